@@ -1,0 +1,1 @@
+export { authenticationHook, type Authenticator, type Principal } from './authenticator.js';

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+/**
+ * Every setting Switchboard reads, keyed by the environment variable that sets it.
+ * The same keys are accepted in the optional JSON config file (SWITCHBOARD_CONFIG_FILE);
+ * environment variables win over the file. Each entry has a working default so that
+ * `npm start` needs nothing.
+ */
+const port = z.coerce.number().int().min(0).max(65_535);
+const positiveInt = z.coerce.number().int().positive();
+const url = (protocols: string[]) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}` },
+  );
+
+export const settingsSchema = z
+  .object({
+    SWITCHBOARD_DATA_DIR: z.string().min(1).default('./.switchboard'),
+    SWITCHBOARD_CONFIG_FILE: z.string().min(1).optional(),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: port.default(3000),
+    SWITCHBOARD_PUBLIC_URL: url(['http:', 'https:']).optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_PRETTY: z.stringbool().default(false),
+    DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+    DATABASE_APP_URL: url(['postgres:', 'postgresql:']).optional(),
+    DATABASE_POOL_MAX: positiveInt.max(1000).default(20),
+    SWITCHBOARD_EMBEDDED_PG_PORT: port.default(0),
+    NATS_URL: url(['nats:', 'tls:', 'ws:', 'wss:']).optional(),
+    OBJECT_STORE_URL: url(['file:', 's3:', 'azblob:']).optional(),
+    REDIS_URL: url(['redis:', 'rediss:']).optional(),
+    SWITCHBOARD_MASTER_KEY: z
+      .string()
+      .refine((v) => Buffer.from(v, 'base64').length === 32, { message: 'must be 32 bytes, base64-encoded' })
+      .optional(),
+    SWITCHBOARD_BODY_LIMIT_BYTES: positiveInt.default(1_048_576),
+    SWITCHBOARD_SHUTDOWN_TIMEOUT_MS: positiveInt.default(15_000),
+    SWITCHBOARD_TRUST_PROXY: z.stringbool().default(false),
+  })
+  .strict();
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** Settings that must never be printed or logged in clear. */
+export const secretSettings: ReadonlySet<keyof Settings> = new Set([
+  'SWITCHBOARD_MASTER_KEY',
+  'DATABASE_URL',
+  'DATABASE_APP_URL',
+  'REDIS_URL',
+  'NATS_URL',
+  'OBJECT_STORE_URL',
+]);
+
+/** Prefixes that mark a variable as ours: an unknown one is a typo, and a typo must not pass silently. */
+export const ownPrefixes = ['SWITCHBOARD_', 'DATABASE_'] as const;

@@ -1,0 +1,1 @@
+export { loadConfig, describeConfig, maskSecret, ConfigError, type Config } from './config.js';

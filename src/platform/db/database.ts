@@ -1,0 +1,142 @@
+import { CamelCasePlugin, Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { Logger } from '../telemetry/index.js';
+import { assertAppConnectionIsRestricted, deriveAppUrl, ensureAppRoles } from './app-role.js';
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './embedded-postgres.js';
+import { migrateToLatest, type MigrationReport, type MigrationSet } from './module-migrations.js';
+import { platformMigrations } from './platform.migrations.js';
+
+// int8 (counts, sums) as numbers: our counts stay far below 2^53, and strings leak into every DTO.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
+
+/** Modules declare their tables by extending this with `'schema.table': Row` entries. */
+export type NoTables = Record<never, never>;
+
+/** The part of a request context the database needs: which tenant the transaction acts for. */
+export interface TenantScope {
+  readonly tenantId: string;
+}
+
+export interface Database {
+  /**
+   * Connection pool of the restricted application role. Row-level security applies: outside
+   * withTenant() a query on a tenant table sees no rows.
+   */
+  readonly app: Kysely<NoTables>;
+  /**
+   * Connection pool of the owner role. Only for the kernel and operator commands (migrations,
+   * tenant provisioning, cross-tenant relays, audit verification); never for request handling.
+   */
+  readonly owner: Kysely<NoTables>;
+  /** Runs `fn` in a transaction of the application role with `app.tenant_id` set for its duration. */
+  withTenant<DB, T>(scope: TenantScope, fn: (trx: Transaction<DB>) => Promise<T>): Promise<T>;
+  /** The pg pools, for metrics. */
+  readonly pools: { readonly app: pg.Pool; readonly owner: pg.Pool };
+  /** Owner connection string (for tools that need their own connections, such as a LISTEN client). */
+  readonly ownerUrl: string;
+  readonly appUrl: string;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** DATABASE_URL; unset starts the embedded PostgreSQL. */
+  url: string | undefined;
+  /** DATABASE_APP_URL; unset derives a managed login role. */
+  appUrl: string | undefined;
+  poolMax: number;
+  dataDir: string;
+  embeddedPort: number;
+  /** What this process runs as, for the embedded server's lock. */
+  role: string;
+  /** `start` must not run twice on one data dir. */
+  exclusive: boolean;
+  logger: Logger;
+  /** Module migrations to run (in order) before the app pool opens; omit to skip migrating. */
+  migrations?: readonly MigrationSet[];
+  onMigrated?: (reports: MigrationReport[]) => void;
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function kysely(pool: pg.Pool): Kysely<NoTables> {
+  return new Kysely<NoTables>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+}
+
+/**
+ * Opens the owner and application pools (starting or attaching to the embedded PostgreSQL when no
+ * URL is given), ensures the application roles, optionally migrates, and verifies that the
+ * application connection cannot bypass row-level security.
+ */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  const { logger } = options;
+  let embedded: EmbeddedPostgresHandle | undefined;
+  let ownerUrl = options.url;
+  if (!ownerUrl) {
+    embedded = await startEmbeddedPostgres({
+      dataDir: options.dataDir,
+      port: options.embeddedPort,
+      role: options.role,
+      exclusive: options.exclusive,
+      logger,
+    });
+    ownerUrl = embedded.url;
+  }
+  const ownerPool = new pg.Pool({ connectionString: ownerUrl, max: 4, application_name: `switchboard-${options.role}-owner` });
+  const owner = kysely(ownerPool);
+  let appPool: pg.Pool | undefined;
+  try {
+    const appUser = options.appUrl ? decodeURIComponent(new URL(options.appUrl).username) : undefined;
+    await ensureAppRoles(owner, { ownerUrl, manageLogin: !options.appUrl, ...(appUser ? { appUser } : {}) });
+    if (options.migrations) {
+      const reports = await migrateToLatest(owner, [platformMigrations, ...options.migrations]);
+      options.onMigrated?.(reports);
+    }
+    const appUrl = options.appUrl ?? deriveAppUrl(ownerUrl);
+    appPool = new pg.Pool({
+      connectionString: appUrl,
+      max: options.poolMax,
+      application_name: `switchboard-${options.role}`,
+    });
+    appPool.on('error', (error) => logger.error({ err: error }, 'idle database connection failed'));
+    ownerPool.on('error', (error) => logger.error({ err: error }, 'idle owner connection failed'));
+    const app = kysely(appPool);
+    await assertAppConnectionIsRestricted(app);
+
+    let closed: Promise<void> | undefined;
+    const pools = { app: appPool, owner: ownerPool };
+    return {
+      app,
+      owner,
+      pools,
+      ownerUrl,
+      appUrl,
+      withTenant<DB, T>(scope: TenantScope, fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+        // A malformed id would make the cast in current_tenant_id() fail inside every policy;
+        // refuse it here with a clear message instead.
+        if (!uuidPattern.test(scope.tenantId)) return Promise.reject(new Error(`invalid tenant id: ${scope.tenantId}`));
+        return app.transaction().execute(async (trx) => {
+          await sql`select set_config('app.tenant_id', ${scope.tenantId}, true)`.execute(trx);
+          // The transaction is untyped at the kernel level; each module brings its own table types.
+          return fn(trx as unknown as Transaction<DB>);
+        });
+      },
+      async ping() {
+        await sql`select 1`.execute(app);
+      },
+      close() {
+        closed ??= (async () => {
+          await app.destroy();
+          await owner.destroy();
+          await embedded?.stop();
+        })();
+        return closed;
+      },
+    };
+  } catch (error) {
+    await appPool?.end().catch(() => undefined);
+    await owner.destroy().catch(() => undefined);
+    await embedded?.stop();
+    throw error;
+  }
+}

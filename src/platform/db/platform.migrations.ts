@@ -1,0 +1,21 @@
+import { sqlMigration, type MigrationSet } from './module-migrations.js';
+import { appRole } from './migration-helpers.js';
+
+/** The kernel's own schema: helpers every module's policies use. */
+export const platformMigrations: MigrationSet = {
+  schema: 'platform',
+  migrations: [
+    sqlMigration(
+      '0001_tenant_context',
+      `
+      -- The tenant of the current transaction, set by withTenant() with SET LOCAL.
+      -- nullif: once set in a pooled session, the setting reads '' after the transaction, not NULL.
+      CREATE FUNCTION platform.current_tenant_id() RETURNS uuid
+        LANGUAGE sql STABLE PARALLEL SAFE
+        AS $$ SELECT nullif(current_setting('app.tenant_id', true), '')::uuid $$;
+      GRANT USAGE ON SCHEMA platform TO ${appRole};
+      GRANT EXECUTE ON FUNCTION platform.current_tenant_id() TO ${appRole};
+      `,
+    ),
+  ],
+};

@@ -1,0 +1,117 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, PlatformErrors, type ErrorKind, type FieldProblem } from '../errors.js';
+
+/** RFC 9457 problem details, plus our stable `code`, the request id and field-level problems. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  code: string;
+  instance?: string;
+  requestId: string;
+  errors?: FieldProblem[];
+}
+
+/** The one place where an error kind becomes an HTTP status. */
+export function httpStatusFor(kind: ErrorKind): number {
+  switch (kind) {
+    case 'invalid_input':
+      return 400;
+    case 'unauthenticated':
+      return 401;
+    case 'forbidden':
+      return 403;
+    case 'not_found':
+      return 404;
+    case 'conflict':
+      return 409;
+    case 'payload_too_large':
+      return 413;
+    case 'unsupported_media_type':
+      return 415;
+    case 'rate_limited':
+      return 429;
+    case 'unavailable':
+      return 503;
+    case 'internal':
+      return 500;
+  }
+}
+
+const titles: Record<ErrorKind, string> = {
+  invalid_input: 'Invalid request',
+  unauthenticated: 'Unauthenticated',
+  forbidden: 'Forbidden',
+  not_found: 'Not found',
+  conflict: 'Conflict',
+  payload_too_large: 'Payload too large',
+  unsupported_media_type: 'Unsupported media type',
+  rate_limited: 'Too many requests',
+  unavailable: 'Service unavailable',
+  internal: 'Internal error',
+};
+
+function fieldsFromFastifyValidation(error: FastifyError): FieldProblem[] {
+  const context = error.validationContext ?? 'body';
+  return (error.validation ?? []).map((item) => {
+    const path = item.instancePath.split('/').filter(Boolean);
+    // Missing required properties report the parent path; name the property itself.
+    const missing = typeof item.params.missingProperty === 'string' ? [item.params.missingProperty] : [];
+    return { field: [context, ...path, ...missing].join('.'), message: item.message ?? 'is invalid' };
+  });
+}
+
+/** Turns anything thrown while handling a request into an AppError (unknown errors become `internal`). */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const fastifyError = error as Partial<FastifyError>;
+  if (hasZodFastifySchemaValidationErrors(error) || Array.isArray(fastifyError.validation)) {
+    return PlatformErrors.validation(fieldsFromFastifyValidation(error as FastifyError));
+  }
+  switch (fastifyError.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('PAYLOAD_TOO_LARGE', 'payload_too_large', 'The request body is larger than this endpoint accepts.');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError('UNSUPPORTED_MEDIA_TYPE', 'unsupported_media_type', 'This endpoint does not accept that Content-Type.');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return PlatformErrors.validation([{ field: 'body', message: 'must not be empty when Content-Type is application/json' }]);
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return PlatformErrors.validation([{ field: 'body', message: 'is not valid JSON' }]);
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return PlatformErrors.validation([{ field: 'headers.content-length', message: 'does not match the body' }]);
+    default:
+      break;
+  }
+  // Fastify's own client errors (malformed JSON from secure-json-parse, bad headers) carry a 4xx.
+  const status = fastifyError.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    if (status === 413) return new AppError('PAYLOAD_TOO_LARGE', 'payload_too_large', 'The request body is too large.');
+    if (status === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE', 'unsupported_media_type', 'Unsupported Content-Type.');
+    return PlatformErrors.validation([{ field: 'body', message: fastifyError.message ?? 'is not valid' }]);
+  }
+  return new AppError('INTERNAL', 'internal', 'An unexpected error occurred.', { cause: error });
+}
+
+export function problemFor(error: AppError, request: FastifyRequest): Problem {
+  const status = httpStatusFor(error.kind);
+  const problem: Problem = {
+    type: `https://switchboard.dev/problems/${error.code.toLowerCase().replaceAll('_', '-')}`,
+    title: titles[error.kind],
+    status,
+    // Never echo internal error messages: they can carry SQL, paths or data.
+    detail: error.kind === 'internal' ? 'An unexpected error occurred; quote the request id when reporting it.' : error.message,
+    code: error.code,
+    instance: request.url.split('?')[0] ?? request.url,
+    requestId: request.id,
+  };
+  if (error.fields.length > 0) problem.errors = [...error.fields];
+  return problem;
+}
+
+export function sendProblem(reply: FastifyReply, request: FastifyRequest, error: AppError): FastifyReply {
+  const problem = problemFor(error, request);
+  if (error.retryAfterSeconds !== undefined) void reply.header('retry-after', String(Math.ceil(error.retryAfterSeconds)));
+  return reply.code(problem.status).type('application/problem+json; charset=utf-8').send(problem);
+}
