@@ -23,9 +23,13 @@ export default tseslint.config(
   {
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { URL: 'readonly', process: 'readonly', console: 'readonly' },
+    },
   },
   {
-    files: ['src/cli/**/*.ts', 'bench/**/*.ts', 'bin/**/*.js'],
+    files: ['src/cli/**/*.ts', 'bench/**/*.ts', 'bin/**/*.js', 'test/fixtures/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
   {

@@ -1,4 +1,3 @@
-import type { MigrationSet } from './db/index.js';
 import type { RouteMount } from './http/index.js';
 
 /**

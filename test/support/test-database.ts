@@ -38,7 +38,10 @@ async function create(fromTemplate: boolean): Promise<TestDatabase> {
   return {
     name,
     url: withDatabase(inject('testServerUrl'), name),
-    drop: () => admin(async (client) => void (await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))),
+    drop: () =>
+      admin(async (client) => {
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      }),
   };
 }
 

@@ -10,7 +10,8 @@ import { platformMigrations } from './platform.migrations.js';
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
 
 /** Modules declare their tables by extending this with `'schema.table': Row` entries. */
-export type NoTables = Record<never, never>;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- deliberately no tables at the kernel level
+export interface NoTables {}
 
 /** The part of a request context the database needs: which tenant the transaction acts for. */
 export interface TenantScope {

@@ -227,7 +227,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await mkdir(dataDir, { recursive: true });
 
   const lock = await readJson<LockFile>(lockFile);
-  if (lock && lock.pid !== process.pid && isAlive(lock.pid)) {
+  if (lock && isAlive(lock.pid)) {
     if (options.exclusive) throw new DataDirInUseError(dataDir, lock.pid, lock.role);
     const password = (await readFile(passwordFile, 'utf8')).trim();
     logger.info({ pid: lock.pid, port: lock.port }, 'attaching to the embedded PostgreSQL of a running Switchboard');
@@ -288,7 +288,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     throw error;
   }
   // Keep draining stderr so the pipe never fills and blocks the server.
-  child.stderr?.on('data', (chunk: Buffer) => logger.debug({ postgres: chunk.toString('utf8').trim() }, 'postgres'));
+  child.stderr.on('data', (chunk: Buffer) => logger.debug({ postgres: chunk.toString('utf8').trim() }, 'postgres'));
   logger.info({ port }, 'embedded PostgreSQL ready');
 
   let stopped: Promise<void> | undefined;

@@ -9,7 +9,12 @@ export interface ModuleMigration {
 
 /** Shorthand for a migration that is plain SQL, the common case. */
 export function sqlMigration(name: string, statements: string): ModuleMigration {
-  return { name, up: async (db) => void (await sql.raw(statements).execute(db)) };
+  return {
+    name,
+    up: async (db) => {
+      await sql.raw(statements).execute(db);
+    },
+  };
 }
 
 export interface MigrationSet {

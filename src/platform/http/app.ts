@@ -87,6 +87,18 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     done();
   });
 
+  // Requests still in flight when shutdown begins finish normally, but their keep-alive sockets
+  // must not outlive them, or close() would wait for the client's idle timeout.
+  let closing = false;
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (closing) void reply.header('connection', 'close');
+    done(null, payload);
+  });
+
   app.setErrorHandler((error, request, reply) => {
     const appError = toAppError(error);
     if (appError.kind === 'internal') request.log.error({ err: error }, 'request failed');

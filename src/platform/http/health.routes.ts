@@ -27,6 +27,7 @@ async function run(check: ReadinessCheck): Promise<{ name: string; ok: boolean; 
 }
 
 export const healthRoutes: FastifyPluginAsync<{ checks: readonly ReadinessCheck[] }> = async (app, { checks }) => {
+  await Promise.resolve();
   // Liveness: the process answers. Deliberately checks nothing else, so a database outage does
   // not make an orchestrator restart healthy processes in a loop.
   app.get('/healthz', { config: { public: true }, logLevel: 'warn' }, () => ({ status: 'ok' }));

@@ -1,4 +1,3 @@
-import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
 import { Histogram, type Registry } from '../telemetry/index.js';
 
