@@ -1,5 +1,7 @@
 import type { MigrationSet } from '../platform/db/index.js';
+import { auditMigrations } from '../platform/audit/index.js';
+import { cryptoMigrations } from '../platform/crypto/crypto.migrations.js';
 import { identityMigrations } from '../modules/identity/index.js';
 
-/** Every module's migrations, in the order they must run (a module after those it reads ids from). */
-export const moduleMigrations: readonly MigrationSet[] = [identityMigrations];
+/** Every schema's migrations, in the order they must run: kernel schemas, then modules. */
+export const moduleMigrations: readonly MigrationSet[] = [cryptoMigrations, auditMigrations, identityMigrations];

@@ -1,9 +1,15 @@
 import { readFileSync } from 'node:fs';
+import { BlockList, isIPv6 } from 'node:net';
+import { Redis } from 'ioredis';
 import type { Config } from '../platform/config/index.js';
+import { createAuditLog, type AuditLog } from '../platform/audit/index.js';
+import { createMemoryRateLimiter, createRedisRateLimiter, type Authenticator, type RateLimiter } from '../platform/auth/index.js';
+import { createKeyring, createLocalMasterKeyProvider, decodeMasterKey, loadMasterKey, type Keyring, type MasterKeyProvider } from '../platform/crypto/index.js';
+import { createPgDataKeyStore } from '../platform/crypto/data-key.pg-store.js';
 import { openDatabase, type Database, type MigrationSet } from '../platform/db/index.js';
-import type { Authenticator } from '../platform/auth/index.js';
-import { createHttpApp, type HttpApp, type RouteMount } from '../platform/http/index.js';
+import { createHttpApp, type HttpApp, type ReadinessCheck, type RouteMount } from '../platform/http/index.js';
 import { createLogger, createMetricsRegistry, Gauge, type Logger, type Registry } from '../platform/telemetry/index.js';
+import { createAuditModule, type AuditModule } from '../modules/audit/index.js';
 import { createIdentityModule, type IdentityModule } from '../modules/identity/index.js';
 import { moduleMigrations } from './modules.js';
 
@@ -14,7 +20,11 @@ export interface Platform {
   readonly logger: Logger;
   readonly metrics: Registry;
   readonly database: Database;
+  readonly keyring: Keyring;
+  readonly masterKey: MasterKeyProvider;
+  readonly auditLog: AuditLog;
   readonly identity: IdentityModule;
+  readonly audit: AuditModule;
   /** Present for roles that serve HTTP. */
   readonly http: HttpApp | undefined;
   /** Stops HTTP (draining in-flight requests), then workers, then the database. Idempotent. */
@@ -24,13 +34,15 @@ export interface Platform {
 export interface CreatePlatformOptions {
   readonly role: Role;
   readonly logger?: Logger;
-  /** Extra authenticators (tests register a test-only one). */
+  /** Extra authenticators, tried before the built-in ones (tests register a test-only one). */
   readonly authenticators?: readonly Authenticator[];
   /** Extra migrations and routes (tests use them to exercise kernel helpers on tables of their own). */
   readonly extraMigrations?: readonly MigrationSet[];
   readonly extraRoutes?: (deps: { database: Database }) => readonly RouteMount[];
   /** Skip migrating on open (the `migrate` command does it explicitly). */
   readonly migrate?: boolean;
+  /** How the identity module fetches OIDC discovery documents (tests route it to a local provider). */
+  readonly fetch?: typeof fetch;
 }
 
 function packageVersion(): string {
@@ -55,10 +67,29 @@ function poolMetrics(registry: Registry, database: Database): void {
   gauge('db_pool_waiting_clients', 'Queries waiting for a database connection', (p) => p.waitingCount);
 }
 
+function allowList(entries: readonly string[] | undefined): BlockList | undefined {
+  if (!entries) return undefined;
+  const list = new BlockList();
+  for (const entry of entries) {
+    const [address = '', prefix] = entry.split('/');
+    const type = isIPv6(address) ? 'ipv6' : 'ipv4';
+    if (prefix === undefined) list.addAddress(address, type);
+    else list.addSubnet(address, Number(prefix), type);
+  }
+  return list;
+}
+
+/** Routes that administer the tenant; the admin IP allow-list applies to them. */
+const adminPermissions = new Set(['settings:write', 'users:write', 'api_keys:write', 'identity_providers:write', 'audit:read', 'bus:admin']);
+
 /** The composition root: builds every dependency from the config and wires the modules. */
 export async function createPlatform(config: Config, options: CreatePlatformOptions): Promise<Platform> {
   const logger = options.logger ?? createLogger(config.log);
   const metrics = createMetricsRegistry();
+  const masterKeyMaterial = await loadMasterKey({ masterKeyBase64: config.security.masterKey, dataDir: config.dataDir });
+  if (masterKeyMaterial.origin === 'generated') logger.warn({ path: masterKeyMaterial.path }, 'generated a new master key: back it up');
+  const masterKey = createLocalMasterKeyProvider(masterKeyMaterial.key);
+  const previousMasterKeys = config.security.previousMasterKeys.map((k) => createLocalMasterKeyProvider(decodeMasterKey(k, 'SWITCHBOARD_PREVIOUS_MASTER_KEYS')));
   const database = await openDatabase({
     url: config.database.url,
     appUrl: config.database.appUrl,
@@ -74,24 +105,59 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
       if (applied.length > 0) logger.info({ applied }, 'database migrated');
     },
   });
+  const closers: (() => Promise<void>)[] = [];
   try {
     poolMetrics(metrics, database);
-    const identity = createIdentityModule({ database });
-    const modules = [identity];
+    const keyring = createKeyring({ store: createPgDataKeyStore(database), masterKey, previousMasterKeys });
+    const auditLog = createAuditLog(database);
+    const identity = createIdentityModule({
+      database,
+      keyring,
+      masterKey,
+      previousMasterKeys,
+      audit: auditLog,
+      logger,
+      issuer: config.http.publicUrl,
+      settings: { accessTokenTtlSeconds: config.auth.accessTokenTtlSeconds, refreshTokenTtlDays: config.auth.refreshTokenTtlDays },
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    });
+    const audit = createAuditModule({ database });
+    const modules = [identity, audit];
+
     const serveHttp = options.role === 'start' || options.role === 'api';
-    const http = serveHttp
-      ? await createHttpApp({
-          logger,
-          metrics,
-          version: packageVersion(),
-          publicUrl: config.http.publicUrl,
-          bodyLimitBytes: config.http.bodyLimitBytes,
-          trustProxy: config.http.trustProxy,
-          readinessChecks: [{ name: 'database', check: () => database.ping() }],
-          authenticators: options.authenticators ?? [],
-          routes: [...modules.flatMap((m) => m.routes), ...(options.extraRoutes?.({ database }) ?? [])],
-        })
-      : undefined;
+    let http: HttpApp | undefined;
+    if (serveHttp) {
+      await identity.signingKeys.ensureCurrent();
+      let rateLimiter: RateLimiter;
+      const readinessChecks: ReadinessCheck[] = [{ name: 'database', check: () => database.ping() }];
+      if (config.redis.url) {
+        const redis = new Redis(config.redis.url, { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: false });
+        await redis.connect();
+        rateLimiter = createRedisRateLimiter(redis);
+        readinessChecks.push({ name: 'redis', check: async () => void (await redis.ping()) });
+      } else {
+        rateLimiter = createMemoryRateLimiter();
+      }
+      closers.push(() => rateLimiter.close());
+      http = await createHttpApp({
+        logger,
+        metrics,
+        version: packageVersion(),
+        publicUrl: config.http.publicUrl,
+        bodyLimitBytes: config.http.bodyLimitBytes,
+        trustProxy: config.http.trustProxy,
+        readinessChecks,
+        authenticators: [...(options.authenticators ?? []), ...identity.authenticators],
+        rateLimiter,
+        surfaces: {
+          internal: { rateLimitPerMinute: config.http.rateLimitPerMinute.internal, corsOrigins: [] },
+          external: { rateLimitPerMinute: config.http.rateLimitPerMinute.external, corsOrigins: config.http.corsOrigins },
+        },
+        adminAllowList: allowList(config.http.adminAllowedIps),
+        isAdminPermission: (permission) => adminPermissions.has(permission),
+        routes: [...modules.flatMap((m) => m.routes), ...(options.extraRoutes?.({ database }) ?? [])],
+      });
+    }
 
     let closing: Promise<void> | undefined;
     return {
@@ -99,17 +165,23 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
       logger,
       metrics,
       database,
+      keyring,
+      masterKey,
+      auditLog,
       identity,
+      audit,
       http,
       close() {
         closing ??= (async () => {
           await http?.close();
+          for (const close of closers) await close();
           await database.close();
         })();
         return closing;
       },
     };
   } catch (error) {
+    for (const close of closers) await close().catch(() => undefined);
     await database.close();
     throw error;
   }

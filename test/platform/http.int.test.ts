@@ -39,7 +39,7 @@ describe('HTTP kernel', () => {
   beforeAll(async () => {
     t = await createTestPlatform({
       env: { SWITCHBOARD_BODY_LIMIT_BYTES: '2048' },
-      extraRoutes: () => [{ prefix: '/probe', plugin: probeRoutes }],
+      extraRoutes: () => [{ surface: 'internal', prefix: '/probe', plugin: probeRoutes }],
     });
   });
   afterAll(() => t.close());

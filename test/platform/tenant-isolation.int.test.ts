@@ -46,7 +46,7 @@ describe('tenant isolation (row-level security)', () => {
   beforeAll(async () => {
     t = await createTestPlatform({
       extraMigrations: [probeMigrations],
-      extraRoutes: ({ database }) => [{ prefix: '/notes', plugin: noteRoutes(database) }],
+      extraRoutes: ({ database }) => [{ surface: 'internal', prefix: '/notes', plugin: noteRoutes(database) }],
     });
     a = await t.platform.identity.tenantAdmin.create({ name: 'Alpha', slug: 'alpha' });
     b = await t.platform.identity.tenantAdmin.create({ name: 'Bravo', slug: 'bravo' });

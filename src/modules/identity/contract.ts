@@ -10,6 +10,8 @@ export interface Tenant {
   readonly name: string;
   /** IANA time zone for local-time reporting and calling hours. */
   readonly timeZone: string;
+  /** Owners and admins must sign in with a second factor. */
+  readonly mfaRequiredForAdmins: boolean;
   readonly createdAt: Date;
 }
 
@@ -22,6 +24,8 @@ export interface NewTenant {
 /** Tenant read access for request handling (bound to the caller's tenant by RLS). */
 export interface TenantsService {
   current(ctx: RequestContext): Promise<Tenant>;
+  /** Changes the caller's tenant settings (audited). */
+  update(ctx: RequestContext, changes: { name?: string; timeZone?: string; mfaRequiredForAdmins?: boolean }): Promise<Tenant>;
 }
 
 /**
@@ -32,4 +36,116 @@ export interface TenantAdmin {
   create(input: NewTenant): Promise<Tenant>;
   list(): Promise<Tenant[]>;
   findBySlugOrId(ref: string): Promise<Tenant | undefined>;
+}
+
+export type UserKind = 'employee' | 'client';
+
+/** A user as the API shows it. E-mail and name are decrypted only for this view. */
+export interface User {
+  /** `usr_...` */
+  readonly id: string;
+  readonly email: string;
+  readonly displayName: string | null;
+  readonly kind: UserKind;
+  readonly roles: readonly string[];
+  readonly status: 'active' | 'disabled';
+  readonly mfaEnabled: boolean;
+  readonly lockedUntil: Date | null;
+  readonly createdAt: Date;
+}
+
+export interface NewUser {
+  readonly email: string;
+  readonly password?: string | undefined;
+  readonly displayName?: string | undefined;
+  readonly kind: UserKind;
+  readonly roles: readonly string[];
+}
+
+export interface UsersService {
+  list(ctx: RequestContext): Promise<User[]>;
+  get(ctx: RequestContext, userId: string): Promise<User>;
+  create(ctx: RequestContext, input: NewUser): Promise<User>;
+  setRoles(ctx: RequestContext, userId: string, roles: readonly string[]): Promise<User>;
+  setStatus(ctx: RequestContext, userId: string, status: 'active' | 'disabled'): Promise<User>;
+}
+
+/** Where a sign-in came from, for the audit log. */
+export interface ClientMeta {
+  readonly requestId: string;
+  readonly ip: string;
+  readonly userAgent?: string | undefined;
+}
+
+export interface LoginInput {
+  readonly tenant: string;
+  readonly email: string;
+  readonly password: string;
+  readonly totp?: string | undefined;
+}
+
+export interface TokenPair {
+  readonly accessToken: string;
+  readonly tokenType: 'Bearer';
+  readonly expiresIn: number;
+  /** Absent for a session that must enrol a second factor before anything else. */
+  readonly refreshToken?: string | undefined;
+  /** True when the only thing this session may do is enrol TOTP (the tenant requires it). */
+  readonly mfaEnrollmentRequired: boolean;
+}
+
+export interface AuthService {
+  login(input: LoginInput, surface: 'internal' | 'external', meta: ClientMeta): Promise<TokenPair>;
+  refresh(refreshToken: string, meta: ClientMeta): Promise<TokenPair>;
+  logout(refreshToken: string, meta: ClientMeta): Promise<void>;
+  /** Revokes every refresh token of the caller ("sign out everywhere"). */
+  logoutEverywhere(ctx: RequestContext): Promise<number>;
+  /** Starts TOTP enrolment: a new secret, shown once as an otpauth:// URI. */
+  startTotp(ctx: RequestContext): Promise<{ secret: string; otpauthUri: string }>;
+  /** Confirms enrolment with a first code from the authenticator app. */
+  confirmTotp(ctx: RequestContext, code: string): Promise<void>;
+}
+
+export interface ApiKey {
+  /** `key_...` */
+  readonly id: string;
+  readonly name: string;
+  readonly scopes: readonly string[];
+  readonly createdBy: string;
+  readonly createdAt: Date;
+  readonly expiresAt: Date | null;
+  readonly lastUsedAt: Date | null;
+  readonly revokedAt: Date | null;
+}
+
+export interface ApiKeysService {
+  /** The secret is in `key` and is never shown again. */
+  create(ctx: RequestContext, input: { name: string; scopes: readonly string[]; expiresAt?: Date | undefined }): Promise<{ apiKey: ApiKey; key: string }>;
+  list(ctx: RequestContext): Promise<ApiKey[]>;
+  revoke(ctx: RequestContext, apiKeyId: string): Promise<ApiKey>;
+}
+
+export interface IdentityProvider {
+  /** `idp_...` */
+  readonly id: string;
+  readonly name: string;
+  readonly surface: 'internal' | 'external';
+  readonly issuer: string;
+  readonly audience: string;
+  readonly clientId: string | null;
+  readonly tenantClaim: string | null;
+  readonly tenantClaimValue: string | null;
+  readonly rolesClaim: string | null;
+  readonly roleMapping: Readonly<Record<string, string>>;
+  readonly defaultRole: string | null;
+  readonly enabled: boolean;
+  readonly createdAt: Date;
+}
+
+export type NewIdentityProvider = Omit<IdentityProvider, 'id' | 'createdAt'>;
+
+export interface IdentityProvidersService {
+  list(ctx: RequestContext): Promise<IdentityProvider[]>;
+  create(ctx: RequestContext, input: NewIdentityProvider): Promise<IdentityProvider>;
+  remove(ctx: RequestContext, providerId: string): Promise<void>;
 }

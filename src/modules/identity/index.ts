@@ -1,4 +1,5 @@
-export type { Tenant, NewTenant, TenantsService, TenantAdmin } from './contract.js';
-export { createIdentityModule, type IdentityModule } from './identity.module.js';
+export type * from './contract.js';
+export { createIdentityModule, type IdentityModule, type IdentityDeps } from './identity.module.js';
 export { identityMigrations } from './db/migrations/index.js';
 export { IdentityErrors } from './errors.js';
+export { permissions, roles, rolePermissions, permissionsOf, apiKeyScopes, isPermission, type Permission, type Role } from './roles.js';

@@ -40,9 +40,28 @@ export const settingsSchema = z
       .string()
       .refine((v) => Buffer.from(v, 'base64').length === 32, { message: 'must be 32 bytes, base64-encoded' })
       .optional(),
+    SWITCHBOARD_PREVIOUS_MASTER_KEYS: z
+      .string()
+      .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+      .pipe(z.array(z.string().refine((v) => Buffer.from(v, 'base64').length === 32, { message: 'each key must be 32 bytes, base64-encoded' })))
+      .default([]),
     SWITCHBOARD_BODY_LIMIT_BYTES: positiveInt.default(1_048_576),
     SWITCHBOARD_SHUTDOWN_TIMEOUT_MS: positiveInt.default(15_000),
     SWITCHBOARD_TRUST_PROXY: z.stringbool().default(false),
+    SWITCHBOARD_RATE_LIMIT_INTERNAL: positiveInt.default(5000),
+    SWITCHBOARD_RATE_LIMIT_EXTERNAL: positiveInt.default(1000),
+    SWITCHBOARD_CORS_ORIGINS: z
+      .string()
+      .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+      .pipe(z.array(url(['http:', 'https:'])))
+      .default([]),
+    SWITCHBOARD_ADMIN_ALLOWED_IPS: z
+      .string()
+      .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+      .pipe(z.array(z.union([z.cidrv4(), z.cidrv6(), z.ipv4(), z.ipv6()])))
+      .optional(),
+    SWITCHBOARD_ACCESS_TOKEN_TTL_SECONDS: positiveInt.max(3600).default(900),
+    SWITCHBOARD_REFRESH_TOKEN_TTL_DAYS: positiveInt.max(365).default(30),
   })
   .strict();
 
@@ -51,6 +70,7 @@ export type Settings = z.infer<typeof settingsSchema>;
 /** Settings that must never be printed or logged in clear. */
 export const secretSettings: ReadonlySet<keyof Settings> = new Set([
   'SWITCHBOARD_MASTER_KEY',
+  'SWITCHBOARD_PREVIOUS_MASTER_KEYS',
   'DATABASE_URL',
   'DATABASE_APP_URL',
   'REDIS_URL',

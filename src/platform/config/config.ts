@@ -8,10 +8,15 @@ export interface Config {
   readonly http: {
     readonly host: string;
     readonly port: number;
-    readonly publicUrl: string | undefined;
+    /** Where users reach the platform; also the issuer of its tokens. */
+    readonly publicUrl: string;
     readonly bodyLimitBytes: number;
     readonly trustProxy: boolean;
+    readonly corsOrigins: readonly string[];
+    readonly adminAllowedIps: readonly string[] | undefined;
+    readonly rateLimitPerMinute: { readonly internal: number; readonly external: number };
   };
+  readonly auth: { readonly accessTokenTtlSeconds: number; readonly refreshTokenTtlDays: number };
   readonly log: { readonly level: Settings['LOG_LEVEL']; readonly pretty: boolean };
   readonly database: {
     readonly url: string | undefined;
@@ -22,7 +27,11 @@ export interface Config {
   readonly bus: { readonly natsUrl: string | undefined };
   readonly objects: { readonly url: string };
   readonly redis: { readonly url: string | undefined };
-  readonly security: { readonly masterKey: string | undefined };
+  readonly security: {
+    readonly masterKey: string | undefined;
+    /** Keys being rotated out: they still unwrap, never wrap. */
+    readonly previousMasterKeys: readonly string[];
+  };
   readonly shutdownTimeoutMs: number;
   /** The raw settings, for `config print`. */
   readonly settings: Readonly<Settings>;
@@ -98,9 +107,17 @@ function buildConfig(settings: Settings): Config {
     http: {
       host: settings.HOST,
       port: settings.PORT,
-      publicUrl: settings.SWITCHBOARD_PUBLIC_URL,
+      publicUrl:
+        settings.SWITCHBOARD_PUBLIC_URL ?? `http://${settings.HOST === '0.0.0.0' ? 'localhost' : settings.HOST}:${settings.PORT}`,
       bodyLimitBytes: settings.SWITCHBOARD_BODY_LIMIT_BYTES,
       trustProxy: settings.SWITCHBOARD_TRUST_PROXY,
+      corsOrigins: settings.SWITCHBOARD_CORS_ORIGINS,
+      adminAllowedIps: settings.SWITCHBOARD_ADMIN_ALLOWED_IPS,
+      rateLimitPerMinute: { internal: settings.SWITCHBOARD_RATE_LIMIT_INTERNAL, external: settings.SWITCHBOARD_RATE_LIMIT_EXTERNAL },
+    },
+    auth: {
+      accessTokenTtlSeconds: settings.SWITCHBOARD_ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlDays: settings.SWITCHBOARD_REFRESH_TOKEN_TTL_DAYS,
     },
     log: { level: settings.LOG_LEVEL, pretty: settings.LOG_PRETTY },
     database: {
@@ -112,7 +129,7 @@ function buildConfig(settings: Settings): Config {
     bus: { natsUrl: settings.NATS_URL },
     objects: { url: settings.OBJECT_STORE_URL ?? `file://${path.join(dataDir, 'objects')}` },
     redis: { url: settings.REDIS_URL },
-    security: { masterKey: settings.SWITCHBOARD_MASTER_KEY },
+    security: { masterKey: settings.SWITCHBOARD_MASTER_KEY, previousMasterKeys: settings.SWITCHBOARD_PREVIOUS_MASTER_KEYS },
     shutdownTimeoutMs: settings.SWITCHBOARD_SHUTDOWN_TIMEOUT_MS,
     settings: Object.freeze({ ...settings }),
   };
@@ -152,8 +169,8 @@ export function describeConfig(config: Config): Record<string, string> {
       out[key] = key === 'OBJECT_STORE_URL' ? config.objects.url : key === 'DATABASE_URL' ? '(embedded)' : '(unset)';
       continue;
     }
-    const text = String(value);
-    out[key] = secretSettings.has(key) ? (key === 'SWITCHBOARD_MASTER_KEY' ? '****' : maskSecret(text)) : text;
+    const text = Array.isArray(value) ? value.join(',') : String(value);
+    out[key] = secretSettings.has(key) ? (key.includes('MASTER_KEY') ? '****' : maskSecret(text)) : text;
   }
   out.SWITCHBOARD_DATA_DIR = config.dataDir;
   return out;

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { BlockList } from 'node:net';
+import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -17,13 +19,12 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { Logger } from '../telemetry/index.js';
-import type { Registry } from '../telemetry/index.js';
-import { authenticationHook, type Authenticator } from '../auth/index.js';
+import type { Logger, Registry } from '../telemetry/index.js';
+import { authenticationHook, type Authenticator, type RateLimiter, type Surface } from '../auth/index.js';
+import { AppError, PlatformErrors } from '../errors.js';
 import { healthRoutes, type ReadinessCheck } from './health.routes.js';
 import { httpMetrics } from './metrics.plugin.js';
 import { sendProblem, toAppError } from './problem.js';
-import { PlatformErrors } from '../errors.js';
 
 export type HttpApp = FastifyInstance<
   RawServerDefault,
@@ -33,10 +34,21 @@ export type HttpApp = FastifyInstance<
   ZodTypeProvider
 >;
 
-/** A module's routes, mounted as one encapsulated plugin under the API prefix. */
+/**
+ * A module's routes, mounted as one encapsulated plugin: on a surface under its API prefix
+ * (authenticated unless a route is marked public), or at the root with an absolute prefix
+ * (only public routes there, such as `/.well-known/jwks.json`).
+ */
 export interface RouteMount {
+  readonly surface: Surface | 'root';
   readonly prefix: string;
   readonly plugin: FastifyPluginAsync;
+}
+
+export interface SurfaceSettings {
+  readonly rateLimitPerMinute: number;
+  /** Browser origins allowed to call this surface (CORS); empty = none. */
+  readonly corsOrigins: readonly string[];
 }
 
 export interface HttpAppOptions {
@@ -48,7 +60,12 @@ export interface HttpAppOptions {
   readonly publicUrl?: string | undefined;
   readonly readinessChecks: readonly ReadinessCheck[];
   readonly authenticators: readonly Authenticator[];
-  /** Internal (employee and machine) API routes, mounted under /api/v1. */
+  readonly rateLimiter: RateLimiter;
+  readonly surfaces: Readonly<Record<Surface, SurfaceSettings>>;
+  /** Client addresses allowed to call admin routes; undefined = any. */
+  readonly adminAllowList?: BlockList | undefined;
+  /** Which route permissions make a route an admin route (subject to the allow-list). */
+  readonly isAdminPermission?: (permission: string) => boolean;
   readonly routes: readonly RouteMount[];
   /** Extra top-level plugins (static console, object downloads) registered after the API. */
   readonly extraPlugins?: readonly FastifyPluginAsync[];
@@ -62,7 +79,22 @@ function requestIdFor(request: { headers: Record<string, string | string[] | und
   return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
 }
 
-export const internalApiPrefix = '/api/v1';
+export const apiPrefixes: Readonly<Record<Surface, string>> = { internal: '/api/v1', external: '/ext/v1' };
+/** Where each surface's OpenAPI document (`<base>/openapi.json`) and docs (`<base>/docs`) live. */
+const docsBase: Readonly<Record<Surface, string>> = { internal: '', external: '/ext' };
+
+const surfaceInfo: Readonly<Record<Surface, { title: string; description: string }>> = {
+  internal: {
+    title: 'Switchboard internal API',
+    description:
+      'For employees, connectors and scripts: bearer tokens of the internal audience or API keys. ' +
+      'Errors are application/problem+json (RFC 9457).',
+  },
+  external: {
+    title: 'Switchboard external API',
+    description: 'For clients of a tenant (the portal): bearer tokens of the external audience. Errors are application/problem+json (RFC 9457).',
+  },
+};
 
 export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   const loggerInstance: FastifyBaseLogger = options.logger;
@@ -75,12 +107,26 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     // Close idle keep-alive sockets on close() so shutdown is not held up by browsers.
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    // Bounds header size: oversized headers get 431 from Node before they reach a handler.
+    http: { maxHeaderSize: 16_384 },
     routerOptions: { ignoreTrailingSlash: true },
-    ajv: { customOptions: { removeAdditional: false } },
+    // Errors Node's HTTP parser raises before Fastify sees a request (oversized or malformed
+    // headers) still get a problem+json answer rather than a bare status line.
+    clientErrorHandler: (error: NodeJS.ErrnoException, socket) => {
+      const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+      const code = status === 431 ? 'HEADERS_TOO_LARGE' : 'MALFORMED_REQUEST';
+      const body = JSON.stringify({ type: `https://switchboard.dev/problems/${code.toLowerCase().replaceAll('_', '-')}`, title: status === 431 ? 'Request headers too large' : 'Malformed request', status, code });
+      if (socket.writable) {
+        socket.end(
+          `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+        );
+      }
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('principal', undefined);
 
   app.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
@@ -105,7 +151,9 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     else request.log.info({ code: appError.code }, 'request rejected');
     return sendProblem(reply, request, appError);
   });
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, request, PlatformErrors.notFound(`${request.method} ${request.url.split('?')[0] ?? ''}`)));
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, request, PlatformErrors.notFound(`${request.method} ${request.url.split('?')[0] ?? ''}`)),
+  );
 
   await app.register(helmet, {
     // Swagger UI and the console use inline styles; scripts stay same-origin only.
@@ -122,53 +170,81 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   await app.register(httpMetrics, { registry: options.metrics });
   await app.register(healthRoutes, { checks: options.readinessChecks });
 
-  // The internal API: its own OpenAPI document, authenticated routes.
-  await app.register(async (api) => {
-    await api.register(swagger, {
-      openapi: {
-        openapi: '3.1.0',
-        info: {
-          title: 'Switchboard internal API',
-          version: options.version,
-          description: 'The API for employees, connectors and scripts. Errors are application/problem+json (RFC 9457).',
-        },
-        servers: options.publicUrl ? [{ url: options.publicUrl }] : [],
-        components: {
-          securitySchemes: {
-            bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
-            apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
-          },
-        },
-        security: [{ bearerAuth: [] }, { apiKey: [] }],
-      },
-      transform: jsonSchemaTransform,
-    });
-    api.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, () => api.swagger());
-    await api.register(swaggerUi, {
-      routePrefix: '/docs',
-      staticCSP: true,
-      transformStaticCSP: (header) => header,
-      uiConfig: { deepLinking: true },
-    });
-    await api.register(async (scoped) => {
-      scoped.addHook('onRequest', authenticationHook(options.authenticators));
-      for (const mount of options.routes) {
-        await scoped.register(mount.plugin, { prefix: `${internalApiPrefix}${mount.prefix}` });
-      }
-    });
-  });
-
+  for (const surface of ['internal', 'external'] as const) {
+    await app.register(async (scope) => registerSurface(scope as HttpApp, surface, options));
+  }
+  for (const mount of options.routes.filter((m) => m.surface === 'root')) {
+    await app.register(mount.plugin, { prefix: mount.prefix });
+  }
   for (const plugin of options.extraPlugins ?? []) await app.register(plugin);
   return app;
+}
+
+async function registerSurface(scope: HttpApp, surface: Surface, options: HttpAppOptions): Promise<void> {
+  const settings = options.surfaces[surface];
+  const base = docsBase[surface];
+  await scope.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { ...surfaceInfo[surface], version: options.version },
+      servers: options.publicUrl ? [{ url: options.publicUrl }] : [],
+      components: {
+        securitySchemes:
+          surface === 'internal'
+            ? {
+                bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+                apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
+              }
+            : { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      },
+      security: surface === 'internal' ? [{ bearerAuth: [] }, { apiKey: [] }] : [{ bearerAuth: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  scope.get(`${base}/openapi.json`, { schema: { hide: true }, config: { public: true } }, () => scope.swagger());
+  await scope.register(swaggerUi, {
+    routePrefix: `${base}/docs`,
+    staticCSP: true,
+    uiConfig: { deepLinking: true },
+  });
+
+  await scope.register(async (api) => {
+    if (settings.corsOrigins.length > 0) {
+      await api.register(cors, { origin: [...settings.corsOrigins], credentials: true, maxAge: 600 });
+    }
+    api.addHook('onRequest', authenticationHook(options.authenticators, surface));
+    api.addHook('onRequest', async (request, reply) => {
+      const permission = request.routeOptions.config.permission;
+      if (permission && options.adminAllowList && options.isAdminPermission?.(permission)) {
+        if (!options.adminAllowList.check(request.ip, request.ip.includes(':') ? 'ipv6' : 'ipv4')) {
+          throw new AppError('IP_NOT_ALLOWED', 'forbidden', 'Administration is not allowed from this address.');
+        }
+      }
+      const who = request.principal ? `${request.principal.actor.type}:${request.principal.actor.id}` : `ip:${request.ip}`;
+      const decision = await options.rateLimiter.hit(`${surface}:${who}`, settings.rateLimitPerMinute, 60_000);
+      void reply.header('ratelimit-limit', String(decision.limit));
+      void reply.header('ratelimit-remaining', String(decision.remaining));
+      if (!decision.allowed) {
+        throw new AppError('RATE_LIMITED', 'rate_limited', `More than ${decision.limit} requests a minute.`, {
+          retryAfterSeconds: decision.retryAfterSeconds,
+        });
+      }
+    });
+    for (const mount of options.routes.filter((m) => m.surface === surface)) {
+      await api.register(mount.plugin, { prefix: `${apiPrefixes[surface]}${mount.prefix}` });
+    }
+  });
 }
 
 /** Route config flags read by the kernel's hooks. */
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** Reachable without authentication (health, docs, webhooks with their own verification). */
+    /** Reachable without authentication (health, docs, sign-in, webhooks with their own verification). */
     public?: boolean;
-    /** The permission a caller needs; checked by the auth hook once roles exist. */
+    /** The permission a caller needs. */
     permission?: string;
+    /** Any signed-in caller may use it (their own profile, sign-out): no permission to check. */
+    authenticated?: boolean;
   }
 }
 

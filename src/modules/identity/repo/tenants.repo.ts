@@ -1,20 +1,10 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { NoTables } from '../../../platform/db/index.js';
 import { toPublicId } from '../../../platform/ids.js';
 import type { Tenant } from '../contract.js';
+import type { IdentityTables, TenantsTable } from './identity.tables.js';
 
-export interface TenantsTable {
-  id: string;
-  slug: string;
-  name: string;
-  timeZone: string;
-  createdAt: Date;
-}
-
-export type IdentityTables = {
-  'identity.tenants': TenantsTable;
-};
-
+export type { IdentityTables };
 type TenantRow = Selectable<TenantsTable>;
 
 export function toTenant(row: TenantRow): Tenant {
@@ -24,6 +14,7 @@ export function toTenant(row: TenantRow): Tenant {
     slug: row.slug,
     name: row.name,
     timeZone: row.timeZone,
+    mfaRequiredForAdmins: row.mfaRequiredForAdmins,
     createdAt: row.createdAt,
   };
 }
@@ -33,11 +24,18 @@ export async function findCurrentTenant(trx: Transaction<IdentityTables>): Promi
   return trx.selectFrom('identity.tenants').selectAll().executeTakeFirst();
 }
 
+export async function updateCurrentTenant(
+  trx: Transaction<IdentityTables>,
+  changes: Partial<Pick<TenantRow, 'name' | 'timeZone' | 'mfaRequiredForAdmins'>>,
+): Promise<TenantRow | undefined> {
+  return trx.updateTable('identity.tenants').set(changes).returningAll().executeTakeFirst();
+}
+
 export function ownerTenants(owner: Kysely<NoTables>): Kysely<IdentityTables> {
   return owner.withTables<IdentityTables>();
 }
 
-export async function insertTenant(db: Kysely<IdentityTables>, row: TenantsTable): Promise<TenantRow> {
+export async function insertTenant(db: Kysely<IdentityTables>, row: Insertable<TenantsTable>): Promise<TenantRow> {
   return db.insertInto('identity.tenants').values(row).returningAll().executeTakeFirstOrThrow();
 }
 

@@ -1,3 +1,4 @@
+import type { AuditLog } from '../../../platform/audit/index.js';
 import type { Database } from '../../../platform/db/index.js';
 import { fromPublicId, newUuid } from '../../../platform/ids.js';
 import type { NewTenant, Tenant, TenantAdmin, TenantsService } from '../contract.js';
@@ -9,6 +10,7 @@ import {
   listTenants,
   ownerTenants,
   toTenant,
+  updateCurrentTenant,
   type IdentityTables,
 } from '../repo/tenants.repo.js';
 
@@ -21,10 +23,20 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
-export function createTenantsService(database: Database): TenantsService {
+export function createTenantsService(database: Database, audit: AuditLog): TenantsService {
   return {
     async current(ctx) {
       const row = await database.withTenant<IdentityTables, Awaited<ReturnType<typeof findCurrentTenant>>>(ctx, findCurrentTenant);
+      if (!row) throw IdentityErrors.tenantNotFound();
+      return toTenant(row);
+    },
+    async update(ctx, changes) {
+      if (changes.timeZone !== undefined && !isTimeZone(changes.timeZone)) throw IdentityErrors.invalidTimeZone(changes.timeZone);
+      const row = await database.withTenant<IdentityTables, Awaited<ReturnType<typeof updateCurrentTenant>>>(ctx, async (trx) => {
+        const updated = await updateCurrentTenant(trx, changes);
+        if (updated) await audit.append(trx, ctx, { action: 'settings.tenant_changed', target: { type: 'tenant', id: toTenant(updated).id }, details: { changes } });
+        return updated;
+      });
       if (!row) throw IdentityErrors.tenantNotFound();
       return toTenant(row);
     },
@@ -38,13 +50,7 @@ export function createTenantAdmin(database: Database): TenantAdmin {
       const timeZone = input.timeZone ?? 'UTC';
       if (!isTimeZone(timeZone)) throw IdentityErrors.invalidTimeZone(timeZone);
       try {
-        const row = await insertTenant(db, {
-          id: newUuid(),
-          slug: input.slug,
-          name: input.name,
-          timeZone,
-          createdAt: new Date(),
-        });
+        const row = await insertTenant(db, { id: newUuid(), slug: input.slug, name: input.name, timeZone });
         return toTenant(row);
       } catch (error) {
         if ((error as { code?: string }).code === '23505') throw IdentityErrors.slugTaken(input.slug);

@@ -1,0 +1,279 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { sql, type Transaction } from 'kysely';
+import { generateSecret, generateURI, verify as verifyTotp } from 'otplib';
+import type { AuditContext, AuditLog } from '../../../platform/audit/index.js';
+import type { RequestContext } from '../../../platform/context.js';
+import type { Keyring } from '../../../platform/crypto/index.js';
+import type { Database } from '../../../platform/db/index.js';
+import { fromPublicId, newUuid, toPublicId } from '../../../platform/ids.js';
+import type { AuthService, ClientMeta, TokenPair } from '../contract.js';
+import { IdentityErrors } from '../errors.js';
+import type { IdentityTables } from '../repo/identity.tables.js';
+import { privilegedRoles } from '../roles.js';
+import { timingDecoyHash, verifyPassword } from './passwords.js';
+import type { SigningKeys } from './signing-keys.service.js';
+import { emailIndex, type UserRow } from './users.service.js';
+
+export const audiences = { internal: 'switchboard-internal', external: 'switchboard-external' } as const;
+
+/** After this many failures in a row the account locks for `lockMinutes`. */
+const maxFailures = 5;
+const lockMinutes = 15;
+
+export interface AuthSettings {
+  readonly accessTokenTtlSeconds: number;
+  readonly refreshTokenTtlDays: number;
+  readonly totpIssuer: string;
+}
+
+type Tx = Transaction<IdentityTables>;
+
+function sha256(value: string): Buffer {
+  return createHash('sha256').update(value).digest();
+}
+
+/** `rt_<id>.<secret>`: the id finds the row, the secret proves possession (only its hash is stored). */
+function parseRefreshToken(token: string): { id: string; secret: string } | undefined {
+  const [idPart, secret, extra] = token.split('.');
+  if (!idPart || !secret || extra !== undefined) return undefined;
+  const id = fromPublicId('rt', idPart);
+  return id ? { id, secret } : undefined;
+}
+
+function systemActorContext(tenantId: string, meta: ClientMeta, actorId: string): AuditContext {
+  return { tenantId, requestId: meta.requestId, clientIp: meta.ip, actor: { type: 'user', id: actorId, roles: [] } };
+}
+
+export function createAuthService(deps: {
+  database: Database;
+  keyring: Keyring;
+  audit: AuditLog;
+  signingKeys: SigningKeys;
+  settings: AuthSettings;
+}): AuthService {
+  const { database, keyring, audit, signingKeys, settings } = deps;
+  const inTenant = <T>(tenantId: string, fn: (trx: Tx) => Promise<T>) => database.withTenant<IdentityTables, T>({ tenantId }, fn);
+
+  async function issue(trx: Tx, user: UserRow, familyId: string | undefined, mfaEnrollmentOnly: boolean): Promise<TokenPair> {
+    const audience = user.kind === 'client' ? audiences.external : audiences.internal;
+    const sessionId = familyId ?? newUuid();
+    const accessToken = await signingKeys.sign(
+      {
+        tid: toPublicId('ten', user.tenantId),
+        roles: user.roles,
+        kind: user.kind,
+        sid: sessionId,
+        ...(mfaEnrollmentOnly ? { scope: 'auth:mfa:enroll' } : {}),
+      },
+      { audience, subject: toPublicId('usr', user.id), expiresInSeconds: settings.accessTokenTtlSeconds },
+    );
+    if (mfaEnrollmentOnly) {
+      return { accessToken, tokenType: 'Bearer', expiresIn: settings.accessTokenTtlSeconds, mfaEnrollmentRequired: true };
+    }
+    const id = newUuid();
+    const secret = randomBytes(32).toString('base64url');
+    await trx
+      .insertInto('identity.refresh_tokens')
+      .values({
+        id,
+        tenantId: user.tenantId,
+        userId: user.id,
+        familyId: sessionId,
+        tokenHash: sha256(secret),
+        audience,
+        expiresAt: new Date(Date.now() + settings.refreshTokenTtlDays * 86_400_000),
+        usedAt: null,
+        revokedAt: null,
+        revokedReason: null,
+      })
+      .execute();
+    return {
+      accessToken,
+      tokenType: 'Bearer',
+      expiresIn: settings.accessTokenTtlSeconds,
+      refreshToken: `${toPublicId('rt', id)}.${secret}`,
+      mfaEnrollmentRequired: false,
+    };
+  }
+
+  async function recordFailure(tenantId: string, meta: ClientMeta, user: UserRow | undefined, reason: string): Promise<void> {
+    // Its own transaction: the failed sign-in throws, and the record of it must survive that.
+    await inTenant(tenantId, async (trx) => {
+      let lockedNow = false;
+      if (user) {
+        const failures = user.failedLogins + 1;
+        lockedNow = failures >= maxFailures;
+        await trx
+          .updateTable('identity.users')
+          .set({
+            failedLogins: lockedNow ? 0 : failures,
+            ...(lockedNow ? { lockedUntil: new Date(Date.now() + lockMinutes * 60_000) } : {}),
+          })
+          .where('id', '=', user.id)
+          .execute();
+      }
+      const actorId = user ? toPublicId('usr', user.id) : 'anonymous';
+      const ctx = systemActorContext(tenantId, meta, actorId);
+      await audit.append(trx, ctx, {
+        action: 'auth.login.failed',
+        ...(user ? { target: { type: 'user', id: actorId } } : {}),
+        details: { reason, ...(meta.userAgent ? { userAgent: meta.userAgent.slice(0, 200) } : {}) },
+      });
+      if (lockedNow) await audit.append(trx, ctx, { action: 'auth.account.locked', target: { type: 'user', id: actorId }, details: { minutes: lockMinutes } });
+    });
+  }
+
+  function totpMatches(secret: string, code: string): Promise<boolean> {
+    // One step either side tolerates a phone clock that is up to 30 s off.
+    return verifyTotp({ secret, token: code, epochTolerance: 30 }).then((r) => r.valid, () => false);
+  }
+
+  return {
+    async login(input, surface, meta) {
+      const found = await sql<{ id: string | null }>`select identity.tenant_id_by_slug(${input.tenant}) as id`.execute(database.app);
+      const tenantId = found.rows[0]?.id;
+      if (!tenantId) {
+        await verifyPassword(await timingDecoyHash, input.password);
+        throw IdentityErrors.invalidCredentials();
+      }
+      const index = await emailIndex(keyring, tenantId, input.email);
+      const user = await inTenant(tenantId, (trx) =>
+        trx.selectFrom('identity.users').selectAll().where('emailIndex', '=', index).executeTakeFirst(),
+      );
+      const expectedKind = surface === 'external' ? 'client' : 'employee';
+      if (!user || user.status !== 'active' || user.kind !== expectedKind || !user.passwordHash) {
+        await verifyPassword(await timingDecoyHash, input.password);
+        await recordFailure(tenantId, meta, user, user ? `not_allowed:${user.status}:${user.kind}` : 'unknown_user');
+        throw IdentityErrors.invalidCredentials();
+      }
+      if (user.lockedUntil && user.lockedUntil > new Date()) {
+        await recordFailure(tenantId, meta, undefined, 'locked');
+        throw IdentityErrors.accountLocked(Math.ceil((user.lockedUntil.getTime() - Date.now()) / 1000));
+      }
+      if (!(await verifyPassword(user.passwordHash, input.password))) {
+        await recordFailure(tenantId, meta, user, 'bad_password');
+        throw IdentityErrors.invalidCredentials();
+      }
+      if (user.totpEnabledAt && user.totpSecretCiphertext) {
+        if (!input.totp) throw IdentityErrors.mfaRequired();
+        const secret = await keyring.decryptToString(tenantId, user.totpSecretCiphertext);
+        if (!(await totpMatches(secret, input.totp))) {
+          await recordFailure(tenantId, meta, user, 'bad_totp');
+          throw IdentityErrors.mfaInvalid();
+        }
+      }
+      return inTenant(tenantId, async (trx) => {
+        const tenant = await trx.selectFrom('identity.tenants').select('mfaRequiredForAdmins').executeTakeFirstOrThrow();
+        const mustEnrol =
+          tenant.mfaRequiredForAdmins && !user.totpEnabledAt && user.roles.some((r) => (privilegedRoles as readonly string[]).includes(r));
+        await trx.updateTable('identity.users').set({ failedLogins: 0, lockedUntil: null }).where('id', '=', user.id).execute();
+        const ctx = systemActorContext(tenantId, meta, toPublicId('usr', user.id));
+        await audit.append(trx, ctx, {
+          action: 'auth.login.succeeded',
+          target: { type: 'user', id: ctx.actor.id },
+          details: { surface, mfa: Boolean(user.totpEnabledAt), ...(mustEnrol ? { mfaEnrollmentRequired: true } : {}) },
+        });
+        return issue(trx, user, undefined, mustEnrol);
+      });
+    },
+
+    async refresh(refreshToken, meta) {
+      const parsed = parseRefreshToken(refreshToken);
+      if (!parsed) throw IdentityErrors.invalidRefreshToken();
+      const found = await sql<{ id: string | null }>`select identity.refresh_token_tenant(${parsed.id}) as id`.execute(database.app);
+      const tenantId = found.rows[0]?.id;
+      if (!tenantId) throw IdentityErrors.invalidRefreshToken();
+      const outcome = await inTenant(tenantId, async (trx): Promise<TokenPair | 'reused' | 'invalid'> => {
+        const row = await trx.selectFrom('identity.refresh_tokens').selectAll().where('id', '=', parsed.id).forUpdate().executeTakeFirst();
+        if (!row || !timingSafeEqual(row.tokenHash, sha256(parsed.secret))) return 'invalid';
+        if (row.revokedAt || row.expiresAt < new Date()) return 'invalid';
+        const ctx = systemActorContext(tenantId, meta, toPublicId('usr', row.userId));
+        if (row.usedAt) {
+          // A rotated-out token came back: someone holds a copy. End the whole session.
+          await trx
+            .updateTable('identity.refresh_tokens')
+            .set({ revokedAt: new Date(), revokedReason: 'reuse_detected' })
+            .where('familyId', '=', row.familyId)
+            .where('revokedAt', 'is', null)
+            .execute();
+          await audit.append(trx, ctx, { action: 'auth.refresh.reuse_detected', target: { type: 'user', id: ctx.actor.id }, details: { session: row.familyId } });
+          return 'reused';
+        }
+        const user = await trx.selectFrom('identity.users').selectAll().where('id', '=', row.userId).executeTakeFirst();
+        if (user?.status !== 'active') return 'invalid';
+        await trx.updateTable('identity.refresh_tokens').set({ usedAt: new Date() }).where('id', '=', row.id).execute();
+        return issue(trx, user, row.familyId, false);
+      });
+      if (typeof outcome === 'string') throw IdentityErrors.invalidRefreshToken();
+      return outcome;
+    },
+
+    async logout(refreshToken, meta) {
+      const parsed = parseRefreshToken(refreshToken);
+      if (!parsed) return;
+      const found = await sql<{ id: string | null }>`select identity.refresh_token_tenant(${parsed.id}) as id`.execute(database.app);
+      const tenantId = found.rows[0]?.id;
+      if (!tenantId) return;
+      await inTenant(tenantId, async (trx) => {
+        const row = await trx.selectFrom('identity.refresh_tokens').selectAll().where('id', '=', parsed.id).executeTakeFirst();
+        if (!row || !timingSafeEqual(row.tokenHash, sha256(parsed.secret))) return;
+        await trx
+          .updateTable('identity.refresh_tokens')
+          .set({ revokedAt: new Date(), revokedReason: 'logout' })
+          .where('familyId', '=', row.familyId)
+          .where('revokedAt', 'is', null)
+          .execute();
+        const ctx = systemActorContext(tenantId, meta, toPublicId('usr', row.userId));
+        await audit.append(trx, ctx, { action: 'auth.logout', target: { type: 'user', id: ctx.actor.id } });
+      });
+    },
+
+    async logoutEverywhere(ctx: RequestContext) {
+      const userId = fromPublicId('usr', ctx.actor.id);
+      if (!userId) return 0;
+      return database.withTenant<IdentityTables, number>(ctx, async (trx) => {
+        const result = await trx
+          .updateTable('identity.refresh_tokens')
+          .set({ revokedAt: new Date(), revokedReason: 'logout_everywhere' })
+          .where('userId', '=', userId)
+          .where('revokedAt', 'is', null)
+          .executeTakeFirst();
+        await audit.append(trx, ctx, { action: 'auth.logout_everywhere', target: { type: 'user', id: ctx.actor.id } });
+        return Number(result.numUpdatedRows);
+      });
+    },
+
+    async startTotp(ctx) {
+      const userId = fromPublicId('usr', ctx.actor.id);
+      if (!userId) throw IdentityErrors.userNotFound();
+      const secret = generateSecret();
+      const ciphertext = await keyring.encryptToString(ctx.tenantId, secret);
+      const label = await database.withTenant<IdentityTables, string>(ctx, async (trx) => {
+        const user = await trx
+          .updateTable('identity.users')
+          .set({ totpSecretCiphertext: ciphertext, totpEnabledAt: null })
+          .where('id', '=', userId)
+          .returning('emailCiphertext')
+          .executeTakeFirst();
+        if (!user) throw IdentityErrors.userNotFound();
+        await audit.append(trx, ctx, { action: 'auth.mfa.enrolment_started', target: { type: 'user', id: ctx.actor.id } });
+        return keyring.decryptToString(ctx.tenantId, user.emailCiphertext);
+      });
+      return { secret, otpauthUri: generateURI({ issuer: settings.totpIssuer, label, secret }) };
+    },
+
+    async confirmTotp(ctx, code) {
+      const userId = fromPublicId('usr', ctx.actor.id);
+      if (!userId) throw IdentityErrors.userNotFound();
+      await database.withTenant<IdentityTables, void>(ctx, async (trx) => {
+        const user = await trx.selectFrom('identity.users').selectAll().where('id', '=', userId).forUpdate().executeTakeFirst();
+        if (!user) throw IdentityErrors.userNotFound();
+        if (!user.totpSecretCiphertext) throw IdentityErrors.mfaNotStarted();
+        const secret = await keyring.decryptToString(ctx.tenantId, user.totpSecretCiphertext);
+        if (!(await totpMatches(secret, code))) throw IdentityErrors.mfaInvalid();
+        await trx.updateTable('identity.users').set({ totpEnabledAt: new Date() }).where('id', '=', userId).execute();
+        await audit.append(trx, ctx, { action: 'auth.mfa.enabled', target: { type: 'user', id: ctx.actor.id } });
+      });
+    },
+  };
+}

@@ -1,0 +1,168 @@
+import type { Selectable, Transaction } from 'kysely';
+import type { RequestContext } from '../../../platform/context.js';
+import type { Keyring } from '../../../platform/crypto/index.js';
+import type { Database } from '../../../platform/db/index.js';
+import type { AuditLog } from '../../../platform/audit/index.js';
+import { fromPublicId, newUuid, toPublicId } from '../../../platform/ids.js';
+import type { NewUser, User, UsersService } from '../contract.js';
+import { IdentityErrors } from '../errors.js';
+import type { IdentityTables, UsersTable } from '../repo/identity.tables.js';
+import { clientRoles, employeeRoles, isRole } from '../roles.js';
+import { hashPassword, passwordPolicy } from './passwords.js';
+
+export type UserRow = Selectable<UsersTable>;
+
+/** Sign-in compares e-mail addresses case-insensitively, so the index is of this form. */
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export function emailIndex(keyring: Keyring, tenantId: string, email: string): Promise<string> {
+  return keyring.blindIndex(tenantId, 'email', normaliseEmail(email));
+}
+
+export async function toUser(keyring: Keyring, row: UserRow): Promise<User> {
+  return {
+    id: toPublicId('usr', row.id),
+    email: await keyring.decryptToString(row.tenantId, row.emailCiphertext),
+    displayName: row.displayNameCiphertext ? await keyring.decryptToString(row.tenantId, row.displayNameCiphertext) : null,
+    kind: row.kind,
+    roles: row.roles,
+    status: row.status,
+    mfaEnabled: row.totpEnabledAt !== null,
+    lockedUntil: row.lockedUntil && row.lockedUntil > new Date() ? row.lockedUntil : null,
+    createdAt: row.createdAt,
+  };
+}
+
+function checkRoles(kind: NewUser['kind'], roles: readonly string[]): void {
+  if (roles.length === 0) throw IdentityErrors.invalidRoles('roles', 'at least one role is required');
+  const allowed: readonly string[] = kind === 'employee' ? employeeRoles : clientRoles;
+  const wrong = roles.filter((r) => !isRole(r) || !allowed.includes(r));
+  if (wrong.length > 0) {
+    throw IdentityErrors.invalidRoles('roles', `not ${kind} roles: ${wrong.join(', ')} (allowed: ${allowed.join(', ')})`);
+  }
+}
+
+export function createUsersService(deps: { database: Database; keyring: Keyring; audit: AuditLog }): UsersService {
+  const { database, keyring, audit } = deps;
+  const inTenant = <T>(ctx: RequestContext, fn: (trx: Transaction<IdentityTables>) => Promise<T>) =>
+    database.withTenant<IdentityTables, T>(ctx, fn);
+
+  async function findRow(trx: Transaction<IdentityTables>, userId: string): Promise<UserRow> {
+    const uuid = fromPublicId('usr', userId);
+    const row = uuid ? await trx.selectFrom('identity.users').selectAll().where('id', '=', uuid).executeTakeFirst() : undefined;
+    if (!row) throw IdentityErrors.userNotFound();
+    return row;
+  }
+
+  async function assertOwnerRemains(trx: Transaction<IdentityTables>, exceptUserId: string): Promise<void> {
+    const others = await trx
+      .selectFrom('identity.users')
+      .select('id')
+      .where('id', '!=', exceptUserId)
+      .where('status', '=', 'active')
+      .where('roles', '@>', ['owner'])
+      .limit(1)
+      .execute();
+    if (others.length === 0) throw IdentityErrors.lastOwner();
+  }
+
+  return {
+    async list(ctx) {
+      const rows = await inTenant(ctx, (trx) => trx.selectFrom('identity.users').selectAll().orderBy('createdAt').execute());
+      return Promise.all(rows.map((row) => toUser(keyring, row)));
+    },
+    async get(ctx, userId) {
+      return toUser(keyring, await inTenant(ctx, (trx) => findRow(trx, userId)));
+    },
+    async create(ctx, input) {
+      checkRoles(input.kind, input.roles);
+      if (input.password !== undefined && input.password.length < passwordPolicy.minLength) {
+        throw IdentityErrors.weakPassword(passwordPolicy.minLength);
+      }
+      const [index, emailCiphertext, displayNameCiphertext, passwordHash] = await Promise.all([
+        emailIndex(keyring, ctx.tenantId, input.email),
+        keyring.encryptToString(ctx.tenantId, normaliseEmail(input.email)),
+        input.displayName ? keyring.encryptToString(ctx.tenantId, input.displayName) : Promise.resolve(null),
+        input.password ? hashPassword(input.password) : Promise.resolve(null),
+      ]);
+      try {
+        const row = await inTenant(ctx, async (trx) => {
+          const inserted = await trx
+            .insertInto('identity.users')
+            .values({
+              id: newUuid(),
+              tenantId: ctx.tenantId,
+              kind: input.kind,
+              emailIndex: index,
+              emailCiphertext,
+              displayNameCiphertext,
+              passwordHash,
+              roles: [...input.roles],
+              lockedUntil: null,
+              totpSecretCiphertext: null,
+              totpEnabledAt: null,
+              externalProviderId: null,
+              externalSubject: null,
+            })
+            .returningAll()
+            .executeTakeFirstOrThrow();
+          await audit.append(trx, ctx, {
+            action: 'user.created',
+            target: { type: 'user', id: toPublicId('usr', inserted.id) },
+            details: { roles: inserted.roles, kind: inserted.kind },
+          });
+          return inserted;
+        });
+        return await toUser(keyring, row);
+      } catch (error) {
+        if ((error as { code?: string }).code === '23505') throw IdentityErrors.emailTaken();
+        throw error;
+      }
+    },
+    async setRoles(ctx, userId, roles) {
+      const row = await inTenant(ctx, async (trx) => {
+        const current = await findRow(trx, userId);
+        checkRoles(current.kind, roles);
+        if (current.roles.includes('owner') && !roles.includes('owner')) await assertOwnerRemains(trx, current.id);
+        const updated = await trx
+          .updateTable('identity.users')
+          .set({ roles: [...roles], updatedAt: new Date() })
+          .where('id', '=', current.id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await audit.append(trx, ctx, {
+          action: 'user.roles_changed',
+          target: { type: 'user', id: userId },
+          details: { from: current.roles, to: updated.roles },
+        });
+        return updated;
+      });
+      return toUser(keyring, row);
+    },
+    async setStatus(ctx, userId, status) {
+      const row = await inTenant(ctx, async (trx) => {
+        const current = await findRow(trx, userId);
+        if (status === 'disabled' && current.roles.includes('owner')) await assertOwnerRemains(trx, current.id);
+        const updated = await trx
+          .updateTable('identity.users')
+          .set({ status, updatedAt: new Date() })
+          .where('id', '=', current.id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        if (status === 'disabled') {
+          await trx
+            .updateTable('identity.refresh_tokens')
+            .set({ revokedAt: new Date(), revokedReason: 'user_disabled' })
+            .where('userId', '=', current.id)
+            .where('revokedAt', 'is', null)
+            .execute();
+        }
+        await audit.append(trx, ctx, { action: `user.${status === 'disabled' ? 'disabled' : 'enabled'}`, target: { type: 'user', id: userId } });
+        return updated;
+      });
+      return toUser(keyring, row);
+    },
+  };
+}
