@@ -1,0 +1,229 @@
+import { createReadStream, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { CALL_SOURCES, normalisedCallSchema } from '../call-record.js';
+import {
+  CALL_FILE_FORMATS,
+  FILE_FORMAT_SOURCES,
+  callConnectors,
+  getCallConnector,
+  readCallFile,
+  type CallFileFormat,
+  type FileReadOptions,
+} from './file-readers.js';
+import { ASTERISK_CDR_CUSTOM_SAMPLE_COLUMNS } from './normalise-asterisk.js';
+import { collectItems, type ParseResult } from './parse-result.js';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../../../../../shared/fixtures/real');
+
+interface FixtureCase {
+  file: string;
+  format: CallFileFormat;
+  options?: FileReadOptions;
+  records: number;
+  skipped?: number;
+}
+
+/** Every call-data fixture, the format it is read as, and what a user should get out of it. */
+const CASES: FixtureCase[] = [
+  { file: 'asterisk/Master-1.csv', format: 'asterisk-csv', options: { usegmtime: true }, records: 8 },
+  {
+    file: 'asterisk/Master-2-cdr_custom.csv',
+    format: 'asterisk-custom-csv',
+    options: { timeZone: 'Indian/Antananarivo' },
+    records: 6,
+  },
+  {
+    file: 'asterisk/cdr-spec-scenarios.csv',
+    format: 'asterisk-csv',
+    options: { timeZone: 'America/Chicago' },
+    records: 1,
+  },
+  { file: 'freeswitch/cdr-1.json', format: 'freeswitch-json', records: 1 },
+  { file: 'freeswitch/cdr-2.json', format: 'freeswitch-json', records: 1 },
+  { file: 'freeswitch/cdr-xml-1.xml', format: 'freeswitch-xml', records: 1 },
+  { file: 'freeswitch/Master-cdr_csv-1.csv', format: 'freeswitch-csv', records: 5 },
+  {
+    file: '3cx/cdr-1.csv',
+    format: '3cx-csv',
+    options: { timeZone: 'Europe/Paris', defaultCountry: 'FR' },
+    records: 14,
+  },
+  { file: 'cucm/cdr-1.csv', format: 'cucm-csv', records: 3 },
+  { file: 'cucm/cdr-2-noheader.csv', format: 'cucm-csv', records: 5 },
+  { file: 'connect/ctr-1.json', format: 'connect-json', records: 1 },
+  { file: 'connect/ctr-2-redelivery.json', format: 'connect-json', records: 1 },
+  { file: 'connect/ctr-3-redelivery.json', format: 'connect-json', records: 1 },
+  { file: 'genesys/conversation-detail-1-voice.json', format: 'genesys-json', records: 1 },
+  { file: 'genesys/conversation-detail-2-chat.json', format: 'genesys-json', records: 0, skipped: 1 },
+  { file: 'teams/callrecord-1.json', format: 'teams-json', records: 1 },
+  { file: 'teams/callrecord-2-participants.json', format: 'teams-json', records: 1 },
+  { file: 'teams/sessions-expanded-1.json', format: 'teams-json', records: 0, skipped: 1 },
+  { file: 'teams/notification-1.json', format: 'teams-json', records: 0, skipped: 1 },
+  { file: 'teams/notification-2.json', format: 'teams-json', records: 0, skipped: 1 },
+  { file: 'teams/lifecycle-1.json', format: 'teams-json', records: 0, skipped: 1 },
+  { file: 'teams/subscription-request-1.json', format: 'teams-json', records: 0, skipped: 1 },
+  { file: 'teams/pstn-calls-1.json', format: 'teams-json', records: 1 },
+  { file: 'teams/direct-routing-calls-1.json', format: 'teams-json', records: 1 },
+  { file: 'twilio/status-callback-1.txt', format: 'twilio-form', records: 1 },
+  { file: 'twilio/status-callback-2-machine.txt', format: 'twilio-form', records: 1 },
+];
+
+/** Fixtures that are not call data to import; each has its own test. */
+const NOT_CALL_DATA = new Set(['SOURCES.md', 'twilio/signature-vectors.json']);
+
+async function read(
+  file: string,
+  format: CallFileFormat,
+  options: FileReadOptions = {},
+  highWaterMark = 64,
+): Promise<ParseResult> {
+  // A tiny read buffer makes every CSV row, JSON token and XML tag cross chunk boundaries.
+  return collectItems(
+    readCallFile(createReadStream(path.join(FIXTURES, file), { highWaterMark }), format, options),
+  );
+}
+
+describe('every fixture file of a call format', () => {
+  it('is covered by this table (vcon/ is an export format, tested in vcon.test.ts)', () => {
+    const files = readdirSync(FIXTURES, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.relative(FIXTURES, path.join(entry.parentPath, entry.name)))
+      .filter((file) => !file.startsWith('vcon/') && !NOT_CALL_DATA.has(file))
+      .sort();
+    expect(files).toEqual(CASES.map((c) => c.file).sort());
+  });
+
+  it.each(CASES)(
+    '$file streams as $format into $records valid record(s)',
+    async ({ file, format, options, records, skipped }) => {
+      const result = await read(file, format, options);
+      expect(result.quarantined).toEqual([]);
+      expect(result.records).toHaveLength(records);
+      expect(result.skipped).toHaveLength(skipped ?? 0);
+      for (const record of result.records) {
+        expect(normalisedCallSchema.safeParse(record).success).toBe(true);
+        expect(record.source).toBe(FILE_FORMAT_SOURCES[format]);
+      }
+    },
+  );
+
+  it.each(CASES)(
+    '$file gives the same records streamed as parsed whole',
+    async ({ file, format, options }) => {
+      const streamed = await read(file, format, options);
+      // A whole payload carries no format name, so the cdr_custom layout is spelled out.
+      const wholeOptions =
+        format === 'asterisk-custom-csv'
+          ? { ...options, asteriskColumns: ASTERISK_CDR_CUSTOM_SAMPLE_COLUMNS }
+          : options;
+      const text = readFileSync(path.join(FIXTURES, file), 'utf8');
+      const whole = callConnectors[FILE_FORMAT_SOURCES[format]].parse(text, wholeOptions);
+      expect(streamed.records).toEqual(whole.records);
+      expect(streamed.skipped).toEqual(whole.skipped);
+    },
+  );
+});
+
+describe('JSON files', () => {
+  const ctr = (name: string): unknown =>
+    JSON.parse(readFileSync(path.join(FIXTURES, 'connect', name), 'utf8'));
+
+  it('reads a JSON array and JSON Lines of CTRs alike', async () => {
+    const array = JSON.stringify([
+      ctr('ctr-1.json'),
+      ctr('ctr-2-redelivery.json'),
+      ctr('ctr-3-redelivery.json'),
+    ]);
+    const jsonLines = [ctr('ctr-1.json'), ctr('ctr-2-redelivery.json'), ctr('ctr-3-redelivery.json')]
+      .map((document) => JSON.stringify(document))
+      .join('\n');
+    const fromArray = await collectItems(readCallFile(Readable.from([array]), 'connect-json'));
+    const fromLines = await collectItems(readCallFile(Readable.from([jsonLines]), 'connect-json'));
+    expect(fromArray.records).toHaveLength(3);
+    expect(fromLines.records).toEqual(fromArray.records);
+  });
+
+  it('reads a Firehose delivery request saved to a file', async () => {
+    const body = JSON.stringify({
+      requestId: 'r-1',
+      timestamp: 1,
+      records: [{ data: Buffer.from(JSON.stringify(ctr('ctr-1.json'))).toString('base64') }],
+    });
+    const result = await collectItems(readCallFile(Readable.from([body]), 'connect-json'));
+    expect(result.records).toHaveLength(1);
+  });
+
+  it('quarantines a broken line and keeps reading', async () => {
+    const text = `${JSON.stringify(ctr('ctr-1.json'))}\n{"ContactId": tru\n${JSON.stringify(ctr('ctr-3-redelivery.json'))}`;
+    const result = await collectItems(readCallFile(Readable.from([text]), 'connect-json'));
+    expect(result.records).toHaveLength(1);
+    expect(result.quarantined).toHaveLength(1);
+  });
+
+  it('reads generic records and Kamailio syslog lines', async () => {
+    const [record] = (await read('connect/ctr-1.json', 'connect-json')).records;
+    const generic = await collectItems(
+      readCallFile(Readable.from([JSON.stringify([record, record])]), 'generic-json'),
+    );
+    expect(generic.records).toHaveLength(2);
+    const syslog =
+      'May  1 10:00:00 sbc json_acc[42]: {"method":"INVITE","from_tag":"a","to_tag":"","callid":"c-1","sip_code":"487","sip_reason":"Request Terminated","time":1714557600}\nnot json at all';
+    const kamailio = await collectItems(readCallFile(Readable.from([syslog]), 'kamailio-json'));
+    expect(kamailio.records[0]?.disposition).toBe('cancelled');
+    expect(kamailio.quarantined[0]?.reason).toBe('line holds no JSON object');
+  });
+});
+
+describe('grouping CDR rows while streaming', () => {
+  const lines = readFileSync(path.join(FIXTURES, 'asterisk/Master-1.csv'), 'utf8').trim().split('\n');
+  // Rows 4-6 are one call (linkedid 1706369600.6); put another call between them.
+  const interleaved = [lines[3], lines[0], lines[1], lines[4], lines[5]].join('\n');
+
+  it('keeps a call together when its rows are within the window', async () => {
+    const result = await collectItems(
+      readCallFile(Readable.from([interleaved]), 'asterisk-csv', { usegmtime: true }),
+    );
+    expect(result.records.find((record) => record.sourceCallId === '1706369600.6')?.legs).toHaveLength(3);
+  });
+
+  it('splits it past the window, and the connector merge puts it back together', async () => {
+    const result = await collectItems(
+      readCallFile(Readable.from([interleaved]), 'asterisk-csv', { usegmtime: true, groupWindowRows: 2 }),
+    );
+    const parts = result.records.filter((record) => record.sourceCallId === '1706369600.6');
+    expect(parts).toHaveLength(2);
+    const [first, second] = parts;
+    const merge = callConnectors.asterisk.merge;
+    if (!first || !second || !merge) throw new Error('missing parts');
+    const merged = merge(first, second, { usegmtime: true });
+    expect(merged.legs).toHaveLength(3);
+    expect(merged.disposition).toBe('no_answer');
+  });
+});
+
+describe('connector registry', () => {
+  it('has a connector for every source and a source for every file format', () => {
+    for (const source of CALL_SOURCES) expect(callConnectors[source].source).toBe(source);
+    for (const format of CALL_FILE_FORMATS) {
+      expect(callConnectors[FILE_FORMAT_SOURCES[format]].fileFormats).toContain(format);
+    }
+  });
+
+  it('looks parsers up by name and knows no others', () => {
+    expect(getCallConnector('cucm')?.mergeStrategy).toBe('merge-legs');
+    expect(getCallConnector('connect')?.mergeStrategy).toBe('newest-wins');
+    expect(getCallConnector('toString')).toBeUndefined();
+    expect(getCallConnector('avaya')).toBeUndefined();
+  });
+
+  it('sniffs FreeSWITCH payloads: XML, JSON or CSV', () => {
+    const parse = callConnectors.freeswitch.parse;
+    for (const file of ['cdr-1.json', 'cdr-xml-1.xml', 'Master-cdr_csv-1.csv']) {
+      const result = parse(readFileSync(path.join(FIXTURES, 'freeswitch', file), 'utf8'));
+      expect(result.quarantined).toEqual([]);
+      expect(result.records.length).toBeGreaterThan(0);
+    }
+  });
+});

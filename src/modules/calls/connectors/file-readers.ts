@@ -1,0 +1,177 @@
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import {
+  CALL_FILE_FORMATS,
+  FILE_FORMAT_SOURCES,
+  callConnectors,
+  getCallConnector,
+  isCallFileFormat,
+  type CallConnector,
+  type CallFileFormat,
+  type ConnectorOptions,
+} from './connector-registry.js';
+import { csvRowsFromStream } from './csv-rows.js';
+import { connectItemsFromFirehose, decodeFirehoseRequest } from './firehose-delivery.js';
+import { jsonChunksFromStream, xmlDocumentsFromStream, type JsonChunk } from './json-stream.js';
+import { DEFAULT_GROUP_WINDOW_ROWS, WindowedGrouper } from './leg-grouper.js';
+import {
+  ASTERISK_CDR_CUSTOM_SAMPLE_COLUMNS,
+  AsteriskRowMapper,
+  asteriskCallFromRows,
+  type AsteriskRow,
+} from './normalise-asterisk.js';
+import { ThreeCxRowMapper } from './normalise-3cx.js';
+import { connectCtrItems } from './normalise-connect.js';
+import { CucmLegIndex, CucmRowMapper, cucmCallFromRows, type CucmRow } from './normalise-cucm.js';
+import { freeswitchCsvRowItems, freeswitchJsonItems, freeswitchXmlItems } from './normalise-freeswitch.js';
+import { genericItems } from './normalise-generic.js';
+import { genesysItems } from './normalise-genesys.js';
+import { kamailioItems } from './normalise-kamailio.js';
+import { teamsItems } from './normalise-teams.js';
+import { twilioCallbackItems } from './normalise-twilio.js';
+import { quarantine, type ParsedItem } from './parse-result.js';
+
+export { CALL_FILE_FORMATS, FILE_FORMAT_SOURCES, callConnectors, getCallConnector, isCallFileFormat };
+export type { CallConnector, CallFileFormat, ConnectorOptions };
+
+export interface FileReadOptions extends ConnectorOptions {
+  /**
+   * CDR rows of one call (Asterisk linkedid, CUCM global call id) are grouped while they
+   * are at most this many rows apart. Calls split further apart come out as several
+   * records of the same sourceCallId, which the connector's `merge` puts back together.
+   */
+  groupWindowRows?: number;
+  /** Largest single JSON/XML document accepted. */
+  maxDocumentBytes?: number;
+}
+
+/**
+ * Streams a file of call records in constant memory: CSV row by row, JSON as single
+ * document, array or JSON Lines, XML document by document. Every input item comes out as
+ * a record, a quarantined item or a skipped item; nothing is dropped.
+ */
+export async function* readCallFile(
+  input: Readable,
+  format: CallFileFormat,
+  options: FileReadOptions = {},
+): AsyncGenerator<ParsedItem> {
+  switch (format) {
+    case 'asterisk-csv':
+      yield* readAsterisk(input, options);
+      return;
+    case 'asterisk-custom-csv':
+      yield* readAsterisk(input, {
+        ...options,
+        asteriskColumns: options.asteriskColumns ?? ASTERISK_CDR_CUSTOM_SAMPLE_COLUMNS,
+      });
+      return;
+    case 'cucm-csv':
+      yield* readCucm(input, options);
+      return;
+    case '3cx-csv': {
+      const mapper = new ThreeCxRowMapper(options);
+      for await (const row of csvRowsFromStream(input)) yield* mapper.map(row);
+      return;
+    }
+    case 'freeswitch-csv':
+      for await (const row of csvRowsFromStream(input)) yield* freeswitchCsvRowItems(row, options);
+      return;
+    case 'freeswitch-xml':
+      for await (const chunk of xmlDocumentsFromStream(input, 'cdr', options)) {
+        yield* chunk.ok ? freeswitchXmlItems(chunk.text, options) : [quarantine(chunk.reason, chunk.raw)];
+      }
+      return;
+    case 'freeswitch-json':
+      yield* readJson(input, options, (document) => freeswitchJsonItems(document, options));
+      return;
+    case 'connect-json':
+      yield* readJson(input, options, (document) => connectDocumentItems(document, options));
+      return;
+    case 'genesys-json':
+      yield* readJson(input, options, (document) => genesysItems(document, options));
+      return;
+    case 'teams-json':
+      yield* readJson(input, options, (document) => teamsItems(document, options));
+      return;
+    case 'generic-json':
+      yield* readJson(input, options, (document) => genericItems(document));
+      return;
+    case 'twilio-form':
+      for await (const line of lines(input)) yield* twilioCallbackItems(line, options);
+      return;
+    case 'kamailio-json':
+      for await (const line of lines(input)) {
+        // acc_json written through syslog carries a syslog prefix before the JSON object.
+        const brace = line.indexOf('{');
+        yield* brace < 0
+          ? [quarantine('line holds no JSON object', line)]
+          : kamailioItems(line.slice(brace), options);
+      }
+      return;
+  }
+}
+
+async function* lines(input: Readable): AsyncGenerator<string> {
+  const reader = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  for await (const line of reader) if (line.trim() !== '') yield line;
+}
+
+async function* readJson(
+  input: Readable,
+  options: FileReadOptions,
+  map: (document: unknown) => ParsedItem[],
+): AsyncGenerator<ParsedItem> {
+  for await (const chunk of jsonChunksFromStream(input, options)) yield* parseChunk(chunk, map);
+}
+
+function parseChunk(chunk: JsonChunk, map: (document: unknown) => ParsedItem[]): ParsedItem[] {
+  if (!chunk.ok) return [quarantine(chunk.reason, chunk.raw)];
+  let document: unknown;
+  try {
+    document = JSON.parse(chunk.text) as unknown;
+  } catch (error) {
+    return [quarantine(`invalid JSON: ${(error as Error).message}`, chunk.text)];
+  }
+  return map(document);
+}
+
+function connectDocumentItems(document: unknown, options: FileReadOptions): ParsedItem[] {
+  if (typeof document === 'object' && document !== null && 'records' in document && 'requestId' in document) {
+    const decoded = decodeFirehoseRequest(document);
+    return decoded.ok
+      ? connectItemsFromFirehose(decoded.delivery, options)
+      : [quarantine(decoded.error, document)];
+  }
+  return connectCtrItems(document, options);
+}
+
+async function* readAsterisk(input: Readable, options: FileReadOptions): AsyncGenerator<ParsedItem> {
+  const mapper = new AsteriskRowMapper(options);
+  const grouper = new WindowedGrouper<AsteriskRow>(options.groupWindowRows ?? DEFAULT_GROUP_WINDOW_ROWS);
+  for await (const csvItem of csvRowsFromStream(input)) {
+    const outcome = mapper.map(csvItem);
+    if (outcome.kind === 'item') yield outcome.item;
+    else if (outcome.kind === 'row') {
+      for (const group of grouper.add(outcome.row.groupKey, outcome.row))
+        yield* asteriskCallFromRows(group, options);
+    }
+  }
+  for (const group of grouper.flushAll()) yield* asteriskCallFromRows(group, options);
+}
+
+async function* readCucm(input: Readable, options: FileReadOptions): AsyncGenerator<ParsedItem> {
+  const mapper = new CucmRowMapper(options);
+  const grouper = new WindowedGrouper<CucmRow>(options.groupWindowRows ?? DEFAULT_GROUP_WINDOW_ROWS);
+  const legIndex = new CucmLegIndex();
+  for await (const csvItem of csvRowsFromStream(input)) {
+    const outcome = mapper.map(csvItem);
+    if (outcome.kind === 'item') yield outcome.item;
+    else if (outcome.kind === 'row') {
+      legIndex.remember(outcome.row);
+      for (const group of grouper.add(outcome.row.groupKey, outcome.row)) {
+        yield* cucmCallFromRows(group, options, legIndex);
+      }
+    }
+  }
+  for (const group of grouper.flushAll()) yield* cucmCallFromRows(group, options, legIndex);
+}

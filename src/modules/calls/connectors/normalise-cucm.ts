@@ -1,0 +1,511 @@
+import type { CallDirection, CallDisposition, CallLeg, NormalisedCall } from '../call-record.js';
+import {
+  deriveDurations,
+  dispositionFromQ850,
+  earliest,
+  latest,
+  noCauseCodes,
+  q850OrNull,
+} from './call-summary.js';
+import { csvRowsFromText, type CsvRowItem } from './csv-rows.js';
+import { WindowedGrouper } from './leg-grouper.js';
+import { directionFromParties, toParty, type NumberingOptions } from './party-number.js';
+import {
+  guarded,
+  quarantine,
+  skip,
+  toResult,
+  validated,
+  type ParsedItem,
+  type ParseResult,
+} from './parse-result.js';
+import { epochSecondsToMs, isoOrNull, toFiniteNumber } from './time-parsing.js';
+
+/**
+ * CUCM CDR columns in the documented order (CUCM 12.5/14 CDR file layout). Files without
+ * the two header rows are read in this order; older releases simply stop earlier.
+ */
+export const CUCM_CDR_COLUMNS: readonly string[] = [
+  'cdrRecordType',
+  'globalCallID_callManagerId',
+  'globalCallID_callId',
+  'origLegCallIdentifier',
+  'dateTimeOrigination',
+  'origNodeId',
+  'origSpan',
+  'origIpAddr',
+  'callingPartyNumber',
+  'callingPartyUnicodeLoginUserID',
+  'origCause_location',
+  'origCause_value',
+  'origPrecedenceLevel',
+  'origMediaTransportAddress_IP',
+  'origMediaTransportAddress_Port',
+  'origMediaCap_payloadCapability',
+  'origMediaCap_maxFramesPerPacket',
+  'origMediaCap_g723BitRate',
+  'origVideoCap_Codec',
+  'origVideoCap_Bandwidth',
+  'origVideoCap_Resolution',
+  'origVideoTransportAddress_IP',
+  'origVideoTransportAddress_Port',
+  'origRSVPAudioStat',
+  'origRSVPVideoStat',
+  'destLegIdentifier',
+  'destNodeId',
+  'destSpan',
+  'destIpAddr',
+  'originalCalledPartyNumber',
+  'finalCalledPartyNumber',
+  'finalCalledPartyUnicodeLoginUserID',
+  'destCause_location',
+  'destCause_value',
+  'destPrecedenceLevel',
+  'destMediaTransportAddress_IP',
+  'destMediaTransportAddress_Port',
+  'destMediaCap_payloadCapability',
+  'destMediaCap_maxFramesPerPacket',
+  'destMediaCap_g723BitRate',
+  'destVideoCap_Codec',
+  'destVideoCap_Bandwidth',
+  'destVideoCap_Resolution',
+  'destVideoTransportAddress_IP',
+  'destVideoTransportAddress_Port',
+  'destRSVPAudioStat',
+  'destRSVPVideoStat',
+  'dateTimeConnect',
+  'dateTimeDisconnect',
+  'lastRedirectDn',
+  'pkid',
+  'originalCalledPartyNumberPartition',
+  'callingPartyNumberPartition',
+  'finalCalledPartyNumberPartition',
+  'lastRedirectDnPartition',
+  'duration',
+  'origDeviceName',
+  'destDeviceName',
+  'origCallTerminationOnBehalfOf',
+  'destCallTerminationOnBehalfOf',
+  'origCalledPartyRedirectOnBehalfOf',
+  'lastRedirectRedirectOnBehalfOf',
+  'origCalledPartyRedirectReason',
+  'lastRedirectRedirectReason',
+  'destConversationId',
+  'globalCallId_ClusterID',
+  'joinOnBehalfOf',
+  'comment',
+  'authCodeDescription',
+  'authorizationLevel',
+  'clientMatterCode',
+  'origDTMFMethod',
+  'destDTMFMethod',
+  'callSecuredStatus',
+  'origConversationId',
+  'origMediaCap_Bandwidth',
+  'destMediaCap_Bandwidth',
+  'authorizationCodeValue',
+  'outpulsedCallingPartyNumber',
+  'outpulsedCalledPartyNumber',
+  'origIpv4v6Addr',
+  'destIpv4v6Addr',
+  'origVideoCap_Codec_Channel2',
+  'origVideoCap_Bandwidth_Channel2',
+  'origVideoCap_Resolution_Channel2',
+  'origVideoTransportAddress_IP_Channel2',
+  'origVideoTransportAddress_Port_Channel2',
+  'origVideoChannel_Role_Channel2',
+  'destVideoCap_Codec_Channel2',
+  'destVideoCap_Bandwidth_Channel2',
+  'destVideoCap_Resolution_Channel2',
+  'destVideoTransportAddress_IP_Channel2',
+  'destVideoTransportAddress_Port_Channel2',
+  'destVideoChannel_Role_Channel2',
+  'IncomingProtocolID',
+  'IncomingProtocolCallRef',
+  'OutgoingProtocolID',
+  'OutgoingProtocolCallRef',
+  'currentRoutingReason',
+  'origRoutingReason',
+  'lastRedirectingRoutingReason',
+  'huntPilotPartition',
+  'huntPilotDN',
+  'calledPartyPatternUsage',
+  'IncomingICID',
+  'IncomingOrigIOI',
+  'IncomingTermIOI',
+  'OutgoingICID',
+  'OutgoingOrigIOI',
+  'OutgoingTermIOI',
+  'outpulsedOriginalCalledPartyNumber',
+  'outpulsedLastRedirectingNumber',
+  'wasCallQueued',
+  'totalWaitTimeInQueue',
+  'callingPartyNumber_uri',
+  'originalCalledPartyNumber_uri',
+  'finalCalledPartyNumber_uri',
+  'lastRedirectDn_uri',
+  'mobileCallingPartyNumber',
+  'finalMobileCalledPartyNumber',
+  'origMobileDeviceName',
+  'destMobileDeviceName',
+  'origMobileCallDuration',
+  'destMobileCallDuration',
+  'mobileCallType',
+  'originalCalledPartyPattern',
+  'finalCalledPartyPattern',
+  'lastRedirectingPartyPattern',
+  'huntPilotPattern',
+  'origDeviceType',
+  'destDeviceType',
+  'origDeviceSessionID',
+  'destDeviceSessionID',
+];
+
+export interface CucmOptions extends NumberingOptions {
+  /** Device names of voicemail ports (Unity Connection). Default: CiscoUM*, CUC*, UnityC*, VM*. */
+  voicemailDevicePattern?: RegExp;
+  /** Route partitions that lead to voicemail. Default: partitions named vm / voicemail. */
+  voicemailPartitionPattern?: RegExp;
+  /** Device names of phones on the cluster (anything else is a gateway or trunk). */
+  phoneDevicePattern?: RegExp;
+}
+
+const DEFAULT_VOICEMAIL_DEVICE = /^(CiscoUM|CUC|UnityC|VM)/i;
+const DEFAULT_VOICEMAIL_PARTITION = /(^|[^a-z])(vm|voicemail)([^a-z]|$)/i;
+const DEFAULT_PHONE_DEVICE = /^(SEP|CSF|TCT|BOT|TAB|CIPC|ATA|AN[0-9A-F]{12})/i;
+
+/** One CDR row (one leg) waiting to be grouped with the rest of its global call. */
+export interface CucmRow {
+  groupKey: string;
+  leg: CallLeg;
+  raw: string;
+}
+
+type RowOutcome = { kind: 'row'; row: CucmRow } | { kind: 'item'; item: ParsedItem } | { kind: 'header' };
+
+/** Row-at-a-time mapping; learns the column order from the header rows when the file has them. */
+export class CucmRowMapper {
+  private columns: readonly string[] = CUCM_CDR_COLUMNS;
+  private rowsSeen = 0;
+
+  constructor(private readonly options: CucmOptions = {}) {}
+
+  map(item: CsvRowItem): RowOutcome {
+    if (item.kind === 'error') return { kind: 'item', item: quarantine(item.reason, item.raw) };
+    this.rowsSeen += 1;
+    const first = item.fields[0]?.trim() ?? '';
+    if (first === 'cdrRecordType') {
+      this.columns = item.fields.map((name) => name.trim());
+      return { kind: 'header' };
+    }
+    // The second header line names SQL types (INTEGER, VARCHAR(50), ...).
+    if (first === 'INTEGER' && this.rowsSeen <= 2) return { kind: 'header' };
+    const values: Record<string, string> = {};
+    item.fields.forEach((value, index) => {
+      values[this.columns[index] ?? `column${index + 1}`] = value.trim();
+    });
+    return guardedRow(item.raw, () => this.toRow(values, item.raw));
+  }
+
+  private toRow(values: Record<string, string>, raw: string): RowOutcome {
+    const get = (name: string): string => values[name] ?? '';
+    const recordType = get('cdrRecordType');
+    if (recordType === '2') {
+      return { kind: 'item', item: skip('CMR (call management record): quality data, not a call', raw) };
+    }
+    if (recordType !== '1') {
+      return { kind: 'item', item: quarantine(`unknown cdrRecordType "${recordType}"`, raw) };
+    }
+    const callManagerId = get('globalCallID_callManagerId');
+    const callId = get('globalCallID_callId');
+    if (callId === '' || callManagerId === '') {
+      return {
+        kind: 'item',
+        item: quarantine('row has no globalCallID_callManagerId/globalCallID_callId', raw),
+      };
+    }
+    const originationMs = epochSecondsToMs(get('dateTimeOrigination'));
+    if (originationMs === null) {
+      return {
+        kind: 'item',
+        item: quarantine(`unreadable dateTimeOrigination "${get('dateTimeOrigination')}"`, raw),
+      };
+    }
+    // CUCM writes 0 for "never happened" (dateTimeConnect of an unanswered leg).
+    const connectMs = epochSecondsToMs(get('dateTimeConnect'));
+    const disconnectMs = epochSecondsToMs(get('dateTimeDisconnect'));
+    const startedAt = isoOrNull(originationMs);
+    const answeredAt = isoOrNull(connectMs);
+    const endedAt = isoOrNull(disconnectMs);
+    const duration = toFiniteNumber(get('duration'));
+
+    const origCause = q850OrNull(get('origCause_value'));
+    const destCause = q850OrNull(get('destCause_value'));
+    const q850 = origCause ?? destCause;
+    const toVoicemail = this.isVoicemail(values);
+    const disposition = legDisposition(answeredAt !== null, toVoicemail, origCause, destCause);
+    const durations = deriveDurations(
+      { startedAt, answeredAt, endedAt },
+      answeredAt !== null && duration !== null ? { talkSeconds: duration } : {},
+    );
+    // Everything the call assembly needs lives on the leg, so that legs of one call that
+    // arrive in different files can be merged later without the original rows.
+    const attributes: Record<string, string> = {};
+    for (const name of [
+      'globalCallId_ClusterID',
+      'globalCallID_callManagerId',
+      'globalCallID_callId',
+      'originalCalledPartyNumber',
+      'finalCalledPartyUnicodeLoginUserID',
+      'huntPilotPattern',
+      'pkid',
+      'origLegCallIdentifier',
+      'destLegIdentifier',
+      'origDeviceName',
+      'destDeviceName',
+      'finalCalledPartyNumber',
+      'lastRedirectDn',
+      'originalCalledPartyNumberPartition',
+      'finalCalledPartyNumberPartition',
+      'huntPilotDN',
+      'origCause_value',
+      'destCause_value',
+      'origCalledPartyRedirectReason',
+      'lastRedirectRedirectReason',
+      'origConversationId',
+      'origIpv4v6Addr',
+      'destIpv4v6Addr',
+    ]) {
+      const value = get(name);
+      if (value !== '' && value !== '0') attributes[name] = value;
+    }
+    const leg: CallLeg = {
+      legId: get('pkid') || `${get('origLegCallIdentifier')}-${get('destLegIdentifier')}`,
+      from: toParty(get('callingPartyNumber'), null, this.options),
+      to: toParty(get('finalCalledPartyNumber') || get('originalCalledPartyNumber'), null, this.options),
+      startedAt,
+      answeredAt,
+      endedAt,
+      ringSeconds: durations.ringSeconds,
+      talkSeconds: durations.talkSeconds,
+      disposition,
+      causeCodes: { ...noCauseCodes(), q850 },
+      quality: null,
+      attributes,
+    };
+    const cluster = get('globalCallId_ClusterID');
+    const groupKey = `${cluster === '' ? '' : `${cluster}:`}${callManagerId}:${callId}`;
+    return { kind: 'row', row: { groupKey, leg, raw } };
+  }
+
+  isVoicemail(values: Readonly<Record<string, string>>): boolean {
+    const device = this.options.voicemailDevicePattern ?? DEFAULT_VOICEMAIL_DEVICE;
+    const partition = this.options.voicemailPartitionPattern ?? DEFAULT_VOICEMAIL_PARTITION;
+    return (
+      device.test(values.destDeviceName ?? '') || partition.test(values.finalCalledPartyNumberPartition ?? '')
+    );
+  }
+}
+
+function guardedRow(raw: string, map: () => RowOutcome): RowOutcome {
+  try {
+    return map();
+  } catch (error) {
+    return {
+      kind: 'item',
+      item: quarantine(`unexpected error while normalising: ${(error as Error).message}`, raw),
+    };
+  }
+}
+
+function legDisposition(
+  connected: boolean,
+  toVoicemail: boolean,
+  origCause: number | null,
+  destCause: number | null,
+): CallDisposition {
+  if (connected) return toVoicemail ? 'voicemail' : 'answered';
+  const fromDestination = dispositionFromQ850(destCause);
+  if (fromDestination) return fromDestination;
+  // The calling side cleared normally before anyone answered: the caller gave up.
+  if (origCause === 16 || origCause === 31) return 'cancelled';
+  return dispositionFromQ850(origCause) ?? 'failed';
+}
+
+/** Maps the leg identifiers of recent calls to their call, so recording legs find their parent. */
+export class CucmLegIndex {
+  private readonly index = new Map<string, string>();
+
+  constructor(private readonly capacity = 50_000) {}
+
+  remember(row: CucmRow): void {
+    for (const id of [attr(row.leg, 'origLegCallIdentifier'), attr(row.leg, 'destLegIdentifier')]) {
+      if (id !== '') this.index.set(id, row.groupKey);
+    }
+    while (this.index.size > this.capacity) {
+      const oldest = this.index.keys().next().value;
+      if (oldest === undefined) break;
+      this.index.delete(oldest);
+    }
+  }
+
+  callOf(legIdentifier: string): string | undefined {
+    return this.index.get(legIdentifier);
+  }
+}
+
+function deviceKind(name: string, options: CucmOptions): 'tenant' | 'outside' | 'unknown' {
+  if (name === '') return 'unknown';
+  if ((options.phoneDevicePattern ?? DEFAULT_PHONE_DEVICE).test(name)) return 'tenant';
+  if ((options.voicemailDevicePattern ?? DEFAULT_VOICEMAIL_DEVICE).test(name)) return 'tenant';
+  return 'outside';
+}
+
+function attr(leg: CallLeg, name: string): string {
+  const value = leg.attributes[name];
+  return typeof value === 'string' ? value : '';
+}
+
+function directionOf(leg: CallLeg, options: CucmOptions): CallDirection {
+  const orig = deviceKind(attr(leg, 'origDeviceName'), options);
+  const dest = deviceKind(attr(leg, 'destDeviceName'), options);
+  if (orig === 'outside' && dest === 'tenant') return 'inbound';
+  if (orig === 'tenant' && dest === 'outside') return 'outbound';
+  if (orig === 'tenant' && dest === 'tenant') return 'internal';
+  return directionFromParties(leg.from, leg.to, options);
+}
+
+const UNANSWERED_PRIORITY: readonly CallDisposition[] = ['no_answer', 'busy', 'cancelled', 'failed'];
+
+/**
+ * One call from the CDR rows (legs) sharing a global call id. Recording (built-in bridge)
+ * calls get their own global call id; their origConversationId names a leg of the recorded
+ * call, which becomes their conversationId when that call has been seen.
+ */
+export function cucmCallFromLegs(
+  callId: string,
+  legs: readonly CallLeg[],
+  options: CucmOptions = {},
+  legIndex?: CucmLegIndex,
+  raw: unknown = legs,
+): ParsedItem[] {
+  return guarded(raw, () => {
+    const ordered = [...legs].sort((a, b) => (a.startedAt ?? '').localeCompare(b.startedAt ?? ''));
+    const first = ordered[0];
+    if (!first) return [];
+    const answeredLegs = ordered.filter((leg) => leg.answeredAt !== null);
+    let disposition: CallDisposition;
+    if (answeredLegs.length > 0) {
+      disposition = answeredLegs.every((leg) => leg.disposition === 'voicemail') ? 'voicemail' : 'answered';
+    } else {
+      const seen = new Set(ordered.map((leg) => leg.disposition));
+      disposition = UNANSWERED_PRIORITY.find((candidate) => seen.has(candidate)) ?? 'failed';
+    }
+    const startedAt = earliest(ordered.map((leg) => leg.startedAt));
+    if (startedAt === null) return [quarantine('no leg of the call has a start time', raw)];
+    const answeredAt = earliest(answeredLegs.map((leg) => leg.answeredAt));
+    const endedAt = latest(ordered.map((leg) => leg.endedAt));
+    const durations = deriveDurations(
+      { startedAt, answeredAt, endedAt },
+      ordered.length === 1 ? { talkSeconds: first.talkSeconds ?? undefined } : {},
+    );
+
+    const recordedLeg = attr(first, 'origConversationId');
+    const parentCall = recordedLeg !== '' ? legIndex?.callOf(recordedLeg) : undefined;
+    const huntLeg = ordered.find((leg) => attr(leg, 'huntPilotDN') !== '');
+    const agentLeg = ordered.find((leg) => leg.disposition === 'answered' && attr(leg, 'huntPilotDN') !== '');
+    const loginId = agentLeg ? attr(agentLeg, 'finalCalledPartyUnicodeLoginUserID') : '';
+    const decidingLeg = answeredLegs[0] ?? ordered[ordered.length - 1] ?? first;
+    const record: NormalisedCall = {
+      source: 'cucm',
+      sourceCallId: callId,
+      conversationId: parentCall ?? callId,
+      sourceVersion: Date.parse(endedAt ?? startedAt),
+      direction: directionOf(first, options),
+      from: first.from,
+      to: toParty(attr(first, 'originalCalledPartyNumber') || first.to.raw, null, options),
+      startedAt,
+      answeredAt,
+      endedAt,
+      ...durations,
+      disposition,
+      causeCodes: decidingLeg.causeCodes,
+      agent: agentLeg
+        ? {
+            id:
+              loginId !== '' && loginId !== 'unspecified'
+                ? loginId
+                : attr(agentLeg, 'destDeviceName') || null,
+            name: null,
+          }
+        : null,
+      queue: huntLeg
+        ? { id: attr(huntLeg, 'huntPilotDN'), name: attr(huntLeg, 'huntPilotPattern') || null }
+        : null,
+      recordings: [],
+      quality: null,
+      legs: ordered,
+      attributes: {
+        globalCallIdClusterId: attr(first, 'globalCallId_ClusterID'),
+        globalCallIdCallManagerId: attr(first, 'globalCallID_callManagerId'),
+        globalCallIdCallId: attr(first, 'globalCallID_callId'),
+        ...(recordedLeg !== '' ? { recordingOfLegId: recordedLeg } : {}),
+      },
+    };
+    return [validated(record, raw)];
+  });
+}
+
+export function cucmCallFromRows(
+  rows: readonly CucmRow[],
+  options: CucmOptions = {},
+  legIndex?: CucmLegIndex,
+): ParsedItem[] {
+  const first = rows[0];
+  if (!first) return [];
+  return cucmCallFromLegs(
+    first.groupKey,
+    rows.map((row) => row.leg),
+    options,
+    legIndex,
+    rows.map((row) => row.raw).join('\n'),
+  );
+}
+
+/**
+ * Combines two records of the same global call whose rows arrived separately: legs are
+ * united by legId (the newer copy wins) and the summary is worked out again.
+ */
+export function mergeCucmCalls(
+  existing: NormalisedCall,
+  incoming: NormalisedCall,
+  options: CucmOptions = {},
+): NormalisedCall {
+  const legs = new Map(existing.legs.map((leg) => [leg.legId, leg]));
+  for (const leg of incoming.legs) legs.set(leg.legId, leg);
+  const [item] = cucmCallFromLegs(incoming.sourceCallId, [...legs.values()], options);
+  if (item?.kind !== 'record') return incoming;
+  // Keep a parent call found earlier: a later file may not contain it any more.
+  const conversationId =
+    incoming.conversationId !== incoming.sourceCallId ? incoming.conversationId : existing.conversationId;
+  return { ...item.record, conversationId };
+}
+
+/** A CUCM CDR file, with or without its two header rows, grouped into calls. */
+export function normaliseCucmCsv(text: string, options: CucmOptions = {}): ParseResult {
+  const mapper = new CucmRowMapper(options);
+  const grouper = new WindowedGrouper<CucmRow>(Number.POSITIVE_INFINITY);
+  const legIndex = new CucmLegIndex();
+  const items: ParsedItem[] = [];
+  for (const csvItem of csvRowsFromText(text)) {
+    const outcome = mapper.map(csvItem);
+    if (outcome.kind === 'item') items.push(outcome.item);
+    else if (outcome.kind === 'row') {
+      legIndex.remember(outcome.row);
+      grouper.add(outcome.row.groupKey, outcome.row);
+    }
+  }
+  for (const group of grouper.flushAll()) items.push(...cucmCallFromRows(group, options, legIndex));
+  if (items.length === 0 && text.trim() !== '') items.push(skip('no CDR rows in the file', text));
+  return toResult(items);
+}

@@ -1,0 +1,96 @@
+import { normalisedCallSchema, type NormalisedCall } from '../call-record.js';
+
+/**
+ * Every connector reports each input item as exactly one of three outcomes, so nothing a
+ * source sent can disappear silently:
+ * - `record`: a valid normalised call;
+ * - `quarantined`: looked like call data but could not be normalised (kept raw, with a reason);
+ * - `skipped`: a well-formed document that is not a call (a chat, a lifecycle notification).
+ */
+export type ParsedItem =
+  | { kind: 'record'; record: NormalisedCall }
+  | { kind: 'quarantined'; reason: string; raw: string }
+  | { kind: 'skipped'; reason: string; raw: string };
+
+export interface QuarantinedItem {
+  reason: string;
+  raw: string;
+}
+
+export interface SkippedItem {
+  reason: string;
+  raw: string;
+}
+
+export interface ParseResult {
+  records: NormalisedCall[];
+  quarantined: QuarantinedItem[];
+  skipped: SkippedItem[];
+}
+
+export function emptyResult(): ParseResult {
+  return { records: [], quarantined: [], skipped: [] };
+}
+
+export function addItem(result: ParseResult, item: ParsedItem): ParseResult {
+  if (item.kind === 'record') result.records.push(item.record);
+  else if (item.kind === 'quarantined') result.quarantined.push({ reason: item.reason, raw: item.raw });
+  else result.skipped.push({ reason: item.reason, raw: item.raw });
+  return result;
+}
+
+export function toResult(items: Iterable<ParsedItem>): ParseResult {
+  const result = emptyResult();
+  for (const item of items) addItem(result, item);
+  return result;
+}
+
+export async function collectItems(items: AsyncIterable<ParsedItem>): Promise<ParseResult> {
+  const result = emptyResult();
+  for await (const item of items) addItem(result, item);
+  return result;
+}
+
+export function quarantine(reason: string, raw: unknown): ParsedItem {
+  return { kind: 'quarantined', reason, raw: rawText(raw) };
+}
+
+export function skip(reason: string, raw: unknown): ParsedItem {
+  return { kind: 'skipped', reason, raw: rawText(raw) };
+}
+
+/**
+ * The last gate of every connector: a record only leaves as `record` if it satisfies the
+ * published schema; otherwise it is quarantined with the offending path named.
+ */
+export function validated(candidate: NormalisedCall, raw: unknown): ParsedItem {
+  const parsed = normalisedCallSchema.safeParse(candidate);
+  if (parsed.success) return { kind: 'record', record: parsed.data };
+  const problems = parsed.error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+    .join('; ');
+  return quarantine(`normalised record failed schema validation: ${problems}`, raw);
+}
+
+/** Runs a per-item mapping so that an unexpected bug quarantines the item instead of losing the batch. */
+export function guarded(raw: unknown, map: () => ParsedItem[]): ParsedItem[] {
+  try {
+    return map();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return [quarantine(`unexpected error while normalising: ${message}`, raw)];
+  }
+}
+
+export function rawText(raw: unknown): string {
+  if (typeof raw === 'string') return raw;
+  if (Buffer.isBuffer(raw)) return raw.toString('utf8');
+  try {
+    // JSON.stringify returns undefined for undefined and functions, whatever its typing says.
+    const text = JSON.stringify(raw) as string | undefined;
+    return text ?? String(raw);
+  } catch {
+    return String(raw);
+  }
+}
