@@ -2,6 +2,16 @@ import type { MigrationSet } from '../platform/db/index.js';
 import { auditMigrations } from '../platform/audit/index.js';
 import { cryptoMigrations } from '../platform/crypto/crypto.migrations.js';
 import { identityMigrations } from '../modules/identity/index.js';
+import { secretsMigrations } from '../platform/secrets/index.js';
+import { busMigrations } from '../platform/bus/bus.migrations.js';
+import { jobsMigrations } from '../platform/jobs/jobs.migrations.js';
 
 /** Every schema's migrations, in the order they must run: kernel schemas, then modules. */
-export const moduleMigrations: readonly MigrationSet[] = [cryptoMigrations, auditMigrations, identityMigrations];
+export const moduleMigrations: readonly MigrationSet[] = [
+  cryptoMigrations,
+  auditMigrations,
+  secretsMigrations,
+  busMigrations,
+  jobsMigrations,
+  identityMigrations,
+];

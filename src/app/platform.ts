@@ -9,6 +9,7 @@ import { createPgDataKeyStore } from '../platform/crypto/data-key.pg-store.js';
 import { openDatabase, type Database, type MigrationSet } from '../platform/db/index.js';
 import { createHttpApp, type HttpApp, type ReadinessCheck, type RouteMount } from '../platform/http/index.js';
 import { createLogger, createMetricsRegistry, Gauge, type Logger, type Registry } from '../platform/telemetry/index.js';
+import { createSecretsStore, secretsRoutes, type SecretsStore } from '../platform/secrets/index.js';
 import { createAuditModule, type AuditModule } from '../modules/audit/index.js';
 import { createIdentityModule, type IdentityModule } from '../modules/identity/index.js';
 import { moduleMigrations } from './modules.js';
@@ -23,6 +24,7 @@ export interface Platform {
   readonly keyring: Keyring;
   readonly masterKey: MasterKeyProvider;
   readonly auditLog: AuditLog;
+  readonly secrets: SecretsStore;
   readonly identity: IdentityModule;
   readonly audit: AuditModule;
   /** Present for roles that serve HTTP. */
@@ -122,6 +124,7 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
       ...(options.fetch ? { fetch: options.fetch } : {}),
     });
     const audit = createAuditModule({ database });
+    const secrets = createSecretsStore({ database, keyring, audit: auditLog });
     const modules = [identity, audit];
 
     const serveHttp = options.role === 'start' || options.role === 'api';
@@ -134,7 +137,12 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
         const redis = new Redis(config.redis.url, { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: false });
         await redis.connect();
         rateLimiter = createRedisRateLimiter(redis);
-        readinessChecks.push({ name: 'redis', check: async () => void (await redis.ping()) });
+        readinessChecks.push({
+          name: 'redis',
+          check: async () => {
+            await redis.ping();
+          },
+        });
       } else {
         rateLimiter = createMemoryRateLimiter();
       }
@@ -155,7 +163,11 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
         },
         adminAllowList: allowList(config.http.adminAllowedIps),
         isAdminPermission: (permission) => adminPermissions.has(permission),
-        routes: [...modules.flatMap((m) => m.routes), ...(options.extraRoutes?.({ database }) ?? [])],
+        routes: [
+          ...modules.flatMap((m) => m.routes),
+          { surface: 'internal', prefix: '/secrets', plugin: secretsRoutes(secrets) },
+          ...(options.extraRoutes?.({ database }) ?? []),
+        ],
       });
     }
 
@@ -168,6 +180,7 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
       keyring,
       masterKey,
       auditLog,
+      secrets,
       identity,
       audit,
       http,

@@ -124,6 +124,17 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     },
   }).withTypeProvider<ZodTypeProvider>();
 
+  // Every route as registered, so tests (and tools) can walk them: the permission table test does.
+  const registeredRoutes: RegisteredRoute[] = [];
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      registeredRoutes.push({ method, url: route.url, config: route.config ?? {} });
+    }
+  });
+  app.decorate('registeredRoutes', registeredRoutes);
+
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('principal', undefined);
@@ -236,8 +247,17 @@ async function registerSurface(scope: HttpApp, surface: Surface, options: HttpAp
   });
 }
 
+export interface RegisteredRoute {
+  readonly method: string;
+  readonly url: string;
+  readonly config: { readonly public?: boolean; readonly permission?: string; readonly authenticated?: boolean };
+}
+
 /** Route config flags read by the kernel's hooks. */
 declare module 'fastify' {
+  interface FastifyInstance {
+    readonly registeredRoutes: readonly RegisteredRoute[];
+  }
   interface FastifyContextConfig {
     /** Reachable without authentication (health, docs, sign-in, webhooks with their own verification). */
     public?: boolean;

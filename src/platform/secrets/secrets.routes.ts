@@ -1,0 +1,51 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { problemSchema } from '../http/index.js';
+import type { SecretsStore } from './secrets.store.js';
+
+const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 429: problemSchema };
+const params = z.object({ name: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,99}$/).describe('e.g. teams.client_secret, twilio.auth_token') });
+
+/** Connector credentials: set and delete, list names. There is deliberately no route that reads a value. */
+export function secretsRoutes(secrets: SecretsStore): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/',
+      {
+        config: { permission: 'settings:read' },
+        schema: {
+          tags: ['settings'],
+          summary: 'Names of the stored connector secrets (never their values)',
+          response: { 200: z.object({ items: z.array(z.object({ name: z.string(), updatedAt: z.iso.datetime(), updatedBy: z.string() })) }), ...problems },
+        },
+      },
+      async (request) => ({ items: (await secrets.list(request.ctx)).map((s) => ({ ...s, updatedAt: s.updatedAt.toISOString() })) }),
+    );
+    app.put(
+      '/:name',
+      {
+        config: { permission: 'settings:write' },
+        schema: {
+          tags: ['settings'],
+          summary: 'Store a connector secret (write-only: it can be replaced or deleted, not read back)',
+          params,
+          body: z.object({ value: z.string().min(1).max(16_384) }),
+          response: { 204: z.null(), ...problems },
+        },
+      },
+      async (request, reply) => {
+        await secrets.put(request.ctx, request.params.name, request.body.value);
+        return reply.code(204).send(null);
+      },
+    );
+    app.delete(
+      '/:name',
+      { config: { permission: 'settings:write' }, schema: { tags: ['settings'], summary: 'Delete a connector secret', params, response: { 204: z.null(), ...problems } } },
+      async (request, reply) => {
+        await secrets.remove(request.ctx, request.params.name);
+        return reply.code(204).send(null);
+      },
+    );
+    await Promise.resolve();
+  };
+}
