@@ -1,0 +1,187 @@
+import {
+  createCipheriv,
+  createDecipheriv,
+  createSecretKey,
+  hkdfSync,
+  randomBytes,
+  type KeyObject,
+} from 'node:crypto';
+import { Transform, type TransformCallback } from 'node:stream';
+
+import { ByteQueue } from './byte.queue.js';
+import { CryptoError } from './crypto.errors.js';
+import {
+  DEFAULT_SEGMENT_SIZE,
+  MAX_SEGMENTS,
+  STREAM_NONCE_PREFIX_BYTES,
+  STREAM_SALT_BYTES,
+  STREAM_TAG_BYTES,
+  encodeStreamHeader,
+  parseStreamHeader,
+  segmentAad,
+  segmentNonce,
+  streamKeyInfo,
+  type StreamHeader,
+} from './stream-aead.format.js';
+
+/*
+ * Hand-written on purpose: Node's crypto only offers one-shot AES-GCM, whose tag can be
+ * checked only after the whole message, and no maintained npm library implements a
+ * segmented GCM stream. The format is in stream-aead.format.ts. Consumers must treat an
+ * error at the end of a decrypt stream as "the whole object is bad": segments already
+ * emitted were authentic, but the stream as a whole is not proven until it ends cleanly.
+ */
+
+export interface EncryptStreamOptions {
+  readonly tenantId: string;
+  readonly segmentSize?: number;
+  /** Resolves the tenant's active data key when the first byte (or the end) arrives. */
+  readonly resolveActiveKey: () => Promise<{ keyId: string; key: KeyObject }>;
+}
+
+export interface DecryptStreamOptions {
+  readonly tenantId: string;
+  /** Resolves the data key named in the stream header. */
+  readonly resolveKey: (keyId: string) => Promise<KeyObject>;
+}
+
+interface StreamState {
+  readonly header: StreamHeader;
+  readonly key: KeyObject;
+  index: number;
+}
+
+export function createSegmentedEncryptStream(options: EncryptStreamOptions): Transform {
+  const segmentSize = options.segmentSize ?? DEFAULT_SEGMENT_SIZE;
+  const queue = new ByteQueue();
+  let starting: Promise<StreamState> | undefined;
+
+  const start = (stream: Transform): Promise<StreamState> => {
+    starting ??= options.resolveActiveKey().then(({ keyId, key }) => {
+      const header = encodeStreamHeader({
+        keyId,
+        segmentSize,
+        salt: randomBytes(STREAM_SALT_BYTES),
+        noncePrefix: randomBytes(STREAM_NONCE_PREFIX_BYTES),
+      });
+      stream.push(header.bytes);
+      return { header, key: deriveStreamKey(key, header, options.tenantId), index: 0 };
+    });
+    return starting;
+  };
+
+  const seal = (state: StreamState, plaintext: Buffer, last: boolean): Buffer => {
+    if (state.index > MAX_SEGMENTS) {
+      throw new CryptoError(
+        'CRYPTO_INVALID_ARGUMENT',
+        'encrypted stream exceeds the maximum number of segments',
+      );
+    }
+    const cipher = createCipheriv(
+      'aes-256-gcm',
+      state.key,
+      segmentNonce(state.header.noncePrefix, state.index),
+    );
+    cipher.setAAD(segmentAad(state.header, last));
+    state.index += 1;
+    return Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
+  };
+
+  return new Transform({
+    transform(this: Transform, chunk: Buffer, _encoding, callback: TransformCallback) {
+      start(this).then((state) => {
+        queue.push(chunk);
+        // Strictly greater: the segment that ends exactly at end-of-input must be sealed
+        // as the last one, and we only know it is last when flush() runs.
+        while (queue.length > segmentSize) this.push(seal(state, queue.take(segmentSize), false));
+        callback();
+      }, callback);
+    },
+    flush(this: Transform, callback: TransformCallback) {
+      start(this).then((state) => {
+        this.push(seal(state, queue.takeAll(), true));
+        callback();
+      }, callback);
+    },
+  });
+}
+
+export function createSegmentedDecryptStream(options: DecryptStreamOptions): Transform {
+  const queue = new ByteQueue();
+  let state: StreamState | undefined;
+
+  const readHeader = async (): Promise<StreamState | undefined> => {
+    const header = parseStreamHeader(queue.peek(queue.length));
+    if (!header) return undefined;
+    queue.take(header.bytes.length);
+    const dataKey = await options.resolveKey(header.keyId);
+    return { header, key: deriveStreamKey(dataKey, header, options.tenantId), index: 0 };
+  };
+
+  const open = (current: StreamState, sealed: Buffer, last: boolean): Buffer => {
+    const index = current.index;
+    if (index > MAX_SEGMENTS) throw authenticationFailure(index);
+    const decipher = createDecipheriv(
+      'aes-256-gcm',
+      current.key,
+      segmentNonce(current.header.noncePrefix, index),
+    );
+    decipher.setAAD(segmentAad(current.header, last));
+    decipher.setAuthTag(sealed.subarray(sealed.length - STREAM_TAG_BYTES));
+    current.index += 1;
+    try {
+      return Buffer.concat([
+        decipher.update(sealed.subarray(0, sealed.length - STREAM_TAG_BYTES)),
+        decipher.final(),
+      ]);
+    } catch (cause) {
+      throw authenticationFailure(index, cause);
+    }
+  };
+
+  const drain = (stream: Transform, current: StreamState): void => {
+    const sealedSize = current.header.segmentSize + STREAM_TAG_BYTES;
+    // Keep at least one full segment back: it may turn out to be the last one.
+    while (queue.length > sealedSize) stream.push(open(current, queue.take(sealedSize), false));
+  };
+
+  return new Transform({
+    transform(this: Transform, chunk: Buffer, _encoding, callback: TransformCallback) {
+      queue.push(chunk);
+      const step = async (): Promise<void> => {
+        state ??= await readHeader();
+        if (state) drain(this, state);
+      };
+      step().then(() => callback(), callback);
+    },
+    flush(this: Transform, callback: TransformCallback) {
+      const step = async (): Promise<void> => {
+        state ??= await readHeader();
+        if (!state) {
+          throw new CryptoError(
+            'CRYPTO_DECRYPT_FAILED',
+            'encrypted stream ended inside its header (truncated)',
+          );
+        }
+        drain(this, state);
+        if (queue.length < STREAM_TAG_BYTES) {
+          throw new CryptoError('CRYPTO_DECRYPT_FAILED', 'encrypted stream is truncated (no final segment)');
+        }
+        this.push(open(state, queue.takeAll(), true));
+      };
+      step().then(() => callback(), callback);
+    },
+  });
+}
+
+function deriveStreamKey(dataKey: KeyObject, header: StreamHeader, tenantId: string): KeyObject {
+  return createSecretKey(Buffer.from(hkdfSync('sha256', dataKey, header.salt, streamKeyInfo(tenantId), 32)));
+}
+
+function authenticationFailure(index: number, cause?: unknown): CryptoError {
+  return new CryptoError(
+    'CRYPTO_DECRYPT_FAILED',
+    `encrypted stream segment ${index} failed authentication (tampered, reordered, truncated or another tenant's)`,
+    { cause },
+  );
+}

@@ -1,0 +1,138 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, open, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+import { InMemoryDataKeyStore, createKeyring, createLocalMasterKeyProvider } from '../crypto/index.js';
+import { readAll } from './checksum.stream.js';
+import { objectPath } from './fs-object.layout.js';
+import { createFilesystemObjectStore } from './fs-object.store.js';
+import { describeObjectStoreContract } from './object-store.contract.js';
+import { createObjectUrlSigner } from './object-url.signer.js';
+import { startSignedUrlServer } from './testing/signed-url-server.fixture.js';
+
+const created: string[] = [];
+const tempRoot = async (): Promise<string> => {
+  const dir = await mkdtemp(join(tmpdir(), 'sb-objects-'));
+  created.push(dir);
+  return dir;
+};
+afterAll(async () => {
+  await Promise.all(created.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+const newKeyring = () =>
+  createKeyring({
+    store: new InMemoryDataKeyStore(),
+    masterKey: createLocalMasterKeyProvider(randomBytes(32)),
+  });
+
+describeObjectStoreContract('filesystem', async () => {
+  const root = await mkdtemp(join(tmpdir(), 'sb-objects-'));
+  const server = await startSignedUrlServer();
+  const store = createFilesystemObjectStore({
+    root,
+    keyring: newKeyring(),
+    urlSigner: createObjectUrlSigner({ secret: randomBytes(32), publicBaseUrl: server.baseUrl }),
+  });
+  server.setStore(store);
+  return {
+    store,
+    atomicWriteOnce: true,
+    listPageSize: 3,
+    corrupt: (key) => flipByte(objectPath(root, key), 100),
+    async teardown() {
+      await server.close();
+      await rm(root, { recursive: true, force: true });
+    },
+  };
+});
+
+describe('filesystem object store specifics', () => {
+  it('encrypts tenant objects at rest and stores others as given', async () => {
+    const root = await tempRoot();
+    const store = createFilesystemObjectStore({ root, keyring: newKeyring() });
+    const secret = Buffer.from('+44 20 7123 4567 said the quiet part out loud '.repeat(50));
+    await store.put('ten_a/rec/1.txt', secret, { tenantId: 'ten_a' });
+    await store.put('ten_a/public/1.txt', secret);
+    expect((await readFile(objectPath(root, 'ten_a/rec/1.txt'))).includes(Buffer.from('quiet part'))).toBe(
+      false,
+    );
+    expect((await readFile(objectPath(root, 'ten_a/public/1.txt'))).includes(Buffer.from('quiet part'))).toBe(
+      true,
+    );
+    expect((await store.head('ten_a/rec/1.txt'))?.size).toBe(secret.length);
+    expect(await readAll((await store.get('ten_a/rec/1.txt')).body)).toEqual(secret);
+  });
+
+  it('cannot read tenant objects with another keyring', async () => {
+    const root = await tempRoot();
+    await createFilesystemObjectStore({ root, keyring: newKeyring() }).put('ten_a/x', Buffer.from('x'), {
+      tenantId: 'ten_a',
+    });
+    const other = createFilesystemObjectStore({ root, keyring: newKeyring() });
+    await expect(readAll((await other.get('ten_a/x')).body)).rejects.toMatchObject({
+      code: 'OBJECTS_CHECKSUM_MISMATCH',
+    });
+  });
+
+  it('refuses tenant objects when it has no keyring, rather than storing them in clear', async () => {
+    const store = createFilesystemObjectStore({ root: await tempRoot() });
+    await expect(store.put('ten_a/x', Buffer.from('x'), { tenantId: 'ten_a' })).rejects.toMatchObject({
+      code: 'OBJECTS_CONFIG',
+    });
+  });
+
+  it('detects corruption of an unencrypted object by its SHA-256', async () => {
+    const root = await tempRoot();
+    const store = createFilesystemObjectStore({ root });
+    await store.put('a/b', randomBytes(10_000));
+    await flipByte(objectPath(root, 'a/b'), 5000);
+    await expect(readAll((await store.get('a/b')).body)).rejects.toThrow(/sha256 .* does not match/);
+  });
+
+  it('leaves no temporary files behind, after success or failure', async () => {
+    const root = await tempRoot();
+    const store = createFilesystemObjectStore({ root });
+    await store.put('a/b', Buffer.from('1'));
+    await expect(store.put('a/b', Buffer.from('2'))).rejects.toMatchObject({ code: 'OBJECTS_EXISTS' });
+    expect(await readdir(join(root, 'a'))).toEqual(['b#']);
+  });
+
+  it('keeps every key inside its root', async () => {
+    const root = await tempRoot();
+    const store = createFilesystemObjectStore({ root });
+    for (const key of ['..', '../../etc/passwd', 'a/../../b', '/etc/passwd', 'a\\..\\b', 'x\0y']) {
+      await expect(store.put(key, Buffer.from('x'))).rejects.toMatchObject({ code: 'OBJECTS_INVALID_KEY' });
+    }
+    expect(await readdir(root)).toEqual([]);
+  });
+
+  it('removes folders emptied by delete', async () => {
+    const root = await tempRoot();
+    const store = createFilesystemObjectStore({ root });
+    await store.put('ten_a/2024/05/01/x.json', Buffer.from('x'));
+    await store.delete('ten_a/2024/05/01/x.json', { reason: 'test' });
+    expect(await readdir(root)).toEqual([]);
+  });
+
+  it('says why signedUrl cannot work without a signer', async () => {
+    const store = createFilesystemObjectStore({ root: await tempRoot() });
+    await expect(store.signedUrl('a', { expiresInSeconds: 60 })).rejects.toMatchObject({
+      code: 'OBJECTS_CONFIG',
+    });
+  });
+});
+
+async function flipByte(path: string, position: number): Promise<void> {
+  const handle = await open(path, 'r+');
+  try {
+    const byte = Buffer.alloc(1);
+    await handle.read(byte, 0, 1, position);
+    byte[0] = (byte[0] ?? 0) ^ 0xff;
+    await handle.write(byte, 0, 1, position);
+  } finally {
+    await handle.close();
+  }
+}
