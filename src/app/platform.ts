@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { BlockList, isIPv6 } from 'node:net';
 import { Redis } from 'ioredis';
@@ -9,6 +10,7 @@ import { createPgDataKeyStore } from '../platform/crypto/data-key.pg-store.js';
 import { openDatabase, type Database, type MigrationSet } from '../platform/db/index.js';
 import { createHttpApp, type HttpApp, type ReadinessCheck, type RouteMount } from '../platform/http/index.js';
 import { createLogger, createMetricsRegistry, Gauge, type Logger, type Registry } from '../platform/telemetry/index.js';
+import { createObjectStore, signedDownloadRoutes, type FilesystemObjectStore, type ObjectStore } from '../platform/objects/index.js';
 import { createSecretsStore, secretsRoutes, type SecretsStore } from '../platform/secrets/index.js';
 import { createAuditModule, type AuditModule } from '../modules/audit/index.js';
 import { createIdentityModule, type IdentityModule } from '../modules/identity/index.js';
@@ -25,6 +27,7 @@ export interface Platform {
   readonly masterKey: MasterKeyProvider;
   readonly auditLog: AuditLog;
   readonly secrets: SecretsStore;
+  readonly objects: ObjectStore;
   readonly identity: IdentityModule;
   readonly audit: AuditModule;
   /** Present for roles that serve HTTP. */
@@ -123,6 +126,14 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
       settings: { accessTokenTtlSeconds: config.auth.accessTokenTtlSeconds, refreshTokenTtlDays: config.auth.refreshTokenTtlDays },
       ...(options.fetch ? { fetch: options.fetch } : {}),
     });
+    const objects = createObjectStore(config.objects.url, {
+      keyring,
+      // Derived from the master key so every replica signs and verifies download links alike.
+      urlSigningSecret: createHmac('sha256', masterKeyMaterial.key).update('switchboard/object-url-signing/v1').digest(),
+      publicBaseUrl: config.http.publicUrl,
+      onWarning: (message) => logger.warn({ objectStore: objects.kind }, message),
+    });
+    closers.push(() => objects.close());
     const audit = createAuditModule({ database });
     const secrets = createSecretsStore({ database, keyring, audit: auditLog });
     const modules = [identity, audit];
@@ -132,7 +143,15 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
     if (serveHttp) {
       await identity.signingKeys.ensureCurrent();
       let rateLimiter: RateLimiter;
-      const readinessChecks: ReadinessCheck[] = [{ name: 'database', check: () => database.ping() }];
+      const readinessChecks: ReadinessCheck[] = [
+        { name: 'database', check: () => database.ping() },
+        {
+          name: 'object-store',
+          check: async () => {
+            await objects.head('readiness/probe');
+          },
+        },
+      ];
       if (config.redis.url) {
         const redis = new Redis(config.redis.url, { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: false });
         await redis.connect();
@@ -167,6 +186,9 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
           ...modules.flatMap((m) => m.routes),
           { surface: 'internal', prefix: '/secrets', plugin: secretsRoutes(secrets) },
           ...(options.extraRoutes?.({ database }) ?? []),
+          ...(objects.kind === 'filesystem'
+            ? [{ surface: 'root' as const, prefix: '/objects', plugin: signedDownloadRoutes(objects as FilesystemObjectStore) }]
+            : []),
         ],
       });
     }
@@ -181,6 +203,7 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
       masterKey,
       auditLog,
       secrets,
+      objects,
       identity,
       audit,
       http,

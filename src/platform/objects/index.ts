@@ -38,3 +38,4 @@ export {
   type ObjectUrlSignerOptions,
 } from './object-url.signer.js';
 export { withCreatedEvents, withDeletionAudit } from './object-events.decorator.js';
+export { signedDownloadRoutes } from './signed-download.routes.js';

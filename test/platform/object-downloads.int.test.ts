@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newUuid } from '../../src/platform/ids.js';
+import { createTestPlatform, type TestPlatform } from '../support/test-platform.js';
+
+describe('object store in the platform', () => {
+  let t: TestPlatform;
+  beforeAll(async () => {
+    t = await createTestPlatform();
+  });
+  afterAll(() => t.close());
+
+  it('serves a signed download link of an encrypted object, and refuses a tampered or expired one', async () => {
+    const tenantId = newUuid();
+    const key = `${tenantId}/teams/2026/11/22/call_x_1.json`;
+    await t.platform.objects.put(key, Buffer.from('{"raw":true}'), { contentType: 'application/json', tenantId });
+    const url = new URL(await t.platform.objects.signedUrl(key, { expiresInSeconds: 60 }));
+    const ok = await t.inject({ method: 'GET', url: `${url.pathname}${url.search}` });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.body).toBe('{"raw":true}');
+    expect(ok.headers['content-type']).toBe('application/json');
+
+    const tampered = await t.inject({ method: 'GET', url: `${url.pathname.replace('call_x_1', 'call_x_2')}${url.search}` });
+    expect(tampered.statusCode).toBe(403);
+    expect(tampered.json()).toMatchObject({ code: 'OBJECTS_LINK_INVALID' });
+    const expired = await t.inject({ method: 'GET', url: `${url.pathname}?expires=1000&sig=${url.searchParams.get('sig') ?? ''}` });
+    expect(expired.statusCode).toBe(403);
+  });
+
+  it('reports the object store in readiness', async () => {
+    const ready = await t.inject({ method: 'GET', url: '/readyz' });
+    expect(ready.json<{ checks: { name: string; ok: boolean }[] }>().checks).toContainEqual(expect.objectContaining({ name: 'object-store', ok: true }));
+  });
+});
