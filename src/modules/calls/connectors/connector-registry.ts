@@ -1,21 +1,22 @@
 import type { CallSource, NormalisedCall } from '../call-record.js';
 import { decodeFirehoseRequest, connectItemsFromFirehose } from './firehose-delivery.js';
-import { mergeAsteriskCalls, normaliseAsteriskCsv, type AsteriskCsvOptions } from './normalise-asterisk.js';
-import { normalise3cxCsv, type ThreeCxOptions } from './normalise-3cx.js';
+import { asteriskCsvItems, mergeAsteriskCalls, type AsteriskCsvOptions } from './normalise-asterisk.js';
+import { threeCxCsvItems, type ThreeCxOptions } from './normalise-3cx.js';
 import { connectCtrItems } from './normalise-connect.js';
-import { mergeCucmCalls, normaliseCucmCsv, type CucmOptions } from './normalise-cucm.js';
+import { cucmCsvItems, mergeCucmCalls, type CucmOptions } from './normalise-cucm.js';
 import {
-  normaliseFreeswitchCsv,
-  normaliseFreeswitchJson,
-  normaliseFreeswitchXml,
+  freeswitchCsvItems,
+  freeswitchJsonItems,
+  freeswitchXmlItems,
   type FreeswitchOptions,
 } from './normalise-freeswitch.js';
-import { normaliseGeneric } from './normalise-generic.js';
-import { normaliseGenesysConversations } from './normalise-genesys.js';
-import { normaliseKamailioAcc, type KamailioOptions } from './normalise-kamailio.js';
-import { normaliseTeams } from './normalise-teams.js';
-import { normaliseTwilioStatusCallback } from './normalise-twilio.js';
+import { genericItems } from './normalise-generic.js';
+import { genesysItems } from './normalise-genesys.js';
+import { kamailioPayloadItems, type KamailioOptions } from './normalise-kamailio.js';
+import { teamsItems } from './normalise-teams.js';
+import { twilioCallbackItems } from './normalise-twilio.js';
 import { quarantine, toResult, type ParsedItem, type ParseResult } from './parse-result.js';
+import { mergeCsvRaw, type RecordRaw } from './record-raw.js';
 
 /**
  * Every option any connector understands, flat, so a tenant's connector settings can be
@@ -67,7 +68,13 @@ export const FILE_FORMAT_SOURCES: Readonly<Record<CallFileFormat, CallSource>> =
 
 export interface CallConnector {
   source: CallSource;
-  /** Parses one raw payload as received: a webhook body, an API response page, a file's content. */
+  /**
+   * Parses one raw payload as received (a webhook body, an API response page, a file's
+   * content) into one outcome per input item; each record comes with the source data it
+   * was made from, for the raw archive.
+   */
+  parseItems(raw: string, options?: ConnectorOptions): ParsedItem[];
+  /** `parseItems` summed up: the records, quarantined and skipped items of the payload. */
   parse(raw: string, options?: ConnectorOptions): ParseResult;
   /** File formats of this source that `readCallFile` can stream. */
   fileFormats: readonly CallFileFormat[];
@@ -78,6 +85,8 @@ export interface CallConnector {
    */
   mergeStrategy: 'newest-wins' | 'merge-legs';
   merge?: (existing: NormalisedCall, incoming: NormalisedCall, options?: ConnectorOptions) => NormalisedCall;
+  /** The raw of a record `merge` produced: the rows of both, each delivered row once. */
+  mergeRaw?: (existing: RecordRaw, incoming: RecordRaw) => RecordRaw;
 }
 
 function firstNonSpace(raw: string): string {
@@ -87,11 +96,11 @@ function firstNonSpace(raw: string): string {
     .charAt(0);
 }
 
-function parseFreeswitch(raw: string, options: ConnectorOptions = {}): ParseResult {
+function freeswitchPayloadItems(raw: string, options: ConnectorOptions = {}): ParsedItem[] {
   const first = firstNonSpace(raw);
-  if (first === '<') return normaliseFreeswitchXml(raw, options);
-  if (first === '{' || first === '[') return normaliseFreeswitchJson(raw, options);
-  return normaliseFreeswitchCsv(raw, options);
+  if (first === '<') return freeswitchXmlItems(raw, options);
+  if (first === '{' || first === '[') return freeswitchJsonItems(raw, options);
+  return freeswitchCsvItems(raw, options);
 }
 
 /** A Connect payload: a Firehose delivery request, one CTR, an array of CTRs, or CTR lines. */
@@ -114,70 +123,77 @@ function connectItems(raw: string, options: ConnectorOptions = {}): ParsedItem[]
   return connectCtrItems(document, options);
 }
 
+/** `parse` is always `parseItems` summed up, so the two cannot disagree. */
+function connector(definition: Omit<CallConnector, 'parse'>): CallConnector {
+  return { ...definition, parse: (raw, options) => toResult(definition.parseItems(raw, options)) };
+}
+
 /** The connectors by source name; the ingest pipeline looks a parser up here. */
 export const callConnectors: Readonly<Record<CallSource, CallConnector>> = {
-  teams: {
+  teams: connector({
     source: 'teams',
-    parse: (raw, options) => normaliseTeams(raw, options),
+    parseItems: (raw, options) => teamsItems(raw, options),
     fileFormats: ['teams-json'],
     mergeStrategy: 'newest-wins',
-  },
-  twilio: {
+  }),
+  twilio: connector({
     source: 'twilio',
-    parse: (raw, options) => normaliseTwilioStatusCallback(raw, options),
+    parseItems: (raw, options) => twilioCallbackItems(raw, options),
     fileFormats: ['twilio-form'],
     mergeStrategy: 'newest-wins',
-  },
-  asterisk: {
+  }),
+  asterisk: connector({
     source: 'asterisk',
-    parse: (raw, options) => normaliseAsteriskCsv(raw, options),
+    parseItems: (raw, options) => asteriskCsvItems(raw, options),
     fileFormats: ['asterisk-csv', 'asterisk-custom-csv'],
     mergeStrategy: 'merge-legs',
     merge: (existing, incoming, options) => mergeAsteriskCalls(existing, incoming, options),
-  },
-  freeswitch: {
+    mergeRaw: mergeCsvRaw,
+  }),
+  freeswitch: connector({
     source: 'freeswitch',
-    parse: parseFreeswitch,
+    parseItems: freeswitchPayloadItems,
     fileFormats: ['freeswitch-csv', 'freeswitch-json', 'freeswitch-xml'],
     mergeStrategy: 'newest-wins',
-  },
-  '3cx': {
+  }),
+  '3cx': connector({
     source: '3cx',
-    parse: (raw, options) => normalise3cxCsv(raw, options),
+    parseItems: (raw, options) => threeCxCsvItems(raw, options),
     fileFormats: ['3cx-csv'],
     mergeStrategy: 'newest-wins',
-  },
-  cucm: {
+  }),
+  cucm: connector({
     source: 'cucm',
-    parse: (raw, options) => normaliseCucmCsv(raw, options),
+    parseItems: (raw, options) => cucmCsvItems(raw, options),
     fileFormats: ['cucm-csv'],
     mergeStrategy: 'merge-legs',
     merge: (existing, incoming, options) => mergeCucmCalls(existing, incoming, options),
-  },
-  connect: {
+    mergeRaw: mergeCsvRaw,
+  }),
+  connect: connector({
     source: 'connect',
-    parse: (raw, options) => toResult(connectItems(raw, options)),
+    parseItems: connectItems,
     fileFormats: ['connect-json'],
     mergeStrategy: 'newest-wins',
-  },
-  genesys: {
+  }),
+  genesys: connector({
     source: 'genesys',
-    parse: (raw, options) => normaliseGenesysConversations(raw, options),
+    parseItems: (raw, options) => genesysItems(raw, options),
     fileFormats: ['genesys-json'],
     mergeStrategy: 'newest-wins',
-  },
-  sbc: {
+  }),
+  sbc: connector({
     source: 'sbc',
-    parse: (raw, options) => normaliseKamailioAcc(raw, options),
+    parseItems: (raw, options) => kamailioPayloadItems(raw, options),
     fileFormats: ['kamailio-json'],
     mergeStrategy: 'newest-wins',
-  },
-  generic: {
+  }),
+  generic: connector({
     source: 'generic',
-    parse: (raw) => normaliseGeneric(raw),
+    parseItems: (raw) => genericItems(raw),
     fileFormats: ['generic-json'],
     mergeStrategy: 'newest-wins',
-  },
+  }),
 };
 
 export function getCallConnector(source: string): CallConnector | undefined {

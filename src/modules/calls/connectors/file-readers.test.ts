@@ -13,7 +13,7 @@ import {
   type FileReadOptions,
 } from './file-readers.js';
 import { ASTERISK_CDR_CUSTOM_SAMPLE_COLUMNS } from './normalise-asterisk.js';
-import { collectItems, type ParseResult } from './parse-result.js';
+import { collectItems, type ParsedItem, type ParseResult, type RecordRaw } from './parse-result.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../../../shared/fixtures/real');
 
@@ -126,6 +126,54 @@ describe('every fixture file of a call format', () => {
   );
 });
 
+async function streamedItems(file: string, format: CallFileFormat, options: FileReadOptions = {}) {
+  const items: ParsedItem[] = [];
+  const stream = createReadStream(path.join(FIXTURES, file), { highWaterMark: 64 });
+  for await (const item of readCallFile(stream, format, options)) items.push(item);
+  return items;
+}
+
+const rawsOf = (items: readonly ParsedItem[]): RecordRaw[] =>
+  items.flatMap((item) => (item.kind === 'record' ? [item.raw] : []));
+
+describe('the raw source data of every record', () => {
+  it.each(CASES.filter((c) => c.records > 0))(
+    '$file: streamed or parsed whole, each record carries the same raw, ready to archive as JSON',
+    async ({ file, format, options }) => {
+      const streamed = rawsOf(await streamedItems(file, format, options));
+      const wholeOptions =
+        format === 'asterisk-custom-csv'
+          ? { ...options, asteriskColumns: ASTERISK_CDR_CUSTOM_SAMPLE_COLUMNS }
+          : options;
+      const text = readFileSync(path.join(FIXTURES, file), 'utf8');
+      const whole = rawsOf(callConnectors[FILE_FORMAT_SOURCES[format]].parseItems(text, wholeOptions));
+      expect(streamed).toHaveLength(whole.length);
+      for (const raw of streamed) expect(JSON.parse(JSON.stringify(raw))).toEqual(raw);
+      if (format === 'freeswitch-xml') {
+        // A stream is cut into <cdr> documents; a whole payload is one document with its prolog.
+        const [raw] = streamed;
+        if (raw?.format !== 'xml') throw new Error('no XML raw');
+        expect(raw.text).toMatch(/^<cdr[\s>][\s\S]*<\/cdr>$/);
+        expect(text).toContain(raw.text);
+      } else {
+        expect(streamed).toEqual(whole);
+      }
+    },
+  );
+
+  it('archives the decoded CTR of a Firehose delivery, not the base64 envelope', () => {
+    const ctrText = readFileSync(path.join(FIXTURES, 'connect/ctr-1.json'), 'utf8');
+    const body = JSON.stringify({
+      requestId: 'r-1',
+      timestamp: 1,
+      records: [{ data: Buffer.from(ctrText).toString('base64') }],
+    });
+    expect(rawsOf(callConnectors.connect.parseItems(body))).toEqual([
+      { format: 'json', document: JSON.parse(ctrText) as unknown },
+    ]);
+  });
+});
+
 describe('JSON files', () => {
   const ctr = (name: string): unknown =>
     JSON.parse(readFileSync(path.join(FIXTURES, 'connect', name), 'utf8'));
@@ -151,8 +199,10 @@ describe('JSON files', () => {
       timestamp: 1,
       records: [{ data: Buffer.from(JSON.stringify(ctr('ctr-1.json'))).toString('base64') }],
     });
-    const result = await collectItems(readCallFile(Readable.from([body]), 'connect-json'));
-    expect(result.records).toHaveLength(1);
+    const items: ParsedItem[] = [];
+    for await (const item of readCallFile(Readable.from([body]), 'connect-json')) items.push(item);
+    expect(items.map((item) => item.kind)).toEqual(['record']);
+    expect(rawsOf(items)).toEqual([{ format: 'json', document: ctr('ctr-1.json') }]);
   });
 
   it('quarantines a broken line and keeps reading', async () => {
@@ -201,6 +251,22 @@ describe('grouping CDR rows while streaming', () => {
     expect(merged.legs).toHaveLength(3);
     expect(merged.disposition).toBe('no_answer');
   });
+
+  it('archives the rows of both parts with the merged call, each row once', async () => {
+    const items: ParsedItem[] = [];
+    const stream = Readable.from([interleaved]);
+    for await (const item of readCallFile(stream, 'asterisk-csv', { usegmtime: true, groupWindowRows: 2 })) {
+      if (item.kind === 'record' && item.record.sourceCallId === '1706369600.6') items.push(item);
+    }
+    const [first, second] = rawsOf(items);
+    const mergeRaw = callConnectors.asterisk.mergeRaw;
+    if (!first || !second || !mergeRaw) throw new Error('missing parts');
+    const merged = mergeRaw(mergeRaw(first, second), second);
+    if (merged.format !== 'csv') throw new Error('not CSV');
+    expect(merged.rows.map((row) => row.line)).toEqual([1, 4, 5]);
+    expect(merged.rows.map((row) => row.text)).toEqual([lines[3], lines[4], lines[5]]);
+    expect(merged.rows.every((row) => row.fields.linkedid === '1706369600.6')).toBe(true);
+  });
 });
 
 describe('connector registry', () => {
@@ -213,6 +279,7 @@ describe('connector registry', () => {
 
   it('looks parsers up by name and knows no others', () => {
     expect(getCallConnector('cucm')?.mergeStrategy).toBe('merge-legs');
+    expect(getCallConnector('cucm')?.mergeRaw).toBeTypeOf('function');
     expect(getCallConnector('connect')?.mergeStrategy).toBe('newest-wins');
     expect(getCallConnector('toString')).toBeUndefined();
     expect(getCallConnector('avaya')).toBeUndefined();

@@ -48,7 +48,8 @@ export interface FileReadOptions extends ConnectorOptions {
 /**
  * Streams a file of call records in constant memory: CSV row by row, JSON as single
  * document, array or JSON Lines, XML document by document. Every input item comes out as
- * a record, a quarantined item or a skipped item; nothing is dropped.
+ * a record (with the raw source data it was made from), a quarantined item or a skipped
+ * item; nothing is dropped. CSV line numbers in a record's raw count from the file's start.
  */
 export async function* readCallFile(
   input: Readable,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { NormalisedCall } from '../call-record.js';
-import { THREECX_CDR_FIELDS, normalise3cxCsv } from './normalise-3cx.js';
+import { THREECX_CDR_FIELDS, normalise3cxCsv, threeCxCsvItems } from './normalise-3cx.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../../../shared/fixtures/real/3cx');
 const text = readFileSync(path.join(FIXTURES, 'cdr-1.csv'), 'utf8');
@@ -61,6 +61,25 @@ describe('3cx/cdr-1.csv (3CX v16 CDR, 27 fields)', () => {
     expect(failed.to.e164).toBe('+3265395525');
   });
 
+  it('archives each call’s row under the 3CX field names, with its line', () => {
+    const items = threeCxCsvItems(text, { timeZone: 'Europe/Paris' });
+    const [first] = items;
+    if (first?.kind !== 'record' || first.raw.format !== 'csv') throw new Error('no CSV record');
+    expect(first.raw.rows).toEqual([
+      {
+        line: 1,
+        text: text.split('\n')[0],
+        fields: expect.objectContaining({
+          historyid: 'Call 9744',
+          callid: '00000171DEE41BB3_2501',
+          'from-no': '0611360468',
+          chain: 'Chain: 0611360468,Ext.610,Ext.185,',
+        }) as Record<string, string>,
+      },
+    ]);
+    expect(Object.keys(first.raw.rows[0]?.fields ?? {}).slice(0, 27)).toEqual([...THREECX_CDR_FIELDS]);
+  });
+
   it('uses the dialled number when the destination is the EndCall rule', () => {
     expect(byId(result.records, '00000171DEFB5AD4_2534').to.raw).toBe('0800910387');
   });
@@ -90,6 +109,25 @@ describe('3CX edge cases', () => {
       sourceCallId: 'CID7',
       disposition: 'no_answer',
       totalSeconds: 20,
+    });
+    const [item] = threeCxCsvItems(`${header}\n${row}`);
+    expect(item?.kind === 'record' && item.raw).toEqual({
+      format: 'csv',
+      rows: [
+        {
+          line: 2,
+          text: row,
+          fields: {
+            historyid: 'Call 7',
+            callid: 'CID7',
+            'time-start': '2020/05/04 10:00:00',
+            'time-end': '2020/05/04 10:00:20',
+            'from-no': '0611360468',
+            'to-no': 'Ext.100',
+            'reason-terminated': 'TerminatedByDst',
+          },
+        },
+      ],
     });
     expect(THREECX_CDR_FIELDS).toContain('missed-queue-calls');
   });

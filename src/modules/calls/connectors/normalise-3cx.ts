@@ -11,6 +11,7 @@ import {
   type ParsedItem,
   type ParseResult,
 } from './parse-result.js';
+import { csvRaw, csvSourceRow, type CsvSourceRow } from './record-raw.js';
 import {
   assertTimeZone,
   isoOrNull,
@@ -63,37 +64,45 @@ export interface ThreeCxOptions extends NumberingOptions {
  * converted with the tenant's zone; `duration` is HH:MM:SS of talk time.
  */
 export function normalise3cxCsv(text: string, options: ThreeCxOptions = {}): ParseResult {
+  return toResult(threeCxCsvItems(text, options));
+}
+
+export function threeCxCsvItems(text: string, options: ThreeCxOptions = {}): ParsedItem[] {
   const mapper = new ThreeCxRowMapper(options);
   const items = csvRowsFromText(text).flatMap((row) => mapper.map(row));
   if (items.length === 0 && text.trim() !== '') items.push(skip('no CDR rows in the file', text));
-  return toResult(items);
+  return items;
 }
 
 /** Row-at-a-time mapping; remembers a header row if the export has one. */
 export class ThreeCxRowMapper {
   private readonly timeZone: string;
   private columns: readonly (ThreeCxField | null)[];
+  /** Column names as the header row spells them (else the configured fields), for the raw. */
+  private names: readonly (string | null)[];
   private rowsSeen = 0;
 
   constructor(private readonly options: ThreeCxOptions = {}) {
     this.timeZone = assertTimeZone(options.timeZone ?? 'UTC');
     this.columns = options.threeCxColumns ?? THREECX_CDR_FIELDS;
+    this.names = this.columns;
   }
 
   map(row: CsvRowItem): ParsedItem[] {
     if (row.kind === 'error') return [quarantine(row.reason, row.raw)];
     this.rowsSeen += 1;
     if (this.rowsSeen === 1 && row.fields[0]?.trim().toLowerCase() === 'historyid') {
+      this.names = row.fields.map((name) => name.trim());
       this.columns = row.fields.map((name) => {
         const field = name.trim().toLowerCase();
         return (THREECX_CDR_FIELDS as readonly string[]).includes(field) ? (field as ThreeCxField) : null;
       });
       return [];
     }
-    return guarded(row.raw, () => [this.mapFields(row.fields, row.raw)]);
+    return guarded(row.raw, () => [this.mapFields(row.fields, row.raw, csvSourceRow(row, this.names))]);
   }
 
-  private mapFields(fields: readonly string[], raw: string): ParsedItem {
+  private mapFields(fields: readonly string[], raw: string, source: CsvSourceRow): ParsedItem {
     if (fields.length < this.columns.length - 1) {
       return quarantine(`expected ${this.columns.length} 3CX CDR fields, got ${fields.length}`, raw);
     }
@@ -197,7 +206,7 @@ export class ThreeCxRowMapper {
       legs: [leg],
       attributes,
     };
-    return validated(record, raw);
+    return validated(record, csvRaw([source]));
   }
 }
 

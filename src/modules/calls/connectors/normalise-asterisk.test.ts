@@ -5,10 +5,12 @@ import { normalisedCallSchema, type NormalisedCall } from '../call-record.js';
 import {
   ASTERISK_CDR_CUSTOM_SAMPLE_COLUMNS,
   asteriskCdrCsvColumns,
+  asteriskCsvItems,
   columnsFromCdrCustomTemplate,
   mergeAsteriskCalls,
   normaliseAsteriskCsv,
 } from './normalise-asterisk.js';
+import type { CsvSourceRow, ParsedItem } from './parse-result.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../../../shared/fixtures/real/asterisk');
 const fixture = (name: string): string => readFileSync(path.join(FIXTURES, name), 'utf8');
@@ -17,6 +19,13 @@ function byId(records: NormalisedCall[], id: string): NormalisedCall {
   const record = records.find((candidate) => candidate.sourceCallId === id);
   if (!record) throw new Error(`no record ${id}`);
   return record;
+}
+
+/** The CSV rows archived with the record of one call. */
+function rowsOf(items: ParsedItem[], id: string): CsvSourceRow[] {
+  const item = items.find((candidate) => candidate.kind === 'record' && candidate.record.sourceCallId === id);
+  if (item?.kind !== 'record' || item.raw.format !== 'csv') throw new Error(`no CSV record ${id}`);
+  return item.raw.rows;
 }
 
 describe('asterisk/Master-1.csv (cdr_csv, loguniqueid + loguserfield + newcdrcolumns)', () => {
@@ -77,6 +86,32 @@ describe('asterisk/Master-1.csv (cdr_csv, loguniqueid + loguserfield + newcdrcol
     expect(answered?.talkSeconds).toBe(43);
   });
 
+  it('archives every row of a call with its line and named fields, all legs together', () => {
+    const lines = fixture('Master-1.csv').split('\n');
+    const rows = rowsOf(asteriskCsvItems(fixture('Master-1.csv'), { usegmtime: true }), '1706369600.6');
+    expect(rows.map((row) => row.line)).toEqual([4, 5, 6]);
+    expect(rows.map((row) => row.text)).toEqual(lines.slice(3, 6));
+    expect(rows.map((row) => row.fields.linkedid)).toEqual(['1706369600.6', '1706369600.6', '1706369600.6']);
+    expect(rows.map((row) => row.fields.dstchannel)).toEqual([
+      'SIP/301-00000004',
+      'SIP/stadionpbx-00000005',
+      '',
+    ]);
+    // Headerless cdr_csv: the documented column names, values as unquoted from the CSV.
+    expect(Object.keys(rows[0]?.fields ?? {})).toEqual(
+      asteriskCdrCsvColumns({ loguniqueid: true, loguserfield: true, newcdrcolumns: true }),
+    );
+    expect(rows[0]?.fields.clid).toBe('"89245555937" <89245555937>');
+  });
+
+  it('archives each of the 22 rows with exactly one record', () => {
+    const items = asteriskCsvItems(fixture('Master-1.csv'), { usegmtime: true });
+    const lines = items.flatMap((item) =>
+      item.kind === 'record' && item.raw.format === 'csv' ? item.raw.rows.map((row) => row.line) : [],
+    );
+    expect(lines.sort((a, b) => a - b)).toEqual(Array.from({ length: 22 }, (_, index) => index + 1));
+  });
+
   it('keeps a caller name that is not just the number again', () => {
     const call = byId(result.records, 'mainserverdss-1706420300.0');
     expect(call.from.displayName).toBe('8107924352¥¥X');
@@ -117,6 +152,18 @@ describe('asterisk/Master-2-cdr_custom.csv (cdr_custom sample layout)', () => {
     });
   });
 
+  it('names the archived fields by the cdr_custom layout', () => {
+    const items = asteriskCsvItems(fixture('Master-2-cdr_custom.csv'), {
+      timeZone: 'Indian/Antananarivo',
+      asteriskColumns: ASTERISK_CDR_CUSTOM_SAMPLE_COLUMNS,
+    });
+    const [row] = rowsOf(items, '1690325492.2');
+    expect(row).toMatchObject({
+      line: 1,
+      fields: { clid: '"" <client1>', src: 'client1', dst: '6789', uniqueid: '1690325492.2', sequence: '2' },
+    });
+  });
+
   it('gives the same layout when read from the cdr_custom.conf mapping line', () => {
     const template =
       'Master.csv => "${CSV_QUOTE(${CDR(clid)})}","${CSV_QUOTE(${CDR(src)})}","${CSV_QUOTE(${CDR(dst)})}","${CSV_QUOTE(${CDR(dcontext)})}","${CSV_QUOTE(${CDR(channel)})}","${CSV_QUOTE(${CDR(dstchannel)})}","${CSV_QUOTE(${CDR(lastapp)})}","${CSV_QUOTE(${CDR(lastdata)})}","${CSV_QUOTE(${CDR(start)})}","${CSV_QUOTE(${CDR(answer)})}","${CSV_QUOTE(${CDR(end)})}","${CSV_QUOTE(${CDR(duration)})}","${CSV_QUOTE(${CDR(billsec)})}","${CSV_QUOTE(${CDR(disposition)})}","${CSV_QUOTE(${CDR(amaflags)})}","${CSV_QUOTE(${CDR(accountcode)})}","${CSV_QUOTE(${CDR(uniqueid)})}","${CSV_QUOTE(${CDR(userfield)})}","${CDR(sequence)}"';
@@ -148,6 +195,17 @@ describe('asterisk/cdr-spec-scenarios.csv (CDR specification scenarios, header r
     expect(result.records).toHaveLength(1);
     expect(result.records[0]?.legs).toHaveLength(10);
     expect(result.records[0]?.legs[0]?.attributes.scenario).toBeDefined();
+  });
+
+  it('names the archived fields as the header row does, unknown columns included', () => {
+    const items = asteriskCsvItems(text, { timeZone: 'America/Chicago' });
+    const archived = rowsOf(items, 'Asterisk-01-1362424276.2');
+    expect(archived).toHaveLength(10);
+    expect(archived[0]).toMatchObject({
+      line: 2,
+      text: rows[0],
+      fields: { scenario: 'unanswered-inbound', clid: '"Alice" <100>', linkedid: 'Asterisk-01-1362424276.2' },
+    });
   });
 
   it('unanswered inbound call', () => {

@@ -12,6 +12,7 @@ import {
   type ParsedItem,
   type ParseResult,
 } from './parse-result.js';
+import { csvRaw, csvSourceRow, quarantineInputOf, type CsvSourceRow, type RecordRaw } from './record-raw.js';
 import { assertTimeZone, isoOrNull, parseLocalTimestamp, toFiniteNumber } from './time-parsing.js';
 
 export const ASTERISK_FIELDS = [
@@ -162,7 +163,7 @@ export interface AsteriskCsvOptions extends NumberingOptions {
 export interface AsteriskRow {
   groupKey: string;
   leg: CallLeg;
-  raw: string;
+  source: CsvSourceRow;
 }
 
 type RowOutcome = { kind: 'row'; row: AsteriskRow } | { kind: 'item'; item: ParsedItem } | { kind: 'header' };
@@ -213,8 +214,9 @@ export class AsteriskRowMapper {
       if (field) values[field] = value;
       else if (value !== '') extras[this.headerNames[index] ?? `column${index + 1}`] = value;
     });
+    const source = csvSourceRow(item, this.headerColumns ? this.headerNames : columns);
     try {
-      return this.toRow(values, extras, item.raw);
+      return this.toRow(values, extras, source);
     } catch (error) {
       const reason = `unexpected error while normalising: ${(error as Error).message}`;
       return { kind: 'item', item: quarantine(reason, item.raw) };
@@ -253,8 +255,9 @@ export class AsteriskRowMapper {
   private toRow(
     values: Partial<Record<AsteriskField, string>>,
     extras: Record<string, string>,
-    raw: string,
+    source: CsvSourceRow,
   ): RowOutcome {
+    const raw = source.text;
     const text = (field: AsteriskField): string => (values[field] ?? '').trim();
     const startMs = parseLocalTimestamp(text('start'), this.timeZone);
     if (startMs === null) {
@@ -325,7 +328,7 @@ export class AsteriskRowMapper {
       attributes,
     };
     const groupKey = text('linkedid') || uniqueid || legId;
-    return { kind: 'row', row: { groupKey, leg, raw } };
+    return { kind: 'row', row: { groupKey, leg, source } };
   }
 }
 
@@ -368,10 +371,11 @@ function numberAttr(leg: CallLeg, name: string): number | null {
 export function asteriskCallFromLegs(
   callId: string,
   legs: readonly CallLeg[],
-  options: AsteriskCsvOptions = {},
-  raw: unknown = legs,
+  options: AsteriskCsvOptions,
+  raw: RecordRaw,
 ): ParsedItem[] {
-  return guarded(raw, () => {
+  const quarantineRaw = quarantineInputOf(raw);
+  return guarded(quarantineRaw, () => {
     const ordered = [...legs].sort(
       (a, b) =>
         (a.startedAt ?? '').localeCompare(b.startedAt ?? '') ||
@@ -393,7 +397,7 @@ export function asteriskCallFromLegs(
     const startedAt = earliest(ordered.map((leg) => leg.startedAt));
     const answeredAt = earliest(answeredLegs.map((leg) => leg.answeredAt));
     const endedAt = latest(ordered.map((leg) => leg.endedAt));
-    if (startedAt === null) return [quarantine('no row of the call has a start time', raw)];
+    if (startedAt === null) return [quarantine('no row of the call has a start time', quarantineRaw)];
     // A lone row keeps Asterisk's own duration/billsec; several rows are summed up from the clock.
     const durations =
       ordered.length === 1
@@ -446,7 +450,7 @@ export function asteriskCallFromRows(
     first.groupKey,
     rows.map((row) => row.leg),
     options,
-    rows.map((row) => row.raw).join('\n'),
+    csvRaw(rows.map((row) => row.source)),
   );
 }
 
@@ -462,12 +466,17 @@ export function mergeAsteriskCalls(
 ): NormalisedCall {
   const legs = new Map(existing.legs.map((leg) => [leg.legId, leg]));
   for (const leg of incoming.legs) legs.set(leg.legId, leg);
-  const [item] = asteriskCallFromLegs(incoming.sourceCallId, [...legs.values()], options);
+  // Only the record is kept; the merged raw is `mergeCsvRaw`'s job.
+  const [item] = asteriskCallFromLegs(incoming.sourceCallId, [...legs.values()], options, csvRaw([]));
   return item?.kind === 'record' ? item.record : incoming;
 }
 
 /** A whole Master.csv (or cdr_custom file) to call records, rows grouped by linkedid. */
 export function normaliseAsteriskCsv(text: string, options: AsteriskCsvOptions = {}): ParseResult {
+  return toResult(asteriskCsvItems(text, options));
+}
+
+export function asteriskCsvItems(text: string, options: AsteriskCsvOptions = {}): ParsedItem[] {
   const mapper = new AsteriskRowMapper(options);
   const grouper = new WindowedGrouper<AsteriskRow>(Number.POSITIVE_INFINITY);
   const items: ParsedItem[] = [];
@@ -478,5 +487,5 @@ export function normaliseAsteriskCsv(text: string, options: AsteriskCsvOptions =
   }
   for (const group of grouper.flushAll()) items.push(...asteriskCallFromRows(group, options));
   if (items.length === 0 && text.trim() !== '') items.push(skip('no CDR rows in the file', text));
-  return toResult(items);
+  return items;
 }

@@ -7,7 +7,8 @@ import {
   connectItemsFromFirehose,
   decodeFirehoseRequest,
 } from './firehose-delivery.js';
-import { normaliseConnectCtr } from './normalise-connect.js';
+import { connectCtrItems, normaliseConnectCtr } from './normalise-connect.js';
+import type { RecordRaw } from './parse-result.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../../../shared/fixtures/real/connect');
 const fixture = (name: string): string => readFileSync(path.join(FIXTURES, name), 'utf8');
@@ -112,6 +113,17 @@ describe('Connect edge cases', () => {
     expect(call?.from.raw).toBe('+18003335555');
   });
 
+  it('archives each CTR of an array on its own', () => {
+    const second = { ...base, ContactId: 'second-contact' };
+    const raws = connectCtrItems(JSON.stringify([base, second])).map((item) =>
+      item.kind === 'record' ? item.raw : null,
+    );
+    expect(raws).toEqual([
+      { format: 'json', document: base },
+      { format: 'json', document: second },
+    ]);
+  });
+
   it('quarantines a CTR missing its id, naming the field', () => {
     const { ContactId: _omitted, ...withoutId } = base;
     expect(normaliseConnectCtr(withoutId).quarantined[0]?.reason).toMatch(
@@ -144,6 +156,13 @@ describe('Kinesis Data Firehose delivery', () => {
     expect(decoded.delivery.documents.filter((document) => document.ok)).toHaveLength(3);
     const items = connectItemsFromFirehose(decoded.delivery);
     expect(items.filter((item) => item.kind === 'record')).toHaveLength(3);
+    // The archive gets each decoded CTR, not the base64 envelope it travelled in.
+    expect(items.flatMap((item) => (item.kind === 'record' ? [item.raw] : []))).toEqual(
+      ['ctr-1.json', 'ctr-2-redelivery.json', 'ctr-3-redelivery.json'].map((name): RecordRaw => ({
+        format: 'json',
+        document: JSON.parse(fixture(name)) as unknown,
+      })),
+    );
     expect(items.flatMap((item) => (item.kind === 'quarantined' ? [item.reason] : []))).toEqual([
       'record data is not base64',
       expect.stringMatching(/^record 3 line 1 is not JSON/) as string,

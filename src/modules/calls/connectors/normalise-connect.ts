@@ -18,6 +18,7 @@ import {
   type ParsedItem,
   type ParseResult,
 } from './parse-result.js';
+import { jsonRaw } from './record-raw.js';
 import { isoOrNull, parseZonedIso } from './time-parsing.js';
 
 export type ConnectOptions = NumberingOptions;
@@ -173,7 +174,7 @@ function mapCtr(document: unknown, options: ConnectOptions): ParsedItem {
     legs: [leg],
     attributes: attributesOf(ctr),
   };
-  return validated(record, document);
+  return validated(record, jsonRaw(document));
 }
 
 function directionOf(method: string | null | undefined): CallDirection {

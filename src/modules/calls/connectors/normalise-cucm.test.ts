@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { NormalisedCall } from '../call-record.js';
-import { CUCM_CDR_COLUMNS, mergeCucmCalls, normaliseCucmCsv } from './normalise-cucm.js';
+import { CUCM_CDR_COLUMNS, cucmCsvItems, mergeCucmCalls, normaliseCucmCsv } from './normalise-cucm.js';
+import type { CsvSourceRow, ParsedItem } from './parse-result.js';
+import { mergeCsvRaw, type RecordRaw } from './record-raw.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../../../shared/fixtures/real/cucm');
 const fixture = (name: string): string => readFileSync(path.join(FIXTURES, name), 'utf8');
@@ -11,6 +13,17 @@ function byId(records: NormalisedCall[], id: string): NormalisedCall {
   const record = records.find((candidate) => candidate.sourceCallId === id);
   if (!record) throw new Error(`no record ${id}`);
   return record;
+}
+
+function rawOf(items: ParsedItem[], id: string): RecordRaw {
+  const item = items.find((candidate) => candidate.kind === 'record' && candidate.record.sourceCallId === id);
+  if (item?.kind !== 'record') throw new Error(`no record ${id}`);
+  return item.raw;
+}
+
+function rowsOf(raw: RecordRaw): CsvSourceRow[] {
+  if (raw.format !== 'csv') throw new Error(`not CSV: ${raw.format}`);
+  return raw.rows;
 }
 
 describe('cucm/cdr-1.csv (header + type rows, 133 columns)', () => {
@@ -37,6 +50,22 @@ describe('cucm/cdr-1.csv (header + type rows, 133 columns)', () => {
     expect(call.from.raw).toBe('5033466594');
     expect(call.to).toEqual({ raw: '5033466593', e164: '+15033466593', displayName: null });
     expect(call.causeCodes.q850).toBe(16);
+  });
+
+  it('archives the call’s row under the header’s column names, with its line', () => {
+    const lines = fixture('cdr-1.csv').split('\n');
+    const rows = rowsOf(rawOf(cucmCsvItems(fixture('cdr-1.csv')), 'cucmOHSUtest:2:25447'));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      line: 5,
+      text: lines[4],
+      fields: {
+        globalCallID_callId: '25447',
+        callingPartyNumber: '5033466594',
+        callingPartyUnicodeLoginUserID: 'rubbleb',
+        globalCallId_ClusterID: 'cucmOHSUtest',
+      },
+    });
   });
 
   it('ties the built-in-bridge recording calls to the call they record', () => {
@@ -75,6 +104,15 @@ describe('cucm/cdr-2-noheader.csv (no header, 129 columns)', () => {
     expect(call.legs[0]?.to.raw).toBe('5500');
   });
 
+  it('names the archived fields by the documented column order', () => {
+    const [row] = rowsOf(rawOf(cucmCsvItems(fixture('cdr-2-noheader.csv')), 'StandAloneCluster:1:12278981'));
+    expect(Object.keys(row?.fields ?? {})).toEqual(CUCM_CDR_COLUMNS.slice(0, 129));
+    expect(row).toMatchObject({
+      line: 1,
+      fields: { cdrRecordType: '1', globalCallID_callId: '12278981', callingPartyNumber: '3370' },
+    });
+  });
+
   it('calls an unconnected leg cleared by the caller a cancelled call', () => {
     expect(byId(result.records, 'StandAloneCluster:1:12245755')).toMatchObject({
       disposition: 'cancelled',
@@ -107,5 +145,20 @@ describe('CUCM edge cases', () => {
     const merged = mergeCucmCalls(a, b);
     expect(merged.legs).toHaveLength(2);
     expect(merged.endedAt).toBe('2018-11-05T20:28:20.000Z');
+  });
+
+  it('archives the rows of both files with a merged call, a row delivered twice once', () => {
+    const second = row.replace(
+      '"e6a90b88-7e93-4308-af5e-36dc9ab08f0b"',
+      '"f0000000-0000-0000-0000-000000000000"',
+    );
+    const first = rawOf(cucmCsvItems(row), 'StandAloneCluster:1:12278981');
+    const later = rawOf(cucmCsvItems(`${row}\n${second}`), 'StandAloneCluster:1:12278981');
+    const merged = rowsOf(mergeCsvRaw(first, later));
+    expect(merged.map((archived) => archived.text)).toEqual([row, second]);
+    expect(merged.map((archived) => archived.fields.pkid)).toEqual([
+      'e6a90b88-7e93-4308-af5e-36dc9ab08f0b',
+      'f0000000-0000-0000-0000-000000000000',
+    ]);
   });
 });

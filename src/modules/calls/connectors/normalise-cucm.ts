@@ -19,6 +19,7 @@ import {
   type ParsedItem,
   type ParseResult,
 } from './parse-result.js';
+import { csvRaw, csvSourceRow, quarantineInputOf, type CsvSourceRow, type RecordRaw } from './record-raw.js';
 import { epochSecondsToMs, isoOrNull, toFiniteNumber } from './time-parsing.js';
 
 /**
@@ -178,7 +179,7 @@ const DEFAULT_PHONE_DEVICE = /^(SEP|CSF|TCT|BOT|TAB|CIPC|ATA|AN[0-9A-F]{12})/i;
 export interface CucmRow {
   groupKey: string;
   leg: CallLeg;
-  raw: string;
+  source: CsvSourceRow;
 }
 
 type RowOutcome = { kind: 'row'; row: CucmRow } | { kind: 'item'; item: ParsedItem } | { kind: 'header' };
@@ -204,10 +205,11 @@ export class CucmRowMapper {
     item.fields.forEach((value, index) => {
       values[this.columns[index] ?? `column${index + 1}`] = value.trim();
     });
-    return guardedRow(item.raw, () => this.toRow(values, item.raw));
+    return guardedRow(item.raw, () => this.toRow(values, csvSourceRow(item, this.columns)));
   }
 
-  private toRow(values: Record<string, string>, raw: string): RowOutcome {
+  private toRow(values: Record<string, string>, source: CsvSourceRow): RowOutcome {
+    const raw = source.text;
     const get = (name: string): string => values[name] ?? '';
     const recordType = get('cdrRecordType');
     if (recordType === '2') {
@@ -295,7 +297,7 @@ export class CucmRowMapper {
     };
     const cluster = get('globalCallId_ClusterID');
     const groupKey = `${cluster === '' ? '' : `${cluster}:`}${callManagerId}:${callId}`;
-    return { kind: 'row', row: { groupKey, leg, raw } };
+    return { kind: 'row', row: { groupKey, leg, source } };
   }
 
   isVoicemail(values: Readonly<Record<string, string>>): boolean {
@@ -385,11 +387,12 @@ const UNANSWERED_PRIORITY: readonly CallDisposition[] = ['no_answer', 'busy', 'c
 export function cucmCallFromLegs(
   callId: string,
   legs: readonly CallLeg[],
-  options: CucmOptions = {},
-  legIndex?: CucmLegIndex,
-  raw: unknown = legs,
+  options: CucmOptions,
+  legIndex: CucmLegIndex | undefined,
+  raw: RecordRaw,
 ): ParsedItem[] {
-  return guarded(raw, () => {
+  const quarantineRaw = quarantineInputOf(raw);
+  return guarded(quarantineRaw, () => {
     const ordered = [...legs].sort((a, b) => (a.startedAt ?? '').localeCompare(b.startedAt ?? ''));
     const first = ordered[0];
     if (!first) return [];
@@ -402,7 +405,7 @@ export function cucmCallFromLegs(
       disposition = UNANSWERED_PRIORITY.find((candidate) => seen.has(candidate)) ?? 'failed';
     }
     const startedAt = earliest(ordered.map((leg) => leg.startedAt));
-    if (startedAt === null) return [quarantine('no leg of the call has a start time', raw)];
+    if (startedAt === null) return [quarantine('no leg of the call has a start time', quarantineRaw)];
     const answeredAt = earliest(answeredLegs.map((leg) => leg.answeredAt));
     const endedAt = latest(ordered.map((leg) => leg.endedAt));
     const durations = deriveDurations(
@@ -468,7 +471,7 @@ export function cucmCallFromRows(
     rows.map((row) => row.leg),
     options,
     legIndex,
-    rows.map((row) => row.raw).join('\n'),
+    csvRaw(rows.map((row) => row.source)),
   );
 }
 
@@ -483,7 +486,8 @@ export function mergeCucmCalls(
 ): NormalisedCall {
   const legs = new Map(existing.legs.map((leg) => [leg.legId, leg]));
   for (const leg of incoming.legs) legs.set(leg.legId, leg);
-  const [item] = cucmCallFromLegs(incoming.sourceCallId, [...legs.values()], options);
+  // Only the record is kept; the merged raw is `mergeCsvRaw`'s job.
+  const [item] = cucmCallFromLegs(incoming.sourceCallId, [...legs.values()], options, undefined, csvRaw([]));
   if (item?.kind !== 'record') return incoming;
   // Keep a parent call found earlier: a later file may not contain it any more.
   const conversationId =
@@ -493,6 +497,10 @@ export function mergeCucmCalls(
 
 /** A CUCM CDR file, with or without its two header rows, grouped into calls. */
 export function normaliseCucmCsv(text: string, options: CucmOptions = {}): ParseResult {
+  return toResult(cucmCsvItems(text, options));
+}
+
+export function cucmCsvItems(text: string, options: CucmOptions = {}): ParsedItem[] {
   const mapper = new CucmRowMapper(options);
   const grouper = new WindowedGrouper<CucmRow>(Number.POSITIVE_INFINITY);
   const legIndex = new CucmLegIndex();
@@ -507,5 +515,5 @@ export function normaliseCucmCsv(text: string, options: CucmOptions = {}): Parse
   }
   for (const group of grouper.flushAll()) items.push(...cucmCallFromRows(group, options, legIndex));
   if (items.length === 0 && text.trim() !== '') items.push(skip('no CDR rows in the file', text));
-  return toResult(items);
+  return items;
 }

@@ -5,13 +5,26 @@ import type { NormalisedCall } from '../call-record.js';
 import {
   FREESWITCH_CSV_DEFAULT_COLUMNS,
   columnsFromFreeswitchTemplate,
+  freeswitchCsvItems,
+  freeswitchJsonItems,
+  freeswitchXmlItems,
   normaliseFreeswitchCsv,
   normaliseFreeswitchJson,
   normaliseFreeswitchXml,
 } from './normalise-freeswitch.js';
+import type { ParsedItem, RecordRaw } from './parse-result.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../../../shared/fixtures/real/freeswitch');
 const fixture = (name: string): string => readFileSync(path.join(FIXTURES, name), 'utf8');
+
+/** The raw archived with the only record of a payload. */
+function onlyRaw(items: ParsedItem[]): RecordRaw {
+  const records = items.flatMap((item) => (item.kind === 'record' ? [item.raw] : []));
+  expect(records).toHaveLength(1);
+  const [raw] = records;
+  if (!raw) throw new Error('no record');
+  return raw;
+}
 
 function only(result: { records: NormalisedCall[]; quarantined: unknown[] }): NormalisedCall {
   expect(result.quarantined).toEqual([]);
@@ -41,6 +54,11 @@ describe('freeswitch/cdr-1.json (mod_json_cdr)', () => {
     expect(call.from.raw).toBe('1001');
     expect(call.to.raw).toBe('1002');
     expect(call.direction).toBe('internal');
+  });
+
+  it('archives the mod_json_cdr document itself', () => {
+    const raw = onlyRaw(freeswitchJsonItems(fixture('cdr-1.json')));
+    expect(raw).toEqual({ format: 'json', document: JSON.parse(fixture('cdr-1.json')) as unknown });
   });
 
   it('keeps the cause codes and the MOS', () => {
@@ -86,6 +104,13 @@ describe('freeswitch/cdr-xml-1.xml (mod_xml_cdr, URL-encoded)', () => {
     expect(call.attributes.sip_hangup_disposition).toBe('send_refuse');
   });
 
+  it('archives the XML text as received', () => {
+    expect(onlyRaw(freeswitchXmlItems(fixture('cdr-xml-1.xml')))).toEqual({
+      format: 'xml',
+      text: fixture('cdr-xml-1.xml'),
+    });
+  });
+
   it('keeps the dialled number raw even though it is not a valid number', () => {
     expect(call.to).toEqual({ raw: '003468888646444', e164: null, displayName: null });
     expect(call.from.raw).toBe('8009');
@@ -118,6 +143,21 @@ describe('freeswitch/Master-cdr_csv-1.csv (mod_cdr_csv default template)', () =>
       null,
     ]);
     expect(result.records[4]?.to.raw).toBe('00034688886392');
+  });
+
+  it('archives each row under the template’s variable names, with its line', () => {
+    const items = freeswitchCsvItems(fixture('Master-cdr_csv-1.csv'));
+    const second = items[1];
+    if (second?.kind !== 'record' || second.raw.format !== 'csv') throw new Error('no CSV record');
+    const [row] = second.raw.rows;
+    expect(row?.line).toBe(2);
+    expect(row?.text).toBe(fixture('Master-cdr_csv-1.csv').split('\n')[1]);
+    expect(Object.keys(row?.fields ?? {})).toEqual(FREESWITCH_CSV_DEFAULT_COLUMNS);
+    expect(row?.fields).toMatchObject({
+      caller_id_number: '9008',
+      destination_number: '+34688886392',
+      uuid: 'e29ff0ae-e752-11e3-8bff-65b6c3cdac7d',
+    });
   });
 
   it('calls a zero-second unanswered attempt failed', () => {

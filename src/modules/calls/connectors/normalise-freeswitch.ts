@@ -19,6 +19,7 @@ import {
   type ParsedItem,
   type ParseResult,
 } from './parse-result.js';
+import { csvRaw, csvSourceRow, jsonRaw, quarantineInputOf, xmlRaw, type RecordRaw } from './record-raw.js';
 import {
   assertTimeZone,
   epochMicrosToMs,
@@ -158,7 +159,7 @@ export function freeswitchJsonItems(input: unknown, options: FreeswitchOptions =
     if (!isObject(document) || !isObject(document.variables)) {
       return [quarantine('not a mod_json_cdr document: no "variables" object', input)];
     }
-    return [mapFreeswitchCdr(toFreeswitchCdr(document, false), input, options)];
+    return [mapFreeswitchCdr(toFreeswitchCdr(document, false), jsonRaw(document), options, input)];
   });
 }
 
@@ -179,15 +180,19 @@ export function freeswitchXmlItems(xml: string, options: FreeswitchOptions = {})
     if (!isObject(cdr) || !isObject(cdr.variables)) {
       return [quarantine('not a mod_xml_cdr document: no <cdr><variables>', xml)];
     }
-    return [mapFreeswitchCdr(toFreeswitchCdr(cdr, true), xml, options)];
+    return [mapFreeswitchCdr(toFreeswitchCdr(cdr, true), xmlRaw(xml), options)];
   });
 }
 
 /** mod_cdr_csv: rows of the configured template (the stock `default` one unless told otherwise). */
 export function normaliseFreeswitchCsv(text: string, options: FreeswitchOptions = {}): ParseResult {
+  return toResult(freeswitchCsvItems(text, options));
+}
+
+export function freeswitchCsvItems(text: string, options: FreeswitchOptions = {}): ParsedItem[] {
   const items = csvRowsFromText(text).flatMap((row) => freeswitchCsvRowItems(row, options));
   if (items.length === 0 && text.trim() !== '') items.push(skip('no CDR rows in the file', text));
-  return toResult(items);
+  return items;
 }
 
 export function freeswitchCsvRowItems(row: CsvRowItem, options: FreeswitchOptions = {}): ParsedItem[] {
@@ -212,7 +217,7 @@ export function freeswitchCsvRowItems(row: CsvRowItem, options: FreeswitchOption
       coreUuid: null,
       switchname: null,
     };
-    return [mapFreeswitchCdr(cdr, row.raw, options)];
+    return [mapFreeswitchCdr(cdr, csvRaw([csvSourceRow(row, columns)]), options)];
   });
 }
 
@@ -240,7 +245,16 @@ const CAUSE_DISPOSITIONS: Readonly<Record<string, CallDisposition>> = {
   PICKED_OFF: 'cancelled',
 };
 
-export function mapFreeswitchCdr(cdr: FreeswitchCdr, raw: unknown, options: FreeswitchOptions): ParsedItem {
+/**
+ * One channel CDR to a record made from `raw`; a CDR that cannot be normalised is quarantined
+ * with `quarantineRaw` (by default the text or document `raw` holds).
+ */
+export function mapFreeswitchCdr(
+  cdr: FreeswitchCdr,
+  raw: RecordRaw,
+  options: FreeswitchOptions,
+  quarantineRaw: unknown = quarantineInputOf(raw),
+): ParsedItem {
   const timeZone = assertTimeZone(options.timeZone ?? 'UTC');
   const v = cdr.variables;
   // The first profile is what the caller dialled; later ones follow transfers.
@@ -251,15 +265,15 @@ export function mapFreeswitchCdr(cdr: FreeswitchCdr, raw: unknown, options: Free
   const times = lastFlow?.times ?? {};
 
   const legUuid = v.uuid || profile.uuid || '';
-  if (legUuid === '') return quarantine('CDR has no channel uuid', raw);
+  if (legUuid === '') return quarantine('CDR has no channel uuid', quarantineRaw);
   const startMs = instant(v, 'start', firstFlow?.times.created_time, timeZone);
-  if (startMs === null) return quarantine('CDR has no readable start time', raw);
+  if (startMs === null) return quarantine('CDR has no readable start time', quarantineRaw);
   const answerMs = instant(v, 'answer', times.answered_time, timeZone);
   const endMs = instant(v, 'end', times.hangup_time, timeZone);
   const startedAt = isoOrNull(startMs);
   const answeredAt = isoOrNull(answerMs);
   const endedAt = isoOrNull(endMs);
-  if (startedAt === null) return quarantine('CDR start time is not a usable instant', raw);
+  if (startedAt === null) return quarantine('CDR start time is not a usable instant', quarantineRaw);
 
   const callerId = v.caller_id ? parseCallerId(v.caller_id) : { name: null, number: null };
   const fromNumber =
@@ -353,7 +367,7 @@ export function mapFreeswitchCdr(cdr: FreeswitchCdr, raw: unknown, options: Free
     legs: [leg],
     attributes,
   };
-  return validated(record, raw);
+  return validated(record, raw, quarantineRaw);
 }
 
 function dispositionOf(

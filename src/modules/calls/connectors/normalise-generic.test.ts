@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toCallRecordV1 } from '../call-record.js';
 import { normaliseConnectCtr } from './normalise-connect.js';
-import { normaliseGeneric } from './normalise-generic.js';
+import { genericItems, normaliseGeneric } from './normalise-generic.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../../../shared/fixtures/real/connect');
 const [connectCall] = normaliseConnectCtr(readFileSync(path.join(FIXTURES, 'ctr-1.json'), 'utf8')).records;
@@ -26,6 +26,9 @@ describe('generic (already unified records)', () => {
     const result = normaliseGeneric([exported, exported]);
     expect(result.records).toHaveLength(2);
     expect(result.records[0]).not.toHaveProperty('tenantId');
+    // The archive keeps what was sent, platform fields included.
+    const [item] = genericItems([exported]);
+    expect(item?.kind === 'record' && item.raw).toEqual({ format: 'json', document: exported });
   });
 
   it('names unknown fields and invalid values instead of dropping them', () => {

@@ -1,5 +1,6 @@
 import { normalisedCallSchema } from '../call-record.js';
 import { guarded, quarantine, toResult, type ParsedItem, type ParseResult } from './parse-result.js';
+import { jsonRaw } from './record-raw.js';
 
 /** Fields a CallRecordV1 export carries that the importing platform assigns afresh. */
 const PLATFORM_FIELDS = ['id', 'tenantId', 'rawObjectKey', 'rawSha256', 'ingestedAt'] as const;
@@ -33,7 +34,7 @@ export function genericItems(input: unknown): ParsedItem[] {
       Object.entries(document).filter(([key]) => !(PLATFORM_FIELDS as readonly string[]).includes(key)),
     );
     const parsed = strictCallSchema.safeParse(candidate);
-    if (parsed.success) return [{ kind: 'record', record: parsed.data }];
+    if (parsed.success) return [{ kind: 'record', record: parsed.data, raw: jsonRaw(document) }];
     const problems = parsed.error.issues
       .slice(0, 5)
       .map((issue) => {

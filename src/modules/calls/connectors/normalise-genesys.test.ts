@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { normaliseGenesysConversations } from './normalise-genesys.js';
+import { genesysItems, normaliseGenesysConversations } from './normalise-genesys.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../../../shared/fixtures/real/genesys');
 const fixture = (name: string): string => readFileSync(path.join(FIXTURES, name), 'utf8');
@@ -14,6 +14,15 @@ describe('genesys/conversation-detail-1-voice.json (details query response)', ()
     expect(result.quarantined).toEqual([]);
     expect(result.records).toHaveLength(1);
     expect(call?.legs.map((leg) => leg.attributes.purpose)).toEqual(['customer', 'ivr']);
+  });
+
+  it('archives the conversation itself, not the query response around it', () => {
+    const response = JSON.parse(fixture('conversation-detail-1-voice.json')) as { conversations: unknown[] };
+    const [item] = genesysItems(response);
+    expect(item?.kind === 'record' && item.raw).toEqual({
+      format: 'json',
+      document: response.conversations[0],
+    });
   });
 
   it('reads direction, the connected customer and the queue', () => {

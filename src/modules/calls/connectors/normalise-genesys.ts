@@ -11,6 +11,7 @@ import {
   type ParsedItem,
   type ParseResult,
 } from './parse-result.js';
+import { jsonRaw } from './record-raw.js';
 import { isoOrNull, parseZonedIso } from './time-parsing.js';
 
 export type GenesysOptions = NumberingOptions;
@@ -220,7 +221,7 @@ function mapConversation(document: unknown, options: GenesysOptions): ParsedItem
     legs,
     attributes: attributesOf(conversation),
   };
-  return validated(record, document);
+  return validated(record, jsonRaw(document));
 }
 
 function legOf(participant: Participant, session: Session, index: number, options: GenesysOptions): CallLeg {

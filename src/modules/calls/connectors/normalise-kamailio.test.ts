@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareSourceVersions } from '../call-record.js';
-import { normaliseKamailioAcc } from './normalise-kamailio.js';
+import { kamailioPayloadItems, normaliseKamailioAcc } from './normalise-kamailio.js';
 
 /*
  * No captured acc_json output exists in the fixtures. These records follow what acc_json_mod.c
@@ -113,6 +113,15 @@ describe('Kamailio acc_json lines', () => {
     expect(result.records).toHaveLength(2);
     expect(result.skipped[0]?.reason).toMatch(/^BYE transaction record/);
     expect(result.quarantined[0]?.reason).toMatch(/invalid JSON/);
+  });
+
+  it('archives each line’s acc_json object with the record made from it', () => {
+    const text = [JSON.stringify(missedInvite), JSON.stringify(dialogCdr)].join('\n');
+    const raws = kamailioPayloadItems(text).map((item) => (item.kind === 'record' ? item.raw : null));
+    expect(raws).toEqual([
+      { format: 'json', document: missedInvite },
+      { format: 'json', document: dialogCdr },
+    ]);
   });
 
   it('reads one pretty-printed record as one record', () => {

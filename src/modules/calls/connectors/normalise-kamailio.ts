@@ -11,6 +11,7 @@ import {
   type ParsedItem,
   type ParseResult,
 } from './parse-result.js';
+import { jsonRaw } from './record-raw.js';
 import {
   assertTimeZone,
   epochSecondsToMs,
@@ -58,17 +59,23 @@ function str(value: string | number | null | undefined): string {
 
 /** acc_json lines (one JSON object per line), a JSON array, or a single object. */
 export function normaliseKamailioAcc(input: unknown, options: KamailioOptions = {}): ParseResult {
-  if (typeof input !== 'string') return toResult(kamailioItems(input, options));
-  // One document (object or array, possibly pretty-printed) or JSON Lines.
+  return toResult(
+    typeof input === 'string' ? kamailioPayloadItems(input, options) : kamailioItems(input, options),
+  );
+}
+
+/** A payload as received: one document (object or array, possibly pretty-printed) or JSON Lines. */
+export function kamailioPayloadItems(text: string, options: KamailioOptions = {}): ParsedItem[] {
+  let document: unknown;
   try {
-    return toResult(kamailioItems(JSON.parse(input) as unknown, options));
+    document = JSON.parse(text) as unknown;
   } catch {
-    const items = input
+    return text
       .split(/\r?\n/)
       .filter((line) => line.trim() !== '')
       .flatMap((line) => kamailioItems(line, options));
-    return toResult(items);
   }
+  return kamailioItems(document, options);
 }
 
 export function kamailioItems(input: unknown, options: KamailioOptions = {}): ParsedItem[] {
@@ -274,5 +281,5 @@ function buildRecord(
     legs: [leg],
     attributes,
   };
-  return validated(record, document);
+  return validated(record, jsonRaw(document));
 }

@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { NormalisedCall } from '../call-record.js';
-import { classifyTeamsDocument, mergeTeamsSessionPages, normaliseTeams } from './normalise-teams.js';
+import {
+  classifyTeamsDocument,
+  mergeTeamsSessionPages,
+  normaliseTeams,
+  teamsItems,
+} from './normalise-teams.js';
+import type { RecordRaw } from './parse-result.js';
 import {
   callRecordIdFromResource,
   clientStateMatches,
@@ -12,6 +18,14 @@ import {
 const FIXTURES = path.resolve(import.meta.dirname, '../../../../../shared/fixtures/real/teams');
 const fixture = (name: string): string => readFileSync(path.join(FIXTURES, name), 'utf8');
 const json = (name: string): Record<string, unknown> => JSON.parse(fixture(name)) as Record<string, unknown>;
+
+function onlyRaw(input: unknown): RecordRaw {
+  const raws = teamsItems(input).flatMap((item) => (item.kind === 'record' ? [item.raw] : []));
+  expect(raws).toHaveLength(1);
+  const [raw] = raws;
+  if (!raw) throw new Error('no record');
+  return raw;
+}
 
 function only(input: unknown): NormalisedCall {
   const result = normaliseTeams(input);
@@ -41,6 +55,13 @@ describe('teams/callrecord-1.json (callRecord with sessions and segments)', () =
   it('names caller and callee by their Teams identity', () => {
     expect(call.from).toEqual({ raw: 'abbie.wilkins@contoso.com', e164: null, displayName: 'Abbie Wilkins' });
     expect(call.to).toEqual({ raw: 'owen.franklin@contoso.com', e164: null, displayName: 'Owen Franklin' });
+  });
+
+  it('archives the callRecord document it was made from', () => {
+    expect(onlyRaw(fixture('callrecord-1.json'))).toEqual({
+      format: 'json',
+      document: json('callrecord-1.json'),
+    });
   });
 
   it('reads stream jitter and flags that more session pages exist', () => {
@@ -183,6 +204,12 @@ describe('teams/pstn-calls-1.json (getPstnCalls)', () => {
       agent: { id: 'db03c14b-06eb-4189-939b-7cbf3a20ba27', name: 'Richard Malk' },
     });
     expect(call.attributes).toMatchObject({ charge: 0, currency: 'USD', callType: 'user_in' });
+  });
+
+  it('archives its own log row, not the whole page', () => {
+    const page = json('pstn-calls-1.json');
+    expect(Array.isArray(page.value) && page.value.length).toBe(1);
+    expect(onlyRaw(page)).toEqual({ format: 'json', document: (page.value as unknown[])[0] });
   });
 });
 

@@ -27,6 +27,7 @@ import {
   type ParsedItem,
   type ParseResult,
 } from './parse-result.js';
+import { jsonRaw } from './record-raw.js';
 import { isoOrNull, parseIsoDurationMs, parseZonedIso } from './time-parsing.js';
 
 export type TeamsOptions = NumberingOptions;
@@ -384,7 +385,7 @@ function mapCallRecord(document: unknown, options: TeamsOptions): ParsedItem {
     legs,
     attributes,
   };
-  return validated(record, document);
+  return validated(record, jsonRaw(document));
 }
 
 function directionOf(session: TeamsSession | undefined, callRecord: TeamsCallRecord): CallDirection {
@@ -501,7 +502,7 @@ function mapPstnRow(row: unknown, options: TeamsOptions): ParsedItem {
     legs: [leg],
     attributes,
   };
-  return validated(record, row);
+  return validated(record, jsonRaw(row));
 }
 
 const directRoutingRowSchema = z.looseObject({
@@ -603,5 +604,5 @@ function mapDirectRoutingRow(row: unknown, options: TeamsOptions): ParsedItem {
     legs: [leg],
     attributes,
   };
-  return validated(record, row);
+  return validated(record, jsonRaw(row));
 }

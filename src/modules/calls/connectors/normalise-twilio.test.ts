@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareSourceVersions, type NormalisedCall } from '../call-record.js';
-import { normaliseTwilioStatusCallback } from './normalise-twilio.js';
+import { normaliseTwilioStatusCallback, twilioCallbackItems } from './normalise-twilio.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../../../shared/fixtures/real/twilio');
 const fixture = (name: string): string => readFileSync(path.join(FIXTURES, name), 'utf8');
@@ -35,6 +35,18 @@ describe('twilio/status-callback-1.txt (completed, answered by a human)', () => 
     expect(call.from).toEqual({ raw: '+15107571675', e164: '+15107571675', displayName: null });
     expect(call.to.e164).toBe('+15005550006');
     expect(call.attributes).toMatchObject({ CallerCity: 'SAN FRANCISCO', AnsweredBy: 'human' });
+  });
+
+  it('archives the callback’s form fields, decoded', () => {
+    const [item] = twilioCallbackItems(fixture('status-callback-1.txt'));
+    if (item?.kind !== 'record' || item.raw.format !== 'form') throw new Error('no form record');
+    expect(item.raw.fields).toMatchObject({
+      CallSid: 'CAf19604a3eec3e63d157870c5f7f3b3a0',
+      CallStatus: 'completed',
+      Timestamp: 'Thurs, 20 July 1989 18:30:43 +0000',
+      From: '+15107571675',
+    });
+    expect(Object.keys(item.raw.fields)).toHaveLength(fixture('status-callback-1.txt').split('&').length);
   });
 
   it('does not claim a ring or total time Twilio never reported', () => {

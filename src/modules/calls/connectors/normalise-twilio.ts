@@ -9,6 +9,7 @@ import {
   type ParsedItem,
   type ParseResult,
 } from './parse-result.js';
+import { formRaw } from './record-raw.js';
 import { isoOrNull, parseRfc2822, parseZonedIso, toFiniteNumber } from './time-parsing.js';
 
 export type TwilioOptions = NumberingOptions;
@@ -145,7 +146,7 @@ function mapCallback(params: URLSearchParams, raw: string, options: TwilioOption
     ],
     attributes,
   };
-  return validated(record, raw);
+  return validated(record, formRaw(params), raw);
 }
 
 function dispositionFor(status: string, answeredBy: string | null): CallDisposition | null {

@@ -1,14 +1,17 @@
 import { normalisedCallSchema, type NormalisedCall } from '../call-record.js';
+import { quarantineInputOf, type RecordRaw } from './record-raw.js';
+
+export type { CsvSourceRow, RecordRaw } from './record-raw.js';
 
 /**
  * Every connector reports each input item as exactly one of three outcomes, so nothing a
  * source sent can disappear silently:
- * - `record`: a valid normalised call;
+ * - `record`: a valid normalised call, with the source data it was made from (`raw`);
  * - `quarantined`: looked like call data but could not be normalised (kept raw, with a reason);
  * - `skipped`: a well-formed document that is not a call (a chat, a lifecycle notification).
  */
 export type ParsedItem =
-  | { kind: 'record'; record: NormalisedCall }
+  | { kind: 'record'; record: NormalisedCall; raw: RecordRaw }
   | { kind: 'quarantined'; reason: string; raw: string }
   | { kind: 'skipped'; reason: string; raw: string };
 
@@ -61,16 +64,20 @@ export function skip(reason: string, raw: unknown): ParsedItem {
 
 /**
  * The last gate of every connector: a record only leaves as `record` if it satisfies the
- * published schema; otherwise it is quarantined with the offending path named.
+ * published schema; otherwise it is quarantined with the offending path named, keeping
+ * `quarantineRaw` (by default the source text or document that `raw` holds).
  */
-export function validated(candidate: NormalisedCall, raw: unknown): ParsedItem {
+export function validated(candidate: NormalisedCall, raw: RecordRaw, quarantineRaw?: unknown): ParsedItem {
   const parsed = normalisedCallSchema.safeParse(candidate);
-  if (parsed.success) return { kind: 'record', record: parsed.data };
+  if (parsed.success) return { kind: 'record', record: parsed.data, raw };
   const problems = parsed.error.issues
     .slice(0, 5)
     .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
     .join('; ');
-  return quarantine(`normalised record failed schema validation: ${problems}`, raw);
+  return quarantine(
+    `normalised record failed schema validation: ${problems}`,
+    quarantineRaw ?? quarantineInputOf(raw),
+  );
 }
 
 /** Runs a per-item mapping so that an unexpected bug quarantines the item instead of losing the batch. */
