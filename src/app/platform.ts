@@ -1,9 +1,12 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
+import os from 'node:os';
 import { readFileSync } from 'node:fs';
 import { BlockList, isIPv6 } from 'node:net';
 import { Redis } from 'ioredis';
 import type { Config } from '../platform/config/index.js';
 import { createAuditLog, type AuditLog } from '../platform/audit/index.js';
+import { createBus, deadLetterRoutes, type Bus } from '../platform/bus/index.js';
+import { createDbosWorkflows, createWorkerRuntime, type WorkerRuntime, type Workflows } from '../platform/jobs/index.js';
 import { createMemoryRateLimiter, createRedisRateLimiter, type Authenticator, type RateLimiter } from '../platform/auth/index.js';
 import { createKeyring, createLocalMasterKeyProvider, decodeMasterKey, loadMasterKey, type Keyring, type MasterKeyProvider } from '../platform/crypto/index.js';
 import { createPgDataKeyStore } from '../platform/crypto/data-key.pg-store.js';
@@ -28,6 +31,9 @@ export interface Platform {
   readonly auditLog: AuditLog;
   readonly secrets: SecretsStore;
   readonly objects: ObjectStore;
+  readonly bus: Bus;
+  /** Durable workflows: executed by start/worker, started and inspected by api; absent for CLI commands. */
+  readonly workflows: Workflows | undefined;
   readonly identity: IdentityModule;
   readonly audit: AuditModule;
   /** Present for roles that serve HTTP. */
@@ -113,6 +119,18 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
   const closers: (() => Promise<void>)[] = [];
   try {
     poolMetrics(metrics, database);
+    const bus = await createBus({ natsUrl: config.bus.natsUrl }, { database, logger, metrics });
+    closers.push(() => bus.close());
+    const runsWork = options.role === 'start' || options.role === 'worker';
+    const workflows =
+      options.role === 'cli'
+        ? undefined
+        : createDbosWorkflows({
+            systemDatabaseUrl: database.ownerUrl,
+            mode: runsWork ? 'executor' : 'client',
+            executorId: `${options.role}-${os.hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
+            logger,
+          });
     const keyring = createKeyring({ store: createPgDataKeyStore(database), masterKey, previousMasterKeys });
     const auditLog = createAuditLog(database);
     const identity = createIdentityModule({
@@ -185,12 +203,22 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
         routes: [
           ...modules.flatMap((m) => m.routes),
           { surface: 'internal', prefix: '/secrets', plugin: secretsRoutes(secrets) },
+          { surface: 'internal', prefix: '/bus/dead-letters', plugin: deadLetterRoutes(bus.deadLetters) },
           ...(options.extraRoutes?.({ database }) ?? []),
           ...(objects.kind === 'filesystem'
             ? [{ surface: 'root' as const, prefix: '/objects', plugin: signedDownloadRoutes(objects as FilesystemObjectStore) }]
             : []),
         ],
       });
+    }
+
+    // Background work: the outbox relay, every module's consumers and triggers, timers, workflows.
+    let runtime: WorkerRuntime | undefined;
+    if (runsWork && workflows) {
+      runtime = createWorkerRuntime({ database, bus, logger, workflows }, { modules });
+      await runtime.start();
+    } else {
+      await workflows?.launch();
     }
 
     let closing: Promise<void> | undefined;
@@ -204,13 +232,17 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
       auditLog,
       secrets,
       objects,
+      bus,
+      workflows,
       identity,
       audit,
       http,
       close() {
         closing ??= (async () => {
           await http?.close();
-          for (const close of closers) await close();
+          if (runtime) await runtime.stop();
+          else await workflows?.shutdown();
+          for (const close of [...closers].reverse()) await close();
           await database.close();
         })();
         return closing;

@@ -4,6 +4,7 @@ import { DataDirInUseError, MigrationFailedError } from '../platform/db/index.js
 import { AppError } from '../platform/errors.js';
 import { registerApiKeyCommands } from './commands/api-keys.command.js';
 import { registerAuditCommands } from './commands/audit.command.js';
+import { registerBusCommands } from './commands/bus.command.js';
 import { registerConfigCommands } from './commands/config.command.js';
 import { registerKeyCommands } from './commands/keys.command.js';
 import { registerServeCommands } from './commands/serve.command.js';
@@ -21,6 +22,7 @@ registerUserCommands(program);
 registerApiKeyCommands(program);
 registerAuditCommands(program);
 registerKeyCommands(program);
+registerBusCommands(program);
 
 function explain(error: unknown): { message: string; code: number } {
   if (error instanceof ConfigError) return { message: error.message, code: 2 };

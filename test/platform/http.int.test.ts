@@ -164,7 +164,9 @@ describe('HTTP kernel', () => {
       expect((await t.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ status: 'ok' });
       const ready = await t.inject({ method: 'GET', url: '/readyz' });
       expect(ready.statusCode).toBe(200);
-      expect(ready.json()).toMatchObject({ status: 'ready', checks: [{ name: 'database', ok: true }] });
+      const body = ready.json<{ status: string; checks: { name: string; ok: boolean }[] }>();
+      expect(body.status).toBe('ready');
+      expect(body.checks).toContainEqual(expect.objectContaining({ name: 'database', ok: true }));
     });
 
     it('is not ready while the database refuses connections, and recovers', async () => {
@@ -176,7 +178,9 @@ describe('HTTP kernel', () => {
       try {
         const res = await t.inject({ method: 'GET', url: '/readyz' });
         expect(res.statusCode).toBe(503);
-        expect(res.json()).toMatchObject({ status: 'unavailable', checks: [{ name: 'database', ok: false }] });
+        const body = res.json<{ status: string; checks: { name: string; ok: boolean }[] }>();
+        expect(body.status).toBe('unavailable');
+        expect(body.checks).toContainEqual(expect.objectContaining({ name: 'database', ok: false }));
         // Liveness does not depend on the database.
         expect((await t.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
       } finally {

@@ -276,7 +276,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       '-c',
       'logging_collector=off',
     ],
-    { ...ids, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_ALL: 'C' } },
+    {
+      ...ids,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, LC_ALL: 'C' },
+      // Its own process group: Ctrl-C in a terminal signals the whole foreground group, and the
+      // database must outlive the requests it is still serving; shutdown stops it last.
+      detached: true,
+    },
   );
   await writeFile(lockFile, JSON.stringify({ pid: process.pid, port, role: options.role } satisfies LockFile));
   try {

@@ -1,0 +1,140 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../errors.js';
+import { problemSchema } from '../http/index.js';
+import { fromPublicId, toPublicId } from '../ids.js';
+import type { DeadLetter, DeadLetters } from './dead-letters.types.js';
+
+const deadLetterSchema = z
+  .object({
+    id: z.string().describe('Dead letter id (dlq_...)'),
+    group: z.string().describe('Consumer group whose handler gave up'),
+    event: z.object({
+      id: z.string(),
+      type: z.string(),
+      tenantId: z.string(),
+      occurredAt: z.string(),
+      key: z.string().optional(),
+      traceparent: z.string().optional(),
+      data: z.unknown(),
+    }),
+    error: z.string(),
+    errorCode: z.string().optional(),
+    deliveries: z.number().int(),
+    failedAt: z.iso.datetime(),
+    replayedAt: z.iso.datetime().optional(),
+    replayCount: z.number().int(),
+  })
+  .meta({ id: 'DeadLetter' });
+
+function present(letter: DeadLetter) {
+  return {
+    id: toPublicId('dlq', letter.id),
+    group: letter.group,
+    event: {
+      id: letter.event.id,
+      type: letter.event.type,
+      tenantId: letter.event.tenantId,
+      occurredAt: letter.event.occurredAt,
+      ...(letter.event.key === undefined ? {} : { key: letter.event.key }),
+      ...(letter.event.traceparent === undefined ? {} : { traceparent: letter.event.traceparent }),
+      data: letter.event.data,
+    },
+    error: letter.error,
+    ...(letter.errorCode === undefined ? {} : { errorCode: letter.errorCode }),
+    deliveries: letter.deliveries,
+    failedAt: letter.failedAt.toISOString(),
+    ...(letter.replayedAt === undefined ? {} : { replayedAt: letter.replayedAt.toISOString() }),
+    replayCount: letter.replayCount,
+  };
+}
+
+const notFound = () =>
+  new AppError('BUS_DEAD_LETTER_NOT_FOUND', 'not_found', 'The dead letter was not found.');
+
+const idParams = z.object({ id: z.string().startsWith('dlq_').describe('Dead letter id (dlq_...)') });
+
+/**
+ * Internal API for the caller's tenant's dead letters, mounted by the composition root (e.g. under
+ * `/bus/dead-letters`). Every route needs the `bus:admin` permission.
+ */
+export function deadLetterRoutes(deadLetters: DeadLetters): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/',
+      {
+        config: { permission: 'bus:admin' },
+        schema: {
+          tags: ['bus'],
+          summary: 'Dead letters of the caller’s tenant, newest first',
+          querystring: z.object({
+            group: z.string().max(63).optional(),
+            type: z.string().max(200).optional(),
+            includeReplayed: z.stringbool().optional(),
+            limit: z.coerce.number().int().min(1).max(500).default(50),
+            before: z.iso
+              .datetime()
+              .optional()
+              .describe('Only letters that failed before this time (paging)'),
+          }),
+          response: {
+            200: z.object({ items: z.array(deadLetterSchema) }),
+            401: problemSchema,
+            403: problemSchema,
+          },
+        },
+      },
+      async (request) => {
+        const q = request.query;
+        const items = await deadLetters.list(
+          { tenantId: request.ctx.tenantId },
+          {
+            group: q.group,
+            type: q.type,
+            includeReplayed: q.includeReplayed,
+            limit: q.limit,
+            before: q.before ? new Date(q.before) : undefined,
+          },
+        );
+        return { items: items.map(present) };
+      },
+    );
+    app.get(
+      '/:id',
+      {
+        config: { permission: 'bus:admin' },
+        schema: {
+          tags: ['bus'],
+          summary: 'One dead letter with its event and the last error',
+          params: idParams,
+          response: { 200: deadLetterSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema },
+        },
+      },
+      async (request) => {
+        const id = fromPublicId('dlq', request.params.id);
+        const letter = id ? await deadLetters.get({ tenantId: request.ctx.tenantId }, id) : undefined;
+        if (!letter) throw notFound();
+        return present(letter);
+      },
+    );
+    app.post(
+      '/:id/replay',
+      {
+        config: { permission: 'bus:admin' },
+        schema: {
+          tags: ['bus'],
+          summary: 'Deliver the event again to the group that failed it',
+          params: idParams,
+          response: { 202: deadLetterSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema },
+        },
+      },
+      async (request, reply) => {
+        const id = fromPublicId('dlq', request.params.id);
+        const letter = id ? await deadLetters.replay({ tenantId: request.ctx.tenantId }, id) : undefined;
+        if (!letter) throw notFound();
+        return reply.code(202).send(present(letter));
+      },
+    );
+    await Promise.resolve();
+  };
+}

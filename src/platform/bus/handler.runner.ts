@@ -1,0 +1,77 @@
+import { systemContext } from '../context.js';
+import type { Database } from '../db/index.js';
+import { AppError } from '../errors.js';
+import type { Logger } from '../telemetry/index.js';
+import type { EventContext, EventHandler } from './bus.types.js';
+import type { BusMetrics } from './bus.metrics.js';
+import type { EventEnvelope } from './event.envelope.js';
+import { applyOnce } from './inbox.js';
+import { backoffMs, type RetryPolicy } from './retry.policy.js';
+
+/** What to do with a delivery after the handler ran. */
+export type Outcome =
+  | { readonly kind: 'ack' }
+  | { readonly kind: 'retry'; readonly delayMs: number; readonly error: FailureInfo }
+  | { readonly kind: 'dead'; readonly error: FailureInfo };
+
+export interface FailureInfo {
+  readonly message: string;
+  readonly code: string | undefined;
+}
+
+export interface HandlerRunnerDeps {
+  readonly database: Database;
+  readonly logger: Logger;
+  readonly metrics: BusMetrics;
+}
+
+function describe(error: unknown): FailureInfo {
+  if (error instanceof AppError) return { message: `${error.code}: ${error.message}`, code: error.code };
+  if (error instanceof Error) return { message: error.stack ?? error.message, code: undefined };
+  return { message: String(error), code: undefined };
+}
+
+/**
+ * Runs one delivery of an event through a group's handler and decides its fate: a terminal
+ * AppError (not transient) goes to the dead letters at once; anything else is retried with
+ * backoff until the group's maxDeliveries, then dead-lettered. Unknown errors count as
+ * transient because most are (a dropped connection, a timeout).
+ */
+export async function runHandler(
+  deps: HandlerRunnerDeps,
+  group: string,
+  handler: EventHandler,
+  policy: RetryPolicy,
+  event: EventEnvelope,
+  delivery: number,
+): Promise<Outcome> {
+  const base = systemContext(event.tenantId, event.id, `bus:${group}`);
+  const ctx: EventContext = {
+    ...base,
+    group,
+    delivery,
+    once: (fn) => applyOnce(deps.database, group, event, fn),
+  };
+  try {
+    await handler(ctx, event);
+    deps.metrics.handled.inc({ group });
+    return { kind: 'ack' };
+  } catch (error) {
+    deps.metrics.failed.inc({ group });
+    const info = describe(error);
+    const terminal = error instanceof AppError && !error.transient;
+    if (terminal || delivery >= policy.maxDeliveries) {
+      deps.logger.warn(
+        { group, eventId: event.id, type: event.type, delivery, err: error },
+        'event dead-lettered',
+      );
+      return { kind: 'dead', error: info };
+    }
+    const delayMs = backoffMs(policy, delivery);
+    deps.logger.info(
+      { group, eventId: event.id, type: event.type, delivery, delayMs, err: error },
+      'event handler failed; will retry',
+    );
+    return { kind: 'retry', delayMs, error: info };
+  }
+}

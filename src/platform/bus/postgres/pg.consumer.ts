@@ -1,0 +1,295 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { NoTables } from '../../db/index.js';
+import type { Logger } from '../../telemetry/index.js';
+import type { EventHandler, Subscription } from '../bus.types.js';
+import { insertDeadLetter } from '../dead-letters.repo.js';
+import type { EventEnvelope } from '../event.envelope.js';
+import { runHandler, type HandlerRunnerDeps, type Outcome } from '../handler.runner.js';
+import type { RetryPolicy } from '../retry.policy.js';
+import { toLikePattern } from '../topic.pattern.js';
+import { createWakeSignal } from '../wake.signal.js';
+
+export interface PgConsumerOptions {
+  readonly db: Kysely<NoTables>;
+  readonly deps: HandlerRunnerDeps;
+  readonly group: string;
+  readonly topics: readonly string[];
+  readonly handler: EventHandler;
+  readonly retry: RetryPolicy;
+  readonly partitions: number;
+  /** How long a partition lease lasts without renewal; a crashed consumer's partitions move after it. */
+  readonly leaseMs: number;
+  /** Events read per partition per round. */
+  readonly batchSize: number;
+  /** Fallback poll when no notification arrives. */
+  readonly pollMs: number;
+  /** Registers for log notifications; returns the unsubscribe function. */
+  readonly onLogAppended: (wake: () => void) => () => void;
+  readonly logger: Logger;
+}
+
+interface LogRow {
+  partition: number;
+  failures: number;
+  position: number;
+  id: string;
+  type: string;
+  tenant_id: string;
+  occurred_at: Date;
+  key: string | null;
+  traceparent: string | null;
+  data: unknown;
+  wanted: boolean;
+}
+
+interface PartitionResult {
+  readonly partition: number;
+  /** Last position acknowledged (handled, skipped or dead-lettered). */
+  readonly position: number | undefined;
+  readonly failure:
+    | {
+        readonly position: number;
+        readonly failures: number;
+        readonly delayMs: number;
+        readonly error: string;
+      }
+    | undefined;
+  readonly dead: readonly {
+    event: EventEnvelope;
+    outcome: Extract<Outcome, { kind: 'dead' }>;
+    deliveries: number;
+  }[];
+}
+
+/** Registers the group (first subscriber creates it at the current end of the log). */
+export async function ensureGroup(
+  db: Kysely<NoTables>,
+  group: string,
+  topics: readonly string[],
+  partitions: number,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await sql`insert into bus.consumer_groups (name, topics) values (${group}, ${[...topics]}::text[])
+      on conflict (name) do update set topics = excluded.topics`.execute(trx);
+    await sql`insert into bus.group_partitions (group_name, partition, position)
+      select ${group}, p, (select position from bus.log_head) from generate_series(0, ${partitions - 1}) as p
+      on conflict do nothing`.execute(trx);
+  });
+}
+
+function toEnvelope(row: LogRow): EventEnvelope {
+  return {
+    id: row.id,
+    type: row.type,
+    tenantId: row.tenant_id,
+    occurredAt: row.occurred_at.toISOString(),
+    data: row.data,
+    key: row.key ?? undefined,
+    traceparent: row.traceparent ?? undefined,
+  };
+}
+
+/**
+ * One consumer of a group in this process. Partitions are leased with a heartbeat: each member
+ * holds about partitions/members of them, a stopped or crashed member's partitions pass to the
+ * others once its lease runs out. Within a partition events are handled strictly in log order,
+ * so events with the same key (same partition) are handled in order; partitions run in parallel.
+ * Positions (the acknowledgements) are committed once per round for every partition at once.
+ */
+export async function startPgConsumer(options: PgConsumerOptions): Promise<Subscription> {
+  const { db, group, logger } = options;
+  const member = `${process.pid}-${randomUUID().slice(0, 8)}`;
+  const patterns = options.topics.map(toLikePattern);
+  const signal = createWakeSignal();
+  const unlisten = options.onLogAppended(() => signal.wake());
+  // Read through a function: the loop checks it after awaits, when stop() may have changed it.
+  const state = { stopped: false };
+  const isStopped = () => state.stopped;
+  let nextLeaseAt = 0;
+
+  await ensureGroup(db, group, options.topics, options.partitions);
+
+  async function maintainLeases(): Promise<void> {
+    const leaseSeconds = options.leaseMs / 1000;
+    await db.transaction().execute(async (trx) => {
+      await sql`insert into bus.group_members (group_name, member, heartbeat_at) values (${group}, ${member}, now())
+        on conflict (group_name, member) do update set heartbeat_at = now()`.execute(trx);
+      await sql`delete from bus.group_members where group_name = ${group}
+        and heartbeat_at < now() - make_interval(secs => ${leaseSeconds})`.execute(trx);
+      const { rows } = await sql<{ members: number; mine: number }>`select
+          (select count(*) from bus.group_members where group_name = ${group})::int as members,
+          (select count(*) from bus.group_partitions where group_name = ${group} and owner = ${member} and lease_until > now())::int as mine`.execute(
+        trx,
+      );
+      const members = Math.max(1, rows[0]?.members ?? 1);
+      const mine = rows[0]?.mine ?? 0;
+      const share = Math.ceil(options.partitions / members);
+      // Give back what is above our fair share so a newly started member gets work.
+      if (mine > share) {
+        await sql`update bus.group_partitions set owner = null, lease_until = null
+          where group_name = ${group} and partition in (
+            select partition from bus.group_partitions where group_name = ${group} and owner = ${member}
+            order by partition desc limit ${mine - share})`.execute(trx);
+      }
+      await sql`update bus.group_partitions set lease_until = now() + make_interval(secs => ${leaseSeconds})
+        where group_name = ${group} and owner = ${member}`.execute(trx);
+      if (mine < share) {
+        await sql`update bus.group_partitions set owner = ${member}, lease_until = now() + make_interval(secs => ${leaseSeconds})
+          where group_name = ${group} and partition in (
+            select partition from bus.group_partitions
+            where group_name = ${group} and (owner is null or lease_until is null or lease_until < now())
+            order by partition limit ${share - mine} for update skip locked)`.execute(trx);
+      }
+    });
+  }
+
+  async function fetchRound(): Promise<LogRow[]> {
+    const { rows } = await sql<LogRow>`
+      select gp.partition, gp.failures, l.position, l.id, l.type, l.tenant_id, l.occurred_at, l.key, l.traceparent,
+             case when w.wanted then l.data end as data, w.wanted
+      from bus.group_partitions gp
+      cross join lateral (
+        select * from bus.log l where l.partition = gp.partition and l.position > gp.position
+        order by l.position limit ${options.batchSize}
+      ) l
+      cross join lateral (
+        select (l.type like any(${patterns}::text[]) and (l.target_group is null or l.target_group = ${group})) as wanted
+      ) w
+      where gp.group_name = ${group} and gp.owner = ${member} and gp.lease_until > now()
+        and (gp.retry_at is null or gp.retry_at <= now())
+      order by gp.partition, l.position`.execute(db);
+    return rows;
+  }
+
+  async function handlePartition(partition: number, rows: readonly LogRow[]): Promise<PartitionResult> {
+    let position: number | undefined;
+    const dead: PartitionResult['dead'][number][] = [];
+    for (const [index, row] of rows.entries()) {
+      if (!row.wanted) {
+        position = row.position;
+        continue;
+      }
+      // Only the partition's first event can have failed before: we never read past a failure.
+      const delivery = index === 0 ? row.failures + 1 : 1;
+      const event = toEnvelope(row);
+      const outcome = await runHandler(options.deps, group, options.handler, options.retry, event, delivery);
+      if (outcome.kind === 'ack') {
+        position = row.position;
+      } else if (outcome.kind === 'dead') {
+        dead.push({ event, outcome, deliveries: delivery });
+        position = row.position;
+      } else {
+        return {
+          partition,
+          position,
+          dead,
+          failure: {
+            position: row.position,
+            failures: delivery,
+            delayMs: outcome.delayMs,
+            error: outcome.error.message.slice(0, 2_000),
+          },
+        };
+      }
+    }
+    return { partition, position, dead, failure: undefined };
+  }
+
+  async function commit(results: readonly PartitionResult[]): Promise<void> {
+    const touched = results.filter((r) => r.position !== undefined || r.failure);
+    if (touched.length === 0) return;
+    await db.transaction().execute(async (trx) => {
+      // Losing an acknowledgement in a crash only means a redelivery, which at-least-once allows.
+      await sql`set local synchronous_commit = off`.execute(trx);
+      for (const r of results) {
+        for (const d of r.dead) await insertDeadLetter(trx, group, d.event, d.outcome.error, d.deliveries);
+      }
+      const acked = touched.filter((r) => r.position !== undefined);
+      if (acked.length > 0) {
+        // The owner check fences a consumer that lost its lease while handling: its events will
+        // be handled again by the new owner (at-least-once), but it cannot move the position.
+        await sql`update bus.group_partitions gp set position = v.position, failures = 0, retry_at = null, last_error = null
+          from unnest(${acked.map((r) => r.partition)}::smallint[], ${acked.map((r) => r.position ?? 0)}::bigint[]) as v(partition, position)
+          where gp.group_name = ${group} and gp.partition = v.partition and gp.owner = ${member}`.execute(
+          trx,
+        );
+      }
+      for (const r of touched) {
+        if (!r.failure) continue;
+        await sql`update bus.group_partitions set failures = ${r.failure.failures},
+            retry_at = now() + make_interval(secs => ${r.failure.delayMs / 1000}), last_error = ${r.failure.error}
+          where group_name = ${group} and partition = ${r.partition} and owner = ${member}`.execute(trx);
+      }
+    });
+  }
+
+  async function nextRetryDelay(): Promise<number | undefined> {
+    const { rows } = await sql<{
+      ms: number | null;
+    }>`select (extract(epoch from min(retry_at) - now()) * 1000)::int as ms
+      from bus.group_partitions where group_name = ${group} and owner = ${member} and retry_at is not null`.execute(
+      db,
+    );
+    const ms = rows[0]?.ms;
+    return ms === null || ms === undefined ? undefined : Math.max(0, ms);
+  }
+
+  const loop = (async () => {
+    let failures = 0;
+    while (!state.stopped) {
+      try {
+        if (Date.now() >= nextLeaseAt) {
+          await maintainLeases();
+          nextLeaseAt = Date.now() + options.leaseMs / 3;
+        }
+        const rows = await fetchRound();
+        const byPartition = new Map<number, LogRow[]>();
+        for (const row of rows) {
+          let list = byPartition.get(row.partition);
+          if (!list) byPartition.set(row.partition, (list = []));
+          list.push(row);
+        }
+        const results = await Promise.all(
+          [...byPartition].map(([partition, list]) => handlePartition(partition, list)),
+        );
+        await commit(results);
+        failures = 0;
+        const full = [...byPartition.values()].some((list) => list.length >= options.batchSize);
+        if (full || isStopped()) continue;
+        const retryIn =
+          results.some((r) => r.failure) || rows.length === 0 ? await nextRetryDelay() : undefined;
+        const untilLease = Math.max(0, nextLeaseAt - Date.now());
+        await signal.wait(Math.min(options.pollMs, untilLease, retryIn ?? Number.POSITIVE_INFINITY));
+      } catch (error) {
+        if (isStopped()) break;
+        failures++;
+        logger.error({ err: error, group }, 'bus consumer round failed');
+        await signal.wait(Math.min(30_000, 250 * 2 ** Math.min(failures, 7)));
+      }
+    }
+  })();
+
+  return {
+    group,
+    async stop() {
+      if (state.stopped) return loop;
+      state.stopped = true;
+      unlisten();
+      signal.wake();
+      await loop;
+      // Hand the partitions over at once rather than after the lease expires.
+      await db
+        .transaction()
+        .execute(async (trx) => {
+          await sql`update bus.group_partitions set owner = null, lease_until = null where group_name = ${group} and owner = ${member}`.execute(
+            trx,
+          );
+          await sql`delete from bus.group_members where group_name = ${group} and member = ${member}`.execute(
+            trx,
+          );
+        })
+        .catch((error: unknown) => logger.warn({ err: error, group }, 'could not release bus partitions'));
+    },
+  };
+}

@@ -1,0 +1,136 @@
+import { sql } from 'kysely';
+import type { Bus, EventEnvelope, Subscription } from '../bus/index.js';
+import type { Database } from '../db/index.js';
+import type { Logger } from '../telemetry/index.js';
+import { startTimerScheduler, type TimerScheduler } from './timer.scheduler.js';
+import {
+  objectCreatedEventType,
+  type EventTrigger,
+  type JobTrigger,
+  type ModuleJobs,
+  type ObjectCreatedData,
+  type TimerTrigger,
+} from './triggers.types.js';
+import type { Workflows } from './workflows.types.js';
+
+export interface WorkerRuntimeDeps {
+  readonly database: Database;
+  readonly bus: Bus;
+  readonly logger: Logger;
+  /** An executor-mode Workflows with every workflow already defined; omit when none. */
+  readonly workflows?: Workflows | undefined;
+}
+
+export interface WorkerRuntimeOptions {
+  /** Each module's `handlers` and `jobs`. */
+  readonly modules: readonly ModuleJobs[];
+  /** This replica's id in job_runs and leases; defaults to the workflows executor id. */
+  readonly runner?: string;
+  readonly heartbeatMs?: number;
+  /** A worker silent for this long is considered dead and its workflows are taken over. */
+  readonly staleAfterMs?: number;
+  readonly timerLeaseMs?: number;
+  readonly timerTickMs?: number;
+}
+
+export interface WorkerRuntime {
+  start(): Promise<void>;
+  /** Stops timers, consumers and workflows in that order, letting work in hand finish. */
+  stop(): Promise<void>;
+}
+
+function objectSubscription(
+  trigger: Extract<JobTrigger, { kind: 'object-created' }>,
+): EventTrigger<ObjectCreatedData> {
+  return {
+    group: trigger.group,
+    topics: [objectCreatedEventType],
+    ...(trigger.retry ? { retry: trigger.retry } : {}),
+    handle: (ctx, event: EventEnvelope<ObjectCreatedData>) =>
+      event.data.key.startsWith(trigger.prefix) ? trigger.handle(ctx, event.data) : Promise.resolve(),
+  };
+}
+
+/**
+ * What `switchboard worker` (and `start`) runs besides HTTP: the outbox relay, every module's
+ * event consumers and object-created triggers, the cron timers (one replica leads), and the
+ * workflow executor with crash takeover. Several workers on one database share all of it.
+ */
+export function createWorkerRuntime(deps: WorkerRuntimeDeps, options: WorkerRuntimeOptions): WorkerRuntime {
+  const { bus, database, logger } = deps;
+  const runner = options.runner ?? deps.workflows?.executorId ?? `worker-${process.pid}`;
+  const heartbeatMs = options.heartbeatMs ?? 5_000;
+  const staleAfterMs = options.staleAfterMs ?? 30_000;
+  const subscriptions: Subscription[] = [];
+  let timers: TimerScheduler | undefined;
+  let heartbeat: NodeJS.Timeout | undefined;
+  let stopped = false;
+
+  async function beat(): Promise<void> {
+    await sql`insert into jobs.workers (id) values (${runner})
+      on conflict (id) do update set heartbeat_at = now()`.execute(database.owner);
+    const workflows = deps.workflows;
+    if (!workflows) return;
+    // Deleting the row is the claim: of several live workers, one takes each dead one over.
+    const { rows } = await sql<{ id: string }>`delete from jobs.workers
+      where id <> ${runner} and heartbeat_at < now() - make_interval(secs => ${staleAfterMs / 1000}) returning id`.execute(
+      database.owner,
+    );
+    if (rows.length === 0) return;
+    const taken = await workflows.takeOver(rows.map((r) => r.id));
+    logger.warn(
+      { deadWorkers: rows.map((r) => r.id), workflows: taken.length },
+      'took over the workflows of stopped workers',
+    );
+  }
+
+  return {
+    async start() {
+      bus.startRelay();
+      const handlers = options.modules.flatMap((m) => m.handlers ?? []);
+      const jobs = options.modules.flatMap((m) => m.jobs ?? []);
+      const objectTriggers = jobs.filter(
+        (j): j is Extract<JobTrigger, { kind: 'object-created' }> => j.kind === 'object-created',
+      );
+      for (const trigger of [...handlers, ...objectTriggers.map(objectSubscription)]) {
+        subscriptions.push(
+          await bus.subscribe({
+            group: trigger.group,
+            topics: trigger.topics,
+            handler: trigger.handle,
+            ...(trigger.retry ? { retry: trigger.retry } : {}),
+          }),
+        );
+      }
+      await deps.workflows?.launch();
+      await beat();
+      const tick = () => {
+        heartbeat = setTimeout(() => {
+          beat()
+            .catch((error: unknown) => logger.error({ err: error }, 'worker heartbeat failed'))
+            .finally(() => {
+              if (!stopped) tick();
+            });
+        }, heartbeatMs);
+      };
+      tick();
+      timers = startTimerScheduler({
+        db: database.owner,
+        timers: jobs.filter((j): j is TimerTrigger => j.kind === 'timer'),
+        logger,
+        runner,
+        ...(options.timerLeaseMs ? { leaseMs: options.timerLeaseMs } : {}),
+        ...(options.timerTickMs ? { tickMs: options.timerTickMs } : {}),
+      });
+      logger.info({ runner, handlers: handlers.length, jobs: jobs.length }, 'worker runtime started');
+    },
+    async stop() {
+      stopped = true;
+      if (heartbeat) clearTimeout(heartbeat);
+      await timers?.stop();
+      await Promise.all(subscriptions.map((s) => s.stop()));
+      await deps.workflows?.shutdown();
+      await sql`delete from jobs.workers where id = ${runner}`.execute(database.owner).catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBus, type Bus, type Subscription } from '../../src/platform/bus/index.js';
+import { trimLog } from '../../src/platform/bus/postgres/pg.relay.js';
+import { openDatabase, type Database } from '../../src/platform/db/index.js';
+import { newUuid } from '../../src/platform/ids.js';
+import { createLogger, createMetricsRegistry, type Registry } from '../../src/platform/telemetry/index.js';
+import { createMigratedDatabase, type TestDatabase } from '../support/test-database.js';
+import { eventually } from './bus.contract.js';
+
+const logger = createLogger({ level: 'silent' });
+
+describe('PostgreSQL bus: lag metric and log retention', () => {
+  let testDb: TestDatabase;
+  let database: Database;
+  let metrics: Registry;
+  let bus: Bus;
+
+  beforeAll(async () => {
+    testDb = await createMigratedDatabase();
+    database = await openDatabase({
+      url: testDb.url,
+      appUrl: undefined,
+      poolMax: 4,
+      dataDir: '/nonexistent',
+      embeddedPort: 0,
+      role: 'test',
+      exclusive: false,
+      logger,
+    });
+    metrics = createMetricsRegistry({ collectProcessMetrics: false });
+    bus = await createBus({ natsUrl: undefined, postgres: { pollMs: 300 } }, { database, logger, metrics });
+    bus.startRelay();
+  });
+  afterAll(async () => {
+    await bus.close();
+    await database.close();
+    await testDb.drop();
+  });
+
+  it('reports lag per group and topic, and trims only what every group has passed', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let fastHandled = 0;
+    const fast: Subscription = await bus.subscribe({
+      group: 'fast',
+      topics: ['lag.a.v1', 'lag.b.v1'],
+      handler: () => {
+        fastHandled++;
+        return Promise.resolve();
+      },
+    });
+    // The slow group blocks on its first event, so everything else stays behind its position.
+    const slow: Subscription = await bus.subscribe({ group: 'slow', topics: ['lag.*'], handler: () => gate });
+    const tenantId = newUuid();
+    await bus.publishNow([
+      ...Array.from({ length: 5 }, () => ({ type: 'lag.a.v1', tenantId, key: 'one', data: {} })),
+      ...Array.from({ length: 3 }, () => ({ type: 'lag.b.v1', tenantId, key: 'one', data: {} })),
+    ]);
+    await eventually(() => fastHandled === 8, 'the fast group');
+    const text = await eventually(async () => {
+      const value = await metrics.getSingleMetricAsString('bus_consumer_lag');
+      return value.includes('bus_consumer_lag{group="slow",topic="lag.*"} 8') ? value : undefined;
+    }, 'the slow group to show its lag');
+    expect(text).toContain('bus_consumer_lag{group="fast",topic="lag.a.v1"} 0');
+    expect(text).toContain('bus_consumer_lag{group="fast",topic="lag.b.v1"} 0');
+
+    const count = async () =>
+      (await sql<{ n: number }>`select count(*)::int as n from bus.log`.execute(database.owner)).rows[0]?.n;
+    expect(await trimLog(database.owner, 0)).toBe(0);
+    expect(await count()).toBe(8);
+    release();
+    await eventually(
+      async () =>
+        (await metrics.getSingleMetricAsString('bus_consumer_lag')).includes('group="slow",topic="lag.*"} 0')
+          ? true
+          : undefined,
+      'the slow group to catch up',
+    );
+    expect(await trimLog(database.owner, 60_000)).toBe(0);
+    expect(await trimLog(database.owner, 0)).toBe(8);
+    expect(await count()).toBe(0);
+    await fast.stop();
+    await slow.stop();
+  });
+});
