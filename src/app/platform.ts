@@ -6,14 +6,14 @@ import { Redis } from 'ioredis';
 import type { Config } from '../platform/config/index.js';
 import { createAuditLog, type AuditLog } from '../platform/audit/index.js';
 import { createBus, deadLetterRoutes, type Bus } from '../platform/bus/index.js';
-import { createDbosWorkflows, createWorkerRuntime, type WorkerRuntime, type Workflows } from '../platform/jobs/index.js';
+import { createDbosWorkflows, createWorkerRuntime, objectCreatedEventType, type ObjectCreatedData, type WorkerRuntime, type Workflows } from '../platform/jobs/index.js';
 import { createMemoryRateLimiter, createRedisRateLimiter, type Authenticator, type RateLimiter } from '../platform/auth/index.js';
 import { createKeyring, createLocalMasterKeyProvider, decodeMasterKey, loadMasterKey, type Keyring, type MasterKeyProvider } from '../platform/crypto/index.js';
 import { createPgDataKeyStore } from '../platform/crypto/data-key.pg-store.js';
 import { openDatabase, type Database, type MigrationSet } from '../platform/db/index.js';
 import { createHttpApp, type HttpApp, type ReadinessCheck, type RouteMount } from '../platform/http/index.js';
 import { createLogger, createMetricsRegistry, Gauge, type Logger, type Registry } from '../platform/telemetry/index.js';
-import { createObjectStore, signedDownloadRoutes, type FilesystemObjectStore, type ObjectStore } from '../platform/objects/index.js';
+import { createObjectStore, signedDownloadRoutes, withCreatedEvents, type FilesystemObjectStore, type ObjectStore } from '../platform/objects/index.js';
 import { createSecretsStore, secretsRoutes, type SecretsStore } from '../platform/secrets/index.js';
 import { createAuditModule, type AuditModule } from '../modules/audit/index.js';
 import { createIdentityModule, type IdentityModule } from '../modules/identity/index.js';
@@ -30,7 +30,10 @@ export interface Platform {
   readonly masterKey: MasterKeyProvider;
   readonly auditLog: AuditLog;
   readonly secrets: SecretsStore;
+  /** The object store; every new tenant object is announced as objects.object.created.v1 (the blob trigger). */
   readonly objects: ObjectStore;
+  /** The same store without the announcement, for bulk writers that announce their work otherwise (the call archive). */
+  readonly quietObjects: ObjectStore;
   readonly bus: Bus;
   /** Durable workflows: executed by start/worker, started and inspected by api; absent for CLI commands. */
   readonly workflows: Workflows | undefined;
@@ -144,14 +147,19 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
       settings: { accessTokenTtlSeconds: config.auth.accessTokenTtlSeconds, refreshTokenTtlDays: config.auth.refreshTokenTtlDays },
       ...(options.fetch ? { fetch: options.fetch } : {}),
     });
-    const objects = createObjectStore(config.objects.url, {
+    const quietObjects = createObjectStore(config.objects.url, {
       keyring,
       // Derived from the master key so every replica signs and verifies download links alike.
       urlSigningSecret: createHmac('sha256', masterKeyMaterial.key).update('switchboard/object-url-signing/v1').digest(),
       publicBaseUrl: config.http.publicUrl,
-      onWarning: (message) => logger.warn({ objectStore: objects.kind }, message),
+      onWarning: (message) => logger.warn({ objectStore: config.objects.url.split(':')[0] }, message),
     });
-    closers.push(() => objects.close());
+    closers.push(() => quietObjects.close());
+    const objects = withCreatedEvents(quietObjects, async (head) => {
+      if (!head.tenantId) return;
+      const data: ObjectCreatedData = { key: head.key, size: head.size, contentType: head.contentType, sha256: head.sha256 };
+      await bus.publishNow([{ type: objectCreatedEventType, tenantId: head.tenantId, key: head.key, data }]);
+    });
     const audit = createAuditModule({ database });
     const secrets = createSecretsStore({ database, keyring, audit: auditLog });
     const modules = [identity, audit];
@@ -205,8 +213,8 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
           { surface: 'internal', prefix: '/secrets', plugin: secretsRoutes(secrets) },
           { surface: 'internal', prefix: '/bus/dead-letters', plugin: deadLetterRoutes(bus.deadLetters) },
           ...(options.extraRoutes?.({ database }) ?? []),
-          ...(objects.kind === 'filesystem'
-            ? [{ surface: 'root' as const, prefix: '/objects', plugin: signedDownloadRoutes(objects as FilesystemObjectStore) }]
+          ...(quietObjects.kind === 'filesystem'
+            ? [{ surface: 'root' as const, prefix: '/objects', plugin: signedDownloadRoutes(quietObjects as FilesystemObjectStore) }]
             : []),
         ],
       });
@@ -232,6 +240,7 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
       auditLog,
       secrets,
       objects,
+      quietObjects,
       bus,
       workflows,
       identity,

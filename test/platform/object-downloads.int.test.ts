@@ -26,6 +26,26 @@ describe('object store in the platform', () => {
     expect(expired.statusCode).toBe(403);
   });
 
+  it('announces each new tenant object on the bus (the blob trigger), once', async () => {
+    const seen: { key: string; size: number }[] = [];
+    const subscription = await t.platform.bus.subscribe<{ key: string; size: number }>({
+      group: 'test-object-trigger',
+      topics: ['objects.object.created.v1'],
+      handler: (_ctx, event) => {
+        seen.push(event.data);
+        return Promise.resolve();
+      },
+    });
+    t.platform.bus.startRelay();
+    const tenantId = newUuid();
+    const key = `${tenantId}/recordings/rec_1.wav`;
+    await t.platform.objects.put(key, Buffer.alloc(1000, 1), { contentType: 'audio/wav', tenantId });
+    await t.platform.objects.put(key, Buffer.alloc(1000, 1), { contentType: 'audio/wav', tenantId }); // identical: not new
+    await expect.poll(() => seen.length, { timeout: 15_000 }).toBe(1);
+    expect(seen[0]).toMatchObject({ key, size: 1000 });
+    await subscription.stop();
+  });
+
   it('reports the object store in readiness', async () => {
     const ready = await t.inject({ method: 'GET', url: '/readyz' });
     expect(ready.json<{ checks: { name: string; ok: boolean }[] }>().checks).toContainEqual(expect.objectContaining({ name: 'object-store', ok: true }));
