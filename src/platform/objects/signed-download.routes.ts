@@ -24,7 +24,7 @@ export function signedDownloadRoutes(store: FilesystemObjectStore): FastifyPlugi
         }
         try {
           const object = await store.get(key);
-          void reply.header('content-type', object.contentType ?? 'application/octet-stream');
+          void reply.header('content-type', object.contentType === '' ? 'application/octet-stream' : object.contentType);
           void reply.header('content-length', String(object.size));
           void reply.header('cache-control', 'private, no-store');
           void reply.header('content-disposition', `attachment; filename="${key.split('/').pop() ?? 'download'}"`);
