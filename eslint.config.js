@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'web/**/dist/**', '.switchboard/**', 'coverage/**'] },
@@ -35,8 +36,28 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
+    files: ['web/console/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs['recommended-latest'].rules },
+  },
+  {
+    // A feature folder talks to the rest only through the shared kit and the API client.
+    files: ['web/console/src/features/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^@/(app|features)(/|$)', message: 'A feature imports only @/kit and @/api: share through the kit.' },
+            { regex: '^\\.\\./\\.\\./', message: 'Leave a feature only through @/kit or @/api.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Vitest's expect().rejects etc. and test fixtures make these noisy without adding safety.
-    files: ['**/*.test.ts', 'test/**/*.ts'],
+    files: ['**/*.test.ts', '**/*.test.tsx', 'test/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/unbound-method': 'off',

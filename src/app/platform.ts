@@ -17,6 +17,8 @@ import { createObjectStore, signedDownloadRoutes, withCreatedEvents, type Filesy
 import { createSecretsStore, secretsRoutes, type SecretsStore } from '../platform/secrets/index.js';
 import { createAuditModule, type AuditModule } from '../modules/audit/index.js';
 import { createIdentityModule, type IdentityModule } from '../modules/identity/index.js';
+import { consolePlugin } from '../platform/http/console.plugin.js';
+import { consoleFirstRunProbe } from './console-setup.js';
 import { moduleMigrations } from './modules.js';
 
 export type Role = 'start' | 'api' | 'worker' | 'cli';
@@ -208,6 +210,7 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
         },
         adminAllowList: allowList(config.http.adminAllowedIps),
         isAdminPermission: (permission) => adminPermissions.has(permission),
+        extraPlugins: [consolePlugin({ firstRun: consoleFirstRunProbe(identity) })],
         routes: [
           ...modules.flatMap((m) => m.routes),
           { surface: 'internal', prefix: '/secrets', plugin: secretsRoutes(secrets) },

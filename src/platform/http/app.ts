@@ -15,6 +15,7 @@ import Fastify, {
 } from 'fastify';
 import {
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -175,6 +176,9 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         connectSrc: ["'self'"],
+        // helmet adds upgrade-insecure-requests by default; on a plain-HTTP install reached by a
+        // LAN address it would turn every asset request into https and leave a blank page.
+        upgradeInsecureRequests: options.publicUrl?.startsWith('https:') ? [] : null,
       },
     },
   });
@@ -211,6 +215,8 @@ async function registerSurface(scope: HttpApp, surface: Surface, options: HttpAp
       security: surface === 'internal' ? [{ bearerAuth: [] }, { apiKey: [] }] : [{ bearerAuth: [] }],
     },
     transform: jsonSchemaTransform,
+    // Puts the schemas named with .meta({ id }) into components.schemas, which the $refs point at.
+    transformObject: jsonSchemaTransformObject,
   });
   scope.get(`${base}/openapi.json`, { schema: { hide: true }, config: { public: true } }, () => scope.swagger());
   await scope.register(swaggerUi, {

@@ -1,0 +1,88 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { consoleFirstRunProbe } from '../../src/app/console-setup.js';
+import { consolePlugin } from '../../src/platform/http/console.plugin.js';
+import type { TestPlatform } from '../support/test-platform.js';
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+const consoleDir = path.join(repo, 'web/console');
+export const artifactsDir = path.join(repo, 'test-artifacts/console');
+
+/** Debian's Chromium (apt-get install chromium), or CHROMIUM_PATH. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const haveChromium = existsSync(chromiumPath);
+
+async function newestMtime(dir: string): Promise<number> {
+  let newest = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    newest = Math.max(newest, (await stat(path.join(entry.parentPath, entry.name))).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds web/console/dist when it is missing or older than the console's sources (npm ci builds it; a source edit makes it stale). */
+export async function ensureConsoleBuilt(): Promise<void> {
+  const index = path.join(consoleDir, 'dist/index.html');
+  const sources = Math.max(
+    await newestMtime(path.join(consoleDir, 'src')),
+    (await stat(path.join(consoleDir, 'index.html'))).mtimeMs,
+    (await stat(path.join(consoleDir, 'vite.config.ts'))).mtimeMs,
+  );
+  if (existsSync(index) && (await stat(index)).mtimeMs >= sources) return;
+  await promisify(execFile)(process.execPath, [path.join(repo, 'node_modules/vite/bin/vite.js'), 'build', consoleDir, '--logLevel', 'error'], { cwd: repo });
+}
+
+/**
+ * Serves the console from the test platform and listens on a free port. The composition root
+ * mounts the console plugin; until it does, the test mounts it the same way.
+ */
+export async function serveConsole(t: TestPlatform): Promise<string> {
+  const http = t.platform.http;
+  if (!http) throw new Error('the test platform serves no HTTP');
+  if (!http.registeredRoutes.some((r) => r.url === '/console/setup.json')) {
+    await http.register(consolePlugin({ firstRun: consoleFirstRunProbe(t.platform.identity) }));
+  }
+  await http.listen({ host: '127.0.0.1', port: 0 });
+  const address = http.server.address();
+  if (!address || typeof address === 'string') throw new Error('no TCP address');
+  return `http://127.0.0.1:${address.port}`;
+}
+
+export interface Browser {
+  /** A fresh browser profile: no cookies, no storage, nobody signed in. */
+  newContext(viewport?: { width: number; height: number }): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+export async function launchChromium(): Promise<Browser> {
+  await mkdir(artifactsDir, { recursive: true });
+  const contexts: { context: BrowserContext; dir: string }[] = [];
+  return {
+    async newContext(viewport = { width: 1280, height: 800 }) {
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'switchboard-chromium-'));
+      const context = await chromium.launchPersistentContext(dir, {
+        executablePath: chromiumPath,
+        headless: true,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+        viewport,
+        locale: 'en-GB',
+        timezoneId: 'Europe/Berlin',
+      });
+      contexts.push({ context, dir });
+      return context;
+    },
+    async close() {
+      for (const { context, dir } of contexts) {
+        await context.close().catch(() => undefined);
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}

@@ -1,0 +1,2810 @@
+// Generated from the platform's internal OpenAPI document (/openapi.json) by
+// `npm run api-types:generate`. Do not edit: a test fails when it drifts from the server.
+
+export interface paths {
+    "/api/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List API keys (never their secrets) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ApiKey"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an API key; the key is in the answer and is never shown again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        expiresAt?: string;
+                        name: string;
+                        /** @description e.g. calls:ingest, recordings:ingest */
+                        scopes: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            apiKey: components["schemas"]["ApiKey"];
+                            key: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys/{apiKeyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API key (it stops working at once) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    apiKeyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiKey"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Audit log entries, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Exact action, or a prefix ending in a dot (auth.) */
+                    action?: string;
+                    actor?: string;
+                    /** @description Cursor: nextBefore of the previous page */
+                    before?: number;
+                    from?: string;
+                    limit?: number;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AuditEntry"][];
+                            nextBefore: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recompute the tenant's hash chain and report the first broken link, if any */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entries: number;
+                            firstBreak: {
+                                detail: string;
+                                reason: string;
+                                seq: number;
+                            } | null;
+                            intact: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with e-mail and password (and a TOTP code when enabled) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: string;
+                        password: string;
+                        /** @description The tenant slug */
+                        tenant: string;
+                        totp?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TokenPair"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the session of a refresh token */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        refreshToken: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout-everywhere": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End every session of the caller */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            revoked: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in caller, with the permissions this session has */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actor: string;
+                            permissions: string[];
+                            tenantId: string;
+                            user: components["schemas"]["User"] | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Exchange a refresh token for a new pair (the old refresh token stops working) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        refreshToken: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TokenPair"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish enrolment with a current code; sign-in asks for a code from then on */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/totp/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start enrolling an authenticator app: returns the secret once, as an otpauth:// URI */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            otpauthUri: string;
+                            secret: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bus/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dead letters of the caller’s tenant, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only letters that failed before this time (paging) */
+                    before?: string;
+                    group?: string;
+                    includeReplayed?: string;
+                    limit?: number;
+                    type?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DeadLetter"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bus/dead-letters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One dead letter with its event and the last error */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Dead letter id (dlq_...) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeadLetter"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bus/dead-letters/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deliver the event again to the group that failed it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Dead letter id (dlq_...) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeadLetter"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/identity-providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List OIDC identity providers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["IdentityProvider"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Trust an OIDC issuer (Entra ID, Auth0, Clerk, Keycloak...) for one API surface */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The aud claim tokens must carry (the API app id) */
+                        audience: string;
+                        /**
+                         * @description For the console sign-in (authorisation code + PKCE)
+                         * @default null
+                         */
+                        clientId?: string | null;
+                        /** @default null */
+                        defaultRole?: ("owner" | "admin" | "supervisor" | "agent" | "order_manager" | "analyst" | "viewer" | "client") | null;
+                        /** @default true */
+                        enabled?: boolean;
+                        /**
+                         * Format: uri
+                         * @description Issuer URL; its /.well-known/openid-configuration names the JWKS
+                         */
+                        issuer: string;
+                        name: string;
+                        /**
+                         * @description Claim value -> Switchboard role
+                         * @default {}
+                         */
+                        roleMapping?: {
+                            [key: string]: "owner" | "admin" | "supervisor" | "agent" | "order_manager" | "analyst" | "viewer" | "client";
+                        };
+                        /**
+                         * @description Claim holding roles or groups, e.g. roles, groups, realm_access.roles
+                         * @default null
+                         */
+                        rolesClaim?: string | null;
+                        /** @enum {string} */
+                        surface: "internal" | "external";
+                        /**
+                         * @description Claim that must equal tenantClaimValue, e.g. tid
+                         * @default null
+                         */
+                        tenantClaim?: string | null;
+                        /** @default null */
+                        tenantClaimValue?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IdentityProvider"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/identity-providers/{providerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Stop trusting an identity provider */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    providerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/secrets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Names of the stored connector secrets (never their values) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                name: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                updatedBy: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/secrets/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Store a connector secret (write-only: it can be replaced or deleted, not read back) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description e.g. teams.client_secret, twilio.auth_token */
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        value: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete a connector secret */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description e.g. teams.client_secret, twilio.auth_token */
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant of the caller */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Tenant"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the tenant's settings */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Owners and admins must use a second factor */
+                        mfaRequiredForAdmins?: boolean;
+                        name?: string;
+                        timeZone?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Tenant"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List users */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["User"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a user (employee or client) with a password */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        displayName?: string;
+                        /** Format: email */
+                        email: string;
+                        /**
+                         * @default employee
+                         * @enum {string}
+                         */
+                        kind?: "employee" | "client";
+                        /** @description Omit for users who only sign in through an identity provider */
+                        password?: string;
+                        roles: ("owner" | "admin" | "supervisor" | "agent" | "order_manager" | "analyst" | "viewer" | "client")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{userId}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace a user's roles */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        roles: ("owner" | "admin" | "supervisor" | "agent" | "order_manager" | "analyst" | "viewer" | "client")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{userId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Disable a user (ending their sessions) or enable them again */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "active" | "disabled";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        ApiKey: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            expiresAt: string | null;
+            /** @description key_... */
+            id: string;
+            lastUsedAt: string | null;
+            name: string;
+            revokedAt: string | null;
+            scopes: string[];
+        };
+        ApiKeyInput: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            expiresAt: string | null;
+            /** @description key_... */
+            id: string;
+            lastUsedAt: string | null;
+            name: string;
+            revokedAt: string | null;
+            scopes: string[];
+        };
+        AuditEntry: {
+            action: string;
+            actor: {
+                id: string;
+                type: string;
+            };
+            clientIp: string | null;
+            details: {
+                [key: string]: unknown;
+            };
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            requestId: string | null;
+            seq: number;
+            target: {
+                id: string;
+                type: string;
+            } | null;
+        };
+        AuditEntryInput: {
+            action: string;
+            actor: {
+                id: string;
+                type: string;
+            };
+            clientIp: string | null;
+            details: {
+                [key: string]: unknown;
+            };
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            requestId: string | null;
+            seq: number;
+            target: {
+                id: string;
+                type: string;
+            } | null;
+        };
+        CallDetail: {
+            raw: {
+                objectKey: string;
+                sha256: string;
+                /** @description Signed, short-lived link to the raw payload; only for callers with calls:raw (the view is audited) */
+                url: string | null;
+            };
+            record: components["schemas"]["CallRecordV1"];
+        };
+        CallDetailInput: {
+            raw: {
+                objectKey: string;
+                sha256: string;
+                /** @description Signed, short-lived link to the raw payload; only for callers with calls:raw (the view is audited) */
+                url: string | null;
+            };
+            record: components["schemas"]["CallRecordV1Input"];
+        };
+        CallLeg: {
+            answeredAt: string | null;
+            /** @description Source-specific extras kept verbatim enough to answer questions the unified fields cannot. */
+            attributes: {
+                [key: string]: components["schemas"]["JsonValue"];
+            };
+            causeCodes: components["schemas"]["CauseCodes"];
+            disposition: ("answered" | "no_answer" | "busy" | "failed" | "cancelled" | "voicemail") | null;
+            endedAt: string | null;
+            from: components["schemas"]["CallParty"];
+            legId: string;
+            quality: components["schemas"]["CallQuality"] | null;
+            ringSeconds: number | null;
+            startedAt: string | null;
+            talkSeconds: number | null;
+            to: components["schemas"]["CallParty"];
+        };
+        CallLegInput: {
+            answeredAt: string | null;
+            /** @description Source-specific extras kept verbatim enough to answer questions the unified fields cannot. */
+            attributes: {
+                [key: string]: components["schemas"]["JsonValueInput"];
+            };
+            causeCodes: components["schemas"]["CauseCodesInput"];
+            disposition: ("answered" | "no_answer" | "busy" | "failed" | "cancelled" | "voicemail") | null;
+            endedAt: string | null;
+            from: components["schemas"]["CallPartyInput"];
+            legId: string;
+            quality: components["schemas"]["CallQualityInput"] | null;
+            ringSeconds: number | null;
+            startedAt: string | null;
+            talkSeconds: number | null;
+            to: components["schemas"]["CallPartyInput"];
+        };
+        CallParty: {
+            displayName: string | null;
+            /** @description E.164 form when the raw value is a valid public number, else null (extensions, masked numbers). */
+            e164: string | null;
+            /** @description The address exactly as the source gave it (number, extension, SIP URI, user principal name). */
+            raw: string | null;
+        };
+        CallPartyInput: {
+            displayName: string | null;
+            /** @description E.164 form when the raw value is a valid public number, else null (extensions, masked numbers). */
+            e164: string | null;
+            /** @description The address exactly as the source gave it (number, extension, SIP URI, user principal name). */
+            raw: string | null;
+        };
+        CallQuality: {
+            jitterMs: number | null;
+            mos: number | null;
+            packetLossPct: number | null;
+            rttMs: number | null;
+        };
+        CallQualityInput: {
+            jitterMs: number | null;
+            mos: number | null;
+            packetLossPct: number | null;
+            rttMs: number | null;
+        };
+        CallRecording: {
+            durationSeconds: number | null;
+            mediaType: string | null;
+            sourceRecordingId: string | null;
+            startedAt: string | null;
+            /** @description Where the media is: https URL, s3://bucket/key, or a source-scoped reference. */
+            uri: string;
+        };
+        CallRecordingInput: {
+            durationSeconds: number | null;
+            mediaType: string | null;
+            sourceRecordingId: string | null;
+            startedAt: string | null;
+            /** @description Where the media is: https URL, s3://bucket/key, or a source-scoped reference. */
+            uri: string;
+        };
+        /**
+         * CallRecord v1
+         * @description A call record as stored and published by Switchboard (calls.record.ingested.v1).
+         */
+        CallRecordV1: {
+            agent: {
+                id: string | null;
+                name: string | null;
+            } | null;
+            answeredAt: string | null;
+            /** @description Source-specific extras kept verbatim enough to answer questions the unified fields cannot. */
+            attributes: {
+                [key: string]: components["schemas"]["JsonValue"];
+            };
+            causeCodes: components["schemas"]["CauseCodes"];
+            /** @description Groups records that belong to one conversation (transfers, A/B legs written separately). */
+            conversationId: string;
+            /**
+             * @description Seen from the tenant: inbound = an outside party called in; internal = both ends are the tenant.
+             * @enum {string}
+             */
+            direction: "inbound" | "outbound" | "internal" | "unknown";
+            /** @description null while the outcome is not known yet. */
+            disposition: ("answered" | "no_answer" | "busy" | "failed" | "cancelled" | "voicemail") | null;
+            /** @description null while the call is still in progress. */
+            endedAt: string | null;
+            from: components["schemas"]["CallParty"];
+            /** @description Public id, `call_` + TypeID suffix. */
+            id: string;
+            /**
+             * Format: date-time
+             * @description UTC instant, ISO-8601 with a Z suffix.
+             */
+            ingestedAt: string;
+            legs: components["schemas"]["CallLeg"][];
+            /** @description Worst values across legs/streams, where the source has them. */
+            quality: components["schemas"]["CallQuality"] | null;
+            queue: {
+                id: string | null;
+                name: string | null;
+            } | null;
+            /** @description Object-store key of the archived raw payload. */
+            rawObjectKey: string;
+            /** @description Lower-case hex SHA-256 of the raw payload bytes. */
+            rawSha256: string;
+            recordings: components["schemas"]["CallRecording"][];
+            /** @description Start until answer; for unanswered calls start until the end. */
+            ringSeconds: number | null;
+            /**
+             * @description System the record came from.
+             * @enum {string}
+             */
+            source: "teams" | "twilio" | "asterisk" | "freeswitch" | "3cx" | "cucm" | "connect" | "genesys" | "sbc" | "generic";
+            /** @description Id of the call in the source; unique per tenant and source. */
+            sourceCallId: string;
+            /** @description Orders deliveries of the same source call: the larger value is newer. Numbers compare numerically, strings (ISO timestamps) lexicographically; one source always uses one kind. */
+            sourceVersion: number | string;
+            /**
+             * Format: date-time
+             * @description UTC instant, ISO-8601 with a Z suffix.
+             */
+            startedAt: string;
+            /** @description Answer until the end; 0 when never answered. */
+            talkSeconds: number | null;
+            tenantId: string;
+            to: components["schemas"]["CallParty"];
+            totalSeconds: number | null;
+        };
+        /**
+         * CallRecord v1
+         * @description A call record as stored and published by Switchboard (calls.record.ingested.v1).
+         */
+        CallRecordV1Input: {
+            agent: {
+                id: string | null;
+                name: string | null;
+            } | null;
+            answeredAt: string | null;
+            /** @description Source-specific extras kept verbatim enough to answer questions the unified fields cannot. */
+            attributes: {
+                [key: string]: components["schemas"]["JsonValueInput"];
+            };
+            causeCodes: components["schemas"]["CauseCodesInput"];
+            /** @description Groups records that belong to one conversation (transfers, A/B legs written separately). */
+            conversationId: string;
+            /**
+             * @description Seen from the tenant: inbound = an outside party called in; internal = both ends are the tenant.
+             * @enum {string}
+             */
+            direction: "inbound" | "outbound" | "internal" | "unknown";
+            /** @description null while the outcome is not known yet. */
+            disposition: ("answered" | "no_answer" | "busy" | "failed" | "cancelled" | "voicemail") | null;
+            /** @description null while the call is still in progress. */
+            endedAt: string | null;
+            from: components["schemas"]["CallPartyInput"];
+            /** @description Public id, `call_` + TypeID suffix. */
+            id: string;
+            /**
+             * Format: date-time
+             * @description UTC instant, ISO-8601 with a Z suffix.
+             */
+            ingestedAt: string;
+            legs: components["schemas"]["CallLegInput"][];
+            /** @description Worst values across legs/streams, where the source has them. */
+            quality: components["schemas"]["CallQualityInput"] | null;
+            queue: {
+                id: string | null;
+                name: string | null;
+            } | null;
+            /** @description Object-store key of the archived raw payload. */
+            rawObjectKey: string;
+            /** @description Lower-case hex SHA-256 of the raw payload bytes. */
+            rawSha256: string;
+            recordings: components["schemas"]["CallRecordingInput"][];
+            /** @description Start until answer; for unanswered calls start until the end. */
+            ringSeconds: number | null;
+            /**
+             * @description System the record came from.
+             * @enum {string}
+             */
+            source: "teams" | "twilio" | "asterisk" | "freeswitch" | "3cx" | "cucm" | "connect" | "genesys" | "sbc" | "generic";
+            /** @description Id of the call in the source; unique per tenant and source. */
+            sourceCallId: string;
+            /** @description Orders deliveries of the same source call: the larger value is newer. Numbers compare numerically, strings (ISO timestamps) lexicographically; one source always uses one kind. */
+            sourceVersion: number | string;
+            /**
+             * Format: date-time
+             * @description UTC instant, ISO-8601 with a Z suffix.
+             */
+            startedAt: string;
+            /** @description Answer until the end; 0 when never answered. */
+            talkSeconds: number | null;
+            tenantId: string;
+            to: components["schemas"]["CallPartyInput"];
+            totalSeconds: number | null;
+        };
+        CallStats: {
+            buckets: {
+                /** @description Inbound calls the caller gave up before an answer */
+                abandoned: number;
+                /** @description abandoned / inbound */
+                abandonRate: number | null;
+                answered: number;
+                /** @description answered / calls */
+                answerSeizureRatio: number | null;
+                /** @description Talk plus after-call work where the source reports it, over answered calls */
+                averageHandleSeconds: number | null;
+                /** @description Over answered calls */
+                averageTalkSeconds: number | null;
+                calls: number;
+                group: {
+                    name: string | null;
+                    value: string | null;
+                } | null;
+                inbound: number;
+                /** @description Start as wall-clock time in the tenant's time zone */
+                localStart: string;
+                /** @description Start of the interval, UTC */
+                start: string;
+            }[];
+            groupBy: ("source" | "queue" | "agent" | "direction") | null;
+            /** @enum {string} */
+            interval: "15m" | "hour" | "day";
+            timeZone: string;
+            totals: {
+                /** @description Inbound calls the caller gave up before an answer */
+                abandoned: number;
+                /** @description abandoned / inbound */
+                abandonRate: number | null;
+                answered: number;
+                /** @description answered / calls */
+                answerSeizureRatio: number | null;
+                /** @description Talk plus after-call work where the source reports it, over answered calls */
+                averageHandleSeconds: number | null;
+                /** @description Over answered calls */
+                averageTalkSeconds: number | null;
+                calls: number;
+                group: {
+                    name: string | null;
+                    value: string | null;
+                } | null;
+                inbound: number;
+            }[];
+        };
+        CallStatsInput: {
+            buckets: {
+                /** @description Inbound calls the caller gave up before an answer */
+                abandoned: number;
+                /** @description abandoned / inbound */
+                abandonRate: number | null;
+                answered: number;
+                /** @description answered / calls */
+                answerSeizureRatio: number | null;
+                /** @description Talk plus after-call work where the source reports it, over answered calls */
+                averageHandleSeconds: number | null;
+                /** @description Over answered calls */
+                averageTalkSeconds: number | null;
+                calls: number;
+                group: {
+                    name: string | null;
+                    value: string | null;
+                } | null;
+                inbound: number;
+                /** @description Start as wall-clock time in the tenant's time zone */
+                localStart: string;
+                /** @description Start of the interval, UTC */
+                start: string;
+            }[];
+            groupBy: ("source" | "queue" | "agent" | "direction") | null;
+            /** @enum {string} */
+            interval: "15m" | "hour" | "day";
+            timeZone: string;
+            totals: {
+                /** @description Inbound calls the caller gave up before an answer */
+                abandoned: number;
+                /** @description abandoned / inbound */
+                abandonRate: number | null;
+                answered: number;
+                /** @description answered / calls */
+                answerSeizureRatio: number | null;
+                /** @description Talk plus after-call work where the source reports it, over answered calls */
+                averageHandleSeconds: number | null;
+                /** @description Over answered calls */
+                averageTalkSeconds: number | null;
+                calls: number;
+                group: {
+                    name: string | null;
+                    value: string | null;
+                } | null;
+                inbound: number;
+            }[];
+        };
+        CallSummary: {
+            agent: {
+                id: string | null;
+                name: string | null;
+            } | null;
+            answeredAt: string | null;
+            conversationId: string;
+            /**
+             * @description Seen from the tenant: inbound = an outside party called in; internal = both ends are the tenant.
+             * @enum {string}
+             */
+            direction: "inbound" | "outbound" | "internal" | "unknown";
+            disposition: ("answered" | "no_answer" | "busy" | "failed" | "cancelled" | "voicemail") | null;
+            endedAt: string | null;
+            from: components["schemas"]["CallParty"];
+            /** @description call_... */
+            id: string;
+            legCount: number;
+            quality: components["schemas"]["CallQuality"] | null;
+            queue: {
+                id: string | null;
+                name: string | null;
+            } | null;
+            recordingCount: number;
+            ringSeconds: number | null;
+            /**
+             * @description System the record came from.
+             * @enum {string}
+             */
+            source: "teams" | "twilio" | "asterisk" | "freeswitch" | "3cx" | "cucm" | "connect" | "genesys" | "sbc" | "generic";
+            sourceCallId: string;
+            startedAt: string;
+            talkSeconds: number | null;
+            to: components["schemas"]["CallParty"];
+            totalSeconds: number | null;
+        };
+        CallSummaryInput: {
+            agent: {
+                id: string | null;
+                name: string | null;
+            } | null;
+            answeredAt: string | null;
+            conversationId: string;
+            /**
+             * @description Seen from the tenant: inbound = an outside party called in; internal = both ends are the tenant.
+             * @enum {string}
+             */
+            direction: "inbound" | "outbound" | "internal" | "unknown";
+            disposition: ("answered" | "no_answer" | "busy" | "failed" | "cancelled" | "voicemail") | null;
+            endedAt: string | null;
+            from: components["schemas"]["CallPartyInput"];
+            /** @description call_... */
+            id: string;
+            legCount: number;
+            quality: components["schemas"]["CallQualityInput"] | null;
+            queue: {
+                id: string | null;
+                name: string | null;
+            } | null;
+            recordingCount: number;
+            ringSeconds: number | null;
+            /**
+             * @description System the record came from.
+             * @enum {string}
+             */
+            source: "teams" | "twilio" | "asterisk" | "freeswitch" | "3cx" | "cucm" | "connect" | "genesys" | "sbc" | "generic";
+            sourceCallId: string;
+            startedAt: string;
+            talkSeconds: number | null;
+            to: components["schemas"]["CallPartyInput"];
+            totalSeconds: number | null;
+        };
+        CauseCodes: {
+            /** @description ITU-T Q.850 release cause. */
+            q850: number | null;
+            /** @description Final SIP response code. */
+            sip: number | null;
+            /** @description The source's own wording (hangup cause name, disconnect reason). */
+            sourceText: string | null;
+        };
+        CauseCodesInput: {
+            /** @description ITU-T Q.850 release cause. */
+            q850: number | null;
+            /** @description Final SIP response code. */
+            sip: number | null;
+            /** @description The source's own wording (hangup cause name, disconnect reason). */
+            sourceText: string | null;
+        };
+        DeadLetter: {
+            deliveries: number;
+            error: string;
+            errorCode?: string;
+            event: {
+                data: unknown;
+                id: string;
+                key?: string;
+                occurredAt: string;
+                tenantId: string;
+                traceparent?: string;
+                type: string;
+            };
+            /** Format: date-time */
+            failedAt: string;
+            /** @description Consumer group whose handler gave up */
+            group: string;
+            /** @description Dead letter id (dlq_...) */
+            id: string;
+            replayCount: number;
+            /** Format: date-time */
+            replayedAt?: string;
+        };
+        DeadLetterInput: {
+            deliveries: number;
+            error: string;
+            errorCode?: string;
+            event: {
+                data: unknown;
+                id: string;
+                key?: string;
+                occurredAt: string;
+                tenantId: string;
+                traceparent?: string;
+                type: string;
+            };
+            /** Format: date-time */
+            failedAt: string;
+            /** @description Consumer group whose handler gave up */
+            group: string;
+            /** @description Dead letter id (dlq_...) */
+            id: string;
+            replayCount: number;
+            /** Format: date-time */
+            replayedAt?: string;
+        };
+        IdentityProvider: {
+            audience: string;
+            clientId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            defaultRole: string | null;
+            enabled: boolean;
+            /** @description idp_... */
+            id: string;
+            issuer: string;
+            name: string;
+            roleMapping: {
+                [key: string]: string;
+            };
+            rolesClaim: string | null;
+            /** @enum {string} */
+            surface: "internal" | "external";
+            tenantClaim: string | null;
+            tenantClaimValue: string | null;
+        };
+        IdentityProviderInput: {
+            audience: string;
+            clientId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            defaultRole: string | null;
+            enabled: boolean;
+            /** @description idp_... */
+            id: string;
+            issuer: string;
+            name: string;
+            roleMapping: {
+                [key: string]: string;
+            };
+            rolesClaim: string | null;
+            /** @enum {string} */
+            surface: "internal" | "external";
+            tenantClaim: string | null;
+            tenantClaimValue: string | null;
+        };
+        JsonValue: unknown;
+        JsonValueInput: unknown;
+        NormalisedCall: {
+            agent: {
+                id: string | null;
+                name: string | null;
+            } | null;
+            answeredAt: string | null;
+            /** @description Source-specific extras kept verbatim enough to answer questions the unified fields cannot. */
+            attributes: {
+                [key: string]: components["schemas"]["JsonValue"];
+            };
+            causeCodes: components["schemas"]["CauseCodes"];
+            /** @description Groups records that belong to one conversation (transfers, A/B legs written separately). */
+            conversationId: string;
+            /**
+             * @description Seen from the tenant: inbound = an outside party called in; internal = both ends are the tenant.
+             * @enum {string}
+             */
+            direction: "inbound" | "outbound" | "internal" | "unknown";
+            /** @description null while the outcome is not known yet. */
+            disposition: ("answered" | "no_answer" | "busy" | "failed" | "cancelled" | "voicemail") | null;
+            /** @description null while the call is still in progress. */
+            endedAt: string | null;
+            from: components["schemas"]["CallParty"];
+            legs: components["schemas"]["CallLeg"][];
+            /** @description Worst values across legs/streams, where the source has them. */
+            quality: components["schemas"]["CallQuality"] | null;
+            queue: {
+                id: string | null;
+                name: string | null;
+            } | null;
+            recordings: components["schemas"]["CallRecording"][];
+            /** @description Start until answer; for unanswered calls start until the end. */
+            ringSeconds: number | null;
+            /**
+             * @description System the record came from.
+             * @enum {string}
+             */
+            source: "teams" | "twilio" | "asterisk" | "freeswitch" | "3cx" | "cucm" | "connect" | "genesys" | "sbc" | "generic";
+            /** @description Id of the call in the source; unique per tenant and source. */
+            sourceCallId: string;
+            /** @description Orders deliveries of the same source call: the larger value is newer. Numbers compare numerically, strings (ISO timestamps) lexicographically; one source always uses one kind. */
+            sourceVersion: number | string;
+            /**
+             * Format: date-time
+             * @description UTC instant, ISO-8601 with a Z suffix.
+             */
+            startedAt: string;
+            /** @description Answer until the end; 0 when never answered. */
+            talkSeconds: number | null;
+            to: components["schemas"]["CallParty"];
+            totalSeconds: number | null;
+        };
+        NormalisedCallInput: {
+            agent: {
+                id: string | null;
+                name: string | null;
+            } | null;
+            answeredAt: string | null;
+            /** @description Source-specific extras kept verbatim enough to answer questions the unified fields cannot. */
+            attributes: {
+                [key: string]: components["schemas"]["JsonValueInput"];
+            };
+            causeCodes: components["schemas"]["CauseCodesInput"];
+            /** @description Groups records that belong to one conversation (transfers, A/B legs written separately). */
+            conversationId: string;
+            /**
+             * @description Seen from the tenant: inbound = an outside party called in; internal = both ends are the tenant.
+             * @enum {string}
+             */
+            direction: "inbound" | "outbound" | "internal" | "unknown";
+            /** @description null while the outcome is not known yet. */
+            disposition: ("answered" | "no_answer" | "busy" | "failed" | "cancelled" | "voicemail") | null;
+            /** @description null while the call is still in progress. */
+            endedAt: string | null;
+            from: components["schemas"]["CallPartyInput"];
+            legs: components["schemas"]["CallLegInput"][];
+            /** @description Worst values across legs/streams, where the source has them. */
+            quality: components["schemas"]["CallQualityInput"] | null;
+            queue: {
+                id: string | null;
+                name: string | null;
+            } | null;
+            recordings: components["schemas"]["CallRecordingInput"][];
+            /** @description Start until answer; for unanswered calls start until the end. */
+            ringSeconds: number | null;
+            /**
+             * @description System the record came from.
+             * @enum {string}
+             */
+            source: "teams" | "twilio" | "asterisk" | "freeswitch" | "3cx" | "cucm" | "connect" | "genesys" | "sbc" | "generic";
+            /** @description Id of the call in the source; unique per tenant and source. */
+            sourceCallId: string;
+            /** @description Orders deliveries of the same source call: the larger value is newer. Numbers compare numerically, strings (ISO timestamps) lexicographically; one source always uses one kind. */
+            sourceVersion: number | string;
+            /**
+             * Format: date-time
+             * @description UTC instant, ISO-8601 with a Z suffix.
+             */
+            startedAt: string;
+            /** @description Answer until the end; 0 when never answered. */
+            talkSeconds: number | null;
+            to: components["schemas"]["CallPartyInput"];
+            totalSeconds: number | null;
+        };
+        /** @description RFC 9457 problem details */
+        Problem: {
+            /** @description Stable machine-readable error code, e.g. VALIDATION_FAILED */
+            code: string;
+            detail?: string;
+            errors?: {
+                field: string;
+                message: string;
+            }[];
+            instance?: string;
+            requestId: string;
+            status: number;
+            title: string;
+            type: string;
+        };
+        /** @description RFC 9457 problem details */
+        ProblemInput: {
+            /** @description Stable machine-readable error code, e.g. VALIDATION_FAILED */
+            code: string;
+            detail?: string;
+            errors?: {
+                field: string;
+                message: string;
+            }[];
+            instance?: string;
+            requestId: string;
+            status: number;
+            title: string;
+            type: string;
+        };
+        QuarantinedPayload: {
+            /** @description qua_... */
+            id: string;
+            lastReplayError: string | null;
+            rawBytes: number | null;
+            rawObjectKey: string | null;
+            rawSha256: string | null;
+            reason: string;
+            receivedAt: string;
+            replayAttempts: number;
+            replayedAt: string | null;
+            source: string;
+            /** @enum {string} */
+            status: "open" | "replayed";
+        };
+        QuarantinedPayloadInput: {
+            /** @description qua_... */
+            id: string;
+            lastReplayError: string | null;
+            rawBytes: number | null;
+            rawObjectKey: string | null;
+            rawSha256: string | null;
+            reason: string;
+            receivedAt: string;
+            replayAttempts: number;
+            replayedAt: string | null;
+            source: string;
+            /** @enum {string} */
+            status: "open" | "replayed";
+        };
+        Tenant: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Tenant id (ten_...) */
+            id: string;
+            mfaRequiredForAdmins: boolean;
+            name: string;
+            slug: string;
+            /** @description IANA time zone used for local-time reports */
+            timeZone: string;
+        };
+        TenantInput: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Tenant id (ten_...) */
+            id: string;
+            mfaRequiredForAdmins: boolean;
+            name: string;
+            slug: string;
+            /** @description IANA time zone used for local-time reports */
+            timeZone: string;
+        };
+        TokenPair: {
+            accessToken: string;
+            /** @description Seconds until the access token expires */
+            expiresIn: number;
+            mfaEnrollmentRequired: boolean;
+            /** @description Rotates on every use; absent while a second factor must be enrolled */
+            refreshToken?: string;
+            /** @constant */
+            tokenType: "Bearer";
+        };
+        TokenPairInput: {
+            accessToken: string;
+            /** @description Seconds until the access token expires */
+            expiresIn: number;
+            mfaEnrollmentRequired: boolean;
+            /** @description Rotates on every use; absent while a second factor must be enrolled */
+            refreshToken?: string;
+            /** @constant */
+            tokenType: "Bearer";
+        };
+        User: {
+            /** Format: date-time */
+            createdAt: string;
+            displayName: string | null;
+            email: string;
+            /** @description usr_... */
+            id: string;
+            /** @enum {string} */
+            kind: "employee" | "client";
+            lockedUntil: string | null;
+            mfaEnabled: boolean;
+            roles: string[];
+            /** @enum {string} */
+            status: "active" | "disabled";
+        };
+        UserInput: {
+            /** Format: date-time */
+            createdAt: string;
+            displayName: string | null;
+            email: string;
+            /** @description usr_... */
+            id: string;
+            /** @enum {string} */
+            kind: "employee" | "client";
+            lockedUntil: string | null;
+            mfaEnabled: boolean;
+            roles: string[];
+            /** @enum {string} */
+            status: "active" | "disabled";
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;

@@ -1,0 +1,11 @@
+import { Outlet } from '@tanstack/react-router';
+import { Toaster } from '@/kit/toast';
+
+export function RootLayout() {
+  return (
+    <>
+      <Outlet />
+      <Toaster />
+    </>
+  );
+}

@@ -1,0 +1,6 @@
+import { adminNavigation } from '@/features/admin';
+import { overviewNavigation } from '@/features/overview';
+import type { NavSection } from '@/kit/navigation';
+
+/** The side navigation: each feature's sections, in this order. */
+export const navigation: readonly NavSection[] = [...overviewNavigation, ...adminNavigation];

@@ -1,0 +1,36 @@
+import { createRouter } from '@tanstack/react-router';
+import { adminRoutes } from '@/features/admin';
+import { authConsoleRoutes, authPublicRoutes } from '@/features/auth';
+import { overviewRoutes } from '@/features/overview';
+import { consoleRoute, rootRoute } from '@/kit/routing';
+import { NotFoundView, PagePending, RouteErrorView } from './route-views';
+import { RootLayout } from './RootLayout';
+import { ConsoleShell } from './shell/ConsoleShell';
+
+/*
+ * The composition of the console: each feature brings its routes (pages load lazily, one chunk
+ * per page) and its navigation. Adding a feature (calls, campaigns...) is a line here and one in navigation.ts.
+ */
+rootRoute.update({ component: RootLayout, notFoundComponent: NotFoundView, errorComponent: RouteErrorView });
+consoleRoute.update({ component: ConsoleShell });
+
+const routeTree = rootRoute.addChildren([
+  ...authPublicRoutes,
+  consoleRoute.addChildren([...overviewRoutes, ...authConsoleRoutes, ...adminRoutes]),
+]);
+
+export const router = createRouter({
+  routeTree,
+  defaultPreload: 'intent',
+  defaultPendingComponent: PagePending,
+  defaultPendingMs: 150,
+  defaultErrorComponent: RouteErrorView,
+  defaultNotFoundComponent: NotFoundView,
+  scrollRestoration: true,
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

@@ -1,0 +1,102 @@
+import { useMutation } from '@tanstack/react-query';
+import './auth.css';
+import { Smartphone } from 'lucide-react';
+import { QRCodeSVG } from 'qrcode.react';
+import { useState, type SyntheticEvent } from 'react';
+import { api, unwrap } from '@/api/client';
+import { isApiError } from '@/api/problem';
+import { Alert } from '@/kit/Alert';
+import { Button } from '@/kit/Button';
+import { CopyButton } from '@/kit/CopyButton';
+import { TextField } from '@/kit/Field';
+import { serverErrors } from '@/kit/forms';
+
+/** "JBSWY3DPEHPK3PXP" -> "JBSW Y3DP EHPK 3PXP": easier to type into an app by hand. */
+export function groupSecret(secret: string): string {
+  return secret.replace(/(.{4})(?=.)/g, '$1 ');
+}
+
+/**
+ * Adds an authenticator app: a new secret (POST /auth/totp/setup, shown once as a QR code and as
+ * text), then a first code to prove the app has it (POST /auth/totp/confirm).
+ */
+export function TotpEnrolment({ onEnrolled, startLabel = 'Set up an authenticator app' }: { onEnrolled: () => void; startLabel?: string }) {
+  const [code, setCode] = useState('');
+  const [codeError, setCodeError] = useState<string>();
+  const setup = useMutation({ mutationFn: () => unwrap(api.POST('/api/v1/auth/totp/setup')) });
+  const confirm = useMutation({
+    mutationFn: (value: string) => unwrap(api.POST('/api/v1/auth/totp/confirm', { body: { code: value } })),
+    onSuccess: onEnrolled,
+    onError: (error) => {
+      setCode('');
+      if (isApiError(error) && (error.code === 'IDENTITY_MFA_INVALID' || error.status === 400)) {
+        setCodeError('That code is not right. Enter the code your app shows now.');
+      } else {
+        setCodeError(serverErrors(error, ['code']).fields.code);
+      }
+    },
+  });
+
+  if (!setup.data) {
+    return (
+      <div className="stack stack--sm">
+        {setup.isError ? <Alert tone="danger">{serverErrors(setup.error, []).form}</Alert> : null}
+        <div>
+          <Button variant="primary" icon={<Smartphone aria-hidden="true" />} busy={setup.isPending} onClick={() => setup.mutate()}>
+            {startLabel}
+          </Button>
+        </div>
+      </div>
+    );
+  }
+
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    if (!/^\d{6}$/.test(code)) {
+      setCodeError('Enter the 6-digit code from your authenticator app.');
+      return;
+    }
+    setCodeError(undefined);
+    confirm.mutate(code);
+  };
+
+  return (
+    <div className="totp">
+      <ol className="totp__steps">
+        <li>
+          <p>
+            <strong>Scan this code</strong> with an authenticator app (Google Authenticator, Microsoft Authenticator, 1Password, Authy…).
+          </p>
+          <div className="totp__qr">
+            <QRCodeSVG value={setup.data.otpauthUri} size={168} marginSize={2} title="QR code for your authenticator app" />
+          </div>
+          <p className="subtle">Cannot scan it? Enter this key in the app instead:</p>
+          <div className="secret-reveal">
+            <code aria-label="Authenticator key">{groupSecret(setup.data.secret)}</code>
+            <CopyButton text={setup.data.secret} label="Copy key" />
+          </div>
+        </li>
+        <li>
+          <form className="form" onSubmit={submit} noValidate>
+            <TextField
+              label="Code from the app"
+              hint="6 digits; it changes every 30 seconds."
+              className="input--code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={6}
+              value={code}
+              onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
+              error={codeError}
+            />
+            <div>
+              <Button type="submit" variant="primary" busy={confirm.isPending}>
+                Turn on two-step verification
+              </Button>
+            </div>
+          </form>
+        </li>
+      </ol>
+    </div>
+  );
+}

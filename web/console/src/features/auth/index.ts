@@ -1,0 +1,1 @@
+export { authConsoleRoutes, authPublicRoutes } from './routes';

@@ -1,0 +1,2 @@
+export { overviewRoutes } from './routes';
+export { overviewNavigation } from './navigation';

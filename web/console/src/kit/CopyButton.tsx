@@ -1,0 +1,47 @@
+import { Check, Copy } from 'lucide-react';
+import { useEffect, useState } from 'react';
+import { Button, IconButton } from './Button';
+
+async function copyText(text: string): Promise<void> {
+  // Plain-HTTP deployments (other than localhost) have no Clipboard API: the reader copies by hand.
+  if (!window.isSecureContext || !('clipboard' in navigator)) throw new Error('no clipboard here');
+  await navigator.clipboard.writeText(text);
+}
+
+/** Copies `text` and says so, visibly and to screen readers. */
+export function CopyButton({ text, label = 'Copy', compact = false }: { text: string; label?: string; compact?: boolean }) {
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  useEffect(() => {
+    if (state === 'idle') return;
+    const timer = setTimeout(() => setState('idle'), 2000);
+    return () => clearTimeout(timer);
+  }, [state]);
+  const copy = () => copyText(text).then(() => setState('copied'), () => setState('failed'));
+  const status = state === 'copied' ? 'Copied' : state === 'failed' ? 'Copying is not available here: select the text and copy it.' : '';
+  return (
+    <>
+      {compact ? (
+        <IconButton label={state === 'copied' ? 'Copied' : label} onClick={() => void copy()}>
+          {state === 'copied' ? <Check aria-hidden="true" /> : <Copy aria-hidden="true" />}
+        </IconButton>
+      ) : (
+        <Button size="sm" icon={state === 'copied' ? <Check aria-hidden="true" /> : <Copy aria-hidden="true" />} onClick={() => void copy()}>
+          {state === 'copied' ? 'Copied' : label}
+        </Button>
+      )}
+      <span className="visually-hidden" role="status">
+        {status}
+      </span>
+    </>
+  );
+}
+
+/** A shell command to copy, shown as code. */
+export function CommandLine({ command }: { command: string }) {
+  return (
+    <div className="code-block">
+      <code>{command}</code>
+      <CopyButton text={command} label="Copy command" compact />
+    </div>
+  );
+}

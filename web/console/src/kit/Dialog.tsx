@@ -1,0 +1,110 @@
+import { X } from 'lucide-react';
+import { AlertDialog, Dialog } from 'radix-ui';
+import { useState, type ReactNode } from 'react';
+import { messageOf } from '@/api/problem';
+import { Alert } from './Alert';
+import { Button, IconButton } from './Button';
+
+export interface ModalProps {
+  readonly open: boolean;
+  readonly onOpenChange: (open: boolean) => void;
+  readonly title: ReactNode;
+  readonly description?: ReactNode;
+  readonly wide?: boolean;
+  readonly children: ReactNode;
+}
+
+/** A dialog: focus moves in and stays in, Escape closes it, and focus returns to what opened it. */
+export function Modal({ open, onOpenChange, title, description, wide, children }: ModalProps) {
+  return (
+    <Dialog.Root open={open} onOpenChange={onOpenChange}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="overlay" />
+        <Dialog.Content className={wide ? 'dialog dialog--wide' : 'dialog'} {...(description ? {} : { 'aria-describedby': undefined })}>
+          <div className="dialog__header">
+            <div>
+              <Dialog.Title className="dialog__title">{title}</Dialog.Title>
+              {description ? <Dialog.Description className="dialog__description">{description}</Dialog.Description> : null}
+            </div>
+            <Dialog.Close asChild>
+              <IconButton label="Close">
+                <X aria-hidden="true" />
+              </IconButton>
+            </Dialog.Close>
+          </div>
+          {children}
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+export function ModalBody({ children }: { children: ReactNode }) {
+  return <div className="dialog__body">{children}</div>;
+}
+
+export function ModalFooter({ children }: { children: ReactNode }) {
+  return <div className="dialog__footer">{children}</div>;
+}
+
+export interface ConfirmDialogProps {
+  readonly open: boolean;
+  readonly onOpenChange: (open: boolean) => void;
+  readonly title: ReactNode;
+  readonly description: ReactNode;
+  readonly confirmLabel: string;
+  readonly tone?: 'danger' | 'primary';
+  /** Closes the dialog when it resolves; shows the error in the dialog when it rejects. */
+  readonly onConfirm: () => Promise<unknown>;
+}
+
+/** Asks before doing something that cannot be undone. The safe choice has the focus. */
+export function ConfirmDialog({ open, onOpenChange, title, description, confirmLabel, tone = 'danger', onConfirm }: ConfirmDialogProps) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const change = (next: boolean) => {
+    if (busy) return;
+    setError(undefined);
+    onOpenChange(next);
+  };
+  const confirm = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await onConfirm();
+      onOpenChange(false);
+    } catch (caught) {
+      setError(messageOf(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <AlertDialog.Root open={open} onOpenChange={change}>
+      <AlertDialog.Portal>
+        <AlertDialog.Overlay className="overlay" />
+        <AlertDialog.Content className="dialog">
+          <div className="dialog__header">
+            <div>
+              <AlertDialog.Title className="dialog__title">{title}</AlertDialog.Title>
+              <AlertDialog.Description className="dialog__description">{description}</AlertDialog.Description>
+            </div>
+          </div>
+          {error ? (
+            <div className="dialog__body">
+              <Alert tone="danger">{error}</Alert>
+            </div>
+          ) : null}
+          <div className="dialog__footer">
+            <AlertDialog.Cancel asChild>
+              <Button disabled={busy}>Cancel</Button>
+            </AlertDialog.Cancel>
+            <Button variant={tone} busy={busy} onClick={() => void confirm()}>
+              {confirmLabel}
+            </Button>
+          </div>
+        </AlertDialog.Content>
+      </AlertDialog.Portal>
+    </AlertDialog.Root>
+  );
+}

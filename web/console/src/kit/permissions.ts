@@ -1,0 +1,22 @@
+/**
+ * The permissions the console checks before offering something. Names are the server's
+ * (src/modules/identity/roles.ts); a test keeps this list in step with that table.
+ */
+export const consolePermissions = [
+  'tenant:read',
+  'settings:read',
+  'settings:write',
+  'users:read',
+  'users:write',
+  'api_keys:read',
+  'api_keys:write',
+  'identity_providers:read',
+  'identity_providers:write',
+  'audit:read',
+] as const;
+
+export type ConsolePermission = (typeof consolePermissions)[number];
+
+export function hasPermission(granted: readonly string[] | undefined, permission: ConsolePermission): boolean {
+  return granted?.includes(permission) ?? false;
+}

@@ -1,0 +1,81 @@
+import { CircleAlert, Inbox, Lock } from 'lucide-react';
+import type { ReactNode } from 'react';
+import { isApiError, messageOf } from '@/api/problem';
+import { Button } from './Button';
+
+export function EmptyState({ icon, title, children, action }: { icon?: ReactNode; title: string; children?: ReactNode; action?: ReactNode }) {
+  return (
+    <div className="state">
+      <div className="state__icon" aria-hidden="true">
+        {icon ?? <Inbox />}
+      </div>
+      <p className="state__title">{title}</p>
+      {children ? <div className="state__text">{children}</div> : null}
+      {action ? <div className="state__actions">{action}</div> : null}
+    </div>
+  );
+}
+
+/** A failed load: what went wrong in words, and a way to try again. */
+export function ErrorState({ error, onRetry, title = 'This could not be loaded' }: { error: unknown; onRetry?: () => void; title?: string }) {
+  const forbidden = isApiError(error) && error.status === 403;
+  return (
+    <div className="state state--error" role="alert">
+      <div className="state__icon" aria-hidden="true">
+        {forbidden ? <Lock /> : <CircleAlert />}
+      </div>
+      <p className="state__title">{forbidden ? 'Your role does not allow this' : title}</p>
+      <div className="state__text">
+        <p>{messageOf(error)}</p>
+        {isApiError(error) && error.requestId ? <p className="subtle">Reference: {error.requestId}</p> : null}
+      </div>
+      {onRetry && !forbidden ? (
+        <div className="state__actions">
+          <Button onClick={onRetry}>Try again</Button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** Placeholder rows while a table loads, shaped like the table. */
+export function LoadingRows({ columns, rows = 4, label = 'Loading' }: { columns: number; rows?: number; label?: string }) {
+  return (
+    <tbody aria-busy="true">
+      <tr className="visually-hidden">
+        <td colSpan={columns}>{label}…</td>
+      </tr>
+      {Array.from({ length: rows }, (_, row) => (
+        <tr key={row} aria-hidden="true">
+          {Array.from({ length: columns }, (_, column) => (
+            <td key={column}>
+              <span className="skeleton" style={{ width: `${column === 0 ? 70 : 40 + ((row * 7 + column * 13) % 40)}%` }} />
+            </td>
+          ))}
+        </tr>
+      ))}
+    </tbody>
+  );
+}
+
+export function LoadingBlock({ label = 'Loading', lines = 3 }: { label?: string; lines?: number }) {
+  return (
+    <div className="stack stack--sm" aria-busy="true" role="status">
+      <span className="visually-hidden">{label}…</span>
+      {Array.from({ length: lines }, (_, i) => (
+        <span key={i} className="skeleton" aria-hidden="true" style={{ width: `${90 - i * 18}%` }} />
+      ))}
+    </div>
+  );
+}
+
+/** A table row spanning all columns, for the empty and error states inside a table. */
+export function TableMessage({ columns, children }: { columns: number; children: ReactNode }) {
+  return (
+    <tbody>
+      <tr>
+        <td colSpan={columns}>{children}</td>
+      </tr>
+    </tbody>
+  );
+}

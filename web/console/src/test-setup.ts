@@ -1,0 +1,17 @@
+import { cleanup } from '@testing-library/react';
+import { afterEach, vi } from 'vitest';
+import { session } from '@/api/client';
+import { queryClient } from '@/kit/query';
+
+// A failed load is shown at once in tests, not after the retries a real reader gets.
+queryClient.setDefaultOptions({ queries: { retry: false }, mutations: { retry: false } });
+
+// Unmount first: a mounted query would refetch when the cache is cleared, after fetch is restored.
+afterEach(async () => {
+  cleanup();
+  await queryClient.cancelQueries();
+  queryClient.clear();
+  if (session.current()) session.end('signedOut');
+  vi.unstubAllGlobals();
+  window.localStorage.clear();
+});
