@@ -13,6 +13,7 @@ async function serve(role: Exclude<Role, 'cli'>): Promise<void> {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const base = cfg.http.publicUrl;
     console.log(`\nSwitchboard is running (${role}, ready in ${seconds} s)`);
+    console.log(`  Console:       ${base}/`);
     console.log(`  API docs:      ${base}/docs  (clients: ${base}/ext/docs)`);
     console.log(`  OpenAPI:       ${base}/openapi.json`);
     console.log(`  Health:        ${base}/readyz`);
