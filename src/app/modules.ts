@@ -2,6 +2,7 @@ import type { MigrationSet } from '../platform/db/index.js';
 import { auditMigrations } from '../platform/audit/index.js';
 import { cryptoMigrations } from '../platform/crypto/crypto.migrations.js';
 import { identityMigrations } from '../modules/identity/index.js';
+import { callsMigrations } from '../modules/calls/index.js';
 import { secretsMigrations } from '../platform/secrets/index.js';
 import { busMigrations } from '../platform/bus/bus.migrations.js';
 import { jobsMigrations } from '../platform/jobs/jobs.migrations.js';
@@ -14,4 +15,5 @@ export const moduleMigrations: readonly MigrationSet[] = [
   busMigrations,
   jobsMigrations,
   identityMigrations,
+  callsMigrations,
 ];

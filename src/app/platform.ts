@@ -16,6 +16,7 @@ import { createLogger, createMetricsRegistry, Gauge, type Logger, type Registry 
 import { createObjectStore, signedDownloadRoutes, withCreatedEvents, type FilesystemObjectStore, type ObjectStore } from '../platform/objects/index.js';
 import { createSecretsStore, secretsRoutes, type SecretsStore } from '../platform/secrets/index.js';
 import { createAuditModule, type AuditModule } from '../modules/audit/index.js';
+import { createCallsModule, type CallsModule } from '../modules/calls/index.js';
 import { createIdentityModule, type IdentityModule } from '../modules/identity/index.js';
 import { consolePlugin } from '../platform/http/console.plugin.js';
 import { consoleFirstRunProbe } from './console-setup.js';
@@ -41,6 +42,7 @@ export interface Platform {
   readonly workflows: Workflows | undefined;
   readonly identity: IdentityModule;
   readonly audit: AuditModule;
+  readonly calls: CallsModule;
   /** Present for roles that serve HTTP. */
   readonly http: HttpApp | undefined;
   /** Stops HTTP (draining in-flight requests), then workers, then the database. Idempotent. */
@@ -57,6 +59,8 @@ export interface CreatePlatformOptions {
   readonly extraRoutes?: (deps: { database: Database }) => readonly RouteMount[];
   /** Skip migrating on open (the `migrate` command does it explicitly). */
   readonly migrate?: boolean;
+  /** How links to archived raw payloads are signed (tests observe them); default the object store's signed URL. */
+  readonly signRawUrl?: (objectKey: string) => Promise<string>;
   /** How the identity module fetches OIDC discovery documents (tests route it to a local provider). */
   readonly fetch?: typeof fetch;
 }
@@ -164,7 +168,18 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
     });
     const audit = createAuditModule({ database });
     const secrets = createSecretsStore({ database, keyring, audit: auditLog });
-    const modules = [identity, audit];
+    const calls = createCallsModule({
+      database,
+      keyring,
+      audit: auditLog,
+      signRawUrl: options.signRawUrl ?? ((key) => quietObjects.signedUrl(key, { expiresInSeconds: 300 })),
+      timeZoneOf: async (ctx) => (await identity.tenants.current(ctx)).timeZone,
+      bus,
+      archive: quietObjects,
+      secrets: secrets.reader(['teams.', 'twilio.', 'connect.']),
+      publicUrl: config.http.publicUrl,
+    });
+    const modules = [identity, audit, calls];
 
     const serveHttp = options.role === 'start' || options.role === 'api';
     let http: HttpApp | undefined;
@@ -248,6 +263,7 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
       workflows,
       identity,
       audit,
+      calls,
       http,
       close() {
         closing ??= (async () => {

@@ -5,6 +5,7 @@ import { AppError } from '../platform/errors.js';
 import { registerApiKeyCommands } from './commands/api-keys.command.js';
 import { registerAuditCommands } from './commands/audit.command.js';
 import { registerBusCommands } from './commands/bus.command.js';
+import { registerImportCommands } from './commands/import.command.js';
 import { registerConfigCommands } from './commands/config.command.js';
 import { registerKeyCommands } from './commands/keys.command.js';
 import { registerServeCommands } from './commands/serve.command.js';
@@ -23,6 +24,7 @@ registerApiKeyCommands(program);
 registerAuditCommands(program);
 registerKeyCommands(program);
 registerBusCommands(program);
+registerImportCommands(program);
 
 function explain(error: unknown): { message: string; code: number } {
   if (error instanceof ConfigError) return { message: error.message, code: 2 };

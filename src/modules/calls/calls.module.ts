@@ -1,0 +1,99 @@
+import type { AuditLog } from '../../platform/audit/index.js';
+import type { RequestContext } from '../../platform/context.js';
+import type { Keyring } from '../../platform/crypto/index.js';
+import type { Database } from '../../platform/db/index.js';
+import type { RouteMount } from '../../platform/http/index.js';
+import type { PlatformModule } from '../../platform/module.js';
+import type { Bus } from '../../platform/bus/index.js';
+import type { ObjectStore } from '../../platform/objects/index.js';
+import type { SecretReader } from '../../platform/secrets/index.js';
+import type { CallsService, QuarantineService } from './contract.js';
+import type { CallWrites } from './ingest/call-transform.js';
+import { createIngestService, type IngestService } from './ingest/ingest.service.js';
+import { ingestRoutes, webhookRoutes } from './ingest/ingest.routes.js';
+import { createTransformHandler } from './ingest/transform.handler.js';
+import { callsRoutes } from './http/calls.routes.js';
+import { quarantineRoutes } from './http/quarantine.routes.js';
+import { createCallCrypto } from './service/call-crypto.js';
+import { createCallExport } from './service/call-export.service.js';
+import { createCallReads } from './service/call-read.service.js';
+import { createCallStats } from './service/call-stats.service.js';
+import { createCallUpsert } from './service/call-upsert.service.js';
+import { createPartitionMonths } from './service/partition-months.js';
+import { createQuarantineService } from './service/quarantine.service.js';
+
+export interface CallsModule extends PlatformModule {
+  readonly calls: CallsService;
+  readonly quarantine: QuarantineService;
+  readonly ingest: IngestService;
+  /** What the ingest transform writes through (also used by `switchboard import calls`). */
+  readonly writes: CallWrites;
+}
+
+export interface CallsDeps {
+  readonly database: Database;
+  readonly keyring: Keyring;
+  readonly audit: AuditLog;
+  /** A short-lived signed URL of an archived raw payload (the object store's signer). */
+  readonly signRawUrl: (objectKey: string) => Promise<string>;
+  /** The tenant's IANA time zone, for statistics in local time (identity's tenants.current). */
+  readonly timeZoneOf: (ctx: RequestContext) => Promise<string>;
+  readonly bus: Bus;
+  /** Where raw payloads are archived (write-once; the store that does not announce every object). */
+  readonly archive: ObjectStore;
+  /** Reads the connector secrets webhooks check against (teams.*, twilio.*, connect.*). */
+  readonly secrets: SecretReader;
+  /** The URL sources reach us at (Twilio signs the URL it called). */
+  readonly publicUrl: string;
+}
+
+export function createCallsModule(deps: CallsDeps): CallsModule {
+  const { database, audit } = deps;
+  const crypto = createCallCrypto(deps.keyring);
+  const partitions = createPartitionMonths(database);
+  const upserts = createCallUpsert({ database, crypto, partitions });
+  const reads = createCallReads({ database, crypto, audit, signRawUrl: deps.signRawUrl });
+  const calls: CallsService = {
+    ...upserts,
+    list: reads.list,
+    get: reads.get,
+    stats: createCallStats({ database, crypto, timeZoneOf: deps.timeZoneOf }),
+    export: createCallExport({ database, crypto, audit }),
+    maintainPartitions: (now = new Date(), monthsAhead = 2) => partitions.ensureAround(now, monthsAhead),
+  };
+  const quarantine = createQuarantineService({ database, crypto, audit, upsertRecords: upserts.upsertRecords });
+  const ingest = createIngestService({ database, bus: deps.bus });
+  const writes: CallWrites = {
+    existingIds: (ctx, keys) => calls.existingIds(ctx, keys),
+    upsertWithin: (trx, ctx, records, options) => calls.upsertWithin(trx, ctx, records, options),
+    quarantineWithin: async (trx, ctx, item) => {
+      await quarantine.addWithin(trx, ctx, { source: item.source, reason: item.reason, raw: item.raw, receivedAt: new Date() });
+    },
+  };
+  const routes: RouteMount[] = [
+    { surface: 'internal', prefix: '/calls', plugin: ingestRoutes(ingest) },
+    { surface: 'internal', prefix: '/calls/webhooks', plugin: webhookRoutes({ ingest, secrets: deps.secrets, publicUrl: deps.publicUrl }) },
+    { surface: 'internal', prefix: '/calls', plugin: callsRoutes(calls) },
+    { surface: 'internal', prefix: '/calls/quarantine', plugin: quarantineRoutes(quarantine) },
+  ];
+  return {
+    name: 'calls',
+    calls,
+    quarantine,
+    ingest,
+    writes,
+    routes,
+    handlers: [createTransformHandler({ database, ingest, writes, objects: deps.archive, bus: deps.bus })],
+    jobs: [
+      {
+        kind: 'timer',
+        name: 'calls.partitions',
+        // Daily, well before a month turns: next months' partitions exist before the first call lands in them.
+        cron: '17 3 * * *',
+        run: async () => {
+          await calls.maintainPartitions();
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,301 @@
+import type { Transaction } from 'kysely';
+import type { AuditContext } from '../../platform/audit/index.js';
+import type { RequestContext } from '../../platform/context.js';
+import type {
+  CallDirection,
+  CallDisposition,
+  CallParty,
+  CallQuality,
+  CallRecordV1,
+  CallSource,
+} from './call-record.js';
+import type { ConnectorOptions } from './connectors/connector-registry.js';
+
+export type {
+  CallDirection,
+  CallDisposition,
+  CallParty,
+  CallQuality,
+  CallRecordV1,
+  CallSource,
+  NormalisedCall,
+} from './call-record.js';
+
+// ---------------------------------------------------------------- upsert
+
+export type UpsertStatus = 'created' | 'updated' | 'unchanged';
+
+/** What happened to one call (one tenant + source + source call id) of an upsert. */
+export interface UpsertOutcome {
+  readonly status: UpsertStatus;
+  /** Public id (`call_...`); a call keeps its id across updates. */
+  readonly id: string;
+  readonly source: CallSource;
+  readonly sourceCallId: string;
+  /** The record as now stored, for created and updated calls (what calls.record.ingested.v1 announces); null when unchanged. */
+  readonly record: CallRecordV1 | null;
+}
+
+export interface UpsertResult {
+  /** One outcome per distinct call of the input, in the order each call first appears. */
+  readonly outcomes: readonly UpsertOutcome[];
+  readonly created: number;
+  readonly updated: number;
+  readonly unchanged: number;
+}
+
+export interface UpsertOptions {
+  /** The tenant's connector settings (time zone, numbering), used when a source merges legs. */
+  readonly connectorOptions?: ConnectorOptions;
+  /** Records written per statement; default 500. */
+  readonly batchSize?: number;
+}
+
+// ---------------------------------------------------------------- query
+
+/**
+ * Filters shared by list, stats and export. Every given filter must match (AND); list values
+ * match any of their entries (OR).
+ */
+export interface CallFilters {
+  /** Calls that started at or after this instant. */
+  readonly from?: Date | undefined;
+  /** Calls that started before this instant. */
+  readonly to?: Date | undefined;
+  readonly sources?: readonly CallSource[] | undefined;
+  readonly directions?: readonly CallDirection[] | undefined;
+  readonly dispositions?: readonly CallDisposition[] | undefined;
+  /**
+   * A number on any party of any leg: E.164 (spaces, dashes and brackets allowed), or else the
+   * raw address exactly as the source wrote it (extension, SIP URI), case-insensitively.
+   */
+  readonly number?: string | undefined;
+  /** The agent id as the source gives it (or the agent's name when the source has no id), case-insensitively. */
+  readonly agent?: string | undefined;
+  /** Queue id as the source gives it. */
+  readonly queue?: string | undefined;
+  /** Total duration of at least this many seconds. */
+  readonly minDurationSeconds?: number | undefined;
+  /** Whole words of the names of parties and agent (all must occur), case- and accent-insensitive. */
+  readonly q?: string | undefined;
+}
+
+/** Position in the list order (startedAt descending, then id descending). */
+export interface CallCursor {
+  readonly startedAt: Date;
+  /** Internal UUID of the call. */
+  readonly id: string;
+}
+
+export interface CallListQuery {
+  readonly filters: CallFilters;
+  readonly limit: number;
+  /** Continue after this call (the nextCursor of the previous page). */
+  readonly after?: CallCursor | undefined;
+}
+
+export interface NamedRef {
+  readonly id: string | null;
+  readonly name: string | null;
+}
+
+/** A call as a list shows it. Times are UTC ISO strings, durations whole seconds. */
+export interface CallSummary {
+  readonly id: string;
+  readonly source: CallSource;
+  readonly sourceCallId: string;
+  readonly conversationId: string;
+  readonly direction: CallDirection;
+  readonly disposition: CallDisposition | null;
+  readonly startedAt: string;
+  readonly answeredAt: string | null;
+  readonly endedAt: string | null;
+  readonly ringSeconds: number | null;
+  readonly talkSeconds: number | null;
+  readonly totalSeconds: number | null;
+  readonly from: CallParty;
+  readonly to: CallParty;
+  readonly agent: NamedRef | null;
+  readonly queue: NamedRef | null;
+  readonly quality: CallQuality | null;
+  readonly legCount: number;
+  readonly recordingCount: number;
+}
+
+export interface CallPage {
+  readonly items: readonly CallSummary[];
+  /** Pass as `after` for the next page; null on the last page. */
+  readonly nextCursor: CallCursor | null;
+}
+
+export interface CallDetail {
+  readonly record: CallRecordV1;
+  readonly raw: {
+    readonly objectKey: string;
+    readonly sha256: string;
+    /** Signed, short-lived link to the archived payload; null unless it was asked for (and audited). */
+    readonly url: string | null;
+  };
+}
+
+export const STATS_INTERVALS = ['15m', 'hour', 'day'] as const;
+export type StatsInterval = (typeof STATS_INTERVALS)[number];
+export const STATS_GROUPS = ['source', 'queue', 'agent', 'direction'] as const;
+export type StatsGroupBy = (typeof STATS_GROUPS)[number];
+
+export interface CallStatsQuery {
+  readonly filters: CallFilters & { readonly from: Date; readonly to: Date };
+  readonly interval: StatsInterval;
+  readonly groupBy?: StatsGroupBy | undefined;
+}
+
+/**
+ * Contact-centre figures of a set of calls.
+ * - answerSeizureRatio = answered / calls
+ * - averageTalkSeconds, averageHandleSeconds: over answered calls (handle = talk + after-call work
+ *   where the source reports it)
+ * - abandonRate = abandoned / inbound, abandoned = inbound calls the caller gave up before an answer
+ * Ratios and averages are null when their denominator is 0.
+ */
+export interface CallFigures {
+  readonly calls: number;
+  readonly answered: number;
+  readonly answerSeizureRatio: number | null;
+  readonly averageTalkSeconds: number | null;
+  readonly averageHandleSeconds: number | null;
+  readonly inbound: number;
+  readonly abandoned: number;
+  readonly abandonRate: number | null;
+}
+
+/** The group a row of figures belongs to; value null = calls without that attribute (no queue). */
+export interface StatsGroup {
+  readonly value: string | null;
+  /** Queue or agent name where known. */
+  readonly name: string | null;
+}
+
+export interface StatsBucket extends CallFigures {
+  /** Start of the interval, UTC ISO. */
+  readonly start: string;
+  /** The same start as wall-clock time in the tenant's time zone (YYYY-MM-DDTHH:mm). */
+  readonly localStart: string;
+  readonly group: StatsGroup | null;
+}
+
+export interface CallStats {
+  readonly timeZone: string;
+  readonly interval: StatsInterval;
+  readonly groupBy: StatsGroupBy | null;
+  /** Intervals without calls are left out. */
+  readonly buckets: readonly StatsBucket[];
+  /** Figures over the whole range, per group. */
+  readonly totals: readonly (CallFigures & { readonly group: StatsGroup | null })[];
+}
+
+export const EXPORT_FORMATS = ['csv', 'jsonl', 'vcon'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface CallExport {
+  readonly contentType: string;
+  readonly fileExtension: string;
+  /** Text chunks; reads the index page by page, so memory stays flat whatever the size. */
+  readonly chunks: AsyncIterable<string>;
+}
+
+/** The index of call records: written by the ingest pipeline, read by the API. */
+export interface CallsService {
+  /**
+   * Idempotent on (tenant, source, source call id): a newer sourceVersion replaces an older one,
+   * never the reverse; an identical replay changes nothing; merge-legs sources unite legs.
+   * Written in batches, a few statements per batch.
+   */
+  upsertRecords(ctx: RequestContext, records: readonly CallRecordV1[], options?: UpsertOptions): Promise<UpsertResult>;
+  /**
+   * The same inside the caller's transaction, which must be a withTenant transaction of
+   * `ctx.tenantId`: the index, quarantine, outbox event and inbox mark of one payload then commit
+   * together. Not retried: a collision with a concurrent writer throws the transient
+   * CALLS_WRITE_CONTENTION, so the caller's transaction rolls back and the bus redelivers.
+   */
+  upsertWithin(trx: Transaction<unknown>, ctx: RequestContext, records: readonly CallRecordV1[], options?: UpsertOptions): Promise<UpsertResult>;
+  /**
+   * Internal UUIDs of the calls already stored among these keys, keyed `${source}\0${sourceCallId}`,
+   * so that ingest can name archive objects by the id a call keeps. Keys not stored are absent.
+   */
+  existingIds(ctx: RequestContext, keys: readonly { readonly source: string; readonly sourceCallId: string }[]): Promise<Map<string, string>>;
+  list(ctx: RequestContext, query: CallListQuery): Promise<CallPage>;
+  /** The whole record; with `includeRawUrl` also a signed link to the raw payload (audited as calls.raw_viewed). */
+  get(ctx: AuditContext, callId: string, options?: { readonly includeRawUrl?: boolean }): Promise<CallDetail>;
+  stats(ctx: RequestContext, query: CallStatsQuery): Promise<CallStats>;
+  /** Audited as calls.exported before the first row is read. */
+  export(ctx: AuditContext, filters: CallFilters, format: ExportFormat): Promise<CallExport>;
+  /**
+   * Creates the monthly partitions for the months around `now` (the previous one to `monthsAhead`
+   * ahead), for a daily maintenance job. Ingest creates missing months on its own as well.
+   */
+  maintainPartitions(now?: Date, monthsAhead?: number): Promise<number>;
+}
+
+// ---------------------------------------------------------------- quarantine
+
+export type QuarantineStatus = 'open' | 'replayed';
+
+export interface NewQuarantinedPayload {
+  readonly source: string;
+  readonly reason: string;
+  /** The payload as received; stored encrypted. Give this, the object key, or both. */
+  readonly raw?: Buffer | string | undefined;
+  readonly rawObjectKey?: string | undefined;
+  readonly rawSha256?: string | undefined;
+  readonly receivedAt?: Date | undefined;
+}
+
+export interface QuarantinedPayload {
+  /** `qua_...` */
+  readonly id: string;
+  readonly source: string;
+  readonly reason: string;
+  readonly rawObjectKey: string | null;
+  readonly rawSha256: string | null;
+  readonly rawBytes: number | null;
+  readonly receivedAt: Date;
+  readonly status: QuarantineStatus;
+  readonly replayAttempts: number;
+  readonly lastReplayError: string | null;
+  readonly replayedAt: Date | null;
+}
+
+export interface QuarantineListQuery {
+  readonly status?: QuarantineStatus | undefined;
+  readonly source?: string | undefined;
+  readonly limit: number;
+  readonly after?: { readonly receivedAt: Date; readonly id: string } | undefined;
+}
+
+export interface QuarantinePage {
+  readonly items: readonly QuarantinedPayload[];
+  readonly nextCursor: { readonly receivedAt: Date; readonly id: string } | null;
+}
+
+/** What a re-parse of a quarantined payload produced. */
+export type ReparseResult = { readonly ok: true; readonly records: readonly CallRecordV1[] } | { readonly ok: false; readonly reason: string };
+
+/** The pipeline's parse step, handed in by whoever replays (the quarantine cannot parse by itself). */
+export type Reparse = (payload: QuarantinedPayload & { readonly raw: Buffer | null }) => Promise<ReparseResult>;
+
+export type ReplayOutcome =
+  | { readonly status: 'replayed'; readonly upsert: UpsertResult }
+  | { readonly status: 'still_failing'; readonly reason: string };
+
+export interface QuarantineService {
+  add(ctx: RequestContext, payload: NewQuarantinedPayload): Promise<QuarantinedPayload>;
+  /** The same inside the caller's withTenant transaction of `ctx.tenantId` (commits with the rest of a payload's outcome). */
+  addWithin(trx: Transaction<unknown>, ctx: RequestContext, payload: NewQuarantinedPayload): Promise<QuarantinedPayload>;
+  list(ctx: RequestContext, query: QuarantineListQuery): Promise<QuarantinePage>;
+  get(ctx: RequestContext, id: string): Promise<QuarantinedPayload>;
+  /** The stored payload, decrypted; audited as calls.quarantine.raw_viewed. Null when only the archive holds it. */
+  raw(ctx: AuditContext, id: string): Promise<Buffer | null>;
+  markReplayed(ctx: RequestContext, id: string): Promise<QuarantinedPayload>;
+  /** Re-parses the payload; on success upserts the records and marks it replayed, else records the new reason. */
+  replay(ctx: RequestContext, id: string, reparse: Reparse): Promise<ReplayOutcome>;
+}

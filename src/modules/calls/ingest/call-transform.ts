@@ -1,0 +1,128 @@
+import type { Transaction } from 'kysely';
+import type { Bus, NewEvent } from '../../../platform/bus/index.js';
+import type { RequestContext } from '../../../platform/context.js';
+import { fromPublicId, newUuid, toPublicId } from '../../../platform/ids.js';
+import type { ObjectStore } from '../../../platform/objects/index.js';
+import { toCallRecordV1, type CallRecordV1, type CallSource } from '../call-record.js';
+import type { ConnectorOptions } from '../connectors/connector-registry.js';
+import type { ParsedItem } from '../connectors/parse-result.js';
+import type { UpsertResult } from '../contract.js';
+import { archiveBatch } from './raw-archive.js';
+
+/** `calls.record.ingested.v1`: a call is new, or a newer version of it replaced the stored one. */
+export const recordIngestedType = 'calls.record.ingested.v1';
+
+export interface RecordIngestedEvent {
+  readonly callId: string;
+  readonly source: CallSource;
+  readonly sourceCallId: string;
+  readonly change: 'created' | 'updated';
+  readonly startedAt: string;
+}
+
+/** What the transform needs from the calls store, inside the transaction it runs. */
+export interface CallWrites {
+  /** Ids (UUIDs) of calls already stored, by `${source}\0${sourceCallId}`. */
+  existingIds(ctx: RequestContext, keys: readonly { source: string; sourceCallId: string }[]): Promise<Map<string, string>>;
+  upsertWithin(trx: Transaction<unknown>, ctx: RequestContext, records: readonly CallRecordV1[], options: { connectorOptions?: ConnectorOptions }): Promise<UpsertResult>;
+  quarantineWithin(trx: Transaction<unknown>, ctx: RequestContext, item: { source: string; reason: string; raw: string }): Promise<void>;
+}
+
+export interface TransformOutcome {
+  readonly records: number;
+  readonly created: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  readonly quarantined: number;
+  readonly skipped: number;
+}
+
+export type RunInTransaction = <T>(fn: (trx: Transaction<unknown>) => Promise<T>) => Promise<T | undefined>;
+
+const keyOf = (source: string, sourceCallId: string) => `${source}\0${sourceCallId}`;
+
+/**
+ * The heart of ingest, shared by the bus consumer and `switchboard import`: archive each record's
+ * raw source data (write-once, synced), then in one transaction upsert the index, keep what could
+ * not be parsed in quarantine, and announce every new or changed call. A batch either commits
+ * whole or not at all; a retry finds the archive objects already there and the index unchanged.
+ */
+export async function transformItems(
+  deps: { writes: CallWrites; objects: ObjectStore; bus: Bus },
+  ctx: RequestContext,
+  run: RunInTransaction,
+  source: CallSource,
+  items: readonly ParsedItem[],
+  options: { connectorOptions?: ConnectorOptions; afterWrite?: (trx: Transaction<unknown>) => Promise<void> } = {},
+): Promise<TransformOutcome | undefined> {
+  const records = items.flatMap((item) => (item.kind === 'record' ? [item] : []));
+  const ingestedAt = new Date();
+  const existing = await deps.writes.existingIds(
+    ctx,
+    records.map((r) => ({ source: r.record.source, sourceCallId: r.record.sourceCallId })),
+  );
+  // A call keeps its id across versions; deliveries of a new call within one batch share one.
+  const ids = new Map(existing);
+  for (const { record } of records) {
+    const key = keyOf(record.source, record.sourceCallId);
+    if (!ids.has(key)) ids.set(key, newUuid());
+  }
+  const callIdOf = (record: { source: string; sourceCallId: string }) => toPublicId('call', ids.get(keyOf(record.source, record.sourceCallId)) ?? newUuid());
+
+  const archived = await archiveBatch(
+    deps.objects,
+    records.map(({ record, raw }) => ({ tenantId: ctx.tenantId, source: record.source, callId: callIdOf(record), startedAt: record.startedAt, raw })),
+    ingestedAt,
+  );
+  const recordsV1 = records.map(({ record }, index) =>
+    toCallRecordV1(record, {
+      tenantId: ctx.tenantId,
+      id: callIdOf(record),
+      rawObjectKey: archived[index]?.key ?? '',
+      rawSha256: archived[index]?.sha256 ?? '',
+      ingestedAt: ingestedAt.toISOString(),
+    }),
+  );
+
+  return run(async (trx) => {
+    const result = await deps.writes.upsertWithin(trx, ctx, recordsV1, { ...(options.connectorOptions ? { connectorOptions: options.connectorOptions } : {}) });
+    let quarantined = 0;
+    let skipped = 0;
+    for (const item of items) {
+      if (item.kind === 'quarantined') {
+        quarantined++;
+        await deps.writes.quarantineWithin(trx, ctx, { source, reason: item.reason, raw: item.raw });
+      } else if (item.kind === 'skipped') {
+        skipped++;
+      }
+    }
+    const events: NewEvent<RecordIngestedEvent>[] = result.outcomes.flatMap((outcome) =>
+      outcome.status === 'unchanged' || !outcome.record
+        ? []
+        : [
+            {
+              type: recordIngestedType,
+              tenantId: ctx.tenantId,
+              key: fromPublicId('call', outcome.id) ?? outcome.id,
+              data: {
+                callId: outcome.id,
+                source: outcome.source,
+                sourceCallId: outcome.sourceCallId,
+                change: outcome.status,
+                startedAt: outcome.record.startedAt,
+              },
+            },
+          ],
+    );
+    if (events.length > 0) await deps.bus.publish(trx, events);
+    await options.afterWrite?.(trx);
+    return {
+      records: records.length,
+      created: result.created,
+      updated: result.updated,
+      unchanged: result.unchanged,
+      quarantined,
+      skipped,
+    };
+  });
+}

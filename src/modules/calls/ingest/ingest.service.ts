@@ -1,0 +1,100 @@
+import type { Transaction } from 'kysely';
+import type { Bus } from '../../../platform/bus/index.js';
+import type { RequestContext } from '../../../platform/context.js';
+import type { Database } from '../../../platform/db/index.js';
+import { newUuid, toPublicId } from '../../../platform/ids.js';
+import type { CallSource } from '../call-record.js';
+
+/** A payload as a source delivered it, before parsing. */
+export interface IncomingPayload {
+  readonly source: CallSource;
+  /** A file format of `readCallFile`, or a webhook kind (`graph-notification`). */
+  readonly format: string;
+  readonly contentType: string | undefined;
+  readonly body: Buffer;
+  /** Connector options that travel with the payload (time zone, column map...). */
+  readonly options?: Record<string, unknown>;
+}
+
+export interface RawPayloadRow {
+  id: string;
+  tenantId: string;
+  source: string;
+  format: string;
+  contentType: string | null;
+  body: Buffer;
+  options: Record<string, unknown>;
+  receivedAt: Date;
+  receivedBy: string;
+  processedAt: Date | null;
+  outcome: Record<string, unknown> | null;
+}
+
+export type IngestTables = { 'calls.raw_payloads': RawPayloadRow };
+
+/** Every payload is announced on `calls.raw.<source>.v1`; the transform consumer subscribes to them all. */
+export const rawTopic = (source: string) => `calls.raw.${source}.v1`;
+
+export interface RawPayloadEvent {
+  readonly payloadId: string;
+  readonly source: string;
+  readonly format: string;
+}
+
+export interface IngestService {
+  /** Persists the payload and its event in one commit; returns once both are durable. */
+  accept(ctx: RequestContext, payload: IncomingPayload): Promise<{ payloadId: string }>;
+  load(ctx: Pick<RequestContext, 'tenantId'>, payloadId: string): Promise<RawPayloadRow | undefined>;
+  markProcessed(trx: Transaction<IngestTables>, payloadId: string, outcome: Record<string, unknown>): Promise<void>;
+}
+
+export function createIngestService(deps: { database: Database; bus: Bus }): IngestService {
+  const { database, bus } = deps;
+  return {
+    async accept(ctx, payload) {
+      const id = newUuid();
+      await database.withTenant<IngestTables, void>(ctx, async (trx) => {
+        await trx
+          .insertInto('calls.raw_payloads')
+          .values({
+            id,
+            tenantId: ctx.tenantId,
+            source: payload.source,
+            format: payload.format,
+            contentType: payload.contentType ?? null,
+            body: payload.body,
+            options: JSON.stringify(payload.options ?? {}) as unknown as Record<string, unknown>,
+            receivedAt: new Date(),
+            receivedBy: ctx.actor.id,
+            processedAt: null,
+            outcome: null,
+          })
+          .execute();
+        await bus.publish(trx, [
+          {
+            type: rawTopic(payload.source),
+            tenantId: ctx.tenantId,
+            // Keyed by payload: payloads spread over every partition and are transformed in
+            // parallel. Order between payloads does not matter, because the index keeps the newest
+            // version of a call whatever order its versions arrive in.
+            key: id,
+            data: { payloadId: id, source: payload.source, format: payload.format } satisfies RawPayloadEvent,
+          },
+        ]);
+      });
+      return { payloadId: toPublicId('raw', id) };
+    },
+    load(ctx, payloadId) {
+      return database.withTenant<IngestTables, RawPayloadRow | undefined>(ctx, (trx) =>
+        trx.selectFrom('calls.raw_payloads').selectAll().where('id', '=', payloadId).executeTakeFirst(),
+      );
+    },
+    async markProcessed(trx, payloadId, outcome) {
+      await trx
+        .updateTable('calls.raw_payloads')
+        .set({ processedAt: new Date(), outcome: JSON.stringify(outcome) as unknown as Record<string, unknown> })
+        .where('id', '=', payloadId)
+        .execute();
+    },
+  };
+}

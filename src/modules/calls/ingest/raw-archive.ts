@@ -1,0 +1,60 @@
+import type { ObjectStore } from '../../../platform/objects/index.js';
+
+/** One record's raw source data, ready to be archived. */
+export interface ArchiveEntry {
+  readonly tenantId: string;
+  readonly source: string;
+  /** `call_...` public id of the record this version belongs to. */
+  readonly callId: string;
+  /** When the call started (UTC): it dates the archive folder. */
+  readonly startedAt: string;
+  /** What the source sent for this record (rows with their original lines, or the document). */
+  readonly raw: unknown;
+}
+
+export interface ArchivedObject {
+  readonly key: string;
+  readonly sha256: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * `<tenant>/<source>/<yyyy>/<mm>/<dd>/<call_id>_<timestamp>.json`: one object per version of a
+ * record, never overwritten (the store is write-once). The timestamp is the ingestion instant, so
+ * a later version of the same call gets an object of its own beside the earlier one.
+ */
+export function archiveKey(entry: Pick<ArchiveEntry, 'tenantId' | 'source' | 'callId' | 'startedAt'>, ingestedAt: Date): string {
+  const day = new Date(entry.startedAt);
+  const date = Number.isNaN(day.getTime()) ? ingestedAt : day;
+  return [
+    entry.tenantId,
+    entry.source,
+    String(date.getUTCFullYear()),
+    pad(date.getUTCMonth() + 1),
+    pad(date.getUTCDate()),
+    `${entry.callId}_${ingestedAt.getTime()}.json`,
+  ].join('/');
+}
+
+/** Writes with this many puts in flight: each put fsyncs, and the file system merges concurrent syncs. */
+const parallelPuts = 32;
+
+/** Archives a batch; resolves when every object is durable. */
+export async function archiveBatch(objects: ObjectStore, entries: readonly ArchiveEntry[], ingestedAt: Date): Promise<ArchivedObject[]> {
+  const results: ArchivedObject[] = new Array<ArchivedObject>(entries.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < entries.length) {
+      const index = next++;
+      const entry = entries[index];
+      if (!entry) continue;
+      const key = archiveKey(entry, ingestedAt);
+      const body = Buffer.from(JSON.stringify({ source: entry.source, callId: entry.callId, raw: entry.raw }), 'utf8');
+      const put = await objects.put(key, body, { contentType: 'application/json', tenantId: entry.tenantId });
+      results[index] = { key, sha256: put.sha256 };
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallelPuts, entries.length) }, worker));
+  return results;
+}

@@ -1,0 +1,143 @@
+import { sql, type Insertable, type Kysely, type Selectable, type SqlBool, type Transaction } from 'kysely';
+import type { NoTables } from '../../../platform/db/index.js';
+import type { CallSource } from '../call-record.js';
+import type { CallKeysTable, CallNameTermsTable, CallNumbersTable, CallRecordsTable, CallsTables } from './calls.tables.js';
+
+/*
+ * The write side of the index. Each function is one statement for a whole batch; tenant scoping
+ * comes from row-level security (the caller runs inside withTenant).
+ */
+
+type Trx = Transaction<CallsTables>;
+
+export interface CallKeyRef {
+  readonly source: CallSource;
+  readonly sourceCallId: string;
+}
+
+/** Where a stored call lives: its partition key and id. */
+export interface CallLocation {
+  readonly startedAt: Date;
+  readonly id: string;
+}
+
+/**
+ * The stored keys of a batch, locked until the transaction ends so that concurrent batches of
+ * the same calls take turns. Locked in key order, which every writer uses, to avoid deadlocks.
+ */
+export async function lockCallKeys(trx: Trx, keys: readonly CallKeyRef[]): Promise<Selectable<CallKeysTable>[]> {
+  if (keys.length === 0) return [];
+  return trx
+    .selectFrom('calls.call_keys')
+    .selectAll()
+    .where((eb) =>
+      eb(
+        eb.refTuple('source', 'sourceCallId'),
+        'in',
+        keys.map((k) => eb.tuple(k.source, k.sourceCallId)),
+      ),
+    )
+    .orderBy('source')
+    .orderBy('sourceCallId')
+    .forUpdate()
+    .execute();
+}
+
+/** Ids of the stored calls among these keys (no lock: for naming archive objects before the write). */
+export async function findCallIds(trx: Trx, keys: readonly CallKeyRef[]): Promise<{ source: CallSource; sourceCallId: string; id: string }[]> {
+  if (keys.length === 0) return [];
+  return trx
+    .selectFrom('calls.call_keys')
+    .select(['source', 'sourceCallId', 'id'])
+    .where((eb) =>
+      eb(
+        eb.refTuple('source', 'sourceCallId'),
+        'in',
+        keys.map((k) => eb.tuple(k.source, k.sourceCallId)),
+      ),
+    )
+    .execute();
+}
+
+/** Stored record ciphertexts, for sources whose deliveries are merged into what is stored. */
+export async function storedRecordCiphertexts(trx: Trx, locations: readonly CallLocation[]): Promise<{ id: string; recordCiphertext: Buffer }[]> {
+  if (locations.length === 0) return [];
+  return trx
+    .selectFrom('calls.call_records')
+    .select(['id', 'recordCiphertext'])
+    .where((eb) =>
+      eb(
+        eb.refTuple('startedAt', 'id'),
+        'in',
+        locations.map((l) => eb.tuple(l.startedAt, l.id)),
+      ),
+    )
+    .execute();
+}
+
+/**
+ * Claims new keys. Returns the keys actually inserted: one missing means another transaction
+ * created it since lockCallKeys ran (ON CONFLICT waited for it to commit), and the batch must run again.
+ */
+export async function insertCallKeys(trx: Trx, rows: readonly Insertable<CallKeysTable>[]): Promise<CallKeyRef[]> {
+  if (rows.length === 0) return [];
+  return trx
+    .insertInto('calls.call_keys')
+    .values([...rows])
+    .onConflict((oc) => oc.columns(['tenantId', 'source', 'sourceCallId']).doNothing())
+    .returning(['source', 'sourceCallId'])
+    .execute();
+}
+
+export async function updateCallKeys(trx: Trx, rows: readonly Insertable<CallKeysTable>[]): Promise<void> {
+  if (rows.length === 0) return;
+  const values = sql.join(
+    rows.map(
+      (r) =>
+        sql`(${r.source}::text, ${r.sourceCallId}::text, ${r.startedAt}::timestamptz, ${r.sourceVersion}::text, ${r.contentDigest}::bytea)`,
+    ),
+  );
+  await sql`
+    update calls.call_keys k
+       set started_at = v.started_at, source_version = v.source_version, content_digest = v.content_digest, updated_at = now()
+      from (values ${values}) as v (source, source_call_id, started_at, source_version, content_digest)
+     where k.source = v.source and k.source_call_id = v.source_call_id`.execute(trx);
+}
+
+/** Removes the index and search rows of calls about to be written again (their month may change). */
+export async function deleteCallRows(trx: Trx, locations: readonly CallLocation[]): Promise<void> {
+  if (locations.length === 0) return;
+  const matches = (columns: readonly ['startedAt', 'id'] | readonly ['startedAt', 'callId']) =>
+    sql<SqlBool>`(${sql.join(columns.map((c) => sql.ref(c)))}) in (${sql.join(locations.map((l) => sql`(${l.startedAt}::timestamptz, ${l.id}::uuid)`))})`;
+  await trx.deleteFrom('calls.call_records').where(matches(['startedAt', 'id'])).execute();
+  await trx.deleteFrom('calls.call_numbers').where(matches(['startedAt', 'callId'])).execute();
+  await trx.deleteFrom('calls.call_name_terms').where(matches(['startedAt', 'callId'])).execute();
+}
+
+export async function insertCallRows(
+  trx: Trx,
+  rows: {
+    readonly records: readonly Insertable<CallRecordsTable>[];
+    readonly numbers: readonly Insertable<CallNumbersTable>[];
+    readonly nameTerms: readonly Insertable<CallNameTermsTable>[];
+  },
+): Promise<void> {
+  if (rows.records.length > 0) await trx.insertInto('calls.call_records').values([...rows.records]).execute();
+  // Search rows of one batch can exceed PostgreSQL's 65535 parameters; 4 columns each, so chunk.
+  for (const chunk of chunks(rows.numbers, 10_000)) await trx.insertInto('calls.call_numbers').values(chunk).execute();
+  for (const chunk of chunks(rows.nameTerms, 10_000)) await trx.insertInto('calls.call_name_terms').values(chunk).execute();
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Creates the monthly partitions of these months (UTC) if missing; returns how many tables it made. */
+export async function ensureMonthPartitions(db: Kysely<NoTables>, months: readonly Date[]): Promise<number> {
+  if (months.length === 0) return 0;
+  const isoMonths = months.map((m) => m.toISOString());
+  const { rows } = await sql<{ created: number }>`select calls.ensure_month_partitions(${isoMonths}::timestamptz[]) as created`.execute(db);
+  return rows[0]?.created ?? 0;
+}

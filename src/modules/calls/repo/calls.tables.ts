@@ -1,0 +1,89 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { CallDirection, CallDisposition, CallSource } from '../call-record.js';
+
+/** Row types of the calls schema, camelCase (the Kysely CamelCasePlugin maps snake_case). */
+
+export type CallKeysTable = {
+  tenantId: string;
+  source: CallSource;
+  sourceCallId: string;
+  id: string;
+  startedAt: Date;
+  sourceVersion: string;
+  contentDigest: Buffer;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+};
+
+export type CallRecordsTable = {
+  tenantId: string;
+  id: string;
+  startedAt: Date;
+  source: CallSource;
+  sourceCallId: string;
+  conversationId: string;
+  sourceVersion: string;
+  direction: CallDirection;
+  disposition: CallDisposition | null;
+  answeredAt: Date | null;
+  endedAt: Date | null;
+  ringSeconds: number | null;
+  talkSeconds: number | null;
+  totalSeconds: number | null;
+  handleSeconds: number | null;
+  agentIndex: Buffer | null;
+  agentCiphertext: string | null;
+  queueId: string | null;
+  queueName: string | null;
+  mos: number | null;
+  jitterMs: number | null;
+  packetLossPct: number | null;
+  rttMs: number | null;
+  legCount: number;
+  recordingCount: number;
+  rawObjectKey: string;
+  rawSha256: string;
+  ingestedAt: Date;
+  partiesCiphertext: Buffer;
+  recordCiphertext: Buffer;
+  updatedAt: Generated<Date>;
+};
+
+export type CallNumbersTable = {
+  tenantId: string;
+  numberIndex: Buffer;
+  startedAt: Date;
+  callId: string;
+};
+
+export type CallNameTermsTable = {
+  tenantId: string;
+  termIndex: Buffer;
+  startedAt: Date;
+  callId: string;
+};
+
+export type QuarantineTable = {
+  id: string;
+  tenantId: string;
+  source: string;
+  reason: string;
+  rawCiphertext: Buffer | null;
+  rawObjectKey: string | null;
+  rawSha256: string | null;
+  rawBytes: number | null;
+  receivedAt: ColumnType<Date, Date | undefined, Date>;
+  status: Generated<'open' | 'replayed'>;
+  replayAttempts: Generated<number>;
+  lastReplayError: string | null;
+  replayedAt: Date | null;
+  replayedBy: string | null;
+};
+
+export type CallsTables = {
+  'calls.call_keys': CallKeysTable;
+  'calls.call_records': CallRecordsTable;
+  'calls.call_numbers': CallNumbersTable;
+  'calls.call_name_terms': CallNameTermsTable;
+  'calls.quarantine': QuarantineTable;
+};

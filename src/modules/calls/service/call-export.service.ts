@@ -1,0 +1,46 @@
+import type { AuditContext, AuditLog } from '../../../platform/audit/index.js';
+import type { Database } from '../../../platform/db/index.js';
+import type { CallCursor, CallExport, CallFilters, ExportFormat } from '../contract.js';
+import { listCalls, type CallFullRow, type IndexFilters } from '../repo/call-reads.repo.js';
+import type { CallsTables } from '../repo/calls.tables.js';
+import type { CallCrypto } from './call-crypto.js';
+import { resolveFilters } from './call-filters.js';
+import { toCallRecord } from './call-views.js';
+import { csvHeader, exportLine, exportMediaTypes } from './export-formats.js';
+
+const pageSize = 500;
+
+export function createCallExport(deps: { database: Database; crypto: CallCrypto; audit: AuditLog }) {
+  const { database, crypto, audit } = deps;
+
+  /** Keyset pages, each read in a short transaction of its own, so no export holds a snapshot or a connection for long. */
+  async function* pages(ctx: AuditContext, filters: IndexFilters): AsyncGenerator<CallFullRow[]> {
+    let after: CallCursor | undefined;
+    for (;;) {
+      const rows = await database.withTenant<CallsTables, CallFullRow[]>(ctx, (trx) =>
+        listCalls(trx, filters, { limit: pageSize, after, columns: 'full' }),
+      );
+      if (rows.length > 0) yield rows;
+      const last = rows.at(-1);
+      if (!last || rows.length < pageSize) return;
+      after = { startedAt: last.startedAt, id: last.id };
+    }
+  }
+
+  return async function exportCalls(ctx: AuditContext, filters: CallFilters, format: ExportFormat): Promise<CallExport> {
+    const resolved = await resolveFilters(crypto, ctx.tenantId, filters);
+    // Which filters were used, not their values: a number or a name is personal data.
+    const used = Object.entries(filters)
+      .filter(([, value]) => value !== undefined)
+      .map(([name]) => name);
+    await audit.record(ctx, { action: 'calls.exported', details: { format, filters: used } });
+    async function* chunks(): AsyncGenerator<string> {
+      if (format === 'csv') yield csvHeader();
+      for await (const rows of pages(ctx, resolved)) {
+        const records = await Promise.all(rows.map((row) => toCallRecord(crypto, row)));
+        yield records.map((record) => exportLine(format, record)).join('');
+      }
+    }
+    return { ...exportMediaTypes[format], chunks: chunks() };
+  };
+}

@@ -1,0 +1,156 @@
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, createTenant, createUser, login } from '../support/identity.js';
+import { createTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import type { Tenant } from '../../src/modules/identity/index.js';
+
+const fixtures = path.resolve(import.meta.dirname, '../../../shared/fixtures/real');
+const fixture = (name: string) => readFileSync(path.join(fixtures, name));
+
+interface CallList {
+  items: { id: string; source: string; sourceCallId: string; legCount: number }[];
+}
+
+describe('call ingest, end to end', () => {
+  let t: TestPlatform;
+  let tenant: Tenant;
+  let token: string;
+  let ingestKey: string;
+  const ingested: string[] = [];
+
+  beforeAll(async () => {
+    t = await createTestPlatform({ role: 'start' });
+    ({ tenant } = await createTenant(t.platform, 'callcentre'));
+    token = (await login(t, await createUser(t.platform, tenant, { roles: ['owner'] }))).accessToken;
+    const created = await t.inject({ method: 'POST', url: '/api/v1/api-keys', headers: bearer(token), payload: { name: 'pbx', scopes: ['calls:ingest'] } });
+    ingestKey = created.json<{ key: string }>().key;
+    await t.platform.bus.subscribe<{ callId: string }>({
+      group: 'test-ingested',
+      topics: ['calls.record.ingested.v1'],
+      handler: (_ctx, event) => {
+        ingested.push(event.data.callId);
+        return Promise.resolve();
+      },
+    });
+  });
+  afterAll(() => t.close());
+
+  const calls = async (query = '') =>
+    (await t.inject({ method: 'GET', url: `/api/v1/calls?limit=200${query}`, headers: bearer(token) })).json<CallList>().items;
+
+  it('accepts an Asterisk Master.csv with an API key, then indexes, archives and announces its calls', async () => {
+    const res = await t.inject({
+      method: 'POST',
+      url: '/api/v1/calls/ingest?format=asterisk-csv&timeZone=UTC',
+      headers: { 'x-api-key': ingestKey, 'content-type': 'text/csv' },
+      payload: fixture('asterisk/Master-1.csv'),
+    });
+    expect(res.statusCode, res.body).toBe(202);
+    expect(res.json()).toMatchObject({ status: 'accepted', payloadId: expect.stringMatching(/^raw_/) as unknown });
+    await expect.poll(async () => (await calls('&source=asterisk')).length, { timeout: 30_000 }).toBe(8);
+    await expect.poll(() => ingested.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(8);
+
+    const [first] = await calls('&source=asterisk');
+    const detail = await t.inject({ method: 'GET', url: `/api/v1/calls/${first?.id ?? ''}`, headers: bearer(token) });
+    expect(detail.statusCode, detail.body).toBe(200);
+    const raw = detail.json<{ raw: { objectKey: string; url: string | null } }>().raw;
+    const body = { rawObjectKey: raw.objectKey };
+    expect(raw.url).toMatch(/\/objects\//);
+    const download = await t.inject({ method: 'GET', url: new URL(raw.url ?? '').pathname + new URL(raw.url ?? '').search });
+    expect(download.statusCode).toBe(200);
+    expect(body.rawObjectKey).toMatch(new RegExp(`^${tenant.uuid}/asterisk/\\d{4}/\\d{2}/\\d{2}/call_[0-9a-z]{26}_\\d+\\.json$`));
+    const archived = JSON.parse((await t.platform.quietObjects.get(body.rawObjectKey).then(async (o) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of o.body) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    })).toString('utf8')) as { raw: { format: string; rows: { text: string }[] } };
+    expect(archived.raw.format).toBe('csv');
+    expect(archived.raw.rows.length).toBeGreaterThan(0);
+  });
+
+  it('changes nothing when the same payload arrives again', async () => {
+    const before = ingested.length;
+    const res = await t.inject({
+      method: 'POST',
+      url: '/api/v1/calls/ingest?format=asterisk-csv&timeZone=UTC',
+      headers: { 'x-api-key': ingestKey, 'content-type': 'text/csv' },
+      payload: fixture('asterisk/Master-1.csv'),
+    });
+    expect(res.statusCode).toBe(202);
+    await new Promise((r) => setTimeout(r, 3_000));
+    expect(await calls('&source=asterisk')).toHaveLength(8);
+    expect(ingested.length).toBe(before);
+  });
+
+  it('refuses bad requests with a 4xx before storing anything', async () => {
+    const noKey = await t.inject({ method: 'POST', url: '/api/v1/calls/ingest?format=asterisk-csv', headers: { 'content-type': 'text/csv' }, payload: 'x' });
+    expect(noKey.statusCode).toBe(401);
+    const badFormat = await t.inject({ method: 'POST', url: '/api/v1/calls/ingest?format=excel', headers: { 'x-api-key': ingestKey, 'content-type': 'text/csv' }, payload: 'x' });
+    expect(badFormat.statusCode).toBe(400);
+    expect(badFormat.json()).toMatchObject({ errors: [{ field: 'querystring.format' }] });
+    const empty = await t.inject({ method: 'POST', url: '/api/v1/calls/ingest?format=asterisk-csv', headers: { 'x-api-key': ingestKey, 'content-type': 'text/csv' }, payload: '' });
+    expect(empty.statusCode).toBe(400);
+    const reader = (await t.inject({ method: 'POST', url: '/api/v1/api-keys', headers: bearer(token), payload: { name: 'ro', scopes: ['calls:read'] } })).json<{ key: string }>().key;
+    const wrongScope = await t.inject({ method: 'POST', url: '/api/v1/calls/ingest?format=asterisk-csv', headers: { 'x-api-key': reader, 'content-type': 'text/csv' }, payload: 'x' });
+    expect(wrongScope.statusCode).toBe(403);
+  });
+
+  it('quarantines what cannot be parsed, with the reason, and loses nothing', async () => {
+    const res = await t.inject({
+      method: 'POST',
+      url: '/api/v1/calls/ingest?format=generic-json',
+      headers: { 'x-api-key': ingestKey, 'content-type': 'application/json' },
+      payload: JSON.stringify([{ source: 'generic', sourceCallId: 'broken-1', startedAt: 'not a date' }]),
+    });
+    expect(res.statusCode).toBe(202);
+    await expect
+      .poll(async () => (await t.inject({ method: 'GET', url: '/api/v1/calls/quarantine', headers: bearer(token) })).json<{ items: unknown[] }>().items.length, { timeout: 30_000 })
+      .toBeGreaterThan(0);
+  });
+
+  it('answers the Microsoft Graph validation request with the token as text/plain', async () => {
+    const res = await t.inject({ method: 'POST', url: `/api/v1/calls/webhooks/teams/${tenant.id}?validationToken=Validation%3A%20Testing%20client%20application`, headers: { 'content-type': 'text/plain' }, payload: '' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/plain/);
+    expect(res.body).toBe('Validation: Testing client application');
+  });
+
+  it('checks clientState on Graph notifications', async () => {
+    await t.platform.secrets.put({ tenantId: tenant.uuid, requestId: 'r', actor: { type: 'system', id: 'test' } }, 'teams.client_state', 'expected-state');
+    const body = JSON.parse(fixture('teams/notification-1.json').toString('utf8')) as { value: { clientState?: string }[] };
+    for (const n of body.value) n.clientState = 'forged-state';
+    const res = await t.inject({ method: 'POST', url: `/api/v1/calls/webhooks/teams/${tenant.id}`, headers: { 'content-type': 'application/json' }, payload: JSON.stringify(body) });
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ code: 'CALLS_CLIENT_STATE_MISMATCH' });
+  });
+
+  it('takes Twilio status callbacks only with a valid X-Twilio-Signature', async () => {
+    await t.platform.secrets.put({ tenantId: tenant.uuid, requestId: 'r', actor: { type: 'system', id: 'test' } }, 'twilio.auth_token', 'twilio-secret');
+    const body = fixture('twilio/status-callback-1.txt').toString('utf8').trim();
+    const url = `/api/v1/calls/webhooks/twilio/${tenant.id}`;
+    const params = Object.fromEntries(new URLSearchParams(body));
+    const signed = `${t.platform.config.http.publicUrl}${url}${Object.keys(params).sort().map((k) => `${k}${params[k] ?? ''}`).join('')}`;
+    const signature = createHmac('sha1', 'twilio-secret').update(signed).digest('base64');
+    const bad = await t.inject({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': 'AAAA' }, payload: body });
+    expect(bad.statusCode).toBe(403);
+    const good = await t.inject({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature }, payload: body });
+    expect(good.statusCode, good.body).toBe(202);
+    await expect.poll(async () => (await calls('&source=twilio')).length, { timeout: 30_000 }).toBe(1);
+  });
+
+  it('takes Amazon Connect records from Kinesis Firehose with the access key, answering as Firehose expects', async () => {
+    await t.platform.secrets.put({ tenantId: tenant.uuid, requestId: 'r', actor: { type: 'system', id: 'test' } }, 'connect.firehose_access_key', 'firehose-key');
+    const ctr = fixture('connect/ctr-1.json').toString('utf8');
+    const delivery = { requestId: 'd2f5e4b2-0000-4000-8000-000000000001', timestamp: Date.now(), records: [{ data: Buffer.from(ctr).toString('base64') }] };
+    const url = `/api/v1/calls/webhooks/firehose/${tenant.id}`;
+    const denied = await t.inject({ method: 'POST', url, headers: { 'content-type': 'application/json', 'x-amz-firehose-access-key': 'nope', 'x-amz-firehose-request-id': delivery.requestId }, payload: JSON.stringify(delivery) });
+    expect(denied.statusCode).toBe(401);
+    expect(denied.json()).toMatchObject({ requestId: delivery.requestId, errorMessage: expect.any(String) as unknown });
+    const ok = await t.inject({ method: 'POST', url, headers: { 'content-type': 'application/json', 'x-amz-firehose-access-key': 'firehose-key', 'x-amz-firehose-request-id': delivery.requestId }, payload: JSON.stringify(delivery) });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ requestId: delivery.requestId, timestamp: expect.any(Number) as unknown });
+    await expect.poll(async () => (await calls('&source=connect')).length, { timeout: 30_000 }).toBe(1);
+  });
+});
