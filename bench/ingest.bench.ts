@@ -1,0 +1,123 @@
+/**
+ * `npm run bench:ingest`: call records end to end through the running platform on embedded
+ * defaults — HTTP batches of 500 to the ingest API (API key), durable raw payload + event, the
+ * transform consumer, the write-once raw archive (one synced object per record) and the index —
+ * until every record is indexed. Beside it, the baseline of the same run: COPY of the same rows
+ * into a bare table of the same PostgreSQL.
+ *
+ *   node --import tsx bench/ingest.bench.ts [--records 50000] [--batch 500] [--concurrency 4]
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { createPlatform } from '../src/app/platform.js';
+import { loadConfig } from '../src/platform/config/index.js';
+import { systemContext } from '../src/platform/context.js';
+import { createLogger } from '../src/platform/telemetry/index.js';
+import { normalisedCall } from '../src/modules/calls/testing/call-record.fixtures.js';
+import type { NormalisedCall } from '../src/modules/calls/index.js';
+
+const { values } = parseArgs({
+  options: {
+    records: { type: 'string', default: '50000' },
+    batch: { type: 'string', default: '500' },
+    concurrency: { type: 'string', default: '4' },
+  },
+});
+const total = Number(values.records);
+const batchSize = Number(values.batch);
+const concurrency = Number(values.concurrency);
+
+function makeRecords(count: number): NormalisedCall[] {
+  const base = Date.parse('2026-10-01T08:00:00Z');
+  return Array.from({ length: count }, (_, i) =>
+    normalisedCall({
+      source: 'generic',
+      sourceCallId: `bench-${i}`,
+      conversationId: `bench-conv-${i}`,
+      startedAt: new Date(base + i * 7_000).toISOString(),
+      from: { raw: `+4930${String(1_000_000 + (i % 500_000))}`, e164: `+4930${String(1_000_000 + (i % 500_000))}`, displayName: `Caller ${i % 997}` },
+      agent: { id: `agent-${i % 40}`, name: `Agent ${i % 40}` },
+      queue: { id: `queue-${i % 6}`, name: `Queue ${i % 6}` },
+    }),
+  );
+}
+
+async function copyBaseline(url: string, records: NormalisedCall[]): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('drop table if exists bench_copy; create table bench_copy (source text, source_call_id text, started_at timestamptz, record jsonb)');
+    const escape = (value: string) => value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n');
+    const started = performance.now();
+    const lines = (function* () {
+      for (const r of records) yield `${r.source}\t${escape(r.sourceCallId)}\t${r.startedAt}\t${escape(JSON.stringify(r))}\n`;
+    })();
+    await pipeline(Readable.from(lines), client.query(copyFrom('copy bench_copy from stdin')));
+    return records.length / ((performance.now() - started) / 1000);
+  } finally {
+    await client.end();
+  }
+}
+
+async function main(): Promise<void> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'switchboard-ingest-bench-'));
+  const config = loadConfig({ SWITCHBOARD_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', SWITCHBOARD_RATE_LIMIT_INTERNAL: '1000000' });
+  const platform = await createPlatform(config, { role: 'start', logger: createLogger({ level: 'warn' }) });
+  try {
+    await platform.http?.listen({ host: '127.0.0.1', port: 0 });
+    const address = platform.http?.server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const tenant = await platform.identity.tenantAdmin.create({ name: 'Bench', slug: 'bench' });
+    const ctx = systemContext(tenant.uuid, 'bench', 'bench');
+    const { key } = await platform.identity.apiKeys.create(ctx, { name: 'bench', scopes: ['calls:ingest'] });
+
+    console.log(`Machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    console.log(`Records: ${total.toLocaleString('en')} in batches of ${batchSize}, ${concurrency} requests in flight`);
+    const records = makeRecords(total);
+
+    const copyRate = await copyBaseline(platform.database.ownerUrl, records);
+    console.log(`Baseline  COPY into a bare table:            ${Math.round(copyRate).toLocaleString('en')} rows/s`);
+
+    const bodies: string[] = [];
+    for (let i = 0; i < records.length; i += batchSize) bodies.push(JSON.stringify(records.slice(i, i + batchSize)));
+    const started = performance.now();
+    let next = 0;
+    const post = async () => {
+      while (next < bodies.length) {
+        const body = bodies[next++];
+        const res = await fetch(`http://127.0.0.1:${port}/api/v1/calls/ingest?format=generic-json`, {
+          method: 'POST',
+          headers: { 'x-api-key': key, 'content-type': 'application/json' },
+          body,
+        });
+        if (res.status !== 202) throw new Error(`ingest answered ${res.status}: ${await res.text()}`);
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, post));
+    const accepted = performance.now();
+    let indexed = 0;
+    while (indexed < total) {
+      await new Promise((r) => setTimeout(r, 100));
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from calls.call_keys where tenant_id = ${tenant.uuid}`.execute(platform.database.owner);
+      indexed = rows[0]?.n ?? 0;
+      if (performance.now() - started > 15 * 60_000) throw new Error(`only ${indexed} of ${total} indexed after 15 minutes`);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const rate = total / seconds;
+    console.log(`Accepted  (202, payload durable):            ${Math.round(total / ((accepted - started) / 1000)).toLocaleString('en')} records/s`);
+    console.log(`End to end (archived, synced and indexed):   ${Math.round(rate).toLocaleString('en')} records/s  (${seconds.toFixed(1)} s)`);
+    console.log(`Ratio to the COPY baseline:                  ${((rate / copyRate) * 100).toFixed(0)}%  (target 40%)`);
+  } finally {
+    await platform.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
