@@ -12,7 +12,12 @@ export const appLoginRole = 'switchboard_app_user';
  * password reveals nothing about the owner's.
  */
 export function derivedAppPassword(ownerUrl: string): string {
-  return createHmac('sha256', ownerUrl).update('switchboard-app-role-v1').digest('base64url');
+  // Roles are cluster-wide: derive from the server and the owner's credentials, not the database
+  // name, so every database of one cluster agrees on the one login role's password.
+  const url = new URL(ownerUrl);
+  url.pathname = '/';
+  url.search = '';
+  return createHmac('sha256', url.toString()).update('switchboard-app-role-v1').digest('base64url');
 }
 
 /** Replaces user and password of the owner URL with the application login role's. */
@@ -30,11 +35,22 @@ function quoteIdentifier(name: string): string {
 const duplicateCodes = new Set(['42710', '23505']);
 
 async function tolerateConcurrentCreate(run: () => Promise<unknown>): Promise<void> {
-  try {
-    await run();
-  } catch (error) {
-    // Two processes (or test files) creating the same cluster-wide role race; the loser is fine.
-    if (!duplicateCodes.has((error as { code?: string }).code ?? '')) throw error;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await run();
+      return;
+    } catch (error) {
+      const { code, message } = error as { code?: string; message?: string };
+      // Two processes (or test files) creating the same cluster-wide role race; the loser is fine.
+      if (duplicateCodes.has(code ?? '')) return;
+      // Two ALTER ROLE or GRANT statements on one role at once: PostgreSQL aborts one with
+      // "tuple concurrently updated"; the statement is idempotent, so run it again.
+      if (code === 'XX000' && /tuple concurrently updated/.test(message ?? '') && attempt < 8) {
+        await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
+        continue;
+      }
+      throw error;
+    }
   }
 }
 
@@ -79,7 +95,7 @@ export async function ensureAppRoles(owner: Kysely<NoTables>, options: { ownerUr
   }
   const database = await sql<{ db: string }>`select current_database() as db`.execute(owner);
   const db = database.rows[0]?.db ?? '';
-  await sql.raw(`GRANT CONNECT ON DATABASE ${quoteIdentifier(db)} TO ${appRole}`).execute(owner);
+  await tolerateConcurrentCreate(() => sql.raw(`GRANT CONNECT ON DATABASE ${quoteIdentifier(db)} TO ${appRole}`).execute(owner));
 }
 
 /**
