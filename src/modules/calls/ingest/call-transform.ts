@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Bus, NewEvent } from '../../../platform/bus/index.js';
 import type { RequestContext } from '../../../platform/context.js';
 import { fromPublicId, newUuid, toPublicId } from '../../../platform/ids.js';
@@ -8,6 +8,9 @@ import type { ConnectorOptions } from '../connectors/connector-registry.js';
 import type { ParsedItem } from '../connectors/parse-result.js';
 import type { UpsertResult } from '../contract.js';
 import { archiveBatch } from './raw-archive.js';
+
+/** PostgreSQL NOTIFY channel raised on commit of a batch that created or changed calls (payload: tenant UUID). */
+export const callsIngestedChannel = 'calls_ingested';
 
 /** `calls.record.ingested.v1`: a call is new, or a newer version of it replaced the stored one. */
 export const recordIngestedType = 'calls.record.ingested.v1';
@@ -114,7 +117,11 @@ export async function transformItems(
             },
           ],
     );
-    if (events.length > 0) await deps.bus.publish(trx, events);
+    if (events.length > 0) {
+      await deps.bus.publish(trx, events);
+      // Wakes live views (the console's SSE feed) on commit; the payload is only the tenant.
+      await sql`select pg_notify(${callsIngestedChannel}, ${ctx.tenantId})`.execute(trx);
+    }
     await options.afterWrite?.(trx);
     return {
       records: records.length,
