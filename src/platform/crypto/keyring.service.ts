@@ -20,7 +20,7 @@ import { CryptoError, DataKeyConflictError } from './crypto.errors.js';
 import type { DataKeyStore, StoredDataKey, TenantKeyKind } from './data-key.store.js';
 import { LruTtlCache } from './lru-ttl.cache.js';
 import type { MasterKeyProvider } from './master-key.provider.js';
-import { createSegmentedDecryptStream, createSegmentedEncryptStream } from './stream-aead.transform.js';
+import { createSegmentedDecryptStream, createSegmentedEncryptStream, sealSegmented } from './stream-aead.transform.js';
 
 export type BlindIndexEncoding = 'hex' | 'base64url';
 
@@ -46,6 +46,11 @@ export interface Keyring {
   ): Promise<string>;
   /** Transform: plaintext in, segmented AEAD stream out (see stream-aead.format.ts). */
   createEncryptStream(tenantId: string): Transform;
+  /**
+   * The bytes createEncryptStream would produce for `plaintext`, in one call: for many small
+   * objects, where a stream per object costs more than the encryption. Same format, same decryption.
+   */
+  sealObject(tenantId: string, plaintext: Buffer): Promise<Buffer>;
   /** Transform: encrypted stream in, plaintext out; errors at the end if the stream is not intact. */
   createDecryptStream(tenantId: string): Transform;
   /** Re-encrypts under the active key if `ciphertext` uses an older one; returns it unchanged otherwise. */
@@ -275,6 +280,11 @@ export function createKeyring(options: KeyringOptions): Keyring {
         ...(options.streamSegmentSize ? { segmentSize: options.streamSegmentSize } : {}),
         resolveActiveKey: () => getActive(tenantId, 'data'),
       });
+    },
+
+    async sealObject(tenantId, plaintext) {
+      assertTenantId(tenantId);
+      return sealSegmented(await getActive(tenantId, 'data'), tenantId, plaintext, options.streamSegmentSize);
     },
 
     createDecryptStream(tenantId) {

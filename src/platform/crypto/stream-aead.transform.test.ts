@@ -65,6 +65,19 @@ describe('segmented stream encryption', () => {
     },
   );
 
+  it.each([0, 1, SEGMENT, SEGMENT + 1, 3 * SEGMENT, 3 * SEGMENT + 17])(
+    'sealObject writes the stream format in one call: %i bytes, same layout, opened by the decrypt stream',
+    async (size) => {
+      const k = keyring();
+      const plain = randomBytes(size);
+      const sealed = await k.sealObject('ten_a', plain);
+      const streamed = await encrypt(k, 'ten_a', plain);
+      expect(sealed.length).toBe(streamed.length);
+      expect((await decrypt(k, 'ten_a', sealed)).equals(plain)).toBe(true);
+      await expect(decrypt(k, 'ten_b', sealed)).rejects.toThrow();
+    },
+  );
+
   it('round-trips a few megabytes with the default 64 KiB segments', async () => {
     const k = keyring(64 * 1024);
     const plain = randomBytes(3 * 1024 * 1024 + 5);

@@ -57,34 +57,12 @@ export function createSegmentedEncryptStream(options: EncryptStreamOptions): Tra
   let starting: Promise<StreamState> | undefined;
 
   const start = (stream: Transform): Promise<StreamState> => {
-    starting ??= options.resolveActiveKey().then(({ keyId, key }) => {
-      const header = encodeStreamHeader({
-        keyId,
-        segmentSize,
-        salt: randomBytes(STREAM_SALT_BYTES),
-        noncePrefix: randomBytes(STREAM_NONCE_PREFIX_BYTES),
-      });
-      stream.push(header.bytes);
-      return { header, key: deriveStreamKey(key, header, options.tenantId), index: 0 };
+    starting ??= options.resolveActiveKey().then((active) => {
+      const state = beginStream(active, segmentSize, options.tenantId);
+      stream.push(state.header.bytes);
+      return state;
     });
     return starting;
-  };
-
-  const seal = (state: StreamState, plaintext: Buffer, last: boolean): Buffer => {
-    if (state.index > MAX_SEGMENTS) {
-      throw new CryptoError(
-        'CRYPTO_INVALID_ARGUMENT',
-        'encrypted stream exceeds the maximum number of segments',
-      );
-    }
-    const cipher = createCipheriv(
-      'aes-256-gcm',
-      state.key,
-      segmentNonce(state.header.noncePrefix, state.index),
-    );
-    cipher.setAAD(segmentAad(state.header, last));
-    state.index += 1;
-    return Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
   };
 
   return new Transform({
@@ -104,6 +82,54 @@ export function createSegmentedEncryptStream(options: EncryptStreamOptions): Tra
       }, callback);
     },
   });
+}
+
+/**
+ * The whole of what createSegmentedEncryptStream emits for `plaintext`, in one call: the same
+ * format, segment for segment, without a stream's per-chunk machinery. For small objects written
+ * many at a time (one call record's raw payload), where the stream's set-up costs more than the
+ * encryption. Decrypt with createSegmentedDecryptStream.
+ */
+export function sealSegmented(
+  active: { keyId: string; key: KeyObject },
+  tenantId: string,
+  plaintext: Buffer,
+  segmentSize: number = DEFAULT_SEGMENT_SIZE,
+): Buffer {
+  const state = beginStream(active, segmentSize, tenantId);
+  const parts: Buffer[] = [state.header.bytes];
+  // As the stream does: every full segment but the one ending the input is sealed as not-last;
+  // the final segment (possibly empty, possibly full) carries the last flag.
+  let offset = 0;
+  while (plaintext.length - offset > segmentSize) {
+    parts.push(seal(state, plaintext.subarray(offset, offset + segmentSize), false));
+    offset += segmentSize;
+  }
+  parts.push(seal(state, plaintext.subarray(offset), true));
+  return Buffer.concat(parts);
+}
+
+function beginStream(active: { keyId: string; key: KeyObject }, segmentSize: number, tenantId: string): StreamState {
+  const header = encodeStreamHeader({
+    keyId: active.keyId,
+    segmentSize,
+    salt: randomBytes(STREAM_SALT_BYTES),
+    noncePrefix: randomBytes(STREAM_NONCE_PREFIX_BYTES),
+  });
+  return { header, key: deriveStreamKey(active.key, header, tenantId), index: 0 };
+}
+
+function seal(state: StreamState, plaintext: Buffer, last: boolean): Buffer {
+  if (state.index > MAX_SEGMENTS) {
+    throw new CryptoError(
+      'CRYPTO_INVALID_ARGUMENT',
+      'encrypted stream exceeds the maximum number of segments',
+    );
+  }
+  const cipher = createCipheriv('aes-256-gcm', state.key, segmentNonce(state.header.noncePrefix, state.index));
+  cipher.setAAD(segmentAad(state.header, last));
+  state.index += 1;
+  return Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
 }
 
 export function createSegmentedDecryptStream(options: DecryptStreamOptions): Transform {

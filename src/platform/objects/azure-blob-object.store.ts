@@ -1,3 +1,4 @@
+import { putEach } from './put-many.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 
@@ -196,8 +197,13 @@ export function createAzureBlobObjectStore(options: AzureBlobObjectStoreOptions)
     }
   };
 
-  return {
+  const store: ObjectStore = {
     kind: 'azure-blob',
+
+    // Each put is its own request: run them side by side.
+    putMany(items) {
+      return putEach((item) => store.put(item.key, item.body, item.options), items);
+    },
 
     async put(key, body, putOptions = {}) {
       assertValidObjectKey(key);
@@ -318,6 +324,7 @@ export function createAzureBlobObjectStore(options: AzureBlobObjectStoreOptions)
       return Promise.resolve();
     },
   };
+  return store;
 }
 
 /** Runs a conditional write; true when the service refused it because the blob exists. */

@@ -1,4 +1,4 @@
-import type { ObjectHead, ObjectStore } from './object-store.types.js';
+import type { ObjectHead, ObjectStore, PutObjectOptions, PutObjectResult } from './object-store.types.js';
 
 /**
  * Calls `onCreated` after every put that created an object (not after an identical
@@ -16,19 +16,16 @@ export function withCreatedEvents(
     ...bind(store),
     async put(key, body, options = {}) {
       const result = await store.put(key, body, options);
-      if (result.created) {
-        await onCreated({
-          key: result.key,
-          size: result.size,
-          sha256: result.sha256,
-          contentType: options.contentType ?? 'application/octet-stream',
-          metadata: { ...options.metadata },
-          createdAt: new Date(),
-          ...(options.retainUntil ? { retainUntil: options.retainUntil } : {}),
-          ...(options.tenantId !== undefined ? { tenantId: options.tenantId } : {}),
-        });
-      }
+      if (result.created) await onCreated(createdHead(result, options));
       return result;
+    },
+    async putMany(items) {
+      const results = await store.putMany(items);
+      for (const [index, result] of results.entries()) {
+        const options = items[index]?.options ?? {};
+        if (result.created) await onCreated(createdHead(result, options));
+      }
+      return results;
     },
   };
 }
@@ -51,11 +48,25 @@ export function withDeletionAudit(
   };
 }
 
+function createdHead(result: PutObjectResult, options: PutObjectOptions): ObjectHead {
+  return {
+    key: result.key,
+    size: result.size,
+    sha256: result.sha256,
+    contentType: options.contentType ?? 'application/octet-stream',
+    metadata: { ...options.metadata },
+    createdAt: new Date(),
+    ...(options.retainUntil ? { retainUntil: options.retainUntil } : {}),
+    ...(options.tenantId !== undefined ? { tenantId: options.tenantId } : {}),
+  };
+}
+
 /** Methods bound to the inner store, so decorators can be stacked in any order. */
 function bind(store: ObjectStore): ObjectStore {
   return {
     kind: store.kind,
     put: (key, body, options) => store.put(key, body, options),
+    putMany: (items) => store.putMany(items),
     get: (key) => store.get(key),
     head: (key) => store.head(key),
     list: (prefix) => store.list(prefix),

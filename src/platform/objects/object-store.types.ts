@@ -26,6 +26,13 @@ export interface PutObjectResult {
   readonly created: boolean;
 }
 
+/** One object of a putMany call. */
+export interface PutManyItem {
+  readonly key: string;
+  readonly body: Buffer;
+  readonly options?: PutObjectOptions;
+}
+
 export interface ObjectHead {
   readonly key: string;
   readonly size: number;
@@ -72,6 +79,15 @@ export interface ObjectStore {
    * `created: false`; with different bytes it fails with ObjectExistsError.
    */
   put(key: string, body: Buffer | Readable, options?: PutObjectOptions): Promise<PutObjectResult>;
+
+  /**
+   * Stores many small objects, each exactly as `put` would (write-once; identical bytes again
+   * answer `created: false`), and resolves once every one of them is durable, in the order given.
+   * Not atomic across objects: when it rejects, some may exist, and a retry with the same bytes
+   * succeeds for those. Keys must be distinct within a call. A store makes the batch cheaper than
+   * as many puts where it can (the filesystem store syncs the batch together).
+   */
+  putMany(items: readonly PutManyItem[]): Promise<PutObjectResult[]>;
 
   /** Throws ObjectNotFoundError when the key does not exist. */
   get(key: string): Promise<GetObjectResult>;

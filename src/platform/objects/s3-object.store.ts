@@ -1,3 +1,4 @@
+import { putEach } from './put-many.js';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { Readable } from 'node:stream';
@@ -215,8 +216,13 @@ export function createS3ObjectStore(options: S3ObjectStoreOptions): ObjectStore 
     return heads;
   };
 
-  return {
+  const store: ObjectStore = {
     kind: 's3',
+
+    // Each put is its own request: run them side by side.
+    putMany(items) {
+      return putEach((item) => store.put(item.key, item.body, item.options), items);
+    },
 
     async put(key, body, putOptions = {}) {
       assertValidObjectKey(key);
@@ -332,6 +338,7 @@ export function createS3ObjectStore(options: S3ObjectStoreOptions): ObjectStore 
       return Promise.resolve();
     },
   };
+  return store;
 }
 
 /** Our metadata keys use `_` (Azure allows no `-`); S3 gets `-`, which proxies never drop. */

@@ -37,24 +37,15 @@ export function archiveKey(entry: Pick<ArchiveEntry, 'tenantId' | 'source' | 'ca
   ].join('/');
 }
 
-/** Writes with this many puts in flight: each put fsyncs, and the file system merges concurrent syncs. */
-const parallelPuts = 32;
-
-/** Archives a batch; resolves when every object is durable. */
+/** Archives a batch in one putMany (synced together); resolves when every object is durable. */
 export async function archiveBatch(objects: ObjectStore, entries: readonly ArchiveEntry[], ingestedAt: Date): Promise<ArchivedObject[]> {
-  const results: ArchivedObject[] = new Array<ArchivedObject>(entries.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < entries.length) {
-      const index = next++;
-      const entry = entries[index];
-      if (!entry) continue;
-      const key = archiveKey(entry, ingestedAt);
-      const body = Buffer.from(JSON.stringify({ source: entry.source, callId: entry.callId, raw: entry.raw }), 'utf8');
-      const put = await objects.put(key, body, { contentType: 'application/json', tenantId: entry.tenantId });
-      results[index] = { key, sha256: put.sha256 };
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(parallelPuts, entries.length) }, worker));
-  return results;
+  if (entries.length === 0) return [];
+  const results = await objects.putMany(
+    entries.map((entry) => ({
+      key: archiveKey(entry, ingestedAt),
+      body: Buffer.from(JSON.stringify({ source: entry.source, callId: entry.callId, raw: entry.raw }), 'utf8'),
+      options: { contentType: 'application/json', tenantId: entry.tenantId },
+    })),
+  );
+  return results.map(({ key, sha256 }) => ({ key, sha256 }));
 }
