@@ -97,6 +97,29 @@ describe('call ingest, end to end', () => {
     expect(wrongScope.statusCode).toBe(403);
   });
 
+  it('refuses connector options the parser could not use, naming the field, before storing anything', async () => {
+    const post = (query: string) =>
+      t.inject({ method: 'POST', url: `/api/v1/calls/ingest?${query}`, headers: { 'x-api-key': ingestKey, 'content-type': 'text/csv' }, payload: 'x' });
+    const zone = await post('format=asterisk-csv&timeZone=Mars/Olympus');
+    expect(zone.statusCode).toBe(400);
+    expect(zone.json()).toMatchObject({ errors: [{ field: 'querystring.timeZone' }] });
+    const columns = await post('format=asterisk-custom-csv&columns=src,caller_mood');
+    expect(columns.statusCode).toBe(400);
+    expect(columns.json()).toMatchObject({ code: 'CALLS_INVALID_CONNECTOR_OPTION', errors: [{ field: 'columns', message: expect.stringContaining('caller_mood') as unknown }] });
+  });
+
+  it('reads a cdr_custom layout given as a column map', async () => {
+    const columns = ['clid', 'src', 'dst', 'dcontext', 'channel', 'dstchannel', 'lastapp', 'lastdata', 'start', 'answer', 'end', 'duration', 'billsec', 'disposition', 'amaflags', 'accountcode', 'uniqueid', 'userfield', 'sequence'];
+    const res = await t.inject({
+      method: 'POST',
+      url: `/api/v1/calls/ingest?format=asterisk-custom-csv&timeZone=Indian/Antananarivo&columns=${columns.join(',')}`,
+      headers: { 'x-api-key': ingestKey, 'content-type': 'text/csv' },
+      payload: fixture('asterisk/Master-2-cdr_custom.csv'),
+    });
+    expect(res.statusCode, res.body).toBe(202);
+    await expect.poll(async () => (await calls('&source=asterisk')).filter((c) => c.sourceCallId.startsWith('16903')).length, { timeout: 30_000 }).toBe(6);
+  });
+
   it('quarantines what cannot be parsed, with the reason, and loses nothing', async () => {
     const res = await t.inject({
       method: 'POST',

@@ -3,7 +3,14 @@ import { stat } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
-import { CALL_FILE_FORMATS, FILE_FORMAT_SOURCES, isCallFileFormat } from '../../modules/calls/connectors/connector-registry.js';
+import { connectorOptionsQuery, toConnectorOptions } from '../../modules/calls/connectors/connector-options.js';
+import {
+  CALL_FILE_FORMATS,
+  FILE_FORMAT_SOURCES,
+  isCallFileFormat,
+  type CallFileFormat,
+  type ConnectorOptions,
+} from '../../modules/calls/connectors/connector-registry.js';
 import { readCallFile } from '../../modules/calls/connectors/file-readers.js';
 import type { ParsedItem } from '../../modules/calls/connectors/parse-result.js';
 import { transformItems, type RunInTransaction } from '../../modules/calls/ingest/call-transform.js';
@@ -14,7 +21,28 @@ interface ImportOptions {
   tenant: string;
   format: string;
   timeZone?: string;
+  usegmtime?: boolean;
+  columns?: string;
+  defaultCountry?: string;
+  ownNumbers?: string;
+  extensionMaxDigits?: string;
   quiet?: boolean;
+}
+
+/** The same checks as the ingest API's query string; a wrong option stops the import before it starts. */
+function connectorOptionsOf(format: CallFileFormat, options: ImportOptions, tenantTimeZone: string): ConnectorOptions {
+  const parsed = connectorOptionsQuery.safeParse({
+    timeZone: options.timeZone ?? tenantTimeZone,
+    usegmtime: options.usegmtime,
+    columns: options.columns,
+    defaultCountry: options.defaultCountry,
+    ownNumbers: options.ownNumbers,
+    extensionMaxDigits: options.extensionMaxDigits,
+  });
+  if (!parsed.success) {
+    throw new Error(parsed.error.issues.map((issue) => `--${String(issue.path[0] ?? '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${issue.message}`).join('; '));
+  }
+  return toConnectorOptions(format, parsed.data);
 }
 
 /**
@@ -31,6 +59,11 @@ export function registerImportCommands(program: Command): void {
     .requiredOption('--tenant <slug>', 'tenant slug or id')
     .requiredOption('--format <format>', `one of: ${CALL_FILE_FORMATS.join(', ')}`)
     .option('--time-zone <zone>', 'IANA zone of local timestamps (Asterisk without usegmtime, 3CX); default the tenant’s')
+    .option('--usegmtime', 'asterisk-csv: the PBX writes UTC (cdr.conf usegmtime=yes)')
+    .option('--columns <names>', 'column layout of a custom CSV, comma-separated (asterisk-custom-csv: cdr_custom fields or "header"; 3cx-csv; freeswitch-csv)')
+    .option('--default-country <code>', 'region national numbers are read in (ISO 3166-1 alpha-2)')
+    .option('--own-numbers <e164s>', "the tenant's own public numbers, comma-separated (calls to them are inbound)")
+    .option('--extension-max-digits <n>', 'digit strings up to this length are extensions (default 6)')
     .option('--quiet', 'no progress bar')
     .argument('<files...>', 'files to import')
     .action((files: string[], options: ImportOptions) =>
@@ -41,7 +74,7 @@ export function registerImportCommands(program: Command): void {
         const format = options.format;
         const ctx = await tenantContext(platform, options.tenant);
         const tenant = await platform.identity.tenants.current(ctx);
-        const connectorOptions = { timeZone: options.timeZone ?? tenant.timeZone };
+        const connectorOptions = connectorOptionsOf(format, options, tenant.timeZone);
         const sizes = await Promise.all(files.map(async (file) => (await stat(file)).size));
         const total = sizes.reduce((a, b) => a + b, 0);
         const bar = options.quiet || !process.stderr.isTTY ? undefined : new SingleBar({ format: ' {bar} {percentage}% | {value}/{total} bytes | {records} records | ETA {eta}s', stream: process.stderr }, Presets.shades_classic);

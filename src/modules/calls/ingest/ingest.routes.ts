@@ -7,6 +7,7 @@ import { problemSchema } from '../../../platform/http/index.js';
 import { fromPublicId } from '../../../platform/ids.js';
 import type { SecretReader } from '../../../platform/secrets/index.js';
 import { CALL_FILE_FORMATS, FILE_FORMAT_SOURCES, type CallFileFormat } from '../connectors/connector-registry.js';
+import { connectorOptionsQuery, toConnectorOptions, type ConnectorOptionsQuery } from '../connectors/connector-options.js';
 import { buildFirehoseResponse } from '../connectors/firehose-delivery.js';
 import { clientStateMatches, parseGraphNotifications } from '../connectors/teams-notifications.js';
 import { validateTwilioSignature } from '../connectors/twilio-signature.js';
@@ -56,21 +57,19 @@ export function ingestRoutes(ingest: IngestService): FastifyPluginAsyncZod {
             'Formats: ' +
             CALL_FILE_FORMATS.join(', ') +
             '. generic-json takes records in the unified CallRecord v1 schema (see docs/call-record.v1.schema.json).',
-          querystring: z.object({
-            format: z.enum(CALL_FILE_FORMATS),
-            timeZone: z.string().max(64).optional().describe('IANA zone of local timestamps (Asterisk without usegmtime, 3CX)'),
-          }),
+          querystring: connectorOptionsQuery.extend({ format: z.enum(CALL_FILE_FORMATS) }),
           response: { 202: acceptedSchema, 400: problemSchema, 401: problemSchema, 403: problemSchema, 413: problemSchema, 429: problemSchema },
         },
       },
       async (request, reply) => {
-        const format: CallFileFormat = request.query.format;
+        const { format, ...query }: { format: CallFileFormat } & ConnectorOptionsQuery = request.query;
+        const options = toConnectorOptions(format, query);
         const { payloadId } = await ingest.accept(request.ctx, {
           source: FILE_FORMAT_SOURCES[format],
           format,
           contentType: request.headers['content-type'],
           body: bodyOf(request),
-          options: request.query.timeZone ? { timeZone: request.query.timeZone } : {},
+          options,
         });
         return reply.code(202).send({ payloadId, status: 'accepted' as const });
       },

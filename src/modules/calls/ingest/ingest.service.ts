@@ -4,6 +4,7 @@ import type { RequestContext } from '../../../platform/context.js';
 import type { Database } from '../../../platform/db/index.js';
 import { newUuid, toPublicId } from '../../../platform/ids.js';
 import type { CallSource } from '../call-record.js';
+import type { ConnectorOptions } from '../connectors/connector-registry.js';
 
 /** A payload as a source delivered it, before parsing. */
 export interface IncomingPayload {
@@ -13,7 +14,7 @@ export interface IncomingPayload {
   readonly contentType: string | undefined;
   readonly body: Buffer;
   /** Connector options that travel with the payload (time zone, column map...). */
-  readonly options?: Record<string, unknown>;
+  readonly options?: ConnectorOptions;
 }
 
 export interface RawPayloadRow {
