@@ -1,4 +1,4 @@
-import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
+import { isSupportedCountry } from 'libphonenumber-js/max';
 import { z } from 'zod';
 import { AppError } from '../../../platform/errors.js';
 import type { CallFileFormat, ConnectorOptions } from './connector-registry.js';
@@ -70,7 +70,7 @@ export function toConnectorOptions(format: CallFileFormat, query: ConnectorOptio
   const options: ConnectorOptions = {
     ...(query.timeZone !== undefined ? { timeZone: query.timeZone } : {}),
     ...(query.usegmtime !== undefined ? { usegmtime: query.usegmtime } : {}),
-    ...(query.defaultCountry !== undefined ? { defaultCountry: query.defaultCountry as CountryCode } : {}),
+    ...(query.defaultCountry !== undefined ? { defaultCountry: query.defaultCountry } : {}),
     ...(query.ownNumbers !== undefined ? { ownNumbers: commaList(query.ownNumbers) } : {}),
     ...(query.extensionMaxDigits !== undefined ? { extensionMaxDigits: query.extensionMaxDigits } : {}),
   };
