@@ -21,6 +21,8 @@ import { createCallStats } from './service/call-stats.service.js';
 import { createCallUpsert } from './service/call-upsert.service.js';
 import { createPartitionMonths } from './service/partition-months.js';
 import { createQuarantineService } from './service/quarantine.service.js';
+import { createTeamsConnector, type TeamsConnectorSettings } from './teams/teams-connector.js';
+import type { TeamsSubscriptionService } from './teams/teams-subscription.service.js';
 
 export interface CallsModule extends PlatformModule {
   readonly calls: CallsService;
@@ -28,6 +30,8 @@ export interface CallsModule extends PlatformModule {
   readonly ingest: IngestService;
   /** What the ingest transform writes through (also used by `switchboard import calls`). */
   readonly writes: CallWrites;
+  /** The Teams connector's Graph subscription of each tenant (routes at /calls/teams). */
+  readonly teams: TeamsSubscriptionService;
 }
 
 export interface CallsDeps {
@@ -45,6 +49,8 @@ export interface CallsDeps {
   readonly secrets: SecretReader;
   /** The URL sources reach us at (Twilio signs the URL it called). */
   readonly publicUrl: string;
+  /** Where the Teams connector reaches Microsoft Graph, and its writer of teams.client_state. */
+  readonly teams?: TeamsConnectorSettings;
 }
 
 export function createCallsModule(deps: CallsDeps): CallsModule {
@@ -70,10 +76,12 @@ export function createCallsModule(deps: CallsDeps): CallsModule {
       await quarantine.addWithin(trx, ctx, { source: item.source, reason: item.reason, raw: item.raw, receivedAt: new Date() });
     },
   };
+  const teams = createTeamsConnector({ database, audit, secrets: deps.secrets, ingest, publicUrl: deps.publicUrl, settings: deps.teams });
   const routes: RouteMount[] = [
     { surface: 'internal', prefix: '/calls', plugin: ingestRoutes(ingest) },
     { surface: 'internal', prefix: '/calls/webhooks', plugin: webhookRoutes({ ingest, secrets: deps.secrets, publicUrl: deps.publicUrl }) },
     { surface: 'internal', prefix: '/calls', plugin: callsRoutes(calls) },
+    { surface: 'internal', prefix: '/calls/teams', plugin: teams.routes },
     { surface: 'internal', prefix: '/calls/quarantine', plugin: quarantineRoutes(quarantine) },
   ];
   return {
@@ -82,8 +90,9 @@ export function createCallsModule(deps: CallsDeps): CallsModule {
     quarantine,
     ingest,
     writes,
+    teams: teams.subscriptions,
     routes,
-    handlers: [createTransformHandler({ database, ingest, writes, objects: deps.archive, bus: deps.bus })],
+    handlers: [createTransformHandler({ database, ingest, writes, objects: deps.archive, bus: deps.bus, fetchers: teams.fetchers })],
     jobs: [
       {
         kind: 'timer',
@@ -94,6 +103,7 @@ export function createCallsModule(deps: CallsDeps): CallsModule {
           await calls.maintainPartitions();
         },
       },
+      teams.renewalTimer,
     ],
   };
 }

@@ -62,6 +62,9 @@ export const settingsSchema = z
       .optional(),
     SWITCHBOARD_ACCESS_TOKEN_TTL_SECONDS: positiveInt.max(3600).default(900),
     SWITCHBOARD_REFRESH_TOKEN_TTL_DAYS: positiveInt.max(365).default(30),
+    // Microsoft Graph for the Teams connector; national clouds (and tests) point elsewhere.
+    SWITCHBOARD_GRAPH_BASE_URL: url(['http:', 'https:']).default('https://graph.microsoft.com/v1.0'),
+    SWITCHBOARD_GRAPH_LOGIN_URL: url(['http:', 'https:']).default('https://login.microsoftonline.com'),
   })
   .strict();
 

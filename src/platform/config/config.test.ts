@@ -31,6 +31,13 @@ describe('loadConfig', () => {
     expect(config.database.url).toBe('postgres://u:p@db/sb');
   });
 
+  it('points the Teams connector at Microsoft Graph unless told otherwise (national clouds, tests)', () => {
+    expect(loadConfig({}).graph).toEqual({ baseUrl: 'https://graph.microsoft.com/v1.0', loginUrl: 'https://login.microsoftonline.com' });
+    const config = loadConfig({ SWITCHBOARD_GRAPH_BASE_URL: 'https://graph.microsoft.us/v1.0', SWITCHBOARD_GRAPH_LOGIN_URL: 'https://login.microsoftonline.us' });
+    expect(config.graph).toEqual({ baseUrl: 'https://graph.microsoft.us/v1.0', loginUrl: 'https://login.microsoftonline.us' });
+    expect(problemsOf({ SWITCHBOARD_GRAPH_BASE_URL: 'graph.microsoft.com' })).toEqual([expect.stringMatching(/^SWITCHBOARD_GRAPH_BASE_URL: must be a URL/)]);
+  });
+
   it('names the variable of an invalid value', () => {
     expect(problemsOf({ PORT: 'eighty' })).toEqual([expect.stringMatching(/^PORT: /)]);
     expect(problemsOf({ DATABASE_URL: 'mysql://x' })).toEqual([expect.stringMatching(/^DATABASE_URL: must be a URL starting with postgres:/)]);

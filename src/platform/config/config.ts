@@ -32,6 +32,8 @@ export interface Config {
     /** Keys being rotated out: they still unwrap, never wrap. */
     readonly previousMasterKeys: readonly string[];
   };
+  /** Where the Teams connector reaches Microsoft Graph and the identity platform's token endpoint. */
+  readonly graph: { readonly baseUrl: string; readonly loginUrl: string };
   readonly shutdownTimeoutMs: number;
   /** The raw settings, for `config print`. */
   readonly settings: Readonly<Settings>;
@@ -130,6 +132,7 @@ function buildConfig(settings: Settings): Config {
     objects: { url: settings.OBJECT_STORE_URL ?? `file://${path.join(dataDir, 'objects')}` },
     redis: { url: settings.REDIS_URL },
     security: { masterKey: settings.SWITCHBOARD_MASTER_KEY, previousMasterKeys: settings.SWITCHBOARD_PREVIOUS_MASTER_KEYS },
+    graph: { baseUrl: settings.SWITCHBOARD_GRAPH_BASE_URL, loginUrl: settings.SWITCHBOARD_GRAPH_LOGIN_URL },
     shutdownTimeoutMs: settings.SWITCHBOARD_SHUTDOWN_TIMEOUT_MS,
     settings: Object.freeze({ ...settings }),
   };

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { knownCallRecordId, startGraphFake, type GraphFake } from '../testing/graph.fake-server.js';
+import { knownCallRecordId, startGraphFake, teamsFixtures, type GraphFake } from '../testing/graph.fake-server.js';
 import { createGraphClient, GraphError, type GraphClientOptions } from './graph-client.js';
 import { normaliseTeams } from './normalise-teams.js';
 
@@ -37,10 +39,12 @@ describe('Graph call-records client', () => {
     expect(result.status).toBe('found');
     if (result.status !== 'found') return;
     expect(result.pages).toBe(3);
+    // The published links read `.../v1.0/$metadata#communications/callRecords('id')/sessions?...`:
+    // followed as the resource they name, not as the metadata document.
     expect(graphRequests()).toEqual([
       `GET /v1.0/communications/callRecords/${knownCallRecordId}?$expand=sessions($expand=segments)`,
-      `GET /v1.0/communications/callRecords/${knownCallRecordId}/sessions?$expand=segments&$skiptoken=abc`,
-      `GET /v1.0/communications/callRecords/${knownCallRecordId}/sessions?$expand=segments&$skiptoken=def`,
+      `GET /v1.0/communications/callRecords('${knownCallRecordId}')/sessions?$expand=segments&$skiptoken=abc`,
+      `GET /v1.0/communications/callRecords('${knownCallRecordId}')/sessions?$expand=segments&$skiptoken=def`,
     ]);
     expect(result.callRecord['sessions@odata.nextLink']).toBeUndefined();
     const [call] = normaliseTeams(result.callRecord).records;
@@ -113,14 +117,19 @@ describe('Graph call-records client', () => {
       clientState: 'secret-state',
       expiresAt: new Date(now + 10 * 86_400_000),
     });
-    expect(created).toMatchObject({ resource: '/communications/callRecords', changeType: 'created', clientState: 'secret-state', expirationDateTime: new Date(now + 4230 * 60_000).toISOString() });
+    expect(created).toMatchObject({ resource: '/communications/callRecords', changeType: 'created,updated', clientState: 'secret-state', expirationDateTime: new Date(now + 4230 * 60_000).toISOString() });
     expect(fake.subscriptions.has(created.id)).toBe(true);
 
     const renewed = await c.renewSubscription(created.id, new Date(now + 60 * 60_000));
     expect(renewed.expirationDateTime).toBe(new Date(now + 3_600_000).toISOString());
 
+    await c.reauthorizeSubscription(created.id);
+    expect(graphRequests()).toContain(`POST /v1.0/subscriptions/${created.id}/reauthorize`);
+    expect((await c.listSubscriptions()).map((subscription) => subscription.id)).toContain(created.id);
+
     await c.deleteSubscription(created.id);
     expect(fake.subscriptions.has(created.id)).toBe(false);
+    await expect(c.reauthorizeSubscription(created.id)).rejects.toMatchObject({ status: 404 });
     await expect(c.deleteSubscription(created.id)).resolves.toBeUndefined();
     await expect(c.renewSubscription(created.id)).rejects.toMatchObject({ status: 404, code: 'ResourceNotFound' });
   });
@@ -149,5 +158,47 @@ describe('Graph call-records client', () => {
       'GET /v1.0/communications/callRecords/getDirectRoutingCalls(fromDateTime=2019-01-01T00:00:00Z,toDateTime=2019-04-01T00:00:00Z)',
       'GET /v1.0/communications/callRecords/getDirectRoutingCalls(fromDateTime=2019-04-01T00:00:00Z,toDateTime=2019-06-01T00:00:00Z)',
     ]);
+  });
+
+  it('follows the segments pages of a session and the participants_v2 pages of a record', async () => {
+    // A stand-in for Graph at the network level, answering with the published examples.
+    const json = (name: string) => JSON.parse(readFileSync(path.join(teamsFixtures, name), 'utf8')) as Record<string, unknown>;
+    const base = 'https://graph.microsoft.com/v1.0';
+    const asked: string[] = [];
+    const answer = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+    const stub = (record: Record<string, unknown>, pages: Record<string, unknown>): typeof fetch =>
+      (input) => {
+        const url = input instanceof Request ? input.url : String(input);
+        if (url.endsWith('/oauth2/v2.0/token')) return Promise.resolve(answer({ access_token: 't', expires_in: 3599 }));
+        asked.push(url.replace(base, ''));
+        return Promise.resolve(answer(url.includes('?$expand=sessions') ? record : (pages[url] ?? {})));
+      };
+    const options = { credentials: fake.credentials, sleep: () => Promise.resolve() };
+
+    const withSessions = json('callrecord-1.json');
+    delete withSessions['sessions@odata.nextLink'];
+    const [session] = withSessions.sessions as Record<string, unknown>[];
+    const [moreSegment] = ((json('sessions-expanded-1.json').value as Record<string, unknown>[])[0]?.segments ?? []) as Record<string, unknown>[];
+    if (!session || !moreSegment) throw new Error('fixtures changed');
+    const segmentsLink = `${base}/communications/callRecords/${knownCallRecordId}/sessions/${String(session.id)}/segments?$skiptoken=s2`;
+    session['segments@odata.nextLink'] = segmentsLink;
+    const segmentsPage = { value: [{ ...moreSegment, id: 'second-segment' }] };
+    const found = await createGraphClient({ ...options, fetch: stub(withSessions, { [segmentsLink]: segmentsPage }) }).getCallRecord(knownCallRecordId);
+    if (found.status !== 'found') throw new Error('not found');
+    const [merged] = found.callRecord.sessions as Record<string, unknown>[];
+    expect((merged?.segments as { id: string }[]).map((segment) => segment.id)).toEqual([knownCallRecordId, 'second-segment']);
+    expect(merged?.['segments@odata.nextLink']).toBeUndefined();
+
+    // Microsoft's $expand=participants_v2 example ends its first page with a `$metadata#` nextLink.
+    asked.length = 0;
+    const withParticipants = json('callrecord-2-participants.json');
+    const participantsLink = `${base}/communications/callRecords('${knownCallRecordId}')/participants_v2?$skiptoken=abc`;
+    const participantsPage = { value: [{ id: 'third', identity: { user: { id: 'third', displayName: 'Third Person' } } }] };
+    const withAll = await createGraphClient({ ...options, fetch: stub(withParticipants, { [participantsLink]: participantsPage }) }).getCallRecord(knownCallRecordId);
+    if (withAll.status !== 'found') throw new Error('not found');
+    expect(asked).toEqual([`/communications/callRecords/${knownCallRecordId}?$expand=sessions($expand=segments)`, `/communications/callRecords('${knownCallRecordId}')/participants_v2?$skiptoken=abc`]);
+    // The example repeats one participant id for two people: both are kept.
+    expect((withAll.callRecord.participants_v2 as unknown[]).length).toBe(3);
+    expect(normaliseTeams(withAll.callRecord).records[0]?.attributes).toMatchObject({ participantCount: 3 });
   });
 });

@@ -5,10 +5,11 @@ import { mergeTeamsSessionPages } from './normalise-teams.js';
  * (client-credentials grant, application permission CallRecords.Read.All).
  *
  * - GET /communications/callRecords/{id}?$expand=sessions($expand=segments), following every
- *   sessions@odata.nextLink and merging the pages into the record (mergeTeamsSessionPages).
- *   Graph keeps call records for 30 days: a 404 is a result (`not_found`), not an error.
- * - change-notification subscriptions on /communications/callRecords (create, renew, delete);
- *   4230 minutes is the longest expiry Graph accepts for this resource.
+ *   nextLink in the answer (sessions, each session's segments, participants_v2) and merging the
+ *   pages into the record. Graph keeps call records for 30 days: a 404 is a result
+ *   (`not_found`), not an error.
+ * - change-notification subscriptions on /communications/callRecords (create, renew, reauthorize,
+ *   list, delete); 4230 minutes is the longest expiry Graph accepts for this resource.
  * - getPstnCalls / getDirectRoutingCalls backfill, page by page, in windows of at most 90 days.
  *
  * Throttling: 429 and 503 wait for Retry-After when given; other 5xx and network failures back
@@ -73,6 +74,10 @@ export interface GraphClient {
   getCallRecord(callRecordId: string): Promise<GraphCallRecordResult>;
   createSubscription(input: NewGraphSubscription): Promise<GraphSubscription>;
   renewSubscription(subscriptionId: string, expiresAt?: Date): Promise<GraphSubscription>;
+  /** Answers a reauthorizationRequired challenge without changing the expiry (404 when gone). */
+  reauthorizeSubscription(subscriptionId: string): Promise<void>;
+  /** The subscriptions this app registration holds in the customer's tenant (every page). */
+  listSubscriptions(): Promise<GraphSubscription[]>;
   /** Idempotent: a subscription that is already gone counts as deleted. */
   deleteSubscription(subscriptionId: string): Promise<void>;
   /** Pages of pstnCallLogRow documents as Graph returns them (normaliseTeams reads them). */
@@ -86,6 +91,11 @@ export const CALL_RECORDS_SUBSCRIPTION_MAX_MINUTES = 4230;
 /** Graph refuses backfill ranges longer than this. */
 const BACKFILL_WINDOW_MS = 90 * 86_400_000;
 const CALL_RECORDS_RESOURCE = '/communications/callRecords';
+/**
+ * Both kinds, as Microsoft's subscription example has it: `created` when Graph first sees a call,
+ * `updated` when a later client signal revises it (its `version` goes up, and newest-wins keeps it).
+ */
+const CALL_RECORDS_CHANGE_TYPE = 'created,updated';
 
 export class GraphError extends Error {
   constructor(
@@ -137,8 +147,36 @@ async function errorOf(response: Response): Promise<{ code: string | null; messa
   return { code: null, message: text.slice(0, 500) };
 }
 
+/**
+ * A nextLink as a URL to GET. Microsoft's published examples write some links as
+ * `.../v1.0/$metadata#communications/callRecords('id')/sessions?...`: followed literally, the
+ * fragment would be dropped and the request would fetch the metadata document, so the
+ * `$metadata#` is taken out, leaving the resource path it names.
+ */
+export function graphLinkUrl(link: string): string {
+  return link.replace(/\/\$metadata#/, '/');
+}
+
 /** DateTimeOffset literal of an OData function parameter: UTC, whole seconds. */
 const odataInstant = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/**
+ * Appends one page (`{ value: [...], '@odata.nextLink'? }`) of a collection that came expanded
+ * inside `owner` (`segments` of a session, `participants_v2` of a record), and carries the page's
+ * nextLink over, so the caller knows whether to keep paging. An item identical in full to one
+ * already there is dropped (a page served twice); an id alone does not make a duplicate, because
+ * Graph's own participants_v2 example repeats one id for two different people.
+ */
+function mergeGraphPage(owner: Json, collection: string, page: Json): Json {
+  const existing = Array.isArray(owner[collection]) ? (owner[collection] as unknown[]) : [];
+  const added = Array.isArray(page.value) ? (page.value as unknown[]) : [];
+  const seen = new Set(existing.map((item) => JSON.stringify(item)));
+  const linkKey = `${collection}@odata.nextLink`;
+  const merged: Json = Object.fromEntries(Object.entries(owner).filter(([key]) => key !== linkKey));
+  merged[collection] = [...existing, ...added.filter((item) => !seen.has(JSON.stringify(item)))];
+  if (typeof page['@odata.nextLink'] === 'string') merged[linkKey] = page['@odata.nextLink'];
+  return merged;
+}
 
 export function createGraphClient(options: GraphClientOptions): GraphClient {
   const graphBase = (options.graphBaseUrl ?? 'https://graph.microsoft.com/v1.0').replace(/\/+$/, '');
@@ -266,6 +304,36 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     return (await request('GET', url)) ?? {};
   }
 
+  /** Follows a chain of nextLinks, handing each page to `take`, which returns the next link. */
+  async function follow(what: string, first: unknown, take: (page: Json) => unknown, pages: { count: number }): Promise<void> {
+    const seen = new Set<string>();
+    for (let link = first; typeof link === 'string'; ) {
+      if (seen.has(link) || pages.count >= maxPages) throw new GraphError(`paging of ${what} does not end (${link})`, 0, null, false);
+      seen.add(link);
+      link = take(await get(graphLinkUrl(link)));
+      pages.count++;
+    }
+  }
+
+  /** Appends the further pages of each session's segments to that session. */
+  async function completeSegments(record: Json, pages: { count: number }): Promise<Json> {
+    if (!Array.isArray(record.sessions)) return record;
+    const sessions: unknown[] = [];
+    for (const session of record.sessions as unknown[]) {
+      if (!isObject(session) || typeof session['segments@odata.nextLink'] !== 'string') {
+        sessions.push(session);
+        continue;
+      }
+      let merged: Json = session;
+      await follow('segments', session['segments@odata.nextLink'], (page) => {
+        merged = mergeGraphPage(merged, 'segments', page);
+        return merged['segments@odata.nextLink'];
+      }, pages);
+      sessions.push(merged);
+    }
+    return { ...record, sessions };
+  }
+
   async function* backfill(functionName: string, range: { from: Date; to: Date }): AsyncGenerator<Json> {
     // toDateTime is inclusive: windows share their boundary instant rather than leave a gap;
     // a call delivered twice is harmless (the index is idempotent).
@@ -277,7 +345,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       while (url !== undefined) {
         if (seen.has(url) || seen.size >= maxPages) throw new GraphError(`paging of ${functionName} does not end (${url})`, 0, null, false);
         seen.add(url);
-        const page = await get(url);
+        const page = await get(graphLinkUrl(url));
         yield page;
         url = typeof page['@odata.nextLink'] === 'string' ? page['@odata.nextLink'] : undefined;
       }
@@ -292,7 +360,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     return {
       id,
       resource: text('resource') ?? CALL_RECORDS_RESOURCE,
-      changeType: text('changeType') ?? 'created',
+      changeType: text('changeType') ?? CALL_RECORDS_CHANGE_TYPE,
       notificationUrl: text('notificationUrl') ?? '',
       lifecycleNotificationUrl: text('lifecycleNotificationUrl'),
       expirationDateTime,
@@ -312,21 +380,24 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       const first = await request('GET', url, { notFoundIsResult: true });
       if (!first) return { status: 'not_found' };
       let record: Json = first;
-      let pages = 1;
-      const seen = new Set<string>();
-      for (let link = record['sessions@odata.nextLink']; typeof link === 'string'; link = record['sessions@odata.nextLink']) {
-        if (seen.has(link) || pages >= maxPages) throw new GraphError(`paging of sessions does not end (${link})`, 0, null, false);
-        seen.add(link);
-        record = mergeTeamsSessionPages(record, [await get(link)]);
-        pages++;
-      }
-      return { status: 'found', callRecord: record, pages };
+      const pages = { count: 1 };
+      await follow('sessions', record['sessions@odata.nextLink'], (page) => {
+        record = mergeTeamsSessionPages(record, [page]);
+        return record['sessions@odata.nextLink'];
+      }, pages);
+      record = await completeSegments(record, pages);
+      // Only present when Graph expanded participants_v2; the same paging when it did.
+      await follow('participants_v2', record['participants_v2@odata.nextLink'], (page) => {
+        record = mergeGraphPage(record, 'participants_v2', page);
+        return record['participants_v2@odata.nextLink'];
+      }, pages);
+      return { status: 'found', callRecord: record, pages: pages.count };
     },
 
     async createSubscription(input) {
       const created = await request('POST', `${graphBase}/subscriptions`, {
         body: {
-          changeType: 'created',
+          changeType: CALL_RECORDS_CHANGE_TYPE,
           notificationUrl: input.notificationUrl,
           ...(input.lifecycleNotificationUrl ? { lifecycleNotificationUrl: input.lifecycleNotificationUrl } : {}),
           resource: CALL_RECORDS_RESOURCE,
@@ -342,6 +413,21 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         body: { expirationDateTime: expiry(expiresAt) },
       });
       return subscriptionOf(renewed ?? {});
+    },
+
+    async reauthorizeSubscription(subscriptionId) {
+      await request('POST', `${graphBase}/subscriptions/${encodeURIComponent(subscriptionId)}/reauthorize`);
+    },
+
+    async listSubscriptions() {
+      const found: GraphSubscription[] = [];
+      const first = await get(`${graphBase}/subscriptions`);
+      const take = (page: Json) => {
+        for (const item of Array.isArray(page.value) ? (page.value as unknown[]) : []) if (isObject(item)) found.push(subscriptionOf(item));
+        return page['@odata.nextLink'];
+      };
+      await follow('subscriptions', take(first), take, { count: 1 });
+      return found;
     },
 
     async deleteSubscription(subscriptionId) {

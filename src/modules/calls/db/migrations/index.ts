@@ -1,5 +1,6 @@
 import { rawPayloadsSql } from '../../ingest/raw-payloads.sql.js';
 import { appRole, grantSchemaUsage, sqlMigration, tenantIsolation, type MigrationSet } from '../../../../platform/db/index.js';
+import { teamsSubscriptionsMigration } from './0004-teams-subscriptions.js';
 
 /*
  * The call index. Personal data (numbers, names, the full record) is stored only as ciphertext
@@ -181,5 +182,6 @@ export const callsMigrations: MigrationSet = {
     sqlMigration('0001_call_index', callIndex),
     sqlMigration('0002_quarantine', quarantine),
     sqlMigration('0003_raw_payloads', `${rawPayloadsSql}\n${tenantIsolation('calls.raw_payloads', { privileges: ['SELECT', 'INSERT', 'UPDATE'] })}`),
+    teamsSubscriptionsMigration,
   ],
 };
