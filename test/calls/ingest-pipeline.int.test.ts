@@ -1,7 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fromPublicId } from '../../src/platform/ids.js';
 import { bearer, createTenant, createUser, login } from '../support/identity.js';
 import { createTestPlatform, type TestPlatform } from '../support/test-platform.js';
 import type { Tenant } from '../../src/modules/identity/index.js';
@@ -51,6 +53,11 @@ describe('call ingest, end to end', () => {
     expect(res.json()).toMatchObject({ status: 'accepted', payloadId: expect.stringMatching(/^raw_/) as unknown });
     await expect.poll(async () => (await calls('&source=asterisk')).length, { timeout: 30_000 }).toBe(8);
     await expect.poll(() => ingested.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(8);
+    const payloadId = res.json<{ payloadId: string }>().payloadId;
+    const { rows } = await sql<{ outcome: Record<string, number> }>`select outcome from calls.raw_payloads where id = ${fromPublicId('raw', payloadId) ?? ''}`.execute(
+      t.platform.database.owner,
+    );
+    expect(rows[0]?.outcome).toMatchObject({ created: 8, updated: 0, quarantined: 0 });
 
     const [first] = await calls('&source=asterisk');
     const detail = await t.inject({ method: 'GET', url: `/api/v1/calls/${first?.id ?? ''}`, headers: bearer(token) });

@@ -56,7 +56,7 @@ export async function transformItems(
   run: RunInTransaction,
   source: CallSource,
   items: readonly ParsedItem[],
-  options: { connectorOptions?: ConnectorOptions; afterWrite?: (trx: Transaction<unknown>) => Promise<void> } = {},
+  options: { connectorOptions?: ConnectorOptions; afterWrite?: (trx: Transaction<unknown>, outcome: TransformOutcome) => Promise<void> } = {},
 ): Promise<TransformOutcome | undefined> {
   const records = items.flatMap((item) => (item.kind === 'record' ? [item] : []));
   const ingestedAt = new Date();
@@ -122,8 +122,7 @@ export async function transformItems(
       // Wakes live views (the console's SSE feed) on commit; the payload is only the tenant.
       await sql`select pg_notify(${callsIngestedChannel}, ${ctx.tenantId})`.execute(trx);
     }
-    await options.afterWrite?.(trx);
-    return {
+    const outcome: TransformOutcome = {
       records: records.length,
       created: result.created,
       updated: result.updated,
@@ -131,5 +130,7 @@ export async function transformItems(
       quarantined,
       skipped,
     };
+    await options.afterWrite?.(trx, outcome);
+    return outcome;
   });
 }

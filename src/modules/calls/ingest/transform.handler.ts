@@ -96,14 +96,9 @@ export function createTransformHandler(deps: TransformDeps): EventTrigger {
         pending,
         {
           connectorOptions: options,
-          afterWrite: async (trx) => {
-            const counts = { ...totals };
-            for (const item of pending) {
-              if (item.kind === 'quarantined') counts.quarantined++;
-              else if (item.kind === 'skipped') counts.skipped++;
-              else counts.records++;
-            }
-            await deps.ingest.markProcessed(trx as unknown as Transaction<IngestTables>, payload.id, counts);
+          afterWrite: async (trx, last) => {
+            add(last);
+            await deps.ingest.markProcessed(trx as unknown as Transaction<IngestTables>, payload.id, totals);
           },
         },
       );
