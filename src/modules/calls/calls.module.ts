@@ -14,6 +14,7 @@ import { ingestRoutes, webhookRoutes } from './ingest/ingest.routes.js';
 import { createTransformHandler } from './ingest/transform.handler.js';
 import { callsRoutes } from './http/calls.routes.js';
 import { quarantineRoutes } from './http/quarantine.routes.js';
+import { connectorsRoutes } from './http/connectors.routes.js';
 import { createCallCrypto } from './service/call-crypto.js';
 import { createCallExport } from './service/call-export.service.js';
 import { createCallReads } from './service/call-read.service.js';
@@ -82,6 +83,7 @@ export function createCallsModule(deps: CallsDeps): CallsModule {
     { surface: 'internal', prefix: '/calls/webhooks', plugin: webhookRoutes({ ingest, secrets: deps.secrets, publicUrl: deps.publicUrl }) },
     { surface: 'internal', prefix: '/calls', plugin: callsRoutes(calls) },
     { surface: 'internal', prefix: '/calls/teams', plugin: teams.routes },
+    { surface: 'internal', prefix: '/calls/connectors', plugin: connectorsRoutes({ secrets: deps.secrets, publicUrl: deps.publicUrl }) },
     { surface: 'internal', prefix: '/calls/quarantine', plugin: quarantineRoutes(quarantine) },
   ];
   return {

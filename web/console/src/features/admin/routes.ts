@@ -27,6 +27,12 @@ const secretsRoute = createRoute({
   component: gated('settings:read', lazyRouteComponent(() => import('./secrets/secrets.page'), 'SecretsPage')),
 });
 
+const connectorsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'admin/connectors',
+  component: gated('settings:read', lazyRouteComponent(() => import('./connectors/connectors.page'), 'ConnectorsPage')),
+});
+
 const settingsRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: 'admin/settings',
@@ -40,4 +46,4 @@ const auditRoute = createRoute({
   component: gated('audit:read', lazyRouteComponent(() => import('./audit/audit.page'), 'AuditPage')),
 });
 
-export const adminRoutes = [usersRoute, apiKeysRoute, providersRoute, secretsRoute, settingsRoute, auditRoute] as const;
+export const adminRoutes = [usersRoute, apiKeysRoute, providersRoute, connectorsRoute, secretsRoute, settingsRoute, auditRoute] as const;
