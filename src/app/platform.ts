@@ -142,6 +142,7 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
           });
     const keyring = createKeyring({ store: createPgDataKeyStore(database), masterKey, previousMasterKeys });
     const auditLog = createAuditLog(database);
+    const secrets = createSecretsStore({ database, keyring, audit: auditLog });
     const identity = createIdentityModule({
       database,
       keyring,
@@ -152,6 +153,8 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
       issuer: config.http.publicUrl,
       settings: { accessTokenTtlSeconds: config.auth.accessTokenTtlSeconds, refreshTokenTtlDays: config.auth.refreshTokenTtlDays },
       ...(options.fetch ? { fetch: options.fetch } : {}),
+      // Confidential OIDC clients: `oidc.<provider id>.client_secret`, read for the code exchange only.
+      oidcClientSecrets: secrets.reader(['oidc.']),
     });
     const quietObjects = createObjectStore(config.objects.url, {
       keyring,
@@ -167,7 +170,6 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
       await bus.publishNow([{ type: objectCreatedEventType, tenantId: head.tenantId, key: head.key, data }]);
     });
     const audit = createAuditModule({ database });
-    const secrets = createSecretsStore({ database, keyring, audit: auditLog });
     const calls = createCallsModule({
       database,
       keyring,

@@ -53,4 +53,44 @@ export const IdentityErrors = {
     new AppError('IDENTITY_PROVIDER_EXISTS', 'conflict', 'This issuer is already configured for that surface.', {
       fields: [{ field: 'issuer', message: 'is already configured' }],
     }),
+  // Sign-in through a tenant's OIDC provider (authorisation code + PKCE, exchanged by the server).
+  providerUnreachable: (issuer: string) =>
+    new AppError('IDENTITY_PROVIDER_UNREACHABLE', 'unavailable', `The identity provider ${issuer} did not answer.`),
+  providerMisconfigured: (issuer: string, why: string) =>
+    new AppError('IDENTITY_PROVIDER_MISCONFIGURED', 'unavailable', `The identity provider ${issuer} cannot be used for sign-in: ${why}.`),
+  signInProviderNotFound: () =>
+    new AppError('IDENTITY_PROVIDER_NOT_FOUND', 'not_found', 'This sign-in option does not exist or is turned off.', {
+      fields: [{ field: 'providerId', message: 'is not a sign-in option of this organisation' }],
+    }),
+  oidcRedirectUri: (expected: string) =>
+    new AppError('IDENTITY_OIDC_REDIRECT_URI', 'invalid_input', `The redirect URI must be ${expected}.`, {
+      fields: [{ field: 'redirectUri', message: `must be ${expected}` }],
+    }),
+  oidcCodeRejected: (error: string) =>
+    new AppError('IDENTITY_OIDC_CODE_REJECTED', 'unauthenticated', `The identity provider did not accept the sign-in code (${error}); start again.`, {
+      fields: [{ field: 'code', message: `was refused by the identity provider: ${error}` }],
+    }),
+  oidcInvalidIdToken: (why: string, field?: string) =>
+    new AppError('IDENTITY_OIDC_INVALID_ID_TOKEN', 'unauthenticated', `The identity provider's ID token is not acceptable: ${why}.`, {
+      ...(field ? { fields: [{ field, message: why }] } : {}),
+    }),
+  oidcWrongTenant: (claim: string) =>
+    new AppError('IDENTITY_OIDC_WRONG_TENANT', 'forbidden', `This account belongs to another organisation at the identity provider (claim '${claim}').`),
+  oidcNoRole: () =>
+    new AppError('IDENTITY_OIDC_NO_ROLE', 'forbidden', 'The identity provider gives this account no Switchboard role, so no account was created. Ask an administrator.'),
+  oidcEmailMissing: () =>
+    new AppError('IDENTITY_OIDC_EMAIL_MISSING', 'forbidden', 'The identity provider did not share an e-mail address, which a new account needs (scope email).'),
+  oidcEmailUnverified: () =>
+    new AppError('IDENTITY_OIDC_EMAIL_UNVERIFIED', 'forbidden', 'An account with this e-mail address exists, but the identity provider has not verified the address, so it is not linked.'),
+  oidcAlreadyLinked: () =>
+    new AppError('IDENTITY_OIDC_ALREADY_LINKED', 'conflict', 'The account with this e-mail address is already linked to another account at this identity provider.'),
+  oidcNotEmployee: () =>
+    new AppError('IDENTITY_OIDC_NOT_EMPLOYEE', 'forbidden', 'The account with this e-mail address is a client account; it cannot sign in to the console.'),
+  oidcAccountDisabled: () => new AppError('IDENTITY_OIDC_ACCOUNT_DISABLED', 'forbidden', 'This Switchboard account is disabled.'),
+  oidcMfaRequired: () =>
+    new AppError(
+      'IDENTITY_OIDC_MFA_REQUIRED',
+      'forbidden',
+      'This organisation requires owners and administrators to use a second factor, and the identity provider did not report one (amr).',
+    ),
 } as const;

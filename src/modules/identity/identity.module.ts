@@ -4,6 +4,7 @@ import type { Keyring, MasterKeyProvider } from '../../platform/crypto/index.js'
 import type { Database } from '../../platform/db/index.js';
 import type { RouteMount } from '../../platform/http/index.js';
 import type { PlatformModule } from '../../platform/module.js';
+import type { SecretReader } from '../../platform/secrets/index.js';
 import type { Logger } from '../../platform/telemetry/index.js';
 import { createApiKeyAuthenticator } from './auth/api-key.authenticator.js';
 import { createBearerTokenAuthenticator } from './auth/bearer-token.authenticator.js';
@@ -12,11 +13,15 @@ import { apiKeysRoutes } from './http/api-keys.routes.js';
 import { authRoutes } from './http/auth.routes.js';
 import { identityProvidersRoutes } from './http/identity-providers.routes.js';
 import { jwksRoutes } from './http/jwks.routes.js';
+import { oidcSignInRoutes } from './http/oidc-sign-in.routes.js';
 import { tenantRoutes } from './http/tenant.routes.js';
 import { usersRoutes } from './http/users.routes.js';
 import { createApiKeysService } from './service/api-keys.service.js';
 import { createAuthService, type AuthSettings } from './service/auth.service.js';
 import { createIdentityProvidersService } from './service/identity-providers.service.js';
+import { createOidcClient } from './service/oidc-client.js';
+import { createOidcSignInService } from './service/oidc-sign-in.service.js';
+import { createSessionIssuer } from './service/session-issuer.js';
 import { createSigningKeys, type SigningKeys } from './service/signing-keys.service.js';
 import { createTenantAdmin, createTenantsService } from './service/tenants.service.js';
 import { createUsersService } from './service/users.service.js';
@@ -45,6 +50,11 @@ export interface IdentityDeps {
   readonly settings: Omit<AuthSettings, 'totpIssuer'>;
   /** How OIDC discovery is fetched (tests may route it to a local provider). */
   readonly fetch?: typeof fetch;
+  /**
+   * Client secrets of sign-in providers that treat the console as a confidential client
+   * (`oidc.<idp id>.client_secret`); without it every provider is a public client (PKCE only).
+   */
+  readonly oidcClientSecrets?: SecretReader;
 }
 
 export function createIdentityModule(deps: IdentityDeps): IdentityModule {
@@ -61,9 +71,19 @@ export function createIdentityModule(deps: IdentityDeps): IdentityModule {
   const auth = createAuthService({ database, keyring, audit, signingKeys, settings: { ...deps.settings, totpIssuer: 'Switchboard' } });
   const apiKeys = createApiKeysService({ database, audit });
   const identityProviders = createIdentityProvidersService({ database, audit });
+  const oidcSignIn = createOidcSignInService({
+    database,
+    keyring,
+    audit,
+    oidc: createOidcClient(deps.fetch ? { fetch: deps.fetch } : {}),
+    sessions: createSessionIssuer({ signingKeys, settings: deps.settings }),
+    callbackUrl: `${deps.issuer.replace(/\/+$/, '')}/auth/callback`,
+    clientSecrets: deps.oidcClientSecrets,
+  });
   const routes: RouteMount[] = [
     { surface: 'internal', prefix: '/auth', plugin: authRoutes({ auth, users, surface: 'internal' }) },
     { surface: 'external', prefix: '/auth', plugin: authRoutes({ auth, users, surface: 'external' }) },
+    { surface: 'internal', prefix: '/auth', plugin: oidcSignInRoutes(oidcSignIn) },
     { surface: 'internal', prefix: '/tenant', plugin: tenantRoutes(tenants) },
     { surface: 'internal', prefix: '/users', plugin: usersRoutes(users) },
     { surface: 'internal', prefix: '/api-keys', plugin: apiKeysRoutes(apiKeys) },

@@ -4,7 +4,6 @@ import {
   decodeJwt,
   errors as joseErrors,
   jwtVerify,
-  type JWTPayload,
   type JWTVerifyGetKey,
 } from 'jose';
 import { sql } from 'kysely';
@@ -15,11 +14,10 @@ import { AppError } from '../../../platform/errors.js';
 import { fromPublicId } from '../../../platform/ids.js';
 import { IdentityErrors } from '../errors.js';
 import { isRole, permissionsOf } from '../roles.js';
+import { externalAlgorithms, mappedRoles, tenantClaimMatches } from './claim-mapping.js';
 import { audiences } from '../service/auth.service.js';
 import type { SigningKeys } from '../service/signing-keys.service.js';
 
-/** Asymmetric algorithms only: HS* would let anyone holding a public key forge tokens, and `none` is never accepted. */
-const externalAlgorithms = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 const maxTokenLength = 8_192;
 const providerCacheMs = 60_000;
 
@@ -52,14 +50,6 @@ function explain(error: unknown): AppError {
   if (error instanceof joseErrors.JWTClaimValidationFailed) return IdentityErrors.invalidToken(`claim '${error.claim}' is not acceptable`);
   if (error instanceof joseErrors.JOSEError) return IdentityErrors.invalidToken('it is malformed');
   return IdentityErrors.invalidToken('it could not be verified');
-}
-
-function claimValues(payload: JWTPayload, claim: string): string[] {
-  // Dotted paths reach nested claims (Keycloak's realm_access.roles).
-  let value: unknown = payload;
-  for (const part of claim.split('.')) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[part] : undefined;
-  if (typeof value === 'string') return value.split(' ');
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
 /**
@@ -146,13 +136,10 @@ export function createBearerTokenAuthenticator(deps: {
     for (const provider of candidates) {
       try {
         const { payload } = await jwtVerify(token, keys, { issuer, audience: provider.audience, algorithms: externalAlgorithms });
-        if (provider.tenantClaim && !claimValues(payload, provider.tenantClaim).includes(provider.tenantClaimValue ?? '')) {
-          throw IdentityErrors.invalidToken(`claim '${provider.tenantClaim}' does not match this tenant`);
+        if (!tenantClaimMatches(provider, payload)) {
+          throw IdentityErrors.invalidToken(`claim '${provider.tenantClaim ?? ''}' does not match this tenant`);
         }
-        const granted = (provider.rolesClaim ? claimValues(payload, provider.rolesClaim) : [])
-          .map((value) => provider.roleMapping[value] ?? (isRole(value) ? value : undefined))
-          .filter((r): r is string => r !== undefined);
-        const roles = granted.length > 0 ? granted : provider.defaultRole ? [provider.defaultRole] : [];
+        const roles = mappedRoles(provider, payload);
         return {
           tenantId: provider.tenantId,
           actor: { type: 'user', id: `oidc:${payload.sub ?? 'unknown'}`, roles },

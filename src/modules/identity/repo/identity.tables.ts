@@ -74,10 +74,21 @@ export type IdentityProvidersTable = {
   createdAt: Generated<Date>;
 };
 
+/** An account at a configured OIDC provider (`subject` = its `sub`), linked to one user. */
+export type OidcIdentitiesTable = {
+  providerId: string;
+  subject: string;
+  tenantId: string;
+  userId: string;
+  createdAt: Generated<Date>;
+  lastSignInAt: Date | null;
+};
+
 export type IdentityTables = {
   'identity.tenants': TenantsTable;
   'identity.users': UsersTable;
   'identity.refresh_tokens': RefreshTokensTable;
   'identity.api_keys': ApiKeysTable;
   'identity.identity_providers': IdentityProvidersTable;
+  'identity.oidc_identities': OidcIdentitiesTable;
 };

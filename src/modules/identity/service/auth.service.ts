@@ -1,20 +1,21 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import { generateSecret, generateURI, verify as verifyTotp } from 'otplib';
 import type { AuditContext, AuditLog } from '../../../platform/audit/index.js';
 import type { RequestContext } from '../../../platform/context.js';
 import type { Keyring } from '../../../platform/crypto/index.js';
 import type { Database } from '../../../platform/db/index.js';
-import { fromPublicId, newUuid, toPublicId } from '../../../platform/ids.js';
+import { fromPublicId, toPublicId } from '../../../platform/ids.js';
 import type { AuthService, ClientMeta, TokenPair } from '../contract.js';
 import { IdentityErrors } from '../errors.js';
 import type { IdentityTables } from '../repo/identity.tables.js';
 import { privilegedRoles } from '../roles.js';
 import { timingDecoyHash, verifyPassword } from './passwords.js';
+import { createSessionIssuer, sha256 } from './session-issuer.js';
 import type { SigningKeys } from './signing-keys.service.js';
 import { emailIndex, type UserRow } from './users.service.js';
 
-export const audiences = { internal: 'switchboard-internal', external: 'switchboard-external' } as const;
+export { audiences } from './session-issuer.js';
 
 /** After this many failures in a row the account locks for `lockMinutes`. */
 const maxFailures = 5;
@@ -27,10 +28,6 @@ export interface AuthSettings {
 }
 
 type Tx = Transaction<IdentityTables>;
-
-function sha256(value: string): Buffer {
-  return createHash('sha256').update(value).digest();
-}
 
 /** `rt_<id>.<secret>`: the id finds the row, the secret proves possession (only its hash is stored). */
 function parseRefreshToken(token: string): { id: string; secret: string } | undefined {
@@ -53,48 +50,7 @@ export function createAuthService(deps: {
 }): AuthService {
   const { database, keyring, audit, signingKeys, settings } = deps;
   const inTenant = <T>(tenantId: string, fn: (trx: Tx) => Promise<T>) => database.withTenant<IdentityTables, T>({ tenantId }, fn);
-
-  async function issue(trx: Tx, user: UserRow, familyId: string | undefined, mfaEnrollmentOnly: boolean): Promise<TokenPair> {
-    const audience = user.kind === 'client' ? audiences.external : audiences.internal;
-    const sessionId = familyId ?? newUuid();
-    const accessToken = await signingKeys.sign(
-      {
-        tid: toPublicId('ten', user.tenantId),
-        roles: user.roles,
-        kind: user.kind,
-        sid: sessionId,
-        ...(mfaEnrollmentOnly ? { scope: 'auth:mfa:enroll' } : {}),
-      },
-      { audience, subject: toPublicId('usr', user.id), expiresInSeconds: settings.accessTokenTtlSeconds },
-    );
-    if (mfaEnrollmentOnly) {
-      return { accessToken, tokenType: 'Bearer', expiresIn: settings.accessTokenTtlSeconds, mfaEnrollmentRequired: true };
-    }
-    const id = newUuid();
-    const secret = randomBytes(32).toString('base64url');
-    await trx
-      .insertInto('identity.refresh_tokens')
-      .values({
-        id,
-        tenantId: user.tenantId,
-        userId: user.id,
-        familyId: sessionId,
-        tokenHash: sha256(secret),
-        audience,
-        expiresAt: new Date(Date.now() + settings.refreshTokenTtlDays * 86_400_000),
-        usedAt: null,
-        revokedAt: null,
-        revokedReason: null,
-      })
-      .execute();
-    return {
-      accessToken,
-      tokenType: 'Bearer',
-      expiresIn: settings.accessTokenTtlSeconds,
-      refreshToken: `${toPublicId('rt', id)}.${secret}`,
-      mfaEnrollmentRequired: false,
-    };
-  }
+  const sessions = createSessionIssuer({ signingKeys, settings });
 
   async function recordFailure(tenantId: string, meta: ClientMeta, user: UserRow | undefined, reason: string): Promise<void> {
     // Its own transaction: the failed sign-in throws, and the record of it must survive that.
@@ -173,7 +129,7 @@ export function createAuthService(deps: {
           target: { type: 'user', id: ctx.actor.id },
           details: { surface, mfa: Boolean(user.totpEnabledAt), ...(mustEnrol ? { mfaEnrollmentRequired: true } : {}) },
         });
-        return issue(trx, user, undefined, mustEnrol);
+        return sessions.issue(trx, user, undefined, mustEnrol);
       });
     },
 
@@ -202,7 +158,7 @@ export function createAuthService(deps: {
         const user = await trx.selectFrom('identity.users').selectAll().where('id', '=', row.userId).executeTakeFirst();
         if (user?.status !== 'active') return 'invalid';
         await trx.updateTable('identity.refresh_tokens').set({ usedAt: new Date() }).where('id', '=', row.id).execute();
-        return issue(trx, user, row.familyId, false);
+        return sessions.issue(trx, user, row.familyId, false);
       });
       if (typeof outcome === 'string') throw IdentityErrors.invalidRefreshToken();
       return outcome;

@@ -629,6 +629,275 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/oidc/exchange": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish a provider sign-in: redeem the authorisation code and get a Switchboard token pair */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        codeVerifier: string;
+                        /** @description The iss parameter of the authorisation response, when the provider sent one */
+                        iss?: string;
+                        nonce: string;
+                        /**
+                         * Format: starts_with
+                         * @description idp_... from GET /auth/providers
+                         */
+                        providerId: string;
+                        /** @description <public URL>/auth/callback (checked exactly) */
+                        redirectUri: string;
+                        /** @description The tenant slug, as for password sign-in */
+                        tenant: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TokenPair"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The provider’s authorisation URL for a sign-in the browser prepared (PKCE S256, state, nonce) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description S256 challenge of the verifier the browser keeps */
+                        codeChallenge: string;
+                        nonce: string;
+                        /**
+                         * Format: starts_with
+                         * @description idp_... from GET /auth/providers
+                         */
+                        providerId: string;
+                        /** @description <public URL>/auth/callback (checked exactly) */
+                        redirectUri: string;
+                        state: string;
+                        /** @description The tenant slug, as for password sign-in */
+                        tenant: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            authorizationUrl: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The identity providers a tenant offers for console sign-in (empty for an unknown tenant) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The tenant slug, as for password sign-in */
+                    tenant: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SignInOption"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/refresh": {
         parameters: {
             query?: never;
@@ -1219,6 +1488,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calls/connectors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's connector endpoints and which of their secrets are set */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CallConnectors"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calls/export": {
         parameters: {
             query?: never;
@@ -1331,9 +1663,19 @@ export interface paths {
         post: {
             parameters: {
                 query: {
+                    /** @description Comma-separated column layout of a custom CSV: asterisk-custom-csv (cdr_custom field names, empty for a column to keep only as an extra, or "header" when the first row names them), 3cx-csv (3CX CDR field names), freeswitch-csv (channel variable names of the cdr_csv template) */
+                    columns?: string;
+                    /** @description Region national numbers are read in (ISO 3166-1 alpha-2, such as FR) */
+                    defaultCountry?: string;
+                    /** @description Digit strings up to this length are extensions (default 6) */
+                    extensionMaxDigits?: number;
                     format: "asterisk-csv" | "asterisk-custom-csv" | "freeswitch-csv" | "freeswitch-json" | "freeswitch-xml" | "3cx-csv" | "cucm-csv" | "connect-json" | "genesys-json" | "teams-json" | "twilio-form" | "kamailio-json" | "generic-json";
-                    /** @description IANA zone of local timestamps (Asterisk without usegmtime, 3CX) */
+                    /** @description The tenant's own public numbers (E.164, comma-separated): calls to them are inbound */
+                    ownNumbers?: string;
+                    /** @description IANA zone of local timestamps (Asterisk without usegmtime, 3CX, FreeSWITCH CSV, Kamailio); default UTC */
                     timeZone?: string;
+                    /** @description asterisk-csv: cdr.conf usegmtime=yes (times are UTC) */
+                    usegmtime?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -1402,6 +1744,90 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Server-sent events: `calls` whenever calls of the caller's tenant were added or changed (at most one a second)
+         * @description A text/event-stream. `event: calls` with `data: {"at": "<ISO time>"}` after each committed ingest batch that created or changed calls; a comment line every 15 s; the server ends a stream after 15 minutes (reconnect with a current token). Authenticate with the Authorization header (fetch streaming), never with a token in the URL.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The event stream */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1656,6 +2082,111 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calls/quarantine/{quarantineId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Re-parses the payload with the current connector of its source; indexes the calls it now yields and marks it replayed
+         * @description 422 when the payload still cannot be normalised (the attempt and the new reason are recorded on the item); 409 when it was replayed already.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description qua_... */
+                    quarantineId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QuarantineReplay"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calls/stats": {
         parameters: {
             query?: never;
@@ -1747,6 +2278,209 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/teams/subscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Teams call-records subscription: state, expiry, last notification, last error */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TeamsSubscriptionStatus"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create the Teams call-records subscription (or replace the one there is)
+         * @description Creates a Microsoft Graph change-notification subscription on /communications/callRecords with the tenant’s app credentials (secrets teams.tenant_id, teams.client_id, teams.client_secret), delivering to this platform’s Teams webhook; Graph validates the webhook first. A clientState is generated and stored as teams.client_state when there is none. A subscription held before is deleted once the new one exists. 409 CALLS_TEAMS_NOT_CONFIGURED names missing secrets; 409 CALLS_TEAMS_GRAPH_REFUSED carries Graph’s refusal; 503 when Graph is unavailable.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TeamsSubscriptionStatus"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Delete the Teams call-records subscription at Graph and stop renewing it */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -2778,6 +3512,44 @@ export interface components {
                 type: string;
             } | null;
         };
+        CallConnectors: {
+            connectors: {
+                name: string;
+                /** @description every required secret is set */
+                ready: boolean;
+                secrets: {
+                    description: string;
+                    name: string;
+                    required: boolean;
+                    set: boolean;
+                }[];
+                /** @enum {string} */
+                source: "teams" | "twilio" | "connect";
+                /** @description where the system delivers to; configure it there */
+                webhookUrl: string;
+            }[];
+            /** @description POST files and batches here with ?format= and an API key of scope calls:ingest */
+            ingestUrl: string;
+        };
+        CallConnectorsInput: {
+            connectors: {
+                name: string;
+                /** @description every required secret is set */
+                ready: boolean;
+                secrets: {
+                    description: string;
+                    name: string;
+                    required: boolean;
+                    set: boolean;
+                }[];
+                /** @enum {string} */
+                source: "teams" | "twilio" | "connect";
+                /** @description where the system delivers to; configure it there */
+                webhookUrl: string;
+            }[];
+            /** @description POST files and batches here with ?format= and an API key of scope calls:ingest */
+            ingestUrl: string;
+        };
         CallDetail: {
             raw: {
                 objectKey: string;
@@ -3443,6 +4215,100 @@ export interface components {
             source: string;
             /** @enum {string} */
             status: "open" | "replayed";
+        };
+        QuarantineReplay: {
+            /** @description call_... ids of every call the payload now yields */
+            callIds: string[];
+            /** @description Calls new to the index */
+            created: number;
+            item: components["schemas"]["QuarantinedPayload"];
+            /** @constant */
+            status: "replayed";
+            /** @description Calls already stored exactly like this */
+            unchanged: number;
+            /** @description Calls whose stored record this replay replaced */
+            updated: number;
+        };
+        QuarantineReplayInput: {
+            /** @description call_... ids of every call the payload now yields */
+            callIds: string[];
+            /** @description Calls new to the index */
+            created: number;
+            item: components["schemas"]["QuarantinedPayloadInput"];
+            /** @constant */
+            status: "replayed";
+            /** @description Calls already stored exactly like this */
+            unchanged: number;
+            /** @description Calls whose stored record this replay replaced */
+            updated: number;
+        };
+        SignInOption: {
+            /** @description idp_... */
+            id: string;
+            name: string;
+        };
+        SignInOptionInput: {
+            /** @description idp_... */
+            id: string;
+            name: string;
+        };
+        TeamsSubscriptionStatus: {
+            /** @description credential secrets still to set (teams.tenant_id, teams.client_id, teams.client_secret) */
+            missingSecrets: string[];
+            /** @description where Graph delivers this tenant’s change and lifecycle notifications */
+            notificationUrl: string;
+            subscription: {
+                backfilledUntil: string | null;
+                changeType: string;
+                /** Format: date-time */
+                createdAt: string;
+                expiresAt: string | null;
+                /** @description Graph's subscription id; null while the tenant has none (its creation failed) */
+                id: string | null;
+                lastError: string | null;
+                lastErrorAt: string | null;
+                lastLifecycleAt: string | null;
+                lastLifecycleEvent: string | null;
+                /** @description the last change notification whose call records were fetched */
+                lastNotificationAt: string | null;
+                notificationUrl: string;
+                renewedAt: string | null;
+                resource: string;
+                /**
+                 * @description failing: the last create, renew or reauthorize did not succeed (see lastError); the hourly timer retries
+                 * @enum {string}
+                 */
+                status: "active" | "failing" | "expired";
+            } | null;
+        };
+        TeamsSubscriptionStatusInput: {
+            /** @description credential secrets still to set (teams.tenant_id, teams.client_id, teams.client_secret) */
+            missingSecrets: string[];
+            /** @description where Graph delivers this tenant’s change and lifecycle notifications */
+            notificationUrl: string;
+            subscription: {
+                backfilledUntil: string | null;
+                changeType: string;
+                /** Format: date-time */
+                createdAt: string;
+                expiresAt: string | null;
+                /** @description Graph's subscription id; null while the tenant has none (its creation failed) */
+                id: string | null;
+                lastError: string | null;
+                lastErrorAt: string | null;
+                lastLifecycleAt: string | null;
+                lastLifecycleEvent: string | null;
+                /** @description the last change notification whose call records were fetched */
+                lastNotificationAt: string | null;
+                notificationUrl: string;
+                renewedAt: string | null;
+                resource: string;
+                /**
+                 * @description failing: the last create, renew or reauthorize did not succeed (see lastError); the hourly timer retries
+                 * @enum {string}
+                 */
+                status: "active" | "failing" | "expired";
+            } | null;
         };
         Tenant: {
             /** Format: date-time */

@@ -154,5 +154,25 @@ export const identityMigrations: MigrationSet = {
       ${lookups}
       `,
     ),
+    sqlMigration(
+      '0003_oidc_identities',
+      `
+      -- "Sign in with <provider>": which account of a configured OIDC provider (its issuer's
+      -- subject) is which user. A user has at most one account per provider; deleting the provider
+      -- or the user removes the link.
+      CREATE TABLE identity.oidc_identities (
+        provider_id uuid NOT NULL REFERENCES identity.identity_providers (id) ON DELETE CASCADE,
+        subject text NOT NULL CHECK (length(subject) BETWEEN 1 AND 255),
+        tenant_id uuid NOT NULL REFERENCES identity.tenants (id),
+        user_id uuid NOT NULL REFERENCES identity.users (id) ON DELETE CASCADE,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        last_sign_in_at timestamptz,
+        PRIMARY KEY (provider_id, subject),
+        UNIQUE (provider_id, user_id)
+      );
+      CREATE INDEX oidc_identities_user ON identity.oidc_identities (user_id);
+      ${tenantIsolation('identity.oidc_identities')}
+      `,
+    ),
   ],
 };

@@ -25,6 +25,8 @@ export interface SignInFormProps {
   /** POST /auth/login; throws ApiError when refused. */
   readonly login: (credentials: Credentials) => Promise<TokenPair>;
   readonly onSignedIn: (credentials: Credentials, pair: TokenPair) => void;
+  /** The organisation field changed (the page offers that organisation's identity providers). */
+  readonly onTenantChange?: ((tenant: string) => void) | undefined;
 }
 
 function validate(values: Credentials, needsCode: boolean): FieldErrors<Field> {
@@ -55,7 +57,7 @@ function refusal(error: unknown): string | undefined {
  * Tenant, e-mail and password; then, when the server answers that the account uses a second
  * factor (IDENTITY_MFA_REQUIRED), the authenticator code as well.
  */
-export function SignInForm({ initialTenant = '', initialEmail = '', askForCode = false, login, onSignedIn }: SignInFormProps) {
+export function SignInForm({ initialTenant = '', initialEmail = '', askForCode = false, login, onSignedIn, onTenantChange }: SignInFormProps) {
   const [values, setValues] = useState<Credentials>({ tenant: initialTenant, email: initialEmail, password: '', totp: '' });
   const [needsCode, setNeedsCode] = useState(askForCode);
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
@@ -70,6 +72,7 @@ export function SignInForm({ initialTenant = '', initialEmail = '', askForCode =
 
   const set = (field: Field) => (event: { target: { value: string } }) => {
     setValues((v) => ({ ...v, [field]: event.target.value }));
+    if (field === 'tenant') onTenantChange?.(event.target.value);
     if (errors[field]) setErrors((e) => ({ ...e, [field]: undefined }));
   };
 

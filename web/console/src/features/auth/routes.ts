@@ -28,6 +28,13 @@ const signInRoute = createRoute({
   component: lazyRouteComponent(() => import('./sign-in.page'), 'SignInPage'),
 });
 
+/** Where an identity provider sends the browser back ("Sign in with <provider>"). */
+const oidcCallbackRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'auth/callback',
+  component: lazyRouteComponent(() => import('./oidc-callback.page'), 'OidcCallbackPage'),
+});
+
 const enrolRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'enrol-mfa',
@@ -45,5 +52,5 @@ const accountRoute = createRoute({
   component: lazyRouteComponent(() => import('./account.page'), 'AccountPage'),
 });
 
-export const authPublicRoutes = [signInRoute, enrolRoute] as const;
+export const authPublicRoutes = [signInRoute, oidcCallbackRoute, enrolRoute] as const;
 export const authConsoleRoutes = [accountRoute] as const;

@@ -1,22 +1,27 @@
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { BarChart3, Headphones, ShieldCheck } from 'lucide-react';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { publicApi, session, unwrap } from '@/api/client';
 import { queryClient } from '@/kit/query';
 import { BrandMark } from '@/kit/BrandMark';
 import { FirstRunHint } from './FirstRunHint';
+import { ProviderButtons } from './ProviderButtons';
+import { beginProviderSignIn, listSignInOptions } from './provider-sign-in';
 import { safeRedirect } from './redirect';
+import { rememberedTenant, rememberTenant } from './remembered-tenant';
 import { SignInForm, type Credentials } from './SignInForm';
 import './auth.css';
 
-const lastTenantKey = 'switchboard.lastTenant';
+const normaliseTenant = (value: string) => value.trim().toLowerCase();
 
-function rememberedTenant(): string | undefined {
-  try {
-    return window.localStorage.getItem(lastTenantKey) ?? undefined;
-  } catch {
-    return undefined;
-  }
+/** `value`, once it has stopped changing for `ms` (the organisation field while someone types). */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
 }
 
 export function login(credentials: Credentials) {
@@ -26,6 +31,9 @@ export function login(credentials: Credentials) {
 export function SignInPage() {
   const search = useSearch({ from: '/sign-in' });
   const navigate = useNavigate();
+  const initialTenant = search.tenant ?? rememberedTenant();
+  const [typedTenant, setTypedTenant] = useState(normaliseTenant(initialTenant ?? ''));
+  const tenant = useSettled(typedTenant, 400);
   useEffect(() => {
     document.title = 'Sign in · Switchboard';
   }, []);
@@ -65,21 +73,23 @@ export function SignInPage() {
           <p className="muted">Use the account your organisation set up for you.</p>
           <FirstRunHint />
           <SignInForm
-            initialTenant={search.tenant ?? rememberedTenant()}
+            initialTenant={initialTenant}
             initialEmail={search.email}
             askForCode={search.mfa}
             login={login}
+            onTenantChange={(value) => setTypedTenant(normaliseTenant(value))}
             onSignedIn={(credentials, pair) => {
               queryClient.clear();
               session.begin(credentials.tenant, credentials.email, pair);
-              try {
-                window.localStorage.setItem(lastTenantKey, credentials.tenant);
-              } catch {
-                // Private mode without storage: the tenant just is not remembered.
-              }
+              rememberTenant(credentials.tenant);
               if (pair.mfaEnrollmentRequired) void navigate({ to: '/enrol-mfa', replace: true });
               else void navigate({ href: safeRedirect(search.redirect), replace: true });
             }}
+          />
+          <ProviderButtons
+            tenant={tenant}
+            loadOptions={listSignInOptions}
+            onChoose={(option) => beginProviderSignIn({ tenant, option, redirect: search.redirect })}
           />
         </div>
       </main>

@@ -1,0 +1,73 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import { newUuid, toPublicId } from '../../../platform/ids.js';
+import type { TokenPair } from '../contract.js';
+import type { IdentityTables } from '../repo/identity.tables.js';
+import type { SigningKeys } from './signing-keys.service.js';
+import type { UserRow } from './users.service.js';
+
+export const audiences = { internal: 'switchboard-internal', external: 'switchboard-external' } as const;
+
+export function sha256(value: string): Buffer {
+  return createHash('sha256').update(value).digest();
+}
+
+export interface SessionIssuer {
+  /**
+   * An access token and a refresh token for `user` (a new session, or the next pair of
+   * `familyId`), written in the caller's tenant transaction. An enrolment-only session gets a
+   * narrow access token and no refresh token.
+   */
+  issue(trx: Transaction<IdentityTables>, user: UserRow, familyId: string | undefined, mfaEnrollmentOnly: boolean): Promise<TokenPair>;
+}
+
+/** The one place sessions are made: password sign-in, refresh and OIDC sign-in all come here. */
+export function createSessionIssuer(deps: {
+  signingKeys: SigningKeys;
+  settings: { readonly accessTokenTtlSeconds: number; readonly refreshTokenTtlDays: number };
+}): SessionIssuer {
+  const { signingKeys, settings } = deps;
+  return {
+    async issue(trx, user, familyId, mfaEnrollmentOnly) {
+      const audience = user.kind === 'client' ? audiences.external : audiences.internal;
+      const sessionId = familyId ?? newUuid();
+      const accessToken = await signingKeys.sign(
+        {
+          tid: toPublicId('ten', user.tenantId),
+          roles: user.roles,
+          kind: user.kind,
+          sid: sessionId,
+          ...(mfaEnrollmentOnly ? { scope: 'auth:mfa:enroll' } : {}),
+        },
+        { audience, subject: toPublicId('usr', user.id), expiresInSeconds: settings.accessTokenTtlSeconds },
+      );
+      if (mfaEnrollmentOnly) {
+        return { accessToken, tokenType: 'Bearer', expiresIn: settings.accessTokenTtlSeconds, mfaEnrollmentRequired: true };
+      }
+      const id = newUuid();
+      const secret = randomBytes(32).toString('base64url');
+      await trx
+        .insertInto('identity.refresh_tokens')
+        .values({
+          id,
+          tenantId: user.tenantId,
+          userId: user.id,
+          familyId: sessionId,
+          tokenHash: sha256(secret),
+          audience,
+          expiresAt: new Date(Date.now() + settings.refreshTokenTtlDays * 86_400_000),
+          usedAt: null,
+          revokedAt: null,
+          revokedReason: null,
+        })
+        .execute();
+      return {
+        accessToken,
+        tokenType: 'Bearer',
+        expiresIn: settings.accessTokenTtlSeconds,
+        refreshToken: `${toPublicId('rt', id)}.${secret}`,
+        mfaEnrollmentRequired: false,
+      };
+    },
+  };
+}
