@@ -15,6 +15,7 @@ import { createTransformHandler } from './ingest/transform.handler.js';
 import { callsRoutes } from './http/calls.routes.js';
 import { quarantineRoutes } from './http/quarantine.routes.js';
 import { connectorsRoutes } from './http/connectors.routes.js';
+import { callsLiveRoutes } from './http/calls-live.routes.js';
 import { createCallCrypto } from './service/call-crypto.js';
 import { createCallExport } from './service/call-export.service.js';
 import { createCallReads } from './service/call-read.service.js';
@@ -84,7 +85,9 @@ export function createCallsModule(deps: CallsDeps): CallsModule {
     { surface: 'internal', prefix: '/calls', plugin: callsRoutes(calls) },
     { surface: 'internal', prefix: '/calls/teams', plugin: teams.routes },
     { surface: 'internal', prefix: '/calls/connectors', plugin: connectorsRoutes({ secrets: deps.secrets, publicUrl: deps.publicUrl }) },
-    { surface: 'internal', prefix: '/calls/quarantine', plugin: quarantineRoutes(quarantine) },
+    { surface: 'internal', prefix: '/calls/quarantine', plugin: quarantineRoutes({ quarantine, calls, archive: deps.archive, database, bus: deps.bus }) },
+    // The live feed's one LISTEN connection opens with its first subscriber and closes with the HTTP app.
+    { surface: 'internal', prefix: '/calls/live', plugin: callsLiveRoutes({ connectionString: database.appUrl }) },
   ];
   return {
     name: 'calls',

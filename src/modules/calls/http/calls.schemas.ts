@@ -213,3 +213,17 @@ export const quarantineListQuerySchema = z.object({
 
 export const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 429: problemSchema } as const;
 export const notFound = { 404: problemSchema } as const;
+
+export const quarantineReplaySchema = z
+  .object({
+    status: z.literal('replayed'),
+    item: quarantineItemSchema,
+    created: z.number().int().describe('Calls new to the index'),
+    updated: z.number().int().describe('Calls whose stored record this replay replaced'),
+    unchanged: z.number().int().describe('Calls already stored exactly like this'),
+    callIds: z.array(z.string()).describe('call_... ids of every call the payload now yields'),
+  })
+  .meta({ id: 'QuarantineReplay' });
+
+export const unprocessable = { 422: problemSchema } as const;
+export const conflict = { 409: problemSchema } as const;

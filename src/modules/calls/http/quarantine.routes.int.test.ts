@@ -102,6 +102,82 @@ describe('quarantine', () => {
     expect((await get('?status=open')).json<{ items: Item[] }>().items.map((i) => i.id)).not.toContain(csv.id);
   });
 
+  describe('POST /{quarantineId}/replay', () => {
+    // One Asterisk cdr_csv row (Master.csv): what a fixed connector reads. The 4-column row is what no connector reads.
+    const readableRow =
+      '"","89245555937","211474","stadion-pstn","""89245555937"" <89245555937>","SIP/211474-00000000","","Hangup","","2024-01-27 15:07:24","2024-01-27 15:07:24","2024-01-27 15:07:51",27,27,"ANSWERED","DOCUMENTATION","1706368044.0","","","1706368044.0",0';
+    let c: RequestContext;
+    let fixed: QuarantinedPayload;
+    let broken: QuarantinedPayload;
+
+    beforeAll(async () => {
+      ({ ctx: c } = await t.createTenant());
+      fixed = await t.calls.quarantine.add(c, { source: 'asterisk', reason: 'unknown disposition "ANSWERED"', raw: readableRow });
+      broken = await t.calls.quarantine.add(c, { source: 'asterisk', reason: 'row 1: too few columns', raw: '"","+4930111111","100","from-internal"' });
+    });
+
+    const replay = (id: string, ctx: RequestContext = c, permissions = ['quarantine:manage']) =>
+      t.inject({ method: 'POST', url: `/api/v1/calls/quarantine/${id}/replay`, as: { tenant: ctx.tenantId, actor: 'usr_ops', permissions } });
+
+    it('re-parses the stored bytes with the current connector, indexes the call and marks the payload replayed', async () => {
+      const res = await replay(fixed.id);
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json<{ status: string; item: Item; created: number; updated: number; unchanged: number; callIds: string[] }>();
+      expect(body).toMatchObject({ status: 'replayed', created: 1, updated: 0, unchanged: 0, item: { id: fixed.id, status: 'replayed', replayAttempts: 1 } });
+      expect(body.callIds).toHaveLength(1);
+      const callId = body.callIds[0] ?? '';
+
+      const found = await t.inject({ method: 'GET', url: '/api/v1/calls?number=89245555937', as: { tenant: c.tenantId, permissions: ['calls:read'] } });
+      expect(found.json<{ items: { id: string; source: string; sourceCallId: string }[] }>().items).toEqual([
+        expect.objectContaining({ id: callId, source: 'asterisk', sourceCallId: '1706368044.0' }),
+      ]);
+      // The record's source data is archived as ingest archives it, and the replay is announced like an ingest.
+      const detail = await t.calls.calls.get(c, callId);
+      expect(detail.record.rawObjectKey).toMatch(new RegExp(`^${c.tenantId}/asterisk/2024/01/27/${callId}_\\d+\\.json$`));
+      expect((await t.platform.quietObjects.head(detail.record.rawObjectKey))?.size).toBeGreaterThan(0);
+      const { rows } = await sql<{ data: { callId: string; change: string } }>`
+        select data from bus.outbox where tenant_id = ${c.tenantId} and type = 'calls.record.ingested.v1'`.execute(t.platform.database.owner);
+      expect(rows.map((r) => [r.data.callId, r.data.change])).toEqual([[callId, 'created']]);
+    });
+
+    it('answers 409 when the payload was replayed already, and changes nothing', async () => {
+      const res = await replay(fixed.id);
+      expect(res.statusCode).toBe(409);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.json<{ code: string }>().code).toBe('CALLS_QUARANTINE_ALREADY_REPLAYED');
+      expect(await t.calls.quarantine.get(c, fixed.id)).toMatchObject({ status: 'replayed', replayAttempts: 1 });
+    });
+
+    it('answers 422 with the reason when the payload still does not parse, and counts the attempt', async () => {
+      const first = await replay(broken.id);
+      expect(first.statusCode, first.body).toBe(422);
+      expect(first.headers['content-type']).toMatch(/^application\/problem\+json/);
+      const problem = first.json<{ status: number; code: string; detail: string; title: string }>();
+      expect(problem).toMatchObject({ status: 422, code: 'CALLS_QUARANTINE_STILL_FAILING', title: 'Unprocessable content' });
+      const item = await t.calls.quarantine.get(c, broken.id);
+      expect(item).toMatchObject({ status: 'open', replayAttempts: 1 });
+      expect(item.lastReplayError).toBeTruthy();
+      expect(problem.detail).toContain(item.lastReplayError);
+
+      expect((await replay(broken.id)).statusCode).toBe(422);
+      expect(await t.calls.quarantine.get(c, broken.id)).toMatchObject({ status: 'open', replayAttempts: 2 });
+    });
+
+    it('needs quarantine:manage and keeps tenants apart', async () => {
+      expect((await replay(broken.id, c, ['calls:read'])).statusCode).toBe(403);
+      expect((await replay(broken.id, b)).statusCode).toBe(404);
+      expect((await replay('qua_nonsense')).statusCode).toBe(404);
+      expect(await t.calls.quarantine.get(c, broken.id)).toMatchObject({ replayAttempts: 2 });
+    });
+
+    it('is documented in the OpenAPI document with its outcomes', async () => {
+      const doc = (await t.inject({ method: 'GET', url: '/openapi.json' })).json<{ paths: Record<string, Record<string, { responses: Record<string, unknown> }>> }>();
+      const operation = doc.paths['/api/v1/calls/quarantine/{quarantineId}/replay']?.post;
+      expect(Object.keys(operation?.responses ?? {})).toEqual(expect.arrayContaining(['200', '403', '404', '409', '422']));
+      expect(JSON.stringify(operation?.responses['200'])).toContain('QuarantineReplay');
+    });
+  });
+
   it('marks a payload replayed by hand once', async () => {
     const marked = await t.calls.quarantine.markReplayed(a, archived.id);
     expect(marked).toMatchObject({ status: 'replayed' });

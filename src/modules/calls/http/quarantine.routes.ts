@@ -1,9 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { QuarantinedPayload, QuarantineService } from '../contract.js';
+import type { Bus } from '../../../platform/bus/index.js';
+import type { Database } from '../../../platform/db/index.js';
+import { AppError } from '../../../platform/errors.js';
+import { problemFor } from '../../../platform/http/index.js';
+import type { ObjectStore } from '../../../platform/objects/index.js';
+import type { CallsService, QuarantinedPayload, QuarantineService } from '../contract.js';
 import { CallsErrors } from '../errors.js';
 import { decodeCursor, encodeCursor } from '../service/call-filters.js';
-import { notFound, problems, quarantineItemSchema, quarantineListQuerySchema } from './calls.schemas.js';
+import { conflict, notFound, problems, quarantineItemSchema, quarantineListQuerySchema, quarantineReplaySchema, unprocessable } from './calls.schemas.js';
+import { announceReplayed, connectorReparse } from './quarantine-reparse.js';
 
 const view = (item: QuarantinedPayload) => ({
   ...item,
@@ -13,8 +19,25 @@ const view = (item: QuarantinedPayload) => ({
 
 const params = z.object({ quarantineId: z.string().max(64).describe('qua_...') });
 
+export interface QuarantineRoutesDeps {
+  readonly quarantine: QuarantineService;
+  readonly calls: Pick<CallsService, 'existingIds'>;
+  /** The raw archive (a replay archives each record's source data, as ingest does). */
+  readonly archive: ObjectStore;
+  readonly database: Database;
+  readonly bus: Bus;
+}
+
+/**
+ * A replay whose payload still does not parse. Not a malformed request (400) but content the
+ * connector cannot process, so 422; the kernel's error kinds have no such status, hence the
+ * override below.
+ */
+const stillFailing = (reason: string) => new AppError('CALLS_QUARANTINE_STILL_FAILING', 'invalid_input', `The payload still cannot be normalised: ${reason}`);
+
 /** Payloads the connectors could not normalise, for the people who fix and replay them. */
-export function quarantineRoutes(quarantine: QuarantineService): FastifyPluginAsyncZod {
+export function quarantineRoutes(deps: QuarantineRoutesDeps): FastifyPluginAsyncZod {
+  const { quarantine } = deps;
   return async (app) => {
     app.get(
       '/',
@@ -68,6 +91,33 @@ export function quarantineRoutes(quarantine: QuarantineService): FastifyPluginAs
         if (raw === null) throw CallsErrors.rawNotStored();
         // Documented as a string; the bytes go out as they are (Fastify does not serialise buffers).
         return reply.type('application/octet-stream').header('cache-control', 'no-store').send(raw as unknown as string);
+      },
+    );
+
+    app.post(
+      '/:quarantineId/replay',
+      {
+        config: { permission: 'quarantine:manage' },
+        schema: {
+          tags: ['calls'],
+          summary: 'Re-parses the payload with the current connector of its source; indexes the calls it now yields and marks it replayed',
+          description:
+            '422 when the payload still cannot be normalised (the attempt and the new reason are recorded on the item); 409 when it was replayed already.',
+          params,
+          response: { 200: quarantineReplaySchema, ...problems, ...notFound, ...conflict, ...unprocessable },
+        },
+      },
+      async (request, reply) => {
+        const ctx = request.ctx;
+        const id = request.params.quarantineId;
+        const outcome = await quarantine.replay(ctx, id, connectorReparse(deps, ctx));
+        if (outcome.status === 'still_failing') {
+          const problem = { ...problemFor(stillFailing(outcome.reason), request), status: 422, title: 'Unprocessable content' };
+          return reply.code(422).type('application/problem+json; charset=utf-8').send(problem);
+        }
+        await announceReplayed(deps, ctx, outcome.upsert);
+        const { created, updated, unchanged, outcomes } = outcome.upsert;
+        return { status: 'replayed' as const, item: view(await quarantine.get(ctx, id)), created, updated, unchanged, callIds: outcomes.map((o) => o.id) };
       },
     );
     await Promise.resolve();

@@ -1759,7 +1759,7 @@ export interface paths {
         };
         /**
          * Server-sent events: `calls` whenever calls of the caller's tenant were added or changed (at most one a second)
-         * @description A text/event-stream. `event: calls` with `data: {"at": "<ISO time>"}` after each committed ingest batch that created or changed calls; a comment line every 15 s; the server ends a stream after 15 minutes (reconnect with a current token). Authenticate with the Authorization header (fetch streaming), never with a token in the URL.
+         * @description A text/event-stream. `event: calls` with `data: {"at": "<ISO time>"}` after each committed ingest batch that created or changed calls; a comment line every 15 s; the server ends a stream after 15 minutes (reconnect with a current token). Authenticate with the Authorization header (fetch streaming), never with a token in the URL. Send Accept: text/event-stream (406 otherwise).
          */
         get: {
             parameters: {
@@ -1799,6 +1799,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                406: {
                     headers: {
                         [name: string]: unknown;
                     };

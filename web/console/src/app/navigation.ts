@@ -1,6 +1,7 @@
 import { adminNavigation } from '@/features/admin';
+import { callsNavigation } from '@/features/calls';
 import { overviewNavigation } from '@/features/overview';
 import type { NavSection } from '@/kit/navigation';
 
 /** The side navigation: each feature's sections, in this order. */
-export const navigation: readonly NavSection[] = [...overviewNavigation, ...adminNavigation];
+export const navigation: readonly NavSection[] = [...overviewNavigation, ...callsNavigation, ...adminNavigation];

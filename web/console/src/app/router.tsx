@@ -1,6 +1,7 @@
 import { createRouter } from '@tanstack/react-router';
 import { adminRoutes } from '@/features/admin';
 import { authConsoleRoutes, authPublicRoutes } from '@/features/auth';
+import { callsRoutes } from '@/features/calls';
 import { overviewRoutes } from '@/features/overview';
 import { consoleRoute, rootRoute } from '@/kit/routing';
 import { NotFoundView, PagePending, RouteErrorView } from './route-views';
@@ -16,7 +17,7 @@ consoleRoute.update({ component: ConsoleShell });
 
 const routeTree = rootRoute.addChildren([
   ...authPublicRoutes,
-  consoleRoute.addChildren([...overviewRoutes, ...authConsoleRoutes, ...adminRoutes]),
+  consoleRoute.addChildren([...overviewRoutes, ...authConsoleRoutes, ...callsRoutes, ...adminRoutes]),
 ]);
 
 export const router = createRouter({

@@ -4,6 +4,7 @@
  */
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const dateTimeLong = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'long' });
+const dateTimeSeconds = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 const numbers = new Intl.NumberFormat();
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
@@ -12,6 +13,11 @@ const toDate = (value: string | Date | number) => (value instanceof Date ? value
 
 export function formatDateTime(value: string | Date | number): string {
   return dateTime.format(toDate(value));
+}
+
+/** With seconds: where they matter (when a call was answered). */
+export function formatDateTimeSeconds(value: string | Date | number): string {
+  return dateTimeSeconds.format(toDate(value));
 }
 
 /** For tooltips: the full date, time and zone. */

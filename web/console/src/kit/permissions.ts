@@ -13,6 +13,10 @@ export const consolePermissions = [
   'identity_providers:read',
   'identity_providers:write',
   'audit:read',
+  'calls:read',
+  'calls:export',
+  'calls:raw',
+  'quarantine:manage',
 ] as const;
 
 export type ConsolePermission = (typeof consolePermissions)[number];

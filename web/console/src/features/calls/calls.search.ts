@@ -1,0 +1,138 @@
+/**
+ * The calls list's filters, kept in the address so a filtered view can be shared or bookmarked.
+ * Names and values are the API's (`GET /api/v1/calls`): the search goes to the API as it is.
+ */
+export const callSources = [
+  'teams',
+  'twilio',
+  'asterisk',
+  'freeswitch',
+  '3cx',
+  'cucm',
+  'connect',
+  'genesys',
+  'sbc',
+  'generic',
+] as const;
+export const callDirections = ['inbound', 'outbound', 'internal', 'unknown'] as const;
+export const callDispositions = [
+  'answered',
+  'no_answer',
+  'busy',
+  'failed',
+  'cancelled',
+  'voicemail',
+] as const;
+
+export type CallSource = (typeof callSources)[number];
+export type CallDirection = (typeof callDirections)[number];
+export type CallDisposition = (typeof callDispositions)[number];
+
+export interface CallsSearch {
+  /** Whole words of names (callers, callees, agents). */
+  readonly q?: string;
+  /** A number on any leg: E.164 or the raw address. */
+  readonly number?: string;
+  /** ISO instants: started at or after `from`, before `to`. */
+  readonly from?: string;
+  readonly to?: string;
+  /** Comma-separated lists of known values. */
+  readonly source?: string;
+  readonly direction?: string;
+  readonly disposition?: string;
+  readonly agent?: string;
+  readonly queue?: string;
+  /** Seconds. */
+  readonly minDuration?: number;
+}
+
+export const filterKeys = [
+  'q',
+  'number',
+  'from',
+  'to',
+  'source',
+  'direction',
+  'disposition',
+  'agent',
+  'queue',
+  'minDuration',
+] as const satisfies readonly (keyof CallsSearch)[];
+
+export const text = (value: unknown, max = 256) => {
+  if (typeof value === 'number') value = String(value);
+  return typeof value === 'string' && value.trim() && value.trim().length <= max ? value.trim() : undefined;
+};
+
+export const instant = (value: unknown) => {
+  const given = text(value, 40);
+  return given && !Number.isNaN(Date.parse(given)) ? new Date(given).toISOString() : undefined;
+};
+
+/** A comma-separated list of known values (unknown entries dropped; none left: no filter). */
+export function oneOrMore(value: unknown, known: readonly string[]): string | undefined {
+  const given = text(value);
+  if (!given) return undefined;
+  const entries = [...new Set(given.split(',').map((s) => s.trim()))].filter((s) => known.includes(s));
+  return entries.length > 0 ? entries.join(',') : undefined;
+}
+
+const seconds = (value: unknown) => {
+  const n =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^\d+$/.test(value.trim())
+        ? Number(value)
+        : Number.NaN;
+  return Number.isInteger(n) && n > 0 && n <= 604_800 ? n : undefined;
+};
+
+function compact<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** validateSearch of /calls: anything malformed in the address is dropped, not an error page. */
+export function callsSearch(search: Record<string, unknown>): CallsSearch {
+  return compact({
+    q: text(search.q),
+    number: text(search.number),
+    from: instant(search.from),
+    to: instant(search.to),
+    source: oneOrMore(search.source, callSources),
+    direction: oneOrMore(search.direction, callDirections),
+    disposition: oneOrMore(search.disposition, callDispositions),
+    agent: text(search.agent),
+    queue: text(search.queue),
+    minDuration: seconds(search.minDuration),
+  });
+}
+
+export function isFiltered(search: CallsSearch): boolean {
+  return filterKeys.some((key) => search[key] !== undefined);
+}
+
+/** The filters as a query string for the API (export). */
+export function toQueryString(search: CallsSearch, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams();
+  for (const key of filterKeys) {
+    const value = search[key];
+    if (value !== undefined) params.set(key, String(value));
+  }
+  for (const [key, value] of Object.entries(extra)) params.set(key, value);
+  return params.toString();
+}
+
+/** datetime-local works in the reader's local time without a zone; the API wants an instant. */
+export function toLocalInput(iso: string | undefined): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 16);
+}
+
+export function fromLocalInput(value: string): string | undefined {
+  if (!value) return undefined;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}

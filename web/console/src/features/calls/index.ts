@@ -1,0 +1,2 @@
+export { callsRoutes } from './routes';
+export { callsNavigation } from './navigation';

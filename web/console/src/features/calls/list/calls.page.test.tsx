@@ -1,0 +1,181 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { signInAs, stubApi } from '@/test/render';
+import { eventStream, renderCallsRoute, withResponses } from '../calls.testing';
+import type { CallSummary } from './CallsTable';
+
+const party = (raw: string, displayName: string | null = null) => ({
+  raw,
+  e164: raw.startsWith('+') ? raw : null,
+  displayName,
+});
+
+let counter = 0;
+const call = (overrides: Partial<CallSummary> = {}): CallSummary => {
+  counter += 1;
+  return {
+    id: `call_${String(counter).padStart(26, '0')}`,
+    source: 'asterisk',
+    sourceCallId: `src-${counter}`,
+    conversationId: `conv-${counter}`,
+    direction: 'inbound',
+    disposition: 'answered',
+    startedAt: '2024-01-27T15:07:24.000Z',
+    answeredAt: '2024-01-27T15:07:30.000Z',
+    endedAt: '2024-01-27T15:08:24.000Z',
+    ringSeconds: 6,
+    talkSeconds: 54,
+    totalSeconds: 60,
+    from: party('+4930111111', 'Zoë Müller'),
+    to: party('211474'),
+    agent: { id: 'a-7', name: 'Anna Agent' },
+    queue: { id: 'q-sales', name: 'Sales' },
+    quality: null,
+    legCount: 1,
+    recordingCount: 0,
+    ...overrides,
+  };
+};
+
+const readerPermissions = ['tenant:read', 'calls:read'];
+
+describe('calls list', () => {
+  it('lists the calls and offers a viewer no export', async () => {
+    signInAs(readerPermissions);
+    const fetch = stubApi({
+      'GET /api/v1/calls': [
+        200,
+        { items: [call(), call({ from: party('+4930222222'), disposition: 'cancelled' })], nextCursor: null },
+      ],
+    });
+    withResponses(fetch, { 'GET /api/v1/calls/live': () => eventStream().response() });
+    await renderCallsRoute('/calls');
+
+    expect(await screen.findByText('Zoë Müller')).toBeTruthy();
+    expect(screen.getByText('+4930222222')).toBeTruthy();
+    expect(within(screen.getByRole('table')).getByText('Abandoned')).toBeTruthy();
+    expect(screen.getByRole('table').getAttribute('aria-rowcount')).toBe('3');
+    expect(screen.queryByRole('button', { name: /Export/ })).toBeNull();
+  });
+
+  it('offers the exports to a role with calls:export', async () => {
+    signInAs([...readerPermissions, 'calls:export']);
+    const fetch = stubApi({ 'GET /api/v1/calls': [200, { items: [call()], nextCursor: null }] });
+    withResponses(fetch, { 'GET /api/v1/calls/live': () => eventStream().response() });
+    await renderCallsRoute('/calls');
+
+    const events = userEvent.setup();
+    await events.click(await screen.findByRole('button', { name: 'Export' }));
+    const menu = await screen.findByRole('menu');
+    expect(
+      within(menu)
+        .getAllByRole('menuitem')
+        .map((item) => item.textContent),
+    ).toEqual([
+      expect.stringMatching(/^vCon/),
+      expect.stringMatching(/^CSV/),
+      expect.stringMatching(/^JSON Lines/),
+    ]);
+  });
+
+  it('puts the filters in the address and asks the API for exactly those', async () => {
+    signInAs(readerPermissions);
+    const asked: URLSearchParams[] = [];
+    const fetch = stubApi({
+      'GET /api/v1/calls': (request) => {
+        asked.push(new URL(request.url).searchParams);
+        return [200, { items: [call()], nextCursor: null }];
+      },
+    });
+    withResponses(fetch, { 'GET /api/v1/calls/live': () => eventStream().response() });
+    const { router } = await renderCallsRoute('/calls?source=asterisk');
+    expect(await screen.findByText('Zoë Müller')).toBeTruthy();
+    expect(screen.getByLabelText<HTMLSelectElement>('Source').value).toBe('asterisk');
+
+    const events = userEvent.setup();
+    await events.type(screen.getByLabelText('Number'), '+49 30 111111');
+    await events.selectOptions(screen.getByLabelText('Outcome'), 'answered');
+    await events.type(screen.getByLabelText('Longer than (min)'), '2');
+    await events.click(screen.getByRole('button', { name: 'Apply' }));
+
+    await waitFor(() =>
+      expect(router.state.location.search).toMatchObject({
+        source: 'asterisk',
+        number: '+49 30 111111',
+        disposition: 'answered',
+        minDuration: 120,
+      }),
+    );
+    await waitFor(() =>
+      expect(Object.fromEntries(asked.at(-1) ?? [])).toMatchObject({
+        source: 'asterisk',
+        number: '+49 30 111111',
+        disposition: 'answered',
+        minDuration: '120',
+        limit: '100',
+      }),
+    );
+  });
+
+  it('says when nothing matches, and clears the filters on request', async () => {
+    signInAs(readerPermissions);
+    const fetch = stubApi({ 'GET /api/v1/calls': [200, { items: [], nextCursor: null }] });
+    withResponses(fetch, { 'GET /api/v1/calls/live': () => eventStream().response() });
+    const { router } = await renderCallsRoute('/calls?q=nobody');
+    expect(await screen.findByText('No call matches')).toBeTruthy();
+    await userEvent.setup().click(screen.getAllByRole('button', { name: 'Clear filters' })[0]!);
+    await waitFor(() => expect(router.state.location.search).toEqual({}));
+  });
+
+  it('shows what went wrong, with a retry, when the list cannot be loaded', async () => {
+    signInAs(readerPermissions);
+    stubApi({
+      'GET /api/v1/calls': [
+        400,
+        {
+          code: 'VALIDATION_FAILED',
+          status: 400,
+          detail: 'querystring.number: is not a number we can search',
+        },
+      ],
+    });
+    await renderCallsRoute('/calls?number=x');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('is not a number we can search');
+  });
+
+  it('announces new calls from the live feed and shows them on request', async () => {
+    signInAs(readerPermissions);
+    const first = call();
+    const arrived = call({ from: party('+4930999999', 'Neu Anrufer') });
+    let list = [first];
+    const fetch = stubApi({ 'GET /api/v1/calls': () => [200, { items: list, nextCursor: null }] });
+    const stream = eventStream();
+    const streamRequests: Request[] = [];
+    withResponses(fetch, {
+      'GET /api/v1/calls/live': (request) => {
+        streamRequests.push(request);
+        return stream.response();
+      },
+    });
+    await renderCallsRoute('/calls');
+    expect(await screen.findByText('Zoë Müller')).toBeTruthy();
+    // The stream carries the session's token in the header, never in the address.
+    await waitFor(() =>
+      expect(streamRequests.map((r) => [r.headers.get('authorization'), new URL(r.url).search])).toEqual([
+        ['Bearer at', ''],
+      ]),
+    );
+
+    list = [arrived, first];
+    stream.send('event: calls\ndata: {"at":"2024-01-27T15:10:00Z"}\n\n');
+    const banner = await screen.findByText('1 new call');
+    expect(screen.queryByText('Neu Anrufer')).toBeNull();
+    await userEvent
+      .setup()
+      .click(within(banner.closest('[role=status]') as HTMLElement).getByRole('button', { name: 'Show' }));
+    expect(await screen.findByText('Neu Anrufer')).toBeTruthy();
+    expect(screen.queryByText('1 new call')).toBeNull();
+  });
+});

@@ -1,0 +1,13 @@
+import { ChartColumn, List, ShieldAlert } from 'lucide-react';
+import type { NavSection } from '@/kit/navigation';
+
+export const callsNavigation: readonly NavSection[] = [
+  {
+    title: 'Calls',
+    items: [
+      { label: 'Call list', to: '/calls', icon: List, permission: 'calls:read' },
+      { label: 'Dashboard', to: '/calls/dashboard', icon: ChartColumn, permission: 'calls:read' },
+      { label: 'Quarantine', to: '/calls/quarantine', icon: ShieldAlert, permission: 'quarantine:manage' },
+    ],
+  },
+];
