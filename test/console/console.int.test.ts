@@ -87,7 +87,7 @@ describe.skipIf(!haveChromium)('web console in a browser', () => {
     const nav = page.getByRole('navigation', { name: 'Console' });
     await nav.getByRole('link', { name: 'Overview' }).click();
     await page.waitForURL(`${base}/`);
-    for (const item of ['Overview', 'Users', 'API keys', 'Sign-in providers', 'Connector secrets', 'Organisation', 'Audit log']) {
+    for (const item of ['Overview', 'Call list', 'Dashboard', 'Quarantine', 'Users', 'API keys', 'Sign-in providers', 'Connectors', 'Connector secrets', 'Organisation', 'Audit log']) {
       expect(await nav.getByRole('link', { name: item }).isVisible(), item).toBe(true);
     }
     await expect.poll(() => page.getByText(owner.tenant.name).first().isVisible()).toBe(true);
@@ -170,6 +170,23 @@ describe.skipIf(!haveChromium)('web console in a browser', () => {
     await shoot(page, 'account');
   });
 
+  it('shows each connector’s address and secrets, and sets a secret from there', async () => {
+    await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Connectors' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Connectors' }).isVisible()).toBe(true);
+    const twilio = page.getByRole('region', { name: 'Twilio Voice' });
+    await expect.poll(() => twilio.getByText('Needs secrets').isVisible()).toBe(true);
+    expect(await twilio.locator('code').first().textContent()).toMatch(new RegExp(`/api/v1/calls/webhooks/twilio/${owner.tenant.id}$`));
+    await expect.poll(() => page.getByRole('region', { name: 'Microsoft Teams' }).getByRole('button', { name: 'Create subscription' }).isDisabled()).toBe(true);
+    await shoot(page, 'connectors');
+
+    await twilio.getByRole('button', { name: 'Set twilio.auth_token' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Value').fill('a-twilio-auth-token');
+    await dialog.getByRole('button', { name: /Store|Replace|Save/ }).click();
+    await expect.poll(() => twilio.getByText('Ready').isVisible()).toBe(true);
+    expect(await page.content()).not.toContain('a-twilio-auth-token');
+  });
+
   it('shows the audit log with the chain verified, and filters it', async () => {
     await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Audit log' }).click();
     await expect.poll(() => page.getByText('The audit trail is intact').isVisible()).toBe(true);
@@ -193,7 +210,7 @@ describe.skipIf(!haveChromium)('web console in a browser', () => {
     await viewerPage.waitForURL(`${base}/`);
     const nav = viewerPage.getByRole('navigation', { name: 'Console' });
     await expect.poll(() => nav.getByRole('link', { name: 'Overview' }).isVisible()).toBe(true);
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Overview']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Overview', 'Call list', 'Dashboard']);
     expect(await viewerPage.getByText('Organisation', { exact: true }).count()).toBe(0);
     await shoot(viewerPage, 'viewer-overview');
 

@@ -9,6 +9,8 @@ export interface NavItem {
   readonly icon: LucideIcon;
   /** Shown only to roles with this permission (the page refuses others anyway). */
   readonly permission?: ConsolePermission;
+  /** Highlighted only on exactly this path, not on the paths below it (a list whose siblings have entries of their own). */
+  readonly exact?: boolean;
 }
 
 export interface NavSection {

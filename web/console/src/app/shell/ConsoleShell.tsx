@@ -50,7 +50,7 @@ export function ConsoleShell() {
               <ul aria-labelledby={`nav-${section.title}`}>
                 {section.items.map((item) => (
                   <li key={item.label}>
-                    <Link to={item.to} className="nav-link" activeOptions={{ exact: item.to === '/' }}>
+                    <Link to={item.to} className="nav-link" activeOptions={{ exact: item.exact ?? item.to === '/' }}>
                       <item.icon aria-hidden="true" />
                       <span>{item.label}</span>
                     </Link>

@@ -5,7 +5,7 @@ export const callsNavigation: readonly NavSection[] = [
   {
     title: 'Calls',
     items: [
-      { label: 'Call list', to: '/calls', icon: List, permission: 'calls:read' },
+      { label: 'Call list', to: '/calls', icon: List, permission: 'calls:read', exact: true },
       { label: 'Dashboard', to: '/calls/dashboard', icon: ChartColumn, permission: 'calls:read' },
       { label: 'Quarantine', to: '/calls/quarantine', icon: ShieldAlert, permission: 'quarantine:manage' },
     ],

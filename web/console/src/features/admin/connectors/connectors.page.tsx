@@ -22,6 +22,7 @@ type TeamsStatus = components['schemas']['TeamsSubscriptionStatus'];
 
 /** One place per system: the URL to configure there, its secrets (set or not) and, for Teams, the Graph subscription. */
 export function ConnectorsPage() {
+  const queryClient = useQueryClient();
   const connectors = useQuery({ queryKey: ['call-connectors'], queryFn: () => unwrap(api.GET('/api/v1/calls/connectors')) });
   const [setting, setSetting] = useState<string>();
 
@@ -54,7 +55,19 @@ export function ConnectorsPage() {
           </Panel>
         </>
       )}
-      {setting ? <SecretDialog key={setting} existing={setting} open onOpenChange={(open) => !open && setSetting(undefined)} /> : null}
+      {setting ? (
+        <SecretDialog
+          key={setting}
+          existing={setting}
+          open
+          onOpenChange={(open) => {
+            if (open) return;
+            setSetting(undefined);
+            // Whether a secret is set shows here too.
+            void queryClient.invalidateQueries({ queryKey: ['call-connectors'] });
+          }}
+        />
+      ) : null}
     </div>
   );
 }
