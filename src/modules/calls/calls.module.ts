@@ -8,7 +8,7 @@ import type { Bus } from '../../platform/bus/index.js';
 import type { ObjectStore } from '../../platform/objects/index.js';
 import type { SecretReader } from '../../platform/secrets/index.js';
 import type { CallsService, QuarantineService } from './contract.js';
-import type { CallWrites } from './ingest/call-transform.js';
+import { announceChanges, type CallWrites } from './ingest/call-transform.js';
 import { createIngestService, type IngestService } from './ingest/ingest.service.js';
 import { ingestRoutes, webhookRoutes } from './ingest/ingest.routes.js';
 import { createTransformHandler } from './ingest/transform.handler.js';
@@ -69,13 +69,19 @@ export function createCallsModule(deps: CallsDeps): CallsModule {
     export: createCallExport({ database, crypto, audit }),
     maintainPartitions: (now = new Date(), monthsAhead = 2) => partitions.ensureAround(now, monthsAhead),
   };
-  const quarantine = createQuarantineService({ database, crypto, audit, upsertRecords: upserts.upsertRecords });
+  const quarantine = createQuarantineService({
+    database,
+    crypto,
+    audit,
+    upsertWithin: upserts.upsertWithin,
+    announce: (trx, ctx, upsert) => announceChanges(deps.bus, trx, ctx, upsert),
+  });
   const ingest = createIngestService({ database, bus: deps.bus });
   const writes: CallWrites = {
     existingIds: (ctx, keys) => calls.existingIds(ctx, keys),
     upsertWithin: (trx, ctx, records, options) => calls.upsertWithin(trx, ctx, records, options),
     quarantineWithin: async (trx, ctx, item) => {
-      await quarantine.addWithin(trx, ctx, { source: item.source, reason: item.reason, raw: item.raw, receivedAt: new Date() });
+      await quarantine.addWithin(trx, ctx, { source: item.source, reason: item.reason, raw: item.raw, options: item.options, receivedAt: new Date() });
     },
   };
   const teams = createTeamsConnector({ database, audit, secrets: deps.secrets, ingest, publicUrl: deps.publicUrl, settings: deps.teams });
@@ -85,7 +91,7 @@ export function createCallsModule(deps: CallsDeps): CallsModule {
     { surface: 'internal', prefix: '/calls', plugin: callsRoutes(calls) },
     { surface: 'internal', prefix: '/calls/teams', plugin: teams.routes },
     { surface: 'internal', prefix: '/calls/connectors', plugin: connectorsRoutes({ secrets: deps.secrets, publicUrl: deps.publicUrl }) },
-    { surface: 'internal', prefix: '/calls/quarantine', plugin: quarantineRoutes({ quarantine, calls, archive: deps.archive, database, bus: deps.bus }) },
+    { surface: 'internal', prefix: '/calls/quarantine', plugin: quarantineRoutes({ quarantine, calls, archive: deps.archive }) },
     // The live feed's one LISTEN connection opens with its first subscriber and closes with the HTTP app.
     { surface: 'internal', prefix: '/calls/live', plugin: callsLiveRoutes({ connectionString: database.appUrl }) },
   ];

@@ -248,6 +248,8 @@ export interface NewQuarantinedPayload {
   readonly rawObjectKey?: string | undefined;
   readonly rawSha256?: string | undefined;
   readonly receivedAt?: Date | undefined;
+  /** The connector options the delivery was read with; a replay reads the item with them again. */
+  readonly options?: ConnectorOptions | undefined;
 }
 
 export interface QuarantinedPayload {
@@ -258,6 +260,8 @@ export interface QuarantinedPayload {
   readonly rawObjectKey: string | null;
   readonly rawSha256: string | null;
   readonly rawBytes: number | null;
+  /** The connector options the delivery was read with (time zone, column layout...). */
+  readonly options: ConnectorOptions;
   readonly receivedAt: Date;
   readonly status: QuarantineStatus;
   readonly replayAttempts: number;

@@ -196,6 +196,7 @@ export const quarantineItemSchema = z
     rawObjectKey: z.string().nullable(),
     rawSha256: z.string().nullable(),
     rawBytes: z.number().int().nullable(),
+    options: z.record(z.string(), z.unknown()).describe('the connector options the delivery was read with (timeZone, column layout...); a replay reads the item with them'),
     receivedAt: z.string(),
     status: z.enum(['open', 'replayed']),
     replayAttempts: z.number().int(),

@@ -1,19 +1,9 @@
-import { sql } from 'kysely';
-import type { Bus, NewEvent } from '../../../platform/bus/index.js';
 import type { RequestContext } from '../../../platform/context.js';
-import type { Database } from '../../../platform/db/index.js';
-import { fromPublicId, newUuid, toPublicId } from '../../../platform/ids.js';
 import { ObjectNotFoundError, type ObjectStore } from '../../../platform/objects/index.js';
-import { toCallRecordV1 } from '../call-record.js';
 import { getCallConnector } from '../connectors/connector-registry.js';
 import type { ParsedItem } from '../connectors/parse-result.js';
-import type { CallsService, Reparse, UpsertResult } from '../contract.js';
-import {
-  callsIngestedChannel,
-  recordIngestedType,
-  type RecordIngestedEvent,
-} from '../ingest/call-transform.js';
-import { archiveBatch } from '../ingest/raw-archive.js';
+import type { CallsService, Reparse } from '../contract.js';
+import { archiveRecords } from '../ingest/call-transform.js';
 
 export interface ReparseDeps {
   readonly calls: Pick<CallsService, 'existingIds'>;
@@ -45,10 +35,10 @@ function failureOf(items: readonly ParsedItem[]): string | undefined {
 
 /**
  * The ingest pipeline's parse step for a replay: the current connector of the payload's source
- * parses the stored bytes (with default connector options: the options of the original delivery
- * are not kept with quarantined items), each record's source data is archived like ingest does,
- * and a call already indexed keeps its id. A payload that still yields a quarantined item fails
- * whole, so a replay never indexes half of what was quarantined.
+ * parses the stored bytes with the connector options of the original delivery, and each record's
+ * source data is archived as ingest does (a call already indexed keeps its id). A payload that
+ * still yields a quarantined item fails whole, so a replay never indexes half of what was
+ * quarantined. The quarantine service upserts and announces what this returns.
  */
 export function connectorReparse(deps: ReparseDeps, ctx: RequestContext): Reparse {
   return async (payload) => {
@@ -61,7 +51,7 @@ export function connectorReparse(deps: ReparseDeps, ctx: RequestContext): Repars
 
     let items: ParsedItem[];
     try {
-      items = connector.parseItems(text);
+      items = connector.parseItems(text, payload.options);
     } catch (error) {
       return {
         ok: false,
@@ -70,78 +60,7 @@ export function connectorReparse(deps: ReparseDeps, ctx: RequestContext): Repars
     }
     const failure = failureOf(items);
     if (failure !== undefined) return { ok: false, reason: failure };
-
     const records = items.flatMap((item) => (item.kind === 'record' ? [item] : []));
-    const keyOf = (r: { source: string; sourceCallId: string }) => `${r.source}\0${r.sourceCallId}`;
-    const ids = new Map(
-      await deps.calls.existingIds(
-        ctx,
-        records.map(({ record }) => ({ source: record.source, sourceCallId: record.sourceCallId })),
-      ),
-    );
-    for (const { record } of records) if (!ids.has(keyOf(record))) ids.set(keyOf(record), newUuid());
-    const callIdOf = (r: { source: string; sourceCallId: string }) =>
-      toPublicId('call', ids.get(keyOf(r)) ?? newUuid());
-
-    const ingestedAt = new Date();
-    const archived = await archiveBatch(
-      deps.archive,
-      records.map(({ record, raw }) => ({
-        tenantId: ctx.tenantId,
-        source: record.source,
-        callId: callIdOf(record),
-        startedAt: record.startedAt,
-        raw,
-      })),
-      ingestedAt,
-    );
-    return {
-      ok: true,
-      records: records.map(({ record }, index) =>
-        toCallRecordV1(record, {
-          tenantId: ctx.tenantId,
-          id: callIdOf(record),
-          rawObjectKey: archived[index]?.key ?? '',
-          rawSha256: archived[index]?.sha256 ?? '',
-          ingestedAt: ingestedAt.toISOString(),
-        }),
-      ),
-    };
+    return { ok: true, records: await archiveRecords({ writes: deps.calls, objects: deps.archive }, ctx, records, new Date()) };
   };
-}
-
-/**
- * Tells the rest of the platform what a replay indexed, as ingest does for a delivery: one
- * calls.record.ingested.v1 per new or changed call, and the live feed's notification, committed
- * together. (The upsert has already committed on its own: a crash in between loses these
- * announcements, not the calls.)
- */
-export async function announceReplayed(
-  deps: { database: Database; bus: Bus },
-  ctx: RequestContext,
-  upsert: UpsertResult,
-): Promise<void> {
-  const events: NewEvent<RecordIngestedEvent>[] = upsert.outcomes.flatMap((outcome) =>
-    outcome.status === 'unchanged' || !outcome.record
-      ? []
-      : [
-          {
-            type: recordIngestedType,
-            tenantId: ctx.tenantId,
-            key: fromPublicId('call', outcome.id) ?? outcome.id,
-            data: {
-              callId: outcome.id,
-              source: outcome.source,
-              sourceCallId: outcome.sourceCallId,
-              change: outcome.status,
-              startedAt: outcome.record.startedAt,
-            },
-          },
-        ],
-  );
-  if (events.length === 0) return;
-  await deps.database.withTenant(ctx, async (trx) => {
-    await deps.bus.publish(trx, events);
-    await sql`select pg_notify(${callsIngestedChannel}, ${ctx.tenantId})`.execute(trx);
-  });
 }

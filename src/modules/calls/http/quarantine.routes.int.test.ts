@@ -119,6 +119,18 @@ describe('quarantine', () => {
     const replay = (id: string, ctx: RequestContext = c, permissions = ['quarantine:manage']) =>
       t.inject({ method: 'POST', url: `/api/v1/calls/quarantine/${id}/replay`, as: { tenant: ctx.tenantId, actor: 'usr_ops', permissions } });
 
+    it('reads the item with the connector options of its delivery (here the PBX time zone)', async () => {
+      const row = readableRow.replaceAll('1706368044.0', '1706368999.0').replaceAll('89245555937', '89245555999');
+      const { ctx: berlin } = await t.createTenant();
+      const zoned = await t.calls.quarantine.add(berlin, { source: 'asterisk', reason: 'a connector bug', raw: row, options: { timeZone: 'Europe/Berlin' } });
+      expect(zoned.options).toEqual({ timeZone: 'Europe/Berlin' });
+      const res = await replay(zoned.id, berlin);
+      expect(res.statusCode, res.body).toBe(200);
+      const callId = res.json<{ callIds: string[] }>().callIds[0] ?? '';
+      // 15:07:24 in Berlin (UTC+1 in January) is 14:07:24Z.
+      expect((await t.calls.calls.get(berlin, callId)).record.startedAt).toBe('2024-01-27T14:07:24.000Z');
+    });
+
     it('re-parses the stored bytes with the current connector, indexes the call and marks the payload replayed', async () => {
       const res = await replay(fixed.id);
       expect(res.statusCode, res.body).toBe(200);

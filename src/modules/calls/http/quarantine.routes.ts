@@ -1,7 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Bus } from '../../../platform/bus/index.js';
-import type { Database } from '../../../platform/db/index.js';
 import { AppError } from '../../../platform/errors.js';
 import { problemFor } from '../../../platform/http/index.js';
 import type { ObjectStore } from '../../../platform/objects/index.js';
@@ -9,10 +7,11 @@ import type { CallsService, QuarantinedPayload, QuarantineService } from '../con
 import { CallsErrors } from '../errors.js';
 import { decodeCursor, encodeCursor } from '../service/call-filters.js';
 import { conflict, notFound, problems, quarantineItemSchema, quarantineListQuerySchema, quarantineReplaySchema, unprocessable } from './calls.schemas.js';
-import { announceReplayed, connectorReparse } from './quarantine-reparse.js';
+import { connectorReparse } from './quarantine-reparse.js';
 
 const view = (item: QuarantinedPayload) => ({
   ...item,
+  options: { ...item.options } as Record<string, unknown>,
   receivedAt: item.receivedAt.toISOString(),
   replayedAt: item.replayedAt === null ? null : item.replayedAt.toISOString(),
 });
@@ -24,8 +23,6 @@ export interface QuarantineRoutesDeps {
   readonly calls: Pick<CallsService, 'existingIds'>;
   /** The raw archive (a replay archives each record's source data, as ingest does). */
   readonly archive: ObjectStore;
-  readonly database: Database;
-  readonly bus: Bus;
 }
 
 /**
@@ -115,7 +112,6 @@ export function quarantineRoutes(deps: QuarantineRoutesDeps): FastifyPluginAsync
           const problem = { ...problemFor(stillFailing(outcome.reason), request), status: 422, title: 'Unprocessable content' };
           return reply.code(422).type('application/problem+json; charset=utf-8').send(problem);
         }
-        await announceReplayed(deps, ctx, outcome.upsert);
         const { created, updated, unchanged, outcomes } = outcome.upsert;
         return { status: 'replayed' as const, item: view(await quarantine.get(ctx, id)), created, updated, unchanged, callIds: outcomes.map((o) => o.id) };
       },

@@ -3,7 +3,7 @@ import type { Bus, NewEvent } from '../../../platform/bus/index.js';
 import type { RequestContext } from '../../../platform/context.js';
 import { fromPublicId, newUuid, toPublicId } from '../../../platform/ids.js';
 import type { ObjectStore } from '../../../platform/objects/index.js';
-import { toCallRecordV1, type CallRecordV1, type CallSource } from '../call-record.js';
+import { toCallRecordV1, type CallRecordV1, type CallSource, type NormalisedCall } from '../call-record.js';
 import type { ConnectorOptions } from '../connectors/connector-registry.js';
 import type { ParsedItem } from '../connectors/parse-result.js';
 import type { UpsertResult } from '../contract.js';
@@ -28,7 +28,7 @@ export interface CallWrites {
   /** Ids (UUIDs) of calls already stored, by `${source}\0${sourceCallId}`. */
   existingIds(ctx: RequestContext, keys: readonly { source: string; sourceCallId: string }[]): Promise<Map<string, string>>;
   upsertWithin(trx: Transaction<unknown>, ctx: RequestContext, records: readonly CallRecordV1[], options: { connectorOptions?: ConnectorOptions }): Promise<UpsertResult>;
-  quarantineWithin(trx: Transaction<unknown>, ctx: RequestContext, item: { source: string; reason: string; raw: string }): Promise<void>;
+  quarantineWithin(trx: Transaction<unknown>, ctx: RequestContext, item: { source: string; reason: string; raw: string; options: ConnectorOptions }): Promise<void>;
 }
 
 export interface TransformOutcome {
@@ -43,6 +43,78 @@ export interface TransformOutcome {
 export type RunInTransaction = <T>(fn: (trx: Transaction<unknown>) => Promise<T>) => Promise<T | undefined>;
 
 const keyOf = (source: string, sourceCallId: string) => `${source}\0${sourceCallId}`;
+
+/** A record parsed from a delivery, with the source data it was made from. */
+export interface ParsedRecord {
+  readonly record: NormalisedCall;
+  readonly raw: unknown;
+}
+
+/**
+ * Names each record (a call keeps its id across versions; deliveries of a new call within one
+ * batch share one), archives its raw source data (write-once, synced) and returns the CallRecord
+ * v1 documents that point at the archive, in order. Shared by ingest and quarantine replays.
+ */
+export async function archiveRecords(
+  deps: { writes: Pick<CallWrites, 'existingIds'>; objects: ObjectStore },
+  ctx: RequestContext,
+  records: readonly ParsedRecord[],
+  ingestedAt: Date,
+): Promise<CallRecordV1[]> {
+  const existing = await deps.writes.existingIds(
+    ctx,
+    records.map((r) => ({ source: r.record.source, sourceCallId: r.record.sourceCallId })),
+  );
+  const ids = new Map(existing);
+  for (const { record } of records) {
+    const key = keyOf(record.source, record.sourceCallId);
+    if (!ids.has(key)) ids.set(key, newUuid());
+  }
+  const callIdOf = (record: { source: string; sourceCallId: string }) => toPublicId('call', ids.get(keyOf(record.source, record.sourceCallId)) ?? newUuid());
+  const archived = await archiveBatch(
+    deps.objects,
+    records.map(({ record, raw }) => ({ tenantId: ctx.tenantId, source: record.source, callId: callIdOf(record), startedAt: record.startedAt, raw })),
+    ingestedAt,
+  );
+  return records.map(({ record }, index) =>
+    toCallRecordV1(record, {
+      tenantId: ctx.tenantId,
+      id: callIdOf(record),
+      rawObjectKey: archived[index]?.key ?? '',
+      rawSha256: archived[index]?.sha256 ?? '',
+      ingestedAt: ingestedAt.toISOString(),
+    }),
+  );
+}
+
+/**
+ * Inside the transaction that upserted: one `calls.record.ingested.v1` per new or changed call,
+ * and the NOTIFY that wakes live views, so the announcement commits with the calls or not at all.
+ */
+export async function announceChanges(bus: Bus, trx: Transaction<unknown>, ctx: RequestContext, result: UpsertResult): Promise<void> {
+  const events: NewEvent<RecordIngestedEvent>[] = result.outcomes.flatMap((outcome) =>
+    outcome.status === 'unchanged' || !outcome.record
+      ? []
+      : [
+          {
+            type: recordIngestedType,
+            tenantId: ctx.tenantId,
+            key: fromPublicId('call', outcome.id) ?? outcome.id,
+            data: {
+              callId: outcome.id,
+              source: outcome.source,
+              sourceCallId: outcome.sourceCallId,
+              change: outcome.status,
+              startedAt: outcome.record.startedAt,
+            },
+          },
+        ],
+  );
+  if (events.length === 0) return;
+  await bus.publish(trx, events);
+  // Wakes live views (the console's SSE feed) on commit; the payload is only the tenant.
+  await sql`select pg_notify(${callsIngestedChannel}, ${ctx.tenantId})`.execute(trx);
+}
 
 /**
  * The heart of ingest, shared by the bus consumer and `switchboard import`: archive each record's
@@ -59,69 +131,22 @@ export async function transformItems(
   options: { connectorOptions?: ConnectorOptions; afterWrite?: (trx: Transaction<unknown>, outcome: TransformOutcome) => Promise<void> } = {},
 ): Promise<TransformOutcome | undefined> {
   const records = items.flatMap((item) => (item.kind === 'record' ? [item] : []));
-  const ingestedAt = new Date();
-  const existing = await deps.writes.existingIds(
-    ctx,
-    records.map((r) => ({ source: r.record.source, sourceCallId: r.record.sourceCallId })),
-  );
-  // A call keeps its id across versions; deliveries of a new call within one batch share one.
-  const ids = new Map(existing);
-  for (const { record } of records) {
-    const key = keyOf(record.source, record.sourceCallId);
-    if (!ids.has(key)) ids.set(key, newUuid());
-  }
-  const callIdOf = (record: { source: string; sourceCallId: string }) => toPublicId('call', ids.get(keyOf(record.source, record.sourceCallId)) ?? newUuid());
-
-  const archived = await archiveBatch(
-    deps.objects,
-    records.map(({ record, raw }) => ({ tenantId: ctx.tenantId, source: record.source, callId: callIdOf(record), startedAt: record.startedAt, raw })),
-    ingestedAt,
-  );
-  const recordsV1 = records.map(({ record }, index) =>
-    toCallRecordV1(record, {
-      tenantId: ctx.tenantId,
-      id: callIdOf(record),
-      rawObjectKey: archived[index]?.key ?? '',
-      rawSha256: archived[index]?.sha256 ?? '',
-      ingestedAt: ingestedAt.toISOString(),
-    }),
-  );
+  const recordsV1 = await archiveRecords(deps, ctx, records, new Date());
+  const connectorOptions = options.connectorOptions ? { connectorOptions: options.connectorOptions } : {};
 
   return run(async (trx) => {
-    const result = await deps.writes.upsertWithin(trx, ctx, recordsV1, { ...(options.connectorOptions ? { connectorOptions: options.connectorOptions } : {}) });
+    const result = await deps.writes.upsertWithin(trx, ctx, recordsV1, connectorOptions);
     let quarantined = 0;
     let skipped = 0;
     for (const item of items) {
       if (item.kind === 'quarantined') {
         quarantined++;
-        await deps.writes.quarantineWithin(trx, ctx, { source, reason: item.reason, raw: item.raw });
+        await deps.writes.quarantineWithin(trx, ctx, { source, reason: item.reason, raw: item.raw, options: options.connectorOptions ?? {} });
       } else if (item.kind === 'skipped') {
         skipped++;
       }
     }
-    const events: NewEvent<RecordIngestedEvent>[] = result.outcomes.flatMap((outcome) =>
-      outcome.status === 'unchanged' || !outcome.record
-        ? []
-        : [
-            {
-              type: recordIngestedType,
-              tenantId: ctx.tenantId,
-              key: fromPublicId('call', outcome.id) ?? outcome.id,
-              data: {
-                callId: outcome.id,
-                source: outcome.source,
-                sourceCallId: outcome.sourceCallId,
-                change: outcome.status,
-                startedAt: outcome.record.startedAt,
-              },
-            },
-          ],
-    );
-    if (events.length > 0) {
-      await deps.bus.publish(trx, events);
-      // Wakes live views (the console's SSE feed) on commit; the payload is only the tenant.
-      await sql`select pg_notify(${callsIngestedChannel}, ${ctx.tenantId})`.execute(trx);
-    }
+    await announceChanges(deps.bus, trx, ctx, result);
     const outcome: TransformOutcome = {
       records: records.length,
       created: result.created,

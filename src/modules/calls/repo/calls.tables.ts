@@ -72,6 +72,8 @@ export type QuarantineTable = {
   rawObjectKey: string | null;
   rawSha256: string | null;
   rawBytes: number | null;
+  /** Connector options of the delivery (JSON), for replays. */
+  options: ColumnType<Record<string, unknown>, string | undefined, string>;
   receivedAt: ColumnType<Date, Date | undefined, Date>;
   status: Generated<'open' | 'replayed'>;
   replayAttempts: Generated<number>;

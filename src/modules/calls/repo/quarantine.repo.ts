@@ -11,6 +11,7 @@ const listColumns = [
   'source',
   'reason',
   'rawObjectKey',
+  'options',
   'rawSha256',
   'rawBytes',
   'receivedAt',

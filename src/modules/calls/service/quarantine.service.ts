@@ -3,7 +3,7 @@ import type { AuditLog } from '../../../platform/audit/index.js';
 import type { RequestContext } from '../../../platform/context.js';
 import type { Database } from '../../../platform/db/index.js';
 import { fromPublicId, newUuid, toPublicId } from '../../../platform/ids.js';
-import type { CallsService, NewQuarantinedPayload, QuarantinedPayload, QuarantineService } from '../contract.js';
+import type { CallsService, NewQuarantinedPayload, QuarantinedPayload, QuarantineService, UpsertResult } from '../contract.js';
 import { CallsErrors } from '../errors.js';
 import type { CallsTables } from '../repo/calls.tables.js';
 import {
@@ -25,6 +25,7 @@ function toPayload(row: QuarantineListRow): QuarantinedPayload {
     rawObjectKey: row.rawObjectKey,
     rawSha256: row.rawSha256,
     rawBytes: row.rawBytes,
+    options: row.options,
     receivedAt: row.receivedAt,
     status: row.status,
     replayAttempts: row.replayAttempts,
@@ -39,7 +40,10 @@ export function createQuarantineService(deps: {
   database: Database;
   crypto: CallCrypto;
   audit: AuditLog;
-  upsertRecords: CallsService['upsertRecords'];
+  /** Upserts inside the replay's transaction, so the calls, their announcement and the mark commit together. */
+  upsertWithin: CallsService['upsertWithin'];
+  /** Publishes calls.record.ingested.v1 for what the upsert changed, in the same transaction. */
+  announce: (trx: Transaction<unknown>, ctx: RequestContext, upsert: UpsertResult) => Promise<void>;
 }): QuarantineService {
   const { database, crypto, audit } = deps;
   const inTenant = <T>(ctx: RequestContext, fn: (trx: Transaction<CallsTables>) => Promise<T>) => database.withTenant<CallsTables, T>(ctx, fn);
@@ -63,6 +67,7 @@ export function createQuarantineService(deps: {
       rawObjectKey: payload.rawObjectKey ?? null,
       rawSha256: payload.rawSha256 ?? null,
       rawBytes: raw?.length ?? null,
+      options: JSON.stringify(payload.options ?? {}),
       receivedAt: payload.receivedAt,
       lastReplayError: null,
       replayedAt: null,
@@ -107,9 +112,9 @@ export function createQuarantineService(deps: {
     },
 
     /*
-     * Parsing and upserting happen outside the quarantine row's transaction (the parse may fetch
-     * from the archive, the upsert runs its own batches). A crash between the upsert and the mark
-     * leaves the payload open; replaying it again is safe because the upsert is idempotent.
+     * The parse runs first, outside any transaction (it may read the archive and writes the new
+     * archive objects); then one transaction locks the item, upserts the calls, announces them
+     * and marks the item replayed, so a crash leaves either all of that or none of it.
      */
     async replay(ctx, id, reparse) {
       const row = await load(ctx, id);
@@ -119,12 +124,16 @@ export function createQuarantineService(deps: {
         await inTenant(ctx, (trx) => recordReplayFailure(trx, row.id, parsed.reason));
         return { status: 'still_failing', reason: parsed.reason };
       }
-      const upsert = await deps.upsertRecords(ctx, parsed.records);
-      await inTenant(ctx, async (trx) => {
+      return inTenant(ctx, async (trx) => {
         const current = await findQuarantined(trx, row.id, { lock: true });
-        if (current?.status === 'open') await markQuarantinedReplayed(trx, row.id, actorOf(ctx));
+        // Another replay of the same item got there first.
+        if (current?.status !== 'open') throw CallsErrors.alreadyReplayed();
+        const within = trx as unknown as Transaction<unknown>;
+        const upsert = await deps.upsertWithin(within, ctx, parsed.records, { connectorOptions: row.options });
+        await deps.announce(within, ctx, upsert);
+        await markQuarantinedReplayed(trx, row.id, actorOf(ctx));
+        return { status: 'replayed' as const, upsert };
       });
-      return { status: 'replayed', upsert };
     },
   };
 }

@@ -4199,6 +4199,10 @@ export interface components {
             /** @description qua_... */
             id: string;
             lastReplayError: string | null;
+            /** @description the connector options the delivery was read with (timeZone, column layout...); a replay reads the item with them */
+            options: {
+                [key: string]: unknown;
+            };
             rawBytes: number | null;
             rawObjectKey: string | null;
             rawSha256: string | null;
@@ -4214,6 +4218,10 @@ export interface components {
             /** @description qua_... */
             id: string;
             lastReplayError: string | null;
+            /** @description the connector options the delivery was read with (timeZone, column layout...); a replay reads the item with them */
+            options: {
+                [key: string]: unknown;
+            };
             rawBytes: number | null;
             rawObjectKey: string | null;
             rawSha256: string | null;

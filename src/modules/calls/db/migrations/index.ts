@@ -183,5 +183,7 @@ export const callsMigrations: MigrationSet = {
     sqlMigration('0002_quarantine', quarantine),
     sqlMigration('0003_raw_payloads', `${rawPayloadsSql}\n${tenantIsolation('calls.raw_payloads', { privileges: ['SELECT', 'INSERT', 'UPDATE'] })}`),
     teamsSubscriptionsMigration,
+    // What a replay needs to read a quarantined item as its delivery was read (time zone, column map...).
+    sqlMigration('0005_quarantine_connector_options', `ALTER TABLE calls.quarantine ADD COLUMN options jsonb NOT NULL DEFAULT '{}'::jsonb;`),
   ],
 };
