@@ -1,3 +1,5 @@
+import type { Schema } from '@/api/types';
+
 /**
  * The calls list's filters, kept in the address so a filtered view can be shared or bookmarked.
  * Names and values are the API's (`GET /api/v1/calls`): the search goes to the API as it is.
@@ -27,6 +29,14 @@ export const callDispositions = [
 export type CallSource = (typeof callSources)[number];
 export type CallDirection = (typeof callDirections)[number];
 export type CallDisposition = (typeof callDispositions)[number];
+
+/*
+ * The lists above are the server's enums again (the filters need them at run time); these checks
+ * make a value added or dropped on the server fail the console's typecheck until they match.
+ */
+type Api = Schema<'CallSummary'>;
+type SameValues<A, B> = [Exclude<A, B>, Exclude<B, A>] extends [never, never] ? true : never;
+export const enumsMatchTheApi: [SameValues<CallSource, Api['source']>, SameValues<CallDirection, Api['direction']>, SameValues<CallDisposition, NonNullable<Api['disposition']>>] = [true, true, true];
 
 export interface CallsSearch {
   /** Whole words of names (callers, callees, agents). */
