@@ -6,7 +6,7 @@ import { Redis } from 'ioredis';
 import type { Config } from '../platform/config/index.js';
 import { createAuditLog, type AuditLog } from '../platform/audit/index.js';
 import { createBus, deadLetterRoutes, type Bus } from '../platform/bus/index.js';
-import { createDbosWorkflows, createWorkerRuntime, objectCreatedEventType, type ObjectCreatedData, type WorkerRuntime, type Workflows } from '../platform/jobs/index.js';
+import { createDbosWorkflows, createWorkerRuntime, declareModuleGroups, objectCreatedEventType, type ObjectCreatedData, type WorkerRuntime, type Workflows } from '../platform/jobs/index.js';
 import { createMemoryRateLimiter, createRedisRateLimiter, type Authenticator, type RateLimiter } from '../platform/auth/index.js';
 import { createKeyring, createLocalMasterKeyProvider, decodeMasterKey, loadMasterKey, type Keyring, type MasterKeyProvider } from '../platform/crypto/index.js';
 import { createPgDataKeyStore } from '../platform/crypto/data-key.pg-store.js';
@@ -242,6 +242,8 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
       });
     }
 
+    // Consumer groups exist before this process accepts anything they must handle.
+    if (options.role !== 'cli') await declareModuleGroups(bus, modules);
     // Background work: the outbox relay, every module's consumers and triggers, timers, workflows.
     let runtime: WorkerRuntime | undefined;
     if (runsWork && workflows) {

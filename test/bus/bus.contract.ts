@@ -146,6 +146,17 @@ export function describeBusContract(name: string, factory: BusFactory): void {
       expect([...got.b].sort()).toEqual(ids);
     });
 
+    it('delivers what was published after a group was declared, before its first consumer ran', async () => {
+      await bus.declareGroup({ group: 'declared-early', topics: ['probe.early.v1'] });
+      const published = await bus.publishNow(events('probe.early.v1', 12, (i) => `e${i % 5}`));
+      // Give the relay time to move the events before anyone consumes.
+      await new Promise((r) => setTimeout(r, 500));
+      const got = new Set<string>();
+      await subscribe({ group: 'declared-early', topics: ['probe.early.v1'], handler: (_ctx, e) => Promise.resolve(void got.add(e.id)) });
+      await eventually(() => got.size === 12, 'the 12 events published before the first consumer');
+      expect([...got].sort()).toEqual(published.map((e) => e.id).sort());
+    });
+
     it('retries a failing handler with backoff until it succeeds', async () => {
       const deliveries: number[] = [];
       await subscribe({

@@ -66,7 +66,9 @@ describe('calls transform: a worker killed in the middle of a payload', () => {
     const first = startWorker(env);
     workers.push(first);
     // Kill it once some batches have committed, well before the payload is done.
-    await expect.poll(indexed, { timeout: 120_000, interval: 20 }).toBeGreaterThanOrEqual(500);
+    await expect.poll(indexed, { timeout: 120_000, interval: 20, message: 'the first worker to index some batches' }).toBeGreaterThanOrEqual(500).catch((error: unknown) => {
+      throw new Error(`${String(error)}\n${first.output()}`);
+    });
     first.child.kill('SIGKILL');
     await first.exited;
     const atCrash = await indexed();

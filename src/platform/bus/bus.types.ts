@@ -53,6 +53,12 @@ export interface Bus {
   /** Starts a consumer of the group in this process. */
   subscribe<D = unknown>(options: SubscribeOptions<D>): Promise<Subscription>;
   /**
+   * Creates the group, if it does not exist yet, without consuming. A new group starts at the end
+   * of the log, so a process that publishes for a group (an API accepting payloads) declares it
+   * first: events published before any consumer ever ran are then delivered, not skipped.
+   */
+  declareGroup(options: Omit<SubscribeOptions<never>, 'handler'>): Promise<void>;
+  /**
    * Starts moving committed outbox rows to the log (PostgreSQL) or JetStream (NATS). Safe to run
    * in every worker: relays take turns under an advisory lock. Stopped by close().
    */

@@ -29,6 +29,7 @@ export {
 } from './dbos.workflows.js';
 export {
   createWorkerRuntime,
+  declareModuleGroups,
   type WorkerRuntime,
   type WorkerRuntimeDeps,
   type WorkerRuntimeOptions,

@@ -51,6 +51,26 @@ function objectSubscription(
   };
 }
 
+/** Every consumer group the modules' event and object-created triggers use. */
+function moduleTriggers(modules: readonly ModuleJobs[]): (EventTrigger | EventTrigger<ObjectCreatedData>)[] {
+  const handlers = modules.flatMap((m) => m.handlers ?? []);
+  const objectTriggers = modules
+    .flatMap((m) => m.jobs ?? [])
+    .filter((j): j is Extract<JobTrigger, { kind: 'object-created' }> => j.kind === 'object-created');
+  return [...handlers, ...objectTriggers.map(objectSubscription)];
+}
+
+/**
+ * Creates the modules' consumer groups without consuming. Every process that can publish for
+ * them runs this at start-up (an API-only process too): a group created later would begin at the
+ * end of the log and skip what was accepted before the first worker ever ran.
+ */
+export async function declareModuleGroups(bus: Bus, modules: readonly ModuleJobs[]): Promise<void> {
+  for (const trigger of moduleTriggers(modules)) {
+    await bus.declareGroup({ group: trigger.group, topics: trigger.topics, ...(trigger.retry ? { retry: trigger.retry } : {}) });
+  }
+}
+
 /**
  * What `switchboard worker` (and `start`) runs besides HTTP: the outbox relay, every module's
  * event consumers and object-created triggers, the cron timers (one replica leads), and the
@@ -87,12 +107,9 @@ export function createWorkerRuntime(deps: WorkerRuntimeDeps, options: WorkerRunt
   return {
     async start() {
       bus.startRelay();
-      const handlers = options.modules.flatMap((m) => m.handlers ?? []);
       const jobs = options.modules.flatMap((m) => m.jobs ?? []);
-      const objectTriggers = jobs.filter(
-        (j): j is Extract<JobTrigger, { kind: 'object-created' }> => j.kind === 'object-created',
-      );
-      for (const trigger of [...handlers, ...objectTriggers.map(objectSubscription)]) {
+      const triggers = moduleTriggers(options.modules);
+      for (const trigger of triggers) {
         subscriptions.push(
           await bus.subscribe({
             group: trigger.group,
@@ -122,7 +139,7 @@ export function createWorkerRuntime(deps: WorkerRuntimeDeps, options: WorkerRunt
         ...(options.timerLeaseMs ? { leaseMs: options.timerLeaseMs } : {}),
         ...(options.timerTickMs ? { tickMs: options.timerTickMs } : {}),
       });
-      logger.info({ runner, handlers: handlers.length, jobs: jobs.length }, 'worker runtime started');
+      logger.info({ runner, triggers: triggers.length, jobs: jobs.length }, 'worker runtime started');
     },
     async stop() {
       stopped = true;

@@ -94,8 +94,32 @@ export async function createNatsBus(
     }
   }
 
+  async function ensurePartitionConsumer(stream: string, durable: string, familyTopics: readonly string[], family: string, partition: number, maxDeliveries: number): Promise<void> {
+    await ensureConsumer(stream, {
+      durable_name: durable,
+      ack_policy: AckPolicy.Explicit,
+      // A new group starts at the end of the stream, as with the PostgreSQL adapter.
+      deliver_policy: DeliverPolicy.New,
+      filter_subject: naming.filter(familyTopics, family, partition),
+      max_ack_pending: 1,
+      ack_wait: nanos(ackWaitMs),
+      // One more than the policy: that extra delivery is how a consumer learns that
+      // crashes used up the allowance, and dead-letters instead of losing the event.
+      max_deliver: maxDeliveries + 1,
+    });
+  }
+
   const bus: Bus = {
     kind: 'nats',
+    async declareGroup(options) {
+      const { group, topics, retry } = core.validateSubscription({ ...options, handler: () => Promise.resolve() });
+      for (const [family, familyTopics] of topicsByFamily(topics)) {
+        await ensureStream(family);
+        for (let partition = 0; partition < core.partitions; partition++) {
+          await ensurePartitionConsumer(naming.stream(family), naming.durable(group, family, partition), familyTopics, family, partition, retry.maxDeliveries);
+        }
+      }
+    },
     publish: core.publish,
     publishNow: core.publishNow,
     deadLetters: core.deadLetters,
@@ -110,18 +134,7 @@ export async function createNatsBus(
           for (let partition = 0; partition < core.partitions; partition++) {
             const durable = naming.durable(group, family, partition);
             durables.push(durable);
-            await ensureConsumer(stream, {
-              durable_name: durable,
-              ack_policy: AckPolicy.Explicit,
-              // A new group starts at the end of the stream, as with the PostgreSQL adapter.
-              deliver_policy: DeliverPolicy.New,
-              filter_subject: naming.filter(familyTopics, family, partition),
-              max_ack_pending: 1,
-              ack_wait: nanos(ackWaitMs),
-              // One more than the policy: that extra delivery is how a consumer learns that
-              // crashes used up the allowance, and dead-letters instead of losing the event.
-              max_deliver: retry.maxDeliveries + 1,
-            });
+            await ensurePartitionConsumer(stream, durable, familyTopics, family, partition, retry.maxDeliveries);
             const consumer = await js.consumers.get(stream, durable);
             parts.push(
               await consumePartition({

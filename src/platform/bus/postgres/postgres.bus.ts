@@ -5,7 +5,7 @@ import type { BusGaugeSources } from '../bus.metrics.js';
 import type { BusCore } from '../bus.core.js';
 import { startRelayLoop, type RelayLoop } from '../relay.loop.js';
 import { createWakeSignal } from '../wake.signal.js';
-import { startPgConsumer } from './pg.consumer.js';
+import { ensureGroup, startPgConsumer } from './pg.consumer.js';
 import { relayToLog, trimLog } from './pg.relay.js';
 
 export interface PostgresBusOptions {
@@ -51,6 +51,10 @@ export function createPostgresBus(
     publish: core.publish,
     publishNow: core.publishNow,
     deadLetters: core.deadLetters,
+    async declareGroup(options) {
+      const { group, topics } = core.validateSubscription({ ...options, handler: () => Promise.resolve() });
+      await ensureGroup(core.db, group, topics, core.partitions);
+    },
     async subscribe(subscribeOptions) {
       const { group, topics, handler, retry } = core.validateSubscription(subscribeOptions);
       const subscription = await startPgConsumer({
