@@ -11,15 +11,12 @@
  * Baseline and bus are measured alternately, `BENCH_ROUNDS` times each, and the best of each is
  * compared, so that other load on the machine does not bias one side.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { connect } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager, StorageType } from '@nats-io/jetstream';
 import { busMigrations, createBus, type Bus, type NewEvent } from '../src/platform/bus/index.js';
-import { openDatabase, type Database } from '../src/platform/db/index.js';
-import { startEmbeddedPostgres } from '../src/platform/db/embedded-postgres.js';
+import type { Database } from '../src/platform/db/index.js';
 import { newUuid } from '../src/platform/ids.js';
+import { openBenchDatabase } from './support/bench-database.js';
 import { createLogger, createMetricsRegistry } from '../src/platform/telemetry/index.js';
 
 const logger = createLogger({ level: 'warn' });
@@ -135,32 +132,8 @@ async function natsReachable(): Promise<boolean> {
 }
 
 async function main(): Promise<void> {
-  let tempDir: string | undefined;
-  let stopEmbedded: (() => Promise<void>) | undefined;
-  let url = process.env.DATABASE_URL;
-  if (!url) {
-    tempDir = await mkdtemp(path.join(os.tmpdir(), 'switchboard-bench-'));
-    const embedded = await startEmbeddedPostgres({
-      dataDir: tempDir,
-      port: 0,
-      role: 'bench',
-      exclusive: true,
-      logger,
-    });
-    url = embedded.url;
-    stopEmbedded = () => embedded.stop();
-  }
-  const database = await openDatabase({
-    url,
-    appUrl: undefined,
-    poolMax: 4,
-    dataDir: tempDir ?? os.tmpdir(),
-    embeddedPort: 0,
-    role: 'bench',
-    exclusive: false,
-    logger,
-    migrations: [busMigrations],
-  });
+  const bench = await openBenchDatabase({ prefix: 'switchboard-bench-', poolMax: 4, logger, migrations: [busMigrations] });
+  const { database } = bench;
   const results: { adapter: string; events: number; bus: number; baseline: string; raw: number }[] = [];
   try {
     console.log(
@@ -218,9 +191,7 @@ async function main(): Promise<void> {
       console.log(`NATS: no server at ${natsUrl}; skipped`);
     }
   } finally {
-    await database.close();
-    await stopEmbedded?.();
-    if (tempDir) await rm(tempDir, { recursive: true, force: true });
+    await bench.close();
   }
 
   console.log('');

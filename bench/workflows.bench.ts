@@ -5,14 +5,10 @@
  *
  *   node --import tsx bench/workflows.bench.ts      # WORKFLOW_RUNS=300 to change the count
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { DBOS } from '@dbos-inc/dbos-sdk';
 import { sql } from 'kysely';
-import { openDatabase } from '../src/platform/db/index.js';
-import { startEmbeddedPostgres } from '../src/platform/db/embedded-postgres.js';
 import { createDbosWorkflows } from '../src/platform/jobs/index.js';
+import { openBenchDatabase } from './support/bench-database.js';
 import { createLogger } from '../src/platform/telemetry/index.js';
 
 const runs = Number(process.env.WORKFLOW_RUNS ?? 300);
@@ -20,32 +16,8 @@ const runs = Number(process.env.WORKFLOW_RUNS ?? 300);
 const logger = createLogger({ level: 'fatal' });
 
 async function main(): Promise<void> {
-  let tempDir: string | undefined;
-  let stopEmbedded: (() => Promise<void>) | undefined;
-  let url = process.env.DATABASE_URL;
-  if (!url) {
-    tempDir = await mkdtemp(path.join(os.tmpdir(), 'switchboard-wf-bench-'));
-    const embedded = await startEmbeddedPostgres({
-      dataDir: tempDir,
-      port: 0,
-      role: 'bench',
-      exclusive: true,
-      logger,
-    });
-    url = embedded.url;
-    stopEmbedded = () => embedded.stop();
-  }
-  const database = await openDatabase({
-    url,
-    appUrl: undefined,
-    poolMax: 8,
-    dataDir: tempDir ?? os.tmpdir(),
-    embeddedPort: 0,
-    role: 'bench',
-    exclusive: false,
-    logger,
-    migrations: [],
-  });
+  const bench = await openBenchDatabase({ prefix: 'switchboard-wf-bench-', poolMax: 8, logger, migrations: [] });
+  const { database, url } = bench;
   await sql`create table if not exists wf_bench (id bigserial primary key, run int not null, step int not null)`.execute(
     database.owner,
   );
@@ -141,9 +113,7 @@ async function main(): Promise<void> {
       `${r.label.padEnd(60)} ${r.ms.toFixed(0).padStart(9)} ${r.perRunMs.toFixed(2).padStart(8)} ${String(r.perSecond).padStart(8)}`,
     );
   await workflows.shutdown();
-  await database.close();
-  await stopEmbedded?.();
-  if (tempDir) await rm(tempDir, { recursive: true, force: true });
+  await bench.close();
 }
 
 await main();
