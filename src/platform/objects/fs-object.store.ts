@@ -127,17 +127,7 @@ export function createFilesystemObjectStore(options: FilesystemObjectStoreOption
         const encrypt = tenantId !== undefined && keyring ? [keyring.createEncryptStream(tenantId)] : [];
         await pipeline([toReadable(body), meter, ...encrypt, fileSink(handle)]);
         const { sha256, size } = meter.digest();
-        const trailer: ObjectTrailer = {
-          v: 1,
-          sha256,
-          size,
-          contentType: putOptions.contentType ?? DEFAULT_CONTENT_TYPE,
-          metadata: { ...putOptions.metadata },
-          createdAt: now().toISOString(),
-          ...(putOptions.retainUntil ? { retainUntil: putOptions.retainUntil.toISOString() } : {}),
-          ...(tenantId !== undefined ? { tenantId } : {}),
-          encrypted: encrypt.length > 0,
-        };
+        const trailer = trailerOf(putOptions, { sha256, size, createdAt: now().toISOString(), encrypted: encrypt.length > 0 });
         await writeAll(handle, encodeTrailer(trailer));
         await handle.sync();
         await handle.close();
@@ -185,17 +175,7 @@ export function createFilesystemObjectStore(options: FilesystemObjectStoreOption
         const sha256 = createHash('sha256').update(body).digest('hex');
         const tenantId = putOptions.tenantId;
         const stored = tenantId !== undefined && keyring ? await keyring.sealObject(tenantId, body) : body;
-        const trailer: ObjectTrailer = {
-          v: 1,
-          sha256,
-          size: body.length,
-          contentType: putOptions.contentType ?? DEFAULT_CONTENT_TYPE,
-          metadata: { ...putOptions.metadata },
-          createdAt,
-          ...(putOptions.retainUntil ? { retainUntil: putOptions.retainUntil.toISOString() } : {}),
-          ...(tenantId !== undefined ? { tenantId } : {}),
-          encrypted: stored !== body,
-        };
+        const trailer = trailerOf(putOptions, { sha256, size: body.length, createdAt, encrypted: stored !== body });
         const finalPath = objectPath(root, key);
         const dir = dirname(finalPath);
         prepared.push({
@@ -380,6 +360,21 @@ async function fsyncPath(path: string): Promise<void> {
   } finally {
     await handle.close();
   }
+}
+
+/** What the file records about an object after its bytes (see fs-object.layout.ts). */
+function trailerOf(options: PutObjectOptions, facts: { sha256: string; size: number; createdAt: string; encrypted: boolean }): ObjectTrailer {
+  return {
+    v: 1,
+    sha256: facts.sha256,
+    size: facts.size,
+    contentType: options.contentType ?? DEFAULT_CONTENT_TYPE,
+    metadata: { ...options.metadata },
+    createdAt: facts.createdAt,
+    ...(options.retainUntil ? { retainUntil: options.retainUntil.toISOString() } : {}),
+    ...(options.tenantId !== undefined ? { tenantId: options.tenantId } : {}),
+    encrypted: facts.encrypted,
+  };
 }
 
 function headFromTrailer(key: string, trailer: ObjectTrailer): ObjectHead {
