@@ -44,6 +44,9 @@ describe('connector secrets', () => {
     const twilioReader = t.platform.secrets.reader(['twilio.']);
     expect(await twilioReader.read({ tenantId }, 'twilio.auth_token')).toBe(value);
     await expect(t.platform.secrets.reader(['teams.']).read({ tenantId }, 'twilio.auth_token')).rejects.toThrow(/may not read/);
+    // Names only within the reader's prefixes.
+    expect(await twilioReader.names({ tenantId })).toEqual(['twilio.auth_token']);
+    expect(await t.platform.secrets.reader(['teams.']).names({ tenantId })).toEqual([]);
   });
 
   it('refuses bad names and unknown deletions with a 4xx', async () => {

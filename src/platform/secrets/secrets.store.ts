@@ -25,6 +25,8 @@ export interface SecretsStore {
 
 export interface SecretReader {
   read(ctx: Pick<RequestContext, 'tenantId'>, name: string): Promise<string | undefined>;
+  /** The names set among those this reader may read, without decrypting anything. */
+  names(ctx: Pick<RequestContext, 'tenantId'>): Promise<string[]>;
 }
 
 export const secretNamePattern = /^[a-z0-9][a-z0-9._-]{0,99}$/;
@@ -81,6 +83,10 @@ export function createSecretsStore(deps: { database: Database; keyring: Keyring;
             trx.selectFrom('secrets.tenant_secrets').select('ciphertext').where('name', '=', name).executeTakeFirst(),
           );
           return row ? keyring.decryptToString(ctx.tenantId, row.ciphertext, `secret:${name}`) : undefined;
+        },
+        async names(ctx) {
+          const rows = await database.withTenant<SecretsTables, { name: string }[]>(ctx, (trx) => trx.selectFrom('secrets.tenant_secrets').select('name').execute());
+          return rows.map((row) => row.name).filter((name) => prefixes.some((p) => name.startsWith(p)));
         },
       };
     },

@@ -74,20 +74,17 @@ export function connectorsRoutes(deps: { secrets: SecretReader; publicUrl: strin
       },
       async (request) => {
         const tenant = toPublicId('ten', request.ctx.tenantId);
-        const connectors = await Promise.all(
-          connectorSpecs.map(async (spec) => {
-            const secrets = await Promise.all(
-              spec.secrets.map(async (secret) => ({ ...secret, set: (await deps.secrets.read(request.ctx, secret.name)) !== undefined })),
-            );
-            return {
-              source: spec.source,
-              name: spec.name,
-              webhookUrl: `${base}/api/v1/calls/webhooks/${spec.webhook}/${tenant}`,
-              secrets,
-              ready: secrets.every((s) => s.set || !s.required),
-            };
-          }),
-        );
+        const set = new Set(await deps.secrets.names(request.ctx));
+        const connectors = connectorSpecs.map((spec) => {
+          const secrets = spec.secrets.map((secret) => ({ ...secret, set: set.has(secret.name) }));
+          return {
+            source: spec.source,
+            name: spec.name,
+            webhookUrl: `${base}/api/v1/calls/webhooks/${spec.webhook}/${tenant}`,
+            secrets,
+            ready: secrets.every((s) => s.set || !s.required),
+          };
+        });
         return { ingestUrl: `${base}/api/v1/calls/ingest`, connectors };
       },
     );
