@@ -193,6 +193,18 @@ describe('JSON files', () => {
     expect(fromLines.records).toEqual(fromArray.records);
   });
 
+  it('reads a payload held in memory as it reads the same bytes streamed, broken elements included', async () => {
+    const array = Buffer.from(JSON.stringify([ctr('ctr-1.json'), 'not a CTR', ctr('ctr-3-redelivery.json')]));
+    const jsonLines = Buffer.from(`${JSON.stringify(ctr('ctr-1.json'))}\n{"ContactId": tru\n${JSON.stringify(ctr('ctr-3-redelivery.json'))}`);
+    for (const body of [array, jsonLines]) {
+      const inMemory = await collectItems(readCallFile(body, 'connect-json'));
+      const streamed = await collectItems(readCallFile(Readable.from([body]), 'connect-json'));
+      expect(inMemory).toEqual(streamed);
+      expect(inMemory.records.length).toBeGreaterThan(0);
+      expect(inMemory.quarantined).toHaveLength(1);
+    }
+  });
+
   it('reads a Firehose delivery request saved to a file', async () => {
     const body = JSON.stringify({
       requestId: 'r-1',

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../../platform/db/index.js';
@@ -58,7 +57,7 @@ export function createTransformHandler(deps: TransformDeps): EventTrigger {
       const options = payload.options as ConnectorOptions;
       let items: AsyncIterable<ParsedItem>;
       if (isCallFileFormat(payload.format)) {
-        items = readCallFile(Readable.from([payload.body]), payload.format, options);
+        items = readCallFile(payload.body, payload.format, options);
       } else {
         const fetcher = deps.fetchers?.[payload.format];
         if (!fetcher) {
