@@ -25,3 +25,4 @@ export {
   type BlindIndexEncoding,
 } from './keyring.service.js';
 export { DEFAULT_SEGMENT_SIZE } from './stream-aead.format.js';
+export { ciphertextToText } from './ciphertext.format.js';

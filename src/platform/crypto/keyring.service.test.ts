@@ -208,3 +208,37 @@ describe('keyring: caching', () => {
     expect(unwraps).toBe(2);
   });
 });
+
+describe('keyring: synchronous handles for batches', () => {
+  it('blindIndexer gives the bytes blindIndex gives as hex', async () => {
+    const { keyring } = setup();
+    const index = await keyring.blindIndexer('ten_a', 'phone');
+    expect(index('+442071234567').toString('hex')).toBe(await keyring.blindIndex('ten_a', 'phone', '+442071234567'));
+    await expect(keyring.blindIndexer('ten_a', 'Bad Purpose')).rejects.toMatchObject({ code: 'CRYPTO_INVALID_ARGUMENT' });
+  });
+
+  it('encrypter output decrypts with decrypt, bound to its AAD, with a fresh nonce each call', async () => {
+    const { keyring } = setup();
+    const encrypt = await keyring.encrypter('ten_a');
+    const a = encrypt('hello', 'ctx');
+    const b = encrypt('hello', 'ctx');
+    expect(a.equals(b)).toBe(false);
+    expect((await keyring.decrypt('ten_a', a, 'ctx')).toString()).toBe('hello');
+    await expect(keyring.decrypt('ten_a', a, 'other')).rejects.toMatchObject({ code: 'CRYPTO_DECRYPT_FAILED' });
+    await expect(keyring.decrypt('ten_b', a, 'ctx')).rejects.toThrow();
+  });
+
+  it('objectSealer writes what the decrypt stream reads, as sealObject does', async () => {
+    const { keyring } = setup();
+    const seal = await keyring.objectSealer('ten_a');
+    const plaintext = randomBytes(200_000);
+    const sealed = seal(plaintext);
+    const decrypt = keyring.createDecryptStream('ten_a');
+    const chunks: Buffer[] = [];
+    decrypt.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const done = new Promise((resolve, reject) => decrypt.on('end', resolve).on('error', reject));
+    decrypt.end(sealed);
+    await done;
+    expect(Buffer.concat(chunks).equals(plaintext)).toBe(true);
+  });
+});

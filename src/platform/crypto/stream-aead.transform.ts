@@ -3,13 +3,13 @@ import {
   createDecipheriv,
   createSecretKey,
   hkdfSync,
-  randomBytes,
   type KeyObject,
 } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
 
 import { ByteQueue } from './byte.queue.js';
 import { CryptoError } from './crypto.errors.js';
+import { randomBytesPooled } from './random-pool.js';
 import {
   DEFAULT_SEGMENT_SIZE,
   MAX_SEGMENTS,
@@ -113,8 +113,8 @@ function beginStream(active: { keyId: string; key: KeyObject }, segmentSize: num
   const header = encodeStreamHeader({
     keyId: active.keyId,
     segmentSize,
-    salt: randomBytes(STREAM_SALT_BYTES),
-    noncePrefix: randomBytes(STREAM_NONCE_PREFIX_BYTES),
+    salt: randomBytesPooled(STREAM_SALT_BYTES),
+    noncePrefix: randomBytesPooled(STREAM_NONCE_PREFIX_BYTES),
   });
   return { header, key: deriveStreamKey(active.key, header, tenantId), index: 0 };
 }

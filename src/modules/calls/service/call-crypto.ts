@@ -1,5 +1,5 @@
 import canonicalize from 'canonicalize';
-import type { Keyring } from '../../../platform/crypto/index.js';
+import { ciphertextToText, type Keyring } from '../../../platform/crypto/index.js';
 import type { CallParty, NormalisedCall } from '../call-record.js';
 import type { NamedRef } from '../contract.js';
 import { termPurposes } from './search-terms.js';
@@ -16,21 +16,31 @@ export interface CallParties {
   readonly to: CallParty;
 }
 
-export interface CallCrypto {
-  /** Loads the tenant's keys, so that work inside a transaction does not wait on the key store. */
-  warm(tenantId: string): Promise<void>;
-  blindIndex(tenantId: string, purpose: string, value: string): Promise<Buffer>;
+/**
+ * The write side for one tenant, its keys loaded once: synchronous, because a batch hashes and
+ * encrypts thousands of values and a promise per value costs more than the work.
+ */
+export interface CallWriteCrypto {
+  blindIndex(purpose: TermPurpose, value: string): Buffer;
   /** Keyed digest of the normalised call (canonical JSON): equal content, equal digest. */
-  digest(tenantId: string, call: NormalisedCall): Promise<Buffer>;
-  encryptRecord(tenantId: string, callUuid: string, call: NormalisedCall): Promise<Buffer>;
+  digest(call: NormalisedCall): Buffer;
+  encryptRecord(callUuid: string, call: NormalisedCall): Buffer;
+  encryptParties(callUuid: string, parties: CallParties): Buffer;
+  encryptAgent(agent: NamedRef): string;
+}
+
+export interface CallCrypto {
+  /** The tenant's write-side crypto (under its active data key as of now). */
+  writer(tenantId: string): Promise<CallWriteCrypto>;
+  blindIndex(tenantId: string, purpose: string, value: string): Promise<Buffer>;
   decryptRecord(tenantId: string, callUuid: string, ciphertext: Buffer): Promise<NormalisedCall>;
-  encryptParties(tenantId: string, callUuid: string, parties: CallParties): Promise<Buffer>;
   decryptParties(tenantId: string, callUuid: string, ciphertext: Buffer): Promise<CallParties>;
-  encryptAgent(tenantId: string, agent: NamedRef): Promise<string>;
   decryptAgent(tenantId: string, ciphertext: string): Promise<NamedRef>;
   encryptRaw(tenantId: string, id: string, raw: Buffer): Promise<Buffer>;
   decryptRaw(tenantId: string, id: string, ciphertext: Buffer): Promise<Buffer>;
 }
+
+type TermPurpose = (typeof termPurposes)[keyof typeof termPurposes];
 
 export function createCallCrypto(keyring: Keyring): CallCrypto {
   const decryptJson = async <T>(tenantId: string, ciphertext: Buffer | string, aad: string): Promise<T> =>
@@ -38,18 +48,29 @@ export function createCallCrypto(keyring: Keyring): CallCrypto {
   const blindIndex = async (tenantId: string, purpose: string, value: string) =>
     Buffer.from(await keyring.blindIndex(tenantId, purpose, value, 'hex'), 'hex');
   return {
-    async warm(tenantId) {
-      await keyring.activeKeyId(tenantId);
-      await keyring.blindIndex(tenantId, termPurposes.digest, '');
+    async writer(tenantId) {
+      const purposes = Object.values(termPurposes);
+      const indexers = new Map(
+        await Promise.all(purposes.map(async (purpose) => [purpose, await keyring.blindIndexer(tenantId, purpose)] as const)),
+      );
+      const encrypt = await keyring.encrypter(tenantId);
+      const indexerOf = (purpose: TermPurpose) => {
+        const indexer = indexers.get(purpose);
+        if (!indexer) throw new Error(`no blind indexer for purpose ${purpose}`);
+        return indexer;
+      };
+      const digestOf = indexerOf(termPurposes.digest);
+      return {
+        blindIndex: (purpose, value) => indexerOf(purpose)(value),
+        digest: (call) => digestOf(canonicalize(call) ?? ''),
+        encryptRecord: (callUuid, call) => encrypt(JSON.stringify(call), `calls.record:${callUuid}`),
+        encryptParties: (callUuid, parties) => encrypt(JSON.stringify({ from: parties.from, to: parties.to }), `calls.parties:${callUuid}`),
+        encryptAgent: (agent) => ciphertextToText(encrypt(JSON.stringify({ id: agent.id, name: agent.name }), 'calls.agent')),
+      };
     },
     blindIndex,
-    digest: (tenantId, call) => blindIndex(tenantId, termPurposes.digest, canonicalize(call) ?? ''),
-    encryptRecord: (tenantId, callUuid, call) => keyring.encrypt(tenantId, JSON.stringify(call), `calls.record:${callUuid}`),
     decryptRecord: (tenantId, callUuid, ciphertext) => decryptJson<NormalisedCall>(tenantId, ciphertext, `calls.record:${callUuid}`),
-    encryptParties: (tenantId, callUuid, parties) =>
-      keyring.encrypt(tenantId, JSON.stringify({ from: parties.from, to: parties.to }), `calls.parties:${callUuid}`),
     decryptParties: (tenantId, callUuid, ciphertext) => decryptJson<CallParties>(tenantId, ciphertext, `calls.parties:${callUuid}`),
-    encryptAgent: (tenantId, agent) => keyring.encryptToString(tenantId, JSON.stringify({ id: agent.id, name: agent.name }), 'calls.agent'),
     decryptAgent: (tenantId, ciphertext) => decryptJson<NamedRef>(tenantId, ciphertext, 'calls.agent'),
     encryptRaw: (tenantId, id, raw) => keyring.encrypt(tenantId, raw, `calls.quarantine:${id}`),
     decryptRaw: (tenantId, id, ciphertext) => keyring.decrypt(tenantId, ciphertext, `calls.quarantine:${id}`),

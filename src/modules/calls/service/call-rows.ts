@@ -3,7 +3,7 @@ import { fromPublicId } from '../../../platform/ids.js';
 import type { CallRecordV1, NormalisedCall } from '../call-record.js';
 import { CallsErrors } from '../errors.js';
 import type { CallKeysTable, CallNameTermsTable, CallNumbersTable, CallRecordsTable } from '../repo/calls.tables.js';
-import type { CallCrypto } from './call-crypto.js';
+import type { CallWriteCrypto } from './call-crypto.js';
 import { agentKeyOf, nameTermsOf, numberTermsOf, termPurposes } from './search-terms.js';
 import { encodeSourceVersion } from './source-version.js';
 import { normalisedPart } from './upsert-plan.js';
@@ -31,20 +31,18 @@ export function handleSecondsOf(call: NormalisedCall): number | null {
   return call.talkSeconds + (typeof wrapUp === 'number' && Number.isFinite(wrapUp) && wrapUp > 0 ? Math.round(wrapUp) : 0);
 }
 
-export async function buildCallRows(crypto: CallCrypto, record: CallRecordV1, digest: Buffer): Promise<CallRows> {
+export function buildCallRows(crypto: CallWriteCrypto, record: CallRecordV1, digest: Buffer): CallRows {
   const tenantId = record.tenantId;
   const id = callUuid(record.id);
   const call = normalisedPart(record);
   const startedAt = new Date(call.startedAt);
   const agentKey = agentKeyOf(call.agent);
-  const [numbers, nameTerms, recordCiphertext, partiesCiphertext, agentIndex, agentCiphertext] = await Promise.all([
-    Promise.all(numberTermsOf(call).map((term) => crypto.blindIndex(tenantId, term.purpose, term.value))),
-    Promise.all(nameTermsOf(call).map((word) => crypto.blindIndex(tenantId, termPurposes.nameWord, word))),
-    crypto.encryptRecord(tenantId, id, call),
-    crypto.encryptParties(tenantId, id, { from: call.from, to: call.to }),
-    agentKey === null ? null : crypto.blindIndex(tenantId, termPurposes.agent, agentKey),
-    call.agent === null ? null : crypto.encryptAgent(tenantId, call.agent),
-  ]);
+  const numbers = numberTermsOf(call).map((term) => crypto.blindIndex(term.purpose, term.value));
+  const nameTerms = nameTermsOf(call).map((word) => crypto.blindIndex(termPurposes.nameWord, word));
+  const recordCiphertext = crypto.encryptRecord(id, call);
+  const partiesCiphertext = crypto.encryptParties(id, { from: call.from, to: call.to });
+  const agentIndex = agentKey === null ? null : crypto.blindIndex(termPurposes.agent, agentKey);
+  const agentCiphertext = call.agent === null ? null : crypto.encryptAgent(call.agent);
   const sourceVersion = encodeSourceVersion(call.sourceVersion);
   return {
     key: {

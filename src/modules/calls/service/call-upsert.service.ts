@@ -74,6 +74,7 @@ export function createCallUpsert(deps: { database: Database; crypto: CallCrypto;
       ),
     );
 
+    const writer = await crypto.writer(tenantId);
     const outcomes: UpsertOutcome[] = [];
     const created: CallRows[] = [];
     const updated: CallRows[] = [];
@@ -92,12 +93,12 @@ export function createCallUpsert(deps: { database: Database; crypto: CallCrypto;
         if (stored) outcomes.push({ ...base, status: 'unchanged', id: stored.id, record: null });
         continue;
       }
-      const digest = await crypto.digest(tenantId, normalisedPart(next));
+      const digest = writer.digest(normalisedPart(next));
       if (storedKey?.contentDigest.equals(digest)) {
         outcomes.push({ ...base, status: 'unchanged', id: next.id, record: null });
         continue;
       }
-      const rows = await buildCallRows(crypto, next, digest);
+      const rows = buildCallRows(writer, next, digest);
       if (storedKey) {
         updated.push(rows);
         moved.push({ startedAt: storedKey.startedAt, id: storedKey.id });
@@ -141,7 +142,7 @@ export function createCallUpsert(deps: { database: Database; crypto: CallCrypto;
       callUuid(record.id);
     }
     await partitions.ensureFor(records.map((r) => r.startedAt));
-    await crypto.warm(ctx.tenantId);
+    await crypto.writer(ctx.tenantId);
     return groupByCall(records);
   }
 
