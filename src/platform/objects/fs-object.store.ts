@@ -1,12 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { constants as fsConstants } from 'node:fs';
-import { link, mkdir, open, readdir, rename, rmdir, stat, unlink, writeFile, type FileHandle } from 'node:fs/promises';
+import { constants as fsConstants, link as fsLink, unlink as fsUnlink, writeFile as fsWriteFile } from 'node:fs';
+import { mkdir, open, readdir, rename, rmdir, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { Readable, Writable, type Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
 import type { Keyring } from '../crypto/index.js';
 import { createSha256Meter, verifiedBody } from './checksum.stream.js';
+import { createBatchSync, fsyncPath, type BatchSyncMode } from './fs-batch-sync.js';
 import {
   OBJECT_FILE_SUFFIX,
   TEMP_FILE_PREFIX,
@@ -44,6 +46,8 @@ export interface FilesystemObjectStoreOptions {
   /** Needed for signedUrl(); see object-url.signer.ts. */
   readonly urlSigner?: ObjectUrlSigner;
   readonly now?: () => Date;
+  /** How putMany makes a batch durable (fs-batch-sync.ts); `auto`, the default, prefers syncfs on Linux. */
+  readonly batchSync?: 'auto' | BatchSyncMode;
 }
 
 export interface FilesystemObjectStore extends ObjectStore {
@@ -59,6 +63,7 @@ export function createFilesystemObjectStore(options: FilesystemObjectStoreOption
   const root = resolve(options.root);
   const now = options.now ?? (() => new Date());
   const { keyring, urlSigner } = options;
+  const batchSync = createBatchSync(root, options.batchSync);
 
   const readHead = async (key: string): Promise<{ head: ObjectHead; trailer: ObjectTrailer } | undefined> => {
     const handle = await openExisting(objectPath(root, key));
@@ -155,9 +160,11 @@ export function createFilesystemObjectStore(options: FilesystemObjectStoreOption
 
     /*
      * The batch is made durable together: every body is written to a temporary file unsynced,
-     * then all are fsynced at once (the file system folds the concurrent syncs into a few journal
-     * commits), linked to their names, and the folders that gained names are fsynced once each.
-     * As many puts would cost two syncs per object; this costs about one batch's worth.
+     * all are synced at once (one syncfs, or concurrent fsyncs: see fs-batch-sync.ts), linked to
+     * their names, and the folders that gained names are synced once. As many puts would cost two
+     * syncs per object; this costs about one batch's worth. The small-file calls use the callback
+     * API: a promise and a FileHandle per call cost more CPU than the calls themselves. They run in
+     * the thread pool, never on the event loop, which a syncfs under way could stall.
      */
     async putMany(items) {
       assertDistinctKeys(items);
@@ -170,15 +177,19 @@ export function createFilesystemObjectStore(options: FilesystemObjectStoreOption
       }
       const createdAt = now().toISOString();
       const batchId = randomBytes(8).toString('hex');
-      const prepared: PreparedFile[] = [];
-      for (const [index, { key, body, options: putOptions = {} }] of items.entries()) {
+      const sealers = new Map<string, (plaintext: Buffer) => Buffer>();
+      for (const { options: putOptions = {} } of items) {
+        const { tenantId } = putOptions;
+        if (tenantId !== undefined && keyring && !sealers.has(tenantId)) sealers.set(tenantId, await keyring.objectSealer(tenantId));
+      }
+      const prepared: PreparedFile[] = items.map(({ key, body, options: putOptions = {} }, index) => {
         const sha256 = createHash('sha256').update(body).digest('hex');
-        const tenantId = putOptions.tenantId;
-        const stored = tenantId !== undefined && keyring ? await keyring.sealObject(tenantId, body) : body;
+        const seal = putOptions.tenantId === undefined ? undefined : sealers.get(putOptions.tenantId);
+        const stored = seal ? seal(body) : body;
         const trailer = trailerOf(putOptions, { sha256, size: body.length, createdAt, encrypted: stored !== body });
         const finalPath = objectPath(root, key);
         const dir = dirname(finalPath);
-        prepared.push({
+        return {
           key,
           sha256,
           size: body.length,
@@ -186,25 +197,26 @@ export function createFilesystemObjectStore(options: FilesystemObjectStoreOption
           dir,
           tempPath: join(dir, `${TEMP_FILE_PREFIX}${batchId}-${index}`),
           bytes: Buffer.concat([stored, encodeTrailer(trailer)]),
-        });
-      }
+        };
+      });
 
       const changedDirs = new Set<string>();
       const written: PreparedFile[] = [];
+      const makeDir = async (dir: string) => {
+        const firstCreated = await mkdir(dir, { recursive: true });
+        if (firstCreated) for (const parent of ancestorsFrom(firstCreated, dir)) changedDirs.add(parent);
+      };
       try {
-        const makeDir = async (dir: string) => {
-          const firstCreated = await mkdir(dir, { recursive: true });
-          if (firstCreated) for (const parent of ancestorsFrom(firstCreated, dir)) changedDirs.add(parent);
-        };
         // A batch's objects share a few folders (one per day): make each once.
-        await eachLimited([...new Set(prepared.map((file) => file.dir))], fileConcurrency, makeDir);
-        await eachLimited(prepared, fileConcurrency, async (file) => {
+        for (const dir of new Set(prepared.map((file) => file.dir))) await makeDir(dir);
+        await eachLimited(prepared, async (file) => {
           await writeTemp(file, makeDir);
           written.push(file);
         });
-        await eachLimited(written, fileConcurrency, (file) => fsyncPath(file.tempPath));
+        await batchSync.sync(written.map((file) => file.tempPath));
         const results = new Array<PutObjectResult>(prepared.length);
-        await eachLimited([...prepared.entries()], fileConcurrency, async ([index, file]) => {
+        await eachLimited([...prepared.keys()], async (index) => {
+          const file = prepared[index] as PreparedFile;
           if (await placeWithoutReplacing(file.tempPath, file.finalPath)) {
             changedDirs.add(file.dir);
             results[index] = { key: file.key, sha256: file.sha256, size: file.size, created: true };
@@ -218,14 +230,14 @@ export function createFilesystemObjectStore(options: FilesystemObjectStoreOption
           changedDirs.add(file.dir);
           results[index] = { key: file.key, sha256: file.sha256, size: file.size, created: false };
         });
-        await eachLimited([...changedDirs], fileConcurrency, fsyncPath);
+        await batchSync.sync([...changedDirs]);
         return results;
       } finally {
-        await eachLimited(written, fileConcurrency, (file) =>
-          unlink(file.tempPath).catch((error: unknown) => {
+        await eachLimited(written, async (file) => {
+          await unlinkCallback(file.tempPath).catch((error: unknown) => {
             if (!isErrno(error, 'ENOENT')) throw error;
-          }),
-        );
+          });
+        });
       }
     },
 
@@ -309,6 +321,7 @@ export function createFilesystemObjectStore(options: FilesystemObjectStoreOption
     },
 
     close() {
+      batchSync.close();
       return Promise.resolve();
     },
   };
@@ -329,36 +342,28 @@ interface PreparedFile {
 /** File operations of one putMany in flight: enough to keep the thread pool and the disk busy. */
 const fileConcurrency = 16;
 
-async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+async function eachLimited<T>(items: readonly T[], fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await fn(item);
-    }
+    while (next < items.length) await fn(items[next++] as T);
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(fileConcurrency, items.length) }, worker));
 }
+
+const writeFileCallback = promisify(fsWriteFile);
+const linkCallback = promisify(fsLink);
+const unlinkCallback = promisify(fsUnlink);
 
 /** Writes the temporary file (unsynced). Makes its folder again if a delete pruned it meanwhile. */
 async function writeTemp(file: PreparedFile, makeDir: (dir: string) => Promise<void>): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      await writeFile(file.tempPath, file.bytes, { flag: 'wx', mode: 0o600 });
+      await writeFileCallback(file.tempPath, file.bytes, { flag: 'wx', mode: 0o600 });
       return;
     } catch (error) {
       if (!isErrno(error, 'ENOENT') || attempt >= OPEN_ATTEMPTS) throw error;
       await makeDir(file.dir);
     }
-  }
-}
-
-async function fsyncPath(path: string): Promise<void> {
-  const handle = await open(path, fsConstants.O_RDONLY);
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }
 
@@ -423,6 +428,9 @@ function ancestorsFrom(firstCreated: string, dir: string): string[] {
   return dirs;
 }
 
+/** What link() answers on file systems without hard links (some network and FUSE mounts). */
+const noHardLinkCodes = ['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV'];
+
 /**
  * link() fails with EEXIST instead of replacing, which gives write-once without a lock:
  * of two concurrent puts exactly one wins. Filesystems without hard links (some network
@@ -430,12 +438,11 @@ function ancestorsFrom(firstCreated: string, dir: string): string[] {
  */
 async function placeWithoutReplacing(tempPath: string, finalPath: string): Promise<boolean> {
   try {
-    await link(tempPath, finalPath);
+    await linkCallback(tempPath, finalPath);
     return true;
   } catch (error) {
     if (isErrno(error, 'EEXIST')) return false;
-    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV'].some((code) => isErrno(error, code)))
-      throw error;
+    if (!noHardLinkCodes.some((code) => isErrno(error, code))) throw error;
   }
   try {
     await stat(finalPath);
