@@ -94,8 +94,8 @@ function toEnvelope(row: LogRow): EventEnvelope {
  * One consumer of a group in this process. Partitions are leased with a heartbeat: each member
  * holds about partitions/members of them, a stopped or crashed member's partitions pass to the
  * others once its lease runs out. Within a partition events are handled strictly in log order,
- * so events with the same key (same partition) are handled in order; partitions run in parallel.
- * Positions (the acknowledgements) are committed once per round for every partition at once.
+ * so events with the same key (same partition) are handled in order; partitions run in parallel,
+ * each read, handled and acknowledged (its position committed) independently of the others.
  */
 export async function startPgConsumer(options: PgConsumerOptions): Promise<Subscription> {
   const { db, group, logger } = options;
@@ -158,6 +158,7 @@ export async function startPgConsumer(options: PgConsumerOptions): Promise<Subsc
       ) w
       where gp.group_name = ${group} and gp.owner = ${member} and gp.lease_until > now()
         and (gp.retry_at is null or gp.retry_at <= now())
+        and gp.partition <> all(${[...busy.keys()]}::smallint[])
       order by gp.partition, l.position`.execute(db);
     return rows;
   }
@@ -235,6 +236,29 @@ export async function startPgConsumer(options: PgConsumerOptions): Promise<Subsc
     return ms === null || ms === undefined ? undefined : Math.max(0, ms);
   }
 
+  /** Partitions being handled, each until its events are handled and its position committed. */
+  const busy = new Map<number, Promise<void>>();
+
+  /*
+   * A partition's events are handled and acknowledged on their own, without waiting for the other
+   * partitions of the same read: a slow partition does not hold the others' next events back,
+   * and a partition that finishes is read again at once (its completion wakes the loop).
+   */
+  const startPartition = (partition: number, rows: readonly LogRow[]) => {
+    const run = (async () => {
+      try {
+        await commit([await handlePartition(partition, rows)]);
+      } catch (error) {
+        // Not acknowledged: the events are read again and redelivered (at-least-once).
+        if (!isStopped()) logger.error({ err: error, group, partition }, 'bus partition round failed');
+      } finally {
+        busy.delete(partition);
+        signal.wake();
+      }
+    })();
+    busy.set(partition, run);
+  };
+
   const loop = (async () => {
     let failures = 0;
     while (!state.stopped) {
@@ -250,15 +274,11 @@ export async function startPgConsumer(options: PgConsumerOptions): Promise<Subsc
           if (!list) byPartition.set(row.partition, (list = []));
           list.push(row);
         }
-        const results = await Promise.all(
-          [...byPartition].map(([partition, list]) => handlePartition(partition, list)),
-        );
-        await commit(results);
+        for (const [partition, list] of byPartition) startPartition(partition, list);
         failures = 0;
-        const full = [...byPartition.values()].some((list) => list.length >= options.batchSize);
-        if (full || isStopped()) continue;
-        const retryIn =
-          results.some((r) => r.failure) || rows.length === 0 ? await nextRetryDelay() : undefined;
+        if (isStopped()) break;
+        // A partition that finishes, or new events, wake the loop before the timeout.
+        const retryIn = rows.length === 0 ? await nextRetryDelay() : undefined;
         const untilLease = Math.max(0, nextLeaseAt - Date.now());
         await signal.wait(Math.min(options.pollMs, untilLease, retryIn ?? Number.POSITIVE_INFINITY));
       } catch (error) {
@@ -268,6 +288,7 @@ export async function startPgConsumer(options: PgConsumerOptions): Promise<Subsc
         await signal.wait(Math.min(30_000, 250 * 2 ** Math.min(failures, 7)));
       }
     }
+    await Promise.all(busy.values());
   })();
 
   return {
