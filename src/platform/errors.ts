@@ -5,6 +5,10 @@
  */
 export type ErrorKind =
   | 'invalid_input'
+  /** Well-formed, but content the server cannot process (a payload a connector still cannot read). */
+  | 'unprocessable'
+  /** The client accepts no representation this resource has (Accept). */
+  | 'not_acceptable'
   | 'unauthenticated'
   | 'forbidden'
   | 'not_found'
@@ -56,6 +60,8 @@ export function isTransientKind(kind: ErrorKind): boolean {
     case 'rate_limited':
       return true;
     case 'invalid_input':
+    case 'unprocessable':
+    case 'not_acceptable':
     case 'unauthenticated':
     case 'forbidden':
     case 'not_found':

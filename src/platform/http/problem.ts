@@ -25,12 +25,16 @@ export function httpStatusFor(kind: ErrorKind): number {
       return 403;
     case 'not_found':
       return 404;
+    case 'not_acceptable':
+      return 406;
     case 'conflict':
       return 409;
     case 'payload_too_large':
       return 413;
     case 'unsupported_media_type':
       return 415;
+    case 'unprocessable':
+      return 422;
     case 'rate_limited':
       return 429;
     case 'unavailable':
@@ -45,9 +49,11 @@ const titles: Record<ErrorKind, string> = {
   unauthenticated: 'Unauthenticated',
   forbidden: 'Forbidden',
   not_found: 'Not found',
+  not_acceptable: 'Not acceptable',
   conflict: 'Conflict',
   payload_too_large: 'Payload too large',
   unsupported_media_type: 'Unsupported media type',
+  unprocessable: 'Unprocessable content',
   rate_limited: 'Too many requests',
   unavailable: 'Service unavailable',
   internal: 'Internal error',

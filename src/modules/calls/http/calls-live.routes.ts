@@ -2,7 +2,7 @@ import type { OutgoingHttpHeaders } from 'node:http';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../../platform/errors.js';
-import { problemFor, problemSchema } from '../../../platform/http/index.js';
+import { problemSchema } from '../../../platform/http/index.js';
 import { callsIngestedChannel } from '../ingest/call-transform.js';
 import { createCallsLiveHub } from './calls-live.hub.js';
 import { problems } from './calls.schemas.js';
@@ -73,11 +73,7 @@ export function callsLiveRoutes(options: CallsLiveRoutesOptions): FastifyPluginA
         // Only a client that asks for a stream gets one: anything else (a plain GET, a link checker,
         // app.inject) would wait forever for an answer that never ends.
         if (!(request.headers.accept ?? '').includes('text/event-stream')) {
-          const refusal = new AppError('CALLS_LIVE_NOT_ACCEPTABLE', 'invalid_input', 'This is a server-sent event stream: send Accept: text/event-stream.');
-          return reply
-            .code(406)
-            .type('application/problem+json; charset=utf-8')
-            .send({ ...problemFor(refusal, request), status: 406, title: 'Not acceptable' });
+          throw new AppError('CALLS_LIVE_NOT_ACCEPTABLE', 'not_acceptable', 'This is a server-sent event stream: send Accept: text/event-stream.');
         }
         const raw = reply.raw;
         let open = false;

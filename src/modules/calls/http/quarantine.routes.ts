@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../../platform/errors.js';
-import { problemFor } from '../../../platform/http/index.js';
 import type { ObjectStore } from '../../../platform/objects/index.js';
 import type { CallsService, QuarantinedPayload, QuarantineService } from '../contract.js';
 import { CallsErrors } from '../errors.js';
@@ -25,12 +24,8 @@ export interface QuarantineRoutesDeps {
   readonly archive: ObjectStore;
 }
 
-/**
- * A replay whose payload still does not parse. Not a malformed request (400) but content the
- * connector cannot process, so 422; the kernel's error kinds have no such status, hence the
- * override below.
- */
-const stillFailing = (reason: string) => new AppError('CALLS_QUARANTINE_STILL_FAILING', 'invalid_input', `The payload still cannot be normalised: ${reason}`);
+/** A replay whose payload still does not parse: not a malformed request (400) but content the connector cannot process (422). */
+const stillFailing = (reason: string) => new AppError('CALLS_QUARANTINE_STILL_FAILING', 'unprocessable', `The payload still cannot be normalised: ${reason}`);
 
 /** Payloads the connectors could not normalise, for the people who fix and replay them. */
 export function quarantineRoutes(deps: QuarantineRoutesDeps): FastifyPluginAsyncZod {
@@ -104,14 +99,11 @@ export function quarantineRoutes(deps: QuarantineRoutesDeps): FastifyPluginAsync
           response: { 200: quarantineReplaySchema, ...problems, ...notFound, ...conflict, ...unprocessable },
         },
       },
-      async (request, reply) => {
+      async (request) => {
         const ctx = request.ctx;
         const id = request.params.quarantineId;
         const outcome = await quarantine.replay(ctx, id, connectorReparse(deps, ctx));
-        if (outcome.status === 'still_failing') {
-          const problem = { ...problemFor(stillFailing(outcome.reason), request), status: 422, title: 'Unprocessable content' };
-          return reply.code(422).type('application/problem+json; charset=utf-8').send(problem);
-        }
+        if (outcome.status === 'still_failing') throw stillFailing(outcome.reason);
         const { created, updated, unchanged, outcomes } = outcome.upsert;
         return { status: 'replayed' as const, item: view(await quarantine.get(ctx, id)), created, updated, unchanged, callIds: outcomes.map((o) => o.id) };
       },
