@@ -7,7 +7,7 @@
  *
  *   node --import tsx bench/ingest.bench.ts [--records 50000] [--batch 500] [--concurrency 4]
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -95,6 +95,30 @@ async function archiveFloor(root: string, keyring: Keyring, tenantId: string, re
   return rate;
 }
 
+/**
+ * CPU seconds used so far by the embedded PostgreSQL: the postmaster, its live children and the
+ * children that have exited (Linux /proc; undefined elsewhere or with an external DATABASE_URL).
+ */
+async function postgresCpuSeconds(dataDir: string): Promise<number | undefined> {
+  try {
+    const postmaster = Number((await readFile(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0]);
+    const ticks = Number(process.env.CLK_TCK ?? 100);
+    const statOf = async (pid: string) => (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]?.split(' ') ?? [];
+    let total = 0;
+    for (const pid of await readdir('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      const fields = await statOf(pid).catch(() => []);
+      // After "pid (comm) ": state, ppid, ..., utime (index 11), stime, cutime, cstime.
+      const isPostmaster = Number(pid) === postmaster;
+      if (!isPostmaster && Number(fields[1]) !== postmaster) continue;
+      total += Number(fields[11]) + Number(fields[12]) + (isPostmaster ? Number(fields[13]) + Number(fields[14]) : 0);
+    }
+    return total / ticks;
+  } catch {
+    return undefined;
+  }
+}
+
 async function main(): Promise<void> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'switchboard-ingest-bench-'));
   const config = loadConfig({ SWITCHBOARD_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', SWITCHBOARD_RATE_LIMIT_INTERNAL: '1000000' });
@@ -119,6 +143,8 @@ async function main(): Promise<void> {
 
     const bodies: string[] = [];
     for (let i = 0; i < records.length; i += batchSize) bodies.push(JSON.stringify(records.slice(i, i + batchSize)));
+    const pgBefore = await postgresCpuSeconds(dataDir);
+    const cpuBefore = process.cpuUsage();
     const started = performance.now();
     let next = 0;
     const post = async () => {
@@ -142,11 +168,18 @@ async function main(): Promise<void> {
       if (performance.now() - started > 15 * 60_000) throw new Error(`only ${indexed} of ${total} indexed after 15 minutes`);
     }
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const pgAfter = await postgresCpuSeconds(dataDir);
     const rate = total / seconds;
     console.log(`Accepted  (202, payload durable):            ${Math.round(total / ((accepted - started) / 1000)).toLocaleString('en')} records/s`);
     console.log(`End to end (archived, synced and indexed):   ${Math.round(rate).toLocaleString('en')} records/s  (${seconds.toFixed(1)} s)`);
     console.log(`Ratio to the COPY baseline:                  ${((rate / copyRate) * 100).toFixed(0)}%  (target 40%)`);
     console.log(`Ratio to the raw archive alone:              ${((rate / floorRate) * 100).toFixed(0)}%`);
+    const perRecord = (cpuSeconds: number) => `${Math.round((cpuSeconds / total) * 1e6)} µs`;
+    console.log(
+      `CPU per record, end to end:                  Node ${perRecord((cpu.user + cpu.system) / 1e6)} (${perRecord(cpu.system / 1e6)} in the kernel; this process: API, transform, archive; ` +
+        `the benchmark's own HTTP client included), PostgreSQL ${pgBefore === undefined || pgAfter === undefined ? 'n/a' : perRecord(pgAfter - pgBefore)}`,
+    );
   } finally {
     await platform.close();
     await rm(dataDir, { recursive: true, force: true });

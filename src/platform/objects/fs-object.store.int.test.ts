@@ -67,6 +67,11 @@ describe('filesystem object store specifics', () => {
     for (const day of ['01', '02', '03']) {
       expect((await readdir(join(root, 'ten_a', '2026', '10', day))).filter((name) => name.startsWith('#'))).toEqual([]);
     }
+    expect(await readdir(join(root, '#batches'))).toEqual([]);
+    // The batches' folder is not an object, nor a folder of objects.
+    const listed: string[] = [];
+    for await (const head of store.list('')) listed.push(head.key);
+    expect(listed).toHaveLength(40);
     await store.close();
   });
 

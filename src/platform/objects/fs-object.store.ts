@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { constants as fsConstants, link as fsLink, unlink as fsUnlink, writeFile as fsWriteFile } from 'node:fs';
-import { mkdir, open, readdir, rename, rmdir, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, rmdir, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { Readable, Writable, type Transform } from 'node:stream';
@@ -58,12 +58,33 @@ export interface FilesystemObjectStore extends ObjectStore {
 }
 
 const OPEN_ATTEMPTS = 3;
+/** Root folder of putMany's per-batch temporary folders; '#' keeps it out of listings (no key encodes to it). */
+const BATCHES_DIR = '#batches';
+const ABANDONED_BATCH_MS = 60 * 60_000;
 
 export function createFilesystemObjectStore(options: FilesystemObjectStoreOptions): FilesystemObjectStore {
   const root = resolve(options.root);
   const now = options.now ?? (() => new Date());
   const { keyring, urlSigner } = options;
   const batchSync = createBatchSync(root, options.batchSync);
+
+  /**
+   * Removes the temporary folders of batches that a crash interrupted: any older than an hour (no
+   * batch takes that long, whichever replica wrote it). Best effort, at most once an hour.
+   */
+  let nextSweepAt = 0;
+  const sweepAbandonedBatches = () => {
+    if (Date.now() < nextSweepAt) return;
+    nextSweepAt = Date.now() + ABANDONED_BATCH_MS;
+    void (async () => {
+      const batches = join(root, BATCHES_DIR);
+      for (const name of await readdir(batches).catch(() => [])) {
+        const dir = join(batches, name);
+        const info = await stat(dir).catch(() => undefined);
+        if (info && Date.now() - info.mtimeMs > ABANDONED_BATCH_MS) await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+      }
+    })();
+  };
 
   const readHead = async (key: string): Promise<{ head: ObjectHead; trailer: ObjectTrailer } | undefined> => {
     const handle = await openExisting(objectPath(root, key));
@@ -176,7 +197,10 @@ export function createFilesystemObjectStore(options: FilesystemObjectStoreOption
         }
       }
       const createdAt = now().toISOString();
-      const batchId = randomBytes(8).toString('hex');
+      // The batch's temporary files live in a folder of their own, not beside the objects: creating
+      // and removing hundreds of files in a day folder that other batches are linking into makes
+      // them all queue on that folder's lock. Only the links touch the shared folders.
+      const batchDir = join(root, BATCHES_DIR, randomBytes(8).toString('hex'));
       const sealers = new Map<string, (plaintext: Buffer) => Buffer>();
       for (const { options: putOptions = {} } of items) {
         const { tenantId } = putOptions;
@@ -195,7 +219,7 @@ export function createFilesystemObjectStore(options: FilesystemObjectStoreOption
           size: body.length,
           finalPath,
           dir,
-          tempPath: join(dir, `${TEMP_FILE_PREFIX}${batchId}-${index}`),
+          tempPath: join(batchDir, String(index)),
           bytes: Buffer.concat([stored, encodeTrailer(trailer)]),
         };
       });
@@ -206,11 +230,13 @@ export function createFilesystemObjectStore(options: FilesystemObjectStoreOption
         const firstCreated = await mkdir(dir, { recursive: true });
         if (firstCreated) for (const parent of ancestorsFrom(firstCreated, dir)) changedDirs.add(parent);
       };
+      sweepAbandonedBatches();
+      await mkdir(batchDir, { recursive: true, mode: 0o700 });
       try {
         // A batch's objects share a few folders (one per day): make each once.
         for (const dir of new Set(prepared.map((file) => file.dir))) await makeDir(dir);
         await eachLimited(prepared, async (file) => {
-          await writeTemp(file, makeDir);
+          await writeFileCallback(file.tempPath, file.bytes, { flag: 'wx', mode: 0o600 });
           written.push(file);
         });
         await batchSync.sync(written.map((file) => file.tempPath));
@@ -238,6 +264,7 @@ export function createFilesystemObjectStore(options: FilesystemObjectStoreOption
             if (!isErrno(error, 'ENOENT')) throw error;
           });
         });
+        await rm(batchDir, { recursive: true, force: true });
       }
     },
 
@@ -353,19 +380,6 @@ async function eachLimited<T>(items: readonly T[], fn: (item: T) => Promise<void
 const writeFileCallback = promisify(fsWriteFile);
 const linkCallback = promisify(fsLink);
 const unlinkCallback = promisify(fsUnlink);
-
-/** Writes the temporary file (unsynced). Makes its folder again if a delete pruned it meanwhile. */
-async function writeTemp(file: PreparedFile, makeDir: (dir: string) => Promise<void>): Promise<void> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      await writeFileCallback(file.tempPath, file.bytes, { flag: 'wx', mode: 0o600 });
-      return;
-    } catch (error) {
-      if (!isErrno(error, 'ENOENT') || attempt >= OPEN_ATTEMPTS) throw error;
-      await makeDir(file.dir);
-    }
-  }
-}
 
 /** What the file records about an object after its bytes (see fs-object.layout.ts). */
 function trailerOf(options: PutObjectOptions, facts: { sha256: string; size: number; createdAt: string; encrypted: boolean }): ObjectTrailer {
