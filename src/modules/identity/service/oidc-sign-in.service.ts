@@ -4,7 +4,7 @@ import type { AuditContext, AuditLog } from '../../../platform/audit/index.js';
 import type { Keyring } from '../../../platform/crypto/index.js';
 import type { Database } from '../../../platform/db/index.js';
 import { AppError } from '../../../platform/errors.js';
-import { fromPublicId, newUuid, toPublicId } from '../../../platform/ids.js';
+import { fromPublicId, toPublicId } from '../../../platform/ids.js';
 import type { SecretReader } from '../../../platform/secrets/index.js';
 import { mappedRoles, tenantClaimMatches } from '../auth/claim-mapping.js';
 import type { ClientMeta, TokenPair } from '../contract.js';
@@ -13,7 +13,7 @@ import type { IdentityProvidersTable, IdentityTables } from '../repo/identity.ta
 import { employeeRoles, privilegedRoles } from '../roles.js';
 import type { OidcClient } from './oidc-client.js';
 import type { SessionIssuer } from './session-issuer.js';
-import { emailIndex, normaliseEmail, type UserRow } from './users.service.js';
+import { emailIndex, insertUserRow, type UserRow } from './users.service.js';
 
 type Tx = Transaction<IdentityTables>;
 type ProviderRow = Selectable<IdentityProvidersTable>;
@@ -133,33 +133,15 @@ export function createOidcSignInService(deps: {
     const allowed: readonly string[] = employeeRoles;
     const roles = mappedRoles(provider, claims).filter((r) => allowed.includes(r));
     if (roles.length === 0) throw IdentityErrors.oidcNoRole();
-    const displayName = displayNameOf(claims);
-    const user = await trx
-      .insertInto('identity.users')
-      .values({
-        id: newUuid(),
-        tenantId,
-        kind: 'employee',
-        emailIndex: await emailIndex(keyring, tenantId, email.address),
-        emailCiphertext: await keyring.encryptToString(tenantId, normaliseEmail(email.address)),
-        displayNameCiphertext: displayName ? await keyring.encryptToString(tenantId, displayName) : null,
-        // No password: this person signs in through the provider (an admin may still set one later).
-        passwordHash: null,
-        roles,
-        lockedUntil: null,
-        totpSecretCiphertext: null,
-        totpEnabledAt: null,
-        externalProviderId: null,
-        externalSubject: null,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
     const ctx: AuditContext = { tenantId, requestId: meta.requestId, clientIp: meta.ip, actor: { type: 'system', id: 'oidc-sign-in' } };
-    await audit.append(trx, ctx, {
-      action: 'user.created',
-      target: { type: 'user', id: toPublicId('usr', user.id) },
-      details: { roles: user.roles, kind: user.kind, provisionedBy: toPublicId('idp', provider.id) },
-    });
+    // No password: this person signs in through the provider (an admin may still set one later).
+    const user = await insertUserRow(
+      trx,
+      { keyring, audit },
+      ctx,
+      { kind: 'employee', email: email.address, displayName: displayNameOf(claims) ?? null, passwordHash: null, roles },
+      { provisionedBy: toPublicId('idp', provider.id) },
+    );
     return user;
   }
 

@@ -2,7 +2,7 @@ import type { Selectable, Transaction } from 'kysely';
 import type { RequestContext } from '../../../platform/context.js';
 import type { Keyring } from '../../../platform/crypto/index.js';
 import type { Database } from '../../../platform/db/index.js';
-import type { AuditLog } from '../../../platform/audit/index.js';
+import type { AuditContext, AuditLog } from '../../../platform/audit/index.js';
 import { fromPublicId, newUuid, toPublicId } from '../../../platform/ids.js';
 import type { NewUser, User, UsersService } from '../contract.js';
 import { IdentityErrors } from '../errors.js';
@@ -33,6 +33,56 @@ export async function toUser(keyring: Keyring, row: UserRow): Promise<User> {
     lockedUntil: row.lockedUntil && row.lockedUntil > new Date() ? row.lockedUntil : null,
     createdAt: row.createdAt,
   };
+}
+
+/** What a new user row is made of; the e-mail and name are sealed by insertUserRow. */
+export interface UserRowInput {
+  readonly kind: NewUser['kind'];
+  readonly email: string;
+  readonly displayName: string | null;
+  readonly passwordHash: string | null;
+  readonly roles: readonly string[];
+}
+
+/**
+ * The one way a user row is made, in the caller's tenant transaction: the e-mail sealed and
+ * blind-indexed, the display name sealed, and the `user.created` audit entry committed with it.
+ * Used by the users service and by sign-in through an identity provider.
+ */
+export async function insertUserRow(
+  trx: Transaction<IdentityTables>,
+  deps: { keyring: Keyring; audit: AuditLog },
+  ctx: AuditContext,
+  input: UserRowInput,
+  auditDetails: Record<string, unknown> = {},
+): Promise<UserRow> {
+  const { keyring } = deps;
+  const tenantId = ctx.tenantId;
+  const inserted = await trx
+    .insertInto('identity.users')
+    .values({
+      id: newUuid(),
+      tenantId,
+      kind: input.kind,
+      emailIndex: await emailIndex(keyring, tenantId, input.email),
+      emailCiphertext: await keyring.encryptToString(tenantId, normaliseEmail(input.email)),
+      displayNameCiphertext: input.displayName ? await keyring.encryptToString(tenantId, input.displayName) : null,
+      passwordHash: input.passwordHash,
+      roles: [...input.roles],
+      lockedUntil: null,
+      totpSecretCiphertext: null,
+      totpEnabledAt: null,
+      externalProviderId: null,
+      externalSubject: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await deps.audit.append(trx, ctx, {
+    action: 'user.created',
+    target: { type: 'user', id: toPublicId('usr', inserted.id) },
+    details: { roles: inserted.roles, kind: inserted.kind, ...auditDetails },
+  });
+  return inserted;
 }
 
 function checkRoles(kind: NewUser['kind'], roles: readonly string[]): void {
@@ -81,40 +131,18 @@ export function createUsersService(deps: { database: Database; keyring: Keyring;
       if (input.password !== undefined && input.password.length < passwordPolicy.minLength) {
         throw IdentityErrors.weakPassword(passwordPolicy.minLength);
       }
-      const [index, emailCiphertext, displayNameCiphertext, passwordHash] = await Promise.all([
-        emailIndex(keyring, ctx.tenantId, input.email),
-        keyring.encryptToString(ctx.tenantId, normaliseEmail(input.email)),
-        input.displayName ? keyring.encryptToString(ctx.tenantId, input.displayName) : Promise.resolve(null),
-        input.password ? hashPassword(input.password) : Promise.resolve(null),
-      ]);
+      // Hashing is slow on purpose: done before the transaction, not inside it.
+      const passwordHash = input.password ? await hashPassword(input.password) : null;
       try {
-        const row = await inTenant(ctx, async (trx) => {
-          const inserted = await trx
-            .insertInto('identity.users')
-            .values({
-              id: newUuid(),
-              tenantId: ctx.tenantId,
-              kind: input.kind,
-              emailIndex: index,
-              emailCiphertext,
-              displayNameCiphertext,
-              passwordHash,
-              roles: [...input.roles],
-              lockedUntil: null,
-              totpSecretCiphertext: null,
-              totpEnabledAt: null,
-              externalProviderId: null,
-              externalSubject: null,
-            })
-            .returningAll()
-            .executeTakeFirstOrThrow();
-          await audit.append(trx, ctx, {
-            action: 'user.created',
-            target: { type: 'user', id: toPublicId('usr', inserted.id) },
-            details: { roles: inserted.roles, kind: inserted.kind },
-          });
-          return inserted;
-        });
+        const row = await inTenant(ctx, (trx) =>
+          insertUserRow(trx, { keyring, audit }, ctx, {
+            kind: input.kind,
+            email: input.email,
+            displayName: input.displayName ?? null,
+            passwordHash,
+            roles: input.roles,
+          }),
+        );
         return await toUser(keyring, row);
       } catch (error) {
         if ((error as { code?: string }).code === '23505') throw IdentityErrors.emailTaken();
