@@ -243,7 +243,7 @@ export function createFilesystemObjectStore(options: FilesystemObjectStoreOption
         const results = new Array<PutObjectResult>(prepared.length);
         await eachLimited([...prepared.keys()], async (index) => {
           const file = prepared[index] as PreparedFile;
-          if (await placeWithoutReplacing(file.tempPath, file.finalPath)) {
+          if (await placeInFolder(file, makeDir)) {
             changedDirs.add(file.dir);
             results[index] = { key: file.key, sha256: file.sha256, size: file.size, created: true };
             return;
@@ -375,6 +375,21 @@ async function eachLimited<T>(items: readonly T[], fn: (item: T) => Promise<void
     while (next < items.length) await fn(items[next++] as T);
   };
   await Promise.all(Array.from({ length: Math.min(fileConcurrency, items.length) }, worker));
+}
+
+/**
+ * placeWithoutReplacing for a batch's file, whose temporary file is elsewhere: the day folder may
+ * have been pruned by a delete since it was made (it was empty), so it is made again and retried.
+ */
+async function placeInFolder(file: PreparedFile, makeDir: (dir: string) => Promise<void>): Promise<boolean> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await placeWithoutReplacing(file.tempPath, file.finalPath);
+    } catch (error) {
+      if (!isErrno(error, 'ENOENT') || attempt >= OPEN_ATTEMPTS) throw error;
+      await makeDir(file.dir);
+    }
+  }
 }
 
 const writeFileCallback = promisify(fsWriteFile);
