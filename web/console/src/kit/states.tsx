@@ -79,3 +79,47 @@ export function TableMessage({ columns, children }: { columns: number; children:
     </tbody>
   );
 }
+
+/** The state of a query a table shows: the parts of TanStack Query's result it reads. */
+export interface TableQuery {
+  readonly isPending: boolean;
+  readonly isError: boolean;
+  readonly error: unknown;
+  refetch(): unknown;
+}
+
+/**
+ * A table's body for a query: skeleton rows while it loads, the error with a retry, the empty
+ * state, or the rows. Every list table of the console shows these four states alike.
+ */
+export function QueryTableBody({
+  query,
+  columns,
+  loadingLabel,
+  loadingRows,
+  errorTitle,
+  isEmpty,
+  empty,
+  children,
+}: {
+  query: TableQuery;
+  columns: number;
+  loadingLabel: string;
+  loadingRows?: number;
+  errorTitle: string;
+  isEmpty: boolean;
+  empty: ReactNode;
+  /** The rows, rendered only once there are some. */
+  children: () => ReactNode;
+}) {
+  if (query.isPending) return <LoadingRows columns={columns} label={loadingLabel} {...(loadingRows === undefined ? {} : { rows: loadingRows })} />;
+  if (query.isError) {
+    return (
+      <TableMessage columns={columns}>
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} title={errorTitle} />
+      </TableMessage>
+    );
+  }
+  if (isEmpty) return <TableMessage columns={columns}>{empty}</TableMessage>;
+  return <tbody>{children()}</tbody>;
+}

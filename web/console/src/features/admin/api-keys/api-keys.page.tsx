@@ -11,7 +11,7 @@ import { SwitchField } from '@/kit/Field';
 import { formatNumber } from '@/kit/format';
 import { PageHeader, Panel } from '@/kit/Page';
 import { Can, useCan } from '@/kit/session';
-import { EmptyState, ErrorState, LoadingRows, TableMessage } from '@/kit/states';
+import { EmptyState, QueryTableBody } from '@/kit/states';
 import { toast } from '@/kit/toast';
 import { CreateApiKeyDialog } from './CreateApiKeyDialog';
 import '../admin.css';
@@ -95,14 +95,13 @@ export function ApiKeysPage() {
                 ) : null}
               </tr>
             </thead>
-            {keys.isPending ? (
-              <LoadingRows columns={columns} label="Loading API keys" />
-            ) : keys.isError ? (
-              <TableMessage columns={columns}>
-                <ErrorState error={keys.error} onRetry={() => void keys.refetch()} title="API keys could not be loaded" />
-              </TableMessage>
-            ) : shown.length === 0 ? (
-              <TableMessage columns={columns}>
+            <QueryTableBody
+              query={keys}
+              columns={columns}
+              loadingLabel="Loading API keys"
+              errorTitle="API keys could not be loaded"
+              isEmpty={shown.length === 0}
+              empty={
                 <EmptyState
                   icon={<KeyRound />}
                   title={all.length ? 'No active keys' : 'No API keys yet'}
@@ -116,46 +115,48 @@ export function ApiKeysPage() {
                 >
                   Connectors that send call records or recordings need a key with the matching scope.
                 </EmptyState>
-              </TableMessage>
-            ) : (
-              <tbody>
-                {shown.map((key) => {
-                  const state = keyState(key);
-                  return (
-                    <tr key={key.id} data-muted={state !== 'active'}>
-                      <td>
-                        <span className="identity__text">
-                          <span className="cell-primary">{key.name}</span>
-                          <span className="subtle mono">{key.id}</span>
-                        </span>
-                      </td>
-                      <td>
-                        <div className="chips">
-                          {key.scopes.map((scope) => (
-                            <Badge key={scope}>{scope}</Badge>
-                          ))}
-                        </div>
-                      </td>
-                      <td>{stateBadge[state]}</td>
-                      <td className="subtle">
-                        <DateTime value={key.createdAt} />
-                      </td>
-                      <td className="subtle">{key.lastUsedAt ? <DateTime value={key.lastUsedAt} relative /> : 'Never'}</td>
-                      <td className="subtle">{key.revokedAt ? '—' : key.expiresAt ? <DateTime value={key.expiresAt} /> : 'Never'}</td>
-                      {canWrite ? (
-                        <td className="cell-actions">
-                          {state === 'revoked' ? null : (
-                            <Button size="sm" variant="danger-ghost" onClick={() => setRevoking(key)} aria-label={`Revoke ${key.name}`}>
-                              Revoke
-                            </Button>
-                          )}
+              }
+            >
+              {() => (
+                <>
+                  {shown.map((key) => {
+                    const state = keyState(key);
+                    return (
+                      <tr key={key.id} data-muted={state !== 'active'}>
+                        <td>
+                          <span className="identity__text">
+                            <span className="cell-primary">{key.name}</span>
+                            <span className="subtle mono">{key.id}</span>
+                          </span>
                         </td>
-                      ) : null}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            )}
+                        <td>
+                          <div className="chips">
+                            {key.scopes.map((scope) => (
+                              <Badge key={scope}>{scope}</Badge>
+                            ))}
+                          </div>
+                        </td>
+                        <td>{stateBadge[state]}</td>
+                        <td className="subtle">
+                          <DateTime value={key.createdAt} />
+                        </td>
+                        <td className="subtle">{key.lastUsedAt ? <DateTime value={key.lastUsedAt} relative /> : 'Never'}</td>
+                        <td className="subtle">{key.revokedAt ? '—' : key.expiresAt ? <DateTime value={key.expiresAt} /> : 'Never'}</td>
+                        {canWrite ? (
+                          <td className="cell-actions">
+                            {state === 'revoked' ? null : (
+                              <Button size="sm" variant="danger-ghost" onClick={() => setRevoking(key)} aria-label={`Revoke ${key.name}`}>
+                                Revoke
+                              </Button>
+                            )}
+                          </td>
+                        ) : null}
+                      </tr>
+                    );
+                  })}
+                </>
+              )}
+            </QueryTableBody>
           </table>
         </div>
       </Panel>

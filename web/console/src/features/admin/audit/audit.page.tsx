@@ -11,7 +11,7 @@ import { SelectField, TextField } from '@/kit/Field';
 import { formatNumber } from '@/kit/format';
 import { PageHeader, Panel } from '@/kit/Page';
 import { useCan } from '@/kit/session';
-import { EmptyState, ErrorState, LoadingRows, TableMessage } from '@/kit/states';
+import { EmptyState, ErrorState, QueryTableBody } from '@/kit/states';
 import type { AuditSearch } from './audit.search';
 import '../admin.css';
 
@@ -211,69 +211,71 @@ export function AuditPage() {
                 <th scope="col">From</th>
               </tr>
             </thead>
-            {entries.isPending ? (
-              <LoadingRows columns={columns} rows={6} label="Loading audit entries" />
-            ) : entries.isError ? (
-              <TableMessage columns={columns}>
-                <ErrorState error={entries.error} onRetry={() => void entries.refetch()} title="The audit log could not be loaded" />
-              </TableMessage>
-            ) : items.length === 0 ? (
-              <TableMessage columns={columns}>
+            <QueryTableBody
+              query={entries}
+              columns={columns}
+              loadingLabel="Loading audit entries"
+              loadingRows={6}
+              errorTitle="The audit log could not be loaded"
+              isEmpty={items.length === 0}
+              empty={
                 <EmptyState icon={<ScrollText />} title="No entries match">
                   Nothing was recorded for these filters. Widen the dates or clear the filters.
                 </EmptyState>
-              </TableMessage>
-            ) : (
-              <tbody>
-                {items.map((entry) => {
-                  const expanded = open.has(entry.id);
-                  const failed = /failed|locked|reuse/.test(entry.action);
-                  return (
-                    <Fragment key={entry.id}>
-                      <tr>
-                        <td className="cell-actions">
-                          <IconButton label={`${expanded ? 'Hide' : 'Show'} details of entry ${entry.seq}`} aria-expanded={expanded} onClick={() => toggle(entry.id)}>
-                            {expanded ? <ChevronDown aria-hidden="true" /> : <ChevronRight aria-hidden="true" />}
-                          </IconButton>
-                        </td>
-                        <td>
-                          <DateTime value={entry.occurredAt} relative />
-                        </td>
-                        <td>
-                          <span className="identity__text">
-                            <span className="cell-primary">{names.get(entry.actor.id) ?? entry.actor.id}</span>
-                            <span className="subtle">{entry.actor.type === 'user' ? 'person' : entry.actor.type.replace('_', ' ')}</span>
-                          </span>
-                        </td>
-                        <td>
-                          <span className={failed ? 'audit-action audit-action--failed' : 'audit-action'}>{entry.action}</span>
-                        </td>
-                        <td>
-                          {entry.target ? (
-                            names.has(entry.target.id) ? (
-                              <span title={entry.target.id}>{names.get(entry.target.id)}</span>
-                            ) : (
-                              <span className="mono">{entry.target.id}</span>
-                            )
-                          ) : (
-                            <span className="subtle">—</span>
-                          )}
-                        </td>
-                        <td className="subtle mono">{entry.clientIp ?? '—'}</td>
-                      </tr>
-                      {expanded ? (
-                        <tr className="audit-details">
-                          <td />
-                          <td colSpan={columns - 1}>
-                            <pre>{detailsText(entry)}</pre>
+              }
+            >
+              {() => (
+                <>
+                  {items.map((entry) => {
+                    const expanded = open.has(entry.id);
+                    const failed = /failed|locked|reuse/.test(entry.action);
+                    return (
+                      <Fragment key={entry.id}>
+                        <tr>
+                          <td className="cell-actions">
+                            <IconButton label={`${expanded ? 'Hide' : 'Show'} details of entry ${entry.seq}`} aria-expanded={expanded} onClick={() => toggle(entry.id)}>
+                              {expanded ? <ChevronDown aria-hidden="true" /> : <ChevronRight aria-hidden="true" />}
+                            </IconButton>
                           </td>
+                          <td>
+                            <DateTime value={entry.occurredAt} relative />
+                          </td>
+                          <td>
+                            <span className="identity__text">
+                              <span className="cell-primary">{names.get(entry.actor.id) ?? entry.actor.id}</span>
+                              <span className="subtle">{entry.actor.type === 'user' ? 'person' : entry.actor.type.replace('_', ' ')}</span>
+                            </span>
+                          </td>
+                          <td>
+                            <span className={failed ? 'audit-action audit-action--failed' : 'audit-action'}>{entry.action}</span>
+                          </td>
+                          <td>
+                            {entry.target ? (
+                              names.has(entry.target.id) ? (
+                                <span title={entry.target.id}>{names.get(entry.target.id)}</span>
+                              ) : (
+                                <span className="mono">{entry.target.id}</span>
+                              )
+                            ) : (
+                              <span className="subtle">—</span>
+                            )}
+                          </td>
+                          <td className="subtle mono">{entry.clientIp ?? '—'}</td>
                         </tr>
-                      ) : null}
-                    </Fragment>
-                  );
-                })}
-              </tbody>
-            )}
+                        {expanded ? (
+                          <tr className="audit-details">
+                            <td />
+                            <td colSpan={columns - 1}>
+                              <pre>{detailsText(entry)}</pre>
+                            </td>
+                          </tr>
+                        ) : null}
+                      </Fragment>
+                    );
+                  })}
+                </>
+              )}
+            </QueryTableBody>
           </table>
         </div>
         {entries.hasNextPage ? (

@@ -7,7 +7,7 @@ import { DateTime } from '@/kit/DateTime';
 import { ConfirmDialog } from '@/kit/Dialog';
 import { PageHeader, Panel } from '@/kit/Page';
 import { Can, useCan } from '@/kit/session';
-import { EmptyState, ErrorState, LoadingRows, TableMessage } from '@/kit/states';
+import { EmptyState, QueryTableBody } from '@/kit/states';
 import { toast } from '@/kit/toast';
 import { SecretDialog } from './SecretDialog';
 import '../admin.css';
@@ -59,14 +59,14 @@ export function SecretsPage() {
                 ) : null}
               </tr>
             </thead>
-            {secrets.isPending ? (
-              <LoadingRows columns={columns} rows={3} label="Loading secrets" />
-            ) : secrets.isError ? (
-              <TableMessage columns={columns}>
-                <ErrorState error={secrets.error} onRetry={() => void secrets.refetch()} title="Secrets could not be loaded" />
-              </TableMessage>
-            ) : items.length === 0 ? (
-              <TableMessage columns={columns}>
+            <QueryTableBody
+              query={secrets}
+              columns={columns}
+              loadingLabel="Loading secrets"
+              loadingRows={3}
+              errorTitle="Secrets could not be loaded"
+              isEmpty={items.length === 0}
+              empty={
                 <EmptyState
                   icon={<FileLock2 />}
                   title="No secrets stored"
@@ -80,32 +80,34 @@ export function SecretsPage() {
                 >
                   Connectors that pull from Microsoft Teams, Twilio or Genesys need their credentials here.
                 </EmptyState>
-              </TableMessage>
-            ) : (
-              <tbody>
-                {items.map((secret) => (
-                  <tr key={secret.name}>
-                    <td>
-                      <span className="cell-primary mono">{secret.name}</span>
-                    </td>
-                    <td className="subtle">
-                      <DateTime value={secret.updatedAt} relative />
-                    </td>
-                    <td className="subtle mono">{secret.updatedBy}</td>
-                    {canWrite ? (
-                      <td className="cell-actions">
-                        <Button size="sm" variant="ghost" onClick={() => setReplacing(secret.name)} aria-label={`Replace ${secret.name}`}>
-                          Replace
-                        </Button>
-                        <Button size="sm" variant="danger-ghost" onClick={() => setDeleting(secret.name)} aria-label={`Delete ${secret.name}`}>
-                          Delete
-                        </Button>
+              }
+            >
+              {() => (
+                <>
+                  {items.map((secret) => (
+                    <tr key={secret.name}>
+                      <td>
+                        <span className="cell-primary mono">{secret.name}</span>
                       </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            )}
+                      <td className="subtle">
+                        <DateTime value={secret.updatedAt} relative />
+                      </td>
+                      <td className="subtle mono">{secret.updatedBy}</td>
+                      {canWrite ? (
+                        <td className="cell-actions">
+                          <Button size="sm" variant="ghost" onClick={() => setReplacing(secret.name)} aria-label={`Replace ${secret.name}`}>
+                            Replace
+                          </Button>
+                          <Button size="sm" variant="danger-ghost" onClick={() => setDeleting(secret.name)} aria-label={`Delete ${secret.name}`}>
+                            Delete
+                          </Button>
+                        </td>
+                      ) : null}
+                    </tr>
+                  ))}
+                </>
+              )}
+            </QueryTableBody>
           </table>
         </div>
       </Panel>

@@ -9,7 +9,7 @@ import { DateTime } from '@/kit/DateTime';
 import { ConfirmDialog } from '@/kit/Dialog';
 import { PageHeader, Panel } from '@/kit/Page';
 import { Can, useCan } from '@/kit/session';
-import { EmptyState, ErrorState, LoadingRows, TableMessage } from '@/kit/states';
+import { EmptyState, QueryTableBody } from '@/kit/states';
 import { toast } from '@/kit/toast';
 import { roleLabel } from '@/kit/roles';
 import { AddProviderDialog } from './AddProviderDialog';
@@ -78,14 +78,14 @@ export function SignInProvidersPage() {
                 ) : null}
               </tr>
             </thead>
-            {providers.isPending ? (
-              <LoadingRows columns={columns} rows={2} label="Loading sign-in providers" />
-            ) : providers.isError ? (
-              <TableMessage columns={columns}>
-                <ErrorState error={providers.error} onRetry={() => void providers.refetch()} title="Sign-in providers could not be loaded" />
-              </TableMessage>
-            ) : items.length === 0 ? (
-              <TableMessage columns={columns}>
+            <QueryTableBody
+              query={providers}
+              columns={columns}
+              loadingLabel="Loading sign-in providers"
+              loadingRows={2}
+              errorTitle="Sign-in providers could not be loaded"
+              isEmpty={items.length === 0}
+              empty={
                 <EmptyState
                   icon={<UserRoundCheck />}
                   title="No sign-in provider"
@@ -99,47 +99,49 @@ export function SignInProvidersPage() {
                 >
                   Everyone signs in with a password. Add your identity provider to use your organisation’s single sign-on.
                 </EmptyState>
-              </TableMessage>
-            ) : (
-              <tbody>
-                {items.map((provider) => (
-                  <tr key={provider.id} data-muted={!provider.enabled}>
-                    <td>
-                      <span className="identity__text">
-                        <span className="cell-primary">
-                          {provider.name} {provider.enabled ? null : <Badge>Disabled</Badge>}
+              }
+            >
+              {() => (
+                <>
+                  {items.map((provider) => (
+                    <tr key={provider.id} data-muted={!provider.enabled}>
+                      <td>
+                        <span className="identity__text">
+                          <span className="cell-primary">
+                            {provider.name} {provider.enabled ? null : <Badge>Disabled</Badge>}
+                          </span>
+                          <span className="subtle mono truncate" title={provider.issuer}>
+                            {provider.issuer}
+                          </span>
                         </span>
-                        <span className="subtle mono truncate" title={provider.issuer}>
-                          {provider.issuer}
-                        </span>
-                      </span>
-                    </td>
-                    <td>{provider.surface === 'internal' ? <Badge tone="brand">Employees</Badge> : <Badge tone="info">Clients</Badge>}</td>
-                    <td>
-                      <span className="identity__text">
-                        <span className="mono truncate" title={provider.audience}>
-                          {provider.audience}
-                        </span>
-                        <span className="subtle">{provider.clientId ? `Client ${provider.clientId}` : 'No console sign-in'}</span>
-                      </span>
-                    </td>
-                    <td>
-                      <RoleRules provider={provider} />
-                    </td>
-                    <td className="subtle">
-                      <DateTime value={provider.createdAt} />
-                    </td>
-                    {canWrite ? (
-                      <td className="cell-actions">
-                        <Button size="sm" variant="danger-ghost" onClick={() => setRemoving(provider)} aria-label={`Remove ${provider.name}`}>
-                          Remove
-                        </Button>
                       </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            )}
+                      <td>{provider.surface === 'internal' ? <Badge tone="brand">Employees</Badge> : <Badge tone="info">Clients</Badge>}</td>
+                      <td>
+                        <span className="identity__text">
+                          <span className="mono truncate" title={provider.audience}>
+                            {provider.audience}
+                          </span>
+                          <span className="subtle">{provider.clientId ? `Client ${provider.clientId}` : 'No console sign-in'}</span>
+                        </span>
+                      </td>
+                      <td>
+                        <RoleRules provider={provider} />
+                      </td>
+                      <td className="subtle">
+                        <DateTime value={provider.createdAt} />
+                      </td>
+                      {canWrite ? (
+                        <td className="cell-actions">
+                          <Button size="sm" variant="danger-ghost" onClick={() => setRemoving(provider)} aria-label={`Remove ${provider.name}`}>
+                            Remove
+                          </Button>
+                        </td>
+                      ) : null}
+                    </tr>
+                  ))}
+                </>
+              )}
+            </QueryTableBody>
           </table>
         </div>
       </Panel>

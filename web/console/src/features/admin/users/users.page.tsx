@@ -11,7 +11,7 @@ import { ConfirmDialog } from '@/kit/Dialog';
 import { formatNumber } from '@/kit/format';
 import { PageHeader, Panel } from '@/kit/Page';
 import { Can, useCan, useMe } from '@/kit/session';
-import { EmptyState, ErrorState, LoadingRows, TableMessage } from '@/kit/states';
+import { EmptyState, QueryTableBody } from '@/kit/states';
 import { toast } from '@/kit/toast';
 import { CreateUserDialog } from './CreateUserDialog';
 import { EditRolesDialog } from './EditRolesDialog';
@@ -115,101 +115,102 @@ export function UsersPage() {
                 ) : null}
               </tr>
             </thead>
-            {users.isPending ? (
-              <LoadingRows columns={columns} label="Loading users" />
-            ) : users.isError ? (
-              <TableMessage columns={columns}>
-                <ErrorState error={users.error} onRetry={() => void users.refetch()} title="Users could not be loaded" />
-              </TableMessage>
-            ) : shown.length === 0 ? (
-              <TableMessage columns={columns}>
-                {filter ? (
+            <QueryTableBody
+              query={users}
+              columns={columns}
+              loadingLabel="Loading users"
+              errorTitle="Users could not be loaded"
+              isEmpty={shown.length === 0}
+              empty={
+                filter ? (
                   <EmptyState title="No user matches" action={<Button onClick={() => setFilter('')}>Clear the filter</Button>}>
                     Nobody’s name, e-mail address or role contains “{filter}”.
                   </EmptyState>
                 ) : (
                   <EmptyState title="No users yet">Add the people who will use Switchboard.</EmptyState>
-                )}
-              </TableMessage>
-            ) : (
-              <tbody>
-                {shown.map((user) => {
-                  const self = user.id === me?.user?.id;
-                  return (
-                    <tr key={user.id} data-muted={user.status === 'disabled'}>
-                      <td>
-                        <div className="identity">
-                          <span className="avatar" aria-hidden="true">
-                            {initials(user)}
-                          </span>
-                          <span className="identity__text">
-                            <span className="cell-primary">
-                              {user.displayName ?? user.email}
-                              {self ? <span className="subtle"> (you)</span> : null}
+                )
+              }
+            >
+              {() => (
+                <>
+                  {shown.map((user) => {
+                    const self = user.id === me?.user?.id;
+                    return (
+                      <tr key={user.id} data-muted={user.status === 'disabled'}>
+                        <td>
+                          <div className="identity">
+                            <span className="avatar" aria-hidden="true">
+                              {initials(user)}
                             </span>
-                            {user.displayName ? <span className="subtle">{user.email}</span> : null}
-                          </span>
-                        </div>
-                      </td>
-                      <td>
-                        <div className="chips">
-                          {user.roles.map((role) => (
-                            <Badge key={role} tone={role === 'owner' || role === 'admin' ? 'brand' : 'neutral'}>
-                              {roleLabel(role)}
-                            </Badge>
-                          ))}
-                        </div>
-                      </td>
-                      <td>
-                        <StatusBadge user={user} />
-                      </td>
-                      <td>
-                        {user.mfaEnabled ? (
-                          <span className="cluster nowrap">
-                            <ShieldCheck aria-hidden="true" className="inline-icon" /> On
-                          </span>
-                        ) : (
-                          <span className="subtle">Off</span>
-                        )}
-                      </td>
-                      <td className="subtle">
-                        <DateTime value={user.createdAt} />
-                      </td>
-                      {canWrite ? (
-                        <td className="cell-actions">
-                          <DropdownMenu.Root>
-                            <DropdownMenu.Trigger asChild>
-                              <IconButton label={`Actions for ${user.email}`}>
-                                <Ellipsis aria-hidden="true" />
-                              </IconButton>
-                            </DropdownMenu.Trigger>
-                            <DropdownMenu.Portal>
-                              <DropdownMenu.Content className="menu" align="end" sideOffset={4}>
-                                <DropdownMenu.Item className="menu__item" onSelect={() => setEditing(user)}>
-                                  <UserRoundCog aria-hidden="true" />
-                                  Change roles…
-                                </DropdownMenu.Item>
-                                {self ? null : user.status === 'active' ? (
-                                  <DropdownMenu.Item className="menu__item menu__item--danger" onSelect={() => setToggling(user)}>
-                                    <UserRoundX aria-hidden="true" />
-                                    Disable…
-                                  </DropdownMenu.Item>
-                                ) : (
-                                  <DropdownMenu.Item className="menu__item" onSelect={() => setToggling(user)}>
-                                    <UserRoundCheck aria-hidden="true" />
-                                    Enable…
-                                  </DropdownMenu.Item>
-                                )}
-                              </DropdownMenu.Content>
-                            </DropdownMenu.Portal>
-                          </DropdownMenu.Root>
+                            <span className="identity__text">
+                              <span className="cell-primary">
+                                {user.displayName ?? user.email}
+                                {self ? <span className="subtle"> (you)</span> : null}
+                              </span>
+                              {user.displayName ? <span className="subtle">{user.email}</span> : null}
+                            </span>
+                          </div>
                         </td>
-                      ) : null}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            )}
+                        <td>
+                          <div className="chips">
+                            {user.roles.map((role) => (
+                              <Badge key={role} tone={role === 'owner' || role === 'admin' ? 'brand' : 'neutral'}>
+                                {roleLabel(role)}
+                              </Badge>
+                            ))}
+                          </div>
+                        </td>
+                        <td>
+                          <StatusBadge user={user} />
+                        </td>
+                        <td>
+                          {user.mfaEnabled ? (
+                            <span className="cluster nowrap">
+                              <ShieldCheck aria-hidden="true" className="inline-icon" /> On
+                            </span>
+                          ) : (
+                            <span className="subtle">Off</span>
+                          )}
+                        </td>
+                        <td className="subtle">
+                          <DateTime value={user.createdAt} />
+                        </td>
+                        {canWrite ? (
+                          <td className="cell-actions">
+                            <DropdownMenu.Root>
+                              <DropdownMenu.Trigger asChild>
+                                <IconButton label={`Actions for ${user.email}`}>
+                                  <Ellipsis aria-hidden="true" />
+                                </IconButton>
+                              </DropdownMenu.Trigger>
+                              <DropdownMenu.Portal>
+                                <DropdownMenu.Content className="menu" align="end" sideOffset={4}>
+                                  <DropdownMenu.Item className="menu__item" onSelect={() => setEditing(user)}>
+                                    <UserRoundCog aria-hidden="true" />
+                                    Change roles…
+                                  </DropdownMenu.Item>
+                                  {self ? null : user.status === 'active' ? (
+                                    <DropdownMenu.Item className="menu__item menu__item--danger" onSelect={() => setToggling(user)}>
+                                      <UserRoundX aria-hidden="true" />
+                                      Disable…
+                                    </DropdownMenu.Item>
+                                  ) : (
+                                    <DropdownMenu.Item className="menu__item" onSelect={() => setToggling(user)}>
+                                      <UserRoundCheck aria-hidden="true" />
+                                      Enable…
+                                    </DropdownMenu.Item>
+                                  )}
+                                </DropdownMenu.Content>
+                              </DropdownMenu.Portal>
+                            </DropdownMenu.Root>
+                          </td>
+                        ) : null}
+                      </tr>
+                    );
+                  })}
+                </>
+              )}
+            </QueryTableBody>
           </table>
         </div>
       </Panel>

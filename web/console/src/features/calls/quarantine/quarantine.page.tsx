@@ -13,7 +13,7 @@ import { Modal, ModalBody, ModalFooter } from '@/kit/Dialog';
 import { SelectField } from '@/kit/Field';
 import { formatNumber } from '@/kit/format';
 import { PageHeader, Panel } from '@/kit/Page';
-import { EmptyState, ErrorState, LoadingBlock, LoadingRows, TableMessage } from '@/kit/states';
+import { EmptyState, LoadingBlock, QueryTableBody } from '@/kit/states';
 import { toast } from '@/kit/toast';
 import { formatBytes, prettyPayload, sourceLabel, sourceLabels } from '../calls.format';
 import type { QuarantineSearch } from './quarantine.search';
@@ -284,19 +284,15 @@ export function QuarantinePage() {
                 </th>
               </tr>
             </thead>
-            {list.isPending ? (
-              <LoadingRows columns={columns} rows={5} label="Loading quarantined payloads" />
-            ) : list.isError ? (
-              <TableMessage columns={columns}>
-                <ErrorState
-                  error={list.error}
-                  onRetry={() => void list.refetch()}
-                  title="The quarantine could not be loaded"
-                />
-              </TableMessage>
-            ) : items.length === 0 ? (
-              <TableMessage columns={columns}>
-                {filtered ? (
+            <QueryTableBody
+              query={list}
+              columns={columns}
+              loadingLabel="Loading quarantined payloads"
+              loadingRows={5}
+              errorTitle="The quarantine could not be loaded"
+              isEmpty={items.length === 0}
+              empty={
+                filtered ? (
                   <EmptyState
                     icon={<ShieldCheck />}
                     title={`No ${statusWord}payloads match`}
@@ -310,58 +306,60 @@ export function QuarantinePage() {
                   <EmptyState icon={<ShieldCheck />} title="Nothing in quarantine">
                     Every payload your connectors sent could be read.
                   </EmptyState>
-                )}
-              </TableMessage>
-            ) : (
-              <tbody>
-                {items.map((item) => (
-                  <tr key={item.id}>
-                    <td>
-                      <DateTime value={item.receivedAt} relative />
-                    </td>
-                    <td>{sourceLabel(item.source)}</td>
-                    <td>
-                      <span className="quarantine-reason" title={item.reason}>
-                        {item.reason}
-                      </span>
-                      {item.lastReplayError && item.status === 'open' ? (
-                        <span className="subtle quarantine-reason" title={item.lastReplayError}>
-                          Replay {formatNumber(item.replayAttempts)}× failed: {item.lastReplayError}
+                )
+              }
+            >
+              {() => (
+                <>
+                  {items.map((item) => (
+                    <tr key={item.id}>
+                      <td>
+                        <DateTime value={item.receivedAt} relative />
+                      </td>
+                      <td>{sourceLabel(item.source)}</td>
+                      <td>
+                        <span className="quarantine-reason" title={item.reason}>
+                          {item.reason}
                         </span>
-                      ) : null}
-                    </td>
-                    <td>
-                      <StatusBadge item={item} />
-                    </td>
-                    <td className="subtle nowrap">{formatBytes(item.rawBytes)}</td>
-                    <td className="cell-actions">
-                      <span className="cluster quarantine-actions">
-                        <Button
-                          size="sm"
-                          variant="ghost"
-                          onClick={() => setOpenId(item.id)}
-                          aria-label={`Details of the ${sourceLabel(item.source)} payload received ${new Date(item.receivedAt).toLocaleString()}`}
-                        >
-                          Details
-                        </Button>
-                        {item.status === 'open' ? (
+                        {item.lastReplayError && item.status === 'open' ? (
+                          <span className="subtle quarantine-reason" title={item.lastReplayError}>
+                            Replay {formatNumber(item.replayAttempts)}× failed: {item.lastReplayError}
+                          </span>
+                        ) : null}
+                      </td>
+                      <td>
+                        <StatusBadge item={item} />
+                      </td>
+                      <td className="subtle nowrap">{formatBytes(item.rawBytes)}</td>
+                      <td className="cell-actions">
+                        <span className="cluster quarantine-actions">
                           <Button
                             size="sm"
-                            icon={<RotateCcw aria-hidden="true" />}
-                            busy={replaying(item)}
-                            disabled={replay.isPending}
-                            onClick={() => replay.mutate(item)}
-                            aria-label={`Replay the ${sourceLabel(item.source)} payload received ${new Date(item.receivedAt).toLocaleString()}`}
+                            variant="ghost"
+                            onClick={() => setOpenId(item.id)}
+                            aria-label={`Details of the ${sourceLabel(item.source)} payload received ${new Date(item.receivedAt).toLocaleString()}`}
                           >
-                            Replay
+                            Details
                           </Button>
-                        ) : null}
-                      </span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            )}
+                          {item.status === 'open' ? (
+                            <Button
+                              size="sm"
+                              icon={<RotateCcw aria-hidden="true" />}
+                              busy={replaying(item)}
+                              disabled={replay.isPending}
+                              onClick={() => replay.mutate(item)}
+                              aria-label={`Replay the ${sourceLabel(item.source)} payload received ${new Date(item.receivedAt).toLocaleString()}`}
+                            >
+                              Replay
+                            </Button>
+                          ) : null}
+                        </span>
+                      </td>
+                    </tr>
+                  ))}
+                </>
+              )}
+            </QueryTableBody>
           </table>
         </div>
         {list.hasNextPage ? (
