@@ -38,7 +38,7 @@ import { openDatabase, type Database } from '../src/platform/db/index.js';
 import { startEmbeddedPostgres } from '../src/platform/db/embedded-postgres.js';
 import { newUuid } from '../src/platform/ids.js';
 import { createLogger, createMetricsRegistry } from '../src/platform/telemetry/index.js';
-import { createBus } from '../src/platform/bus/index.js';
+import { createBus, type Bus } from '../src/platform/bus/index.js';
 import { createObjectStore } from '../src/platform/objects/index.js';
 import { createSecretsStore } from '../src/platform/secrets/index.js';
 import { createCallsModule, type CallFilters, type CallsModule } from '../src/modules/calls/index.js';
@@ -535,6 +535,7 @@ async function main(): Promise<void> {
   const tempDir = await mkdtemp(path.join(os.tmpdir(), 'switchboard-query-bench-'));
   const embedded = await startEmbeddedPostgres({ dataDir: tempDir, port: 0, role: 'bench', exclusive: true, logger });
   let database: Database | undefined;
+  let bus: Bus | undefined;
   try {
     const admin = new pg.Client({ connectionString: embedded.url });
     await admin.connect();
@@ -555,7 +556,7 @@ async function main(): Promise<void> {
       signRawUrl: (key) => Promise.resolve(`https://objects.invalid/${key}`),
       timeZoneOf: () => Promise.resolve('Europe/Berlin'),
       // The query benchmark ingests nothing: the ingest side gets real parts it never uses.
-      bus: await createBus({ natsUrl: undefined }, { database, logger, metrics: createMetricsRegistry({ collectProcessMetrics: false }) }),
+      bus: (bus = await createBus({ natsUrl: undefined }, { database, logger, metrics: createMetricsRegistry({ collectProcessMetrics: false }) })),
       archive: createObjectStore(`file://${path.join(tempDir, 'objects')}`, { keyring }),
       secrets: createSecretsStore({ database, keyring, audit: createAuditLog(database) }).reader([]),
       publicUrl: 'http://127.0.0.1:0',
@@ -607,6 +608,8 @@ async function main(): Promise<void> {
     console.log(`\nLoad average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
     console.log(`\nIngest through upsertRecords (batches of 500, encryption and blind indexes included): ${(await ingest(module.calls)).toLocaleString('en')} records/s`);
   } finally {
+    // The bus first: its LISTEN connection would otherwise keep reconnecting to a stopped server.
+    await bus?.close();
     await database?.close();
     await embedded.stop();
     await rm(tempDir, { recursive: true, force: true });
