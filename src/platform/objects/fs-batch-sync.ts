@@ -4,6 +4,8 @@ import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 
+import { mapLimited } from '../concurrency.js';
+
 /**
  * How a batch of freshly written files and folders is made durable.
  *
@@ -104,13 +106,7 @@ export function createBatchSync(root: string, preferred: 'auto' | BatchSyncMode 
     return next;
   };
 
-  const fsyncEach = async (paths: readonly string[]) => {
-    let index = 0;
-    const worker = async () => {
-      while (index < paths.length) await fsyncPath(paths[index++] as string);
-    };
-    await Promise.all(Array.from({ length: Math.min(fsyncConcurrency, paths.length) }, worker));
-  };
+  const fsyncEach = (paths: readonly string[]) => mapLimited(paths, fsyncConcurrency, fsyncPath);
 
   return {
     async sync(paths) {

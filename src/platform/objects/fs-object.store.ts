@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { Readable, Writable, type Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
+import { mapLimited } from '../concurrency.js';
 import type { Keyring } from '../crypto/index.js';
 import { createSha256Meter, verifiedBody } from './checksum.stream.js';
 import { createBatchSync, fsyncPath, type BatchSyncMode } from './fs-batch-sync.js';
@@ -369,13 +370,9 @@ interface PreparedFile {
 /** File operations of one putMany in flight: enough to keep the thread pool and the disk busy. */
 const fileConcurrency = 16;
 
-async function eachLimited<T>(items: readonly T[], fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(fileConcurrency, items.length) }, worker));
-}
+const eachLimited = async <T>(items: readonly T[], fn: (item: T) => Promise<void>): Promise<void> => {
+  await mapLimited(items, fileConcurrency, fn);
+};
 
 /**
  * placeWithoutReplacing for a batch's file, whose temporary file is elsewhere: the day folder may

@@ -1,3 +1,4 @@
+import { mapLimited } from '../concurrency.js';
 import { InvalidObjectKeyError } from './object-store.errors.js';
 import type { PutManyItem, PutObjectResult } from './object-store.types.js';
 
@@ -11,17 +12,7 @@ export async function putEach(
   concurrency = defaultPutConcurrency,
 ): Promise<PutObjectResult[]> {
   assertDistinctKeys(items);
-  const results = new Array<PutObjectResult>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      const item = items[index];
-      if (item) results[index] = await put(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-  return results;
+  return mapLimited(items, concurrency, put);
 }
 
 export function assertDistinctKeys(items: readonly PutManyItem[]): void {

@@ -21,6 +21,7 @@ import {
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 
 import { verifiedBody } from './checksum.stream.js';
+import { mapLimited } from '../concurrency.js';
 import {
   DEFAULT_CONTENT_TYPE,
   RESERVED_METADATA_PREFIX,
@@ -202,19 +203,11 @@ export function createS3ObjectStore(options: S3ObjectStoreOptions): ObjectStore 
     }
   };
 
-  const headsOf = async (keys: readonly string[]): Promise<(ObjectHead | undefined)[]> => {
-    const heads: (ObjectHead | undefined)[] = new Array<ObjectHead | undefined>(keys.length);
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      for (let i = next++; i < keys.length; i = next++) {
-        const key = keys[i] ?? '';
-        const raw = await rawHead(key);
-        heads[i] = raw ? toHead(key, raw) : undefined;
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(HEAD_CONCURRENCY, keys.length) }, worker));
-    return heads;
-  };
+  const headsOf = (keys: readonly string[]): Promise<(ObjectHead | undefined)[]> =>
+    mapLimited(keys, HEAD_CONCURRENCY, async (key) => {
+      const raw = await rawHead(key);
+      return raw ? toHead(key, raw) : undefined;
+    });
 
   const store: ObjectStore = {
     kind: 's3',

@@ -1,4 +1,5 @@
 import { systemContext } from '../../../platform/context.js';
+import { mapLimited } from '../../../platform/concurrency.js';
 import type { GraphCallRecordResult } from '../connectors/graph-client.js';
 import { teamsItems } from '../connectors/normalise-teams.js';
 import { quarantine, skip, type ParsedItem } from '../connectors/parse-result.js';
@@ -16,15 +17,6 @@ const withoutClientState = (notification: { clientState: string | null } | undef
 /** Call records fetched at once for one notification batch (Graph sends up to a few hundred). */
 const fetchConcurrency = 4;
 
-async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    for (let index = next++; index < items.length; index = next++) results[index] = await fn(items[index] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 
 /**
  * The `graph-notification` and `graph-lifecycle` payloads the Teams webhook stores, as the
