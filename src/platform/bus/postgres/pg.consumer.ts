@@ -197,30 +197,24 @@ export async function startPgConsumer(options: PgConsumerOptions): Promise<Subsc
     return { partition, position, dead, failure: undefined };
   }
 
-  async function commit(results: readonly PartitionResult[]): Promise<void> {
-    const touched = results.filter((r) => r.position !== undefined || r.failure);
-    if (touched.length === 0) return;
+  /** A partition's acknowledgement: its new position and dead letters, or the failure to retry. */
+  async function commit(result: PartitionResult): Promise<void> {
+    const { partition, position, failure } = result;
+    if (position === undefined && !failure) return;
     await db.transaction().execute(async (trx) => {
       // Losing an acknowledgement in a crash only means a redelivery, which at-least-once allows.
       await sql`set local synchronous_commit = off`.execute(trx);
-      for (const r of results) {
-        for (const d of r.dead) await insertDeadLetter(trx, group, d.event, d.outcome.error, d.deliveries);
-      }
-      const acked = touched.filter((r) => r.position !== undefined);
-      if (acked.length > 0) {
+      for (const d of result.dead) await insertDeadLetter(trx, group, d.event, d.outcome.error, d.deliveries);
+      if (position !== undefined) {
         // The owner check fences a consumer that lost its lease while handling: its events will
         // be handled again by the new owner (at-least-once), but it cannot move the position.
-        await sql`update bus.group_partitions gp set position = v.position, failures = 0, retry_at = null, last_error = null
-          from unnest(${acked.map((r) => r.partition)}::smallint[], ${acked.map((r) => r.position ?? 0)}::bigint[]) as v(partition, position)
-          where gp.group_name = ${group} and gp.partition = v.partition and gp.owner = ${member}`.execute(
-          trx,
-        );
+        await sql`update bus.group_partitions set position = ${position}, failures = 0, retry_at = null, last_error = null
+          where group_name = ${group} and partition = ${partition} and owner = ${member}`.execute(trx);
       }
-      for (const r of touched) {
-        if (!r.failure) continue;
-        await sql`update bus.group_partitions set failures = ${r.failure.failures},
-            retry_at = now() + make_interval(secs => ${r.failure.delayMs / 1000}), last_error = ${r.failure.error}
-          where group_name = ${group} and partition = ${r.partition} and owner = ${member}`.execute(trx);
+      if (failure) {
+        await sql`update bus.group_partitions set failures = ${failure.failures},
+            retry_at = now() + make_interval(secs => ${failure.delayMs / 1000}), last_error = ${failure.error}
+          where group_name = ${group} and partition = ${partition} and owner = ${member}`.execute(trx);
       }
     });
   }
@@ -247,7 +241,7 @@ export async function startPgConsumer(options: PgConsumerOptions): Promise<Subsc
   const startPartition = (partition: number, rows: readonly LogRow[]) => {
     const run = (async () => {
       try {
-        await commit([await handlePartition(partition, rows)]);
+        await commit(await handlePartition(partition, rows));
       } catch (error) {
         // Not acknowledged: the events are read again and redelivered (at-least-once).
         if (!isStopped()) logger.error({ err: error, group, partition }, 'bus partition round failed');
