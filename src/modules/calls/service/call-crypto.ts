@@ -45,8 +45,7 @@ type TermPurpose = (typeof termPurposes)[keyof typeof termPurposes];
 export function createCallCrypto(keyring: Keyring): CallCrypto {
   const decryptJson = async <T>(tenantId: string, ciphertext: Buffer | string, aad: string): Promise<T> =>
     JSON.parse((await keyring.decrypt(tenantId, ciphertext, aad)).toString('utf8')) as T;
-  const blindIndex = async (tenantId: string, purpose: string, value: string) =>
-    Buffer.from(await keyring.blindIndex(tenantId, purpose, value, 'hex'), 'hex');
+  const blindIndex = async (tenantId: string, purpose: string, value: string) => (await keyring.blindIndexer(tenantId, purpose))(value);
   return {
     async writer(tenantId) {
       const purposes = Object.values(termPurposes);
