@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { constants as fsConstants, link as fsLink, unlink as fsUnlink, writeFile as fsWriteFile } from 'node:fs';
+import { constants as fsConstants, link as fsLink, writeFile as fsWriteFile } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, rmdir, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -226,7 +226,6 @@ export function createFilesystemObjectStore(options: FilesystemObjectStoreOption
       });
 
       const changedDirs = new Set<string>();
-      const written: PreparedFile[] = [];
       const makeDir = async (dir: string) => {
         const firstCreated = await mkdir(dir, { recursive: true });
         if (firstCreated) for (const parent of ancestorsFrom(firstCreated, dir)) changedDirs.add(parent);
@@ -236,11 +235,8 @@ export function createFilesystemObjectStore(options: FilesystemObjectStoreOption
       try {
         // A batch's objects share a few folders (one per day): make each once.
         for (const dir of new Set(prepared.map((file) => file.dir))) await makeDir(dir);
-        await eachLimited(prepared, async (file) => {
-          await writeFileCallback(file.tempPath, file.bytes, { flag: 'wx', mode: 0o600 });
-          written.push(file);
-        });
-        await batchSync.sync(written.map((file) => file.tempPath));
+        await eachLimited(prepared, (file) => writeFileCallback(file.tempPath, file.bytes, { flag: 'wx', mode: 0o600 }));
+        await batchSync.sync(prepared.map((file) => file.tempPath));
         const results = new Array<PutObjectResult>(prepared.length);
         await eachLimited([...prepared.keys()], async (index) => {
           const file = prepared[index] as PreparedFile;
@@ -260,11 +256,7 @@ export function createFilesystemObjectStore(options: FilesystemObjectStoreOption
         await batchSync.sync([...changedDirs]);
         return results;
       } finally {
-        await eachLimited(written, async (file) => {
-          await unlinkCallback(file.tempPath).catch((error: unknown) => {
-            if (!isErrno(error, 'ENOENT')) throw error;
-          });
-        });
+        // The temporary names go with their folder; the objects keep their links.
         await rm(batchDir, { recursive: true, force: true });
       }
     },
@@ -391,7 +383,6 @@ async function placeInFolder(file: PreparedFile, makeDir: (dir: string) => Promi
 
 const writeFileCallback = promisify(fsWriteFile);
 const linkCallback = promisify(fsLink);
-const unlinkCallback = promisify(fsUnlink);
 
 /** What the file records about an object after its bytes (see fs-object.layout.ts). */
 function trailerOf(options: PutObjectOptions, facts: { sha256: string; size: number; createdAt: string; encrypted: boolean }): ObjectTrailer {
