@@ -6,13 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTenant, createUser, login, type TestUser } from '../support/identity.js';
 import { createTestPlatform, type TestPlatform } from '../support/test-platform.js';
 import type { RequestContext } from '../../src/platform/context.js';
-import {
-  artifactsDir,
-  ensureConsoleBuilt,
-  haveChromium,
-  launchChromium,
-  type Browser,
-} from './console-harness.js';
+import { artifactsDir, ensureConsoleBuilt, haveChromium, launchChromium, type Browser, watchComplaints } from './console-harness.js';
 
 /*
  * The calls pages in a real browser against a real platform (role `start`: the ingest transform
@@ -62,12 +56,7 @@ describe.skipIf(!haveChromium)('calls pages in a browser', () => {
   let page: Page;
   const complaints: string[] = [];
 
-  const watch = (p: Page) => {
-    p.on('console', (message) => {
-      if (message.type() === 'error') complaints.push(`${p.url()}: ${message.text()}`);
-    });
-    p.on('pageerror', (error) => complaints.push(`${p.url()}: ${error.message}`));
-  };
+  const watch = watchComplaints(complaints);
   const shoot = (p: Page, name: string) =>
     p.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage: false });
   const noSideways = (p: Page) =>

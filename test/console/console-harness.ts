@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { consoleFirstRunProbe } from '../../src/app/console-setup.js';
 import { consolePlugin } from '../../src/platform/http/console.plugin.js';
 import type { TestPlatform } from '../support/test-platform.js';
@@ -84,5 +84,19 @@ export async function launchChromium(): Promise<Browser> {
         await rm(dir, { recursive: true, force: true });
       }
     },
+  };
+}
+
+/**
+ * Records into `complaints` anything a page complains about (script errors, CSP violations,
+ * failed requests logged as console errors); returns the page.
+ */
+export function watchComplaints(complaints: string[]): (page: Page) => Page {
+  return (page) => {
+    page.on('console', (message) => {
+      if (message.type() === 'error') complaints.push(`${page.url()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => complaints.push(`${page.url()}: ${error.message}`));
+    return page;
   };
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../../src/platform/context.js';
 import { createTenant, createUser, type TestUser } from '../support/identity.js';
 import { createTestPlatform, type TestPlatform } from '../support/test-platform.js';
-import { artifactsDir, ensureConsoleBuilt, haveChromium, launchChromium, serveConsole, type Browser } from './console-harness.js';
+import { artifactsDir, ensureConsoleBuilt, haveChromium, launchChromium, serveConsole, type Browser, watchComplaints } from './console-harness.js';
 
 /*
  * The console in a real browser (Debian's Chromium through playwright-core) against a real
@@ -31,12 +31,7 @@ describe.skipIf(!haveChromium)('web console in a browser', () => {
   /** Anything the browser complains about (CSP violations, script errors, failed requests). */
   const complaints: string[] = [];
 
-  const watch = (p: Page) => {
-    p.on('console', (message) => {
-      if (message.type() === 'error') complaints.push(`${p.url()}: ${message.text()}`);
-    });
-    p.on('pageerror', (error) => complaints.push(`${p.url()}: ${error.message}`));
-  };
+  const watch = watchComplaints(complaints);
   const shoot = (p: Page, name: string) => p.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage: false });
 
   async function signIn(p: Page, who: TestUser) {

@@ -9,7 +9,7 @@ import { consoleFirstRunProbe } from '../../src/app/console-setup.js';
 import { consolePlugin } from '../../src/platform/http/console.plugin.js';
 import { bearer, createTenant, createUser, login } from '../support/identity.js';
 import { createTestPlatform, type TestPlatform } from '../support/test-platform.js';
-import { artifactsDir, ensureConsoleBuilt, haveChromium, launchChromium, type Browser } from './console-harness.js';
+import { artifactsDir, ensureConsoleBuilt, haveChromium, launchChromium, type Browser, watchComplaints } from './console-harness.js';
 
 /*
  * "Sign in with <provider>" in a real browser: the console served as `npm start` serves it (built
@@ -100,14 +100,7 @@ describe.skipIf(!haveChromium)('signing in to the console with an identity provi
   let page: Page;
   const complaints: string[] = [];
   const shoot = (p: Page, name: string) => p.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage: false });
-  /** Anything a page complains about (CSP violations, script errors, failed requests). */
-  const watch = (p: Page) => {
-    p.on('console', (message) => {
-      if (message.type() === 'error') complaints.push(`${p.url()}: ${message.text()}`);
-    });
-    p.on('pageerror', (error) => complaints.push(`${p.url()}: ${error.message}`));
-    return p;
-  };
+  const watch = watchComplaints(complaints);
   const freshPage = async () => {
     const other = await browser.newContext();
     return watch(other.pages()[0] ?? (await other.newPage()));
