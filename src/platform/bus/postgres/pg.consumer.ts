@@ -178,8 +178,10 @@ export async function startPgConsumer(options: PgConsumerOptions): Promise<Subsc
       if (outcome.kind === 'ack') {
         position = row.position;
       } else if (outcome.kind === 'dead') {
+        // Set aside durably before the events behind it are handled: the partition stops here,
+        // commits the dead letter with its position, and is read again at once.
         dead.push({ event, outcome, deliveries: delivery });
-        position = row.position;
+        return { partition, position: row.position, dead, failure: undefined };
       } else {
         return {
           partition,
