@@ -154,6 +154,33 @@ describe('sign-in and sessions', () => {
     expect(employeeOnExternal.statusCode).toBe(401);
   });
 
+  it('binds a session to the surface it was signed in on: its refresh token is unknown on the other one', async () => {
+    const agent = await createUser(t.platform, tenant, { roles: ['agent'] });
+    const client = await createUser(t.platform, tenant, { roles: ['client'], kind: 'client' });
+    const refresh = (surface: 'api' | 'ext', refreshToken: string | undefined) =>
+      t.inject({ method: 'POST', url: `/${surface}/v1/auth/refresh`, payload: { refreshToken } });
+    const unknown = (await refresh('ext', 'rt_01jd0000000000000000000000.nothing')).json<object>();
+
+    for (const [who, own, other] of [
+      [agent, 'api', 'ext'],
+      [client, 'ext', 'api'],
+    ] as const) {
+      const session = await login(t, who);
+      const elsewhere = await refresh(other, session.refreshToken);
+      expect(elsewhere.statusCode).toBe(401);
+      // The same answer as for a token that does not exist: nothing tells it is valid somewhere.
+      expect(elsewhere.json()).toMatchObject({ code: 'IDENTITY_INVALID_REFRESH_TOKEN', detail: (unknown as { detail: string }).detail });
+      // Signing out there is the no-op it is for an unknown token, and the refusal spent nothing.
+      expect((await t.inject({ method: 'POST', url: `/${other}/v1/auth/logout`, payload: { refreshToken: session.refreshToken } })).statusCode).toBe(204);
+      const home = await refresh(own, session.refreshToken);
+      expect(home.statusCode, home.body).toBe(200);
+      // The rotated token stays bound too, and its access token is for its own surface only.
+      const next = home.json<{ accessToken: string; refreshToken: string }>();
+      expect((await refresh(other, next.refreshToken)).statusCode).toBe(401);
+      expect((await t.inject({ method: 'GET', url: `/${own}/v1/auth/me`, headers: bearer(next.accessToken) })).statusCode).toBe(200);
+    }
+  });
+
   it('stores e-mail addresses and TOTP secrets encrypted, and passwords as argon2id hashes', async () => {
     const { rows } = await sql<{ emailCiphertext: string; passwordHash: string; emailIndex: string }>`
       select email_ciphertext, password_hash, email_index from identity.users where tenant_id = ${tenant.uuid}`.execute(t.platform.database.owner);

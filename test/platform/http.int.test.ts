@@ -1,4 +1,5 @@
 import pg from 'pg';
+import type { LightMyRequestResponse } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { z } from 'zod';
@@ -22,6 +23,11 @@ const probeRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request) => ({ name: request.body.name, count: request.body.count }),
+  );
+  app.get(
+    '/items/:itemId',
+    { config: { permission: 'probe:read' }, schema: { params: z.object({ itemId: z.string() }), querystring: z.object({ q: z.string().optional() }) } },
+    (request) => ({ itemId: request.params.itemId, q: request.query.q ?? null }),
   );
   app.get('/boom', { config: { permission: 'probe:read' } }, () => {
     throw new Error('duplicate key value violates unique constraint "secret_index" in /srv/app.js');
@@ -101,6 +107,54 @@ describe('HTTP kernel', () => {
       expect(res.statusCode).toBe(500);
       expect(res.json()).toMatchObject({ code: 'INTERNAL' });
       expect(res.body).not.toMatch(/secret_index|srv\/app/);
+    });
+  });
+
+  describe('text PostgreSQL cannot store is refused at the edge, for every route', () => {
+    const fieldsOf = (res: LightMyRequestResponse) => res.json<{ errors: { field: string; message: string }[] }>().errors;
+
+    it('names a NUL in the query string or a path parameter, before sign-in is even looked at', async () => {
+      const query = await t.inject({ method: 'GET', url: '/api/v1/probe/items/a?q=x%00y' });
+      expect(query.statusCode).toBe(400);
+      expect(query.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(query.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'querystring.q', message: 'must not contain a NUL character (U+0000)' }] });
+      const param = await t.inject({ method: 'GET', url: '/api/v1/probe/items/a%00', as });
+      expect(fieldsOf(param)).toEqual([{ field: 'params.itemId', message: 'must not contain a NUL character (U+0000)' }]);
+      // A public route of a module, which answered 500 with the tenant look-up.
+      const providers = await t.inject({ method: 'GET', url: '/api/v1/auth/providers?tenant=%00' });
+      expect(providers.statusCode).toBe(400);
+      expect(fieldsOf(providers)).toEqual([{ field: 'querystring.tenant', message: 'must not contain a NUL character (U+0000)' }]);
+    });
+
+    it('names a NUL or a lone surrogate at any depth of a JSON body, and in a header', async () => {
+      const body = await t.inject({
+        method: 'POST',
+        url: '/api/v1/probe/echo',
+        as,
+        headers: { 'content-type': 'application/json' },
+        payload: '{"name":"a\\ud800","count":1,"contact":{"email":"a\\u0000@b.co"}}',
+      });
+      expect(body.statusCode).toBe(400);
+      expect(fieldsOf(body)).toEqual([
+        { field: 'body.name', message: 'must not contain an unpaired UTF-16 surrogate, which is not valid Unicode' },
+        { field: 'body.contact.email', message: 'must not contain a NUL character (U+0000)' },
+      ]);
+      const header = await t.inject({ method: 'GET', url: '/api/v1/probe/items/a', as, headers: { 'x-note': 'a\u0000b' } });
+      expect(header.statusCode).toBe(400);
+      expect(fieldsOf(header)).toEqual([{ field: 'headers.x-note', message: 'must not contain a NUL character (U+0000)' }]);
+    });
+
+    it('lets ordinary text through, astral characters included', async () => {
+      const res = await t.inject({ method: 'GET', url: `/api/v1/probe/items/${encodeURIComponent('Zoë 📞')}?q=${encodeURIComponent('☎️ 𝄞')}`, as });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual({ itemId: 'Zoë 📞', q: '☎️ 𝄞' });
+    });
+
+    it('answers a path that is not valid percent-encoded UTF-8 with a 400 problem', async () => {
+      const res = await t.inject({ method: 'GET', url: '/api/v1/probe/items/%ED%A0%80', as });
+      expect(res.statusCode).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'url' }] });
     });
   });
 

@@ -96,8 +96,13 @@ export interface TokenPair {
 
 export interface AuthService {
   login(input: LoginInput, surface: 'internal' | 'external', meta: ClientMeta): Promise<TokenPair>;
-  refresh(refreshToken: string, meta: ClientMeta): Promise<TokenPair>;
-  logout(refreshToken: string, meta: ClientMeta): Promise<void>;
+  /**
+   * The next token pair of a session. A session belongs to the surface it was signed in on: its
+   * refresh token presented on the other surface is refused exactly like an unknown one.
+   */
+  refresh(refreshToken: string, surface: 'internal' | 'external', meta: ClientMeta): Promise<TokenPair>;
+  /** Ends the session of a refresh token issued on `surface`; any other token is ignored. */
+  logout(refreshToken: string, surface: 'internal' | 'external', meta: ClientMeta): Promise<void>;
   /** Revokes every refresh token of the caller ("sign out everywhere"). */
   logoutEverywhere(ctx: RequestContext): Promise<number>;
   /** Starts TOTP enrolment: a new secret, shown once as an otpauth:// URI. */

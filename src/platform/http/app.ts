@@ -26,6 +26,7 @@ import { AppError, PlatformErrors } from '../errors.js';
 import { healthRoutes, type ReadinessCheck } from './health.routes.js';
 import { httpMetrics } from './metrics.plugin.js';
 import { sendProblem, toAppError } from './problem.js';
+import { guardStorableText } from './storable-text.guard.js';
 
 export type HttpApp = FastifyInstance<
   RawServerDefault,
@@ -111,6 +112,17 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     // Bounds header size: oversized headers get 431 from Node before they reach a handler.
     http: { maxHeaderSize: 16_384 },
     routerOptions: { ignoreTrailingSlash: true },
+    // Errors the router raises before a route is found (a path that is not valid percent-encoded
+    // UTF-8, an over-long path parameter) answer problem+json like every other refusal.
+    frameworkErrors: (error, request, reply) => {
+      const problem =
+        error.code === 'FST_ERR_BAD_URL'
+          ? PlatformErrors.validation([{ field: 'url', message: 'is not valid percent-encoded UTF-8' }])
+          : error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+            ? PlatformErrors.validation([{ field: 'url', message: 'has a path segment longer than the route accepts' }])
+            : toAppError(error);
+      void sendProblem(reply, request, problem);
+    },
     // Errors Node's HTTP parser raises before Fastify sees a request (oversized or malformed
     // headers) still get a problem+json answer rather than a bare status line.
     clientErrorHandler: (error: NodeJS.ErrnoException, socket) => {
@@ -144,6 +156,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     void reply.header('x-request-id', request.id);
     done();
   });
+  guardStorableText(app);
 
   // Requests still in flight when shutdown begins finish normally, but their keep-alive sockets
   // must not outlive them, or close() would wait for the client's idle timeout.

@@ -61,11 +61,17 @@ const titles: Record<ErrorKind, string> = {
 
 function fieldsFromFastifyValidation(error: FastifyError): FieldProblem[] {
   const context = error.validationContext ?? 'body';
-  return (error.validation ?? []).map((item) => {
+  return (error.validation ?? []).flatMap((item) => {
     const path = item.instancePath.split('/').filter(Boolean);
+    // A strict object reports unknown properties on itself (zod: unrecognized_keys, JSON Schema:
+    // additionalProperties); name each property instead.
+    const { keys, additionalProperty } = item.params;
+    const unknown = Array.isArray(keys) ? keys : [additionalProperty];
+    const names = unknown.filter((key): key is string => typeof key === 'string');
+    if (names.length > 0) return names.map((key) => ({ field: [context, ...path, key].join('.'), message: 'is not a field of this request' }));
     // Missing required properties report the parent path; name the property itself.
     const missing = typeof item.params.missingProperty === 'string' ? [item.params.missingProperty] : [];
-    return { field: [context, ...path, ...missing].join('.'), message: item.message ?? 'is invalid' };
+    return [{ field: [context, ...path, ...missing].join('.'), message: item.message ?? 'is invalid' }];
   });
 }
 

@@ -45,7 +45,7 @@ export function authRoutes(deps: { auth: AuthService; users: UsersService; surfa
           response: { 200: tokenPairSchema, 400: problemSchema, 401: problemSchema },
         },
       },
-      (request) => auth.refresh(request.body.refreshToken, metaOf(request)),
+      (request) => auth.refresh(request.body.refreshToken, surface, metaOf(request)),
     );
     app.post(
       '/logout',
@@ -60,7 +60,7 @@ export function authRoutes(deps: { auth: AuthService; users: UsersService; surfa
         },
       },
       async (request, reply) => {
-        await auth.logout(request.body.refreshToken, metaOf(request));
+        await auth.logout(request.body.refreshToken, surface, metaOf(request));
         return reply.code(204).send(null);
       },
     );

@@ -38,8 +38,11 @@ export function tenantRoutes(tenants: TenantsService): FastifyPluginAsyncZod {
         schema: {
           tags: ['tenant'],
           summary: "Change the tenant's settings",
+          description:
+            'A merge patch: the fields given change, the others stay. An empty object changes nothing and returns the tenant. ' +
+            'A field this route does not know is refused with 400 naming it, so a misspelt one is not silently ignored.',
           body: z
-            .object({
+            .strictObject({
               name: z.string().min(1).max(200),
               timeZone: z.string().min(1).max(64),
               mfaRequiredForAdmins: z.boolean().describe('Owners and admins must use a second factor'),

@@ -24,11 +24,17 @@ export async function findCurrentTenant(trx: Transaction<IdentityTables>): Promi
   return trx.selectFrom('identity.tenants').selectAll().executeTakeFirst();
 }
 
+/** The row after `changes`, and whether anything was written: an empty change is no UPDATE at all (it has nothing to SET). */
 export async function updateCurrentTenant(
   trx: Transaction<IdentityTables>,
   changes: Partial<Pick<TenantRow, 'name' | 'timeZone' | 'mfaRequiredForAdmins'>>,
-): Promise<TenantRow | undefined> {
-  return trx.updateTable('identity.tenants').set(changes).returningAll().executeTakeFirst();
+): Promise<{ row: TenantRow; changed: boolean } | undefined> {
+  if (Object.keys(changes).length === 0) {
+    const row = await findCurrentTenant(trx);
+    return row && { row, changed: false };
+  }
+  const row = await trx.updateTable('identity.tenants').set(changes).returningAll().executeTakeFirst();
+  return row && { row, changed: true };
 }
 
 export function ownerTenants(owner: Kysely<NoTables>): Kysely<IdentityTables> {

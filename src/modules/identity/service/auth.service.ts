@@ -11,7 +11,7 @@ import { IdentityErrors } from '../errors.js';
 import type { IdentityTables } from '../repo/identity.tables.js';
 import { privilegedRoles } from '../roles.js';
 import { timingDecoyHash, verifyPassword } from './passwords.js';
-import { createSessionIssuer, sha256 } from './session-issuer.js';
+import { audiences, createSessionIssuer, sha256 } from './session-issuer.js';
 import type { SigningKeys } from './signing-keys.service.js';
 import { emailIndex, type UserRow } from './users.service.js';
 
@@ -129,11 +129,11 @@ export function createAuthService(deps: {
           target: { type: 'user', id: ctx.actor.id },
           details: { surface, mfa: Boolean(user.totpEnabledAt), ...(mustEnrol ? { mfaEnrollmentRequired: true } : {}) },
         });
-        return sessions.issue(trx, user, undefined, mustEnrol);
+        return sessions.issue(trx, user, surface, undefined, mustEnrol);
       });
     },
 
-    async refresh(refreshToken, meta) {
+    async refresh(refreshToken, surface, meta) {
       const parsed = parseRefreshToken(refreshToken);
       if (!parsed) throw IdentityErrors.invalidRefreshToken();
       const found = await sql<{ id: string | null }>`select identity.refresh_token_tenant(${parsed.id}) as id`.execute(database.app);
@@ -142,6 +142,9 @@ export function createAuthService(deps: {
       const outcome = await inTenant(tenantId, async (trx): Promise<TokenPair | 'reused' | 'invalid'> => {
         const row = await trx.selectFrom('identity.refresh_tokens').selectAll().where('id', '=', parsed.id).forUpdate().executeTakeFirst();
         if (!row || !timingSafeEqual(row.tokenHash, sha256(parsed.secret))) return 'invalid';
+        // Another surface's session is unknown here: refused before reuse detection, so presenting
+        // it here neither tells that it exists nor ends it.
+        if (row.audience !== audiences[surface]) return 'invalid';
         if (row.revokedAt || row.expiresAt < new Date()) return 'invalid';
         const ctx = systemActorContext(tenantId, meta, toPublicId('usr', row.userId));
         if (row.usedAt) {
@@ -158,13 +161,13 @@ export function createAuthService(deps: {
         const user = await trx.selectFrom('identity.users').selectAll().where('id', '=', row.userId).executeTakeFirst();
         if (user?.status !== 'active') return 'invalid';
         await trx.updateTable('identity.refresh_tokens').set({ usedAt: new Date() }).where('id', '=', row.id).execute();
-        return sessions.issue(trx, user, row.familyId, false);
+        return sessions.issue(trx, user, surface, row.familyId, false);
       });
       if (typeof outcome === 'string') throw IdentityErrors.invalidRefreshToken();
       return outcome;
     },
 
-    async logout(refreshToken, meta) {
+    async logout(refreshToken, surface, meta) {
       const parsed = parseRefreshToken(refreshToken);
       if (!parsed) return;
       const found = await sql<{ id: string | null }>`select identity.refresh_token_tenant(${parsed.id}) as id`.execute(database.app);
@@ -172,7 +175,7 @@ export function createAuthService(deps: {
       if (!tenantId) return;
       await inTenant(tenantId, async (trx) => {
         const row = await trx.selectFrom('identity.refresh_tokens').selectAll().where('id', '=', parsed.id).executeTakeFirst();
-        if (!row || !timingSafeEqual(row.tokenHash, sha256(parsed.secret))) return;
+        if (!row || !timingSafeEqual(row.tokenHash, sha256(parsed.secret)) || row.audience !== audiences[surface]) return;
         await trx
           .updateTable('identity.refresh_tokens')
           .set({ revokedAt: new Date(), revokedReason: 'logout' })

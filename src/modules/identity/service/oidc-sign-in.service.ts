@@ -213,7 +213,7 @@ export function createOidcSignInService(deps: {
           target: { type: 'user', id: ctx.actor.id },
           details: { provider: providerPublicId, surface: 'internal', via, ...(meta.userAgent ? { userAgent: meta.userAgent.slice(0, 200) } : {}) },
         });
-        return sessions.issue(trx, user, undefined, false);
+        return sessions.issue(trx, user, 'internal', undefined, false);
       });
     try {
       return await attempt();

@@ -1,12 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { newUuid, toPublicId } from '../../../platform/ids.js';
+import type { Surface } from '../../../platform/auth/index.js';
 import type { TokenPair } from '../contract.js';
 import type { IdentityTables } from '../repo/identity.tables.js';
 import type { SigningKeys } from './signing-keys.service.js';
 import type { UserRow } from './users.service.js';
 
 export const audiences = { internal: 'switchboard-internal', external: 'switchboard-external' } as const;
+/** Who signs in where: employees on the internal surface, clients of the tenant on the external one. */
+const surfaceKinds = { internal: 'employee', external: 'client' } as const;
 
 export function sha256(value: string): Buffer {
   return createHash('sha256').update(value).digest();
@@ -14,11 +17,18 @@ export function sha256(value: string): Buffer {
 
 export interface SessionIssuer {
   /**
-   * An access token and a refresh token for `user` (a new session, or the next pair of
-   * `familyId`), written in the caller's tenant transaction. An enrolment-only session gets a
-   * narrow access token and no refresh token.
+   * An access token and a refresh token for `user` on `surface` (a new session, or the next pair
+   * of `familyId`), written in the caller's tenant transaction. Both carry the surface's audience:
+   * the refresh token's row keeps it, and refresh and sign-out honour it on that surface only. An
+   * enrolment-only session gets a narrow access token and no refresh token.
    */
-  issue(trx: Transaction<IdentityTables>, user: UserRow, familyId: string | undefined, mfaEnrollmentOnly: boolean): Promise<TokenPair>;
+  issue(
+    trx: Transaction<IdentityTables>,
+    user: UserRow,
+    surface: Surface,
+    familyId: string | undefined,
+    mfaEnrollmentOnly: boolean,
+  ): Promise<TokenPair>;
 }
 
 /** The one place sessions are made: password sign-in, refresh and OIDC sign-in all come here. */
@@ -28,8 +38,10 @@ export function createSessionIssuer(deps: {
 }): SessionIssuer {
   const { signingKeys, settings } = deps;
   return {
-    async issue(trx, user, familyId, mfaEnrollmentOnly) {
-      const audience = user.kind === 'client' ? audiences.external : audiences.internal;
+    async issue(trx, user, surface, familyId, mfaEnrollmentOnly) {
+      // Sign-in checks this already; a session for the wrong kind of user must never be minted.
+      if (user.kind !== surfaceKinds[surface]) throw new Error(`a ${user.kind} cannot have a session on the ${surface} surface`);
+      const audience = audiences[surface];
       const sessionId = familyId ?? newUuid();
       const accessToken = await signingKeys.sign(
         {

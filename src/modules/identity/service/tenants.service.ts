@@ -32,13 +32,15 @@ export function createTenantsService(database: Database, audit: AuditLog): Tenan
     },
     async update(ctx, changes) {
       if (changes.timeZone !== undefined && !isTimeZone(changes.timeZone)) throw IdentityErrors.invalidTimeZone(changes.timeZone);
-      const row = await database.withTenant<IdentityTables, Awaited<ReturnType<typeof updateCurrentTenant>>>(ctx, async (trx) => {
-        const updated = await updateCurrentTenant(trx, changes);
-        if (updated) await audit.append(trx, ctx, { action: 'settings.tenant_changed', target: { type: 'tenant', id: toTenant(updated).id }, details: { changes } });
-        return updated;
+      const updated = await database.withTenant<IdentityTables, Awaited<ReturnType<typeof updateCurrentTenant>>>(ctx, async (trx) => {
+        const result = await updateCurrentTenant(trx, changes);
+        if (result?.changed) {
+          await audit.append(trx, ctx, { action: 'settings.tenant_changed', target: { type: 'tenant', id: toTenant(result.row).id }, details: { changes } });
+        }
+        return result;
       });
-      if (!row) throw IdentityErrors.tenantNotFound();
-      return toTenant(row);
+      if (!updated) throw IdentityErrors.tenantNotFound();
+      return toTenant(updated.row);
     },
   };
 }

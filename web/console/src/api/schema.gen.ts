@@ -3042,7 +3042,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change the tenant's settings */
+        /**
+         * Change the tenant's settings
+         * @description A merge patch: the fields given change, the others stay. An empty object changes nothing and returns the tenant. A field this route does not know is refused with 400 naming it, so a misspelt one is not silently ignored.
+         */
         patch: {
             parameters: {
                 query?: never;
