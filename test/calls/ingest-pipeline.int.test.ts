@@ -67,7 +67,7 @@ describe('call ingest, end to end', () => {
     expect(raw.url).toMatch(/\/objects\//);
     const download = await t.inject({ method: 'GET', url: new URL(raw.url ?? '').pathname + new URL(raw.url ?? '').search });
     expect(download.statusCode).toBe(200);
-    expect(body.rawObjectKey).toMatch(new RegExp(`^${tenant.uuid}/asterisk/\\d{4}/\\d{2}/\\d{2}/call_[0-9a-z]{26}_\\d+\\.json$`));
+    expect(body.rawObjectKey).toMatch(new RegExp(`^${tenant.uuid}/asterisk/\\d{4}/\\d{2}/\\d{2}/[^/]+_v[^_/]+_[0-9a-f]{16}\\.json$`));
     const archived = JSON.parse((await t.platform.quietObjects.get(body.rawObjectKey).then(async (o) => {
       const chunks: Buffer[] = [];
       for await (const chunk of o.body) chunks.push(chunk as Buffer);

@@ -10,7 +10,8 @@ import { createTestPlatform, type TestPlatform } from '../support/test-platform.
 /**
  * The transform consumer killed (SIGKILL) in the middle of a large payload: the batches it
  * committed stay, the rest is redelivered to the next worker, and in the end every record is
- * indexed exactly once with its raw archive object in place.
+ * indexed exactly once with its raw archive object in place, and no archive object is left that
+ * the index does not name (the retry reuses what the killed attempt wrote).
  */
 const total = 4_000;
 
@@ -99,5 +100,15 @@ describe('calls transform: a worker killed in the middle of a payload', () => {
       const head = await t.platform.quietObjects.head(key);
       expect(head?.sha256, key).toBe(sha);
     }
+
+    // No orphans: the objects in the store are exactly the objects the index names.
+    const stored: string[] = [];
+    for await (const head of t.platform.quietObjects.list(`${tenantId}/`)) stored.push(head.key);
+    const { rows: named } = await sql<{ key: string }>`select raw_object_key as key from calls.call_records where tenant_id = ${tenantId}`.execute(t.platform.database.owner);
+    expect(stored.length).toBe(total);
+    expect(new Set(stored)).toEqual(new Set(named.map((row) => row.key)));
+    // And no claim is left for the sweep: the killed attempt's claims were taken over by the retry.
+    const { rows: pending } = await sql<{ n: number }>`select count(*)::int as n from calls.archive_objects where tenant_id = ${tenantId} and not committed`.execute(t.platform.database.owner);
+    expect(pending[0]?.n).toBe(0);
   }, 300_000);
 });

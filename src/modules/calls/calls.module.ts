@@ -8,7 +8,9 @@ import type { Bus } from '../../platform/bus/index.js';
 import type { ObjectStore } from '../../platform/objects/index.js';
 import type { SecretReader } from '../../platform/secrets/index.js';
 import type { CallsService, QuarantineService } from './contract.js';
-import { announceChanges, type CallWrites } from './ingest/call-transform.js';
+import { announceChanges, commitArchivedRecords, type CallWrites } from './ingest/call-transform.js';
+import { sweepArchive } from './ingest/raw-archive.js';
+import { createArchiveLedger } from './repo/archive-objects.repo.js';
 import { createIngestService, type IngestService } from './ingest/ingest.service.js';
 import { ingestRoutes, webhookRoutes } from './ingest/ingest.routes.js';
 import { createTransformHandler } from './ingest/transform.handler.js';
@@ -69,11 +71,13 @@ export function createCallsModule(deps: CallsDeps): CallsModule {
     export: createCallExport({ database, crypto, audit }),
     maintainPartitions: (now = new Date(), monthsAhead = 2) => partitions.ensureAround(now, monthsAhead),
   };
+  const archiveLedger = createArchiveLedger(database);
   const quarantine = createQuarantineService({
     database,
     crypto,
     audit,
     upsertWithin: upserts.upsertWithin,
+    commitArchived: (trx, ctx, records) => commitArchivedRecords({ writes: { archive: archiveLedger }, objects: deps.archive }, trx, ctx, records),
     announce: (trx, ctx, upsert) => announceChanges(deps.bus, trx, ctx, upsert),
   });
   const ingest = createIngestService({ database, bus: deps.bus });
@@ -83,6 +87,7 @@ export function createCallsModule(deps: CallsDeps): CallsModule {
     quarantineWithin: async (trx, ctx, item) => {
       await quarantine.addWithin(trx, ctx, { source: item.source, reason: item.reason, raw: item.raw, options: item.options, receivedAt: new Date() });
     },
+    archive: archiveLedger,
   };
   const teams = createTeamsConnector({ database, audit, secrets: deps.secrets, ingest, publicUrl: deps.publicUrl, settings: deps.teams });
   const routes: RouteMount[] = [
@@ -91,7 +96,7 @@ export function createCallsModule(deps: CallsDeps): CallsModule {
     { surface: 'internal', prefix: '/calls', plugin: callsRoutes(calls) },
     { surface: 'internal', prefix: '/calls/teams', plugin: teams.routes },
     { surface: 'internal', prefix: '/calls/connectors', plugin: connectorsRoutes({ secrets: deps.secrets, publicUrl: deps.publicUrl }) },
-    { surface: 'internal', prefix: '/calls/quarantine', plugin: quarantineRoutes({ quarantine, calls, archive: deps.archive }) },
+    { surface: 'internal', prefix: '/calls/quarantine', plugin: quarantineRoutes({ quarantine, writes, archive: deps.archive }) },
     // The live feed's one LISTEN connection opens with its first subscriber and closes with the HTTP app.
     { surface: 'internal', prefix: '/calls/live', plugin: callsLiveRoutes({ connectionString: database.appUrl }) },
   ];
@@ -112,6 +117,15 @@ export function createCallsModule(deps: CallsDeps): CallsModule {
         cron: '17 3 * * *',
         run: async () => {
           await calls.maintainPartitions();
+        },
+      },
+      {
+        kind: 'timer',
+        name: 'calls.archive-sweep',
+        // Hourly: removes archive objects of batches that never committed (claims older than an hour).
+        cron: '29 * * * *',
+        run: async (run) => {
+          await sweepArchive({ objects: deps.archive, ledger: archiveLedger }, { requestId: run.runId });
         },
       },
       teams.renewalTimer,

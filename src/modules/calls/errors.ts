@@ -25,6 +25,11 @@ export const CallsErrors = {
       cause,
       retryAfterSeconds: 1,
     }),
+  /** A batch stalled past its archive claims and the sweep removed an object it wrote; the retry writes it again. */
+  archiveObjectSwept: (key: string, count: number) =>
+    new AppError('CALLS_ARCHIVE_OBJECT_SWEPT', 'unavailable', `${count} archive object(s) of this batch were swept before it committed (${key}); try again.`, {
+      retryAfterSeconds: 1,
+    }),
   rawUnavailable: (cause: unknown) =>
     new AppError('CALLS_RAW_UNAVAILABLE', 'unavailable', 'The raw payload link could not be created; try again.', {
       cause,

@@ -2,11 +2,11 @@ import type { RequestContext } from '../../../platform/context.js';
 import { ObjectNotFoundError, type ObjectStore } from '../../../platform/objects/index.js';
 import { getCallConnector } from '../connectors/connector-registry.js';
 import type { ParsedItem } from '../connectors/parse-result.js';
-import type { CallsService, Reparse } from '../contract.js';
-import { archiveRecords } from '../ingest/call-transform.js';
+import type { Reparse } from '../contract.js';
+import { archiveRecords, type CallWrites } from '../ingest/call-transform.js';
 
 export interface ReparseDeps {
-  readonly calls: Pick<CallsService, 'existingIds'>;
+  readonly writes: Pick<CallWrites, 'existingIds' | 'archive'>;
   /** Where raw source data of records is archived (the same write-once store ingest uses). */
   readonly archive: ObjectStore;
 }
@@ -36,7 +36,8 @@ function failureOf(items: readonly ParsedItem[]): string | undefined {
 /**
  * The ingest pipeline's parse step for a replay: the current connector of the payload's source
  * parses the stored bytes with the connector options of the original delivery, and each record's
- * source data is archived as ingest does (a call already indexed keeps its id). A payload that
+ * source data is archived as ingest does (a call already indexed keeps its id; the quarantine
+ * service commits the archive objects with the calls). A payload that
  * still yields a quarantined item fails whole, so a replay never indexes half of what was
  * quarantined. The quarantine service upserts and announces what this returns.
  */
@@ -61,6 +62,6 @@ export function connectorReparse(deps: ReparseDeps, ctx: RequestContext): Repars
     const failure = failureOf(items);
     if (failure !== undefined) return { ok: false, reason: failure };
     const records = items.flatMap((item) => (item.kind === 'record' ? [item] : []));
-    return { ok: true, records: await archiveRecords({ writes: deps.calls, objects: deps.archive }, ctx, records, new Date()) };
+    return { ok: true, records: await archiveRecords({ writes: deps.writes, objects: deps.archive }, ctx, records, new Date()) };
   };
 }

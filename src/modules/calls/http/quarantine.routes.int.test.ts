@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestContext } from '../../../platform/context.js';
 import type { QuarantinedPayload } from '../contract.js';
-import { callRecord } from '../testing/call-record.fixtures.js';
+import { archiveRecords } from '../ingest/call-transform.js';
+import { normalisedCall } from '../testing/call-record.fixtures.js';
 import { createCallsTestPlatform, type CallsTestPlatform } from '../testing/calls-test-platform.js';
 
 interface Item {
@@ -93,7 +94,10 @@ describe('quarantine', () => {
     expect(failed).toEqual({ status: 'still_failing', reason: 'still not a date' });
     expect(await q.get(a, csv.id)).toMatchObject({ status: 'open', replayAttempts: 1, lastReplayError: 'still not a date' });
 
-    const record = callRecord(a.tenantId, { source: 'asterisk', sourceCallId: 'replayed-1' });
+    // What the pipeline's parse step gives: records whose source data it archived.
+    const call = normalisedCall({ source: 'asterisk', sourceCallId: 'replayed-1' });
+    const [record] = await archiveRecords({ writes: t.calls.writes, objects: t.platform.quietObjects }, a, [{ record: call, raw: { format: 'json', document: call } }], new Date());
+    if (!record) throw new Error('nothing archived');
     const replayed = await q.replay(a, csv.id, () => Promise.resolve({ ok: true, records: [record] }));
     expect(replayed).toMatchObject({ status: 'replayed', upsert: { created: 1 } });
     expect(await q.get(a, csv.id)).toMatchObject({ status: 'replayed', replayAttempts: 2, lastReplayError: null });
@@ -145,8 +149,13 @@ describe('quarantine', () => {
       ]);
       // The record's source data is archived as ingest archives it, and the replay is announced like an ingest.
       const detail = await t.calls.calls.get(c, callId);
-      expect(detail.record.rawObjectKey).toMatch(new RegExp(`^${c.tenantId}/asterisk/2024/01/27/${callId}_\\d+\\.json$`));
+      expect(detail.record.rawObjectKey).toMatch(new RegExp(`^${c.tenantId}/asterisk/2024/01/27/1706368044\\.0_v[^_]+_[0-9a-f]{16}\\.json$`));
       expect((await t.platform.quietObjects.head(detail.record.rawObjectKey))?.size).toBeGreaterThan(0);
+      // Committed with the call, so the archive sweep leaves it alone.
+      const { rows: pending } = await sql<{ n: number }>`select count(*)::int as n from calls.archive_objects where tenant_id = ${c.tenantId} and not committed`.execute(
+        t.platform.database.owner,
+      );
+      expect(pending[0]?.n).toBe(0);
       const { rows } = await sql<{ data: { callId: string; change: string } }>`
         select data from bus.outbox where tenant_id = ${c.tenantId} and type = 'calls.record.ingested.v1'`.execute(t.platform.database.owner);
       expect(rows.map((r) => [r.data.callId, r.data.change])).toEqual([[callId, 'created']]);

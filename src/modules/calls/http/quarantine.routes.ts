@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../../platform/errors.js';
 import type { ObjectStore } from '../../../platform/objects/index.js';
-import type { CallsService, QuarantinedPayload, QuarantineService } from '../contract.js';
+import type { QuarantinedPayload, QuarantineService } from '../contract.js';
+import type { CallWrites } from '../ingest/call-transform.js';
 import { CallsErrors } from '../errors.js';
 import { decodeCursor, encodeCursor } from '../service/call-filters.js';
 import { conflict, notFound, problems, quarantineItemSchema, quarantineListQuerySchema, quarantineReplaySchema, unprocessable } from './calls.schemas.js';
@@ -19,7 +20,8 @@ const params = z.object({ quarantineId: z.string().max(64).describe('qua_...') }
 
 export interface QuarantineRoutesDeps {
   readonly quarantine: QuarantineService;
-  readonly calls: Pick<CallsService, 'existingIds'>;
+  /** Names the replayed records and claims their archive objects, as ingest does. */
+  readonly writes: Pick<CallWrites, 'existingIds' | 'archive'>;
   /** The raw archive (a replay archives each record's source data, as ingest does). */
   readonly archive: ObjectStore;
 }

@@ -7,7 +7,7 @@ import { toCallRecordV1, type CallRecordV1, type CallSource, type NormalisedCall
 import type { ConnectorOptions } from '../connectors/connector-registry.js';
 import type { ParsedItem } from '../connectors/parse-result.js';
 import type { UpsertResult } from '../contract.js';
-import { archiveBatch } from './raw-archive.js';
+import { archiveBatch, commitArchived, type ArchiveLedger } from './raw-archive.js';
 
 /** PostgreSQL NOTIFY channel raised on commit of a batch that created or changed calls (payload: tenant UUID). */
 export const callsIngestedChannel = 'calls_ingested';
@@ -29,6 +29,8 @@ export interface CallWrites {
   existingIds(ctx: RequestContext, keys: readonly { source: string; sourceCallId: string }[]): Promise<Map<string, string>>;
   upsertWithin(trx: Transaction<unknown>, ctx: RequestContext, records: readonly CallRecordV1[], options: { connectorOptions?: ConnectorOptions }): Promise<UpsertResult>;
   quarantineWithin(trx: Transaction<unknown>, ctx: RequestContext, item: { source: string; reason: string; raw: string; options: ConnectorOptions }): Promise<void>;
+  /** The raw archive's ledger: archive objects are claimed before they are written and committed with the index. */
+  readonly archive: ArchiveLedger;
 }
 
 export interface TransformOutcome {
@@ -52,11 +54,13 @@ export interface ParsedRecord {
 
 /**
  * Names each record (a call keeps its id across versions; deliveries of a new call within one
- * batch share one), archives its raw source data (write-once, synced) and returns the CallRecord
- * v1 documents that point at the archive, in order. Shared by ingest and quarantine replays.
+ * batch share one), archives its raw source data (write-once, synced, under a key derived from
+ * the record, so a retry reuses what an interrupted attempt wrote) and returns the CallRecord v1
+ * documents that point at the archive, in order. Shared by ingest and quarantine replays; the
+ * caller commits the archive objects with the index (`commitArchivedRecords`).
  */
 export async function archiveRecords(
-  deps: { writes: Pick<CallWrites, 'existingIds'>; objects: ObjectStore },
+  deps: { writes: Pick<CallWrites, 'existingIds' | 'archive'>; objects: ObjectStore },
   ctx: RequestContext,
   records: readonly ParsedRecord[],
   ingestedAt: Date,
@@ -72,9 +76,9 @@ export async function archiveRecords(
   }
   const callIdOf = (record: { source: string; sourceCallId: string }) => toPublicId('call', ids.get(keyOf(record.source, record.sourceCallId)) ?? newUuid());
   const archived = await archiveBatch(
-    deps.objects,
-    records.map(({ record, raw }) => ({ tenantId: ctx.tenantId, source: record.source, callId: callIdOf(record), startedAt: record.startedAt, raw })),
-    ingestedAt,
+    { objects: deps.objects, ledger: deps.writes.archive },
+    ctx,
+    records.map(({ record, raw }) => ({ source: record.source, sourceCallId: record.sourceCallId, sourceVersion: record.sourceVersion, startedAt: record.startedAt, raw })),
   );
   return records.map(({ record }, index) =>
     toCallRecordV1(record, {
@@ -84,6 +88,21 @@ export async function archiveRecords(
       rawSha256: archived[index]?.sha256 ?? '',
       ingestedAt: ingestedAt.toISOString(),
     }),
+  );
+}
+
+/** In the transaction that indexes records from `archiveRecords`: their archive objects become part of the archive. */
+export function commitArchivedRecords(
+  deps: { writes: Pick<CallWrites, 'archive'>; objects: ObjectStore },
+  trx: Transaction<unknown>,
+  ctx: RequestContext,
+  records: readonly CallRecordV1[],
+): Promise<void> {
+  return commitArchived(
+    { objects: deps.objects, ledger: deps.writes.archive },
+    trx,
+    ctx,
+    records.map((record) => record.rawObjectKey),
   );
 }
 
@@ -119,8 +138,9 @@ export async function announceChanges(bus: Bus, trx: Transaction<unknown>, ctx: 
 /**
  * The heart of ingest, shared by the bus consumer and `switchboard import`: archive each record's
  * raw source data (write-once, synced), then in one transaction upsert the index, keep what could
- * not be parsed in quarantine, and announce every new or changed call. A batch either commits
- * whole or not at all; a retry finds the archive objects already there and the index unchanged.
+ * not be parsed in quarantine, commit the archive objects, and announce every new or changed
+ * call. A batch either commits whole or not at all; a retry finds the archive objects already
+ * there (same keys, same bytes) and the index unchanged.
  */
 export async function transformItems(
   deps: { writes: CallWrites; objects: ObjectStore; bus: Bus },
@@ -136,6 +156,8 @@ export async function transformItems(
 
   return run(async (trx) => {
     const result = await deps.writes.upsertWithin(trx, ctx, recordsV1, connectorOptions);
+    // After the upsert, whose key locks already order concurrent batches of the same calls.
+    await commitArchivedRecords(deps, trx, ctx, recordsV1);
     let quarantined = 0;
     let skipped = 0;
     for (const item of items) {

@@ -59,12 +59,15 @@ export async function findCallIds(trx: Trx, keys: readonly CallKeyRef[]): Promis
     .execute();
 }
 
-/** Stored record ciphertexts, for sources whose deliveries are merged into what is stored. */
-export async function storedRecordCiphertexts(trx: Trx, locations: readonly CallLocation[]): Promise<{ id: string; recordCiphertext: Buffer }[]> {
+/** Stored record ciphertexts with their platform fields, for deliveries to be merged into what is stored. */
+export async function storedRecordCiphertexts(
+  trx: Trx,
+  locations: readonly CallLocation[],
+): Promise<{ id: string; recordCiphertext: Buffer; rawObjectKey: string; rawSha256: string; ingestedAt: Date }[]> {
   if (locations.length === 0) return [];
   return trx
     .selectFrom('calls.call_records')
-    .select(['id', 'recordCiphertext'])
+    .select(['id', 'recordCiphertext', 'rawObjectKey', 'rawSha256', 'ingestedAt'])
     .where((eb) =>
       eb(
         eb.refTuple('startedAt', 'id'),

@@ -62,6 +62,27 @@ describe('upsertRecords', () => {
     expect((await stored(v2.id)).disposition).toBe('answered');
   });
 
+  it('merges what a version knows into what is stored, whichever arrives first', async () => {
+    const full = { sourceVersion: 1, talkSeconds: 42, legs: [leg('L1', { talkSeconds: 42 })], attributes: { CallDuration: '42' } };
+    const poorer = { sourceVersion: 2, talkSeconds: null, legs: [], attributes: { CallStatus: 'completed' } };
+    const early = callRecord(tenantId, { sourceCallId: 'CA-merge-a', ...full });
+    await upsert([early]);
+    const later = await upsert([callRecord(tenantId, { sourceCallId: 'CA-merge-a', ...poorer })]);
+    expect(later.outcomes[0]).toMatchObject({ status: 'updated', id: early.id });
+    const merged = await stored(early.id);
+    expect(merged).toMatchObject({ sourceVersion: 2, talkSeconds: 42, legs: [{ legId: 'L1', talkSeconds: 42 }], attributes: { CallDuration: '42', CallStatus: 'completed' } });
+
+    // The same versions the other way round end the same.
+    const newer = callRecord(tenantId, { sourceCallId: 'CA-merge-b', ...poorer });
+    await upsert([newer]);
+    expect((await upsert([callRecord(tenantId, { sourceCallId: 'CA-merge-b', ...full })])).outcomes[0]?.status).toBe('updated');
+    const { id: _a, sourceCallId: _sa, conversationId: _ca, rawObjectKey: _ka, rawSha256: _ha, ...fromA } = merged;
+    const { id: _b, sourceCallId: _sb, conversationId: _cb, rawObjectKey: _kb, rawSha256: _hb, ...fromB } = await stored(newer.id);
+    expect(fromB).toEqual(fromA);
+    // Its raw is still the newest version's.
+    expect((await stored(newer.id)).rawObjectKey).toBe(newer.rawObjectKey);
+  });
+
   it('takes the newest of several deliveries in one batch, whatever their order', async () => {
     const make = (version: number) => callRecord(tenantId, { sourceCallId: 'CA-batch', sourceVersion: version, ringSeconds: version });
     const result = await upsert([make(2), make(3), make(1)]);

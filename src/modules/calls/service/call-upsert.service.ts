@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
 import type { RequestContext } from '../../../platform/context.js';
 import type { Database } from '../../../platform/db/index.js';
 import { toPublicId } from '../../../platform/ids.js';
@@ -6,7 +6,7 @@ import { CALL_SOURCES, type CallRecordV1, type CallSource } from '../call-record
 import { callConnectors } from '../connectors/connector-registry.js';
 import type { CallsService, UpsertOptions, UpsertOutcome, UpsertResult } from '../contract.js';
 import { CallsErrors } from '../errors.js';
-import type { CallsTables } from '../repo/calls.tables.js';
+import type { CallKeysTable, CallsTables } from '../repo/calls.tables.js';
 import {
   deleteCallRows,
   insertCallKeys,
@@ -63,36 +63,51 @@ export function createCallUpsert(deps: { database: Database; crypto: CallCrypto;
     const sorted = [...groups].sort(byKey);
     const storedKeys = new Map((await lockCallKeys(trx, sorted)).map((row) => [callKey(row), row]));
 
-    // Sources that merge legs need what is stored, decrypted, to merge into.
+    // A delivery identical to what is stored changes nothing; any other is merged into the stored
+    // record, which is read and decrypted only for those calls.
+    const writer = await crypto.writer(tenantId);
+    const differs = (group: CallGroup, stored: Selectable<CallKeysTable>) =>
+      callConnectors[group.source].mergeStrategy === 'merge-legs' || group.deliveries.some((d) => !writer.digest(normalisedPart(d)).equals(stored.contentDigest));
     const toMerge = sorted.flatMap((g) => {
       const stored = storedKeys.get(callKey(g));
-      return stored && callConnectors[g.source].mergeStrategy === 'merge-legs' ? [{ startedAt: stored.startedAt, id: stored.id }] : [];
+      return stored && differs(g, stored) ? [{ startedAt: stored.startedAt, id: stored.id }] : [];
     });
+    const merging = new Set(toMerge.map((location) => location.id));
     const storedCalls = new Map(
       await Promise.all(
-        (await storedRecordCiphertexts(trx, toMerge)).map(async (row) => [row.id, await crypto.decryptRecord(tenantId, row.id, row.recordCiphertext)] as const),
+        (await storedRecordCiphertexts(trx, toMerge)).map(
+          async (row) =>
+            [
+              row.id,
+              {
+                call: await crypto.decryptRecord(tenantId, row.id, row.recordCiphertext),
+                platform: { rawObjectKey: row.rawObjectKey, rawSha256: row.rawSha256, ingestedAt: row.ingestedAt.toISOString() },
+              },
+            ] as const,
+        ),
       ),
     );
 
-    const writer = await crypto.writer(tenantId);
     const outcomes: UpsertOutcome[] = [];
     const created: CallRows[] = [];
     const updated: CallRows[] = [];
     const moved: CallLocation[] = [];
     for (const group of groups) {
       const storedKey = storedKeys.get(callKey(group));
+      const base = { source: group.source, sourceCallId: group.sourceCallId };
+      if (storedKey && !merging.has(storedKey.id)) {
+        outcomes.push({ ...base, status: 'unchanged', id: toPublicId('call', storedKey.id), record: null });
+        continue;
+      }
+      const storedCall = storedKey && storedCalls.get(storedKey.id);
       const stored: StoredCall | undefined = storedKey && {
         id: toPublicId('call', storedKey.id),
         sourceVersion: decodeSourceVersion(storedKey.sourceVersion),
-        call: storedCalls.get(storedKey.id),
+        call: storedCall?.call,
+        platform: storedCall?.platform,
       };
       const next = foldDeliveries(stored, group.deliveries, callConnectors[group.source], options.connectorOptions);
-      const base = { source: group.source, sourceCallId: group.sourceCallId };
-      if (!next) {
-        // Only a stored call can outweigh every delivery.
-        if (stored) outcomes.push({ ...base, status: 'unchanged', id: stored.id, record: null });
-        continue;
-      }
+      if (!next) continue;
       const digest = writer.digest(normalisedPart(next));
       if (storedKey?.contentDigest.equals(digest)) {
         outcomes.push({ ...base, status: 'unchanged', id: next.id, record: null });

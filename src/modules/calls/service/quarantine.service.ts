@@ -3,6 +3,7 @@ import type { AuditLog } from '../../../platform/audit/index.js';
 import type { RequestContext } from '../../../platform/context.js';
 import type { Database } from '../../../platform/db/index.js';
 import { fromPublicId, newUuid, toPublicId } from '../../../platform/ids.js';
+import type { CallRecordV1 } from '../call-record.js';
 import type { CallsService, NewQuarantinedPayload, QuarantinedPayload, QuarantineService, UpsertResult } from '../contract.js';
 import { CallsErrors } from '../errors.js';
 import type { CallsTables } from '../repo/calls.tables.js';
@@ -42,6 +43,8 @@ export function createQuarantineService(deps: {
   audit: AuditLog;
   /** Upserts inside the replay's transaction, so the calls, their announcement and the mark commit together. */
   upsertWithin: CallsService['upsertWithin'];
+  /** Commits the archive objects of the replayed records in the same transaction (ingest's commitArchivedRecords). */
+  commitArchived: (trx: Transaction<unknown>, ctx: RequestContext, records: readonly CallRecordV1[]) => Promise<void>;
   /** Publishes calls.record.ingested.v1 for what the upsert changed, in the same transaction. */
   announce: (trx: Transaction<unknown>, ctx: RequestContext, upsert: UpsertResult) => Promise<void>;
 }): QuarantineService {
@@ -130,6 +133,7 @@ export function createQuarantineService(deps: {
         if (current?.status !== 'open') throw CallsErrors.alreadyReplayed();
         const within = trx as unknown as Transaction<unknown>;
         const upsert = await deps.upsertWithin(within, ctx, parsed.records, { connectorOptions: row.options });
+        await deps.commitArchived(within, ctx, parsed.records);
         await deps.announce(within, ctx, upsert);
         await markQuarantinedReplayed(trx, row.id, actorOf(ctx));
         return { status: 'replayed' as const, upsert };

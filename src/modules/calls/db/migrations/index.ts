@@ -1,6 +1,7 @@
 import { rawPayloadsSql } from '../../ingest/raw-payloads.sql.js';
 import { appRole, grantSchemaUsage, sqlMigration, tenantIsolation, type MigrationSet } from '../../../../platform/db/index.js';
 import { teamsSubscriptionsMigration } from './0004-teams-subscriptions.js';
+import { archiveObjectsMigration } from './0006-archive-objects.js';
 
 /*
  * The call index. Personal data (numbers, names, the full record) is stored only as ciphertext
@@ -185,5 +186,6 @@ export const callsMigrations: MigrationSet = {
     teamsSubscriptionsMigration,
     // What a replay needs to read a quarantined item as its delivery was read (time zone, column map...).
     sqlMigration('0005_quarantine_connector_options', `ALTER TABLE calls.quarantine ADD COLUMN options jsonb NOT NULL DEFAULT '{}'::jsonb;`),
+    archiveObjectsMigration,
   ],
 };

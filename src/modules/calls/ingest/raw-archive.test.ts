@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { assertValidObjectKey } from '../../../platform/objects/index.js';
+import { archiveKey, keySegmentPart, type ArchiveEntry } from './raw-archive.js';
+
+const tenant = '0190a000-0000-7000-8000-000000000001';
+const entry = (changes: Partial<ArchiveEntry> = {}): ArchiveEntry => ({
+  source: 'sbc',
+  sourceCallId: '9f8e7d6c@192.0.2.20',
+  sourceVersion: 1714557745750,
+  startedAt: '2024-05-01T10:00:20.250Z',
+  raw: { format: 'json', document: { callid: '9f8e7d6c@192.0.2.20' } },
+  ...changes,
+});
+
+describe('archiveKey', () => {
+  it('is <tenant>/<source>/<yyyy>/<mm>/<dd>/<source call id>_v<version>_<digest>.json, dated by the start (UTC)', () => {
+    expect(archiveKey(tenant, entry())).toMatch(
+      new RegExp(`^${tenant}/sbc/2024/05/01/9f8e7d6c@192\\.0\\.2\\.20_v1714557745750_[0-9a-f]{16}\\.json$`),
+    );
+    expect(archiveKey(tenant, entry({ startedAt: '2024-12-31T23:30:00-02:00' }))).toContain('/2025/01/01/');
+    expect(
+      archiveKey(tenant, entry({ source: 'connect', sourceVersion: '2022-01-05T17:21:14.000Z' })),
+    ).toMatch(/_v2022-01-05T17%3A21%3A14\.000Z_[0-9a-f]{16}\.json$/);
+  });
+
+  it('is the same for the same record read again, and differs for anything that differs', () => {
+    expect(archiveKey(tenant, entry())).toBe(archiveKey(tenant, entry()));
+    const keys = [
+      entry(),
+      entry({ sourceVersion: 1714557745751 }),
+      entry({ raw: { format: 'json', document: { callid: '9f8e7d6c@192.0.2.20', duration: '1' } } }),
+      entry({ sourceCallId: '9f8e7d6c@192.0.2.21' }),
+    ].map((e) => archiveKey(tenant, e));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('makes hostile source call ids into one readable, valid segment, keeping distinct ids apart', () => {
+    const hostile = [
+      'a/b',
+      '../../etc/passwd',
+      '..',
+      '.',
+      'a\0b',
+      'a\\b',
+      '#tmp',
+      'a%2Fb',
+      'é ü',
+      '\ud800',
+      '\udfff',
+      '📞',
+      'x'.repeat(1024),
+      `${'x'.repeat(1023)}y`,
+      'a_v1_0000000000000000.json',
+    ];
+    const keys = hostile.map((sourceCallId) => archiveKey(tenant, entry({ sourceCallId })));
+    for (const key of keys) {
+      expect(() => assertValidObjectKey(key), key).not.toThrow();
+      expect(key.split('/')).toHaveLength(6);
+      expect(key.length).toBeLessThan(300);
+    }
+    expect(new Set(keys).size).toBe(hostile.length);
+    expect(keys[0]).toContain('/a%2Fb_v');
+    expect(keys[1]).toContain('/%2E.%2F..%2Fetc%2Fpasswd_v');
+    expect(keys[5]).toContain('/a%5Cb_v');
+    expect(keys[8]).toContain('/%C3%A9%20%C3%BC_v');
+  });
+});
+
+describe('keySegmentPart', () => {
+  it('keeps what is safe, encodes the rest, and marks a cut', () => {
+    expect(keySegmentPart('CA1234_ab-c.d@e+f=g', 50)).toBe('CA1234_ab-c.d@e+f=g');
+    expect(keySegmentPart('a b', 50)).toBe('a%20b');
+    expect(keySegmentPart('.hidden', 50)).toBe('%2Ehidden');
+    expect(keySegmentPart('abcdef', 4)).toBe('abcd~');
+    // A cut never splits an encoded character.
+    expect(keySegmentPart('abc/', 5)).toBe('abc~');
+  });
+});
