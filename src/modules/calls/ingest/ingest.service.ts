@@ -4,7 +4,9 @@ import type { RequestContext } from '../../../platform/context.js';
 import type { Database } from '../../../platform/db/index.js';
 import { newUuid, toPublicId } from '../../../platform/ids.js';
 import type { CallSource } from '../call-record.js';
-import type { ConnectorOptions } from '../connectors/connector-registry.js';
+import { isCallFileFormat, type ConnectorOptions } from '../connectors/connector-registry.js';
+import { CallsErrors } from '../errors.js';
+import { holdsItems } from './payload-items.js';
 
 /** A payload as a source delivered it, before parsing. */
 export interface IncomingPayload {
@@ -43,16 +45,32 @@ export interface RawPayloadEvent {
 }
 
 export interface IngestService {
-  /** Persists the payload and its event in one commit; returns once both are durable. */
+  /**
+   * Persists the payload and its event in one commit; returns once both are durable. A file format
+   * body without a single record (`[]`, blank lines, header rows only) is refused first
+   * (CALLS_EMPTY_PAYLOAD, naming the body): a source must not be told "accepted" for nothing.
+   */
   accept(ctx: RequestContext, payload: IncomingPayload): Promise<{ payloadId: string }>;
   load(ctx: Pick<RequestContext, 'tenantId'>, payloadId: string): Promise<RawPayloadRow | undefined>;
-  markProcessed(trx: Transaction<IngestTables>, payloadId: string, outcome: Record<string, unknown>): Promise<void>;
+  markProcessed(
+    trx: Transaction<IngestTables>,
+    payloadId: string,
+    outcome: Record<string, unknown>,
+  ): Promise<void>;
 }
 
 export function createIngestService(deps: { database: Database; bus: Bus }): IngestService {
   const { database, bus } = deps;
   return {
     async accept(ctx, payload) {
+      if (
+        isCallFileFormat(payload.format) &&
+        !(await holdsItems(payload.body, payload.format, payload.options ?? {}))
+      ) {
+        throw CallsErrors.emptyPayload(
+          'holds no records (an empty list, only blank lines, or only header rows)',
+        );
+      }
       const id = newUuid();
       await database.withTenant<IngestTables, void>(ctx, async (trx) => {
         await trx
@@ -93,7 +111,10 @@ export function createIngestService(deps: { database: Database; bus: Bus }): Ing
     async markProcessed(trx, payloadId, outcome) {
       await trx
         .updateTable('calls.raw_payloads')
-        .set({ processedAt: new Date(), outcome: JSON.stringify(outcome) as unknown as Record<string, unknown> })
+        .set({
+          processedAt: new Date(),
+          outcome: JSON.stringify(outcome) as unknown as Record<string, unknown>,
+        })
         .where('id', '=', payloadId)
         .execute();
     },
