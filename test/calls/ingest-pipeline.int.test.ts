@@ -66,10 +66,16 @@ describe('call ingest, end to end', () => {
     const payloadId = res.json<{ payloadId: string }>().payloadId;
     const { rows } = await sql<{
       outcome: Record<string, number>;
-    }>`select outcome from calls.raw_payloads where id = ${fromPublicId('raw', payloadId) ?? ''}`.execute(
+      body: Buffer;
+      bodyEncoding: string;
+    }>`select outcome, body, body_encoding as "bodyEncoding" from calls.raw_payloads where id = ${fromPublicId('raw', payloadId) ?? ''}`.execute(
       t.platform.database.owner,
     );
     expect(rows[0]?.outcome).toMatchObject({ created: 8, updated: 0, quarantined: 0 });
+    // The payload is personal data: what the table holds is ciphertext, never the numbers as sent.
+    expect(rows[0]?.bodyEncoding).toBe('sealed');
+    expect(rows[0]?.body.toString('latin1')).not.toContain('89245555937');
+    expect(rows[0]?.body.includes(fixture('asterisk/Master-1.csv').subarray(0, 32))).toBe(false);
 
     const [first] = await calls('&source=asterisk');
     const detail = await t.inject({

@@ -11,6 +11,8 @@ import type { CallsService, QuarantineService } from './contract.js';
 import { announceChanges, type CallWrites } from './ingest/call-transform.js';
 import { createIngestService, type IngestService } from './ingest/ingest.service.js';
 import { ingestRoutes, webhookRoutes } from './ingest/ingest.routes.js';
+import { createRawPayloadBodies } from './ingest/raw-payload-body.js';
+import { createRawPayloadSealer } from './ingest/raw-payload-sealer.job.js';
 import { createTransformHandler } from './ingest/transform.handler.js';
 import { callsRoutes } from './http/calls.routes.js';
 import { quarantineRoutes } from './http/quarantine.routes.js';
@@ -76,24 +78,55 @@ export function createCallsModule(deps: CallsDeps): CallsModule {
     upsertWithin: upserts.upsertWithin,
     announce: (trx, ctx, upsert) => announceChanges(deps.bus, trx, ctx, upsert),
   });
-  const ingest = createIngestService({ database, bus: deps.bus });
+  const bodies = createRawPayloadBodies(deps.keyring);
+  const ingest = createIngestService({ database, bus: deps.bus, bodies });
+  const sealer = createRawPayloadSealer({ database, bodies });
   const writes: CallWrites = {
     existingIds: (ctx, keys) => calls.existingIds(ctx, keys),
     upsertWithin: (trx, ctx, records, options) => calls.upsertWithin(trx, ctx, records, options),
     quarantineWithin: async (trx, ctx, item) => {
-      await quarantine.addWithin(trx, ctx, { source: item.source, reason: item.reason, raw: item.raw, options: item.options, receivedAt: new Date() });
+      await quarantine.addWithin(trx, ctx, {
+        source: item.source,
+        reason: item.reason,
+        raw: item.raw,
+        options: item.options,
+        receivedAt: new Date(),
+      });
     },
   };
-  const teams = createTeamsConnector({ database, audit, secrets: deps.secrets, ingest, publicUrl: deps.publicUrl, settings: deps.teams });
+  const teams = createTeamsConnector({
+    database,
+    audit,
+    secrets: deps.secrets,
+    ingest,
+    publicUrl: deps.publicUrl,
+    settings: deps.teams,
+  });
   const routes: RouteMount[] = [
     { surface: 'internal', prefix: '/calls', plugin: ingestRoutes(ingest) },
-    { surface: 'internal', prefix: '/calls/webhooks', plugin: webhookRoutes({ ingest, secrets: deps.secrets, publicUrl: deps.publicUrl }) },
+    {
+      surface: 'internal',
+      prefix: '/calls/webhooks',
+      plugin: webhookRoutes({ ingest, secrets: deps.secrets, publicUrl: deps.publicUrl }),
+    },
     { surface: 'internal', prefix: '/calls', plugin: callsRoutes(calls) },
     { surface: 'internal', prefix: '/calls/teams', plugin: teams.routes },
-    { surface: 'internal', prefix: '/calls/connectors', plugin: connectorsRoutes({ secrets: deps.secrets, publicUrl: deps.publicUrl }) },
-    { surface: 'internal', prefix: '/calls/quarantine', plugin: quarantineRoutes({ quarantine, calls, archive: deps.archive }) },
+    {
+      surface: 'internal',
+      prefix: '/calls/connectors',
+      plugin: connectorsRoutes({ secrets: deps.secrets, publicUrl: deps.publicUrl }),
+    },
+    {
+      surface: 'internal',
+      prefix: '/calls/quarantine',
+      plugin: quarantineRoutes({ quarantine, calls, archive: deps.archive }),
+    },
     // The live feed's one LISTEN connection opens with its first subscriber and closes with the HTTP app.
-    { surface: 'internal', prefix: '/calls/live', plugin: callsLiveRoutes({ connectionString: database.appUrl }) },
+    {
+      surface: 'internal',
+      prefix: '/calls/live',
+      plugin: callsLiveRoutes({ connectionString: database.appUrl }),
+    },
   ];
   return {
     name: 'calls',
@@ -103,7 +136,16 @@ export function createCallsModule(deps: CallsDeps): CallsModule {
     writes,
     teams: teams.subscriptions,
     routes,
-    handlers: [createTransformHandler({ database, ingest, writes, objects: deps.archive, bus: deps.bus, fetchers: teams.fetchers })],
+    handlers: [
+      createTransformHandler({
+        database,
+        ingest,
+        writes,
+        objects: deps.archive,
+        bus: deps.bus,
+        fetchers: teams.fetchers,
+      }),
+    ],
     jobs: [
       {
         kind: 'timer',
@@ -115,6 +157,7 @@ export function createCallsModule(deps: CallsDeps): CallsModule {
         },
       },
       teams.renewalTimer,
+      sealer.timer,
     ],
   };
 }

@@ -139,6 +139,7 @@ export function webhookRoutes(deps: WebhookDeps): FastifyPluginAsync {
             'clientState does not match this subscription.',
           );
         }
+        // Checked, the secret has served: accept stores the body without it (storableBody), sealed.
         await ingest.accept(systemContext(tenantId, request.id, 'teams-webhook'), {
           source: 'teams',
           format: parsed.batch.kind === 'lifecycleNotifications' ? 'graph-lifecycle' : 'graph-notification',

@@ -7,6 +7,7 @@ import type { CallSource } from '../call-record.js';
 import { isCallFileFormat, type ConnectorOptions } from '../connectors/connector-registry.js';
 import { CallsErrors } from '../errors.js';
 import { holdsItems } from './payload-items.js';
+import { storableBody, type BodyEncoding, type RawPayloadBodies } from './raw-payload-body.js';
 
 /** A payload as a source delivered it, before parsing. */
 export interface IncomingPayload {
@@ -19,6 +20,7 @@ export interface IncomingPayload {
   readonly options?: ConnectorOptions;
 }
 
+/** A stored payload as `load` gives it: the body as received (a webhook's secret left out). */
 export interface RawPayloadRow {
   id: string;
   tenantId: string;
@@ -33,7 +35,12 @@ export interface RawPayloadRow {
   outcome: Record<string, unknown> | null;
 }
 
-export type IngestTables = { 'calls.raw_payloads': RawPayloadRow };
+/** The row as the table holds it: `body` is ciphertext unless `bodyEncoding` is 'plain'; read bodies through `load`. */
+export interface RawPayloadTable extends RawPayloadRow {
+  bodyEncoding: BodyEncoding;
+}
+
+export type IngestTables = { 'calls.raw_payloads': RawPayloadTable };
 
 /** Every payload is announced on `calls.raw.<source>.v1`; the transform consumer subscribes to them all. */
 export const rawTopic = (source: string) => `calls.raw.${source}.v1`;
@@ -51,6 +58,7 @@ export interface IngestService {
    * (CALLS_EMPTY_PAYLOAD, naming the body): a source must not be told "accepted" for nothing.
    */
   accept(ctx: RequestContext, payload: IncomingPayload): Promise<{ payloadId: string }>;
+  /** The payload with its body decrypted (rows stored before bodies were sealed are read as they are). */
   load(ctx: Pick<RequestContext, 'tenantId'>, payloadId: string): Promise<RawPayloadRow | undefined>;
   markProcessed(
     trx: Transaction<IngestTables>,
@@ -59,8 +67,12 @@ export interface IngestService {
   ): Promise<void>;
 }
 
-export function createIngestService(deps: { database: Database; bus: Bus }): IngestService {
-  const { database, bus } = deps;
+export function createIngestService(deps: {
+  database: Database;
+  bus: Bus;
+  bodies: RawPayloadBodies;
+}): IngestService {
+  const { database, bus, bodies } = deps;
   return {
     async accept(ctx, payload) {
       if (
@@ -72,6 +84,7 @@ export function createIngestService(deps: { database: Database; bus: Bus }): Ing
         );
       }
       const id = newUuid();
+      const body = await bodies.seal(ctx.tenantId, id, storableBody(payload.format, payload.body));
       await database.withTenant<IngestTables, void>(ctx, async (trx) => {
         await trx
           .insertInto('calls.raw_payloads')
@@ -81,7 +94,8 @@ export function createIngestService(deps: { database: Database; bus: Bus }): Ing
             source: payload.source,
             format: payload.format,
             contentType: payload.contentType ?? null,
-            body: payload.body,
+            body,
+            bodyEncoding: 'sealed',
             options: JSON.stringify(payload.options ?? {}) as unknown as Record<string, unknown>,
             receivedAt: new Date(),
             receivedBy: ctx.actor.id,
@@ -103,10 +117,13 @@ export function createIngestService(deps: { database: Database; bus: Bus }): Ing
       });
       return { payloadId: toPublicId('raw', id) };
     },
-    load(ctx, payloadId) {
-      return database.withTenant<IngestTables, RawPayloadRow | undefined>(ctx, (trx) =>
+    async load(ctx, payloadId) {
+      const row = await database.withTenant<IngestTables, RawPayloadTable | undefined>(ctx, (trx) =>
         trx.selectFrom('calls.raw_payloads').selectAll().where('id', '=', payloadId).executeTakeFirst(),
       );
+      if (!row) return undefined;
+      const { bodyEncoding, ...payload } = row;
+      return { ...payload, body: await bodies.open(ctx.tenantId, row.id, bodyEncoding, row.body) };
     },
     async markProcessed(trx, payloadId, outcome) {
       await trx
