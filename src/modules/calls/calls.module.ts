@@ -53,6 +53,8 @@ export interface CallsDeps {
   readonly secrets: SecretReader;
   /** The URL sources reach us at (Twilio signs the URL it called). */
   readonly publicUrl: string;
+  /** How long a webhook delivery is remembered to recognise its replays (SWITCHBOARD_WEBHOOK_REPLAY_WINDOW_SECONDS); default 600, 0 = off. */
+  readonly webhookReplayWindowSeconds?: number;
   /** Where the Teams connector reaches Microsoft Graph, and its writer of teams.client_state. */
   readonly teams?: TeamsConnectorSettings;
 }
@@ -79,54 +81,26 @@ export function createCallsModule(deps: CallsDeps): CallsModule {
     announce: (trx, ctx, upsert) => announceChanges(deps.bus, trx, ctx, upsert),
   });
   const bodies = createRawPayloadBodies(deps.keyring);
-  const ingest = createIngestService({ database, bus: deps.bus, bodies });
+  const replayWindowMs = (deps.webhookReplayWindowSeconds ?? 600) * 1000;
+  const ingest = createIngestService({ database, bus: deps.bus, keyring: deps.keyring, bodies, replayWindowMs });
   const sealer = createRawPayloadSealer({ database, bodies });
   const writes: CallWrites = {
     existingIds: (ctx, keys) => calls.existingIds(ctx, keys),
     upsertWithin: (trx, ctx, records, options) => calls.upsertWithin(trx, ctx, records, options),
     quarantineWithin: async (trx, ctx, item) => {
-      await quarantine.addWithin(trx, ctx, {
-        source: item.source,
-        reason: item.reason,
-        raw: item.raw,
-        options: item.options,
-        receivedAt: new Date(),
-      });
+      await quarantine.addWithin(trx, ctx, { source: item.source, reason: item.reason, raw: item.raw, options: item.options, receivedAt: new Date() });
     },
   };
-  const teams = createTeamsConnector({
-    database,
-    audit,
-    secrets: deps.secrets,
-    ingest,
-    publicUrl: deps.publicUrl,
-    settings: deps.teams,
-  });
+  const teams = createTeamsConnector({ database, audit, secrets: deps.secrets, ingest, publicUrl: deps.publicUrl, settings: deps.teams });
   const routes: RouteMount[] = [
     { surface: 'internal', prefix: '/calls', plugin: ingestRoutes(ingest) },
-    {
-      surface: 'internal',
-      prefix: '/calls/webhooks',
-      plugin: webhookRoutes({ ingest, secrets: deps.secrets, publicUrl: deps.publicUrl }),
-    },
+    { surface: 'internal', prefix: '/calls/webhooks', plugin: webhookRoutes({ ingest, secrets: deps.secrets, publicUrl: deps.publicUrl }) },
     { surface: 'internal', prefix: '/calls', plugin: callsRoutes(calls) },
     { surface: 'internal', prefix: '/calls/teams', plugin: teams.routes },
-    {
-      surface: 'internal',
-      prefix: '/calls/connectors',
-      plugin: connectorsRoutes({ secrets: deps.secrets, publicUrl: deps.publicUrl }),
-    },
-    {
-      surface: 'internal',
-      prefix: '/calls/quarantine',
-      plugin: quarantineRoutes({ quarantine, calls, archive: deps.archive }),
-    },
+    { surface: 'internal', prefix: '/calls/connectors', plugin: connectorsRoutes({ secrets: deps.secrets, publicUrl: deps.publicUrl }) },
+    { surface: 'internal', prefix: '/calls/quarantine', plugin: quarantineRoutes({ quarantine, calls, archive: deps.archive }) },
     // The live feed's one LISTEN connection opens with its first subscriber and closes with the HTTP app.
-    {
-      surface: 'internal',
-      prefix: '/calls/live',
-      plugin: callsLiveRoutes({ connectionString: database.appUrl }),
-    },
+    { surface: 'internal', prefix: '/calls/live', plugin: callsLiveRoutes({ connectionString: database.appUrl }) },
   ];
   return {
     name: 'calls',
@@ -136,16 +110,7 @@ export function createCallsModule(deps: CallsDeps): CallsModule {
     writes,
     teams: teams.subscriptions,
     routes,
-    handlers: [
-      createTransformHandler({
-        database,
-        ingest,
-        writes,
-        objects: deps.archive,
-        bus: deps.bus,
-        fetchers: teams.fetchers,
-      }),
-    ],
+    handlers: [createTransformHandler({ database, ingest, writes, objects: deps.archive, bus: deps.bus, fetchers: teams.fetchers })],
     jobs: [
       {
         kind: 'timer',

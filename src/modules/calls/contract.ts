@@ -214,31 +214,19 @@ export interface CallsService {
    * never the reverse; an identical replay changes nothing; merge-legs sources unite legs.
    * Written in batches, a few statements per batch.
    */
-  upsertRecords(
-    ctx: RequestContext,
-    records: readonly CallRecordV1[],
-    options?: UpsertOptions,
-  ): Promise<UpsertResult>;
+  upsertRecords(ctx: RequestContext, records: readonly CallRecordV1[], options?: UpsertOptions): Promise<UpsertResult>;
   /**
    * The same inside the caller's transaction, which must be a withTenant transaction of
    * `ctx.tenantId`: the index, quarantine, outbox event and inbox mark of one payload then commit
    * together. Not retried: a collision with a concurrent writer throws the transient
    * CALLS_WRITE_CONTENTION, so the caller's transaction rolls back and the bus redelivers.
    */
-  upsertWithin(
-    trx: Transaction<unknown>,
-    ctx: RequestContext,
-    records: readonly CallRecordV1[],
-    options?: UpsertOptions,
-  ): Promise<UpsertResult>;
+  upsertWithin(trx: Transaction<unknown>, ctx: RequestContext, records: readonly CallRecordV1[], options?: UpsertOptions): Promise<UpsertResult>;
   /**
    * Internal UUIDs of the calls already stored among these keys, keyed `${source}\0${sourceCallId}`,
    * so that ingest can name archive objects by the id a call keeps. Keys not stored are absent.
    */
-  existingIds(
-    ctx: RequestContext,
-    keys: readonly { readonly source: string; readonly sourceCallId: string }[],
-  ): Promise<Map<string, string>>;
+  existingIds(ctx: RequestContext, keys: readonly { readonly source: string; readonly sourceCallId: string }[]): Promise<Map<string, string>>;
   list(ctx: RequestContext, query: CallListQuery): Promise<CallPage>;
   /** The whole record; with `includeRawUrl` also a signed link to the raw payload (audited as calls.raw_viewed). */
   get(ctx: AuditContext, callId: string, options?: { readonly includeRawUrl?: boolean }): Promise<CallDetail>;
@@ -301,14 +289,10 @@ export interface QuarantinePage {
 }
 
 /** What a re-parse of a quarantined payload produced. */
-export type ReparseResult =
-  | { readonly ok: true; readonly records: readonly CallRecordV1[] }
-  | { readonly ok: false; readonly reason: string };
+export type ReparseResult = { readonly ok: true; readonly records: readonly CallRecordV1[] } | { readonly ok: false; readonly reason: string };
 
 /** The pipeline's parse step, handed in by whoever replays (the quarantine cannot parse by itself). */
-export type Reparse = (
-  payload: QuarantinedPayload & { readonly raw: Buffer | null },
-) => Promise<ReparseResult>;
+export type Reparse = (payload: QuarantinedPayload & { readonly raw: Buffer | null }) => Promise<ReparseResult>;
 
 export type ReplayOutcome =
   | { readonly status: 'replayed'; readonly upsert: UpsertResult }
@@ -317,11 +301,7 @@ export type ReplayOutcome =
 export interface QuarantineService {
   add(ctx: RequestContext, payload: NewQuarantinedPayload): Promise<QuarantinedPayload>;
   /** The same inside the caller's withTenant transaction of `ctx.tenantId` (commits with the rest of a payload's outcome). */
-  addWithin(
-    trx: Transaction<unknown>,
-    ctx: RequestContext,
-    payload: NewQuarantinedPayload,
-  ): Promise<QuarantinedPayload>;
+  addWithin(trx: Transaction<unknown>, ctx: RequestContext, payload: NewQuarantinedPayload): Promise<QuarantinedPayload>;
   list(ctx: RequestContext, query: QuarantineListQuery): Promise<QuarantinePage>;
   get(ctx: RequestContext, id: string): Promise<QuarantinedPayload>;
   /** The stored payload, decrypted; audited as calls.quarantine.raw_viewed. Null when only the archive holds it. */

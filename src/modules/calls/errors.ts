@@ -3,62 +3,33 @@ import { AppError } from '../../platform/errors.js';
 /** Error codes of the calls module. The kind decides the HTTP status and whether the bus retries. */
 export const CallsErrors = {
   notFound: () => new AppError('CALLS_NOT_FOUND', 'not_found', 'The call was not found.'),
-  quarantineNotFound: () =>
-    new AppError('CALLS_QUARANTINE_NOT_FOUND', 'not_found', 'The quarantined payload was not found.'),
+  quarantineNotFound: () => new AppError('CALLS_QUARANTINE_NOT_FOUND', 'not_found', 'The quarantined payload was not found.'),
   rawNotStored: () =>
-    new AppError(
-      'CALLS_QUARANTINE_RAW_ARCHIVED',
-      'not_found',
-      'This payload is kept only in the archive: fetch it by its rawObjectKey.',
-    ),
+    new AppError('CALLS_QUARANTINE_RAW_ARCHIVED', 'not_found', 'This payload is kept only in the archive: fetch it by its rawObjectKey.'),
   alreadyReplayed: () =>
-    new AppError(
-      'CALLS_QUARANTINE_ALREADY_REPLAYED',
-      'conflict',
-      'This quarantined payload has already been replayed.',
-    ),
+    new AppError('CALLS_QUARANTINE_ALREADY_REPLAYED', 'conflict', 'This quarantined payload has already been replayed.'),
   /** An ingest body without a single record: nothing is stored, so nothing can be lost. */
-  emptyPayload: (message: string) =>
-    new AppError('CALLS_EMPTY_PAYLOAD', 'invalid_input', `The body ${message}.`, {
-      fields: [{ field: 'body', message }],
-    }),
+  emptyPayload: (message: string) => new AppError('CALLS_EMPTY_PAYLOAD', 'invalid_input', `The body ${message}.`, { fields: [{ field: 'body', message }] }),
   invalidFilter: (field: string, message: string) =>
-    new AppError('CALLS_INVALID_FILTER', 'invalid_input', `${field} ${message}`, {
-      fields: [{ field, message }],
-    }),
+    new AppError('CALLS_INVALID_FILTER', 'invalid_input', `${field} ${message}`, { fields: [{ field, message }] }),
   /** A record handed to the index belongs to another tenant than the context: a pipeline bug, never retried. */
   tenantMismatch: (recordId: string) =>
-    new AppError(
-      'CALLS_TENANT_MISMATCH',
-      'invalid_input',
-      `Call record ${recordId} belongs to another tenant than the request.`,
-      {
-        fields: [{ field: 'records.tenantId', message: 'must be the tenant of the context' }],
-      },
-    ),
+    new AppError('CALLS_TENANT_MISMATCH', 'invalid_input', `Call record ${recordId} belongs to another tenant than the request.`, {
+      fields: [{ field: 'records.tenantId', message: 'must be the tenant of the context' }],
+    }),
   invalidRecordId: (recordId: string) =>
     new AppError('CALLS_INVALID_RECORD_ID', 'invalid_input', `'${recordId}' is not a call id (call_...).`, {
       fields: [{ field: 'records.id', message: 'must be a call_ TypeID' }],
     }),
   /** Concurrent writers kept colliding on the same calls; the bus retries the batch later. */
   contention: (cause: unknown) =>
-    new AppError(
-      'CALLS_WRITE_CONTENTION',
-      'unavailable',
-      'Concurrent updates of the same calls; try again.',
-      {
-        cause,
-        retryAfterSeconds: 1,
-      },
-    ),
+    new AppError('CALLS_WRITE_CONTENTION', 'unavailable', 'Concurrent updates of the same calls; try again.', {
+      cause,
+      retryAfterSeconds: 1,
+    }),
   rawUnavailable: (cause: unknown) =>
-    new AppError(
-      'CALLS_RAW_UNAVAILABLE',
-      'unavailable',
-      'The raw payload link could not be created; try again.',
-      {
-        cause,
-        retryAfterSeconds: 5,
-      },
-    ),
+    new AppError('CALLS_RAW_UNAVAILABLE', 'unavailable', 'The raw payload link could not be created; try again.', {
+      cause,
+      retryAfterSeconds: 5,
+    }),
 } as const;

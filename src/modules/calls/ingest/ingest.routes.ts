@@ -6,16 +6,8 @@ import { AppError } from '../../../platform/errors.js';
 import { problemSchema } from '../../../platform/http/index.js';
 import { fromPublicId } from '../../../platform/ids.js';
 import type { SecretReader } from '../../../platform/secrets/index.js';
-import {
-  CALL_FILE_FORMATS,
-  FILE_FORMAT_SOURCES,
-  type CallFileFormat,
-} from '../connectors/connector-registry.js';
-import {
-  connectorOptionsQuery,
-  toConnectorOptions,
-  type ConnectorOptionsQuery,
-} from '../connectors/connector-options.js';
+import { CALL_FILE_FORMATS, FILE_FORMAT_SOURCES, type CallFileFormat } from '../connectors/connector-registry.js';
+import { connectorOptionsQuery, toConnectorOptions, type ConnectorOptionsQuery } from '../connectors/connector-options.js';
 import { buildFirehoseResponse } from '../connectors/firehose-delivery.js';
 import { clientStateMatches, parseGraphNotifications } from '../connectors/teams-notifications.js';
 import { validateTwilioSignature } from '../connectors/twilio-signature.js';
@@ -26,10 +18,7 @@ import type { IngestService } from './ingest.service.js';
 const ingestBodyLimit = 64 * 1024 * 1024;
 const webhookBodyLimit = 4 * 1024 * 1024;
 
-const acceptedSchema = z.object({
-  payloadId: z.string().describe('raw_...: the stored payload'),
-  status: z.literal('accepted'),
-});
+const acceptedSchema = z.object({ payloadId: z.string().describe('raw_...: the stored payload'), status: z.literal('accepted') });
 
 /** Every body arrives as bytes: the payload is stored exactly as the source sent it. */
 function rawBodies(app: Parameters<FastifyPluginAsync>[0]): void {
@@ -69,14 +58,7 @@ export function ingestRoutes(ingest: IngestService): FastifyPluginAsyncZod {
             '. generic-json takes records in the unified CallRecord v1 schema (see docs/call-record.v1.schema.json). ' +
             'A body without a single record (empty, [], blank lines, header rows only) is refused with 400 CALLS_EMPTY_PAYLOAD.',
           querystring: connectorOptionsQuery.extend({ format: z.enum(CALL_FILE_FORMATS) }),
-          response: {
-            202: acceptedSchema,
-            400: problemSchema,
-            401: problemSchema,
-            403: problemSchema,
-            413: problemSchema,
-            429: problemSchema,
-          },
+          response: { 202: acceptedSchema, 400: problemSchema, 401: problemSchema, 403: problemSchema, 413: problemSchema, 429: problemSchema },
         },
       },
       async (request, reply) => {
@@ -126,18 +108,11 @@ export function webhookRoutes(deps: WebhookDeps): FastifyPluginAsync {
         if (!expected) throw new AppError('CALLS_UNKNOWN_WEBHOOK', 'not_found', 'No such webhook.');
         const body = bodyOf(request);
         const parsed = parseGraphNotifications(body.toString('utf8'));
-        if (!parsed.ok)
-          throw new AppError('CALLS_INVALID_NOTIFICATION', 'invalid_input', parsed.error, {
-            fields: [{ field: 'body', message: parsed.error }],
-          });
+        if (!parsed.ok) throw new AppError('CALLS_INVALID_NOTIFICATION', 'invalid_input', parsed.error, { fields: [{ field: 'body', message: parsed.error }] });
         const states = parsed.batch.notifications.map((n) => n.clientState ?? null);
         // Every notification must carry the secret we gave Graph; one that does not is not from Graph.
         if (!states.every((state) => clientStateMatches(state, expected))) {
-          throw new AppError(
-            'CALLS_CLIENT_STATE_MISMATCH',
-            'forbidden',
-            'clientState does not match this subscription.',
-          );
+          throw new AppError('CALLS_CLIENT_STATE_MISMATCH', 'forbidden', 'clientState does not match this subscription.');
         }
         // Checked, the secret has served: accept stores the body without it (storableBody), sealed.
         await ingest.accept(systemContext(tenantId, request.id, 'teams-webhook'), {
@@ -163,17 +138,16 @@ export function webhookRoutes(deps: WebhookDeps): FastifyPluginAsync {
         const params = Object.fromEntries(new URLSearchParams(body.toString('utf8')));
         const url = `${deps.publicUrl.replace(/\/+$/, '')}${request.url}`;
         if (typeof signature !== 'string' || !validateTwilioSignature(authToken, url, params, signature)) {
-          throw new AppError(
-            'CALLS_TWILIO_SIGNATURE_INVALID',
-            'forbidden',
-            'X-Twilio-Signature does not match the request.',
-          );
+          throw new AppError('CALLS_TWILIO_SIGNATURE_INVALID', 'forbidden', 'X-Twilio-Signature does not match the request.');
         }
+        // Twilio sends a callback again, signature and body unchanged, when our answer did not reach
+        // it: within the replay window that is the same delivery, answered alike and stored once.
         await ingest.accept(systemContext(tenantId, request.id, 'twilio-webhook'), {
           source: 'twilio',
           format: 'twilio-form',
           contentType: request.headers['content-type'],
           body,
+          deliveryKey: Buffer.concat([Buffer.from(`${signature}\n`, 'utf8'), body]),
         });
         return reply.code(202).send();
       },
@@ -184,25 +158,16 @@ export function webhookRoutes(deps: WebhookDeps): FastifyPluginAsync {
       '/firehose/:tenant',
       { config: { public: true }, bodyLimit: ingestBodyLimit, schema: { hide: true } },
       async (request, reply) => {
-        const requestId =
-          typeof request.headers['x-amz-firehose-request-id'] === 'string'
-            ? request.headers['x-amz-firehose-request-id']
-            : request.id;
+        const requestId = typeof request.headers['x-amz-firehose-request-id'] === 'string' ? request.headers['x-amz-firehose-request-id'] : request.id;
         const answer = (status: number, error?: string) =>
-          reply
-            .code(status)
-            .type('application/json')
-            .send(buildFirehoseResponse(requestId, Date.now(), error));
+          reply.code(status).type('application/json').send(buildFirehoseResponse(requestId, Date.now(), error));
         const uuid = fromPublicId('ten', request.params.tenant);
-        const expected = uuid
-          ? await secrets.read({ tenantId: uuid }, 'connect.firehose_access_key')
-          : undefined;
+        const expected = uuid ? await secrets.read({ tenantId: uuid }, 'connect.firehose_access_key') : undefined;
         const given = request.headers['x-amz-firehose-access-key'];
         if (!uuid || !expected || typeof given !== 'string' || !clientStateMatches(given, expected)) {
           return answer(401, 'Invalid access key');
         }
-        if (!Buffer.isBuffer(request.body) || request.body.length === 0)
-          return answer(400, 'Empty request body');
+        if (!Buffer.isBuffer(request.body) || request.body.length === 0) return answer(400, 'Empty request body');
         try {
           await ingest.accept(systemContext(uuid, request.id, 'firehose'), {
             source: 'connect',
@@ -212,8 +177,7 @@ export function webhookRoutes(deps: WebhookDeps): FastifyPluginAsync {
           });
         } catch (error) {
           // Firehose reads its own answer format, not problem+json.
-          if (error instanceof AppError && error.code === 'CALLS_EMPTY_PAYLOAD')
-            return answer(400, 'The delivery holds no records');
+          if (error instanceof AppError && error.code === 'CALLS_EMPTY_PAYLOAD') return answer(400, 'The delivery holds no records');
           throw error;
         }
         return answer(200);

@@ -27,11 +27,7 @@ export function createCallExport(deps: { database: Database; crypto: CallCrypto;
     }
   }
 
-  return async function exportCalls(
-    ctx: AuditContext,
-    filters: CallFilters,
-    format: ExportFormat,
-  ): Promise<CallExport> {
+  return async function exportCalls(ctx: AuditContext, filters: CallFilters, format: ExportFormat): Promise<CallExport> {
     const resolved = await resolveFilters(crypto, ctx.tenantId, filters);
     // Which filters were used, not their values: a number or a name is personal data.
     const used = Object.entries(filters)
@@ -39,9 +35,7 @@ export function createCallExport(deps: { database: Database; crypto: CallCrypto;
       .map(([name]) => name);
     await audit.record(ctx, { action: 'calls.exported', details: { format, filters: used } });
     const render = async (rows: readonly CallFullRow[]) =>
-      (await Promise.all(rows.map((row) => toCallRecord(crypto, row))))
-        .map((record) => exportLine(format, record))
-        .join('');
+      (await Promise.all(rows.map((row) => toCallRecord(crypto, row)))).map((record) => exportLine(format, record)).join('');
     // The first page is read and decrypted before this returns, so whatever can go wrong with the
     // request (a filter the database refuses, a tenant key that does not decrypt) is an error the
     // caller answers with a problem, before it sends a status line; only later pages can fail

@@ -16,9 +16,7 @@ export interface CallsTestPlatform extends TestPlatform {
   createTenant(options?: { timeZone?: string }): Promise<{ tenant: Tenant; ctx: RequestContext }>;
 }
 
-export async function createCallsTestPlatform(
-  options: { logger?: Logger; env?: Record<string, string> } = {},
-): Promise<CallsTestPlatform> {
+export async function createCallsTestPlatform(options: { logger?: Logger; env?: Record<string, string> } = {}): Promise<CallsTestPlatform> {
   const masterKey = randomBytes(32).toString('base64');
   const signedKeys: string[] = [];
   const platform = await createTestPlatform({
@@ -36,11 +34,7 @@ export async function createCallsTestPlatform(
     signedKeys,
     async createTenant(options = {}) {
       const slug = `t-${randomBytes(4).toString('hex')}`;
-      const tenant = await platform.platform.identity.tenantAdmin.create({
-        name: `Tenant ${slug}`,
-        slug,
-        ...options,
-      });
+      const tenant = await platform.platform.identity.tenantAdmin.create({ name: `Tenant ${slug}`, slug, ...options });
       return { tenant, ctx: systemContext(tenant.uuid, 'test', 'test') };
     },
   };
