@@ -180,6 +180,7 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
       archive: quietObjects,
       secrets: secrets.reader(['teams.', 'twilio.', 'connect.']),
       publicUrl: config.http.publicUrl,
+      webhookReplayWindowSeconds: config.webhooks.replayWindowSeconds,
       // The Teams connector writes one secret, the clientState it generates for its subscription.
       teams: { graphBaseUrl: config.graph.baseUrl, loginBaseUrl: config.graph.loginUrl, writeClientState: (ctx, value) => secrets.put(ctx, 'teams.client_state', value) },
     });

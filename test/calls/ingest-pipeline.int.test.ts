@@ -54,10 +54,13 @@ describe('call ingest, end to end', () => {
     await expect.poll(async () => (await calls('&source=asterisk')).length, { timeout: 30_000 }).toBe(8);
     await expect.poll(() => ingested.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(8);
     const payloadId = res.json<{ payloadId: string }>().payloadId;
-    const { rows } = await sql<{ outcome: Record<string, number> }>`select outcome from calls.raw_payloads where id = ${fromPublicId('raw', payloadId) ?? ''}`.execute(
-      t.platform.database.owner,
-    );
+    const { rows } = await sql<{ outcome: Record<string, number>; body: Buffer; bodyEncoding: string }>`
+      select outcome, body, body_encoding as "bodyEncoding" from calls.raw_payloads where id = ${fromPublicId('raw', payloadId) ?? ''}`.execute(t.platform.database.owner);
     expect(rows[0]?.outcome).toMatchObject({ created: 8, updated: 0, quarantined: 0 });
+    // The payload is personal data: what the table holds is ciphertext, never the numbers as sent.
+    expect(rows[0]?.bodyEncoding).toBe('sealed');
+    expect(rows[0]?.body.toString('latin1')).not.toContain('89245555937');
+    expect(rows[0]?.body.includes(fixture('asterisk/Master-1.csv').subarray(0, 32))).toBe(false);
 
     const [first] = await calls('&source=asterisk');
     const detail = await t.inject({ method: 'GET', url: `/api/v1/calls/${first?.id ?? ''}`, headers: bearer(token) });
@@ -125,6 +128,96 @@ describe('call ingest, end to end', () => {
     });
     expect(res.statusCode, res.body).toBe(202);
     await expect.poll(async () => (await calls('&source=asterisk')).filter((c) => c.sourceCallId.startsWith('16903')).length, { timeout: 30_000 }).toBe(6);
+  });
+
+  it('refuses a payload that holds no records, naming the body, on every ingest route, and stores nothing', async () => {
+    const system = { tenantId: tenant.uuid, requestId: 'r', actor: { type: 'system' as const, id: 'test' } };
+    await t.platform.secrets.put(system, 'twilio.auth_token', 'twilio-secret');
+    await t.platform.secrets.put(system, 'connect.firehose_access_key', 'firehose-key');
+    await t.platform.secrets.put(system, 'teams.client_state', 'expected-state');
+    const stored = async () =>
+      (
+        await sql<{
+          n: number;
+        }>`select count(*)::int as n from calls.raw_payloads where tenant_id = ${tenant.uuid}`.execute(
+          t.platform.database.owner,
+        )
+      ).rows[0]?.n;
+    const before = await stored();
+    const cucmHeader = fixture('cucm/cdr-1.csv').toString('utf8').split('\n').slice(0, 2).join('\n');
+    const empties: [format: string, body: string][] = [
+      ['generic-json', '[]'],
+      ['generic-json', ' \n [ \n ] \n'],
+      ['generic-json', '\n\n   \n'],
+      [
+        'teams-json',
+        JSON.stringify({
+          ...(JSON.parse(fixture('teams/pstn-calls-1.json').toString('utf8')) as object),
+          value: [],
+          '@odata.count': 0,
+        }),
+      ],
+      ['connect-json', JSON.stringify({ requestId: 'r1', timestamp: 1, records: [] })],
+      ['kamailio-json', '\r\n\r\n'],
+      ['twilio-form', '\n'],
+      ['cucm-csv', `${cucmHeader}\n`],
+      ['3cx-csv', 'historyid,callid,duration,time-start,time-answered,time-end\r\n'],
+      ['asterisk-custom-csv&columns=header', 'src,dst,start,answer,end,uniqueid\n\n'],
+      ['freeswitch-xml', '<?xml version="1.0"?>\n'],
+    ];
+    for (const [format, body] of empties) {
+      const res = await t.inject({
+        method: 'POST',
+        url: `/api/v1/calls/ingest?format=${format}`,
+        headers: { 'x-api-key': ingestKey, 'content-type': 'text/plain' },
+        payload: body,
+      });
+      expect(res.statusCode, `${format} ${JSON.stringify(body)}: ${res.body}`).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.json()).toMatchObject({ code: 'CALLS_EMPTY_PAYLOAD', errors: [{ field: 'body' }] });
+    }
+
+    const twilioUrl = `/api/v1/calls/webhooks/twilio/${tenant.id}`;
+    const twilio = await t.inject({
+      method: 'POST',
+      url: twilioUrl,
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-twilio-signature': createHmac('sha1', 'twilio-secret')
+          .update(`${t.platform.config.http.publicUrl}${twilioUrl}\n`)
+          .digest('base64'),
+      },
+      payload: '\n',
+    });
+    expect(twilio.statusCode, twilio.body).toBe(400);
+    expect(twilio.json()).toMatchObject({ code: 'CALLS_EMPTY_PAYLOAD', errors: [{ field: 'body' }] });
+
+    const firehose = await t.inject({
+      method: 'POST',
+      url: `/api/v1/calls/webhooks/firehose/${tenant.id}`,
+      headers: {
+        'content-type': 'application/json',
+        'x-amz-firehose-access-key': 'firehose-key',
+        'x-amz-firehose-request-id': 'empty-1',
+      },
+      payload: JSON.stringify({ requestId: 'empty-1', timestamp: Date.now(), records: [] }),
+    });
+    expect(firehose.statusCode).toBe(400);
+    expect(firehose.json()).toMatchObject({
+      requestId: 'empty-1',
+      errorMessage: expect.stringContaining('no records') as unknown,
+    });
+
+    const teams = await t.inject({
+      method: 'POST',
+      url: `/api/v1/calls/webhooks/teams/${tenant.id}`,
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ value: [] }),
+    });
+    expect(teams.statusCode).toBe(400);
+    expect(teams.json()).toMatchObject({ errors: [{ field: 'body' }] });
+
+    expect(await stored()).toBe(before);
   });
 
   it('quarantines what cannot be parsed, with the reason, and loses nothing', async () => {

@@ -13,6 +13,8 @@ import { sweepArchive } from './ingest/raw-archive.js';
 import { createArchiveLedger } from './repo/archive-objects.repo.js';
 import { createIngestService, type IngestService } from './ingest/ingest.service.js';
 import { ingestRoutes, webhookRoutes } from './ingest/ingest.routes.js';
+import { createRawPayloadBodies } from './ingest/raw-payload-body.js';
+import { createRawPayloadSealer } from './ingest/raw-payload-sealer.job.js';
 import { createTransformHandler } from './ingest/transform.handler.js';
 import { callsRoutes } from './http/calls.routes.js';
 import { quarantineRoutes } from './http/quarantine.routes.js';
@@ -53,6 +55,8 @@ export interface CallsDeps {
   readonly secrets: SecretReader;
   /** The URL sources reach us at (Twilio signs the URL it called). */
   readonly publicUrl: string;
+  /** How long a webhook delivery is remembered to recognise its replays (SWITCHBOARD_WEBHOOK_REPLAY_WINDOW_SECONDS); default 600, 0 = off. */
+  readonly webhookReplayWindowSeconds?: number;
   /** Where the Teams connector reaches Microsoft Graph, and its writer of teams.client_state. */
   readonly teams?: TeamsConnectorSettings;
 }
@@ -80,7 +84,10 @@ export function createCallsModule(deps: CallsDeps): CallsModule {
     commitArchived: (trx, ctx, records) => commitArchivedRecords({ writes: { archive: archiveLedger }, objects: deps.archive }, trx, ctx, records),
     announce: (trx, ctx, upsert) => announceChanges(deps.bus, trx, ctx, upsert),
   });
-  const ingest = createIngestService({ database, bus: deps.bus });
+  const bodies = createRawPayloadBodies(deps.keyring);
+  const replayWindowMs = (deps.webhookReplayWindowSeconds ?? 600) * 1000;
+  const ingest = createIngestService({ database, bus: deps.bus, keyring: deps.keyring, bodies, replayWindowMs });
+  const sealer = createRawPayloadSealer({ database, bodies });
   const writes: CallWrites = {
     existingIds: (ctx, keys) => calls.existingIds(ctx, keys),
     upsertWithin: (trx, ctx, records, options) => calls.upsertWithin(trx, ctx, records, options),
@@ -129,6 +136,7 @@ export function createCallsModule(deps: CallsDeps): CallsModule {
         },
       },
       teams.renewalTimer,
+      sealer.timer,
     ],
   };
 }

@@ -199,7 +199,11 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export interface CallExport {
   readonly contentType: string;
   readonly fileExtension: string;
-  /** Text chunks; reads the index page by page, so memory stays flat whatever the size. */
+  /**
+   * Text chunks; reads the index page by page, so memory stays flat whatever the size. The first
+   * page is already read when `export` resolves; a later page that fails makes the iteration throw,
+   * and the answer must then be cut off, never ended as if complete.
+   */
   readonly chunks: AsyncIterable<string>;
 }
 
@@ -227,7 +231,10 @@ export interface CallsService {
   /** The whole record; with `includeRawUrl` also a signed link to the raw payload (audited as calls.raw_viewed). */
   get(ctx: AuditContext, callId: string, options?: { readonly includeRawUrl?: boolean }): Promise<CallDetail>;
   stats(ctx: RequestContext, query: CallStatsQuery): Promise<CallStats>;
-  /** Audited as calls.exported before the first row is read. */
+  /**
+   * Audited as calls.exported before the first row is read. Resolves once the filters are checked
+   * and the first page is read and decrypted, so a caller can still refuse the request whole.
+   */
   export(ctx: AuditContext, filters: CallFilters, format: ExportFormat): Promise<CallExport>;
   /**
    * Creates the monthly partitions for the months around `now` (the previous one to `monthsAhead`

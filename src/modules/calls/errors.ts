@@ -8,6 +8,8 @@ export const CallsErrors = {
     new AppError('CALLS_QUARANTINE_RAW_ARCHIVED', 'not_found', 'This payload is kept only in the archive: fetch it by its rawObjectKey.'),
   alreadyReplayed: () =>
     new AppError('CALLS_QUARANTINE_ALREADY_REPLAYED', 'conflict', 'This quarantined payload has already been replayed.'),
+  /** An ingest body without a single record: nothing is stored, so nothing can be lost. */
+  emptyPayload: (message: string) => new AppError('CALLS_EMPTY_PAYLOAD', 'invalid_input', `The body ${message}.`, { fields: [{ field: 'body', message }] }),
   invalidFilter: (field: string, message: string) =>
     new AppError('CALLS_INVALID_FILTER', 'invalid_input', `${field} ${message}`, { fields: [{ field, message }] }),
   /** A record handed to the index belongs to another tenant than the context: a pipeline bug, never retried. */

@@ -65,6 +65,8 @@ export const settingsSchema = z
     // Microsoft Graph for the Teams connector; national clouds (and tests) point elsewhere.
     SWITCHBOARD_GRAPH_BASE_URL: url(['http:', 'https:']).default('https://graph.microsoft.com/v1.0'),
     SWITCHBOARD_GRAPH_LOGIN_URL: url(['http:', 'https:']).default('https://login.microsoftonline.com'),
+    // A webhook delivery seen again within this many seconds is a replay: answered, not stored (0: off).
+    SWITCHBOARD_WEBHOOK_REPLAY_WINDOW_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
   })
   .strict();
 

@@ -31,6 +31,12 @@ describe('loadConfig', () => {
     expect(config.database.url).toBe('postgres://u:p@db/sb');
   });
 
+  it('remembers webhook deliveries for ten minutes to recognise replays, unless told otherwise', () => {
+    expect(loadConfig({}).webhooks).toEqual({ replayWindowSeconds: 600 });
+    expect(loadConfig({ SWITCHBOARD_WEBHOOK_REPLAY_WINDOW_SECONDS: '0' }).webhooks).toEqual({ replayWindowSeconds: 0 });
+    expect(problemsOf({ SWITCHBOARD_WEBHOOK_REPLAY_WINDOW_SECONDS: '-5' })).toEqual([expect.stringMatching(/^SWITCHBOARD_WEBHOOK_REPLAY_WINDOW_SECONDS: /)]);
+  });
+
   it('points the Teams connector at Microsoft Graph unless told otherwise (national clouds, tests)', () => {
     expect(loadConfig({}).graph).toEqual({ baseUrl: 'https://graph.microsoft.com/v1.0', loginUrl: 'https://login.microsoftonline.com' });
     const config = loadConfig({ SWITCHBOARD_GRAPH_BASE_URL: 'https://graph.microsoft.us/v1.0', SWITCHBOARD_GRAPH_LOGIN_URL: 'https://login.microsoftonline.us' });

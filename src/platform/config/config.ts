@@ -34,6 +34,8 @@ export interface Config {
   };
   /** Where the Teams connector reaches Microsoft Graph and the identity platform's token endpoint. */
   readonly graph: { readonly baseUrl: string; readonly loginUrl: string };
+  /** How long a webhook delivery (Twilio: signature and body) is remembered, to answer its replays without storing them again; 0 = off. */
+  readonly webhooks: { readonly replayWindowSeconds: number };
   readonly shutdownTimeoutMs: number;
   /** The raw settings, for `config print`. */
   readonly settings: Readonly<Settings>;
@@ -133,6 +135,7 @@ function buildConfig(settings: Settings): Config {
     redis: { url: settings.REDIS_URL },
     security: { masterKey: settings.SWITCHBOARD_MASTER_KEY, previousMasterKeys: settings.SWITCHBOARD_PREVIOUS_MASTER_KEYS },
     graph: { baseUrl: settings.SWITCHBOARD_GRAPH_BASE_URL, loginUrl: settings.SWITCHBOARD_GRAPH_LOGIN_URL },
+    webhooks: { replayWindowSeconds: settings.SWITCHBOARD_WEBHOOK_REPLAY_WINDOW_SECONDS },
     shutdownTimeoutMs: settings.SWITCHBOARD_SHUTDOWN_TIMEOUT_MS,
     settings: Object.freeze({ ...settings }),
   };

@@ -130,3 +130,27 @@ export function clientStateMatches(received: string | null, expected: string): b
   const b = Buffer.from(expected, 'utf8');
   return a.length === b.length && timingSafeEqual(a, b);
 }
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * A Graph notification body without the clientState of its notifications: the secret is checked
+ * on arrival (clientStateMatches) and must never be stored. Everything else is kept as Graph sent
+ * it, re-serialised. A body that is not a JSON object with a `value` array comes back unchanged.
+ */
+export function stripClientState(body: Buffer): Buffer {
+  let json: unknown;
+  try {
+    json = JSON.parse(body.toString('utf8')) as unknown;
+  } catch {
+    return body;
+  }
+  if (!isRecord(json) || !Array.isArray(json.value)) return body;
+  const notifications: readonly unknown[] = json.value;
+  if (!notifications.some((item) => isRecord(item) && 'clientState' in item)) return body;
+  const value = notifications.map((item) =>
+    isRecord(item) ? Object.fromEntries(Object.entries(item).filter(([key]) => key !== 'clientState')) : item,
+  );
+  return Buffer.from(JSON.stringify({ ...json, value }), 'utf8');
+}

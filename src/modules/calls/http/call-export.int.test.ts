@@ -1,5 +1,8 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestContext } from '../../../platform/context.js';
+import { fromPublicId } from '../../../platform/ids.js';
+import { createLogger } from '../../../platform/telemetry/index.js';
 import { callRecordV1Schema, type CallRecordV1 } from '../call-record.js';
 import { csvHeader } from '../service/export-formats.js';
 import { callRecord, party } from '../testing/call-record.fixtures.js';
@@ -10,9 +13,12 @@ describe('calls export', () => {
   let t: CallsTestPlatform;
   let ctx: RequestContext;
   let records: CallRecordV1[];
+  /** What the platform logged at warn and above, parsed. */
+  const logged: { level: string; msg: string; requestId?: string }[] = [];
 
   beforeAll(async () => {
-    t = await createCallsTestPlatform();
+    const sink = { write: (line: string) => void logged.push(JSON.parse(line) as (typeof logged)[number]) };
+    t = await createCallsTestPlatform({ logger: createLogger({ level: 'warn' }, sink) });
     ({ ctx } = await t.createTenant());
     records = [
       callRecord(ctx.tenantId, { sourceCallId: 'e1', startedAt: '2024-05-01T09:00:00.000Z', from: party('+4930111111', '+4930111111', 'Müller, "Max"') }),
@@ -78,6 +84,68 @@ describe('calls export', () => {
     const bad = await exportAs('format=xlsx');
     expect(bad.statusCode).toBe(400);
     expect(bad.json<{ errors: { field: string }[] }>().errors[0]?.field).toBe('querystring.format');
+  });
+
+  it('refuses text a filter cannot hold with a 400 naming the field, before any byte of an export', async () => {
+    for (const query of ['queue=%00', 'agent=a%00b', 'number=%2B4930%00']) {
+      const res = await exportAs(`format=csv&${query}`);
+      expect(res.statusCode, query).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.headers['content-disposition']).toBeUndefined();
+      expect(res.json<{ errors: { field: string }[] }>().errors[0]?.field).toBe(
+        `querystring.${query.split('=')[0] ?? ''}`,
+      );
+    }
+  });
+
+  /** Makes one stored call undecryptable: the ciphertext of another call, bound to that call's id. */
+  const spoil = async (victim: CallRecordV1, donor: CallRecordV1) => {
+    await sql`update calls.call_records set record_ciphertext = (select record_ciphertext from calls.call_records where id = ${fromPublicId('call', donor.id)})
+              where id = ${fromPublicId('call', victim.id)}`.execute(t.platform.database.owner);
+  };
+
+  it('answers a problem, not a 200, when the first page of an export cannot be read', async () => {
+    const { ctx: broken } = await t.createTenant();
+    const two = [0, 1].map((i) =>
+      callRecord(broken.tenantId, {
+        sourceCallId: `b${i}`,
+        startedAt: new Date(Date.UTC(2024, 4, 2, i)).toISOString(),
+      }),
+    );
+    await t.calls.calls.upsertRecords(broken, two);
+    await spoil(two[0] as CallRecordV1, two[1] as CallRecordV1);
+    const res = await exportAs('format=jsonl', ['calls:export'], broken);
+    expect(res.statusCode).toBe(500);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.headers['content-disposition']).toBeUndefined();
+  });
+
+  it('cuts the connection when a later page fails, so the client sees a broken transfer, and logs it with the request id', async () => {
+    const { ctx: big } = await t.createTenant();
+    // Two pages (500 a page, newest first): the oldest calls come on the second.
+    const many = Array.from({ length: 600 }, (_, i) =>
+      callRecord(big.tenantId, {
+        sourceCallId: `p${i}`,
+        startedAt: new Date(Date.UTC(2024, 5, 1) + i * 60_000).toISOString(),
+      }),
+    );
+    await t.calls.calls.upsertRecords(big, many);
+    await spoil(many[50] as CallRecordV1, many[51] as CallRecordV1);
+    const http = t.platform.http;
+    if (!http) throw new Error('no HTTP');
+    const address = await http.listen({ host: '127.0.0.1', port: 0 });
+    const res = await fetch(`${address}/api/v1/calls/export?format=csv`, {
+      headers: {
+        'x-test-tenant': big.tenantId,
+        'x-test-actor': 'usr_exporter',
+        'x-test-permissions': 'calls:export',
+      },
+    });
+    expect(res.status).toBe(200);
+    await expect(res.text()).rejects.toThrow();
+    const requestId = res.headers.get('x-request-id');
+    expect(requestId).toBeTruthy();
+    expect(logged).toContainEqual(expect.objectContaining({ level: 'error', requestId }));
   });
 
   it('documents the routes in the OpenAPI document', async () => {

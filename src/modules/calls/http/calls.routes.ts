@@ -18,6 +18,24 @@ import {
 
 const auditContext = (request: FastifyRequest) => ({ ...request.ctx, clientIp: request.ip });
 
+/**
+ * A streamed answer that fails after its status line cannot become a problem any more. The error
+ * is logged here, with the request id, and rethrown: Fastify then destroys the connection without
+ * the final chunk, so curl and fetch report a broken transfer instead of a file that looks complete.
+ */
+async function* loggingFailure(chunks: AsyncIterable<string>, request: FastifyRequest): AsyncGenerator<string> {
+  let bytes = 0;
+  try {
+    for await (const chunk of chunks) {
+      bytes += Buffer.byteLength(chunk);
+      yield chunk;
+    }
+  } catch (error) {
+    request.log.error({ err: error, bytesSent: bytes }, 'streamed answer failed after it began; connection aborted');
+    throw error;
+  }
+}
+
 /** The calls API: list, detail, statistics and export of the tenant's call records. */
 export function callsRoutes(calls: CallsService): FastifyPluginAsyncZod {
   return async (app) => {
@@ -87,6 +105,7 @@ export function callsRoutes(calls: CallsService): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
+        // Everything that can refuse the request runs here, before the status line is sent.
         const exported = await calls.export(auditContext(request), toFilters(request.query), request.query.format);
         const stamp = new Date().toISOString().slice(0, 19).replaceAll(':', '');
         return reply
@@ -94,7 +113,7 @@ export function callsRoutes(calls: CallsService): FastifyPluginAsyncZod {
           .header('content-disposition', `attachment; filename="calls-${stamp}.${exported.fileExtension}"`)
           .header('cache-control', 'no-store')
           // The schema documents the text; the body is a stream, which Fastify sends without serialising.
-          .send(Readable.from(exported.chunks) as unknown as string);
+          .send(Readable.from(loggingFailure(exported.chunks, request)) as unknown as string);
       },
     );
 

@@ -11,6 +11,7 @@ import { connectorOptionsQuery, toConnectorOptions, type ConnectorOptionsQuery }
 import { buildFirehoseResponse } from '../connectors/firehose-delivery.js';
 import { clientStateMatches, parseGraphNotifications } from '../connectors/teams-notifications.js';
 import { validateTwilioSignature } from '../connectors/twilio-signature.js';
+import { CallsErrors } from '../errors.js';
 import type { IngestService } from './ingest.service.js';
 
 /** Batches and files are larger than ordinary API bodies. */
@@ -28,9 +29,7 @@ function rawBodies(app: Parameters<FastifyPluginAsync>[0]): void {
 }
 
 function bodyOf(request: FastifyRequest): Buffer {
-  if (!Buffer.isBuffer(request.body) || request.body.length === 0) {
-    throw new AppError('CALLS_EMPTY_PAYLOAD', 'invalid_input', 'The request has no body.', { fields: [{ field: 'body', message: 'is empty' }] });
-  }
+  if (!Buffer.isBuffer(request.body) || request.body.length === 0) throw CallsErrors.emptyPayload('is empty');
   return request.body;
 }
 
@@ -56,7 +55,8 @@ export function ingestRoutes(ingest: IngestService): FastifyPluginAsyncZod {
             'The body is stored as sent and processed asynchronously: parsed, archived and indexed, or quarantined with a reason. ' +
             'Formats: ' +
             CALL_FILE_FORMATS.join(', ') +
-            '. generic-json takes records in the unified CallRecord v1 schema (see docs/call-record.v1.schema.json).',
+            '. generic-json takes records in the unified CallRecord v1 schema (see docs/call-record.v1.schema.json). ' +
+            'A body without a single record (empty, [], blank lines, header rows only) is refused with 400 CALLS_EMPTY_PAYLOAD.',
           querystring: connectorOptionsQuery.extend({ format: z.enum(CALL_FILE_FORMATS) }),
           response: { 202: acceptedSchema, 400: problemSchema, 401: problemSchema, 403: problemSchema, 413: problemSchema, 429: problemSchema },
         },
@@ -114,6 +114,7 @@ export function webhookRoutes(deps: WebhookDeps): FastifyPluginAsync {
         if (!states.every((state) => clientStateMatches(state, expected))) {
           throw new AppError('CALLS_CLIENT_STATE_MISMATCH', 'forbidden', 'clientState does not match this subscription.');
         }
+        // Checked, the secret has served: accept stores the body without it (storableBody), sealed.
         await ingest.accept(systemContext(tenantId, request.id, 'teams-webhook'), {
           source: 'teams',
           format: parsed.batch.kind === 'lifecycleNotifications' ? 'graph-lifecycle' : 'graph-notification',
@@ -139,11 +140,14 @@ export function webhookRoutes(deps: WebhookDeps): FastifyPluginAsync {
         if (typeof signature !== 'string' || !validateTwilioSignature(authToken, url, params, signature)) {
           throw new AppError('CALLS_TWILIO_SIGNATURE_INVALID', 'forbidden', 'X-Twilio-Signature does not match the request.');
         }
+        // Twilio sends a callback again, signature and body unchanged, when our answer did not reach
+        // it: within the replay window that is the same delivery, answered alike and stored once.
         await ingest.accept(systemContext(tenantId, request.id, 'twilio-webhook'), {
           source: 'twilio',
           format: 'twilio-form',
           contentType: request.headers['content-type'],
           body,
+          deliveryKey: Buffer.concat([Buffer.from(`${signature}\n`, 'utf8'), body]),
         });
         return reply.code(202).send();
       },
@@ -164,12 +168,18 @@ export function webhookRoutes(deps: WebhookDeps): FastifyPluginAsync {
           return answer(401, 'Invalid access key');
         }
         if (!Buffer.isBuffer(request.body) || request.body.length === 0) return answer(400, 'Empty request body');
-        await ingest.accept(systemContext(uuid, request.id, 'firehose'), {
-          source: 'connect',
-          format: 'connect-json',
-          contentType: request.headers['content-type'],
-          body: request.body,
-        });
+        try {
+          await ingest.accept(systemContext(uuid, request.id, 'firehose'), {
+            source: 'connect',
+            format: 'connect-json',
+            contentType: request.headers['content-type'],
+            body: request.body,
+          });
+        } catch (error) {
+          // Firehose reads its own answer format, not problem+json.
+          if (error instanceof AppError && error.code === 'CALLS_EMPTY_PAYLOAD') return answer(400, 'The delivery holds no records');
+          throw error;
+        }
         return answer(200);
       },
     );

@@ -1,10 +1,14 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Bus } from '../../../platform/bus/index.js';
 import type { RequestContext } from '../../../platform/context.js';
+import type { Keyring } from '../../../platform/crypto/index.js';
 import type { Database } from '../../../platform/db/index.js';
 import { newUuid, toPublicId } from '../../../platform/ids.js';
 import type { CallSource } from '../call-record.js';
-import type { ConnectorOptions } from '../connectors/connector-registry.js';
+import { isCallFileFormat, type ConnectorOptions } from '../connectors/connector-registry.js';
+import { CallsErrors } from '../errors.js';
+import { holdsItems } from './payload-items.js';
+import { storableBody, type BodyEncoding, type RawPayloadBodies } from './raw-payload-body.js';
 
 /** A payload as a source delivered it, before parsing. */
 export interface IncomingPayload {
@@ -15,8 +19,15 @@ export interface IncomingPayload {
   readonly body: Buffer;
   /** Connector options that travel with the payload (time zone, column map...). */
   readonly options?: ConnectorOptions;
+  /**
+   * What makes this delivery one of its own, for a source that sends a request again (Twilio: its
+   * signature with the body). The same key from the same source within the replay window is a
+   * replay: answered as the first was, not stored again. Only a keyed digest of it is kept.
+   */
+  readonly deliveryKey?: Buffer | string;
 }
 
+/** A stored payload as `load` gives it: the body as received (a webhook's secret left out). */
 export interface RawPayloadRow {
   id: string;
   tenantId: string;
@@ -31,7 +42,14 @@ export interface RawPayloadRow {
   outcome: Record<string, unknown> | null;
 }
 
-export type IngestTables = { 'calls.raw_payloads': RawPayloadRow };
+/** The row as the table holds it: `body` is ciphertext unless `bodyEncoding` is 'plain'; read bodies through `load`. */
+export interface RawPayloadTable extends RawPayloadRow {
+  bodyEncoding: BodyEncoding;
+  /** HMAC of IncomingPayload.deliveryKey (blind index, purpose calls.delivery), or null. */
+  deliveryKey: Buffer | null;
+}
+
+export type IngestTables = { 'calls.raw_payloads': RawPayloadTable };
 
 /** Every payload is announced on `calls.raw.<source>.v1`; the transform consumer subscribes to them all. */
 export const rawTopic = (source: string) => `calls.raw.${source}.v1`;
@@ -42,19 +60,82 @@ export interface RawPayloadEvent {
   readonly format: string;
 }
 
-export interface IngestService {
-  /** Persists the payload and its event in one commit; returns once both are durable. */
-  accept(ctx: RequestContext, payload: IncomingPayload): Promise<{ payloadId: string }>;
-  load(ctx: Pick<RequestContext, 'tenantId'>, payloadId: string): Promise<RawPayloadRow | undefined>;
-  markProcessed(trx: Transaction<IngestTables>, payloadId: string, outcome: Record<string, unknown>): Promise<void>;
+export interface AcceptedPayload {
+  /** raw_...: the stored payload (for a replay, the one stored the first time). */
+  readonly payloadId: string;
+  /** A replay of a delivery stored within the window: nothing new was stored or announced. */
+  readonly replayed: boolean;
 }
 
-export function createIngestService(deps: { database: Database; bus: Bus }): IngestService {
-  const { database, bus } = deps;
+export interface IngestService {
+  /**
+   * Persists the payload and its event in one commit; returns once both are durable. A file format
+   * body without a single record (`[]`, blank lines, header rows only) is refused first
+   * (CALLS_EMPTY_PAYLOAD, naming the body): a source must not be told "accepted" for nothing.
+   * A replay of a delivery (same `deliveryKey` and source within the window) stores nothing.
+   */
+  accept(ctx: RequestContext, payload: IncomingPayload): Promise<AcceptedPayload>;
+  /** The payload with its body decrypted (rows stored before bodies were sealed are read as they are). */
+  load(ctx: Pick<RequestContext, 'tenantId'>, payloadId: string): Promise<RawPayloadRow | undefined>;
+  markProcessed(
+    trx: Transaction<IngestTables>,
+    payloadId: string,
+    outcome: Record<string, unknown>,
+  ): Promise<void>;
+}
+
+export interface IngestDeps {
+  readonly database: Database;
+  readonly bus: Bus;
+  readonly keyring: Keyring;
+  readonly bodies: RawPayloadBodies;
+  /** How long a delivery key is remembered; 0 recognises no replays. */
+  readonly replayWindowMs: number;
+}
+
+export function createIngestService(deps: IngestDeps): IngestService {
+  const { database, bus, keyring, bodies } = deps;
+
+  /** The payload this delivery replays: the first one stored with its key within the window. */
+  async function replayed(
+    trx: Transaction<IngestTables>,
+    source: string,
+    deliveryKey: Buffer,
+  ): Promise<string | undefined> {
+    // One at a time per key, so copies arriving together, on any replica, store one payload.
+    await sql`select pg_advisory_xact_lock(hashtextextended(${`calls.delivery:${deliveryKey.toString('hex')}`}, 0))`.execute(
+      trx,
+    );
+    const first = await trx
+      .selectFrom('calls.raw_payloads')
+      .select('id')
+      .where('source', '=', source)
+      .where('deliveryKey', '=', deliveryKey)
+      .where('receivedAt', '>', new Date(Date.now() - deps.replayWindowMs))
+      .orderBy('receivedAt')
+      .executeTakeFirst();
+    return first?.id;
+  }
+
   return {
     async accept(ctx, payload) {
+      if (
+        isCallFileFormat(payload.format) &&
+        !(await holdsItems(payload.body, payload.format, payload.options ?? {}))
+      ) {
+        throw CallsErrors.emptyPayload(
+          'holds no records (an empty list, only blank lines, or only header rows)',
+        );
+      }
+      const deliveryKey =
+        payload.deliveryKey !== undefined && deps.replayWindowMs > 0
+          ? (await keyring.blindIndexer(ctx.tenantId, 'calls.delivery'))(payload.deliveryKey)
+          : null;
       const id = newUuid();
-      await database.withTenant<IngestTables, void>(ctx, async (trx) => {
+      const body = await bodies.seal(ctx.tenantId, id, storableBody(payload.format, payload.body));
+      const firstId = await database.withTenant<IngestTables, string | undefined>(ctx, async (trx) => {
+        const first = deliveryKey && (await replayed(trx, payload.source, deliveryKey));
+        if (first) return first;
         await trx
           .insertInto('calls.raw_payloads')
           .values({
@@ -63,7 +144,9 @@ export function createIngestService(deps: { database: Database; bus: Bus }): Ing
             source: payload.source,
             format: payload.format,
             contentType: payload.contentType ?? null,
-            body: payload.body,
+            body,
+            bodyEncoding: 'sealed',
+            deliveryKey,
             options: JSON.stringify(payload.options ?? {}) as unknown as Record<string, unknown>,
             receivedAt: new Date(),
             receivedBy: ctx.actor.id,
@@ -82,18 +165,25 @@ export function createIngestService(deps: { database: Database; bus: Bus }): Ing
             data: { payloadId: id, source: payload.source, format: payload.format } satisfies RawPayloadEvent,
           },
         ]);
+        return undefined;
       });
-      return { payloadId: toPublicId('raw', id) };
+      return { payloadId: toPublicId('raw', firstId ?? id), replayed: firstId !== undefined };
     },
-    load(ctx, payloadId) {
-      return database.withTenant<IngestTables, RawPayloadRow | undefined>(ctx, (trx) =>
+    async load(ctx, payloadId) {
+      const row = await database.withTenant<IngestTables, RawPayloadTable | undefined>(ctx, (trx) =>
         trx.selectFrom('calls.raw_payloads').selectAll().where('id', '=', payloadId).executeTakeFirst(),
       );
+      if (!row) return undefined;
+      const { bodyEncoding, deliveryKey: _digest, ...payload } = row;
+      return { ...payload, body: await bodies.open(ctx.tenantId, row.id, bodyEncoding, row.body) };
     },
     async markProcessed(trx, payloadId, outcome) {
       await trx
         .updateTable('calls.raw_payloads')
-        .set({ processedAt: new Date(), outcome: JSON.stringify(outcome) as unknown as Record<string, unknown> })
+        .set({
+          processedAt: new Date(),
+          outcome: JSON.stringify(outcome) as unknown as Record<string, unknown>,
+        })
         .where('id', '=', payloadId)
         .execute();
     },

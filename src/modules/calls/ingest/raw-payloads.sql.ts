@@ -2,6 +2,9 @@
  * The durable landing table of the ingest endpoints: a payload is written here, with the bus event
  * that announces it, in one transaction before the endpoint answers 202. The transform consumer
  * reads it from here, so nothing accepted is lost if any process crashes afterwards.
+ *
+ * As first created; migration 0006 adds body_encoding (bodies are sealed under the tenant's data
+ * key, see db/migrations/0007-raw-payloads-sealed.ts).
  */
 export const rawPayloadsSql = `
   CREATE TABLE calls.raw_payloads (

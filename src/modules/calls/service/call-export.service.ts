@@ -34,11 +34,21 @@ export function createCallExport(deps: { database: Database; crypto: CallCrypto;
       .filter(([, value]) => value !== undefined)
       .map(([name]) => name);
     await audit.record(ctx, { action: 'calls.exported', details: { format, filters: used } });
+    const render = async (rows: readonly CallFullRow[]) =>
+      (await Promise.all(rows.map((row) => toCallRecord(crypto, row)))).map((record) => exportLine(format, record)).join('');
+    // The first page is read and decrypted before this returns, so whatever can go wrong with the
+    // request (a filter the database refuses, a tenant key that does not decrypt) is an error the
+    // caller answers with a problem, before it sends a status line; only later pages can fail
+    // once the answer has begun.
+    const remaining = pages(ctx, resolved);
+    const first = await remaining.next();
+    const head = (format === 'csv' ? csvHeader() : '') + (first.done ? '' : await render(first.value));
     async function* chunks(): AsyncGenerator<string> {
-      if (format === 'csv') yield csvHeader();
-      for await (const rows of pages(ctx, resolved)) {
-        const records = await Promise.all(rows.map((row) => toCallRecord(crypto, row)));
-        yield records.map((record) => exportLine(format, record)).join('');
+      try {
+        if (head !== '') yield head;
+        for await (const rows of remaining) yield await render(rows);
+      } finally {
+        await remaining.return(undefined);
       }
     }
     return { ...exportMediaTypes[format], chunks: chunks() };

@@ -16,8 +16,15 @@ const maxNameWords = 8;
 export const maxStatsBuckets = 10_000;
 const intervalMs: Record<StatsInterval, number> = { '15m': 15 * 60_000, hour: 3_600_000, day: 86_400_000 };
 
+/** Text PostgreSQL cannot hold or compare: a NUL character, or half of a UTF-16 surrogate pair (matched alone under the u flag). */
+const unstorable = (text: string) => text.includes('\0') || /[\uD800-\uDFFF]/u.test(text);
+
 export function filterProblems(filters: CallFilters): FieldProblem[] {
   const problems: FieldProblem[] = [];
+  for (const field of ['number', 'agent', 'queue', 'q'] as const) {
+    const value = filters[field];
+    if (value !== undefined && unstorable(value)) problems.push({ field, message: 'must not contain NUL characters or unpaired surrogates' });
+  }
   const { from, to } = filters;
   if (from && Number.isNaN(from.getTime())) problems.push({ field: 'from', message: 'is not a valid instant' });
   if (to && Number.isNaN(to.getTime())) problems.push({ field: 'to', message: 'is not a valid instant' });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tablesHolding } from '../../../../test/support/database-scan.js';
 import { createTenant } from '../../../../test/support/identity.js';
 import { createTestPlatform, type TestPlatform } from '../../../../test/support/test-platform.js';
 import { systemContext } from '../../../platform/context.js';
@@ -297,6 +298,40 @@ describe('Teams call records through Microsoft Graph', () => {
     expect((await webhook(tenant, example)).statusCode).toBe(202);
     expect(await lastOutcome(tenant, 'graph-lifecycle')).toMatchObject({ records: 0, skipped: 1, quarantined: 0 });
     expect(graphRequests(/\/v1\.0\//, started)).toEqual([]);
+  });
+
+  it('keeps the clientState of notifications out of the database: payloads are stored sealed, without it, and still indexed', async () => {
+    const { tenant, subscriptionId, clientState } = await connectedTenant();
+    expect(
+      (
+        await webhook(
+          tenant,
+          fake.changeNotification({ subscriptionId, clientState, callRecordIds: [knownCallRecordId] }),
+        )
+      ).statusCode,
+    ).toBe(202);
+    await expect.poll(async () => (await teamsCalls(tenant)).length, { timeout: 30_000 }).toBe(1);
+    const lifecycle = fake.lifecycleNotification({
+      subscriptionId,
+      clientState,
+      lifecycleEvent: 'reauthorizationRequired',
+    });
+    expect((await webhook(tenant, lifecycle)).statusCode).toBe(202);
+    await lastOutcome(tenant, 'graph-lifecycle');
+
+    const { rows } = await sql<{ id: string; body: Buffer; bodyEncoding: string }>`
+      select id, body, body_encoding as "bodyEncoding" from calls.raw_payloads where tenant_id = ${tenant.uuid}`.execute(
+      t.platform.database.owner,
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    for (const row of rows) {
+      expect(row.bodyEncoding).toBe('sealed');
+      expect(row.body.toString('utf8')).not.toContain(subscriptionId);
+      const stored = await t.platform.calls.ingest.load({ tenantId: tenant.uuid }, row.id);
+      expect(stored?.body.toString('utf8')).toContain(subscriptionId);
+      expect(stored?.body.toString('utf8')).not.toContain(clientState);
+    }
+    expect(await tablesHolding(t.platform.database.owner, clientState)).toEqual([]);
   });
 
   it('still rejects a notification whose clientState does not match, storing nothing', async () => {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { systemContext, type RequestContext } from '../../../platform/context.js';
+import type { Logger } from '../../../platform/telemetry/index.js';
 import type { Tenant } from '../../identity/index.js';
 import { createTestPlatform, type TestPlatform } from '../../../../test/support/test-platform.js';
 import type { CallsModule } from '../calls.module.js';
@@ -15,11 +16,12 @@ export interface CallsTestPlatform extends TestPlatform {
   createTenant(options?: { timeZone?: string }): Promise<{ tenant: Tenant; ctx: RequestContext }>;
 }
 
-export async function createCallsTestPlatform(): Promise<CallsTestPlatform> {
+export async function createCallsTestPlatform(options: { logger?: Logger; env?: Record<string, string> } = {}): Promise<CallsTestPlatform> {
   const masterKey = randomBytes(32).toString('base64');
   const signedKeys: string[] = [];
   const platform = await createTestPlatform({
-    env: { SWITCHBOARD_MASTER_KEY: masterKey },
+    env: { SWITCHBOARD_MASTER_KEY: masterKey, ...options.env },
+    ...(options.logger ? { logger: options.logger } : {}),
     signRawUrl: (key) => {
       signedKeys.push(key);
       return Promise.resolve(`https://objects.test/${encodeURIComponent(key)}?signature=test`);

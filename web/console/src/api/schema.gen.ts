@@ -1658,7 +1658,7 @@ export interface paths {
         put?: never;
         /**
          * Submit call records in any supported format; 202 once the payload is durable
-         * @description The body is stored as sent and processed asynchronously: parsed, archived and indexed, or quarantined with a reason. Formats: asterisk-csv, asterisk-custom-csv, freeswitch-csv, freeswitch-json, freeswitch-xml, 3cx-csv, cucm-csv, connect-json, genesys-json, teams-json, twilio-form, kamailio-json, generic-json. generic-json takes records in the unified CallRecord v1 schema (see docs/call-record.v1.schema.json).
+         * @description The body is stored as sent and processed asynchronously: parsed, archived and indexed, or quarantined with a reason. Formats: asterisk-csv, asterisk-custom-csv, freeswitch-csv, freeswitch-json, freeswitch-xml, 3cx-csv, cucm-csv, connect-json, genesys-json, teams-json, twilio-form, kamailio-json, generic-json. generic-json takes records in the unified CallRecord v1 schema (see docs/call-record.v1.schema.json). A body without a single record (empty, [], blank lines, header rows only) is refused with 400 CALLS_EMPTY_PAYLOAD.
          */
         post: {
             parameters: {

@@ -2,6 +2,8 @@ import { rawPayloadsSql } from '../../ingest/raw-payloads.sql.js';
 import { appRole, grantSchemaUsage, sqlMigration, tenantIsolation, type MigrationSet } from '../../../../platform/db/index.js';
 import { teamsSubscriptionsMigration } from './0004-teams-subscriptions.js';
 import { archiveObjectsMigration } from './0006-archive-objects.js';
+import { rawPayloadsSealedMigration } from './0007-raw-payloads-sealed.js';
+import { rawPayloadDeliveryKeysMigration } from './0008-raw-payload-delivery-keys.js';
 
 /*
  * The call index. Personal data (numbers, names, the full record) is stored only as ciphertext
@@ -187,5 +189,7 @@ export const callsMigrations: MigrationSet = {
     // What a replay needs to read a quarantined item as its delivery was read (time zone, column map...).
     sqlMigration('0005_quarantine_connector_options', `ALTER TABLE calls.quarantine ADD COLUMN options jsonb NOT NULL DEFAULT '{}'::jsonb;`),
     archiveObjectsMigration,
+    rawPayloadsSealedMigration,
+    rawPayloadDeliveryKeysMigration,
   ],
 };
