@@ -54,7 +54,6 @@ describe('toVcon', () => {
       {
         type: 'recording',
         start: '2022-01-05T17:20:32.000Z',
-        duration: 1616,
         parties: [0, 1],
         mediatype: 'audio/x-wav',
         filename: '6fe40d2a-1a89-4d73-bfcf-5d9c33894f47_20220105T17:20_UTC.wav',
@@ -117,7 +116,7 @@ describe('toVcon', () => {
     expect(dispositionOf(null)).toBe('failed');
   });
 
-  it('uses the draft placeholder (an empty recording dialog) for an answered call that was not recorded', () => {
+  it('uses the draft placeholder (an empty recording dialog, answer to end) for an answered call that was not recorded', () => {
     const plain = toVcon({ ...connectCall, recordings: [] });
     expect(plain.dialog).toEqual([
       { type: 'recording', start: '2022-01-05T17:20:32.000Z', duration: 1616, parties: [0, 1] },
@@ -148,7 +147,10 @@ describe('vcon/ fixtures (draft-ietf-vcon-vcon-core examples)', () => {
       parties: Record<string, unknown>[];
       dialog: Record<string, unknown>[];
     };
-    const ours = toVcon(connectCall);
+    const ours = toVcon({
+      ...connectCall,
+      recordings: [{ ...connectCall.recordings[0]!, durationSeconds: 460 }],
+    });
     expect(Object.keys(example.parties[0] ?? {})).toEqual(expect.arrayContaining(['tel', 'name']));
     const ourDialogKeys = Object.keys(ours.dialog[0] ?? {});
     for (const key of ['type', 'start', 'duration', 'parties', 'mediatype', 'filename']) {

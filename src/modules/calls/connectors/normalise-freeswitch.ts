@@ -305,6 +305,8 @@ export function mapFreeswitchCdr(
     },
   );
   const quality = qualityOf(cdr);
+  // The channel's own direction, as FreeSWITCH wrote it: inbound = the switch received this leg.
+  const legDirection = cdr.channelData.direction || v.direction || '';
 
   const attributes: Record<string, JsonValue> = {};
   const keep = [
@@ -350,6 +352,7 @@ export function mapFreeswitchCdr(
     conversationId: v.originating_leg_uuid || v.call_uuid || legUuid,
     sourceVersion: endMs ?? startMs,
     direction: directionFromParties(from, to, options),
+    sourceDirection: legDirection || null,
     from,
     to,
     startedAt,
@@ -358,6 +361,8 @@ export function mapFreeswitchCdr(
     ringSeconds: durations.ringSeconds,
     talkSeconds: durations.talkSeconds,
     totalSeconds: durations.totalSeconds,
+    holdSeconds: null,
+    afterCallWorkSeconds: null,
     disposition,
     causeCodes,
     agent: null,
