@@ -46,6 +46,7 @@ describe('cucm/cdr-1.csv (header + type rows, 133 columns)', () => {
       totalSeconds: 13,
       disposition: 'answered',
       direction: 'internal',
+      sourceDirection: null,
     });
     expect(call.from.raw).toBe('5033466594');
     expect(call.to).toEqual({ raw: '5033466593', e164: '+15033466593', displayName: null });
