@@ -50,7 +50,7 @@ const CASES: FixtureCase[] = [
     options: { timeZone: 'Europe/Paris', defaultCountry: 'FR' },
     records: 14,
   },
-  { file: 'cucm/cdr-1.csv', format: 'cucm-csv', records: 3 },
+  { file: 'cucm/cdr-1.csv', format: 'cucm-csv', records: 1 },
   { file: 'cucm/cdr-2-noheader.csv', format: 'cucm-csv', records: 5 },
   { file: 'connect/ctr-1.json', format: 'connect-json', records: 1 },
   { file: 'connect/ctr-2-redelivery.json', format: 'connect-json', records: 1 },

@@ -22,7 +22,7 @@ import {
 } from './normalise-asterisk.js';
 import { ThreeCxRowMapper } from './normalise-3cx.js';
 import { connectCtrItems } from './normalise-connect.js';
-import { CucmLegIndex, CucmRowMapper, cucmCallFromRows, type CucmRow } from './normalise-cucm.js';
+import { CucmCallAssembler, CucmRowMapper } from './normalise-cucm.js';
 import { freeswitchCsvRowItems, freeswitchJsonItems, freeswitchXmlItems } from './normalise-freeswitch.js';
 import { genericItems } from './normalise-generic.js';
 import { genesysItems } from './normalise-genesys.js';
@@ -188,17 +188,11 @@ async function* readAsterisk(input: Readable, options: FileReadOptions): AsyncGe
 
 async function* readCucm(input: Readable, options: FileReadOptions): AsyncGenerator<ParsedItem> {
   const mapper = new CucmRowMapper(options);
-  const grouper = new WindowedGrouper<CucmRow>(options.groupWindowRows ?? DEFAULT_GROUP_WINDOW_ROWS);
-  const legIndex = new CucmLegIndex();
+  const assembler = new CucmCallAssembler(options, options.groupWindowRows ?? DEFAULT_GROUP_WINDOW_ROWS);
   for await (const csvItem of csvRowsFromStream(input)) {
     const outcome = mapper.map(csvItem);
     if (outcome.kind === 'item') yield outcome.item;
-    else if (outcome.kind === 'row') {
-      legIndex.remember(outcome.row);
-      for (const group of grouper.add(outcome.row.groupKey, outcome.row)) {
-        yield* cucmCallFromRows(group, options, legIndex);
-      }
-    }
+    else if (outcome.kind === 'row') yield* assembler.add(outcome.row);
   }
-  for (const group of grouper.flushAll()) yield* cucmCallFromRows(group, options, legIndex);
+  yield* assembler.flush();
 }
