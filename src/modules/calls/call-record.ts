@@ -19,6 +19,7 @@ export const CALL_SOURCES = [
   'connect',
   'genesys',
   'sbc',
+  'vcon',
   'generic',
 ] as const;
 export const callSourceSchema = z.enum(CALL_SOURCES).describe('System the record came from.');

@@ -84,6 +84,9 @@ export interface VconOptions {
 
 const DEFAULT_DOMAIN = 'switchboard.invalid';
 
+/** Attachment purpose of the CallRecord a vCon export carries; the vCon import reads it back. */
+export const VCON_RECORD_PURPOSE = 'switchboard-call-record';
+
 /** The draft's syntax version; deprecated in the newest editor's copy but still read by older tools. */
 export const VCON_SYNTAX_VERSION = '0.4.0';
 
@@ -124,7 +127,7 @@ export function toVcon(record: CallRecordV1, rawPayload?: unknown, options: Vcon
 
   const attachments: VconDocument['attachments'] = [
     {
-      purpose: 'switchboard-call-record',
+      purpose: VCON_RECORD_PURPOSE,
       start: record.startedAt,
       party: 0,
       dialog: 0,

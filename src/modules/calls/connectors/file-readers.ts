@@ -29,6 +29,7 @@ import { genesysItems } from './normalise-genesys.js';
 import { kamailioItems } from './normalise-kamailio.js';
 import { teamsItems } from './normalise-teams.js';
 import { twilioCallbackItems } from './normalise-twilio.js';
+import { vconItems } from './normalise-vcon.js';
 import { quarantine, type ParsedItem } from './parse-result.js';
 
 export { CALL_FILE_FORMATS, FILE_FORMAT_SOURCES, callConnectors, getCallConnector, isCallFileFormat };
@@ -102,6 +103,9 @@ export async function* readCallFile(
     case 'generic-json':
       yield* readJson(whole ?? input, options, (document) => genericItems(document));
       return;
+    case 'vcon':
+      yield* readJson(whole ?? input, options, (document) => vconItems(document, options));
+      return;
     case 'twilio-form':
       for await (const line of lines(input)) yield* twilioCallbackItems(line, options);
       return;
@@ -122,7 +126,7 @@ async function* lines(input: Readable): AsyncGenerator<string> {
   for await (const line of reader) if (line.trim() !== '') yield line;
 }
 
-const jsonFormats: ReadonlySet<CallFileFormat> = new Set(['freeswitch-json', 'connect-json', 'genesys-json', 'teams-json', 'generic-json']);
+const jsonFormats: ReadonlySet<CallFileFormat> = new Set(['freeswitch-json', 'connect-json', 'genesys-json', 'teams-json', 'vcon', 'generic-json']);
 const isJsonFormat = (format: CallFileFormat) => jsonFormats.has(format);
 
 /** An in-memory delivery that is one JSON document, parsed: its documents (an array's elements, or itself). */
