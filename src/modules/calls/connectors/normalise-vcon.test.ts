@@ -228,6 +228,30 @@ describe('vcon/ signed and encrypted forms', () => {
     expect(normaliseVcon(forged).quarantined[0]?.reason).toMatch(/signature does not match the payload/);
   });
 
+  it('reads a vCon signed again for long-term archiving, and a gzipped payload', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const signed = json('ab_call_ext_rec_signed.vcon.json');
+    const resigned = {
+      payload: Buffer.from(JSON.stringify(signed)).toString('base64url'),
+      signatures: signed.signatures,
+    };
+    // The outer signature was made over the inner payload, not this one: it must not verify.
+    expect(normaliseVcon(resigned).quarantined[0]?.reason).toMatch(/signature does not match/);
+    const unsignedOuter = {
+      ...resigned,
+      signatures: [{ protected: Buffer.from('{"alg":"none"}').toString('base64url'), signature: '' }],
+    };
+    expect(only(unsignedOuter)).toMatchObject({ sourceCallId: ALICE_BOB_UUID, talkSeconds: 33 });
+    const gzipped = {
+      ...unsignedOuter,
+      payload: gzipSync(JSON.stringify(json('ab_call_ext_rec.vcon.json'))).toString('base64url'),
+    };
+    expect(only(gzipped).attributes.vcon).toMatchObject({
+      form: 'signed',
+      signature: { alg: 'none', verified: false },
+    });
+  });
+
   it('quarantines the encrypted form, naming it, since no key to open it is held', () => {
     const [item] = vconItems(fixture('ab_call_ext_rec_encrypted.vcon.json'));
     expect(item).toMatchObject({ kind: 'quarantined' });

@@ -200,7 +200,12 @@ function isCallDialog(dialog: VconDialog): boolean {
   return dialog.type === 'recording' || dialog.type === 'incomplete';
 }
 
-function open(document: object): Opened {
+/** A signed vCon may be signed again before its certificate expires (the draft's long-term archiving). */
+const MAX_SIGNATURE_LAYERS = 8;
+/** A gzipped payload may not expand past what the ingest API accepts as a body. */
+const MAX_PAYLOAD_BYTES = 64 * 1024 * 1024;
+
+function open(document: object, layer = 0): Opened {
   if ('ciphertext' in document && 'recipients' in document) {
     const unprotected = (document as { unprotected?: { uuid?: unknown; enc?: unknown } }).unprotected;
     const uuid = typeof unprotected?.uuid === 'string' ? ` ${unprotected.uuid}` : '';
@@ -212,7 +217,14 @@ function open(document: object): Opened {
         'decrypt it where the key is (it holds a signed vCon) and send the signed or unsigned form',
     };
   }
-  if ('payload' in document && 'signatures' in document) return openSigned(document);
+  if ('payload' in document && 'signatures' in document) {
+    if (layer >= MAX_SIGNATURE_LAYERS)
+      return { ok: false, reason: `signed vCon nested over ${MAX_SIGNATURE_LAYERS} deep` };
+    const outer = openSigned(document);
+    if (!outer.ok || typeof outer.vcon !== 'object' || outer.vcon === null) return outer;
+    const inner = open(outer.vcon, layer + 1);
+    return inner.ok ? { ...inner, signature: outer.signature } : inner;
+  }
   return { ok: true, vcon: document, signature: null };
 }
 
@@ -242,7 +254,8 @@ function openSigned(document: object): Opened {
   let vcon: unknown;
   try {
     let bytes = Buffer.from(payload, 'base64url');
-    if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b)
+      bytes = gunzipSync(bytes, { maxOutputLength: MAX_PAYLOAD_BYTES });
     vcon = JSON.parse(bytes.toString('utf8')) as unknown;
   } catch (error) {
     return {
