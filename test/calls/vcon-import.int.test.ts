@@ -25,7 +25,12 @@ describe('vCon import through the ingest API', () => {
     t = await createTestPlatform({ role: 'start' });
     const { tenant } = await createTenant(t.platform, 'vcon-import');
     token = (await login(t, await createUser(t.platform, tenant, { roles: ['owner'] }))).accessToken;
-    const created = await t.inject({ method: 'POST', url: '/api/v1/api-keys', headers: bearer(token), payload: { name: 'vcon', scopes: ['calls:ingest'] } });
+    const created = await t.inject({
+      method: 'POST',
+      url: '/api/v1/api-keys',
+      headers: bearer(token),
+      payload: { name: 'vcon', scopes: ['calls:ingest'] },
+    });
     ingestKey = created.json<{ key: string }>().key;
   });
   afterAll(() => t.close());
@@ -40,9 +45,13 @@ describe('vCon import through the ingest API', () => {
     expect(res.statusCode, res.body).toBe(202);
   };
   const calls = async (query: string) =>
-    (await t.inject({ method: 'GET', url: `/api/v1/calls?limit=200&${query}`, headers: bearer(token) })).json<CallList>().items;
+    (
+      await t.inject({ method: 'GET', url: `/api/v1/calls?limit=200&${query}`, headers: bearer(token) })
+    ).json<CallList>().items;
   const detail = async (id: string) =>
-    (await t.inject({ method: 'GET', url: `/api/v1/calls/${id}`, headers: bearer(token) })).json<CallDetail>();
+    (
+      await t.inject({ method: 'GET', url: `/api/v1/calls/${id}`, headers: bearer(token) })
+    ).json<CallDetail>();
   const callOf = async (source: string, sourceCallId: string) => {
     const found = (await calls(`source=${source}`)).find((call) => call.sourceCallId === sourceCallId);
     if (!found) throw new Error(`no ${source} call ${sourceCallId}`);
@@ -60,27 +69,51 @@ describe('vCon import through the ingest API', () => {
       '55dd9e21-dcc8-4275-8ea6-f0aa08ed03fd', // vcon-server, transcript and summary
     ];
     await expect
-      .poll(async () => (await calls('source=vcon')).map((call) => call.sourceCallId).sort(), { timeout: 60_000 })
+      .poll(async () => (await calls('source=vcon')).map((call) => call.sourceCallId).sort(), {
+        timeout: 60_000,
+      })
       .toEqual(expected);
     await expect
       .poll(
         async () =>
-          (await t.inject({ method: 'GET', url: '/api/v1/calls/quarantine?source=vcon', headers: bearer(token) })).json<{
+          (
+            await t.inject({
+              method: 'GET',
+              url: '/api/v1/calls/quarantine?source=vcon',
+              headers: bearer(token),
+            })
+          ).json<{
             items: { reason: string }[];
           }>().items,
         { timeout: 30_000 },
       )
-      .toEqual([expect.objectContaining({ reason: expect.stringMatching(/^encrypted vCon 019f15a6-a752-826f-b9a2-279e0d16bc46 \(JWE/) as unknown })]);
+      .toEqual([
+        expect.objectContaining({
+          reason: expect.stringMatching(
+            /^encrypted vCon 019f15a6-a752-826f-b9a2-279e0d16bc46 \(JWE/,
+          ) as unknown,
+        }),
+      ]);
   });
 
   it('keeps the analysis: summarised in the record, whole in the archived vCon the record points to', async () => {
     // Four deliveries of one uuid in any order: the fullest (two analyses) is the stored one.
     await expect
-      .poll(async () => ((await callOf('vcon', '019f15a6-a752-826f-b9a2-279e0d16bc46')).attributes.vcon as { analysis: unknown[] }).analysis, {
-        timeout: 30_000,
-      })
+      .poll(
+        async () =>
+          (
+            (await callOf('vcon', '019f15a6-a752-826f-b9a2-279e0d16bc46')).attributes.vcon as {
+              analysis: unknown[];
+            }
+          ).analysis,
+        {
+          timeout: 30_000,
+        },
+      )
       .toHaveLength(2);
-    const found = (await calls('source=vcon')).find((call) => call.sourceCallId === '019f15a6-a752-826f-b9a2-279e0d16bc46');
+    const found = (await calls('source=vcon')).find(
+      (call) => call.sourceCallId === '019f15a6-a752-826f-b9a2-279e0d16bc46',
+    );
     const { record, raw } = await detail(found?.id ?? '');
     expect(record).toMatchObject({
       source: 'vcon',
@@ -92,9 +125,14 @@ describe('vCon import through the ingest API', () => {
     const url = new URL(raw.url ?? '');
     const download = await t.inject({ method: 'GET', url: url.pathname + url.search });
     expect(download.statusCode).toBe(200);
-    const archived = JSON.parse(download.body) as { raw: { format: string; document: { analysis: { type: string; body: unknown }[] } } };
+    const archived = JSON.parse(download.body) as {
+      raw: { format: string; document: { analysis: { type: string; body: unknown }[] } };
+    };
     expect(archived.raw.format).toBe('json');
-    expect(archived.raw.document.analysis.map((analysis) => analysis.type)).toEqual(['transcript', 'transcript-redacted']);
+    expect(archived.raw.document.analysis.map((analysis) => analysis.type)).toEqual([
+      'transcript',
+      'transcript-redacted',
+    ]);
     expect(JSON.stringify(archived.raw.document.analysis[1]?.body)).toContain('{{URL}}');
   });
 
@@ -102,12 +140,20 @@ describe('vCon import through the ingest API', () => {
     await ingest('connect-json', readFileSync(path.join(fixtures, 'connect/ctr-1.json')));
     await expect.poll(async () => (await calls('source=connect')).length, { timeout: 30_000 }).toBe(1);
     const original = await callOf('connect', '6fe40d2a-1a89-4d73-bfcf-5d9c33894f47');
-    const exported = await t.inject({ method: 'GET', url: '/api/v1/calls/export?format=vcon&source=connect', headers: bearer(token) });
+    const exported = await t.inject({
+      method: 'GET',
+      url: '/api/v1/calls/export?format=vcon&source=connect',
+      headers: bearer(token),
+    });
     expect(exported.statusCode).toBe(200);
     const vcon = JSON.parse(exported.body.trim()) as { uuid: string };
 
     await ingest('vcon', exported.body);
-    await expect.poll(async () => (await calls('source=vcon')).some((call) => call.sourceCallId === vcon.uuid), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(async () => (await calls('source=vcon')).some((call) => call.sourceCallId === vcon.uuid), {
+        timeout: 30_000,
+      })
+      .toBe(true);
     const imported = await callOf('vcon', vcon.uuid);
     const facts = (record: CallRecordV1) => ({
       from: record.from,
@@ -124,6 +170,10 @@ describe('vCon import through the ingest API', () => {
       disposition: record.disposition,
     });
     expect(facts(imported)).toEqual(facts(original));
-    expect(imported.attributes.exportedRecord).toMatchObject({ id: original.id, source: 'connect', sourceCallId: original.sourceCallId });
+    expect(imported.attributes.exportedRecord).toMatchObject({
+      id: original.id,
+      source: 'connect',
+      sourceCallId: original.sourceCallId,
+    });
   });
 });
