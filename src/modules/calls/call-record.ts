@@ -19,6 +19,7 @@ export const CALL_SOURCES = [
   'connect',
   'genesys',
   'sbc',
+  'vcon',
   'generic',
 ] as const;
 export const callSourceSchema = z.enum(CALL_SOURCES).describe('System the record came from.');
@@ -166,6 +167,18 @@ export const normalisedCallSchema = z
       .describe('Groups records that belong to one conversation (transfers, A/B legs written separately).'),
     sourceVersion: sourceVersionSchema,
     direction: callDirectionSchema,
+    // sourceDirection, holdSeconds and afterCallWorkSeconds came after v1 was first published:
+    // a record stored or sent without them reads as null.
+    sourceDirection: z
+      .string()
+      .min(1)
+      .nullable()
+      .default(null)
+      .describe(
+        'The direction exactly as the source spelled it (FreeSWITCH channel direction, Twilio Direction, ' +
+          'Connect InitiationMethod, ...); null when the source states none. `direction` is its reading ' +
+          'from the tenant; docs/connectors-formats.md says per source how one maps to the other.',
+      ),
     from: callPartySchema,
     to: callPartySchema,
     startedAt: utcTimestampSchema,
@@ -174,8 +187,23 @@ export const normalisedCallSchema = z
     ringSeconds: wholeSecondsSchema
       .nullable()
       .describe('Start until answer; for unanswered calls start until the end.'),
-    talkSeconds: wholeSecondsSchema.nullable().describe('Answer until the end; 0 when never answered.'),
+    talkSeconds: wholeSecondsSchema
+      .nullable()
+      .describe(
+        "Time the parties talked: the source's own talk time where it reports one (Connect " +
+          'AgentInteractionDuration, which leaves out hold), else answer until the end; 0 when never answered.',
+      ),
     totalSeconds: wholeSecondsSchema.nullable(),
+    holdSeconds: wholeSecondsSchema
+      .nullable()
+      .default(null)
+      .describe('Time the caller spent on hold after the answer, where the source reports it; else null.'),
+    afterCallWorkSeconds: wholeSecondsSchema
+      .nullable()
+      .default(null)
+      .describe(
+        "The agent's wrap-up after the call (Connect AfterContactWorkDuration), where the source reports it; else null.",
+      ),
     disposition: callDispositionSchema.nullable().describe('null while the outcome is not known yet.'),
     causeCodes: causeCodesSchema,
     agent: namedRefSchema.nullable(),

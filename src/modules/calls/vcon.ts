@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { CallDisposition, CallParty, CallRecordV1, CallRecording } from './call-record.js';
+import { secondsBetween } from './connectors/call-summary.js';
 
 /**
  * Export of a call record as a vCon (draft-ietf-vcon-vcon-core, unsigned form). Signing and
@@ -83,6 +84,9 @@ export interface VconOptions {
 
 const DEFAULT_DOMAIN = 'switchboard.invalid';
 
+/** Attachment purpose of the CallRecord a vCon export carries; the vCon import reads it back. */
+export const VCON_RECORD_PURPOSE = 'switchboard-call-record';
+
 /** The draft's syntax version; deprecated in the newest editor's copy but still read by older tools. */
 export const VCON_SYNTAX_VERSION = '0.4.0';
 
@@ -102,11 +106,13 @@ export function toVcon(record: CallRecordV1, rawPayload?: unknown, options: Vcon
     for (const recording of record.recordings)
       dialog.push(recordingDialog(record, recording, callParties, options));
   } else if (record.answeredAt !== null && record.disposition !== 'voicemail') {
-    // A call that was set up but not recorded: the draft's placeholder is an empty "recording" dialog.
+    // A call that was set up but not recorded: the draft's placeholder is an empty "recording"
+    // dialog, lasting from the answer to the end (talk time may leave out hold).
+    const connected = secondsBetween(record.answeredAt, record.endedAt);
     dialog.push({
       type: 'recording',
       start: record.answeredAt,
-      ...(record.talkSeconds !== null ? { duration: record.talkSeconds } : {}),
+      ...(connected !== null ? { duration: connected } : {}),
       parties: callParties,
     });
   } else {
@@ -121,7 +127,7 @@ export function toVcon(record: CallRecordV1, rawPayload?: unknown, options: Vcon
 
   const attachments: VconDocument['attachments'] = [
     {
-      purpose: 'switchboard-call-record',
+      purpose: VCON_RECORD_PURPOSE,
       start: record.startedAt,
       party: 0,
       dialog: 0,
@@ -176,11 +182,8 @@ function recordingDialog(
   return {
     type: 'recording',
     start: recording.startedAt ?? record.answeredAt ?? record.startedAt,
-    ...(recording.durationSeconds !== null
-      ? { duration: recording.durationSeconds }
-      : record.talkSeconds !== null
-        ? { duration: record.talkSeconds }
-        : {}),
+    // Only a length the source gave: a recording need not span the call (hold, transfers).
+    ...(recording.durationSeconds !== null ? { duration: recording.durationSeconds } : {}),
     parties,
     ...(recording.mediaType !== null ? { mediatype: recording.mediaType } : {}),
     ...(filename ? { filename } : {}),

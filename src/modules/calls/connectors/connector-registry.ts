@@ -15,6 +15,7 @@ import { genesysItems } from './normalise-genesys.js';
 import { kamailioPayloadItems, type KamailioOptions } from './normalise-kamailio.js';
 import { teamsItems } from './normalise-teams.js';
 import { twilioCallbackItems } from './normalise-twilio.js';
+import { vconItems } from './normalise-vcon.js';
 import { quarantine, toResult, type ParsedItem, type ParseResult } from './parse-result.js';
 import { mergeCsvRaw, type RecordRaw } from './record-raw.js';
 
@@ -42,6 +43,7 @@ export const CALL_FILE_FORMATS = [
   'teams-json',
   'twilio-form',
   'kamailio-json',
+  'vcon',
   'generic-json',
 ] as const;
 export type CallFileFormat = (typeof CALL_FILE_FORMATS)[number];
@@ -63,6 +65,7 @@ export const FILE_FORMAT_SOURCES: Readonly<Record<CallFileFormat, CallSource>> =
   'teams-json': 'teams',
   'twilio-form': 'twilio',
   'kamailio-json': 'sbc',
+  vcon: 'vcon',
   'generic-json': 'generic',
 };
 
@@ -186,6 +189,12 @@ export const callConnectors: Readonly<Record<CallSource, CallConnector>> = {
     source: 'sbc',
     parseItems: (raw, options) => kamailioPayloadItems(raw, options),
     fileFormats: ['kamailio-json'],
+    mergeStrategy: 'newest-wins',
+  }),
+  vcon: connector({
+    source: 'vcon',
+    parseItems: (raw, options) => vconItems(raw, options),
+    fileFormats: ['vcon'],
     mergeStrategy: 'newest-wins',
   }),
   generic: connector({

@@ -22,13 +22,14 @@ import {
 } from './normalise-asterisk.js';
 import { ThreeCxRowMapper } from './normalise-3cx.js';
 import { connectCtrItems } from './normalise-connect.js';
-import { CucmLegIndex, CucmRowMapper, cucmCallFromRows, type CucmRow } from './normalise-cucm.js';
+import { CucmCallAssembler, CucmRowMapper } from './normalise-cucm.js';
 import { freeswitchCsvRowItems, freeswitchJsonItems, freeswitchXmlItems } from './normalise-freeswitch.js';
 import { genericItems } from './normalise-generic.js';
 import { genesysItems } from './normalise-genesys.js';
 import { kamailioItems } from './normalise-kamailio.js';
 import { teamsItems } from './normalise-teams.js';
 import { twilioCallbackItems } from './normalise-twilio.js';
+import { vconItems } from './normalise-vcon.js';
 import { quarantine, type ParsedItem } from './parse-result.js';
 
 export { CALL_FILE_FORMATS, FILE_FORMAT_SOURCES, callConnectors, getCallConnector, isCallFileFormat };
@@ -102,6 +103,9 @@ export async function* readCallFile(
     case 'generic-json':
       yield* readJson(whole ?? input, options, (document) => genericItems(document));
       return;
+    case 'vcon':
+      yield* readJson(whole ?? input, options, (document) => vconItems(document, options));
+      return;
     case 'twilio-form':
       for await (const line of lines(input)) yield* twilioCallbackItems(line, options);
       return;
@@ -122,7 +126,7 @@ async function* lines(input: Readable): AsyncGenerator<string> {
   for await (const line of reader) if (line.trim() !== '') yield line;
 }
 
-const jsonFormats: ReadonlySet<CallFileFormat> = new Set(['freeswitch-json', 'connect-json', 'genesys-json', 'teams-json', 'generic-json']);
+const jsonFormats: ReadonlySet<CallFileFormat> = new Set(['freeswitch-json', 'connect-json', 'genesys-json', 'teams-json', 'vcon', 'generic-json']);
 const isJsonFormat = (format: CallFileFormat) => jsonFormats.has(format);
 
 /** An in-memory delivery that is one JSON document, parsed: its documents (an array's elements, or itself). */
@@ -188,17 +192,11 @@ async function* readAsterisk(input: Readable, options: FileReadOptions): AsyncGe
 
 async function* readCucm(input: Readable, options: FileReadOptions): AsyncGenerator<ParsedItem> {
   const mapper = new CucmRowMapper(options);
-  const grouper = new WindowedGrouper<CucmRow>(options.groupWindowRows ?? DEFAULT_GROUP_WINDOW_ROWS);
-  const legIndex = new CucmLegIndex();
+  const assembler = new CucmCallAssembler(options, options.groupWindowRows ?? DEFAULT_GROUP_WINDOW_ROWS);
   for await (const csvItem of csvRowsFromStream(input)) {
     const outcome = mapper.map(csvItem);
     if (outcome.kind === 'item') yield outcome.item;
-    else if (outcome.kind === 'row') {
-      legIndex.remember(outcome.row);
-      for (const group of grouper.add(outcome.row.groupKey, outcome.row)) {
-        yield* cucmCallFromRows(group, options, legIndex);
-      }
-    }
+    else if (outcome.kind === 'row') yield* assembler.add(outcome.row);
   }
-  for (const group of grouper.flushAll()) yield* cucmCallFromRows(group, options, legIndex);
+  yield* assembler.flush();
 }

@@ -30,6 +30,7 @@ describe('3cx/cdr-1.csv (3CX v16 CDR, 27 fields)', () => {
       totalSeconds: 316,
       disposition: 'answered',
       direction: 'inbound',
+      sourceDirection: null,
     });
   });
 

@@ -48,6 +48,7 @@ describe('asterisk/Master-1.csv (cdr_csv, loguniqueid + loguserfield + newcdrcol
       talkSeconds: 27,
       disposition: 'answered',
       direction: 'inbound',
+      sourceDirection: null,
     });
     expect(call.from).toEqual({ raw: '89245555937', e164: '+79245555937', displayName: null });
     expect(Date.parse(call.startedAt) / 1000).toBe(1706368044);

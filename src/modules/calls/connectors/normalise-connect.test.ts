@@ -29,15 +29,47 @@ describe('connect/ctr-1.json (inbound voice contact)', () => {
     expect(call).toMatchObject({
       sourceCallId: '6fe40d2a-1a89-4d73-bfcf-5d9c33894f47',
       direction: 'inbound',
+      sourceDirection: 'INBOUND',
       startedAt: '2022-01-05T17:12:59.000Z',
       answeredAt: '2022-01-05T17:20:32.000Z',
       endedAt: '2022-01-05T17:47:28.000Z',
       ringSeconds: 453,
-      talkSeconds: 1616,
       totalSeconds: 2069,
       disposition: 'answered',
       sourceVersion: '2022-01-05T17:48:35.000Z',
     });
+  });
+
+  // The CTR: the agent took the call at 17:20:32 and transferred it out at 17:28:12 (460 s =
+  // AgentInteractionDuration 239 + CustomerHoldDuration 221), then wrapped up for 5 s
+  // (AfterContactWork 17:28:12-17:28:17). The customer stayed on the line with +18002430000 until
+  // 17:47:28. Disconnect minus agent connection (1,616 s) is none of these.
+  it("takes talk, hold and after-contact work from the CTR's own durations", () => {
+    expect(call).toMatchObject({ talkSeconds: 239, holdSeconds: 221, afterCallWorkSeconds: 5 });
+  });
+
+  it("makes the agent's part and the transferred-out part two legs", () => {
+    expect(call.legs).toEqual([
+      expect.objectContaining({
+        legId: '6fe40d2a-1a89-4d73-bfcf-5d9c33894f47',
+        startedAt: '2022-01-05T17:12:59.000Z',
+        answeredAt: '2022-01-05T17:20:32.000Z',
+        endedAt: '2022-01-05T17:28:12.000Z',
+        ringSeconds: 453,
+        talkSeconds: 239,
+        disposition: 'answered',
+      }),
+      expect.objectContaining({
+        legId: '6fe40d2a-1a89-4d73-bfcf-5d9c33894f47:transfer',
+        from: { raw: '+190011112222', e164: null, displayName: null },
+        to: { raw: '+18002430000', e164: '+18002430000', displayName: null },
+        startedAt: '2022-01-05T17:28:12.000Z',
+        answeredAt: '2022-01-05T17:28:12.000Z',
+        endedAt: '2022-01-05T17:47:28.000Z',
+        talkSeconds: 1156,
+        disposition: 'answered',
+      }),
+    ]);
   });
 
   it('names agent and queue, and keeps the invalid caller number raw', () => {
@@ -63,11 +95,29 @@ describe('connect/ctr-1.json (inbound voice contact)', () => {
     expect(call.attributes).toMatchObject({
       queueSeconds: 346,
       customerHoldSeconds: 221,
+      numberOfHolds: 2,
+      longestHoldSeconds: 204,
+      afterContactWorkSeconds: 5,
       transferredTo: '+18002430000',
       disconnectReason: 'CUSTOMER_DISCONNECT',
     });
     expect(call.attributes.contactAttributes).toMatchObject({ PathCode: '8477597_002_00002' });
   });
+});
+
+describe('every CTR of connect/', () => {
+  it.each(['ctr-1.json', 'ctr-2-redelivery.json', 'ctr-3-redelivery.json'])(
+    '%s gives the same talk, hold and after-contact work',
+    (name) => {
+      expect(only(fixture(name))).toMatchObject({
+        talkSeconds: 239,
+        holdSeconds: 221,
+        afterCallWorkSeconds: 5,
+        ringSeconds: 453,
+        totalSeconds: 2069,
+      });
+    },
+  );
 });
 
 describe('connect/ctr-2-redelivery.json', () => {
@@ -104,7 +154,26 @@ describe('Connect edge cases', () => {
 
   it('calls a queued contact that never reached an agent abandoned', () => {
     const result = normaliseConnectCtr({ ...base, Agent: null });
-    expect(result.records[0]).toMatchObject({ disposition: 'cancelled', answeredAt: null, agent: null });
+    expect(result.records[0]).toMatchObject({
+      disposition: 'cancelled',
+      answeredAt: null,
+      agent: null,
+      talkSeconds: 0,
+      holdSeconds: null,
+      afterCallWorkSeconds: null,
+    });
+  });
+
+  it('times an agent call that was not transferred from connection to disconnect', () => {
+    const { TransferCompletedTimestamp: _t, TransferredToEndpoint: _e, ...kept } = base;
+    const agent = base.Agent as Record<string, unknown>;
+    const call = normaliseConnectCtr({
+      ...kept,
+      Agent: { ...agent, AgentInteractionDuration: undefined, CustomerHoldDuration: 0 },
+    }).records[0];
+    expect(call).toMatchObject({ talkSeconds: 1616, holdSeconds: 0, afterCallWorkSeconds: 5 });
+    expect(call?.legs).toHaveLength(1);
+    expect(call?.legs[0]?.endedAt).toBe('2022-01-05T17:47:28.000Z');
   });
 
   it('reads an outbound call the other way round', () => {

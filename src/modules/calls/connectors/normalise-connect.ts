@@ -7,7 +7,7 @@ import type {
   JsonValue,
   NormalisedCall,
 } from '../call-record.js';
-import { deriveDurations, noCauseCodes } from './call-summary.js';
+import { deriveDurations, noCauseCodes, secondsBetween } from './call-summary.js';
 import { toParty, type NumberingOptions } from './party-number.js';
 import {
   guarded,
@@ -46,6 +46,7 @@ export const contactTraceRecordSchema = z.looseObject({
   CustomerEndpoint: endpointSchema,
   SystemEndpoint: endpointSchema,
   TransferredToEndpoint: endpointSchema,
+  TransferCompletedTimestamp: text,
   Agent: z
     .looseObject({
       ARN: text,
@@ -53,6 +54,7 @@ export const contactTraceRecordSchema = z.looseObject({
       ConnectedToAgentTimestamp: text,
       AgentInteractionDuration: z.number().nullish(),
       CustomerHoldDuration: z.number().nullish(),
+      LongestHoldDuration: z.number().nullish(),
       AfterContactWorkDuration: z.number().nullish(),
       NumberOfHolds: z.number().nullish(),
     })
@@ -134,47 +136,126 @@ function mapCtr(document: unknown, options: ConnectOptions): ParsedItem {
       : null;
   const startedAt = isoOrNull(startMs) ?? '';
   const endedAt = instant(ctr.DisconnectTimestamp);
-  const durations = deriveDurations({ startedAt, answeredAt, endedAt });
+  const transfer = transferOf(ctr, instant, endedAt);
+  const contactEndedAt = transfer?.startedAt ?? endedAt;
+  const agentPart = agentDurations(ctr, answeredAt, contactEndedAt);
+  const durations = deriveDurations(
+    { startedAt, answeredAt, endedAt },
+    agentPart ? { talkSeconds: agentPart.talkSeconds } : {},
+  );
   const causeCodes = { ...noCauseCodes(), sourceText: ctr.DisconnectReason ?? null };
   const agent = ctr.Agent ? { id: lastArnSegment(ctr.Agent.ARN), name: ctr.Agent.Username ?? null } : null;
   const queue = ctr.Queue ? { id: lastArnSegment(ctr.Queue.ARN), name: ctr.Queue.Name ?? null } : null;
 
-  const leg: CallLeg = {
+  // The contact itself until the agent let go of the customer; a transfer out of Connect (to
+  // an outside number) keeps the customer on the contact, with the transfer target, until the
+  // disconnect: that part is a leg of its own so the agent's talk time stays the agent's.
+  const contactLeg: CallLeg = {
     legId: ctr.ContactId,
     from,
     to,
     startedAt,
     answeredAt,
-    endedAt,
+    endedAt: contactEndedAt,
     ringSeconds: durations.ringSeconds,
-    talkSeconds: durations.talkSeconds,
+    talkSeconds:
+      agentPart?.talkSeconds ??
+      deriveDurations({ startedAt, answeredAt, endedAt: contactEndedAt }).talkSeconds,
     disposition,
-    causeCodes,
+    causeCodes: transfer ? noCauseCodes() : causeCodes,
     quality: null,
     attributes: {},
   };
+  const transferLeg: CallLeg[] = transfer
+    ? [
+        {
+          legId: `${ctr.ContactId}:transfer`,
+          from: customer,
+          to: toParty(transfer.address, null, options),
+          startedAt: transfer.startedAt,
+          answeredAt: transfer.startedAt,
+          endedAt,
+          // Connect stamps the connection of the transfer target, not when it was dialled.
+          ringSeconds: null,
+          talkSeconds: secondsBetween(transfer.startedAt, endedAt),
+          disposition: 'answered',
+          causeCodes,
+          quality: null,
+          attributes: {},
+        },
+      ]
+    : [];
   const record: NormalisedCall = {
     source: 'connect',
     sourceCallId: ctr.ContactId,
     conversationId: ctr.InitialContactId ?? ctr.ContactId,
     sourceVersion: new Date(versionMs).toISOString(),
     direction,
+    sourceDirection: ctr.InitiationMethod || null,
     from,
     to,
     startedAt,
     answeredAt,
     endedAt,
     ...durations,
+    holdSeconds: agentPart?.holdSeconds ?? null,
+    afterCallWorkSeconds: agentPart?.afterCallWorkSeconds ?? null,
     disposition,
     causeCodes,
     agent,
     queue,
     recordings: recordingsOf(ctr),
     quality: null,
-    legs: [leg],
+    legs: [contactLeg, ...transferLeg],
     attributes: attributesOf(ctr),
   };
   return validated(record, jsonRaw(document));
+}
+
+interface Transfer {
+  address: string;
+  startedAt: string;
+}
+
+/** A transfer out of Connect: TransferCompletedTimestamp is when the transfer endpoint was connected. */
+function transferOf(
+  ctr: ContactTraceRecord,
+  instant: (value: string | null | undefined) => string | null,
+  endedAt: string | null,
+): Transfer | undefined {
+  const address = ctr.TransferredToEndpoint?.Address;
+  const startedAt = instant(ctr.TransferCompletedTimestamp);
+  if (!address || startedAt === null || endedAt === null || startedAt > endedAt) return undefined;
+  return { address, startedAt };
+}
+
+interface AgentDurations {
+  talkSeconds: number | null;
+  holdSeconds: number | null;
+  afterCallWorkSeconds: number | null;
+}
+
+const wholeSeconds = (value: number | null | undefined): number | null =>
+  value === null || value === undefined || !Number.isFinite(value) || value < 0 ? null : Math.round(value);
+
+/**
+ * The agent's part of the contact from the CTR's own figures: AgentInteractionDuration is talk
+ * (hold left out), CustomerHoldDuration the hold, AfterContactWorkDuration the wrap-up. Only when
+ * the interaction time is missing is talk worked out: the agent's time on the contact less hold.
+ * Undefined when no agent took the contact.
+ */
+function agentDurations(
+  ctr: ContactTraceRecord,
+  answeredAt: string | null,
+  agentLeftAt: string | null,
+): AgentDurations | undefined {
+  if (!ctr.Agent?.ConnectedToAgentTimestamp || answeredAt === null) return undefined;
+  const holdSeconds = wholeSeconds(ctr.Agent.CustomerHoldDuration);
+  const onContact = secondsBetween(answeredAt, agentLeftAt);
+  const talkSeconds =
+    wholeSeconds(ctr.Agent.AgentInteractionDuration) ??
+    (onContact === null ? null : Math.max(0, onContact - (holdSeconds ?? 0)));
+  return { talkSeconds, holdSeconds, afterCallWorkSeconds: wholeSeconds(ctr.Agent.AfterContactWorkDuration) };
 }
 
 function directionOf(method: string | null | undefined): CallDirection {
@@ -254,6 +335,7 @@ function attributesOf(ctr: ContactTraceRecord): Record<string, JsonValue> {
   put('queueSeconds', ctr.Queue?.Duration);
   put('agentInteractionSeconds', ctr.Agent?.AgentInteractionDuration);
   put('customerHoldSeconds', ctr.Agent?.CustomerHoldDuration);
+  put('longestHoldSeconds', ctr.Agent?.LongestHoldDuration);
   put('afterContactWorkSeconds', ctr.Agent?.AfterContactWorkDuration);
   put('numberOfHolds', ctr.Agent?.NumberOfHolds);
   put('agentArn', ctr.Agent?.ARN);

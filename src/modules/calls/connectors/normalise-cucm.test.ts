@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { NormalisedCall } from '../call-record.js';
-import { CUCM_CDR_COLUMNS, cucmCsvItems, mergeCucmCalls, normaliseCucmCsv } from './normalise-cucm.js';
+import {
+  CUCM_CDR_COLUMNS,
+  CucmCallAssembler,
+  CucmRowMapper,
+  cucmCsvItems,
+  mergeCucmCalls,
+  normaliseCucmCsv,
+} from './normalise-cucm.js';
+import { csvRowsFromText } from './csv-rows.js';
 import type { CsvSourceRow, ParsedItem } from './parse-result.js';
 import { mergeCsvRaw, type RecordRaw } from './record-raw.js';
 
@@ -29,9 +37,14 @@ function rowsOf(raw: RecordRaw): CsvSourceRow[] {
 describe('cucm/cdr-1.csv (header + type rows, 133 columns)', () => {
   const result = normaliseCucmCsv(fixture('cdr-1.csv'), { defaultCountry: 'US' });
 
-  it('reads 3 calls and skips the two header rows', () => {
+  // One real call (25447: 5033466594 on SEPCC7F750586B7 -> 5033466593 on SEPCC8E7148AD29, legs
+  // 47874239/47874240) and two Built-in-Bridge recording calls (25449, 25448): the phones' bridges
+  // b002179144511001/b002179144411001 forking each side to the recorder at 5030079981 (partition
+  // InformLabRecording, redirected on behalf of Recording = 27, reason 354), each naming the leg it
+  // records in origConversationId. The recorder never answered (dateTimeConnect 0, duration 0).
+  it('reads one call and skips the two header rows: the bridge recordings are not calls', () => {
     expect(result.quarantined).toEqual([]);
-    expect(result.records).toHaveLength(3);
+    expect(result.records.map((record) => record.sourceCallId)).toEqual(['cucmOHSUtest:2:25447']);
     expect(CUCM_CDR_COLUMNS).toHaveLength(133);
   });
 
@@ -46,17 +59,18 @@ describe('cucm/cdr-1.csv (header + type rows, 133 columns)', () => {
       totalSeconds: 13,
       disposition: 'answered',
       direction: 'internal',
+      sourceDirection: null,
     });
     expect(call.from.raw).toBe('5033466594');
     expect(call.to).toEqual({ raw: '5033466593', e164: '+15033466593', displayName: null });
     expect(call.causeCodes.q850).toBe(16);
   });
 
-  it('archives the call’s row under the header’s column names, with its line', () => {
+  it('archives the call’s rows under the header’s column names, with their lines', () => {
     const lines = fixture('cdr-1.csv').split('\n');
     const rows = rowsOf(rawOf(cucmCsvItems(fixture('cdr-1.csv')), 'cucmOHSUtest:2:25447'));
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({
+    expect(rows.map((row) => row.line)).toEqual([3, 4, 5]);
+    expect(rows[2]).toMatchObject({
       line: 5,
       text: lines[4],
       fields: {
@@ -68,15 +82,33 @@ describe('cucm/cdr-1.csv (header + type rows, 133 columns)', () => {
     });
   });
 
-  it('ties the built-in-bridge recording calls to the call they record', () => {
-    for (const id of ['cucmOHSUtest:2:25448', 'cucmOHSUtest:2:25449']) {
-      const recording = byId(result.records, id);
-      expect(recording.conversationId).toBe('cucmOHSUtest:2:25447');
-      expect(recording.attributes.recordingOfLegId).toMatch(/^478742(39|40)$/);
+  it('attaches the built-in-bridge recording calls to the call they record, as recording legs', () => {
+    const call = byId(result.records, 'cucmOHSUtest:2:25447');
+    const recordings = call.legs.filter((leg) => leg.attributes.legRole === 'recording');
+    expect(recordings.map((leg) => [leg.from.raw, leg.to.raw, leg.attributes.origConversationId])).toEqual([
+      ['b002179144511001', '5030079981', '47874239'],
+      ['b002179144411001', '5030079981', '47874240'],
+    ]);
+    for (const leg of recordings) {
       // 0 means "never connected"; the bogus destCause is not passed off as Q.850.
-      expect(recording.answeredAt).toBeNull();
-      expect(recording.causeCodes.q850).toBeNull();
+      expect(leg).toMatchObject({ answeredAt: null, talkSeconds: 0, disposition: 'failed' });
+      expect(leg.causeCodes.q850).toBeNull();
+      expect(leg.attributes.globalCallID_callId).toMatch(/^2544[89]$/);
     }
+    expect(call.legs).toHaveLength(3);
+    expect(call.attributes.recordingLegs).toBe(2);
+  });
+
+  it('works the call out from its own leg only, whatever the recording legs say', () => {
+    expect(byId(result.records, 'cucmOHSUtest:2:25447')).toMatchObject({
+      conversationId: 'cucmOHSUtest:2:25447',
+      from: { raw: '5033466594' },
+      startedAt: '2025-04-18T16:32:08.000Z',
+      endedAt: '2025-04-18T16:32:21.000Z',
+      talkSeconds: 11,
+      disposition: 'answered',
+      agent: null,
+    });
   });
 });
 
@@ -120,6 +152,49 @@ describe('cucm/cdr-2-noheader.csv (no header, 129 columns)', () => {
       totalSeconds: 3,
       talkSeconds: 0,
     });
+  });
+});
+
+describe('CUCM recording legs that do not arrive with their call', () => {
+  const [, , recording25449, recording25448, call25447] = fixture('cdr-1.csv').split('\n');
+  const otherCall = fixture('cdr-2-noheader.csv').split('\n')[0] ?? '';
+  const header = fixture('cdr-1.csv').split('\n').slice(0, 2).join('\n');
+
+  it('quarantines a recording leg whose call is not in the payload, naming the leg it records', () => {
+    const result = normaliseCucmCsv(`${header}\n${recording25448}`);
+    expect(result.records).toEqual([]);
+    expect(result.quarantined).toHaveLength(1);
+    expect(result.quarantined[0]?.reason).toMatch(/recording leg .*b002179144411001.* leg 47874240/);
+    expect(result.quarantined[0]?.raw).toBe(recording25448);
+  });
+
+  it('attaches a recording leg that comes after its call left the grouping window, through the merge', () => {
+    const mapper = new CucmRowMapper();
+    const assembler = new CucmCallAssembler({}, 1);
+    const rows = [header, call25447, otherCall, recording25449].join('\n');
+    const items = [...csvRowsFromText(rows)].flatMap((row) => {
+      const outcome = mapper.map(row);
+      return outcome.kind === 'row' ? assembler.add(outcome.row) : [];
+    });
+    items.push(...assembler.flush());
+    const records = items.flatMap((item) => (item.kind === 'record' ? [item.record] : []));
+    expect(items.filter((item) => item.kind !== 'record')).toEqual([]);
+    // Two deliveries of the same call: the call, then its recording leg; the index merges them.
+    expect(records.map((record) => record.sourceCallId)).toEqual([
+      'cucmOHSUtest:2:25447',
+      'StandAloneCluster:1:12278981',
+      'cucmOHSUtest:2:25447',
+    ]);
+    const [first, , second] = records;
+    if (!first || !second) throw new Error('missing records');
+    const merged = mergeCucmCalls(first, second);
+    expect(merged.legs).toHaveLength(2);
+    expect(merged).toMatchObject({
+      startedAt: '2025-04-18T16:32:08.000Z',
+      talkSeconds: 11,
+      disposition: 'answered',
+    });
+    expect(merged.from.raw).toBe('5033466594');
   });
 });
 

@@ -8,7 +8,7 @@ import {
   q850OrNull,
 } from './call-summary.js';
 import { csvRowsFromText, type CsvRowItem } from './csv-rows.js';
-import { WindowedGrouper } from './leg-grouper.js';
+import { DEFAULT_GROUP_WINDOW_ROWS, WindowedGrouper } from './leg-grouper.js';
 import { directionFromParties, toParty, type NumberingOptions } from './party-number.js';
 import {
   guarded,
@@ -180,6 +180,11 @@ export interface CucmRow {
   groupKey: string;
   leg: CallLeg;
   source: CsvSourceRow;
+  /**
+   * For a Built-in-Bridge recording call: the leg of the recorded call it forks (its
+   * origConversationId). Such a row is a leg of that call, not a call of its own.
+   */
+  recordedLegId: string | null;
 }
 
 type RowOutcome = { kind: 'row'; row: CucmRow } | { kind: 'item'; item: ParsedItem } | { kind: 'header' };
@@ -297,7 +302,9 @@ export class CucmRowMapper {
     };
     const cluster = get('globalCallId_ClusterID');
     const groupKey = `${cluster === '' ? '' : `${cluster}:`}${callManagerId}:${callId}`;
-    return { kind: 'row', row: { groupKey, leg, source } };
+    const recordedLegId = recordedLegOf(values);
+    if (recordedLegId !== null) leg.attributes.legRole = 'recording';
+    return { kind: 'row', row: { groupKey, leg, source, recordedLegId } };
   }
 
   isVoicemail(values: Readonly<Record<string, string>>): boolean {
@@ -307,6 +314,38 @@ export class CucmRowMapper {
       device.test(values.destDeviceName ?? '') || partition.test(values.finalCalledPartyNumberPartition ?? '')
     );
   }
+}
+
+/** OnBehalfOf code of CUCM's call recording feature, and its redirect reason. */
+const ON_BEHALF_OF_RECORDING = '27';
+const REDIRECT_REASON_RECORDING = '354';
+/** A phone's Built-in Bridge calls from a number made of "b" and digits (b002179144411001). */
+const BUILT_IN_BRIDGE_NUMBER = /^b\d+$/i;
+
+/**
+ * The recorded leg, when this row is a recording call: CUCM records a phone's call by calling
+ * the recorder from the phone's Built-in Bridge, once per direction of the audio, as a call with
+ * its own global call id whose origConversationId is the leg it records. Recognised by the
+ * bridge's calling number or by the Recording OnBehalfOf code / redirect reason.
+ */
+function recordedLegOf(values: Readonly<Record<string, string>>): string | null {
+  const recordedLeg = values.origConversationId ?? '';
+  if (recordedLeg === '' || recordedLeg === '0') return null;
+  const onBehalfOfRecording = [
+    values.origCalledPartyRedirectOnBehalfOf,
+    values.lastRedirectRedirectOnBehalfOf,
+    values.joinOnBehalfOf,
+  ].includes(ON_BEHALF_OF_RECORDING);
+  const redirectedForRecording = [
+    values.origCalledPartyRedirectReason,
+    values.lastRedirectRedirectReason,
+  ].includes(REDIRECT_REASON_RECORDING);
+  const fromBridge = BUILT_IN_BRIDGE_NUMBER.test(values.callingPartyNumber ?? '');
+  return fromBridge || onBehalfOfRecording || redirectedForRecording ? recordedLeg : null;
+}
+
+function isRecordingLeg(leg: CallLeg): boolean {
+  return leg.attributes.legRole === 'recording';
 }
 
 function guardedRow(raw: string, map: () => RowOutcome): RowOutcome {
@@ -334,16 +373,16 @@ function legDisposition(
   return dispositionFromQ850(origCause) ?? 'failed';
 }
 
-/** Maps the leg identifiers of recent calls to their call, so recording legs find their parent. */
+const REMEMBERED_LEGS = 50_000;
+
+/** Maps the leg identifiers of recent calls to their call, so recording legs find their call. */
 export class CucmLegIndex {
   private readonly index = new Map<string, string>();
 
-  constructor(private readonly capacity = 50_000) {}
+  constructor(private readonly capacity = REMEMBERED_LEGS) {}
 
   remember(row: CucmRow): void {
-    for (const id of [attr(row.leg, 'origLegCallIdentifier'), attr(row.leg, 'destLegIdentifier')]) {
-      if (id !== '') this.index.set(id, row.groupKey);
-    }
+    for (const id of legIdentifiersOf(row.leg)) this.index.set(id, row.groupKey);
     while (this.index.size > this.capacity) {
       const oldest = this.index.keys().next().value;
       if (oldest === undefined) break;
@@ -354,6 +393,84 @@ export class CucmLegIndex {
   callOf(legIdentifier: string): string | undefined {
     return this.index.get(legIdentifier);
   }
+}
+
+function legIdentifiersOf(leg: CallLeg): string[] {
+  return [attr(leg, 'origLegCallIdentifier'), attr(leg, 'destLegIdentifier')].filter((id) => id !== '');
+}
+
+/**
+ * Puts streamed CDR rows together into calls: the rows of one global call id, plus the
+ * Built-in-Bridge recording calls that record one of its legs, which CUCM writes under global
+ * call ids of their own (and usually before the call, as they end first). A recording row whose
+ * call has not been read yet waits for it (up to 50,000 rows, then until the end of the input);
+ * one that comes after its call left the grouping window is given under the call's id, so the
+ * index merges it into the stored call. A recording whose call never comes is quarantined.
+ */
+export class CucmCallAssembler {
+  private readonly grouper: WindowedGrouper<CucmRow>;
+  private readonly legIndex = new CucmLegIndex();
+  private readonly waiting = new Map<string, CucmRow[]>();
+  private waitingRows = 0;
+
+  constructor(
+    private readonly options: CucmOptions = {},
+    window: number = DEFAULT_GROUP_WINDOW_ROWS,
+  ) {
+    this.grouper = new WindowedGrouper<CucmRow>(window);
+  }
+
+  add(row: CucmRow): ParsedItem[] {
+    if (row.recordedLegId !== null) {
+      const call = this.legIndex.callOf(row.recordedLegId);
+      return call === undefined ? this.wait(row.recordedLegId, row) : this.group(call, [row]);
+    }
+    this.legIndex.remember(row);
+    const recordings = legIdentifiersOf(row.leg).flatMap((id) => this.take(id));
+    return this.group(row.groupKey, [...recordings, row]);
+  }
+
+  /** Everything still open at the end of the input. */
+  flush(): ParsedItem[] {
+    const items = this.grouper.flushAll().flatMap((group) => cucmCallFromRows(group, this.options));
+    for (const [recordedLegId, rows] of this.waiting) items.push(orphanRecording(recordedLegId, rows));
+    this.waiting.clear();
+    this.waitingRows = 0;
+    return items;
+  }
+
+  private group(key: string, rows: readonly CucmRow[]): ParsedItem[] {
+    const groups = rows.flatMap((row) => this.grouper.add(key, { ...row, groupKey: key }));
+    return groups.flatMap((group) => cucmCallFromRows(group, this.options));
+  }
+
+  private wait(recordedLegId: string, row: CucmRow): ParsedItem[] {
+    this.waiting.set(recordedLegId, [...(this.waiting.get(recordedLegId) ?? []), row]);
+    this.waitingRows += 1;
+    const items: ParsedItem[] = [];
+    while (this.waitingRows > REMEMBERED_LEGS) {
+      const [oldest] = this.waiting.keys();
+      if (oldest === undefined) break;
+      items.push(orphanRecording(oldest, this.take(oldest)));
+    }
+    return items;
+  }
+
+  private take(recordedLegId: string): CucmRow[] {
+    const rows = this.waiting.get(recordedLegId) ?? [];
+    this.waiting.delete(recordedLegId);
+    this.waitingRows -= rows.length;
+    return rows;
+  }
+}
+
+function orphanRecording(recordedLegId: string, rows: readonly CucmRow[]): ParsedItem {
+  const bridges = [...new Set(rows.map((row) => `${row.leg.from.raw ?? '?'} -> ${row.leg.to.raw ?? '?'}`))];
+  return quarantine(
+    `Built-in-Bridge recording leg (${bridges.join(', ')}) of conversation leg ${recordedLegId}, whose call ` +
+      'is not in this payload: a recording is not a call of its own; send it with the CDR file that holds the call',
+    rows.map((row) => row.source.text).join('\n'),
+  );
 }
 
 function deviceKind(name: string, options: CucmOptions): 'tenant' | 'outside' | 'unknown' {
@@ -380,51 +497,55 @@ function directionOf(leg: CallLeg, options: CucmOptions): CallDirection {
 const UNANSWERED_PRIORITY: readonly CallDisposition[] = ['no_answer', 'busy', 'cancelled', 'failed'];
 
 /**
- * One call from the CDR rows (legs) sharing a global call id. Recording (built-in bridge)
- * calls get their own global call id; their origConversationId names a leg of the recorded
- * call, which becomes their conversationId when that call has been seen.
+ * One call from the CDR rows (legs) sharing a global call id, with the recording legs that
+ * record it. Only the call's own legs decide its summary (times, parties, outcome); recording
+ * legs are kept among the legs, marked `legRole: recording`.
  */
 export function cucmCallFromLegs(
   callId: string,
   legs: readonly CallLeg[],
   options: CucmOptions,
-  legIndex: CucmLegIndex | undefined,
   raw: RecordRaw,
 ): ParsedItem[] {
   const quarantineRaw = quarantineInputOf(raw);
   return guarded(quarantineRaw, () => {
     const ordered = [...legs].sort((a, b) => (a.startedAt ?? '').localeCompare(b.startedAt ?? ''));
-    const first = ordered[0];
+    const ownLegs = ordered.filter((leg) => !isRecordingLeg(leg));
+    const recordingLegs = ordered.length - ownLegs.length;
+    // Only recording legs: a later delivery of a call already given, which the index merges.
+    const basis = ownLegs.length > 0 ? ownLegs : ordered;
+    const first = basis[0];
     if (!first) return [];
-    const answeredLegs = ordered.filter((leg) => leg.answeredAt !== null);
+    const answeredLegs = basis.filter((leg) => leg.answeredAt !== null);
     let disposition: CallDisposition;
     if (answeredLegs.length > 0) {
       disposition = answeredLegs.every((leg) => leg.disposition === 'voicemail') ? 'voicemail' : 'answered';
     } else {
-      const seen = new Set(ordered.map((leg) => leg.disposition));
+      const seen = new Set(basis.map((leg) => leg.disposition));
       disposition = UNANSWERED_PRIORITY.find((candidate) => seen.has(candidate)) ?? 'failed';
     }
-    const startedAt = earliest(ordered.map((leg) => leg.startedAt));
+    const startedAt = earliest(basis.map((leg) => leg.startedAt));
     if (startedAt === null) return [quarantine('no leg of the call has a start time', quarantineRaw)];
     const answeredAt = earliest(answeredLegs.map((leg) => leg.answeredAt));
-    const endedAt = latest(ordered.map((leg) => leg.endedAt));
+    const endedAt = latest(basis.map((leg) => leg.endedAt));
     const durations = deriveDurations(
       { startedAt, answeredAt, endedAt },
-      ordered.length === 1 ? { talkSeconds: first.talkSeconds ?? undefined } : {},
+      basis.length === 1 ? { talkSeconds: first.talkSeconds ?? undefined } : {},
     );
 
-    const recordedLeg = attr(first, 'origConversationId');
-    const parentCall = recordedLeg !== '' ? legIndex?.callOf(recordedLeg) : undefined;
-    const huntLeg = ordered.find((leg) => attr(leg, 'huntPilotDN') !== '');
-    const agentLeg = ordered.find((leg) => leg.disposition === 'answered' && attr(leg, 'huntPilotDN') !== '');
+    const huntLeg = basis.find((leg) => attr(leg, 'huntPilotDN') !== '');
+    const agentLeg = basis.find((leg) => leg.disposition === 'answered' && attr(leg, 'huntPilotDN') !== '');
     const loginId = agentLeg ? attr(agentLeg, 'finalCalledPartyUnicodeLoginUserID') : '';
-    const decidingLeg = answeredLegs[0] ?? ordered[ordered.length - 1] ?? first;
+    const decidingLeg = answeredLegs[0] ?? basis[basis.length - 1] ?? first;
     const record: NormalisedCall = {
       source: 'cucm',
       sourceCallId: callId,
-      conversationId: parentCall ?? callId,
+      conversationId: callId,
       sourceVersion: Date.parse(endedAt ?? startedAt),
       direction: directionOf(first, options),
+      sourceDirection: null,
+      holdSeconds: null,
+      afterCallWorkSeconds: null,
       from: first.from,
       to: toParty(attr(first, 'originalCalledPartyNumber') || first.to.raw, null, options),
       startedAt,
@@ -452,25 +573,20 @@ export function cucmCallFromLegs(
         globalCallIdClusterId: attr(first, 'globalCallId_ClusterID'),
         globalCallIdCallManagerId: attr(first, 'globalCallID_callManagerId'),
         globalCallIdCallId: attr(first, 'globalCallID_callId'),
-        ...(recordedLeg !== '' ? { recordingOfLegId: recordedLeg } : {}),
+        ...(recordingLegs > 0 ? { recordingLegs } : {}),
       },
     };
     return [validated(record, raw)];
   });
 }
 
-export function cucmCallFromRows(
-  rows: readonly CucmRow[],
-  options: CucmOptions = {},
-  legIndex?: CucmLegIndex,
-): ParsedItem[] {
+export function cucmCallFromRows(rows: readonly CucmRow[], options: CucmOptions = {}): ParsedItem[] {
   const first = rows[0];
   if (!first) return [];
   return cucmCallFromLegs(
     first.groupKey,
     rows.map((row) => row.leg),
     options,
-    legIndex,
     csvRaw(rows.map((row) => row.source)),
   );
 }
@@ -487,12 +603,8 @@ export function mergeCucmCalls(
   const legs = new Map(existing.legs.map((leg) => [leg.legId, leg]));
   for (const leg of incoming.legs) legs.set(leg.legId, leg);
   // Only the record is kept; the merged raw is `mergeCsvRaw`'s job.
-  const [item] = cucmCallFromLegs(incoming.sourceCallId, [...legs.values()], options, undefined, csvRaw([]));
-  if (item?.kind !== 'record') return incoming;
-  // Keep a parent call found earlier: a later file may not contain it any more.
-  const conversationId =
-    incoming.conversationId !== incoming.sourceCallId ? incoming.conversationId : existing.conversationId;
-  return { ...item.record, conversationId };
+  const [item] = cucmCallFromLegs(incoming.sourceCallId, [...legs.values()], options, csvRaw([]));
+  return item?.kind === 'record' ? item.record : incoming;
 }
 
 /** A CUCM CDR file, with or without its two header rows, grouped into calls. */
@@ -502,18 +614,14 @@ export function normaliseCucmCsv(text: string, options: CucmOptions = {}): Parse
 
 export function cucmCsvItems(text: string, options: CucmOptions = {}): ParsedItem[] {
   const mapper = new CucmRowMapper(options);
-  const grouper = new WindowedGrouper<CucmRow>(Number.POSITIVE_INFINITY);
-  const legIndex = new CucmLegIndex();
+  const assembler = new CucmCallAssembler(options, Number.POSITIVE_INFINITY);
   const items: ParsedItem[] = [];
   for (const csvItem of csvRowsFromText(text)) {
     const outcome = mapper.map(csvItem);
     if (outcome.kind === 'item') items.push(outcome.item);
-    else if (outcome.kind === 'row') {
-      legIndex.remember(outcome.row);
-      grouper.add(outcome.row.groupKey, outcome.row);
-    }
+    else if (outcome.kind === 'row') items.push(...assembler.add(outcome.row));
   }
-  for (const group of grouper.flushAll()) items.push(...cucmCallFromRows(group, options, legIndex));
+  items.push(...assembler.flush());
   if (items.length === 0 && text.trim() !== '') items.push(skip('no CDR rows in the file', text));
   return items;
 }

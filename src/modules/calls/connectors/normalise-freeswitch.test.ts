@@ -98,7 +98,6 @@ describe('freeswitch/cdr-xml-1.xml (mod_xml_cdr, URL-encoded)', () => {
       talkSeconds: 0,
       totalSeconds: 0,
       disposition: 'failed',
-      direction: 'outbound',
     });
     expect(call.attributes.endpoint_disposition).toBe('DELAYED NEGOTIATION');
     expect(call.attributes.sip_hangup_disposition).toBe('send_refuse');
@@ -164,6 +163,81 @@ describe('freeswitch/Master-cdr_csv-1.csv (mod_cdr_csv default template)', () =>
     expect(
       result.records.every((record) => record.disposition === 'failed' && record.talkSeconds === 0),
     ).toBe(true);
+  });
+});
+
+describe('FreeSWITCH direction', () => {
+  // <direction>inbound</direction> is the channel's: the switch received this leg. It came in on
+  // the `external` profile into the `public` context (outside_call=true), from "8009" at an outside
+  // address, dialling 003468888646444: an outside party calling in, whatever it dialled.
+  it('reads the inbound A-leg of cdr-xml-1.xml as an inbound call and keeps "inbound" as written', () => {
+    const call = only(normaliseFreeswitchXml(fixture('cdr-xml-1.xml'), { defaultCountry: 'ES' }));
+    expect(call).toMatchObject({ direction: 'inbound', sourceDirection: 'inbound' });
+    expect(call.from.raw).toBe('8009');
+    expect(call.to.raw).toBe('003468888646444');
+  });
+
+  it.each([
+    ['cdr-1.json', 'internal'],
+    ['cdr-2.json', 'internal'],
+  ])('%s states no direction: null as source direction, %s from the parties', (name, direction) => {
+    expect(only(normaliseFreeswitchJson(fixture(name)))).toMatchObject({ direction, sourceDirection: null });
+  });
+
+  it('has no direction in the default cdr_csv template, but reads one a template writes', () => {
+    const stock = normaliseFreeswitchCsv(fixture('Master-cdr_csv-1.csv')).records;
+    expect(stock.every((record) => record.sourceDirection === null)).toBe(true);
+    const columns = columnsFromFreeswitchTemplate(
+      '"${uuid}","${direction}","${caller_id_number}","${destination_number}","${start_epoch}","${end_epoch}","${context}"',
+    );
+    const [call] = normaliseFreeswitchCsv(
+      '"u-1","inbound","+442071838750","0611360468","1588582423","1588582500","public"',
+      {
+        freeswitchCsvColumns: columns,
+        defaultCountry: 'FR',
+      },
+    ).records;
+    expect(call).toMatchObject({ sourceDirection: 'inbound', direction: 'inbound' });
+  });
+
+  const document = (variables: Record<string, string>, channelDirection?: string) => ({
+    channel_data: channelDirection ? { direction: channelDirection } : {},
+    variables: { uuid: 'u-1', start_epoch: '1577872800', end_epoch: '1577872830', ...variables },
+  });
+
+  it('reads a leg the switch received from a registered phone by what it dialled', () => {
+    const call = only(
+      normaliseFreeswitchJson(
+        document(
+          { caller_id_number: '1001', destination_number: '0611360468', context: 'default' },
+          'inbound',
+        ),
+        { defaultCountry: 'FR' },
+      ),
+    );
+    expect(call).toMatchObject({ sourceDirection: 'inbound', direction: 'outbound' });
+  });
+
+  it('reads a leg the switch placed (outbound B-leg) by its parties', () => {
+    const call = only(
+      normaliseFreeswitchJson(
+        document(
+          { caller_id_number: '+442071838750', destination_number: '1002', context: 'default' },
+          'outbound',
+        ),
+      ),
+    );
+    expect(call).toMatchObject({ sourceDirection: 'outbound', direction: 'inbound' });
+  });
+
+  it("follows the PBX's own call_direction (FusionPBX) where the dialplan sets one", () => {
+    const call = only(
+      normaliseFreeswitchJson(
+        document({ caller_id_number: '1001', destination_number: '*97', call_direction: 'local' }, 'inbound'),
+      ),
+    );
+    expect(call).toMatchObject({ sourceDirection: 'inbound', direction: 'internal' });
+    expect(call.attributes.call_direction).toBe('local');
   });
 });
 

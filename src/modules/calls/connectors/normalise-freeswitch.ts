@@ -1,5 +1,13 @@
 import { XMLParser } from 'fast-xml-parser';
-import type { CallDisposition, CallLeg, CallQuality, JsonValue, NormalisedCall } from '../call-record.js';
+import type {
+  CallDirection,
+  CallDisposition,
+  CallLeg,
+  CallParty,
+  CallQuality,
+  JsonValue,
+  NormalisedCall,
+} from '../call-record.js';
 import {
   deriveDurations,
   dispositionFromQ850,
@@ -305,6 +313,8 @@ export function mapFreeswitchCdr(
     },
   );
   const quality = qualityOf(cdr);
+  // The channel's own direction, as FreeSWITCH wrote it: inbound = the switch received this leg.
+  const legDirection = cdr.channelData.direction || v.direction || '';
 
   const attributes: Record<string, JsonValue> = {};
   const keep = [
@@ -320,6 +330,7 @@ export function mapFreeswitchCdr(
     'write_codec',
     'hold_accum_seconds',
     'direction',
+    'call_direction',
   ];
   for (const key of keep) if (v[key]) attributes[key] = v[key];
   if (!attributes.context && profile.context) attributes.context = profile.context;
@@ -349,7 +360,8 @@ export function mapFreeswitchCdr(
     sourceCallId: legUuid,
     conversationId: v.originating_leg_uuid || v.call_uuid || legUuid,
     sourceVersion: endMs ?? startMs,
-    direction: directionFromParties(from, to, options),
+    direction: directionOf(v, legDirection, attributes.context, from, to, options),
+    sourceDirection: legDirection || null,
     from,
     to,
     startedAt,
@@ -358,6 +370,8 @@ export function mapFreeswitchCdr(
     ringSeconds: durations.ringSeconds,
     talkSeconds: durations.talkSeconds,
     totalSeconds: durations.totalSeconds,
+    holdSeconds: null,
+    afterCallWorkSeconds: null,
     disposition,
     causeCodes,
     agent: null,
@@ -368,6 +382,43 @@ export function mapFreeswitchCdr(
     attributes,
   };
   return validated(record, raw, quarantineRaw);
+}
+
+/**
+ * The call's direction seen from the tenant. FreeSWITCH's own `direction` is the channel's, seen
+ * from the switch: `inbound` = the switch received this leg (an A-leg), `outbound` = the switch
+ * placed it (a B-leg, an originate). An inbound leg is therefore an inbound *call* only when it
+ * came from outside: the stock dialplan puts every call that arrives unauthenticated (a carrier,
+ * the Internet) into the `public` context, whose first extension sets `outside_call=true`. A leg
+ * from a registered phone, and any B-leg, is read from its parties. A `call_direction` the PBX's
+ * dialplan sets for the tenant's view (FusionPBX: inbound, outbound, local) comes first.
+ */
+function directionOf(
+  v: Record<string, string>,
+  legDirection: string,
+  context: JsonValue | undefined,
+  from: CallParty,
+  to: CallParty,
+  options: NumberingOptions,
+): CallDirection {
+  const stated = statedDirection(v.call_direction);
+  if (stated) return stated;
+  const cameFromOutside = v.outside_call === 'true' || context === 'public';
+  if (legDirection.toLowerCase() === 'inbound' && cameFromOutside) return 'inbound';
+  return directionFromParties(from, to, options);
+}
+
+function statedDirection(callDirection: string | undefined): CallDirection | undefined {
+  switch (callDirection?.toLowerCase()) {
+    case 'inbound':
+      return 'inbound';
+    case 'outbound':
+      return 'outbound';
+    case 'local':
+      return 'internal';
+    default:
+      return undefined;
+  }
 }
 
 function dispositionOf(

@@ -28,6 +28,7 @@ describe('genesys/conversation-detail-1-voice.json (details query response)', ()
   it('reads direction, the connected customer and the queue', () => {
     expect(call).toMatchObject({
       direction: 'inbound',
+      sourceDirection: 'inbound',
       disposition: 'answered',
       startedAt: '2020-01-01T00:00:00.000Z',
       queue: { id: 'xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx', name: null },

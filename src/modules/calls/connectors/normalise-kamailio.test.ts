@@ -46,6 +46,7 @@ describe('Kamailio acc_json: missed call (INVITE answered 486)', () => {
       sourceCallId: '3c26700f6a4b2b3e@192.0.2.10',
       disposition: 'busy',
       direction: 'inbound',
+      sourceDirection: null,
       startedAt: '2024-05-01T10:00:00.000Z',
       answeredAt: null,
       talkSeconds: 0,

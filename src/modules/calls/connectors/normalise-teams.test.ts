@@ -45,6 +45,7 @@ describe('teams/callrecord-1.json (callRecord with sessions and segments)', () =
       sourceCallId: 'e523d2ed-2966-4b6b-925b-754a88034cc5',
       sourceVersion: 1,
       direction: 'internal',
+      sourceDirection: null,
       disposition: 'answered',
       startedAt: '2020-02-25T18:52:21.216Z',
       endedAt: '2020-02-25T18:52:46.764Z',
@@ -198,6 +199,7 @@ describe('teams/pstn-calls-1.json (getPstnCalls)', () => {
       sourceCallId: 'pstn:9c4984c7-6c3c-427d-a30c-bd0b2eacee90',
       conversationId: '1835317186_112562680@61.221.3.176',
       direction: 'inbound',
+      sourceDirection: 'user_in',
       disposition: 'answered',
       talkSeconds: 219,
       startedAt: '2019-11-01T00:00:08.258Z',
@@ -225,6 +227,8 @@ describe('teams/direct-routing-calls-1.json (getDirectRoutingCalls)', () => {
       ringSeconds: 3,
       talkSeconds: 5,
       disposition: 'answered',
+      direction: 'inbound',
+      sourceDirection: 'ByotIn',
     });
   });
 

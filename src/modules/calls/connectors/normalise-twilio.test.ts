@@ -23,6 +23,7 @@ describe('twilio/status-callback-1.txt (completed, answered by a human)', () => 
     expect(call).toMatchObject({
       sourceCallId: 'CAf19604a3eec3e63d157870c5f7f3b3a0',
       direction: 'outbound',
+      sourceDirection: 'outbound-api',
       disposition: 'answered',
       endedAt: '1989-07-20T18:30:43.000Z',
       answeredAt: '1989-07-20T18:30:01.000Z',

@@ -33,7 +33,7 @@ const calls: [string, Partial<NormalisedCall>][] = [
       source: 'connect',
       queue: { id: 'q1', name: 'Support' },
       agent: { id: 'a-7', name: 'Ann Agent' },
-      attributes: { afterContactWorkSeconds: 45 },
+      afterCallWorkSeconds: 45,
     },
   ],
   ['c5', { startedAt: '2024-11-03T14:05:00.000Z', direction: 'inbound', disposition: 'no_answer', talkSeconds: 0, queue: { id: 'q2', name: 'Sales' } }],

@@ -24,11 +24,10 @@ export function callUuid(publicId: string): string {
 
 const date = (iso: string | null): Date | null => (iso === null ? null : new Date(iso));
 
-/** Talk plus after-call work where the source reports it (Amazon Connect); else talk. */
+/** Handle time as contact centres count it: talk, hold and after-call work, each where the source reports it. */
 export function handleSecondsOf(call: NormalisedCall): number | null {
   if (call.talkSeconds === null) return null;
-  const wrapUp = call.attributes.afterContactWorkSeconds;
-  return call.talkSeconds + (typeof wrapUp === 'number' && Number.isFinite(wrapUp) && wrapUp > 0 ? Math.round(wrapUp) : 0);
+  return call.talkSeconds + (call.holdSeconds ?? 0) + (call.afterCallWorkSeconds ?? 0);
 }
 
 export function buildCallRows(crypto: CallWriteCrypto, record: CallRecordV1, digest: Buffer): CallRows {

@@ -1334,7 +1334,7 @@ export interface paths {
                     q?: string;
                     /** @description Queue id as the source gives it */
                     queue?: string;
-                    /** @description One or more of: teams, twilio, asterisk, freeswitch, 3cx, cucm, connect, genesys, sbc, generic (comma-separated) */
+                    /** @description One or more of: teams, twilio, asterisk, freeswitch, 3cx, cucm, connect, genesys, sbc, vcon, generic (comma-separated) */
                     source?: string;
                     /** @description Calls that started before this instant */
                     to?: string;
@@ -1580,7 +1580,7 @@ export interface paths {
                     q?: string;
                     /** @description Queue id as the source gives it */
                     queue?: string;
-                    /** @description One or more of: teams, twilio, asterisk, freeswitch, 3cx, cucm, connect, genesys, sbc, generic (comma-separated) */
+                    /** @description One or more of: teams, twilio, asterisk, freeswitch, 3cx, cucm, connect, genesys, sbc, vcon, generic (comma-separated) */
                     source?: string;
                     /** @description Calls that started before this instant */
                     to?: string;
@@ -1658,7 +1658,7 @@ export interface paths {
         put?: never;
         /**
          * Submit call records in any supported format; 202 once the payload is durable
-         * @description The body is stored as sent and processed asynchronously: parsed, archived and indexed, or quarantined with a reason. Formats: asterisk-csv, asterisk-custom-csv, freeswitch-csv, freeswitch-json, freeswitch-xml, 3cx-csv, cucm-csv, connect-json, genesys-json, teams-json, twilio-form, kamailio-json, generic-json. generic-json takes records in the unified CallRecord v1 schema (see docs/call-record.v1.schema.json). A body without a single record (empty, [], blank lines, header rows only) is refused with 400 CALLS_EMPTY_PAYLOAD.
+         * @description The body is stored as sent and processed asynchronously: parsed, archived and indexed, or quarantined with a reason. Formats: asterisk-csv, asterisk-custom-csv, freeswitch-csv, freeswitch-json, freeswitch-xml, 3cx-csv, cucm-csv, connect-json, genesys-json, teams-json, twilio-form, kamailio-json, vcon, generic-json. generic-json takes records in the unified CallRecord v1 schema (see docs/call-record.v1.schema.json). A body without a single record (empty, [], blank lines, header rows only) is refused with 400 CALLS_EMPTY_PAYLOAD.
          */
         post: {
             parameters: {
@@ -1669,7 +1669,7 @@ export interface paths {
                     defaultCountry?: string;
                     /** @description Digit strings up to this length are extensions (default 6) */
                     extensionMaxDigits?: number;
-                    format: "asterisk-csv" | "asterisk-custom-csv" | "freeswitch-csv" | "freeswitch-json" | "freeswitch-xml" | "3cx-csv" | "cucm-csv" | "connect-json" | "genesys-json" | "teams-json" | "twilio-form" | "kamailio-json" | "generic-json";
+                    format: "asterisk-csv" | "asterisk-custom-csv" | "freeswitch-csv" | "freeswitch-json" | "freeswitch-xml" | "3cx-csv" | "cucm-csv" | "connect-json" | "genesys-json" | "teams-json" | "twilio-form" | "kamailio-json" | "vcon" | "generic-json";
                     /** @description The tenant's own public numbers (E.164, comma-separated): calls to them are inbound */
                     ownNumbers?: string;
                     /** @description IANA zone of local timestamps (Asterisk without usegmtime, 3CX, FreeSWITCH CSV, Kamailio); default UTC */
@@ -2226,7 +2226,7 @@ export interface paths {
                     q?: string;
                     /** @description Queue id as the source gives it */
                     queue?: string;
-                    /** @description One or more of: teams, twilio, asterisk, freeswitch, 3cx, cucm, connect, genesys, sbc, generic (comma-separated) */
+                    /** @description One or more of: teams, twilio, asterisk, freeswitch, 3cx, cucm, connect, genesys, sbc, vcon, generic (comma-separated) */
                     source?: string;
                     /** @description End of the range (exclusive) */
                     to: string;
@@ -3661,6 +3661,11 @@ export interface components {
          * @description A call record as stored and published by Switchboard (calls.record.ingested.v1).
          */
         CallRecordV1: {
+            /**
+             * @description The agent's wrap-up after the call (Connect AfterContactWorkDuration), where the source reports it; else null.
+             * @default null
+             */
+            afterCallWorkSeconds: number | null;
             agent: {
                 id: string | null;
                 name: string | null;
@@ -3683,6 +3688,11 @@ export interface components {
             /** @description null while the call is still in progress. */
             endedAt: string | null;
             from: components["schemas"]["CallParty"];
+            /**
+             * @description Time the caller spent on hold after the answer, where the source reports it; else null.
+             * @default null
+             */
+            holdSeconds: number | null;
             /** @description Public id, `call_` + TypeID suffix. */
             id: string;
             /**
@@ -3708,9 +3718,14 @@ export interface components {
              * @description System the record came from.
              * @enum {string}
              */
-            source: "teams" | "twilio" | "asterisk" | "freeswitch" | "3cx" | "cucm" | "connect" | "genesys" | "sbc" | "generic";
+            source: "teams" | "twilio" | "asterisk" | "freeswitch" | "3cx" | "cucm" | "connect" | "genesys" | "sbc" | "vcon" | "generic";
             /** @description Id of the call in the source; unique per tenant and source. */
             sourceCallId: string;
+            /**
+             * @description The direction exactly as the source spelled it (FreeSWITCH channel direction, Twilio Direction, Connect InitiationMethod, ...); null when the source states none. `direction` is its reading from the tenant; docs/connectors-formats.md says per source how one maps to the other.
+             * @default null
+             */
+            sourceDirection: string | null;
             /** @description Orders deliveries of the same source call: the larger value is newer. Numbers compare numerically, strings (ISO timestamps) lexicographically; one source always uses one kind. */
             sourceVersion: number | string;
             /**
@@ -3718,7 +3733,7 @@ export interface components {
              * @description UTC instant, ISO-8601 with a Z suffix.
              */
             startedAt: string;
-            /** @description Answer until the end; 0 when never answered. */
+            /** @description Time the parties talked: the source's own talk time where it reports one (Connect AgentInteractionDuration, which leaves out hold), else answer until the end; 0 when never answered. */
             talkSeconds: number | null;
             tenantId: string;
             to: components["schemas"]["CallParty"];
@@ -3729,6 +3744,11 @@ export interface components {
          * @description A call record as stored and published by Switchboard (calls.record.ingested.v1).
          */
         CallRecordV1Input: {
+            /**
+             * @description The agent's wrap-up after the call (Connect AfterContactWorkDuration), where the source reports it; else null.
+             * @default null
+             */
+            afterCallWorkSeconds: number | null;
             agent: {
                 id: string | null;
                 name: string | null;
@@ -3751,6 +3771,11 @@ export interface components {
             /** @description null while the call is still in progress. */
             endedAt: string | null;
             from: components["schemas"]["CallPartyInput"];
+            /**
+             * @description Time the caller spent on hold after the answer, where the source reports it; else null.
+             * @default null
+             */
+            holdSeconds: number | null;
             /** @description Public id, `call_` + TypeID suffix. */
             id: string;
             /**
@@ -3776,9 +3801,14 @@ export interface components {
              * @description System the record came from.
              * @enum {string}
              */
-            source: "teams" | "twilio" | "asterisk" | "freeswitch" | "3cx" | "cucm" | "connect" | "genesys" | "sbc" | "generic";
+            source: "teams" | "twilio" | "asterisk" | "freeswitch" | "3cx" | "cucm" | "connect" | "genesys" | "sbc" | "vcon" | "generic";
             /** @description Id of the call in the source; unique per tenant and source. */
             sourceCallId: string;
+            /**
+             * @description The direction exactly as the source spelled it (FreeSWITCH channel direction, Twilio Direction, Connect InitiationMethod, ...); null when the source states none. `direction` is its reading from the tenant; docs/connectors-formats.md says per source how one maps to the other.
+             * @default null
+             */
+            sourceDirection: string | null;
             /** @description Orders deliveries of the same source call: the larger value is newer. Numbers compare numerically, strings (ISO timestamps) lexicographically; one source always uses one kind. */
             sourceVersion: number | string;
             /**
@@ -3786,7 +3816,7 @@ export interface components {
              * @description UTC instant, ISO-8601 with a Z suffix.
              */
             startedAt: string;
-            /** @description Answer until the end; 0 when never answered. */
+            /** @description Time the parties talked: the source's own talk time where it reports one (Connect AgentInteractionDuration, which leaves out hold), else answer until the end; 0 when never answered. */
             talkSeconds: number | null;
             tenantId: string;
             to: components["schemas"]["CallPartyInput"];
@@ -3917,7 +3947,7 @@ export interface components {
              * @description System the record came from.
              * @enum {string}
              */
-            source: "teams" | "twilio" | "asterisk" | "freeswitch" | "3cx" | "cucm" | "connect" | "genesys" | "sbc" | "generic";
+            source: "teams" | "twilio" | "asterisk" | "freeswitch" | "3cx" | "cucm" | "connect" | "genesys" | "sbc" | "vcon" | "generic";
             sourceCallId: string;
             startedAt: string;
             talkSeconds: number | null;
@@ -3953,7 +3983,7 @@ export interface components {
              * @description System the record came from.
              * @enum {string}
              */
-            source: "teams" | "twilio" | "asterisk" | "freeswitch" | "3cx" | "cucm" | "connect" | "genesys" | "sbc" | "generic";
+            source: "teams" | "twilio" | "asterisk" | "freeswitch" | "3cx" | "cucm" | "connect" | "genesys" | "sbc" | "vcon" | "generic";
             sourceCallId: string;
             startedAt: string;
             talkSeconds: number | null;
@@ -4065,6 +4095,11 @@ export interface components {
         JsonValue: unknown;
         JsonValueInput: unknown;
         NormalisedCall: {
+            /**
+             * @description The agent's wrap-up after the call (Connect AfterContactWorkDuration), where the source reports it; else null.
+             * @default null
+             */
+            afterCallWorkSeconds: number | null;
             agent: {
                 id: string | null;
                 name: string | null;
@@ -4087,6 +4122,11 @@ export interface components {
             /** @description null while the call is still in progress. */
             endedAt: string | null;
             from: components["schemas"]["CallParty"];
+            /**
+             * @description Time the caller spent on hold after the answer, where the source reports it; else null.
+             * @default null
+             */
+            holdSeconds: number | null;
             legs: components["schemas"]["CallLeg"][];
             /** @description Worst values across legs/streams, where the source has them. */
             quality: components["schemas"]["CallQuality"] | null;
@@ -4101,9 +4141,14 @@ export interface components {
              * @description System the record came from.
              * @enum {string}
              */
-            source: "teams" | "twilio" | "asterisk" | "freeswitch" | "3cx" | "cucm" | "connect" | "genesys" | "sbc" | "generic";
+            source: "teams" | "twilio" | "asterisk" | "freeswitch" | "3cx" | "cucm" | "connect" | "genesys" | "sbc" | "vcon" | "generic";
             /** @description Id of the call in the source; unique per tenant and source. */
             sourceCallId: string;
+            /**
+             * @description The direction exactly as the source spelled it (FreeSWITCH channel direction, Twilio Direction, Connect InitiationMethod, ...); null when the source states none. `direction` is its reading from the tenant; docs/connectors-formats.md says per source how one maps to the other.
+             * @default null
+             */
+            sourceDirection: string | null;
             /** @description Orders deliveries of the same source call: the larger value is newer. Numbers compare numerically, strings (ISO timestamps) lexicographically; one source always uses one kind. */
             sourceVersion: number | string;
             /**
@@ -4111,12 +4156,17 @@ export interface components {
              * @description UTC instant, ISO-8601 with a Z suffix.
              */
             startedAt: string;
-            /** @description Answer until the end; 0 when never answered. */
+            /** @description Time the parties talked: the source's own talk time where it reports one (Connect AgentInteractionDuration, which leaves out hold), else answer until the end; 0 when never answered. */
             talkSeconds: number | null;
             to: components["schemas"]["CallParty"];
             totalSeconds: number | null;
         };
         NormalisedCallInput: {
+            /**
+             * @description The agent's wrap-up after the call (Connect AfterContactWorkDuration), where the source reports it; else null.
+             * @default null
+             */
+            afterCallWorkSeconds: number | null;
             agent: {
                 id: string | null;
                 name: string | null;
@@ -4139,6 +4189,11 @@ export interface components {
             /** @description null while the call is still in progress. */
             endedAt: string | null;
             from: components["schemas"]["CallPartyInput"];
+            /**
+             * @description Time the caller spent on hold after the answer, where the source reports it; else null.
+             * @default null
+             */
+            holdSeconds: number | null;
             legs: components["schemas"]["CallLegInput"][];
             /** @description Worst values across legs/streams, where the source has them. */
             quality: components["schemas"]["CallQualityInput"] | null;
@@ -4153,9 +4208,14 @@ export interface components {
              * @description System the record came from.
              * @enum {string}
              */
-            source: "teams" | "twilio" | "asterisk" | "freeswitch" | "3cx" | "cucm" | "connect" | "genesys" | "sbc" | "generic";
+            source: "teams" | "twilio" | "asterisk" | "freeswitch" | "3cx" | "cucm" | "connect" | "genesys" | "sbc" | "vcon" | "generic";
             /** @description Id of the call in the source; unique per tenant and source. */
             sourceCallId: string;
+            /**
+             * @description The direction exactly as the source spelled it (FreeSWITCH channel direction, Twilio Direction, Connect InitiationMethod, ...); null when the source states none. `direction` is its reading from the tenant; docs/connectors-formats.md says per source how one maps to the other.
+             * @default null
+             */
+            sourceDirection: string | null;
             /** @description Orders deliveries of the same source call: the larger value is newer. Numbers compare numerically, strings (ISO timestamps) lexicographically; one source always uses one kind. */
             sourceVersion: number | string;
             /**
@@ -4163,7 +4223,7 @@ export interface components {
              * @description UTC instant, ISO-8601 with a Z suffix.
              */
             startedAt: string;
-            /** @description Answer until the end; 0 when never answered. */
+            /** @description Time the parties talked: the source's own talk time where it reports one (Connect AgentInteractionDuration, which leaves out hold), else answer until the end; 0 when never answered. */
             talkSeconds: number | null;
             to: components["schemas"]["CallPartyInput"];
             totalSeconds: number | null;

@@ -13,6 +13,7 @@ export const sourceLabels: Readonly<Record<CallSource, string>> = {
   connect: 'Amazon Connect',
   genesys: 'Genesys Cloud',
   sbc: 'SBC (Kamailio)',
+  vcon: 'vCon',
   generic: 'Generic',
 };
 

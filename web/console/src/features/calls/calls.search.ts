@@ -14,6 +14,7 @@ export const callSources = [
   'connect',
   'genesys',
   'sbc',
+  'vcon',
   'generic',
 ] as const;
 export const callDirections = ['inbound', 'outbound', 'internal', 'unknown'] as const;

@@ -39,6 +39,7 @@ const record: Schema<'CallRecordV1'> = {
   conversationId: 'conv-1',
   sourceVersion: 1,
   direction: 'inbound',
+  sourceDirection: null,
   from: party('+4930111111', 'Zoë Müller'),
   to: party('211553'),
   startedAt: '2024-01-27T15:33:20.000Z',
@@ -47,6 +48,8 @@ const record: Schema<'CallRecordV1'> = {
   ringSeconds: 10,
   talkSeconds: 50,
   totalSeconds: 60,
+  holdSeconds: null,
+  afterCallWorkSeconds: null,
   disposition: 'answered',
   causeCodes: { q850: 16, sip: null, sourceText: 'NORMAL_CLEARING' },
   agent: { id: '301', name: null },
@@ -83,6 +86,17 @@ describe('call detail', () => {
     expect(screen.getByText('4.1')).toBeTruthy();
     // No calls:raw: nothing to offer.
     expect(screen.queryByRole('button', { name: 'View raw payload' })).toBeNull();
+  });
+
+  it('shows hold, after-call work and the direction as the source wrote it, where the source has them', async () => {
+    signInAs(['calls:read']);
+    const connect = { ...record, sourceDirection: 'INBOUND', holdSeconds: 221, afterCallWorkSeconds: 5 };
+    stubApi({ [`GET /api/v1/calls/${record.id}`]: [200, { ...detail(null), record: connect }] });
+    await renderCallsRoute(`/calls/${record.id}`);
+
+    expect(await screen.findByText('source says “INBOUND”')).toBeTruthy();
+    expect(screen.getByText('On hold')).toBeTruthy();
+    expect(screen.getByText('After-call work')).toBeTruthy();
   });
 
   it('shows the raw payload, fetched from the signed link without the session token', async () => {

@@ -279,6 +279,18 @@ export function CallPage() {
                 <dt>Total</dt>
                 <dd>{formatDuration(record.totalSeconds)}</dd>
               </div>
+              {record.holdSeconds !== null ? (
+                <div className="call-figure">
+                  <dt>On hold</dt>
+                  <dd>{formatDuration(record.holdSeconds)}</dd>
+                </div>
+              ) : null}
+              {record.afterCallWorkSeconds !== null ? (
+                <div className="call-figure">
+                  <dt>After-call work</dt>
+                  <dd>{formatDuration(record.afterCallWorkSeconds)}</dd>
+                </div>
+              ) : null}
             </dl>
             <dl className="kv">
               <Fact term="Outcome">
@@ -289,7 +301,14 @@ export function CallPage() {
                   {causes ? <span className="subtle">{causes}</span> : null}
                 </span>
               </Fact>
-              <Fact term="Direction">{directionLabel(record.direction)}</Fact>
+              <Fact term="Direction">
+                <span className="cluster">
+                  {directionLabel(record.direction)}
+                  {record.sourceDirection !== null ? (
+                    <span className="subtle">source says “{record.sourceDirection}”</span>
+                  ) : null}
+                </span>
+              </Fact>
               <Fact term="Started">
                 <When value={record.startedAt} />
               </Fact>
