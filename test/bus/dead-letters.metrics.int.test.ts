@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventEnvelope } from '../../src/platform/bus/index.js';
 import { AppError } from '../../src/platform/errors.js';
@@ -82,5 +83,13 @@ describe('dead letters on /metrics', () => {
     } finally {
       await subscription.stop();
     }
+  });
+
+  it('exports every metric the alert rules in deploy/prometheus/alerts.yml ask for', async () => {
+    const rules = await readFile(new URL('../../deploy/prometheus/alerts.yml', import.meta.url), 'utf8');
+    const asked = [...new Set([...rules.matchAll(/\b(bus_[a-z_]+)\b/g)].map((m) => m[1] ?? ''))];
+    expect(asked.length).toBeGreaterThan(0);
+    const page = (await t.inject({ method: 'GET', url: '/metrics' })).body;
+    expect(asked.filter((name) => !page.includes(`\n# TYPE ${name} `))).toEqual([]);
   });
 });
