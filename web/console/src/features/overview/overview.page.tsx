@@ -173,7 +173,7 @@ export function OverviewPage() {
                     </Badge>
                   ) : (
                     <Badge tone="warning" dot>
-                      {waiting >= deadLettersCounted ? `${formatNumber(deadLettersCounted)}+` : formatNumber(waiting)} need attention
+                      {waiting >= deadLettersCounted ? `${formatNumber(deadLettersCounted)}+` : formatNumber(waiting)} {waiting === 1 ? 'needs' : 'need'} attention
                     </Badge>
                   )
                 }

@@ -19,7 +19,7 @@ import '../admin.css';
 const route = getRouteApi('/console/admin/dead-letters');
 /** One page, no paging: letters are few when things are well, and the API pages by time only. */
 const shownAtMost = 200;
-const columns = 7;
+const columns = 6;
 
 export const deadLettersKey = ['bus', 'dead-letters'] as const;
 
@@ -221,8 +221,7 @@ export function DeadLettersPage() {
             <thead>
               <tr>
                 <th scope="col">Failed</th>
-                <th scope="col">Step</th>
-                <th scope="col">Event</th>
+                <th scope="col">What failed</th>
                 <th scope="col">Error</th>
                 <th scope="col">Attempts</th>
                 <th scope="col">Status</th>
@@ -266,10 +265,16 @@ export function DeadLettersPage() {
                       <td>
                         <DateTime value={letter.failedAt} relative />
                       </td>
-                      <td className="mono nowrap">{letter.group}</td>
-                      <td className="mono">{letter.event.type}</td>
                       <td>
-                        <span className="truncate" title={headline(letter)}>
+                        <span className="dead-letter-what">
+                          <span className="mono">{letter.event.type}</span>
+                          <span className="subtle">
+                            in step <span className="mono">{letter.group}</span>
+                          </span>
+                        </span>
+                      </td>
+                      <td>
+                        <span className="dead-letter-error" title={headline(letter)}>
                           {headline(letter)}
                         </span>
                       </td>
