@@ -7,7 +7,7 @@ import { deadLetterCommands, deadLetterRoutes } from '../../src/platform/bus/ind
 import { openDatabase, type Database } from '../../src/platform/db/index.js';
 import { AppError } from '../../src/platform/errors.js';
 import { sendProblem, toAppError } from '../../src/platform/http/index.js';
-import { newUuid } from '../../src/platform/ids.js';
+import { newUuid, toPublicId } from '../../src/platform/ids.js';
 import { createLogger } from '../../src/platform/telemetry/index.js';
 import { createMigratedDatabase, type TestDatabase } from '../support/test-database.js';
 
@@ -139,5 +139,73 @@ describe('dead letters: internal API and CLI functions', () => {
     expect(await cli.list()).toEqual([]);
     expect((await cli.list({ includeReplayed: true }))[0]?.replayed).toMatch(/^1x/);
     expect((await cli.show(row?.id ?? ''))?.event.id).toBe(eventId);
+  });
+
+  it('discards a waiting letter, keeps it, and refuses to replay it; a replayed one is not discarded', async () => {
+    const letterOf = async (id: string) => {
+      await insertDeadLetter(
+        database.owner,
+        'archive',
+        {
+          id,
+          type: 'calls.raw.twilio.v1',
+          tenantId: tenantA,
+          occurredAt: new Date().toISOString(),
+          data: {},
+        },
+        { message: 'OBJECTS_UNAVAILABLE: bucket not found', code: 'OBJECTS_UNAVAILABLE' },
+        8,
+      );
+      const [letter] = await createDeadLetters(database, 16).list(
+        { tenantId: tenantA },
+        { group: 'archive' },
+      );
+      return toPublicId('dlq', letter?.id ?? '');
+    };
+    const post = (url: string, tenant = tenantA) => app.inject({ method: 'POST', url, headers: as(tenant) });
+    const discarded = newUuid();
+    const id = await letterOf(discarded);
+
+    expect((await post(`/bus/dead-letters/${id}/discard`, tenantB)).statusCode).toBe(404);
+    const discard = await post(`/bus/dead-letters/${id}/discard`);
+    expect(discard.statusCode).toBe(200);
+    expect(discard.json()).toMatchObject({ id, status: 'discarded', discardedBy: 'test' });
+    // Again: nothing changes.
+    expect((await post(`/bus/dead-letters/${id}/discard`)).json()).toMatchObject({
+      discardedAt: discard.json<{ discardedAt: string }>().discardedAt,
+    });
+    const replay = await post(`/bus/dead-letters/${id}/replay`);
+    expect(replay.statusCode).toBe(409);
+    expect(replay.json()).toMatchObject({ code: 'BUS_DEAD_LETTER_DISCARDED' });
+
+    // No longer waiting, but kept: listed with the letters dealt with.
+    const waiting = await app.inject({
+      method: 'GET',
+      url: '/bus/dead-letters?group=archive',
+      headers: as(tenantA),
+    });
+    expect(waiting.json()).toEqual({ items: [] });
+    const all = await app.inject({
+      method: 'GET',
+      url: '/bus/dead-letters?group=archive&includeReplayed=true',
+      headers: as(tenantA),
+    });
+    expect(all.json<{ items: { id: string }[] }>().items.map((l) => l.id)).toEqual([id]);
+
+    // The same event failing again is a new letter, not folded into the discarded one.
+    const again = await letterOf(discarded);
+    expect(again).not.toBe(id);
+
+    // A replayed letter was delivered again: there is nothing left to discard.
+    expect((await post(`/bus/dead-letters/${again}/replay`)).statusCode).toBe(202);
+    const late = await post(`/bus/dead-letters/${again}/discard`);
+    expect(late.statusCode).toBe(409);
+    expect(late.json()).toMatchObject({ code: 'BUS_DEAD_LETTER_REPLAYED' });
+
+    // The operator's command line discards across tenants, recorded as the CLI.
+    const cli = deadLetterCommands(createDeadLetters(database, 16));
+    const third = await letterOf(newUuid());
+    expect(await cli.discard(third)).toMatchObject({ discardedBy: 'cli' });
+    expect((await cli.list({ group: 'archive', includeReplayed: true }))[0]?.discarded).toMatch(/ by cli$/);
   });
 });

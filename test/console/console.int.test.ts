@@ -1,8 +1,11 @@
 import path from 'node:path';
+import { sql } from 'kysely';
 import { generate } from 'otplib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertDeadLetter } from '../../src/platform/bus/dead-letters.repo.js';
 import { systemContext } from '../../src/platform/context.js';
+import { newUuid } from '../../src/platform/ids.js';
 import { createTenant, createUser, type TestUser } from '../support/identity.js';
 import { createTestPlatform, type TestPlatform } from '../support/test-platform.js';
 import { artifactsDir, ensureConsoleBuilt, haveChromium, launchChromium, serveConsole, type Browser, watchComplaints } from './console-harness.js';
@@ -82,7 +85,7 @@ describe.skipIf(!haveChromium)('web console in a browser', () => {
     const nav = page.getByRole('navigation', { name: 'Console' });
     await nav.getByRole('link', { name: 'Overview' }).click();
     await page.waitForURL(`${base}/`);
-    for (const item of ['Overview', 'Call list', 'Dashboard', 'Quarantine', 'Users', 'API keys', 'Sign-in providers', 'Connectors', 'Connector secrets', 'Organisation', 'Audit log']) {
+    for (const item of ['Overview', 'Call list', 'Dashboard', 'Quarantine', 'Users', 'API keys', 'Sign-in providers', 'Connectors', 'Connector secrets', 'Organisation', 'Audit log', 'Dead letters']) {
       expect(await nav.getByRole('link', { name: item }).isVisible(), item).toBe(true);
     }
     await expect.poll(() => page.getByText(owner.tenant.name).first().isVisible()).toBe(true);
@@ -194,6 +197,48 @@ describe.skipIf(!haveChromium)('web console in a browser', () => {
     await page.waitForURL(/action=api_key/);
     await expect.poll(async () => [...new Set(await actions.allTextContents())].sort()).toEqual(['api_key.created', 'api_key.revoked']);
     await shoot(page, 'audit-filtered');
+  });
+
+  it('shows an owner a dead letter on the overview and on its page, and replays it', async () => {
+    // What a worker records when a fault of our own outlasts the retries (no worker runs here).
+    const eventId = newUuid();
+    await insertDeadLetter(
+      t.platform.database.owner,
+      'calls-transform',
+      {
+        id: eventId,
+        type: 'calls.raw.kamailio.v1',
+        tenantId: owner.tenant.uuid,
+        occurredAt: new Date().toISOString(),
+        key: eventId,
+        data: { payloadId: newUuid(), source: 'kamailio', format: 'kamailio-json' },
+      },
+      { message: 'OBJECTS_UNAVAILABLE: the archive bucket did not answer\n    at putMany (objects/s3.ts:120:11)', code: 'OBJECTS_UNAVAILABLE' },
+      8,
+    );
+    const nav = page.getByRole('navigation', { name: 'Console' });
+    await nav.getByRole('link', { name: 'Overview' }).click();
+    await expect.poll(() => page.getByText('1 needs attention').isVisible()).toBe(true);
+    await shoot(page, 'overview-dead-letter');
+
+    await page.getByRole('link', { name: 'Open dead letters' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Dead letters' }).isVisible()).toBe(true);
+    const row = page.getByRole('row').filter({ hasText: 'the archive bucket did not answer' });
+    await expect.poll(() => row.isVisible()).toBe(true);
+    expect(await page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+    await shoot(page, 'dead-letters');
+
+    await row.getByRole('button', { name: /^Details/ }).click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.getByLabel('The last error').textContent()).toContain('at putMany');
+    await shoot(page, 'dead-letter-details');
+    await dialog.getByRole('button', { name: 'Replay' }).click();
+    await expect.poll(() => page.getByText('Sent again').first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('All is well: nothing is waiting').isVisible()).toBe(true);
+    await shoot(page, 'dead-letters-empty');
+    // On its way again, to the group that failed it only.
+    const { rows } = await sql<{ targetGroup: string }>`select target_group from bus.outbox where id = ${eventId}::uuid`.execute(t.platform.database.owner);
+    expect(rows).toEqual([{ targetGroup: 'calls-transform' }]);
   });
 
   it('does not offer a viewer any administration, and refuses the pages if typed in', async () => {

@@ -13,7 +13,7 @@ export function registerBusCommands(program: Command): void {
     .description('List dead letters of every tenant, newest first')
     .option('--group <group>', 'only this consumer group')
     .option('--type <type>', 'only this event type')
-    .option('--all', 'include those already replayed')
+    .option('--all', 'include those already replayed or discarded')
     .option('--limit <n>', 'at most this many', '100')
     .action((options: { group?: string; type?: string; all?: boolean; limit: string }) =>
       withPlatform(async (platform) => {
@@ -55,6 +55,23 @@ export function registerBusCommands(program: Command): void {
           return;
         }
         console.log(`Replaying ${id} to ${letter.group}.`);
+      }),
+    );
+  deadLetters
+    .command('discard')
+    .description(
+      'Set a dead letter aside for good, without delivering its event again (it is kept, marked discarded)',
+    )
+    .argument('<id>', 'dlq_... id')
+    .action((id: string) =>
+      withPlatform(async (platform) => {
+        const letter = await deadLetterCommands(platform.bus.deadLetters).discard(id);
+        if (!letter) {
+          console.error(`No dead letter ${id}`);
+          process.exitCode = 1;
+          return;
+        }
+        console.log(`Discarded ${id} of ${letter.group}.`);
       }),
     );
 }

@@ -1,4 +1,5 @@
 import { Counter, Gauge, type Registry } from '../telemetry/index.js';
+import type { DeadLetters } from './dead-letters.types.js';
 
 export interface BusMetrics {
   readonly handled: Counter<'group'>;
@@ -12,8 +13,17 @@ export interface BusGaugeSources {
   deadLetters(): Promise<Map<string, number>>;
 }
 
-/** Registers the bus metrics in the platform's registry; gauges are read on scrape. */
-export function createBusMetrics(registry: Registry, sources: () => BusGaugeSources | undefined): BusMetrics {
+/**
+ * Registers the bus metrics in the platform's registry; gauges are read on scrape. The dead-letter
+ * figures are read from the shared store, not counted in memory: workers serve no /metrics, so a
+ * counter kept by the process that dead-letters would never be scraped in a split deployment.
+ * Every API process therefore reports the same installation-wide values (alert on `max`).
+ */
+export function createBusMetrics(
+  registry: Registry,
+  sources: () => BusGaugeSources | undefined,
+  deadLetters: DeadLetters,
+): BusMetrics {
   new Gauge({
     name: 'bus_consumer_lag',
     help: 'Events published but not yet handled by a consumer group, per topic',
@@ -36,6 +46,17 @@ export function createBusMetrics(registry: Registry, sources: () => BusGaugeSour
       if (!source) return;
       this.reset();
       for (const [group, count] of await source.deadLetters()) this.set({ group }, count);
+    },
+  });
+  new Counter({
+    name: 'bus_events_dead_lettered_total',
+    help: 'Events sent to the dead-letter store, per consumer group (replayed and discarded letters included)',
+    labelNames: ['group'] as const,
+    registers: [registry],
+    async collect() {
+      const totals = await deadLetters.totalByGroup();
+      this.reset();
+      for (const [group, count] of totals) this.inc({ group }, count);
     },
   });
   return {

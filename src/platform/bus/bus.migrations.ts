@@ -127,5 +127,22 @@ export const busMigrations: MigrationSet = {
       ${tenantIsolation('bus.inbox', { privileges: ['SELECT', 'INSERT'] })}
       `,
     ),
+    sqlMigration(
+      '0002_dead_letter_discard',
+      `
+      -- A letter that must not be replayed (its cause cannot be fixed, or the work was done by
+      -- other means) is discarded: kept, with who and when, but no longer waiting. Deleting it
+      -- would lose the record and make the dead-lettered counter (count of rows) go back.
+      ALTER TABLE bus.dead_letters ADD COLUMN discarded_at timestamptz, ADD COLUMN discarded_by text;
+      -- "Open" now means neither replayed nor discarded: a discarded event that fails again gets
+      -- a new letter instead of being folded into the discarded one.
+      DROP INDEX bus.dead_letters_one_open;
+      CREATE UNIQUE INDEX dead_letters_one_open ON bus.dead_letters (group_name, event_id)
+        WHERE replayed_at IS NULL AND discarded_at IS NULL;
+      DROP INDEX bus.dead_letters_waiting;
+      CREATE INDEX dead_letters_waiting ON bus.dead_letters (tenant_id, failed_at DESC)
+        WHERE replayed_at IS NULL AND discarded_at IS NULL;
+      `,
+    ),
   ],
 };

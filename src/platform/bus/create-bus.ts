@@ -3,6 +3,7 @@ import type { Logger, Registry } from '../telemetry/index.js';
 import { createBusCore } from './bus.core.js';
 import { createBusMetrics, type BusGaugeSources } from './bus.metrics.js';
 import type { Bus } from './bus.types.js';
+import { createDeadLetters } from './dead-letters.repo.js';
 import { createNatsBus, type NatsBusOptions } from './nats/nats.bus.js';
 import { defaultPartitionCount } from './partition.js';
 import { createPostgresBus, type PostgresBusOptions } from './postgres/postgres.bus.js';
@@ -25,13 +26,14 @@ export interface CreateBusDeps {
 
 /** Builds the bus the configuration asks for and registers its metrics. */
 export async function createBus(config: CreateBusConfig, deps: CreateBusDeps): Promise<Bus> {
+  const partitions = config.partitions ?? defaultPartitionCount;
   let gauges: BusGaugeSources | undefined;
-  const metrics = createBusMetrics(deps.metrics, () => gauges);
+  const metrics = createBusMetrics(deps.metrics, () => gauges, createDeadLetters(deps.database, partitions));
   const core = await createBusCore({
     database: deps.database,
     logger: deps.logger.child({ component: 'bus' }),
     metrics,
-    partitions: config.partitions ?? defaultPartitionCount,
+    partitions,
     poolMax: config.poolMax ?? 4,
   });
   try {

@@ -11,6 +11,7 @@ export interface DeadLetterRow {
   readonly deliveries: number;
   readonly failedAt: string;
   readonly replayed: string;
+  readonly discarded: string;
   readonly error: string;
 }
 
@@ -20,13 +21,15 @@ export interface DeadLetterCommands {
   /** Accepts `dlq_...` or the raw UUID. */
   show(id: string): Promise<DeadLetter | undefined>;
   replay(id: string): Promise<DeadLetter | undefined>;
+  /** Recorded as discarded by `cli`. */
+  discard(id: string): Promise<DeadLetter | undefined>;
 }
 
 function toUuid(id: string): string {
   return fromPublicId('dlq', id) ?? id;
 }
 
-/** Functions behind `switchboard bus dead-letters list|show|replay`. */
+/** Functions behind `switchboard bus dead-letters list|show|replay|discard`. */
 export function deadLetterCommands(deadLetters: DeadLetters): DeadLetterCommands {
   return {
     async list(filter) {
@@ -40,10 +43,12 @@ export function deadLetterCommands(deadLetters: DeadLetters): DeadLetterCommands
         deliveries: l.deliveries,
         failedAt: l.failedAt.toISOString(),
         replayed: l.replayedAt ? `${l.replayCount}x, last ${l.replayedAt.toISOString()}` : 'no',
+        discarded: l.discardedAt ? `${l.discardedAt.toISOString()} by ${l.discardedBy ?? '?'}` : 'no',
         error: (l.error.split('\n')[0] ?? '').slice(0, 120),
       }));
     },
     show: (id) => deadLetters.get('all', toUuid(id)),
     replay: (id) => deadLetters.replay('all', toUuid(id)),
+    discard: (id) => deadLetters.discard('all', toUuid(id), 'cli'),
   };
 }

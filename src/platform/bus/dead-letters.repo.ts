@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Database } from '../db/index.js';
+import { AppError } from '../errors.js';
 import { newUuid } from '../ids.js';
 import type { SqlExecutor } from './bus.types.js';
 import type { DeadLetter, DeadLetterFilter, DeadLetters, DeadLetterScope } from './dead-letters.types.js';
@@ -24,10 +25,15 @@ interface DeadLetterRow {
   failedAt: Date;
   replayedAt: Date | null;
   replayCount: number;
+  discardedAt: Date | null;
+  discardedBy: string | null;
 }
 
 const columns = sql`id, group_name, event_id, type, tenant_id, occurred_at, key, traceparent, data::text as data_json,
-  error, error_code, deliveries, failed_at, replayed_at, replay_count`;
+  error, error_code, deliveries, failed_at, replayed_at, replay_count, discarded_at, discarded_by`;
+
+/** Neither replayed nor discarded: the letters that need someone. */
+const waiting = sql`replayed_at is null and discarded_at is null`;
 
 function toDeadLetter(row: DeadLetterRow): DeadLetter {
   return {
@@ -48,6 +54,8 @@ function toDeadLetter(row: DeadLetterRow): DeadLetter {
     failedAt: row.failedAt,
     replayedAt: row.replayedAt ?? undefined,
     replayCount: row.replayCount,
+    discardedAt: row.discardedAt ?? undefined,
+    discardedBy: row.discardedBy ?? undefined,
   };
 }
 
@@ -63,11 +71,23 @@ export async function insertDeadLetter(
     values (${newUuid()}::uuid, ${group}, ${event.id}::uuid, ${event.type}, ${event.tenantId}::uuid, ${event.occurredAt}::timestamptz,
       ${event.key ?? null}, ${event.traceparent ?? null}, ${JSON.stringify(event.data)}::jsonb, ${failure.message.slice(0, 8_000)},
       ${failure.code ?? null}, ${deliveries})
-    on conflict (group_name, event_id) where replayed_at is null do nothing`.execute(executor);
+    on conflict (group_name, event_id) where ${waiting} do nothing`.execute(executor);
+}
+
+/** Letters matching `which` per group; groups without any are listed with 0. Across tenants. */
+async function countPerGroup(database: Database, which: RawBuilder<unknown>): Promise<Map<string, number>> {
+  const { rows } = await sql<{
+    groupName: string;
+    count: number;
+  }>`select g.group_name, count(d.id)::int as count
+    from (select name as group_name from bus.consumer_groups union select distinct group_name from bus.dead_letters) g
+    left join bus.dead_letters d on d.group_name = g.group_name and ${which}
+    group by g.group_name`.execute(database.owner);
+  return new Map(rows.map((r) => [r.groupName, r.count]));
 }
 
 /**
- * List, inspect and replay. A tenant scope runs as the application role inside withTenant, so
+ * List, inspect, replay and discard. A tenant scope runs as the application role inside withTenant, so
  * row-level security keeps one tenant's letters from another's; 'all' is the operator's view.
  */
 export function createDeadLetters(database: Database, partitions: number): DeadLetters {
@@ -98,7 +118,7 @@ export function createDeadLetters(database: Database, partitions: number): DeadL
           where true
           ${filter.group ? sql`and group_name = ${filter.group}` : sql``}
           ${filter.type ? sql`and type = ${filter.type}` : sql``}
-          ${filter.includeReplayed ? sql`` : sql`and replayed_at is null`}
+          ${filter.includeReplayed ? sql`` : sql`and ${waiting}`}
           ${filter.before ? sql`and failed_at < ${filter.before}` : sql``}
           order by failed_at desc, id desc limit ${limit}`.execute(executor);
         return rows.map(toDeadLetter);
@@ -114,6 +134,13 @@ export function createDeadLetters(database: Database, partitions: number): DeadL
       const row = await inScope(scope, async (executor) => {
         const found = await select(executor, id, true);
         if (!found) return undefined;
+        if (found.discardedAt) {
+          throw new AppError(
+            'BUS_DEAD_LETTER_DISCARDED',
+            'conflict',
+            'The dead letter was discarded; it cannot be replayed.',
+          );
+        }
         const letter = toDeadLetter(found);
         await writeOutbox(executor, [{ envelope: letter.event, targetGroup: letter.group }], partitions);
         const { rows } =
@@ -123,13 +150,26 @@ export function createDeadLetters(database: Database, partitions: number): DeadL
       });
       return row ? toDeadLetter(row) : undefined;
     },
-    async countByGroup() {
-      const { rows } = await sql<{
-        groupName: string;
-        count: number;
-      }>`select group_name, count(*)::int as count
-        from bus.dead_letters where replayed_at is null group by group_name`.execute(database.owner);
-      return new Map(rows.map((r) => [r.groupName, r.count]));
+    async discard(scope, id, by) {
+      if (!uuid.test(id)) return undefined;
+      const row = await inScope(scope, async (executor) => {
+        const found = await select(executor, id, true);
+        if (!found || found.discardedAt) return found;
+        if (found.replayedAt) {
+          throw new AppError(
+            'BUS_DEAD_LETTER_REPLAYED',
+            'conflict',
+            'The dead letter was replayed already; there is nothing to discard.',
+          );
+        }
+        const { rows } =
+          await sql<DeadLetterRow>`update bus.dead_letters set discarded_at = now(), discarded_by = ${by}
+          where id = ${id}::uuid returning ${columns}`.execute(executor);
+        return rows[0];
+      });
+      return row ? toDeadLetter(row) : undefined;
     },
+    countByGroup: () => countPerGroup(database, waiting),
+    totalByGroup: () => countPerGroup(database, sql`true`),
   };
 }

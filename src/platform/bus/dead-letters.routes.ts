@@ -3,12 +3,15 @@ import { z } from 'zod';
 import { AppError } from '../errors.js';
 import { problemSchema } from '../http/index.js';
 import { fromPublicId, toPublicId } from '../ids.js';
-import type { DeadLetter, DeadLetters } from './dead-letters.types.js';
+import { deadLetterStatus, type DeadLetter, type DeadLetters } from './dead-letters.types.js';
 
 const deadLetterSchema = z
   .object({
     id: z.string().describe('Dead letter id (dlq_...)'),
     group: z.string().describe('Consumer group whose handler gave up'),
+    status: z
+      .enum(['waiting', 'replayed', 'discarded'])
+      .describe('waiting: needs someone; replayed: delivered again; discarded: set aside for good'),
     event: z.object({
       id: z.string(),
       type: z.string(),
@@ -24,6 +27,8 @@ const deadLetterSchema = z
     failedAt: z.iso.datetime(),
     replayedAt: z.iso.datetime().optional(),
     replayCount: z.number().int(),
+    discardedAt: z.iso.datetime().optional(),
+    discardedBy: z.string().optional().describe('Who discarded it: a user or API key id, or cli'),
   })
   .meta({ id: 'DeadLetter' });
 
@@ -31,6 +36,7 @@ function present(letter: DeadLetter) {
   return {
     id: toPublicId('dlq', letter.id),
     group: letter.group,
+    status: deadLetterStatus(letter),
     event: {
       id: letter.event.id,
       type: letter.event.type,
@@ -46,6 +52,8 @@ function present(letter: DeadLetter) {
     failedAt: letter.failedAt.toISOString(),
     ...(letter.replayedAt === undefined ? {} : { replayedAt: letter.replayedAt.toISOString() }),
     replayCount: letter.replayCount,
+    ...(letter.discardedAt === undefined ? {} : { discardedAt: letter.discardedAt.toISOString() }),
+    ...(letter.discardedBy === undefined ? {} : { discardedBy: letter.discardedBy }),
   };
 }
 
@@ -70,7 +78,12 @@ export function deadLetterRoutes(deadLetters: DeadLetters): FastifyPluginAsyncZo
           querystring: z.object({
             group: z.string().max(63).optional(),
             type: z.string().max(200).optional(),
-            includeReplayed: z.stringbool().optional(),
+            includeReplayed: z
+              .stringbool()
+              .optional()
+              .describe(
+                'Also letters already dealt with (replayed or discarded); default: only those waiting',
+              ),
             limit: z.coerce.number().int().min(1).max(500).default(50),
             before: z.iso
               .datetime()
@@ -124,8 +137,15 @@ export function deadLetterRoutes(deadLetters: DeadLetters): FastifyPluginAsyncZo
         schema: {
           tags: ['bus'],
           summary: 'Deliver the event again to the group that failed it',
+          description: 'A discarded letter is not replayed (409).',
           params: idParams,
-          response: { 202: deadLetterSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema },
+          response: {
+            202: deadLetterSchema,
+            401: problemSchema,
+            403: problemSchema,
+            404: problemSchema,
+            409: problemSchema,
+          },
         },
       },
       async (request, reply) => {
@@ -133,6 +153,34 @@ export function deadLetterRoutes(deadLetters: DeadLetters): FastifyPluginAsyncZo
         const letter = id ? await deadLetters.replay({ tenantId: request.ctx.tenantId }, id) : undefined;
         if (!letter) throw notFound();
         return reply.code(202).send(present(letter));
+      },
+    );
+    app.post(
+      '/:id/discard',
+      {
+        config: { permission: 'bus:admin' },
+        schema: {
+          tags: ['bus'],
+          summary: 'Set a waiting letter aside for good, without delivering its event again',
+          description:
+            'The letter is kept, marked discarded with who did it, and no longer counts as waiting. Discarding it again changes nothing.',
+          params: idParams,
+          response: {
+            200: deadLetterSchema,
+            401: problemSchema,
+            403: problemSchema,
+            404: problemSchema,
+            409: problemSchema,
+          },
+        },
+      },
+      async (request) => {
+        const id = fromPublicId('dlq', request.params.id);
+        const letter = id
+          ? await deadLetters.discard({ tenantId: request.ctx.tenantId }, id, request.ctx.actor.id)
+          : undefined;
+        if (!letter) throw notFound();
+        return present(letter);
       },
     );
     await Promise.resolve();

@@ -11,6 +11,18 @@ export interface DeadLetter {
   readonly failedAt: Date;
   readonly replayedAt: Date | undefined;
   readonly replayCount: number;
+  /** Set aside for good by a person: no longer waiting, never replayed. */
+  readonly discardedAt: Date | undefined;
+  /** Who discarded it: the actor id (`usr_…`), or `cli` for the operator's command line. */
+  readonly discardedBy: string | undefined;
+}
+
+/** Waiting: neither replayed nor discarded; only waiting letters count as needing attention. */
+export type DeadLetterStatus = 'waiting' | 'replayed' | 'discarded';
+
+export function deadLetterStatus(letter: DeadLetter): DeadLetterStatus {
+  if (letter.discardedAt) return 'discarded';
+  return letter.replayedAt ? 'replayed' : 'waiting';
 }
 
 /** Whose dead letters: one tenant's (the HTTP API), or all (the operator's CLI). */
@@ -19,7 +31,7 @@ export type DeadLetterScope = { readonly tenantId: string } | 'all';
 export interface DeadLetterFilter {
   readonly group?: string | undefined;
   readonly type?: string | undefined;
-  /** Include letters already replayed (default: only those waiting). */
+  /** Include letters already dealt with, replayed or discarded (default: only those waiting). */
   readonly includeReplayed?: boolean | undefined;
   readonly limit?: number | undefined;
   /** Failed strictly before this time (keyset paging, newest first). */
@@ -31,9 +43,23 @@ export interface DeadLetters {
   get(scope: DeadLetterScope, id: string): Promise<DeadLetter | undefined>;
   /**
    * Publishes the event again to the group that failed it (and to no other group), with the
-   * same event id so inbox de-duplication still holds; marks the letter replayed.
+   * same event id so inbox de-duplication still holds; marks the letter replayed. A discarded
+   * letter is not replayed (`BUS_DEAD_LETTER_DISCARDED`, conflict).
    */
   replay(scope: DeadLetterScope, id: string): Promise<DeadLetter | undefined>;
-  /** Letters waiting per group, for the metric and the CLI summary. */
+  /**
+   * Sets a waiting letter aside for good, recording who did it; the row stays. Discarding a
+   * discarded letter again changes nothing; a replayed one is refused
+   * (`BUS_DEAD_LETTER_REPLAYED`, conflict): its event was already delivered again.
+   */
+  discard(scope: DeadLetterScope, id: string, by: string): Promise<DeadLetter | undefined>;
+  /**
+   * Letters waiting per group, across tenants, for the metric and the CLI summary. Groups with
+   * nothing waiting are listed with 0 (those in `bus.consumer_groups`, which the PostgreSQL
+   * adapter keeps, and those that ever had a letter), so a metric series exists before a
+   * group's next letter and an alert on its increase sees it.
+   */
   countByGroup(): Promise<Map<string, number>>;
+  /** Letters ever written per group (replayed and discarded ones included): never goes down. */
+  totalByGroup(): Promise<Map<string, number>>;
 }

@@ -1123,6 +1123,7 @@ export interface paths {
                     /** @description Only letters that failed before this time (paging) */
                     before?: string;
                     group?: string;
+                    /** @description Also letters already dealt with (replayed or discarded); default: only those waiting */
                     includeReplayed?: string;
                     limit?: number;
                     type?: string;
@@ -1238,6 +1239,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/bus/dead-letters/{id}/discard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a waiting letter aside for good, without delivering its event again
+         * @description The letter is kept, marked discarded with who did it, and no longer counts as waiting. Discarding it again changes nothing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Dead letter id (dlq_...) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeadLetter"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/bus/dead-letters/{id}/replay": {
         parameters: {
             query?: never;
@@ -1247,7 +1326,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Deliver the event again to the group that failed it */
+        /**
+         * Deliver the event again to the group that failed it
+         * @description A discarded letter is not replayed (409).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1289,6 +1371,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4008,6 +4099,10 @@ export interface components {
         };
         DeadLetter: {
             deliveries: number;
+            /** Format: date-time */
+            discardedAt?: string;
+            /** @description Who discarded it: a user or API key id, or cli */
+            discardedBy?: string;
             error: string;
             errorCode?: string;
             event: {
@@ -4028,9 +4123,18 @@ export interface components {
             replayCount: number;
             /** Format: date-time */
             replayedAt?: string;
+            /**
+             * @description waiting: needs someone; replayed: delivered again; discarded: set aside for good
+             * @enum {string}
+             */
+            status: "waiting" | "replayed" | "discarded";
         };
         DeadLetterInput: {
             deliveries: number;
+            /** Format: date-time */
+            discardedAt?: string;
+            /** @description Who discarded it: a user or API key id, or cli */
+            discardedBy?: string;
             error: string;
             errorCode?: string;
             event: {
@@ -4051,6 +4155,11 @@ export interface components {
             replayCount: number;
             /** Format: date-time */
             replayedAt?: string;
+            /**
+             * @description waiting: needs someone; replayed: delivered again; discarded: set aside for good
+             * @enum {string}
+             */
+            status: "waiting" | "replayed" | "discarded";
         };
         IdentityProvider: {
             audience: string;

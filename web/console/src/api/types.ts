@@ -9,6 +9,7 @@ export type ApiKey = Schema<'ApiKey'>;
 export type IdentityProvider = Schema<'IdentityProvider'>;
 export type Tenant = Schema<'Tenant'>;
 export type AuditEntry = Schema<'AuditEntry'>;
+export type DeadLetter = Schema<'DeadLetter'>;
 export type SecretSummary = paths['/api/v1/secrets']['get']['responses'][200]['content']['application/json']['items'][number];
 export type AuditVerification = paths['/api/v1/audit/verify']['get']['responses'][200]['content']['application/json'];
 

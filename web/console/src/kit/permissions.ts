@@ -13,6 +13,7 @@ export const consolePermissions = [
   'identity_providers:read',
   'identity_providers:write',
   'audit:read',
+  'bus:admin',
   'calls:read',
   'calls:export',
   'calls:raw',

@@ -1,4 +1,4 @@
-import { Building2, Cable, FileLock2, KeyRound, ScrollText, UserRoundCheck, Users } from 'lucide-react';
+import { Building2, Cable, FileLock2, KeyRound, MailExclamationPoint, ScrollText, UserRoundCheck, Users } from 'lucide-react';
 import type { NavSection } from '@/kit/navigation';
 
 export const adminNavigation: readonly NavSection[] = [
@@ -12,6 +12,7 @@ export const adminNavigation: readonly NavSection[] = [
       { label: 'Connector secrets', to: '/admin/secrets', icon: FileLock2, permission: 'settings:read' },
       { label: 'Organisation', to: '/admin/settings', icon: Building2, permission: 'settings:read' },
       { label: 'Audit log', to: '/admin/audit', icon: ScrollText, permission: 'audit:read' },
+      { label: 'Dead letters', to: '/admin/dead-letters', icon: MailExclamationPoint, permission: 'bus:admin' },
     ],
   },
 ];

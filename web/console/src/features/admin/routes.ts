@@ -2,6 +2,7 @@ import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { gated } from '@/kit/gate';
 import { consoleRoute } from '@/kit/routing';
 import { auditSearch } from './audit/audit.search';
+import { deadLettersSearch } from './dead-letters/dead-letters.search';
 
 const usersRoute = createRoute({
   getParentRoute: () => consoleRoute,
@@ -46,4 +47,11 @@ const auditRoute = createRoute({
   component: gated('audit:read', lazyRouteComponent(() => import('./audit/audit.page'), 'AuditPage')),
 });
 
-export const adminRoutes = [usersRoute, apiKeysRoute, providersRoute, connectorsRoute, secretsRoute, settingsRoute, auditRoute] as const;
+const deadLettersRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'admin/dead-letters',
+  validateSearch: deadLettersSearch,
+  component: gated('bus:admin', lazyRouteComponent(() => import('./dead-letters/dead-letters.page'), 'DeadLettersPage')),
+});
+
+export const adminRoutes = [usersRoute, apiKeysRoute, providersRoute, connectorsRoute, secretsRoute, settingsRoute, auditRoute, deadLettersRoute] as const;

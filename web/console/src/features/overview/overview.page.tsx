@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, type LinkProps } from '@tanstack/react-router';
-import { ArrowRight, KeyRound, PhoneCall, ScrollText, ShieldCheck, UserRoundCheck, Users, type LucideIcon } from 'lucide-react';
+import { ArrowRight, KeyRound, MailExclamationPoint, PhoneCall, ScrollText, ShieldCheck, UserRoundCheck, Users, type LucideIcon } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { api, unwrap } from '@/api/client';
 import { Badge } from '@/kit/Badge';
@@ -9,6 +9,9 @@ import { PageHeader, Panel } from '@/kit/Page';
 import { roleLabel } from '@/kit/roles';
 import { useCan, useMe } from '@/kit/session';
 import './overview.css';
+
+/** Waiting dead letters counted for the tile; beyond this it says "100+" (the page lists them all). */
+const deadLettersCounted = 100;
 
 function greeting(hour: number): string {
   if (hour < 5) return 'Good evening';
@@ -61,18 +64,25 @@ export function OverviewPage() {
     keys: useCan('api_keys:read'),
     providers: useCan('identity_providers:read'),
     audit: useCan('audit:read'),
+    bus: useCan('bus:admin'),
   };
   const tenant = useQuery({ queryKey: ['tenant'], queryFn: () => unwrap(api.GET('/api/v1/tenant')), enabled: can.tenant });
   const users = useQuery({ queryKey: ['users'], queryFn: () => unwrap(api.GET('/api/v1/users')), enabled: can.users });
   const keys = useQuery({ queryKey: ['api-keys'], queryFn: () => unwrap(api.GET('/api/v1/api-keys')), enabled: can.keys });
   const providers = useQuery({ queryKey: ['identity-providers'], queryFn: () => unwrap(api.GET('/api/v1/identity-providers')), enabled: can.providers });
   const chain = useQuery({ queryKey: ['audit', 'verify'], queryFn: () => unwrap(api.GET('/api/v1/audit/verify')), enabled: can.audit });
+  const deadLetters = useQuery({
+    queryKey: ['bus', 'dead-letters', 'overview'],
+    queryFn: () => unwrap(api.GET('/api/v1/bus/dead-letters', { params: { query: { limit: deadLettersCounted } } })),
+    enabled: can.bus,
+  });
 
   const firstName = firstNameOf(me?.user?.displayName ?? null, me?.user?.email ?? '');
   const activeUsers = users.data?.items.filter((u) => u.status === 'active' && u.kind === 'employee') ?? [];
   const withoutMfa = activeUsers.filter((u) => !u.mfaEnabled).length;
   const liveKeys = keys.data?.items.filter((k) => !k.revokedAt && (!k.expiresAt || new Date(k.expiresAt) > new Date())) ?? [];
-  const anyAdmin = can.users || can.keys || can.providers || can.audit;
+  const waiting = deadLetters.data?.items.length ?? 0;
+  const anyAdmin = can.users || can.keys || can.providers || can.audit || can.bus;
 
   return (
     <div className="stack">
@@ -148,6 +158,28 @@ export function OverviewPage() {
                 detail={chain.data ? `${formatNumber(chain.data.entries)} entries verified` : ''}
                 to="/admin/audit"
                 action="Open the audit log"
+              />
+            ) : null}
+            {can.bus ? (
+              <Tile
+                icon={MailExclamationPoint}
+                title="Dead letters"
+                loading={deadLetters.isPending}
+                failed={deadLetters.isError}
+                value={
+                  waiting === 0 ? (
+                    <Badge tone="success" dot>
+                      None waiting
+                    </Badge>
+                  ) : (
+                    <Badge tone="warning" dot>
+                      {waiting >= deadLettersCounted ? `${formatNumber(deadLettersCounted)}+` : formatNumber(waiting)} {waiting === 1 ? 'needs' : 'need'} attention
+                    </Badge>
+                  )
+                }
+                detail={waiting === 0 ? 'Everything accepted was processed' : 'Work a fault on our side stopped: replay it once the cause is fixed'}
+                to="/admin/dead-letters"
+                action="Open dead letters"
               />
             ) : null}
           </ul>
