@@ -13,7 +13,16 @@ export interface Spawned {
 
 /** Runs a TypeScript file of this repo (through tsx) as a separate process. */
 export function spawnTs(file: string, args: readonly string[], env: Record<string, string>): Spawned {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, file), ...args], {
+  return spawnNode(['--import', 'tsx', path.join(repoRoot, file), ...args], env);
+}
+
+/** Runs the switchboard CLI (the compiled build, as `npm start` does) as a separate process. */
+export function spawnCli(args: readonly string[], env: Record<string, string>): Spawned {
+  return spawnNode([path.join(repoRoot, 'bin/switchboard.js'), ...args], env);
+}
+
+function spawnNode(nodeArgs: readonly string[], env: Record<string, string>): Spawned {
+  const child = spawn(process.execPath, nodeArgs, {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
   });
@@ -28,7 +37,10 @@ export function spawnTs(file: string, args: readonly string[], env: Record<strin
     exited,
     waitFor(pattern, timeoutMs = 30_000) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; output:\n${stdout}\n${stderr}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`timed out waiting for ${pattern}; output:\n${stdout}\n${stderr}`)),
+          timeoutMs,
+        );
         const check = () => {
           const match = stdout.match(pattern);
           if (match) {
@@ -48,12 +60,25 @@ export function spawnTs(file: string, args: readonly string[], env: Record<strin
   };
 }
 
+export interface CliRun {
+  /** Options for node itself, before the script (`--import`, …). */
+  readonly nodeArgs?: readonly string[];
+  /** Another copy of the bin (a scratch checkout); default this repo's. */
+  readonly bin?: string;
+  readonly stdin?: string;
+}
+
 /** Runs the switchboard CLI to completion. */
-export async function runCli(args: readonly string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [path.join(repoRoot, 'bin/switchboard.js'), ...args], {
-    cwd: repoRoot,
+export async function runCli(
+  args: readonly string[],
+  env: Record<string, string>,
+  { nodeArgs = [], bin = path.join(repoRoot, 'bin/switchboard.js'), stdin }: CliRun = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [...nodeArgs, bin, ...args], {
+    cwd: path.resolve(path.dirname(bin), '..'),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
   });
+  child.stdin.end(stdin);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));

@@ -1,11 +1,14 @@
 import type { Command } from 'commander';
-import { createPlatform, type Role } from '../../app/platform.js';
-import { stopOnSignals } from '../../app/run.js';
+import type { Role } from '../../app/platform.js';
 import { config } from '../cli-context.js';
 
 async function serve(role: Exclude<Role, 'cli'>): Promise<void> {
   const started = performance.now();
-  const cfg = config();
+  const cfg = await config();
+  const [{ createPlatform }, { stopOnSignals }] = await Promise.all([
+    import('../../app/platform.js'),
+    import('../../app/run.js'),
+  ]);
   const platform = await createPlatform(cfg, { role });
   stopOnSignals(platform);
   if (platform.http) {
