@@ -1,4 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createServer } from 'node:net';
 import path from 'node:path';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -60,29 +61,57 @@ function spawnNode(nodeArgs: readonly string[], env: Record<string, string>): Sp
   };
 }
 
+export interface Finished {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function finished(child: ChildProcessWithoutNullStreams): Promise<Finished> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+/** Runs a bash script in the repo folder to completion, as a user would in a terminal. */
+export function runShell(script: string, env: Record<string, string>): Promise<Finished> {
+  const child = spawn('bash', ['-c', script], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+  });
+  child.stdin.end();
+  return finished(child);
+}
+
+/** A TCP port nothing listens on right now, for a server that must be given one up front. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
 export interface CliRun {
   /** Options for node itself, before the script (`--import`, …). */
   readonly nodeArgs?: readonly string[];
   /** Another copy of the bin (a scratch checkout); default this repo's. */
   readonly bin?: string;
-  readonly stdin?: string;
 }
 
 /** Runs the switchboard CLI to completion. */
-export async function runCli(
+export function runCli(
   args: readonly string[],
   env: Record<string, string>,
-  { nodeArgs = [], bin = path.join(repoRoot, 'bin/switchboard.js'), stdin }: CliRun = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  { nodeArgs = [], bin = path.join(repoRoot, 'bin/switchboard.js') }: CliRun = {},
+): Promise<Finished> {
   const child = spawn(process.execPath, [...nodeArgs, bin, ...args], {
     cwd: path.resolve(path.dirname(bin), '..'),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
   });
-  child.stdin.end(stdin);
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return { code, stdout, stderr };
+  child.stdin.end();
+  return finished(child);
 }
