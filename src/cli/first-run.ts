@@ -12,13 +12,13 @@ const sampleCdr =
  */
 export function firstRunCommands(baseUrl: string): string[] {
   return [
-    'npx switchboard tenants create --name "Acme Support" --slug acme --time-zone Europe/Berlin',
-    'npx switchboard users create --tenant acme --email you@example.com --role owner   # asks for a password (12+ characters)',
+    './bin/switchboard.js tenants create --name "Acme Support" --slug acme --time-zone Europe/Berlin',
+    './bin/switchboard.js users create --tenant acme --email you@example.com --role owner   # asks for a password (12+ characters)',
     '# or, without a terminal (a script), pipe the password in:',
-    `printf '%s\\n' "$PASSWORD" | npx switchboard users create --tenant acme --email you@example.com --role owner --password-stdin`,
+    `printf '%s\\n' "$PASSWORD" | ./bin/switchboard.js users create --tenant acme --email you@example.com --role owner --password-stdin`,
     `curl -s ${baseUrl}/api/v1/auth/login -H 'content-type: application/json' \\`,
     `  -d '{"tenant":"acme","email":"you@example.com","password":"…"}'`,
-    'npx switchboard api-keys create --tenant acme --name "First source" --scope calls:ingest   # prints key_…, once',
+    './bin/switchboard.js api-keys create --tenant acme --name "First source" --scope calls:ingest   # prints key_…, once',
     `curl -s '${baseUrl}/api/v1/calls/ingest?format=asterisk-csv&timeZone=Europe/Berlin' \\`,
     `  -H 'authorization: Bearer key_…' -H 'content-type: text/csv' \\`,
     `  --data-binary '${sampleCdr.replaceAll("'", `'\\''`)}'`,

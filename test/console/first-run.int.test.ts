@@ -95,7 +95,6 @@ describe('first run, as README.md tells it', () => {
     for (const command of commandsOf(await readmeFirstRun())) {
       if (command.includes('# asks for a password')) continue; // needs a terminal; the next line pipes it in
       const script = command
-        .replaceAll('npx switchboard', `"${process.execPath}" bin/switchboard.js`)
         .replaceAll('http://127.0.0.1:3000', base)
         .replaceAll('"password":"…"', `"password":"${password}"`)
         .replaceAll('key_…', key);
