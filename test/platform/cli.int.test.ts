@@ -17,7 +17,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, runCli } from '../support/child-process.js';
 import { createEmptyDatabase, type TestDatabase } from '../support/test-database.js';
 
-describe('switchboard CLI', () => {
+// Each command starts a platform in a process of its own: seconds each on a busy machine.
+describe('switchboard CLI', { timeout: 120_000 }, () => {
   let database: TestDatabase;
   let env: Record<string, string>;
 
