@@ -1,6 +1,4 @@
 import { Command } from 'commander';
-import { ConfigError } from '../platform/config/index.js';
-import { DataDirInUseError, MigrationFailedError } from '../platform/db/index.js';
 import { AppError } from '../platform/errors.js';
 import { registerApiKeyCommands } from './commands/api-keys.command.js';
 import { registerAuditCommands } from './commands/audit.command.js';
@@ -13,7 +11,9 @@ import { registerTenantCommands } from './commands/tenants.command.js';
 import { registerUserCommands } from './commands/users.command.js';
 
 const program = new Command('switchboard')
-  .description('Switchboard: call records, conversation intelligence, campaigns and customer operations in one platform.')
+  .description(
+    'Switchboard: call records, conversation intelligence, campaigns and customer operations in one platform.',
+  )
   .showHelpAfterError();
 
 registerServeCommands(program);
@@ -26,18 +26,26 @@ registerKeyCommands(program);
 registerBusCommands(program);
 registerImportCommands(program);
 
-function explain(error: unknown): { message: string; code: number } {
+// Loaded only when a command fails: the configuration and database modules are heavy, and a
+// command that threw one of their errors has loaded them already.
+async function explain(error: unknown): Promise<{ message: string; code: number }> {
+  const [{ ConfigError }, { DataDirInUseError, MigrationFailedError }] = await Promise.all([
+    import('../platform/config/index.js'),
+    import('../platform/db/index.js'),
+  ]);
   if (error instanceof ConfigError) return { message: error.message, code: 2 };
-  if (error instanceof DataDirInUseError || error instanceof MigrationFailedError) return { message: error.message, code: 1 };
+  if (error instanceof DataDirInUseError || error instanceof MigrationFailedError)
+    return { message: error.message, code: 1 };
   if (error instanceof AppError) {
-    const fields = error.fields.length > 0 ? ` (${error.fields.map((f) => `${f.field} ${f.message}`).join('; ')})` : '';
+    const fields =
+      error.fields.length > 0 ? ` (${error.fields.map((f) => `${f.field} ${f.message}`).join('; ')})` : '';
     return { message: `${error.message}${fields}`, code: 1 };
   }
   return { message: error instanceof Error ? (error.stack ?? error.message) : String(error), code: 1 };
 }
 
-program.parseAsync(process.argv).catch((error: unknown) => {
-  const { message, code } = explain(error);
+program.parseAsync(process.argv).catch(async (error: unknown) => {
+  const { message, code } = await explain(error);
   console.error(`switchboard: ${message}`);
   process.exit(code);
 });

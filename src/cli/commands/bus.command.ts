@@ -1,6 +1,11 @@
 import type { Command } from 'commander';
-import { deadLetterCommands } from '../../platform/bus/index.js';
+import type { Platform } from '../../app/platform.js';
 import { withPlatform } from '../cli-context.js';
+
+async function deadLetterCommandsOf(platform: Platform) {
+  const { deadLetterCommands } = await import('../../platform/bus/index.js');
+  return deadLetterCommands(platform.bus.deadLetters);
+}
 
 export function registerBusCommands(program: Command): void {
   const deadLetters = program
@@ -17,7 +22,9 @@ export function registerBusCommands(program: Command): void {
     .option('--limit <n>', 'at most this many', '100')
     .action((options: { group?: string; type?: string; all?: boolean; limit: string }) =>
       withPlatform(async (platform) => {
-        const rows = await deadLetterCommands(platform.bus.deadLetters).list({
+        const rows = await (
+          await deadLetterCommandsOf(platform)
+        ).list({
           ...(options.group ? { group: options.group } : {}),
           ...(options.type ? { type: options.type } : {}),
           includeReplayed: options.all === true,
@@ -33,7 +40,7 @@ export function registerBusCommands(program: Command): void {
     .argument('<id>', 'dlq_... id')
     .action((id: string) =>
       withPlatform(async (platform) => {
-        const letter = await deadLetterCommands(platform.bus.deadLetters).show(id);
+        const letter = await (await deadLetterCommandsOf(platform)).show(id);
         if (!letter) {
           console.error(`No dead letter ${id}`);
           process.exitCode = 1;
@@ -48,7 +55,7 @@ export function registerBusCommands(program: Command): void {
     .argument('<id>', 'dlq_... id')
     .action((id: string) =>
       withPlatform(async (platform) => {
-        const letter = await deadLetterCommands(platform.bus.deadLetters).replay(id);
+        const letter = await (await deadLetterCommandsOf(platform)).replay(id);
         if (!letter) {
           console.error(`No dead letter ${id}`);
           process.exitCode = 1;

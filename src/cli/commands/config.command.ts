@@ -1,7 +1,4 @@
 import type { Command } from 'commander';
-import { describeConfig } from '../../platform/config/index.js';
-import { openDatabase, platformMigrations } from '../../platform/db/index.js';
-import { moduleMigrations } from '../../app/modules.js';
 import { cliLogger, config } from '../cli-context.js';
 
 export function registerConfigCommands(program: Command): void {
@@ -10,8 +7,9 @@ export function registerConfigCommands(program: Command): void {
     .description('Configuration')
     .command('print')
     .description('Print the effective configuration, secrets masked')
-    .action(() => {
-      const described = describeConfig(config());
+    .action(async () => {
+      const { describeConfig } = await import('../../platform/config/index.js');
+      const described = describeConfig(await config());
       const width = Math.max(...Object.keys(described).map((k) => k.length));
       for (const [key, value] of Object.entries(described)) console.log(`${key.padEnd(width)}  ${value}`);
     });
@@ -20,7 +18,11 @@ export function registerConfigCommands(program: Command): void {
     .command('migrate')
     .description('Apply pending database migrations of every module, then exit')
     .action(async () => {
-      const cfg = config();
+      const cfg = await config();
+      const [{ openDatabase, platformMigrations }, { moduleMigrations }] = await Promise.all([
+        import('../../platform/db/index.js'),
+        import('../../app/modules.js'),
+      ]);
       const database = await openDatabase({
         url: cfg.database.url,
         appUrl: cfg.database.appUrl,
@@ -29,12 +31,18 @@ export function registerConfigCommands(program: Command): void {
         embeddedPort: cfg.database.embeddedPort,
         role: 'cli',
         exclusive: false,
-        logger: cliLogger(cfg),
+        logger: await cliLogger(cfg),
         migrations: moduleMigrations,
         onMigrated: (reports) => {
           const applied = reports.flatMap((r) => r.applied.map((name) => `${r.schema}/${name}`));
-          console.log(applied.length > 0 ? `Applied ${applied.length} migration(s):\n  ${applied.join('\n  ')}` : 'Database is up to date.');
-          console.log(`Schemas: ${[platformMigrations, ...moduleMigrations].map((m) => m.schema).join(', ')}`);
+          console.log(
+            applied.length > 0
+              ? `Applied ${applied.length} migration(s):\n  ${applied.join('\n  ')}`
+              : 'Database is up to date.',
+          );
+          console.log(
+            `Schemas: ${[platformMigrations, ...moduleMigrations].map((m) => m.schema).join(', ')}`,
+          );
         },
       });
       await database.close();

@@ -1,11 +1,21 @@
 import type { Command } from 'commander';
-import { createPlatform, type Role } from '../../app/platform.js';
-import { stopOnSignals } from '../../app/run.js';
+import type { Role } from '../../app/platform.js';
 import { config } from '../cli-context.js';
 
 async function serve(role: Exclude<Role, 'cli'>): Promise<void> {
   const started = performance.now();
-  const cfg = config();
+  const cfg = await config();
+  const [
+    { createPlatform },
+    { stopOnSignals },
+    { consoleFirstRunProbe },
+    { firstRunCommands, firstRunSettings },
+  ] = await Promise.all([
+    import('../../app/platform.js'),
+    import('../../app/run.js'),
+    import('../../app/console-setup.js'),
+    import('../first-run.js'),
+  ]);
   const platform = await createPlatform(cfg, { role });
   stopOnSignals(platform);
   if (platform.http) {
@@ -18,11 +28,13 @@ async function serve(role: Exclude<Role, 'cli'>): Promise<void> {
     console.log(`  OpenAPI:       ${base}/openapi.json`);
     console.log(`  Health:        ${base}/readyz`);
     console.log(`  Data dir:      ${cfg.dataDir}${cfg.database.url ? '' : ' (embedded PostgreSQL)'}`);
-    const tenants = await platform.identity.tenantAdmin.list();
-    if (tenants.length === 0) {
-      console.log('\nFirst run? Create a tenant and its owner:');
-      console.log('  npx switchboard tenants create --name "Acme Support" --slug acme');
-      console.log('  npx switchboard users create --tenant acme --email you@example.com --role owner');
+    if (await consoleFirstRunProbe(platform.identity)()) {
+      // Until someone can sign in: the README's first run, with this process's address and settings.
+      console.log(
+        '\nFirst run? In a second terminal, in this folder (README.md, "First run", explains each line):',
+      );
+      for (const line of [...firstRunSettings(cfg), ...firstRunCommands(base)]) console.log(`  ${line}`);
+      console.log(`Then sign in at ${base}/ as you@example.com: the call is under Calls.\n`);
     }
     console.log('Press Ctrl-C to stop.\n');
   } else {
@@ -31,7 +43,16 @@ async function serve(role: Exclude<Role, 'cli'>): Promise<void> {
 }
 
 export function registerServeCommands(program: Command): void {
-  program.command('start').description('Run every role (API, workers, scheduler) in one process').action(() => serve('start'));
-  program.command('api').description('Run only the HTTP API').action(() => serve('api'));
-  program.command('worker').description('Run only background work (event consumers, jobs, timers), no HTTP').action(() => serve('worker'));
+  program
+    .command('start')
+    .description('Run every role (API, workers, scheduler) in one process')
+    .action(() => serve('start'));
+  program
+    .command('api')
+    .description('Run only the HTTP API')
+    .action(() => serve('api'));
+  program
+    .command('worker')
+    .description('Run only background work (event consumers, jobs, timers), no HTTP')
+    .action(() => serve('worker'));
 }

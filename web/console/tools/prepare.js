@@ -1,6 +1,7 @@
-// Runs on `npm install` / `npm ci` (the package's prepare script): builds the web console, so
-// `npm install && npm start` serves it with no other step. An install without the build tools
-// (`npm ci --omit=dev`, for an image that ships a console built elsewhere) skips the build.
+// Runs on `npm install` / `npm ci` (the package's prepare script, after bin/build.js has compiled
+// the server into dist/): builds the web console, so `npm install && npm start` serves it with no
+// other step. An install without the build tools (`npm ci --omit=dev`, for an image that ships a
+// console built elsewhere) skips the build.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
