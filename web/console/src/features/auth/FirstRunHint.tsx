@@ -34,10 +34,10 @@ export function FirstRunHint() {
       </div>
       <ol className="first-run__steps">
         <li>
-          <CommandLine command={`npx switchboard tenants create --name "Acme Support" --slug acme --time-zone ${browserTimeZone()}`} />
+          <CommandLine command={`./bin/switchboard.js tenants create --name "Acme Support" --slug acme --time-zone ${browserTimeZone()}`} />
         </li>
         <li>
-          <CommandLine command="npx switchboard users create --tenant acme --email you@example.com --role owner" />
+          <CommandLine command="./bin/switchboard.js users create --tenant acme --email you@example.com --role owner" />
           <p className="subtle">It asks for a password of 12 characters or more. Then sign in below with organisation “acme”.</p>
         </li>
       </ol>

@@ -49,7 +49,7 @@ export function ConnectorsPage() {
           <Panel title="Files and batches" labelledBy="connector-files" description="Asterisk, FreeSWITCH, 3CX, Cisco CUCM, Genesys Cloud, Kamailio and the generic JSON format.">
             <p>
               Send files to the ingest address with <code>?format=</code> and an API key of scope <code>calls:ingest</code> (create one under{' '}
-              <Link to="/admin/api-keys">API keys</Link>), or import them where Switchboard runs with <code>npx switchboard import calls</code>.
+              <Link to="/admin/api-keys">API keys</Link>), or import them where Switchboard runs with <code>switchboard import calls</code>.
             </p>
             <UrlRow label="Ingest address" url={connectors.data.ingestUrl} />
           </Panel>
