@@ -107,8 +107,6 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       await withMigrationLock({ ownerUrl, logger }, async () => {
         await ensureRoles();
         const reports = await migrateToLatest({ owner, ownerUrl }, [platformMigrations, ...migrations]);
-        // Made here, under the lock, so the first processes to start agree on it without racing.
-        installation = Promise.resolve(await installationId(owner, logger));
         options.onMigrated?.(reports);
       });
     } else {
