@@ -25,6 +25,13 @@ export const CallsErrors = {
       cause,
       retryAfterSeconds: 1,
     }),
+  /**
+   * An event names a payload this installation's database does not hold: an infrastructure fault
+   * (another installation's event on a shared bus, a database restored behind its bus). Retried,
+   * then dead-lettered and counted, never acknowledged as if handled.
+   */
+  rawPayloadMissing: (payloadId: string) =>
+    new AppError('CALLS_RAW_PAYLOAD_MISSING', 'unavailable', `The raw payload ${payloadId} named by the event is not in this database.`),
   rawUnavailable: (cause: unknown) =>
     new AppError('CALLS_RAW_UNAVAILABLE', 'unavailable', 'The raw payload link could not be created; try again.', {
       cause,
