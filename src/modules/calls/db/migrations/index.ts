@@ -185,5 +185,18 @@ export const callsMigrations: MigrationSet = {
     teamsSubscriptionsMigration,
     // What a replay needs to read a quarantined item as its delivery was read (time zone, column map...).
     sqlMigration('0005_quarantine_connector_options', `ALTER TABLE calls.quarantine ADD COLUMN options jsonb NOT NULL DEFAULT '{}'::jsonb;`),
+    // How often the sweeper re-published a payload's event (raw-payload-redrive.job.ts): its bound.
+    sqlMigration(
+      '0006_raw_payload_redrives',
+      `
+      CREATE TABLE calls.raw_payload_redrives (
+        payload_id uuid PRIMARY KEY REFERENCES calls.raw_payloads (id) ON DELETE CASCADE,
+        tenant_id uuid NOT NULL,
+        attempts integer NOT NULL CHECK (attempts > 0),
+        last_redriven_at timestamptz NOT NULL
+      );
+      ${tenantIsolation('calls.raw_payload_redrives', { privileges: ['SELECT', 'INSERT', 'UPDATE'] })}
+      `,
+    ),
   ],
 };
