@@ -560,6 +560,9 @@ async function main(): Promise<void> {
       archive: createObjectStore(`file://${path.join(tempDir, 'objects')}`, { keyring }),
       secrets: createSecretsStore({ database, keyring, audit: createAuditLog(database) }).reader([]),
       publicUrl: 'http://127.0.0.1:0',
+      metrics: createMetricsRegistry({ collectProcessMetrics: false }),
+      logger,
+      redrive: { afterMs: 15 * 60_000 },
     });
 
     console.log(`Machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at start`);

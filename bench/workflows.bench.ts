@@ -7,7 +7,7 @@
  */
 import { DBOS } from '@dbos-inc/dbos-sdk';
 import { sql } from 'kysely';
-import { createDbosWorkflows } from '../src/platform/jobs/index.js';
+import { createDbosWorkflows, workflowStoreMigrations } from '../src/platform/jobs/index.js';
 import { openBenchDatabase } from './support/bench-database.js';
 import { createLogger } from '../src/platform/telemetry/index.js';
 
@@ -16,7 +16,7 @@ const runs = Number(process.env.WORKFLOW_RUNS ?? 300);
 const logger = createLogger({ level: 'fatal' });
 
 async function main(): Promise<void> {
-  const bench = await openBenchDatabase({ prefix: 'switchboard-wf-bench-', poolMax: 8, logger, migrations: [] });
+  const bench = await openBenchDatabase({ prefix: 'switchboard-wf-bench-', poolMax: 8, logger, migrations: [workflowStoreMigrations] });
   const { database, url } = bench;
   await sql`create table if not exists wf_bench (id bigserial primary key, run int not null, step int not null)`.execute(
     database.owner,

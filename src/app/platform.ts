@@ -128,7 +128,7 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
   const closers: (() => Promise<void>)[] = [];
   try {
     poolMetrics(metrics, database);
-    const bus = await createBus({ natsUrl: config.bus.natsUrl }, { database, logger, metrics });
+    const bus = await createBus({ natsUrl: config.bus.natsUrl, nats: { prefix: config.bus.natsPrefix } }, { database, logger, metrics });
     closers.push(() => bus.close());
     const runsWork = options.role === 'start' || options.role === 'worker';
     const workflows =
@@ -183,6 +183,9 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
       webhookReplayWindowSeconds: config.webhooks.replayWindowSeconds,
       // The Teams connector writes one secret, the clientState it generates for its subscription.
       teams: { graphBaseUrl: config.graph.baseUrl, loginBaseUrl: config.graph.loginUrl, writeClientState: (ctx, value) => secrets.put(ctx, 'teams.client_state', value) },
+      metrics,
+      logger,
+      redrive: { afterMs: config.calls.redriveAfterMs },
     });
     const modules = [identity, audit, calls];
 

@@ -72,7 +72,7 @@ export function registerBusCommands(program: Command): void {
     .argument('<id>', 'dlq_... id')
     .action((id: string) =>
       withPlatform(async (platform) => {
-        const letter = await deadLetterCommands(platform.bus.deadLetters).discard(id);
+        const letter = await (await deadLetterCommandsOf(platform)).discard(id);
         if (!letter) {
           console.error(`No dead letter ${id}`);
           process.exitCode = 1;

@@ -7,6 +7,7 @@ import type { PlatformModule } from '../../platform/module.js';
 import type { Bus } from '../../platform/bus/index.js';
 import type { ObjectStore } from '../../platform/objects/index.js';
 import type { SecretReader } from '../../platform/secrets/index.js';
+import type { Logger, Registry } from '../../platform/telemetry/index.js';
 import type { CallsService, QuarantineService } from './contract.js';
 import { announceChanges, commitArchivedRecords, type CallWrites } from './ingest/call-transform.js';
 import { sweepArchive } from './ingest/raw-archive.js';
@@ -16,6 +17,7 @@ import { ingestRoutes, webhookRoutes } from './ingest/ingest.routes.js';
 import { createRawPayloadBodies } from './ingest/raw-payload-body.js';
 import { createRawPayloadSealer } from './ingest/raw-payload-sealer.job.js';
 import { createTransformHandler } from './ingest/transform.handler.js';
+import { createRawPayloadRedrive, type RawPayloadRedriveSettings } from './ingest/raw-payload-redrive.job.js';
 import { callsRoutes } from './http/calls.routes.js';
 import { quarantineRoutes } from './http/quarantine.routes.js';
 import { connectorsRoutes } from './http/connectors.routes.js';
@@ -59,6 +61,11 @@ export interface CallsDeps {
   readonly webhookReplayWindowSeconds?: number;
   /** Where the Teams connector reaches Microsoft Graph, and its writer of teams.client_state. */
   readonly teams?: TeamsConnectorSettings;
+  /** The platform's Prometheus registry (the re-drive sweeper's counter and gauge). */
+  readonly metrics: Registry;
+  readonly logger: Logger;
+  /** When accepted payloads that stayed unprocessed are re-driven. */
+  readonly redrive: RawPayloadRedriveSettings;
 }
 
 export function createCallsModule(deps: CallsDeps): CallsModule {
@@ -96,6 +103,7 @@ export function createCallsModule(deps: CallsDeps): CallsModule {
     },
     archive: archiveLedger,
   };
+  const redrive = createRawPayloadRedrive({ database, bus: deps.bus, metrics: deps.metrics, logger: deps.logger, settings: deps.redrive });
   const teams = createTeamsConnector({ database, audit, secrets: deps.secrets, ingest, publicUrl: deps.publicUrl, settings: deps.teams });
   const routes: RouteMount[] = [
     { surface: 'internal', prefix: '/calls', plugin: ingestRoutes(ingest) },
@@ -137,6 +145,7 @@ export function createCallsModule(deps: CallsDeps): CallsModule {
       },
       teams.renewalTimer,
       sealer.timer,
+      redrive.timer,
     ],
   };
 }

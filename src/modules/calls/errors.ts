@@ -32,6 +32,13 @@ export const CallsErrors = {
     new AppError('CALLS_ARCHIVE_OBJECT_SWEPT', 'unavailable', `${count} archive object(s) of this batch were swept before it committed (${key}); try again.`, {
       retryAfterSeconds: 1,
     }),
+  /**
+   * An event names a payload this installation's database does not hold: an infrastructure fault
+   * (another installation's event on a shared bus, a database restored behind its bus). Retried,
+   * then dead-lettered and counted, never acknowledged as if handled.
+   */
+  rawPayloadMissing: (payloadId: string) =>
+    new AppError('CALLS_RAW_PAYLOAD_MISSING', 'unavailable', `The raw payload ${payloadId} named by the event is not in this database.`),
   rawUnavailable: (cause: unknown) =>
     new AppError('CALLS_RAW_UNAVAILABLE', 'unavailable', 'The raw payload link could not be created; try again.', {
       cause,

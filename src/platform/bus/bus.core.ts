@@ -1,6 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import type { Database, NoTables } from '../db/index.js';
+import { watchPool, type Database, type NoTables } from '../db/index.js';
 import type { Logger } from '../telemetry/index.js';
 import type { Bus, EventHandler, SubscribeOptions } from './bus.types.js';
 import type { BusMetrics } from './bus.metrics.js';
@@ -52,7 +52,7 @@ export async function createBusCore(options: BusCoreOptions): Promise<BusCore> {
     max: options.poolMax,
     application_name: 'switchboard-bus',
   });
-  pool.on('error', (error) => logger.error({ err: error }, 'idle bus connection failed'));
+  const lifecycle = watchPool(pool, logger, 'bus');
   // No camel-case plugin here: it would also rename keys inside event payloads.
   const db = new Kysely<NoTables>({ dialect: new PostgresDialect({ pool }) });
   const listener = createNotifyListener(database.ownerUrl, ['bus_outbox', 'bus_log'], logger);
@@ -108,7 +108,9 @@ export async function createBusCore(options: BusCoreOptions): Promise<BusCore> {
       closing ??= (async () => {
         await committer.drain();
         await listener.close();
+        lifecycle.closing();
         await db.destroy();
+        await lifecycle.closed();
       })();
       return closing;
     },

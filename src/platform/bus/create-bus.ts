@@ -5,6 +5,7 @@ import { createBusMetrics, type BusGaugeSources } from './bus.metrics.js';
 import type { Bus } from './bus.types.js';
 import { createDeadLetters } from './dead-letters.repo.js';
 import { createNatsBus, type NatsBusOptions } from './nats/nats.bus.js';
+import { defaultNatsPrefix } from './nats/nats.naming.js';
 import { defaultPartitionCount } from './partition.js';
 import { createPostgresBus, type PostgresBusOptions } from './postgres/postgres.bus.js';
 
@@ -15,7 +16,8 @@ export interface CreateBusConfig {
   /** Connections of the bus's own owner-role pool (relay, positions, dead letters). */
   readonly poolMax?: number;
   readonly postgres?: PostgresBusOptions;
-  readonly nats?: Omit<NatsBusOptions, 'url'>;
+  /** Without a prefix, the installation's own (`sb_<installation id>`): see defaultNatsPrefix. */
+  readonly nats?: Omit<NatsBusOptions, 'url' | 'prefix'> & { readonly prefix?: string | undefined };
 }
 
 export interface CreateBusDeps {
@@ -38,7 +40,9 @@ export async function createBus(config: CreateBusConfig, deps: CreateBusDeps): P
   });
   try {
     if (config.natsUrl) {
-      const nats = await createNatsBus(core, { ...config.nats, url: config.natsUrl });
+      const prefix = config.nats?.prefix ?? defaultNatsPrefix(await deps.database.installationId());
+      const nats = await createNatsBus(core, { ...config.nats, prefix, url: config.natsUrl });
+      core.logger.info({ prefix }, 'NATS JetStream bus: subjects, streams and consumers under this prefix');
       gauges = nats.gauges;
       return nats.bus;
     }

@@ -34,6 +34,14 @@ export const settingsSchema = z
     DATABASE_POOL_MAX: positiveInt.max(1000).default(20),
     SWITCHBOARD_EMBEDDED_PG_PORT: port.default(0),
     NATS_URL: url(['nats:', 'tls:', 'ws:', 'wss:']).optional(),
+    // Names this installation's subjects, streams and consumers on the NATS server; unset = `sb_`
+    // and the installation id kept in the database, so installations sharing a server never meet.
+    SWITCHBOARD_NATS_PREFIX: z
+      .string()
+      .regex(/^[a-z][a-z0-9_-]{0,31}$/, {
+        message: 'must be 1-32 characters a-z, 0-9, _ or -, starting with a letter (it names NATS subjects and streams)',
+      })
+      .optional(),
     OBJECT_STORE_URL: url(['file:', 's3:', 'azblob:']).optional(),
     REDIS_URL: url(['redis:', 'rediss:']).optional(),
     SWITCHBOARD_MASTER_KEY: z
@@ -47,6 +55,8 @@ export const settingsSchema = z
       .default([]),
     SWITCHBOARD_BODY_LIMIT_BYTES: positiveInt.default(1_048_576),
     SWITCHBOARD_SHUTDOWN_TIMEOUT_MS: positiveInt.default(15_000),
+    // An accepted payload still unprocessed this long after it arrived has its event published again.
+    SWITCHBOARD_REDRIVE_AFTER_SECONDS: positiveInt.min(60).default(900),
     SWITCHBOARD_TRUST_PROXY: z.stringbool().default(false),
     SWITCHBOARD_RATE_LIMIT_INTERNAL: positiveInt.default(5000),
     SWITCHBOARD_RATE_LIMIT_EXTERNAL: positiveInt.default(1000),

@@ -101,4 +101,18 @@ describe('describeConfig', () => {
     expect(described.REDIS_URL).not.toContain('s3cret');
     expect(JSON.stringify(described)).not.toContain('hunter2');
   });
+
+  it('takes a NATS prefix that is a valid subject token, and leaves it to the installation otherwise', () => {
+    expect(loadConfig({}).bus.natsPrefix).toBeUndefined();
+    expect(loadConfig({ SWITCHBOARD_NATS_PREFIX: 'acme-prod' }).bus.natsPrefix).toBe('acme-prod');
+    for (const bad of ['Acme', 'a.b', 'a*', '9lives', 'a b', 'x'.repeat(33)]) {
+      expect(problemsOf({ SWITCHBOARD_NATS_PREFIX: bad })).toEqual([expect.stringMatching(/^SWITCHBOARD_NATS_PREFIX: must be 1-32 characters/)]);
+    }
+  });
+
+  it('re-drives unprocessed payloads after 15 minutes unless told otherwise, never sooner than a minute', () => {
+    expect(loadConfig({}).calls.redriveAfterMs).toBe(900_000);
+    expect(loadConfig({ SWITCHBOARD_REDRIVE_AFTER_SECONDS: '300' }).calls.redriveAfterMs).toBe(300_000);
+    expect(problemsOf({ SWITCHBOARD_REDRIVE_AFTER_SECONDS: '10' })).toEqual([expect.stringMatching(/^SWITCHBOARD_REDRIVE_AFTER_SECONDS: /)]);
+  });
 });

@@ -24,7 +24,11 @@ export interface Config {
     readonly poolMax: number;
     readonly embeddedPort: number;
   };
-  readonly bus: { readonly natsUrl: string | undefined };
+  readonly bus: {
+    readonly natsUrl: string | undefined;
+    /** Subject and stream prefix on NATS; undefined = derived from the installation id. */
+    readonly natsPrefix: string | undefined;
+  };
   readonly objects: { readonly url: string };
   readonly redis: { readonly url: string | undefined };
   readonly security: {
@@ -37,6 +41,10 @@ export interface Config {
   /** How long a webhook delivery (Twilio: signature and body) is remembered, to answer its replays without storing them again; 0 = off. */
   readonly webhooks: { readonly replayWindowSeconds: number };
   readonly shutdownTimeoutMs: number;
+  readonly calls: {
+    /** Accepted payloads still unprocessed after this long are re-driven (their event published again). */
+    readonly redriveAfterMs: number;
+  };
   /** The raw settings, for `config print`. */
   readonly settings: Readonly<Settings>;
 }
@@ -130,13 +138,14 @@ function buildConfig(settings: Settings): Config {
       poolMax: settings.DATABASE_POOL_MAX,
       embeddedPort: settings.SWITCHBOARD_EMBEDDED_PG_PORT,
     },
-    bus: { natsUrl: settings.NATS_URL },
+    bus: { natsUrl: settings.NATS_URL, natsPrefix: settings.SWITCHBOARD_NATS_PREFIX },
     objects: { url: settings.OBJECT_STORE_URL ?? `file://${path.join(dataDir, 'objects')}` },
     redis: { url: settings.REDIS_URL },
     security: { masterKey: settings.SWITCHBOARD_MASTER_KEY, previousMasterKeys: settings.SWITCHBOARD_PREVIOUS_MASTER_KEYS },
     graph: { baseUrl: settings.SWITCHBOARD_GRAPH_BASE_URL, loginUrl: settings.SWITCHBOARD_GRAPH_LOGIN_URL },
     webhooks: { replayWindowSeconds: settings.SWITCHBOARD_WEBHOOK_REPLAY_WINDOW_SECONDS },
     shutdownTimeoutMs: settings.SWITCHBOARD_SHUTDOWN_TIMEOUT_MS,
+    calls: { redriveAfterMs: settings.SWITCHBOARD_REDRIVE_AFTER_SECONDS * 1000 },
     settings: Object.freeze({ ...settings }),
   };
   return deepFreeze(config);
@@ -172,7 +181,14 @@ export function describeConfig(config: Config): Record<string, string> {
   for (const key of Object.keys(settingsSchema.shape) as (keyof Settings)[]) {
     const value = config.settings[key];
     if (value === undefined) {
-      out[key] = key === 'OBJECT_STORE_URL' ? config.objects.url : key === 'DATABASE_URL' ? '(embedded)' : '(unset)';
+      out[key] =
+        key === 'OBJECT_STORE_URL'
+          ? config.objects.url
+          : key === 'DATABASE_URL'
+            ? '(embedded)'
+            : key === 'SWITCHBOARD_NATS_PREFIX'
+              ? '(sb_ + installation id)'
+              : '(unset)';
       continue;
     }
     const text = Array.isArray(value) ? value.join(',') : String(value);

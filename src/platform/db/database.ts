@@ -3,8 +3,11 @@ import pg from 'pg';
 import type { Logger } from '../telemetry/index.js';
 import { assertAppConnectionIsRestricted, deriveAppUrl, ensureAppRoles } from './app-role.js';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './embedded-postgres.js';
+import { installationId } from './installation.js';
+import { withMigrationLock } from './migration-lock.js';
 import { migrateToLatest, type MigrationReport, type MigrationSet } from './module-migrations.js';
 import { platformMigrations } from './platform.migrations.js';
+import { watchPool } from './pool-lifecycle.js';
 
 // int8 (counts, sums) as numbers: our counts stay far below 2^53, and strings leak into every DTO.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
@@ -36,6 +39,11 @@ export interface Database {
   /** Owner connection string (for tools that need their own connections, such as a LISTEN client). */
   readonly ownerUrl: string;
   readonly appUrl: string;
+  /**
+   * This installation's id (16 lower-case hex characters), made once per database: what it names
+   * on shared infrastructure (the default NATS prefix) so installations never meet there.
+   */
+  installationId(): Promise<string>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -53,7 +61,10 @@ export interface OpenDatabaseOptions {
   /** `start` must not run twice on one data dir. */
   exclusive: boolean;
   logger: Logger;
-  /** Module migrations to run (in order) before the app pool opens; omit to skip migrating. */
+  /**
+   * Module migrations to run (in order) before the app pool opens, all under one lock so any
+   * number of processes can start at once; omit to skip migrating.
+   */
   migrations?: readonly MigrationSet[];
   onMigrated?: (reports: MigrationReport[]) => void;
 }
@@ -84,14 +95,22 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     ownerUrl = embedded.url;
   }
   const ownerPool = new pg.Pool({ connectionString: ownerUrl, max: 4, application_name: `switchboard-${options.role}-owner` });
+  const ownerLifecycle = watchPool(ownerPool, logger, 'owner');
   const owner = kysely(ownerPool);
   let appPool: pg.Pool | undefined;
   try {
     const appUser = options.appUrl ? decodeURIComponent(new URL(options.appUrl).username) : undefined;
-    await ensureAppRoles(owner, { ownerUrl, manageLogin: !options.appUrl, ...(appUser ? { appUser } : {}) });
-    if (options.migrations) {
-      const reports = await migrateToLatest(owner, [platformMigrations, ...options.migrations]);
-      options.onMigrated?.(reports);
+    const ensureRoles = () => ensureAppRoles(owner, { ownerUrl, manageLogin: !options.appUrl, ...(appUser ? { appUser } : {}) });
+    let installation: Promise<string> | undefined;
+    const { migrations } = options;
+    if (migrations) {
+      await withMigrationLock({ ownerUrl, logger }, async () => {
+        await ensureRoles();
+        const reports = await migrateToLatest({ owner, ownerUrl }, [platformMigrations, ...migrations]);
+        options.onMigrated?.(reports);
+      });
+    } else {
+      await ensureRoles();
     }
     const appUrl = options.appUrl ?? deriveAppUrl(ownerUrl);
     appPool = new pg.Pool({
@@ -99,8 +118,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       max: options.poolMax,
       application_name: `switchboard-${options.role}`,
     });
-    appPool.on('error', (error) => logger.error({ err: error }, 'idle database connection failed'));
-    ownerPool.on('error', (error) => logger.error({ err: error }, 'idle owner connection failed'));
+    const appLifecycle = watchPool(appPool, logger, 'app');
     const app = kysely(appPool);
     await assertAppConnectionIsRestricted(app);
 
@@ -112,6 +130,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       pools,
       ownerUrl,
       appUrl,
+      installationId() {
+        installation ??= installationId(owner, logger);
+        return installation;
+      },
       withTenant<DB, T>(scope: TenantScope, fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
         // A malformed id would make the cast in current_tenant_id() fail inside every policy;
         // refuse it here with a clear message instead.
@@ -127,8 +149,12 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       },
       close() {
         closed ??= (async () => {
+          appLifecycle.closing();
+          ownerLifecycle.closing();
           await app.destroy();
           await owner.destroy();
+          // Every socket closed before the embedded server stops: see pool-lifecycle.ts.
+          await Promise.all([appLifecycle.closed(), ownerLifecycle.closed()]);
           await embedded?.stop();
         })();
         return closed;

@@ -1,5 +1,7 @@
 export { openDatabase, type Database, type NoTables, type OpenDatabaseOptions, type TenantScope } from './database.js';
-export { sqlMigration, migrateToLatest, MigrationFailedError, type ModuleMigration, type MigrationSet, type MigrationReport } from './module-migrations.js';
+export { sqlMigration, migrateToLatest, MigrationFailedError, type ModuleMigration, type MigrationSet, type ModuleMigrationSet, type ExternalMigrationSet, type MigrationReport } from './module-migrations.js';
 export { tenantIsolation, grantSchemaUsage, appRole } from './migration-helpers.js';
 export { DataDirInUseError } from './embedded-postgres.js';
 export { platformMigrations } from './platform.migrations.js';
+export { withMigrationLock, migrationLockKey } from './migration-lock.js';
+export { watchPool, type PoolLifecycle } from './pool-lifecycle.js';

@@ -40,14 +40,14 @@ describe('migrations', () => {
 
   it('migrates an empty database up to the latest schema', async () => {
     expect(await tables()).toEqual([]);
-    const reports = await migrateToLatest(database.owner, [platformMigrations, ...moduleMigrations]);
+    const reports = await migrateToLatest(database, [platformMigrations, ...moduleMigrations]);
     expect(reports.find((r) => r.schema === 'identity')?.applied).toContain('0001_tenants');
     expect(await tables()).toEqual(expect.arrayContaining(['identity.tenants', 'identity.schema_migrations']));
   });
 
   it('is a no-op when run again', async () => {
     const before = await tables();
-    const reports = await migrateToLatest(database.owner, [platformMigrations, ...moduleMigrations]);
+    const reports = await migrateToLatest(database, [platformMigrations, ...moduleMigrations]);
     expect(reports.every((r) => r.applied.length === 0)).toBe(true);
     expect(await tables()).toEqual(before);
   });
@@ -60,7 +60,7 @@ describe('migrations', () => {
         sqlMigration('0002_fails', 'CREATE TABLE broken.second (id int); SELECT * FROM broken.missing_table;'),
       ],
     };
-    const error = await migrateToLatest(database.owner, [broken]).catch((e: unknown) => e);
+    const error = await migrateToLatest(database, [broken]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MigrationFailedError);
     expect((error as MigrationFailedError).migration).toBe('0002_fails');
     const names = await tables();
@@ -70,9 +70,9 @@ describe('migrations', () => {
 
   it('applies only the new migration when a module gains one', async () => {
     const v1 = { schema: 'growing', migrations: [sqlMigration('0001_a', 'CREATE TABLE growing.a (id int)')] };
-    await migrateToLatest(database.owner, [v1]);
+    await migrateToLatest(database, [v1]);
     const v2 = { ...v1, migrations: [...v1.migrations, sqlMigration('0002_b', 'CREATE TABLE growing.b (id int)')] };
-    const [report] = await migrateToLatest(database.owner, [v2]);
+    const [report] = await migrateToLatest(database, [v2]);
     expect(report?.applied).toEqual(['0002_b']);
   });
 });

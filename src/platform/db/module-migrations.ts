@@ -17,10 +17,30 @@ export function sqlMigration(name: string, statements: string): ModuleMigration 
   };
 }
 
-export interface MigrationSet {
+/** A schema's hand-written migrations, run by Kysely's migrator. */
+export interface ModuleMigrationSet {
   /** Module name; its migrations are recorded in `<schema>.schema_migrations`. */
   readonly schema: string;
   readonly migrations: readonly ModuleMigration[];
+}
+
+/**
+ * A schema a library migrates itself, through connections of its own (DBOS's `dbos` schema). It
+ * runs in the same sequence and under the same lock as the others, so no process starts while
+ * another is still migrating it.
+ */
+export interface ExternalMigrationSet {
+  readonly schema: string;
+  /** Brings the schema up to date; returns the names of what it applied (empty when up to date). */
+  migrateExternal(ownerUrl: string): Promise<readonly string[]>;
+}
+
+export type MigrationSet = ModuleMigrationSet | ExternalMigrationSet;
+
+/** Where migrations run: the owner pool, and its URL for libraries that connect themselves. */
+export interface MigrationTarget {
+  readonly owner: Kysely<NoTables>;
+  readonly ownerUrl: string;
 }
 
 export interface MigrationReport {
@@ -42,7 +62,7 @@ export class MigrationFailedError extends Error {
   }
 }
 
-function providerFor(set: MigrationSet): MigrationProvider {
+function providerFor(set: ModuleMigrationSet): MigrationProvider {
   return {
     getMigrations: () =>
       Promise.resolve(
@@ -55,13 +75,22 @@ function providerFor(set: MigrationSet): MigrationProvider {
 
 /**
  * Runs every module's pending migrations, module by module in the given order (the kernel's
- * `platform` schema first). Kysely runs each module's pending migrations in one transaction under
- * an advisory lock, so a failing migration leaves that schema as it was and concurrent starters
- * wait rather than race.
+ * `platform` schema first). Kysely runs each module's pending migrations in one transaction, so a
+ * failing migration leaves that schema as it was. Processes starting together are kept apart by
+ * the caller, which holds the platform's migration lock around all of it (see migration-lock.ts).
  */
-export async function migrateToLatest(db: Kysely<NoTables>, sets: readonly MigrationSet[]): Promise<MigrationReport[]> {
+export async function migrateToLatest(target: MigrationTarget, sets: readonly MigrationSet[]): Promise<MigrationReport[]> {
+  const db = target.owner;
   const reports: MigrationReport[] = [];
   for (const set of sets) {
+    if ('migrateExternal' in set) {
+      try {
+        reports.push({ schema: set.schema, applied: [...(await set.migrateExternal(target.ownerUrl))] });
+      } catch (error) {
+        throw new MigrationFailedError(set.schema, undefined, error);
+      }
+      continue;
+    }
     const names = set.migrations.map((m) => m.name);
     if (new Set(names).size !== names.length) throw new Error(`duplicate migration names in ${set.schema}`);
     const migrator = new Migrator({

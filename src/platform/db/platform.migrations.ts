@@ -17,5 +17,20 @@ export const platformMigrations: MigrationSet = {
       GRANT EXECUTE ON FUNCTION platform.current_tenant_id() TO ${appRole};
       `,
     ),
+    sqlMigration(
+      '0002_installation',
+      `
+      -- Who this installation is, for names it shares with others on common infrastructure (the
+      -- NATS subject and stream prefix). One row, written by installationId() (installation.ts).
+      CREATE TABLE platform.installation (
+        singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+        id text NOT NULL CHECK (id ~ '^[a-z0-9]{16}$'),
+        -- The database the id was made in: a copy of it (CREATE DATABASE ... TEMPLATE, a restore)
+        -- has another oid and makes an id of its own instead of posing as the original.
+        database_oid oid NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      `,
+    ),
   ],
 };

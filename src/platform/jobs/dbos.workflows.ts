@@ -1,5 +1,6 @@
 import { DBOS, DBOSClient, type WorkflowHandle, type WorkflowStatus as DbosStatus } from '@dbos-inc/dbos-sdk';
 import pg from 'pg';
+import type { ExternalMigrationSet } from '../db/index.js';
 import type { Logger } from '../telemetry/index.js';
 import type {
   StepOptions,
@@ -83,14 +84,24 @@ function stepConfig(name: string, options: StepOptions | undefined) {
     : { name };
 }
 
-/** Serialises DBOS's schema migrations across processes (starting two workers at once races otherwise). */
-const migrationLockKey = 0x5b_0b05_0002;
+async function workflowStoreVersion(client: pg.Client): Promise<number> {
+  const exists = await client.query<{ found: boolean }>(
+    `select to_regclass('dbos.dbos_migrations') is not null as found`,
+  );
+  if (!exists.rows[0]?.found) return 0;
+  const { rows } = await client.query<{ version: string | null }>(
+    'select max(version)::text as version from dbos.dbos_migrations',
+  );
+  return Number(rows[0]?.version ?? 0);
+}
 
 /**
- * Creates or upgrades DBOS's system tables (schema `dbos`) under an advisory lock. Run by launch();
- * also callable from `switchboard migrate`.
+ * Creates or upgrades DBOS's system tables (schema `dbos`) with DBOS's own migrator, and reports
+ * the version reached when it moved. Not safe to run twice at once (its `CREATE INDEX
+ * CONCURRENTLY` statements collide), so it runs only as part of the platform's migrations, under
+ * their lock (`workflowStoreMigrations`); executors launch with `runMigrations: false`.
  */
-export async function migrateWorkflowStore(systemDatabaseUrl: string): Promise<void> {
+export async function migrateWorkflowStore(systemDatabaseUrl: string): Promise<readonly string[]> {
   const client = new pg.Client({
     connectionString: systemDatabaseUrl,
     application_name: 'switchboard-workflows-migrate',
@@ -98,11 +109,38 @@ export async function migrateWorkflowStore(systemDatabaseUrl: string): Promise<v
   client.on('error', () => undefined); // a failure surfaces through the awaited queries below
   await client.connect();
   try {
-    await client.query('select pg_advisory_lock($1)', [migrationLockKey]);
+    const before = await workflowStoreVersion(client);
     await DBOS.migrate(systemDatabaseUrl);
+    const after = await workflowStoreVersion(client);
+    return after > before ? [`system tables v${before} -> v${after}`] : [];
   } finally {
     await client.end();
   }
+}
+
+/** DBOS's system schema, migrated with the modules' schemas (after `jobs`) under the one migration lock. */
+export const workflowStoreMigrations: ExternalMigrationSet = {
+  schema: 'dbos',
+  migrateExternal: migrateWorkflowStore,
+};
+
+/**
+ * The URL DBOS connects with. It sets `idle_in_transaction_session_timeout` through libpq options,
+ * because otherwise DBOS sends a `SET` from its pool's connect hook, in parallel with the first
+ * query of whoever borrowed the connection: pg's "client.query() when the client is already
+ * executing a query" warning at every start (an error in pg 9). With the setting in the URL,
+ * DBOS leaves the hook out (the timeout is DBOS's default, 60 s).
+ */
+export function dbosConnectionUrl(systemDatabaseUrl: string): string {
+  const url = new URL(systemDatabaseUrl);
+  const options = url.searchParams.get('options');
+  if (!options?.includes('idle_in_transaction_session_timeout')) {
+    url.searchParams.set(
+      'options',
+      [options, '-c idle_in_transaction_session_timeout=60000'].filter(Boolean).join(' '),
+    );
+  }
+  return url.toString();
 }
 
 /** A pino logger in the shape DBOS logs to. */
@@ -164,11 +202,12 @@ export function createDbosWorkflows(options: DbosWorkflowsOptions): Workflows {
     },
     async launch() {
       if (launched) return;
-      await migrateWorkflowStore(options.systemDatabaseUrl);
+      // The store is migrated beforehand (workflowStoreMigrations): DBOS only checks its version.
+      const systemDatabaseUrl = dbosConnectionUrl(options.systemDatabaseUrl);
       if (options.mode === 'executor') {
         DBOS.setConfig({
           name: applicationName,
-          systemDatabaseUrl: options.systemDatabaseUrl,
+          systemDatabaseUrl,
           systemDatabasePoolSize: options.poolSize ?? 6,
           executorID: options.executorId,
           logger: dbosLogger(options.logger),
@@ -182,7 +221,7 @@ export function createDbosWorkflows(options: DbosWorkflowsOptions): Workflows {
         });
       } else {
         client = await DBOSClient.create({
-          systemDatabaseUrl: options.systemDatabaseUrl,
+          systemDatabaseUrl,
           applicationName,
           systemDatabasePoolSize: options.poolSize ?? 2,
           logger: dbosLogger(options.logger),

@@ -24,6 +24,7 @@ export type {
 export {
   createDbosWorkflows,
   migrateWorkflowStore,
+  workflowStoreMigrations,
   workflowQueueName,
   type DbosWorkflowsOptions,
 } from './dbos.workflows.js';

@@ -38,3 +38,46 @@ describe('logger', () => {
     expect(String(lines[0]?.time)).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
 });
+
+describe('logger and database drivers', () => {
+  it('reduces a pg client attached to an error (as pg-pool does) to nothing the client holds', async () => {
+    const { default: pg } = await import('pg');
+    const { lines, logger } = capture();
+    const client = new pg.Client({
+      connectionString: 'postgres://owner:hunter2@db.internal:5432/switchboard',
+    });
+    const error = Object.assign(new Error('terminating connection due to administrator command'), {
+      code: '57P01',
+      client,
+    });
+    logger.error({ err: error }, 'idle database connection failed');
+    const line = lines[0] ?? {};
+    expect(line.err).toMatchObject({
+      message: 'terminating connection due to administrator command',
+      code: '57P01',
+    });
+    const text = JSON.stringify(line);
+    for (const leaked of ['hunter2', 'db.internal', 'connectionParameters', 'secretKey', 'processID'])
+      expect(text).not.toContain(leaked);
+  });
+
+  it('never serialises a pg client or pool logged under any key', async () => {
+    const { default: pg } = await import('pg');
+    const { lines, logger } = capture();
+    const client = new pg.Client({
+      connectionString: 'postgres://owner:hunter2@db.internal:5432/switchboard',
+    });
+    const pool = new pg.Pool({ connectionString: 'postgres://owner:hunter2@db.internal:5432/switchboard' });
+    logger.warn({ client, nested: { pool }, list: [client] }, 'driver objects');
+    logger.warn(client, 'a client as the merging object');
+    await pool.end();
+    const text = JSON.stringify(lines);
+    for (const leaked of ['hunter2', 'db.internal', 'connectionParameters', '_clients'])
+      expect(text).not.toContain(leaked);
+    expect(lines[0]).toMatchObject({
+      client: '[pg Client]',
+      nested: { pool: '[pg Pool]' },
+      list: ['[pg Client]'],
+    });
+  });
+});

@@ -1,4 +1,5 @@
 import { pino, type Logger, type LoggerOptions } from 'pino';
+import { sanitizeLogObject, sanitizeLogValue } from './log-values.js';
 
 export type { Logger } from 'pino';
 
@@ -49,7 +50,9 @@ export function createLogger(settings: LoggerSettings, destination?: pino.Destin
     base: { service: 'switchboard' },
     redact: { paths: redactPaths, censor: '[redacted]' },
     timestamp: pino.stdTimeFunctions.isoTime,
-    formatters: { level: (label) => ({ level: label }) },
+    // Before serialisers and redaction: no line ever carries a database driver object (see log-values.ts).
+    formatters: { level: (label) => ({ level: label }), log: sanitizeLogObject },
+    serializers: { err: sanitizeLogValue, error: sanitizeLogValue },
   };
   if (settings.pretty && !destination) {
     return pino({ ...options, transport: { target: 'pino-pretty', options: { colorize: true } } });

@@ -6,6 +6,7 @@ import { AppError } from '../../../platform/errors.js';
 import type { EventTrigger } from '../../../platform/jobs/index.js';
 import type { ObjectStore } from '../../../platform/objects/index.js';
 import type { CallSource } from '../call-record.js';
+import { CallsErrors } from '../errors.js';
 import { isCallFileFormat, type ConnectorOptions } from '../connectors/connector-registry.js';
 import { readCallFile } from '../connectors/file-readers.js';
 import type { ParsedItem } from '../connectors/parse-result.js';
@@ -53,7 +54,10 @@ export function createTransformHandler(deps: TransformDeps): EventTrigger {
     async handle(ctx, event) {
       const data: RawPayloadEvent = rawPayloadEventSchema.parse(event.data);
       const payload = await deps.ingest.load(ctx, data.payloadId);
-      if (!payload || payload.processedAt) return;
+      // Never acknowledge what could not be processed: a missing payload is retried, then
+      // dead-lettered (an infrastructure fault), instead of vanishing.
+      if (!payload) throw CallsErrors.rawPayloadMissing(data.payloadId);
+      if (payload.processedAt) return;
       const options = payload.options as ConnectorOptions;
       let items: AsyncIterable<ParsedItem>;
       if (isCallFileFormat(payload.format)) {

@@ -20,8 +20,8 @@ import { startJetStreamRelay } from './nats.relay.js';
 
 export interface NatsBusOptions {
   readonly url: string;
-  /** Subject prefix and stream-name prefix; tests use a unique one per run. */
-  readonly prefix?: string;
+  /** Subject, stream and consumer namespace of this installation (defaultNatsPrefix, or configured). */
+  readonly prefix: string;
   /** How long JetStream waits for an acknowledgement before redelivering (a crashed consumer's message). */
   readonly ackWaitMs?: number;
   readonly relayBatchSize?: number;
@@ -37,7 +37,7 @@ export async function createNatsBus(
   core: BusCore,
   options: NatsBusOptions,
 ): Promise<{ bus: Bus; gauges: BusGaugeSources; streams: () => string[] }> {
-  const naming = createNatsNaming(options.prefix ?? 'sb');
+  const naming = createNatsNaming(options.prefix);
   const ackWaitMs = options.ackWaitMs ?? 30_000;
   const relayBatchSize = options.relayBatchSize ?? 1_000;
   const pollMs = options.pollMs ?? 2_000;

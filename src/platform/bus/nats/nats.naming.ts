@@ -18,6 +18,16 @@ export interface NatsNaming {
 
 const safe = (text: string) => text.replace(/[^A-Za-z0-9_-]/g, '_');
 
+/**
+ * The prefix an installation uses unless SWITCHBOARD_NATS_PREFIX names one: `sb_` and its
+ * installation id (see platform/db/installation.ts). A fixed prefix made two installations on one
+ * NATS server share streams and durable consumers, each taking and acknowledging events meant for
+ * the other.
+ */
+export function defaultNatsPrefix(installationId: string): string {
+  return `sb_${installationId}`;
+}
+
 export function createNatsNaming(prefix: string): NatsNaming {
   if (!/^[a-z][a-z0-9_-]*$/.test(prefix)) throw new Error(`invalid NATS subject prefix '${prefix}'`);
   const p = (partition: number) => `p${String(partition).padStart(2, '0')}`;

@@ -191,5 +191,18 @@ export const callsMigrations: MigrationSet = {
     archiveObjectsMigration,
     rawPayloadsSealedMigration,
     rawPayloadDeliveryKeysMigration,
+    // How often the sweeper re-published a payload's event (raw-payload-redrive.job.ts): its bound.
+    sqlMigration(
+      '0009_raw_payload_redrives',
+      `
+      CREATE TABLE calls.raw_payload_redrives (
+        payload_id uuid PRIMARY KEY REFERENCES calls.raw_payloads (id) ON DELETE CASCADE,
+        tenant_id uuid NOT NULL,
+        attempts integer NOT NULL CHECK (attempts > 0),
+        last_redriven_at timestamptz NOT NULL
+      );
+      ${tenantIsolation('calls.raw_payload_redrives', { privileges: ['SELECT', 'INSERT', 'UPDATE'] })}
+      `,
+    ),
   ],
 };
