@@ -26,6 +26,16 @@ describe('object store in the platform', () => {
     expect(expired.statusCode).toBe(403);
   });
 
+  it('serves a signed link of a key that holds escapes, spaces and unicode of its own (archive keys of ids like 2022-06-21T17:53:26Z#2)', async () => {
+    const tenantId = newUuid();
+    const key = `${tenantId}/vcon/2022/06/21/019f_v2022-06-21T17%3A53%3A26Z%23000005_ab cd é.json`;
+    await t.platform.objects.put(key, Buffer.from('{"raw":1}'), { contentType: 'application/json', tenantId });
+    const url = new URL(await t.platform.objects.signedUrl(key, { expiresInSeconds: 60 }));
+    const ok = await t.inject({ method: 'GET', url: `${url.pathname}${url.search}` });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.body).toBe('{"raw":1}');
+  });
+
   it('announces each new tenant object on the bus (the blob trigger), once', async () => {
     const seen: { key: string; size: number }[] = [];
     const subscription = await t.platform.bus.subscribe<{ key: string; size: number }>({

@@ -14,10 +14,9 @@ export function signedDownloadRoutes(store: FilesystemObjectStore): FastifyPlugi
       '/*',
       { config: { public: true } },
       async (request, reply) => {
-        const key = request.params['*']
-          .split('/')
-          .map((segment) => decodeURIComponent(segment))
-          .join('/');
+        // The router has decoded the path once already (the signer encoded each segment once): a
+        // second decode would turn a key's own `%3A` into `:` and fail the signature.
+        const key = request.params['*'];
         const { expires = '', sig = '' } = request.query;
         if (!store.verifyObjectSignature(key, expires, sig)) {
           throw new AppError('OBJECTS_LINK_INVALID', 'forbidden', 'This download link is invalid or has expired.');
