@@ -306,10 +306,12 @@ describe.skipIf(!haveChromium)('web console in a browser', () => {
     await wide.goto(`${base}/sign-in`);
     await signIn(wide, owner);
     await wide.waitForURL(`${base}/`);
-    await expect.poll(() => wide.getByText('Intact').isVisible()).toBe(true);
+    // The overview verifies the audit chain, which grows with every test before this one: wait for
+    // it as long as a busy machine needs (this is no timing assertion).
+    await expect.poll(() => wide.getByText('Intact').isVisible(), { timeout: 30_000 }).toBe(true);
     await shoot(wide, 'overview-1920');
     await wide.goto(`${base}/admin/audit`);
-    await expect.poll(() => wide.getByText('The audit trail is intact').isVisible()).toBe(true);
+    await expect.poll(() => wide.getByText('The audit trail is intact').isVisible(), { timeout: 30_000 }).toBe(true);
     await shoot(wide, 'audit-1920');
     // Nothing wider than the window: no horizontal scrolling at either size.
     expect(await wide.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
