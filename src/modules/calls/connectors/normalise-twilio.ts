@@ -106,7 +106,6 @@ function mapCallback(params: URLSearchParams, raw: string, options: TwilioOption
   for (const [name, value] of params) {
     if (!['From', 'To', 'CallSid', 'CallStatus', 'CallerName'].includes(name)) attributes[name] = value;
   }
-  if (callDuration === null && final && answered) attributes.timing = 'no CallDuration; talk time unknown';
 
   const record: NormalisedCall = {
     source: 'twilio',
