@@ -76,21 +76,21 @@ describe('master key rotation', () => {
       const during = await open({ SWITCHBOARD_MASTER_KEY: keyB, SWITCHBOARD_PREVIOUS_MASTER_KEYS: keyA });
       const rewrapped = await during.keyring.rotateMasterKey(during.masterKey);
       expect(rewrapped.rewrapped).toBeGreaterThan(0);
-      expect(await during.identity.signingKeys.rewrap()).toBeGreaterThan(0);
+      expect(await during.modules.identity.signingKeys.rewrap()).toBeGreaterThan(0);
       await during.close();
 
       const after = await open({ SWITCHBOARD_MASTER_KEY: keyB });
-      expect((await after.identity.users.get(ctx, user.user.id)).email).toBe('keep@example.test');
+      expect((await after.modules.identity.users.get(ctx, user.user.id)).email).toBe('keep@example.test');
       expect(await after.secrets.reader(['teams.']).read(ctx, 'teams.client_secret')).toBe('s3cret');
       await after.http?.ready();
-      const token = await after.identity.auth.login({ tenant: tenant.slug, email: 'keep@example.test', password: user.password }, 'internal', { requestId: 'r', ip: '127.0.0.1' });
+      const token = await after.modules.identity.auth.login({ tenant: tenant.slug, email: 'keep@example.test', password: user.password }, 'internal', { requestId: 'r', ip: '127.0.0.1' });
       const me = await after.http?.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer(token.accessToken) });
       expect(me?.statusCode).toBe(200);
       await after.close();
 
       // Without the key the data was wrapped with, nothing decrypts.
       const wrong = await open({ SWITCHBOARD_MASTER_KEY: keyA });
-      await expect(wrong.identity.users.get(ctx, user.user.id)).rejects.toThrow();
+      await expect(wrong.modules.identity.users.get(ctx, user.user.id)).rejects.toThrow();
       await wrong.close();
     } finally {
       await database.drop();

@@ -63,7 +63,7 @@ describe('bad credentials get 401 problem+json, never a 500', () => {
     const claims = { tid: owner.tenant.id, roles: ['owner'] };
     const unknownKid = await new SignJWT(claims)
       .setProtectedHeader({ alg: 'ES256', kid: 'sk_made-up', typ: 'at+jwt' })
-      .setIssuer(t.platform.identity.signingKeys.issuer)
+      .setIssuer(t.platform.modules.identity.signingKeys.issuer)
       .setAudience('switchboard-internal')
       .setSubject(owner.user.id)
       .setExpirationTime('5m')
@@ -80,9 +80,9 @@ describe('bad credentials get 401 problem+json, never a 500', () => {
   });
 
   it('rejects an expired token and a token for the other audience', async () => {
-    const expired = await t.platform.identity.signingKeys.sign({ tid: owner.tenant.id, roles: ['owner'] }, { audience: 'switchboard-internal', subject: owner.user.id, expiresInSeconds: -120 });
+    const expired = await t.platform.modules.identity.signingKeys.sign({ tid: owner.tenant.id, roles: ['owner'] }, { audience: 'switchboard-internal', subject: owner.user.id, expiresInSeconds: -120 });
     expect((await expect401(bearer(expired))).detail).toMatch(/expired/);
-    const external = await t.platform.identity.signingKeys.sign({ tid: owner.tenant.id, roles: ['owner'] }, { audience: 'switchboard-external', subject: owner.user.id, expiresInSeconds: 60 });
+    const external = await t.platform.modules.identity.signingKeys.sign({ tid: owner.tenant.id, roles: ['owner'] }, { audience: 'switchboard-external', subject: owner.user.id, expiresInSeconds: 60 });
     await expect401(bearer(external), 'IDENTITY_WRONG_AUDIENCE');
   });
 
@@ -98,7 +98,7 @@ describe('bad credentials get 401 problem+json, never a 500', () => {
 
   it('keeps verifying tokens across a signing-key rotation', async () => {
     const before = (await login(t, owner)).accessToken;
-    await t.platform.identity.signingKeys.rotate();
+    await t.platform.modules.identity.signingKeys.rotate();
     const after = (await login(t, owner)).accessToken;
     const kidOf = (token: string) => (JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString()) as { kid: string }).kid;
     expect(kidOf(after)).not.toBe(kidOf(before));

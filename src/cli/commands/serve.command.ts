@@ -18,7 +18,7 @@ async function serve(role: Exclude<Role, 'cli'>): Promise<void> {
     console.log(`  OpenAPI:       ${base}/openapi.json`);
     console.log(`  Health:        ${base}/readyz`);
     console.log(`  Data dir:      ${cfg.dataDir}${cfg.database.url ? '' : ' (embedded PostgreSQL)'}`);
-    const tenants = await platform.identity.tenantAdmin.list();
+    const tenants = await platform.modules.identity.tenantAdmin.list();
     if (tenants.length === 0) {
       console.log('\nFirst run? Create a tenant and its owner:');
       console.log('  npx switchboard tenants create --name "Acme Support" --slug acme');

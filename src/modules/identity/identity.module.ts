@@ -3,12 +3,13 @@ import type { Authenticator } from '../../platform/auth/index.js';
 import type { Keyring, MasterKeyProvider } from '../../platform/crypto/index.js';
 import type { Database } from '../../platform/db/index.js';
 import type { RouteMount } from '../../platform/http/index.js';
-import type { PlatformModule } from '../../platform/module.js';
+import { defineModule, type PlatformModule } from '../../platform/module.js';
 import type { SecretReader } from '../../platform/secrets/index.js';
 import type { Logger } from '../../platform/telemetry/index.js';
 import { createApiKeyAuthenticator } from './auth/api-key.authenticator.js';
 import { createBearerTokenAuthenticator } from './auth/bearer-token.authenticator.js';
 import type { ApiKeysService, AuthService, IdentityProvidersService, TenantAdmin, TenantsService, UsersService } from './contract.js';
+import { identityMigrations } from './db/migrations/index.js';
 import { apiKeysRoutes } from './http/api-keys.routes.js';
 import { authRoutes } from './http/auth.routes.js';
 import { identityProvidersRoutes } from './http/identity-providers.routes.js';
@@ -26,7 +27,8 @@ import { createSigningKeys, type SigningKeys } from './service/signing-keys.serv
 import { createTenantAdmin, createTenantsService } from './service/tenants.service.js';
 import { createUsersService } from './service/users.service.js';
 
-export interface IdentityModule extends PlatformModule {
+/** What identity offers other modules, the CLI and tests (`platform.modules.identity`). */
+export interface IdentityApi {
   readonly tenants: TenantsService;
   readonly tenantAdmin: TenantAdmin;
   readonly users: UsersService;
@@ -34,8 +36,6 @@ export interface IdentityModule extends PlatformModule {
   readonly apiKeys: ApiKeysService;
   readonly identityProviders: IdentityProvidersService;
   readonly signingKeys: SigningKeys;
-  /** Bearer JWTs (ours and configured OIDC issuers) and API keys, in that order. */
-  readonly authenticators: readonly Authenticator[];
 }
 
 export interface IdentityDeps {
@@ -57,7 +57,7 @@ export interface IdentityDeps {
   readonly oidcClientSecrets?: SecretReader;
 }
 
-export function createIdentityModule(deps: IdentityDeps): IdentityModule {
+export function createIdentityModule(deps: IdentityDeps): PlatformModule<IdentityApi> & { readonly authenticators: readonly Authenticator[] } {
   const { database, keyring, audit } = deps;
   const signingKeys = createSigningKeys({
     database,
@@ -91,18 +91,40 @@ export function createIdentityModule(deps: IdentityDeps): IdentityModule {
     { surface: 'root', prefix: '/.well-known', plugin: jwksRoutes(signingKeys) },
   ];
   return {
-    name: 'identity',
-    tenants,
-    tenantAdmin: createTenantAdmin(database),
-    users,
-    auth,
-    apiKeys,
-    identityProviders,
-    signingKeys,
+    api: { tenants, tenantAdmin: createTenantAdmin(database), users, auth, apiKeys, identityProviders, signingKeys },
+    /** Bearer JWTs (ours and configured OIDC issuers) and API keys, in that order. */
     authenticators: [
       createBearerTokenAuthenticator({ database, signingKeys, ...(deps.fetch ? { fetch: deps.fetch } : {}) }),
       createApiKeyAuthenticator({ database }),
     ],
     routes,
+    beforeServing: () => signingKeys.ensureCurrent(),
   };
 }
+
+/** Tenants, users, roles, sessions, API keys and sign-in providers. */
+export const identityModule = defineModule({
+  name: 'identity',
+  migrations: identityMigrations,
+  // Confidential OIDC clients: `oidc.<provider id>.client_secret`, read for the code exchange only.
+  secrets: { read: ['oidc.'] },
+  adminPermissions: ['users:write', 'api_keys:write', 'identity_providers:write'],
+  settings: (config) => ({
+    issuer: config.http.publicUrl,
+    accessTokenTtlSeconds: config.auth.accessTokenTtlSeconds,
+    refreshTokenTtlDays: config.auth.refreshTokenTtlDays,
+  }),
+  create: (deps) =>
+    createIdentityModule({
+      database: deps.database,
+      keyring: deps.keyring,
+      masterKey: deps.masterKey,
+      previousMasterKeys: deps.previousMasterKeys,
+      audit: deps.auditLog,
+      logger: deps.logger,
+      issuer: deps.settings.issuer,
+      settings: { accessTokenTtlSeconds: deps.settings.accessTokenTtlSeconds, refreshTokenTtlDays: deps.settings.refreshTokenTtlDays },
+      ...(deps.fetch ? { fetch: deps.fetch } : {}),
+      oidcClientSecrets: deps.secrets,
+    }),
+});

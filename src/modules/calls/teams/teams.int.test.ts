@@ -196,7 +196,7 @@ describe('Teams call records through Microsoft Graph', () => {
 
   it('renews subscriptions the hourly timer finds expiring within a day, and recreates one Graph lost', async () => {
     const { tenant, subscriptionId } = await connectedTenant();
-    const timer = t.platform.calls.jobs?.find((job): job is TimerTrigger => job.kind === 'timer' && job.name === 'calls.teams-subscriptions');
+    const timer = t.platform.jobs.find((job): job is TimerTrigger => job.kind === 'timer' && job.name === 'calls.teams-subscriptions');
     if (!timer) throw new Error('no renewal timer');
     const before = (await subscriptionStatus(tenant)).subscription;
 
