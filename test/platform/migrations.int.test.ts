@@ -1,11 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { moduleMigrations } from '../../app/modules.js';
-import { createLogger } from '../telemetry/index.js';
-import { openDatabase, type Database } from './database.js';
-import { MigrationFailedError, migrateToLatest, sqlMigration } from './module-migrations.js';
-import { platformMigrations } from './platform.migrations.js';
-import { createEmptyDatabase, type TestDatabase } from '../../../test/support/test-database.js';
+import { moduleMigrations } from '../../src/app/modules.js';
+import { createLogger } from '../../src/platform/telemetry/index.js';
+import { MigrationFailedError, migrateToLatest, openDatabase, platformMigrations, sqlMigration, type Database } from '../../src/platform/db/index.js';
+import { createEmptyDatabase, type TestDatabase } from '../support/test-database.js';
 
 const logger = createLogger({ level: 'silent' });
 
