@@ -14,9 +14,9 @@ import { AppError } from '../../../platform/errors.js';
 import { fromPublicId } from '../../../platform/ids.js';
 import { IdentityErrors } from '../errors.js';
 import { isRole, permissionsOf } from '../roles.js';
-import { externalAlgorithms, mappedRoles, tenantClaimMatches } from './claim-mapping.js';
-import { audiences } from '../service/auth.service.js';
-import type { SigningKeys } from '../service/signing-keys.service.js';
+import { externalAlgorithms, mappedRoles, tenantClaimMatches } from '../identity-providers/claim-mapping.js';
+import { audiences } from './auth.service.js';
+import type { SigningKeys } from './signing-keys.service.js';
 
 const maxTokenLength = 8_192;
 const providerCacheMs = 60_000;

@@ -3,8 +3,8 @@ import { sql } from 'kysely';
 import type { Authenticator } from '../../../platform/auth/index.js';
 import type { Database } from '../../../platform/db/index.js';
 import { IdentityErrors } from '../errors.js';
-import { hashApiKeySecret, parseApiKey } from '../service/api-keys.service.js';
-import { bearerToken } from './bearer-token.authenticator.js';
+import { hashApiKeySecret, parseApiKey } from './api-keys.service.js';
+import { bearerToken } from '../auth/bearer-token.authenticator.js';
 
 interface KeyRow {
   tenantId: string;

@@ -2,8 +2,8 @@ import { createServer, type Server } from 'node:http';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, createTenant, createUser, login } from '../support/identity.js';
-import { createTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { bearer, createTenant, createUser, login } from '../../../../test/support/identity.js';
+import { createTestPlatform, type TestPlatform } from '../../../../test/support/test-platform.js';
 
 /**
  * A real OpenID Connect provider (the `oidc-provider` package, as Keycloak, Auth0 or Entra ID would

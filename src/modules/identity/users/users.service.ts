@@ -6,7 +6,7 @@ import type { AuditContext, AuditLog } from '../../../platform/audit/index.js';
 import { fromPublicId, newUuid, toPublicId } from '../../../platform/ids.js';
 import type { NewUser, User, UsersService } from '../contract.js';
 import { IdentityErrors } from '../errors.js';
-import type { IdentityTables, UsersTable } from '../repo/identity.tables.js';
+import type { IdentityTables, UsersTable } from '../db/identity.tables.js';
 import { clientRoles, employeeRoles, isRole } from '../roles.js';
 import { hashPassword, passwordPolicy } from './passwords.js';
 

@@ -6,14 +6,14 @@ import type { Database } from '../../../platform/db/index.js';
 import { AppError } from '../../../platform/errors.js';
 import { fromPublicId, toPublicId } from '../../../platform/ids.js';
 import type { SecretReader } from '../../../platform/secrets/index.js';
-import { mappedRoles, tenantClaimMatches } from '../auth/claim-mapping.js';
+import { mappedRoles, tenantClaimMatches } from './claim-mapping.js';
 import type { ClientMeta, TokenPair } from '../contract.js';
 import { IdentityErrors } from '../errors.js';
-import type { IdentityProvidersTable, IdentityTables } from '../repo/identity.tables.js';
+import type { IdentityProvidersTable, IdentityTables } from '../db/identity.tables.js';
 import { employeeRoles, privilegedRoles } from '../roles.js';
 import type { OidcClient } from './oidc-client.js';
-import type { SessionIssuer } from './session-issuer.js';
-import { emailIndex, insertUserRow, type UserRow } from './users.service.js';
+import type { SessionIssuer } from '../auth/session-issuer.js';
+import { emailIndex, insertUserRow, type UserRow } from '../users/users.service.js';
 
 type Tx = Transaction<IdentityTables>;
 type ProviderRow = Selectable<IdentityProvidersTable>;

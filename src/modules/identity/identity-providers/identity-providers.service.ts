@@ -4,7 +4,7 @@ import type { Database } from '../../../platform/db/index.js';
 import { fromPublicId, newUuid, toPublicId } from '../../../platform/ids.js';
 import type { IdentityProvider, IdentityProvidersService } from '../contract.js';
 import { IdentityErrors } from '../errors.js';
-import type { IdentityProvidersTable, IdentityTables } from '../repo/identity.tables.js';
+import type { IdentityProvidersTable, IdentityTables } from '../db/identity.tables.js';
 import { clientRoles, employeeRoles } from '../roles.js';
 
 type Row = Selectable<IdentityProvidersTable>;

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { SigningKeys } from '../service/signing-keys.service.js';
+import type { SigningKeys } from './signing-keys.service.js';
 
 /** The public keys our access tokens are signed with, for any service that verifies them. */
 export function jwksRoutes(signingKeys: SigningKeys): FastifyPluginAsync {

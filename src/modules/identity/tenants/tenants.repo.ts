@@ -2,7 +2,7 @@ import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { NoTables } from '../../../platform/db/index.js';
 import { toPublicId } from '../../../platform/ids.js';
 import type { Tenant } from '../contract.js';
-import type { IdentityTables, TenantsTable } from './identity.tables.js';
+import type { IdentityTables, TenantsTable } from '../db/identity.tables.js';
 
 export type { IdentityTables };
 type TenantRow = Selectable<TenantsTable>;

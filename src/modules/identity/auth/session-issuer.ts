@@ -3,9 +3,9 @@ import type { Transaction } from 'kysely';
 import { newUuid, toPublicId } from '../../../platform/ids.js';
 import type { Surface } from '../../../platform/auth/index.js';
 import type { TokenPair } from '../contract.js';
-import type { IdentityTables } from '../repo/identity.tables.js';
+import type { IdentityTables } from '../db/identity.tables.js';
 import type { SigningKeys } from './signing-keys.service.js';
-import type { UserRow } from './users.service.js';
+import type { UserRow } from '../users/users.service.js';
 
 export const audiences = { internal: 'switchboard-internal', external: 'switchboard-external' } as const;
 /** Who signs in where: employees on the internal surface, clients of the tenant on the external one. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { problemSchema } from '../../../platform/http/index.js';
+import { problemSchema } from '../../platform/http/index.js';
 
 export const tokenPairSchema = z
   .object({

@@ -8,12 +8,12 @@ import type { Database } from '../../../platform/db/index.js';
 import { fromPublicId, toPublicId } from '../../../platform/ids.js';
 import type { AuthService, ClientMeta, TokenPair } from '../contract.js';
 import { IdentityErrors } from '../errors.js';
-import type { IdentityTables } from '../repo/identity.tables.js';
+import type { IdentityTables } from '../db/identity.tables.js';
 import { privilegedRoles } from '../roles.js';
-import { timingDecoyHash, verifyPassword } from './passwords.js';
+import { timingDecoyHash, verifyPassword } from '../users/passwords.js';
 import { audiences, createSessionIssuer, sha256 } from './session-issuer.js';
 import type { SigningKeys } from './signing-keys.service.js';
-import { emailIndex, type UserRow } from './users.service.js';
+import { emailIndex, type UserRow } from '../users/users.service.js';
 
 export { audiences } from './session-issuer.js';
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { problemSchema } from '../../../platform/http/index.js';
 import type { IdentityProvider, IdentityProvidersService } from '../contract.js';
 import { roles } from '../roles.js';
-import { authProblems, identityProviderSchema } from './schemas.js';
+import { authProblems, identityProviderSchema } from '../identity.schemas.js';
 
 const view = (p: IdentityProvider) => ({ ...p, roleMapping: { ...p.roleMapping }, createdAt: p.createdAt.toISOString() });
 

@@ -4,10 +4,10 @@ import { exportJWK, generateKeyPair } from 'jose';
 import { sql } from 'kysely';
 import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOidcClient } from '../../src/modules/identity/service/oidc-client.js';
-import type { Tenant } from '../../src/modules/identity/index.js';
-import { bearer, createTenant, createUser, login, type TestUser } from '../support/identity.js';
-import { createTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { createOidcClient } from './oidc-client.js';
+import type { Tenant } from '../index.js';
+import { bearer, createTenant, createUser, login, type TestUser } from '../../../../test/support/identity.js';
+import { createTestPlatform, type TestPlatform } from '../../../../test/support/test-platform.js';
 
 /*
  * "Sign in with <provider>" end to end: a real OpenID Connect provider (the `oidc-provider`

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { problemSchema } from '../../../platform/http/index.js';
 import type { User, UsersService } from '../contract.js';
 import { roles } from '../roles.js';
-import { authProblems, iso, userSchema } from './schemas.js';
+import { authProblems, iso, userSchema } from '../identity.schemas.js';
 
 export const userView = (user: User) => ({
   ...user,

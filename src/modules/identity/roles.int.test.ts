@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isPermission, rolePermissions, roles, type Role } from '../../src/modules/identity/index.js';
-import { bearer, createTenant, createUser, login } from '../support/identity.js';
-import { createTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { isPermission, rolePermissions, roles, type Role } from './index.js';
+import { bearer, createTenant, createUser, login } from '../../../test/support/identity.js';
+import { createTestPlatform, type TestPlatform } from '../../../test/support/test-platform.js';
 
 describe('the permission table', () => {
   let t: TestPlatform;

@@ -5,7 +5,7 @@ import type { Database } from '../../../platform/db/index.js';
 import { fromPublicId, newUuid, toPublicId } from '../../../platform/ids.js';
 import type { ApiKey, ApiKeysService } from '../contract.js';
 import { IdentityErrors } from '../errors.js';
-import type { ApiKeysTable, IdentityTables } from '../repo/identity.tables.js';
+import type { ApiKeysTable, IdentityTables } from '../db/identity.tables.js';
 import { actorPermissions, apiKeyScopes } from '../roles.js';
 
 /**

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemSchema } from '../../../platform/http/index.js';
-import type { OidcSignInService } from '../service/oidc-sign-in.service.js';
-import { tokenPairSchema } from './schemas.js';
+import type { OidcSignInService } from './oidc-sign-in.service.js';
+import { tokenPairSchema } from '../identity.schemas.js';
 
 const tenant = z.string().min(1).max(63).describe('The tenant slug, as for password sign-in');
 const providerId = z.string().startsWith('idp_').max(64).describe('idp_... from GET /auth/providers');

@@ -1,9 +1,9 @@
 import { generate } from 'otplib';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, createTenant, createUser, login, type TestUser } from '../support/identity.js';
-import { createTestPlatform, type TestPlatform } from '../support/test-platform.js';
-import type { Tenant } from '../../src/modules/identity/index.js';
+import { bearer, createTenant, createUser, login, type TestUser } from '../../../../test/support/identity.js';
+import { createTestPlatform, type TestPlatform } from '../../../../test/support/test-platform.js';
+import type { Tenant } from '../index.js';
 
 describe('sign-in and sessions', () => {
   let t: TestPlatform;

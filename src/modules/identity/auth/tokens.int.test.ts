@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { SignJWT, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, createTenant, createUser, login, type TestUser } from '../support/identity.js';
-import { createTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { bearer, createTenant, createUser, login, type TestUser } from '../../../../test/support/identity.js';
+import { createTestPlatform, type TestPlatform } from '../../../../test/support/test-platform.js';
 
 const b64 = (value: object | string) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 

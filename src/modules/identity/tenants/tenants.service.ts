@@ -12,7 +12,7 @@ import {
   toTenant,
   updateCurrentTenant,
   type IdentityTables,
-} from '../repo/tenants.repo.js';
+} from './tenants.repo.js';
 
 function isTimeZone(zone: string): boolean {
   try {

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemSchema } from '../../../platform/http/index.js';
 import type { Tenant, TenantsService } from '../contract.js';
-import { authProblems } from './schemas.js';
+import { authProblems } from '../identity.schemas.js';
 
 const tenantSchema = z
   .object({

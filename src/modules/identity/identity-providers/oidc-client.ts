@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, customFetch, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { AppError } from '../../../platform/errors.js';
-import { externalAlgorithms } from '../auth/claim-mapping.js';
+import { externalAlgorithms } from './claim-mapping.js';
 import { IdentityErrors } from '../errors.js';
 
 /** What sign-in needs from a provider's `/.well-known/openid-configuration`. */

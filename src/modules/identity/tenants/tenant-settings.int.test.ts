@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, createTenant, createUser, login } from '../support/identity.js';
-import { createTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { bearer, createTenant, createUser, login } from '../../../../test/support/identity.js';
+import { createTestPlatform, type TestPlatform } from '../../../../test/support/test-platform.js';
 
 describe('PATCH /tenant', () => {
   let t: TestPlatform;

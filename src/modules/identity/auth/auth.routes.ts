@@ -4,8 +4,8 @@ import { z } from 'zod';
 import type { Surface } from '../../../platform/auth/index.js';
 import { problemSchema } from '../../../platform/http/index.js';
 import type { AuthService, ClientMeta, UsersService } from '../contract.js';
-import { authProblems, tokenPairSchema, userSchema } from './schemas.js';
-import { userView } from './users.routes.js';
+import { authProblems, tokenPairSchema, userSchema } from '../identity.schemas.js';
+import { userView } from '../users/users.routes.js';
 
 function metaOf(request: FastifyRequest): ClientMeta {
   return { requestId: request.id, ip: request.ip, userAgent: request.headers['user-agent'] };

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemSchema } from '../../../platform/http/index.js';
 import type { ApiKey, ApiKeysService } from '../contract.js';
-import { apiKeySchema, authProblems, iso } from './schemas.js';
+import { apiKeySchema, authProblems, iso } from '../identity.schemas.js';
 
 const view = (key: ApiKey) => ({
   ...key,
