@@ -1,6 +1,6 @@
 import { defineModule } from '../../platform/module.js';
 import { createAuditService } from './audit.service.js';
-import { auditRoutes } from './http/audit.routes.js';
+import { auditRoutes } from './audit.routes.js';
 
 /** The tenant's audit log as the API shows it: entries and the verification of their hash chain. */
 export const auditModule = defineModule({

@@ -1,18 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Authenticator } from '../../../platform/auth/index.js';
 import type { Database } from '../../../platform/db/index.js';
 import { IdentityErrors } from '../errors.js';
 import { hashApiKeySecret, parseApiKey } from './api-keys.service.js';
 import { bearerToken } from '../auth/bearer-token.authenticator.js';
-
-interface KeyRow {
-  tenantId: string;
-  secretHash: Buffer;
-  scopes: string[];
-  expiresAt: Date | null;
-  revokedAt: Date | null;
-}
+import { apiKeyForAuth, touchApiKey } from './api-keys.repo.js';
 
 /** API keys for machines: `x-api-key: key_...` or `Authorization: Bearer key_...`, internal API only. */
 export function createApiKeyAuthenticator(deps: { database: Database }): Authenticator {
@@ -28,15 +20,14 @@ export function createApiKeyAuthenticator(deps: { database: Database }): Authent
       if (surface !== 'internal') throw IdentityErrors.wrongSurface();
       const parsed = parseApiKey(presented);
       if (!parsed) throw IdentityErrors.invalidApiKey();
-      const result = await sql<KeyRow>`select * from identity.api_key_for_auth(${parsed.id})`.execute(database.app);
-      const row = result.rows[0];
+      const row = await apiKeyForAuth(database.app, parsed.id);
       const matches = row !== undefined && timingSafeEqual(row.secretHash, hashApiKeySecret(parsed.secret));
       if (!row || !matches || row.revokedAt || (row.expiresAt && row.expiresAt < new Date())) throw IdentityErrors.invalidApiKey();
       const last = touched.get(parsed.id) ?? 0;
       if (Date.now() - last > 60_000) {
         touched.set(parsed.id, Date.now());
         // Best effort and off the request's path: a missed last-used time is not worth a failed call.
-        void sql`select identity.touch_api_key(${parsed.id})`.execute(database.app).catch(() => undefined);
+        void touchApiKey(database.app, parsed.id).catch(() => undefined);
       }
       return {
         tenantId: row.tenantId,

@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Selectable } from 'kysely';
 import type { AuditLog } from '../../../platform/audit/index.js';
 import type { Database } from '../../../platform/db/index.js';
 import { fromPublicId, newUuid, toPublicId } from '../../../platform/ids.js';
 import type { ApiKey, ApiKeysService } from '../contract.js';
 import { IdentityErrors } from '../errors.js';
-import type { ApiKeysTable, IdentityTables } from '../db/identity.tables.js';
+import type { IdentityTables } from '../db/identity.tables.js';
 import { actorPermissions, apiKeyScopes } from '../roles.js';
+import { insertApiKey, listApiKeys, revokeApiKey, type ApiKeyRow } from './api-keys.repo.js';
 
 /**
  * Keys look like `key_<id>.<secret>`. The secret is 32 random bytes, so a plain SHA-256 is as
@@ -23,7 +23,7 @@ export function parseApiKey(key: string): { id: string; secret: string } | undef
   return id ? { id, secret } : undefined;
 }
 
-function toApiKey(row: Selectable<ApiKeysTable>): ApiKey {
+function toApiKey(row: ApiKeyRow): ApiKey {
   return {
     id: toPublicId('key', row.id),
     name: row.name,
@@ -52,22 +52,18 @@ export function createApiKeysService(deps: { database: Database; audit: AuditLog
       if (beyond.length > 0) throw IdentityErrors.invalidScopes(`you do not hold these permissions yourself: ${beyond.join(', ')}`);
       const id = newUuid();
       const secret = randomBytes(32).toString('base64url');
-      const row = await database.withTenant<IdentityTables, Selectable<ApiKeysTable>>(ctx, async (trx) => {
-        const inserted = await trx
-          .insertInto('identity.api_keys')
-          .values({
-            id,
-            tenantId: ctx.tenantId,
-            name: input.name,
-            secretHash: hashApiKeySecret(secret),
-            scopes: [...new Set(input.scopes)],
-            createdBy: ctx.actor.id,
-            expiresAt: input.expiresAt ?? null,
-            lastUsedAt: null,
-            revokedAt: null,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
+      const row = await database.withTenant<IdentityTables, ApiKeyRow>(ctx, async (trx) => {
+        const inserted = await insertApiKey(trx, {
+          id,
+          tenantId: ctx.tenantId,
+          name: input.name,
+          secretHash: hashApiKeySecret(secret),
+          scopes: [...new Set(input.scopes)],
+          createdBy: ctx.actor.id,
+          expiresAt: input.expiresAt ?? null,
+          lastUsedAt: null,
+          revokedAt: null,
+        });
         await audit.append(trx, ctx, {
           action: 'api_key.created',
           target: { type: 'api_key', id: toPublicId('key', id) },
@@ -78,21 +74,14 @@ export function createApiKeysService(deps: { database: Database; audit: AuditLog
       return { apiKey: toApiKey(row), key: `${toPublicId('key', id)}.${secret}` };
     },
     async list(ctx) {
-      const rows = await database.withTenant<IdentityTables, Selectable<ApiKeysTable>[]>(ctx, (trx) =>
-        trx.selectFrom('identity.api_keys').selectAll().orderBy('createdAt', 'desc').execute(),
-      );
+      const rows = await database.withTenant<IdentityTables, ApiKeyRow[]>(ctx, listApiKeys);
       return rows.map(toApiKey);
     },
     async revoke(ctx, apiKeyId) {
       const uuid = fromPublicId('key', apiKeyId);
       if (!uuid) throw IdentityErrors.apiKeyNotFound();
-      const row = await database.withTenant<IdentityTables, Selectable<ApiKeysTable> | undefined>(ctx, async (trx) => {
-        const updated = await trx
-          .updateTable('identity.api_keys')
-          .set((eb) => ({ revokedAt: eb.fn.coalesce('revokedAt', eb.val(new Date())) }))
-          .where('id', '=', uuid)
-          .returningAll()
-          .executeTakeFirst();
+      const row = await database.withTenant<IdentityTables, ApiKeyRow | undefined>(ctx, async (trx) => {
+        const updated = await revokeApiKey(trx, uuid);
         if (updated) await audit.append(trx, ctx, { action: 'api_key.revoked', target: { type: 'api_key', id: apiKeyId } });
         return updated;
       });

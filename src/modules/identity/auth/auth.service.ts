@@ -1,5 +1,4 @@
 import { timingSafeEqual } from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
 import { generateSecret, generateURI, verify as verifyTotp } from 'otplib';
 import type { AuditContext, AuditLog } from '../../../platform/audit/index.js';
 import type { RequestContext } from '../../../platform/context.js';
@@ -8,12 +7,15 @@ import type { Database } from '../../../platform/db/index.js';
 import { fromPublicId, toPublicId } from '../../../platform/ids.js';
 import type { AuthService, ClientMeta, TokenPair } from '../contract.js';
 import { IdentityErrors } from '../errors.js';
-import type { IdentityTables } from '../db/identity.tables.js';
+import type { IdentityTables, IdentityTransaction } from '../db/identity.tables.js';
 import { privilegedRoles } from '../roles.js';
+import { mfaRequiredForAdmins, tenantIdBySlug } from '../tenants/tenants.repo.js';
 import { timingDecoyHash, verifyPassword } from '../users/passwords.js';
+import { findUser, findUserByEmailIndex, updateUser, type UserRow } from '../users/users.repo.js';
+import { emailIndex } from '../users/users.service.js';
 import { audiences, createSessionIssuer, sha256 } from './session-issuer.js';
+import { findRefreshToken, markRefreshTokenUsed, refreshTokenTenant, revokeSession, revokeUserSessions } from './sessions.repo.js';
 import type { SigningKeys } from './signing-keys.service.js';
-import { emailIndex, type UserRow } from '../users/users.service.js';
 
 export { audiences } from './session-issuer.js';
 
@@ -26,8 +28,6 @@ export interface AuthSettings {
   readonly refreshTokenTtlDays: number;
   readonly totpIssuer: string;
 }
-
-type Tx = Transaction<IdentityTables>;
 
 /** `rt_<id>.<secret>`: the id finds the row, the secret proves possession (only its hash is stored). */
 function parseRefreshToken(token: string): { id: string; secret: string } | undefined {
@@ -49,7 +49,7 @@ export function createAuthService(deps: {
   settings: AuthSettings;
 }): AuthService {
   const { database, keyring, audit, signingKeys, settings } = deps;
-  const inTenant = <T>(tenantId: string, fn: (trx: Tx) => Promise<T>) => database.withTenant<IdentityTables, T>({ tenantId }, fn);
+  const inTenant = <T>(tenantId: string, fn: (trx: IdentityTransaction) => Promise<T>) => database.withTenant<IdentityTables, T>({ tenantId }, fn);
   const sessions = createSessionIssuer({ signingKeys, settings });
 
   async function recordFailure(tenantId: string, meta: ClientMeta, user: UserRow | undefined, reason: string): Promise<void> {
@@ -59,14 +59,10 @@ export function createAuthService(deps: {
       if (user) {
         const failures = user.failedLogins + 1;
         lockedNow = failures >= maxFailures;
-        await trx
-          .updateTable('identity.users')
-          .set({
-            failedLogins: lockedNow ? 0 : failures,
-            ...(lockedNow ? { lockedUntil: new Date(Date.now() + lockMinutes * 60_000) } : {}),
-          })
-          .where('id', '=', user.id)
-          .execute();
+        await updateUser(trx, user.id, {
+          failedLogins: lockedNow ? 0 : failures,
+          ...(lockedNow ? { lockedUntil: new Date(Date.now() + lockMinutes * 60_000) } : {}),
+        });
       }
       const actorId = user ? toPublicId('usr', user.id) : 'anonymous';
       const ctx = systemActorContext(tenantId, meta, actorId);
@@ -86,16 +82,13 @@ export function createAuthService(deps: {
 
   return {
     async login(input, surface, meta) {
-      const found = await sql<{ id: string | null }>`select identity.tenant_id_by_slug(${input.tenant}) as id`.execute(database.app);
-      const tenantId = found.rows[0]?.id;
+      const tenantId = await tenantIdBySlug(database.app, input.tenant);
       if (!tenantId) {
         await verifyPassword(await timingDecoyHash, input.password);
         throw IdentityErrors.invalidCredentials();
       }
       const index = await emailIndex(keyring, tenantId, input.email);
-      const user = await inTenant(tenantId, (trx) =>
-        trx.selectFrom('identity.users').selectAll().where('emailIndex', '=', index).executeTakeFirst(),
-      );
+      const user = await inTenant(tenantId, (trx) => findUserByEmailIndex(trx, index));
       const expectedKind = surface === 'external' ? 'client' : 'employee';
       if (!user || user.status !== 'active' || user.kind !== expectedKind || !user.passwordHash) {
         await verifyPassword(await timingDecoyHash, input.password);
@@ -119,10 +112,9 @@ export function createAuthService(deps: {
         }
       }
       return inTenant(tenantId, async (trx) => {
-        const tenant = await trx.selectFrom('identity.tenants').select('mfaRequiredForAdmins').executeTakeFirstOrThrow();
         const mustEnrol =
-          tenant.mfaRequiredForAdmins && !user.totpEnabledAt && user.roles.some((r) => (privilegedRoles as readonly string[]).includes(r));
-        await trx.updateTable('identity.users').set({ failedLogins: 0, lockedUntil: null }).where('id', '=', user.id).execute();
+          (await mfaRequiredForAdmins(trx)) && !user.totpEnabledAt && user.roles.some((r) => (privilegedRoles as readonly string[]).includes(r));
+        await updateUser(trx, user.id, { failedLogins: 0, lockedUntil: null });
         const ctx = systemActorContext(tenantId, meta, toPublicId('usr', user.id));
         await audit.append(trx, ctx, {
           action: 'auth.login.succeeded',
@@ -136,11 +128,10 @@ export function createAuthService(deps: {
     async refresh(refreshToken, surface, meta) {
       const parsed = parseRefreshToken(refreshToken);
       if (!parsed) throw IdentityErrors.invalidRefreshToken();
-      const found = await sql<{ id: string | null }>`select identity.refresh_token_tenant(${parsed.id}) as id`.execute(database.app);
-      const tenantId = found.rows[0]?.id;
+      const tenantId = await refreshTokenTenant(database.app, parsed.id);
       if (!tenantId) throw IdentityErrors.invalidRefreshToken();
       const outcome = await inTenant(tenantId, async (trx): Promise<TokenPair | 'reused' | 'invalid'> => {
-        const row = await trx.selectFrom('identity.refresh_tokens').selectAll().where('id', '=', parsed.id).forUpdate().executeTakeFirst();
+        const row = await findRefreshToken(trx, parsed.id, { forUpdate: true });
         if (!row || !timingSafeEqual(row.tokenHash, sha256(parsed.secret))) return 'invalid';
         // Another surface's session is unknown here: refused before reuse detection, so presenting
         // it here neither tells that it exists nor ends it.
@@ -149,18 +140,13 @@ export function createAuthService(deps: {
         const ctx = systemActorContext(tenantId, meta, toPublicId('usr', row.userId));
         if (row.usedAt) {
           // A rotated-out token came back: someone holds a copy. End the whole session.
-          await trx
-            .updateTable('identity.refresh_tokens')
-            .set({ revokedAt: new Date(), revokedReason: 'reuse_detected' })
-            .where('familyId', '=', row.familyId)
-            .where('revokedAt', 'is', null)
-            .execute();
+          await revokeSession(trx, row.familyId, 'reuse_detected');
           await audit.append(trx, ctx, { action: 'auth.refresh.reuse_detected', target: { type: 'user', id: ctx.actor.id }, details: { session: row.familyId } });
           return 'reused';
         }
-        const user = await trx.selectFrom('identity.users').selectAll().where('id', '=', row.userId).executeTakeFirst();
+        const user = await findUser(trx, row.userId);
         if (user?.status !== 'active') return 'invalid';
-        await trx.updateTable('identity.refresh_tokens').set({ usedAt: new Date() }).where('id', '=', row.id).execute();
+        await markRefreshTokenUsed(trx, row.id);
         return sessions.issue(trx, user, surface, row.familyId, false);
       });
       if (typeof outcome === 'string') throw IdentityErrors.invalidRefreshToken();
@@ -170,18 +156,12 @@ export function createAuthService(deps: {
     async logout(refreshToken, surface, meta) {
       const parsed = parseRefreshToken(refreshToken);
       if (!parsed) return;
-      const found = await sql<{ id: string | null }>`select identity.refresh_token_tenant(${parsed.id}) as id`.execute(database.app);
-      const tenantId = found.rows[0]?.id;
+      const tenantId = await refreshTokenTenant(database.app, parsed.id);
       if (!tenantId) return;
       await inTenant(tenantId, async (trx) => {
-        const row = await trx.selectFrom('identity.refresh_tokens').selectAll().where('id', '=', parsed.id).executeTakeFirst();
+        const row = await findRefreshToken(trx, parsed.id);
         if (!row || !timingSafeEqual(row.tokenHash, sha256(parsed.secret)) || row.audience !== audiences[surface]) return;
-        await trx
-          .updateTable('identity.refresh_tokens')
-          .set({ revokedAt: new Date(), revokedReason: 'logout' })
-          .where('familyId', '=', row.familyId)
-          .where('revokedAt', 'is', null)
-          .execute();
+        await revokeSession(trx, row.familyId, 'logout');
         const ctx = systemActorContext(tenantId, meta, toPublicId('usr', row.userId));
         await audit.append(trx, ctx, { action: 'auth.logout', target: { type: 'user', id: ctx.actor.id } });
       });
@@ -191,14 +171,9 @@ export function createAuthService(deps: {
       const userId = fromPublicId('usr', ctx.actor.id);
       if (!userId) return 0;
       return database.withTenant<IdentityTables, number>(ctx, async (trx) => {
-        const result = await trx
-          .updateTable('identity.refresh_tokens')
-          .set({ revokedAt: new Date(), revokedReason: 'logout_everywhere' })
-          .where('userId', '=', userId)
-          .where('revokedAt', 'is', null)
-          .executeTakeFirst();
+        const revoked = await revokeUserSessions(trx, userId, 'logout_everywhere');
         await audit.append(trx, ctx, { action: 'auth.logout_everywhere', target: { type: 'user', id: ctx.actor.id } });
-        return Number(result.numUpdatedRows);
+        return revoked;
       });
     },
 
@@ -208,12 +183,7 @@ export function createAuthService(deps: {
       const secret = generateSecret();
       const ciphertext = await keyring.encryptToString(ctx.tenantId, secret);
       const label = await database.withTenant<IdentityTables, string>(ctx, async (trx) => {
-        const user = await trx
-          .updateTable('identity.users')
-          .set({ totpSecretCiphertext: ciphertext, totpEnabledAt: null })
-          .where('id', '=', userId)
-          .returning('emailCiphertext')
-          .executeTakeFirst();
+        const user = await updateUser(trx, userId, { totpSecretCiphertext: ciphertext, totpEnabledAt: null });
         if (!user) throw IdentityErrors.userNotFound();
         await audit.append(trx, ctx, { action: 'auth.mfa.enrolment_started', target: { type: 'user', id: ctx.actor.id } });
         return keyring.decryptToString(ctx.tenantId, user.emailCiphertext);
@@ -225,12 +195,12 @@ export function createAuthService(deps: {
       const userId = fromPublicId('usr', ctx.actor.id);
       if (!userId) throw IdentityErrors.userNotFound();
       await database.withTenant<IdentityTables, void>(ctx, async (trx) => {
-        const user = await trx.selectFrom('identity.users').selectAll().where('id', '=', userId).forUpdate().executeTakeFirst();
+        const user = await findUser(trx, userId, { forUpdate: true });
         if (!user) throw IdentityErrors.userNotFound();
         if (!user.totpSecretCiphertext) throw IdentityErrors.mfaNotStarted();
         const secret = await keyring.decryptToString(ctx.tenantId, user.totpSecretCiphertext);
         if (!(await totpMatches(secret, code))) throw IdentityErrors.mfaInvalid();
-        await trx.updateTable('identity.users').set({ totpEnabledAt: new Date() }).where('id', '=', userId).execute();
+        await updateUser(trx, userId, { totpEnabledAt: new Date() });
         await audit.append(trx, ctx, { action: 'auth.mfa.enabled', target: { type: 'user', id: ctx.actor.id } });
       });
     },

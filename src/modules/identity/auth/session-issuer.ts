@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Transaction } from 'kysely';
 import { newUuid, toPublicId } from '../../../platform/ids.js';
 import type { Surface } from '../../../platform/auth/index.js';
 import type { TokenPair } from '../contract.js';
-import type { IdentityTables } from '../db/identity.tables.js';
+import type { IdentityTransaction } from '../db/identity.tables.js';
+import type { UserRow } from '../users/users.repo.js';
+import { insertRefreshToken } from './sessions.repo.js';
 import type { SigningKeys } from './signing-keys.service.js';
-import type { UserRow } from '../users/users.service.js';
 
 export const audiences = { internal: 'switchboard-internal', external: 'switchboard-external' } as const;
 /** Who signs in where: employees on the internal surface, clients of the tenant on the external one. */
@@ -23,7 +23,7 @@ export interface SessionIssuer {
    * enrolment-only session gets a narrow access token and no refresh token.
    */
   issue(
-    trx: Transaction<IdentityTables>,
+    trx: IdentityTransaction,
     user: UserRow,
     surface: Surface,
     familyId: string | undefined,
@@ -58,21 +58,18 @@ export function createSessionIssuer(deps: {
       }
       const id = newUuid();
       const secret = randomBytes(32).toString('base64url');
-      await trx
-        .insertInto('identity.refresh_tokens')
-        .values({
-          id,
-          tenantId: user.tenantId,
-          userId: user.id,
-          familyId: sessionId,
-          tokenHash: sha256(secret),
-          audience,
-          expiresAt: new Date(Date.now() + settings.refreshTokenTtlDays * 86_400_000),
-          usedAt: null,
-          revokedAt: null,
-          revokedReason: null,
-        })
-        .execute();
+      await insertRefreshToken(trx, {
+        id,
+        tenantId: user.tenantId,
+        userId: user.id,
+        familyId: sessionId,
+        tokenHash: sha256(secret),
+        audience,
+        expiresAt: new Date(Date.now() + settings.refreshTokenTtlDays * 86_400_000),
+        usedAt: null,
+        revokedAt: null,
+        revokedReason: null,
+      });
       return {
         accessToken,
         tokenType: 'Bearer',

@@ -1,9 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { exportJWK, exportPKCS8, generateKeyPair, importPKCS8, SignJWT, type JWK, type JWTPayload } from 'jose';
-import { sql } from 'kysely';
 import type { Database } from '../../../platform/db/index.js';
 import type { MasterKeyProvider } from '../../../platform/crypto/index.js';
 import type { Logger } from '../../../platform/telemetry/index.js';
+import {
+  insertSigningKey,
+  publishedSigningKeys,
+  rewrapSigningKey,
+  signingKeysWrappedOtherThan,
+  withSigningKeysLock,
+  type SigningKeyRow,
+} from './signing-keys.repo.js';
 
 const algorithm = 'ES256';
 /** A new signing key every 30 days; the previous one stays published until every token it signed has expired. */
@@ -13,16 +20,6 @@ const publishRetiredForMs = 24 * 3600 * 1000;
 const cacheMs = 60_000;
 
 type PrivateKey = Awaited<ReturnType<typeof importPKCS8>>;
-
-interface KeyRow {
-  kid: string;
-  algorithm: string;
-  publicJwk: JWK;
-  privateKeyWrapped: Buffer;
-  masterKeyId: string;
-  createdAt: Date;
-  retiredAt: Date | null;
-}
 
 export interface SigningKeys {
   /** Signs a JWT with the newest key. */
@@ -48,21 +45,17 @@ export function createSigningKeys(deps: {
 }): SigningKeys {
   const { database, masterKey, issuer } = deps;
   const unwrappers = new Map([...(deps.previousMasterKeys ?? []), masterKey].map((p) => [p.keyId, p]));
-  let cache: { at: number; rows: KeyRow[] } | undefined;
+  let cache: { at: number; rows: SigningKeyRow[] } | undefined;
   const privateKeys = new Map<string, PrivateKey>();
 
-  async function load(force = false): Promise<KeyRow[]> {
+  async function load(force = false): Promise<SigningKeyRow[]> {
     if (!force && cache && Date.now() - cache.at < cacheMs) return cache.rows;
-    const result = await sql<KeyRow>`
-      select kid, algorithm, public_jwk, private_key_wrapped, master_key_id, created_at, retired_at
-      from identity.signing_keys
-      where retired_at is null or retired_at > now() - make_interval(secs => ${publishRetiredForMs / 1000})
-      order by created_at desc`.execute(database.app);
-    cache = { at: Date.now(), rows: result.rows };
-    return result.rows;
+    const rows = await publishedSigningKeys(database.app, publishRetiredForMs / 1000);
+    cache = { at: Date.now(), rows };
+    return rows;
   }
 
-  async function privateKeyOf(row: KeyRow): Promise<PrivateKey> {
+  async function privateKeyOf(row: SigningKeyRow): Promise<PrivateKey> {
     const known = privateKeys.get(row.kid);
     if (known) return known;
     const provider = unwrappers.get(row.masterKeyId);
@@ -76,13 +69,10 @@ export function createSigningKeys(deps: {
   async function rotate(): Promise<string> {
     const { publicKey, privateKey } = await generateKeyPair(algorithm, { extractable: true });
     const kid = `sk_${randomUUID()}`;
-    const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: algorithm, use: 'sig' };
+    const publicJwk: JWK = { ...(await exportJWK(publicKey)), kid, alg: algorithm, use: 'sig' };
     const wrapped = await masterKey.wrap(Buffer.from(await exportPKCS8(privateKey), 'utf8'), { tenantId: 'platform', keyId: kid });
     // Key management is an operator-level write: the application role may only read this table.
-    await sql`
-      with retire as (update identity.signing_keys set retired_at = now() where retired_at is null)
-      insert into identity.signing_keys (kid, algorithm, public_jwk, private_key_wrapped, master_key_id)
-      values (${kid}, ${algorithm}, ${JSON.stringify(publicJwk)}::jsonb, ${wrapped}, ${masterKey.keyId})`.execute(database.owner);
+    await insertSigningKey(database.owner, { kid, algorithm, publicJwk, privateKeyWrapped: wrapped, masterKeyId: masterKey.keyId });
     deps.logger.info({ kid }, 'new JWT signing key');
     await load(true);
     return kid;
@@ -114,30 +104,22 @@ export function createSigningKeys(deps: {
     },
     rotate,
     async rewrap() {
-      const rows = await sql<KeyRow>`select kid, private_key_wrapped, master_key_id from identity.signing_keys where master_key_id <> ${masterKey.keyId}`.execute(
-        database.owner,
-      );
-      for (const row of rows.rows) {
+      const rows = await signingKeysWrappedOtherThan(database.owner, masterKey.keyId);
+      for (const row of rows) {
         const provider = unwrappers.get(row.masterKeyId);
         if (!provider) throw new Error(`signing key ${row.kid} is wrapped by unknown master key ${row.masterKeyId}`);
         const plain = await provider.unwrap(row.privateKeyWrapped, { tenantId: 'platform', keyId: row.kid });
         const wrapped = await masterKey.wrap(plain, { tenantId: 'platform', keyId: row.kid });
-        await sql`update identity.signing_keys set private_key_wrapped = ${wrapped}, master_key_id = ${masterKey.keyId}
-                  where kid = ${row.kid} and master_key_id = ${row.masterKeyId}`.execute(database.owner);
+        await rewrapSigningKey(database.owner, { kid: row.kid, from: row.masterKeyId, to: masterKey.keyId, wrapped });
       }
-      return rows.rows.length;
+      return rows.length;
     },
     async ensureCurrent() {
-      // Replicas starting together must not each rotate: one lock (held on one connection), then look again.
-      await database.owner.connection().execute(async (connection) => {
-        await sql`select pg_advisory_lock(hashtextextended('identity.signing_keys', 0))`.execute(connection);
-        try {
-          const rows = await load(true);
-          const current = rows.find((r) => r.retiredAt === null);
-          if (!current || Date.now() - current.createdAt.getTime() > rotateAfterMs) await rotate();
-        } finally {
-          await sql`select pg_advisory_unlock(hashtextextended('identity.signing_keys', 0))`.execute(connection);
-        }
+      // Replicas starting together must not each rotate: one lock, then look again.
+      await withSigningKeysLock(database.owner, async () => {
+        const rows = await load(true);
+        const current = rows.find((r) => r.retiredAt === null);
+        if (!current || Date.now() - current.createdAt.getTime() > rotateAfterMs) await rotate();
       });
     },
   };

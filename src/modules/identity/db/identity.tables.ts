@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { TenantTransaction } from '../../../platform/db/index.js';
 
 /** Row types of the identity schema, camelCase (the Kysely CamelCasePlugin maps snake_case). */
 export type TenantsTable = {
@@ -92,3 +93,6 @@ export type IdentityTables = {
   'identity.identity_providers': IdentityProvidersTable;
   'identity.oidc_identities': OidcIdentitiesTable;
 };
+
+/** A withTenant transaction over identity's tables: what every repo function of the module runs in. */
+export type IdentityTransaction = TenantTransaction<IdentityTables>;

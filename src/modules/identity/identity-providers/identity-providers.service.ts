@@ -1,15 +1,13 @@
-import type { Selectable } from 'kysely';
 import type { AuditLog } from '../../../platform/audit/index.js';
 import type { Database } from '../../../platform/db/index.js';
 import { fromPublicId, newUuid, toPublicId } from '../../../platform/ids.js';
 import type { IdentityProvider, IdentityProvidersService } from '../contract.js';
 import { IdentityErrors } from '../errors.js';
-import type { IdentityProvidersTable, IdentityTables } from '../db/identity.tables.js';
+import type { IdentityTables } from '../db/identity.tables.js';
 import { clientRoles, employeeRoles } from '../roles.js';
+import { deleteProvider, insertProvider, listProviders, type ProviderRow } from './identity-providers.repo.js';
 
-type Row = Selectable<IdentityProvidersTable>;
-
-function toProvider(row: Row): IdentityProvider {
+function toProvider(row: ProviderRow): IdentityProvider {
   return {
     id: toPublicId('idp', row.id),
     name: row.name,
@@ -31,9 +29,7 @@ export function createIdentityProvidersService(deps: { database: Database; audit
   const { database, audit } = deps;
   return {
     async list(ctx) {
-      const rows = await database.withTenant<IdentityTables, Row[]>(ctx, (trx) =>
-        trx.selectFrom('identity.identity_providers').selectAll().orderBy('createdAt').execute(),
-      );
+      const rows = await database.withTenant<IdentityTables, ProviderRow[]>(ctx, (trx) => listProviders(trx));
       return rows.map(toProvider);
     },
     async create(ctx, input) {
@@ -44,26 +40,22 @@ export function createIdentityProvidersService(deps: { database: Database; audit
         throw IdentityErrors.invalidRoles('roleMapping', `roles not available on the ${input.surface} surface: ${wrong.join(', ')}`);
       }
       try {
-        const row = await database.withTenant<IdentityTables, Row>(ctx, async (trx) => {
-          const inserted = await trx
-            .insertInto('identity.identity_providers')
-            .values({
-              id: newUuid(),
-              tenantId: ctx.tenantId,
-              name: input.name,
-              surface: input.surface,
-              issuer: input.issuer.replace(/\/+$/, ''),
-              audience: input.audience,
-              clientId: input.clientId,
-              tenantClaim: input.tenantClaim,
-              tenantClaimValue: input.tenantClaimValue,
-              rolesClaim: input.rolesClaim,
-              roleMapping: JSON.stringify(input.roleMapping) as unknown as Record<string, string>,
-              defaultRole: input.defaultRole,
-              enabled: input.enabled,
-            })
-            .returningAll()
-            .executeTakeFirstOrThrow();
+        const row = await database.withTenant<IdentityTables, ProviderRow>(ctx, async (trx) => {
+          const inserted = await insertProvider(trx, {
+            id: newUuid(),
+            tenantId: ctx.tenantId,
+            name: input.name,
+            surface: input.surface,
+            issuer: input.issuer.replace(/\/+$/, ''),
+            audience: input.audience,
+            clientId: input.clientId,
+            tenantClaim: input.tenantClaim,
+            tenantClaimValue: input.tenantClaimValue,
+            rolesClaim: input.rolesClaim,
+            roleMapping: { ...input.roleMapping },
+            defaultRole: input.defaultRole,
+            enabled: input.enabled,
+          });
           await audit.append(trx, ctx, {
             action: 'identity_provider.created',
             target: { type: 'identity_provider', id: toPublicId('idp', inserted.id) },
@@ -81,11 +73,9 @@ export function createIdentityProvidersService(deps: { database: Database; audit
       const uuid = fromPublicId('idp', providerId);
       const removed = uuid
         ? await database.withTenant<IdentityTables, boolean>(ctx, async (trx) => {
-            const result = await trx.deleteFrom('identity.identity_providers').where('id', '=', uuid).executeTakeFirst();
-            if (result.numDeletedRows > 0n) {
-              await audit.append(trx, ctx, { action: 'identity_provider.deleted', target: { type: 'identity_provider', id: providerId } });
-            }
-            return result.numDeletedRows > 0n;
+            const deleted = await deleteProvider(trx, uuid);
+            if (deleted) await audit.append(trx, ctx, { action: 'identity_provider.deleted', target: { type: 'identity_provider', id: providerId } });
+            return deleted;
           })
         : false;
       if (!removed) throw IdentityErrors.providerNotFound();

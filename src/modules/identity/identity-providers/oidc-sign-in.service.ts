@@ -1,4 +1,3 @@
-import { sql, type Selectable, type Transaction } from 'kysely';
 import type { JWTPayload } from 'jose';
 import type { AuditContext, AuditLog } from '../../../platform/audit/index.js';
 import type { Keyring } from '../../../platform/crypto/index.js';
@@ -9,14 +8,16 @@ import type { SecretReader } from '../../../platform/secrets/index.js';
 import { mappedRoles, tenantClaimMatches } from './claim-mapping.js';
 import type { ClientMeta, TokenPair } from '../contract.js';
 import { IdentityErrors } from '../errors.js';
-import type { IdentityProvidersTable, IdentityTables } from '../db/identity.tables.js';
+import type { IdentityTables, IdentityTransaction } from '../db/identity.tables.js';
 import { employeeRoles, privilegedRoles } from '../roles.js';
-import type { OidcClient } from './oidc-client.js';
+import { mfaRequiredForAdmins, tenantIdBySlug } from '../tenants/tenants.repo.js';
+import { findUser, findUserByEmailIndex, type UserRow } from '../users/users.repo.js';
+import { emailIndex, insertUserRow } from '../users/users.service.js';
 import type { SessionIssuer } from '../auth/session-issuer.js';
-import { emailIndex, insertUserRow, type UserRow } from '../users/users.service.js';
+import { findOidcLink, findOidcLinkOfUser, findProvider, listProviders, recordOidcSignIn, type ProviderRow } from './identity-providers.repo.js';
+import type { OidcClient } from './oidc-client.js';
 
-type Tx = Transaction<IdentityTables>;
-type ProviderRow = Selectable<IdentityProvidersTable>;
+type Tx = IdentityTransaction;
 
 /** A "Sign in with <name>" button: nothing about the provider beyond what the button shows. */
 export interface SignInOption {
@@ -100,10 +101,7 @@ export function createOidcSignInService(deps: {
   const { database, keyring, audit, oidc, sessions, callbackUrl, clientSecrets } = deps;
   const inTenant = <T>(tenantId: string, fn: (trx: Tx) => Promise<T>) => database.withTenant<IdentityTables, T>({ tenantId }, fn);
 
-  async function tenantIdOf(slug: string): Promise<string | undefined> {
-    const found = await sql<{ id: string | null }>`select identity.tenant_id_by_slug(${slug}) as id`.execute(database.app);
-    return found.rows[0]?.id ?? undefined;
-  }
+  const tenantIdOf = (slug: string) => tenantIdBySlug(database.app, slug);
 
   const offered = (row: ProviderRow): row is ProviderRow & { clientId: string } => row.enabled && row.surface === 'internal' && Boolean(row.clientId);
 
@@ -112,7 +110,7 @@ export function createOidcSignInService(deps: {
     const uuid = fromPublicId('idp', providerId);
     const provider =
       tenantId && uuid
-        ? await inTenant(tenantId, (trx) => trx.selectFrom('identity.identity_providers').selectAll().where('id', '=', uuid).executeTakeFirst())
+        ? await inTenant(tenantId, (trx) => findProvider(trx, uuid))
         : undefined;
     if (!tenantId || !provider || !offered(provider)) throw IdentityErrors.signInProviderNotFound();
     return { tenantId, provider };
@@ -147,30 +145,18 @@ export function createOidcSignInService(deps: {
 
   /** The user this provider account is: linked before, else the same verified e-mail, else a new one. */
   async function userFor(trx: Tx, tenantId: string, provider: ProviderRow, claims: JWTPayload & { sub: string }, meta: ClientMeta) {
-    const link = await trx
-      .selectFrom('identity.oidc_identities')
-      .select('userId')
-      .where('providerId', '=', provider.id)
-      .where('subject', '=', claims.sub)
-      .executeTakeFirst();
+    const link = await findOidcLink(trx, provider.id, claims.sub);
     if (link) {
-      const user = await trx.selectFrom('identity.users').selectAll().where('id', '=', link.userId).executeTakeFirstOrThrow();
+      const user = await findUser(trx, link.userId);
+      if (!user) throw new Error(`the OIDC link of ${toPublicId('idp', provider.id)} names a user that does not exist`);
       return { user, via: 'subject' as const };
     }
     const email = emailOf(claims);
-    const existing = email
-      ? await trx.selectFrom('identity.users').selectAll().where('emailIndex', '=', await emailIndex(keyring, tenantId, email.address)).executeTakeFirst()
-      : undefined;
+    const existing = email ? await findUserByEmailIndex(trx, await emailIndex(keyring, tenantId, email.address)) : undefined;
     if (existing) {
       // Only an address the provider vouches for may take over an existing account.
       if (!email?.verified) throw IdentityErrors.oidcEmailUnverified();
-      const other = await trx
-        .selectFrom('identity.oidc_identities')
-        .select('subject')
-        .where('providerId', '=', provider.id)
-        .where('userId', '=', existing.id)
-        .executeTakeFirst();
-      if (other) throw IdentityErrors.oidcAlreadyLinked();
+      if (await findOidcLinkOfUser(trx, provider.id, existing.id)) throw IdentityErrors.oidcAlreadyLinked();
     }
     const user = existing ?? (await provision(trx, tenantId, provider, claims, meta));
     return { user, via: existing ? ('email' as const) : ('provisioned' as const) };
@@ -199,14 +185,9 @@ export function createOidcSignInService(deps: {
         const { user, via } = await userFor(trx, tenantId, provider, subjectClaims, meta);
         if (user.kind !== 'employee') throw IdentityErrors.oidcNotEmployee();
         if (user.status !== 'active') throw IdentityErrors.oidcAccountDisabled();
-        const tenant = await trx.selectFrom('identity.tenants').select('mfaRequiredForAdmins').executeTakeFirstOrThrow();
         const privileged = user.roles.some((r) => (privilegedRoles as readonly string[]).includes(r));
-        if (tenant.mfaRequiredForAdmins && privileged && !reportsSecondFactor(claims)) throw IdentityErrors.oidcMfaRequired();
-        await trx
-          .insertInto('identity.oidc_identities')
-          .values({ providerId: provider.id, subject: subjectClaims.sub, tenantId, userId: user.id, lastSignInAt: new Date() })
-          .onConflict((oc) => oc.columns(['providerId', 'subject']).doUpdateSet({ lastSignInAt: new Date() }))
-          .execute();
+        if (privileged && (await mfaRequiredForAdmins(trx)) && !reportsSecondFactor(claims)) throw IdentityErrors.oidcMfaRequired();
+        await recordOidcSignIn(trx, { providerId: provider.id, subject: subjectClaims.sub, tenantId, userId: user.id });
         const ctx = auditContext(tenantId, meta, toPublicId('usr', user.id));
         await audit.append(trx, ctx, {
           action: 'auth.oidc_login',
@@ -228,7 +209,7 @@ export function createOidcSignInService(deps: {
     async options(tenant) {
       const tenantId = await tenantIdOf(tenant);
       if (!tenantId) return [];
-      const rows = await inTenant(tenantId, (trx) => trx.selectFrom('identity.identity_providers').selectAll().orderBy('name').orderBy('createdAt').execute());
+      const rows = await inTenant(tenantId, (trx) => listProviders(trx, 'name'));
       return rows.filter(offered).map((row) => ({ id: toPublicId('idp', row.id), name: row.name }));
     },
 

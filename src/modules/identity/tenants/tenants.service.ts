@@ -11,8 +11,8 @@ import {
   ownerTenants,
   toTenant,
   updateCurrentTenant,
-  type IdentityTables,
 } from './tenants.repo.js';
+import type { IdentityTables } from '../db/identity.tables.js';
 
 function isTimeZone(zone: string): boolean {
   try {

@@ -1,4 +1,3 @@
-import type { Selectable, Transaction } from 'kysely';
 import type { RequestContext } from '../../../platform/context.js';
 import type { Keyring } from '../../../platform/crypto/index.js';
 import type { Database } from '../../../platform/db/index.js';
@@ -6,11 +5,13 @@ import type { AuditContext, AuditLog } from '../../../platform/audit/index.js';
 import { fromPublicId, newUuid, toPublicId } from '../../../platform/ids.js';
 import type { NewUser, User, UsersService } from '../contract.js';
 import { IdentityErrors } from '../errors.js';
-import type { IdentityTables, UsersTable } from '../db/identity.tables.js';
+import type { IdentityTables, IdentityTransaction } from '../db/identity.tables.js';
 import { clientRoles, employeeRoles, isRole } from '../roles.js';
+import { revokeUserSessions } from '../auth/sessions.repo.js';
 import { hashPassword, passwordPolicy } from './passwords.js';
+import { findUser, hasOtherActiveOwner, insertUser, listUsers, updateUser, type UserRow } from './users.repo.js';
 
-export type UserRow = Selectable<UsersTable>;
+export type { UserRow } from './users.repo.js';
 
 /** Sign-in compares e-mail addresses case-insensitively, so the index is of this form. */
 export function normaliseEmail(email: string): string {
@@ -50,7 +51,7 @@ export interface UserRowInput {
  * Used by the users service and by sign-in through an identity provider.
  */
 export async function insertUserRow(
-  trx: Transaction<IdentityTables>,
+  trx: IdentityTransaction,
   deps: { keyring: Keyring; audit: AuditLog },
   ctx: AuditContext,
   input: UserRowInput,
@@ -58,25 +59,21 @@ export async function insertUserRow(
 ): Promise<UserRow> {
   const { keyring } = deps;
   const tenantId = ctx.tenantId;
-  const inserted = await trx
-    .insertInto('identity.users')
-    .values({
-      id: newUuid(),
-      tenantId,
-      kind: input.kind,
-      emailIndex: await emailIndex(keyring, tenantId, input.email),
-      emailCiphertext: await keyring.encryptToString(tenantId, normaliseEmail(input.email)),
-      displayNameCiphertext: input.displayName ? await keyring.encryptToString(tenantId, input.displayName) : null,
-      passwordHash: input.passwordHash,
-      roles: [...input.roles],
-      lockedUntil: null,
-      totpSecretCiphertext: null,
-      totpEnabledAt: null,
-      externalProviderId: null,
-      externalSubject: null,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const inserted = await insertUser(trx, {
+    id: newUuid(),
+    tenantId,
+    kind: input.kind,
+    emailIndex: await emailIndex(keyring, tenantId, input.email),
+    emailCiphertext: await keyring.encryptToString(tenantId, normaliseEmail(input.email)),
+    displayNameCiphertext: input.displayName ? await keyring.encryptToString(tenantId, input.displayName) : null,
+    passwordHash: input.passwordHash,
+    roles: [...input.roles],
+    lockedUntil: null,
+    totpSecretCiphertext: null,
+    totpEnabledAt: null,
+    externalProviderId: null,
+    externalSubject: null,
+  });
   await deps.audit.append(trx, ctx, {
     action: 'user.created',
     target: { type: 'user', id: toPublicId('usr', inserted.id) },
@@ -96,31 +93,22 @@ function checkRoles(kind: NewUser['kind'], roles: readonly string[]): void {
 
 export function createUsersService(deps: { database: Database; keyring: Keyring; audit: AuditLog }): UsersService {
   const { database, keyring, audit } = deps;
-  const inTenant = <T>(ctx: RequestContext, fn: (trx: Transaction<IdentityTables>) => Promise<T>) =>
-    database.withTenant<IdentityTables, T>(ctx, fn);
+  const inTenant = <T>(ctx: RequestContext, fn: (trx: IdentityTransaction) => Promise<T>) => database.withTenant<IdentityTables, T>(ctx, fn);
 
-  async function findRow(trx: Transaction<IdentityTables>, userId: string): Promise<UserRow> {
+  async function findRow(trx: IdentityTransaction, userId: string): Promise<UserRow> {
     const uuid = fromPublicId('usr', userId);
-    const row = uuid ? await trx.selectFrom('identity.users').selectAll().where('id', '=', uuid).executeTakeFirst() : undefined;
+    const row = uuid ? await findUser(trx, uuid) : undefined;
     if (!row) throw IdentityErrors.userNotFound();
     return row;
   }
 
-  async function assertOwnerRemains(trx: Transaction<IdentityTables>, exceptUserId: string): Promise<void> {
-    const others = await trx
-      .selectFrom('identity.users')
-      .select('id')
-      .where('id', '!=', exceptUserId)
-      .where('status', '=', 'active')
-      .where('roles', '@>', ['owner'])
-      .limit(1)
-      .execute();
-    if (others.length === 0) throw IdentityErrors.lastOwner();
+  async function assertOwnerRemains(trx: IdentityTransaction, exceptUserId: string): Promise<void> {
+    if (!(await hasOtherActiveOwner(trx, exceptUserId))) throw IdentityErrors.lastOwner();
   }
 
   return {
     async list(ctx) {
-      const rows = await inTenant(ctx, (trx) => trx.selectFrom('identity.users').selectAll().orderBy('createdAt').execute());
+      const rows = await inTenant(ctx, listUsers);
       return Promise.all(rows.map((row) => toUser(keyring, row)));
     },
     async get(ctx, userId) {
@@ -154,12 +142,8 @@ export function createUsersService(deps: { database: Database; keyring: Keyring;
         const current = await findRow(trx, userId);
         checkRoles(current.kind, roles);
         if (current.roles.includes('owner') && !roles.includes('owner')) await assertOwnerRemains(trx, current.id);
-        const updated = await trx
-          .updateTable('identity.users')
-          .set({ roles: [...roles], updatedAt: new Date() })
-          .where('id', '=', current.id)
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const updated = await updateUser(trx, current.id, { roles: [...roles], updatedAt: new Date() });
+        if (!updated) throw IdentityErrors.userNotFound();
         await audit.append(trx, ctx, {
           action: 'user.roles_changed',
           target: { type: 'user', id: userId },
@@ -173,20 +157,9 @@ export function createUsersService(deps: { database: Database; keyring: Keyring;
       const row = await inTenant(ctx, async (trx) => {
         const current = await findRow(trx, userId);
         if (status === 'disabled' && current.roles.includes('owner')) await assertOwnerRemains(trx, current.id);
-        const updated = await trx
-          .updateTable('identity.users')
-          .set({ status, updatedAt: new Date() })
-          .where('id', '=', current.id)
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        if (status === 'disabled') {
-          await trx
-            .updateTable('identity.refresh_tokens')
-            .set({ revokedAt: new Date(), revokedReason: 'user_disabled' })
-            .where('userId', '=', current.id)
-            .where('revokedAt', 'is', null)
-            .execute();
-        }
+        const updated = await updateUser(trx, current.id, { status, updatedAt: new Date() });
+        if (!updated) throw IdentityErrors.userNotFound();
+        if (status === 'disabled') await revokeUserSessions(trx, current.id, 'user_disabled');
         await audit.append(trx, ctx, { action: `user.${status === 'disabled' ? 'disabled' : 'enabled'}`, target: { type: 'user', id: userId } });
         return updated;
       });

@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChains } from '../../src/platform/audit/index.js';
-import { runCli } from '../support/child-process.js';
-import { bearer, createTenant, createUser, login } from '../support/identity.js';
-import { createTestPlatform, type TestPlatform } from '../support/test-platform.js';
-import type { Tenant } from '../../src/modules/identity/index.js';
+import { verifyAuditChains } from '../../platform/audit/index.js';
+import { runCli } from '../../../test/support/child-process.js';
+import { bearer, createTenant, createUser, login } from '../../../test/support/identity.js';
+import { createTestPlatform, type TestPlatform } from '../../../test/support/test-platform.js';
+import type { Tenant } from '../identity/index.js';
 
 describe('audit log', () => {
   let t: TestPlatform;

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { problemSchema } from '../../../platform/http/index.js';
-import type { AuditService } from '../contract.js';
+import { problemSchema } from '../../platform/http/index.js';
+import type { AuditService } from './contract.js';
 
 const entrySchema = z
   .object({
