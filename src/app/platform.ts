@@ -52,7 +52,10 @@ export interface CreatePlatformOptions {
   readonly logger?: Logger;
   /** Extra authenticators, tried before the built-in ones (tests register a test-only one). */
   readonly authenticators?: readonly Authenticator[];
-  /** Modules beyond the registry, created after it (tests exercise kernel helpers through modules of their own). */
+  /**
+   * Modules beyond the registry, created after it (tests bring modules of their own). One the
+   * registry lists already is created once, so a module's test can name it before and after it is registered.
+   */
   readonly extraModules?: readonly AnyModuleDefinition[];
   /** Skip migrating on open (the `migrate` command does it explicitly). */
   readonly migrate?: boolean;
@@ -103,6 +106,8 @@ const kernelAdminPermissions = ['settings:write', 'bus:admin'];
 export async function createPlatform(config: Config, options: CreatePlatformOptions): Promise<Platform> {
   const logger = options.logger ?? createLogger(config.log);
   const metrics = createMetricsRegistry();
+  const registry: readonly AnyModuleDefinition[] = modules;
+  const extraModules = (options.extraModules ?? []).filter((module) => !registry.includes(module));
   const masterKeyMaterial = await loadMasterKey({ masterKeyBase64: config.security.masterKey, dataDir: config.dataDir });
   if (masterKeyMaterial.origin === 'generated') logger.warn({ path: masterKeyMaterial.path }, 'generated a new master key: back it up');
   const masterKey = createLocalMasterKeyProvider(masterKeyMaterial.key);
@@ -116,7 +121,7 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
     role: options.role,
     exclusive: options.role === 'start',
     logger,
-    ...(options.migrate === false ? {} : { migrations: [...moduleMigrations, ...migrationsOf(options.extraModules ?? [])] }),
+    ...(options.migrate === false ? {} : { migrations: [...moduleMigrations, ...migrationsOf(extraModules)] }),
     onMigrated: (reports) => {
       const applied = reports.flatMap((r) => r.applied.map((name) => `${r.schema}/${name}`));
       if (applied.length > 0) logger.info({ applied }, 'database migrated');
@@ -171,7 +176,7 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
         fetch: options.fetch,
         secretsStore: secrets,
       },
-      options.extraModules,
+      extraModules,
     );
     const { instances } = assembled;
 
