@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isPermission, rolePermissions, roles, type Role } from './index.js';
+import { isPermission, rolePermissions, roles, type Role } from './roles.js';
 import { bearer, createTenant, createUser, login } from '../../../test/support/identity.js';
 import { createTestPlatform, type TestPlatform } from '../../../test/support/test-platform.js';
 
