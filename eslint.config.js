@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import switchboard from './tools/eslint/module-boundaries.js';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'web/**/dist/**', '.switchboard/**', 'coverage/**'] },
@@ -54,6 +55,18 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The server's modules talk through their doors (index.js); the kernel knows no module.
+    // See tools/eslint/module-boundaries.js and docs/architecture.md.
+    files: ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'tools/**/*.ts'],
+    plugins: { switchboard },
+    rules: { 'switchboard/module-boundaries': 'error' },
+  },
+  {
+    // Known debt, issue 12 phase B: the calls test platform moves off test/support.
+    files: ['src/modules/calls/testing/calls-test-platform.ts'],
+    rules: { 'switchboard/module-boundaries': 'off' },
   },
   {
     // Vitest's expect().rejects etc. and test fixtures make these noisy without adding safety.

@@ -24,7 +24,7 @@ import type { Keyring } from '../src/platform/crypto/index.js';
 import { loadConfig } from '../src/platform/config/index.js';
 import { systemContext } from '../src/platform/context.js';
 import { createLogger } from '../src/platform/telemetry/index.js';
-import { normalisedCall } from '../src/modules/calls/testing/call-record.fixtures.js';
+import { normalisedCall } from '../src/modules/calls/testing/index.js';
 import type { NormalisedCall } from '../src/modules/calls/index.js';
 
 const { values } = parseArgs({
@@ -129,9 +129,9 @@ async function main(): Promise<void> {
     await platform.http?.listen({ host: '127.0.0.1', port: 0 });
     const address = platform.http?.server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
-    const tenant = await platform.identity.tenantAdmin.create({ name: 'Bench', slug: 'bench' });
+    const tenant = await platform.modules.identity.tenantAdmin.create({ name: 'Bench', slug: 'bench' });
     const ctx = systemContext(tenant.uuid, 'bench', 'bench');
-    const { key } = await platform.identity.apiKeys.create(ctx, { name: 'bench', scopes: ['calls:ingest'] });
+    const { key } = await platform.modules.identity.apiKeys.create(ctx, { name: 'bench', scopes: ['calls:ingest'] });
 
     console.log(`Machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
     console.log(`Records: ${total.toLocaleString('en')} in batches of ${batchSize}, ${concurrency} requests in flight`);

@@ -29,21 +29,16 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { moduleMigrations } from '../src/app/modules.js';
-import { createAuditLog } from '../src/platform/audit/index.js';
+import { createPlatform, type Platform } from '../src/app/platform.js';
+import { loadConfig } from '../src/platform/config/index.js';
 import { systemContext, type RequestContext } from '../src/platform/context.js';
-import { createKeyring, createLocalMasterKeyProvider, type Keyring } from '../src/platform/crypto/index.js';
-import { createPgDataKeyStore } from '../src/platform/crypto/data-key.pg-store.js';
-import { openDatabase, type Database } from '../src/platform/db/index.js';
+import type { Keyring } from '../src/platform/crypto/index.js';
+import type { Database } from '../src/platform/db/index.js';
 import { startEmbeddedPostgres } from '../src/platform/db/embedded-postgres.js';
 import { newUuid } from '../src/platform/ids.js';
-import { createLogger, createMetricsRegistry } from '../src/platform/telemetry/index.js';
-import { createBus, type Bus } from '../src/platform/bus/index.js';
-import { createObjectStore } from '../src/platform/objects/index.js';
-import { createSecretsStore } from '../src/platform/secrets/index.js';
-import { createCallsModule, type CallFilters, type CallsModule } from '../src/modules/calls/index.js';
-import { termPurposes } from '../src/modules/calls/service/search-terms.js';
-import { callRecord } from '../src/modules/calls/testing/call-record.fixtures.js';
+import { createLogger } from '../src/platform/telemetry/index.js';
+import type { CallFilters, CallsApi } from '../src/modules/calls/index.js';
+import { callRecord, termPurposes } from '../src/modules/calls/testing/index.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -131,7 +126,7 @@ function numberOf(i: number, tenant: number): { raw: string; e164: string | null
 }
 
 /** Per-tenant pools of numbers, name words and agents with their blind indexes, in plain tables the loader joins. */
-async function createPools(db: Database, keyring: Keyring): Promise<TenantPools[]> {
+async function createPools(db: Database, keyring: Keyring, newTenant: (index: number) => Promise<string>): Promise<TenantPools[]> {
   const tenants: TenantPools[] = [];
   const owner = db.pools.owner;
   await owner.query(`create schema bench;
@@ -139,7 +134,7 @@ async function createPools(db: Database, keyring: Keyring): Promise<TenantPools[
     create unlogged table bench.words (tenant_id uuid, idx int, hash bytea, primary key (tenant_id, idx));
     create unlogged table bench.agents (tenant_id uuid, idx int, agent_index bytea, agent_ciphertext text, first_idx int, last_idx int, primary key (tenant_id, idx))`);
   for (let t = 0; t < tenantCount; t++) {
-    const id = newUuid();
+    const id = await newTenant(t);
     const numbers = Array.from({ length: didCount + extensionCount + customerCount }, (_, i) => numberOf(i, t));
     const numberHashes = await Promise.all(
       numbers.map((n) => keyring.blindIndex(id, n.e164 ? termPurposes.e164 : termPurposes.address, n.e164 ?? n.raw, 'hex')),
@@ -429,7 +424,7 @@ interface Case {
 const day = 86_400_000;
 const dayStart = (i: number) => new Date(start + (1 + (i % (months * 30 - 2))) * day);
 
-function cases(calls: CallsModule['calls'], owner: pg.Pool, tenants: readonly TenantPools[]): Case[] {
+function cases(calls: CallsApi['calls'], owner: pg.Pool, tenants: readonly TenantPools[]): Case[] {
   const list = (tenant: TenantPools, filters: CallFilters, limit = 50) => calls.list(tenant.ctx, { filters, limit });
   const summary = 'id, started_at, source, source_call_id, conversation_id, direction, disposition, answered_at, ended_at, ring_seconds, talk_seconds, total_seconds, agent_ciphertext, queue_id, queue_name, mos, jitter_ms, packet_loss_pct, rtt_ms, leg_count, recording_count, parties_ciphertext';
   const customer = (i: number) => `+4917${String(i % tenantCount).padStart(2, '0')}${String(didCount + extensionCount + ((i * 7919) % customerCount)).padStart(7, '0')}`;
@@ -514,7 +509,7 @@ function cases(calls: CallsModule['calls'], owner: pg.Pool, tenants: readonly Te
   ];
 }
 
-async function ingest(calls: CallsModule['calls']): Promise<number> {
+async function ingest(calls: CallsApi['calls']): Promise<number> {
   const tenant = newUuid();
   const ctx = systemContext(tenant, 'bench', 'bench');
   const records = Array.from({ length: ingestCount }, (_, i) =>
@@ -534,8 +529,7 @@ async function ingest(calls: CallsModule['calls']): Promise<number> {
 async function main(): Promise<void> {
   const tempDir = await mkdtemp(path.join(os.tmpdir(), 'switchboard-query-bench-'));
   const embedded = await startEmbeddedPostgres({ dataDir: tempDir, port: 0, role: 'bench', exclusive: true, logger });
-  let database: Database | undefined;
-  let bus: Bus | undefined;
+  let platform: Platform | undefined;
   try {
     const admin = new pg.Client({ connectionString: embedded.url });
     await admin.connect();
@@ -546,29 +540,28 @@ async function main(): Promise<void> {
     await admin.query('select pg_reload_conf()');
     await admin.end();
 
-    database = await openDatabase({ url: embedded.url, appUrl: undefined, poolMax: 4, dataDir: tempDir, embeddedPort: 0, role: 'bench', exclusive: false, logger, migrations: moduleMigrations });
-    const masterKey = createLocalMasterKeyProvider(Buffer.alloc(32, 7));
-    const keyring = createKeyring({ store: createPgDataKeyStore(database), masterKey });
-    const module = createCallsModule({
-      database,
-      keyring,
-      audit: createAuditLog(database),
-      signRawUrl: (key) => Promise.resolve(`https://objects.invalid/${key}`),
-      timeZoneOf: () => Promise.resolve('Europe/Berlin'),
-      // The query benchmark ingests nothing: the ingest side gets real parts it never uses.
-      bus: (bus = await createBus({ natsUrl: undefined }, { database, logger, metrics: createMetricsRegistry({ collectProcessMetrics: false }) })),
-      archive: createObjectStore(`file://${path.join(tempDir, 'objects')}`, { keyring }),
-      secrets: createSecretsStore({ database, keyring, audit: createAuditLog(database) }).reader([]),
-      publicUrl: 'http://127.0.0.1:0',
-      metrics: createMetricsRegistry({ collectProcessMetrics: false }),
-      logger,
-      redrive: { afterMs: 15 * 60_000 },
+    // The platform as production builds it (no HTTP, no workers): the calls service reads the
+    // tenant's time zone through identity, as it does in production.
+    const config = loadConfig({
+      DATABASE_URL: embedded.url,
+      SWITCHBOARD_DATA_DIR: tempDir,
+      SWITCHBOARD_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
+      DATABASE_POOL_MAX: '4',
+      LOG_LEVEL: 'warn',
     });
+    platform = await createPlatform(config, { role: 'cli', logger });
+    const { database, keyring } = platform;
+    const { tenantAdmin } = platform.modules.identity;
+    const calls = platform.modules.calls.calls;
 
     console.log(`Machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at start`);
     console.log(`Loading ${totalRecords.toLocaleString('en')} calls of ${tenantCount} tenants over ${months} months into an embedded PostgreSQL (${os.cpus().length} cores)`);
     const loadStarted = performance.now();
-    const tenants = await createPools(database, keyring);
+    const tenants = await createPools(
+      database,
+      keyring,
+      async (t) => (await tenantAdmin.create({ name: `Bench ${t}`, slug: `bench-${t}`, timeZone: 'Europe/Berlin' })).uuid,
+    );
     await load(database, keyring, tenants);
     const sizes = await sql<{ name: string; size: string }>`
       select t as name, pg_size_pretty(sum(pg_total_relation_size(c.oid))) as size
@@ -582,7 +575,7 @@ async function main(): Promise<void> {
     const rows: string[][] = [];
     const [firstTenant] = tenants;
     if (!firstTenant) throw new Error('no tenants');
-    for (const c of cases(module.calls, owner, tenants)) {
+    for (const c of cases(calls, owner, tenants)) {
       const tenantFor = (i: number): TenantPools => tenants[(i * 7) % tenants.length] ?? firstTenant;
       const baseline = c.baseline;
       const { service: figures, baseline: base } = await measure(
@@ -609,11 +602,10 @@ async function main(): Promise<void> {
     for (const row of rows) console.log(line(row));
 
     console.log(`\nLoad average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-    console.log(`\nIngest through upsertRecords (batches of 500, encryption and blind indexes included): ${(await ingest(module.calls)).toLocaleString('en')} records/s`);
+    console.log(`\nIngest through upsertRecords (batches of 500, encryption and blind indexes included): ${(await ingest(calls)).toLocaleString('en')} records/s`);
   } finally {
-    // The bus first: its LISTEN connection would otherwise keep reconnecting to a stopped server.
-    await bus?.close();
-    await database?.close();
+    // Closed before the server stops: the bus's LISTEN connection would otherwise keep reconnecting.
+    await platform?.close();
     await embedded.stop();
     await rm(tempDir, { recursive: true, force: true });
   }

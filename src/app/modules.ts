@@ -1,24 +1,33 @@
 import type { MigrationSet } from '../platform/db/index.js';
+import { migrationsOf, type ApisOf } from '../platform/module.js';
 import { auditMigrations } from '../platform/audit/index.js';
 import { cryptoMigrations } from '../platform/crypto/crypto.migrations.js';
-import { identityMigrations } from '../modules/identity/index.js';
-import { callsMigrations } from '../modules/calls/index.js';
 import { secretsMigrations } from '../platform/secrets/index.js';
 import { busMigrations } from '../platform/bus/bus.migrations.js';
 import { jobsMigrations } from '../platform/jobs/jobs.migrations.js';
 import { workflowStoreMigrations } from '../platform/jobs/dbos.workflows.js';
+import { auditModule } from '../modules/audit/index.js';
+import { callsModule } from '../modules/calls/index.js';
+import { identityModule } from '../modules/identity/index.js';
 
 /**
- * Every schema's migrations, in the order they must run: kernel schemas (the workflow engine's
- * own among them), then modules. All of them run under one lock (see openDatabase).
+ * The one registry: every module of the platform, in the order they are created and migrated (a
+ * module after those it depends on). Adding a module is a folder under src/modules and a line here.
  */
-export const moduleMigrations: readonly MigrationSet[] = [
+export const modules = [identityModule, auditModule, callsModule] as const;
+
+/** Each module's api by name: `platform.modules.calls`. */
+export type ModuleApis = ApisOf<typeof modules>;
+
+/** The kernel's own schemas (the workflow engine's among them), migrated before any module's, all under one lock (see openDatabase). */
+const kernelMigrations: readonly MigrationSet[] = [
   cryptoMigrations,
   auditMigrations,
   secretsMigrations,
   busMigrations,
   jobsMigrations,
   workflowStoreMigrations,
-  identityMigrations,
-  callsMigrations,
 ];
+
+/** Every schema's migrations, in the order they must run: kernel schemas, then modules. */
+export const moduleMigrations: readonly MigrationSet[] = [...kernelMigrations, ...migrationsOf(modules)];

@@ -6,21 +6,18 @@ import { Redis } from 'ioredis';
 import type { Config } from '../platform/config/index.js';
 import { createAuditLog, type AuditLog } from '../platform/audit/index.js';
 import { createBus, deadLetterRoutes, type Bus } from '../platform/bus/index.js';
-import { createDbosWorkflows, createWorkerRuntime, declareModuleGroups, objectCreatedEventType, type ObjectCreatedData, type WorkerRuntime, type Workflows } from '../platform/jobs/index.js';
+import { createDbosWorkflows, createWorkerRuntime, declareModuleGroups, objectCreatedEventType, type EventTrigger, type JobTrigger, type ObjectCreatedData, type WorkerRuntime, type Workflows } from '../platform/jobs/index.js';
 import { createMemoryRateLimiter, createRedisRateLimiter, type Authenticator, type RateLimiter } from '../platform/auth/index.js';
 import { createKeyring, createLocalMasterKeyProvider, decodeMasterKey, loadMasterKey, type Keyring, type MasterKeyProvider } from '../platform/crypto/index.js';
 import { createPgDataKeyStore } from '../platform/crypto/data-key.pg-store.js';
-import { openDatabase, type Database, type MigrationSet } from '../platform/db/index.js';
-import { createHttpApp, type HttpApp, type ReadinessCheck, type RouteMount } from '../platform/http/index.js';
+import { openDatabase, type Database } from '../platform/db/index.js';
+import { createHttpApp, type HttpApp, type ReadinessCheck } from '../platform/http/index.js';
 import { createLogger, createMetricsRegistry, Gauge, type Logger, type Registry } from '../platform/telemetry/index.js';
 import { createObjectStore, signedDownloadRoutes, withCreatedEvents, type FilesystemObjectStore, type ObjectStore } from '../platform/objects/index.js';
 import { createSecretsStore, secretsRoutes, type SecretsStore } from '../platform/secrets/index.js';
-import { createAuditModule, type AuditModule } from '../modules/audit/index.js';
-import { createCallsModule, type CallsModule } from '../modules/calls/index.js';
-import { createIdentityModule, type IdentityModule } from '../modules/identity/index.js';
-import { consolePlugin } from '../platform/http/console.plugin.js';
-import { consoleFirstRunProbe } from './console-setup.js';
-import { moduleMigrations } from './modules.js';
+import { assembleModules, migrationsOf, type AnyModuleDefinition } from '../platform/module.js';
+import { consoleFor } from './console-setup.js';
+import { moduleMigrations, modules, type ModuleApis } from './modules.js';
 
 export type Role = 'start' | 'api' | 'worker' | 'cli';
 
@@ -40,9 +37,12 @@ export interface Platform {
   readonly bus: Bus;
   /** Durable workflows: executed by start/worker, started and inspected by api; absent for CLI commands. */
   readonly workflows: Workflows | undefined;
-  readonly identity: IdentityModule;
-  readonly audit: AuditModule;
-  readonly calls: CallsModule;
+  /** Each module's api, by name (the registry in modules.ts). */
+  readonly modules: ModuleApis;
+  /** Every module's jobs (timers, object-created triggers), to run one on demand. */
+  readonly jobs: readonly JobTrigger[];
+  /** Every module's event handlers, for a worker runtime a test starts on its own. */
+  readonly handlers: readonly EventTrigger[];
   /** Present for roles that serve HTTP. */
   readonly http: HttpApp | undefined;
   /** Stops HTTP (draining in-flight requests), then workers, then the database. Idempotent. */
@@ -54,14 +54,16 @@ export interface CreatePlatformOptions {
   readonly logger?: Logger;
   /** Extra authenticators, tried before the built-in ones (tests register a test-only one). */
   readonly authenticators?: readonly Authenticator[];
-  /** Extra migrations and routes (tests use them to exercise kernel helpers on tables of their own). */
-  readonly extraMigrations?: readonly MigrationSet[];
-  readonly extraRoutes?: (deps: { database: Database }) => readonly RouteMount[];
+  /**
+   * Modules beyond the registry, created after it (tests bring modules of their own). One the
+   * registry lists already is created once, so a module's test can name it before and after it is registered.
+   */
+  readonly extraModules?: readonly AnyModuleDefinition[];
   /** Skip migrating on open (the `migrate` command does it explicitly). */
   readonly migrate?: boolean;
-  /** How links to archived raw payloads are signed (tests observe them); default the object store's signed URL. */
-  readonly signRawUrl?: (objectKey: string) => Promise<string>;
-  /** How the identity module fetches OIDC discovery documents (tests route it to a local provider). */
+  /** How modules sign links to objects (tests observe them); default the object store's signed URL. */
+  readonly signObjectUrl?: (objectKey: string) => Promise<string>;
+  /** How modules fetch outbound HTTP, such as OIDC discovery documents (tests route it to a local provider). */
   readonly fetch?: typeof fetch;
 }
 
@@ -99,13 +101,15 @@ function allowList(entries: readonly string[] | undefined): BlockList | undefine
   return list;
 }
 
-/** Routes that administer the tenant; the admin IP allow-list applies to them. */
-const adminPermissions = new Set(['settings:write', 'users:write', 'api_keys:write', 'identity_providers:write', 'audit:read', 'bus:admin']);
+/** Kernel routes that administer the tenant (secrets, dead letters); modules declare theirs. */
+const kernelAdminPermissions = ['settings:write', 'bus:admin'];
 
 /** The composition root: builds every dependency from the config and wires the modules. */
 export async function createPlatform(config: Config, options: CreatePlatformOptions): Promise<Platform> {
   const logger = options.logger ?? createLogger(config.log);
   const metrics = createMetricsRegistry();
+  const registry: readonly AnyModuleDefinition[] = modules;
+  const extraModules = (options.extraModules ?? []).filter((module) => !registry.includes(module));
   const masterKeyMaterial = await loadMasterKey({ masterKeyBase64: config.security.masterKey, dataDir: config.dataDir });
   if (masterKeyMaterial.origin === 'generated') logger.warn({ path: masterKeyMaterial.path }, 'generated a new master key: back it up');
   const masterKey = createLocalMasterKeyProvider(masterKeyMaterial.key);
@@ -119,7 +123,7 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
     role: options.role,
     exclusive: options.role === 'start',
     logger,
-    ...(options.migrate === false ? {} : { migrations: [...moduleMigrations, ...(options.extraMigrations ?? [])] }),
+    ...(options.migrate === false ? {} : { migrations: [...moduleMigrations, ...migrationsOf(extraModules)] }),
     onMigrated: (reports) => {
       const applied = reports.flatMap((r) => r.applied.map((name) => `${r.schema}/${name}`));
       if (applied.length > 0) logger.info({ applied }, 'database migrated');
@@ -143,19 +147,6 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
     const keyring = createKeyring({ store: createPgDataKeyStore(database), masterKey, previousMasterKeys });
     const auditLog = createAuditLog(database);
     const secrets = createSecretsStore({ database, keyring, audit: auditLog });
-    const identity = createIdentityModule({
-      database,
-      keyring,
-      masterKey,
-      previousMasterKeys,
-      audit: auditLog,
-      logger,
-      issuer: config.http.publicUrl,
-      settings: { accessTokenTtlSeconds: config.auth.accessTokenTtlSeconds, refreshTokenTtlDays: config.auth.refreshTokenTtlDays },
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-      // Confidential OIDC clients: `oidc.<provider id>.client_secret`, read for the code exchange only.
-      oidcClientSecrets: secrets.reader(['oidc.']),
-    });
     const quietObjects = createObjectStore(config.objects.url, {
       keyring,
       // Derived from the master key so every replica signs and verifies download links alike.
@@ -169,30 +160,33 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
       const data: ObjectCreatedData = { key: head.key, size: head.size, contentType: head.contentType, sha256: head.sha256 };
       await bus.publishNow([{ type: objectCreatedEventType, tenantId: head.tenantId, key: head.key, data }]);
     });
-    const audit = createAuditModule({ database });
-    const calls = createCallsModule({
-      database,
-      keyring,
-      audit: auditLog,
-      signRawUrl: options.signRawUrl ?? ((key) => quietObjects.signedUrl(key, { expiresInSeconds: 300 })),
-      timeZoneOf: async (ctx) => (await identity.tenants.current(ctx)).timeZone,
-      bus,
-      archive: quietObjects,
-      secrets: secrets.reader(['teams.', 'twilio.', 'connect.']),
-      publicUrl: config.http.publicUrl,
-      webhookReplayWindowSeconds: config.webhooks.replayWindowSeconds,
-      // The Teams connector writes one secret, the clientState it generates for its subscription.
-      teams: { graphBaseUrl: config.graph.baseUrl, loginBaseUrl: config.graph.loginUrl, writeClientState: (ctx, value) => secrets.put(ctx, 'teams.client_state', value) },
-      metrics,
-      logger,
-      redrive: { afterMs: config.calls.redriveAfterMs },
-    });
-    const modules = [identity, audit, calls];
+    const signObjectUrl = options.signObjectUrl;
+    const assembled = assembleModules(
+      modules,
+      {
+        config,
+        logger,
+        metrics,
+        database,
+        keyring,
+        masterKey,
+        previousMasterKeys,
+        auditLog,
+        bus,
+        objects,
+        quietObjects,
+        signedObjectUrl: signObjectUrl ? (key) => signObjectUrl(key) : (key, signing) => quietObjects.signedUrl(key, signing),
+        fetch: options.fetch,
+        secretsStore: secrets,
+      },
+      extraModules,
+    );
+    const { instances } = assembled;
 
     const serveHttp = options.role === 'start' || options.role === 'api';
     let http: HttpApp | undefined;
     if (serveHttp) {
-      await identity.signingKeys.ensureCurrent();
+      for (const instance of instances) await instance.beforeServing?.();
       let rateLimiter: RateLimiter;
       const readinessChecks: ReadinessCheck[] = [
         { name: 'database', check: () => database.ping() },
@@ -225,20 +219,19 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
         bodyLimitBytes: config.http.bodyLimitBytes,
         trustProxy: config.http.trustProxy,
         readinessChecks,
-        authenticators: [...(options.authenticators ?? []), ...identity.authenticators],
+        authenticators: [...(options.authenticators ?? []), ...instances.flatMap((m) => m.authenticators ?? [])],
         rateLimiter,
         surfaces: {
           internal: { rateLimitPerMinute: config.http.rateLimitPerMinute.internal, corsOrigins: [] },
           external: { rateLimitPerMinute: config.http.rateLimitPerMinute.external, corsOrigins: config.http.corsOrigins },
         },
         adminAllowList: allowList(config.http.adminAllowedIps),
-        isAdminPermission: (permission) => adminPermissions.has(permission),
-        extraPlugins: [consolePlugin({ firstRun: consoleFirstRunProbe(identity) })],
+        isAdminPermission: (permission) => kernelAdminPermissions.includes(permission) || assembled.adminPermissions.has(permission),
+        extraPlugins: [consoleFor(assembled.apis)],
         routes: [
-          ...modules.flatMap((m) => m.routes),
+          ...instances.flatMap((m) => m.routes ?? []),
           { surface: 'internal', prefix: '/secrets', plugin: secretsRoutes(secrets) },
           { surface: 'internal', prefix: '/bus/dead-letters', plugin: deadLetterRoutes(bus.deadLetters) },
-          ...(options.extraRoutes?.({ database }) ?? []),
           ...(quietObjects.kind === 'filesystem'
             ? [{ surface: 'root' as const, prefix: '/objects', plugin: signedDownloadRoutes(quietObjects as FilesystemObjectStore) }]
             : []),
@@ -247,11 +240,11 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
     }
 
     // Consumer groups exist before this process accepts anything they must handle.
-    if (options.role !== 'cli') await declareModuleGroups(bus, modules);
+    if (options.role !== 'cli') await declareModuleGroups(bus, instances);
     // Background work: the outbox relay, every module's consumers and triggers, timers, workflows.
     let runtime: WorkerRuntime | undefined;
     if (runsWork && workflows) {
-      runtime = createWorkerRuntime({ database, bus, logger, workflows }, { modules });
+      runtime = createWorkerRuntime({ database, bus, logger, workflows }, { modules: instances });
       await runtime.start();
     } else {
       await workflows?.launch();
@@ -271,9 +264,9 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
       quietObjects,
       bus,
       workflows,
-      identity,
-      audit,
-      calls,
+      modules: assembled.apis,
+      jobs: instances.flatMap((m) => m.jobs ?? []),
+      handlers: instances.flatMap((m) => m.handlers ?? []),
       http,
       close() {
         closing ??= (async () => {

@@ -38,7 +38,7 @@ export async function withPlatform<T>(fn: (platform: Platform) => Promise<T>): P
 
 /** The context of an operator acting from the command line on one tenant (audited as `system:cli`). */
 export async function tenantContext(platform: Platform, tenantRef: string): Promise<RequestContext> {
-  const tenant = await platform.identity.tenantAdmin.findBySlugOrId(tenantRef);
+  const tenant = await platform.modules.identity.tenantAdmin.findBySlugOrId(tenantRef);
   if (!tenant)
     throw new AppError(
       'CLI_TENANT_NOT_FOUND',

@@ -1,13 +1,194 @@
+import type { AuditLog } from './audit/index.js';
+import type { Authenticator } from './auth/index.js';
+import type { Bus } from './bus/index.js';
+import type { Config } from './config/index.js';
+import type { RequestContext } from './context.js';
+import type { Keyring, MasterKeyProvider } from './crypto/index.js';
+import type { Database, MigrationSet } from './db/index.js';
 import type { RouteMount } from './http/index.js';
 import type { ModuleJobs } from './jobs/index.js';
+import type { ObjectStore } from './objects/index.js';
+import type { SecretReader, SecretsStore } from './secrets/index.js';
+import type { Logger, Registry } from './telemetry/index.js';
 
 /**
- * What a module gives the composition root. Built by `createXModule(deps)` from plain
- * dependencies; the root mounts its routes and hands its event handlers and jobs (timers,
- * object-created triggers) to the worker runtime.
+ * A module is a value: `defineModule({ name, migrations, dependsOn, create })`, listed once in
+ * the registry (`src/app/modules.ts`). The kernel migrates the registry in order, then calls each
+ * `create(deps)` with the kernel's services and the api of the modules it depends on, mounts the
+ * routes it returns and hands its handlers and jobs to the worker runtime.
  */
-export interface PlatformModule extends ModuleJobs {
-  readonly name: string;
-  /** Internal API routes, mounted under /api/v1 + prefix. */
-  readonly routes: readonly RouteMount[];
+
+/** What the kernel hands every module: shared infrastructure, never another module's internals. */
+export interface KernelDeps {
+  readonly logger: Logger;
+  /** The platform's Prometheus registry, for a module's own counters and gauges. */
+  readonly metrics: Registry;
+  readonly database: Database;
+  /** Per-tenant data keys: envelope encryption and blind indexes of what the module stores. */
+  readonly keyring: Keyring;
+  /** The master key and the ones it replaced, for a module that wraps keys of its own (identity's signing keys). */
+  readonly masterKey: MasterKeyProvider;
+  readonly previousMasterKeys: readonly MasterKeyProvider[];
+  readonly auditLog: AuditLog;
+  readonly bus: Bus;
+  /** The object store; every new tenant object is announced as objects.object.created.v1 (the blob trigger). */
+  readonly objects: ObjectStore;
+  /** The same store without the announcement, for bulk writers that announce their work otherwise (the call archive). */
+  readonly quietObjects: ObjectStore;
+  /** A short-lived signed link to an object (tests see every link through CreatePlatformOptions.signObjectUrl). */
+  signedObjectUrl(objectKey: string, options: { readonly expiresInSeconds: number }): Promise<string>;
+  /** How outbound HTTP is fetched, when the platform was given a way (tests route it to local fakes); else the global fetch. */
+  readonly fetch: typeof fetch | undefined;
+}
+
+/** The secrets a module's definition asked for: reading and writing under its prefixes only. */
+export interface ModuleSecrets extends SecretReader {
+  put(ctx: RequestContext, name: string, value: string): Promise<void>;
+}
+
+/** What `create(deps)` receives: the kernel's services, the module's settings, the apis it depends on. */
+export type ModuleDeps<Settings, Needs extends readonly AnyModuleDefinition[]> = KernelDeps & {
+  /** What the definition's `settings(config)` picked from the configuration. */
+  readonly settings: Settings;
+  /** The api of each module in `dependsOn`, by name. */
+  readonly modules: ApisOf<Needs>;
+  /** Tenant secrets under the definition's `secrets.read` / `secrets.write` prefixes. */
+  readonly secrets: ModuleSecrets;
+};
+
+/**
+ * Reserved for the privacy contract every module will implement (data-subject export and erasure,
+ * retention), which the privacy module defines in a later issue. Nothing reads it yet.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a placeholder until the privacy module names its members
+export interface ModulePrivacy {}
+
+/** What a module's `create(deps)` returns to the kernel. */
+export interface PlatformModule<Api = unknown> extends ModuleJobs {
+  /** Its public services: what modules that depend on it, the CLI, benchmarks and tests use (`platform.modules.<name>`). */
+  readonly api: Api;
+  /** API routes, mounted under /api/v1 (or /ext/v1) + prefix; `root` routes at the prefix itself. */
+  readonly routes?: readonly RouteMount[];
+  /** How callers prove who they are (identity: bearer tokens, API keys), tried in registry order after the platform's own. */
+  readonly authenticators?: readonly Authenticator[];
+  /** Runs once before the HTTP app is built, in processes that serve HTTP (identity makes sure a signing key exists). */
+  beforeServing?(): Promise<void>;
+  /** See ModulePrivacy: a placeholder. */
+  readonly privacy?: ModulePrivacy;
+}
+
+export interface ModuleDefinition<
+  Name extends string,
+  Api,
+  Settings,
+  Needs extends readonly AnyModuleDefinition[],
+> {
+  /** Lower-case; also the name of its PostgreSQL schema and the key of its api in `platform.modules`. */
+  readonly name: Name;
+  /** Its schema's hand-written migrations, run after the kernel's and those of the modules before it. */
+  readonly migrations?: MigrationSet;
+  /** Modules whose api it uses; the registry lists them before it. */
+  readonly dependsOn?: Needs;
+  /** Name prefixes of the tenant secrets it may read and write (`teams.`); none when absent. */
+  readonly secrets?: { readonly read?: readonly string[]; readonly write?: readonly string[] };
+  /** Permissions of its routes that administer the tenant: the admin IP allow-list applies to them. */
+  readonly adminPermissions?: readonly string[];
+  /** Picks what it reads from the configuration (given to create as `deps.settings`). */
+  settings?(config: Config): Settings;
+  create(deps: ModuleDeps<Settings, Needs>): PlatformModule<Api>;
+}
+
+/** Any module definition, whatever its api, settings and dependencies. */
+export type AnyModuleDefinition = ModuleDefinition<string, unknown, unknown, readonly AnyModuleDefinition[]>;
+
+/** The api a definition's module offers. */
+export type ApiOf<D extends AnyModuleDefinition> = ReturnType<D['create']>['api'];
+
+/** The apis of a list of definitions, keyed by module name. */
+export type ApisOf<Ds extends readonly AnyModuleDefinition[]> = {
+  readonly [D in Ds[number] as D['name']]: ApiOf<D>;
+};
+
+/** Defines a module; only gives the definition its types (api, settings, the apis it depends on). */
+export function defineModule<
+  const Name extends string,
+  Api,
+  Settings = undefined,
+  const Needs extends readonly AnyModuleDefinition[] = readonly [],
+>(definition: ModuleDefinition<Name, Api, Settings, Needs>): ModuleDefinition<Name, Api, Settings, Needs> {
+  return definition;
+}
+
+/** The migrations of the modules, in registry order. */
+export function migrationsOf(definitions: readonly AnyModuleDefinition[]): MigrationSet[] {
+  return definitions.flatMap((definition) => (definition.migrations ? [definition.migrations] : []));
+}
+
+export interface AssembledModules<Apis> {
+  /** Each module's api by name (`platform.modules`). */
+  readonly apis: Apis;
+  /** What each `create` returned, in registry order: routes, handlers, jobs, authenticators. */
+  readonly instances: readonly PlatformModule[];
+  /** Every module's admin permissions. */
+  readonly adminPermissions: ReadonlySet<string>;
+}
+
+function secretsFor(
+  store: SecretsStore,
+  name: string,
+  access: AnyModuleDefinition['secrets'],
+): ModuleSecrets {
+  const reader = store.reader(access?.read ?? []);
+  const writable = access?.write ?? [];
+  return {
+    read: (ctx, secret) => reader.read(ctx, secret),
+    names: (ctx) => reader.names(ctx),
+    put: (ctx, secret, value) =>
+      writable.some((prefix) => secret.startsWith(prefix))
+        ? store.put(ctx, secret, value)
+        : Promise.reject(new Error(`the ${name} module may not write the secret '${secret}'`)),
+  };
+}
+
+/**
+ * Creates the registry's modules in order, then `extra` ones (tests bring modules of their own). A
+ * module comes after those it depends on and each name is used once; otherwise start-up stops
+ * here with the registry's mistake named.
+ */
+export function assembleModules<const Ds extends readonly AnyModuleDefinition[]>(
+  registry: Ds,
+  kernel: KernelDeps & { readonly config: Config; readonly secretsStore: SecretsStore },
+  extra: readonly AnyModuleDefinition[] = [],
+): AssembledModules<ApisOf<Ds>> {
+  const { config, secretsStore, ...kernelDeps } = kernel;
+  const definitions = [...registry, ...extra];
+  const apis = new Map<string, unknown>();
+  const instances: PlatformModule[] = [];
+  for (const definition of definitions) {
+    if (apis.has(definition.name))
+      throw new Error(`two modules are named '${definition.name}' (src/app/modules.ts)`);
+    const modules: Record<string, unknown> = {};
+    for (const need of definition.dependsOn ?? []) {
+      if (!apis.has(need.name)) {
+        throw new Error(
+          `the ${definition.name} module depends on ${need.name}, which must come before it in src/app/modules.ts`,
+        );
+      }
+      modules[need.name] = apis.get(need.name);
+    }
+    const instance = definition.create({
+      ...kernelDeps,
+      settings: definition.settings?.(config),
+      modules,
+      secrets: secretsFor(secretsStore, definition.name, definition.secrets),
+    });
+    apis.set(definition.name, instance.api);
+    instances.push(instance);
+  }
+  return {
+    // The loop above gives each name its own definition's api; the types cannot follow a loop.
+    apis: Object.fromEntries(apis) as ApisOf<Ds>,
+    instances,
+    adminPermissions: new Set(definitions.flatMap((definition) => definition.adminPermissions ?? [])),
+  };
 }

@@ -39,10 +39,10 @@ describe('two installations on one NATS server', () => {
         role: 'api',
         env: { NATS_URL: natsUrl, DATABASE_POOL_MAX: '20' },
       });
-      const tenant = await t.platform.identity.tenantAdmin.create({ name, slug: name });
+      const tenant = await t.platform.modules.identity.tenantAdmin.create({ name, slug: name });
       const runtime = createWorkerRuntime(
         { database: t.platform.database, bus: t.platform.bus, logger: createLogger({ level: 'silent' }) },
-        { modules: [t.platform.calls], runner: `${name}-worker` },
+        { modules: [{ handlers: t.platform.handlers }], runner: `${name}-worker` },
       );
       await runtime.start();
       installations.push({
@@ -85,7 +85,7 @@ describe('two installations on one NATS server', () => {
               conversationId: `i${n}-p${p}-r${r}`,
             }),
           );
-          await t.platform.calls.ingest.accept(ctx, {
+          await t.platform.modules.calls.ingest.accept(ctx, {
             source: 'generic',
             format: 'generic-json',
             contentType: 'application/json',

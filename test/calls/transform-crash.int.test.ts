@@ -3,7 +3,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../../src/platform/context.js';
-import { normalisedCall } from '../../src/modules/calls/testing/call-record.fixtures.js';
+import { normalisedCall } from '../../src/modules/calls/testing/index.js';
 import { repoRoot } from '../support/child-process.js';
 import { createTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
@@ -36,7 +36,7 @@ describe('calls transform: a worker killed in the middle of a payload', () => {
   beforeAll(async () => {
     // The API role only accepts; the workers below (separate processes) transform.
     t = await createTestPlatform({ role: 'api' });
-    const tenant = await t.platform.identity.tenantAdmin.create({ name: 'Crash', slug: 'crash' });
+    const tenant = await t.platform.modules.identity.tenantAdmin.create({ name: 'Crash', slug: 'crash' });
     tenantId = tenant.uuid;
   });
   afterAll(async () => {
@@ -56,7 +56,7 @@ describe('calls transform: a worker killed in the middle of a payload', () => {
       normalisedCall({ source: 'generic', sourceCallId: `crash-${i}`, conversationId: `crash-${i}`, startedAt: new Date(base + i * 9_000).toISOString() }),
     );
     const ctx = systemContext(tenantId, 'crash-test', 'test');
-    await t.platform.calls.ingest.accept(ctx, {
+    await t.platform.modules.calls.ingest.accept(ctx, {
       source: 'generic',
       format: 'generic-json',
       contentType: 'application/json',

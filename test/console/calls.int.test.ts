@@ -118,7 +118,7 @@ describe.skipIf(!haveChromium)('calls pages in a browser', () => {
       30_000,
     );
     // What a connector once failed on and reads now (a fixed connector): stored as the quarantine keeps it.
-    await t.platform.calls.quarantine.add(ctx, {
+    await t.platform.modules.calls.quarantine.add(ctx, {
       source: 'asterisk',
       reason: 'unknown disposition "ANSWERED" (before the connector fix)',
       raw: asteriskRow('89991112233', '1706999999.1', '2024-01-28 09:00:00'),

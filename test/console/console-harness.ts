@@ -47,7 +47,7 @@ export async function serveConsole(t: TestPlatform): Promise<string> {
   const http = t.platform.http;
   if (!http) throw new Error('the test platform serves no HTTP');
   if (!http.registeredRoutes.some((r) => r.url === '/console/setup.json')) {
-    await http.register(consolePlugin({ firstRun: consoleFirstRunProbe(t.platform.identity) }));
+    await http.register(consolePlugin({ firstRun: consoleFirstRunProbe(t.platform.modules.identity) }));
   }
   await http.listen({ host: '127.0.0.1', port: 0 });
   const address = http.server.address();

@@ -272,7 +272,7 @@ describe.skipIf(!haveChromium)('web console in a browser', () => {
 
   it('walks an administrator through enrolling an authenticator when the organisation requires one', async () => {
     const { tenant } = await createTenant(t.platform, 'strict-console');
-    await t.platform.identity.tenants.update(systemContext(tenant.uuid, 'test', 'test'), { mfaRequiredForAdmins: true });
+    await t.platform.modules.identity.tenants.update(systemContext(tenant.uuid, 'test', 'test'), { mfaRequiredForAdmins: true });
     const admin = await createUser(t.platform, tenant, { roles: ['admin'], email: 'adam.admin@strict.test' });
     const context = await browser.newContext();
     const p = context.pages()[0] ?? (await context.newPage());

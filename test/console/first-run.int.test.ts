@@ -16,7 +16,7 @@ describe('console first run', () => {
   afterAll(() => t.close());
 
   it('is a first run until an employee who can sign in exists, and stays over after that', async () => {
-    const probe = consoleFirstRunProbe(t.platform.identity);
+    const probe = consoleFirstRunProbe(t.platform.modules.identity);
     expect(await probe()).toBe(true);
 
     const { tenant } = await createTenant(t.platform, 'first-run');

@@ -134,7 +134,7 @@ describe.skipIf(!haveChromium)('signing in to the console with an identity provi
     const http = t.platform.http;
     if (!http) throw new Error('the test platform serves no HTTP');
     if (!http.registeredRoutes.some((r) => r.url === '/console/setup.json')) {
-      await http.register(consolePlugin({ firstRun: consoleFirstRunProbe(t.platform.identity) }));
+      await http.register(consolePlugin({ firstRun: consoleFirstRunProbe(t.platform.modules.identity) }));
     }
     await http.listen({ host: '127.0.0.1', port });
     browser = await launchChromium();

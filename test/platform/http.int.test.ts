@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { z } from 'zod';
 import { AppError } from '../../src/platform/errors.js';
 import { newUuid } from '../../src/platform/ids.js';
+import { defineModule } from '../../src/platform/module.js';
 import { withDatabase } from '../support/database-url.js';
 import { createTestPlatform, type As, type TestPlatform } from '../support/test-platform.js';
 
@@ -45,7 +46,7 @@ describe('HTTP kernel', () => {
   beforeAll(async () => {
     t = await createTestPlatform({
       env: { SWITCHBOARD_BODY_LIMIT_BYTES: '2048' },
-      extraRoutes: () => [{ surface: 'internal', prefix: '/probe', plugin: probeRoutes }],
+      extraModules: [defineModule({ name: 'probe', create: () => ({ api: {}, routes: [{ surface: 'internal', prefix: '/probe', plugin: probeRoutes }] }) })],
     });
   });
   afterAll(() => t.close());

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { grantSchemaUsage, sqlMigration, tenantIsolation, type Database, type MigrationSet } from '../../src/platform/db/index.js';
 import { newUuid } from '../../src/platform/ids.js';
+import { defineModule } from '../../src/platform/module.js';
 import { createTestPlatform, type TestPlatform } from '../support/test-platform.js';
 import type { Tenant } from '../../src/modules/identity/index.js';
 
@@ -36,6 +37,13 @@ const noteRoutes = (database: Database): FastifyPluginAsyncZod => async (app) =>
   await Promise.resolve();
 };
 
+/** A module of the test's own: a tenant table and a route that reads it. */
+const probeModule = defineModule({
+  name: 'probe',
+  migrations: probeMigrations,
+  create: ({ database }) => ({ api: {}, routes: [{ surface: 'internal', prefix: '/notes', plugin: noteRoutes(database) }] }),
+});
+
 describe('tenant isolation (row-level security)', () => {
   let t: TestPlatform;
   let a: Tenant;
@@ -44,12 +52,9 @@ describe('tenant isolation (row-level security)', () => {
   const noteOfB = newUuid();
 
   beforeAll(async () => {
-    t = await createTestPlatform({
-      extraMigrations: [probeMigrations],
-      extraRoutes: ({ database }) => [{ surface: 'internal', prefix: '/notes', plugin: noteRoutes(database) }],
-    });
-    a = await t.platform.identity.tenantAdmin.create({ name: 'Alpha', slug: 'alpha' });
-    b = await t.platform.identity.tenantAdmin.create({ name: 'Bravo', slug: 'bravo' });
+    t = await createTestPlatform({ extraModules: [probeModule] });
+    a = await t.platform.modules.identity.tenantAdmin.create({ name: 'Alpha', slug: 'alpha' });
+    b = await t.platform.modules.identity.tenantAdmin.create({ name: 'Bravo', slug: 'bravo' });
     const db = t.platform.database;
     await db.withTenant<ProbeTables, unknown>({ tenantId: a.uuid }, (trx) =>
       trx.insertInto('probe.notes').values({ id: noteOfA, tenantId: a.uuid, body: 'alpha secret' }).execute(),

@@ -12,7 +12,7 @@ export interface TestUser {
 }
 
 export async function createTenant(platform: Platform, slug = `t-${randomBytes(4).toString('hex')}`): Promise<{ tenant: Tenant; ctx: RequestContext }> {
-  const tenant = await platform.identity.tenantAdmin.create({ name: `Tenant ${slug}`, slug });
+  const tenant = await platform.modules.identity.tenantAdmin.create({ name: `Tenant ${slug}`, slug });
   return { tenant, ctx: systemContext(tenant.uuid, 'test', 'test') };
 }
 
@@ -23,7 +23,7 @@ export async function createUser(
 ): Promise<TestUser> {
   const email = options.email ?? `${options.roles.join('-')}-${randomBytes(3).toString('hex')}@example.test`;
   const password = `pw-${randomBytes(8).toString('hex')}`;
-  const user = await platform.identity.users.create(systemContext(tenant.uuid, 'test', 'test'), {
+  const user = await platform.modules.identity.users.create(systemContext(tenant.uuid, 'test', 'test'), {
     email,
     password,
     kind: options.kind ?? 'employee',

@@ -13,7 +13,7 @@ export function registerApiKeyCommands(program: Command): void {
     .action((options: { tenant: string; name: string; scope: string[]; expires?: string }) =>
       withPlatform(async (platform) => {
         const ctx = await tenantContext(platform, options.tenant);
-        const created = await platform.identity.apiKeys.create(ctx, {
+        const created = await platform.modules.identity.apiKeys.create(ctx, {
           name: options.name,
           scopes: options.scope,
           expiresAt: options.expires ? new Date(options.expires) : undefined,
@@ -28,7 +28,7 @@ export function registerApiKeyCommands(program: Command): void {
     .requiredOption('--tenant <slug>', 'tenant slug or id')
     .action((options: { tenant: string }) =>
       withPlatform(async (platform) => {
-        const list = await platform.identity.apiKeys.list(await tenantContext(platform, options.tenant));
+        const list = await platform.modules.identity.apiKeys.list(await tenantContext(platform, options.tenant));
         console.table(
           list.map((k) => ({
             id: k.id,
@@ -47,7 +47,7 @@ export function registerApiKeyCommands(program: Command): void {
     .argument('<id>', 'the key id (key_...)')
     .action((id: string, options: { tenant: string }) =>
       withPlatform(async (platform) => {
-        const revoked = await platform.identity.apiKeys.revoke(await tenantContext(platform, options.tenant), id);
+        const revoked = await platform.modules.identity.apiKeys.revoke(await tenantContext(platform, options.tenant), id);
         console.log(`Revoked ${revoked.id} (${revoked.name})`);
       }),
     );

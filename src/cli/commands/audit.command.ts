@@ -13,13 +13,13 @@ export function registerAuditCommands(program: Command): void {
       withPlatform(async (platform) => {
         let tenantId: string | undefined;
         if (options.tenant) {
-          const tenant = await platform.identity.tenantAdmin.findBySlugOrId(options.tenant);
+          const tenant = await platform.modules.identity.tenantAdmin.findBySlugOrId(options.tenant);
           if (!tenant) throw new Error(`No tenant '${options.tenant}'`);
           tenantId = tenant.uuid;
         }
         const { verifyAuditChains } = await import('../../platform/audit/index.js');
         const report = await verifyAuditChains(platform.database.owner, tenantId ? { tenantId } : {});
-        const tenants = new Map((await platform.identity.tenantAdmin.list()).map((t) => [t.uuid, t.slug]));
+        const tenants = new Map((await platform.modules.identity.tenantAdmin.list()).map((t) => [t.uuid, t.slug]));
         if (report.breaks.length === 0) {
           console.log(
             `Audit log intact: ${report.entries} entries in ${report.tenants} tenant chain(s) verified.`,

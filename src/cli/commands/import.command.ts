@@ -23,7 +23,7 @@ export function registerImportCommands(program: Command): void {
     .command('import')
     .description('Import data from files')
     .hook('preSubcommand', async () => {
-      const { CALL_FILE_FORMATS } = await import('../../modules/calls/connectors/connector-registry.js');
+      const { CALL_FILE_FORMATS } = await import('../../modules/calls/index.js');
       format.choices(CALL_FILE_FORMATS);
     });
   imports

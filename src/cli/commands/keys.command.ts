@@ -12,7 +12,7 @@ export function registerKeyCommands(program: Command): void {
     .action(() =>
       withPlatform(async (platform) => {
         const data = await platform.keyring.rotateMasterKey(platform.masterKey);
-        const signing = await platform.identity.signingKeys.rewrap();
+        const signing = await platform.modules.identity.signingKeys.rewrap();
         console.log(`Re-wrapped ${data.rewrapped} tenant key(s) (${data.alreadyCurrent} already current) and ${signing} signing key(s).`);
       }),
     );
@@ -32,7 +32,7 @@ export function registerKeyCommands(program: Command): void {
     .description('Sign new access tokens with a new key; tokens signed with the old one stay valid until they expire')
     .action(() =>
       withPlatform(async (platform) => {
-        console.log(`New signing key ${await platform.identity.signingKeys.rotate()}.`);
+        console.log(`New signing key ${await platform.modules.identity.signingKeys.rotate()}.`);
       }),
     );
 }

@@ -28,7 +28,7 @@ async function serve(role: Exclude<Role, 'cli'>): Promise<void> {
     console.log(`  OpenAPI:       ${base}/openapi.json`);
     console.log(`  Health:        ${base}/readyz`);
     console.log(`  Data dir:      ${cfg.dataDir}${cfg.database.url ? '' : ' (embedded PostgreSQL)'}`);
-    if (await consoleFirstRunProbe(platform.identity)()) {
+    if (await consoleFirstRunProbe(platform.modules.identity)()) {
       // Until someone can sign in: the README's first run, with this process's address and settings.
       console.log(
         '\nFirst run? In a second terminal, in this folder (README.md, "First run", explains each line):',

@@ -11,7 +11,7 @@ export function registerTenantCommands(program: Command): void {
     .option('--time-zone <zone>', 'IANA time zone for local-time reports', 'UTC')
     .action((options: { name: string; slug: string; timeZone: string }) =>
       withPlatform(async (platform) => {
-        const tenant = await platform.identity.tenantAdmin.create(options);
+        const tenant = await platform.modules.identity.tenantAdmin.create(options);
         console.log(`Created tenant ${tenant.slug} (${tenant.id}), time zone ${tenant.timeZone}`);
       }),
     );
@@ -21,7 +21,7 @@ export function registerTenantCommands(program: Command): void {
     .addOption(new Option('--json', 'print JSON'))
     .action((options: { json?: boolean }) =>
       withPlatform(async (platform) => {
-        const list = await platform.identity.tenantAdmin.list();
+        const list = await platform.modules.identity.tenantAdmin.list();
         if (options.json) console.log(JSON.stringify(list, null, 2));
         else if (list.length === 0) console.log('No tenants yet. Create one: switchboard tenants create --name "Acme" --slug acme');
         else console.table(list.map((t) => ({ id: t.id, slug: t.slug, name: t.name, timeZone: t.timeZone, created: t.createdAt.toISOString() })));

@@ -17,7 +17,7 @@ export function registerUserCommands(program: Command): void {
       withPlatform(async (platform) => {
         const ctx = await tenantContext(platform, options.tenant);
         const password = options.password ?? (options.passwordStdin ? await readStdin() : await promptHidden('Password (12 characters or more): '));
-        const user = await platform.identity.users.create(ctx, {
+        const user = await platform.modules.identity.users.create(ctx, {
           email: options.email,
           password,
           displayName: options.name,
@@ -35,7 +35,7 @@ export function registerUserCommands(program: Command): void {
     .action((options: { tenant: string }) =>
       withPlatform(async (platform) => {
         const ctx = await tenantContext(platform, options.tenant);
-        const list = await platform.identity.users.list(ctx);
+        const list = await platform.modules.identity.users.list(ctx);
         console.table(list.map((u) => ({ id: u.id, email: u.email, kind: u.kind, roles: u.roles.join(','), status: u.status, mfa: u.mfaEnabled })));
       }),
     );

@@ -1,38 +1,13 @@
 import { verifyAuditChains } from '../../platform/audit/index.js';
 import type { Database } from '../../platform/db/index.js';
 import { toPublicId } from '../../platform/ids.js';
+import { listEntries, type AuditEntryRow, type AuditTables } from './audit.repo.js';
 import type { AuditEntry, AuditService } from './contract.js';
-
-type Row = {
-  seq: number;
-  id: string;
-  occurredAt: Date;
-  actorType: string;
-  actorId: string;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  requestId: string | null;
-  clientIp: string | null;
-  details: Record<string, unknown>;
-};
-
-type AuditTables = { 'audit.entries': Row & { tenantId: string } };
 
 export function createAuditService(database: Database): AuditService {
   return {
     async list(ctx, query) {
-      const rows = await database.withTenant<AuditTables, Row[]>(ctx, (trx) => {
-        let q = trx
-          .selectFrom('audit.entries')
-          .select(['seq', 'id', 'occurredAt', 'actorType', 'actorId', 'action', 'targetType', 'targetId', 'requestId', 'clientIp', 'details']);
-        if (query.actorId) q = q.where('actorId', '=', query.actorId);
-        if (query.action) q = query.action.endsWith('.') ? q.where('action', 'like', `${query.action.replace(/[%_\\]/g, '\\$&')}%`) : q.where('action', '=', query.action);
-        if (query.from) q = q.where('occurredAt', '>=', query.from);
-        if (query.to) q = q.where('occurredAt', '<', query.to);
-        if (query.before !== undefined) q = q.where('seq', '<', query.before);
-        return q.orderBy('seq', 'desc').limit(query.limit + 1).execute();
-      });
+      const rows = await database.withTenant<AuditTables, AuditEntryRow[]>(ctx, (trx) => listEntries(trx, query));
       const page = rows.slice(0, query.limit);
       const items: AuditEntry[] = page.map((r) => ({
         seq: r.seq,

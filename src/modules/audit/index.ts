@@ -1,2 +1,2 @@
 export type * from './contract.js';
-export { createAuditModule, type AuditModule } from './audit.module.js';
+export { auditModule } from './audit.module.js';

@@ -3,13 +3,16 @@ import type { RequestContext } from '../../platform/context.js';
 import type { Keyring } from '../../platform/crypto/index.js';
 import type { Database } from '../../platform/db/index.js';
 import type { RouteMount } from '../../platform/http/index.js';
-import type { PlatformModule } from '../../platform/module.js';
+import { defineModule, type PlatformModule } from '../../platform/module.js';
 import type { Bus } from '../../platform/bus/index.js';
 import type { ObjectStore } from '../../platform/objects/index.js';
 import type { SecretReader } from '../../platform/secrets/index.js';
 import type { Logger, Registry } from '../../platform/telemetry/index.js';
+import { identityModule } from '../identity/index.js';
 import type { CallsService, QuarantineService } from './contract.js';
+import { callsMigrations } from './db/migrations/index.js';
 import { announceChanges, commitArchivedRecords, type CallWrites } from './ingest/call-transform.js';
+import { createFileImport, type ImportCallFile } from './ingest/file-import.js';
 import { sweepArchive } from './ingest/raw-archive.js';
 import { createArchiveLedger } from './repo/archive-objects.repo.js';
 import { createIngestService, type IngestService } from './ingest/ingest.service.js';
@@ -32,14 +35,17 @@ import { createQuarantineService } from './service/quarantine.service.js';
 import { createTeamsConnector, type TeamsConnectorSettings } from './teams/teams-connector.js';
 import type { TeamsSubscriptionService } from './teams/teams-subscription.service.js';
 
-export interface CallsModule extends PlatformModule {
+/** What calls offers other modules, the CLI, benchmarks and tests (`platform.modules.calls`). */
+export interface CallsApi {
   readonly calls: CallsService;
   readonly quarantine: QuarantineService;
   readonly ingest: IngestService;
-  /** What the ingest transform writes through (also used by `switchboard import calls`). */
+  /** What the ingest transform writes through. */
   readonly writes: CallWrites;
   /** The Teams connector's Graph subscription of each tenant (routes at /calls/teams). */
   readonly teams: TeamsSubscriptionService;
+  /** A CDR file into the index, through the same transform as the ingest pipeline (`switchboard import calls`). */
+  readonly importFile: ImportCallFile;
 }
 
 export interface CallsDeps {
@@ -68,7 +74,7 @@ export interface CallsDeps {
   readonly redrive: RawPayloadRedriveSettings;
 }
 
-export function createCallsModule(deps: CallsDeps): CallsModule {
+export function createCallsModule(deps: CallsDeps): PlatformModule<CallsApi> {
   const { database, audit } = deps;
   const crypto = createCallCrypto(deps.keyring);
   const partitions = createPartitionMonths(database);
@@ -115,13 +121,9 @@ export function createCallsModule(deps: CallsDeps): CallsModule {
     // The live feed's one LISTEN connection opens with its first subscriber and closes with the HTTP app.
     { surface: 'internal', prefix: '/calls/live', plugin: callsLiveRoutes({ connectionString: database.appUrl }) },
   ];
+  const importFile = createFileImport({ database, writes, objects: deps.archive, bus: deps.bus, timeZoneOf: deps.timeZoneOf });
   return {
-    name: 'calls',
-    calls,
-    quarantine,
-    ingest,
-    writes,
-    teams: teams.subscriptions,
+    api: { calls, quarantine, ingest, writes, teams: teams.subscriptions, importFile },
     routes,
     handlers: [createTransformHandler({ database, ingest, writes, objects: deps.archive, bus: deps.bus, fetchers: teams.fetchers })],
     jobs: [
@@ -149,3 +151,39 @@ export function createCallsModule(deps: CallsDeps): CallsModule {
     ],
   };
 }
+
+/** Call records: connectors, ingest, normalisation, raw archive, the index, queries and statistics. */
+export const callsModule = defineModule({
+  name: 'calls',
+  migrations: callsMigrations,
+  dependsOn: [identityModule],
+  // Webhooks check against connector secrets; the Teams connector writes the clientState it generates.
+  secrets: { read: ['teams.', 'twilio.', 'connect.'], write: ['teams.client_state'] },
+  settings: (config) => ({
+    publicUrl: config.http.publicUrl,
+    graph: config.graph,
+    webhookReplayWindowSeconds: config.webhooks.replayWindowSeconds,
+    redriveAfterMs: config.calls.redriveAfterMs,
+  }),
+  create: (deps) =>
+    createCallsModule({
+      database: deps.database,
+      keyring: deps.keyring,
+      audit: deps.auditLog,
+      signRawUrl: (key) => deps.signedObjectUrl(key, { expiresInSeconds: 300 }),
+      timeZoneOf: async (ctx) => (await deps.modules.identity.tenants.current(ctx)).timeZone,
+      bus: deps.bus,
+      archive: deps.quietObjects,
+      secrets: deps.secrets,
+      publicUrl: deps.settings.publicUrl,
+      webhookReplayWindowSeconds: deps.settings.webhookReplayWindowSeconds,
+      metrics: deps.metrics,
+      logger: deps.logger,
+      redrive: { afterMs: deps.settings.redriveAfterMs },
+      teams: {
+        graphBaseUrl: deps.settings.graph.baseUrl,
+        loginBaseUrl: deps.settings.graph.loginUrl,
+        writeClientState: (ctx, value) => deps.secrets.put(ctx, 'teams.client_state', value),
+      },
+    }),
+});

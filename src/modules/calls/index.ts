@@ -1,24 +1,4 @@
 export type * from './contract.js';
-export { createCallsModule, type CallsModule, type CallsDeps } from './calls.module.js';
-export { callsMigrations } from './db/migrations/index.js';
-export { CallsErrors } from './errors.js';
-export {
-  callRecordV1Schema,
-  normalisedCallSchema,
-  toCallRecordV1,
-  newCallId,
-  compareSourceVersions,
-  CALL_SOURCES,
-  type PlatformFields,
-} from './call-record.js';
-export { callConnectors, getCallConnector, type CallConnector, type ConnectorOptions } from './connectors/connector-registry.js';
-export { toVcon } from './vcon.js';
-export {
-  createGraphClient,
-  GraphError,
-  type GraphClient,
-  type GraphClientOptions,
-  type GraphCredentials,
-  type GraphCallRecordResult,
-  type GraphSubscription,
-} from './connectors/graph-client.js';
+export { callsModule, type CallsApi } from './calls.module.js';
+export { CALL_FILE_FORMATS } from './connectors/connector-registry.js';
+export type { CallFileImport, CallFileOptions, ImportTotals } from './ingest/file-import.js';

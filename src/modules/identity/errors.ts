@@ -58,6 +58,9 @@ export const IdentityErrors = {
     new AppError('IDENTITY_PROVIDER_UNREACHABLE', 'unavailable', `The identity provider ${issuer} did not answer.`),
   providerMisconfigured: (issuer: string, why: string) =>
     new AppError('IDENTITY_PROVIDER_MISCONFIGURED', 'unavailable', `The identity provider ${issuer} cannot be used for sign-in: ${why}.`),
+  /** A bearer token's issuer publishes no discovery document its keys can be found from. */
+  providerDiscoveryUnusable: (issuer: string) =>
+    new AppError('IDENTITY_PROVIDER_MISCONFIGURED', 'unavailable', `The identity provider ${issuer} has no usable discovery document.`),
   signInProviderNotFound: () =>
     new AppError('IDENTITY_PROVIDER_NOT_FOUND', 'not_found', 'This sign-in option does not exist or is turned off.', {
       fields: [{ field: 'providerId', message: 'is not a sign-in option of this organisation' }],

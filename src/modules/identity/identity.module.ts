@@ -3,30 +3,32 @@ import type { Authenticator } from '../../platform/auth/index.js';
 import type { Keyring, MasterKeyProvider } from '../../platform/crypto/index.js';
 import type { Database } from '../../platform/db/index.js';
 import type { RouteMount } from '../../platform/http/index.js';
-import type { PlatformModule } from '../../platform/module.js';
+import { defineModule, type PlatformModule } from '../../platform/module.js';
 import type { SecretReader } from '../../platform/secrets/index.js';
 import type { Logger } from '../../platform/telemetry/index.js';
-import { createApiKeyAuthenticator } from './auth/api-key.authenticator.js';
+import { createApiKeyAuthenticator } from './api-keys/api-key.authenticator.js';
 import { createBearerTokenAuthenticator } from './auth/bearer-token.authenticator.js';
 import type { ApiKeysService, AuthService, IdentityProvidersService, TenantAdmin, TenantsService, UsersService } from './contract.js';
-import { apiKeysRoutes } from './http/api-keys.routes.js';
-import { authRoutes } from './http/auth.routes.js';
-import { identityProvidersRoutes } from './http/identity-providers.routes.js';
-import { jwksRoutes } from './http/jwks.routes.js';
-import { oidcSignInRoutes } from './http/oidc-sign-in.routes.js';
-import { tenantRoutes } from './http/tenant.routes.js';
-import { usersRoutes } from './http/users.routes.js';
-import { createApiKeysService } from './service/api-keys.service.js';
-import { createAuthService, type AuthSettings } from './service/auth.service.js';
-import { createIdentityProvidersService } from './service/identity-providers.service.js';
-import { createOidcClient } from './service/oidc-client.js';
-import { createOidcSignInService } from './service/oidc-sign-in.service.js';
-import { createSessionIssuer } from './service/session-issuer.js';
-import { createSigningKeys, type SigningKeys } from './service/signing-keys.service.js';
-import { createTenantAdmin, createTenantsService } from './service/tenants.service.js';
-import { createUsersService } from './service/users.service.js';
+import { identityMigrations } from './db/migrations/index.js';
+import { apiKeysRoutes } from './api-keys/api-keys.routes.js';
+import { authRoutes } from './auth/auth.routes.js';
+import { identityProvidersRoutes } from './identity-providers/identity-providers.routes.js';
+import { jwksRoutes } from './auth/jwks.routes.js';
+import { oidcSignInRoutes } from './identity-providers/oidc-sign-in.routes.js';
+import { tenantRoutes } from './tenants/tenant.routes.js';
+import { usersRoutes } from './users/users.routes.js';
+import { createApiKeysService } from './api-keys/api-keys.service.js';
+import { createAuthService, type AuthSettings } from './auth/auth.service.js';
+import { createIdentityProvidersService } from './identity-providers/identity-providers.service.js';
+import { createOidcClient } from './identity-providers/oidc-client.js';
+import { createOidcSignInService } from './identity-providers/oidc-sign-in.service.js';
+import { createSessionIssuer } from './auth/session-issuer.js';
+import { createSigningKeys, type SigningKeys } from './auth/signing-keys.service.js';
+import { createTenantAdmin, createTenantsService } from './tenants/tenants.service.js';
+import { createUsersService } from './users/users.service.js';
 
-export interface IdentityModule extends PlatformModule {
+/** What identity offers other modules, the CLI and tests (`platform.modules.identity`). */
+export interface IdentityApi {
   readonly tenants: TenantsService;
   readonly tenantAdmin: TenantAdmin;
   readonly users: UsersService;
@@ -34,8 +36,6 @@ export interface IdentityModule extends PlatformModule {
   readonly apiKeys: ApiKeysService;
   readonly identityProviders: IdentityProvidersService;
   readonly signingKeys: SigningKeys;
-  /** Bearer JWTs (ours and configured OIDC issuers) and API keys, in that order. */
-  readonly authenticators: readonly Authenticator[];
 }
 
 export interface IdentityDeps {
@@ -57,7 +57,7 @@ export interface IdentityDeps {
   readonly oidcClientSecrets?: SecretReader;
 }
 
-export function createIdentityModule(deps: IdentityDeps): IdentityModule {
+export function createIdentityModule(deps: IdentityDeps): PlatformModule<IdentityApi> & { readonly authenticators: readonly Authenticator[] } {
   const { database, keyring, audit } = deps;
   const signingKeys = createSigningKeys({
     database,
@@ -91,18 +91,40 @@ export function createIdentityModule(deps: IdentityDeps): IdentityModule {
     { surface: 'root', prefix: '/.well-known', plugin: jwksRoutes(signingKeys) },
   ];
   return {
-    name: 'identity',
-    tenants,
-    tenantAdmin: createTenantAdmin(database),
-    users,
-    auth,
-    apiKeys,
-    identityProviders,
-    signingKeys,
+    api: { tenants, tenantAdmin: createTenantAdmin(database), users, auth, apiKeys, identityProviders, signingKeys },
+    /** Bearer JWTs (ours and configured OIDC issuers) and API keys, in that order. */
     authenticators: [
       createBearerTokenAuthenticator({ database, signingKeys, ...(deps.fetch ? { fetch: deps.fetch } : {}) }),
       createApiKeyAuthenticator({ database }),
     ],
     routes,
+    beforeServing: () => signingKeys.ensureCurrent(),
   };
 }
+
+/** Tenants, users, roles, sessions, API keys and sign-in providers. */
+export const identityModule = defineModule({
+  name: 'identity',
+  migrations: identityMigrations,
+  // Confidential OIDC clients: `oidc.<provider id>.client_secret`, read for the code exchange only.
+  secrets: { read: ['oidc.'] },
+  adminPermissions: ['users:write', 'api_keys:write', 'identity_providers:write'],
+  settings: (config) => ({
+    issuer: config.http.publicUrl,
+    accessTokenTtlSeconds: config.auth.accessTokenTtlSeconds,
+    refreshTokenTtlDays: config.auth.refreshTokenTtlDays,
+  }),
+  create: (deps) =>
+    createIdentityModule({
+      database: deps.database,
+      keyring: deps.keyring,
+      masterKey: deps.masterKey,
+      previousMasterKeys: deps.previousMasterKeys,
+      audit: deps.auditLog,
+      logger: deps.logger,
+      issuer: deps.settings.issuer,
+      settings: { accessTokenTtlSeconds: deps.settings.accessTokenTtlSeconds, refreshTokenTtlDays: deps.settings.refreshTokenTtlDays },
+      ...(deps.fetch ? { fetch: deps.fetch } : {}),
+      oidcClientSecrets: deps.secrets,
+    }),
+});

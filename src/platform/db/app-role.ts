@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import type { NoTables } from './database.js';
+import type { NoTables } from './tables.js';
 import { appRole } from './migration-helpers.js';
 
 /** Login role used when the operator does not give DATABASE_APP_URL. */

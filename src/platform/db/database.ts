@@ -1,4 +1,4 @@
-import { CamelCasePlugin, Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Logger } from '../telemetry/index.js';
 import { assertAppConnectionIsRestricted, deriveAppUrl, ensureAppRoles } from './app-role.js';
@@ -8,18 +8,10 @@ import { withMigrationLock } from './migration-lock.js';
 import { migrateToLatest, type MigrationReport, type MigrationSet } from './module-migrations.js';
 import { platformMigrations } from './platform.migrations.js';
 import { watchPool } from './pool-lifecycle.js';
+import type { NoTables, TenantScope, TenantTransaction } from './tables.js';
 
 // int8 (counts, sums) as numbers: our counts stay far below 2^53, and strings leak into every DTO.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
-
-/** Modules declare their tables by extending this with `'schema.table': Row` entries. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- deliberately no tables at the kernel level
-export interface NoTables {}
-
-/** The part of a request context the database needs: which tenant the transaction acts for. */
-export interface TenantScope {
-  readonly tenantId: string;
-}
 
 export interface Database {
   /**
@@ -33,7 +25,7 @@ export interface Database {
    */
   readonly owner: Kysely<NoTables>;
   /** Runs `fn` in a transaction of the application role with `app.tenant_id` set for its duration. */
-  withTenant<DB, T>(scope: TenantScope, fn: (trx: Transaction<DB>) => Promise<T>): Promise<T>;
+  withTenant<DB, T>(scope: TenantScope, fn: (trx: TenantTransaction<DB>) => Promise<T>): Promise<T>;
   /** The pg pools, for metrics. */
   readonly pools: { readonly app: pg.Pool; readonly owner: pg.Pool };
   /** Owner connection string (for tools that need their own connections, such as a LISTEN client). */
@@ -71,8 +63,10 @@ export interface OpenDatabaseOptions {
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function kysely(pool: pg.Pool): Kysely<NoTables> {
-  return new Kysely<NoTables>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+const camelCase = new CamelCasePlugin();
+
+function kysely<DB>(dialect: PostgresDialect): Kysely<DB> {
+  return new Kysely<DB>({ dialect, plugins: [camelCase] });
 }
 
 /**
@@ -96,7 +90,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   }
   const ownerPool = new pg.Pool({ connectionString: ownerUrl, max: 4, application_name: `switchboard-${options.role}-owner` });
   const ownerLifecycle = watchPool(ownerPool, logger, 'owner');
-  const owner = kysely(ownerPool);
+  const owner = kysely<NoTables>(new PostgresDialect({ pool: ownerPool }));
   let appPool: pg.Pool | undefined;
   try {
     const appUser = options.appUrl ? decodeURIComponent(new URL(options.appUrl).username) : undefined;
@@ -119,7 +113,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       application_name: `switchboard-${options.role}`,
     });
     const appLifecycle = watchPool(appPool, logger, 'app');
-    const app = kysely(appPool);
+    const appDialect = new PostgresDialect({ pool: appPool });
+    const app = kysely<NoTables>(appDialect);
     await assertAppConnectionIsRestricted(app);
 
     let closed: Promise<void> | undefined;
@@ -134,15 +129,18 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
         installation ??= installationId(owner, logger);
         return installation;
       },
-      withTenant<DB, T>(scope: TenantScope, fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+      withTenant<DB, T>(scope: TenantScope, fn: (trx: TenantTransaction<DB>) => Promise<T>): Promise<T> {
         // A malformed id would make the cast in current_tenant_id() fail inside every policy;
         // refuse it here with a clear message instead.
         if (!uuidPattern.test(scope.tenantId)) return Promise.reject(new Error(`invalid tenant id: ${scope.tenantId}`));
-        return app.transaction().execute(async (trx) => {
-          await sql`select set_config('app.tenant_id', ${scope.tenantId}, true)`.execute(trx);
-          // The transaction is untyped at the kernel level; each module brings its own table types.
-          return fn(trx as unknown as Transaction<DB>);
-        });
+        // Table types exist only for the compiler: a Kysely of the caller's tables over the same
+        // pool is a handful of objects (what withTables() makes too), and needs no cast.
+        return kysely<DB>(appDialect)
+          .transaction()
+          .execute(async (trx) => {
+            await sql`select set_config('app.tenant_id', ${scope.tenantId}, true)`.execute(trx);
+            return fn(trx);
+          });
       },
       async ping() {
         await sql`select 1`.execute(app);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import type { NoTables } from './database.js';
+import type { NoTables } from './tables.js';
 import type { Logger } from '../telemetry/index.js';
 
 /**

@@ -1,5 +1,5 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
-import type { NoTables } from './database.js';
+import type { NoTables } from './tables.js';
 
 /** A hand-written migration of one module. Names sort in the order they must run (`0001_...`). */
 export interface ModuleMigration {

@@ -63,7 +63,7 @@ describe('calls export', () => {
   it('applies the filters and records the export, without personal values, in the audit log', async () => {
     const res = await exportAs('format=jsonl&source=asterisk&number=1001');
     expect(lines(res.body).map((line) => (JSON.parse(line) as CallRecordV1).sourceCallId)).toEqual(['e2']);
-    const audit = await t.platform.audit.audit.list(ctx, { action: 'calls.exported', limit: 10 });
+    const audit = await t.platform.modules.audit.list(ctx, { action: 'calls.exported', limit: 10 });
     expect(audit.items[0]).toMatchObject({ actor: { type: 'user', id: 'usr_exporter' }, details: { format: 'jsonl', filters: ['sources', 'number'] } });
     expect(JSON.stringify(audit.items)).not.toContain('1001');
   });

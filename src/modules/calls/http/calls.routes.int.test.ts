@@ -180,7 +180,7 @@ describe('calls API: list, filters, detail', () => {
     const withRaw = await t.inject({ method: 'GET', url: `/api/v1/calls/${id}`, as: { tenant: a.tenantId, actor: 'usr_auditor', permissions: [...read, 'calls:raw'] } });
     expect(withRaw.json<{ raw: { url: string } }>().raw.url).toMatch(/^https:\/\/objects\.test\/.+signature=test$/);
     expect(t.signedKeys).toEqual([records.a3?.rawObjectKey]);
-    const audit = await t.platform.audit.audit.list(a, { action: 'calls.raw_viewed', limit: 10 });
+    const audit = await t.platform.modules.audit.list(a, { action: 'calls.raw_viewed', limit: 10 });
     expect(audit.items).toEqual([expect.objectContaining({ actor: { type: 'user', id: 'usr_auditor' }, target: { type: 'call', id } })]);
   });
 

@@ -65,7 +65,7 @@ describe('quarantine', () => {
     expect(raw.statusCode).toBe(200);
     expect(raw.headers['content-type']).toBe('application/octet-stream');
     expect(raw.body).toBe('"","+4930111111","100","from-internal"');
-    const audit = await t.platform.audit.audit.list(a, { action: 'calls.quarantine.raw_viewed', limit: 5 });
+    const audit = await t.platform.modules.audit.list(a, { action: 'calls.quarantine.raw_viewed', limit: 5 });
     expect(audit.items[0]).toMatchObject({ actor: { type: 'user', id: 'usr_ops' }, target: { type: 'quarantine', id: csv.id } });
     const onlyArchived = await get(`/${archived.id}/raw`);
     expect(onlyArchived.statusCode).toBe(404);

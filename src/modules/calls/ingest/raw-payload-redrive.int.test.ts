@@ -51,7 +51,7 @@ describe('calls: re-driving accepted payloads that stayed unprocessed', () => {
     ]);
 
     // The module's timer, as the timer leader runs it every minute.
-    const timer = t.calls.jobs?.find(
+    const timer = t.platform.jobs.find(
       (j): j is TimerTrigger => j.kind === 'timer' && j.name === 'calls.raw-payloads-redrive',
     );
     expect(timer?.cron).toBe('* * * * *');
@@ -89,7 +89,7 @@ describe('calls: re-driving accepted payloads that stayed unprocessed', () => {
     // A worker comes: three events for one payload, one index row.
     runtime = createWorkerRuntime(
       { database: t.platform.database, bus: t.platform.bus, logger: createLogger({ level: 'silent' }) },
-      { modules: [t.calls], runner: 'redrive-test' },
+      { modules: [{ handlers: t.platform.handlers }], runner: 'redrive-test' },
     );
     await runtime.start();
     const state = async () => {

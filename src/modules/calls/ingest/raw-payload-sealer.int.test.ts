@@ -50,7 +50,7 @@ describe('raw payload bodies at rest', () => {
     const csvOfB = await legacyRow(b.tenantId, 'asterisk', 'asterisk-csv', csv);
     expect((await t.calls.ingest.load(a, csvOfA))?.body.equals(csv)).toBe(true);
 
-    const timer = t.calls.jobs?.find(
+    const timer = t.platform.jobs.find(
       (job): job is TimerTrigger => job.kind === 'timer' && job.name === 'calls.raw-payloads.seal',
     );
     if (!timer) throw new Error('no sealing timer');

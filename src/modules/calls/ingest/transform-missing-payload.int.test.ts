@@ -28,8 +28,8 @@ describe('calls transform: an event whose payload is missing', () => {
     const { platform } = t;
     const transform = createTransformHandler({
       database: platform.database,
-      ingest: platform.calls.ingest,
-      writes: platform.calls.writes,
+      ingest: platform.modules.calls.ingest,
+      writes: platform.modules.calls.writes,
       objects: platform.quietObjects,
       bus: platform.bus,
     });

@@ -26,7 +26,7 @@ export interface TransformDeps {
   readonly fetchers?: Readonly<Record<string, (tenantId: string, body: Buffer) => Promise<ParsedItem[]>>>;
 }
 
-async function* batches(items: AsyncIterable<ParsedItem>, size: number): AsyncGenerator<ParsedItem[]> {
+export async function* batches(items: AsyncIterable<ParsedItem>, size: number): AsyncGenerator<ParsedItem[]> {
   let batch: ParsedItem[] = [];
   for await (const item of items) {
     batch.push(item);

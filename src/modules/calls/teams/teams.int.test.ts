@@ -197,7 +197,7 @@ describe('Teams call records through Microsoft Graph', () => {
 
   it('renews subscriptions the hourly timer finds expiring within a day, and recreates one Graph lost', async () => {
     const { tenant, subscriptionId } = await connectedTenant();
-    const timer = t.platform.calls.jobs?.find((job): job is TimerTrigger => job.kind === 'timer' && job.name === 'calls.teams-subscriptions');
+    const timer = t.platform.jobs.find((job): job is TimerTrigger => job.kind === 'timer' && job.name === 'calls.teams-subscriptions');
     if (!timer) throw new Error('no renewal timer');
     const before = (await subscriptionStatus(tenant)).subscription;
 
@@ -327,7 +327,7 @@ describe('Teams call records through Microsoft Graph', () => {
     for (const row of rows) {
       expect(row.bodyEncoding).toBe('sealed');
       expect(row.body.toString('utf8')).not.toContain(subscriptionId);
-      const stored = await t.platform.calls.ingest.load({ tenantId: tenant.uuid }, row.id);
+      const stored = await t.platform.modules.calls.ingest.load({ tenantId: tenant.uuid }, row.id);
       expect(stored?.body.toString('utf8')).toContain(subscriptionId);
       expect(stored?.body.toString('utf8')).not.toContain(clientState);
     }

@@ -6,7 +6,6 @@ import {
   jwtVerify,
   type JWTVerifyGetKey,
 } from 'jose';
-import { sql } from 'kysely';
 import type { FastifyRequest } from 'fastify';
 import type { Authenticator, Principal, Surface } from '../../../platform/auth/index.js';
 import type { Database } from '../../../platform/db/index.js';
@@ -14,24 +13,13 @@ import { AppError } from '../../../platform/errors.js';
 import { fromPublicId } from '../../../platform/ids.js';
 import { IdentityErrors } from '../errors.js';
 import { isRole, permissionsOf } from '../roles.js';
-import { externalAlgorithms, mappedRoles, tenantClaimMatches } from './claim-mapping.js';
-import { audiences } from '../service/auth.service.js';
-import type { SigningKeys } from '../service/signing-keys.service.js';
+import { externalAlgorithms, mappedRoles, tenantClaimMatches } from '../identity-providers/claim-mapping.js';
+import { providersForIssuer, type ProviderForIssuer } from '../identity-providers/identity-providers.repo.js';
+import { audiences } from './auth.service.js';
+import type { SigningKeys } from './signing-keys.service.js';
 
 const maxTokenLength = 8_192;
 const providerCacheMs = 60_000;
-
-interface ProviderRow {
-  id: string;
-  tenantId: string;
-  surface: Surface;
-  audience: string;
-  tenantClaim: string | null;
-  tenantClaimValue: string | null;
-  rolesClaim: string | null;
-  roleMapping: Record<string, string>;
-  defaultRole: string | null;
-}
 
 export function bearerToken(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
@@ -67,7 +55,7 @@ export function createBearerTokenAuthenticator(deps: {
   const doFetch = deps.fetch ?? fetch;
   let localKeys: { at: number; get: JWTVerifyGetKey } | undefined;
   const remoteKeys = new Map<string, JWTVerifyGetKey>();
-  const providers = new Map<string, { at: number; rows: ProviderRow[] }>();
+  const providers = new Map<string, { at: number; rows: ProviderForIssuer[] }>();
 
   async function localKeySet(fresh: boolean): Promise<JWTVerifyGetKey> {
     if (!fresh && localKeys && Date.now() - localKeys.at < providerCacheMs) return localKeys.get;
@@ -105,22 +93,22 @@ export function createBearerTokenAuthenticator(deps: {
     };
   }
 
-  async function providersFor(issuer: string): Promise<ProviderRow[]> {
+  async function providersFor(issuer: string): Promise<ProviderForIssuer[]> {
     const cached = providers.get(issuer);
     if (cached && Date.now() - cached.at < providerCacheMs) return cached.rows;
-    const result = await sql<ProviderRow>`select * from identity.providers_for_issuer(${issuer})`.execute(database.app);
-    providers.set(issuer, { at: Date.now(), rows: result.rows });
-    return result.rows;
+    const rows = await providersForIssuer(database.app, issuer);
+    providers.set(issuer, { at: Date.now(), rows });
+    return rows;
   }
 
   async function remoteKeySet(issuer: string): Promise<JWTVerifyGetKey> {
     const known = remoteKeys.get(issuer);
     if (known) return known;
     const response = await doFetch(`${issuer}/.well-known/openid-configuration`, { signal: AbortSignal.timeout(5_000) });
-    if (!response.ok) throw new AppError('IDENTITY_PROVIDER_UNREACHABLE', 'unavailable', `The identity provider ${issuer} did not answer.`);
+    if (!response.ok) throw IdentityErrors.providerUnreachable(issuer);
     const discovery = (await response.json()) as { jwks_uri?: unknown; issuer?: unknown };
     if (typeof discovery.jwks_uri !== 'string' || discovery.issuer !== issuer) {
-      throw new AppError('IDENTITY_PROVIDER_MISCONFIGURED', 'unavailable', `The identity provider ${issuer} has no usable discovery document.`);
+      throw IdentityErrors.providerDiscoveryUnusable(issuer);
     }
     // jose caches the key set and refetches it (with a cooldown) when a token names an unknown kid.
     const keys = createRemoteJWKSet(new URL(discovery.jwks_uri), { timeoutDuration: 5_000, cooldownDuration: 30_000 });

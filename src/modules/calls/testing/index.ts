@@ -1,0 +1,8 @@
+/**
+ * The second door of calls, for tests and benchmarks only (never production code; the lint rule
+ * keeps it so): call-record fixtures, a fake Microsoft Graph, and the blind-index purposes a bulk
+ * loader needs to write index rows the calls service can read.
+ */
+export { callRecord, leg, normalisedCall, party } from './call-record.fixtures.js';
+export { knownCallRecordId, startGraphFake, type GraphFake } from './graph.fake-server.js';
+export { termPurposes } from '../service/search-terms.js';

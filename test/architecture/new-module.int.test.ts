@@ -1,0 +1,105 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { ESLint } from 'eslint';
+import ts from 'typescript';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addToRegistry, scaffoldModule } from '../../tools/new-module.js';
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+const modulesDir = path.join(repoRoot, 'src/modules');
+// The module is generated where modules live, so its imports resolve as a real one's would; the
+// prefix is git-ignored, and left-overs of a killed run are removed first.
+const prefix = 'scaffoldprobe';
+const name = `${prefix}${randomBytes(3).toString('hex')}`;
+const dir = path.join(modulesDir, name);
+
+async function removeProbes(): Promise<void> {
+  for (const entry of await readdir(modulesDir)) {
+    if (entry.startsWith(prefix)) await rm(path.join(modulesDir, entry), { recursive: true, force: true });
+  }
+}
+
+describe('npm run new:module', () => {
+  let files: readonly string[] = [];
+
+  beforeAll(async () => {
+    await removeProbes();
+    ({ files } = await scaffoldModule({ name, register: false }));
+  });
+  afterAll(removeProbes);
+
+  it('writes a module in the shape: door, contract, events, errors, definition, migrations, and a feature with its test', () => {
+    expect(files.map((file) => path.relative(`src/modules/${name}`, file)).sort()).toEqual(
+      [
+        'contract.ts',
+        `db/${name}.tables.ts`,
+        'db/migrations/index.ts',
+        'errors.ts',
+        'events.ts',
+        'index.ts',
+        'items/item-created.handler.ts',
+        'items/items.int.test.ts',
+        'items/items.repo.ts',
+        'items/items.routes.ts',
+        'items/items.service.ts',
+        `${name}.module.ts`,
+      ].sort(),
+    );
+  });
+
+  it('typechecks', () => {
+    const config = ts.getParsedCommandLineOfConfigFile(
+      path.join(repoRoot, 'tsconfig.json'),
+      {},
+      { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+    );
+    if (!config) throw new Error('tsconfig.json is unreadable');
+    // test/global-setup.ts declares what the harness injects; the module's test uses that harness.
+    const program = ts.createProgram(
+      [...files.map((file) => path.join(repoRoot, file)), path.join(repoRoot, 'test/global-setup.ts')],
+      { ...config.options, noEmit: true },
+    );
+    const problems = ts
+      .getPreEmitDiagnostics(program)
+      .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    expect(problems).toEqual([]);
+  });
+
+  it('passes the project lint, the door of modules included', async () => {
+    const results = await new ESLint({ cwd: repoRoot }).lintFiles([dir]);
+    expect(
+      results.flatMap((r) =>
+        r.messages.map((m) => `${path.relative(dir, r.filePath)}:${m.line} ${m.ruleId ?? ''} ${m.message}`),
+      ),
+    ).toEqual([]);
+  });
+
+  it('passes its own test: it migrates, mounts its routes and handles the event it publishes', async () => {
+    const child = spawn(
+      process.execPath,
+      [path.join(repoRoot, 'node_modules/vitest/vitest.mjs'), 'run', dir],
+      { cwd: repoRoot, env: { ...process.env, NO_COLOR: '1' } },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code, output).toBe(0);
+    expect(output).toMatch(/Tests\s+\S*3 passed/);
+  });
+
+  it('registers a module with one import and one entry at the end of src/app/modules.ts', async () => {
+    const registry = await readFile(path.join(repoRoot, 'src/app/modules.ts'), 'utf8');
+    const updated = addToRegistry(registry, 'orders');
+    expect(updated).toContain("import { ordersModule } from '../modules/orders/index.js';");
+    expect(updated).toMatch(/export const modules = \[identityModule, [^\]]*, ordersModule\] as const;/);
+    expect(updated.split('\n').length).toBe(registry.split('\n').length + 1);
+  });
+
+  it('refuses a name that cannot be a module, or one taken', async () => {
+    await expect(scaffoldModule({ name: 'Orders', register: false })).rejects.toThrow(/cannot name a module/);
+    await expect(scaffoldModule({ name: 'calls', register: false })).rejects.toThrow(/exists already/);
+  });
+});

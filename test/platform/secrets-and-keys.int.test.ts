@@ -1,0 +1,99 @@
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPlatform } from '../../src/app/platform.js';
+import { loadConfig } from '../../src/platform/config/index.js';
+import { createLogger } from '../../src/platform/telemetry/index.js';
+import { bearer, createTenant, createUser, login } from '../support/identity.js';
+import { createMigratedDatabase } from '../support/test-database.js';
+import { createTestPlatform, type TestPlatform } from '../support/test-platform.js';
+
+describe('connector secrets', () => {
+  let t: TestPlatform;
+  let ownerToken: string;
+  let tenantId: string;
+  const logLines: string[] = [];
+
+  beforeAll(async () => {
+    const sink = new Writable({
+      write(chunk: Buffer, _e, done) {
+        logLines.push(chunk.toString('utf8'));
+        done();
+      },
+    });
+    t = await createTestPlatform({ logger: createLogger({ level: 'trace' }, sink) });
+    const { tenant } = await createTenant(t.platform);
+    tenantId = tenant.uuid;
+    ownerToken = (await login(t, await createUser(t.platform, tenant, { roles: ['owner'] }))).accessToken;
+  });
+  afterAll(() => t.close());
+
+  it('stores a secret write-only: listed by name, never returned, never logged, encrypted at rest', async () => {
+    const value = `twilio-token-${randomBytes(8).toString('hex')}`;
+    const put = await t.inject({ method: 'PUT', url: '/api/v1/secrets/twilio.auth_token', headers: bearer(ownerToken), payload: { value } });
+    expect(put.statusCode).toBe(204);
+    const list = await t.inject({ method: 'GET', url: '/api/v1/secrets', headers: bearer(ownerToken) });
+    expect(list.json()).toMatchObject({ items: [{ name: 'twilio.auth_token' }] });
+    expect(list.body).not.toContain(value);
+    expect((await t.inject({ method: 'GET', url: '/api/v1/secrets/twilio.auth_token', headers: bearer(ownerToken) })).statusCode).toBe(404);
+    expect(logLines.join('')).not.toContain(value);
+    const { rows } = await sql<{ ciphertext: string }>`select ciphertext from secrets.tenant_secrets`.execute(t.platform.database.owner);
+    expect(rows[0]?.ciphertext).not.toContain(value);
+
+    const twilioReader = t.platform.secrets.reader(['twilio.']);
+    expect(await twilioReader.read({ tenantId }, 'twilio.auth_token')).toBe(value);
+    await expect(t.platform.secrets.reader(['teams.']).read({ tenantId }, 'twilio.auth_token')).rejects.toThrow(/may not read/);
+    // Names only within the reader's prefixes.
+    expect(await twilioReader.names({ tenantId })).toEqual(['twilio.auth_token']);
+    expect(await t.platform.secrets.reader(['teams.']).names({ tenantId })).toEqual([]);
+  });
+
+  it('refuses bad names and unknown deletions with a 4xx', async () => {
+    const bad = await t.inject({ method: 'PUT', url: '/api/v1/secrets/Bad%20Name', headers: bearer(ownerToken), payload: { value: 'x' } });
+    expect(bad.statusCode).toBe(400);
+    const missing = await t.inject({ method: 'DELETE', url: '/api/v1/secrets/nothing.here', headers: bearer(ownerToken) });
+    expect(missing.json()).toMatchObject({ code: 'SECRETS_NOT_FOUND' });
+  });
+});
+
+describe('master key rotation', () => {
+  it('re-wraps every key under a new master key without touching data, then works without the old key', async () => {
+    const database = await createMigratedDatabase();
+    const keyA = randomBytes(32).toString('base64');
+    const keyB = randomBytes(32).toString('base64');
+    const logger = createLogger({ level: 'silent' });
+    const open = (env: Record<string, string>) =>
+      createPlatform(loadConfig({ DATABASE_URL: database.url, SWITCHBOARD_DATA_DIR: '/tmp', LOG_LEVEL: 'silent', ...env }), { role: 'api', logger });
+    try {
+      const first = await open({ SWITCHBOARD_MASTER_KEY: keyA });
+      const { tenant, ctx } = await createTenant(first);
+      const user = await createUser(first, tenant, { roles: ['owner'], email: 'keep@example.test' });
+      await first.secrets.put(ctx, 'teams.client_secret', 's3cret');
+      await first.close();
+
+      // Every replica runs with the new key and the old one as previous; then one re-wraps.
+      const during = await open({ SWITCHBOARD_MASTER_KEY: keyB, SWITCHBOARD_PREVIOUS_MASTER_KEYS: keyA });
+      const rewrapped = await during.keyring.rotateMasterKey(during.masterKey);
+      expect(rewrapped.rewrapped).toBeGreaterThan(0);
+      expect(await during.modules.identity.signingKeys.rewrap()).toBeGreaterThan(0);
+      await during.close();
+
+      const after = await open({ SWITCHBOARD_MASTER_KEY: keyB });
+      expect((await after.modules.identity.users.get(ctx, user.user.id)).email).toBe('keep@example.test');
+      expect(await after.secrets.reader(['teams.']).read(ctx, 'teams.client_secret')).toBe('s3cret');
+      await after.http?.ready();
+      const token = await after.modules.identity.auth.login({ tenant: tenant.slug, email: 'keep@example.test', password: user.password }, 'internal', { requestId: 'r', ip: '127.0.0.1' });
+      const me = await after.http?.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer(token.accessToken) });
+      expect(me?.statusCode).toBe(200);
+      await after.close();
+
+      // Without the key the data was wrapped with, nothing decrypts.
+      const wrong = await open({ SWITCHBOARD_MASTER_KEY: keyA });
+      await expect(wrong.modules.identity.users.get(ctx, user.user.id)).rejects.toThrow();
+      await wrong.close();
+    } finally {
+      await database.drop();
+    }
+  });
+});
