@@ -6,7 +6,7 @@ import { Redis } from 'ioredis';
 import type { Config } from '../platform/config/index.js';
 import { createAuditLog, type AuditLog } from '../platform/audit/index.js';
 import { createBus, deadLetterRoutes, type Bus } from '../platform/bus/index.js';
-import { createDbosWorkflows, createWorkerRuntime, declareModuleGroups, objectCreatedEventType, type JobTrigger, type ObjectCreatedData, type WorkerRuntime, type Workflows } from '../platform/jobs/index.js';
+import { createDbosWorkflows, createWorkerRuntime, declareModuleGroups, objectCreatedEventType, type EventTrigger, type JobTrigger, type ObjectCreatedData, type WorkerRuntime, type Workflows } from '../platform/jobs/index.js';
 import { createMemoryRateLimiter, createRedisRateLimiter, type Authenticator, type RateLimiter } from '../platform/auth/index.js';
 import { createKeyring, createLocalMasterKeyProvider, decodeMasterKey, loadMasterKey, type Keyring, type MasterKeyProvider } from '../platform/crypto/index.js';
 import { createPgDataKeyStore } from '../platform/crypto/data-key.pg-store.js';
@@ -39,7 +39,8 @@ export interface Platform {
   readonly workflows: Workflows | undefined;
   /** Each module's api, by name (the registry in modules.ts). */
   readonly modules: ModuleApis;
-  /** Every module's jobs (timers, object-created triggers), to run one on demand. */
+  /** Every module's event handlers and jobs (timers, object-created triggers): what the worker runtime runs, for tests to run one on demand. */
+  readonly handlers: readonly EventTrigger[];
   readonly jobs: readonly JobTrigger[];
   /** Present for roles that serve HTTP. */
   readonly http: HttpApp | undefined;
@@ -262,6 +263,7 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
       bus,
       workflows,
       modules: assembled.apis,
+      handlers: instances.flatMap((m) => m.handlers ?? []),
       jobs: instances.flatMap((m) => m.jobs ?? []),
       http,
       close() {
