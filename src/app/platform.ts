@@ -39,7 +39,8 @@ export interface Platform {
   readonly workflows: Workflows | undefined;
   /** Each module's api, by name (the registry in modules.ts). */
   readonly modules: ModuleApis;
-  /** Every module's jobs (timers, object-created triggers), to run one on demand. */
+  /** Every module's event handlers and jobs (timers, object-created triggers): what the worker runtime runs, for tests to run one on demand. */
+  readonly handlers: readonly EventTrigger[];
   readonly jobs: readonly JobTrigger[];
   /** Every module's event handlers, for a worker runtime a test starts on its own. */
   readonly handlers: readonly EventTrigger[];
@@ -265,6 +266,7 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
       bus,
       workflows,
       modules: assembled.apis,
+      handlers: instances.flatMap((m) => m.handlers ?? []),
       jobs: instances.flatMap((m) => m.jobs ?? []),
       handlers: instances.flatMap((m) => m.handlers ?? []),
       http,
