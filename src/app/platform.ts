@@ -42,8 +42,6 @@ export interface Platform {
   /** Every module's event handlers and jobs (timers, object-created triggers): what the worker runtime runs, for tests to run one on demand. */
   readonly handlers: readonly EventTrigger[];
   readonly jobs: readonly JobTrigger[];
-  /** Every module's event handlers, for a worker runtime a test starts on its own. */
-  readonly handlers: readonly EventTrigger[];
   /** Present for roles that serve HTTP. */
   readonly http: HttpApp | undefined;
   /** Stops HTTP (draining in-flight requests), then workers, then the database. Idempotent. */
@@ -268,7 +266,6 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
       modules: assembled.apis,
       handlers: instances.flatMap((m) => m.handlers ?? []),
       jobs: instances.flatMap((m) => m.jobs ?? []),
-      handlers: instances.flatMap((m) => m.handlers ?? []),
       http,
       close() {
         closing ??= (async () => {

@@ -6,7 +6,7 @@ import { defaultNatsPrefix } from '../../src/platform/bus/index.js';
 import { systemContext } from '../../src/platform/context.js';
 import { createWorkerRuntime, type WorkerRuntime } from '../../src/platform/jobs/index.js';
 import { createLogger } from '../../src/platform/telemetry/index.js';
-import { normalisedCall } from '../../src/modules/calls/testing/call-record.fixtures.js';
+import { normalisedCall } from '../../src/modules/calls/testing/index.js';
 import { createTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
 const natsUrl = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
