@@ -5,7 +5,19 @@ import { SingleBar, Presets } from 'cli-progress';
 import type { ImportTotals } from '../../modules/calls/index.js';
 import { AppError } from '../../platform/errors.js';
 import { tenantContext, withPlatform } from '../cli-context.js';
-import type { ImportOptions } from './import.command.js';
+
+/** The options of `switchboard import calls`, as commander parsed them. */
+export interface ImportOptions {
+  tenant: string;
+  format: string;
+  timeZone?: string;
+  usegmtime?: boolean;
+  columns?: string;
+  defaultCountry?: string;
+  ownNumbers?: string;
+  extensionMaxDigits?: string;
+  quiet?: boolean;
+}
 
 /** An option the import refused, named as the flag that set it (`timeZone` is `--time-zone`). */
 function asFlags(error: unknown): unknown {

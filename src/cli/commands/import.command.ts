@@ -1,16 +1,5 @@
 import { Option, type Command } from 'commander';
-
-export interface ImportOptions {
-  tenant: string;
-  format: string;
-  timeZone?: string;
-  usegmtime?: boolean;
-  columns?: string;
-  defaultCountry?: string;
-  ownNumbers?: string;
-  extensionMaxDigits?: string;
-  quiet?: boolean;
-}
+import type { ImportOptions } from './import-calls.action.js';
 
 /**
  * `switchboard import calls`. The parsers behind the list of formats take a third of a second to

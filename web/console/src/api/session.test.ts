@@ -155,6 +155,25 @@ describe('session renewal', () => {
     tab.dispose();
   });
 
+  it('stays signed out when a renewal in flight answers after the sign-out, and revokes what it brought', async () => {
+    const store = sharedStore();
+    let answer: (value: TokenPair) => void = () => undefined;
+    const exchange = vi.fn(() => new Promise<TokenPair>((resolve) => (answer = resolve)));
+    const revoke = vi.fn(() => Promise.resolve());
+    const tab = manager(store.tab(), exchange, revoke);
+    tab.begin('acme', 'ann@example.test', pair(1));
+    await vi.advanceTimersByTimeAsync(840_000);
+    expect(exchange).toHaveBeenCalledOnce();
+
+    await tab.signOut();
+    answer(pair(2));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(tab.current()).toBeNull();
+    expect(store.peek()).toBeNull();
+    expect(revoke).toHaveBeenCalledWith('rt-1');
+    expect(revoke).toHaveBeenCalledWith('rt-2');
+  });
+
   it('signs out in every tab and revokes the refresh token on the server', async () => {
     const store = sharedStore();
     const revoke = vi.fn(() => Promise.resolve());

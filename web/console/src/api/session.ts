@@ -171,6 +171,14 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
         }, retryDelayMs);
         return stored;
       }
+      // Signed out (here or in another tab) while the exchange was in flight: the answer must not
+      // bring the session back, and the pair it brought is revoked.
+      const after = usable(deps.store.read());
+      if (after?.kind !== 'signedIn' || after.accessToken !== staleToken) {
+        if (answer !== 'rejected' && answer.refreshToken !== undefined) await deps.revoke(answer.refreshToken).catch(() => undefined);
+        adopt(after, after ? undefined : 'signedOut', false);
+        return after;
+      }
       if (answer === 'rejected') {
         adopt(null, 'expired', true);
         return null;
