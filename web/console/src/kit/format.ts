@@ -1,36 +1,48 @@
+import { formattingLocale } from '@/i18n';
+
 /**
- * Dates and numbers in the reader's own locale and time zone (the browser's), never a fixed
- * format: a supervisor in Berlin reads 14:05, one in Chicago 2:05 PM.
+ * Dates and numbers in the reader's language and time zone (the browser's), never a fixed format:
+ * a supervisor in Berlin reads 14:05, one in Chicago 2:05 PM. Formatters are built once per locale
+ * and rebuilt when the user changes the console's language.
  */
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const dateTimeLong = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'long' });
-const dateTimeSeconds = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
-const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const numbers = new Intl.NumberFormat();
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+function perLocale<T>(build: (locale: string) => T): () => T {
+  let built: { locale: string; value: T } | undefined;
+  return () => {
+    const locale = formattingLocale();
+    if (built?.locale !== locale) built = { locale, value: build(locale) };
+    return built.value;
+  };
+}
+
+const dateTimeFormat = perLocale((l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'short' }));
+const dateTimeLongFormat = perLocale((l) => new Intl.DateTimeFormat(l, { dateStyle: 'full', timeStyle: 'long' }));
+const dateTimeSecondsFormat = perLocale((l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'medium' }));
+const dateOnlyFormat = perLocale((l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium' }));
+const numberFormat = perLocale((l) => new Intl.NumberFormat(l));
+const relativeFormat = perLocale((l) => new Intl.RelativeTimeFormat(l, { numeric: 'auto' }));
 
 const toDate = (value: string | Date | number) => (value instanceof Date ? value : new Date(value));
 
 export function formatDateTime(value: string | Date | number): string {
-  return dateTime.format(toDate(value));
+  return dateTimeFormat().format(toDate(value));
 }
 
 /** With seconds: where they matter (when a call was answered). */
 export function formatDateTimeSeconds(value: string | Date | number): string {
-  return dateTimeSeconds.format(toDate(value));
+  return dateTimeSecondsFormat().format(toDate(value));
 }
 
 /** For tooltips: the full date, time and zone. */
 export function formatDateTimeLong(value: string | Date | number): string {
-  return dateTimeLong.format(toDate(value));
+  return dateTimeLongFormat().format(toDate(value));
 }
 
 export function formatDate(value: string | Date | number): string {
-  return dateOnly.format(toDate(value));
+  return dateOnlyFormat().format(toDate(value));
 }
 
 export function formatNumber(value: number): string {
-  return numbers.format(value);
+  return numberFormat().format(value);
 }
 
 const units: readonly [Intl.RelativeTimeFormatUnit, number][] = [
@@ -46,16 +58,16 @@ const units: readonly [Intl.RelativeTimeFormatUnit, number][] = [
 /** "3 minutes ago", "yesterday", "in 2 hours". */
 export function formatRelative(value: string | Date | number, now: number = Date.now()): string {
   const seconds = Math.round((toDate(value).getTime() - now) / 1000);
-  if (Math.abs(seconds) < 45) return relative.format(0, 'second');
+  if (Math.abs(seconds) < 45) return relativeFormat().format(0, 'second');
   for (const [unit, size] of units) {
-    if (Math.abs(seconds) >= size || unit === 'second') return relative.format(Math.round(seconds / size), unit);
+    if (Math.abs(seconds) >= size || unit === 'second') return relativeFormat().format(Math.round(seconds / size), unit);
   }
-  return relative.format(seconds, 'second');
+  return relativeFormat().format(seconds, 'second');
 }
 
 /** "in 5 minutes", for a wait measured in seconds (Retry-After). */
 export function formatWait(seconds: number): string {
-  if (seconds < 60) return relative.format(Math.max(1, Math.ceil(seconds)), 'second');
-  if (seconds < 3600) return relative.format(Math.ceil(seconds / 60), 'minute');
-  return relative.format(Math.ceil(seconds / 3600), 'hour');
+  if (seconds < 60) return relativeFormat().format(Math.max(1, Math.ceil(seconds)), 'second');
+  if (seconds < 3600) return relativeFormat().format(Math.ceil(seconds / 60), 'minute');
+  return relativeFormat().format(Math.ceil(seconds / 3600), 'hour');
 }
