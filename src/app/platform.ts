@@ -81,6 +81,7 @@ function poolMetrics(registry: Registry, database: Database): void {
       collect() {
         this.set({ pool: 'app' }, read(database.pools.app));
         this.set({ pool: 'owner' }, read(database.pools.owner));
+        this.set({ pool: 'reserved' }, read(database.pools.reserved));
       },
     });
   gauge('db_pool_connections_total', 'Open database connections', (p) => p.totalCount);

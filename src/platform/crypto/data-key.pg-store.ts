@@ -23,12 +23,14 @@ type CryptoTables = { 'crypto.tenant_keys': KeyRow };
 
 /**
  * Wrapped tenant keys in PostgreSQL. Reads and inserts run as the application role inside the
- * tenant's own transaction (row-level security applies); listing and re-wrapping every tenant's
+ * tenant's own transaction (row-level security applies), on the database's reserved pool: a key is
+ * often fetched by a caller already holding a main-pool connection in its transaction, and when
+ * every caller does, a read waiting on the main pool would never get one. Listing and re-wrapping every tenant's
  * keys is master-key rotation, an operator task, and runs on the owner connection.
  */
 export function createPgDataKeyStore(database: Database): DataKeyStore {
   const inTenant = <T>(tenantId: string, fn: (trx: Transaction<CryptoTables>) => Promise<T>) =>
-    database.withTenant<CryptoTables, T>({ tenantId }, fn);
+    database.reserved.withTenant<CryptoTables, T>({ tenantId }, fn);
   const owner: Kysely<CryptoTables> = database.owner.withTables<CryptoTables>();
 
   return {

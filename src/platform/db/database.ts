@@ -26,8 +26,15 @@ export interface Database {
   readonly owner: Kysely<NoTables>;
   /** Runs `fn` in a transaction of the application role with `app.tenant_id` set for its duration. */
   withTenant<DB, T>(scope: TenantScope, fn: (trx: TenantTransaction<DB>) => Promise<T>): Promise<T>;
+  /**
+   * Tenant transactions on a small pool of their own, for the kernel's short reads that run while
+   * a caller holds a connection of the main pool in its own transaction (a data key fetched in the
+   * middle of an upsert). Sixteen partition handlers inside their transactions can hold every
+   * connection of the main pool; a key read waiting on that pool would then wait for ever.
+   */
+  readonly reserved: Pick<Database, 'withTenant'>;
   /** The pg pools, for metrics. */
-  readonly pools: { readonly app: pg.Pool; readonly owner: pg.Pool };
+  readonly pools: { readonly app: pg.Pool; readonly owner: pg.Pool; readonly reserved: pg.Pool };
   /** Owner connection string (for tools that need their own connections, such as a LISTEN client). */
   readonly ownerUrl: string;
   readonly appUrl: string;
@@ -65,6 +72,9 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 
 const camelCase = new CamelCasePlugin();
 
+/** Connections of the reserved pool: key reads are a single indexed row each, and cached after. */
+const reservedPoolMax = 2;
+
 function kysely<DB>(dialect: PostgresDialect): Kysely<DB> {
   return new Kysely<DB>({ dialect, plugins: [camelCase] });
 }
@@ -92,6 +102,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   const ownerLifecycle = watchPool(ownerPool, logger, 'owner');
   const owner = kysely<NoTables>(new PostgresDialect({ pool: ownerPool }));
   let appPool: pg.Pool | undefined;
+  let reservedPool: pg.Pool | undefined;
   try {
     const appUser = options.appUrl ? decodeURIComponent(new URL(options.appUrl).username) : undefined;
     const ensureRoles = () => ensureAppRoles(owner, { ownerUrl, manageLogin: !options.appUrl, ...(appUser ? { appUser } : {}) });
@@ -116,9 +127,12 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     const appDialect = new PostgresDialect({ pool: appPool });
     const app = kysely<NoTables>(appDialect);
     await assertAppConnectionIsRestricted(app);
+    reservedPool = new pg.Pool({ connectionString: appUrl, max: reservedPoolMax, application_name: `switchboard-${options.role}-reserved` });
+    const reservedLifecycle = watchPool(reservedPool, logger, 'reserved');
+    const reservedDialect = new PostgresDialect({ pool: reservedPool });
 
     let closed: Promise<void> | undefined;
-    const pools = { app: appPool, owner: ownerPool };
+    const pools = { app: appPool, owner: ownerPool, reserved: reservedPool };
     return {
       app,
       owner,
@@ -129,30 +143,21 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
         installation ??= installationId(owner, logger);
         return installation;
       },
-      withTenant<DB, T>(scope: TenantScope, fn: (trx: TenantTransaction<DB>) => Promise<T>): Promise<T> {
-        // A malformed id would make the cast in current_tenant_id() fail inside every policy;
-        // refuse it here with a clear message instead.
-        if (!uuidPattern.test(scope.tenantId)) return Promise.reject(new Error(`invalid tenant id: ${scope.tenantId}`));
-        // Table types exist only for the compiler: a Kysely of the caller's tables over the same
-        // pool is a handful of objects (what withTables() makes too), and needs no cast.
-        return kysely<DB>(appDialect)
-          .transaction()
-          .execute(async (trx) => {
-            await sql`select set_config('app.tenant_id', ${scope.tenantId}, true)`.execute(trx);
-            return fn(trx);
-          });
-      },
+      withTenant: tenantTransactions(appDialect),
+      reserved: { withTenant: tenantTransactions(reservedDialect) },
       async ping() {
         await sql`select 1`.execute(app);
       },
       close() {
         closed ??= (async () => {
           appLifecycle.closing();
+          reservedLifecycle.closing();
           ownerLifecycle.closing();
           await app.destroy();
+          await reservedPool?.end();
           await owner.destroy();
           // Every socket closed before the embedded server stops: see pool-lifecycle.ts.
-          await Promise.all([appLifecycle.closed(), ownerLifecycle.closed()]);
+          await Promise.all([appLifecycle.closed(), reservedLifecycle.closed(), ownerLifecycle.closed()]);
           await embedded?.stop();
         })();
         return closed;
@@ -160,8 +165,26 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     };
   } catch (error) {
     await appPool?.end().catch(() => undefined);
+    await reservedPool?.end().catch(() => undefined);
     await owner.destroy().catch(() => undefined);
     await embedded?.stop();
     throw error;
   }
+}
+
+/** Transactions of the application role with `app.tenant_id` set for their duration, on one pool. */
+function tenantTransactions(dialect: PostgresDialect): Database['withTenant'] {
+  return <DB, T>(scope: TenantScope, fn: (trx: TenantTransaction<DB>) => Promise<T>): Promise<T> => {
+    // A malformed id would make the cast in current_tenant_id() fail inside every policy;
+    // refuse it here with a clear message instead.
+    if (!uuidPattern.test(scope.tenantId)) return Promise.reject(new Error(`invalid tenant id: ${scope.tenantId}`));
+    // Table types exist only for the compiler: a Kysely of the caller's tables over the same
+    // pool is a handful of objects (what withTables() makes too), and needs no cast.
+    return kysely<DB>(dialect)
+      .transaction()
+      .execute(async (trx) => {
+        await sql`select set_config('app.tenant_id', ${scope.tenantId}, true)`.execute(trx);
+        return fn(trx);
+      });
+  };
 }
