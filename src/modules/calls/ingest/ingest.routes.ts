@@ -9,7 +9,7 @@ import type { SecretReader } from '../../../platform/secrets/index.js';
 import { CALL_FILE_FORMATS, FILE_FORMAT_SOURCES, type CallFileFormat } from '../connectors/connector-registry.js';
 import { connectorOptionsQuery, toConnectorOptions, type ConnectorOptionsQuery } from '../connectors/connector-options.js';
 import { buildFirehoseResponse } from '../connectors/firehose-delivery.js';
-import { clientStateMatches, parseGraphNotifications } from '../connectors/teams-notifications.js';
+import { clientStateMatches, parseGraphNotifications } from '../teams/teams-notifications.js';
 import { validateTwilioSignature } from '../connectors/twilio-signature.js';
 import { CallsErrors } from '../errors.js';
 import type { IngestService } from './ingest.service.js';

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { RequestContext } from '../../../platform/context.js';
 import type { SecretReader } from '../../../platform/secrets/index.js';
-import { createGraphClient, type GraphClient, type GraphClientOptions } from '../connectors/graph-client.js';
+import { createGraphClient, type GraphClient, type GraphClientOptions } from './graph-client.js';
 import { TeamsErrors } from './teams.errors.js';
 
 /** The tenant secrets the connector reads (set through PUT /api/v1/secrets/{name}). */

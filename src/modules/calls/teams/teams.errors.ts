@@ -1,5 +1,5 @@
 import { AppError } from '../../../platform/errors.js';
-import { GraphError } from '../connectors/graph-client.js';
+import { GraphError } from './graph-client.js';
 
 /**
  * Error codes of the Teams connector. Their kinds decide the HTTP status (problem.ts) and what

@@ -1,6 +1,6 @@
 import type { Insertable, Selectable, Transaction } from 'kysely';
 import type { QuarantineListQuery } from '../contract.js';
-import type { CallsTables, QuarantineTable } from './calls.tables.js';
+import type { CallsTables, QuarantineTable } from '../db/calls.tables.js';
 
 type Trx = Transaction<CallsTables>;
 export type QuarantineRow = Selectable<QuarantineTable>;

@@ -13,7 +13,7 @@ import {
   callSourceSchema,
 } from '../call-record.js';
 import { EXPORT_FORMATS, STATS_GROUPS, STATS_INTERVALS, type CallFilters } from '../contract.js';
-import { decodeCursor, filterProblems, statsProblems } from '../service/call-filters.js';
+import { decodeCursor, filterProblems, statsProblems } from './call-filters.js';
 
 /*
  * Query-string and response schemas of the calls API. Validation happens here, at the edge: a

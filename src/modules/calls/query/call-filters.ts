@@ -1,8 +1,8 @@
 import type { FieldProblem } from '../../../platform/errors.js';
 import type { CallCursor, CallFilters, StatsInterval } from '../contract.js';
 import { CallsErrors } from '../errors.js';
-import type { IndexFilters } from '../repo/call-reads.repo.js';
-import type { CallCrypto } from './call-crypto.js';
+import type { IndexFilters } from './call-reads.repo.js';
+import type { CallCrypto } from '../store/call-crypto.js';
 import { nameWords, normaliseAgentKey, numberQueryTerm, termPurposes } from './search-terms.js';
 
 /*

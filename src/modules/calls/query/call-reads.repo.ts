@@ -1,7 +1,7 @@
 import { sql, type RawBuilder, type Selectable, type Transaction } from 'kysely';
 import type { CallDirection, CallDisposition, CallSource } from '../call-record.js';
 import type { CallCursor, StatsGroupBy, StatsInterval } from '../contract.js';
-import type { CallRecordsTable, CallsTables } from './calls.tables.js';
+import type { CallRecordsTable, CallsTables } from '../db/calls.tables.js';
 
 /*
  * The read side of the index, as SQL. Tenant scoping comes from row-level security (callers run

@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Kysely, type Selectable, type SqlBool, type Transaction } from 'kysely';
 import type { NoTables } from '../../../platform/db/index.js';
 import type { CallSource } from '../call-record.js';
-import type { CallKeysTable, CallNameTermsTable, CallNumbersTable, CallRecordsTable, CallsTables } from './calls.tables.js';
+import type { CallKeysTable, CallNameTermsTable, CallNumbersTable, CallRecordsTable, CallsTables } from '../db/calls.tables.js';
 
 /*
  * The write side of the index. Each function is one statement for a whole batch; tenant scoping

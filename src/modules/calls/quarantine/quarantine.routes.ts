@@ -5,8 +5,8 @@ import type { ObjectStore } from '../../../platform/objects/index.js';
 import type { QuarantinedPayload, QuarantineService } from '../contract.js';
 import type { CallWrites } from '../ingest/call-transform.js';
 import { CallsErrors } from '../errors.js';
-import { decodeCursor, encodeCursor } from '../service/call-filters.js';
-import { conflict, notFound, problems, quarantineItemSchema, quarantineListQuerySchema, quarantineReplaySchema, unprocessable } from './calls.schemas.js';
+import { decodeCursor, encodeCursor } from '../query/call-filters.js';
+import { conflict, notFound, problems, quarantineItemSchema, quarantineListQuerySchema, quarantineReplaySchema, unprocessable } from '../query/calls.schemas.js';
 import { connectorReparse } from './quarantine-reparse.js';
 
 const view = (item: QuarantinedPayload) => ({

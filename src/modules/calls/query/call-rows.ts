@@ -2,11 +2,11 @@ import type { Insertable } from 'kysely';
 import { fromPublicId } from '../../../platform/ids.js';
 import type { CallRecordV1, NormalisedCall } from '../call-record.js';
 import { CallsErrors } from '../errors.js';
-import type { CallKeysTable, CallNameTermsTable, CallNumbersTable, CallRecordsTable } from '../repo/calls.tables.js';
-import type { CallWriteCrypto } from './call-crypto.js';
+import type { CallKeysTable, CallNameTermsTable, CallNumbersTable, CallRecordsTable } from '../db/calls.tables.js';
+import type { CallWriteCrypto } from '../store/call-crypto.js';
 import { agentKeyOf, nameTermsOf, numberTermsOf, termPurposes } from './search-terms.js';
-import { encodeSourceVersion } from './source-version.js';
-import { normalisedPart } from './upsert-plan.js';
+import { encodeSourceVersion } from '../store/source-version.js';
+import { normalisedPart } from '../store/upsert-plan.js';
 
 /** Everything written for one call: its key, its index row and its search rows. */
 export interface CallRows {

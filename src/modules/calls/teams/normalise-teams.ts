@@ -16,8 +16,8 @@ import {
   round,
   sipCodeOrNull,
   worstQuality,
-} from './call-summary.js';
-import { toParty, type NumberingOptions } from './party-number.js';
+} from '../connectors/call-summary.js';
+import { toParty, type NumberingOptions } from '../connectors/party-number.js';
 import {
   guarded,
   quarantine,
@@ -26,9 +26,9 @@ import {
   validated,
   type ParsedItem,
   type ParseResult,
-} from './parse-result.js';
-import { jsonRaw } from './record-raw.js';
-import { isoOrNull, parseIsoDurationMs, parseZonedIso } from './time-parsing.js';
+} from '../connectors/parse-result.js';
+import { jsonRaw } from '../connectors/record-raw.js';
+import { isoOrNull, parseIsoDurationMs, parseZonedIso } from '../connectors/time-parsing.js';
 
 export type TeamsOptions = NumberingOptions;
 

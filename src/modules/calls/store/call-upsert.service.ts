@@ -6,7 +6,7 @@ import { CALL_SOURCES, type CallRecordV1, type CallSource } from '../call-record
 import { callConnectors } from '../connectors/connector-registry.js';
 import type { CallsService, UpsertOptions, UpsertOutcome, UpsertResult } from '../contract.js';
 import { CallsErrors } from '../errors.js';
-import type { CallKeysTable, CallsTables } from '../repo/calls.tables.js';
+import type { CallKeysTable, CallsTables } from '../db/calls.tables.js';
 import {
   deleteCallRows,
   insertCallKeys,
@@ -17,9 +17,9 @@ import {
   updateCallKeys,
   type CallKeyRef,
   type CallLocation,
-} from '../repo/call-writes.repo.js';
+} from './call-writes.repo.js';
 import type { CallCrypto } from './call-crypto.js';
-import { buildCallRows, callUuid, type CallRows } from './call-rows.js';
+import { buildCallRows, callUuid, type CallRows } from '../query/call-rows.js';
 import type { PartitionMonths } from './partition-months.js';
 import { decodeSourceVersion } from './source-version.js';
 import { foldDeliveries, normalisedPart, type StoredCall } from './upsert-plan.js';

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import type { CallsService } from '../contract.js';
-import { decodeCursor, encodeCursor } from '../service/call-filters.js';
+import { decodeCursor, encodeCursor } from './call-filters.js';
 import {
   callDetailSchema,
   callPageSchema,

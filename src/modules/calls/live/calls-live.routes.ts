@@ -5,7 +5,7 @@ import { AppError } from '../../../platform/errors.js';
 import { problemSchema } from '../../../platform/http/index.js';
 import { callsIngestedChannel } from '../ingest/call-transform.js';
 import { createCallsLiveHub } from './calls-live.hub.js';
-import { problems } from './calls.schemas.js';
+import { problems } from '../query/calls.schemas.js';
 
 export interface CallsLiveRoutesOptions {
   /** Where the one LISTEN connection goes (the application role's URL: listening needs no privilege). */

@@ -6,7 +6,7 @@ import { fromPublicId, newUuid, toPublicId } from '../../../platform/ids.js';
 import type { CallRecordV1 } from '../call-record.js';
 import type { CallsService, NewQuarantinedPayload, QuarantinedPayload, QuarantineService, UpsertResult } from '../contract.js';
 import { CallsErrors } from '../errors.js';
-import type { CallsTables } from '../repo/calls.tables.js';
+import type { CallsTables } from '../db/calls.tables.js';
 import {
   findQuarantined,
   insertQuarantined,
@@ -15,8 +15,8 @@ import {
   recordReplayFailure,
   type QuarantineListRow,
   type QuarantineRow,
-} from '../repo/quarantine.repo.js';
-import type { CallCrypto } from './call-crypto.js';
+} from './quarantine.repo.js';
+import type { CallCrypto } from '../store/call-crypto.js';
 
 function toPayload(row: QuarantineListRow): QuarantinedPayload {
   return {

@@ -1,10 +1,10 @@
 import type { RequestContext } from '../../../platform/context.js';
 import type { Database } from '../../../platform/db/index.js';
 import type { CallFigures, CallStats, CallStatsQuery, StatsGroup } from '../contract.js';
-import { callStats, type StatsRow } from '../repo/call-reads.repo.js';
-import type { CallsTables } from '../repo/calls.tables.js';
-import type { CallCrypto } from './call-crypto.js';
-import { assertNoProblems, resolveFilters, statsProblems } from './call-filters.js';
+import { callStats, type StatsRow } from '../query/call-reads.repo.js';
+import type { CallsTables } from '../db/calls.tables.js';
+import type { CallCrypto } from '../store/call-crypto.js';
+import { assertNoProblems, resolveFilters, statsProblems } from '../query/call-filters.js';
 
 type Sums = Pick<StatsRow, 'calls' | 'answered' | 'talkSum' | 'talkCount' | 'handleSum' | 'handleCount' | 'inbound' | 'abandoned'>;
 

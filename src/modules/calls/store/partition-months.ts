@@ -1,5 +1,5 @@
 import type { Database } from '../../../platform/db/index.js';
-import { ensureMonthPartitions } from '../repo/call-writes.repo.js';
+import { ensureMonthPartitions } from './call-writes.repo.js';
 
 /**
  * Makes sure the monthly partitions exist before rows of a month are written. Months already

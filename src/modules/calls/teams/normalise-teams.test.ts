@@ -8,7 +8,7 @@ import {
   normaliseTeams,
   teamsItems,
 } from './normalise-teams.js';
-import type { RecordRaw } from './parse-result.js';
+import type { RecordRaw } from '../connectors/parse-result.js';
 import {
   callRecordIdFromResource,
   clientStateMatches,

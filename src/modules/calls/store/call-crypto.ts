@@ -2,7 +2,7 @@ import canonicalize from 'canonicalize';
 import { ciphertextToText, type Keyring } from '../../../platform/crypto/index.js';
 import type { CallParty, NormalisedCall } from '../call-record.js';
 import type { NamedRef } from '../contract.js';
-import { termPurposes } from './search-terms.js';
+import { termPurposes } from '../query/search-terms.js';
 
 /*
  * Encryption and blind indexes of call data under the tenant's keys. The AAD binds a record's

@@ -1,8 +1,8 @@
 import { toPublicId } from '../../../platform/ids.js';
 import type { CallQuality, CallRecordV1 } from '../call-record.js';
 import type { CallSummary } from '../contract.js';
-import type { CallFullRow, CallSummaryRow } from '../repo/call-reads.repo.js';
-import type { CallCrypto } from './call-crypto.js';
+import type { CallFullRow, CallSummaryRow } from './call-reads.repo.js';
+import type { CallCrypto } from '../store/call-crypto.js';
 
 /** Index rows to what the API shows, decrypting the personal parts. */
 

@@ -4,7 +4,7 @@ import type { RequestContext } from '../../../platform/context.js';
 import { fromPublicId } from '../../../platform/ids.js';
 import { createLogger } from '../../../platform/telemetry/index.js';
 import { callRecordV1Schema, type CallRecordV1 } from '../call-record.js';
-import { csvHeader } from '../service/export-formats.js';
+import { csvHeader } from './export-formats.js';
 import { callRecord, party } from '../testing/call-record.fixtures.js';
 import { createCallsTestPlatform, type CallsTestPlatform } from '../testing/calls-test-platform.js';
 import { toVcon, vconDocumentSchema } from '../vcon.js';

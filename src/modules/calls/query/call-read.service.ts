@@ -3,9 +3,9 @@ import type { Database } from '../../../platform/db/index.js';
 import { fromPublicId } from '../../../platform/ids.js';
 import type { CallsService } from '../contract.js';
 import { CallsErrors } from '../errors.js';
-import { findCall, listCalls, type CallFullRow, type CallSummaryRow } from '../repo/call-reads.repo.js';
-import type { CallsTables } from '../repo/calls.tables.js';
-import type { CallCrypto } from './call-crypto.js';
+import { findCall, listCalls, type CallFullRow, type CallSummaryRow } from './call-reads.repo.js';
+import type { CallsTables } from '../db/calls.tables.js';
+import type { CallCrypto } from '../store/call-crypto.js';
 import { resolveFilters } from './call-filters.js';
 import { toCallRecord, toCallSummary } from './call-views.js';
 

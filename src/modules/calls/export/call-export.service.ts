@@ -1,11 +1,11 @@
 import type { AuditContext, AuditLog } from '../../../platform/audit/index.js';
 import type { Database } from '../../../platform/db/index.js';
 import type { CallCursor, CallExport, CallFilters, ExportFormat } from '../contract.js';
-import { listCalls, type CallFullRow, type IndexFilters } from '../repo/call-reads.repo.js';
-import type { CallsTables } from '../repo/calls.tables.js';
-import type { CallCrypto } from './call-crypto.js';
-import { resolveFilters } from './call-filters.js';
-import { toCallRecord } from './call-views.js';
+import { listCalls, type CallFullRow, type IndexFilters } from '../query/call-reads.repo.js';
+import type { CallsTables } from '../db/calls.tables.js';
+import type { CallCrypto } from '../store/call-crypto.js';
+import { resolveFilters } from '../query/call-filters.js';
+import { toCallRecord } from '../query/call-views.js';
 import { csvHeader, exportLine, exportMediaTypes } from './export-formats.js';
 
 const pageSize = 500;
