@@ -24,8 +24,11 @@ export interface Database {
    * tenant provisioning, cross-tenant relays, audit verification); never for request handling.
    */
   readonly owner: Kysely<NoTables>;
-  /** Runs `fn` in a transaction of the application role with `app.tenant_id` set for its duration. */
-  withTenant<DB, T>(scope: TenantScope, fn: (trx: TenantTransaction<DB>) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in a transaction of the application role with `app.tenant_id` set for its duration.
+   * `DB` names the tables `fn` queries; without it the transaction is a `UnitOfWork` to hand on.
+   */
+  withTenant<DB = NoTables, T = unknown>(scope: TenantScope, fn: (trx: TenantTransaction<DB>) => Promise<T>): Promise<T>;
   /** The pg pools, for metrics. */
   readonly pools: { readonly app: pg.Pool; readonly owner: pg.Pool };
   /** Owner connection string (for tools that need their own connections, such as a LISTEN client). */
@@ -129,7 +132,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
         installation ??= installationId(owner, logger);
         return installation;
       },
-      withTenant<DB, T>(scope: TenantScope, fn: (trx: TenantTransaction<DB>) => Promise<T>): Promise<T> {
+      withTenant<DB = NoTables, T = unknown>(scope: TenantScope, fn: (trx: TenantTransaction<DB>) => Promise<T>): Promise<T> {
         // A malformed id would make the cast in current_tenant_id() fail inside every policy;
         // refuse it here with a clear message instead.
         if (!uuidPattern.test(scope.tenantId)) return Promise.reject(new Error(`invalid tenant id: ${scope.tenantId}`));

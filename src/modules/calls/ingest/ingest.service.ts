@@ -2,11 +2,13 @@ import { sql, type Transaction } from 'kysely';
 import type { Bus } from '../../../platform/bus/index.js';
 import type { RequestContext } from '../../../platform/context.js';
 import type { Keyring } from '../../../platform/crypto/index.js';
-import type { Database } from '../../../platform/db/index.js';
+import { jsonb, type Database, type UnitOfWork } from '../../../platform/db/index.js';
 import { newUuid, toPublicId } from '../../../platform/ids.js';
 import type { CallSource } from '../call-record.js';
 import { isCallFileFormat, type ConnectorOptions } from '../connectors/connector-registry.js';
 import { CallsErrors } from '../errors.js';
+import { rawPayloadReceivedV1, type RawPayloadReceived } from '../events.js';
+import type { TransformOutcome } from './call-transform.js';
 import { holdsItems } from './payload-items.js';
 import { storableBody, type BodyEncoding, type RawPayloadBodies } from './raw-payload-body.js';
 
@@ -51,15 +53,6 @@ export interface RawPayloadTable extends RawPayloadRow {
 
 export type IngestTables = { 'calls.raw_payloads': RawPayloadTable };
 
-/** Every payload is announced on `calls.raw.<source>.v1`; the transform consumer subscribes to them all. */
-export const rawTopic = (source: string) => `calls.raw.${source}.v1`;
-
-export interface RawPayloadEvent {
-  readonly payloadId: string;
-  readonly source: string;
-  readonly format: string;
-}
-
 export interface AcceptedPayload {
   /** raw_...: the stored payload (for a replay, the one stored the first time). */
   readonly payloadId: string;
@@ -77,11 +70,8 @@ export interface IngestService {
   accept(ctx: RequestContext, payload: IncomingPayload): Promise<AcceptedPayload>;
   /** The payload with its body decrypted (rows stored before bodies were sealed are read as they are). */
   load(ctx: Pick<RequestContext, 'tenantId'>, payloadId: string): Promise<RawPayloadRow | undefined>;
-  markProcessed(
-    trx: Transaction<IngestTables>,
-    payloadId: string,
-    outcome: Record<string, unknown>,
-  ): Promise<void>;
+  /** In the transaction of the payload's last batch: the payload is done, with what became of its items. */
+  markProcessed(work: UnitOfWork, payloadId: string, outcome: TransformOutcome): Promise<void>;
 }
 
 export interface IngestDeps {
@@ -147,7 +137,7 @@ export function createIngestService(deps: IngestDeps): IngestService {
             body,
             bodyEncoding: 'sealed',
             deliveryKey,
-            options: JSON.stringify(payload.options ?? {}) as unknown as Record<string, unknown>,
+            options: jsonb<Record<string, unknown>>({ ...payload.options }),
             receivedAt: new Date(),
             receivedBy: ctx.actor.id,
             processedAt: null,
@@ -156,13 +146,13 @@ export function createIngestService(deps: IngestDeps): IngestService {
           .execute();
         await bus.publish(trx, [
           {
-            type: rawTopic(payload.source),
+            type: rawPayloadReceivedV1.typeFor(payload.source),
             tenantId: ctx.tenantId,
             // Keyed by payload: payloads spread over every partition and are transformed in
             // parallel. Order between payloads does not matter, because the index keeps the newest
             // version of a call whatever order its versions arrive in.
             key: id,
-            data: { payloadId: id, source: payload.source, format: payload.format } satisfies RawPayloadEvent,
+            data: { payloadId: id, source: payload.source, format: payload.format } satisfies RawPayloadReceived,
           },
         ]);
         return undefined;
@@ -177,13 +167,11 @@ export function createIngestService(deps: IngestDeps): IngestService {
       const { bodyEncoding, deliveryKey: _digest, ...payload } = row;
       return { ...payload, body: await bodies.open(ctx.tenantId, row.id, bodyEncoding, row.body) };
     },
-    async markProcessed(trx, payloadId, outcome) {
-      await trx
+    async markProcessed(work, payloadId, outcome) {
+      await work
+        .withTables<IngestTables>()
         .updateTable('calls.raw_payloads')
-        .set({
-          processedAt: new Date(),
-          outcome: JSON.stringify(outcome) as unknown as Record<string, unknown>,
-        })
+        .set({ processedAt: new Date(), outcome: jsonb<Record<string, unknown>>({ ...outcome }) })
         .where('id', '=', payloadId)
         .execute();
     },

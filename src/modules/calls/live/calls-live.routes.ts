@@ -1,8 +1,8 @@
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../../platform/errors.js';
 import { problemSchema } from '../../../platform/http/index.js';
+import { CallsErrors } from '../errors.js';
 import { callsIngestedChannel } from '../ingest/call-transform.js';
 import { createCallsLiveHub } from './calls-live.hub.js';
 import { problems } from '../query/calls.schemas.js';
@@ -73,7 +73,7 @@ export function callsLiveRoutes(options: CallsLiveRoutesOptions): FastifyPluginA
         // Only a client that asks for a stream gets one: anything else (a plain GET, a link checker,
         // app.inject) would wait forever for an answer that never ends.
         if (!(request.headers.accept ?? '').includes('text/event-stream')) {
-          throw new AppError('CALLS_LIVE_NOT_ACCEPTABLE', 'not_acceptable', 'This is a server-sent event stream: send Accept: text/event-stream.');
+          throw CallsErrors.liveNotAcceptable();
         }
         const raw = reply.raw;
         let open = false;
@@ -86,12 +86,7 @@ export function callsLiveRoutes(options: CallsLiveRoutesOptions): FastifyPluginA
             write(`event: calls\ndata: ${JSON.stringify({ at: new Date().toISOString() })}\n\n`),
           );
         } catch (error) {
-          throw new AppError(
-            'CALLS_LIVE_UNAVAILABLE',
-            'unavailable',
-            'Live updates are not available right now; try again shortly.',
-            { cause: error, retryAfterSeconds: 5 },
-          );
+          throw CallsErrors.liveUnavailable(error);
         }
 
         reply.hijack();

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../../platform/errors.js';
 import type { ObjectStore } from '../../../platform/objects/index.js';
 import type { QuarantinedPayload, QuarantineService } from '../contract.js';
 import type { CallWrites } from '../ingest/call-transform.js';
@@ -25,9 +24,6 @@ export interface QuarantineRoutesDeps {
   /** The raw archive (a replay archives each record's source data, as ingest does). */
   readonly archive: ObjectStore;
 }
-
-/** A replay whose payload still does not parse: not a malformed request (400) but content the connector cannot process (422). */
-const stillFailing = (reason: string) => new AppError('CALLS_QUARANTINE_STILL_FAILING', 'unprocessable', `The payload still cannot be normalised: ${reason}`);
 
 /** Payloads the connectors could not normalise, for the people who fix and replay them. */
 export function quarantineRoutes(deps: QuarantineRoutesDeps): FastifyPluginAsyncZod {
@@ -105,7 +101,7 @@ export function quarantineRoutes(deps: QuarantineRoutesDeps): FastifyPluginAsync
         const ctx = request.ctx;
         const id = request.params.quarantineId;
         const outcome = await quarantine.replay(ctx, id, connectorReparse(deps, ctx));
-        if (outcome.status === 'still_failing') throw stillFailing(outcome.reason);
+        if (outcome.status === 'still_failing') throw CallsErrors.quarantineStillFailing(outcome.reason);
         const { created, updated, unchanged, outcomes } = outcome.upsert;
         return { status: 'replayed' as const, item: view(await quarantine.get(ctx, id)), created, updated, unchanged, callIds: outcomes.map((o) => o.id) };
       },

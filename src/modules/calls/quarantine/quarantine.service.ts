@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { AuditLog } from '../../../platform/audit/index.js';
 import type { RequestContext } from '../../../platform/context.js';
-import type { Database } from '../../../platform/db/index.js';
+import type { Database, UnitOfWork } from '../../../platform/db/index.js';
 import { fromPublicId, newUuid, toPublicId } from '../../../platform/ids.js';
 import type { CallRecordV1 } from '../call-record.js';
 import type { CallsService, NewQuarantinedPayload, QuarantinedPayload, QuarantineService, UpsertResult } from '../contract.js';
@@ -44,9 +44,9 @@ export function createQuarantineService(deps: {
   /** Upserts inside the replay's transaction, so the calls, their announcement and the mark commit together. */
   upsertWithin: CallsService['upsertWithin'];
   /** Commits the archive objects of the replayed records in the same transaction (ingest's commitArchivedRecords). */
-  commitArchived: (trx: Transaction<unknown>, ctx: RequestContext, records: readonly CallRecordV1[]) => Promise<void>;
+  commitArchived: (trx: UnitOfWork, ctx: RequestContext, records: readonly CallRecordV1[]) => Promise<void>;
   /** Publishes calls.record.ingested.v1 for what the upsert changed, in the same transaction. */
-  announce: (trx: Transaction<unknown>, ctx: RequestContext, upsert: UpsertResult) => Promise<void>;
+  announce: (trx: UnitOfWork, ctx: RequestContext, upsert: UpsertResult) => Promise<void>;
 }): QuarantineService {
   const { database, crypto, audit } = deps;
   const inTenant = <T>(ctx: RequestContext, fn: (trx: Transaction<CallsTables>) => Promise<T>) => database.withTenant<CallsTables, T>(ctx, fn);
@@ -83,7 +83,7 @@ export function createQuarantineService(deps: {
 
   return {
     add: (ctx, payload) => inTenant(ctx, (trx) => addIn(trx, ctx, payload)),
-    addWithin: (trx, ctx, payload) => addIn(trx as unknown as Transaction<CallsTables>, ctx, payload),
+    addWithin: (work, ctx, payload) => addIn(work.withTables<CallsTables>(), ctx, payload),
 
     async list(ctx, query) {
       const rows = await inTenant(ctx, (trx) => listQuarantined(trx, { ...query, limit: query.limit + 1 }));
@@ -127,14 +127,14 @@ export function createQuarantineService(deps: {
         await inTenant(ctx, (trx) => recordReplayFailure(trx, row.id, parsed.reason));
         return { status: 'still_failing', reason: parsed.reason };
       }
-      return inTenant(ctx, async (trx) => {
+      return database.withTenant(ctx, async (work: UnitOfWork) => {
+        const trx = work.withTables<CallsTables>();
         const current = await findQuarantined(trx, row.id, { lock: true });
         // Another replay of the same item got there first.
         if (current?.status !== 'open') throw CallsErrors.alreadyReplayed();
-        const within = trx as unknown as Transaction<unknown>;
-        const upsert = await deps.upsertWithin(within, ctx, parsed.records, { connectorOptions: row.options });
-        await deps.commitArchived(within, ctx, parsed.records);
-        await deps.announce(within, ctx, upsert);
+        const upsert = await deps.upsertWithin(work, ctx, parsed.records, { connectorOptions: row.options });
+        await deps.commitArchived(work, ctx, parsed.records);
+        await deps.announce(work, ctx, upsert);
         await markQuarantinedReplayed(trx, row.id, actorOf(ctx));
         return { status: 'replayed' as const, upsert };
       });

@@ -1,6 +1,6 @@
 import type { Selectable, Transaction } from 'kysely';
 import type { RequestContext } from '../../../platform/context.js';
-import type { Database } from '../../../platform/db/index.js';
+import type { Database, UnitOfWork } from '../../../platform/db/index.js';
 import { toPublicId } from '../../../platform/ids.js';
 import { CALL_SOURCES, type CallRecordV1, type CallSource } from '../call-record.js';
 import { callConnectors } from '../connectors/connector-registry.js';
@@ -183,8 +183,8 @@ export function createCallUpsert(deps: { database: Database; crypto: CallCrypto;
      * inbox mark of one payload commit together. No retry here: a collision with a concurrent
      * writer aborts the caller's transaction with a transient error, and the bus redelivers.
      */
-    async upsertWithin(trx: Transaction<unknown>, ctx: RequestContext, records: readonly CallRecordV1[], options: UpsertOptions = {}): Promise<UpsertResult> {
-      const calls = trx as unknown as Transaction<CallsTables>;
+    async upsertWithin(trx: UnitOfWork, ctx: RequestContext, records: readonly CallRecordV1[], options: UpsertOptions = {}): Promise<UpsertResult> {
+      const calls = trx.withTables<CallsTables>();
       const outcomes: UpsertOutcome[] = [];
       try {
         for (const batch of batchesOf(await prepare(ctx, records), options)) outcomes.push(...(await writeBatch(calls, ctx, batch, options)));

@@ -6,7 +6,7 @@ import { quarantine, skip, type ParsedItem } from '../connectors/parse-result.js
 import { parseGraphNotifications, type CallRecordChangeNotification, type LifecycleNotification } from './teams-notifications.js';
 import type { TeamsGraphClients } from './teams-credentials.js';
 import type { TeamsSubscriptionService } from './teams-subscription.service.js';
-import { fromGraph } from './teams.errors.js';
+import { fromGraph } from '../errors.js';
 
 /** How a payload kind that names work, rather than carrying calls, becomes parsed items. */
 export type PayloadFetcher = (tenantId: string, body: Buffer) => Promise<ParsedItem[]>;
