@@ -6,7 +6,7 @@ import { createLogger } from '../../../platform/telemetry/index.js';
 import { callRecordV1Schema, type CallRecordV1 } from '../call-record.js';
 import { csvHeader } from './export-formats.js';
 import { callRecord, party } from '../testing/call-record.fixtures.js';
-import { createCallsTestPlatform, type CallsTestPlatform } from '../testing/calls-test-platform.js';
+import { createCallsTestPlatform, type CallsTestPlatform } from '../../../../test/support/calls-test-platform.js';
 import { toVcon, vconDocumentSchema } from '../vcon.js';
 
 describe('calls export', () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestContext } from '../../../platform/context.js';
 import { getCallConnector } from '../connectors/connector-registry.js';
 import { transformItems } from '../ingest/call-transform.js';
-import { createCallsTestPlatform, type CallsTestPlatform } from '../testing/calls-test-platform.js';
+import { createCallsTestPlatform, type CallsTestPlatform } from '../../../../test/support/calls-test-platform.js';
 
 /** One Asterisk cdr_csv row per call; `n` makes each call new. */
 const asteriskRow = (n: number) =>

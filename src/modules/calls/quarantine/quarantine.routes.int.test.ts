@@ -4,7 +4,7 @@ import type { RequestContext } from '../../../platform/context.js';
 import type { QuarantinedPayload } from '../contract.js';
 import { archiveRecords } from '../ingest/call-transform.js';
 import { normalisedCall } from '../testing/call-record.fixtures.js';
-import { createCallsTestPlatform, type CallsTestPlatform } from '../testing/calls-test-platform.js';
+import { createCallsTestPlatform, type CallsTestPlatform } from '../../../../test/support/calls-test-platform.js';
 
 interface Item {
   id: string;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestContext } from '../../../platform/context.js';
 import type { CallRecordV1, NormalisedCall } from '../call-record.js';
 import { callRecord, leg, party } from '../testing/call-record.fixtures.js';
-import { createCallsTestPlatform, type CallsTestPlatform } from '../testing/calls-test-platform.js';
+import { createCallsTestPlatform, type CallsTestPlatform } from '../../../../test/support/calls-test-platform.js';
 
 interface Page {
   items: { id: string; sourceCallId: string; from: { displayName: string | null }; agent: { id: string | null; name: string | null } | null }[];

@@ -3,7 +3,7 @@ import type { RequestContext } from '../../../platform/context.js';
 import type { NormalisedCall } from '../call-record.js';
 import type { CallStats } from '../contract.js';
 import { callRecord } from '../testing/call-record.fixtures.js';
-import { createCallsTestPlatform, type CallsTestPlatform } from '../testing/calls-test-platform.js';
+import { createCallsTestPlatform, type CallsTestPlatform } from '../../../../test/support/calls-test-platform.js';
 
 /*
  * A hand-computed day in New York that contains the end of daylight saving time

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestContext } from '../../../platform/context.js';
 import { fromPublicId } from '../../../platform/ids.js';
 import { newCallId, type CallRecordV1 } from '../call-record.js';
-import { createCallsTestPlatform, type CallsTestPlatform } from '../testing/calls-test-platform.js';
+import { createCallsTestPlatform, type CallsTestPlatform } from '../../../../test/support/calls-test-platform.js';
 import { callRecord, leg, party } from '../testing/call-record.fixtures.js';
 
 describe('upsertRecords', () => {

@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { systemContext, type RequestContext } from '../../../platform/context.js';
-import type { Logger } from '../../../platform/telemetry/index.js';
-import type { Tenant } from '../../identity/index.js';
-import { createTestPlatform, type TestPlatform } from '../../../../test/support/test-platform.js';
-import type { CallsApi } from '../calls.module.js';
+import type { RequestContext } from '../../src/platform/context.js';
+import type { Logger } from '../../src/platform/telemetry/index.js';
+import type { CallsApi } from '../../src/modules/calls/index.js';
+import type { Tenant } from '../../src/modules/identity/index.js';
+import { createTenant } from './identity.js';
+import { createTestPlatform, type TestPlatform } from './test-platform.js';
 
 /**
- * A test platform with the calls module mounted (the lead wires it into platform.ts). Its keyring
- * shares the platform's master key, so data keys made by either one work for both.
+ * A test platform for the calls module's tests. Its keyring shares the platform's master key, so
+ * data keys made by either one work for both.
  */
 export interface CallsTestPlatform extends TestPlatform {
   readonly calls: CallsApi;
@@ -27,15 +28,10 @@ export async function createCallsTestPlatform(options: { logger?: Logger; env?: 
       return Promise.resolve(`https://objects.test/${encodeURIComponent(key)}?signature=test`);
     },
   });
-  const calls = platform.platform.modules.calls;
   return {
     ...platform,
-    calls,
+    calls: platform.platform.modules.calls,
     signedKeys,
-    async createTenant(options = {}) {
-      const slug = `t-${randomBytes(4).toString('hex')}`;
-      const tenant = await platform.platform.modules.identity.tenantAdmin.create({ name: `Tenant ${slug}`, slug, ...options });
-      return { tenant, ctx: systemContext(tenant.uuid, 'test', 'test') };
-    },
+    createTenant: (tenantOptions = {}) => createTenant(platform.platform, undefined, tenantOptions),
   };
 }

@@ -3,18 +3,18 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromPublicId, toPublicId } from '../../src/platform/ids.js';
-import type { CallRecordV1 } from '../../src/modules/calls/index.js';
-import { bearer, createTenant, createUser, login } from '../support/identity.js';
-import { createTestPlatform, type TestPlatform } from '../support/test-platform.js';
-import type { Tenant } from '../../src/modules/identity/index.js';
+import { fromPublicId, toPublicId } from '../../../platform/ids.js';
+import type { CallRecordV1 } from '../call-record.js';
+import { bearer, createTenant, createUser, login } from '../../../../test/support/identity.js';
+import { createTestPlatform, type TestPlatform } from '../../../../test/support/test-platform.js';
+import type { Tenant } from '../../identity/index.js';
 
 /*
  * Several versions of one call through the real ingest path (HTTP, raw payload, bus, transform,
  * archive, index): in one payload, and in payloads that follow each other.
  */
 
-const fixtures = path.resolve(import.meta.dirname, '../../../shared/fixtures/real');
+const fixtures = path.resolve(import.meta.dirname, '../../../../../shared/fixtures/real');
 const fixture = (name: string) => readFileSync(path.join(fixtures, name), 'utf8');
 
 /* acc_json output as acc_json_mod.c writes it (see normalise-kamailio.test.ts and docs/connectors.md). */

@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallRecordV1 } from '../../src/modules/calls/index.js';
-import { bearer, createTenant, createUser, login } from '../support/identity.js';
-import { createTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import type { CallRecordV1 } from '../call-record.js';
+import { bearer, createTenant, createUser, login } from '../../../../test/support/identity.js';
+import { createTestPlatform, type TestPlatform } from '../../../../test/support/test-platform.js';
 
-const vconDir = path.resolve(import.meta.dirname, '../../../shared/fixtures/real/vcon');
+const vconDir = path.resolve(import.meta.dirname, '../../../../../shared/fixtures/real/vcon');
 const fixtures = path.resolve(vconDir, '..');
 
 interface CallList {

@@ -2,10 +2,10 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemContext } from '../../src/platform/context.js';
-import { normalisedCall } from '../../src/modules/calls/testing/index.js';
-import { repoRoot } from '../support/child-process.js';
-import { createTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { systemContext } from '../../../platform/context.js';
+import { normalisedCall } from '../testing/index.js';
+import { repoRoot } from '../../../../test/support/child-process.js';
+import { createTestPlatform, type TestPlatform } from '../../../../test/support/test-platform.js';
 
 /**
  * The transform consumer killed (SIGKILL) in the middle of a large payload: the batches it

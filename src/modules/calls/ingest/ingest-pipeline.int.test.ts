@@ -3,12 +3,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromPublicId } from '../../src/platform/ids.js';
-import { bearer, createTenant, createUser, login } from '../support/identity.js';
-import { createTestPlatform, type TestPlatform } from '../support/test-platform.js';
-import type { Tenant } from '../../src/modules/identity/index.js';
+import { fromPublicId } from '../../../platform/ids.js';
+import { callRecordIngestedV1 } from '../index.js';
+import { bearer, createTenant, createUser, login } from '../../../../test/support/identity.js';
+import { createTestPlatform, type TestPlatform } from '../../../../test/support/test-platform.js';
+import type { Tenant } from '../../identity/index.js';
 
-const fixtures = path.resolve(import.meta.dirname, '../../../shared/fixtures/real');
+const fixtures = path.resolve(import.meta.dirname, '../../../../../shared/fixtures/real');
 const fixture = (name: string) => readFileSync(path.join(fixtures, name));
 
 interface CallList {
@@ -28,11 +29,12 @@ describe('call ingest, end to end', () => {
     token = (await login(t, await createUser(t.platform, tenant, { roles: ['owner'] }))).accessToken;
     const created = await t.inject({ method: 'POST', url: '/api/v1/api-keys', headers: bearer(token), payload: { name: 'pbx', scopes: ['calls:ingest'] } });
     ingestKey = created.json<{ key: string }>().key;
-    await t.platform.bus.subscribe<{ callId: string }>({
+    // A consumer as another module writes one: the event's name and schema from the door.
+    await t.platform.bus.subscribe({
       group: 'test-ingested',
-      topics: ['calls.record.ingested.v1'],
+      topics: [callRecordIngestedV1.type],
       handler: (_ctx, event) => {
-        ingested.push(event.data.callId);
+        ingested.push(callRecordIngestedV1.schema.parse(event.data).callId);
         return Promise.resolve();
       },
     });
