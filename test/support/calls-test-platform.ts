@@ -17,7 +17,9 @@ export interface CallsTestPlatform extends TestPlatform {
   createTenant(options?: { timeZone?: string }): Promise<{ tenant: Tenant; ctx: RequestContext }>;
 }
 
-export async function createCallsTestPlatform(options: { logger?: Logger; env?: Record<string, string> } = {}): Promise<CallsTestPlatform> {
+export async function createCallsTestPlatform(
+  options: { logger?: Logger; env?: Record<string, string> } = {},
+): Promise<CallsTestPlatform> {
   const masterKey = randomBytes(32).toString('base64');
   const signedKeys: string[] = [];
   const platform = await createTestPlatform({

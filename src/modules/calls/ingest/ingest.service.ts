@@ -1,8 +1,7 @@
-import { sql, type Transaction } from 'kysely';
 import type { Bus } from '../../../platform/bus/index.js';
 import type { RequestContext } from '../../../platform/context.js';
 import type { Keyring } from '../../../platform/crypto/index.js';
-import { jsonb, type Database, type UnitOfWork } from '../../../platform/db/index.js';
+import type { Database, UnitOfWork } from '../../../platform/db/index.js';
 import { newUuid, toPublicId } from '../../../platform/ids.js';
 import type { CallSource } from '../call-record.js';
 import { isCallFileFormat, type ConnectorOptions } from '../connectors/connector-registry.js';
@@ -10,7 +9,16 @@ import { CallsErrors } from '../errors.js';
 import { rawPayloadReceivedV1, type RawPayloadReceived } from '../events.js';
 import type { TransformOutcome } from './call-transform.js';
 import { holdsItems } from './payload-items.js';
-import { storableBody, type BodyEncoding, type RawPayloadBodies } from './raw-payload-body.js';
+import {
+  findRawPayload,
+  firstDelivery,
+  insertRawPayload,
+  markRawPayloadProcessed,
+  type IngestTables,
+  type RawPayloadRow,
+  type RawPayloadTable,
+} from './raw-payloads.repo.js';
+import { storableBody, type RawPayloadBodies } from './raw-payload-body.js';
 
 /** A payload as a source delivered it, before parsing. */
 export interface IncomingPayload {
@@ -28,30 +36,6 @@ export interface IncomingPayload {
    */
   readonly deliveryKey?: Buffer | string;
 }
-
-/** A stored payload as `load` gives it: the body as received (a webhook's secret left out). */
-export interface RawPayloadRow {
-  id: string;
-  tenantId: string;
-  source: string;
-  format: string;
-  contentType: string | null;
-  body: Buffer;
-  options: Record<string, unknown>;
-  receivedAt: Date;
-  receivedBy: string;
-  processedAt: Date | null;
-  outcome: Record<string, unknown> | null;
-}
-
-/** The row as the table holds it: `body` is ciphertext unless `bodyEncoding` is 'plain'; read bodies through `load`. */
-export interface RawPayloadTable extends RawPayloadRow {
-  bodyEncoding: BodyEncoding;
-  /** HMAC of IncomingPayload.deliveryKey (blind index, purpose calls.delivery), or null. */
-  deliveryKey: Buffer | null;
-}
-
-export type IngestTables = { 'calls.raw_payloads': RawPayloadTable };
 
 export interface AcceptedPayload {
   /** raw_...: the stored payload (for a replay, the one stored the first time). */
@@ -86,27 +70,6 @@ export interface IngestDeps {
 export function createIngestService(deps: IngestDeps): IngestService {
   const { database, bus, keyring, bodies } = deps;
 
-  /** The payload this delivery replays: the first one stored with its key within the window. */
-  async function replayed(
-    trx: Transaction<IngestTables>,
-    source: string,
-    deliveryKey: Buffer,
-  ): Promise<string | undefined> {
-    // One at a time per key, so copies arriving together, on any replica, store one payload.
-    await sql`select pg_advisory_xact_lock(hashtextextended(${`calls.delivery:${deliveryKey.toString('hex')}`}, 0))`.execute(
-      trx,
-    );
-    const first = await trx
-      .selectFrom('calls.raw_payloads')
-      .select('id')
-      .where('source', '=', source)
-      .where('deliveryKey', '=', deliveryKey)
-      .where('receivedAt', '>', new Date(Date.now() - deps.replayWindowMs))
-      .orderBy('receivedAt')
-      .executeTakeFirst();
-    return first?.id;
-  }
-
   return {
     async accept(ctx, payload) {
       if (
@@ -124,26 +87,22 @@ export function createIngestService(deps: IngestDeps): IngestService {
       const id = newUuid();
       const body = await bodies.seal(ctx.tenantId, id, storableBody(payload.format, payload.body));
       const firstId = await database.withTenant<IngestTables, string | undefined>(ctx, async (trx) => {
-        const first = deliveryKey && (await replayed(trx, payload.source, deliveryKey));
+        // The payload this delivery replays: the first one stored with its key within the window.
+        const since = new Date(Date.now() - deps.replayWindowMs);
+        const first = deliveryKey && (await firstDelivery(trx, payload.source, deliveryKey, since));
         if (first) return first;
-        await trx
-          .insertInto('calls.raw_payloads')
-          .values({
-            id,
-            tenantId: ctx.tenantId,
-            source: payload.source,
-            format: payload.format,
-            contentType: payload.contentType ?? null,
-            body,
-            bodyEncoding: 'sealed',
-            deliveryKey,
-            options: jsonb<Record<string, unknown>>({ ...payload.options }),
-            receivedAt: new Date(),
-            receivedBy: ctx.actor.id,
-            processedAt: null,
-            outcome: null,
-          })
-          .execute();
+        await insertRawPayload(trx, {
+          id,
+          tenantId: ctx.tenantId,
+          source: payload.source,
+          format: payload.format,
+          contentType: payload.contentType ?? null,
+          body,
+          bodyEncoding: 'sealed',
+          deliveryKey,
+          options: { ...payload.options },
+          receivedBy: ctx.actor.id,
+        });
         await bus.publish(trx, [
           {
             type: rawPayloadReceivedV1.typeFor(payload.source),
@@ -160,20 +119,13 @@ export function createIngestService(deps: IngestDeps): IngestService {
       return { payloadId: toPublicId('raw', firstId ?? id), replayed: firstId !== undefined };
     },
     async load(ctx, payloadId) {
-      const row = await database.withTenant<IngestTables, RawPayloadTable | undefined>(ctx, (trx) =>
-        trx.selectFrom('calls.raw_payloads').selectAll().where('id', '=', payloadId).executeTakeFirst(),
-      );
+      const row = await database.withTenant<IngestTables, RawPayloadTable | undefined>(ctx, (trx) => findRawPayload(trx, payloadId));
       if (!row) return undefined;
       const { bodyEncoding, deliveryKey: _digest, ...payload } = row;
       return { ...payload, body: await bodies.open(ctx.tenantId, row.id, bodyEncoding, row.body) };
     },
     async markProcessed(work, payloadId, outcome) {
-      await work
-        .withTables<IngestTables>()
-        .updateTable('calls.raw_payloads')
-        .set({ processedAt: new Date(), outcome: jsonb<Record<string, unknown>>({ ...outcome }) })
-        .where('id', '=', payloadId)
-        .execute();
+      await markRawPayloadProcessed(work.withTables<IngestTables>(), payloadId, { ...outcome });
     },
   };
 }
