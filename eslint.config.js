@@ -64,11 +64,6 @@ export default tseslint.config(
     rules: { 'switchboard/module-boundaries': 'error' },
   },
   {
-    // Known debt, issue 12 phase B: the calls test platform moves off test/support.
-    files: ['src/modules/calls/testing/calls-test-platform.ts'],
-    rules: { 'switchboard/module-boundaries': 'off' },
-  },
-  {
     // Vitest's expect().rejects etc. and test fixtures make these noisy without adding safety.
     files: ['**/*.test.ts', '**/*.test.tsx', 'test/**/*.ts'],
     rules: {

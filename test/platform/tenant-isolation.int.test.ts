@@ -56,10 +56,10 @@ describe('tenant isolation (row-level security)', () => {
     a = await t.platform.modules.identity.tenantAdmin.create({ name: 'Alpha', slug: 'alpha' });
     b = await t.platform.modules.identity.tenantAdmin.create({ name: 'Bravo', slug: 'bravo' });
     const db = t.platform.database;
-    await db.withTenant<ProbeTables, unknown>({ tenantId: a.uuid }, (trx) =>
+    await db.withTenant<ProbeTables>({ tenantId: a.uuid }, (trx) =>
       trx.insertInto('probe.notes').values({ id: noteOfA, tenantId: a.uuid, body: 'alpha secret' }).execute(),
     );
-    await db.withTenant<ProbeTables, unknown>({ tenantId: b.uuid }, (trx) =>
+    await db.withTenant<ProbeTables>({ tenantId: b.uuid }, (trx) =>
       trx.insertInto('probe.notes').values({ id: noteOfB, tenantId: b.uuid, body: 'bravo secret' }).execute(),
     );
   });

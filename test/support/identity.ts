@@ -11,8 +11,12 @@ export interface TestUser {
   readonly password: string;
 }
 
-export async function createTenant(platform: Platform, slug = `t-${randomBytes(4).toString('hex')}`): Promise<{ tenant: Tenant; ctx: RequestContext }> {
-  const tenant = await platform.modules.identity.tenantAdmin.create({ name: `Tenant ${slug}`, slug });
+export async function createTenant(
+  platform: Platform,
+  slug = `t-${randomBytes(4).toString('hex')}`,
+  options: { timeZone?: string } = {},
+): Promise<{ tenant: Tenant; ctx: RequestContext }> {
+  const tenant = await platform.modules.identity.tenantAdmin.create({ name: `Tenant ${slug}`, slug, ...options });
   return { tenant, ctx: systemContext(tenant.uuid, 'test', 'test') };
 }
 

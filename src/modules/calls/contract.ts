@@ -1,6 +1,6 @@
-import type { Transaction } from 'kysely';
 import type { AuditContext } from '../../platform/audit/index.js';
 import type { RequestContext } from '../../platform/context.js';
+import type { UnitOfWork } from '../../platform/db/index.js';
 import type {
   CallDirection,
   CallDisposition,
@@ -221,7 +221,7 @@ export interface CallsService {
    * together. Not retried: a collision with a concurrent writer throws the transient
    * CALLS_WRITE_CONTENTION, so the caller's transaction rolls back and the bus redelivers.
    */
-  upsertWithin(trx: Transaction<unknown>, ctx: RequestContext, records: readonly CallRecordV1[], options?: UpsertOptions): Promise<UpsertResult>;
+  upsertWithin(work: UnitOfWork, ctx: RequestContext, records: readonly CallRecordV1[], options?: UpsertOptions): Promise<UpsertResult>;
   /**
    * Internal UUIDs of the calls already stored among these keys, keyed `${source}\0${sourceCallId}`,
    * so that ingest can name archive objects by the id a call keeps. Keys not stored are absent.
@@ -301,7 +301,7 @@ export type ReplayOutcome =
 export interface QuarantineService {
   add(ctx: RequestContext, payload: NewQuarantinedPayload): Promise<QuarantinedPayload>;
   /** The same inside the caller's withTenant transaction of `ctx.tenantId` (commits with the rest of a payload's outcome). */
-  addWithin(trx: Transaction<unknown>, ctx: RequestContext, payload: NewQuarantinedPayload): Promise<QuarantinedPayload>;
+  addWithin(work: UnitOfWork, ctx: RequestContext, payload: NewQuarantinedPayload): Promise<QuarantinedPayload>;
   list(ctx: RequestContext, query: QuarantineListQuery): Promise<QuarantinePage>;
   get(ctx: RequestContext, id: string): Promise<QuarantinedPayload>;
   /** The stored payload, decrypted; audited as calls.quarantine.raw_viewed. Null when only the archive holds it. */

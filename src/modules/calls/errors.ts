@@ -1,6 +1,10 @@
 import { AppError } from '../../platform/errors.js';
+import { GraphError } from './teams/graph-client.js';
 
-/** Error codes of the calls module. The kind decides the HTTP status and whether the bus retries. */
+/**
+ * Every error code of the calls module, in one place. The kind decides the HTTP status
+ * (platform/http/problem.ts) and whether the bus retries.
+ */
 export const CallsErrors = {
   notFound: () => new AppError('CALLS_NOT_FOUND', 'not_found', 'The call was not found.'),
   quarantineNotFound: () => new AppError('CALLS_QUARANTINE_NOT_FOUND', 'not_found', 'The quarantined payload was not found.'),
@@ -44,4 +48,69 @@ export const CallsErrors = {
       cause,
       retryAfterSeconds: 5,
     }),
+  /** Ingest: the tenant, webhook secret or auth token a webhook URL names does not exist. */
+  unknownWebhook: () => new AppError('CALLS_UNKNOWN_WEBHOOK', 'not_found', 'No such webhook.'),
+  /** A stored payload whose format no parser or fetcher handles: terminal, never retried. */
+  unknownPayloadFormat: (format: string) =>
+    new AppError('CALLS_UNKNOWN_PAYLOAD_FORMAT', 'invalid_input', `No transform for payload format '${format}'.`),
+  invalidConnectorOption: (message: string) =>
+    new AppError('CALLS_INVALID_CONNECTOR_OPTION', 'invalid_input', `columns ${message}`, { fields: [{ field: 'columns', message }] }),
+  twilioSignatureInvalid: () =>
+    new AppError('CALLS_TWILIO_SIGNATURE_INVALID', 'forbidden', 'X-Twilio-Signature does not match the request.'),
+  /** A replay whose payload still does not parse: not a malformed request (400) but content the connector cannot process (422). */
+  quarantineStillFailing: (reason: string) =>
+    new AppError('CALLS_QUARANTINE_STILL_FAILING', 'unprocessable', `The payload still cannot be normalised: ${reason}`),
+  liveNotAcceptable: () =>
+    new AppError('CALLS_LIVE_NOT_ACCEPTABLE', 'not_acceptable', 'This is a server-sent event stream: send Accept: text/event-stream.'),
+  liveUnavailable: (cause: unknown) =>
+    new AppError('CALLS_LIVE_UNAVAILABLE', 'unavailable', 'Live updates are not available right now; try again shortly.', {
+      cause,
+      retryAfterSeconds: 5,
+    }),
+
+  // The Teams connector. The kinds also decide what the bus does with a failed notification:
+  // `unavailable` is retried with backoff, the others go to the dead letters (replayable once the
+  // cause is fixed).
+  teamsInvalidNotification: (message: string) =>
+    new AppError('CALLS_INVALID_NOTIFICATION', 'invalid_input', message, { fields: [{ field: 'body', message }] }),
+  teamsClientStateMismatch: () =>
+    new AppError('CALLS_CLIENT_STATE_MISMATCH', 'forbidden', 'clientState does not match this subscription.'),
+  /** 409: the connector cannot act until these secrets exist; each is named as a field. */
+  teamsNotConfigured: (missing: readonly string[]) =>
+    new AppError(
+      'CALLS_TEAMS_NOT_CONFIGURED',
+      'conflict',
+      `The Teams connector needs the secret${missing.length === 1 ? '' : 's'} ${missing.join(', ')}: set ${missing.length === 1 ? 'it' : 'them'} with PUT /api/v1/secrets/{name}.`,
+      { fields: missing.map((name) => ({ field: `secrets.${name}`, message: 'is not set' })) },
+    ),
+  /** 409: Graph delivers notifications only to https URLs. */
+  teamsPublicUrlNotHttps: (publicUrl: string) =>
+    new AppError(
+      'CALLS_TEAMS_PUBLIC_URL_NOT_HTTPS',
+      'conflict',
+      `Microsoft Graph sends notifications only to https URLs, and this platform's public URL is ${publicUrl}: set SWITCHBOARD_PUBLIC_URL to the https address Graph can reach.`,
+      { fields: [{ field: 'SWITCHBOARD_PUBLIC_URL', message: 'must be an https URL reachable from Microsoft Graph' }] },
+    ),
+  teamsNotConnected: () => new AppError('CALLS_TEAMS_NOT_CONNECTED', 'not_found', 'This tenant has no Teams call-records subscription.'),
+  /** Graph answered with an error: transient ones are retried, refusals need a person. */
+  teamsGraph: (error: GraphError, action: string): AppError => {
+    if (error.transient) {
+      return new AppError('CALLS_TEAMS_GRAPH_UNAVAILABLE', 'unavailable', `Microsoft Graph did not answer ${action}: ${error.message}`, {
+        cause: error,
+        retryAfterSeconds: 30,
+      });
+    }
+    const hint =
+      error.status === 401 || error.status === 403 || error.code === 'invalid_client' || error.code === 'unauthorized_client'
+        ? ' Check teams.tenant_id, teams.client_id and teams.client_secret, and that the app registration has the application permission CallRecords.Read.All with admin consent.'
+        : '';
+    return new AppError('CALLS_TEAMS_GRAPH_REFUSED', 'conflict', `Microsoft Graph refused ${action} (${error.status}${error.code ? ` ${error.code}` : ''}).${hint}`, {
+      cause: error,
+    });
+  },
 } as const;
+
+/** Graph failures as the Teams connector's errors; anything else passes unchanged. */
+export function fromGraph(error: unknown, action: string): unknown {
+  return error instanceof GraphError ? CallsErrors.teamsGraph(error, action) : error;
+}

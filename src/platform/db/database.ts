@@ -24,8 +24,11 @@ export interface Database {
    * tenant provisioning, cross-tenant relays, audit verification); never for request handling.
    */
   readonly owner: Kysely<NoTables>;
-  /** Runs `fn` in a transaction of the application role with `app.tenant_id` set for its duration. */
-  withTenant<DB, T>(scope: TenantScope, fn: (trx: TenantTransaction<DB>) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in a transaction of the application role with `app.tenant_id` set for its duration.
+   * `DB` names the tables `fn` queries; without it the transaction is a `UnitOfWork` to hand on.
+   */
+  withTenant<DB = NoTables, T = unknown>(scope: TenantScope, fn: (trx: TenantTransaction<DB>) => Promise<T>): Promise<T>;
   /**
    * Tenant transactions on a small pool of their own, for the kernel's short reads that run while
    * a caller holds a connection of the main pool in its own transaction (a data key fetched in the
@@ -174,7 +177,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 
 /** Transactions of the application role with `app.tenant_id` set for their duration, on one pool. */
 function tenantTransactions(dialect: PostgresDialect): Database['withTenant'] {
-  return <DB, T>(scope: TenantScope, fn: (trx: TenantTransaction<DB>) => Promise<T>): Promise<T> => {
+  return <DB = NoTables, T = unknown>(scope: TenantScope, fn: (trx: TenantTransaction<DB>) => Promise<T>): Promise<T> => {
     // A malformed id would make the cast in current_tenant_id() fail inside every policy;
     // refuse it here with a clear message instead.
     if (!uuidPattern.test(scope.tenantId)) return Promise.reject(new Error(`invalid tenant id: ${scope.tenantId}`));

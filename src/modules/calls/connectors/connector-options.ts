@@ -1,6 +1,6 @@
 import { isSupportedCountry } from 'libphonenumber-js/max';
 import { z } from 'zod';
-import { AppError } from '../../../platform/errors.js';
+import { CallsErrors } from '../errors.js';
 import type { CallFileFormat, ConnectorOptions } from './connector-registry.js';
 import { ASTERISK_FIELDS, type AsteriskField } from './normalise-asterisk.js';
 import { THREECX_CDR_FIELDS, type ThreeCxField } from './normalise-3cx.js';
@@ -57,10 +57,6 @@ export const connectorOptionsQuery = z.object({
 
 export type ConnectorOptionsQuery = z.infer<typeof connectorOptionsQuery>;
 
-function invalidColumns(message: string): AppError {
-  return new AppError('CALLS_INVALID_CONNECTOR_OPTION', 'invalid_input', `columns ${message}`, { fields: [{ field: 'columns', message }] });
-}
-
 function unknownNames(names: readonly string[], known: readonly string[]): string[] {
   return names.filter((name) => name !== '' && !known.includes(name));
 }
@@ -81,18 +77,18 @@ export function toConnectorOptions(format: CallFileFormat, query: ConnectorOptio
     case 'asterisk-custom-csv': {
       if (query.columns.trim() === 'header') return { ...options, asteriskColumns: 'header' };
       const unknown = unknownNames(names, ASTERISK_FIELDS);
-      if (unknown.length > 0) throw invalidColumns(`names fields Asterisk does not write: ${unknown.join(', ')} (known: ${ASTERISK_FIELDS.join(', ')})`);
+      if (unknown.length > 0) throw CallsErrors.invalidConnectorOption(`names fields Asterisk does not write: ${unknown.join(', ')} (known: ${ASTERISK_FIELDS.join(', ')})`);
       return { ...options, asteriskColumns: names.map((name) => (name === '' ? null : (name as AsteriskField))) };
     }
     case '3cx-csv': {
       const unknown = unknownNames(names, THREECX_CDR_FIELDS);
-      if (unknown.length > 0) throw invalidColumns(`names fields 3CX does not write: ${unknown.join(', ')}`);
+      if (unknown.length > 0) throw CallsErrors.invalidConnectorOption(`names fields 3CX does not write: ${unknown.join(', ')}`);
       return { ...options, threeCxColumns: names.map((name) => (name === '' ? null : (name as ThreeCxField))) };
     }
     case 'freeswitch-csv':
-      if (names.some((name) => name === '')) throw invalidColumns('has an empty name (every cdr_csv column is a channel variable)');
+      if (names.some((name) => name === '')) throw CallsErrors.invalidConnectorOption('has an empty name (every cdr_csv column is a channel variable)');
       return { ...options, freeswitchCsvColumns: names };
     default:
-      throw invalidColumns(`do not apply to ${format} (only to asterisk-custom-csv, asterisk-csv, 3cx-csv and freeswitch-csv)`);
+      throw CallsErrors.invalidConnectorOption(`do not apply to ${format} (only to asterisk-custom-csv, asterisk-csv, 3cx-csv and freeswitch-csv)`);
   }
 }

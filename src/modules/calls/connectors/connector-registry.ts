@@ -13,7 +13,7 @@ import {
 import { genericItems } from './normalise-generic.js';
 import { genesysItems } from './normalise-genesys.js';
 import { kamailioPayloadItems, type KamailioOptions } from './normalise-kamailio.js';
-import { teamsItems } from './normalise-teams.js';
+import { teamsItems } from '../teams/normalise-teams.js';
 import { twilioCallbackItems } from './normalise-twilio.js';
 import { vconItems } from './normalise-vcon.js';
 import { quarantine, toResult, type ParsedItem, type ParseResult } from './parse-result.js';

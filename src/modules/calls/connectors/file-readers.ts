@@ -27,7 +27,7 @@ import { freeswitchCsvRowItems, freeswitchJsonItems, freeswitchXmlItems } from '
 import { genericItems } from './normalise-generic.js';
 import { genesysItems } from './normalise-genesys.js';
 import { kamailioItems } from './normalise-kamailio.js';
-import { teamsItems } from './normalise-teams.js';
+import { teamsItems } from '../teams/normalise-teams.js';
 import { twilioCallbackItems } from './normalise-twilio.js';
 import { vconItems } from './normalise-vcon.js';
 import { quarantine, type ParsedItem } from './parse-result.js';

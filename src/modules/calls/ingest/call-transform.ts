@@ -1,34 +1,25 @@
-import { sql, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import type { Bus, NewEvent } from '../../../platform/bus/index.js';
 import type { RequestContext } from '../../../platform/context.js';
+import type { Database, UnitOfWork } from '../../../platform/db/index.js';
 import { fromPublicId, newUuid, toPublicId } from '../../../platform/ids.js';
 import type { ObjectStore } from '../../../platform/objects/index.js';
 import { toCallRecordV1, type CallRecordV1, type CallSource, type NormalisedCall } from '../call-record.js';
 import type { ConnectorOptions } from '../connectors/connector-registry.js';
 import type { ParsedItem } from '../connectors/parse-result.js';
 import type { UpsertResult } from '../contract.js';
+import { callRecordIngestedV1, type CallRecordIngested } from '../events.js';
 import { archiveBatch, commitArchived, type ArchiveLedger } from './raw-archive.js';
 
 /** PostgreSQL NOTIFY channel raised on commit of a batch that created or changed calls (payload: tenant UUID). */
 export const callsIngestedChannel = 'calls_ingested';
 
-/** `calls.record.ingested.v1`: a call is new, or a newer version of it replaced the stored one. */
-export const recordIngestedType = 'calls.record.ingested.v1';
-
-export interface RecordIngestedEvent {
-  readonly callId: string;
-  readonly source: CallSource;
-  readonly sourceCallId: string;
-  readonly change: 'created' | 'updated';
-  readonly startedAt: string;
-}
-
 /** What the transform needs from the calls store, inside the transaction it runs. */
 export interface CallWrites {
   /** Ids (UUIDs) of calls already stored, by `${source}\0${sourceCallId}`. */
   existingIds(ctx: RequestContext, keys: readonly { source: string; sourceCallId: string }[]): Promise<Map<string, string>>;
-  upsertWithin(trx: Transaction<unknown>, ctx: RequestContext, records: readonly CallRecordV1[], options: { connectorOptions?: ConnectorOptions }): Promise<UpsertResult>;
-  quarantineWithin(trx: Transaction<unknown>, ctx: RequestContext, item: { source: string; reason: string; raw: string; options: ConnectorOptions }): Promise<void>;
+  upsertWithin(trx: UnitOfWork, ctx: RequestContext, records: readonly CallRecordV1[], options: { connectorOptions?: ConnectorOptions }): Promise<UpsertResult>;
+  quarantineWithin(trx: UnitOfWork, ctx: RequestContext, item: { source: string; reason: string; raw: string; options: ConnectorOptions }): Promise<void>;
   /** The raw archive's ledger: archive objects are claimed before they are written and committed with the index. */
   readonly archive: ArchiveLedger;
 }
@@ -42,7 +33,7 @@ export interface TransformOutcome {
   readonly skipped: number;
 }
 
-export type RunInTransaction = <T>(fn: (trx: Transaction<unknown>) => Promise<T>) => Promise<T | undefined>;
+export type RunInTransaction = <T>(fn: (trx: UnitOfWork) => Promise<T>) => Promise<T | undefined>;
 
 const keyOf = (source: string, sourceCallId: string) => `${source}\0${sourceCallId}`;
 
@@ -94,7 +85,7 @@ export async function archiveRecords(
 /** In the transaction that indexes records from `archiveRecords`: their archive objects become part of the archive. */
 export function commitArchivedRecords(
   deps: { writes: Pick<CallWrites, 'archive'>; objects: ObjectStore },
-  trx: Transaction<unknown>,
+  trx: UnitOfWork,
   ctx: RequestContext,
   records: readonly CallRecordV1[],
 ): Promise<void> {
@@ -110,13 +101,13 @@ export function commitArchivedRecords(
  * Inside the transaction that upserted: one `calls.record.ingested.v1` per new or changed call,
  * and the NOTIFY that wakes live views, so the announcement commits with the calls or not at all.
  */
-export async function announceChanges(bus: Bus, trx: Transaction<unknown>, ctx: RequestContext, result: UpsertResult): Promise<void> {
-  const events: NewEvent<RecordIngestedEvent>[] = result.outcomes.flatMap((outcome) =>
+export async function announceChanges(bus: Bus, trx: UnitOfWork, ctx: RequestContext, result: UpsertResult): Promise<void> {
+  const events: NewEvent<CallRecordIngested>[] = result.outcomes.flatMap((outcome) =>
     outcome.status === 'unchanged' || !outcome.record
       ? []
       : [
           {
-            type: recordIngestedType,
+            type: callRecordIngestedV1.type,
             tenantId: ctx.tenantId,
             key: fromPublicId('call', outcome.id) ?? outcome.id,
             data: {
@@ -148,7 +139,7 @@ export async function transformItems(
   run: RunInTransaction,
   source: CallSource,
   items: readonly ParsedItem[],
-  options: { connectorOptions?: ConnectorOptions; afterWrite?: (trx: Transaction<unknown>, outcome: TransformOutcome) => Promise<void> } = {},
+  options: { connectorOptions?: ConnectorOptions; afterWrite?: (trx: UnitOfWork, outcome: TransformOutcome) => Promise<void> } = {},
 ): Promise<TransformOutcome | undefined> {
   const records = items.flatMap((item) => (item.kind === 'record' ? [item] : []));
   const recordsV1 = await archiveRecords(deps, ctx, records, new Date());
@@ -180,4 +171,73 @@ export async function transformItems(
     await options.afterWrite?.(trx, outcome);
     return outcome;
   });
+}
+
+/** Records per transaction: large enough to amortise the commit and the syncs, small enough to retry cheaply. */
+export const transformBatchSize = 500;
+
+export async function* batches(items: AsyncIterable<ParsedItem>, size: number): AsyncGenerator<ParsedItem[]> {
+  let batch: ParsedItem[] = [];
+  for await (const item of items) {
+    batch.push(item);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+type Totals = { -readonly [K in keyof TransformOutcome]: number };
+
+function addOutcome(totals: Totals, outcome: TransformOutcome | undefined): void {
+  if (outcome) for (const key of Object.keys(totals) as (keyof TransformOutcome)[]) totals[key] += outcome[key];
+}
+
+/**
+ * A stream of parsed items through `transformItems`, batch by batch in constant memory, each batch
+ * in a tenant transaction of its own, adding up what became of the items. Shared by the bus
+ * consumer of `calls.raw.*` and the file import.
+ *
+ * With `lastBatch`, one batch is read ahead, so the last batch is known when it comes: it alone
+ * commits through `lastBatch.run` (the consumer's exactly-once transaction), and `afterWrite` gets
+ * the payload's totals inside it. It runs even when there are no items at all, so a payload without
+ * records is marked done too.
+ */
+export async function transformBatches(
+  deps: { readonly database: Database; readonly writes: CallWrites; readonly objects: ObjectStore; readonly bus: Bus },
+  ctx: RequestContext,
+  source: CallSource,
+  items: AsyncIterable<ParsedItem>,
+  options: {
+    readonly connectorOptions: ConnectorOptions;
+    /** Called after each batch of its own commits, with the totals so far. */
+    readonly onBatch?: (totals: TransformOutcome) => void;
+    readonly lastBatch?: { readonly run: RunInTransaction; readonly afterWrite: (work: UnitOfWork, totals: TransformOutcome) => Promise<void> };
+  },
+): Promise<TransformOutcome> {
+  const totals: Totals = { records: 0, created: 0, updated: 0, unchanged: 0, quarantined: 0, skipped: 0 };
+  const { connectorOptions, lastBatch } = options;
+  const inOwnTransaction: RunInTransaction = (fn) => deps.database.withTenant(ctx, fn);
+  const commit = async (batch: readonly ParsedItem[]) => {
+    addOutcome(totals, await transformItems(deps, ctx, inOwnTransaction, source, batch, { connectorOptions }));
+    options.onBatch?.({ ...totals });
+  };
+  if (!lastBatch) {
+    for await (const batch of batches(items, transformBatchSize)) await commit(batch);
+    return { ...totals };
+  }
+  let pending: ParsedItem[] = [];
+  for await (const batch of batches(items, transformBatchSize)) {
+    if (pending.length > 0) await commit(pending);
+    pending = batch;
+  }
+  await transformItems(deps, ctx, lastBatch.run, source, pending, {
+    connectorOptions,
+    afterWrite: async (work, last) => {
+      addOutcome(totals, last);
+      await lastBatch.afterWrite(work, { ...totals });
+    },
+  });
+  return { ...totals };
 }

@@ -11,13 +11,7 @@ import {
   isCallFileFormat,
 } from '../connectors/connector-registry.js';
 import { readCallFile } from '../connectors/file-readers.js';
-import {
-  transformItems,
-  type CallWrites,
-  type RunInTransaction,
-  type TransformOutcome,
-} from './call-transform.js';
-import { batches, transformBatchSize } from './transform.handler.js';
+import { transformBatches, type CallWrites, type TransformOutcome } from './call-transform.js';
 
 /** The connector options of a file, as the ingest API's query string takes them. */
 export interface CallFileOptions {
@@ -53,13 +47,6 @@ export type ImportCallFile = (
   input: CallFileImport,
 ) => Promise<ImportTotals>;
 
-export function addOutcome(
-  totals: { -readonly [K in keyof TransformOutcome]: number },
-  outcome: TransformOutcome,
-): void {
-  for (const key of Object.keys(totals) as (keyof TransformOutcome)[]) totals[key] += outcome[key];
-}
-
 export function createFileImport(deps: {
   readonly database: Database;
   readonly writes: CallWrites;
@@ -87,15 +74,9 @@ export function createFileImport(deps: {
       );
     }
     const connectorOptions = toConnectorOptions(format, query.data);
-    const inOwnTransaction: RunInTransaction = (fn) => deps.database.withTenant(ctx, fn);
-    const totals = { records: 0, created: 0, updated: 0, unchanged: 0, quarantined: 0, skipped: 0 };
-    for await (const batch of batches(readCallFile(file, format, connectorOptions), transformBatchSize)) {
-      const outcome = await transformItems(deps, ctx, inOwnTransaction, FILE_FORMAT_SOURCES[format], batch, {
-        connectorOptions,
-      });
-      if (outcome) addOutcome(totals, outcome);
-      input.onBatch?.({ ...totals });
-    }
-    return totals;
+    return transformBatches(deps, ctx, FILE_FORMAT_SOURCES[format], readCallFile(file, format, connectorOptions), {
+      connectorOptions,
+      ...(input.onBatch ? { onBatch: input.onBatch } : {}),
+    });
   };
 }

@@ -9,7 +9,7 @@ import type { SecretReader } from '../../../platform/secrets/index.js';
 import { CALL_FILE_FORMATS, FILE_FORMAT_SOURCES, type CallFileFormat } from '../connectors/connector-registry.js';
 import { connectorOptionsQuery, toConnectorOptions, type ConnectorOptionsQuery } from '../connectors/connector-options.js';
 import { buildFirehoseResponse } from '../connectors/firehose-delivery.js';
-import { clientStateMatches, parseGraphNotifications } from '../connectors/teams-notifications.js';
+import { clientStateMatches, parseGraphNotifications } from '../teams/teams-notifications.js';
 import { validateTwilioSignature } from '../connectors/twilio-signature.js';
 import { CallsErrors } from '../errors.js';
 import type { IngestService } from './ingest.service.js';
@@ -35,7 +35,7 @@ function bodyOf(request: FastifyRequest): Buffer {
 
 function tenantFromPath(tenant: string): string {
   const uuid = fromPublicId('ten', tenant);
-  if (!uuid) throw new AppError('CALLS_UNKNOWN_WEBHOOK', 'not_found', 'No such webhook.');
+  if (!uuid) throw CallsErrors.unknownWebhook();
   return uuid;
 }
 
@@ -105,14 +105,14 @@ export function webhookRoutes(deps: WebhookDeps): FastifyPluginAsync {
         }
         const tenantId = tenantFromPath(request.params.tenant);
         const expected = await secrets.read({ tenantId }, 'teams.client_state');
-        if (!expected) throw new AppError('CALLS_UNKNOWN_WEBHOOK', 'not_found', 'No such webhook.');
+        if (!expected) throw CallsErrors.unknownWebhook();
         const body = bodyOf(request);
         const parsed = parseGraphNotifications(body.toString('utf8'));
-        if (!parsed.ok) throw new AppError('CALLS_INVALID_NOTIFICATION', 'invalid_input', parsed.error, { fields: [{ field: 'body', message: parsed.error }] });
+        if (!parsed.ok) throw CallsErrors.teamsInvalidNotification(parsed.error);
         const states = parsed.batch.notifications.map((n) => n.clientState ?? null);
         // Every notification must carry the secret we gave Graph; one that does not is not from Graph.
         if (!states.every((state) => clientStateMatches(state, expected))) {
-          throw new AppError('CALLS_CLIENT_STATE_MISMATCH', 'forbidden', 'clientState does not match this subscription.');
+          throw CallsErrors.teamsClientStateMismatch();
         }
         // Checked, the secret has served: accept stores the body without it (storableBody), sealed.
         await ingest.accept(systemContext(tenantId, request.id, 'teams-webhook'), {
@@ -132,13 +132,13 @@ export function webhookRoutes(deps: WebhookDeps): FastifyPluginAsync {
       async (request, reply) => {
         const tenantId = tenantFromPath(request.params.tenant);
         const authToken = await secrets.read({ tenantId }, 'twilio.auth_token');
-        if (!authToken) throw new AppError('CALLS_UNKNOWN_WEBHOOK', 'not_found', 'No such webhook.');
+        if (!authToken) throw CallsErrors.unknownWebhook();
         const body = bodyOf(request);
         const signature = request.headers['x-twilio-signature'];
         const params = Object.fromEntries(new URLSearchParams(body.toString('utf8')));
         const url = `${deps.publicUrl.replace(/\/+$/, '')}${request.url}`;
         if (typeof signature !== 'string' || !validateTwilioSignature(authToken, url, params, signature)) {
-          throw new AppError('CALLS_TWILIO_SIGNATURE_INVALID', 'forbidden', 'X-Twilio-Signature does not match the request.');
+          throw CallsErrors.twilioSignatureInvalid();
         }
         // Twilio sends a callback again, signature and body unchanged, when our answer did not reach
         // it: within the replay window that is the same delivery, answered alike and stored once.

@@ -1,14 +1,24 @@
-import { sql, type Transaction } from 'kysely';
 import type { Bus } from '../../../platform/bus/index.js';
 import type { RequestContext } from '../../../platform/context.js';
 import type { Keyring } from '../../../platform/crypto/index.js';
-import type { Database } from '../../../platform/db/index.js';
+import type { Database, UnitOfWork } from '../../../platform/db/index.js';
 import { newUuid, toPublicId } from '../../../platform/ids.js';
 import type { CallSource } from '../call-record.js';
 import { isCallFileFormat, type ConnectorOptions } from '../connectors/connector-registry.js';
 import { CallsErrors } from '../errors.js';
+import { rawPayloadReceivedV1, type RawPayloadReceived } from '../events.js';
+import type { TransformOutcome } from './call-transform.js';
 import { holdsItems } from './payload-items.js';
-import { storableBody, type BodyEncoding, type RawPayloadBodies } from './raw-payload-body.js';
+import {
+  findRawPayload,
+  firstDelivery,
+  insertRawPayload,
+  markRawPayloadProcessed,
+  type IngestTables,
+  type RawPayloadRow,
+  type RawPayloadTable,
+} from './raw-payloads.repo.js';
+import { storableBody, type RawPayloadBodies } from './raw-payload-body.js';
 
 /** A payload as a source delivered it, before parsing. */
 export interface IncomingPayload {
@@ -25,39 +35,6 @@ export interface IncomingPayload {
    * replay: answered as the first was, not stored again. Only a keyed digest of it is kept.
    */
   readonly deliveryKey?: Buffer | string;
-}
-
-/** A stored payload as `load` gives it: the body as received (a webhook's secret left out). */
-export interface RawPayloadRow {
-  id: string;
-  tenantId: string;
-  source: string;
-  format: string;
-  contentType: string | null;
-  body: Buffer;
-  options: Record<string, unknown>;
-  receivedAt: Date;
-  receivedBy: string;
-  processedAt: Date | null;
-  outcome: Record<string, unknown> | null;
-}
-
-/** The row as the table holds it: `body` is ciphertext unless `bodyEncoding` is 'plain'; read bodies through `load`. */
-export interface RawPayloadTable extends RawPayloadRow {
-  bodyEncoding: BodyEncoding;
-  /** HMAC of IncomingPayload.deliveryKey (blind index, purpose calls.delivery), or null. */
-  deliveryKey: Buffer | null;
-}
-
-export type IngestTables = { 'calls.raw_payloads': RawPayloadTable };
-
-/** Every payload is announced on `calls.raw.<source>.v1`; the transform consumer subscribes to them all. */
-export const rawTopic = (source: string) => `calls.raw.${source}.v1`;
-
-export interface RawPayloadEvent {
-  readonly payloadId: string;
-  readonly source: string;
-  readonly format: string;
 }
 
 export interface AcceptedPayload {
@@ -77,11 +54,8 @@ export interface IngestService {
   accept(ctx: RequestContext, payload: IncomingPayload): Promise<AcceptedPayload>;
   /** The payload with its body decrypted (rows stored before bodies were sealed are read as they are). */
   load(ctx: Pick<RequestContext, 'tenantId'>, payloadId: string): Promise<RawPayloadRow | undefined>;
-  markProcessed(
-    trx: Transaction<IngestTables>,
-    payloadId: string,
-    outcome: Record<string, unknown>,
-  ): Promise<void>;
+  /** In the transaction of the payload's last batch: the payload is done, with what became of its items. */
+  markProcessed(work: UnitOfWork, payloadId: string, outcome: TransformOutcome): Promise<void>;
 }
 
 export interface IngestDeps {
@@ -95,27 +69,6 @@ export interface IngestDeps {
 
 export function createIngestService(deps: IngestDeps): IngestService {
   const { database, bus, keyring, bodies } = deps;
-
-  /** The payload this delivery replays: the first one stored with its key within the window. */
-  async function replayed(
-    trx: Transaction<IngestTables>,
-    source: string,
-    deliveryKey: Buffer,
-  ): Promise<string | undefined> {
-    // One at a time per key, so copies arriving together, on any replica, store one payload.
-    await sql`select pg_advisory_xact_lock(hashtextextended(${`calls.delivery:${deliveryKey.toString('hex')}`}, 0))`.execute(
-      trx,
-    );
-    const first = await trx
-      .selectFrom('calls.raw_payloads')
-      .select('id')
-      .where('source', '=', source)
-      .where('deliveryKey', '=', deliveryKey)
-      .where('receivedAt', '>', new Date(Date.now() - deps.replayWindowMs))
-      .orderBy('receivedAt')
-      .executeTakeFirst();
-    return first?.id;
-  }
 
   return {
     async accept(ctx, payload) {
@@ -134,35 +87,31 @@ export function createIngestService(deps: IngestDeps): IngestService {
       const id = newUuid();
       const body = await bodies.seal(ctx.tenantId, id, storableBody(payload.format, payload.body));
       const firstId = await database.withTenant<IngestTables, string | undefined>(ctx, async (trx) => {
-        const first = deliveryKey && (await replayed(trx, payload.source, deliveryKey));
+        // The payload this delivery replays: the first one stored with its key within the window.
+        const since = new Date(Date.now() - deps.replayWindowMs);
+        const first = deliveryKey && (await firstDelivery(trx, payload.source, deliveryKey, since));
         if (first) return first;
-        await trx
-          .insertInto('calls.raw_payloads')
-          .values({
-            id,
-            tenantId: ctx.tenantId,
-            source: payload.source,
-            format: payload.format,
-            contentType: payload.contentType ?? null,
-            body,
-            bodyEncoding: 'sealed',
-            deliveryKey,
-            options: JSON.stringify(payload.options ?? {}) as unknown as Record<string, unknown>,
-            receivedAt: new Date(),
-            receivedBy: ctx.actor.id,
-            processedAt: null,
-            outcome: null,
-          })
-          .execute();
+        await insertRawPayload(trx, {
+          id,
+          tenantId: ctx.tenantId,
+          source: payload.source,
+          format: payload.format,
+          contentType: payload.contentType ?? null,
+          body,
+          bodyEncoding: 'sealed',
+          deliveryKey,
+          options: { ...payload.options },
+          receivedBy: ctx.actor.id,
+        });
         await bus.publish(trx, [
           {
-            type: rawTopic(payload.source),
+            type: rawPayloadReceivedV1.typeFor(payload.source),
             tenantId: ctx.tenantId,
             // Keyed by payload: payloads spread over every partition and are transformed in
             // parallel. Order between payloads does not matter, because the index keeps the newest
             // version of a call whatever order its versions arrive in.
             key: id,
-            data: { payloadId: id, source: payload.source, format: payload.format } satisfies RawPayloadEvent,
+            data: { payloadId: id, source: payload.source, format: payload.format } satisfies RawPayloadReceived,
           },
         ]);
         return undefined;
@@ -170,22 +119,13 @@ export function createIngestService(deps: IngestDeps): IngestService {
       return { payloadId: toPublicId('raw', firstId ?? id), replayed: firstId !== undefined };
     },
     async load(ctx, payloadId) {
-      const row = await database.withTenant<IngestTables, RawPayloadTable | undefined>(ctx, (trx) =>
-        trx.selectFrom('calls.raw_payloads').selectAll().where('id', '=', payloadId).executeTakeFirst(),
-      );
+      const row = await database.withTenant<IngestTables, RawPayloadTable | undefined>(ctx, (trx) => findRawPayload(trx, payloadId));
       if (!row) return undefined;
       const { bodyEncoding, deliveryKey: _digest, ...payload } = row;
       return { ...payload, body: await bodies.open(ctx.tenantId, row.id, bodyEncoding, row.body) };
     },
-    async markProcessed(trx, payloadId, outcome) {
-      await trx
-        .updateTable('calls.raw_payloads')
-        .set({
-          processedAt: new Date(),
-          outcome: JSON.stringify(outcome) as unknown as Record<string, unknown>,
-        })
-        .where('id', '=', payloadId)
-        .execute();
+    async markProcessed(work, payloadId, outcome) {
+      await markRawPayloadProcessed(work.withTables<IngestTables>(), payloadId, { ...outcome });
     },
   };
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Transaction } from 'kysely';
 import { mapLimited } from '../../../platform/concurrency.js';
 import { systemContext, type RequestContext } from '../../../platform/context.js';
+import type { UnitOfWork } from '../../../platform/db/index.js';
 import type { ObjectStore } from '../../../platform/objects/index.js';
 import type { SourceVersion } from '../call-record.js';
 import { CallsErrors } from '../errors.js';
@@ -43,13 +43,13 @@ export interface ArchiveLedger {
    * than that (a sweep may have removed their object) and keys without a row (swept).
    */
   commitWithin(
-    trx: Transaction<unknown>,
+    trx: UnitOfWork,
     ctx: RequestContext,
     keys: readonly string[],
     trustMs: number,
   ): Promise<{ stale: string[]; missing: string[] }>;
   /** Commits stale claims (locked by commitWithin) whose objects were found in place. */
-  confirmWithin(trx: Transaction<unknown>, ctx: RequestContext, keys: readonly string[]): Promise<void>;
+  confirmWithin(trx: UnitOfWork, ctx: RequestContext, keys: readonly string[]): Promise<void>;
   /** Tenants with claims older than `olderThanMs`. */
   tenantsWithStaleClaims(olderThanMs: number): Promise<string[]>;
   /**
@@ -185,7 +185,7 @@ export async function archiveBatch(
  */
 export async function commitArchived(
   deps: { objects: Pick<ObjectStore, 'head'>; ledger: Pick<ArchiveLedger, 'commitWithin' | 'confirmWithin'> },
-  trx: Transaction<unknown>,
+  trx: UnitOfWork,
   ctx: RequestContext,
   keys: readonly string[],
 ): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Keyring } from '../../../platform/crypto/index.js';
-import { stripClientState } from '../connectors/teams-notifications.js';
+import { stripClientState } from '../teams/teams-notifications.js';
 
 /** How `calls.raw_payloads.body` holds a payload (see db/migrations/0007-raw-payloads-sealed.ts). */
 export type BodyEncoding = 'plain' | 'sealed';

@@ -2,7 +2,7 @@ import type { Bus } from '../../../platform/bus/index.js';
 import type { Database, NoTables } from '../../../platform/db/index.js';
 import type { TimerTrigger } from '../../../platform/jobs/index.js';
 import { Counter, Gauge, type Logger, type Registry } from '../../../platform/telemetry/index.js';
-import { rawTopic, type RawPayloadEvent } from './ingest.service.js';
+import { rawPayloadReceivedV1, type RawPayloadReceived } from '../events.js';
 import { countOverduePayloads, findOverduePayloads, recordRedrive } from './raw-payload-redrive.repo.js';
 
 export interface RawPayloadRedriveSettings {
@@ -78,14 +78,14 @@ export function createRawPayloadRedrive(deps: RawPayloadRedriveDeps): RawPayload
           if (attempt === undefined) return undefined;
           await bus.publish(trx, [
             {
-              type: rawTopic(payload.source),
+              type: rawPayloadReceivedV1.typeFor(payload.source),
               tenantId: payload.tenantId,
               key: payload.id,
               data: {
                 payloadId: payload.id,
                 source: payload.source,
                 format: payload.format,
-              } satisfies RawPayloadEvent,
+              } satisfies RawPayloadReceived,
             },
           ]);
           return attempt;

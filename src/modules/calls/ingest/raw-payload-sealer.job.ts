@@ -1,8 +1,7 @@
-import { sql } from 'kysely';
 import type { Database } from '../../../platform/db/index.js';
 import type { TimerTrigger } from '../../../platform/jobs/index.js';
-import type { IngestTables } from './ingest.service.js';
 import { storableBody, type RawPayloadBodies } from './raw-payload-body.js';
+import { plainBodies, plainPayloads, storeSealedBody, tenantsWithPlainPayloads, type IngestTables } from './raw-payloads.repo.js';
 
 /** Rows looked at per round, and the bytes of bodies sealed in one transaction (bodies go up to 64 MiB each). */
 const candidatesPerRound = 200;
@@ -32,23 +31,10 @@ export function createRawPayloadSealer(deps: {
 
   async function sealRows(tenantId: string, ids: readonly string[]): Promise<number> {
     return database.withTenant<IngestTables, number>({ tenantId }, async (trx) => {
-      const rows = await trx
-        .selectFrom('calls.raw_payloads')
-        .select(['id', 'format', 'body'])
-        .where('id', 'in', ids)
-        .where('bodyEncoding', '=', 'plain')
-        .execute();
       let sealed = 0;
-      for (const row of rows) {
+      for (const row of await plainBodies(trx, ids)) {
         const body = await bodies.seal(tenantId, row.id, storableBody(row.format, row.body));
-        // Conditional on still being plain: a row sealed meanwhile by another run is never sealed twice.
-        const result = await trx
-          .updateTable('calls.raw_payloads')
-          .set({ body, bodyEncoding: 'sealed' })
-          .where('id', '=', row.id)
-          .where('bodyEncoding', '=', 'plain')
-          .executeTakeFirst();
-        sealed += Number(result.numUpdatedRows);
+        if (await storeSealedBody(trx, row.id, body)) sealed++;
       }
       return sealed;
     });
@@ -57,17 +43,8 @@ export function createRawPayloadSealer(deps: {
   async function sealTenant(tenantId: string, limit: number): Promise<number> {
     let sealed = 0;
     while (sealed < limit) {
-      const candidates = await database.withTenant<IngestTables, { id: string; bytes: number }[]>(
-        { tenantId },
-        (trx) =>
-          trx
-            .selectFrom('calls.raw_payloads')
-            .select(['id', sql<number>`octet_length(body)`.as('bytes')])
-            .where('bodyEncoding', '=', 'plain')
-            .orderBy('receivedAt')
-            .orderBy('id')
-            .limit(Math.min(candidatesPerRound, limit - sealed))
-            .execute(),
+      const candidates = await database.withTenant<IngestTables, { id: string; bytes: number }[]>({ tenantId }, (trx) =>
+        plainPayloads(trx, Math.min(candidatesPerRound, limit - sealed)),
       );
       if (candidates.length === 0) break;
       let batch: string[] = [];
@@ -95,11 +72,8 @@ export function createRawPayloadSealer(deps: {
       cron: '*/10 * * * *',
       missed: 'run-once',
       run: async () => {
-        const { rows } = await sql<{
-          tenantId: string;
-        }>`select tenant_id from calls.raw_payloads_plain_tenants()`.execute(database.app);
         let budget = rowsPerRun;
-        for (const { tenantId } of rows) {
+        for (const tenantId of await tenantsWithPlainPayloads(database.app)) {
           if (budget <= 0) break;
           budget -= await sealTenant(tenantId, budget);
         }

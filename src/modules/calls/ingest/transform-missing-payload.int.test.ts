@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Subscription } from '../../../platform/bus/index.js';
-import { createCallsTestPlatform, type CallsTestPlatform } from '../testing/calls-test-platform.js';
-import { rawTopic } from './ingest.service.js';
+import { createCallsTestPlatform, type CallsTestPlatform } from '../../../../test/support/calls-test-platform.js';
+import { rawPayloadReceivedV1 } from '../events.js';
 import { createTransformHandler } from './transform.handler.js';
 
 /**
@@ -44,7 +44,7 @@ describe('calls transform: an event whose payload is missing', () => {
     const payloadId = randomUUID();
     await platform.bus.publishNow([
       {
-        type: rawTopic('generic'),
+        type: rawPayloadReceivedV1.typeFor('generic'),
         tenantId: tenant.uuid,
         key: payloadId,
         data: { payloadId, source: 'generic', format: 'generic-json' },

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { RequestContext } from '../../../platform/context.js';
 import type { SecretReader } from '../../../platform/secrets/index.js';
-import { createGraphClient, type GraphClient, type GraphClientOptions } from '../connectors/graph-client.js';
-import { TeamsErrors } from './teams.errors.js';
+import { createGraphClient, type GraphClient, type GraphClientOptions } from './graph-client.js';
+import { CallsErrors } from '../errors.js';
 
 /** The tenant secrets the connector reads (set through PUT /api/v1/secrets/{name}). */
 export const TEAMS_SECRETS = {
@@ -69,7 +69,7 @@ export function createTeamsGraphClients(deps: {
 
     async forTenant(ctx, use) {
       const { missing, credentials } = await readCredentials(ctx);
-      if (missing.length > 0) throw TeamsErrors.notConfigured(missing);
+      if (missing.length > 0) throw CallsErrors.teamsNotConfigured(missing);
       // A rotated secret makes a new client (and a new token); the old one is dropped.
       const fingerprint = createHash('sha256').update([credentials.tenantId, credentials.clientId, credentials.clientSecret].join('\0')).digest('base64url');
       const key = `${ctx.tenantId}:${use}`;
@@ -95,7 +95,7 @@ export function createTeamsGraphClients(deps: {
     async clientState(ctx) {
       const existing = await secrets.read(ctx, TEAMS_SECRETS.clientState);
       if (existing) return existing;
-      if (!deps.writeClientState) throw TeamsErrors.notConfigured([TEAMS_SECRETS.clientState]);
+      if (!deps.writeClientState) throw CallsErrors.teamsNotConfigured([TEAMS_SECRETS.clientState]);
       // Graph allows up to 128 characters; 43 of base64url carry 256 bits.
       const value = randomBytes(32).toString('base64url');
       await deps.writeClientState(ctx, value);

@@ -1,12 +1,12 @@
 import { systemContext } from '../../../platform/context.js';
 import { mapLimited } from '../../../platform/concurrency.js';
-import type { GraphCallRecordResult } from '../connectors/graph-client.js';
-import { teamsItems } from '../connectors/normalise-teams.js';
+import type { GraphCallRecordResult } from './graph-client.js';
+import { teamsItems } from './normalise-teams.js';
 import { quarantine, skip, type ParsedItem } from '../connectors/parse-result.js';
-import { parseGraphNotifications, type CallRecordChangeNotification, type LifecycleNotification } from '../connectors/teams-notifications.js';
+import { parseGraphNotifications, type CallRecordChangeNotification, type LifecycleNotification } from './teams-notifications.js';
 import type { TeamsGraphClients } from './teams-credentials.js';
 import type { TeamsSubscriptionService } from './teams-subscription.service.js';
-import { fromGraph } from './teams.errors.js';
+import { fromGraph } from '../errors.js';
 
 /** How a payload kind that names work, rather than carrying calls, becomes parsed items. */
 export type PayloadFetcher = (tenantId: string, body: Buffer) => Promise<ParsedItem[]>;

@@ -2,11 +2,11 @@ import type { AuditLog } from '../../../platform/audit/index.js';
 import { systemContext, type RequestContext } from '../../../platform/context.js';
 import type { Database } from '../../../platform/db/index.js';
 import { toPublicId } from '../../../platform/ids.js';
-import { GraphError, type GraphClient, type GraphSubscription } from '../connectors/graph-client.js';
-import type { LifecycleNotification } from '../connectors/teams-notifications.js';
+import { GraphError, type GraphClient, type GraphSubscription } from './graph-client.js';
+import type { LifecycleNotification } from './teams-notifications.js';
 import type { IngestService } from '../ingest/ingest.service.js';
 import type { TeamsGraphClients } from './teams-credentials.js';
-import { fromGraph, TeamsErrors } from './teams.errors.js';
+import { CallsErrors, fromGraph } from '../errors.js';
 import { teamsSubscriptionsRepo as repo, type TeamsSubscriptionRow, type TeamsTables, type TeamsTransaction } from './teams-subscriptions.repo.js';
 
 /** Subscriptions expiring sooner than this are renewed by the hourly timer (they live 4230 minutes). */
@@ -104,7 +104,7 @@ export function createTeamsSubscriptionService(deps: TeamsSubscriptionDeps): Tea
   const callRecordsSubscription = (tenantId: string) => ({ notificationUrl: notificationUrlOf(tenantId), resource: '/communications/callRecords', changeType: 'created,updated' });
 
   function assertReachable(): void {
-    if (!publicUrl.startsWith('https://')) throw TeamsErrors.publicUrlNotHttps(publicUrl);
+    if (!publicUrl.startsWith('https://')) throw CallsErrors.teamsPublicUrlNotHttps(publicUrl);
   }
 
   /**
@@ -310,7 +310,7 @@ export function createTeamsSubscriptionService(deps: TeamsSubscriptionDeps): Tea
   async function refusedOrRetry(trx: TeamsTransaction, ctx: RequestContext, error: unknown, action: string, forget: boolean): Promise<Outcome<string>> {
     if (!(error instanceof GraphError) || error.transient) return failed(fromGraph(error, action));
     await recordFailure(trx, ctx, `${action}: ${describeError(error)}`, forget);
-    return ok(`${action} refused: ${TeamsErrors.graph(error, action).message}`);
+    return ok(`${action} refused: ${CallsErrors.teamsGraph(error, action).message}`);
   }
 
   async function recreateRemoved(ctx: RequestContext, notification: LifecycleNotification): Promise<string> {
@@ -352,7 +352,7 @@ export function createTeamsSubscriptionService(deps: TeamsSubscriptionDeps): Tea
         } catch (error) {
           if (!(error instanceof GraphError)) throw error;
           await recordFailure(trx, ctx, `creating the subscription: ${error.message}`);
-          return failed(TeamsErrors.graph(error, 'creating the subscription'));
+          return failed(CallsErrors.teamsGraph(error, 'creating the subscription'));
         }
       });
       await removeOthers(client, ctx.tenantId, created.id, previous);
@@ -361,7 +361,7 @@ export function createTeamsSubscriptionService(deps: TeamsSubscriptionDeps): Tea
 
     async disconnect(ctx) {
       await locked(ctx, async (trx, row): Promise<Outcome<undefined>> => {
-        if (!row) return failed(TeamsErrors.notConnected());
+        if (!row) return failed(CallsErrors.teamsNotConnected());
         if (row.subscriptionId !== null && (await clients.missingCredentials(ctx)).length === 0) {
           try {
             await (await clients.forTenant(ctx, 'manage')).deleteSubscription(row.subscriptionId);

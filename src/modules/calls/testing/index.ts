@@ -5,4 +5,4 @@
  */
 export { callRecord, leg, normalisedCall, party } from './call-record.fixtures.js';
 export { knownCallRecordId, startGraphFake, type GraphFake } from './graph.fake-server.js';
-export { termPurposes } from '../service/search-terms.js';
+export { termPurposes } from '../query/search-terms.js';

@@ -1,0 +1,56 @@
+import type { AuditContext, AuditLog } from '../../../platform/audit/index.js';
+import type { Database } from '../../../platform/db/index.js';
+import type { CallCursor, CallExport, CallFilters, ExportFormat } from '../contract.js';
+import { listCalls, type CallFullRow, type IndexFilters } from '../query/call-reads.repo.js';
+import type { CallsTables } from '../db/calls.tables.js';
+import type { CallCrypto } from '../store/call-crypto.js';
+import { resolveFilters } from '../query/call-filters.js';
+import { toCallRecord } from '../query/call-views.js';
+import { csvHeader, exportLine, exportMediaTypes } from './export-formats.js';
+
+const pageSize = 500;
+
+export function createCallExport(deps: { database: Database; crypto: CallCrypto; audit: AuditLog }) {
+  const { database, crypto, audit } = deps;
+
+  /** Keyset pages, each read in a short transaction of its own, so no export holds a snapshot or a connection for long. */
+  async function* pages(ctx: AuditContext, filters: IndexFilters): AsyncGenerator<CallFullRow[]> {
+    let after: CallCursor | undefined;
+    for (;;) {
+      const rows = await database.withTenant<CallsTables, CallFullRow[]>(ctx, (trx) =>
+        listCalls(trx, filters, { limit: pageSize, after, columns: 'full' }),
+      );
+      if (rows.length > 0) yield rows;
+      const last = rows.at(-1);
+      if (!last || rows.length < pageSize) return;
+      after = { startedAt: last.startedAt, id: last.id };
+    }
+  }
+
+  return async function exportCalls(ctx: AuditContext, filters: CallFilters, format: ExportFormat): Promise<CallExport> {
+    const resolved = await resolveFilters(crypto, ctx.tenantId, filters);
+    // Which filters were used, not their values: a number or a name is personal data.
+    const used = Object.entries(filters)
+      .filter(([, value]) => value !== undefined)
+      .map(([name]) => name);
+    await audit.record(ctx, { action: 'calls.exported', details: { format, filters: used } });
+    const render = async (rows: readonly CallFullRow[]) =>
+      (await Promise.all(rows.map((row) => toCallRecord(crypto, row)))).map((record) => exportLine(format, record)).join('');
+    // The first page is read and decrypted before this returns, so whatever can go wrong with the
+    // request (a filter the database refuses, a tenant key that does not decrypt) is an error the
+    // caller answers with a problem, before it sends a status line; only later pages can fail
+    // once the answer has begun.
+    const remaining = pages(ctx, resolved);
+    const first = await remaining.next();
+    const head = (format === 'csv' ? csvHeader() : '') + (first.done ? '' : await render(first.value));
+    async function* chunks(): AsyncGenerator<string> {
+      try {
+        if (head !== '') yield head;
+        for await (const rows of remaining) yield await render(rows);
+      } finally {
+        await remaining.return(undefined);
+      }
+    }
+    return { ...exportMediaTypes[format], chunks: chunks() };
+  };
+}

@@ -1,0 +1,232 @@
+import { sql, type RawBuilder, type Selectable, type Transaction } from 'kysely';
+import type { CallDirection, CallDisposition, CallSource } from '../call-record.js';
+import type { CallCursor, StatsGroupBy, StatsInterval } from '../contract.js';
+import type { CallRecordsTable, CallsTables } from '../db/calls.tables.js';
+
+/*
+ * The read side of the index, as SQL. Tenant scoping comes from row-level security (callers run
+ * inside withTenant). Number and name filters arrive as blind indexes, already computed.
+ *
+ * A list page is read in (started_at desc, id desc) order with a keyset condition, so every page
+ * costs about the same however deep it is. When a number or a name word is given, the rows are
+ * read through that side table's index (ordered by time), because such a filter may match a few
+ * calls out of millions and scanning calls in time order to find them would be slow; the other
+ * filters then apply to each call found.
+ */
+
+type Trx = Transaction<CallsTables>;
+
+export interface IndexFilters {
+  readonly from?: Date | undefined;
+  readonly to?: Date | undefined;
+  readonly sources?: readonly CallSource[] | undefined;
+  readonly directions?: readonly CallDirection[] | undefined;
+  readonly dispositions?: readonly CallDisposition[] | undefined;
+  readonly numberIndex?: Buffer | undefined;
+  readonly agentIndex?: Buffer | undefined;
+  readonly queue?: string | undefined;
+  readonly minDurationSeconds?: number | undefined;
+  readonly nameTerms?: readonly Buffer[] | undefined;
+}
+
+const summaryColumns = [
+  'id',
+  'startedAt',
+  'source',
+  'sourceCallId',
+  'conversationId',
+  'direction',
+  'disposition',
+  'answeredAt',
+  'endedAt',
+  'ringSeconds',
+  'talkSeconds',
+  'totalSeconds',
+  'agentCiphertext',
+  'queueId',
+  'queueName',
+  'mos',
+  'jitterMs',
+  'packetLossPct',
+  'rttMs',
+  'legCount',
+  'recordingCount',
+  'partiesCiphertext',
+] as const satisfies readonly (keyof CallRecordsTable)[];
+
+const fullColumns = [...summaryColumns, 'tenantId', 'rawObjectKey', 'rawSha256', 'ingestedAt', 'recordCiphertext'] as const;
+
+export type CallSummaryRow = Pick<Selectable<CallRecordsTable>, (typeof summaryColumns)[number]>;
+export type CallFullRow = Pick<Selectable<CallRecordsTable>, (typeof fullColumns)[number]>;
+
+const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const selectList = (columns: readonly string[]) => sql.join(columns.map((c) => sql.raw(`r.${snake(c)}`)));
+
+const hasTermFilter = (filters: IndexFilters) => filters.numberIndex !== undefined || (filters.nameTerms?.length ?? 0) > 0;
+
+/**
+ * Conditions on the call row `r`, joined by AND. The time range also applies to the side table
+ * `d` that drives the read, if any, so that only its partitions of those months are scanned.
+ */
+function conditions(filters: IndexFilters, options: { driven?: boolean; skipNumber?: boolean; skipFirstName?: boolean }): RawBuilder<unknown>[] {
+  const where: RawBuilder<unknown>[] = [];
+  if (filters.from) where.push(sql`r.started_at >= ${filters.from}`);
+  if (filters.to) where.push(sql`r.started_at < ${filters.to}`);
+  if (options.driven && filters.from) where.push(sql`d.started_at >= ${filters.from}`);
+  if (options.driven && filters.to) where.push(sql`d.started_at < ${filters.to}`);
+  if (filters.sources?.length) where.push(sql`r.source = any(${[...filters.sources]}::text[])`);
+  if (filters.directions?.length) where.push(sql`r.direction = any(${[...filters.directions]}::text[])`);
+  if (filters.dispositions?.length) where.push(sql`r.disposition = any(${[...filters.dispositions]}::text[])`);
+  if (filters.agentIndex) where.push(sql`r.agent_index = ${filters.agentIndex}`);
+  if (filters.queue !== undefined) where.push(sql`r.queue_id = ${filters.queue}`);
+  if (filters.minDurationSeconds !== undefined) where.push(sql`r.total_seconds >= ${filters.minDurationSeconds}`);
+  // `offset 0` keeps each EXISTS a probe of one index entry per candidate call; without it the
+  // planner may turn it into a join that first reads every entry of that number or word in every
+  // month, which for a common word costs more than the whole page.
+  if (filters.numberIndex && !options.skipNumber) {
+    where.push(sql`exists (select from calls.call_numbers x where x.number_index = ${filters.numberIndex} and x.started_at = r.started_at and x.call_id = r.id offset 0)`);
+  }
+  const names = options.skipFirstName ? (filters.nameTerms ?? []).slice(1) : (filters.nameTerms ?? []);
+  // On a driven read the other words are checked against the side-table row, before the call row
+  // is fetched: a two-word search then costs index probes, not heap reads, per candidate.
+  const [callTime, callId] = options.driven ? [sql.raw('d.started_at'), sql.raw('d.call_id')] : [sql.raw('r.started_at'), sql.raw('r.id')];
+  for (const term of names) {
+    where.push(sql`exists (select from calls.call_name_terms x where x.term_index = ${term} and x.started_at = ${callTime} and x.call_id = ${callId} offset 0)`);
+  }
+  return where;
+}
+
+const whereClause = (where: readonly RawBuilder<unknown>[]) => (where.length === 0 ? sql`` : sql`where ${sql.join(where, sql` and `)}`);
+
+/**
+ * One page of calls, newest first, after `after`. Changes planner settings for the rest of the
+ * transaction, so run it in a transaction of its own.
+ */
+export async function listCalls<C extends 'summary' | 'full'>(
+  trx: Trx,
+  given: IndexFilters,
+  page: { limit: number; after?: CallCursor | undefined; columns: C },
+): Promise<(C extends 'full' ? CallFullRow : CallSummaryRow)[]> {
+  const columns = selectList(page.columns === 'full' ? fullColumns : summaryColumns);
+  const multipleNames = given.nameTerms !== undefined && given.nameTerms.length > 1 && given.numberIndex === undefined;
+  const filters = multipleNames ? { ...given, nameTerms: await rarestFirst(trx, given.nameTerms ?? []) } : given;
+  const firstName = filters.nameTerms?.[0];
+  let from: RawBuilder<unknown>;
+  let drive: RawBuilder<unknown> | undefined;
+  if (filters.numberIndex) {
+    from = sql`calls.call_numbers d join calls.call_records r on r.tenant_id = d.tenant_id and r.started_at = d.started_at and r.id = d.call_id`;
+    drive = sql`d.number_index = ${filters.numberIndex}`;
+  } else if (firstName) {
+    from = sql`calls.call_name_terms d join calls.call_records r on r.tenant_id = d.tenant_id and r.started_at = d.started_at and r.id = d.call_id`;
+    drive = sql`d.term_index = ${firstName}`;
+  } else {
+    from = sql`calls.call_records r`;
+  }
+  const driven = hasTermFilter(filters);
+  const time = driven ? sql.raw('d.started_at') : sql.raw('r.started_at');
+  const id = driven ? sql.raw('d.call_id') : sql.raw('r.id');
+  const where = conditions(filters, { driven, skipNumber: true, skipFirstName: filters.numberIndex === undefined });
+  if (drive) where.unshift(drive);
+  if (page.after) {
+    // The plain bound on the partition key lets the planner skip the months after the cursor.
+    where.push(sql`(${time}, ${id}) < (${page.after.startedAt}, ${page.after.id}::uuid)`, sql`${time} <= ${page.after.startedAt}`);
+  }
+  // A page is the first rows in index order. When the planner underestimates how many calls match
+  // (a company's main number is on one call in ten; blind-index values look unique to it), it
+  // prefers reading every match and sorting; walking the index in order and stopping after
+  // `limit` rows is never worse for a page, so sorting is taken off the table.
+  // Parallel workers cost more to start than a page costs to read.
+  await sql`select set_config('enable_sort', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`.execute(trx);
+  const { rows } = await sql<C extends 'full' ? CallFullRow : CallSummaryRow>`
+    select ${columns} from ${from} ${whereClause(where)}
+    order by ${time} desc, ${id} desc
+    limit ${page.limit}`.execute(trx);
+  return rows;
+}
+
+/**
+ * The name words, the rarest first (counted up to a cap), so that a search for "Ann Smith" walks
+ * the calls of the rarer word and checks the other, rather than the reverse.
+ */
+export async function rarestFirst(trx: Trx, terms: readonly Buffer[]): Promise<Buffer[]> {
+  if (terms.length < 2) return [...terms];
+  const { rows } = await sql<{ position: number; matches: number }>`
+    select t.position::int as position,
+           (select count(*) from (select from calls.call_name_terms x where x.term_index = t.term limit 1000) capped)::int as matches
+      from unnest(${[...terms]}::bytea[]) with ordinality as t (term, position)`.execute(trx);
+  const matches = new Map(rows.map((r) => [r.position - 1, r.matches]));
+  return terms.map((term, i) => ({ term, n: matches.get(i) ?? 0 })).sort((a, b) => a.n - b.n).map((t) => t.term);
+}
+
+export async function findCall(trx: Trx, id: string): Promise<CallFullRow | undefined> {
+  const { rows } = await sql<CallFullRow>`
+    select ${selectList(fullColumns)}
+      from calls.call_keys k
+      join calls.call_records r on r.tenant_id = k.tenant_id and r.started_at = k.started_at and r.id = k.id
+     where k.id = ${id}::uuid`.execute(trx);
+  return rows[0];
+}
+
+/** Additive figures of one interval and group; the service turns them into ratios and averages. */
+export interface StatsRow {
+  bucketStart: Date;
+  localStart: string;
+  groupValue: string | null;
+  groupName: string | null;
+  calls: number;
+  answered: number;
+  talkSum: number | null;
+  talkCount: number;
+  handleSum: number | null;
+  handleCount: number;
+  inbound: number;
+  abandoned: number;
+}
+
+const groupColumns: Record<StatsGroupBy, { value: RawBuilder<unknown>; name: RawBuilder<unknown> }> = {
+  source: { value: sql`r.source`, name: sql`null::text` },
+  direction: { value: sql`r.direction`, name: sql`null::text` },
+  queue: { value: sql`r.queue_id`, name: sql`max(r.queue_name)` },
+  // The agent is known by its blind index; any one of its (encrypted) {id, name} names the group.
+  agent: { value: sql`encode(r.agent_index, 'hex')`, name: sql`min(r.agent_ciphertext)` },
+};
+
+/**
+ * Figures per interval of the tenant's local time. Hours and quarter hours are cut at local
+ * wall-clock boundaries but kept apart by instant, so the hour repeated when clocks go back gives
+ * two intervals (same local start, different UTC start). Days are local calendar days (23 or 25
+ * hours on the days clocks change).
+ */
+export async function callStats(
+  trx: Trx,
+  filters: IndexFilters & { from: Date; to: Date },
+  options: { interval: StatsInterval; timeZone: string; groupBy?: StatsGroupBy | undefined },
+): Promise<StatsRow[]> {
+  const local = sql`(r.started_at at time zone ${options.timeZone})`;
+  const bucketLocal =
+    options.interval === '15m'
+      ? sql`date_bin('15 minutes', ${local}, timestamp '2000-01-01')`
+      : sql`date_trunc(${options.interval === 'hour' ? 'hour' : 'day'}, ${local})`;
+  const bucketStart =
+    options.interval === 'day' ? sql`(${bucketLocal}) at time zone ${options.timeZone}` : sql`r.started_at - (${local} - ${bucketLocal})`;
+  const group = options.groupBy ? groupColumns[options.groupBy] : { value: sql`null::text`, name: sql`null::text` };
+  const where = conditions(filters, {});
+  const { rows } = await sql<StatsRow>`
+    select ${bucketStart} as bucket_start,
+           to_char(${bucketLocal}, 'YYYY-MM-DD"T"HH24:MI') as local_start,
+           ${group.value} as group_value,
+           ${group.name} as group_name,
+           count(*) as calls,
+           count(*) filter (where r.disposition = 'answered') as answered,
+           sum(r.talk_seconds) filter (where r.disposition = 'answered') as talk_sum,
+           count(r.talk_seconds) filter (where r.disposition = 'answered') as talk_count,
+           sum(r.handle_seconds) filter (where r.disposition = 'answered') as handle_sum,
+           count(r.handle_seconds) filter (where r.disposition = 'answered') as handle_count,
+           count(*) filter (where r.direction = 'inbound') as inbound,
+           count(*) filter (where r.direction = 'inbound' and r.disposition = 'cancelled') as abandoned
+      from calls.call_records r
+      ${whereClause(where)}
+     group by 1, 2, 3
+     order by 1, 3 nulls first`.execute(trx);
+  return rows;
+}

@@ -1,0 +1,230 @@
+import { z } from 'zod';
+import { problemSchema } from '../../../platform/http/index.js';
+import type { FieldProblem } from '../../../platform/errors.js';
+import {
+  CALL_DIRECTIONS,
+  CALL_DISPOSITIONS,
+  CALL_SOURCES,
+  callDirectionSchema,
+  callDispositionSchema,
+  callPartySchema,
+  callQualitySchema,
+  callRecordV1Schema,
+  callSourceSchema,
+} from '../call-record.js';
+import { EXPORT_FORMATS, STATS_GROUPS, STATS_INTERVALS, type CallFilters } from '../contract.js';
+import { decodeCursor, filterProblems, statsProblems } from './call-filters.js';
+
+/*
+ * Query-string and response schemas of the calls API. Validation happens here, at the edge: a
+ * bad filter is a 400 whose `errors` name `querystring.<filter>`. The semantic checks (from before
+ * to, a number that can be searched, words in q) are the service's own, run inside the schema.
+ */
+
+/** Comma-separated values of a closed set: `source=asterisk,cucm`. */
+function listOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z
+    .string()
+    .describe(`One or more of: ${values.join(', ')} (comma-separated)`)
+    .transform((text, ctx): T[number][] => {
+      const known: readonly string[] = values;
+      const isKnown = (item: string): item is T[number] => known.includes(item);
+      const items = text
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      const unknown = items.filter((item) => !isKnown(item));
+      if (items.length === 0 || unknown.length > 0) {
+        ctx.addIssue({ code: 'custom', message: `must be one or more of ${values.join(', ')}${unknown.length ? ` (not: ${unknown.join(', ')})` : ''}` });
+        return z.NEVER;
+      }
+      return items.filter(isKnown);
+    });
+}
+
+const instant = z.iso.datetime({ offset: true });
+
+const filterShape = {
+  from: instant.optional().describe('Calls that started at or after this instant (ISO 8601 with Z or an offset)'),
+  to: instant.optional().describe('Calls that started before this instant'),
+  source: listOf(CALL_SOURCES).optional(),
+  direction: listOf(CALL_DIRECTIONS).optional(),
+  disposition: listOf(CALL_DISPOSITIONS).optional(),
+  number: z
+    .string()
+    .min(1)
+    .max(256)
+    .optional()
+    .describe('A number on any leg: E.164 (+4930123456; spaces, dashes and brackets are ignored) or the raw address exactly (extension, SIP URI)'),
+  agent: z.string().min(1).max(256).optional().describe('Agent id as the source gives it (or the name when the source has none), case-insensitive'),
+  queue: z.string().min(1).max(256).optional().describe('Queue id as the source gives it'),
+  minDuration: z.coerce.number().int().min(0).max(604_800).optional().describe('Total duration of at least this many seconds'),
+  q: z
+    .string()
+    .max(256)
+    .optional()
+    .describe('Whole words of the names of callers, callees and agents (all must occur); case- and accent-insensitive. No partial words: names are stored encrypted.'),
+};
+
+type FilterQuery = z.infer<z.ZodObject<typeof filterShape>>;
+
+export function toFilters(query: FilterQuery): CallFilters {
+  return {
+    from: query.from === undefined ? undefined : new Date(query.from),
+    to: query.to === undefined ? undefined : new Date(query.to),
+    sources: query.source,
+    directions: query.direction,
+    dispositions: query.disposition,
+    number: query.number,
+    agent: query.agent,
+    queue: query.queue,
+    minDurationSeconds: query.minDuration,
+    q: query.q,
+  };
+}
+
+function report(ctx: z.RefinementCtx, problems: readonly FieldProblem[]): void {
+  for (const problem of problems) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+}
+
+const checkFilters = (query: FilterQuery, ctx: z.RefinementCtx) => report(ctx, filterProblems(toFilters(query)));
+
+export const listQuerySchema = z
+  .object({
+    ...filterShape,
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: z.string().max(200).optional().describe('nextCursor of the previous page'),
+  })
+  .superRefine((query, ctx) => {
+    checkFilters(query, ctx);
+    if (query.cursor !== undefined && !decodeCursor(query.cursor)) report(ctx, [{ field: 'cursor', message: 'is not a cursor this API gave out' }]);
+  });
+
+export const statsQuerySchema = z
+  .object({
+    ...filterShape,
+    from: instant.describe('Start of the range (inclusive)'),
+    to: instant.describe('End of the range (exclusive)'),
+    interval: z.enum(STATS_INTERVALS).default('hour').describe("Intervals of the tenant's local time"),
+    groupBy: z.enum(STATS_GROUPS).optional(),
+  })
+  .superRefine((query, ctx) => {
+    checkFilters(query, ctx);
+    report(ctx, statsProblems(new Date(query.from), new Date(query.to), query.interval));
+  });
+
+export const exportQuerySchema = z
+  .object({ ...filterShape, format: z.enum(EXPORT_FORMATS).default('csv').describe('csv, jsonl (CallRecord v1 per line) or vcon (one vCon per line)') })
+  .superRefine(checkFilters);
+
+const namedRefSchema = z.object({ id: z.string().nullable(), name: z.string().nullable() });
+
+export const callSummarySchema = z
+  .object({
+    id: z.string().describe('call_...'),
+    source: callSourceSchema,
+    sourceCallId: z.string(),
+    conversationId: z.string(),
+    direction: callDirectionSchema,
+    disposition: callDispositionSchema.nullable(),
+    startedAt: z.string(),
+    answeredAt: z.string().nullable(),
+    endedAt: z.string().nullable(),
+    ringSeconds: z.number().int().nullable(),
+    talkSeconds: z.number().int().nullable(),
+    totalSeconds: z.number().int().nullable(),
+    from: callPartySchema,
+    to: callPartySchema,
+    agent: namedRefSchema.nullable(),
+    queue: namedRefSchema.nullable(),
+    quality: callQualitySchema.nullable(),
+    legCount: z.number().int(),
+    recordingCount: z.number().int(),
+  })
+  .meta({ id: 'CallSummary' });
+
+export const callPageSchema = z.object({
+  items: z.array(callSummarySchema),
+  nextCursor: z.string().nullable().describe('Pass as cursor for the next page; null on the last page'),
+});
+
+export const callDetailSchema = z
+  .object({
+    record: callRecordV1Schema,
+    raw: z.object({
+      objectKey: z.string(),
+      sha256: z.string(),
+      url: z.string().nullable().describe('Signed, short-lived link to the raw payload; only for callers with calls:raw (the view is audited)'),
+    }),
+  })
+  .meta({ id: 'CallDetail' });
+
+const figures = {
+  calls: z.number().int(),
+  answered: z.number().int(),
+  answerSeizureRatio: z.number().nullable().describe('answered / calls'),
+  averageTalkSeconds: z.number().nullable().describe('Over answered calls'),
+  averageHandleSeconds: z.number().nullable().describe('Talk plus after-call work where the source reports it, over answered calls'),
+  inbound: z.number().int(),
+  abandoned: z.number().int().describe('Inbound calls the caller gave up before an answer'),
+  abandonRate: z.number().nullable().describe('abandoned / inbound'),
+};
+const statsGroupSchema = z.object({ value: z.string().nullable(), name: z.string().nullable() }).nullable();
+
+export const callStatsSchema = z
+  .object({
+    timeZone: z.string(),
+    interval: z.enum(STATS_INTERVALS),
+    groupBy: z.enum(STATS_GROUPS).nullable(),
+    buckets: z.array(
+      z.object({
+        start: z.string().describe('Start of the interval, UTC'),
+        localStart: z.string().describe("Start as wall-clock time in the tenant's time zone"),
+        group: statsGroupSchema,
+        ...figures,
+      }),
+    ),
+    totals: z.array(z.object({ group: statsGroupSchema, ...figures })),
+  })
+  .meta({ id: 'CallStats' });
+
+export const quarantineItemSchema = z
+  .object({
+    id: z.string().describe('qua_...'),
+    source: z.string(),
+    reason: z.string(),
+    rawObjectKey: z.string().nullable(),
+    rawSha256: z.string().nullable(),
+    rawBytes: z.number().int().nullable(),
+    options: z.record(z.string(), z.unknown()).describe('the connector options the delivery was read with (timeZone, column layout...); a replay reads the item with them'),
+    receivedAt: z.string(),
+    status: z.enum(['open', 'replayed']),
+    replayAttempts: z.number().int(),
+    lastReplayError: z.string().nullable(),
+    replayedAt: z.string().nullable(),
+  })
+  .meta({ id: 'QuarantinedPayload' });
+
+export const quarantineListQuerySchema = z.object({
+  status: z.enum(['open', 'replayed']).optional(),
+  source: z.string().min(1).max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+
+export const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 429: problemSchema } as const;
+export const notFound = { 404: problemSchema } as const;
+
+export const quarantineReplaySchema = z
+  .object({
+    status: z.literal('replayed'),
+    item: quarantineItemSchema,
+    created: z.number().int().describe('Calls new to the index'),
+    updated: z.number().int().describe('Calls whose stored record this replay replaced'),
+    unchanged: z.number().int().describe('Calls already stored exactly like this'),
+    callIds: z.array(z.string()).describe('call_... ids of every call the payload now yields'),
+  })
+  .meta({ id: 'QuarantineReplay' });
+
+export const unprocessable = { 422: problemSchema } as const;
+export const conflict = { 409: problemSchema } as const;

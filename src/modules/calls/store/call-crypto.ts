@@ -1,0 +1,77 @@
+import canonicalize from 'canonicalize';
+import { ciphertextToText, type Keyring } from '../../../platform/crypto/index.js';
+import type { CallParty, NormalisedCall } from '../call-record.js';
+import type { NamedRef } from '../contract.js';
+import { termPurposes } from '../query/search-terms.js';
+
+/*
+ * Encryption and blind indexes of call data under the tenant's keys. The AAD binds a record's
+ * ciphertexts to its call id, so a ciphertext copied onto another row does not decrypt. The
+ * agent ciphertext is bound to the purpose only: statistics pick one per agent group, whatever row
+ * it came from.
+ */
+
+export interface CallParties {
+  readonly from: CallParty;
+  readonly to: CallParty;
+}
+
+/**
+ * The write side for one tenant, its keys loaded once: synchronous, because a batch hashes and
+ * encrypts thousands of values and a promise per value costs more than the work.
+ */
+export interface CallWriteCrypto {
+  blindIndex(purpose: TermPurpose, value: string): Buffer;
+  /** Keyed digest of the normalised call (canonical JSON): equal content, equal digest. */
+  digest(call: NormalisedCall): Buffer;
+  encryptRecord(callUuid: string, call: NormalisedCall): Buffer;
+  encryptParties(callUuid: string, parties: CallParties): Buffer;
+  encryptAgent(agent: NamedRef): string;
+}
+
+export interface CallCrypto {
+  /** The tenant's write-side crypto (under its active data key as of now). */
+  writer(tenantId: string): Promise<CallWriteCrypto>;
+  blindIndex(tenantId: string, purpose: string, value: string): Promise<Buffer>;
+  decryptRecord(tenantId: string, callUuid: string, ciphertext: Buffer): Promise<NormalisedCall>;
+  decryptParties(tenantId: string, callUuid: string, ciphertext: Buffer): Promise<CallParties>;
+  decryptAgent(tenantId: string, ciphertext: string): Promise<NamedRef>;
+  encryptRaw(tenantId: string, id: string, raw: Buffer): Promise<Buffer>;
+  decryptRaw(tenantId: string, id: string, ciphertext: Buffer): Promise<Buffer>;
+}
+
+type TermPurpose = (typeof termPurposes)[keyof typeof termPurposes];
+
+export function createCallCrypto(keyring: Keyring): CallCrypto {
+  const decryptJson = async <T>(tenantId: string, ciphertext: Buffer | string, aad: string): Promise<T> =>
+    JSON.parse((await keyring.decrypt(tenantId, ciphertext, aad)).toString('utf8')) as T;
+  const blindIndex = async (tenantId: string, purpose: string, value: string) => (await keyring.blindIndexer(tenantId, purpose))(value);
+  return {
+    async writer(tenantId) {
+      const purposes = Object.values(termPurposes);
+      const indexers = new Map(
+        await Promise.all(purposes.map(async (purpose) => [purpose, await keyring.blindIndexer(tenantId, purpose)] as const)),
+      );
+      const encrypt = await keyring.encrypter(tenantId);
+      const indexerOf = (purpose: TermPurpose) => {
+        const indexer = indexers.get(purpose);
+        if (!indexer) throw new Error(`no blind indexer for purpose ${purpose}`);
+        return indexer;
+      };
+      const digestOf = indexerOf(termPurposes.digest);
+      return {
+        blindIndex: (purpose, value) => indexerOf(purpose)(value),
+        digest: (call) => digestOf(canonicalize(call) ?? ''),
+        encryptRecord: (callUuid, call) => encrypt(JSON.stringify(call), `calls.record:${callUuid}`),
+        encryptParties: (callUuid, parties) => encrypt(JSON.stringify({ from: parties.from, to: parties.to }), `calls.parties:${callUuid}`),
+        encryptAgent: (agent) => ciphertextToText(encrypt(JSON.stringify({ id: agent.id, name: agent.name }), 'calls.agent')),
+      };
+    },
+    blindIndex,
+    decryptRecord: (tenantId, callUuid, ciphertext) => decryptJson<NormalisedCall>(tenantId, ciphertext, `calls.record:${callUuid}`),
+    decryptParties: (tenantId, callUuid, ciphertext) => decryptJson<CallParties>(tenantId, ciphertext, `calls.parties:${callUuid}`),
+    decryptAgent: (tenantId, ciphertext) => decryptJson<NamedRef>(tenantId, ciphertext, 'calls.agent'),
+    encryptRaw: (tenantId, id, raw) => keyring.encrypt(tenantId, raw, `calls.quarantine:${id}`),
+    decryptRaw: (tenantId, id, ciphertext) => keyring.decrypt(tenantId, ciphertext, `calls.quarantine:${id}`),
+  };
+}
