@@ -1402,7 +1402,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Calls, newest first, filtered; keyset-paginated */
+        /** Calls, filtered, sorted (newest first by default), keyset-paginated; with a total on request */
         get: {
             parameters: {
                 query?: {
@@ -1425,10 +1425,14 @@ export interface paths {
                     q?: string;
                     /** @description Queue id as the source gives it */
                     queue?: string;
+                    /** @description startedAt or duration; a leading minus sorts descending (longest, newest first); ties go by start time the same way */
+                    sort?: "startedAt" | "-startedAt" | "duration" | "-duration";
                     /** @description One or more of: teams, twilio, asterisk, freeswitch, 3cx, cucm, connect, genesys, sbc, vcon, generic (comma-separated) */
                     source?: string;
                     /** @description Calls that started before this instant */
                     to?: string;
+                    /** @description true: count the matching calls (exact up to 10,000, else the planner’s estimate with exact: false) */
+                    total?: "true" | "false";
                 };
                 header?: never;
                 path?: never;
@@ -1446,6 +1450,12 @@ export interface paths {
                             items: components["schemas"]["CallSummary"][];
                             /** @description Pass as cursor for the next page; null on the last page */
                             nextCursor: string | null;
+                            /** @description How many calls match, when asked with total=true; else null */
+                            total: {
+                                count: number;
+                                /** @description false: the planner’s estimate, because counting would be slow */
+                                exact: boolean;
+                            } | null;
                         };
                     };
                 };
