@@ -4,3 +4,8 @@ export { DataTable, type DataTableProps, type Paging } from './DataTable';
 export { SortSelect } from './SortSelect';
 export { TimeCell } from './TimeCell';
 export { roundEstimate, useFormatTotal, type Total } from './total';
+export { browserTimeZone, datePresets, fromZonedText, presetRange, toZonedText, type DatePreset, type Range } from './date-range';
+export { DateRangeField, type RangeInput } from './DateRangeField';
+export { useTenantTimeZone, useTenantTimeZoneState } from './useTenantTimeZone';
+export { dataTableMessages } from './data-table.messages';
+export { SavedViews } from './SavedViews';
