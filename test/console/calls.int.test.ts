@@ -142,7 +142,7 @@ describe.skipIf(!haveChromium)('calls pages in a browser', () => {
     await signIn(page, owner);
     await page.waitForURL(`${base}/calls`);
     await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Calls' }).isVisible()).toBe(true);
-    await expect.poll(() => page.locator('tr.calls-row').count(), { timeout: 10_000 }).toBe(8);
+    await expect.poll(() => page.locator('tr.data-table__row').count(), { timeout: 10_000 }).toBe(8);
     const nav = page.getByRole('navigation', { name: 'Console' });
     for (const item of ['Call list', 'Dashboard', 'Quarantine'])
       expect(await nav.getByRole('link', { name: item }).isVisible(), item).toBe(true);
@@ -160,7 +160,7 @@ describe.skipIf(!haveChromium)('calls pages in a browser', () => {
     await expect.poll(() => banner.isVisible(), { timeout: 30_000 }).toBe(true);
     await shoot(page, 'calls-live-banner');
     await banner.getByRole('button', { name: 'Show' }).click();
-    await expect.poll(() => page.locator('tr.calls-row').count()).toBe(9);
+    await expect.poll(() => page.locator('tr.data-table__row').count()).toBe(9);
   });
 
   it('finds a call by number (any leg) with the filter, and keeps the filter in the address', async () => {
@@ -168,12 +168,12 @@ describe.skipIf(!haveChromium)('calls pages in a browser', () => {
     await page.getByRole('button', { name: 'Apply' }).click();
     // The router writes a string that looks like a number in quotes (%2289085951008%22), so it reads back as a string.
     await page.waitForURL((url) => url.searchParams.get('number')?.includes('89085951008') ?? false);
-    await expect.poll(() => page.locator('tr.calls-row').count()).toBe(1);
+    await expect.poll(() => page.locator('tr.data-table__row').count()).toBe(1);
     await shoot(page, 'calls-filtered');
   });
 
   it('opens the call: facts, legs on the timeline, and the raw payload', async () => {
-    await page.locator('tr.calls-row a').first().click();
+    await page.locator('tr.data-table__row a').first().click();
     await page.waitForURL(/\/calls\/call_[0-9a-z]{26}$/);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('89085951008');
     const legs = page.getByRole('list', { name: /Legs of the call/ });
@@ -199,7 +199,7 @@ describe.skipIf(!haveChromium)('calls pages in a browser', () => {
   it('exports the filtered calls as vCon with the bearer token', async () => {
     await page.getByRole('link', { name: 'All calls' }).click();
     await page.goto(`${base}/calls?number=89085951008`);
-    await expect.poll(() => page.locator('tr.calls-row').count()).toBe(1);
+    await expect.poll(() => page.locator('tr.data-table__row').count()).toBe(1);
     await page.getByRole('button', { name: 'Export' }).click();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -261,7 +261,7 @@ describe.skipIf(!haveChromium)('calls pages in a browser', () => {
     await p.goto(`${base}/sign-in?redirect=${encodeURIComponent('/calls')}`);
     await signIn(p, owner);
     await p.waitForURL(`${base}/calls`);
-    await expect.poll(() => p.locator('tr.calls-row').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => p.locator('tr.data-table__row').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(await noSideways(p)).toBe(true);
     await shoot(p, 'calls-list-1920');
     await p.goto(
@@ -284,11 +284,11 @@ describe.skipIf(!haveChromium)('calls pages in a browser', () => {
     await p.waitForURL(/\/sign-in/);
     await signIn(p, viewer);
     await p.waitForURL(`${base}/calls`);
-    await expect.poll(() => p.locator('tr.calls-row').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => p.locator('tr.data-table__row').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(await p.getByRole('button', { name: 'Export' }).count()).toBe(0);
     const nav = p.getByRole('navigation', { name: 'Console' });
     expect(await nav.getByRole('link', { name: 'Quarantine' }).count()).toBe(0);
-    await p.locator('tr.calls-row a').first().click();
+    await p.locator('tr.data-table__row a').first().click();
     await expect.poll(() => p.getByRole('list', { name: /Legs of the call/ }).isVisible()).toBe(true);
     expect(await p.getByRole('button', { name: 'View raw payload' }).count()).toBe(0);
     await shoot(p, 'calls-viewer');

@@ -1,4 +1,5 @@
 import type { Schema } from '@/api/types';
+import { datePresets, presetRange, type DatePreset } from '@/kit/data-table';
 
 /**
  * The calls list's filters, kept in the address so a filtered view can be shared or bookmarked.
@@ -44,7 +45,9 @@ export interface CallsSearch {
   readonly q?: string;
   /** A number on any leg: E.164 or the raw address. */
   readonly number?: string;
-  /** ISO instants: started at or after `from`, before `to`. */
+  /** A period of the tenant's calendar, computed when the list is read (a saved view stays "today"). */
+  readonly range?: DatePreset;
+  /** ISO instants: started at or after `from`, before `to` (a custom range; ignored with `range`). */
   readonly from?: string;
   readonly to?: string;
   /** Comma-separated lists of known values. */
@@ -55,9 +58,18 @@ export interface CallsSearch {
   readonly queue?: string;
   /** Seconds. */
   readonly minDuration?: number;
+  /** The API's order: `startedAt`, `-startedAt` (the default), `duration`, `-duration`. */
+  readonly sort?: CallSortParam;
+  /** The ids of the columns shown, comma-separated (none: the reader's remembered choice). */
+  readonly columns?: string;
 }
 
+export const callSortKeys = ['startedAt', 'duration'] as const;
+export type CallSortParam = (typeof callSortKeys)[number] | `-${(typeof callSortKeys)[number]}`;
+export const callColumnIds = ['started', 'from', 'to', 'outcome', 'duration', 'agent', 'source'] as const;
+
 export const filterKeys = [
+  'range',
   'q',
   'number',
   'from',
@@ -102,30 +114,67 @@ function compact<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
+const sortParam = (value: unknown): CallSortParam | undefined => {
+  const given = text(value, 20);
+  return given && (callSortKeys as readonly string[]).includes(given.replace(/^-/, '')) ? (given as CallSortParam) : undefined;
+};
+
 /** validateSearch of /calls: anything malformed in the address is dropped, not an error page. */
 export function callsSearch(search: Record<string, unknown>): CallsSearch {
+  const range = typeof search.range === 'string' && (datePresets as readonly string[]).includes(search.range) ? (search.range as DatePreset) : undefined;
   return compact({
+    range,
     q: text(search.q),
     number: text(search.number),
-    from: instant(search.from),
-    to: instant(search.to),
+    from: range ? undefined : instant(search.from),
+    to: range ? undefined : instant(search.to),
     source: oneOrMore(search.source, callSources),
     direction: oneOrMore(search.direction, callDirections),
     disposition: oneOrMore(search.disposition, callDispositions),
     agent: text(search.agent),
     queue: text(search.queue),
     minDuration: seconds(search.minDuration),
+    sort: sortParam(search.sort),
+    columns: oneOrMore(search.columns, callColumnIds),
   });
+}
+
+/** The search with a preset turned into the instants it means today, in the tenant's zone: what the API reads. */
+export function resolveRange(search: CallsSearch, timeZone: string, now: number = Date.now()): CallsSearch {
+  if (!search.range) return search;
+  const { range, ...rest } = search;
+  return { ...rest, ...presetRange(range, timeZone, now) };
+}
+
+/** The filters and order as the API takes them. */
+export type ApiFilters = Omit<CallsSearch, 'columns' | 'range'>;
+
+/** The filters and order the API takes (`range` resolved, `columns` the console's own). */
+export function apiFilters(search: CallsSearch, timeZone: string): ApiFilters {
+  const { columns: _columns, range: _range, ...query } = resolveRange(search, timeZone);
+  return query;
+}
+
+/** The whole state of the list as a query string: a saved view, a link to share. */
+export function searchToState(search: CallsSearch): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(search)) if (value !== undefined) params.set(key, String(value));
+  return params.toString();
+}
+
+export function stateToSearch(state: string): CallsSearch {
+  return callsSearch(Object.fromEntries(new URLSearchParams(state)));
 }
 
 export function isFiltered(search: CallsSearch): boolean {
   return filterKeys.some((key) => search[key] !== undefined);
 }
 
-/** The filters as a query string for the API (export). */
+/** The filters as a query string for the API (export); give it a search with its range resolved. */
 export function toQueryString(search: CallsSearch, extra: Record<string, string> = {}): string {
   const params = new URLSearchParams();
   for (const key of filterKeys) {
+    if (key === 'range') continue;
     const value = search[key];
     if (value !== undefined) params.set(key, String(value));
   }

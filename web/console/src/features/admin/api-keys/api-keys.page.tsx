@@ -1,19 +1,21 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { KeyRound, Plus } from 'lucide-react';
 import { useState, type ReactElement } from 'react';
+import { useMessages } from '@/i18n';
 import { api, unwrap } from '@/api/client';
 import type { ApiKey } from '@/api/types';
 import { Badge } from '@/kit/Badge';
 import { Button } from '@/kit/Button';
-import { DateTime } from '@/kit/DateTime';
+import { DataTable, TimeCell, type Column } from '@/kit/data-table';
 import { ConfirmDialog } from '@/kit/Dialog';
 import { SwitchField } from '@/kit/Field';
 import { formatNumber } from '@/kit/format';
 import { PageHeader, Panel } from '@/kit/Page';
 import { Can, useCan } from '@/kit/session';
-import { EmptyState, QueryTableBody } from '@/kit/states';
+import { EmptyState } from '@/kit/states';
 import { toast } from '@/kit/toast';
 import { CreateApiKeyDialog } from './CreateApiKeyDialog';
+import { apiKeysTableMessages } from './api-keys-table.messages';
 import '../admin.css';
 
 type KeyState = 'active' | 'expired' | 'revoked';
@@ -35,6 +37,7 @@ const stateBadge: Record<KeyState, ReactElement> = {
 };
 
 export function ApiKeysPage() {
+  const tt = useMessages(apiKeysTableMessages);
   const queryClient = useQueryClient();
   const canWrite = useCan('api_keys:write');
   const keys = useQuery({ queryKey: ['api-keys'], queryFn: () => unwrap(api.GET('/api/v1/api-keys')) });
@@ -52,7 +55,50 @@ export function ApiKeysPage() {
   const all = keys.data?.items ?? [];
   const inactive = all.filter((k) => keyState(k) !== 'active').length;
   const shown = showInactive ? all : all.filter((k) => keyState(k) === 'active');
-  const columns = canWrite ? 7 : 6;
+  const columns: Column<ApiKey>[] = [
+    {
+      id: 'name',
+      label: tt.columns.name,
+      hideable: false,
+      cell: (key) => (
+        <span className="identity__text">
+          <span className="cell-primary">{key.name}</span>
+          <span className="subtle mono">{key.id}</span>
+        </span>
+      ),
+    },
+    {
+      id: 'scopes',
+      label: tt.columns.scopes,
+      cell: (key) => (
+        <div className="chips">
+          {key.scopes.map((scope) => (
+            <Badge key={scope}>{scope}</Badge>
+          ))}
+        </div>
+      ),
+    },
+    { id: 'status', label: tt.columns.status, cell: (key) => stateBadge[keyState(key)] },
+    { id: 'created', label: tt.columns.created, className: 'subtle', cell: (key) => <TimeCell value={key.createdAt} /> },
+    { id: 'lastUsed', label: tt.columns.lastUsed, className: 'subtle', cell: (key) => (key.lastUsedAt ? <TimeCell value={key.lastUsedAt} /> : tt.never) },
+    { id: 'expires', label: tt.columns.expires, className: 'subtle', cell: (key) => (key.revokedAt ? '—' : key.expiresAt ? <TimeCell value={key.expiresAt} /> : tt.never) },
+    ...(canWrite
+      ? [
+          {
+            id: 'actions',
+            label: tt.columns.actions,
+            hideable: false,
+            className: 'cell-actions',
+            cell: (key: ApiKey) =>
+              keyState(key) === 'revoked' ? null : (
+                <Button size="sm" variant="danger-ghost" onClick={() => setRevoking(key)} aria-label={`Revoke ${key.name}`}>
+                  Revoke
+                </Button>
+              ),
+          } satisfies Column<ApiKey>,
+        ]
+      : []),
+  ];
 
   return (
     <div className="stack">
@@ -77,88 +123,31 @@ export function ApiKeysPage() {
             </div>
           ) : null}
         </div>
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">API keys</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Scopes</th>
-                <th scope="col">Status</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col">Expires</th>
-                {canWrite ? (
-                  <th scope="col" className="cell-actions">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
-            <QueryTableBody
-              query={keys}
-              columns={columns}
-              loadingLabel="Loading API keys"
-              errorTitle="API keys could not be loaded"
-              isEmpty={shown.length === 0}
-              empty={
-                <EmptyState
-                  icon={<KeyRound />}
-                  title={all.length ? 'No active keys' : 'No API keys yet'}
-                  action={
-                    canWrite ? (
-                      <Button variant="primary" icon={<Plus aria-hidden="true" />} onClick={() => setCreating(true)}>
-                        Create API key
-                      </Button>
-                    ) : undefined
-                  }
-                >
-                  Connectors that send call records or recordings need a key with the matching scope.
-                </EmptyState>
+        <DataTable
+          caption={tt.caption}
+          columns={columns}
+          rows={shown}
+          rowKey={(key) => key.id}
+          muted={(key) => keyState(key) !== 'active'}
+          query={keys}
+          loadingLabel={tt.loading}
+          errorTitle={tt.failed}
+          empty={
+            <EmptyState
+              icon={<KeyRound />}
+              title={all.length ? 'No active keys' : 'No API keys yet'}
+              action={
+                canWrite ? (
+                  <Button variant="primary" icon={<Plus aria-hidden="true" />} onClick={() => setCreating(true)}>
+                    Create API key
+                  </Button>
+                ) : undefined
               }
             >
-              {() => (
-                <>
-                  {shown.map((key) => {
-                    const state = keyState(key);
-                    return (
-                      <tr key={key.id} data-muted={state !== 'active'}>
-                        <td>
-                          <span className="identity__text">
-                            <span className="cell-primary">{key.name}</span>
-                            <span className="subtle mono">{key.id}</span>
-                          </span>
-                        </td>
-                        <td>
-                          <div className="chips">
-                            {key.scopes.map((scope) => (
-                              <Badge key={scope}>{scope}</Badge>
-                            ))}
-                          </div>
-                        </td>
-                        <td>{stateBadge[state]}</td>
-                        <td className="subtle">
-                          <DateTime value={key.createdAt} />
-                        </td>
-                        <td className="subtle">{key.lastUsedAt ? <DateTime value={key.lastUsedAt} relative /> : 'Never'}</td>
-                        <td className="subtle">{key.revokedAt ? '—' : key.expiresAt ? <DateTime value={key.expiresAt} /> : 'Never'}</td>
-                        {canWrite ? (
-                          <td className="cell-actions">
-                            {state === 'revoked' ? null : (
-                              <Button size="sm" variant="danger-ghost" onClick={() => setRevoking(key)} aria-label={`Revoke ${key.name}`}>
-                                Revoke
-                              </Button>
-                            )}
-                          </td>
-                        ) : null}
-                      </tr>
-                    );
-                  })}
-                </>
-              )}
-            </QueryTableBody>
-          </table>
-        </div>
+              Connectors that send call records or recordings need a key with the matching scope.
+            </EmptyState>
+          }
+        />
       </Panel>
       <CreateApiKeyDialog open={creating} onOpenChange={setCreating} />
       <ConfirmDialog

@@ -2,20 +2,22 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Ellipsis, Search, ShieldCheck, UserPlus, UserRoundCog, UserRoundX, UserRoundCheck } from 'lucide-react';
 import { DropdownMenu } from 'radix-ui';
 import { useMemo, useState } from 'react';
+import { useMessages } from '@/i18n';
 import { api, unwrap } from '@/api/client';
 import type { User } from '@/api/types';
 import { Badge } from '@/kit/Badge';
 import { Button, IconButton } from '@/kit/Button';
-import { DateTime } from '@/kit/DateTime';
+import { DataTable, TimeCell, type Column } from '@/kit/data-table';
 import { ConfirmDialog } from '@/kit/Dialog';
 import { formatNumber } from '@/kit/format';
 import { PageHeader, Panel } from '@/kit/Page';
 import { Can, useCan, useMe } from '@/kit/session';
-import { EmptyState, QueryTableBody } from '@/kit/states';
+import { EmptyState } from '@/kit/states';
 import { toast } from '@/kit/toast';
 import { CreateUserDialog } from './CreateUserDialog';
 import { EditRolesDialog } from './EditRolesDialog';
 import { roleLabel } from '@/kit/roles';
+import { usersTableMessages } from './users-table.messages';
 import '../admin.css';
 
 export const usersQuery = { queryKey: ['users'], queryFn: () => unwrap(api.GET('/api/v1/users')) };
@@ -43,6 +45,7 @@ function StatusBadge({ user }: { user: User }) {
 }
 
 export function UsersPage() {
+  const tt = useMessages(usersTableMessages);
   const queryClient = useQueryClient();
   const me = useMe();
   const canWrite = useCan('users:write');
@@ -68,7 +71,92 @@ export function UsersPage() {
     return items.filter((u) => [u.email, u.displayName ?? '', ...u.roles.map(roleLabel), ...u.roles].some((text) => text.toLowerCase().includes(needle)));
   }, [users.data, filter]);
 
-  const columns = canWrite ? 6 : 5;
+  const columns: Column<User>[] = [
+    {
+      id: 'user',
+      label: tt.columns.user,
+      hideable: false,
+      cell: (user) => (
+        <div className="identity">
+          <span className="avatar" aria-hidden="true">
+            {initials(user)}
+          </span>
+          <span className="identity__text">
+            <span className="cell-primary">
+              {user.displayName ?? user.email}
+              {user.id === me?.user?.id ? <span className="subtle"> {tt.you}</span> : null}
+            </span>
+            {user.displayName ? <span className="subtle">{user.email}</span> : null}
+          </span>
+        </div>
+      ),
+    },
+    {
+      id: 'roles',
+      label: tt.columns.roles,
+      cell: (user) => (
+        <div className="chips">
+          {user.roles.map((role) => (
+            <Badge key={role} tone={role === 'owner' || role === 'admin' ? 'brand' : 'neutral'}>
+              {roleLabel(role)}
+            </Badge>
+          ))}
+        </div>
+      ),
+    },
+    { id: 'status', label: tt.columns.status, cell: (user) => <StatusBadge user={user} /> },
+    {
+      id: 'twoStep',
+      label: tt.columns.twoStep,
+      cell: (user) =>
+        user.mfaEnabled ? (
+          <span className="cluster nowrap">
+            <ShieldCheck aria-hidden="true" className="inline-icon" /> {tt.on}
+          </span>
+        ) : (
+          <span className="subtle">{tt.off}</span>
+        ),
+    },
+    { id: 'added', label: tt.columns.added, className: 'subtle', cell: (user) => <TimeCell value={user.createdAt} /> },
+    ...(canWrite
+      ? [
+          {
+            id: 'actions',
+            label: tt.columns.actions,
+            hideable: false,
+            className: 'cell-actions',
+            cell: (user: User) => (
+              <DropdownMenu.Root>
+                <DropdownMenu.Trigger asChild>
+                  <IconButton label={`Actions for ${user.email}`}>
+                    <Ellipsis aria-hidden="true" />
+                  </IconButton>
+                </DropdownMenu.Trigger>
+                <DropdownMenu.Portal>
+                  <DropdownMenu.Content className="menu" align="end" sideOffset={4}>
+                    <DropdownMenu.Item className="menu__item" onSelect={() => setEditing(user)}>
+                      <UserRoundCog aria-hidden="true" />
+                      Change roles…
+                    </DropdownMenu.Item>
+                    {user.id === me?.user?.id ? null : user.status === 'active' ? (
+                      <DropdownMenu.Item className="menu__item menu__item--danger" onSelect={() => setToggling(user)}>
+                        <UserRoundX aria-hidden="true" />
+                        Disable…
+                      </DropdownMenu.Item>
+                    ) : (
+                      <DropdownMenu.Item className="menu__item" onSelect={() => setToggling(user)}>
+                        <UserRoundCheck aria-hidden="true" />
+                        Enable…
+                      </DropdownMenu.Item>
+                    )}
+                  </DropdownMenu.Content>
+                </DropdownMenu.Portal>
+              </DropdownMenu.Root>
+            ),
+          } satisfies Column<User>,
+        ]
+      : []),
+  ];
   const total = users.data?.items.filter((u) => u.kind === 'employee').length ?? 0;
 
   return (
@@ -98,121 +186,25 @@ export function UsersPage() {
             {users.data ? (filter ? `${formatNumber(shown.length)} of ${formatNumber(total)} users` : `${formatNumber(total)} users`) : null}
           </p>
         </div>
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">Users of the organisation</caption>
-            <thead>
-              <tr>
-                <th scope="col">User</th>
-                <th scope="col">Roles</th>
-                <th scope="col">Status</th>
-                <th scope="col">Two-step</th>
-                <th scope="col">Added</th>
-                {canWrite ? (
-                  <th scope="col" className="cell-actions">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
-            <QueryTableBody
-              query={users}
-              columns={columns}
-              loadingLabel="Loading users"
-              errorTitle="Users could not be loaded"
-              isEmpty={shown.length === 0}
-              empty={
-                filter ? (
-                  <EmptyState title="No user matches" action={<Button onClick={() => setFilter('')}>Clear the filter</Button>}>
-                    Nobody’s name, e-mail address or role contains “{filter}”.
-                  </EmptyState>
-                ) : (
-                  <EmptyState title="No users yet">Add the people who will use Switchboard.</EmptyState>
-                )
-              }
-            >
-              {() => (
-                <>
-                  {shown.map((user) => {
-                    const self = user.id === me?.user?.id;
-                    return (
-                      <tr key={user.id} data-muted={user.status === 'disabled'}>
-                        <td>
-                          <div className="identity">
-                            <span className="avatar" aria-hidden="true">
-                              {initials(user)}
-                            </span>
-                            <span className="identity__text">
-                              <span className="cell-primary">
-                                {user.displayName ?? user.email}
-                                {self ? <span className="subtle"> (you)</span> : null}
-                              </span>
-                              {user.displayName ? <span className="subtle">{user.email}</span> : null}
-                            </span>
-                          </div>
-                        </td>
-                        <td>
-                          <div className="chips">
-                            {user.roles.map((role) => (
-                              <Badge key={role} tone={role === 'owner' || role === 'admin' ? 'brand' : 'neutral'}>
-                                {roleLabel(role)}
-                              </Badge>
-                            ))}
-                          </div>
-                        </td>
-                        <td>
-                          <StatusBadge user={user} />
-                        </td>
-                        <td>
-                          {user.mfaEnabled ? (
-                            <span className="cluster nowrap">
-                              <ShieldCheck aria-hidden="true" className="inline-icon" /> On
-                            </span>
-                          ) : (
-                            <span className="subtle">Off</span>
-                          )}
-                        </td>
-                        <td className="subtle">
-                          <DateTime value={user.createdAt} />
-                        </td>
-                        {canWrite ? (
-                          <td className="cell-actions">
-                            <DropdownMenu.Root>
-                              <DropdownMenu.Trigger asChild>
-                                <IconButton label={`Actions for ${user.email}`}>
-                                  <Ellipsis aria-hidden="true" />
-                                </IconButton>
-                              </DropdownMenu.Trigger>
-                              <DropdownMenu.Portal>
-                                <DropdownMenu.Content className="menu" align="end" sideOffset={4}>
-                                  <DropdownMenu.Item className="menu__item" onSelect={() => setEditing(user)}>
-                                    <UserRoundCog aria-hidden="true" />
-                                    Change roles…
-                                  </DropdownMenu.Item>
-                                  {self ? null : user.status === 'active' ? (
-                                    <DropdownMenu.Item className="menu__item menu__item--danger" onSelect={() => setToggling(user)}>
-                                      <UserRoundX aria-hidden="true" />
-                                      Disable…
-                                    </DropdownMenu.Item>
-                                  ) : (
-                                    <DropdownMenu.Item className="menu__item" onSelect={() => setToggling(user)}>
-                                      <UserRoundCheck aria-hidden="true" />
-                                      Enable…
-                                    </DropdownMenu.Item>
-                                  )}
-                                </DropdownMenu.Content>
-                              </DropdownMenu.Portal>
-                            </DropdownMenu.Root>
-                          </td>
-                        ) : null}
-                      </tr>
-                    );
-                  })}
-                </>
-              )}
-            </QueryTableBody>
-          </table>
-        </div>
+        <DataTable
+          caption={tt.caption}
+          columns={columns}
+          rows={shown}
+          rowKey={(user) => user.id}
+          muted={(user) => user.status === 'disabled'}
+          query={users}
+          loadingLabel={tt.loading}
+          errorTitle={tt.failed}
+          empty={
+            filter ? (
+              <EmptyState title="No user matches" action={<Button onClick={() => setFilter('')}>Clear the filter</Button>}>
+                Nobody’s name, e-mail address or role contains “{filter}”.
+              </EmptyState>
+            ) : (
+              <EmptyState title="No users yet">Add the people who will use Switchboard.</EmptyState>
+            )
+          }
+        />
       </Panel>
       <CreateUserDialog open={creating} onOpenChange={setCreating} />
       {editing ? <EditRolesDialog user={editing} onClose={() => setEditing(undefined)} /> : null}

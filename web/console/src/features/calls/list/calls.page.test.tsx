@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { signInAs, stubApi } from '@/test/render';
 import { eventStream, renderCallsRoute, withResponses } from '../calls.testing';
-import type { CallSummary } from './CallsTable';
+import type { CallSummary } from './call-columns';
 
 const party = (raw: string, displayName: string | null = null) => ({
   raw,
@@ -116,7 +116,80 @@ describe('calls list', () => {
         limit: '100',
       }),
     );
-  });
+  }, 15_000);
+
+  it('sorts by a header, counts the matches, and shows an estimate as one', async () => {
+    signInAs(readerPermissions);
+    const asked: URLSearchParams[] = [];
+    const fetch = stubApi({
+      'GET /api/v1/calls': (request) => {
+        const params = new URL(request.url).searchParams;
+        asked.push(params);
+        return params.has('cursor')
+          ? [200, { items: [call()], nextCursor: null, total: null }]
+          : [200, { items: [call(), call()], nextCursor: 'next', total: { count: 90_817, exact: false } }];
+      },
+    });
+    withResponses(fetch, { 'GET /api/v1/calls/live': () => eventStream().response() });
+    const { router } = await renderCallsRoute('/calls');
+    expect(await screen.findByText(/of about 91,000 calls$/)).toBeTruthy();
+    expect(asked[0]?.get('total')).toBe('true');
+
+    const duration = screen.getAllByRole('columnheader').find((h) => h.textContent === 'Duration');
+    expect(duration?.getAttribute('aria-sort')).toBe('none');
+    await userEvent.setup().click(within(duration!).getByRole('button'));
+    await waitFor(() => expect(router.state.location.search).toMatchObject({ sort: '-duration' }));
+    await waitFor(() => expect(asked.at(-1)?.get('sort')).toBe('-duration'));
+    expect(screen.getAllByRole('columnheader').find((h) => h.textContent === 'Duration')?.getAttribute('aria-sort')).toBe('descending');
+  }, 15_000);
+
+  it('says on the field what cannot be applied, and what the server refused', async () => {
+    signInAs(readerPermissions);
+    const fetch = stubApi({
+      'GET /api/v1/calls': (request) =>
+        new URL(request.url).searchParams.has('agent')
+          ? [400, { code: 'VALIDATION_FAILED', status: 400, detail: 'The request is not valid.', errors: [{ field: 'querystring.agent', message: 'must not be empty' }] }]
+          : [200, { items: [call()], nextCursor: null }],
+    });
+    withResponses(fetch, { 'GET /api/v1/calls/live': () => eventStream().response() });
+    const { router } = await renderCallsRoute('/calls');
+    await screen.findByText('Zoë Müller');
+    const events = userEvent.setup();
+    await events.type(screen.getByLabelText('Longer than (min)'), 'abc');
+    await events.click(screen.getByRole('button', { name: 'Apply' }));
+    expect(screen.getByLabelText('Longer than (min)').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('Give minutes as a number, such as 2 or 1.5.')).toBeTruthy();
+
+    await events.clear(screen.getByLabelText('Longer than (min)'));
+    await events.type(screen.getByLabelText('Longer than (min)'), '-5');
+    await events.click(screen.getByRole('button', { name: 'Apply' }));
+    expect(screen.getByText('Give minutes between 0 and 10,080 (a week).')).toBeTruthy();
+    expect(router.state.location.search).toEqual({});
+
+    await router.navigate({ to: '/calls', search: { agent: 'x' } });
+    expect(await screen.findByText('Must not be empty.')).toBeTruthy();
+    expect(screen.getByLabelText('Agent').getAttribute('aria-invalid')).toBe('true');
+  }, 15_000);
+
+  it('reads a period preset in the tenant’s time zone', async () => {
+    signInAs(readerPermissions);
+    const asked: URLSearchParams[] = [];
+    const fetch = stubApi({
+      'GET /api/v1/tenant': [200, { id: 'ten_1', name: 'Acme', slug: 'acme', timeZone: 'Pacific/Kiritimati', mfaRequiredForAdmins: false, createdAt: '2026-01-01T00:00:00Z' }],
+      'GET /api/v1/calls': (request) => {
+        asked.push(new URL(request.url).searchParams);
+        return [200, { items: [call()], nextCursor: null }];
+      },
+    });
+    withResponses(fetch, { 'GET /api/v1/calls/live': () => eventStream().response() });
+    await renderCallsRoute('/calls?range=today');
+    await screen.findByText('Zoë Müller');
+    // Kiritimati is UTC+14: its days begin at 10:00 UTC the day before.
+    await waitFor(() => expect(asked.at(-1)?.get('from')).toMatch(/T10:00:00\.000Z$/));
+    const last = asked.at(-1);
+    expect(Date.parse(last?.get('to') ?? '') - Date.parse(last?.get('from') ?? '')).toBe(24 * 3600 * 1000);
+    expect(screen.getByLabelText<HTMLSelectElement>('Period').value).toBe('today');
+  }, 15_000);
 
   it('says when nothing matches, and clears the filters on request', async () => {
     signInAs(readerPermissions);

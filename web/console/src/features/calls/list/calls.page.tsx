@@ -3,36 +3,68 @@ import { getRouteApi } from '@tanstack/react-router';
 import { PhoneCall, RefreshCw } from 'lucide-react';
 import { useCallback, useMemo } from 'react';
 import { api, unwrap } from '@/api/client';
+import { isApiError } from '@/api/problem';
+import { useMessages } from '@/i18n';
 import { Button } from '@/kit/Button';
+import { ColumnChooser, DataTable, SavedViews, SortSelect, sortFromParam, sortToParam, useColumnChoice, useFormatTotal, useTenantTimeZoneState, type Sort } from '@/kit/data-table';
 import { formatNumber } from '@/kit/format';
+import { sentence } from '@/kit/forms';
 import { PageHeader, Panel } from '@/kit/Page';
 import { Can } from '@/kit/session';
-import { EmptyState, ErrorState, LoadingRows, TableMessage } from '@/kit/states';
-import { isFiltered, type CallsSearch } from '../calls.search';
-import { CallFilters } from './CallFilters';
-import { callColumns, CallsTable } from './CallsTable';
+import { EmptyState } from '@/kit/states';
+import { apiFilters, callSortKeys, isFiltered, resolveRange, searchToState, stateToSearch, type CallSortParam, type CallsSearch } from '../calls.search';
+import { CallFilters, type FilterErrors, type FilterField } from './CallFilters';
+import { callColumns } from './call-columns';
+import { callListMessages } from './call-list.messages';
 import { ExportMenu } from './ExportMenu';
 import { useNewCalls } from './useNewCalls';
 import '../calls.css';
 
 const route = getRouteApi('/console/calls');
 const pageSize = 100;
+const defaultSort: Sort = { key: 'startedAt', direction: 'desc' };
+const filterFields: readonly FilterField[] = ['q', 'number', 'from', 'to', 'source', 'direction', 'disposition', 'agent', 'queue', 'minDuration'];
 
-export const callsListKey = (search: CallsSearch) => ['calls', 'list', search] as const;
+export const callsListKey = (search: CallsSearch, timeZone?: string) => ['calls', 'list', search, ...(search.range ? [timeZone] : [])] as const;
+
+/** The server's refusal of the filters, placed on the fields it names (`querystring.to`). */
+function refusedFilters(error: unknown): FilterErrors {
+  if (!isApiError(error) || error.status !== 400) return {};
+  const errors: FilterErrors = {};
+  for (const problem of error.fields) {
+    const field = filterFields.find((f) => problem.field === `querystring.${f}` || problem.field === f);
+    if (field) errors[field] ??= sentence(problem.message);
+  }
+  return errors;
+}
 
 export function CallsPage() {
+  const t = useMessages(callListMessages);
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const queryClient = useQueryClient();
+  const { timeZone, settled } = useTenantTimeZoneState();
+  const formatTotal = useFormatTotal();
+  const columns = useMemo(() => callColumns(t), [t]);
+  const [remembered, remember] = useColumnChoice('calls');
+  const shown = search.columns?.split(',') ?? remembered;
+  const sort = sortFromParam(search.sort, callSortKeys) ?? defaultSort;
 
   const calls = useInfiniteQuery({
-    queryKey: callsListKey(search),
+    queryKey: callsListKey(search, timeZone),
+    // A period preset means days of the tenant's zone: wait until it is known.
+    enabled: settled || !search.range,
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam, signal }) =>
       unwrap(
         api.GET('/api/v1/calls', {
           params: {
-            query: { ...search, limit: pageSize, ...(pageParam === undefined ? {} : { cursor: pageParam }) },
+            query: {
+              // A preset is resolved when the list is read: "today" is today's, in the tenant's zone.
+              ...apiFilters(search, timeZone),
+              limit: pageSize,
+              ...(pageParam === undefined ? { total: 'true' as const } : { cursor: pageParam }),
+            },
           },
           signal,
         }),
@@ -40,13 +72,13 @@ export function CallsPage() {
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
   const items = useMemo(() => calls.data?.pages.flatMap((page) => page.items) ?? [], [calls.data]);
+  const total = calls.data?.pages[0]?.total ?? undefined;
 
   // Back to the first page with what is new: the loaded pages are dropped, not refetched one by one.
-  const reload = useCallback(
-    () => void queryClient.resetQueries({ queryKey: callsListKey(search) }),
-    [queryClient, search],
-  );
-  const [fresh, dismiss] = useNewCalls(search, items, reload, calls.isSuccess);
+  const reload = useCallback(() => void queryClient.resetQueries({ queryKey: callsListKey(search, timeZone) }), [queryClient, search, timeZone]);
+  // New calls are looked for newest first, whatever order the list is in.
+  const liveFilters = useMemo(() => ({ ...apiFilters(search, timeZone), sort: undefined }), [search, timeZone]);
+  const [fresh, dismiss] = useNewCalls(liveFilters, items, reload, calls.isSuccess);
   const showNew = () => {
     dismiss();
     reload();
@@ -54,87 +86,83 @@ export function CallsPage() {
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = calls;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
 
+  const setSearch = (next: CallsSearch) => void navigate({ search: next });
+  const onSort = (next: Sort) => {
+    const param = sortToParam(next) as CallSortParam;
+    setSearch({ ...search, sort: param === sortToParam(defaultSort) ? undefined : param });
+  };
+  const onColumns = (ids: readonly string[]) => {
+    remember(ids);
+    setSearch({ ...search, columns: ids.join(',') });
+  };
+
   const filtered = isFiltered(search);
-  const placeholder = calls.isPending ? (
-    <LoadingRows columns={callColumns} rows={8} label="Loading calls" />
-  ) : calls.isError ? (
-    <TableMessage columns={callColumns}>
-      <ErrorState
-        error={calls.error}
-        onRetry={() => void calls.refetch()}
-        title="Calls could not be loaded"
-      />
-    </TableMessage>
-  ) : items.length === 0 ? (
-    <TableMessage columns={callColumns}>
-      {filtered ? (
-        <EmptyState
-          icon={<PhoneCall />}
-          title="No call matches"
-          action={<Button onClick={() => void navigate({ search: {} })}>Clear filters</Button>}
-        >
-          Names match whole words only, and numbers whole numbers (“+4930123456”, not “30123”). Widen the
-          dates or remove a filter.
-        </EmptyState>
-      ) : (
-        <EmptyState icon={<PhoneCall />} title="No calls yet">
-          Calls appear here as your phone systems and contact-centre platforms send their records, with an API
-          key that has the calls:ingest scope.
-        </EmptyState>
-      )}
-    </TableMessage>
-  ) : undefined;
+  const rejected = refusedFilters(calls.error);
+  const summary =
+    items.length === 0
+      ? undefined
+      : total
+        ? t.shownOf(formatNumber(items.length), formatTotal(total))
+        : t.shown(formatNumber(items.length), items.length);
 
   return (
     <div className="stack calls-stack">
       <PageHeader
         eyebrow="Calls"
         title="Calls"
-        description="Every call your connected systems reported, newest first. New calls are announced while the page is open."
+        description="Every call your connected systems reported. New calls are announced while the page is open."
         actions={
           <Can permission="calls:export">
-            <ExportMenu search={search} />
+            <ExportMenu search={resolveRange(search, timeZone)} />
           </Can>
         }
       />
       <Panel flush>
-        <CallFilters
-          key={JSON.stringify(search)}
-          search={search}
-          onApply={(next) => void navigate({ search: next })}
-        />
+        <CallFilters key={JSON.stringify(search)} search={search} onApply={setSearch} timeZone={timeZone} serverErrors={rejected} />
+        <div className="toolbar calls-table-tools">
+          <SavedViews list="calls" state={searchToState(search)} onPick={(state) => setSearch(stateToSearch(state))} />
+          <div className="toolbar__actions">
+            <SortSelect columns={columns} sort={sort} onSortChange={onSort} />
+            <ColumnChooser columns={columns} shown={shown} onChange={onColumns} />
+          </div>
+        </div>
         {fresh ? (
           <div className="calls-live-banner" role="status">
             <span>
-              {fresh.more ? `More than ${formatNumber(fresh.count)}` : formatNumber(fresh.count)} new{' '}
-              {fresh.count === 1 && !fresh.more ? 'call' : 'calls'}
+              {fresh.more ? `More than ${formatNumber(fresh.count)}` : formatNumber(fresh.count)} new {fresh.count === 1 && !fresh.more ? 'call' : 'calls'}
             </span>
             <Button size="sm" variant="primary" icon={<RefreshCw aria-hidden="true" />} onClick={showNew}>
               Show
             </Button>
           </div>
         ) : null}
-        <CallsTable
-          items={items}
-          hasMore={hasNextPage}
-          loadingMore={isFetchingNextPage}
-          onLoadMore={loadMore}
-          placeholder={placeholder}
-          caption={filtered ? 'Calls matching the filters, newest first' : 'Calls, newest first'}
+        <DataTable
+          caption={filtered ? t.captionFiltered : t.caption}
+          columns={columns}
+          shown={shown}
+          rows={items}
+          rowKey={(call) => call.id}
+          onOpen={(call) => void navigate({ to: '/calls/$callId', params: { callId: call.id } })}
+          sort={sort}
+          onSortChange={onSort}
+          query={Object.keys(rejected).length > 0 ? { ...calls, isError: false, isPending: false } : calls}
+          loadingLabel={t.loading}
+          errorTitle={t.failed}
+          virtual={{ rowHeight: 58 }}
+          paging={{ hasMore: hasNextPage, loadingMore: isFetchingNextPage, onLoadMore: loadMore }}
+          summary={summary}
+          empty={
+            filtered ? (
+              <EmptyState icon={<PhoneCall />} title="No call matches" action={<Button onClick={() => setSearch({ sort: search.sort, columns: search.columns })}>Clear filters</Button>}>
+                Names match whole words only, and numbers whole numbers (“+4930123456”, not “30123”). Widen the dates or remove a filter.
+              </EmptyState>
+            ) : (
+              <EmptyState icon={<PhoneCall />} title="No calls yet">
+                Calls appear here as your phone systems and contact-centre platforms send their records, with an API key that has the calls:ingest scope.
+              </EmptyState>
+            )
+          }
         />
-        {items.length > 0 ? (
-          <div className="calls-table-footer" aria-live="polite">
-            {hasNextPage ? (
-              <Button busy={isFetchingNextPage} onClick={loadMore}>
-                Load older calls
-              </Button>
-            ) : null}
-            <span className="subtle">
-              {formatNumber(items.length)} {items.length === 1 ? 'call' : 'calls'} shown
-              {hasNextPage ? ', more when you scroll' : ' · no older ones'}
-            </span>
-          </div>
-        ) : null}
       </Panel>
     </div>
   );

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { api, unwrap } from '@/api/client';
 import { useEventStream } from '@/kit/event-stream';
-import type { CallsSearch } from '../calls.search';
-import type { CallSummary } from './CallsTable';
+import type { ApiFilters } from '../calls.search';
+import type { CallSummary } from './call-columns';
 
 const probeSize = 50;
 
@@ -18,7 +18,7 @@ export interface NewCalls {
  * reader is; they choose when to show the new ones. An empty list just reloads.
  */
 export function useNewCalls(
-  search: CallsSearch,
+  search: ApiFilters,
   shown: readonly CallSummary[],
   reload: () => void,
   enabled: boolean,
