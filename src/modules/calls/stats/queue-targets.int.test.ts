@@ -21,7 +21,7 @@ describe('queue targets', () => {
   });
   afterAll(() => t.close());
 
-  const put = (ctx: RequestContext, url: string, payload: unknown, permissions: readonly string[] = admin(ctx).permissions) =>
+  const put = (ctx: RequestContext, url: string, payload: object, permissions: readonly string[] = admin(ctx).permissions) =>
     t.inject({ method: 'PUT', url: `/api/v1/calls/queue-targets${url}`, payload, as: { tenant: ctx.tenantId, permissions: [...permissions] } });
   const statsByQueue = async () => {
     const res = await t.inject({
