@@ -9,7 +9,7 @@ import type { ObjectStore } from '../../platform/objects/index.js';
 import type { SecretReader } from '../../platform/secrets/index.js';
 import type { Logger, Registry } from '../../platform/telemetry/index.js';
 import { identityModule } from '../identity/index.js';
-import type { CallsService, QuarantineService } from './contract.js';
+import type { CallsService, QuarantineService, QueueTargetsService } from './contract.js';
 import { callsMigrations } from './db/migrations/index.js';
 import { announceChanges, commitArchivedRecords, type CallWrites } from './ingest/call-transform.js';
 import { createFileImport, type ImportCallFile } from './ingest/file-import.js';
@@ -32,6 +32,8 @@ import { createCallStats } from './stats/call-stats.service.js';
 import { createCallUpsert } from './store/call-upsert.service.js';
 import { createPartitionMonths } from './store/partition-months.js';
 import { createQuarantineService } from './quarantine/quarantine.service.js';
+import { createQueueTargets } from './stats/queue-targets.service.js';
+import { queueTargetsRoutes } from './stats/queue-targets.routes.js';
 import { createTeamsConnector, type TeamsConnectorSettings } from './teams/teams-connector.js';
 import type { TeamsSubscriptionService } from './teams/teams-subscription.service.js';
 
@@ -39,6 +41,8 @@ import type { TeamsSubscriptionService } from './teams/teams-subscription.servic
 export interface CallsApi {
   readonly calls: CallsService;
   readonly quarantine: QuarantineService;
+  /** Service-level targets per queue (routes at /calls/queue-targets). */
+  readonly queueTargets: QueueTargetsService;
   readonly ingest: IngestService;
   /** What the ingest transform writes through. */
   readonly writes: CallWrites;
@@ -80,11 +84,12 @@ export function createCallsModule(deps: CallsDeps): PlatformModule<CallsApi> {
   const partitions = createPartitionMonths(database);
   const upserts = createCallUpsert({ database, crypto, partitions });
   const reads = createCallReads({ database, crypto, audit, signRawUrl: deps.signRawUrl });
+  const queueTargets = createQueueTargets({ database, audit });
   const calls: CallsService = {
     ...upserts,
     list: reads.list,
     get: reads.get,
-    stats: createCallStats({ database, crypto, timeZoneOf: deps.timeZoneOf }),
+    stats: createCallStats({ database, crypto, timeZoneOf: deps.timeZoneOf, targetsOf: (ctx) => queueTargets.get(ctx) }),
     export: createCallExport({ database, crypto, audit }),
     maintainPartitions: (now = new Date(), monthsAhead = 2) => partitions.ensureAround(now, monthsAhead),
   };
@@ -116,6 +121,7 @@ export function createCallsModule(deps: CallsDeps): PlatformModule<CallsApi> {
     { surface: 'internal', prefix: '/calls/webhooks', plugin: webhookRoutes({ ingest, secrets: deps.secrets, publicUrl: deps.publicUrl }) },
     { surface: 'internal', prefix: '/calls', plugin: callsRoutes(calls) },
     { surface: 'internal', prefix: '/calls/teams', plugin: teams.routes },
+    { surface: 'internal', prefix: '/calls/queue-targets', plugin: queueTargetsRoutes(queueTargets) },
     { surface: 'internal', prefix: '/calls/connectors', plugin: connectorsRoutes({ secrets: deps.secrets, publicUrl: deps.publicUrl }) },
     { surface: 'internal', prefix: '/calls/quarantine', plugin: quarantineRoutes({ quarantine, writes, archive: deps.archive }) },
     // The live feed's one LISTEN connection opens with its first subscriber and closes with the HTTP app.
@@ -123,7 +129,7 @@ export function createCallsModule(deps: CallsDeps): PlatformModule<CallsApi> {
   ];
   const importFile = createFileImport({ database, writes, objects: deps.archive, bus: deps.bus, timeZoneOf: deps.timeZoneOf });
   return {
-    api: { calls, quarantine, ingest, writes, teams: teams.subscriptions, importFile },
+    api: { calls, quarantine, queueTargets, ingest, writes, teams: teams.subscriptions, importFile },
     routes,
     handlers: [createTransformHandler({ database, ingest, writes, objects: deps.archive, bus: deps.bus, fetchers: teams.fetchers })],
     jobs: [

@@ -170,6 +170,35 @@ export interface CallStatsQuery {
   readonly filters: CallFilters & { readonly from: Date; readonly to: Date };
   readonly interval: StatsInterval;
   readonly groupBy?: StatsGroupBy | undefined;
+  /** Also the totals of the period of the same length just before `from`. */
+  readonly comparePrevious?: boolean | undefined;
+}
+
+/**
+ * Service-level targets of a queue: `serviceLevelGoal` (0-1) of the offered inbound calls
+ * answered within `serviceLevelSeconds`; inbound calls given up within `shortAbandonSeconds`
+ * (0 = none) count neither as offered nor as abandoned in the rates that exclude them. Seconds are
+ * edges of the rollups' wait histogram (QUEUE_TARGET_SECONDS), so every figure is exact.
+ */
+export interface QueueTarget {
+  readonly serviceLevelSeconds: number;
+  readonly serviceLevelGoal: number;
+  readonly shortAbandonSeconds: number;
+}
+
+export interface QueueTargets {
+  /** For calls of queues without targets of their own, and calls without a queue. */
+  readonly default: QueueTarget & { readonly builtIn: boolean };
+  readonly queues: readonly (QueueTarget & { readonly queueId: string })[];
+}
+
+/** The tenant's service-level targets (a configuration change: audited). */
+export interface QueueTargetsService {
+  get(ctx: RequestContext): Promise<QueueTargets>;
+  /** queueId null sets the tenant's default. */
+  set(ctx: AuditContext, queueId: string | null, target: QueueTarget): Promise<QueueTargets>;
+  /** queueId null returns the default to the built-in one. */
+  remove(ctx: AuditContext, queueId: string | null): Promise<QueueTargets>;
 }
 
 /**
@@ -178,6 +207,12 @@ export interface CallStatsQuery {
  * - averageTalkSeconds, averageHandleSeconds: over answered calls (handle = talk + after-call work
  *   where the source reports it)
  * - abandonRate = abandoned / inbound, abandoned = inbound calls the caller gave up before an answer
+ * - offered = inbound - shortAbandoned (given up within the queue's short-abandon threshold)
+ * - abandonRateExcludingShort = (abandoned - shortAbandoned) / offered
+ * - serviceLevel = answeredWithinTarget / offered, each call against its queue's target
+ * - averageSpeedOfAnswerSeconds: ring seconds of answered inbound calls, averaged
+ * - averageHoldSeconds: over answered calls whose source reports hold
+ * - inProgress: calls whose record has no end yet (only sources that report calls in progress)
  * Ratios and averages are null when their denominator is 0.
  */
 export interface CallFigures {
@@ -186,9 +221,16 @@ export interface CallFigures {
   readonly answerSeizureRatio: number | null;
   readonly averageTalkSeconds: number | null;
   readonly averageHandleSeconds: number | null;
+  readonly averageHoldSeconds: number | null;
   readonly inbound: number;
   readonly abandoned: number;
   readonly abandonRate: number | null;
+  readonly shortAbandoned: number;
+  readonly abandonRateExcludingShort: number | null;
+  readonly answeredWithinTarget: number;
+  readonly serviceLevel: number | null;
+  readonly averageSpeedOfAnswerSeconds: number | null;
+  readonly inProgress: number;
 }
 
 /** The group a row of figures belongs to; value null = calls without that attribute (no queue). */
@@ -206,6 +248,12 @@ export interface StatsBucket extends CallFigures {
   readonly group: StatsGroup | null;
 }
 
+export interface StatsTotal extends CallFigures {
+  readonly group: StatsGroup | null;
+  /** The targets the group's calls were measured against (grouped by queue only). */
+  readonly target: QueueTarget | null;
+}
+
 export interface CallStats {
   readonly timeZone: string;
   readonly interval: StatsInterval;
@@ -213,7 +261,13 @@ export interface CallStats {
   /** Intervals without calls are left out. */
   readonly buckets: readonly StatsBucket[];
   /** Figures over the whole range, per group. */
-  readonly totals: readonly (CallFigures & { readonly group: StatsGroup | null })[];
+  readonly totals: readonly StatsTotal[];
+  /** With comparePrevious: the same figures over the period of equal length just before. */
+  readonly previous: { readonly from: string; readonly to: string; readonly totals: readonly StatsTotal[] } | null;
+  /** The tenant's default targets (what ungrouped service levels of calls without queue targets use). */
+  readonly defaultTarget: QueueTarget;
+  /** `rollup`: served from the 15-minute rollups (and the raw calls of partial intervals at the edges); `scan`: the raw index (number, name or duration filters, or a time zone whose offset is not whole quarter hours). */
+  readonly servedFrom: 'rollup' | 'scan';
 }
 
 export const EXPORT_FORMATS = ['csv', 'jsonl', 'vcon'] as const;

@@ -16,6 +16,9 @@ export const CallsErrors = {
   emptyPayload: (message: string) => new AppError('CALLS_EMPTY_PAYLOAD', 'invalid_input', `The body ${message}.`, { fields: [{ field: 'body', message }] }),
   invalidFilter: (field: string, message: string) =>
     new AppError('CALLS_INVALID_FILTER', 'invalid_input', `${field} ${message}`, { fields: [{ field, message }] }),
+  invalidTarget: (field: string, message: string) =>
+    new AppError('CALLS_INVALID_QUEUE_TARGET', 'invalid_input', `${field} ${message}`, { fields: [{ field: `body.${field}`, message }] }),
+  queueTargetNotFound: () => new AppError('CALLS_QUEUE_TARGET_NOT_FOUND', 'not_found', 'This queue has no targets of its own.'),
   /** A record handed to the index belongs to another tenant than the context: a pipeline bug, never retried. */
   tenantMismatch: (recordId: string) =>
     new AppError('CALLS_TENANT_MISMATCH', 'invalid_input', `Call record ${recordId} belongs to another tenant than the request.`, {

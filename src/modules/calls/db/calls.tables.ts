@@ -31,6 +31,7 @@ export type CallRecordsTable = {
   talkSeconds: number | null;
   totalSeconds: number | null;
   handleSeconds: number | null;
+  holdSeconds: number | null;
   agentIndex: Buffer | null;
   agentCiphertext: string | null;
   queueId: string | null;
@@ -82,10 +83,46 @@ export type QuarantineTable = {
   replayedBy: string | null;
 };
 
+/** Per-interval sums of the index (migration 0010, stats/rollup-contributions.sql.ts). */
+export type CallRollupsTable = {
+  tenantId: string;
+  bucketStart: Date;
+  source: CallSource;
+  direction: CallDirection;
+  disposition: CallDisposition | null;
+  queueId: string | null;
+  agentIndex: Buffer | null;
+  queueName: string | null;
+  agentCiphertext: string | null;
+  calls: number;
+  talkSum: number;
+  talkCount: number;
+  handleSum: number;
+  handleCount: number;
+  holdSum: number;
+  holdCount: number;
+  ringSum: number;
+  ringCount: number;
+  inProgress: number;
+  ringWithin: number[];
+};
+
+export type QueueTargetsTable = {
+  tenantId: string;
+  queueId: string;
+  serviceLevelSeconds: number;
+  serviceLevelGoal: string;
+  shortAbandonSeconds: number;
+  updatedAt: Generated<Date>;
+  updatedBy: string;
+};
+
 export type CallsTables = {
   'calls.call_keys': CallKeysTable;
   'calls.call_records': CallRecordsTable;
   'calls.call_numbers': CallNumbersTable;
   'calls.call_name_terms': CallNameTermsTable;
   'calls.quarantine': QuarantineTable;
+  'calls.call_rollups': CallRollupsTable;
+  'calls.queue_targets': QueueTargetsTable;
 };

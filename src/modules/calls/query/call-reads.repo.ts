@@ -1,6 +1,8 @@
 import { sql, type RawBuilder, type Selectable, type Transaction } from 'kysely';
 import type { CallDirection, CallDisposition, CallSource } from '../call-record.js';
-import type { CallCursor, CallSort, CallTotal, StatsGroupBy, StatsInterval } from '../contract.js';
+import type { CallCursor, CallSort, CallTotal, QueueTargets, StatsGroupBy, StatsInterval } from '../contract.js';
+import type { StatsSums } from '../stats/stats-figures.js';
+import { intervalOf, scanMeasures, targetsJoin } from '../stats/stats-sql.js';
 import type { CallRecordsTable, CallsTables } from '../db/calls.tables.js';
 
 /*
@@ -212,22 +214,14 @@ export async function findCall(trx: Trx, id: string): Promise<CallFullRow | unde
 }
 
 /** Additive figures of one interval and group; the service turns them into ratios and averages. */
-export interface StatsRow {
+export interface StatsRow extends StatsSums {
   bucketStart: Date;
   localStart: string;
   groupValue: string | null;
   groupName: string | null;
-  calls: number;
-  answered: number;
-  talkSum: number | null;
-  talkCount: number;
-  handleSum: number | null;
-  handleCount: number;
-  inbound: number;
-  abandoned: number;
 }
 
-const groupColumns: Record<StatsGroupBy, { value: RawBuilder<unknown>; name: RawBuilder<unknown> }> = {
+export const groupColumns: Record<StatsGroupBy, { value: RawBuilder<unknown>; name: RawBuilder<unknown> }> = {
   source: { value: sql`r.source`, name: sql`null::text` },
   direction: { value: sql`r.direction`, name: sql`null::text` },
   queue: { value: sql`r.queue_id`, name: sql`max(r.queue_name)` },
@@ -244,15 +238,10 @@ const groupColumns: Record<StatsGroupBy, { value: RawBuilder<unknown>; name: Raw
 export async function callStats(
   trx: Trx,
   filters: IndexFilters & { from: Date; to: Date },
-  options: { interval: StatsInterval; timeZone: string; groupBy?: StatsGroupBy | undefined },
+  options: { interval: StatsInterval; timeZone: string; groupBy?: StatsGroupBy | undefined; targets: QueueTargets },
 ): Promise<StatsRow[]> {
-  const local = sql`(r.started_at at time zone ${options.timeZone})`;
-  const bucketLocal =
-    options.interval === '15m'
-      ? sql`date_bin('15 minutes', ${local}, timestamp '2000-01-01')`
-      : sql`date_trunc(${options.interval === 'hour' ? 'hour' : 'day'}, ${local})`;
-  const bucketStart =
-    options.interval === 'day' ? sql`(${bucketLocal}) at time zone ${options.timeZone}` : sql`r.started_at - (${local} - ${bucketLocal})`;
+  const { bucketLocal, bucketStart } = intervalOf(sql`r.started_at`, options.interval, options.timeZone);
+  const targets = targetsJoin(options.targets, sql`r.queue_id`);
   const group = options.groupBy ? groupColumns[options.groupBy] : { value: sql`null::text`, name: sql`null::text` };
   const where = conditions(filters, {});
   const { rows } = await sql<StatsRow>`
@@ -260,15 +249,8 @@ export async function callStats(
            to_char(${bucketLocal}, 'YYYY-MM-DD"T"HH24:MI') as local_start,
            ${group.value} as group_value,
            ${group.name} as group_name,
-           count(*) as calls,
-           count(*) filter (where r.disposition = 'answered') as answered,
-           sum(r.talk_seconds) filter (where r.disposition = 'answered') as talk_sum,
-           count(r.talk_seconds) filter (where r.disposition = 'answered') as talk_count,
-           sum(r.handle_seconds) filter (where r.disposition = 'answered') as handle_sum,
-           count(r.handle_seconds) filter (where r.disposition = 'answered') as handle_count,
-           count(*) filter (where r.direction = 'inbound') as inbound,
-           count(*) filter (where r.direction = 'inbound' and r.disposition = 'cancelled') as abandoned
-      from calls.call_records r
+           ${scanMeasures(targets)}
+      from calls.call_records r ${targets.join}
       ${whereClause(where)}
      group by 1, 2, 3
      order by 1, 3 nulls first`.execute(trx);

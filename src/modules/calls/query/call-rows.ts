@@ -69,6 +69,7 @@ export function buildCallRows(crypto: CallWriteCrypto, record: CallRecordV1, dig
       talkSeconds: call.talkSeconds,
       totalSeconds: call.totalSeconds,
       handleSeconds: handleSecondsOf(call),
+      holdSeconds: call.holdSeconds ?? null,
       agentIndex,
       agentCiphertext,
       queueId: call.queue?.id ?? null,

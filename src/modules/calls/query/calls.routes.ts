@@ -76,14 +76,15 @@ export function callsRoutes(calls: CallsService): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const { interval, groupBy } = request.query;
+        const { interval, groupBy, compare } = request.query;
         const filters = toFilters(request.query);
         const stats = await calls.stats(request.ctx, {
           filters: { ...filters, from: new Date(request.query.from), to: new Date(request.query.to) },
           interval,
           groupBy,
+          comparePrevious: compare === 'previous',
         });
-        return { ...stats, buckets: [...stats.buckets], totals: [...stats.totals] };
+        return { ...stats, buckets: [...stats.buckets], totals: [...stats.totals], previous: stats.previous && { ...stats.previous, totals: [...stats.previous.totals] } };
       },
     );
 

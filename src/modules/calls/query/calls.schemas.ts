@@ -126,6 +126,7 @@ export const statsQuerySchema = z
     to: instant.describe('End of the range (exclusive)'),
     interval: z.enum(STATS_INTERVALS).default('hour').describe("Intervals of the tenant's local time"),
     groupBy: z.enum(STATS_GROUPS).optional(),
+    compare: z.enum(['previous']).optional().describe('previous: also the totals of the period of equal length just before'),
   })
   .superRefine((query, ctx) => {
     checkFilters(query, ctx);
@@ -194,8 +195,17 @@ const figures = {
   inbound: z.number().int(),
   abandoned: z.number().int().describe('Inbound calls the caller gave up before an answer'),
   abandonRate: z.number().nullable().describe('abandoned / inbound'),
+  averageHoldSeconds: z.number().nullable().describe('Over answered calls whose source reports hold'),
+  shortAbandoned: z.number().int().describe('Abandoned within the queue’s short-abandon threshold'),
+  abandonRateExcludingShort: z.number().nullable().describe('(abandoned - shortAbandoned) / (inbound - shortAbandoned)'),
+  answeredWithinTarget: z.number().int().describe('Inbound calls answered within their queue’s service-level seconds'),
+  serviceLevel: z.number().nullable().describe('answeredWithinTarget / (inbound - shortAbandoned)'),
+  averageSpeedOfAnswerSeconds: z.number().nullable().describe('Ring seconds of answered inbound calls, averaged'),
+  inProgress: z.number().int().describe('Calls whose record has no end yet (sources that report calls in progress)'),
 };
 const statsGroupSchema = z.object({ value: z.string().nullable(), name: z.string().nullable() }).nullable();
+const queueTargetSchema = z.object({ serviceLevelSeconds: z.number().int(), serviceLevelGoal: z.number(), shortAbandonSeconds: z.number().int() });
+const statsTotalSchema = z.object({ group: statsGroupSchema, target: queueTargetSchema.nullable().describe('Grouped by queue: the targets its calls were measured against'), ...figures });
 
 export const callStatsSchema = z
   .object({
@@ -210,7 +220,10 @@ export const callStatsSchema = z
         ...figures,
       }),
     ),
-    totals: z.array(z.object({ group: statsGroupSchema, ...figures })),
+    totals: z.array(statsTotalSchema),
+    previous: z.object({ from: z.string(), to: z.string(), totals: z.array(statsTotalSchema) }).nullable().describe('With compare=previous'),
+    defaultTarget: queueTargetSchema,
+    servedFrom: z.enum(['rollup', 'scan']).describe('rollup: 15-minute rollups (and the raw calls of partial quarter hours at the ends); scan: the raw index'),
   })
   .meta({ id: 'CallStats' });
 

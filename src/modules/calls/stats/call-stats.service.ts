@@ -1,55 +1,51 @@
 import type { RequestContext } from '../../../platform/context.js';
 import type { Database } from '../../../platform/db/index.js';
-import type { CallFigures, CallStats, CallStatsQuery, StatsGroup } from '../contract.js';
-import { callStats, type StatsRow } from '../query/call-reads.repo.js';
+import type { CallStats, CallStatsQuery, QueueTargets, StatsGroup, StatsTotal } from '../contract.js';
+import { callStats, type IndexFilters, type StatsRow } from '../query/call-reads.repo.js';
 import type { CallsTables } from '../db/calls.tables.js';
+import { rollupCanServe, rollupStats } from './rollup-stats.repo.js';
+import { addSums, figuresOf, sumsOf, zeroSums, type StatsSums } from './stats-figures.js';
+import { isQuarterHourZone, mergeStatsRows, quarterHoursWithin } from './stats-ranges.js';
 import type { CallCrypto } from '../store/call-crypto.js';
 import { assertNoProblems, resolveFilters, statsProblems } from '../query/call-filters.js';
 
-type Sums = Pick<StatsRow, 'calls' | 'answered' | 'talkSum' | 'talkCount' | 'handleSum' | 'handleCount' | 'inbound' | 'abandoned'>;
+export { figuresOf } from '../stats/stats-figures.js';
 
-const ratio = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
-const average = (sum: number | null, count: number) => (count === 0 || sum === null ? null : Math.round((sum / count) * 100) / 100);
-
-export function figuresOf(sums: Sums): CallFigures {
-  return {
-    calls: sums.calls,
-    answered: sums.answered,
-    answerSeizureRatio: ratio(sums.answered, sums.calls),
-    averageTalkSeconds: average(sums.talkSum, sums.talkCount),
-    averageHandleSeconds: average(sums.handleSum, sums.handleCount),
-    inbound: sums.inbound,
-    abandoned: sums.abandoned,
-    abandonRate: ratio(sums.abandoned, sums.inbound),
-  };
-}
-
-function add(a: Sums, b: Sums): Sums {
-  const plus = (x: number | null, y: number | null) => (x === null ? y : y === null ? x : x + y);
-  return {
-    calls: a.calls + b.calls,
-    answered: a.answered + b.answered,
-    talkSum: plus(a.talkSum, b.talkSum),
-    talkCount: a.talkCount + b.talkCount,
-    handleSum: plus(a.handleSum, b.handleSum),
-    handleCount: a.handleCount + b.handleCount,
-    inbound: a.inbound + b.inbound,
-    abandoned: a.abandoned + b.abandoned,
-  };
-}
-
-export function createCallStats(deps: { database: Database; crypto: CallCrypto; timeZoneOf: (ctx: RequestContext) => Promise<string> }) {
+export function createCallStats(deps: {
+  database: Database;
+  crypto: CallCrypto;
+  timeZoneOf: (ctx: RequestContext) => Promise<string>;
+  targetsOf: (ctx: RequestContext) => Promise<QueueTargets>;
+}) {
   const { database, crypto } = deps;
   return async function stats(ctx: RequestContext, query: CallStatsQuery): Promise<CallStats> {
     assertNoProblems(statsProblems(query.filters.from, query.filters.to, query.interval));
-    const [filters, timeZone] = await Promise.all([resolveFilters(crypto, ctx.tenantId, query.filters), deps.timeZoneOf(ctx)]);
-    const rows = await database.withTenant<CallsTables, StatsRow[]>(ctx, (trx) =>
-      callStats(trx, { ...filters, from: query.filters.from, to: query.filters.to }, { interval: query.interval, timeZone, groupBy: query.groupBy }),
-    );
+    const [filters, timeZone, targets] = await Promise.all([resolveFilters(crypto, ctx.tenantId, query.filters), deps.timeZoneOf(ctx), deps.targetsOf(ctx)]);
+    const { from, to } = query.filters;
+    const options = { interval: query.interval, timeZone, groupBy: query.groupBy, targets };
+    const fromRollup = rollupCanServe(filters) && isQuarterHourZone(timeZone, [from, to]);
+
+    /*
+     * From the rollups, the whole quarter hours of the range; from the calls, the minutes before
+     * the first and after the last (a range "until now" rarely ends on a quarter hour).
+     */
+    const read = (range: { from: Date; to: Date }) =>
+      database.withTenant<CallsTables, StatsRow[]>(ctx, async (trx) => {
+        const scan = (part: { from: Date; to: Date }) => callStats(trx, { ...filters, ...part } satisfies IndexFilters, options);
+        const whole = fromRollup ? quarterHoursWithin(range) : undefined;
+        if (!whole) return scan(range);
+        const parts = [await rollupStats(trx, { ...filters, ...whole }, options)];
+        if (range.from < whole.from) parts.push(await scan({ from: range.from, to: whole.from }));
+        if (whole.to < range.to) parts.push(await scan({ from: whole.to, to: range.to }));
+        return parts.length === 1 ? (parts[0] ?? []) : mergeStatsRows(parts.flat());
+      });
+    const span = to.getTime() - from.getTime();
+    const previousRange = { from: new Date(from.getTime() - span), to: from };
+    const [rows, previousRows] = await Promise.all([read({ from, to }), query.comparePrevious ? read(previousRange) : Promise.resolve(undefined)]);
 
     // An agent group is named by decrypting one of its {id, name} ciphertexts.
     const groups = new Map<string | null, StatsGroup>();
-    for (const row of rows) {
+    for (const row of [...rows, ...(previousRows ?? [])]) {
       if (groups.has(row.groupValue)) continue;
       if (query.groupBy === 'agent' && row.groupName !== null) {
         const agent = await crypto.decryptAgent(ctx.tenantId, row.groupName);
@@ -58,24 +54,32 @@ export function createCallStats(deps: { database: Database; crypto: CallCrypto; 
         groups.set(row.groupValue, { value: row.groupValue, name: row.groupName });
       }
     }
-    const groupOf = (row: StatsRow): StatsGroup | null => (query.groupBy ? (groups.get(row.groupValue) ?? null) : null);
+    const groupOf = (value: string | null): StatsGroup | null => (query.groupBy ? (groups.get(value) ?? null) : null);
+    const targetOf = (value: string | null) =>
+      query.groupBy === 'queue' ? (targets.queues.find((q) => q.queueId === value) ?? targets.default) : null;
+    const plainTarget = (target: ReturnType<typeof targetOf>) =>
+      target && { serviceLevelSeconds: target.serviceLevelSeconds, serviceLevelGoal: target.serviceLevelGoal, shortAbandonSeconds: target.shortAbandonSeconds };
 
-    const totals = new Map<string | null, Sums>();
-    // Without grouping there is always one total, zero when nothing matched.
-    if (!query.groupBy) totals.set(null, { calls: 0, answered: 0, talkSum: null, talkCount: 0, handleSum: null, handleCount: 0, inbound: 0, abandoned: 0 });
-    for (const row of rows) {
-      const sum = totals.get(row.groupValue);
-      totals.set(row.groupValue, sum ? add(sum, row) : row);
-    }
+    const totalsOf = (list: readonly StatsRow[]): StatsTotal[] => {
+      const totals = new Map<string | null, StatsSums>();
+      // Without grouping there is always one total, zero when nothing matched.
+      if (!query.groupBy) totals.set(null, zeroSums());
+      for (const row of list) {
+        const sum = totals.get(row.groupValue);
+        totals.set(row.groupValue, sum ? addSums(sum, row) : sumsOf(row));
+      }
+      return [...totals].map(([value, sums]) => ({ group: groupOf(value), target: plainTarget(targetOf(value)), ...figuresOf(sums) }));
+    };
+    const { builtIn: _builtIn, ...defaultTarget } = targets.default;
     return {
       timeZone,
       interval: query.interval,
       groupBy: query.groupBy ?? null,
-      buckets: rows.map((row) => ({ start: row.bucketStart.toISOString(), localStart: row.localStart, group: groupOf(row), ...figuresOf(row) })),
-      totals: [...totals].map(([value, sums]) => ({
-        group: query.groupBy ? (groups.get(value) ?? null) : null,
-        ...figuresOf(sums),
-      })),
+      buckets: rows.map((row) => ({ start: row.bucketStart.toISOString(), localStart: row.localStart, group: groupOf(row.groupValue), ...figuresOf(row) })),
+      totals: totalsOf(rows),
+      previous: previousRows ? { from: previousRange.from.toISOString(), to: previousRange.to.toISOString(), totals: totalsOf(previousRows) } : null,
+      defaultTarget,
+      servedFrom: fromRollup ? 'rollup' : 'scan',
     };
   };
 }

@@ -18,6 +18,7 @@ import {
   type CallKeyRef,
   type CallLocation,
 } from './call-writes.repo.js';
+import { applyRollupDelta } from '../stats/rollups.repo.js';
 import type { CallCrypto } from './call-crypto.js';
 import { buildCallRows, callUuid, type CallRows } from '../query/call-rows.js';
 import type { PartitionMonths } from './partition-months.js';
@@ -126,6 +127,8 @@ export function createCallUpsert(deps: { database: Database; crypto: CallCrypto;
     const claimed = await insertCallKeys(trx, created.map((r) => r.key).sort(byKey));
     if (claimed.length !== created.length) throw new KeyRaceError();
     await updateCallKeys(trx, updated.map((r) => r.key));
+    // The rollups change with the index, in this transaction: the replaced rows' contribution out, the new rows' in.
+    await applyRollupDelta(trx, moved, -1);
     await deleteCallRows(trx, moved);
     const written = [...created, ...updated];
     await insertCallRows(trx, {
@@ -133,6 +136,7 @@ export function createCallUpsert(deps: { database: Database; crypto: CallCrypto;
       numbers: written.flatMap((r) => r.numbers),
       nameTerms: written.flatMap((r) => r.nameTerms),
     });
+    await applyRollupDelta(trx, written.map((r) => r.record), 1);
     return outcomes;
   }
 

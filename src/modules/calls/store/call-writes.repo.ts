@@ -134,7 +134,7 @@ const callRecordColumns = [
   'tenantId', 'id', 'startedAt', 'source', 'sourceCallId', 'conversationId', 'sourceVersion', 'direction', 'disposition',
   'answeredAt', 'endedAt', 'ringSeconds', 'talkSeconds', 'totalSeconds', 'handleSeconds', 'agentIndex', 'agentCiphertext',
   'queueId', 'queueName', 'mos', 'jitterMs', 'packetLossPct', 'rttMs', 'legCount', 'recordingCount', 'rawObjectKey',
-  'rawSha256', 'ingestedAt', 'partiesCiphertext', 'recordCiphertext',
+  'rawSha256', 'ingestedAt', 'partiesCiphertext', 'recordCiphertext', 'holdSeconds',
 ] as const satisfies readonly (keyof CallRecordsTable)[];
 
 const snakeCase = (column: string) => column.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);

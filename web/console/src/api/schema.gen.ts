@@ -2297,6 +2297,371 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calls/queue-targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Service-level targets: the default and each queue’s own */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QueueTargets"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/queue-targets/default": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sets the default targets (audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The share of offered calls to answer within the seconds, 0-1 (0.8 = 80 %) */
+                        serviceLevelGoal: number;
+                        /** @description Answered within this many seconds counts towards the service level; one of 5, 10, 15, 20, 25, 30, 45, 60, 90, 120, 180, 240, 300, 600 */
+                        serviceLevelSeconds: number;
+                        /** @description Inbound calls given up within this many seconds are not counted as offered or abandoned; 0 = none, else one of 5, 10, 15, 20, 25, 30, 45, 60, 90, 120, 180, 240, 300, 600 */
+                        shortAbandonSeconds: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QueueTargets"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Returns the default targets to the built-in 80 % in 20 s, short abandons 5 s (audited) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QueueTargets"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/queue-targets/queues/{queueId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sets a queue’s own targets (audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Queue id as the source gives it */
+                    queueId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The share of offered calls to answer within the seconds, 0-1 (0.8 = 80 %) */
+                        serviceLevelGoal: number;
+                        /** @description Answered within this many seconds counts towards the service level; one of 5, 10, 15, 20, 25, 30, 45, 60, 90, 120, 180, 240, 300, 600 */
+                        serviceLevelSeconds: number;
+                        /** @description Inbound calls given up within this many seconds are not counted as offered or abandoned; 0 = none, else one of 5, 10, 15, 20, 25, 30, 45, 60, 90, 120, 180, 240, 300, 600 */
+                        shortAbandonSeconds: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QueueTargets"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Removes a queue’s own targets: it follows the default again (audited) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Queue id as the source gives it */
+                    queueId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QueueTargets"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calls/stats": {
         parameters: {
             query?: never;
@@ -2310,6 +2675,8 @@ export interface paths {
                 query: {
                     /** @description Agent id as the source gives it (or the name when the source has none), case-insensitive */
                     agent?: string;
+                    /** @description previous: also the totals of the period of equal length just before */
+                    compare?: "previous";
                     /** @description One or more of: inbound, outbound, internal, unknown (comma-separated) */
                     direction?: string;
                     /** @description One or more of: answered, no_answer, busy, failed, cancelled, voicemail (comma-separated) */
@@ -4235,11 +4602,19 @@ export interface components {
                 abandoned: number;
                 /** @description abandoned / inbound */
                 abandonRate: number | null;
+                /** @description (abandoned - shortAbandoned) / (inbound - shortAbandoned) */
+                abandonRateExcludingShort: number | null;
                 answered: number;
+                /** @description Inbound calls answered within their queue’s service-level seconds */
+                answeredWithinTarget: number;
                 /** @description answered / calls */
                 answerSeizureRatio: number | null;
                 /** @description Talk plus after-call work where the source reports it, over answered calls */
                 averageHandleSeconds: number | null;
+                /** @description Over answered calls whose source reports hold */
+                averageHoldSeconds: number | null;
+                /** @description Ring seconds of answered inbound calls, averaged */
+                averageSpeedOfAnswerSeconds: number | null;
                 /** @description Over answered calls */
                 averageTalkSeconds: number | null;
                 calls: number;
@@ -4248,25 +4623,93 @@ export interface components {
                     value: string | null;
                 } | null;
                 inbound: number;
+                /** @description Calls whose record has no end yet (sources that report calls in progress) */
+                inProgress: number;
                 /** @description Start as wall-clock time in the tenant's time zone */
                 localStart: string;
+                /** @description answeredWithinTarget / (inbound - shortAbandoned) */
+                serviceLevel: number | null;
+                /** @description Abandoned within the queue’s short-abandon threshold */
+                shortAbandoned: number;
                 /** @description Start of the interval, UTC */
                 start: string;
             }[];
+            defaultTarget: {
+                serviceLevelGoal: number;
+                serviceLevelSeconds: number;
+                shortAbandonSeconds: number;
+            };
             groupBy: ("source" | "queue" | "agent" | "direction") | null;
             /** @enum {string} */
             interval: "15m" | "hour" | "day";
+            /** @description With compare=previous */
+            previous: {
+                from: string;
+                to: string;
+                totals: {
+                    /** @description Inbound calls the caller gave up before an answer */
+                    abandoned: number;
+                    /** @description abandoned / inbound */
+                    abandonRate: number | null;
+                    /** @description (abandoned - shortAbandoned) / (inbound - shortAbandoned) */
+                    abandonRateExcludingShort: number | null;
+                    answered: number;
+                    /** @description Inbound calls answered within their queue’s service-level seconds */
+                    answeredWithinTarget: number;
+                    /** @description answered / calls */
+                    answerSeizureRatio: number | null;
+                    /** @description Talk plus after-call work where the source reports it, over answered calls */
+                    averageHandleSeconds: number | null;
+                    /** @description Over answered calls whose source reports hold */
+                    averageHoldSeconds: number | null;
+                    /** @description Ring seconds of answered inbound calls, averaged */
+                    averageSpeedOfAnswerSeconds: number | null;
+                    /** @description Over answered calls */
+                    averageTalkSeconds: number | null;
+                    calls: number;
+                    group: {
+                        name: string | null;
+                        value: string | null;
+                    } | null;
+                    inbound: number;
+                    /** @description Calls whose record has no end yet (sources that report calls in progress) */
+                    inProgress: number;
+                    /** @description answeredWithinTarget / (inbound - shortAbandoned) */
+                    serviceLevel: number | null;
+                    /** @description Abandoned within the queue’s short-abandon threshold */
+                    shortAbandoned: number;
+                    /** @description Grouped by queue: the targets its calls were measured against */
+                    target: {
+                        serviceLevelGoal: number;
+                        serviceLevelSeconds: number;
+                        shortAbandonSeconds: number;
+                    } | null;
+                }[];
+            } | null;
+            /**
+             * @description rollup: 15-minute rollups (and the raw calls of partial quarter hours at the ends); scan: the raw index
+             * @enum {string}
+             */
+            servedFrom: "rollup" | "scan";
             timeZone: string;
             totals: {
                 /** @description Inbound calls the caller gave up before an answer */
                 abandoned: number;
                 /** @description abandoned / inbound */
                 abandonRate: number | null;
+                /** @description (abandoned - shortAbandoned) / (inbound - shortAbandoned) */
+                abandonRateExcludingShort: number | null;
                 answered: number;
+                /** @description Inbound calls answered within their queue’s service-level seconds */
+                answeredWithinTarget: number;
                 /** @description answered / calls */
                 answerSeizureRatio: number | null;
                 /** @description Talk plus after-call work where the source reports it, over answered calls */
                 averageHandleSeconds: number | null;
+                /** @description Over answered calls whose source reports hold */
+                averageHoldSeconds: number | null;
+                /** @description Ring seconds of answered inbound calls, averaged */
+                averageSpeedOfAnswerSeconds: number | null;
                 /** @description Over answered calls */
                 averageTalkSeconds: number | null;
                 calls: number;
@@ -4275,6 +4718,18 @@ export interface components {
                     value: string | null;
                 } | null;
                 inbound: number;
+                /** @description Calls whose record has no end yet (sources that report calls in progress) */
+                inProgress: number;
+                /** @description answeredWithinTarget / (inbound - shortAbandoned) */
+                serviceLevel: number | null;
+                /** @description Abandoned within the queue’s short-abandon threshold */
+                shortAbandoned: number;
+                /** @description Grouped by queue: the targets its calls were measured against */
+                target: {
+                    serviceLevelGoal: number;
+                    serviceLevelSeconds: number;
+                    shortAbandonSeconds: number;
+                } | null;
             }[];
         };
         CallStatsInput: {
@@ -4283,11 +4738,19 @@ export interface components {
                 abandoned: number;
                 /** @description abandoned / inbound */
                 abandonRate: number | null;
+                /** @description (abandoned - shortAbandoned) / (inbound - shortAbandoned) */
+                abandonRateExcludingShort: number | null;
                 answered: number;
+                /** @description Inbound calls answered within their queue’s service-level seconds */
+                answeredWithinTarget: number;
                 /** @description answered / calls */
                 answerSeizureRatio: number | null;
                 /** @description Talk plus after-call work where the source reports it, over answered calls */
                 averageHandleSeconds: number | null;
+                /** @description Over answered calls whose source reports hold */
+                averageHoldSeconds: number | null;
+                /** @description Ring seconds of answered inbound calls, averaged */
+                averageSpeedOfAnswerSeconds: number | null;
                 /** @description Over answered calls */
                 averageTalkSeconds: number | null;
                 calls: number;
@@ -4296,25 +4759,93 @@ export interface components {
                     value: string | null;
                 } | null;
                 inbound: number;
+                /** @description Calls whose record has no end yet (sources that report calls in progress) */
+                inProgress: number;
                 /** @description Start as wall-clock time in the tenant's time zone */
                 localStart: string;
+                /** @description answeredWithinTarget / (inbound - shortAbandoned) */
+                serviceLevel: number | null;
+                /** @description Abandoned within the queue’s short-abandon threshold */
+                shortAbandoned: number;
                 /** @description Start of the interval, UTC */
                 start: string;
             }[];
+            defaultTarget: {
+                serviceLevelGoal: number;
+                serviceLevelSeconds: number;
+                shortAbandonSeconds: number;
+            };
             groupBy: ("source" | "queue" | "agent" | "direction") | null;
             /** @enum {string} */
             interval: "15m" | "hour" | "day";
+            /** @description With compare=previous */
+            previous: {
+                from: string;
+                to: string;
+                totals: {
+                    /** @description Inbound calls the caller gave up before an answer */
+                    abandoned: number;
+                    /** @description abandoned / inbound */
+                    abandonRate: number | null;
+                    /** @description (abandoned - shortAbandoned) / (inbound - shortAbandoned) */
+                    abandonRateExcludingShort: number | null;
+                    answered: number;
+                    /** @description Inbound calls answered within their queue’s service-level seconds */
+                    answeredWithinTarget: number;
+                    /** @description answered / calls */
+                    answerSeizureRatio: number | null;
+                    /** @description Talk plus after-call work where the source reports it, over answered calls */
+                    averageHandleSeconds: number | null;
+                    /** @description Over answered calls whose source reports hold */
+                    averageHoldSeconds: number | null;
+                    /** @description Ring seconds of answered inbound calls, averaged */
+                    averageSpeedOfAnswerSeconds: number | null;
+                    /** @description Over answered calls */
+                    averageTalkSeconds: number | null;
+                    calls: number;
+                    group: {
+                        name: string | null;
+                        value: string | null;
+                    } | null;
+                    inbound: number;
+                    /** @description Calls whose record has no end yet (sources that report calls in progress) */
+                    inProgress: number;
+                    /** @description answeredWithinTarget / (inbound - shortAbandoned) */
+                    serviceLevel: number | null;
+                    /** @description Abandoned within the queue’s short-abandon threshold */
+                    shortAbandoned: number;
+                    /** @description Grouped by queue: the targets its calls were measured against */
+                    target: {
+                        serviceLevelGoal: number;
+                        serviceLevelSeconds: number;
+                        shortAbandonSeconds: number;
+                    } | null;
+                }[];
+            } | null;
+            /**
+             * @description rollup: 15-minute rollups (and the raw calls of partial quarter hours at the ends); scan: the raw index
+             * @enum {string}
+             */
+            servedFrom: "rollup" | "scan";
             timeZone: string;
             totals: {
                 /** @description Inbound calls the caller gave up before an answer */
                 abandoned: number;
                 /** @description abandoned / inbound */
                 abandonRate: number | null;
+                /** @description (abandoned - shortAbandoned) / (inbound - shortAbandoned) */
+                abandonRateExcludingShort: number | null;
                 answered: number;
+                /** @description Inbound calls answered within their queue’s service-level seconds */
+                answeredWithinTarget: number;
                 /** @description answered / calls */
                 answerSeizureRatio: number | null;
                 /** @description Talk plus after-call work where the source reports it, over answered calls */
                 averageHandleSeconds: number | null;
+                /** @description Over answered calls whose source reports hold */
+                averageHoldSeconds: number | null;
+                /** @description Ring seconds of answered inbound calls, averaged */
+                averageSpeedOfAnswerSeconds: number | null;
                 /** @description Over answered calls */
                 averageTalkSeconds: number | null;
                 calls: number;
@@ -4323,6 +4854,18 @@ export interface components {
                     value: string | null;
                 } | null;
                 inbound: number;
+                /** @description Calls whose record has no end yet (sources that report calls in progress) */
+                inProgress: number;
+                /** @description answeredWithinTarget / (inbound - shortAbandoned) */
+                serviceLevel: number | null;
+                /** @description Abandoned within the queue’s short-abandon threshold */
+                shortAbandoned: number;
+                /** @description Grouped by queue: the targets its calls were measured against */
+                target: {
+                    serviceLevelGoal: number;
+                    serviceLevelSeconds: number;
+                    shortAbandonSeconds: number;
+                } | null;
             }[];
         };
         CallSummary: {
@@ -4746,6 +5289,36 @@ export interface components {
             unchanged: number;
             /** @description Calls whose stored record this replay replaced */
             updated: number;
+        };
+        QueueTargets: {
+            default: {
+                /** @description true while the tenant has not set its own default */
+                builtIn: boolean;
+                serviceLevelGoal: number;
+                serviceLevelSeconds: number;
+                shortAbandonSeconds: number;
+            };
+            queues: {
+                queueId: string;
+                serviceLevelGoal: number;
+                serviceLevelSeconds: number;
+                shortAbandonSeconds: number;
+            }[];
+        };
+        QueueTargetsInput: {
+            default: {
+                /** @description true while the tenant has not set its own default */
+                builtIn: boolean;
+                serviceLevelGoal: number;
+                serviceLevelSeconds: number;
+                shortAbandonSeconds: number;
+            };
+            queues: {
+                queueId: string;
+                serviceLevelGoal: number;
+                serviceLevelSeconds: number;
+                shortAbandonSeconds: number;
+            }[];
         };
         SavedView: {
             createdAt: string;

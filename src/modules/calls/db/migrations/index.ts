@@ -5,6 +5,7 @@ import { archiveObjectsMigration } from './0006-archive-objects.js';
 import { rawPayloadsSealedMigration } from './0007-raw-payloads-sealed.js';
 import { rawPayloadDeliveryKeysMigration } from './0008-raw-payload-delivery-keys.js';
 import { callDurationOrderMigration } from './0010-call-duration-order.js';
+import { callRollupsMigration } from './0011-call-rollups.js';
 
 /*
  * The call index. Personal data (numbers, names, the full record) is stored only as ciphertext
@@ -206,5 +207,6 @@ export const callsMigrations: MigrationSet = {
       `,
     ),
     callDurationOrderMigration,
+    callRollupsMigration,
   ],
 };

@@ -25,6 +25,15 @@ const dashboardRoute = createRoute({
   ),
 });
 
+const wallboardRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'calls/wallboard',
+  component: gated(
+    'calls:read',
+    lazyRouteComponent(() => import('./dashboard/wallboard.page'), 'WallboardPage'),
+  ),
+});
+
 const quarantineRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: 'calls/quarantine',
@@ -44,4 +53,4 @@ const callRoute = createRoute({
   ),
 });
 
-export const callsRoutes = [callsRoute, dashboardRoute, quarantineRoute, callRoute] as const;
+export const callsRoutes = [callsRoute, dashboardRoute, wallboardRoute, quarantineRoute, callRoute] as const;

@@ -56,9 +56,12 @@ function ChartFrame({ id, title, description, wide, children }: ChartFrameProps)
 export function VolumeChart({
   points,
   series,
+  onBarClick,
 }: {
   points: readonly ChartPoint[];
   series: readonly Series[];
+  /** Opens the calls of a bar's interval (the tables below offer the same by keyboard). */
+  onBarClick?: (point: ChartPoint, index: number) => void;
 }) {
   return (
     <ChartFrame
@@ -90,6 +93,7 @@ export function VolumeChart({
             stackId="calls"
             fill={s.color}
             isAnimationActive={false}
+            {...(onBarClick ? { onClick: (_: unknown, index: number) => points[index] && onBarClick(points[index], index), cursor: 'pointer' } : {})}
           />
         ))}
       </BarChart>

@@ -12,7 +12,16 @@ const figures = {
   inbound: 0,
   abandoned: 0,
   abandonRate: null,
+  averageHoldSeconds: null,
+  shortAbandoned: 0,
+  abandonRateExcludingShort: null,
+  answeredWithinTarget: 0,
+  serviceLevel: null,
+  averageSpeedOfAnswerSeconds: null,
+  inProgress: 0,
+  target: null,
 };
+const targets = { default: { serviceLevelSeconds: 20, serviceLevelGoal: 0.8, shortAbandonSeconds: 5, builtIn: true }, queues: [] };
 const bucket = (start: string, value: string, calls: number, answered: number) => ({
   ...figures,
   start,
@@ -26,6 +35,9 @@ const bucket = (start: string, value: string, calls: number, answered: number) =
 });
 
 const stats = {
+  previous: null,
+  defaultTarget: { serviceLevelSeconds: 20, serviceLevelGoal: 0.8, shortAbandonSeconds: 5 },
+  servedFrom: 'rollup',
   timeZone: 'UTC',
   interval: 'hour',
   groupBy: 'source',
@@ -83,21 +95,23 @@ describe('calls dashboard', () => {
         asked.push(Object.fromEntries(new URL(request.url).searchParams));
         return [200, stats];
       },
+      'GET /api/v1/calls/queue-targets': [200, targets],
     });
     const { container } = await renderCallsRoute(
       `/calls/dashboard?range=custom&${range}&interval=hour&groupBy=source`,
     );
 
-    expect(await screen.findByText('Answer rate', { selector: 'dt' })).toBeTruthy();
-    expect(asked[0]).toEqual({
+    expect(await screen.findByText('Service level', { selector: 'dt' })).toBeTruthy();
+    expect(asked).toContainEqual({
       from: '2024-01-27T14:00:00.000Z',
       to: '2024-01-27T18:00:00.000Z',
       interval: 'hour',
       groupBy: 'source',
+      compare: 'previous',
     });
-    // Totals over the range: 6 calls, 3 answered, 3 of 6 inbound abandoned.
-    expect(screen.getByText('6')).toBeTruthy();
-    expect(screen.getAllByText('50%').length).toBeGreaterThanOrEqual(2);
+    // The leaderboards ask for totals per queue and per agent over the same range.
+    expect(asked).toContainEqual({ from: '2024-01-27T14:00:00.000Z', to: '2024-01-27T18:00:00.000Z', interval: 'day', groupBy: 'queue' });
+    expect(asked).toContainEqual({ from: '2024-01-27T14:00:00.000Z', to: '2024-01-27T18:00:00.000Z', interval: 'day', groupBy: 'agent' });
 
     await waitFor(() =>
       expect(
@@ -119,7 +133,7 @@ describe('calls dashboard', () => {
 
   it('keeps the controls in the address', async () => {
     signInAs(['calls:read']);
-    stubApi({ 'GET /api/v1/calls/stats': [200, stats] });
+    stubApi({ 'GET /api/v1/calls/stats': [200, stats], 'GET /api/v1/calls/queue-targets': [200, targets] });
     const { router } = await renderCallsRoute(`/calls/dashboard?range=custom&${range}`);
     const events = userEvent.setup();
     await events.selectOptions(await screen.findByLabelText('Interval'), 'day');
@@ -140,6 +154,7 @@ describe('calls dashboard', () => {
         200,
         { ...stats, groupBy: null, buckets: [], totals: [{ ...figures, group: null, calls: 0 }] },
       ],
+      'GET /api/v1/calls/queue-targets': [200, targets],
     });
     await renderCallsRoute(`/calls/dashboard?range=custom&${range}`);
     expect(await screen.findByText('No calls in this range')).toBeTruthy();
@@ -147,11 +162,19 @@ describe('calls dashboard', () => {
 
   it('refuses to ask for more intervals than the API answers', async () => {
     signInAs(['calls:read']);
-    const fetch = stubApi({ 'GET /api/v1/calls/stats': [200, stats] });
+    const asked: string[] = [];
+    stubApi({
+      'GET /api/v1/calls/stats': (request) => {
+        asked.push(new URL(request.url).searchParams.get('interval') ?? '');
+        return [200, stats];
+      },
+      'GET /api/v1/calls/queue-targets': [200, targets],
+    });
     await renderCallsRoute(
       '/calls/dashboard?range=custom&from=2020-01-01T00:00:00.000Z&to=2024-01-01T00:00:00.000Z&interval=15m',
     );
     expect(await screen.findByText('Too many intervals')).toBeTruthy();
-    expect(fetch).not.toHaveBeenCalled();
+    // Only the leaderboards' daily totals are asked for, never the 15-minute series.
+    expect(asked).not.toContain('15m');
   });
 });

@@ -1,0 +1,183 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RequestContext } from '../../../platform/context.js';
+import type { CallDisposition, CallRecordV1, NormalisedCall } from '../call-record.js';
+import type { QueueTargets, StatsGroupBy, StatsInterval } from '../contract.js';
+import { callStats, type StatsRow } from '../query/call-reads.repo.js';
+import type { CallsTables } from '../db/calls.tables.js';
+import { callRecord, leg } from '../testing/call-record.fixtures.js';
+import { createCallsTestPlatform, type CallsTestPlatform } from '../../../../test/support/calls-test-platform.js';
+import { rollupStats } from './rollup-stats.repo.js';
+import { sumKeys } from './stats-figures.js';
+
+/*
+ * The rollups against the raw scan, over generated calls written as ingest writes them: batches
+ * that mix new calls, re-versions that move a call to another interval, queue, agent or month,
+ * stale and identical replays, and legs of one call merged across batches. Every interval, group
+ * and target must give the same sums from both.
+ */
+
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = prng(7);
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+const maybe = <T>(p: number, value: () => T): T | null => (random() < p ? value() : null);
+const seconds = (max: number) => Math.floor(random() * max);
+
+const queues = [{ id: 'q-sales', name: 'Sales' }, { id: 'q-support', name: 'Support' }, { id: 'q-billing', name: 'Billing' }] as const;
+const agents = ['a1', 'a2', 'a3', 'a4', 'a5'].map((id) => ({ id, name: `Agent ${id}` }));
+const dispositions: (CallDisposition | null)[] = ['answered', 'answered', 'answered', 'cancelled', 'cancelled', 'no_answer', 'voicemail', 'busy', null];
+const rangeStart = Date.UTC(2024, 2, 30, 0, 0);
+const rangeDays = 4;
+
+function randomCall(sourceCallId: string, sourceVersion: number): Partial<NormalisedCall> {
+  const disposition = pick(dispositions);
+  const answered = disposition === 'answered';
+  const startedAt = new Date(rangeStart + seconds(rangeDays * 86_400) * 1000).toISOString();
+  const ring = maybe(0.9, () => seconds(130));
+  return {
+    source: 'twilio',
+    sourceCallId,
+    sourceVersion,
+    startedAt,
+    direction: pick(['inbound', 'inbound', 'inbound', 'outbound', 'internal'] as const),
+    disposition,
+    ringSeconds: ring,
+    talkSeconds: answered ? seconds(900) : maybe(0.5, () => 0),
+    holdSeconds: answered ? maybe(0.5, () => seconds(120)) : null,
+    afterCallWorkSeconds: answered ? maybe(0.3, () => seconds(60)) : null,
+    totalSeconds: maybe(0.95, () => seconds(1200)),
+    endedAt: random() < 0.05 ? null : new Date(Date.parse(startedAt) + 60_000).toISOString(),
+    queue: maybe(0.8, () => pick(queues)),
+    agent: answered ? maybe(0.85, () => pick(agents)) : null,
+  };
+}
+
+describe('rollups agree with the raw scan', () => {
+  let t: CallsTestPlatform;
+  let ctx: RequestContext;
+  let targets: QueueTargets;
+
+  beforeAll(async () => {
+    t = await createCallsTestPlatform();
+    // +05:45: local quarter hours that are not UTC hours.
+    ({ ctx } = await t.createTenant({ timeZone: 'Asia/Kathmandu' }));
+    const upsert = (records: CallRecordV1[]) => t.calls.calls.upsertRecords(ctx, records, { batchSize: 40 });
+
+    const originals = Array.from({ length: 500 }, (_, i) => callRecord(ctx.tenantId, randomCall(`tw-${i}`, 1)));
+    await upsert(originals);
+    // Re-versions (new interval, queue, agent, outcome; some into another month), stale and identical replays, mixed in one stream.
+    const later: CallRecordV1[] = [];
+    for (let i = 0; i < 500; i++) {
+      const r = random();
+      if (r < 0.35) later.push(callRecord(ctx.tenantId, randomCall(`tw-${i}`, 2)));
+      else if (r < 0.45) later.push(callRecord(ctx.tenantId, randomCall(`tw-${i}`, 0)));
+      else if (r < 0.55) later.push(originals[i] as CallRecordV1);
+    }
+    later.push(...Array.from({ length: 100 }, (_, i) => callRecord(ctx.tenantId, randomCall(`tw-new-${i}`, 1))));
+    await upsert(later.sort(() => random() - 0.5));
+    await upsert(Array.from({ length: 150 }, (_, i) => callRecord(ctx.tenantId, randomCall(`tw-${i}`, 3))));
+
+    // Legs of one call arriving in different batches: each merge replaces the stored call.
+    const legsOf = (n: number, legNo: number) =>
+      callRecord(ctx.tenantId, {
+        source: 'asterisk',
+        sourceCallId: `ast-${n}`,
+        direction: 'inbound',
+        startedAt: new Date(rangeStart + n * 600_000).toISOString(),
+        queue: pick(queues),
+        legs: [
+          leg(`SIP/${n}-${legNo}`, {
+            startedAt: new Date(rangeStart + n * 600_000).toISOString(),
+            answeredAt: legNo === 2 ? new Date(rangeStart + n * 600_000 + 12_000).toISOString() : null,
+            endedAt: new Date(rangeStart + n * 600_000 + 90_000).toISOString(),
+            disposition: legNo === 2 ? 'answered' : 'no_answer',
+          }),
+        ],
+      });
+    await upsert(Array.from({ length: 60 }, (_, n) => legsOf(n, 1)));
+    await upsert(Array.from({ length: 60 }, (_, n) => legsOf(n, 2)));
+
+    await t.calls.queueTargets.set(ctx, null, { serviceLevelSeconds: 30, serviceLevelGoal: 0.9, shortAbandonSeconds: 10 });
+    await t.calls.queueTargets.set(ctx, 'q-support', { serviceLevelSeconds: 60, serviceLevelGoal: 0.8, shortAbandonSeconds: 0 });
+    targets = await t.calls.queueTargets.get(ctx);
+  }, 120_000);
+  afterAll(() => t.close());
+
+  const comparable = (rows: StatsRow[], groupBy: StatsGroupBy | undefined) =>
+    rows.map((row) => ({
+      start: row.bucketStart.toISOString(),
+      local: row.localStart,
+      group: row.groupValue,
+      // An agent is named by any one of its ciphertexts, which differ call by call.
+      name: groupBy === 'agent' ? null : row.groupName,
+      ...Object.fromEntries(sumKeys.map((k) => [k, row[k]])),
+    }));
+
+  const both = (range: { from: Date; to: Date }, interval: StatsInterval, groupBy?: StatsGroupBy) =>
+    t.platform.database.withTenant<CallsTables, [StatsRow[], StatsRow[]]>(ctx, async (trx) => {
+      const options = { interval, timeZone: 'Asia/Kathmandu', groupBy, targets };
+      return [await rollupStats(trx, range, options), await callStats(trx, range, options)];
+    });
+
+  it('gives the same sums for every interval and grouping', async () => {
+    const ranges = [
+      { from: new Date(rangeStart - 86_400_000), to: new Date(rangeStart + (rangeDays + 3) * 86_400_000) },
+      { from: new Date(rangeStart + 13.25 * 3_600_000), to: new Date(rangeStart + 50.75 * 3_600_000) },
+    ];
+    let compared = 0;
+    for (const range of ranges) {
+      for (const interval of ['15m', 'hour', 'day'] as const) {
+        for (const groupBy of [undefined, 'queue', 'agent', 'source', 'direction'] as const) {
+          const [rollup, scan] = await both(range, interval, groupBy);
+          expect(comparable(rollup, groupBy), `${interval} by ${groupBy ?? 'nothing'}`).toEqual(comparable(scan, groupBy));
+          compared += scan.length;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
+  });
+
+  it('counts every stored call once, keeps no empty rows, and a rebuild gives the same table', async () => {
+    const table = () =>
+      t.platform.database.withTenant<CallsTables, unknown[]>(ctx, async (trx) => {
+        const { rows } = await sql`
+          select bucket_start, source, direction, disposition, queue_id, encode(agent_index, 'hex') as agent, calls, talk_sum, talk_count,
+                 handle_sum, handle_count, hold_sum, hold_count, ring_sum, ring_count, in_progress, ring_within
+            from calls.call_rollups order by 1, 2, 3, 4, 5, 6`.execute(trx);
+        return rows;
+      });
+    const { rows } = await sql<{ stored: number; rolled: number; empty: number }>`
+      select (select count(*)::int from calls.call_records where tenant_id = ${ctx.tenantId}) as stored,
+             (select sum(calls)::int from calls.call_rollups where tenant_id = ${ctx.tenantId}) as rolled,
+             (select count(*)::int from calls.call_rollups where tenant_id = ${ctx.tenantId} and calls = 0) as empty`.execute(t.platform.database.owner);
+    expect(rows[0]?.stored).toBe(660);
+    expect(rows[0]).toEqual({ stored: 660, rolled: 660, empty: 0 });
+    const before = await table();
+    await t.platform.database.withTenant(ctx, (trx) => sql`select calls.rebuild_rollups()`.execute(trx));
+    expect(await table()).toEqual(before);
+  });
+
+  it('serves an unaligned range from rollups and the calls at its edges, with the scan’s figures', async () => {
+    const range = { from: new Date(rangeStart + 7 * 60_000 + 13_000), to: new Date(rangeStart + 61 * 3_600_000 + 8 * 60_000) };
+    for (const groupBy of [undefined, 'queue'] as const) {
+      const answer = await t.calls.calls.stats(ctx, { filters: range, interval: 'hour', groupBy, comparePrevious: true });
+      expect(answer.servedFrom).toBe('rollup');
+      const [, scan] = await both(range, 'hour', groupBy);
+      expect(answer.buckets.map((b) => [b.start, b.group?.value ?? null, b.calls, b.answeredWithinTarget, b.shortAbandoned])).toEqual(
+        scan.map((r) => [r.bucketStart.toISOString(), groupBy ? r.groupValue : null, r.calls, r.answeredWithinTarget, r.shortAbandoned]),
+      );
+      expect(answer.previous?.to).toBe(range.from.toISOString());
+    }
+    const filtered = await t.calls.calls.stats(ctx, { filters: { ...range, minDurationSeconds: 1 }, interval: 'day' });
+    expect(filtered.servedFrom).toBe('scan');
+  });
+});
