@@ -4,6 +4,7 @@ import { teamsSubscriptionsMigration } from './0004-teams-subscriptions.js';
 import { archiveObjectsMigration } from './0006-archive-objects.js';
 import { rawPayloadsSealedMigration } from './0007-raw-payloads-sealed.js';
 import { rawPayloadDeliveryKeysMigration } from './0008-raw-payload-delivery-keys.js';
+import { callExportsMigration } from './0010-call-exports.js';
 
 /*
  * The call index. Personal data (numbers, names, the full record) is stored only as ciphertext
@@ -204,5 +205,6 @@ export const callsMigrations: MigrationSet = {
       ${tenantIsolation('calls.raw_payload_redrives', { privileges: ['SELECT', 'INSERT', 'UPDATE'] })}
       `,
     ),
+    callExportsMigration,
   ],
 };
