@@ -80,18 +80,39 @@ export interface CallFilters {
   readonly q?: string | undefined;
 }
 
-/** Position in the list order (startedAt descending, then id descending). */
+/** What a list can be ordered by: each has an index that reads it in order (ties: newest first). */
+export const CALL_SORT_KEYS = ['startedAt', 'duration'] as const;
+export type CallSortKey = (typeof CALL_SORT_KEYS)[number];
+
+export interface CallSort {
+  readonly key: CallSortKey;
+  readonly direction: 'asc' | 'desc';
+}
+
+/** Position in the list order (by default startedAt descending, then id descending). */
 export interface CallCursor {
   readonly startedAt: Date;
   /** Internal UUID of the call. */
   readonly id: string;
+  /** The total seconds of the call (-1 for none) when the list is sorted by duration. */
+  readonly duration?: number | undefined;
 }
 
 export interface CallListQuery {
   readonly filters: CallFilters;
   readonly limit: number;
-  /** Continue after this call (the nextCursor of the previous page). */
+  /** Newest first when not given. */
+  readonly sort?: CallSort | undefined;
+  /** Continue after this call (the nextCursor of the previous page, read in the same sort). */
   readonly after?: CallCursor | undefined;
+  /** Count the matching calls too (the first page of a list asks; later pages need not). */
+  readonly withTotal?: boolean | undefined;
+}
+
+/** How many calls match: counted up to a cap, beyond it the planner's estimate (`exact: false`). */
+export interface CallTotal {
+  readonly count: number;
+  readonly exact: boolean;
 }
 
 export interface NamedRef {
@@ -126,6 +147,8 @@ export interface CallPage {
   readonly items: readonly CallSummary[];
   /** Pass as `after` for the next page; null on the last page. */
   readonly nextCursor: CallCursor | null;
+  /** When the query asked `withTotal`. */
+  readonly total?: CallTotal | undefined;
 }
 
 export interface CallDetail {

@@ -123,6 +123,27 @@ export interface ApiKey {
   readonly revokedAt: Date | null;
 }
 
+/** A named state of a console list, private to the user who saved it. */
+export interface SavedView {
+  /** `view_...` */
+  readonly id: string;
+  /** Which list: `calls`, `users`… */
+  readonly list: string;
+  readonly name: string;
+  /** The list's address query string (`sort=-duration&source=twilio&columns=…`), without `?`. */
+  readonly state: string;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+/** The caller's own saved views; every change is audited. */
+export interface SavedViewsService {
+  list(ctx: RequestContext, list: string): Promise<SavedView[]>;
+  create(ctx: RequestContext, input: { list: string; name: string; state: string }): Promise<SavedView>;
+  update(ctx: RequestContext, viewId: string, input: { name?: string | undefined; state?: string | undefined }): Promise<SavedView>;
+  remove(ctx: RequestContext, viewId: string): Promise<void>;
+}
+
 export interface ApiKeysService {
   /** The secret is in `key` and is never shown again. */
   create(ctx: RequestContext, input: { name: string; scopes: readonly string[]; expiresAt?: Date | undefined }): Promise<{ apiKey: ApiKey; key: string }>;

@@ -45,6 +45,12 @@ export const IdentityErrors = {
     new AppError('IDENTITY_LAST_OWNER', 'conflict', 'A tenant keeps at least one active owner.', {
       fields: [{ field: 'roles', message: 'would remove the last owner' }],
     }),
+  viewNotFound: () => new AppError('IDENTITY_VIEW_NOT_FOUND', 'not_found', 'The saved view was not found.'),
+  viewNameTaken: () =>
+    new AppError('IDENTITY_VIEW_NAME_TAKEN', 'conflict', 'You already have a view of this list with this name.', {
+      fields: [{ field: 'name', message: 'is already the name of one of your views of this list' }],
+    }),
+  viewsNeedUser: () => new AppError('IDENTITY_VIEWS_NEED_USER', 'forbidden', 'Saved views belong to people: sign in as a user to keep them.'),
   apiKeyNotFound: () => new AppError('IDENTITY_API_KEY_NOT_FOUND', 'not_found', 'The API key was not found.'),
   invalidScopes: (detail: string) =>
     new AppError('IDENTITY_INVALID_SCOPES', 'invalid_input', detail, { fields: [{ field: 'scopes', message: detail }] }),

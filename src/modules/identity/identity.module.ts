@@ -8,7 +8,7 @@ import type { SecretReader } from '../../platform/secrets/index.js';
 import type { Logger } from '../../platform/telemetry/index.js';
 import { createApiKeyAuthenticator } from './api-keys/api-key.authenticator.js';
 import { createBearerTokenAuthenticator } from './auth/bearer-token.authenticator.js';
-import type { ApiKeysService, AuthService, IdentityProvidersService, TenantAdmin, TenantsService, UsersService } from './contract.js';
+import type { ApiKeysService, AuthService, IdentityProvidersService, SavedViewsService, TenantAdmin, TenantsService, UsersService } from './contract.js';
 import { identityMigrations } from './db/migrations/index.js';
 import { apiKeysRoutes } from './api-keys/api-keys.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
@@ -18,6 +18,8 @@ import { oidcSignInRoutes } from './identity-providers/oidc-sign-in.routes.js';
 import { tenantRoutes } from './tenants/tenant.routes.js';
 import { usersRoutes } from './users/users.routes.js';
 import { createApiKeysService } from './api-keys/api-keys.service.js';
+import { savedViewsRoutes } from './views/saved-views.routes.js';
+import { createSavedViewsService } from './views/saved-views.service.js';
 import { createAuthService, type AuthSettings } from './auth/auth.service.js';
 import { createIdentityProvidersService } from './identity-providers/identity-providers.service.js';
 import { createOidcClient } from './identity-providers/oidc-client.js';
@@ -34,6 +36,7 @@ export interface IdentityApi {
   readonly users: UsersService;
   readonly auth: AuthService;
   readonly apiKeys: ApiKeysService;
+  readonly savedViews: SavedViewsService;
   readonly identityProviders: IdentityProvidersService;
   readonly signingKeys: SigningKeys;
 }
@@ -70,6 +73,7 @@ export function createIdentityModule(deps: IdentityDeps): PlatformModule<Identit
   const users = createUsersService({ database, keyring, audit });
   const auth = createAuthService({ database, keyring, audit, signingKeys, settings: { ...deps.settings, totpIssuer: 'Switchboard' } });
   const apiKeys = createApiKeysService({ database, audit });
+  const savedViews = createSavedViewsService({ database, audit });
   const identityProviders = createIdentityProvidersService({ database, audit });
   const oidcSignIn = createOidcSignInService({
     database,
@@ -87,11 +91,12 @@ export function createIdentityModule(deps: IdentityDeps): PlatformModule<Identit
     { surface: 'internal', prefix: '/tenant', plugin: tenantRoutes(tenants) },
     { surface: 'internal', prefix: '/users', plugin: usersRoutes(users) },
     { surface: 'internal', prefix: '/api-keys', plugin: apiKeysRoutes(apiKeys) },
+    { surface: 'internal', prefix: '/views', plugin: savedViewsRoutes(savedViews) },
     { surface: 'internal', prefix: '/identity-providers', plugin: identityProvidersRoutes(identityProviders) },
     { surface: 'root', prefix: '/.well-known', plugin: jwksRoutes(signingKeys) },
   ];
   return {
-    api: { tenants, tenantAdmin: createTenantAdmin(database), users, auth, apiKeys, identityProviders, signingKeys },
+    api: { tenants, tenantAdmin: createTenantAdmin(database), users, auth, apiKeys, savedViews, identityProviders, signingKeys },
     /** Bearer JWTs (ours and configured OIDC issuers) and API keys, in that order. */
     authenticators: [
       createBearerTokenAuthenticator({ database, signingKeys, ...(deps.fetch ? { fetch: deps.fetch } : {}) }),

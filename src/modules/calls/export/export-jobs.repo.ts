@@ -2,7 +2,7 @@ import { sql, type ColumnType, type Generated, type Kysely, type Selectable, typ
 import type { NoTables } from '../../../platform/db/index.js';
 import type { ExportFormat, ExportStatus } from '../contract.js';
 
-/** calls.exports (migration 0010): one background export, its progress and its file. */
+/** calls.exports (migration 0011): one background export, its progress and its file. */
 export type CallExportsTable = {
   id: string;
   tenantId: string;

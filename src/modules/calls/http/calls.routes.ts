@@ -14,6 +14,7 @@ import {
   problems,
   statsQuerySchema,
   toFilters,
+  toSort,
 } from './calls.schemas.js';
 
 const auditContext = (request: FastifyRequest) => ({ ...request.ctx, clientIp: request.ip });
@@ -45,19 +46,21 @@ export function callsRoutes(calls: CallsService): FastifyPluginAsyncZod {
         config: { permission: 'calls:read' },
         schema: {
           tags: ['calls'],
-          summary: 'Calls, newest first, filtered; keyset-paginated',
+          summary: 'Calls, filtered, sorted (newest first by default), keyset-paginated; with a total on request',
           querystring: listQuerySchema,
           response: { 200: callPageSchema, ...problems },
         },
       },
       async (request) => {
-        const { limit, cursor } = request.query;
+        const { limit, cursor, sort, total } = request.query;
         const page = await calls.list(request.ctx, {
           filters: toFilters(request.query),
           limit,
+          sort: toSort(sort),
           after: cursor === undefined ? undefined : decodeCursor(cursor),
+          withTotal: total,
         });
-        return { items: [...page.items], nextCursor: page.nextCursor ? encodeCursor(page.nextCursor) : null };
+        return { items: [...page.items], nextCursor: page.nextCursor ? encodeCursor(page.nextCursor, sort) : null, total: page.total ?? null };
       },
     );
 

@@ -12,8 +12,11 @@ import {
   callRecordV1Schema,
   callSourceSchema,
 } from '../call-record.js';
-import { EXPORT_FORMATS, STATS_GROUPS, STATS_INTERVALS, type CallFilters } from '../contract.js';
-import { decodeCursor, filterProblems, statsProblems } from '../service/call-filters.js';
+import { CALL_SORT_KEYS, EXPORT_FORMATS, STATS_GROUPS, STATS_INTERVALS, type CallFilters, type CallSort } from '../contract.js';
+import { decodeCursor, defaultSortParam, filterProblems, statsProblems } from '../service/call-filters.js';
+
+const CALL_SORT_PARAMS = CALL_SORT_KEYS.flatMap((key) => [key, `-${key}`] as const) as [`${'' | '-'}${(typeof CALL_SORT_KEYS)[number]}`, ...`${'' | '-'}${(typeof CALL_SORT_KEYS)[number]}`[]];
+type CallSortParam = (typeof CALL_SORT_PARAMS)[number];
 
 /*
  * Query-string and response schemas of the calls API. Validation happens here, at the edge: a
@@ -94,11 +97,27 @@ export const listQuerySchema = z
     ...filterShape,
     limit: z.coerce.number().int().min(1).max(200).default(50),
     cursor: z.string().max(200).optional().describe('nextCursor of the previous page'),
+    sort: z
+      .enum(CALL_SORT_PARAMS)
+      .default(defaultSortParam)
+      .describe('startedAt or duration; a leading minus sorts descending (longest, newest first); ties go by start time the same way'),
+    total: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((value) => value === 'true')
+      .describe('true: count the matching calls (exact up to 10,000, else the planner’s estimate with exact: false)'),
   })
   .superRefine((query, ctx) => {
     checkFilters(query, ctx);
-    if (query.cursor !== undefined && !decodeCursor(query.cursor)) report(ctx, [{ field: 'cursor', message: 'is not a cursor this API gave out' }]);
+    const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+    if (query.cursor !== undefined && !cursor) report(ctx, [{ field: 'cursor', message: 'is not a cursor this API gave out' }]);
+    else if (cursor && cursor.sort !== query.sort) report(ctx, [{ field: 'cursor', message: `belongs to the order ${cursor.sort}, not ${query.sort}` }]);
   });
+
+/** `sort` as the API spells it: `duration` ascending, `-duration` descending. */
+export function toSort(param: CallSortParam): CallSort {
+  return { key: param.replace(/^-/, '') as CallSort['key'], direction: param.startsWith('-') ? 'desc' : 'asc' };
+}
 
 export const statsQuerySchema = z
   .object({
@@ -146,6 +165,13 @@ export const callSummarySchema = z
 export const callPageSchema = z.object({
   items: z.array(callSummarySchema),
   nextCursor: z.string().nullable().describe('Pass as cursor for the next page; null on the last page'),
+  total: z
+    .object({
+      count: z.number().int(),
+      exact: z.boolean().describe('false: the planner’s estimate, because counting would be slow'),
+    })
+    .nullable()
+    .describe('How many calls match, when asked with total=true; else null'),
 });
 
 export const callDetailSchema = z

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder, type Selectable, type Transaction } from 'kysely';
 import type { CallDirection, CallDisposition, CallSource } from '../call-record.js';
-import type { CallCursor, StatsGroupBy, StatsInterval } from '../contract.js';
+import type { CallCursor, CallSort, CallTotal, StatsGroupBy, StatsInterval } from '../contract.js';
 import type { CallRecordsTable, CallsTables } from './calls.tables.js';
 
 /*
@@ -98,16 +98,8 @@ function conditions(filters: IndexFilters, options: { driven?: boolean; skipNumb
 
 const whereClause = (where: readonly RawBuilder<unknown>[]) => (where.length === 0 ? sql`` : sql`where ${sql.join(where, sql` and `)}`);
 
-/**
- * One page of calls, newest first, after `after`. Changes planner settings for the rest of the
- * transaction, so run it in a transaction of its own.
- */
-export async function listCalls<C extends 'summary' | 'full'>(
-  trx: Trx,
-  given: IndexFilters,
-  page: { limit: number; after?: CallCursor | undefined; columns: C },
-): Promise<(C extends 'full' ? CallFullRow : CallSummaryRow)[]> {
-  const columns = selectList(page.columns === 'full' ? fullColumns : summaryColumns);
+/** The rows a list reads and the columns its order and keyset compare, for the filters given. */
+async function selection(trx: Trx, given: IndexFilters) {
   const multipleNames = given.nameTerms !== undefined && given.nameTerms.length > 1 && given.numberIndex === undefined;
   const filters = multipleNames ? { ...given, nameTerms: await rarestFirst(trx, given.nameTerms ?? []) } : given;
   const firstName = filters.nameTerms?.[0];
@@ -127,21 +119,73 @@ export async function listCalls<C extends 'summary' | 'full'>(
   const id = driven ? sql.raw('d.call_id') : sql.raw('r.id');
   const where = conditions(filters, { driven, skipNumber: true, skipFirstName: filters.numberIndex === undefined });
   if (drive) where.unshift(drive);
-  if (page.after) {
+  return { from, where, time, id };
+}
+
+/** A call without a duration sorts as -1 (the expression of the index call_records_by_duration). */
+const durationKey = sql.raw('coalesce(r.total_seconds, -1)');
+
+/**
+ * One page of calls in `order` (newest first by default), after `after`. Changes planner settings
+ * for the rest of the transaction, so run it in a transaction of its own (or last).
+ */
+export async function listCalls<C extends 'summary' | 'full'>(
+  trx: Trx,
+  given: IndexFilters,
+  page: { limit: number; after?: CallCursor | undefined; columns: C; order?: CallSort | undefined },
+): Promise<(C extends 'full' ? CallFullRow & SortValues : CallSummaryRow & SortValues)[]> {
+  const columns = selectList(page.columns === 'full' ? fullColumns : summaryColumns);
+  const { from, where, time, id } = await selection(trx, given);
+  const order = page.order ?? { key: 'startedAt', direction: 'desc' };
+  const desc = order.direction === 'desc';
+  const dir = sql.raw(desc ? 'desc' : 'asc');
+  const after = page.after;
+  if (after && order.key === 'startedAt') {
     // The plain bound on the partition key lets the planner skip the months after the cursor.
-    where.push(sql`(${time}, ${id}) < (${page.after.startedAt}, ${page.after.id}::uuid)`, sql`${time} <= ${page.after.startedAt}`);
+    where.push(
+      desc ? sql`(${time}, ${id}) < (${after.startedAt}, ${after.id}::uuid)` : sql`(${time}, ${id}) > (${after.startedAt}, ${after.id}::uuid)`,
+      desc ? sql`${time} <= ${after.startedAt}` : sql`${time} >= ${after.startedAt}`,
+    );
+  } else if (after) {
+    const key = sql`(${durationKey}, ${time}, ${id})`;
+    const at = sql`(${after.duration ?? -1}::int, ${after.startedAt}, ${after.id}::uuid)`;
+    where.push(desc ? sql`${key} < ${at}` : sql`${key} > ${at}`);
   }
   // A page is the first rows in index order. When the planner underestimates how many calls match
   // (a company's main number is on one call in ten; blind-index values look unique to it), it
   // prefers reading every match and sorting; walking the index in order and stopping after
-  // `limit` rows is never worse for a page, so sorting is taken off the table.
+  // `limit` rows is never worse for a page, so sorting is taken off the table. (Sorted by duration,
+  // a number or name search has no such index: its matches are sorted.)
   // Parallel workers cost more to start than a page costs to read.
-  await sql`select set_config('enable_sort', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`.execute(trx);
-  const { rows } = await sql<C extends 'full' ? CallFullRow : CallSummaryRow>`
-    select ${columns} from ${from} ${whereClause(where)}
-    order by ${time} desc, ${id} desc
+  const indexOrdered = order.key === 'startedAt' || !hasTermFilter(given);
+  await sql`select set_config('enable_sort', ${indexOrdered ? 'off' : 'on'}, true), set_config('max_parallel_workers_per_gather', '0', true)`.execute(trx);
+  const orderBy = order.key === 'startedAt' ? sql`${time} ${dir}, ${id} ${dir}` : sql`${durationKey} ${dir}, ${time} ${dir}, ${id} ${dir}`;
+  const { rows } = await sql<C extends 'full' ? CallFullRow & SortValues : CallSummaryRow & SortValues>`
+    select ${columns}, ${durationKey} as duration_key from ${from} ${whereClause(where)}
+    order by ${orderBy}
     limit ${page.limit}`.execute(trx);
   return rows;
+}
+
+/** What a cursor needs beyond the call's own columns. */
+export interface SortValues {
+  readonly durationKey: number;
+}
+
+/**
+ * How many calls match: counted exactly up to `cap` (an index walk of at most that many entries),
+ * beyond it the planner's row estimate of the whole query, which costs no scan at all.
+ */
+export async function countCalls(trx: Trx, given: IndexFilters, cap: number): Promise<CallTotal> {
+  const { from, where } = await selection(trx, given);
+  const { rows } = await sql<{ n: number }>`
+    select count(*)::int as n from (select from ${from} ${whereClause(where)} limit ${cap + 1}) capped`.execute(trx);
+  const counted = rows[0]?.n ?? 0;
+  if (counted <= cap) return { count: counted, exact: true };
+  const plan = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>`
+    explain (format json) select from ${from} ${whereClause(where)}`.execute(trx);
+  const estimate = Math.round(plan.rows[0]?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0);
+  return { count: Math.max(estimate, counted), exact: false };
 }
 
 /**

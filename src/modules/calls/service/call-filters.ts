@@ -78,14 +78,22 @@ export async function resolveFilters(crypto: CallCrypto, tenantId: string, filte
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** Opaque page cursor: base64url of "<startedAt ISO>|<uuid>". */
-export function encodeCursor(cursor: CallCursor): string {
-  return Buffer.from(`${cursor.startedAt.toISOString()}|${cursor.id}`, 'utf8').toString('base64url');
+/** The default order as the API spells it; other orders are named in their cursors. */
+export const defaultSortParam = '-startedAt';
+
+/**
+ * Opaque page cursor: base64url of "<startedAt ISO>|<uuid>" in the default order, with
+ * "|<sort>|<duration>" appended in another, so a cursor is refused with any other order.
+ */
+export function encodeCursor(cursor: CallCursor, sort: string = defaultSortParam): string {
+  const tail = sort === defaultSortParam ? '' : `|${sort}|${cursor.duration ?? ''}`;
+  return Buffer.from(`${cursor.startedAt.toISOString()}|${cursor.id}${tail}`, 'utf8').toString('base64url');
 }
 
-export function decodeCursor(text: string): CallCursor | undefined {
-  const [iso = '', id = ''] = Buffer.from(text, 'base64url').toString('utf8').split('|');
+export function decodeCursor(text: string): (CallCursor & { readonly sort: string }) | undefined {
+  const [iso = '', id = '', sort = defaultSortParam, duration = ''] = Buffer.from(text, 'base64url').toString('utf8').split('|');
   const startedAt = new Date(iso);
   if (Number.isNaN(startedAt.getTime()) || !uuidPattern.test(id)) return undefined;
-  return { startedAt, id };
+  if (duration !== '' && !/^-?\d{1,9}$/.test(duration)) return undefined;
+  return { startedAt, id, sort, ...(duration === '' ? {} : { duration: Number(duration) }) };
 }

@@ -1,13 +1,19 @@
 import type { AuditLog } from '../../../platform/audit/index.js';
 import type { Database } from '../../../platform/db/index.js';
 import { fromPublicId } from '../../../platform/ids.js';
-import type { CallsService } from '../contract.js';
+import type { CallsService, CallTotal } from '../contract.js';
 import { CallsErrors } from '../errors.js';
-import { findCall, listCalls, type CallFullRow, type CallSummaryRow } from '../repo/call-reads.repo.js';
+import { countCalls, findCall, listCalls, type CallFullRow, type CallSummaryRow, type SortValues } from '../repo/call-reads.repo.js';
 import type { CallsTables } from '../repo/calls.tables.js';
 import type { CallCrypto } from './call-crypto.js';
 import { resolveFilters } from './call-filters.js';
 import { toCallRecord, toCallSummary } from './call-views.js';
+
+/**
+ * Up to this many matches are counted (an index walk of a few milliseconds); beyond, the answer
+ * is the planner's estimate, because an exact count of millions of calls costs seconds.
+ */
+const exactCountCap = 10_000;
 
 export interface CallReadDeps {
   readonly database: Database;
@@ -22,15 +28,21 @@ export function createCallReads(deps: CallReadDeps): Pick<CallsService, 'list' |
   return {
     async list(ctx, query) {
       const filters = await resolveFilters(crypto, ctx.tenantId, query.filters);
-      // One row more than asked tells whether another page exists.
-      const rows = await database.withTenant<CallsTables, CallSummaryRow[]>(ctx, (trx) =>
-        listCalls(trx, filters, { limit: query.limit + 1, after: query.after, columns: 'summary' }),
-      );
+      // One row more than asked tells whether another page exists. The count runs first: the page
+      // changes planner settings for the rest of the transaction.
+      const { rows, total } = await database.withTenant<CallsTables, { rows: (CallSummaryRow & SortValues)[]; total: CallTotal | undefined }>(ctx, async (trx) => {
+        const total = query.withTotal ? await countCalls(trx, filters, exactCountCap) : undefined;
+        return { total, rows: await listCalls(trx, filters, { limit: query.limit + 1, after: query.after, columns: 'summary', order: query.sort }) };
+      });
       const page = rows.slice(0, query.limit);
       const last = page.at(-1);
       return {
         items: await Promise.all(page.map((row) => toCallSummary(crypto, ctx.tenantId, row))),
-        nextCursor: rows.length > query.limit && last ? { startedAt: last.startedAt, id: last.id } : null,
+        nextCursor:
+          rows.length > query.limit && last
+            ? { startedAt: last.startedAt, id: last.id, ...(query.sort?.key === 'duration' ? { duration: last.durationKey } : {}) }
+            : null,
+        total,
       };
     },
 

@@ -85,6 +85,17 @@ export type OidcIdentitiesTable = {
   lastSignInAt: Date | null;
 };
 
+export type SavedViewsTable = {
+  id: string;
+  tenantId: string;
+  owner: string;
+  list: string;
+  name: string;
+  state: string;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+};
+
 export type IdentityTables = {
   'identity.tenants': TenantsTable;
   'identity.users': UsersTable;
@@ -92,6 +103,7 @@ export type IdentityTables = {
   'identity.api_keys': ApiKeysTable;
   'identity.identity_providers': IdentityProvidersTable;
   'identity.oidc_identities': OidcIdentitiesTable;
+  'identity.saved_views': SavedViewsTable;
 };
 
 /** A withTenant transaction over identity's tables: what every repo function of the module runs in. */

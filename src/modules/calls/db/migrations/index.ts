@@ -4,7 +4,8 @@ import { teamsSubscriptionsMigration } from './0004-teams-subscriptions.js';
 import { archiveObjectsMigration } from './0006-archive-objects.js';
 import { rawPayloadsSealedMigration } from './0007-raw-payloads-sealed.js';
 import { rawPayloadDeliveryKeysMigration } from './0008-raw-payload-delivery-keys.js';
-import { callExportsMigration } from './0010-call-exports.js';
+import { callDurationOrderMigration } from './0010-call-duration-order.js';
+import { callExportsMigration } from './0011-call-exports.js';
 
 /*
  * The call index. Personal data (numbers, names, the full record) is stored only as ciphertext
@@ -205,6 +206,7 @@ export const callsMigrations: MigrationSet = {
       ${tenantIsolation('calls.raw_payload_redrives', { privileges: ['SELECT', 'INSERT', 'UPDATE'] })}
       `,
     ),
+    callDurationOrderMigration,
     callExportsMigration,
   ],
 };

@@ -174,5 +174,25 @@ export const identityMigrations: MigrationSet = {
       ${tenantIsolation('identity.oidc_identities')}
       `,
     ),
+    sqlMigration(
+      '0004_saved_views',
+      `
+      -- A user's named states of a console list (filters, columns, sort): the list's address query
+      -- string, so opening a view is opening a link. Private to the user who saved it (owner is the
+      -- actor id); a link to the same state can be shared without sharing the view.
+      CREATE TABLE identity.saved_views (
+        id uuid PRIMARY KEY,
+        tenant_id uuid NOT NULL REFERENCES identity.tenants (id),
+        owner text NOT NULL CHECK (length(owner) BETWEEN 1 AND 64),
+        list text NOT NULL CHECK (list ~ '^[a-z][a-z0-9-]{0,39}$'),
+        name text NOT NULL CHECK (length(name) BETWEEN 1 AND 80),
+        state text NOT NULL CHECK (length(state) <= 2000),
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (tenant_id, owner, list, name)
+      );
+      ${tenantIsolation('identity.saved_views')}
+      `,
+    ),
   ],
 };

@@ -32,4 +32,4 @@ const callExports = `
   ${tenantIsolation('calls.exports', { privileges: ['SELECT', 'INSERT', 'UPDATE'] })}
 `;
 
-export const callExportsMigration = sqlMigration('0010_call_exports', callExports);
+export const callExportsMigration = sqlMigration('0011_call_exports', callExports);

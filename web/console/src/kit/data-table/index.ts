@@ -1,0 +1,6 @@
+export { ColumnChooser } from './ColumnChooser';
+export { columnsShown, nextSort, sortFromParam, sortToParam, useColumnChoice, type Column, type Sort, type SortDirection } from './columns';
+export { DataTable, type DataTableProps, type Paging } from './DataTable';
+export { SortSelect } from './SortSelect';
+export { TimeCell } from './TimeCell';
+export { roundEstimate, useFormatTotal, type Total } from './total';
