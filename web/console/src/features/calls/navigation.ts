@@ -1,4 +1,4 @@
-import { ChartColumn, List, ShieldAlert } from 'lucide-react';
+import { ChartColumn, FileDown, List, ShieldAlert } from 'lucide-react';
 import type { NavSection } from '@/kit/navigation';
 
 export const callsNavigation: readonly NavSection[] = [
@@ -7,6 +7,7 @@ export const callsNavigation: readonly NavSection[] = [
     items: [
       { label: 'Call list', to: '/calls', icon: List, permission: 'calls:read', exact: true },
       { label: 'Dashboard', to: '/calls/dashboard', icon: ChartColumn, permission: 'calls:read' },
+      { label: 'Exports', to: '/calls/exports', icon: FileDown, permission: 'calls:export' },
       { label: 'Quarantine', to: '/calls/quarantine', icon: ShieldAlert, permission: 'quarantine:manage' },
     ],
   },

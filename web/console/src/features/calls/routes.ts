@@ -35,6 +35,15 @@ const quarantineRoute = createRoute({
   ),
 });
 
+const exportsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'calls/exports',
+  component: gated(
+    'calls:export',
+    lazyRouteComponent(() => import('./exports/exports.page'), 'ExportsPage'),
+  ),
+});
+
 const callRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: 'calls/$callId',
@@ -44,4 +53,4 @@ const callRoute = createRoute({
   ),
 });
 
-export const callsRoutes = [callsRoute, dashboardRoute, quarantineRoute, callRoute] as const;
+export const callsRoutes = [callsRoute, dashboardRoute, quarantineRoute, exportsRoute, callRoute] as const;
