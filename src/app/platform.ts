@@ -177,6 +177,7 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
         quietObjects,
         signedObjectUrl: signObjectUrl ? (key) => signObjectUrl(key) : (key, signing) => quietObjects.signedUrl(key, signing),
         fetch: options.fetch,
+        workflows,
         secretsStore: secrets,
       },
       extraModules,

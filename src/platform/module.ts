@@ -6,7 +6,7 @@ import type { RequestContext } from './context.js';
 import type { Keyring, MasterKeyProvider } from './crypto/index.js';
 import type { Database, MigrationSet } from './db/index.js';
 import type { RouteMount } from './http/index.js';
-import type { ModuleJobs } from './jobs/index.js';
+import type { ModuleJobs, Workflows } from './jobs/index.js';
 import type { ObjectStore } from './objects/index.js';
 import type { SecretReader, SecretsStore } from './secrets/index.js';
 import type { Logger, Registry } from './telemetry/index.js';
@@ -37,6 +37,11 @@ export interface KernelDeps {
   readonly quietObjects: ObjectStore;
   /** A short-lived signed link to an object (tests see every link through CreatePlatformOptions.signObjectUrl). */
   signedObjectUrl(objectKey: string, options: { readonly expiresInSeconds: number }): Promise<string>;
+  /**
+   * Durable workflows: define them in `create` (before the platform launches them). Runs on
+   * `start` and `worker`; `api` only starts them; undefined for CLI commands.
+   */
+  readonly workflows: Workflows | undefined;
   /** How outbound HTTP is fetched, when the platform was given a way (tests route it to local fakes); else the global fetch. */
   readonly fetch: typeof fetch | undefined;
 }

@@ -196,14 +196,17 @@ describe.skipIf(!haveChromium)('calls pages in a browser', () => {
     await expect.poll(() => payload.isVisible()).toBe(false);
   });
 
-  it('exports the filtered calls as vCon with the bearer token', async () => {
+  it('exports the filtered calls as vCon in the background, then downloads the file from the Exports page', async () => {
     await page.getByRole('link', { name: 'All calls' }).click();
     await page.goto(`${base}/calls?number=89085951008`);
     await expect.poll(() => page.locator('tr.data-table__row').count()).toBe(1);
     await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('menuitem', { name: /^vCon/ }).click();
+    await expect.poll(() => page.getByText('Your export is ready').isVisible(), { timeout: 30_000 }).toBe(true);
+    await page.goto(`${base}/calls/exports`);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('menuitem', { name: /^vCon/ }).click(),
+      page.getByRole('button', { name: /^Download calls-.*\.vcon\.jsonl$/ }).first().click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^calls-.*\.vcon\.jsonl$/);
     const lines = (await readFile(await download.path(), 'utf8')).trim().split('\n');

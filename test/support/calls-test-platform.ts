@@ -17,14 +17,16 @@ export interface CallsTestPlatform extends TestPlatform {
   createTenant(options?: { timeZone?: string }): Promise<{ tenant: Tenant; ctx: RequestContext }>;
 }
 
+/** `role: 'start'` also runs background work in the test's process (workflows such as background exports). */
 export async function createCallsTestPlatform(
-  options: { logger?: Logger; env?: Record<string, string> } = {},
+  options: { logger?: Logger; env?: Record<string, string>; role?: 'api' | 'start' } = {},
 ): Promise<CallsTestPlatform> {
   const masterKey = randomBytes(32).toString('base64');
   const signedKeys: string[] = [];
   const platform = await createTestPlatform({
     env: { SWITCHBOARD_MASTER_KEY: masterKey, ...options.env },
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.role ? { role: options.role } : {}),
     signObjectUrl: (key) => {
       signedKeys.push(key);
       return Promise.resolve(`https://objects.test/${encodeURIComponent(key)}?signature=test`);

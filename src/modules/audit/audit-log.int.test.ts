@@ -62,6 +62,19 @@ describe('audit log', () => {
     expect(cli.stdout).toMatch(/Audit log intact: \d+ entries in 1 tenant chain/);
   });
 
+  it('refuses filters it cannot apply with a problem naming the field', async () => {
+    const problemOf = async (query: string) => {
+      const res = await t.inject({ method: 'GET', url: `/api/v1/audit?${query}`, headers: bearer(ownerToken) });
+      expect(res.statusCode).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      return JSON.stringify(res.json());
+    };
+    expect(await problemOf('from=2024-06-01T00:00:00Z&to=2024-05-01T00:00:00Z')).toContain('querystring.to');
+    expect(await problemOf('from=yesterday')).toContain('querystring.from');
+    expect(await problemOf('action=DROP%20TABLE')).toContain('querystring.action');
+    expect(await problemOf('actor=')).toContain('querystring.actor');
+  });
+
   it('reports the first broken link when an entry is altered by the owner role', async () => {
     await sql`update audit.entries set details = '{"forged": true}' where tenant_id = ${tenant.uuid} and seq = 3`.execute(owner());
     const report = await verifyAuditChains(owner(), { tenantId: tenant.uuid });

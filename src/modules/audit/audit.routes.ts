@@ -28,14 +28,24 @@ export function auditRoutes(audit: AuditService): FastifyPluginAsyncZod {
         schema: {
           tags: ['audit'],
           summary: 'Audit log entries, newest first',
-          querystring: z.object({
-            actor: z.string().max(200).optional(),
-            action: z.string().max(200).optional().describe('Exact action, or a prefix ending in a dot (auth.)'),
-            from: z.iso.datetime().optional(),
-            to: z.iso.datetime().optional(),
-            before: z.coerce.number().int().positive().optional().describe('Cursor: nextBefore of the previous page'),
-            limit: z.coerce.number().int().min(1).max(500).default(50),
-          }),
+          querystring: z
+            .object({
+              actor: z.string().min(1).max(200).optional().describe('Who acted: a user (usr_...), an API key (key_...) or a system component'),
+              action: z
+                .string()
+                .max(200)
+                .regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*\.?$/, 'must be an action such as calls.exported, or a prefix ending in a dot such as auth.')
+                .optional()
+                .describe('Exact action, or a prefix ending in a dot (auth.)'),
+              from: z.iso.datetime({ offset: true }).optional().describe('Entries at or after this instant'),
+              to: z.iso.datetime({ offset: true }).optional().describe('Entries before this instant'),
+              before: z.coerce.number().int().positive().optional().describe('Cursor: nextBefore of the previous page'),
+              limit: z.coerce.number().int().min(1).max(500).default(50),
+            })
+            .superRefine((query, ctx) => {
+              if (query.from && query.to && Date.parse(query.from) >= Date.parse(query.to))
+                ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
+            }),
           response: { 200: z.object({ items: z.array(entrySchema), nextBefore: z.number().int().nullable() }), ...problems },
         },
       },

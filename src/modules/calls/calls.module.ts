@@ -9,7 +9,9 @@ import type { ObjectStore } from '../../platform/objects/index.js';
 import type { SecretReader } from '../../platform/secrets/index.js';
 import type { Logger, Registry } from '../../platform/telemetry/index.js';
 import { identityModule } from '../identity/index.js';
-import type { CallsService, QuarantineService, QueueTargetsService } from './contract.js';
+import type { Workflows } from '../../platform/jobs/index.js';
+import type { CallExportJobs, CallsService, QuarantineService, QueueTargetsService } from './contract.js';
+import { createExportJobsFeature } from './export/export-jobs.job.js';
 import { callsMigrations } from './db/migrations/index.js';
 import { announceChanges, commitArchivedRecords, type CallWrites } from './ingest/call-transform.js';
 import { createFileImport, type ImportCallFile } from './ingest/file-import.js';
@@ -44,6 +46,8 @@ export interface CallsApi {
   /** Service-level targets per queue (routes at /calls/queue-targets). */
   readonly queueTargets: QueueTargetsService;
   readonly ingest: IngestService;
+  /** Exports as background jobs (routes at /calls/exports). */
+  readonly exports: CallExportJobs;
   /** What the ingest transform writes through. */
   readonly writes: CallWrites;
   /** The Teams connector's Graph subscription of each tenant (routes at /calls/teams). */
@@ -76,6 +80,12 @@ export interface CallsDeps {
   readonly logger: Logger;
   /** When accepted payloads that stayed unprocessed are re-driven. */
   readonly redrive: RawPayloadRedriveSettings;
+  /** The platform's durable workflows (background exports); undefined in CLI processes. */
+  readonly workflows: Workflows | undefined;
+  /** A short-lived signed URL of any object (export files). */
+  readonly signObjectUrl: (objectKey: string, expiresInSeconds: number) => Promise<string>;
+  /** How long a background export's file is kept (SWITCHBOARD_EXPORT_RETENTION_HOURS). */
+  readonly exportRetentionHours: number;
 }
 
 export function createCallsModule(deps: CallsDeps): PlatformModule<CallsApi> {
@@ -93,6 +103,17 @@ export function createCallsModule(deps: CallsDeps): PlatformModule<CallsApi> {
     export: createCallExport({ database, crypto, audit }),
     maintainPartitions: (now = new Date(), monthsAhead = 2) => partitions.ensureAround(now, monthsAhead),
   };
+  const exportJobs = createExportJobsFeature({
+    database,
+    crypto,
+    keyring: deps.keyring,
+    audit,
+    objects: deps.archive,
+    signUrl: deps.signObjectUrl,
+    logger: deps.logger,
+    workflows: deps.workflows,
+    settings: { retentionHours: deps.exportRetentionHours },
+  });
   const archiveLedger = createArchiveLedger(database);
   const quarantine = createQuarantineService({
     database,
@@ -120,6 +141,7 @@ export function createCallsModule(deps: CallsDeps): PlatformModule<CallsApi> {
     { surface: 'internal', prefix: '/calls', plugin: ingestRoutes(ingest) },
     { surface: 'internal', prefix: '/calls/webhooks', plugin: webhookRoutes({ ingest, secrets: deps.secrets, publicUrl: deps.publicUrl }) },
     { surface: 'internal', prefix: '/calls', plugin: callsRoutes(calls) },
+    { surface: 'internal', prefix: '/calls/exports', plugin: exportJobs.routes },
     { surface: 'internal', prefix: '/calls/teams', plugin: teams.routes },
     { surface: 'internal', prefix: '/calls/queue-targets', plugin: queueTargetsRoutes(queueTargets) },
     { surface: 'internal', prefix: '/calls/connectors', plugin: connectorsRoutes({ secrets: deps.secrets, publicUrl: deps.publicUrl }) },
@@ -129,7 +151,7 @@ export function createCallsModule(deps: CallsDeps): PlatformModule<CallsApi> {
   ];
   const importFile = createFileImport({ database, writes, objects: deps.archive, bus: deps.bus, timeZoneOf: deps.timeZoneOf });
   return {
-    api: { calls, quarantine, queueTargets, ingest, writes, teams: teams.subscriptions, importFile },
+    api: { calls, quarantine, queueTargets, ingest, exports: exportJobs.jobs, writes, teams: teams.subscriptions, importFile },
     routes,
     handlers: [createTransformHandler({ database, ingest, writes, objects: deps.archive, bus: deps.bus, fetchers: teams.fetchers })],
     jobs: [
@@ -151,6 +173,7 @@ export function createCallsModule(deps: CallsDeps): PlatformModule<CallsApi> {
           await sweepArchive({ objects: deps.archive, ledger: archiveLedger }, { requestId: run.runId });
         },
       },
+      exportJobs.timer,
       teams.renewalTimer,
       sealer.timer,
       redrive.timer,
@@ -170,6 +193,7 @@ export const callsModule = defineModule({
     graph: config.graph,
     webhookReplayWindowSeconds: config.webhooks.replayWindowSeconds,
     redriveAfterMs: config.calls.redriveAfterMs,
+    exportRetentionHours: config.calls.exportRetentionHours,
   }),
   create: (deps) =>
     createCallsModule({
@@ -186,6 +210,9 @@ export const callsModule = defineModule({
       metrics: deps.metrics,
       logger: deps.logger,
       redrive: { afterMs: deps.settings.redriveAfterMs },
+      workflows: deps.workflows,
+      signObjectUrl: (key, expiresInSeconds) => deps.signedObjectUrl(key, { expiresInSeconds }),
+      exportRetentionHours: deps.settings.exportRetentionHours,
       teams: {
         graphBaseUrl: deps.settings.graph.baseUrl,
         loginBaseUrl: deps.settings.graph.loginUrl,

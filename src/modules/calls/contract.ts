@@ -387,3 +387,53 @@ export interface QuarantineService {
   /** Re-parses the payload; on success upserts the records and marks it replayed, else records the new reason. */
   replay(ctx: RequestContext, id: string, reparse: Reparse): Promise<ReplayOutcome>;
 }
+
+/** Where a background export stands: queued → running → succeeded (then expired) | failed | cancelled. */
+export const EXPORT_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'expired'] as const;
+export type ExportStatus = (typeof EXPORT_STATUSES)[number];
+
+/** A background export of calls: what was asked, how far it got, and its file while it is kept. */
+export interface CallExportJob {
+  /** exp_... */
+  readonly id: string;
+  readonly format: ExportFormat;
+  /** The filters as they were given (they may hold a number or a name: shown to callers with calls:export only). */
+  readonly filters: CallFilters;
+  readonly status: ExportStatus;
+  readonly requestedBy: string;
+  /** Rows and bytes (uncompressed, as the file has them) written so far, or in all once succeeded. */
+  readonly rows: number;
+  readonly bytes: number;
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly attempts: number;
+  /** Why it failed, in words a user can act on. */
+  readonly error: string | null;
+  readonly createdAt: Date;
+  readonly startedAt: Date | null;
+  readonly finishedAt: Date | null;
+  /** When the file is deleted (succeeded exports). */
+  readonly expiresAt: Date | null;
+}
+
+export interface CallExportJobPage {
+  readonly items: readonly CallExportJob[];
+  /** Pass as `before` for older exports; null on the last page. */
+  readonly nextCursor: string | null;
+}
+
+/** Exports of any size as background jobs, written to the object store and downloaded by a signed link. */
+export interface CallExportJobs {
+  /** Queues the export (audited as calls.export_requested) and starts its job. */
+  create(ctx: AuditContext, request: { readonly filters: CallFilters; readonly format: ExportFormat }): Promise<CallExportJob>;
+  list(ctx: RequestContext, query: { readonly limit: number; readonly before?: string | undefined }): Promise<CallExportJobPage>;
+  get(ctx: RequestContext, id: string): Promise<CallExportJob>;
+  /** Stops a queued or running export (audited as calls.export_cancelled); a finished one is a conflict. */
+  cancel(ctx: AuditContext, id: string): Promise<CallExportJob>;
+  /** A short-lived signed link to the file (audited as calls.export_downloaded). */
+  downloadLink(ctx: AuditContext, id: string): Promise<{ readonly url: string; readonly expiresAt: Date }>;
+  /** The job's work: writes the file; safe to run again after a crash (it starts over, up to a bound). */
+  run(tenantId: string, id: string): Promise<void>;
+  /** Deletes files past their expiry (an hourly timer); answers how many. */
+  expire(now?: Date): Promise<number>;
+}

@@ -111,6 +111,17 @@ export const CallsErrors = {
       cause: error,
     });
   },
+  exportNotFound: () => new AppError('CALLS_EXPORT_NOT_FOUND', 'not_found', 'The export was not found.'),
+  exportFinished: (status: string) =>
+    new AppError('CALLS_EXPORT_FINISHED', 'conflict', `The export has already ${status === 'cancelled' ? 'been cancelled' : 'finished'}.`),
+  exportNotReady: (status: string) =>
+    new AppError(
+      'CALLS_EXPORT_NOT_READY',
+      'conflict',
+      status === 'expired' ? 'The file of this export was deleted when it expired; export again.' : `The export has no file to download (it is ${status}).`,
+    ),
+  /** The API role starts jobs a worker runs; a process without workflows (the CLI) cannot. */
+  exportsUnavailable: () => new AppError('CALLS_EXPORTS_UNAVAILABLE', 'unavailable', 'Background exports are not available in this process.'),
 } as const;
 
 /** Graph failures as the Teams connector's errors; anything else passes unchanged. */

@@ -57,6 +57,8 @@ export const settingsSchema = z
     SWITCHBOARD_SHUTDOWN_TIMEOUT_MS: positiveInt.default(15_000),
     // An accepted payload still unprocessed this long after it arrived has its event published again.
     SWITCHBOARD_REDRIVE_AFTER_SECONDS: positiveInt.min(60).default(900),
+    // How long the file of a background export is kept before it is deleted (1 hour to 90 days).
+    SWITCHBOARD_EXPORT_RETENTION_HOURS: positiveInt.max(2160).default(168),
     SWITCHBOARD_TRUST_PROXY: z.stringbool().default(false),
     SWITCHBOARD_RATE_LIMIT_INTERNAL: positiveInt.default(5000),
     SWITCHBOARD_RATE_LIMIT_EXTERNAL: positiveInt.default(1000),

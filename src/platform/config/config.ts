@@ -44,6 +44,8 @@ export interface Config {
   readonly calls: {
     /** Accepted payloads still unprocessed after this long are re-driven (their event published again). */
     readonly redriveAfterMs: number;
+    /** How long a background export's file is kept. */
+    readonly exportRetentionHours: number;
   };
   /** The raw settings, for `config print`. */
   readonly settings: Readonly<Settings>;
@@ -145,7 +147,10 @@ function buildConfig(settings: Settings): Config {
     graph: { baseUrl: settings.SWITCHBOARD_GRAPH_BASE_URL, loginUrl: settings.SWITCHBOARD_GRAPH_LOGIN_URL },
     webhooks: { replayWindowSeconds: settings.SWITCHBOARD_WEBHOOK_REPLAY_WINDOW_SECONDS },
     shutdownTimeoutMs: settings.SWITCHBOARD_SHUTDOWN_TIMEOUT_MS,
-    calls: { redriveAfterMs: settings.SWITCHBOARD_REDRIVE_AFTER_SECONDS * 1000 },
+    calls: {
+      redriveAfterMs: settings.SWITCHBOARD_REDRIVE_AFTER_SECONDS * 1000,
+      exportRetentionHours: settings.SWITCHBOARD_EXPORT_RETENTION_HOURS,
+    },
     settings: Object.freeze({ ...settings }),
   };
   return deepFreeze(config);

@@ -10,22 +10,40 @@ import { csvHeader, exportLine, exportMediaTypes } from './export-formats.js';
 
 const pageSize = 500;
 
-export function createCallExport(deps: { database: Database; crypto: CallCrypto; audit: AuditLog }) {
-  const { database, crypto, audit } = deps;
+/** Rendered pages of an export: the text of each page and how many calls it holds. */
+export interface RenderedPage {
+  readonly text: string;
+  readonly rows: number;
+}
 
-  /** Keyset pages, each read in a short transaction of its own, so no export holds a snapshot or a connection for long. */
-  async function* pages(ctx: AuditContext, filters: IndexFilters): AsyncGenerator<CallFullRow[]> {
+/**
+ * The calls matching the filters, rendered page by page in the format (a CSV header first):
+ * memory stays flat whatever the size. Keyset pages, each read in a short transaction of its own,
+ * so no export holds a snapshot or a connection for long.
+ */
+export function createExportPages(deps: { database: Database; crypto: CallCrypto }) {
+  const { database, crypto } = deps;
+  return async function* renderPages(ctx: AuditContext, filters: IndexFilters, format: ExportFormat): AsyncGenerator<RenderedPage> {
+    if (format === 'csv') yield { text: csvHeader(), rows: 0 };
     let after: CallCursor | undefined;
     for (;;) {
       const rows = await database.withTenant<CallsTables, CallFullRow[]>(ctx, (trx) =>
         listCalls(trx, filters, { limit: pageSize, after, columns: 'full' }),
       );
-      if (rows.length > 0) yield rows;
+      if (rows.length > 0) {
+        const records = await Promise.all(rows.map((row) => toCallRecord(crypto, row)));
+        yield { text: records.map((record) => exportLine(format, record)).join(''), rows: rows.length };
+      }
       const last = rows.at(-1);
       if (!last || rows.length < pageSize) return;
       after = { startedAt: last.startedAt, id: last.id };
     }
-  }
+  };
+}
+
+export function createCallExport(deps: { database: Database; crypto: CallCrypto; audit: AuditLog }) {
+  const { crypto, audit } = deps;
+  const renderPages = createExportPages(deps);
 
   return async function exportCalls(ctx: AuditContext, filters: CallFilters, format: ExportFormat): Promise<CallExport> {
     const resolved = await resolveFilters(crypto, ctx.tenantId, filters);
@@ -34,19 +52,22 @@ export function createCallExport(deps: { database: Database; crypto: CallCrypto;
       .filter(([, value]) => value !== undefined)
       .map(([name]) => name);
     await audit.record(ctx, { action: 'calls.exported', details: { format, filters: used } });
-    const render = async (rows: readonly CallFullRow[]) =>
-      (await Promise.all(rows.map((row) => toCallRecord(crypto, row)))).map((record) => exportLine(format, record)).join('');
     // The first page is read and decrypted before this returns, so whatever can go wrong with the
     // request (a filter the database refuses, a tenant key that does not decrypt) is an error the
     // caller answers with a problem, before it sends a status line; only later pages can fail
     // once the answer has begun.
-    const remaining = pages(ctx, resolved);
-    const first = await remaining.next();
-    const head = (format === 'csv' ? csvHeader() : '') + (first.done ? '' : await render(first.value));
+    const remaining = renderPages(ctx, resolved, format);
+    let head = '';
+    for (;;) {
+      const next = await remaining.next();
+      if (next.done) break;
+      head += next.value.text;
+      if (next.value.rows > 0) break;
+    }
     async function* chunks(): AsyncGenerator<string> {
       try {
         if (head !== '') yield head;
-        for await (const rows of remaining) yield await render(rows);
+        for await (const page of remaining) yield page.text;
       } finally {
         await remaining.return(undefined);
       }

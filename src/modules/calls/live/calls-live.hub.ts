@@ -12,8 +12,11 @@ interface WarnLogger {
  * interval, never none.
  */
 export interface CallsLiveHub {
-  /** Resolves once listening (rejects when the database cannot be reached); returns the unsubscribe. */
-  subscribe(tenantId: string, signal: () => void): Promise<() => void>;
+  /**
+   * Resolves once listening (rejects when the database cannot be reached); returns the unsubscribe.
+   * `channel` is one of the hub's channels, the first by default.
+   */
+  subscribe(tenantId: string, signal: () => void, channel?: string): Promise<() => void>;
   /** Subscribers now, for tests and metrics. */
   readonly subscribers: number;
   close(): Promise<void>;
@@ -21,7 +24,8 @@ export interface CallsLiveHub {
 
 export interface CallsLiveHubOptions {
   readonly connectionString: string;
-  readonly channel: string;
+  /** Channels listened to on the one connection; each tenant's signals are per channel. */
+  readonly channels: readonly [string, ...string[]];
   readonly logger: WarnLogger;
   readonly minIntervalMs?: number;
   readonly reconnectMs?: number;
@@ -36,8 +40,9 @@ interface TenantFeed {
 const channelPattern = /^[a-z_][a-z0-9_]*$/;
 
 export function createCallsLiveHub(options: CallsLiveHubOptions): CallsLiveHub {
-  const { connectionString, channel, logger, minIntervalMs = 1_000, reconnectMs = 1_000 } = options;
-  if (!channelPattern.test(channel)) throw new Error(`not a channel name: ${channel}`);
+  const { connectionString, channels, logger, minIntervalMs = 1_000, reconnectMs = 1_000 } = options;
+  for (const channel of channels) if (!channelPattern.test(channel)) throw new Error(`not a channel name: ${channel}`);
+  const feedKey = (channel: string, tenantId: string) => `${channel}\u0000${tenantId}`;
   const feeds = new Map<string, TenantFeed>();
   let client: pg.Client | undefined;
   let connecting: Promise<void> | undefined;
@@ -56,8 +61,8 @@ export function createCallsLiveHub(options: CallsLiveHubOptions): CallsLiveHub {
     }
   }
 
-  function wake(tenantId: string): void {
-    const feed = feeds.get(tenantId);
+  function wake(key: string): void {
+    const feed = feeds.get(key);
     if (!feed || feed.timer) return;
     const wait = feed.lastSignalAt + minIntervalMs - Date.now();
     if (wait <= 0) {
@@ -81,13 +86,13 @@ export function createCallsLiveHub(options: CallsLiveHubOptions): CallsLiveHub {
   async function connect(): Promise<void> {
     const next = new pg.Client({ connectionString, application_name: 'switchboard-calls-live' });
     next.on('notification', (message) => {
-      if (message.channel === channel && message.payload) wake(message.payload);
+      if (channels.includes(message.channel) && message.payload) wake(feedKey(message.channel, message.payload));
     });
     next.on('error', (error) => lost(next, error));
     next.on('end', () => lost(next, new Error('connection ended')));
     try {
       await next.connect();
-      await next.query(`LISTEN ${channel}`);
+      for (const channel of channels) await next.query(`LISTEN ${channel}`);
     } catch (error) {
       await next.end().catch(() => undefined);
       throw error;
@@ -100,7 +105,7 @@ export function createCallsLiveHub(options: CallsLiveHubOptions): CallsLiveHub {
     connectedBefore = true;
     client = next;
     // Notifications sent while disconnected are lost: whoever was listening looks again.
-    if (reconnected) for (const tenantId of feeds.keys()) wake(tenantId);
+    if (reconnected) for (const key of feeds.keys()) wake(key);
   }
 
   function listen(): Promise<void> {
@@ -122,32 +127,34 @@ export function createCallsLiveHub(options: CallsLiveHubOptions): CallsLiveHub {
     }, reconnectMs);
   }
 
-  function remove(tenantId: string, signal: () => void): void {
-    const feed = feeds.get(tenantId);
+  function remove(key: string, signal: () => void): void {
+    const feed = feeds.get(key);
     if (!feed) return;
     feed.signals.delete(signal);
     if (feed.signals.size === 0) {
       if (feed.timer) clearTimeout(feed.timer);
-      feeds.delete(tenantId);
+      feeds.delete(key);
     }
   }
 
   return {
-    async subscribe(tenantId, signal) {
+    async subscribe(tenantId, signal, channel = channels[0]) {
       if (closed) throw new Error('the live calls hub is closed');
-      let feed = feeds.get(tenantId);
-      if (!feed) feeds.set(tenantId, (feed = { signals: new Set(), lastSignalAt: 0, timer: undefined }));
+      if (!channels.includes(channel)) throw new Error(`the hub does not listen on ${channel}`);
+      const key = feedKey(channel, tenantId);
+      let feed = feeds.get(key);
+      if (!feed) feeds.set(key, (feed = { signals: new Set(), lastSignalAt: 0, timer: undefined }));
       feed.signals.add(signal);
       // While a reconnect is pending the subscriber simply waits for it, like everyone else.
       if (!retryTimer) {
         try {
           await listen();
         } catch (error) {
-          remove(tenantId, signal);
+          remove(key, signal);
           throw error;
         }
       }
-      return () => remove(tenantId, signal);
+      return () => remove(key, signal);
     },
     get subscribers() {
       let count = 0;

@@ -171,6 +171,14 @@ describe('GET /calls/live (server-sent events)', () => {
     stream.close();
   });
 
+  it('says `exports` when a background export of the tenant changes, on the same stream and connection', async () => {
+    const stream = await open(a);
+    await sql`select pg_notify('calls_exports', ${a.tenantId})`.execute(t.platform.database.owner);
+    await expect.poll(() => stream.events, { timeout: 5_000 }).toEqual(['exports']);
+    expect(await listenConnections()).toBe(1);
+    stream.close();
+  });
+
   it('ends open streams when the app closes', async () => {
     const stream = await open(a);
     await t.platform.close();

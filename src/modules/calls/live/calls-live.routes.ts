@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemSchema } from '../../../platform/http/index.js';
 import { CallsErrors } from '../errors.js';
+import { callExportsChannel } from '../export/export-jobs.repo.js';
 import { callsIngestedChannel } from '../ingest/call-transform.js';
 import { createCallsLiveHub } from './calls-live.hub.js';
 import { problems } from '../query/calls.schemas.js';
@@ -32,7 +33,8 @@ export function callsLiveRoutes(options: CallsLiveRoutesOptions): FastifyPluginA
   return async (app) => {
     const hub = createCallsLiveHub({
       connectionString: options.connectionString,
-      channel: callsIngestedChannel,
+      // Background exports of the tenant changed (queued, progress, finished): `event: exports`.
+      channels: [callsIngestedChannel, callExportsChannel],
       logger: app.log,
       minIntervalMs,
     });
@@ -56,6 +58,7 @@ export function callsLiveRoutes(options: CallsLiveRoutesOptions): FastifyPluginA
             "Server-sent events: `calls` whenever calls of the caller's tenant were added or changed (at most one a second)",
           description:
             'A text/event-stream. `event: calls` with `data: {"at": "<ISO time>"}` after each committed ingest batch that created or changed calls; ' +
+            '`event: exports` (same data) when a background export of the tenant was queued, progressed or finished (reload /calls/exports); ' +
             'a comment line every 15 s; the server ends a stream after 15 minutes (reconnect with a current token). Authenticate with the ' +
             'Authorization header (fetch streaming), never with a token in the URL. Send Accept: text/event-stream (406 otherwise).',
           response: {
@@ -81,10 +84,17 @@ export function callsLiveRoutes(options: CallsLiveRoutesOptions): FastifyPluginA
           if (open && !raw.writableEnded) raw.write(chunk);
         };
         let unsubscribe: () => void;
+        const event = (name: string) => () => write(`event: ${name}\ndata: ${JSON.stringify({ at: new Date().toISOString() })}\n\n`);
         try {
-          unsubscribe = await hub.subscribe(request.ctx.tenantId, () =>
-            write(`event: calls\ndata: ${JSON.stringify({ at: new Date().toISOString() })}\n\n`),
-          );
+          const unsubscribeCalls = await hub.subscribe(request.ctx.tenantId, event('calls'));
+          const unsubscribeExports = await hub.subscribe(request.ctx.tenantId, event('exports'), callExportsChannel).catch((error: unknown) => {
+            unsubscribeCalls();
+            throw error;
+          });
+          unsubscribe = () => {
+            unsubscribeCalls();
+            unsubscribeExports();
+          };
         } catch (error) {
           throw CallsErrors.liveUnavailable(error);
         }

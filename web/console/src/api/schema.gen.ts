@@ -223,11 +223,14 @@ export interface paths {
                 query?: {
                     /** @description Exact action, or a prefix ending in a dot (auth.) */
                     action?: string;
+                    /** @description Who acted: a user (usr_...), an API key (key_...) or a system component */
                     actor?: string;
                     /** @description Cursor: nextBefore of the previous page */
                     before?: number;
+                    /** @description Entries at or after this instant */
                     from?: string;
                     limit?: number;
+                    /** @description Entries before this instant */
                     to?: string;
                 };
                 header?: never;
@@ -1748,6 +1751,457 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calls/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's background exports, newest first, past ones included */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    before?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CallExportJob"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Starts a background export of every matching call (audited); follow it at /calls/exports/{exportId} */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Agent id as the source gives it (or the name when the source has none), case-insensitive */
+                        agent?: string;
+                        /** @description One or more of: inbound, outbound, internal, unknown (comma-separated) */
+                        direction?: string;
+                        /** @description One or more of: answered, no_answer, busy, failed, cancelled, voicemail (comma-separated) */
+                        disposition?: string;
+                        /**
+                         * @description csv, jsonl (CallRecord v1 per line) or vcon (one vCon per line)
+                         * @default csv
+                         * @enum {string}
+                         */
+                        format?: "csv" | "jsonl" | "vcon";
+                        /**
+                         * Format: date-time
+                         * @description Calls that started at or after this instant (ISO 8601 with Z or an offset)
+                         */
+                        from?: string;
+                        /** @description Total duration of at least this many seconds */
+                        minDuration?: number;
+                        /** @description A number on any leg: E.164 (+4930123456; spaces, dashes and brackets are ignored) or the raw address exactly (extension, SIP URI) */
+                        number?: string;
+                        /** @description Whole words of the names of callers, callees and agents (all must occur); case- and accent-insensitive. No partial words: names are stored encrypted. */
+                        q?: string;
+                        /** @description Queue id as the source gives it */
+                        queue?: string;
+                        /** @description One or more of: teams, twilio, asterisk, freeswitch, 3cx, cucm, connect, genesys, sbc, vcon, generic (comma-separated) */
+                        source?: string;
+                        /**
+                         * Format: date-time
+                         * @description Calls that started before this instant
+                         */
+                        to?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CallExportJob"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/exports/{exportId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One background export: its status and progress (rows, bytes) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description exp_... */
+                    exportId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CallExportJob"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/exports/{exportId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stops a queued or running export (audited); 409 once it has finished */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description exp_... */
+                    exportId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CallExportJob"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/exports/{exportId}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A signed link to the export's file, valid for 5 minutes (audited); 409 before it succeeded or after it expired */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description exp_... */
+                    exportId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CallExportDownload"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calls/ingest": {
         parameters: {
             query?: never;
@@ -1860,7 +2314,7 @@ export interface paths {
         };
         /**
          * Server-sent events: `calls` whenever calls of the caller's tenant were added or changed (at most one a second)
-         * @description A text/event-stream. `event: calls` with `data: {"at": "<ISO time>"}` after each committed ingest batch that created or changed calls; a comment line every 15 s; the server ends a stream after 15 minutes (reconnect with a current token). Authenticate with the Authorization header (fetch streaming), never with a token in the URL. Send Accept: text/event-stream (406 otherwise).
+         * @description A text/event-stream. `event: calls` with `data: {"at": "<ISO time>"}` after each committed ingest batch that created or changed calls; `event: exports` (same data) when a background export of the tenant was queued, progressed or finished (reload /calls/exports); a comment line every 15 s; the server ends a stream after 15 minutes (reconnect with a current token). Authenticate with the Authorization header (fetch streaming), never with a token in the URL. Send Accept: text/event-stream (406 otherwise).
          */
         get: {
             parameters: {
@@ -4353,6 +4807,68 @@ export interface components {
                 url: string | null;
             };
             record: components["schemas"]["CallRecordV1Input"];
+        };
+        CallExportDownload: {
+            expiresAt: string;
+            url: string;
+        };
+        CallExportDownloadInput: {
+            expiresAt: string;
+            url: string;
+        };
+        CallExportJob: {
+            attempts: number;
+            /** @description Bytes of the file written so far */
+            bytes: number;
+            contentType: string;
+            createdAt: string;
+            /** @description Why it failed, in words a user can act on */
+            error: string | null;
+            /** @description When the file is deleted */
+            expiresAt: string | null;
+            fileName: string;
+            /** @description The filters as given, in the names of GET /calls (from, to, source, direction, disposition, number, agent, queue, minDuration, q) */
+            filters: {
+                [key: string]: unknown;
+            };
+            finishedAt: string | null;
+            /** @enum {string} */
+            format: "csv" | "jsonl" | "vcon";
+            /** @description exp_... */
+            id: string;
+            requestedBy: string;
+            /** @description Calls written so far (all of them once succeeded) */
+            rows: number;
+            startedAt: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed" | "cancelled" | "expired";
+        };
+        CallExportJobInput: {
+            attempts: number;
+            /** @description Bytes of the file written so far */
+            bytes: number;
+            contentType: string;
+            createdAt: string;
+            /** @description Why it failed, in words a user can act on */
+            error: string | null;
+            /** @description When the file is deleted */
+            expiresAt: string | null;
+            fileName: string;
+            /** @description The filters as given, in the names of GET /calls (from, to, source, direction, disposition, number, agent, queue, minDuration, q) */
+            filters: {
+                [key: string]: unknown;
+            };
+            finishedAt: string | null;
+            /** @enum {string} */
+            format: "csv" | "jsonl" | "vcon";
+            /** @description exp_... */
+            id: string;
+            requestedBy: string;
+            /** @description Calls written so far (all of them once succeeded) */
+            rows: number;
+            startedAt: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed" | "cancelled" | "expired";
         };
         CallLeg: {
             answeredAt: string | null;

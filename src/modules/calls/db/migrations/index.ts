@@ -6,6 +6,7 @@ import { rawPayloadsSealedMigration } from './0007-raw-payloads-sealed.js';
 import { rawPayloadDeliveryKeysMigration } from './0008-raw-payload-delivery-keys.js';
 import { callDurationOrderMigration } from './0010-call-duration-order.js';
 import { callRollupsMigration } from './0011-call-rollups.js';
+import { callExportsMigration } from './0012-call-exports.js';
 
 /*
  * The call index. Personal data (numbers, names, the full record) is stored only as ciphertext
@@ -208,5 +209,6 @@ export const callsMigrations: MigrationSet = {
     ),
     callDurationOrderMigration,
     callRollupsMigration,
+    callExportsMigration,
   ],
 };

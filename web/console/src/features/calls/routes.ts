@@ -44,6 +44,15 @@ const quarantineRoute = createRoute({
   ),
 });
 
+const exportsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'calls/exports',
+  component: gated(
+    'calls:export',
+    lazyRouteComponent(() => import('./exports/exports.page'), 'ExportsPage'),
+  ),
+});
+
 const callRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: 'calls/$callId',
@@ -53,4 +62,4 @@ const callRoute = createRoute({
   ),
 });
 
-export const callsRoutes = [callsRoute, dashboardRoute, wallboardRoute, quarantineRoute, callRoute] as const;
+export const callsRoutes = [callsRoute, dashboardRoute, wallboardRoute, quarantineRoute, exportsRoute, callRoute] as const;

@@ -12,21 +12,14 @@ import { formatNumber } from '@/kit/format';
 import { PageHeader, Panel } from '@/kit/Page';
 import { useCan } from '@/kit/session';
 import { EmptyState, ErrorState, QueryTableBody } from '@/kit/states';
+import { useMessages } from '@/i18n';
+import { actionLabel, auditMessages } from './audit.messages';
 import type { AuditSearch } from './audit.search';
 import '../admin.css';
 
 const route = getRouteApi('/console/admin/audit');
 const pageSize = 50;
 
-/** What people look for in the log; the API filters by an action prefix ending in a dot. */
-export const actionKinds = [
-  { value: 'auth.', label: 'Sign-ins and sessions' },
-  { value: 'user.', label: 'Users and roles' },
-  { value: 'api_key.', label: 'API keys' },
-  { value: 'identity_provider.', label: 'Sign-in providers' },
-  { value: 'settings.', label: 'Settings and secrets' },
-  { value: 'calls.', label: 'Call records' },
-] as const;
 
 /** datetime-local works in the reader's local time without a zone; the API wants an instant. */
 function toLocalInput(iso: string | undefined): string {
@@ -86,6 +79,12 @@ function Filters({ search, actors }: { search: AuditSearch; actors: readonly { i
   const [from, setFrom] = useState(toLocalInput(search.from));
   const [to, setTo] = useState(toLocalInput(search.to));
   const [error, setError] = useState<string>();
+  const t = useMessages(auditMessages);
+  // What people look for: a group (the API filters by an action prefix ending in a dot), or one action.
+  const actionKinds = [
+    ...Object.entries(t.groups).map(([value, label]) => ({ value, label })),
+    ...Object.entries(t.actions).map(([value, label]) => ({ value, label: `· ${label}` })),
+  ];
 
   const apply = (event: SyntheticEvent) => {
     event.preventDefault();
@@ -158,6 +157,8 @@ export function AuditPage() {
   const users = useQuery({ queryKey: ['users'], queryFn: () => unwrap(api.GET('/api/v1/users')), enabled: canUsers });
   const keys = useQuery({ queryKey: ['api-keys'], queryFn: () => unwrap(api.GET('/api/v1/api-keys')), enabled: canKeys });
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const t = useMessages(auditMessages);
+  const nextSteps: Readonly<Record<string, string>> = t.nextSteps;
 
   const entries = useInfiniteQuery({
     queryKey: ['audit', 'entries', search],
@@ -247,7 +248,15 @@ export function AuditPage() {
                             </span>
                           </td>
                           <td>
-                            <span className={failed ? 'audit-action audit-action--failed' : 'audit-action'}>{entry.action}</span>
+                            <span className="identity__text">
+                              <span className={failed ? 'audit-action audit-action--failed' : 'audit-action'}>{actionLabel(t.actions, entry.action)}</span>
+                              <span className="subtle mono">{entry.action}</span>
+                              {nextSteps[entry.action] ? (
+                                <span className="subtle">
+                                  {t.nextStepLabel}: {nextSteps[entry.action]}
+                                </span>
+                              ) : null}
+                            </span>
                           </td>
                           <td>
                             {entry.target ? (

@@ -76,7 +76,64 @@ describe('calls list', () => {
       expect.stringMatching(/^vCon/),
       expect.stringMatching(/^CSV/),
       expect.stringMatching(/^JSON Lines/),
+      'All exports',
     ]);
+  });
+
+  it('starts a background export of the filtered calls and shows its progress, then says when it is ready', async () => {
+    signInAs([...readerPermissions, 'calls:export']);
+    const job = {
+      id: 'exp_01jd0000000000000000000000',
+      format: 'csv',
+      filters: { number: '+4930111111' },
+      status: 'running',
+      requestedBy: 'usr_1',
+      rows: 12500,
+      bytes: 3_400_000,
+      fileName: 'calls-2024-01-27T150724.csv',
+      contentType: 'text/csv; charset=utf-8',
+      attempts: 1,
+      error: null,
+      createdAt: '2024-01-27T15:07:24.000Z',
+      startedAt: '2024-01-27T15:07:25.000Z',
+      finishedAt: null,
+      expiresAt: null,
+    };
+    const bodies: unknown[] = [];
+    const feeds: ReturnType<typeof eventStream>[] = [];
+    const say = () => {
+      for (const feed of feeds) feed.send('event: exports\ndata: {}\n\n');
+    };
+    let finished = false;
+    const fetch = stubApi({
+      'GET /api/v1/calls': [200, { items: [call()], nextCursor: null }],
+      'POST /api/v1/calls/exports': async (request) => {
+        bodies.push(await request.json());
+        return [202, { ...job, status: 'queued', rows: 0, bytes: 0 }];
+      },
+      'GET /api/v1/calls/exports/exp_01jd0000000000000000000000': () =>
+        finished ? [200, { ...job, status: 'succeeded', rows: 20000, bytes: 5_000_000 }] : [200, job],
+    });
+    withResponses(fetch, {
+      'GET /api/v1/calls/live': () => {
+        const feed = eventStream();
+        feeds.push(feed);
+        return feed.response();
+      },
+    });
+    await renderCallsRoute('/calls?number=%2B4930111111');
+
+    const events = userEvent.setup();
+    await events.click(await screen.findByRole('button', { name: 'Export' }));
+    await events.click(await screen.findByRole('menuitem', { name: /^CSV/ }));
+    await waitFor(() => expect(bodies).toEqual([{ number: '+4930111111', format: 'csv' }]));
+    expect(await screen.findByText('Export started')).toBeTruthy();
+    await waitFor(() => expect(feeds.length).toBe(2));
+    say();
+    expect(await screen.findByText(/Exporting: 12,500 calls/)).toBeTruthy();
+    finished = true;
+    say();
+    expect(await screen.findByText('Your export is ready')).toBeTruthy();
   });
 
   it('puts the filters in the address and asks the API for exactly those', async () => {
