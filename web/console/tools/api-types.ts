@@ -36,12 +36,13 @@ export async function renderApiTypes(document: unknown): Promise<string> {
 
 const limitKeywords = ['minLength', 'maxLength', 'minItems', 'maxItems', 'minimum', 'maximum'] as const;
 type LimitKeyword = (typeof limitKeywords)[number];
-type FieldLimits = Partial<Record<LimitKeyword, number>>;
+type FieldLimits = Partial<Record<LimitKeyword | 'keyMaxLength', number>>;
 
 interface JsonSchema {
   readonly anyOf?: readonly JsonSchema[];
   readonly oneOf?: readonly JsonSchema[];
   readonly properties?: Readonly<Record<string, JsonSchema>>;
+  readonly propertyNames?: JsonSchema;
   readonly [keyword: string]: unknown;
 }
 
@@ -61,6 +62,9 @@ function limitsOf(schema: JsonSchema | undefined): FieldLimits {
     // zod bounds every .int() by the safe integers: that is no limit a person could reach.
     if (typeof value === 'number' && Math.abs(value) !== Number.MAX_SAFE_INTEGER) found[keyword] = value;
   }
+  // A map (z.record) limits its keys: the role mapping's claim values.
+  const keyMax = schema.propertyNames?.maxLength;
+  if (typeof keyMax === 'number') found.keyMaxLength = keyMax;
   for (const branch of [...(schema.anyOf ?? []), ...(schema.oneOf ?? [])]) Object.assign(found, limitsOf(branch), found);
   return found;
 }
@@ -89,7 +93,7 @@ export function renderApiLimits(document: unknown): string {
   const body = operations
     .map(([operation, fields]) => {
       const lines = fields.map(([name, limits]) => {
-        const parts = limitKeywords.filter((k) => limits[k] !== undefined).map((k) => `${k}: ${String(limits[k])}`);
+        const parts = [...limitKeywords, 'keyMaxLength' as const].filter((k) => limits[k] !== undefined).map((k) => `${k}: ${String(limits[k])}`);
         return `    ${quote(name)}: { ${parts.join(', ')} },`;
       });
       return `  ${quote(operation)}: {\n${lines.join('\n')}\n  },`;
@@ -106,6 +110,8 @@ export interface FieldLimits {
   readonly maxItems?: number;
   readonly minimum?: number;
   readonly maximum?: number;
+  /** For a map (an object of any keys): the longest key. */
+  readonly keyMaxLength?: number;
 }
 
 /** The request fields of each operation ("METHOD /path") that declare a limit. */

@@ -9,6 +9,8 @@ export interface FieldLimits {
   readonly maxItems?: number;
   readonly minimum?: number;
   readonly maximum?: number;
+  /** For a map (an object of any keys): the longest key. */
+  readonly keyMaxLength?: number;
 }
 
 /** The request fields of each operation ("METHOD /path") that declare a limit. */
@@ -111,6 +113,7 @@ export const apiLimits = {
     'clientId': { maxLength: 500 },
     'issuer': { maxLength: 2000 },
     'name': { minLength: 1, maxLength: 200 },
+    'roleMapping': { keyMaxLength: 500 },
     'rolesClaim': { maxLength: 200 },
     'tenantClaim': { maxLength: 200 },
     'tenantClaimValue': { maxLength: 500 },
