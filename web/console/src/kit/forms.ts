@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { apiLimits, type FieldLimits, type LimitedOperation } from '@/api/limits.gen';
 import { isApiError, messageOf } from '@/api/problem';
 import { messagesNow } from '@/i18n';
@@ -68,22 +68,22 @@ export interface FormShowOptions {
 export interface FormErrors<F extends string> {
   readonly errors: FieldErrors<F>;
   readonly formError: string | undefined;
-  /** Put on the `<form>`: after a refusal, focus moves to its first invalid field (or its message). */
-  readonly ref: RefObject<HTMLFormElement | null>;
+  /** `<form id={form.id}>`: after a refusal, focus moves to its first invalid field (or its message). */
+  readonly id: string;
   /** The server's limits for a field, for `<TextField limits>` (the counter and the live check). */
-  limit(field: F): FieldLimits | undefined;
+  readonly limit: (field: F) => FieldLimits | undefined;
   /**
    * Before submitting: the form's own problems plus every value over the server's limits. Shows
    * them and answers true when there are none.
    */
-  check(values: Partial<Record<F, string | readonly unknown[]>>, problems?: FieldErrors<F>): boolean;
+  readonly check: (values: Partial<Record<F, string | readonly unknown[]>>, problems?: FieldErrors<F>) => boolean;
   /** The server refused: its field errors go on the fields, the rest becomes the form's message. */
-  refuse(error: unknown): void;
+  readonly refuse: (error: unknown) => void;
   /** Shows these errors (and an optional form message) and moves focus as after a refusal. */
-  show(errors: FieldErrors<F>, formError?: string, options?: FormShowOptions): void;
+  readonly show: (errors: FieldErrors<F>, formError?: string, options?: FormShowOptions) => void;
   /** A field was edited: its error goes. */
-  clear(field: F): void;
-  reset(): void;
+  readonly clear: (field: F) => void;
+  readonly reset: () => void;
 }
 
 /**
@@ -94,7 +94,7 @@ export interface FormErrors<F extends string> {
  * its message.
  *
  *   const form = useForm(['name', 'scopes'], 'POST /api/v1/api-keys');
- *   <form ref={form.ref} …><FormError message={form.formError} />
+ *   <form id={form.id} …><FormError message={form.formError} />
  *     <TextField error={form.errors.name} limits={form.limit('name')} … />
  */
 export function useForm<F extends string>(fields: readonly F[], operation?: LimitedOperation): FormErrors<F> {
@@ -102,14 +102,14 @@ export function useForm<F extends string>(fields: readonly F[], operation?: Limi
   const [formError, setFormError] = useState<string>();
   // A new object each time errors are shown, so showing the same errors again moves focus again.
   const [attempt, setAttempt] = useState<FormShowOptions | undefined>();
-  const ref = useRef<HTMLFormElement>(null);
+  const id = useId();
   const limits: Readonly<Record<string, FieldLimits>> | undefined = operation ? apiLimits[operation] : undefined;
 
   useEffect(() => {
     if (!attempt) return;
     if (attempt.focus) attempt.focus.focus();
-    else focusFirstProblem(ref.current);
-  }, [attempt]);
+    else focusFirstProblem(document.getElementById(id));
+  }, [attempt, id]);
 
   const show = (next: FieldErrors<F>, message?: string, options?: FormShowOptions) => {
     setErrors(next);
@@ -120,7 +120,7 @@ export function useForm<F extends string>(fields: readonly F[], operation?: Limi
   return {
     errors,
     formError,
-    ref,
+    id,
     limit: (field) => limits?.[field],
     check: (values, problems = {}) => {
       const found: FieldErrors<F> = { ...problems };
@@ -148,7 +148,7 @@ export function useForm<F extends string>(fields: readonly F[], operation?: Limi
 }
 
 /** The first control marked invalid (a fieldset hands over to its first control), else the form's message. */
-function focusFirstProblem(form: HTMLFormElement | null): void {
+function focusFirstProblem(form: HTMLElement | null): void {
   if (!form) return;
   const invalid = form.querySelector<HTMLElement>('[aria-invalid="true"]');
   const target =

@@ -104,7 +104,7 @@ export function CreateApiKeyDialog({ open, onOpenChange }: { open: boolean; onOp
 
   return (
     <Modal open={open} onOpenChange={close} title={m.dialog.title} description={m.dialog.description} wide>
-      <form ref={form.ref} onSubmit={submit} noValidate className="dialog-form">
+      <form id={form.id} onSubmit={submit} noValidate className="dialog-form">
         <ModalBody>
           <div className="form">
             <FormError message={form.formError} />

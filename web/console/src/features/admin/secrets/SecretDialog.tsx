@@ -64,7 +64,7 @@ export function SecretDialog({ existing, open, onOpenChange }: { existing?: stri
       title={existing ? m.replaceTitle(existing) : m.newTitle}
       description={existing ? m.replaceDescription : m.newDescription}
     >
-      <form ref={form.ref} onSubmit={submit} noValidate className="dialog-form">
+      <form id={form.id} onSubmit={submit} noValidate className="dialog-form">
         <ModalBody>
           <div className="form">
             <FormError message={form.formError} />

@@ -74,7 +74,7 @@ function SettingsForm({ tenant, canWrite }: { tenant: Tenant; canWrite: boolean 
   };
 
   return (
-    <form ref={form.ref} onSubmit={submit} noValidate>
+    <form id={form.id} onSubmit={submit} noValidate>
       <Panel
         title={m.general}
         labelledBy="general-heading"

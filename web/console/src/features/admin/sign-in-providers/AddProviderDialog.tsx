@@ -146,7 +146,7 @@ export function AddProviderDialog({ open, onOpenChange }: { open: boolean; onOpe
 
   return (
     <Modal open={open} onOpenChange={close} title={m.title} description={m.description} wide>
-      <form ref={form.ref} onSubmit={submit} noValidate className="dialog-form">
+      <form id={form.id} onSubmit={submit} noValidate className="dialog-form">
         <ModalBody>
           <div className="form">
             <FormError message={form.formError} />

@@ -93,7 +93,7 @@ export function CreateUserDialog({ open, onOpenChange }: { open: boolean; onOpen
 
   return (
     <Modal open={open} onOpenChange={close} title={m.title} description={m.description} wide>
-      <form ref={form.ref} onSubmit={submit} noValidate className="dialog-form">
+      <form id={form.id} onSubmit={submit} noValidate className="dialog-form">
         <ModalBody>
           <div className="form">
             <FormError message={form.formError} />

@@ -34,7 +34,7 @@ export function EditRolesDialog({ user, onClose }: { user: User; onClose: () => 
   };
   return (
     <Modal open onOpenChange={(open) => !open && onClose()} title={m.title(user.displayName ?? user.email)} description={m.description} wide>
-      <form ref={form.ref} onSubmit={submit} noValidate className="dialog-form">
+      <form id={form.id} onSubmit={submit} noValidate className="dialog-form">
         <ModalBody>
           <div className="form">
             <FormError message={form.formError} />
