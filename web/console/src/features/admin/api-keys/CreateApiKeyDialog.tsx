@@ -12,6 +12,7 @@ import { formatDate } from '@/kit/format';
 import { useForm } from '@/kit/forms';
 import { apiKeysMessages } from './api-keys.messages';
 import { scopeGroups } from './scopes';
+import { scopeMessages } from './scopes.messages';
 
 type Field = 'name' | 'scopes' | 'expiresAt';
 const fields: readonly Field[] = ['name', 'scopes', 'expiresAt'];
@@ -31,6 +32,9 @@ function expiryOf(lifetime: Lifetime, now = Date.now()): string | undefined {
 
 export function CreateApiKeyDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   const m = useMessages(apiKeysMessages);
+  const scopeWords = useMessages(scopeMessages);
+  // Only some scopes have a hint.
+  const hints: Partial<Record<string, string>> = scopeWords.hints;
   const queryClient = useQueryClient();
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<string[]>(['calls:ingest']);
@@ -132,22 +136,25 @@ export function CreateApiKeyDialog({ open, onOpenChange }: { open: boolean; onOp
             <ChoiceGroup legend={m.dialog.scopes} hint={m.dialog.scopesHint} error={form.errors.scopes} columns={false}>
               <div className="scope-groups">
                 {scopeGroups.map((group) => (
-                  <div key={group.title} className="scope-group" role="group" aria-label={group.title}>
+                  <div key={group.id} className="scope-group" role="group" aria-label={scopeWords.groups[group.id]}>
                     <p className="scope-group__title" aria-hidden="true">
-                      {group.title}
+                      {scopeWords.groups[group.id]}
                     </p>
                     <div className="choice-grid">
-                      {group.scopes.map((s) => (
-                        <Choice
-                          key={s.scope}
-                          name="scopes"
-                          value={s.scope}
-                          checked={scopes.includes(s.scope)}
-                          onChange={(e) => toggle(s.scope, e.target.checked)}
-                          title={s.label}
-                          description={'hint' in s ? `${s.scope} · ${s.hint}` : s.scope}
-                        />
-                      ))}
+                      {group.scopes.map((scope) => {
+                        const hint = hints[scope];
+                        return (
+                          <Choice
+                            key={scope}
+                            name="scopes"
+                            value={scope}
+                            checked={scopes.includes(scope)}
+                            onChange={(e) => toggle(scope, e.target.checked)}
+                            title={scopeWords.labels[scope]}
+                            description={hint ? `${scope} · ${hint}` : scope}
+                          />
+                        );
+                      })}
                     </div>
                   </div>
                 ))}
