@@ -28,9 +28,9 @@ describe('organisation settings form', () => {
       'PATCH /api/v1/tenant': [400, { code: 'VALIDATION_FAILED', status: 400, detail: 'The request is not valid.', errors: [{ field: 'body.timeZone', message: 'is not a time zone this server knows' }] }],
     });
     renderWithData(<SettingsPage />);
-    const events = userEvent.setup();
-    await events.selectOptions(await screen.findByLabelText('Time zone'), 'Europe/Berlin');
-    await events.click(screen.getByRole('button', { name: 'Save changes' }));
+    // fireEvent: the list holds every IANA zone, which userEvent would walk one by one.
+    fireEvent.change(await screen.findByLabelText('Time zone'), { target: { value: 'Europe/Berlin' } });
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Save changes' }));
 
     expect(await screen.findByText('Is not a time zone this server knows.')).toBeTruthy();
     expect(screen.getByLabelText('Time zone').getAttribute('aria-invalid')).toBe('true');
