@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiTypesPath, renderApiTypes } from '../../web/console/tools/api-types.js';
+import { apiLimitsPath, apiTypesPath, renderApiLimits, renderApiTypes } from '../../web/console/tools/api-types.js';
 import { createTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
 /**
@@ -21,6 +21,12 @@ describe('console API types', () => {
     const expected = await renderApiTypes(res.json());
     const committed = await readFile(apiTypesPath, 'utf8');
     expect(committed === expected, 'web/console/src/api/schema.gen.ts is out of date: run npm run api-types:generate').toBe(true);
+  });
+
+  it('and the field limits the forms check match it too', async () => {
+    const res = await t.inject({ method: 'GET', url: '/openapi.json' });
+    const committed = await readFile(apiLimitsPath, 'utf8');
+    expect(committed === renderApiLimits(res.json()), 'web/console/src/api/limits.gen.ts is out of date: run npm run api-types:generate').toBe(true);
   });
 
   it('come from a document whose references all resolve', async () => {

@@ -71,8 +71,25 @@ function fieldsFromFastifyValidation(error: FastifyError): FieldProblem[] {
     if (names.length > 0) return names.map((key) => ({ field: [context, ...path, key].join('.'), message: 'is not a field of this request' }));
     // Missing required properties report the parent path; name the property itself.
     const missing = typeof item.params.missingProperty === 'string' ? [item.params.missingProperty] : [];
-    return [{ field: [context, ...path, ...missing].join('.'), message: item.message ?? 'is invalid' }];
+    return [{ field: [context, ...path, ...missing].join('.'), message: sizeMessage(item.keyword, item.params) ?? item.message ?? 'is invalid' }];
   });
+}
+
+/**
+ * A length or count limit in the words a form shows under the field ("must be at most 200
+ * characters"), rather than zod's "Too big: expected string to have <=200 characters". The
+ * console reads the same limits from the OpenAPI document, so the two say the same number.
+ */
+function sizeMessage(keyword: string, params: Record<string, unknown>): string | undefined {
+  if (keyword !== 'too_big' && keyword !== 'too_small') return undefined;
+  const unit = params.origin === 'string' ? 'characters' : params.origin === 'array' || params.origin === 'set' ? 'items' : undefined;
+  const bound = keyword === 'too_big' ? params.maximum : params.minimum;
+  if (!unit || (typeof bound !== 'number' && typeof bound !== 'bigint')) return undefined;
+  const inclusive = params.inclusive !== false;
+  if (keyword === 'too_big') return `must be at most ${String(inclusive ? bound : Number(bound) - 1)} ${unit}`;
+  const least = inclusive ? Number(bound) : Number(bound) + 1;
+  if (least === 1) return unit === 'characters' ? 'must not be empty' : 'must have at least 1 item';
+  return `must be at least ${String(least)} ${unit}`;
 }
 
 /** Turns anything thrown while handling a request into an AppError (unknown errors become `internal`). */

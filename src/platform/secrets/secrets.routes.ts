@@ -4,7 +4,7 @@ import { problemSchema } from '../http/index.js';
 import type { SecretsStore } from './secrets.store.js';
 
 const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 429: problemSchema };
-const params = z.object({ name: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,99}$/).describe('e.g. teams.client_secret, twilio.auth_token') });
+const params = z.object({ name: z.string().min(1).max(100).regex(/^[a-z0-9][a-z0-9._-]*$/).describe('e.g. teams.client_secret, twilio.auth_token') });
 
 /** Connector credentials: set and delete, list names. There is deliberately no route that reads a value. */
 export function secretsRoutes(secrets: SecretsStore): FastifyPluginAsyncZod {

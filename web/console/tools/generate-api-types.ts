@@ -1,6 +1,6 @@
 /**
- * Regenerates web/console/src/api/schema.gen.ts from the server's internal OpenAPI document, or
- * with --check exits 1 when the committed file differs from it.
+ * Regenerates web/console/src/api/schema.gen.ts (types) and limits.gen.ts (field limits) from the
+ * server's internal OpenAPI document, or with --check exits 1 when a committed file differs from it.
  *
  * The document comes from the real composition root (createPlatform) on a throwaway embedded
  * PostgreSQL in a temp dir, so it is exactly what `npm start` serves.
@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createPlatform } from '../../../src/app/platform.js';
 import { loadConfig } from '../../../src/platform/config/index.js';
-import { apiTypesPath, renderApiTypes } from './api-types.js';
+import { apiLimitsPath, apiTypesPath, renderApiLimits, renderApiTypes } from './api-types.js';
 
 async function internalOpenApiDocument(): Promise<unknown> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'switchboard-api-types-'));
@@ -31,16 +31,25 @@ async function internalOpenApiDocument(): Promise<unknown> {
 }
 
 const check = process.argv.includes('--check');
-const rendered = await renderApiTypes(await internalOpenApiDocument());
-const relative = path.relative(process.cwd(), apiTypesPath);
-if (check) {
-  const committed = await readFile(apiTypesPath, 'utf8').catch(() => '');
-  if (committed !== rendered) {
-    process.stderr.write(`${relative} is out of date with the server's OpenAPI document: run npm run api-types:generate\n`);
-    process.exit(1);
+const document = await internalOpenApiDocument();
+const outputs = [
+  { file: apiTypesPath, text: await renderApiTypes(document) },
+  { file: apiLimitsPath, text: renderApiLimits(document) },
+];
+let stale = false;
+for (const { file, text } of outputs) {
+  const relative = path.relative(process.cwd(), file);
+  if (check) {
+    const committed = await readFile(file, 'utf8').catch(() => '');
+    if (committed === text) {
+      process.stdout.write(`${relative} matches the server's OpenAPI document\n`);
+    } else {
+      process.stderr.write(`${relative} is out of date with the server's OpenAPI document: run npm run api-types:generate\n`);
+      stale = true;
+    }
+  } else {
+    await writeFile(file, text);
+    process.stdout.write(`wrote ${relative}\n`);
   }
-  process.stdout.write(`${relative} matches the server's OpenAPI document\n`);
-} else {
-  await writeFile(apiTypesPath, rendered);
-  process.stdout.write(`wrote ${relative}\n`);
 }
+if (stale) process.exit(1);

@@ -29,7 +29,7 @@ export function apiKeysRoutes(apiKeys: ApiKeysService): FastifyPluginAsyncZod {
           summary: 'Create an API key; the key is in the answer and is never shown again',
           body: z.object({
             name: z.string().min(1).max(200),
-            scopes: z.array(z.string()).min(1).max(50).describe('e.g. calls:ingest, recordings:ingest'),
+            scopes: z.array(z.string().max(100)).min(1).max(50).describe('e.g. calls:ingest, recordings:ingest'),
             expiresAt: z.iso.datetime().optional(),
           }),
           response: { 201: z.object({ apiKey: apiKeySchema, key: z.string() }), 400: problemSchema, ...authProblems },

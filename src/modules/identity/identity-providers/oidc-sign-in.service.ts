@@ -74,9 +74,21 @@ function emailOf(claims: JWTPayload): { address: string; verified: boolean } | u
   return { address, verified: claims.email_verified === true || claims.email_verified === 'true' };
 }
 
+/**
+ * The one name Switchboard shortens rather than refuses: it comes from the provider's token, not
+ * from a person at a form, and refusing it would refuse the sign-in. Cut by code point, so an
+ * emoji or other astral character at the limit is dropped whole instead of halved.
+ */
 function displayNameOf(claims: JWTPayload): string | undefined {
   const name = typeof claims.name === 'string' ? claims.name.trim() : '';
-  return name ? name.slice(0, 200) : undefined;
+  if (!name) return undefined;
+  let kept = '';
+  // The users route's limit (200 UTF-16 units, as zod and the console count), never splitting a pair.
+  for (const character of name) {
+    if (kept.length + character.length > 200) break;
+    kept += character;
+  }
+  return kept;
 }
 
 const withoutTrailingSlash = (url: string) => url.replace(/\/+$/, '');

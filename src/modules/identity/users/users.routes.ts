@@ -29,7 +29,7 @@ export function usersRoutes(users: UsersService): FastifyPluginAsyncZod {
           tags: ['users'],
           summary: 'Create a user (employee or client) with a password',
           body: z.object({
-            email: z.email(),
+            email: z.email().max(320),
             password: z.string().min(12).max(256).optional().describe('Omit for users who only sign in through an identity provider'),
             displayName: z.string().min(1).max(200).optional(),
             kind: z.enum(['employee', 'client']).default('employee'),

@@ -1,6 +1,11 @@
 import { CircleAlert } from 'lucide-react';
 import { Switch } from 'radix-ui';
 import { useId, type ComponentProps, type ReactNode } from 'react';
+import type { FieldLimits } from '@/api/limits.gen';
+import { useMessages } from '@/i18n';
+import { Alert } from './Alert';
+import { limitProblem } from './forms';
+import { formMessages } from './forms.messages';
 
 interface FieldFrame {
   readonly label: ReactNode;
@@ -19,28 +24,80 @@ export function FieldError({ id, children }: { id?: string; children: ReactNode 
   );
 }
 
-function useFieldIds(given: string | undefined, hint: unknown, error: unknown) {
+/** The form's message for what no field can show; `useForm` focuses it when nothing else is invalid. */
+export function FormError({ message }: { message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <div className="form-error" data-form-error tabIndex={-1}>
+      <Alert tone="danger">{message}</Alert>
+    </div>
+  );
+}
+
+function useFieldIds(given: string | undefined, hint: unknown, error: unknown, count = false) {
   const generated = useId();
   const id = given ?? generated;
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
-  return { id, hintId, errorId, describedBy };
+  const countId = count ? `${id}-count` : undefined;
+  const describedBy = [errorId, hintId, countId].filter(Boolean).join(' ') || undefined;
+  return { id, hintId, errorId, countId, describedBy };
 }
 
 function Label({ htmlFor, optional, children }: { htmlFor: string; optional: boolean | undefined; children: ReactNode }) {
+  const m = useMessages(formMessages);
   return (
     <label className="label" htmlFor={htmlFor}>
       {children}
-      {optional ? <span className="label__optional">(optional)</span> : null}
+      {optional ? <span className="label__optional">{m.optional}</span> : null}
     </label>
   );
 }
 
-export type TextFieldProps = FieldFrame & Omit<ComponentProps<'input'>, 'children'> & { readonly action?: ReactNode };
+/** The counter shows from this share of the limit on: early enough to plan, quiet before. */
+const countFrom = 0.8;
 
-export function TextField({ label, hint, error, optional, id: givenId, className, action, ...input }: TextFieldProps) {
-  const { id, hintId, errorId, describedBy } = useFieldIds(givenId, hint, error);
+/**
+ * A text control's length against the server's limit. Over the limit the field is invalid at once
+ * (the browser's maxLength would silently cut a paste instead), and near it a counter says how much
+ * is left; the form refuses to send while it is over.
+ */
+function useLengthLimit(value: unknown, limits: FieldLimits | undefined, error: string | undefined) {
+  const m = useMessages(formMessages);
+  const max = limits?.maxLength;
+  const length = typeof value === 'string' ? value.length : 0;
+  if (max === undefined || length < max * countFrom) return { error, count: undefined };
+  const over = length - max;
+  return {
+    error: error ?? limitProblem(typeof value === 'string' ? value : '', limits),
+    count: { text: over > 0 ? m.charactersOver(over) : m.charactersLeft(-over), over: over > 0 },
+  };
+}
+
+function Count({ id, count }: { id: string | undefined; count: { text: string; over: boolean } | undefined }) {
+  if (!id || !count) return null;
+  return (
+    <p className={count.over ? 'field-count field-count--over' : 'field-count'} id={id} aria-live="polite">
+      {count.text}
+    </p>
+  );
+}
+
+/**
+ * The server's limits for the field (`form.limit('name')`): a counter near the maximum, invalid
+ * over it. A bare `maxLength` is taken as such a limit too; it never reaches the browser, whose
+ * maxLength would cut a pasted value without a word.
+ */
+interface Limited {
+  readonly limits?: FieldLimits | undefined;
+  readonly maxLength?: number | undefined;
+}
+
+export type TextFieldProps = FieldFrame & Limited & Omit<ComponentProps<'input'>, 'children' | 'maxLength'> & { readonly action?: ReactNode };
+
+export function TextField({ label, hint, error: given, optional, id: givenId, className, action, limits, maxLength, ...input }: TextFieldProps) {
+  const { error, count } = useLengthLimit(input.value, limits ?? (maxLength === undefined ? undefined : { maxLength }), given);
+  const { id, hintId, errorId, countId, describedBy } = useFieldIds(givenId, hint, error, Boolean(count));
   const control = (
     <input id={id} className={['input', className ?? ''].filter(Boolean).join(' ')} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
   );
@@ -63,14 +120,16 @@ export function TextField({ label, hint, error, optional, id: givenId, className
           {hint}
         </p>
       ) : null}
+      <Count id={countId} count={count} />
     </div>
   );
 }
 
-export type TextAreaFieldProps = FieldFrame & ComponentProps<'textarea'>;
+export type TextAreaFieldProps = FieldFrame & Limited & Omit<ComponentProps<'textarea'>, 'maxLength'>;
 
-export function TextAreaField({ label, hint, error, optional, id: givenId, className, ...textarea }: TextAreaFieldProps) {
-  const { id, hintId, errorId, describedBy } = useFieldIds(givenId, hint, error);
+export function TextAreaField({ label, hint, error: given, optional, id: givenId, className, limits, maxLength, ...textarea }: TextAreaFieldProps) {
+  const { error, count } = useLengthLimit(textarea.value, limits ?? (maxLength === undefined ? undefined : { maxLength }), given);
+  const { id, hintId, errorId, countId, describedBy } = useFieldIds(givenId, hint, error, Boolean(count));
   return (
     <div className="field">
       <Label htmlFor={id} optional={optional}>
@@ -83,6 +142,7 @@ export function TextAreaField({ label, hint, error, optional, id: givenId, class
           {hint}
         </p>
       ) : null}
+      <Count id={countId} count={count} />
     </div>
   );
 }

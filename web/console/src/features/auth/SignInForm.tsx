@@ -1,11 +1,10 @@
 import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import { isApiError } from '@/api/problem';
 import type { TokenPair } from '@/api/session';
-import { Alert } from '@/kit/Alert';
 import { Button } from '@/kit/Button';
-import { TextField } from '@/kit/Field';
+import { FormError, TextField } from '@/kit/Field';
 import { formatWait } from '@/kit/format';
-import { emailPattern, isValid, serverErrors, type FieldErrors } from '@/kit/forms';
+import { emailPattern, useForm, type FieldErrors } from '@/kit/forms';
 
 export interface Credentials {
   readonly tenant: string;
@@ -60,8 +59,8 @@ function refusal(error: unknown): string | undefined {
 export function SignInForm({ initialTenant = '', initialEmail = '', askForCode = false, login, onSignedIn, onTenantChange }: SignInFormProps) {
   const [values, setValues] = useState<Credentials>({ tenant: initialTenant, email: initialEmail, password: '', totp: '' });
   const [needsCode, setNeedsCode] = useState(askForCode);
-  const [errors, setErrors] = useState<FieldErrors<Field>>({});
-  const [formError, setFormError] = useState<string>();
+  const form = useForm(fields, 'POST /api/v1/auth/login');
+  const { errors, formError } = form;
   const [busy, setBusy] = useState(false);
   const codeInput = useRef<HTMLInputElement>(null);
   const passwordInput = useRef<HTMLInputElement>(null);
@@ -73,19 +72,12 @@ export function SignInForm({ initialTenant = '', initialEmail = '', askForCode =
   const set = (field: Field) => (event: { target: { value: string } }) => {
     setValues((v) => ({ ...v, [field]: event.target.value }));
     if (field === 'tenant') onTenantChange?.(event.target.value);
-    if (errors[field]) setErrors((e) => ({ ...e, [field]: undefined }));
+    form.clear(field);
   };
 
   const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
-    const problems = validate(values, needsCode);
-    setErrors(problems);
-    setFormError(undefined);
-    if (!isValid(problems)) {
-      const first = fields.find((f) => problems[f]);
-      if (first) document.getElementById(`sign-in-${first}`)?.focus();
-      return;
-    }
+    if (!form.check({ tenant: values.tenant.trim(), email: values.email.trim(), password: values.password }, validate(values, needsCode))) return;
     const credentials: Credentials = {
       tenant: values.tenant.trim().toLowerCase(),
       email: values.email.trim(),
@@ -99,37 +91,32 @@ export function SignInForm({ initialTenant = '', initialEmail = '', askForCode =
     } catch (error) {
       if (isApiError(error) && error.code === 'IDENTITY_MFA_REQUIRED') {
         setNeedsCode(true);
-        setErrors({});
+        form.reset();
         return;
       }
       if (isApiError(error) && error.code === 'IDENTITY_MFA_INVALID') {
         setValues((v) => ({ ...v, totp: '' }));
-        setErrors({ totp: 'That code is not right, or it has expired. Enter the current code.' });
-        codeInput.current?.focus();
+        form.show({ totp: 'That code is not right, or it has expired. Enter the current code.' });
         return;
       }
       const known = refusal(error);
       if (known) {
-        setFormError(known);
-        if (isApiError(error) && error.code === 'IDENTITY_INVALID_CREDENTIALS') {
-          setValues((v) => ({ ...v, password: '', totp: '' }));
-          passwordInput.current?.focus();
-        }
+        const wrongCredentials = isApiError(error) && error.code === 'IDENTITY_INVALID_CREDENTIALS';
+        if (wrongCredentials) setValues((v) => ({ ...v, password: '', totp: '' }));
+        form.show({}, known, wrongCredentials ? { focus: passwordInput.current } : undefined);
         return;
       }
-      const split = serverErrors(error, fields);
-      setErrors(split.fields);
-      setFormError(split.form);
+      form.refuse(error);
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-describedby={formError ? 'sign-in-error' : undefined}>
+    <form id={form.id} className="form" onSubmit={(e) => void submit(e)} noValidate aria-describedby={formError ? 'sign-in-error' : undefined}>
       {formError ? (
         <div id="sign-in-error">
-          <Alert tone="danger">{formError}</Alert>
+          <FormError message={formError} />
         </div>
       ) : null}
       <TextField
@@ -142,6 +129,7 @@ export function SignInForm({ initialTenant = '', initialEmail = '', askForCode =
         value={values.tenant}
         onChange={set('tenant')}
         error={errors.tenant}
+        limits={form.limit('tenant')}
         autoFocus={!initialTenant}
       />
       <TextField
@@ -152,6 +140,7 @@ export function SignInForm({ initialTenant = '', initialEmail = '', askForCode =
         value={values.email}
         onChange={set('email')}
         error={errors.email}
+        limits={form.limit('email')}
         autoFocus={Boolean(initialTenant) && !initialEmail}
       />
       <TextField
@@ -163,6 +152,7 @@ export function SignInForm({ initialTenant = '', initialEmail = '', askForCode =
         value={values.password}
         onChange={set('password')}
         error={errors.password}
+        limits={form.limit('password')}
         autoFocus={Boolean(initialTenant) && Boolean(initialEmail) && !needsCode}
       />
       {needsCode ? (
@@ -174,7 +164,6 @@ export function SignInForm({ initialTenant = '', initialEmail = '', askForCode =
           className="input--code"
           inputMode="numeric"
           autoComplete="one-time-code"
-          maxLength={6}
           pattern="\d{6}"
           value={values.totp}
           onChange={(e) => set('totp')({ target: { value: e.target.value.replace(/\D/g, '') } })}

@@ -8,8 +8,8 @@ import { isApiError } from '@/api/problem';
 import { Alert } from '@/kit/Alert';
 import { Button } from '@/kit/Button';
 import { CopyButton } from '@/kit/CopyButton';
-import { TextField } from '@/kit/Field';
-import { serverErrors } from '@/kit/forms';
+import { FormError, TextField } from '@/kit/Field';
+import { serverErrors, useForm } from '@/kit/forms';
 
 /** "JBSWY3DPEHPK3PXP" -> "JBSW Y3DP EHPK 3PXP": easier to type into an app by hand. */
 export function groupSecret(secret: string): string {
@@ -22,18 +22,15 @@ export function groupSecret(secret: string): string {
  */
 export function TotpEnrolment({ onEnrolled, startLabel = 'Set up an authenticator app' }: { onEnrolled: () => void; startLabel?: string }) {
   const [code, setCode] = useState('');
-  const [codeError, setCodeError] = useState<string>();
+  const form = useForm(['code']);
   const setup = useMutation({ mutationFn: () => unwrap(api.POST('/api/v1/auth/totp/setup')) });
   const confirm = useMutation({
     mutationFn: (value: string) => unwrap(api.POST('/api/v1/auth/totp/confirm', { body: { code: value } })),
     onSuccess: onEnrolled,
     onError: (error) => {
       setCode('');
-      if (isApiError(error) && (error.code === 'IDENTITY_MFA_INVALID' || error.status === 400)) {
-        setCodeError('That code is not right. Enter the code your app shows now.');
-      } else {
-        setCodeError(serverErrors(error, ['code']).fields.code);
-      }
+      if (isApiError(error) && (error.code === 'IDENTITY_MFA_INVALID' || error.status === 400)) form.show({ code: 'That code is not right. Enter the code your app shows now.' });
+      else form.refuse(error);
     },
   });
 
@@ -52,12 +49,7 @@ export function TotpEnrolment({ onEnrolled, startLabel = 'Set up an authenticato
 
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    if (!/^\d{6}$/.test(code)) {
-      setCodeError('Enter the 6-digit code from your authenticator app.');
-      return;
-    }
-    setCodeError(undefined);
-    confirm.mutate(code);
+    if (form.check({}, { code: /^\d{6}$/.test(code) ? undefined : 'Enter the 6-digit code from your authenticator app.' })) confirm.mutate(code);
   };
 
   return (
@@ -77,17 +69,20 @@ export function TotpEnrolment({ onEnrolled, startLabel = 'Set up an authenticato
           </div>
         </li>
         <li>
-          <form className="form" onSubmit={submit} noValidate>
+          <form id={form.id} className="form" onSubmit={submit} noValidate>
+            <FormError message={form.formError} />
             <TextField
               label="Code from the app"
               hint="6 digits; it changes every 30 seconds."
               className="input--code"
               inputMode="numeric"
               autoComplete="one-time-code"
-              maxLength={6}
               value={code}
-              onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
-              error={codeError}
+              onChange={(e) => {
+                setCode(e.target.value.replace(/\D/g, ''));
+                form.clear('code');
+              }}
+              error={form.errors.code}
             />
             <div>
               <Button type="submit" variant="primary" busy={confirm.isPending}>

@@ -2,23 +2,26 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { TriangleAlert } from 'lucide-react';
 import { useState, type SyntheticEvent } from 'react';
 import { api, unwrap } from '@/api/client';
+import { useMessages } from '@/i18n';
 import { Alert } from '@/kit/Alert';
 import { Button } from '@/kit/Button';
 import { CopyButton } from '@/kit/CopyButton';
 import { Modal, ModalBody, ModalFooter } from '@/kit/Dialog';
-import { Choice, ChoiceGroup, SelectField, TextField } from '@/kit/Field';
+import { Choice, ChoiceGroup, FormError, SelectField, TextField } from '@/kit/Field';
 import { formatDate } from '@/kit/format';
-import { isValid, serverErrors, type FieldErrors } from '@/kit/forms';
+import { useForm } from '@/kit/forms';
+import { apiKeysMessages } from './api-keys.messages';
 import { scopeGroups } from './scopes';
+import { scopeMessages } from './scopes.messages';
 
 type Field = 'name' | 'scopes' | 'expiresAt';
 const fields: readonly Field[] = ['name', 'scopes', 'expiresAt'];
 
 const lifetimes = [
-  { value: '30', label: '30 days' },
-  { value: '90', label: '90 days' },
-  { value: '365', label: '1 year' },
-  { value: 'never', label: 'Never' },
+  { value: '30', label: 'days30' },
+  { value: '90', label: 'days90' },
+  { value: '365', label: 'year' },
+  { value: 'never', label: 'never' },
 ] as const;
 
 type Lifetime = (typeof lifetimes)[number]['value'];
@@ -28,23 +31,22 @@ function expiryOf(lifetime: Lifetime, now = Date.now()): string | undefined {
 }
 
 export function CreateApiKeyDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
+  const m = useMessages(apiKeysMessages);
+  const scopeWords = useMessages(scopeMessages);
+  // Only some scopes have a hint.
+  const hints: Partial<Record<string, string>> = scopeWords.hints;
   const queryClient = useQueryClient();
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<string[]>(['calls:ingest']);
   const [lifetime, setLifetime] = useState<Lifetime>('365');
-  const [errors, setErrors] = useState<FieldErrors<Field>>({});
-  const [formError, setFormError] = useState<string>();
+  const form = useForm(fields, 'POST /api/v1/api-keys');
   const create = useMutation({
     mutationFn: () => {
       const expiresAt = expiryOf(lifetime);
       return unwrap(api.POST('/api/v1/api-keys', { body: { name: name.trim(), scopes, ...(expiresAt ? { expiresAt } : {}) } }));
     },
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['api-keys'] }),
-    onError: (error) => {
-      const split = serverErrors(error, fields);
-      setErrors(split.fields);
-      setFormError(split.form);
-    },
+    onError: form.refuse,
   });
 
   // The key exists only in this dialog's memory: closing it forgets the key for good.
@@ -53,8 +55,7 @@ export function CreateApiKeyDialog({ open, onOpenChange }: { open: boolean; onOp
       setName('');
       setScopes(['calls:ingest']);
       setLifetime('365');
-      setErrors({});
-      setFormError(undefined);
+      form.reset();
       create.reset();
     }
     onOpenChange(next);
@@ -62,40 +63,43 @@ export function CreateApiKeyDialog({ open, onOpenChange }: { open: boolean; onOp
 
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    const problems: FieldErrors<Field> = {
-      name: name.trim() ? undefined : 'Name the key after what uses it, such as “Genesys connector”.',
-      scopes: scopes.length ? undefined : 'Choose at least one thing the key may do.',
-    };
-    setErrors(problems);
-    setFormError(undefined);
-    if (isValid(problems)) create.mutate();
+    const valid = form.check(
+      { name: name.trim(), scopes },
+      { name: name.trim() ? undefined : m.dialog.nameMissing, scopes: scopes.length ? undefined : m.dialog.scopesMissing },
+    );
+    if (valid) create.mutate();
   };
 
-  const toggle = (scope: string, on: boolean) => setScopes((current) => (on ? [...current, scope] : current.filter((s) => s !== scope)));
+  const toggle = (scope: string, on: boolean) => {
+    setScopes((current) => (on ? [...current, scope] : current.filter((s) => s !== scope)));
+    form.clear('scopes');
+  };
 
   if (create.data) {
     const { apiKey, key } = create.data;
     return (
-      <Modal open={open} onOpenChange={close} title="Copy your API key now" description={`“${apiKey.name}” is ready. This is the only time Switchboard shows it.`}>
+      <Modal open={open} onOpenChange={close} title={m.reveal.title} description={m.reveal.description(apiKey.name)}>
         <ModalBody>
           <div className="key-reveal">
             <div className="secret-reveal">
-              <code data-testid="new-api-key" aria-label="The new API key">
+              <code data-testid="new-api-key" aria-label={m.reveal.keyLabel}>
                 {key}
               </code>
-              <CopyButton text={key} label="Copy key" />
+              <CopyButton text={key} label={m.reveal.copy} />
             </div>
-            <Alert tone="warning" icon={<TriangleAlert aria-hidden="true" />} title="It is not stored in readable form">
-              Put it in your connector’s configuration or secret store now. If it is lost, revoke it and create another.
+            <Alert tone="warning" icon={<TriangleAlert aria-hidden="true" />} title={m.reveal.notStored}>
+              {m.reveal.notStoredDetail}
             </Alert>
             <p className="subtle">
-              Send it in the <code>x-api-key</code> header. {apiKey.expiresAt ? `It expires on ${formatDate(apiKey.expiresAt)}.` : 'It does not expire.'}
+              {m.reveal.sendInBefore}
+              <code>x-api-key</code>
+              {m.reveal.sendInAfter} {apiKey.expiresAt ? m.reveal.expiresOn(formatDate(apiKey.expiresAt)) : m.reveal.neverExpires}
             </p>
           </div>
         </ModalBody>
         <ModalFooter>
           <Button variant="primary" onClick={() => close(false)}>
-            Done
+            {m.reveal.done}
           </Button>
         </ModalFooter>
       </Modal>
@@ -103,40 +107,54 @@ export function CreateApiKeyDialog({ open, onOpenChange }: { open: boolean; onOp
   }
 
   return (
-    <Modal open={open} onOpenChange={close} title="Create an API key" description="For a connector, script or integration. It acts for the organisation, with only the access you give it." wide>
-      <form onSubmit={submit} noValidate className="dialog-form">
+    <Modal open={open} onOpenChange={close} title={m.dialog.title} description={m.dialog.description} wide>
+      <form id={form.id} onSubmit={submit} noValidate className="dialog-form">
         <ModalBody>
           <div className="form">
-            {formError ? <Alert tone="danger">{formError}</Alert> : null}
+            <FormError message={form.formError} />
             <div className="form-row">
-              <TextField label="Name" placeholder="Genesys Cloud connector" value={name} onChange={(e) => setName(e.target.value)} error={errors.name} autoFocus maxLength={200} />
-              <SelectField label="Expires after" value={lifetime} onChange={(e) => setLifetime(e.target.value as Lifetime)} error={errors.expiresAt}>
+              <TextField
+                label={m.dialog.name}
+                placeholder={m.dialog.namePlaceholder}
+                value={name}
+                onChange={(e) => {
+                  setName(e.target.value);
+                  form.clear('name');
+                }}
+                error={form.errors.name}
+                limits={form.limit('name')}
+                autoFocus
+              />
+              <SelectField label={m.dialog.expires} value={lifetime} onChange={(e) => setLifetime(e.target.value as Lifetime)} error={form.errors.expiresAt}>
                 {lifetimes.map((l) => (
                   <option key={l.value} value={l.value}>
-                    {l.label}
+                    {m.dialog.lifetimes[l.label]}
                   </option>
                 ))}
               </SelectField>
             </div>
-            <ChoiceGroup legend="What it may do" hint="Give only what it needs. A key can never manage users, keys or sign-in." error={errors.scopes} columns={false}>
+            <ChoiceGroup legend={m.dialog.scopes} hint={m.dialog.scopesHint} error={form.errors.scopes} columns={false}>
               <div className="scope-groups">
                 {scopeGroups.map((group) => (
-                  <div key={group.title} className="scope-group" role="group" aria-label={group.title}>
+                  <div key={group.id} className="scope-group" role="group" aria-label={scopeWords.groups[group.id]}>
                     <p className="scope-group__title" aria-hidden="true">
-                      {group.title}
+                      {scopeWords.groups[group.id]}
                     </p>
                     <div className="choice-grid">
-                      {group.scopes.map((s) => (
-                        <Choice
-                          key={s.scope}
-                          name="scopes"
-                          value={s.scope}
-                          checked={scopes.includes(s.scope)}
-                          onChange={(e) => toggle(s.scope, e.target.checked)}
-                          title={s.label}
-                          description={'hint' in s ? `${s.scope} · ${s.hint}` : s.scope}
-                        />
-                      ))}
+                      {group.scopes.map((scope) => {
+                        const hint = hints[scope];
+                        return (
+                          <Choice
+                            key={scope}
+                            name="scopes"
+                            value={scope}
+                            checked={scopes.includes(scope)}
+                            onChange={(e) => toggle(scope, e.target.checked)}
+                            title={scopeWords.labels[scope]}
+                            description={hint ? `${scope} · ${hint}` : scope}
+                          />
+                        );
+                      })}
                     </div>
                   </div>
                 ))}
@@ -145,9 +163,9 @@ export function CreateApiKeyDialog({ open, onOpenChange }: { open: boolean; onOp
           </div>
         </ModalBody>
         <ModalFooter>
-          <Button onClick={() => close(false)}>Cancel</Button>
+          <Button onClick={() => close(false)}>{m.dialog.cancel}</Button>
           <Button type="submit" variant="primary" busy={create.isPending}>
-            Create key
+            {m.dialog.submit}
           </Button>
         </ModalFooter>
       </form>

@@ -14,6 +14,7 @@ import { PageHeader, Panel } from '@/kit/Page';
 import { Can, useCan } from '@/kit/session';
 import { EmptyState } from '@/kit/states';
 import { toast } from '@/kit/toast';
+import { apiKeysMessages } from './api-keys.messages';
 import { CreateApiKeyDialog } from './CreateApiKeyDialog';
 import { apiKeysTableMessages } from './api-keys-table.messages';
 import '../admin.css';
@@ -38,6 +39,7 @@ const stateBadge: Record<KeyState, ReactElement> = {
 
 export function ApiKeysPage() {
   const tt = useMessages(apiKeysTableMessages);
+  const m = useMessages(apiKeysMessages);
   const queryClient = useQueryClient();
   const canWrite = useCan('api_keys:write');
   const keys = useQuery({ queryKey: ['api-keys'], queryFn: () => unwrap(api.GET('/api/v1/api-keys')) });
@@ -48,7 +50,7 @@ export function ApiKeysPage() {
     mutationFn: (key: ApiKey) => unwrap(api.DELETE('/api/v1/api-keys/{apiKeyId}', { params: { path: { apiKeyId: key.id } } })),
     onSuccess: (key) => {
       void queryClient.invalidateQueries({ queryKey: ['api-keys'] });
-      toast.success('API key revoked', `“${key.name}” stopped working.`);
+      toast.success(m.revoked, m.revokedDetail(key.name));
     },
   });
 
@@ -103,13 +105,13 @@ export function ApiKeysPage() {
   return (
     <div className="stack">
       <PageHeader
-        eyebrow="Administration"
-        title="API keys"
-        description="Keys let connectors, scripts and integrations call Switchboard for your organisation. Each does only what its scopes allow."
+        eyebrow={m.eyebrow}
+        title={m.title}
+        description={m.description}
         actions={
           <Can permission="api_keys:write">
             <Button variant="primary" icon={<Plus aria-hidden="true" />} onClick={() => setCreating(true)}>
-              Create API key
+              {m.create}
             </Button>
           </Can>
         }
@@ -153,9 +155,9 @@ export function ApiKeysPage() {
       <ConfirmDialog
         open={Boolean(revoking)}
         onOpenChange={(open) => !open && setRevoking(undefined)}
-        title={`Revoke “${revoking?.name ?? ''}”?`}
-        description="It stops working at once. Anything still using it gets 401 answers until it is given a new key."
-        confirmLabel="Revoke key"
+        title={m.revokeTitle(revoking?.name ?? '')}
+        description={m.revokeDescription}
+        confirmLabel={m.revokeConfirm}
         onConfirm={() => (revoking ? revoke.mutateAsync(revoking) : Promise.resolve())}
       />
     </div>

@@ -4,6 +4,7 @@ import { CheckCircle2, CircleDashed, PlugZap, RefreshCw, Unplug } from 'lucide-r
 import { useState } from 'react';
 import { api, unwrap } from '@/api/client';
 import type { components } from '@/api/schema.gen';
+import { useMessages } from '@/i18n';
 import { Alert } from '@/kit/Alert';
 import { Badge } from '@/kit/Badge';
 import { Button } from '@/kit/Button';
@@ -15,6 +16,7 @@ import { useCan } from '@/kit/session';
 import { ErrorState, LoadingBlock } from '@/kit/states';
 import { toast } from '@/kit/toast';
 import { SecretDialog } from '../secrets/SecretDialog';
+import { connectorsMessages } from './connectors.messages';
 import '../admin.css';
 
 type Connector = components['schemas']['CallConnectors']['connectors'][number];
@@ -22,6 +24,7 @@ type TeamsStatus = components['schemas']['TeamsSubscriptionStatus'];
 
 /** One place per system: the URL to configure there, its secrets (set or not) and, for Teams, the Graph subscription. */
 export function ConnectorsPage() {
+  const m = useMessages(connectorsMessages);
   const queryClient = useQueryClient();
   const connectors = useQuery({ queryKey: ['call-connectors'], queryFn: () => unwrap(api.GET('/api/v1/calls/connectors')) });
   const [setting, setSetting] = useState<string>();
@@ -29,29 +32,36 @@ export function ConnectorsPage() {
   return (
     <div className="stack">
       <PageHeader
-        eyebrow="Administration"
-        title="Connectors"
-        description="Point your phone systems at Switchboard: the addresses to enter there and the secrets Switchboard checks their deliveries with. Values are stored encrypted and never shown again."
+        eyebrow={m.eyebrow}
+        title={m.title}
+        description={m.description}
       />
       {connectors.isPending ? (
         <Panel>
-          <LoadingBlock label="Loading connectors" lines={6} />
+          <LoadingBlock label={m.loading} lines={6} />
         </Panel>
       ) : connectors.isError ? (
         <Panel>
-          <ErrorState error={connectors.error} onRetry={() => void connectors.refetch()} title="Connectors could not be loaded" />
+          <ErrorState error={connectors.error} onRetry={() => void connectors.refetch()} title={m.loadFailed} />
         </Panel>
       ) : (
         <>
           {connectors.data.connectors.map((connector) => (
             <ConnectorPanel key={connector.source} connector={connector} onSet={setSetting} />
           ))}
-          <Panel title="Files and batches" labelledBy="connector-files" description="Asterisk, FreeSWITCH, 3CX, Cisco CUCM, Genesys Cloud, Kamailio and the generic JSON format.">
+          <Panel title={m.files} labelledBy="connector-files" description={m.filesDescription}>
             <p>
-              Send files to the ingest address with <code>?format=</code> and an API key of scope <code>calls:ingest</code> (create one under{' '}
-              <Link to="/admin/api-keys">API keys</Link>), or import them where Switchboard runs with <code>switchboard import calls</code>.
+              {m.filesSend}
+              <code>?format=</code>
+              {m.filesKey}
+              <code>calls:ingest</code>
+              {m.filesCreate}
+              <Link to="/admin/api-keys">{m.filesKeysLink}</Link>
+              {m.filesImport}
+              <code>switchboard import calls</code>
+              {m.filesEnd}
             </p>
-            <UrlRow label="Ingest address" url={connectors.data.ingestUrl} />
+            <UrlRow label={m.ingestAddress} url={connectors.data.ingestUrl} />
           </Panel>
         </>
       )}
@@ -73,36 +83,48 @@ export function ConnectorsPage() {
 }
 
 function UrlRow({ label, url }: { label: string; url: string }) {
+  const m = useMessages(connectorsMessages);
   return (
     <div className="connector-url">
       <span className="connector-url__label">{label}</span>
       <code className="connector-url__value">{url}</code>
-      <CopyButton text={url} label={`Copy ${label.toLowerCase()}`} compact />
+      <CopyButton text={url} label={m.copy(label)} compact />
     </div>
   );
 }
 
 function ConnectorPanel({ connector, onSet }: { connector: Connector; onSet: (name: string) => void }) {
+  const m = useMessages(connectorsMessages);
   const canWrite = useCan('settings:write');
   const headingId = `connector-${connector.source}`;
   return (
     <Panel
       title={connector.name}
       labelledBy={headingId}
-      actions={connector.ready ? <Badge tone="success" dot>Ready</Badge> : <Badge tone="warning" dot>Needs secrets</Badge>}
+      actions={
+        connector.ready ? (
+          <Badge tone="success" dot>
+            {m.ready}
+          </Badge>
+        ) : (
+          <Badge tone="warning" dot>
+            {m.needsSecrets}
+          </Badge>
+        )
+      }
     >
-      <UrlRow label={connector.source === 'connect' ? 'HTTP endpoint URL' : connector.source === 'teams' ? 'Notification URL' : 'Status callback URL'} url={connector.webhookUrl} />
-      <ul className="connector-secrets" aria-label={`Secrets of ${connector.name}`}>
+      <UrlRow label={connector.source === 'connect' ? m.endpointUrl : connector.source === 'teams' ? m.notificationUrl : m.callbackUrl} url={connector.webhookUrl} />
+      <ul className="connector-secrets" aria-label={m.secretsOf(connector.name)}>
         {connector.secrets.map((secret) => (
           <li key={secret.name}>
             {secret.set ? <CheckCircle2 aria-hidden="true" className="connector-secrets__set" /> : <CircleDashed aria-hidden="true" className="connector-secrets__unset" />}
             <span>
-              <span className="mono">{secret.name}</span> {secret.set ? <span className="visually-hidden">(set)</span> : <Badge tone={secret.required ? 'warning' : 'neutral'}>{secret.required ? 'not set' : 'optional'}</Badge>}
+              <span className="mono">{secret.name}</span> {secret.set ? <span className="visually-hidden">{m.isSet}</span> : <Badge tone={secret.required ? 'warning' : 'neutral'}>{secret.required ? m.notSet : m.optional}</Badge>}
               <span className="subtle connector-secrets__description">{secret.description}</span>
             </span>
             {canWrite ? (
-              <Button size="sm" variant="ghost" onClick={() => onSet(secret.name)} aria-label={`${secret.set ? 'Replace' : 'Set'} ${secret.name}`}>
-                {secret.set ? 'Replace' : 'Set'}
+              <Button size="sm" variant="ghost" onClick={() => onSet(secret.name)} aria-label={secret.set ? m.replaceLabel(secret.name) : m.setLabel(secret.name)}>
+                {secret.set ? m.replace : m.set}
               </Button>
             ) : null}
           </li>
@@ -114,6 +136,7 @@ function ConnectorPanel({ connector, onSet }: { connector: Connector; onSet: (na
 }
 
 function TeamsSubscription({ ready }: { ready: boolean }) {
+  const m = useMessages(connectorsMessages).teams;
   const queryClient = useQueryClient();
   const canWrite = useCan('settings:write');
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -126,38 +149,40 @@ function TeamsSubscription({ ready }: { ready: boolean }) {
     mutationFn: () => unwrap(api.POST('/api/v1/calls/teams/subscription')),
     onSuccess: () => {
       refresh();
-      toast.success('Subscription created', 'Microsoft Graph now notifies Switchboard of every new call record.');
+      toast.success(m.created, m.createdDetail);
     },
   });
   const remove = useMutation({
     mutationFn: () => unwrap(api.DELETE('/api/v1/calls/teams/subscription')),
     onSuccess: () => {
       refresh();
-      toast.success('Subscription deleted', 'No more call records arrive from Microsoft Teams.');
+      toast.success(m.deleted, m.deletedDetail);
     },
   });
 
-  if (status.isPending) return <LoadingBlock label="Loading the Teams subscription" lines={2} />;
-  if (status.isError) return <ErrorState error={status.error} onRetry={() => void status.refetch()} title="The Teams subscription could not be loaded" />;
+  if (status.isPending) return <LoadingBlock label={m.loading} lines={2} />;
+  if (status.isError) return <ErrorState error={status.error} onRetry={() => void status.refetch()} title={m.loadFailed} />;
   const subscription: TeamsStatus['subscription'] = status.data.subscription;
   return (
     <div className="connector-subscription">
-      <h3>Call-records subscription</h3>
+      <h3>{m.heading}</h3>
       {subscription ? (
         <dl className="kv">
-          <dt>State</dt>
+          <dt>{m.state}</dt>
           <dd>
             <Badge tone={subscription.status === 'active' ? 'success' : 'danger'} dot>
               {subscription.status}
             </Badge>
           </dd>
-          <dt>Expires</dt>
-          <dd>{subscription.expiresAt ? <DateTime value={subscription.expiresAt} /> : '—'} (renewed automatically)</dd>
-          <dt>Last notification</dt>
-          <dd>{subscription.lastNotificationAt ? <DateTime value={subscription.lastNotificationAt} relative /> : 'none yet'}</dd>
+          <dt>{m.expires}</dt>
+          <dd>
+            {subscription.expiresAt ? <DateTime value={subscription.expiresAt} /> : '—'} {m.renewed}
+          </dd>
+          <dt>{m.lastNotification}</dt>
+          <dd>{subscription.lastNotificationAt ? <DateTime value={subscription.lastNotificationAt} relative /> : m.noneYet}</dd>
           {subscription.lastError ? (
             <>
-              <dt>Last error</dt>
+              <dt>{m.lastError}</dt>
               <dd>
                 {subscription.lastError} {subscription.lastErrorAt ? <DateTime value={subscription.lastErrorAt} relative /> : null}
               </dd>
@@ -165,11 +190,11 @@ function TeamsSubscription({ ready }: { ready: boolean }) {
           ) : null}
         </dl>
       ) : (
-        <p className="subtle">No subscription: Microsoft Graph does not notify Switchboard of new calls yet.</p>
+        <p className="subtle">{m.none}</p>
       )}
       {create.isError ? (
-        <Alert tone="danger" title="The subscription could not be created">
-          {create.error instanceof Error ? create.error.message : 'Please try again.'}
+        <Alert tone="danger" title={m.createFailed}>
+          {create.error instanceof Error ? create.error.message : m.tryAgain}
         </Alert>
       ) : null}
       {canWrite ? (
@@ -180,22 +205,22 @@ function TeamsSubscription({ ready }: { ready: boolean }) {
             disabled={!ready || create.isPending}
             onClick={() => create.mutate()}
           >
-            {subscription ? 'Recreate subscription' : 'Create subscription'}
+            {subscription ? m.recreate : m.create}
           </Button>
           {subscription ? (
             <Button variant="danger-ghost" icon={<Unplug aria-hidden="true" />} onClick={() => setConfirmDelete(true)}>
-              Delete subscription
+              {m.delete}
             </Button>
           ) : null}
-          {!ready ? <span className="subtle">Set the required secrets first.</span> : null}
+          {!ready ? <span className="subtle">{m.secretsFirst}</span> : null}
         </div>
       ) : null}
       <ConfirmDialog
         open={confirmDelete}
         onOpenChange={setConfirmDelete}
-        title="Delete the Teams subscription?"
-        description="Graph stops notifying Switchboard; calls made meanwhile are not fetched until a new subscription backfills them."
-        confirmLabel="Delete subscription"
+        title={m.deleteTitle}
+        description={m.deleteDescription}
+        confirmLabel={m.delete}
         onConfirm={() => remove.mutateAsync()}
       />
     </div>

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FileLock2, Plus } from 'lucide-react';
 import { useState } from 'react';
 import { api, unwrap } from '@/api/client';
+import { useMessages } from '@/i18n';
 import { Button } from '@/kit/Button';
 import { DateTime } from '@/kit/DateTime';
 import { ConfirmDialog } from '@/kit/Dialog';
@@ -10,9 +11,11 @@ import { Can, useCan } from '@/kit/session';
 import { EmptyState, QueryTableBody } from '@/kit/states';
 import { toast } from '@/kit/toast';
 import { SecretDialog } from './SecretDialog';
+import { secretsMessages } from './secrets.messages';
 import '../admin.css';
 
 export function SecretsPage() {
+  const m = useMessages(secretsMessages);
   const queryClient = useQueryClient();
   const canWrite = useCan('settings:write');
   const secrets = useQuery({ queryKey: ['secrets'], queryFn: () => unwrap(api.GET('/api/v1/secrets')) });
@@ -23,7 +26,7 @@ export function SecretsPage() {
     mutationFn: (name: string) => unwrap(api.DELETE('/api/v1/secrets/{name}', { params: { path: { name } } })),
     onSuccess: (_data, name) => {
       void queryClient.invalidateQueries({ queryKey: ['secrets'] });
-      toast.success('Secret deleted', `Connectors that need ${name} will fail until it is stored again.`);
+      toast.success(m.deleted, m.deletedDetail(name));
     },
   });
   const items = secrets.data?.items ?? [];
@@ -32,13 +35,13 @@ export function SecretsPage() {
   return (
     <div className="stack">
       <PageHeader
-        eyebrow="Administration"
-        title="Connector secrets"
-        description="Passwords, tokens and keys your connectors use to reach phone systems and other services. Stored encrypted; once saved, no one can read a value back."
+        eyebrow={m.eyebrow}
+        title={m.title}
+        description={m.description}
         actions={
           <Can permission="settings:write">
             <Button variant="primary" icon={<Plus aria-hidden="true" />} onClick={() => setAdding(true)}>
-              Store secret
+              {m.store}
             </Button>
           </Can>
         }
@@ -46,15 +49,15 @@ export function SecretsPage() {
       <Panel flush>
         <div className="table-wrap">
           <table className="table">
-            <caption className="visually-hidden">Connector secrets</caption>
+            <caption className="visually-hidden">{m.caption}</caption>
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Last set</th>
-                <th scope="col">Set by</th>
+                <th scope="col">{m.columns.name}</th>
+                <th scope="col">{m.columns.lastSet}</th>
+                <th scope="col">{m.columns.setBy}</th>
                 {canWrite ? (
                   <th scope="col" className="cell-actions">
-                    <span className="visually-hidden">Actions</span>
+                    <span className="visually-hidden">{m.columns.actions}</span>
                   </th>
                 ) : null}
               </tr>
@@ -62,23 +65,23 @@ export function SecretsPage() {
             <QueryTableBody
               query={secrets}
               columns={columns}
-              loadingLabel="Loading secrets"
+              loadingLabel={m.loading}
               loadingRows={3}
-              errorTitle="Secrets could not be loaded"
+              errorTitle={m.loadFailed}
               isEmpty={items.length === 0}
               empty={
                 <EmptyState
                   icon={<FileLock2 />}
-                  title="No secrets stored"
+                  title={m.empty}
                   action={
                     canWrite ? (
                       <Button variant="primary" icon={<Plus aria-hidden="true" />} onClick={() => setAdding(true)}>
-                        Store secret
+                        {m.store}
                       </Button>
                     ) : undefined
                   }
                 >
-                  Connectors that pull from Microsoft Teams, Twilio or Genesys need their credentials here.
+                  {m.emptyDetail}
                 </EmptyState>
               }
             >
@@ -95,11 +98,11 @@ export function SecretsPage() {
                       <td className="subtle mono">{secret.updatedBy}</td>
                       {canWrite ? (
                         <td className="cell-actions">
-                          <Button size="sm" variant="ghost" onClick={() => setReplacing(secret.name)} aria-label={`Replace ${secret.name}`}>
-                            Replace
+                          <Button size="sm" variant="ghost" onClick={() => setReplacing(secret.name)} aria-label={m.replaceLabel(secret.name)}>
+                            {m.replace}
                           </Button>
-                          <Button size="sm" variant="danger-ghost" onClick={() => setDeleting(secret.name)} aria-label={`Delete ${secret.name}`}>
-                            Delete
+                          <Button size="sm" variant="danger-ghost" onClick={() => setDeleting(secret.name)} aria-label={m.deleteLabel(secret.name)}>
+                            {m.delete}
                           </Button>
                         </td>
                       ) : null}
@@ -116,9 +119,9 @@ export function SecretsPage() {
       <ConfirmDialog
         open={Boolean(deleting)}
         onOpenChange={(open) => !open && setDeleting(undefined)}
-        title={`Delete ${deleting ?? ''}?`}
-        description="The value is destroyed. Connectors that use it stop working until it is stored again."
-        confirmLabel="Delete secret"
+        title={m.deleteTitle(deleting ?? '')}
+        description={m.deleteDescription}
+        confirmLabel={m.deleteConfirm}
         onConfirm={() => (deleting ? remove.mutateAsync(deleting) : Promise.resolve())}
       />
     </div>

@@ -2,18 +2,21 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type SyntheticEvent } from 'react';
 import { api, unwrap } from '@/api/client';
 import type { Tenant } from '@/api/types';
+import { useMessages } from '@/i18n';
 import { Alert } from '@/kit/Alert';
 import { Button } from '@/kit/Button';
 import { DateTime } from '@/kit/DateTime';
-import { SelectField, SwitchField, TextField } from '@/kit/Field';
-import { isValid, serverErrors, type FieldErrors } from '@/kit/forms';
+import { FieldError, FormError, SelectField, SwitchField, TextField } from '@/kit/Field';
+import { useForm } from '@/kit/forms';
 import { PageHeader, Panel } from '@/kit/Page';
 import { useCan } from '@/kit/session';
 import { ErrorState, LoadingBlock } from '@/kit/states';
 import { toast } from '@/kit/toast';
+import { settingsMessages } from './settings.messages';
 import '../admin.css';
 
 type Field = 'name' | 'timeZone' | 'mfaRequiredForAdmins';
+const fields: readonly Field[] = ['name', 'timeZone', 'mfaRequiredForAdmins'];
 
 function timeZones(current: string): string[] {
   const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
@@ -31,12 +34,12 @@ function zoneLabel(zone: string): string {
 }
 
 function SettingsForm({ tenant, canWrite }: { tenant: Tenant; canWrite: boolean }) {
+  const m = useMessages(settingsMessages);
   const queryClient = useQueryClient();
   const [name, setName] = useState(tenant.name);
   const [timeZone, setTimeZone] = useState(tenant.timeZone);
   const [mfa, setMfa] = useState(tenant.mfaRequiredForAdmins);
-  const [errors, setErrors] = useState<FieldErrors<Field>>({});
-  const [formError, setFormError] = useState<string>();
+  const form = useForm(fields, 'PATCH /api/v1/tenant');
   const zones = useMemo(() => timeZones(tenant.timeZone), [tenant.timeZone]);
   const changed = name.trim() !== tenant.name || timeZone !== tenant.timeZone || mfa !== tenant.mfaRequiredForAdmins;
 
@@ -53,60 +56,65 @@ function SettingsForm({ tenant, canWrite }: { tenant: Tenant; canWrite: boolean 
       ),
     onSuccess: (updated) => {
       queryClient.setQueryData(['tenant'], updated);
-      toast.success('Settings saved');
+      toast.success(m.saved);
     },
-    onError: (error) => {
-      const split = serverErrors(error, ['name', 'timeZone', 'mfaRequiredForAdmins'] as const);
-      setErrors(split.fields);
-      setFormError(split.form);
-    },
+    onError: form.refuse,
   });
 
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    const problems: FieldErrors<Field> = { name: name.trim() ? undefined : 'The organisation needs a name.' };
-    setErrors(problems);
-    setFormError(undefined);
-    if (isValid(problems)) save.mutate();
+    if (form.check({ name: name.trim(), timeZone }, { name: name.trim() ? undefined : m.nameMissing })) save.mutate();
   };
 
   const discard = () => {
     setName(tenant.name);
     setTimeZone(tenant.timeZone);
     setMfa(tenant.mfaRequiredForAdmins);
-    setErrors({});
-    setFormError(undefined);
+    form.reset();
   };
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form id={form.id} onSubmit={submit} noValidate>
       <Panel
-        title="General"
+        title={m.general}
         labelledBy="general-heading"
         footer={
           canWrite ? (
             <>
               <Button onClick={discard} disabled={!changed || save.isPending}>
-                Discard changes
+                {m.discard}
               </Button>
               <Button type="submit" variant="primary" disabled={!changed} busy={save.isPending}>
-                Save changes
+                {m.save}
               </Button>
             </>
           ) : undefined
         }
       >
         <div className="form">
-          {!canWrite ? <Alert tone="info">Your role can see these settings but not change them.</Alert> : null}
-          {formError ? <Alert tone="danger">{formError}</Alert> : null}
-          <TextField label="Organisation name" value={name} onChange={(e) => setName(e.target.value)} error={errors.name} readOnly={!canWrite} maxLength={200} />
+          {!canWrite ? <Alert tone="info">{m.readOnly}</Alert> : null}
+          <FormError message={form.formError} />
+          <TextField
+            label={m.name}
+            value={name}
+            onChange={(e) => {
+              setName(e.target.value);
+              form.clear('name');
+            }}
+            error={form.errors.name}
+            limits={form.limit('name')}
+            readOnly={!canWrite}
+          />
           <SelectField
-            label="Time zone"
+            label={m.timeZone}
             value={timeZone}
-            onChange={(e) => setTimeZone(e.target.value)}
-            error={errors.timeZone}
+            onChange={(e) => {
+              setTimeZone(e.target.value);
+              form.clear('timeZone');
+            }}
+            error={form.errors.timeZone}
             disabled={!canWrite}
-            hint="Daily figures, reports and calling hours follow this zone. Each person still sees times in their own."
+            hint={m.timeZoneHint}
           >
             {zones.map((zone) => (
               <option key={zone} value={zone}>
@@ -115,13 +123,13 @@ function SettingsForm({ tenant, canWrite }: { tenant: Tenant; canWrite: boolean 
             ))}
           </SelectField>
           <SwitchField
-            label="Require two-step verification for owners and administrators"
-            description="At their next sign-in, owners and administrators without an authenticator app must set one up before they can continue."
+            label={m.mfa}
+            description={m.mfaDescription}
             checked={mfa}
             onCheckedChange={setMfa}
             disabled={!canWrite}
           />
-          {errors.mfaRequiredForAdmins ? <p className="field-error">{errors.mfaRequiredForAdmins}</p> : null}
+          {form.errors.mfaRequiredForAdmins ? <FieldError>{form.errors.mfaRequiredForAdmins}</FieldError> : null}
         </div>
       </Panel>
     </form>
@@ -129,30 +137,31 @@ function SettingsForm({ tenant, canWrite }: { tenant: Tenant; canWrite: boolean 
 }
 
 export function SettingsPage() {
+  const m = useMessages(settingsMessages);
   const canWrite = useCan('settings:write');
   const tenant = useQuery({ queryKey: ['tenant'], queryFn: () => unwrap(api.GET('/api/v1/tenant')) });
 
   return (
     <div className="stack">
-      <PageHeader eyebrow="Administration" title="Organisation" description="How your organisation appears in Switchboard and the rules that apply to everyone in it." />
+      <PageHeader eyebrow={m.eyebrow} title={m.title} description={m.description} />
       {tenant.isPending ? (
         <Panel>
-          <LoadingBlock label="Loading settings" lines={4} />
+          <LoadingBlock label={m.loading} lines={4} />
         </Panel>
       ) : tenant.isError ? (
         <Panel>
-          <ErrorState error={tenant.error} onRetry={() => void tenant.refetch()} title="Settings could not be loaded" />
+          <ErrorState error={tenant.error} onRetry={() => void tenant.refetch()} title={m.loadFailed} />
         </Panel>
       ) : (
         <div className="settings-grid">
           <SettingsForm key={`${tenant.data.name}|${tenant.data.timeZone}|${String(tenant.data.mfaRequiredForAdmins)}`} tenant={tenant.data} canWrite={canWrite} />
-          <Panel title="Identifiers" labelledBy="ids-heading">
+          <Panel title={m.identifiers} labelledBy="ids-heading">
             <dl className="kv kv--stacked">
-              <dt>Sign-in name</dt>
+              <dt>{m.slug}</dt>
               <dd className="mono">{tenant.data.slug}</dd>
-              <dt>Organisation ID</dt>
+              <dt>{m.id}</dt>
               <dd className="mono">{tenant.data.id}</dd>
-              <dt>Created</dt>
+              <dt>{m.created}</dt>
               <dd>
                 <DateTime value={tenant.data.createdAt} />
               </dd>

@@ -3,13 +3,14 @@ import { Plus, X } from 'lucide-react';
 import { useState, type SyntheticEvent } from 'react';
 import { api, unwrap } from '@/api/client';
 import type { Role } from '@/api/types';
-import { Alert } from '@/kit/Alert';
+import { messagesNow, useMessages } from '@/i18n';
 import { Button, IconButton } from '@/kit/Button';
 import { Modal, ModalBody, ModalFooter } from '@/kit/Dialog';
-import { Choice, ChoiceGroup, SelectField, TextField } from '@/kit/Field';
-import { isValid, serverErrors, type FieldErrors } from '@/kit/forms';
+import { Choice, ChoiceGroup, FieldError, FormError, SelectField, TextField } from '@/kit/Field';
+import { useForm, type FieldErrors } from '@/kit/forms';
 import { toast } from '@/kit/toast';
 import { roleInfo } from '@/kit/roles';
+import { providersMessages } from './sign-in-providers.messages';
 
 type Field = 'name' | 'surface' | 'issuer' | 'audience' | 'clientId' | 'tenantClaim' | 'tenantClaimValue' | 'rolesClaim' | 'roleMapping' | 'defaultRole';
 const fields: readonly Field[] = ['name', 'surface', 'issuer', 'audience', 'clientId', 'tenantClaim', 'tenantClaimValue', 'rolesClaim', 'roleMapping', 'defaultRole'];
@@ -46,22 +47,39 @@ const initial: Values = {
   defaultRole: '',
 };
 
-export function validateProvider(v: Values): FieldErrors<Field> {
+/** The form's own checks; `useForm` adds the server's length limits. */
+export function validateProvider(v: Values, claimMaxLength = Infinity): FieldErrors<Field> {
+  const m = messagesNow(providersMessages).dialog;
   let issuer: string | undefined;
   try {
     const url = new URL(v.issuer.trim());
-    if (url.protocol !== 'https:' && url.hostname !== 'localhost' && url.hostname !== '127.0.0.1') issuer = 'Use the issuer’s https:// address.';
+    if (url.protocol !== 'https:' && url.hostname !== 'localhost' && url.hostname !== '127.0.0.1') issuer = m.issuerHttps;
   } catch {
-    issuer = v.issuer.trim() ? 'Enter a full URL such as https://login.microsoftonline.com/<tenant>/v2.0.' : 'Enter the issuer URL.';
+    issuer = v.issuer.trim() ? m.issuerInvalid : m.issuerMissing;
   }
   return {
-    name: v.name.trim() ? undefined : 'Name it as people know it, such as “Microsoft Entra ID”.',
+    name: v.name.trim() ? undefined : m.nameMissing,
     issuer,
-    audience: v.audience.trim() ? undefined : 'Enter the audience (aud) its tokens carry for Switchboard.',
-    tenantClaimValue: v.tenantClaim.trim() && !v.tenantClaimValue.trim() ? 'Enter the value the claim must have.' : undefined,
-    roleMapping: v.mappings.some((m) => !m.claim.trim()) ? 'Fill in or remove the empty mapping.' : undefined,
+    audience: v.audience.trim() ? undefined : m.audienceMissing,
+    tenantClaimValue: v.tenantClaim.trim() && !v.tenantClaimValue.trim() ? m.tenantClaimValueMissing : undefined,
+    roleMapping: v.mappings.some((mapping) => !mapping.claim.trim())
+      ? m.mappingEmpty
+      : v.mappings.some((mapping) => mapping.claim.trim().length > claimMaxLength)
+        ? m.claimTooLong(claimMaxLength)
+        : undefined,
   };
 }
+
+/** What the form sends for each field, as `useForm` checks it against the server's limits. */
+const sent = (v: Values) => ({
+  name: v.name.trim(),
+  issuer: v.issuer.trim(),
+  audience: v.audience.trim(),
+  clientId: v.clientId.trim(),
+  tenantClaim: v.tenantClaim.trim(),
+  tenantClaimValue: v.tenantClaimValue.trim(),
+  rolesClaim: v.rolesClaim.trim(),
+});
 
 const optional = (value: string) => (value.trim() ? value.trim() : null);
 
@@ -69,10 +87,12 @@ const rolesForSurface = (surface: Values['surface']): Role[] =>
   surface === 'external' ? ['client'] : (['owner', 'admin', 'supervisor', 'agent', 'order_manager', 'analyst', 'viewer'] as Role[]);
 
 export function AddProviderDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
+  const m = useMessages(providersMessages).dialog;
   const queryClient = useQueryClient();
   const [values, setValues] = useState<Values>(initial);
-  const [errors, setErrors] = useState<FieldErrors<Field>>({});
-  const [formError, setFormError] = useState<string>();
+  const form = useForm(fields, 'POST /api/v1/identity-providers');
+  const claimLimit = form.limit('roleMapping')?.keyMaxLength;
+  const errors = form.errors;
   const [nextKey, setNextKey] = useState(1);
   const create = useMutation({
     mutationFn: (v: Values) =>
@@ -98,88 +118,143 @@ export function AddProviderDialog({ open, onOpenChange }: { open: boolean; onOpe
   const close = (next: boolean) => {
     if (!next) {
       setValues(initial);
-      setErrors({});
-      setFormError(undefined);
+      form.reset();
       create.reset();
     }
     onOpenChange(next);
   };
 
-  const set = (field: 'name' | 'issuer' | 'audience' | 'clientId' | 'tenantClaim' | 'tenantClaimValue' | 'rolesClaim') => (e: { target: { value: string } }) =>
+  const set = (field: 'name' | 'issuer' | 'audience' | 'clientId' | 'tenantClaim' | 'tenantClaimValue' | 'rolesClaim') => (e: { target: { value: string } }) => {
     setValues((v) => ({ ...v, [field]: e.target.value }));
+    form.clear(field);
+  };
 
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    const problems = validateProvider(values);
-    setErrors(problems);
-    setFormError(undefined);
-    if (!isValid(problems)) return;
+    if (!form.check(sent(values), validateProvider(values, claimLimit))) return;
     create.mutate(values, {
       onSuccess: (provider) => {
         void queryClient.invalidateQueries({ queryKey: ['identity-providers'] });
-        toast.success('Sign-in provider added', `Tokens from ${provider.issuer} are accepted now.`);
+        toast.success(m.added, m.addedDetail(provider.issuer));
         close(false);
       },
-      onError: (error) => {
-        const split = serverErrors(error, fields);
-        setErrors(split.fields);
-        setFormError(split.form);
-      },
+      onError: form.refuse,
     });
   };
 
   const roles = rolesForSurface(values.surface);
 
   return (
-    <Modal open={open} onOpenChange={close} title="Add a sign-in provider" description="Trust an OpenID Connect issuer (Microsoft Entra ID, Okta, Auth0, Keycloak…) to sign people in." wide>
-      <form onSubmit={submit} noValidate className="dialog-form">
+    <Modal open={open} onOpenChange={close} title={m.title} description={m.description} wide>
+      <form id={form.id} onSubmit={submit} noValidate className="dialog-form">
         <ModalBody>
           <div className="form">
-            {formError ? <Alert tone="danger">{formError}</Alert> : null}
-            <TextField label="Name" placeholder="Microsoft Entra ID" value={values.name} onChange={set('name')} error={errors.name} autoFocus />
-            <ChoiceGroup legend="Who signs in with it" error={errors.surface}>
+            <FormError message={form.formError} />
+            <TextField label={m.name} placeholder="Microsoft Entra ID" value={values.name} onChange={set('name')} error={errors.name} limits={form.limit('name')} autoFocus />
+            <ChoiceGroup legend={m.surface} error={errors.surface}>
               <Choice
                 type="radio"
                 name="surface"
                 checked={values.surface === 'internal'}
                 onChange={() => setValues((v) => ({ ...v, surface: 'internal', mappings: [], defaultRole: '' }))}
-                title="Employees"
-                description="The console and the internal API"
+                title={m.employees}
+                description={m.employeesDescription}
               />
               <Choice
                 type="radio"
                 name="surface"
                 checked={values.surface === 'external'}
                 onChange={() => setValues((v) => ({ ...v, surface: 'external', mappings: [], defaultRole: '' }))}
-                title="Clients"
-                description="The client portal and external API"
+                title={m.clients}
+                description={m.clientsDescription}
               />
             </ChoiceGroup>
-            <TextField label="Issuer URL" type="url" placeholder="https://login.example.com/" className="input--mono" value={values.issuer} onChange={set('issuer')} error={errors.issuer} hint="Its /.well-known/openid-configuration names the signing keys." />
+            <TextField
+              label={m.issuer}
+              type="url"
+              placeholder="https://login.example.com/"
+              className="input--mono"
+              value={values.issuer}
+              onChange={set('issuer')}
+              error={errors.issuer}
+              limits={form.limit('issuer')}
+              hint={m.issuerHint}
+            />
             <div className="form-row">
-              <TextField label="Audience" placeholder="api://switchboard" className="input--mono" value={values.audience} onChange={set('audience')} error={errors.audience} hint="The aud claim of tokens meant for Switchboard." />
-              <TextField label="Client ID" optional className="input--mono" value={values.clientId} onChange={set('clientId')} error={errors.clientId} hint="For “Sign in with…” in the console." />
+              <TextField
+                label={m.audience}
+                placeholder="api://switchboard"
+                className="input--mono"
+                value={values.audience}
+                onChange={set('audience')}
+                error={errors.audience}
+                limits={form.limit('audience')}
+                hint={m.audienceHint}
+              />
+              <TextField
+                label={m.clientId}
+                optional
+                className="input--mono"
+                value={values.clientId}
+                onChange={set('clientId')}
+                error={errors.clientId}
+                limits={form.limit('clientId')}
+                hint={m.clientIdHint}
+              />
             </div>
             <div className="form-row">
-              <TextField label="Organisation claim" optional placeholder="tid" className="input--mono" value={values.tenantClaim} onChange={set('tenantClaim')} error={errors.tenantClaim} hint="A claim every token must carry…" />
-              <TextField label="Required value" optional={!values.tenantClaim} className="input--mono" value={values.tenantClaimValue} onChange={set('tenantClaimValue')} error={errors.tenantClaimValue} hint="…with exactly this value." />
+              <TextField
+                label={m.tenantClaim}
+                optional
+                placeholder="tid"
+                className="input--mono"
+                value={values.tenantClaim}
+                onChange={set('tenantClaim')}
+                error={errors.tenantClaim}
+                limits={form.limit('tenantClaim')}
+                hint={m.tenantClaimHint}
+              />
+              <TextField
+                label={m.tenantClaimValue}
+                optional={!values.tenantClaim}
+                className="input--mono"
+                value={values.tenantClaimValue}
+                onChange={set('tenantClaimValue')}
+                error={errors.tenantClaimValue}
+                limits={form.limit('tenantClaimValue')}
+                hint={m.tenantClaimValueHint}
+              />
             </div>
-            <TextField label="Roles claim" optional placeholder="roles" className="input--mono" value={values.rolesClaim} onChange={set('rolesClaim')} error={errors.rolesClaim} hint="Where tokens list roles or groups, e.g. roles, groups or realm_access.roles." />
-            <fieldset className="choice-group">
-              <legend className="label">Role mapping</legend>
-              <p className="hint">Which Switchboard role each value of the roles claim grants.</p>
+            <TextField
+              label={m.rolesClaim}
+              optional
+              placeholder="roles"
+              className="input--mono"
+              value={values.rolesClaim}
+              onChange={set('rolesClaim')}
+              error={errors.rolesClaim}
+              limits={form.limit('rolesClaim')}
+              hint={m.rolesClaimHint}
+            />
+            <fieldset className="choice-group" aria-invalid={errors.roleMapping ? true : undefined} aria-describedby={errors.roleMapping ? 'role-mapping-error' : undefined}>
+              <legend className="label">{m.mapping}</legend>
+              <p className="hint">{m.mappingHint}</p>
               {values.mappings.map((mapping, index) => (
                 <div className="mapping-row" key={mapping.key}>
                   <TextField
-                    label={`Claim value ${index + 1}`}
+                    label={m.claimValue(index + 1)}
                     className="input--mono"
                     value={mapping.claim}
-                    onChange={(e) => setValues((v) => ({ ...v, mappings: v.mappings.map((m) => (m.key === mapping.key ? { ...m, claim: e.target.value } : m)) }))}
+                    limits={claimLimit === undefined ? undefined : { maxLength: claimLimit }}
+                    onChange={(e) => {
+                      setValues((v) => ({ ...v, mappings: v.mappings.map((other) => (other.key === mapping.key ? { ...other, claim: e.target.value } : other)) }));
+                      form.clear('roleMapping');
+                    }}
                   />
                   <SelectField
-                    label={`Role for value ${index + 1}`}
+                    label={m.roleFor(index + 1)}
                     value={mapping.role}
-                    onChange={(e) => setValues((v) => ({ ...v, mappings: v.mappings.map((m) => (m.key === mapping.key ? { ...m, role: e.target.value as Role } : m)) }))}
+                    onChange={(e) => setValues((v) => ({ ...v, mappings: v.mappings.map((other) => (other.key === mapping.key ? { ...other, role: e.target.value as Role } : other)) }))}
                   >
                     {roles.map((role) => (
                       <option key={role} value={role}>
@@ -187,12 +262,12 @@ export function AddProviderDialog({ open, onOpenChange }: { open: boolean; onOpe
                       </option>
                     ))}
                   </SelectField>
-                  <IconButton label={`Remove mapping ${index + 1}`} onClick={() => setValues((v) => ({ ...v, mappings: v.mappings.filter((m) => m.key !== mapping.key) }))}>
+                  <IconButton label={m.removeMapping(index + 1)} onClick={() => setValues((v) => ({ ...v, mappings: v.mappings.filter((other) => other.key !== mapping.key) }))}>
                     <X aria-hidden="true" />
                   </IconButton>
                 </div>
               ))}
-              {errors.roleMapping ? <p className="field-error">{errors.roleMapping}</p> : null}
+              {errors.roleMapping ? <FieldError id="role-mapping-error">{errors.roleMapping}</FieldError> : null}
               <div>
                 <Button
                   size="sm"
@@ -202,12 +277,12 @@ export function AddProviderDialog({ open, onOpenChange }: { open: boolean; onOpe
                     setNextKey((k) => k + 1);
                   }}
                 >
-                  Add a mapping
+                  {m.addMapping}
                 </Button>
               </div>
             </fieldset>
-            <SelectField label="Role when no mapping matches" value={values.defaultRole} onChange={(e) => setValues((v) => ({ ...v, defaultRole: e.target.value as Role | '' }))} error={errors.defaultRole}>
-              <option value="">None: no access unless a mapping matches</option>
+            <SelectField label={m.defaultRole} value={values.defaultRole} onChange={(e) => setValues((v) => ({ ...v, defaultRole: e.target.value as Role | '' }))} error={errors.defaultRole}>
+              <option value="">{m.noDefault}</option>
               {roles.map((role) => (
                 <option key={role} value={role}>
                   {roleInfo[role].label}
@@ -217,9 +292,9 @@ export function AddProviderDialog({ open, onOpenChange }: { open: boolean; onOpe
           </div>
         </ModalBody>
         <ModalFooter>
-          <Button onClick={() => close(false)}>Cancel</Button>
+          <Button onClick={() => close(false)}>{m.cancel}</Button>
           <Button type="submit" variant="primary" busy={create.isPending}>
-            Add provider
+            {m.submit}
           </Button>
         </ModalFooter>
       </form>

@@ -3,6 +3,7 @@ import { Plus, UserRoundCheck } from 'lucide-react';
 import { useState } from 'react';
 import { api, unwrap } from '@/api/client';
 import type { IdentityProvider } from '@/api/types';
+import { useMessages } from '@/i18n';
 import { Badge } from '@/kit/Badge';
 import { Button } from '@/kit/Button';
 import { DateTime } from '@/kit/DateTime';
@@ -13,24 +14,27 @@ import { EmptyState, QueryTableBody } from '@/kit/states';
 import { toast } from '@/kit/toast';
 import { roleLabel } from '@/kit/roles';
 import { AddProviderDialog } from './AddProviderDialog';
+import { providersMessages } from './sign-in-providers.messages';
 import '../admin.css';
 
 function RoleRules({ provider }: { provider: IdentityProvider }) {
+  const m = useMessages(providersMessages);
   const mappings = Object.entries(provider.roleMapping);
-  if (mappings.length === 0 && !provider.defaultRole) return <span className="subtle">No roles granted</span>;
+  if (mappings.length === 0 && !provider.defaultRole) return <span className="subtle">{m.noRoles}</span>;
   return (
     <div className="stack stack--sm">
       {mappings.map(([claim, role]) => (
-        <span key={claim} className="nowrap">
+        <span key={claim} className="role-rule">
           <code>{claim}</code> → {roleLabel(role)}
         </span>
       ))}
-      {provider.defaultRole ? <span className="subtle">Otherwise {roleLabel(provider.defaultRole)}</span> : null}
+      {provider.defaultRole ? <span className="subtle">{m.otherwise(roleLabel(provider.defaultRole))}</span> : null}
     </div>
   );
 }
 
 export function SignInProvidersPage() {
+  const m = useMessages(providersMessages);
   const queryClient = useQueryClient();
   const canWrite = useCan('identity_providers:write');
   const providers = useQuery({ queryKey: ['identity-providers'], queryFn: () => unwrap(api.GET('/api/v1/identity-providers')) });
@@ -40,7 +44,7 @@ export function SignInProvidersPage() {
     mutationFn: (provider: IdentityProvider) => unwrap(api.DELETE('/api/v1/identity-providers/{providerId}', { params: { path: { providerId: provider.id } } })),
     onSuccess: (_data, provider) => {
       void queryClient.invalidateQueries({ queryKey: ['identity-providers'] });
-      toast.success('Sign-in provider removed', `Tokens from ${provider.issuer} are no longer accepted.`);
+      toast.success(m.removed, m.removedDetail(provider.issuer));
     },
   });
   const columns = canWrite ? 6 : 5;
@@ -49,13 +53,13 @@ export function SignInProvidersPage() {
   return (
     <div className="stack">
       <PageHeader
-        eyebrow="Administration"
-        title="Sign-in providers"
-        description="Single sign-on: Switchboard accepts tokens from these OpenID Connect issuers, and their claims decide each person’s roles."
+        eyebrow={m.eyebrow}
+        title={m.title}
+        description={m.description}
         actions={
           <Can permission="identity_providers:write">
             <Button variant="primary" icon={<Plus aria-hidden="true" />} onClick={() => setAdding(true)}>
-              Add provider
+              {m.add}
             </Button>
           </Can>
         }
@@ -63,17 +67,17 @@ export function SignInProvidersPage() {
       <Panel flush>
         <div className="table-wrap">
           <table className="table">
-            <caption className="visually-hidden">Sign-in providers</caption>
+            <caption className="visually-hidden">{m.caption}</caption>
             <thead>
               <tr>
-                <th scope="col">Provider</th>
-                <th scope="col">For</th>
-                <th scope="col">Audience and client</th>
-                <th scope="col">Roles</th>
-                <th scope="col">Added</th>
+                <th scope="col">{m.columns.provider}</th>
+                <th scope="col">{m.columns.for}</th>
+                <th scope="col">{m.columns.audience}</th>
+                <th scope="col">{m.columns.roles}</th>
+                <th scope="col">{m.columns.added}</th>
                 {canWrite ? (
                   <th scope="col" className="cell-actions">
-                    <span className="visually-hidden">Actions</span>
+                    <span className="visually-hidden">{m.columns.actions}</span>
                   </th>
                 ) : null}
               </tr>
@@ -81,23 +85,23 @@ export function SignInProvidersPage() {
             <QueryTableBody
               query={providers}
               columns={columns}
-              loadingLabel="Loading sign-in providers"
+              loadingLabel={m.loading}
               loadingRows={2}
-              errorTitle="Sign-in providers could not be loaded"
+              errorTitle={m.loadFailed}
               isEmpty={items.length === 0}
               empty={
                 <EmptyState
                   icon={<UserRoundCheck />}
-                  title="No sign-in provider"
+                  title={m.empty}
                   action={
                     canWrite ? (
                       <Button variant="primary" icon={<Plus aria-hidden="true" />} onClick={() => setAdding(true)}>
-                        Add provider
+                        {m.add}
                       </Button>
                     ) : undefined
                   }
                 >
-                  Everyone signs in with a password. Add your identity provider to use your organisation’s single sign-on.
+                  {m.emptyDetail}
                 </EmptyState>
               }
             >
@@ -108,20 +112,20 @@ export function SignInProvidersPage() {
                       <td>
                         <span className="identity__text">
                           <span className="cell-primary">
-                            {provider.name} {provider.enabled ? null : <Badge>Disabled</Badge>}
+                            {provider.name} {provider.enabled ? null : <Badge>{m.disabled}</Badge>}
                           </span>
                           <span className="subtle mono truncate" title={provider.issuer}>
                             {provider.issuer}
                           </span>
                         </span>
                       </td>
-                      <td>{provider.surface === 'internal' ? <Badge tone="brand">Employees</Badge> : <Badge tone="info">Clients</Badge>}</td>
+                      <td>{provider.surface === 'internal' ? <Badge tone="brand">{m.employees}</Badge> : <Badge tone="info">{m.clients}</Badge>}</td>
                       <td>
                         <span className="identity__text">
                           <span className="mono truncate" title={provider.audience}>
                             {provider.audience}
                           </span>
-                          <span className="subtle">{provider.clientId ? `Client ${provider.clientId}` : 'No console sign-in'}</span>
+                          <span className="subtle">{provider.clientId ? m.client(provider.clientId) : m.noConsoleSignIn}</span>
                         </span>
                       </td>
                       <td>
@@ -132,8 +136,8 @@ export function SignInProvidersPage() {
                       </td>
                       {canWrite ? (
                         <td className="cell-actions">
-                          <Button size="sm" variant="danger-ghost" onClick={() => setRemoving(provider)} aria-label={`Remove ${provider.name}`}>
-                            Remove
+                          <Button size="sm" variant="danger-ghost" onClick={() => setRemoving(provider)} aria-label={m.removeLabel(provider.name)}>
+                            {m.remove}
                           </Button>
                         </td>
                       ) : null}
@@ -149,9 +153,9 @@ export function SignInProvidersPage() {
       <ConfirmDialog
         open={Boolean(removing)}
         onOpenChange={(open) => !open && setRemoving(undefined)}
-        title={`Remove ${removing?.name ?? ''}?`}
-        description="Tokens from this issuer stop working at once: people who sign in only through it lose access until it is added again."
-        confirmLabel="Remove provider"
+        title={m.removeTitle(removing?.name ?? '')}
+        description={m.removeDescription}
+        confirmLabel={m.removeConfirm}
         onConfirm={() => (removing ? remove.mutateAsync(removing) : Promise.resolve())}
       />
     </div>

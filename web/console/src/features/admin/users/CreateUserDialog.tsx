@@ -3,14 +3,15 @@ import { Wand2 } from 'lucide-react';
 import { useState, type SyntheticEvent } from 'react';
 import { api, unwrap } from '@/api/client';
 import type { Role } from '@/api/types';
-import { Alert } from '@/kit/Alert';
+import { messagesNow, useMessages } from '@/i18n';
 import { Button } from '@/kit/Button';
 import { CopyButton } from '@/kit/CopyButton';
 import { Modal, ModalBody, ModalFooter } from '@/kit/Dialog';
-import { TextField } from '@/kit/Field';
-import { emailPattern, isValid, serverErrors, type FieldErrors } from '@/kit/forms';
+import { FormError, TextField } from '@/kit/Field';
+import { emailPattern, useForm, type FieldErrors } from '@/kit/forms';
 import { toast } from '@/kit/toast';
 import { RolePicker } from './RolePicker';
+import { usersMessages } from './users.messages';
 
 type Field = 'email' | 'displayName' | 'password' | 'roles';
 const fields: readonly Field[] = ['email', 'displayName', 'password', 'roles'];
@@ -23,12 +24,13 @@ interface Values {
   roles: Role[];
 }
 
+/** The form's own checks; the server's length limits are checked by `useForm` beside them. */
 export function validateNewUser(values: Values): FieldErrors<Field> {
+  const m = messagesNow(usersMessages).create;
   return {
-    email: !values.email.trim() ? 'Enter their e-mail address.' : emailPattern.test(values.email.trim()) ? undefined : 'Enter an e-mail address such as name@example.com.',
-    password:
-      values.password && values.password.length < minPasswordLength ? `Use at least ${minPasswordLength} characters, or leave it empty for single sign-on only.` : undefined,
-    roles: values.roles.length === 0 ? 'Choose at least one role.' : undefined,
+    email: !values.email.trim() ? m.emailMissing : emailPattern.test(values.email.trim()) ? undefined : m.emailInvalid,
+    password: values.password && values.password.length < minPasswordLength ? m.passwordShort(minPasswordLength) : undefined,
+    roles: values.roles.length === 0 ? messagesNow(usersMessages).roles.missing : undefined,
   };
 }
 
@@ -42,10 +44,10 @@ function generatePassword(): string {
 const empty: Values = { email: '', displayName: '', password: '', roles: ['agent'] };
 
 export function CreateUserDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
+  const m = useMessages(usersMessages).create;
   const queryClient = useQueryClient();
   const [values, setValues] = useState<Values>(empty);
-  const [errors, setErrors] = useState<FieldErrors<Field>>({});
-  const [formError, setFormError] = useState<string>();
+  const form = useForm(fields, 'POST /api/v1/users');
   const create = useMutation({
     mutationFn: (v: Values) =>
       unwrap(
@@ -64,8 +66,7 @@ export function CreateUserDialog({ open, onOpenChange }: { open: boolean; onOpen
   const close = (next: boolean) => {
     if (!next) {
       setValues(empty);
-      setErrors({});
-      setFormError(undefined);
+      form.reset();
       create.reset();
     }
     onOpenChange(next);
@@ -73,38 +74,52 @@ export function CreateUserDialog({ open, onOpenChange }: { open: boolean; onOpen
 
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    const problems = validateNewUser(values);
-    setErrors(problems);
-    setFormError(undefined);
-    if (!isValid(problems)) return;
+    const sent = { email: values.email.trim(), displayName: values.displayName.trim(), password: values.password, roles: values.roles };
+    if (!form.check(sent, validateNewUser(values))) return;
     create.mutate(values, {
       onSuccess: (user) => {
         void queryClient.invalidateQueries({ queryKey: ['users'] });
-        toast.success('User added', `${user.email} can sign in now.`);
+        toast.success(m.added, m.addedDetail(user.email));
         close(false);
       },
-      onError: (error) => {
-        const split = serverErrors(error, fields);
-        setErrors(split.fields);
-        setFormError(split.form);
-      },
+      onError: form.refuse,
     });
   };
 
-  const set = (field: Exclude<Field, 'roles'>) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: e.target.value }));
+  const set = (field: Exclude<Field, 'roles'>) => (e: { target: { value: string } }) => {
+    setValues((v) => ({ ...v, [field]: e.target.value }));
+    form.clear(field);
+  };
 
   return (
-    <Modal open={open} onOpenChange={close} title="Add a user" description="They sign in with this e-mail address and password, or through your sign-in provider." wide>
-      <form onSubmit={submit} noValidate className="dialog-form">
+    <Modal open={open} onOpenChange={close} title={m.title} description={m.description} wide>
+      <form id={form.id} onSubmit={submit} noValidate className="dialog-form">
         <ModalBody>
           <div className="form">
-            {formError ? <Alert tone="danger">{formError}</Alert> : null}
+            <FormError message={form.formError} />
             <div className="form-row">
-              <TextField label="E-mail address" type="email" autoComplete="off" value={values.email} onChange={set('email')} error={errors.email} autoFocus />
-              <TextField label="Name" optional autoComplete="off" value={values.displayName} onChange={set('displayName')} error={errors.displayName} />
+              <TextField
+                label={m.email}
+                type="email"
+                autoComplete="off"
+                value={values.email}
+                onChange={set('email')}
+                error={form.errors.email}
+                limits={form.limit('email')}
+                autoFocus
+              />
+              <TextField
+                label={m.name}
+                optional
+                autoComplete="off"
+                value={values.displayName}
+                onChange={set('displayName')}
+                error={form.errors.displayName}
+                limits={form.limit('displayName')}
+              />
             </div>
             <TextField
-              label="Initial password"
+              label={m.password}
               optional
               type="text"
               autoComplete="new-password"
@@ -112,24 +127,32 @@ export function CreateUserDialog({ open, onOpenChange }: { open: boolean; onOpen
               className="input--mono"
               value={values.password}
               onChange={set('password')}
-              error={errors.password}
-              hint="Share it with them securely. Leave it empty if they only sign in through a sign-in provider."
+              error={form.errors.password}
+              limits={form.limit('password')}
+              hint={m.passwordHint}
               action={
                 <>
                   <Button icon={<Wand2 aria-hidden="true" />} onClick={() => setValues((v) => ({ ...v, password: generatePassword() }))}>
-                    Generate
+                    {m.generate}
                   </Button>
-                  {values.password ? <CopyButton text={values.password} compact label="Copy password" /> : null}
+                  {values.password ? <CopyButton text={values.password} compact label={m.copyPassword} /> : null}
                 </>
               }
             />
-            <RolePicker value={values.roles} onChange={(roles) => setValues((v) => ({ ...v, roles }))} error={errors.roles} />
+            <RolePicker
+              value={values.roles}
+              onChange={(roles) => {
+                setValues((v) => ({ ...v, roles }));
+                form.clear('roles');
+              }}
+              error={form.errors.roles}
+            />
           </div>
         </ModalBody>
         <ModalFooter>
-          <Button onClick={() => close(false)}>Cancel</Button>
+          <Button onClick={() => close(false)}>{m.cancel}</Button>
           <Button type="submit" variant="primary" busy={create.isPending}>
-            Add user
+            {m.submit}
           </Button>
         </ModalFooter>
       </form>

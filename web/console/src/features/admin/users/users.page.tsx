@@ -15,6 +15,7 @@ import { Can, useCan, useMe } from '@/kit/session';
 import { EmptyState } from '@/kit/states';
 import { toast } from '@/kit/toast';
 import { CreateUserDialog } from './CreateUserDialog';
+import { usersMessages } from './users.messages';
 import { EditRolesDialog } from './EditRolesDialog';
 import { roleLabel } from '@/kit/roles';
 import { usersTableMessages } from './users-table.messages';
@@ -46,6 +47,7 @@ function StatusBadge({ user }: { user: User }) {
 
 export function UsersPage() {
   const tt = useMessages(usersTableMessages);
+  const m = useMessages(usersMessages);
   const queryClient = useQueryClient();
   const me = useMe();
   const canWrite = useCan('users:write');
@@ -60,7 +62,7 @@ export function UsersPage() {
       unwrap(api.PUT('/api/v1/users/{userId}/status', { params: { path: { userId: user.id } }, body: { status } })),
     onSuccess: (user) => {
       void queryClient.invalidateQueries({ queryKey: ['users'] });
-      toast.success(user.status === 'disabled' ? 'User disabled' : 'User enabled', user.status === 'disabled' ? `${user.email} was signed out and cannot sign in.` : `${user.email} can sign in again.`);
+      toast.success(user.status === 'disabled' ? m.disabled : m.enabled, user.status === 'disabled' ? m.disabledDetail(user.email) : m.enabledDetail(user.email));
     },
   });
 
@@ -162,13 +164,13 @@ export function UsersPage() {
   return (
     <div className="stack">
       <PageHeader
-        eyebrow="Administration"
-        title="Users"
-        description="The people of your organisation who use Switchboard, and what their roles let them do."
+        eyebrow={m.eyebrow}
+        title={m.title}
+        description={m.description}
         actions={
           <Can permission="users:write">
             <Button variant="primary" icon={<UserPlus aria-hidden="true" />} onClick={() => setCreating(true)}>
-              Add user
+              {m.add}
             </Button>
           </Can>
         }
@@ -211,13 +213,9 @@ export function UsersPage() {
       <ConfirmDialog
         open={Boolean(toggling)}
         onOpenChange={(open) => !open && setToggling(undefined)}
-        title={toggling?.status === 'active' ? `Disable ${toggling.email}?` : `Enable ${toggling?.email ?? ''}?`}
-        description={
-          toggling?.status === 'active'
-            ? 'They are signed out everywhere and cannot sign in until enabled again. Their history stays.'
-            : 'They can sign in again with their existing password or sign-in provider.'
-        }
-        confirmLabel={toggling?.status === 'active' ? 'Disable user' : 'Enable user'}
+        title={toggling?.status === 'active' ? m.disableTitle(toggling.email) : m.enableTitle(toggling?.email ?? '')}
+        description={toggling?.status === 'active' ? m.disableDescription : m.enableDescription}
+        confirmLabel={toggling?.status === 'active' ? m.disableConfirm : m.enableConfirm}
         tone={toggling?.status === 'active' ? 'danger' : 'primary'}
         onConfirm={() => (toggling ? setStatus.mutateAsync({ user: toggling, status: toggling.status === 'active' ? 'disabled' : 'active' }) : Promise.resolve())}
       />

@@ -1,0 +1,178 @@
+// Generated from the platform's internal OpenAPI document (/openapi.json) by
+// `npm run api-types:generate`. Do not edit: a test fails when it drifts from the server.
+
+/** What the server's schema allows for one field: string lengths, array sizes, number bounds. */
+export interface FieldLimits {
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly minItems?: number;
+  readonly maxItems?: number;
+  readonly minimum?: number;
+  readonly maximum?: number;
+  /** For a map (an object of any keys): the longest key. */
+  readonly keyMaxLength?: number;
+}
+
+/** The request fields of each operation ("METHOD /path") that declare a limit. */
+export const apiLimits = {
+  'DELETE /api/v1/calls/queue-targets/queues/{queueId}': {
+    'queueId': { minLength: 1, maxLength: 256 },
+  },
+  'DELETE /api/v1/secrets/{name}': {
+    'name': { minLength: 1, maxLength: 100 },
+  },
+  'DELETE /api/v1/views/{viewId}': {
+    'viewId': { maxLength: 64 },
+  },
+  'GET /api/v1/audit': {
+    'action': { maxLength: 200 },
+    'actor': { minLength: 1, maxLength: 200 },
+    'limit': { minimum: 1, maximum: 500 },
+  },
+  'GET /api/v1/auth/providers': {
+    'tenant': { minLength: 1, maxLength: 63 },
+  },
+  'GET /api/v1/bus/dead-letters': {
+    'group': { maxLength: 63 },
+    'limit': { minimum: 1, maximum: 500 },
+    'type': { maxLength: 200 },
+  },
+  'GET /api/v1/calls': {
+    'agent': { minLength: 1, maxLength: 256 },
+    'cursor': { maxLength: 200 },
+    'limit': { minimum: 1, maximum: 200 },
+    'minDuration': { minimum: 0, maximum: 604800 },
+    'number': { minLength: 1, maxLength: 256 },
+    'q': { maxLength: 256 },
+    'queue': { minLength: 1, maxLength: 256 },
+  },
+  'GET /api/v1/calls/{callId}': {
+    'callId': { maxLength: 64 },
+  },
+  'GET /api/v1/calls/export': {
+    'agent': { minLength: 1, maxLength: 256 },
+    'minDuration': { minimum: 0, maximum: 604800 },
+    'number': { minLength: 1, maxLength: 256 },
+    'q': { maxLength: 256 },
+    'queue': { minLength: 1, maxLength: 256 },
+  },
+  'GET /api/v1/calls/exports': {
+    'before': { maxLength: 64 },
+    'limit': { minimum: 1, maximum: 100 },
+  },
+  'GET /api/v1/calls/exports/{exportId}': {
+    'exportId': { maxLength: 64 },
+  },
+  'GET /api/v1/calls/quarantine': {
+    'cursor': { maxLength: 200 },
+    'limit': { minimum: 1, maximum: 200 },
+    'source': { minLength: 1, maxLength: 64 },
+  },
+  'GET /api/v1/calls/quarantine/{quarantineId}': {
+    'quarantineId': { maxLength: 64 },
+  },
+  'GET /api/v1/calls/quarantine/{quarantineId}/raw': {
+    'quarantineId': { maxLength: 64 },
+  },
+  'GET /api/v1/calls/stats': {
+    'agent': { minLength: 1, maxLength: 256 },
+    'minDuration': { minimum: 0, maximum: 604800 },
+    'number': { minLength: 1, maxLength: 256 },
+    'q': { maxLength: 256 },
+    'queue': { minLength: 1, maxLength: 256 },
+  },
+  'PATCH /api/v1/tenant': {
+    'name': { minLength: 1, maxLength: 200 },
+    'timeZone': { minLength: 1, maxLength: 64 },
+  },
+  'POST /api/v1/api-keys': {
+    'name': { minLength: 1, maxLength: 200 },
+    'scopes': { minItems: 1, maxItems: 50 },
+  },
+  'POST /api/v1/auth/login': {
+    'email': { minLength: 3, maxLength: 320 },
+    'password': { minLength: 1, maxLength: 256 },
+    'tenant': { minLength: 1, maxLength: 63 },
+  },
+  'POST /api/v1/auth/logout': {
+    'refreshToken': { minLength: 1, maxLength: 512 },
+  },
+  'POST /api/v1/auth/oidc/exchange': {
+    'code': { minLength: 1, maxLength: 4096 },
+    'iss': { maxLength: 2000 },
+    'providerId': { maxLength: 64 },
+    'redirectUri': { maxLength: 2000 },
+    'tenant': { minLength: 1, maxLength: 63 },
+  },
+  'POST /api/v1/auth/oidc/start': {
+    'providerId': { maxLength: 64 },
+    'redirectUri': { maxLength: 2000 },
+    'tenant': { minLength: 1, maxLength: 63 },
+  },
+  'POST /api/v1/auth/refresh': {
+    'refreshToken': { minLength: 1, maxLength: 512 },
+  },
+  'POST /api/v1/calls/exports': {
+    'agent': { minLength: 1, maxLength: 256 },
+    'minDuration': { minimum: 0, maximum: 604800 },
+    'number': { minLength: 1, maxLength: 256 },
+    'q': { maxLength: 256 },
+    'queue': { minLength: 1, maxLength: 256 },
+  },
+  'POST /api/v1/calls/exports/{exportId}/cancel': {
+    'exportId': { maxLength: 64 },
+  },
+  'POST /api/v1/calls/exports/{exportId}/download': {
+    'exportId': { maxLength: 64 },
+  },
+  'POST /api/v1/calls/ingest': {
+    'columns': { maxLength: 4000 },
+    'extensionMaxDigits': { minimum: 1, maximum: 15 },
+    'ownNumbers': { maxLength: 4000 },
+    'timeZone': { maxLength: 64 },
+  },
+  'POST /api/v1/calls/quarantine/{quarantineId}/replay': {
+    'quarantineId': { maxLength: 64 },
+  },
+  'POST /api/v1/identity-providers': {
+    'audience': { minLength: 1, maxLength: 500 },
+    'clientId': { maxLength: 500 },
+    'issuer': { maxLength: 2000 },
+    'name': { minLength: 1, maxLength: 200 },
+    'roleMapping': { keyMaxLength: 500 },
+    'rolesClaim': { maxLength: 200 },
+    'tenantClaim': { maxLength: 200 },
+    'tenantClaimValue': { maxLength: 500 },
+  },
+  'POST /api/v1/users': {
+    'displayName': { minLength: 1, maxLength: 200 },
+    'email': { maxLength: 320 },
+    'password': { minLength: 12, maxLength: 256 },
+    'roles': { minItems: 1 },
+  },
+  'POST /api/v1/views': {
+    'name': { minLength: 1, maxLength: 80 },
+    'state': { maxLength: 2000 },
+  },
+  'PUT /api/v1/calls/queue-targets/default': {
+    'serviceLevelGoal': { maximum: 1 },
+  },
+  'PUT /api/v1/calls/queue-targets/queues/{queueId}': {
+    'queueId': { minLength: 1, maxLength: 256 },
+    'serviceLevelGoal': { maximum: 1 },
+  },
+  'PUT /api/v1/secrets/{name}': {
+    'name': { minLength: 1, maxLength: 100 },
+    'value': { minLength: 1, maxLength: 16384 },
+  },
+  'PUT /api/v1/users/{userId}/roles': {
+    'roles': { minItems: 1 },
+  },
+  'PUT /api/v1/views/{viewId}': {
+    'name': { minLength: 1, maxLength: 80 },
+    'state': { maxLength: 2000 },
+    'viewId': { maxLength: 64 },
+  },
+} as const satisfies Record<string, Record<string, FieldLimits>>;
+
+export type LimitedOperation = keyof typeof apiLimits;
