@@ -1,13 +1,18 @@
 import { ChartColumn, List, ShieldAlert } from 'lucide-react';
+import { messagesNow } from '@/i18n';
 import type { NavSection } from '@/kit/navigation';
+import { callsNavigationMessages as messages } from './navigation.messages';
+
+const m = () => messagesNow(messages);
 
 export const callsNavigation: readonly NavSection[] = [
   {
-    title: 'Calls',
+    id: 'calls',
+    title: () => m().calls,
     items: [
-      { label: 'Call list', to: '/calls', icon: List, permission: 'calls:read', exact: true },
-      { label: 'Dashboard', to: '/calls/dashboard', icon: ChartColumn, permission: 'calls:read' },
-      { label: 'Quarantine', to: '/calls/quarantine', icon: ShieldAlert, permission: 'quarantine:manage' },
+      { label: () => m().list, to: '/calls', icon: List, permission: 'calls:read', exact: true },
+      { label: () => m().dashboard, to: '/calls/dashboard', icon: ChartColumn, permission: 'calls:read' },
+      { label: () => m().quarantine, to: '/calls/quarantine', icon: ShieldAlert, permission: 'quarantine:manage' },
     ],
   },
 ];
