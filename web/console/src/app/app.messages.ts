@@ -15,7 +15,7 @@ export const appMessages = defineMessages(
       organisation: 'Organisation',
     },
     userMenu: {
-      trigger: (name: string) => `Account menu for ${name}`,
+      accountMenu: 'Account menu',
       signedInTo: (tenant: string) => `Signed in to ${tenant}`,
       account: 'Account and security',
       language: 'Language',
@@ -63,7 +63,7 @@ export const appMessages = defineMessages(
         organisation: 'Organisation',
       },
       userMenu: {
-        trigger: (name) => `Kontomenü von ${name}`,
+        accountMenu: 'Kontomenü',
         signedInTo: (tenant) => `Angemeldet bei ${tenant}`,
         account: 'Konto und Sicherheit',
         language: 'Sprache',

@@ -36,7 +36,8 @@ export function UserMenu() {
   return (
     <>
       <DropdownMenu.Root>
-        <DropdownMenu.Trigger className="user-trigger" aria-label={m.trigger(name)}>
+        <DropdownMenu.Trigger className="user-trigger">
+          <span className="visually-hidden">{m.accountMenu}</span>
           <span className="avatar" aria-hidden="true">
             {initialsOf(name)}
           </span>
