@@ -154,7 +154,7 @@ describe.skipIf(!haveChromium)('every console page: accessible, fits a phone, li
     await page.getByLabel('Password').fill(owner.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { level: 1 }).first().waitFor();
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
     await browser?.close();
