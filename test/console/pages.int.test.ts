@@ -53,7 +53,7 @@ if (!haveChromium && process.env.CI) throw new Error('Chromium is missing: apt-g
 describe.skipIf(!haveChromium)('every console page: accessible, fits a phone, light and dark', () => {
   let t: TestPlatform;
   let base: string;
-  let browser: Browser;
+  let browser: Browser | undefined;
   let owner: TestUser;
   let context: BrowserContext;
   let page: Page;
@@ -88,7 +88,8 @@ describe.skipIf(!haveChromium)('every console page: accessible, fits a phone, li
   async function walk() {
     const found: Record<string, { violations: string[]; overflow: number }> = {};
     const check = async (name: string, size: keyof typeof viewports, scheme: 'light' | 'dark') => {
-      await page.emulateMedia({ colorScheme: scheme });
+      // Reduced motion turns the console's transitions off: no colour is caught halfway between the themes.
+      await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
       await page.setViewportSize(viewports[size]);
       const violations = await axe(page, scheme === 'dark' ? ['color-contrast'] : undefined);
       const overflow = size === 'phone' ? await sideways(page) : 0;
@@ -96,7 +97,7 @@ describe.skipIf(!haveChromium)('every console page: accessible, fits a phone, li
       if (violations.length > 0 || overflow > 0) found[`${name} ${size} ${scheme}`] = { violations, overflow };
     };
     for (const [name, url] of Object.entries(consolePages(callId))) {
-      await page.emulateMedia({ colorScheme: 'light' });
+      await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
       await page.setViewportSize(viewports.desktop);
       await page.goto(`${base}${url}`);
       await settled(page);
@@ -158,7 +159,7 @@ describe.skipIf(!haveChromium)('every console page: accessible, fits a phone, li
 
   afterAll(async () => {
     await browser?.close();
-    await t?.close();
+    await t.close();
   });
 
   it('has no serious accessibility violation (contrast in the dark theme too) and no sideways scrolling on a phone', async () => {
@@ -166,7 +167,7 @@ describe.skipIf(!haveChromium)('every console page: accessible, fits a phone, li
   }, 300_000);
 
   it('opens the navigation as a drawer on a phone: focus inside, Escape closes it, a link closes it', async () => {
-    await page.emulateMedia({ colorScheme: 'light' });
+    await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
     await page.setViewportSize(viewports.phone);
     await page.goto(`${base}/`);
     await settled(page);

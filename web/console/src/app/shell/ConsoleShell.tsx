@@ -1,5 +1,5 @@
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
-import { Menu, PanelLeftClose, PanelLeftOpen } from 'lucide-react';
+import { PanelLeftClose, PanelLeftOpen } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { useMessages } from '@/i18n';
 import { BrandMark } from '@/kit/BrandMark';
@@ -77,9 +77,7 @@ export function ConsoleShell() {
         <header className="topbar">
           {small ? (
             <>
-              <button type="button" className="icon-btn topbar__menu" aria-label={m.openNavigation} aria-expanded={drawerOpen} aria-haspopup="dialog" onClick={() => setDrawerOpenAt(location.href)}>
-                <Menu aria-hidden="true" />
-              </button>
+              <NavigationDrawer open={drawerOpen} onOpenChange={(open) => setDrawerOpenAt(open ? location.href : undefined)} />
               <Link to="/" className="topbar__brand" aria-label={m.brandHome}>
                 <BrandMark />
               </Link>
@@ -94,7 +92,6 @@ export function ConsoleShell() {
           </InShellContext.Provider>
         </main>
       </div>
-      {small ? <NavigationDrawer open={drawerOpen} onOpenChange={(open) => setDrawerOpenAt(open ? location.href : undefined)} /> : null}
     </div>
   );
 }
