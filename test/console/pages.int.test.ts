@@ -101,6 +101,8 @@ describe.skipIf(!haveChromium)('every console page: accessible, fits a phone, li
       await page.setViewportSize(viewports.desktop);
       await page.goto(`${base}${url}`);
       await settled(page);
+      // Still the page asked for: a walk over the sign-in page would prove nothing.
+      expect(new URL(page.url()).pathname, name).toBe(url);
       await check(name, 'desktop', 'light');
       await check(name, 'desktop', 'dark');
       await check(name, 'phone', 'dark');
@@ -154,7 +156,7 @@ describe.skipIf(!haveChromium)('every console page: accessible, fits a phone, li
     await page.getByLabel('E-mail address').fill(owner.email);
     await page.getByLabel('Password').fill(owner.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.waitForURL(`${base}/`);
   }, 240_000);
 
   afterAll(async () => {
