@@ -63,7 +63,7 @@ describe.skipIf(!haveChromium)('every console page: accessible, fits a phone, li
 
   /** Waits until the page has drawn its content: a heading in place, no loading placeholder. */
   async function settled(p: Page) {
-    await p.locator('h1').first().waitFor({ state: 'visible', timeout: 15_000 });
+    await p.locator('h1').first().waitFor({ state: 'visible', timeout: 30_000 });
     await p.waitForFunction("document.querySelector('.skeleton, .page-pending') === null", undefined, { timeout: 5_000 }).catch(() => undefined);
     await p.evaluate('document.fonts.ready.then(() => true)');
   }
