@@ -13,6 +13,8 @@ import type { TestPlatform } from '../support/test-platform.js';
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const consoleDir = path.join(repo, 'web/console');
 export const artifactsDir = path.join(repo, 'test-artifacts/console');
+/** Every page at both sizes and in both themes (pages.int.test.ts): what a reviewer looks at. */
+export const screenshotsDir = path.join(artifactsDir, 'screenshots');
 
 /** Debian's Chromium (apt-get install chromium), or CHROMIUM_PATH. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -62,7 +64,7 @@ export interface Browser {
 }
 
 export async function launchChromium(): Promise<Browser> {
-  await mkdir(artifactsDir, { recursive: true });
+  await mkdir(screenshotsDir, { recursive: true });
   const contexts: { context: BrowserContext; dir: string }[] = [];
   return {
     async newContext(viewport = { width: 1280, height: 800 }) {

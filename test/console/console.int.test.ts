@@ -218,7 +218,7 @@ describe.skipIf(!haveChromium)('web console in a browser', () => {
     );
     const nav = page.getByRole('navigation', { name: 'Console' });
     await nav.getByRole('link', { name: 'Overview' }).click();
-    await expect.poll(() => page.getByText('1 needs attention').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('1 dead letter waiting').isVisible()).toBe(true);
     await shoot(page, 'overview-dead-letter');
 
     await page.getByRole('link', { name: 'Open dead letters' }).click();

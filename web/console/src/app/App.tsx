@@ -2,8 +2,10 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { session } from '@/api/client';
+import { messagesNow } from '@/i18n';
 import { queryClient } from '@/kit/query';
 import { toast } from '@/kit/toast';
+import { appMessages } from './app.messages';
 import { AppErrorBoundary } from './AppErrorBoundary';
 import { router } from './router';
 
@@ -16,7 +18,10 @@ function useSessionEndRedirect() {
         queryClient.clear();
         const here = router.state.location;
         if (here.pathname === '/sign-in') return;
-        if (ended === 'expired') toast.info('Your session has ended', 'Sign in again to carry on where you were.');
+        if (ended === 'expired') {
+          const m = messagesNow(appMessages).session;
+          toast.info(m.endedTitle, m.endedText);
+        }
         const back = ended === 'expired' && here.pathname !== '/' ? `?redirect=${encodeURIComponent(here.href)}` : '';
         void router.navigate({ href: `/sign-in${back}`, replace: true });
       }),

@@ -1,4 +1,6 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { messagesNow } from '@/i18n';
+import { appMessages } from './app.messages';
 
 interface State {
   readonly error: Error | undefined;
@@ -18,13 +20,15 @@ export class AppErrorBoundary extends Component<{ children: ReactNode }, State> 
 
   override render() {
     if (!this.state.error) return this.props.children;
+    // A class component outside every provider: the language of the moment, read once.
+    const m = messagesNow(appMessages).fatal;
     return (
       <main className="fatal">
-        <h1>Switchboard stopped working in this tab</h1>
-        <p>Reloading usually fixes it. If it keeps happening, tell your administrator what you were doing and this message:</p>
+        <h1>{m.title}</h1>
+        <p>{m.text}</p>
         <pre>{this.state.error.message}</pre>
         <button type="button" className="btn btn--primary" onClick={() => window.location.reload()}>
-          Reload
+          {m.reload}
         </button>
       </main>
     );

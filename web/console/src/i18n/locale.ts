@@ -34,6 +34,8 @@ function detect(): Locale {
 }
 
 let current: Locale = detect();
+// Screen readers, hyphenation and the browser's own controls follow the page's language from the first paint.
+document.documentElement.lang = current;
 
 export function currentLocale(): Locale {
   return current;

@@ -20,6 +20,7 @@ const dateTimeSecondsFormat = perLocale((l) => new Intl.DateTimeFormat(l, { date
 const dateOnlyFormat = perLocale((l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium' }));
 const numberFormat = perLocale((l) => new Intl.NumberFormat(l));
 const relativeFormat = perLocale((l) => new Intl.RelativeTimeFormat(l, { numeric: 'auto' }));
+const percentFormat = perLocale((l) => new Intl.NumberFormat(l, { style: 'percent', maximumFractionDigits: 1 }));
 
 const toDate = (value: string | Date | number) => (value instanceof Date ? value : new Date(value));
 
@@ -70,4 +71,21 @@ export function formatWait(seconds: number): string {
   if (seconds < 60) return relativeFormat().format(Math.max(1, Math.ceil(seconds)), 'second');
   if (seconds < 3600) return relativeFormat().format(Math.ceil(seconds / 60), 'minute');
   return relativeFormat().format(Math.ceil(seconds / 3600), 'hour');
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** 0:27, 4:05, 1:02:05: a call's length as a clock reads it (the same in every locale). Null: unknown. */
+export function formatDuration(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return '—';
+  const total = Math.max(0, Math.round(seconds));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const rest = total % 60;
+  return hours > 0 ? `${hours}:${two(minutes)}:${two(rest)}` : `${minutes}:${two(rest)}`;
+}
+
+/** A ratio (0.8731) as a percentage in the reader's locale ("87.3%", "87,3 %"); null: not defined (nothing to divide by). */
+export function formatRatio(ratio: number | null | undefined): string {
+  return ratio === null || ratio === undefined || !Number.isFinite(ratio) ? '—' : percentFormat().format(ratio);
 }

@@ -2,9 +2,16 @@ import type { LinkProps } from '@tanstack/react-router';
 import type { LucideIcon } from 'lucide-react';
 import type { ConsolePermission } from './permissions';
 
+/**
+ * A navigation text in the reader's language: a feature reads it from its message catalogue
+ * (`() => messagesNow(adminNavigationMessages).users`); the shell calls it on every render, and
+ * re-renders when the language changes.
+ */
+export type NavText = () => string;
+
 /** An entry of the console's side navigation, contributed by a feature. */
 export interface NavItem {
-  readonly label: string;
+  readonly label: NavText;
   readonly to: LinkProps['to'];
   readonly icon: LucideIcon;
   /** Shown only to roles with this permission (the page refuses others anyway). */
@@ -14,7 +21,8 @@ export interface NavItem {
 }
 
 export interface NavSection {
-  /** Sections with the same title from several features are merged, in the order features are listed. */
-  readonly title: string;
+  /** Stable across languages: the key and the element id of the section. */
+  readonly id: string;
+  readonly title: NavText;
   readonly items: readonly NavItem[];
 }

@@ -1,14 +1,16 @@
 import { useMutation } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { ChevronDown, LogOut, MonitorX, ShieldCheck } from 'lucide-react';
+import { Check, ChevronDown, Languages, LogOut, MonitorX, ShieldCheck } from 'lucide-react';
 import { DropdownMenu } from 'radix-ui';
 import { useState } from 'react';
 import { api, session, unwrap } from '@/api/client';
+import { localeNames, locales, messagesNow, setLocale, useLocale, useMessages, type Locale } from '@/i18n';
 import { ConfirmDialog } from '@/kit/Dialog';
 import { formatNumber } from '@/kit/format';
 import { roleLabel } from '@/kit/roles';
 import { useMe } from '@/kit/session';
 import { toast } from '@/kit/toast';
+import { appMessages } from '../app.messages';
 
 export function initialsOf(name: string): string {
   const words = name.replace(/@.*$/, '').split(/[\s._-]+/).filter(Boolean);
@@ -17,6 +19,8 @@ export function initialsOf(name: string): string {
 
 export function UserMenu() {
   const me = useMe();
+  const m = useMessages(appMessages).userMenu;
+  const locale = useLocale();
   const [confirmEverywhere, setConfirmEverywhere] = useState(false);
   const signOut = useMutation({ mutationFn: () => session.signOut() });
   const name = me?.user?.displayName ?? me?.user?.email ?? me?.actor ?? '';
@@ -25,13 +29,15 @@ export function UserMenu() {
   const signOutEverywhere = async () => {
     const { revoked } = await unwrap(api.POST('/api/v1/auth/logout-everywhere'));
     session.end('signedOut');
-    toast.success('Signed out everywhere', `${formatNumber(revoked)} ${revoked === 1 ? 'session was' : 'sessions were'} ended.`);
+    const now = messagesNow(appMessages).userMenu;
+    toast.success(now.signedOutEverywhere, now.sessionsEnded(formatNumber(revoked), revoked === 1));
   };
 
   return (
     <>
       <DropdownMenu.Root>
-        <DropdownMenu.Trigger className="user-trigger" aria-label={`Account menu for ${name}`}>
+        <DropdownMenu.Trigger className="user-trigger">
+          <span className="visually-hidden">{m.accountMenu}</span>
           <span className="avatar" aria-hidden="true">
             {initialsOf(name)}
           </span>
@@ -45,23 +51,38 @@ export function UserMenu() {
           <DropdownMenu.Content className="menu" align="end" sideOffset={6}>
             <DropdownMenu.Label className="menu__label">
               <span className="user-trigger__name">{me?.user?.email}</span>
-              <span className="subtle">Signed in to {session.current()?.tenant}</span>
+              <span className="subtle">{m.signedInTo(session.current()?.tenant ?? '')}</span>
             </DropdownMenu.Label>
             <DropdownMenu.Separator className="menu__separator" />
             <DropdownMenu.Item asChild className="menu__item">
               <Link to="/account">
                 <ShieldCheck aria-hidden="true" />
-                Account and security
+                {m.account}
               </Link>
             </DropdownMenu.Item>
             <DropdownMenu.Separator className="menu__separator" />
+            <DropdownMenu.Label className="menu__label menu__label--section">
+              <Languages aria-hidden="true" />
+              {m.language}
+            </DropdownMenu.Label>
+            <DropdownMenu.RadioGroup value={locale} onValueChange={(value) => setLocale(value as Locale)}>
+              {locales.map((option) => (
+                <DropdownMenu.RadioItem key={option} value={option} className="menu__item" lang={option}>
+                  <DropdownMenu.ItemIndicator forceMount className="menu__indicator">
+                    {option === locale ? <Check aria-hidden="true" /> : null}
+                  </DropdownMenu.ItemIndicator>
+                  {localeNames[option]}
+                </DropdownMenu.RadioItem>
+              ))}
+            </DropdownMenu.RadioGroup>
+            <DropdownMenu.Separator className="menu__separator" />
             <DropdownMenu.Item className="menu__item" onSelect={() => signOut.mutate()}>
               <LogOut aria-hidden="true" />
-              Sign out
+              {m.signOut}
             </DropdownMenu.Item>
             <DropdownMenu.Item className="menu__item menu__item--danger" onSelect={() => setConfirmEverywhere(true)}>
               <MonitorX aria-hidden="true" />
-              Sign out everywhere…
+              {m.signOutEverywhere}
             </DropdownMenu.Item>
           </DropdownMenu.Content>
         </DropdownMenu.Portal>
@@ -69,9 +90,9 @@ export function UserMenu() {
       <ConfirmDialog
         open={confirmEverywhere}
         onOpenChange={setConfirmEverywhere}
-        title="Sign out everywhere?"
-        description="Every session of your account ends: this browser, other browsers and devices. Each needs your password again."
-        confirmLabel="Sign out everywhere"
+        title={m.confirmTitle}
+        description={m.confirmText}
+        confirmLabel={m.confirmAction}
         onConfirm={signOutEverywhere}
       />
     </>

@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Terminal } from 'lucide-react';
 import { CommandLine } from '@/kit/CopyButton';
+import { useMessages } from '@/i18n';
+import { authMessages } from './auth.messages';
 
 /** GET /console/setup.json: whether nobody can sign in yet (served beside the console, not part of the API). */
 async function setupState(): Promise<{ firstRun: boolean }> {
@@ -19,6 +21,7 @@ function browserTimeZone(): string {
 
 /** On a new installation, the sign-in page says how to create the first organisation and owner. */
 export function FirstRunHint() {
+  const m = useMessages(authMessages).firstRun;
   const setup = useQuery({ queryKey: ['console', 'setup'], queryFn: setupState, staleTime: 30_000, retry: false });
   if (!setup.data?.firstRun) return null;
   return (
@@ -28,8 +31,8 @@ export function FirstRunHint() {
           <Terminal />
         </span>
         <div>
-          <h2 id="first-run-title">Set up Switchboard</h2>
-          <p className="subtle">Nobody can sign in yet. In the Switchboard folder, in a second terminal while it runs, create your organisation and its first owner:</p>
+          <h2 id="first-run-title">{m.title}</h2>
+          <p className="subtle">{m.lead}</p>
         </div>
       </div>
       <ol className="first-run__steps">
@@ -38,7 +41,7 @@ export function FirstRunHint() {
         </li>
         <li>
           <CommandLine command="./bin/switchboard.js users create --tenant acme --email you@example.com --role owner" />
-          <p className="subtle">It asks for a password of 12 characters or more. Then sign in below with organisation “acme”.</p>
+          <p className="subtle">{m.password}</p>
         </li>
       </ol>
     </section>

@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { Alert } from '@/kit/Alert';
 import { Button } from '@/kit/Button';
 import { providerSignInProblem, type SignInOption } from './provider-sign-in';
+import { useMessages } from '@/i18n';
+import { authMessages } from './auth.messages';
 
 export interface ProviderButtonsProps {
   /** The organisation's sign-in name as typed so far (normalised); nothing shows while it is empty. */
@@ -26,6 +28,7 @@ export function ProviderButtons({ tenant, loadOptions, onChoose }: ProviderButto
     staleTime: 60_000,
     retry: false,
   });
+  const m = useMessages(authMessages).providers;
   const [leaving, setLeaving] = useState<string>();
   const [problem, setProblem] = useState<{ title: string; message: string }>();
   const items = tenant ? (options.data ?? []) : [];
@@ -44,9 +47,9 @@ export function ProviderButtons({ tenant, loadOptions, onChoose }: ProviderButto
   };
 
   return (
-    <section className="sign-in-providers" aria-label="Other ways to sign in">
+    <section className="sign-in-providers" aria-label={m.section}>
       <p className="sign-in-providers__divider">
-        <span>or</span>
+        <span>{m.or}</span>
       </p>
       {problem ? (
         <Alert tone="danger" title={problem.title}>
@@ -62,7 +65,7 @@ export function ProviderButtons({ tenant, loadOptions, onChoose }: ProviderButto
           disabled={leaving !== undefined}
           onClick={() => void choose(option)}
         >
-          Sign in with {option.name}
+          {m.signInWith(option.name)}
         </Button>
       ))}
     </section>

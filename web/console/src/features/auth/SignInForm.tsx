@@ -5,6 +5,8 @@ import { Button } from '@/kit/Button';
 import { FormError, TextField } from '@/kit/Field';
 import { formatWait } from '@/kit/format';
 import { emailPattern, useForm, type FieldErrors } from '@/kit/forms';
+import { messagesNow, useMessages } from '@/i18n';
+import { authMessages } from './auth.messages';
 
 export interface Credentials {
   readonly tenant: string;
@@ -29,24 +31,26 @@ export interface SignInFormProps {
 }
 
 function validate(values: Credentials, needsCode: boolean): FieldErrors<Field> {
+  const m = messagesNow(authMessages).form;
   return {
-    tenant: values.tenant.trim() ? undefined : 'Enter your organisation’s sign-in name.',
-    email: !values.email.trim() ? 'Enter your e-mail address.' : emailPattern.test(values.email.trim()) ? undefined : 'Enter an e-mail address such as name@example.com.',
-    password: values.password ? undefined : 'Enter your password.',
-    totp: !needsCode ? undefined : /^\d{6}$/.test(values.totp ?? '') ? undefined : 'Enter the 6-digit code from your authenticator app.',
+    tenant: values.tenant.trim() ? undefined : m.needOrganisation,
+    email: !values.email.trim() ? m.needEmail : emailPattern.test(values.email.trim()) ? undefined : m.badEmail,
+    password: values.password ? undefined : m.needPassword,
+    totp: !needsCode ? undefined : /^\d{6}$/.test(values.totp ?? '') ? undefined : m.needCode,
   };
 }
 
 /** What to say when the server refuses a sign-in, by its error code. */
 function refusal(error: unknown): string | undefined {
   if (!isApiError(error)) return undefined;
+  const m = messagesNow(authMessages).form;
   switch (error.code) {
     case 'IDENTITY_INVALID_CREDENTIALS':
-      return 'The organisation, e-mail address or password is not right.';
+      return m.wrongCredentials;
     case 'IDENTITY_ACCOUNT_LOCKED':
-      return `Too many failed attempts: this account is locked for now. Try again ${error.retryAfterSeconds ? formatWait(error.retryAfterSeconds) : 'later'}.`;
+      return m.locked(error.retryAfterSeconds ? formatWait(error.retryAfterSeconds) : m.later);
     case 'RATE_LIMITED':
-      return `Too many sign-in attempts from here. Try again ${error.retryAfterSeconds ? formatWait(error.retryAfterSeconds) : 'in a minute'}.`;
+      return m.rateLimited(error.retryAfterSeconds ? formatWait(error.retryAfterSeconds) : m.inAMinute);
     default:
       return undefined;
   }
@@ -57,6 +61,7 @@ function refusal(error: unknown): string | undefined {
  * factor (IDENTITY_MFA_REQUIRED), the authenticator code as well.
  */
 export function SignInForm({ initialTenant = '', initialEmail = '', askForCode = false, login, onSignedIn, onTenantChange }: SignInFormProps) {
+  const m = useMessages(authMessages).form;
   const [values, setValues] = useState<Credentials>({ tenant: initialTenant, email: initialEmail, password: '', totp: '' });
   const [needsCode, setNeedsCode] = useState(askForCode);
   const form = useForm(fields, 'POST /api/v1/auth/login');
@@ -96,7 +101,7 @@ export function SignInForm({ initialTenant = '', initialEmail = '', askForCode =
       }
       if (isApiError(error) && error.code === 'IDENTITY_MFA_INVALID') {
         setValues((v) => ({ ...v, totp: '' }));
-        form.show({ totp: 'That code is not right, or it has expired. Enter the current code.' });
+        form.show({ totp: m.wrongCode });
         return;
       }
       const known = refusal(error);
@@ -121,8 +126,8 @@ export function SignInForm({ initialTenant = '', initialEmail = '', askForCode =
       ) : null}
       <TextField
         id="sign-in-tenant"
-        label="Organisation"
-        hint="The sign-in name your administrator gave you, such as acme."
+        label={m.organisation}
+        hint={m.organisationHint}
         autoComplete="organization"
         autoCapitalize="none"
         spellCheck={false}
@@ -134,7 +139,7 @@ export function SignInForm({ initialTenant = '', initialEmail = '', askForCode =
       />
       <TextField
         id="sign-in-email"
-        label="E-mail address"
+        label={m.email}
         type="email"
         autoComplete="username"
         value={values.email}
@@ -146,7 +151,7 @@ export function SignInForm({ initialTenant = '', initialEmail = '', askForCode =
       <TextField
         id="sign-in-password"
         ref={passwordInput}
-        label="Password"
+        label={m.password}
         type="password"
         autoComplete="current-password"
         value={values.password}
@@ -159,8 +164,8 @@ export function SignInForm({ initialTenant = '', initialEmail = '', askForCode =
         <TextField
           id="sign-in-totp"
           ref={codeInput}
-          label="Authenticator code"
-          hint="Open your authenticator app and enter the 6-digit code for Switchboard."
+          label={m.code}
+          hint={m.codeHint}
           className="input--code"
           inputMode="numeric"
           autoComplete="one-time-code"
@@ -171,7 +176,7 @@ export function SignInForm({ initialTenant = '', initialEmail = '', askForCode =
         />
       ) : null}
       <Button type="submit" variant="primary" block busy={busy}>
-        {busy ? 'Signing in…' : 'Sign in'}
+        {busy ? m.submitting : m.submit}
       </Button>
     </form>
   );

@@ -10,6 +10,8 @@ import { Button } from '@/kit/Button';
 import { CopyButton } from '@/kit/CopyButton';
 import { FormError, TextField } from '@/kit/Field';
 import { serverErrors, useForm } from '@/kit/forms';
+import { useMessages } from '@/i18n';
+import { authMessages } from './auth.messages';
 
 /** "JBSWY3DPEHPK3PXP" -> "JBSW Y3DP EHPK 3PXP": easier to type into an app by hand. */
 export function groupSecret(secret: string): string {
@@ -20,7 +22,8 @@ export function groupSecret(secret: string): string {
  * Adds an authenticator app: a new secret (POST /auth/totp/setup, shown once as a QR code and as
  * text), then a first code to prove the app has it (POST /auth/totp/confirm).
  */
-export function TotpEnrolment({ onEnrolled, startLabel = 'Set up an authenticator app' }: { onEnrolled: () => void; startLabel?: string }) {
+export function TotpEnrolment({ onEnrolled, startLabel }: { onEnrolled: () => void; startLabel?: string }) {
+  const m = useMessages(authMessages).totp;
   const [code, setCode] = useState('');
   const form = useForm(['code']);
   const setup = useMutation({ mutationFn: () => unwrap(api.POST('/api/v1/auth/totp/setup')) });
@@ -29,7 +32,7 @@ export function TotpEnrolment({ onEnrolled, startLabel = 'Set up an authenticato
     onSuccess: onEnrolled,
     onError: (error) => {
       setCode('');
-      if (isApiError(error) && (error.code === 'IDENTITY_MFA_INVALID' || error.status === 400)) form.show({ code: 'That code is not right. Enter the code your app shows now.' });
+      if (isApiError(error) && (error.code === 'IDENTITY_MFA_INVALID' || error.status === 400)) form.show({ code: m.wrongCode });
       else form.refuse(error);
     },
   });
@@ -40,7 +43,7 @@ export function TotpEnrolment({ onEnrolled, startLabel = 'Set up an authenticato
         {setup.isError ? <Alert tone="danger">{serverErrors(setup.error, []).form}</Alert> : null}
         <div>
           <Button variant="primary" icon={<Smartphone aria-hidden="true" />} busy={setup.isPending} onClick={() => setup.mutate()}>
-            {startLabel}
+            {startLabel ?? m.start}
           </Button>
         </div>
       </div>
@@ -49,7 +52,7 @@ export function TotpEnrolment({ onEnrolled, startLabel = 'Set up an authenticato
 
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    if (form.check({}, { code: /^\d{6}$/.test(code) ? undefined : 'Enter the 6-digit code from your authenticator app.' })) confirm.mutate(code);
+    if (form.check({}, { code: /^\d{6}$/.test(code) ? undefined : m.needCode })) confirm.mutate(code);
   };
 
   return (
@@ -57,23 +60,23 @@ export function TotpEnrolment({ onEnrolled, startLabel = 'Set up an authenticato
       <ol className="totp__steps">
         <li>
           <p>
-            <strong>Scan this code</strong> with an authenticator app (Google Authenticator, Microsoft Authenticator, 1Password, Authy…).
+            <strong>{m.scan}</strong> {m.scanWith}
           </p>
           <div className="totp__qr">
-            <QRCodeSVG value={setup.data.otpauthUri} size={168} marginSize={2} title="QR code for your authenticator app" />
+            <QRCodeSVG value={setup.data.otpauthUri} size={168} marginSize={2} title={m.qrTitle} />
           </div>
-          <p className="subtle">Cannot scan it? Enter this key in the app instead:</p>
+          <p className="subtle">{m.cannotScan}</p>
           <div className="secret-reveal">
-            <code aria-label="Authenticator key">{groupSecret(setup.data.secret)}</code>
-            <CopyButton text={setup.data.secret} label="Copy key" />
+            <code aria-label={m.key}>{groupSecret(setup.data.secret)}</code>
+            <CopyButton text={setup.data.secret} label={m.copyKey} />
           </div>
         </li>
         <li>
           <form id={form.id} className="form" onSubmit={submit} noValidate>
             <FormError message={form.formError} />
             <TextField
-              label="Code from the app"
-              hint="6 digits; it changes every 30 seconds."
+              label={m.code}
+              hint={m.codeHint}
               className="input--code"
               inputMode="numeric"
               autoComplete="one-time-code"
@@ -86,7 +89,7 @@ export function TotpEnrolment({ onEnrolled, startLabel = 'Set up an authenticato
             />
             <div>
               <Button type="submit" variant="primary" busy={confirm.isPending}>
-                Turn on two-step verification
+                {m.turnOn}
               </Button>
             </div>
           </form>

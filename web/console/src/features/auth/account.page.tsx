@@ -13,9 +13,12 @@ import { meQuery, useMe } from '@/kit/session';
 import { LoadingBlock } from '@/kit/states';
 import { toast } from '@/kit/toast';
 import { TotpEnrolment } from './TotpEnrolment';
+import { messagesNow, useMessages } from '@/i18n';
+import { authMessages } from './auth.messages';
 
 export function AccountPage() {
   const me = useMe();
+  const m = useMessages(authMessages).account;
   const queryClient = useQueryClient();
   const [confirmEverywhere, setConfirmEverywhere] = useState(false);
   const signOut = useMutation({ mutationFn: () => session.signOut() });
@@ -24,20 +27,21 @@ export function AccountPage() {
   const signOutEverywhere = async () => {
     const { revoked } = await unwrap(api.POST('/api/v1/auth/logout-everywhere'));
     session.end('signedOut');
-    toast.success('Signed out everywhere', `${formatNumber(revoked)} ${revoked === 1 ? 'session was' : 'sessions were'} ended.`);
+    const now = messagesNow(authMessages).account;
+    toast.success(now.signedOutEverywhere, now.sessionsEnded(formatNumber(revoked), revoked === 1));
   };
 
   return (
     <div className="stack">
-      <PageHeader title="Account and security" description="Your profile in this organisation, how you sign in, and where you are signed in." />
-      <Panel title="Profile" labelledBy="profile-heading">
+      <PageHeader title={m.title} description={m.description} />
+      <Panel title={m.profile} labelledBy="profile-heading">
         {user ? (
           <dl className="kv">
-            <dt>E-mail address</dt>
+            <dt>{m.email}</dt>
             <dd>{user.email}</dd>
-            <dt>Name</dt>
-            <dd>{user.displayName ?? <span className="subtle">Not set</span>}</dd>
-            <dt>Roles</dt>
+            <dt>{m.name}</dt>
+            <dd>{user.displayName ?? <span className="subtle">{m.notSet}</span>}</dd>
+            <dt>{m.roles}</dt>
             <dd className="cluster">
               {user.roles.map((role) => (
                 <Badge key={role} tone="brand">
@@ -45,50 +49,50 @@ export function AccountPage() {
                 </Badge>
               ))}
             </dd>
-            <dt>Organisation</dt>
+            <dt>{m.organisation}</dt>
             <dd className="mono">{session.current()?.tenant}</dd>
-            <dt>Member since</dt>
+            <dt>{m.memberSince}</dt>
             <dd>
               <DateTime value={user.createdAt} />
             </dd>
           </dl>
         ) : (
-          <LoadingBlock label="Loading your profile" />
+          <LoadingBlock label={m.loading} />
         )}
       </Panel>
       <Panel
-        title="Two-step verification"
+        title={m.mfaTitle}
         labelledBy="mfa-heading"
-        description="A code from an authenticator app on your phone, asked for at each sign-in after your password."
-        actions={user ? user.mfaEnabled ? <Badge tone="success" dot>On</Badge> : <Badge tone="warning" dot>Off</Badge> : null}
+        description={m.mfaDescription}
+        actions={user ? user.mfaEnabled ? <Badge tone="success" dot>{m.on}</Badge> : <Badge tone="warning" dot>{m.off}</Badge> : null}
       >
         {user?.mfaEnabled ? (
-          <p className="muted">Two-step verification is on: each sign-in asks for a code from your authenticator app.</p>
+          <p className="muted">{m.mfaIsOn}</p>
         ) : user ? (
           <TotpEnrolment
             onEnrolled={() => {
-              toast.success('Two-step verification is on', 'From your next sign-in, Switchboard asks for a code.');
+              toast.success(m.enrolledTitle, m.enrolledText);
               void queryClient.invalidateQueries({ queryKey: meQuery.queryKey });
             }}
           />
         ) : null}
       </Panel>
-      <Panel title="Sessions" labelledBy="sessions-heading" description="Signed in somewhere you no longer use, or lost a device? End every session of your account at once.">
+      <Panel title={m.sessions} labelledBy="sessions-heading" description={m.sessionsDescription}>
         <div className="cluster">
           <Button icon={<LogOut aria-hidden="true" />} busy={signOut.isPending} onClick={() => signOut.mutate()}>
-            Sign out
+            {m.signOut}
           </Button>
           <Button variant="danger-ghost" icon={<MonitorX aria-hidden="true" />} onClick={() => setConfirmEverywhere(true)}>
-            Sign out everywhere…
+            {m.signOutEverywhere}
           </Button>
         </div>
       </Panel>
       <ConfirmDialog
         open={confirmEverywhere}
         onOpenChange={setConfirmEverywhere}
-        title="Sign out everywhere?"
-        description="Every session of your account ends: this browser, other browsers and devices. Each needs your password again."
-        confirmLabel="Sign out everywhere"
+        title={m.confirmTitle}
+        description={m.confirmText}
+        confirmLabel={m.confirmAction}
         onConfirm={signOutEverywhere}
       />
     </div>

@@ -7,6 +7,8 @@ import { Button } from '@/kit/Button';
 import { toast } from '@/kit/toast';
 import { TotpEnrolment } from './TotpEnrolment';
 import './auth.css';
+import { messagesNow, useMessages } from '@/i18n';
+import { authMessages } from './auth.messages';
 
 /**
  * After a sign-in whose answer says mfaEnrollmentRequired: the organisation requires a second
@@ -15,15 +17,17 @@ import './auth.css';
 export function EnrolMfaPage() {
   const navigate = useNavigate();
   const current = session.current();
+  const m = useMessages(authMessages).enrol;
   useEffect(() => {
-    document.title = 'Two-step verification · Switchboard';
-  }, []);
+    document.title = m.documentTitle;
+  }, [m.documentTitle]);
   const tenant = current?.tenant ?? '';
   const email = current?.kind === 'mfaEnrollment' ? current.email : '';
 
   const finish = () => {
     session.end('signedOut');
-    toast.success('Two-step verification is on', 'Sign in again with your password and a code from the app.');
+    const done = messagesNow(authMessages).enrol;
+    toast.success(done.doneTitle, done.doneText);
     void navigate({ to: '/sign-in', search: { tenant, email, mfa: true }, replace: true });
   };
 
@@ -34,17 +38,14 @@ export function EnrolMfaPage() {
           <BrandMark size={40} />
         </div>
         <p className="page-header__eyebrow">
-          <ShieldCheck aria-hidden="true" className="inline-icon" /> One more step
+          <ShieldCheck aria-hidden="true" className="inline-icon" /> {m.eyebrow}
         </p>
-        <h1>Protect your account with two-step verification</h1>
-        <p className="muted">
-          Your organisation requires owners and administrators to confirm each sign-in with a code from an authenticator app. Set one up now to
-          continue.
-        </p>
-        <TotpEnrolment onEnrolled={finish} startLabel="Set up my authenticator app" />
+        <h1>{m.title}</h1>
+        <p className="muted">{m.lead}</p>
+        <TotpEnrolment onEnrolled={finish} startLabel={m.start} />
         <div className="auth-card__foot">
           <Button variant="ghost" size="sm" onClick={() => void session.signOut()}>
-            Cancel and sign out
+            {m.cancel}
           </Button>
         </div>
       </div>

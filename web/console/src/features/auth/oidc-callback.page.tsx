@@ -18,6 +18,8 @@ import {
 import { safeRedirect } from './redirect';
 import { rememberTenant } from './remembered-tenant';
 import './auth.css';
+import { useMessages } from '@/i18n';
+import { authMessages } from './auth.messages';
 
 export interface OidcCallbackProps {
   /** POST /auth/oidc/exchange (tests pass their own). */
@@ -55,10 +57,11 @@ export function OidcCallbackPage({ exchange = exchangeCode }: OidcCallbackProps)
   const [refusal, setRefusal] = useState<SignInProblem>();
   const tenant = run.pending?.tenant;
   const problem = run.outcome.kind === 'failed' ? run.outcome.problem : refusal;
+  const m = useMessages(authMessages).callback;
 
   useEffect(() => {
-    document.title = 'Signing in · Switchboard';
-  }, []);
+    document.title = m.documentTitle;
+  }, [m.documentTitle]);
 
   useEffect(() => {
     const { outcome, pending } = run;
@@ -91,21 +94,21 @@ export function OidcCallbackPage({ exchange = exchangeCode }: OidcCallbackProps)
         </div>
         {problem ? (
           <>
-            <h1>You are not signed in</h1>
+            <h1>{m.failedTitle}</h1>
             <Alert tone="danger" title={problem.title}>
               {problem.message}
             </Alert>
             <div className="auth-card__foot">
               <Link to="/sign-in" search={tenant ? { tenant } : {}} replace className="btn btn--primary">
-                Back to sign-in
+                {m.back}
               </Link>
             </div>
           </>
         ) : (
           <>
-            <h1>Signing you in…</h1>
+            <h1>{m.busyTitle}</h1>
             <p className="muted" role="status">
-              <span className="spinner" aria-hidden="true" /> Checking the answer from your identity provider.
+              <span className="spinner" aria-hidden="true" /> {m.busyText}
             </p>
           </>
         )}

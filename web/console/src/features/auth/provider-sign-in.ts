@@ -4,6 +4,8 @@ import type { Schema } from '@/api/types';
 import type { paths } from '@/api/schema.gen';
 import type { TokenPair } from '@/api/session';
 import { formatWait } from '@/kit/format';
+import { messagesNow } from '@/i18n';
+import { authMessages } from './auth.messages';
 
 /*
  * "Sign in with <provider>": authorisation code + PKCE, with the secrets kept in this tab.
@@ -146,33 +148,26 @@ export type CallbackOutcome = { readonly kind: 'exchange'; readonly body: Exchan
 /** The callback's query (code, state, or error) checked against the sign-in this tab started. */
 export function readCallback(query: URLSearchParams, pending: PendingSignIn | null, now: number = Date.now()): CallbackOutcome {
   const failed = (title: string, message: string): CallbackOutcome => ({ kind: 'failed', problem: { title, message } });
-  if (!pending) {
-    return failed(
-      'This sign-in cannot be finished here',
-      'It was not started in this browser tab, or it has already been finished. Start again from the sign-in page.',
-    );
-  }
+  const m = messagesNow(authMessages).providers;
+  if (!pending) return failed(m.cannotFinish, m.notThisTab);
   const provider = pending.providerName;
   // Checked before anything else the answer says: an answer for another sign-in is ignored, errors included.
   if (query.get('state') !== pending.state) {
-    return failed(
-      'This sign-in cannot be finished here',
-      `The answer from ${provider} does not belong to the sign-in this tab started, so it was ignored. Start again from the sign-in page.`,
-    );
+    return failed(m.cannotFinish, m.otherSignIn(provider));
   }
   const error = query.get('error');
   if (error === 'access_denied') {
-    return failed(`${provider} did not sign you in`, `You declined, or ${provider} refused, to let Switchboard use your account. You are not signed in.`);
+    return failed(m.didNotSignIn(provider), m.declined(provider));
   }
   if (error) {
     const description = query.get('error_description');
-    return failed(`${provider} did not sign you in`, `${provider} answered: ${description ?? error}. Start again, or ask your administrator.`);
+    return failed(m.didNotSignIn(provider), m.answered(provider, description ?? error));
   }
   if (now - pending.startedAt > pendingLifetimeMs) {
-    return failed('This sign-in took too long', 'For your security a sign-in must be finished within 15 minutes. Start again from the sign-in page.');
+    return failed(m.tooLongTitle, m.tooLong);
   }
   const code = query.get('code');
-  if (!code) return failed(`${provider} did not sign you in`, `${provider} sent no sign-in code back. Start again from the sign-in page.`);
+  if (!code) return failed(m.didNotSignIn(provider), m.noCode(provider));
   const iss = query.get('iss');
   return {
     kind: 'exchange',
@@ -190,23 +185,24 @@ export function readCallback(query: URLSearchParams, pending: PendingSignIn | nu
 
 /** What to say when the server refuses to start or finish a provider sign-in. */
 export function providerSignInProblem(error: unknown, providerName: string, tenant: string): SignInProblem {
-  const title = `Signing in with ${providerName} did not work`;
-  if (!isApiError(error)) return { title, message: 'Something went wrong. Start again from the sign-in page.' };
+  const m = messagesNow(authMessages).providers;
+  const title = m.failedTitle(providerName);
+  if (!isApiError(error)) return { title, message: m.unknown };
   switch (error.code) {
     case 'IDENTITY_OIDC_CODE_REJECTED':
-      return { title, message: `${providerName} no longer accepts this sign-in: it may have expired or been used already. Start again.` };
+      return { title, message: m.codeRejected(providerName) };
     case 'IDENTITY_OIDC_INVALID_ID_TOKEN':
-      return { title, message: `The answer from ${providerName} could not be verified, so you were not signed in. Start again; if this keeps happening, tell your administrator.` };
+      return { title, message: m.invalidToken(providerName) };
     case 'IDENTITY_OIDC_WRONG_TENANT':
-      return { title, message: `Your ${providerName} account belongs to another organisation than “${tenant}”. Sign in with the account your organisation gave you.` };
+      return { title, message: m.wrongTenant(providerName, tenant) };
     case 'IDENTITY_OIDC_NO_ROLE':
-      return { title, message: `Your ${providerName} account has no access to Switchboard in “${tenant}” yet. Ask your administrator to give you a role.` };
+      return { title, message: m.noRole(providerName, tenant) };
     case 'IDENTITY_PROVIDER_NOT_FOUND':
-      return { title, message: `${providerName} is no longer a sign-in option of “${tenant}”. Sign in another way, or ask your administrator.` };
+      return { title, message: m.providerGone(providerName, tenant) };
     case 'IDENTITY_OIDC_REDIRECT_URI':
-      return { title, message: `${error.message} Open the console at that address and sign in again.` };
+      return { title, message: m.redirectUri(error.message) };
     case 'RATE_LIMITED':
-      return { title, message: `Too many sign-in attempts from here. Try again ${error.retryAfterSeconds ? formatWait(error.retryAfterSeconds) : 'in a minute'}.` };
+      return { title, message: messagesNow(authMessages).form.rateLimited(error.retryAfterSeconds ? formatWait(error.retryAfterSeconds) : messagesNow(authMessages).form.inAMinute) };
     default:
       // The server's own words: written for people (disabled account, second factor, unreachable provider).
       return { title, message: error.message };

@@ -3,7 +3,9 @@ import { BarChart3, Headphones, ShieldCheck } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { publicApi, session, unwrap } from '@/api/client';
 import { queryClient } from '@/kit/query';
+import { useMessages } from '@/i18n';
 import { BrandMark } from '@/kit/BrandMark';
+import { authMessages } from './auth.messages';
 import { FirstRunHint } from './FirstRunHint';
 import { ProviderButtons } from './ProviderButtons';
 import { beginProviderSignIn, listSignInOptions } from './provider-sign-in';
@@ -34,9 +36,10 @@ export function SignInPage() {
   const initialTenant = search.tenant ?? rememberedTenant();
   const [typedTenant, setTypedTenant] = useState(normaliseTenant(initialTenant ?? ''));
   const tenant = useSettled(typedTenant, 400);
+  const m = useMessages(authMessages).signIn;
   useEffect(() => {
-    document.title = 'Sign in · Switchboard';
-  }, []);
+    document.title = m.documentTitle;
+  }, [m.documentTitle]);
 
   return (
     <div className="auth-layout">
@@ -46,31 +49,31 @@ export function SignInPage() {
           <span>Switchboard</span>
         </div>
         <div className="auth-brand__pitch">
-          <p className="auth-brand__headline">Every conversation your teams have, in one place.</p>
+          <p className="auth-brand__headline">{m.headline}</p>
           <ul>
             <li>
               <Headphones />
-              Call records from any phone system, searchable in seconds
+              {m.pitchCalls}
             </li>
             <li>
               <BarChart3 />
-              Quality, outcomes and campaigns your supervisors can act on
+              {m.pitchQuality}
             </li>
             <li>
               <ShieldCheck />
-              Encrypted, audited, and run on your own infrastructure
+              {m.pitchSecurity}
             </li>
           </ul>
         </div>
-        <p className="auth-brand__foot">Open source · self-hosted</p>
+        <p className="auth-brand__foot">{m.foot}</p>
       </aside>
       <main className="auth-main">
         <div className="auth-card">
           <div className="auth-card__mark">
             <BrandMark size={40} />
           </div>
-          <h1>Sign in to Switchboard</h1>
-          <p className="muted">Use the account your organisation set up for you.</p>
+          <h1>{m.title}</h1>
+          <p className="muted">{m.lead}</p>
           <FirstRunHint />
           <SignInForm
             initialTenant={initialTenant}

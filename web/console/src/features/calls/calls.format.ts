@@ -59,17 +59,7 @@ export function dispositionTone(value: string | null | undefined): BadgeTone {
   return value && value in dispositionTones ? dispositionTones[value as CallDisposition] : 'neutral';
 }
 
-const two = (n: number) => String(n).padStart(2, '0');
-
-/** 0:27, 4:05, 1:02:05: a call's length as a clock reads it (the same in every locale). Null: unknown. */
-export function formatDuration(seconds: number | null | undefined): string {
-  if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return '—';
-  const total = Math.max(0, Math.round(seconds));
-  const hours = Math.floor(total / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  const rest = total % 60;
-  return hours > 0 ? `${hours}:${two(minutes)}:${two(rest)}` : `${minutes}:${two(rest)}`;
-}
+export { formatDuration, formatRatio } from '@/kit/format';
 
 const spokenUnits = (['hour', 'minute', 'second'] as const).map(
   (unit) => [unit, new Intl.NumberFormat(undefined, { style: 'unit', unit, unitDisplay: 'long' })] as const,
@@ -85,13 +75,6 @@ export function formatDurationWords(seconds: number | null | undefined): string 
     (parts[index] ?? 0) > 0 ? [format.format(parts[index] ?? 0)] : [],
   );
   return words.length > 0 ? spokenList.format(words) : (spokenUnits[2]?.[1].format(0) ?? '0');
-}
-
-const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 });
-
-/** A ratio (0.8731) as a percentage in the reader's locale; null: not defined (nothing to divide by). */
-export function formatRatio(ratio: number | null | undefined): string {
-  return ratio === null || ratio === undefined || !Number.isFinite(ratio) ? '—' : percent.format(ratio);
 }
 
 const decimal = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });

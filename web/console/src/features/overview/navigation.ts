@@ -1,4 +1,10 @@
 import { LayoutDashboard } from 'lucide-react';
+import { messagesNow } from '@/i18n';
 import type { NavSection } from '@/kit/navigation';
+import { overviewNavigationMessages as messages } from './navigation.messages';
 
-export const overviewNavigation: readonly NavSection[] = [{ title: 'Workspace', items: [{ label: 'Overview', to: '/', icon: LayoutDashboard }] }];
+const m = () => messagesNow(messages);
+
+export const overviewNavigation: readonly NavSection[] = [
+  { id: 'workspace', title: () => m().workspace, items: [{ label: () => m().overview, to: '/', icon: LayoutDashboard }] },
+];

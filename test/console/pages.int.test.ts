@@ -1,0 +1,210 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertDeadLetter } from '../../src/platform/bus/dead-letters.repo.js';
+import { newUuid } from '../../src/platform/ids.js';
+import { callRecord, leg, party } from '../../src/modules/calls/testing/index.js';
+import { createTenant, createUser, type TestUser } from '../support/identity.js';
+import { createTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { ensureConsoleBuilt, haveChromium, launchChromium, screenshotsDir, serveConsole, type Browser, watchComplaints } from './console-harness.js';
+
+/*
+ * Every page of the console, as an owner, on a desktop (1440×900) and a phone (390×844), in the
+ * light and the dark theme: axe-core finds no serious or critical violation, the page never
+ * scrolls sideways on the phone, and a screenshot of each is kept (test-artifacts/console/screenshots).
+ */
+
+interface AxeViolation {
+  readonly id: string;
+  readonly impact: 'minor' | 'moderate' | 'serious' | 'critical' | null;
+  readonly help: string;
+  readonly nodes: readonly { readonly target: readonly unknown[]; readonly failureSummary?: string }[];
+}
+
+const viewports = {
+  desktop: { width: 1440, height: 900 },
+  phone: { width: 390, height: 844 },
+} as const;
+
+/** The pages, by the name their screenshots get. */
+const consolePages = (callId: string) =>
+  ({
+    overview: '/',
+    calls: '/calls',
+    call: `/calls/${callId}`,
+    dashboard: '/calls/dashboard',
+    quarantine: '/calls/quarantine',
+    account: '/account',
+    users: '/admin/users',
+    'api-keys': '/admin/api-keys',
+    'sign-in-providers': '/admin/sign-in-providers',
+    connectors: '/admin/connectors',
+    secrets: '/admin/secrets',
+    settings: '/admin/settings',
+    audit: '/admin/audit',
+    'dead-letters': '/admin/dead-letters',
+    'not-found': '/no-such-page',
+  }) as const;
+
+if (!haveChromium && process.env.CI) throw new Error('Chromium is missing: apt-get install -y chromium (see .ci/run)');
+
+describe.skipIf(!haveChromium)('every console page: accessible, fits a phone, light and dark', () => {
+  let t: TestPlatform;
+  let base: string;
+  let browser: Browser | undefined;
+  let owner: TestUser;
+  let context: BrowserContext;
+  let page: Page;
+  let callId: string;
+  const complaints: string[] = [];
+  const watch = watchComplaints(complaints);
+
+  /** Waits until the page has drawn its content: a heading in place, no loading placeholder. */
+  async function settled(p: Page) {
+    await p.locator('h1').first().waitFor({ state: 'visible', timeout: 30_000 });
+    await p.waitForFunction("document.querySelector('.skeleton, .page-pending') === null", undefined, { timeout: 5_000 }).catch(() => undefined);
+    await p.evaluate('document.fonts.ready.then(() => true)');
+  }
+
+  /** axe-core on the page as it is; only what blocks people (serious, critical) fails the test. */
+  async function axe(p: Page, rules?: readonly string[]): Promise<string[]> {
+    const options = rules ? { runOnly: { type: 'rule', values: rules } } : { resultTypes: ['violations'] };
+    const violations = await p.evaluate<AxeViolation[]>(`window.axe.run(document, ${JSON.stringify(options)}).then((r) => r.violations)`);
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }
+
+  const sideways = (p: Page) => p.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+  const shoot = (p: Page, name: string) => p.screenshot({ path: path.join(screenshotsDir, `${name}.png`), fullPage: true });
+
+  /**
+   * Each page is loaded once and then seen four ways: light and dark, desktop and phone (the
+   * console follows the system's colour scheme and the window's width as they change). axe runs
+   * every rule in the light theme at both sizes and the contrast rule in the dark one.
+   */
+  async function walk() {
+    const found: Record<string, { violations: string[]; overflow: number }> = {};
+    const check = async (name: string, size: keyof typeof viewports, scheme: 'light' | 'dark') => {
+      // Reduced motion turns the console's transitions off: no colour is caught halfway between the themes.
+      await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+      await page.setViewportSize(viewports[size]);
+      const violations = await axe(page, scheme === 'dark' ? ['color-contrast'] : undefined);
+      const overflow = size === 'phone' ? await sideways(page) : 0;
+      await shoot(page, `${name}-${size}-${scheme}`);
+      if (violations.length > 0 || overflow > 0) found[`${name} ${size} ${scheme}`] = { violations, overflow };
+    };
+    for (const [name, url] of Object.entries(consolePages(callId))) {
+      await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+      await page.setViewportSize(viewports.desktop);
+      await page.goto(`${base}${url}`);
+      await settled(page);
+      // Still the page asked for: a walk over the sign-in page would prove nothing.
+      expect(new URL(page.url()).pathname, name).toBe(url);
+      await check(name, 'desktop', 'light');
+      await check(name, 'desktop', 'dark');
+      await check(name, 'phone', 'dark');
+      await check(name, 'phone', 'light');
+    }
+    return found;
+  }
+
+  beforeAll(async () => {
+    const require = createRequire(import.meta.url);
+    const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+    await ensureConsoleBuilt();
+    t = await createTestPlatform();
+    const created = await createTenant(t.platform, 'pages-console');
+    owner = await createUser(t.platform, created.tenant, { roles: ['owner'], email: 'olivia.owner-with-a-long-address@pages-console.test' });
+
+    // Calls of today and yesterday, with long names and numbers, so that tables and figures have something to lay out.
+    const now = Date.now();
+    const records = Array.from({ length: 12 }, (_, i) =>
+      callRecord(created.ctx.tenantId, {
+        sourceCallId: `page-call-${i}`,
+        startedAt: new Date(now - (i * 3 + 1) * 3600_000).toISOString(),
+        disposition: i % 4 === 3 ? 'no_answer' : 'answered',
+        from: party('+4930100100' + String(i).padStart(2, '0'), '+4930100100' + String(i).padStart(2, '0'), 'Maximiliane Mustermann-Schleswig-Holstein'),
+        agent: { id: `agent-${i % 3}`, name: 'Konstantin Überlänge' },
+        queue: { id: 'support-de', name: 'Kundendienst Deutschland (zweite Ebene)' },
+        legs: [leg('1', { startedAt: new Date(now - (i * 3 + 1) * 3600_000).toISOString() })],
+      }),
+    );
+    await t.platform.modules.calls.calls.upsertRecords(created.ctx, records);
+    callId = records[0]?.id ?? '';
+    await t.platform.modules.calls.quarantine.add(created.ctx, { source: 'asterisk', reason: 'unreadable start time ""', raw: '"","1001","2000"' });
+    const eventId = newUuid();
+    await insertDeadLetter(
+      t.platform.database.owner,
+      'calls-transform',
+      { id: eventId, type: 'calls.raw.kamailio.v1', tenantId: owner.tenant.uuid, occurredAt: new Date().toISOString(), key: eventId, data: { source: 'kamailio' } },
+      { message: 'OBJECTS_UNAVAILABLE: the archive bucket did not answer', code: 'OBJECTS_UNAVAILABLE' },
+      8,
+    );
+
+    base = await serveConsole(t);
+    browser = await launchChromium();
+    context = await browser.newContext(viewports.desktop);
+    // Injected through the DevTools protocol into every document, which the console's Content Security Policy does not govern.
+    await context.addInitScript({ content: axeSource });
+    page = context.pages()[0] ?? (await context.newPage());
+    watch(page);
+    await page.goto(`${base}/sign-in`);
+    await page.getByLabel('Organisation').fill(owner.tenant.slug);
+    await page.getByLabel('E-mail address').fill(owner.email);
+    await page.getByLabel('Password').fill(owner.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${base}/`);
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t.close();
+  });
+
+  it('has no serious accessibility violation (contrast in the dark theme too) and no sideways scrolling on a phone', async () => {
+    expect(await walk()).toEqual({});
+  }, 300_000);
+
+  it('opens the navigation as a drawer on a phone: focus inside, Escape closes it, a link closes it', async () => {
+    await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+    await page.setViewportSize(viewports.phone);
+    await page.goto(`${base}/`);
+    await settled(page);
+    const menu = page.getByRole('button', { name: 'Open navigation' });
+    await menu.click();
+    const drawer = page.getByRole('dialog', { name: 'Console' });
+    await drawer.waitFor();
+    expect(await axe(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+    await expect.poll(() => page.evaluate('document.activeElement?.getAttribute("aria-label")')).toBe('Open navigation');
+    await menu.click();
+    await drawer.getByRole('link', { name: 'Audit log' }).click();
+    await drawer.waitFor({ state: 'hidden' });
+    await page.waitForURL(/\/admin\/audit/);
+  }, 60_000);
+
+  it('speaks German on request, and marks the document so', async () => {
+    await page.setViewportSize(viewports.desktop);
+    await page.goto(`${base}/`);
+    await settled(page);
+    await page.getByRole('button', { name: /Account menu/ }).click();
+    await page.getByRole('menuitemradio', { name: 'Deutsch' }).click();
+    await page.getByRole('navigation', { name: 'Konsole' }).getByRole('link', { name: 'Übersicht' }).waitFor();
+    expect(await page.evaluate('document.documentElement.lang')).toBe('de');
+    await page.getByRole('heading', { name: 'Heute' }).waitFor();
+    await shoot(page, 'overview-desktop-light-de');
+    await page.getByRole('button', { name: /Kontomenü/ }).click();
+    await page.getByRole('menuitemradio', { name: 'English' }).click();
+    await page.getByRole('navigation', { name: 'Console' }).waitFor();
+  });
+
+  it('ran without a script error or a CSP violation', () => {
+    // axe-core builds its messages with new Function, which the console's policy refuses; the other
+    // browser tests, which run no axe, hold the console itself to the policy.
+    expect(complaints.filter((c) => !c.includes("'unsafe-eval' is not an allowed source of script"))).toEqual([]);
+  });
+});
