@@ -24,6 +24,21 @@ export interface DigitContext {
   afterCard: boolean;
   /** Said or written with a leading "plus" / "+". */
   international: boolean;
+  /** The word said right before the digits, lower case ('' if none). */
+  wordBefore: string;
+}
+
+/** The nearest cue names the number as something else (an order, an amount, a year): it is not redacted. */
+export function namedOtherwise(cues: readonly CueHit[]): boolean {
+  const nearest = Math.min(...cues.map((hit) => hit.distance));
+  return cues.some((hit) => hit.cue === 'otherNumber' && hit.distance === nearest);
+}
+
+const YEAR_WORDS = new Set(['in', 'since', 'from', 'until', 'till', 'of', 'by', 'around', 'before', 'after', 'year']);
+
+/** "in 2019", "since twenty twenty two": a year, not a piece of a card. */
+export function looksLikeYear(digits: string, wordBefore: string): boolean {
+  return digits.length === 4 && /^(?:19|20)\d\d$/.test(digits) && YEAR_WORDS.has(wordBefore);
 }
 
 /** Card lengths to try, most common first, when a card is read in one breath with what follows it. */
@@ -46,13 +61,9 @@ export function classifyDigits(groups: readonly DigitGroup[], context: DigitCont
     const peeled = peelCard(groups);
     if (peeled) return peeled;
   }
-  const nearest = Math.min(...context.cues.map((hit) => hit.distance));
+  if (namedOtherwise(context.cues)) return [];
   for (const hit of context.cues) {
-    // Named as an order number, an amount, a year just before: not redacted. Named so further back: ignored.
-    if (hit.cue === 'otherNumber') {
-      if (hit.distance === nearest) return [];
-      continue;
-    }
+    if (hit.cue === 'otherNumber') continue;
     const found = byCue(hit.cue, digits, context, rules);
     if (found) return whole(found, `${cueRuleName(found)}.context`);
   }
@@ -62,11 +73,13 @@ export function classifyDigits(groups: readonly DigitGroup[], context: DigitCont
   }
   // Part of a card number (read in pieces, or echoed back by the agent) when nothing else explains it.
   const lastFour = digits.length === 4 && context.cues.some((hit) => hit.cue === 'lastFour');
-  if (!lastFour && digits.length >= 4 && digits.length < 12 && context.cues.some((hit) => hit.cue === 'card')) return whole('CARD_NUMBER', 'card.fragment');
+  if (!lastFour && !looksLikeYear(digits, context.wordBefore) && digits.length >= 4 && digits.length < 12 && context.cues.some((hit) => hit.cue === 'card')) return whole('CARD_NUMBER', 'card.fragment');
   if (groups.length === 3 && groups.every((group) => group.typed) && groups.map((group) => group.digits.length).join('-') === '3-2-4' && ssnValid(digits)) {
     return whole('SSN', 'ssn.format');
   }
-  if (digits.length >= 10 && phoneValid(digits, context.international, rules.phoneRegions)) return whole('PHONE', 'phone.valid');
+  // Without a cue, only the lengths of most national numbers are looked up (10 to 12 digits; any length after a "+").
+  const phoneLength = context.international ? digits.length >= 8 : digits.length >= 10 && digits.length <= 12;
+  if (phoneLength && phoneValid(digits, context.international, rules.phoneRegions)) return whole('PHONE', 'phone.valid');
   if (rules.redactLongNumbers && digits.length >= 8) return whole('LONG_NUMBER', 'digits.long');
   return [];
 }
@@ -128,6 +141,8 @@ function afterCard(groups: readonly DigitGroup[]): Finding[] | null {
   const digits = joined(groups);
   if (expiryOf(digits) && digits.length !== 3) return [spanOf(groups, 'CARD_EXPIRY', 'expiry.after-card')];
   if (digits.length === 3 || digits.length === 4) return [spanOf(groups, 'CARD_CVV', 'cvv.after-card')];
+  // An expiry and a code are at most ten digits; a longer run is neither (and is not searched: a hostile run may be long).
+  if (digits.length > 10) return null;
   for (let cut = 1; cut < groups.length; cut += 1) {
     const expiry = groups.slice(0, cut);
     const code = groups.slice(cut);

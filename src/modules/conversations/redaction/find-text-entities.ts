@@ -158,17 +158,18 @@ const NOT_NAMES = new Set(
 );
 
 const NAME_WORD = String.raw`[\p{L}][\p{L}'’-]*`;
+const HONORIFIC = String.raw`(?:mr|mrs|ms|miss|dr)\.?`;
 
 function findNames(text: string): Finding[] {
   const found: Finding[] = [];
   // After a strong cue the name may be lower case (speech-to-text without casing).
   const strong = new RegExp(
-    String.raw`\b(?:my name(?:'s|’s| is)|name is|name's|name on (?:the|my) card is|card ?holder(?:'s|’s)? name is|call me)[,:]?\s+(${NAME_WORD}(?:\s+${NAME_WORD}){0,2})`,
+    String.raw`\b(?:my name(?:'s|’s| is)|name is|name's|name on (?:the|my) card is|card ?holder(?:'s|’s)? name is)[,:]?\s+(${NAME_WORD}(?:\s+${NAME_WORD}){0,2})`,
     'giu',
   );
   for (const match of text.matchAll(strong)) pushName(found, match, false, 'name.cue');
   const weak = new RegExp(
-    String.raw`\b(?:this is|i'm|i’m|i am|it's|it’s|mr\.?|mrs\.?|ms\.?|miss|dr\.?|speaking with|talking to|speak to|spoke to|spoke with|ask for)\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2})`,
+    String.raw`\b(?:(?:this is|i'm|i’m|i am|it's|it’s|speaking with|talking to|speak to|spoke to|spoke with|ask for)\s+(?:${HONORIFIC}\s+)?|${HONORIFIC}\s+)(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2})`,
     'giu',
   );
   for (const match of text.matchAll(weak)) pushName(found, match, true, 'name.capitalised');

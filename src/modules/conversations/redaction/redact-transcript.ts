@@ -1,6 +1,6 @@
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { RedactionMarker, Transcript, TranscriptSegment, TranscriptWord } from '../transcripts/index.js';
-import { classifyDigits, type Finding } from './classify-digits.js';
+import { classifyDigits, looksLikeYear, namedOtherwise, type Finding } from './classify-digits.js';
 import { cuesIn } from './context-cues.js';
 import { findDigitRuns, tokenize, type DigitRun, type Token } from './digit-runs.js';
 import { findTextEntities } from './find-text-entities.js';
@@ -95,12 +95,22 @@ export function redactTranscript(transcript: Transcript, options: RedactionOptio
       if (run.digits.length < 3) continue;
       const piece = pieceAt(stream, run.end - 1);
       if (!piece) continue;
-      numberEnds.set(piece.segmentIndex, [...(numberEnds.get(piece.segmentIndex) ?? []), run.end - piece.docStart]);
+      const ends = numberEnds.get(piece.segmentIndex) ?? [];
+      ends.push(run.end - piece.docStart);
+      numberEnds.set(piece.segmentIndex, ends);
     }
   }
+  for (const ends of numberEnds.values()) ends.sort((a, b) => a - b);
   const lastNumberEnd = (segmentIndex: number, before: number): number | null => {
-    const ends = (numberEnds.get(segmentIndex) ?? []).filter((end) => end <= before);
-    return ends.length === 0 ? null : Math.max(...ends);
+    const ends = numberEnds.get(segmentIndex) ?? [];
+    let low = 0;
+    let high = ends.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((ends[middle] ?? 0) <= before) low = middle + 1;
+      else high = middle;
+    }
+    return low === 0 ? null : (ends[low - 1] ?? null);
   };
 
   // What was said before a position, by anyone, in the order it was said, back to the last number
@@ -111,11 +121,11 @@ export function redactTranscript(transcript: Transcript, options: RedactionOptio
     const local = at - (piece?.docStart ?? 0);
     const own = segments[segmentIndex]?.text ?? '';
     const cut = lastNumberEnd(segmentIndex, local);
-    const parts = [own.slice(cut ?? 0, Math.max(0, local))];
+    const parts = [own.slice(Math.max(cut ?? 0, local - CONTEXT_CHARS), Math.max(0, local))];
     for (let index = segmentIndex - 1; cut === null && index >= Math.max(0, segmentIndex - CONTEXT_SEGMENTS); index -= 1) {
       const text = segments[index]?.text ?? '';
       const end = lastNumberEnd(index, text.length);
-      parts.unshift(text.slice(end ?? 0));
+      parts.unshift(text.slice(Math.max(end ?? 0, text.length - CONTEXT_CHARS)));
       if (end !== null) break;
     }
     return parts.join(' ').slice(-CONTEXT_CHARS).toLowerCase();
@@ -126,7 +136,8 @@ export function redactTranscript(transcript: Transcript, options: RedactionOptio
     const month = monthExpiry(tokens, run, afterCard || cues.some((hit) => hit.cue === 'expiry'));
     if (month) return [month];
     const prefix = internationalPrefix(stream.text, run.start);
-    return withPrefix(classifyDigits(run.groups, { cues, afterCard, international: prefix > 0 }, rules), prefix);
+    const wordBefore = wordBeforeAt(stream.text, run.start);
+    return withPrefix(classifyDigits(run.groups, { cues, afterCard, international: prefix > 0, wordBefore }, rules), prefix);
   };
 
   // Pass 1: where card numbers were read (by either speaker).
@@ -143,13 +154,36 @@ export function redactTranscript(transcript: Transcript, options: RedactionOptio
   };
 
   // Pass 2: every run in the light of its cues and of a card read shortly before; then the text recognisers.
+  // Runs go in the order they were said, so a card read in pieces (or echoed back piece by piece)
+  // stays card data from piece to piece: a number no rule explains, said within two segments of a
+  // card piece with only backchannel between, is another piece.
   const findings: Located[] = [];
+  const inOrder = parsed
+    .flatMap(({ stream, tokens, runs }) => runs.map((run) => ({ stream, tokens, run, segmentIndex: pieceAt(stream, run.start)?.segmentIndex ?? 0 })))
+    .sort((a, b) => a.segmentIndex - b.segmentIndex || a.run.start - b.run.start);
+  let cardSegment: number | null = null;
+  for (const { stream, tokens, run, segmentIndex } of inOrder) {
+    let found = read(stream, tokens, run, afterCardAt(stream, run.start));
+    const reading =
+      cardSegment !== null &&
+      segmentIndex - cardSegment <= 2 &&
+      segments.slice(cardSegment + 1, segmentIndex).every((segment) => isBackchannel(segment.text));
+    const explained = namedOtherwise(cuesIn(contextBefore(stream, run.start))) || looksLikeYear(run.digits, wordBeforeAt(stream.text, run.start));
+    if (reading && !explained && run.digits.length >= 3 && found.every((finding) => finding.type === 'LONG_NUMBER')) {
+      found = [{ type: 'CARD_NUMBER', start: run.start, end: run.end, rule: 'card.fragment' }];
+    }
+    if (found.some((finding) => finding.type === 'CARD_NUMBER')) cardSegment = segmentIndex;
+    findings.push(...found.map((finding) => ({ ...finding, stream })));
+  }
   for (const { stream, tokens, runs } of parsed) {
-    for (const run of runs) findings.push(...read(stream, tokens, run, afterCardAt(stream, run.start)).map((finding) => ({ ...finding, stream })));
     findings.push(...findTextEntities(stream.text, tokens, runs).map((finding) => ({ ...finding, stream })));
   }
 
   return buildRedaction(transcript, merge(findings.filter((finding) => enabled.has(finding.type))), enabled.has('PERSON_NAME'));
+}
+
+function wordBeforeAt(text: string, at: number): string {
+  return /([\p{L}']+)[^\p{L}\n]*$/u.exec(text.slice(Math.max(0, at - 24), at))?.[1]?.toLowerCase() ?? '';
 }
 
 /** Length of a "+" or "plus " said right before a number (0 if none). */
@@ -229,7 +263,11 @@ function merge(findings: readonly Located[]): Located[] {
   const merged: Located[] = [];
   const sorted = [...findings].sort((a, b) => (a.stream === b.stream ? a.start - b.start : 0));
   const byStream = new Map<Stream, Located[]>();
-  for (const finding of sorted) byStream.set(finding.stream, [...(byStream.get(finding.stream) ?? []), finding]);
+  for (const finding of sorted) {
+    const list = byStream.get(finding.stream) ?? [];
+    list.push(finding);
+    byStream.set(finding.stream, list);
+  }
   for (const list of byStream.values()) {
     list.sort((a, b) => a.start - b.start);
     let current: Located | null = null;
