@@ -47,7 +47,10 @@ export async function frameTrackOf(stream: AudioStream): Promise<FrameTrack> {
  * track, voice activity per channel (or per diarised speaker for mono), then the metrics. Memory
  * is bounded by the frame track, not by the size of the file.
  */
-export async function analyseAudio(source: AudioSource | AudioStream, options: AnalyseOptions = {}): Promise<AudioAnalysis> {
+export async function analyseAudio(
+  source: AudioSource | AudioStream,
+  options: AnalyseOptions = {},
+): Promise<AudioAnalysis> {
   const stream = 'format' in source ? source : await openAudio(source, options);
   const track = await frameTrackOf(stream);
   const decode = stream.outcome;
@@ -63,14 +66,20 @@ export function analyseTrack(
   const name = (i: number) => options.speakers?.[i] ?? `spk_${i}`;
   const channels = track.identicalChannels ? [track.channels[0]] : track.channels;
   const mono = channels.length === 1;
-  const activity = detectVoiceActivity({ ...track, channels: channels.filter((c) => c !== undefined) }, options.vad);
+  const activity = detectVoiceActivity(
+    { ...track, channels: channels.filter((c) => c !== undefined) },
+    options.vad,
+  );
 
   let speech: SpeakerSpeech[];
   let speakerSource: AudioAnalysis['speakerSource'];
   if (mono) {
     const channel = track.channels[0];
     const spans: Span[] = activity[0] ?? [];
-    const split = channel === undefined ? { speakers: [spans] } : diariseMono(spans, channel, track.frameMs, options.diarisation);
+    const split =
+      channel === undefined
+        ? { speakers: [spans] }
+        : diariseMono(spans, channel, track.frameMs, options.diarisation);
     speakerSource = split.speakers.length > 1 ? 'mono_diarised' : 'mono_single';
     speech = split.speakers.map((spans, i) => ({ speaker: name(i), channel: null, spans }));
   } else {
@@ -81,7 +90,9 @@ export function analyseTrack(
   const characteristics = conversationCharacteristics(speech, durationMs, options.characteristics);
   const loudness = speech.map((s) => {
     const channel = track.channels[s.channel ?? 0];
-    return channel === undefined ? { averageDbfs: null, perSecondDbfs: [] } : speakerLoudness(channel, s.spans, track.frameMs, durationMs);
+    return channel === undefined
+      ? { averageDbfs: null, perSecondDbfs: [] }
+      : speakerLoudness(channel, s.spans, track.frameMs, durationMs);
   });
   return { speakerSource, characteristics, loudness };
 }

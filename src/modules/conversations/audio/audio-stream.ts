@@ -27,7 +27,8 @@ export class AudioStream implements AsyncIterable<PlanarChunk> {
 
   /** Known once every chunk has been read; throws before. */
   get outcome(): DecodeOutcome {
-    if (this.result === null) throw new Error('AudioStream.outcome is known only after every chunk has been read');
+    if (this.result === null)
+      throw new Error('AudioStream.outcome is known only after every chunk has been read');
     return this.result;
   }
 
@@ -66,7 +67,9 @@ export class AudioStream implements AsyncIterable<PlanarChunk> {
 }
 
 /** Reads a whole stream into memory: for short clips and tests, not for recordings. */
-export async function readAll(stream: AudioStream): Promise<{ channels: Float32Array[]; outcome: DecodeOutcome }> {
+export async function readAll(
+  stream: AudioStream,
+): Promise<{ channels: Float32Array[]; outcome: DecodeOutcome }> {
   const parts: PlanarChunk[] = [];
   for await (const chunk of stream) parts.push(chunk);
   const frames = parts.reduce((sum, part) => sum + (part[0]?.length ?? 0), 0);

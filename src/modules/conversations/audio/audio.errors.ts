@@ -81,5 +81,7 @@ export const AudioErrors = {
       codec,
     ),
   decoderFailed: (codec: string, detail: string, cause?: unknown) =>
-    new AudioError('decoder_failed', `ffmpeg could not decode this ${codec} audio: ${detail}`, codec, { cause }),
+    new AudioError('decoder_failed', `ffmpeg could not decode this ${codec} audio: ${detail}`, codec, {
+      cause,
+    }),
 } as const;

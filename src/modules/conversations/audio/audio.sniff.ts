@@ -32,22 +32,26 @@ export function sniffContainer(head: Uint8Array): { container: AudioContainer } 
   if (ascii(head, 0, 'fLaC')) return { container: 'flac' };
   if (ascii(head, 0, '#!AMR')) return { container: 'amr' };
   if (ascii(head, 0, '.snd')) return { container: 'au' };
-  if (ascii(head, 0, 'FORM') && (ascii(head, 8, 'AIFF') || ascii(head, 8, 'AIFC'))) return { container: 'aiff' };
+  if (ascii(head, 0, 'FORM') && (ascii(head, 8, 'AIFF') || ascii(head, 8, 'AIFC')))
+    return { container: 'aiff' };
   if (ascii(head, 4, 'ftyp')) return { container: 'mp4' };
-  if (head[0] === 0x1a && head[1] === 0x45 && head[2] === 0xdf && head[3] === 0xa3) return { container: 'webm' };
+  if (head[0] === 0x1a && head[1] === 0x45 && head[2] === 0xdf && head[3] === 0xa3)
+    return { container: 'webm' };
   const b0 = head[0] ?? 0;
   const b1 = head[1] ?? 0;
   // ADTS AAC: sync 0xFFF, layer 00. MPEG audio: sync 0xFFE, layer ≠ 00, a valid bitrate index.
   if (b0 === 0xff && (b1 & 0xf6) === 0xf0) return { container: 'aac' };
-  if (b0 === 0xff && (b1 & 0xe0) === 0xe0 && (b1 & 0x06) !== 0 && ((head[2] ?? 0) >> 4) !== 0x0f) return { container: 'mp3' };
+  if (b0 === 0xff && (b1 & 0xe0) === 0xe0 && (b1 & 0x06) !== 0 && (head[2] ?? 0) >> 4 !== 0x0f)
+    return { container: 'mp3' };
   // GSM 06.10 (.gsm): 33-byte frames, each starting with the 0xD signature nibble.
-  if (head.length >= 33 * 8 && head.length % 33 === 0 || head.length >= SNIFF_BYTES) {
+  if ((head.length >= 33 * 8 && head.length % 33 === 0) || head.length >= SNIFF_BYTES) {
     const frames = Math.floor(Math.min(head.length, SNIFF_BYTES) / 33);
     let gsm = frames >= 8;
     for (let f = 0; gsm && f < frames; f++) gsm = ((head[f * 33] ?? 0) & 0xf0) === 0xd0;
     if (gsm) return { container: 'gsm' };
   }
-  for (const [magic, what] of NOT_AUDIO) if (ascii(head, 0, magic)) return { notAudio: `it looks like ${what}` };
+  for (const [magic, what] of NOT_AUDIO)
+    if (ascii(head, 0, magic)) return { notAudio: `it looks like ${what}` };
   const hex = [...head.subarray(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
   return { notAudio: `no audio format starts with the bytes ${hex}` };
 }

@@ -3,31 +3,14 @@ export type AudioSource = Uint8Array | AsyncIterable<Uint8Array>;
 
 /** Containers recognised by their first bytes. */
 export type AudioContainer =
-  | 'wav'
-  | 'mp3'
-  | 'aac'
-  | 'ogg'
-  | 'mp4'
-  | 'flac'
-  | 'webm'
-  | 'amr'
-  | 'aiff'
-  | 'au'
-  | 'gsm';
+  'wav' | 'mp3' | 'aac' | 'ogg' | 'mp4' | 'flac' | 'webm' | 'amr' | 'aiff' | 'au' | 'gsm';
 
 /**
  * Sample encodings the native WAV decoder reads. Everything else (GSM 6.10, ADPCM, MP3 in WAV, and
  * the other containers) goes through ffmpeg.
  */
 export type NativeCodec =
-  | 'pcm_u8'
-  | 'pcm_s16le'
-  | 'pcm_s24le'
-  | 'pcm_s32le'
-  | 'pcm_f32le'
-  | 'pcm_f64le'
-  | 'pcm_mulaw'
-  | 'pcm_alaw';
+  'pcm_u8' | 'pcm_s16le' | 'pcm_s24le' | 'pcm_s32le' | 'pcm_f32le' | 'pcm_f64le' | 'pcm_mulaw' | 'pcm_alaw';
 
 export interface AudioFormat {
   readonly container: AudioContainer;

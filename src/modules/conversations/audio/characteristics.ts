@@ -62,7 +62,11 @@ export interface ConversationCharacteristics {
   readonly overtalk: { readonly totalMs: number; readonly periods: readonly TimedSpan[] };
 }
 
-const timed = (startMs: number, endMs: number): TimedSpan => ({ startMs, endMs, durationMs: endMs - startMs });
+const timed = (startMs: number, endMs: number): TimedSpan => ({
+  startMs,
+  endMs,
+  durationMs: endMs - startMs,
+});
 const length = (spans: readonly Span[]) => spans.reduce((sum, s) => sum + (s.endMs - s.startMs), 0);
 
 /**
@@ -80,7 +84,12 @@ export function conversationCharacteristics(
 
   // Sweep over span edges: how many talk at each instant.
   const edges = speech
-    .flatMap((s) => s.spans.flatMap((span) => [{ at: span.startMs, delta: 1 }, { at: span.endMs, delta: -1 }]))
+    .flatMap((s) =>
+      s.spans.flatMap((span) => [
+        { at: span.startMs, delta: 1 },
+        { at: span.endMs, delta: -1 },
+      ]),
+    )
     .sort((x, y) => x.at - y.at || x.delta - y.delta);
   const talking: Span[] = [];
   const overtalk: TimedSpan[] = [];
@@ -91,7 +100,8 @@ export function conversationCharacteristics(
     const before = active;
     active += edge.delta;
     if (before === 0 && active === 1) talkStart = edge.at;
-    if (before === 1 && active === 0 && edge.at > talkStart) talking.push({ startMs: talkStart, endMs: edge.at });
+    if (before === 1 && active === 0 && edge.at > talkStart)
+      talking.push({ startMs: talkStart, endMs: edge.at });
     if (before === 1 && active === 2) overStart = edge.at;
     if (before === 2 && active === 1 && edge.at > overStart) overtalk.push(timed(overStart, edge.at));
   }
@@ -112,7 +122,12 @@ export function conversationCharacteristics(
         if (held === undefined) continue;
         const overlap = Math.min(span.endMs, held.endMs) - span.startMs;
         if (overlap >= minInterruptionMs) {
-          interruptions.push({ interrupter: interrupter.speaker, interrupted: other.speaker, atMs: span.startMs, durationMs: overlap });
+          interruptions.push({
+            interrupter: interrupter.speaker,
+            interrupted: other.speaker,
+            atMs: span.startMs,
+            durationMs: overlap,
+          });
         }
       }
     }
@@ -150,7 +165,11 @@ export function conversationCharacteristics(
  * A monologue runs over the speaker's spans and the pauses between them until someone else
  * starts talking or a silence reaches non-talk length.
  */
-function longestMonologue(spans: readonly Span[], othersStart: readonly number[], maxPauseMs: number): TimedSpan | null {
+function longestMonologue(
+  spans: readonly Span[],
+  othersStart: readonly number[],
+  maxPauseMs: number,
+): TimedSpan | null {
   const cuts = othersStart.slice().sort((a, b) => a - b);
   const cutBetween = (from: number, to: number) => cuts.some((c) => c > from && c < to);
   // Split the speaker's spans where another party starts talking inside them.
@@ -171,7 +190,11 @@ function longestMonologue(spans: readonly Span[], othersStart: readonly number[]
     if (best === null || r.endMs - r.startMs > best.durationMs) best = timed(r.startMs, r.endMs);
   };
   for (const piece of pieces) {
-    if (run !== null && piece.startMs - run.endMs < maxPauseMs && !cutBetween(run.endMs - 1, piece.startMs + 1)) {
+    if (
+      run !== null &&
+      piece.startMs - run.endMs < maxPauseMs &&
+      !cutBetween(run.endMs - 1, piece.startMs + 1)
+    ) {
       run = { startMs: run.startMs, endMs: piece.endMs };
       continue;
     }
@@ -190,7 +213,12 @@ export interface Loudness {
 }
 
 /** Loudness of one speaker over time: the RMS of the frames inside their speech spans. */
-export function speakerLoudness(track: ChannelTrack, spans: readonly Span[], frameMs: number, durationMs: number): Loudness {
+export function speakerLoudness(
+  track: ChannelTrack,
+  spans: readonly Span[],
+  frameMs: number,
+  durationMs: number,
+): Loudness {
   const seconds = Math.ceil(durationMs / 1000);
   const sum = new Float64Array(seconds);
   const count = new Uint32Array(seconds);
@@ -210,7 +238,9 @@ export function speakerLoudness(track: ChannelTrack, spans: readonly Span[], fra
   const round = (db: number) => Math.round(db * 10) / 10;
   return {
     averageDbfs: frames > 0 ? round(powerToDb(total / frames)) : null,
-    perSecondDbfs: Array.from(sum, (power, s) => ((count[s] ?? 0) > 0 ? round(powerToDb(power / (count[s] ?? 1))) : null)),
+    perSecondDbfs: Array.from(sum, (power, s) =>
+      (count[s] ?? 0) > 0 ? round(powerToDb(power / (count[s] ?? 1))) : null,
+    ),
   };
 }
 
@@ -225,7 +255,10 @@ export function talkSpeed(
   return Object.fromEntries(
     characteristics.speakers.map((s) => {
       const words = wordCounts[s.speaker];
-      const wpm = words === undefined || s.talkTimeMs <= 0 ? null : Math.round((words / (s.talkTimeMs / 60_000)) * 10) / 10;
+      const wpm =
+        words === undefined || s.talkTimeMs <= 0
+          ? null
+          : Math.round((words / (s.talkTimeMs / 60_000)) * 10) / 10;
       return [s.speaker, wpm];
     }),
   );

@@ -46,7 +46,22 @@ export async function decodeWithFfmpeg(
 
   const child = spawn(
     ffmpegPath,
-    ['-hide_banner', '-nostats', '-loglevel', 'error', '-i', inputArg, '-vn', '-map', '0:a:0', '-c:a', 'pcm_s16le', '-f', 'wav', 'pipe:1'],
+    [
+      '-hide_banner',
+      '-nostats',
+      '-loglevel',
+      'error',
+      '-i',
+      inputArg,
+      '-vn',
+      '-map',
+      '0:a:0',
+      '-c:a',
+      'pcm_s16le',
+      '-f',
+      'wav',
+      'pipe:1',
+    ],
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );
   try {
@@ -56,7 +71,10 @@ export async function decodeWithFfmpeg(
     });
   } catch (error) {
     cleanup();
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EACCES') {
+    if (
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ||
+      (error as NodeJS.ErrnoException).code === 'EACCES'
+    ) {
       throw AudioErrors.ffmpegMissing(codec, ffmpegPath);
     }
     throw AudioErrors.decoderFailed(codec, (error as Error).message, error);
@@ -112,4 +130,3 @@ export async function ffmpegAvailable(ffmpegPath = 'ffmpeg'): Promise<boolean> {
     child.once('close', (code) => resolve(code === 0));
   });
 }
-

@@ -73,7 +73,8 @@ export class FrameTrackBuilder {
 
   push(chunk: PlanarChunk): void {
     const length = chunk[0]?.length ?? 0;
-    if (this.identical && this.channels > 1) this.identical = chunk.every((samples) => sameSamples(samples, chunk[0]));
+    if (this.identical && this.channels > 1)
+      this.identical = chunk.every((samples) => sameSamples(samples, chunk[0]));
     const frameLength = this.frameLength;
     const pole = this.dcPole;
     let filled = this.filled;
@@ -91,7 +92,7 @@ export class FrameTrackBuilder {
         dcIn = x;
         dcOut = y;
         sum += y * y;
-        if ((y >= 0) !== (previous >= 0)) zc++;
+        if (y >= 0 !== previous >= 0) zc++;
         previous = y;
         if (++filled === frameLength) {
           this.power[c]?.push(sum / frameLength);

@@ -3,7 +3,15 @@
  * speech engines, and conversation characteristics without any model. Pure: no database, no bus.
  */
 export { AudioError, AudioErrors, type AudioErrorCode, type AudioFailureReason } from './audio.errors.js';
-export type { AudioContainer, AudioFormat, AudioSource, DecodeOutcome, NativeCodec, PlanarChunk, Span } from './audio.types.js';
+export type {
+  AudioContainer,
+  AudioFormat,
+  AudioSource,
+  DecodeOutcome,
+  NativeCodec,
+  PlanarChunk,
+  Span,
+} from './audio.types.js';
 export { AudioStream, readAll, type StreamHooks } from './audio-stream.js';
 export { openAudio, openAudioFile, type OpenAudioOptions } from './open-audio.js';
 export { ffmpegAvailable, type FfmpegOptions } from './ffmpeg.decode.js';
@@ -24,4 +32,10 @@ export {
   type SpeakerSpeech,
   type TimedSpan,
 } from './characteristics.js';
-export { analyseAudio, analyseTrack, frameTrackOf, type AnalyseOptions, type AudioAnalysis } from './analyse-audio.js';
+export {
+  analyseAudio,
+  analyseTrack,
+  frameTrackOf,
+  type AnalyseOptions,
+  type AudioAnalysis,
+} from './analyse-audio.js';

@@ -26,7 +26,8 @@ export async function openAudio(source: AudioSource, options: OpenAudioOptions =
   const { container } = sniffed;
   if (container !== 'wav') return decodeWithFfmpeg(reader.replay(), container, container, options);
   const header = await readWavHeader(reader);
-  if ('foreignCodec' in header) return decodeWithFfmpeg(reader.replay(), container, header.foreignCodec, options);
+  if ('foreignCodec' in header)
+    return decodeWithFfmpeg(reader.replay(), container, header.foreignCodec, options);
   return decodeWavData(reader, header, { container, decoder: 'native' });
 }
 

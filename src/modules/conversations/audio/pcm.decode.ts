@@ -18,11 +18,13 @@ export function deinterleave(
     const samples = out[c] ?? new Float32Array(0);
     switch (codec) {
       case 'pcm_u8': {
-        for (let i = 0, at = c; i < frames; i++, at += blockAlign) samples[i] = ((bytes[at] ?? 128) - 128) / 128;
+        for (let i = 0, at = c; i < frames; i++, at += blockAlign)
+          samples[i] = ((bytes[at] ?? 128) - 128) / 128;
         break;
       }
       case 'pcm_s16le': {
-        for (let i = 0, at = c * 2; i < frames; i++, at += blockAlign) samples[i] = view.getInt16(at, true) / 32768;
+        for (let i = 0, at = c * 2; i < frames; i++, at += blockAlign)
+          samples[i] = view.getInt16(at, true) / 32768;
         break;
       }
       case 'pcm_s24le': {
@@ -33,19 +35,23 @@ export function deinterleave(
         break;
       }
       case 'pcm_s32le': {
-        for (let i = 0, at = c * 4; i < frames; i++, at += blockAlign) samples[i] = view.getInt32(at, true) / 2147483648;
+        for (let i = 0, at = c * 4; i < frames; i++, at += blockAlign)
+          samples[i] = view.getInt32(at, true) / 2147483648;
         break;
       }
       case 'pcm_f32le': {
-        for (let i = 0, at = c * 4; i < frames; i++, at += blockAlign) samples[i] = clamp(view.getFloat32(at, true));
+        for (let i = 0, at = c * 4; i < frames; i++, at += blockAlign)
+          samples[i] = clamp(view.getFloat32(at, true));
         break;
       }
       case 'pcm_f64le': {
-        for (let i = 0, at = c * 8; i < frames; i++, at += blockAlign) samples[i] = clamp(view.getFloat64(at, true));
+        for (let i = 0, at = c * 8; i < frames; i++, at += blockAlign)
+          samples[i] = clamp(view.getFloat64(at, true));
         break;
       }
       case 'pcm_mulaw': {
-        for (let i = 0, at = c; i < frames; i++, at += blockAlign) samples[i] = MU_LAW[bytes[at] ?? 0xff] ?? 0;
+        for (let i = 0, at = c; i < frames; i++, at += blockAlign)
+          samples[i] = MU_LAW[bytes[at] ?? 0xff] ?? 0;
         break;
       }
       case 'pcm_alaw': {

@@ -103,7 +103,10 @@ export class Resampler {
   /** The rest, once the input has ended. */
   flush(): Float32Array[] {
     const total = Math.ceil((this.inputFrames * this.up) / this.down);
-    this.append(Array.from({ length: this.channels }, () => new Float32Array(this.taps)), this.taps);
+    this.append(
+      Array.from({ length: this.channels }, () => new Float32Array(this.taps)),
+      this.taps,
+    );
     return this.produce(total);
   }
 
@@ -161,7 +164,12 @@ export class Resampler {
 }
 
 /** Resamples a whole signal (tests, short clips). */
-export function resample(channels: PlanarChunk, fromRate: number, toRate: number, options?: ResamplerOptions): Float32Array[] {
+export function resample(
+  channels: PlanarChunk,
+  fromRate: number,
+  toRate: number,
+  options?: ResamplerOptions,
+): Float32Array[] {
   const resampler = new Resampler(fromRate, toRate, channels.length, options);
   const head = resampler.push(channels);
   const tail = resampler.flush();

@@ -34,7 +34,11 @@ export function toPcm16(channels: PlanarChunk): Uint8Array {
   channels.forEach((samples, c) => {
     for (let i = 0; i < frames; i++) {
       const value = Math.max(-1, Math.min(1, samples[i] ?? 0));
-      view.setInt16((i * channels.length + c) * 2, Math.round(value < 0 ? value * 32768 : value * 32767), true);
+      view.setInt16(
+        (i * channels.length + c) * 2,
+        Math.round(value < 0 ? value * 32768 : value * 32767),
+        true,
+      );
     }
   });
   return out;
@@ -66,7 +70,8 @@ export async function* engineAudio(
     if (options.channel !== 'mix') return chunk[options.channel] ?? new Float32Array(0);
     const length = chunk[0]?.length ?? 0;
     const mixed = new Float32Array(length);
-    for (const samples of chunk) for (let i = 0; i < length; i++) mixed[i] = (mixed[i] ?? 0) + (samples[i] ?? 0) / chunk.length;
+    for (const samples of chunk)
+      for (let i = 0; i < length; i++) mixed[i] = (mixed[i] ?? 0) + (samples[i] ?? 0) / chunk.length;
     return mixed;
   };
   for await (const chunk of stream) yield toPcm16(resampler.push([pick(chunk)]));

@@ -45,7 +45,7 @@ export interface ForeignWav {
 }
 
 const u16 = (b: Uint8Array, at: number) => (b[at] ?? 0) | ((b[at + 1] ?? 0) << 8);
-const u32 = (b: Uint8Array, at: number) => (u16(b, at) + u16(b, at + 2) * 0x10000);
+const u32 = (b: Uint8Array, at: number) => u16(b, at) + u16(b, at + 2) * 0x10000;
 const fourcc = (b: Uint8Array, at: number) => String.fromCharCode(...b.subarray(at, at + 4));
 
 function nativeCodec(tag: number, bits: number): NativeCodec | null {
@@ -73,7 +73,8 @@ function describeTag(tag: number, bits: number): string {
   const hex = `0x${tag.toString(16).padStart(4, '0')}`;
   const name = KNOWN_OTHER_TAGS[tag];
   if (name !== undefined) return `${name} (WAV format ${hex})`;
-  if (tag === PCM || tag === IEEE_FLOAT || tag === ALAW || tag === MULAW) return `${bits}-bit WAV format ${hex}`;
+  if (tag === PCM || tag === IEEE_FLOAT || tag === ALAW || tag === MULAW)
+    return `${bits}-bit WAV format ${hex}`;
   return `WAV format ${hex}`;
 }
 
@@ -90,10 +91,12 @@ export async function readWavHeader(
   if (riff.length < 12) throw AudioErrors.noSamples('the file ends inside the RIFF header');
   const form = fourcc(riff, 0);
   if (form === 'RIFX') return { foreignCodec: 'big-endian WAV (RIFX)' };
-  if (fourcc(riff, 8) !== 'WAVE') throw AudioErrors.notAudio(`a RIFF file of type '${fourcc(riff, 8)}', not WAVE`);
+  if (fourcc(riff, 8) !== 'WAVE')
+    throw AudioErrors.notAudio(`a RIFF file of type '${fourcc(riff, 8)}', not WAVE`);
   const rf64 = form === 'RF64';
 
-  let fmt: { tag: number; channels: number; sampleRate: number; blockAlign: number; bits: number } | null = null;
+  let fmt: { tag: number; channels: number; sampleRate: number; blockAlign: number; bits: number } | null =
+    null;
   let rf64DataBytes: number | null = null;
   for (;;) {
     const head = await reader.read(8);
@@ -109,11 +112,18 @@ export async function readWavHeader(
       if (body.length < size) throw AudioErrors.noSamples('the file ends inside its fmt chunk');
       let tag = u16(body, 0);
       if (tag === EXTENSIBLE) {
-        if (size < 40) throw AudioErrors.malformed('a WAVE_FORMAT_EXTENSIBLE fmt chunk without its sub-format');
+        if (size < 40)
+          throw AudioErrors.malformed('a WAVE_FORMAT_EXTENSIBLE fmt chunk without its sub-format');
         // The sub-format GUID starts with the format tag: KSDATAFORMAT_SUBTYPE_PCM is 00000001-0000-0010-…
         tag = u16(body, 24);
       }
-      fmt = { tag, channels: u16(body, 2), sampleRate: u32(body, 4), blockAlign: u16(body, 12), bits: u16(body, 14) };
+      fmt = {
+        tag,
+        channels: u16(body, 2),
+        sampleRate: u32(body, 4),
+        blockAlign: u16(body, 12),
+        bits: u16(body, 14),
+      };
     } else if (id === 'ds64' && rf64) {
       const body = await reader.read(size + (size & 1));
       // riffSize (8), dataSize (8): sizes beyond 2^53 are not recordings.
@@ -125,15 +135,24 @@ export async function readWavHeader(
       if (fmt.channels === 0) throw AudioErrors.malformed('zero channels');
       if (fmt.sampleRate === 0) throw AudioErrors.malformed('a sample rate of 0');
       const bytesPerSample = fmt.bits / 8;
-      const blockAlign = fmt.blockAlign >= fmt.channels * bytesPerSample ? fmt.blockAlign : fmt.channels * bytesPerSample;
+      const blockAlign =
+        fmt.blockAlign >= fmt.channels * bytesPerSample ? fmt.blockAlign : fmt.channels * bytesPerSample;
       let declared: number | null = size;
       if (rf64 && size === 0xffffffff) declared = rf64DataBytes;
       else if (options.unknownSizeIfZero === true && (size === 0 || size === 0xffffffff)) declared = null;
-      return { codec, sampleRate: fmt.sampleRate, channels: fmt.channels, blockAlign, bytesPerSample, declaredDataBytes: declared };
+      return {
+        codec,
+        sampleRate: fmt.sampleRate,
+        channels: fmt.channels,
+        blockAlign,
+        bytesPerSample,
+        declaredDataBytes: declared,
+      };
     } else {
       const skipped = await reader.skip(size + (size & 1));
       if (skipped < size) {
-        if (fmt === null) throw AudioErrors.malformed(`the file ends inside its '${id}' chunk, before any fmt chunk`);
+        if (fmt === null)
+          throw AudioErrors.malformed(`the file ends inside its '${id}' chunk, before any fmt chunk`);
         throw AudioErrors.noSamples(`the file ends inside its '${id}' chunk, before the data chunk`);
       }
     }
