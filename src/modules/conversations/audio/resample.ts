@@ -123,11 +123,15 @@ export class Resampler {
     const { up, down, phases, taps, table } = this;
     const half = taps / 2;
     const available = this.bufferStart + (this.buffers[0]?.length ?? 0);
-    // Outputs n whose last tap i0 + half lies inside the buffer.
+    // Outputs n whose last tap i0 + half lies inside the buffer: where each starts, and its phase.
+    const room = Math.max(
+      0,
+      Math.min(limit, Math.ceil(((available - half + 1) * up) / down) + 1) - this.produced,
+    );
+    const starts = new Int32Array(room);
+    const offsets = new Int32Array(room);
     let count = 0;
-    const starts: number[] = [];
-    const tables: number[] = [];
-    for (let n = this.produced; n < limit; n++) {
+    for (let n = this.produced; count < room; n++) {
       const position = n * down;
       let i0 = Math.floor(position / up);
       let q = Math.round(((position - i0 * up) * phases) / up);
@@ -136,21 +140,11 @@ export class Resampler {
         i0 += 1;
       }
       if (i0 + half >= available) break;
-      starts.push(i0 - half + 1 - this.bufferStart);
-      tables.push(q * taps);
+      starts[count] = i0 - half + 1 - this.bufferStart;
+      offsets[count] = q * taps;
       count++;
     }
-    const out = this.buffers.map((buffer) => {
-      const samples = new Float32Array(count);
-      for (let i = 0; i < count; i++) {
-        const start = starts[i] ?? 0;
-        const offset = tables[i] ?? 0;
-        let sum = 0;
-        for (let j = 0; j < taps; j++) sum += (buffer[start + j] ?? 0) * (table[offset + j] ?? 0);
-        samples[i] = sum;
-      }
-      return samples;
-    });
+    const out = this.buffers.map((buffer) => convolve(buffer, table, starts, offsets, count, taps));
     this.produced += count;
     // Keep only what the next output still needs.
     const nextFirst = Math.floor((this.produced * down) / up) - half;
@@ -161,6 +155,29 @@ export class Resampler {
     }
     return out;
   }
+}
+
+/**
+ * The hot loop, kept monomorphic: every index is in range by construction, so the `as number`
+ * casts only tell the type checker what `noUncheckedIndexedAccess` cannot know.
+ */
+function convolve(
+  buffer: Float32Array,
+  table: Float32Array,
+  starts: Int32Array,
+  offsets: Int32Array,
+  count: number,
+  taps: number,
+): Float32Array {
+  const samples = new Float32Array(count);
+  for (let i = 0; i < count; i++) {
+    const start = starts[i] as number;
+    const offset = offsets[i] as number;
+    let sum = 0;
+    for (let j = 0; j < taps; j++) sum += (buffer[start + j] as number) * (table[offset + j] as number);
+    samples[i] = sum;
+  }
+  return samples;
 }
 
 /** Resamples a whole signal (tests, short clips). */
