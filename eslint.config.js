@@ -14,7 +14,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/ban-ts-comment': 'error',
-      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowBoolean: true },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-confusing-void-expression': 'off',
       '@typescript-eslint/no-unnecessary-condition': ['error', { allowConstantLoopConditions: true }],
@@ -49,7 +52,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { regex: '^@/(app|features)(/|$)', message: 'A feature imports only @/kit and @/api: share through the kit.' },
+            {
+              regex: '^@/(app|features)(/|$)',
+              message: 'A feature imports only @/kit and @/api: share through the kit.',
+            },
             { regex: '^\\.\\./\\.\\./', message: 'Leave a feature only through @/kit or @/api.' },
           ],
         },

@@ -132,7 +132,12 @@ async function natsReachable(): Promise<boolean> {
 }
 
 async function main(): Promise<void> {
-  const bench = await openBenchDatabase({ prefix: 'switchboard-bench-', poolMax: 4, logger, migrations: [busMigrations] });
+  const bench = await openBenchDatabase({
+    prefix: 'switchboard-bench-',
+    poolMax: 4,
+    logger,
+    migrations: [busMigrations],
+  });
   const { database } = bench;
   const results: { adapter: string; events: number; bus: number; baseline: string; raw: number }[] = [];
   try {
@@ -176,9 +181,18 @@ async function main(): Promise<void> {
         for (let round = 1; round <= rounds; round++) {
           const natsData = makeEvents(natsEvents, `bench.nats${round}.v1`);
           rawJs = Math.max(rawJs, await rawJetStream(natsData, `${prefix}r${round}`));
-          natsRate = Math.max(natsRate, await throughBus(database, natsBus, natsData, `bench.nats${round}.v1`));
+          natsRate = Math.max(
+            natsRate,
+            await throughBus(database, natsBus, natsData, `bench.nats${round}.v1`),
+          );
         }
-        results.push({ adapter: 'nats', events: natsEvents, bus: natsRate, baseline: 'raw pipelined JetStream publish', raw: rawJs });
+        results.push({
+          adapter: 'nats',
+          events: natsEvents,
+          bus: natsRate,
+          baseline: 'raw pipelined JetStream publish',
+          raw: rawJs,
+        });
       } finally {
         await natsBus.close();
         const nc = await connect({ servers: natsUrl });

@@ -36,7 +36,9 @@ const format = args.format as ExportFormat;
 const mib = (bytes: number) => `${(bytes / 1_048_576).toFixed(0)} MiB`;
 
 /** Samples the resident set every 50 ms while `work` runs; answers its peak and the time taken. */
-async function measured<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number; peakRss: number; startRss: number }> {
+async function measured<T>(
+  work: () => Promise<T>,
+): Promise<{ value: T; seconds: number; peakRss: number; startRss: number }> {
   const startRss = process.memoryUsage().rss;
   let peakRss = startRss;
   const sampler = setInterval(() => {
@@ -45,7 +47,12 @@ async function measured<T>(work: () => Promise<T>): Promise<{ value: T; seconds:
   const started = performance.now();
   try {
     const value = await work();
-    return { value, seconds: (performance.now() - started) / 1000, peakRss: Math.max(peakRss, process.memoryUsage().rss), startRss };
+    return {
+      value,
+      seconds: (performance.now() - started) / 1000,
+      peakRss: Math.max(peakRss, process.memoryUsage().rss),
+      startRss,
+    };
   } finally {
     clearInterval(sampler);
   }
@@ -63,7 +70,10 @@ async function main(): Promise<void> {
   const platform = await createPlatform(config, { role: 'start', logger: createLogger({ level: 'warn' }) });
   try {
     const { calls, identity } = platform.modules;
-    const tenant = await identity.tenantAdmin.create({ name: 'Export bench', slug: `export-bench-${Date.now()}` });
+    const tenant = await identity.tenantAdmin.create({
+      name: 'Export bench',
+      slug: `export-bench-${Date.now()}`,
+    });
     const ctx = { ...systemContext(tenant.uuid, 'bench', 'bench'), clientIp: '127.0.0.1' };
 
     console.log(`loading ${totalRecords.toLocaleString('en')} calls…`);
@@ -73,20 +83,37 @@ async function main(): Promise<void> {
     const overridesOf = (i: number) => ({
       sourceCallId: `bench-${i}`,
       startedAt: startedAtOf(i),
-      from: party(`+4930${String(i).padStart(8, '0')}`, `+4930${String(i).padStart(8, '0')}`, `Caller ${i % 5000}`),
+      from: party(
+        `+4930${String(i).padStart(8, '0')}`,
+        `+4930${String(i).padStart(8, '0')}`,
+        `Caller ${i % 5000}`,
+      ),
     });
     // The first calls through the index's own upsert; the rest as copies of one of them (plain
     // columns) with a record and parties of their own, encrypted under the tenant's key and bound
     // to their id exactly as the upsert does, bulk-inserted: the upsert would take an hour here.
     const upserted = Math.min(totalRecords, 2_000);
-    await calls.calls.upsertRecords(ctx, Array.from({ length: upserted }, (_, i) => callRecord(tenant.uuid, overridesOf(i))));
+    await calls.calls.upsertRecords(
+      ctx,
+      Array.from({ length: upserted }, (_, i) => callRecord(tenant.uuid, overridesOf(i))),
+    );
     const owner = platform.database.pools.owner;
     const months: string[] = [];
-    for (let m = new Date(start); m.getTime() <= start + totalRecords * 15_000; m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))) months.push(m.toISOString());
+    for (
+      let m = new Date(start);
+      m.getTime() <= start + totalRecords * 15_000;
+      m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))
+    )
+      months.push(m.toISOString());
     await owner.query('select calls.ensure_month_partitions($1::timestamptz[])', [months]);
-    const template = (await owner.query<{ id: string }>('select id from calls.call_records where tenant_id = $1 limit 1', [tenant.uuid])).rows[0]?.id;
+    const template = (
+      await owner.query<{ id: string }>('select id from calls.call_records where tenant_id = $1 limit 1', [
+        tenant.uuid,
+      ])
+    ).rows[0]?.id;
     const encrypt = await platform.keyring.encrypter(tenant.uuid);
-    const byteaArray = (buffers: readonly Buffer[]) => `{${buffers.map((b) => `"\\\\x${b.toString('hex')}"`).join(',')}}`;
+    const byteaArray = (buffers: readonly Buffer[]) =>
+      `{${buffers.map((b) => `"\\\\x${b.toString('hex')}"`).join(',')}}`;
     for (let first = upserted; first < totalRecords; first += 10_000) {
       const ids: string[] = [];
       const startedAts: string[] = [];
@@ -113,7 +140,9 @@ async function main(): Promise<void> {
         [ids, startedAts, byteaArray(parties), byteaArray(records), template],
       );
       if ((first - upserted) % 100_000 < 10_000) {
-        console.log(`  ${Math.min(totalRecords, first + 10_000).toLocaleString('en')} in ${((performance.now() - loadStarted) / 1000).toFixed(0)} s`);
+        console.log(
+          `  ${Math.min(totalRecords, first + 10_000).toLocaleString('en')} in ${((performance.now() - loadStarted) / 1000).toFixed(0)} s`,
+        );
       }
     }
     await sql`vacuum analyze calls.call_records, calls.call_keys`.execute(platform.database.owner);
@@ -143,12 +172,18 @@ async function main(): Promise<void> {
 
     const exported = job.value;
     console.log('');
-    console.log(`background export (${format}) of ${totalRecords.toLocaleString('en')} calls: ${exported.status}`);
+    console.log(
+      `background export (${format}) of ${totalRecords.toLocaleString('en')} calls: ${exported.status}`,
+    );
     console.log(`  rows ${exported.rows.toLocaleString('en')}, file ${mib(exported.bytes)}`);
-    console.log(`  time ${job.seconds.toFixed(1)} s (${Math.round(exported.rows / job.seconds).toLocaleString('en')} rows/s)`);
+    console.log(
+      `  time ${job.seconds.toFixed(1)} s (${Math.round(exported.rows / job.seconds).toLocaleString('en')} rows/s)`,
+    );
     console.log(`  RSS ${mib(job.startRss)} before, peak ${mib(job.peakRss)} while it ran`);
     console.log(`baseline: direct GET-style stream of the same calls (no object store)`);
-    console.log(`  bytes ${mib(direct.value)}, time ${direct.seconds.toFixed(1)} s, RSS ${mib(direct.startRss)} before, peak ${mib(direct.peakRss)}`);
+    console.log(
+      `  bytes ${mib(direct.value)}, time ${direct.seconds.toFixed(1)} s, RSS ${mib(direct.startRss)} before, peak ${mib(direct.peakRss)}`,
+    );
     if (exported.status !== 'succeeded') process.exitCode = 1;
   } finally {
     await platform.close();

@@ -46,7 +46,11 @@ function makeRecords(count: number): NormalisedCall[] {
       sourceCallId: `bench-${i}`,
       conversationId: `bench-conv-${i}`,
       startedAt: new Date(base + i * 7_000).toISOString(),
-      from: { raw: `+4930${String(1_000_000 + (i % 500_000))}`, e164: `+4930${String(1_000_000 + (i % 500_000))}`, displayName: `Caller ${i % 997}` },
+      from: {
+        raw: `+4930${String(1_000_000 + (i % 500_000))}`,
+        e164: `+4930${String(1_000_000 + (i % 500_000))}`,
+        displayName: `Caller ${i % 997}`,
+      },
       agent: { id: `agent-${i % 40}`, name: `Agent ${i % 40}` },
       queue: { id: `queue-${i % 6}`, name: `Queue ${i % 6}` },
     }),
@@ -57,11 +61,15 @@ async function copyBaseline(url: string, records: NormalisedCall[]): Promise<num
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query('drop table if exists bench_copy; create table bench_copy (source text, source_call_id text, started_at timestamptz, record jsonb)');
-    const escape = (value: string) => value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n');
+    await client.query(
+      'drop table if exists bench_copy; create table bench_copy (source text, source_call_id text, started_at timestamptz, record jsonb)',
+    );
+    const escape = (value: string) =>
+      value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n');
     const started = performance.now();
     const lines = (function* () {
-      for (const r of records) yield `${r.source}\t${escape(r.sourceCallId)}\t${r.startedAt}\t${escape(JSON.stringify(r))}\n`;
+      for (const r of records)
+        yield `${r.source}\t${escape(r.sourceCallId)}\t${r.startedAt}\t${escape(JSON.stringify(r))}\n`;
     })();
     await pipeline(Readable.from(lines), client.query(copyFrom('copy bench_copy from stdin')));
     return records.length / ((performance.now() - started) / 1000);
@@ -75,7 +83,12 @@ async function copyBaseline(url: string, records: NormalisedCall[]): Promise<num
  * through the filesystem object store (batches of 500, `concurrency` batches at once), with no
  * parsing and no index. End to end cannot beat it, whatever the rest costs.
  */
-async function archiveFloor(root: string, keyring: Keyring, tenantId: string, records: NormalisedCall[]): Promise<number> {
+async function archiveFloor(
+  root: string,
+  keyring: Keyring,
+  tenantId: string,
+  records: NormalisedCall[],
+): Promise<number> {
   const store = createFilesystemObjectStore({ root, keyring });
   const bodies = records.map((r, i) => ({
     key: `${tenantId}/generic/2026/10/01/call_floor${i}_${Date.now()}.json`,
@@ -103,9 +116,12 @@ async function archiveFloor(root: string, keyring: Keyring, tenantId: string, re
  */
 async function postgresCpuSeconds(dataDir: string): Promise<number | undefined> {
   try {
-    const postmaster = Number((await readFile(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0]);
+    const postmaster = Number(
+      (await readFile(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0],
+    );
     const ticks = Number(process.env.CLK_TCK ?? 100);
-    const statOf = async (pid: string) => (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]?.split(' ') ?? [];
+    const statOf = async (pid: string) =>
+      (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]?.split(' ') ?? [];
     let total = 0;
     for (const pid of await readdir('/proc')) {
       if (!/^\d+$/.test(pid)) continue;
@@ -113,7 +129,10 @@ async function postgresCpuSeconds(dataDir: string): Promise<number | undefined> 
       // After "pid (comm) ": state, ppid, ..., utime (index 11), stime, cutime, cstime.
       const isPostmaster = Number(pid) === postmaster;
       if (!isPostmaster && Number(fields[1]) !== postmaster) continue;
-      total += Number(fields[11]) + Number(fields[12]) + (isPostmaster ? Number(fields[13]) + Number(fields[14]) : 0);
+      total +=
+        Number(fields[11]) +
+        Number(fields[12]) +
+        (isPostmaster ? Number(fields[13]) + Number(fields[14]) : 0);
     }
     return total / ticks;
   } catch {
@@ -123,7 +142,12 @@ async function postgresCpuSeconds(dataDir: string): Promise<number | undefined> 
 
 async function main(): Promise<void> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'switchboard-ingest-bench-'));
-  const config = loadConfig({ SWITCHBOARD_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', SWITCHBOARD_RATE_LIMIT_INTERNAL: '1000000' });
+  const config = loadConfig({
+    SWITCHBOARD_DATA_DIR: dataDir,
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    SWITCHBOARD_RATE_LIMIT_INTERNAL: '1000000',
+  });
   const platform = await createPlatform(config, { role: 'start', logger: createLogger({ level: 'warn' }) });
   try {
     await platform.http?.listen({ host: '127.0.0.1', port: 0 });
@@ -131,20 +155,40 @@ async function main(): Promise<void> {
     const port = typeof address === 'object' && address ? address.port : 0;
     const tenant = await platform.modules.identity.tenantAdmin.create({ name: 'Bench', slug: 'bench' });
     const ctx = systemContext(tenant.uuid, 'bench', 'bench');
-    const { key } = await platform.modules.identity.apiKeys.create(ctx, { name: 'bench', scopes: ['calls:ingest'] });
+    const { key } = await platform.modules.identity.apiKeys.create(ctx, {
+      name: 'bench',
+      scopes: ['calls:ingest'],
+    });
 
-    console.log(`Machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-    console.log(`Records: ${total.toLocaleString('en')} in batches of ${batchSize}, ${concurrency} requests in flight`);
+    console.log(
+      `Machine: ${os.cpus().length} cores, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
+    console.log(
+      `Records: ${total.toLocaleString('en')} in batches of ${batchSize}, ${concurrency} requests in flight`,
+    );
     const records = makeRecords(total);
 
     // The archive first: a sync of the file system would also flush the COPY's table files.
-    const floorRate = await archiveFloor(path.join(dataDir, 'floor-objects'), platform.keyring, tenant.uuid, records);
+    const floorRate = await archiveFloor(
+      path.join(dataDir, 'floor-objects'),
+      platform.keyring,
+      tenant.uuid,
+      records,
+    );
     const copyRate = await copyBaseline(platform.database.ownerUrl, records);
-    console.log(`Baseline  COPY into a bare table:            ${Math.round(copyRate).toLocaleString('en')} rows/s`);
-    console.log(`Floor     raw archive alone (synced objects): ${Math.round(floorRate).toLocaleString('en')} objects/s`);
+    console.log(
+      `Baseline  COPY into a bare table:            ${Math.round(copyRate).toLocaleString('en')} rows/s`,
+    );
+    console.log(
+      `Floor     raw archive alone (synced objects): ${Math.round(floorRate).toLocaleString('en')} objects/s`,
+    );
 
     const bodies: string[] = [];
-    for (let i = 0; i < records.length; i += batchSize) bodies.push(JSON.stringify(records.slice(i, i + batchSize)));
+    for (let i = 0; i < records.length; i += batchSize)
+      bodies.push(JSON.stringify(records.slice(i, i + batchSize)));
     const pgBefore = await postgresCpuSeconds(dataDir);
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
@@ -165,17 +209,28 @@ async function main(): Promise<void> {
     let indexed = 0;
     while (indexed < total) {
       await new Promise((r) => setTimeout(r, 100));
-      const { rows } = await sql<{ n: number }>`select count(*)::int as n from calls.call_keys where tenant_id = ${tenant.uuid}`.execute(platform.database.owner);
+      const { rows } = await sql<{
+        n: number;
+      }>`select count(*)::int as n from calls.call_keys where tenant_id = ${tenant.uuid}`.execute(
+        platform.database.owner,
+      );
       indexed = rows[0]?.n ?? 0;
-      if (performance.now() - started > 15 * 60_000) throw new Error(`only ${indexed} of ${total} indexed after 15 minutes`);
+      if (performance.now() - started > 15 * 60_000)
+        throw new Error(`only ${indexed} of ${total} indexed after 15 minutes`);
     }
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
     const pgAfter = await postgresCpuSeconds(dataDir);
     const rate = total / seconds;
-    console.log(`Accepted  (202, payload durable):            ${Math.round(total / ((accepted - started) / 1000)).toLocaleString('en')} records/s`);
-    console.log(`End to end (archived, synced and indexed):   ${Math.round(rate).toLocaleString('en')} records/s  (${seconds.toFixed(1)} s)`);
-    console.log(`Ratio to the COPY baseline:                  ${((rate / copyRate) * 100).toFixed(0)}%  (target 40%)`);
+    console.log(
+      `Accepted  (202, payload durable):            ${Math.round(total / ((accepted - started) / 1000)).toLocaleString('en')} records/s`,
+    );
+    console.log(
+      `End to end (archived, synced and indexed):   ${Math.round(rate).toLocaleString('en')} records/s  (${seconds.toFixed(1)} s)`,
+    );
+    console.log(
+      `Ratio to the COPY baseline:                  ${((rate / copyRate) * 100).toFixed(0)}%  (target 40%)`,
+    );
     console.log(`Ratio to the raw archive alone:              ${((rate / floorRate) * 100).toFixed(0)}%`);
     const perRecord = (cpuSeconds: number) => `${Math.round((cpuSeconds / total) * 1e6)} µs`;
     console.log(

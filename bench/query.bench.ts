@@ -84,16 +84,71 @@ function weighted<T extends string>(table: readonly (readonly [T, number])[]): T
   return table[0]?.[0] as T;
 }
 
-const sources = [['teams', 30], ['twilio', 20], ['asterisk', 15], ['connect', 10], ['genesys', 10], ['cucm', 5], ['freeswitch', 4], ['3cx', 3], ['sbc', 2], ['generic', 1]] as const;
-const directions = [['inbound', 60], ['outbound', 30], ['internal', 8], ['unknown', 2]] as const;
-const dispositions = [['answered', 70], ['no_answer', 10], ['busy', 3], ['failed', 2], ['cancelled', 10], ['voicemail', 5]] as const;
+const sources = [
+  ['teams', 30],
+  ['twilio', 20],
+  ['asterisk', 15],
+  ['connect', 10],
+  ['genesys', 10],
+  ['cucm', 5],
+  ['freeswitch', 4],
+  ['3cx', 3],
+  ['sbc', 2],
+  ['generic', 1],
+] as const;
+const directions = [
+  ['inbound', 60],
+  ['outbound', 30],
+  ['internal', 8],
+  ['unknown', 2],
+] as const;
+const dispositions = [
+  ['answered', 70],
+  ['no_answer', 10],
+  ['busy', 3],
+  ['failed', 2],
+  ['cancelled', 10],
+  ['voicemail', 5],
+] as const;
 
-const syllables = ['an', 'ber', 'chi', 'da', 'el', 'fo', 'gra', 'ha', 'is', 'jo', 'ka', 'li', 'mo', 'na', 'or', 'pe', 'ra', 'si', 'to', 'ul', 'va', 'wi', 'xe', 'yo', 'zu'];
+const syllables = [
+  'an',
+  'ber',
+  'chi',
+  'da',
+  'el',
+  'fo',
+  'gra',
+  'ha',
+  'is',
+  'jo',
+  'ka',
+  'li',
+  'mo',
+  'na',
+  'or',
+  'pe',
+  'ra',
+  'si',
+  'to',
+  'ul',
+  'va',
+  'wi',
+  'xe',
+  'yo',
+  'zu',
+];
 /** 500 distinct made-up name words: 200 first names, 300 last names. */
 const nameWordPool = (() => {
   const r = prng(7);
   const out = new Set<string>();
-  while (out.size < 500) out.add(Array.from({ length: 2 + Math.floor(r() * 2) }, () => syllables[Math.floor(r() * syllables.length)] ?? '').join(''));
+  while (out.size < 500)
+    out.add(
+      Array.from(
+        { length: 2 + Math.floor(r() * 2) },
+        () => syllables[Math.floor(r() * syllables.length)] ?? '',
+      ).join(''),
+    );
   return [...out];
 })();
 // Callers and agents draw from separate words, so no call has the same word twice.
@@ -119,14 +174,22 @@ interface TenantPools {
 }
 
 function numberOf(i: number, tenant: number): { raw: string; e164: string | null } {
-  if (i < didCount) return { raw: `+49301${String(tenant).padStart(3, '0')}${String(i).padStart(3, '0')}`, e164: `+49301${String(tenant).padStart(3, '0')}${String(i).padStart(3, '0')}` };
+  if (i < didCount)
+    return {
+      raw: `+49301${String(tenant).padStart(3, '0')}${String(i).padStart(3, '0')}`,
+      e164: `+49301${String(tenant).padStart(3, '0')}${String(i).padStart(3, '0')}`,
+    };
   if (i < didCount + extensionCount) return { raw: String(1000 + i - didCount), e164: null };
   const n = `+4917${String(tenant).padStart(2, '0')}${String(i).padStart(7, '0')}`;
   return { raw: n, e164: n };
 }
 
 /** Per-tenant pools of numbers, name words and agents with their blind indexes, in plain tables the loader joins. */
-async function createPools(db: Database, keyring: Keyring, newTenant: (index: number) => Promise<string>): Promise<TenantPools[]> {
+async function createPools(
+  db: Database,
+  keyring: Keyring,
+  newTenant: (index: number) => Promise<string>,
+): Promise<TenantPools[]> {
   const tenants: TenantPools[] = [];
   const owner = db.pools.owner;
   await owner.query(`create schema bench;
@@ -135,15 +198,26 @@ async function createPools(db: Database, keyring: Keyring, newTenant: (index: nu
     create unlogged table bench.agents (tenant_id uuid, idx int, agent_index bytea, agent_ciphertext text, first_idx int, last_idx int, primary key (tenant_id, idx))`);
   for (let t = 0; t < tenantCount; t++) {
     const id = await newTenant(t);
-    const numbers = Array.from({ length: didCount + extensionCount + customerCount }, (_, i) => numberOf(i, t));
-    const numberHashes = await Promise.all(
-      numbers.map((n) => keyring.blindIndex(id, n.e164 ? termPurposes.e164 : termPurposes.address, n.e164 ?? n.raw, 'hex')),
+    const numbers = Array.from({ length: didCount + extensionCount + customerCount }, (_, i) =>
+      numberOf(i, t),
     );
-    const wordHashes = await Promise.all(words.map((w) => keyring.blindIndex(id, termPurposes.nameWord, w, 'hex')));
+    const numberHashes = await Promise.all(
+      numbers.map((n) =>
+        keyring.blindIndex(id, n.e164 ? termPurposes.e164 : termPurposes.address, n.e164 ?? n.raw, 'hex'),
+      ),
+    );
+    const wordHashes = await Promise.all(
+      words.map((w) => keyring.blindIndex(id, termPurposes.nameWord, w, 'hex')),
+    );
     const agents = Array.from({ length: agentsPerTenant }, (_, i) => {
       const first = agentFirst[i % agentFirst.length] ?? '';
       const last = agentLast[(i * 7) % agentLast.length] ?? '';
-      return { id: `agent${i}@tenant${t}.example`, name: `${first} ${last}`, first: indexOf(first), last: indexOf(last) };
+      return {
+        id: `agent${i}@tenant${t}.example`,
+        name: `${first} ${last}`,
+        first: indexOf(first),
+        last: indexOf(last),
+      };
     });
     const agentRows = await Promise.all(
       agents.map(async (a) => [
@@ -151,11 +225,23 @@ async function createPools(db: Database, keyring: Keyring, newTenant: (index: nu
         await keyring.encryptToString(id, JSON.stringify({ id: a.id, name: a.name }), 'calls.agent'),
       ]),
     );
-    await owner.query(`insert into bench.numbers select $1, i - 1, decode(h, 'hex') from unnest($2::text[]) with ordinality as u(h, i)`, [id, numberHashes]);
-    await owner.query(`insert into bench.words select $1, i - 1, decode(h, 'hex') from unnest($2::text[]) with ordinality as u(h, i)`, [id, wordHashes]);
+    await owner.query(
+      `insert into bench.numbers select $1, i - 1, decode(h, 'hex') from unnest($2::text[]) with ordinality as u(h, i)`,
+      [id, numberHashes],
+    );
+    await owner.query(
+      `insert into bench.words select $1, i - 1, decode(h, 'hex') from unnest($2::text[]) with ordinality as u(h, i)`,
+      [id, wordHashes],
+    );
     await owner.query(
       `insert into bench.agents select $1, i - 1, decode(h, 'hex'), c, f, l from unnest($2::text[], $3::text[], $4::int[], $5::int[]) with ordinality as u(h, c, f, l, i)`,
-      [id, agentRows.map((r) => r[0]), agentRows.map((r) => r[1]), agents.map((a) => a.first), agents.map((a) => a.last)],
+      [
+        id,
+        agentRows.map((r) => r[0]),
+        agentRows.map((r) => r[1]),
+        agents.map((a) => a.first),
+        agents.map((a) => a.last),
+      ],
     );
     tenants.push({ id, ctx: systemContext(id, 'bench', 'bench'), numbers, agents });
   }
@@ -174,14 +260,20 @@ function uuidv7(ms: number, random16: Buffer): string {
 }
 
 /** A bytea[] literal; node-pg's own array serialiser is several times slower for 20k buffers. */
-const byteaArray = (buffers: readonly Buffer[]) => `{${buffers.map((b) => `"\\\\x${b.toString('hex')}"`).join(',')}}`;
+const byteaArray = (buffers: readonly Buffer[]) =>
+  `{${buffers.map((b) => `"\\\\x${b.toString('hex')}"`).join(',')}}`;
 
 interface Chunk {
   readonly params: unknown[];
 }
 
 /** One chunk of calls as column arrays; parties encrypted per call. */
-async function prepareChunk(keyring: Keyring, tenants: readonly TenantPools[], first: number, count: number): Promise<Chunk> {
+async function prepareChunk(
+  keyring: Keyring,
+  tenants: readonly TenantPools[],
+  first: number,
+  count: number,
+): Promise<Chunk> {
   const cols = {
     tenant: [] as number[],
     id: [] as string[],
@@ -208,7 +300,10 @@ async function prepareChunk(keyring: Keyring, tenants: readonly TenantPools[], f
     if (!tenant) continue;
     const startedAt = start + i * step + random() * step;
     // Ids are made at ingest, shortly after the call.
-    const id = uuidv7(Math.floor(startedAt) + 120_000, randomPool.subarray((i - first) * 16, (i - first) * 16 + 16));
+    const id = uuidv7(
+      Math.floor(startedAt) + 120_000,
+      randomPool.subarray((i - first) * 16, (i - first) * 16 + 16),
+    );
     const direction = weighted(directions);
     const disposition = weighted(dispositions);
     const answered = disposition === 'answered';
@@ -216,7 +311,15 @@ async function prepareChunk(keyring: Keyring, tenants: readonly TenantPools[], f
     const did = Math.floor(random() * didCount);
     const extension = didCount + Math.floor(random() * extensionCount);
     const [from, to] =
-      direction === 'inbound' ? [customer, did] : direction === 'outbound' ? [did, customer] : [extension, didCount + ((extension - didCount + 1 + Math.floor(random() * (extensionCount - 1))) % extensionCount)];
+      direction === 'inbound'
+        ? [customer, did]
+        : direction === 'outbound'
+          ? [did, customer]
+          : [
+              extension,
+              didCount +
+                ((extension - didCount + 1 + Math.floor(random() * (extensionCount - 1))) % extensionCount),
+            ];
     const named = direction === 'inbound' && random() < 0.6;
     const nameFirst = named ? indexOf(pick(callerFirst)) : null;
     const nameLast = named ? indexOf(pick(callerLast)) : null;
@@ -224,7 +327,14 @@ async function prepareChunk(keyring: Keyring, tenants: readonly TenantPools[], f
     const fromParty = tenant.numbers[from] ?? { raw: null, e164: null };
     const toParty = tenant.numbers[to] ?? { raw: null, e164: null };
     const parties = {
-      from: { raw: fromParty.raw, e164: fromParty.e164, displayName: nameFirst !== null && nameLast !== null ? `${words[nameFirst] ?? ''} ${words[nameLast] ?? ''}` : null },
+      from: {
+        raw: fromParty.raw,
+        e164: fromParty.e164,
+        displayName:
+          nameFirst !== null && nameLast !== null
+            ? `${words[nameFirst] ?? ''} ${words[nameLast] ?? ''}`
+            : null,
+      },
       to: { raw: toParty.raw, e164: toParty.e164, displayName: null },
     };
     cols.tenant.push(t);
@@ -323,7 +433,10 @@ async function dropIndexes(client: pg.PoolClient): Promise<string[]> {
   );
   for (const c of constraints.rows) await client.query(`alter table ${c.tbl} drop constraint ${c.name}`);
   for (const i of indexes.rows) await client.query(`drop index ${i.name}`);
-  return [...constraints.rows.map((c) => `alter table ${c.tbl} add constraint ${c.name} ${c.def}`), ...indexes.rows.map((i) => i.def.replace(' ON ONLY ', ' ON '))];
+  return [
+    ...constraints.rows.map((c) => `alter table ${c.tbl} add constraint ${c.name} ${c.def}`),
+    ...indexes.rows.map((i) => i.def.replace(' ON ONLY ', ' ON ')),
+  ];
 }
 
 async function load(db: Database, keyring: Keyring, tenants: readonly TenantPools[]): Promise<void> {
@@ -331,29 +444,46 @@ async function load(db: Database, keyring: Keyring, tenants: readonly TenantPool
   try {
     await client.query('set synchronous_commit = off');
     const monthStarts: string[] = [];
-    for (let m = new Date(start); m.getTime() < end; m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))) monthStarts.push(m.toISOString());
+    for (
+      let m = new Date(start);
+      m.getTime() < end;
+      m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))
+    )
+      monthStarts.push(m.toISOString());
     await client.query('select calls.ensure_month_partitions($1::timestamptz[])', [monthStarts]);
     const rebuild = await dropIndexes(client);
 
     const loadStarted = performance.now();
     const chunks = Math.ceil(totalRecords / chunkSize);
     // Encrypting the next chunk overlaps with PostgreSQL inserting this one.
-    let next: Promise<Chunk> | undefined = prepareChunk(keyring, tenants, 0, Math.min(chunkSize, totalRecords));
+    let next: Promise<Chunk> | undefined = prepareChunk(
+      keyring,
+      tenants,
+      0,
+      Math.min(chunkSize, totalRecords),
+    );
     for (let c = 0; c < chunks; c++) {
       const chunk: Chunk = await (next ?? Promise.reject(new Error('no chunk')));
       const first = (c + 1) * chunkSize;
-      next = c + 1 < chunks ? prepareChunk(keyring, tenants, first, Math.min(chunkSize, totalRecords - first)) : undefined;
+      next =
+        c + 1 < chunks
+          ? prepareChunk(keyring, tenants, first, Math.min(chunkSize, totalRecords - first))
+          : undefined;
       await client.query(loadSql, chunk.params);
       if ((c + 1) % 25 === 0 || c + 1 === chunks) {
         const done = Math.min(totalRecords, (c + 1) * chunkSize);
         const seconds = (performance.now() - loadStarted) / 1000;
-        console.log(`  loaded ${done.toLocaleString('en')} calls in ${seconds.toFixed(0)} s (${Math.round(done / seconds).toLocaleString('en')}/s)`);
+        console.log(
+          `  loaded ${done.toLocaleString('en')} calls in ${seconds.toFixed(0)} s (${Math.round(done / seconds).toLocaleString('en')}/s)`,
+        );
       }
     }
     const indexStarted = performance.now();
     await client.query(`set maintenance_work_mem = '1GB'`);
     for (const statement of rebuild) await client.query(statement);
-    console.log(`  rebuilt ${rebuild.length} keys and indexes in ${((performance.now() - indexStarted) / 1000).toFixed(0)} s`);
+    console.log(
+      `  rebuilt ${rebuild.length} keys and indexes in ${((performance.now() - indexStarted) / 1000).toFixed(0)} s`,
+    );
     // What autovacuum would have done after such a load: statistics, and visibility maps so that
     // side-table probes are index-only.
     const vacuumStarted = performance.now();
@@ -372,7 +502,8 @@ interface Figures {
 
 function percentiles(samples: number[]): Figures {
   const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
+  const at = (p: number) =>
+    sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
   return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
 }
 
@@ -384,7 +515,10 @@ type Run = (i: number) => Promise<unknown>;
  * machine does not decide a figure on its own. With a baseline, the two alternate run by run
  * (and which goes first alternates too), so neither profits from a cache the other warmed.
  */
-async function measure(service: Run, baseline?: Run): Promise<{ service: Figures; baseline: Figures | undefined }> {
+async function measure(
+  service: Run,
+  baseline?: Run,
+): Promise<{ service: Figures; baseline: Figures | undefined }> {
   for (let i = 0; i < Math.min(20, iterations); i++) {
     await service(i);
     await baseline?.(i);
@@ -410,7 +544,10 @@ async function measure(service: Run, baseline?: Run): Promise<{ service: Figures
       if (!best.baseline || base.p95 < best.baseline.p95) best = { ...best, baseline: base };
     }
   }
-  return { service: best.service ?? { p50: Number.NaN, p95: Number.NaN, p99: Number.NaN }, baseline: best.baseline };
+  return {
+    service: best.service ?? { p50: Number.NaN, p95: Number.NaN, p99: Number.NaN },
+    baseline: best.baseline,
+  };
 }
 
 interface Case {
@@ -418,16 +555,22 @@ interface Case {
   /** p95 target in ms, where the issue sets one. */
   readonly target?: number;
   readonly run: (tenant: TenantPools, i: number) => Promise<unknown>;
-  readonly baseline?: { readonly label: string; readonly run: (tenant: TenantPools, i: number) => Promise<unknown> };
+  readonly baseline?: {
+    readonly label: string;
+    readonly run: (tenant: TenantPools, i: number) => Promise<unknown>;
+  };
 }
 
 const day = 86_400_000;
 const dayStart = (i: number) => new Date(start + (1 + (i % (months * 30 - 2))) * day);
 
 function cases(calls: CallsApi['calls'], owner: pg.Pool, tenants: readonly TenantPools[]): Case[] {
-  const list = (tenant: TenantPools, filters: CallFilters, limit = 50) => calls.list(tenant.ctx, { filters, limit });
-  const summary = 'id, started_at, source, source_call_id, conversation_id, direction, disposition, answered_at, ended_at, ring_seconds, talk_seconds, total_seconds, agent_ciphertext, queue_id, queue_name, mos, jitter_ms, packet_loss_pct, rtt_ms, leg_count, recording_count, parties_ciphertext';
-  const customer = (i: number) => `+4917${String(i % tenantCount).padStart(2, '0')}${String(didCount + extensionCount + ((i * 7919) % customerCount)).padStart(7, '0')}`;
+  const list = (tenant: TenantPools, filters: CallFilters, limit = 50) =>
+    calls.list(tenant.ctx, { filters, limit });
+  const summary =
+    'id, started_at, source, source_call_id, conversation_id, direction, disposition, answered_at, ended_at, ring_seconds, talk_seconds, total_seconds, agent_ciphertext, queue_id, queue_name, mos, jitter_ms, packet_loss_pct, rtt_ms, leg_count, recording_count, parties_ciphertext';
+  const customer = (i: number) =>
+    `+4917${String(i % tenantCount).padStart(2, '0')}${String(didCount + extensionCount + ((i * 7919) % customerCount)).padStart(7, '0')}`;
   return [
     {
       name: 'list: first page, no filter',
@@ -435,16 +578,29 @@ function cases(calls: CallsApi['calls'], owner: pg.Pool, tenants: readonly Tenan
       run: (t) => list(t, {}),
       baseline: {
         label: 'plain SELECT ... WHERE tenant_id ORDER BY started_at DESC LIMIT 50',
-        run: (t) => owner.query(`select ${summary} from calls.call_records where tenant_id = $1 order by started_at desc, id desc limit 50`, [t.id]),
+        run: (t) =>
+          owner.query(
+            `select ${summary} from calls.call_records where tenant_id = $1 order by started_at desc, id desc limit 50`,
+            [t.id],
+          ),
       },
     },
     {
       name: 'list: deep page (cursor mid-history)',
       target: 20,
-      run: (t, i) => calls.list(t.ctx, { filters: {}, limit: 50, after: { startedAt: dayStart(i * 3), id: 'ffffffff-ffff-7fff-bfff-ffffffffffff' } }),
+      run: (t, i) =>
+        calls.list(t.ctx, {
+          filters: {},
+          limit: 50,
+          after: { startedAt: dayStart(i * 3), id: 'ffffffff-ffff-7fff-bfff-ffffffffffff' },
+        }),
       baseline: {
         label: 'plain SELECT ... started_at < cursor',
-        run: (t, i) => owner.query(`select ${summary} from calls.call_records where tenant_id = $1 and started_at < $2 order by started_at desc, id desc limit 50`, [t.id, dayStart(i * 3)]),
+        run: (t, i) =>
+          owner.query(
+            `select ${summary} from calls.call_records where tenant_id = $1 and started_at < $2 order by started_at desc, id desc limit 50`,
+            [t.id, dayStart(i * 3)],
+          ),
       },
     },
     {
@@ -454,18 +610,25 @@ function cases(calls: CallsApi['calls'], owner: pg.Pool, tenants: readonly Tenan
       baseline: {
         label: 'plain SELECT ... started_at range',
         run: (t, i) =>
-          owner.query(`select ${summary} from calls.call_records where tenant_id = $1 and started_at >= $2 and started_at < $3 order by started_at desc, id desc limit 50`, [
-            t.id,
-            dayStart(i),
-            new Date(dayStart(i).getTime() + day),
-          ]),
+          owner.query(
+            `select ${summary} from calls.call_records where tenant_id = $1 and started_at >= $2 and started_at < $3 order by started_at desc, id desc limit 50`,
+            [t.id, dayStart(i), new Date(dayStart(i).getTime() + day)],
+          ),
       },
     },
     { name: 'list: source=cucm (5%)', target: 20, run: (t) => list(t, { sources: ['cucm'] }) },
-    { name: 'list: inbound + cancelled (6%)', target: 20, run: (t) => list(t, { directions: ['inbound'], dispositions: ['cancelled'] }) },
+    {
+      name: 'list: inbound + cancelled (6%)',
+      target: 20,
+      run: (t) => list(t, { directions: ['inbound'], dispositions: ['cancelled'] }),
+    },
     { name: 'list: minDuration=900 s', target: 20, run: (t) => list(t, { minDurationSeconds: 900 }) },
     { name: 'list: queue', target: 20, run: (t, i) => list(t, { queue: `q${i % queuesPerTenant}` }) },
-    { name: 'list: agent', target: 20, run: (t, i) => list(t, { agent: t.agents[i % agentsPerTenant]?.id ?? '' }) },
+    {
+      name: 'list: agent',
+      target: 20,
+      run: (t, i) => list(t, { agent: t.agents[i % agentsPerTenant]?.id ?? '' }),
+    },
     {
       name: 'list: number, main line (10% of calls)',
       target: 20,
@@ -473,26 +636,78 @@ function cases(calls: CallsApi['calls'], owner: pg.Pool, tenants: readonly Tenan
       baseline: {
         label: 'plain join on call_numbers, precomputed hash',
         run: async (t, i) => {
-          const hash = await owner.query<{ hash: Buffer }>('select hash from bench.numbers where tenant_id = $1 and idx = $2', [t.id, i % didCount]);
+          const hash = await owner.query<{ hash: Buffer }>(
+            'select hash from bench.numbers where tenant_id = $1 and idx = $2',
+            [t.id, i % didCount],
+          );
           return owner.query(
-            `select ${summary.split(', ').map((c) => `r.${c}`).join(', ')} from calls.call_numbers d join calls.call_records r on r.tenant_id = d.tenant_id and r.started_at = d.started_at and r.id = d.call_id
+            `select ${summary
+              .split(', ')
+              .map((c) => `r.${c}`)
+              .join(
+                ', ',
+              )} from calls.call_numbers d join calls.call_records r on r.tenant_id = d.tenant_id and r.started_at = d.started_at and r.id = d.call_id
               where d.tenant_id = $1 and d.number_index = $2 order by d.started_at desc, d.call_id desc limit 50`,
             [t.id, hash.rows[0]?.hash],
           );
         },
       },
     },
-    { name: 'list: number, one customer', target: 20, run: (t, i) => list(tenants[i % tenantCount] ?? t, { number: customer(i) }) },
-    { name: 'list: extension (raw address)', target: 20, run: (t, i) => list(t, { number: String(1000 + (i % extensionCount)) }) },
-    { name: 'list: q = a caller first name', target: 20, run: (t, i) => list(t, { q: callerFirst[i % callerFirst.length] ?? '' }) },
-    { name: 'list: q = an agent first name', target: 20, run: (t, i) => list(t, { q: agentFirst[i % agentFirst.length] ?? '' }) },
-    { name: 'list: q = caller first + last name', target: 20, run: (t, i) => list(t, { q: `${callerFirst[(i * 37) % callerFirst.length] ?? ''} ${callerLast[(i * 53) % callerLast.length] ?? ''}` }) },
-    { name: 'list: q = agent first + caller last', target: 20, run: (t, i) => list(t, { q: `${agentFirst[i % agentFirst.length] ?? ''} ${callerLast[(i * 53) % callerLast.length] ?? ''}` }) },
-    { name: 'list: number + q + week', target: 20, run: (t, i) => list(t, { number: t.numbers[i % didCount]?.e164 ?? '', q: callerFirst[i % callerFirst.length] ?? '', from: dayStart(i), to: new Date(dayStart(i).getTime() + 7 * day) }) },
+    {
+      name: 'list: number, one customer',
+      target: 20,
+      run: (t, i) => list(tenants[i % tenantCount] ?? t, { number: customer(i) }),
+    },
+    {
+      name: 'list: extension (raw address)',
+      target: 20,
+      run: (t, i) => list(t, { number: String(1000 + (i % extensionCount)) }),
+    },
+    {
+      name: 'list: q = a caller first name',
+      target: 20,
+      run: (t, i) => list(t, { q: callerFirst[i % callerFirst.length] ?? '' }),
+    },
+    {
+      name: 'list: q = an agent first name',
+      target: 20,
+      run: (t, i) => list(t, { q: agentFirst[i % agentFirst.length] ?? '' }),
+    },
+    {
+      name: 'list: q = caller first + last name',
+      target: 20,
+      run: (t, i) =>
+        list(t, {
+          q: `${callerFirst[(i * 37) % callerFirst.length] ?? ''} ${callerLast[(i * 53) % callerLast.length] ?? ''}`,
+        }),
+    },
+    {
+      name: 'list: q = agent first + caller last',
+      target: 20,
+      run: (t, i) =>
+        list(t, {
+          q: `${agentFirst[i % agentFirst.length] ?? ''} ${callerLast[(i * 53) % callerLast.length] ?? ''}`,
+        }),
+    },
+    {
+      name: 'list: number + q + week',
+      target: 20,
+      run: (t, i) =>
+        list(t, {
+          number: t.numbers[i % didCount]?.e164 ?? '',
+          q: callerFirst[i % callerFirst.length] ?? '',
+          from: dayStart(i),
+          to: new Date(dayStart(i).getTime() + 7 * day),
+        }),
+    },
     {
       name: 'stats: one day by 15 min',
       target: 200,
-      run: (t, i) => calls.stats(t.ctx, { filters: { from: dayStart(i), to: new Date(dayStart(i).getTime() + day) }, interval: '15m' }),
+      run: (t, i) =>
+        calls.stats(t.ctx, {
+          filters: { from: dayStart(i), to: new Date(dayStart(i).getTime() + day) },
+          interval: '15m',
+        }),
       baseline: {
         label: 'plain GROUP BY date_bin (UTC), same range',
         run: (t, i) =>
@@ -503,9 +718,32 @@ function cases(calls: CallsApi['calls'], owner: pg.Pool, tenants: readonly Tenan
           ),
       },
     },
-    { name: 'stats: one day by 15 min per queue', run: (t, i) => calls.stats(t.ctx, { filters: { from: dayStart(i), to: new Date(dayStart(i).getTime() + day) }, interval: '15m', groupBy: 'queue' }) },
-    { name: 'stats: one week by hour per agent', run: (t, i) => calls.stats(t.ctx, { filters: { from: dayStart(i), to: new Date(dayStart(i).getTime() + 7 * day) }, interval: 'hour', groupBy: 'agent' }) },
-    { name: 'stats: 30 days by day', run: (t, i) => calls.stats(t.ctx, { filters: { from: dayStart(i), to: new Date(dayStart(i).getTime() + 30 * day) }, interval: 'day' }) },
+    {
+      name: 'stats: one day by 15 min per queue',
+      run: (t, i) =>
+        calls.stats(t.ctx, {
+          filters: { from: dayStart(i), to: new Date(dayStart(i).getTime() + day) },
+          interval: '15m',
+          groupBy: 'queue',
+        }),
+    },
+    {
+      name: 'stats: one week by hour per agent',
+      run: (t, i) =>
+        calls.stats(t.ctx, {
+          filters: { from: dayStart(i), to: new Date(dayStart(i).getTime() + 7 * day) },
+          interval: 'hour',
+          groupBy: 'agent',
+        }),
+    },
+    {
+      name: 'stats: 30 days by day',
+      run: (t, i) =>
+        calls.stats(t.ctx, {
+          filters: { from: dayStart(i), to: new Date(dayStart(i).getTime() + 30 * day) },
+          interval: 'day',
+        }),
+    },
   ];
 }
 
@@ -516,8 +754,18 @@ async function ingest(calls: CallsApi['calls']): Promise<number> {
     callRecord(tenant, {
       sourceCallId: `ingest-${i}`,
       startedAt: new Date(end - (ingestCount - i) * 30_000).toISOString(),
-      from: { raw: `+491701${String(i % 50_000).padStart(6, '0')}`, e164: `+491701${String(i % 50_000).padStart(6, '0')}`, displayName: `${pick(callerFirst)} ${pick(callerLast)}` },
-      agent: i % 3 === 0 ? null : { id: `agent${i % 40}@bench.example`, name: `${agentFirst[i % agentFirst.length] ?? ''} ${agentLast[i % agentLast.length] ?? ''}` },
+      from: {
+        raw: `+491701${String(i % 50_000).padStart(6, '0')}`,
+        e164: `+491701${String(i % 50_000).padStart(6, '0')}`,
+        displayName: `${pick(callerFirst)} ${pick(callerLast)}`,
+      },
+      agent:
+        i % 3 === 0
+          ? null
+          : {
+              id: `agent${i % 40}@bench.example`,
+              name: `${agentFirst[i % agentFirst.length] ?? ''} ${agentLast[i % agentLast.length] ?? ''}`,
+            },
     }),
   );
   await calls.upsertRecords(ctx, records.slice(0, 500));
@@ -528,13 +776,26 @@ async function ingest(calls: CallsApi['calls']): Promise<number> {
 
 async function main(): Promise<void> {
   const tempDir = await mkdtemp(path.join(os.tmpdir(), 'switchboard-query-bench-'));
-  const embedded = await startEmbeddedPostgres({ dataDir: tempDir, port: 0, role: 'bench', exclusive: true, logger });
+  const embedded = await startEmbeddedPostgres({
+    dataDir: tempDir,
+    port: 0,
+    role: 'bench',
+    exclusive: true,
+    logger,
+  });
   let platform: Platform | undefined;
   try {
     const admin = new pg.Client({ connectionString: embedded.url });
     await admin.connect();
     // A throwaway server: durability buys nothing here, and autovacuum would land inside the timings.
-    for (const setting of ['fsync = off', 'full_page_writes = off', 'synchronous_commit = off', "max_wal_size = '16GB'", 'autovacuum = off', 'max_parallel_maintenance_workers = 2']) {
+    for (const setting of [
+      'fsync = off',
+      'full_page_writes = off',
+      'synchronous_commit = off',
+      "max_wal_size = '16GB'",
+      'autovacuum = off',
+      'max_parallel_maintenance_workers = 2',
+    ]) {
       await admin.query(`alter system set ${setting}`);
     }
     await admin.query('select pg_reload_conf()');
@@ -554,13 +815,22 @@ async function main(): Promise<void> {
     const { tenantAdmin } = platform.modules.identity;
     const calls = platform.modules.calls.calls;
 
-    console.log(`Machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at start`);
-    console.log(`Loading ${totalRecords.toLocaleString('en')} calls of ${tenantCount} tenants over ${months} months into an embedded PostgreSQL (${os.cpus().length} cores)`);
+    console.log(
+      `Machine: ${os.cpus().length} cores, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} at start`,
+    );
+    console.log(
+      `Loading ${totalRecords.toLocaleString('en')} calls of ${tenantCount} tenants over ${months} months into an embedded PostgreSQL (${os.cpus().length} cores)`,
+    );
     const loadStarted = performance.now();
     const tenants = await createPools(
       database,
       keyring,
-      async (t) => (await tenantAdmin.create({ name: `Bench ${t}`, slug: `bench-${t}`, timeZone: 'Europe/Berlin' })).uuid,
+      async (t) =>
+        (await tenantAdmin.create({ name: `Bench ${t}`, slug: `bench-${t}`, timeZone: 'Europe/Berlin' }))
+          .uuid,
     );
     await load(database, keyring, tenants);
     const sizes = await sql<{ name: string; size: string }>`
@@ -568,10 +838,14 @@ async function main(): Promise<void> {
         from unnest(${loadedTables}::text[]) t
         join pg_inherits i on i.inhparent = t::regclass join pg_class c on c.oid = i.inhrelid
        group by t`.execute(database.owner);
-    console.log(`  loaded in ${((performance.now() - loadStarted) / 1000).toFixed(0)} s; ${sizes.rows.map((r) => `${r.name} ${r.size}`).join(', ')}`);
+    console.log(
+      `  loaded in ${((performance.now() - loadStarted) / 1000).toFixed(0)} s; ${sizes.rows.map((r) => `${r.name} ${r.size}`).join(', ')}`,
+    );
 
     const owner = database.pools.owner;
-    console.log(`\nQueries: ${iterations} runs each after 20 warm-up runs, best of ${rounds} rounds, one client, a tenant picked per run; through the calls service (RLS, decryption)\n`);
+    console.log(
+      `\nQueries: ${iterations} runs each after 20 warm-up runs, best of ${rounds} rounds, one client, a tenant picked per run; through the calls service (RLS, decryption)\n`,
+    );
     const rows: string[][] = [];
     const [firstTenant] = tenants;
     if (!firstTenant) throw new Error('no tenants');
@@ -591,18 +865,30 @@ async function main(): Promise<void> {
         c.target ? `p95 < ${c.target}` : '',
         c.target ? (figures.p95 < c.target ? 'met' : 'MISSED') : '',
       ]);
-      console.log(`  ${c.name}: p95 ${figures.p95.toFixed(1)} ms${base ? ` (baseline p95 ${base.p95.toFixed(1)} ms: ${c.baseline?.label ?? ''})` : ''}`);
+      console.log(
+        `  ${c.name}: p95 ${figures.p95.toFixed(1)} ms${base ? ` (baseline p95 ${base.p95.toFixed(1)} ms: ${c.baseline?.label ?? ''})` : ''}`,
+      );
     }
 
     console.log('');
     const header = ['query', 'p50 ms', 'p95 ms', 'p99 ms', 'baseline p50/p95', 'target', ''];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-    const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
+    const line = (cells: string[]) =>
+      cells
+        .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
+        .join('  ');
     console.log(line(header));
     for (const row of rows) console.log(line(row));
 
-    console.log(`\nLoad average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-    console.log(`\nIngest through upsertRecords (batches of 500, encryption and blind indexes included): ${(await ingest(calls)).toLocaleString('en')} records/s`);
+    console.log(
+      `\nLoad average at the end: ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
+    console.log(
+      `\nIngest through upsertRecords (batches of 500, encryption and blind indexes included): ${(await ingest(calls)).toLocaleString('en')} records/s`,
+    );
   } finally {
     // Closed before the server stops: the bus's LISTEN connection would otherwise keep reconnecting.
     await platform?.close();

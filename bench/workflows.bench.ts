@@ -16,7 +16,12 @@ const runs = Number(process.env.WORKFLOW_RUNS ?? 300);
 const logger = createLogger({ level: 'fatal' });
 
 async function main(): Promise<void> {
-  const bench = await openBenchDatabase({ prefix: 'switchboard-wf-bench-', poolMax: 8, logger, migrations: [workflowStoreMigrations] });
+  const bench = await openBenchDatabase({
+    prefix: 'switchboard-wf-bench-',
+    poolMax: 8,
+    logger,
+    migrations: [workflowStoreMigrations],
+  });
   const { database, url } = bench;
   await sql`create table if not exists wf_bench (id bigserial primary key, run int not null, step int not null)`.execute(
     database.owner,

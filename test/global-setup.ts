@@ -33,7 +33,13 @@ export default async function setup(project: TestProject) {
   let tempDir: string | undefined;
   if (!serverUrl) {
     tempDir = await mkdtemp(path.join(os.tmpdir(), 'switchboard-test-pg-'));
-    const embedded = await startEmbeddedPostgres({ dataDir: tempDir, port: 0, role: 'test', exclusive: true, logger });
+    const embedded = await startEmbeddedPostgres({
+      dataDir: tempDir,
+      port: 0,
+      role: 'test',
+      exclusive: true,
+      logger,
+    });
     serverUrl = embedded.url;
     stopEmbedded = embedded.stop;
   }
@@ -60,7 +66,10 @@ export default async function setup(project: TestProject) {
   project.provide('testDatabasePrefix', prefix);
 
   return async () => {
-    const { rows } = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${prefix}%`]);
+    const { rows } = await admin.query<{ datname: string }>(
+      'SELECT datname FROM pg_database WHERE datname LIKE $1',
+      [`${prefix}%`],
+    );
     for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
     await admin.end();
     await stopEmbedded?.();

@@ -17,14 +17,25 @@ export interface BenchDatabase {
  * The database a benchmark runs on: `DATABASE_URL` when set, else a throwaway embedded
  * PostgreSQL in a temporary directory.
  */
-export async function openBenchDatabase(options: { prefix: string; poolMax: number; logger: Logger; migrations: readonly MigrationSet[] }): Promise<BenchDatabase> {
+export async function openBenchDatabase(options: {
+  prefix: string;
+  poolMax: number;
+  logger: Logger;
+  migrations: readonly MigrationSet[];
+}): Promise<BenchDatabase> {
   const { logger } = options;
   let tempDir: string | undefined;
   let stopEmbedded: (() => Promise<void>) | undefined;
   let url = process.env.DATABASE_URL;
   if (!url) {
     tempDir = await mkdtemp(path.join(os.tmpdir(), options.prefix));
-    const embedded = await startEmbeddedPostgres({ dataDir: tempDir, port: 0, role: 'bench', exclusive: true, logger });
+    const embedded = await startEmbeddedPostgres({
+      dataDir: tempDir,
+      port: 0,
+      role: 'bench',
+      exclusive: true,
+      logger,
+    });
     url = embedded.url;
     stopEmbedded = () => embedded.stop();
   }

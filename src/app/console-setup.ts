@@ -14,7 +14,9 @@ export function consoleFor(modules: Pick<ModuleApis, 'identity'>): FastifyPlugin
  * active employee in any tenant. The answer only ever flips from true to false, so once someone
  * exists it is remembered and the (cross-tenant) look-up stops.
  */
-export function consoleFirstRunProbe(identity: Pick<IdentityApi, 'tenantAdmin' | 'users'>): () => Promise<boolean> {
+export function consoleFirstRunProbe(
+  identity: Pick<IdentityApi, 'tenantAdmin' | 'users'>,
+): () => Promise<boolean> {
   let someoneCanSignIn = false;
   let inFlight: Promise<boolean> | undefined;
   const lookUp = async (): Promise<boolean> => {

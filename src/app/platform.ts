@@ -6,14 +6,48 @@ import { Redis } from 'ioredis';
 import type { Config } from '../platform/config/index.js';
 import { createAuditLog, type AuditLog } from '../platform/audit/index.js';
 import { createBus, deadLetterRoutes, type Bus } from '../platform/bus/index.js';
-import { createDbosWorkflows, createWorkerRuntime, declareModuleGroups, objectCreatedEventType, type EventTrigger, type JobTrigger, type ObjectCreatedData, type WorkerRuntime, type Workflows } from '../platform/jobs/index.js';
-import { createMemoryRateLimiter, createRedisRateLimiter, type Authenticator, type RateLimiter } from '../platform/auth/index.js';
-import { createKeyring, createLocalMasterKeyProvider, decodeMasterKey, loadMasterKey, type Keyring, type MasterKeyProvider } from '../platform/crypto/index.js';
+import {
+  createDbosWorkflows,
+  createWorkerRuntime,
+  declareModuleGroups,
+  objectCreatedEventType,
+  type EventTrigger,
+  type JobTrigger,
+  type ObjectCreatedData,
+  type WorkerRuntime,
+  type Workflows,
+} from '../platform/jobs/index.js';
+import {
+  createMemoryRateLimiter,
+  createRedisRateLimiter,
+  type Authenticator,
+  type RateLimiter,
+} from '../platform/auth/index.js';
+import {
+  createKeyring,
+  createLocalMasterKeyProvider,
+  decodeMasterKey,
+  loadMasterKey,
+  type Keyring,
+  type MasterKeyProvider,
+} from '../platform/crypto/index.js';
 import { createPgDataKeyStore } from '../platform/crypto/data-key.pg-store.js';
 import { openDatabase, type Database } from '../platform/db/index.js';
 import { createHttpApp, type HttpApp, type ReadinessCheck } from '../platform/http/index.js';
-import { createLogger, createMetricsRegistry, Gauge, type Logger, type Registry } from '../platform/telemetry/index.js';
-import { createObjectStore, signedDownloadRoutes, withCreatedEvents, type FilesystemObjectStore, type ObjectStore } from '../platform/objects/index.js';
+import {
+  createLogger,
+  createMetricsRegistry,
+  Gauge,
+  type Logger,
+  type Registry,
+} from '../platform/telemetry/index.js';
+import {
+  createObjectStore,
+  signedDownloadRoutes,
+  withCreatedEvents,
+  type FilesystemObjectStore,
+  type ObjectStore,
+} from '../platform/objects/index.js';
 import { createSecretsStore, secretsRoutes, type SecretsStore } from '../platform/secrets/index.js';
 import { assembleModules, migrationsOf, type AnyModuleDefinition } from '../platform/module.js';
 import { consoleFor } from './console-setup.js';
@@ -67,7 +101,9 @@ export interface CreatePlatformOptions {
 }
 
 function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }
 
@@ -110,10 +146,16 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
   const metrics = createMetricsRegistry();
   const registry: readonly AnyModuleDefinition[] = modules;
   const extraModules = (options.extraModules ?? []).filter((module) => !registry.includes(module));
-  const masterKeyMaterial = await loadMasterKey({ masterKeyBase64: config.security.masterKey, dataDir: config.dataDir });
-  if (masterKeyMaterial.origin === 'generated') logger.warn({ path: masterKeyMaterial.path }, 'generated a new master key: back it up');
+  const masterKeyMaterial = await loadMasterKey({
+    masterKeyBase64: config.security.masterKey,
+    dataDir: config.dataDir,
+  });
+  if (masterKeyMaterial.origin === 'generated')
+    logger.warn({ path: masterKeyMaterial.path }, 'generated a new master key: back it up');
   const masterKey = createLocalMasterKeyProvider(masterKeyMaterial.key);
-  const previousMasterKeys = config.security.previousMasterKeys.map((k) => createLocalMasterKeyProvider(decodeMasterKey(k, 'SWITCHBOARD_PREVIOUS_MASTER_KEYS')));
+  const previousMasterKeys = config.security.previousMasterKeys.map((k) =>
+    createLocalMasterKeyProvider(decodeMasterKey(k, 'SWITCHBOARD_PREVIOUS_MASTER_KEYS')),
+  );
   const database = await openDatabase({
     url: config.database.url,
     appUrl: config.database.appUrl,
@@ -123,7 +165,9 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
     role: options.role,
     exclusive: options.role === 'start',
     logger,
-    ...(options.migrate === false ? {} : { migrations: [...moduleMigrations, ...migrationsOf(extraModules)] }),
+    ...(options.migrate === false
+      ? {}
+      : { migrations: [...moduleMigrations, ...migrationsOf(extraModules)] }),
     onMigrated: (reports) => {
       const applied = reports.flatMap((r) => r.applied.map((name) => `${r.schema}/${name}`));
       if (applied.length > 0) logger.info({ applied }, 'database migrated');
@@ -132,7 +176,10 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
   const closers: (() => Promise<void>)[] = [];
   try {
     poolMetrics(metrics, database);
-    const bus = await createBus({ natsUrl: config.bus.natsUrl, nats: { prefix: config.bus.natsPrefix } }, { database, logger, metrics });
+    const bus = await createBus(
+      { natsUrl: config.bus.natsUrl, nats: { prefix: config.bus.natsPrefix } },
+      { database, logger, metrics },
+    );
     closers.push(() => bus.close());
     const runsWork = options.role === 'start' || options.role === 'worker';
     const workflows =
@@ -150,14 +197,21 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
     const quietObjects = createObjectStore(config.objects.url, {
       keyring,
       // Derived from the master key so every replica signs and verifies download links alike.
-      urlSigningSecret: createHmac('sha256', masterKeyMaterial.key).update('switchboard/object-url-signing/v1').digest(),
+      urlSigningSecret: createHmac('sha256', masterKeyMaterial.key)
+        .update('switchboard/object-url-signing/v1')
+        .digest(),
       publicBaseUrl: config.http.publicUrl,
       onWarning: (message) => logger.warn({ objectStore: config.objects.url.split(':')[0] }, message),
     });
     closers.push(() => quietObjects.close());
     const objects = withCreatedEvents(quietObjects, async (head) => {
       if (!head.tenantId) return;
-      const data: ObjectCreatedData = { key: head.key, size: head.size, contentType: head.contentType, sha256: head.sha256 };
+      const data: ObjectCreatedData = {
+        key: head.key,
+        size: head.size,
+        contentType: head.contentType,
+        sha256: head.sha256,
+      };
       await bus.publishNow([{ type: objectCreatedEventType, tenantId: head.tenantId, key: head.key, data }]);
     });
     const signObjectUrl = options.signObjectUrl;
@@ -175,7 +229,9 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
         bus,
         objects,
         quietObjects,
-        signedObjectUrl: signObjectUrl ? (key) => signObjectUrl(key) : (key, signing) => quietObjects.signedUrl(key, signing),
+        signedObjectUrl: signObjectUrl
+          ? (key) => signObjectUrl(key)
+          : (key, signing) => quietObjects.signedUrl(key, signing),
         fetch: options.fetch,
         workflows,
         secretsStore: secrets,
@@ -199,7 +255,11 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
         },
       ];
       if (config.redis.url) {
-        const redis = new Redis(config.redis.url, { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: false });
+        const redis = new Redis(config.redis.url, {
+          lazyConnect: true,
+          maxRetriesPerRequest: 2,
+          enableOfflineQueue: false,
+        });
         await redis.connect();
         rateLimiter = createRedisRateLimiter(redis);
         readinessChecks.push({
@@ -220,21 +280,34 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
         bodyLimitBytes: config.http.bodyLimitBytes,
         trustProxy: config.http.trustProxy,
         readinessChecks,
-        authenticators: [...(options.authenticators ?? []), ...instances.flatMap((m) => m.authenticators ?? [])],
+        authenticators: [
+          ...(options.authenticators ?? []),
+          ...instances.flatMap((m) => m.authenticators ?? []),
+        ],
         rateLimiter,
         surfaces: {
           internal: { rateLimitPerMinute: config.http.rateLimitPerMinute.internal, corsOrigins: [] },
-          external: { rateLimitPerMinute: config.http.rateLimitPerMinute.external, corsOrigins: config.http.corsOrigins },
+          external: {
+            rateLimitPerMinute: config.http.rateLimitPerMinute.external,
+            corsOrigins: config.http.corsOrigins,
+          },
         },
         adminAllowList: allowList(config.http.adminAllowedIps),
-        isAdminPermission: (permission) => kernelAdminPermissions.includes(permission) || assembled.adminPermissions.has(permission),
+        isAdminPermission: (permission) =>
+          kernelAdminPermissions.includes(permission) || assembled.adminPermissions.has(permission),
         extraPlugins: [consoleFor(assembled.apis)],
         routes: [
           ...instances.flatMap((m) => m.routes ?? []),
           { surface: 'internal', prefix: '/secrets', plugin: secretsRoutes(secrets) },
           { surface: 'internal', prefix: '/bus/dead-letters', plugin: deadLetterRoutes(bus.deadLetters) },
           ...(quietObjects.kind === 'filesystem'
-            ? [{ surface: 'root' as const, prefix: '/objects', plugin: signedDownloadRoutes(quietObjects as FilesystemObjectStore) }]
+            ? [
+                {
+                  surface: 'root' as const,
+                  prefix: '/objects',
+                  plugin: signedDownloadRoutes(quietObjects as FilesystemObjectStore),
+                },
+              ]
             : []),
         ],
       });

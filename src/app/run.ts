@@ -6,7 +6,10 @@ import type { Platform } from './platform.js';
  * database. If that takes longer than the configured timeout, exit anyway with status 1; a second
  * signal exits at once.
  */
-export function stopOnSignals(platform: Platform, onStopped: (code: number) => void = (code) => process.exit(code)): void {
+export function stopOnSignals(
+  platform: Platform,
+  onStopped: (code: number) => void = (code) => process.exit(code),
+): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) {

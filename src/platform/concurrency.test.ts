@@ -18,7 +18,9 @@ describe('mapLimited', () => {
   });
 
   it('rejects with the first failure, and answers [] for no items', async () => {
-    await expect(mapLimited([1, 2], 4, (n) => (n === 2 ? Promise.reject(new Error('two')) : Promise.resolve(n)))).rejects.toThrow('two');
+    await expect(
+      mapLimited([1, 2], 4, (n) => (n === 2 ? Promise.reject(new Error('two')) : Promise.resolve(n))),
+    ).rejects.toThrow('two');
     expect(await mapLimited([], 4, () => Promise.resolve(1))).toEqual([]);
   });
 });

@@ -80,7 +80,8 @@ export const PlatformErrors = {
       fields,
       detail: fields.map((f) => `${f.field}: ${f.message}`).join('; '),
     }),
-  notFound: (what = 'The requested resource') => new AppError('NOT_FOUND', 'not_found', `${what} was not found.`),
+  notFound: (what = 'The requested resource') =>
+    new AppError('NOT_FOUND', 'not_found', `${what} was not found.`),
   unauthenticated: (detail = 'Authentication is required.') =>
     new AppError('UNAUTHENTICATED', 'unauthenticated', detail),
   forbidden: (permission: string) =>

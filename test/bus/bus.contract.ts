@@ -152,7 +152,11 @@ export function describeBusContract(name: string, factory: BusFactory): void {
       // Give the relay time to move the events before anyone consumes.
       await new Promise((r) => setTimeout(r, 500));
       const got = new Set<string>();
-      await subscribe({ group: 'declared-early', topics: ['probe.early.v1'], handler: (_ctx, e) => Promise.resolve(void got.add(e.id)) });
+      await subscribe({
+        group: 'declared-early',
+        topics: ['probe.early.v1'],
+        handler: (_ctx, e) => Promise.resolve(void got.add(e.id)),
+      });
       await eventually(() => got.size === 12, 'the 12 events published before the first consumer');
       expect([...got].sort()).toEqual(published.map((e) => e.id).sort());
     });

@@ -6,7 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTenant, createUser, login, type TestUser } from '../support/identity.js';
 import { createTestPlatform, type TestPlatform } from '../support/test-platform.js';
 import type { RequestContext } from '../../src/platform/context.js';
-import { artifactsDir, ensureConsoleBuilt, haveChromium, launchChromium, type Browser, watchComplaints } from './console-harness.js';
+import {
+  artifactsDir,
+  ensureConsoleBuilt,
+  haveChromium,
+  launchChromium,
+  type Browser,
+  watchComplaints,
+} from './console-harness.js';
 
 /*
  * The calls pages in a real browser against a real platform (role `start`: the ingest transform
@@ -202,11 +209,16 @@ describe.skipIf(!haveChromium)('calls pages in a browser', () => {
     await expect.poll(() => page.locator('tr.data-table__row').count()).toBe(1);
     await page.getByRole('button', { name: 'Export' }).click();
     await page.getByRole('menuitem', { name: /^vCon/ }).click();
-    await expect.poll(() => page.getByText('Your export is ready').isVisible(), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(() => page.getByText('Your export is ready').isVisible(), { timeout: 30_000 })
+      .toBe(true);
     await page.goto(`${base}/calls/exports`);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: /^Download calls-.*\.vcon\.jsonl$/ }).first().click(),
+      page
+        .getByRole('button', { name: /^Download calls-.*\.vcon\.jsonl$/ })
+        .first()
+        .click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^calls-.*\.vcon\.jsonl$/);
     const lines = (await readFile(await download.path(), 'utf8')).trim().split('\n');

@@ -38,7 +38,11 @@ export async function ensureConsoleBuilt(): Promise<void> {
     (await stat(path.join(consoleDir, 'vite.config.ts'))).mtimeMs,
   );
   if (existsSync(index) && (await stat(index)).mtimeMs >= sources) return;
-  await promisify(execFile)(process.execPath, [path.join(repo, 'node_modules/vite/bin/vite.js'), 'build', consoleDir, '--logLevel', 'error'], { cwd: repo });
+  await promisify(execFile)(
+    process.execPath,
+    [path.join(repo, 'node_modules/vite/bin/vite.js'), 'build', consoleDir, '--logLevel', 'error'],
+    { cwd: repo },
+  );
 }
 
 /**
@@ -72,7 +76,15 @@ export async function launchChromium(): Promise<Browser> {
       const context = await chromium.launchPersistentContext(dir, {
         executablePath: chromiumPath,
         headless: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+          '--disable-quic',
+        ],
         viewport,
         locale: 'en-GB',
         timezoneId: 'Europe/Berlin',

@@ -8,7 +8,15 @@ import { systemContext } from '../../src/platform/context.js';
 import { newUuid } from '../../src/platform/ids.js';
 import { createTenant, createUser, type TestUser } from '../support/identity.js';
 import { createTestPlatform, type TestPlatform } from '../support/test-platform.js';
-import { artifactsDir, ensureConsoleBuilt, haveChromium, launchChromium, serveConsole, type Browser, watchComplaints } from './console-harness.js';
+import {
+  artifactsDir,
+  ensureConsoleBuilt,
+  haveChromium,
+  launchChromium,
+  serveConsole,
+  type Browser,
+  watchComplaints,
+} from './console-harness.js';
 
 /*
  * The console in a real browser (Debian's Chromium through playwright-core) against a real
@@ -21,7 +29,8 @@ async function storedSession(p: Page): Promise<{ accessToken: string; refreshTok
   return raw ? (JSON.parse(raw) as { accessToken: string; refreshToken: string }) : undefined;
 }
 
-if (!haveChromium && process.env.CI) throw new Error('Chromium is missing: apt-get install -y chromium (see .ci/run)');
+if (!haveChromium && process.env.CI)
+  throw new Error('Chromium is missing: apt-get install -y chromium (see .ci/run)');
 
 describe.skipIf(!haveChromium)('web console in a browser', () => {
   let t: TestPlatform;
@@ -35,7 +44,8 @@ describe.skipIf(!haveChromium)('web console in a browser', () => {
   const complaints: string[] = [];
 
   const watch = watchComplaints(complaints);
-  const shoot = (p: Page, name: string) => p.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage: false });
+  const shoot = (p: Page, name: string) =>
+    p.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage: false });
 
   async function signIn(p: Page, who: TestUser) {
     await p.getByLabel('Organisation').fill(who.tenant.slug);
@@ -65,7 +75,9 @@ describe.skipIf(!haveChromium)('web console in a browser', () => {
   it('sends a visitor to sign-in and back to the page they asked for; the keyboard alone is enough', async () => {
     await page.goto(`${base}/admin/users`);
     await page.waitForURL(/\/sign-in\?redirect=/);
-    await expect.poll(() => page.evaluate<string | undefined>('document.activeElement?.id')).toBe('sign-in-tenant');
+    await expect
+      .poll(() => page.evaluate<string | undefined>('document.activeElement?.id'))
+      .toBe('sign-in-tenant');
     await shoot(page, 'sign-in');
 
     await page.keyboard.type(owner.tenant.slug);
@@ -85,11 +97,26 @@ describe.skipIf(!haveChromium)('web console in a browser', () => {
     const nav = page.getByRole('navigation', { name: 'Console' });
     await nav.getByRole('link', { name: 'Overview' }).click();
     await page.waitForURL(`${base}/`);
-    for (const item of ['Overview', 'Call list', 'Dashboard', 'Quarantine', 'Users', 'API keys', 'Sign-in providers', 'Connectors', 'Connector secrets', 'Organisation', 'Audit log', 'Dead letters']) {
+    for (const item of [
+      'Overview',
+      'Call list',
+      'Dashboard',
+      'Quarantine',
+      'Users',
+      'API keys',
+      'Sign-in providers',
+      'Connectors',
+      'Connector secrets',
+      'Organisation',
+      'Audit log',
+      'Dead letters',
+    ]) {
       expect(await nav.getByRole('link', { name: item }).isVisible(), item).toBe(true);
     }
     await expect.poll(() => page.getByText(owner.tenant.name).first().isVisible()).toBe(true);
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Good (morning|afternoon|evening), Olivia$/);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toMatch(/^Good (morning|afternoon|evening), Olivia$/);
     await expect.poll(() => page.getByText('Intact').isVisible()).toBe(true);
     await shoot(page, 'overview');
 
@@ -164,17 +191,30 @@ describe.skipIf(!haveChromium)('web console in a browser', () => {
 
     await page.getByRole('button', { name: /Account menu/ }).click();
     await page.getByRole('menuitem', { name: 'Account and security' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Account and security' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1, name: 'Account and security' }).isVisible())
+      .toBe(true);
     await shoot(page, 'account');
   });
 
   it('shows each connector’s address and secrets, and sets a secret from there', async () => {
     await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Connectors' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Connectors' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1, name: 'Connectors' }).isVisible())
+      .toBe(true);
     const twilio = page.getByRole('region', { name: 'Twilio Voice' });
     await expect.poll(() => twilio.getByText('Needs secrets').isVisible()).toBe(true);
-    expect(await twilio.locator('code').first().textContent()).toMatch(new RegExp(`/api/v1/calls/webhooks/twilio/${owner.tenant.id}$`));
-    await expect.poll(() => page.getByRole('region', { name: 'Microsoft Teams' }).getByRole('button', { name: 'Create subscription' }).isDisabled()).toBe(true);
+    expect(await twilio.locator('code').first().textContent()).toMatch(
+      new RegExp(`/api/v1/calls/webhooks/twilio/${owner.tenant.id}$`),
+    );
+    await expect
+      .poll(() =>
+        page
+          .getByRole('region', { name: 'Microsoft Teams' })
+          .getByRole('button', { name: 'Create subscription' })
+          .isDisabled(),
+      )
+      .toBe(true);
     await shoot(page, 'connectors');
 
     await twilio.getByRole('button', { name: 'Set twilio.auth_token' }).click();
@@ -189,13 +229,17 @@ describe.skipIf(!haveChromium)('web console in a browser', () => {
     await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Audit log' }).click();
     await expect.poll(() => page.getByText('The audit trail is intact').isVisible()).toBe(true);
     const actions = page.locator('.audit-action');
-    await expect.poll(() => actions.allTextContents()).toEqual(expect.arrayContaining(['api_key.revoked', 'api_key.created', 'auth.login.succeeded']));
+    await expect
+      .poll(() => actions.allTextContents())
+      .toEqual(expect.arrayContaining(['api_key.revoked', 'api_key.created', 'auth.login.succeeded']));
     await shoot(page, 'audit');
 
     await page.getByLabel('What').selectOption('api_key.');
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.waitForURL(/action=api_key/);
-    await expect.poll(async () => [...new Set(await actions.allTextContents())].sort()).toEqual(['api_key.created', 'api_key.revoked']);
+    await expect
+      .poll(async () => [...new Set(await actions.allTextContents())].sort())
+      .toEqual(['api_key.created', 'api_key.revoked']);
     await shoot(page, 'audit-filtered');
   });
 
@@ -213,7 +257,11 @@ describe.skipIf(!haveChromium)('web console in a browser', () => {
         key: eventId,
         data: { payloadId: newUuid(), source: 'kamailio', format: 'kamailio-json' },
       },
-      { message: 'OBJECTS_UNAVAILABLE: the archive bucket did not answer\n    at putMany (objects/s3.ts:120:11)', code: 'OBJECTS_UNAVAILABLE' },
+      {
+        message:
+          'OBJECTS_UNAVAILABLE: the archive bucket did not answer\n    at putMany (objects/s3.ts:120:11)',
+        code: 'OBJECTS_UNAVAILABLE',
+      },
       8,
     );
     const nav = page.getByRole('navigation', { name: 'Console' });
@@ -222,10 +270,14 @@ describe.skipIf(!haveChromium)('web console in a browser', () => {
     await shoot(page, 'overview-dead-letter');
 
     await page.getByRole('link', { name: 'Open dead letters' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Dead letters' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1, name: 'Dead letters' }).isVisible())
+      .toBe(true);
     const row = page.getByRole('row').filter({ hasText: 'the archive bucket did not answer' });
     await expect.poll(() => row.isVisible()).toBe(true);
-    expect(await page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+    expect(await page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth')).toBe(
+      true,
+    );
     await shoot(page, 'dead-letters');
 
     await row.getByRole('button', { name: /^Details/ }).click();
@@ -237,7 +289,9 @@ describe.skipIf(!haveChromium)('web console in a browser', () => {
     await expect.poll(() => page.getByText('All is well: nothing is waiting').isVisible()).toBe(true);
     await shoot(page, 'dead-letters-empty');
     // On its way again, to the group that failed it only.
-    const { rows } = await sql<{ targetGroup: string }>`select target_group from bus.outbox where id = ${eventId}::uuid`.execute(t.platform.database.owner);
+    const { rows } = await sql<{
+      targetGroup: string;
+    }>`select target_group from bus.outbox where id = ${eventId}::uuid`.execute(t.platform.database.owner);
     expect(rows).toEqual([{ targetGroup: 'calls-transform' }]);
   });
 
@@ -255,7 +309,9 @@ describe.skipIf(!haveChromium)('web console in a browser', () => {
     await shoot(viewerPage, 'viewer-overview');
 
     await viewerPage.goto(`${base}/admin/api-keys`);
-    await expect.poll(() => viewerPage.getByText('Your role does not include this page').isVisible()).toBe(true);
+    await expect
+      .poll(() => viewerPage.getByText('Your role does not include this page').isVisible())
+      .toBe(true);
     expect(await viewerPage.getByRole('button', { name: 'Create API key' }).count()).toBe(0);
     await shoot(viewerPage, 'viewer-refused');
   });
@@ -266,13 +322,19 @@ describe.skipIf(!haveChromium)('web console in a browser', () => {
     await page.getByRole('menuitem', { name: 'Sign out', exact: true }).click();
     await page.waitForURL(/\/sign-in/);
     expect(await storedSession(page)).toBeUndefined();
-    const refresh = await fetch(`${base}/api/v1/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken: session?.refreshToken }) });
+    const refresh = await fetch(`${base}/api/v1/auth/refresh`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ refreshToken: session?.refreshToken }),
+    });
     expect(refresh.status).toBe(401);
   });
 
   it('walks an administrator through enrolling an authenticator when the organisation requires one', async () => {
     const { tenant } = await createTenant(t.platform, 'strict-console');
-    await t.platform.modules.identity.tenants.update(systemContext(tenant.uuid, 'test', 'test'), { mfaRequiredForAdmins: true });
+    await t.platform.modules.identity.tenants.update(systemContext(tenant.uuid, 'test', 'test'), {
+      mfaRequiredForAdmins: true,
+    });
     const admin = await createUser(t.platform, tenant, { roles: ['admin'], email: 'adam.admin@strict.test' });
     const context = await browser.newContext();
     const p = context.pages()[0] ?? (await context.newPage());
@@ -296,7 +358,9 @@ describe.skipIf(!haveChromium)('web console in a browser', () => {
     await shoot(p, 'sign-in-with-code');
     await p.getByRole('button', { name: 'Sign in' }).click();
     await p.waitForURL(`${base}/`);
-    await expect.poll(() => p.getByText('Two-step verification is on for your account.').isVisible()).toBe(true);
+    await expect
+      .poll(() => p.getByText('Two-step verification is on for your account.').isVisible())
+      .toBe(true);
   });
 
   it('lays out at 1920×1080 too', async () => {
@@ -311,10 +375,14 @@ describe.skipIf(!haveChromium)('web console in a browser', () => {
     await expect.poll(() => wide.getByText('Intact').isVisible(), { timeout: 30_000 }).toBe(true);
     await shoot(wide, 'overview-1920');
     await wide.goto(`${base}/admin/audit`);
-    await expect.poll(() => wide.getByText('The audit trail is intact').isVisible(), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(() => wide.getByText('The audit trail is intact').isVisible(), { timeout: 30_000 })
+      .toBe(true);
     await shoot(wide, 'audit-1920');
     // Nothing wider than the window: no horizontal scrolling at either size.
-    expect(await wide.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+    expect(await wide.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth')).toBe(
+      true,
+    );
   });
 
   it('ran without a script error or a CSP violation', () => {

@@ -9,7 +9,14 @@ import { consoleFirstRunProbe } from '../../src/app/console-setup.js';
 import { consolePlugin } from '../../src/platform/http/console.plugin.js';
 import { bearer, createTenant, createUser, login } from '../support/identity.js';
 import { createTestPlatform, type TestPlatform } from '../support/test-platform.js';
-import { artifactsDir, ensureConsoleBuilt, haveChromium, launchChromium, type Browser, watchComplaints } from './console-harness.js';
+import {
+  artifactsDir,
+  ensureConsoleBuilt,
+  haveChromium,
+  launchChromium,
+  type Browser,
+  watchComplaints,
+} from './console-harness.js';
 
 /*
  * "Sign in with <provider>" in a real browser: the console served as `npm start` serves it (built
@@ -40,11 +47,20 @@ async function startIdp(callback: string) {
   const address = server.address();
   const issuer = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
-  const state: { account: Account; decline: boolean } = { account: { sub: 'nobody', email: 'nobody@example.test', roles: [] }, decline: false };
+  const state: { account: Account; decline: boolean } = {
+    account: { sub: 'nobody', email: 'nobody@example.test', roles: [] },
+    decline: false,
+  };
   const accounts = new Map<string, Account>();
   const provider = new Provider(issuer, {
     clients: [
-      { client_id: 'switchboard-console', token_endpoint_auth_method: 'none', redirect_uris: [callback], grant_types: ['authorization_code'], response_types: ['code'] },
+      {
+        client_id: 'switchboard-console',
+        token_endpoint_auth_method: 'none',
+        redirect_uris: [callback],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+      },
     ],
     jwks: { keys: [{ ...(await exportJWK(privateKey)), kid: 'idp-key-1', alg: 'RS256', use: 'sig' }] },
     cookies: { keys: ['test-cookie-signing-key'] },
@@ -53,11 +69,27 @@ async function startIdp(callback: string) {
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     claims: { openid: ['sub', 'groups'], email: ['email', 'email_verified'], profile: ['name'] },
     conformIdTokenClaims: false,
-    ttl: { AccessToken: 600, AuthorizationCode: 60, Grant: 600, IdToken: 600, Interaction: 600, Session: 600 },
+    ttl: {
+      AccessToken: 600,
+      AuthorizationCode: 60,
+      Grant: 600,
+      IdToken: 600,
+      Interaction: 600,
+      Session: 600,
+    },
     findAccount: (_ctx, sub) => {
       const account = accounts.get(sub);
       return account
-        ? { accountId: sub, claims: () => ({ sub, email: account.email, email_verified: true, name: account.email.split('@')[0], groups: [...account.roles] }) }
+        ? {
+            accountId: sub,
+            claims: () => ({
+              sub,
+              email: account.email,
+              email_verified: true,
+              name: account.email.split('@')[0],
+              groups: [...account.roles],
+            }),
+          }
         : undefined;
     },
   });
@@ -65,14 +97,24 @@ async function startIdp(callback: string) {
   async function interaction(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const details = await provider.interactionDetails(req, res);
     if (state.decline) {
-      await provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'The person declined' }, { mergeWithLastSubmission: false });
+      await provider.interactionFinished(
+        req,
+        res,
+        { error: 'access_denied', error_description: 'The person declined' },
+        { mergeWithLastSubmission: false },
+      );
       return;
     }
     const { account } = state;
     accounts.set(account.sub, account);
     const grant = new provider.Grant({ accountId: account.sub, clientId: String(details.params.client_id) });
     grant.addOIDCScope(String(details.params.scope));
-    await provider.interactionFinished(req, res, { login: { accountId: account.sub }, consent: { grantId: await grant.save() } }, { mergeWithLastSubmission: false });
+    await provider.interactionFinished(
+      req,
+      res,
+      { login: { accountId: account.sub }, consent: { grantId: await grant.save() } },
+      { mergeWithLastSubmission: false },
+    );
   }
   server.on('request', (req, res) => {
     if (req.url?.startsWith('/interaction/')) {
@@ -87,7 +129,8 @@ async function startIdp(callback: string) {
   return { issuer, state, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
-if (!haveChromium && process.env.CI) throw new Error('Chromium is missing: apt-get install -y chromium (see .ci/run)');
+if (!haveChromium && process.env.CI)
+  throw new Error('Chromium is missing: apt-get install -y chromium (see .ci/run)');
 
 describe.skipIf(!haveChromium)('signing in to the console with an identity provider, in a browser', () => {
   let t: TestPlatform;
@@ -99,7 +142,8 @@ describe.skipIf(!haveChromium)('signing in to the console with an identity provi
   let context: BrowserContext;
   let page: Page;
   const complaints: string[] = [];
-  const shoot = (p: Page, name: string) => p.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage: false });
+  const shoot = (p: Page, name: string) =>
+    p.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage: false });
   const watch = watchComplaints(complaints);
   const freshPage = async () => {
     const other = await browser.newContext();
@@ -159,21 +203,35 @@ describe.skipIf(!haveChromium)('signing in to the console with an identity provi
     await page.goto(`${base}/admin/users`);
     await page.waitForURL(/\/sign-in\?redirect=/);
     await page.getByLabel('Organisation').fill('contoso');
-    await expect.poll(() => page.getByRole('button', { name: 'Sign in with Contoso SSO' }).isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Sign in with Contoso SSO' }).isVisible(), {
+        timeout: 10_000,
+      })
+      .toBe(true);
     await shoot(page, 'sign-in-with-provider');
     await page.getByRole('button', { name: 'Sign in with Contoso SSO' }).click();
 
     await page.waitForURL(`${base}/admin/users`, { timeout: 20_000 });
     await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Users' }).isVisible()).toBe(true);
-    await expect.poll(() => page.getByRole('row').filter({ hasText: 'ines.admin@contoso.test' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('row').filter({ hasText: 'ines.admin@contoso.test' }).isVisible())
+      .toBe(true);
     await shoot(page, 'signed-in-with-provider');
 
     // An ordinary Switchboard session: a refresh token that rotates, kept like a password sign-in's.
-    const stored = await page.evaluate<string | null>("window.localStorage.getItem('switchboard.session.v1')");
+    const stored = await page.evaluate<string | null>(
+      "window.localStorage.getItem('switchboard.session.v1')",
+    );
     const session = JSON.parse(stored ?? '{}') as { kind?: string; tenant?: string; refreshToken?: string };
-    expect(session).toMatchObject({ kind: 'signedIn', tenant: 'contoso', refreshToken: expect.stringMatching(/^rt_/) as unknown });
+    expect(session).toMatchObject({
+      kind: 'signedIn',
+      tenant: 'contoso',
+      refreshToken: expect.stringMatching(/^rt_/) as unknown,
+    });
     // Nothing of the round trip is left behind in the tab.
-    expect(await page.evaluate<string | null>("window.sessionStorage.getItem('switchboard.signIn.pending.v1')")).toBeNull();
+    expect(
+      await page.evaluate<string | null>("window.sessionStorage.getItem('switchboard.signIn.pending.v1')"),
+    ).toBeNull();
   });
 
   it('says so when the person declines at the provider, and offers the way back', async () => {
@@ -183,7 +241,9 @@ describe.skipIf(!haveChromium)('signing in to the console with an identity provi
       await p.goto(`${base}/sign-in`);
       await chooseProvider(p);
       await p.waitForURL(/\/auth\/callback\?/, { timeout: 20_000 });
-      await expect.poll(() => p.getByRole('alert').textContent()).toContain('Contoso SSO did not sign you in');
+      await expect
+        .poll(() => p.getByRole('alert').textContent())
+        .toContain('Contoso SSO did not sign you in');
       expect(await p.getByRole('alert').textContent()).toContain('You declined');
       await shoot(p, 'provider-sign-in-declined');
       await p.getByRole('link', { name: 'Back to sign-in' }).click();
@@ -196,8 +256,12 @@ describe.skipIf(!haveChromium)('signing in to the console with an identity provi
   it('refuses a callback this tab did not start (forged or replayed)', async () => {
     const p = await freshPage();
     await p.goto(`${base}/auth/callback?code=stolen-code&state=forged-state`);
-    await expect.poll(() => p.getByRole('alert').textContent()).toContain('It was not started in this browser tab');
-    expect(await p.evaluate<string | null>("window.localStorage.getItem('switchboard.session.v1')")).toBeNull();
+    await expect
+      .poll(() => p.getByRole('alert').textContent())
+      .toContain('It was not started in this browser tab');
+    expect(
+      await p.evaluate<string | null>("window.localStorage.getItem('switchboard.session.v1')"),
+    ).toBeNull();
   });
 
   it('explains a refusal by Switchboard after the provider signed the person in', async () => {
@@ -206,7 +270,9 @@ describe.skipIf(!haveChromium)('signing in to the console with an identity provi
     await p.goto(`${base}/sign-in`);
     await chooseProvider(p);
     await p.waitForURL(/\/auth\/callback\?/, { timeout: 20_000 });
-    await expect.poll(() => p.getByRole('alert').textContent()).toContain('has no access to Switchboard in “contoso” yet');
+    await expect
+      .poll(() => p.getByRole('alert').textContent())
+      .toContain('has no access to Switchboard in “contoso” yet');
     await shoot(p, 'provider-sign-in-no-role');
   });
 

@@ -8,7 +8,15 @@ import { newUuid } from '../../src/platform/ids.js';
 import { callRecord, leg, party } from '../../src/modules/calls/testing/index.js';
 import { createTenant, createUser, type TestUser } from '../support/identity.js';
 import { createTestPlatform, type TestPlatform } from '../support/test-platform.js';
-import { ensureConsoleBuilt, haveChromium, launchChromium, screenshotsDir, serveConsole, type Browser, watchComplaints } from './console-harness.js';
+import {
+  ensureConsoleBuilt,
+  haveChromium,
+  launchChromium,
+  screenshotsDir,
+  serveConsole,
+  type Browser,
+  watchComplaints,
+} from './console-harness.js';
 
 /*
  * Every page of the console, as an owner, on a desktop (1440×900) and a phone (390×844), in the
@@ -48,7 +56,8 @@ const consolePages = (callId: string) =>
     'not-found': '/no-such-page',
   }) as const;
 
-if (!haveChromium && process.env.CI) throw new Error('Chromium is missing: apt-get install -y chromium (see .ci/run)');
+if (!haveChromium && process.env.CI)
+  throw new Error('Chromium is missing: apt-get install -y chromium (see .ci/run)');
 
 describe.skipIf(!haveChromium)('every console page: accessible, fits a phone, light and dark', () => {
   let t: TestPlatform;
@@ -64,21 +73,29 @@ describe.skipIf(!haveChromium)('every console page: accessible, fits a phone, li
   /** Waits until the page has drawn its content: a heading in place, no loading placeholder. */
   async function settled(p: Page) {
     await p.locator('h1').first().waitFor({ state: 'visible', timeout: 30_000 });
-    await p.waitForFunction("document.querySelector('.skeleton, .page-pending') === null", undefined, { timeout: 5_000 }).catch(() => undefined);
+    await p
+      .waitForFunction("document.querySelector('.skeleton, .page-pending') === null", undefined, {
+        timeout: 5_000,
+      })
+      .catch(() => undefined);
     await p.evaluate('document.fonts.ready.then(() => true)');
   }
 
   /** axe-core on the page as it is; only what blocks people (serious, critical) fails the test. */
   async function axe(p: Page, rules?: readonly string[]): Promise<string[]> {
     const options = rules ? { runOnly: { type: 'rule', values: rules } } : { resultTypes: ['violations'] };
-    const violations = await p.evaluate<AxeViolation[]>(`window.axe.run(document, ${JSON.stringify(options)}).then((r) => r.violations)`);
+    const violations = await p.evaluate<AxeViolation[]>(
+      `window.axe.run(document, ${JSON.stringify(options)}).then((r) => r.violations)`,
+    );
     return violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   }
 
-  const sideways = (p: Page) => p.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
-  const shoot = (p: Page, name: string) => p.screenshot({ path: path.join(screenshotsDir, `${name}.png`), fullPage: true });
+  const sideways = (p: Page) =>
+    p.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+  const shoot = (p: Page, name: string) =>
+    p.screenshot({ path: path.join(screenshotsDir, `${name}.png`), fullPage: true });
 
   /**
    * Each page is loaded once and then seen four ways: light and dark, desktop and phone (the
@@ -94,7 +111,8 @@ describe.skipIf(!haveChromium)('every console page: accessible, fits a phone, li
       const violations = await axe(page, scheme === 'dark' ? ['color-contrast'] : undefined);
       const overflow = size === 'phone' ? await sideways(page) : 0;
       await shoot(page, `${name}-${size}-${scheme}`);
-      if (violations.length > 0 || overflow > 0) found[`${name} ${size} ${scheme}`] = { violations, overflow };
+      if (violations.length > 0 || overflow > 0)
+        found[`${name} ${size} ${scheme}`] = { violations, overflow };
     };
     for (const [name, url] of Object.entries(consolePages(callId))) {
       await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
@@ -117,7 +135,10 @@ describe.skipIf(!haveChromium)('every console page: accessible, fits a phone, li
     await ensureConsoleBuilt();
     t = await createTestPlatform();
     const created = await createTenant(t.platform, 'pages-console');
-    owner = await createUser(t.platform, created.tenant, { roles: ['owner'], email: 'olivia.owner-with-a-long-address@pages-console.test' });
+    owner = await createUser(t.platform, created.tenant, {
+      roles: ['owner'],
+      email: 'olivia.owner-with-a-long-address@pages-console.test',
+    });
 
     // Calls of today and yesterday, with long names and numbers, so that tables and figures have something to lay out.
     const now = Date.now();
@@ -126,7 +147,11 @@ describe.skipIf(!haveChromium)('every console page: accessible, fits a phone, li
         sourceCallId: `page-call-${i}`,
         startedAt: new Date(now - (i * 3 + 1) * 3600_000).toISOString(),
         disposition: i % 4 === 3 ? 'no_answer' : 'answered',
-        from: party('+4930100100' + String(i).padStart(2, '0'), '+4930100100' + String(i).padStart(2, '0'), 'Maximiliane Mustermann-Schleswig-Holstein'),
+        from: party(
+          '+4930100100' + String(i).padStart(2, '0'),
+          '+4930100100' + String(i).padStart(2, '0'),
+          'Maximiliane Mustermann-Schleswig-Holstein',
+        ),
         agent: { id: `agent-${i % 3}`, name: 'Konstantin Überlänge' },
         queue: { id: 'support-de', name: 'Kundendienst Deutschland (zweite Ebene)' },
         legs: [leg('1', { startedAt: new Date(now - (i * 3 + 1) * 3600_000).toISOString() })],
@@ -134,12 +159,23 @@ describe.skipIf(!haveChromium)('every console page: accessible, fits a phone, li
     );
     await t.platform.modules.calls.calls.upsertRecords(created.ctx, records);
     callId = records[0]?.id ?? '';
-    await t.platform.modules.calls.quarantine.add(created.ctx, { source: 'asterisk', reason: 'unreadable start time ""', raw: '"","1001","2000"' });
+    await t.platform.modules.calls.quarantine.add(created.ctx, {
+      source: 'asterisk',
+      reason: 'unreadable start time ""',
+      raw: '"","1001","2000"',
+    });
     const eventId = newUuid();
     await insertDeadLetter(
       t.platform.database.owner,
       'calls-transform',
-      { id: eventId, type: 'calls.raw.kamailio.v1', tenantId: owner.tenant.uuid, occurredAt: new Date().toISOString(), key: eventId, data: { source: 'kamailio' } },
+      {
+        id: eventId,
+        type: 'calls.raw.kamailio.v1',
+        tenantId: owner.tenant.uuid,
+        occurredAt: new Date().toISOString(),
+        key: eventId,
+        data: { source: 'kamailio' },
+      },
       { message: 'OBJECTS_UNAVAILABLE: the archive bucket did not answer', code: 'OBJECTS_UNAVAILABLE' },
       8,
     );
@@ -180,7 +216,9 @@ describe.skipIf(!haveChromium)('every console page: accessible, fits a phone, li
     expect(await axe(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden' });
-    await expect.poll(() => page.evaluate('document.activeElement?.getAttribute("aria-label")')).toBe('Open navigation');
+    await expect
+      .poll(() => page.evaluate('document.activeElement?.getAttribute("aria-label")'))
+      .toBe('Open navigation');
     await menu.click();
     await drawer.getByRole('link', { name: 'Audit log' }).click();
     await drawer.waitFor({ state: 'hidden' });
@@ -193,7 +231,10 @@ describe.skipIf(!haveChromium)('every console page: accessible, fits a phone, li
     await settled(page);
     await page.getByRole('button', { name: /Account menu/ }).click();
     await page.getByRole('menuitemradio', { name: 'Deutsch' }).click();
-    await page.getByRole('navigation', { name: 'Konsole' }).getByRole('link', { name: 'Übersicht' }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Konsole' })
+      .getByRole('link', { name: 'Übersicht' })
+      .waitFor();
     expect(await page.evaluate('document.documentElement.lang')).toBe('de');
     await page.getByRole('heading', { name: 'Heute' }).waitFor();
     await shoot(page, 'overview-desktop-light-de');
@@ -205,6 +246,8 @@ describe.skipIf(!haveChromium)('every console page: accessible, fits a phone, li
   it('ran without a script error or a CSP violation', () => {
     // axe-core builds its messages with new Function, which the console's policy refuses; the other
     // browser tests, which run no axe, hold the console itself to the policy.
-    expect(complaints.filter((c) => !c.includes("'unsafe-eval' is not an allowed source of script"))).toEqual([]);
+    expect(complaints.filter((c) => !c.includes("'unsafe-eval' is not an allowed source of script"))).toEqual(
+      [],
+    );
   });
 });

@@ -3,7 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataDirInUseError, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../src/platform/db/embedded-postgres.js';
+import {
+  DataDirInUseError,
+  startEmbeddedPostgres,
+  type EmbeddedPostgresHandle,
+} from '../../src/platform/db/embedded-postgres.js';
 import { createLogger } from '../../src/platform/telemetry/index.js';
 import { spawnTs } from '../support/child-process.js';
 
@@ -45,7 +49,9 @@ describe('embedded PostgreSQL', () => {
     expect(first.owned).toBe(true);
     expect(first.port).toBeGreaterThan(0);
     await query(first.url, 'CREATE TABLE kept (v text); INSERT INTO kept VALUES ($$still here$$)');
-    const { mode } = await import('node:fs/promises').then((fs) => fs.stat(path.join(dataDir, 'postgres.password')));
+    const { mode } = await import('node:fs/promises').then((fs) =>
+      fs.stat(path.join(dataDir, 'postgres.password')),
+    );
     expect(mode & 0o077).toBe(0);
   });
 
@@ -75,7 +81,9 @@ describe('embedded PostgreSQL', () => {
   it('takes over after a process that held it was killed with SIGKILL, stopping the orphaned server', async () => {
     const holder = spawnTs('test/fixtures/hold-embedded-postgres.ts', [dataDir], {});
     await holder.waitFor(/READY (\d+)/, 60_000);
-    const postmasterPid = Number((await readFile(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0]);
+    const postmasterPid = Number(
+      (await readFile(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0],
+    );
     holder.child.kill('SIGKILL');
     await holder.exited;
     expect(isAlive(postmasterPid)).toBe(true); // the orphan

@@ -27,14 +27,22 @@ const probeRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/items/:itemId',
-    { config: { permission: 'probe:read' }, schema: { params: z.object({ itemId: z.string() }), querystring: z.object({ q: z.string().optional() }) } },
+    {
+      config: { permission: 'probe:read' },
+      schema: {
+        params: z.object({ itemId: z.string() }),
+        querystring: z.object({ q: z.string().optional() }),
+      },
+    },
     (request) => ({ itemId: request.params.itemId, q: request.query.q ?? null }),
   );
   app.get('/boom', { config: { permission: 'probe:read' } }, () => {
     throw new Error('duplicate key value violates unique constraint "secret_index" in /srv/app.js');
   });
   app.get('/conflict', { config: { permission: 'probe:read' } }, () => {
-    throw new AppError('PROBE_TAKEN', 'conflict', 'That name is taken.', { fields: [{ field: 'name', message: 'is taken' }] });
+    throw new AppError('PROBE_TAKEN', 'conflict', 'That name is taken.', {
+      fields: [{ field: 'name', message: 'is taken' }],
+    });
   });
   await Promise.resolve();
 };
@@ -46,23 +54,54 @@ describe('HTTP kernel', () => {
   beforeAll(async () => {
     t = await createTestPlatform({
       env: { SWITCHBOARD_BODY_LIMIT_BYTES: '2048' },
-      extraModules: [defineModule({ name: 'probe', create: () => ({ api: {}, routes: [{ surface: 'internal', prefix: '/probe', plugin: probeRoutes }] }) })],
+      extraModules: [
+        defineModule({
+          name: 'probe',
+          create: () => ({
+            api: {},
+            routes: [{ surface: 'internal', prefix: '/probe', plugin: probeRoutes }],
+          }),
+        }),
+      ],
     });
   });
   afterAll(() => t.close());
 
   describe('errors are problem+json', () => {
     it('names each invalid field', async () => {
-      const res = await t.inject({ method: 'POST', url: '/api/v1/probe/echo', as, payload: { count: 1.5, contact: { email: 'nope' } } });
+      const res = await t.inject({
+        method: 'POST',
+        url: '/api/v1/probe/echo',
+        as,
+        payload: { count: 1.5, contact: { email: 'nope' } },
+      });
       expect(res.statusCode).toBe(400);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-      const problem = res.json<{ code: string; errors: { field: string }[]; requestId: string; status: number }>();
-      expect(problem).toMatchObject({ code: 'VALIDATION_FAILED', status: 400, requestId: res.headers['x-request-id'] });
-      expect(problem.errors.map((e) => e.field).sort()).toEqual(['body.contact.email', 'body.count', 'body.name']);
+      const problem = res.json<{
+        code: string;
+        errors: { field: string }[];
+        requestId: string;
+        status: number;
+      }>();
+      expect(problem).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        status: 400,
+        requestId: res.headers['x-request-id'],
+      });
+      expect(problem.errors.map((e) => e.field).sort()).toEqual([
+        'body.contact.email',
+        'body.count',
+        'body.name',
+      ]);
     });
 
     it('accepts valid input', async () => {
-      const res = await t.inject({ method: 'POST', url: '/api/v1/probe/echo', as, payload: { name: 'a', count: 2, contact: { email: 'a@b.co' } } });
+      const res = await t.inject({
+        method: 'POST',
+        url: '/api/v1/probe/echo',
+        as,
+        payload: { name: 'a', count: 2, contact: { email: 'a@b.co' } },
+      });
       expect(res.statusCode).toBe(200);
       expect(res.json()).toEqual({ name: 'a', count: 2 });
     });
@@ -80,13 +119,24 @@ describe('HTTP kernel', () => {
     });
 
     it('rejects an oversized body with 413', async () => {
-      const res = await t.inject({ method: 'POST', url: '/api/v1/probe/echo', as, payload: { name: 'x'.repeat(5000), count: 1, contact: { email: 'a@b.co' } } });
+      const res = await t.inject({
+        method: 'POST',
+        url: '/api/v1/probe/echo',
+        as,
+        payload: { name: 'x'.repeat(5000), count: 1, contact: { email: 'a@b.co' } },
+      });
       expect(res.statusCode).toBe(413);
       expect(res.json()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
     });
 
     it('rejects an unsupported content type with 415', async () => {
-      const res = await t.inject({ method: 'POST', url: '/api/v1/probe/echo', as, headers: { 'content-type': 'application/x-unknown' }, payload: 'x' });
+      const res = await t.inject({
+        method: 'POST',
+        url: '/api/v1/probe/echo',
+        as,
+        headers: { 'content-type': 'application/x-unknown' },
+        payload: 'x',
+      });
       expect(res.statusCode).toBe(415);
       expect(res.json()).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
     });
@@ -100,7 +150,11 @@ describe('HTTP kernel', () => {
     it('maps a module error code to its status and keeps its fields', async () => {
       const res = await t.inject({ method: 'GET', url: '/api/v1/probe/conflict', as });
       expect(res.statusCode).toBe(409);
-      expect(res.json()).toMatchObject({ code: 'PROBE_TAKEN', detail: 'That name is taken.', errors: [{ field: 'name', message: 'is taken' }] });
+      expect(res.json()).toMatchObject({
+        code: 'PROBE_TAKEN',
+        detail: 'That name is taken.',
+        errors: [{ field: 'name', message: 'is taken' }],
+      });
     });
 
     it('hides the internals of unexpected errors', async () => {
@@ -112,19 +166,27 @@ describe('HTTP kernel', () => {
   });
 
   describe('text PostgreSQL cannot store is refused at the edge, for every route', () => {
-    const fieldsOf = (res: LightMyRequestResponse) => res.json<{ errors: { field: string; message: string }[] }>().errors;
+    const fieldsOf = (res: LightMyRequestResponse) =>
+      res.json<{ errors: { field: string; message: string }[] }>().errors;
 
     it('names a NUL in the query string or a path parameter, before sign-in is even looked at', async () => {
       const query = await t.inject({ method: 'GET', url: '/api/v1/probe/items/a?q=x%00y' });
       expect(query.statusCode).toBe(400);
       expect(query.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(query.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'querystring.q', message: 'must not contain a NUL character (U+0000)' }] });
+      expect(query.json()).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        errors: [{ field: 'querystring.q', message: 'must not contain a NUL character (U+0000)' }],
+      });
       const param = await t.inject({ method: 'GET', url: '/api/v1/probe/items/a%00', as });
-      expect(fieldsOf(param)).toEqual([{ field: 'params.itemId', message: 'must not contain a NUL character (U+0000)' }]);
+      expect(fieldsOf(param)).toEqual([
+        { field: 'params.itemId', message: 'must not contain a NUL character (U+0000)' },
+      ]);
       // A public route of a module, which answered 500 with the tenant look-up.
       const providers = await t.inject({ method: 'GET', url: '/api/v1/auth/providers?tenant=%00' });
       expect(providers.statusCode).toBe(400);
-      expect(fieldsOf(providers)).toEqual([{ field: 'querystring.tenant', message: 'must not contain a NUL character (U+0000)' }]);
+      expect(fieldsOf(providers)).toEqual([
+        { field: 'querystring.tenant', message: 'must not contain a NUL character (U+0000)' },
+      ]);
     });
 
     it('names a NUL or a lone surrogate at any depth of a JSON body, and in a header', async () => {
@@ -137,16 +199,30 @@ describe('HTTP kernel', () => {
       });
       expect(body.statusCode).toBe(400);
       expect(fieldsOf(body)).toEqual([
-        { field: 'body.name', message: 'must not contain an unpaired UTF-16 surrogate, which is not valid Unicode' },
+        {
+          field: 'body.name',
+          message: 'must not contain an unpaired UTF-16 surrogate, which is not valid Unicode',
+        },
         { field: 'body.contact.email', message: 'must not contain a NUL character (U+0000)' },
       ]);
-      const header = await t.inject({ method: 'GET', url: '/api/v1/probe/items/a', as, headers: { 'x-note': 'a\u0000b' } });
+      const header = await t.inject({
+        method: 'GET',
+        url: '/api/v1/probe/items/a',
+        as,
+        headers: { 'x-note': 'a\u0000b' },
+      });
       expect(header.statusCode).toBe(400);
-      expect(fieldsOf(header)).toEqual([{ field: 'headers.x-note', message: 'must not contain a NUL character (U+0000)' }]);
+      expect(fieldsOf(header)).toEqual([
+        { field: 'headers.x-note', message: 'must not contain a NUL character (U+0000)' },
+      ]);
     });
 
     it('lets ordinary text through, astral characters included', async () => {
-      const res = await t.inject({ method: 'GET', url: `/api/v1/probe/items/${encodeURIComponent('Zoë 📞')}?q=${encodeURIComponent('☎️ 𝄞')}`, as });
+      const res = await t.inject({
+        method: 'GET',
+        url: `/api/v1/probe/items/${encodeURIComponent('Zoë 📞')}?q=${encodeURIComponent('☎️ 𝄞')}`,
+        as,
+      });
       expect(res.statusCode).toBe(200);
       expect(res.json()).toEqual({ itemId: 'Zoë 📞', q: '☎️ 𝄞' });
     });
@@ -161,8 +237,15 @@ describe('HTTP kernel', () => {
 
   describe('authentication seam', () => {
     it('answers 401 without credentials and 403 without the route’s permission', async () => {
-      expect((await t.inject({ method: 'GET', url: '/api/v1/probe/conflict' })).json()).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
-      const res = await t.inject({ method: 'GET', url: '/api/v1/probe/conflict', as: { tenant: as.tenant, permissions: ['other'] } });
+      expect((await t.inject({ method: 'GET', url: '/api/v1/probe/conflict' })).json()).toMatchObject({
+        status: 401,
+        code: 'UNAUTHENTICATED',
+      });
+      const res = await t.inject({
+        method: 'GET',
+        url: '/api/v1/probe/conflict',
+        as: { tenant: as.tenant, permissions: ['other'] },
+      });
       expect(res.statusCode).toBe(403);
       const problem = res.json<{ code: string; detail: string }>();
       expect(problem.code).toBe('FORBIDDEN');
@@ -172,9 +255,17 @@ describe('HTTP kernel', () => {
 
   describe('request ids', () => {
     it('echoes a sane x-request-id and replaces an unsafe one', async () => {
-      const given = await t.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'trace-123.abc' } });
+      const given = await t.inject({
+        method: 'GET',
+        url: '/healthz',
+        headers: { 'x-request-id': 'trace-123.abc' },
+      });
       expect(given.headers['x-request-id']).toBe('trace-123.abc');
-      const unsafe = await t.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'bad id\nwith newline' } });
+      const unsafe = await t.inject({
+        method: 'GET',
+        url: '/healthz',
+        headers: { 'x-request-id': 'bad id\nwith newline' },
+      });
       expect(unsafe.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     });
   });
@@ -183,7 +274,10 @@ describe('HTTP kernel', () => {
     it('serves an OpenAPI 3.1 document that includes the routes and their schemas', async () => {
       const res = await t.inject({ method: 'GET', url: '/openapi.json' });
       expect(res.statusCode).toBe(200);
-      const doc = res.json<{ openapi: string; paths: Record<string, Record<string, { requestBody?: unknown }>> }>();
+      const doc = res.json<{
+        openapi: string;
+        paths: Record<string, Record<string, { requestBody?: unknown }>>;
+      }>();
       expect(doc.openapi).toBe('3.1.0');
       expect(doc.paths['/api/v1/probe/echo']?.post?.requestBody).toBeDefined();
       expect(doc.paths['/api/v1/tenant']?.get).toBeDefined();
@@ -210,7 +304,9 @@ describe('HTTP kernel', () => {
       await t.inject({ method: 'GET', url: '/api/v1/probe/conflict', as });
       const res = await t.inject({ method: 'GET', url: '/metrics' });
       expect(res.statusCode).toBe(200);
-      expect(res.body).toMatch(/http_request_duration_seconds_bucket\{.*method="GET".*route="\/api\/v1\/probe\/conflict".*status="409"/);
+      expect(res.body).toMatch(
+        /http_request_duration_seconds_bucket\{.*method="GET".*route="\/api\/v1\/probe\/conflict".*status="409"/,
+      );
       expect(res.body).toMatch(/db_pool_connections_total\{pool="app"\} \d+/);
       expect(res.body).toContain('process_cpu_user_seconds_total');
     });
@@ -229,7 +325,10 @@ describe('HTTP kernel', () => {
       await admin.connect();
       const name = t.database.name;
       await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
-      await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and usename = 'switchboard_app_user'`, [name]);
+      await admin.query(
+        `select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and usename = 'switchboard_app_user'`,
+        [name],
+      );
       try {
         const res = await t.inject({ method: 'GET', url: '/readyz' });
         expect(res.statusCode).toBe(503);

@@ -2,7 +2,14 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { moduleMigrations } from '../../src/app/modules.js';
 import { createLogger } from '../../src/platform/telemetry/index.js';
-import { MigrationFailedError, migrateToLatest, openDatabase, platformMigrations, sqlMigration, type Database } from '../../src/platform/db/index.js';
+import {
+  MigrationFailedError,
+  migrateToLatest,
+  openDatabase,
+  platformMigrations,
+  sqlMigration,
+  type Database,
+} from '../../src/platform/db/index.js';
 import { createEmptyDatabase, type TestDatabase } from '../support/test-database.js';
 
 const logger = createLogger({ level: 'silent' });
@@ -40,7 +47,9 @@ describe('migrations', () => {
     expect(await tables()).toEqual([]);
     const reports = await migrateToLatest(database, [platformMigrations, ...moduleMigrations]);
     expect(reports.find((r) => r.schema === 'identity')?.applied).toContain('0001_tenants');
-    expect(await tables()).toEqual(expect.arrayContaining(['identity.tenants', 'identity.schema_migrations']));
+    expect(await tables()).toEqual(
+      expect.arrayContaining(['identity.tenants', 'identity.schema_migrations']),
+    );
   });
 
   it('is a no-op when run again', async () => {
@@ -55,7 +64,10 @@ describe('migrations', () => {
       schema: 'broken',
       migrations: [
         sqlMigration('0001_ok', 'CREATE TABLE broken.first (id int)'),
-        sqlMigration('0002_fails', 'CREATE TABLE broken.second (id int); SELECT * FROM broken.missing_table;'),
+        sqlMigration(
+          '0002_fails',
+          'CREATE TABLE broken.second (id int); SELECT * FROM broken.missing_table;',
+        ),
       ],
     };
     const error = await migrateToLatest(database, [broken]).catch((e: unknown) => e);
@@ -69,7 +81,10 @@ describe('migrations', () => {
   it('applies only the new migration when a module gains one', async () => {
     const v1 = { schema: 'growing', migrations: [sqlMigration('0001_a', 'CREATE TABLE growing.a (id int)')] };
     await migrateToLatest(database, [v1]);
-    const v2 = { ...v1, migrations: [...v1.migrations, sqlMigration('0002_b', 'CREATE TABLE growing.b (id int)')] };
+    const v2 = {
+      ...v1,
+      migrations: [...v1.migrations, sqlMigration('0002_b', 'CREATE TABLE growing.b (id int)')],
+    };
     const [report] = await migrateToLatest(database, [v2]);
     expect(report?.applied).toEqual(['0002_b']);
   });

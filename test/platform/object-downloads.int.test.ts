@@ -12,24 +12,36 @@ describe('object store in the platform', () => {
   it('serves a signed download link of an encrypted object, and refuses a tampered or expired one', async () => {
     const tenantId = newUuid();
     const key = `${tenantId}/teams/2026/11/22/call_x_1.json`;
-    await t.platform.objects.put(key, Buffer.from('{"raw":true}'), { contentType: 'application/json', tenantId });
+    await t.platform.objects.put(key, Buffer.from('{"raw":true}'), {
+      contentType: 'application/json',
+      tenantId,
+    });
     const url = new URL(await t.platform.objects.signedUrl(key, { expiresInSeconds: 60 }));
     const ok = await t.inject({ method: 'GET', url: `${url.pathname}${url.search}` });
     expect(ok.statusCode).toBe(200);
     expect(ok.body).toBe('{"raw":true}');
     expect(ok.headers['content-type']).toBe('application/json');
 
-    const tampered = await t.inject({ method: 'GET', url: `${url.pathname.replace('call_x_1', 'call_x_2')}${url.search}` });
+    const tampered = await t.inject({
+      method: 'GET',
+      url: `${url.pathname.replace('call_x_1', 'call_x_2')}${url.search}`,
+    });
     expect(tampered.statusCode).toBe(403);
     expect(tampered.json()).toMatchObject({ code: 'OBJECTS_LINK_INVALID' });
-    const expired = await t.inject({ method: 'GET', url: `${url.pathname}?expires=1000&sig=${url.searchParams.get('sig') ?? ''}` });
+    const expired = await t.inject({
+      method: 'GET',
+      url: `${url.pathname}?expires=1000&sig=${url.searchParams.get('sig') ?? ''}`,
+    });
     expect(expired.statusCode).toBe(403);
   });
 
   it('serves a signed link of a key that holds escapes, spaces and unicode of its own (archive keys of ids like 2022-06-21T17:53:26Z#2)', async () => {
     const tenantId = newUuid();
     const key = `${tenantId}/vcon/2022/06/21/019f_v2022-06-21T17%3A53%3A26Z%23000005_ab cd é.json`;
-    await t.platform.objects.put(key, Buffer.from('{"raw":1}'), { contentType: 'application/json', tenantId });
+    await t.platform.objects.put(key, Buffer.from('{"raw":1}'), {
+      contentType: 'application/json',
+      tenantId,
+    });
     const url = new URL(await t.platform.objects.signedUrl(key, { expiresInSeconds: 60 }));
     const ok = await t.inject({ method: 'GET', url: `${url.pathname}${url.search}` });
     expect(ok.statusCode).toBe(200);
@@ -61,6 +73,8 @@ describe('object store in the platform', () => {
 
   it('reports the object store in readiness', async () => {
     const ready = await t.inject({ method: 'GET', url: '/readyz' });
-    expect(ready.json<{ checks: { name: string; ok: boolean }[] }>().checks).toContainEqual(expect.objectContaining({ name: 'object-store', ok: true }));
+    expect(ready.json<{ checks: { name: string; ok: boolean }[] }>().checks).toContainEqual(
+      expect.objectContaining({ name: 'object-store', ok: true }),
+    );
   });
 });

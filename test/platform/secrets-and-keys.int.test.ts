@@ -31,28 +31,54 @@ describe('connector secrets', () => {
 
   it('stores a secret write-only: listed by name, never returned, never logged, encrypted at rest', async () => {
     const value = `twilio-token-${randomBytes(8).toString('hex')}`;
-    const put = await t.inject({ method: 'PUT', url: '/api/v1/secrets/twilio.auth_token', headers: bearer(ownerToken), payload: { value } });
+    const put = await t.inject({
+      method: 'PUT',
+      url: '/api/v1/secrets/twilio.auth_token',
+      headers: bearer(ownerToken),
+      payload: { value },
+    });
     expect(put.statusCode).toBe(204);
     const list = await t.inject({ method: 'GET', url: '/api/v1/secrets', headers: bearer(ownerToken) });
     expect(list.json()).toMatchObject({ items: [{ name: 'twilio.auth_token' }] });
     expect(list.body).not.toContain(value);
-    expect((await t.inject({ method: 'GET', url: '/api/v1/secrets/twilio.auth_token', headers: bearer(ownerToken) })).statusCode).toBe(404);
+    expect(
+      (
+        await t.inject({
+          method: 'GET',
+          url: '/api/v1/secrets/twilio.auth_token',
+          headers: bearer(ownerToken),
+        })
+      ).statusCode,
+    ).toBe(404);
     expect(logLines.join('')).not.toContain(value);
-    const { rows } = await sql<{ ciphertext: string }>`select ciphertext from secrets.tenant_secrets`.execute(t.platform.database.owner);
+    const { rows } = await sql<{ ciphertext: string }>`select ciphertext from secrets.tenant_secrets`.execute(
+      t.platform.database.owner,
+    );
     expect(rows[0]?.ciphertext).not.toContain(value);
 
     const twilioReader = t.platform.secrets.reader(['twilio.']);
     expect(await twilioReader.read({ tenantId }, 'twilio.auth_token')).toBe(value);
-    await expect(t.platform.secrets.reader(['teams.']).read({ tenantId }, 'twilio.auth_token')).rejects.toThrow(/may not read/);
+    await expect(
+      t.platform.secrets.reader(['teams.']).read({ tenantId }, 'twilio.auth_token'),
+    ).rejects.toThrow(/may not read/);
     // Names only within the reader's prefixes.
     expect(await twilioReader.names({ tenantId })).toEqual(['twilio.auth_token']);
     expect(await t.platform.secrets.reader(['teams.']).names({ tenantId })).toEqual([]);
   });
 
   it('refuses bad names and unknown deletions with a 4xx', async () => {
-    const bad = await t.inject({ method: 'PUT', url: '/api/v1/secrets/Bad%20Name', headers: bearer(ownerToken), payload: { value: 'x' } });
+    const bad = await t.inject({
+      method: 'PUT',
+      url: '/api/v1/secrets/Bad%20Name',
+      headers: bearer(ownerToken),
+      payload: { value: 'x' },
+    });
     expect(bad.statusCode).toBe(400);
-    const missing = await t.inject({ method: 'DELETE', url: '/api/v1/secrets/nothing.here', headers: bearer(ownerToken) });
+    const missing = await t.inject({
+      method: 'DELETE',
+      url: '/api/v1/secrets/nothing.here',
+      headers: bearer(ownerToken),
+    });
     expect(missing.json()).toMatchObject({ code: 'SECRETS_NOT_FOUND' });
   });
 });
@@ -64,7 +90,10 @@ describe('master key rotation', () => {
     const keyB = randomBytes(32).toString('base64');
     const logger = createLogger({ level: 'silent' });
     const open = (env: Record<string, string>) =>
-      createPlatform(loadConfig({ DATABASE_URL: database.url, SWITCHBOARD_DATA_DIR: '/tmp', LOG_LEVEL: 'silent', ...env }), { role: 'api', logger });
+      createPlatform(
+        loadConfig({ DATABASE_URL: database.url, SWITCHBOARD_DATA_DIR: '/tmp', LOG_LEVEL: 'silent', ...env }),
+        { role: 'api', logger },
+      );
     try {
       const first = await open({ SWITCHBOARD_MASTER_KEY: keyA });
       const { tenant, ctx } = await createTenant(first);
@@ -83,8 +112,16 @@ describe('master key rotation', () => {
       expect((await after.modules.identity.users.get(ctx, user.user.id)).email).toBe('keep@example.test');
       expect(await after.secrets.reader(['teams.']).read(ctx, 'teams.client_secret')).toBe('s3cret');
       await after.http?.ready();
-      const token = await after.modules.identity.auth.login({ tenant: tenant.slug, email: 'keep@example.test', password: user.password }, 'internal', { requestId: 'r', ip: '127.0.0.1' });
-      const me = await after.http?.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer(token.accessToken) });
+      const token = await after.modules.identity.auth.login(
+        { tenant: tenant.slug, email: 'keep@example.test', password: user.password },
+        'internal',
+        { requestId: 'r', ip: '127.0.0.1' },
+      );
+      const me = await after.http?.inject({
+        method: 'GET',
+        url: '/api/v1/auth/me',
+        headers: bearer(token.accessToken),
+      });
       expect(me?.statusCode).toBe(200);
       await after.close();
 

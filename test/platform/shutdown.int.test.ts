@@ -39,7 +39,11 @@ describe('graceful shutdown', () => {
 
     const responses = await Promise.all(inFlight);
     expect(responses.map((r) => r.status)).toEqual([200, 200, 200]);
-    expect(await Promise.all(responses.map((r) => r.json()))).toEqual([{ waited: 1200 }, { waited: 1500 }, { waited: 1800 }]);
+    expect(await Promise.all(responses.map((r) => r.json()))).toEqual([
+      { waited: 1200 },
+      { waited: 1500 },
+      { waited: 1800 },
+    ]);
     expect(await server.exited).toBe(0);
     expect(server.output()).toContain('"msg":"stopped"');
   });

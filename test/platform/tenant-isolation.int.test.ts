@@ -2,7 +2,13 @@ import { sql, type Transaction } from 'kysely';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { grantSchemaUsage, sqlMigration, tenantIsolation, type Database, type MigrationSet } from '../../src/platform/db/index.js';
+import {
+  grantSchemaUsage,
+  sqlMigration,
+  tenantIsolation,
+  type Database,
+  type MigrationSet,
+} from '../../src/platform/db/index.js';
 import { newUuid } from '../../src/platform/ids.js';
 import { defineModule } from '../../src/platform/module.js';
 import { createTestPlatform, type TestPlatform } from '../support/test-platform.js';
@@ -23,25 +29,36 @@ const probeMigrations: MigrationSet = {
 
 type ProbeTables = { 'probe.notes': { id: string; tenantId: string; body: string } };
 
-const noteRoutes = (database: Database): FastifyPluginAsyncZod => async (app) => {
-  app.get(
-    '/:id',
-    { config: { permission: 'notes:read' }, schema: { params: z.object({ id: z.uuid() }) } },
-    async (request, reply) => {
-      const note = await database.withTenant<ProbeTables, { body: string } | undefined>(request.ctx, (trx) =>
-        trx.selectFrom('probe.notes').select('body').where('id', '=', request.params.id).executeTakeFirst(),
-      );
-      return note ? note : reply.code(404).send({ code: 'NOT_FOUND' });
-    },
-  );
-  await Promise.resolve();
-};
+const noteRoutes =
+  (database: Database): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/:id',
+      { config: { permission: 'notes:read' }, schema: { params: z.object({ id: z.uuid() }) } },
+      async (request, reply) => {
+        const note = await database.withTenant<ProbeTables, { body: string } | undefined>(
+          request.ctx,
+          (trx) =>
+            trx
+              .selectFrom('probe.notes')
+              .select('body')
+              .where('id', '=', request.params.id)
+              .executeTakeFirst(),
+        );
+        return note ? note : reply.code(404).send({ code: 'NOT_FOUND' });
+      },
+    );
+    await Promise.resolve();
+  };
 
 /** A module of the test's own: a tenant table and a route that reads it. */
 const probeModule = defineModule({
   name: 'probe',
   migrations: probeMigrations,
-  create: ({ database }) => ({ api: {}, routes: [{ surface: 'internal', prefix: '/notes', plugin: noteRoutes(database) }] }),
+  create: ({ database }) => ({
+    api: {},
+    routes: [{ surface: 'internal', prefix: '/notes', plugin: noteRoutes(database) }],
+  }),
 });
 
 describe('tenant isolation (row-level security)', () => {
@@ -65,7 +82,8 @@ describe('tenant isolation (row-level security)', () => {
   });
   afterAll(() => t.close());
 
-  const asA = <T>(fn: (trx: Transaction<ProbeTables>) => Promise<T>) => t.platform.database.withTenant<ProbeTables, T>({ tenantId: a.uuid }, fn);
+  const asA = <T>(fn: (trx: Transaction<ProbeTables>) => Promise<T>) =>
+    t.platform.database.withTenant<ProbeTables, T>({ tenantId: a.uuid }, fn);
 
   it('shows each tenant only its own rows', async () => {
     const rows = await asA((trx) => trx.selectFrom('probe.notes').select(['id', 'body']).execute());
@@ -73,21 +91,33 @@ describe('tenant isolation (row-level security)', () => {
   });
 
   it('does not let a tenant read, update or delete another tenant’s row even with its exact id', async () => {
-    expect(await asA((trx) => trx.selectFrom('probe.notes').selectAll().where('id', '=', noteOfB).execute())).toEqual([]);
-    const updated = await asA((trx) => trx.updateTable('probe.notes').set({ body: 'pwned' }).where('id', '=', noteOfB).executeTakeFirst());
+    expect(
+      await asA((trx) => trx.selectFrom('probe.notes').selectAll().where('id', '=', noteOfB).execute()),
+    ).toEqual([]);
+    const updated = await asA((trx) =>
+      trx.updateTable('probe.notes').set({ body: 'pwned' }).where('id', '=', noteOfB).executeTakeFirst(),
+    );
     expect(updated.numUpdatedRows).toBe(0n);
-    const deleted = await asA((trx) => trx.deleteFrom('probe.notes').where('id', '=', noteOfB).executeTakeFirst());
+    const deleted = await asA((trx) =>
+      trx.deleteFrom('probe.notes').where('id', '=', noteOfB).executeTakeFirst(),
+    );
     expect(deleted.numDeletedRows).toBe(0n);
-    const { rows } = await sql<{ body: string }>`select body from probe.notes where id = ${noteOfB}`.execute(t.platform.database.owner);
+    const { rows } = await sql<{ body: string }>`select body from probe.notes where id = ${noteOfB}`.execute(
+      t.platform.database.owner,
+    );
     expect(rows).toEqual([{ body: 'bravo secret' }]);
   });
 
   it('refuses to write a row into another tenant', async () => {
     await expect(
-      asA((trx) => trx.insertInto('probe.notes').values({ id: newUuid(), tenantId: b.uuid, body: 'planted' }).execute()),
+      asA((trx) =>
+        trx.insertInto('probe.notes').values({ id: newUuid(), tenantId: b.uuid, body: 'planted' }).execute(),
+      ),
     ).rejects.toThrow(/row-level security/);
     await expect(
-      asA((trx) => trx.updateTable('probe.notes').set({ tenantId: b.uuid }).where('id', '=', noteOfA).execute()),
+      asA((trx) =>
+        trx.updateTable('probe.notes').set({ tenantId: b.uuid }).where('id', '=', noteOfA).execute(),
+      ),
     ).rejects.toThrow(/row-level security/);
   });
 
@@ -100,9 +130,9 @@ describe('tenant isolation (row-level security)', () => {
 
   it('does not let the application role insert tenants or bypass the policy', async () => {
     const app = t.platform.database.app;
-    await expect(sql`insert into identity.tenants (id, slug, name) values (${newUuid()}, 'mallory', 'M')`.execute(app)).rejects.toThrow(
-      /permission denied/,
-    );
+    await expect(
+      sql`insert into identity.tenants (id, slug, name) values (${newUuid()}, 'mallory', 'M')`.execute(app),
+    ).rejects.toThrow(/permission denied/);
     await expect(sql`set row_security = off; select * from probe.notes`.execute(app)).rejects.toThrow();
     const { rows } = await sql<{ rolsuper: boolean; rolbypassrls: boolean }>`
       select rolsuper, rolbypassrls from pg_roles where rolname = current_user`.execute(app);
@@ -110,12 +140,24 @@ describe('tenant isolation (row-level security)', () => {
   });
 
   it('keeps tenants apart through the HTTP API', async () => {
-    const own = await t.inject({ method: 'GET', url: `/api/v1/notes/${noteOfA}`, as: { tenant: a.uuid, permissions: ['notes:read'] } });
+    const own = await t.inject({
+      method: 'GET',
+      url: `/api/v1/notes/${noteOfA}`,
+      as: { tenant: a.uuid, permissions: ['notes:read'] },
+    });
     expect(own.statusCode).toBe(200);
     expect(own.json()).toEqual({ body: 'alpha secret' });
-    const other = await t.inject({ method: 'GET', url: `/api/v1/notes/${noteOfB}`, as: { tenant: a.uuid, permissions: ['notes:read'] } });
+    const other = await t.inject({
+      method: 'GET',
+      url: `/api/v1/notes/${noteOfB}`,
+      as: { tenant: a.uuid, permissions: ['notes:read'] },
+    });
     expect(other.statusCode).toBe(404);
-    const tenant = await t.inject({ method: 'GET', url: '/api/v1/tenant', as: { tenant: b.uuid, permissions: ['tenant:read'] } });
+    const tenant = await t.inject({
+      method: 'GET',
+      url: '/api/v1/tenant',
+      as: { tenant: b.uuid, permissions: ['tenant:read'] },
+    });
     expect(tenant.json()).toMatchObject({ id: b.id, slug: 'bravo' });
   });
 

@@ -16,7 +16,11 @@ export async function createTenant(
   slug = `t-${randomBytes(4).toString('hex')}`,
   options: { timeZone?: string } = {},
 ): Promise<{ tenant: Tenant; ctx: RequestContext }> {
-  const tenant = await platform.modules.identity.tenantAdmin.create({ name: `Tenant ${slug}`, slug, ...options });
+  const tenant = await platform.modules.identity.tenantAdmin.create({
+    name: `Tenant ${slug}`,
+    slug,
+    ...options,
+  });
   return { tenant, ctx: systemContext(tenant.uuid, 'test', 'test') };
 }
 
@@ -43,7 +47,11 @@ interface TokenPairBody {
 }
 
 /** Signs in through the HTTP API and returns the token pair. */
-export async function login(t: TestPlatform, who: TestUser, extra: { totp?: string } = {}): Promise<TokenPairBody> {
+export async function login(
+  t: TestPlatform,
+  who: TestUser,
+  extra: { totp?: string } = {},
+): Promise<TokenPairBody> {
   const surface = who.user.kind === 'client' ? 'ext' : 'api';
   const res = await t.inject({
     method: 'POST',

@@ -2,7 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import { createPlatform, type CreatePlatformOptions, type Platform, type Role } from '../../src/app/platform.js';
+import {
+  createPlatform,
+  type CreatePlatformOptions,
+  type Platform,
+  type Role,
+} from '../../src/app/platform.js';
 import { loadConfig } from '../../src/platform/config/index.js';
 import { createLogger } from '../../src/platform/telemetry/index.js';
 import { createMigratedDatabase, type TestDatabase } from './test-database.js';
@@ -42,7 +47,8 @@ export async function createTestPlatform(options: TestPlatformOptions = {}): Pro
   const platform = await createPlatform(config, {
     ...options,
     role: options.role ?? 'api',
-    logger: options.logger ?? createLogger({ level: process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent' }),
+    logger:
+      options.logger ?? createLogger({ level: process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent' }),
     authenticators: [testHeaderAuthenticator, ...(options.authenticators ?? [])],
   });
   return {

@@ -2,13 +2,19 @@ import type { Command } from 'commander';
 import { collect, tenantContext, withPlatform } from '../cli-context.js';
 
 export function registerApiKeyCommands(program: Command): void {
-  const keys = program.command('api-keys').description('Manage API keys for machines (PBX connectors, webhooks, scripts)');
+  const keys = program
+    .command('api-keys')
+    .description('Manage API keys for machines (PBX connectors, webhooks, scripts)');
   keys
     .command('create')
     .description('Create an API key; the key is printed once and cannot be shown again')
     .requiredOption('--tenant <slug>', 'tenant slug or id')
     .requiredOption('--name <name>', 'what the key is for, e.g. "Asterisk CDR uploader"')
-    .requiredOption('--scope <scope>', 'scope, repeatable: calls:ingest, recordings:ingest, calls:read, ...', collect)
+    .requiredOption(
+      '--scope <scope>',
+      'scope, repeatable: calls:ingest, recordings:ingest, calls:read, ...',
+      collect,
+    )
     .option('--expires <date>', 'ISO date after which the key stops working')
     .action((options: { tenant: string; name: string; scope: string[]; expires?: string }) =>
       withPlatform(async (platform) => {
@@ -18,7 +24,9 @@ export function registerApiKeyCommands(program: Command): void {
           scopes: options.scope,
           expiresAt: options.expires ? new Date(options.expires) : undefined,
         });
-        console.log(`Created API key ${created.apiKey.id} (${created.apiKey.scopes.join(', ')}). Store it now; it is not shown again:\n`);
+        console.log(
+          `Created API key ${created.apiKey.id} (${created.apiKey.scopes.join(', ')}). Store it now; it is not shown again:\n`,
+        );
         console.log(`  ${created.key}\n`);
       }),
     );
@@ -28,7 +36,9 @@ export function registerApiKeyCommands(program: Command): void {
     .requiredOption('--tenant <slug>', 'tenant slug or id')
     .action((options: { tenant: string }) =>
       withPlatform(async (platform) => {
-        const list = await platform.modules.identity.apiKeys.list(await tenantContext(platform, options.tenant));
+        const list = await platform.modules.identity.apiKeys.list(
+          await tenantContext(platform, options.tenant),
+        );
         console.table(
           list.map((k) => ({
             id: k.id,
@@ -47,7 +57,10 @@ export function registerApiKeyCommands(program: Command): void {
     .argument('<id>', 'the key id (key_...)')
     .action((id: string, options: { tenant: string }) =>
       withPlatform(async (platform) => {
-        const revoked = await platform.modules.identity.apiKeys.revoke(await tenantContext(platform, options.tenant), id);
+        const revoked = await platform.modules.identity.apiKeys.revoke(
+          await tenantContext(platform, options.tenant),
+          id,
+        );
         console.log(`Revoked ${revoked.id} (${revoked.name})`);
       }),
     );

@@ -19,7 +19,9 @@ export function registerAuditCommands(program: Command): void {
         }
         const { verifyAuditChains } = await import('../../platform/audit/index.js');
         const report = await verifyAuditChains(platform.database.owner, tenantId ? { tenantId } : {});
-        const tenants = new Map((await platform.modules.identity.tenantAdmin.list()).map((t) => [t.uuid, t.slug]));
+        const tenants = new Map(
+          (await platform.modules.identity.tenantAdmin.list()).map((t) => [t.uuid, t.slug]),
+        );
         if (report.breaks.length === 0) {
           console.log(
             `Audit log intact: ${report.entries} entries in ${report.tenants} tenant chain(s) verified.`,

@@ -13,12 +13,14 @@ export function registerKeyCommands(program: Command): void {
       withPlatform(async (platform) => {
         const data = await platform.keyring.rotateMasterKey(platform.masterKey);
         const signing = await platform.modules.identity.signingKeys.rewrap();
-        console.log(`Re-wrapped ${data.rewrapped} tenant key(s) (${data.alreadyCurrent} already current) and ${signing} signing key(s).`);
+        console.log(
+          `Re-wrapped ${data.rewrapped} tenant key(s) (${data.alreadyCurrent} already current) and ${signing} signing key(s).`,
+        );
       }),
     );
   keys
     .command('rotate-tenant')
-    .description("Start a new data key for a tenant; older data stays readable with the old key")
+    .description('Start a new data key for a tenant; older data stays readable with the old key')
     .requiredOption('--tenant <slug>', 'tenant slug or id')
     .action((options: { tenant: string }) =>
       withPlatform(async (platform) => {
@@ -29,7 +31,9 @@ export function registerKeyCommands(program: Command): void {
     );
   keys
     .command('rotate-signing')
-    .description('Sign new access tokens with a new key; tokens signed with the old one stay valid until they expire')
+    .description(
+      'Sign new access tokens with a new key; tokens signed with the old one stay valid until they expire',
+    )
     .action(() =>
       withPlatform(async (platform) => {
         console.log(`New signing key ${await platform.modules.identity.signingKeys.rotate()}.`);

@@ -23,8 +23,18 @@ export function registerTenantCommands(program: Command): void {
       withPlatform(async (platform) => {
         const list = await platform.modules.identity.tenantAdmin.list();
         if (options.json) console.log(JSON.stringify(list, null, 2));
-        else if (list.length === 0) console.log('No tenants yet. Create one: switchboard tenants create --name "Acme" --slug acme');
-        else console.table(list.map((t) => ({ id: t.id, slug: t.slug, name: t.name, timeZone: t.timeZone, created: t.createdAt.toISOString() })));
+        else if (list.length === 0)
+          console.log('No tenants yet. Create one: switchboard tenants create --name "Acme" --slug acme');
+        else
+          console.table(
+            list.map((t) => ({
+              id: t.id,
+              slug: t.slug,
+              name: t.name,
+              timeZone: t.timeZone,
+              created: t.createdAt.toISOString(),
+            })),
+          );
       }),
     );
 }

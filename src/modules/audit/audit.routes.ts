@@ -30,23 +30,39 @@ export function auditRoutes(audit: AuditService): FastifyPluginAsyncZod {
           summary: 'Audit log entries, newest first',
           querystring: z
             .object({
-              actor: z.string().min(1).max(200).optional().describe('Who acted: a user (usr_...), an API key (key_...) or a system component'),
+              actor: z
+                .string()
+                .min(1)
+                .max(200)
+                .optional()
+                .describe('Who acted: a user (usr_...), an API key (key_...) or a system component'),
               action: z
                 .string()
                 .max(200)
-                .regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*\.?$/, 'must be an action such as calls.exported, or a prefix ending in a dot such as auth.')
+                .regex(
+                  /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*\.?$/,
+                  'must be an action such as calls.exported, or a prefix ending in a dot such as auth.',
+                )
                 .optional()
                 .describe('Exact action, or a prefix ending in a dot (auth.)'),
               from: z.iso.datetime({ offset: true }).optional().describe('Entries at or after this instant'),
               to: z.iso.datetime({ offset: true }).optional().describe('Entries before this instant'),
-              before: z.coerce.number().int().positive().optional().describe('Cursor: nextBefore of the previous page'),
+              before: z.coerce
+                .number()
+                .int()
+                .positive()
+                .optional()
+                .describe('Cursor: nextBefore of the previous page'),
               limit: z.coerce.number().int().min(1).max(500).default(50),
             })
             .superRefine((query, ctx) => {
               if (query.from && query.to && Date.parse(query.from) >= Date.parse(query.to))
                 ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
             }),
-          response: { 200: z.object({ items: z.array(entrySchema), nextBefore: z.number().int().nullable() }), ...problems },
+          response: {
+            200: z.object({ items: z.array(entrySchema), nextBefore: z.number().int().nullable() }),
+            ...problems,
+          },
         },
       },
       async (request) => {
@@ -59,7 +75,10 @@ export function auditRoutes(audit: AuditService): FastifyPluginAsyncZod {
           before,
           limit,
         });
-        return { items: page.items.map((e) => ({ ...e, occurredAt: e.occurredAt.toISOString() })), nextBefore: page.nextBefore };
+        return {
+          items: page.items.map((e) => ({ ...e, occurredAt: e.occurredAt.toISOString() })),
+          nextBefore: page.nextBefore,
+        };
       },
     );
     app.get(
@@ -73,7 +92,9 @@ export function auditRoutes(audit: AuditService): FastifyPluginAsyncZod {
             200: z.object({
               intact: z.boolean(),
               entries: z.number().int(),
-              firstBreak: z.object({ seq: z.number().int(), reason: z.string(), detail: z.string() }).nullable(),
+              firstBreak: z
+                .object({ seq: z.number().int(), reason: z.string(), detail: z.string() })
+                .nullable(),
             }),
             ...problems,
           },

@@ -7,7 +7,9 @@ import type { AuditEntry, AuditService } from './contract.js';
 export function createAuditService(database: Database): AuditService {
   return {
     async list(ctx, query) {
-      const rows = await database.withTenant<AuditTables, AuditEntryRow[]>(ctx, (trx) => listEntries(trx, query));
+      const rows = await database.withTenant<AuditTables, AuditEntryRow[]>(ctx, (trx) =>
+        listEntries(trx, query),
+      );
       const page = rows.slice(0, query.limit);
       const items: AuditEntry[] = page.map((r) => ({
         seq: r.seq,

@@ -99,7 +99,12 @@ export function createCallsModule(deps: CallsDeps): PlatformModule<CallsApi> {
     ...upserts,
     list: reads.list,
     get: reads.get,
-    stats: createCallStats({ database, crypto, timeZoneOf: deps.timeZoneOf, targetsOf: (ctx) => queueTargets.get(ctx) }),
+    stats: createCallStats({
+      database,
+      crypto,
+      timeZoneOf: deps.timeZoneOf,
+      targetsOf: (ctx) => queueTargets.get(ctx),
+    }),
     export: createCallExport({ database, crypto, audit }),
     maintainPartitions: (now = new Date(), monthsAhead = 2) => partitions.ensureAround(now, monthsAhead),
   };
@@ -120,40 +125,106 @@ export function createCallsModule(deps: CallsDeps): PlatformModule<CallsApi> {
     crypto,
     audit,
     upsertWithin: upserts.upsertWithin,
-    commitArchived: (trx, ctx, records) => commitArchivedRecords({ writes: { archive: archiveLedger }, objects: deps.archive }, trx, ctx, records),
+    commitArchived: (trx, ctx, records) =>
+      commitArchivedRecords({ writes: { archive: archiveLedger }, objects: deps.archive }, trx, ctx, records),
     announce: (trx, ctx, upsert) => announceChanges(deps.bus, trx, ctx, upsert),
   });
   const bodies = createRawPayloadBodies(deps.keyring);
   const replayWindowMs = (deps.webhookReplayWindowSeconds ?? 600) * 1000;
-  const ingest = createIngestService({ database, bus: deps.bus, keyring: deps.keyring, bodies, replayWindowMs });
+  const ingest = createIngestService({
+    database,
+    bus: deps.bus,
+    keyring: deps.keyring,
+    bodies,
+    replayWindowMs,
+  });
   const sealer = createRawPayloadSealer({ database, bodies });
   const writes: CallWrites = {
     existingIds: (ctx, keys) => calls.existingIds(ctx, keys),
     upsertWithin: (trx, ctx, records, options) => calls.upsertWithin(trx, ctx, records, options),
     quarantineWithin: async (trx, ctx, item) => {
-      await quarantine.addWithin(trx, ctx, { source: item.source, reason: item.reason, raw: item.raw, options: item.options, receivedAt: new Date() });
+      await quarantine.addWithin(trx, ctx, {
+        source: item.source,
+        reason: item.reason,
+        raw: item.raw,
+        options: item.options,
+        receivedAt: new Date(),
+      });
     },
     archive: archiveLedger,
   };
-  const redrive = createRawPayloadRedrive({ database, bus: deps.bus, metrics: deps.metrics, logger: deps.logger, settings: deps.redrive });
-  const teams = createTeamsConnector({ database, audit, secrets: deps.secrets, ingest, publicUrl: deps.publicUrl, settings: deps.teams });
+  const redrive = createRawPayloadRedrive({
+    database,
+    bus: deps.bus,
+    metrics: deps.metrics,
+    logger: deps.logger,
+    settings: deps.redrive,
+  });
+  const teams = createTeamsConnector({
+    database,
+    audit,
+    secrets: deps.secrets,
+    ingest,
+    publicUrl: deps.publicUrl,
+    settings: deps.teams,
+  });
   const routes: RouteMount[] = [
     { surface: 'internal', prefix: '/calls', plugin: ingestRoutes(ingest) },
-    { surface: 'internal', prefix: '/calls/webhooks', plugin: webhookRoutes({ ingest, secrets: deps.secrets, publicUrl: deps.publicUrl }) },
+    {
+      surface: 'internal',
+      prefix: '/calls/webhooks',
+      plugin: webhookRoutes({ ingest, secrets: deps.secrets, publicUrl: deps.publicUrl }),
+    },
     { surface: 'internal', prefix: '/calls', plugin: callsRoutes(calls) },
     { surface: 'internal', prefix: '/calls/exports', plugin: exportJobs.routes },
     { surface: 'internal', prefix: '/calls/teams', plugin: teams.routes },
     { surface: 'internal', prefix: '/calls/queue-targets', plugin: queueTargetsRoutes(queueTargets) },
-    { surface: 'internal', prefix: '/calls/connectors', plugin: connectorsRoutes({ secrets: deps.secrets, publicUrl: deps.publicUrl }) },
-    { surface: 'internal', prefix: '/calls/quarantine', plugin: quarantineRoutes({ quarantine, writes, archive: deps.archive }) },
+    {
+      surface: 'internal',
+      prefix: '/calls/connectors',
+      plugin: connectorsRoutes({ secrets: deps.secrets, publicUrl: deps.publicUrl }),
+    },
+    {
+      surface: 'internal',
+      prefix: '/calls/quarantine',
+      plugin: quarantineRoutes({ quarantine, writes, archive: deps.archive }),
+    },
     // The live feed's one LISTEN connection opens with its first subscriber and closes with the HTTP app.
-    { surface: 'internal', prefix: '/calls/live', plugin: callsLiveRoutes({ connectionString: database.appUrl }) },
+    {
+      surface: 'internal',
+      prefix: '/calls/live',
+      plugin: callsLiveRoutes({ connectionString: database.appUrl }),
+    },
   ];
-  const importFile = createFileImport({ database, writes, objects: deps.archive, bus: deps.bus, timeZoneOf: deps.timeZoneOf });
+  const importFile = createFileImport({
+    database,
+    writes,
+    objects: deps.archive,
+    bus: deps.bus,
+    timeZoneOf: deps.timeZoneOf,
+  });
   return {
-    api: { calls, quarantine, queueTargets, ingest, exports: exportJobs.jobs, writes, teams: teams.subscriptions, importFile },
+    api: {
+      calls,
+      quarantine,
+      queueTargets,
+      ingest,
+      exports: exportJobs.jobs,
+      writes,
+      teams: teams.subscriptions,
+      importFile,
+    },
     routes,
-    handlers: [createTransformHandler({ database, ingest, writes, objects: deps.archive, bus: deps.bus, fetchers: teams.fetchers })],
+    handlers: [
+      createTransformHandler({
+        database,
+        ingest,
+        writes,
+        objects: deps.archive,
+        bus: deps.bus,
+        fetchers: teams.fetchers,
+      }),
+    ],
     jobs: [
       {
         kind: 'timer',

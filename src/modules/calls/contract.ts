@@ -263,7 +263,11 @@ export interface CallStats {
   /** Figures over the whole range, per group. */
   readonly totals: readonly StatsTotal[];
   /** With comparePrevious: the same figures over the period of equal length just before. */
-  readonly previous: { readonly from: string; readonly to: string; readonly totals: readonly StatsTotal[] } | null;
+  readonly previous: {
+    readonly from: string;
+    readonly to: string;
+    readonly totals: readonly StatsTotal[];
+  } | null;
   /** The tenant's default targets (what ungrouped service levels of calls without queue targets use). */
   readonly defaultTarget: QueueTarget;
   /** `rollup`: served from the 15-minute rollups (and the raw calls of partial intervals at the edges); `scan`: the raw index (number, name or duration filters, or a time zone whose offset is not whole quarter hours). */
@@ -291,19 +295,31 @@ export interface CallsService {
    * never the reverse; an identical replay changes nothing; merge-legs sources unite legs.
    * Written in batches, a few statements per batch.
    */
-  upsertRecords(ctx: RequestContext, records: readonly CallRecordV1[], options?: UpsertOptions): Promise<UpsertResult>;
+  upsertRecords(
+    ctx: RequestContext,
+    records: readonly CallRecordV1[],
+    options?: UpsertOptions,
+  ): Promise<UpsertResult>;
   /**
    * The same inside the caller's transaction, which must be a withTenant transaction of
    * `ctx.tenantId`: the index, quarantine, outbox event and inbox mark of one payload then commit
    * together. Not retried: a collision with a concurrent writer throws the transient
    * CALLS_WRITE_CONTENTION, so the caller's transaction rolls back and the bus redelivers.
    */
-  upsertWithin(work: UnitOfWork, ctx: RequestContext, records: readonly CallRecordV1[], options?: UpsertOptions): Promise<UpsertResult>;
+  upsertWithin(
+    work: UnitOfWork,
+    ctx: RequestContext,
+    records: readonly CallRecordV1[],
+    options?: UpsertOptions,
+  ): Promise<UpsertResult>;
   /**
    * Internal UUIDs of the calls already stored among these keys, keyed `${source}\0${sourceCallId}`,
    * so that ingest can name archive objects by the id a call keeps. Keys not stored are absent.
    */
-  existingIds(ctx: RequestContext, keys: readonly { readonly source: string; readonly sourceCallId: string }[]): Promise<Map<string, string>>;
+  existingIds(
+    ctx: RequestContext,
+    keys: readonly { readonly source: string; readonly sourceCallId: string }[],
+  ): Promise<Map<string, string>>;
   list(ctx: RequestContext, query: CallListQuery): Promise<CallPage>;
   /** The whole record; with `includeRawUrl` also a signed link to the raw payload (audited as calls.raw_viewed). */
   get(ctx: AuditContext, callId: string, options?: { readonly includeRawUrl?: boolean }): Promise<CallDetail>;
@@ -366,10 +382,14 @@ export interface QuarantinePage {
 }
 
 /** What a re-parse of a quarantined payload produced. */
-export type ReparseResult = { readonly ok: true; readonly records: readonly CallRecordV1[] } | { readonly ok: false; readonly reason: string };
+export type ReparseResult =
+  | { readonly ok: true; readonly records: readonly CallRecordV1[] }
+  | { readonly ok: false; readonly reason: string };
 
 /** The pipeline's parse step, handed in by whoever replays (the quarantine cannot parse by itself). */
-export type Reparse = (payload: QuarantinedPayload & { readonly raw: Buffer | null }) => Promise<ReparseResult>;
+export type Reparse = (
+  payload: QuarantinedPayload & { readonly raw: Buffer | null },
+) => Promise<ReparseResult>;
 
 export type ReplayOutcome =
   | { readonly status: 'replayed'; readonly upsert: UpsertResult }
@@ -378,7 +398,11 @@ export type ReplayOutcome =
 export interface QuarantineService {
   add(ctx: RequestContext, payload: NewQuarantinedPayload): Promise<QuarantinedPayload>;
   /** The same inside the caller's withTenant transaction of `ctx.tenantId` (commits with the rest of a payload's outcome). */
-  addWithin(work: UnitOfWork, ctx: RequestContext, payload: NewQuarantinedPayload): Promise<QuarantinedPayload>;
+  addWithin(
+    work: UnitOfWork,
+    ctx: RequestContext,
+    payload: NewQuarantinedPayload,
+  ): Promise<QuarantinedPayload>;
   list(ctx: RequestContext, query: QuarantineListQuery): Promise<QuarantinePage>;
   get(ctx: RequestContext, id: string): Promise<QuarantinedPayload>;
   /** The stored payload, decrypted; audited as calls.quarantine.raw_viewed. Null when only the archive holds it. */
@@ -425,8 +449,14 @@ export interface CallExportJobPage {
 /** Exports of any size as background jobs, written to the object store and downloaded by a signed link. */
 export interface CallExportJobs {
   /** Queues the export (audited as calls.export_requested) and starts its job. */
-  create(ctx: AuditContext, request: { readonly filters: CallFilters; readonly format: ExportFormat }): Promise<CallExportJob>;
-  list(ctx: RequestContext, query: { readonly limit: number; readonly before?: string | undefined }): Promise<CallExportJobPage>;
+  create(
+    ctx: AuditContext,
+    request: { readonly filters: CallFilters; readonly format: ExportFormat },
+  ): Promise<CallExportJob>;
+  list(
+    ctx: RequestContext,
+    query: { readonly limit: number; readonly before?: string | undefined },
+  ): Promise<CallExportJobPage>;
   get(ctx: RequestContext, id: string): Promise<CallExportJob>;
   /** Stops a queued or running export (audited as calls.export_cancelled); a finished one is a conflict. */
   cancel(ctx: AuditContext, id: string): Promise<CallExportJob>;

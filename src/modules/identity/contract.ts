@@ -25,7 +25,10 @@ export interface NewTenant {
 export interface TenantsService {
   current(ctx: RequestContext): Promise<Tenant>;
   /** Changes the caller's tenant settings (audited). */
-  update(ctx: RequestContext, changes: { name?: string; timeZone?: string; mfaRequiredForAdmins?: boolean }): Promise<Tenant>;
+  update(
+    ctx: RequestContext,
+    changes: { name?: string; timeZone?: string; mfaRequiredForAdmins?: boolean },
+  ): Promise<Tenant>;
 }
 
 /**
@@ -140,13 +143,20 @@ export interface SavedView {
 export interface SavedViewsService {
   list(ctx: RequestContext, list: string): Promise<SavedView[]>;
   create(ctx: RequestContext, input: { list: string; name: string; state: string }): Promise<SavedView>;
-  update(ctx: RequestContext, viewId: string, input: { name?: string | undefined; state?: string | undefined }): Promise<SavedView>;
+  update(
+    ctx: RequestContext,
+    viewId: string,
+    input: { name?: string | undefined; state?: string | undefined },
+  ): Promise<SavedView>;
   remove(ctx: RequestContext, viewId: string): Promise<void>;
 }
 
 export interface ApiKeysService {
   /** The secret is in `key` and is never shown again. */
-  create(ctx: RequestContext, input: { name: string; scopes: readonly string[]; expiresAt?: Date | undefined }): Promise<{ apiKey: ApiKey; key: string }>;
+  create(
+    ctx: RequestContext,
+    input: { name: string; scopes: readonly string[]; expiresAt?: Date | undefined },
+  ): Promise<{ apiKey: ApiKey; key: string }>;
   list(ctx: RequestContext): Promise<ApiKey[]>;
   revoke(ctx: RequestContext, apiKeyId: string): Promise<ApiKey>;
 }

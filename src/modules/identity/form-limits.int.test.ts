@@ -23,14 +23,18 @@ describe('text limits of the administration routes', () => {
   });
   afterAll(() => t.close());
 
-  const send = (method: 'POST' | 'PATCH' | 'PUT', url: string, payload: object) => t.inject({ method, url, headers: auth, payload });
+  const send = (method: 'POST' | 'PATCH' | 'PUT', url: string, payload: object) =>
+    t.inject({ method, url, headers: auth, payload });
   const get = async <T>(url: string) => (await t.inject({ method: 'GET', url, headers: auth })).json<T>();
   const refusal = (body: string) => JSON.parse(body) as Problem;
 
   it('refuses a 500-character API key name naming the field, and creates no key', async () => {
     const res = await send('POST', '/api/v1/api-keys', { name: 'k'.repeat(500), scopes: ['calls:ingest'] });
     expect(res.statusCode, res.body).toBe(400);
-    expect(refusal(res.body)).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'body.name', message: 'must be at most 200 characters' }] });
+    expect(refusal(res.body)).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      errors: [{ field: 'body.name', message: 'must be at most 200 characters' }],
+    });
     expect((await get<{ items: unknown[] }>('/api/v1/api-keys')).items).toEqual([]);
   });
 
@@ -51,7 +55,9 @@ describe('text limits of the administration routes', () => {
     const before = await get<{ name: string }>('/api/v1/tenant');
     const res = await send('PATCH', '/api/v1/tenant', { name: 'o'.repeat(300) });
     expect(res.statusCode, res.body).toBe(400);
-    expect(refusal(res.body).errors).toEqual([{ field: 'body.name', message: 'must be at most 200 characters' }]);
+    expect(refusal(res.body).errors).toEqual([
+      { field: 'body.name', message: 'must be at most 200 characters' },
+    ]);
     expect((await get<{ name: string }>('/api/v1/tenant')).name).toBe(before.name);
 
     const longest = 'O'.repeat(200);
@@ -68,7 +74,10 @@ describe('text limits of the administration routes', () => {
     expect(res.statusCode, res.body).toBe(400);
     const fields = (refusal(res.body).errors ?? []).map((e) => e.field).sort();
     expect(fields).toEqual(['body.displayName', 'body.email']);
-    expect(refusal(res.body).errors).toContainEqual({ field: 'body.displayName', message: 'must be at most 200 characters' });
+    expect(refusal(res.body).errors).toContainEqual({
+      field: 'body.displayName',
+      message: 'must be at most 200 characters',
+    });
     const users = await get<{ items: { email: string }[] }>('/api/v1/users');
     expect(users.items.some((u) => u.email.includes('aaaa'))).toBe(false);
   });
@@ -83,17 +92,26 @@ describe('text limits of the administration routes', () => {
     });
     expect(res.statusCode, res.body).toBe(400);
     const fields = (refusal(res.body).errors ?? []).map((e) => e.field);
-    expect(fields).toEqual(expect.arrayContaining(['body.name', 'body.issuer', `body.roleMapping.${'c'.repeat(501)}`]));
+    expect(fields).toEqual(
+      expect.arrayContaining(['body.name', 'body.issuer', `body.roleMapping.${'c'.repeat(501)}`]),
+    );
     expect((await get<{ items: unknown[] }>('/api/v1/identity-providers')).items).toEqual([]);
   });
 
   it('refuses an over-long secret name or value, and stores nothing', async () => {
     // A name is a path segment: over 100 characters the router refuses it before the schema sees it.
-    const longName = await t.inject({ method: 'PUT', url: `/api/v1/secrets/${'s'.repeat(101)}`, headers: auth, payload: { value: 'v' } });
+    const longName = await t.inject({
+      method: 'PUT',
+      url: `/api/v1/secrets/${'s'.repeat(101)}`,
+      headers: auth,
+      payload: { value: 'v' },
+    });
     expect(longName.statusCode, longName.body).toBe(400);
     expect(refusal(longName.body).code).toBe('VALIDATION_FAILED');
     const longValue = await send('PUT', '/api/v1/secrets/twilio.auth_token', { value: 'v'.repeat(16_385) });
-    expect(refusal(longValue.body).errors).toEqual([{ field: 'body.value', message: 'must be at most 16384 characters' }]);
+    expect(refusal(longValue.body).errors).toEqual([
+      { field: 'body.value', message: 'must be at most 16384 characters' },
+    ]);
     expect((await get<{ items: unknown[] }>('/api/v1/secrets')).items).toEqual([]);
   });
 });

@@ -8,7 +8,15 @@ import type { SecretReader } from '../../platform/secrets/index.js';
 import type { Logger } from '../../platform/telemetry/index.js';
 import { createApiKeyAuthenticator } from './api-keys/api-key.authenticator.js';
 import { createBearerTokenAuthenticator } from './auth/bearer-token.authenticator.js';
-import type { ApiKeysService, AuthService, IdentityProvidersService, SavedViewsService, TenantAdmin, TenantsService, UsersService } from './contract.js';
+import type {
+  ApiKeysService,
+  AuthService,
+  IdentityProvidersService,
+  SavedViewsService,
+  TenantAdmin,
+  TenantsService,
+  UsersService,
+} from './contract.js';
 import { identityMigrations } from './db/migrations/index.js';
 import { apiKeysRoutes } from './api-keys/api-keys.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
@@ -60,7 +68,9 @@ export interface IdentityDeps {
   readonly oidcClientSecrets?: SecretReader;
 }
 
-export function createIdentityModule(deps: IdentityDeps): PlatformModule<IdentityApi> & { readonly authenticators: readonly Authenticator[] } {
+export function createIdentityModule(
+  deps: IdentityDeps,
+): PlatformModule<IdentityApi> & { readonly authenticators: readonly Authenticator[] } {
   const { database, keyring, audit } = deps;
   const signingKeys = createSigningKeys({
     database,
@@ -71,7 +81,13 @@ export function createIdentityModule(deps: IdentityDeps): PlatformModule<Identit
   });
   const tenants = createTenantsService(database, audit);
   const users = createUsersService({ database, keyring, audit });
-  const auth = createAuthService({ database, keyring, audit, signingKeys, settings: { ...deps.settings, totpIssuer: 'Switchboard' } });
+  const auth = createAuthService({
+    database,
+    keyring,
+    audit,
+    signingKeys,
+    settings: { ...deps.settings, totpIssuer: 'Switchboard' },
+  });
   const apiKeys = createApiKeysService({ database, audit });
   const savedViews = createSavedViewsService({ database, audit });
   const identityProviders = createIdentityProvidersService({ database, audit });
@@ -92,11 +108,24 @@ export function createIdentityModule(deps: IdentityDeps): PlatformModule<Identit
     { surface: 'internal', prefix: '/users', plugin: usersRoutes(users) },
     { surface: 'internal', prefix: '/api-keys', plugin: apiKeysRoutes(apiKeys) },
     { surface: 'internal', prefix: '/views', plugin: savedViewsRoutes(savedViews) },
-    { surface: 'internal', prefix: '/identity-providers', plugin: identityProvidersRoutes(identityProviders) },
+    {
+      surface: 'internal',
+      prefix: '/identity-providers',
+      plugin: identityProvidersRoutes(identityProviders),
+    },
     { surface: 'root', prefix: '/.well-known', plugin: jwksRoutes(signingKeys) },
   ];
   return {
-    api: { tenants, tenantAdmin: createTenantAdmin(database), users, auth, apiKeys, savedViews, identityProviders, signingKeys },
+    api: {
+      tenants,
+      tenantAdmin: createTenantAdmin(database),
+      users,
+      auth,
+      apiKeys,
+      savedViews,
+      identityProviders,
+      signingKeys,
+    },
     /** Bearer JWTs (ours and configured OIDC issuers) and API keys, in that order. */
     authenticators: [
       createBearerTokenAuthenticator({ database, signingKeys, ...(deps.fetch ? { fetch: deps.fetch } : {}) }),
@@ -128,7 +157,10 @@ export const identityModule = defineModule({
       audit: deps.auditLog,
       logger: deps.logger,
       issuer: deps.settings.issuer,
-      settings: { accessTokenTtlSeconds: deps.settings.accessTokenTtlSeconds, refreshTokenTtlDays: deps.settings.refreshTokenTtlDays },
+      settings: {
+        accessTokenTtlSeconds: deps.settings.accessTokenTtlSeconds,
+        refreshTokenTtlDays: deps.settings.refreshTokenTtlDays,
+      },
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
       oidcClientSecrets: deps.secrets,
     }),

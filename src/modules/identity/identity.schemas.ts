@@ -6,7 +6,10 @@ export const tokenPairSchema = z
     accessToken: z.string(),
     tokenType: z.literal('Bearer'),
     expiresIn: z.number().int().describe('Seconds until the access token expires'),
-    refreshToken: z.string().optional().describe('Rotates on every use; absent while a second factor must be enrolled'),
+    refreshToken: z
+      .string()
+      .optional()
+      .describe('Rotates on every use; absent while a second factor must be enrolled'),
     mfaEnrollmentRequired: z.boolean(),
   })
   .meta({ id: 'TokenPair' });

@@ -58,7 +58,15 @@ export const permissions = [
 
 export type Permission = (typeof permissions)[number];
 
-export const employeeRoles = ['owner', 'admin', 'supervisor', 'agent', 'order_manager', 'analyst', 'viewer'] as const;
+export const employeeRoles = [
+  'owner',
+  'admin',
+  'supervisor',
+  'agent',
+  'order_manager',
+  'analyst',
+  'viewer',
+] as const;
 export const clientRoles = ['client'] as const;
 export const roles = [...employeeRoles, ...clientRoles] as const;
 export type Role = (typeof roles)[number];
@@ -86,10 +94,47 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'customers:read',
     'orders:read',
   ],
-  agent: ['tenant:read', 'calls:read', 'recordings:read', 'leads:read', 'leads:write', 'customers:read', 'customers:write', 'orders:read', 'orders:write'],
-  order_manager: ['tenant:read', 'customers:read', 'customers:write', 'products:write', 'inventory:write', 'orders:read', 'orders:write', 'payments:refund'],
-  analyst: ['tenant:read', 'calls:read', 'calls:export', 'analysis:read', 'transcripts:read', 'leads:read', 'leads:export', 'campaigns:read', 'orders:read'],
-  viewer: ['tenant:read', 'calls:read', 'analysis:read', 'leads:read', 'campaigns:read', 'customers:read', 'orders:read'],
+  agent: [
+    'tenant:read',
+    'calls:read',
+    'recordings:read',
+    'leads:read',
+    'leads:write',
+    'customers:read',
+    'customers:write',
+    'orders:read',
+    'orders:write',
+  ],
+  order_manager: [
+    'tenant:read',
+    'customers:read',
+    'customers:write',
+    'products:write',
+    'inventory:write',
+    'orders:read',
+    'orders:write',
+    'payments:refund',
+  ],
+  analyst: [
+    'tenant:read',
+    'calls:read',
+    'calls:export',
+    'analysis:read',
+    'transcripts:read',
+    'leads:read',
+    'leads:export',
+    'campaigns:read',
+    'orders:read',
+  ],
+  viewer: [
+    'tenant:read',
+    'calls:read',
+    'analysis:read',
+    'leads:read',
+    'campaigns:read',
+    'customers:read',
+    'orders:read',
+  ],
   client: portal,
 };
 
@@ -122,5 +167,7 @@ export function actorPermissions(actor: Actor): ReadonlySet<string> {
 
 /** Scopes an API key may carry: machine work, never user administration or the portal. */
 export const apiKeyScopes: readonly Permission[] = permissions.filter(
-  (p) => !portal.includes(p) && !['users:write', 'api_keys:write', 'identity_providers:write', 'auth:mfa:enroll'].includes(p),
+  (p) =>
+    !portal.includes(p) &&
+    !['users:write', 'api_keys:write', 'identity_providers:write', 'auth:mfa:enroll'].includes(p),
 );

@@ -41,7 +41,10 @@ const pageSize = 2_000;
  * sequence (deleted), a link that does not point at its predecessor, or a chain shorter than its
  * recorded head (cut from the end). Runs on the owner connection because it spans tenants.
  */
-export async function verifyAuditChains(owner: Kysely<NoTables>, options: { tenantId?: string } = {}): Promise<VerifyReport> {
+export async function verifyAuditChains(
+  owner: Kysely<NoTables>,
+  options: { tenantId?: string } = {},
+): Promise<VerifyReport> {
   const heads = await sql<{ tenantId: string; seq: number; hash: Buffer }>`
     select tenant_id, seq, hash from audit.heads
     where ${options.tenantId ? sql`tenant_id = ${options.tenantId}` : sql`true`}`.execute(owner);
@@ -57,24 +60,42 @@ export async function verifyAuditChains(owner: Kysely<NoTables>, options: { tena
     let expectedSeq = 1;
     let previousHash: Buffer | null = null;
     let broken: ChainBreak | undefined;
-    for (let after = 0; !broken; ) {
+    for (let after = 0; !broken;) {
       const page = await sql<EntryRow>`
         select tenant_id, seq, id, occurred_at, actor_type, actor_id, action, target_type, target_id, request_id,
                client_ip, details, prev_hash, hash
-        from audit.entries where tenant_id = ${tenantId} and seq > ${after} order by seq limit ${pageSize}`.execute(owner);
+        from audit.entries where tenant_id = ${tenantId} and seq > ${after} order by seq limit ${pageSize}`.execute(
+        owner,
+      );
       for (const row of page.rows) {
         entries++;
         if (row.seq !== expectedSeq) {
-          broken = { tenantId, seq: expectedSeq, reason: 'missing_entry', detail: `entry ${expectedSeq} is missing (next is ${row.seq})` };
+          broken = {
+            tenantId,
+            seq: expectedSeq,
+            reason: 'missing_entry',
+            detail: `entry ${expectedSeq} is missing (next is ${row.seq})`,
+          };
           break;
         }
-        const linked = previousHash === null ? row.prevHash === null : row.prevHash?.equals(previousHash) === true;
+        const linked =
+          previousHash === null ? row.prevHash === null : row.prevHash?.equals(previousHash) === true;
         if (!linked) {
-          broken = { tenantId, seq: row.seq, reason: 'broken_link', detail: `entry ${row.seq} does not link to entry ${row.seq - 1}` };
+          broken = {
+            tenantId,
+            seq: row.seq,
+            reason: 'broken_link',
+            detail: `entry ${row.seq} does not link to entry ${row.seq - 1}`,
+          };
           break;
         }
         if (!entryHash(row).equals(row.hash)) {
-          broken = { tenantId, seq: row.seq, reason: 'hash_mismatch', detail: `entry ${row.seq} was altered after it was written` };
+          broken = {
+            tenantId,
+            seq: row.seq,
+            reason: 'hash_mismatch',
+            detail: `entry ${row.seq} was altered after it was written`,
+          };
           break;
         }
         previousHash = row.hash;

@@ -27,11 +27,17 @@ export interface AuditLog {
 type Row = { seq: number; hash: Buffer };
 
 export function createAuditLog(database: Database): AuditLog {
-  const append: AuditLog['append'] = async <DB>(trx: Transaction<DB>, ctx: AuditContext, event: AuditEvent) => {
+  const append: AuditLog['append'] = async <DB>(
+    trx: Transaction<DB>,
+    ctx: AuditContext,
+    event: AuditEvent,
+  ) => {
     // Serialise appends per tenant for the duration of this transaction, so two requests never
     // both extend the chain from the same head.
     await sql`select pg_advisory_xact_lock(hashtextextended('audit:' || ${ctx.tenantId}, 0))`.execute(trx);
-    const head = await sql<Row>`select seq, hash from audit.heads where tenant_id = ${ctx.tenantId}`.execute(trx);
+    const head = await sql<Row>`select seq, hash from audit.heads where tenant_id = ${ctx.tenantId}`.execute(
+      trx,
+    );
     const previous = head.rows[0];
     const fields = {
       tenantId: ctx.tenantId,

@@ -36,7 +36,10 @@ declare module 'fastify' {
  * Runs the authenticators on every route that is not marked `config.public`, sets
  * `request.ctx`, tags the request's log lines with the tenant, and enforces `config.permission`.
  */
-export function authenticationHook(authenticators: readonly Authenticator[], surface: Surface): onRequestAsyncHookHandler {
+export function authenticationHook(
+  authenticators: readonly Authenticator[],
+  surface: Surface,
+): onRequestAsyncHookHandler {
   return async (request) => {
     const config = request.routeOptions.config;
     if (config.public) return;

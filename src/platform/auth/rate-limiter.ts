@@ -19,15 +19,29 @@ export interface RateLimiter {
   close(): Promise<void>;
 }
 
-function decide(previous: number, current: number, limit: number, windowMs: number, now: number): RateLimitDecision {
+function decide(
+  previous: number,
+  current: number,
+  limit: number,
+  windowMs: number,
+  now: number,
+): RateLimitDecision {
   const elapsed = (now % windowMs) / windowMs;
   const weighted = previous * (1 - elapsed) + current;
   if (weighted <= limit) {
-    return { allowed: true, limit, remaining: Math.max(0, Math.floor(limit - weighted)), retryAfterSeconds: 0 };
+    return {
+      allowed: true,
+      limit,
+      remaining: Math.max(0, Math.floor(limit - weighted)),
+      retryAfterSeconds: 0,
+    };
   }
   // When will the previous window's weight have shrunk enough? Past the boundary it is all current.
   const excess = weighted - limit;
-  const msUntil = previous > 0 ? Math.min(windowMs - (now % windowMs), (excess / previous) * windowMs) : windowMs - (now % windowMs);
+  const msUntil =
+    previous > 0
+      ? Math.min(windowMs - (now % windowMs), (excess / previous) * windowMs)
+      : windowMs - (now % windowMs);
   return { allowed: false, limit, remaining: 0, retryAfterSeconds: Math.max(1, Math.ceil(msUntil / 1000)) };
 }
 
@@ -80,11 +94,15 @@ export function createRedisRateLimiter(redis: Redis, now: () => number = Date.no
       const at = now();
       const window = Math.floor(at / windowMs);
       const weight = 1 - (at % windowMs) / windowMs;
-      const result = (await redis.eval(script, 2, `rl:${key}:${window}`, `rl:${key}:${window - 1}`, limit, weight, windowMs * 2)) as [
-        number,
-        number,
-        number,
-      ];
+      const result = (await redis.eval(
+        script,
+        2,
+        `rl:${key}:${window}`,
+        `rl:${key}:${window - 1}`,
+        limit,
+        weight,
+        windowMs * 2,
+      )) as [number, number, number];
       const [current, previous] = result;
       return decide(previous, current, limit, windowMs, at);
     },

@@ -39,7 +39,8 @@ export const settingsSchema = z
     SWITCHBOARD_NATS_PREFIX: z
       .string()
       .regex(/^[a-z][a-z0-9_-]{0,31}$/, {
-        message: 'must be 1-32 characters a-z, 0-9, _ or -, starting with a letter (it names NATS subjects and streams)',
+        message:
+          'must be 1-32 characters a-z, 0-9, _ or -, starting with a letter (it names NATS subjects and streams)',
       })
       .optional(),
     OBJECT_STORE_URL: url(['file:', 's3:', 'azblob:']).optional(),
@@ -50,8 +51,21 @@ export const settingsSchema = z
       .optional(),
     SWITCHBOARD_PREVIOUS_MASTER_KEYS: z
       .string()
-      .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
-      .pipe(z.array(z.string().refine((v) => Buffer.from(v, 'base64').length === 32, { message: 'each key must be 32 bytes, base64-encoded' })))
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z
+            .string()
+            .refine((v) => Buffer.from(v, 'base64').length === 32, {
+              message: 'each key must be 32 bytes, base64-encoded',
+            }),
+        ),
+      )
       .default([]),
     SWITCHBOARD_BODY_LIMIT_BYTES: positiveInt.default(1_048_576),
     SWITCHBOARD_SHUTDOWN_TIMEOUT_MS: positiveInt.default(15_000),
@@ -64,12 +78,22 @@ export const settingsSchema = z
     SWITCHBOARD_RATE_LIMIT_EXTERNAL: positiveInt.default(1000),
     SWITCHBOARD_CORS_ORIGINS: z
       .string()
-      .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
       .pipe(z.array(url(['http:', 'https:'])))
       .default([]),
     SWITCHBOARD_ADMIN_ALLOWED_IPS: z
       .string()
-      .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
       .pipe(z.array(z.union([z.cidrv4(), z.cidrv6(), z.ipv4(), z.ipv6()])))
       .optional(),
     SWITCHBOARD_ACCESS_TOKEN_TTL_SECONDS: positiveInt.max(3600).default(900),

@@ -24,7 +24,12 @@ describe('loadConfig', () => {
   });
 
   it('reads and coerces environment variables', () => {
-    const config = loadConfig({ PORT: '8080', DATABASE_POOL_MAX: '7', LOG_PRETTY: 'true', DATABASE_URL: 'postgres://u:p@db/sb' });
+    const config = loadConfig({
+      PORT: '8080',
+      DATABASE_POOL_MAX: '7',
+      LOG_PRETTY: 'true',
+      DATABASE_URL: 'postgres://u:p@db/sb',
+    });
     expect(config.http.port).toBe(8080);
     expect(config.database.poolMax).toBe(7);
     expect(config.log.pretty).toBe(true);
@@ -33,25 +38,46 @@ describe('loadConfig', () => {
 
   it('remembers webhook deliveries for ten minutes to recognise replays, unless told otherwise', () => {
     expect(loadConfig({}).webhooks).toEqual({ replayWindowSeconds: 600 });
-    expect(loadConfig({ SWITCHBOARD_WEBHOOK_REPLAY_WINDOW_SECONDS: '0' }).webhooks).toEqual({ replayWindowSeconds: 0 });
-    expect(problemsOf({ SWITCHBOARD_WEBHOOK_REPLAY_WINDOW_SECONDS: '-5' })).toEqual([expect.stringMatching(/^SWITCHBOARD_WEBHOOK_REPLAY_WINDOW_SECONDS: /)]);
+    expect(loadConfig({ SWITCHBOARD_WEBHOOK_REPLAY_WINDOW_SECONDS: '0' }).webhooks).toEqual({
+      replayWindowSeconds: 0,
+    });
+    expect(problemsOf({ SWITCHBOARD_WEBHOOK_REPLAY_WINDOW_SECONDS: '-5' })).toEqual([
+      expect.stringMatching(/^SWITCHBOARD_WEBHOOK_REPLAY_WINDOW_SECONDS: /),
+    ]);
   });
 
   it('points the Teams connector at Microsoft Graph unless told otherwise (national clouds, tests)', () => {
-    expect(loadConfig({}).graph).toEqual({ baseUrl: 'https://graph.microsoft.com/v1.0', loginUrl: 'https://login.microsoftonline.com' });
-    const config = loadConfig({ SWITCHBOARD_GRAPH_BASE_URL: 'https://graph.microsoft.us/v1.0', SWITCHBOARD_GRAPH_LOGIN_URL: 'https://login.microsoftonline.us' });
-    expect(config.graph).toEqual({ baseUrl: 'https://graph.microsoft.us/v1.0', loginUrl: 'https://login.microsoftonline.us' });
-    expect(problemsOf({ SWITCHBOARD_GRAPH_BASE_URL: 'graph.microsoft.com' })).toEqual([expect.stringMatching(/^SWITCHBOARD_GRAPH_BASE_URL: must be a URL/)]);
+    expect(loadConfig({}).graph).toEqual({
+      baseUrl: 'https://graph.microsoft.com/v1.0',
+      loginUrl: 'https://login.microsoftonline.com',
+    });
+    const config = loadConfig({
+      SWITCHBOARD_GRAPH_BASE_URL: 'https://graph.microsoft.us/v1.0',
+      SWITCHBOARD_GRAPH_LOGIN_URL: 'https://login.microsoftonline.us',
+    });
+    expect(config.graph).toEqual({
+      baseUrl: 'https://graph.microsoft.us/v1.0',
+      loginUrl: 'https://login.microsoftonline.us',
+    });
+    expect(problemsOf({ SWITCHBOARD_GRAPH_BASE_URL: 'graph.microsoft.com' })).toEqual([
+      expect.stringMatching(/^SWITCHBOARD_GRAPH_BASE_URL: must be a URL/),
+    ]);
   });
 
   it('names the variable of an invalid value', () => {
     expect(problemsOf({ PORT: 'eighty' })).toEqual([expect.stringMatching(/^PORT: /)]);
-    expect(problemsOf({ DATABASE_URL: 'mysql://x' })).toEqual([expect.stringMatching(/^DATABASE_URL: must be a URL starting with postgres:/)]);
-    expect(problemsOf({ SWITCHBOARD_MASTER_KEY: 'c2hvcnQ=' })).toEqual([expect.stringMatching(/^SWITCHBOARD_MASTER_KEY: must be 32 bytes/)]);
+    expect(problemsOf({ DATABASE_URL: 'mysql://x' })).toEqual([
+      expect.stringMatching(/^DATABASE_URL: must be a URL starting with postgres:/),
+    ]);
+    expect(problemsOf({ SWITCHBOARD_MASTER_KEY: 'c2hvcnQ=' })).toEqual([
+      expect.stringMatching(/^SWITCHBOARD_MASTER_KEY: must be 32 bytes/),
+    ]);
   });
 
   it('rejects unknown variables with our prefixes, so typos do not pass silently', () => {
-    expect(problemsOf({ SWITCHBOARD_DATADIR: '/tmp/x' })).toEqual([expect.stringMatching(/^SWITCHBOARD_DATADIR: unknown setting/)]);
+    expect(problemsOf({ SWITCHBOARD_DATADIR: '/tmp/x' })).toEqual([
+      expect.stringMatching(/^SWITCHBOARD_DATADIR: unknown setting/),
+    ]);
     expect(problemsOf({ DATABASE_ULR: 'postgres://x' })[0]).toMatch(/^DATABASE_ULR: unknown setting/);
     // Other programs' variables are none of our business.
     expect(() => loadConfig({ HOME: '/root', PATH: '/bin', npm_config_cache: 'x' })).not.toThrow();
@@ -74,10 +100,14 @@ describe('loadConfig', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'sb-config-'));
     const unknown = path.join(dir, 'unknown.json');
     writeFileSync(unknown, JSON.stringify({ PROT: 1 }));
-    expect(problemsOf({ SWITCHBOARD_CONFIG_FILE: unknown })).toEqual(['PROT: unknown setting in the config file']);
+    expect(problemsOf({ SWITCHBOARD_CONFIG_FILE: unknown })).toEqual([
+      'PROT: unknown setting in the config file',
+    ]);
     const broken = path.join(dir, 'broken.json');
     writeFileSync(broken, '{ "PORT": ');
-    expect(problemsOf({ SWITCHBOARD_CONFIG_FILE: broken })[0]).toMatch(/^SWITCHBOARD_CONFIG_FILE: .* is not valid JSON/);
+    expect(problemsOf({ SWITCHBOARD_CONFIG_FILE: broken })[0]).toMatch(
+      /^SWITCHBOARD_CONFIG_FILE: .* is not valid JSON/,
+    );
   });
 
   it('is frozen', () => {
@@ -106,13 +136,17 @@ describe('describeConfig', () => {
     expect(loadConfig({}).bus.natsPrefix).toBeUndefined();
     expect(loadConfig({ SWITCHBOARD_NATS_PREFIX: 'acme-prod' }).bus.natsPrefix).toBe('acme-prod');
     for (const bad of ['Acme', 'a.b', 'a*', '9lives', 'a b', 'x'.repeat(33)]) {
-      expect(problemsOf({ SWITCHBOARD_NATS_PREFIX: bad })).toEqual([expect.stringMatching(/^SWITCHBOARD_NATS_PREFIX: must be 1-32 characters/)]);
+      expect(problemsOf({ SWITCHBOARD_NATS_PREFIX: bad })).toEqual([
+        expect.stringMatching(/^SWITCHBOARD_NATS_PREFIX: must be 1-32 characters/),
+      ]);
     }
   });
 
   it('re-drives unprocessed payloads after 15 minutes unless told otherwise, never sooner than a minute', () => {
     expect(loadConfig({}).calls.redriveAfterMs).toBe(900_000);
     expect(loadConfig({ SWITCHBOARD_REDRIVE_AFTER_SECONDS: '300' }).calls.redriveAfterMs).toBe(300_000);
-    expect(problemsOf({ SWITCHBOARD_REDRIVE_AFTER_SECONDS: '10' })).toEqual([expect.stringMatching(/^SWITCHBOARD_REDRIVE_AFTER_SECONDS: /)]);
+    expect(problemsOf({ SWITCHBOARD_REDRIVE_AFTER_SECONDS: '10' })).toEqual([
+      expect.stringMatching(/^SWITCHBOARD_REDRIVE_AFTER_SECONDS: /),
+    ]);
   });
 });

@@ -73,14 +73,21 @@ function readConfigFile(file: string): Record<string, unknown> {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new ConfigError([`SWITCHBOARD_CONFIG_FILE: ${file} is not valid JSON (${(error as Error).message})`]);
+    throw new ConfigError([
+      `SWITCHBOARD_CONFIG_FILE: ${file} is not valid JSON (${(error as Error).message})`,
+    ]);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new ConfigError([`SWITCHBOARD_CONFIG_FILE: ${file} must hold a JSON object of setting names to values`]);
+    throw new ConfigError([
+      `SWITCHBOARD_CONFIG_FILE: ${file} must hold a JSON object of setting names to values`,
+    ]);
   }
   // The file may hold numbers and booleans; the schema coerces strings, so hand it strings.
   return Object.fromEntries(
-    Object.entries(parsed).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)]),
+    Object.entries(parsed).map(([key, value]) => [
+      key,
+      typeof value === 'string' ? value : JSON.stringify(value),
+    ]),
   );
 }
 
@@ -106,7 +113,9 @@ export function loadConfig(env: Env = process.env): Config {
       if (issue.code === 'unrecognized_keys') {
         for (const unknown of issue.keys) problems.push(`${unknown}: unknown setting in the config file`);
       } else {
-        problems.push(`${key}: ${issue.message}${key in fromEnv ? '' : key in fromFile ? ' (in the config file)' : ''}`);
+        problems.push(
+          `${key}: ${issue.message}${key in fromEnv ? '' : key in fromFile ? ' (in the config file)' : ''}`,
+        );
       }
     }
   }
@@ -122,12 +131,16 @@ function buildConfig(settings: Settings): Config {
       host: settings.HOST,
       port: settings.PORT,
       publicUrl:
-        settings.SWITCHBOARD_PUBLIC_URL ?? `http://${settings.HOST === '0.0.0.0' ? 'localhost' : settings.HOST}:${settings.PORT}`,
+        settings.SWITCHBOARD_PUBLIC_URL ??
+        `http://${settings.HOST === '0.0.0.0' ? 'localhost' : settings.HOST}:${settings.PORT}`,
       bodyLimitBytes: settings.SWITCHBOARD_BODY_LIMIT_BYTES,
       trustProxy: settings.SWITCHBOARD_TRUST_PROXY,
       corsOrigins: settings.SWITCHBOARD_CORS_ORIGINS,
       adminAllowedIps: settings.SWITCHBOARD_ADMIN_ALLOWED_IPS,
-      rateLimitPerMinute: { internal: settings.SWITCHBOARD_RATE_LIMIT_INTERNAL, external: settings.SWITCHBOARD_RATE_LIMIT_EXTERNAL },
+      rateLimitPerMinute: {
+        internal: settings.SWITCHBOARD_RATE_LIMIT_INTERNAL,
+        external: settings.SWITCHBOARD_RATE_LIMIT_EXTERNAL,
+      },
     },
     auth: {
       accessTokenTtlSeconds: settings.SWITCHBOARD_ACCESS_TOKEN_TTL_SECONDS,
@@ -143,7 +156,10 @@ function buildConfig(settings: Settings): Config {
     bus: { natsUrl: settings.NATS_URL, natsPrefix: settings.SWITCHBOARD_NATS_PREFIX },
     objects: { url: settings.OBJECT_STORE_URL ?? `file://${path.join(dataDir, 'objects')}` },
     redis: { url: settings.REDIS_URL },
-    security: { masterKey: settings.SWITCHBOARD_MASTER_KEY, previousMasterKeys: settings.SWITCHBOARD_PREVIOUS_MASTER_KEYS },
+    security: {
+      masterKey: settings.SWITCHBOARD_MASTER_KEY,
+      previousMasterKeys: settings.SWITCHBOARD_PREVIOUS_MASTER_KEYS,
+    },
     graph: { baseUrl: settings.SWITCHBOARD_GRAPH_BASE_URL, loginUrl: settings.SWITCHBOARD_GRAPH_LOGIN_URL },
     webhooks: { replayWindowSeconds: settings.SWITCHBOARD_WEBHOOK_REPLAY_WINDOW_SECONDS },
     shutdownTimeoutMs: settings.SWITCHBOARD_SHUTDOWN_TIMEOUT_MS,
@@ -202,4 +218,3 @@ export function describeConfig(config: Config): Record<string, string> {
   out.SWITCHBOARD_DATA_DIR = config.dataDir;
   return out;
 }
-

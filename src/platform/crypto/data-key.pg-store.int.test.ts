@@ -36,7 +36,10 @@ describe('data keys read while the main pool is exhausted', () => {
   });
 
   it('encrypts for new tenants inside transactions holding every main-pool connection', async () => {
-    const keyring = createKeyring({ store: createPgDataKeyStore(database), masterKey: createLocalMasterKeyProvider(randomBytes(32)) });
+    const keyring = createKeyring({
+      store: createPgDataKeyStore(database),
+      masterKey: createLocalMasterKeyProvider(randomBytes(32)),
+    });
     const tenants = Array.from({ length: 4 }, () => randomUUID());
     // Four transactions on a pool of two: two hold both connections and each needs a key; the
     // other two wait for a connection. Before the reserved pool the first two never finished.

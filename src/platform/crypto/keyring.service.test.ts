@@ -213,8 +213,12 @@ describe('keyring: synchronous handles for batches', () => {
   it('blindIndexer gives the bytes blindIndex gives as hex', async () => {
     const { keyring } = setup();
     const index = await keyring.blindIndexer('ten_a', 'phone');
-    expect(index('+442071234567').toString('hex')).toBe(await keyring.blindIndex('ten_a', 'phone', '+442071234567'));
-    await expect(keyring.blindIndexer('ten_a', 'Bad Purpose')).rejects.toMatchObject({ code: 'CRYPTO_INVALID_ARGUMENT' });
+    expect(index('+442071234567').toString('hex')).toBe(
+      await keyring.blindIndex('ten_a', 'phone', '+442071234567'),
+    );
+    await expect(keyring.blindIndexer('ten_a', 'Bad Purpose')).rejects.toMatchObject({
+      code: 'CRYPTO_INVALID_ARGUMENT',
+    });
   });
 
   it('encrypter output decrypts with decrypt, bound to its AAD, with a fresh nonce each call', async () => {
@@ -224,7 +228,9 @@ describe('keyring: synchronous handles for batches', () => {
     const b = encrypt('hello', 'ctx');
     expect(a.equals(b)).toBe(false);
     expect((await keyring.decrypt('ten_a', a, 'ctx')).toString()).toBe('hello');
-    await expect(keyring.decrypt('ten_a', a, 'other')).rejects.toMatchObject({ code: 'CRYPTO_DECRYPT_FAILED' });
+    await expect(keyring.decrypt('ten_a', a, 'other')).rejects.toMatchObject({
+      code: 'CRYPTO_DECRYPT_FAILED',
+    });
     await expect(keyring.decrypt('ten_b', a, 'ctx')).rejects.toThrow();
   });
 

@@ -21,7 +21,11 @@ import type { DataKeyStore, StoredDataKey, TenantKeyKind } from './data-key.stor
 import { LruTtlCache } from './lru-ttl.cache.js';
 import { randomBytesPooled } from './random-pool.js';
 import type { MasterKeyProvider } from './master-key.provider.js';
-import { createSegmentedDecryptStream, createSegmentedEncryptStream, sealSegmented } from './stream-aead.transform.js';
+import {
+  createSegmentedDecryptStream,
+  createSegmentedEncryptStream,
+  sealSegmented,
+} from './stream-aead.transform.js';
 
 export type BlindIndexEncoding = 'hex' | 'base64url';
 
@@ -229,7 +233,13 @@ export function createKeyring(options: KeyringOptions): Keyring {
     return key;
   };
 
-  const encryptWith = (active: ActiveKey, header: Buffer, tenantId: string, plaintext: Buffer | string, aad?: Buffer | string): Buffer => {
+  const encryptWith = (
+    active: ActiveKey,
+    header: Buffer,
+    tenantId: string,
+    plaintext: Buffer | string,
+    aad?: Buffer | string,
+  ): Buffer => {
     const nonce = randomBytesPooled(NONCE_BYTES);
     const cipher = createCipheriv('aes-256-gcm', active.key, nonce);
     cipher.setAAD(messageAad(header, tenantId, aad));

@@ -1,10 +1,4 @@
-import {
-  createCipheriv,
-  createDecipheriv,
-  createSecretKey,
-  hkdfSync,
-  type KeyObject,
-} from 'node:crypto';
+import { createCipheriv, createDecipheriv, createSecretKey, hkdfSync, type KeyObject } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
 
 import { ByteQueue } from './byte.queue.js';
@@ -109,7 +103,11 @@ export function sealSegmented(
   return Buffer.concat(parts);
 }
 
-function beginStream(active: { keyId: string; key: KeyObject }, segmentSize: number, tenantId: string): StreamState {
+function beginStream(
+  active: { keyId: string; key: KeyObject },
+  segmentSize: number,
+  tenantId: string,
+): StreamState {
   const header = encodeStreamHeader({
     keyId: active.keyId,
     segmentSize,
@@ -126,7 +124,11 @@ function seal(state: StreamState, plaintext: Buffer, last: boolean): Buffer {
       'encrypted stream exceeds the maximum number of segments',
     );
   }
-  const cipher = createCipheriv('aes-256-gcm', state.key, segmentNonce(state.header.noncePrefix, state.index));
+  const cipher = createCipheriv(
+    'aes-256-gcm',
+    state.key,
+    segmentNonce(state.header.noncePrefix, state.index),
+  );
   cipher.setAAD(segmentAad(state.header, last));
   state.index += 1;
   return Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);

@@ -58,7 +58,10 @@ async function tolerateConcurrentCreate(run: () => Promise<unknown>): Promise<vo
  * Ensures the privilege role and, unless the operator manages it, the login role exist.
  * Roles are cluster-wide, so this is idempotent and safe to run from many databases at once.
  */
-export async function ensureAppRoles(owner: Kysely<NoTables>, options: { ownerUrl: string; manageLogin: boolean; appUser?: string }) {
+export async function ensureAppRoles(
+  owner: Kysely<NoTables>,
+  options: { ownerUrl: string; manageLogin: boolean; appUser?: string },
+) {
   await tolerateConcurrentCreate(() =>
     sql
       .raw(
@@ -95,7 +98,9 @@ export async function ensureAppRoles(owner: Kysely<NoTables>, options: { ownerUr
   }
   const database = await sql<{ db: string }>`select current_database() as db`.execute(owner);
   const db = database.rows[0]?.db ?? '';
-  await tolerateConcurrentCreate(() => sql.raw(`GRANT CONNECT ON DATABASE ${quoteIdentifier(db)} TO ${appRole}`).execute(owner));
+  await tolerateConcurrentCreate(() =>
+    sql.raw(`GRANT CONNECT ON DATABASE ${quoteIdentifier(db)} TO ${appRole}`).execute(owner),
+  );
 }
 
 /**
@@ -115,6 +120,8 @@ export async function assertAppConnectionIsRestricted(app: Kysely<NoTables>): Pr
     );
   }
   if (!role.member) {
-    throw new Error(`The application database role '${role.rolname}' is not a member of '${appRole}': GRANT ${appRole} TO ${role.rolname};`);
+    throw new Error(
+      `The application database role '${role.rolname}' is not a member of '${appRole}': GRANT ${appRole} TO ${role.rolname};`,
+    );
   }
 }

@@ -28,7 +28,10 @@ export interface Database {
    * Runs `fn` in a transaction of the application role with `app.tenant_id` set for its duration.
    * `DB` names the tables `fn` queries; without it the transaction is a `UnitOfWork` to hand on.
    */
-  withTenant<DB = NoTables, T = unknown>(scope: TenantScope, fn: (trx: TenantTransaction<DB>) => Promise<T>): Promise<T>;
+  withTenant<DB = NoTables, T = unknown>(
+    scope: TenantScope,
+    fn: (trx: TenantTransaction<DB>) => Promise<T>,
+  ): Promise<T>;
   /**
    * Tenant transactions on a small pool of their own, for the kernel's short reads that run while
    * a caller holds a connection of the main pool in its own transaction (a data key fetched in the
@@ -101,14 +104,19 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     });
     ownerUrl = embedded.url;
   }
-  const ownerPool = new pg.Pool({ connectionString: ownerUrl, max: 4, application_name: `switchboard-${options.role}-owner` });
+  const ownerPool = new pg.Pool({
+    connectionString: ownerUrl,
+    max: 4,
+    application_name: `switchboard-${options.role}-owner`,
+  });
   const ownerLifecycle = watchPool(ownerPool, logger, 'owner');
   const owner = kysely<NoTables>(new PostgresDialect({ pool: ownerPool }));
   let appPool: pg.Pool | undefined;
   let reservedPool: pg.Pool | undefined;
   try {
     const appUser = options.appUrl ? decodeURIComponent(new URL(options.appUrl).username) : undefined;
-    const ensureRoles = () => ensureAppRoles(owner, { ownerUrl, manageLogin: !options.appUrl, ...(appUser ? { appUser } : {}) });
+    const ensureRoles = () =>
+      ensureAppRoles(owner, { ownerUrl, manageLogin: !options.appUrl, ...(appUser ? { appUser } : {}) });
     let installation: Promise<string> | undefined;
     const { migrations } = options;
     if (migrations) {
@@ -130,7 +138,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     const appDialect = new PostgresDialect({ pool: appPool });
     const app = kysely<NoTables>(appDialect);
     await assertAppConnectionIsRestricted(app);
-    reservedPool = new pg.Pool({ connectionString: appUrl, max: reservedPoolMax, application_name: `switchboard-${options.role}-reserved` });
+    reservedPool = new pg.Pool({
+      connectionString: appUrl,
+      max: reservedPoolMax,
+      application_name: `switchboard-${options.role}-reserved`,
+    });
     const reservedLifecycle = watchPool(reservedPool, logger, 'reserved');
     const reservedDialect = new PostgresDialect({ pool: reservedPool });
 
@@ -177,10 +189,14 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 
 /** Transactions of the application role with `app.tenant_id` set for their duration, on one pool. */
 function tenantTransactions(dialect: PostgresDialect): Database['withTenant'] {
-  return <DB = NoTables, T = unknown>(scope: TenantScope, fn: (trx: TenantTransaction<DB>) => Promise<T>): Promise<T> => {
+  return <DB = NoTables, T = unknown>(
+    scope: TenantScope,
+    fn: (trx: TenantTransaction<DB>) => Promise<T>,
+  ): Promise<T> => {
     // A malformed id would make the cast in current_tenant_id() fail inside every policy;
     // refuse it here with a clear message instead.
-    if (!uuidPattern.test(scope.tenantId)) return Promise.reject(new Error(`invalid tenant id: ${scope.tenantId}`));
+    if (!uuidPattern.test(scope.tenantId))
+      return Promise.reject(new Error(`invalid tenant id: ${scope.tenantId}`));
     // Table types exist only for the compiler: a Kysely of the caller's tables over the same
     // pool is a handful of objects (what withTables() makes too), and needs no cast.
     return kysely<DB>(dialect)

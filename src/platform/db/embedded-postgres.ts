@@ -118,7 +118,16 @@ async function runAsIds(): Promise<{ uid?: number; gid?: number }> {
     return await ids();
   } catch {
     await execFileAsync('groupadd', ['-f', 'postgres']);
-    await execFileAsync('useradd', ['-r', '-g', 'postgres', '-d', '/nonexistent', '-s', '/usr/sbin/nologin', 'postgres']);
+    await execFileAsync('useradd', [
+      '-r',
+      '-g',
+      'postgres',
+      '-d',
+      '/nonexistent',
+      '-s',
+      '/usr/sbin/nologin',
+      'postgres',
+    ]);
     return ids();
   }
 }
@@ -135,7 +144,12 @@ async function stopOrphan(pgDataDir: string, logger: Logger): Promise<void> {
   if (isAlive(pid)) throw new Error(`embedded PostgreSQL (pid ${pid}) did not stop; stop it by hand`);
 }
 
-async function initialise(binaries: Binaries, pgDataDir: string, password: string, ids: { uid?: number; gid?: number }) {
+async function initialise(
+  binaries: Binaries,
+  pgDataDir: string,
+  password: string,
+  ids: { uid?: number; gid?: number },
+) {
   await mkdir(pgDataDir, { recursive: true, mode: 0o700 });
   if (ids.uid !== undefined && ids.gid !== undefined) await chown(pgDataDir, ids.uid, ids.gid);
   const pwFile = path.join(os.tmpdir(), `switchboard-pw-${randomBytes(8).toString('hex')}`);
@@ -165,11 +179,19 @@ async function waitUntilReady(child: ChildProcess, port: number, password: strin
     if (output.length < 20_000) output += chunk.toString('utf8');
   });
   const exited = new Promise<never>((_, reject) => {
-    child.once('exit', (code) => reject(new Error(`embedded PostgreSQL exited with code ${code}:\n${output}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`embedded PostgreSQL exited with code ${code}:\n${output}`)),
+    );
   });
   const ready = (async () => {
     for (let attempt = 0; attempt < 600; attempt++) {
-      const client = new pg.Client({ host: '127.0.0.1', port, user: superuser, password, database: 'postgres' });
+      const client = new pg.Client({
+        host: '127.0.0.1',
+        port,
+        user: superuser,
+        password,
+        database: 'postgres',
+      });
       try {
         await client.connect();
         await client.end();
@@ -219,7 +241,9 @@ export interface EmbeddedPostgresOptions {
  * to run beside a live owner. A lock left by a dead process is taken over, stopping any PostgreSQL
  * that process left behind.
  */
-export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions,
+): Promise<EmbeddedPostgresHandle> {
   const { dataDir, logger } = options;
   const pgDataDir = path.join(dataDir, 'postgres');
   const lockFile = path.join(dataDir, 'postgres.lock');
@@ -230,7 +254,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (lock && isAlive(lock.pid)) {
     if (options.exclusive) throw new DataDirInUseError(dataDir, lock.pid, lock.role);
     const password = (await readFile(passwordFile, 'utf8')).trim();
-    logger.info({ pid: lock.pid, port: lock.port }, 'attaching to the embedded PostgreSQL of a running Switchboard');
+    logger.info(
+      { pid: lock.pid, port: lock.port },
+      'attaching to the embedded PostgreSQL of a running Switchboard',
+    );
     return { url: urlFor(lock.port, password), port: lock.port, owned: false, stop: () => Promise.resolve() };
   }
 
@@ -285,7 +312,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       detached: true,
     },
   );
-  await writeFile(lockFile, JSON.stringify({ pid: process.pid, port, role: options.role } satisfies LockFile));
+  await writeFile(
+    lockFile,
+    JSON.stringify({ pid: process.pid, port, role: options.role } satisfies LockFile),
+  );
   try {
     await waitUntilReady(child, port, password);
     await ensureDatabase(port, password);
@@ -295,7 +325,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     throw error;
   }
   // Keep draining stderr so the pipe never fills and blocks the server.
-  child.stderr.on('data', (chunk: Buffer) => logger.debug({ postgres: chunk.toString('utf8').trim() }, 'postgres'));
+  child.stderr.on('data', (chunk: Buffer) =>
+    logger.debug({ postgres: chunk.toString('utf8').trim() }, 'postgres'),
+  );
   logger.info({ port }, 'embedded PostgreSQL ready');
 
   let stopped: Promise<void> | undefined;

@@ -1,6 +1,22 @@
 export { openDatabase, type Database, type OpenDatabaseOptions } from './database.js';
-export { jsonb, type NoTables, type TableMap, type TenantScope, type TenantTransaction, type UnitOfWork } from './tables.js';
-export { sqlMigration, migrateToLatest, MigrationFailedError, type ModuleMigration, type MigrationSet, type ModuleMigrationSet, type ExternalMigrationSet, type MigrationReport } from './module-migrations.js';
+export {
+  jsonb,
+  type NoTables,
+  type TableMap,
+  type TenantScope,
+  type TenantTransaction,
+  type UnitOfWork,
+} from './tables.js';
+export {
+  sqlMigration,
+  migrateToLatest,
+  MigrationFailedError,
+  type ModuleMigration,
+  type MigrationSet,
+  type ModuleMigrationSet,
+  type ExternalMigrationSet,
+  type MigrationReport,
+} from './module-migrations.js';
 export { tenantIsolation, grantSchemaUsage, appRole } from './migration-helpers.js';
 export { DataDirInUseError } from './embedded-postgres.js';
 export { platformMigrations } from './platform.migrations.js';

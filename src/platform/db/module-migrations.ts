@@ -67,7 +67,10 @@ function providerFor(set: ModuleMigrationSet): MigrationProvider {
     getMigrations: () =>
       Promise.resolve(
         Object.fromEntries(
-          set.migrations.map((m): [string, Migration] => [m.name, { up: (db) => m.up(db as Kysely<NoTables>) }]),
+          set.migrations.map((m): [string, Migration] => [
+            m.name,
+            { up: (db) => m.up(db as Kysely<NoTables>) },
+          ]),
         ),
       ),
   };
@@ -79,7 +82,10 @@ function providerFor(set: ModuleMigrationSet): MigrationProvider {
  * failing migration leaves that schema as it was. Processes starting together are kept apart by
  * the caller, which holds the platform's migration lock around all of it (see migration-lock.ts).
  */
-export async function migrateToLatest(target: MigrationTarget, sets: readonly MigrationSet[]): Promise<MigrationReport[]> {
+export async function migrateToLatest(
+  target: MigrationTarget,
+  sets: readonly MigrationSet[],
+): Promise<MigrationReport[]> {
   const db = target.owner;
   const reports: MigrationReport[] = [];
   for (const set of sets) {

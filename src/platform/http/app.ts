@@ -94,7 +94,8 @@ const surfaceInfo: Readonly<Record<Surface, { title: string; description: string
   },
   external: {
     title: 'Switchboard external API',
-    description: 'For clients of a tenant (the portal): bearer tokens of the external audience. Errors are application/problem+json (RFC 9457).',
+    description:
+      'For clients of a tenant (the portal): bearer tokens of the external audience. Errors are application/problem+json (RFC 9457).',
   },
 };
 
@@ -119,7 +120,9 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
         error.code === 'FST_ERR_BAD_URL'
           ? PlatformErrors.validation([{ field: 'url', message: 'is not valid percent-encoded UTF-8' }])
           : error.code === 'FST_ERR_MAX_PARAM_LENGTH'
-            ? PlatformErrors.validation([{ field: 'url', message: 'has a path segment longer than the route accepts' }])
+            ? PlatformErrors.validation([
+                { field: 'url', message: 'has a path segment longer than the route accepts' },
+              ])
             : toAppError(error);
       void sendProblem(reply, request, problem);
     },
@@ -128,7 +131,12 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     clientErrorHandler: (error: NodeJS.ErrnoException, socket) => {
       const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
       const code = status === 431 ? 'HEADERS_TOO_LARGE' : 'MALFORMED_REQUEST';
-      const body = JSON.stringify({ type: `https://switchboard.dev/problems/${code.toLowerCase().replaceAll('_', '-')}`, title: status === 431 ? 'Request headers too large' : 'Malformed request', status, code });
+      const body = JSON.stringify({
+        type: `https://switchboard.dev/problems/${code.toLowerCase().replaceAll('_', '-')}`,
+        title: status === 431 ? 'Request headers too large' : 'Malformed request',
+        status,
+        code,
+      });
       if (socket.writable) {
         socket.end(
           `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
@@ -177,7 +185,11 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     return sendProblem(reply, request, appError);
   });
   app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, request, PlatformErrors.notFound(`${request.method} ${request.url.split('?')[0] ?? ''}`)),
+    sendProblem(
+      reply,
+      request,
+      PlatformErrors.notFound(`${request.method} ${request.url.split('?')[0] ?? ''}`),
+    ),
   );
 
   await app.register(helmet, {
@@ -231,7 +243,9 @@ async function registerSurface(scope: HttpApp, surface: Surface, options: HttpAp
     // Puts the schemas named with .meta({ id }) into components.schemas, which the $refs point at.
     transformObject: jsonSchemaTransformObject,
   });
-  scope.get(`${base}/openapi.json`, { schema: { hide: true }, config: { public: true } }, () => scope.swagger());
+  scope.get(`${base}/openapi.json`, { schema: { hide: true }, config: { public: true } }, () =>
+    scope.swagger(),
+  );
   await scope.register(swaggerUi, {
     routePrefix: `${base}/docs`,
     staticCSP: true,
@@ -247,11 +261,21 @@ async function registerSurface(scope: HttpApp, surface: Surface, options: HttpAp
       const permission = request.routeOptions.config.permission;
       if (permission && options.adminAllowList && options.isAdminPermission?.(permission)) {
         if (!options.adminAllowList.check(request.ip, request.ip.includes(':') ? 'ipv6' : 'ipv4')) {
-          throw new AppError('IP_NOT_ALLOWED', 'forbidden', 'Administration is not allowed from this address.');
+          throw new AppError(
+            'IP_NOT_ALLOWED',
+            'forbidden',
+            'Administration is not allowed from this address.',
+          );
         }
       }
-      const who = request.principal ? `${request.principal.actor.type}:${request.principal.actor.id}` : `ip:${request.ip}`;
-      const decision = await options.rateLimiter.hit(`${surface}:${who}`, settings.rateLimitPerMinute, 60_000);
+      const who = request.principal
+        ? `${request.principal.actor.type}:${request.principal.actor.id}`
+        : `ip:${request.ip}`;
+      const decision = await options.rateLimiter.hit(
+        `${surface}:${who}`,
+        settings.rateLimitPerMinute,
+        60_000,
+      );
       void reply.header('ratelimit-limit', String(decision.limit));
       void reply.header('ratelimit-remaining', String(decision.remaining));
       if (!decision.allowed) {
@@ -269,7 +293,11 @@ async function registerSurface(scope: HttpApp, surface: Surface, options: HttpAp
 export interface RegisteredRoute {
   readonly method: string;
   readonly url: string;
-  readonly config: { readonly public?: boolean; readonly permission?: string; readonly authenticated?: boolean };
+  readonly config: {
+    readonly public?: boolean;
+    readonly permission?: string;
+    readonly authenticated?: boolean;
+  };
 }
 
 /** Route config flags read by the kernel's hooks. */

@@ -10,7 +10,9 @@ import { sendProblem } from './problem.js';
 async function appServing(distDir: string, firstRun = false): Promise<FastifyInstance> {
   const app = Fastify();
   // As the platform's app answers anything unmatched.
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, request, PlatformErrors.notFound(request.url)));
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, request, PlatformErrors.notFound(request.url)),
+  );
   app.get('/api/v1/tenant', () => ({ name: 'Acme' }));
   await app.register(consolePlugin({ distDir, firstRun: () => Promise.resolve(firstRun) }));
   return app;
@@ -23,7 +25,10 @@ describe('console plugin', () => {
   beforeAll(async () => {
     dist = await mkdtemp(path.join(os.tmpdir(), 'console-dist-'));
     await mkdir(path.join(dist, 'assets'));
-    await writeFile(path.join(dist, 'index.html'), '<!doctype html><div id="root"></div><script type="module" src="/assets/index-abc123.js"></script>');
+    await writeFile(
+      path.join(dist, 'index.html'),
+      '<!doctype html><div id="root"></div><script type="module" src="/assets/index-abc123.js"></script>',
+    );
     await writeFile(path.join(dist, 'assets', 'index-abc123.js'), 'console.log("app")');
     await writeFile(path.join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     app = await appServing(dist, true);
@@ -53,7 +58,15 @@ describe('console plugin', () => {
   });
 
   it('answers a missing file or an unknown API path with a problem, never with the app', async () => {
-    for (const url of ['/assets/index-old999.js', '/api/v1/nothing-here', '/ext/v1/x', '/objects/a/b', '/.well-known/nope', '/docs/missing', '/metrics/x']) {
+    for (const url of [
+      '/assets/index-old999.js',
+      '/api/v1/nothing-here',
+      '/ext/v1/x',
+      '/objects/a/b',
+      '/.well-known/nope',
+      '/docs/missing',
+      '/metrics/x',
+    ]) {
       const res = await app.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(404);
       expect(res.headers['content-type'], url).toMatch(/application\/problem\+json/);
@@ -74,7 +87,9 @@ describe('console plugin', () => {
 
   it('serves a build made while the platform runs', async () => {
     await writeFile(path.join(dist, 'assets', 'index-new456.js'), 'console.log("new")');
-    expect((await app.inject({ method: 'GET', url: '/assets/index-new456.js' })).body).toBe('console.log("new")');
+    expect((await app.inject({ method: 'GET', url: '/assets/index-new456.js' })).body).toBe(
+      'console.log("new")',
+    );
   });
 
   it('says how to build the console when it has not been built, and still serves the API', async () => {
@@ -85,7 +100,9 @@ describe('console plugin', () => {
       expect(page.statusCode).toBe(503);
       expect(page.body).toContain('npm run build:console');
       expect((await unbuilt.inject({ method: 'GET', url: '/api/v1/tenant' })).statusCode).toBe(200);
-      expect((await unbuilt.inject({ method: 'GET', url: '/console/setup.json' })).json()).toEqual({ firstRun: false });
+      expect((await unbuilt.inject({ method: 'GET', url: '/console/setup.json' })).json()).toEqual({
+        firstRun: false,
+      });
     } finally {
       await unbuilt.close();
       await rm(empty, { recursive: true, force: true });

@@ -17,7 +17,18 @@ export interface ConsolePluginOptions {
 }
 
 /** Paths the platform answers itself: never the single-page app, even when nothing matches. */
-const platformPaths = ['/api', '/ext', '/docs', '/openapi.json', '/healthz', '/readyz', '/metrics', '/objects', '/.well-known', '/console'];
+const platformPaths = [
+  '/api',
+  '/ext',
+  '/docs',
+  '/openapi.json',
+  '/healthz',
+  '/readyz',
+  '/metrics',
+  '/objects',
+  '/.well-known',
+  '/console',
+];
 
 export function isPlatformPath(pathname: string): boolean {
   return platformPaths.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
@@ -60,7 +71,10 @@ export function consolePlugin(options: ConsolePluginOptions = {}): FastifyPlugin
       suppressWarning: true,
       // Hashed names never change content, so browsers may keep them; the rest is revalidated.
       setHeaders: (reply, filePath) =>
-        void reply.header('cache-control', filePath.startsWith(assetsDir + path.sep) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+        void reply.header(
+          'cache-control',
+          filePath.startsWith(assetsDir + path.sep) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        ),
     });
 
     const notFound = (request: FastifyRequest, reply: FastifyReply, pathname: string) =>
@@ -78,7 +92,11 @@ export function consolePlugin(options: ConsolePluginOptions = {}): FastifyPlugin
         return reply.sendFile(name, distDir);
       }
       if (!existsSync(indexHtml)) {
-        return reply.code(503).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(notBuiltPage);
+        return reply
+          .code(503)
+          .header('cache-control', 'no-store')
+          .type('text/html; charset=utf-8')
+          .send(notBuiltPage);
       }
       return reply.sendFile('index.html', distDir);
     });

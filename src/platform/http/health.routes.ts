@@ -8,7 +8,9 @@ export interface ReadinessCheck {
 
 const checkTimeoutMs = 2_000;
 
-async function run(check: ReadinessCheck): Promise<{ name: string; ok: boolean; error?: string; ms: number }> {
+async function run(
+  check: ReadinessCheck,
+): Promise<{ name: string; ok: boolean; error?: string; ms: number }> {
   const started = performance.now();
   let timer: NodeJS.Timeout | undefined;
   try {
@@ -20,13 +22,21 @@ async function run(check: ReadinessCheck): Promise<{ name: string; ok: boolean; 
     ]);
     return { name: check.name, ok: true, ms: Math.round(performance.now() - started) };
   } catch (error) {
-    return { name: check.name, ok: false, error: (error as Error).message, ms: Math.round(performance.now() - started) };
+    return {
+      name: check.name,
+      ok: false,
+      error: (error as Error).message,
+      ms: Math.round(performance.now() - started),
+    };
   } finally {
     clearTimeout(timer);
   }
 }
 
-export const healthRoutes: FastifyPluginAsync<{ checks: readonly ReadinessCheck[] }> = async (app, { checks }) => {
+export const healthRoutes: FastifyPluginAsync<{ checks: readonly ReadinessCheck[] }> = async (
+  app,
+  { checks },
+) => {
   await Promise.resolve();
   // Liveness: the process answers. Deliberately checks nothing else, so a database outage does
   // not make an orchestrator restart healthy processes in a loop.

@@ -1,4 +1,12 @@
-export { createHttpApp, apiPrefixes, type HttpApp, type HttpAppOptions, type RouteMount, type SurfaceSettings, type RegisteredRoute } from './app.js';
+export {
+  createHttpApp,
+  apiPrefixes,
+  type HttpApp,
+  type HttpAppOptions,
+  type RouteMount,
+  type SurfaceSettings,
+  type RegisteredRoute,
+} from './app.js';
 export { httpStatusFor, problemFor, sendProblem, toAppError, type Problem } from './problem.js';
 export { type ReadinessCheck } from './health.routes.js';
 export { problemSchema } from './schemas.js';

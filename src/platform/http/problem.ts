@@ -68,10 +68,19 @@ function fieldsFromFastifyValidation(error: FastifyError): FieldProblem[] {
     const { keys, additionalProperty } = item.params;
     const unknown = Array.isArray(keys) ? keys : [additionalProperty];
     const names = unknown.filter((key): key is string => typeof key === 'string');
-    if (names.length > 0) return names.map((key) => ({ field: [context, ...path, key].join('.'), message: 'is not a field of this request' }));
+    if (names.length > 0)
+      return names.map((key) => ({
+        field: [context, ...path, key].join('.'),
+        message: 'is not a field of this request',
+      }));
     // Missing required properties report the parent path; name the property itself.
     const missing = typeof item.params.missingProperty === 'string' ? [item.params.missingProperty] : [];
-    return [{ field: [context, ...path, ...missing].join('.'), message: sizeMessage(item.keyword, item.params) ?? item.message ?? 'is invalid' }];
+    return [
+      {
+        field: [context, ...path, ...missing].join('.'),
+        message: sizeMessage(item.keyword, item.params) ?? item.message ?? 'is invalid',
+      },
+    ];
   });
 }
 
@@ -82,11 +91,17 @@ function fieldsFromFastifyValidation(error: FastifyError): FieldProblem[] {
  */
 function sizeMessage(keyword: string, params: Record<string, unknown>): string | undefined {
   if (keyword !== 'too_big' && keyword !== 'too_small') return undefined;
-  const unit = params.origin === 'string' ? 'characters' : params.origin === 'array' || params.origin === 'set' ? 'items' : undefined;
+  const unit =
+    params.origin === 'string'
+      ? 'characters'
+      : params.origin === 'array' || params.origin === 'set'
+        ? 'items'
+        : undefined;
   const bound = keyword === 'too_big' ? params.maximum : params.minimum;
   if (!unit || (typeof bound !== 'number' && typeof bound !== 'bigint')) return undefined;
   const inclusive = params.inclusive !== false;
-  if (keyword === 'too_big') return `must be at most ${String(inclusive ? bound : Number(bound) - 1)} ${unit}`;
+  if (keyword === 'too_big')
+    return `must be at most ${String(inclusive ? bound : Number(bound) - 1)} ${unit}`;
   const least = inclusive ? Number(bound) : Number(bound) + 1;
   if (least === 1) return unit === 'characters' ? 'must not be empty' : 'must have at least 1 item';
   return `must be at least ${String(least)} ${unit}`;
@@ -101,23 +116,37 @@ export function toAppError(error: unknown): AppError {
   }
   switch (fastifyError.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new AppError('PAYLOAD_TOO_LARGE', 'payload_too_large', 'The request body is larger than this endpoint accepts.');
+      return new AppError(
+        'PAYLOAD_TOO_LARGE',
+        'payload_too_large',
+        'The request body is larger than this endpoint accepts.',
+      );
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new AppError('UNSUPPORTED_MEDIA_TYPE', 'unsupported_media_type', 'This endpoint does not accept that Content-Type.');
+      return new AppError(
+        'UNSUPPORTED_MEDIA_TYPE',
+        'unsupported_media_type',
+        'This endpoint does not accept that Content-Type.',
+      );
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return PlatformErrors.validation([{ field: 'body', message: 'must not be empty when Content-Type is application/json' }]);
+      return PlatformErrors.validation([
+        { field: 'body', message: 'must not be empty when Content-Type is application/json' },
+      ]);
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return PlatformErrors.validation([{ field: 'body', message: 'is not valid JSON' }]);
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return PlatformErrors.validation([{ field: 'headers.content-length', message: 'does not match the body' }]);
+      return PlatformErrors.validation([
+        { field: 'headers.content-length', message: 'does not match the body' },
+      ]);
     default:
       break;
   }
   // Fastify's own client errors (malformed JSON from secure-json-parse, bad headers) carry a 4xx.
   const status = fastifyError.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    if (status === 413) return new AppError('PAYLOAD_TOO_LARGE', 'payload_too_large', 'The request body is too large.');
-    if (status === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE', 'unsupported_media_type', 'Unsupported Content-Type.');
+    if (status === 413)
+      return new AppError('PAYLOAD_TOO_LARGE', 'payload_too_large', 'The request body is too large.');
+    if (status === 415)
+      return new AppError('UNSUPPORTED_MEDIA_TYPE', 'unsupported_media_type', 'Unsupported Content-Type.');
     return PlatformErrors.validation([{ field: 'body', message: fastifyError.message ?? 'is not valid' }]);
   }
   return new AppError('INTERNAL', 'internal', 'An unexpected error occurred.', { cause: error });
@@ -130,7 +159,10 @@ export function problemFor(error: AppError, request: FastifyRequest): Problem {
     title: titles[error.kind],
     status,
     // Never echo internal error messages: they can carry SQL, paths or data.
-    detail: error.kind === 'internal' ? 'An unexpected error occurred; quote the request id when reporting it.' : error.message,
+    detail:
+      error.kind === 'internal'
+        ? 'An unexpected error occurred; quote the request id when reporting it.'
+        : error.message,
     code: error.code,
     instance: request.url.split('?')[0] ?? request.url,
     requestId: request.id,
@@ -141,6 +173,7 @@ export function problemFor(error: AppError, request: FastifyRequest): Problem {
 
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, error: AppError): FastifyReply {
   const problem = problemFor(error, request);
-  if (error.retryAfterSeconds !== undefined) void reply.header('retry-after', String(Math.ceil(error.retryAfterSeconds)));
+  if (error.retryAfterSeconds !== undefined)
+    void reply.header('retry-after', String(Math.ceil(error.retryAfterSeconds)));
   return reply.code(problem.status).type('application/problem+json; charset=utf-8').send(problem);
 }

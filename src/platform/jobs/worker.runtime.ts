@@ -67,7 +67,11 @@ function moduleTriggers(modules: readonly ModuleJobs[]): (EventTrigger | EventTr
  */
 export async function declareModuleGroups(bus: Bus, modules: readonly ModuleJobs[]): Promise<void> {
   for (const trigger of moduleTriggers(modules)) {
-    await bus.declareGroup({ group: trigger.group, topics: trigger.topics, ...(trigger.retry ? { retry: trigger.retry } : {}) });
+    await bus.declareGroup({
+      group: trigger.group,
+      topics: trigger.topics,
+      ...(trigger.retry ? { retry: trigger.retry } : {}),
+    });
   }
 }
 

@@ -43,7 +43,8 @@ type Helper = ChildProcessByStdio<Writable, Readable, null>;
 const pipeOf = (stream: Readable | Writable) => stream as unknown as { ref?: () => void; unref?: () => void };
 
 export function createBatchSync(root: string, preferred: 'auto' | BatchSyncMode = 'auto'): BatchSync {
-  let mode: BatchSyncMode = preferred === 'fsync' || (preferred === 'auto' && process.platform !== 'linux') ? 'fsync' : 'syncfs';
+  let mode: BatchSyncMode =
+    preferred === 'fsync' || (preferred === 'auto' && process.platform !== 'linux') ? 'fsync' : 'syncfs';
   let helper: Helper | undefined;
   let replies: AsyncIterator<string> | undefined;
   let inFlight: Promise<void> | undefined;
@@ -52,9 +53,13 @@ export function createBatchSync(root: string, preferred: 'auto' | BatchSyncMode 
   const startHelper = (): { child: Helper; lines: AsyncIterator<string> } => {
     if (helper && replies) return { child: helper, lines: replies };
     // One `sync -f` per line read; "0" when it succeeded. The root is $0, never parsed as a command.
-    const child = spawn('sh', ['-c', 'while read -r _; do if sync --file-system -- "$0"; then echo 0; else echo 1; fi; done', root], {
-      stdio: ['pipe', 'pipe', 'ignore'],
-    });
+    const child = spawn(
+      'sh',
+      ['-c', 'while read -r _; do if sync --file-system -- "$0"; then echo 0; else echo 1; fi; done', root],
+      {
+        stdio: ['pipe', 'pipe', 'ignore'],
+      },
+    );
     child.on('error', () => undefined); // reported through the closed stdout below
     child.stdin.on('error', () => undefined);
     // The helper must not keep the process alive when it is idle; a sync under way holds a reference.

@@ -52,28 +52,35 @@ describeObjectStoreContract('filesystem', async () => {
 });
 
 describe('filesystem object store specifics', () => {
-  it.each(['auto', 'fsync'] as const)('puts a batch durably with batch sync %s, readable and write-once', async (batchSync) => {
-    const root = await tempRoot();
-    const store = createFilesystemObjectStore({ root, keyring: newKeyring(), batchSync });
-    const items = Array.from({ length: 40 }, (_, i) => ({
-      key: `ten_a/2026/10/${String(1 + (i % 3)).padStart(2, '0')}/call_${i}.json`,
-      body: Buffer.from(`{"n":${i}}`),
-      options: { tenantId: 'ten_a' },
-    }));
-    const results = await store.putMany(items);
-    expect(results.every((r) => r.created)).toBe(true);
-    expect(await readAll((await store.get('ten_a/2026/10/02/call_1.json')).body)).toEqual(Buffer.from('{"n":1}'));
-    // No temporary file is left behind.
-    for (const day of ['01', '02', '03']) {
-      expect((await readdir(join(root, 'ten_a', '2026', '10', day))).filter((name) => name.startsWith('#'))).toEqual([]);
-    }
-    expect(await readdir(join(root, '#batches'))).toEqual([]);
-    // The batches' folder is not an object, nor a folder of objects.
-    const listed: string[] = [];
-    for await (const head of store.list('')) listed.push(head.key);
-    expect(listed).toHaveLength(40);
-    await store.close();
-  });
+  it.each(['auto', 'fsync'] as const)(
+    'puts a batch durably with batch sync %s, readable and write-once',
+    async (batchSync) => {
+      const root = await tempRoot();
+      const store = createFilesystemObjectStore({ root, keyring: newKeyring(), batchSync });
+      const items = Array.from({ length: 40 }, (_, i) => ({
+        key: `ten_a/2026/10/${String(1 + (i % 3)).padStart(2, '0')}/call_${i}.json`,
+        body: Buffer.from(`{"n":${i}}`),
+        options: { tenantId: 'ten_a' },
+      }));
+      const results = await store.putMany(items);
+      expect(results.every((r) => r.created)).toBe(true);
+      expect(await readAll((await store.get('ten_a/2026/10/02/call_1.json')).body)).toEqual(
+        Buffer.from('{"n":1}'),
+      );
+      // No temporary file is left behind.
+      for (const day of ['01', '02', '03']) {
+        expect(
+          (await readdir(join(root, 'ten_a', '2026', '10', day))).filter((name) => name.startsWith('#')),
+        ).toEqual([]);
+      }
+      expect(await readdir(join(root, '#batches'))).toEqual([]);
+      // The batches' folder is not an object, nor a folder of objects.
+      const listed: string[] = [];
+      for await (const head of store.list('')) listed.push(head.key);
+      expect(listed).toHaveLength(40);
+      await store.close();
+    },
+  );
 
   it('puts a batch from a process that has nothing else to wait for (the sync helper holds it open)', async () => {
     const root = await tempRoot();
@@ -83,7 +90,11 @@ describe('filesystem object store specifics', () => {
       const results = await store.putMany([{ key: 'a/1.json', body: Buffer.from('1') }, { key: 'a/2.json', body: Buffer.from('2') }]);
       console.log(JSON.stringify(results.map((r) => r.created)));
     `;
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: process.cwd() });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', script],
+      { cwd: process.cwd() },
+    );
     expect(stdout.trim()).toBe('[true,true]');
   });
 

@@ -35,7 +35,13 @@ import {
   ObjectRetainedError,
   ObjectStoreConfigError,
 } from './object-store.errors.js';
-import type { GetObjectResult, ObjectHead, ObjectStore, PutObjectOptions, PutObjectResult } from './object-store.types.js';
+import type {
+  GetObjectResult,
+  ObjectHead,
+  ObjectStore,
+  PutObjectOptions,
+  PutObjectResult,
+} from './object-store.types.js';
 import { assertDistinctKeys } from './put-many.js';
 import type { ObjectUrlSigner } from './object-url.signer.js';
 
@@ -82,7 +88,8 @@ export function createFilesystemObjectStore(options: FilesystemObjectStoreOption
       for (const name of await readdir(batches).catch(() => [])) {
         const dir = join(batches, name);
         const info = await stat(dir).catch(() => undefined);
-        if (info && Date.now() - info.mtimeMs > ABANDONED_BATCH_MS) await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+        if (info && Date.now() - info.mtimeMs > ABANDONED_BATCH_MS)
+          await rm(dir, { recursive: true, force: true }).catch(() => undefined);
       }
     })();
   };
@@ -154,7 +161,12 @@ export function createFilesystemObjectStore(options: FilesystemObjectStoreOption
         const encrypt = tenantId !== undefined && keyring ? [keyring.createEncryptStream(tenantId)] : [];
         await pipeline([toReadable(body), meter, ...encrypt, fileSink(handle)]);
         const { sha256, size } = meter.digest();
-        const trailer = trailerOf(putOptions, { sha256, size, createdAt: now().toISOString(), encrypted: encrypt.length > 0 });
+        const trailer = trailerOf(putOptions, {
+          sha256,
+          size,
+          createdAt: now().toISOString(),
+          encrypted: encrypt.length > 0,
+        });
         await writeAll(handle, encodeTrailer(trailer));
         await handle.sync();
         await handle.close();
@@ -194,7 +206,9 @@ export function createFilesystemObjectStore(options: FilesystemObjectStoreOption
         assertValidObjectKey(key);
         assertValidPutOptions(putOptions);
         if (putOptions.tenantId !== undefined && !keyring) {
-          throw new ObjectStoreConfigError('filesystem object store needs a keyring to store tenant objects encrypted');
+          throw new ObjectStoreConfigError(
+            'filesystem object store needs a keyring to store tenant objects encrypted',
+          );
         }
       }
       const createdAt = now().toISOString();
@@ -205,13 +219,19 @@ export function createFilesystemObjectStore(options: FilesystemObjectStoreOption
       const sealers = new Map<string, (plaintext: Buffer) => Buffer>();
       for (const { options: putOptions = {} } of items) {
         const { tenantId } = putOptions;
-        if (tenantId !== undefined && keyring && !sealers.has(tenantId)) sealers.set(tenantId, await keyring.objectSealer(tenantId));
+        if (tenantId !== undefined && keyring && !sealers.has(tenantId))
+          sealers.set(tenantId, await keyring.objectSealer(tenantId));
       }
       const prepared: PreparedFile[] = items.map(({ key, body, options: putOptions = {} }, index) => {
         const sha256 = createHash('sha256').update(body).digest('hex');
         const seal = putOptions.tenantId === undefined ? undefined : sealers.get(putOptions.tenantId);
         const stored = seal ? seal(body) : body;
-        const trailer = trailerOf(putOptions, { sha256, size: body.length, createdAt, encrypted: stored !== body });
+        const trailer = trailerOf(putOptions, {
+          sha256,
+          size: body.length,
+          createdAt,
+          encrypted: stored !== body,
+        });
         const finalPath = objectPath(root, key);
         const dir = dirname(finalPath);
         return {
@@ -235,7 +255,9 @@ export function createFilesystemObjectStore(options: FilesystemObjectStoreOption
       try {
         // A batch's objects share a few folders (one per day): make each once.
         for (const dir of new Set(prepared.map((file) => file.dir))) await makeDir(dir);
-        await eachLimited(prepared, (file) => writeFileCallback(file.tempPath, file.bytes, { flag: 'wx', mode: 0o600 }));
+        await eachLimited(prepared, (file) =>
+          writeFileCallback(file.tempPath, file.bytes, { flag: 'wx', mode: 0o600 }),
+        );
         await batchSync.sync(prepared.map((file) => file.tempPath));
         const results = new Array<PutObjectResult>(prepared.length);
         await eachLimited([...prepared.keys()], async (index) => {
@@ -385,7 +407,10 @@ const writeFileCallback = promisify(fsWriteFile);
 const linkCallback = promisify(fsLink);
 
 /** What the file records about an object after its bytes (see fs-object.layout.ts). */
-function trailerOf(options: PutObjectOptions, facts: { sha256: string; size: number; createdAt: string; encrypted: boolean }): ObjectTrailer {
+function trailerOf(
+  options: PutObjectOptions,
+  facts: { sha256: string; size: number; createdAt: string; encrypted: boolean },
+): ObjectTrailer {
   return {
     v: 1,
     sha256: facts.sha256,
@@ -489,7 +514,6 @@ async function pruneEmptyDirectories(from: string, root: string): Promise<void> 
     }
   }
 }
-
 
 function fileSink(handle: FileHandle): Writable {
   return new Writable({

@@ -110,26 +110,53 @@ export function describeObjectStoreContract(name: string, setup: () => Promise<C
       const items = Array.from({ length: 40 }, (_, i) => ({
         key: `${ns}/many/2024/05/${String(1 + (i % 3)).padStart(2, '0')}/call_${i}.json`,
         body: Buffer.from(JSON.stringify({ call: i, raw: 'x'.repeat(i * 37) })),
-        options: { contentType: 'application/json', tenantId: ns, ...(i % 2 === 0 ? { metadata: { source: 'asterisk' } } : {}) },
+        options: {
+          contentType: 'application/json',
+          tenantId: ns,
+          ...(i % 2 === 0 ? { metadata: { source: 'asterisk' } } : {}),
+        },
       }));
-      items.push({ key: `${ns}/many/empty`, body: Buffer.alloc(0), options: { contentType: 'application/json', tenantId: ns } });
+      items.push({
+        key: `${ns}/many/empty`,
+        body: Buffer.alloc(0),
+        options: { contentType: 'application/json', tenantId: ns },
+      });
       const results = await store.putMany(items);
-      expect(results).toEqual(items.map((item) => ({ key: item.key, sha256: sha256(item.body), size: item.body.length, created: true })));
+      expect(results).toEqual(
+        items.map((item) => ({
+          key: item.key,
+          sha256: sha256(item.body),
+          size: item.body.length,
+          created: true,
+        })),
+      );
       for (const item of [items[0], items[7], items[40]]) {
         if (!item) continue;
         const got = await store.get(item.key);
         expect(await readAll(got.body)).toEqual(item.body);
-        expect(got).toMatchObject({ contentType: 'application/json', tenantId: ns, sha256: sha256(item.body) });
+        expect(got).toMatchObject({
+          contentType: 'application/json',
+          tenantId: ns,
+          sha256: sha256(item.body),
+        });
       }
       expect((await store.head(items[0]?.key ?? ''))?.metadata).toEqual({ source: 'asterisk' });
 
       // A retry of the same batch is idempotent; a changed body under a stored key is refused.
       const again = await store.putMany(items.slice(0, 3));
       expect(again.map((r) => r.created)).toEqual([false, false, false]);
-      const changed = [{ key: `${ns}/many/new.json`, body: Buffer.from('new') }, { key: items[1]?.key ?? '', body: Buffer.from('changed') }];
+      const changed = [
+        { key: `${ns}/many/new.json`, body: Buffer.from('new') },
+        { key: items[1]?.key ?? '', body: Buffer.from('changed') },
+      ];
       await expect(store.putMany(changed)).rejects.toMatchObject({ code: 'OBJECTS_EXISTS' });
       expect(await readAll((await store.get(items[1]?.key ?? '')).body)).toEqual(items[1]?.body);
-      await expect(store.putMany([{ key: `${ns}/many/dup`, body: Buffer.from('a') }, { key: `${ns}/many/dup`, body: Buffer.from('b') }])).rejects.toMatchObject({
+      await expect(
+        store.putMany([
+          { key: `${ns}/many/dup`, body: Buffer.from('a') },
+          { key: `${ns}/many/dup`, body: Buffer.from('b') },
+        ]),
+      ).rejects.toMatchObject({
         code: 'OBJECTS_INVALID_KEY',
       });
       expect(await store.putMany([])).toEqual([]);

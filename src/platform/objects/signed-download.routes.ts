@@ -19,17 +19,28 @@ export function signedDownloadRoutes(store: FilesystemObjectStore): FastifyPlugi
         const key = request.params['*'];
         const { expires = '', sig = '' } = request.query;
         if (!store.verifyObjectSignature(key, expires, sig)) {
-          throw new AppError('OBJECTS_LINK_INVALID', 'forbidden', 'This download link is invalid or has expired.');
+          throw new AppError(
+            'OBJECTS_LINK_INVALID',
+            'forbidden',
+            'This download link is invalid or has expired.',
+          );
         }
         try {
           const object = await store.get(key);
-          void reply.header('content-type', object.contentType === '' ? 'application/octet-stream' : object.contentType);
+          void reply.header(
+            'content-type',
+            object.contentType === '' ? 'application/octet-stream' : object.contentType,
+          );
           void reply.header('content-length', String(object.size));
           void reply.header('cache-control', 'private, no-store');
-          void reply.header('content-disposition', `attachment; filename="${key.split('/').pop() ?? 'download'}"`);
+          void reply.header(
+            'content-disposition',
+            `attachment; filename="${key.split('/').pop() ?? 'download'}"`,
+          );
           return await reply.send(object.body);
         } catch (error) {
-          if (error instanceof ObjectNotFoundError) throw new AppError('OBJECTS_NOT_FOUND', 'not_found', 'The object no longer exists.');
+          if (error instanceof ObjectNotFoundError)
+            throw new AppError('OBJECTS_NOT_FOUND', 'not_found', 'The object no longer exists.');
           throw error;
         }
       },

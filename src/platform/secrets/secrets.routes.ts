@@ -3,8 +3,21 @@ import { z } from 'zod';
 import { problemSchema } from '../http/index.js';
 import type { SecretsStore } from './secrets.store.js';
 
-const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 429: problemSchema };
-const params = z.object({ name: z.string().min(1).max(100).regex(/^[a-z0-9][a-z0-9._-]*$/).describe('e.g. teams.client_secret, twilio.auth_token') });
+const problems = {
+  400: problemSchema,
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  429: problemSchema,
+};
+const params = z.object({
+  name: z
+    .string()
+    .min(1)
+    .max(100)
+    .regex(/^[a-z0-9][a-z0-9._-]*$/)
+    .describe('e.g. teams.client_secret, twilio.auth_token'),
+});
 
 /** Connector credentials: set and delete, list names. There is deliberately no route that reads a value. */
 export function secretsRoutes(secrets: SecretsStore): FastifyPluginAsyncZod {
@@ -16,10 +29,19 @@ export function secretsRoutes(secrets: SecretsStore): FastifyPluginAsyncZod {
         schema: {
           tags: ['settings'],
           summary: 'Names of the stored connector secrets (never their values)',
-          response: { 200: z.object({ items: z.array(z.object({ name: z.string(), updatedAt: z.iso.datetime(), updatedBy: z.string() })) }), ...problems },
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({ name: z.string(), updatedAt: z.iso.datetime(), updatedBy: z.string() }),
+              ),
+            }),
+            ...problems,
+          },
         },
       },
-      async (request) => ({ items: (await secrets.list(request.ctx)).map((s) => ({ ...s, updatedAt: s.updatedAt.toISOString() })) }),
+      async (request) => ({
+        items: (await secrets.list(request.ctx)).map((s) => ({ ...s, updatedAt: s.updatedAt.toISOString() })),
+      }),
     );
     app.put(
       '/:name',
@@ -40,7 +62,15 @@ export function secretsRoutes(secrets: SecretsStore): FastifyPluginAsyncZod {
     );
     app.delete(
       '/:name',
-      { config: { permission: 'settings:write' }, schema: { tags: ['settings'], summary: 'Delete a connector secret', params, response: { 204: z.null(), ...problems } } },
+      {
+        config: { permission: 'settings:write' },
+        schema: {
+          tags: ['settings'],
+          summary: 'Delete a connector secret',
+          params,
+          response: { 204: z.null(), ...problems },
+        },
+      },
       async (request, reply) => {
         await secrets.remove(request.ctx, request.params.name);
         return reply.code(204).send(null);

@@ -32,18 +32,33 @@ export interface SecretReader {
 export const secretNamePattern = /^[a-z0-9][a-z0-9._-]{0,99}$/;
 
 type SecretsTables = {
-  'secrets.tenant_secrets': { tenantId: string; name: string; ciphertext: string; updatedAt: Date; updatedBy: string };
+  'secrets.tenant_secrets': {
+    tenantId: string;
+    name: string;
+    ciphertext: string;
+    updatedAt: Date;
+    updatedBy: string;
+  };
 };
 
 export const SecretsErrors = {
   notFound: (name: string) => new AppError('SECRETS_NOT_FOUND', 'not_found', `No secret named '${name}'.`),
   invalidName: () =>
-    new AppError('SECRETS_INVALID_NAME', 'invalid_input', 'A secret name is lower-case letters, digits, dots, dashes and underscores.', {
-      fields: [{ field: 'name', message: 'must match ^[a-z0-9][a-z0-9._-]{0,99}$' }],
-    }),
+    new AppError(
+      'SECRETS_INVALID_NAME',
+      'invalid_input',
+      'A secret name is lower-case letters, digits, dots, dashes and underscores.',
+      {
+        fields: [{ field: 'name', message: 'must match ^[a-z0-9][a-z0-9._-]{0,99}$' }],
+      },
+    ),
 } as const;
 
-export function createSecretsStore(deps: { database: Database; keyring: Keyring; audit: AuditLog }): SecretsStore {
+export function createSecretsStore(deps: {
+  database: Database;
+  keyring: Keyring;
+  audit: AuditLog;
+}): SecretsStore {
   const { database, keyring, audit } = deps;
   const checkName = (name: string) => {
     if (!secretNamePattern.test(name)) throw SecretsErrors.invalidName();
@@ -55,22 +70,46 @@ export function createSecretsStore(deps: { database: Database; keyring: Keyring;
       await database.withTenant<SecretsTables, void>(ctx, async (trx) => {
         await trx
           .insertInto('secrets.tenant_secrets')
-          .values({ tenantId: ctx.tenantId, name, ciphertext, updatedAt: new Date(), updatedBy: ctx.actor.id })
-          .onConflict((oc) => oc.columns(['tenantId', 'name']).doUpdateSet({ ciphertext, updatedAt: new Date(), updatedBy: ctx.actor.id }))
+          .values({
+            tenantId: ctx.tenantId,
+            name,
+            ciphertext,
+            updatedAt: new Date(),
+            updatedBy: ctx.actor.id,
+          })
+          .onConflict((oc) =>
+            oc
+              .columns(['tenantId', 'name'])
+              .doUpdateSet({ ciphertext, updatedAt: new Date(), updatedBy: ctx.actor.id }),
+          )
           .execute();
-        await audit.append(trx, ctx, { action: 'settings.secret_written', target: { type: 'secret', id: name } });
+        await audit.append(trx, ctx, {
+          action: 'settings.secret_written',
+          target: { type: 'secret', id: name },
+        });
       });
     },
     async list(ctx) {
       return database.withTenant<SecretsTables, SecretInfo[]>(ctx, (trx) =>
-        trx.selectFrom('secrets.tenant_secrets').select(['name', 'updatedAt', 'updatedBy']).orderBy('name').execute(),
+        trx
+          .selectFrom('secrets.tenant_secrets')
+          .select(['name', 'updatedAt', 'updatedBy'])
+          .orderBy('name')
+          .execute(),
       );
     },
     async remove(ctx, name) {
       checkName(name);
       const removed = await database.withTenant<SecretsTables, boolean>(ctx, async (trx) => {
-        const result = await trx.deleteFrom('secrets.tenant_secrets').where('name', '=', name).executeTakeFirst();
-        if (result.numDeletedRows > 0n) await audit.append(trx, ctx, { action: 'settings.secret_deleted', target: { type: 'secret', id: name } });
+        const result = await trx
+          .deleteFrom('secrets.tenant_secrets')
+          .where('name', '=', name)
+          .executeTakeFirst();
+        if (result.numDeletedRows > 0n)
+          await audit.append(trx, ctx, {
+            action: 'settings.secret_deleted',
+            target: { type: 'secret', id: name },
+          });
         return result.numDeletedRows > 0n;
       });
       if (!removed) throw SecretsErrors.notFound(name);
@@ -78,14 +117,23 @@ export function createSecretsStore(deps: { database: Database; keyring: Keyring;
     reader(prefixes) {
       return {
         async read(ctx, name) {
-          if (!prefixes.some((p) => name.startsWith(p))) throw new Error(`this component may not read the secret '${name}'`);
-          const row = await database.withTenant<SecretsTables, { ciphertext: string } | undefined>(ctx, (trx) =>
-            trx.selectFrom('secrets.tenant_secrets').select('ciphertext').where('name', '=', name).executeTakeFirst(),
+          if (!prefixes.some((p) => name.startsWith(p)))
+            throw new Error(`this component may not read the secret '${name}'`);
+          const row = await database.withTenant<SecretsTables, { ciphertext: string } | undefined>(
+            ctx,
+            (trx) =>
+              trx
+                .selectFrom('secrets.tenant_secrets')
+                .select('ciphertext')
+                .where('name', '=', name)
+                .executeTakeFirst(),
           );
           return row ? keyring.decryptToString(ctx.tenantId, row.ciphertext, `secret:${name}`) : undefined;
         },
         async names(ctx) {
-          const rows = await database.withTenant<SecretsTables, { name: string }[]>(ctx, (trx) => trx.selectFrom('secrets.tenant_secrets').select('name').execute());
+          const rows = await database.withTenant<SecretsTables, { name: string }[]>(ctx, (trx) =>
+            trx.selectFrom('secrets.tenant_secrets').select('name').execute(),
+          );
           return rows.map((row) => row.name).filter((name) => prefixes.some((p) => name.startsWith(p)));
         },
       };

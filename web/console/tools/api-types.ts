@@ -47,7 +47,11 @@ interface JsonSchema {
 }
 
 interface Operation {
-  readonly parameters?: readonly { readonly in: string; readonly name: string; readonly schema?: JsonSchema }[];
+  readonly parameters?: readonly {
+    readonly in: string;
+    readonly name: string;
+    readonly schema?: JsonSchema;
+  }[];
   readonly requestBody?: { readonly content?: Readonly<Record<string, { readonly schema?: JsonSchema }>> };
 }
 
@@ -65,7 +69,8 @@ function limitsOf(schema: JsonSchema | undefined): FieldLimits {
   // A map (z.record) limits its keys: the role mapping's claim values.
   const keyMax = schema.propertyNames?.maxLength;
   if (typeof keyMax === 'number') found.keyMaxLength = keyMax;
-  for (const branch of [...(schema.anyOf ?? []), ...(schema.oneOf ?? [])]) Object.assign(found, limitsOf(branch), found);
+  for (const branch of [...(schema.anyOf ?? []), ...(schema.oneOf ?? [])])
+    Object.assign(found, limitsOf(branch), found);
   return found;
 }
 
@@ -81,11 +86,14 @@ export function renderApiLimits(document: unknown): string {
     for (const [method, operation] of Object.entries(methods)) {
       const fields = new Map<string, FieldLimits>();
       for (const parameter of operation.parameters ?? []) {
-        if (parameter.in === 'path' || parameter.in === 'query') fields.set(parameter.name, limitsOf(parameter.schema));
+        if (parameter.in === 'path' || parameter.in === 'query')
+          fields.set(parameter.name, limitsOf(parameter.schema));
       }
       const body = operation.requestBody?.content?.['application/json']?.schema;
       for (const [name, schema] of Object.entries(body?.properties ?? {})) fields.set(name, limitsOf(schema));
-      const limited = [...fields].filter(([, limits]) => Object.keys(limits).length > 0).sort(([a], [b]) => a.localeCompare(b));
+      const limited = [...fields]
+        .filter(([, limits]) => Object.keys(limits).length > 0)
+        .sort(([a], [b]) => a.localeCompare(b));
       if (limited.length > 0) operations.push([`${method.toUpperCase()} ${path}`, limited]);
     }
   }
@@ -93,7 +101,9 @@ export function renderApiLimits(document: unknown): string {
   const body = operations
     .map(([operation, fields]) => {
       const lines = fields.map(([name, limits]) => {
-        const parts = [...limitKeywords, 'keyMaxLength' as const].filter((k) => limits[k] !== undefined).map((k) => `${k}: ${String(limits[k])}`);
+        const parts = [...limitKeywords, 'keyMaxLength' as const]
+          .filter((k) => limits[k] !== undefined)
+          .map((k) => `${k}: ${String(limits[k])}`);
         return `    ${quote(name)}: { ${parts.join(', ')} },`;
       });
       return `  ${quote(operation)}: {\n${lines.join('\n')}\n  },`;

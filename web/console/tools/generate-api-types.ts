@@ -44,7 +44,9 @@ for (const { file, text } of outputs) {
     if (committed === text) {
       process.stdout.write(`${relative} matches the server's OpenAPI document\n`);
     } else {
-      process.stderr.write(`${relative} is out of date with the server's OpenAPI document: run npm run api-types:generate\n`);
+      process.stderr.write(
+        `${relative} is out of date with the server's OpenAPI document: run npm run api-types:generate\n`,
+      );
       stale = true;
     }
   } else {

@@ -19,14 +19,18 @@ try {
   const manifest = require.resolve('vite/package.json');
   vite = path.join(path.dirname(manifest), JSON.parse(readFileSync(manifest, 'utf8')).bin.vite);
 } catch {
-  process.stdout.write('console: build tools not installed (production install?); serving whatever web/console/dist holds\n');
+  process.stdout.write(
+    'console: build tools not installed (production install?); serving whatever web/console/dist holds\n',
+  );
   process.exit(0);
 }
 
 const root = new URL('..', import.meta.url).pathname;
 const result = spawnSync(process.execPath, [vite, 'build', root, '--logLevel', 'warn'], { stdio: 'inherit' });
 if (result.status !== 0) {
-  process.stderr.write('console: the build failed (see above); the API still works, the console will not be served\n');
+  process.stderr.write(
+    'console: the build failed (see above); the API still works, the console will not be served\n',
+  );
   process.exit(result.status ?? 1);
 }
 process.stdout.write('console: built into web/console/dist\n');

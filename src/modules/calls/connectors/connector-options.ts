@@ -31,8 +31,13 @@ export const connectorOptionsQuery = z.object({
     .max(64)
     .refine(isTimeZone, 'is not a time zone name (IANA, such as Europe/Berlin)')
     .optional()
-    .describe('IANA zone of local timestamps (Asterisk without usegmtime, 3CX, FreeSWITCH CSV, Kamailio); default UTC'),
-  usegmtime: z.union([z.boolean(), booleanText]).optional().describe('asterisk-csv: cdr.conf usegmtime=yes (times are UTC)'),
+    .describe(
+      'IANA zone of local timestamps (Asterisk without usegmtime, 3CX, FreeSWITCH CSV, Kamailio); default UTC',
+    ),
+  usegmtime: z
+    .union([z.boolean(), booleanText])
+    .optional()
+    .describe('asterisk-csv: cdr.conf usegmtime=yes (times are UTC)'),
   columns: z
     .string()
     .max(4000)
@@ -52,7 +57,13 @@ export const connectorOptionsQuery = z.object({
     .refine((text) => commaList(text).every((n) => e164.test(n)), 'must be E.164 numbers separated by commas')
     .optional()
     .describe("The tenant's own public numbers (E.164, comma-separated): calls to them are inbound"),
-  extensionMaxDigits: z.coerce.number().int().min(1).max(15).optional().describe('Digit strings up to this length are extensions (default 6)'),
+  extensionMaxDigits: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(15)
+    .optional()
+    .describe('Digit strings up to this length are extensions (default 6)'),
 });
 
 export type ConnectorOptionsQuery = z.infer<typeof connectorOptionsQuery>;
@@ -77,18 +88,33 @@ export function toConnectorOptions(format: CallFileFormat, query: ConnectorOptio
     case 'asterisk-custom-csv': {
       if (query.columns.trim() === 'header') return { ...options, asteriskColumns: 'header' };
       const unknown = unknownNames(names, ASTERISK_FIELDS);
-      if (unknown.length > 0) throw CallsErrors.invalidConnectorOption(`names fields Asterisk does not write: ${unknown.join(', ')} (known: ${ASTERISK_FIELDS.join(', ')})`);
-      return { ...options, asteriskColumns: names.map((name) => (name === '' ? null : (name as AsteriskField))) };
+      if (unknown.length > 0)
+        throw CallsErrors.invalidConnectorOption(
+          `names fields Asterisk does not write: ${unknown.join(', ')} (known: ${ASTERISK_FIELDS.join(', ')})`,
+        );
+      return {
+        ...options,
+        asteriskColumns: names.map((name) => (name === '' ? null : (name as AsteriskField))),
+      };
     }
     case '3cx-csv': {
       const unknown = unknownNames(names, THREECX_CDR_FIELDS);
-      if (unknown.length > 0) throw CallsErrors.invalidConnectorOption(`names fields 3CX does not write: ${unknown.join(', ')}`);
-      return { ...options, threeCxColumns: names.map((name) => (name === '' ? null : (name as ThreeCxField))) };
+      if (unknown.length > 0)
+        throw CallsErrors.invalidConnectorOption(`names fields 3CX does not write: ${unknown.join(', ')}`);
+      return {
+        ...options,
+        threeCxColumns: names.map((name) => (name === '' ? null : (name as ThreeCxField))),
+      };
     }
     case 'freeswitch-csv':
-      if (names.some((name) => name === '')) throw CallsErrors.invalidConnectorOption('has an empty name (every cdr_csv column is a channel variable)');
+      if (names.some((name) => name === ''))
+        throw CallsErrors.invalidConnectorOption(
+          'has an empty name (every cdr_csv column is a channel variable)',
+        );
       return { ...options, freeswitchCsvColumns: names };
     default:
-      throw CallsErrors.invalidConnectorOption(`do not apply to ${format} (only to asterisk-custom-csv, asterisk-csv, 3cx-csv and freeswitch-csv)`);
+      throw CallsErrors.invalidConnectorOption(
+        `do not apply to ${format} (only to asterisk-custom-csv, asterisk-csv, 3cx-csv and freeswitch-csv)`,
+      );
   }
 }

@@ -15,7 +15,11 @@ interface ConnectorSpec {
   readonly name: string;
   /** Path under /api/v1/calls/webhooks/; the tenant's public id follows. */
   readonly webhook: string;
-  readonly secrets: readonly { readonly name: string; readonly required: boolean; readonly description: string }[];
+  readonly secrets: readonly {
+    readonly name: string;
+    readonly required: boolean;
+    readonly description: string;
+  }[];
 }
 
 const connectorSpecs: readonly ConnectorSpec[] = [
@@ -24,23 +28,48 @@ const connectorSpecs: readonly ConnectorSpec[] = [
     name: 'Microsoft Teams',
     webhook: 'teams',
     secrets: [
-      { name: 'teams.tenant_id', required: true, description: 'Directory (tenant) id of your Microsoft 365 organisation' },
-      { name: 'teams.client_id', required: true, description: 'Application (client) id of the app registration' },
+      {
+        name: 'teams.tenant_id',
+        required: true,
+        description: 'Directory (tenant) id of your Microsoft 365 organisation',
+      },
+      {
+        name: 'teams.client_id',
+        required: true,
+        description: 'Application (client) id of the app registration',
+      },
       { name: 'teams.client_secret', required: true, description: 'A client secret of the app registration' },
-      { name: 'teams.client_state', required: false, description: 'Shared secret Graph sends back with each notification; generated when the subscription is created' },
+      {
+        name: 'teams.client_state',
+        required: false,
+        description:
+          'Shared secret Graph sends back with each notification; generated when the subscription is created',
+      },
     ],
   },
   {
     source: 'twilio',
     name: 'Twilio Voice',
     webhook: 'twilio',
-    secrets: [{ name: 'twilio.auth_token', required: true, description: 'Auth token of the Twilio account: it checks X-Twilio-Signature' }],
+    secrets: [
+      {
+        name: 'twilio.auth_token',
+        required: true,
+        description: 'Auth token of the Twilio account: it checks X-Twilio-Signature',
+      },
+    ],
   },
   {
     source: 'connect',
     name: 'Amazon Connect (Kinesis Data Firehose)',
     webhook: 'firehose',
-    secrets: [{ name: 'connect.firehose_access_key', required: true, description: 'The access key configured on the Firehose HTTP endpoint destination' }],
+    secrets: [
+      {
+        name: 'connect.firehose_access_key',
+        required: true,
+        description: 'The access key configured on the Firehose HTTP endpoint destination',
+      },
+    ],
   },
 ];
 
@@ -48,13 +77,17 @@ const connectorSchema = z.object({
   source: z.enum(['teams', 'twilio', 'connect']),
   name: z.string(),
   webhookUrl: z.string().describe('where the system delivers to; configure it there'),
-  secrets: z.array(z.object({ name: z.string(), required: z.boolean(), description: z.string(), set: z.boolean() })),
+  secrets: z.array(
+    z.object({ name: z.string(), required: z.boolean(), description: z.string(), set: z.boolean() }),
+  ),
   ready: z.boolean().describe('every required secret is set'),
 });
 
 const connectorsSchema = z
   .object({
-    ingestUrl: z.string().describe('POST files and batches here with ?format= and an API key of scope calls:ingest'),
+    ingestUrl: z
+      .string()
+      .describe('POST files and batches here with ?format= and an API key of scope calls:ingest'),
     connectors: z.array(connectorSchema),
   })
   .meta({ id: 'CallConnectors' });

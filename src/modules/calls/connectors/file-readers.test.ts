@@ -209,7 +209,9 @@ describe('JSON files', () => {
 
   it('reads a payload held in memory as it reads the same bytes streamed, broken elements included', async () => {
     const array = Buffer.from(JSON.stringify([ctr('ctr-1.json'), 'not a CTR', ctr('ctr-3-redelivery.json')]));
-    const jsonLines = Buffer.from(`${JSON.stringify(ctr('ctr-1.json'))}\n{"ContactId": tru\n${JSON.stringify(ctr('ctr-3-redelivery.json'))}`);
+    const jsonLines = Buffer.from(
+      `${JSON.stringify(ctr('ctr-1.json'))}\n{"ContactId": tru\n${JSON.stringify(ctr('ctr-3-redelivery.json'))}`,
+    );
     for (const body of [array, jsonLines]) {
       const inMemory = await collectItems(readCallFile(body, 'connect-json'));
       const streamed = await collectItems(readCallFile(Readable.from([body]), 'connect-json'));

@@ -126,7 +126,14 @@ async function* lines(input: Readable): AsyncGenerator<string> {
   for await (const line of reader) if (line.trim() !== '') yield line;
 }
 
-const jsonFormats: ReadonlySet<CallFileFormat> = new Set(['freeswitch-json', 'connect-json', 'genesys-json', 'teams-json', 'vcon', 'generic-json']);
+const jsonFormats: ReadonlySet<CallFileFormat> = new Set([
+  'freeswitch-json',
+  'connect-json',
+  'genesys-json',
+  'teams-json',
+  'vcon',
+  'generic-json',
+]);
 const isJsonFormat = (format: CallFileFormat) => jsonFormats.has(format);
 
 /** An in-memory delivery that is one JSON document, parsed: its documents (an array's elements, or itself). */

@@ -6,7 +6,10 @@ import { createLogger } from '../../../platform/telemetry/index.js';
 import { callRecordV1Schema, type CallRecordV1 } from '../call-record.js';
 import { csvHeader } from './export-formats.js';
 import { callRecord, party } from '../testing/call-record.fixtures.js';
-import { createCallsTestPlatform, type CallsTestPlatform } from '../../../../test/support/calls-test-platform.js';
+import {
+  createCallsTestPlatform,
+  type CallsTestPlatform,
+} from '../../../../test/support/calls-test-platform.js';
 import { toVcon, vconDocumentSchema } from '../vcon.js';
 
 describe('calls export', () => {
@@ -21,16 +24,34 @@ describe('calls export', () => {
     t = await createCallsTestPlatform({ logger: createLogger({ level: 'warn' }, sink) });
     ({ ctx } = await t.createTenant());
     records = [
-      callRecord(ctx.tenantId, { sourceCallId: 'e1', startedAt: '2024-05-01T09:00:00.000Z', from: party('+4930111111', '+4930111111', 'Müller, "Max"') }),
-      callRecord(ctx.tenantId, { sourceCallId: 'e2', startedAt: '2024-05-01T10:00:00.000Z', source: 'asterisk', from: party('1001', null, '=HYPERLINK("x")') }),
-      callRecord(ctx.tenantId, { sourceCallId: 'e3', startedAt: '2024-05-01T11:00:00.000Z', disposition: 'no_answer', agent: { id: 'a1', name: 'Ann' } }),
+      callRecord(ctx.tenantId, {
+        sourceCallId: 'e1',
+        startedAt: '2024-05-01T09:00:00.000Z',
+        from: party('+4930111111', '+4930111111', 'Müller, "Max"'),
+      }),
+      callRecord(ctx.tenantId, {
+        sourceCallId: 'e2',
+        startedAt: '2024-05-01T10:00:00.000Z',
+        source: 'asterisk',
+        from: party('1001', null, '=HYPERLINK("x")'),
+      }),
+      callRecord(ctx.tenantId, {
+        sourceCallId: 'e3',
+        startedAt: '2024-05-01T11:00:00.000Z',
+        disposition: 'no_answer',
+        agent: { id: 'a1', name: 'Ann' },
+      }),
     ];
     await t.calls.calls.upsertRecords(ctx, records);
   });
   afterAll(() => t.close());
 
   const exportAs = (query: string, permissions = ['calls:export'], tenant = ctx) =>
-    t.inject({ method: 'GET', url: `/api/v1/calls/export?${query}`, as: { tenant: tenant.tenantId, actor: 'usr_exporter', permissions } });
+    t.inject({
+      method: 'GET',
+      url: `/api/v1/calls/export?${query}`,
+      as: { tenant: tenant.tenantId, actor: 'usr_exporter', permissions },
+    });
   const lines = (body: string, separator = '\n') => body.split(separator).filter((line) => line !== '');
 
   it('writes CSV with a header and one row per call, newest first, quoting and defusing as needed', async () => {
@@ -40,7 +61,14 @@ describe('calls export', () => {
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="calls-.+\.csv"$/);
     const rows = lines(res.body, '\r\n');
     expect(`${rows[0] ?? ''}\r\n`).toBe(csvHeader());
-    expect(rows[0]?.split(',').slice(0, 6)).toEqual(['id', 'source', 'sourceCallId', 'conversationId', 'direction', 'disposition']);
+    expect(rows[0]?.split(',').slice(0, 6)).toEqual([
+      'id',
+      'source',
+      'sourceCallId',
+      'conversationId',
+      'direction',
+      'disposition',
+    ]);
     expect(rows).toHaveLength(4);
     expect(rows[1]).toMatch(new RegExp(`^${records[2]?.id ?? ''},twilio,e3,`));
     expect(rows[2]).toContain(`,1001,,"'=HYPERLINK(""x"")",`);
@@ -64,13 +92,21 @@ describe('calls export', () => {
     const res = await exportAs('format=jsonl&source=asterisk&number=1001');
     expect(lines(res.body).map((line) => (JSON.parse(line) as CallRecordV1).sourceCallId)).toEqual(['e2']);
     const audit = await t.platform.modules.audit.list(ctx, { action: 'calls.exported', limit: 10 });
-    expect(audit.items[0]).toMatchObject({ actor: { type: 'user', id: 'usr_exporter' }, details: { format: 'jsonl', filters: ['sources', 'number'] } });
+    expect(audit.items[0]).toMatchObject({
+      actor: { type: 'user', id: 'usr_exporter' },
+      details: { format: 'jsonl', filters: ['sources', 'number'] },
+    });
     expect(JSON.stringify(audit.items)).not.toContain('1001');
   });
 
   it('streams more calls than one page', async () => {
     const { ctx: big } = await t.createTenant();
-    const many = Array.from({ length: 1234 }, (_, i) => callRecord(big.tenantId, { sourceCallId: `m${i}`, startedAt: new Date(Date.UTC(2024, 4, 1) + i * 60_000).toISOString() }));
+    const many = Array.from({ length: 1234 }, (_, i) =>
+      callRecord(big.tenantId, {
+        sourceCallId: `m${i}`,
+        startedAt: new Date(Date.UTC(2024, 4, 1) + i * 60_000).toISOString(),
+      }),
+    );
     await t.calls.calls.upsertRecords(big, many);
     const res = await exportAs('format=jsonl', ['calls:export'], big);
     const ids = lines(res.body).map((line) => (JSON.parse(line) as CallRecordV1).id);

@@ -23,7 +23,11 @@ export interface RenderedPage {
  */
 export function createExportPages(deps: { database: Database; crypto: CallCrypto }) {
   const { database, crypto } = deps;
-  return async function* renderPages(ctx: AuditContext, filters: IndexFilters, format: ExportFormat): AsyncGenerator<RenderedPage> {
+  return async function* renderPages(
+    ctx: AuditContext,
+    filters: IndexFilters,
+    format: ExportFormat,
+  ): AsyncGenerator<RenderedPage> {
     if (format === 'csv') yield { text: csvHeader(), rows: 0 };
     let after: CallCursor | undefined;
     for (;;) {
@@ -45,7 +49,11 @@ export function createCallExport(deps: { database: Database; crypto: CallCrypto;
   const { crypto, audit } = deps;
   const renderPages = createExportPages(deps);
 
-  return async function exportCalls(ctx: AuditContext, filters: CallFilters, format: ExportFormat): Promise<CallExport> {
+  return async function exportCalls(
+    ctx: AuditContext,
+    filters: CallFilters,
+    format: ExportFormat,
+  ): Promise<CallExport> {
     const resolved = await resolveFilters(crypto, ctx.tenantId, filters);
     // Which filters were used, not their values: a number or a name is personal data.
     const used = Object.entries(filters)

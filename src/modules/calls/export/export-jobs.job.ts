@@ -9,7 +9,9 @@ import { createExportJobs, type ExportJobInput, type ExportJobsDeps } from './ex
  * which writes the file again from the start (up to the attempt bound). A timer deletes expired
  * files and starts jobs whose start was lost.
  */
-export function createExportJobsFeature(deps: Omit<ExportJobsDeps, 'startJob'> & { readonly workflows: Workflows | undefined }) {
+export function createExportJobsFeature(
+  deps: Omit<ExportJobsDeps, 'startJob'> & { readonly workflows: Workflows | undefined },
+) {
   const { workflows } = deps;
   const workflow = workflows?.define('calls.export', (wf, input: ExportJobInput) =>
     wf.step('write-file', () => jobs.run(input.tenantId, input.exportId)),

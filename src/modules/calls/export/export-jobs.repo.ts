@@ -46,7 +46,10 @@ export async function findExport(trx: Trx, id: string): Promise<ExportRow | unde
 }
 
 /** Newest first (ids are UUIDv7), keyset on id. */
-export async function listExports(trx: Trx, query: { limit: number; before?: string | undefined }): Promise<ExportRow[]> {
+export async function listExports(
+  trx: Trx,
+  query: { limit: number; before?: string | undefined },
+): Promise<ExportRow[]> {
   let select = trx.selectFrom('calls.exports').selectAll();
   if (query.before) select = select.where('id', '<', query.before);
   return select.orderBy('id', 'desc').limit(query.limit).execute();
@@ -76,7 +79,11 @@ export async function claimExport(trx: Trx, id: string): Promise<ExportRow | und
 }
 
 /** Records progress of a running export; answers its status, so the writer sees a cancellation. */
-export async function recordProgress(trx: Trx, id: string, progress: { rows: number; bytes: number }): Promise<ExportStatus | undefined> {
+export async function recordProgress(
+  trx: Trx,
+  id: string,
+  progress: { rows: number; bytes: number },
+): Promise<ExportStatus | undefined> {
   const row = await trx
     .updateTable('calls.exports')
     .set({ rowsWritten: progress.rows, bytesWritten: progress.bytes, progressAt: new Date() })
@@ -85,7 +92,8 @@ export async function recordProgress(trx: Trx, id: string, progress: { rows: num
     .returning('status')
     .executeTakeFirst();
   if (row) return row.status;
-  return (await trx.selectFrom('calls.exports').select('status').where('id', '=', id).executeTakeFirst())?.status;
+  return (await trx.selectFrom('calls.exports').select('status').where('id', '=', id).executeTakeFirst())
+    ?.status;
 }
 
 export async function finishExport(
@@ -131,7 +139,11 @@ export async function cancelExport(trx: Trx, id: string): Promise<ExportRow | un
 }
 
 /** Finished exports whose file is past its expiry, across tenants (the expiry timer, on the owner pool). */
-export async function expiredExports(owner: Kysely<NoTables>, now: Date, limit: number): Promise<{ id: string; tenantId: string }[]> {
+export async function expiredExports(
+  owner: Kysely<NoTables>,
+  now: Date,
+  limit: number,
+): Promise<{ id: string; tenantId: string }[]> {
   const { rows } = await sql<{ id: string; tenantId: string }>`
     select id, tenant_id as "tenantId" from calls.exports
     where status = 'succeeded' and expires_at <= ${now}
@@ -140,12 +152,18 @@ export async function expiredExports(owner: Kysely<NoTables>, now: Date, limit: 
 }
 
 export async function markExpired(owner: Kysely<NoTables>, id: string, tenantId: string): Promise<void> {
-  await sql`update calls.exports set status = 'expired', object_key = null where id = ${id} and status = 'succeeded'`.execute(owner);
+  await sql`update calls.exports set status = 'expired', object_key = null where id = ${id} and status = 'succeeded'`.execute(
+    owner,
+  );
   await sql`select pg_notify(${callExportsChannel}, ${tenantId})`.execute(owner);
 }
 
 /** Exports still queued since before `cutoff`: their job's start was lost (the sweeper starts them again). */
-export async function staleQueuedExports(owner: Kysely<NoTables>, cutoff: Date, limit: number): Promise<{ id: string; tenantId: string }[]> {
+export async function staleQueuedExports(
+  owner: Kysely<NoTables>,
+  cutoff: Date,
+  limit: number,
+): Promise<{ id: string; tenantId: string }[]> {
   const { rows } = await sql<{ id: string; tenantId: string }>`
     select id, tenant_id as "tenantId" from calls.exports
     where status = 'queued' and created_at < ${cutoff}

@@ -1,7 +1,13 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { EXPORT_FORMATS, EXPORT_STATUSES, type CallExportJob, type CallExportJobs, type CallFilters } from '../contract.js';
+import {
+  EXPORT_FORMATS,
+  EXPORT_STATUSES,
+  type CallExportJob,
+  type CallExportJobs,
+  type CallFilters,
+} from '../contract.js';
 import { conflict, exportQuerySchema, notFound, problems, toFilters } from '../query/calls.schemas.js';
 
 const auditContext = (request: FastifyRequest) => ({ ...request.ctx, clientIp: request.ip });
@@ -14,7 +20,9 @@ export const callExportJobSchema = z
     format: z.enum(EXPORT_FORMATS),
     filters: z
       .record(z.string(), z.unknown())
-      .describe('The filters as given, in the names of GET /calls (from, to, source, direction, disposition, number, agent, queue, minDuration, q)'),
+      .describe(
+        'The filters as given, in the names of GET /calls (from, to, source, direction, disposition, number, agent, queue, minDuration, q)',
+      ),
     status: z.enum(EXPORT_STATUSES),
     requestedBy: z.string(),
     rows: z.number().int().describe('Calls written so far (all of them once succeeded)'),
@@ -74,14 +82,21 @@ export function exportJobsRoutes(jobs: CallExportJobs): FastifyPluginAsyncZod {
         config: { permission: 'calls:export' },
         schema: {
           tags: ['calls'],
-          summary: 'Starts a background export of every matching call (audited); follow it at /calls/exports/{exportId}',
+          summary:
+            'Starts a background export of every matching call (audited); follow it at /calls/exports/{exportId}',
           body: exportQuerySchema,
           response: { 202: callExportJobSchema, ...problems },
         },
       },
       async (request, reply) => {
-        const job = await jobs.create(auditContext(request), { filters: toFilters(request.body), format: request.body.format });
-        return reply.code(202).header('location', `${request.url.replace(/\/$/, '')}/${job.id}`).send(toBody(job));
+        const job = await jobs.create(auditContext(request), {
+          filters: toFilters(request.body),
+          format: request.body.format,
+        });
+        return reply
+          .code(202)
+          .header('location', `${request.url.replace(/\/$/, '')}/${job.id}`)
+          .send(toBody(job));
       },
     );
 
@@ -143,7 +158,8 @@ export function exportJobsRoutes(jobs: CallExportJobs): FastifyPluginAsyncZod {
         config: { permission: 'calls:export' },
         schema: {
           tags: ['calls'],
-          summary: "A signed link to the export's file, valid for 5 minutes (audited); 409 before it succeeded or after it expired",
+          summary:
+            "A signed link to the export's file, valid for 5 minutes (audited); 409 before it succeeded or after it expired",
           params: exportIdParams,
           response: {
             200: z.object({ url: z.string(), expiresAt: z.string() }).meta({ id: 'CallExportDownload' }),

@@ -109,7 +109,9 @@ export function createExportJobs(deps: ExportJobsDeps): CallExportJobs {
   const renderPages = createExportPages({ database, crypto });
 
   async function toJob(row: ExportRow): Promise<CallExportJob> {
-    const filters = parseFilters((await keyring.decrypt(row.tenantId, row.filtersCiphertext, filtersAad(row.id))).toString('utf8'));
+    const filters = parseFilters(
+      (await keyring.decrypt(row.tenantId, row.filtersCiphertext, filtersAad(row.id))).toString('utf8'),
+    );
     return {
       id: toPublicId('exp', row.id),
       format: row.format,
@@ -137,7 +139,9 @@ export function createExportJobs(deps: ExportJobsDeps): CallExportJobs {
 
   async function load(ctx: RequestContext, id: string): Promise<ExportRow> {
     const uuid = uuidOf(id);
-    const row = await database.withTenant<ExportsTables, ExportRow | undefined>(ctx, (trx) => findExport(trx, uuid));
+    const row = await database.withTenant<ExportsTables, ExportRow | undefined>(ctx, (trx) =>
+      findExport(trx, uuid),
+    );
     if (!row) throw CallsErrors.exportNotFound();
     return row;
   }
@@ -161,7 +165,9 @@ export function createExportJobs(deps: ExportJobsDeps): CallExportJobs {
         await notifyExportsChanged(trx, tenantId);
       });
     if (claimed.attempts > maxAttempts) {
-      await fail(`The export was interrupted ${maxAttempts} times (the worker running it stopped); export again.`);
+      await fail(
+        `The export was interrupted ${maxAttempts} times (the worker running it stopped); export again.`,
+      );
       return;
     }
 
@@ -178,7 +184,9 @@ export function createExportJobs(deps: ExportJobsDeps): CallExportJobs {
       if (status !== 'running') throw new ExportStopped(status);
     };
     try {
-      const filters = parseFilters((await keyring.decrypt(tenantId, claimed.filtersCiphertext, filtersAad(id))).toString('utf8'));
+      const filters = parseFilters(
+        (await keyring.decrypt(tenantId, claimed.filtersCiphertext, filtersAad(id))).toString('utf8'),
+      );
       const resolved = await resolveFilters(crypto, tenantId, filters);
       const format = claimed.format;
       async function* file(): AsyncGenerator<Buffer> {
@@ -199,12 +207,19 @@ export function createExportJobs(deps: ExportJobsDeps): CallExportJobs {
       });
       const expiresAt = new Date(Date.now() + deps.settings.retentionHours * 3_600_000);
       const finished = await database.withTenant<ExportsTables, ExportRow | undefined>(ctx, async (trx) => {
-        const row = await finishExport(trx, id, { rows, bytes, objectKey: key, sha256: stored.sha256, expiresAt });
+        const row = await finishExport(trx, id, {
+          rows,
+          bytes,
+          objectKey: key,
+          sha256: stored.sha256,
+          expiresAt,
+        });
         await notifyExportsChanged(trx, tenantId);
         return row;
       });
       // Cancelled between the last chunk and now: the file is not wanted.
-      if (!finished) await objects.delete(key, { reason: `export exp ${id} was cancelled` }).catch(() => undefined);
+      if (!finished)
+        await objects.delete(key, { reason: `export exp ${id} was cancelled` }).catch(() => undefined);
     } catch (error) {
       if (error instanceof ExportStopped) return;
       const reference = randomUUID();
@@ -216,7 +231,11 @@ export function createExportJobs(deps: ExportJobsDeps): CallExportJobs {
   return {
     async create(ctx, request) {
       const id = newUuid();
-      const filtersCiphertext = await keyring.encrypt(ctx.tenantId, serialiseFilters(request.filters), filtersAad(id));
+      const filtersCiphertext = await keyring.encrypt(
+        ctx.tenantId,
+        serialiseFilters(request.filters),
+        filtersAad(id),
+      );
       // The filters are checked before anything is stored: a bad one is the caller's 400, not a failed job.
       await resolveFilters(crypto, ctx.tenantId, request.filters);
       const row = await database.withTenant<ExportsTables, ExportRow>(ctx, async (trx) => {
@@ -244,7 +263,9 @@ export function createExportJobs(deps: ExportJobsDeps): CallExportJobs {
 
     async list(ctx, query) {
       const before = query.before === undefined ? undefined : uuidOf(query.before);
-      const rows = await database.withTenant<ExportsTables, ExportRow[]>(ctx, (trx) => listExports(trx, { limit: query.limit + 1, before }));
+      const rows = await database.withTenant<ExportsTables, ExportRow[]>(ctx, (trx) =>
+        listExports(trx, { limit: query.limit + 1, before }),
+      );
       const page = rows.slice(0, query.limit);
       const last = page.at(-1);
       return {

@@ -17,9 +17,21 @@ export const callsIngestedChannel = 'calls_ingested';
 /** What the transform needs from the calls store, inside the transaction it runs. */
 export interface CallWrites {
   /** Ids (UUIDs) of calls already stored, by `${source}\0${sourceCallId}`. */
-  existingIds(ctx: RequestContext, keys: readonly { source: string; sourceCallId: string }[]): Promise<Map<string, string>>;
-  upsertWithin(trx: UnitOfWork, ctx: RequestContext, records: readonly CallRecordV1[], options: { connectorOptions?: ConnectorOptions }): Promise<UpsertResult>;
-  quarantineWithin(trx: UnitOfWork, ctx: RequestContext, item: { source: string; reason: string; raw: string; options: ConnectorOptions }): Promise<void>;
+  existingIds(
+    ctx: RequestContext,
+    keys: readonly { source: string; sourceCallId: string }[],
+  ): Promise<Map<string, string>>;
+  upsertWithin(
+    trx: UnitOfWork,
+    ctx: RequestContext,
+    records: readonly CallRecordV1[],
+    options: { connectorOptions?: ConnectorOptions },
+  ): Promise<UpsertResult>;
+  quarantineWithin(
+    trx: UnitOfWork,
+    ctx: RequestContext,
+    item: { source: string; reason: string; raw: string; options: ConnectorOptions },
+  ): Promise<void>;
   /** The raw archive's ledger: archive objects are claimed before they are written and committed with the index. */
   readonly archive: ArchiveLedger;
 }
@@ -65,11 +77,18 @@ export async function archiveRecords(
     const key = keyOf(record.source, record.sourceCallId);
     if (!ids.has(key)) ids.set(key, newUuid());
   }
-  const callIdOf = (record: { source: string; sourceCallId: string }) => toPublicId('call', ids.get(keyOf(record.source, record.sourceCallId)) ?? newUuid());
+  const callIdOf = (record: { source: string; sourceCallId: string }) =>
+    toPublicId('call', ids.get(keyOf(record.source, record.sourceCallId)) ?? newUuid());
   const archived = await archiveBatch(
     { objects: deps.objects, ledger: deps.writes.archive },
     ctx,
-    records.map(({ record, raw }) => ({ source: record.source, sourceCallId: record.sourceCallId, sourceVersion: record.sourceVersion, startedAt: record.startedAt, raw })),
+    records.map(({ record, raw }) => ({
+      source: record.source,
+      sourceCallId: record.sourceCallId,
+      sourceVersion: record.sourceVersion,
+      startedAt: record.startedAt,
+      raw,
+    })),
   );
   return records.map(({ record }, index) =>
     toCallRecordV1(record, {
@@ -101,7 +120,12 @@ export function commitArchivedRecords(
  * Inside the transaction that upserted: one `calls.record.ingested.v1` per new or changed call,
  * and the NOTIFY that wakes live views, so the announcement commits with the calls or not at all.
  */
-export async function announceChanges(bus: Bus, trx: UnitOfWork, ctx: RequestContext, result: UpsertResult): Promise<void> {
+export async function announceChanges(
+  bus: Bus,
+  trx: UnitOfWork,
+  ctx: RequestContext,
+  result: UpsertResult,
+): Promise<void> {
   const events: NewEvent<CallRecordIngested>[] = result.outcomes.flatMap((outcome) =>
     outcome.status === 'unchanged' || !outcome.record
       ? []
@@ -139,7 +163,10 @@ export async function transformItems(
   run: RunInTransaction,
   source: CallSource,
   items: readonly ParsedItem[],
-  options: { connectorOptions?: ConnectorOptions; afterWrite?: (trx: UnitOfWork, outcome: TransformOutcome) => Promise<void> } = {},
+  options: {
+    connectorOptions?: ConnectorOptions;
+    afterWrite?: (trx: UnitOfWork, outcome: TransformOutcome) => Promise<void>;
+  } = {},
 ): Promise<TransformOutcome | undefined> {
   const records = items.flatMap((item) => (item.kind === 'record' ? [item] : []));
   const recordsV1 = await archiveRecords(deps, ctx, records, new Date());
@@ -154,7 +181,12 @@ export async function transformItems(
     for (const item of items) {
       if (item.kind === 'quarantined') {
         quarantined++;
-        await deps.writes.quarantineWithin(trx, ctx, { source, reason: item.reason, raw: item.raw, options: options.connectorOptions ?? {} });
+        await deps.writes.quarantineWithin(trx, ctx, {
+          source,
+          reason: item.reason,
+          raw: item.raw,
+          options: options.connectorOptions ?? {},
+        });
       } else if (item.kind === 'skipped') {
         skipped++;
       }
@@ -191,7 +223,8 @@ export async function* batches(items: AsyncIterable<ParsedItem>, size: number): 
 type Totals = { -readonly [K in keyof TransformOutcome]: number };
 
 function addOutcome(totals: Totals, outcome: TransformOutcome | undefined): void {
-  if (outcome) for (const key of Object.keys(totals) as (keyof TransformOutcome)[]) totals[key] += outcome[key];
+  if (outcome)
+    for (const key of Object.keys(totals) as (keyof TransformOutcome)[]) totals[key] += outcome[key];
 }
 
 /**
@@ -205,7 +238,12 @@ function addOutcome(totals: Totals, outcome: TransformOutcome | undefined): void
  * records is marked done too.
  */
 export async function transformBatches(
-  deps: { readonly database: Database; readonly writes: CallWrites; readonly objects: ObjectStore; readonly bus: Bus },
+  deps: {
+    readonly database: Database;
+    readonly writes: CallWrites;
+    readonly objects: ObjectStore;
+    readonly bus: Bus;
+  },
   ctx: RequestContext,
   source: CallSource,
   items: AsyncIterable<ParsedItem>,
@@ -213,14 +251,20 @@ export async function transformBatches(
     readonly connectorOptions: ConnectorOptions;
     /** Called after each batch of its own commits, with the totals so far. */
     readonly onBatch?: (totals: TransformOutcome) => void;
-    readonly lastBatch?: { readonly run: RunInTransaction; readonly afterWrite: (work: UnitOfWork, totals: TransformOutcome) => Promise<void> };
+    readonly lastBatch?: {
+      readonly run: RunInTransaction;
+      readonly afterWrite: (work: UnitOfWork, totals: TransformOutcome) => Promise<void>;
+    };
   },
 ): Promise<TransformOutcome> {
   const totals: Totals = { records: 0, created: 0, updated: 0, unchanged: 0, quarantined: 0, skipped: 0 };
   const { connectorOptions, lastBatch } = options;
   const inOwnTransaction: RunInTransaction = (fn) => deps.database.withTenant(ctx, fn);
   const commit = async (batch: readonly ParsedItem[]) => {
-    addOutcome(totals, await transformItems(deps, ctx, inOwnTransaction, source, batch, { connectorOptions }));
+    addOutcome(
+      totals,
+      await transformItems(deps, ctx, inOwnTransaction, source, batch, { connectorOptions }),
+    );
     options.onBatch?.({ ...totals });
   };
   if (!lastBatch) {

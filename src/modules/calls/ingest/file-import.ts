@@ -74,9 +74,15 @@ export function createFileImport(deps: {
       );
     }
     const connectorOptions = toConnectorOptions(format, query.data);
-    return transformBatches(deps, ctx, FILE_FORMAT_SOURCES[format], readCallFile(file, format, connectorOptions), {
-      connectorOptions,
-      ...(input.onBatch ? { onBatch: input.onBatch } : {}),
-    });
+    return transformBatches(
+      deps,
+      ctx,
+      FILE_FORMAT_SOURCES[format],
+      readCallFile(file, format, connectorOptions),
+      {
+        connectorOptions,
+        ...(input.onBatch ? { onBatch: input.onBatch } : {}),
+      },
+    );
   };
 }

@@ -6,8 +6,16 @@ import { AppError } from '../../../platform/errors.js';
 import { problemSchema } from '../../../platform/http/index.js';
 import { fromPublicId } from '../../../platform/ids.js';
 import type { SecretReader } from '../../../platform/secrets/index.js';
-import { CALL_FILE_FORMATS, FILE_FORMAT_SOURCES, type CallFileFormat } from '../connectors/connector-registry.js';
-import { connectorOptionsQuery, toConnectorOptions, type ConnectorOptionsQuery } from '../connectors/connector-options.js';
+import {
+  CALL_FILE_FORMATS,
+  FILE_FORMAT_SOURCES,
+  type CallFileFormat,
+} from '../connectors/connector-registry.js';
+import {
+  connectorOptionsQuery,
+  toConnectorOptions,
+  type ConnectorOptionsQuery,
+} from '../connectors/connector-options.js';
 import { buildFirehoseResponse } from '../connectors/firehose-delivery.js';
 import { clientStateMatches, parseGraphNotifications } from '../teams/teams-notifications.js';
 import { validateTwilioSignature } from '../connectors/twilio-signature.js';
@@ -18,7 +26,10 @@ import type { IngestService } from './ingest.service.js';
 const ingestBodyLimit = 64 * 1024 * 1024;
 const webhookBodyLimit = 4 * 1024 * 1024;
 
-const acceptedSchema = z.object({ payloadId: z.string().describe('raw_...: the stored payload'), status: z.literal('accepted') });
+const acceptedSchema = z.object({
+  payloadId: z.string().describe('raw_...: the stored payload'),
+  status: z.literal('accepted'),
+});
 
 /** Every body arrives as bytes: the payload is stored exactly as the source sent it. */
 function rawBodies(app: Parameters<FastifyPluginAsync>[0]): void {
@@ -58,7 +69,14 @@ export function ingestRoutes(ingest: IngestService): FastifyPluginAsyncZod {
             '. generic-json takes records in the unified CallRecord v1 schema (see docs/call-record.v1.schema.json). ' +
             'A body without a single record (empty, [], blank lines, header rows only) is refused with 400 CALLS_EMPTY_PAYLOAD.',
           querystring: connectorOptionsQuery.extend({ format: z.enum(CALL_FILE_FORMATS) }),
-          response: { 202: acceptedSchema, 400: problemSchema, 401: problemSchema, 403: problemSchema, 413: problemSchema, 429: problemSchema },
+          response: {
+            202: acceptedSchema,
+            400: problemSchema,
+            401: problemSchema,
+            403: problemSchema,
+            413: problemSchema,
+            429: problemSchema,
+          },
         },
       },
       async (request, reply) => {
@@ -158,16 +176,25 @@ export function webhookRoutes(deps: WebhookDeps): FastifyPluginAsync {
       '/firehose/:tenant',
       { config: { public: true }, bodyLimit: ingestBodyLimit, schema: { hide: true } },
       async (request, reply) => {
-        const requestId = typeof request.headers['x-amz-firehose-request-id'] === 'string' ? request.headers['x-amz-firehose-request-id'] : request.id;
+        const requestId =
+          typeof request.headers['x-amz-firehose-request-id'] === 'string'
+            ? request.headers['x-amz-firehose-request-id']
+            : request.id;
         const answer = (status: number, error?: string) =>
-          reply.code(status).type('application/json').send(buildFirehoseResponse(requestId, Date.now(), error));
+          reply
+            .code(status)
+            .type('application/json')
+            .send(buildFirehoseResponse(requestId, Date.now(), error));
         const uuid = fromPublicId('ten', request.params.tenant);
-        const expected = uuid ? await secrets.read({ tenantId: uuid }, 'connect.firehose_access_key') : undefined;
+        const expected = uuid
+          ? await secrets.read({ tenantId: uuid }, 'connect.firehose_access_key')
+          : undefined;
         const given = request.headers['x-amz-firehose-access-key'];
         if (!uuid || !expected || typeof given !== 'string' || !clientStateMatches(given, expected)) {
           return answer(401, 'Invalid access key');
         }
-        if (!Buffer.isBuffer(request.body) || request.body.length === 0) return answer(400, 'Empty request body');
+        if (!Buffer.isBuffer(request.body) || request.body.length === 0)
+          return answer(400, 'Empty request body');
         try {
           await ingest.accept(systemContext(uuid, request.id, 'firehose'), {
             source: 'connect',
@@ -177,7 +204,8 @@ export function webhookRoutes(deps: WebhookDeps): FastifyPluginAsync {
           });
         } catch (error) {
           // Firehose reads its own answer format, not problem+json.
-          if (error instanceof AppError && error.code === 'CALLS_EMPTY_PAYLOAD') return answer(400, 'The delivery holds no records');
+          if (error instanceof AppError && error.code === 'CALLS_EMPTY_PAYLOAD')
+            return answer(400, 'The delivery holds no records');
           throw error;
         }
         return answer(200);

@@ -111,7 +111,11 @@ export function createIngestService(deps: IngestDeps): IngestService {
             // parallel. Order between payloads does not matter, because the index keeps the newest
             // version of a call whatever order its versions arrive in.
             key: id,
-            data: { payloadId: id, source: payload.source, format: payload.format } satisfies RawPayloadReceived,
+            data: {
+              payloadId: id,
+              source: payload.source,
+              format: payload.format,
+            } satisfies RawPayloadReceived,
           },
         ]);
         return undefined;
@@ -119,7 +123,9 @@ export function createIngestService(deps: IngestDeps): IngestService {
       return { payloadId: toPublicId('raw', firstId ?? id), replayed: firstId !== undefined };
     },
     async load(ctx, payloadId) {
-      const row = await database.withTenant<IngestTables, RawPayloadTable | undefined>(ctx, (trx) => findRawPayload(trx, payloadId));
+      const row = await database.withTenant<IngestTables, RawPayloadTable | undefined>(ctx, (trx) =>
+        findRawPayload(trx, payloadId),
+      );
       if (!row) return undefined;
       const { bodyEncoding, deliveryKey: _digest, ...payload } = row;
       return { ...payload, body: await bodies.open(ctx.tenantId, row.id, bodyEncoding, row.body) };

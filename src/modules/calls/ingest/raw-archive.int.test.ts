@@ -2,7 +2,10 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestContext } from '../../../platform/context.js';
 import { normalisedCall } from '../testing/call-record.fixtures.js';
-import { createCallsTestPlatform, type CallsTestPlatform } from '../../../../test/support/calls-test-platform.js';
+import {
+  createCallsTestPlatform,
+  type CallsTestPlatform,
+} from '../../../../test/support/calls-test-platform.js';
 import type { ParsedItem } from '../connectors/parse-result.js';
 import { transformItems, type RunInTransaction } from './call-transform.js';
 import { sweepArchive } from './raw-archive.js';

@@ -4,7 +4,10 @@ import { fromPublicId } from '../../../platform/ids.js';
 import { createWorkerRuntime, type TimerTrigger, type WorkerRuntime } from '../../../platform/jobs/index.js';
 import { createLogger, createMetricsRegistry } from '../../../platform/telemetry/index.js';
 import { normalisedCall } from '../testing/call-record.fixtures.js';
-import { createCallsTestPlatform, type CallsTestPlatform } from '../../../../test/support/calls-test-platform.js';
+import {
+  createCallsTestPlatform,
+  type CallsTestPlatform,
+} from '../../../../test/support/calls-test-platform.js';
 import { createRawPayloadRedrive } from './raw-payload-redrive.job.js';
 
 /**

@@ -5,7 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tablesHolding } from '../../../../test/support/database-scan.js';
 import type { TimerTrigger } from '../../../platform/jobs/index.js';
 import { fromPublicId, newUuid } from '../../../platform/ids.js';
-import { createCallsTestPlatform, type CallsTestPlatform } from '../../../../test/support/calls-test-platform.js';
+import {
+  createCallsTestPlatform,
+  type CallsTestPlatform,
+} from '../../../../test/support/calls-test-platform.js';
 
 const fixture = (name: string) =>
   readFileSync(path.resolve(import.meta.dirname, '../../../../../shared/fixtures/real', name));

@@ -1,7 +1,13 @@
 import type { Database } from '../../../platform/db/index.js';
 import type { TimerTrigger } from '../../../platform/jobs/index.js';
 import { storableBody, type RawPayloadBodies } from './raw-payload-body.js';
-import { plainBodies, plainPayloads, storeSealedBody, tenantsWithPlainPayloads, type IngestTables } from './raw-payloads.repo.js';
+import {
+  plainBodies,
+  plainPayloads,
+  storeSealedBody,
+  tenantsWithPlainPayloads,
+  type IngestTables,
+} from './raw-payloads.repo.js';
 
 /** Rows looked at per round, and the bytes of bodies sealed in one transaction (bodies go up to 64 MiB each). */
 const candidatesPerRound = 200;
@@ -43,8 +49,9 @@ export function createRawPayloadSealer(deps: {
   async function sealTenant(tenantId: string, limit: number): Promise<number> {
     let sealed = 0;
     while (sealed < limit) {
-      const candidates = await database.withTenant<IngestTables, { id: string; bytes: number }[]>({ tenantId }, (trx) =>
-        plainPayloads(trx, Math.min(candidatesPerRound, limit - sealed)),
+      const candidates = await database.withTenant<IngestTables, { id: string; bytes: number }[]>(
+        { tenantId },
+        (trx) => plainPayloads(trx, Math.min(candidatesPerRound, limit - sealed)),
       );
       if (candidates.length === 0) break;
       let batch: string[] = [];

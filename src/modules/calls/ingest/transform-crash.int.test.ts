@@ -46,14 +46,23 @@ describe('calls transform: a worker killed in the middle of a payload', () => {
   });
 
   const indexed = async () => {
-    const { rows } = await sql<{ n: number }>`select count(*)::int as n from calls.call_records where tenant_id = ${tenantId}`.execute(t.platform.database.owner);
+    const { rows } = await sql<{
+      n: number;
+    }>`select count(*)::int as n from calls.call_records where tenant_id = ${tenantId}`.execute(
+      t.platform.database.owner,
+    );
     return rows[0]?.n ?? 0;
   };
 
   it('loses nothing and indexes nothing twice', async () => {
     const base = Date.parse('2026-10-01T08:00:00Z');
     const records = Array.from({ length: total }, (_, i) =>
-      normalisedCall({ source: 'generic', sourceCallId: `crash-${i}`, conversationId: `crash-${i}`, startedAt: new Date(base + i * 9_000).toISOString() }),
+      normalisedCall({
+        source: 'generic',
+        sourceCallId: `crash-${i}`,
+        conversationId: `crash-${i}`,
+        startedAt: new Date(base + i * 9_000).toISOString(),
+      }),
     );
     const ctx = systemContext(tenantId, 'crash-test', 'test');
     await t.platform.modules.calls.ingest.accept(ctx, {
@@ -63,13 +72,20 @@ describe('calls transform: a worker killed in the middle of a payload', () => {
       body: Buffer.from(JSON.stringify(records)),
     });
 
-    const env = { DATABASE_URL: t.database.url, SWITCHBOARD_DATA_DIR: t.platform.config.dataDir, DATABASE_POOL_MAX: '5' };
+    const env = {
+      DATABASE_URL: t.database.url,
+      SWITCHBOARD_DATA_DIR: t.platform.config.dataDir,
+      DATABASE_POOL_MAX: '5',
+    };
     const first = startWorker(env);
     workers.push(first);
     // Kill it once some batches have committed, well before the payload is done.
-    await expect.poll(indexed, { timeout: 120_000, interval: 20, message: 'the first worker to index some batches' }).toBeGreaterThanOrEqual(500).catch((error: unknown) => {
-      throw new Error(`${String(error)}\n${first.output()}`);
-    });
+    await expect
+      .poll(indexed, { timeout: 120_000, interval: 20, message: 'the first worker to index some batches' })
+      .toBeGreaterThanOrEqual(500)
+      .catch((error: unknown) => {
+        throw new Error(`${String(error)}\n${first.output()}`);
+      });
     first.child.kill('SIGKILL');
     await first.exited;
     const atCrash = await indexed();
@@ -80,22 +96,31 @@ describe('calls transform: a worker killed in the middle of a payload', () => {
     await expect.poll(indexed, { timeout: 180_000, interval: 250 }).toBe(total);
 
     await expect
-      .poll(async () => {
-        const { rows } = await sql<{ processed: boolean }>`select processed_at is not null as processed from calls.raw_payloads where tenant_id = ${tenantId}`.execute(
-          t.platform.database.owner,
-        );
-        return rows[0]?.processed;
-      }, { timeout: 60_000 })
+      .poll(
+        async () => {
+          const { rows } = await sql<{
+            processed: boolean;
+          }>`select processed_at is not null as processed from calls.raw_payloads where tenant_id = ${tenantId}`.execute(
+            t.platform.database.owner,
+          );
+          return rows[0]?.processed;
+        },
+        { timeout: 60_000 },
+      )
       .toBe(true);
 
     // Exactly once: one key and one index row per source call, each pointing at an archived object.
     const { rows: counts } = await sql<{ keys: number; records: number; distinct: number }>`
       select (select count(*)::int from calls.call_keys where tenant_id = ${tenantId}) as keys,
              (select count(*)::int from calls.call_records where tenant_id = ${tenantId}) as records,
-             (select count(distinct source_call_id)::int from calls.call_records where tenant_id = ${tenantId}) as distinct`.execute(t.platform.database.owner);
+             (select count(distinct source_call_id)::int from calls.call_records where tenant_id = ${tenantId}) as distinct`.execute(
+      t.platform.database.owner,
+    );
     expect(counts[0]).toEqual({ keys: total, records: total, distinct: total });
     const { rows: sample } = await sql<{ key: string; sha: string }>`
-      select raw_object_key as key, raw_sha256 as sha from calls.call_records where tenant_id = ${tenantId} order by random() limit 25`.execute(t.platform.database.owner);
+      select raw_object_key as key, raw_sha256 as sha from calls.call_records where tenant_id = ${tenantId} order by random() limit 25`.execute(
+      t.platform.database.owner,
+    );
     for (const { key, sha } of sample) {
       const head = await t.platform.quietObjects.head(key);
       expect(head?.sha256, key).toBe(sha);
@@ -104,11 +129,19 @@ describe('calls transform: a worker killed in the middle of a payload', () => {
     // No orphans: the objects in the store are exactly the objects the index names.
     const stored: string[] = [];
     for await (const head of t.platform.quietObjects.list(`${tenantId}/`)) stored.push(head.key);
-    const { rows: named } = await sql<{ key: string }>`select raw_object_key as key from calls.call_records where tenant_id = ${tenantId}`.execute(t.platform.database.owner);
+    const { rows: named } = await sql<{
+      key: string;
+    }>`select raw_object_key as key from calls.call_records where tenant_id = ${tenantId}`.execute(
+      t.platform.database.owner,
+    );
     expect(stored.length).toBe(total);
     expect(new Set(stored)).toEqual(new Set(named.map((row) => row.key)));
     // And no claim is left for the sweep: the killed attempt's claims were taken over by the retry.
-    const { rows: pending } = await sql<{ n: number }>`select count(*)::int as n from calls.archive_objects where tenant_id = ${tenantId} and not committed`.execute(t.platform.database.owner);
+    const { rows: pending } = await sql<{
+      n: number;
+    }>`select count(*)::int as n from calls.archive_objects where tenant_id = ${tenantId} and not committed`.execute(
+      t.platform.database.owner,
+    );
     expect(pending[0]?.n).toBe(0);
   }, 300_000);
 });

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Subscription } from '../../../platform/bus/index.js';
-import { createCallsTestPlatform, type CallsTestPlatform } from '../../../../test/support/calls-test-platform.js';
+import {
+  createCallsTestPlatform,
+  type CallsTestPlatform,
+} from '../../../../test/support/calls-test-platform.js';
 import { rawPayloadReceivedV1 } from '../events.js';
 import { createTransformHandler } from './transform.handler.js';
 

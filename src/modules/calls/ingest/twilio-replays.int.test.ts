@@ -9,7 +9,10 @@ import { loadConfig } from '../../../platform/config/index.js';
 import { systemContext, type RequestContext } from '../../../platform/context.js';
 import { createLogger } from '../../../platform/telemetry/index.js';
 import { computeTwilioSignature } from '../connectors/twilio-signature.js';
-import { createCallsTestPlatform, type CallsTestPlatform } from '../../../../test/support/calls-test-platform.js';
+import {
+  createCallsTestPlatform,
+  type CallsTestPlatform,
+} from '../../../../test/support/calls-test-platform.js';
 
 const fixtures = path.resolve(import.meta.dirname, '../../../../../shared/fixtures/real');
 

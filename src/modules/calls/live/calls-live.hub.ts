@@ -41,7 +41,8 @@ const channelPattern = /^[a-z_][a-z0-9_]*$/;
 
 export function createCallsLiveHub(options: CallsLiveHubOptions): CallsLiveHub {
   const { connectionString, channels, logger, minIntervalMs = 1_000, reconnectMs = 1_000 } = options;
-  for (const channel of channels) if (!channelPattern.test(channel)) throw new Error(`not a channel name: ${channel}`);
+  for (const channel of channels)
+    if (!channelPattern.test(channel)) throw new Error(`not a channel name: ${channel}`);
   const feedKey = (channel: string, tenantId: string) => `${channel}\u0000${tenantId}`;
   const feeds = new Map<string, TenantFeed>();
   let client: pg.Client | undefined;
@@ -86,7 +87,8 @@ export function createCallsLiveHub(options: CallsLiveHubOptions): CallsLiveHub {
   async function connect(): Promise<void> {
     const next = new pg.Client({ connectionString, application_name: 'switchboard-calls-live' });
     next.on('notification', (message) => {
-      if (channels.includes(message.channel) && message.payload) wake(feedKey(message.channel, message.payload));
+      if (channels.includes(message.channel) && message.payload)
+        wake(feedKey(message.channel, message.payload));
     });
     next.on('error', (error) => lost(next, error));
     next.on('end', () => lost(next, new Error('connection ended')));

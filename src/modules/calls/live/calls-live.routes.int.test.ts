@@ -5,7 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestContext } from '../../../platform/context.js';
 import { getCallConnector } from '../connectors/connector-registry.js';
 import { transformItems } from '../ingest/call-transform.js';
-import { createCallsTestPlatform, type CallsTestPlatform } from '../../../../test/support/calls-test-platform.js';
+import {
+  createCallsTestPlatform,
+  type CallsTestPlatform,
+} from '../../../../test/support/calls-test-platform.js';
 
 /** One Asterisk cdr_csv row per call; `n` makes each call new. */
 const asteriskRow = (n: number) =>
@@ -131,7 +134,11 @@ describe('GET /calls/live (server-sent events)', () => {
   });
 
   it('answers 406 to a client that does not ask for an event stream (it would wait forever otherwise)', async () => {
-    const plain = await t.inject({ method: 'GET', url: '/api/v1/calls/live', as: { tenant: a.tenantId, permissions: ['calls:read'] } });
+    const plain = await t.inject({
+      method: 'GET',
+      url: '/api/v1/calls/live',
+      as: { tenant: a.tenantId, permissions: ['calls:read'] },
+    });
     expect(plain.statusCode).toBe(406);
     expect(plain.json<{ code: string }>().code).toBe('CALLS_LIVE_NOT_ACCEPTABLE');
   });

@@ -84,13 +84,16 @@ export function callsLiveRoutes(options: CallsLiveRoutesOptions): FastifyPluginA
           if (open && !raw.writableEnded) raw.write(chunk);
         };
         let unsubscribe: () => void;
-        const event = (name: string) => () => write(`event: ${name}\ndata: ${JSON.stringify({ at: new Date().toISOString() })}\n\n`);
+        const event = (name: string) => () =>
+          write(`event: ${name}\ndata: ${JSON.stringify({ at: new Date().toISOString() })}\n\n`);
         try {
           const unsubscribeCalls = await hub.subscribe(request.ctx.tenantId, event('calls'));
-          const unsubscribeExports = await hub.subscribe(request.ctx.tenantId, event('exports'), callExportsChannel).catch((error: unknown) => {
-            unsubscribeCalls();
-            throw error;
-          });
+          const unsubscribeExports = await hub
+            .subscribe(request.ctx.tenantId, event('exports'), callExportsChannel)
+            .catch((error: unknown) => {
+              unsubscribeCalls();
+              throw error;
+            });
           unsubscribe = () => {
             unsubscribeCalls();
             unsubscribeExports();

@@ -62,6 +62,9 @@ export function connectorReparse(deps: ReparseDeps, ctx: RequestContext): Repars
     const failure = failureOf(items);
     if (failure !== undefined) return { ok: false, reason: failure };
     const records = items.flatMap((item) => (item.kind === 'record' ? [item] : []));
-    return { ok: true, records: await archiveRecords({ writes: deps.writes, objects: deps.archive }, ctx, records, new Date()) };
+    return {
+      ok: true,
+      records: await archiveRecords({ writes: deps.writes, objects: deps.archive }, ctx, records, new Date()),
+    };
   };
 }

@@ -23,29 +23,52 @@ const listColumns = [
 ] as const;
 export type QuarantineListRow = Pick<QuarantineRow, (typeof listColumns)[number]>;
 
-export async function insertQuarantined(trx: Trx, row: Insertable<QuarantineTable>): Promise<QuarantineListRow> {
+export async function insertQuarantined(
+  trx: Trx,
+  row: Insertable<QuarantineTable>,
+): Promise<QuarantineListRow> {
   return trx.insertInto('calls.quarantine').values(row).returning(listColumns).executeTakeFirstOrThrow();
 }
 
 /** Newest first, keyset on (received_at, id). */
-export async function listQuarantined(trx: Trx, query: QuarantineListQuery & { limit: number }): Promise<QuarantineListRow[]> {
+export async function listQuarantined(
+  trx: Trx,
+  query: QuarantineListQuery & { limit: number },
+): Promise<QuarantineListRow[]> {
   let select = trx.selectFrom('calls.quarantine').select(listColumns);
   if (query.status) select = select.where('status', '=', query.status);
   if (query.source) select = select.where('source', '=', query.source);
   const after = query.after;
-  if (after) select = select.where((eb) => eb(eb.refTuple('receivedAt', 'id'), '<', eb.tuple(after.receivedAt, after.id)));
+  if (after)
+    select = select.where((eb) =>
+      eb(eb.refTuple('receivedAt', 'id'), '<', eb.tuple(after.receivedAt, after.id)),
+    );
   return select.orderBy('receivedAt', 'desc').orderBy('id', 'desc').limit(query.limit).execute();
 }
 
-export async function findQuarantined(trx: Trx, id: string, options: { lock?: boolean } = {}): Promise<QuarantineRow | undefined> {
+export async function findQuarantined(
+  trx: Trx,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<QuarantineRow | undefined> {
   const select = trx.selectFrom('calls.quarantine').selectAll().where('id', '=', id);
   return (options.lock ? select.forUpdate() : select).executeTakeFirst();
 }
 
-export async function markQuarantinedReplayed(trx: Trx, id: string, by: string): Promise<QuarantineListRow | undefined> {
+export async function markQuarantinedReplayed(
+  trx: Trx,
+  id: string,
+  by: string,
+): Promise<QuarantineListRow | undefined> {
   return trx
     .updateTable('calls.quarantine')
-    .set((eb) => ({ status: 'replayed', replayedAt: new Date(), replayedBy: by, replayAttempts: eb('replayAttempts', '+', 1), lastReplayError: null }))
+    .set((eb) => ({
+      status: 'replayed',
+      replayedAt: new Date(),
+      replayedBy: by,
+      replayAttempts: eb('replayAttempts', '+', 1),
+      lastReplayError: null,
+    }))
     .where('id', '=', id)
     .returning(listColumns)
     .executeTakeFirst();

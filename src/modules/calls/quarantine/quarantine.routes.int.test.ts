@@ -4,7 +4,10 @@ import type { RequestContext } from '../../../platform/context.js';
 import type { QuarantinedPayload } from '../contract.js';
 import { archiveRecords } from '../ingest/call-transform.js';
 import { normalisedCall } from '../testing/call-record.fixtures.js';
-import { createCallsTestPlatform, type CallsTestPlatform } from '../../../../test/support/calls-test-platform.js';
+import {
+  createCallsTestPlatform,
+  type CallsTestPlatform,
+} from '../../../../test/support/calls-test-platform.js';
 
 interface Item {
   id: string;
@@ -28,15 +31,35 @@ describe('quarantine', () => {
     ({ ctx: a } = await t.createTenant());
     ({ ctx: b } = await t.createTenant());
     const q = t.calls.quarantine;
-    csv = await q.add(a, { source: 'asterisk', reason: 'row 3: start is not a date', raw: '"","+4930111111","100","from-internal"', receivedAt: new Date('2024-05-01T10:00:00Z') });
-    archived = await q.add(a, { source: 'teams', reason: 'not a recognised Microsoft Graph callRecords document', rawObjectKey: 'tenant/teams/2024/05/01/x.json', rawSha256: 'a'.repeat(64), receivedAt: new Date('2024-05-01T11:00:00Z') });
-    await q.add(a, { source: 'twilio', reason: 'missing CallSid', raw: 'CallStatus=completed', receivedAt: new Date('2024-05-01T12:00:00Z') });
+    csv = await q.add(a, {
+      source: 'asterisk',
+      reason: 'row 3: start is not a date',
+      raw: '"","+4930111111","100","from-internal"',
+      receivedAt: new Date('2024-05-01T10:00:00Z'),
+    });
+    archived = await q.add(a, {
+      source: 'teams',
+      reason: 'not a recognised Microsoft Graph callRecords document',
+      rawObjectKey: 'tenant/teams/2024/05/01/x.json',
+      rawSha256: 'a'.repeat(64),
+      receivedAt: new Date('2024-05-01T11:00:00Z'),
+    });
+    await q.add(a, {
+      source: 'twilio',
+      reason: 'missing CallSid',
+      raw: 'CallStatus=completed',
+      receivedAt: new Date('2024-05-01T12:00:00Z'),
+    });
     await q.add(b, { source: 'twilio', reason: 'other tenant', raw: 'x' });
   });
   afterAll(() => t.close());
 
   const get = (url: string, ctx: RequestContext = a, permissions = ['quarantine:manage']) =>
-    t.inject({ method: 'GET', url: `/api/v1/calls/quarantine${url}`, as: { tenant: ctx.tenantId, actor: 'usr_ops', permissions } });
+    t.inject({
+      method: 'GET',
+      url: `/api/v1/calls/quarantine${url}`,
+      as: { tenant: ctx.tenantId, actor: 'usr_ops', permissions },
+    });
 
   it('lists the tenant’s payloads newest first, with reasons and without the payload', async () => {
     const res = await get('');
@@ -47,33 +70,52 @@ describe('quarantine', () => {
       ['teams', 'not a recognised Microsoft Graph callRecords document', 'open'],
       ['asterisk', 'row 3: start is not a date', 'open'],
     ]);
-    expect(body.items[2]).toMatchObject({ id: csv.id, rawBytes: Buffer.byteLength('"","+4930111111","100","from-internal"') });
+    expect(body.items[2]).toMatchObject({
+      id: csv.id,
+      rawBytes: Buffer.byteLength('"","+4930111111","100","from-internal"'),
+    });
     expect(JSON.stringify(body)).not.toContain('4930111111');
   });
 
   it('filters by source and pages with a cursor', async () => {
-    expect((await get('?source=teams')).json<{ items: Item[] }>().items.map((i) => i.id)).toEqual([archived.id]);
+    expect((await get('?source=teams')).json<{ items: Item[] }>().items.map((i) => i.id)).toEqual([
+      archived.id,
+    ]);
     const first = (await get('?limit=2')).json<{ items: Item[]; nextCursor: string }>();
-    const second = (await get(`?limit=2&cursor=${first.nextCursor}`)).json<{ items: Item[]; nextCursor: string | null }>();
+    const second = (await get(`?limit=2&cursor=${first.nextCursor}`)).json<{
+      items: Item[];
+      nextCursor: string | null;
+    }>();
     expect([...first.items, ...second.items].map((i) => i.source)).toEqual(['twilio', 'teams', 'asterisk']);
     expect(second.nextCursor).toBeNull();
   });
 
   it('shows one payload, and its bytes (audited) when they are stored here', async () => {
-    expect((await get(`/${csv.id}`)).json<Item>()).toMatchObject({ id: csv.id, source: 'asterisk', status: 'open' });
+    expect((await get(`/${csv.id}`)).json<Item>()).toMatchObject({
+      id: csv.id,
+      source: 'asterisk',
+      status: 'open',
+    });
     const raw = await get(`/${csv.id}/raw`);
     expect(raw.statusCode).toBe(200);
     expect(raw.headers['content-type']).toBe('application/octet-stream');
     expect(raw.body).toBe('"","+4930111111","100","from-internal"');
     const audit = await t.platform.modules.audit.list(a, { action: 'calls.quarantine.raw_viewed', limit: 5 });
-    expect(audit.items[0]).toMatchObject({ actor: { type: 'user', id: 'usr_ops' }, target: { type: 'quarantine', id: csv.id } });
+    expect(audit.items[0]).toMatchObject({
+      actor: { type: 'user', id: 'usr_ops' },
+      target: { type: 'quarantine', id: csv.id },
+    });
     const onlyArchived = await get(`/${archived.id}/raw`);
     expect(onlyArchived.statusCode).toBe(404);
     expect(onlyArchived.json<{ code: string }>().code).toBe('CALLS_QUARANTINE_RAW_ARCHIVED');
   });
 
   it('stores the payload encrypted', async () => {
-    const { rows } = await sql<{ raw: Buffer }>`select raw_ciphertext as raw from calls.quarantine where source = 'asterisk'`.execute(t.platform.database.owner);
+    const { rows } = await sql<{
+      raw: Buffer;
+    }>`select raw_ciphertext as raw from calls.quarantine where source = 'asterisk'`.execute(
+      t.platform.database.owner,
+    );
     expect(rows[0]?.raw.toString('latin1')).not.toContain('4930111111');
   });
 
@@ -92,18 +134,35 @@ describe('quarantine', () => {
       return Promise.resolve({ ok: false, reason: 'still not a date' });
     });
     expect(failed).toEqual({ status: 'still_failing', reason: 'still not a date' });
-    expect(await q.get(a, csv.id)).toMatchObject({ status: 'open', replayAttempts: 1, lastReplayError: 'still not a date' });
+    expect(await q.get(a, csv.id)).toMatchObject({
+      status: 'open',
+      replayAttempts: 1,
+      lastReplayError: 'still not a date',
+    });
 
     // What the pipeline's parse step gives: records whose source data it archived.
     const call = normalisedCall({ source: 'asterisk', sourceCallId: 'replayed-1' });
-    const [record] = await archiveRecords({ writes: t.calls.writes, objects: t.platform.quietObjects }, a, [{ record: call, raw: { format: 'json', document: call } }], new Date());
+    const [record] = await archiveRecords(
+      { writes: t.calls.writes, objects: t.platform.quietObjects },
+      a,
+      [{ record: call, raw: { format: 'json', document: call } }],
+      new Date(),
+    );
     if (!record) throw new Error('nothing archived');
     const replayed = await q.replay(a, csv.id, () => Promise.resolve({ ok: true, records: [record] }));
     expect(replayed).toMatchObject({ status: 'replayed', upsert: { created: 1 } });
-    expect(await q.get(a, csv.id)).toMatchObject({ status: 'replayed', replayAttempts: 2, lastReplayError: null });
+    expect(await q.get(a, csv.id)).toMatchObject({
+      status: 'replayed',
+      replayAttempts: 2,
+      lastReplayError: null,
+    });
     expect((await t.calls.calls.get(a, record.id)).record.sourceCallId).toBe('replayed-1');
-    await expect(q.replay(a, csv.id, () => Promise.resolve({ ok: true, records: [record] }))).rejects.toMatchObject({ code: 'CALLS_QUARANTINE_ALREADY_REPLAYED' });
-    expect((await get('?status=open')).json<{ items: Item[] }>().items.map((i) => i.id)).not.toContain(csv.id);
+    await expect(
+      q.replay(a, csv.id, () => Promise.resolve({ ok: true, records: [record] })),
+    ).rejects.toMatchObject({ code: 'CALLS_QUARANTINE_ALREADY_REPLAYED' });
+    expect((await get('?status=open')).json<{ items: Item[] }>().items.map((i) => i.id)).not.toContain(
+      csv.id,
+    );
   });
 
   describe('POST /{quarantineId}/replay', () => {
@@ -116,17 +175,36 @@ describe('quarantine', () => {
 
     beforeAll(async () => {
       ({ ctx: c } = await t.createTenant());
-      fixed = await t.calls.quarantine.add(c, { source: 'asterisk', reason: 'unknown disposition "ANSWERED"', raw: readableRow });
-      broken = await t.calls.quarantine.add(c, { source: 'asterisk', reason: 'row 1: too few columns', raw: '"","+4930111111","100","from-internal"' });
+      fixed = await t.calls.quarantine.add(c, {
+        source: 'asterisk',
+        reason: 'unknown disposition "ANSWERED"',
+        raw: readableRow,
+      });
+      broken = await t.calls.quarantine.add(c, {
+        source: 'asterisk',
+        reason: 'row 1: too few columns',
+        raw: '"","+4930111111","100","from-internal"',
+      });
     });
 
     const replay = (id: string, ctx: RequestContext = c, permissions = ['quarantine:manage']) =>
-      t.inject({ method: 'POST', url: `/api/v1/calls/quarantine/${id}/replay`, as: { tenant: ctx.tenantId, actor: 'usr_ops', permissions } });
+      t.inject({
+        method: 'POST',
+        url: `/api/v1/calls/quarantine/${id}/replay`,
+        as: { tenant: ctx.tenantId, actor: 'usr_ops', permissions },
+      });
 
     it('reads the item with the connector options of its delivery (here the PBX time zone)', async () => {
-      const row = readableRow.replaceAll('1706368044.0', '1706368999.0').replaceAll('89245555937', '89245555999');
+      const row = readableRow
+        .replaceAll('1706368044.0', '1706368999.0')
+        .replaceAll('89245555937', '89245555999');
       const { ctx: berlin } = await t.createTenant();
-      const zoned = await t.calls.quarantine.add(berlin, { source: 'asterisk', reason: 'a connector bug', raw: row, options: { timeZone: 'Europe/Berlin' } });
+      const zoned = await t.calls.quarantine.add(berlin, {
+        source: 'asterisk',
+        reason: 'a connector bug',
+        raw: row,
+        options: { timeZone: 'Europe/Berlin' },
+      });
       expect(zoned.options).toEqual({ timeZone: 'Europe/Berlin' });
       const res = await replay(zoned.id, berlin);
       expect(res.statusCode, res.body).toBe(200);
@@ -138,26 +216,49 @@ describe('quarantine', () => {
     it('re-parses the stored bytes with the current connector, indexes the call and marks the payload replayed', async () => {
       const res = await replay(fixed.id);
       expect(res.statusCode, res.body).toBe(200);
-      const body = res.json<{ status: string; item: Item; created: number; updated: number; unchanged: number; callIds: string[] }>();
-      expect(body).toMatchObject({ status: 'replayed', created: 1, updated: 0, unchanged: 0, item: { id: fixed.id, status: 'replayed', replayAttempts: 1 } });
+      const body = res.json<{
+        status: string;
+        item: Item;
+        created: number;
+        updated: number;
+        unchanged: number;
+        callIds: string[];
+      }>();
+      expect(body).toMatchObject({
+        status: 'replayed',
+        created: 1,
+        updated: 0,
+        unchanged: 0,
+        item: { id: fixed.id, status: 'replayed', replayAttempts: 1 },
+      });
       expect(body.callIds).toHaveLength(1);
       const callId = body.callIds[0] ?? '';
 
-      const found = await t.inject({ method: 'GET', url: '/api/v1/calls?number=89245555937', as: { tenant: c.tenantId, permissions: ['calls:read'] } });
+      const found = await t.inject({
+        method: 'GET',
+        url: '/api/v1/calls?number=89245555937',
+        as: { tenant: c.tenantId, permissions: ['calls:read'] },
+      });
       expect(found.json<{ items: { id: string; source: string; sourceCallId: string }[] }>().items).toEqual([
         expect.objectContaining({ id: callId, source: 'asterisk', sourceCallId: '1706368044.0' }),
       ]);
       // The record's source data is archived as ingest archives it, and the replay is announced like an ingest.
       const detail = await t.calls.calls.get(c, callId);
-      expect(detail.record.rawObjectKey).toMatch(new RegExp(`^${c.tenantId}/asterisk/2024/01/27/1706368044\\.0_v[^_]+_[0-9a-f]{16}\\.json$`));
+      expect(detail.record.rawObjectKey).toMatch(
+        new RegExp(`^${c.tenantId}/asterisk/2024/01/27/1706368044\\.0_v[^_]+_[0-9a-f]{16}\\.json$`),
+      );
       expect((await t.platform.quietObjects.head(detail.record.rawObjectKey))?.size).toBeGreaterThan(0);
       // Committed with the call, so the archive sweep leaves it alone.
-      const { rows: pending } = await sql<{ n: number }>`select count(*)::int as n from calls.archive_objects where tenant_id = ${c.tenantId} and not committed`.execute(
+      const { rows: pending } = await sql<{
+        n: number;
+      }>`select count(*)::int as n from calls.archive_objects where tenant_id = ${c.tenantId} and not committed`.execute(
         t.platform.database.owner,
       );
       expect(pending[0]?.n).toBe(0);
       const { rows } = await sql<{ data: { callId: string; change: string } }>`
-        select data from bus.outbox where tenant_id = ${c.tenantId} and type = 'calls.record.ingested.v1'`.execute(t.platform.database.owner);
+        select data from bus.outbox where tenant_id = ${c.tenantId} and type = 'calls.record.ingested.v1'`.execute(
+        t.platform.database.owner,
+      );
       expect(rows.map((r) => [r.data.callId, r.data.change])).toEqual([[callId, 'created']]);
     });
 
@@ -166,7 +267,10 @@ describe('quarantine', () => {
       expect(res.statusCode).toBe(409);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(res.json<{ code: string }>().code).toBe('CALLS_QUARANTINE_ALREADY_REPLAYED');
-      expect(await t.calls.quarantine.get(c, fixed.id)).toMatchObject({ status: 'replayed', replayAttempts: 1 });
+      expect(await t.calls.quarantine.get(c, fixed.id)).toMatchObject({
+        status: 'replayed',
+        replayAttempts: 1,
+      });
     });
 
     it('answers 422 with the reason when the payload still does not parse, and counts the attempt', async () => {
@@ -174,7 +278,11 @@ describe('quarantine', () => {
       expect(first.statusCode, first.body).toBe(422);
       expect(first.headers['content-type']).toMatch(/^application\/problem\+json/);
       const problem = first.json<{ status: number; code: string; detail: string; title: string }>();
-      expect(problem).toMatchObject({ status: 422, code: 'CALLS_QUARANTINE_STILL_FAILING', title: 'Unprocessable content' });
+      expect(problem).toMatchObject({
+        status: 422,
+        code: 'CALLS_QUARANTINE_STILL_FAILING',
+        title: 'Unprocessable content',
+      });
       const item = await t.calls.quarantine.get(c, broken.id);
       expect(item).toMatchObject({ status: 'open', replayAttempts: 1 });
       expect(item.lastReplayError).toBeTruthy();
@@ -192,9 +300,13 @@ describe('quarantine', () => {
     });
 
     it('is documented in the OpenAPI document with its outcomes', async () => {
-      const doc = (await t.inject({ method: 'GET', url: '/openapi.json' })).json<{ paths: Record<string, Record<string, { responses: Record<string, unknown> }>> }>();
+      const doc = (await t.inject({ method: 'GET', url: '/openapi.json' })).json<{
+        paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+      }>();
       const operation = doc.paths['/api/v1/calls/quarantine/{quarantineId}/replay']?.post;
-      expect(Object.keys(operation?.responses ?? {})).toEqual(expect.arrayContaining(['200', '403', '404', '409', '422']));
+      expect(Object.keys(operation?.responses ?? {})).toEqual(
+        expect.arrayContaining(['200', '403', '404', '409', '422']),
+      );
       expect(JSON.stringify(operation?.responses['200'])).toContain('QuarantineReplay');
     });
   });
@@ -202,6 +314,8 @@ describe('quarantine', () => {
   it('marks a payload replayed by hand once', async () => {
     const marked = await t.calls.quarantine.markReplayed(a, archived.id);
     expect(marked).toMatchObject({ status: 'replayed' });
-    await expect(t.calls.quarantine.markReplayed(a, archived.id)).rejects.toMatchObject({ code: 'CALLS_QUARANTINE_ALREADY_REPLAYED' });
+    await expect(t.calls.quarantine.markReplayed(a, archived.id)).rejects.toMatchObject({
+      code: 'CALLS_QUARANTINE_ALREADY_REPLAYED',
+    });
   });
 });

@@ -5,7 +5,15 @@ import type { QuarantinedPayload, QuarantineService } from '../contract.js';
 import type { CallWrites } from '../ingest/call-transform.js';
 import { CallsErrors } from '../errors.js';
 import { decodeCursor, encodeCursor } from '../query/call-filters.js';
-import { conflict, notFound, problems, quarantineItemSchema, quarantineListQuerySchema, quarantineReplaySchema, unprocessable } from '../query/calls.schemas.js';
+import {
+  conflict,
+  notFound,
+  problems,
+  quarantineItemSchema,
+  quarantineListQuerySchema,
+  quarantineReplaySchema,
+  unprocessable,
+} from '../query/calls.schemas.js';
 import { connectorReparse } from './quarantine-reparse.js';
 
 const view = (item: QuarantinedPayload) => ({
@@ -37,9 +45,17 @@ export function quarantineRoutes(deps: QuarantineRoutesDeps): FastifyPluginAsync
           tags: ['calls'],
           summary: 'Quarantined payloads, newest first',
           querystring: quarantineListQuerySchema.superRefine((query, ctx) => {
-            if (query.cursor !== undefined && !decodeCursor(query.cursor)) ctx.addIssue({ code: 'custom', path: ['cursor'], message: 'is not a cursor this API gave out' });
+            if (query.cursor !== undefined && !decodeCursor(query.cursor))
+              ctx.addIssue({
+                code: 'custom',
+                path: ['cursor'],
+                message: 'is not a cursor this API gave out',
+              });
           }),
-          response: { 200: z.object({ items: z.array(quarantineItemSchema), nextCursor: z.string().nullable() }), ...problems },
+          response: {
+            200: z.object({ items: z.array(quarantineItemSchema), nextCursor: z.string().nullable() }),
+            ...problems,
+          },
         },
       },
       async (request) => {
@@ -52,7 +68,10 @@ export function quarantineRoutes(deps: QuarantineRoutesDeps): FastifyPluginAsync
           after: after && { receivedAt: after.startedAt, id: after.id },
         });
         const next = page.nextCursor;
-        return { items: page.items.map(view), nextCursor: next ? encodeCursor({ startedAt: next.receivedAt, id: next.id }) : null };
+        return {
+          items: page.items.map(view),
+          nextCursor: next ? encodeCursor({ startedAt: next.receivedAt, id: next.id }) : null,
+        };
       },
     );
 
@@ -60,7 +79,12 @@ export function quarantineRoutes(deps: QuarantineRoutesDeps): FastifyPluginAsync
       '/:quarantineId',
       {
         config: { permission: 'quarantine:manage' },
-        schema: { tags: ['calls'], summary: 'One quarantined payload: why it failed, where it is', params, response: { 200: quarantineItemSchema, ...problems, ...notFound } },
+        schema: {
+          tags: ['calls'],
+          summary: 'One quarantined payload: why it failed, where it is',
+          params,
+          response: { 200: quarantineItemSchema, ...problems, ...notFound },
+        },
       },
       async (request) => view(await quarantine.get(request.ctx, request.params.quarantineId)),
     );
@@ -73,14 +97,27 @@ export function quarantineRoutes(deps: QuarantineRoutesDeps): FastifyPluginAsync
           tags: ['calls'],
           summary: 'The payload as received (audited)',
           params,
-          response: { 200: { description: 'The raw bytes', content: { 'application/octet-stream': { schema: z.string() } } }, ...problems, ...notFound },
+          response: {
+            200: {
+              description: 'The raw bytes',
+              content: { 'application/octet-stream': { schema: z.string() } },
+            },
+            ...problems,
+            ...notFound,
+          },
         },
       },
       async (request, reply) => {
-        const raw = await quarantine.raw({ ...request.ctx, clientIp: request.ip }, request.params.quarantineId);
+        const raw = await quarantine.raw(
+          { ...request.ctx, clientIp: request.ip },
+          request.params.quarantineId,
+        );
         if (raw === null) throw CallsErrors.rawNotStored();
         // Documented as a string; the bytes go out as they are (Fastify does not serialise buffers).
-        return reply.type('application/octet-stream').header('cache-control', 'no-store').send(raw as unknown as string);
+        return reply
+          .type('application/octet-stream')
+          .header('cache-control', 'no-store')
+          .send(raw as unknown as string);
       },
     );
 
@@ -90,7 +127,8 @@ export function quarantineRoutes(deps: QuarantineRoutesDeps): FastifyPluginAsync
         config: { permission: 'quarantine:manage' },
         schema: {
           tags: ['calls'],
-          summary: 'Re-parses the payload with the current connector of its source; indexes the calls it now yields and marks it replayed',
+          summary:
+            'Re-parses the payload with the current connector of its source; indexes the calls it now yields and marks it replayed',
           description:
             '422 when the payload still cannot be normalised (the attempt and the new reason are recorded on the item); 409 when it was replayed already.',
           params,
@@ -103,7 +141,14 @@ export function quarantineRoutes(deps: QuarantineRoutesDeps): FastifyPluginAsync
         const outcome = await quarantine.replay(ctx, id, connectorReparse(deps, ctx));
         if (outcome.status === 'still_failing') throw CallsErrors.quarantineStillFailing(outcome.reason);
         const { created, updated, unchanged, outcomes } = outcome.upsert;
-        return { status: 'replayed' as const, item: view(await quarantine.get(ctx, id)), created, updated, unchanged, callIds: outcomes.map((o) => o.id) };
+        return {
+          status: 'replayed' as const,
+          item: view(await quarantine.get(ctx, id)),
+          created,
+          updated,
+          unchanged,
+          callIds: outcomes.map((o) => o.id),
+        };
       },
     );
     await Promise.resolve();

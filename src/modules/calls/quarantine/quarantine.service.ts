@@ -4,7 +4,13 @@ import type { RequestContext } from '../../../platform/context.js';
 import type { Database, UnitOfWork } from '../../../platform/db/index.js';
 import { fromPublicId, newUuid, toPublicId } from '../../../platform/ids.js';
 import type { CallRecordV1 } from '../call-record.js';
-import type { CallsService, NewQuarantinedPayload, QuarantinedPayload, QuarantineService, UpsertResult } from '../contract.js';
+import type {
+  CallsService,
+  NewQuarantinedPayload,
+  QuarantinedPayload,
+  QuarantineService,
+  UpsertResult,
+} from '../contract.js';
 import { CallsErrors } from '../errors.js';
 import type { CallsTables } from '../db/calls.tables.js';
 import {
@@ -49,7 +55,8 @@ export function createQuarantineService(deps: {
   announce: (trx: UnitOfWork, ctx: RequestContext, upsert: UpsertResult) => Promise<void>;
 }): QuarantineService {
   const { database, crypto, audit } = deps;
-  const inTenant = <T>(ctx: RequestContext, fn: (trx: Transaction<CallsTables>) => Promise<T>) => database.withTenant<CallsTables, T>(ctx, fn);
+  const inTenant = <T>(ctx: RequestContext, fn: (trx: Transaction<CallsTables>) => Promise<T>) =>
+    database.withTenant<CallsTables, T>(ctx, fn);
 
   async function load(ctx: RequestContext, id: string): Promise<QuarantineRow> {
     const uuid = fromPublicId('qua', id);
@@ -58,7 +65,11 @@ export function createQuarantineService(deps: {
     return row;
   }
 
-  async function addIn(trx: Transaction<CallsTables>, ctx: RequestContext, payload: NewQuarantinedPayload): Promise<QuarantinedPayload> {
+  async function addIn(
+    trx: Transaction<CallsTables>,
+    ctx: RequestContext,
+    payload: NewQuarantinedPayload,
+  ): Promise<QuarantinedPayload> {
     const id = newUuid();
     const raw = payload.raw === undefined ? undefined : Buffer.from(payload.raw);
     const row = await insertQuarantined(trx, {
@@ -79,7 +90,8 @@ export function createQuarantineService(deps: {
     return toPayload(row);
   }
 
-  const rawOf = (row: QuarantineRow) => (row.rawCiphertext === null ? null : crypto.decryptRaw(row.tenantId, row.id, row.rawCiphertext));
+  const rawOf = (row: QuarantineRow) =>
+    row.rawCiphertext === null ? null : crypto.decryptRaw(row.tenantId, row.id, row.rawCiphertext);
 
   return {
     add: (ctx, payload) => inTenant(ctx, (trx) => addIn(trx, ctx, payload)),
@@ -102,7 +114,11 @@ export function createQuarantineService(deps: {
     async raw(ctx, id) {
       const row = await load(ctx, id);
       const raw = await rawOf(row);
-      await audit.record(ctx, { action: 'calls.quarantine.raw_viewed', target: { type: 'quarantine', id }, details: { source: row.source } });
+      await audit.record(ctx, {
+        action: 'calls.quarantine.raw_viewed',
+        target: { type: 'quarantine', id },
+        details: { source: row.source },
+      });
       return raw;
     },
 

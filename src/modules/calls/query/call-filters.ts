@@ -23,10 +23,12 @@ export function filterProblems(filters: CallFilters): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const field of ['number', 'agent', 'queue', 'q'] as const) {
     const value = filters[field];
-    if (value !== undefined && unstorable(value)) problems.push({ field, message: 'must not contain NUL characters or unpaired surrogates' });
+    if (value !== undefined && unstorable(value))
+      problems.push({ field, message: 'must not contain NUL characters or unpaired surrogates' });
   }
   const { from, to } = filters;
-  if (from && Number.isNaN(from.getTime())) problems.push({ field: 'from', message: 'is not a valid instant' });
+  if (from && Number.isNaN(from.getTime()))
+    problems.push({ field: 'from', message: 'is not a valid instant' });
   if (to && Number.isNaN(to.getTime())) problems.push({ field: 'to', message: 'is not a valid instant' });
   if (from && to && !(from < to)) problems.push({ field: 'to', message: 'must be later than from' });
   if (filters.number !== undefined && numberQueryTerm(filters.number) === undefined) {
@@ -34,21 +36,37 @@ export function filterProblems(filters: CallFilters): FieldProblem[] {
   }
   if (filters.q !== undefined) {
     const words = nameWords(filters.q);
-    if (words.length === 0) problems.push({ field: 'q', message: 'needs a word of two or more letters or digits (whole-word search on names)' });
-    else if (words.length > maxNameWords) problems.push({ field: 'q', message: `may have at most ${maxNameWords} words` });
+    if (words.length === 0)
+      problems.push({
+        field: 'q',
+        message: 'needs a word of two or more letters or digits (whole-word search on names)',
+      });
+    else if (words.length > maxNameWords)
+      problems.push({ field: 'q', message: `may have at most ${maxNameWords} words` });
   }
-  if (filters.agent !== undefined && filters.agent.trim() === '') problems.push({ field: 'agent', message: 'must not be empty' });
+  if (filters.agent !== undefined && filters.agent.trim() === '')
+    problems.push({ field: 'agent', message: 'must not be empty' });
   const min = filters.minDurationSeconds;
-  if (min !== undefined && (!Number.isInteger(min) || min < 0)) problems.push({ field: 'minDuration', message: 'must be a whole number of seconds, 0 or more' });
+  if (min !== undefined && (!Number.isInteger(min) || min < 0))
+    problems.push({ field: 'minDuration', message: 'must be a whole number of seconds, 0 or more' });
   return problems;
 }
 
-export function statsProblems(from: Date | undefined, to: Date | undefined, interval: StatsInterval): FieldProblem[] {
+export function statsProblems(
+  from: Date | undefined,
+  to: Date | undefined,
+  interval: StatsInterval,
+): FieldProblem[] {
   if (!from) return [{ field: 'from', message: 'is required for statistics' }];
   if (!to) return [{ field: 'to', message: 'is required for statistics' }];
   const buckets = Math.ceil((to.getTime() - from.getTime()) / intervalMs[interval]);
   return buckets > maxStatsBuckets
-    ? [{ field: 'interval', message: `gives ${buckets} intervals over this range; at most ${maxStatsBuckets}: choose a longer interval or a shorter range` }]
+    ? [
+        {
+          field: 'interval',
+          message: `gives ${buckets} intervals over this range; at most ${maxStatsBuckets}: choose a longer interval or a shorter range`,
+        },
+      ]
     : [];
 }
 
@@ -58,7 +76,11 @@ export function assertNoProblems(problems: readonly FieldProblem[]): void {
 }
 
 /** The filters as the index reads them: personal values replaced by their blind indexes. */
-export async function resolveFilters(crypto: CallCrypto, tenantId: string, filters: CallFilters): Promise<IndexFilters> {
+export async function resolveFilters(
+  crypto: CallCrypto,
+  tenantId: string,
+  filters: CallFilters,
+): Promise<IndexFilters> {
   assertNoProblems(filterProblems(filters));
   const numberTerm = filters.number === undefined ? undefined : numberQueryTerm(filters.number);
   const words = filters.q === undefined ? [] : nameWords(filters.q);
@@ -71,8 +93,13 @@ export async function resolveFilters(crypto: CallCrypto, tenantId: string, filte
     queue: filters.queue,
     minDurationSeconds: filters.minDurationSeconds,
     numberIndex: numberTerm && (await crypto.blindIndex(tenantId, numberTerm.purpose, numberTerm.value)),
-    agentIndex: filters.agent === undefined ? undefined : await crypto.blindIndex(tenantId, termPurposes.agent, normaliseAgentKey(filters.agent)),
-    nameTerms: await Promise.all(words.map((word) => crypto.blindIndex(tenantId, termPurposes.nameWord, word))),
+    agentIndex:
+      filters.agent === undefined
+        ? undefined
+        : await crypto.blindIndex(tenantId, termPurposes.agent, normaliseAgentKey(filters.agent)),
+    nameTerms: await Promise.all(
+      words.map((word) => crypto.blindIndex(tenantId, termPurposes.nameWord, word)),
+    ),
   };
 }
 
@@ -91,7 +118,9 @@ export function encodeCursor(cursor: CallCursor, sort: string = defaultSortParam
 }
 
 export function decodeCursor(text: string): (CallCursor & { readonly sort: string }) | undefined {
-  const [iso = '', id = '', sort = defaultSortParam, duration = ''] = Buffer.from(text, 'base64url').toString('utf8').split('|');
+  const [iso = '', id = '', sort = defaultSortParam, duration = ''] = Buffer.from(text, 'base64url')
+    .toString('utf8')
+    .split('|');
   const startedAt = new Date(iso);
   if (Number.isNaN(startedAt.getTime()) || !uuidPattern.test(id)) return undefined;
   if (duration !== '' && !/^-?\d{1,9}$/.test(duration)) return undefined;

@@ -4,7 +4,10 @@ import type { NormalisedCall } from '../call-record.js';
 import { countCalls } from './call-reads.repo.js';
 import type { CallsTables } from '../db/calls.tables.js';
 import { callRecord } from '../testing/call-record.fixtures.js';
-import { createCallsTestPlatform, type CallsTestPlatform } from '../../../../test/support/calls-test-platform.js';
+import {
+  createCallsTestPlatform,
+  type CallsTestPlatform,
+} from '../../../../test/support/calls-test-platform.js';
 
 interface Page {
   items: { sourceCallId: string }[];
@@ -19,7 +22,8 @@ describe('calls API: sort and total', () => {
   let t: CallsTestPlatform;
   let a: RequestContext;
   const at = (minute: number) => new Date(Date.UTC(2024, 4, 1, 9, minute)).toISOString();
-  const seed = (name: string, call: Partial<NormalisedCall>) => t.calls.calls.upsertRecords(a, [callRecord(a.tenantId, { sourceCallId: name, ...call })]);
+  const seed = (name: string, call: Partial<NormalisedCall>) =>
+    t.calls.calls.upsertRecords(a, [callRecord(a.tenantId, { sourceCallId: name, ...call })]);
 
   beforeAll(async () => {
     t = await createCallsTestPlatform();
@@ -30,11 +34,20 @@ describe('calls API: sort and total', () => {
     await seed('tie-new', { startedAt: at(30), totalSeconds: 60, source: 'twilio' });
     await seed('none', { startedAt: at(40), totalSeconds: null, source: 'twilio' });
     // Another month: the index is partitioned by month, the order crosses partitions.
-    await seed('june', { startedAt: new Date(Date.UTC(2024, 5, 2)).toISOString(), totalSeconds: 120, source: 'twilio' });
+    await seed('june', {
+      startedAt: new Date(Date.UTC(2024, 5, 2)).toISOString(),
+      totalSeconds: 120,
+      source: 'twilio',
+    });
   });
   afterAll(() => t.close());
 
-  const get = (query: string) => t.inject({ method: 'GET', url: `/api/v1/calls${query}`, as: { tenant: a.tenantId, permissions: ['calls:read'] } });
+  const get = (query: string) =>
+    t.inject({
+      method: 'GET',
+      url: `/api/v1/calls${query}`,
+      as: { tenant: a.tenantId, permissions: ['calls:read'] },
+    });
 
   /** Every page of a query two calls at a time, as the console scrolls through them. */
   const walk = async (query: string) => {
@@ -69,7 +82,10 @@ describe('calls API: sort and total', () => {
   });
 
   it('answers with the planner’s estimate, flagged, beyond the cap', async () => {
-    const total = await t.platform.database.withTenant<CallsTables, Awaited<ReturnType<typeof countCalls>>>(a, (trx) => countCalls(trx, {}, 3));
+    const total = await t.platform.database.withTenant<CallsTables, Awaited<ReturnType<typeof countCalls>>>(
+      a,
+      (trx) => countCalls(trx, {}, 3),
+    );
     expect(total.exact).toBe(false);
     expect(total.count).toBeGreaterThanOrEqual(4);
   });
@@ -82,6 +98,9 @@ describe('calls API: sort and total', () => {
     const byDuration = (await get('?limit=2&sort=-duration')).json<Page>();
     const mixed = await get(`?limit=2&sort=startedAt&cursor=${byDuration.nextCursor ?? ''}`);
     expect(mixed.statusCode).toBe(400);
-    expect(mixed.json<Problem>().errors).toContainEqual({ field: 'querystring.cursor', message: 'belongs to the order -duration, not startedAt' });
+    expect(mixed.json<Problem>().errors).toContainEqual({
+      field: 'querystring.cursor',
+      message: 'belongs to the order -duration, not startedAt',
+    });
   });
 });

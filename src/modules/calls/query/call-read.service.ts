@@ -3,7 +3,14 @@ import type { Database } from '../../../platform/db/index.js';
 import { fromPublicId } from '../../../platform/ids.js';
 import type { CallsService, CallTotal } from '../contract.js';
 import { CallsErrors } from '../errors.js';
-import { countCalls, findCall, listCalls, type CallFullRow, type CallSummaryRow, type SortValues } from './call-reads.repo.js';
+import {
+  countCalls,
+  findCall,
+  listCalls,
+  type CallFullRow,
+  type CallSummaryRow,
+  type SortValues,
+} from './call-reads.repo.js';
 import type { CallsTables } from '../db/calls.tables.js';
 import type { CallCrypto } from '../store/call-crypto.js';
 import { resolveFilters } from './call-filters.js';
@@ -30,9 +37,20 @@ export function createCallReads(deps: CallReadDeps): Pick<CallsService, 'list' |
       const filters = await resolveFilters(crypto, ctx.tenantId, query.filters);
       // One row more than asked tells whether another page exists. The count runs first: the page
       // changes planner settings for the rest of the transaction.
-      const { rows, total } = await database.withTenant<CallsTables, { rows: (CallSummaryRow & SortValues)[]; total: CallTotal | undefined }>(ctx, async (trx) => {
+      const { rows, total } = await database.withTenant<
+        CallsTables,
+        { rows: (CallSummaryRow & SortValues)[]; total: CallTotal | undefined }
+      >(ctx, async (trx) => {
         const total = query.withTotal ? await countCalls(trx, filters, exactCountCap) : undefined;
-        return { total, rows: await listCalls(trx, filters, { limit: query.limit + 1, after: query.after, columns: 'summary', order: query.sort }) };
+        return {
+          total,
+          rows: await listCalls(trx, filters, {
+            limit: query.limit + 1,
+            after: query.after,
+            columns: 'summary',
+            order: query.sort,
+          }),
+        };
       });
       const page = rows.slice(0, query.limit);
       const last = page.at(-1);
@@ -40,7 +58,11 @@ export function createCallReads(deps: CallReadDeps): Pick<CallsService, 'list' |
         items: await Promise.all(page.map((row) => toCallSummary(crypto, ctx.tenantId, row))),
         nextCursor:
           rows.length > query.limit && last
-            ? { startedAt: last.startedAt, id: last.id, ...(query.sort?.key === 'duration' ? { duration: last.durationKey } : {}) }
+            ? {
+                startedAt: last.startedAt,
+                id: last.id,
+                ...(query.sort?.key === 'duration' ? { duration: last.durationKey } : {}),
+              }
             : null,
         total,
       };
@@ -49,7 +71,9 @@ export function createCallReads(deps: CallReadDeps): Pick<CallsService, 'list' |
     async get(ctx, callId, options = {}) {
       const uuid = fromPublicId('call', callId);
       if (!uuid) throw CallsErrors.notFound();
-      const row = await database.withTenant<CallsTables, CallFullRow | undefined>(ctx, (trx) => findCall(trx, uuid));
+      const row = await database.withTenant<CallsTables, CallFullRow | undefined>(ctx, (trx) =>
+        findCall(trx, uuid),
+      );
       if (!row) throw CallsErrors.notFound();
       const record = await toCallRecord(crypto, row);
       let url: string | null = null;
@@ -60,7 +84,11 @@ export function createCallReads(deps: CallReadDeps): Pick<CallsService, 'list' |
           throw CallsErrors.rawUnavailable(error);
         }
         // Handing out the link is the access: record it before the caller gets it.
-        await audit.record(ctx, { action: 'calls.raw_viewed', target: { type: 'call', id: record.id }, details: { source: record.source } });
+        await audit.record(ctx, {
+          action: 'calls.raw_viewed',
+          target: { type: 'call', id: record.id },
+          details: { source: record.source },
+        });
       }
       return { record, raw: { objectKey: row.rawObjectKey, sha256: row.rawSha256, url } };
     },

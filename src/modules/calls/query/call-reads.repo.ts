@@ -1,6 +1,13 @@
 import { sql, type RawBuilder, type Selectable, type Transaction } from 'kysely';
 import type { CallDirection, CallDisposition, CallSource } from '../call-record.js';
-import type { CallCursor, CallSort, CallTotal, QueueTargets, StatsGroupBy, StatsInterval } from '../contract.js';
+import type {
+  CallCursor,
+  CallSort,
+  CallTotal,
+  QueueTargets,
+  StatsGroupBy,
+  StatsInterval,
+} from '../contract.js';
 import type { StatsSums } from '../stats/stats-figures.js';
 import { intervalOf, scanMeasures, targetsJoin } from '../stats/stats-sql.js';
 import type { CallRecordsTable, CallsTables } from '../db/calls.tables.js';
@@ -56,7 +63,14 @@ const summaryColumns = [
   'partiesCiphertext',
 ] as const satisfies readonly (keyof CallRecordsTable)[];
 
-const fullColumns = [...summaryColumns, 'tenantId', 'rawObjectKey', 'rawSha256', 'ingestedAt', 'recordCiphertext'] as const;
+const fullColumns = [
+  ...summaryColumns,
+  'tenantId',
+  'rawObjectKey',
+  'rawSha256',
+  'ingestedAt',
+  'recordCiphertext',
+] as const;
 
 export type CallSummaryRow = Pick<Selectable<CallRecordsTable>, (typeof summaryColumns)[number]>;
 export type CallFullRow = Pick<Selectable<CallRecordsTable>, (typeof fullColumns)[number]>;
@@ -64,13 +78,17 @@ export type CallFullRow = Pick<Selectable<CallRecordsTable>, (typeof fullColumns
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const selectList = (columns: readonly string[]) => sql.join(columns.map((c) => sql.raw(`r.${snake(c)}`)));
 
-const hasTermFilter = (filters: IndexFilters) => filters.numberIndex !== undefined || (filters.nameTerms?.length ?? 0) > 0;
+const hasTermFilter = (filters: IndexFilters) =>
+  filters.numberIndex !== undefined || (filters.nameTerms?.length ?? 0) > 0;
 
 /**
  * Conditions on the call row `r`, joined by AND. The time range also applies to the side table
  * `d` that drives the read, if any, so that only its partitions of those months are scanned.
  */
-function conditions(filters: IndexFilters, options: { driven?: boolean; skipNumber?: boolean; skipFirstName?: boolean }): RawBuilder<unknown>[] {
+function conditions(
+  filters: IndexFilters,
+  options: { driven?: boolean; skipNumber?: boolean; skipFirstName?: boolean },
+): RawBuilder<unknown>[] {
   const where: RawBuilder<unknown>[] = [];
   if (filters.from) where.push(sql`r.started_at >= ${filters.from}`);
   if (filters.to) where.push(sql`r.started_at < ${filters.to}`);
@@ -78,32 +96,44 @@ function conditions(filters: IndexFilters, options: { driven?: boolean; skipNumb
   if (options.driven && filters.to) where.push(sql`d.started_at < ${filters.to}`);
   if (filters.sources?.length) where.push(sql`r.source = any(${[...filters.sources]}::text[])`);
   if (filters.directions?.length) where.push(sql`r.direction = any(${[...filters.directions]}::text[])`);
-  if (filters.dispositions?.length) where.push(sql`r.disposition = any(${[...filters.dispositions]}::text[])`);
+  if (filters.dispositions?.length)
+    where.push(sql`r.disposition = any(${[...filters.dispositions]}::text[])`);
   if (filters.agentIndex) where.push(sql`r.agent_index = ${filters.agentIndex}`);
   if (filters.queue !== undefined) where.push(sql`r.queue_id = ${filters.queue}`);
-  if (filters.minDurationSeconds !== undefined) where.push(sql`r.total_seconds >= ${filters.minDurationSeconds}`);
+  if (filters.minDurationSeconds !== undefined)
+    where.push(sql`r.total_seconds >= ${filters.minDurationSeconds}`);
   // `offset 0` keeps each EXISTS a probe of one index entry per candidate call; without it the
   // planner may turn it into a join that first reads every entry of that number or word in every
   // month, which for a common word costs more than the whole page.
   if (filters.numberIndex && !options.skipNumber) {
-    where.push(sql`exists (select from calls.call_numbers x where x.number_index = ${filters.numberIndex} and x.started_at = r.started_at and x.call_id = r.id offset 0)`);
+    where.push(
+      sql`exists (select from calls.call_numbers x where x.number_index = ${filters.numberIndex} and x.started_at = r.started_at and x.call_id = r.id offset 0)`,
+    );
   }
   const names = options.skipFirstName ? (filters.nameTerms ?? []).slice(1) : (filters.nameTerms ?? []);
   // On a driven read the other words are checked against the side-table row, before the call row
   // is fetched: a two-word search then costs index probes, not heap reads, per candidate.
-  const [callTime, callId] = options.driven ? [sql.raw('d.started_at'), sql.raw('d.call_id')] : [sql.raw('r.started_at'), sql.raw('r.id')];
+  const [callTime, callId] = options.driven
+    ? [sql.raw('d.started_at'), sql.raw('d.call_id')]
+    : [sql.raw('r.started_at'), sql.raw('r.id')];
   for (const term of names) {
-    where.push(sql`exists (select from calls.call_name_terms x where x.term_index = ${term} and x.started_at = ${callTime} and x.call_id = ${callId} offset 0)`);
+    where.push(
+      sql`exists (select from calls.call_name_terms x where x.term_index = ${term} and x.started_at = ${callTime} and x.call_id = ${callId} offset 0)`,
+    );
   }
   return where;
 }
 
-const whereClause = (where: readonly RawBuilder<unknown>[]) => (where.length === 0 ? sql`` : sql`where ${sql.join(where, sql` and `)}`);
+const whereClause = (where: readonly RawBuilder<unknown>[]) =>
+  where.length === 0 ? sql`` : sql`where ${sql.join(where, sql` and `)}`;
 
 /** The rows a list reads and the columns its order and keyset compare, for the filters given. */
 async function selection(trx: Trx, given: IndexFilters) {
-  const multipleNames = given.nameTerms !== undefined && given.nameTerms.length > 1 && given.numberIndex === undefined;
-  const filters = multipleNames ? { ...given, nameTerms: await rarestFirst(trx, given.nameTerms ?? []) } : given;
+  const multipleNames =
+    given.nameTerms !== undefined && given.nameTerms.length > 1 && given.numberIndex === undefined;
+  const filters = multipleNames
+    ? { ...given, nameTerms: await rarestFirst(trx, given.nameTerms ?? []) }
+    : given;
   const firstName = filters.nameTerms?.[0];
   let from: RawBuilder<unknown>;
   let drive: RawBuilder<unknown> | undefined;
@@ -119,7 +149,11 @@ async function selection(trx: Trx, given: IndexFilters) {
   const driven = hasTermFilter(filters);
   const time = driven ? sql.raw('d.started_at') : sql.raw('r.started_at');
   const id = driven ? sql.raw('d.call_id') : sql.raw('r.id');
-  const where = conditions(filters, { driven, skipNumber: true, skipFirstName: filters.numberIndex === undefined });
+  const where = conditions(filters, {
+    driven,
+    skipNumber: true,
+    skipFirstName: filters.numberIndex === undefined,
+  });
   if (drive) where.unshift(drive);
   return { from, where, time, id };
 }
@@ -145,7 +179,9 @@ export async function listCalls<C extends 'summary' | 'full'>(
   if (after && order.key === 'startedAt') {
     // The plain bound on the partition key lets the planner skip the months after the cursor.
     where.push(
-      desc ? sql`(${time}, ${id}) < (${after.startedAt}, ${after.id}::uuid)` : sql`(${time}, ${id}) > (${after.startedAt}, ${after.id}::uuid)`,
+      desc
+        ? sql`(${time}, ${id}) < (${after.startedAt}, ${after.id}::uuid)`
+        : sql`(${time}, ${id}) > (${after.startedAt}, ${after.id}::uuid)`,
       desc ? sql`${time} <= ${after.startedAt}` : sql`${time} >= ${after.startedAt}`,
     );
   } else if (after) {
@@ -160,8 +196,13 @@ export async function listCalls<C extends 'summary' | 'full'>(
   // a number or name search has no such index: its matches are sorted.)
   // Parallel workers cost more to start than a page costs to read.
   const indexOrdered = order.key === 'startedAt' || !hasTermFilter(given);
-  await sql`select set_config('enable_sort', ${indexOrdered ? 'off' : 'on'}, true), set_config('max_parallel_workers_per_gather', '0', true)`.execute(trx);
-  const orderBy = order.key === 'startedAt' ? sql`${time} ${dir}, ${id} ${dir}` : sql`${durationKey} ${dir}, ${time} ${dir}, ${id} ${dir}`;
+  await sql`select set_config('enable_sort', ${indexOrdered ? 'off' : 'on'}, true), set_config('max_parallel_workers_per_gather', '0', true)`.execute(
+    trx,
+  );
+  const orderBy =
+    order.key === 'startedAt'
+      ? sql`${time} ${dir}, ${id} ${dir}`
+      : sql`${durationKey} ${dir}, ${time} ${dir}, ${id} ${dir}`;
   const { rows } = await sql<C extends 'full' ? CallFullRow & SortValues : CallSummaryRow & SortValues>`
     select ${columns}, ${durationKey} as duration_key from ${from} ${whereClause(where)}
     order by ${orderBy}
@@ -181,7 +222,9 @@ export interface SortValues {
 export async function countCalls(trx: Trx, given: IndexFilters, cap: number): Promise<CallTotal> {
   const { from, where } = await selection(trx, given);
   const { rows } = await sql<{ n: number }>`
-    select count(*)::int as n from (select from ${from} ${whereClause(where)} limit ${cap + 1}) capped`.execute(trx);
+    select count(*)::int as n from (select from ${from} ${whereClause(where)} limit ${cap + 1}) capped`.execute(
+    trx,
+  );
   const counted = rows[0]?.n ?? 0;
   if (counted <= cap) return { count: counted, exact: true };
   const plan = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>`
@@ -201,7 +244,10 @@ export async function rarestFirst(trx: Trx, terms: readonly Buffer[]): Promise<B
            (select count(*) from (select from calls.call_name_terms x where x.term_index = t.term limit 1000) capped)::int as matches
       from unnest(${[...terms]}::bytea[]) with ordinality as t (term, position)`.execute(trx);
   const matches = new Map(rows.map((r) => [r.position - 1, r.matches]));
-  return terms.map((term, i) => ({ term, n: matches.get(i) ?? 0 })).sort((a, b) => a.n - b.n).map((t) => t.term);
+  return terms
+    .map((term, i) => ({ term, n: matches.get(i) ?? 0 }))
+    .sort((a, b) => a.n - b.n)
+    .map((t) => t.term);
 }
 
 export async function findCall(trx: Trx, id: string): Promise<CallFullRow | undefined> {
@@ -238,11 +284,18 @@ export const groupColumns: Record<StatsGroupBy, { value: RawBuilder<unknown>; na
 export async function callStats(
   trx: Trx,
   filters: IndexFilters & { from: Date; to: Date },
-  options: { interval: StatsInterval; timeZone: string; groupBy?: StatsGroupBy | undefined; targets: QueueTargets },
+  options: {
+    interval: StatsInterval;
+    timeZone: string;
+    groupBy?: StatsGroupBy | undefined;
+    targets: QueueTargets;
+  },
 ): Promise<StatsRow[]> {
   const { bucketLocal, bucketStart } = intervalOf(sql`r.started_at`, options.interval, options.timeZone);
   const targets = targetsJoin(options.targets, sql`r.queue_id`);
-  const group = options.groupBy ? groupColumns[options.groupBy] : { value: sql`null::text`, name: sql`null::text` };
+  const group = options.groupBy
+    ? groupColumns[options.groupBy]
+    : { value: sql`null::text`, name: sql`null::text` };
   const where = conditions(filters, {});
   const { rows } = await sql<StatsRow>`
     select ${bucketStart} as bucket_start,

@@ -2,7 +2,12 @@ import type { Insertable } from 'kysely';
 import { fromPublicId } from '../../../platform/ids.js';
 import type { CallRecordV1, NormalisedCall } from '../call-record.js';
 import { CallsErrors } from '../errors.js';
-import type { CallKeysTable, CallNameTermsTable, CallNumbersTable, CallRecordsTable } from '../db/calls.tables.js';
+import type {
+  CallKeysTable,
+  CallNameTermsTable,
+  CallNumbersTable,
+  CallRecordsTable,
+} from '../db/calls.tables.js';
 import type { CallWriteCrypto } from '../store/call-crypto.js';
 import { agentKeyOf, nameTermsOf, numberTermsOf, termPurposes } from './search-terms.js';
 import { encodeSourceVersion } from '../store/source-version.js';

@@ -9,11 +9,16 @@ import type { CallCrypto } from '../store/call-crypto.js';
 const iso = (date: Date | null): string | null => (date === null ? null : date.toISOString());
 
 function qualityOf(row: CallSummaryRow): CallQuality | null {
-  if (row.mos === null && row.jitterMs === null && row.packetLossPct === null && row.rttMs === null) return null;
+  if (row.mos === null && row.jitterMs === null && row.packetLossPct === null && row.rttMs === null)
+    return null;
   return { mos: row.mos, jitterMs: row.jitterMs, packetLossPct: row.packetLossPct, rttMs: row.rttMs };
 }
 
-export async function toCallSummary(crypto: CallCrypto, tenantId: string, row: CallSummaryRow): Promise<CallSummary> {
+export async function toCallSummary(
+  crypto: CallCrypto,
+  tenantId: string,
+  row: CallSummaryRow,
+): Promise<CallSummary> {
   const [parties, agent] = await Promise.all([
     crypto.decryptParties(tenantId, row.id, row.partiesCiphertext),
     row.agentCiphertext === null ? null : crypto.decryptAgent(tenantId, row.agentCiphertext),

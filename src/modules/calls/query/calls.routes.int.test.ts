@@ -2,10 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestContext } from '../../../platform/context.js';
 import type { CallRecordV1, NormalisedCall } from '../call-record.js';
 import { callRecord, leg, party } from '../testing/call-record.fixtures.js';
-import { createCallsTestPlatform, type CallsTestPlatform } from '../../../../test/support/calls-test-platform.js';
+import {
+  createCallsTestPlatform,
+  type CallsTestPlatform,
+} from '../../../../test/support/calls-test-platform.js';
 
 interface Page {
-  items: { id: string; sourceCallId: string; from: { displayName: string | null }; agent: { id: string | null; name: string | null } | null }[];
+  items: {
+    id: string;
+    sourceCallId: string;
+    from: { displayName: string | null };
+    agent: { id: string | null; name: string | null } | null;
+  }[];
   nextCursor: string | null;
 }
 interface Problem {
@@ -32,7 +40,14 @@ describe('calls API: list, filters, detail', () => {
     t = await createCallsTestPlatform();
     ({ ctx: a } = await t.createTenant());
     ({ ctx: b } = await t.createTenant());
-    await seed(a, 'a1', { startedAt: at(0), source: 'twilio', direction: 'inbound', disposition: 'answered', totalSeconds: 70, from: party('+4930111111', '+4930111111', 'Zoë Müller') });
+    await seed(a, 'a1', {
+      startedAt: at(0),
+      source: 'twilio',
+      direction: 'inbound',
+      disposition: 'answered',
+      totalSeconds: 70,
+      from: party('+4930111111', '+4930111111', 'Zoë Müller'),
+    });
     await seed(a, 'a2', {
       startedAt: at(10),
       source: 'asterisk',
@@ -52,16 +67,42 @@ describe('calls API: list, filters, detail', () => {
       from: party('+4930333333', '+4930333333', 'Zoe Schmidt'),
       queue: { id: 'q-sales', name: 'Sales' },
       // The searched number appears only on a transfer leg.
-      legs: [leg('x', { from: party('+4930333333', '+4930333333'), to: party('+4930111111', '+4930111111') })],
+      legs: [
+        leg('x', { from: party('+4930333333', '+4930333333'), to: party('+4930111111', '+4930111111') }),
+      ],
     });
-    await seed(a, 'a4', { startedAt: at(30), source: 'teams', direction: 'internal', disposition: 'answered', totalSeconds: 300, agent: { id: 'agent.one@contoso.com', name: 'Agent One' }, queue: { id: 'q-sales', name: 'Sales' } });
-    await seed(a, 'a5', { startedAt: at(40), source: 'twilio', direction: 'inbound', disposition: 'voicemail', totalSeconds: 45, from: party('+4930555555', '+4930555555', 'Max Müller') });
-    await seed(b, 'b1', { startedAt: at(5), source: 'twilio', direction: 'inbound', from: party('+4930111111', '+4930111111', 'Zoë Müller') });
+    await seed(a, 'a4', {
+      startedAt: at(30),
+      source: 'teams',
+      direction: 'internal',
+      disposition: 'answered',
+      totalSeconds: 300,
+      agent: { id: 'agent.one@contoso.com', name: 'Agent One' },
+      queue: { id: 'q-sales', name: 'Sales' },
+    });
+    await seed(a, 'a5', {
+      startedAt: at(40),
+      source: 'twilio',
+      direction: 'inbound',
+      disposition: 'voicemail',
+      totalSeconds: 45,
+      from: party('+4930555555', '+4930555555', 'Max Müller'),
+    });
+    await seed(b, 'b1', {
+      startedAt: at(5),
+      source: 'twilio',
+      direction: 'inbound',
+      from: party('+4930111111', '+4930111111', 'Zoë Müller'),
+    });
   });
   afterAll(() => t.close());
 
   const list = async (query: string, ctx: RequestContext = a, permissions = read) => {
-    const res = await t.inject({ method: 'GET', url: `/api/v1/calls${query}`, as: { tenant: ctx.tenantId, permissions } });
+    const res = await t.inject({
+      method: 'GET',
+      url: `/api/v1/calls${query}`,
+      as: { tenant: ctx.tenantId, permissions },
+    });
     return res;
   };
   const names = async (query: string, ctx: RequestContext = a) => {
@@ -75,7 +116,10 @@ describe('calls API: list, filters, detail', () => {
     expect(res.statusCode).toBe(200);
     const page = res.json<Page>();
     expect(page.items.map((i) => i.sourceCallId)).toEqual(['a5', 'a4', 'a3', 'a2', 'a1']);
-    expect(page.items[4]).toMatchObject({ id: records.a1?.id, from: { raw: '+4930111111', e164: '+4930111111', displayName: 'Zoë Müller' } });
+    expect(page.items[4]).toMatchObject({
+      id: records.a1?.id,
+      from: { raw: '+4930111111', e164: '+4930111111', displayName: 'Zoë Müller' },
+    });
     expect(page.items[1]?.agent).toEqual({ id: 'agent.one@contoso.com', name: 'Agent One' });
     expect(page.nextCursor).toBeNull();
   });
@@ -83,14 +127,22 @@ describe('calls API: list, filters, detail', () => {
   it('keeps tenants apart: lists, searches and ids of another tenant', async () => {
     expect(await names('', b)).toEqual(['b1']);
     expect(await names('?number=%2B4930111111', b)).toEqual(['b1']);
-    const foreign = await t.inject({ method: 'GET', url: `/api/v1/calls/${records.b1?.id ?? ''}`, as: { tenant: a.tenantId, permissions: [...read, 'calls:raw'] } });
+    const foreign = await t.inject({
+      method: 'GET',
+      url: `/api/v1/calls/${records.b1?.id ?? ''}`,
+      as: { tenant: a.tenantId, permissions: [...read, 'calls:raw'] },
+    });
     expect(foreign.statusCode).toBe(404);
     expect(foreign.json<Problem>().code).toBe('CALLS_NOT_FOUND');
   });
 
   it('filters by time range (from inclusive, to exclusive)', async () => {
     expect(await names(`?from=${at(10)}&to=${at(30)}`)).toEqual(['a3', 'a2']);
-    expect(await names(`?from=${encodeURIComponent('2024-05-01T11:20:00+02:00')}`)).toEqual(['a5', 'a4', 'a3']);
+    expect(await names(`?from=${encodeURIComponent('2024-05-01T11:20:00+02:00')}`)).toEqual([
+      'a5',
+      'a4',
+      'a3',
+    ]);
   });
 
   it('filters by source, direction and disposition, each accepting a list', async () => {
@@ -163,7 +215,10 @@ describe('calls API: list, filters, detail', () => {
       const res = await list(query);
       expect(res.statusCode, query).toBe(400);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-      expect(res.json<Problem>().errors?.map((e) => e.field), query).toContain(field);
+      expect(
+        res.json<Problem>().errors?.map((e) => e.field),
+        query,
+      ).toContain(field);
     }
   });
 
@@ -173,20 +228,39 @@ describe('calls API: list, filters, detail', () => {
 
   it('shows one call with its legs, and a signed raw link only to holders of calls:raw (audited)', async () => {
     const id = records.a3?.id ?? '';
-    const plain = await t.inject({ method: 'GET', url: `/api/v1/calls/${id}`, as: { tenant: a.tenantId, permissions: read } });
+    const plain = await t.inject({
+      method: 'GET',
+      url: `/api/v1/calls/${id}`,
+      as: { tenant: a.tenantId, permissions: read },
+    });
     expect(plain.statusCode).toBe(200);
-    expect(plain.json()).toEqual({ record: records.a3, raw: { objectKey: records.a3?.rawObjectKey, sha256: records.a3?.rawSha256, url: null } });
+    expect(plain.json()).toEqual({
+      record: records.a3,
+      raw: { objectKey: records.a3?.rawObjectKey, sha256: records.a3?.rawSha256, url: null },
+    });
 
-    const withRaw = await t.inject({ method: 'GET', url: `/api/v1/calls/${id}`, as: { tenant: a.tenantId, actor: 'usr_auditor', permissions: [...read, 'calls:raw'] } });
-    expect(withRaw.json<{ raw: { url: string } }>().raw.url).toMatch(/^https:\/\/objects\.test\/.+signature=test$/);
+    const withRaw = await t.inject({
+      method: 'GET',
+      url: `/api/v1/calls/${id}`,
+      as: { tenant: a.tenantId, actor: 'usr_auditor', permissions: [...read, 'calls:raw'] },
+    });
+    expect(withRaw.json<{ raw: { url: string } }>().raw.url).toMatch(
+      /^https:\/\/objects\.test\/.+signature=test$/,
+    );
     expect(t.signedKeys).toEqual([records.a3?.rawObjectKey]);
     const audit = await t.platform.modules.audit.list(a, { action: 'calls.raw_viewed', limit: 10 });
-    expect(audit.items).toEqual([expect.objectContaining({ actor: { type: 'user', id: 'usr_auditor' }, target: { type: 'call', id } })]);
+    expect(audit.items).toEqual([
+      expect.objectContaining({ actor: { type: 'user', id: 'usr_auditor' }, target: { type: 'call', id } }),
+    ]);
   });
 
   it('answers 404 for ids that are not calls', async () => {
     for (const id of ['call_01jd0000000000000000000000', 'nonsense', 'usr_01jd9k2n4m5p6q7r8s9t0v1w2x']) {
-      const res = await t.inject({ method: 'GET', url: `/api/v1/calls/${id}`, as: { tenant: a.tenantId, permissions: read } });
+      const res = await t.inject({
+        method: 'GET',
+        url: `/api/v1/calls/${id}`,
+        as: { tenant: a.tenantId, permissions: read },
+      });
       expect(res.statusCode, id).toBe(404);
     }
   });

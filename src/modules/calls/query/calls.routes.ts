@@ -24,7 +24,10 @@ const auditContext = (request: FastifyRequest) => ({ ...request.ctx, clientIp: r
  * is logged here, with the request id, and rethrown: Fastify then destroys the connection without
  * the final chunk, so curl and fetch report a broken transfer instead of a file that looks complete.
  */
-async function* loggingFailure(chunks: AsyncIterable<string>, request: FastifyRequest): AsyncGenerator<string> {
+async function* loggingFailure(
+  chunks: AsyncIterable<string>,
+  request: FastifyRequest,
+): AsyncGenerator<string> {
   let bytes = 0;
   try {
     for await (const chunk of chunks) {
@@ -32,7 +35,10 @@ async function* loggingFailure(chunks: AsyncIterable<string>, request: FastifyRe
       yield chunk;
     }
   } catch (error) {
-    request.log.error({ err: error, bytesSent: bytes }, 'streamed answer failed after it began; connection aborted');
+    request.log.error(
+      { err: error, bytesSent: bytes },
+      'streamed answer failed after it began; connection aborted',
+    );
     throw error;
   }
 }
@@ -46,7 +52,8 @@ export function callsRoutes(calls: CallsService): FastifyPluginAsyncZod {
         config: { permission: 'calls:read' },
         schema: {
           tags: ['calls'],
-          summary: 'Calls, filtered, sorted (newest first by default), keyset-paginated; with a total on request',
+          summary:
+            'Calls, filtered, sorted (newest first by default), keyset-paginated; with a total on request',
           querystring: listQuerySchema,
           response: { 200: callPageSchema, ...problems },
         },
@@ -60,7 +67,11 @@ export function callsRoutes(calls: CallsService): FastifyPluginAsyncZod {
           after: cursor === undefined ? undefined : decodeCursor(cursor),
           withTotal: total,
         });
-        return { items: [...page.items], nextCursor: page.nextCursor ? encodeCursor(page.nextCursor, sort) : null, total: page.total ?? null };
+        return {
+          items: [...page.items],
+          nextCursor: page.nextCursor ? encodeCursor(page.nextCursor, sort) : null,
+          total: page.total ?? null,
+        };
       },
     );
 
@@ -70,7 +81,8 @@ export function callsRoutes(calls: CallsService): FastifyPluginAsyncZod {
         config: { permission: 'calls:read' },
         schema: {
           tags: ['calls'],
-          summary: "Counts, answer-seizure ratio, talk and handle times and abandon rate per interval of the tenant's local time",
+          summary:
+            "Counts, answer-seizure ratio, talk and handle times and abandon rate per interval of the tenant's local time",
           querystring: statsQuerySchema,
           response: { 200: callStatsSchema, ...problems },
         },
@@ -84,7 +96,12 @@ export function callsRoutes(calls: CallsService): FastifyPluginAsyncZod {
           groupBy,
           comparePrevious: compare === 'previous',
         });
-        return { ...stats, buckets: [...stats.buckets], totals: [...stats.totals], previous: stats.previous && { ...stats.previous, totals: [...stats.previous.totals] } };
+        return {
+          ...stats,
+          buckets: [...stats.buckets],
+          totals: [...stats.totals],
+          previous: stats.previous && { ...stats.previous, totals: [...stats.previous.totals] },
+        };
       },
     );
 
@@ -94,7 +111,8 @@ export function callsRoutes(calls: CallsService): FastifyPluginAsyncZod {
         config: { permission: 'calls:export' },
         schema: {
           tags: ['calls'],
-          summary: 'Every matching call as CSV, JSON Lines of CallRecord v1, or JSON Lines of vCons, streamed (audited)',
+          summary:
+            'Every matching call as CSV, JSON Lines of CallRecord v1, or JSON Lines of vCons, streamed (audited)',
           querystring: exportQuerySchema,
           response: {
             200: {
@@ -110,14 +128,20 @@ export function callsRoutes(calls: CallsService): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         // Everything that can refuse the request runs here, before the status line is sent.
-        const exported = await calls.export(auditContext(request), toFilters(request.query), request.query.format);
+        const exported = await calls.export(
+          auditContext(request),
+          toFilters(request.query),
+          request.query.format,
+        );
         const stamp = new Date().toISOString().slice(0, 19).replaceAll(':', '');
-        return reply
-          .type(exported.contentType)
-          .header('content-disposition', `attachment; filename="calls-${stamp}.${exported.fileExtension}"`)
-          .header('cache-control', 'no-store')
-          // The schema documents the text; the body is a stream, which Fastify sends without serialising.
-          .send(Readable.from(loggingFailure(exported.chunks, request)) as unknown as string);
+        return (
+          reply
+            .type(exported.contentType)
+            .header('content-disposition', `attachment; filename="calls-${stamp}.${exported.fileExtension}"`)
+            .header('cache-control', 'no-store')
+            // The schema documents the text; the body is a stream, which Fastify sends without serialising.
+            .send(Readable.from(loggingFailure(exported.chunks, request)) as unknown as string)
+        );
       },
     );
 
@@ -127,7 +151,8 @@ export function callsRoutes(calls: CallsService): FastifyPluginAsyncZod {
         config: { permission: 'calls:read' },
         schema: {
           tags: ['calls'],
-          summary: 'One call with its legs; with a signed link to the raw payload for callers holding calls:raw',
+          summary:
+            'One call with its legs; with a signed link to the raw payload for callers holding calls:raw',
           params: z.object({ callId: z.string().max(64).describe('call_...') }),
           response: { 200: callDetailSchema, ...problems, ...notFound },
         },

@@ -12,10 +12,20 @@ import {
   callRecordV1Schema,
   callSourceSchema,
 } from '../call-record.js';
-import { CALL_SORT_KEYS, EXPORT_FORMATS, STATS_GROUPS, STATS_INTERVALS, type CallFilters, type CallSort } from '../contract.js';
+import {
+  CALL_SORT_KEYS,
+  EXPORT_FORMATS,
+  STATS_GROUPS,
+  STATS_INTERVALS,
+  type CallFilters,
+  type CallSort,
+} from '../contract.js';
 import { decodeCursor, defaultSortParam, filterProblems, statsProblems } from './call-filters.js';
 
-const CALL_SORT_PARAMS = CALL_SORT_KEYS.flatMap((key) => [key, `-${key}`] as const) as [`${'' | '-'}${(typeof CALL_SORT_KEYS)[number]}`, ...`${'' | '-'}${(typeof CALL_SORT_KEYS)[number]}`[]];
+const CALL_SORT_PARAMS = CALL_SORT_KEYS.flatMap((key) => [key, `-${key}`] as const) as [
+  `${'' | '-'}${(typeof CALL_SORT_KEYS)[number]}`,
+  ...`${'' | '-'}${(typeof CALL_SORT_KEYS)[number]}`[],
+];
 type CallSortParam = (typeof CALL_SORT_PARAMS)[number];
 
 /*
@@ -38,7 +48,10 @@ function listOf<const T extends readonly [string, ...string[]]>(values: T) {
         .filter(Boolean);
       const unknown = items.filter((item) => !isKnown(item));
       if (items.length === 0 || unknown.length > 0) {
-        ctx.addIssue({ code: 'custom', message: `must be one or more of ${values.join(', ')}${unknown.length ? ` (not: ${unknown.join(', ')})` : ''}` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `must be one or more of ${values.join(', ')}${unknown.length ? ` (not: ${unknown.join(', ')})` : ''}`,
+        });
         return z.NEVER;
       }
       return items.filter(isKnown);
@@ -48,7 +61,9 @@ function listOf<const T extends readonly [string, ...string[]]>(values: T) {
 const instant = z.iso.datetime({ offset: true });
 
 const filterShape = {
-  from: instant.optional().describe('Calls that started at or after this instant (ISO 8601 with Z or an offset)'),
+  from: instant
+    .optional()
+    .describe('Calls that started at or after this instant (ISO 8601 with Z or an offset)'),
   to: instant.optional().describe('Calls that started before this instant'),
   source: listOf(CALL_SOURCES).optional(),
   direction: listOf(CALL_DIRECTIONS).optional(),
@@ -58,15 +73,30 @@ const filterShape = {
     .min(1)
     .max(256)
     .optional()
-    .describe('A number on any leg: E.164 (+4930123456; spaces, dashes and brackets are ignored) or the raw address exactly (extension, SIP URI)'),
-  agent: z.string().min(1).max(256).optional().describe('Agent id as the source gives it (or the name when the source has none), case-insensitive'),
+    .describe(
+      'A number on any leg: E.164 (+4930123456; spaces, dashes and brackets are ignored) or the raw address exactly (extension, SIP URI)',
+    ),
+  agent: z
+    .string()
+    .min(1)
+    .max(256)
+    .optional()
+    .describe('Agent id as the source gives it (or the name when the source has none), case-insensitive'),
   queue: z.string().min(1).max(256).optional().describe('Queue id as the source gives it'),
-  minDuration: z.coerce.number().int().min(0).max(604_800).optional().describe('Total duration of at least this many seconds'),
+  minDuration: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(604_800)
+    .optional()
+    .describe('Total duration of at least this many seconds'),
   q: z
     .string()
     .max(256)
     .optional()
-    .describe('Whole words of the names of callers, callees and agents (all must occur); case- and accent-insensitive. No partial words: names are stored encrypted.'),
+    .describe(
+      'Whole words of the names of callers, callees and agents (all must occur); case- and accent-insensitive. No partial words: names are stored encrypted.',
+    ),
 };
 
 type FilterQuery = z.infer<z.ZodObject<typeof filterShape>>;
@@ -87,10 +117,12 @@ export function toFilters(query: FilterQuery): CallFilters {
 }
 
 function report(ctx: z.RefinementCtx, problems: readonly FieldProblem[]): void {
-  for (const problem of problems) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+  for (const problem of problems)
+    ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
 }
 
-const checkFilters = (query: FilterQuery, ctx: z.RefinementCtx) => report(ctx, filterProblems(toFilters(query)));
+const checkFilters = (query: FilterQuery, ctx: z.RefinementCtx) =>
+  report(ctx, filterProblems(toFilters(query)));
 
 export const listQuerySchema = z
   .object({
@@ -100,23 +132,32 @@ export const listQuerySchema = z
     sort: z
       .enum(CALL_SORT_PARAMS)
       .default(defaultSortParam)
-      .describe('startedAt or duration; a leading minus sorts descending (longest, newest first); ties go by start time the same way'),
+      .describe(
+        'startedAt or duration; a leading minus sorts descending (longest, newest first); ties go by start time the same way',
+      ),
     total: z
       .enum(['true', 'false'])
       .default('false')
       .transform((value) => value === 'true')
-      .describe('true: count the matching calls (exact up to 10,000, else the planner’s estimate with exact: false)'),
+      .describe(
+        'true: count the matching calls (exact up to 10,000, else the planner’s estimate with exact: false)',
+      ),
   })
   .superRefine((query, ctx) => {
     checkFilters(query, ctx);
     const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-    if (query.cursor !== undefined && !cursor) report(ctx, [{ field: 'cursor', message: 'is not a cursor this API gave out' }]);
-    else if (cursor && cursor.sort !== query.sort) report(ctx, [{ field: 'cursor', message: `belongs to the order ${cursor.sort}, not ${query.sort}` }]);
+    if (query.cursor !== undefined && !cursor)
+      report(ctx, [{ field: 'cursor', message: 'is not a cursor this API gave out' }]);
+    else if (cursor && cursor.sort !== query.sort)
+      report(ctx, [{ field: 'cursor', message: `belongs to the order ${cursor.sort}, not ${query.sort}` }]);
   });
 
 /** `sort` as the API spells it: `duration` ascending, `-duration` descending. */
 export function toSort(param: CallSortParam): CallSort {
-  return { key: param.replace(/^-/, '') as CallSort['key'], direction: param.startsWith('-') ? 'desc' : 'asc' };
+  return {
+    key: param.replace(/^-/, '') as CallSort['key'],
+    direction: param.startsWith('-') ? 'desc' : 'asc',
+  };
 }
 
 export const statsQuerySchema = z
@@ -126,7 +167,10 @@ export const statsQuerySchema = z
     to: instant.describe('End of the range (exclusive)'),
     interval: z.enum(STATS_INTERVALS).default('hour').describe("Intervals of the tenant's local time"),
     groupBy: z.enum(STATS_GROUPS).optional(),
-    compare: z.enum(['previous']).optional().describe('previous: also the totals of the period of equal length just before'),
+    compare: z
+      .enum(['previous'])
+      .optional()
+      .describe('previous: also the totals of the period of equal length just before'),
   })
   .superRefine((query, ctx) => {
     checkFilters(query, ctx);
@@ -134,7 +178,13 @@ export const statsQuerySchema = z
   });
 
 export const exportQuerySchema = z
-  .object({ ...filterShape, format: z.enum(EXPORT_FORMATS).default('csv').describe('csv, jsonl (CallRecord v1 per line) or vcon (one vCon per line)') })
+  .object({
+    ...filterShape,
+    format: z
+      .enum(EXPORT_FORMATS)
+      .default('csv')
+      .describe('csv, jsonl (CallRecord v1 per line) or vcon (one vCon per line)'),
+  })
   .superRefine(checkFilters);
 
 const namedRefSchema = z.object({ id: z.string().nullable(), name: z.string().nullable() });
@@ -181,7 +231,12 @@ export const callDetailSchema = z
     raw: z.object({
       objectKey: z.string(),
       sha256: z.string(),
-      url: z.string().nullable().describe('Signed, short-lived link to the raw payload; only for callers with calls:raw (the view is audited)'),
+      url: z
+        .string()
+        .nullable()
+        .describe(
+          'Signed, short-lived link to the raw payload; only for callers with calls:raw (the view is audited)',
+        ),
     }),
   })
   .meta({ id: 'CallDetail' });
@@ -191,21 +246,46 @@ const figures = {
   answered: z.number().int(),
   answerSeizureRatio: z.number().nullable().describe('answered / calls'),
   averageTalkSeconds: z.number().nullable().describe('Over answered calls'),
-  averageHandleSeconds: z.number().nullable().describe('Talk plus after-call work where the source reports it, over answered calls'),
+  averageHandleSeconds: z
+    .number()
+    .nullable()
+    .describe('Talk plus after-call work where the source reports it, over answered calls'),
   inbound: z.number().int(),
   abandoned: z.number().int().describe('Inbound calls the caller gave up before an answer'),
   abandonRate: z.number().nullable().describe('abandoned / inbound'),
   averageHoldSeconds: z.number().nullable().describe('Over answered calls whose source reports hold'),
   shortAbandoned: z.number().int().describe('Abandoned within the queue’s short-abandon threshold'),
-  abandonRateExcludingShort: z.number().nullable().describe('(abandoned - shortAbandoned) / (inbound - shortAbandoned)'),
-  answeredWithinTarget: z.number().int().describe('Inbound calls answered within their queue’s service-level seconds'),
+  abandonRateExcludingShort: z
+    .number()
+    .nullable()
+    .describe('(abandoned - shortAbandoned) / (inbound - shortAbandoned)'),
+  answeredWithinTarget: z
+    .number()
+    .int()
+    .describe('Inbound calls answered within their queue’s service-level seconds'),
   serviceLevel: z.number().nullable().describe('answeredWithinTarget / (inbound - shortAbandoned)'),
-  averageSpeedOfAnswerSeconds: z.number().nullable().describe('Ring seconds of answered inbound calls, averaged'),
-  inProgress: z.number().int().describe('Calls whose record has no end yet (sources that report calls in progress)'),
+  averageSpeedOfAnswerSeconds: z
+    .number()
+    .nullable()
+    .describe('Ring seconds of answered inbound calls, averaged'),
+  inProgress: z
+    .number()
+    .int()
+    .describe('Calls whose record has no end yet (sources that report calls in progress)'),
 };
 const statsGroupSchema = z.object({ value: z.string().nullable(), name: z.string().nullable() }).nullable();
-const queueTargetSchema = z.object({ serviceLevelSeconds: z.number().int(), serviceLevelGoal: z.number(), shortAbandonSeconds: z.number().int() });
-const statsTotalSchema = z.object({ group: statsGroupSchema, target: queueTargetSchema.nullable().describe('Grouped by queue: the targets its calls were measured against'), ...figures });
+const queueTargetSchema = z.object({
+  serviceLevelSeconds: z.number().int(),
+  serviceLevelGoal: z.number(),
+  shortAbandonSeconds: z.number().int(),
+});
+const statsTotalSchema = z.object({
+  group: statsGroupSchema,
+  target: queueTargetSchema
+    .nullable()
+    .describe('Grouped by queue: the targets its calls were measured against'),
+  ...figures,
+});
 
 export const callStatsSchema = z
   .object({
@@ -221,9 +301,16 @@ export const callStatsSchema = z
       }),
     ),
     totals: z.array(statsTotalSchema),
-    previous: z.object({ from: z.string(), to: z.string(), totals: z.array(statsTotalSchema) }).nullable().describe('With compare=previous'),
+    previous: z
+      .object({ from: z.string(), to: z.string(), totals: z.array(statsTotalSchema) })
+      .nullable()
+      .describe('With compare=previous'),
     defaultTarget: queueTargetSchema,
-    servedFrom: z.enum(['rollup', 'scan']).describe('rollup: 15-minute rollups (and the raw calls of partial quarter hours at the ends); scan: the raw index'),
+    servedFrom: z
+      .enum(['rollup', 'scan'])
+      .describe(
+        'rollup: 15-minute rollups (and the raw calls of partial quarter hours at the ends); scan: the raw index',
+      ),
   })
   .meta({ id: 'CallStats' });
 
@@ -235,7 +322,11 @@ export const quarantineItemSchema = z
     rawObjectKey: z.string().nullable(),
     rawSha256: z.string().nullable(),
     rawBytes: z.number().int().nullable(),
-    options: z.record(z.string(), z.unknown()).describe('the connector options the delivery was read with (timeZone, column layout...); a replay reads the item with them'),
+    options: z
+      .record(z.string(), z.unknown())
+      .describe(
+        'the connector options the delivery was read with (timeZone, column layout...); a replay reads the item with them',
+      ),
     receivedAt: z.string(),
     status: z.enum(['open', 'replayed']),
     replayAttempts: z.number().int(),
@@ -251,7 +342,12 @@ export const quarantineListQuerySchema = z.object({
   cursor: z.string().max(200).optional(),
 });
 
-export const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 429: problemSchema } as const;
+export const problems = {
+  400: problemSchema,
+  401: problemSchema,
+  403: problemSchema,
+  429: problemSchema,
+} as const;
 export const notFound = { 404: problemSchema } as const;
 
 export const quarantineReplaySchema = z

@@ -7,7 +7,9 @@ describe('number terms', () => {
     const call = normalisedCall({
       from: party('004930111111', '+4930111111'),
       to: party('+4930222222', '+4930222222'),
-      legs: [leg('a', { from: party('004930111111', '+4930111111'), to: party('SIP:1001@pbx.example', null) })],
+      legs: [
+        leg('a', { from: party('004930111111', '+4930111111'), to: party('SIP:1001@pbx.example', null) }),
+      ],
     });
     expect(numberTermsOf(call)).toEqual([
       { purpose: 'phone', value: '+4930111111' },

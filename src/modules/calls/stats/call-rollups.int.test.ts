@@ -6,7 +6,10 @@ import type { QueueTargets, StatsGroupBy, StatsInterval } from '../contract.js';
 import { callStats, type StatsRow } from '../query/call-reads.repo.js';
 import type { CallsTables } from '../db/calls.tables.js';
 import { callRecord, leg } from '../testing/call-record.fixtures.js';
-import { createCallsTestPlatform, type CallsTestPlatform } from '../../../../test/support/calls-test-platform.js';
+import {
+  createCallsTestPlatform,
+  type CallsTestPlatform,
+} from '../../../../test/support/calls-test-platform.js';
 import { rollupStats } from './rollup-stats.repo.js';
 import { sumKeys } from './stats-figures.js';
 
@@ -32,9 +35,23 @@ const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.le
 const maybe = <T>(p: number, value: () => T): T | null => (random() < p ? value() : null);
 const seconds = (max: number) => Math.floor(random() * max);
 
-const queues = [{ id: 'q-sales', name: 'Sales' }, { id: 'q-support', name: 'Support' }, { id: 'q-billing', name: 'Billing' }] as const;
+const queues = [
+  { id: 'q-sales', name: 'Sales' },
+  { id: 'q-support', name: 'Support' },
+  { id: 'q-billing', name: 'Billing' },
+] as const;
 const agents = ['a1', 'a2', 'a3', 'a4', 'a5'].map((id) => ({ id, name: `Agent ${id}` }));
-const dispositions: (CallDisposition | null)[] = ['answered', 'answered', 'answered', 'cancelled', 'cancelled', 'no_answer', 'voicemail', 'busy', null];
+const dispositions: (CallDisposition | null)[] = [
+  'answered',
+  'answered',
+  'answered',
+  'cancelled',
+  'cancelled',
+  'no_answer',
+  'voicemail',
+  'busy',
+  null,
+];
 const rangeStart = Date.UTC(2024, 2, 30, 0, 0);
 const rangeDays = 4;
 
@@ -72,7 +89,9 @@ describe('rollups agree with the raw scan', () => {
     ({ ctx } = await t.createTenant({ timeZone: 'Asia/Kathmandu' }));
     const upsert = (records: CallRecordV1[]) => t.calls.calls.upsertRecords(ctx, records, { batchSize: 40 });
 
-    const originals = Array.from({ length: 500 }, (_, i) => callRecord(ctx.tenantId, randomCall(`tw-${i}`, 1)));
+    const originals = Array.from({ length: 500 }, (_, i) =>
+      callRecord(ctx.tenantId, randomCall(`tw-${i}`, 1)),
+    );
     await upsert(originals);
     // Re-versions (new interval, queue, agent, outcome; some into another month), stale and identical replays, mixed in one stream.
     const later: CallRecordV1[] = [];
@@ -82,7 +101,9 @@ describe('rollups agree with the raw scan', () => {
       else if (r < 0.45) later.push(callRecord(ctx.tenantId, randomCall(`tw-${i}`, 0)));
       else if (r < 0.55) later.push(originals[i] as CallRecordV1);
     }
-    later.push(...Array.from({ length: 100 }, (_, i) => callRecord(ctx.tenantId, randomCall(`tw-new-${i}`, 1))));
+    later.push(
+      ...Array.from({ length: 100 }, (_, i) => callRecord(ctx.tenantId, randomCall(`tw-new-${i}`, 1))),
+    );
     await upsert(later.sort(() => random() - 0.5));
     await upsert(Array.from({ length: 150 }, (_, i) => callRecord(ctx.tenantId, randomCall(`tw-${i}`, 3))));
 
@@ -106,8 +127,16 @@ describe('rollups agree with the raw scan', () => {
     await upsert(Array.from({ length: 60 }, (_, n) => legsOf(n, 1)));
     await upsert(Array.from({ length: 60 }, (_, n) => legsOf(n, 2)));
 
-    await t.calls.queueTargets.set(ctx, null, { serviceLevelSeconds: 30, serviceLevelGoal: 0.9, shortAbandonSeconds: 10 });
-    await t.calls.queueTargets.set(ctx, 'q-support', { serviceLevelSeconds: 60, serviceLevelGoal: 0.8, shortAbandonSeconds: 0 });
+    await t.calls.queueTargets.set(ctx, null, {
+      serviceLevelSeconds: 30,
+      serviceLevelGoal: 0.9,
+      shortAbandonSeconds: 10,
+    });
+    await t.calls.queueTargets.set(ctx, 'q-support', {
+      serviceLevelSeconds: 60,
+      serviceLevelGoal: 0.8,
+      shortAbandonSeconds: 0,
+    });
     targets = await t.calls.queueTargets.get(ctx);
   }, 120_000);
   afterAll(() => t.close());
@@ -138,7 +167,9 @@ describe('rollups agree with the raw scan', () => {
       for (const interval of ['15m', 'hour', 'day'] as const) {
         for (const groupBy of [undefined, 'queue', 'agent', 'source', 'direction'] as const) {
           const [rollup, scan] = await both(range, interval, groupBy);
-          expect(comparable(rollup, groupBy), `${interval} by ${groupBy ?? 'nothing'}`).toEqual(comparable(scan, groupBy));
+          expect(comparable(rollup, groupBy), `${interval} by ${groupBy ?? 'nothing'}`).toEqual(
+            comparable(scan, groupBy),
+          );
           compared += scan.length;
         }
       }
@@ -158,7 +189,9 @@ describe('rollups agree with the raw scan', () => {
     const { rows } = await sql<{ stored: number; rolled: number; empty: number }>`
       select (select count(*)::int from calls.call_records where tenant_id = ${ctx.tenantId}) as stored,
              (select sum(calls)::int from calls.call_rollups where tenant_id = ${ctx.tenantId}) as rolled,
-             (select count(*)::int from calls.call_rollups where tenant_id = ${ctx.tenantId} and calls = 0) as empty`.execute(t.platform.database.owner);
+             (select count(*)::int from calls.call_rollups where tenant_id = ${ctx.tenantId} and calls = 0) as empty`.execute(
+      t.platform.database.owner,
+    );
     expect(rows[0]?.stored).toBe(660);
     expect(rows[0]).toEqual({ stored: 660, rolled: 660, empty: 0 });
     const before = await table();
@@ -167,17 +200,42 @@ describe('rollups agree with the raw scan', () => {
   });
 
   it('serves an unaligned range from rollups and the calls at its edges, with the scan’s figures', async () => {
-    const range = { from: new Date(rangeStart + 7 * 60_000 + 13_000), to: new Date(rangeStart + 61 * 3_600_000 + 8 * 60_000) };
+    const range = {
+      from: new Date(rangeStart + 7 * 60_000 + 13_000),
+      to: new Date(rangeStart + 61 * 3_600_000 + 8 * 60_000),
+    };
     for (const groupBy of [undefined, 'queue'] as const) {
-      const answer = await t.calls.calls.stats(ctx, { filters: range, interval: 'hour', groupBy, comparePrevious: true });
+      const answer = await t.calls.calls.stats(ctx, {
+        filters: range,
+        interval: 'hour',
+        groupBy,
+        comparePrevious: true,
+      });
       expect(answer.servedFrom).toBe('rollup');
       const [, scan] = await both(range, 'hour', groupBy);
-      expect(answer.buckets.map((b) => [b.start, b.group?.value ?? null, b.calls, b.answeredWithinTarget, b.shortAbandoned])).toEqual(
-        scan.map((r) => [r.bucketStart.toISOString(), groupBy ? r.groupValue : null, r.calls, r.answeredWithinTarget, r.shortAbandoned]),
+      expect(
+        answer.buckets.map((b) => [
+          b.start,
+          b.group?.value ?? null,
+          b.calls,
+          b.answeredWithinTarget,
+          b.shortAbandoned,
+        ]),
+      ).toEqual(
+        scan.map((r) => [
+          r.bucketStart.toISOString(),
+          groupBy ? r.groupValue : null,
+          r.calls,
+          r.answeredWithinTarget,
+          r.shortAbandoned,
+        ]),
       );
       expect(answer.previous?.to).toBe(range.from.toISOString());
     }
-    const filtered = await t.calls.calls.stats(ctx, { filters: { ...range, minDurationSeconds: 1 }, interval: 'day' });
+    const filtered = await t.calls.calls.stats(ctx, {
+      filters: { ...range, minDurationSeconds: 1 },
+      interval: 'day',
+    });
     expect(filtered.servedFrom).toBe('scan');
   });
 });

@@ -3,7 +3,10 @@ import type { RequestContext } from '../../../platform/context.js';
 import type { NormalisedCall } from '../call-record.js';
 import type { CallStats } from '../contract.js';
 import { callRecord } from '../testing/call-record.fixtures.js';
-import { createCallsTestPlatform, type CallsTestPlatform } from '../../../../test/support/calls-test-platform.js';
+import {
+  createCallsTestPlatform,
+  type CallsTestPlatform,
+} from '../../../../test/support/calls-test-platform.js';
 
 /*
  * A hand-computed day in New York that contains the end of daylight saving time
@@ -20,9 +23,36 @@ import { createCallsTestPlatform, type CallsTestPlatform } from '../../../../tes
  *   c8    11-02 03:59     11-01 23:59 EDT  (before the range)
  */
 const calls: [string, Partial<NormalisedCall>][] = [
-  ['c1', { startedAt: '2024-11-03T05:10:00.000Z', direction: 'inbound', disposition: 'answered', talkSeconds: 60, queue: { id: 'q1', name: 'Support' } }],
-  ['c2', { startedAt: '2024-11-03T05:50:00.000Z', direction: 'inbound', disposition: 'cancelled', talkSeconds: 0, queue: { id: 'q1', name: 'Support' } }],
-  ['c3', { startedAt: '2024-11-03T06:20:00.000Z', direction: 'outbound', disposition: 'answered', talkSeconds: 120, source: 'asterisk' }],
+  [
+    'c1',
+    {
+      startedAt: '2024-11-03T05:10:00.000Z',
+      direction: 'inbound',
+      disposition: 'answered',
+      talkSeconds: 60,
+      queue: { id: 'q1', name: 'Support' },
+    },
+  ],
+  [
+    'c2',
+    {
+      startedAt: '2024-11-03T05:50:00.000Z',
+      direction: 'inbound',
+      disposition: 'cancelled',
+      talkSeconds: 0,
+      queue: { id: 'q1', name: 'Support' },
+    },
+  ],
+  [
+    'c3',
+    {
+      startedAt: '2024-11-03T06:20:00.000Z',
+      direction: 'outbound',
+      disposition: 'answered',
+      talkSeconds: 120,
+      source: 'asterisk',
+    },
+  ],
   [
     'c4',
     {
@@ -36,10 +66,44 @@ const calls: [string, Partial<NormalisedCall>][] = [
       afterCallWorkSeconds: 45,
     },
   ],
-  ['c5', { startedAt: '2024-11-03T14:05:00.000Z', direction: 'inbound', disposition: 'no_answer', talkSeconds: 0, queue: { id: 'q2', name: 'Sales' } }],
-  ['c6', { startedAt: '2024-11-04T04:30:00.000Z', direction: 'inbound', disposition: 'answered', talkSeconds: 90, agent: { id: 'a-7', name: 'Ann Agent' } }],
-  ['c7', { startedAt: '2024-11-04T05:30:00.000Z', direction: 'outbound', disposition: 'answered', talkSeconds: 10 }],
-  ['c8', { startedAt: '2024-11-02T03:59:00.000Z', direction: 'inbound', disposition: 'answered', talkSeconds: 999 }],
+  [
+    'c5',
+    {
+      startedAt: '2024-11-03T14:05:00.000Z',
+      direction: 'inbound',
+      disposition: 'no_answer',
+      talkSeconds: 0,
+      queue: { id: 'q2', name: 'Sales' },
+    },
+  ],
+  [
+    'c6',
+    {
+      startedAt: '2024-11-04T04:30:00.000Z',
+      direction: 'inbound',
+      disposition: 'answered',
+      talkSeconds: 90,
+      agent: { id: 'a-7', name: 'Ann Agent' },
+    },
+  ],
+  [
+    'c7',
+    {
+      startedAt: '2024-11-04T05:30:00.000Z',
+      direction: 'outbound',
+      disposition: 'answered',
+      talkSeconds: 10,
+    },
+  ],
+  [
+    'c8',
+    {
+      startedAt: '2024-11-02T03:59:00.000Z',
+      direction: 'inbound',
+      disposition: 'answered',
+      talkSeconds: 999,
+    },
+  ],
 ];
 
 describe('call statistics in the tenant’s time zone', () => {
@@ -57,7 +121,11 @@ describe('call statistics in the tenant’s time zone', () => {
   afterAll(() => t.close());
 
   const stats = async (query: string, ctx: RequestContext = ny) => {
-    const res = await t.inject({ method: 'GET', url: `/api/v1/calls/stats?${query}`, as: { tenant: ctx.tenantId, permissions: ['calls:read'] } });
+    const res = await t.inject({
+      method: 'GET',
+      url: `/api/v1/calls/stats?${query}`,
+      as: { tenant: ctx.tenantId, permissions: ['calls:read'] },
+    });
     expect(res.statusCode, res.body).toBe(200);
     return res.json<CallStats>();
   };
@@ -94,15 +162,47 @@ describe('call statistics in the tenant’s time zone', () => {
       },
     ]);
     expect(result.totals).toMatchObject([
-      { group: null, calls: 7, answered: 5, answerSeizureRatio: 0.7143, averageTalkSeconds: 62, averageHandleSeconds: 71, inbound: 5, abandoned: 1, abandonRate: 0.2 },
+      {
+        group: null,
+        calls: 7,
+        answered: 5,
+        answerSeizureRatio: 0.7143,
+        averageTalkSeconds: 62,
+        averageHandleSeconds: 71,
+        inbound: 5,
+        abandoned: 1,
+        abandonRate: 0.2,
+      },
     ]);
   });
 
   it('keeps the repeated local hour apart when clocks go back', async () => {
     const result = await stats('from=2024-11-03T05:00:00Z&to=2024-11-03T07:00:00Z&interval=hour');
     expect(result.buckets).toEqual([
-      expect.objectContaining({ start: '2024-11-03T05:00:00.000Z', localStart: '2024-11-03T01:00', calls: 2, answered: 1, answerSeizureRatio: 0.5, averageTalkSeconds: 60, averageHandleSeconds: 60, inbound: 2, abandoned: 1, abandonRate: 0.5 }),
-      expect.objectContaining({ start: '2024-11-03T06:00:00.000Z', localStart: '2024-11-03T01:00', calls: 2, answered: 2, answerSeizureRatio: 1, averageTalkSeconds: 75, averageHandleSeconds: 97.5, inbound: 1, abandoned: 0, abandonRate: 0 }),
+      expect.objectContaining({
+        start: '2024-11-03T05:00:00.000Z',
+        localStart: '2024-11-03T01:00',
+        calls: 2,
+        answered: 1,
+        answerSeizureRatio: 0.5,
+        averageTalkSeconds: 60,
+        averageHandleSeconds: 60,
+        inbound: 2,
+        abandoned: 1,
+        abandonRate: 0.5,
+      }),
+      expect.objectContaining({
+        start: '2024-11-03T06:00:00.000Z',
+        localStart: '2024-11-03T01:00',
+        calls: 2,
+        answered: 2,
+        answerSeizureRatio: 1,
+        averageTalkSeconds: 75,
+        averageHandleSeconds: 97.5,
+        inbound: 1,
+        abandoned: 0,
+        abandonRate: 0,
+      }),
     ]);
   });
 
@@ -121,12 +221,34 @@ describe('call statistics in the tenant’s time zone', () => {
     const byQueue = await stats(`${range}&groupBy=queue`);
     expect(byQueue.totals).toMatchObject([
       expect.objectContaining({ group: { value: null, name: null }, calls: 3, answered: 3 }),
-      { group: { value: 'q1', name: 'Support' }, calls: 3, answered: 2, answerSeizureRatio: 0.6667, averageTalkSeconds: 45, averageHandleSeconds: 67.5, inbound: 3, abandoned: 1, abandonRate: 0.3333 },
-      expect.objectContaining({ group: { value: 'q2', name: 'Sales' }, calls: 1, answered: 0, answerSeizureRatio: 0, averageTalkSeconds: null }),
+      {
+        group: { value: 'q1', name: 'Support' },
+        calls: 3,
+        answered: 2,
+        answerSeizureRatio: 0.6667,
+        averageTalkSeconds: 45,
+        averageHandleSeconds: 67.5,
+        inbound: 3,
+        abandoned: 1,
+        abandonRate: 0.3333,
+      },
+      expect.objectContaining({
+        group: { value: 'q2', name: 'Sales' },
+        calls: 1,
+        answered: 0,
+        answerSeizureRatio: 0,
+        averageTalkSeconds: null,
+      }),
     ]);
     const byAgent = await stats(`${range}&groupBy=agent`);
     expect(byAgent.totals).toContainEqual(
-      expect.objectContaining({ group: { value: 'a-7', name: 'Ann Agent' }, calls: 2, answered: 2, averageTalkSeconds: 60, averageHandleSeconds: 82.5 }),
+      expect.objectContaining({
+        group: { value: 'a-7', name: 'Ann Agent' },
+        calls: 2,
+        answered: 2,
+        averageTalkSeconds: 60,
+        averageHandleSeconds: 82.5,
+      }),
     );
     const byDirection = await stats(`${range}&groupBy=direction`);
     expect(byDirection.totals.map((g) => [g.group?.value, g.calls])).toEqual([
@@ -136,21 +258,39 @@ describe('call statistics in the tenant’s time zone', () => {
   });
 
   it('applies the list filters', async () => {
-    const result = await stats('from=2024-11-03T04:00:00Z&to=2024-11-05T05:00:00Z&interval=day&direction=outbound');
+    const result = await stats(
+      'from=2024-11-03T04:00:00Z&to=2024-11-05T05:00:00Z&interval=day&direction=outbound',
+    );
     expect(result.totals[0]).toMatchObject({ calls: 2, answered: 2, averageTalkSeconds: 65 });
   });
 
   it('cuts hours at local hours where the offset is not whole hours', async () => {
     const { ctx: kolkata } = await t.createTenant({ timeZone: 'Asia/Kolkata' });
-    await t.calls.calls.upsertRecords(kolkata, [callRecord(kolkata.tenantId, { sourceCallId: 'k1', startedAt: '2024-05-01T10:50:00.000Z' })]);
+    await t.calls.calls.upsertRecords(kolkata, [
+      callRecord(kolkata.tenantId, { sourceCallId: 'k1', startedAt: '2024-05-01T10:50:00.000Z' }),
+    ]);
     const result = await stats('from=2024-05-01T00:00:00Z&to=2024-05-02T00:00:00Z&interval=hour', kolkata);
-    expect(result.buckets.map((b) => [b.start, b.localStart])).toEqual([['2024-05-01T10:30:00.000Z', '2024-05-01T16:00']]);
+    expect(result.buckets.map((b) => [b.start, b.localStart])).toEqual([
+      ['2024-05-01T10:30:00.000Z', '2024-05-01T16:00'],
+    ]);
   });
 
   it('answers an empty range with zero totals', async () => {
     const result = await stats('from=2020-01-01T00:00:00Z&to=2020-01-02T00:00:00Z&interval=hour');
     expect(result.buckets).toEqual([]);
-    expect(result.totals).toMatchObject([{ group: null, calls: 0, answered: 0, answerSeizureRatio: null, averageTalkSeconds: null, averageHandleSeconds: null, inbound: 0, abandoned: 0, abandonRate: null }]);
+    expect(result.totals).toMatchObject([
+      {
+        group: null,
+        calls: 0,
+        answered: 0,
+        answerSeizureRatio: null,
+        averageTalkSeconds: null,
+        averageHandleSeconds: null,
+        inbound: 0,
+        abandoned: 0,
+        abandonRate: null,
+      },
+    ]);
   });
 
   it('answers bad statistics queries with 400 naming the field', async () => {
@@ -162,9 +302,16 @@ describe('call statistics in the tenant’s time zone', () => {
       ['from=2024-01-01T00:00:00Z&to=2024-01-02T00:00:00Z&groupBy=colour', 'querystring.groupBy'],
     ];
     for (const [query, field] of cases) {
-      const res = await t.inject({ method: 'GET', url: `/api/v1/calls/stats?${query}`, as: { tenant: ny.tenantId, permissions: ['calls:read'] } });
+      const res = await t.inject({
+        method: 'GET',
+        url: `/api/v1/calls/stats?${query}`,
+        as: { tenant: ny.tenantId, permissions: ['calls:read'] },
+      });
       expect(res.statusCode, query).toBe(400);
-      expect(res.json<{ errors: { field: string }[] }>().errors.map((e) => e.field), query).toContain(field);
+      expect(
+        res.json<{ errors: { field: string }[] }>().errors.map((e) => e.field),
+        query,
+      ).toContain(field);
     }
   });
 });

@@ -20,7 +20,11 @@ export function createCallStats(deps: {
   const { database, crypto } = deps;
   return async function stats(ctx: RequestContext, query: CallStatsQuery): Promise<CallStats> {
     assertNoProblems(statsProblems(query.filters.from, query.filters.to, query.interval));
-    const [filters, timeZone, targets] = await Promise.all([resolveFilters(crypto, ctx.tenantId, query.filters), deps.timeZoneOf(ctx), deps.targetsOf(ctx)]);
+    const [filters, timeZone, targets] = await Promise.all([
+      resolveFilters(crypto, ctx.tenantId, query.filters),
+      deps.timeZoneOf(ctx),
+      deps.targetsOf(ctx),
+    ]);
     const { from, to } = query.filters;
     const options = { interval: query.interval, timeZone, groupBy: query.groupBy, targets };
     const fromRollup = rollupCanServe(filters) && isQuarterHourZone(timeZone, [from, to]);
@@ -31,7 +35,8 @@ export function createCallStats(deps: {
      */
     const read = (range: { from: Date; to: Date }) =>
       database.withTenant<CallsTables, StatsRow[]>(ctx, async (trx) => {
-        const scan = (part: { from: Date; to: Date }) => callStats(trx, { ...filters, ...part } satisfies IndexFilters, options);
+        const scan = (part: { from: Date; to: Date }) =>
+          callStats(trx, { ...filters, ...part } satisfies IndexFilters, options);
         const whole = fromRollup ? quarterHoursWithin(range) : undefined;
         if (!whole) return scan(range);
         const parts = [await rollupStats(trx, { ...filters, ...whole }, options)];
@@ -41,7 +46,10 @@ export function createCallStats(deps: {
       });
     const span = to.getTime() - from.getTime();
     const previousRange = { from: new Date(from.getTime() - span), to: from };
-    const [rows, previousRows] = await Promise.all([read({ from, to }), query.comparePrevious ? read(previousRange) : Promise.resolve(undefined)]);
+    const [rows, previousRows] = await Promise.all([
+      read({ from, to }),
+      query.comparePrevious ? read(previousRange) : Promise.resolve(undefined),
+    ]);
 
     // An agent group is named by decrypting one of its {id, name} ciphertexts.
     const groups = new Map<string | null, StatsGroup>();
@@ -54,11 +62,16 @@ export function createCallStats(deps: {
         groups.set(row.groupValue, { value: row.groupValue, name: row.groupName });
       }
     }
-    const groupOf = (value: string | null): StatsGroup | null => (query.groupBy ? (groups.get(value) ?? null) : null);
+    const groupOf = (value: string | null): StatsGroup | null =>
+      query.groupBy ? (groups.get(value) ?? null) : null;
     const targetOf = (value: string | null) =>
       query.groupBy === 'queue' ? (targets.queues.find((q) => q.queueId === value) ?? targets.default) : null;
     const plainTarget = (target: ReturnType<typeof targetOf>) =>
-      target && { serviceLevelSeconds: target.serviceLevelSeconds, serviceLevelGoal: target.serviceLevelGoal, shortAbandonSeconds: target.shortAbandonSeconds };
+      target && {
+        serviceLevelSeconds: target.serviceLevelSeconds,
+        serviceLevelGoal: target.serviceLevelGoal,
+        shortAbandonSeconds: target.shortAbandonSeconds,
+      };
 
     const totalsOf = (list: readonly StatsRow[]): StatsTotal[] => {
       const totals = new Map<string | null, StatsSums>();
@@ -68,16 +81,31 @@ export function createCallStats(deps: {
         const sum = totals.get(row.groupValue);
         totals.set(row.groupValue, sum ? addSums(sum, row) : sumsOf(row));
       }
-      return [...totals].map(([value, sums]) => ({ group: groupOf(value), target: plainTarget(targetOf(value)), ...figuresOf(sums) }));
+      return [...totals].map(([value, sums]) => ({
+        group: groupOf(value),
+        target: plainTarget(targetOf(value)),
+        ...figuresOf(sums),
+      }));
     };
     const { builtIn: _builtIn, ...defaultTarget } = targets.default;
     return {
       timeZone,
       interval: query.interval,
       groupBy: query.groupBy ?? null,
-      buckets: rows.map((row) => ({ start: row.bucketStart.toISOString(), localStart: row.localStart, group: groupOf(row.groupValue), ...figuresOf(row) })),
+      buckets: rows.map((row) => ({
+        start: row.bucketStart.toISOString(),
+        localStart: row.localStart,
+        group: groupOf(row.groupValue),
+        ...figuresOf(row),
+      })),
       totals: totalsOf(rows),
-      previous: previousRows ? { from: previousRange.from.toISOString(), to: previousRange.to.toISOString(), totals: totalsOf(previousRows) } : null,
+      previous: previousRows
+        ? {
+            from: previousRange.from.toISOString(),
+            to: previousRange.to.toISOString(),
+            totals: totalsOf(previousRows),
+          }
+        : null,
       defaultTarget,
       servedFrom: fromRollup ? 'rollup' : 'scan',
     };

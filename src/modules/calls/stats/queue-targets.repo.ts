@@ -18,13 +18,20 @@ export async function listQueueTargets(trx: Trx): Promise<QueueTargetRow[]> {
   return rows;
 }
 
-export async function upsertQueueTarget(trx: Trx, tenantId: string, row: QueueTargetRow, updatedBy: string): Promise<void> {
+export async function upsertQueueTarget(
+  trx: Trx,
+  tenantId: string,
+  row: QueueTargetRow,
+  updatedBy: string,
+): Promise<void> {
   await sql`
     insert into calls.queue_targets (tenant_id, queue_id, service_level_seconds, service_level_goal, short_abandon_seconds, updated_by)
     values (${tenantId}, ${row.queueId}, ${row.serviceLevelSeconds}, ${row.serviceLevelGoal}, ${row.shortAbandonSeconds}, ${updatedBy})
     on conflict (tenant_id, queue_id) do update
        set service_level_seconds = excluded.service_level_seconds, service_level_goal = excluded.service_level_goal,
-           short_abandon_seconds = excluded.short_abandon_seconds, updated_by = excluded.updated_by, updated_at = now()`.execute(trx);
+           short_abandon_seconds = excluded.short_abandon_seconds, updated_by = excluded.updated_by, updated_at = now()`.execute(
+    trx,
+  );
 }
 
 export async function deleteQueueTarget(trx: Trx, queueId: string): Promise<boolean> {

@@ -1,7 +1,14 @@
 import { WAIT_EDGES } from './wait-histogram.js';
 
 /** The key columns of calls.call_rollups, in the order of its unique index after tenant_id. */
-export const rollupKeyColumns = ['bucket_start', 'source', 'direction', 'disposition', 'queue_id', 'agent_index'] as const;
+export const rollupKeyColumns = [
+  'bucket_start',
+  'source',
+  'direction',
+  'disposition',
+  'queue_id',
+  'agent_index',
+] as const;
 
 const measureColumns = [
   'calls',
@@ -24,7 +31,9 @@ const measureColumns = [
  */
 export function rollupContributionsSql(from: string, where: string, sign: 1 | -1 | 'p_sign'): string {
   const s = String(sign);
-  const within = WAIT_EDGES.map((edge) => `(${s} * count(*) FILTER (WHERE r.ring_seconds <= ${edge}))::int`).join(', ');
+  const within = WAIT_EDGES.map(
+    (edge) => `(${s} * count(*) FILTER (WHERE r.ring_seconds <= ${edge}))::int`,
+  ).join(', ');
   return `
     (tenant_id, ${rollupKeyColumns.join(', ')}, queue_name, agent_ciphertext, ${measureColumns.join(', ')})
     SELECT r.tenant_id,

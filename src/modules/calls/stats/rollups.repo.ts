@@ -12,7 +12,11 @@ interface StoredCallRef {
  * caller's transaction: take away before a call's index row is replaced, add once the new one is
  * written (calls.apply_rollup_delta, migration 0010).
  */
-export async function applyRollupDelta(trx: Transaction<CallsTables>, calls: readonly StoredCallRef[], sign: 1 | -1): Promise<void> {
+export async function applyRollupDelta(
+  trx: Transaction<CallsTables>,
+  calls: readonly StoredCallRef[],
+  sign: 1 | -1,
+): Promise<void> {
   if (calls.length === 0) return;
   await sql`select calls.apply_rollup_delta(${calls.map((c) => c.startedAt.toISOString())}::timestamptz[], ${calls.map((c) => c.id)}::uuid[], ${sign}::int)`.execute(
     trx,

@@ -46,7 +46,8 @@ export const sumKeys = [
   'inProgress',
 ] as const satisfies readonly (keyof StatsSums)[];
 
-export const zeroSums = (): StatsSums => Object.fromEntries(sumKeys.map((k) => [k, 0])) as unknown as StatsSums;
+export const zeroSums = (): StatsSums =>
+  Object.fromEntries(sumKeys.map((k) => [k, 0])) as unknown as StatsSums;
 
 export function addSums(a: StatsSums, b: StatsSums): StatsSums {
   const out = zeroSums();
@@ -56,7 +57,8 @@ export function addSums(a: StatsSums, b: StatsSums): StatsSums {
 
 export const sumsOf = (row: StatsSums): StatsSums => addSums(zeroSums(), row);
 
-const ratio = (part: number, whole: number) => (whole <= 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
+const ratio = (part: number, whole: number) =>
+  whole <= 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
 const average = (sum: number, count: number) => (count === 0 ? null : Math.round((sum / count) * 100) / 100);
 
 export function figuresOf(sums: StatsSums): CallFigures {

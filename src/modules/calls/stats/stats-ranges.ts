@@ -23,7 +23,14 @@ function offsetMs(timeZone: string, at: Date): number {
     second: 'numeric',
   }).formatToParts(at);
   const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const wall = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
+  const wall = Date.UTC(
+    part('year'),
+    part('month') - 1,
+    part('day'),
+    part('hour'),
+    part('minute'),
+    part('second'),
+  );
   return wall - Math.floor(at.getTime() / 1000) * 1000;
 }
 
@@ -31,7 +38,8 @@ function offsetMs(timeZone: string, at: Date): number {
  * Whether the rollups' quarter hours are quarter hours of this zone's clock at these instants.
  * True of every zone today; not of local mean times of the 19th and early 20th century.
  */
-export const isQuarterHourZone = (timeZone: string, instants: readonly Date[]) => instants.every((at) => offsetMs(timeZone, at) % quarterHourMs === 0);
+export const isQuarterHourZone = (timeZone: string, instants: readonly Date[]) =>
+  instants.every((at) => offsetMs(timeZone, at) % quarterHourMs === 0);
 
 /** Rows of the same interval and group from several reads, summed, in the order the SQL gives (time, then group). */
 export function mergeStatsRows(rows: readonly StatsRow[]): StatsRow[] {
@@ -39,11 +47,22 @@ export function mergeStatsRows(rows: readonly StatsRow[]): StatsRow[] {
   for (const row of rows) {
     const key = `${row.bucketStart.toISOString()}\0${row.groupValue ?? ''}\0${row.groupValue === null ? 'null' : ''}`;
     const seen = merged.get(key);
-    merged.set(key, seen ? { ...seen, ...addSums(seen, row), groupName: seen.groupName ?? row.groupName } : row);
+    merged.set(
+      key,
+      seen ? { ...seen, ...addSums(seen, row), groupName: seen.groupName ?? row.groupName } : row,
+    );
   }
   return [...merged.values()].sort(
     (a, b) =>
       a.bucketStart.getTime() - b.bucketStart.getTime() ||
-      (a.groupValue === b.groupValue ? 0 : a.groupValue === null ? -1 : b.groupValue === null ? 1 : a.groupValue < b.groupValue ? -1 : 1),
+      (a.groupValue === b.groupValue
+        ? 0
+        : a.groupValue === null
+          ? -1
+          : b.groupValue === null
+            ? 1
+            : a.groupValue < b.groupValue
+              ? -1
+              : 1),
   );
 }

@@ -12,8 +12,13 @@ import { edgePosition, isWaitEdge } from './wait-histogram.js';
 export function intervalOf(time: RawBuilder<unknown>, interval: StatsInterval, timeZone: string) {
   const local = sql`(${time} at time zone ${timeZone})`;
   const bucketLocal =
-    interval === '15m' ? sql`date_bin('15 minutes', ${local}, timestamp '2000-01-01')` : sql`date_trunc(${interval === 'hour' ? 'hour' : 'day'}, ${local})`;
-  const bucketStart = interval === 'day' ? sql`(${bucketLocal}) at time zone ${timeZone}` : sql`${time} - (${local} - ${bucketLocal})`;
+    interval === '15m'
+      ? sql`date_bin('15 minutes', ${local}, timestamp '2000-01-01')`
+      : sql`date_trunc(${interval === 'hour' ? 'hour' : 'day'}, ${local})`;
+  const bucketStart =
+    interval === 'day'
+      ? sql`(${bucketLocal}) at time zone ${timeZone}`
+      : sql`${time} - (${local} - ${bucketLocal})`;
   return { bucketLocal, bucketStart };
 }
 
@@ -22,7 +27,8 @@ const position = (seconds: number) => (isWaitEdge(seconds) ? edgePosition(second
 /** `left join (values ...) tq`: each queue's own targets (seconds and histogram positions); `defaults` is the rest's. */
 export function targetsJoin(targets: QueueTargets, queueColumn: RawBuilder<unknown>) {
   const rows = targets.queues.map(
-    (q) => sql`(${q.queueId}::text, ${q.serviceLevelSeconds}::int, ${position(q.serviceLevelSeconds)}::int, ${q.shortAbandonSeconds}::int, ${position(q.shortAbandonSeconds)}::int)`,
+    (q) =>
+      sql`(${q.queueId}::text, ${q.serviceLevelSeconds}::int, ${position(q.serviceLevelSeconds)}::int, ${q.shortAbandonSeconds}::int, ${position(q.shortAbandonSeconds)}::int)`,
   );
   // One row that matches nothing keeps the VALUES list valid when no queue has targets.
   rows.push(sql`(null::text, null::int, null::int, null::int, null::int)`);
@@ -64,7 +70,9 @@ export function rollupMeasures(targets: ReturnType<typeof targetsJoin>) {
   const inboundAnswered = sql`r.direction = 'inbound' and r.disposition = 'answered'`;
   const inboundCancelled = sql`r.direction = 'inbound' and r.disposition = 'cancelled'`;
   const total = (expression: RawBuilder<unknown>, where?: RawBuilder<unknown>) =>
-    where ? sql`coalesce(sum(${expression}) filter (where ${where}), 0)::bigint` : sql`coalesce(sum(${expression}), 0)::bigint`;
+    where
+      ? sql`coalesce(sum(${expression}) filter (where ${where}), 0)::bigint`
+      : sql`coalesce(sum(${expression}), 0)::bigint`;
   return sql`${total(sql`r.calls`)} as calls,
            ${total(sql`r.calls`, answered)} as answered,
            ${total(sql`r.talk_sum`, answered)} as talk_sum,

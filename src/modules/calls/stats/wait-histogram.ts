@@ -8,7 +8,8 @@
 export const WAIT_EDGES = [5, 10, 15, 20, 25, 30, 45, 60, 90, 120, 180, 240, 300, 600] as const;
 export type WaitEdge = (typeof WAIT_EDGES)[number];
 
-export const isWaitEdge = (seconds: number): seconds is WaitEdge => (WAIT_EDGES as readonly number[]).includes(seconds);
+export const isWaitEdge = (seconds: number): seconds is WaitEdge =>
+  (WAIT_EDGES as readonly number[]).includes(seconds);
 
 /** PostgreSQL's 1-based position of an edge in `ring_within`. */
 export function edgePosition(seconds: WaitEdge): number {

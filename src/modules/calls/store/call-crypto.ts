@@ -45,12 +45,15 @@ type TermPurpose = (typeof termPurposes)[keyof typeof termPurposes];
 export function createCallCrypto(keyring: Keyring): CallCrypto {
   const decryptJson = async <T>(tenantId: string, ciphertext: Buffer | string, aad: string): Promise<T> =>
     JSON.parse((await keyring.decrypt(tenantId, ciphertext, aad)).toString('utf8')) as T;
-  const blindIndex = async (tenantId: string, purpose: string, value: string) => (await keyring.blindIndexer(tenantId, purpose))(value);
+  const blindIndex = async (tenantId: string, purpose: string, value: string) =>
+    (await keyring.blindIndexer(tenantId, purpose))(value);
   return {
     async writer(tenantId) {
       const purposes = Object.values(termPurposes);
       const indexers = new Map(
-        await Promise.all(purposes.map(async (purpose) => [purpose, await keyring.blindIndexer(tenantId, purpose)] as const)),
+        await Promise.all(
+          purposes.map(async (purpose) => [purpose, await keyring.blindIndexer(tenantId, purpose)] as const),
+        ),
       );
       const encrypt = await keyring.encrypter(tenantId);
       const indexerOf = (purpose: TermPurpose) => {
@@ -63,13 +66,17 @@ export function createCallCrypto(keyring: Keyring): CallCrypto {
         blindIndex: (purpose, value) => indexerOf(purpose)(value),
         digest: (call) => digestOf(canonicalize(call) ?? ''),
         encryptRecord: (callUuid, call) => encrypt(JSON.stringify(call), `calls.record:${callUuid}`),
-        encryptParties: (callUuid, parties) => encrypt(JSON.stringify({ from: parties.from, to: parties.to }), `calls.parties:${callUuid}`),
-        encryptAgent: (agent) => ciphertextToText(encrypt(JSON.stringify({ id: agent.id, name: agent.name }), 'calls.agent')),
+        encryptParties: (callUuid, parties) =>
+          encrypt(JSON.stringify({ from: parties.from, to: parties.to }), `calls.parties:${callUuid}`),
+        encryptAgent: (agent) =>
+          ciphertextToText(encrypt(JSON.stringify({ id: agent.id, name: agent.name }), 'calls.agent')),
       };
     },
     blindIndex,
-    decryptRecord: (tenantId, callUuid, ciphertext) => decryptJson<NormalisedCall>(tenantId, ciphertext, `calls.record:${callUuid}`),
-    decryptParties: (tenantId, callUuid, ciphertext) => decryptJson<CallParties>(tenantId, ciphertext, `calls.parties:${callUuid}`),
+    decryptRecord: (tenantId, callUuid, ciphertext) =>
+      decryptJson<NormalisedCall>(tenantId, ciphertext, `calls.record:${callUuid}`),
+    decryptParties: (tenantId, callUuid, ciphertext) =>
+      decryptJson<CallParties>(tenantId, ciphertext, `calls.parties:${callUuid}`),
     decryptAgent: (tenantId, ciphertext) => decryptJson<NamedRef>(tenantId, ciphertext, 'calls.agent'),
     encryptRaw: (tenantId, id, raw) => keyring.encrypt(tenantId, raw, `calls.quarantine:${id}`),
     decryptRaw: (tenantId, id, ciphertext) => keyring.decrypt(tenantId, ciphertext, `calls.quarantine:${id}`),

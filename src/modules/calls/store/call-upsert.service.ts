@@ -37,10 +37,12 @@ interface CallGroup extends CallKeyRef {
   readonly deliveries: CallRecordV1[];
 }
 
-const isCallSource = (source: string): source is CallSource => (CALL_SOURCES as readonly string[]).includes(source);
+const isCallSource = (source: string): source is CallSource =>
+  (CALL_SOURCES as readonly string[]).includes(source);
 
 /** `${source}\0${sourceCallId}`: how a call is keyed in maps (existingIds answers with it). */
-export const callKey = (k: { readonly source: string; readonly sourceCallId: string }) => `${k.source}\0${k.sourceCallId}`;
+export const callKey = (k: { readonly source: string; readonly sourceCallId: string }) =>
+  `${k.source}\0${k.sourceCallId}`;
 
 function groupByCall(records: readonly CallRecordV1[]): CallGroup[] {
   const groups = new Map<string, CallGroup>();
@@ -53,14 +55,24 @@ function groupByCall(records: readonly CallRecordV1[]): CallGroup[] {
   return [...groups.values()];
 }
 
-export function createCallUpsert(deps: { database: Database; crypto: CallCrypto; partitions: PartitionMonths }): Pick<CallsService, 'upsertRecords' | 'upsertWithin' | 'existingIds'> {
+export function createCallUpsert(deps: {
+  database: Database;
+  crypto: CallCrypto;
+  partitions: PartitionMonths;
+}): Pick<CallsService, 'upsertRecords' | 'upsertWithin' | 'existingIds'> {
   const { database, crypto, partitions } = deps;
 
-  async function writeBatch(trx: Transaction<CallsTables>, ctx: RequestContext, groups: readonly CallGroup[], options: UpsertOptions): Promise<UpsertOutcome[]> {
+  async function writeBatch(
+    trx: Transaction<CallsTables>,
+    ctx: RequestContext,
+    groups: readonly CallGroup[],
+    options: UpsertOptions,
+  ): Promise<UpsertOutcome[]> {
     const tenantId = ctx.tenantId;
     // Every writer claims keys in the same order, so two batches of overlapping calls wait for
     // each other instead of deadlocking (a deadlock that still happens is retried).
-    const byKey = (a: CallKeyRef, b: CallKeyRef) => (callKey(a) < callKey(b) ? -1 : callKey(a) > callKey(b) ? 1 : 0);
+    const byKey = (a: CallKeyRef, b: CallKeyRef) =>
+      callKey(a) < callKey(b) ? -1 : callKey(a) > callKey(b) ? 1 : 0;
     const sorted = [...groups].sort(byKey);
     const storedKeys = new Map((await lockCallKeys(trx, sorted)).map((row) => [callKey(row), row]));
 
@@ -68,7 +80,8 @@ export function createCallUpsert(deps: { database: Database; crypto: CallCrypto;
     // record, which is read and decrypted only for those calls.
     const writer = await crypto.writer(tenantId);
     const differs = (group: CallGroup, stored: Selectable<CallKeysTable>) =>
-      callConnectors[group.source].mergeStrategy === 'merge-legs' || group.deliveries.some((d) => !writer.digest(normalisedPart(d)).equals(stored.contentDigest));
+      callConnectors[group.source].mergeStrategy === 'merge-legs' ||
+      group.deliveries.some((d) => !writer.digest(normalisedPart(d)).equals(stored.contentDigest));
     const toMerge = sorted.flatMap((g) => {
       const stored = storedKeys.get(callKey(g));
       return stored && differs(g, stored) ? [{ startedAt: stored.startedAt, id: stored.id }] : [];
@@ -82,7 +95,11 @@ export function createCallUpsert(deps: { database: Database; crypto: CallCrypto;
               row.id,
               {
                 call: await crypto.decryptRecord(tenantId, row.id, row.recordCiphertext),
-                platform: { rawObjectKey: row.rawObjectKey, rawSha256: row.rawSha256, ingestedAt: row.ingestedAt.toISOString() },
+                platform: {
+                  rawObjectKey: row.rawObjectKey,
+                  rawSha256: row.rawSha256,
+                  ingestedAt: row.ingestedAt.toISOString(),
+                },
               },
             ] as const,
         ),
@@ -107,7 +124,12 @@ export function createCallUpsert(deps: { database: Database; crypto: CallCrypto;
         call: storedCall?.call,
         platform: storedCall?.platform,
       };
-      const next = foldDeliveries(stored, group.deliveries, callConnectors[group.source], options.connectorOptions);
+      const next = foldDeliveries(
+        stored,
+        group.deliveries,
+        callConnectors[group.source],
+        options.connectorOptions,
+      );
       if (!next) continue;
       const digest = writer.digest(normalisedPart(next));
       if (storedKey?.contentDigest.equals(digest)) {
@@ -126,7 +148,10 @@ export function createCallUpsert(deps: { database: Database; crypto: CallCrypto;
 
     const claimed = await insertCallKeys(trx, created.map((r) => r.key).sort(byKey));
     if (claimed.length !== created.length) throw new KeyRaceError();
-    await updateCallKeys(trx, updated.map((r) => r.key));
+    await updateCallKeys(
+      trx,
+      updated.map((r) => r.key),
+    );
     // The rollups change with the index, in this transaction: the replaced rows' contribution out, the new rows' in.
     await applyRollupDelta(trx, moved, -1);
     await deleteCallRows(trx, moved);
@@ -136,17 +161,28 @@ export function createCallUpsert(deps: { database: Database; crypto: CallCrypto;
       numbers: written.flatMap((r) => r.numbers),
       nameTerms: written.flatMap((r) => r.nameTerms),
     });
-    await applyRollupDelta(trx, written.map((r) => r.record), 1);
+    await applyRollupDelta(
+      trx,
+      written.map((r) => r.record),
+      1,
+    );
     return outcomes;
   }
 
-  const isRetryable = (error: unknown) => error instanceof KeyRaceError || retryableCodes.has((error as { code?: string }).code ?? '');
+  const isRetryable = (error: unknown) =>
+    error instanceof KeyRaceError || retryableCodes.has((error as { code?: string }).code ?? '');
 
   /** One batch in a transaction of its own, retried when concurrent writers of the same calls collide. */
-  async function upsertBatch(ctx: RequestContext, groups: readonly CallGroup[], options: UpsertOptions): Promise<UpsertOutcome[]> {
+  async function upsertBatch(
+    ctx: RequestContext,
+    groups: readonly CallGroup[],
+    options: UpsertOptions,
+  ): Promise<UpsertOutcome[]> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await database.withTenant<CallsTables, UpsertOutcome[]>(ctx, (trx) => writeBatch(trx, ctx, groups, options));
+        return await database.withTenant<CallsTables, UpsertOutcome[]>(ctx, (trx) =>
+          writeBatch(trx, ctx, groups, options),
+        );
       } catch (error) {
         if (!isRetryable(error)) throw error;
         if (attempt >= maxAttempts) throw CallsErrors.contention(error);
@@ -167,7 +203,9 @@ export function createCallUpsert(deps: { database: Database; crypto: CallCrypto;
 
   const batchesOf = (groups: readonly CallGroup[], options: UpsertOptions) => {
     const size = Math.max(1, options.batchSize ?? defaultBatchSize);
-    return Array.from({ length: Math.ceil(groups.length / size) }, (_, i) => groups.slice(i * size, (i + 1) * size));
+    return Array.from({ length: Math.ceil(groups.length / size) }, (_, i) =>
+      groups.slice(i * size, (i + 1) * size),
+    );
   };
 
   function summarise(outcomes: UpsertOutcome[]): UpsertResult {
@@ -176,9 +214,14 @@ export function createCallUpsert(deps: { database: Database; crypto: CallCrypto;
   }
 
   return {
-    async upsertRecords(ctx: RequestContext, records: readonly CallRecordV1[], options: UpsertOptions = {}): Promise<UpsertResult> {
+    async upsertRecords(
+      ctx: RequestContext,
+      records: readonly CallRecordV1[],
+      options: UpsertOptions = {},
+    ): Promise<UpsertResult> {
       const outcomes: UpsertOutcome[] = [];
-      for (const batch of batchesOf(await prepare(ctx, records), options)) outcomes.push(...(await upsertBatch(ctx, batch, options)));
+      for (const batch of batchesOf(await prepare(ctx, records), options))
+        outcomes.push(...(await upsertBatch(ctx, batch, options)));
       return summarise(outcomes);
     },
 
@@ -187,22 +230,36 @@ export function createCallUpsert(deps: { database: Database; crypto: CallCrypto;
      * inbox mark of one payload commit together. No retry here: a collision with a concurrent
      * writer aborts the caller's transaction with a transient error, and the bus redelivers.
      */
-    async upsertWithin(trx: UnitOfWork, ctx: RequestContext, records: readonly CallRecordV1[], options: UpsertOptions = {}): Promise<UpsertResult> {
+    async upsertWithin(
+      trx: UnitOfWork,
+      ctx: RequestContext,
+      records: readonly CallRecordV1[],
+      options: UpsertOptions = {},
+    ): Promise<UpsertResult> {
       const calls = trx.withTables<CallsTables>();
       const outcomes: UpsertOutcome[] = [];
       try {
-        for (const batch of batchesOf(await prepare(ctx, records), options)) outcomes.push(...(await writeBatch(calls, ctx, batch, options)));
+        for (const batch of batchesOf(await prepare(ctx, records), options))
+          outcomes.push(...(await writeBatch(calls, ctx, batch, options)));
       } catch (error) {
         throw isRetryable(error) ? CallsErrors.contention(error) : error;
       }
       return summarise(outcomes);
     },
 
-    async existingIds(ctx: RequestContext, keys: readonly { source: string; sourceCallId: string }[]): Promise<Map<string, string>> {
+    async existingIds(
+      ctx: RequestContext,
+      keys: readonly { source: string; sourceCallId: string }[],
+    ): Promise<Map<string, string>> {
       // A key of a source the index does not know cannot be stored.
-      const known = keys.flatMap((k) => (isCallSource(k.source) ? [{ source: k.source, sourceCallId: k.sourceCallId }] : []));
+      const known = keys.flatMap((k) =>
+        isCallSource(k.source) ? [{ source: k.source, sourceCallId: k.sourceCallId }] : [],
+      );
       if (known.length === 0) return new Map();
-      const rows = await database.withTenant<CallsTables, { source: string; sourceCallId: string; id: string }[]>(ctx, (trx) => findCallIds(trx, known));
+      const rows = await database.withTenant<
+        CallsTables,
+        { source: string; sourceCallId: string; id: string }[]
+      >(ctx, (trx) => findCallIds(trx, known));
       return new Map(rows.map((row) => [callKey(row), row.id]));
     },
   };

@@ -1,7 +1,13 @@
 import { sql, type Insertable, type Kysely, type Selectable, type SqlBool, type Transaction } from 'kysely';
 import type { NoTables } from '../../../platform/db/index.js';
 import type { CallSource } from '../call-record.js';
-import type { CallKeysTable, CallNameTermsTable, CallNumbersTable, CallRecordsTable, CallsTables } from '../db/calls.tables.js';
+import type {
+  CallKeysTable,
+  CallNameTermsTable,
+  CallNumbersTable,
+  CallRecordsTable,
+  CallsTables,
+} from '../db/calls.tables.js';
 
 /*
  * The write side of the index. Each function is one statement for a whole batch; tenant scoping
@@ -25,7 +31,10 @@ export interface CallLocation {
  * The stored keys of a batch, locked until the transaction ends so that concurrent batches of
  * the same calls take turns. Locked in key order, which every writer uses, to avoid deadlocks.
  */
-export async function lockCallKeys(trx: Trx, keys: readonly CallKeyRef[]): Promise<Selectable<CallKeysTable>[]> {
+export async function lockCallKeys(
+  trx: Trx,
+  keys: readonly CallKeyRef[],
+): Promise<Selectable<CallKeysTable>[]> {
   if (keys.length === 0) return [];
   return trx
     .selectFrom('calls.call_keys')
@@ -44,7 +53,10 @@ export async function lockCallKeys(trx: Trx, keys: readonly CallKeyRef[]): Promi
 }
 
 /** Ids of the stored calls among these keys (no lock: for naming archive objects before the write). */
-export async function findCallIds(trx: Trx, keys: readonly CallKeyRef[]): Promise<{ source: CallSource; sourceCallId: string; id: string }[]> {
+export async function findCallIds(
+  trx: Trx,
+  keys: readonly CallKeyRef[],
+): Promise<{ source: CallSource; sourceCallId: string; id: string }[]> {
   if (keys.length === 0) return [];
   return trx
     .selectFrom('calls.call_keys')
@@ -63,7 +75,9 @@ export async function findCallIds(trx: Trx, keys: readonly CallKeyRef[]): Promis
 export async function storedRecordCiphertexts(
   trx: Trx,
   locations: readonly CallLocation[],
-): Promise<{ id: string; recordCiphertext: Buffer; rawObjectKey: string; rawSha256: string; ingestedAt: Date }[]> {
+): Promise<
+  { id: string; recordCiphertext: Buffer; rawObjectKey: string; rawSha256: string; ingestedAt: Date }[]
+> {
   if (locations.length === 0) return [];
   return trx
     .selectFrom('calls.call_records')
@@ -82,7 +96,10 @@ export async function storedRecordCiphertexts(
  * Claims new keys. Returns the keys actually inserted: one missing means another transaction
  * created it since lockCallKeys ran (ON CONFLICT waited for it to commit), and the batch must run again.
  */
-export async function insertCallKeys(trx: Trx, rows: readonly Insertable<CallKeysTable>[]): Promise<CallKeyRef[]> {
+export async function insertCallKeys(
+  trx: Trx,
+  rows: readonly Insertable<CallKeysTable>[],
+): Promise<CallKeyRef[]> {
   if (rows.length === 0) return [];
   return trx
     .insertInto('calls.call_keys')
@@ -112,9 +129,18 @@ export async function deleteCallRows(trx: Trx, locations: readonly CallLocation[
   if (locations.length === 0) return;
   const matches = (columns: readonly ['startedAt', 'id'] | readonly ['startedAt', 'callId']) =>
     sql<SqlBool>`(${sql.join(columns.map((c) => sql.ref(c)))}) in (${sql.join(locations.map((l) => sql`(${l.startedAt}::timestamptz, ${l.id}::uuid)`))})`;
-  await trx.deleteFrom('calls.call_records').where(matches(['startedAt', 'id'])).execute();
-  await trx.deleteFrom('calls.call_numbers').where(matches(['startedAt', 'callId'])).execute();
-  await trx.deleteFrom('calls.call_name_terms').where(matches(['startedAt', 'callId'])).execute();
+  await trx
+    .deleteFrom('calls.call_records')
+    .where(matches(['startedAt', 'id']))
+    .execute();
+  await trx
+    .deleteFrom('calls.call_numbers')
+    .where(matches(['startedAt', 'callId']))
+    .execute();
+  await trx
+    .deleteFrom('calls.call_name_terms')
+    .where(matches(['startedAt', 'callId']))
+    .execute();
 }
 
 export async function insertCallRows(
@@ -127,14 +153,46 @@ export async function insertCallRows(
 ): Promise<void> {
   await insertAsJson(trx, 'call_records', callRecordColumns, rows.records);
   await insertAsJson(trx, 'call_numbers', ['tenantId', 'numberIndex', 'startedAt', 'callId'], rows.numbers);
-  await insertAsJson(trx, 'call_name_terms', ['tenantId', 'termIndex', 'startedAt', 'callId'], rows.nameTerms);
+  await insertAsJson(
+    trx,
+    'call_name_terms',
+    ['tenantId', 'termIndex', 'startedAt', 'callId'],
+    rows.nameTerms,
+  );
 }
 
 const callRecordColumns = [
-  'tenantId', 'id', 'startedAt', 'source', 'sourceCallId', 'conversationId', 'sourceVersion', 'direction', 'disposition',
-  'answeredAt', 'endedAt', 'ringSeconds', 'talkSeconds', 'totalSeconds', 'handleSeconds', 'agentIndex', 'agentCiphertext',
-  'queueId', 'queueName', 'mos', 'jitterMs', 'packetLossPct', 'rttMs', 'legCount', 'recordingCount', 'rawObjectKey',
-  'rawSha256', 'ingestedAt', 'partiesCiphertext', 'recordCiphertext', 'holdSeconds',
+  'tenantId',
+  'id',
+  'startedAt',
+  'source',
+  'sourceCallId',
+  'conversationId',
+  'sourceVersion',
+  'direction',
+  'disposition',
+  'answeredAt',
+  'endedAt',
+  'ringSeconds',
+  'talkSeconds',
+  'totalSeconds',
+  'handleSeconds',
+  'agentIndex',
+  'agentCiphertext',
+  'queueId',
+  'queueName',
+  'mos',
+  'jitterMs',
+  'packetLossPct',
+  'rttMs',
+  'legCount',
+  'recordingCount',
+  'rawObjectKey',
+  'rawSha256',
+  'ingestedAt',
+  'partiesCiphertext',
+  'recordCiphertext',
+  'holdSeconds',
 ] as const satisfies readonly (keyof CallRecordsTable)[];
 
 const snakeCase = (column: string) => column.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
@@ -151,7 +209,12 @@ function jsonValue(value: unknown): unknown {
  * of thousands of parameters, for Node (one JSON.stringify instead of a parameter list to build
  * and serialise) and for PostgreSQL (nothing to parse and plan per row).
  */
-async function insertAsJson<T extends object>(trx: Trx, table: string, columns: readonly (keyof T & string)[], rows: readonly T[]): Promise<void> {
+async function insertAsJson<T extends object>(
+  trx: Trx,
+  table: string,
+  columns: readonly (keyof T & string)[],
+  rows: readonly T[],
+): Promise<void> {
   if (rows.length === 0) return;
   const names = columns.map(snakeCase);
   const json = JSON.stringify(
@@ -164,13 +227,17 @@ async function insertAsJson<T extends object>(trx: Trx, table: string, columns: 
     }),
   );
   const list = sql.raw(names.join(', '));
-  await sql`insert into ${sql.raw(`calls.${table}`)} (${list}) select ${list} from json_populate_recordset(null::${sql.raw(`calls.${table}`)}, ${json}::json)`.execute(trx);
+  await sql`insert into ${sql.raw(`calls.${table}`)} (${list}) select ${list} from json_populate_recordset(null::${sql.raw(`calls.${table}`)}, ${json}::json)`.execute(
+    trx,
+  );
 }
 
 /** Creates the monthly partitions of these months (UTC) if missing; returns how many tables it made. */
 export async function ensureMonthPartitions(db: Kysely<NoTables>, months: readonly Date[]): Promise<number> {
   if (months.length === 0) return 0;
   const isoMonths = months.map((m) => m.toISOString());
-  const { rows } = await sql<{ created: number }>`select calls.ensure_month_partitions(${isoMonths}::timestamptz[]) as created`.execute(db);
+  const { rows } = await sql<{
+    created: number;
+  }>`select calls.ensure_month_partitions(${isoMonths}::timestamptz[]) as created`.execute(db);
   return rows[0]?.created ?? 0;
 }

@@ -18,7 +18,10 @@ function monthStart(value: string | Date): Date {
   return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1));
 }
 
-export function createPartitionMonths(database: Database, now: () => Date = () => new Date()): PartitionMonths {
+export function createPartitionMonths(
+  database: Database,
+  now: () => Date = () => new Date(),
+): PartitionMonths {
   const known = new Set<number>();
   const ensure = async (months: Iterable<Date>): Promise<number> => {
     const lowest = Date.UTC(1990, 0, 1);
@@ -39,7 +42,10 @@ export function createPartitionMonths(database: Database, now: () => Date = () =
     ensureFor: (startedAt) => ensure([...startedAt].map(monthStart)),
     ensureAround(at, monthsAhead) {
       const first = monthStart(at);
-      const months = Array.from({ length: monthsAhead + 2 }, (_, i) => new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() - 1 + i, 1)));
+      const months = Array.from(
+        { length: monthsAhead + 2 },
+        (_, i) => new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() - 1 + i, 1)),
+      );
       return ensure(months);
     },
   };

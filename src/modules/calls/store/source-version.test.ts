@@ -5,12 +5,29 @@ import { decodeSourceVersion, encodeSourceVersion } from './source-version.js';
 const byteOrder = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
 describe('source version encoding', () => {
-  const values: SourceVersion[] = [0, 1, 2, 9, 10, 12, 12.25, 12.5, 100, 1_700_000_000_123, 2 ** 53, '2024-01-01T00:00:00Z', '2024-01-01T00:00:01Z', 'a'];
+  const values: SourceVersion[] = [
+    0,
+    1,
+    2,
+    9,
+    10,
+    12,
+    12.25,
+    12.5,
+    100,
+    1_700_000_000_123,
+    2 ** 53,
+    '2024-01-01T00:00:00Z',
+    '2024-01-01T00:00:01Z',
+    'a',
+  ];
 
   it('sorts as text exactly as compareSourceVersions orders the values', () => {
     for (const a of values) {
       for (const b of values) {
-        expect(Math.sign(byteOrder(encodeSourceVersion(a), encodeSourceVersion(b)))).toBe(Math.sign(compareSourceVersions(a, b)));
+        expect(Math.sign(byteOrder(encodeSourceVersion(a), encodeSourceVersion(b)))).toBe(
+          Math.sign(compareSourceVersions(a, b)),
+        );
       }
     }
   });

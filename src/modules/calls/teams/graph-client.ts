@@ -83,7 +83,10 @@ export interface GraphClient {
   /** Pages of pstnCallLogRow documents as Graph returns them (normaliseTeams reads them). */
   getPstnCalls(range: { readonly from: Date; readonly to: Date }): AsyncGenerator<Record<string, unknown>>;
   /** Pages of directRoutingLogRow documents. */
-  getDirectRoutingCalls(range: { readonly from: Date; readonly to: Date }): AsyncGenerator<Record<string, unknown>>;
+  getDirectRoutingCalls(range: {
+    readonly from: Date;
+    readonly to: Date;
+  }): AsyncGenerator<Record<string, unknown>>;
 }
 
 /** The longest subscription lifetime Graph accepts for /communications/callRecords. */
@@ -139,7 +142,10 @@ async function errorOf(response: Response): Promise<{ code: string | null; messa
       };
     }
     if (isObject(body) && typeof body.error === 'string') {
-      return { code: body.error, message: typeof body.error_description === 'string' ? body.error_description : body.error };
+      return {
+        code: body.error,
+        message: typeof body.error_description === 'string' ? body.error_description : body.error,
+      };
     }
   } catch {
     // Not JSON: the status says enough.
@@ -207,16 +213,24 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     for (let attempt = 1; ; attempt++) {
       let response: Response;
       try {
-        response = await doFetch(url, { method: 'POST', body, headers: { accept: 'application/json' }, signal: AbortSignal.timeout(timeoutMs) });
+        response = await doFetch(url, {
+          method: 'POST',
+          body,
+          headers: { accept: 'application/json' },
+          signal: AbortSignal.timeout(timeoutMs),
+        });
       } catch (cause) {
-        if (attempt >= maxAttempts) throw new GraphError(`token request failed: ${(cause as Error).message}`, 0, null, true, { cause });
+        if (attempt >= maxAttempts)
+          throw new GraphError(`token request failed: ${(cause as Error).message}`, 0, null, true, { cause });
         await sleep(backoff(attempt));
         continue;
       }
       if (response.ok) {
         const json: unknown = await response.json();
-        if (!isObject(json) || typeof json.access_token !== 'string') throw new GraphError('token response without access_token', response.status, null, false);
-        const lifetime = typeof json.expires_in === 'number' ? json.expires_in : Number(json.expires_in ?? 3599);
+        if (!isObject(json) || typeof json.access_token !== 'string')
+          throw new GraphError('token response without access_token', response.status, null, false);
+        const lifetime =
+          typeof json.expires_in === 'number' ? json.expires_in : Number(json.expires_in ?? 3599);
         // Renew five minutes early (at least half-way), so a token never expires in flight.
         const margin = Math.min(300, lifetime / 2);
         token = { value: json.access_token, expiresAt: now() + (lifetime - margin) * 1000 };
@@ -225,7 +239,12 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       const { code, message } = await errorOf(response);
       const transient = response.status === 429 || response.status >= 500;
       if (!transient || attempt >= maxAttempts) {
-        throw new GraphError(`token request refused (${response.status}${code ? ` ${code}` : ''}): ${message}`, response.status, code, transient);
+        throw new GraphError(
+          `token request refused (${response.status}${code ? ` ${code}` : ''}): ${message}`,
+          response.status,
+          code,
+          transient,
+        );
       }
       await sleep(waitFor(response, attempt));
     }
@@ -250,8 +269,13 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   }
 
   /** One Graph request with retries; undefined for a 404 when `notFoundIsResult`. */
-  async function request(method: string, url: string, init: { body?: Json; notFoundIsResult?: boolean } = {}): Promise<Json | undefined> {
-    if (new URL(url).origin !== graphOrigin) throw new GraphError(`refusing to follow a link off ${graphOrigin}: ${url}`, 0, null, false);
+  async function request(
+    method: string,
+    url: string,
+    init: { body?: Json; notFoundIsResult?: boolean } = {},
+  ): Promise<Json | undefined> {
+    if (new URL(url).origin !== graphOrigin)
+      throw new GraphError(`refusing to follow a link off ${graphOrigin}: ${url}`, 0, null, false);
     let renewedToken = false;
     for (let attempt = 1; ; attempt++) {
       const bearer = await accessToken();
@@ -268,7 +292,10 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
           signal: AbortSignal.timeout(timeoutMs),
         });
       } catch (cause) {
-        if (attempt >= maxAttempts) throw new GraphError(`${method} ${url} failed: ${(cause as Error).message}`, 0, null, true, { cause });
+        if (attempt >= maxAttempts)
+          throw new GraphError(`${method} ${url} failed: ${(cause as Error).message}`, 0, null, true, {
+            cause,
+          });
         await sleep(backoff(attempt));
         continue;
       }
@@ -296,7 +323,12 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         continue;
       }
       const { code, message } = await errorOf(response);
-      throw new GraphError(`${method} ${url} answered ${response.status}${code ? ` ${code}` : ''}: ${message}`, response.status, code, transient);
+      throw new GraphError(
+        `${method} ${url} answered ${response.status}${code ? ` ${code}` : ''}: ${message}`,
+        response.status,
+        code,
+        transient,
+      );
     }
   }
 
@@ -305,10 +337,16 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   }
 
   /** Follows a chain of nextLinks, handing each page to `take`, which returns the next link. */
-  async function follow(what: string, first: unknown, take: (page: Json) => unknown, pages: { count: number }): Promise<void> {
+  async function follow(
+    what: string,
+    first: unknown,
+    take: (page: Json) => unknown,
+    pages: { count: number },
+  ): Promise<void> {
     const seen = new Set<string>();
-    for (let link = first; typeof link === 'string'; ) {
-      if (seen.has(link) || pages.count >= maxPages) throw new GraphError(`paging of ${what} does not end (${link})`, 0, null, false);
+    for (let link = first; typeof link === 'string';) {
+      if (seen.has(link) || pages.count >= maxPages)
+        throw new GraphError(`paging of ${what} does not end (${link})`, 0, null, false);
       seen.add(link);
       link = take(await get(graphLinkUrl(link)));
       pages.count++;
@@ -325,10 +363,15 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         continue;
       }
       let merged: Json = session;
-      await follow('segments', session['segments@odata.nextLink'], (page) => {
-        merged = mergeGraphPage(merged, 'segments', page);
-        return merged['segments@odata.nextLink'];
-      }, pages);
+      await follow(
+        'segments',
+        session['segments@odata.nextLink'],
+        (page) => {
+          merged = mergeGraphPage(merged, 'segments', page);
+          return merged['segments@odata.nextLink'];
+        },
+        pages,
+      );
       sessions.push(merged);
     }
     return { ...record, sessions };
@@ -343,7 +386,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         `${graphBase}/communications/callRecords/${functionName}(fromDateTime=${odataInstant(new Date(start))},toDateTime=${odataInstant(new Date(end))})`;
       const seen = new Set<string>();
       while (url !== undefined) {
-        if (seen.has(url) || seen.size >= maxPages) throw new GraphError(`paging of ${functionName} does not end (${url})`, 0, null, false);
+        if (seen.has(url) || seen.size >= maxPages)
+          throw new GraphError(`paging of ${functionName} does not end (${url})`, 0, null, false);
         seen.add(url);
         const page = await get(graphLinkUrl(url));
         yield page;
@@ -356,7 +400,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     const text = (key: string) => (typeof json[key] === 'string' ? json[key] : undefined);
     const id = text('id');
     const expirationDateTime = text('expirationDateTime');
-    if (!id || !expirationDateTime) throw new GraphError('subscription response without id or expirationDateTime', 200, null, false);
+    if (!id || !expirationDateTime)
+      throw new GraphError('subscription response without id or expirationDateTime', 200, null, false);
     return {
       id,
       resource: text('resource') ?? CALL_RECORDS_RESOURCE,
@@ -381,16 +426,26 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       if (!first) return { status: 'not_found' };
       let record: Json = first;
       const pages = { count: 1 };
-      await follow('sessions', record['sessions@odata.nextLink'], (page) => {
-        record = mergeTeamsSessionPages(record, [page]);
-        return record['sessions@odata.nextLink'];
-      }, pages);
+      await follow(
+        'sessions',
+        record['sessions@odata.nextLink'],
+        (page) => {
+          record = mergeTeamsSessionPages(record, [page]);
+          return record['sessions@odata.nextLink'];
+        },
+        pages,
+      );
       record = await completeSegments(record, pages);
       // Only present when Graph expanded participants_v2; the same paging when it did.
-      await follow('participants_v2', record['participants_v2@odata.nextLink'], (page) => {
-        record = mergeGraphPage(record, 'participants_v2', page);
-        return record['participants_v2@odata.nextLink'];
-      }, pages);
+      await follow(
+        'participants_v2',
+        record['participants_v2@odata.nextLink'],
+        (page) => {
+          record = mergeGraphPage(record, 'participants_v2', page);
+          return record['participants_v2@odata.nextLink'];
+        },
+        pages,
+      );
       return { status: 'found', callRecord: record, pages: pages.count };
     },
 
@@ -399,7 +454,9 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         body: {
           changeType: CALL_RECORDS_CHANGE_TYPE,
           notificationUrl: input.notificationUrl,
-          ...(input.lifecycleNotificationUrl ? { lifecycleNotificationUrl: input.lifecycleNotificationUrl } : {}),
+          ...(input.lifecycleNotificationUrl
+            ? { lifecycleNotificationUrl: input.lifecycleNotificationUrl }
+            : {}),
           resource: CALL_RECORDS_RESOURCE,
           expirationDateTime: expiry(input.expiresAt),
           clientState: input.clientState,
@@ -409,9 +466,13 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     },
 
     async renewSubscription(subscriptionId, expiresAt) {
-      const renewed = await request('PATCH', `${graphBase}/subscriptions/${encodeURIComponent(subscriptionId)}`, {
-        body: { expirationDateTime: expiry(expiresAt) },
-      });
+      const renewed = await request(
+        'PATCH',
+        `${graphBase}/subscriptions/${encodeURIComponent(subscriptionId)}`,
+        {
+          body: { expirationDateTime: expiry(expiresAt) },
+        },
+      );
       return subscriptionOf(renewed ?? {});
     },
 
@@ -423,7 +484,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       const found: GraphSubscription[] = [];
       const first = await get(`${graphBase}/subscriptions`);
       const take = (page: Json) => {
-        for (const item of Array.isArray(page.value) ? (page.value as unknown[]) : []) if (isObject(item)) found.push(subscriptionOf(item));
+        for (const item of Array.isArray(page.value) ? (page.value as unknown[]) : [])
+          if (isObject(item)) found.push(subscriptionOf(item));
         return page['@odata.nextLink'];
       };
       await follow('subscriptions', take(first), take, { count: 1 });
@@ -431,7 +493,9 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     },
 
     async deleteSubscription(subscriptionId) {
-      await request('DELETE', `${graphBase}/subscriptions/${encodeURIComponent(subscriptionId)}`, { notFoundIsResult: true });
+      await request('DELETE', `${graphBase}/subscriptions/${encodeURIComponent(subscriptionId)}`, {
+        notFoundIsResult: true,
+      });
     },
 
     getPstnCalls: (range) => backfill('getPstnCalls', range),

@@ -6,7 +6,10 @@ import type { SecretReader } from '../../../platform/secrets/index.js';
 import type { IngestService } from '../ingest/ingest.service.js';
 import { createTeamsGraphClients } from './teams-credentials.js';
 import { createTeamsFetchers, type PayloadFetcher } from './teams-fetchers.js';
-import { createTeamsSubscriptionService, type TeamsSubscriptionService } from './teams-subscription.service.js';
+import {
+  createTeamsSubscriptionService,
+  type TeamsSubscriptionService,
+} from './teams-subscription.service.js';
 import { teamsRoutes } from './teams.routes.js';
 
 /** What the composition root hands the Teams connector beyond the calls module's own dependencies. */
@@ -49,7 +52,13 @@ export function createTeamsConnector(deps: {
       ...(settings.fetch ? { fetch: settings.fetch } : {}),
     },
   });
-  const subscriptions = createTeamsSubscriptionService({ database: deps.database, audit: deps.audit, clients, ingest: deps.ingest, publicUrl: deps.publicUrl });
+  const subscriptions = createTeamsSubscriptionService({
+    database: deps.database,
+    audit: deps.audit,
+    clients,
+    ingest: deps.ingest,
+    publicUrl: deps.publicUrl,
+  });
   return {
     subscriptions,
     fetchers: createTeamsFetchers({ clients, subscriptions }),

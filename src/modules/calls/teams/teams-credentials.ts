@@ -14,7 +14,11 @@ export const TEAMS_SECRETS = {
   clientState: 'teams.client_state',
 } as const;
 
-const credentialSecrets = [TEAMS_SECRETS.tenantId, TEAMS_SECRETS.clientId, TEAMS_SECRETS.clientSecret] as const;
+const credentialSecrets = [
+  TEAMS_SECRETS.tenantId,
+  TEAMS_SECRETS.clientId,
+  TEAMS_SECRETS.clientSecret,
+] as const;
 
 /**
  * What each use of Graph may spend on retries inside one call. A notification's fetch runs in a
@@ -71,7 +75,9 @@ export function createTeamsGraphClients(deps: {
       const { missing, credentials } = await readCredentials(ctx);
       if (missing.length > 0) throw CallsErrors.teamsNotConfigured(missing);
       // A rotated secret makes a new client (and a new token); the old one is dropped.
-      const fingerprint = createHash('sha256').update([credentials.tenantId, credentials.clientId, credentials.clientSecret].join('\0')).digest('base64url');
+      const fingerprint = createHash('sha256')
+        .update([credentials.tenantId, credentials.clientId, credentials.clientSecret].join('\0'))
+        .digest('base64url');
       const key = `${ctx.tenantId}:${use}`;
       const cached = cache.get(key);
       if (cached?.fingerprint === fingerprint) return cached.client;

@@ -3,7 +3,11 @@ import { mapLimited } from '../../../platform/concurrency.js';
 import type { GraphCallRecordResult } from './graph-client.js';
 import { teamsItems } from './normalise-teams.js';
 import { quarantine, skip, type ParsedItem } from '../connectors/parse-result.js';
-import { parseGraphNotifications, type CallRecordChangeNotification, type LifecycleNotification } from './teams-notifications.js';
+import {
+  parseGraphNotifications,
+  type CallRecordChangeNotification,
+  type LifecycleNotification,
+} from './teams-notifications.js';
 import type { TeamsGraphClients } from './teams-credentials.js';
 import type { TeamsSubscriptionService } from './teams-subscription.service.js';
 import { fromGraph } from '../errors.js';
@@ -12,11 +16,11 @@ import { fromGraph } from '../errors.js';
 export type PayloadFetcher = (tenantId: string, body: Buffer) => Promise<ParsedItem[]>;
 
 /** A notification as kept in an item's raw, without the shared secret it carried. */
-const withoutClientState = (notification: { clientState: string | null } | undefined): unknown => notification && { ...notification, clientState: null };
+const withoutClientState = (notification: { clientState: string | null } | undefined): unknown =>
+  notification && { ...notification, clientState: null };
 
 /** Call records fetched at once for one notification batch (Graph sends up to a few hundred). */
 const fetchConcurrency = 4;
-
 
 /**
  * The `graph-notification` and `graph-lifecycle` payloads the Teams webhook stores, as the
@@ -32,40 +36,71 @@ const fetchConcurrency = 4;
  * - a lifecycle notification is housekeeping: its action is taken (reauthorize, recreate,
  *   backfill) and reported as a `skipped` item saying what was done.
  */
-export function createTeamsFetchers(deps: { clients: TeamsGraphClients; subscriptions: TeamsSubscriptionService }): Record<'graph-notification' | 'graph-lifecycle', PayloadFetcher> {
+export function createTeamsFetchers(deps: {
+  clients: TeamsGraphClients;
+  subscriptions: TeamsSubscriptionService;
+}): Record<'graph-notification' | 'graph-lifecycle', PayloadFetcher> {
   const { clients, subscriptions } = deps;
 
-  async function changeNotifications(tenantId: string, notifications: readonly CallRecordChangeNotification[]): Promise<ParsedItem[]> {
+  async function changeNotifications(
+    tenantId: string,
+    notifications: readonly CallRecordChangeNotification[],
+  ): Promise<ParsedItem[]> {
     const ctx = systemContext(tenantId, 'teams-notification', 'teams-fetch');
     const items: ParsedItem[] = [];
     const byId = new Map<string, CallRecordChangeNotification>();
     for (const notification of notifications) {
-      if (notification.callRecordId === null) items.push(skip(`change notification names no call record (resource "${notification.resource}")`, withoutClientState(notification)));
+      if (notification.callRecordId === null)
+        items.push(
+          skip(
+            `change notification names no call record (resource "${notification.resource}")`,
+            withoutClientState(notification),
+          ),
+        );
       // Graph may notify one call twice in a batch (created, then updated): one fetch gets the latest.
       else byId.set(notification.callRecordId, notification);
     }
     if (byId.size === 0) return items;
     const client = await clients.forTenant(ctx, 'fetch');
-    const fetched = await mapLimited([...byId.keys()], fetchConcurrency, async (id): Promise<[string, GraphCallRecordResult]> => {
-      try {
-        return [id, await client.getCallRecord(id)];
-      } catch (error) {
-        throw fromGraph(error, `the call record ${id}`);
-      }
-    });
+    const fetched = await mapLimited(
+      [...byId.keys()],
+      fetchConcurrency,
+      async (id): Promise<[string, GraphCallRecordResult]> => {
+        try {
+          return [id, await client.getCallRecord(id)];
+        } catch (error) {
+          throw fromGraph(error, `the call record ${id}`);
+        }
+      },
+    );
     for (const [id, result] of fetched) {
       if (result.status === 'found') items.push(...teamsItems(result.callRecord));
-      else items.push(skip(`call record ${id} is not in Microsoft Graph (404): older than the 30 days Graph keeps call records, or deleted`, withoutClientState(byId.get(id))));
+      else
+        items.push(
+          skip(
+            `call record ${id} is not in Microsoft Graph (404): older than the 30 days Graph keeps call records, or deleted`,
+            withoutClientState(byId.get(id)),
+          ),
+        );
     }
     await subscriptions.noteNotification(ctx);
     return items;
   }
 
-  async function lifecycleNotifications(tenantId: string, notifications: readonly LifecycleNotification[]): Promise<ParsedItem[]> {
+  async function lifecycleNotifications(
+    tenantId: string,
+    notifications: readonly LifecycleNotification[],
+  ): Promise<ParsedItem[]> {
     const ctx = systemContext(tenantId, 'teams-lifecycle', 'teams-lifecycle');
     const items: ParsedItem[] = [];
     // In order: a batch may hold several events, each handled on its own.
-    for (const notification of notifications) items.push(skip(`Graph lifecycle notification ${notification.lifecycleEventRaw}: ${await subscriptions.handleLifecycle(ctx, notification)}`, withoutClientState(notification)));
+    for (const notification of notifications)
+      items.push(
+        skip(
+          `Graph lifecycle notification ${notification.lifecycleEventRaw}: ${await subscriptions.handleLifecycle(ctx, notification)}`,
+          withoutClientState(notification),
+        ),
+      );
     return items;
   }
 

@@ -7,7 +7,12 @@ import type { LifecycleNotification } from './teams-notifications.js';
 import type { IngestService } from '../ingest/ingest.service.js';
 import type { TeamsGraphClients } from './teams-credentials.js';
 import { CallsErrors, fromGraph } from '../errors.js';
-import { teamsSubscriptionsRepo as repo, type TeamsSubscriptionRow, type TeamsTables, type TeamsTransaction } from './teams-subscriptions.repo.js';
+import {
+  teamsSubscriptionsRepo as repo,
+  type TeamsSubscriptionRow,
+  type TeamsTables,
+  type TeamsTransaction,
+} from './teams-subscriptions.repo.js';
 
 /** Subscriptions expiring sooner than this are renewed by the hourly timer (they live 4230 minutes). */
 export const renewWithinMs = 24 * 3_600_000;
@@ -100,8 +105,13 @@ export function createTeamsSubscriptionService(deps: TeamsSubscriptionDeps): Tea
   const now = deps.now ?? (() => new Date());
   const publicUrl = deps.publicUrl.replace(/\/+$/, '');
 
-  const notificationUrlOf = (tenantId: string) => `${publicUrl}/api/v1/calls/webhooks/teams/${toPublicId('ten', tenantId)}`;
-  const callRecordsSubscription = (tenantId: string) => ({ notificationUrl: notificationUrlOf(tenantId), resource: '/communications/callRecords', changeType: 'created,updated' });
+  const notificationUrlOf = (tenantId: string) =>
+    `${publicUrl}/api/v1/calls/webhooks/teams/${toPublicId('ten', tenantId)}`;
+  const callRecordsSubscription = (tenantId: string) => ({
+    notificationUrl: notificationUrlOf(tenantId),
+    resource: '/communications/callRecords',
+    changeType: 'created,updated',
+  });
 
   function assertReachable(): void {
     if (!publicUrl.startsWith('https://')) throw CallsErrors.teamsPublicUrlNotHttps(publicUrl);
@@ -111,7 +121,10 @@ export function createTeamsSubscriptionService(deps: TeamsSubscriptionDeps): Tea
    * Runs `fn` in the tenant's transaction under its subscription lock. `fn` reports failure as a
    * value so that what it recorded (the error on the row) commits; the error is thrown after.
    */
-  async function locked<T>(ctx: Pick<RequestContext, 'tenantId'>, fn: (trx: TeamsTransaction, row: TeamsSubscriptionRow | undefined) => Promise<Outcome<T>>): Promise<T> {
+  async function locked<T>(
+    ctx: Pick<RequestContext, 'tenantId'>,
+    fn: (trx: TeamsTransaction, row: TeamsSubscriptionRow | undefined) => Promise<Outcome<T>>,
+  ): Promise<T> {
     const outcome = await database.withTenant<TeamsTables, Outcome<T>>(ctx, async (trx) => {
       await repo.lock(trx, ctx.tenantId);
       return fn(trx, await repo.find(trx));
@@ -121,11 +134,19 @@ export function createTeamsSubscriptionService(deps: TeamsSubscriptionDeps): Tea
   }
 
   /** Creates a subscription at Graph and records it; Graph validates the webhook before it answers. */
-  async function create(trx: TeamsTransaction, ctx: RequestContext, client: GraphClient): Promise<GraphSubscription> {
+  async function create(
+    trx: TeamsTransaction,
+    ctx: RequestContext,
+    client: GraphClient,
+  ): Promise<GraphSubscription> {
     const clientState = await clients.clientState(ctx);
     const target = callRecordsSubscription(ctx.tenantId);
     // The lifecycle notifications come to the same URL; the webhook tells the two kinds apart.
-    const created = await client.createSubscription({ notificationUrl: target.notificationUrl, lifecycleNotificationUrl: target.notificationUrl, clientState });
+    const created = await client.createSubscription({
+      notificationUrl: target.notificationUrl,
+      lifecycleNotificationUrl: target.notificationUrl,
+      clientState,
+    });
     await repo.saveCreated(
       trx,
       ctx.tenantId,
@@ -141,8 +162,18 @@ export function createTeamsSubscriptionService(deps: TeamsSubscriptionDeps): Tea
     return created;
   }
 
-  async function recordFailure(trx: TeamsTransaction, ctx: Pick<RequestContext, 'tenantId'>, message: string, forget = false): Promise<void> {
-    await repo.saveFailure(trx, ctx.tenantId, { message, forget, ...callRecordsSubscription(ctx.tenantId) }, now());
+  async function recordFailure(
+    trx: TeamsTransaction,
+    ctx: Pick<RequestContext, 'tenantId'>,
+    message: string,
+    forget = false,
+  ): Promise<void> {
+    await repo.saveFailure(
+      trx,
+      ctx.tenantId,
+      { message, forget, ...callRecordsSubscription(ctx.tenantId) },
+      now(),
+    );
   }
 
   /**
@@ -150,11 +181,18 @@ export function createTeamsSubscriptionService(deps: TeamsSubscriptionDeps): Tea
    * the one just replaced, and any left behind by a creation whose answer never arrived.
    * Best effort: what stays behind lapses at its expiry, and its notifications are still valid.
    */
-  async function removeOthers(client: GraphClient, tenantId: string, keep: string, previous: string | null): Promise<void> {
+  async function removeOthers(
+    client: GraphClient,
+    tenantId: string,
+    keep: string,
+    previous: string | null,
+  ): Promise<void> {
     const target = notificationUrlOf(tenantId);
     let stale: string[];
     try {
-      stale = (await client.listSubscriptions()).filter((s) => s.id !== keep && s.notificationUrl === target).map((s) => s.id);
+      stale = (await client.listSubscriptions())
+        .filter((s) => s.id !== keep && s.notificationUrl === target)
+        .map((s) => s.id);
     } catch {
       stale = previous && previous !== keep ? [previous] : [];
     }
@@ -162,7 +200,8 @@ export function createTeamsSubscriptionService(deps: TeamsSubscriptionDeps): Tea
   }
 
   function view(row: TeamsSubscriptionRow): TeamsSubscriptionView {
-    const expired = row.status === 'active' && row.expiresAt !== null && row.expiresAt.getTime() <= now().getTime();
+    const expired =
+      row.status === 'active' && row.expiresAt !== null && row.expiresAt.getTime() <= now().getTime();
     return {
       id: row.subscriptionId,
       resource: row.resource,
@@ -186,11 +225,18 @@ export function createTeamsSubscriptionService(deps: TeamsSubscriptionDeps): Tea
       clients.missingCredentials(ctx),
       database.withTenant<TeamsTables, TeamsSubscriptionRow | undefined>(ctx, (trx) => repo.find(trx)),
     ]);
-    return { notificationUrl: notificationUrlOf(ctx.tenantId), missingSecrets, subscription: row ? view(row) : null };
+    return {
+      notificationUrl: notificationUrlOf(ctx.tenantId),
+      missingSecrets,
+      subscription: row ? view(row) : null,
+    };
   }
 
   /** Renews (or, when Graph no longer has it, recreates) one tenant's subscription. */
-  async function renewTenant(ctx: RequestContext, before: Date): Promise<'renewed' | 'recreated' | 'skipped'> {
+  async function renewTenant(
+    ctx: RequestContext,
+    before: Date,
+  ): Promise<'renewed' | 'recreated' | 'skipped'> {
     let client: GraphClient;
     try {
       client = await clients.forTenant(ctx, 'manage');
@@ -201,35 +247,41 @@ export function createTeamsSubscriptionService(deps: TeamsSubscriptionDeps): Tea
       });
       throw error;
     }
-    const result = await locked(ctx, async (trx, row): Promise<Outcome<'renewed' | 'recreated' | 'skipped'>> => {
-      if (!row) return ok('skipped');
-      if (row.status === 'active' && row.expiresAt !== null && row.expiresAt >= before) return ok('skipped');
-      if (row.subscriptionId !== null) {
-        try {
-          const renewed = await client.renewSubscription(row.subscriptionId);
-          await repo.saveRenewed(trx, new Date(renewed.expirationDateTime), now());
-          return ok('renewed');
-        } catch (error) {
-          // Gone (expired or removed at Graph): make a new one below. Anything else: try next hour.
-          if (!(error instanceof GraphError) || error.status !== 404) {
-            await recordFailure(trx, ctx, `renewing ${row.subscriptionId}: ${describeError(error)}`);
-            return failed(fromGraph(error, 'renewing the subscription'));
+    const result = await locked(
+      ctx,
+      async (trx, row): Promise<Outcome<'renewed' | 'recreated' | 'skipped'>> => {
+        if (!row) return ok('skipped');
+        if (row.status === 'active' && row.expiresAt !== null && row.expiresAt >= before)
+          return ok('skipped');
+        if (row.subscriptionId !== null) {
+          try {
+            const renewed = await client.renewSubscription(row.subscriptionId);
+            await repo.saveRenewed(trx, new Date(renewed.expirationDateTime), now());
+            return ok('renewed');
+          } catch (error) {
+            // Gone (expired or removed at Graph): make a new one below. Anything else: try next hour.
+            if (!(error instanceof GraphError) || error.status !== 404) {
+              await recordFailure(trx, ctx, `renewing ${row.subscriptionId}: ${describeError(error)}`);
+              return failed(fromGraph(error, 'renewing the subscription'));
+            }
           }
         }
-      }
-      try {
-        await create(trx, ctx, client);
-        return ok('recreated');
-      } catch (error) {
-        await recordFailure(trx, ctx, `recreating the subscription: ${describeError(error)}`, true);
-        return failed(fromGraph(error, 'recreating the subscription'));
-      }
-    });
+        try {
+          await create(trx, ctx, client);
+          return ok('recreated');
+        } catch (error) {
+          await recordFailure(trx, ctx, `recreating the subscription: ${describeError(error)}`, true);
+          return failed(fromGraph(error, 'recreating the subscription'));
+        }
+      },
+    );
     // Notifications of the time without a subscription were lost: fetch what Graph can still list.
     // The renewal itself succeeded; a failed backfill is left on the row for people to see.
     if (result === 'recreated') {
       await backfill(ctx).catch((error: unknown) =>
-        database.withTenant<TeamsTables, void>(ctx, (trx) => repo.saveNote(trx, `backfill after recreating the subscription: ${describeError(error)}`, now())),
+        database.withTenant<TeamsTables, void>(ctx, (trx) =>
+          repo.saveNote(trx, `backfill after recreating the subscription: ${describeError(error)}`, now()),
+        ),
       );
     }
     return result;
@@ -237,7 +289,9 @@ export function createTeamsSubscriptionService(deps: TeamsSubscriptionDeps): Tea
 
   async function backfill(ctx: RequestContext): Promise<BackfillReport> {
     const client = await clients.forTenant(ctx, 'fetch');
-    const row = await database.withTenant<TeamsTables, TeamsSubscriptionRow | undefined>(ctx, (trx) => repo.find(trx));
+    const row = await database.withTenant<TeamsTables, TeamsSubscriptionRow | undefined>(ctx, (trx) =>
+      repo.find(trx),
+    );
     const to = now();
     const since = row?.lastNotificationAt ?? row?.createdAt ?? new Date(0);
     const from = new Date(Math.max(to.getTime() - maxBackfillMs, since.getTime() - backfillOverlapMs));
@@ -255,14 +309,24 @@ export function createTeamsSubscriptionService(deps: TeamsSubscriptionDeps): Tea
           // An empty page is not a document the normaliser can tell apart; there is nothing in it.
           if (value.length === 0) continue;
           // Each page is a raw payload like any other: stored, then parsed, archived and indexed.
-          await deps.ingest.accept(ctx, { source: 'teams', format: 'teams-json', contentType: 'application/json', body: Buffer.from(JSON.stringify(page)) });
+          await deps.ingest.accept(ctx, {
+            source: 'teams',
+            format: 'teams-json',
+            contentType: 'application/json',
+            body: Buffer.from(JSON.stringify(page)),
+          });
           pages++;
           rows += value.length;
         }
       } catch (error) {
         if (error instanceof GraphError && !error.transient) {
-          const permission = name === 'getPstnCalls' ? 'CallRecord-PstnCalls.Read.All' : 'CallRecord-PstnCalls.Read.All (it covers Direct Routing as well)';
-          refused.push(`${name}: ${error.status}${error.code ? ` ${error.code}` : ''}${error.status === 403 ? `; grant the application permission ${permission}` : ''}`);
+          const permission =
+            name === 'getPstnCalls'
+              ? 'CallRecord-PstnCalls.Read.All'
+              : 'CallRecord-PstnCalls.Read.All (it covers Direct Routing as well)';
+          refused.push(
+            `${name}: ${error.status}${error.code ? ` ${error.code}` : ''}${error.status === 403 ? `; grant the application permission ${permission}` : ''}`,
+          );
           continue;
         }
         throw fromGraph(error, `${name} for the backfill`);
@@ -270,7 +334,8 @@ export function createTeamsSubscriptionService(deps: TeamsSubscriptionDeps): Tea
     }
     await database.withTenant<TeamsTables, void>(ctx, async (trx) => {
       await repo.saveBackfilled(trx, to, now());
-      if (refused.length > 0) await repo.saveNote(trx, `backfill: Graph refused ${refused.join('; ')}`, now());
+      if (refused.length > 0)
+        await repo.saveNote(trx, `backfill: Graph refused ${refused.join('; ')}`, now());
     });
     return { from, to, pages, rows, refused };
   }
@@ -283,7 +348,9 @@ export function createTeamsSubscriptionService(deps: TeamsSubscriptionDeps): Tea
     const client = await clients.forTenant(ctx, 'manage');
     return locked(ctx, async (trx, row): Promise<Outcome<string>> => {
       if (!row || row.subscriptionId !== notification.subscriptionId) {
-        return ok(`reauthorizationRequired for ${notification.subscriptionId}, which is not this tenant's subscription: ignored`);
+        return ok(
+          `reauthorizationRequired for ${notification.subscriptionId}, which is not this tenant's subscription: ignored`,
+        );
       }
       await repo.saveLifecycle(trx, notification.lifecycleEvent, now());
       try {
@@ -307,7 +374,13 @@ export function createTeamsSubscriptionService(deps: TeamsSubscriptionDeps): Tea
    * Transient failures are thrown, so the bus delivers the notification again; a refusal is
    * recorded on the subscription (the renewal timer retries failing ones every hour).
    */
-  async function refusedOrRetry(trx: TeamsTransaction, ctx: RequestContext, error: unknown, action: string, forget: boolean): Promise<Outcome<string>> {
+  async function refusedOrRetry(
+    trx: TeamsTransaction,
+    ctx: RequestContext,
+    error: unknown,
+    action: string,
+    forget: boolean,
+  ): Promise<Outcome<string>> {
     if (!(error instanceof GraphError) || error.transient) return failed(fromGraph(error, action));
     await recordFailure(trx, ctx, `${action}: ${describeError(error)}`, forget);
     return ok(`${action} refused: ${CallsErrors.teamsGraph(error, action).message}`);
@@ -319,8 +392,14 @@ export function createTeamsSubscriptionService(deps: TeamsSubscriptionDeps): Tea
       if (!row) return ok(null);
       await repo.saveLifecycle(trx, notification.lifecycleEvent, now());
       // A second delivery of the same notification finds the replacement already there.
-      if (row.subscriptionId !== notification.subscriptionId && row.subscriptionId !== null && row.status === 'active') {
-        return ok(`subscription ${notification.subscriptionId} was already replaced by ${row.subscriptionId}`);
+      if (
+        row.subscriptionId !== notification.subscriptionId &&
+        row.subscriptionId !== null &&
+        row.status === 'active'
+      ) {
+        return ok(
+          `subscription ${notification.subscriptionId} was already replaced by ${row.subscriptionId}`,
+        );
       }
       try {
         const created = await create(trx, ctx, client);
@@ -329,7 +408,8 @@ export function createTeamsSubscriptionService(deps: TeamsSubscriptionDeps): Tea
         return refusedOrRetry(trx, ctx, error, 'recreating the subscription', true);
       }
     });
-    if (done === null) return `subscriptionRemoved for ${notification.subscriptionId}: the connector is disconnected, nothing recreated`;
+    if (done === null)
+      return `subscriptionRemoved for ${notification.subscriptionId}: the connector is disconnected, nothing recreated`;
     // Graph: "after creating the new subscription, sync the resource data to identify any missed change notifications".
     return `${done}; ${describeBackfill(await backfill(ctx))}`;
   }
@@ -371,7 +451,10 @@ export function createTeamsSubscriptionService(deps: TeamsSubscriptionDeps): Tea
         }
         // Without credentials Graph cannot be told; its subscription lapses at its expiry.
         await repo.remove(trx);
-        await audit.append(trx, ctx, { action: 'calls.teams_subscription.deleted', target: { type: 'teams_subscription', id: row.subscriptionId ?? 'none' } });
+        await audit.append(trx, ctx, {
+          action: 'calls.teams_subscription.deleted',
+          target: { type: 'teams_subscription', id: row.subscriptionId ?? 'none' },
+        });
         return ok(undefined);
       });
     },

@@ -36,7 +36,9 @@ export const teamsSubscriptionsRepo = {
    * that has no row yet.
    */
   async lock(trx: TeamsTransaction, tenantId: string): Promise<void> {
-    await sql`select pg_advisory_xact_lock(hashtextextended(${`calls.teams_subscriptions:${tenantId}`}, 0))`.execute(trx);
+    await sql`select pg_advisory_xact_lock(hashtextextended(${`calls.teams_subscriptions:${tenantId}`}, 0))`.execute(
+      trx,
+    );
   },
 
   find(trx: TeamsTransaction): Promise<TeamsSubscriptionRow | undefined> {
@@ -47,10 +49,24 @@ export const teamsSubscriptionsRepo = {
   async saveCreated(
     trx: TeamsTransaction,
     tenantId: string,
-    created: { subscriptionId: string; resource: string; changeType: string; notificationUrl: string; expiresAt: Date },
+    created: {
+      subscriptionId: string;
+      resource: string;
+      changeType: string;
+      notificationUrl: string;
+      expiresAt: Date;
+    },
     at: Date,
   ): Promise<void> {
-    const values = { ...created, status: 'active' as const, createdAt: at, renewedAt: null, updatedAt: at, lastError: null, lastErrorAt: null };
+    const values = {
+      ...created,
+      status: 'active' as const,
+      createdAt: at,
+      renewedAt: null,
+      updatedAt: at,
+      lastError: null,
+      lastErrorAt: null,
+    };
     await trx
       .insertInto(table)
       .values({ tenantId, ...values })
@@ -59,14 +75,23 @@ export const teamsSubscriptionsRepo = {
   },
 
   async saveRenewed(trx: TeamsTransaction, expiresAt: Date, at: Date): Promise<void> {
-    await trx.updateTable(table).set({ expiresAt, renewedAt: at, status: 'active', updatedAt: at, lastError: null, lastErrorAt: null }).execute();
+    await trx
+      .updateTable(table)
+      .set({ expiresAt, renewedAt: at, status: 'active', updatedAt: at, lastError: null, lastErrorAt: null })
+      .execute();
   },
 
   /** The last attempt failed; with `forget`, the subscription is known to be gone as well. */
   async saveFailure(
     trx: TeamsTransaction,
     tenantId: string,
-    failure: { message: string; forget?: boolean; notificationUrl: string; resource: string; changeType: string },
+    failure: {
+      message: string;
+      forget?: boolean;
+      notificationUrl: string;
+      resource: string;
+      changeType: string;
+    },
     at: Date,
   ): Promise<void> {
     const lastError = failure.message.slice(0, maxErrorLength);
@@ -86,17 +111,27 @@ export const teamsSubscriptionsRepo = {
         lastError,
         lastErrorAt: at,
       })
-      .onConflict((oc) => oc.column('tenantId').doUpdateSet({ status: 'failing', updatedAt: at, lastError, lastErrorAt: at, ...forget }))
+      .onConflict((oc) =>
+        oc
+          .column('tenantId')
+          .doUpdateSet({ status: 'failing', updatedAt: at, lastError, lastErrorAt: at, ...forget }),
+      )
       .execute();
   },
 
   /** A problem worth showing that does not make the subscription itself fail (a refused backfill). */
   async saveNote(trx: TeamsTransaction, message: string, at: Date): Promise<void> {
-    await trx.updateTable(table).set({ lastError: message.slice(0, maxErrorLength), lastErrorAt: at, updatedAt: at }).execute();
+    await trx
+      .updateTable(table)
+      .set({ lastError: message.slice(0, maxErrorLength), lastErrorAt: at, updatedAt: at })
+      .execute();
   },
 
   async saveLifecycle(trx: TeamsTransaction, event: string, at: Date): Promise<void> {
-    await trx.updateTable(table).set({ lastLifecycleEvent: event, lastLifecycleAt: at, updatedAt: at }).execute();
+    await trx
+      .updateTable(table)
+      .set({ lastLifecycleEvent: event, lastLifecycleAt: at, updatedAt: at })
+      .execute();
   },
 
   async saveBackfilled(trx: TeamsTransaction, until: Date, at: Date): Promise<void> {
@@ -108,7 +143,12 @@ export const teamsSubscriptionsRepo = {
     await trx
       .updateTable(table)
       .set({ lastNotificationAt: at })
-      .where((eb) => eb.or([eb('lastNotificationAt', 'is', null), eb('lastNotificationAt', '<', new Date(at.getTime() - 60_000))]))
+      .where((eb) =>
+        eb.or([
+          eb('lastNotificationAt', 'is', null),
+          eb('lastNotificationAt', '<', new Date(at.getTime() - 60_000)),
+        ]),
+      )
       .execute();
   },
 
@@ -118,7 +158,9 @@ export const teamsSubscriptionsRepo = {
 
   /** Tenants whose subscription expires before `before` or is failing (any tenant; see the migration). */
   async dueTenants(database: Database, before: Date): Promise<string[]> {
-    const { rows } = await sql<{ tenantId: string }>`select tenant_id from calls.teams_subscriptions_due(${before})`.execute(database.app);
+    const { rows } = await sql<{
+      tenantId: string;
+    }>`select tenant_id from calls.teams_subscriptions_due(${before})`.execute(database.app);
     return rows.map((row) => row.tenantId);
   },
 };

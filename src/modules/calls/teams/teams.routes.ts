@@ -6,11 +6,18 @@ import type { TeamsSubscriptionService } from './teams-subscription.service.js';
 const instant = z.iso.datetime().nullable();
 
 const subscriptionSchema = z.object({
-  id: z.string().nullable().describe("Graph's subscription id; null while the tenant has none (its creation failed)"),
+  id: z
+    .string()
+    .nullable()
+    .describe("Graph's subscription id; null while the tenant has none (its creation failed)"),
   resource: z.string(),
   changeType: z.string(),
   notificationUrl: z.string(),
-  status: z.enum(['active', 'failing', 'expired']).describe('failing: the last create, renew or reauthorize did not succeed (see lastError); the hourly timer retries'),
+  status: z
+    .enum(['active', 'failing', 'expired'])
+    .describe(
+      'failing: the last create, renew or reauthorize did not succeed (see lastError); the hourly timer retries',
+    ),
   expiresAt: instant,
   createdAt: z.iso.datetime(),
   renewedAt: instant,
@@ -24,8 +31,12 @@ const subscriptionSchema = z.object({
 
 const statusSchema = z
   .object({
-    notificationUrl: z.string().describe('where Graph delivers this tenant’s change and lifecycle notifications'),
-    missingSecrets: z.array(z.string()).describe('credential secrets still to set (teams.tenant_id, teams.client_id, teams.client_secret)'),
+    notificationUrl: z
+      .string()
+      .describe('where Graph delivers this tenant’s change and lifecycle notifications'),
+    missingSecrets: z
+      .array(z.string())
+      .describe('credential secrets still to set (teams.tenant_id, teams.client_id, teams.client_secret)'),
     subscription: subscriptionSchema.nullable(),
   })
   .meta({ id: 'TeamsSubscriptionStatus' });
@@ -73,7 +84,13 @@ export function teamsRoutes(subscriptions: TeamsSubscriptionService): FastifyPlu
         schema: {
           tags: ['calls connectors'],
           summary: 'Delete the Teams call-records subscription at Graph and stop renewing it',
-          response: { 204: z.null(), ...problems, 404: problemSchema, 409: problemSchema, 503: problemSchema },
+          response: {
+            204: z.null(),
+            ...problems,
+            404: problemSchema,
+            409: problemSchema,
+            503: problemSchema,
+          },
         },
       },
       async (request, reply) => {

@@ -11,7 +11,11 @@ import {
 
 let counter = 0;
 
-export function party(raw: string | null, e164: string | null = null, displayName: string | null = null): CallParty {
+export function party(
+  raw: string | null,
+  e164: string | null = null,
+  displayName: string | null = null,
+): CallParty {
   return { raw, e164, displayName };
 }
 
@@ -67,7 +71,11 @@ export function normalisedCall(overrides: Partial<NormalisedCall> = {}): Normali
   };
 }
 
-export function callRecord(tenantId: string, overrides: Partial<NormalisedCall> = {}, platform: { id?: string } = {}): CallRecordV1 {
+export function callRecord(
+  tenantId: string,
+  overrides: Partial<NormalisedCall> = {},
+  platform: { id?: string } = {},
+): CallRecordV1 {
   const call = normalisedCall(overrides);
   const raw = JSON.stringify(call);
   return toCallRecordV1(call, {

@@ -28,7 +28,8 @@ import path from 'node:path';
  */
 
 export const teamsFixtures = path.resolve(import.meta.dirname, '../../../../../shared/fixtures/real/teams');
-const fixture = (name: string): Record<string, unknown> => JSON.parse(readFileSync(path.join(teamsFixtures, name), 'utf8')) as Record<string, unknown>;
+const fixture = (name: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(path.join(teamsFixtures, name), 'utf8')) as Record<string, unknown>;
 
 export const knownCallRecordId = 'e523d2ed-2966-4b6b-925b-754a88034cc5';
 /** Where the published examples point; the fake moves their links onto itself. */
@@ -51,14 +52,21 @@ export interface RecordedRequest {
 }
 
 /** Answers Graph's validation POST to `url` (with `?validationToken=`): the status and body it got. */
-export type SubscriptionValidator = (url: string, validationToken: string) => Promise<{ status: number; body: string; contentType: string | undefined }>;
+export type SubscriptionValidator = (
+  url: string,
+  validationToken: string,
+) => Promise<{ status: number; body: string; contentType: string | undefined }>;
 
 export interface GraphFake {
   /** Graph base URL, like https://graph.microsoft.com/v1.0. */
   readonly graphBaseUrl: string;
   /** Login base URL, like https://login.microsoftonline.com. */
   readonly loginBaseUrl: string;
-  readonly credentials: { readonly tenantId: string; readonly clientId: string; readonly clientSecret: string };
+  readonly credentials: {
+    readonly tenantId: string;
+    readonly clientId: string;
+    readonly clientSecret: string;
+  };
   readonly requests: RecordedRequest[];
   readonly subscriptions: Map<string, Record<string, unknown>>;
   /** The next requests whose path matches get these answers, in order, before normal handling. */
@@ -68,9 +76,17 @@ export interface GraphFake {
   /** From now on, creating a subscription first validates both endpoints through `validator`. */
   validateWith(validator: SubscriptionValidator | undefined): void;
   /** notification-1.json as Graph would send it for this subscription and call record. */
-  changeNotification(input: { subscriptionId: string; clientState: string; callRecordIds: readonly string[] }): Record<string, unknown>;
+  changeNotification(input: {
+    subscriptionId: string;
+    clientState: string;
+    callRecordIds: readonly string[];
+  }): Record<string, unknown>;
   /** lifecycle-1.json as Graph would send it for this subscription and event. */
-  lifecycleNotification(input: { subscriptionId: string; clientState: string; lifecycleEvent: string }): Record<string, unknown>;
+  lifecycleNotification(input: {
+    subscriptionId: string;
+    clientState: string;
+    lifecycleEvent: string;
+  }): Record<string, unknown>;
   close(): Promise<void>;
 }
 
@@ -79,7 +95,11 @@ const backfillMaxDays = 90;
 const callRecordChangeTypes = new Set(['created', 'updated']);
 
 export async function startGraphFake(): Promise<GraphFake> {
-  const credentials = { tenantId: 'contoso.onmicrosoft.com', clientId: randomUUID(), clientSecret: 'fake-secret' };
+  const credentials = {
+    tenantId: 'contoso.onmicrosoft.com',
+    clientId: randomUUID(),
+    clientSecret: 'fake-secret',
+  };
   const requests: RecordedRequest[] = [];
   const scripts: { match: RegExp; responses: ScriptedResponse[] }[] = [];
   const subscriptions = new Map<string, Record<string, unknown>>();
@@ -87,37 +107,68 @@ export async function startGraphFake(): Promise<GraphFake> {
   let validator: SubscriptionValidator | undefined;
   let origin = '';
 
-  const send = (response: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}) => {
+  const send = (
+    response: ServerResponse,
+    status: number,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) => {
     const text = body === undefined ? '' : JSON.stringify(body);
     response.writeHead(status, { ...(text ? { 'content-type': 'application/json' } : {}), ...headers });
     response.end(text);
   };
   const graphError = (response: ServerResponse, status: number, code: string, message: string) =>
-    send(response, status, { error: { code, message, innerError: { 'request-id': randomUUID(), date: new Date().toISOString() } } });
+    send(response, status, {
+      error: { code, message, innerError: { 'request-id': randomUUID(), date: new Date().toISOString() } },
+    });
 
   function token(request: RecordedRequest, response: ServerResponse, tenant: string): void {
     const form = new URLSearchParams(request.body);
-    if (tenant !== credentials.tenantId) return send(response, 400, { error: 'invalid_request', error_description: `AADSTS90002: Tenant '${tenant}' not found.` });
-    if (form.get('grant_type') !== 'client_credentials') return send(response, 400, { error: 'unsupported_grant_type', error_description: 'AADSTS70003' });
-    if (form.get('client_id') !== credentials.clientId || form.get('client_secret') !== credentials.clientSecret) {
-      return send(response, 401, { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.' });
+    if (tenant !== credentials.tenantId)
+      return send(response, 400, {
+        error: 'invalid_request',
+        error_description: `AADSTS90002: Tenant '${tenant}' not found.`,
+      });
+    if (form.get('grant_type') !== 'client_credentials')
+      return send(response, 400, { error: 'unsupported_grant_type', error_description: 'AADSTS70003' });
+    if (
+      form.get('client_id') !== credentials.clientId ||
+      form.get('client_secret') !== credentials.clientSecret
+    ) {
+      return send(response, 401, {
+        error: 'invalid_client',
+        error_description: 'AADSTS7000215: Invalid client secret provided.',
+      });
     }
-    if (form.get('scope') !== `${origin}/.default`) return send(response, 400, { error: 'invalid_scope', error_description: 'AADSTS70011' });
+    if (form.get('scope') !== `${origin}/.default`)
+      return send(response, 400, { error: 'invalid_scope', error_description: 'AADSTS70011' });
     const accessToken = `fake-token-${randomUUID()}`;
     validTokens.add(accessToken);
-    send(response, 200, { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: accessToken });
+    send(response, 200, {
+      token_type: 'Bearer',
+      expires_in: 3599,
+      ext_expires_in: 3599,
+      access_token: accessToken,
+    });
   }
 
   const graphBase = () => `${origin}/v1.0`;
   /** A link of a published example, moved onto this server (path, query and all else kept). */
   const rebased = (link: unknown): string => String(link).replace(publishedGraphBase, graphBase());
 
-  function backfill(response: ServerResponse, name: 'getPstnCalls' | 'getDirectRoutingCalls', args: string, skip: string | null): void {
+  function backfill(
+    response: ServerResponse,
+    name: 'getPstnCalls' | 'getDirectRoutingCalls',
+    args: string,
+    skip: string | null,
+  ): void {
     const match = /^fromDateTime=([^,]+),toDateTime=([^)]+)$/.exec(args);
     const from = match ? Date.parse(match[1] ?? '') : Number.NaN;
     const to = match ? Date.parse(match[2] ?? '') : Number.NaN;
-    if (Number.isNaN(from) || Number.isNaN(to)) return graphError(response, 400, 'BadRequest', 'fromDateTime and toDateTime are required');
-    if (to - from > backfillMaxDays * 86_400_000) return graphError(response, 400, 'BadRequest', `The date range cannot exceed ${backfillMaxDays} days.`);
+    if (Number.isNaN(from) || Number.isNaN(to))
+      return graphError(response, 400, 'BadRequest', 'fromDateTime and toDateTime are required');
+    if (to - from > backfillMaxDays * 86_400_000)
+      return graphError(response, 400, 'BadRequest', `The date range cannot exceed ${backfillMaxDays} days.`);
     const page = fixture(name === 'getPstnCalls' ? 'pstn-calls-1.json' : 'direct-routing-calls-1.json');
     if (skip === null) {
       // The published nextLink names its parameters `from`/`to` in one example, against the
@@ -133,16 +184,20 @@ export async function startGraphFake(): Promise<GraphFake> {
   }
 
   function subscriptionBodyProblem(body: Record<string, unknown>, creating: boolean): string | undefined {
-    const expiration = typeof body.expirationDateTime === 'string' ? Date.parse(body.expirationDateTime) : Number.NaN;
+    const expiration =
+      typeof body.expirationDateTime === 'string' ? Date.parse(body.expirationDateTime) : Number.NaN;
     if (Number.isNaN(expiration)) return 'expirationDateTime is required';
     if (expiration > Date.now() + maxSubscriptionMinutes * 60_000 + 5_000) {
       return `Subscription expiration can only be ${maxSubscriptionMinutes} minutes in the future.`;
     }
     if (!creating) return undefined;
-    if (body.resource !== '/communications/callRecords') return 'resource must be /communications/callRecords';
+    if (body.resource !== '/communications/callRecords')
+      return 'resource must be /communications/callRecords';
     const changeTypes = typeof body.changeType === 'string' ? body.changeType.split(',') : [];
-    if (changeTypes.length === 0 || !changeTypes.every((type) => callRecordChangeTypes.has(type))) return 'changeType of callRecords subscriptions is created, updated or both';
-    if (typeof body.clientState === 'string' && body.clientState.length > 128) return 'clientState is longer than 128 characters';
+    if (changeTypes.length === 0 || !changeTypes.every((type) => callRecordChangeTypes.has(type)))
+      return 'changeType of callRecords subscriptions is created, updated or both';
+    if (typeof body.clientState === 'string' && body.clientState.length > 128)
+      return 'clientState is longer than 128 characters';
     for (const key of ['notificationUrl', 'lifecycleNotificationUrl'] as const) {
       const value = body[key];
       if (value === undefined && key === 'lifecycleNotificationUrl') continue;
@@ -154,39 +209,81 @@ export async function startGraphFake(): Promise<GraphFake> {
   /** Graph POSTs `?validationToken=` to each endpoint and expects it back, as text/plain, within 10 s. */
   async function validationProblem(body: Record<string, unknown>): Promise<string | undefined> {
     if (!validator) return undefined;
-    const urls = new Set([body.notificationUrl, body.lifecycleNotificationUrl].filter((url): url is string => typeof url === 'string'));
+    const urls = new Set(
+      [body.notificationUrl, body.lifecycleNotificationUrl].filter(
+        (url): url is string => typeof url === 'string',
+      ),
+    );
     for (const url of urls) {
       const validationToken = `Validation: Testing client application ${randomUUID()}`;
       const started = Date.now();
       const answer = await validator(url, validationToken);
-      if (answer.status !== 200 || answer.body !== validationToken || !answer.contentType?.startsWith('text/plain') || Date.now() - started > 10_000) {
+      if (
+        answer.status !== 200 ||
+        answer.body !== validationToken ||
+        !answer.contentType?.startsWith('text/plain') ||
+        Date.now() - started > 10_000
+      ) {
         return `Subscription validation request failed. Notification endpoint must respond with 200 OK to validation request. (${url})`;
       }
     }
     return undefined;
   }
 
-  const subscriptionView = (subscription: Record<string, unknown>) => ({ '@odata.context': `${graphBase()}/$metadata#subscriptions/$entity`, ...subscription });
+  const subscriptionView = (subscription: Record<string, unknown>) => ({
+    '@odata.context': `${graphBase()}/$metadata#subscriptions/$entity`,
+    ...subscription,
+  });
 
-  async function graph(request: RecordedRequest, response: ServerResponse, pathname: string, query: URLSearchParams): Promise<void> {
+  async function graph(
+    request: RecordedRequest,
+    response: ServerResponse,
+    pathname: string,
+    query: URLSearchParams,
+  ): Promise<void> {
     const bearer = request.authorization?.replace(/^Bearer /, '') ?? '';
-    if (!validTokens.has(bearer)) return graphError(response, 401, 'InvalidAuthenticationToken', 'Access token is empty or invalid.');
+    if (!validTokens.has(bearer))
+      return graphError(response, 401, 'InvalidAuthenticationToken', 'Access token is empty or invalid.');
     let m: RegExpExecArray | null;
-    if (request.method === 'GET' && (m = /^\/v1\.0\/communications\/callRecords\/(getPstnCalls|getDirectRoutingCalls)\(([^)]*)\)$/.exec(pathname))) {
-      return backfill(response, m[1] as 'getPstnCalls' | 'getDirectRoutingCalls', m[2] ?? '', query.get('$skip'));
+    if (
+      request.method === 'GET' &&
+      (m = /^\/v1\.0\/communications\/callRecords\/(getPstnCalls|getDirectRoutingCalls)\(([^)]*)\)$/.exec(
+        pathname,
+      ))
+    ) {
+      return backfill(
+        response,
+        m[1] as 'getPstnCalls' | 'getDirectRoutingCalls',
+        m[2] ?? '',
+        query.get('$skip'),
+      );
     }
-    if (request.method === 'GET' && (m = /^\/v1\.0\/communications\/callRecords(?:\/([^/('")]+)|\('([^']+)'\))\/sessions$/.exec(pathname))) {
-      if ((m[1] ?? m[2]) !== knownCallRecordId) return graphError(response, 404, 'NotFound', 'Resource not found');
+    if (
+      request.method === 'GET' &&
+      (m = /^\/v1\.0\/communications\/callRecords(?:\/([^/('")]+)|\('([^']+)'\))\/sessions$/.exec(pathname))
+    ) {
+      if ((m[1] ?? m[2]) !== knownCallRecordId)
+        return graphError(response, 404, 'NotFound', 'Resource not found');
       const page = fixture('sessions-expanded-1.json');
       const token = query.get('$skiptoken');
       // The published page links to skiptoken=abc again; the fake's second page links to a third, the last.
-      if (token === 'abc') page['@odata.nextLink'] = rebased(page['@odata.nextLink']).replace('$skiptoken=abc', '$skiptoken=def');
+      if (token === 'abc')
+        page['@odata.nextLink'] = rebased(page['@odata.nextLink']).replace(
+          '$skiptoken=abc',
+          '$skiptoken=def',
+        );
       else if (token === 'def') delete page['@odata.nextLink'];
       else return graphError(response, 400, 'BadRequest', 'Invalid skip token');
       return send(response, 200, page);
     }
     if (request.method === 'GET' && (m = /^\/v1\.0\/communications\/callRecords\/([^/]+)$/.exec(pathname))) {
-      if (query.get('$expand') !== 'sessions($expand=segments)') return graphError(response, 400, 'BadRequest', 'this fake answers only $expand=sessions($expand=segments)');
+      if (query.get('$expand') !== 'sessions($expand=segments)')
+        return graphError(
+          response,
+          400,
+          'BadRequest',
+          'this fake answers only $expand=sessions($expand=segments)',
+        );
       if (m[1] !== knownCallRecordId) return graphError(response, 404, 'NotFound', 'Resource not found');
       const record = fixture('callrecord-1.json');
       record['sessions@odata.nextLink'] = rebased(record['sessions@odata.nextLink']);
@@ -196,17 +293,27 @@ export async function startGraphFake(): Promise<GraphFake> {
       const body = JSON.parse(request.body || '{}') as Record<string, unknown>;
       const problem = subscriptionBodyProblem(body, true) ?? (await validationProblem(body));
       if (problem) return graphError(response, 400, 'ExtensionError', problem);
-      const created = { id: randomUUID(), ...body, applicationId: credentials.clientId, creatorId: randomUUID(), latestSupportedTlsVersion: 'v1_2' };
+      const created = {
+        id: randomUUID(),
+        ...body,
+        applicationId: credentials.clientId,
+        creatorId: randomUUID(),
+        latestSupportedTlsVersion: 'v1_2',
+      };
       subscriptions.set(created.id, created);
       return send(response, 201, subscriptionView(created));
     }
     if (request.method === 'GET' && pathname === '/v1.0/subscriptions') {
       // Graph never shows the clientState back.
-      const value = [...subscriptions.values()].map((subscription) => ({ ...subscription, clientState: null }));
+      const value = [...subscriptions.values()].map((subscription) => ({
+        ...subscription,
+        clientState: null,
+      }));
       return send(response, 200, { '@odata.context': `${graphBase()}/$metadata#subscriptions`, value });
     }
     if (request.method === 'POST' && (m = /^\/v1\.0\/subscriptions\/([^/]+)\/reauthorize$/.exec(pathname))) {
-      if (!subscriptions.has(m[1] ?? '')) return graphError(response, 404, 'ResourceNotFound', `The object was not found: ${m[1] ?? ''}`);
+      if (!subscriptions.has(m[1] ?? ''))
+        return graphError(response, 404, 'ResourceNotFound', `The object was not found: ${m[1] ?? ''}`);
       return send(response, 204);
     }
     if ((m = /^\/v1\.0\/subscriptions\/([^/]+)$/.exec(pathname))) {
@@ -243,7 +350,9 @@ export async function startGraphFake(): Promise<GraphFake> {
       };
       requests.push(request);
       const pathname = decodeURIComponent(url.pathname);
-      const scripted = scripts.find((s) => s.match.test(pathname) && s.responses.length > 0)?.responses.shift();
+      const scripted = scripts
+        .find((s) => s.match.test(pathname) && s.responses.length > 0)
+        ?.responses.shift();
       if (scripted) return send(response, scripted.status, scripted.body, scripted.headers);
       const login = /^\/([^/]+)\/oauth2\/v2\.0\/token$/.exec(pathname);
       if (login && request.method === 'POST') return token(request, response, login[1] ?? '');
@@ -297,7 +406,8 @@ export async function startGraphFake(): Promise<GraphFake> {
             clientState,
             tenantId: credentials.tenantId,
             lifecycleEvent,
-            subscriptionExpirationDateTime: subscription?.expirationDateTime ?? template?.subscriptionExpirationDateTime,
+            subscriptionExpirationDateTime:
+              subscription?.expirationDateTime ?? template?.subscriptionExpirationDateTime,
           },
         ],
       };

@@ -22,9 +22,39 @@ export function isCardNumber(digits: string): boolean {
 
 /** IBAN lengths by country (ISO 13616 registry, the common ones); others must be 15 to 34 long. */
 const IBAN_LENGTHS: Record<string, number> = {
-  AT: 20, BE: 16, BG: 22, CH: 21, CY: 28, CZ: 24, DE: 22, DK: 18, EE: 20, ES: 24, FI: 18, FR: 27, GB: 22, GR: 27,
-  HR: 21, HU: 28, IE: 22, IS: 26, IT: 27, LI: 21, LT: 20, LU: 20, LV: 21, MT: 31, NL: 18, NO: 15, PL: 28, PT: 25,
-  RO: 24, SE: 24, SI: 19, SK: 24, TR: 26,
+  AT: 20,
+  BE: 16,
+  BG: 22,
+  CH: 21,
+  CY: 28,
+  CZ: 24,
+  DE: 22,
+  DK: 18,
+  EE: 20,
+  ES: 24,
+  FI: 18,
+  FR: 27,
+  GB: 22,
+  GR: 27,
+  HR: 21,
+  HU: 28,
+  IE: 22,
+  IS: 26,
+  IT: 27,
+  LI: 21,
+  LT: 20,
+  LU: 20,
+  LV: 21,
+  MT: 31,
+  NL: 18,
+  NO: 15,
+  PL: 28,
+  PT: 25,
+  RO: 24,
+  SE: 24,
+  SI: 19,
+  SK: 24,
+  TR: 26,
 };
 
 export function ibanLength(country: string): number | null {
@@ -58,7 +88,13 @@ export function abaRoutingValid(digits: string): boolean {
 export function ssnValid(digits: string): boolean {
   if (!/^\d{9}$/.test(digits)) return false;
   const area = digits.slice(0, 3);
-  return area !== '000' && area !== '666' && !area.startsWith('9') && digits.slice(3, 5) !== '00' && digits.slice(5) !== '0000';
+  return (
+    area !== '000' &&
+    area !== '666' &&
+    !area.startsWith('9') &&
+    digits.slice(3, 5) !== '00' &&
+    digits.slice(5) !== '0000'
+  );
 }
 
 /** UK National Insurance number prefix and suffix rules (HMRC NIM39110). */
@@ -73,7 +109,16 @@ export function ukNinoValid(value: string): boolean {
  * 2000 to 2099); null if the digits are none of those.
  */
 export function expiryOf(digits: string): { month: number; year: number } | null {
-  const forms: [number, number][] = digits.length === 3 ? [[1, 2]] : digits.length === 4 ? [[2, 2]] : digits.length === 5 ? [[1, 4]] : digits.length === 6 ? [[2, 4]] : [];
+  const forms: [number, number][] =
+    digits.length === 3
+      ? [[1, 2]]
+      : digits.length === 4
+        ? [[2, 2]]
+        : digits.length === 5
+          ? [[1, 4]]
+          : digits.length === 6
+            ? [[2, 4]]
+            : [];
   for (const [monthLength, yearLength] of forms) {
     const month = Number(digits.slice(0, monthLength));
     const year = Number(digits.slice(monthLength, monthLength + yearLength));

@@ -34,7 +34,19 @@ export function namedOtherwise(cues: readonly CueHit[]): boolean {
   return cues.some((hit) => hit.cue === 'otherNumber' && hit.distance === nearest);
 }
 
-const YEAR_WORDS = new Set(['in', 'since', 'from', 'until', 'till', 'of', 'by', 'around', 'before', 'after', 'year']);
+const YEAR_WORDS = new Set([
+  'in',
+  'since',
+  'from',
+  'until',
+  'till',
+  'of',
+  'by',
+  'around',
+  'before',
+  'after',
+  'year',
+]);
 
 /** "in 2019", "since twenty twenty two": a year, not a piece of a card. */
 export function looksLikeYear(digits: string, wordBefore: string): boolean {
@@ -53,7 +65,11 @@ const CARD_LENGTHS = [16, 15, 19, 18, 17, 14, 13];
  * digits after a card cue that nothing else explains (a card read in pieces or echoed back); an SSN
  * written 3-2-4; a valid phone number of 10 or more digits; any other run of 8 or more digits.
  */
-export function classifyDigits(groups: readonly DigitGroup[], context: DigitContext, rules: DigitRules): Finding[] {
+export function classifyDigits(
+  groups: readonly DigitGroup[],
+  context: DigitContext,
+  rules: DigitRules,
+): Finding[] {
   const digits = joined(groups);
   const whole = (type: RedactionEntityType, rule: string): Finding[] => [spanOf(groups, type, rule)];
   if (isCardNumber(digits)) return whole('CARD_NUMBER', 'card.luhn');
@@ -73,18 +89,36 @@ export function classifyDigits(groups: readonly DigitGroup[], context: DigitCont
   }
   // Part of a card number (read in pieces, or echoed back by the agent) when nothing else explains it.
   const lastFour = digits.length === 4 && context.cues.some((hit) => hit.cue === 'lastFour');
-  if (!lastFour && !looksLikeYear(digits, context.wordBefore) && digits.length >= 4 && digits.length < 12 && context.cues.some((hit) => hit.cue === 'card')) return whole('CARD_NUMBER', 'card.fragment');
-  if (groups.length === 3 && groups.every((group) => group.typed) && groups.map((group) => group.digits.length).join('-') === '3-2-4' && ssnValid(digits)) {
+  if (
+    !lastFour &&
+    !looksLikeYear(digits, context.wordBefore) &&
+    digits.length >= 4 &&
+    digits.length < 12 &&
+    context.cues.some((hit) => hit.cue === 'card')
+  )
+    return whole('CARD_NUMBER', 'card.fragment');
+  if (
+    groups.length === 3 &&
+    groups.every((group) => group.typed) &&
+    groups.map((group) => group.digits.length).join('-') === '3-2-4' &&
+    ssnValid(digits)
+  ) {
     return whole('SSN', 'ssn.format');
   }
   // Without a cue, only the lengths of most national numbers are looked up (10 to 12 digits; any length after a "+").
   const phoneLength = context.international ? digits.length >= 8 : digits.length >= 10 && digits.length <= 12;
-  if (phoneLength && phoneValid(digits, context.international, rules.phoneRegions)) return whole('PHONE', 'phone.valid');
+  if (phoneLength && phoneValid(digits, context.international, rules.phoneRegions))
+    return whole('PHONE', 'phone.valid');
   if (rules.redactLongNumbers && digits.length >= 8) return whole('LONG_NUMBER', 'digits.long');
   return [];
 }
 
-function byCue(cue: Cue, digits: string, context: DigitContext, rules: DigitRules): RedactionEntityType | null {
+function byCue(
+  cue: Cue,
+  digits: string,
+  context: DigitContext,
+  rules: DigitRules,
+): RedactionEntityType | null {
   const length = digits.length;
   switch (cue) {
     case 'card':
@@ -104,7 +138,9 @@ function byCue(cue: Cue, digits: string, context: DigitContext, rules: DigitRule
     case 'bank':
       return length >= 6 && length <= 17 ? 'BANK_ACCOUNT' : null;
     case 'phone':
-      return (length >= 7 && length <= 15 && phoneValid(digits, context.international, rules.phoneRegions)) || length === 10 || length === 11
+      return (length >= 7 && length <= 15 && phoneValid(digits, context.international, rules.phoneRegions)) ||
+        length === 10 ||
+        length === 11
         ? 'PHONE'
         : null;
     case 'zip':
@@ -117,7 +153,11 @@ function byCue(cue: Cue, digits: string, context: DigitContext, rules: DigitRule
 }
 
 function cueRuleName(type: RedactionEntityType): string {
-  return type.replace(/^CARD_(?!NUMBER)/, '').replace('CARD_NUMBER', 'CARD').toLowerCase().replace(/_/g, '-');
+  return type
+    .replace(/^CARD_(?!NUMBER)/, '')
+    .replace('CARD_NUMBER', 'CARD')
+    .toLowerCase()
+    .replace(/_/g, '-');
 }
 
 /** A Luhn-valid card at the start of a longer run; what follows is read as expiry and security code. */
@@ -130,7 +170,10 @@ function peelCard(groups: readonly DigitGroup[]): Finding[] | null {
     const card = groups.slice(0, cut);
     if (!luhnValid(joined(card))) continue;
     const rest = groups.slice(cut);
-    return [spanOf(card, 'CARD_NUMBER', 'card.luhn'), ...(afterCard(rest) ?? [spanOf(rest, 'LONG_NUMBER', 'digits.after-card')])];
+    return [
+      spanOf(card, 'CARD_NUMBER', 'card.luhn'),
+      ...(afterCard(rest) ?? [spanOf(rest, 'LONG_NUMBER', 'digits.after-card')]),
+    ];
   }
   return null;
 }

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { findDigitRuns, tokenize } from './digit-runs.js';
-import { abaRoutingValid, expiryOf, ibanValid, isCardNumber, luhnValid, ssnValid, ukNinoValid } from './checksums.js';
+import {
+  abaRoutingValid,
+  expiryOf,
+  ibanValid,
+  isCardNumber,
+  luhnValid,
+  ssnValid,
+  ukNinoValid,
+} from './checksums.js';
 
 const runs = (text: string): string[] => findDigitRuns(tokenize(text)).map((run) => run.digits);
 
@@ -31,7 +39,9 @@ describe('digits as people say them', () => {
     const text = 'it is four one, double five';
     const [run] = findDigitRuns(tokenize(text));
     expect(run && text.slice(run.start, run.end)).toBe('four one, double five');
-    expect(run?.groups.map((group) => [group.digits, text.slice(group.start, group.end), group.separator])).toEqual([
+    expect(
+      run?.groups.map((group) => [group.digits, text.slice(group.start, group.end), group.separator]),
+    ).toEqual([
       ['4', 'four', ''],
       ['1', 'one', ' '],
       ['55', 'double five', ','],

@@ -40,8 +40,15 @@ export function tokenize(text: string): Token[] {
   const pattern = /\p{L}+(?:['’]\p{L}+)*|[0-9]+|\n|[^\s\p{L}0-9]/gu;
   for (const match of text.matchAll(pattern)) {
     const value = match[0];
-    const kind = value === '\n' ? 'break' : /^[0-9]/.test(value) ? 'digits' : /^\p{L}/u.test(value) ? 'word' : 'punct';
-    tokens.push({ text: value, lower: value.toLowerCase(), start: match.index, end: match.index + value.length, kind });
+    const kind =
+      value === '\n' ? 'break' : /^[0-9]/.test(value) ? 'digits' : /^\p{L}/u.test(value) ? 'word' : 'punct';
+    tokens.push({
+      text: value,
+      lower: value.toLowerCase(),
+      start: match.index,
+      end: match.index + value.length,
+      kind,
+    });
   }
   return tokens;
 }
@@ -73,7 +80,17 @@ const TEENS: Record<string, number> = {
   eighteen: 18,
   nineteen: 19,
 };
-const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const TENS: Record<string, number> = {
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fourty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
 const REPEATS: Record<string, number> = { double: 2, triple: 3, treble: 3, quadruple: 4 };
 /** Words speech-to-text writes for a digit; read as one only between two digit groups. */
 const HOMOPHONES: Record<string, string> = { for: '4', to: '2', too: '2', ate: '8', won: '1' };
@@ -98,7 +115,8 @@ function parseGroup(tokens: readonly Token[], index: number): Parsed | null {
   const repeat = REPEATS[token.lower];
   if (repeat !== undefined) {
     const following = tokens[index + 1];
-    if (following?.kind === 'digits' && following.text.length === 1) return { digits: following.text.repeat(repeat), next: index + 2 };
+    if (following?.kind === 'digits' && following.text.length === 1)
+      return { digits: following.text.repeat(repeat), next: index + 2 };
     const unit = following ? UNITS[following.lower] : undefined;
     return unit === undefined ? null : { digits: String(unit).repeat(repeat), next: index + 2 };
   }
@@ -107,7 +125,8 @@ function parseGroup(tokens: readonly Token[], index: number): Parsed | null {
   if (below100.value === 0) return { digits: '0', next: below100.next };
   let value = below100.value;
   let next = below100.next;
-  const word = (at: number): string | undefined => (tokens[at]?.kind === 'word' ? tokens[at].lower : undefined);
+  const word = (at: number): string | undefined =>
+    tokens[at]?.kind === 'word' ? tokens[at].lower : undefined;
   if (word(next) === 'hundred') {
     value *= 100;
     next += 1;
@@ -142,7 +161,10 @@ function parseGroup(tokens: readonly Token[], index: number): Parsed | null {
   return { digits: below100.digits, next };
 }
 
-function parseBelow100(tokens: readonly Token[], index: number): { value: number; digits: string; next: number } | null {
+function parseBelow100(
+  tokens: readonly Token[],
+  index: number,
+): { value: number; digits: string; next: number } | null {
   const token = tokens[index];
   if (token?.kind !== 'word') return null;
   const unit = UNITS[token.lower];
@@ -155,8 +177,10 @@ function parseBelow100(tokens: readonly Token[], index: number): { value: number
   let at = index + 1;
   if (tokens[at]?.text === '-' && tokens[at]?.start === token.end) at += 1;
   const following = tokens[at];
-  const ones = following?.kind === 'word' && !ZERO_WORDS.has(following.lower) ? UNITS[following.lower] : undefined;
-  if (ones !== undefined && ones > 0) return { value: tens + ones, digits: String(tens + ones), next: at + 1 };
+  const ones =
+    following?.kind === 'word' && !ZERO_WORDS.has(following.lower) ? UNITS[following.lower] : undefined;
+  if (ones !== undefined && ones > 0)
+    return { value: tens + ones, digits: String(tens + ones), next: at + 1 };
   return { value: tens, digits: String(tens), next: index + 1 };
 }
 
@@ -199,12 +223,22 @@ export function findDigitRuns(tokens: readonly Token[]): DigitRun[] {
       // A homophone ("for", "to", "ate") counts with a digit group (or another homophone) straight after it…
       const homophone = tokens[gap.next];
       const digit = homophone?.kind === 'word' ? HOMOPHONES[homophone.lower] : undefined;
-      const after = digit === undefined ? null : parseGroup(tokens, skipSeparators(tokens, gap.next + 1).next);
+      const after =
+        digit === undefined ? null : parseGroup(tokens, skipSeparators(tokens, gap.next + 1).next);
       // …or at the end of a reading of single digits ("… six nine five too").
-      const reading = groups.length >= 3 && groups.slice(-3).every((group) => group.digits.length === 1 && !group.typed);
-      const chained = digit !== undefined && HOMOPHONES[tokens[skipSeparators(tokens, gap.next + 1).next]?.lower ?? ''] !== undefined;
+      const reading =
+        groups.length >= 3 && groups.slice(-3).every((group) => group.digits.length === 1 && !group.typed);
+      const chained =
+        digit !== undefined &&
+        HOMOPHONES[tokens[skipSeparators(tokens, gap.next + 1).next]?.lower ?? ''] !== undefined;
       if (homophone && digit !== undefined && (after || reading || chained)) {
-        groups.push({ digits: digit, start: homophone.start, end: homophone.end, separator: gap.separator, typed: false });
+        groups.push({
+          digits: digit,
+          start: homophone.start,
+          end: homophone.end,
+          separator: gap.separator,
+          typed: false,
+        });
         next = gap.next + 1;
         continue;
       }

@@ -8,7 +8,11 @@ import type { DigitRun, Token } from './digit-runs.js';
  * names after a cue ("my name is", "Mr", "this is … "). What they do not catch is listed in
  * docs/conversations.md.
  */
-export function findTextEntities(text: string, tokens: readonly Token[], runs: readonly DigitRun[]): Finding[] {
+export function findTextEntities(
+  text: string,
+  tokens: readonly Token[],
+  runs: readonly DigitRun[],
+): Finding[] {
   return [
     ...findEmails(text),
     ...findIbans(text),
@@ -24,7 +28,12 @@ const TLDS = 'com|net|org|edu|gov|io|co|uk|de|fr|info|biz|us|ca|au|ie|nl|es|it|m
 function findEmails(text: string): Finding[] {
   const found: Finding[] = [];
   for (const match of text.matchAll(/[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g)) {
-    found.push({ type: 'EMAIL', start: match.index, end: match.index + match[0].length, rule: 'email.written' });
+    found.push({
+      type: 'EMAIL',
+      start: match.index,
+      end: match.index + match[0].length,
+      rule: 'email.written',
+    });
   }
   // "john dot smith at example dot com", "jane underscore doe at gmail.com"
   const spoken = new RegExp(
@@ -32,7 +41,12 @@ function findEmails(text: string): Finding[] {
     'gi',
   );
   for (const match of text.matchAll(spoken)) {
-    found.push({ type: 'EMAIL', start: match.index, end: match.index + match[0].length, rule: 'email.spoken' });
+    found.push({
+      type: 'EMAIL',
+      start: match.index,
+      end: match.index + match[0].length,
+      rule: 'email.spoken',
+    });
   }
   return found;
 }
@@ -64,7 +78,13 @@ function findIbans(text: string): Finding[] {
 function findNinos(text: string, tokens: readonly Token[], runs: readonly DigitRun[]): Finding[] {
   const found: Finding[] = [];
   for (const match of text.matchAll(/\b[A-Za-z]{2}\s?[0-9]{2}\s?[0-9]{2}\s?[0-9]{2}\s?[A-Da-d]\b/g)) {
-    if (ukNinoValid(match[0])) found.push({ type: 'UK_NI', start: match.index, end: match.index + match[0].length, rule: 'nino.written' });
+    if (ukNinoValid(match[0]))
+      found.push({
+        type: 'UK_NI',
+        start: match.index,
+        end: match.index + match[0].length,
+        rule: 'nino.written',
+      });
   }
   // Spoken: "A B one two three four five six C".
   for (const run of runs) {
@@ -73,7 +93,12 @@ function findNinos(text: string, tokens: readonly Token[], runs: readonly DigitR
     const one = tokens[run.firstToken - 1];
     const two = tokens[run.firstToken - 2];
     if (!after || !one || after.kind !== 'word' || after.text.length !== 1) continue;
-    const prefix = one.kind === 'word' && one.text.length === 2 ? one : two && one.text.length === 1 && two.text.length === 1 ? two : null;
+    const prefix =
+      one.kind === 'word' && one.text.length === 2
+        ? one
+        : two && one.text.length === 1 && two.text.length === 1
+          ? two
+          : null;
     if (!prefix) continue;
     const letters = text.slice(prefix.start, one.end).replace(/[^A-Za-z]/g, '');
     if (letters.length === 2 && ukNinoValid(`${letters}${run.digits}${after.text}`)) {
@@ -84,18 +109,132 @@ function findNinos(text: string, tokens: readonly Token[], runs: readonly DigitR
 }
 
 const STREET_SUFFIXES = new Set([
-  'street', 'st', 'avenue', 'ave', 'road', 'rd', 'lane', 'ln', 'drive', 'dr', 'boulevard', 'blvd', 'court', 'ct', 'way', 'place',
-  'pl', 'terrace', 'close', 'crescent', 'parkway', 'pkwy', 'highway', 'hwy', 'circle', 'cir', 'square', 'sq', 'grove', 'gardens',
-  'row', 'mews', 'walk', 'hill', 'park',
+  'street',
+  'st',
+  'avenue',
+  'ave',
+  'road',
+  'rd',
+  'lane',
+  'ln',
+  'drive',
+  'dr',
+  'boulevard',
+  'blvd',
+  'court',
+  'ct',
+  'way',
+  'place',
+  'pl',
+  'terrace',
+  'close',
+  'crescent',
+  'parkway',
+  'pkwy',
+  'highway',
+  'hwy',
+  'circle',
+  'cir',
+  'square',
+  'sq',
+  'grove',
+  'gardens',
+  'row',
+  'mews',
+  'walk',
+  'hill',
+  'park',
 ]);
 const UNIT_WORDS = new Set(['apartment', 'apt', 'suite', 'unit', 'flat', 'floor']);
 /** Words that do not occur inside a street name: "2 kids by the way" is not an address. */
 const NOT_IN_STREET_NAMES = new Set([
-  'a', 'an', 'and', 'or', 'but', 'to', 'by', 'of', 'for', 'in', 'on', 'at', 'is', 'was', 'are', 'be', 'it', 'that', 'this', 'these',
-  'those', 'i', 'you', 'we', 'they', 'he', 'she', 'my', 'your', 'our', 'their', 'his', 'her', 'its', 'me', 'us', 'them', 'the',
-  'with', 'from', 'have', 'has', 'had', 'do', 'did', 'not', 'no', 'yes', 'so', 'all', 'any', 'some', 'more', 'most', 'other', 'what',
-  'which', 'who', 'when', 'where', 'how', 'why', 'if', 'then', 'than', 'there', 'here', 'as', 'just', 'about', 'long', 'times', 'days',
-  'weeks', 'months', 'years', 'hours', 'minutes', 'people', 'kids', 'items', 'best', 'whole', 'same', 'one', 'same', 'way',
+  'a',
+  'an',
+  'and',
+  'or',
+  'but',
+  'to',
+  'by',
+  'of',
+  'for',
+  'in',
+  'on',
+  'at',
+  'is',
+  'was',
+  'are',
+  'be',
+  'it',
+  'that',
+  'this',
+  'these',
+  'those',
+  'i',
+  'you',
+  'we',
+  'they',
+  'he',
+  'she',
+  'my',
+  'your',
+  'our',
+  'their',
+  'his',
+  'her',
+  'its',
+  'me',
+  'us',
+  'them',
+  'the',
+  'with',
+  'from',
+  'have',
+  'has',
+  'had',
+  'do',
+  'did',
+  'not',
+  'no',
+  'yes',
+  'so',
+  'all',
+  'any',
+  'some',
+  'more',
+  'most',
+  'other',
+  'what',
+  'which',
+  'who',
+  'when',
+  'where',
+  'how',
+  'why',
+  'if',
+  'then',
+  'than',
+  'there',
+  'here',
+  'as',
+  'just',
+  'about',
+  'long',
+  'times',
+  'days',
+  'weeks',
+  'months',
+  'years',
+  'hours',
+  'minutes',
+  'people',
+  'kids',
+  'items',
+  'best',
+  'whole',
+  'same',
+  'one',
+  'same',
+  'way',
 ]);
 
 /** A house number (written or spoken), one to four name words, a street suffix; then an optional flat or suite. */
@@ -137,8 +276,15 @@ function findAddresses(tokens: readonly Token[], runs: readonly DigitRun[]): Fin
 
 function findPostcodes(text: string): Finding[] {
   const found: Finding[] = [];
-  for (const match of text.matchAll(/\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?[0-9][A-Z0-9]? ?[0-9][ABD-HJLNP-UW-Z]{2})\b/g)) {
-    found.push({ type: 'POSTAL_CODE', start: match.index, end: match.index + match[0].length, rule: 'postcode.uk' });
+  for (const match of text.matchAll(
+    /\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?[0-9][A-Z0-9]? ?[0-9][ABD-HJLNP-UW-Z]{2})\b/g,
+  )) {
+    found.push({
+      type: 'POSTAL_CODE',
+      start: match.index,
+      end: match.index + match[0].length,
+      rule: 'postcode.uk',
+    });
   }
   return found;
 }
@@ -146,14 +292,125 @@ function findPostcodes(text: string): Finding[] {
 /** Words that follow a name cue without being a name ("this is Sorry", "I'm Calling"). */
 const NOT_NAMES = new Set(
   [
-    'i', 'the', 'a', 'an', 'okay', 'ok', 'yes', 'yeah', 'no', 'sorry', 'just', 'hello', 'hi', 'hey', 'thank', 'thanks', 'well', 'so', 'and',
-    'but', 'sure', 'great', 'fine', 'good', 'calling', 'here', 'speaking', 'actually', 'really', 'not', 'very', 'going', 'trying',
-    'looking', 'glad', 'happy', 'afraid', 'still', 'also', 'customer', 'support', 'service', 'team', 'is', 'it', 'that', 'this', 'uh',
-    'um', 'er', 'from', 'with', 'your', 'my', 'on', 'in', 'at', 'to', 'for', 'of', 'about', 'what', 'how', 'why', 'when', 'because',
-    'visa', 'mastercard', 'american', 'express', 'amex', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
-    'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-    'correct', 'right', 'wrong', 'done', 'ready', 'sir', 'madam', 'ma’am', "ma'am", 'please', 'now', 'all', 'there', 'we', 'you',
-    'he', 'she', 'they', 'pii', 'bad', 'interesting', 'awesome', 'calling', 'waiting', 'new', 'having', 'getting', 'only', 'one',
+    'i',
+    'the',
+    'a',
+    'an',
+    'okay',
+    'ok',
+    'yes',
+    'yeah',
+    'no',
+    'sorry',
+    'just',
+    'hello',
+    'hi',
+    'hey',
+    'thank',
+    'thanks',
+    'well',
+    'so',
+    'and',
+    'but',
+    'sure',
+    'great',
+    'fine',
+    'good',
+    'calling',
+    'here',
+    'speaking',
+    'actually',
+    'really',
+    'not',
+    'very',
+    'going',
+    'trying',
+    'looking',
+    'glad',
+    'happy',
+    'afraid',
+    'still',
+    'also',
+    'customer',
+    'support',
+    'service',
+    'team',
+    'is',
+    'it',
+    'that',
+    'this',
+    'uh',
+    'um',
+    'er',
+    'from',
+    'with',
+    'your',
+    'my',
+    'on',
+    'in',
+    'at',
+    'to',
+    'for',
+    'of',
+    'about',
+    'what',
+    'how',
+    'why',
+    'when',
+    'because',
+    'visa',
+    'mastercard',
+    'american',
+    'express',
+    'amex',
+    'monday',
+    'tuesday',
+    'wednesday',
+    'thursday',
+    'friday',
+    'saturday',
+    'sunday',
+    'january',
+    'february',
+    'march',
+    'april',
+    'may',
+    'june',
+    'july',
+    'august',
+    'september',
+    'october',
+    'november',
+    'december',
+    'correct',
+    'right',
+    'wrong',
+    'done',
+    'ready',
+    'sir',
+    'madam',
+    'ma’am',
+    "ma'am",
+    'please',
+    'now',
+    'all',
+    'there',
+    'we',
+    'you',
+    'he',
+    'she',
+    'they',
+    'pii',
+    'bad',
+    'interesting',
+    'awesome',
+    'calling',
+    'waiting',
+    'new',
+    'having',
+    'getting',
+    'only',
+    'one',
   ].map((word) => word.toLowerCase()),
 );
 
@@ -189,7 +446,12 @@ function pushName(found: Finding[], match: RegExpMatchArray, capitalisedOnly: bo
       continue;
     }
     const capitalised = /^\p{Lu}/u.test(word);
-    if (NOT_NAMES.has(word.toLowerCase()) || (capitalisedOnly && !capitalised) || (words >= 2 && !capitalised)) break;
+    if (
+      NOT_NAMES.has(word.toLowerCase()) ||
+      (capitalisedOnly && !capitalised) ||
+      (words >= 2 && !capitalised)
+    )
+      break;
     words += 1;
     offset += word.length;
     end = start + offset;

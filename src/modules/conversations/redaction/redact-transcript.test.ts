@@ -1,7 +1,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseTranscript, transcriptSchema, type Transcript, type TranscriptSegment } from '../transcripts/index.js';
+import {
+  parseTranscript,
+  transcriptSchema,
+  type Transcript,
+  type TranscriptSegment,
+} from '../transcripts/index.js';
 import { redactionSpanSchema, redactTranscript, revealSegmentText, type RedactionSpan } from './index.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../../../shared/fixtures/real/transcripts');
@@ -12,7 +17,12 @@ function call(lines: readonly string[], withWords = true): Transcript {
   const segments: TranscriptSegment[] = lines.map((line, index) => {
     const [who, ...rest] = line.split(': ');
     const text = rest.join(': ');
-    const words = [...text.matchAll(/\S+/g)].map((match, at) => ({ text: match[0], startMs: clock + at * 300, endMs: clock + at * 300 + 250, confidence: 0.9 }));
+    const words = [...text.matchAll(/\S+/g)].map((match, at) => ({
+      text: match[0],
+      startMs: clock + at * 300,
+      endMs: clock + at * 300 + 250,
+      confidence: 0.9,
+    }));
     const segment: TranscriptSegment = {
       id: `seg_${index}`,
       speakerId: who === 'agent' ? 'spk_0' : 'spk_1',
@@ -36,25 +46,47 @@ function call(lines: readonly string[], withWords = true): Transcript {
       { id: 'spk_1', role: 'customer', roleSource: 'convention', label: 'spk_1', channel: null },
     ],
     segments,
-    provenance: { provider: 'test', format: 'aws-transcribe', model: null, modelVersion: null, providerJobId: null, createdAt: null, parserVersion: 1 },
+    provenance: {
+      provider: 'test',
+      format: 'aws-transcribe',
+      model: null,
+      modelVersion: null,
+      providerJobId: null,
+      createdAt: null,
+      parserVersion: 1,
+    },
     providerRedaction: null,
   };
 }
 
 const texts = (transcript: Transcript): string[] => transcript.segments.map((segment) => segment.text);
-const found = (spans: readonly RedactionSpan[]): [string, string][] => spans.map((span) => [span.entityType, span.text]);
+const found = (spans: readonly RedactionSpan[]): [string, string][] =>
+  spans.map((span) => [span.entityType, span.text]);
 
 describe('card data', () => {
   it('a card read in two goes around the agent’s "okay" is one entity in two spans, muted by its words’ times', () => {
-    const transcript = call(['agent: Can I take the long card number?', "customer: Sure it's four one one one, one one one one", 'agent: okay', 'customer: one one one one, one one one one.']);
+    const transcript = call([
+      'agent: Can I take the long card number?',
+      "customer: Sure it's four one one one, one one one one",
+      'agent: okay',
+      'customer: one one one one, one one one one.',
+    ]);
     const { transcript: redacted, spans, counts } = redactTranscript(transcript);
-    expect(texts(redacted)).toEqual(['Can I take the long card number?', "Sure it's [CARD_NUMBER]", 'okay', '[CARD_NUMBER].']);
+    expect(texts(redacted)).toEqual([
+      'Can I take the long card number?',
+      "Sure it's [CARD_NUMBER]",
+      'okay',
+      '[CARD_NUMBER].',
+    ]);
     expect(spans.map((span) => [span.entityId, span.segmentIndex, span.text, span.timeFrom])).toEqual([
       [0, 1, 'four one one one, one one one one', 'words'],
       [0, 3, 'one one one one, one one one one', 'words'],
     ]);
     const second = transcript.segments[1];
-    expect(spans[0]).toMatchObject({ startMs: second?.words?.[2]?.startMs, endMs: second?.words?.at(-1)?.endMs });
+    expect(spans[0]).toMatchObject({
+      startMs: second?.words?.[2]?.startMs,
+      endMs: second?.words?.at(-1)?.endMs,
+    });
     expect(counts).toEqual({ CARD_NUMBER: 1 });
   });
 
@@ -100,22 +132,41 @@ describe('card data', () => {
   });
 
   it('a card the speech engine misheard (Luhn fails) is still redacted after a card cue', () => {
-    const { spans } = redactTranscript(call(['agent: the number on your visa?', 'customer: four one one one one one one one one one one one one one one two']));
+    const { spans } = redactTranscript(
+      call([
+        'agent: the number on your visa?',
+        'customer: four one one one one one one one one one one one one one one two',
+      ]),
+    );
     expect(spans.map((span) => [span.entityType, span.rule])).toEqual([['CARD_NUMBER', 'card.context']]);
   });
 
   it('keeps the last four digits of a card and an order number in clear, but never a valid card number', () => {
     const { spans } = redactTranscript(
-      call(['customer: I paid with the card ending in 4242', 'agent: and the order number is 55321', 'customer: order number 4111 1111 1111 1111']),
+      call([
+        'customer: I paid with the card ending in 4242',
+        'agent: and the order number is 55321',
+        'customer: order number 4111 1111 1111 1111',
+      ]),
     );
     expect(found(spans)).toEqual([['CARD_NUMBER', '4111 1111 1111 1111']]);
   });
 
   it('when the agent reads pieces back, the pieces are redacted too', () => {
     const { transcript: redacted } = redactTranscript(
-      call(['agent: go ahead with the card number', 'customer: four one one one one one one one', 'agent: four one one one one one one one, and the rest?', 'customer: one one one one one one one one']),
+      call([
+        'agent: go ahead with the card number',
+        'customer: four one one one one one one one',
+        'agent: four one one one one one one one, and the rest?',
+        'customer: one one one one one one one one',
+      ]),
     );
-    expect(texts(redacted)).toEqual(['go ahead with the card number', '[CARD_NUMBER]', '[CARD_NUMBER], and the rest?', '[CARD_NUMBER]']);
+    expect(texts(redacted)).toEqual([
+      'go ahead with the card number',
+      '[CARD_NUMBER]',
+      '[CARD_NUMBER], and the rest?',
+      '[CARD_NUMBER]',
+    ]);
   });
 });
 
@@ -150,7 +201,10 @@ describe('personal data', () => {
   it('replaces speaker labels that are names and returns them for encrypted storage', () => {
     const transcript = parseTranscript(readFileSync(path.join(FIXTURES, 'w3c-webvtt-interview-voices.vtt')));
     const result = redactTranscript(transcript);
-    expect(result.transcript.speakers.map((speaker) => speaker.label)).toEqual(['[PERSON_NAME]', '[PERSON_NAME]']);
+    expect(result.transcript.speakers.map((speaker) => speaker.label)).toEqual([
+      '[PERSON_NAME]',
+      '[PERSON_NAME]',
+    ]);
     expect(result.speakerLabels).toEqual([
       { speakerId: 'spk_0', label: 'Roger Bingham' },
       { speakerId: 'spk_1', label: 'Neil deGrasse Tyson' },
@@ -158,7 +212,10 @@ describe('personal data', () => {
   });
 
   it('redacts only the entity types asked for', () => {
-    const { spans } = redactTranscript(call(['customer: my email is a@b.com and my card is 4111 1111 1111 1111']), { entityTypes: ['CARD_NUMBER'] });
+    const { spans } = redactTranscript(
+      call(['customer: my email is a@b.com and my card is 4111 1111 1111 1111']),
+      { entityTypes: ['CARD_NUMBER'] },
+    );
     expect(found(spans)).toEqual([['CARD_NUMBER', '4111 1111 1111 1111']]);
   });
 });
@@ -169,7 +226,9 @@ describe('the redacted transcript and its spans', () => {
     const segment = transcript.segments[0];
     if (!segment) throw new Error('no segment');
     const at = segment.text.indexOf('[PII]');
-    segment.redactions = [{ entityType: 'PII', charStart: at, charEnd: at + 5, startMs: 10, endMs: 20, by: 'provider' }];
+    segment.redactions = [
+      { entityType: 'PII', charStart: at, charEnd: at + 5, startMs: 10, endMs: 20, by: 'provider' },
+    ];
     const redacted = redactTranscript(transcript).transcript.segments[0];
     expect(redacted?.text).toBe('card [CARD_NUMBER] and my name is [PII] ok');
     const provider = redacted?.redactions.find((marker) => marker.by === 'provider');
@@ -187,7 +246,12 @@ describe('the redacted transcript and its spans', () => {
     expect(transcriptSchema.parse(redacted)).toEqual(redacted);
     for (const span of spans) expect(redactionSpanSchema.parse(span)).toEqual(span);
     for (const [index, segment] of redacted.segments.entries()) {
-      expect(revealSegmentText(segment.text, spans.filter((span) => span.segmentIndex === index))).toBe(transcript.segments[index]?.text);
+      expect(
+        revealSegmentText(
+          segment.text,
+          spans.filter((span) => span.segmentIndex === index),
+        ),
+      ).toBe(transcript.segments[index]?.text);
     }
   });
 
@@ -199,9 +263,13 @@ describe('the redacted transcript and its spans', () => {
   it('finds nothing in the real supplied transcripts but the Contact Lens markers they already carry', () => {
     for (const name of readdirSync(FIXTURES)) {
       const transcript = parseTranscript(readFileSync(path.join(FIXTURES, name)));
-      const { spans, transcript: redacted } = redactTranscript(transcript, { entityTypes: ['CARD_NUMBER', 'CARD_EXPIRY', 'CARD_CVV', 'SSN', 'PHONE', 'EMAIL', 'LONG_NUMBER'] });
+      const { spans, transcript: redacted } = redactTranscript(transcript, {
+        entityTypes: ['CARD_NUMBER', 'CARD_EXPIRY', 'CARD_CVV', 'SSN', 'PHONE', 'EMAIL', 'LONG_NUMBER'],
+      });
       expect({ name, spans: found(spans) }).toEqual({ name, spans: [] });
-      expect(redacted.segments.map((segment) => segment.redactions)).toEqual(transcript.segments.map((segment) => segment.redactions));
+      expect(redacted.segments.map((segment) => segment.redactions)).toEqual(
+        transcript.segments.map((segment) => segment.redactions),
+      );
     }
   });
 

@@ -41,13 +41,49 @@ export interface TranscriptRedaction {
 }
 
 const PRIORITY: readonly RedactionEntityType[] = [
-  'CARD_NUMBER', 'CARD_CVV', 'CARD_EXPIRY', 'CARD_PIN', 'IBAN', 'BANK_ACCOUNT', 'BANK_ROUTING', 'BANK_SORT_CODE', 'SSN', 'UK_NI',
-  'EMAIL', 'PHONE', 'ADDRESS', 'POSTAL_CODE', 'PERSON_NAME', 'LONG_NUMBER',
+  'CARD_NUMBER',
+  'CARD_CVV',
+  'CARD_EXPIRY',
+  'CARD_PIN',
+  'IBAN',
+  'BANK_ACCOUNT',
+  'BANK_ROUTING',
+  'BANK_SORT_CODE',
+  'SSN',
+  'UK_NI',
+  'EMAIL',
+  'PHONE',
+  'ADDRESS',
+  'POSTAL_CODE',
+  'PERSON_NAME',
+  'LONG_NUMBER',
 ];
 
 const MONTHS = new Set([
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
 ]);
 
 /** A card read this long before a number makes the number a candidate expiry or security code. */
@@ -78,9 +114,15 @@ interface Located extends Finding {
  * by its token, and the spans (original text, segment, char range, time range) to keep encrypted.
  * Pure and deterministic: the same transcript and options give the same result.
  */
-export function redactTranscript(transcript: Transcript, options: RedactionOptions = {}): TranscriptRedaction {
+export function redactTranscript(
+  transcript: Transcript,
+  options: RedactionOptions = {},
+): TranscriptRedaction {
   const enabled = new Set(options.entityTypes ?? redactionEntityTypeSchema.options);
-  const rules = { phoneRegions: options.phoneRegions ?? (['US', 'GB'] as const), redactLongNumbers: options.redactLongNumbers ?? true };
+  const rules = {
+    phoneRegions: options.phoneRegions ?? (['US', 'GB'] as const),
+    redactLongNumbers: options.redactLongNumbers ?? true,
+  };
   const segments = transcript.segments;
   const streams = buildStreams(segments, options.joinGapMs ?? 15_000);
 
@@ -122,7 +164,11 @@ export function redactTranscript(transcript: Transcript, options: RedactionOptio
     const own = segments[segmentIndex]?.text ?? '';
     const cut = lastNumberEnd(segmentIndex, local);
     const parts = [own.slice(Math.max(cut ?? 0, local - CONTEXT_CHARS), Math.max(0, local))];
-    for (let index = segmentIndex - 1; cut === null && index >= Math.max(0, segmentIndex - CONTEXT_SEGMENTS); index -= 1) {
+    for (
+      let index = segmentIndex - 1;
+      cut === null && index >= Math.max(0, segmentIndex - CONTEXT_SEGMENTS);
+      index -= 1
+    ) {
       const text = segments[index]?.text ?? '';
       const end = lastNumberEnd(index, text.length);
       parts.unshift(text.slice(Math.max(end ?? 0, text.length - CONTEXT_CHARS)));
@@ -137,15 +183,21 @@ export function redactTranscript(transcript: Transcript, options: RedactionOptio
     if (month) return [month];
     const prefix = internationalPrefix(stream.text, run.start);
     const wordBefore = wordBeforeAt(stream.text, run.start);
-    return withPrefix(classifyDigits(run.groups, { cues, afterCard, international: prefix > 0, wordBefore }, rules), prefix);
+    return withPrefix(
+      classifyDigits(run.groups, { cues, afterCard, international: prefix > 0, wordBefore }, rules),
+      prefix,
+    );
   };
 
   // Pass 1: where card numbers were read (by either speaker).
   const cardTimes: number[] = [];
   for (const { stream, tokens, runs } of parsed) {
     for (const run of runs) {
-      const cards = read(stream, tokens, run, false).filter((finding) => finding.type === 'CARD_NUMBER' && finding.rule !== 'card.fragment');
-      for (const card of cards) cardTimes.push(segments[pieceAt(stream, card.start)?.segmentIndex ?? 0]?.startMs ?? 0);
+      const cards = read(stream, tokens, run, false).filter(
+        (finding) => finding.type === 'CARD_NUMBER' && finding.rule !== 'card.fragment',
+      );
+      for (const card of cards)
+        cardTimes.push(segments[pieceAt(stream, card.start)?.segmentIndex ?? 0]?.startMs ?? 0);
     }
   }
   const afterCardAt = (stream: Stream, at: number): boolean => {
@@ -159,7 +211,14 @@ export function redactTranscript(transcript: Transcript, options: RedactionOptio
   // card piece with only backchannel between, is another piece.
   const findings: Located[] = [];
   const inOrder = parsed
-    .flatMap(({ stream, tokens, runs }) => runs.map((run) => ({ stream, tokens, run, segmentIndex: pieceAt(stream, run.start)?.segmentIndex ?? 0 })))
+    .flatMap(({ stream, tokens, runs }) =>
+      runs.map((run) => ({
+        stream,
+        tokens,
+        run,
+        segmentIndex: pieceAt(stream, run.start)?.segmentIndex ?? 0,
+      })),
+    )
     .sort((a, b) => a.segmentIndex - b.segmentIndex || a.run.start - b.run.start);
   let cardSegment: number | null = null;
   for (const { stream, tokens, run, segmentIndex } of inOrder) {
@@ -168,8 +227,15 @@ export function redactTranscript(transcript: Transcript, options: RedactionOptio
       cardSegment !== null &&
       segmentIndex - cardSegment <= 2 &&
       segments.slice(cardSegment + 1, segmentIndex).every((segment) => isBackchannel(segment.text));
-    const explained = namedOtherwise(cuesIn(contextBefore(stream, run.start))) || looksLikeYear(run.digits, wordBeforeAt(stream.text, run.start));
-    if (reading && !explained && run.digits.length >= 3 && found.every((finding) => finding.type === 'LONG_NUMBER')) {
+    const explained =
+      namedOtherwise(cuesIn(contextBefore(stream, run.start))) ||
+      looksLikeYear(run.digits, wordBeforeAt(stream.text, run.start));
+    if (
+      reading &&
+      !explained &&
+      run.digits.length >= 3 &&
+      found.every((finding) => finding.type === 'LONG_NUMBER')
+    ) {
       found = [{ type: 'CARD_NUMBER', start: run.start, end: run.end, rule: 'card.fragment' }];
     }
     if (found.some((finding) => finding.type === 'CARD_NUMBER')) cardSegment = segmentIndex;
@@ -179,7 +245,11 @@ export function redactTranscript(transcript: Transcript, options: RedactionOptio
     findings.push(...findTextEntities(stream.text, tokens, runs).map((finding) => ({ ...finding, stream })));
   }
 
-  return buildRedaction(transcript, merge(findings.filter((finding) => enabled.has(finding.type))), enabled.has('PERSON_NAME'));
+  return buildRedaction(
+    transcript,
+    merge(findings.filter((finding) => enabled.has(finding.type))),
+    enabled.has('PERSON_NAME'),
+  );
 }
 
 function wordBeforeAt(text: string, at: number): string {
@@ -194,14 +264,22 @@ function internationalPrefix(text: string, at: number): number {
 
 /** A phone number found after a "+" takes the "+" with it. */
 function withPrefix(found: Finding[], prefix: number): Finding[] {
-  return prefix === 0 ? found : found.map((finding, index) => (index === 0 && finding.type === 'PHONE' ? { ...finding, start: finding.start - prefix } : finding));
+  return prefix === 0
+    ? found
+    : found.map((finding, index) =>
+        index === 0 && finding.type === 'PHONE' ? { ...finding, start: finding.start - prefix } : finding,
+      );
 }
 
 /** "March twenty twenty six", "Jan 27", "may of 2028" after an expiry cue or a card. */
 function monthExpiry(tokens: readonly Token[], run: DigitRun, expected: boolean): Finding | null {
   if (!expected || (run.digits.length !== 2 && run.digits.length !== 4)) return null;
   let index = run.firstToken - 1;
-  while (index >= 0 && (tokens[index]?.lower === 'of' || tokens[index]?.text === ',' || tokens[index]?.lower === 'the')) index -= 1;
+  while (
+    index >= 0 &&
+    (tokens[index]?.lower === 'of' || tokens[index]?.text === ',' || tokens[index]?.lower === 'the')
+  )
+    index -= 1;
   const month = tokens[index];
   if (!month || !MONTHS.has(month.lower)) return null;
   const year = Number(run.digits);
@@ -211,8 +289,37 @@ function monthExpiry(tokens: readonly Token[], run: DigitRun, expected: boolean)
 
 /** What a listener says while the other speaker reads out digits; it does not interrupt the reading. */
 const BACKCHANNEL = new Set([
-  'okay', 'ok', 'yes', 'yeah', 'yep', 'yup', 'mhm', 'mm', 'hmm', 'uh', 'huh', 'right', 'sure', 'go', 'on', 'ahead', 'got', 'it',
-  'thanks', 'thank', 'you', 'great', 'alright', 'continue', 'please', 'fine', 'good', 'perfect', 'and', 'next', 'uh-huh',
+  'okay',
+  'ok',
+  'yes',
+  'yeah',
+  'yep',
+  'yup',
+  'mhm',
+  'mm',
+  'hmm',
+  'uh',
+  'huh',
+  'right',
+  'sure',
+  'go',
+  'on',
+  'ahead',
+  'got',
+  'it',
+  'thanks',
+  'thank',
+  'you',
+  'great',
+  'alright',
+  'continue',
+  'please',
+  'fine',
+  'good',
+  'perfect',
+  'and',
+  'next',
+  'uh-huh',
 ]);
 
 function isBackchannel(text: string): boolean {
@@ -241,7 +348,8 @@ function buildStreams(segments: readonly TranscriptSegment[], joinGapMs: number)
     stream.lastEnd = Math.max(stream.lastEnd, segment.endMs);
     stream.interrupted = false;
     if (!isBackchannel(segment.text)) {
-      for (const [speakerId, other] of bySpeaker) if (speakerId !== segment.speakerId) other.interrupted = true;
+      for (const [speakerId, other] of bySpeaker)
+        if (speakerId !== segment.speakerId) other.interrupted = true;
     }
   }
   return [...bySpeaker.values()];
@@ -273,7 +381,8 @@ function merge(findings: readonly Located[]): Located[] {
     let current: Located | null = null;
     for (const finding of list) {
       if (current && finding.start < current.end) {
-        const keep: Located = PRIORITY.indexOf(finding.type) < PRIORITY.indexOf(current.type) ? finding : current;
+        const keep: Located =
+          PRIORITY.indexOf(finding.type) < PRIORITY.indexOf(current.type) ? finding : current;
         current = { ...keep, start: current.start, end: Math.max(current.end, finding.end) };
         merged[merged.length - 1] = current;
         continue;
@@ -293,7 +402,11 @@ interface SegmentCut {
   charEnd: number;
 }
 
-function buildRedaction(transcript: Transcript, findings: readonly Located[], redactNames: boolean): TranscriptRedaction {
+function buildRedaction(
+  transcript: Transcript,
+  findings: readonly Located[],
+  redactNames: boolean,
+): TranscriptRedaction {
   // Cut each finding at segment borders.
   const cuts = new Map<number, SegmentCut[]>();
   const located = findings
@@ -356,13 +469,23 @@ function buildRedaction(transcript: Transcript, findings: readonly Located[], re
     counts.PERSON_NAME = (counts.PERSON_NAME ?? 0) + 1;
     return { ...speaker, label: replacementToken('PERSON_NAME') };
   });
-  return { transcript: { ...transcript, speakers, segments }, spans, speakerLabels, counts, policyVersion: REDACTION_POLICY_VERSION };
+  return {
+    transcript: { ...transcript, speakers, segments },
+    spans,
+    speakerLabels,
+    counts,
+    policyVersion: REDACTION_POLICY_VERSION,
+  };
 }
 
 /** Labels that are a provider's numbering or a role, not a person: `Speaker 1`, `spk_0`, `ch_1`, `A`, `AGENT`. */
 function isGenericLabel(label: string): boolean {
   const value = label.trim();
-  return /^(?:speaker|spk|ch|channel)[ _]?\d{1,3}$/i.test(value) || /^[A-Z]$/.test(value) || /^(?:agent|customer|caller|client|representative|unknown)$/i.test(value);
+  return (
+    /^(?:speaker|spk|ch|channel)[ _]?\d{1,3}$/i.test(value) ||
+    /^[A-Z]$/.test(value) ||
+    /^(?:agent|customer|caller|client|representative|unknown)$/i.test(value)
+  );
 }
 
 function trimmed(text: string, start: number, end: number): { charStart: number; charEnd: number } | null {
@@ -382,7 +505,10 @@ interface Placed {
 }
 
 /** Replaces the cuts in one segment's text and words; returns where each token landed and its time. */
-function redactSegment(segment: TranscriptSegment, cuts: readonly SegmentCut[]): { segment: TranscriptSegment; placed: Placed[] } {
+function redactSegment(
+  segment: TranscriptSegment,
+  cuts: readonly SegmentCut[],
+): { segment: TranscriptSegment; placed: Placed[] } {
   const aligned = segment.words ? alignWords(segment.text, segment.words) : [];
   const times = cuts.map((cut) => {
     let startMs = Number.POSITIVE_INFINITY;
@@ -404,7 +530,11 @@ function redactSegment(segment: TranscriptSegment, cuts: readonly SegmentCut[]):
   for (const [index, cut] of cuts.entries()) {
     text += segment.text.slice(from, cut.charStart);
     const token = replacementToken(cut.type);
-    const time = times[index] ?? { startMs: segment.startMs, endMs: segment.endMs, timeFrom: 'segment' as const };
+    const time = times[index] ?? {
+      startMs: segment.startMs,
+      endMs: segment.endMs,
+      timeFrom: 'segment' as const,
+    };
     placed.push({ start: text.length, end: text.length + token.length, ...time });
     text += token;
     from = cut.charEnd;
@@ -414,12 +544,17 @@ function redactSegment(segment: TranscriptSegment, cuts: readonly SegmentCut[]):
   const shift = (offset: number): number => {
     let moved = offset;
     for (const [index, cut] of cuts.entries()) {
-      if (cut.charEnd <= offset) moved += (placed[index]?.end ?? 0) - (placed[index]?.start ?? 0) - (cut.charEnd - cut.charStart);
+      if (cut.charEnd <= offset)
+        moved += (placed[index]?.end ?? 0) - (placed[index]?.start ?? 0) - (cut.charEnd - cut.charStart);
     }
     return moved;
   };
   const markers: RedactionMarker[] = [
-    ...segment.redactions.map((marker) => ({ ...marker, charStart: shift(marker.charStart), charEnd: shift(marker.charEnd) })),
+    ...segment.redactions.map((marker) => ({
+      ...marker,
+      charStart: shift(marker.charStart),
+      charEnd: shift(marker.charEnd),
+    })),
     ...cuts.map((cut, index) => ({
       entityType: cut.type,
       charStart: placed[index]?.start ?? 0,
@@ -431,7 +566,12 @@ function redactSegment(segment: TranscriptSegment, cuts: readonly SegmentCut[]):
   ].sort((a, b) => a.charStart - b.charStart);
 
   return {
-    segment: { ...segment, text, words: segment.words ? redactWords(segment.words, aligned, cuts, times) : null, redactions: markers },
+    segment: {
+      ...segment,
+      text,
+      words: segment.words ? redactWords(segment.words, aligned, cuts, times) : null,
+      redactions: markers,
+    },
     placed,
   };
 }
@@ -454,7 +594,9 @@ function redactWords(
     const range = aligned[index] ?? null;
     const cutIndex = range
       ? cuts.findIndex((cut) => range.end > cut.charStart && range.start < cut.charEnd)
-      : times.findIndex((time) => time.timeFrom === 'words' && word.endMs > time.startMs && word.startMs < time.endMs);
+      : times.findIndex(
+          (time) => time.timeFrom === 'words' && word.endMs > time.startMs && word.startMs < time.endMs,
+        );
     const cut = cuts[cutIndex];
     const open = state.open;
     if (!cut) {
@@ -463,14 +605,21 @@ function redactWords(
       continue;
     }
     const token = replacementToken(cut.type);
-    const suffix = range && range.end > cut.charEnd ? word.text.slice(Math.max(0, cut.charEnd - range.start)) : '';
+    const suffix =
+      range && range.end > cut.charEnd ? word.text.slice(Math.max(0, cut.charEnd - range.start)) : '';
     if (open?.cut === cutIndex) {
       open.word.endMs = Math.max(open.word.endMs, word.endMs);
       open.word.text = `${open.prefix}${token}${suffix}`;
       continue;
     }
-    const prefix = range && range.start < cut.charStart ? word.text.slice(0, cut.charStart - range.start) : '';
-    const merged: TranscriptWord = { text: `${prefix}${token}${suffix}`, startMs: word.startMs, endMs: word.endMs, confidence: null };
+    const prefix =
+      range && range.start < cut.charStart ? word.text.slice(0, cut.charStart - range.start) : '';
+    const merged: TranscriptWord = {
+      text: `${prefix}${token}${suffix}`,
+      startMs: word.startMs,
+      endMs: word.endMs,
+      confidence: null,
+    };
     state.open = { cut: cutIndex, word: merged, prefix };
     result.push(merged);
   }
@@ -478,7 +627,10 @@ function redactWords(
 }
 
 /** Where each word's text sits in the segment's text (in order, searched at most 64 characters ahead). */
-function alignWords(text: string, words: readonly TranscriptWord[]): ({ start: number; end: number } | null)[] {
+function alignWords(
+  text: string,
+  words: readonly TranscriptWord[],
+): ({ start: number; end: number } | null)[] {
   const lower = text.toLowerCase();
   let cursor = 0;
   return words.map((word) => {

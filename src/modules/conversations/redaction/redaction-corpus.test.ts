@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { redactTranscript, type RedactionSpan } from './index.js';
-import { syntheticCleanCall, syntheticPaymentCall, type SeededEntity, type SyntheticCall } from './synthetic-calls.js';
+import {
+  syntheticCleanCall,
+  syntheticPaymentCall,
+  type SeededEntity,
+  type SyntheticCall,
+} from './synthetic-calls.js';
 
 const PAYMENT_CALLS = 600;
 const CLEAN_CALLS = 300;
@@ -11,7 +16,13 @@ function covered(entity: SeededEntity, call: SyntheticCall, spans: readonly Reda
     const text = call.transcript.segments[piece.segmentIndex]?.text ?? '';
     for (let index = piece.start; index < piece.end; index += 1) {
       if (!/[\p{L}\p{N}]/u.test(text[index] ?? '')) continue;
-      if (!spans.some((span) => span.segmentIndex === piece.segmentIndex && span.charStart <= index && index < span.charEnd)) return false;
+      if (
+        !spans.some(
+          (span) =>
+            span.segmentIndex === piece.segmentIndex && span.charStart <= index && index < span.charEnd,
+        )
+      )
+        return false;
     }
     return true;
   });
@@ -19,7 +30,13 @@ function covered(entity: SeededEntity, call: SyntheticCall, spans: readonly Reda
 
 function typedRight(entity: SeededEntity, spans: readonly RedactionSpan[]): boolean {
   return entity.pieces.every((piece) =>
-    spans.some((span) => span.segmentIndex === piece.segmentIndex && span.charStart < piece.end && piece.start < span.charEnd && span.entityType === entity.type),
+    spans.some(
+      (span) =>
+        span.segmentIndex === piece.segmentIndex &&
+        span.charStart < piece.end &&
+        piece.start < span.charEnd &&
+        span.entityType === entity.type,
+    ),
   );
 }
 
@@ -50,11 +67,20 @@ describe('redaction of a synthetic corpus', () => {
         byPhrasing.set(phrasing, phrased);
         if (!found && misses.length < 15) {
           const piece = entity.pieces[0];
-          misses.push(`seed ${seed} ${phrasing}: "${call.transcript.segments[piece?.segmentIndex ?? 0]?.text ?? ''}"`);
+          misses.push(
+            `seed ${seed} ${phrasing}: "${call.transcript.segments[piece?.segmentIndex ?? 0]?.text ?? ''}"`,
+          );
         }
         if (found && seed % 2 === 0) {
           withWordTimes += 1;
-          const own = spans.filter((span) => entity.pieces.some((piece) => piece.segmentIndex === span.segmentIndex && span.charStart < piece.end && piece.start < span.charEnd));
+          const own = spans.filter((span) =>
+            entity.pieces.some(
+              (piece) =>
+                piece.segmentIndex === span.segmentIndex &&
+                span.charStart < piece.end &&
+                piece.start < span.charEnd,
+            ),
+          );
           if (own.every((span) => span.timeFrom === 'words')) wordTimed += 1;
         }
       }
@@ -74,16 +100,27 @@ describe('redaction of a synthetic corpus', () => {
     }
     const elapsed = performance.now() - started;
 
-    const total = [...byType.values()].reduce((sum, stats) => ({ seeded: sum.seeded + stats.seeded, found: sum.found + stats.found }), { seeded: 0, found: 0 });
-    const pci = ['CARD_NUMBER', 'CARD_EXPIRY', 'CARD_CVV'].map((type) => byType.get(type) ?? { seeded: 0, found: 0, typed: 0 });
-    const pciRecall = pci.reduce((sum, stats) => sum + stats.found, 0) / pci.reduce((sum, stats) => sum + stats.seeded, 0);
+    const total = [...byType.values()].reduce(
+      (sum, stats) => ({ seeded: sum.seeded + stats.seeded, found: sum.found + stats.found }),
+      { seeded: 0, found: 0 },
+    );
+    const pci = ['CARD_NUMBER', 'CARD_EXPIRY', 'CARD_CVV'].map(
+      (type) => byType.get(type) ?? { seeded: 0, found: 0, typed: 0 },
+    );
+    const pciRecall =
+      pci.reduce((sum, stats) => sum + stats.found, 0) / pci.reduce((sum, stats) => sum + stats.seeded, 0);
     const falseTotal = [...falseSpans.values()].reduce((sum, count) => sum + count, 0);
     const lines = [
       `redaction corpus: ${PAYMENT_CALLS} payment calls + ${CLEAN_CALLS} clean calls, ${words} words, ${elapsed.toFixed(0)} ms`,
-      ...[...byType].map(([type, stats]) => `  ${type.padEnd(12)} seeded ${stats.seeded}  found ${stats.found}  recall ${(stats.found / stats.seeded).toFixed(4)}  right type ${(stats.typed / stats.seeded).toFixed(4)}`),
+      ...[...byType].map(
+        ([type, stats]) =>
+          `  ${type.padEnd(12)} seeded ${stats.seeded}  found ${stats.found}  recall ${(stats.found / stats.seeded).toFixed(4)}  right type ${(stats.typed / stats.seeded).toFixed(4)}`,
+      ),
       `  PCI recall (card, expiry, security code): ${pciRecall.toFixed(4)}; all seeded: ${(total.found / total.seeded).toFixed(4)}`,
       `  found entities timed by their words (calls with word times): ${wordTimed}/${withWordTimes}`,
-      ...[...byPhrasing].filter(([, stats]) => stats.found < stats.seeded).map(([phrasing, stats]) => `  weaker phrasing: ${phrasing} ${stats.found}/${stats.seeded}`),
+      ...[...byPhrasing]
+        .filter(([, stats]) => stats.found < stats.seeded)
+        .map(([phrasing, stats]) => `  weaker phrasing: ${phrasing} ${stats.found}/${stats.seeded}`),
       ...misses.map((miss) => `  missed: ${miss}`),
       `  false redactions on clean talk: ${falseTotal} in ${cleanWords} words (${((falseTotal / cleanWords) * 1000).toFixed(2)} per 1000 words) ${JSON.stringify(Object.fromEntries(falseSpans))}`,
       ...falseExamples.map((example) => `    e.g. ${example}`),

@@ -23,7 +23,12 @@ export const redactionEntityTypeSchema = z.enum([
 export type RedactionEntityType = z.infer<typeof redactionEntityTypeSchema>;
 
 /** Card data PCI DSS forbids keeping in clear after authorisation (the PAN unless protected; CVV and PIN never). */
-export const PCI_ENTITY_TYPES: readonly RedactionEntityType[] = ['CARD_NUMBER', 'CARD_EXPIRY', 'CARD_CVV', 'CARD_PIN'];
+export const PCI_ENTITY_TYPES: readonly RedactionEntityType[] = [
+  'CARD_NUMBER',
+  'CARD_EXPIRY',
+  'CARD_CVV',
+  'CARD_PIN',
+];
 
 export function replacementToken(type: RedactionEntityType): string {
   return `[${type}]`;

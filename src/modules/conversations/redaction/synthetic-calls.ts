@@ -40,13 +40,37 @@ export function createRandom(seed: number): () => number {
 }
 
 const ONES = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
-const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const TEENS = [
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+];
 const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** Ordinary talk, numbers included, that holds no card or personal data. */
 export const CLEAN_LINES: readonly string[] = [
-  "Hi, thanks for calling, how can I help you today?",
+  'Hi, thanks for calling, how can I help you today?',
   "I've been a customer for about three years now.",
   'The parcel arrived on the twenty third but the box was damaged.',
   'It cost forty nine ninety nine which seems like a lot.',
@@ -57,7 +81,7 @@ export const CLEAN_LINES: readonly string[] = [
   'We moved here in 2019 and the service was fine until now.',
   'The total came to 120 dollars including delivery.',
   'Give me one second while I pull that up.',
-  "Let me check, it says it shipped four days ago.",
+  'Let me check, it says it shipped four days ago.',
   "I'm on the second floor so the driver couldn't find us.",
   'The reference you gave me last time was 7 4 2 9.',
   'Is it possible to upgrade to the premium plan for ten dollars more?',
@@ -154,7 +178,9 @@ function printedGroups(digits: string): string[] {
 }
 
 function spokenDigits(digits: string, random: () => number, separator = () => ' '): string {
-  return (digits.match(/[0-9]/g) ?? []).map((digit, index) => (index === 0 ? '' : separator()) + digitWord(digit, random)).join('');
+  return (digits.match(/[0-9]/g) ?? [])
+    .map((digit, index) => (index === 0 ? '' : separator()) + digitWord(digit, random))
+    .join('');
 }
 
 /** "double one", "triple seven" for repeats, as people read them. */
@@ -177,16 +203,34 @@ export const NUMBER_RENDERERS: readonly Renderer[] = [
   { name: 'printed groups', render: (digits) => printedGroups(digits).join(' ') },
   { name: 'digits', render: (digits) => digits },
   { name: 'dashes', render: (digits) => printedGroups(digits).join('-') },
-  { name: 'spoken digits', render: (digits, random) => printedGroups(digits).map((group) => spokenDigits(group, random)).join(', ') },
+  {
+    name: 'spoken digits',
+    render: (digits, random) =>
+      printedGroups(digits)
+        .map((group) => spokenDigits(group, random))
+        .join(', '),
+  },
   { name: 'spoken, no pauses', render: (digits, random) => spokenDigits(digits, random) },
-  { name: 'double and triple', render: (digits, random) => printedGroups(digits).map((group) => spokenWithRepeats(group, random)).join(', ') },
+  {
+    name: 'double and triple',
+    render: (digits, random) =>
+      printedGroups(digits)
+        .map((group) => spokenWithRepeats(group, random))
+        .join(', '),
+  },
   {
     name: 'pairs',
-    render: (digits, random) => (digits.match(/.{1,2}/g) ?? []).map((pair) => (pair.length === 2 ? pairWords(pair, random) : digitWord(pair, random))).join(' '),
+    render: (digits, random) =>
+      (digits.match(/.{1,2}/g) ?? [])
+        .map((pair) => (pair.length === 2 ? pairWords(pair, random) : digitWord(pair, random)))
+        .join(' '),
   },
   {
     name: 'mixed words and digits',
-    render: (digits, random) => printedGroups(digits).map((group, index) => (index % 2 === 0 ? group : spokenDigits(group, random))).join(' '),
+    render: (digits, random) =>
+      printedGroups(digits)
+        .map((group, index) => (index % 2 === 0 ? group : spokenDigits(group, random)))
+        .join(' '),
   },
   {
     // Speech-to-text writes "for", "to", "ate" for some digits.
@@ -198,7 +242,15 @@ export const NUMBER_RENDERERS: readonly Renderer[] = [
             .map((digit, index) => {
               const word = digitWord(digit, random);
               if (index === 0 || random() < 0.5) return word;
-              return digit === '4' ? 'for' : digit === '2' ? (random() < 0.5 ? 'to' : 'too') : digit === '8' ? 'ate' : word;
+              return digit === '4'
+                ? 'for'
+                : digit === '2'
+                  ? random() < 0.5
+                    ? 'to'
+                    : 'too'
+                  : digit === '8'
+                    ? 'ate'
+                    : word;
             })
             .join(' '),
         )
@@ -214,7 +266,10 @@ export const NUMBER_RENDERERS: readonly Renderer[] = [
   },
   {
     name: 'with fillers',
-    render: (digits, random) => printedGroups(digits).map((group) => spokenDigits(group, random)).join(random() < 0.5 ? ' uh ' : ' um, '),
+    render: (digits, random) =>
+      printedGroups(digits)
+        .map((group) => spokenDigits(group, random))
+        .join(random() < 0.5 ? ' uh ' : ' um, '),
   },
 ];
 
@@ -253,8 +308,14 @@ function expiryPhrase(random: () => number): { text: string; phrasing: string } 
     { phrasing: 'MM/YY', text: `${mm}/${year}` },
     { phrasing: 'spoken MM YY', text: `${pairWords(mm, random)} ${pairWords(String(year), random)}` },
     { phrasing: 'spoken digits', text: spokenDigits(`${mm}${year}`, random) },
-    { phrasing: 'M YY', text: `${month < 10 ? ONES[month] ?? '' : pairWords(mm, random)} ${pairWords(String(year), random)}` },
-    { phrasing: 'month name, twenty YY', text: `${MONTHS[month - 1] ?? ''} twenty ${pairWords(String(year), random)}` },
+    {
+      phrasing: 'M YY',
+      text: `${month < 10 ? (ONES[month] ?? '') : pairWords(mm, random)} ${pairWords(String(year), random)}`,
+    },
+    {
+      phrasing: 'month name, twenty YY',
+      text: `${MONTHS[month - 1] ?? ''} twenty ${pairWords(String(year), random)}`,
+    },
     { phrasing: 'month name, 20YY', text: `${MONTHS[month - 1] ?? ''} 20${year}` },
     { phrasing: 'slash spoken', text: `${pairWords(mm, random)} slash ${pairWords(String(year), random)}` },
     { phrasing: 'MM YY digits', text: `${mm} ${year}` },
@@ -276,7 +337,14 @@ function ssnDigits(random: () => number): string {
   for (;;) {
     const digits = Array.from({ length: 9 }, () => String(Math.floor(random() * 10))).join('');
     const area = digits.slice(0, 3);
-    if (area !== '000' && area !== '666' && !area.startsWith('9') && digits.slice(3, 5) !== '00' && digits.slice(5) !== '0000') return digits;
+    if (
+      area !== '000' &&
+      area !== '666' &&
+      !area.startsWith('9') &&
+      digits.slice(3, 5) !== '00' &&
+      digits.slice(5) !== '0000'
+    )
+      return digits;
   }
 }
 
@@ -288,7 +356,10 @@ function ssnPhrase(random: () => number): { text: string; phrasing: string } {
     { phrasing: 'spaced', text: groups.join(' ') },
     { phrasing: 'spoken digits', text: groups.map((group) => spokenDigits(group, random)).join(', ') },
     { phrasing: 'spoken, no pauses', text: spokenDigits(digits, random) },
-    { phrasing: 'double and triple', text: groups.map((group) => spokenWithRepeats(group, random)).join(' ') },
+    {
+      phrasing: 'double and triple',
+      text: groups.map((group) => spokenWithRepeats(group, random)).join(' '),
+    },
   ];
   return pick(random, forms);
 }
@@ -303,14 +374,22 @@ export function syntheticPaymentCall(seed: number, withWords: boolean): Syntheti
     return seeded.length - 1;
   };
   const chat = (count: number): void => {
-    for (let index = 0; index < count; index += 1) turns.push({ speaker: index % 2 === 0 ? 'customer' : 'agent', parts: [pick(random, CLEAN_LINES)] });
+    for (let index = 0; index < count; index += 1)
+      turns.push({ speaker: index % 2 === 0 ? 'customer' : 'agent', parts: [pick(random, CLEAN_LINES)] });
   };
 
   chat(1 + Math.floor(random() * 3));
   if (random() < 0.5) {
     const ssn = ssnPhrase(random);
     turns.push({ speaker: 'agent', parts: [pick(random, SSN_PROMPTS)] });
-    turns.push({ speaker: 'customer', parts: [pick(random, LEAD_INS), { seed: addSeed('SSN', ssn.phrasing), text: ssn.text }, random() < 0.5 ? '.' : ''] });
+    turns.push({
+      speaker: 'customer',
+      parts: [
+        pick(random, LEAD_INS),
+        { seed: addSeed('SSN', ssn.phrasing), text: ssn.text },
+        random() < 0.5 ? '.' : '',
+      ],
+    });
     chat(Math.floor(random() * 2));
   }
 
@@ -323,26 +402,52 @@ export function syntheticPaymentCall(seed: number, withWords: boolean): Syntheti
     // Read in two goes with the agent saying "okay" in between.
     const cut = card.length === 15 ? 10 : 8;
     seeded[cardSeed] = { type: 'CARD_NUMBER', phrasing: `${renderer.name}, split across turns`, seeds: [] };
-    turns.push({ speaker: 'customer', parts: [pick(random, LEAD_INS), { seed: cardSeed, text: renderer.render(card.slice(0, cut), random) }] });
+    turns.push({
+      speaker: 'customer',
+      parts: [pick(random, LEAD_INS), { seed: cardSeed, text: renderer.render(card.slice(0, cut), random) }],
+    });
     turns.push({ speaker: 'agent', parts: [pick(random, ['okay', 'mhm', 'yep, go on', 'okay, go ahead'])] });
-    turns.push({ speaker: 'customer', parts: [{ seed: cardSeed, text: renderer.render(card.slice(cut), random) }] });
+    turns.push({
+      speaker: 'customer',
+      parts: [{ seed: cardSeed, text: renderer.render(card.slice(cut), random) }],
+    });
   } else {
-    turns.push({ speaker: 'customer', parts: [pick(random, LEAD_INS), { seed: cardSeed, text: renderer.render(card, random) }, random() < 0.5 ? '.' : ''] });
+    turns.push({
+      speaker: 'customer',
+      parts: [
+        pick(random, LEAD_INS),
+        { seed: cardSeed, text: renderer.render(card, random) },
+        random() < 0.5 ? '.' : '',
+      ],
+    });
   }
 
   const expiry = expiryPhrase(random);
   if (random() < 0.2) {
     // Volunteered straight after the number.
     const last = turns[turns.length - 1];
-    last?.parts.push(pick(random, [', expires ', ', expiry ', ' and it expires ']), { seed: addSeed('CARD_EXPIRY', `${expiry.phrasing}, volunteered`), text: expiry.text });
+    last?.parts.push(pick(random, [', expires ', ', expiry ', ' and it expires ']), {
+      seed: addSeed('CARD_EXPIRY', `${expiry.phrasing}, volunteered`),
+      text: expiry.text,
+    });
   } else {
     turns.push({ speaker: 'agent', parts: [pick(random, EXPIRY_PROMPTS)] });
-    turns.push({ speaker: 'customer', parts: [pick(random, LEAD_INS), { seed: addSeed('CARD_EXPIRY', expiry.phrasing), text: expiry.text }] });
+    turns.push({
+      speaker: 'customer',
+      parts: [pick(random, LEAD_INS), { seed: addSeed('CARD_EXPIRY', expiry.phrasing), text: expiry.text }],
+    });
   }
 
   const cvv = cvvPhrase(random, card.length === 15 ? 4 : 3);
   turns.push({ speaker: 'agent', parts: [pick(random, CVV_PROMPTS)] });
-  turns.push({ speaker: 'customer', parts: [pick(random, LEAD_INS), { seed: addSeed('CARD_CVV', cvv.phrasing), text: cvv.text }, random() < 0.5 ? '.' : ''] });
+  turns.push({
+    speaker: 'customer',
+    parts: [
+      pick(random, LEAD_INS),
+      { seed: addSeed('CARD_CVV', cvv.phrasing), text: cvv.text },
+      random() < 0.5 ? '.' : '',
+    ],
+  });
   chat(1 + Math.floor(random() * 3));
 
   return build(turns, seeded, withWords, random() < 0.3);
@@ -355,7 +460,10 @@ export function syntheticCleanCall(seed: number, withWords: boolean): SyntheticC
   const count = 6 + Math.floor(random() * 8);
   for (let index = 0; index < count; index += 1) {
     const lines = 1 + Math.floor(random() * 2);
-    turns.push({ speaker: index % 2 === 0 ? 'agent' : 'customer', parts: [Array.from({ length: lines }, () => pick(random, CLEAN_LINES)).join(' ')] });
+    turns.push({
+      speaker: index % 2 === 0 ? 'agent' : 'customer',
+      parts: [Array.from({ length: lines }, () => pick(random, CLEAN_LINES)).join(' ')],
+    });
   }
   return build(turns, [], withWords, random() < 0.3);
 }
@@ -371,7 +479,11 @@ function build(
   withWords: boolean,
   uncased = false,
 ): SyntheticCall {
-  const entities: SeededEntity[] = seeded.map((entry) => ({ type: entry.type, phrasing: entry.phrasing, pieces: [] }));
+  const entities: SeededEntity[] = seeded.map((entry) => ({
+    type: entry.type,
+    phrasing: entry.phrasing,
+    pieces: [],
+  }));
   const segments: TranscriptSegment[] = [];
   let clock = 500;
   let words = 0;
@@ -418,7 +530,15 @@ function build(
         { id: 'spk_1', role: 'customer', roleSource: 'convention', label: 'ch_1', channel: 1 },
       ],
       segments,
-      provenance: { provider: 'synthetic', format: 'aws-transcribe', model: null, modelVersion: null, providerJobId: null, createdAt: null, parserVersion: 1 },
+      provenance: {
+        provider: 'synthetic',
+        format: 'aws-transcribe',
+        model: null,
+        modelVersion: null,
+        providerJobId: null,
+        createdAt: null,
+        parserVersion: 1,
+      },
       providerRedaction: null,
     },
     seeded: entities,

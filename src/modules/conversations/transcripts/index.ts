@@ -24,6 +24,11 @@ export type {
   TranscriptWord,
 } from './transcript.schema.js';
 export { TranscriptParseError, type TranscriptErrorReason } from './transcript.errors.js';
-export { DEFAULT_MAX_TRANSCRIPT_BYTES, detectJsonFormat, parseTranscript, type ParseTranscriptHint } from './parse-transcript.js';
+export {
+  DEFAULT_MAX_TRANSCRIPT_BYTES,
+  detectJsonFormat,
+  parseTranscript,
+  type ParseTranscriptHint,
+} from './parse-transcript.js';
 export { TRANSCRIPT_PARSER_VERSION } from './transcript-draft.js';
 export type { SpeakerRoleHint } from './speakers.js';

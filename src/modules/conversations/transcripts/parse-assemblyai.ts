@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import type { TranscriptWord } from './transcript.schema.js';
 import { invalidTranscript } from './transcript.errors.js';
-import { checkedRange, readDocument, secondsToMs, type SegmentDraft, type TranscriptDraft } from './transcript-draft.js';
+import {
+  checkedRange,
+  readDocument,
+  secondsToMs,
+  type SegmentDraft,
+  type TranscriptDraft,
+} from './transcript-draft.js';
 import type { SpeakerDraft } from './speakers.js';
 
 const millis = z.number().int().nonnegative();
@@ -55,11 +61,18 @@ const SEGMENT_GAP_MS = 1000;
 export function parseAssemblyAi(document: unknown): TranscriptDraft {
   const body = readDocument('assemblyai', transcriptResource, document);
   if (body.status !== 'completed') {
-    throw invalidTranscript('assemblyai', 'status', `the transcript is "${body.status}", not "completed"${body.error ? ` (${body.error})` : ''}`);
+    throw invalidTranscript(
+      'assemblyai',
+      'status',
+      `the transcript is "${body.status}", not "completed"${body.error ? ` (${body.error})` : ''}`,
+    );
   }
   const multichannel = body.multichannel === true;
   const speakers = new Map<string, SpeakerDraft>();
-  const speakerOf = (label: string | null | undefined, channelLabel: string | null | undefined): { key: string; channel: number | null } => {
+  const speakerOf = (
+    label: string | null | undefined,
+    channelLabel: string | null | undefined,
+  ): { key: string; channel: number | null } => {
     const channel = multichannel ? channelIndex(channelLabel ?? label) : null;
     const key = multichannel ? `ch${channel ?? 'x'}` : (label ?? 'unlabelled');
     if (!speakers.has(key)) {
@@ -85,7 +98,9 @@ export function parseAssemblyAi(document: unknown): TranscriptDraft {
         ...checkedRange('assemblyai', utterance.start, utterance.end, where),
         text: utterance.text.trim(),
         confidence: utterance.confidence ?? null,
-        words: utterance.words ? utterance.words.map((item, at) => wordOf(item, `${where}.words.${at}`)) : null,
+        words: utterance.words
+          ? utterance.words.map((item, at) => wordOf(item, `${where}.words.${at}`))
+          : null,
       });
     }
   } else if (body.words && body.words.length > 0) {
@@ -116,7 +131,11 @@ export function parseAssemblyAi(document: unknown): TranscriptDraft {
     }
     close();
   } else {
-    throw invalidTranscript('assemblyai', null, 'a completed transcript without utterances or words has no timing to read');
+    throw invalidTranscript(
+      'assemblyai',
+      null,
+      'a completed transcript without utterances or words has no timing to read',
+    );
   }
 
   return {
@@ -127,7 +146,10 @@ export function parseAssemblyAi(document: unknown): TranscriptDraft {
     providerJobId: body.id ?? null,
     createdAt: null,
     language: body.language_code ?? null,
-    durationMs: body.audio_duration === null || body.audio_duration === undefined ? null : secondsToMs('assemblyai', body.audio_duration, 'audio_duration'),
+    durationMs:
+      body.audio_duration === null || body.audio_duration === undefined
+        ? null
+        : secondsToMs('assemblyai', body.audio_duration, 'audio_duration'),
     speakers: [...speakers.values()],
     separated: multichannel || body.speaker_labels === true,
     segments: segments.filter((segment) => segment.text !== ''),
@@ -137,7 +159,11 @@ export function parseAssemblyAi(document: unknown): TranscriptDraft {
 
 function wordOf(item: AssemblyWord, where: string): TranscriptWord {
   if (item.text.trim() === '') throw invalidTranscript('assemblyai', `${where}.text`, 'a word without text');
-  return { text: item.text, ...checkedRange('assemblyai', item.start, item.end, where), confidence: item.confidence ?? null };
+  return {
+    text: item.text,
+    ...checkedRange('assemblyai', item.start, item.end, where),
+    confidence: item.confidence ?? null,
+  };
 }
 
 /** `A` → 0, `B` → 1 … `Z` → 25; anything else has no index. */

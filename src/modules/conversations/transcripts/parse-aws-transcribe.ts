@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import type { RedactionMarker, TranscriptWord } from './transcript.schema.js';
 import { invalidTranscript } from './transcript.errors.js';
-import { checkedRange, joinTokens, readDocument, secondsToMs, type SegmentDraft, type TranscriptDraft } from './transcript-draft.js';
+import {
+  checkedRange,
+  joinTokens,
+  readDocument,
+  secondsToMs,
+  type SegmentDraft,
+  type TranscriptDraft,
+} from './transcript-draft.js';
 import type { SpeakerDraft } from './speakers.js';
 
 const time = z.union([z.string(), z.number()]);
@@ -68,14 +75,18 @@ export function parseAwsTranscribe(document: unknown): TranscriptDraft {
   const channelMode = Boolean(results.channel_labels && results.channel_labels.channels.length > 0);
   const speakerByStart = new Map<string, string>();
   for (const segment of results.speaker_labels?.segments ?? []) {
-    for (const entry of segment.items ?? []) speakerByStart.set(String(entry.start_time), entry.speaker_label);
+    for (const entry of segment.items ?? [])
+      speakerByStart.set(String(entry.start_time), entry.speaker_label);
   }
 
   const streams: { items: Item[]; where: string }[] = [];
   if (channelMode && results.channel_labels) {
     for (const [index, channel] of results.channel_labels.channels.entries()) {
       streams.push({
-        items: channel.items.map((entry) => ({ ...entry, channel_label: entry.channel_label ?? channel.channel_label })),
+        items: channel.items.map((entry) => ({
+          ...entry,
+          channel_label: entry.channel_label ?? channel.channel_label,
+        })),
         where: `results.channel_labels.channels.${index}.items`,
       });
     }
@@ -97,7 +108,12 @@ export function parseAwsTranscribe(document: unknown): TranscriptDraft {
   let redacted = false;
   let language = results.language_code ?? null;
   for (const stream of streams) {
-    let current: { key: string; channel: number | null; words: (TranscriptWord & { punctuation: boolean })[]; redactions: RedactionMarker[] } | null = null;
+    let current: {
+      key: string;
+      channel: number | null;
+      words: (TranscriptWord & { punctuation: boolean })[];
+      redactions: RedactionMarker[];
+    } | null = null;
     const close = (): void => {
       if (!current) return;
       const spoken = current.words.filter((word) => !word.punctuation);
@@ -124,11 +140,27 @@ export function parseAwsTranscribe(document: unknown): TranscriptDraft {
       if (!alternative) continue;
       language ??= entry.language_code ?? null;
       if (entry.type === 'punctuation') {
-        if (current) current.words.push({ text: alternative.content, startMs: 0, endMs: 0, confidence: null, punctuation: true });
+        if (current)
+          current.words.push({
+            text: alternative.content,
+            startMs: 0,
+            endMs: 0,
+            confidence: null,
+            punctuation: true,
+          });
         continue;
       }
-      if (entry.start_time === null || entry.start_time === undefined || entry.end_time === null || entry.end_time === undefined) {
-        throw invalidTranscript('aws-transcribe', where, 'a pronunciation item needs start_time and end_time');
+      if (
+        entry.start_time === null ||
+        entry.start_time === undefined ||
+        entry.end_time === null ||
+        entry.end_time === undefined
+      ) {
+        throw invalidTranscript(
+          'aws-transcribe',
+          where,
+          'a pronunciation item needs start_time and end_time',
+        );
       }
       const range = checkedRange(
         'aws-transcribe',
@@ -136,12 +168,19 @@ export function parseAwsTranscribe(document: unknown): TranscriptDraft {
         secondsToMs('aws-transcribe', entry.end_time, `${where}.end_time`),
         where,
       );
-      const label = channelMode ? (entry.channel_label ?? null) : (entry.speaker_label ?? speakerByStart.get(String(entry.start_time)) ?? null);
+      const label = channelMode
+        ? (entry.channel_label ?? null)
+        : (entry.speaker_label ?? speakerByStart.get(String(entry.start_time)) ?? null);
       const key = speakerKey(label);
       const previous = current?.words.filter((word) => !word.punctuation).at(-1);
       if (!current || current.key !== key || (previous && range.startMs - previous.endMs >= SEGMENT_GAP_MS)) {
         close();
-        current = { key, channel: channelMode && label !== null ? labelIndex(label) : null, words: [], redactions: [] };
+        current = {
+          key,
+          channel: channelMode && label !== null ? labelIndex(label) : null,
+          words: [],
+          redactions: [],
+        };
       }
       const isRedacted = Boolean(alternative.redaction_type) || /^\[[A-Z_]+\]$/.test(alternative.content);
       if (isRedacted) {
@@ -154,7 +193,12 @@ export function parseAwsTranscribe(document: unknown): TranscriptDraft {
           by: 'provider',
         });
       }
-      current.words.push({ text: alternative.content, ...range, confidence: confidenceOf(alternative.confidence), punctuation: false });
+      current.words.push({
+        text: alternative.content,
+        ...range,
+        confidence: confidenceOf(alternative.confidence),
+        punctuation: false,
+      });
     }
     close();
   }
@@ -189,7 +233,9 @@ function confidenceOf(value: string | number | null | undefined): number | null 
 
 function average(values: readonly (number | null)[]): number | null {
   const known = values.filter((value): value is number => value !== null);
-  return known.length === 0 ? null : Math.round((known.reduce((sum, value) => sum + value, 0) / known.length) * 10_000) / 10_000;
+  return known.length === 0
+    ? null
+    : Math.round((known.reduce((sum, value) => sum + value, 0) / known.length) * 10_000) / 10_000;
 }
 
 /** Punctuation tokens join the word before them, so the words' texts read as the segment's text. */
@@ -201,7 +247,12 @@ function mergePunctuation(tokens: readonly (TranscriptWord & { punctuation: bool
       if (last) last.text += token.text;
       continue;
     }
-    words.push({ text: token.text, startMs: token.startMs, endMs: token.endMs, confidence: token.confidence });
+    words.push({
+      text: token.text,
+      startMs: token.startMs,
+      endMs: token.endMs,
+      confidence: token.confidence,
+    });
   }
   return words;
 }

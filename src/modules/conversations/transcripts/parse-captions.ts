@@ -38,7 +38,12 @@ export function parseWebVtt(text: string): TranscriptDraft {
     if (!head || /^(NOTE|STYLE|REGION)(?:[ \t]|$)/.test(head.text)) continue;
     if (head.text.includes('-->')) cues.push({ timing: head, payload: block.slice(1) });
     else if (second?.text.includes('-->')) cues.push({ timing: second, payload: block.slice(2) });
-    else throw invalidTranscript('webvtt', `line ${(second ?? head).number}`, 'expected a cue timing such as "00:00:01.000 --> 00:00:04.000"');
+    else
+      throw invalidTranscript(
+        'webvtt',
+        `line ${(second ?? head).number}`,
+        'expected a cue timing such as "00:00:01.000 --> 00:00:04.000"',
+      );
   }
   return captionDraft('webvtt', cues, parseVttTime, false);
 }
@@ -56,7 +61,12 @@ export function parseSrt(text: string): TranscriptDraft {
     if (!head) continue;
     if (head.text.includes('-->')) cues.push({ timing: head, payload: block.slice(1) });
     else if (second?.text.includes('-->')) cues.push({ timing: second, payload: block.slice(2) });
-    else throw invalidTranscript('srt', `line ${(second ?? head).number}`, 'expected a cue timing such as "00:00:01,000 --> 00:00:04,000"');
+    else
+      throw invalidTranscript(
+        'srt',
+        `line ${(second ?? head).number}`,
+        'expected a cue timing such as "00:00:01,000 --> 00:00:04,000"',
+      );
   }
   if (cues.length === 0) throw invalidTranscript('srt', null, 'no cue found');
   return captionDraft('srt', cues, parseSrtTime, true);
@@ -74,11 +84,14 @@ function captionDraft(
   for (const cue of cues) {
     const match = /^(\S+)[ \t]+-->[ \t]+(\S+)(?:[ \t].*)?$/.exec(cue.timing.text.trim());
     const location = `line ${cue.timing.number}`;
-    if (!match) throw invalidTranscript(format, location, `"${preview(cue.timing.text)}" is not a cue timing`);
+    if (!match)
+      throw invalidTranscript(format, location, `"${preview(cue.timing.text)}" is not a cue timing`);
     const start = parseTime(match[1] ?? '');
     const end = parseTime(match[2] ?? '');
-    if (start === null) throw invalidTranscript(format, location, `"${preview(match[1] ?? '')}" is not a timestamp`);
-    if (end === null) throw invalidTranscript(format, location, `"${preview(match[2] ?? '')}" is not a timestamp`);
+    if (start === null)
+      throw invalidTranscript(format, location, `"${preview(match[1] ?? '')}" is not a timestamp`);
+    if (end === null)
+      throw invalidTranscript(format, location, `"${preview(match[2] ?? '')}" is not a timestamp`);
     const range = checkedRange(format, start, end, location);
 
     let payload = cue.payload.map((line) => line.text);
@@ -92,7 +105,13 @@ function captionDraft(
       const label = run.voice ?? (labelsCarryOver ? carried : null);
       const key = label ?? UNLABELLED;
       if (!speakers.has(key)) {
-        speakers.set(key, { key, label, index: label === null ? null : speakerIndexOfLabel(label), channel: null, role: null });
+        speakers.set(key, {
+          key,
+          label,
+          index: label === null ? null : speakerIndexOfLabel(label),
+          channel: null,
+          role: null,
+        });
       }
       segments.push({ speaker: key, channel: null, ...range, text: run.text, confidence: null, words: null });
     }
@@ -148,13 +167,25 @@ function cleanCueText(text: string): string {
     .trim();
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', nbsp: ' ', lrm: '', rlm: '', quot: '"', apos: "'" };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  nbsp: ' ',
+  lrm: '',
+  rlm: '',
+  quot: '"',
+  apos: "'",
+};
 
 function decodeEntities(text: string): string {
   return text.replace(/&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,5});/gi, (whole, name: string) => {
     if (name.startsWith('#')) {
-      const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
-      return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : whole;
+      const code =
+        name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff)
+        ? String.fromCodePoint(code)
+        : whole;
     }
     return ENTITIES[name.toLowerCase()] ?? whole;
   });
@@ -164,7 +195,9 @@ function decodeEntities(text: string): string {
 function parseVttTime(value: string): number | null {
   const match = /^(?:(\d{2,6}):)?([0-5]\d):([0-5]\d)\.(\d{3})$/.exec(value);
   if (!match) return null;
-  return Number(match[1] ?? 0) * 3_600_000 + Number(match[2]) * 60_000 + Number(match[3]) * 1000 + Number(match[4]);
+  return (
+    Number(match[1] ?? 0) * 3_600_000 + Number(match[2]) * 60_000 + Number(match[3]) * 1000 + Number(match[4])
+  );
 }
 
 /** SRT timestamp: `hh:mm:ss,mmm` (a `.` and fewer millisecond digits are accepted, as players do). */
@@ -172,7 +205,9 @@ function parseSrtTime(value: string): number | null {
   const match = /^(\d{1,6}):([0-5]\d):([0-5]\d)[,.](\d{1,3})$/.exec(value);
   if (!match) return null;
   const fraction = (match[4] ?? '0').padEnd(3, '0');
-  return Number(match[1]) * 3_600_000 + Number(match[2]) * 60_000 + Number(match[3]) * 1000 + Number(fraction);
+  return (
+    Number(match[1]) * 3_600_000 + Number(match[2]) * 60_000 + Number(match[3]) * 1000 + Number(fraction)
+  );
 }
 
 function splitLines(format: TranscriptFormat, text: string): Line[] {
@@ -181,7 +216,11 @@ function splitLines(format: TranscriptFormat, text: string): Line[] {
   for (const raw of text.split(/\r\n|\r|\n/)) {
     number += 1;
     if (raw.length > MAX_CAPTION_LINE) {
-      throw invalidTranscript(format, `line ${number}`, `the line is ${raw.length} characters long (at most ${MAX_CAPTION_LINE})`);
+      throw invalidTranscript(
+        format,
+        `line ${number}`,
+        `the line is ${raw.length} characters long (at most ${MAX_CAPTION_LINE})`,
+      );
     }
     lines.push({ number, text: raw });
   }

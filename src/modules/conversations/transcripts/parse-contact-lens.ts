@@ -12,7 +12,9 @@ const turn = z.object({
   ParticipantId: z.string().nullish(),
   ParticipantRole: z.string().nullish(),
   Redaction: z
-    .object({ RedactedTimestamps: z.array(z.object({ BeginOffsetMillis: millis, EndOffsetMillis: millis })).nullish() })
+    .object({
+      RedactedTimestamps: z.array(z.object({ BeginOffsetMillis: millis, EndOffsetMillis: millis })).nullish(),
+    })
     .nullish(),
   Items: z
     .array(
@@ -31,7 +33,9 @@ const analyticsOutput = z.object({
   Version: z.string().nullish(),
   JobName: z.string().nullish(),
   LanguageCode: z.string().nullish(),
-  ContentMetadata: z.object({ RedactionTypes: z.array(z.string()).nullish(), Output: z.string().nullish() }).nullish(),
+  ContentMetadata: z
+    .object({ RedactionTypes: z.array(z.string()).nullish(), Output: z.string().nullish() })
+    .nullish(),
   Participants: z.array(z.object({ ParticipantId: z.string(), ParticipantRole: z.string() })).nullish(),
   ConversationCharacteristics: z.object({ TotalConversationDurationMillis: millis.nullish() }).nullish(),
   Transcript: z.array(turn),
@@ -48,12 +52,18 @@ const ROLE_INDEX: Record<string, number> = { AGENT: 0, CUSTOMER: 1 };
  */
 export function parseContactLens(document: unknown): TranscriptDraft {
   const body = readDocument('aws-contact-lens', analyticsOutput, document);
-  const roleOfParticipant = new Map((body.Participants ?? []).map((participant) => [participant.ParticipantId, participant.ParticipantRole]));
+  const roleOfParticipant = new Map(
+    (body.Participants ?? []).map((participant) => [participant.ParticipantId, participant.ParticipantRole]),
+  );
   const speakers = new Map<string, SpeakerDraft>();
   const segments: SegmentDraft[] = body.Transcript.map((entry, index) => {
     const where = `Transcript.${index}`;
     const participant = entry.ParticipantId ?? entry.ParticipantRole ?? 'UNKNOWN';
-    const providerRole = (entry.ParticipantRole ?? roleOfParticipant.get(participant) ?? participant).toUpperCase();
+    const providerRole = (
+      entry.ParticipantRole ??
+      roleOfParticipant.get(participant) ??
+      participant
+    ).toUpperCase();
     if (!speakers.has(participant)) {
       speakers.set(participant, {
         key: participant,
@@ -65,11 +75,18 @@ export function parseContactLens(document: unknown): TranscriptDraft {
     }
     const range = checkedRange('aws-contact-lens', entry.BeginOffsetMillis, entry.EndOffsetMillis, where);
     const words: TranscriptWord[] | null = entry.Items
-      ? entry.Items.filter((word) => word.Type !== 'punctuation' && word.Content.trim() !== '').map((word, at) => ({
-          text: word.Content,
-          ...checkedRange('aws-contact-lens', word.BeginOffsetMillis, word.EndOffsetMillis, `${where}.Items.${at}`),
-          confidence: word.Confidence ?? null,
-        }))
+      ? entry.Items.filter((word) => word.Type !== 'punctuation' && word.Content.trim() !== '').map(
+          (word, at) => ({
+            text: word.Content,
+            ...checkedRange(
+              'aws-contact-lens',
+              word.BeginOffsetMillis,
+              word.EndOffsetMillis,
+              `${where}.Items.${at}`,
+            ),
+            confidence: word.Confidence ?? null,
+          }),
+        )
       : null;
     return {
       speaker: participant,
@@ -94,9 +111,10 @@ export function parseContactLens(document: unknown): TranscriptDraft {
     speakers: [...speakers.values()],
     separated: true,
     segments: segments.filter((segment) => segment.text !== ''),
-    providerRedaction: redacted || segments.some((segment) => (segment.redactions ?? []).length > 0)
-      ? { entityTypes: body.ContentMetadata?.RedactionTypes ?? ['PII'] }
-      : null,
+    providerRedaction:
+      redacted || segments.some((segment) => (segment.redactions ?? []).length > 0)
+        ? { entityTypes: body.ContentMetadata?.RedactionTypes ?? ['PII'] }
+        : null,
   };
 }
 
@@ -106,7 +124,10 @@ function roleOf(providerRole: string): SpeakerRole | null {
   return null;
 }
 
-function providerMarkers(text: string, timestamps: readonly { BeginOffsetMillis: number; EndOffsetMillis: number }[]): RedactionMarker[] {
+function providerMarkers(
+  text: string,
+  timestamps: readonly { BeginOffsetMillis: number; EndOffsetMillis: number }[],
+): RedactionMarker[] {
   const markers: RedactionMarker[] = [];
   for (const match of text.matchAll(/\[([A-Z][A-Z_]*)\]/g)) {
     const time = timestamps[markers.length];

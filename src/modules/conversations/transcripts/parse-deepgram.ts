@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import type { TranscriptWord } from './transcript.schema.js';
-import { checkedRange, readDocument, secondsToMs, type SegmentDraft, type TranscriptDraft } from './transcript-draft.js';
+import {
+  checkedRange,
+  readDocument,
+  secondsToMs,
+  type SegmentDraft,
+  type TranscriptDraft,
+} from './transcript-draft.js';
 import type { SpeakerDraft } from './speakers.js';
 
 const word = z.object({
@@ -21,7 +27,12 @@ const listenResponse = z.object({
       duration: z.number().nullish(),
       channels: z.number().int().positive().nullish(),
       models: z.array(z.string()).nullish(),
-      model_info: z.record(z.string(), z.object({ name: z.string().nullish(), version: z.string().nullish(), arch: z.string().nullish() })).nullish(),
+      model_info: z
+        .record(
+          z.string(),
+          z.object({ name: z.string().nullish(), version: z.string().nullish(), arch: z.string().nullish() }),
+        )
+        .nullish(),
     })
     .nullish(),
   results: z.object({
@@ -69,7 +80,11 @@ export function parseDeepgram(document: unknown): TranscriptDraft {
     if (!speakers.has(key)) {
       speakers.set(key, {
         key,
-        label: multichannel ? `channel ${channel}` : speaker === null || speaker === undefined ? null : `speaker ${speaker}`,
+        label: multichannel
+          ? `channel ${channel}`
+          : speaker === null || speaker === undefined
+            ? null
+            : `speaker ${speaker}`,
         index,
         channel: multichannel ? channel : null,
         role: null,
@@ -89,7 +104,9 @@ export function parseDeepgram(document: unknown): TranscriptDraft {
         ...range(utterance.start, utterance.end, where),
         text: utterance.transcript.trim(),
         confidence: utterance.confidence ?? null,
-        words: utterance.words ? utterance.words.map((item, at) => wordOf(item, `${where}.words.${at}`)) : null,
+        words: utterance.words
+          ? utterance.words.map((item, at) => wordOf(item, `${where}.words.${at}`))
+          : null,
       });
     }
   } else {
@@ -115,7 +132,12 @@ export function parseDeepgram(document: unknown): TranscriptDraft {
       for (const [at, item] of words.entries()) {
         const next = wordOf(item, `${where}.${at}`);
         const previous = run?.words.at(-1);
-        if (!run || !previous || run.speaker !== item.speaker || next.startMs - previous.endMs >= SEGMENT_GAP_MS) {
+        if (
+          !run ||
+          !previous ||
+          run.speaker !== item.speaker ||
+          next.startMs - previous.endMs >= SEGMENT_GAP_MS
+        ) {
           close();
           run = { speaker: item.speaker, words: [] };
         }
@@ -134,7 +156,10 @@ export function parseDeepgram(document: unknown): TranscriptDraft {
     providerJobId: body.metadata?.request_id ?? null,
     createdAt: body.metadata?.created ?? null,
     language: body.results.channels[0]?.detected_language ?? null,
-    durationMs: body.metadata?.duration === null || body.metadata?.duration === undefined ? null : secondsToMs('deepgram', body.metadata.duration, 'metadata.duration'),
+    durationMs:
+      body.metadata?.duration === null || body.metadata?.duration === undefined
+        ? null
+        : secondsToMs('deepgram', body.metadata.duration, 'metadata.duration'),
     speakers: [...speakers.values()],
     separated: multichannel || diarised,
     segments: segments.filter((segment) => segment.text !== ''),
@@ -143,12 +168,21 @@ export function parseDeepgram(document: unknown): TranscriptDraft {
 }
 
 function range(start: number, end: number, where: string): { startMs: number; endMs: number } {
-  return checkedRange('deepgram', secondsToMs('deepgram', start, `${where}.start`), secondsToMs('deepgram', end, `${where}.end`), where);
+  return checkedRange(
+    'deepgram',
+    secondsToMs('deepgram', start, `${where}.start`),
+    secondsToMs('deepgram', end, `${where}.end`),
+    where,
+  );
 }
 
 function wordOf(item: DeepgramWord, where: string): TranscriptWord {
   const text = (item.punctuated_word ?? item.word).trim();
-  return { text: text === '' ? item.word : text, ...range(item.start, item.end, where), confidence: item.confidence ?? null };
+  return {
+    text: text === '' ? item.word : text,
+    ...range(item.start, item.end, where),
+    confidence: item.confidence ?? null,
+  };
 }
 
 function mean(values: readonly (number | null)[]): number | null {

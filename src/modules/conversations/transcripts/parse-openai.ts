@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import type { TranscriptWord } from './transcript.schema.js';
-import { checkedRange, readDocument, secondsToMs, type SegmentDraft, type TranscriptDraft } from './transcript-draft.js';
+import {
+  checkedRange,
+  readDocument,
+  secondsToMs,
+  type SegmentDraft,
+  type TranscriptDraft,
+} from './transcript-draft.js';
 import type { SpeakerDraft } from './speakers.js';
 
 const seconds = z.number();
@@ -62,7 +68,12 @@ export function parseOpenAiVerbose(document: unknown): TranscriptDraft {
       where,
     );
     const inside = words
-      .filter((word) => word.startMs >= range.startMs && word.startMs < Math.max(range.endMs, range.startMs + 1) && word.text !== '')
+      .filter(
+        (word) =>
+          word.startMs >= range.startMs &&
+          word.startMs < Math.max(range.endMs, range.startMs + 1) &&
+          word.text !== '',
+      )
       .map(({ text, startMs, endMs, confidence }) => ({ text, startMs, endMs, confidence }));
     const logprob = segment.avg_logprob;
     return {
@@ -82,7 +93,10 @@ export function parseOpenAiVerbose(document: unknown): TranscriptDraft {
     providerJobId: null,
     createdAt: null,
     language: body.language ?? null,
-    durationMs: body.duration === null || body.duration === undefined ? null : secondsToMs('openai-verbose-json', body.duration, 'duration'),
+    durationMs:
+      body.duration === null || body.duration === undefined
+        ? null
+        : secondsToMs('openai-verbose-json', body.duration, 'duration'),
     speakers: [{ key: 'speaker', label: null, index: 0, channel: null, role: null }],
     separated: false,
     segments: segments.filter((segment) => segment.text !== ''),
@@ -101,7 +115,13 @@ export function parseOpenAiDiarized(document: unknown): TranscriptDraft {
   const segments: SegmentDraft[] = body.segments.map((segment, index) => {
     const where = `segments.${index}`;
     if (!speakers.has(segment.speaker)) {
-      speakers.set(segment.speaker, { key: segment.speaker, label: segment.speaker, index: null, channel: null, role: null });
+      speakers.set(segment.speaker, {
+        key: segment.speaker,
+        label: segment.speaker,
+        index: null,
+        channel: null,
+        role: null,
+      });
     }
     return {
       speaker: segment.speaker,
@@ -125,7 +145,10 @@ export function parseOpenAiDiarized(document: unknown): TranscriptDraft {
     providerJobId: null,
     createdAt: null,
     language: null,
-    durationMs: body.duration === null || body.duration === undefined ? null : secondsToMs('openai-diarized-json', body.duration, 'duration'),
+    durationMs:
+      body.duration === null || body.duration === undefined
+        ? null
+        : secondsToMs('openai-diarized-json', body.duration, 'duration'),
     speakers: [...speakers.values()],
     separated: true,
     segments: segments.filter((segment) => segment.text !== ''),

@@ -7,7 +7,10 @@ const FIXTURES = path.resolve(import.meta.dirname, '../../../../../shared/fixtur
 const fixture = (name: string): Buffer => readFileSync(path.join(FIXTURES, name));
 const read = (name: string): Transcript => parseTranscript(fixture(name));
 
-function ends(transcript: Transcript): { first: Transcript['segments'][number]; last: Transcript['segments'][number] } {
+function ends(transcript: Transcript): {
+  first: Transcript['segments'][number];
+  last: Transcript['segments'][number];
+} {
   const first = transcript.segments[0];
   const last = transcript.segments.at(-1);
   if (!first || !last) throw new Error('no segments');
@@ -34,13 +37,32 @@ describe('WebVTT', () => {
     expect(transcript.provenance).toMatchObject({ provider: 'captions', format: 'webvtt' });
     expect(transcript.speakers).toEqual([
       { id: 'spk_0', role: 'agent', roleSource: 'convention', label: 'Roger Bingham', channel: null },
-      { id: 'spk_1', role: 'customer', roleSource: 'convention', label: 'Neil deGrasse Tyson', channel: null },
+      {
+        id: 'spk_1',
+        role: 'customer',
+        roleSource: 'convention',
+        label: 'Neil deGrasse Tyson',
+        channel: null,
+      },
     ]);
     expect(transcript.segments).toHaveLength(13);
     const { first, last } = ends(transcript);
-    expect(first).toMatchObject({ speakerId: 'spk_0', startMs: 11_000, endMs: 13_000, text: 'We are in New York City', words: null });
-    expect(last).toMatchObject({ speakerId: 'spk_0', startMs: 35_500, endMs: 38_000, text: "You know I'm so excited my glasses are falling off here." });
-    const overlap = transcript.segments.slice(8, 12).map((segment) => [segment.startMs, segment.speakerId, segment.text]);
+    expect(first).toMatchObject({
+      speakerId: 'spk_0',
+      startMs: 11_000,
+      endMs: 13_000,
+      text: 'We are in New York City',
+      words: null,
+    });
+    expect(last).toMatchObject({
+      speakerId: 'spk_0',
+      startMs: 35_500,
+      endMs: 38_000,
+      text: "You know I'm so excited my glasses are falling off here.",
+    });
+    const overlap = transcript.segments
+      .slice(8, 12)
+      .map((segment) => [segment.startMs, segment.speakerId, segment.text]);
     expect(overlap).toEqual([
       [30_000, 'spk_0', 'When we e-mailed—'],
       [30_500, 'spk_1', "Didn't we talk about enough in that conversation?"],
@@ -55,16 +77,20 @@ describe('WebVTT', () => {
       ['spk_0', 'Speaker 0', 'agent'],
       ['spk_1', 'Speaker 1', 'customer'],
     ]);
-    expect(transcript.segments.map((segment) => [segment.speakerId, segment.startMs, segment.endMs])).toEqual([
-      ['spk_0', 80, 4120],
-      ['spk_1', 4400, 8200],
-      ['spk_0', 8475, 12_340],
-    ]);
+    expect(transcript.segments.map((segment) => [segment.speakerId, segment.startMs, segment.endMs])).toEqual(
+      [
+        ['spk_0', 80, 4120],
+        ['spk_1', 4400, 8200],
+        ['spk_0', 8475, 12_340],
+      ],
+    );
     expect(ends(transcript).first.text).toBe("Yeah. As as much as, it's worth celebrating,");
   });
 
   it('splits a cue with two voices, decodes references and reads hours beyond 99', () => {
-    const transcript = parseTranscript('WEBVTT\n\nNOTE a comment\n\nid-1\n100:00:01.000 --> 100:00:02.500\n<v.loud Ann>Hi &amp; welcome</v> <v Bob>thanks</v>\n');
+    const transcript = parseTranscript(
+      'WEBVTT\n\nNOTE a comment\n\nid-1\n100:00:01.000 --> 100:00:02.500\n<v.loud Ann>Hi &amp; welcome</v> <v Bob>thanks</v>\n',
+    );
     expect(transcript.segments.map((segment) => [segment.startMs, segment.text])).toEqual([
       [360_001_000, 'Hi & welcome'],
       [360_001_000, 'thanks'],
@@ -76,7 +102,9 @@ describe('SRT', () => {
   it('deepgram-captions-speakers.srt: a [speaker N] line carries over until the next one', () => {
     const transcript = read('deepgram-captions-speakers.srt');
     expect(transcript.provenance.format).toBe('srt');
-    expect(transcript.segments.map((segment) => [segment.speakerId, segment.startMs, segment.endMs, segment.text])).toEqual([
+    expect(
+      transcript.segments.map((segment) => [segment.speakerId, segment.startMs, segment.endMs, segment.text]),
+    ).toEqual([
       ['spk_0', 80, 4120, "Yeah. As as much as, it's worth celebrating,"],
       ['spk_1', 4400, 8200, 'the first, spacewalk, with an all female team,'],
       ['spk_0', 8475, 12_340, 'I think many of us are looking forward to it'],
@@ -84,8 +112,12 @@ describe('SRT', () => {
   });
 
   it('an SRT without labels has one speaker of unknown role', () => {
-    const transcript = parseTranscript('1\r\n00:00:01,000 --> 00:00:02,000\r\n<i>Hello</i> there\r\n\r\n2\r\n00:00:03,000 --> 00:00:04,000\r\nBye\r\n');
-    expect(transcript.speakers).toEqual([{ id: 'spk_0', role: 'unknown', roleSource: 'none', label: null, channel: null }]);
+    const transcript = parseTranscript(
+      '1\r\n00:00:01,000 --> 00:00:02,000\r\n<i>Hello</i> there\r\n\r\n2\r\n00:00:03,000 --> 00:00:04,000\r\nBye\r\n',
+    );
+    expect(transcript.speakers).toEqual([
+      { id: 'spk_0', role: 'unknown', roleSource: 'none', label: null, channel: null },
+    ]);
     expect(transcript.segments.map((segment) => segment.text)).toEqual(['Hello there', 'Bye']);
   });
 });
@@ -93,25 +125,40 @@ describe('SRT', () => {
 describe('OpenAI', () => {
   it('openai-verbose-json-segments.json: one undiarised speaker, confidence from avg_logprob', () => {
     const transcript = read('openai-verbose-json-segments.json');
-    expect(transcript).toMatchObject({ language: 'english', durationMs: 8470, provenance: { provider: 'openai', format: 'openai-verbose-json' } });
-    expect(transcript.speakers).toEqual([{ id: 'spk_0', role: 'unknown', roleSource: 'none', label: null, channel: null }]);
+    expect(transcript).toMatchObject({
+      language: 'english',
+      durationMs: 8470,
+      provenance: { provider: 'openai', format: 'openai-verbose-json' },
+    });
+    expect(transcript.speakers).toEqual([
+      { id: 'spk_0', role: 'unknown', roleSource: 'none', label: null, channel: null },
+    ]);
     const { first } = ends(transcript);
-    expect(first).toMatchObject({ startMs: 0, endMs: 3320, text: 'The beach was a popular spot on a hot summer day.', words: null });
+    expect(first).toMatchObject({
+      startMs: 0,
+      endMs: 3320,
+      text: 'The beach was a popular spot on a hot summer day.',
+      words: null,
+    });
     expect(first.confidence).toBeCloseTo(Math.exp(-0.2860786020755768), 6);
   });
 
   it('openai-diarized-json.json: the "agent" label is the agent; the other speaker the customer', () => {
     const transcript = read('openai-diarized-json.json');
     expect(transcript.durationMs).toBe(27_400);
-    expect(transcript.speakers.map((speaker) => [speaker.id, speaker.label, speaker.role, speaker.roleSource])).toEqual([
+    expect(
+      transcript.speakers.map((speaker) => [speaker.id, speaker.label, speaker.role, speaker.roleSource]),
+    ).toEqual([
       ['spk_0', 'agent', 'agent', 'provider'],
       ['spk_1', 'A', 'customer', 'convention'],
     ]);
-    expect(transcript.segments.map((segment) => [segment.speakerId, segment.startMs, segment.endMs])).toEqual([
-      ['spk_0', 0, 4700],
-      ['spk_1', 4700, 11_800],
-      ['spk_0', 12_100, 18_500],
-    ]);
+    expect(transcript.segments.map((segment) => [segment.speakerId, segment.startMs, segment.endMs])).toEqual(
+      [
+        ['spk_0', 0, 4700],
+        ['spk_1', 4700, 11_800],
+        ['spk_0', 12_100, 18_500],
+      ],
+    );
     expect(ends(transcript).last.text).toBe('Happy to walk you through the steps.');
   });
 
@@ -130,7 +177,9 @@ describe('OpenAI', () => {
         ],
       }),
     );
-    expect(transcript.segments.map((segment) => segment.words?.map((word) => [word.text, word.startMs]))).toEqual([
+    expect(
+      transcript.segments.map((segment) => segment.words?.map((word) => [word.text, word.startMs])),
+    ).toEqual([
       [
         ['Hi', 0],
         ['there', 500],
@@ -185,11 +234,20 @@ describe('Deepgram', () => {
       }),
       { agentChannel: 1 },
     );
-    expect(multichannel.speakers.map((speaker) => [speaker.id, speaker.channel, speaker.role, speaker.roleSource])).toEqual([
+    expect(
+      multichannel.speakers.map((speaker) => [speaker.id, speaker.channel, speaker.role, speaker.roleSource]),
+    ).toEqual([
       ['spk_0', 0, 'customer', 'hint'],
       ['spk_1', 1, 'agent', 'hint'],
     ]);
-    expect(multichannel.segments.map((segment) => [segment.speakerId, segment.channel, segment.startMs, segment.text])).toEqual([
+    expect(
+      multichannel.segments.map((segment) => [
+        segment.speakerId,
+        segment.channel,
+        segment.startMs,
+        segment.text,
+      ]),
+    ).toEqual([
       ['spk_0', 0, 0, 'hello there'],
       ['spk_1', 1, 2000, 'hello there'],
     ]);
@@ -199,8 +257,19 @@ describe('Deepgram', () => {
 describe('AWS Transcribe', () => {
   it('aws-transcribe-diarization.json: spk_0 and spk_1, punctuation joined to the word before', () => {
     const transcript = read('aws-transcribe-diarization.json');
-    expect(transcript.provenance).toMatchObject({ provider: 'aws-transcribe', providerJobId: 'my-first-transcription-job' });
-    expect(transcript.segments.map((segment) => [segment.speakerId, segment.channel, segment.startMs, segment.endMs, segment.text])).toEqual([
+    expect(transcript.provenance).toMatchObject({
+      provider: 'aws-transcribe',
+      providerJobId: 'my-first-transcription-job',
+    });
+    expect(
+      transcript.segments.map((segment) => [
+        segment.speakerId,
+        segment.channel,
+        segment.startMs,
+        segment.endMs,
+        segment.text,
+      ]),
+    ).toEqual([
       ['spk_0', null, 4870, 6880, "I've been on hold for an hour."],
       ['spk_1', null, 8490, 9240, 'Sorry about that.'],
     ]);
@@ -214,11 +283,21 @@ describe('AWS Transcribe', () => {
   it('aws-transcribe-channel-id.json: ch_0 = spk_0 on channel 0 (agent), ch_1 = spk_1 (customer)', () => {
     const transcript = read('aws-transcribe-channel-id.json');
     expect(transcript.language).toBe('en-US');
-    expect(transcript.speakers.map((speaker) => [speaker.id, speaker.channel, speaker.label, speaker.role])).toEqual([
+    expect(
+      transcript.speakers.map((speaker) => [speaker.id, speaker.channel, speaker.label, speaker.role]),
+    ).toEqual([
       ['spk_0', 0, 'ch_0', 'agent'],
       ['spk_1', 1, 'ch_1', 'customer'],
     ]);
-    expect(transcript.segments.map((segment) => [segment.speakerId, segment.channel, segment.startMs, segment.endMs, segment.text])).toEqual([
+    expect(
+      transcript.segments.map((segment) => [
+        segment.speakerId,
+        segment.channel,
+        segment.startMs,
+        segment.endMs,
+        segment.text,
+      ]),
+    ).toEqual([
       ['spk_0', 0, 4860, 6870, "I've been on hold for an hour."],
       ['spk_1', 1, 8500, 9250, 'Sorry about that.'],
     ]);
@@ -235,12 +314,21 @@ describe('AWS Transcribe', () => {
     const transcript = parseTranscript(
       JSON.stringify({
         jobName: 'j',
-        results: { speaker_labels: { segments: [] }, items: [item('I', '1.0', '1.1'), item('am', '1.1', '1.2'), item('[PII]', '1.2', '1.8', { redaction_type: 'PII' })] },
+        results: {
+          speaker_labels: { segments: [] },
+          items: [
+            item('I', '1.0', '1.1'),
+            item('am', '1.1', '1.2'),
+            item('[PII]', '1.2', '1.8', { redaction_type: 'PII' }),
+          ],
+        },
       }),
     );
     const { first } = ends(transcript);
     expect(first.text).toBe('I am [PII]');
-    expect(first.redactions).toEqual([{ entityType: 'PII', charStart: 5, charEnd: 10, startMs: 1200, endMs: 1800, by: 'provider' }]);
+    expect(first.redactions).toEqual([
+      { entityType: 'PII', charStart: 5, charEnd: 10, startMs: 1200, endMs: 1800, by: 'provider' },
+    ]);
     expect(transcript.providerRedaction).toEqual({ entityTypes: ['PII'] });
   });
 });
@@ -249,24 +337,39 @@ describe('Amazon Connect Contact Lens', () => {
   const transcript = read('aws-contact-lens-call-analytics-redacted.json');
 
   it('aws-contact-lens-call-analytics-redacted.json: the file’s own roles, AGENT = spk_0', () => {
-    expect(transcript).toMatchObject({ language: 'en-US', durationMs: 32_110, providerRedaction: { entityTypes: ['PII'] } });
+    expect(transcript).toMatchObject({
+      language: 'en-US',
+      durationMs: 32_110,
+      providerRedaction: { entityTypes: ['PII'] },
+    });
     expect(transcript.provenance).toMatchObject({ provider: 'aws-contact-lens', modelVersion: '1.1.0' });
-    expect(transcript.speakers.map((speaker) => [speaker.id, speaker.label, speaker.role, speaker.roleSource])).toEqual([
+    expect(
+      transcript.speakers.map((speaker) => [speaker.id, speaker.label, speaker.role, speaker.roleSource]),
+    ).toEqual([
       ['spk_0', 'AGENT', 'agent', 'provider'],
       ['spk_1', 'CUSTOMER', 'customer', 'provider'],
     ]);
     expect(transcript.segments).toHaveLength(10);
     const { first, last } = ends(transcript);
     expect(first).toMatchObject({ speakerId: 'spk_0', startMs: 0, endMs: 90, text: 'Okay.' });
-    expect(last).toMatchObject({ speakerId: 'spk_1', startMs: 30_580, endMs: 32_110, text: 'Thank you. Sir. Have a nice evening.' });
+    expect(last).toMatchObject({
+      speakerId: 'spk_1',
+      startMs: 30_580,
+      endMs: 32_110,
+      text: 'Thank you. Sir. Have a nice evening.',
+    });
   });
 
   it('keeps the [PII] markers with their redacted time ranges', () => {
     const [, second, third] = transcript.segments;
     expect(second?.text).toBe('Just hello. My name is [PII] and help.');
-    expect(second?.redactions).toEqual([{ entityType: 'PII', charStart: 23, charEnd: 28, startMs: 3290, endMs: 3620, by: 'provider' }]);
+    expect(second?.redactions).toEqual([
+      { entityType: 'PII', charStart: 23, charEnd: 28, startMs: 3290, endMs: 3620, by: 'provider' },
+    ]);
     expect(third?.text.slice(7, 12)).toBe('[PII]');
-    expect(third?.redactions).toEqual([{ entityType: 'PII', charStart: 7, charEnd: 12, startMs: 5100, endMs: 5450, by: 'provider' }]);
+    expect(third?.redactions).toEqual([
+      { entityType: 'PII', charStart: 7, charEnd: 12, startMs: 5100, endMs: 5450, by: 'provider' },
+    ]);
   });
 });
 
@@ -274,8 +377,14 @@ describe('AssemblyAI', () => {
   it('assemblyai-transcript-speaker-labels.json: speaker A = spk_0, ms times, the job and model', () => {
     const transcript = read('assemblyai-transcript-speaker-labels.json');
     expect(transcript).toMatchObject({ language: 'en-US', durationMs: 281_000 });
-    expect(transcript.provenance).toMatchObject({ provider: 'assemblyai', model: 'assemblyai_default', providerJobId: '9ea68fd3-f953-42c1-9742-976c447fb463' });
-    expect(transcript.speakers).toEqual([{ id: 'spk_0', role: 'agent', roleSource: 'convention', label: 'A', channel: null }]);
+    expect(transcript.provenance).toMatchObject({
+      provider: 'assemblyai',
+      model: 'assemblyai_default',
+      providerJobId: '9ea68fd3-f953-42c1-9742-976c447fb463',
+    });
+    expect(transcript.speakers).toEqual([
+      { id: 'spk_0', role: 'agent', roleSource: 'convention', label: 'A', channel: null },
+    ]);
     const { first } = ends(transcript);
     expect(transcript.segments).toHaveLength(1);
     expect(first).toMatchObject({ startMs: 250, endMs: 26_950 });
@@ -288,7 +397,9 @@ describe('AssemblyAI', () => {
   });
 
   it('refuses a transcript that is not completed', () => {
-    expect(() => parseTranscript(JSON.stringify({ status: 'error', error: 'audio too short', utterances: [] }))).toThrow(
+    expect(() =>
+      parseTranscript(JSON.stringify({ status: 'error', error: 'audio too short', utterances: [] })),
+    ).toThrow(
       'assemblyai transcript at status: the transcript is "error", not "completed" (audio too short)',
     );
   });
@@ -308,22 +419,72 @@ describe('bad input gets an error that names the problem', () => {
   it.each([
     ['empty input', '', 'the input is empty'],
     ['white space', ' \n\t ', 'only white space'],
-    ['NUL bytes (a WAV header)', Buffer.from('RIFF\u0000\u0000\u0000\u0000WAVEfmt '), 'a NUL character at offset 4'],
+    [
+      'NUL bytes (a WAV header)',
+      Buffer.from('RIFF\u0000\u0000\u0000\u0000WAVEfmt '),
+      'a NUL character at offset 4',
+    ],
     ['bad UTF-8', Buffer.from([0x57, 0x45, 0xc3, 0x28]), 'not valid UTF-8'],
     ['plain prose', 'hello, this is not a transcript', 'not a format Switchboard reads'],
     ['broken JSON', '{"results": {', 'not valid JSON'],
     ['unknown JSON', '{"hello": 1}', 'not a format Switchboard reads'],
     ['a JSON array', '[1,2,3]', 'not a format Switchboard reads'],
-    ['a WebVTT cue without timing', 'WEBVTT\n\nhello\nworld\n', 'webvtt transcript at line 4: expected a cue timing'],
-    ['a bad WebVTT timestamp', 'WEBVTT\n\n00:00:61.000 --> 00:01:00.000\nhi\n', 'webvtt transcript at line 3: "00:00:61.000" is not a timestamp'],
-    ['a WebVTT cue ending before it starts', 'WEBVTT\n\n00:00:05.000 --> 00:00:01.000\nhi\n', 'line 3: ends (1000 ms) before it starts (5000 ms)'],
-    ['an SRT timestamp with letters', '1\n00:00:01,000 --> 00:0x:02,000\nhi\n', 'srt transcript at line 2: "00:0x:02,000" is not a timestamp'],
+    [
+      'a WebVTT cue without timing',
+      'WEBVTT\n\nhello\nworld\n',
+      'webvtt transcript at line 4: expected a cue timing',
+    ],
+    [
+      'a bad WebVTT timestamp',
+      'WEBVTT\n\n00:00:61.000 --> 00:01:00.000\nhi\n',
+      'webvtt transcript at line 3: "00:00:61.000" is not a timestamp',
+    ],
+    [
+      'a WebVTT cue ending before it starts',
+      'WEBVTT\n\n00:00:05.000 --> 00:00:01.000\nhi\n',
+      'line 3: ends (1000 ms) before it starts (5000 ms)',
+    ],
+    [
+      'an SRT timestamp with letters',
+      '1\n00:00:01,000 --> 00:0x:02,000\nhi\n',
+      'srt transcript at line 2: "00:0x:02,000" is not a timestamp',
+    ],
     ['captions without text', 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<i></i>\n', 'holds no speech'],
-    ['an AWS time that is not a number', JSON.stringify({ results: { items: [{ type: 'pronunciation', start_time: 'soon', end_time: '1', alternatives: [{ content: 'x' }] }] } }), 'aws-transcribe transcript at results.items.0.start_time: "soon" is not a time in seconds'],
-    ['an AWS item of the wrong shape', JSON.stringify({ results: { items: [{ type: 'pronunciation', alternatives: 'x' }] } }), 'aws-transcribe transcript at results.items.0.alternatives'],
-    ['a Deepgram negative time', JSON.stringify({ results: { channels: [{ alternatives: [{ transcript: 'a', words: [{ word: 'a', start: -1, end: 1 }] }] }] } }), 'results.channels.0.alternatives.0.words.0.start: -1 is not a time in seconds'],
-    ['an OpenAI time in milliseconds by mistake', JSON.stringify({ segments: [{ start: 0, end: 9_000_000, text: 'x' }] }), 'segments.0.end: 9000000 is not a time in seconds'],
-    ['a Contact Lens turn of the wrong type', JSON.stringify({ Transcript: [{ BeginOffsetMillis: 'a', EndOffsetMillis: 1, Content: 'x' }] }), 'aws-contact-lens transcript at Transcript.0.BeginOffsetMillis'],
+    [
+      'an AWS time that is not a number',
+      JSON.stringify({
+        results: {
+          items: [
+            { type: 'pronunciation', start_time: 'soon', end_time: '1', alternatives: [{ content: 'x' }] },
+          ],
+        },
+      }),
+      'aws-transcribe transcript at results.items.0.start_time: "soon" is not a time in seconds',
+    ],
+    [
+      'an AWS item of the wrong shape',
+      JSON.stringify({ results: { items: [{ type: 'pronunciation', alternatives: 'x' }] } }),
+      'aws-transcribe transcript at results.items.0.alternatives',
+    ],
+    [
+      'a Deepgram negative time',
+      JSON.stringify({
+        results: {
+          channels: [{ alternatives: [{ transcript: 'a', words: [{ word: 'a', start: -1, end: 1 }] }] }],
+        },
+      }),
+      'results.channels.0.alternatives.0.words.0.start: -1 is not a time in seconds',
+    ],
+    [
+      'an OpenAI time in milliseconds by mistake',
+      JSON.stringify({ segments: [{ start: 0, end: 9_000_000, text: 'x' }] }),
+      'segments.0.end: 9000000 is not a time in seconds',
+    ],
+    [
+      'a Contact Lens turn of the wrong type',
+      JSON.stringify({ Transcript: [{ BeginOffsetMillis: 'a', EndOffsetMillis: 1, Content: 'x' }] }),
+      'aws-contact-lens transcript at Transcript.0.BeginOffsetMillis',
+    ],
   ])('%s', (_name, input, message) => {
     const error = failure(input);
     expect(error.message).toContain(message);
@@ -333,7 +494,9 @@ describe('bad input gets an error that names the problem', () => {
 
   it('refuses a huge line by its number instead of reading it', () => {
     const error = failure(`WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n${'a'.repeat(200_000)}\n`);
-    expect(error.message).toBe('webvtt transcript at line 4: the line is 200000 characters long (at most 65536)');
+    expect(error.message).toBe(
+      'webvtt transcript at line 4: the line is 200000 characters long (at most 65536)',
+    );
   });
 
   it('refuses input over the size limit before reading it', () => {
@@ -358,6 +521,8 @@ describe('bad input gets an error that names the problem', () => {
   });
 
   it('a format hint skips detection but not validation', () => {
-    expect(() => parseTranscript('{"segments": []}', { format: 'deepgram' })).toThrow('deepgram transcript at results');
+    expect(() => parseTranscript('{"segments": []}', { format: 'deepgram' })).toThrow(
+      'deepgram transcript at results',
+    );
   });
 });

@@ -18,7 +18,10 @@ export interface ParseTranscriptHint extends SpeakerRoleHint {
 
 export const DEFAULT_MAX_TRANSCRIPT_BYTES = 50 * 1024 * 1024;
 
-const JSON_PARSERS: Record<Exclude<TranscriptFormat, 'webvtt' | 'srt'>, (document: unknown) => TranscriptDraft> = {
+const JSON_PARSERS: Record<
+  Exclude<TranscriptFormat, 'webvtt' | 'srt'>,
+  (document: unknown) => TranscriptDraft
+> = {
   'openai-verbose-json': parseOpenAiVerbose,
   'openai-diarized-json': parseOpenAiDiarized,
   deepgram: parseDeepgram,
@@ -63,15 +66,25 @@ export function detectJsonFormat(document: unknown): Exclude<TranscriptFormat, '
   if (!isRecord(document)) return null;
   const results = document.results;
   if (isRecord(results) && Array.isArray(results.channels)) return 'deepgram';
-  if (isRecord(results) && (Array.isArray(results.items) || isRecord(results.channel_labels) || Array.isArray(results.transcripts))) {
+  if (
+    isRecord(results) &&
+    (Array.isArray(results.items) || isRecord(results.channel_labels) || Array.isArray(results.transcripts))
+  ) {
     return 'aws-transcribe';
   }
   if (Array.isArray(document.Transcript)) return 'aws-contact-lens';
   if (Array.isArray(document.segments)) {
-    const diarized = document.segments.some((segment) => isRecord(segment) && ('speaker' in segment || segment.type === 'transcript.text.segment'));
+    const diarized = document.segments.some(
+      (segment) => isRecord(segment) && ('speaker' in segment || segment.type === 'transcript.text.segment'),
+    );
     return diarized ? 'openai-diarized-json' : 'openai-verbose-json';
   }
-  if ('utterances' in document || 'acoustic_model' in document || 'audio_url' in document || (Array.isArray(document.words) && typeof document.status === 'string')) {
+  if (
+    'utterances' in document ||
+    'acoustic_model' in document ||
+    'audio_url' in document ||
+    (Array.isArray(document.words) && typeof document.status === 'string')
+  ) {
     return 'assemblyai';
   }
   return null;
@@ -86,25 +99,46 @@ function detectTextFormat(text: string): 'webvtt' | 'srt' | null {
 function decodeText(input: Uint8Array | string, maxBytes: number): string {
   const size = typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.byteLength;
   if (size > maxBytes) {
-    throw new TranscriptParseError('too_large', null, null, `${size} bytes is more than the ${maxBytes} bytes a transcript may have`);
+    throw new TranscriptParseError(
+      'too_large',
+      null,
+      null,
+      `${size} bytes is more than the ${maxBytes} bytes a transcript may have`,
+    );
   }
   if (size === 0) throw new TranscriptParseError('invalid', null, null, 'the input is empty');
   let text: string;
   if (typeof input === 'string') text = input.startsWith('\uFEFF') ? input.slice(1) : input;
   else {
-    const encoding = input[0] === 0xff && input[1] === 0xfe ? 'utf-16le' : input[0] === 0xfe && input[1] === 0xff ? 'utf-16be' : 'utf-8';
+    const encoding =
+      input[0] === 0xff && input[1] === 0xfe
+        ? 'utf-16le'
+        : input[0] === 0xfe && input[1] === 0xff
+          ? 'utf-16be'
+          : 'utf-8';
     try {
       // TextDecoder drops a byte-order mark of its own encoding.
       text = new TextDecoder(encoding, { fatal: true }).decode(input);
     } catch {
-      throw new TranscriptParseError('not_text', null, null, `the bytes are not valid ${encoding === 'utf-8' ? 'UTF-8' : 'UTF-16'} text`);
+      throw new TranscriptParseError(
+        'not_text',
+        null,
+        null,
+        `the bytes are not valid ${encoding === 'utf-8' ? 'UTF-8' : 'UTF-16'} text`,
+      );
     }
   }
   const nul = text.indexOf('\u0000');
   if (nul >= 0) {
-    throw new TranscriptParseError('not_text', null, null, `a NUL character at offset ${nul}: this is a binary file (audio?), not a transcript`);
+    throw new TranscriptParseError(
+      'not_text',
+      null,
+      null,
+      `a NUL character at offset ${nul}: this is a binary file (audio?), not a transcript`,
+    );
   }
-  if (text.trim() === '') throw new TranscriptParseError('invalid', null, null, 'the input holds only white space');
+  if (text.trim() === '')
+    throw new TranscriptParseError('invalid', null, null, 'the input holds only white space');
   return text;
 }
 
@@ -113,7 +147,10 @@ function parseJson(text: string, format: TranscriptFormat | null): unknown {
     return JSON.parse(text) as unknown;
   } catch (error) {
     // V8 quotes a piece of the input in its message; the input may be personal data, so it is left out.
-    const message = (error instanceof Error ? error.message : String(error)).replace(/, ".*" is not valid JSON$/s, ' (JSON)');
+    const message = (error instanceof Error ? error.message : String(error)).replace(
+      /, ".*" is not valid JSON$/s,
+      ' (JSON)',
+    );
     throw new TranscriptParseError('invalid', format, null, `not valid JSON: ${message}`);
   }
 }

@@ -88,7 +88,8 @@ export function assembleTranscript(draft: TranscriptDraft, hint: SpeakerRoleHint
       `the transcript read from it breaks the model: ${issue?.message ?? 'unknown problem'}`,
     );
   }
-  if (checked.data.segments.length === 0) throw invalidTranscript(draft.format, null, 'it holds no speech (no segment with text)');
+  if (checked.data.segments.length === 0)
+    throw invalidTranscript(draft.format, null, 'it holds no speech (no segment with text)');
   return checked.data;
 }
 
@@ -105,21 +106,36 @@ export function readDocument<T>(format: TranscriptFormat, schema: z.ZodType<T>, 
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const [issue] = parsed.error.issues;
-  throw invalidTranscript(format, issue ? issue.path.map(String).join('.') || null : null, issue?.message ?? 'unreadable document');
+  throw invalidTranscript(
+    format,
+    issue ? issue.path.map(String).join('.') || null : null,
+    issue?.message ?? 'unreadable document',
+  );
 }
 
 /** Seconds (a number or AWS's decimal string) to whole milliseconds; a negative or absurd time is an error. */
 export function secondsToMs(format: TranscriptFormat, value: number | string, location: string): number {
-  const seconds = typeof value === 'number' ? value : /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : Number.NaN;
+  const seconds =
+    typeof value === 'number' ? value : /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : Number.NaN;
   if (!Number.isFinite(seconds) || seconds < 0 || seconds > MAX_SECONDS) {
-    throw invalidTranscript(format, location, `${JSON.stringify(value)} is not a time in seconds (0 to ${MAX_SECONDS})`);
+    throw invalidTranscript(
+      format,
+      location,
+      `${JSON.stringify(value)} is not a time in seconds (0 to ${MAX_SECONDS})`,
+    );
   }
   return Math.round(seconds * 1000);
 }
 
 /** A start/end pair in order, or an error naming where. */
-export function checkedRange(format: TranscriptFormat, startMs: number, endMs: number, location: string): { startMs: number; endMs: number } {
-  if (endMs < startMs) throw invalidTranscript(format, location, `ends (${endMs} ms) before it starts (${startMs} ms)`);
+export function checkedRange(
+  format: TranscriptFormat,
+  startMs: number,
+  endMs: number,
+  location: string,
+): { startMs: number; endMs: number } {
+  if (endMs < startMs)
+    throw invalidTranscript(format, location, `ends (${endMs} ms) before it starts (${startMs} ms)`);
   return { startMs, endMs };
 }
 

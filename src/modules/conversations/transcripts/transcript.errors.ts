@@ -30,10 +30,21 @@ export class TranscriptParseError extends AppError {
   ) {
     const where = location === null ? '' : ` at ${location}`;
     const what = format === null ? 'Transcript' : `${format} transcript`;
-    super(CODES[reason], reason === 'too_large' ? 'payload_too_large' : 'invalid_input', `${what}${where}: ${problem}`, {
-      fields: [{ field: location === null || location.startsWith('line ') ? 'transcript' : `transcript.${location}`, message: problem }],
-      cause,
-    });
+    super(
+      CODES[reason],
+      reason === 'too_large' ? 'payload_too_large' : 'invalid_input',
+      `${what}${where}: ${problem}`,
+      {
+        fields: [
+          {
+            field:
+              location === null || location.startsWith('line ') ? 'transcript' : `transcript.${location}`,
+            message: problem,
+          },
+        ],
+        cause,
+      },
+    );
     this.name = 'TranscriptParseError';
     this.reason = reason;
     this.format = format;
@@ -41,6 +52,10 @@ export class TranscriptParseError extends AppError {
   }
 }
 
-export function invalidTranscript(format: TranscriptFormat, location: string | null, problem: string): TranscriptParseError {
+export function invalidTranscript(
+  format: TranscriptFormat,
+  location: string | null,
+  problem: string,
+): TranscriptParseError {
   return new TranscriptParseError('invalid', format, location, problem);
 }

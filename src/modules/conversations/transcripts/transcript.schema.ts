@@ -21,7 +21,10 @@ export const transcriptWordSchema = z
     endMs: ms,
     confidence,
   })
-  .refine((word) => word.endMs >= word.startMs, { message: 'endMs must not be before startMs', path: ['endMs'] });
+  .refine((word) => word.endMs >= word.startMs, {
+    message: 'endMs must not be before startMs',
+    path: ['endMs'],
+  });
 export type TranscriptWord = z.infer<typeof transcriptWordSchema>;
 
 /**
@@ -53,7 +56,10 @@ export const transcriptSegmentSchema = z
     words: z.array(transcriptWordSchema).nullable(),
     redactions: z.array(redactionMarkerSchema),
   })
-  .refine((segment) => segment.endMs >= segment.startMs, { message: 'endMs must not be before startMs', path: ['endMs'] });
+  .refine((segment) => segment.endMs >= segment.startMs, {
+    message: 'endMs must not be before startMs',
+    path: ['endMs'],
+  });
 export type TranscriptSegment = z.infer<typeof transcriptSegmentSchema>;
 
 export const transcriptSpeakerSchema = z.object({

@@ -22,7 +22,8 @@ export function createApiKeyAuthenticator(deps: { database: Database }): Authent
       if (!parsed) throw IdentityErrors.invalidApiKey();
       const row = await apiKeyForAuth(database.app, parsed.id);
       const matches = row !== undefined && timingSafeEqual(row.secretHash, hashApiKeySecret(parsed.secret));
-      if (!row || !matches || row.revokedAt || (row.expiresAt && row.expiresAt < new Date())) throw IdentityErrors.invalidApiKey();
+      if (!row || !matches || row.revokedAt || (row.expiresAt && row.expiresAt < new Date()))
+        throw IdentityErrors.invalidApiKey();
       const last = touched.get(parsed.id) ?? 0;
       if (Date.now() - last > 60_000) {
         touched.set(parsed.id, Date.now());

@@ -12,37 +12,62 @@ describe('API keys', () => {
     t = await createTestPlatform();
     const { tenant } = await createTenant(t.platform);
     ownerToken = (await login(t, await createUser(t.platform, tenant, { roles: ['owner'] }))).accessToken;
-    supervisorToken = (await login(t, await createUser(t.platform, tenant, { roles: ['admin'] }))).accessToken;
+    supervisorToken = (await login(t, await createUser(t.platform, tenant, { roles: ['admin'] })))
+      .accessToken;
   });
   afterAll(() => t.close());
 
-  const create = (token: string, payload: object) => t.inject({ method: 'POST', url: '/api/v1/api-keys', headers: bearer(token), payload });
+  const create = (token: string, payload: object) =>
+    t.inject({ method: 'POST', url: '/api/v1/api-keys', headers: bearer(token), payload });
 
   it('shows the key once, stores only its hash, and lists it without the secret', async () => {
-    const res = await create(ownerToken, { name: 'Asterisk uploader', scopes: ['calls:ingest', 'tenant:read'] });
+    const res = await create(ownerToken, {
+      name: 'Asterisk uploader',
+      scopes: ['calls:ingest', 'tenant:read'],
+    });
     expect(res.statusCode).toBe(201);
     const { key, apiKey } = res.json<{ key: string; apiKey: { id: string } }>();
     expect(key).toMatch(/^key_[0-9a-z]{26}\.[A-Za-z0-9_-]{43}$/);
     const list = await t.inject({ method: 'GET', url: '/api/v1/api-keys', headers: bearer(ownerToken) });
     expect(list.body).toContain(apiKey.id);
     expect(list.body).not.toContain(key.split('.')[1]);
-    const { rows } = await sql<{ secretHash: Buffer }>`select secret_hash from identity.api_keys`.execute(t.platform.database.owner);
+    const { rows } = await sql<{ secretHash: Buffer }>`select secret_hash from identity.api_keys`.execute(
+      t.platform.database.owner,
+    );
     expect(rows.every((r) => !r.secretHash.toString('utf8').includes(key.split('.')[1] ?? ''))).toBe(true);
   });
 
   it('authenticates a machine by x-api-key or bearer, within its scopes, and records last use', async () => {
-    const { key, apiKey } = (await create(ownerToken, { name: 'reader', scopes: ['tenant:read'] })).json<{ key: string; apiKey: { id: string } }>();
-    expect((await t.inject({ method: 'GET', url: '/api/v1/tenant', headers: { 'x-api-key': key } })).statusCode).toBe(200);
-    expect((await t.inject({ method: 'GET', url: '/api/v1/tenant', headers: bearer(key) })).statusCode).toBe(200);
-    expect((await t.inject({ method: 'GET', url: '/api/v1/users', headers: { 'x-api-key': key } })).statusCode).toBe(403);
+    const { key, apiKey } = (await create(ownerToken, { name: 'reader', scopes: ['tenant:read'] })).json<{
+      key: string;
+      apiKey: { id: string };
+    }>();
+    expect(
+      (await t.inject({ method: 'GET', url: '/api/v1/tenant', headers: { 'x-api-key': key } })).statusCode,
+    ).toBe(200);
+    expect((await t.inject({ method: 'GET', url: '/api/v1/tenant', headers: bearer(key) })).statusCode).toBe(
+      200,
+    );
+    expect(
+      (await t.inject({ method: 'GET', url: '/api/v1/users', headers: { 'x-api-key': key } })).statusCode,
+    ).toBe(403);
     await new Promise((r) => setTimeout(r, 200));
-    const listed = (await t.inject({ method: 'GET', url: '/api/v1/api-keys', headers: bearer(ownerToken) })).json<{ items: { id: string; lastUsedAt: string | null }[] }>();
+    const listed = (
+      await t.inject({ method: 'GET', url: '/api/v1/api-keys', headers: bearer(ownerToken) })
+    ).json<{ items: { id: string; lastUsedAt: string | null }[] }>();
     expect(listed.items.find((k) => k.id === apiKey.id)?.lastUsedAt).not.toBeNull();
   });
 
   it('stops working the moment it is revoked', async () => {
-    const { key, apiKey } = (await create(ownerToken, { name: 'temp', scopes: ['tenant:read'] })).json<{ key: string; apiKey: { id: string } }>();
-    const revoked = await t.inject({ method: 'DELETE', url: `/api/v1/api-keys/${apiKey.id}`, headers: bearer(ownerToken) });
+    const { key, apiKey } = (await create(ownerToken, { name: 'temp', scopes: ['tenant:read'] })).json<{
+      key: string;
+      apiKey: { id: string };
+    }>();
+    const revoked = await t.inject({
+      method: 'DELETE',
+      url: `/api/v1/api-keys/${apiKey.id}`,
+      headers: bearer(ownerToken),
+    });
     expect(revoked.json()).toMatchObject({ revokedAt: expect.any(String) as unknown });
     const res = await t.inject({ method: 'GET', url: '/api/v1/tenant', headers: { 'x-api-key': key } });
     expect(res.statusCode).toBe(401);
@@ -50,13 +75,24 @@ describe('API keys', () => {
   });
 
   it('refuses wrong, malformed and expired keys, and keys on the external surface', async () => {
-    const { key } = (await create(ownerToken, { name: 'k', scopes: ['tenant:read'] })).json<{ key: string }>();
+    const { key } = (await create(ownerToken, { name: 'k', scopes: ['tenant:read'] })).json<{
+      key: string;
+    }>();
     for (const bad of [`${key.slice(0, -2)}xx`, 'key_nonsense', 'key_00000000000000000000000000.abc']) {
       const res = await t.inject({ method: 'GET', url: '/api/v1/tenant', headers: { 'x-api-key': bad } });
       expect(res.statusCode).toBe(401);
     }
-    const expired = (await create(ownerToken, { name: 'old', scopes: ['tenant:read'], expiresAt: new Date(Date.now() - 1000).toISOString() })).json<{ key: string }>();
-    expect((await t.inject({ method: 'GET', url: '/api/v1/tenant', headers: { 'x-api-key': expired.key } })).statusCode).toBe(401);
+    const expired = (
+      await create(ownerToken, {
+        name: 'old',
+        scopes: ['tenant:read'],
+        expiresAt: new Date(Date.now() - 1000).toISOString(),
+      })
+    ).json<{ key: string }>();
+    expect(
+      (await t.inject({ method: 'GET', url: '/api/v1/tenant', headers: { 'x-api-key': expired.key } }))
+        .statusCode,
+    ).toBe(401);
     const external = await t.inject({ method: 'GET', url: '/ext/v1/auth/me', headers: { 'x-api-key': key } });
     expect(external.json()).toMatchObject({ code: 'IDENTITY_WRONG_AUDIENCE' });
   });
@@ -103,31 +139,57 @@ describe('rate limits, CORS and the admin allow-list', () => {
     expect(Number(last?.headers['retry-after'])).toBeGreaterThan(0);
     expect(last?.headers['ratelimit-remaining']).toBe('0');
     // The login endpoint (counted per address, not per user) is a separate budget.
-    const other = await t.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { tenant: tenantSlug, email: 'a@b.c', password: 'x' } });
+    const other = await t.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { tenant: tenantSlug, email: 'a@b.c', password: 'x' },
+    });
     expect(other.statusCode).toBe(401);
   });
 
   it('sends CORS headers on the external surface for configured origins only, never on the internal one', async () => {
-    const external = await t.inject({ method: 'OPTIONS', url: '/ext/v1/auth/login', headers: { origin: 'https://portal.acme.test', 'access-control-request-method': 'POST' } });
+    const external = await t.inject({
+      method: 'OPTIONS',
+      url: '/ext/v1/auth/login',
+      headers: { origin: 'https://portal.acme.test', 'access-control-request-method': 'POST' },
+    });
     expect(external.headers['access-control-allow-origin']).toBe('https://portal.acme.test');
-    const stranger = await t.inject({ method: 'OPTIONS', url: '/ext/v1/auth/login', headers: { origin: 'https://evil.test', 'access-control-request-method': 'POST' } });
+    const stranger = await t.inject({
+      method: 'OPTIONS',
+      url: '/ext/v1/auth/login',
+      headers: { origin: 'https://evil.test', 'access-control-request-method': 'POST' },
+    });
     expect(stranger.headers['access-control-allow-origin']).toBeUndefined();
-    const internal = await t.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { origin: 'https://portal.acme.test' }, payload: {} });
+    const internal = await t.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { origin: 'https://portal.acme.test' },
+      payload: {},
+    });
     expect(internal.headers['access-control-allow-origin']).toBeUndefined();
   });
 
   it('refuses admin routes from addresses outside the allow-list, and allows them from inside', async () => {
-    const fresh = await createTestPlatform({ env: { SWITCHBOARD_ADMIN_ALLOWED_IPS: '10.0.0.0/8', SWITCHBOARD_TRUST_PROXY: 'true' } });
+    const fresh = await createTestPlatform({
+      env: { SWITCHBOARD_ADMIN_ALLOWED_IPS: '10.0.0.0/8', SWITCHBOARD_TRUST_PROXY: 'true' },
+    });
     try {
       const { tenant } = await createTenant(fresh.platform);
-      const token = (await login(fresh, await createUser(fresh.platform, tenant, { roles: ['owner'] }))).accessToken;
+      const token = (await login(fresh, await createUser(fresh.platform, tenant, { roles: ['owner'] })))
+        .accessToken;
       const outside = await fresh.inject({ method: 'GET', url: '/api/v1/audit', headers: bearer(token) });
       expect(outside.statusCode).toBe(403);
       expect(outside.json()).toMatchObject({ code: 'IP_NOT_ALLOWED' });
-      const inside = await fresh.inject({ method: 'GET', url: '/api/v1/audit', headers: { ...bearer(token), 'x-forwarded-for': '10.1.2.3' } });
+      const inside = await fresh.inject({
+        method: 'GET',
+        url: '/api/v1/audit',
+        headers: { ...bearer(token), 'x-forwarded-for': '10.1.2.3' },
+      });
       expect(inside.statusCode).toBe(200);
       // Not an admin route: no restriction.
-      expect((await fresh.inject({ method: 'GET', url: '/api/v1/tenant', headers: bearer(token) })).statusCode).toBe(200);
+      expect(
+        (await fresh.inject({ method: 'GET', url: '/api/v1/tenant', headers: bearer(token) })).statusCode,
+      ).toBe(200);
     } finally {
       await fresh.close();
     }
@@ -143,7 +205,9 @@ describe('rate limits, CORS and the admin allow-list', () => {
       const statuses: number[] = [];
       for (let i = 0; i < 6; i++) {
         const replica = i % 2 === 0 ? a : b;
-        statuses.push((await replica.inject({ method: 'GET', url: '/api/v1/tenant', headers: bearer(token) })).statusCode);
+        statuses.push(
+          (await replica.inject({ method: 'GET', url: '/api/v1/tenant', headers: bearer(token) })).statusCode,
+        );
       }
       expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
       const ready = await a.inject({ method: 'GET', url: '/readyz' });

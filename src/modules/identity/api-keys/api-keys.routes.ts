@@ -17,7 +17,14 @@ export function apiKeysRoutes(apiKeys: ApiKeysService): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/',
-      { config: { permission: 'api_keys:read' }, schema: { tags: ['api-keys'], summary: 'List API keys (never their secrets)', response: { 200: z.object({ items: z.array(apiKeySchema) }), ...authProblems } } },
+      {
+        config: { permission: 'api_keys:read' },
+        schema: {
+          tags: ['api-keys'],
+          summary: 'List API keys (never their secrets)',
+          response: { 200: z.object({ items: z.array(apiKeySchema) }), ...authProblems },
+        },
+      },
       async (request) => ({ items: (await apiKeys.list(request.ctx)).map(view) }),
     );
     app.post(
@@ -29,15 +36,26 @@ export function apiKeysRoutes(apiKeys: ApiKeysService): FastifyPluginAsyncZod {
           summary: 'Create an API key; the key is in the answer and is never shown again',
           body: z.object({
             name: z.string().min(1).max(200),
-            scopes: z.array(z.string().max(100)).min(1).max(50).describe('e.g. calls:ingest, recordings:ingest'),
+            scopes: z
+              .array(z.string().max(100))
+              .min(1)
+              .max(50)
+              .describe('e.g. calls:ingest, recordings:ingest'),
             expiresAt: z.iso.datetime().optional(),
           }),
-          response: { 201: z.object({ apiKey: apiKeySchema, key: z.string() }), 400: problemSchema, ...authProblems },
+          response: {
+            201: z.object({ apiKey: apiKeySchema, key: z.string() }),
+            400: problemSchema,
+            ...authProblems,
+          },
         },
       },
       async (request, reply) => {
         const { expiresAt, ...rest } = request.body;
-        const created = await apiKeys.create(request.ctx, { ...rest, expiresAt: expiresAt ? new Date(expiresAt) : undefined });
+        const created = await apiKeys.create(request.ctx, {
+          ...rest,
+          expiresAt: expiresAt ? new Date(expiresAt) : undefined,
+        });
         return reply.code(201).send({ apiKey: view(created.apiKey), key: created.key });
       },
     );

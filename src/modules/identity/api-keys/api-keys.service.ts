@@ -43,13 +43,18 @@ export function createApiKeysService(deps: { database: Database; audit: AuditLog
       const unknown = input.scopes.filter((s) => !(apiKeyScopes as readonly string[]).includes(s));
       if (input.scopes.length === 0 || unknown.length > 0) {
         throw IdentityErrors.invalidScopes(
-          input.scopes.length === 0 ? 'at least one scope is required' : `not API key scopes: ${unknown.join(', ')}`,
+          input.scopes.length === 0
+            ? 'at least one scope is required'
+            : `not API key scopes: ${unknown.join(', ')}`,
         );
       }
       // Nobody hands a machine more than they may do themselves.
       const own = actorPermissions(ctx.actor);
       const beyond = input.scopes.filter((s) => !own.has(s));
-      if (beyond.length > 0) throw IdentityErrors.invalidScopes(`you do not hold these permissions yourself: ${beyond.join(', ')}`);
+      if (beyond.length > 0)
+        throw IdentityErrors.invalidScopes(
+          `you do not hold these permissions yourself: ${beyond.join(', ')}`,
+        );
       const id = newUuid();
       const secret = randomBytes(32).toString('base64url');
       const row = await database.withTenant<IdentityTables, ApiKeyRow>(ctx, async (trx) => {
@@ -82,7 +87,11 @@ export function createApiKeysService(deps: { database: Database; audit: AuditLog
       if (!uuid) throw IdentityErrors.apiKeyNotFound();
       const row = await database.withTenant<IdentityTables, ApiKeyRow | undefined>(ctx, async (trx) => {
         const updated = await revokeApiKey(trx, uuid);
-        if (updated) await audit.append(trx, ctx, { action: 'api_key.revoked', target: { type: 'api_key', id: apiKeyId } });
+        if (updated)
+          await audit.append(trx, ctx, {
+            action: 'api_key.revoked',
+            target: { type: 'api_key', id: apiKeyId },
+          });
         return updated;
       });
       if (!row) throw IdentityErrors.apiKeyNotFound();

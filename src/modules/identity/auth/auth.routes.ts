@@ -11,7 +11,11 @@ function metaOf(request: FastifyRequest): ClientMeta {
   return { requestId: request.id, ip: request.ip, userAgent: request.headers['user-agent'] };
 }
 
-export function authRoutes(deps: { auth: AuthService; users: UsersService; surface: Surface }): FastifyPluginAsyncZod {
+export function authRoutes(deps: {
+  auth: AuthService;
+  users: UsersService;
+  surface: Surface;
+}): FastifyPluginAsyncZod {
   const { auth, users, surface } = deps;
   return async (app) => {
     app.post(
@@ -26,7 +30,10 @@ export function authRoutes(deps: { auth: AuthService; users: UsersService; surfa
             tenant: z.string().min(1).max(63).describe('The tenant slug'),
             email: z.string().min(3).max(320),
             password: z.string().min(1).max(256),
-            totp: z.string().regex(/^\d{6}$/).optional(),
+            totp: z
+              .string()
+              .regex(/^\d{6}$/)
+              .optional(),
           }),
           response: { 200: tokenPairSchema, 400: problemSchema, 401: problemSchema, 429: problemSchema },
         },
@@ -68,7 +75,11 @@ export function authRoutes(deps: { auth: AuthService; users: UsersService; surfa
       '/logout-everywhere',
       {
         config: { authenticated: true },
-        schema: { tags: ['auth'], summary: 'End every session of the caller', response: { 200: z.object({ revoked: z.number().int() }), ...authProblems } },
+        schema: {
+          tags: ['auth'],
+          summary: 'End every session of the caller',
+          response: { 200: z.object({ revoked: z.number().int() }), ...authProblems },
+        },
       },
       async (request) => ({ revoked: await auth.logoutEverywhere(request.ctx) }),
     );
@@ -80,7 +91,12 @@ export function authRoutes(deps: { auth: AuthService; users: UsersService; surfa
           tags: ['auth'],
           summary: 'The signed-in caller, with the permissions this session has',
           response: {
-            200: z.object({ user: userSchema.nullable(), tenantId: z.string(), actor: z.string(), permissions: z.array(z.string()) }),
+            200: z.object({
+              user: userSchema.nullable(),
+              tenantId: z.string(),
+              actor: z.string(),
+              permissions: z.array(z.string()),
+            }),
             ...authProblems,
           },
         },

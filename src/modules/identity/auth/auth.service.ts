@@ -14,7 +14,13 @@ import { timingDecoyHash, verifyPassword } from '../users/passwords.js';
 import { findUser, findUserByEmailIndex, updateUser, type UserRow } from '../users/users.repo.js';
 import { emailIndex } from '../users/users.service.js';
 import { audiences, createSessionIssuer, sha256 } from './session-issuer.js';
-import { findRefreshToken, markRefreshTokenUsed, refreshTokenTenant, revokeSession, revokeUserSessions } from './sessions.repo.js';
+import {
+  findRefreshToken,
+  markRefreshTokenUsed,
+  refreshTokenTenant,
+  revokeSession,
+  revokeUserSessions,
+} from './sessions.repo.js';
 import type { SigningKeys } from './signing-keys.service.js';
 
 export { audiences } from './session-issuer.js';
@@ -38,7 +44,12 @@ function parseRefreshToken(token: string): { id: string; secret: string } | unde
 }
 
 function systemActorContext(tenantId: string, meta: ClientMeta, actorId: string): AuditContext {
-  return { tenantId, requestId: meta.requestId, clientIp: meta.ip, actor: { type: 'user', id: actorId, roles: [] } };
+  return {
+    tenantId,
+    requestId: meta.requestId,
+    clientIp: meta.ip,
+    actor: { type: 'user', id: actorId, roles: [] },
+  };
 }
 
 export function createAuthService(deps: {
@@ -49,10 +60,16 @@ export function createAuthService(deps: {
   settings: AuthSettings;
 }): AuthService {
   const { database, keyring, audit, signingKeys, settings } = deps;
-  const inTenant = <T>(tenantId: string, fn: (trx: IdentityTransaction) => Promise<T>) => database.withTenant<IdentityTables, T>({ tenantId }, fn);
+  const inTenant = <T>(tenantId: string, fn: (trx: IdentityTransaction) => Promise<T>) =>
+    database.withTenant<IdentityTables, T>({ tenantId }, fn);
   const sessions = createSessionIssuer({ signingKeys, settings });
 
-  async function recordFailure(tenantId: string, meta: ClientMeta, user: UserRow | undefined, reason: string): Promise<void> {
+  async function recordFailure(
+    tenantId: string,
+    meta: ClientMeta,
+    user: UserRow | undefined,
+    reason: string,
+  ): Promise<void> {
     // Its own transaction: the failed sign-in throws, and the record of it must survive that.
     await inTenant(tenantId, async (trx) => {
       let lockedNow = false;
@@ -71,13 +88,21 @@ export function createAuthService(deps: {
         ...(user ? { target: { type: 'user', id: actorId } } : {}),
         details: { reason, ...(meta.userAgent ? { userAgent: meta.userAgent.slice(0, 200) } : {}) },
       });
-      if (lockedNow) await audit.append(trx, ctx, { action: 'auth.account.locked', target: { type: 'user', id: actorId }, details: { minutes: lockMinutes } });
+      if (lockedNow)
+        await audit.append(trx, ctx, {
+          action: 'auth.account.locked',
+          target: { type: 'user', id: actorId },
+          details: { minutes: lockMinutes },
+        });
     });
   }
 
   function totpMatches(secret: string, code: string): Promise<boolean> {
     // One step either side tolerates a phone clock that is up to 30 s off.
-    return verifyTotp({ secret, token: code, epochTolerance: 30 }).then((r) => r.valid, () => false);
+    return verifyTotp({ secret, token: code, epochTolerance: 30 }).then(
+      (r) => r.valid,
+      () => false,
+    );
   }
 
   return {
@@ -92,7 +117,12 @@ export function createAuthService(deps: {
       const expectedKind = surface === 'external' ? 'client' : 'employee';
       if (!user || user.status !== 'active' || user.kind !== expectedKind || !user.passwordHash) {
         await verifyPassword(await timingDecoyHash, input.password);
-        await recordFailure(tenantId, meta, user, user ? `not_allowed:${user.status}:${user.kind}` : 'unknown_user');
+        await recordFailure(
+          tenantId,
+          meta,
+          user,
+          user ? `not_allowed:${user.status}:${user.kind}` : 'unknown_user',
+        );
         throw IdentityErrors.invalidCredentials();
       }
       if (user.lockedUntil && user.lockedUntil > new Date()) {
@@ -113,13 +143,19 @@ export function createAuthService(deps: {
       }
       return inTenant(tenantId, async (trx) => {
         const mustEnrol =
-          (await mfaRequiredForAdmins(trx)) && !user.totpEnabledAt && user.roles.some((r) => (privilegedRoles as readonly string[]).includes(r));
+          (await mfaRequiredForAdmins(trx)) &&
+          !user.totpEnabledAt &&
+          user.roles.some((r) => (privilegedRoles as readonly string[]).includes(r));
         await updateUser(trx, user.id, { failedLogins: 0, lockedUntil: null });
         const ctx = systemActorContext(tenantId, meta, toPublicId('usr', user.id));
         await audit.append(trx, ctx, {
           action: 'auth.login.succeeded',
           target: { type: 'user', id: ctx.actor.id },
-          details: { surface, mfa: Boolean(user.totpEnabledAt), ...(mustEnrol ? { mfaEnrollmentRequired: true } : {}) },
+          details: {
+            surface,
+            mfa: Boolean(user.totpEnabledAt),
+            ...(mustEnrol ? { mfaEnrollmentRequired: true } : {}),
+          },
         });
         return sessions.issue(trx, user, surface, undefined, mustEnrol);
       });
@@ -141,7 +177,11 @@ export function createAuthService(deps: {
         if (row.usedAt) {
           // A rotated-out token came back: someone holds a copy. End the whole session.
           await revokeSession(trx, row.familyId, 'reuse_detected');
-          await audit.append(trx, ctx, { action: 'auth.refresh.reuse_detected', target: { type: 'user', id: ctx.actor.id }, details: { session: row.familyId } });
+          await audit.append(trx, ctx, {
+            action: 'auth.refresh.reuse_detected',
+            target: { type: 'user', id: ctx.actor.id },
+            details: { session: row.familyId },
+          });
           return 'reused';
         }
         const user = await findUser(trx, row.userId);
@@ -160,7 +200,12 @@ export function createAuthService(deps: {
       if (!tenantId) return;
       await inTenant(tenantId, async (trx) => {
         const row = await findRefreshToken(trx, parsed.id);
-        if (!row || !timingSafeEqual(row.tokenHash, sha256(parsed.secret)) || row.audience !== audiences[surface]) return;
+        if (
+          !row ||
+          !timingSafeEqual(row.tokenHash, sha256(parsed.secret)) ||
+          row.audience !== audiences[surface]
+        )
+          return;
         await revokeSession(trx, row.familyId, 'logout');
         const ctx = systemActorContext(tenantId, meta, toPublicId('usr', row.userId));
         await audit.append(trx, ctx, { action: 'auth.logout', target: { type: 'user', id: ctx.actor.id } });
@@ -172,7 +217,10 @@ export function createAuthService(deps: {
       if (!userId) return 0;
       return database.withTenant<IdentityTables, number>(ctx, async (trx) => {
         const revoked = await revokeUserSessions(trx, userId, 'logout_everywhere');
-        await audit.append(trx, ctx, { action: 'auth.logout_everywhere', target: { type: 'user', id: ctx.actor.id } });
+        await audit.append(trx, ctx, {
+          action: 'auth.logout_everywhere',
+          target: { type: 'user', id: ctx.actor.id },
+        });
         return revoked;
       });
     },
@@ -185,7 +233,10 @@ export function createAuthService(deps: {
       const label = await database.withTenant<IdentityTables, string>(ctx, async (trx) => {
         const user = await updateUser(trx, userId, { totpSecretCiphertext: ciphertext, totpEnabledAt: null });
         if (!user) throw IdentityErrors.userNotFound();
-        await audit.append(trx, ctx, { action: 'auth.mfa.enrolment_started', target: { type: 'user', id: ctx.actor.id } });
+        await audit.append(trx, ctx, {
+          action: 'auth.mfa.enrolment_started',
+          target: { type: 'user', id: ctx.actor.id },
+        });
         return keyring.decryptToString(ctx.tenantId, user.emailCiphertext);
       });
       return { secret, otpauthUri: generateURI({ issuer: settings.totpIssuer, label, secret }) };
@@ -201,7 +252,10 @@ export function createAuthService(deps: {
         const secret = await keyring.decryptToString(ctx.tenantId, user.totpSecretCiphertext);
         if (!(await totpMatches(secret, code))) throw IdentityErrors.mfaInvalid();
         await updateUser(trx, userId, { totpEnabledAt: new Date() });
-        await audit.append(trx, ctx, { action: 'auth.mfa.enabled', target: { type: 'user', id: ctx.actor.id } });
+        await audit.append(trx, ctx, {
+          action: 'auth.mfa.enabled',
+          target: { type: 'user', id: ctx.actor.id },
+        });
       });
     },
   };

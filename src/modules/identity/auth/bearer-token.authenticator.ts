@@ -32,10 +32,14 @@ export function bearerToken(request: FastifyRequest): string | undefined {
 function explain(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof joseErrors.JWTExpired) return IdentityErrors.invalidToken('it has expired');
-  if (error instanceof joseErrors.JWSSignatureVerificationFailed) return IdentityErrors.invalidToken('the signature does not match');
-  if (error instanceof joseErrors.JWKSNoMatchingKey) return IdentityErrors.invalidToken('it was signed by an unknown key');
-  if (error instanceof joseErrors.JOSEAlgNotAllowed) return IdentityErrors.invalidToken('its algorithm is not allowed');
-  if (error instanceof joseErrors.JWTClaimValidationFailed) return IdentityErrors.invalidToken(`claim '${error.claim}' is not acceptable`);
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed)
+    return IdentityErrors.invalidToken('the signature does not match');
+  if (error instanceof joseErrors.JWKSNoMatchingKey)
+    return IdentityErrors.invalidToken('it was signed by an unknown key');
+  if (error instanceof joseErrors.JOSEAlgNotAllowed)
+    return IdentityErrors.invalidToken('its algorithm is not allowed');
+  if (error instanceof joseErrors.JWTClaimValidationFailed)
+    return IdentityErrors.invalidToken(`claim '${error.claim}' is not acceptable`);
   if (error instanceof joseErrors.JOSEError) return IdentityErrors.invalidToken('it is malformed');
   return IdentityErrors.invalidToken('it could not be verified');
 }
@@ -84,7 +88,9 @@ export function createBearerTokenAuthenticator(deps: {
     if (!audience.includes(audiences[surface])) throw IdentityErrors.wrongSurface();
     const tenantId = typeof payload.tid === 'string' ? fromPublicId('ten', payload.tid) : undefined;
     if (!tenantId || !payload.sub) throw IdentityErrors.invalidToken('it names no tenant or subject');
-    const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string' && isRole(r)) : [];
+    const roles = Array.isArray(payload.roles)
+      ? payload.roles.filter((r): r is string => typeof r === 'string' && isRole(r))
+      : [];
     const scope = typeof payload.scope === 'string' ? payload.scope.split(' ') : undefined;
     return {
       tenantId,
@@ -104,28 +110,43 @@ export function createBearerTokenAuthenticator(deps: {
   async function remoteKeySet(issuer: string): Promise<JWTVerifyGetKey> {
     const known = remoteKeys.get(issuer);
     if (known) return known;
-    const response = await doFetch(`${issuer}/.well-known/openid-configuration`, { signal: AbortSignal.timeout(5_000) });
+    const response = await doFetch(`${issuer}/.well-known/openid-configuration`, {
+      signal: AbortSignal.timeout(5_000),
+    });
     if (!response.ok) throw IdentityErrors.providerUnreachable(issuer);
     const discovery = (await response.json()) as { jwks_uri?: unknown; issuer?: unknown };
     if (typeof discovery.jwks_uri !== 'string' || discovery.issuer !== issuer) {
       throw IdentityErrors.providerDiscoveryUnusable(issuer);
     }
     // jose caches the key set and refetches it (with a cooldown) when a token names an unknown kid.
-    const keys = createRemoteJWKSet(new URL(discovery.jwks_uri), { timeoutDuration: 5_000, cooldownDuration: 30_000 });
+    const keys = createRemoteJWKSet(new URL(discovery.jwks_uri), {
+      timeoutDuration: 5_000,
+      cooldownDuration: 30_000,
+    });
     remoteKeys.set(issuer, keys);
     return keys;
   }
 
-  async function verifyExternal(token: string, issuer: string, surface: Surface): Promise<Principal | undefined> {
+  async function verifyExternal(
+    token: string,
+    issuer: string,
+    surface: Surface,
+  ): Promise<Principal | undefined> {
     const candidates = (await providersFor(issuer)).filter((p) => p.surface === surface);
     if (candidates.length === 0) return undefined;
     const keys = await remoteKeySet(issuer);
     let lastError: unknown;
     for (const provider of candidates) {
       try {
-        const { payload } = await jwtVerify(token, keys, { issuer, audience: provider.audience, algorithms: externalAlgorithms });
+        const { payload } = await jwtVerify(token, keys, {
+          issuer,
+          audience: provider.audience,
+          algorithms: externalAlgorithms,
+        });
         if (!tenantClaimMatches(provider, payload)) {
-          throw IdentityErrors.invalidToken(`claim '${provider.tenantClaim ?? ''}' does not match this tenant`);
+          throw IdentityErrors.invalidToken(
+            `claim '${provider.tenantClaim ?? ''}' does not match this tenant`,
+          );
         }
         const roles = mappedRoles(provider, payload);
         return {

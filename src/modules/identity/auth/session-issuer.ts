@@ -40,7 +40,8 @@ export function createSessionIssuer(deps: {
   return {
     async issue(trx, user, surface, familyId, mfaEnrollmentOnly) {
       // Sign-in checks this already; a session for the wrong kind of user must never be minted.
-      if (user.kind !== surfaceKinds[surface]) throw new Error(`a ${user.kind} cannot have a session on the ${surface} surface`);
+      if (user.kind !== surfaceKinds[surface])
+        throw new Error(`a ${user.kind} cannot have a session on the ${surface} surface`);
       const audience = audiences[surface];
       const sessionId = familyId ?? newUuid();
       const accessToken = await signingKeys.sign(
@@ -54,7 +55,12 @@ export function createSessionIssuer(deps: {
         { audience, subject: toPublicId('usr', user.id), expiresInSeconds: settings.accessTokenTtlSeconds },
       );
       if (mfaEnrollmentOnly) {
-        return { accessToken, tokenType: 'Bearer', expiresIn: settings.accessTokenTtlSeconds, mfaEnrollmentRequired: true };
+        return {
+          accessToken,
+          tokenType: 'Bearer',
+          expiresIn: settings.accessTokenTtlSeconds,
+          mfaEnrollmentRequired: true,
+        };
       }
       const id = newUuid();
       const secret = randomBytes(32).toString('base64url');

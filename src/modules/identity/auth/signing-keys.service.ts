@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { exportJWK, exportPKCS8, generateKeyPair, importPKCS8, SignJWT, type JWK, type JWTPayload } from 'jose';
+import {
+  exportJWK,
+  exportPKCS8,
+  generateKeyPair,
+  importPKCS8,
+  SignJWT,
+  type JWK,
+  type JWTPayload,
+} from 'jose';
 import type { Database } from '../../../platform/db/index.js';
 import type { MasterKeyProvider } from '../../../platform/crypto/index.js';
 import type { Logger } from '../../../platform/telemetry/index.js';
@@ -23,7 +31,10 @@ type PrivateKey = Awaited<ReturnType<typeof importPKCS8>>;
 
 export interface SigningKeys {
   /** Signs a JWT with the newest key. */
-  sign(payload: JWTPayload, options: { audience: string; subject: string; expiresInSeconds: number }): Promise<string>;
+  sign(
+    payload: JWTPayload,
+    options: { audience: string; subject: string; expiresInSeconds: number },
+  ): Promise<string>;
   /** Public keys of every key whose tokens may still be in circulation. */
   jwks(options?: { fresh?: boolean }): Promise<{ keys: JWK[] }>;
   /** Makes a new key the signing key; the old one stays published for verification. */
@@ -59,7 +70,10 @@ export function createSigningKeys(deps: {
     const known = privateKeys.get(row.kid);
     if (known) return known;
     const provider = unwrappers.get(row.masterKeyId);
-    if (!provider) throw new Error(`signing key ${row.kid} is wrapped by master key ${row.masterKeyId}, which this process does not have`);
+    if (!provider)
+      throw new Error(
+        `signing key ${row.kid} is wrapped by master key ${row.masterKeyId}, which this process does not have`,
+      );
     const pkcs8 = await provider.unwrap(row.privateKeyWrapped, { tenantId: 'platform', keyId: row.kid });
     const key = await importPKCS8(pkcs8.toString('utf8'), algorithm);
     privateKeys.set(row.kid, key);
@@ -70,9 +84,18 @@ export function createSigningKeys(deps: {
     const { publicKey, privateKey } = await generateKeyPair(algorithm, { extractable: true });
     const kid = `sk_${randomUUID()}`;
     const publicJwk: JWK = { ...(await exportJWK(publicKey)), kid, alg: algorithm, use: 'sig' };
-    const wrapped = await masterKey.wrap(Buffer.from(await exportPKCS8(privateKey), 'utf8'), { tenantId: 'platform', keyId: kid });
+    const wrapped = await masterKey.wrap(Buffer.from(await exportPKCS8(privateKey), 'utf8'), {
+      tenantId: 'platform',
+      keyId: kid,
+    });
     // Key management is an operator-level write: the application role may only read this table.
-    await insertSigningKey(database.owner, { kid, algorithm, publicJwk, privateKeyWrapped: wrapped, masterKeyId: masterKey.keyId });
+    await insertSigningKey(database.owner, {
+      kid,
+      algorithm,
+      publicJwk,
+      privateKeyWrapped: wrapped,
+      masterKeyId: masterKey.keyId,
+    });
     deps.logger.info({ kid }, 'new JWT signing key');
     await load(true);
     return kid;
@@ -107,10 +130,16 @@ export function createSigningKeys(deps: {
       const rows = await signingKeysWrappedOtherThan(database.owner, masterKey.keyId);
       for (const row of rows) {
         const provider = unwrappers.get(row.masterKeyId);
-        if (!provider) throw new Error(`signing key ${row.kid} is wrapped by unknown master key ${row.masterKeyId}`);
+        if (!provider)
+          throw new Error(`signing key ${row.kid} is wrapped by unknown master key ${row.masterKeyId}`);
         const plain = await provider.unwrap(row.privateKeyWrapped, { tenantId: 'platform', keyId: row.kid });
         const wrapped = await masterKey.wrap(plain, { tenantId: 'platform', keyId: row.kid });
-        await rewrapSigningKey(database.owner, { kid: row.kid, from: row.masterKeyId, to: masterKey.keyId, wrapped });
+        await rewrapSigningKey(database.owner, {
+          kid: row.kid,
+          from: row.masterKeyId,
+          to: masterKey.keyId,
+          wrapped,
+        });
       }
       return rows.length;
     },

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTenant, createUser, login, type TestUser } from '../../../../test/support/identity.js';
 import { createTestPlatform, type TestPlatform } from '../../../../test/support/test-platform.js';
 
-const b64 = (value: object | string) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+const b64 = (value: object | string) =>
+  Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 
 describe('bad credentials get 401 problem+json, never a 500', () => {
   let t: TestPlatform;
@@ -19,7 +20,8 @@ describe('bad credentials get 401 problem+json, never a 500', () => {
   });
   afterAll(() => t.close());
 
-  const call = (headers: Record<string, string>) => t.inject({ method: 'GET', url: '/api/v1/tenant', headers });
+  const call = (headers: Record<string, string>) =>
+    t.inject({ method: 'GET', url: '/api/v1/tenant', headers });
 
   async function expect401(headers: Record<string, string>, code = 'IDENTITY_INVALID_TOKEN') {
     const res = await call(headers);
@@ -51,11 +53,17 @@ describe('bad credentials get 401 problem+json, never a 500', () => {
     const [, payload] = good.split('.') as [string, string, string];
     const none = `${b64({ alg: 'none', typ: 'at+jwt' })}.${payload}.`;
     await expect401(bearer(none));
-    const jwks = (await t.inject({ method: 'GET', url: '/.well-known/jwks.json' })).json<{ keys: { kid: string }[] }>();
+    const jwks = (await t.inject({ method: 'GET', url: '/.well-known/jwks.json' })).json<{
+      keys: { kid: string }[];
+    }>();
     const kid = jwks.keys[0]?.kid ?? '';
     const header = b64({ alg: 'HS256', typ: 'at+jwt', kid });
-    const hmac = createHmac('sha256', JSON.stringify(jwks.keys[0])).update(`${header}.${payload}`).digest('base64url');
-    expect((await expect401(bearer(`${header}.${payload}.${hmac}`))).detail).toMatch(/algorithm|not allowed|malformed/);
+    const hmac = createHmac('sha256', JSON.stringify(jwks.keys[0]))
+      .update(`${header}.${payload}`)
+      .digest('base64url');
+    expect((await expect401(bearer(`${header}.${payload}.${hmac}`))).detail).toMatch(
+      /algorithm|not allowed|malformed/,
+    );
   });
 
   it('rejects a token signed by an unknown key, and one from an unknown issuer', async () => {
@@ -80,9 +88,15 @@ describe('bad credentials get 401 problem+json, never a 500', () => {
   });
 
   it('rejects an expired token and a token for the other audience', async () => {
-    const expired = await t.platform.modules.identity.signingKeys.sign({ tid: owner.tenant.id, roles: ['owner'] }, { audience: 'switchboard-internal', subject: owner.user.id, expiresInSeconds: -120 });
+    const expired = await t.platform.modules.identity.signingKeys.sign(
+      { tid: owner.tenant.id, roles: ['owner'] },
+      { audience: 'switchboard-internal', subject: owner.user.id, expiresInSeconds: -120 },
+    );
     expect((await expect401(bearer(expired))).detail).toMatch(/expired/);
-    const external = await t.platform.modules.identity.signingKeys.sign({ tid: owner.tenant.id, roles: ['owner'] }, { audience: 'switchboard-external', subject: owner.user.id, expiresInSeconds: 60 });
+    const external = await t.platform.modules.identity.signingKeys.sign(
+      { tid: owner.tenant.id, roles: ['owner'] },
+      { audience: 'switchboard-external', subject: owner.user.id, expiresInSeconds: 60 },
+    );
     await expect401(bearer(external), 'IDENTITY_WRONG_AUDIENCE');
   });
 
@@ -91,7 +105,9 @@ describe('bad credentials get 401 problem+json, never a 500', () => {
     await t.platform.http?.listen({ port: 0, host: '127.0.0.1' });
     const address = t.platform.http?.server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
-    const res = await fetch(`http://127.0.0.1:${port}/api/v1/tenant`, { headers: { authorization: `Bearer ${'x'.repeat(20_000)}` } });
+    const res = await fetch(`http://127.0.0.1:${port}/api/v1/tenant`, {
+      headers: { authorization: `Bearer ${'x'.repeat(20_000)}` },
+    });
     expect(res.status).toBe(431);
     expect(await res.json()).toMatchObject({ code: 'HEADERS_TOO_LARGE' });
   });
@@ -100,11 +116,14 @@ describe('bad credentials get 401 problem+json, never a 500', () => {
     const before = (await login(t, owner)).accessToken;
     await t.platform.modules.identity.signingKeys.rotate();
     const after = (await login(t, owner)).accessToken;
-    const kidOf = (token: string) => (JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString()) as { kid: string }).kid;
+    const kidOf = (token: string) =>
+      (JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString()) as { kid: string }).kid;
     expect(kidOf(after)).not.toBe(kidOf(before));
     expect((await call(bearer(before))).statusCode).toBe(200);
     expect((await call(bearer(after))).statusCode).toBe(200);
-    const jwks = (await t.inject({ method: 'GET', url: '/.well-known/jwks.json' })).json<{ keys: unknown[] }>();
+    const jwks = (await t.inject({ method: 'GET', url: '/.well-known/jwks.json' })).json<{
+      keys: unknown[];
+    }>();
     expect(jwks.keys.length).toBeGreaterThanOrEqual(2);
   });
 });

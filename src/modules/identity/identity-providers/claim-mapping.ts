@@ -2,7 +2,18 @@ import type { JWTPayload } from 'jose';
 import { isRole } from '../roles.js';
 
 /** Asymmetric algorithms only: HS* would let anyone holding a public key forge tokens, and `none` is never accepted. */
-export const externalAlgorithms = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+export const externalAlgorithms = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+];
 
 /** How a provider turns a token's claims into a tenant check and Switchboard roles. */
 export interface ClaimRules {
@@ -16,7 +27,9 @@ export interface ClaimRules {
 /** The string values of a claim; dotted paths reach nested claims (Keycloak's realm_access.roles). */
 export function claimValues(payload: JWTPayload, claim: string): string[] {
   let value: unknown = payload;
-  for (const part of claim.split('.')) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[part] : undefined;
+  for (const part of claim.split('.'))
+    value =
+      typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[part] : undefined;
   if (typeof value === 'string') return value.split(' ');
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }

@@ -10,14 +10,24 @@ import { createTestPlatform, type TestPlatform } from '../../../../test/support/
  * be) issuing JWT access tokens for our API by the client-credentials grant. Claims stand in for
  * Entra's `tid` and `roles`.
  */
-async function startProvider(claims: () => Record<string, unknown>): Promise<{ issuer: string; token: (resource?: string) => Promise<string>; close: () => Promise<void> }> {
+async function startProvider(
+  claims: () => Record<string, unknown>,
+): Promise<{ issuer: string; token: (resource?: string) => Promise<string>; close: () => Promise<void> }> {
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const issuer = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   const provider = new Provider(issuer, {
-    clients: [{ client_id: 'console', client_secret: 'console-secret', grant_types: ['client_credentials'], redirect_uris: [], response_types: [] }],
+    clients: [
+      {
+        client_id: 'console',
+        client_secret: 'console-secret',
+        grant_types: ['client_credentials'],
+        redirect_uris: [],
+        response_types: [],
+      },
+    ],
     jwks: { keys: [{ ...(await exportJWK(privateKey)), kid: 'idp-key-1', alg: 'RS256', use: 'sig' }] },
     features: {
       devInteractions: { enabled: false },
@@ -46,7 +56,10 @@ async function startProvider(claims: () => Record<string, unknown>): Promise<{ i
     async token(resource = 'api://switchboard') {
       const res = await fetch(`${issuer}/token`, {
         method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from('console:console-secret').toString('base64')}` },
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          authorization: `Basic ${Buffer.from('console:console-secret').toString('base64')}`,
+        },
         body: new URLSearchParams({ grant_type: 'client_credentials', resource, scope: 'api' }),
       });
       const body = (await res.json()) as { access_token?: string; error?: string };
@@ -97,20 +110,38 @@ describe('external identity providers (OIDC)', () => {
     expect(me.statusCode, me.body).toBe(200);
     expect(me.json<{ permissions: string[] }>().permissions).toContain('recordings:play');
     expect(me.json<{ permissions: string[] }>().permissions).not.toContain('settings:write');
-    expect((await t.inject({ method: 'GET', url: '/api/v1/users', headers: bearer(token) })).statusCode).toBe(200);
-    expect((await t.inject({ method: 'PATCH', url: '/api/v1/tenant', headers: bearer(token), payload: { name: 'x' } })).statusCode).toBe(403);
+    expect((await t.inject({ method: 'GET', url: '/api/v1/users', headers: bearer(token) })).statusCode).toBe(
+      200,
+    );
+    expect(
+      (
+        await t.inject({
+          method: 'PATCH',
+          url: '/api/v1/tenant',
+          headers: bearer(token),
+          payload: { name: 'x' },
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('refuses a token whose tenant claim names another directory', async () => {
     claims = { tid: 'fabrikam', roles: ['Contoso.Supervisors'] };
     const res = await t.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer(await idp.token()) });
     expect(res.statusCode).toBe(401);
-    expect(res.json()).toMatchObject({ code: 'IDENTITY_INVALID_TOKEN', detail: expect.stringContaining('tid') as unknown });
+    expect(res.json()).toMatchObject({
+      code: 'IDENTITY_INVALID_TOKEN',
+      detail: expect.stringContaining('tid') as unknown,
+    });
   });
 
   it('refuses a token for another audience', async () => {
     claims = { tid: 'contoso-tenant', roles: ['Contoso.Supervisors'] };
-    const res = await t.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer(await idp.token('api://someone-else')) });
+    const res = await t.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      headers: bearer(await idp.token('api://someone-else')),
+    });
     expect(res.statusCode).toBe(401);
     expect(res.json<{ detail: string }>().detail).toMatch(/aud/);
   });

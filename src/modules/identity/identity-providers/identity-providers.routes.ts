@@ -5,7 +5,11 @@ import type { IdentityProvider, IdentityProvidersService } from '../contract.js'
 import { roles } from '../roles.js';
 import { authProblems, identityProviderSchema } from '../identity.schemas.js';
 
-const view = (p: IdentityProvider) => ({ ...p, roleMapping: { ...p.roleMapping }, createdAt: p.createdAt.toISOString() });
+const view = (p: IdentityProvider) => ({
+  ...p,
+  roleMapping: { ...p.roleMapping },
+  createdAt: p.createdAt.toISOString(),
+});
 
 export function identityProvidersRoutes(providers: IdentityProvidersService): FastifyPluginAsyncZod {
   return async (app) => {
@@ -13,7 +17,11 @@ export function identityProvidersRoutes(providers: IdentityProvidersService): Fa
       '/',
       {
         config: { permission: 'identity_providers:read' },
-        schema: { tags: ['identity-providers'], summary: 'List OIDC identity providers', response: { 200: z.object({ items: z.array(identityProviderSchema) }), ...authProblems } },
+        schema: {
+          tags: ['identity-providers'],
+          summary: 'List OIDC identity providers',
+          response: { 200: z.object({ items: z.array(identityProviderSchema) }), ...authProblems },
+        },
       },
       async (request) => ({ items: (await providers.list(request.ctx)).map(view) }),
     );
@@ -27,13 +35,34 @@ export function identityProvidersRoutes(providers: IdentityProvidersService): Fa
           body: z.object({
             name: z.string().min(1).max(200),
             surface: z.enum(['internal', 'external']),
-            issuer: z.url().max(2000).describe('Issuer URL; its /.well-known/openid-configuration names the JWKS'),
+            issuer: z
+              .url()
+              .max(2000)
+              .describe('Issuer URL; its /.well-known/openid-configuration names the JWKS'),
             audience: z.string().min(1).max(500).describe('The aud claim tokens must carry (the API app id)'),
-            clientId: z.string().max(500).nullable().default(null).describe('For the console sign-in (authorisation code + PKCE)'),
-            tenantClaim: z.string().max(200).nullable().default(null).describe('Claim that must equal tenantClaimValue, e.g. tid'),
+            clientId: z
+              .string()
+              .max(500)
+              .nullable()
+              .default(null)
+              .describe('For the console sign-in (authorisation code + PKCE)'),
+            tenantClaim: z
+              .string()
+              .max(200)
+              .nullable()
+              .default(null)
+              .describe('Claim that must equal tenantClaimValue, e.g. tid'),
             tenantClaimValue: z.string().max(500).nullable().default(null),
-            rolesClaim: z.string().max(200).nullable().default(null).describe('Claim holding roles or groups, e.g. roles, groups, realm_access.roles'),
-            roleMapping: z.record(z.string().min(1).max(500), z.enum(roles)).default({}).describe('Claim value -> Switchboard role'),
+            rolesClaim: z
+              .string()
+              .max(200)
+              .nullable()
+              .default(null)
+              .describe('Claim holding roles or groups, e.g. roles, groups, realm_access.roles'),
+            roleMapping: z
+              .record(z.string().min(1).max(500), z.enum(roles))
+              .default({})
+              .describe('Claim value -> Switchboard role'),
             defaultRole: z.enum(roles).nullable().default(null),
             enabled: z.boolean().default(true),
           }),

@@ -5,7 +5,12 @@ import type { IdentityProvider, IdentityProvidersService } from '../contract.js'
 import { IdentityErrors } from '../errors.js';
 import type { IdentityTables } from '../db/identity.tables.js';
 import { clientRoles, employeeRoles } from '../roles.js';
-import { deleteProvider, insertProvider, listProviders, type ProviderRow } from './identity-providers.repo.js';
+import {
+  deleteProvider,
+  insertProvider,
+  listProviders,
+  type ProviderRow,
+} from './identity-providers.repo.js';
 
 function toProvider(row: ProviderRow): IdentityProvider {
   return {
@@ -25,7 +30,10 @@ function toProvider(row: ProviderRow): IdentityProvider {
   };
 }
 
-export function createIdentityProvidersService(deps: { database: Database; audit: AuditLog }): IdentityProvidersService {
+export function createIdentityProvidersService(deps: {
+  database: Database;
+  audit: AuditLog;
+}): IdentityProvidersService {
   const { database, audit } = deps;
   return {
     async list(ctx) {
@@ -37,7 +45,10 @@ export function createIdentityProvidersService(deps: { database: Database; audit
       const mapped = [...Object.values(input.roleMapping), ...(input.defaultRole ? [input.defaultRole] : [])];
       const wrong = mapped.filter((r) => !allowed.includes(r));
       if (wrong.length > 0) {
-        throw IdentityErrors.invalidRoles('roleMapping', `roles not available on the ${input.surface} surface: ${wrong.join(', ')}`);
+        throw IdentityErrors.invalidRoles(
+          'roleMapping',
+          `roles not available on the ${input.surface} surface: ${wrong.join(', ')}`,
+        );
       }
       try {
         const row = await database.withTenant<IdentityTables, ProviderRow>(ctx, async (trx) => {
@@ -74,7 +85,11 @@ export function createIdentityProvidersService(deps: { database: Database; audit
       const removed = uuid
         ? await database.withTenant<IdentityTables, boolean>(ctx, async (trx) => {
             const deleted = await deleteProvider(trx, uuid);
-            if (deleted) await audit.append(trx, ctx, { action: 'identity_provider.deleted', target: { type: 'identity_provider', id: providerId } });
+            if (deleted)
+              await audit.append(trx, ctx, {
+                action: 'identity_provider.deleted',
+                target: { type: 'identity_provider', id: providerId },
+              });
             return deleted;
           })
         : false;

@@ -1,4 +1,11 @@
-import { createRemoteJWKSet, customFetch, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import {
+  createRemoteJWKSet,
+  customFetch,
+  errors as joseErrors,
+  jwtVerify,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from 'jose';
 import { AppError } from '../../../platform/errors.js';
 import { externalAlgorithms } from './claim-mapping.js';
 import { IdentityErrors } from '../errors.js';
@@ -37,7 +44,11 @@ export interface OidcClient {
   /** The ID token the token endpoint returns for an authorisation code. */
   exchangeCode(discovery: OidcDiscovery, exchange: CodeExchange): Promise<string>;
   /** Signature (provider's JWKS, asymmetric algorithms only), issuer, audience, expiry, nonce and azp. */
-  verifyIdToken(discovery: OidcDiscovery, idToken: string, expected: { clientId: string; nonce: string }): Promise<JWTPayload>;
+  verifyIdToken(
+    discovery: OidcDiscovery,
+    idToken: string,
+    expected: { clientId: string; nonce: string },
+  ): Promise<JWTPayload>;
 }
 
 export const signInScope = 'openid email profile';
@@ -57,10 +68,14 @@ function stringField(document: Record<string, unknown>, name: string): string | 
 function idTokenProblem(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof joseErrors.JWTExpired) return IdentityErrors.oidcInvalidIdToken('it has expired');
-  if (error instanceof joseErrors.JWSSignatureVerificationFailed) return IdentityErrors.oidcInvalidIdToken('the signature does not match');
-  if (error instanceof joseErrors.JWKSNoMatchingKey) return IdentityErrors.oidcInvalidIdToken('it was signed by an unknown key');
-  if (error instanceof joseErrors.JOSEAlgNotAllowed) return IdentityErrors.oidcInvalidIdToken('its algorithm is not allowed');
-  if (error instanceof joseErrors.JWTClaimValidationFailed) return IdentityErrors.oidcInvalidIdToken(`claim '${error.claim}' is not acceptable`);
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed)
+    return IdentityErrors.oidcInvalidIdToken('the signature does not match');
+  if (error instanceof joseErrors.JWKSNoMatchingKey)
+    return IdentityErrors.oidcInvalidIdToken('it was signed by an unknown key');
+  if (error instanceof joseErrors.JOSEAlgNotAllowed)
+    return IdentityErrors.oidcInvalidIdToken('its algorithm is not allowed');
+  if (error instanceof joseErrors.JWTClaimValidationFailed)
+    return IdentityErrors.oidcInvalidIdToken(`claim '${error.claim}' is not acceptable`);
   if (error instanceof joseErrors.JOSEError) return IdentityErrors.oidcInvalidIdToken('it is malformed');
   return IdentityErrors.oidcInvalidIdToken('it could not be verified');
 }
@@ -113,7 +128,10 @@ export function createOidcClient(deps: { fetch?: typeof fetch } = {}): OidcClien
         throw IdentityErrors.providerMisconfigured(issuer, 'its discovery document names another issuer');
       }
       if (!authorizationEndpoint || !tokenEndpoint || !jwksUri) {
-        throw IdentityErrors.providerMisconfigured(issuer, 'its discovery document lacks an authorisation, token or JWKS endpoint');
+        throw IdentityErrors.providerMisconfigured(
+          issuer,
+          'its discovery document lacks an authorisation, token or JWKS endpoint',
+        );
       }
       const challengeMethods = document.code_challenge_methods_supported;
       if (Array.isArray(challengeMethods) && !challengeMethods.includes('S256')) {
@@ -125,7 +143,9 @@ export function createOidcClient(deps: { fetch?: typeof fetch } = {}): OidcClien
         authorizationEndpoint,
         tokenEndpoint,
         jwksUri,
-        tokenEndpointAuthMethods: Array.isArray(authMethods) ? authMethods.filter((m): m is string => typeof m === 'string') : [],
+        tokenEndpointAuthMethods: Array.isArray(authMethods)
+          ? authMethods.filter((m): m is string => typeof m === 'string')
+          : [],
       };
       discoveries.set(issuer, { at: Date.now(), value });
       return value;
@@ -152,7 +172,10 @@ export function createOidcClient(deps: { fetch?: typeof fetch } = {}): OidcClien
         redirect_uri: exchange.redirectUri,
         code_verifier: exchange.codeVerifier,
       });
-      const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
+      const headers: Record<string, string> = {
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'application/json',
+      };
       const methods = discovery.tokenEndpointAuthMethods;
       if (exchange.clientSecret && (methods.length === 0 || methods.includes('client_secret_basic'))) {
         // RFC 6749 2.3.1: both parts form-encoded before base64.
@@ -165,7 +188,12 @@ export function createOidcClient(deps: { fetch?: typeof fetch } = {}): OidcClien
       let response: Response;
       let answer: Record<string, unknown>;
       try {
-        response = await doFetch(discovery.tokenEndpoint, { method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs) });
+        response = await doFetch(discovery.tokenEndpoint, {
+          method: 'POST',
+          headers,
+          body,
+          signal: AbortSignal.timeout(timeoutMs),
+        });
         answer = (await response.json().catch(() => ({}))) as Record<string, unknown>;
       } catch {
         throw IdentityErrors.providerUnreachable(discovery.issuer);
@@ -175,13 +203,20 @@ export function createOidcClient(deps: { fetch?: typeof fetch } = {}): OidcClien
         // A code that is wrong, spent or expired, or a verifier that does not match its challenge.
         if (error === 'invalid_grant') throw IdentityErrors.oidcCodeRejected(error);
         if (error === 'invalid_client' || error === 'unauthorized_client') {
-          throw IdentityErrors.providerMisconfigured(discovery.issuer, `its token endpoint refused our client (${error})`);
+          throw IdentityErrors.providerMisconfigured(
+            discovery.issuer,
+            `its token endpoint refused our client (${error})`,
+          );
         }
         if (response.status >= 500) throw IdentityErrors.providerUnreachable(discovery.issuer);
         throw IdentityErrors.oidcCodeRejected(error);
       }
       const idToken = stringField(answer, 'id_token');
-      if (!idToken) throw IdentityErrors.providerMisconfigured(discovery.issuer, 'its token endpoint returned no ID token (is the scope openid allowed?)');
+      if (!idToken)
+        throw IdentityErrors.providerMisconfigured(
+          discovery.issuer,
+          'its token endpoint returned no ID token (is the scope openid allowed?)',
+        );
       return idToken;
     },
 
@@ -198,7 +233,8 @@ export function createOidcClient(deps: { fetch?: typeof fetch } = {}): OidcClien
       } catch (error) {
         throw idTokenProblem(error);
       }
-      if (payload.nonce !== expected.nonce) throw IdentityErrors.oidcInvalidIdToken('its nonce is not the one this sign-in sent', 'nonce');
+      if (payload.nonce !== expected.nonce)
+        throw IdentityErrors.oidcInvalidIdToken('its nonce is not the one this sign-in sent', 'nonce');
       // With several audiences, the token must say it was issued to us (OIDC Core 3.1.3.7).
       if (Array.isArray(payload.aud) && payload.aud.length > 1 && payload.azp !== expected.clientId) {
         throw IdentityErrors.oidcInvalidIdToken(`claim 'azp' is not this client`);

@@ -52,7 +52,10 @@ async function startIdp(): Promise<TestIdp> {
       const jar = new Map<string, string>();
       let url = authorizationUrl;
       for (let hop = 0; hop < 10; hop++) {
-        const res = await fetch(url, { redirect: 'manual', headers: { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') } });
+        const res = await fetch(url, {
+          redirect: 'manual',
+          headers: { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') },
+        });
         for (const cookie of res.headers.getSetCookie()) {
           const [pair = ''] = cookie.split(';');
           const at = pair.indexOf('=');
@@ -73,9 +76,21 @@ async function startIdp(): Promise<TestIdp> {
   const provider = new Provider(issuer, {
     clients: [
       // The console: a public client (PKCE, no secret), as Switchboard expects by default.
-      { client_id: 'switchboard-console', token_endpoint_auth_method: 'none', redirect_uris: [callback], grant_types: ['authorization_code'], response_types: ['code'] },
+      {
+        client_id: 'switchboard-console',
+        token_endpoint_auth_method: 'none',
+        redirect_uris: [callback],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+      },
       // A provider that wants a client secret as well.
-      { client_id: 'confidential-console', client_secret: 'console-secret', redirect_uris: [callback], grant_types: ['authorization_code'], response_types: ['code'] },
+      {
+        client_id: 'confidential-console',
+        client_secret: 'console-secret',
+        redirect_uris: [callback],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+      },
     ],
     jwks: { keys: [{ ...(await exportJWK(privateKey)), kid: 'idp-key-1', alg: 'RS256', use: 'sig' }] },
     cookies: { keys: ['test-cookie-signing-key'] },
@@ -85,7 +100,14 @@ async function startIdp(): Promise<TestIdp> {
     // Entra-like claims: tid names the directory, roles the app roles, amr how the person signed in.
     claims: { openid: ['sub', 'tid', 'roles', 'amr'], email: ['email', 'email_verified'], profile: ['name'] },
     conformIdTokenClaims: false,
-    ttl: { AccessToken: 600, AuthorizationCode: 60, Grant: 600, IdToken: 600, Interaction: 600, Session: 600 },
+    ttl: {
+      AccessToken: 600,
+      AuthorizationCode: 60,
+      Grant: 600,
+      IdToken: 600,
+      Interaction: 600,
+      Session: 600,
+    },
     findAccount: (_ctx, sub) => {
       const account = accounts.get(sub);
       if (!account) return undefined;
@@ -113,7 +135,10 @@ async function startIdp(): Promise<TestIdp> {
     await provider.interactionFinished(
       req,
       res,
-      { login: { accountId: account.sub, ...(account.amr ? { amr: [...account.amr] } : {}) }, consent: { grantId } },
+      {
+        login: { accountId: account.sub, ...(account.amr ? { amr: [...account.amr] } : {}) },
+        consent: { grantId },
+      },
       { mergeWithLastSubmission: false },
     );
   }
@@ -195,12 +220,15 @@ describe('sign in with an OIDC provider (authorisation code + PKCE)', () => {
   const me = async (accessToken: string) => {
     const res = await t.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer(accessToken) });
     expect(res.statusCode, res.body).toBe(200);
-    return res.json<{ user: { id: string; email: string; displayName: string | null; roles: string[] } }>().user;
+    return res.json<{ user: { id: string; email: string; displayName: string | null; roles: string[] } }>()
+      .user;
   };
 
   const auditEntries = async () => {
     const res = await t.inject({ method: 'GET', url: '/api/v1/audit?limit=200', headers: await asOwner() });
-    return res.json<{ items: { action: string; target?: { id: string }; details: Record<string, unknown> }[] }>().items;
+    return res.json<{
+      items: { action: string; target?: { id: string }; details: Record<string, unknown> }[];
+    }>().items;
   };
 
   beforeAll(async () => {
@@ -229,10 +257,26 @@ describe('sign in with an OIDC provider (authorisation code + PKCE)', () => {
     providerId = created.json<{ id: string }>().id;
     // Not offered: one for the client portal, and one without a client id (bearer tokens only).
     for (const extra of [
-      { name: 'Portal IdP', surface: 'external', issuer: idp.issuer, audience: 'api://portal', clientId: 'portal' },
-      { name: 'API tokens only', surface: 'internal', issuer: `${idp.issuer}/other`, audience: 'api://switchboard' },
+      {
+        name: 'Portal IdP',
+        surface: 'external',
+        issuer: idp.issuer,
+        audience: 'api://portal',
+        clientId: 'portal',
+      },
+      {
+        name: 'API tokens only',
+        surface: 'internal',
+        issuer: `${idp.issuer}/other`,
+        audience: 'api://switchboard',
+      },
     ]) {
-      const res = await t.inject({ method: 'POST', url: '/api/v1/identity-providers', headers, payload: extra });
+      const res = await t.inject({
+        method: 'POST',
+        url: '/api/v1/identity-providers',
+        headers,
+        payload: extra,
+      });
       expect(res.statusCode, res.body).toBe(201);
     }
   }, 60_000);
@@ -267,63 +311,150 @@ describe('sign in with an OIDC provider (authorisation code + PKCE)', () => {
   });
 
   it('refuses a redirect URI other than the console’s callback (no open redirect)', async () => {
-    for (const redirectUri of ['https://evil.example/auth/callback', `${publicUrl}/auth/callback/../../evil`, `${publicUrl}.evil.example/auth/callback`]) {
+    for (const redirectUri of [
+      'https://evil.example/auth/callback',
+      `${publicUrl}/auth/callback/../../evil`,
+      `${publicUrl}.evil.example/auth/callback`,
+    ]) {
       const res = await begin({ redirectUri });
       expect(res.res.statusCode).toBe(400);
-      expect(res.res.json()).toMatchObject({ code: 'IDENTITY_OIDC_REDIRECT_URI', errors: [{ field: 'redirectUri' }] });
+      expect(res.res.json()).toMatchObject({
+        code: 'IDENTITY_OIDC_REDIRECT_URI',
+        errors: [{ field: 'redirectUri' }],
+      });
     }
   });
 
   it('provisions a new user with the mapped role, whose session works like a password sign-in', async () => {
-    const res = await signInAs({ sub: 'entra-oid-1', email: 'Sam.Supervisor@contoso.test', name: 'Sam Supervisor', tid: 'contoso-directory', roles: ['Contoso.Supervisors'] });
+    const res = await signInAs({
+      sub: 'entra-oid-1',
+      email: 'Sam.Supervisor@contoso.test',
+      name: 'Sam Supervisor',
+      tid: 'contoso-directory',
+      roles: ['Contoso.Supervisors'],
+    });
     expect(res.statusCode, res.body).toBe(200);
     const pair = res.json<TokenPairBody>();
-    expect(pair).toMatchObject({ mfaEnrollmentRequired: false, refreshToken: expect.stringMatching(/^rt_/) as unknown });
+    expect(pair).toMatchObject({
+      mfaEnrollmentRequired: false,
+      refreshToken: expect.stringMatching(/^rt_/) as unknown,
+    });
 
-    const tenantRes = await t.inject({ method: 'GET', url: '/api/v1/tenant', headers: bearer(pair.accessToken) });
+    const tenantRes = await t.inject({
+      method: 'GET',
+      url: '/api/v1/tenant',
+      headers: bearer(pair.accessToken),
+    });
     expect(tenantRes.statusCode, tenantRes.body).toBe(200);
     expect(tenantRes.json()).toMatchObject({ slug: 'contoso' });
-    expect(await me(pair.accessToken)).toMatchObject({ email: 'sam.supervisor@contoso.test', displayName: 'Sam Supervisor', roles: ['supervisor'] });
-    expect((await t.inject({ method: 'PATCH', url: '/api/v1/tenant', headers: bearer(pair.accessToken), payload: { name: 'x' } })).statusCode).toBe(403);
+    expect(await me(pair.accessToken)).toMatchObject({
+      email: 'sam.supervisor@contoso.test',
+      displayName: 'Sam Supervisor',
+      roles: ['supervisor'],
+    });
+    expect(
+      (
+        await t.inject({
+          method: 'PATCH',
+          url: '/api/v1/tenant',
+          headers: bearer(pair.accessToken),
+          payload: { name: 'x' },
+        })
+      ).statusCode,
+    ).toBe(403);
 
     // Same refresh rotation and sign-out everywhere as a local session.
-    const renewed = await t.inject({ method: 'POST', url: '/api/v1/auth/refresh', payload: { refreshToken: pair.refreshToken } });
+    const renewed = await t.inject({
+      method: 'POST',
+      url: '/api/v1/auth/refresh',
+      payload: { refreshToken: pair.refreshToken },
+    });
     expect(renewed.statusCode, renewed.body).toBe(200);
     const next = renewed.json<TokenPairBody>();
-    const out = await t.inject({ method: 'POST', url: '/api/v1/auth/logout-everywhere', headers: bearer(next.accessToken) });
+    const out = await t.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout-everywhere',
+      headers: bearer(next.accessToken),
+    });
     expect(out.statusCode).toBe(200);
-    expect((await t.inject({ method: 'POST', url: '/api/v1/auth/refresh', payload: { refreshToken: next.refreshToken } })).statusCode).toBe(401);
+    expect(
+      (
+        await t.inject({
+          method: 'POST',
+          url: '/api/v1/auth/refresh',
+          payload: { refreshToken: next.refreshToken },
+        })
+      ).statusCode,
+    ).toBe(401);
   });
 
   it('signs the same provider account in as the same user next time, whatever its e-mail says now', async () => {
-    const first = await me((await signInAs({ sub: 'entra-oid-2', email: 'ann@contoso.test', tid: 'contoso-directory', roles: ['Contoso.Supervisors'] })).json<TokenPairBody>().accessToken);
-    const again = await signInAs({ sub: 'entra-oid-2', email: 'ann.renamed@contoso.test', tid: 'contoso-directory', roles: ['Contoso.Supervisors'] });
+    const first = await me(
+      (
+        await signInAs({
+          sub: 'entra-oid-2',
+          email: 'ann@contoso.test',
+          tid: 'contoso-directory',
+          roles: ['Contoso.Supervisors'],
+        })
+      ).json<TokenPairBody>().accessToken,
+    );
+    const again = await signInAs({
+      sub: 'entra-oid-2',
+      email: 'ann.renamed@contoso.test',
+      tid: 'contoso-directory',
+      roles: ['Contoso.Supervisors'],
+    });
     expect(again.statusCode, again.body).toBe(200);
     expect((await me(again.json<TokenPairBody>().accessToken)).id).toBe(first.id);
 
-    const logins = (await auditEntries()).filter((e) => e.action === 'auth.oidc_login' && e.target?.id === first.id);
+    const logins = (await auditEntries()).filter(
+      (e) => e.action === 'auth.oidc_login' && e.target?.id === first.id,
+    );
     expect(logins.map((e) => e.details.via).sort()).toEqual(['provisioned', 'subject']);
     expect(logins[0]?.details).toMatchObject({ provider: providerId });
   });
 
   it('links a provider account to the existing user with the same verified e-mail address', async () => {
-    const local = await createUser(t.platform, tenant, { roles: ['agent'], email: 'alex.agent@contoso.test' });
-    const res = await signInAs({ sub: 'entra-oid-3', email: 'ALEX.agent@contoso.test', tid: 'contoso-directory', roles: ['Contoso.Supervisors'] });
+    const local = await createUser(t.platform, tenant, {
+      roles: ['agent'],
+      email: 'alex.agent@contoso.test',
+    });
+    const res = await signInAs({
+      sub: 'entra-oid-3',
+      email: 'ALEX.agent@contoso.test',
+      tid: 'contoso-directory',
+      roles: ['Contoso.Supervisors'],
+    });
     expect(res.statusCode, res.body).toBe(200);
     // The existing account and its roles: the provider's roles only shape new accounts.
-    expect(await me(res.json<TokenPairBody>().accessToken)).toMatchObject({ id: local.user.id, roles: ['agent'] });
+    expect(await me(res.json<TokenPairBody>().accessToken)).toMatchObject({
+      id: local.user.id,
+      roles: ['agent'],
+    });
     expect((await login(t, local)).accessToken).toBeTruthy();
   });
 
   it('does not link to an existing account when the provider has not verified the address', async () => {
     await createUser(t.platform, tenant, { roles: ['admin'], email: 'boss@contoso.test' });
-    const res = await signInAs({ sub: 'mallory', email: 'boss@contoso.test', emailVerified: false, tid: 'contoso-directory', roles: ['Contoso.Supervisors'] });
+    const res = await signInAs({
+      sub: 'mallory',
+      email: 'boss@contoso.test',
+      emailVerified: false,
+      tid: 'contoso-directory',
+      roles: ['Contoso.Supervisors'],
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json()).toMatchObject({ code: 'IDENTITY_OIDC_EMAIL_UNVERIFIED' });
   });
 
   it('refuses to create an account when no role maps and there is no default role', async () => {
-    const res = await signInAs({ sub: 'entra-oid-4', email: 'nora@contoso.test', tid: 'contoso-directory', roles: ['Contoso.Everyone'] });
+    const res = await signInAs({
+      sub: 'entra-oid-4',
+      email: 'nora@contoso.test',
+      tid: 'contoso-directory',
+      roles: ['Contoso.Everyone'],
+    });
     expect(res.statusCode).toBe(403);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(res.json()).toMatchObject({ code: 'IDENTITY_OIDC_NO_ROLE' });
@@ -332,14 +463,27 @@ describe('sign in with an OIDC provider (authorisation code + PKCE)', () => {
   });
 
   it('refuses an account of another directory (the tenant claim)', async () => {
-    const res = await signInAs({ sub: 'fabrikam-user', email: 'eve@fabrikam.test', tid: 'fabrikam-directory', roles: ['Contoso.Admins'] });
+    const res = await signInAs({
+      sub: 'fabrikam-user',
+      email: 'eve@fabrikam.test',
+      tid: 'fabrikam-directory',
+      roles: ['Contoso.Admins'],
+    });
     expect(res.statusCode).toBe(403);
-    expect(res.json()).toMatchObject({ code: 'IDENTITY_OIDC_WRONG_TENANT', detail: expect.stringContaining('tid') as unknown });
+    expect(res.json()).toMatchObject({
+      code: 'IDENTITY_OIDC_WRONG_TENANT',
+      detail: expect.stringContaining('tid') as unknown,
+    });
   });
 
   it('refuses a code redeemed with another PKCE verifier', async () => {
     const res = await signInAs(
-      { sub: 'entra-oid-5', email: 'pat@contoso.test', tid: 'contoso-directory', roles: ['Contoso.Supervisors'] },
+      {
+        sub: 'entra-oid-5',
+        email: 'pat@contoso.test',
+        tid: 'contoso-directory',
+        roles: ['Contoso.Supervisors'],
+      },
       { codeVerifier: randomBytes(32).toString('base64url') },
     );
     expect(res.statusCode).toBe(401);
@@ -347,23 +491,56 @@ describe('sign in with an OIDC provider (authorisation code + PKCE)', () => {
   });
 
   it('refuses an ID token whose nonce is not the one this sign-in sent', async () => {
-    const res = await signInAs({ sub: 'entra-oid-6', email: 'quinn@contoso.test', tid: 'contoso-directory', roles: ['Contoso.Supervisors'] }, { nonce: random() });
+    const res = await signInAs(
+      {
+        sub: 'entra-oid-6',
+        email: 'quinn@contoso.test',
+        tid: 'contoso-directory',
+        roles: ['Contoso.Supervisors'],
+      },
+      { nonce: random() },
+    );
     expect(res.statusCode).toBe(401);
-    expect(res.json()).toMatchObject({ code: 'IDENTITY_OIDC_INVALID_ID_TOKEN', errors: [{ field: 'nonce' }] });
+    expect(res.json()).toMatchObject({
+      code: 'IDENTITY_OIDC_INVALID_ID_TOKEN',
+      errors: [{ field: 'nonce' }],
+    });
   });
 
   it('refuses an authorisation response that names another issuer (mix-up)', async () => {
-    const res = await signInAs({ sub: 'entra-oid-7', email: 'rae@contoso.test', tid: 'contoso-directory', roles: ['Contoso.Supervisors'] }, { iss: 'https://login.evil.example' });
+    const res = await signInAs(
+      {
+        sub: 'entra-oid-7',
+        email: 'rae@contoso.test',
+        tid: 'contoso-directory',
+        roles: ['Contoso.Supervisors'],
+      },
+      { iss: 'https://login.evil.example' },
+    );
     expect(res.statusCode).toBe(401);
     expect(res.json()).toMatchObject({ errors: [{ field: 'iss' }] });
   });
 
   it('does not spend a code twice', async () => {
     const flow = await begin();
-    idp.account = { sub: 'entra-oid-8', email: 'sol@contoso.test', tid: 'contoso-directory', roles: ['Contoso.Supervisors'] };
+    idp.account = {
+      sub: 'entra-oid-8',
+      email: 'sol@contoso.test',
+      tid: 'contoso-directory',
+      roles: ['Contoso.Supervisors'],
+    };
     const back = await idp.authorize(flow.res.json<{ authorizationUrl: string }>().authorizationUrl);
-    const payload = { tenant: tenant.slug, providerId, code: back.searchParams.get('code'), codeVerifier: flow.verifier, redirectUri: callback, nonce: flow.nonce };
-    expect((await t.inject({ method: 'POST', url: '/api/v1/auth/oidc/exchange', payload })).statusCode).toBe(200);
+    const payload = {
+      tenant: tenant.slug,
+      providerId,
+      code: back.searchParams.get('code'),
+      codeVerifier: flow.verifier,
+      redirectUri: callback,
+      nonce: flow.nonce,
+    };
+    expect((await t.inject({ method: 'POST', url: '/api/v1/auth/oidc/exchange', payload })).statusCode).toBe(
+      200,
+    );
     const replay = await t.inject({ method: 'POST', url: '/api/v1/auth/oidc/exchange', payload });
     expect(replay.statusCode).toBe(401);
     expect(replay.json()).toMatchObject({ code: 'IDENTITY_OIDC_CODE_REJECTED' });
@@ -371,9 +548,19 @@ describe('sign in with an OIDC provider (authorisation code + PKCE)', () => {
 
   it('asks for a second factor at the provider when the tenant requires one for administrators', async () => {
     const headers = await asOwner();
-    await t.inject({ method: 'PATCH', url: '/api/v1/tenant', headers, payload: { mfaRequiredForAdmins: true } });
+    await t.inject({
+      method: 'PATCH',
+      url: '/api/v1/tenant',
+      headers,
+      payload: { mfaRequiredForAdmins: true },
+    });
     try {
-      const admin = { sub: 'entra-admin', email: 'ada@contoso.test', tid: 'contoso-directory', roles: ['Contoso.Admins'] };
+      const admin = {
+        sub: 'entra-admin',
+        email: 'ada@contoso.test',
+        tid: 'contoso-directory',
+        roles: ['Contoso.Admins'],
+      };
       const withoutMfa = await signInAs({ ...admin, amr: ['pwd'] });
       expect(withoutMfa.statusCode).toBe(403);
       expect(withoutMfa.json()).toMatchObject({ code: 'IDENTITY_OIDC_MFA_REQUIRED' });
@@ -381,15 +568,34 @@ describe('sign in with an OIDC provider (authorisation code + PKCE)', () => {
       expect(withMfa.statusCode, withMfa.body).toBe(200);
       expect(await me(withMfa.json<TokenPairBody>().accessToken)).toMatchObject({ roles: ['admin'] });
     } finally {
-      await t.inject({ method: 'PATCH', url: '/api/v1/tenant', headers, payload: { mfaRequiredForAdmins: false } });
+      await t.inject({
+        method: 'PATCH',
+        url: '/api/v1/tenant',
+        headers,
+        payload: { mfaRequiredForAdmins: false },
+      });
     }
   });
 
   it('refuses a disabled user, and a provider turned off while the person was away', async () => {
-    const account = { sub: 'entra-oid-9', email: 'dan@contoso.test', tid: 'contoso-directory', roles: ['Contoso.Supervisors'] };
+    const account = {
+      sub: 'entra-oid-9',
+      email: 'dan@contoso.test',
+      tid: 'contoso-directory',
+      roles: ['Contoso.Supervisors'],
+    };
     const user = await me((await signInAs(account)).json<TokenPairBody>().accessToken);
     const headers = await asOwner();
-    expect((await t.inject({ method: 'PUT', url: `/api/v1/users/${user.id}/status`, headers, payload: { status: 'disabled' } })).statusCode).toBe(200);
+    expect(
+      (
+        await t.inject({
+          method: 'PUT',
+          url: `/api/v1/users/${user.id}/status`,
+          headers,
+          payload: { status: 'disabled' },
+        })
+      ).statusCode,
+    ).toBe(200);
     const disabled = await signInAs(account);
     expect(disabled.statusCode).toBe(403);
     expect(disabled.json()).toMatchObject({ code: 'IDENTITY_OIDC_ACCOUNT_DISABLED' });
@@ -397,31 +603,59 @@ describe('sign in with an OIDC provider (authorisation code + PKCE)', () => {
     const flow = await begin();
     idp.account = { ...account, sub: 'entra-oid-10', email: 'eli@contoso.test' };
     const back = await idp.authorize(flow.res.json<{ authorizationUrl: string }>().authorizationUrl);
-    await sql`update identity.identity_providers set enabled = false where client_id = 'switchboard-console'`.execute(t.platform.database.owner);
+    await sql`update identity.identity_providers set enabled = false where client_id = 'switchboard-console'`.execute(
+      t.platform.database.owner,
+    );
     try {
       const res = await t.inject({
         method: 'POST',
         url: '/api/v1/auth/oidc/exchange',
-        payload: { tenant: tenant.slug, providerId, code: back.searchParams.get('code'), codeVerifier: flow.verifier, redirectUri: callback, nonce: flow.nonce },
+        payload: {
+          tenant: tenant.slug,
+          providerId,
+          code: back.searchParams.get('code'),
+          codeVerifier: flow.verifier,
+          redirectUri: callback,
+          nonce: flow.nonce,
+        },
       });
       expect(res.statusCode).toBe(404);
-      expect(res.json()).toMatchObject({ code: 'IDENTITY_PROVIDER_NOT_FOUND', errors: [{ field: 'providerId' }] });
-      expect((await t.inject({ method: 'GET', url: `/api/v1/auth/providers?tenant=${tenant.slug}` })).json()).toEqual({ items: [] });
+      expect(res.json()).toMatchObject({
+        code: 'IDENTITY_PROVIDER_NOT_FOUND',
+        errors: [{ field: 'providerId' }],
+      });
+      expect(
+        (await t.inject({ method: 'GET', url: `/api/v1/auth/providers?tenant=${tenant.slug}` })).json(),
+      ).toEqual({ items: [] });
       expect((await begin()).res.statusCode).toBe(404);
     } finally {
-      await sql`update identity.identity_providers set enabled = true where client_id = 'switchboard-console'`.execute(t.platform.database.owner);
+      await sql`update identity.identity_providers set enabled = true where client_id = 'switchboard-console'`.execute(
+        t.platform.database.owner,
+      );
     }
   });
 
   it('keeps one tenant’s provider from signing anyone in to another tenant', async () => {
     const { tenant: other } = await createTenant(t.platform, 'fabrikam');
     const flow = await begin();
-    idp.account = { sub: 'entra-oid-11', email: 'fay@contoso.test', tid: 'contoso-directory', roles: ['Contoso.Supervisors'] };
+    idp.account = {
+      sub: 'entra-oid-11',
+      email: 'fay@contoso.test',
+      tid: 'contoso-directory',
+      roles: ['Contoso.Supervisors'],
+    };
     const back = await idp.authorize(flow.res.json<{ authorizationUrl: string }>().authorizationUrl);
     const res = await t.inject({
       method: 'POST',
       url: '/api/v1/auth/oidc/exchange',
-      payload: { tenant: other.slug, providerId, code: back.searchParams.get('code'), codeVerifier: flow.verifier, redirectUri: callback, nonce: flow.nonce },
+      payload: {
+        tenant: other.slug,
+        providerId,
+        code: back.searchParams.get('code'),
+        codeVerifier: flow.verifier,
+        redirectUri: callback,
+        nonce: flow.nonce,
+      },
     });
     expect(res.statusCode).toBe(404);
   });
@@ -430,10 +664,19 @@ describe('sign in with an OIDC provider (authorisation code + PKCE)', () => {
     const res = await t.inject({
       method: 'POST',
       url: '/api/v1/auth/oidc/exchange',
-      payload: { tenant: tenant.slug, providerId, code: 'x', codeVerifier: 'short', redirectUri: callback, nonce: random() },
+      payload: {
+        tenant: tenant.slug,
+        providerId,
+        code: 'x',
+        codeVerifier: 'short',
+        redirectUri: callback,
+        nonce: random(),
+      },
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json<{ errors: { field: string }[] }>().errors.map((e) => e.field)).toEqual(['body.codeVerifier']);
+    expect(res.json<{ errors: { field: string }[] }>().errors.map((e) => e.field)).toEqual([
+      'body.codeVerifier',
+    ]);
   });
 
   it('redeems codes with a client secret for providers that want one', async () => {
@@ -451,9 +694,18 @@ describe('sign in with an OIDC provider (authorisation code + PKCE)', () => {
         codeChallenge: createHash('sha256').update(verifier).digest('base64url'),
       }),
     );
-    const exchange = { clientId: 'confidential-console', code: back.searchParams.get('code') ?? '', codeVerifier: verifier, redirectUri: callback };
+    const exchange = {
+      clientId: 'confidential-console',
+      code: back.searchParams.get('code') ?? '',
+      codeVerifier: verifier,
+      redirectUri: callback,
+    };
     const idToken = await oidc.exchangeCode(discovery, { ...exchange, clientSecret: 'console-secret' });
-    expect(await oidc.verifyIdToken(discovery, idToken, { clientId: 'confidential-console', nonce })).toMatchObject({ sub: 'confidential-user', email: 'cy@contoso.test' });
-    await expect(oidc.exchangeCode(discovery, { ...exchange, clientSecret: 'wrong' })).rejects.toMatchObject({ code: 'IDENTITY_PROVIDER_MISCONFIGURED' });
+    expect(
+      await oidc.verifyIdToken(discovery, idToken, { clientId: 'confidential-console', nonce }),
+    ).toMatchObject({ sub: 'confidential-user', email: 'cy@contoso.test' });
+    await expect(oidc.exchangeCode(discovery, { ...exchange, clientSecret: 'wrong' })).rejects.toMatchObject({
+      code: 'IDENTITY_PROVIDER_MISCONFIGURED',
+    });
   });
 });

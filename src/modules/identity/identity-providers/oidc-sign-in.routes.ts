@@ -10,7 +10,9 @@ const redirectUri = z.string().max(2000).describe('<public URL>/auth/callback (c
 /** Random values the browser makes; base64url, long enough not to be guessed. */
 const browserRandom = z.string().regex(/^[A-Za-z0-9_-]{22,128}$/, 'must be 22 to 128 base64url characters');
 
-const signInOptionSchema = z.object({ id: z.string().describe('idp_...'), name: z.string() }).meta({ id: 'SignInOption' });
+const signInOptionSchema = z
+  .object({ id: z.string().describe('idp_...'), name: z.string() })
+  .meta({ id: 'SignInOption' });
 
 /**
  * "Sign in with <provider>" (authorisation code + PKCE). The console makes the PKCE verifier,
@@ -28,7 +30,11 @@ export function oidcSignInRoutes(service: OidcSignInService): FastifyPluginAsync
           summary: 'The identity providers a tenant offers for console sign-in (empty for an unknown tenant)',
           security: [],
           querystring: z.object({ tenant }),
-          response: { 200: z.object({ items: z.array(signInOptionSchema) }), 400: problemSchema, 429: problemSchema },
+          response: {
+            200: z.object({ items: z.array(signInOptionSchema) }),
+            400: problemSchema,
+            429: problemSchema,
+          },
         },
       },
       async (request) => ({ items: await service.options(request.query.tenant) }),
@@ -39,7 +45,8 @@ export function oidcSignInRoutes(service: OidcSignInService): FastifyPluginAsync
         config: { public: true },
         schema: {
           tags: ['auth'],
-          summary: 'The provider’s authorisation URL for a sign-in the browser prepared (PKCE S256, state, nonce)',
+          summary:
+            'The provider’s authorisation URL for a sign-in the browser prepared (PKCE S256, state, nonce)',
           security: [],
           body: z.object({
             tenant,
@@ -52,7 +59,13 @@ export function oidcSignInRoutes(service: OidcSignInService): FastifyPluginAsync
             state: browserRandom,
             nonce: browserRandom,
           }),
-          response: { 200: z.object({ authorizationUrl: z.string() }), 400: problemSchema, 404: problemSchema, 429: problemSchema, 503: problemSchema },
+          response: {
+            200: z.object({ authorizationUrl: z.string() }),
+            400: problemSchema,
+            404: problemSchema,
+            429: problemSchema,
+            503: problemSchema,
+          },
         },
       },
       (request) => service.start(request.body),
@@ -63,16 +76,23 @@ export function oidcSignInRoutes(service: OidcSignInService): FastifyPluginAsync
         config: { public: true },
         schema: {
           tags: ['auth'],
-          summary: 'Finish a provider sign-in: redeem the authorisation code and get a Switchboard token pair',
+          summary:
+            'Finish a provider sign-in: redeem the authorisation code and get a Switchboard token pair',
           security: [],
           body: z.object({
             tenant,
             providerId,
             code: z.string().min(1).max(4096),
-            codeVerifier: z.string().regex(/^[A-Za-z0-9._~-]{43,128}$/, 'must be an RFC 7636 code verifier (43 to 128 characters)'),
+            codeVerifier: z
+              .string()
+              .regex(/^[A-Za-z0-9._~-]{43,128}$/, 'must be an RFC 7636 code verifier (43 to 128 characters)'),
             redirectUri,
             nonce: browserRandom,
-            iss: z.string().max(2000).optional().describe('The iss parameter of the authorisation response, when the provider sent one'),
+            iss: z
+              .string()
+              .max(2000)
+              .optional()
+              .describe('The iss parameter of the authorisation response, when the provider sent one'),
           }),
           response: {
             200: tokenPairSchema,
@@ -86,7 +106,12 @@ export function oidcSignInRoutes(service: OidcSignInService): FastifyPluginAsync
           },
         },
       },
-      (request) => service.exchange(request.body, { requestId: request.id, ip: request.ip, userAgent: request.headers['user-agent'] }),
+      (request) =>
+        service.exchange(request.body, {
+          requestId: request.id,
+          ip: request.ip,
+          userAgent: request.headers['user-agent'],
+        }),
     );
     await Promise.resolve();
   };

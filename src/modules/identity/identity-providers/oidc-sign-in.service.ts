@@ -14,7 +14,14 @@ import { mfaRequiredForAdmins, tenantIdBySlug } from '../tenants/tenants.repo.js
 import { findUser, findUserByEmailIndex, type UserRow } from '../users/users.repo.js';
 import { emailIndex, insertUserRow } from '../users/users.service.js';
 import type { SessionIssuer } from '../auth/session-issuer.js';
-import { findOidcLink, findOidcLinkOfUser, findProvider, listProviders, recordOidcSignIn, type ProviderRow } from './identity-providers.repo.js';
+import {
+  findOidcLink,
+  findOidcLinkOfUser,
+  findProvider,
+  listProviders,
+  recordOidcSignIn,
+  type ProviderRow,
+} from './identity-providers.repo.js';
 import type { OidcClient } from './oidc-client.js';
 
 type Tx = IdentityTransaction;
@@ -59,10 +66,26 @@ export interface OidcSignInService {
 export const clientSecretName = (providerPublicId: string) => `oidc.${providerPublicId}.client_secret`;
 
 /** RFC 8176 method values that show a factor beyond a password. */
-const secondFactorMethods = new Set(['mfa', 'mca', 'otp', 'hwk', 'swk', 'sms', 'tel', 'sc', 'fpt', 'face', 'iris', 'retina', 'vbm']);
+const secondFactorMethods = new Set([
+  'mfa',
+  'mca',
+  'otp',
+  'hwk',
+  'swk',
+  'sms',
+  'tel',
+  'sc',
+  'fpt',
+  'face',
+  'iris',
+  'retina',
+  'vbm',
+]);
 
 function reportsSecondFactor(claims: JWTPayload): boolean {
-  return Array.isArray(claims.amr) && claims.amr.some((m) => typeof m === 'string' && secondFactorMethods.has(m));
+  return (
+    Array.isArray(claims.amr) && claims.amr.some((m) => typeof m === 'string' && secondFactorMethods.has(m))
+  );
 }
 
 const emailShape = /^[^\s@]+@[^\s@]+$/;
@@ -111,19 +134,22 @@ export function createOidcSignInService(deps: {
   clientSecrets?: SecretReader | undefined;
 }): OidcSignInService {
   const { database, keyring, audit, oidc, sessions, callbackUrl, clientSecrets } = deps;
-  const inTenant = <T>(tenantId: string, fn: (trx: Tx) => Promise<T>) => database.withTenant<IdentityTables, T>({ tenantId }, fn);
+  const inTenant = <T>(tenantId: string, fn: (trx: Tx) => Promise<T>) =>
+    database.withTenant<IdentityTables, T>({ tenantId }, fn);
 
   const tenantIdOf = (slug: string) => tenantIdBySlug(database.app, slug);
 
-  const offered = (row: ProviderRow): row is ProviderRow & { clientId: string } => row.enabled && row.surface === 'internal' && Boolean(row.clientId);
+  const offered = (row: ProviderRow): row is ProviderRow & { clientId: string } =>
+    row.enabled && row.surface === 'internal' && Boolean(row.clientId);
 
-  async function providerOf(tenant: string, providerId: string): Promise<{ tenantId: string; provider: ProviderRow & { clientId: string } }> {
+  async function providerOf(
+    tenant: string,
+    providerId: string,
+  ): Promise<{ tenantId: string; provider: ProviderRow & { clientId: string } }> {
     const tenantId = await tenantIdOf(tenant);
     const uuid = fromPublicId('idp', providerId);
     const provider =
-      tenantId && uuid
-        ? await inTenant(tenantId, (trx) => findProvider(trx, uuid))
-        : undefined;
+      tenantId && uuid ? await inTenant(tenantId, (trx) => findProvider(trx, uuid)) : undefined;
     if (!tenantId || !provider || !offered(provider)) throw IdentityErrors.signInProviderNotFound();
     return { tenantId, provider };
   }
@@ -134,37 +160,70 @@ export function createOidcSignInService(deps: {
   }
 
   function auditContext(tenantId: string, meta: ClientMeta, actorId: string): AuditContext {
-    return { tenantId, requestId: meta.requestId, clientIp: meta.ip, actor: { type: 'user', id: actorId, roles: [] } };
+    return {
+      tenantId,
+      requestId: meta.requestId,
+      clientIp: meta.ip,
+      actor: { type: 'user', id: actorId, roles: [] },
+    };
   }
 
-  async function provision(trx: Tx, tenantId: string, provider: ProviderRow, claims: JWTPayload, meta: ClientMeta): Promise<UserRow> {
+  async function provision(
+    trx: Tx,
+    tenantId: string,
+    provider: ProviderRow,
+    claims: JWTPayload,
+    meta: ClientMeta,
+  ): Promise<UserRow> {
     const email = emailOf(claims);
     if (!email) throw IdentityErrors.oidcEmailMissing();
     const allowed: readonly string[] = employeeRoles;
     const roles = mappedRoles(provider, claims).filter((r) => allowed.includes(r));
     if (roles.length === 0) throw IdentityErrors.oidcNoRole();
-    const ctx: AuditContext = { tenantId, requestId: meta.requestId, clientIp: meta.ip, actor: { type: 'system', id: 'oidc-sign-in' } };
+    const ctx: AuditContext = {
+      tenantId,
+      requestId: meta.requestId,
+      clientIp: meta.ip,
+      actor: { type: 'system', id: 'oidc-sign-in' },
+    };
     // No password: this person signs in through the provider (an admin may still set one later).
     const user = await insertUserRow(
       trx,
       { keyring, audit },
       ctx,
-      { kind: 'employee', email: email.address, displayName: displayNameOf(claims) ?? null, passwordHash: null, roles },
+      {
+        kind: 'employee',
+        email: email.address,
+        displayName: displayNameOf(claims) ?? null,
+        passwordHash: null,
+        roles,
+      },
       { provisionedBy: toPublicId('idp', provider.id) },
     );
     return user;
   }
 
   /** The user this provider account is: linked before, else the same verified e-mail, else a new one. */
-  async function userFor(trx: Tx, tenantId: string, provider: ProviderRow, claims: JWTPayload & { sub: string }, meta: ClientMeta) {
+  async function userFor(
+    trx: Tx,
+    tenantId: string,
+    provider: ProviderRow,
+    claims: JWTPayload & { sub: string },
+    meta: ClientMeta,
+  ) {
     const link = await findOidcLink(trx, provider.id, claims.sub);
     if (link) {
       const user = await findUser(trx, link.userId);
-      if (!user) throw new Error(`the OIDC link of ${toPublicId('idp', provider.id)} names a user that does not exist`);
+      if (!user)
+        throw new Error(
+          `the OIDC link of ${toPublicId('idp', provider.id)} names a user that does not exist`,
+        );
       return { user, via: 'subject' as const };
     }
     const email = emailOf(claims);
-    const existing = email ? await findUserByEmailIndex(trx, await emailIndex(keyring, tenantId, email.address)) : undefined;
+    const existing = email
+      ? await findUserByEmailIndex(trx, await emailIndex(keyring, tenantId, email.address))
+      : undefined;
     if (existing) {
       // Only an address the provider vouches for may take over an existing account.
       if (!email?.verified) throw IdentityErrors.oidcEmailUnverified();
@@ -174,9 +233,17 @@ export function createOidcSignInService(deps: {
     return { user, via: existing ? ('email' as const) : ('provisioned' as const) };
   }
 
-  async function signIn(tenantId: string, provider: ProviderRow & { clientId: string }, input: OidcExchange, meta: ClientMeta): Promise<TokenPair> {
+  async function signIn(
+    tenantId: string,
+    provider: ProviderRow & { clientId: string },
+    input: OidcExchange,
+    meta: ClientMeta,
+  ): Promise<TokenPair> {
     const discovery = await oidc.discover(provider.issuer);
-    if (input.iss !== undefined && withoutTrailingSlash(input.iss) !== withoutTrailingSlash(discovery.issuer)) {
+    if (
+      input.iss !== undefined &&
+      withoutTrailingSlash(input.iss) !== withoutTrailingSlash(discovery.issuer)
+    ) {
       throw IdentityErrors.oidcInvalidIdToken('the authorisation response came from another issuer', 'iss');
     }
     const providerPublicId = toPublicId('idp', provider.id);
@@ -188,8 +255,12 @@ export function createOidcSignInService(deps: {
       codeVerifier: input.codeVerifier,
       redirectUri: input.redirectUri,
     });
-    const claims = await oidc.verifyIdToken(discovery, idToken, { clientId: provider.clientId, nonce: input.nonce });
-    if (!tenantClaimMatches(provider, claims)) throw IdentityErrors.oidcWrongTenant(provider.tenantClaim ?? '');
+    const claims = await oidc.verifyIdToken(discovery, idToken, {
+      clientId: provider.clientId,
+      nonce: input.nonce,
+    });
+    if (!tenantClaimMatches(provider, claims))
+      throw IdentityErrors.oidcWrongTenant(provider.tenantClaim ?? '');
     const subjectClaims = claims as JWTPayload & { sub: string };
 
     const attempt = () =>
@@ -198,13 +269,24 @@ export function createOidcSignInService(deps: {
         if (user.kind !== 'employee') throw IdentityErrors.oidcNotEmployee();
         if (user.status !== 'active') throw IdentityErrors.oidcAccountDisabled();
         const privileged = user.roles.some((r) => (privilegedRoles as readonly string[]).includes(r));
-        if (privileged && (await mfaRequiredForAdmins(trx)) && !reportsSecondFactor(claims)) throw IdentityErrors.oidcMfaRequired();
-        await recordOidcSignIn(trx, { providerId: provider.id, subject: subjectClaims.sub, tenantId, userId: user.id });
+        if (privileged && (await mfaRequiredForAdmins(trx)) && !reportsSecondFactor(claims))
+          throw IdentityErrors.oidcMfaRequired();
+        await recordOidcSignIn(trx, {
+          providerId: provider.id,
+          subject: subjectClaims.sub,
+          tenantId,
+          userId: user.id,
+        });
         const ctx = auditContext(tenantId, meta, toPublicId('usr', user.id));
         await audit.append(trx, ctx, {
           action: 'auth.oidc_login',
           target: { type: 'user', id: ctx.actor.id },
-          details: { provider: providerPublicId, surface: 'internal', via, ...(meta.userAgent ? { userAgent: meta.userAgent.slice(0, 200) } : {}) },
+          details: {
+            provider: providerPublicId,
+            surface: 'internal',
+            via,
+            ...(meta.userAgent ? { userAgent: meta.userAgent.slice(0, 200) } : {}),
+          },
         });
         return sessions.issue(trx, user, 'internal', undefined, false);
       });
@@ -250,7 +332,11 @@ export function createOidcSignInService(deps: {
         await audit
           .record(auditContext(tenantId, meta, 'anonymous'), {
             action: 'auth.oidc_login.failed',
-            details: { provider: toPublicId('idp', provider.id), reason, ...(meta.userAgent ? { userAgent: meta.userAgent.slice(0, 200) } : {}) },
+            details: {
+              provider: toPublicId('idp', provider.id),
+              reason,
+              ...(meta.userAgent ? { userAgent: meta.userAgent.slice(0, 200) } : {}),
+            },
           })
           .catch(() => undefined);
         throw error;

@@ -14,16 +14,25 @@ describe('PATCH /tenant', () => {
   });
   afterAll(() => t.close());
 
-  const patch = (payload: object) => t.inject({ method: 'PATCH', url: '/api/v1/tenant', headers: auth, payload });
+  const patch = (payload: object) =>
+    t.inject({ method: 'PATCH', url: '/api/v1/tenant', headers: auth, payload });
   const changeEntries = async () => {
-    const res = await t.inject({ method: 'GET', url: '/api/v1/audit?action=settings.tenant_changed', headers: auth });
+    const res = await t.inject({
+      method: 'GET',
+      url: '/api/v1/audit?action=settings.tenant_changed',
+      headers: auth,
+    });
     return res.json<{ items: unknown[] }>().items.length;
   };
 
   it('changes what it is given, and audits it', async () => {
     const res = await patch({ name: 'Settings Ltd', timeZone: 'Europe/Paris' });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ name: 'Settings Ltd', timeZone: 'Europe/Paris', mfaRequiredForAdmins: false });
+    expect(res.json()).toMatchObject({
+      name: 'Settings Ltd',
+      timeZone: 'Europe/Paris',
+      mfaRequiredForAdmins: false,
+    });
     expect(await changeEntries()).toBe(1);
   });
 
@@ -43,6 +52,8 @@ describe('PATCH /tenant', () => {
     expect(fields.map((f) => f.field).sort()).toEqual(['body.colour', 'body.timezone']);
     expect(fields[0]?.message).toMatch(/not a field/);
     // Nothing changed.
-    expect((await t.inject({ method: 'GET', url: '/api/v1/tenant', headers: auth })).json()).toMatchObject({ timeZone: 'Europe/Paris' });
+    expect((await t.inject({ method: 'GET', url: '/api/v1/tenant', headers: auth })).json()).toMatchObject({
+      timeZone: 'Europe/Paris',
+    });
   });
 });

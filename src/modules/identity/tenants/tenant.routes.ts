@@ -28,7 +28,14 @@ export function tenantRoutes(tenants: TenantsService): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/',
-      { config: { permission: 'tenant:read' }, schema: { tags: ['tenant'], summary: 'The tenant of the caller', response: { 200: tenantSchema, ...authProblems } } },
+      {
+        config: { permission: 'tenant:read' },
+        schema: {
+          tags: ['tenant'],
+          summary: 'The tenant of the caller',
+          response: { 200: tenantSchema, ...authProblems },
+        },
+      },
       async (request) => view(await tenants.current(request.ctx)),
     );
     app.patch(

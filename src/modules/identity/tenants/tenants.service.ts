@@ -26,16 +26,27 @@ function isTimeZone(zone: string): boolean {
 export function createTenantsService(database: Database, audit: AuditLog): TenantsService {
   return {
     async current(ctx) {
-      const row = await database.withTenant<IdentityTables, Awaited<ReturnType<typeof findCurrentTenant>>>(ctx, findCurrentTenant);
+      const row = await database.withTenant<IdentityTables, Awaited<ReturnType<typeof findCurrentTenant>>>(
+        ctx,
+        findCurrentTenant,
+      );
       if (!row) throw IdentityErrors.tenantNotFound();
       return toTenant(row);
     },
     async update(ctx, changes) {
-      if (changes.timeZone !== undefined && !isTimeZone(changes.timeZone)) throw IdentityErrors.invalidTimeZone(changes.timeZone);
-      const updated = await database.withTenant<IdentityTables, Awaited<ReturnType<typeof updateCurrentTenant>>>(ctx, async (trx) => {
+      if (changes.timeZone !== undefined && !isTimeZone(changes.timeZone))
+        throw IdentityErrors.invalidTimeZone(changes.timeZone);
+      const updated = await database.withTenant<
+        IdentityTables,
+        Awaited<ReturnType<typeof updateCurrentTenant>>
+      >(ctx, async (trx) => {
         const result = await updateCurrentTenant(trx, changes);
         if (result?.changed) {
-          await audit.append(trx, ctx, { action: 'settings.tenant_changed', target: { type: 'tenant', id: toTenant(result.row).id }, details: { changes } });
+          await audit.append(trx, ctx, {
+            action: 'settings.tenant_changed',
+            target: { type: 'tenant', id: toTenant(result.row).id },
+            details: { changes },
+          });
         }
         return result;
       });

@@ -18,7 +18,14 @@ export function usersRoutes(users: UsersService): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/',
-      { config: { permission: 'users:read' }, schema: { tags: ['users'], summary: 'List users', response: { 200: z.object({ items: z.array(userSchema) }), ...authProblems } } },
+      {
+        config: { permission: 'users:read' },
+        schema: {
+          tags: ['users'],
+          summary: 'List users',
+          response: { 200: z.object({ items: z.array(userSchema) }), ...authProblems },
+        },
+      },
       async (request) => ({ items: (await users.list(request.ctx)).map(view) }),
     );
     app.post(
@@ -30,7 +37,12 @@ export function usersRoutes(users: UsersService): FastifyPluginAsyncZod {
           summary: 'Create a user (employee or client) with a password',
           body: z.object({
             email: z.email().max(320),
-            password: z.string().min(12).max(256).optional().describe('Omit for users who only sign in through an identity provider'),
+            password: z
+              .string()
+              .min(12)
+              .max(256)
+              .optional()
+              .describe('Omit for users who only sign in through an identity provider'),
             displayName: z.string().min(1).max(200).optional(),
             kind: z.enum(['employee', 'client']).default('employee'),
             roles: z.array(z.enum(roles)).min(1),
@@ -49,7 +61,13 @@ export function usersRoutes(users: UsersService): FastifyPluginAsyncZod {
           summary: "Replace a user's roles",
           params,
           body: z.object({ roles: z.array(z.enum(roles)).min(1) }),
-          response: { 200: userSchema, 400: problemSchema, 404: problemSchema, 409: problemSchema, ...authProblems },
+          response: {
+            200: userSchema,
+            400: problemSchema,
+            404: problemSchema,
+            409: problemSchema,
+            ...authProblems,
+          },
         },
       },
       async (request) => view(await users.setRoles(request.ctx, request.params.userId, request.body.roles)),
@@ -63,7 +81,13 @@ export function usersRoutes(users: UsersService): FastifyPluginAsyncZod {
           summary: 'Disable a user (ending their sessions) or enable them again',
           params,
           body: z.object({ status: z.enum(['active', 'disabled']) }),
-          response: { 200: userSchema, 400: problemSchema, 404: problemSchema, 409: problemSchema, ...authProblems },
+          response: {
+            200: userSchema,
+            400: problemSchema,
+            404: problemSchema,
+            409: problemSchema,
+            ...authProblems,
+          },
         },
       },
       async (request) => view(await users.setStatus(request.ctx, request.params.userId, request.body.status)),

@@ -9,7 +9,14 @@ import type { IdentityTables, IdentityTransaction } from '../db/identity.tables.
 import { clientRoles, employeeRoles, isRole } from '../roles.js';
 import { revokeUserSessions } from '../auth/sessions.repo.js';
 import { hashPassword, passwordPolicy } from './passwords.js';
-import { findUser, hasOtherActiveOwner, insertUser, listUsers, updateUser, type UserRow } from './users.repo.js';
+import {
+  findUser,
+  hasOtherActiveOwner,
+  insertUser,
+  listUsers,
+  updateUser,
+  type UserRow,
+} from './users.repo.js';
 
 export type { UserRow } from './users.repo.js';
 
@@ -26,7 +33,9 @@ export async function toUser(keyring: Keyring, row: UserRow): Promise<User> {
   return {
     id: toPublicId('usr', row.id),
     email: await keyring.decryptToString(row.tenantId, row.emailCiphertext),
-    displayName: row.displayNameCiphertext ? await keyring.decryptToString(row.tenantId, row.displayNameCiphertext) : null,
+    displayName: row.displayNameCiphertext
+      ? await keyring.decryptToString(row.tenantId, row.displayNameCiphertext)
+      : null,
     kind: row.kind,
     roles: row.roles,
     status: row.status,
@@ -65,7 +74,9 @@ export async function insertUserRow(
     kind: input.kind,
     emailIndex: await emailIndex(keyring, tenantId, input.email),
     emailCiphertext: await keyring.encryptToString(tenantId, normaliseEmail(input.email)),
-    displayNameCiphertext: input.displayName ? await keyring.encryptToString(tenantId, input.displayName) : null,
+    displayNameCiphertext: input.displayName
+      ? await keyring.encryptToString(tenantId, input.displayName)
+      : null,
     passwordHash: input.passwordHash,
     roles: [...input.roles],
     lockedUntil: null,
@@ -87,13 +98,21 @@ function checkRoles(kind: NewUser['kind'], roles: readonly string[]): void {
   const allowed: readonly string[] = kind === 'employee' ? employeeRoles : clientRoles;
   const wrong = roles.filter((r) => !isRole(r) || !allowed.includes(r));
   if (wrong.length > 0) {
-    throw IdentityErrors.invalidRoles('roles', `not ${kind} roles: ${wrong.join(', ')} (allowed: ${allowed.join(', ')})`);
+    throw IdentityErrors.invalidRoles(
+      'roles',
+      `not ${kind} roles: ${wrong.join(', ')} (allowed: ${allowed.join(', ')})`,
+    );
   }
 }
 
-export function createUsersService(deps: { database: Database; keyring: Keyring; audit: AuditLog }): UsersService {
+export function createUsersService(deps: {
+  database: Database;
+  keyring: Keyring;
+  audit: AuditLog;
+}): UsersService {
   const { database, keyring, audit } = deps;
-  const inTenant = <T>(ctx: RequestContext, fn: (trx: IdentityTransaction) => Promise<T>) => database.withTenant<IdentityTables, T>(ctx, fn);
+  const inTenant = <T>(ctx: RequestContext, fn: (trx: IdentityTransaction) => Promise<T>) =>
+    database.withTenant<IdentityTables, T>(ctx, fn);
 
   async function findRow(trx: IdentityTransaction, userId: string): Promise<UserRow> {
     const uuid = fromPublicId('usr', userId);
@@ -141,7 +160,8 @@ export function createUsersService(deps: { database: Database; keyring: Keyring;
       const row = await inTenant(ctx, async (trx) => {
         const current = await findRow(trx, userId);
         checkRoles(current.kind, roles);
-        if (current.roles.includes('owner') && !roles.includes('owner')) await assertOwnerRemains(trx, current.id);
+        if (current.roles.includes('owner') && !roles.includes('owner'))
+          await assertOwnerRemains(trx, current.id);
         const updated = await updateUser(trx, current.id, { roles: [...roles], updatedAt: new Date() });
         if (!updated) throw IdentityErrors.userNotFound();
         await audit.append(trx, ctx, {
@@ -156,11 +176,15 @@ export function createUsersService(deps: { database: Database; keyring: Keyring;
     async setStatus(ctx, userId, status) {
       const row = await inTenant(ctx, async (trx) => {
         const current = await findRow(trx, userId);
-        if (status === 'disabled' && current.roles.includes('owner')) await assertOwnerRemains(trx, current.id);
+        if (status === 'disabled' && current.roles.includes('owner'))
+          await assertOwnerRemains(trx, current.id);
         const updated = await updateUser(trx, current.id, { status, updatedAt: new Date() });
         if (!updated) throw IdentityErrors.userNotFound();
         if (status === 'disabled') await revokeUserSessions(trx, current.id, 'user_disabled');
-        await audit.append(trx, ctx, { action: `user.${status === 'disabled' ? 'disabled' : 'enabled'}`, target: { type: 'user', id: userId } });
+        await audit.append(trx, ctx, {
+          action: `user.${status === 'disabled' ? 'disabled' : 'enabled'}`,
+          target: { type: 'user', id: userId },
+        });
         return updated;
       });
       return toUser(keyring, row);

@@ -20,19 +20,35 @@ describe('saved views', () => {
 
   beforeAll(async () => {
     t = await createTestPlatform();
-    const create = async (name: string) => fromPublicId('ten', (await t.platform.modules.identity.tenantAdmin.create({ name, slug: `${name.toLowerCase().replace(' ', '-')}-${Date.now()}` })).id) ?? '';
+    const create = async (name: string) =>
+      fromPublicId(
+        'ten',
+        (
+          await t.platform.modules.identity.tenantAdmin.create({
+            name,
+            slug: `${name.toLowerCase().replace(' ', '-')}-${Date.now()}`,
+          })
+        ).id,
+      ) ?? '';
     tenant = await create('Views A');
     other = await create('Views B');
   });
   afterAll(() => t.close());
 
   const as = (actor: string, tenantId = tenant) => ({ tenant: tenantId, actor, permissions: ['calls:read'] });
-  const save = (actor: string, payload: object, tenantId = tenant) => t.inject({ method: 'POST', url: '/api/v1/views', payload, as: as(actor, tenantId) });
+  const save = (actor: string, payload: object, tenantId = tenant) =>
+    t.inject({ method: 'POST', url: '/api/v1/views', payload, as: as(actor, tenantId) });
   const mine = async (actor: string, list = 'calls', tenantId = tenant) =>
-    (await t.inject({ method: 'GET', url: `/api/v1/views?list=${list}`, as: as(actor, tenantId) })).json<{ items: View[] }>().items;
+    (await t.inject({ method: 'GET', url: `/api/v1/views?list=${list}`, as: as(actor, tenantId) })).json<{
+      items: View[];
+    }>().items;
 
   it('keeps each user’s views to that user, by list, and audits every change', async () => {
-    const created = await save('usr_ann', { list: 'calls', name: '  Long calls ', state: 'sort=-duration&minDuration=600' });
+    const created = await save('usr_ann', {
+      list: 'calls',
+      name: '  Long calls ',
+      state: 'sort=-duration&minDuration=600',
+    });
     expect(created.statusCode, created.body).toBe(201);
     const view = created.json<View>();
     expect(view.id).toMatch(/^view_/);
@@ -47,13 +63,31 @@ describe('saved views', () => {
     const foreign = await t.inject({ method: 'DELETE', url: `/api/v1/views/${view.id}`, as: as('usr_bob') });
     expect(foreign.statusCode).toBe(404);
 
-    const renamed = await t.inject({ method: 'PUT', url: `/api/v1/views/${view.id}`, payload: { name: 'Over ten minutes' }, as: as('usr_ann') });
-    expect(renamed.json<View>()).toMatchObject({ name: 'Over ten minutes', state: 'sort=-duration&minDuration=600' });
-    expect((await t.inject({ method: 'DELETE', url: `/api/v1/views/${view.id}`, as: as('usr_ann') })).statusCode).toBe(204);
+    const renamed = await t.inject({
+      method: 'PUT',
+      url: `/api/v1/views/${view.id}`,
+      payload: { name: 'Over ten minutes' },
+      as: as('usr_ann'),
+    });
+    expect(renamed.json<View>()).toMatchObject({
+      name: 'Over ten minutes',
+      state: 'sort=-duration&minDuration=600',
+    });
+    expect(
+      (await t.inject({ method: 'DELETE', url: `/api/v1/views/${view.id}`, as: as('usr_ann') })).statusCode,
+    ).toBe(204);
     expect(await mine('usr_ann')).toEqual([]);
 
-    const audit = await t.platform.modules.audit.list({ tenantId: tenant, requestId: 'test', actor: { type: 'system', id: 'test' } }, { limit: 20 });
-    expect(audit.items.filter((e) => e.action.startsWith('view.')).map((e) => e.action).sort()).toEqual(['view.deleted', 'view.saved', 'view.saved', 'view.updated']);
+    const audit = await t.platform.modules.audit.list(
+      { tenantId: tenant, requestId: 'test', actor: { type: 'system', id: 'test' } },
+      { limit: 20 },
+    );
+    expect(
+      audit.items
+        .filter((e) => e.action.startsWith('view.'))
+        .map((e) => e.action)
+        .sort(),
+    ).toEqual(['view.deleted', 'view.saved', 'view.saved', 'view.updated']);
   });
 
   it('refuses a second view of the same name, and bad input, naming the field', async () => {

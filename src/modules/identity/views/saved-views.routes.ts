@@ -15,13 +15,23 @@ const savedViewSchema = z
   })
   .meta({ id: 'SavedView' });
 
-const listName = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be a list name such as calls').describe('The console list: calls, users, api-keys…');
+const listName = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be a list name such as calls')
+  .describe('The console list: calls, users, api-keys…');
 /** Names are trimmed; the limits are the table's, said here so the form can say them first. */
 const viewName = z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters');
-const viewState = z.string().max(2000, 'must be at most 2,000 characters').refine((s) => !s.startsWith('?'), 'must not start with ?');
+const viewState = z
+  .string()
+  .max(2000, 'must be at most 2,000 characters')
+  .refine((s) => !s.startsWith('?'), 'must not start with ?');
 const viewId = z.object({ viewId: z.string().max(64).startsWith('view_') });
 
-const view = (v: SavedView) => ({ ...v, createdAt: v.createdAt.toISOString(), updatedAt: v.updatedAt.toISOString() });
+const view = (v: SavedView) => ({
+  ...v,
+  createdAt: v.createdAt.toISOString(),
+  updatedAt: v.updatedAt.toISOString(),
+});
 
 /** The caller's saved views of console lists: private to them, every change audited. */
 export function savedViewsRoutes(views: SavedViewsService): FastifyPluginAsyncZod {
@@ -34,7 +44,11 @@ export function savedViewsRoutes(views: SavedViewsService): FastifyPluginAsyncZo
           tags: ['views'],
           summary: 'Your saved views of one list, by name',
           querystring: z.object({ list: listName }),
-          response: { 200: z.object({ items: z.array(savedViewSchema) }), 400: problemSchema, ...authProblems },
+          response: {
+            200: z.object({ items: z.array(savedViewSchema) }),
+            400: problemSchema,
+            ...authProblems,
+          },
         },
       },
       async (request) => ({ items: (await views.list(request.ctx, request.query.list)).map(view) }),
@@ -61,7 +75,13 @@ export function savedViewsRoutes(views: SavedViewsService): FastifyPluginAsyncZo
           summary: 'Rename a saved view or replace its state (audited)',
           params: viewId,
           body: z.object({ name: viewName.optional(), state: viewState.optional() }),
-          response: { 200: savedViewSchema, 400: problemSchema, 404: problemSchema, 409: problemSchema, ...authProblems },
+          response: {
+            200: savedViewSchema,
+            400: problemSchema,
+            404: problemSchema,
+            409: problemSchema,
+            ...authProblems,
+          },
         },
       },
       async (request) => view(await views.update(request.ctx, request.params.viewId, request.body)),

@@ -5,10 +5,23 @@ import { fromPublicId, newUuid, toPublicId } from '../../../platform/ids.js';
 import type { SavedView, SavedViewsService } from '../contract.js';
 import type { IdentityTables } from '../db/identity.tables.js';
 import { IdentityErrors } from '../errors.js';
-import { deleteSavedView, insertSavedView, listSavedViews, updateSavedView, type SavedViewRow } from './saved-views.repo.js';
+import {
+  deleteSavedView,
+  insertSavedView,
+  listSavedViews,
+  updateSavedView,
+  type SavedViewRow,
+} from './saved-views.repo.js';
 
 function toSavedView(row: SavedViewRow): SavedView {
-  return { id: toPublicId('view', row.id), list: row.list, name: row.name, state: row.state, createdAt: row.createdAt, updatedAt: row.updatedAt };
+  return {
+    id: toPublicId('view', row.id),
+    list: row.list,
+    name: row.name,
+    state: row.state,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
 }
 
 /** Views belong to people; a machine (API key) has no console lists to keep. */
@@ -29,7 +42,9 @@ export function createSavedViewsService(deps: { database: Database; audit: Audit
   return {
     async list(ctx, list) {
       const owner = ownerOf(ctx);
-      const rows = await database.withTenant<IdentityTables, SavedViewRow[]>(ctx, (trx) => listSavedViews(trx, owner, list));
+      const rows = await database.withTenant<IdentityTables, SavedViewRow[]>(ctx, (trx) =>
+        listSavedViews(trx, owner, list),
+      );
       return rows.map(toSavedView);
     },
 
@@ -37,8 +52,19 @@ export function createSavedViewsService(deps: { database: Database; audit: Audit
       const owner = ownerOf(ctx);
       try {
         const row = await database.withTenant<IdentityTables, SavedViewRow>(ctx, async (trx) => {
-          const inserted = await insertSavedView(trx, { id: newUuid(), tenantId: ctx.tenantId, owner, list: input.list, name: input.name, state: input.state });
-          await audit.append(trx, ctx, { action: 'view.saved', target: { type: 'view', id: toPublicId('view', inserted.id) }, details: { list: input.list, name: input.name } });
+          const inserted = await insertSavedView(trx, {
+            id: newUuid(),
+            tenantId: ctx.tenantId,
+            owner,
+            list: input.list,
+            name: input.name,
+            state: input.state,
+          });
+          await audit.append(trx, ctx, {
+            action: 'view.saved',
+            target: { type: 'view', id: toPublicId('view', inserted.id) },
+            details: { list: input.list, name: input.name },
+          });
           return inserted;
         });
         return toSavedView(row);
@@ -54,7 +80,12 @@ export function createSavedViewsService(deps: { database: Database; audit: Audit
       try {
         const row = await database.withTenant<IdentityTables, SavedViewRow | undefined>(ctx, async (trx) => {
           const updated = await updateSavedView(trx, owner, id, input);
-          if (updated) await audit.append(trx, ctx, { action: 'view.updated', target: { type: 'view', id: viewId }, details: { list: updated.list, name: updated.name } });
+          if (updated)
+            await audit.append(trx, ctx, {
+              action: 'view.updated',
+              target: { type: 'view', id: viewId },
+              details: { list: updated.list, name: updated.name },
+            });
           return updated;
         });
         if (!row) throw IdentityErrors.viewNotFound();
@@ -70,7 +101,12 @@ export function createSavedViewsService(deps: { database: Database; audit: Audit
       const id = uuidOf(viewId);
       const row = await database.withTenant<IdentityTables, SavedViewRow | undefined>(ctx, async (trx) => {
         const deleted = await deleteSavedView(trx, owner, id);
-        if (deleted) await audit.append(trx, ctx, { action: 'view.deleted', target: { type: 'view', id: viewId }, details: { list: deleted.list, name: deleted.name } });
+        if (deleted)
+          await audit.append(trx, ctx, {
+            action: 'view.deleted',
+            target: { type: 'view', id: viewId },
+            details: { list: deleted.list, name: deleted.name },
+          });
         return deleted;
       });
       if (!row) throw IdentityErrors.viewNotFound();

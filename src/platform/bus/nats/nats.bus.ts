@@ -94,7 +94,14 @@ export async function createNatsBus(
     }
   }
 
-  async function ensurePartitionConsumer(stream: string, durable: string, familyTopics: readonly string[], family: string, partition: number, maxDeliveries: number): Promise<void> {
+  async function ensurePartitionConsumer(
+    stream: string,
+    durable: string,
+    familyTopics: readonly string[],
+    family: string,
+    partition: number,
+    maxDeliveries: number,
+  ): Promise<void> {
     await ensureConsumer(stream, {
       durable_name: durable,
       ack_policy: AckPolicy.Explicit,
@@ -112,11 +119,21 @@ export async function createNatsBus(
   const bus: Bus = {
     kind: 'nats',
     async declareGroup(options) {
-      const { group, topics, retry } = core.validateSubscription({ ...options, handler: () => Promise.resolve() });
+      const { group, topics, retry } = core.validateSubscription({
+        ...options,
+        handler: () => Promise.resolve(),
+      });
       for (const [family, familyTopics] of topicsByFamily(topics)) {
         await ensureStream(family);
         for (let partition = 0; partition < core.partitions; partition++) {
-          await ensurePartitionConsumer(naming.stream(family), naming.durable(group, family, partition), familyTopics, family, partition, retry.maxDeliveries);
+          await ensurePartitionConsumer(
+            naming.stream(family),
+            naming.durable(group, family, partition),
+            familyTopics,
+            family,
+            partition,
+            retry.maxDeliveries,
+          );
         }
       }
     },
@@ -134,7 +151,14 @@ export async function createNatsBus(
           for (let partition = 0; partition < core.partitions; partition++) {
             const durable = naming.durable(group, family, partition);
             durables.push(durable);
-            await ensurePartitionConsumer(stream, durable, familyTopics, family, partition, retry.maxDeliveries);
+            await ensurePartitionConsumer(
+              stream,
+              durable,
+              familyTopics,
+              family,
+              partition,
+              retry.maxDeliveries,
+            );
             const consumer = await js.consumers.get(stream, durable);
             parts.push(
               await consumePartition({

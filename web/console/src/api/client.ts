@@ -1,7 +1,13 @@
 import createClient, { type Client } from 'openapi-fetch';
 import { ApiError } from './problem';
 import type { paths } from './schema.gen';
-import { createSessionManager, localStorageSessionStore, webLocksExclusive, type SessionManager, type TokenPair } from './session';
+import {
+  createSessionManager,
+  localStorageSessionStore,
+  webLocksExclusive,
+  type SessionManager,
+  type TokenPair,
+} from './session';
 
 export type Api = Client<paths>;
 
@@ -11,7 +17,8 @@ export type Api = Client<paths>;
  */
 export function authorisingFetch(session: SessionManager): (request: Request) => Promise<Response> {
   return async (request) => {
-    const send = (r: Request) => globalThis.fetch(r).catch((error: unknown) => Promise.reject(ApiError.network(error)));
+    const send = (r: Request) =>
+      globalThis.fetch(r).catch((error: unknown) => Promise.reject(ApiError.network(error)));
     if (request.headers.has('authorization')) return send(request);
     const token = await session.accessToken();
     if (!token) return send(request);
@@ -29,7 +36,8 @@ export function authorisingFetch(session: SessionManager): (request: Request) =>
 /** Calls that need no session: sign-in, renewal, sign-out. */
 export const publicApi: Api = createClient<paths>({
   baseUrl: '',
-  fetch: (request) => globalThis.fetch(request).catch((error: unknown) => Promise.reject(ApiError.network(error))),
+  fetch: (request) =>
+    globalThis.fetch(request).catch((error: unknown) => Promise.reject(ApiError.network(error))),
 });
 
 export function createBrowserSession(): SessionManager {

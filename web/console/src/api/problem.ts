@@ -12,7 +12,8 @@ interface ProblemBody {
   errors?: unknown;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
 
 /**
  * An answer the API refused (problem+json), or no answer at all (`status` 0, code `NETWORK`).
@@ -45,21 +46,35 @@ export class ApiError extends Error {
   static fromResponse(response: Response, body: unknown): ApiError {
     const problem: ProblemBody = isObject(body) ? body : {};
     const fields = Array.isArray(problem.errors)
-      ? problem.errors.filter(isObject).map((e) => ({ field: normaliseField(String(e.field)), message: String(e.message) }))
+      ? problem.errors
+          .filter(isObject)
+          .map((e) => ({ field: normaliseField(String(e.field)), message: String(e.message) }))
       : [];
     const retryAfter = Number(response.headers.get('retry-after'));
     return new ApiError({
       status: response.status,
       code: typeof problem.code === 'string' ? problem.code : `HTTP_${response.status}`,
-      message: typeof problem.detail === 'string' ? problem.detail : typeof problem.title === 'string' ? problem.title : fallbackMessage(response.status),
+      message:
+        typeof problem.detail === 'string'
+          ? problem.detail
+          : typeof problem.title === 'string'
+            ? problem.title
+            : fallbackMessage(response.status),
       fields,
-      requestId: typeof problem.requestId === 'string' ? problem.requestId : (response.headers.get('x-request-id') ?? undefined),
+      requestId:
+        typeof problem.requestId === 'string'
+          ? problem.requestId
+          : (response.headers.get('x-request-id') ?? undefined),
       retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
     });
   }
 
   static network(cause: unknown): ApiError {
-    const error = new ApiError({ status: 0, code: 'NETWORK', message: 'Switchboard could not be reached. Check the connection and try again.' });
+    const error = new ApiError({
+      status: 0,
+      code: 'NETWORK',
+      message: 'Switchboard could not be reached. Check the connection and try again.',
+    });
     error.cause = cause;
     return error;
   }

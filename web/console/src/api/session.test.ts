@@ -32,7 +32,12 @@ function sharedStore() {
   return { tab, deliver, peek: () => value };
 }
 
-const pair = (n: number, expiresIn = 900): TokenPair => ({ accessToken: `at-${n}`, refreshToken: `rt-${n}`, expiresIn, mfaEnrollmentRequired: false });
+const pair = (n: number, expiresIn = 900): TokenPair => ({
+  accessToken: `at-${n}`,
+  refreshToken: `rt-${n}`,
+  expiresIn,
+  mfaEnrollmentRequired: false,
+});
 
 describe('session renewal', () => {
   beforeEach(() => {
@@ -41,7 +46,11 @@ describe('session renewal', () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  function manager(store: SessionStore, exchange: (rt: string) => Promise<TokenPair | 'rejected'>, revoke = vi.fn(() => Promise.resolve())) {
+  function manager(
+    store: SessionStore,
+    exchange: (rt: string) => Promise<TokenPair | 'rejected'>,
+    revoke = vi.fn(() => Promise.resolve()),
+  ) {
     return createSessionManager({ store, exchange, revoke, now: () => Date.now() });
   }
 
@@ -116,7 +125,10 @@ describe('session renewal', () => {
 
   it('keeps the session when the server cannot be reached, and tries again shortly', async () => {
     const store = sharedStore();
-    const exchange = vi.fn<(rt: string) => Promise<TokenPair | 'rejected'>>().mockRejectedValueOnce(new TypeError('offline')).mockResolvedValueOnce(pair(2));
+    const exchange = vi
+      .fn<(rt: string) => Promise<TokenPair | 'rejected'>>()
+      .mockRejectedValueOnce(new TypeError('offline'))
+      .mockResolvedValueOnce(pair(2));
     const tab = manager(store.tab(), exchange);
     tab.begin('acme', 'ann@example.test', pair(1));
 
@@ -131,7 +143,10 @@ describe('session renewal', () => {
 
   it('renews once after a 401 and gives up (null) when the renewal is refused', async () => {
     const store = sharedStore();
-    const exchange = vi.fn<(rt: string) => Promise<TokenPair | 'rejected'>>().mockResolvedValueOnce(pair(2)).mockResolvedValueOnce('rejected');
+    const exchange = vi
+      .fn<(rt: string) => Promise<TokenPair | 'rejected'>>()
+      .mockResolvedValueOnce(pair(2))
+      .mockResolvedValueOnce('rejected');
     const tab = manager(store.tab(), exchange);
     tab.begin('acme', 'ann@example.test', pair(1));
 
@@ -145,7 +160,11 @@ describe('session renewal', () => {
     const store = sharedStore();
     const exchange = vi.fn(() => Promise.resolve(pair(2)));
     const tab = manager(store.tab(), exchange);
-    const session = tab.begin('acme', 'ann@example.test', { accessToken: 'enrol', expiresIn: 600, mfaEnrollmentRequired: true });
+    const session = tab.begin('acme', 'ann@example.test', {
+      accessToken: 'enrol',
+      expiresIn: 600,
+      mfaEnrollmentRequired: true,
+    });
     expect(session.kind).toBe('mfaEnrollment');
     expect(await tab.accessToken()).toBe('enrol');
 

@@ -118,10 +118,13 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
     timer = undefined;
     if (session?.kind !== 'signedIn') return;
     const token = session.accessToken;
-    timer = setTimer(() => {
-      timer = undefined;
-      void renew(token);
-    }, Math.max(0, session.renewAt - now()));
+    timer = setTimer(
+      () => {
+        timer = undefined;
+        void renew(token);
+      },
+      Math.max(0, session.renewAt - now()),
+    );
   }
 
   /** Makes `next` the session of this tab; `persist` also writes it for the other tabs. */
@@ -144,7 +147,14 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
     if (pair.mfaEnrollmentRequired || pair.refreshToken === undefined) {
       return { kind: 'mfaEnrollment', tenant, email, accessToken: pair.accessToken, expiresAt };
     }
-    return { kind: 'signedIn', tenant, accessToken: pair.accessToken, expiresAt, renewAt: renewTime(issuedAt, pair.expiresIn), refreshToken: pair.refreshToken };
+    return {
+      kind: 'signedIn',
+      tenant,
+      accessToken: pair.accessToken,
+      expiresAt,
+      renewAt: renewTime(issuedAt, pair.expiresIn),
+      refreshToken: pair.refreshToken,
+    };
   }
 
   /** Replaces `staleToken` with a new pair, unless another tab (or call) already did. */
@@ -175,7 +185,8 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
       // bring the session back, and the pair it brought is revoked.
       const after = usable(deps.store.read());
       if (after?.kind !== 'signedIn' || after.accessToken !== staleToken) {
-        if (answer !== 'rejected' && answer.refreshToken !== undefined) await deps.revoke(answer.refreshToken).catch(() => undefined);
+        if (answer !== 'rejected' && answer.refreshToken !== undefined)
+          await deps.revoke(answer.refreshToken).catch(() => undefined);
         adopt(after, after ? undefined : 'signedOut', false);
         return after;
       }
@@ -250,9 +261,16 @@ function parseSession(raw: string | null): Session | null {
   if (!raw) return null;
   try {
     const value = JSON.parse(raw) as Partial<Record<string, unknown>>;
-    const strings = ['tenant', 'accessToken'].every((k) => typeof value[k] === 'string') && typeof value.expiresAt === 'number';
+    const strings =
+      ['tenant', 'accessToken'].every((k) => typeof value[k] === 'string') &&
+      typeof value.expiresAt === 'number';
     if (!strings) return null;
-    if (value.kind === 'signedIn' && typeof value.refreshToken === 'string' && typeof value.renewAt === 'number') return value as Session;
+    if (
+      value.kind === 'signedIn' &&
+      typeof value.refreshToken === 'string' &&
+      typeof value.renewAt === 'number'
+    )
+      return value as Session;
     if (value.kind === 'mfaEnrollment' && typeof value.email === 'string') return value as Session;
     return null;
   } catch {
@@ -261,7 +279,10 @@ function parseSession(raw: string | null): Session | null {
 }
 
 /** The session in localStorage, shared by the console's tabs; `storage` events tell the others. */
-export function localStorageSessionStore(storage: Storage = window.localStorage, target: Window = window): SessionStore {
+export function localStorageSessionStore(
+  storage: Storage = window.localStorage,
+  target: Window = window,
+): SessionStore {
   return {
     read: () => parseSession(storage.getItem(storageKey)),
     write(session) {

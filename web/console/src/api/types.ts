@@ -10,8 +10,12 @@ export type IdentityProvider = Schema<'IdentityProvider'>;
 export type Tenant = Schema<'Tenant'>;
 export type AuditEntry = Schema<'AuditEntry'>;
 export type DeadLetter = Schema<'DeadLetter'>;
-export type SecretSummary = paths['/api/v1/secrets']['get']['responses'][200]['content']['application/json']['items'][number];
-export type AuditVerification = paths['/api/v1/audit/verify']['get']['responses'][200]['content']['application/json'];
+export type SecretSummary =
+  paths['/api/v1/secrets']['get']['responses'][200]['content']['application/json']['items'][number];
+export type AuditVerification =
+  paths['/api/v1/audit/verify']['get']['responses'][200]['content']['application/json'];
 
 /** The roles a user can be given, as the server's user routes accept them. */
-export type Role = NonNullable<paths['/api/v1/users']['post']['requestBody']>['content']['application/json']['roles'][number];
+export type Role = NonNullable<
+  paths['/api/v1/users']['post']['requestBody']
+>['content']['application/json']['roles'][number];

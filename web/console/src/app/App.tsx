@@ -22,7 +22,8 @@ function useSessionEndRedirect() {
           const m = messagesNow(appMessages).session;
           toast.info(m.endedTitle, m.endedText);
         }
-        const back = ended === 'expired' && here.pathname !== '/' ? `?redirect=${encodeURIComponent(here.href)}` : '';
+        const back =
+          ended === 'expired' && here.pathname !== '/' ? `?redirect=${encodeURIComponent(here.href)}` : '';
         void router.navigate({ href: `/sign-in${back}`, replace: true });
       }),
     [],

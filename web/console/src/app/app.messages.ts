@@ -22,10 +22,12 @@ export const appMessages = defineMessages(
       signOut: 'Sign out',
       signOutEverywhere: 'Sign out everywhere…',
       confirmTitle: 'Sign out everywhere?',
-      confirmText: 'Every session of your account ends: this browser, other browsers and devices. Each needs your password again.',
+      confirmText:
+        'Every session of your account ends: this browser, other browsers and devices. Each needs your password again.',
       confirmAction: 'Sign out everywhere',
       signedOutEverywhere: 'Signed out everywhere',
-      sessionsEnded: (count: string, one: boolean) => `${count} ${one ? 'session was' : 'sessions were'} ended.`,
+      sessionsEnded: (count: string, one: boolean) =>
+        `${count} ${one ? 'session was' : 'sessions were'} ended.`,
     },
     session: {
       endedTitle: 'Your session has ended',
@@ -70,7 +72,8 @@ export const appMessages = defineMessages(
         signOut: 'Abmelden',
         signOutEverywhere: 'Überall abmelden…',
         confirmTitle: 'Überall abmelden?',
-        confirmText: 'Jede Sitzung Ihres Kontos endet: in diesem Browser, in anderen Browsern und auf anderen Geräten. Jede braucht danach wieder Ihr Passwort.',
+        confirmText:
+          'Jede Sitzung Ihres Kontos endet: in diesem Browser, in anderen Browsern und auf anderen Geräten. Jede braucht danach wieder Ihr Passwort.',
         confirmAction: 'Überall abmelden',
         signedOutEverywhere: 'Überall abgemeldet',
         sessionsEnded: (count, one) => `${count} ${one ? 'Sitzung wurde' : 'Sitzungen wurden'} beendet.`,

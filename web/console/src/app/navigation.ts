@@ -4,4 +4,8 @@ import { overviewNavigation } from '@/features/overview';
 import type { NavSection } from '@/kit/navigation';
 
 /** The side navigation: each feature's sections, in this order. */
-export const navigation: readonly NavSection[] = [...overviewNavigation, ...callsNavigation, ...adminNavigation];
+export const navigation: readonly NavSection[] = [
+  ...overviewNavigation,
+  ...callsNavigation,
+  ...adminNavigation,
+];

@@ -46,7 +46,9 @@ export function RouteErrorView({ error, reset }: ErrorComponentProps) {
   const router = useRouter();
   const m = useMessages(appMessages).views;
   if (isApiError(error) && error.status === 403) return <ForbiddenView />;
-  const chunkFailed = error instanceof TypeError && /dynamically imported module|Importing a module script failed/i.test(error.message);
+  const chunkFailed =
+    error instanceof TypeError &&
+    /dynamically imported module|Importing a module script failed/i.test(error.message);
   return (
     <div className="state state--error route-state" role="alert">
       <div className="state__icon" aria-hidden="true">

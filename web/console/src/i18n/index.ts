@@ -1,2 +1,18 @@
-export { currentLocale, formattingLocale, localeNames, locales, setLocale, subscribeLocale, useLocale, type Locale } from './locale';
-export { defineMessages, messagesNow, useMessages, type Catalogue, type MessageTree, type Translation } from './messages';
+export {
+  currentLocale,
+  formattingLocale,
+  localeNames,
+  locales,
+  setLocale,
+  subscribeLocale,
+  useLocale,
+  type Locale,
+} from './locale';
+export {
+  defineMessages,
+  messagesNow,
+  useMessages,
+  type Catalogue,
+  type MessageTree,
+  type Translation,
+} from './messages';

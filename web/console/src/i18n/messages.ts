@@ -9,7 +9,11 @@ export type MessageTree = { readonly [key: string]: Message | MessageTree };
 
 /** The shape a translation must have: the same keys, the same parameters, any wording. */
 export type Translation<T> = {
-  readonly [K in keyof T]: T[K] extends string ? string : T[K] extends (...args: infer A) => string ? (...args: A) => string : Translation<T[K]>;
+  readonly [K in keyof T]: T[K] extends string
+    ? string
+    : T[K] extends (...args: infer A) => string
+      ? (...args: A) => string
+      : Translation<T[K]>;
 };
 
 export type Catalogue<T extends MessageTree> = Readonly<Record<Locale, Translation<T>>>;
@@ -22,7 +26,10 @@ export type Catalogue<T extends MessageTree> = Readonly<Record<Locale, Translati
  *
  * The type checker refuses a German catalogue that lacks a key or takes other parameters.
  */
-export function defineMessages<T extends MessageTree>(en: T, others: { readonly [L in Exclude<Locale, 'en'>]: Translation<T> }): Catalogue<T> {
+export function defineMessages<T extends MessageTree>(
+  en: T,
+  others: { readonly [L in Exclude<Locale, 'en'>]: Translation<T> },
+): Catalogue<T> {
   // English is its own translation; the checker cannot see through the mapped type for a generic T.
   return { en: en as unknown as Translation<T>, ...others };
 }

@@ -3,10 +3,26 @@ import type { ReactNode } from 'react';
 
 type Tone = 'info' | 'success' | 'warning' | 'danger' | 'brand';
 
-const icons = { info: Info, brand: Info, success: CircleCheck, warning: TriangleAlert, danger: CircleAlert } as const;
+const icons = {
+  info: Info,
+  brand: Info,
+  success: CircleCheck,
+  warning: TriangleAlert,
+  danger: CircleAlert,
+} as const;
 
 /** A message inside a page or form. Errors are announced (role=alert); the rest are not. */
-export function Alert({ tone = 'info', title, children, icon }: { tone?: Tone; title?: ReactNode; children?: ReactNode; icon?: ReactNode }) {
+export function Alert({
+  tone = 'info',
+  title,
+  children,
+  icon,
+}: {
+  tone?: Tone;
+  title?: ReactNode;
+  children?: ReactNode;
+  icon?: ReactNode;
+}) {
   const Icon = icons[tone];
   return (
     <div className={`alert alert--${tone}`} role={tone === 'danger' ? 'alert' : 'status'}>

@@ -11,10 +11,35 @@ export interface ButtonProps extends ComponentProps<'button'> {
   readonly block?: boolean;
 }
 
-export function Button({ variant = 'secondary', size = 'md', busy = false, icon, block = false, className, children, disabled, type = 'button', ...rest }: ButtonProps) {
-  const classes = ['btn', `btn--${variant}`, size === 'sm' ? 'btn--sm' : '', block ? 'btn--block' : '', className ?? ''].filter(Boolean).join(' ');
+export function Button({
+  variant = 'secondary',
+  size = 'md',
+  busy = false,
+  icon,
+  block = false,
+  className,
+  children,
+  disabled,
+  type = 'button',
+  ...rest
+}: ButtonProps) {
+  const classes = [
+    'btn',
+    `btn--${variant}`,
+    size === 'sm' ? 'btn--sm' : '',
+    block ? 'btn--block' : '',
+    className ?? '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
-    <button type={type} className={classes} disabled={disabled ?? busy} aria-busy={busy || undefined} {...rest}>
+    <button
+      type={type}
+      className={classes}
+      disabled={disabled ?? busy}
+      aria-busy={busy || undefined}
+      {...rest}
+    >
       {busy ? <span className="spinner" aria-hidden="true" /> : icon}
       {children}
     </button>
@@ -28,7 +53,13 @@ export interface IconButtonProps extends ComponentProps<'button'> {
 
 export function IconButton({ label, className, children, type = 'button', ...rest }: IconButtonProps) {
   return (
-    <button type={type} className={['icon-btn', className ?? ''].filter(Boolean).join(' ')} aria-label={label} title={label} {...rest}>
+    <button
+      type={type}
+      className={['icon-btn', className ?? ''].filter(Boolean).join(' ')}
+      aria-label={label}
+      title={label}
+      {...rest}
+    >
       {children}
     </button>
   );

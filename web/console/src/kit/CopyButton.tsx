@@ -9,15 +9,32 @@ async function copyText(text: string): Promise<void> {
 }
 
 /** Copies `text` and says so, visibly and to screen readers. */
-export function CopyButton({ text, label = 'Copy', compact = false }: { text: string; label?: string; compact?: boolean }) {
+export function CopyButton({
+  text,
+  label = 'Copy',
+  compact = false,
+}: {
+  text: string;
+  label?: string;
+  compact?: boolean;
+}) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
     if (state === 'idle') return;
     const timer = setTimeout(() => setState('idle'), 2000);
     return () => clearTimeout(timer);
   }, [state]);
-  const copy = () => copyText(text).then(() => setState('copied'), () => setState('failed'));
-  const status = state === 'copied' ? 'Copied' : state === 'failed' ? 'Copying is not available here: select the text and copy it.' : '';
+  const copy = () =>
+    copyText(text).then(
+      () => setState('copied'),
+      () => setState('failed'),
+    );
+  const status =
+    state === 'copied'
+      ? 'Copied'
+      : state === 'failed'
+        ? 'Copying is not available here: select the text and copy it.'
+        : '';
   return (
     <>
       {compact ? (
@@ -25,7 +42,11 @@ export function CopyButton({ text, label = 'Copy', compact = false }: { text: st
           {state === 'copied' ? <Check aria-hidden="true" /> : <Copy aria-hidden="true" />}
         </IconButton>
       ) : (
-        <Button size="sm" icon={state === 'copied' ? <Check aria-hidden="true" /> : <Copy aria-hidden="true" />} onClick={() => void copy()}>
+        <Button
+          size="sm"
+          icon={state === 'copied' ? <Check aria-hidden="true" /> : <Copy aria-hidden="true" />}
+          onClick={() => void copy()}
+        >
           {state === 'copied' ? 'Copied' : label}
         </Button>
       )}

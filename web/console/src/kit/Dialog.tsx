@@ -20,11 +20,16 @@ export function Modal({ open, onOpenChange, title, description, wide, children }
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal>
         <Dialog.Overlay className="overlay" />
-        <Dialog.Content className={wide ? 'dialog dialog--wide' : 'dialog'} {...(description ? {} : { 'aria-describedby': undefined })}>
+        <Dialog.Content
+          className={wide ? 'dialog dialog--wide' : 'dialog'}
+          {...(description ? {} : { 'aria-describedby': undefined })}
+        >
           <div className="dialog__header">
             <div>
               <Dialog.Title className="dialog__title">{title}</Dialog.Title>
-              {description ? <Dialog.Description className="dialog__description">{description}</Dialog.Description> : null}
+              {description ? (
+                <Dialog.Description className="dialog__description">{description}</Dialog.Description>
+              ) : null}
             </div>
             <Dialog.Close asChild>
               <IconButton label="Close">
@@ -59,7 +64,15 @@ export interface ConfirmDialogProps {
 }
 
 /** Asks before doing something that cannot be undone. The safe choice has the focus. */
-export function ConfirmDialog({ open, onOpenChange, title, description, confirmLabel, tone = 'danger', onConfirm }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  onOpenChange,
+  title,
+  description,
+  confirmLabel,
+  tone = 'danger',
+  onConfirm,
+}: ConfirmDialogProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const change = (next: boolean) => {

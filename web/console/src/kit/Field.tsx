@@ -44,7 +44,15 @@ function useFieldIds(given: string | undefined, hint: unknown, error: unknown, c
   return { id, hintId, errorId, countId, describedBy };
 }
 
-function Label({ htmlFor, optional, children }: { htmlFor: string; optional: boolean | undefined; children: ReactNode }) {
+function Label({
+  htmlFor,
+  optional,
+  children,
+}: {
+  htmlFor: string;
+  optional: boolean | undefined;
+  children: ReactNode;
+}) {
   const m = useMessages(formMessages);
   return (
     <label className="label" htmlFor={htmlFor}>
@@ -74,7 +82,13 @@ function useLengthLimit(value: unknown, limits: FieldLimits | undefined, error: 
   };
 }
 
-function Count({ id, count }: { id: string | undefined; count: { text: string; over: boolean } | undefined }) {
+function Count({
+  id,
+  count,
+}: {
+  id: string | undefined;
+  count: { text: string; over: boolean } | undefined;
+}) {
   if (!id || !count) return null;
   return (
     <p className={count.over ? 'field-count field-count--over' : 'field-count'} id={id} aria-live="polite">
@@ -93,13 +107,36 @@ interface Limited {
   readonly maxLength?: number | undefined;
 }
 
-export type TextFieldProps = FieldFrame & Limited & Omit<ComponentProps<'input'>, 'children' | 'maxLength'> & { readonly action?: ReactNode };
+export type TextFieldProps = FieldFrame &
+  Limited &
+  Omit<ComponentProps<'input'>, 'children' | 'maxLength'> & { readonly action?: ReactNode };
 
-export function TextField({ label, hint, error: given, optional, id: givenId, className, action, limits, maxLength, ...input }: TextFieldProps) {
-  const { error, count } = useLengthLimit(input.value, limits ?? (maxLength === undefined ? undefined : { maxLength }), given);
+export function TextField({
+  label,
+  hint,
+  error: given,
+  optional,
+  id: givenId,
+  className,
+  action,
+  limits,
+  maxLength,
+  ...input
+}: TextFieldProps) {
+  const { error, count } = useLengthLimit(
+    input.value,
+    limits ?? (maxLength === undefined ? undefined : { maxLength }),
+    given,
+  );
   const { id, hintId, errorId, countId, describedBy } = useFieldIds(givenId, hint, error, Boolean(count));
   const control = (
-    <input id={id} className={['input', className ?? ''].filter(Boolean).join(' ')} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+    <input
+      id={id}
+      className={['input', className ?? ''].filter(Boolean).join(' ')}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={describedBy}
+      {...input}
+    />
   );
   return (
     <div className="field">
@@ -127,15 +164,35 @@ export function TextField({ label, hint, error: given, optional, id: givenId, cl
 
 export type TextAreaFieldProps = FieldFrame & Limited & Omit<ComponentProps<'textarea'>, 'maxLength'>;
 
-export function TextAreaField({ label, hint, error: given, optional, id: givenId, className, limits, maxLength, ...textarea }: TextAreaFieldProps) {
-  const { error, count } = useLengthLimit(textarea.value, limits ?? (maxLength === undefined ? undefined : { maxLength }), given);
+export function TextAreaField({
+  label,
+  hint,
+  error: given,
+  optional,
+  id: givenId,
+  className,
+  limits,
+  maxLength,
+  ...textarea
+}: TextAreaFieldProps) {
+  const { error, count } = useLengthLimit(
+    textarea.value,
+    limits ?? (maxLength === undefined ? undefined : { maxLength }),
+    given,
+  );
   const { id, hintId, errorId, countId, describedBy } = useFieldIds(givenId, hint, error, Boolean(count));
   return (
     <div className="field">
       <Label htmlFor={id} optional={optional}>
         {label}
       </Label>
-      <textarea id={id} className={['textarea', className ?? ''].filter(Boolean).join(' ')} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...textarea} />
+      <textarea
+        id={id}
+        className={['textarea', className ?? ''].filter(Boolean).join(' ')}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        {...textarea}
+      />
       {error ? <FieldError id={errorId}>{error}</FieldError> : null}
       {hint ? (
         <p className="hint" id={hintId}>
@@ -149,14 +206,29 @@ export function TextAreaField({ label, hint, error: given, optional, id: givenId
 
 export type SelectFieldProps = FieldFrame & ComponentProps<'select'>;
 
-export function SelectField({ label, hint, error, optional, id: givenId, className, children, ...select }: SelectFieldProps) {
+export function SelectField({
+  label,
+  hint,
+  error,
+  optional,
+  id: givenId,
+  className,
+  children,
+  ...select
+}: SelectFieldProps) {
   const { id, hintId, errorId, describedBy } = useFieldIds(givenId, hint, error);
   return (
     <div className="field">
       <Label htmlFor={id} optional={optional}>
         {label}
       </Label>
-      <select id={id} className={['select', className ?? ''].filter(Boolean).join(' ')} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...select}>
+      <select
+        id={id}
+        className={['select', className ?? ''].filter(Boolean).join(' ')}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        {...select}
+      >
         {children}
       </select>
       {error ? <FieldError id={errorId}>{error}</FieldError> : null}
@@ -170,7 +242,19 @@ export function SelectField({ label, hint, error, optional, id: givenId, classNa
 }
 
 /** A labelled group of checkboxes or radio buttons (a fieldset, so the legend is read with each). */
-export function ChoiceGroup({ legend, hint, error, children, columns = true }: { legend: ReactNode; hint?: ReactNode; error?: string | undefined; children: ReactNode; columns?: boolean }) {
+export function ChoiceGroup({
+  legend,
+  hint,
+  error,
+  children,
+  columns = true,
+}: {
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string | undefined;
+  children: ReactNode;
+  columns?: boolean;
+}) {
   const { hintId, errorId, describedBy } = useFieldIds(undefined, hint, error);
   return (
     <fieldset className="choice-group" aria-describedby={describedBy} aria-invalid={error ? true : undefined}>
@@ -186,7 +270,10 @@ export function ChoiceGroup({ legend, hint, error, children, columns = true }: {
   );
 }
 
-export type ChoiceProps = Omit<ComponentProps<'input'>, 'title'> & { readonly title: ReactNode; readonly description?: ReactNode };
+export type ChoiceProps = Omit<ComponentProps<'input'>, 'title'> & {
+  readonly title: ReactNode;
+  readonly description?: ReactNode;
+};
 
 export function Choice({ title, description, type = 'checkbox', ...input }: ChoiceProps) {
   return (

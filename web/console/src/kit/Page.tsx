@@ -2,7 +2,17 @@ import type { ReactNode } from 'react';
 import { useEffect } from 'react';
 
 /** The title of the current page, in the heading and the browser tab. */
-export function PageHeader({ title, eyebrow, description, actions }: { title: string; eyebrow?: string; description?: ReactNode; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  eyebrow,
+  description,
+  actions,
+}: {
+  title: string;
+  eyebrow?: string;
+  description?: ReactNode;
+  actions?: ReactNode;
+}) {
   useEffect(() => {
     document.title = `${title} · Switchboard`;
   }, [title]);
@@ -18,7 +28,23 @@ export function PageHeader({ title, eyebrow, description, actions }: { title: st
   );
 }
 
-export function Panel({ title, description, actions, children, footer, flush = false, labelledBy }: { title?: ReactNode; description?: ReactNode; actions?: ReactNode; children: ReactNode; footer?: ReactNode; flush?: boolean; labelledBy?: string }) {
+export function Panel({
+  title,
+  description,
+  actions,
+  children,
+  footer,
+  flush = false,
+  labelledBy,
+}: {
+  title?: ReactNode;
+  description?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+  footer?: ReactNode;
+  flush?: boolean;
+  labelledBy?: string;
+}) {
   return (
     <section className="panel" aria-labelledby={labelledBy}>
       {title ? (

@@ -14,13 +14,21 @@ function perLocale<T>(build: (locale: string) => T): () => T {
   };
 }
 
-const dateTimeFormat = perLocale((l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'short' }));
-const dateTimeLongFormat = perLocale((l) => new Intl.DateTimeFormat(l, { dateStyle: 'full', timeStyle: 'long' }));
-const dateTimeSecondsFormat = perLocale((l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'medium' }));
+const dateTimeFormat = perLocale(
+  (l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'short' }),
+);
+const dateTimeLongFormat = perLocale(
+  (l) => new Intl.DateTimeFormat(l, { dateStyle: 'full', timeStyle: 'long' }),
+);
+const dateTimeSecondsFormat = perLocale(
+  (l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'medium' }),
+);
 const dateOnlyFormat = perLocale((l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium' }));
 const numberFormat = perLocale((l) => new Intl.NumberFormat(l));
 const relativeFormat = perLocale((l) => new Intl.RelativeTimeFormat(l, { numeric: 'auto' }));
-const percentFormat = perLocale((l) => new Intl.NumberFormat(l, { style: 'percent', maximumFractionDigits: 1 }));
+const percentFormat = perLocale(
+  (l) => new Intl.NumberFormat(l, { style: 'percent', maximumFractionDigits: 1 }),
+);
 
 const toDate = (value: string | Date | number) => (value instanceof Date ? value : new Date(value));
 
@@ -61,7 +69,8 @@ export function formatRelative(value: string | Date | number, now: number = Date
   const seconds = Math.round((toDate(value).getTime() - now) / 1000);
   if (Math.abs(seconds) < 45) return relativeFormat().format(0, 'second');
   for (const [unit, size] of units) {
-    if (Math.abs(seconds) >= size || unit === 'second') return relativeFormat().format(Math.round(seconds / size), unit);
+    if (Math.abs(seconds) >= size || unit === 'second')
+      return relativeFormat().format(Math.round(seconds / size), unit);
   }
   return relativeFormat().format(seconds, 'second');
 }
@@ -87,5 +96,7 @@ export function formatDuration(seconds: number | null | undefined): string {
 
 /** A ratio (0.8731) as a percentage in the reader's locale ("87.3%", "87,3 %"); null: not defined (nothing to divide by). */
 export function formatRatio(ratio: number | null | undefined): string {
-  return ratio === null || ratio === undefined || !Number.isFinite(ratio) ? '—' : percentFormat().format(ratio);
+  return ratio === null || ratio === undefined || !Number.isFinite(ratio)
+    ? '—'
+    : percentFormat().format(ratio);
 }

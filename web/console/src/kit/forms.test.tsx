@@ -15,13 +15,26 @@ function TenantForm({ send }: { send: (values: { name: string; timeZone: string 
   const form = useForm(['name', 'timeZone'], 'PATCH /api/v1/tenant');
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    if (form.check({ name, timeZone }, { timeZone: timeZone ? undefined : 'Choose a time zone.' })) send({ name, timeZone }).catch(form.refuse);
+    if (form.check({ name, timeZone }, { timeZone: timeZone ? undefined : 'Choose a time zone.' }))
+      send({ name, timeZone }).catch(form.refuse);
   };
   return (
     <form id={form.id} onSubmit={submit} noValidate>
       <FormError message={form.formError} />
-      <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} error={form.errors.name} limits={form.limit('name')} />
-      <TextField label="Time zone" value={timeZone} onChange={(e) => setTimeZone(e.target.value)} error={form.errors.timeZone} limits={form.limit('timeZone')} />
+      <TextField
+        label="Name"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        error={form.errors.name}
+        limits={form.limit('name')}
+      />
+      <TextField
+        label="Time zone"
+        value={timeZone}
+        onChange={(e) => setTimeZone(e.target.value)}
+        error={form.errors.timeZone}
+        limits={form.limit('timeZone')}
+      />
       <button type="submit">Save</button>
     </form>
   );
@@ -94,7 +107,11 @@ describe('useForm and TextField', () => {
   });
 
   it('focuses the form’s message when no field can show the refusal', async () => {
-    const refusal = new ApiError({ status: 409, code: 'CONFLICT', message: 'Someone else changed the settings.' });
+    const refusal = new ApiError({
+      status: 409,
+      code: 'CONFLICT',
+      message: 'Someone else changed the settings.',
+    });
     render(<TenantForm send={() => Promise.reject(refusal)} />);
     const events = userEvent.setup();
     await events.type(screen.getByLabelText('Time zone'), 'UTC');

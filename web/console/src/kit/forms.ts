@@ -11,7 +11,10 @@ export type { FieldLimits };
  * Splits an API refusal into messages for a form's own fields and one message for the form as a
  * whole (anything the server said that no field of this form can show).
  */
-export function serverErrors<F extends string>(error: unknown, fields: readonly F[]): { fields: FieldErrors<F>; form: string | undefined } {
+export function serverErrors<F extends string>(
+  error: unknown,
+  fields: readonly F[],
+): { fields: FieldErrors<F>; form: string | undefined } {
   if (!error) return { fields: {}, form: undefined };
   if (!isApiError(error)) return { fields: {}, form: messageOf(error) };
   const byField: FieldErrors<F> = {};
@@ -45,10 +48,16 @@ export const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * over the length (counted as the server counts, in UTF-16 units) or the number of items. Lower
  * bounds of text are each form's own business: "Name the key…" says more than "at least 1".
  */
-export function limitProblem(value: string | readonly unknown[] | undefined, limits: FieldLimits | undefined): string | undefined {
+export function limitProblem(
+  value: string | readonly unknown[] | undefined,
+  limits: FieldLimits | undefined,
+): string | undefined {
   if (value === undefined || !limits) return undefined;
   const m = messagesNow(formMessages);
-  if (typeof value === 'string') return limits.maxLength !== undefined && value.length > limits.maxLength ? m.tooLong(limits.maxLength, value.length) : undefined;
+  if (typeof value === 'string')
+    return limits.maxLength !== undefined && value.length > limits.maxLength
+      ? m.tooLong(limits.maxLength, value.length)
+      : undefined;
   if (limits.maxItems !== undefined && value.length > limits.maxItems) return m.tooMany(limits.maxItems);
   if (limits.minItems !== undefined && value.length < limits.minItems) return m.tooFew(limits.minItems);
   return undefined;
@@ -76,7 +85,10 @@ export interface FormErrors<F extends string> {
    * Before submitting: the form's own problems plus every value over the server's limits. Shows
    * them and answers true when there are none.
    */
-  readonly check: (values: Partial<Record<F, string | readonly unknown[]>>, problems?: FieldErrors<F>) => boolean;
+  readonly check: (
+    values: Partial<Record<F, string | readonly unknown[]>>,
+    problems?: FieldErrors<F>,
+  ) => boolean;
   /** The server refused: its field errors go on the fields, the rest becomes the form's message. */
   readonly refuse: (error: unknown) => void;
   /** Shows these errors (and an optional form message) and moves focus as after a refusal. */
@@ -103,7 +115,9 @@ export function useForm<F extends string>(fields: readonly F[], operation?: Limi
   // A new object each time errors are shown, so showing the same errors again moves focus again.
   const [attempt, setAttempt] = useState<FormShowOptions | undefined>();
   const id = useId();
-  const limits: Readonly<Record<string, FieldLimits>> | undefined = operation ? apiLimits[operation] : undefined;
+  const limits: Readonly<Record<string, FieldLimits>> | undefined = operation
+    ? apiLimits[operation]
+    : undefined;
 
   useEffect(() => {
     if (!attempt) return;
@@ -153,7 +167,9 @@ function focusFirstProblem(form: HTMLElement | null): void {
   const invalid = form.querySelector<HTMLElement>('[aria-invalid="true"]');
   const target =
     invalid instanceof HTMLFieldSetElement
-      ? invalid.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled])')
+      ? invalid.querySelector<HTMLElement>(
+          'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled])',
+        )
       : (invalid ?? form.querySelector<HTMLElement>('[data-form-error]'));
   target?.focus();
 }

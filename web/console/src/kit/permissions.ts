@@ -22,6 +22,9 @@ export const consolePermissions = [
 
 export type ConsolePermission = (typeof consolePermissions)[number];
 
-export function hasPermission(granted: readonly string[] | undefined, permission: ConsolePermission): boolean {
+export function hasPermission(
+  granted: readonly string[] | undefined,
+  permission: ConsolePermission,
+): boolean {
   return granted?.includes(permission) ?? false;
 }

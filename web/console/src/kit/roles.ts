@@ -10,8 +10,14 @@ interface RoleInfo {
 export const roleMessages = defineMessages(
   {
     owner: { label: 'Owner', description: 'Everything, including the other owners. Keep at least one.' },
-    admin: { label: 'Administrator', description: 'Users, keys, sign-in, settings and every operational area.' },
-    supervisor: { label: 'Supervisor', description: 'Calls, recordings and quality scoring for their teams.' },
+    admin: {
+      label: 'Administrator',
+      description: 'Users, keys, sign-in, settings and every operational area.',
+    },
+    supervisor: {
+      label: 'Supervisor',
+      description: 'Calls, recordings and quality scoring for their teams.',
+    },
     agent: { label: 'Agent', description: 'Their calls, leads, customers and orders.' },
     order_manager: { label: 'Order manager', description: 'Customers, products, stock, orders and refunds.' },
     analyst: { label: 'Analyst', description: 'Reports, exports, transcripts and analysis.' },
@@ -20,13 +26,28 @@ export const roleMessages = defineMessages(
   } satisfies Readonly<Record<Role, RoleInfo>>,
   {
     de: {
-      owner: { label: 'Inhaber', description: 'Alles, auch die anderen Inhaber. Mindestens einer muss bleiben.' },
-      admin: { label: 'Administrator', description: 'Benutzer, Schlüssel, Anmeldung, Einstellungen und alle Betriebsbereiche.' },
-      supervisor: { label: 'Teamleitung', description: 'Anrufe, Aufzeichnungen und Qualitätsbewertung ihrer Teams.' },
+      owner: {
+        label: 'Inhaber',
+        description: 'Alles, auch die anderen Inhaber. Mindestens einer muss bleiben.',
+      },
+      admin: {
+        label: 'Administrator',
+        description: 'Benutzer, Schlüssel, Anmeldung, Einstellungen und alle Betriebsbereiche.',
+      },
+      supervisor: {
+        label: 'Teamleitung',
+        description: 'Anrufe, Aufzeichnungen und Qualitätsbewertung ihrer Teams.',
+      },
       agent: { label: 'Agent', description: 'Eigene Anrufe, Leads, Kunden und Bestellungen.' },
-      order_manager: { label: 'Bestellverwaltung', description: 'Kunden, Produkte, Bestand, Bestellungen und Erstattungen.' },
+      order_manager: {
+        label: 'Bestellverwaltung',
+        description: 'Kunden, Produkte, Bestand, Bestellungen und Erstattungen.',
+      },
       analyst: { label: 'Analyst', description: 'Berichte, Exporte, Transkripte und Analysen.' },
-      viewer: { label: 'Betrachter', description: 'Nur lesen: Anrufe, Analysen, Kampagnen und Bestellungen.' },
+      viewer: {
+        label: 'Betrachter',
+        description: 'Nur lesen: Anrufe, Analysen, Kampagnen und Bestellungen.',
+      },
       client: { label: 'Kunde', description: 'Ein Kunde der Organisation, nur im Kundenportal.' },
     },
   },
@@ -36,7 +57,15 @@ export const roleMessages = defineMessages(
 export const roleInfo: Readonly<Record<Role, RoleInfo>> = roleMessages.en;
 
 /** Roles an employee can hold, in the order the forms list them. */
-export const employeeRoles: readonly Role[] = ['owner', 'admin', 'supervisor', 'agent', 'order_manager', 'analyst', 'viewer'];
+export const employeeRoles: readonly Role[] = [
+  'owner',
+  'admin',
+  'supervisor',
+  'agent',
+  'order_manager',
+  'analyst',
+  'viewer',
+];
 
 /** A role's name in the current language; an unknown role as the server spells it. */
 export function roleLabel(role: string): string {

@@ -29,6 +29,14 @@ export function useCan(permission: ConsolePermission): boolean {
 }
 
 /** Renders `children` only for a role that has `permission`: what a role cannot do is not offered. */
-export function Can({ permission, children, fallback = null }: { permission: ConsolePermission; children: ReactNode; fallback?: ReactNode }) {
+export function Can({
+  permission,
+  children,
+  fallback = null,
+}: {
+  permission: ConsolePermission;
+  children: ReactNode;
+  fallback?: ReactNode;
+}) {
   return useCan(permission) ? children : fallback;
 }

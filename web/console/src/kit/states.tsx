@@ -3,7 +3,17 @@ import type { ReactNode } from 'react';
 import { isApiError, messageOf } from '@/api/problem';
 import { Button } from './Button';
 
-export function EmptyState({ icon, title, children, action }: { icon?: ReactNode; title: string; children?: ReactNode; action?: ReactNode }) {
+export function EmptyState({
+  icon,
+  title,
+  children,
+  action,
+}: {
+  icon?: ReactNode;
+  title: string;
+  children?: ReactNode;
+  action?: ReactNode;
+}) {
   return (
     <div className="state">
       <div className="state__icon" aria-hidden="true">
@@ -17,7 +27,15 @@ export function EmptyState({ icon, title, children, action }: { icon?: ReactNode
 }
 
 /** A failed load: what went wrong in words, and a way to try again. */
-export function ErrorState({ error, onRetry, title = 'This could not be loaded' }: { error: unknown; onRetry?: () => void; title?: string }) {
+export function ErrorState({
+  error,
+  onRetry,
+  title = 'This could not be loaded',
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  title?: string;
+}) {
   const forbidden = isApiError(error) && error.status === 403;
   return (
     <div className="state state--error" role="alert">
@@ -39,7 +57,15 @@ export function ErrorState({ error, onRetry, title = 'This could not be loaded' 
 }
 
 /** Placeholder rows while a table loads, shaped like the table. */
-export function LoadingRows({ columns, rows = 4, label = 'Loading' }: { columns: number; rows?: number; label?: string }) {
+export function LoadingRows({
+  columns,
+  rows = 4,
+  label = 'Loading',
+}: {
+  columns: number;
+  rows?: number;
+  label?: string;
+}) {
   return (
     <tbody aria-busy="true">
       <tr className="visually-hidden">
@@ -49,7 +75,10 @@ export function LoadingRows({ columns, rows = 4, label = 'Loading' }: { columns:
         <tr key={row} aria-hidden="true">
           {Array.from({ length: columns }, (_, column) => (
             <td key={column}>
-              <span className="skeleton" style={{ width: `${column === 0 ? 70 : 40 + ((row * 7 + column * 13) % 40)}%` }} />
+              <span
+                className="skeleton"
+                style={{ width: `${column === 0 ? 70 : 40 + ((row * 7 + column * 13) % 40)}%` }}
+              />
             </td>
           ))}
         </tr>
@@ -112,7 +141,14 @@ export function QueryTableBody({
   /** The rows, rendered only once there are some. */
   children: () => ReactNode;
 }) {
-  if (query.isPending) return <LoadingRows columns={columns} label={loadingLabel} {...(loadingRows === undefined ? {} : { rows: loadingRows })} />;
+  if (query.isPending)
+    return (
+      <LoadingRows
+        columns={columns}
+        label={loadingLabel}
+        {...(loadingRows === undefined ? {} : { rows: loadingRows })}
+      />
+    );
   if (query.isError) {
     return (
       <TableMessage columns={columns}>

@@ -59,7 +59,9 @@ export function Toaster() {
             <Icon aria-hidden="true" />
             <div>
               <Toast.Title className="toast__title">{item.title}</Toast.Title>
-              {item.description ? <Toast.Description className="toast__description">{item.description}</Toast.Description> : null}
+              {item.description ? (
+                <Toast.Description className="toast__description">{item.description}</Toast.Description>
+              ) : null}
             </div>
             <Toast.Close asChild>
               <IconButton label="Dismiss">

@@ -9,7 +9,12 @@ import { meQuery } from '@/kit/session';
 
 /** Signs the console's session in as a user with `permissions` (no server: /auth/me is primed). */
 export function signInAs(permissions: readonly string[], user: Partial<NonNullable<Me['user']>> = {}): Me {
-  session.begin('acme', 'ann@example.test', { accessToken: 'at', refreshToken: 'rt', expiresIn: 900, mfaEnrollmentRequired: false });
+  session.begin('acme', 'ann@example.test', {
+    accessToken: 'at',
+    refreshToken: 'rt',
+    expiresIn: 900,
+    mfaEnrollmentRequired: false,
+  });
   const me: Me = {
     tenantId: 'tenant-uuid',
     actor: 'usr_ann',
@@ -32,7 +37,12 @@ export function signInAs(permissions: readonly string[], user: Partial<NonNullab
 }
 
 /** Answers the console's API calls: `routes['GET /api/v1/users']` -> [status, body]. */
-export function stubApi(routes: Record<string, [number, unknown] | ((request: Request) => Promise<[number, unknown]> | [number, unknown])>) {
+export function stubApi(
+  routes: Record<
+    string,
+    [number, unknown] | ((request: Request) => Promise<[number, unknown]> | [number, unknown])
+  >,
+) {
   const fetch = vi.fn(async (request: Request) => {
     const key = `${request.method} ${new URL(request.url).pathname}`;
     const route = routes[key];

@@ -1,5 +1,11 @@
 import { rawPayloadsSql } from '../../ingest/raw-payloads.sql.js';
-import { appRole, grantSchemaUsage, sqlMigration, tenantIsolation, type MigrationSet } from '../../../../platform/db/index.js';
+import {
+  appRole,
+  grantSchemaUsage,
+  sqlMigration,
+  tenantIsolation,
+  type MigrationSet,
+} from '../../../../platform/db/index.js';
 import { teamsSubscriptionsMigration } from './0004-teams-subscriptions.js';
 import { archiveObjectsMigration } from './0006-archive-objects.js';
 import { rawPayloadsSealedMigration } from './0007-raw-payloads-sealed.js';
@@ -187,10 +193,16 @@ export const callsMigrations: MigrationSet = {
   migrations: [
     sqlMigration('0001_call_index', callIndex),
     sqlMigration('0002_quarantine', quarantine),
-    sqlMigration('0003_raw_payloads', `${rawPayloadsSql}\n${tenantIsolation('calls.raw_payloads', { privileges: ['SELECT', 'INSERT', 'UPDATE'] })}`),
+    sqlMigration(
+      '0003_raw_payloads',
+      `${rawPayloadsSql}\n${tenantIsolation('calls.raw_payloads', { privileges: ['SELECT', 'INSERT', 'UPDATE'] })}`,
+    ),
     teamsSubscriptionsMigration,
     // What a replay needs to read a quarantined item as its delivery was read (time zone, column map...).
-    sqlMigration('0005_quarantine_connector_options', `ALTER TABLE calls.quarantine ADD COLUMN options jsonb NOT NULL DEFAULT '{}'::jsonb;`),
+    sqlMigration(
+      '0005_quarantine_connector_options',
+      `ALTER TABLE calls.quarantine ADD COLUMN options jsonb NOT NULL DEFAULT '{}'::jsonb;`,
+    ),
     archiveObjectsMigration,
     rawPayloadsSealedMigration,
     rawPayloadDeliveryKeysMigration,

@@ -1,4 +1,10 @@
-import { appRole, grantSchemaUsage, sqlMigration, tenantIsolation, type MigrationSet } from '../../../../platform/db/index.js';
+import {
+  appRole,
+  grantSchemaUsage,
+  sqlMigration,
+  tenantIsolation,
+  type MigrationSet,
+} from '../../../../platform/db/index.js';
 
 /** Functions that find a tenant-owned row before the tenant is known (sign-in, API keys, OIDC
  * issuers, refresh tokens). SECURITY DEFINER runs them as the owner, past row-level security, so

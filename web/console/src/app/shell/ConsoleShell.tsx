@@ -67,7 +67,12 @@ export function ConsoleShell() {
       {small ? null : (
         <aside className="sidebar" aria-label={m.navigation}>
           <SideNavigation collapsed={folded} idPrefix="side" />
-          <button type="button" className="nav-link nav-link--quiet sidebar__collapse" title={folded ? m.expandNavigation : undefined} onClick={() => setCollapsed(!folded)}>
+          <button
+            type="button"
+            className="nav-link nav-link--quiet sidebar__collapse"
+            title={folded ? m.expandNavigation : undefined}
+            onClick={() => setCollapsed(!folded)}
+          >
             {folded ? <PanelLeftOpen aria-hidden="true" /> : <PanelLeftClose aria-hidden="true" />}
             <span className="sidebar__label">{folded ? m.expandNavigation : m.collapseNavigation}</span>
           </button>
@@ -77,7 +82,10 @@ export function ConsoleShell() {
         <header className="topbar">
           {small ? (
             <>
-              <NavigationDrawer open={drawerOpen} onOpenChange={(open) => setDrawerOpenAt(open ? location.href : undefined)} />
+              <NavigationDrawer
+                open={drawerOpen}
+                onOpenChange={(open) => setDrawerOpenAt(open ? location.href : undefined)}
+              />
               <Link to="/" className="topbar__brand" aria-label={m.brandHome}>
                 <BrandMark />
               </Link>

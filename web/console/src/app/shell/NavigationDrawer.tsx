@@ -10,7 +10,13 @@ import { SideNavigation } from './SideNavigation';
  * it is open, Escape and a tap outside close it, focus returns to the menu button. The shell closes
  * it when the reader follows a link (it is open only at the address it was opened at).
  */
-export function NavigationDrawer({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
+export function NavigationDrawer({
+  open,
+  onOpenChange,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
   const m = useMessages(appMessages).shell;
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>

@@ -16,7 +16,12 @@ export function SideNavigation({ collapsed = false, idPrefix }: { collapsed?: bo
   const me = useMe();
   const m = useMessages(appMessages).shell;
   const sections = navigation
-    .map((section) => ({ ...section, items: section.items.filter((item) => !item.permission || hasPermission(me?.permissions, item.permission)) }))
+    .map((section) => ({
+      ...section,
+      items: section.items.filter(
+        (item) => !item.permission || hasPermission(me?.permissions, item.permission),
+      ),
+    }))
     .filter((section) => section.items.length > 0);
 
   return (
@@ -39,7 +44,12 @@ export function SideNavigation({ collapsed = false, idPrefix }: { collapsed?: bo
                   const label = item.label();
                   return (
                     <li key={String(item.to)}>
-                      <Link to={item.to} className="nav-link" title={collapsed ? label : undefined} activeOptions={{ exact: item.exact ?? item.to === '/' }}>
+                      <Link
+                        to={item.to}
+                        className="nav-link"
+                        title={collapsed ? label : undefined}
+                        activeOptions={{ exact: item.exact ?? item.to === '/' }}
+                      >
                         <item.icon aria-hidden="true" />
                         <span className="sidebar__label">{label}</span>
                       </Link>
@@ -52,7 +62,13 @@ export function SideNavigation({ collapsed = false, idPrefix }: { collapsed?: bo
         })}
       </nav>
       <div className="sidebar__footer">
-        <a href="/docs" target="_blank" rel="noreferrer" className="nav-link nav-link--quiet" title={collapsed ? m.apiReference : undefined}>
+        <a
+          href="/docs"
+          target="_blank"
+          rel="noreferrer"
+          className="nav-link nav-link--quiet"
+          title={collapsed ? m.apiReference : undefined}
+        >
           <BookOpen aria-hidden="true" />
           <span className="sidebar__label">{m.apiReference}</span>
         </a>

@@ -22,7 +22,9 @@ export function TenantCard() {
         {name.slice(0, 1).toUpperCase()}
       </span>
       <span className="tenant-card__text sidebar__label">
-        <span className="tenant-card__name">{tenant.isPending && canRead ? <span className="skeleton skeleton--dark" /> : name}</span>
+        <span className="tenant-card__name">
+          {tenant.isPending && canRead ? <span className="skeleton skeleton--dark" /> : name}
+        </span>
         <span className="tenant-card__slug">{slug}</span>
       </span>
     </div>

@@ -13,7 +13,10 @@ import { toast } from '@/kit/toast';
 import { appMessages } from '../app.messages';
 
 export function initialsOf(name: string): string {
-  const words = name.replace(/@.*$/, '').split(/[\s._-]+/).filter(Boolean);
+  const words = name
+    .replace(/@.*$/, '')
+    .split(/[\s._-]+/)
+    .filter(Boolean);
   return ((words[0]?.[0] ?? '?') + (words[1]?.[0] ?? '')).toUpperCase();
 }
 
@@ -80,7 +83,10 @@ export function UserMenu() {
               <LogOut aria-hidden="true" />
               {m.signOut}
             </DropdownMenu.Item>
-            <DropdownMenu.Item className="menu__item menu__item--danger" onSelect={() => setConfirmEverywhere(true)}>
+            <DropdownMenu.Item
+              className="menu__item menu__item--danger"
+              onSelect={() => setConfirmEverywhere(true)}
+            >
               <MonitorX aria-hidden="true" />
               {m.signOutEverywhere}
             </DropdownMenu.Item>

@@ -7,51 +7,84 @@ import { deadLettersSearch } from './dead-letters/dead-letters.search';
 const usersRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: 'admin/users',
-  component: gated('users:read', lazyRouteComponent(() => import('./users/users.page'), 'UsersPage')),
+  component: gated(
+    'users:read',
+    lazyRouteComponent(() => import('./users/users.page'), 'UsersPage'),
+  ),
 });
 
 const apiKeysRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: 'admin/api-keys',
-  component: gated('api_keys:read', lazyRouteComponent(() => import('./api-keys/api-keys.page'), 'ApiKeysPage')),
+  component: gated(
+    'api_keys:read',
+    lazyRouteComponent(() => import('./api-keys/api-keys.page'), 'ApiKeysPage'),
+  ),
 });
 
 const providersRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: 'admin/sign-in-providers',
-  component: gated('identity_providers:read', lazyRouteComponent(() => import('./sign-in-providers/sign-in-providers.page'), 'SignInProvidersPage')),
+  component: gated(
+    'identity_providers:read',
+    lazyRouteComponent(() => import('./sign-in-providers/sign-in-providers.page'), 'SignInProvidersPage'),
+  ),
 });
 
 const secretsRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: 'admin/secrets',
-  component: gated('settings:read', lazyRouteComponent(() => import('./secrets/secrets.page'), 'SecretsPage')),
+  component: gated(
+    'settings:read',
+    lazyRouteComponent(() => import('./secrets/secrets.page'), 'SecretsPage'),
+  ),
 });
 
 const connectorsRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: 'admin/connectors',
-  component: gated('settings:read', lazyRouteComponent(() => import('./connectors/connectors.page'), 'ConnectorsPage')),
+  component: gated(
+    'settings:read',
+    lazyRouteComponent(() => import('./connectors/connectors.page'), 'ConnectorsPage'),
+  ),
 });
 
 const settingsRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: 'admin/settings',
-  component: gated('settings:read', lazyRouteComponent(() => import('./settings/settings.page'), 'SettingsPage')),
+  component: gated(
+    'settings:read',
+    lazyRouteComponent(() => import('./settings/settings.page'), 'SettingsPage'),
+  ),
 });
 
 const auditRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: 'admin/audit',
   validateSearch: auditSearch,
-  component: gated('audit:read', lazyRouteComponent(() => import('./audit/audit.page'), 'AuditPage')),
+  component: gated(
+    'audit:read',
+    lazyRouteComponent(() => import('./audit/audit.page'), 'AuditPage'),
+  ),
 });
 
 const deadLettersRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: 'admin/dead-letters',
   validateSearch: deadLettersSearch,
-  component: gated('bus:admin', lazyRouteComponent(() => import('./dead-letters/dead-letters.page'), 'DeadLettersPage')),
+  component: gated(
+    'bus:admin',
+    lazyRouteComponent(() => import('./dead-letters/dead-letters.page'), 'DeadLettersPage'),
+  ),
 });
 
-export const adminRoutes = [usersRoute, apiKeysRoute, providersRoute, connectorsRoute, secretsRoute, settingsRoute, auditRoute, deadLettersRoute] as const;
+export const adminRoutes = [
+  usersRoute,
+  apiKeysRoute,
+  providersRoute,
+  connectorsRoute,
+  secretsRoute,
+  settingsRoute,
+  auditRoute,
+  deadLettersRoute,
+] as const;

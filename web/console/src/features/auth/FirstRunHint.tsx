@@ -22,7 +22,12 @@ function browserTimeZone(): string {
 /** On a new installation, the sign-in page says how to create the first organisation and owner. */
 export function FirstRunHint() {
   const m = useMessages(authMessages).firstRun;
-  const setup = useQuery({ queryKey: ['console', 'setup'], queryFn: setupState, staleTime: 30_000, retry: false });
+  const setup = useQuery({
+    queryKey: ['console', 'setup'],
+    queryFn: setupState,
+    staleTime: 30_000,
+    retry: false,
+  });
   if (!setup.data?.firstRun) return null;
   return (
     <section className="first-run" aria-labelledby="first-run-title">
@@ -37,7 +42,9 @@ export function FirstRunHint() {
       </div>
       <ol className="first-run__steps">
         <li>
-          <CommandLine command={`./bin/switchboard.js tenants create --name "Acme Support" --slug acme --time-zone ${browserTimeZone()}`} />
+          <CommandLine
+            command={`./bin/switchboard.js tenants create --name "Acme Support" --slug acme --time-zone ${browserTimeZone()}`}
+          />
         </li>
         <li>
           <CommandLine command="./bin/switchboard.js users create --tenant acme --email you@example.com --role owner" />

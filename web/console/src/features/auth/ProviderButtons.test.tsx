@@ -11,12 +11,16 @@ import type { SignInOption } from './provider-sign-in';
 
 const entra: SignInOption = { id: 'idp_01entra', name: 'Contoso Entra ID' };
 const okta: SignInOption = { id: 'idp_01okta', name: 'Okta' };
-const withData = ({ children }: { children: ReactNode }) => <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+const withData = ({ children }: { children: ReactNode }) => (
+  <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+);
 
 describe('sign-in provider buttons', () => {
   it('offers nothing until the organisation is known, then one button per provider it offers', async () => {
     const loadOptions = vi.fn((tenant: string) => Promise.resolve(tenant === 'contoso' ? [entra, okta] : []));
-    const { rerender } = render(<ProviderButtons tenant="" loadOptions={loadOptions} onChoose={vi.fn()} />, { wrapper: withData });
+    const { rerender } = render(<ProviderButtons tenant="" loadOptions={loadOptions} onChoose={vi.fn()} />, {
+      wrapper: withData,
+    });
     expect(loadOptions).not.toHaveBeenCalled();
 
     rerender(<ProviderButtons tenant="acme" loadOptions={loadOptions} onChoose={vi.fn()} />);
@@ -31,12 +35,20 @@ describe('sign-in provider buttons', () => {
   it('leaves for the chosen provider, keeping every button still while it goes', async () => {
     let leave: () => void = () => undefined;
     const onChoose = vi.fn(() => new Promise<void>((resolve) => (leave = resolve)));
-    renderWithData(<ProviderButtons tenant="contoso" loadOptions={() => Promise.resolve([entra, okta])} onChoose={onChoose} />);
+    renderWithData(
+      <ProviderButtons
+        tenant="contoso"
+        loadOptions={() => Promise.resolve([entra, okta])}
+        onChoose={onChoose}
+      />,
+    );
     await userEvent.setup().click(await screen.findByRole('button', { name: 'Sign in with Okta' }));
 
     expect(onChoose).toHaveBeenCalledWith(okta);
     expect(screen.getByRole('button', { name: 'Sign in with Okta' }).getAttribute('aria-busy')).toBe('true');
-    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Sign in with Contoso Entra ID' }).disabled).toBe(true);
+    expect(
+      screen.getByRole<HTMLButtonElement>('button', { name: 'Sign in with Contoso Entra ID' }).disabled,
+    ).toBe(true);
     leave();
   });
 
@@ -48,7 +60,9 @@ describe('sign-in provider buttons', () => {
       fields: [{ field: 'redirectUri', message: 'must be https://switchboard.example/auth/callback' }],
     });
     const onChoose = vi.fn().mockRejectedValueOnce(refused).mockResolvedValueOnce(undefined);
-    renderWithData(<ProviderButtons tenant="contoso" loadOptions={() => Promise.resolve([entra])} onChoose={onChoose} />);
+    renderWithData(
+      <ProviderButtons tenant="contoso" loadOptions={() => Promise.resolve([entra])} onChoose={onChoose} />,
+    );
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Sign in with Contoso Entra ID' }));
 

@@ -5,8 +5,14 @@ import { ApiError } from '@/api/problem';
 import type { TokenPair } from '@/api/session';
 import { SignInForm, type Credentials } from './SignInForm';
 
-const tokens: TokenPair = { accessToken: 'at', refreshToken: 'rt', expiresIn: 900, mfaEnrollmentRequired: false };
-const refused = (code: string, extra: Partial<ConstructorParameters<typeof ApiError>[0]> = {}) => new ApiError({ status: 401, code, message: code, ...extra });
+const tokens: TokenPair = {
+  accessToken: 'at',
+  refreshToken: 'rt',
+  expiresIn: 900,
+  mfaEnrollmentRequired: false,
+};
+const refused = (code: string, extra: Partial<ConstructorParameters<typeof ApiError>[0]> = {}) =>
+  new ApiError({ status: 401, code, message: code, ...extra });
 
 async function fillCredentials() {
   const user = userEvent.setup();
@@ -24,7 +30,9 @@ describe('sign-in form', () => {
 
     const tenant = screen.getByLabelText('Organisation');
     expect(tenant.getAttribute('aria-invalid')).toBe('true');
-    const describedBy = (tenant.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent);
+    const describedBy = (tenant.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent);
     expect(describedBy).toContain('Enter your organisation’s sign-in name.');
     expect(screen.getByText('Enter your e-mail address.')).toBeTruthy();
     expect(screen.getByText('Enter your password.')).toBeTruthy();
@@ -33,7 +41,10 @@ describe('sign-in form', () => {
   });
 
   it('asks for the authenticator code when the server says the account has a second factor, then sends it', async () => {
-    const login = vi.fn<(c: Credentials) => Promise<TokenPair>>().mockRejectedValueOnce(refused('IDENTITY_MFA_REQUIRED')).mockResolvedValueOnce(tokens);
+    const login = vi
+      .fn<(c: Credentials) => Promise<TokenPair>>()
+      .mockRejectedValueOnce(refused('IDENTITY_MFA_REQUIRED'))
+      .mockResolvedValueOnce(tokens);
     const onSignedIn = vi.fn();
     render(<SignInForm login={login} onSignedIn={onSignedIn} />);
     const user = await fillCredentials();
@@ -45,22 +56,33 @@ describe('sign-in form', () => {
 
     await user.type(code, '12a3456');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect(login).toHaveBeenLastCalledWith({ tenant: 'acme', email: 'ann@example.test', password: 'a long password', totp: '123456' });
+    expect(login).toHaveBeenLastCalledWith({
+      tenant: 'acme',
+      email: 'ann@example.test',
+      password: 'a long password',
+      totp: '123456',
+    });
     expect(onSignedIn).toHaveBeenCalledOnce();
   });
 
   it('says plainly that the credentials are wrong, and clears the password', async () => {
-    const login = vi.fn<(c: Credentials) => Promise<TokenPair>>().mockRejectedValue(refused('IDENTITY_INVALID_CREDENTIALS'));
+    const login = vi
+      .fn<(c: Credentials) => Promise<TokenPair>>()
+      .mockRejectedValue(refused('IDENTITY_INVALID_CREDENTIALS'));
     render(<SignInForm login={login} onSignedIn={vi.fn()} />);
     const user = await fillCredentials();
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
 
-    expect((await screen.findByRole('alert')).textContent).toContain('The organisation, e-mail address or password is not right.');
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'The organisation, e-mail address or password is not right.',
+    );
     expect(screen.getByLabelText<HTMLInputElement>('Password').value).toBe('');
   });
 
   it('tells a locked-out person when to try again, in their words', async () => {
-    const login = vi.fn<(c: Credentials) => Promise<TokenPair>>().mockRejectedValue(refused('IDENTITY_ACCOUNT_LOCKED', { retryAfterSeconds: 900 }));
+    const login = vi
+      .fn<(c: Credentials) => Promise<TokenPair>>()
+      .mockRejectedValue(refused('IDENTITY_ACCOUNT_LOCKED', { retryAfterSeconds: 900 }));
     render(<SignInForm login={login} onSignedIn={vi.fn()} />);
     const user = await fillCredentials();
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
@@ -69,7 +91,12 @@ describe('sign-in form', () => {
   });
 
   it('puts the server’s field problems under the fields they name', async () => {
-    const invalid = new ApiError({ status: 400, code: 'VALIDATION_FAILED', message: 'The request is not valid.', fields: [{ field: 'email', message: 'must be at most 320 characters' }] });
+    const invalid = new ApiError({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      message: 'The request is not valid.',
+      fields: [{ field: 'email', message: 'must be at most 320 characters' }],
+    });
     const login = vi.fn<(c: Credentials) => Promise<TokenPair>>().mockRejectedValue(invalid);
     render(<SignInForm login={login} onSignedIn={vi.fn()} />);
     const user = await fillCredentials();

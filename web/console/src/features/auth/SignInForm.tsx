@@ -34,7 +34,11 @@ function validate(values: Credentials, needsCode: boolean): FieldErrors<Field> {
   const m = messagesNow(authMessages).form;
   return {
     tenant: values.tenant.trim() ? undefined : m.needOrganisation,
-    email: !values.email.trim() ? m.needEmail : emailPattern.test(values.email.trim()) ? undefined : m.badEmail,
+    email: !values.email.trim()
+      ? m.needEmail
+      : emailPattern.test(values.email.trim())
+        ? undefined
+        : m.badEmail,
     password: values.password ? undefined : m.needPassword,
     totp: !needsCode ? undefined : /^\d{6}$/.test(values.totp ?? '') ? undefined : m.needCode,
   };
@@ -60,9 +64,21 @@ function refusal(error: unknown): string | undefined {
  * Tenant, e-mail and password; then, when the server answers that the account uses a second
  * factor (IDENTITY_MFA_REQUIRED), the authenticator code as well.
  */
-export function SignInForm({ initialTenant = '', initialEmail = '', askForCode = false, login, onSignedIn, onTenantChange }: SignInFormProps) {
+export function SignInForm({
+  initialTenant = '',
+  initialEmail = '',
+  askForCode = false,
+  login,
+  onSignedIn,
+  onTenantChange,
+}: SignInFormProps) {
   const m = useMessages(authMessages).form;
-  const [values, setValues] = useState<Credentials>({ tenant: initialTenant, email: initialEmail, password: '', totp: '' });
+  const [values, setValues] = useState<Credentials>({
+    tenant: initialTenant,
+    email: initialEmail,
+    password: '',
+    totp: '',
+  });
   const [needsCode, setNeedsCode] = useState(askForCode);
   const form = useForm(fields, 'POST /api/v1/auth/login');
   const { errors, formError } = form;
@@ -82,7 +98,13 @@ export function SignInForm({ initialTenant = '', initialEmail = '', askForCode =
 
   const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
-    if (!form.check({ tenant: values.tenant.trim(), email: values.email.trim(), password: values.password }, validate(values, needsCode))) return;
+    if (
+      !form.check(
+        { tenant: values.tenant.trim(), email: values.email.trim(), password: values.password },
+        validate(values, needsCode),
+      )
+    )
+      return;
     const credentials: Credentials = {
       tenant: values.tenant.trim().toLowerCase(),
       email: values.email.trim(),
@@ -118,7 +140,13 @@ export function SignInForm({ initialTenant = '', initialEmail = '', askForCode =
   };
 
   return (
-    <form id={form.id} className="form" onSubmit={(e) => void submit(e)} noValidate aria-describedby={formError ? 'sign-in-error' : undefined}>
+    <form
+      id={form.id}
+      className="form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-describedby={formError ? 'sign-in-error' : undefined}
+    >
       {formError ? (
         <div id="sign-in-error">
           <FormError message={formError} />

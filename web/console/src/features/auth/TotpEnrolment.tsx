@@ -32,7 +32,8 @@ export function TotpEnrolment({ onEnrolled, startLabel }: { onEnrolled: () => vo
     onSuccess: onEnrolled,
     onError: (error) => {
       setCode('');
-      if (isApiError(error) && (error.code === 'IDENTITY_MFA_INVALID' || error.status === 400)) form.show({ code: m.wrongCode });
+      if (isApiError(error) && (error.code === 'IDENTITY_MFA_INVALID' || error.status === 400))
+        form.show({ code: m.wrongCode });
       else form.refuse(error);
     },
   });
@@ -42,7 +43,12 @@ export function TotpEnrolment({ onEnrolled, startLabel }: { onEnrolled: () => vo
       <div className="stack stack--sm">
         {setup.isError ? <Alert tone="danger">{serverErrors(setup.error, []).form}</Alert> : null}
         <div>
-          <Button variant="primary" icon={<Smartphone aria-hidden="true" />} busy={setup.isPending} onClick={() => setup.mutate()}>
+          <Button
+            variant="primary"
+            icon={<Smartphone aria-hidden="true" />}
+            busy={setup.isPending}
+            onClick={() => setup.mutate()}
+          >
             {startLabel ?? m.start}
           </Button>
         </div>

@@ -64,7 +64,19 @@ export function AccountPage() {
         title={m.mfaTitle}
         labelledBy="mfa-heading"
         description={m.mfaDescription}
-        actions={user ? user.mfaEnabled ? <Badge tone="success" dot>{m.on}</Badge> : <Badge tone="warning" dot>{m.off}</Badge> : null}
+        actions={
+          user ? (
+            user.mfaEnabled ? (
+              <Badge tone="success" dot>
+                {m.on}
+              </Badge>
+            ) : (
+              <Badge tone="warning" dot>
+                {m.off}
+              </Badge>
+            )
+          ) : null
+        }
       >
         {user?.mfaEnabled ? (
           <p className="muted">{m.mfaIsOn}</p>
@@ -79,10 +91,18 @@ export function AccountPage() {
       </Panel>
       <Panel title={m.sessions} labelledBy="sessions-heading" description={m.sessionsDescription}>
         <div className="cluster">
-          <Button icon={<LogOut aria-hidden="true" />} busy={signOut.isPending} onClick={() => signOut.mutate()}>
+          <Button
+            icon={<LogOut aria-hidden="true" />}
+            busy={signOut.isPending}
+            onClick={() => signOut.mutate()}
+          >
             {m.signOut}
           </Button>
-          <Button variant="danger-ghost" icon={<MonitorX aria-hidden="true" />} onClick={() => setConfirmEverywhere(true)}>
+          <Button
+            variant="danger-ghost"
+            icon={<MonitorX aria-hidden="true" />}
+            onClick={() => setConfirmEverywhere(true)}
+          >
             {m.signOutEverywhere}
           </Button>
         </div>

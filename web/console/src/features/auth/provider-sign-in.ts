@@ -19,8 +19,12 @@ import { authMessages } from './auth.messages';
  */
 
 export type SignInOption = Schema<'SignInOption'>;
-type StartBody = NonNullable<paths['/api/v1/auth/oidc/start']['post']['requestBody']>['content']['application/json'];
-export type ExchangeBody = NonNullable<paths['/api/v1/auth/oidc/exchange']['post']['requestBody']>['content']['application/json'];
+type StartBody = NonNullable<
+  paths['/api/v1/auth/oidc/start']['post']['requestBody']
+>['content']['application/json'];
+export type ExchangeBody = NonNullable<
+  paths['/api/v1/auth/oidc/exchange']['post']['requestBody']
+>['content']['application/json'];
 
 /** What the tab remembers between leaving for the provider and coming back. */
 export interface PendingSignIn {
@@ -70,7 +74,10 @@ function sessionStore(): Storage | undefined {
 }
 
 export function savePendingSignIn(pending: PendingSignIn, storage = sessionStore()): void {
-  if (!storage) throw new Error('This browser does not let the console keep the sign-in in progress (session storage is off).');
+  if (!storage)
+    throw new Error(
+      'This browser does not let the console keep the sign-in in progress (session storage is off).',
+    );
   storage.setItem(pendingKey, JSON.stringify(pending));
 }
 
@@ -81,7 +88,9 @@ export function takePendingSignIn(storage = sessionStore()): PendingSignIn | nul
   if (!raw) return null;
   try {
     const value = JSON.parse(raw) as Partial<Record<keyof PendingSignIn, unknown>>;
-    const strings = (['tenant', 'providerId', 'providerName', 'state', 'nonce', 'codeVerifier'] as const).every((k) => typeof value[k] === 'string');
+    const strings = (
+      ['tenant', 'providerId', 'providerName', 'state', 'nonce', 'codeVerifier'] as const
+    ).every((k) => typeof value[k] === 'string');
     if (!strings || typeof value.startedAt !== 'number') return null;
     return value as PendingSignIn;
   } catch {
@@ -90,7 +99,9 @@ export function takePendingSignIn(storage = sessionStore()): PendingSignIn | nul
 }
 
 export function listSignInOptions(tenant: string): Promise<SignInOption[]> {
-  return unwrap(publicApi.GET('/api/v1/auth/providers', { params: { query: { tenant } } })).then((answer) => answer.items);
+  return unwrap(publicApi.GET('/api/v1/auth/providers', { params: { query: { tenant } } })).then(
+    (answer) => answer.items,
+  );
 }
 
 export interface BeginDeps {
@@ -143,11 +154,20 @@ export interface SignInProblem {
   readonly message: string;
 }
 
-export type CallbackOutcome = { readonly kind: 'exchange'; readonly body: ExchangeBody } | { readonly kind: 'failed'; readonly problem: SignInProblem };
+export type CallbackOutcome =
+  | { readonly kind: 'exchange'; readonly body: ExchangeBody }
+  | { readonly kind: 'failed'; readonly problem: SignInProblem };
 
 /** The callback's query (code, state, or error) checked against the sign-in this tab started. */
-export function readCallback(query: URLSearchParams, pending: PendingSignIn | null, now: number = Date.now()): CallbackOutcome {
-  const failed = (title: string, message: string): CallbackOutcome => ({ kind: 'failed', problem: { title, message } });
+export function readCallback(
+  query: URLSearchParams,
+  pending: PendingSignIn | null,
+  now: number = Date.now(),
+): CallbackOutcome {
+  const failed = (title: string, message: string): CallbackOutcome => ({
+    kind: 'failed',
+    problem: { title, message },
+  });
   const m = messagesNow(authMessages).providers;
   if (!pending) return failed(m.cannotFinish, m.notThisTab);
   const provider = pending.providerName;
@@ -202,7 +222,14 @@ export function providerSignInProblem(error: unknown, providerName: string, tena
     case 'IDENTITY_OIDC_REDIRECT_URI':
       return { title, message: m.redirectUri(error.message) };
     case 'RATE_LIMITED':
-      return { title, message: messagesNow(authMessages).form.rateLimited(error.retryAfterSeconds ? formatWait(error.retryAfterSeconds) : messagesNow(authMessages).form.inAMinute) };
+      return {
+        title,
+        message: messagesNow(authMessages).form.rateLimited(
+          error.retryAfterSeconds
+            ? formatWait(error.retryAfterSeconds)
+            : messagesNow(authMessages).form.inAMinute,
+        ),
+      };
     default:
       // The server's own words: written for people (disabled account, second factor, unreachable provider).
       return { title, message: error.message };

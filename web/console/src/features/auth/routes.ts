@@ -11,7 +11,8 @@ export interface SignInSearch {
   readonly mfa?: boolean;
 }
 
-const text = (value: unknown) => (typeof value === 'string' && value.length > 0 && value.length < 500 ? value : undefined);
+const text = (value: unknown) =>
+  typeof value === 'string' && value.length > 0 && value.length < 500 ? value : undefined;
 
 const signInRoute = createRoute({
   getParentRoute: () => rootRoute,

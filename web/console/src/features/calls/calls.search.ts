@@ -38,7 +38,11 @@ export type CallDisposition = (typeof callDispositions)[number];
  */
 type Api = Schema<'CallSummary'>;
 type SameValues<A, B> = [Exclude<A, B>, Exclude<B, A>] extends [never, never] ? true : never;
-export const enumsMatchTheApi: [SameValues<CallSource, Api['source']>, SameValues<CallDirection, Api['direction']>, SameValues<CallDisposition, NonNullable<Api['disposition']>>] = [true, true, true];
+export const enumsMatchTheApi: [
+  SameValues<CallSource, Api['source']>,
+  SameValues<CallDirection, Api['direction']>,
+  SameValues<CallDisposition, NonNullable<Api['disposition']>>,
+] = [true, true, true];
 
 export interface CallsSearch {
   /** Whole words of names (callers, callees, agents). */
@@ -116,12 +120,17 @@ function compact<T extends object>(value: T): T {
 
 const sortParam = (value: unknown): CallSortParam | undefined => {
   const given = text(value, 20);
-  return given && (callSortKeys as readonly string[]).includes(given.replace(/^-/, '')) ? (given as CallSortParam) : undefined;
+  return given && (callSortKeys as readonly string[]).includes(given.replace(/^-/, ''))
+    ? (given as CallSortParam)
+    : undefined;
 };
 
 /** validateSearch of /calls: anything malformed in the address is dropped, not an error page. */
 export function callsSearch(search: Record<string, unknown>): CallsSearch {
-  const range = typeof search.range === 'string' && (datePresets as readonly string[]).includes(search.range) ? (search.range as DatePreset) : undefined;
+  const range =
+    typeof search.range === 'string' && (datePresets as readonly string[]).includes(search.range)
+      ? (search.range as DatePreset)
+      : undefined;
   return compact({
     range,
     q: text(search.q),

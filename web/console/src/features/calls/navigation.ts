@@ -14,7 +14,12 @@ export const callsNavigation: readonly NavSection[] = [
       { label: () => m().dashboard, to: '/calls/dashboard', icon: ChartColumn, permission: 'calls:read' },
       { label: () => m().wallboard, to: '/calls/wallboard', icon: MonitorPlay, permission: 'calls:read' },
       { label: () => m().exports, to: '/calls/exports', icon: FileDown, permission: 'calls:export' },
-      { label: () => m().quarantine, to: '/calls/quarantine', icon: ShieldAlert, permission: 'quarantine:manage' },
+      {
+        label: () => m().quarantine,
+        to: '/calls/quarantine',
+        icon: ShieldAlert,
+        permission: 'quarantine:manage',
+      },
     ],
   },
 ];

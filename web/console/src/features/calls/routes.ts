@@ -62,4 +62,11 @@ const callRoute = createRoute({
   ),
 });
 
-export const callsRoutes = [callsRoute, dashboardRoute, wallboardRoute, quarantineRoute, exportsRoute, callRoute] as const;
+export const callsRoutes = [
+  callsRoute,
+  dashboardRoute,
+  wallboardRoute,
+  quarantineRoute,
+  exportsRoute,
+  callRoute,
+] as const;

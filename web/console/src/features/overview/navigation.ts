@@ -6,5 +6,9 @@ import { overviewNavigationMessages as messages } from './navigation.messages';
 const m = () => messagesNow(messages);
 
 export const overviewNavigation: readonly NavSection[] = [
-  { id: 'workspace', title: () => m().workspace, items: [{ label: () => m().overview, to: '/', icon: LayoutDashboard }] },
+  {
+    id: 'workspace',
+    title: () => m().workspace,
+    items: [{ label: () => m().overview, to: '/', icon: LayoutDashboard }],
+  },
 ];

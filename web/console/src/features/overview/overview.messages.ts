@@ -2,7 +2,12 @@ import { defineMessages } from '@/i18n';
 
 export const overviewMessages = defineMessages(
   {
-    greeting: { night: 'Good evening', morning: 'Good morning', afternoon: 'Good afternoon', evening: 'Good evening' },
+    greeting: {
+      night: 'Good evening',
+      morning: 'Good morning',
+      afternoon: 'Good afternoon',
+      evening: 'Good evening',
+    },
     greetingName: (greeting: string, name: string) => `${greeting}, ${name}`,
     description: 'Today’s calls and what needs your attention.',
     descriptionPlain: 'Your workspace in Switchboard.',
@@ -36,10 +41,12 @@ export const overviewMessages = defineMessages(
       quarantine: (count: string, one: boolean) => `${count} ${one ? 'payload' : 'payloads'} in quarantine`,
       quarantineText: 'A connector could not read them. Fix the cause, then replay.',
       quarantineAction: 'Open the quarantine',
-      deadLetters: (count: string, one: boolean) => `${count} ${one ? 'dead letter' : 'dead letters'} waiting`,
+      deadLetters: (count: string, one: boolean) =>
+        `${count} ${one ? 'dead letter' : 'dead letters'} waiting`,
       deadLettersText: 'Work a fault on our side stopped: replay it once the cause is fixed.',
       deadLettersAction: 'Open dead letters',
-      connectors: (count: string, one: boolean) => `${count} ${one ? 'connector needs' : 'connectors need'} a fix`,
+      connectors: (count: string, one: boolean) =>
+        `${count} ${one ? 'connector needs' : 'connectors need'} a fix`,
       connectorsText: (names: string) => `${names}: a secret is missing or the last delivery set-up failed.`,
       connectorsAction: 'Open connectors',
       atLeast: (count: string) => `${count}+`,
@@ -74,7 +81,12 @@ export const overviewMessages = defineMessages(
   },
   {
     de: {
-      greeting: { night: 'Guten Abend', morning: 'Guten Morgen', afternoon: 'Guten Tag', evening: 'Guten Abend' },
+      greeting: {
+        night: 'Guten Abend',
+        morning: 'Guten Morgen',
+        afternoon: 'Guten Tag',
+        evening: 'Guten Abend',
+      },
       greetingName: (greeting, name) => `${greeting}, ${name}`,
       description: 'Die Anrufe von heute und was Ihre Aufmerksamkeit braucht.',
       descriptionPlain: 'Ihr Arbeitsbereich in Switchboard.',
@@ -96,23 +108,30 @@ export const overviewMessages = defineMessages(
         openList: 'Anrufe von heute öffnen',
         openDashboard: 'Dashboard öffnen',
         noRecords: 'Noch keine Anrufdaten',
-        noRecordsText: 'Anrufe erscheinen hier, sobald eine Telefonanlage oder Contact-Center-Plattform ihre Daten sendet.',
+        noRecordsText:
+          'Anrufe erscheinen hier, sobald eine Telefonanlage oder Contact-Center-Plattform ihre Daten sendet.',
         noRecordsAction: 'Telefonanlage anbinden',
       },
       attention: {
         title: 'Braucht Aufmerksamkeit',
         allClear: 'Alles in Ordnung',
-        allClearText: 'Alle Daten wurden gelesen, alle Ereignisse verarbeitet, und die Konnektoren melden keinen Fehler.',
+        allClearText:
+          'Alle Daten wurden gelesen, alle Ereignisse verarbeitet, und die Konnektoren melden keinen Fehler.',
         loading: 'Wird geprüft…',
         failed: 'Konnte nicht geprüft werden. Öffnen Sie die Seite, um den Grund zu sehen.',
         quarantine: (count, one) => `${count} ${one ? 'Datensatz' : 'Datensätze'} in Quarantäne`,
-        quarantineText: 'Ein Konnektor konnte sie nicht lesen. Beheben Sie die Ursache und verarbeiten Sie sie erneut.',
+        quarantineText:
+          'Ein Konnektor konnte sie nicht lesen. Beheben Sie die Ursache und verarbeiten Sie sie erneut.',
         quarantineAction: 'Quarantäne öffnen',
-        deadLetters: (count, one) => `${count} ${one ? 'unzustellbares Ereignis wartet' : 'unzustellbare Ereignisse warten'}`,
-        deadLettersText: 'Ein Fehler auf unserer Seite hat Arbeit angehalten: erneut ausführen, sobald die Ursache behoben ist.',
+        deadLetters: (count, one) =>
+          `${count} ${one ? 'unzustellbares Ereignis wartet' : 'unzustellbare Ereignisse warten'}`,
+        deadLettersText:
+          'Ein Fehler auf unserer Seite hat Arbeit angehalten: erneut ausführen, sobald die Ursache behoben ist.',
         deadLettersAction: 'Unzustellbare Ereignisse öffnen',
-        connectors: (count, one) => `${count} ${one ? 'Konnektor muss' : 'Konnektoren müssen'} repariert werden`,
-        connectorsText: (names) => `${names}: Ein Geheimnis fehlt, oder die letzte Einrichtung der Zustellung ist fehlgeschlagen.`,
+        connectors: (count, one) =>
+          `${count} ${one ? 'Konnektor muss' : 'Konnektoren müssen'} repariert werden`,
+        connectorsText: (names) =>
+          `${names}: Ein Geheimnis fehlt, oder die letzte Einrichtung der Zustellung ist fehlgeschlagen.`,
         connectorsAction: 'Konnektoren öffnen',
         atLeast: (count) => `${count}+`,
       },

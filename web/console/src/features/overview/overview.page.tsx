@@ -49,7 +49,8 @@ export function firstNameOf(displayName: string | null, email: string): string {
   return displayName ? word : word.charAt(0).toUpperCase() + word.slice(1);
 }
 
-const countOf = (n: number, m: Messages) => (n >= counted ? m.attention.atLeast(formatNumber(counted)) : formatNumber(n));
+const countOf = (n: number, m: Messages) =>
+  n >= counted ? m.attention.atLeast(formatNumber(counted)) : formatNumber(n);
 
 export function OverviewPage() {
   const m = useMessages(overviewMessages);
@@ -65,7 +66,11 @@ export function OverviewPage() {
     audit: useCan('audit:read'),
     bus: useCan('bus:admin'),
   };
-  const tenant = useQuery({ queryKey: ['tenant'], queryFn: () => unwrap(api.GET('/api/v1/tenant')), enabled: can.tenant });
+  const tenant = useQuery({
+    queryKey: ['tenant'],
+    queryFn: () => unwrap(api.GET('/api/v1/tenant')),
+    enabled: can.tenant,
+  });
   const firstName = firstNameOf(me?.user?.displayName ?? null, me?.user?.email ?? '');
   const hello = greeting(new Date().getHours(), m.greeting);
   const anyAttention = can.quarantine || can.bus || can.settings;
@@ -73,7 +78,11 @@ export function OverviewPage() {
 
   return (
     <div className="stack">
-      <PageHeader eyebrow={tenant.data?.name} title={firstName ? m.greetingName(hello, firstName) : hello} description={can.calls || anyAttention ? m.description : m.descriptionPlain} />
+      <PageHeader
+        eyebrow={tenant.data?.name}
+        title={firstName ? m.greetingName(hello, firstName) : hello}
+        description={can.calls || anyAttention ? m.description : m.descriptionPlain}
+      />
       {can.calls ? <TodaySection m={m} /> : null}
       {anyAttention ? <AttentionSection m={m} can={can} /> : null}
       {anyAdmin ? <OrganisationSection m={m} can={can} /> : null}
@@ -120,8 +129,12 @@ function Figure({ icon: Icon, label, value, hint, loading }: FigureProps) {
         <Icon aria-hidden="true" />
         {label}
       </span>
-      <span className="figure__value">{loading ? <span className="skeleton" style={{ width: 72, height: 26 }} /> : value}</span>
-      <span className="figure__hint">{loading ? <span className="skeleton" style={{ width: '80%' }} /> : hint}</span>
+      <span className="figure__value">
+        {loading ? <span className="skeleton" style={{ width: 72, height: 26 }} /> : value}
+      </span>
+      <span className="figure__hint">
+        {loading ? <span className="skeleton" style={{ width: '80%' }} /> : hint}
+      </span>
     </li>
   );
 }
@@ -131,7 +144,8 @@ function TodaySection({ m }: { m: Messages }) {
   const window = todayWindow(now);
   const stats = useQuery({
     queryKey: ['calls', 'stats', 'overview-today', window.from],
-    queryFn: () => unwrap(api.GET('/api/v1/calls/stats', { params: { query: { ...window, interval: 'day' } } })),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/calls/stats', { params: { query: { ...window, interval: 'day' } } })),
     refetchInterval: 60_000,
   });
   const today = stats.data ? todayOf(stats.data, now) : undefined;
@@ -184,8 +198,20 @@ function TodaySection({ m }: { m: Messages }) {
         </Panel>
       ) : (
         <ul className="figures">
-          <Figure icon={PhoneCall} label={t.calls} value={formatNumber(calls)} hint={t.callsHint} loading={loading} />
-          <Figure icon={PhoneIncoming} label={t.answered} value={formatNumber(today?.answered ?? 0)} hint={calls > 0 ? t.answeredOf(formatRatio(today?.answerSeizureRatio)) : t.callsHint} loading={loading} />
+          <Figure
+            icon={PhoneCall}
+            label={t.calls}
+            value={formatNumber(calls)}
+            hint={t.callsHint}
+            loading={loading}
+          />
+          <Figure
+            icon={PhoneIncoming}
+            label={t.answered}
+            value={formatNumber(today?.answered ?? 0)}
+            hint={calls > 0 ? t.answeredOf(formatRatio(today?.answerSeizureRatio)) : t.callsHint}
+            loading={loading}
+          />
           <Figure
             icon={PhoneOff}
             label={t.abandonRate}
@@ -241,7 +267,8 @@ function AttentionSection({ m, can }: { m: Messages; can: Can }) {
   const a = m.attention;
   const quarantine = useQuery({
     queryKey: ['calls', 'quarantine', 'overview'],
-    queryFn: () => unwrap(api.GET('/api/v1/calls/quarantine', { params: { query: { status: 'open', limit: counted } } })),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/calls/quarantine', { params: { query: { status: 'open', limit: counted } } })),
     enabled: can.quarantine,
   });
   const deadLetters = useQuery({
@@ -249,17 +276,31 @@ function AttentionSection({ m, can }: { m: Messages; can: Can }) {
     queryFn: () => unwrap(api.GET('/api/v1/bus/dead-letters', { params: { query: { limit: counted } } })),
     enabled: can.bus,
   });
-  const connectors = useQuery({ queryKey: ['call-connectors'], queryFn: () => unwrap(api.GET('/api/v1/calls/connectors')), enabled: can.settings });
-  const teams = useQuery({ queryKey: ['teams-subscription'], queryFn: () => unwrap(api.GET('/api/v1/calls/teams/subscription')), enabled: can.settings });
+  const connectors = useQuery({
+    queryKey: ['call-connectors'],
+    queryFn: () => unwrap(api.GET('/api/v1/calls/connectors')),
+    enabled: can.settings,
+  });
+  const teams = useQuery({
+    queryKey: ['teams-subscription'],
+    queryFn: () => unwrap(api.GET('/api/v1/calls/teams/subscription')),
+    enabled: can.settings,
+  });
 
-  const checks = [can.quarantine && quarantine, can.bus && deadLetters, can.settings && connectors, can.settings && teams].filter((q) => q !== false);
+  const checks = [
+    can.quarantine && quarantine,
+    can.bus && deadLetters,
+    can.settings && connectors,
+    can.settings && teams,
+  ].filter((q) => q !== false);
   const loading = checks.some((q) => q.isPending);
   const failed = checks.some((q) => q.isError);
 
   // A connector is in trouble when it was begun (a secret set) and cannot work yet, or when Teams' Graph subscription fails.
   const broken = (connectors.data?.connectors ?? [])
     .filter((c) => {
-      if (c.source === 'teams' && teams.data?.subscription && teams.data.subscription.status !== 'active') return true;
+      if (c.source === 'teams' && teams.data?.subscription && teams.data.subscription.status !== 'active')
+        return true;
       return !c.ready && c.secrets.some((s) => s.set);
     })
     .map((c) => c.name);
@@ -267,12 +308,33 @@ function AttentionSection({ m, can }: { m: Messages; can: Can }) {
   const concerns: Concern[] = [];
   const openQuarantine = quarantine.data?.items.length ?? 0;
   if (openQuarantine > 0)
-    concerns.push({ key: 'quarantine', icon: ShieldAlert, title: a.quarantine(countOf(openQuarantine, m), openQuarantine === 1), text: a.quarantineText, to: '/calls/quarantine', action: a.quarantineAction });
+    concerns.push({
+      key: 'quarantine',
+      icon: ShieldAlert,
+      title: a.quarantine(countOf(openQuarantine, m), openQuarantine === 1),
+      text: a.quarantineText,
+      to: '/calls/quarantine',
+      action: a.quarantineAction,
+    });
   const waiting = deadLetters.data?.items.length ?? 0;
   if (waiting > 0)
-    concerns.push({ key: 'dead-letters', icon: MailExclamationPoint, title: a.deadLetters(countOf(waiting, m), waiting === 1), text: a.deadLettersText, to: '/admin/dead-letters', action: a.deadLettersAction });
+    concerns.push({
+      key: 'dead-letters',
+      icon: MailExclamationPoint,
+      title: a.deadLetters(countOf(waiting, m), waiting === 1),
+      text: a.deadLettersText,
+      to: '/admin/dead-letters',
+      action: a.deadLettersAction,
+    });
   if (broken.length > 0)
-    concerns.push({ key: 'connectors', icon: Cable, title: a.connectors(formatNumber(broken.length), broken.length === 1), text: a.connectorsText(broken.join(', ')), to: '/admin/connectors', action: a.connectorsAction });
+    concerns.push({
+      key: 'connectors',
+      icon: Cable,
+      title: a.connectors(formatNumber(broken.length), broken.length === 1),
+      text: a.connectorsText(broken.join(', ')),
+      to: '/admin/connectors',
+      action: a.connectorsAction,
+    });
 
   return (
     <section aria-labelledby="attention-heading" className="stack stack--sm">
@@ -341,8 +403,12 @@ function Tile({ icon: Icon, title, value, detail, to, action, loading, failed, f
         </span>
         <h3>{title}</h3>
       </div>
-      <div className="tile__value">{loading ? <span className="skeleton" style={{ width: 64, height: 22 }} /> : failed ? '—' : value}</div>
-      <p className="tile__detail">{loading ? <span className="skeleton" style={{ width: '80%' }} /> : failed ? failedText : detail}</p>
+      <div className="tile__value">
+        {loading ? <span className="skeleton" style={{ width: 64, height: 22 }} /> : failed ? '—' : value}
+      </div>
+      <p className="tile__detail">
+        {loading ? <span className="skeleton" style={{ width: '80%' }} /> : failed ? failedText : detail}
+      </p>
       <Link to={to} className="tile__link">
         {action}
         <ArrowRight aria-hidden="true" />
@@ -353,14 +419,32 @@ function Tile({ icon: Icon, title, value, detail, to, action, loading, failed, f
 
 function OrganisationSection({ m, can }: { m: Messages; can: Can }) {
   const o = m.organisation;
-  const users = useQuery({ queryKey: ['users'], queryFn: () => unwrap(api.GET('/api/v1/users')), enabled: can.users });
-  const keys = useQuery({ queryKey: ['api-keys'], queryFn: () => unwrap(api.GET('/api/v1/api-keys')), enabled: can.keys });
-  const providers = useQuery({ queryKey: ['identity-providers'], queryFn: () => unwrap(api.GET('/api/v1/identity-providers')), enabled: can.providers });
-  const chain = useQuery({ queryKey: ['audit', 'verify'], queryFn: () => unwrap(api.GET('/api/v1/audit/verify')), enabled: can.audit });
+  const users = useQuery({
+    queryKey: ['users'],
+    queryFn: () => unwrap(api.GET('/api/v1/users')),
+    enabled: can.users,
+  });
+  const keys = useQuery({
+    queryKey: ['api-keys'],
+    queryFn: () => unwrap(api.GET('/api/v1/api-keys')),
+    enabled: can.keys,
+  });
+  const providers = useQuery({
+    queryKey: ['identity-providers'],
+    queryFn: () => unwrap(api.GET('/api/v1/identity-providers')),
+    enabled: can.providers,
+  });
+  const chain = useQuery({
+    queryKey: ['audit', 'verify'],
+    queryFn: () => unwrap(api.GET('/api/v1/audit/verify')),
+    enabled: can.audit,
+  });
 
   const activeUsers = users.data?.items.filter((u) => u.status === 'active' && u.kind === 'employee') ?? [];
   const withoutMfa = activeUsers.filter((u) => !u.mfaEnabled).length;
-  const liveKeys = keys.data?.items.filter((k) => !k.revokedAt && (!k.expiresAt || new Date(k.expiresAt) > new Date())) ?? [];
+  const liveKeys =
+    keys.data?.items.filter((k) => !k.revokedAt && (!k.expiresAt || new Date(k.expiresAt) > new Date())) ??
+    [];
   const providerCount = providers.data?.items.length ?? 0;
 
   return (

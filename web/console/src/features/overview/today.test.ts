@@ -28,13 +28,21 @@ describe('today on the overview', () => {
     const now = Date.parse('2026-12-01T23:30:00Z');
     expect(localDate(now, 'Europe/Berlin')).toBe('2026-12-02');
     expect(localDate(now, 'America/New_York')).toBe('2026-12-01');
-    const stats = { timeZone: 'Europe/Berlin', buckets: [bucket('2026-12-01T00:00', 40), bucket('2026-12-02T00:00', 3)] };
+    const stats = {
+      timeZone: 'Europe/Berlin',
+      buckets: [bucket('2026-12-01T00:00', 40), bucket('2026-12-02T00:00', 3)],
+    };
     expect(todayOf(stats, now)?.calls).toBe(3);
     expect(todayOf({ ...stats, timeZone: 'America/New_York' }, now)?.calls).toBe(40);
   });
 
   it('says nothing started today when today has no interval', () => {
-    expect(todayOf({ timeZone: 'UTC', buckets: [bucket('2026-12-01T00:00', 5)] }, Date.parse('2026-12-02T08:00:00Z'))).toBeUndefined();
+    expect(
+      todayOf(
+        { timeZone: 'UTC', buckets: [bucket('2026-12-01T00:00', 5)] },
+        Date.parse('2026-12-02T08:00:00Z'),
+      ),
+    ).toBeUndefined();
   });
 
   it('asks from far enough back to hold the whole local day, even a 25-hour one', () => {

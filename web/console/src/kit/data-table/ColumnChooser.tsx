@@ -23,7 +23,12 @@ export function ColumnChooser<Row>({ columns, shown, onChange }: Props<Row>) {
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger asChild>
-        <Button size="sm" icon={<Columns3 aria-hidden="true" />} aria-label={t.columnsMenu} title={t.columnsMenu}>
+        <Button
+          size="sm"
+          icon={<Columns3 aria-hidden="true" />}
+          aria-label={t.columnsMenu}
+          title={t.columnsMenu}
+        >
           {t.columns}
         </Button>
       </DropdownMenu.Trigger>

@@ -28,7 +28,13 @@ const columns: Column<Person>[] = [
 
 const done = { isPending: false, isError: false, error: null, refetch: () => undefined };
 
-function Table({ onOpen = () => undefined, initialSort }: { onOpen?: (p: Person) => void; initialSort?: Sort }) {
+function Table({
+  onOpen = () => undefined,
+  initialSort,
+}: {
+  onOpen?: (p: Person) => void;
+  initialSort?: Sort;
+}) {
   const [sort, setSort] = useState<Sort | undefined>(initialSort);
   const [shown, setShown] = useColumnChoice('people');
   return (
@@ -110,13 +116,19 @@ describe('DataTable', () => {
 
     await user.click(screen.getByRole('button', { name: 'Show or hide columns' }));
     const menu = await screen.findByRole('menu');
-    expect(within(menu).getByRole('menuitemcheckbox', { name: /Name/ }).getAttribute('aria-disabled')).toBe('true');
+    expect(within(menu).getByRole('menuitemcheckbox', { name: /Name/ }).getAttribute('aria-disabled')).toBe(
+      'true',
+    );
     await user.click(within(menu).getByRole('menuitemcheckbox', { name: /Note/ }));
     await user.click(within(menu).getByRole('menuitemcheckbox', { name: /Age/ }));
     await user.keyboard('{Escape}');
     expect(headers().map((h) => h.textContent)).toEqual(['Name', 'Note']);
     // The cards of a narrow screen label each value with its column.
-    expect(within(bodyRows()[0] as HTMLElement).getAllByRole('cell').map((c) => c.dataset.label)).toEqual(['Name', 'Note']);
+    expect(
+      within(bodyRows()[0] as HTMLElement)
+        .getAllByRole('cell')
+        .map((c) => c.dataset.label),
+    ).toEqual(['Name', 'Note']);
 
     unmount();
     render(<Table />);
@@ -125,10 +137,30 @@ describe('DataTable', () => {
 
   it('shows the query’s states in place of rows', () => {
     const { rerender } = render(
-      <DataTable caption="People" columns={columns} rows={[]} rowKey={(p) => p.id} query={{ ...done, isPending: true }} loadingLabel="Loading people" errorTitle="Failed" empty="Nobody here" />,
+      <DataTable
+        caption="People"
+        columns={columns}
+        rows={[]}
+        rowKey={(p) => p.id}
+        query={{ ...done, isPending: true }}
+        loadingLabel="Loading people"
+        errorTitle="Failed"
+        empty="Nobody here"
+      />,
     );
     expect(screen.getByText('Loading people…')).toBeTruthy();
-    rerender(<DataTable caption="People" columns={columns} rows={[]} rowKey={(p) => p.id} query={done} loadingLabel="Loading people" errorTitle="Failed" empty="Nobody here" />);
+    rerender(
+      <DataTable
+        caption="People"
+        columns={columns}
+        rows={[]}
+        rowKey={(p) => p.id}
+        query={done}
+        loadingLabel="Loading people"
+        errorTitle="Failed"
+        empty="Nobody here"
+      />,
+    );
     expect(screen.getByText('Nobody here')).toBeTruthy();
   });
 
@@ -163,7 +195,10 @@ describe('sorts in the address', () => {
     expect(sortToParam({ key: 'startedAt', direction: 'desc' })).toBe('-startedAt');
     expect(sortFromParam('-startedAt', ['startedAt'])).toEqual({ key: 'startedAt', direction: 'desc' });
     expect(sortFromParam('duration', ['startedAt'])).toBeUndefined();
-    expect(nextSort(undefined, { sort: 'duration', firstDirection: 'desc' })).toEqual({ key: 'duration', direction: 'desc' });
+    expect(nextSort(undefined, { sort: 'duration', firstDirection: 'desc' })).toEqual({
+      key: 'duration',
+      direction: 'desc',
+    });
   });
 });
 

@@ -1,6 +1,14 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react';
-import { useCallback, useEffect, useId, useRef, type CSSProperties, type MouseEvent, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useRef,
+  type CSSProperties,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
 import { useMessages } from '@/i18n';
 import { Button } from '../Button';
 import { ErrorState, LoadingRows, TableMessage, type TableQuery } from '../states';
@@ -56,7 +64,9 @@ function SortIcon({ direction }: { direction: Sort['direction'] | undefined }) {
 }
 
 function alignClass<Row>(column: Column<Row>): string {
-  return [column.align === 'end' ? 'data-table__cell--end' : '', column.className ?? ''].filter(Boolean).join(' ');
+  return [column.align === 'end' ? 'data-table__cell--end' : '', column.className ?? '']
+    .filter(Boolean)
+    .join(' ');
 }
 
 /**
@@ -65,7 +75,25 @@ function alignClass<Row>(column: Column<Row>): string {
  * states of a query, paged or infinite loading, and on a narrow screen every row as a card.
  */
 export function DataTable<Row>(props: DataTableProps<Row>) {
-  const { caption, columns, shown, rows, rowKey, onOpen, muted, sort, onSortChange, query, loadingLabel, errorTitle, empty, virtual, paging, summary, className } = props;
+  const {
+    caption,
+    columns,
+    shown,
+    rows,
+    rowKey,
+    onOpen,
+    muted,
+    sort,
+    onSortChange,
+    query,
+    loadingLabel,
+    errorTitle,
+    empty,
+    virtual,
+    paging,
+    summary,
+    className,
+  } = props;
   const t = useMessages(dataTableMessages);
   const hintId = useId();
   const visible = columnsShown(columns, shown);
@@ -106,7 +134,8 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   const loadingMore = paging?.loadingMore ?? false;
   const onLoadMore = paging?.onLoadMore;
   useEffect(() => {
-    if (virtual && onLoadMore && hasMore && !loadingMore && rows.length > 0 && lastShown >= rows.length - 20) onLoadMore();
+    if (virtual && onLoadMore && hasMore && !loadingMore && rows.length > 0 && lastShown >= rows.length - 20)
+      onLoadMore();
   }, [virtual, hasMore, loadingMore, rows.length, lastShown, onLoadMore]);
 
   const columnCount = visible.length;
@@ -122,7 +151,11 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
 
   const clickOpen = (index: number) => (event: MouseEvent<HTMLTableRowElement>) => {
     if (!open) return;
-    if ((event.target as HTMLElement).closest('a, button, input, select, label') || window.getSelection()?.toString()) return;
+    if (
+      (event.target as HTMLElement).closest('a, button, input, select, label') ||
+      window.getSelection()?.toString()
+    )
+      return;
     open(index);
   };
 
@@ -157,16 +190,24 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
 
   return (
     <div className={['data-table', className ?? ''].filter(Boolean).join(' ')}>
-      <div className={virtual ? 'data-table__scroll data-table__scroll--virtual' : 'data-table__scroll'} ref={scroller}>
+      <div
+        className={virtual ? 'data-table__scroll data-table__scroll--virtual' : 'data-table__scroll'}
+        ref={scroller}
+      >
         <table
-          className={['table', 'data-table__table', fixed ? 'data-table__table--fixed' : ''].filter(Boolean).join(' ')}
+          className={['table', 'data-table__table', fixed ? 'data-table__table--fixed' : '']
+            .filter(Boolean)
+            .join(' ')}
           aria-rowcount={placeholder ? undefined : rows.length + 1}
         >
           <caption className="visually-hidden">{caption}</caption>
           {fixed ? (
             <colgroup>
               {visible.map((column) => (
-                <col key={column.id} style={column.width ? ({ width: column.width } satisfies CSSProperties) : undefined} />
+                <col
+                  key={column.id}
+                  style={column.width ? ({ width: column.width } satisfies CSSProperties) : undefined}
+                />
               ))}
             </colgroup>
           ) : null}

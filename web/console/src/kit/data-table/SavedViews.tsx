@@ -30,13 +30,17 @@ export function SavedViews({ list, state, onPick }: Props) {
   const t = useMessages(dataTableMessages).views;
   const queryClient = useQueryClient();
   const key = ['views', list];
-  const views = useQuery({ queryKey: key, queryFn: () => unwrap(api.GET('/api/v1/views', { params: { query: { list } } })) });
+  const views = useQuery({
+    queryKey: key,
+    queryFn: () => unwrap(api.GET('/api/v1/views', { params: { query: { list } } })),
+  });
   const [saving, setSaving] = useState(false);
   const [name, setName] = useState('');
   const [nameError, setNameError] = useState<string>();
 
   const create = useMutation({
-    mutationFn: (viewName: string) => unwrap(api.POST('/api/v1/views', { body: { list, name: viewName, state } })),
+    mutationFn: (viewName: string) =>
+      unwrap(api.POST('/api/v1/views', { body: { list, name: viewName, state } })),
     onSuccess: (view) => {
       void queryClient.invalidateQueries({ queryKey: key });
       toast.success(t.saved(view.name));
@@ -45,7 +49,10 @@ export function SavedViews({ list, state, onPick }: Props) {
     },
   });
   const remove = useMutation({
-    mutationFn: (view: { id: string; name: string }) => unwrap(api.DELETE('/api/v1/views/{viewId}', { params: { path: { viewId: view.id } } })).then(() => view),
+    mutationFn: (view: { id: string; name: string }) =>
+      unwrap(api.DELETE('/api/v1/views/{viewId}', { params: { path: { viewId: view.id } } })).then(
+        () => view,
+      ),
     onSuccess: (view) => {
       void queryClient.invalidateQueries({ queryKey: key });
       toast.success(t.deleted(view.name));

@@ -7,7 +7,15 @@ import { dataTableMessages } from './data-table.messages';
  * The sort as a select, for narrow screens where rows are cards and the headers are hidden
  * (the stylesheet shows it only there).
  */
-export function SortSelect<Row>({ columns, sort, onSortChange }: { columns: readonly Column<Row>[]; sort: Sort | undefined; onSortChange: (sort: Sort) => void }) {
+export function SortSelect<Row>({
+  columns,
+  sort,
+  onSortChange,
+}: {
+  columns: readonly Column<Row>[];
+  sort: Sort | undefined;
+  onSortChange: (sort: Sort) => void;
+}) {
   const t = useMessages(dataTableMessages);
   const id = useId();
   const sortable = columns.filter((c): c is Column<Row> & { sort: string } => c.sort !== undefined);

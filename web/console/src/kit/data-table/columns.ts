@@ -42,14 +42,21 @@ export function sortFromParam(value: unknown, allowed: readonly string[]): Sort 
 }
 
 /** The next sort when the reader picks a column: the other direction on the same column. */
-export function nextSort(current: Sort | undefined, column: Pick<Column<unknown>, 'sort' | 'firstDirection'>): Sort | undefined {
+export function nextSort(
+  current: Sort | undefined,
+  column: Pick<Column<unknown>, 'sort' | 'firstDirection'>,
+): Sort | undefined {
   if (!column.sort) return current;
-  if (current?.key === column.sort) return { key: column.sort, direction: current.direction === 'asc' ? 'desc' : 'asc' };
+  if (current?.key === column.sort)
+    return { key: column.sort, direction: current.direction === 'asc' ? 'desc' : 'asc' };
   return { key: column.sort, direction: column.firstDirection ?? 'asc' };
 }
 
 /** The shown columns from a list of ids, keeping the table's order; unknown ids are ignored. */
-export function columnsShown<Row>(columns: readonly Column<Row>[], shown: readonly string[] | undefined): readonly Column<Row>[] {
+export function columnsShown<Row>(
+  columns: readonly Column<Row>[],
+  shown: readonly string[] | undefined,
+): readonly Column<Row>[] {
   if (!shown) return columns.filter((c) => !c.hiddenByDefault || c.hideable === false);
   const wanted = new Set(shown);
   return columns.filter((c) => c.hideable === false || wanted.has(c.id));
@@ -70,7 +77,9 @@ function read(tableId: string): string | null {
  * The columns a reader chose for a table, remembered in this browser (per table id). Returns the
  * ids shown (undefined: the table's defaults) and a setter.
  */
-export function useColumnChoice(tableId: string): [readonly string[] | undefined, (ids: readonly string[] | undefined) => void] {
+export function useColumnChoice(
+  tableId: string,
+): [readonly string[] | undefined, (ids: readonly string[] | undefined) => void] {
   const subscribe = useCallback((listener: () => void) => {
     listeners.add(listener);
     return () => listeners.delete(listener);

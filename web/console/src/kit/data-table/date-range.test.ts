@@ -6,17 +6,35 @@ const now = Date.parse('2024-03-30T23:30:00Z');
 
 describe('date-range presets in the tenant’s time zone', () => {
   it('cut days at the tenant’s midnight, not the browser’s or UTC’s', () => {
-    expect(presetRange('today', 'Europe/Berlin', now)).toEqual({ from: '2024-03-30T23:00:00.000Z', to: '2024-03-31T22:00:00.000Z' });
-    expect(presetRange('yesterday', 'Europe/Berlin', now)).toEqual({ from: '2024-03-29T23:00:00.000Z', to: '2024-03-30T23:00:00.000Z' });
+    expect(presetRange('today', 'Europe/Berlin', now)).toEqual({
+      from: '2024-03-30T23:00:00.000Z',
+      to: '2024-03-31T22:00:00.000Z',
+    });
+    expect(presetRange('yesterday', 'Europe/Berlin', now)).toEqual({
+      from: '2024-03-29T23:00:00.000Z',
+      to: '2024-03-30T23:00:00.000Z',
+    });
     // The same instant is still the 30th in New York.
-    expect(presetRange('today', 'America/New_York', now)).toEqual({ from: '2024-03-30T04:00:00.000Z', to: '2024-03-31T04:00:00.000Z' });
+    expect(presetRange('today', 'America/New_York', now)).toEqual({
+      from: '2024-03-30T04:00:00.000Z',
+      to: '2024-03-31T04:00:00.000Z',
+    });
   });
 
   it('count seven and thirty days including today, and the calendar month', () => {
-    expect(presetRange('last7', 'Europe/Berlin', now)).toEqual({ from: '2024-03-24T23:00:00.000Z', to: '2024-03-31T22:00:00.000Z' });
+    expect(presetRange('last7', 'Europe/Berlin', now)).toEqual({
+      from: '2024-03-24T23:00:00.000Z',
+      to: '2024-03-31T22:00:00.000Z',
+    });
     expect(presetRange('last30', 'UTC', now).from).toBe('2024-03-01T00:00:00.000Z');
-    expect(presetRange('thisMonth', 'Europe/Berlin', now)).toEqual({ from: '2024-02-29T23:00:00.000Z', to: '2024-03-31T22:00:00.000Z' });
-    expect(presetRange('thisMonth', 'UTC', Date.parse('2024-12-15T12:00:00Z'))).toEqual({ from: '2024-12-01T00:00:00.000Z', to: '2025-01-01T00:00:00.000Z' });
+    expect(presetRange('thisMonth', 'Europe/Berlin', now)).toEqual({
+      from: '2024-02-29T23:00:00.000Z',
+      to: '2024-03-31T22:00:00.000Z',
+    });
+    expect(presetRange('thisMonth', 'UTC', Date.parse('2024-12-15T12:00:00Z'))).toEqual({
+      from: '2024-12-01T00:00:00.000Z',
+      to: '2025-01-01T00:00:00.000Z',
+    });
   });
 });
 
@@ -30,6 +48,7 @@ describe('custom bounds typed as text', () => {
   });
 
   it('refuse what is not a day', () => {
-    for (const text of ['yesterday', '2024-02-30', '2024-13-01', '2024-05-01 25:00', '']) expect(fromZonedText(text, 'UTC', 'from'), text).toBeUndefined();
+    for (const text of ['yesterday', '2024-02-30', '2024-13-01', '2024-05-01 25:00', ''])
+      expect(fromZonedText(text, 'UTC', 'from'), text).toBeUndefined();
   });
 });

@@ -19,11 +19,27 @@ const partsFormat = new Map<string, Intl.DateTimeFormat>();
 function wallClock(instant: number, timeZone: string) {
   let format = partsFormat.get(timeZone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
     partsFormat.set(timeZone, format);
   }
   const parts = Object.fromEntries(format.formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
-  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day), hour: Number(parts.hour), minute: Number(parts.minute), second: Number(parts.second) };
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+  };
 }
 
 /** How far the zone's wall clock is ahead of UTC at `instant`, in ms. */
@@ -33,7 +49,14 @@ function offsetAt(instant: number, timeZone: string): number {
 }
 
 /** The instant a wall-clock time of the zone names (months and days may overflow: day 0, day 32). */
-export function zonedInstant(timeZone: string, year: number, month: number, day: number, hour = 0, minute = 0): number {
+export function zonedInstant(
+  timeZone: string,
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+): number {
   const guess = Date.UTC(year, month - 1, day, hour, minute);
   const first = guess - offsetAt(guess, timeZone);
   // Near a clock change the offset at the answer may differ from the offset at the guess.
@@ -43,7 +66,10 @@ export function zonedInstant(timeZone: string, year: number, month: number, day:
 export function presetRange(preset: DatePreset, timeZone: string, now: number = Date.now()): Range {
   const today = wallClock(now, timeZone);
   const day = (offset: number) => zonedInstant(timeZone, today.year, today.month, today.day + offset);
-  const iso = (from: number, to: number): Range => ({ from: new Date(from).toISOString(), to: new Date(to).toISOString() });
+  const iso = (from: number, to: number): Range => ({
+    from: new Date(from).toISOString(),
+    to: new Date(to).toISOString(),
+  });
   switch (preset) {
     case 'today':
       return iso(day(0), day(1));
@@ -54,7 +80,10 @@ export function presetRange(preset: DatePreset, timeZone: string, now: number = 
     case 'last30':
       return iso(day(-29), day(1));
     case 'thisMonth':
-      return iso(zonedInstant(timeZone, today.year, today.month, 1), zonedInstant(timeZone, today.year, today.month + 1, 1));
+      return iso(
+        zonedInstant(timeZone, today.year, today.month, 1),
+        zonedInstant(timeZone, today.year, today.month + 1, 1),
+      );
   }
 }
 
@@ -79,11 +108,19 @@ export function fromZonedText(text: string, timeZone: string, bound: 'from' | 't
   const match = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2}))?$/.exec(text.trim());
   if (!match) return undefined;
   const [, y, m, d, h, min] = match.map(Number) as [number, number, number, number, number, number];
-  if (m < 1 || m > 12 || d < 1 || d > 31 || (match[4] !== undefined && (h > 23 || min > 59))) return undefined;
+  if (m < 1 || m > 12 || d < 1 || d > 31 || (match[4] !== undefined && (h > 23 || min > 59)))
+    return undefined;
   // 2024-02-31 is not a day: the calendar must give back what was typed.
   if (new Date(Date.UTC(y, m - 1, d)).getUTCDate() !== d) return undefined;
   const dateOnly = match[4] === undefined;
-  const instant = zonedInstant(timeZone, y, m, d + (dateOnly && bound === 'to' ? 1 : 0), dateOnly ? 0 : h, dateOnly ? 0 : min);
+  const instant = zonedInstant(
+    timeZone,
+    y,
+    m,
+    d + (dateOnly && bound === 'to' ? 1 : 0),
+    dateOnly ? 0 : h,
+    dateOnly ? 0 : min,
+  );
   return new Date(instant).toISOString();
 }
 

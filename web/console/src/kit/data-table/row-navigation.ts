@@ -1,4 +1,13 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type RefObject } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type FocusEvent,
+  type KeyboardEvent,
+  type RefObject,
+} from 'react';
 
 const focusable = 'a[href], button, input, select, textarea, [tabindex]';
 const pageStep = 10;
@@ -32,7 +41,9 @@ export function useRowNavigation({ count, body, reveal, onOpen }: Options) {
       }
     }
     if (focusNext.current !== undefined) {
-      const row = body.current?.querySelector<HTMLTableRowElement>(`tr[data-row-index="${focusNext.current}"]`);
+      const row = body.current?.querySelector<HTMLTableRowElement>(
+        `tr[data-row-index="${focusNext.current}"]`,
+      );
       if (row) {
         focusNext.current = undefined;
         row.focus({ preventScroll: false });

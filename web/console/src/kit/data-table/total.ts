@@ -18,5 +18,6 @@ export function roundEstimate(count: number): number {
 /** The total as words: "1,234" or "about 91,000". */
 export function useFormatTotal(): (total: Total) => string {
   const t = useMessages(dataTableMessages);
-  return (total) => (total.exact ? formatNumber(total.count) : t.about(formatNumber(roundEstimate(total.count))));
+  return (total) =>
+    total.exact ? formatNumber(total.count) : t.about(formatNumber(roundEstimate(total.count)));
 }

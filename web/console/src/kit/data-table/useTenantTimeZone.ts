@@ -14,6 +14,11 @@ export function useTenantTimeZone(): string {
 /** The zone and whether it is settled (known, or never to be known): a list with a preset waits for it. */
 export function useTenantTimeZoneState(): { timeZone: string; settled: boolean } {
   const canRead = useCan('tenant:read');
-  const tenant = useQuery({ queryKey: ['tenant'], queryFn: () => unwrap(api.GET('/api/v1/tenant')), enabled: canRead, staleTime: 5 * 60_000 });
+  const tenant = useQuery({
+    queryKey: ['tenant'],
+    queryFn: () => unwrap(api.GET('/api/v1/tenant')),
+    enabled: canRead,
+    staleTime: 5 * 60_000,
+  });
   return { timeZone: tenant.data?.timeZone ?? browserTimeZone(), settled: !canRead || !tenant.isPending };
 }

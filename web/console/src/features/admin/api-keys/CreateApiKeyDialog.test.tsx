@@ -29,7 +29,12 @@ describe('create-API-key form', () => {
     stubApi({
       'POST /api/v1/api-keys': [
         400,
-        { code: 'VALIDATION_FAILED', status: 400, detail: 'The request is not valid.', errors: [{ field: 'body.scopes.0', message: 'is not a scope an API key may hold' }] },
+        {
+          code: 'VALIDATION_FAILED',
+          status: 400,
+          detail: 'The request is not valid.',
+          errors: [{ field: 'body.scopes.0', message: 'is not a scope an API key may hold' }],
+        },
       ],
     });
     renderWithData(<CreateApiKeyDialog open onOpenChange={vi.fn()} />);
@@ -50,7 +55,9 @@ describe('create-API-key form', () => {
     renderWithData(<CreateApiKeyDialog open onOpenChange={vi.fn()} />);
     await userEvent.setup().click(screen.getByRole('button', { name: 'Schlüssel erstellen' }));
 
-    expect(screen.getByText('Benennen Sie den Schlüssel nach dem, was ihn verwendet, etwa „Genesys-Konnektor“.')).toBeTruthy();
+    expect(
+      screen.getByText('Benennen Sie den Schlüssel nach dem, was ihn verwendet, etwa „Genesys-Konnektor“.'),
+    ).toBeTruthy();
     expect(document.activeElement).toBe(screen.getByLabelText('Name'));
     expect(fetch).not.toHaveBeenCalled();
   });

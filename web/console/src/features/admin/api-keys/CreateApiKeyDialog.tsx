@@ -30,7 +30,13 @@ function expiryOf(lifetime: Lifetime, now = Date.now()): string | undefined {
   return lifetime === 'never' ? undefined : new Date(now + Number(lifetime) * 86_400_000).toISOString();
 }
 
-export function CreateApiKeyDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
+export function CreateApiKeyDialog({
+  open,
+  onOpenChange,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
   const m = useMessages(apiKeysMessages);
   const scopeWords = useMessages(scopeMessages);
   // Only some scopes have a hint.
@@ -43,7 +49,11 @@ export function CreateApiKeyDialog({ open, onOpenChange }: { open: boolean; onOp
   const create = useMutation({
     mutationFn: () => {
       const expiresAt = expiryOf(lifetime);
-      return unwrap(api.POST('/api/v1/api-keys', { body: { name: name.trim(), scopes, ...(expiresAt ? { expiresAt } : {}) } }));
+      return unwrap(
+        api.POST('/api/v1/api-keys', {
+          body: { name: name.trim(), scopes, ...(expiresAt ? { expiresAt } : {}) },
+        }),
+      );
     },
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['api-keys'] }),
     onError: form.refuse,
@@ -65,7 +75,10 @@ export function CreateApiKeyDialog({ open, onOpenChange }: { open: boolean; onOp
     event.preventDefault();
     const valid = form.check(
       { name: name.trim(), scopes },
-      { name: name.trim() ? undefined : m.dialog.nameMissing, scopes: scopes.length ? undefined : m.dialog.scopesMissing },
+      {
+        name: name.trim() ? undefined : m.dialog.nameMissing,
+        scopes: scopes.length ? undefined : m.dialog.scopesMissing,
+      },
     );
     if (valid) create.mutate();
   };
@@ -78,7 +91,12 @@ export function CreateApiKeyDialog({ open, onOpenChange }: { open: boolean; onOp
   if (create.data) {
     const { apiKey, key } = create.data;
     return (
-      <Modal open={open} onOpenChange={close} title={m.reveal.title} description={m.reveal.description(apiKey.name)}>
+      <Modal
+        open={open}
+        onOpenChange={close}
+        title={m.reveal.title}
+        description={m.reveal.description(apiKey.name)}
+      >
         <ModalBody>
           <div className="key-reveal">
             <div className="secret-reveal">
@@ -93,7 +111,8 @@ export function CreateApiKeyDialog({ open, onOpenChange }: { open: boolean; onOp
             <p className="subtle">
               {m.reveal.sendInBefore}
               <code>x-api-key</code>
-              {m.reveal.sendInAfter} {apiKey.expiresAt ? m.reveal.expiresOn(formatDate(apiKey.expiresAt)) : m.reveal.neverExpires}
+              {m.reveal.sendInAfter}{' '}
+              {apiKey.expiresAt ? m.reveal.expiresOn(formatDate(apiKey.expiresAt)) : m.reveal.neverExpires}
             </p>
           </div>
         </ModalBody>
@@ -125,7 +144,12 @@ export function CreateApiKeyDialog({ open, onOpenChange }: { open: boolean; onOp
                 limits={form.limit('name')}
                 autoFocus
               />
-              <SelectField label={m.dialog.expires} value={lifetime} onChange={(e) => setLifetime(e.target.value as Lifetime)} error={form.errors.expiresAt}>
+              <SelectField
+                label={m.dialog.expires}
+                value={lifetime}
+                onChange={(e) => setLifetime(e.target.value as Lifetime)}
+                error={form.errors.expiresAt}
+              >
                 {lifetimes.map((l) => (
                   <option key={l.value} value={l.value}>
                     {m.dialog.lifetimes[l.label]}
@@ -133,10 +157,20 @@ export function CreateApiKeyDialog({ open, onOpenChange }: { open: boolean; onOp
                 ))}
               </SelectField>
             </div>
-            <ChoiceGroup legend={m.dialog.scopes} hint={m.dialog.scopesHint} error={form.errors.scopes} columns={false}>
+            <ChoiceGroup
+              legend={m.dialog.scopes}
+              hint={m.dialog.scopesHint}
+              error={form.errors.scopes}
+              columns={false}
+            >
               <div className="scope-groups">
                 {scopeGroups.map((group) => (
-                  <div key={group.id} className="scope-group" role="group" aria-label={scopeWords.groups[group.id]}>
+                  <div
+                    key={group.id}
+                    className="scope-group"
+                    role="group"
+                    aria-label={scopeWords.groups[group.id]}
+                  >
                     <p className="scope-group__title" aria-hidden="true">
                       {scopeWords.groups[group.id]}
                     </p>

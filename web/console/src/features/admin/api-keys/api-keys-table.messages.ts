@@ -4,7 +4,15 @@ import { defineMessages } from '@/i18n';
 export const apiKeysTableMessages = defineMessages(
   {
     caption: 'API keys',
-    columns: { name: 'Name', scopes: 'Scopes', status: 'Status', created: 'Created', lastUsed: 'Last used', expires: 'Expires', actions: 'Actions' },
+    columns: {
+      name: 'Name',
+      scopes: 'Scopes',
+      status: 'Status',
+      created: 'Created',
+      lastUsed: 'Last used',
+      expires: 'Expires',
+      actions: 'Actions',
+    },
     loading: 'Loading API keys',
     failed: 'API keys could not be loaded',
     never: 'Never',
@@ -12,7 +20,15 @@ export const apiKeysTableMessages = defineMessages(
   {
     de: {
       caption: 'API-Schlüssel',
-      columns: { name: 'Name', scopes: 'Berechtigungen', status: 'Status', created: 'Erstellt', lastUsed: 'Zuletzt benutzt', expires: 'Läuft ab', actions: 'Aktionen' },
+      columns: {
+        name: 'Name',
+        scopes: 'Berechtigungen',
+        status: 'Status',
+        created: 'Erstellt',
+        lastUsed: 'Zuletzt benutzt',
+        expires: 'Läuft ab',
+        actions: 'Aktionen',
+      },
       loading: 'API-Schlüssel werden geladen',
       failed: 'Die API-Schlüssel konnten nicht geladen werden',
       never: 'Nie',

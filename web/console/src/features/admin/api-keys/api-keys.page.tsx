@@ -47,7 +47,8 @@ export function ApiKeysPage() {
   const [revoking, setRevoking] = useState<ApiKey>();
   const [showInactive, setShowInactive] = useState(false);
   const revoke = useMutation({
-    mutationFn: (key: ApiKey) => unwrap(api.DELETE('/api/v1/api-keys/{apiKeyId}', { params: { path: { apiKeyId: key.id } } })),
+    mutationFn: (key: ApiKey) =>
+      unwrap(api.DELETE('/api/v1/api-keys/{apiKeyId}', { params: { path: { apiKeyId: key.id } } })),
     onSuccess: (key) => {
       void queryClient.invalidateQueries({ queryKey: ['api-keys'] });
       toast.success(m.revoked, m.revokedDetail(key.name));
@@ -81,9 +82,24 @@ export function ApiKeysPage() {
       ),
     },
     { id: 'status', label: tt.columns.status, cell: (key) => stateBadge[keyState(key)] },
-    { id: 'created', label: tt.columns.created, className: 'subtle', cell: (key) => <TimeCell value={key.createdAt} /> },
-    { id: 'lastUsed', label: tt.columns.lastUsed, className: 'subtle', cell: (key) => (key.lastUsedAt ? <TimeCell value={key.lastUsedAt} /> : tt.never) },
-    { id: 'expires', label: tt.columns.expires, className: 'subtle', cell: (key) => (key.revokedAt ? '—' : key.expiresAt ? <TimeCell value={key.expiresAt} /> : tt.never) },
+    {
+      id: 'created',
+      label: tt.columns.created,
+      className: 'subtle',
+      cell: (key) => <TimeCell value={key.createdAt} />,
+    },
+    {
+      id: 'lastUsed',
+      label: tt.columns.lastUsed,
+      className: 'subtle',
+      cell: (key) => (key.lastUsedAt ? <TimeCell value={key.lastUsedAt} /> : tt.never),
+    },
+    {
+      id: 'expires',
+      label: tt.columns.expires,
+      className: 'subtle',
+      cell: (key) => (key.revokedAt ? '—' : key.expiresAt ? <TimeCell value={key.expiresAt} /> : tt.never),
+    },
     ...(canWrite
       ? [
           {
@@ -93,7 +109,12 @@ export function ApiKeysPage() {
             className: 'cell-actions',
             cell: (key: ApiKey) =>
               keyState(key) === 'revoked' ? null : (
-                <Button size="sm" variant="danger-ghost" onClick={() => setRevoking(key)} aria-label={`Revoke ${key.name}`}>
+                <Button
+                  size="sm"
+                  variant="danger-ghost"
+                  onClick={() => setRevoking(key)}
+                  aria-label={`Revoke ${key.name}`}
+                >
                   Revoke
                 </Button>
               ),
@@ -121,7 +142,11 @@ export function ApiKeysPage() {
           <p className="subtle">{keys.data ? `${formatNumber(all.length - inactive)} active` : null}</p>
           {inactive > 0 ? (
             <div className="toolbar__actions">
-              <SwitchField label={`Show revoked and expired (${formatNumber(inactive)})`} checked={showInactive} onCheckedChange={setShowInactive} />
+              <SwitchField
+                label={`Show revoked and expired (${formatNumber(inactive)})`}
+                checked={showInactive}
+                onCheckedChange={setShowInactive}
+              />
             </div>
           ) : null}
         </div>
@@ -140,7 +165,11 @@ export function ApiKeysPage() {
               title={all.length ? 'No active keys' : 'No API keys yet'}
               action={
                 canWrite ? (
-                  <Button variant="primary" icon={<Plus aria-hidden="true" />} onClick={() => setCreating(true)}>
+                  <Button
+                    variant="primary"
+                    icon={<Plus aria-hidden="true" />}
+                    onClick={() => setCreating(true)}
+                  >
                     Create API key
                   </Button>
                 ) : undefined

@@ -6,12 +6,39 @@
 export const scopeGroups = [
   { id: 'ingest', scopes: ['calls:ingest', 'recordings:ingest'] },
   { id: 'calls', scopes: ['calls:read', 'calls:export', 'calls:raw', 'quarantine:manage'] },
-  { id: 'conversations', scopes: ['recordings:read', 'recordings:play', 'transcripts:read', 'analysis:read', 'scorecards:write'] },
-  { id: 'campaigns', scopes: ['leads:read', 'leads:write', 'leads:export', 'campaigns:read', 'campaigns:write', 'dnc:write'] },
-  { id: 'commerce', scopes: ['customers:read', 'customers:write', 'products:write', 'inventory:write', 'orders:read', 'orders:write', 'payments:refund'] },
+  {
+    id: 'conversations',
+    scopes: ['recordings:read', 'recordings:play', 'transcripts:read', 'analysis:read', 'scorecards:write'],
+  },
+  {
+    id: 'campaigns',
+    scopes: ['leads:read', 'leads:write', 'leads:export', 'campaigns:read', 'campaigns:write', 'dnc:write'],
+  },
+  {
+    id: 'commerce',
+    scopes: [
+      'customers:read',
+      'customers:write',
+      'products:write',
+      'inventory:write',
+      'orders:read',
+      'orders:write',
+      'payments:refund',
+    ],
+  },
   {
     id: 'organisation',
-    scopes: ['tenant:read', 'settings:read', 'settings:write', 'users:read', 'api_keys:read', 'identity_providers:read', 'audit:read', 'privacy:requests', 'bus:admin'],
+    scopes: [
+      'tenant:read',
+      'settings:read',
+      'settings:write',
+      'users:read',
+      'api_keys:read',
+      'identity_providers:read',
+      'audit:read',
+      'privacy:requests',
+      'bus:admin',
+    ],
   },
 ] as const;
 

@@ -41,10 +41,13 @@ export const auditMessages = defineMessages(
       'view.updated': 'Saved view changed',
     },
     nextSteps: {
-      'auth.account.locked': 'If this was not the user, reset their password and check where the attempts came from.',
-      'auth.login.failed': 'Several in a row from one address may be someone guessing passwords: check the address.',
+      'auth.account.locked':
+        'If this was not the user, reset their password and check where the attempts came from.',
+      'auth.login.failed':
+        'Several in a row from one address may be someone guessing passwords: check the address.',
       'auth.oidc_login.failed': 'Check the sign-in provider’s settings (client id, secret, allowed users).',
-      'auth.refresh.reuse_detected': 'Every session of the user was ended. Ask them to change their password, and check the address.',
+      'auth.refresh.reuse_detected':
+        'Every session of the user was ended. Ask them to change their password, and check the address.',
       'settings.secret_deleted': 'Connectors that used this secret stop working until it is saved again.',
       'api_key.revoked': 'Anything still using the key is refused from now on.',
     },
@@ -96,11 +99,16 @@ export const auditMessages = defineMessages(
         'view.updated': 'Gespeicherte Ansicht geändert',
       },
       nextSteps: {
-        'auth.account.locked': 'Falls es nicht der Benutzer war: Passwort zurücksetzen und die Herkunft der Versuche prüfen.',
-        'auth.login.failed': 'Mehrere hintereinander von einer Adresse können ein Passwort-Rateversuch sein: Adresse prüfen.',
-        'auth.oidc_login.failed': 'Prüfen Sie die Einstellungen des Anmeldeanbieters (Client-ID, Geheimnis, zugelassene Benutzer).',
-        'auth.refresh.reuse_detected': 'Alle Sitzungen des Benutzers wurden beendet. Bitten Sie ihn, sein Passwort zu ändern, und prüfen Sie die Adresse.',
-        'settings.secret_deleted': 'Connectoren, die dieses Geheimnis nutzten, funktionieren erst wieder, wenn es erneut gespeichert wird.',
+        'auth.account.locked':
+          'Falls es nicht der Benutzer war: Passwort zurücksetzen und die Herkunft der Versuche prüfen.',
+        'auth.login.failed':
+          'Mehrere hintereinander von einer Adresse können ein Passwort-Rateversuch sein: Adresse prüfen.',
+        'auth.oidc_login.failed':
+          'Prüfen Sie die Einstellungen des Anmeldeanbieters (Client-ID, Geheimnis, zugelassene Benutzer).',
+        'auth.refresh.reuse_detected':
+          'Alle Sitzungen des Benutzers wurden beendet. Bitten Sie ihn, sein Passwort zu ändern, und prüfen Sie die Adresse.',
+        'settings.secret_deleted':
+          'Connectoren, die dieses Geheimnis nutzten, funktionieren erst wieder, wenn es erneut gespeichert wird.',
         'api_key.revoked': 'Alles, was den Schlüssel noch verwendet, wird ab jetzt abgewiesen.',
       },
       groups: {

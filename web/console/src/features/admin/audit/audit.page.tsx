@@ -20,7 +20,6 @@ import '../admin.css';
 const route = getRouteApi('/console/admin/audit');
 const pageSize = 50;
 
-
 /** datetime-local works in the reader's local time without a zone; the API wants an instant. */
 function toLocalInput(iso: string | undefined): string {
   if (!iso) return '';
@@ -36,7 +35,11 @@ function fromLocalInput(value: string): string | undefined {
 }
 
 function ChainStatus() {
-  const verify = useQuery({ queryKey: ['audit', 'verify'], queryFn: () => unwrap(api.GET('/api/v1/audit/verify')), staleTime: 0 });
+  const verify = useQuery({
+    queryKey: ['audit', 'verify'],
+    queryFn: () => unwrap(api.GET('/api/v1/audit/verify')),
+    staleTime: 0,
+  });
   if (verify.isPending) {
     return (
       <Alert tone="info" title="Checking the chain…">
@@ -44,10 +47,22 @@ function ChainStatus() {
       </Alert>
     );
   }
-  if (verify.isError) return <ErrorState error={verify.error} onRetry={() => void verify.refetch()} title="The chain could not be verified" />;
+  if (verify.isError)
+    return (
+      <ErrorState
+        error={verify.error}
+        onRetry={() => void verify.refetch()}
+        title="The chain could not be verified"
+      />
+    );
   const result = verify.data;
   const again = (
-    <Button size="sm" icon={<RefreshCw aria-hidden="true" />} busy={verify.isFetching} onClick={() => void verify.refetch()}>
+    <Button
+      size="sm"
+      icon={<RefreshCw aria-hidden="true" />}
+      busy={verify.isFetching}
+      onClick={() => void verify.refetch()}
+    >
       Verify again
     </Button>
   );
@@ -55,7 +70,8 @@ function ChainStatus() {
     return (
       <div className="verify-banner">
         <Alert tone="success" icon={<ShieldCheck aria-hidden="true" />} title="The audit trail is intact">
-          All {formatNumber(result.entries)} entries are present and unaltered: each one’s hash matches the one before it.
+          All {formatNumber(result.entries)} entries are present and unaltered: each one’s hash matches the
+          one before it.
         </Alert>
         {again}
       </div>
@@ -63,7 +79,11 @@ function ChainStatus() {
   }
   return (
     <div className="verify-banner">
-      <Alert tone="danger" icon={<ShieldAlert aria-hidden="true" />} title={`The chain is broken at entry #${result.firstBreak ? formatNumber(result.firstBreak.seq) : '?'}`}>
+      <Alert
+        tone="danger"
+        icon={<ShieldAlert aria-hidden="true" />}
+        title={`The chain is broken at entry #${result.firstBreak ? formatNumber(result.firstBreak.seq) : '?'}`}
+      >
         {result.firstBreak ? `${result.firstBreak.reason}: ${result.firstBreak.detail}. ` : ''}
         Entries were edited or deleted outside Switchboard. Preserve the database and investigate.
       </Alert>
@@ -72,7 +92,13 @@ function ChainStatus() {
   );
 }
 
-function Filters({ search, actors }: { search: AuditSearch; actors: readonly { id: string; label: string }[] }) {
+function Filters({
+  search,
+  actors,
+}: {
+  search: AuditSearch;
+  actors: readonly { id: string; label: string }[];
+}) {
   const navigate = route.useNavigate();
   const [actor, setActor] = useState(search.actor ?? '');
   const [action, setAction] = useState(search.action ?? '');
@@ -95,7 +121,9 @@ function Filters({ search, actors }: { search: AuditSearch; actors: readonly { i
       return;
     }
     setError(undefined);
-    void navigate({ search: { actor: actor || undefined, action: action || undefined, from: fromIso, to: toIso } });
+    void navigate({
+      search: { actor: actor || undefined, action: action || undefined, from: fromIso, to: toIso },
+    });
   };
   const reset = () => {
     setActor('');
@@ -129,7 +157,13 @@ function Filters({ search, actors }: { search: AuditSearch; actors: readonly { i
         ))}
         {action && !knownAction ? <option value={action}>{action}</option> : null}
       </SelectField>
-      <TextField label="From" type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} error={error} />
+      <TextField
+        label="From"
+        type="datetime-local"
+        value={from}
+        onChange={(e) => setFrom(e.target.value)}
+        error={error}
+      />
       <TextField label="To" type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} />
       <div className="toolbar__actions">
         {filtered ? (
@@ -154,8 +188,16 @@ export function AuditPage() {
   const search = route.useSearch();
   const canUsers = useCan('users:read');
   const canKeys = useCan('api_keys:read');
-  const users = useQuery({ queryKey: ['users'], queryFn: () => unwrap(api.GET('/api/v1/users')), enabled: canUsers });
-  const keys = useQuery({ queryKey: ['api-keys'], queryFn: () => unwrap(api.GET('/api/v1/api-keys')), enabled: canKeys });
+  const users = useQuery({
+    queryKey: ['users'],
+    queryFn: () => unwrap(api.GET('/api/v1/users')),
+    enabled: canUsers,
+  });
+  const keys = useQuery({
+    queryKey: ['api-keys'],
+    queryFn: () => unwrap(api.GET('/api/v1/api-keys')),
+    enabled: canKeys,
+  });
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const t = useMessages(auditMessages);
   const nextSteps: Readonly<Record<string, string>> = t.nextSteps;
@@ -166,7 +208,9 @@ export function AuditPage() {
     queryFn: ({ pageParam }) =>
       unwrap(
         api.GET('/api/v1/audit', {
-          params: { query: { ...search, limit: pageSize, ...(pageParam === undefined ? {} : { before: pageParam }) } },
+          params: {
+            query: { ...search, limit: pageSize, ...(pageParam === undefined ? {} : { before: pageParam }) },
+          },
         }),
       ),
     getNextPageParam: (page) => page.nextBefore ?? undefined,
@@ -176,7 +220,9 @@ export function AuditPage() {
     ...(users.data?.items.map((u) => [u.id, u.displayName ?? u.email] as const) ?? []),
     ...(keys.data?.items.map((k) => [k.id, `${k.name} (API key)`] as const) ?? []),
   ]);
-  const actors = [...names].map(([id, label]) => ({ id, label })).sort((a, b) => a.label.localeCompare(b.label));
+  const actors = [...names]
+    .map(([id, label]) => ({ id, label }))
+    .sort((a, b) => a.label.localeCompare(b.label));
   const items = entries.data?.pages.flatMap((p) => p.items) ?? [];
   const toggle = (id: string) =>
     setOpen((current) => {
@@ -234,8 +280,16 @@ export function AuditPage() {
                       <Fragment key={entry.id}>
                         <tr>
                           <td className="cell-actions">
-                            <IconButton label={`${expanded ? 'Hide' : 'Show'} details of entry ${entry.seq}`} aria-expanded={expanded} onClick={() => toggle(entry.id)}>
-                              {expanded ? <ChevronDown aria-hidden="true" /> : <ChevronRight aria-hidden="true" />}
+                            <IconButton
+                              label={`${expanded ? 'Hide' : 'Show'} details of entry ${entry.seq}`}
+                              aria-expanded={expanded}
+                              onClick={() => toggle(entry.id)}
+                            >
+                              {expanded ? (
+                                <ChevronDown aria-hidden="true" />
+                              ) : (
+                                <ChevronRight aria-hidden="true" />
+                              )}
                             </IconButton>
                           </td>
                           <td>
@@ -243,13 +297,19 @@ export function AuditPage() {
                           </td>
                           <td>
                             <span className="identity__text">
-                              <span className="cell-primary">{names.get(entry.actor.id) ?? entry.actor.id}</span>
-                              <span className="subtle">{entry.actor.type === 'user' ? 'person' : entry.actor.type.replace('_', ' ')}</span>
+                              <span className="cell-primary">
+                                {names.get(entry.actor.id) ?? entry.actor.id}
+                              </span>
+                              <span className="subtle">
+                                {entry.actor.type === 'user' ? 'person' : entry.actor.type.replace('_', ' ')}
+                              </span>
                             </span>
                           </td>
                           <td>
                             <span className="identity__text">
-                              <span className={failed ? 'audit-action audit-action--failed' : 'audit-action'}>{actionLabel(t.actions, entry.action)}</span>
+                              <span className={failed ? 'audit-action audit-action--failed' : 'audit-action'}>
+                                {actionLabel(t.actions, entry.action)}
+                              </span>
                               <span className="subtle mono">{entry.action}</span>
                               {nextSteps[entry.action] ? (
                                 <span className="subtle">

@@ -8,12 +8,18 @@ export interface AuditSearch {
   readonly to?: string;
 }
 
-const text = (value: unknown, max = 200) => (typeof value === 'string' && value.trim() && value.length <= max ? value.trim() : undefined);
+const text = (value: unknown, max = 200) =>
+  typeof value === 'string' && value.trim() && value.length <= max ? value.trim() : undefined;
 const instant = (value: unknown) => {
   const given = text(value, 40);
   return given && !Number.isNaN(Date.parse(given)) ? new Date(given).toISOString() : undefined;
 };
 
 export function auditSearch(search: Record<string, unknown>): AuditSearch {
-  return { actor: text(search.actor), action: text(search.action), from: instant(search.from), to: instant(search.to) };
+  return {
+    actor: text(search.actor),
+    action: text(search.action),
+    from: instant(search.from),
+    to: instant(search.to),
+  };
 }

@@ -10,7 +10,8 @@ export const connectorsMessages = defineMessages(
     loading: 'Loading connectors',
     loadFailed: 'Connectors could not be loaded',
     files: 'Files and batches',
-    filesDescription: 'Asterisk, FreeSWITCH, 3CX, Cisco CUCM, Genesys Cloud, Kamailio and the generic JSON format.',
+    filesDescription:
+      'Asterisk, FreeSWITCH, 3CX, Cisco CUCM, Genesys Cloud, Kamailio and the generic JSON format.',
     /** Around the code and the link: "Send files … with <code>?format=</code> and an API key of scope <code>calls:ingest</code> (create one under <link>), or import … with <code>switchboard import calls</code>." */
     filesSend: 'Send files to the ingest address with ',
     filesKey: ' and an API key of scope ',
@@ -55,7 +56,8 @@ export const connectorsMessages = defineMessages(
       delete: 'Delete subscription',
       secretsFirst: 'Set the required secrets first.',
       deleteTitle: 'Delete the Teams subscription?',
-      deleteDescription: 'Graph stops notifying Switchboard; calls made meanwhile are not fetched until a new subscription backfills them.',
+      deleteDescription:
+        'Graph stops notifying Switchboard; calls made meanwhile are not fetched until a new subscription backfills them.',
     },
   },
   {
@@ -67,7 +69,8 @@ export const connectorsMessages = defineMessages(
       loading: 'Konnektoren werden geladen',
       loadFailed: 'Die Konnektoren konnten nicht geladen werden',
       files: 'Dateien und Stapel',
-      filesDescription: 'Asterisk, FreeSWITCH, 3CX, Cisco CUCM, Genesys Cloud, Kamailio und das generische JSON-Format.',
+      filesDescription:
+        'Asterisk, FreeSWITCH, 3CX, Cisco CUCM, Genesys Cloud, Kamailio und das generische JSON-Format.',
       filesSend: 'Senden Sie Dateien an die Eingangsadresse mit ',
       filesKey: ' und einem API-Schlüssel mit der Berechtigung ',
       filesCreate: ' (erstellen Sie einen unter ',
@@ -111,7 +114,8 @@ export const connectorsMessages = defineMessages(
         delete: 'Abonnement löschen',
         secretsFirst: 'Setzen Sie zuerst die erforderlichen Secrets.',
         deleteTitle: 'Das Teams-Abonnement löschen?',
-        deleteDescription: 'Graph benachrichtigt Switchboard nicht mehr; Anrufe aus der Zwischenzeit werden erst abgerufen, wenn ein neues Abonnement sie nachholt.',
+        deleteDescription:
+          'Graph benachrichtigt Switchboard nicht mehr; Anrufe aus der Zwischenzeit werden erst abgerufen, wenn ein neues Abonnement sie nachholt.',
       },
     },
   },

@@ -26,23 +26,26 @@ type TeamsStatus = components['schemas']['TeamsSubscriptionStatus'];
 export function ConnectorsPage() {
   const m = useMessages(connectorsMessages);
   const queryClient = useQueryClient();
-  const connectors = useQuery({ queryKey: ['call-connectors'], queryFn: () => unwrap(api.GET('/api/v1/calls/connectors')) });
+  const connectors = useQuery({
+    queryKey: ['call-connectors'],
+    queryFn: () => unwrap(api.GET('/api/v1/calls/connectors')),
+  });
   const [setting, setSetting] = useState<string>();
 
   return (
     <div className="stack">
-      <PageHeader
-        eyebrow={m.eyebrow}
-        title={m.title}
-        description={m.description}
-      />
+      <PageHeader eyebrow={m.eyebrow} title={m.title} description={m.description} />
       {connectors.isPending ? (
         <Panel>
           <LoadingBlock label={m.loading} lines={6} />
         </Panel>
       ) : connectors.isError ? (
         <Panel>
-          <ErrorState error={connectors.error} onRetry={() => void connectors.refetch()} title={m.loadFailed} />
+          <ErrorState
+            error={connectors.error}
+            onRetry={() => void connectors.refetch()}
+            title={m.loadFailed}
+          />
         </Panel>
       ) : (
         <>
@@ -113,17 +116,42 @@ function ConnectorPanel({ connector, onSet }: { connector: Connector; onSet: (na
         )
       }
     >
-      <UrlRow label={connector.source === 'connect' ? m.endpointUrl : connector.source === 'teams' ? m.notificationUrl : m.callbackUrl} url={connector.webhookUrl} />
+      <UrlRow
+        label={
+          connector.source === 'connect'
+            ? m.endpointUrl
+            : connector.source === 'teams'
+              ? m.notificationUrl
+              : m.callbackUrl
+        }
+        url={connector.webhookUrl}
+      />
       <ul className="connector-secrets" aria-label={m.secretsOf(connector.name)}>
         {connector.secrets.map((secret) => (
           <li key={secret.name}>
-            {secret.set ? <CheckCircle2 aria-hidden="true" className="connector-secrets__set" /> : <CircleDashed aria-hidden="true" className="connector-secrets__unset" />}
+            {secret.set ? (
+              <CheckCircle2 aria-hidden="true" className="connector-secrets__set" />
+            ) : (
+              <CircleDashed aria-hidden="true" className="connector-secrets__unset" />
+            )}
             <span>
-              <span className="mono">{secret.name}</span> {secret.set ? <span className="visually-hidden">{m.isSet}</span> : <Badge tone={secret.required ? 'warning' : 'neutral'}>{secret.required ? m.notSet : m.optional}</Badge>}
+              <span className="mono">{secret.name}</span>{' '}
+              {secret.set ? (
+                <span className="visually-hidden">{m.isSet}</span>
+              ) : (
+                <Badge tone={secret.required ? 'warning' : 'neutral'}>
+                  {secret.required ? m.notSet : m.optional}
+                </Badge>
+              )}
               <span className="subtle connector-secrets__description">{secret.description}</span>
             </span>
             {canWrite ? (
-              <Button size="sm" variant="ghost" onClick={() => onSet(secret.name)} aria-label={secret.set ? m.replaceLabel(secret.name) : m.setLabel(secret.name)}>
+              <Button
+                size="sm"
+                variant="ghost"
+                onClick={() => onSet(secret.name)}
+                aria-label={secret.set ? m.replaceLabel(secret.name) : m.setLabel(secret.name)}
+              >
                 {secret.set ? m.replace : m.set}
               </Button>
             ) : null}
@@ -140,7 +168,10 @@ function TeamsSubscription({ ready }: { ready: boolean }) {
   const queryClient = useQueryClient();
   const canWrite = useCan('settings:write');
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const status = useQuery({ queryKey: ['teams-subscription'], queryFn: () => unwrap(api.GET('/api/v1/calls/teams/subscription')) });
+  const status = useQuery({
+    queryKey: ['teams-subscription'],
+    queryFn: () => unwrap(api.GET('/api/v1/calls/teams/subscription')),
+  });
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: ['teams-subscription'] });
     void queryClient.invalidateQueries({ queryKey: ['call-connectors'] });
@@ -161,7 +192,8 @@ function TeamsSubscription({ ready }: { ready: boolean }) {
   });
 
   if (status.isPending) return <LoadingBlock label={m.loading} lines={2} />;
-  if (status.isError) return <ErrorState error={status.error} onRetry={() => void status.refetch()} title={m.loadFailed} />;
+  if (status.isError)
+    return <ErrorState error={status.error} onRetry={() => void status.refetch()} title={m.loadFailed} />;
   const subscription: TeamsStatus['subscription'] = status.data.subscription;
   return (
     <div className="connector-subscription">
@@ -179,12 +211,19 @@ function TeamsSubscription({ ready }: { ready: boolean }) {
             {subscription.expiresAt ? <DateTime value={subscription.expiresAt} /> : '—'} {m.renewed}
           </dd>
           <dt>{m.lastNotification}</dt>
-          <dd>{subscription.lastNotificationAt ? <DateTime value={subscription.lastNotificationAt} relative /> : m.noneYet}</dd>
+          <dd>
+            {subscription.lastNotificationAt ? (
+              <DateTime value={subscription.lastNotificationAt} relative />
+            ) : (
+              m.noneYet
+            )}
+          </dd>
           {subscription.lastError ? (
             <>
               <dt>{m.lastError}</dt>
               <dd>
-                {subscription.lastError} {subscription.lastErrorAt ? <DateTime value={subscription.lastErrorAt} relative /> : null}
+                {subscription.lastError}{' '}
+                {subscription.lastErrorAt ? <DateTime value={subscription.lastErrorAt} relative /> : null}
               </dd>
             </>
           ) : null}
@@ -208,7 +247,11 @@ function TeamsSubscription({ ready }: { ready: boolean }) {
             {subscription ? m.recreate : m.create}
           </Button>
           {subscription ? (
-            <Button variant="danger-ghost" icon={<Unplug aria-hidden="true" />} onClick={() => setConfirmDelete(true)}>
+            <Button
+              variant="danger-ghost"
+              icon={<Unplug aria-hidden="true" />}
+              onClick={() => setConfirmDelete(true)}
+            >
               {m.delete}
             </Button>
           ) : null}

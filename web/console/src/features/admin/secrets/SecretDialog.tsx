@@ -26,14 +26,23 @@ export function validateSecret(name: string, value: string): FieldErrors<Field> 
 }
 
 /** Sets a new secret, or replaces one (`existing`): the old value is never shown, only overwritten. */
-export function SecretDialog({ existing, open, onOpenChange }: { existing?: string | undefined; open: boolean; onOpenChange: (open: boolean) => void }) {
+export function SecretDialog({
+  existing,
+  open,
+  onOpenChange,
+}: {
+  existing?: string | undefined;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
   const m = useMessages(secretsMessages).dialog;
   const queryClient = useQueryClient();
   const [name, setName] = useState(existing ?? '');
   const [value, setValue] = useState('');
   const form = useForm(fields, 'PUT /api/v1/secrets/{name}');
   const save = useMutation({
-    mutationFn: () => unwrap(api.PUT('/api/v1/secrets/{name}', { params: { path: { name } }, body: { value } })),
+    mutationFn: () =>
+      unwrap(api.PUT('/api/v1/secrets/{name}', { params: { path: { name } }, body: { value } })),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['secrets'] });
       toast.success(existing ? m.replaced : m.stored, m.savedDetail(name));

@@ -21,7 +21,8 @@ export const secretsMessages = defineMessages(
     deleted: 'Secret deleted',
     deletedDetail: (name: string) => `Connectors that need ${name} will fail until it is stored again.`,
     deleteTitle: (name: string) => `Delete ${name}?`,
-    deleteDescription: 'The value is destroyed. Connectors that use it stop working until it is stored again.',
+    deleteDescription:
+      'The value is destroyed. Connectors that use it stop working until it is stored again.',
     deleteConfirm: 'Delete secret',
     dialog: {
       newTitle: 'Store a connector secret',
@@ -31,10 +32,12 @@ export const secretsMessages = defineMessages(
       name: 'Name',
       nameHint: 'Connectors look secrets up by this name.',
       nameMissing: 'Name the secret, such as twilio.auth_token.',
-      nameInvalid: 'Use lower-case letters, digits, dots, dashes and underscores, starting with a letter or digit.',
+      nameInvalid:
+        'Use lower-case letters, digits, dots, dashes and underscores, starting with a letter or digit.',
       value: 'Value',
       valueMissing: 'Paste the value.',
-      writeOnly: 'Write-only: Switchboard encrypts it and never shows it again, to anyone. To change it, replace it.',
+      writeOnly:
+        'Write-only: Switchboard encrypts it and never shows it again, to anyone. To change it, replace it.',
       cancel: 'Cancel',
       submitNew: 'Store secret',
       submitReplace: 'Replace secret',
@@ -55,28 +58,34 @@ export const secretsMessages = defineMessages(
       loading: 'Secrets werden geladen',
       loadFailed: 'Die Secrets konnten nicht geladen werden',
       empty: 'Keine Secrets gespeichert',
-      emptyDetail: 'Konnektoren, die aus Microsoft Teams, Twilio oder Genesys abrufen, brauchen hier ihre Zugangsdaten.',
+      emptyDetail:
+        'Konnektoren, die aus Microsoft Teams, Twilio oder Genesys abrufen, brauchen hier ihre Zugangsdaten.',
       replace: 'Ersetzen',
       replaceLabel: (name) => `${name} ersetzen`,
       delete: 'Löschen',
       deleteLabel: (name) => `${name} löschen`,
       deleted: 'Secret gelöscht',
-      deletedDetail: (name) => `Konnektoren, die ${name} brauchen, schlagen fehl, bis es wieder gespeichert ist.`,
+      deletedDetail: (name) =>
+        `Konnektoren, die ${name} brauchen, schlagen fehl, bis es wieder gespeichert ist.`,
       deleteTitle: (name) => `${name} löschen?`,
-      deleteDescription: 'Der Wert wird vernichtet. Konnektoren, die ihn verwenden, funktionieren erst wieder, wenn er erneut gespeichert ist.',
+      deleteDescription:
+        'Der Wert wird vernichtet. Konnektoren, die ihn verwenden, funktionieren erst wieder, wenn er erneut gespeichert ist.',
       deleteConfirm: 'Secret löschen',
       dialog: {
         newTitle: 'Konnektor-Secret speichern',
-        newDescription: 'Ein Passwort, Token oder Schlüssel, den ein Konnektor braucht, um ein anderes System zu erreichen.',
+        newDescription:
+          'Ein Passwort, Token oder Schlüssel, den ein Konnektor braucht, um ein anderes System zu erreichen.',
         replaceTitle: (name) => `${name} ersetzen`,
         replaceDescription: 'Der neue Wert tritt an die Stelle des alten, der verworfen wird.',
         name: 'Name',
         nameHint: 'Konnektoren finden Secrets unter diesem Namen.',
         nameMissing: 'Benennen Sie das Secret, etwa twilio.auth_token.',
-        nameInvalid: 'Verwenden Sie Kleinbuchstaben, Ziffern, Punkte, Binde- und Unterstriche, beginnend mit einem Buchstaben oder einer Ziffer.',
+        nameInvalid:
+          'Verwenden Sie Kleinbuchstaben, Ziffern, Punkte, Binde- und Unterstriche, beginnend mit einem Buchstaben oder einer Ziffer.',
         value: 'Wert',
         valueMissing: 'Fügen Sie den Wert ein.',
-        writeOnly: 'Nur schreibbar: Switchboard verschlüsselt ihn und zeigt ihn nie wieder an, niemandem. Um ihn zu ändern, ersetzen Sie ihn.',
+        writeOnly:
+          'Nur schreibbar: Switchboard verschlüsselt ihn und zeigt ihn nie wieder an, niemandem. Um ihn zu ändern, ersetzen Sie ihn.',
         cancel: 'Abbrechen',
         submitNew: 'Secret speichern',
         submitReplace: 'Secret ersetzen',

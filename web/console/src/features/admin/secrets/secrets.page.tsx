@@ -23,7 +23,8 @@ export function SecretsPage() {
   const [replacing, setReplacing] = useState<string>();
   const [deleting, setDeleting] = useState<string>();
   const remove = useMutation({
-    mutationFn: (name: string) => unwrap(api.DELETE('/api/v1/secrets/{name}', { params: { path: { name } } })),
+    mutationFn: (name: string) =>
+      unwrap(api.DELETE('/api/v1/secrets/{name}', { params: { path: { name } } })),
     onSuccess: (_data, name) => {
       void queryClient.invalidateQueries({ queryKey: ['secrets'] });
       toast.success(m.deleted, m.deletedDetail(name));
@@ -75,7 +76,11 @@ export function SecretsPage() {
                   title={m.empty}
                   action={
                     canWrite ? (
-                      <Button variant="primary" icon={<Plus aria-hidden="true" />} onClick={() => setAdding(true)}>
+                      <Button
+                        variant="primary"
+                        icon={<Plus aria-hidden="true" />}
+                        onClick={() => setAdding(true)}
+                      >
                         {m.store}
                       </Button>
                     ) : undefined
@@ -98,10 +103,20 @@ export function SecretsPage() {
                       <td className="subtle mono">{secret.updatedBy}</td>
                       {canWrite ? (
                         <td className="cell-actions">
-                          <Button size="sm" variant="ghost" onClick={() => setReplacing(secret.name)} aria-label={m.replaceLabel(secret.name)}>
+                          <Button
+                            size="sm"
+                            variant="ghost"
+                            onClick={() => setReplacing(secret.name)}
+                            aria-label={m.replaceLabel(secret.name)}
+                          >
                             {m.replace}
                           </Button>
-                          <Button size="sm" variant="danger-ghost" onClick={() => setDeleting(secret.name)} aria-label={m.deleteLabel(secret.name)}>
+                          <Button
+                            size="sm"
+                            variant="danger-ghost"
+                            onClick={() => setDeleting(secret.name)}
+                            aria-label={m.deleteLabel(secret.name)}
+                          >
                             {m.delete}
                           </Button>
                         </td>
@@ -115,7 +130,14 @@ export function SecretsPage() {
         </div>
       </Panel>
       <SecretDialog open={adding} onOpenChange={setAdding} />
-      {replacing ? <SecretDialog key={replacing} existing={replacing} open onOpenChange={(open) => !open && setReplacing(undefined)} /> : null}
+      {replacing ? (
+        <SecretDialog
+          key={replacing}
+          existing={replacing}
+          open
+          onOpenChange={(open) => !open && setReplacing(undefined)}
+        />
+      ) : null}
       <ConfirmDialog
         open={Boolean(deleting)}
         onOpenChange={(open) => !open && setDeleting(undefined)}

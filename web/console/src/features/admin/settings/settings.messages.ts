@@ -13,9 +13,11 @@ export const settingsMessages = defineMessages(
     name: 'Organisation name',
     nameMissing: 'The organisation needs a name.',
     timeZone: 'Time zone',
-    timeZoneHint: 'Daily figures, reports and calling hours follow this zone. Each person still sees times in their own.',
+    timeZoneHint:
+      'Daily figures, reports and calling hours follow this zone. Each person still sees times in their own.',
     mfa: 'Require two-step verification for owners and administrators',
-    mfaDescription: 'At their next sign-in, owners and administrators without an authenticator app must set one up before they can continue.',
+    mfaDescription:
+      'At their next sign-in, owners and administrators without an authenticator app must set one up before they can continue.',
     discard: 'Discard changes',
     save: 'Save changes',
     saved: 'Settings saved',
@@ -36,9 +38,11 @@ export const settingsMessages = defineMessages(
       name: 'Name der Organisation',
       nameMissing: 'Die Organisation braucht einen Namen.',
       timeZone: 'Zeitzone',
-      timeZoneHint: 'Tageszahlen, Berichte und Anrufzeiten folgen dieser Zone. Jede Person sieht Zeiten weiterhin in ihrer eigenen.',
+      timeZoneHint:
+        'Tageszahlen, Berichte und Anrufzeiten folgen dieser Zone. Jede Person sieht Zeiten weiterhin in ihrer eigenen.',
       mfa: 'Zwei-Schritt-Verifizierung für Inhaber und Administratoren verlangen',
-      mfaDescription: 'Inhaber und Administratoren ohne Authenticator-App müssen bei der nächsten Anmeldung eine einrichten, bevor sie weitermachen können.',
+      mfaDescription:
+        'Inhaber und Administratoren ohne Authenticator-App müssen bei der nächsten Anmeldung eine einrichten, bevor sie weitermachen können.',
       discard: 'Änderungen verwerfen',
       save: 'Änderungen speichern',
       saved: 'Einstellungen gespeichert',

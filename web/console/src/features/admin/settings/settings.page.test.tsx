@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { renderWithData, signInAs, stubApi } from '@/test/render';
 import { SettingsPage } from './settings.page';
 
-const tenant = { id: 'ten_1', slug: 'acme', name: 'Acme', timeZone: 'UTC', mfaRequiredForAdmins: false, createdAt: '2026-01-05T10:00:00.000Z' };
+const tenant = {
+  id: 'ten_1',
+  slug: 'acme',
+  name: 'Acme',
+  timeZone: 'UTC',
+  mfaRequiredForAdmins: false,
+  createdAt: '2026-01-05T10:00:00.000Z',
+};
 
 describe('organisation settings form', () => {
   it('refuses a 300-character name on the field instead of cutting and saving it', async () => {
@@ -25,7 +32,15 @@ describe('organisation settings form', () => {
     signInAs(['tenant:read', 'settings:read', 'settings:write']);
     stubApi({
       'GET /api/v1/tenant': [200, tenant],
-      'PATCH /api/v1/tenant': [400, { code: 'VALIDATION_FAILED', status: 400, detail: 'The request is not valid.', errors: [{ field: 'body.timeZone', message: 'is not a time zone this server knows' }] }],
+      'PATCH /api/v1/tenant': [
+        400,
+        {
+          code: 'VALIDATION_FAILED',
+          status: 400,
+          detail: 'The request is not valid.',
+          errors: [{ field: 'body.timeZone', message: 'is not a time zone this server knows' }],
+        },
+      ],
     });
     renderWithData(<SettingsPage />);
     // fireEvent: the list holds every IANA zone, which userEvent would walk one by one.

@@ -20,13 +20,17 @@ const fields: readonly Field[] = ['name', 'timeZone', 'mfaRequiredForAdmins'];
 
 function timeZones(current: string): string[] {
   const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-  return [...new Set([current, 'UTC', ...zones])].sort((a, b) => (a === 'UTC' ? -1 : b === 'UTC' ? 1 : a.localeCompare(b)));
+  return [...new Set([current, 'UTC', ...zones])].sort((a, b) =>
+    a === 'UTC' ? -1 : b === 'UTC' ? 1 : a.localeCompare(b),
+  );
 }
 
 /** "Europe/Berlin (UTC+01:00)": the offset now, so similar zones can be told apart. */
 function zoneLabel(zone: string): string {
   try {
-    const offset = new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(new Date()).find((p) => p.type === 'timeZoneName')?.value;
+    const offset = new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'longOffset' })
+      .formatToParts(new Date())
+      .find((p) => p.type === 'timeZoneName')?.value;
     return offset ? `${zone.replaceAll('_', ' ')} (${offset.replace('GMT', 'UTC')})` : zone;
   } catch {
     return zone;
@@ -41,7 +45,8 @@ function SettingsForm({ tenant, canWrite }: { tenant: Tenant; canWrite: boolean 
   const [mfa, setMfa] = useState(tenant.mfaRequiredForAdmins);
   const form = useForm(fields, 'PATCH /api/v1/tenant');
   const zones = useMemo(() => timeZones(tenant.timeZone), [tenant.timeZone]);
-  const changed = name.trim() !== tenant.name || timeZone !== tenant.timeZone || mfa !== tenant.mfaRequiredForAdmins;
+  const changed =
+    name.trim() !== tenant.name || timeZone !== tenant.timeZone || mfa !== tenant.mfaRequiredForAdmins;
 
   const save = useMutation({
     mutationFn: () =>
@@ -63,7 +68,8 @@ function SettingsForm({ tenant, canWrite }: { tenant: Tenant; canWrite: boolean 
 
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    if (form.check({ name: name.trim(), timeZone }, { name: name.trim() ? undefined : m.nameMissing })) save.mutate();
+    if (form.check({ name: name.trim(), timeZone }, { name: name.trim() ? undefined : m.nameMissing }))
+      save.mutate();
   };
 
   const discard = () => {
@@ -129,7 +135,9 @@ function SettingsForm({ tenant, canWrite }: { tenant: Tenant; canWrite: boolean 
             onCheckedChange={setMfa}
             disabled={!canWrite}
           />
-          {form.errors.mfaRequiredForAdmins ? <FieldError>{form.errors.mfaRequiredForAdmins}</FieldError> : null}
+          {form.errors.mfaRequiredForAdmins ? (
+            <FieldError>{form.errors.mfaRequiredForAdmins}</FieldError>
+          ) : null}
         </div>
       </Panel>
     </form>
@@ -154,7 +162,11 @@ export function SettingsPage() {
         </Panel>
       ) : (
         <div className="settings-grid">
-          <SettingsForm key={`${tenant.data.name}|${tenant.data.timeZone}|${String(tenant.data.mfaRequiredForAdmins)}`} tenant={tenant.data} canWrite={canWrite} />
+          <SettingsForm
+            key={`${tenant.data.name}|${tenant.data.timeZone}|${String(tenant.data.mfaRequiredForAdmins)}`}
+            tenant={tenant.data}
+            canWrite={canWrite}
+          />
           <Panel title={m.identifiers} labelledBy="ids-heading">
             <dl className="kv kv--stacked">
               <dt>{m.slug}</dt>

@@ -12,8 +12,29 @@ import { toast } from '@/kit/toast';
 import { roleInfo } from '@/kit/roles';
 import { providersMessages } from './sign-in-providers.messages';
 
-type Field = 'name' | 'surface' | 'issuer' | 'audience' | 'clientId' | 'tenantClaim' | 'tenantClaimValue' | 'rolesClaim' | 'roleMapping' | 'defaultRole';
-const fields: readonly Field[] = ['name', 'surface', 'issuer', 'audience', 'clientId', 'tenantClaim', 'tenantClaimValue', 'rolesClaim', 'roleMapping', 'defaultRole'];
+type Field =
+  | 'name'
+  | 'surface'
+  | 'issuer'
+  | 'audience'
+  | 'clientId'
+  | 'tenantClaim'
+  | 'tenantClaimValue'
+  | 'rolesClaim'
+  | 'roleMapping'
+  | 'defaultRole';
+const fields: readonly Field[] = [
+  'name',
+  'surface',
+  'issuer',
+  'audience',
+  'clientId',
+  'tenantClaim',
+  'tenantClaimValue',
+  'rolesClaim',
+  'roleMapping',
+  'defaultRole',
+];
 
 interface Mapping {
   readonly key: number;
@@ -53,7 +74,8 @@ export function validateProvider(v: Values, claimMaxLength = Infinity): FieldErr
   let issuer: string | undefined;
   try {
     const url = new URL(v.issuer.trim());
-    if (url.protocol !== 'https:' && url.hostname !== 'localhost' && url.hostname !== '127.0.0.1') issuer = m.issuerHttps;
+    if (url.protocol !== 'https:' && url.hostname !== 'localhost' && url.hostname !== '127.0.0.1')
+      issuer = m.issuerHttps;
   } catch {
     issuer = v.issuer.trim() ? m.issuerInvalid : m.issuerMissing;
   }
@@ -61,7 +83,8 @@ export function validateProvider(v: Values, claimMaxLength = Infinity): FieldErr
     name: v.name.trim() ? undefined : m.nameMissing,
     issuer,
     audience: v.audience.trim() ? undefined : m.audienceMissing,
-    tenantClaimValue: v.tenantClaim.trim() && !v.tenantClaimValue.trim() ? m.tenantClaimValueMissing : undefined,
+    tenantClaimValue:
+      v.tenantClaim.trim() && !v.tenantClaimValue.trim() ? m.tenantClaimValueMissing : undefined,
     roleMapping: v.mappings.some((mapping) => !mapping.claim.trim())
       ? m.mappingEmpty
       : v.mappings.some((mapping) => mapping.claim.trim().length > claimMaxLength)
@@ -84,9 +107,17 @@ const sent = (v: Values) => ({
 const optional = (value: string) => (value.trim() ? value.trim() : null);
 
 const rolesForSurface = (surface: Values['surface']): Role[] =>
-  surface === 'external' ? ['client'] : (['owner', 'admin', 'supervisor', 'agent', 'order_manager', 'analyst', 'viewer'] as Role[]);
+  surface === 'external'
+    ? ['client']
+    : (['owner', 'admin', 'supervisor', 'agent', 'order_manager', 'analyst', 'viewer'] as Role[]);
 
-export function AddProviderDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
+export function AddProviderDialog({
+  open,
+  onOpenChange,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
   const m = useMessages(providersMessages).dialog;
   const queryClient = useQueryClient();
   const [values, setValues] = useState<Values>(initial);
@@ -124,10 +155,14 @@ export function AddProviderDialog({ open, onOpenChange }: { open: boolean; onOpe
     onOpenChange(next);
   };
 
-  const set = (field: 'name' | 'issuer' | 'audience' | 'clientId' | 'tenantClaim' | 'tenantClaimValue' | 'rolesClaim') => (e: { target: { value: string } }) => {
-    setValues((v) => ({ ...v, [field]: e.target.value }));
-    form.clear(field);
-  };
+  const set =
+    (
+      field: 'name' | 'issuer' | 'audience' | 'clientId' | 'tenantClaim' | 'tenantClaimValue' | 'rolesClaim',
+    ) =>
+    (e: { target: { value: string } }) => {
+      setValues((v) => ({ ...v, [field]: e.target.value }));
+      form.clear(field);
+    };
 
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
@@ -150,13 +185,23 @@ export function AddProviderDialog({ open, onOpenChange }: { open: boolean; onOpe
         <ModalBody>
           <div className="form">
             <FormError message={form.formError} />
-            <TextField label={m.name} placeholder="Microsoft Entra ID" value={values.name} onChange={set('name')} error={errors.name} limits={form.limit('name')} autoFocus />
+            <TextField
+              label={m.name}
+              placeholder="Microsoft Entra ID"
+              value={values.name}
+              onChange={set('name')}
+              error={errors.name}
+              limits={form.limit('name')}
+              autoFocus
+            />
             <ChoiceGroup legend={m.surface} error={errors.surface}>
               <Choice
                 type="radio"
                 name="surface"
                 checked={values.surface === 'internal'}
-                onChange={() => setValues((v) => ({ ...v, surface: 'internal', mappings: [], defaultRole: '' }))}
+                onChange={() =>
+                  setValues((v) => ({ ...v, surface: 'internal', mappings: [], defaultRole: '' }))
+                }
                 title={m.employees}
                 description={m.employeesDescription}
               />
@@ -164,7 +209,9 @@ export function AddProviderDialog({ open, onOpenChange }: { open: boolean; onOpe
                 type="radio"
                 name="surface"
                 checked={values.surface === 'external'}
-                onChange={() => setValues((v) => ({ ...v, surface: 'external', mappings: [], defaultRole: '' }))}
+                onChange={() =>
+                  setValues((v) => ({ ...v, surface: 'external', mappings: [], defaultRole: '' }))
+                }
                 title={m.clients}
                 description={m.clientsDescription}
               />
@@ -236,7 +283,11 @@ export function AddProviderDialog({ open, onOpenChange }: { open: boolean; onOpe
               limits={form.limit('rolesClaim')}
               hint={m.rolesClaimHint}
             />
-            <fieldset className="choice-group" aria-invalid={errors.roleMapping ? true : undefined} aria-describedby={errors.roleMapping ? 'role-mapping-error' : undefined}>
+            <fieldset
+              className="choice-group"
+              aria-invalid={errors.roleMapping ? true : undefined}
+              aria-describedby={errors.roleMapping ? 'role-mapping-error' : undefined}
+            >
               <legend className="label">{m.mapping}</legend>
               <p className="hint">{m.mappingHint}</p>
               {values.mappings.map((mapping, index) => (
@@ -247,14 +298,26 @@ export function AddProviderDialog({ open, onOpenChange }: { open: boolean; onOpe
                     value={mapping.claim}
                     limits={claimLimit === undefined ? undefined : { maxLength: claimLimit }}
                     onChange={(e) => {
-                      setValues((v) => ({ ...v, mappings: v.mappings.map((other) => (other.key === mapping.key ? { ...other, claim: e.target.value } : other)) }));
+                      setValues((v) => ({
+                        ...v,
+                        mappings: v.mappings.map((other) =>
+                          other.key === mapping.key ? { ...other, claim: e.target.value } : other,
+                        ),
+                      }));
                       form.clear('roleMapping');
                     }}
                   />
                   <SelectField
                     label={m.roleFor(index + 1)}
                     value={mapping.role}
-                    onChange={(e) => setValues((v) => ({ ...v, mappings: v.mappings.map((other) => (other.key === mapping.key ? { ...other, role: e.target.value as Role } : other)) }))}
+                    onChange={(e) =>
+                      setValues((v) => ({
+                        ...v,
+                        mappings: v.mappings.map((other) =>
+                          other.key === mapping.key ? { ...other, role: e.target.value as Role } : other,
+                        ),
+                      }))
+                    }
                   >
                     {roles.map((role) => (
                       <option key={role} value={role}>
@@ -262,18 +325,34 @@ export function AddProviderDialog({ open, onOpenChange }: { open: boolean; onOpe
                       </option>
                     ))}
                   </SelectField>
-                  <IconButton label={m.removeMapping(index + 1)} onClick={() => setValues((v) => ({ ...v, mappings: v.mappings.filter((other) => other.key !== mapping.key) }))}>
+                  <IconButton
+                    label={m.removeMapping(index + 1)}
+                    onClick={() =>
+                      setValues((v) => ({
+                        ...v,
+                        mappings: v.mappings.filter((other) => other.key !== mapping.key),
+                      }))
+                    }
+                  >
                     <X aria-hidden="true" />
                   </IconButton>
                 </div>
               ))}
-              {errors.roleMapping ? <FieldError id="role-mapping-error">{errors.roleMapping}</FieldError> : null}
+              {errors.roleMapping ? (
+                <FieldError id="role-mapping-error">{errors.roleMapping}</FieldError>
+              ) : null}
               <div>
                 <Button
                   size="sm"
                   icon={<Plus aria-hidden="true" />}
                   onClick={() => {
-                    setValues((v) => ({ ...v, mappings: [...v.mappings, { key: nextKey, claim: '', role: roles[roles.length - 1] ?? 'viewer' }] }));
+                    setValues((v) => ({
+                      ...v,
+                      mappings: [
+                        ...v.mappings,
+                        { key: nextKey, claim: '', role: roles[roles.length - 1] ?? 'viewer' },
+                      ],
+                    }));
                     setNextKey((k) => k + 1);
                   }}
                 >
@@ -281,7 +360,12 @@ export function AddProviderDialog({ open, onOpenChange }: { open: boolean; onOpe
                 </Button>
               </div>
             </fieldset>
-            <SelectField label={m.defaultRole} value={values.defaultRole} onChange={(e) => setValues((v) => ({ ...v, defaultRole: e.target.value as Role | '' }))} error={errors.defaultRole}>
+            <SelectField
+              label={m.defaultRole}
+              value={values.defaultRole}
+              onChange={(e) => setValues((v) => ({ ...v, defaultRole: e.target.value as Role | '' }))}
+              error={errors.defaultRole}
+            >
               <option value="">{m.noDefault}</option>
               {roles.map((role) => (
                 <option key={role} value={role}>

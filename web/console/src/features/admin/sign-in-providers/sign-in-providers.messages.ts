@@ -5,14 +5,23 @@ export const providersMessages = defineMessages(
   {
     eyebrow: 'Administration',
     title: 'Sign-in providers',
-    description: 'Single sign-on: Switchboard accepts tokens from these OpenID Connect issuers, and their claims decide each person’s roles.',
+    description:
+      'Single sign-on: Switchboard accepts tokens from these OpenID Connect issuers, and their claims decide each person’s roles.',
     add: 'Add provider',
     caption: 'Sign-in providers',
-    columns: { provider: 'Provider', for: 'For', audience: 'Audience and client', roles: 'Roles', added: 'Added', actions: 'Actions' },
+    columns: {
+      provider: 'Provider',
+      for: 'For',
+      audience: 'Audience and client',
+      roles: 'Roles',
+      added: 'Added',
+      actions: 'Actions',
+    },
     loading: 'Loading sign-in providers',
     loadFailed: 'Sign-in providers could not be loaded',
     empty: 'No sign-in provider',
-    emptyDetail: 'Everyone signs in with a password. Add your identity provider to use your organisation’s single sign-on.',
+    emptyDetail:
+      'Everyone signs in with a password. Add your identity provider to use your organisation’s single sign-on.',
     disabled: 'Disabled',
     employees: 'Employees',
     clients: 'Clients',
@@ -25,11 +34,13 @@ export const providersMessages = defineMessages(
     removed: 'Sign-in provider removed',
     removedDetail: (issuer: string) => `Tokens from ${issuer} are no longer accepted.`,
     removeTitle: (name: string) => `Remove ${name}?`,
-    removeDescription: 'Tokens from this issuer stop working at once: people who sign in only through it lose access until it is added again.',
+    removeDescription:
+      'Tokens from this issuer stop working at once: people who sign in only through it lose access until it is added again.',
     removeConfirm: 'Remove provider',
     dialog: {
       title: 'Add a sign-in provider',
-      description: 'Trust an OpenID Connect issuer (Microsoft Entra ID, Okta, Auth0, Keycloak…) to sign people in.',
+      description:
+        'Trust an OpenID Connect issuer (Microsoft Entra ID, Okta, Auth0, Keycloak…) to sign people in.',
       name: 'Name',
       nameMissing: 'Name it as people know it, such as “Microsoft Entra ID”.',
       surface: 'Who signs in with it',
@@ -74,14 +85,23 @@ export const providersMessages = defineMessages(
     de: {
       eyebrow: 'Verwaltung',
       title: 'Anmeldeanbieter',
-      description: 'Einmalanmeldung: Switchboard akzeptiert Tokens dieser OpenID-Connect-Aussteller, und ihre Claims bestimmen die Rollen jeder Person.',
+      description:
+        'Einmalanmeldung: Switchboard akzeptiert Tokens dieser OpenID-Connect-Aussteller, und ihre Claims bestimmen die Rollen jeder Person.',
       add: 'Anbieter hinzufügen',
       caption: 'Anmeldeanbieter',
-      columns: { provider: 'Anbieter', for: 'Für', audience: 'Audience und Client', roles: 'Rollen', added: 'Hinzugefügt', actions: 'Aktionen' },
+      columns: {
+        provider: 'Anbieter',
+        for: 'Für',
+        audience: 'Audience und Client',
+        roles: 'Rollen',
+        added: 'Hinzugefügt',
+        actions: 'Aktionen',
+      },
       loading: 'Anmeldeanbieter werden geladen',
       loadFailed: 'Die Anmeldeanbieter konnten nicht geladen werden',
       empty: 'Kein Anmeldeanbieter',
-      emptyDetail: 'Alle melden sich mit Passwort an. Fügen Sie Ihren Identitätsanbieter hinzu, um die Einmalanmeldung Ihrer Organisation zu nutzen.',
+      emptyDetail:
+        'Alle melden sich mit Passwort an. Fügen Sie Ihren Identitätsanbieter hinzu, um die Einmalanmeldung Ihrer Organisation zu nutzen.',
       disabled: 'Deaktiviert',
       employees: 'Mitarbeitende',
       clients: 'Kunden',
@@ -94,11 +114,13 @@ export const providersMessages = defineMessages(
       removed: 'Anmeldeanbieter entfernt',
       removedDetail: (issuer) => `Tokens von ${issuer} werden nicht mehr akzeptiert.`,
       removeTitle: (name) => `${name} entfernen?`,
-      removeDescription: 'Tokens dieses Ausstellers gelten sofort nicht mehr: Wer sich nur darüber anmeldet, verliert den Zugang, bis er wieder hinzugefügt wird.',
+      removeDescription:
+        'Tokens dieses Ausstellers gelten sofort nicht mehr: Wer sich nur darüber anmeldet, verliert den Zugang, bis er wieder hinzugefügt wird.',
       removeConfirm: 'Anbieter entfernen',
       dialog: {
         title: 'Anmeldeanbieter hinzufügen',
-        description: 'Vertrauen Sie einem OpenID-Connect-Aussteller (Microsoft Entra ID, Okta, Auth0, Keycloak…), um Personen anzumelden.',
+        description:
+          'Vertrauen Sie einem OpenID-Connect-Aussteller (Microsoft Entra ID, Okta, Auth0, Keycloak…), um Personen anzumelden.',
         name: 'Name',
         nameMissing: 'Benennen Sie ihn so, wie man ihn kennt, etwa „Microsoft Entra ID“.',
         surface: 'Wer sich damit anmeldet',
@@ -109,7 +131,8 @@ export const providersMessages = defineMessages(
         issuer: 'Aussteller-URL',
         issuerHint: 'Seine /.well-known/openid-configuration nennt die Signaturschlüssel.',
         issuerMissing: 'Geben Sie die Aussteller-URL ein.',
-        issuerInvalid: 'Geben Sie eine vollständige URL ein, etwa https://login.microsoftonline.com/<tenant>/v2.0.',
+        issuerInvalid:
+          'Geben Sie eine vollständige URL ein, etwa https://login.microsoftonline.com/<tenant>/v2.0.',
         issuerHttps: 'Verwenden Sie die https://-Adresse des Ausstellers.',
         audience: 'Audience',
         audienceHint: 'Der aud-Claim der Tokens, die für Switchboard bestimmt sind.',
@@ -122,7 +145,8 @@ export const providersMessages = defineMessages(
         tenantClaimValueHint: '…mit genau diesem Wert.',
         tenantClaimValueMissing: 'Geben Sie den Wert ein, den der Claim haben muss.',
         rolesClaim: 'Rollen-Claim',
-        rolesClaimHint: 'Wo Tokens Rollen oder Gruppen auflisten, z. B. roles, groups oder realm_access.roles.',
+        rolesClaimHint:
+          'Wo Tokens Rollen oder Gruppen auflisten, z. B. roles, groups oder realm_access.roles.',
         mapping: 'Rollenzuordnung',
         mappingHint: 'Welche Switchboard-Rolle jeder Wert des Rollen-Claims gewährt.',
         mappingEmpty: 'Füllen Sie die leere Zuordnung aus oder entfernen Sie sie.',

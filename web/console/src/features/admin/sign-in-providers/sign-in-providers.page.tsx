@@ -28,7 +28,9 @@ function RoleRules({ provider }: { provider: IdentityProvider }) {
           <code>{claim}</code> → {roleLabel(role)}
         </span>
       ))}
-      {provider.defaultRole ? <span className="subtle">{m.otherwise(roleLabel(provider.defaultRole))}</span> : null}
+      {provider.defaultRole ? (
+        <span className="subtle">{m.otherwise(roleLabel(provider.defaultRole))}</span>
+      ) : null}
     </div>
   );
 }
@@ -37,11 +39,19 @@ export function SignInProvidersPage() {
   const m = useMessages(providersMessages);
   const queryClient = useQueryClient();
   const canWrite = useCan('identity_providers:write');
-  const providers = useQuery({ queryKey: ['identity-providers'], queryFn: () => unwrap(api.GET('/api/v1/identity-providers')) });
+  const providers = useQuery({
+    queryKey: ['identity-providers'],
+    queryFn: () => unwrap(api.GET('/api/v1/identity-providers')),
+  });
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<IdentityProvider>();
   const remove = useMutation({
-    mutationFn: (provider: IdentityProvider) => unwrap(api.DELETE('/api/v1/identity-providers/{providerId}', { params: { path: { providerId: provider.id } } })),
+    mutationFn: (provider: IdentityProvider) =>
+      unwrap(
+        api.DELETE('/api/v1/identity-providers/{providerId}', {
+          params: { path: { providerId: provider.id } },
+        }),
+      ),
     onSuccess: (_data, provider) => {
       void queryClient.invalidateQueries({ queryKey: ['identity-providers'] });
       toast.success(m.removed, m.removedDetail(provider.issuer));
@@ -95,7 +105,11 @@ export function SignInProvidersPage() {
                   title={m.empty}
                   action={
                     canWrite ? (
-                      <Button variant="primary" icon={<Plus aria-hidden="true" />} onClick={() => setAdding(true)}>
+                      <Button
+                        variant="primary"
+                        icon={<Plus aria-hidden="true" />}
+                        onClick={() => setAdding(true)}
+                      >
                         {m.add}
                       </Button>
                     ) : undefined
@@ -119,13 +133,21 @@ export function SignInProvidersPage() {
                           </span>
                         </span>
                       </td>
-                      <td>{provider.surface === 'internal' ? <Badge tone="brand">{m.employees}</Badge> : <Badge tone="info">{m.clients}</Badge>}</td>
+                      <td>
+                        {provider.surface === 'internal' ? (
+                          <Badge tone="brand">{m.employees}</Badge>
+                        ) : (
+                          <Badge tone="info">{m.clients}</Badge>
+                        )}
+                      </td>
                       <td>
                         <span className="identity__text">
                           <span className="mono truncate" title={provider.audience}>
                             {provider.audience}
                           </span>
-                          <span className="subtle">{provider.clientId ? m.client(provider.clientId) : m.noConsoleSignIn}</span>
+                          <span className="subtle">
+                            {provider.clientId ? m.client(provider.clientId) : m.noConsoleSignIn}
+                          </span>
                         </span>
                       </td>
                       <td>
@@ -136,7 +158,12 @@ export function SignInProvidersPage() {
                       </td>
                       {canWrite ? (
                         <td className="cell-actions">
-                          <Button size="sm" variant="danger-ghost" onClick={() => setRemoving(provider)} aria-label={m.removeLabel(provider.name)}>
+                          <Button
+                            size="sm"
+                            variant="danger-ghost"
+                            onClick={() => setRemoving(provider)}
+                            aria-label={m.removeLabel(provider.name)}
+                          >
                             {m.remove}
                           </Button>
                         </td>

@@ -23,7 +23,15 @@ describe('add-user form', () => {
   it('shows the server’s refusal under the field it concerns, and keeps what was typed', async () => {
     signInAs(['users:read', 'users:write']);
     const fetch = stubApi({
-      'POST /api/v1/users': [409, { code: 'IDENTITY_EMAIL_TAKEN', status: 409, detail: 'A user with this e-mail address already exists.', errors: [{ field: 'email', message: 'is already taken' }] }],
+      'POST /api/v1/users': [
+        409,
+        {
+          code: 'IDENTITY_EMAIL_TAKEN',
+          status: 409,
+          detail: 'A user with this e-mail address already exists.',
+          errors: [{ field: 'email', message: 'is already taken' }],
+        },
+      ],
     });
     const onOpenChange = vi.fn();
     renderWithData(<CreateUserDialog open onOpenChange={onOpenChange} />);
@@ -38,6 +46,10 @@ describe('add-user form', () => {
     expect(onOpenChange).not.toHaveBeenCalled();
     const [request] = fetch.mock.calls[0] ?? [];
     const sent: unknown = await request?.json();
-    expect(sent).toMatchObject({ email: 'bo@example.test', kind: 'employee', roles: ['agent', 'supervisor'] });
+    expect(sent).toMatchObject({
+      email: 'bo@example.test',
+      kind: 'employee',
+      roles: ['agent', 'supervisor'],
+    });
   });
 });

@@ -28,8 +28,15 @@ interface Values {
 export function validateNewUser(values: Values): FieldErrors<Field> {
   const m = messagesNow(usersMessages).create;
   return {
-    email: !values.email.trim() ? m.emailMissing : emailPattern.test(values.email.trim()) ? undefined : m.emailInvalid,
-    password: values.password && values.password.length < minPasswordLength ? m.passwordShort(minPasswordLength) : undefined,
+    email: !values.email.trim()
+      ? m.emailMissing
+      : emailPattern.test(values.email.trim())
+        ? undefined
+        : m.emailInvalid,
+    password:
+      values.password && values.password.length < minPasswordLength
+        ? m.passwordShort(minPasswordLength)
+        : undefined,
     roles: values.roles.length === 0 ? messagesNow(usersMessages).roles.missing : undefined,
   };
 }
@@ -43,7 +50,13 @@ function generatePassword(): string {
 
 const empty: Values = { email: '', displayName: '', password: '', roles: ['agent'] };
 
-export function CreateUserDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
+export function CreateUserDialog({
+  open,
+  onOpenChange,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
   const m = useMessages(usersMessages).create;
   const queryClient = useQueryClient();
   const [values, setValues] = useState<Values>(empty);
@@ -74,7 +87,12 @@ export function CreateUserDialog({ open, onOpenChange }: { open: boolean; onOpen
 
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    const sent = { email: values.email.trim(), displayName: values.displayName.trim(), password: values.password, roles: values.roles };
+    const sent = {
+      email: values.email.trim(),
+      displayName: values.displayName.trim(),
+      password: values.password,
+      roles: values.roles,
+    };
     if (!form.check(sent, validateNewUser(values))) return;
     create.mutate(values, {
       onSuccess: (user) => {
@@ -132,10 +150,15 @@ export function CreateUserDialog({ open, onOpenChange }: { open: boolean; onOpen
               hint={m.passwordHint}
               action={
                 <>
-                  <Button icon={<Wand2 aria-hidden="true" />} onClick={() => setValues((v) => ({ ...v, password: generatePassword() }))}>
+                  <Button
+                    icon={<Wand2 aria-hidden="true" />}
+                    onClick={() => setValues((v) => ({ ...v, password: generatePassword() }))}
+                  >
                     {m.generate}
                   </Button>
-                  {values.password ? <CopyButton text={values.password} compact label={m.copyPassword} /> : null}
+                  {values.password ? (
+                    <CopyButton text={values.password} compact label={m.copyPassword} />
+                  ) : null}
                 </>
               }
             />

@@ -19,7 +19,13 @@ export function EditRolesDialog({ user, onClose }: { user: User; onClose: () => 
   const [roles, setRoles] = useState<Role[]>(() => employeeRoles.filter((r) => user.roles.includes(r)));
   const form = useForm(['roles'], 'PUT /api/v1/users/{userId}/roles');
   const save = useMutation({
-    mutationFn: (next: Role[]) => unwrap(api.PUT('/api/v1/users/{userId}/roles', { params: { path: { userId: user.id } }, body: { roles: next } })),
+    mutationFn: (next: Role[]) =>
+      unwrap(
+        api.PUT('/api/v1/users/{userId}/roles', {
+          params: { path: { userId: user.id } },
+          body: { roles: next },
+        }),
+      ),
     onSuccess: (updated) => {
       void queryClient.invalidateQueries({ queryKey: ['users'] });
       void queryClient.invalidateQueries({ queryKey: meQuery.queryKey });
@@ -33,7 +39,13 @@ export function EditRolesDialog({ user, onClose }: { user: User; onClose: () => 
     if (form.check({ roles }, { roles: roles.length === 0 ? m.missing : undefined })) save.mutate(roles);
   };
   return (
-    <Modal open onOpenChange={(open) => !open && onClose()} title={m.title(user.displayName ?? user.email)} description={m.description} wide>
+    <Modal
+      open
+      onOpenChange={(open) => !open && onClose()}
+      title={m.title(user.displayName ?? user.email)}
+      description={m.description}
+      wide
+    >
       <form id={form.id} onSubmit={submit} noValidate className="dialog-form">
         <ModalBody>
           <div className="form">

@@ -4,7 +4,14 @@ import { defineMessages } from '@/i18n';
 export const usersTableMessages = defineMessages(
   {
     caption: 'Users of the organisation',
-    columns: { user: 'User', roles: 'Roles', status: 'Status', twoStep: 'Two-step', added: 'Added', actions: 'Actions' },
+    columns: {
+      user: 'User',
+      roles: 'Roles',
+      status: 'Status',
+      twoStep: 'Two-step',
+      added: 'Added',
+      actions: 'Actions',
+    },
     loading: 'Loading users',
     failed: 'Users could not be loaded',
     you: '(you)',
@@ -14,7 +21,14 @@ export const usersTableMessages = defineMessages(
   {
     de: {
       caption: 'Benutzer der Organisation',
-      columns: { user: 'Benutzer', roles: 'Rollen', status: 'Status', twoStep: 'Zwei-Faktor', added: 'Hinzugefügt', actions: 'Aktionen' },
+      columns: {
+        user: 'Benutzer',
+        roles: 'Rollen',
+        status: 'Status',
+        twoStep: 'Zwei-Faktor',
+        added: 'Hinzugefügt',
+        actions: 'Aktionen',
+      },
       loading: 'Benutzer werden geladen',
       failed: 'Die Benutzer konnten nicht geladen werden',
       you: '(Sie)',

@@ -18,7 +18,10 @@ const user = (overrides: Partial<User>): User => ({
   ...overrides,
 });
 
-const people = [user({ id: 'usr_ann', email: 'ann@example.test', displayName: 'Ann Admin', roles: ['admin'] }), user({ id: 'usr_bo', email: 'bo@example.test', roles: ['viewer'] })];
+const people = [
+  user({ id: 'usr_ann', email: 'ann@example.test', displayName: 'Ann Admin', roles: ['admin'] }),
+  user({ id: 'usr_bo', email: 'bo@example.test', roles: ['viewer'] }),
+];
 
 describe('users page', () => {
   it('offers a reader without users:write nothing to change: no add button, no row actions', async () => {
@@ -52,7 +55,12 @@ describe('users page', () => {
 
   it('shows what went wrong, and a way to retry, when the list cannot be loaded', async () => {
     signInAs(['users:read']);
-    stubApi({ 'GET /api/v1/users': [503, { code: 'UNAVAILABLE', status: 503, detail: 'The database is not answering.' }] });
+    stubApi({
+      'GET /api/v1/users': [
+        503,
+        { code: 'UNAVAILABLE', status: 503, detail: 'The database is not answering.' },
+      ],
+    });
     renderWithData(<UsersPage />);
 
     const alert = await screen.findByRole('alert');

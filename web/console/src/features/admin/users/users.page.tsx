@@ -1,5 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Ellipsis, Search, ShieldCheck, UserPlus, UserRoundCog, UserRoundX, UserRoundCheck } from 'lucide-react';
+import {
+  Ellipsis,
+  Search,
+  ShieldCheck,
+  UserPlus,
+  UserRoundCog,
+  UserRoundX,
+  UserRoundCheck,
+} from 'lucide-react';
 import { DropdownMenu } from 'radix-ui';
 import { useMemo, useState } from 'react';
 import { useMessages } from '@/i18n';
@@ -59,10 +67,15 @@ export function UsersPage() {
 
   const setStatus = useMutation({
     mutationFn: ({ user, status }: { user: User; status: 'active' | 'disabled' }) =>
-      unwrap(api.PUT('/api/v1/users/{userId}/status', { params: { path: { userId: user.id } }, body: { status } })),
+      unwrap(
+        api.PUT('/api/v1/users/{userId}/status', { params: { path: { userId: user.id } }, body: { status } }),
+      ),
     onSuccess: (user) => {
       void queryClient.invalidateQueries({ queryKey: ['users'] });
-      toast.success(user.status === 'disabled' ? m.disabled : m.enabled, user.status === 'disabled' ? m.disabledDetail(user.email) : m.enabledDetail(user.email));
+      toast.success(
+        user.status === 'disabled' ? m.disabled : m.enabled,
+        user.status === 'disabled' ? m.disabledDetail(user.email) : m.enabledDetail(user.email),
+      );
     },
   });
 
@@ -70,7 +83,11 @@ export function UsersPage() {
     const needle = filter.trim().toLowerCase();
     const items = users.data?.items.filter((u) => u.kind === 'employee') ?? [];
     if (!needle) return items;
-    return items.filter((u) => [u.email, u.displayName ?? '', ...u.roles.map(roleLabel), ...u.roles].some((text) => text.toLowerCase().includes(needle)));
+    return items.filter((u) =>
+      [u.email, u.displayName ?? '', ...u.roles.map(roleLabel), ...u.roles].some((text) =>
+        text.toLowerCase().includes(needle),
+      ),
+    );
   }, [users.data, filter]);
 
   const columns: Column<User>[] = [
@@ -119,7 +136,12 @@ export function UsersPage() {
           <span className="subtle">{tt.off}</span>
         ),
     },
-    { id: 'added', label: tt.columns.added, className: 'subtle', cell: (user) => <TimeCell value={user.createdAt} /> },
+    {
+      id: 'added',
+      label: tt.columns.added,
+      className: 'subtle',
+      cell: (user) => <TimeCell value={user.createdAt} />,
+    },
     ...(canWrite
       ? [
           {
@@ -141,7 +163,10 @@ export function UsersPage() {
                       Change roles…
                     </DropdownMenu.Item>
                     {user.id === me?.user?.id ? null : user.status === 'active' ? (
-                      <DropdownMenu.Item className="menu__item menu__item--danger" onSelect={() => setToggling(user)}>
+                      <DropdownMenu.Item
+                        className="menu__item menu__item--danger"
+                        onSelect={() => setToggling(user)}
+                      >
                         <UserRoundX aria-hidden="true" />
                         Disable…
                       </DropdownMenu.Item>
@@ -169,7 +194,11 @@ export function UsersPage() {
         description={m.description}
         actions={
           <Can permission="users:write">
-            <Button variant="primary" icon={<UserPlus aria-hidden="true" />} onClick={() => setCreating(true)}>
+            <Button
+              variant="primary"
+              icon={<UserPlus aria-hidden="true" />}
+              onClick={() => setCreating(true)}
+            >
               {m.add}
             </Button>
           </Can>
@@ -182,10 +211,21 @@ export function UsersPage() {
               Filter users
             </label>
             <Search aria-hidden="true" className="search-field__icon" />
-            <input id="user-filter" className="input" type="search" placeholder="Filter by name, e-mail or role" value={filter} onChange={(e) => setFilter(e.target.value)} />
+            <input
+              id="user-filter"
+              className="input"
+              type="search"
+              placeholder="Filter by name, e-mail or role"
+              value={filter}
+              onChange={(e) => setFilter(e.target.value)}
+            />
           </div>
           <p className="subtle toolbar__actions" aria-live="polite">
-            {users.data ? (filter ? `${formatNumber(shown.length)} of ${formatNumber(total)} users` : `${formatNumber(total)} users`) : null}
+            {users.data
+              ? filter
+                ? `${formatNumber(shown.length)} of ${formatNumber(total)} users`
+                : `${formatNumber(total)} users`
+              : null}
           </p>
         </div>
         <DataTable
@@ -199,7 +239,10 @@ export function UsersPage() {
           errorTitle={tt.failed}
           empty={
             filter ? (
-              <EmptyState title="No user matches" action={<Button onClick={() => setFilter('')}>Clear the filter</Button>}>
+              <EmptyState
+                title="No user matches"
+                action={<Button onClick={() => setFilter('')}>Clear the filter</Button>}
+              >
                 Nobody’s name, e-mail address or role contains “{filter}”.
               </EmptyState>
             ) : (
@@ -213,11 +256,22 @@ export function UsersPage() {
       <ConfirmDialog
         open={Boolean(toggling)}
         onOpenChange={(open) => !open && setToggling(undefined)}
-        title={toggling?.status === 'active' ? m.disableTitle(toggling.email) : m.enableTitle(toggling?.email ?? '')}
+        title={
+          toggling?.status === 'active'
+            ? m.disableTitle(toggling.email)
+            : m.enableTitle(toggling?.email ?? '')
+        }
         description={toggling?.status === 'active' ? m.disableDescription : m.enableDescription}
         confirmLabel={toggling?.status === 'active' ? m.disableConfirm : m.enableConfirm}
         tone={toggling?.status === 'active' ? 'danger' : 'primary'}
-        onConfirm={() => (toggling ? setStatus.mutateAsync({ user: toggling, status: toggling.status === 'active' ? 'disabled' : 'active' }) : Promise.resolve())}
+        onConfirm={() =>
+          toggling
+            ? setStatus.mutateAsync({
+                user: toggling,
+                status: toggling.status === 'active' ? 'disabled' : 'active',
+              })
+            : Promise.resolve()
+        }
       />
     </div>
   );

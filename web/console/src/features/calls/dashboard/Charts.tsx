@@ -93,7 +93,12 @@ export function VolumeChart({
             stackId="calls"
             fill={s.color}
             isAnimationActive={false}
-            {...(onBarClick ? { onClick: (_: unknown, index: number) => points[index] && onBarClick(points[index], index), cursor: 'pointer' } : {})}
+            {...(onBarClick
+              ? {
+                  onClick: (_: unknown, index: number) => points[index] && onBarClick(points[index], index),
+                  cursor: 'pointer',
+                }
+              : {})}
           />
         ))}
       </BarChart>

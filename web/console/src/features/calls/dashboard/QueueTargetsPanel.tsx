@@ -27,16 +27,25 @@ function TargetsForm({ targets }: { targets: QueueTargets }) {
   const [scope, setScope] = useState(defaultScope);
   const [queueId, setQueueId] = useState('');
   const current = scope === defaultScope ? targets.default : targets.queues.find((q) => q.queueId === scope);
-  const [seconds, setSeconds] = useState(String(current?.serviceLevelSeconds ?? targets.default.serviceLevelSeconds));
-  const [goal, setGoal] = useState(String(Math.round((current?.serviceLevelGoal ?? targets.default.serviceLevelGoal) * 100)));
-  const [shortAbandon, setShortAbandon] = useState(String(current?.shortAbandonSeconds ?? targets.default.shortAbandonSeconds));
+  const [seconds, setSeconds] = useState(
+    String(current?.serviceLevelSeconds ?? targets.default.serviceLevelSeconds),
+  );
+  const [goal, setGoal] = useState(
+    String(Math.round((current?.serviceLevelGoal ?? targets.default.serviceLevelGoal) * 100)),
+  );
+  const [shortAbandon, setShortAbandon] = useState(
+    String(current?.shortAbandonSeconds ?? targets.default.shortAbandonSeconds),
+  );
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
   const [formError, setFormError] = useState<string>();
 
   const choose = (next: string) => {
     setScope(next);
     setErrors({});
-    const chosen = next === defaultScope ? targets.default : (targets.queues.find((q) => q.queueId === next) ?? targets.default);
+    const chosen =
+      next === defaultScope
+        ? targets.default
+        : (targets.queues.find((q) => q.queueId === next) ?? targets.default);
     setSeconds(String(chosen.serviceLevelSeconds));
     setGoal(String(Math.round(chosen.serviceLevelGoal * 100)));
     setShortAbandon(String(chosen.shortAbandonSeconds));
@@ -45,10 +54,19 @@ function TargetsForm({ targets }: { targets: QueueTargets }) {
   const targetQueue = scope === defaultScope ? null : scope === newScope ? queueId.trim() : scope;
   const save = useMutation({
     mutationFn: async () => {
-      const body = { serviceLevelSeconds: Number(seconds), serviceLevelGoal: Number(goal) / 100, shortAbandonSeconds: Number(shortAbandon) };
+      const body = {
+        serviceLevelSeconds: Number(seconds),
+        serviceLevelGoal: Number(goal) / 100,
+        shortAbandonSeconds: Number(shortAbandon),
+      };
       return targetQueue === null
         ? unwrap(api.PUT('/api/v1/calls/queue-targets/default', { body }))
-        : unwrap(api.PUT('/api/v1/calls/queue-targets/queues/{queueId}', { params: { path: { queueId: targetQueue } }, body }));
+        : unwrap(
+            api.PUT('/api/v1/calls/queue-targets/queues/{queueId}', {
+              params: { path: { queueId: targetQueue } },
+              body,
+            }),
+          );
     },
     onSuccess: (updated) => {
       queryClient.setQueryData(queueTargetsKey, updated);
@@ -63,7 +81,10 @@ function TargetsForm({ targets }: { targets: QueueTargets }) {
     },
   });
   const remove = useMutation({
-    mutationFn: () => unwrap(api.DELETE('/api/v1/calls/queue-targets/queues/{queueId}', { params: { path: { queueId: scope } } })),
+    mutationFn: () =>
+      unwrap(
+        api.DELETE('/api/v1/calls/queue-targets/queues/{queueId}', { params: { path: { queueId: scope } } }),
+      ),
     onSuccess: (updated) => {
       queryClient.setQueryData(queueTargetsKey, updated);
       void queryClient.invalidateQueries({ queryKey: ['calls', 'stats'] });
@@ -95,17 +116,48 @@ function TargetsForm({ targets }: { targets: QueueTargets }) {
         <option value={newScope}>{m.newQueue}</option>
       </SelectField>
       {scope === newScope ? (
-        <TextField label={m.queueId} hint={m.queueIdHint} value={queueId} maxLength={256} onChange={(e) => setQueueId(e.target.value)} error={errors.queueId} required />
+        <TextField
+          label={m.queueId}
+          hint={m.queueIdHint}
+          value={queueId}
+          maxLength={256}
+          onChange={(e) => setQueueId(e.target.value)}
+          error={errors.queueId}
+          required
+        />
       ) : null}
-      <SelectField label={m.seconds} value={seconds} onChange={(e) => setSeconds(e.target.value)} error={errors.serviceLevelSeconds}>
+      <SelectField
+        label={m.seconds}
+        value={seconds}
+        onChange={(e) => setSeconds(e.target.value)}
+        error={errors.serviceLevelSeconds}
+      >
         {targetSeconds.map((s) => (
           <option key={s} value={s}>
             {s}
           </option>
         ))}
       </SelectField>
-      <TextField label={m.goal} hint={m.goalHint} type="number" inputMode="numeric" min={1} max={100} step={1} value={goal} onChange={(e) => setGoal(e.target.value)} error={errors.serviceLevelGoal} required />
-      <SelectField label={m.shortAbandon} hint={m.shortAbandonHint} value={shortAbandon} onChange={(e) => setShortAbandon(e.target.value)} error={errors.shortAbandonSeconds}>
+      <TextField
+        label={m.goal}
+        hint={m.goalHint}
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={100}
+        step={1}
+        value={goal}
+        onChange={(e) => setGoal(e.target.value)}
+        error={errors.serviceLevelGoal}
+        required
+      />
+      <SelectField
+        label={m.shortAbandon}
+        hint={m.shortAbandonHint}
+        value={shortAbandon}
+        onChange={(e) => setShortAbandon(e.target.value)}
+        error={errors.shortAbandonSeconds}
+      >
         {[0, ...targetSeconds].map((s) => (
           <option key={s} value={s}>
             {s}
@@ -130,7 +182,10 @@ function TargetsForm({ targets }: { targets: QueueTargets }) {
 export function QueueTargetsPanel() {
   const m = useMessages(dashboardMessages).targets;
   const canWrite = useCan('settings:write');
-  const targets = useQuery({ queryKey: queueTargetsKey, queryFn: () => unwrap(api.GET('/api/v1/calls/queue-targets')) });
+  const targets = useQuery({
+    queryKey: queueTargetsKey,
+    queryFn: () => unwrap(api.GET('/api/v1/calls/queue-targets')),
+  });
   const line = (t: { serviceLevelGoal: number; serviceLevelSeconds: number; shortAbandonSeconds: number }) =>
     m.current(formatRatio(t.serviceLevelGoal), t.serviceLevelSeconds, t.shortAbandonSeconds);
   return (

@@ -21,12 +21,24 @@ export function QueueTable({ totals, range }: { totals: readonly StatsTotal[]; r
           <thead>
             <tr>
               <th scope="col">{m.queue}</th>
-              <th scope="col" className="num">{m.offered}</th>
-              <th scope="col" className="num">{m.answered}</th>
-              <th scope="col" className="num">{m.serviceLevel}</th>
-              <th scope="col" className="num">{m.asa}</th>
-              <th scope="col" className="num">{m.abandon}</th>
-              <th scope="col" className="num">{m.aht}</th>
+              <th scope="col" className="num">
+                {m.offered}
+              </th>
+              <th scope="col" className="num">
+                {m.answered}
+              </th>
+              <th scope="col" className="num">
+                {m.serviceLevel}
+              </th>
+              <th scope="col" className="num">
+                {m.asa}
+              </th>
+              <th scope="col" className="num">
+                {m.abandon}
+              </th>
+              <th scope="col" className="num">
+                {m.aht}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -41,13 +53,24 @@ export function QueueTable({ totals, range }: { totals: readonly StatsTotal[]; r
                 return (
                   <tr key={value ?? ''}>
                     <th scope="row">
-                      {value === null ? name : <Link to="/calls" search={callsOf(range, { queue: value, direction: 'inbound' })}>{name}</Link>}
+                      {value === null ? (
+                        name
+                      ) : (
+                        <Link to="/calls" search={callsOf(range, { queue: value, direction: 'inbound' })}>
+                          {name}
+                        </Link>
+                      )}
                     </th>
                     <td className="num">{formatNumber(t.inbound)}</td>
                     <td className="num">{formatNumber(t.answered)}</td>
                     <td className="num">
                       {formatRatio(t.serviceLevel)}
-                      {t.target ? <span className="supervisor-table__goal"> / {formatRatio(t.target.serviceLevelGoal)} · {t.target.serviceLevelSeconds} s</span> : null}
+                      {t.target ? (
+                        <span className="supervisor-table__goal">
+                          {' '}
+                          / {formatRatio(t.target.serviceLevelGoal)} · {t.target.serviceLevelSeconds} s
+                        </span>
+                      ) : null}
                       {belowGoal(t) ? (
                         <>
                           {' '}
@@ -80,11 +103,21 @@ export function AgentTable({ totals, range }: { totals: readonly StatsTotal[]; r
           <thead>
             <tr>
               <th scope="col">{m.agent}</th>
-              <th scope="col" className="num">{m.calls}</th>
-              <th scope="col" className="num">{m.answered}</th>
-              <th scope="col" className="num">{m.aht}</th>
-              <th scope="col" className="num">{m.talk}</th>
-              <th scope="col" className="num">{m.hold}</th>
+              <th scope="col" className="num">
+                {m.calls}
+              </th>
+              <th scope="col" className="num">
+                {m.answered}
+              </th>
+              <th scope="col" className="num">
+                {m.aht}
+              </th>
+              <th scope="col" className="num">
+                {m.talk}
+              </th>
+              <th scope="col" className="num">
+                {m.hold}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -98,7 +131,9 @@ export function AgentTable({ totals, range }: { totals: readonly StatsTotal[]; r
                 return (
                   <tr key={value}>
                     <th scope="row">
-                      <Link to="/calls" search={callsOf(range, { agent: value })}>{t.group?.name ?? value}</Link>
+                      <Link to="/calls" search={callsOf(range, { agent: value })}>
+                        {t.group?.name ?? value}
+                      </Link>
                     </th>
                     <td className="num">{formatNumber(t.calls)}</td>
                     <td className="num">{formatNumber(t.answered)}</td>

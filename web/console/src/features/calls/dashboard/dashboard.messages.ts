@@ -3,7 +3,8 @@ import { defineMessages } from '@/i18n';
 const en = {
   eyebrow: 'Calls',
   title: 'Dashboard',
-  description: (timeZone: string) => `Are we meeting our service level, and who and which queue are behind? Intervals follow your organisation’s clock (${timeZone}).`,
+  description: (timeZone: string) =>
+    `Are we meeting our service level, and who and which queue are behind? Intervals follow your organisation’s clock (${timeZone}).`,
   descriptionLoading: 'Service level, speed of answer and abandons, per queue and per agent.',
   refresh: 'Refresh',
   controls: 'What the dashboard shows',
@@ -36,7 +37,8 @@ const en = {
   serviceLevelMixed: 'Each queue against its own target',
   speedOfAnswer: 'Average speed of answer',
   abandonRate: 'Abandon rate',
-  abandonShort: (seconds: number) => (seconds > 0 ? `Not counting calls given up within ${seconds} s` : 'Every abandoned call counts'),
+  abandonShort: (seconds: number) =>
+    seconds > 0 ? `Not counting calls given up within ${seconds} s` : 'Every abandoned call counts',
   calls: 'Calls',
   answeredOf: (answered: string) => `${answered} answered`,
   previousNone: 'No calls in the period before',
@@ -63,7 +65,8 @@ const en = {
   },
   agents: {
     title: 'Agents',
-    description: 'Calls each agent handled, busiest first. Hold time only where the source reports it. Choose an agent to see their calls.',
+    description:
+      'Calls each agent handled, busiest first. Hold time only where the source reports it. Choose an agent to see their calls.',
     agent: 'Agent',
     calls: 'Calls',
     answered: 'Answered',
@@ -91,7 +94,8 @@ const en = {
     saved: 'Targets saved.',
     remove: 'Use the default again',
     builtIn: 'built-in',
-    current: (goal: string, seconds: number, short: number) => `${goal} within ${seconds} s, short abandon ${short} s`,
+    current: (goal: string, seconds: number, short: number) =>
+      `${goal} within ${seconds} s, short abandon ${short} s`,
     goalRange: 'Give a whole percentage from 1 to 100.',
     queueRequired: 'Give the queue id.',
   },
@@ -106,7 +110,8 @@ const en = {
     waitingUnknown:
       'Calls waiting and active now: shown only when your telephony sends records of calls in progress. Most sources send a record when a call ends, so the figures below count finished calls.',
     inProgress: 'Calls in progress',
-    zoneFallback: (zone: string) => `Your organisation’s time zone could not be read; “today” is in this browser’s zone (${zone}).`,
+    zoneFallback: (zone: string) =>
+      `Your organisation’s time zone could not be read; “today” is in this browser’s zone (${zone}).`,
   },
 };
 
@@ -114,12 +119,18 @@ export const dashboardMessages = defineMessages(en, {
   de: {
     eyebrow: 'Anrufe',
     title: 'Dashboard',
-    description: (timeZone) => `Erreichen wir unseren Servicelevel, und wer und welche Warteschlange liegt zurück? Intervalle folgen der Uhr Ihrer Organisation (${timeZone}).`,
+    description: (timeZone) =>
+      `Erreichen wir unseren Servicelevel, und wer und welche Warteschlange liegt zurück? Intervalle folgen der Uhr Ihrer Organisation (${timeZone}).`,
     descriptionLoading: 'Servicelevel, Annahmegeschwindigkeit und Abbrüche, je Warteschlange und je Agent.',
     refresh: 'Aktualisieren',
     controls: 'Was das Dashboard zeigt',
     range: 'Zeitraum',
-    ranges: { '24h': 'Letzte 24 Stunden', '7d': 'Letzte 7 Tage', '30d': 'Letzte 30 Tage', custom: 'Eigener Zeitraum' },
+    ranges: {
+      '24h': 'Letzte 24 Stunden',
+      '7d': 'Letzte 7 Tage',
+      '30d': 'Letzte 30 Tage',
+      custom: 'Eigener Zeitraum',
+    },
     interval: 'Intervall',
     intervals: { '15m': '15 Minuten', hour: 'Stunde', day: 'Tag' },
     groupBy: 'Anrufe gruppieren nach',
@@ -132,7 +143,8 @@ export const dashboardMessages = defineMessages(en, {
     needBoth: 'Geben Sie Beginn und Ende an.',
     fromBeforeTo: '„Von“ muss vor „Bis“ liegen.',
     tooManyTitle: 'Zu viele Intervalle',
-    tooMany: 'Ein Diagramm fasst höchstens 10.000 Intervalle. Wählen Sie ein längeres Intervall oder einen kürzeren Zeitraum.',
+    tooMany:
+      'Ein Diagramm fasst höchstens 10.000 Intervalle. Wählen Sie ein längeres Intervall oder einen kürzeren Zeitraum.',
     loading: 'Die Kennzahlen werden geladen',
     loadFailed: 'Die Kennzahlen konnten nicht geladen werden',
     emptyTitle: 'Keine Anrufe in diesem Zeitraum',
@@ -147,7 +159,10 @@ export const dashboardMessages = defineMessages(en, {
     serviceLevelMixed: 'Jede Warteschlange gegen ihr eigenes Ziel',
     speedOfAnswer: 'Durchschnittliche Annahmezeit',
     abandonRate: 'Abbruchquote',
-    abandonShort: (seconds) => (seconds > 0 ? `Ohne Anrufe, die binnen ${seconds} s aufgegeben wurden` : 'Jeder abgebrochene Anruf zählt'),
+    abandonShort: (seconds) =>
+      seconds > 0
+        ? `Ohne Anrufe, die binnen ${seconds} s aufgegeben wurden`
+        : 'Jeder abgebrochene Anruf zählt',
     calls: 'Anrufe',
     answeredOf: (answered) => `${answered} angenommen`,
     previousNone: 'Keine Anrufe im Zeitraum davor',
@@ -160,7 +175,8 @@ export const dashboardMessages = defineMessages(en, {
     barHint: 'Wählen Sie einen Balken, um seine Anrufe zu öffnen.',
     queues: {
       title: 'Warteschlangen',
-      description: 'Eingehende Anrufe je Warteschlange, jede gegen ihre eigenen Ziele. Wählen Sie eine Warteschlange, um ihre Anrufe zu sehen.',
+      description:
+        'Eingehende Anrufe je Warteschlange, jede gegen ihre eigenen Ziele. Wählen Sie eine Warteschlange, um ihre Anrufe zu sehen.',
       queue: 'Warteschlange',
       offered: 'Eingehend',
       answered: 'Angenommen',
@@ -174,7 +190,8 @@ export const dashboardMessages = defineMessages(en, {
     },
     agents: {
       title: 'Agenten',
-      description: 'Anrufe je Agent, die meisten zuerst. Haltezeit nur, wo die Quelle sie meldet. Wählen Sie einen Agenten, um seine Anrufe zu sehen.',
+      description:
+        'Anrufe je Agent, die meisten zuerst. Haltezeit nur, wo die Quelle sie meldet. Wählen Sie einen Agenten, um seine Anrufe zu sehen.',
       agent: 'Agent',
       calls: 'Anrufe',
       answered: 'Angenommen',
@@ -185,7 +202,8 @@ export const dashboardMessages = defineMessages(en, {
     },
     targets: {
       title: 'Servicelevel-Ziele',
-      description: 'Woran jede Warteschlange gemessen wird. Die Sekunden sind feste Stufen, damit jede Kennzahl exakt ist.',
+      description:
+        'Woran jede Warteschlange gemessen wird. Die Sekunden sind feste Stufen, damit jede Kennzahl exakt ist.',
       readOnly: 'Nur Administratoren können Ziele ändern.',
       scope: 'Gilt für',
       defaultScope: 'Standard (jede Warteschlange ohne eigenes Ziel)',
@@ -197,7 +215,8 @@ export const dashboardMessages = defineMessages(en, {
       goal: 'Ziel (%)',
       goalHint: '1 bis 100',
       shortAbandon: 'Kurzabbruch (Sekunden)',
-      shortAbandonHint: 'So schnell aufgegebene Anrufe zählen weder als angeboten noch als abgebrochen. 0 = keine.',
+      shortAbandonHint:
+        'So schnell aufgegebene Anrufe zählen weder als angeboten noch als abgebrochen. 0 = keine.',
       save: 'Ziele speichern',
       saved: 'Ziele gespeichert.',
       remove: 'Wieder den Standard verwenden',
@@ -217,7 +236,8 @@ export const dashboardMessages = defineMessages(en, {
       waitingUnknown:
         'Wartende und aktive Anrufe: nur sichtbar, wenn Ihre Telefonanlage Datensätze laufender Anrufe sendet. Die meisten Quellen senden einen Datensatz, wenn ein Anruf endet; die Zahlen unten zählen beendete Anrufe.',
       inProgress: 'Laufende Anrufe',
-      zoneFallback: (zone) => `Die Zeitzone Ihrer Organisation konnte nicht gelesen werden; „heute“ gilt in der Zone dieses Browsers (${zone}).`,
+      zoneFallback: (zone) =>
+        `Die Zeitzone Ihrer Organisation konnte nicht gelesen werden; „heute“ gilt in der Zone dieses Browsers (${zone}).`,
     },
   },
 });

@@ -21,7 +21,10 @@ const figures = {
   inProgress: 0,
   target: null,
 };
-const targets = { default: { serviceLevelSeconds: 20, serviceLevelGoal: 0.8, shortAbandonSeconds: 5, builtIn: true }, queues: [] };
+const targets = {
+  default: { serviceLevelSeconds: 20, serviceLevelGoal: 0.8, shortAbandonSeconds: 5, builtIn: true },
+  queues: [],
+};
 const bucket = (start: string, value: string, calls: number, answered: number) => ({
   ...figures,
   start,
@@ -110,8 +113,18 @@ describe('calls dashboard', () => {
       compare: 'previous',
     });
     // The leaderboards ask for totals per queue and per agent over the same range.
-    expect(asked).toContainEqual({ from: '2024-01-27T14:00:00.000Z', to: '2024-01-27T18:00:00.000Z', interval: 'day', groupBy: 'queue' });
-    expect(asked).toContainEqual({ from: '2024-01-27T14:00:00.000Z', to: '2024-01-27T18:00:00.000Z', interval: 'day', groupBy: 'agent' });
+    expect(asked).toContainEqual({
+      from: '2024-01-27T14:00:00.000Z',
+      to: '2024-01-27T18:00:00.000Z',
+      interval: 'day',
+      groupBy: 'queue',
+    });
+    expect(asked).toContainEqual({
+      from: '2024-01-27T14:00:00.000Z',
+      to: '2024-01-27T18:00:00.000Z',
+      interval: 'day',
+      groupBy: 'agent',
+    });
 
     await waitFor(() =>
       expect(

@@ -33,9 +33,19 @@ import '../calls.css';
 
 const route = getRouteApi('/console/calls/dashboard');
 
-const intervalMs: Readonly<Record<StatsInterval, number>> = { '15m': 15 * 60_000, hour: 3_600_000, day: 86_400_000 };
+const intervalMs: Readonly<Record<StatsInterval, number>> = {
+  '15m': 15 * 60_000,
+  hour: 3_600_000,
+  day: 86_400_000,
+};
 
-function CustomRange({ search, onApply }: { search: DashboardSearch; onApply: (range: { from: string; to: string }) => void }) {
+function CustomRange({
+  search,
+  onApply,
+}: {
+  search: DashboardSearch;
+  onApply: (range: { from: string; to: string }) => void;
+}) {
   const m = useMessages(dashboardMessages);
   const [from, setFrom] = useState(toLocalInput(search.from));
   const [to, setTo] = useState(toLocalInput(search.to));
@@ -51,8 +61,21 @@ function CustomRange({ search, onApply }: { search: DashboardSearch; onApply: (r
   };
   return (
     <form className="toolbar dashboard-controls" onSubmit={apply} aria-label={m.customRange}>
-      <TextField label={m.from} type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} error={error} required />
-      <TextField label={m.to} type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} required />
+      <TextField
+        label={m.from}
+        type="datetime-local"
+        value={from}
+        onChange={(e) => setFrom(e.target.value)}
+        error={error}
+        required
+      />
+      <TextField
+        label={m.to}
+        type="datetime-local"
+        value={to}
+        onChange={(e) => setTo(e.target.value)}
+        required
+      />
       <div className="toolbar__actions">
         <Button type="submit" variant="primary">
           {m.applyRange}
@@ -67,7 +90,8 @@ type StatsParams = { interval: StatsInterval; groupBy?: StatsGroup; compare?: 'p
 function useStats(range: { from: string; to: string }, params: StatsParams, enabled = true) {
   return useQuery({
     queryKey: ['calls', 'stats', range, params],
-    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/calls/stats', { params: { query: { ...range, ...params } }, signal })),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/v1/calls/stats', { params: { query: { ...range, ...params } }, signal })),
     enabled,
     placeholderData: keepPreviousData,
   });
@@ -83,20 +107,30 @@ export function DashboardPage() {
   const range = useMemo(() => rangeOf(search, now), [search, now]);
   const tooMany = tooManyIntervals(range, search.interval);
 
-  const stats = useStats(range, { interval: search.interval, ...(search.groupBy ? { groupBy: search.groupBy } : {}), compare: 'previous' }, !tooMany);
+  const stats = useStats(
+    range,
+    {
+      interval: search.interval,
+      ...(search.groupBy ? { groupBy: search.groupBy } : {}),
+      compare: 'previous',
+    },
+    !tooMany,
+  );
   // The leaderboards need totals only: one interval a day keeps the answers small at any range.
   const byQueue = useStats(range, { interval: 'day', groupBy: 'queue' });
   const byAgent = useStats(range, { interval: 'day', groupBy: 'agent' });
 
   const groupLabel = (group: { value: string | null; name: string | null }) => {
-    if (group.value === null) return search.groupBy === 'queue' ? m.noQueue : search.groupBy === 'agent' ? m.noAgent : m.none;
+    if (group.value === null)
+      return search.groupBy === 'queue' ? m.noQueue : search.groupBy === 'agent' ? m.noAgent : m.none;
     if (search.groupBy === 'direction') return directionLabel(group.value);
     if (search.groupBy === 'source') return sourceLabel(group.value);
     return group.name && group.name !== group.value ? group.name : group.value;
   };
   const data = stats.data ? toChartData(stats.data, range, { groupLabel }) : undefined;
 
-  const set = (next: Partial<DashboardSearch>) => void navigate({ search: (current) => ({ ...current, ...next }) });
+  const set = (next: Partial<DashboardSearch>) =>
+    void navigate({ search: (current) => ({ ...current, ...next }) });
   const chooseRange = (value: RangePreset) => {
     if (value === 'custom') set({ range: 'custom', from: range.from, to: range.to });
     else set({ range: value, from: undefined, to: undefined });
@@ -104,7 +138,13 @@ export function DashboardPage() {
   const openInterval = (point: { time: number }, index: number) => {
     const next = data?.points[index + 1]?.time;
     const end = Math.min(next ?? point.time + intervalMs[search.interval], Date.parse(range.to));
-    void goTo({ to: '/calls', search: callsOf({ from: new Date(Math.max(point.time, Date.parse(range.from))).toISOString(), to: new Date(end).toISOString() }) });
+    void goTo({
+      to: '/calls',
+      search: callsOf({
+        from: new Date(Math.max(point.time, Date.parse(range.from))).toISOString(),
+        to: new Date(end).toISOString(),
+      }),
+    });
   };
 
   return (
@@ -118,7 +158,11 @@ export function DashboardPage() {
             <Link className="btn btn--secondary" to="/calls/wallboard">
               <MonitorPlay aria-hidden="true" /> {m.wallboard.nav}
             </Link>
-            <Button icon={<RefreshCw aria-hidden="true" />} busy={stats.isFetching} onClick={() => setNow(Date.now())}>
+            <Button
+              icon={<RefreshCw aria-hidden="true" />}
+              busy={stats.isFetching}
+              onClick={() => setNow(Date.now())}
+            >
               {m.refresh}
             </Button>
           </>
@@ -126,21 +170,33 @@ export function DashboardPage() {
       />
       <Panel flush>
         <div className="toolbar dashboard-controls" role="group" aria-label={m.controls}>
-          <SelectField label={m.range} value={search.range} onChange={(e) => chooseRange(e.target.value as RangePreset)}>
+          <SelectField
+            label={m.range}
+            value={search.range}
+            onChange={(e) => chooseRange(e.target.value as RangePreset)}
+          >
             {rangePresets.map((value) => (
               <option key={value} value={value}>
                 {m.ranges[value]}
               </option>
             ))}
           </SelectField>
-          <SelectField label={m.interval} value={search.interval} onChange={(e) => set({ interval: e.target.value as StatsInterval })}>
+          <SelectField
+            label={m.interval}
+            value={search.interval}
+            onChange={(e) => set({ interval: e.target.value as StatsInterval })}
+          >
             {statsIntervals.map((value) => (
               <option key={value} value={value}>
                 {m.intervals[value]}
               </option>
             ))}
           </SelectField>
-          <SelectField label={m.groupBy} value={search.groupBy ?? ''} onChange={(e) => set({ groupBy: (e.target.value || undefined) as StatsGroup | undefined })}>
+          <SelectField
+            label={m.groupBy}
+            value={search.groupBy ?? ''}
+            onChange={(e) => set({ groupBy: (e.target.value || undefined) as StatsGroup | undefined })}
+          >
             <option value="">{m.groupNothing}</option>
             {statsGroups.map((value) => (
               <option key={value} value={value}>
@@ -150,7 +206,11 @@ export function DashboardPage() {
           </SelectField>
         </div>
         {search.range === 'custom' ? (
-          <CustomRange key={`${search.from ?? ''}${search.to ?? ''}`} search={search} onApply={(custom) => set({ range: 'custom', ...custom })} />
+          <CustomRange
+            key={`${search.from ?? ''}${search.to ?? ''}`}
+            search={search}
+            onApply={(custom) => set({ range: 'custom', ...custom })}
+          />
         ) : null}
       </Panel>
 
@@ -168,14 +228,23 @@ export function DashboardPage() {
         </Panel>
       ) : data && data.totals.calls === 0 ? (
         <Panel>
-          <EmptyState icon={<ChartColumn />} title={m.emptyTitle} action={<Link to="/calls">{m.openCalls}</Link>}>
+          <EmptyState
+            icon={<ChartColumn />}
+            title={m.emptyTitle}
+            action={<Link to="/calls">{m.openCalls}</Link>}
+          >
             {m.empty}
           </EmptyState>
         </Panel>
       ) : data ? (
         <>
           {stats.data.totals.length === 1 && stats.data.totals[0] ? (
-            <KpiTiles now={stats.data.totals[0]} before={stats.data.previous?.totals[0]} defaultTarget={stats.data.defaultTarget} label={m.tiles} />
+            <KpiTiles
+              now={stats.data.totals[0]}
+              before={stats.data.previous?.totals[0]}
+              defaultTarget={stats.data.defaultTarget}
+              label={m.tiles}
+            />
           ) : (
             <OverallTiles range={range} />
           )}
@@ -201,5 +270,12 @@ function OverallTiles({ range }: { range: { from: string; to: string } }) {
   const m = useMessages(dashboardMessages);
   const overall = useStats(range, { interval: 'day', compare: 'previous' });
   const total = overall.data?.totals[0];
-  return total && overall.data ? <KpiTiles now={total} before={overall.data.previous?.totals[0]} defaultTarget={overall.data.defaultTarget} label={m.tiles} /> : null;
+  return total && overall.data ? (
+    <KpiTiles
+      now={total}
+      before={overall.data.previous?.totals[0]}
+      defaultTarget={overall.data.defaultTarget}
+      label={m.tiles}
+    />
+  ) : null;
 }

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { belowGoal, callsOf, deltaOf, rowsOf, startOfToday, type StatsTotal } from './supervisor';
 
 const total = (value: string | null, calls: number, serviceLevel: number | null = null): StatsTotal =>
-  ({ group: { value, name: value }, calls, serviceLevel, target: { serviceLevelSeconds: 20, serviceLevelGoal: 0.8, shortAbandonSeconds: 5 } }) as StatsTotal;
+  ({
+    group: { value, name: value },
+    calls,
+    serviceLevel,
+    target: { serviceLevelSeconds: 20, serviceLevelGoal: 0.8, shortAbandonSeconds: 5 },
+  }) as StatsTotal;
 
 describe('supervisor figures', () => {
   it('says which way a change goes for the figure', () => {
@@ -14,7 +19,9 @@ describe('supervisor figures', () => {
   });
 
   it('lists groups busiest first and the calls without one last', () => {
-    expect(rowsOf([total(null, 50), total('q1', 3), total('q2', 9)], (t) => t.calls).map((t) => t.group?.value)).toEqual(['q2', 'q1', null]);
+    expect(
+      rowsOf([total(null, 50), total('q1', 3), total('q2', 9)], (t) => t.calls).map((t) => t.group?.value),
+    ).toEqual(['q2', 'q1', null]);
   });
 
   it('flags a queue below its goal only when its service level is known', () => {
@@ -28,8 +35,14 @@ describe('supervisor figures', () => {
   });
 
   it('finds midnight in the organisation’s zone, also on the day clocks change', () => {
-    expect(startOfToday('Europe/Berlin', Date.parse('2024-05-01T10:00:00Z')).toISOString()).toBe('2024-04-30T22:00:00.000Z');
-    expect(startOfToday('America/New_York', Date.parse('2024-11-03T20:00:00Z')).toISOString()).toBe('2024-11-03T04:00:00.000Z');
-    expect(startOfToday('Asia/Kathmandu', Date.parse('2024-05-01T00:00:00Z')).toISOString()).toBe('2024-04-30T18:15:00.000Z');
+    expect(startOfToday('Europe/Berlin', Date.parse('2024-05-01T10:00:00Z')).toISOString()).toBe(
+      '2024-04-30T22:00:00.000Z',
+    );
+    expect(startOfToday('America/New_York', Date.parse('2024-11-03T20:00:00Z')).toISOString()).toBe(
+      '2024-11-03T04:00:00.000Z',
+    );
+    expect(startOfToday('Asia/Kathmandu', Date.parse('2024-05-01T00:00:00Z')).toISOString()).toBe(
+      '2024-04-30T18:15:00.000Z',
+    );
   });
 });

@@ -20,7 +20,11 @@ export interface Delta {
  * The change of a figure against the period before; undefined when either side has none. `higherIsBetter`
  * says which way is good (service level up is good, speed of answer up is not).
  */
-export function deltaOf(now: number | null | undefined, before: number | null | undefined, higherIsBetter: boolean): Delta | undefined {
+export function deltaOf(
+  now: number | null | undefined,
+  before: number | null | undefined,
+  higherIsBetter: boolean,
+): Delta | undefined {
   if (now === null || now === undefined || before === null || before === undefined) return undefined;
   const change = now - before;
   if (Math.abs(change) < 1e-9) return { change: 0, trend: 'same' };
@@ -28,7 +32,10 @@ export function deltaOf(now: number | null | undefined, before: number | null | 
 }
 
 /** The call list showing the calls behind a figure: same range, plus the row's queue or agent. */
-export function callsOf(range: { from: string; to: string }, filter: { queue?: string; agent?: string; direction?: 'inbound' } = {}): CallsSearch {
+export function callsOf(
+  range: { from: string; to: string },
+  filter: { queue?: string; agent?: string; direction?: 'inbound' } = {},
+): CallsSearch {
   return { from: range.from, to: range.to, ...filter };
 }
 
@@ -49,9 +56,24 @@ export function rowsOf(totals: readonly StatsTotal[], measure: (t: StatsTotal) =
 /** Midnight today in a time zone, as an instant (the wallboard's "today"). */
 export function startOfToday(timeZone: string, now: number): Date {
   const wall = (at: number) => {
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(at);
-    const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-    return { y: get('year'), m: get('month'), d: get('day'), ms: Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) };
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    }).formatToParts(at);
+    const get = (type: Intl.DateTimeFormatPartTypes) =>
+      Number(parts.find((p) => p.type === type)?.value ?? 0);
+    return {
+      y: get('year'),
+      m: get('month'),
+      d: get('day'),
+      ms: Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')),
+    };
   };
   const today = wall(now);
   const midnightAsUtc = Date.UTC(today.y, today.m - 1, today.d);

@@ -27,11 +27,21 @@ const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 export function WallboardPage() {
   const m = useMessages(dashboardMessages);
   const queryClient = useQueryClient();
-  const tenant = useQuery({ queryKey: ['tenant'], queryFn: () => unwrap(api.GET('/api/v1/tenant')), retry: false });
+  const tenant = useQuery({
+    queryKey: ['tenant'],
+    queryFn: () => unwrap(api.GET('/api/v1/tenant')),
+    retry: false,
+  });
   const zone = tenant.data?.timeZone ?? (tenant.isError ? browserZone : undefined);
   const [now, setNow] = useState(() => Date.now());
   const [live, setLive] = useState(false);
-  const range = useMemo(() => (zone ? { from: startOfToday(zone, now).toISOString(), to: new Date(now + 60_000).toISOString() } : undefined), [zone, now]);
+  const range = useMemo(
+    () =>
+      zone
+        ? { from: startOfToday(zone, now).toISOString(), to: new Date(now + 60_000).toISOString() }
+        : undefined,
+    [zone, now],
+  );
 
   useEventStream(
     '/api/v1/calls/live',
@@ -54,8 +64,18 @@ export function WallboardPage() {
         params: { query: { ...range, interval: 'hour', ...(groupBy ? { groupBy } : {}) } },
       }),
     );
-  const overall = useQuery({ queryKey: ['calls', 'wallboard', range], queryFn: () => ask(), enabled: range !== undefined, placeholderData: (previous) => previous });
-  const queues = useQuery({ queryKey: ['calls', 'wallboard', range, 'queue'], queryFn: () => ask('queue'), enabled: range !== undefined, placeholderData: (previous) => previous });
+  const overall = useQuery({
+    queryKey: ['calls', 'wallboard', range],
+    queryFn: () => ask(),
+    enabled: range !== undefined,
+    placeholderData: (previous) => previous,
+  });
+  const queues = useQuery({
+    queryKey: ['calls', 'wallboard', range, 'queue'],
+    queryFn: () => ask('queue'),
+    enabled: range !== undefined,
+    placeholderData: (previous) => previous,
+  });
   const total = overall.data?.totals[0];
 
   return (
@@ -78,7 +98,11 @@ export function WallboardPage() {
       {tenant.isError ? <Alert tone="info">{m.wallboard.zoneFallback(browserZone)}</Alert> : null}
       {overall.isError ? (
         <Panel>
-          <ErrorState error={overall.error} onRetry={() => void queryClient.invalidateQueries({ queryKey: ['calls', 'wallboard'] })} title={m.loadFailed} />
+          <ErrorState
+            error={overall.error}
+            onRetry={() => void queryClient.invalidateQueries({ queryKey: ['calls', 'wallboard'] })}
+            title={m.loadFailed}
+          />
         </Panel>
       ) : !total || !overall.data ? (
         <Panel>

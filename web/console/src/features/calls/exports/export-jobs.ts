@@ -26,7 +26,9 @@ export function cancelExport(id: string): Promise<ExportJob> {
  * audited). The browser fetches the file itself: it never passes through the page's memory.
  */
 export async function downloadExport(job: ExportJob): Promise<void> {
-  const link = await unwrap(api.POST('/api/v1/calls/exports/{exportId}/download', { params: { path: { exportId: job.id } } }));
+  const link = await unwrap(
+    api.POST('/api/v1/calls/exports/{exportId}/download', { params: { path: { exportId: job.id } } }),
+  );
   const anchor = document.createElement('a');
   anchor.href = link.url;
   anchor.download = job.fileName;

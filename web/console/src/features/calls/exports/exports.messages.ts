@@ -16,13 +16,16 @@ export const exportsMessages = defineMessages(
     },
     progress: {
       queued: 'Export queued…',
-      running: (rows: number, bytes: number) => `Exporting: ${formatNumber(rows)} calls, ${formatBytes(bytes)}`,
+      running: (rows: number, bytes: number) =>
+        `Exporting: ${formatNumber(rows)} calls, ${formatBytes(bytes)}`,
     },
     toast: {
       started: 'Export started',
-      startedDetail: 'It runs in the background; you will be told when the file is ready. Follow it under Calls › Exports.',
+      startedDetail:
+        'It runs in the background; you will be told when the file is ready. Follow it under Calls › Exports.',
       ready: 'Your export is ready',
-      readyDetail: (rows: number, bytes: number) => `${formatNumber(rows)} calls, ${formatBytes(bytes)}. Download it from the Exports page.`,
+      readyDetail: (rows: number, bytes: number) =>
+        `${formatNumber(rows)} calls, ${formatBytes(bytes)}. Download it from the Exports page.`,
       failed: 'The export failed',
       startFailed: 'The export could not be started',
       downloadFailed: 'The file could not be downloaded',
@@ -82,9 +85,11 @@ export const exportsMessages = defineMessages(
       },
       toast: {
         started: 'Export gestartet',
-        startedDetail: 'Er läuft im Hintergrund; Sie werden benachrichtigt, sobald die Datei bereitsteht. Verfolgen Sie ihn unter Anrufe › Exporte.',
+        startedDetail:
+          'Er läuft im Hintergrund; Sie werden benachrichtigt, sobald die Datei bereitsteht. Verfolgen Sie ihn unter Anrufe › Exporte.',
         ready: 'Ihr Export ist bereit',
-        readyDetail: (rows, bytes) => `${formatNumber(rows)} Anrufe, ${formatBytes(bytes)}. Laden Sie ihn auf der Seite „Exporte“ herunter.`,
+        readyDetail: (rows, bytes) =>
+          `${formatNumber(rows)} Anrufe, ${formatBytes(bytes)}. Laden Sie ihn auf der Seite „Exporte“ herunter.`,
         failed: 'Der Export ist fehlgeschlagen',
         startFailed: 'Der Export konnte nicht gestartet werden',
         downloadFailed: 'Die Datei konnte nicht heruntergeladen werden',
@@ -99,7 +104,8 @@ export const exportsMessages = defineMessages(
         loading: 'Exporte werden geladen',
         error: 'Die Exporte konnten nicht geladen werden',
         emptyTitle: 'Noch keine Exporte',
-        emptyBody: 'Wählen Sie in der Anrufliste „Exportieren“, um die Anrufe zu Ihren Filtern zu exportieren.',
+        emptyBody:
+          'Wählen Sie in der Anrufliste „Exportieren“, um die Anrufe zu Ihren Filtern zu exportieren.',
         more: 'Ältere Exporte laden',
       },
       columns: {

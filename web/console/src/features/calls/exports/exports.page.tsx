@@ -11,7 +11,14 @@ import { PageHeader, Panel } from '@/kit/Page';
 import { EmptyState } from '@/kit/states';
 import { toast } from '@/kit/toast';
 import { formatBytes } from '../calls.format';
-import { cancelExport, downloadExport, exportJobsKey, isActive, useLiveExportList, type ExportJob } from './export-jobs';
+import {
+  cancelExport,
+  downloadExport,
+  exportJobsKey,
+  isActive,
+  useLiveExportList,
+  type ExportJob,
+} from './export-jobs';
 import { exportsMessages } from './exports.messages';
 import '../calls.css';
 
@@ -43,10 +50,15 @@ export function ExportsPage() {
     queryKey: exportJobsKey,
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
-      unwrap(api.GET('/api/v1/calls/exports', { params: { query: { limit: pageSize, ...(pageParam ? { before: pageParam } : {}) } } })),
+      unwrap(
+        api.GET('/api/v1/calls/exports', {
+          params: { query: { limit: pageSize, ...(pageParam ? { before: pageParam } : {}) } },
+        }),
+      ),
     getNextPageParam: (page) => page.nextCursor ?? undefined,
     // The live feed says when to look again; this is the fallback while a job runs.
-    refetchInterval: (query) => (query.state.data?.pages.some((page) => page.items.some(isActive)) ? 5_000 : false),
+    refetchInterval: (query) =>
+      query.state.data?.pages.some((page) => page.items.some(isActive)) ? 5_000 : false,
   });
   const download = useMutation({
     mutationFn: downloadExport,
@@ -63,7 +75,13 @@ export function ExportsPage() {
   const rows = exports.data?.pages.flatMap((page) => page.items) ?? [];
 
   const columns: Column<ExportJob>[] = [
-    { id: 'requested', label: t.columns.requested, hideable: false, width: '170px', cell: (job) => <TimeCell value={job.createdAt} /> },
+    {
+      id: 'requested',
+      label: t.columns.requested,
+      hideable: false,
+      width: '170px',
+      cell: (job) => <TimeCell value={job.createdAt} />,
+    },
     { id: 'format', label: t.columns.format, width: '110px', cell: (job) => formatLabels[job.format] },
     {
       id: 'status',
@@ -79,9 +97,25 @@ export function ExportsPage() {
         </span>
       ),
     },
-    { id: 'calls', label: t.columns.calls, align: 'end', width: '110px', cell: (job) => formatNumber(job.rows) },
-    { id: 'size', label: t.columns.size, align: 'end', width: '100px', cell: (job) => formatBytes(job.bytes) },
-    { id: 'filters', label: t.columns.filters, cell: (job) => <span className="subtle">{filtersText(job, t.noFilters)}</span> },
+    {
+      id: 'calls',
+      label: t.columns.calls,
+      align: 'end',
+      width: '110px',
+      cell: (job) => formatNumber(job.rows),
+    },
+    {
+      id: 'size',
+      label: t.columns.size,
+      align: 'end',
+      width: '100px',
+      cell: (job) => formatBytes(job.bytes),
+    },
+    {
+      id: 'filters',
+      label: t.columns.filters,
+      cell: (job) => <span className="subtle">{filtersText(job, t.noFilters)}</span>,
+    },
     {
       id: 'available',
       label: t.columns.available,
@@ -97,11 +131,24 @@ export function ExportsPage() {
       width: '160px',
       cell: (job) =>
         job.status === 'succeeded' ? (
-          <Button size="sm" icon={<Download aria-hidden="true" />} aria-label={t.downloadLabel(job.fileName)} busy={download.isPending && download.variables.id === job.id} onClick={() => download.mutate(job)}>
+          <Button
+            size="sm"
+            icon={<Download aria-hidden="true" />}
+            aria-label={t.downloadLabel(job.fileName)}
+            busy={download.isPending && download.variables.id === job.id}
+            onClick={() => download.mutate(job)}
+          >
             {t.download}
           </Button>
         ) : isActive(job) ? (
-          <Button size="sm" variant="ghost" icon={<X aria-hidden="true" />} aria-label={t.cancelLabel(job.fileName)} busy={cancel.isPending && cancel.variables.id === job.id} onClick={() => cancel.mutate(job)}>
+          <Button
+            size="sm"
+            variant="ghost"
+            icon={<X aria-hidden="true" />}
+            aria-label={t.cancelLabel(job.fileName)}
+            busy={cancel.isPending && cancel.variables.id === job.id}
+            onClick={() => cancel.mutate(job)}
+          >
             {t.cancel}
           </Button>
         ) : null,
@@ -126,7 +173,11 @@ export function ExportsPage() {
               {t.page.emptyBody}
             </EmptyState>
           }
-          paging={{ hasMore: exports.hasNextPage, loadingMore: exports.isFetchingNextPage, onLoadMore: () => void exports.fetchNextPage() }}
+          paging={{
+            hasMore: exports.hasNextPage,
+            loadingMore: exports.isFetchingNextPage,
+            onLoadMore: () => void exports.fetchNextPage(),
+          }}
         />
       </Panel>
     </div>

@@ -2,14 +2,21 @@ import { Search } from 'lucide-react';
 import { useState, type SyntheticEvent } from 'react';
 import { useMessages } from '@/i18n';
 import { Button } from '@/kit/Button';
-import { dataTableMessages, DateRangeField, fromZonedText, toZonedText, type RangeInput } from '@/kit/data-table';
+import {
+  dataTableMessages,
+  DateRangeField,
+  fromZonedText,
+  toZonedText,
+  type RangeInput,
+} from '@/kit/data-table';
 import { FieldError, SelectField, TextField } from '@/kit/Field';
 import { directionLabels, dispositionLabels, sourceLabels } from '../calls.format';
 import { callsSearch, isFiltered, type CallsSearch } from '../calls.search';
 import { callListMessages } from './call-list.messages';
 
 /** Fields a problem can be shown on: the API's filter names. */
-export type FilterField = 'q' | 'number' | 'from' | 'to' | 'source' | 'direction' | 'disposition' | 'agent' | 'queue' | 'minDuration';
+export type FilterField =
+  'q' | 'number' | 'from' | 'to' | 'source' | 'direction' | 'disposition' | 'agent' | 'queue' | 'minDuration';
 export type FilterErrors = Partial<Record<FilterField, string>>;
 
 interface Props {
@@ -62,7 +69,9 @@ export function CallFilters({ search, onApply, timeZone, serverErrors = {} }: Pr
   const [disposition, setDisposition] = useState(search.disposition ?? '');
   const [agent, setAgent] = useState(search.agent ?? '');
   const [queue, setQueue] = useState(search.queue ?? '');
-  const [minMinutes, setMinMinutes] = useState(search.minDuration === undefined ? '' : String(search.minDuration / 60));
+  const [minMinutes, setMinMinutes] = useState(
+    search.minDuration === undefined ? '' : String(search.minDuration / 60),
+  );
   const [problems, setProblems] = useState<FilterErrors>({});
   const errors: FilterErrors = { ...serverErrors, ...problems };
 
@@ -101,7 +110,17 @@ export function CallFilters({ search, onApply, timeZone, serverErrors = {} }: Pr
   };
 
   const clear = () => {
-    for (const set of [setQ, setNumber, setSource, setDirection, setDisposition, setAgent, setQueue, setMinMinutes]) set('');
+    for (const set of [
+      setQ,
+      setNumber,
+      setSource,
+      setDirection,
+      setDisposition,
+      setAgent,
+      setQueue,
+      setMinMinutes,
+    ])
+      set('');
     setRange({ preset: '', from: '', to: '' });
     setProblems({});
     onApply(callsSearch({ sort: search.sort, columns: search.columns }));
@@ -132,8 +151,21 @@ export function CallFilters({ search, onApply, timeZone, serverErrors = {} }: Pr
           </span>
           {errors.q ? <FieldError id="calls-q-error">{errors.q}</FieldError> : null}
         </div>
-        <TextField label={t.number} value={number} onChange={(e) => setNumber(e.target.value)} placeholder="+4930123456 or 1001" maxLength={256} inputMode="tel" error={errors.number} />
-        <DateRangeField value={range} onChange={setRange} timeZone={timeZone} errors={{ from: errors.from, to: errors.to }} />
+        <TextField
+          label={t.number}
+          value={number}
+          onChange={(e) => setNumber(e.target.value)}
+          placeholder="+4930123456 or 1001"
+          maxLength={256}
+          inputMode="tel"
+          error={errors.number}
+        />
+        <DateRangeField
+          value={range}
+          onChange={setRange}
+          timeZone={timeZone}
+          errors={{ from: errors.from, to: errors.to }}
+        />
         <div className="toolbar__actions">
           {isFiltered(search) ? (
             <Button variant="ghost" onClick={clear}>
@@ -146,23 +178,52 @@ export function CallFilters({ search, onApply, timeZone, serverErrors = {} }: Pr
         </div>
       </div>
       <div className="calls-filters__row">
-        <SelectField label="Source" value={source} onChange={(e) => setSource(e.target.value)} error={errors.source}>
+        <SelectField
+          label="Source"
+          value={source}
+          onChange={(e) => setSource(e.target.value)}
+          error={errors.source}
+        >
           <option value="">All sources</option>
           <Choices labels={sourceLabels} />
           <Combined value={source} labels={sourceLabels} />
         </SelectField>
-        <SelectField label="Direction" value={direction} onChange={(e) => setDirection(e.target.value)} error={errors.direction}>
+        <SelectField
+          label="Direction"
+          value={direction}
+          onChange={(e) => setDirection(e.target.value)}
+          error={errors.direction}
+        >
           <option value="">Any direction</option>
           <Choices labels={directionLabels} />
           <Combined value={direction} labels={directionLabels} />
         </SelectField>
-        <SelectField label="Outcome" value={disposition} onChange={(e) => setDisposition(e.target.value)} error={errors.disposition}>
+        <SelectField
+          label="Outcome"
+          value={disposition}
+          onChange={(e) => setDisposition(e.target.value)}
+          error={errors.disposition}
+        >
           <option value="">Any outcome</option>
           <Choices labels={dispositionLabels} />
           <Combined value={disposition} labels={dispositionLabels} />
         </SelectField>
-        <TextField label="Agent" value={agent} onChange={(e) => setAgent(e.target.value)} placeholder="Agent id" maxLength={256} error={errors.agent} />
-        <TextField label="Queue" value={queue} onChange={(e) => setQueue(e.target.value)} placeholder="Queue id" maxLength={256} error={errors.queue} />
+        <TextField
+          label="Agent"
+          value={agent}
+          onChange={(e) => setAgent(e.target.value)}
+          placeholder="Agent id"
+          maxLength={256}
+          error={errors.agent}
+        />
+        <TextField
+          label="Queue"
+          value={queue}
+          onChange={(e) => setQueue(e.target.value)}
+          placeholder="Queue id"
+          maxLength={256}
+          error={errors.queue}
+        />
         <TextField
           label={t.longerThan}
           inputMode="decimal"

@@ -7,7 +7,14 @@ import { useMessages } from '@/i18n';
 import { Button } from '@/kit/Button';
 import { toast } from '@/kit/toast';
 import { filterKeys, type CallsSearch } from '../calls.search';
-import { fetchExport, isActive, startExport, useExportEvents, type ExportFormat, type ExportJob } from '../exports/export-jobs';
+import {
+  fetchExport,
+  isActive,
+  startExport,
+  useExportEvents,
+  type ExportFormat,
+  type ExportJob,
+} from '../exports/export-jobs';
 import { exportsMessages } from '../exports/exports.messages';
 
 const formats = [
@@ -59,7 +66,9 @@ export function ExportMenu({ search }: { search: CallsSearch }) {
   const start = async (format: (typeof formats)[number]) => {
     setStarting(format.label);
     try {
-      const filters = Object.fromEntries(filterKeys.flatMap((key) => (search[key] === undefined ? [] : [[key, search[key]]])));
+      const filters = Object.fromEntries(
+        filterKeys.flatMap((key) => (search[key] === undefined ? [] : [[key, search[key]]])),
+      );
       settle(await startExport(filters, format.format));
       toast.info(t.toast.started, t.toast.startedDetail);
     } catch (error) {
@@ -91,7 +100,11 @@ export function ExportMenu({ search }: { search: CallsSearch }) {
           <DropdownMenu.Content className="menu" align="end" sideOffset={4}>
             <DropdownMenu.Label className="menu__label">{t.menu.heading}</DropdownMenu.Label>
             {formats.map((format) => (
-              <DropdownMenu.Item key={format.format} className="menu__item" onSelect={() => void start(format)}>
+              <DropdownMenu.Item
+                key={format.format}
+                className="menu__item"
+                onSelect={() => void start(format)}
+              >
                 <format.icon aria-hidden="true" />
                 <span>
                   {format.label} <span className="subtle">· {t.menu[format.format]}</span>

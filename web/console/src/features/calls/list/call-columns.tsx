@@ -4,7 +4,15 @@ import type { Schema } from '@/api/types';
 import type { Translation } from '@/i18n';
 import { Badge } from '@/kit/Badge';
 import { TimeCell, type Column } from '@/kit/data-table';
-import { directionLabel, dispositionLabel, dispositionTone, formatDuration, partyAddress, sourceLabel, type PartyLike } from '../calls.format';
+import {
+  directionLabel,
+  dispositionLabel,
+  dispositionTone,
+  formatDuration,
+  partyAddress,
+  sourceLabel,
+  type PartyLike,
+} from '../calls.format';
 import type { callListMessages } from './call-list.messages';
 
 export type CallSummary = Schema<'CallSummary'>;
@@ -45,11 +53,7 @@ export function callColumns(t: Messages): Column<CallSummary>[] {
       hideable: false,
       width: '168px',
       cell: (call) => (
-        <Link
-          to="/calls/$callId"
-          params={{ callId: call.id }}
-          className="calls-row__link"
-        >
+        <Link to="/calls/$callId" params={{ callId: call.id }} className="calls-row__link">
           {/* The visible time starts the link's name (WCAG 2.5.3), the parties complete it for a screen reader. */}
           <TimeCell value={call.startedAt} />
           <span className="visually-hidden">{` · ${partyAddress(call.from)} → ${partyAddress(call.to)}`}</span>
@@ -87,7 +91,9 @@ export function callColumns(t: Messages): Column<CallSummary>[] {
       cell: (call) => (
         <span className="identity__text">
           <span>{formatDuration(call.totalSeconds)}</span>
-          {call.talkSeconds ? <span className="subtle">{t.talk(formatDuration(call.talkSeconds))}</span> : null}
+          {call.talkSeconds ? (
+            <span className="subtle">{t.talk(formatDuration(call.talkSeconds))}</span>
+          ) : null}
         </span>
       ),
     },
@@ -97,11 +103,21 @@ export function callColumns(t: Messages): Column<CallSummary>[] {
       width: '150px',
       cell: (call) => (
         <span className="identity__text">
-          <span className="calls-cell-text">{call.agent ? (call.agent.name ?? call.agent.id) : <span className="subtle">—</span>}</span>
-          {call.queue ? <span className="subtle calls-cell-text">{call.queue.name ?? call.queue.id}</span> : null}
+          <span className="calls-cell-text">
+            {call.agent ? (call.agent.name ?? call.agent.id) : <span className="subtle">—</span>}
+          </span>
+          {call.queue ? (
+            <span className="subtle calls-cell-text">{call.queue.name ?? call.queue.id}</span>
+          ) : null}
         </span>
       ),
     },
-    { id: 'source', label: t.columns.source, width: '112px', className: 'subtle', cell: (call) => sourceLabel(call.source) },
+    {
+      id: 'source',
+      label: t.columns.source,
+      width: '112px',
+      className: 'subtle',
+      cell: (call) => sourceLabel(call.source),
+    },
   ];
 }

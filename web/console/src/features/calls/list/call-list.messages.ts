@@ -7,7 +7,15 @@ export const callListMessages = defineMessages(
   {
     caption: 'Calls',
     captionFiltered: 'Calls matching the filters',
-    columns: { started: 'Started', from: 'From', to: 'To', outcome: 'Outcome', duration: 'Duration', agent: 'Agent / queue', source: 'Source' },
+    columns: {
+      started: 'Started',
+      from: 'From',
+      to: 'To',
+      outcome: 'Outcome',
+      duration: 'Duration',
+      agent: 'Agent / queue',
+      source: 'Source',
+    },
     talk: (duration: string) => `${duration} talk`,
     loading: 'Loading calls',
     failed: 'Calls could not be loaded',
@@ -31,7 +39,15 @@ export const callListMessages = defineMessages(
     de: {
       caption: 'Anrufe',
       captionFiltered: 'Anrufe, die den Filtern entsprechen',
-      columns: { started: 'Beginn', from: 'Von', to: 'An', outcome: 'Ergebnis', duration: 'Dauer', agent: 'Agent / Warteschlange', source: 'Quelle' },
+      columns: {
+        started: 'Beginn',
+        from: 'Von',
+        to: 'An',
+        outcome: 'Ergebnis',
+        duration: 'Dauer',
+        agent: 'Agent / Warteschlange',
+        source: 'Quelle',
+      },
       talk: (duration) => `${duration} Gespräch`,
       loading: 'Anrufe werden geladen',
       failed: 'Die Anrufe konnten nicht geladen werden',

@@ -197,7 +197,12 @@ describe('calls list', () => {
     await userEvent.setup().click(within(duration!).getByRole('button'));
     await waitFor(() => expect(router.state.location.search).toMatchObject({ sort: '-duration' }));
     await waitFor(() => expect(asked.at(-1)?.get('sort')).toBe('-duration'));
-    expect(screen.getAllByRole('columnheader').find((h) => h.textContent === 'Duration')?.getAttribute('aria-sort')).toBe('descending');
+    expect(
+      screen
+        .getAllByRole('columnheader')
+        .find((h) => h.textContent === 'Duration')
+        ?.getAttribute('aria-sort'),
+    ).toBe('descending');
   }, 15_000);
 
   it('says on the field what cannot be applied, and what the server refused', async () => {
@@ -205,7 +210,15 @@ describe('calls list', () => {
     const fetch = stubApi({
       'GET /api/v1/calls': (request) =>
         new URL(request.url).searchParams.has('agent')
-          ? [400, { code: 'VALIDATION_FAILED', status: 400, detail: 'The request is not valid.', errors: [{ field: 'querystring.agent', message: 'must not be empty' }] }]
+          ? [
+              400,
+              {
+                code: 'VALIDATION_FAILED',
+                status: 400,
+                detail: 'The request is not valid.',
+                errors: [{ field: 'querystring.agent', message: 'must not be empty' }],
+              },
+            ]
           : [200, { items: [call()], nextCursor: null }],
     });
     withResponses(fetch, { 'GET /api/v1/calls/live': () => eventStream().response() });
@@ -232,7 +245,17 @@ describe('calls list', () => {
     signInAs(readerPermissions);
     const asked: URLSearchParams[] = [];
     const fetch = stubApi({
-      'GET /api/v1/tenant': [200, { id: 'ten_1', name: 'Acme', slug: 'acme', timeZone: 'Pacific/Kiritimati', mfaRequiredForAdmins: false, createdAt: '2026-01-01T00:00:00Z' }],
+      'GET /api/v1/tenant': [
+        200,
+        {
+          id: 'ten_1',
+          name: 'Acme',
+          slug: 'acme',
+          timeZone: 'Pacific/Kiritimati',
+          mfaRequiredForAdmins: false,
+          createdAt: '2026-01-01T00:00:00Z',
+        },
+      ],
       'GET /api/v1/calls': (request) => {
         asked.push(new URL(request.url).searchParams);
         return [200, { items: [call()], nextCursor: null }];

@@ -6,13 +6,33 @@ import { api, unwrap } from '@/api/client';
 import { isApiError } from '@/api/problem';
 import { useMessages } from '@/i18n';
 import { Button } from '@/kit/Button';
-import { ColumnChooser, DataTable, SavedViews, SortSelect, sortFromParam, sortToParam, useColumnChoice, useFormatTotal, useTenantTimeZoneState, type Sort } from '@/kit/data-table';
+import {
+  ColumnChooser,
+  DataTable,
+  SavedViews,
+  SortSelect,
+  sortFromParam,
+  sortToParam,
+  useColumnChoice,
+  useFormatTotal,
+  useTenantTimeZoneState,
+  type Sort,
+} from '@/kit/data-table';
 import { formatNumber } from '@/kit/format';
 import { sentence } from '@/kit/forms';
 import { PageHeader, Panel } from '@/kit/Page';
 import { Can } from '@/kit/session';
 import { EmptyState } from '@/kit/states';
-import { apiFilters, callSortKeys, isFiltered, resolveRange, searchToState, stateToSearch, type CallSortParam, type CallsSearch } from '../calls.search';
+import {
+  apiFilters,
+  callSortKeys,
+  isFiltered,
+  resolveRange,
+  searchToState,
+  stateToSearch,
+  type CallSortParam,
+  type CallsSearch,
+} from '../calls.search';
 import { CallFilters, type FilterErrors, type FilterField } from './CallFilters';
 import { callColumns } from './call-columns';
 import { callListMessages } from './call-list.messages';
@@ -23,9 +43,21 @@ import '../calls.css';
 const route = getRouteApi('/console/calls');
 const pageSize = 100;
 const defaultSort: Sort = { key: 'startedAt', direction: 'desc' };
-const filterFields: readonly FilterField[] = ['q', 'number', 'from', 'to', 'source', 'direction', 'disposition', 'agent', 'queue', 'minDuration'];
+const filterFields: readonly FilterField[] = [
+  'q',
+  'number',
+  'from',
+  'to',
+  'source',
+  'direction',
+  'disposition',
+  'agent',
+  'queue',
+  'minDuration',
+];
 
-export const callsListKey = (search: CallsSearch, timeZone?: string) => ['calls', 'list', search, ...(search.range ? [timeZone] : [])] as const;
+export const callsListKey = (search: CallsSearch, timeZone?: string) =>
+  ['calls', 'list', search, ...(search.range ? [timeZone] : [])] as const;
 
 /** The server's refusal of the filters, placed on the fields it names (`querystring.to`). */
 function refusedFilters(error: unknown): FilterErrors {
@@ -75,9 +107,15 @@ export function CallsPage() {
   const total = calls.data?.pages[0]?.total ?? undefined;
 
   // Back to the first page with what is new: the loaded pages are dropped, not refetched one by one.
-  const reload = useCallback(() => void queryClient.resetQueries({ queryKey: callsListKey(search, timeZone) }), [queryClient, search, timeZone]);
+  const reload = useCallback(
+    () => void queryClient.resetQueries({ queryKey: callsListKey(search, timeZone) }),
+    [queryClient, search, timeZone],
+  );
   // New calls are looked for newest first, whatever order the list is in.
-  const liveFilters = useMemo(() => ({ ...apiFilters(search, timeZone), sort: undefined }), [search, timeZone]);
+  const liveFilters = useMemo(
+    () => ({ ...apiFilters(search, timeZone), sort: undefined }),
+    [search, timeZone],
+  );
   const [fresh, dismiss] = useNewCalls(liveFilters, items, reload, calls.isSuccess);
   const showNew = () => {
     dismiss();
@@ -118,9 +156,19 @@ export function CallsPage() {
         }
       />
       <Panel flush>
-        <CallFilters key={JSON.stringify(search)} search={search} onApply={setSearch} timeZone={timeZone} serverErrors={rejected} />
+        <CallFilters
+          key={JSON.stringify(search)}
+          search={search}
+          onApply={setSearch}
+          timeZone={timeZone}
+          serverErrors={rejected}
+        />
         <div className="toolbar calls-table-tools">
-          <SavedViews list="calls" state={searchToState(search)} onPick={(state) => setSearch(stateToSearch(state))} />
+          <SavedViews
+            list="calls"
+            state={searchToState(search)}
+            onPick={(state) => setSearch(stateToSearch(state))}
+          />
           <div className="toolbar__actions">
             <SortSelect columns={columns} sort={sort} onSortChange={onSort} />
             <ColumnChooser columns={columns} shown={shown} onChange={onColumns} />
@@ -129,7 +177,8 @@ export function CallsPage() {
         {fresh ? (
           <div className="calls-live-banner" role="status">
             <span>
-              {fresh.more ? `More than ${formatNumber(fresh.count)}` : formatNumber(fresh.count)} new {fresh.count === 1 && !fresh.more ? 'call' : 'calls'}
+              {fresh.more ? `More than ${formatNumber(fresh.count)}` : formatNumber(fresh.count)} new{' '}
+              {fresh.count === 1 && !fresh.more ? 'call' : 'calls'}
             </span>
             <Button size="sm" variant="primary" icon={<RefreshCw aria-hidden="true" />} onClick={showNew}>
               Show
@@ -153,12 +202,22 @@ export function CallsPage() {
           summary={summary}
           empty={
             filtered ? (
-              <EmptyState icon={<PhoneCall />} title="No call matches" action={<Button onClick={() => setSearch({ sort: search.sort, columns: search.columns })}>Clear filters</Button>}>
-                Names match whole words only, and numbers whole numbers (“+4930123456”, not “30123”). Widen the dates or remove a filter.
+              <EmptyState
+                icon={<PhoneCall />}
+                title="No call matches"
+                action={
+                  <Button onClick={() => setSearch({ sort: search.sort, columns: search.columns })}>
+                    Clear filters
+                  </Button>
+                }
+              >
+                Names match whole words only, and numbers whole numbers (“+4930123456”, not “30123”). Widen
+                the dates or remove a filter.
               </EmptyState>
             ) : (
               <EmptyState icon={<PhoneCall />} title="No calls yet">
-                Calls appear here as your phone systems and contact-centre platforms send their records, with an API key that has the calls:ingest scope.
+                Calls appear here as your phone systems and contact-centre platforms send their records, with
+                an API key that has the calls:ingest scope.
               </EmptyState>
             )
           }
