@@ -25,9 +25,7 @@ export interface AuditQuery {
 
 export interface AuditService {
   list(ctx: RequestContext, query: AuditQuery): Promise<{ items: AuditEntry[]; nextBefore: number | null }>;
-  verify(
-    ctx: RequestContext,
-  ): Promise<{
+  verify(ctx: RequestContext): Promise<{
     intact: boolean;
     entries: number;
     firstBreak: { seq: number; reason: string; detail: string } | null;

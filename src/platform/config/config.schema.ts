@@ -59,11 +59,9 @@ export const settingsSchema = z
       )
       .pipe(
         z.array(
-          z
-            .string()
-            .refine((v) => Buffer.from(v, 'base64').length === 32, {
-              message: 'each key must be 32 bytes, base64-encoded',
-            }),
+          z.string().refine((v) => Buffer.from(v, 'base64').length === 32, {
+            message: 'each key must be 32 bytes, base64-encoded',
+          }),
         ),
       )
       .default([]),
