@@ -206,7 +206,7 @@ describe.skipIf(!haveChromium)('calls pages in a browser', () => {
   it('exports the filtered calls as vCon in the background, then downloads the file from the Exports page', async () => {
     await page.getByRole('link', { name: 'All calls' }).click();
     await page.goto(`${base}/calls?number=89085951008`);
-    await expect.poll(() => page.locator('tr.data-table__row').count()).toBe(1);
+    await expect.poll(() => page.locator('tr.data-table__row').count(), { timeout: 15_000 }).toBe(1);
     await page.getByRole('button', { name: 'Export' }).click();
     await page.getByRole('menuitem', { name: /^vCon/ }).click();
     await expect
@@ -244,7 +244,8 @@ describe.skipIf(!haveChromium)('calls pages in a browser', () => {
     expect(
       await page.locator('[data-testid=chart-answerRate] svg .recharts-line-curve').count(),
     ).toBeGreaterThan(0);
-    expect(await page.locator('.kpi dd').first().textContent()).toBe('9');
+    const callsTile = page.locator('.kpi', { has: page.locator('dt', { hasText: /^Calls$/ }) });
+    expect(await callsTile.locator('.kpi__value').textContent()).toBe('9');
     expect(await noSideways(page)).toBe(true);
     await shoot(page, 'calls-dashboard');
   });

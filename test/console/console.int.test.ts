@@ -231,7 +231,7 @@ describe.skipIf(!haveChromium)('web console in a browser', () => {
     const actions = page.locator('.audit-action');
     await expect
       .poll(() => actions.allTextContents())
-      .toEqual(expect.arrayContaining(['api_key.revoked', 'api_key.created', 'auth.login.succeeded']));
+      .toEqual(expect.arrayContaining(['API key revoked', 'API key created', 'Signed in']));
     await shoot(page, 'audit');
 
     await page.getByLabel('What').selectOption('api_key.');
@@ -239,7 +239,7 @@ describe.skipIf(!haveChromium)('web console in a browser', () => {
     await page.waitForURL(/action=api_key/);
     await expect
       .poll(async () => [...new Set(await actions.allTextContents())].sort())
-      .toEqual(['api_key.created', 'api_key.revoked']);
+      .toEqual(['API key created', 'API key revoked']);
     await shoot(page, 'audit-filtered');
   });
 
@@ -304,7 +304,12 @@ describe.skipIf(!haveChromium)('web console in a browser', () => {
     await viewerPage.waitForURL(`${base}/`);
     const nav = viewerPage.getByRole('navigation', { name: 'Console' });
     await expect.poll(() => nav.getByRole('link', { name: 'Overview' }).isVisible()).toBe(true);
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Overview', 'Call list', 'Dashboard']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'Overview',
+      'Call list',
+      'Dashboard',
+      'Wallboard',
+    ]);
     expect(await viewerPage.getByText('Organisation', { exact: true }).count()).toBe(0);
     await shoot(viewerPage, 'viewer-overview');
 

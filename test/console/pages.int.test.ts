@@ -28,7 +28,11 @@ interface AxeViolation {
   readonly id: string;
   readonly impact: 'minor' | 'moderate' | 'serious' | 'critical' | null;
   readonly help: string;
-  readonly nodes: readonly { readonly target: readonly unknown[]; readonly failureSummary?: string }[];
+  readonly nodes: readonly {
+    readonly target: readonly unknown[];
+    readonly html?: string;
+    readonly failureSummary?: string;
+  }[];
 }
 
 const viewports = {
@@ -89,7 +93,10 @@ describe.skipIf(!haveChromium)('every console page: accessible, fits a phone, li
     );
     return violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => `${n.target.join(' ')} ${(n.html ?? '').slice(0, 160)} — ${n.failureSummary ?? ''}`).join(', ')}`,
+      );
   }
 
   const sideways = (p: Page) =>
@@ -108,6 +115,14 @@ describe.skipIf(!haveChromium)('every console page: accessible, fits a phone, li
       // Reduced motion turns the console's transitions off: no colour is caught halfway between the themes.
       await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
       await page.setViewportSize(viewports[size]);
+      // Even a 0.01 ms transition ends on a frame: let frames pass and every running transition
+      // finish before reading colours, or axe reads a colour of the theme just left.
+      await page.evaluate(`(async () => {
+        const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        await frames();
+        await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)));
+        await frames();
+      })()`);
       const violations = await axe(page, scheme === 'dark' ? ['color-contrast'] : undefined);
       const overflow = size === 'phone' ? await sideways(page) : 0;
       await shoot(page, `${name}-${size}-${scheme}`);
