@@ -1,0 +1,93 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { TenantTransaction } from '../../../platform/db/index.js';
+
+/** Row types of the conversations schema, camelCase (the CamelCasePlugin maps snake_case). */
+
+export type RecordingState = 'uploading' | 'queued' | 'processing' | 'ready' | 'failed';
+export type RecordingDirection = 'inbound' | 'outbound' | 'internal' | 'unknown';
+export type CallLinkKind = 'given' | 'source_call_id' | 'numbers_and_time';
+
+export type RecordingsTable = {
+  id: string;
+  tenantId: string;
+  source: string;
+  sourceRecordingId: string;
+  state: RecordingState;
+  failureCode: string | null;
+  failureReason: string | null;
+  startedAt: Date | null;
+  direction: Generated<RecordingDirection>;
+  queue: string | null;
+  language: string | null;
+  tags: Generated<string[]>;
+  agentIndex: Buffer | null;
+  callId: string | null;
+  callLink: CallLinkKind | null;
+  metadataSealed: Buffer;
+  audioKey: string | null;
+  audioContentType: string | null;
+  audioBytes: ColumnType<string | null, number | bigint | null, number | bigint | null>;
+  audioSha256: string | null;
+  redactedAudioKey: string | null;
+  codec: string | null;
+  channels: number | null;
+  sampleRate: number | null;
+  durationMs: ColumnType<string | null, number | bigint | null, number | bigint | null>;
+  suppliedTranscriptKey: string | null;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+};
+
+export type RecordingNumbersTable = {
+  tenantId: string;
+  recordingId: string;
+  numberIndex: Buffer;
+};
+
+export type RunState = 'running' | 'succeeded' | 'failed';
+
+export type RecordingRunsTable = {
+  id: string;
+  tenantId: string;
+  recordingId: string;
+  workflowId: string;
+  reason: 'received' | 'rerun';
+  state: RunState;
+  options: ColumnType<unknown, string | undefined, string>;
+  steps: ColumnType<unknown, string | undefined, string>;
+  failureCode: string | null;
+  failureReason: string | null;
+  startedAt: Generated<Date>;
+  finishedAt: Date | null;
+};
+
+export type TranscriptsTable = {
+  id: string;
+  tenantId: string;
+  recordingId: string;
+  runId: string;
+  isCurrent: Generated<boolean>;
+  provider: string;
+  language: string | null;
+  durationMs: ColumnType<string | null, number | bigint | null, number | bigint | null>;
+  speakerCount: Generated<number>;
+  transcriptSealed: Buffer;
+  redactionSpansSealed: Buffer | null;
+  redactionCounts: ColumnType<unknown, string | undefined, string>;
+  characteristics: ColumnType<unknown, string | null, string | null>;
+  costMicros: ColumnType<string | null, number | bigint | null, number | bigint | null>;
+  /** Written with to_tsvector(...) in SQL; read rarely. */
+  searchVector: ColumnType<string, unknown, unknown>;
+  enrichedKey: string | null;
+  createdAt: Generated<Date>;
+};
+
+export type ConversationsTables = {
+  'conversations.recordings': RecordingsTable;
+  'conversations.recording_numbers': RecordingNumbersTable;
+  'conversations.recording_runs': RecordingRunsTable;
+  'conversations.transcripts': TranscriptsTable;
+};
+
+/** A withTenant transaction over the module's tables: what its repo functions run in. */
+export type ConversationsTransaction = TenantTransaction<ConversationsTables>;

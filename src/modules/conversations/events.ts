@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/**
+ * The events conversations publishes: name and payload schema, versioned. Consumers import them from
+ * the door and parse the data with the schema. Events carry ids and key facts, not whole objects.
+ */
+
+/** A recording's audio (or supplied transcript) is stored whole: the pipeline may start. */
+export const recordingReceivedV1 = {
+  type: 'conversations.recording.received.v1',
+  schema: z.object({
+    recordingId: z.string(),
+    source: z.string(),
+    callId: z.string().nullable(),
+    hasAudio: z.boolean(),
+    hasSuppliedTranscript: z.boolean(),
+  }),
+} as const;
+export type RecordingReceived = z.infer<typeof recordingReceivedV1.schema>;
+
+/** A run finished: a redacted, speaker-labelled transcript with characteristics is stored. */
+export const transcriptReadyV1 = {
+  type: 'conversations.transcript.ready.v1',
+  schema: z.object({
+    recordingId: z.string(),
+    transcriptId: z.string(),
+    runId: z.string(),
+    callId: z.string().nullable(),
+    provider: z.string(),
+    language: z.string().nullable(),
+    durationMs: z.number().nullable(),
+    redactedEntities: z.number().int(),
+  }),
+} as const;
+export type TranscriptReady = z.infer<typeof transcriptReadyV1.schema>;
+
+/** A run gave up after its retries: the recording shows `failed` with the reason. */
+export const recordingFailedV1 = {
+  type: 'conversations.recording.failed.v1',
+  schema: z.object({ recordingId: z.string(), runId: z.string(), code: z.string() }),
+} as const;
+export type RecordingFailed = z.infer<typeof recordingFailedV1.schema>;
