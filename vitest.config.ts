@@ -2,8 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    // Each file gets its own database, so files run in parallel safely; two cores here.
+    // Each file gets its own database, so files run in parallel safely. Vitest's default is one
+    // worker per core minus one, which on a two-core machine is a single file at a time; the
+    // integration files mostly wait on PostgreSQL, NATS, child processes and the browser, so three
+    // at once keep both cores busy.
     pool: 'forks',
+    maxWorkers: 3,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
