@@ -85,7 +85,8 @@ describe('OpenAI-compatible /audio/transcriptions (fake)', () => {
     expect(form.get('response_format')).toBe('verbose_json');
     expect(form.get('language')).toBe('en');
     expect(form.getAll('timestamp_granularities[]')).toEqual(['segment', 'word']);
-    expect((form.get('file') as File).name).toBe('rec_test.wav');
+    const file = form.get('file');
+    expect(file instanceof Blob && 'name' in file ? file.name : null).toBe('rec_test.wav');
 
     expect(transcriptSchema.parse(done.transcript)).toEqual(done.transcript);
     expect(done.transcript.segments[0]?.text).toBe('The beach was a popular spot on a hot summer day.');
@@ -122,7 +123,9 @@ describe('OpenAI-compatible /audio/transcriptions (fake)', () => {
     const done = await service(openai()).transcribe(recording(2));
     expect(fake.calls).toHaveLength(2);
     for (const call of fake.calls) {
-      const file = new Uint8Array(await ((await formOf(call)).get('file') as File).arrayBuffer());
+      const part = (await formOf(call)).get('file');
+      if (!(part instanceof Blob)) throw new Error('no file part');
+      const file = new Uint8Array(await part.arrayBuffer());
       const header = new DataView(file.buffer);
       expect(header.getUint16(22, true)).toBe(1);
       expect(header.getUint32(24, true)).toBe(16_000);
@@ -218,8 +221,8 @@ describe('OpenAI-compatible /audio/transcriptions (fake)', () => {
       expect.objectContaining({
         provider: 'openai',
         reason: 'bad_credentials',
-        message: expect.stringContaining('Incorrect API key provided'),
-      }),
+        message: expect.stringContaining('Incorrect API key provided') as unknown,
+      }) as unknown,
     ]);
   });
 
@@ -252,7 +255,7 @@ describe('OpenAI-compatible /audio/transcriptions (fake)', () => {
     const error = await failure(service(openai({ apiKeySecret: 'stt.absent' })).transcribe(recording(1)));
     expect(error.attempts[0]).toMatchObject({
       reason: 'not_configured',
-      message: expect.stringContaining('stt.absent'),
+      message: expect.stringContaining('stt.absent') as unknown,
     });
     expect(fake.calls).toHaveLength(0);
   });
@@ -312,7 +315,7 @@ describe('Deepgram /v1/listen (fake)', () => {
     expect(fake.calls).toHaveLength(3);
     expect(error.attempts[0]).toMatchObject({
       reason: 'unavailable',
-      message: expect.stringContaining('upstream'),
+      message: expect.stringContaining('upstream') as unknown,
     });
     expect(error.transient).toBe(true);
   });
@@ -326,7 +329,7 @@ describe('Deepgram /v1/listen (fake)', () => {
     expect(fake.calls).toHaveLength(1);
     expect(error.attempts[0]).toMatchObject({
       reason: 'rejected',
-      message: expect.stringContaining('corrupt or unsupported data'),
+      message: expect.stringContaining('corrupt or unsupported data') as unknown,
     });
   });
 });
@@ -466,7 +469,7 @@ describe('Amazon Transcribe (fake Transcribe and S3)', () => {
     expect(starts).toBe(2);
     expect(error.attempts[0]).toMatchObject({
       reason: 'rejected',
-      message: expect.stringContaining('Unsupported audio format'),
+      message: expect.stringContaining('Unsupported audio format') as unknown,
     });
     expect(fake.calls.some((c) => c.method === 'DELETE')).toBe(true);
   });
@@ -484,7 +487,7 @@ describe('Amazon Transcribe (fake Transcribe and S3)', () => {
     const error = await failure(service(aws()).transcribe(recording(1)));
     expect(error.attempts[0]).toMatchObject({
       reason: 'bad_credentials',
-      message: expect.stringContaining('security token'),
+      message: expect.stringContaining('security token') as unknown,
     });
     expect(fake.calls.filter((c) => c.method === 'POST')).toHaveLength(1);
   });
@@ -545,7 +548,7 @@ describe('AssemblyAI (fake)', () => {
     const error = await failure(service(assembly()).transcribe(recording(1)));
     expect(error.attempts[0]).toMatchObject({
       reason: 'rejected',
-      message: expect.stringContaining('too short'),
+      message: expect.stringContaining('too short') as unknown,
     });
   });
 
