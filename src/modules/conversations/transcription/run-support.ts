@@ -57,8 +57,10 @@ export async function channelCount(input: TranscriptionInput): Promise<number> {
   if (input.channels !== undefined) return input.channels;
   const stream = await openAudio(await input.open());
   const channels = stream.format.channels;
-  // Reading nothing: abandon the stream so ffmpeg (if any) stops.
-  await stream[Symbol.asyncIterator]().return(undefined);
+  // Read one chunk and leave: leaving a started stream stops ffmpeg (if any) and removes its files.
+  for await (const chunk of stream) {
+    if (chunk.length >= 0) break;
+  }
   return channels;
 }
 
