@@ -19,3 +19,11 @@ export {
   type TranscriptRedaction,
 } from './redact-transcript.js';
 export { abaRoutingValid, ibanValid, luhnValid, ssnValid, ukNinoValid } from './checksums.js';
+export {
+  redactAudio,
+  redactAudioToFile,
+  redactPcm,
+  sampleRanges,
+  type AudioRedactionOptions,
+  type MuteRange,
+} from './audio-redaction.js';

@@ -32,3 +32,4 @@ export {
 } from './parse-transcript.js';
 export { TRANSCRIPT_PARSER_VERSION } from './transcript-draft.js';
 export type { SpeakerRoleHint } from './speakers.js';
+export { engineDocumentSchema, type EngineDocument } from './parse-engine.js';

@@ -8,6 +8,7 @@ import { parseDeepgram } from './parse-deepgram.js';
 import { parseAwsTranscribe } from './parse-aws-transcribe.js';
 import { parseContactLens } from './parse-contact-lens.js';
 import { parseAssemblyAi } from './parse-assemblyai.js';
+import { parseEngineDocument } from './parse-engine.js';
 
 export interface ParseTranscriptHint extends SpeakerRoleHint {
   /** Skip detection: the caller knows the format (a provider adapter reading its own output). */
@@ -28,6 +29,7 @@ const JSON_PARSERS: Record<
   'aws-transcribe': parseAwsTranscribe,
   'aws-contact-lens': parseContactLens,
   assemblyai: parseAssemblyAi,
+  'switchboard-engine': parseEngineDocument,
 };
 
 /**
@@ -64,6 +66,7 @@ export function parseTranscript(input: Uint8Array | string, hint: ParseTranscrip
 /** Which format a document is, from the keys each provider always writes; null when none fits. */
 export function detectJsonFormat(document: unknown): Exclude<TranscriptFormat, 'webvtt' | 'srt'> | null {
   if (!isRecord(document)) return null;
+  if (document.switchboardEngine === 1) return 'switchboard-engine';
   const results = document.results;
   if (isRecord(results) && Array.isArray(results.channels)) return 'deepgram';
   if (

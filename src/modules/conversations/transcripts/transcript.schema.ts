@@ -83,6 +83,8 @@ export const transcriptFormatSchema = z.enum([
   'aws-transcribe',
   'aws-contact-lens',
   'assemblyai',
+  /** Switchboard's own document for what a local engine (pocketsphinx, a configured command) heard. */
+  'switchboard-engine',
 ]);
 export type TranscriptFormat = z.infer<typeof transcriptFormatSchema>;
 
