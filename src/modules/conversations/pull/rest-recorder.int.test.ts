@@ -42,6 +42,8 @@ const recorder = {
   /** Every bearer token is refused (a locked account). */
   refuseAll: false,
   wrongPassword: false,
+  /** Requests left unanswered (a hung recorder), before the real answers resume. */
+  hang: 0,
 };
 
 function readBody(request: IncomingMessage): Promise<string> {
@@ -69,6 +71,10 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
     const token = `tok-${++recorder.issued}`;
     recorder.tokens.add(token);
     return json(200, { access_token: token, token_type: 'bearer', expires_in: 3600 });
+  }
+  if (recorder.hang > 0) {
+    recorder.hang--;
+    return;
   }
   const scripted = recorder.scripted.shift();
   if (scripted) {
@@ -117,6 +123,7 @@ beforeAll(async () => {
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
+  server.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
@@ -166,11 +173,12 @@ function configInput(): RestRecorderConfigInput {
 }
 
 const sleeps: number[] = [];
-function source(overrides: Partial<RestRecorderConfigInput> = {}) {
+function source(overrides: Partial<RestRecorderConfigInput> = {}, requestTimeoutMs = 30_000) {
   return createRestRecorderSource({
     config: restRecorderConfigSchema.parse({ ...configInput(), ...overrides }),
     secrets,
     http: {
+      requestTimeoutMs,
       sleep: (ms) => {
         sleeps.push(ms);
         return Promise.resolve();
@@ -223,6 +231,7 @@ beforeEach(() => {
     scripted: [],
     refuseAll: false,
     wrongPassword: false,
+    hang: 0,
   });
   sleeps.length = 0;
 });
@@ -345,6 +354,14 @@ describe('generic recorder REST connector (fake built from CCI Lite OAK ingest s
     expect(recordings).toHaveLength(1);
     // 7 s as asked; then the second attempt's backoff (1 s with the jitter at its top).
     expect(sleeps).toEqual([7000, 1000]);
+  });
+
+  it('gives up on a request the recorder does not answer and tries it again', async () => {
+    recorder.records = [leg('r1', undefined, '+441632960001', 'anna@example.com', -10, 30)];
+    recorder.hang = 1;
+    const recordings = await collect(source({}, 300).pull(ctx, window));
+    expect(recordings.map((r) => r.metadata.sourceRecordingId)).toEqual(['r1']);
+    expect(sleeps).toHaveLength(1);
   });
 
   it('gives up on a recorder that keeps failing with a transient error naming what failed', async () => {
