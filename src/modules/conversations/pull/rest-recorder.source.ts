@@ -289,12 +289,13 @@ export function createRestRecorderSource(options: RestRecorderSourceOptions): Re
           auth: media.withAuth ? auth : undefined,
           accept: config.download.accept,
           signal,
+          notFoundIsNull: true,
         });
         if (!response?.body)
           throw PullErrors.badResponse(
             system,
             `the audio of recording ${leg.id}`,
-            'an empty answer',
+            response === null ? 'not found (404): deleted since it was listed' : 'an empty answer',
             response?.status ?? null,
           );
         const length = Number(response.headers.get('content-length'));

@@ -130,12 +130,13 @@ export function createThreecxRecordingsSource(options: ThreecxRecordingsSourceOp
           auth,
           accept: 'audio/*, application/octet-stream',
           signal,
+          notFoundIsNull: true,
         });
         if (!response?.body)
           throw PullErrors.badResponse(
             SYSTEM,
             `the audio of recording ${id}`,
-            'an empty answer',
+            response === null ? 'not found (404): deleted since it was listed' : 'an empty answer',
             response?.status ?? null,
           );
         const length = response.headers.get('content-length');

@@ -46,6 +46,8 @@ const twilio = {
   listRequests: [] as URL[],
   callRequests: [] as string[],
   media: [] as URL[],
+  /** Recordings whose media answers 404 (deleted after being listed). */
+  gone: new Set<string>(),
 };
 
 function unauthorized(response: ServerResponse) {
@@ -130,6 +132,13 @@ function handle(request: IncomingMessage, response: ServerResponse): void {
   const media = new RegExp(`^${base}/Recordings/(RE[0-9a-f]{32})\\.(wav|mp3)$`).exec(url.pathname);
   if (media?.[1]) {
     twilio.media.push(url);
+    if (twilio.gone.has(media[1])) {
+      response.writeHead(404, { 'content-type': 'application/json' });
+      response.end(
+        JSON.stringify({ code: 20404, message: 'The requested resource was not found', status: 404 }),
+      );
+      return;
+    }
     response.writeHead(200, {
       'content-type': media[2] === 'mp3' ? 'audio/mpeg' : 'audio/x-wav',
       'content-length': '12',
@@ -207,6 +216,7 @@ beforeEach(() => {
   twilio.listRequests = [];
   twilio.callRequests = [];
   twilio.media = [];
+  twilio.gone.clear();
   token = TOKEN;
 });
 
@@ -302,6 +312,30 @@ describe("Twilio Recordings connector (fake built from Twilio's documented shape
     // Newest first, as Twilio lists; RE2 comes again (the ingest keeps one), RE1 at last.
     expect(accepted).toEqual([sid('RE', 2), sid('RE', 2), sid('RE', 1)]);
     expect(second.nextCursor.until).toBe(minutes(5).toISOString());
+  });
+
+  it('reports a recording deleted after being listed and moves the cursor past it', async () => {
+    addCall(1, 'inbound', '+14155550100', '+14155550199', minutes(-30));
+    addRecording(1, 1, minutes(-20));
+    twilio.gone.add(sid('RE', 1));
+    const report = await runPull({
+      source: source(),
+      ctx,
+      cursor: null,
+      now: minutes(0),
+      schedule: { settleSeconds: 0 },
+      accept: async (recording) => {
+        await buffer((await recording.openAudio()).stream);
+      },
+    });
+    expect(report.failed).toEqual([
+      {
+        sourceRecordingId: sid('RE', 1),
+        message: `Twilio answered the media of ${sid('RE', 1)} with something unreadable: not found (404): deleted since it was listed.`,
+        transient: false,
+      },
+    ]);
+    expect(report.nextCursor.until).toBe(minutes(0).toISOString());
   });
 
   it("reports a wrong auth token with Twilio's own words", async () => {

@@ -154,12 +154,13 @@ export function createTwilioRecordingsSource(options: TwilioRecordingsSourceOpti
           auth,
           accept: contentType,
           signal,
+          notFoundIsNull: true,
         });
         if (!response?.body)
           throw PullErrors.badResponse(
             SYSTEM,
             `the media of ${facts.recordingSid}`,
-            'an empty answer',
+            response === null ? 'not found (404): deleted since it was listed' : 'an empty answer',
             response?.status ?? null,
           );
         const length = response.headers.get('content-length');
