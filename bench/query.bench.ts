@@ -19,26 +19,31 @@
  *   shipping 5M full records would dominate the run.
  * - Rows go in through INSERT ... SELECT from unnest()ed arrays of 20k rows (pg-copy-streams is
  *   not installed), with the tables' indexes and keys dropped during the load and rebuilt after
- *   it, as a bulk load should be. Calls are loaded in time order with tenants interleaved, as
- *   ingestion writes them. The throwaway server runs with fsync off.
+ *   it, as a bulk load should be (bench/support/calls-bench.ts, shared with bench/stats.bench.ts).
+ *   Calls are loaded in time order with tenants interleaved, as ingestion writes them. The
+ *   throwaway server runs with fsync off.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import pg from 'pg';
-import { createPlatform, type Platform } from '../src/app/platform.js';
-import { loadConfig } from '../src/platform/config/index.js';
+import type pg from 'pg';
 import { systemContext, type RequestContext } from '../src/platform/context.js';
 import type { Keyring } from '../src/platform/crypto/index.js';
 import type { Database } from '../src/platform/db/index.js';
-import { startEmbeddedPostgres } from '../src/platform/db/embedded-postgres.js';
 import { newUuid } from '../src/platform/ids.js';
 import { createLogger } from '../src/platform/telemetry/index.js';
 import type { CallFilters, CallsApi } from '../src/modules/calls/index.js';
 import { callRecord, termPurposes } from '../src/modules/calls/testing/index.js';
+import {
+  bulkLoadCalls,
+  loadAverage,
+  percentiles,
+  printTable,
+  startCallsBench,
+  storeAgents,
+  type Percentiles,
+} from './support/calls-bench.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -195,7 +200,7 @@ async function createPools(
   await owner.query(`create schema bench;
     create unlogged table bench.numbers (tenant_id uuid, idx int, hash bytea, primary key (tenant_id, idx));
     create unlogged table bench.words (tenant_id uuid, idx int, hash bytea, primary key (tenant_id, idx));
-    create unlogged table bench.agents (tenant_id uuid, idx int, agent_index bytea, agent_ciphertext text, first_idx int, last_idx int, primary key (tenant_id, idx))`);
+    create unlogged table bench.agent_words (tenant_id uuid, idx int, first_idx int, last_idx int, primary key (tenant_id, idx))`);
   for (let t = 0; t < tenantCount; t++) {
     const id = await newTenant(t);
     const numbers = Array.from({ length: didCount + extensionCount + customerCount }, (_, i) =>
@@ -219,12 +224,7 @@ async function createPools(
         last: indexOf(last),
       };
     });
-    const agentRows = await Promise.all(
-      agents.map(async (a) => [
-        await keyring.blindIndex(id, termPurposes.agent, a.id, 'hex'),
-        await keyring.encryptToString(id, JSON.stringify({ id: a.id, name: a.name }), 'calls.agent'),
-      ]),
-    );
+    await storeAgents(owner, keyring, 'bench.agents', id, agents);
     await owner.query(
       `insert into bench.numbers select $1, i - 1, decode(h, 'hex') from unnest($2::text[]) with ordinality as u(h, i)`,
       [id, numberHashes],
@@ -234,18 +234,12 @@ async function createPools(
       [id, wordHashes],
     );
     await owner.query(
-      `insert into bench.agents select $1, i - 1, decode(h, 'hex'), c, f, l from unnest($2::text[], $3::text[], $4::int[], $5::int[]) with ordinality as u(h, c, f, l, i)`,
-      [
-        id,
-        agentRows.map((r) => r[0]),
-        agentRows.map((r) => r[1]),
-        agents.map((a) => a.first),
-        agents.map((a) => a.last),
-      ],
+      `insert into bench.agent_words select $1, i - 1, f, l from unnest($2::int[], $3::int[]) with ordinality as u(f, l, i)`,
+      [id, agents.map((a) => a.first), agents.map((a) => a.last)],
     );
     tenants.push({ id, ctx: systemContext(id, 'bench', 'bench'), numbers, agents });
   }
-  await owner.query('analyze bench.numbers, bench.words, bench.agents');
+  await owner.query('analyze bench.numbers, bench.words, bench.agents, bench.agent_words');
   return tenants;
 }
 
@@ -385,8 +379,9 @@ const loadSql = `
                   $13::int[], $14::int[], $15::int[], $16::int[], $17::bytea[])
         as u (t, id, started_at, source, direction, disposition, ring, talk, wrap_up, agent, queue, from_num, to_num, name_first, name_last, parties)
   ), a as materialized (
-    select s.*, ag.agent_index, ag.agent_ciphertext, ag.first_idx as agent_first, ag.last_idx as agent_last
+    select s.*, ag.agent_index, ag.agent_ciphertext, aw.first_idx as agent_first, aw.last_idx as agent_last
       from s left join bench.agents ag on ag.tenant_id = s.tenant_id and ag.idx = s.agent
+      left join bench.agent_words aw on aw.tenant_id = s.tenant_id and aw.idx = s.agent
   ), records as (
     insert into calls.call_records
     select a.tenant_id, a.id, a.started_at, a.source, 'bench-' || a.id, 'bench-' || a.id, 'n000000000000000000001', a.direction, a.disposition,
@@ -418,94 +413,41 @@ const loadSql = `
 
 const loadedTables = ['calls.call_keys', 'calls.call_records', 'calls.call_numbers', 'calls.call_name_terms'];
 
-/** Drops keys and indexes of the loaded tables and returns the statements that rebuild them. */
-async function dropIndexes(client: pg.PoolClient): Promise<string[]> {
-  const constraints = await client.query<{ tbl: string; name: string; def: string }>(
-    `select conrelid::regclass::text as tbl, conname as name, pg_get_constraintdef(oid) as def from pg_constraint
-      where contype in ('p', 'u') and conparentid = 0 and conrelid::regclass::text = any($1)`,
-    [loadedTables],
-  );
-  const indexes = await client.query<{ name: string; def: string }>(
-    `select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as def from pg_index i
-      where i.indrelid::regclass::text = any($1)
-        and not exists (select from pg_constraint c where c.conindid = i.indexrelid)`,
-    [loadedTables],
-  );
-  for (const c of constraints.rows) await client.query(`alter table ${c.tbl} drop constraint ${c.name}`);
-  for (const i of indexes.rows) await client.query(`drop index ${i.name}`);
-  return [
-    ...constraints.rows.map((c) => `alter table ${c.tbl} add constraint ${c.name} ${c.def}`),
-    ...indexes.rows.map((i) => i.def.replace(' ON ONLY ', ' ON ')),
-  ];
-}
-
 async function load(db: Database, keyring: Keyring, tenants: readonly TenantPools[]): Promise<void> {
-  const client = await db.pools.owner.connect();
-  try {
-    await client.query('set synchronous_commit = off');
-    const monthStarts: string[] = [];
-    for (
-      let m = new Date(start);
-      m.getTime() < end;
-      m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))
-    )
-      monthStarts.push(m.toISOString());
-    await client.query('select calls.ensure_month_partitions($1::timestamptz[])', [monthStarts]);
-    const rebuild = await dropIndexes(client);
-
-    const loadStarted = performance.now();
-    const chunks = Math.ceil(totalRecords / chunkSize);
-    // Encrypting the next chunk overlaps with PostgreSQL inserting this one.
-    let next: Promise<Chunk> | undefined = prepareChunk(
-      keyring,
-      tenants,
-      0,
-      Math.min(chunkSize, totalRecords),
-    );
-    for (let c = 0; c < chunks; c++) {
-      const chunk: Chunk = await (next ?? Promise.reject(new Error('no chunk')));
-      const first = (c + 1) * chunkSize;
-      next =
-        c + 1 < chunks
-          ? prepareChunk(keyring, tenants, first, Math.min(chunkSize, totalRecords - first))
-          : undefined;
-      await client.query(loadSql, chunk.params);
-      if ((c + 1) % 25 === 0 || c + 1 === chunks) {
-        const done = Math.min(totalRecords, (c + 1) * chunkSize);
-        const seconds = (performance.now() - loadStarted) / 1000;
-        console.log(
-          `  loaded ${done.toLocaleString('en')} calls in ${seconds.toFixed(0)} s (${Math.round(done / seconds).toLocaleString('en')}/s)`,
-        );
+  await bulkLoadCalls(db.pools.owner, {
+    tables: loadedTables,
+    range: { start, end },
+    load: async (client) => {
+      const loadStarted = performance.now();
+      const chunks = Math.ceil(totalRecords / chunkSize);
+      // Encrypting the next chunk overlaps with PostgreSQL inserting this one.
+      let next: Promise<Chunk> | undefined = prepareChunk(
+        keyring,
+        tenants,
+        0,
+        Math.min(chunkSize, totalRecords),
+      );
+      for (let c = 0; c < chunks; c++) {
+        const chunk: Chunk = await (next ?? Promise.reject(new Error('no chunk')));
+        const first = (c + 1) * chunkSize;
+        next =
+          c + 1 < chunks
+            ? prepareChunk(keyring, tenants, first, Math.min(chunkSize, totalRecords - first))
+            : undefined;
+        await client.query(loadSql, chunk.params);
+        if ((c + 1) % 25 === 0 || c + 1 === chunks) {
+          const done = Math.min(totalRecords, (c + 1) * chunkSize);
+          const seconds = (performance.now() - loadStarted) / 1000;
+          console.log(
+            `  loaded ${done.toLocaleString('en')} calls in ${seconds.toFixed(0)} s (${Math.round(done / seconds).toLocaleString('en')}/s)`,
+          );
+        }
       }
-    }
-    const indexStarted = performance.now();
-    await client.query(`set maintenance_work_mem = '1GB'`);
-    for (const statement of rebuild) await client.query(statement);
-    console.log(
-      `  rebuilt ${rebuild.length} keys and indexes in ${((performance.now() - indexStarted) / 1000).toFixed(0)} s`,
-    );
-    // What autovacuum would have done after such a load: statistics, and visibility maps so that
-    // side-table probes are index-only.
-    const vacuumStarted = performance.now();
-    await client.query(`vacuum (analyze) ${loadedTables.join(', ')}`);
-    console.log(`  vacuum analyze in ${((performance.now() - vacuumStarted) / 1000).toFixed(0)} s`);
-  } finally {
-    client.release();
-  }
+    },
+  });
 }
 
-interface Figures {
-  p50: number;
-  p95: number;
-  p99: number;
-}
-
-function percentiles(samples: number[]): Figures {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) =>
-    sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
-}
+type Figures = Percentiles;
 
 type Run = (i: number) => Promise<unknown>;
 
@@ -775,52 +717,20 @@ async function ingest(calls: CallsApi['calls']): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const tempDir = await mkdtemp(path.join(os.tmpdir(), 'switchboard-query-bench-'));
-  const embedded = await startEmbeddedPostgres({
-    dataDir: tempDir,
-    port: 0,
-    role: 'bench',
-    exclusive: true,
+  const bench = await startCallsBench({
+    prefix: 'switchboard-query-bench-',
     logger,
+    env: { DATABASE_POOL_MAX: '4' },
   });
-  let platform: Platform | undefined;
   try {
-    const admin = new pg.Client({ connectionString: embedded.url });
-    await admin.connect();
-    // A throwaway server: durability buys nothing here, and autovacuum would land inside the timings.
-    for (const setting of [
-      'fsync = off',
-      'full_page_writes = off',
-      'synchronous_commit = off',
-      "max_wal_size = '16GB'",
-      'autovacuum = off',
-      'max_parallel_maintenance_workers = 2',
-    ]) {
-      await admin.query(`alter system set ${setting}`);
-    }
-    await admin.query('select pg_reload_conf()');
-    await admin.end();
-
     // The platform as production builds it (no HTTP, no workers): the calls service reads the
     // tenant's time zone through identity, as it does in production.
-    const config = loadConfig({
-      DATABASE_URL: embedded.url,
-      SWITCHBOARD_DATA_DIR: tempDir,
-      SWITCHBOARD_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
-      DATABASE_POOL_MAX: '4',
-      LOG_LEVEL: 'warn',
-    });
-    platform = await createPlatform(config, { role: 'cli', logger });
+    const { platform } = bench;
     const { database, keyring } = platform;
     const { tenantAdmin } = platform.modules.identity;
     const calls = platform.modules.calls.calls;
 
-    console.log(
-      `Machine: ${os.cpus().length} cores, load average ${os
-        .loadavg()
-        .map((l) => l.toFixed(1))
-        .join(' ')} at start`,
-    );
+    console.log(`Machine: ${os.cpus().length} cores, load average ${loadAverage()} at start`);
     console.log(
       `Loading ${totalRecords.toLocaleString('en')} calls of ${tenantCount} tenants over ${months} months into an embedded PostgreSQL (${os.cpus().length} cores)`,
     );
@@ -872,28 +782,15 @@ async function main(): Promise<void> {
 
     console.log('');
     const header = ['query', 'p50 ms', 'p95 ms', 'p99 ms', 'baseline p50/p95', 'target', ''];
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-    const line = (cells: string[]) =>
-      cells
-        .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
-        .join('  ');
-    console.log(line(header));
-    for (const row of rows) console.log(line(row));
+    printTable(header, rows);
 
-    console.log(
-      `\nLoad average at the end: ${os
-        .loadavg()
-        .map((l) => l.toFixed(1))
-        .join(' ')}`,
-    );
+    console.log(`\nLoad average at the end: ${loadAverage()}`);
     console.log(
       `\nIngest through upsertRecords (batches of 500, encryption and blind indexes included): ${(await ingest(calls)).toLocaleString('en')} records/s`,
     );
   } finally {
-    // Closed before the server stops: the bus's LISTEN connection would otherwise keep reconnecting.
-    await platform?.close();
-    await embedded.stop();
-    await rm(tempDir, { recursive: true, force: true });
+    // The platform closes before the server stops: the bus's LISTEN connection would otherwise keep reconnecting.
+    await bench.close();
   }
 }
 

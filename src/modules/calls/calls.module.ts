@@ -35,6 +35,8 @@ import { createCallUpsert } from './store/call-upsert.service.js';
 import { createPartitionMonths } from './store/partition-months.js';
 import { createQuarantineService } from './quarantine/quarantine.service.js';
 import { createQueueTargets } from './stats/queue-targets.service.js';
+import { callStatsRoutes } from './stats/call-stats.routes.js';
+import { callExportRoutes } from './export/call-export.routes.js';
 import { queueTargetsRoutes } from './stats/queue-targets.routes.js';
 import { createTeamsConnector, type TeamsConnectorSettings } from './teams/teams-connector.js';
 import type { TeamsSubscriptionService } from './teams/teams-subscription.service.js';
@@ -94,17 +96,32 @@ export function createCallsModule(deps: CallsDeps): PlatformModule<CallsApi> {
   const partitions = createPartitionMonths(database);
   const upserts = createCallUpsert({ database, crypto, partitions });
   const reads = createCallReads({ database, crypto, audit, signRawUrl: deps.signRawUrl });
-  const queueTargets = createQueueTargets({ database, audit });
+  const targetsStore = createQueueTargets({ database, audit });
+  const stats = createCallStats({
+    database,
+    crypto,
+    timeZoneOf: deps.timeZoneOf,
+    targetsOf: (ctx) => targetsStore.get(ctx),
+  });
+  // New targets change the figures: answers this process keeps for the tenant are dropped.
+  const queueTargets: QueueTargetsService = {
+    get: (ctx) => targetsStore.get(ctx),
+    set: async (ctx, queueId, target) => {
+      const answer = await targetsStore.set(ctx, queueId, target);
+      stats.coalescer.invalidate(ctx.tenantId);
+      return answer;
+    },
+    remove: async (ctx, queueId) => {
+      const answer = await targetsStore.remove(ctx, queueId);
+      stats.coalescer.invalidate(ctx.tenantId);
+      return answer;
+    },
+  };
   const calls: CallsService = {
     ...upserts,
     list: reads.list,
     get: reads.get,
-    stats: createCallStats({
-      database,
-      crypto,
-      timeZoneOf: deps.timeZoneOf,
-      targetsOf: (ctx) => queueTargets.get(ctx),
-    }),
+    stats,
     export: createCallExport({ database, crypto, audit }),
     maintainPartitions: (now = new Date(), monthsAhead = 2) => partitions.ensureAround(now, monthsAhead),
   };
@@ -176,6 +193,8 @@ export function createCallsModule(deps: CallsDeps): PlatformModule<CallsApi> {
       plugin: webhookRoutes({ ingest, secrets: deps.secrets, publicUrl: deps.publicUrl }),
     },
     { surface: 'internal', prefix: '/calls', plugin: callsRoutes(calls) },
+    { surface: 'internal', prefix: '/calls', plugin: callStatsRoutes(calls) },
+    { surface: 'internal', prefix: '/calls', plugin: callExportRoutes(calls) },
     { surface: 'internal', prefix: '/calls/exports', plugin: exportJobs.routes },
     { surface: 'internal', prefix: '/calls/teams', plugin: teams.routes },
     { surface: 'internal', prefix: '/calls/queue-targets', plugin: queueTargetsRoutes(queueTargets) },
@@ -190,10 +209,14 @@ export function createCallsModule(deps: CallsDeps): PlatformModule<CallsApi> {
       plugin: quarantineRoutes({ quarantine, writes, archive: deps.archive }),
     },
     // The live feed's one LISTEN connection opens with its first subscriber and closes with the HTTP app.
+    // Statistics answers are kept briefly only while it tells this process when a tenant's calls change.
     {
       surface: 'internal',
       prefix: '/calls/live',
-      plugin: callsLiveRoutes({ connectionString: database.appUrl }),
+      plugin: callsLiveRoutes({
+        connectionString: database.appUrl,
+        onHub: (hub) => stats.coalescer.watch((tenantId, changed) => hub.subscribe(tenantId, changed)),
+      }),
     },
   ];
   const importFile = createFileImport({

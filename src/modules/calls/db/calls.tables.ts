@@ -107,6 +107,9 @@ export type CallRollupsTable = {
   ringWithin: number[];
 };
 
+/** calls.call_rollups without the agent (migration 0013). */
+export type CallRollupsQueueTable = Omit<CallRollupsTable, 'agentIndex' | 'agentCiphertext'>;
+
 export type QueueTargetsTable = {
   tenantId: string;
   queueId: string;
@@ -124,5 +127,6 @@ export type CallsTables = {
   'calls.call_name_terms': CallNameTermsTable;
   'calls.quarantine': QuarantineTable;
   'calls.call_rollups': CallRollupsTable;
+  'calls.call_rollups_queue': CallRollupsQueueTable;
   'calls.queue_targets': QueueTargetsTable;
 };

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Bus, NewEvent } from '../../../platform/bus/index.js';
 import type { RequestContext } from '../../../platform/context.js';
 import type { Database, UnitOfWork } from '../../../platform/db/index.js';
@@ -9,10 +8,8 @@ import type { ConnectorOptions } from '../connectors/connector-registry.js';
 import type { ParsedItem } from '../connectors/parse-result.js';
 import type { UpsertResult } from '../contract.js';
 import { callRecordIngestedV1, type CallRecordIngested } from '../events.js';
+import { notifyCallsChanged } from '../live/calls-live.repo.js';
 import { archiveBatch, commitArchived, type ArchiveLedger } from './raw-archive.js';
-
-/** PostgreSQL NOTIFY channel raised on commit of a batch that created or changed calls (payload: tenant UUID). */
-export const callsIngestedChannel = 'calls_ingested';
 
 /** What the transform needs from the calls store, inside the transaction it runs. */
 export interface CallWrites {
@@ -146,8 +143,7 @@ export async function announceChanges(
   );
   if (events.length === 0) return;
   await bus.publish(trx, events);
-  // Wakes live views (the console's SSE feed) on commit; the payload is only the tenant.
-  await sql`select pg_notify(${callsIngestedChannel}, ${ctx.tenantId})`.execute(trx);
+  await notifyCallsChanged(trx, ctx.tenantId);
 }
 
 /**

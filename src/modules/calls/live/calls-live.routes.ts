@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { problemSchema } from '../../../platform/http/index.js';
 import { CallsErrors } from '../errors.js';
 import { callExportsChannel } from '../export/export-jobs.repo.js';
-import { callsIngestedChannel } from '../ingest/call-transform.js';
-import { createCallsLiveHub } from './calls-live.hub.js';
+import { callsIngestedChannel } from './calls-live.repo.js';
+import { createCallsLiveHub, type CallsLiveHub } from './calls-live.hub.js';
 import { problems } from '../query/calls.schemas.js';
 
 export interface CallsLiveRoutesOptions {
@@ -20,6 +20,11 @@ export interface CallsLiveRoutesOptions {
    * stream outlives neither a revoked session nor a removed permission by more than this.
    */
   readonly maxStreamMs?: number;
+  /**
+   * Given the hub once it exists, for other listeners in this process (the statistics' micro-cache
+   * drops a tenant's answers on "calls changed"); returns their detach, run before the hub closes.
+   */
+  readonly onHub?: (hub: CallsLiveHub) => () => void;
 }
 
 /**
@@ -38,6 +43,7 @@ export function callsLiveRoutes(options: CallsLiveRoutesOptions): FastifyPluginA
       logger: app.log,
       minIntervalMs,
     });
+    const detachListeners = options.onHub?.(hub);
     const openStreams = new Set<() => void>();
     // Open streams are requests in flight: end them first, or closing the server would wait for them.
     app.addHook('preClose', (done) => {
@@ -45,6 +51,7 @@ export function callsLiveRoutes(options: CallsLiveRoutesOptions): FastifyPluginA
       done();
     });
     app.addHook('onClose', async () => {
+      detachListeners?.();
       await hub.close();
     });
 

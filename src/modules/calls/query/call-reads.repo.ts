@@ -1,15 +1,6 @@
 import { sql, type RawBuilder, type Selectable, type Transaction } from 'kysely';
 import type { CallDirection, CallDisposition, CallSource } from '../call-record.js';
-import type {
-  CallCursor,
-  CallSort,
-  CallTotal,
-  QueueTargets,
-  StatsGroupBy,
-  StatsInterval,
-} from '../contract.js';
-import type { StatsSums } from '../stats/stats-figures.js';
-import { intervalOf, scanMeasures, targetsJoin } from '../stats/stats-sql.js';
+import type { CallCursor, CallSort, CallTotal } from '../contract.js';
 import type { CallRecordsTable, CallsTables } from '../db/calls.tables.js';
 
 /*
@@ -123,6 +114,9 @@ function conditions(
   }
   return where;
 }
+
+/** The conditions of `filters` on call rows `r` (statistics read them as they are). */
+export const indexConditions = (filters: IndexFilters) => conditions(filters, {});
 
 const whereClause = (where: readonly RawBuilder<unknown>[]) =>
   where.length === 0 ? sql`` : sql`where ${sql.join(where, sql` and `)}`;
@@ -257,55 +251,4 @@ export async function findCall(trx: Trx, id: string): Promise<CallFullRow | unde
       join calls.call_records r on r.tenant_id = k.tenant_id and r.started_at = k.started_at and r.id = k.id
      where k.id = ${id}::uuid`.execute(trx);
   return rows[0];
-}
-
-/** Additive figures of one interval and group; the service turns them into ratios and averages. */
-export interface StatsRow extends StatsSums {
-  bucketStart: Date;
-  localStart: string;
-  groupValue: string | null;
-  groupName: string | null;
-}
-
-export const groupColumns: Record<StatsGroupBy, { value: RawBuilder<unknown>; name: RawBuilder<unknown> }> = {
-  source: { value: sql`r.source`, name: sql`null::text` },
-  direction: { value: sql`r.direction`, name: sql`null::text` },
-  queue: { value: sql`r.queue_id`, name: sql`max(r.queue_name)` },
-  // The agent is known by its blind index; any one of its (encrypted) {id, name} names the group.
-  agent: { value: sql`encode(r.agent_index, 'hex')`, name: sql`min(r.agent_ciphertext)` },
-};
-
-/**
- * Figures per interval of the tenant's local time. Hours and quarter hours are cut at local
- * wall-clock boundaries but kept apart by instant, so the hour repeated when clocks go back gives
- * two intervals (same local start, different UTC start). Days are local calendar days (23 or 25
- * hours on the days clocks change).
- */
-export async function callStats(
-  trx: Trx,
-  filters: IndexFilters & { from: Date; to: Date },
-  options: {
-    interval: StatsInterval;
-    timeZone: string;
-    groupBy?: StatsGroupBy | undefined;
-    targets: QueueTargets;
-  },
-): Promise<StatsRow[]> {
-  const { bucketLocal, bucketStart } = intervalOf(sql`r.started_at`, options.interval, options.timeZone);
-  const targets = targetsJoin(options.targets, sql`r.queue_id`);
-  const group = options.groupBy
-    ? groupColumns[options.groupBy]
-    : { value: sql`null::text`, name: sql`null::text` };
-  const where = conditions(filters, {});
-  const { rows } = await sql<StatsRow>`
-    select ${bucketStart} as bucket_start,
-           to_char(${bucketLocal}, 'YYYY-MM-DD"T"HH24:MI') as local_start,
-           ${group.value} as group_value,
-           ${group.name} as group_name,
-           ${scanMeasures(targets)}
-      from calls.call_records r ${targets.join}
-      ${whereClause(where)}
-     group by 1, 2, 3
-     order by 1, 3 nulls first`.execute(trx);
-  return rows;
 }

@@ -3,21 +3,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestContext } from '../../../platform/context.js';
 import type { CallDisposition, CallRecordV1, NormalisedCall } from '../call-record.js';
 import type { QueueTargets, StatsGroupBy, StatsInterval } from '../contract.js';
-import { callStats, type StatsRow } from '../query/call-reads.repo.js';
 import type { CallsTables } from '../db/calls.tables.js';
 import { callRecord, leg } from '../testing/call-record.fixtures.js';
 import {
   createCallsTestPlatform,
   type CallsTestPlatform,
 } from '../../../../test/support/calls-test-platform.js';
-import { rollupStats } from './rollup-stats.repo.js';
+import {
+  agentLevel,
+  queueLevel,
+  rollupFromLevelSql,
+  rollupLevels,
+  type RollupLevel,
+} from './rollup-contributions.sql.js';
 import { sumKeys } from './stats-figures.js';
+import { rollupLevelFor, statsRows, type StatsRow } from './stats.repo.js';
 
 /*
- * The rollups against the raw scan, over generated calls written as ingest writes them: batches
- * that mix new calls, re-versions that move a call to another interval, queue, agent or month,
- * stale and identical replays, and legs of one call merged across batches. Every interval, group
- * and target must give the same sums from both.
+ * Both rollup levels (with and without the agent) against the raw scan, over generated calls
+ * written as ingest writes them: batches that mix new calls, re-versions that move a call to
+ * another interval, queue, agent or month, stale and identical replays, and legs of one call
+ * merged across batches. Every interval, group and target must give the same sums from each.
  */
 
 function prng(seed: number): () => number {
@@ -151,13 +157,18 @@ describe('rollups agree with the raw scan', () => {
       ...Object.fromEntries(sumKeys.map((k) => [k, row[k]])),
     }));
 
-  const both = (range: { from: Date; to: Date }, interval: StatsInterval, groupBy?: StatsGroupBy) =>
+  const both = (
+    range: { from: Date; to: Date },
+    interval: StatsInterval,
+    groupBy?: StatsGroupBy,
+    level: RollupLevel = agentLevel,
+  ) =>
     t.platform.database.withTenant<CallsTables, [StatsRow[], StatsRow[]]>(ctx, async (trx) => {
       const options = { interval, timeZone: 'Asia/Kathmandu', groupBy, targets };
-      return [await rollupStats(trx, range, options), await callStats(trx, range, options)];
+      return [await statsRows(trx, level, range, options), await statsRows(trx, 'scan', range, options)];
     });
 
-  it('gives the same sums for every interval and grouping', async () => {
+  it('gives the same sums for every interval and grouping, from either level', async () => {
     const ranges = [
       { from: new Date(rangeStart - 86_400_000), to: new Date(rangeStart + (rangeDays + 3) * 86_400_000) },
       { from: new Date(rangeStart + 13.25 * 3_600_000), to: new Date(rangeStart + 50.75 * 3_600_000) },
@@ -166,37 +177,160 @@ describe('rollups agree with the raw scan', () => {
     for (const range of ranges) {
       for (const interval of ['15m', 'hour', 'day'] as const) {
         for (const groupBy of [undefined, 'queue', 'agent', 'source', 'direction'] as const) {
-          const [rollup, scan] = await both(range, interval, groupBy);
-          expect(comparable(rollup, groupBy), `${interval} by ${groupBy ?? 'nothing'}`).toEqual(
-            comparable(scan, groupBy),
-          );
-          compared += scan.length;
+          for (const level of rollupLevels) {
+            if (level === queueLevel && groupBy === 'agent') continue;
+            const [rollup, scan] = await both(range, interval, groupBy, level);
+            expect(
+              comparable(rollup, groupBy),
+              `${level.name} level, ${interval} by ${groupBy ?? 'nothing'}`,
+            ).toEqual(comparable(scan, groupBy));
+            compared += scan.length;
+          }
         }
       }
     }
     expect(compared).toBeGreaterThan(1000);
   });
 
-  it('counts every stored call once, keeps no empty rows, and a rebuild gives the same table', async () => {
-    const table = () =>
-      t.platform.database.withTenant<CallsTables, unknown[]>(ctx, async (trx) => {
-        const { rows } = await sql`
-          select bucket_start, source, direction, disposition, queue_id, encode(agent_index, 'hex') as agent, calls, talk_sum, talk_count,
-                 handle_sum, handle_count, hold_sum, hold_count, ring_sum, ring_count, in_progress, ring_within
-            from calls.call_rollups order by 1, 2, 3, 4, 5, 6`.execute(trx);
-        return rows;
-      });
-    const { rows } = await sql<{ stored: number; rolled: number; empty: number }>`
-      select (select count(*)::int from calls.call_records where tenant_id = ${ctx.tenantId}) as stored,
-             (select sum(calls)::int from calls.call_rollups where tenant_id = ${ctx.tenantId}) as rolled,
-             (select count(*)::int from calls.call_rollups where tenant_id = ${ctx.tenantId} and calls = 0) as empty`.execute(
-      t.platform.database.owner,
+  it('answers filtered questions from the queue level as the scan does; the agent needs the agent level', async () => {
+    const range = { from: new Date(rangeStart), to: new Date(rangeStart + rangeDays * 86_400_000) };
+    const filtered = {
+      ...range,
+      directions: ['inbound'] as const,
+      dispositions: ['answered', 'cancelled'] as const,
+      queue: 'q-support',
+    };
+    const [rollup, scan] = await t.platform.database.withTenant<CallsTables, [StatsRow[], StatsRow[]]>(
+      ctx,
+      async (trx) => {
+        const options = { interval: 'hour' as const, timeZone: 'Asia/Kathmandu', targets };
+        return [
+          await statsRows(trx, queueLevel, filtered, options),
+          await statsRows(trx, 'scan', filtered, options),
+        ];
+      },
     );
-    expect(rows[0]?.stored).toBe(660);
-    expect(rows[0]).toEqual({ stored: 660, rolled: 660, empty: 0 });
-    const before = await table();
+    expect(scan.length).toBeGreaterThan(10);
+    expect(comparable(rollup, undefined)).toEqual(comparable(scan, undefined));
+    expect(rollupLevelFor({}, undefined)).toBe(queueLevel);
+    expect(rollupLevelFor({ queue: 'q-sales' }, 'queue')).toBe(queueLevel);
+    expect(rollupLevelFor({}, 'agent')).toBe(agentLevel);
+    expect(rollupLevelFor({ agentIndex: Buffer.alloc(32) }, 'queue')).toBe(agentLevel);
+  });
+
+  const measures =
+    'calls, talk_sum, talk_count, handle_sum, handle_count, hold_sum, hold_count, ring_sum, ring_count, in_progress, ring_within';
+  const levelRows = (level: RollupLevel, tenantId = ctx.tenantId, table: string = level.table) =>
+    sql<Record<string, unknown>>`
+      select bucket_start, source, direction, disposition, queue_id,
+             ${sql.raw(level === agentLevel ? "encode(agent_index, 'hex')" : 'null::text')} as agent, ${sql.raw(measures)}
+        from ${sql.raw(table)} where tenant_id = ${tenantId} order by 1, 2, 3, 4, 5, 6`
+      .execute(t.platform.database.owner)
+      .then((r) => r.rows);
+
+  it('counts every stored call once in each level, keeps no empty rows, and a rebuild gives the same tables', async () => {
+    for (const level of rollupLevels) {
+      const { rows } = await sql<{ stored: number; rolled: number; empty: number }>`
+        select (select count(*)::int from calls.call_records where tenant_id = ${ctx.tenantId}) as stored,
+               (select sum(calls)::int from ${sql.raw(level.table)} where tenant_id = ${ctx.tenantId}) as rolled,
+               (select count(*)::int from ${sql.raw(level.table)} where tenant_id = ${ctx.tenantId} and calls = 0) as empty`.execute(
+        t.platform.database.owner,
+      );
+      expect(rows[0], level.name).toEqual({ stored: 660, rolled: 660, empty: 0 });
+    }
+    const before = await Promise.all(rollupLevels.map((level) => levelRows(level)));
     await t.platform.database.withTenant(ctx, (trx) => sql`select calls.rebuild_rollups()`.execute(trx));
-    expect(await table()).toEqual(before);
+    expect(await Promise.all(rollupLevels.map((level) => levelRows(level)))).toEqual(before);
+    // The queue level has fewer rows: that is what it is for.
+    expect(before[1]?.length).toBeLessThan(before[0]?.length ?? 0);
+  });
+
+  it('backfills the queue level from the agent level to what ingest maintains', async () => {
+    await t.platform.database.owner.transaction().execute(async (trx) => {
+      await sql`create temp table backfilled (like calls.call_rollups_queue) on commit drop`.execute(trx);
+      await sql`insert into backfilled ${sql.raw(rollupFromLevelSql(agentLevel, queueLevel))}`.execute(trx);
+      const { rows } = await sql<Record<string, unknown>>`
+        select bucket_start, source, direction, disposition, queue_id, null::text as agent, ${sql.raw(measures)}
+          from backfilled where tenant_id = ${ctx.tenantId} order by 1, 2, 3, 4, 5, 6`.execute(trx);
+      expect(rows).toEqual(await levelRows(queueLevel));
+    });
+  });
+
+  it('moves a re-versioned call and a merged call between queue-level rows in the same transaction', async () => {
+    const { ctx: other } = await t.createTenant({ timeZone: 'Europe/Berlin' });
+    const at = Date.UTC(2024, 5, 3, 9, 5);
+    const first = callRecord(other.tenantId, {
+      source: 'twilio',
+      sourceCallId: 'moving',
+      sourceVersion: 1,
+      startedAt: new Date(at).toISOString(),
+      direction: 'inbound',
+      disposition: 'cancelled',
+      queue: { id: 'q-sales', name: 'Sales' },
+      agent: null,
+    });
+    const stay = callRecord(other.tenantId, {
+      source: 'twilio',
+      sourceCallId: 'staying',
+      startedAt: new Date(at + 60_000).toISOString(),
+      direction: 'inbound',
+      disposition: 'answered',
+      queue: { id: 'q-sales', name: 'Sales' },
+      agent: { id: 'a1', name: 'Agent a1' },
+    });
+    await t.calls.calls.upsertRecords(other, [first, stay]);
+    // Re-versioned: answered by an agent in another queue, half an hour later.
+    await t.calls.calls.upsertRecords(other, [
+      callRecord(other.tenantId, {
+        source: 'twilio',
+        sourceCallId: 'moving',
+        sourceVersion: 2,
+        startedAt: new Date(at + 30 * 60_000).toISOString(),
+        direction: 'inbound',
+        disposition: 'answered',
+        queue: { id: 'q-support', name: 'Support' },
+        agent: { id: 'a2', name: 'Agent a2' },
+      }),
+    ]);
+    // Legs of one Asterisk call in two batches: the second merges into the stored call.
+    const legged = (legNo: number) =>
+      callRecord(other.tenantId, {
+        source: 'asterisk',
+        sourceCallId: 'merged',
+        direction: 'inbound',
+        startedAt: new Date(at + 2 * 60_000).toISOString(),
+        legs: [
+          leg(`SIP/merged-${legNo}`, {
+            startedAt: new Date(at + 2 * 60_000).toISOString(),
+            answeredAt: legNo === 2 ? new Date(at + 2 * 60_000 + 9_000).toISOString() : null,
+            endedAt: new Date(at + 4 * 60_000).toISOString(),
+            disposition: legNo === 2 ? 'answered' : 'no_answer',
+          }),
+        ],
+      });
+    await t.calls.calls.upsertRecords(other, [legged(1)]);
+    await t.calls.calls.upsertRecords(other, [legged(2)]);
+
+    const summary = (rows: Record<string, unknown>[]) =>
+      rows.map((r) => [(r.bucketStart as Date).toISOString(), r.source, r.disposition, r.queueId, r.calls]);
+    const quarter = (minutes: number) => new Date(at - 5 * 60_000 + minutes * 60_000).toISOString();
+    expect(summary(await levelRows(queueLevel, other.tenantId))).toEqual([
+      [quarter(0), 'asterisk', 'answered', null, 1],
+      [quarter(0), 'twilio', 'answered', 'q-sales', 1],
+      [quarter(30), 'twilio', 'answered', 'q-support', 1],
+    ]);
+    const agentRows = await levelRows(agentLevel, other.tenantId);
+    expect(agentRows.reduce((n, r) => n + Number(r.calls), 0)).toBe(3);
+    const answer = await t.calls.calls.stats(other, {
+      filters: { from: new Date(at - 5 * 60_000), to: new Date(at + 55 * 60_000) },
+      interval: '15m',
+      groupBy: 'queue',
+    });
+    expect(answer.totals.map((total) => [total.group?.value, total.calls, total.answered])).toEqual([
+      [null, 1, 1],
+      ['q-sales', 1, 1],
+      ['q-support', 1, 1],
+    ]);
   });
 
   it('serves an unaligned range from rollups and the calls at its edges, with the scan’s figures', async () => {

@@ -1,9 +1,10 @@
 import type { RequestContext } from '../../../platform/context.js';
 import type { Database } from '../../../platform/db/index.js';
 import type { CallStats, CallStatsQuery, QueueTargets, StatsGroup, StatsTotal } from '../contract.js';
-import { callStats, type IndexFilters, type StatsRow } from '../query/call-reads.repo.js';
+import type { IndexFilters } from '../query/call-reads.repo.js';
 import type { CallsTables } from '../db/calls.tables.js';
-import { rollupCanServe, rollupStats } from './rollup-stats.repo.js';
+import { rollupCanServe, rollupLevelFor, statsRows, type StatsRow } from './stats.repo.js';
+import { createStatsCoalescer, type StatsCoalescer } from './stats-coalescing.js';
 import { addSums, figuresOf, sumsOf, zeroSums, type StatsSums } from './stats-figures.js';
 import { isQuarterHourZone, mergeStatsRows, quarterHoursWithin } from './stats-ranges.js';
 import type { CallCrypto } from '../store/call-crypto.js';
@@ -11,14 +12,29 @@ import { assertNoProblems, resolveFilters, statsProblems } from '../query/call-f
 
 export { figuresOf } from '../stats/stats-figures.js';
 
+export interface CallStatsReader {
+  (ctx: RequestContext, query: CallStatsQuery): Promise<CallStats>;
+  /** Identical requests in flight share one answer; with a source of changes, answers are kept briefly too. */
+  readonly coalescer: StatsCoalescer<CallStats>;
+}
+
+/** How long a settled answer is kept while the tenant's calls do not change (see stats-coalescing.ts). */
+export const STATS_CACHE_MS = 1_000;
+
 export function createCallStats(deps: {
   database: Database;
   crypto: CallCrypto;
   timeZoneOf: (ctx: RequestContext) => Promise<string>;
   targetsOf: (ctx: RequestContext) => Promise<QueueTargets>;
-}) {
+  cacheMs?: number;
+}): CallStatsReader {
   const { database, crypto } = deps;
-  return async function stats(ctx: RequestContext, query: CallStatsQuery): Promise<CallStats> {
+  const coalescer = createStatsCoalescer<CallStats>({ cacheMs: deps.cacheMs ?? STATS_CACHE_MS });
+  const reader = (ctx: RequestContext, query: CallStatsQuery) =>
+    coalescer.answer(ctx.tenantId, query, () => stats(ctx, query));
+  return Object.assign(reader, { coalescer });
+
+  async function stats(ctx: RequestContext, query: CallStatsQuery): Promise<CallStats> {
     assertNoProblems(statsProblems(query.filters.from, query.filters.to, query.interval));
     const [filters, timeZone, targets] = await Promise.all([
       resolveFilters(crypto, ctx.tenantId, query.filters),
@@ -28,18 +44,20 @@ export function createCallStats(deps: {
     const { from, to } = query.filters;
     const options = { interval: query.interval, timeZone, groupBy: query.groupBy, targets };
     const fromRollup = rollupCanServe(filters) && isQuarterHourZone(timeZone, [from, to]);
+    const level = rollupLevelFor(filters, query.groupBy);
 
     /*
-     * From the rollups, the whole quarter hours of the range; from the calls, the minutes before
-     * the first and after the last (a range "until now" rarely ends on a quarter hour).
+     * From the smallest rollup level that knows the groups and filters asked for, the whole
+     * quarter hours of the range; from the calls, the minutes before the first and after the last
+     * (a range "until now" rarely ends on a quarter hour).
      */
     const read = (range: { from: Date; to: Date }) =>
       database.withTenant<CallsTables, StatsRow[]>(ctx, async (trx) => {
         const scan = (part: { from: Date; to: Date }) =>
-          callStats(trx, { ...filters, ...part } satisfies IndexFilters, options);
+          statsRows(trx, 'scan', { ...filters, ...part } satisfies IndexFilters, options);
         const whole = fromRollup ? quarterHoursWithin(range) : undefined;
         if (!whole) return scan(range);
-        const parts = [await rollupStats(trx, { ...filters, ...whole }, options)];
+        const parts = [await statsRows(trx, level, { ...filters, ...whole }, options)];
         if (range.from < whole.from) parts.push(await scan({ from: range.from, to: whole.from }));
         if (whole.to < range.to) parts.push(await scan({ from: whole.to, to: range.to }));
         return parts.length === 1 ? (parts[0] ?? []) : mergeStatsRows(parts.flat());
@@ -109,5 +127,5 @@ export function createCallStats(deps: {
       defaultTarget,
       servedFrom: fromRollup ? 'rollup' : 'scan',
     };
-  };
+  }
 }

@@ -1,16 +1,44 @@
 import { WAIT_EDGES } from './wait-histogram.js';
 
-/** The key columns of calls.call_rollups, in the order of its unique index after tenant_id. */
-export const rollupKeyColumns = [
-  'bucket_start',
-  'source',
-  'direction',
-  'disposition',
-  'queue_id',
-  'agent_index',
-] as const;
+/*
+ * The rollup levels and the SQL that counts calls into them. Each level is one table of sums per
+ * 15-minute UTC interval and key; the levels differ in their keys:
+ * - agent (calls.call_rollups, migration 0011): source x direction x disposition x queue x agent,
+ *   for the agent table and agent filters;
+ * - queue (calls.call_rollups_queue, migration 0013): the same without the agent, for totals,
+ *   charts and the queue table: one row where the agent level has one per agent.
+ * Both are written in the transaction that writes the index, by calls.apply_rollup_delta.
+ */
 
-const measureColumns = [
+export interface RollupLevel {
+  readonly name: 'agent' | 'queue';
+  readonly table: string;
+  /** Its key columns after tenant_id, in the order of its unique index. */
+  readonly keyColumns: readonly string[];
+  /** Descriptive columns (not keys): any one value of the row's calls, the latest written kept. */
+  readonly nameColumns: readonly { column: string; pick: 'max' | 'min' }[];
+}
+
+export const agentLevel = {
+  name: 'agent',
+  table: 'calls.call_rollups',
+  keyColumns: ['bucket_start', 'source', 'direction', 'disposition', 'queue_id', 'agent_index'],
+  nameColumns: [
+    { column: 'queue_name', pick: 'max' },
+    { column: 'agent_ciphertext', pick: 'min' },
+  ],
+} as const satisfies RollupLevel;
+
+export const queueLevel = {
+  name: 'queue',
+  table: 'calls.call_rollups_queue',
+  keyColumns: ['bucket_start', 'source', 'direction', 'disposition', 'queue_id'],
+  nameColumns: [{ column: 'queue_name', pick: 'max' }],
+} as const satisfies RollupLevel;
+
+export const rollupLevels = [agentLevel, queueLevel] as const;
+
+export const measureColumns = [
   'calls',
   'talk_sum',
   'talk_count',
@@ -24,22 +52,31 @@ const measureColumns = [
   'ring_within',
 ] as const;
 
+const bucketOf = (time: string) => `date_bin('15 minutes', ${time}, timestamptz '2000-01-01 00:00:00+00')`;
+
 /**
- * `(column list) SELECT ...`: the contribution of the call rows `r` matching `where` to the
- * rollups, times `sign` (1 adds calls, -1 takes them away). Migrations use it for the backfill and
- * for calls.apply_rollup_delta, so both count a call the same way.
+ * `(column list) SELECT ...`: the contribution of the call rows `r` matching `where` to a rollup
+ * level, times `sign` (1 adds calls, -1 takes them away). Migrations use it for backfills and
+ * for calls.apply_rollup_delta, so every path counts a call the same way.
  */
-export function rollupContributionsSql(from: string, where: string, sign: 1 | -1 | 'p_sign'): string {
+export function rollupContributionsSql(
+  from: string,
+  where: string,
+  sign: 1 | -1 | 'p_sign',
+  level: RollupLevel = agentLevel,
+): string {
   const s = String(sign);
   const within = WAIT_EDGES.map(
     (edge) => `(${s} * count(*) FILTER (WHERE r.ring_seconds <= ${edge}))::int`,
   ).join(', ');
+  const keys = level.keyColumns.map((c) => (c === 'bucket_start' ? bucketOf('r.started_at') : `r.${c}`));
+  const names = level.nameColumns.map((n) => `${n.pick}(r.${n.column})`).join(', ');
+  const positions = level.keyColumns.map((_, i) => String(i + 2)).join(', ');
   return `
-    (tenant_id, ${rollupKeyColumns.join(', ')}, queue_name, agent_ciphertext, ${measureColumns.join(', ')})
+    (tenant_id, ${level.keyColumns.join(', ')}, ${level.nameColumns.map((n) => n.column).join(', ')}, ${measureColumns.join(', ')})
     SELECT r.tenant_id,
-           date_bin('15 minutes', r.started_at, timestamptz '2000-01-01 00:00:00+00'),
-           r.source, r.direction, r.disposition, r.queue_id, r.agent_index,
-           max(r.queue_name), min(r.agent_ciphertext),
+           ${keys.join(', ')},
+           ${names},
            ${s} * count(*),
            ${s} * coalesce(sum(r.talk_seconds), 0), ${s} * count(r.talk_seconds),
            ${s} * coalesce(sum(r.handle_seconds), 0), ${s} * count(r.handle_seconds),
@@ -49,20 +86,53 @@ export function rollupContributionsSql(from: string, where: string, sign: 1 | -1
            ARRAY[${within}]
       FROM ${from}
      WHERE ${where}
-     GROUP BY 1, 2, 3, 4, 5, 6, 7
-     ORDER BY 1, 2, 3, 4, 5, 6, 7`;
+     GROUP BY 1, ${positions}
+     ORDER BY 1, ${positions}`;
+}
+
+/**
+ * `(column list) SELECT ...`: a coarser level's rows summed from the rows `r` of a finer one (the
+ * backfill of the queue level from the agent level).
+ */
+export function rollupFromLevelSql(finer: RollupLevel, coarser: RollupLevel): string {
+  const keys = coarser.keyColumns.map((c) => `r.${c}`).join(', ');
+  const names = coarser.nameColumns.map((n) => `${n.pick}(r.${n.column})`).join(', ');
+  const sums = measureColumns
+    .filter((c) => c !== 'ring_within')
+    .map((c) => `sum(r.${c})`)
+    .join(', ');
+  const within = WAIT_EDGES.map((_, i) => `sum(r.ring_within[${i + 1}])::int`).join(', ');
+  const positions = coarser.keyColumns.map((_, i) => String(i + 2)).join(', ');
+  return `
+    (tenant_id, ${coarser.keyColumns.join(', ')}, ${coarser.nameColumns.map((n) => n.column).join(', ')}, ${measureColumns.join(', ')})
+    SELECT r.tenant_id, ${keys}, ${names}, ${sums}, ARRAY[${within}]
+      FROM ${finer.table} r
+     GROUP BY 1, ${positions}
+     ORDER BY 1, ${positions}`;
 }
 
 /** The ON CONFLICT clause that adds a contribution to an existing rollup row `t`. */
-export function rollupMergeSql(sign: string): string {
+export function rollupMergeSql(sign: string, level: RollupLevel = agentLevel): string {
   const sums = measureColumns
     .filter((c) => c !== 'ring_within')
     .map((c) => `${c} = t.${c} + excluded.${c}`)
     .join(', ');
+  const names = level.nameColumns
+    .map(
+      (n) =>
+        `${n.column} = CASE WHEN ${sign} > 0 THEN coalesce(excluded.${n.column}, t.${n.column}) ELSE t.${n.column} END`,
+    )
+    .join(',\n      ');
   return `
-    ON CONFLICT (tenant_id, ${rollupKeyColumns.join(', ')}) DO UPDATE SET
+    ON CONFLICT (tenant_id, ${level.keyColumns.join(', ')}) DO UPDATE SET
       ${sums},
       ring_within = calls.add_counts(t.ring_within, excluded.ring_within),
-      queue_name = CASE WHEN ${sign} > 0 THEN coalesce(excluded.queue_name, t.queue_name) ELSE t.queue_name END,
-      agent_ciphertext = CASE WHEN ${sign} > 0 THEN coalesce(excluded.agent_ciphertext, t.agent_ciphertext) ELSE t.agent_ciphertext END`;
+      ${names}`;
+}
+
+/** Deletes the rows of a level left without calls in the intervals of these start times (`p_started_at`). */
+export function emptyRollupsSql(level: RollupLevel): string {
+  return `DELETE FROM ${level.table} d
+     WHERE d.calls = 0
+       AND d.bucket_start IN (SELECT ${bucketOf('s')} FROM unnest(p_started_at) AS s)`;
 }

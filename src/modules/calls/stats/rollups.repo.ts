@@ -8,9 +8,9 @@ interface StoredCallRef {
 }
 
 /**
- * Adds (1) or takes away (-1) the contribution of these stored calls to the rollups, in the
+ * Adds (1) or takes away (-1) the contribution of these stored calls to every rollup level, in the
  * caller's transaction: take away before a call's index row is replaced, add once the new one is
- * written (calls.apply_rollup_delta, migration 0010).
+ * written (calls.apply_rollup_delta, migrations 0011 and 0013).
  */
 export async function applyRollupDelta(
   trx: Transaction<CallsTables>,

@@ -1,4 +1,4 @@
-import type { StatsRow } from '../query/call-reads.repo.js';
+import type { StatsRow } from './stats.repo.js';
 import { addSums } from './stats-figures.js';
 
 const quarterHourMs = 15 * 60_000;

@@ -3,9 +3,9 @@ import type { QueueTarget, QueueTargets, StatsInterval } from '../contract.js';
 import { edgePosition, isWaitEdge } from './wait-histogram.js';
 
 /*
- * SQL shared by the two readers of statistics: the raw scan of calls.call_records (call-reads.repo)
- * and the rollups (rollup-stats.repo). Both join the tenant's targets as `tq` on the queue and
- * answer the same StatsSums columns, so a test can hold one against the other.
+ * SQL fragments of the statistics query (stats.repo): the raw scan of calls.call_records and the
+ * rollup levels both join the tenant's targets as `tq` on the queue and answer the same StatsSums
+ * columns, so a test can hold one against the other.
  */
 
 /** Interval of the tenant's local time that the instant `time` falls in: its UTC start and its wall-clock start. */

@@ -35,10 +35,15 @@ export function WallboardPage() {
   const zone = tenant.data?.timeZone ?? (tenant.isError ? browserZone : undefined);
   const [now, setNow] = useState(() => Date.now());
   const [live, setLive] = useState(false);
+  // The end is a whole minute at least a minute ahead: wallboards that reload on the same "calls
+  // changed" ask the same question, which the server answers once for all of them.
   const range = useMemo(
     () =>
       zone
-        ? { from: startOfToday(zone, now).toISOString(), to: new Date(now + 60_000).toISOString() }
+        ? {
+            from: startOfToday(zone, now).toISOString(),
+            to: new Date(Math.ceil((now + 60_000) / 60_000) * 60_000).toISOString(),
+          }
         : undefined,
     [zone, now],
   );
