@@ -40,26 +40,52 @@ export async function insertRun(
     .values({ ...run, state: 'running', options: JSON.stringify(run.options) })
     .onConflict((oc) => oc.column('workflowId').doNothing())
     .execute();
-  return trx
-    .selectFrom('conversations.recording_runs')
-    .selectAll()
-    .where('workflowId', '=', run.workflowId)
-    .executeTakeFirstOrThrow();
+  return parsedRun(await selectRuns(trx).where('workflowId', '=', run.workflowId).executeTakeFirstOrThrow());
 }
 
+/**
+ * A run's columns, its JSON ones read as text and parsed here: the CamelCasePlugin would rename the
+ * keys inside them (`CARD_NUMBER` → `CARDNUMBER`), which are data, not column names.
+ */
+function selectRuns(trx: ConversationsTransaction) {
+  return trx
+    .selectFrom('conversations.recording_runs')
+    .select([
+      'id',
+      'tenantId',
+      'recordingId',
+      'workflowId',
+      'reason',
+      'state',
+      'failureCode',
+      'failureReason',
+      'startedAt',
+      'finishedAt',
+      sql<string>`options::text`.as('optionsJson'),
+      sql<string>`steps::text`.as('stepsJson'),
+    ]);
+}
+
+type RunSelection = Omit<RunRow, 'options' | 'steps'> & { optionsJson: string; stepsJson: string };
+const parsedRun = ({ optionsJson, stepsJson, ...row }: RunSelection): RunRow => ({
+  ...row,
+  options: JSON.parse(optionsJson) as unknown,
+  steps: JSON.parse(stepsJson) as unknown,
+});
+
 export async function findRun(trx: ConversationsTransaction, id: string): Promise<RunRow | undefined> {
-  return trx.selectFrom('conversations.recording_runs').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await selectRuns(trx).where('id', '=', id).executeTakeFirst();
+  return row && parsedRun(row);
 }
 
 /** Every run of a recording, newest first. */
 export async function listRuns(trx: ConversationsTransaction, recordingId: string): Promise<RunRow[]> {
-  return trx
-    .selectFrom('conversations.recording_runs')
-    .selectAll()
+  const rows = await selectRuns(trx)
     .where('recordingId', '=', recordingId)
     .orderBy('startedAt', 'desc')
     .orderBy('id', 'desc')
     .execute();
+  return rows.map(parsedRun);
 }
 
 export async function hasRunningRun(trx: ConversationsTransaction, recordingId: string): Promise<boolean> {

@@ -93,6 +93,14 @@ export interface RedactStepResult {
   readonly entities: number;
   /** Where the audio has to be silenced (times only). */
   readonly muteSpans: readonly Span[];
+  /** Words said per speaker and channel, counted before redaction (a card number read out is 16 words, not one token). */
+  readonly wordCounts: readonly WordCount[];
+}
+
+export interface WordCount {
+  readonly speakerId: string;
+  readonly channel: number | null;
+  readonly words: number;
 }
 
 const AAD = {
@@ -311,7 +319,9 @@ export function createPipelineSteps(deps: PipelineStepsDeps) {
           });
           return { result, step };
         } catch (error) {
-          if (error instanceof PipelineFailure) {
+          // A supplied transcript that cannot be read ends the run: the tenant sent one, and
+          // transcribing the audio instead (at a provider's price) is not what they asked for.
+          if (error instanceof PipelineFailure && name !== SUPPLIED_PROVIDER) {
             last = error;
             continue;
           }
@@ -354,6 +364,7 @@ export function createPipelineSteps(deps: PipelineStepsDeps) {
         counts,
         entities: Object.values(counts).reduce((sum, n) => sum + n, 0),
         muteSpans,
+        wordCounts: countWordsBySpeaker(transcript),
       };
       const step = await record(input, 'redact', startedAt, {
         provider: 'switchboard-redaction',
@@ -419,7 +430,7 @@ export function createPipelineSteps(deps: PipelineStepsDeps) {
         recordingId: toPublicId('rec', input.recordingId),
         runId: toPublicId('run', input.runId),
         transcript,
-        characteristics: enrichedCharacteristics(parts.characteristics, transcript),
+        characteristics: enrichedCharacteristics(parts.characteristics, parts.redacted.wordCounts),
         audio: parts.audio,
         redaction: { counts: parts.redacted.counts, policyVersion: REDACTION_POLICY_VERSION },
         redactedAudioKey: parts.redactedAudioKey,
@@ -475,7 +486,7 @@ export function createPipelineSteps(deps: PipelineStepsDeps) {
           transcriptSealed: Buffer.from(parts.redacted.transcriptSealed, 'base64'),
           redactionSpansSealed: Buffer.from(parts.redacted.spansSealed, 'base64'),
           redactionCounts: { ...parts.redacted.counts },
-          characteristics: enrichedCharacteristics(parts.characteristics, transcript),
+          characteristics: enrichedCharacteristics(parts.characteristics, parts.redacted.wordCounts),
           costMicros: parts.transcribed.costMicros,
           enrichedKey: parts.enrichedKey,
           searchText: transcript.segments.map((segment) => segment.text).join('\n'),
@@ -555,29 +566,43 @@ function requireAudio(plan: RunPlan): string {
   return plan.audioKey;
 }
 
+function countWordsBySpeaker(transcript: Transcript): WordCount[] {
+  const counts = new Map<string, WordCount>();
+  for (const segment of transcript.segments) {
+    const key = `${segment.speakerId}/${segment.channel ?? ''}`;
+    const words = segment.words?.length ?? countWords(segment.text);
+    const before = counts.get(key);
+    counts.set(key, {
+      speakerId: segment.speakerId,
+      channel: segment.channel,
+      words: (before?.words ?? 0) + words,
+    });
+  }
+  return [...counts.values()];
+}
+
 /** Characteristics of the audio plus talk speed (words per minute of talk) now that words exist. */
 function enrichedCharacteristics(
   measured: CharacteristicsResult | null,
-  transcript: Transcript,
+  wordCounts: readonly WordCount[],
 ): Record<string, unknown> | null {
   if (!measured) return null;
-  const wordCounts = Object.fromEntries(
+  // A speaker of the audio is a channel on a stereo call, or a diarised voice (matched by id) on mono.
+  const words = Object.fromEntries(
     measured.characteristics.speakers.map((speaker) => [
       speaker.speaker,
-      transcript.segments
-        .filter((segment) =>
-          speaker.channel === null
-            ? segment.speakerId === speaker.speaker
-            : segment.channel === speaker.channel,
+      wordCounts
+        .filter((count) =>
+          speaker.channel === null ? count.speakerId === speaker.speaker : count.channel === speaker.channel,
         )
-        .reduce((sum, segment) => sum + (segment.words?.length ?? countWords(segment.text)), 0),
+        .reduce((sum, count) => sum + count.words, 0),
     ]),
   );
   return {
     speakerSource: measured.speakerSource,
     ...measured.characteristics,
     loudness: measured.loudness,
-    talkSpeedWpm: talkSpeed(measured.characteristics, wordCounts),
+    talkSpeedWpm: talkSpeed(measured.characteristics, words),
   };
 }
 
