@@ -13,6 +13,7 @@ import { rawPayloadDeliveryKeysMigration } from './0008-raw-payload-delivery-key
 import { callDurationOrderMigration } from './0010-call-duration-order.js';
 import { callRollupsMigration } from './0011-call-rollups.js';
 import { callExportsMigration } from './0012-call-exports.js';
+import { quarantineCategoriesMigration } from './0013-quarantine-categories.js';
 
 /*
  * The call index. Personal data (numbers, names, the full record) is stored only as ciphertext
@@ -222,5 +223,6 @@ export const callsMigrations: MigrationSet = {
     callDurationOrderMigration,
     callRollupsMigration,
     callExportsMigration,
+    quarantineCategoriesMigration,
   ],
 };
