@@ -56,7 +56,7 @@ export async function countQuarantinedByCategory(
 ): Promise<{ category: string; count: number }[]> {
   let select = trx
     .selectFrom('calls.quarantine')
-    .select((eb) => ['category', eb.fn.countAll<number>().as('count')])
+    .select((eb) => ['category', eb.fn.countAll<string>().as('count')])
     .where('status', '=', query.status);
   if (query.source) select = select.where('source', '=', query.source);
   const rows = await select.groupBy('category').orderBy('count', 'desc').orderBy('category').execute();
