@@ -140,7 +140,7 @@ export const deadLetterMessages = defineMessages(
   {
     de: {
       eyebrow: 'Verwaltung',
-      title: 'Unzustellbare Aufträge',
+      title: 'Unzustellbare Ereignisse',
       description:
         'Arbeit, die Switchboard angenommen, aber wegen eines eigenen Fehlers nicht beenden konnte: ein Ausfall von Datenbank, Warteschlange oder Speicher, oder ein Programmfehler. Nichts geht verloren: Jeder Auftrag wartet hier mit seinem Fehler. Ist die Ursache behoben, senden Sie ihn erneut.',
       categories: labelsDe,
@@ -150,7 +150,7 @@ export const deadLetterMessages = defineMessages(
       byCategory: 'Wartend, nach Grund',
       categoryCount: (label, n) => `${label}: ${n}`,
       filters: {
-        label: 'Unzustellbare Aufträge filtern',
+        label: 'Unzustellbare Ereignisse filtern',
         show: 'Anzeigen',
         waiting: 'Wartend',
         all: 'Alle, auch erneut gesendete und verworfene',
@@ -166,15 +166,15 @@ export const deadLetterMessages = defineMessages(
         actions: 'Aktionen',
       },
       inStep: 'im Schritt',
-      caption: 'Unzustellbare Aufträge, neueste zuerst',
-      loading: 'Unzustellbare Aufträge werden geladen',
-      failed: 'Die unzustellbaren Aufträge konnten nicht geladen werden',
-      emptyEver: 'Noch nie ein unzustellbarer Auftrag',
+      caption: 'Unzustellbare Ereignisse, neueste zuerst',
+      loading: 'Unzustellbare Ereignisse werden geladen',
+      failed: 'Die unzustellbaren Ereignisse konnten nicht geladen werden',
+      emptyEver: 'Noch nie ein unzustellbares Ereignis',
       emptyEverText: 'Alles, was Switchboard angenommen hat, wurde verarbeitet.',
       emptyWaiting: 'Alles in Ordnung: nichts wartet',
       emptyWaitingText:
         'Alles, was Switchboard angenommen hat, wurde verarbeitet. Hält ein eigener Fehler einmal Arbeit auf, wartet sie hier auf erneutes Senden.',
-      emptyCategory: 'Kein Auftrag wartet aus diesem Grund',
+      emptyCategory: 'Kein Ereignis wartet aus diesem Grund',
       showDealt: 'Die erledigten zeigen',
       showAll: 'Alle Gründe zeigen',
       newest: (n) =>
@@ -188,7 +188,7 @@ export const deadLetterMessages = defineMessages(
       close: 'Schließen',
       status: { waiting: 'Wartend', replayed: 'Erneut gesendet', discarded: 'Verworfen' },
       dialog: {
-        title: 'Unzustellbarer Auftrag',
+        title: 'Unzustellbares Ereignis',
         status: 'Status',
         why: 'Grund',
         step: 'Schritt',
@@ -212,11 +212,11 @@ export const deadLetterMessages = defineMessages(
         sent: 'Erneut gesendet',
         sentText: (group) =>
           `${group} erhält das Ereignis in wenigen Sekunden noch einmal. Scheitert es wieder, kommt es hierher zurück.`,
-        discarded: 'Auftrag verworfen',
+        discarded: 'Ereignis verworfen',
         discardedText: 'Er bleibt erhalten, als verworfen markiert, und wartet nicht mehr.',
       },
       confirm: {
-        title: 'Diesen Auftrag verwerfen?',
+        title: 'Dieses Ereignis verwerfen?',
         text: 'Sein Ereignis wird nie wieder zugestellt. Verwerfen Sie nur Arbeit, die nicht mehr laufen darf. Der Auftrag bleibt erhalten, als von Ihnen verworfen markiert.',
       },
     },

@@ -57,31 +57,31 @@ const labelsDe: PerCategory = {
   unreadable_time: 'Ein Datum oder eine Uhrzeit ist unlesbar',
   missing_field: 'Eine Angabe, die jeder Anruf braucht, fehlt',
   invalid_number: 'Eine Dauer oder Anzahl ist keine Zahl',
-  unknown_value: 'Ein Wert, den der Connector nicht kennt',
+  unknown_value: 'Ein Wert, den der Konnektor nicht kennt',
   unknown_format: 'Nicht im Format, das diese Quelle sendet',
   payload_too_large: 'Zu groß zum Lesen',
-  schema_rejected: 'Der Connector hat einen ungültigen Anruf erzeugt',
+  schema_rejected: 'Der Konnektor hat einen ungültigen Anruf erzeugt',
   signature_invalid: 'Die Signatur passt nicht',
   not_supported: 'Von Switchboard nicht unterstützt',
   incomplete_call: 'Nur ein Teil eines Anrufs ist angekommen',
-  connector_error: 'Der Connector ist gescheitert',
+  connector_error: 'Der Konnektor ist gescheitert',
   other: 'Konnte nicht gelesen werden',
 };
 
 const nextStepsDe: PerCategory = {
   unreadable_time:
-    'Prüfen Sie Zeitzone und Datumsformat in den Einstellungen des Connectors, dann erneut einspielen.',
+    'Prüfen Sie Zeitzone und Datumsformat in den Einstellungen des Konnektoren, dann erneut einspielen.',
   missing_field:
     'Prüfen Sie, ob die Telefonanlage dieses Feld sendet (CDR-Vorlage oder Export), dann erneut einspielen.',
   invalid_number:
-    'Prüfen Sie, ob die Spaltenbelegung des Connectors zu dem passt, was die Anlage sendet, dann erneut einspielen.',
+    'Prüfen Sie, ob die Spaltenbelegung des Konnektoren zu dem passt, was die Anlage sendet, dann erneut einspielen.',
   unknown_value:
-    'Ist der Wert zulässig, bitten Sie den Support, ihn dem Connector beizubringen; nach dem Update erneut einspielen.',
+    'Ist der Wert zulässig, bitten Sie den Support, ihn dem Konnektor beizubringen; nach dem Update erneut einspielen.',
   unknown_format:
-    'Prüfen Sie, ob der für diese Quelle gewählte Connector zu dem passt, was sie sendet (Format, Spalten).',
+    'Prüfen Sie, ob der für diese Quelle gewählte Konnektor zu dem passt, was sie sendet (Format, Spalten).',
   payload_too_large: 'Teilen Sie die Datei oder den Export in kleinere Teile und senden Sie sie erneut.',
   schema_rejected:
-    'Ein Fehler im Connector: melden Sie ihn dem Support mit der Kennung; nach der Korrektur erneut einspielen.',
+    'Ein Fehler im Konnektor: melden Sie ihn dem Support mit der Kennung; nach der Korrektur erneut einspielen.',
   signature_invalid:
     'Das Dokument wurde nach dem Signieren verändert: fordern Sie das Original beim Absender an.',
   not_supported:
@@ -89,7 +89,7 @@ const nextStepsDe: PerCategory = {
   incomplete_call:
     'Senden Sie den Teil zusammen mit dem Rest seines Anrufs (dieselbe CDR-Datei), dann erneut einspielen.',
   connector_error:
-    'Ein Fehler im Connector: melden Sie ihn dem Support mit der Kennung; nach der Korrektur erneut einspielen.',
+    'Ein Fehler im Konnektor: melden Sie ihn dem Support mit der Kennung; nach der Korrektur erneut einspielen.',
   other: 'Lesen Sie den technischen Grund unten; nach Behebung der Ursache erneut einspielen.',
 };
 
@@ -177,7 +177,7 @@ export const quarantineMessages = defineMessages(
       eyebrow: 'Anrufe',
       title: 'Quarantäne',
       description:
-        'Was ein Connector empfangen, aber nicht als Anrufe lesen konnte, und warum. Nach einer Korrektur am Connector oder seinen Einstellungen spielen Sie die Daten erneut ein, um ihre Anrufe zu erfassen.',
+        'Was ein Konnektor empfangen, aber nicht als Anrufe lesen konnte, und warum. Nach einer Korrektur am Konnektor oder seinen Einstellungen spielen Sie die Daten erneut ein, um ihre Anrufe zu erfassen.',
       categories: labelsDe,
       nextSteps: nextStepsDe,
       nextStep: 'Was zu tun ist',
@@ -208,7 +208,7 @@ export const quarantineMessages = defineMessages(
       emptyFiltered: 'Keine Daten entsprechen den Filtern',
       showOpen: 'Die offenen zeigen',
       empty: 'Nichts in Quarantäne',
-      emptyText: 'Alles, was Ihre Connectors gesendet haben, war lesbar.',
+      emptyText: 'Alles, was Ihre Konnektoren gesendet haben, war lesbar.',
       shown: (shown) => `${shown} angezeigt`,
       shownOf: (shown, total) => `${shown} von ${total}`,
       replayFailed: (n, reason) => `Einspielen ${n}× gescheitert: ${reason}`,
