@@ -99,7 +99,7 @@ export const auditMessages = defineMessages(
       details: 'Details',
     },
     apiKey: (name: string) => `${name} (API key)`,
-    actorTypes: { user: 'person', api_key: 'API key', system: 'system' } as Record<string, string>,
+    actorTypes: { user: 'person', api_key: 'API key', system: 'system' },
     showDetails: 'Details',
     caption: 'Audit log entries, newest first',
     loading: 'Loading audit entries',
