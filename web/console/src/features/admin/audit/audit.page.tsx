@@ -199,6 +199,7 @@ function detailsText(entry: AuditEntry): string {
 
 function entryColumns(t: Messages, names: ReadonlyMap<string, string>): readonly Column<AuditEntry>[] {
   const nextSteps: Readonly<Record<string, string>> = t.nextSteps;
+  const actorTypes: Readonly<Record<string, string>> = t.actorTypes;
   return [
     {
       id: 'when',
@@ -212,9 +213,7 @@ function entryColumns(t: Messages, names: ReadonlyMap<string, string>): readonly
       cell: (entry) => (
         <span className="identity__text">
           <span className="cell-primary">{names.get(entry.actor.id) ?? entry.actor.id}</span>
-          <span className="subtle">
-            {t.actorTypes[entry.actor.type] ?? entry.actor.type.replace('_', ' ')}
-          </span>
+          <span className="subtle">{actorTypes[entry.actor.type] ?? entry.actor.type.replace('_', ' ')}</span>
         </span>
       ),
     },
