@@ -158,7 +158,7 @@ describe('quarantine', () => {
       stubApi({ 'GET /api/v1/calls/quarantine': [200, { items: [item()], nextCursor: null }] });
       await renderCallsRoute('/calls/quarantine');
       expect(
-        await screen.findByText('Ein Wert, den der Connector nicht kennt', {
+        await screen.findByText('Ein Wert, den der Konnektor nicht kennt', {
           selector: '.plain-reason__label',
         }),
       ).toBeTruthy();
