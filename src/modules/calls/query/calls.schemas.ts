@@ -326,7 +326,9 @@ export const quarantineItemSchema = z
   .object({
     id: z.string().describe('qua_...'),
     source: z.string(),
-    reason: z.string().describe('The connector’s own words, naming the value it could not read (for engineers)'),
+    reason: z
+      .string()
+      .describe('The connector’s own words, naming the value it could not read (for engineers)'),
     category: quarantineCategorySchema,
     field: z.string().nullable().describe('The field at fault, as the source names it, when one is'),
     rawObjectKey: z.string().nullable(),
