@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { classifyFailure } from '../../src/platform/bus/dead-letter-category.js';
 import { createDeadLetters, insertDeadLetter } from '../../src/platform/bus/dead-letters.repo.js';
 import { deadLetterCommands, deadLetterRoutes } from '../../src/platform/bus/index.js';
 import { openDatabase, type Database } from '../../src/platform/db/index.js';
@@ -207,5 +208,78 @@ describe('dead letters: internal API and CLI functions', () => {
     const third = await letterOf(newUuid());
     expect(await cli.discard(third)).toMatchObject({ discardedBy: 'cli' });
     expect((await cli.list({ group: 'archive', includeReplayed: true }))[0]?.discarded).toMatch(/ by cli$/);
+  });
+
+  it('names why each letter failed, filters by that and counts the waiting letters per category', async () => {
+    const tenantC = newUuid();
+    const fail = async (group: string, error: unknown) => {
+      await insertDeadLetter(
+        database.owner,
+        group,
+        {
+          id: newUuid(),
+          type: 'calls.record.ingested.v1',
+          tenantId: tenantC,
+          occurredAt: new Date().toISOString(),
+          data: {},
+        },
+        { message: String(error), code: undefined, category: classifyFailure(error) },
+        5,
+      );
+    };
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    await fail('analysis', refused);
+    await fail('archive', refused);
+    await fail('export', new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
+    await fail('export', new TypeError("Cannot read properties of undefined (reading 'id')"));
+    // A letter written before categories (or without one) reads as a handler error.
+    await insertDeadLetter(
+      database.owner,
+      'legacy',
+      { id: newUuid(), type: 'x.v1', tenantId: tenantC, occurredAt: new Date().toISOString(), data: {} },
+      { message: 'boom', code: undefined },
+      5,
+    );
+
+    const list = async (query = '') =>
+      (await app.inject({ method: 'GET', url: `/bus/dead-letters${query}`, headers: as(tenantC) })).json<{
+        items: { group: string; category: string; error: string }[];
+      }>().items;
+    expect((await list()).map((l) => l.category).sort()).toEqual([
+      'db_unavailable',
+      'db_unavailable',
+      'handler_error',
+      'handler_error',
+      'timeout',
+    ]);
+    expect((await list('?category=timeout')).map((l) => l.group)).toEqual(['export']);
+
+    const summary = await app.inject({
+      method: 'GET',
+      url: '/bus/dead-letters/summary',
+      headers: as(tenantC),
+    });
+    expect(summary.statusCode).toBe(200);
+    expect(summary.json()).toEqual({
+      total: 5,
+      categories: [
+        { category: 'db_unavailable', count: 2 },
+        { category: 'handler_error', count: 2 },
+        { category: 'timeout', count: 1 },
+      ],
+    });
+    const bad = await app.inject({
+      method: 'GET',
+      url: '/bus/dead-letters?category=gremlins',
+      headers: as(tenantC),
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('category');
+    const forbidden = await app.inject({
+      method: 'GET',
+      url: '/bus/dead-letters/summary',
+      headers: as(tenantC, 'calls:read'),
+    });
+    expect(forbidden.statusCode).toBe(403);
   });
 });

@@ -163,6 +163,8 @@ export function createCallsModule(deps: CallsDeps): PlatformModule<CallsApi> {
       await quarantine.addWithin(trx, ctx, {
         source: item.source,
         reason: item.reason,
+        category: item.category,
+        field: item.field,
         raw: item.raw,
         options: item.options,
         receivedAt: new Date(),

@@ -10,6 +10,7 @@ import type {
   CallSource,
 } from './call-record.js';
 import type { ConnectorOptions } from './connectors/connector-registry.js';
+import type { QuarantineCategory } from './connectors/quarantine-reason.js';
 
 export type {
   CallDirection,
@@ -342,7 +343,12 @@ export type QuarantineStatus = 'open' | 'replayed';
 
 export interface NewQuarantinedPayload {
   readonly source: string;
+  /** The engineer's sentence (names the value); the console explains `category` instead. */
   readonly reason: string;
+  /** Default `other`. */
+  readonly category?: QuarantineCategory | undefined;
+  /** The field at fault, as the source names it, when one is. */
+  readonly field?: string | undefined;
   /** The payload as received; stored encrypted. Give this, the object key, or both. */
   readonly raw?: Buffer | string | undefined;
   readonly rawObjectKey?: string | undefined;
@@ -357,6 +363,8 @@ export interface QuarantinedPayload {
   readonly id: string;
   readonly source: string;
   readonly reason: string;
+  readonly category: QuarantineCategory;
+  readonly field: string | null;
   readonly rawObjectKey: string | null;
   readonly rawSha256: string | null;
   readonly rawBytes: number | null;
@@ -372,6 +380,7 @@ export interface QuarantinedPayload {
 export interface QuarantineListQuery {
   readonly status?: QuarantineStatus | undefined;
   readonly source?: string | undefined;
+  readonly category?: QuarantineCategory | undefined;
   readonly limit: number;
   readonly after?: { readonly receivedAt: Date; readonly id: string } | undefined;
 }
@@ -404,6 +413,11 @@ export interface QuarantineService {
     payload: NewQuarantinedPayload,
   ): Promise<QuarantinedPayload>;
   list(ctx: RequestContext, query: QuarantineListQuery): Promise<QuarantinePage>;
+  /** How many items wait per category (status open unless given), largest first; categories without any are left out. */
+  countByCategory(
+    ctx: RequestContext,
+    query?: { readonly status?: QuarantineStatus | undefined; readonly source?: string | undefined },
+  ): Promise<readonly { readonly category: QuarantineCategory; readonly count: number }[]>;
   get(ctx: RequestContext, id: string): Promise<QuarantinedPayload>;
   /** The stored payload, decrypted; audited as calls.quarantine.raw_viewed. Null when only the archive holds it. */
   raw(ctx: AuditContext, id: string): Promise<Buffer | null>;

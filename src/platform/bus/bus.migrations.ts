@@ -144,5 +144,22 @@ export const busMigrations: MigrationSet = {
         WHERE replayed_at IS NULL AND discarded_at IS NULL;
       `,
     ),
+    sqlMigration(
+      '0003_dead_letter_category',
+      `
+      -- Why the handler gave up, in a word the console explains (dead-letter-category.ts), decided
+      -- from the error object when the letter is written. Letters from before are categorised once
+      -- from their code and text; what is not recognised stays handler_error.
+      ALTER TABLE bus.dead_letters ADD COLUMN category text NOT NULL DEFAULT 'handler_error';
+      UPDATE bus.dead_letters SET category = CASE
+        WHEN error_code = 'BUS_MAX_DELIVERIES' OR error ~* '(timed? ?out|timeout|statement_timeout)' THEN 'timeout'
+        WHEN error ~* '(ECONNREFUSED|connection terminated|terminating connection|too many clients)' THEN 'db_unavailable'
+        WHEN error ~ '^ZodError' OR error_code ~ '_(INVALID|UNPROCESSABLE)' THEN 'schema_rejected'
+        ELSE 'handler_error'
+      END;
+      CREATE INDEX dead_letters_category ON bus.dead_letters (tenant_id, category)
+        WHERE replayed_at IS NULL AND discarded_at IS NULL;
+      `,
+    ),
   ],
 };

@@ -3,6 +3,7 @@ import type { Database } from '../db/index.js';
 import { AppError } from '../errors.js';
 import { newUuid } from '../ids.js';
 import type { SqlExecutor } from './bus.types.js';
+import { deadLetterCategoryOf, type DeadLetterCategory } from './dead-letter-category.js';
 import type { DeadLetter, DeadLetterFilter, DeadLetters, DeadLetterScope } from './dead-letters.types.js';
 import type { EventEnvelope } from './event.envelope.js';
 import type { FailureInfo } from './handler.runner.js';
@@ -21,6 +22,7 @@ interface DeadLetterRow {
   dataJson: string;
   error: string;
   errorCode: string | null;
+  category: string;
   deliveries: number;
   failedAt: Date;
   replayedAt: Date | null;
@@ -30,7 +32,7 @@ interface DeadLetterRow {
 }
 
 const columns = sql`id, group_name, event_id, type, tenant_id, occurred_at, key, traceparent, data::text as data_json,
-  error, error_code, deliveries, failed_at, replayed_at, replay_count, discarded_at, discarded_by`;
+  error, error_code, category, deliveries, failed_at, replayed_at, replay_count, discarded_at, discarded_by`;
 
 /** Neither replayed nor discarded: the letters that need someone. */
 const waiting = sql`replayed_at is null and discarded_at is null`;
@@ -50,6 +52,7 @@ function toDeadLetter(row: DeadLetterRow): DeadLetter {
     },
     error: row.error,
     errorCode: row.errorCode ?? undefined,
+    category: deadLetterCategoryOf(row.category),
     deliveries: row.deliveries,
     failedAt: row.failedAt,
     replayedAt: row.replayedAt ?? undefined,
@@ -67,10 +70,10 @@ export async function insertDeadLetter(
   failure: FailureInfo,
   deliveries: number,
 ): Promise<void> {
-  await sql`insert into bus.dead_letters (id, group_name, event_id, type, tenant_id, occurred_at, key, traceparent, data, error, error_code, deliveries)
+  await sql`insert into bus.dead_letters (id, group_name, event_id, type, tenant_id, occurred_at, key, traceparent, data, error, error_code, category, deliveries)
     values (${newUuid()}::uuid, ${group}, ${event.id}::uuid, ${event.type}, ${event.tenantId}::uuid, ${event.occurredAt}::timestamptz,
       ${event.key ?? null}, ${event.traceparent ?? null}, ${JSON.stringify(event.data)}::jsonb, ${failure.message.slice(0, 8_000)},
-      ${failure.code ?? null}, ${deliveries})
+      ${failure.code ?? null}, ${failure.category ?? 'handler_error'}, ${deliveries})
     on conflict (group_name, event_id) where ${waiting} do nothing`.execute(executor);
 }
 
@@ -118,6 +121,7 @@ export function createDeadLetters(database: Database, partitions: number): DeadL
           where true
           ${filter.group ? sql`and group_name = ${filter.group}` : sql``}
           ${filter.type ? sql`and type = ${filter.type}` : sql``}
+          ${filter.category ? sql`and category = ${filter.category}` : sql``}
           ${filter.includeReplayed ? sql`` : sql`and ${waiting}`}
           ${filter.before ? sql`and failed_at < ${filter.before}` : sql``}
           order by failed_at desc, id desc limit ${limit}`.execute(executor);
@@ -170,6 +174,22 @@ export function createDeadLetters(database: Database, partitions: number): DeadL
       return row ? toDeadLetter(row) : undefined;
     },
     countByGroup: () => countPerGroup(database, waiting),
+    countByCategory: (scope) =>
+      inScope(scope, async (executor) => {
+        const { rows } = await sql<{
+          category: string;
+          count: number;
+        }>`select category, count(*)::int as count
+          from bus.dead_letters where ${waiting} group by category`.execute(executor);
+        const counts = new Map<DeadLetterCategory, number>();
+        for (const row of rows) {
+          const category = deadLetterCategoryOf(row.category);
+          counts.set(category, (counts.get(category) ?? 0) + row.count);
+        }
+        return [...counts]
+          .map(([category, count]) => ({ category, count }))
+          .sort((x, y) => y.count - x.count || x.category.localeCompare(y.category));
+      }),
     totalByGroup: () => countPerGroup(database, sql`true`),
   };
 }

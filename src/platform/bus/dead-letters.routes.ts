@@ -3,7 +3,15 @@ import { z } from 'zod';
 import { AppError } from '../errors.js';
 import { problemSchema } from '../http/index.js';
 import { fromPublicId, toPublicId } from '../ids.js';
+import { deadLetterCategories } from './dead-letter-category.js';
 import { deadLetterStatus, type DeadLetter, type DeadLetters } from './dead-letters.types.js';
+
+const categorySchema = z
+  .enum(deadLetterCategories)
+  .describe(
+    'Why the handler gave up: timeout (too slow, or never answered), db_unavailable, dependency_unavailable (another service stayed down), schema_rejected (the event was refused as invalid), rejected (refused for good: gone, conflict), handler_error (anything else, usually a bug)',
+  )
+  .meta({ id: 'DeadLetterCategory' });
 
 const deadLetterSchema = z
   .object({
@@ -21,8 +29,9 @@ const deadLetterSchema = z
       traceparent: z.string().optional(),
       data: z.unknown(),
     }),
-    error: z.string(),
+    error: z.string().describe('The error as thrown (for engineers)'),
     errorCode: z.string().optional(),
+    category: categorySchema,
     deliveries: z.number().int(),
     failedAt: z.iso.datetime(),
     replayedAt: z.iso.datetime().optional(),
@@ -48,6 +57,7 @@ function present(letter: DeadLetter) {
     },
     error: letter.error,
     ...(letter.errorCode === undefined ? {} : { errorCode: letter.errorCode }),
+    category: letter.category,
     deliveries: letter.deliveries,
     failedAt: letter.failedAt.toISOString(),
     ...(letter.replayedAt === undefined ? {} : { replayedAt: letter.replayedAt.toISOString() }),
@@ -78,6 +88,7 @@ export function deadLetterRoutes(deadLetters: DeadLetters): FastifyPluginAsyncZo
           querystring: z.object({
             group: z.string().max(63).optional(),
             type: z.string().max(200).optional(),
+            category: categorySchema.optional(),
             includeReplayed: z
               .stringbool()
               .optional()
@@ -104,12 +115,39 @@ export function deadLetterRoutes(deadLetters: DeadLetters): FastifyPluginAsyncZo
           {
             group: q.group,
             type: q.type,
+            category: q.category,
             includeReplayed: q.includeReplayed,
             limit: q.limit,
             before: q.before ? new Date(q.before) : undefined,
           },
         );
         return { items: items.map(present) };
+      },
+    );
+    app.get(
+      '/summary',
+      {
+        config: { permission: 'bus:admin' },
+        schema: {
+          tags: ['bus'],
+          summary: 'How many letters of the caller’s tenant wait, per category',
+          response: {
+            200: z
+              .object({
+                total: z.number().int().describe('Letters waiting (neither replayed nor discarded)'),
+                categories: z
+                  .array(z.object({ category: categorySchema, count: z.number().int() }))
+                  .describe('Largest first; categories without letters are left out'),
+              })
+              .meta({ id: 'DeadLetterSummary' }),
+            401: problemSchema,
+            403: problemSchema,
+          },
+        },
+      },
+      async (request) => {
+        const categories = await deadLetters.countByCategory({ tenantId: request.ctx.tenantId });
+        return { total: categories.reduce((sum, c) => sum + c.count, 0), categories: [...categories] };
       },
     );
     app.get(

@@ -1,3 +1,4 @@
+import type { DeadLetterCategory } from './dead-letter-category.js';
 import type { EventEnvelope } from './event.envelope.js';
 
 export interface DeadLetter {
@@ -7,6 +8,8 @@ export interface DeadLetter {
   readonly event: EventEnvelope;
   readonly error: string;
   readonly errorCode: string | undefined;
+  /** Why, in a word the console explains (timeout, db_unavailable, schema_rejected...). */
+  readonly category: DeadLetterCategory;
   readonly deliveries: number;
   readonly failedAt: Date;
   readonly replayedAt: Date | undefined;
@@ -31,6 +34,7 @@ export type DeadLetterScope = { readonly tenantId: string } | 'all';
 export interface DeadLetterFilter {
   readonly group?: string | undefined;
   readonly type?: string | undefined;
+  readonly category?: DeadLetterCategory | undefined;
   /** Include letters already dealt with, replayed or discarded (default: only those waiting). */
   readonly includeReplayed?: boolean | undefined;
   readonly limit?: number | undefined;
@@ -60,6 +64,10 @@ export interface DeadLetters {
    * group's next letter and an alert on its increase sees it.
    */
   countByGroup(): Promise<Map<string, number>>;
+  /** Waiting letters of the scope per category, largest first; categories without any are left out. */
+  countByCategory(
+    scope: DeadLetterScope,
+  ): Promise<readonly { readonly category: DeadLetterCategory; readonly count: number }[]>;
   /** Letters ever written per group (replayed and discarded ones included): never goes down. */
   totalByGroup(): Promise<Map<string, number>>;
 }

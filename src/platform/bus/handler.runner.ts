@@ -7,6 +7,7 @@ import type { BusMetrics } from './bus.metrics.js';
 import type { EventEnvelope } from './event.envelope.js';
 import { applyOnce } from './inbox.js';
 import { backoffMs, type RetryPolicy } from './retry.policy.js';
+import { classifyFailure, type DeadLetterCategory } from './dead-letter-category.js';
 
 /** What to do with a delivery after the handler ran. */
 export type Outcome =
@@ -17,6 +18,8 @@ export type Outcome =
 export interface FailureInfo {
   readonly message: string;
   readonly code: string | undefined;
+  /** Why, in a word the console explains; `handler_error` when not given. */
+  readonly category?: DeadLetterCategory | undefined;
 }
 
 export interface HandlerRunnerDeps {
@@ -26,9 +29,11 @@ export interface HandlerRunnerDeps {
 }
 
 function describe(error: unknown): FailureInfo {
-  if (error instanceof AppError) return { message: `${error.code}: ${error.message}`, code: error.code };
-  if (error instanceof Error) return { message: error.stack ?? error.message, code: undefined };
-  return { message: String(error), code: undefined };
+  const category = classifyFailure(error);
+  if (error instanceof AppError)
+    return { message: `${error.code}: ${error.message}`, code: error.code, category };
+  if (error instanceof Error) return { message: error.stack ?? error.message, code: undefined, category };
+  return { message: String(error), code: undefined, category };
 }
 
 /**

@@ -121,7 +121,7 @@ function connectItems(raw: string, options: ConnectorOptions = {}): ParsedItem[]
     const decoded = decodeFirehoseRequest(document);
     return decoded.ok
       ? connectItemsFromFirehose(decoded.delivery, options)
-      : [quarantine(decoded.error, raw)];
+      : [quarantine(decoded.error, raw, { category: 'unknown_format' })];
   }
   return connectCtrItems(document, options);
 }

@@ -85,7 +85,13 @@ export async function* readCallFile(
       return;
     case 'freeswitch-xml':
       for await (const chunk of xmlDocumentsFromStream(input, 'cdr', options)) {
-        yield* chunk.ok ? freeswitchXmlItems(chunk.text, options) : [quarantine(chunk.reason, chunk.raw)];
+        yield* chunk.ok
+          ? freeswitchXmlItems(chunk.text, options)
+          : [
+              quarantine(chunk.reason, chunk.raw, {
+                category: chunk.tooLarge ? 'payload_too_large' : 'unknown_format',
+              }),
+            ];
       }
       return;
     case 'freeswitch-json':
@@ -114,7 +120,7 @@ export async function* readCallFile(
         // acc_json written through syslog carries a syslog prefix before the JSON object.
         const brace = line.indexOf('{');
         yield* brace < 0
-          ? [quarantine('line holds no JSON object', line)]
+          ? [quarantine('line holds no JSON object', line, { category: 'unknown_format' })]
           : kamailioItems(line.slice(brace), options);
       }
       return;
@@ -163,12 +169,19 @@ async function* readJson(
 }
 
 function parseChunk(chunk: JsonChunk, map: (document: unknown) => ParsedItem[]): ParsedItem[] {
-  if (!chunk.ok) return [quarantine(chunk.reason, chunk.raw)];
+  if (!chunk.ok)
+    return [
+      quarantine(chunk.reason, chunk.raw, {
+        category: chunk.tooLarge ? 'payload_too_large' : 'unknown_format',
+      }),
+    ];
   let document: unknown;
   try {
     document = JSON.parse(chunk.text) as unknown;
   } catch (error) {
-    return [quarantine(`invalid JSON: ${(error as Error).message}`, chunk.text)];
+    return [
+      quarantine(`invalid JSON: ${(error as Error).message}`, chunk.text, { category: 'unknown_format' }),
+    ];
   }
   return map(document);
 }
@@ -178,7 +191,7 @@ function connectDocumentItems(document: unknown, options: FileReadOptions): Pars
     const decoded = decodeFirehoseRequest(document);
     return decoded.ok
       ? connectItemsFromFirehose(decoded.delivery, options)
-      : [quarantine(decoded.error, document)];
+      : [quarantine(decoded.error, document, { category: 'unknown_format' })];
   }
   return connectCtrItems(document, options);
 }

@@ -122,6 +122,8 @@ export function connectItemsFromFirehose(
   options: ConnectOptions = {},
 ): ParsedItem[] {
   return delivery.documents.flatMap((document) =>
-    document.ok ? connectCtrItems(document.value, options) : [quarantine(document.reason, document.raw)],
+    document.ok
+      ? connectCtrItems(document.value, options)
+      : [quarantine(document.reason, document.raw, { category: 'unknown_format' })],
   );
 }

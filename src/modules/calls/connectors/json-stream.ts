@@ -1,7 +1,8 @@
 import type { Readable } from 'node:stream';
 
 /** A JSON text cut out of a stream, not yet parsed; or the reason it could not be cut out. */
-export type JsonChunk = { ok: true; text: string } | { ok: false; reason: string; raw: string };
+export type JsonChunk =
+  { ok: true; text: string } | { ok: false; reason: string; raw: string; tooLarge?: true };
 
 export interface JsonStreamOptions {
   /** Largest single document accepted; a bigger one is reported, not buffered. Default 32 MiB. */
@@ -47,7 +48,7 @@ export async function* jsonChunksFromStream(
     if (!started) return null;
     const text = pieces.join('');
     const result: JsonChunk = oversized
-      ? { ok: false, reason: `JSON document larger than ${limit} characters`, raw: text }
+      ? { ok: false, reason: `JSON document larger than ${limit} characters`, raw: text, tooLarge: true }
       : { ok: true, text };
     pieces = [];
     pieceLength = 0;
@@ -163,7 +164,12 @@ export async function* xmlDocumentsFromStream(
       buffer = buffer.slice(end + close.length);
     }
     if (buffer.length > limit) {
-      yield { ok: false, reason: `XML document larger than ${limit} characters`, raw: buffer.slice(0, 200) };
+      yield {
+        ok: false,
+        reason: `XML document larger than ${limit} characters`,
+        raw: buffer.slice(0, 200),
+        tooLarge: true,
+      };
       buffer = '';
     }
   }

@@ -89,7 +89,7 @@ export class ThreeCxRowMapper {
   }
 
   map(row: CsvRowItem): ParsedItem[] {
-    if (row.kind === 'error') return [quarantine(row.reason, row.raw)];
+    if (row.kind === 'error') return [quarantine(row.reason, row.raw, { category: 'unknown_format' })];
     this.rowsSeen += 1;
     if (this.rowsSeen === 1 && row.fields[0]?.trim().toLowerCase() === 'historyid') {
       this.names = row.fields.map((name) => name.trim());
@@ -104,7 +104,9 @@ export class ThreeCxRowMapper {
 
   private mapFields(fields: readonly string[], raw: string, source: CsvSourceRow): ParsedItem {
     if (fields.length < this.columns.length - 1) {
-      return quarantine(`expected ${this.columns.length} 3CX CDR fields, got ${fields.length}`, raw);
+      return quarantine(`expected ${this.columns.length} 3CX CDR fields, got ${fields.length}`, raw, {
+        category: 'unknown_format',
+      });
     }
     const values: Partial<Record<ThreeCxField, string>> = {};
     this.columns.forEach((field, index) => {
@@ -113,23 +115,38 @@ export class ThreeCxRowMapper {
     const get = (field: ThreeCxField): string => values[field] ?? '';
 
     const callId = get('callid') || get('historyid');
-    if (callId === '') return quarantine('row has neither callid nor historyid', raw);
+    if (callId === '')
+      return quarantine('row has neither callid nor historyid', raw, {
+        category: 'missing_field',
+        field: 'callid',
+      });
     const startMs = parseLocalTimestamp(get('time-start'), this.timeZone);
-    if (startMs === null) return quarantine(`unreadable time-start "${get('time-start')}"`, raw);
+    if (startMs === null)
+      return quarantine(`unreadable time-start "${get('time-start')}"`, raw, {
+        category: 'unreadable_time',
+        field: 'time-start',
+      });
     const answerMs =
       get('time-answered') === '' ? null : parseLocalTimestamp(get('time-answered'), this.timeZone);
     const endMs = get('time-end') === '' ? null : parseLocalTimestamp(get('time-end'), this.timeZone);
     if ((get('time-answered') !== '' && answerMs === null) || (get('time-end') !== '' && endMs === null)) {
-      return quarantine('unreadable time-answered or time-end', raw);
+      return quarantine('unreadable time-answered or time-end', raw, { category: 'unreadable_time' });
     }
     const talk = get('duration') === '' ? null : parseClockDuration(get('duration'));
     if (get('duration') !== '' && talk === null)
-      return quarantine(`unreadable duration "${get('duration')}"`, raw);
+      return quarantine(`unreadable duration "${get('duration')}"`, raw, {
+        category: 'invalid_number',
+        field: 'duration',
+      });
 
     const startedAt = isoOrNull(startMs);
     const answeredAt = isoOrNull(answerMs);
     const endedAt = isoOrNull(endMs);
-    if (startedAt === null) return quarantine('time-start is not a usable instant', raw);
+    if (startedAt === null)
+      return quarantine('time-start is not a usable instant', raw, {
+        category: 'unreadable_time',
+        field: 'time-start',
+      });
 
     const from = toParty(get('from-no'), get('from-dispname'), this.options);
     // to-no names the destination entity; when that is not a number (EndCall, a rule name)

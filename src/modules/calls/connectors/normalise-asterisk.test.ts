@@ -292,9 +292,16 @@ describe('Asterisk CSV edge cases', () => {
     expect(result.quarantined).toEqual([
       {
         reason: expect.stringMatching(/^malformed CSV on line 2: Invalid Closing Quote/) as string,
+        category: 'unknown_format',
+        field: undefined,
         raw: '"","201","300,"default',
       },
-      { reason: 'malformed CSV on line 3: quote not closed', raw: '"","201","300,default' },
+      {
+        reason: 'malformed CSV on line 3: quote not closed',
+        category: 'unknown_format',
+        field: undefined,
+        raw: '"","201","300,default',
+      },
     ]);
   });
 

@@ -192,7 +192,8 @@ export class AsteriskRowMapper {
   }
 
   map(item: CsvRowItem): RowOutcome {
-    if (item.kind === 'error') return { kind: 'item', item: quarantine(item.reason, item.raw) };
+    if (item.kind === 'error')
+      return { kind: 'item', item: quarantine(item.reason, item.raw, { category: 'unknown_format' }) };
     this.rowsSeen += 1;
     const fields = item.fields;
     if (this.rowsSeen === 1 && (this.options.asteriskColumns === 'header' || looksLikeHeader(fields))) {
@@ -204,7 +205,9 @@ export class AsteriskRowMapper {
     if (columns === null) {
       return {
         kind: 'item',
-        item: quarantine(`unexpected column count ${fields.length} for an Asterisk CDR row`, item.raw),
+        item: quarantine(`unexpected column count ${fields.length} for an Asterisk CDR row`, item.raw, {
+          category: 'unknown_format',
+        }),
       };
     }
     const values: Partial<Record<AsteriskField, string>> = {};
@@ -219,7 +222,7 @@ export class AsteriskRowMapper {
       return this.toRow(values, extras, source);
     } catch (error) {
       const reason = `unexpected error while normalising: ${(error as Error).message}`;
-      return { kind: 'item', item: quarantine(reason, item.raw) };
+      return { kind: 'item', item: quarantine(reason, item.raw, { category: 'connector_error' }) };
     }
   }
 
@@ -261,21 +264,39 @@ export class AsteriskRowMapper {
     const text = (field: AsteriskField): string => (values[field] ?? '').trim();
     const startMs = parseLocalTimestamp(text('start'), this.timeZone);
     if (startMs === null) {
-      return { kind: 'item', item: quarantine(`unreadable start time "${text('start')}"`, raw) };
+      return {
+        kind: 'item',
+        item: quarantine(`unreadable start time "${text('start')}"`, raw, {
+          category: 'unreadable_time',
+          field: 'start',
+        }),
+      };
     }
     const answerMs = text('answer') === '' ? null : parseLocalTimestamp(text('answer'), this.timeZone);
     const endMs = text('end') === '' ? null : parseLocalTimestamp(text('end'), this.timeZone);
     if ((text('answer') !== '' && answerMs === null) || (text('end') !== '' && endMs === null)) {
-      return { kind: 'item', item: quarantine('unreadable answer or end time', raw) };
+      return {
+        kind: 'item',
+        item: quarantine('unreadable answer or end time', raw, { category: 'unreadable_time' }),
+      };
     }
     const rowDisposition = DISPOSITIONS[text('disposition').toUpperCase()];
     if (rowDisposition === undefined) {
-      return { kind: 'item', item: quarantine(`unknown disposition "${text('disposition')}"`, raw) };
+      return {
+        kind: 'item',
+        item: quarantine(`unknown disposition "${text('disposition')}"`, raw, {
+          category: 'unknown_value',
+          field: 'disposition',
+        }),
+      };
     }
     const duration = text('duration') === '' ? null : toFiniteNumber(text('duration'));
     const billsec = text('billsec') === '' ? null : toFiniteNumber(text('billsec'));
     if ((text('duration') !== '' && duration === null) || (text('billsec') !== '' && billsec === null)) {
-      return { kind: 'item', item: quarantine('duration or billsec is not a number', raw) };
+      return {
+        kind: 'item',
+        item: quarantine('duration or billsec is not a number', raw, { category: 'invalid_number' }),
+      };
     }
 
     const callerId = parseCallerId(values.clid ?? '');
@@ -397,7 +418,13 @@ export function asteriskCallFromLegs(
     const startedAt = earliest(ordered.map((leg) => leg.startedAt));
     const answeredAt = earliest(answeredLegs.map((leg) => leg.answeredAt));
     const endedAt = latest(ordered.map((leg) => leg.endedAt));
-    if (startedAt === null) return [quarantine('no row of the call has a start time', quarantineRaw)];
+    if (startedAt === null)
+      return [
+        quarantine('no row of the call has a start time', quarantineRaw, {
+          category: 'missing_field',
+          field: 'start',
+        }),
+      ];
     // A lone row keeps Asterisk's own duration/billsec; several rows are summed up from the clock.
     const durations =
       ordered.length === 1

@@ -91,7 +91,7 @@ export function connectCtrItems(input: unknown, options: ConnectOptions = {}): P
     try {
       document = JSON.parse(input) as unknown;
     } catch (error) {
-      return [quarantine(`invalid JSON: ${(error as Error).message}`, input)];
+      return [quarantine(`invalid JSON: ${(error as Error).message}`, input, { category: 'unknown_format' })];
     }
   }
   if (Array.isArray(document)) return document.flatMap((item) => connectCtrItems(item, options));
@@ -105,6 +105,7 @@ function mapCtr(document: unknown, options: ConnectOptions): ParsedItem {
     return quarantine(
       `not a contact trace record: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'invalid'}`.trim(),
       document,
+      { category: 'unknown_format' },
     );
   }
   const ctr = parsed.data;
@@ -114,9 +115,15 @@ function mapCtr(document: unknown, options: ConnectOptions): ParsedItem {
   const startMs = parseZonedIso(ctr.InitiationTimestamp);
   const versionMs = parseZonedIso(ctr.LastUpdateTimestamp);
   if (startMs === null)
-    return quarantine(`unreadable InitiationTimestamp "${ctr.InitiationTimestamp}"`, document);
+    return quarantine(`unreadable InitiationTimestamp "${ctr.InitiationTimestamp}"`, document, {
+      category: 'unreadable_time',
+      field: 'InitiationTimestamp',
+    });
   if (versionMs === null)
-    return quarantine(`unreadable LastUpdateTimestamp "${ctr.LastUpdateTimestamp}"`, document);
+    return quarantine(`unreadable LastUpdateTimestamp "${ctr.LastUpdateTimestamp}"`, document, {
+      category: 'unreadable_time',
+      field: 'LastUpdateTimestamp',
+    });
   const instant = (value: string | null | undefined): string | null =>
     value ? isoOrNull(parseZonedIso(value)) : null;
 

@@ -197,7 +197,8 @@ export class CucmRowMapper {
   constructor(private readonly options: CucmOptions = {}) {}
 
   map(item: CsvRowItem): RowOutcome {
-    if (item.kind === 'error') return { kind: 'item', item: quarantine(item.reason, item.raw) };
+    if (item.kind === 'error')
+      return { kind: 'item', item: quarantine(item.reason, item.raw, { category: 'unknown_format' }) };
     this.rowsSeen += 1;
     const first = item.fields[0]?.trim() ?? '';
     if (first === 'cdrRecordType') {
@@ -221,21 +222,33 @@ export class CucmRowMapper {
       return { kind: 'item', item: skip('CMR (call management record): quality data, not a call', raw) };
     }
     if (recordType !== '1') {
-      return { kind: 'item', item: quarantine(`unknown cdrRecordType "${recordType}"`, raw) };
+      return {
+        kind: 'item',
+        item: quarantine(`unknown cdrRecordType "${recordType}"`, raw, {
+          category: 'unknown_value',
+          field: 'cdrRecordType',
+        }),
+      };
     }
     const callManagerId = get('globalCallID_callManagerId');
     const callId = get('globalCallID_callId');
     if (callId === '' || callManagerId === '') {
       return {
         kind: 'item',
-        item: quarantine('row has no globalCallID_callManagerId/globalCallID_callId', raw),
+        item: quarantine('row has no globalCallID_callManagerId/globalCallID_callId', raw, {
+          category: 'missing_field',
+          field: 'globalCallID_callId',
+        }),
       };
     }
     const originationMs = epochSecondsToMs(get('dateTimeOrigination'));
     if (originationMs === null) {
       return {
         kind: 'item',
-        item: quarantine(`unreadable dateTimeOrigination "${get('dateTimeOrigination')}"`, raw),
+        item: quarantine(`unreadable dateTimeOrigination "${get('dateTimeOrigination')}"`, raw, {
+          category: 'unreadable_time',
+          field: 'dateTimeOrigination',
+        }),
       };
     }
     // CUCM writes 0 for "never happened" (dateTimeConnect of an unanswered leg).
@@ -354,7 +367,9 @@ function guardedRow(raw: string, map: () => RowOutcome): RowOutcome {
   } catch (error) {
     return {
       kind: 'item',
-      item: quarantine(`unexpected error while normalising: ${(error as Error).message}`, raw),
+      item: quarantine(`unexpected error while normalising: ${(error as Error).message}`, raw, {
+        category: 'connector_error',
+      }),
     };
   }
 }
@@ -470,6 +485,7 @@ function orphanRecording(recordedLegId: string, rows: readonly CucmRow[]): Parse
     `Built-in-Bridge recording leg (${bridges.join(', ')}) of conversation leg ${recordedLegId}, whose call ` +
       'is not in this payload: a recording is not a call of its own; send it with the CDR file that holds the call',
     rows.map((row) => row.source.text).join('\n'),
+    { category: 'incomplete_call' },
   );
 }
 
@@ -525,7 +541,13 @@ export function cucmCallFromLegs(
       disposition = UNANSWERED_PRIORITY.find((candidate) => seen.has(candidate)) ?? 'failed';
     }
     const startedAt = earliest(basis.map((leg) => leg.startedAt));
-    if (startedAt === null) return [quarantine('no leg of the call has a start time', quarantineRaw)];
+    if (startedAt === null)
+      return [
+        quarantine('no leg of the call has a start time', quarantineRaw, {
+          category: 'missing_field',
+          field: 'dateTimeOrigination',
+        }),
+      ];
     const answeredAt = earliest(answeredLegs.map((leg) => leg.answeredAt));
     const endedAt = latest(basis.map((leg) => leg.endedAt));
     const durations = deriveDurations(

@@ -160,12 +160,18 @@ export function freeswitchJsonItems(input: unknown, options: FreeswitchOptions =
       try {
         document = JSON.parse(input) as unknown;
       } catch (error) {
-        return [quarantine(`invalid JSON: ${(error as Error).message}`, input)];
+        return [
+          quarantine(`invalid JSON: ${(error as Error).message}`, input, { category: 'unknown_format' }),
+        ];
       }
     }
     if (Array.isArray(document)) return document.flatMap((item) => freeswitchJsonItems(item, options));
     if (!isObject(document) || !isObject(document.variables)) {
-      return [quarantine('not a mod_json_cdr document: no "variables" object', input)];
+      return [
+        quarantine('not a mod_json_cdr document: no "variables" object', input, {
+          category: 'unknown_format',
+        }),
+      ];
     }
     return [mapFreeswitchCdr(toFreeswitchCdr(document, false), jsonRaw(document), options, input)];
   });
@@ -182,11 +188,13 @@ export function freeswitchXmlItems(xml: string, options: FreeswitchOptions = {})
     try {
       parsed = xmlParser.parse(xml);
     } catch (error) {
-      return [quarantine(`invalid XML: ${(error as Error).message}`, xml)];
+      return [quarantine(`invalid XML: ${(error as Error).message}`, xml, { category: 'unknown_format' })];
     }
     const cdr = isObject(parsed) ? parsed.cdr : undefined;
     if (!isObject(cdr) || !isObject(cdr.variables)) {
-      return [quarantine('not a mod_xml_cdr document: no <cdr><variables>', xml)];
+      return [
+        quarantine('not a mod_xml_cdr document: no <cdr><variables>', xml, { category: 'unknown_format' }),
+      ];
     }
     return [mapFreeswitchCdr(toFreeswitchCdr(cdr, true), xmlRaw(xml), options)];
   });
@@ -204,7 +212,7 @@ export function freeswitchCsvItems(text: string, options: FreeswitchOptions = {}
 }
 
 export function freeswitchCsvRowItems(row: CsvRowItem, options: FreeswitchOptions = {}): ParsedItem[] {
-  if (row.kind === 'error') return [quarantine(row.reason, row.raw)];
+  if (row.kind === 'error') return [quarantine(row.reason, row.raw, { category: 'unknown_format' })];
   return guarded(row.raw, () => {
     const columns = options.freeswitchCsvColumns ?? FREESWITCH_CSV_DEFAULT_COLUMNS;
     if (row.fields.length !== columns.length) {
@@ -212,6 +220,7 @@ export function freeswitchCsvRowItems(row: CsvRowItem, options: FreeswitchOption
         quarantine(
           `expected ${columns.length} columns of the cdr_csv template, got ${row.fields.length}`,
           row.raw,
+          { category: 'unknown_format' },
         ),
       ];
     }
@@ -273,15 +282,24 @@ export function mapFreeswitchCdr(
   const times = lastFlow?.times ?? {};
 
   const legUuid = v.uuid || profile.uuid || '';
-  if (legUuid === '') return quarantine('CDR has no channel uuid', quarantineRaw);
+  if (legUuid === '')
+    return quarantine('CDR has no channel uuid', quarantineRaw, { category: 'missing_field', field: 'uuid' });
   const startMs = instant(v, 'start', firstFlow?.times.created_time, timeZone);
-  if (startMs === null) return quarantine('CDR has no readable start time', quarantineRaw);
+  if (startMs === null)
+    return quarantine('CDR has no readable start time', quarantineRaw, {
+      category: 'unreadable_time',
+      field: 'start',
+    });
   const answerMs = instant(v, 'answer', times.answered_time, timeZone);
   const endMs = instant(v, 'end', times.hangup_time, timeZone);
   const startedAt = isoOrNull(startMs);
   const answeredAt = isoOrNull(answerMs);
   const endedAt = isoOrNull(endMs);
-  if (startedAt === null) return quarantine('CDR start time is not a usable instant', quarantineRaw);
+  if (startedAt === null)
+    return quarantine('CDR start time is not a usable instant', quarantineRaw, {
+      category: 'unreadable_time',
+      field: 'start',
+    });
 
   const callerId = v.caller_id ? parseCallerId(v.caller_id) : { name: null, number: null };
   const fromNumber =

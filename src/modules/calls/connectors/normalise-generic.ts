@@ -22,13 +22,13 @@ export function genericItems(input: unknown): ParsedItem[] {
     try {
       document = JSON.parse(input) as unknown;
     } catch (error) {
-      return [quarantine(`invalid JSON: ${(error as Error).message}`, input)];
+      return [quarantine(`invalid JSON: ${(error as Error).message}`, input, { category: 'unknown_format' })];
     }
   }
   if (Array.isArray(document)) return document.flatMap((item) => genericItems(item));
   return guarded(document, () => {
     if (typeof document !== 'object' || document === null) {
-      return [quarantine('a call record must be a JSON object', document)];
+      return [quarantine('a call record must be a JSON object', document, { category: 'unknown_format' })];
     }
     const candidate = Object.fromEntries(
       Object.entries(document).filter(([key]) => !(PLATFORM_FIELDS as readonly string[]).includes(key)),
@@ -44,6 +44,6 @@ export function genericItems(input: unknown): ParsedItem[] {
           : `${path}: ${issue.message}`;
       })
       .join('; ');
-    return [quarantine(`not a valid CallRecord v1: ${problems}`, document)];
+    return [quarantine(`not a valid CallRecord v1: ${problems}`, document, { category: 'schema_rejected' })];
   });
 }

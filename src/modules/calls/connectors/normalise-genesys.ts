@@ -80,7 +80,7 @@ export function genesysItems(input: unknown, options: GenesysOptions = {}): Pars
     try {
       document = JSON.parse(input) as unknown;
     } catch (error) {
-      return [quarantine(`invalid JSON: ${(error as Error).message}`, input)];
+      return [quarantine(`invalid JSON: ${(error as Error).message}`, input, { category: 'unknown_format' })];
     }
   }
   if (Array.isArray(document)) return document.flatMap((item) => genesysItems(item, options));
@@ -116,6 +116,7 @@ function mapConversation(document: unknown, options: GenesysOptions): ParsedItem
     return quarantine(
       `not a conversation detail record: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'invalid'}`.trim(),
       document,
+      { category: 'unknown_format' },
     );
   }
   const conversation = parsed.data;
@@ -130,7 +131,10 @@ function mapConversation(document: unknown, options: GenesysOptions): ParsedItem
   }
   const startedAt = isoOrNull(parseZonedIso(conversation.conversationStart));
   if (startedAt === null) {
-    return quarantine(`unreadable conversationStart "${conversation.conversationStart}"`, document);
+    return quarantine(`unreadable conversationStart "${conversation.conversationStart}"`, document, {
+      category: 'unreadable_time',
+      field: 'conversationStart',
+    });
   }
   const endedAt = conversation.conversationEnd
     ? isoOrNull(parseZonedIso(conversation.conversationEnd))

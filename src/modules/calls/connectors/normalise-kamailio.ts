@@ -84,7 +84,7 @@ export function kamailioItems(input: unknown, options: KamailioOptions = {}): Pa
     try {
       document = JSON.parse(input) as unknown;
     } catch (error) {
-      return [quarantine(`invalid JSON: ${(error as Error).message}`, input)];
+      return [quarantine(`invalid JSON: ${(error as Error).message}`, input, { category: 'unknown_format' })];
     }
   }
   if (Array.isArray(document)) return document.flatMap((item) => kamailioItems(item, options));
@@ -106,6 +106,7 @@ function mapAcc(document: unknown, options: KamailioOptions): ParsedItem {
     return quarantine(
       `not an acc_json record: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
       document,
+      { category: 'unknown_format' },
     );
   }
   const acc = parsed.data;
@@ -136,13 +137,21 @@ function parties(acc: KamailioAcc, options: KamailioOptions): { from: CallLeg['f
  */
 function mapCdr(acc: KamailioAcc, document: unknown, timeZone: string, options: KamailioOptions): ParsedItem {
   const startMs = instantMs(acc.start_time, timeZone);
-  if (startMs === null) return quarantine(`unreadable start_time "${str(acc.start_time)}"`, document);
+  if (startMs === null)
+    return quarantine(`unreadable start_time "${str(acc.start_time)}"`, document, {
+      category: 'unreadable_time',
+      field: 'start_time',
+    });
   const duration = toFiniteNumber(str(acc.duration));
   let endMs = instantMs(acc.end_time, timeZone);
   if (endMs === null && duration !== null) endMs = startMs + Math.round(duration * 1000);
   const startedAt = isoOrNull(startMs);
   const endedAt = isoOrNull(endMs);
-  if (startedAt === null) return quarantine('start_time is not a usable instant', document);
+  if (startedAt === null)
+    return quarantine('start_time is not a usable instant', document, {
+      category: 'unreadable_time',
+      field: 'start_time',
+    });
   const sip = sipCodeOrNull(acc.sip_code);
   const answered = sip === null || (sip >= 200 && sip < 300);
   const disposition: CallDisposition = answered ? 'answered' : (dispositionFromSip(sip) ?? 'failed');
@@ -174,12 +183,23 @@ function mapInviteTransaction(
   options: KamailioOptions,
 ): ParsedItem {
   const timeMs = instantMs(acc.time, timeZone);
-  if (timeMs === null) return quarantine(`unreadable time "${str(acc.time)}"`, document);
+  if (timeMs === null)
+    return quarantine(`unreadable time "${str(acc.time)}"`, document, {
+      category: 'unreadable_time',
+      field: 'time',
+    });
   const at = isoOrNull(timeMs);
-  if (at === null) return quarantine('time is not a usable instant', document);
+  if (at === null)
+    return quarantine('time is not a usable instant', document, {
+      category: 'unreadable_time',
+      field: 'time',
+    });
   const sip = sipCodeOrNull(acc.sip_code);
   if (sip === null)
-    return quarantine(`INVITE record without a usable sip_code "${str(acc.sip_code)}"`, document);
+    return quarantine(`INVITE record without a usable sip_code "${str(acc.sip_code)}"`, document, {
+      category: 'unknown_value',
+      field: 'sip_code',
+    });
   const answered = sip >= 200 && sip < 300;
   const disposition: CallDisposition = dispositionFromSip(sip) ?? 'failed';
   // An answered INVITE is the start of a call still in progress; its CDR replaces it later.

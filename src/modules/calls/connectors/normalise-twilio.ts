@@ -59,9 +59,14 @@ function mapCallback(params: URLSearchParams, raw: string, options: TwilioOption
     return value === null || value === '' ? null : value;
   };
   const callSid = get('CallSid');
-  if (callSid === null) return quarantine('missing CallSid: not a Twilio Voice callback', raw);
+  if (callSid === null)
+    return quarantine('missing CallSid: not a Twilio Voice callback', raw, {
+      category: 'missing_field',
+      field: 'CallSid',
+    });
   const status = get('CallStatus')?.toLowerCase() ?? null;
-  if (status === null) return quarantine('missing CallStatus', raw);
+  if (status === null)
+    return quarantine('missing CallStatus', raw, { category: 'missing_field', field: 'CallStatus' });
 
   const timestampText = get('Timestamp');
   const eventMs =
@@ -72,6 +77,7 @@ function mapCallback(params: URLSearchParams, raw: string, options: TwilioOption
         ? 'missing Timestamp: cannot place the call in time'
         : `unreadable Timestamp "${timestampText}"`,
       raw,
+      { category: timestampText === null ? 'missing_field' : 'unreadable_time', field: 'Timestamp' },
     );
   }
 
@@ -90,7 +96,11 @@ function mapCallback(params: URLSearchParams, raw: string, options: TwilioOption
         ? isoOrNull(eventMs)
         : null;
   const startedAt = answeredAt ?? isoOrNull(eventMs);
-  if (startedAt === null) return quarantine('Timestamp is not a usable instant', raw);
+  if (startedAt === null)
+    return quarantine('Timestamp is not a usable instant', raw, {
+      category: 'unreadable_time',
+      field: 'Timestamp',
+    });
 
   const from = toParty(get('From'), get('CallerName'), options);
   const to = toParty(get('To'), null, options);

@@ -136,7 +136,7 @@ export function vconItems(input: unknown, options: VconImportOptions = {}): Pars
     try {
       document = JSON.parse(input) as unknown;
     } catch (error) {
-      return [quarantine(`invalid JSON: ${(error as Error).message}`, input)];
+      return [quarantine(`invalid JSON: ${(error as Error).message}`, input, { category: 'unknown_format' })];
     }
   }
   if (Array.isArray(document)) return document.flatMap((item) => vconItems(item, options));
@@ -145,16 +145,17 @@ export function vconItems(input: unknown, options: VconImportOptions = {}): Pars
 
 function mapVconDocument(document: unknown, options: VconImportOptions): ParsedItem {
   if (typeof document !== 'object' || document === null) {
-    return quarantine('a vCon must be a JSON object', document);
+    return quarantine('a vCon must be a JSON object', document, { category: 'unknown_format' });
   }
   const opened = openVcon(document);
-  if (!opened.ok) return quarantine(opened.reason, document);
+  if (!opened.ok) return quarantine(opened.reason, document, { category: opened.category });
   const parsed = importedVconSchema.safeParse(opened.vcon);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return quarantine(
       `not a vCon: ${issue?.path.join('.') || '(root)'} ${issue?.message ?? 'invalid'}`.trim(),
       document,
+      { category: 'unknown_format' },
     );
   }
   const vcon = parsed.data;
@@ -165,6 +166,7 @@ function mapVconDocument(document: unknown, options: VconImportOptions): ParsedI
     return quarantine(
       `vCon ${vcon.uuid} needs extension(s) this importer does not support: ${critical.join(', ')}`,
       document,
+      { category: 'not_supported' },
     );
   }
   const dialogs = vcon.dialog ?? [];
@@ -181,7 +183,8 @@ function mapVconDocument(document: unknown, options: VconImportOptions): ParsedI
     );
   }
   const record = toRecord(vcon, callDialogs, opened.signature, options);
-  if (typeof record === 'string') return quarantine(record, document);
+  if (typeof record === 'string')
+    return quarantine(record, document, { category: 'missing_field', field: 'dialog.start' });
   return validated(record, jsonRaw(document));
 }
 

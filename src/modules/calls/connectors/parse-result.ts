@@ -1,22 +1,33 @@
 import { normalisedCallSchema, type NormalisedCall } from '../call-record.js';
+import type { QuarantineCategory, QuarantineWhy } from './quarantine-reason.js';
 import { quarantineInputOf, type RecordRaw } from './record-raw.js';
 
 export type { CsvSourceRow, RecordRaw } from './record-raw.js';
+export type { QuarantineCategory, QuarantineWhy } from './quarantine-reason.js';
 
 /**
  * Every connector reports each input item as exactly one of three outcomes, so nothing a
  * source sent can disappear silently:
  * - `record`: a valid normalised call, with the source data it was made from (`raw`);
- * - `quarantined`: looked like call data but could not be normalised (kept raw, with a reason);
+ * - `quarantined`: looked like call data but could not be normalised (kept raw, with a reason, its
+ *   category and the field at fault when one is);
  * - `skipped`: a well-formed document that is not a call (a chat, a lifecycle notification).
  */
 export type ParsedItem =
   | { kind: 'record'; record: NormalisedCall; raw: RecordRaw }
-  | { kind: 'quarantined'; reason: string; raw: string }
+  | {
+      kind: 'quarantined';
+      reason: string;
+      category: QuarantineCategory;
+      field: string | undefined;
+      raw: string;
+    }
   | { kind: 'skipped'; reason: string; raw: string };
 
 export interface QuarantinedItem {
   reason: string;
+  category: QuarantineCategory;
+  field: string | undefined;
   raw: string;
 }
 
@@ -37,7 +48,13 @@ export function emptyResult(): ParseResult {
 
 export function addItem(result: ParseResult, item: ParsedItem): ParseResult {
   if (item.kind === 'record') result.records.push(item.record);
-  else if (item.kind === 'quarantined') result.quarantined.push({ reason: item.reason, raw: item.raw });
+  else if (item.kind === 'quarantined')
+    result.quarantined.push({
+      reason: item.reason,
+      category: item.category,
+      field: item.field,
+      raw: item.raw,
+    });
   else result.skipped.push({ reason: item.reason, raw: item.raw });
   return result;
 }
@@ -54,8 +71,9 @@ export async function collectItems(items: AsyncIterable<ParsedItem>): Promise<Pa
   return result;
 }
 
-export function quarantine(reason: string, raw: unknown): ParsedItem {
-  return { kind: 'quarantined', reason, raw: rawText(raw) };
+/** `reason` is the engineer's sentence (it names the value); `why` the category the console explains. */
+export function quarantine(reason: string, raw: unknown, why: QuarantineWhy): ParsedItem {
+  return { kind: 'quarantined', reason, category: why.category, field: why.field, raw: rawText(raw) };
 }
 
 export function skip(reason: string, raw: unknown): ParsedItem {
@@ -74,9 +92,11 @@ export function validated(candidate: NormalisedCall, raw: RecordRaw, quarantineR
     .slice(0, 5)
     .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
     .join('; ');
+  const first = parsed.error.issues[0]?.path.join('.');
   return quarantine(
     `normalised record failed schema validation: ${problems}`,
     quarantineRaw ?? quarantineInputOf(raw),
+    { category: 'schema_rejected', field: first || undefined },
   );
 }
 
@@ -86,7 +106,9 @@ export function guarded(raw: unknown, map: () => ParsedItem[]): ParsedItem[] {
     return map();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return [quarantine(`unexpected error while normalising: ${message}`, raw)];
+    return [
+      quarantine(`unexpected error while normalising: ${message}`, raw, { category: 'connector_error' }),
+    ];
   }
 }
 

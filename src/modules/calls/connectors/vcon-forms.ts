@@ -1,6 +1,7 @@
 import { X509Certificate, constants, verify, type KeyObject, type VerifyKeyObjectInput } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { z } from 'zod';
+import type { QuarantineCategory } from './quarantine-reason.js';
 
 /*
  * The three forms of a vCon (draft-ietf-vcon-vcon-core): unsigned, signed (JWS general JSON
@@ -16,7 +17,8 @@ export interface SignatureCheck {
 }
 
 export type Opened =
-  { ok: true; vcon: unknown; signature: SignatureCheck | null } | { ok: false; reason: string };
+  | { ok: true; vcon: unknown; signature: SignatureCheck | null }
+  | { ok: false; reason: string; category: QuarantineCategory };
 
 /** A signed vCon may be signed again before its certificate expires (the draft's long-term archiving). */
 const MAX_SIGNATURE_LAYERS = 8;
@@ -34,11 +36,16 @@ export function openVcon(document: object, layer = 0): Opened {
       reason:
         `encrypted vCon${uuid} (JWE${enc}): Switchboard holds no recipient key to decrypt it; ` +
         'decrypt it where the key is (it holds a signed vCon) and send the signed or unsigned form',
+      category: 'not_supported',
     };
   }
   if ('payload' in document && 'signatures' in document) {
     if (layer >= MAX_SIGNATURE_LAYERS)
-      return { ok: false, reason: `signed vCon nested over ${MAX_SIGNATURE_LAYERS} deep` };
+      return {
+        ok: false,
+        reason: `signed vCon nested over ${MAX_SIGNATURE_LAYERS} deep`,
+        category: 'not_supported',
+      };
     const outer = openSigned(document);
     if (!outer.ok || typeof outer.vcon !== 'object' || outer.vcon === null) return outer;
     const inner = openVcon(outer.vcon, layer + 1);
@@ -68,7 +75,12 @@ const signedSchema = z.looseObject({
  */
 function openSigned(document: object): Opened {
   const parsed = signedSchema.safeParse(document);
-  if (!parsed.success) return { ok: false, reason: 'signed vCon (JWS) without a payload and signatures' };
+  if (!parsed.success)
+    return {
+      ok: false,
+      reason: 'signed vCon (JWS) without a payload and signatures',
+      category: 'unknown_format',
+    };
   const { payload, signatures } = parsed.data;
   let vcon: unknown;
   try {
@@ -80,6 +92,7 @@ function openSigned(document: object): Opened {
     return {
       ok: false,
       reason: `signed vCon: the payload is not a base64url JSON vCon (${(error as Error).message})`,
+      category: 'unknown_format',
     };
   }
   let check: SignatureCheck | null = null;
@@ -89,6 +102,7 @@ function openSigned(document: object): Opened {
       return {
         ok: false,
         reason: 'signed vCon: a signature does not match the payload (changed after signing?)',
+        category: 'signature_invalid',
       };
     }
     if (check === null || (result.verified && !check.verified)) check = result;
@@ -101,6 +115,7 @@ function openSigned(document: object): Opened {
     return {
       ok: false,
       reason: `signed vCon: header uuid ${headerUuid} is not the payload's ${payloadUuid}`,
+      category: 'signature_invalid',
     };
   }
   return { ok: true, vcon, signature: check };

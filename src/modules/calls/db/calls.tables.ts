@@ -69,6 +69,9 @@ export type QuarantineTable = {
   tenantId: string;
   source: string;
   reason: string;
+  /** A QuarantineCategory (migration 0013); read through categoryOf, so an unknown one is 'other'. */
+  category: ColumnType<string, string | undefined, string>;
+  field: string | null;
   rawCiphertext: Buffer | null;
   rawObjectKey: string | null;
   rawSha256: string | null;

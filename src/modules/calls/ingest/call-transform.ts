@@ -6,6 +6,7 @@ import type { ObjectStore } from '../../../platform/objects/index.js';
 import { toCallRecordV1, type CallRecordV1, type CallSource, type NormalisedCall } from '../call-record.js';
 import type { ConnectorOptions } from '../connectors/connector-registry.js';
 import type { ParsedItem } from '../connectors/parse-result.js';
+import type { QuarantineCategory } from '../connectors/quarantine-reason.js';
 import type { UpsertResult } from '../contract.js';
 import { callRecordIngestedV1, type CallRecordIngested } from '../events.js';
 import { notifyCallsChanged } from '../live/calls-live.repo.js';
@@ -27,7 +28,14 @@ export interface CallWrites {
   quarantineWithin(
     trx: UnitOfWork,
     ctx: RequestContext,
-    item: { source: string; reason: string; raw: string; options: ConnectorOptions },
+    item: {
+      source: string;
+      reason: string;
+      category: QuarantineCategory;
+      field: string | undefined;
+      raw: string;
+      options: ConnectorOptions;
+    },
   ): Promise<void>;
   /** The raw archive's ledger: archive objects are claimed before they are written and committed with the index. */
   readonly archive: ArchiveLedger;
@@ -180,6 +188,8 @@ export async function transformItems(
         await deps.writes.quarantineWithin(trx, ctx, {
           source,
           reason: item.reason,
+          category: item.category,
+          field: item.field,
           raw: item.raw,
           options: options.connectorOptions ?? {},
         });

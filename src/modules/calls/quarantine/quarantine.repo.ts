@@ -10,6 +10,8 @@ const listColumns = [
   'tenantId',
   'source',
   'reason',
+  'category',
+  'field',
   'rawObjectKey',
   'options',
   'rawSha256',
@@ -38,12 +40,27 @@ export async function listQuarantined(
   let select = trx.selectFrom('calls.quarantine').select(listColumns);
   if (query.status) select = select.where('status', '=', query.status);
   if (query.source) select = select.where('source', '=', query.source);
+  if (query.category) select = select.where('category', '=', query.category);
   const after = query.after;
   if (after)
     select = select.where((eb) =>
       eb(eb.refTuple('receivedAt', 'id'), '<', eb.tuple(after.receivedAt, after.id)),
     );
   return select.orderBy('receivedAt', 'desc').orderBy('id', 'desc').limit(query.limit).execute();
+}
+
+/** Items per stored category, largest first. */
+export async function countQuarantinedByCategory(
+  trx: Trx,
+  query: { status: 'open' | 'replayed'; source?: string | undefined },
+): Promise<{ category: string; count: number }[]> {
+  let select = trx
+    .selectFrom('calls.quarantine')
+    .select((eb) => ['category', eb.fn.countAll<string>().as('count')])
+    .where('status', '=', query.status);
+  if (query.source) select = select.where('source', '=', query.source);
+  const rows = await select.groupBy('category').orderBy('count', 'desc').orderBy('category').execute();
+  return rows.map((row) => ({ category: row.category, count: Number(row.count) }));
 }
 
 export async function findQuarantined(

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestContext } from '../../../platform/context.js';
@@ -308,6 +309,84 @@ describe('quarantine', () => {
         expect.arrayContaining(['200', '403', '404', '409', '422']),
       );
       expect(JSON.stringify(operation?.responses['200'])).toContain('QuarantineReplay');
+    });
+  });
+
+  describe('categories: why an item waits, in words the console can explain', () => {
+    // One Asterisk cdr_csv row; the variants below break one field each.
+    const row =
+      '"","89245555937","211474","stadion-pstn","""89245555937"" <89245555937>","SIP/211474-00000000","","Hangup","","2024-01-27 15:07:24","2024-01-27 15:07:24","2024-01-27 15:07:51",27,27,"ANSWERED","DOCUMENTATION","1706368044.0","","","1706368044.0",0';
+    let d: RequestContext;
+
+    interface Categorised extends Item {
+      category: string;
+      field: string | null;
+    }
+    const list = async (query = '') =>
+      (await get(query, d)).json<{ items: Categorised[]; nextCursor: string | null }>().items;
+
+    beforeAll(async () => {
+      ({ ctx: d } = await t.createTenant());
+      const file = [
+        row.replace('"2024-01-27 15:07:24","2024-01-27 15:07:24"', '"yesterday-ish","2024-01-27 15:07:24"'),
+        row.replace('"ANSWERED"', '"TELEPORTED"').replaceAll('1706368044.0', '1706368045.0'),
+        row.replace(',27,27,', ',twenty,27,').replaceAll('1706368044.0', '1706368046.0'),
+        '"just","four","columns","here"',
+      ].join('\n');
+      const totals = await t.calls.importFile(d, Readable.from([file]), { format: 'asterisk-csv' });
+      expect(totals.quarantined).toBe(4);
+      // An item from before categories (or one added without) reads as other.
+      await t.calls.quarantine.add(d, { source: 'twilio', reason: 'something new', raw: 'x' });
+    });
+
+    it('gives every quarantined item a category and the field at fault, beside the connector’s own reason', async () => {
+      const items = await list();
+      const byCategory = Object.fromEntries(items.map((i) => [i.category, i]));
+      expect(byCategory.unreadable_time).toMatchObject({
+        field: 'start',
+        reason: 'unreadable start time "yesterday-ish"',
+      });
+      expect(byCategory.unknown_value).toMatchObject({
+        field: 'disposition',
+        reason: 'unknown disposition "TELEPORTED"',
+      });
+      expect(byCategory.invalid_number).toMatchObject({ reason: 'duration or billsec is not a number' });
+      expect(byCategory.unknown_format).toMatchObject({ field: null });
+      expect(byCategory.unknown_format?.reason).toMatch(/column count 4/);
+      expect(byCategory.other).toMatchObject({ source: 'twilio', field: null, reason: 'something new' });
+      const one = (await get(`/${byCategory.unreadable_time?.id ?? ''}`, d)).json<Categorised>();
+      expect(one).toMatchObject({ category: 'unreadable_time', field: 'start' });
+    });
+
+    it('filters by category, and counts the open items per category', async () => {
+      expect((await list('?category=unknown_value')).map((i) => i.reason)).toEqual([
+        'unknown disposition "TELEPORTED"',
+      ]);
+      expect(await list('?category=payload_too_large')).toEqual([]);
+      const summary = (await get('/summary', d)).json<{
+        total: number;
+        categories: { category: string; count: number }[];
+      }>();
+      expect(summary.total).toBe(5);
+      expect(summary.categories).toHaveLength(5);
+      expect(summary.categories).toEqual(
+        expect.arrayContaining([
+          { category: 'unreadable_time', count: 1 },
+          { category: 'other', count: 1 },
+        ]),
+      );
+      // Another tenant's items are not counted.
+      expect((await get('/summary', b)).json<{ total: number }>().total).toBe(1);
+    });
+
+    it('answers 400 naming the field for a category it does not know', async () => {
+      const res = await get('?category=teleported', d);
+      expect(res.statusCode).toBe(400);
+      expect(res.body).toContain('category');
+      const summary = await get('/summary?status=lost', d);
+      expect(summary.statusCode).toBe(400);
+      expect(summary.body).toContain('status');
+      expect((await get('/summary', d, ['calls:read'])).statusCode).toBe(403);
     });
   });
 

@@ -12,6 +12,8 @@ import {
   quarantineItemSchema,
   quarantineListQuerySchema,
   quarantineReplaySchema,
+  quarantineSummaryQuerySchema,
+  quarantineSummarySchema,
   unprocessable,
 } from '../query/calls.schemas.js';
 import { connectorReparse } from './quarantine-reparse.js';
@@ -59,11 +61,12 @@ export function quarantineRoutes(deps: QuarantineRoutesDeps): FastifyPluginAsync
         },
       },
       async (request) => {
-        const { status, source, limit, cursor } = request.query;
+        const { status, source, category, limit, cursor } = request.query;
         const after = cursor === undefined ? undefined : decodeCursor(cursor);
         const page = await quarantine.list(request.ctx, {
           status,
           source,
+          category,
           limit,
           after: after && { receivedAt: after.startedAt, id: after.id },
         });
@@ -72,6 +75,23 @@ export function quarantineRoutes(deps: QuarantineRoutesDeps): FastifyPluginAsync
           items: page.items.map(view),
           nextCursor: next ? encodeCursor({ startedAt: next.receivedAt, id: next.id }) : null,
         };
+      },
+    );
+
+    app.get(
+      '/summary',
+      {
+        config: { permission: 'quarantine:manage' },
+        schema: {
+          tags: ['calls'],
+          summary: 'How many payloads wait, per category of reason',
+          querystring: quarantineSummaryQuerySchema,
+          response: { 200: quarantineSummarySchema, ...problems },
+        },
+      },
+      async (request) => {
+        const categories = await quarantine.countByCategory(request.ctx, request.query);
+        return { total: categories.reduce((sum, c) => sum + c.count, 0), categories: [...categories] };
       },
     );
 

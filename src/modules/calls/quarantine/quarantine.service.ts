@@ -12,8 +12,10 @@ import type {
   UpsertResult,
 } from '../contract.js';
 import { CallsErrors } from '../errors.js';
+import { categoryOf, type QuarantineCategory } from '../connectors/quarantine-reason.js';
 import type { CallsTables } from '../db/calls.tables.js';
 import {
+  countQuarantinedByCategory,
   findQuarantined,
   insertQuarantined,
   listQuarantined,
@@ -29,6 +31,8 @@ function toPayload(row: QuarantineListRow): QuarantinedPayload {
     id: toPublicId('qua', row.id),
     source: row.source,
     reason: row.reason,
+    category: categoryOf(row.category),
+    field: row.field,
     rawObjectKey: row.rawObjectKey,
     rawSha256: row.rawSha256,
     rawBytes: row.rawBytes,
@@ -77,6 +81,8 @@ export function createQuarantineService(deps: {
       tenantId: ctx.tenantId,
       source: payload.source,
       reason: payload.reason,
+      category: payload.category ?? 'other',
+      field: payload.field ?? null,
       rawCiphertext: raw ? await crypto.encryptRaw(ctx.tenantId, id, raw) : null,
       rawObjectKey: payload.rawObjectKey ?? null,
       rawSha256: payload.rawSha256 ?? null,
@@ -105,6 +111,21 @@ export function createQuarantineService(deps: {
         items: page.map(toPayload),
         nextCursor: rows.length > query.limit && last ? { receivedAt: last.receivedAt, id: last.id } : null,
       };
+    },
+
+    async countByCategory(ctx, query = {}) {
+      const rows = await inTenant(ctx, (trx) =>
+        countQuarantinedByCategory(trx, { status: query.status ?? 'open', source: query.source }),
+      );
+      // A category this server does not know reads as 'other': fold such rows together.
+      const counts = new Map<QuarantineCategory, number>();
+      for (const row of rows) {
+        const category = categoryOf(row.category);
+        counts.set(category, (counts.get(category) ?? 0) + row.count);
+      }
+      return [...counts]
+        .map(([category, count]) => ({ category, count }))
+        .sort((x, y) => y.count - x.count || x.category.localeCompare(y.category));
     },
 
     async get(ctx, id) {

@@ -21,6 +21,7 @@ import {
   type CallSort,
 } from '../contract.js';
 import { decodeCursor, defaultSortParam, filterProblems, statsProblems } from './call-filters.js';
+import { quarantineCategories } from '../connectors/quarantine-reason.js';
 
 const CALL_SORT_PARAMS = CALL_SORT_KEYS.flatMap((key) => [key, `-${key}`] as const) as [
   `${'' | '-'}${(typeof CALL_SORT_KEYS)[number]}`,
@@ -314,11 +315,22 @@ export const callStatsSchema = z
   })
   .meta({ id: 'CallStats' });
 
+export const quarantineCategorySchema = z
+  .enum(quarantineCategories)
+  .describe(
+    'Why the item was quarantined, as a stable category: unreadable_time (a date or time field), missing_field, invalid_number, unknown_value (a value the connector does not know), unknown_format (not what the source sends), payload_too_large, schema_rejected (the normalised call broke the call record schema), signature_invalid, not_supported, incomplete_call, connector_error (a bug), other (anything else, and items from before categories)',
+  )
+  .meta({ id: 'QuarantineCategory' });
+
 export const quarantineItemSchema = z
   .object({
     id: z.string().describe('qua_...'),
     source: z.string(),
-    reason: z.string(),
+    reason: z
+      .string()
+      .describe('The connector’s own words, naming the value it could not read (for engineers)'),
+    category: quarantineCategorySchema,
+    field: z.string().nullable().describe('The field at fault, as the source names it, when one is'),
     rawObjectKey: z.string().nullable(),
     rawSha256: z.string().nullable(),
     rawBytes: z.number().int().nullable(),
@@ -338,9 +350,24 @@ export const quarantineItemSchema = z
 export const quarantineListQuerySchema = z.object({
   status: z.enum(['open', 'replayed']).optional(),
   source: z.string().min(1).max(64).optional(),
+  category: quarantineCategorySchema.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
 });
+
+export const quarantineSummaryQuerySchema = z.object({
+  status: z.enum(['open', 'replayed']).default('open'),
+  source: z.string().min(1).max(64).optional(),
+});
+
+export const quarantineSummarySchema = z
+  .object({
+    total: z.number().int().describe('Items of the status (open by default), all categories'),
+    categories: z
+      .array(z.object({ category: quarantineCategorySchema, count: z.number().int() }))
+      .describe('Largest first; categories without items are left out'),
+  })
+  .meta({ id: 'QuarantineSummary' });
 
 export const problems = {
   400: problemSchema,

@@ -158,7 +158,7 @@ export function teamsItems(input: unknown, options: TeamsOptions = {}): ParsedIt
     try {
       document = JSON.parse(input) as unknown;
     } catch (error) {
-      return [quarantine(`invalid JSON: ${(error as Error).message}`, input)];
+      return [quarantine(`invalid JSON: ${(error as Error).message}`, input, { category: 'unknown_format' })];
     }
   }
   const kind = classifyTeamsDocument(document);
@@ -182,7 +182,11 @@ export function teamsItems(input: unknown, options: TeamsOptions = {}): ParsedIt
         skip('callRecord sessions page: merge it into its call record (mergeTeamsSessionPages)', document),
       ];
     case 'unknown':
-      return [quarantine('not a recognised Microsoft Graph callRecords document', document)];
+      return [
+        quarantine('not a recognised Microsoft Graph callRecords document', document, {
+          category: 'unknown_format',
+        }),
+      ];
   }
 }
 
@@ -301,12 +305,16 @@ function mapCallRecord(document: unknown, options: TeamsOptions): ParsedItem {
     return quarantine(
       `not a Graph callRecord: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
       document,
+      { category: 'unknown_format' },
     );
   }
   const callRecord = parsed.data;
   const startedAt = isoOrNull(parseZonedIso(callRecord.startDateTime));
   if (startedAt === null)
-    return quarantine(`unreadable startDateTime "${callRecord.startDateTime}"`, document);
+    return quarantine(`unreadable startDateTime "${callRecord.startDateTime}"`, document, {
+      category: 'unreadable_time',
+      field: 'startDateTime',
+    });
   const endedAt = callRecord.endDateTime ? isoOrNull(parseZonedIso(callRecord.endDateTime)) : null;
   const sessions = callRecord.sessions ?? [];
   const legs = sessions.map((session) => sessionLeg(session, options));
@@ -441,10 +449,14 @@ function callTypeDirection(callType: string | null | undefined): CallDirection {
 /** getPstnCalls rows are billed (connected) Calling Plan calls. */
 function mapPstnRow(row: unknown, options: TeamsOptions): ParsedItem {
   const parsed = pstnRowSchema.safeParse(row);
-  if (!parsed.success) return quarantine('not a pstnCallLogRow', row);
+  if (!parsed.success) return quarantine('not a pstnCallLogRow', row, { category: 'unknown_format' });
   const call = parsed.data;
   const startedAt = isoOrNull(parseZonedIso(call.startDateTime));
-  if (startedAt === null) return quarantine(`unreadable startDateTime "${call.startDateTime}"`, row);
+  if (startedAt === null)
+    return quarantine(`unreadable startDateTime "${call.startDateTime}"`, row, {
+      category: 'unreadable_time',
+      field: 'startDateTime',
+    });
   const endedAt = call.endDateTime ? isoOrNull(parseZonedIso(call.endDateTime)) : null;
   const direction = callTypeDirection(call.callType);
   const user = call.userDisplayName ?? null;
@@ -538,7 +550,7 @@ const directRoutingRowSchema = z.looseObject({
 /** getDirectRoutingCalls rows: every attempt through an SBC, successful or not. */
 function mapDirectRoutingRow(row: unknown, options: TeamsOptions): ParsedItem {
   const parsed = directRoutingRowSchema.safeParse(row);
-  if (!parsed.success) return quarantine('not a directRoutingLogRow', row);
+  if (!parsed.success) return quarantine('not a directRoutingLogRow', row, { category: 'unknown_format' });
   const call = parsed.data;
   // 0001-01-01T00:00:00Z is Graph's "no value"; isoOrNull drops it.
   const at = (value: string | null | undefined): string | null =>
@@ -546,7 +558,11 @@ function mapDirectRoutingRow(row: unknown, options: TeamsOptions): ParsedItem {
   const invitedAt = at(call.inviteDateTime);
   const connectedAt = at(call.startDateTime);
   const startedAt = invitedAt ?? connectedAt;
-  if (startedAt === null) return quarantine('row has neither inviteDateTime nor startDateTime', row);
+  if (startedAt === null)
+    return quarantine('row has neither inviteDateTime nor startDateTime', row, {
+      category: 'missing_field',
+      field: 'startDateTime',
+    });
   const successful = call.successfulCall === true;
   const answeredAt = successful ? connectedAt : null;
   const endedAt = successful ? at(call.endDateTime) : (at(call.failureDateTime) ?? at(call.endDateTime));

@@ -107,7 +107,7 @@ export function createTeamsFetchers(deps: {
   /** Either kind may arrive under either format name; the body says which it is. */
   const fetcher: PayloadFetcher = async (tenantId, body) => {
     const parsed = parseGraphNotifications(body.toString('utf8'));
-    if (!parsed.ok) return [quarantine(parsed.error, body)];
+    if (!parsed.ok) return [quarantine(parsed.error, body, { category: 'unknown_format' })];
     return parsed.batch.kind === 'lifecycleNotifications'
       ? lifecycleNotifications(tenantId, parsed.batch.notifications)
       : changeNotifications(tenantId, parsed.batch.notifications);

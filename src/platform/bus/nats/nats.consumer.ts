@@ -47,7 +47,11 @@ export async function consumePartition(
         options.db,
         group,
         event,
-        { message: `not acknowledged after ${delivery - 1} deliveries`, code: 'BUS_MAX_DELIVERIES' },
+        {
+          message: `not acknowledged after ${delivery - 1} deliveries`,
+          code: 'BUS_MAX_DELIVERIES',
+          category: 'timeout',
+        },
         delivery - 1,
       );
       msg.ack();

@@ -74,6 +74,9 @@ export const apiLimits = {
   'GET /api/v1/calls/quarantine/{quarantineId}/raw': {
     'quarantineId': { maxLength: 64 },
   },
+  'GET /api/v1/calls/quarantine/summary': {
+    'source': { minLength: 1, maxLength: 64 },
+  },
   'GET /api/v1/calls/stats': {
     'agent': { minLength: 1, maxLength: 256 },
     'minDuration': { minimum: 0, maximum: 604800 },

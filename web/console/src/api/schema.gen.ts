@@ -1125,6 +1125,7 @@ export interface paths {
                 query?: {
                     /** @description Only letters that failed before this time (paging) */
                     before?: string;
+                    category?: components["schemas"]["DeadLetterCategoryInput"];
                     group?: string;
                     /** @description Also letters already dealt with (replayed or discarded); default: only those waiting */
                     includeReplayed?: string;
@@ -1392,6 +1393,60 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bus/dead-letters/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many letters of the caller’s tenant wait, per category */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeadLetterSummary"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2409,6 +2464,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    category?: components["schemas"]["QuarantineCategoryInput"];
                     cursor?: string;
                     limit?: number;
                     source?: string;
@@ -2745,6 +2801,81 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/quarantine/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many payloads wait, per category of reason */
+        get: {
+            parameters: {
+                query?: {
+                    source?: string;
+                    status?: "open" | "replayed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QuarantineSummary"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5824,11 +5955,13 @@ export interface components {
             updatedBy: string | null;
         };
         DeadLetter: {
+            category: components["schemas"]["DeadLetterCategory"];
             deliveries: number;
             /** Format: date-time */
             discardedAt?: string;
             /** @description Who discarded it: a user or API key id, or cli */
             discardedBy?: string;
+            /** @description The error as thrown (for engineers) */
             error: string;
             errorCode?: string;
             event: {
@@ -5855,12 +5988,24 @@ export interface components {
              */
             status: "waiting" | "replayed" | "discarded";
         };
+        /**
+         * @description Why the handler gave up: timeout (too slow, or never answered), db_unavailable, dependency_unavailable (another service stayed down), schema_rejected (the event was refused as invalid), rejected (refused for good: gone, conflict), handler_error (anything else, usually a bug)
+         * @enum {string}
+         */
+        DeadLetterCategory: "timeout" | "db_unavailable" | "dependency_unavailable" | "schema_rejected" | "rejected" | "handler_error";
+        /**
+         * @description Why the handler gave up: timeout (too slow, or never answered), db_unavailable, dependency_unavailable (another service stayed down), schema_rejected (the event was refused as invalid), rejected (refused for good: gone, conflict), handler_error (anything else, usually a bug)
+         * @enum {string}
+         */
+        DeadLetterCategoryInput: "timeout" | "db_unavailable" | "dependency_unavailable" | "schema_rejected" | "rejected" | "handler_error";
         DeadLetterInput: {
+            category: components["schemas"]["DeadLetterCategoryInput"];
             deliveries: number;
             /** Format: date-time */
             discardedAt?: string;
             /** @description Who discarded it: a user or API key id, or cli */
             discardedBy?: string;
+            /** @description The error as thrown (for engineers) */
             error: string;
             errorCode?: string;
             event: {
@@ -5886,6 +6031,24 @@ export interface components {
              * @enum {string}
              */
             status: "waiting" | "replayed" | "discarded";
+        };
+        DeadLetterSummary: {
+            /** @description Largest first; categories without letters are left out */
+            categories: {
+                category: components["schemas"]["DeadLetterCategory"];
+                count: number;
+            }[];
+            /** @description Letters waiting (neither replayed nor discarded) */
+            total: number;
+        };
+        DeadLetterSummaryInput: {
+            /** @description Largest first; categories without letters are left out */
+            categories: {
+                category: components["schemas"]["DeadLetterCategoryInput"];
+                count: number;
+            }[];
+            /** @description Letters waiting (neither replayed nor discarded) */
+            total: number;
         };
         IdentityProvider: {
             audience: string;
@@ -6093,7 +6256,20 @@ export interface components {
             title: string;
             type: string;
         };
+        /**
+         * @description Why the item was quarantined, as a stable category: unreadable_time (a date or time field), missing_field, invalid_number, unknown_value (a value the connector does not know), unknown_format (not what the source sends), payload_too_large, schema_rejected (the normalised call broke the call record schema), signature_invalid, not_supported, incomplete_call, connector_error (a bug), other (anything else, and items from before categories)
+         * @enum {string}
+         */
+        QuarantineCategory: "unreadable_time" | "missing_field" | "invalid_number" | "unknown_value" | "unknown_format" | "payload_too_large" | "schema_rejected" | "signature_invalid" | "not_supported" | "incomplete_call" | "connector_error" | "other";
+        /**
+         * @description Why the item was quarantined, as a stable category: unreadable_time (a date or time field), missing_field, invalid_number, unknown_value (a value the connector does not know), unknown_format (not what the source sends), payload_too_large, schema_rejected (the normalised call broke the call record schema), signature_invalid, not_supported, incomplete_call, connector_error (a bug), other (anything else, and items from before categories)
+         * @enum {string}
+         */
+        QuarantineCategoryInput: "unreadable_time" | "missing_field" | "invalid_number" | "unknown_value" | "unknown_format" | "payload_too_large" | "schema_rejected" | "signature_invalid" | "not_supported" | "incomplete_call" | "connector_error" | "other";
         QuarantinedPayload: {
+            category: components["schemas"]["QuarantineCategory"];
+            /** @description The field at fault, as the source names it, when one is */
+            field: string | null;
             /** @description qua_... */
             id: string;
             lastReplayError: string | null;
@@ -6104,6 +6280,7 @@ export interface components {
             rawBytes: number | null;
             rawObjectKey: string | null;
             rawSha256: string | null;
+            /** @description The connector’s own words, naming the value it could not read (for engineers) */
             reason: string;
             receivedAt: string;
             replayAttempts: number;
@@ -6113,6 +6290,9 @@ export interface components {
             status: "open" | "replayed";
         };
         QuarantinedPayloadInput: {
+            category: components["schemas"]["QuarantineCategoryInput"];
+            /** @description The field at fault, as the source names it, when one is */
+            field: string | null;
             /** @description qua_... */
             id: string;
             lastReplayError: string | null;
@@ -6123,6 +6303,7 @@ export interface components {
             rawBytes: number | null;
             rawObjectKey: string | null;
             rawSha256: string | null;
+            /** @description The connector’s own words, naming the value it could not read (for engineers) */
             reason: string;
             receivedAt: string;
             replayAttempts: number;
@@ -6156,6 +6337,24 @@ export interface components {
             unchanged: number;
             /** @description Calls whose stored record this replay replaced */
             updated: number;
+        };
+        QuarantineSummary: {
+            /** @description Largest first; categories without items are left out */
+            categories: {
+                category: components["schemas"]["QuarantineCategory"];
+                count: number;
+            }[];
+            /** @description Items of the status (open by default), all categories */
+            total: number;
+        };
+        QuarantineSummaryInput: {
+            /** @description Largest first; categories without items are left out */
+            categories: {
+                category: components["schemas"]["QuarantineCategoryInput"];
+                count: number;
+            }[];
+            /** @description Items of the status (open by default), all categories */
+            total: number;
         };
         QueueTargets: {
             default: {

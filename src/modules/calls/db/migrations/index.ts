@@ -14,6 +14,7 @@ import { callDurationOrderMigration } from './0010-call-duration-order.js';
 import { callRollupsMigration } from './0011-call-rollups.js';
 import { callExportsMigration } from './0012-call-exports.js';
 import { callRollupsQueueMigration } from './0013-call-rollups-queue.js';
+import { quarantineCategoriesMigration } from './0014-quarantine-categories.js';
 
 /*
  * The call index. Personal data (numbers, names, the full record) is stored only as ciphertext
@@ -224,5 +225,6 @@ export const callsMigrations: MigrationSet = {
     callRollupsMigration,
     callExportsMigration,
     callRollupsQueueMigration,
+    quarantineCategoriesMigration,
   ],
 };

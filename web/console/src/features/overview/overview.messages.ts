@@ -49,7 +49,8 @@ export const overviewMessages = defineMessages(
         `${count} ${one ? 'connector needs' : 'connectors need'} a fix`,
       connectorsText: (names: string) => `${names}: a secret is missing or the last delivery set-up failed.`,
       connectorsAction: 'Open connectors',
-      atLeast: (count: string) => `${count}+`,
+      byReason: (what: string) => `${what}, by reason`,
+      reasonCount: (reason: string, count: string) => `${reason}: ${count}`,
     },
     organisation: {
       title: 'Organisation',
@@ -133,7 +134,8 @@ export const overviewMessages = defineMessages(
         connectorsText: (names) =>
           `${names}: Ein Geheimnis fehlt, oder die letzte Einrichtung der Zustellung ist fehlgeschlagen.`,
         connectorsAction: 'Konnektoren öffnen',
-        atLeast: (count) => `${count}+`,
+        byReason: (what) => `${what}, nach Grund`,
+        reasonCount: (reason, count) => `${reason}: ${count}`,
       },
       organisation: {
         title: 'Organisation',

@@ -27,12 +27,11 @@ import { PageHeader, Panel } from '@/kit/Page';
 import { roleLabel } from '@/kit/roles';
 import { useCan, useMe } from '@/kit/session';
 import { useNow } from '@/kit/useNow';
+import { deadLetterMessages } from '../admin/dead-letters/dead-letters.messages';
+import { quarantineMessages } from '../calls/quarantine/quarantine.messages';
 import { overviewMessages } from './overview.messages';
 import { todayOf, todayWindow } from './today';
 import './overview.css';
-
-/** Items counted for "needs attention"; beyond this it says "100+" (the pages list them all). */
-const counted = 100;
 
 type Messages = (typeof overviewMessages)['en'];
 
@@ -48,9 +47,6 @@ export function firstNameOf(displayName: string | null, email: string): string {
   const word = (displayName ?? email).split(/[\s@._-]/)[0] ?? '';
   return displayName ? word : word.charAt(0).toUpperCase() + word.slice(1);
 }
-
-const countOf = (n: number, m: Messages) =>
-  n >= counted ? m.attention.atLeast(formatNumber(counted)) : formatNumber(n);
 
 export function OverviewPage() {
   const m = useMessages(overviewMessages);
@@ -261,19 +257,28 @@ interface Concern {
   readonly text: string;
   readonly to: LinkProps['to'];
   readonly action: string;
+  /** How many per reason, each a link to the list filtered by it. */
+  readonly breakdown?: readonly {
+    readonly label: string;
+    readonly count: number;
+    readonly link: LinkProps;
+  }[];
 }
 
 function AttentionSection({ m, can }: { m: Messages; can: Can }) {
   const a = m.attention;
+  const q = useMessages(quarantineMessages);
+  const d = useMessages(deadLetterMessages);
+  // Counts per category: the home page says why things wait, each reason a link to its filtered list.
   const quarantine = useQuery({
-    queryKey: ['calls', 'quarantine', 'overview'],
+    queryKey: ['calls', 'quarantine', 'summary', 'open', undefined],
     queryFn: () =>
-      unwrap(api.GET('/api/v1/calls/quarantine', { params: { query: { status: 'open', limit: counted } } })),
+      unwrap(api.GET('/api/v1/calls/quarantine/summary', { params: { query: { status: 'open' } } })),
     enabled: can.quarantine,
   });
   const deadLetters = useQuery({
-    queryKey: ['bus', 'dead-letters', 'overview'],
-    queryFn: () => unwrap(api.GET('/api/v1/bus/dead-letters', { params: { query: { limit: counted } } })),
+    queryKey: ['bus', 'dead-letters', 'summary'],
+    queryFn: () => unwrap(api.GET('/api/v1/bus/dead-letters/summary')),
     enabled: can.bus,
   });
   const connectors = useQuery({
@@ -306,25 +311,35 @@ function AttentionSection({ m, can }: { m: Messages; can: Can }) {
     .map((c) => c.name);
 
   const concerns: Concern[] = [];
-  const openQuarantine = quarantine.data?.items.length ?? 0;
+  const openQuarantine = quarantine.data?.total ?? 0;
   if (openQuarantine > 0)
     concerns.push({
       key: 'quarantine',
       icon: ShieldAlert,
-      title: a.quarantine(countOf(openQuarantine, m), openQuarantine === 1),
+      title: a.quarantine(formatNumber(openQuarantine), openQuarantine === 1),
       text: a.quarantineText,
       to: '/calls/quarantine',
       action: a.quarantineAction,
+      breakdown: quarantine.data?.categories.map(({ category, count }) => ({
+        label: q.categories[category],
+        count,
+        link: { to: '/calls/quarantine', search: { status: 'open', category } },
+      })),
     });
-  const waiting = deadLetters.data?.items.length ?? 0;
+  const waiting = deadLetters.data?.total ?? 0;
   if (waiting > 0)
     concerns.push({
       key: 'dead-letters',
       icon: MailExclamationPoint,
-      title: a.deadLetters(countOf(waiting, m), waiting === 1),
+      title: a.deadLetters(formatNumber(waiting), waiting === 1),
       text: a.deadLettersText,
       to: '/admin/dead-letters',
       action: a.deadLettersAction,
+      breakdown: deadLetters.data?.categories.map(({ category, count }) => ({
+        label: d.categories[category],
+        count,
+        link: { to: '/admin/dead-letters', search: { status: 'waiting', category } },
+      })),
     });
   if (broken.length > 0)
     concerns.push({
@@ -351,6 +366,15 @@ function AttentionSection({ m, can }: { m: Messages; can: Can }) {
               <div className="concern__body">
                 <h3>{c.title}</h3>
                 <p>{c.text}</p>
+                {c.breakdown && c.breakdown.length > 0 ? (
+                  <ul className="concern__breakdown" aria-label={a.byReason(c.title)}>
+                    {c.breakdown.map((b) => (
+                      <li key={b.label}>
+                        <Link {...b.link}>{a.reasonCount(b.label, formatNumber(b.count))}</Link>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
               </div>
               <Link to={c.to} className="btn btn--secondary btn--sm">
                 {c.action}

@@ -152,7 +152,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   const clickOpen = (index: number) => (event: MouseEvent<HTMLTableRowElement>) => {
     if (!open) return;
     if (
-      (event.target as HTMLElement).closest('a, button, input, select, label') ||
+      (event.target as HTMLElement).closest('a, button, input, select, label, summary, details') ||
       window.getSelection()?.toString()
     )
       return;

@@ -1,18 +1,30 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { ChevronDown, ChevronRight, RefreshCw, ScrollText, ShieldAlert, ShieldCheck } from 'lucide-react';
-import { Fragment, useState, type SyntheticEvent } from 'react';
+import { RefreshCw, ScrollText, ShieldAlert, ShieldCheck } from 'lucide-react';
+import { useMemo, useState, type SyntheticEvent } from 'react';
 import { api, unwrap } from '@/api/client';
 import type { AuditEntry } from '@/api/types';
+import { useMessages, type Translation } from '@/i18n';
 import { Alert } from '@/kit/Alert';
-import { Button, IconButton } from '@/kit/Button';
+import { Button } from '@/kit/Button';
+import {
+  ColumnChooser,
+  DataTable,
+  DateRangeField,
+  fromZonedText,
+  presetRange,
+  toZonedText,
+  useColumnChoice,
+  useTenantTimeZoneState,
+  type Column,
+  type RangeInput,
+} from '@/kit/data-table';
 import { DateTime } from '@/kit/DateTime';
-import { SelectField, TextField } from '@/kit/Field';
+import { SelectField } from '@/kit/Field';
 import { formatNumber } from '@/kit/format';
 import { PageHeader, Panel } from '@/kit/Page';
 import { useCan } from '@/kit/session';
-import { EmptyState, ErrorState, QueryTableBody } from '@/kit/states';
-import { useMessages } from '@/i18n';
+import { EmptyState, ErrorState } from '@/kit/states';
 import { actionLabel, auditMessages } from './audit.messages';
 import type { AuditSearch } from './audit.search';
 import '../admin.css';
@@ -20,21 +32,10 @@ import '../admin.css';
 const route = getRouteApi('/console/admin/audit');
 const pageSize = 50;
 
-/** datetime-local works in the reader's local time without a zone; the API wants an instant. */
-function toLocalInput(iso: string | undefined): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 16);
-}
+type Messages = Translation<(typeof auditMessages)['en']>;
 
-function fromLocalInput(value: string): string | undefined {
-  if (!value) return undefined;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
-}
-
-function ChainStatus() {
+function ChainStatus({ t }: { t: Messages }) {
+  const c = t.chain;
   const verify = useQuery({
     queryKey: ['audit', 'verify'],
     queryFn: () => unwrap(api.GET('/api/v1/audit/verify')),
@@ -42,19 +43,13 @@ function ChainStatus() {
   });
   if (verify.isPending) {
     return (
-      <Alert tone="info" title="Checking the chain…">
-        Recomputing every entry’s hash.
+      <Alert tone="info" title={c.checking}>
+        {c.checkingText}
       </Alert>
     );
   }
   if (verify.isError)
-    return (
-      <ErrorState
-        error={verify.error}
-        onRetry={() => void verify.refetch()}
-        title="The chain could not be verified"
-      />
-    );
+    return <ErrorState error={verify.error} onRetry={() => void verify.refetch()} title={c.failed} />;
   const result = verify.data;
   const again = (
     <Button
@@ -63,15 +58,14 @@ function ChainStatus() {
       busy={verify.isFetching}
       onClick={() => void verify.refetch()}
     >
-      Verify again
+      {c.again}
     </Button>
   );
   if (result.intact) {
     return (
       <div className="verify-banner">
-        <Alert tone="success" icon={<ShieldCheck aria-hidden="true" />} title="The audit trail is intact">
-          All {formatNumber(result.entries)} entries are present and unaltered: each one’s hash matches the
-          one before it.
+        <Alert tone="success" icon={<ShieldCheck aria-hidden="true" />} title={c.intact}>
+          {c.intactText(formatNumber(result.entries))}
         </Alert>
         {again}
       </div>
@@ -82,30 +76,51 @@ function ChainStatus() {
       <Alert
         tone="danger"
         icon={<ShieldAlert aria-hidden="true" />}
-        title={`The chain is broken at entry #${result.firstBreak ? formatNumber(result.firstBreak.seq) : '?'}`}
+        title={c.broken(result.firstBreak ? formatNumber(result.firstBreak.seq) : '?')}
       >
         {result.firstBreak ? `${result.firstBreak.reason}: ${result.firstBreak.detail}. ` : ''}
-        Entries were edited or deleted outside Switchboard. Preserve the database and investigate.
+        {c.brokenText}
       </Alert>
       {again}
     </div>
   );
 }
 
+/** The period as the form holds it, from the address. */
+function rangeInput(search: AuditSearch, timeZone: string): RangeInput {
+  if (search.range) return { preset: search.range, from: '', to: '' };
+  if (search.from ?? search.to)
+    return {
+      preset: 'custom',
+      from: toZonedText(search.from, timeZone),
+      to: toZonedText(search.to, timeZone),
+    };
+  return { preset: '', from: '', to: '' };
+}
+
+/** The instants the API is asked for: a preset is resolved now, in the tenant's zone. */
+function period(search: AuditSearch, timeZone: string): { from?: string; to?: string } {
+  if (search.range) return presetRange(search.range, timeZone);
+  return { ...(search.from ? { from: search.from } : {}), ...(search.to ? { to: search.to } : {}) };
+}
+
 function Filters({
   search,
   actors,
+  timeZone,
+  t,
 }: {
   search: AuditSearch;
   actors: readonly { id: string; label: string }[];
+  timeZone: string;
+  t: Messages;
 }) {
   const navigate = route.useNavigate();
+  const f = t.filters;
   const [actor, setActor] = useState(search.actor ?? '');
   const [action, setAction] = useState(search.action ?? '');
-  const [from, setFrom] = useState(toLocalInput(search.from));
-  const [to, setTo] = useState(toLocalInput(search.to));
-  const [error, setError] = useState<string>();
-  const t = useMessages(auditMessages);
+  const [range, setRange] = useState<RangeInput>(() => rangeInput(search, timeZone));
+  const [errors, setErrors] = useState<{ from?: string; to?: string }>({});
   // What people look for: a group (the API filters by an action prefix ending in a dot), or one action.
   const actionKinds = [
     ...Object.entries(t.groups).map(([value, label]) => ({ value, label })),
@@ -114,33 +129,38 @@ function Filters({
 
   const apply = (event: SyntheticEvent) => {
     event.preventDefault();
-    const fromIso = fromLocalInput(from);
-    const toIso = fromLocalInput(to);
-    if (fromIso && toIso && fromIso > toIso) {
-      setError('“From” must be before “to”.');
-      return;
-    }
-    setError(undefined);
-    void navigate({
-      search: { actor: actor || undefined, action: action || undefined, from: fromIso, to: toIso },
-    });
+    let dates: Pick<AuditSearch, 'range' | 'from' | 'to'> = {};
+    if (range.preset === 'custom') {
+      const from = range.from.trim() ? fromZonedText(range.from, timeZone, 'from') : undefined;
+      const to = range.to.trim() ? fromZonedText(range.to, timeZone, 'to') : undefined;
+      const next = {
+        from: range.from.trim() && !from ? f.notADate : undefined,
+        to: range.to.trim() && !to ? f.notADate : from && to && from > to ? f.fromBeforeTo : undefined,
+      };
+      if (next.from ?? next.to) {
+        setErrors(next);
+        return;
+      }
+      dates = { from, to };
+    } else if (range.preset) dates = { range: range.preset };
+    setErrors({});
+    void navigate({ search: { actor: actor || undefined, action: action || undefined, ...dates } });
   };
   const reset = () => {
     setActor('');
     setAction('');
-    setFrom('');
-    setTo('');
-    setError(undefined);
+    setRange({ preset: '', from: '', to: '' });
+    setErrors({});
     void navigate({ search: {} });
   };
   const knownActor = actors.some((a) => a.id === actor);
   const knownAction = actionKinds.some((k) => k.value === action);
-  const filtered = Boolean(search.actor ?? search.action ?? search.from ?? search.to);
+  const filtered = Boolean(search.actor ?? search.action ?? search.range ?? search.from ?? search.to);
 
   return (
-    <form className="toolbar" onSubmit={apply} aria-label="Filter the audit log">
-      <SelectField label="Who" value={actor} onChange={(e) => setActor(e.target.value)}>
-        <option value="">Anyone</option>
+    <form className="toolbar" onSubmit={apply} aria-label={f.label}>
+      <SelectField label={f.who} value={actor} onChange={(e) => setActor(e.target.value)}>
+        <option value="">{f.anyone}</option>
         {actors.map((a) => (
           <option key={a.id} value={a.id}>
             {a.label}
@@ -148,8 +168,8 @@ function Filters({
         ))}
         {actor && !knownActor ? <option value={actor}>{actor}</option> : null}
       </SelectField>
-      <SelectField label="What" value={action} onChange={(e) => setAction(e.target.value)}>
-        <option value="">Everything</option>
+      <SelectField label={f.what} value={action} onChange={(e) => setAction(e.target.value)}>
+        <option value="">{f.everything}</option>
         {actionKinds.map((kind) => (
           <option key={kind.value} value={kind.value}>
             {kind.label}
@@ -157,22 +177,15 @@ function Filters({
         ))}
         {action && !knownAction ? <option value={action}>{action}</option> : null}
       </SelectField>
-      <TextField
-        label="From"
-        type="datetime-local"
-        value={from}
-        onChange={(e) => setFrom(e.target.value)}
-        error={error}
-      />
-      <TextField label="To" type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} />
+      <DateRangeField value={range} onChange={setRange} timeZone={timeZone} errors={errors} />
       <div className="toolbar__actions">
         {filtered ? (
           <Button variant="ghost" onClick={reset}>
-            Clear filters
+            {f.clear}
           </Button>
         ) : null}
         <Button type="submit" variant="primary">
-          Apply
+          {f.apply}
         </Button>
       </div>
     </form>
@@ -184,10 +197,87 @@ function detailsText(entry: AuditEntry): string {
   return JSON.stringify(details, null, 2);
 }
 
+function entryColumns(t: Messages, names: ReadonlyMap<string, string>): readonly Column<AuditEntry>[] {
+  const nextSteps: Readonly<Record<string, string>> = t.nextSteps;
+  const actorTypes: Readonly<Record<string, string>> = t.actorTypes;
+  return [
+    {
+      id: 'when',
+      label: t.columns.when,
+      width: '140px',
+      cell: (entry) => <DateTime value={entry.occurredAt} relative />,
+    },
+    {
+      id: 'who',
+      label: t.columns.who,
+      cell: (entry) => (
+        <span className="identity__text">
+          <span className="cell-primary">{names.get(entry.actor.id) ?? entry.actor.id}</span>
+          <span className="subtle">{actorTypes[entry.actor.type] ?? entry.actor.type.replace('_', ' ')}</span>
+        </span>
+      ),
+    },
+    {
+      id: 'what',
+      label: t.columns.what,
+      hideable: false,
+      cell: (entry) => {
+        const failed = /failed|locked|reuse/.test(entry.action);
+        return (
+          <span className="identity__text">
+            <span className={failed ? 'audit-action audit-action--failed' : 'audit-action'}>
+              {actionLabel(t.actions, entry.action)}
+            </span>
+            <span className="subtle mono">{entry.action}</span>
+            {nextSteps[entry.action] ? (
+              <span className="subtle">
+                {t.nextStepLabel}: {nextSteps[entry.action]}
+              </span>
+            ) : null}
+          </span>
+        );
+      },
+    },
+    {
+      id: 'target',
+      label: t.columns.target,
+      cell: (entry) =>
+        entry.target ? (
+          names.has(entry.target.id) ? (
+            <span title={entry.target.id}>{names.get(entry.target.id)}</span>
+          ) : (
+            <span className="mono">{entry.target.id}</span>
+          )
+        ) : (
+          <span className="subtle">—</span>
+        ),
+    },
+    {
+      id: 'from',
+      label: t.columns.from,
+      hiddenByDefault: true,
+      cell: (entry) => <span className="subtle mono">{entry.clientIp ?? '—'}</span>,
+    },
+    {
+      id: 'details',
+      label: t.columns.details,
+      cell: (entry) => (
+        <details className="audit-entry-details">
+          <summary>{t.showDetails}</summary>
+          <pre>{detailsText(entry)}</pre>
+        </details>
+      ),
+    },
+  ];
+}
+
 export function AuditPage() {
+  const t = useMessages(auditMessages);
   const search = route.useSearch();
+  const { timeZone, settled } = useTenantTimeZoneState();
   const canUsers = useCan('users:read');
   const canKeys = useCan('api_keys:read');
+  const [remembered, remember] = useColumnChoice('audit');
   const users = useQuery({
     queryKey: ['users'],
     queryFn: () => unwrap(api.GET('/api/v1/users')),
@@ -198,166 +288,88 @@ export function AuditPage() {
     queryFn: () => unwrap(api.GET('/api/v1/api-keys')),
     enabled: canKeys,
   });
-  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
-  const t = useMessages(auditMessages);
-  const nextSteps: Readonly<Record<string, string>> = t.nextSteps;
 
   const entries = useInfiniteQuery({
-    queryKey: ['audit', 'entries', search],
+    queryKey: ['audit', 'entries', search, ...(search.range ? [timeZone] : [])],
+    // A preset means days of the tenant's zone: wait until it is known.
+    enabled: settled || !search.range,
     initialPageParam: undefined as number | undefined,
     queryFn: ({ pageParam }) =>
       unwrap(
         api.GET('/api/v1/audit', {
           params: {
-            query: { ...search, limit: pageSize, ...(pageParam === undefined ? {} : { before: pageParam }) },
+            query: {
+              ...(search.actor ? { actor: search.actor } : {}),
+              ...(search.action ? { action: search.action } : {}),
+              ...period(search, timeZone),
+              limit: pageSize,
+              ...(pageParam === undefined ? {} : { before: pageParam }),
+            },
           },
         }),
       ),
     getNextPageParam: (page) => page.nextBefore ?? undefined,
   });
 
-  const names = new Map<string, string>([
-    ...(users.data?.items.map((u) => [u.id, u.displayName ?? u.email] as const) ?? []),
-    ...(keys.data?.items.map((k) => [k.id, `${k.name} (API key)`] as const) ?? []),
-  ]);
+  const names = useMemo(
+    () =>
+      new Map<string, string>([
+        ...(users.data?.items.map((u) => [u.id, u.displayName ?? u.email] as const) ?? []),
+        ...(keys.data?.items.map((k) => [k.id, t.apiKey(k.name)] as const) ?? []),
+      ]),
+    [users.data, keys.data, t],
+  );
   const actors = [...names]
     .map(([id, label]) => ({ id, label }))
     .sort((a, b) => a.label.localeCompare(b.label));
   const items = entries.data?.pages.flatMap((p) => p.items) ?? [];
-  const toggle = (id: string) =>
-    setOpen((current) => {
-      const next = new Set(current);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
-  const columns = 6;
+  const columns = entryColumns(t, names);
+  const count = formatNumber(items.length);
 
   return (
     <div className="stack">
-      <PageHeader
-        eyebrow="Administration"
-        title="Audit log"
-        description="Every sign-in, change of access and sensitive action in your organisation, newest first. Entries are chained by hash, so any edit or deletion shows."
-      />
-      <ChainStatus />
+      <PageHeader eyebrow={t.page.eyebrow} title={t.page.title} description={t.page.description} />
+      <ChainStatus t={t} />
       <Panel flush>
-        <Filters key={JSON.stringify(search)} search={search} actors={actors} />
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">Audit log entries, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <span className="visually-hidden">Details</span>
-                </th>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-                <th scope="col">Target</th>
-                <th scope="col">From</th>
-              </tr>
-            </thead>
-            <QueryTableBody
-              query={entries}
-              columns={columns}
-              loadingLabel="Loading audit entries"
-              loadingRows={6}
-              errorTitle="The audit log could not be loaded"
-              isEmpty={items.length === 0}
-              empty={
-                <EmptyState icon={<ScrollText />} title="No entries match">
-                  Nothing was recorded for these filters. Widen the dates or clear the filters.
-                </EmptyState>
-              }
-            >
-              {() => (
-                <>
-                  {items.map((entry) => {
-                    const expanded = open.has(entry.id);
-                    const failed = /failed|locked|reuse/.test(entry.action);
-                    return (
-                      <Fragment key={entry.id}>
-                        <tr>
-                          <td className="cell-actions">
-                            <IconButton
-                              label={`${expanded ? 'Hide' : 'Show'} details of entry ${entry.seq}`}
-                              aria-expanded={expanded}
-                              onClick={() => toggle(entry.id)}
-                            >
-                              {expanded ? (
-                                <ChevronDown aria-hidden="true" />
-                              ) : (
-                                <ChevronRight aria-hidden="true" />
-                              )}
-                            </IconButton>
-                          </td>
-                          <td>
-                            <DateTime value={entry.occurredAt} relative />
-                          </td>
-                          <td>
-                            <span className="identity__text">
-                              <span className="cell-primary">
-                                {names.get(entry.actor.id) ?? entry.actor.id}
-                              </span>
-                              <span className="subtle">
-                                {entry.actor.type === 'user' ? 'person' : entry.actor.type.replace('_', ' ')}
-                              </span>
-                            </span>
-                          </td>
-                          <td>
-                            <span className="identity__text">
-                              <span className={failed ? 'audit-action audit-action--failed' : 'audit-action'}>
-                                {actionLabel(t.actions, entry.action)}
-                              </span>
-                              <span className="subtle mono">{entry.action}</span>
-                              {nextSteps[entry.action] ? (
-                                <span className="subtle">
-                                  {t.nextStepLabel}: {nextSteps[entry.action]}
-                                </span>
-                              ) : null}
-                            </span>
-                          </td>
-                          <td>
-                            {entry.target ? (
-                              names.has(entry.target.id) ? (
-                                <span title={entry.target.id}>{names.get(entry.target.id)}</span>
-                              ) : (
-                                <span className="mono">{entry.target.id}</span>
-                              )
-                            ) : (
-                              <span className="subtle">—</span>
-                            )}
-                          </td>
-                          <td className="subtle mono">{entry.clientIp ?? '—'}</td>
-                        </tr>
-                        {expanded ? (
-                          <tr className="audit-details">
-                            <td />
-                            <td colSpan={columns - 1}>
-                              <pre>{detailsText(entry)}</pre>
-                            </td>
-                          </tr>
-                        ) : null}
-                      </Fragment>
-                    );
-                  })}
-                </>
-              )}
-            </QueryTableBody>
-          </table>
+        <Filters
+          key={`${JSON.stringify(search)}|${timeZone}`}
+          search={search}
+          actors={actors}
+          timeZone={timeZone}
+          t={t}
+        />
+        <div className="toolbar">
+          <div className="toolbar__actions">
+            <ColumnChooser columns={columns} shown={remembered} onChange={remember} />
+          </div>
         </div>
-        {entries.hasNextPage ? (
-          <div className="table-footer">
-            <Button busy={entries.isFetchingNextPage} onClick={() => void entries.fetchNextPage()}>
-              Load older entries
-            </Button>
-          </div>
-        ) : items.length > 0 ? (
-          <div className="table-footer subtle">
-            {formatNumber(items.length)} {items.length === 1 ? 'entry' : 'entries'} · no older ones
-          </div>
-        ) : null}
+        <DataTable
+          caption={t.caption}
+          columns={columns}
+          shown={remembered}
+          rows={items}
+          rowKey={(entry) => entry.id}
+          query={entries}
+          loadingLabel={t.loading}
+          errorTitle={t.failed}
+          empty={
+            <EmptyState icon={<ScrollText />} title={t.empty}>
+              {t.emptyText}
+            </EmptyState>
+          }
+          paging={{
+            hasMore: entries.hasNextPage,
+            loadingMore: entries.isFetchingNextPage,
+            onLoadMore: () => void entries.fetchNextPage(),
+          }}
+          summary={
+            items.length === 0
+              ? undefined
+              : entries.hasNextPage
+                ? t.shown(count, items.length === 1)
+                : t.noOlder(count, items.length === 1)
+          }
+        />
       </Panel>
     </div>
   );

@@ -1,9 +1,13 @@
+import { datePresets, type DatePreset } from '@/kit/data-table';
+
 /** The audit log's filters, kept in the address so a filtered view can be shared or bookmarked. */
 export interface AuditSearch {
   readonly actor?: string;
   /** An exact action, or a prefix ending in a dot (`auth.`). */
   readonly action?: string;
-  /** ISO date-times. */
+  /** A period preset (today, last 7 days...), resolved in the tenant's zone when the log is read. */
+  readonly range?: DatePreset;
+  /** ISO date-times of a custom period. */
   readonly from?: string;
   readonly to?: string;
 }
@@ -16,10 +20,10 @@ const instant = (value: unknown) => {
 };
 
 export function auditSearch(search: Record<string, unknown>): AuditSearch {
+  const range = datePresets.find((preset) => preset === search.range);
   return {
     actor: text(search.actor),
     action: text(search.action),
-    from: instant(search.from),
-    to: instant(search.to),
+    ...(range ? { range } : { from: instant(search.from), to: instant(search.to) }),
   };
 }

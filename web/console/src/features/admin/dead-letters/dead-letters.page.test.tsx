@@ -19,6 +19,7 @@ const letter = (overrides: Partial<DeadLetter> = {}): DeadLetter => ({
   },
   error: 'OBJECTS_UNAVAILABLE: the archive bucket did not answer\n    at putMany (objects/s3.ts:120:11)',
   errorCode: 'OBJECTS_UNAVAILABLE',
+  category: 'dependency_unavailable',
   deliveries: 8,
   failedAt: '2026-02-01T08:30:00.000Z',
   replayCount: 0,
@@ -52,12 +53,16 @@ describe('dead letters', () => {
     expect(within(row).getByText('calls.raw.kamailio.v1')).toBeTruthy();
     expect(within(row).getByText('8')).toBeTruthy();
     expect(within(row).getByText('Waiting')).toBeTruthy();
+    // Why, in plain words, and what to do; the engineer's error behind a disclosure.
+    expect(within(row).getByText('A service it needs was unavailable')).toBeTruthy();
+    expect(within(row).getByText(/Once the storage, queue or provider is back, replay/)).toBeTruthy();
+    expect(within(row).getByText('Technical error').tagName).toBe('SUMMARY');
 
     await userEvent.setup().click(within(row).getByRole('button', { name: /^Replay/ }));
     expect(await screen.findByText('Sent again')).toBeTruthy();
     expect(fetch.mock.calls.some(([request]) => request.method === 'POST')).toBe(true);
     expect(await screen.findByText('All is well: nothing is waiting')).toBeTruthy();
-  });
+  }, 15_000);
 
   it('shows the whole error and what the event carries, and discards only after asking', async () => {
     signInAs(['bus:admin']);
@@ -142,4 +147,40 @@ describe('dead letters', () => {
     expect(await screen.findByText('Your role does not include this page')).toBeTruthy();
     await waitFor(() => expect(fetch).not.toHaveBeenCalled());
   });
+
+  it('counts the waiting letters per reason and filters by one from the address', async () => {
+    signInAs(['bus:admin']);
+    const asked: string[] = [];
+    stubApi({
+      'GET /api/v1/bus/dead-letters': (request) => {
+        asked.push(new URL(request.url).search);
+        return [
+          200,
+          { items: [letter({ category: 'db_unavailable', error: 'connect ECONNREFUSED 10.0.0.5:5432' })] },
+        ];
+      },
+      'GET /api/v1/bus/dead-letters/summary': [
+        200,
+        {
+          total: 5,
+          categories: [
+            { category: 'db_unavailable', count: 3 },
+            { category: 'timeout', count: 2 },
+          ],
+        },
+      ],
+    });
+    const { router } = await renderAdminRoute('/admin/dead-letters?category=db_unavailable');
+    const counts = await screen.findByRole('navigation', { name: 'Waiting, by reason' });
+    expect(within(counts).getByRole('link', { name: 'The database was unavailable: 3' })).toBeTruthy();
+    expect(asked[0]).toBe('?limit=200&category=db_unavailable');
+    expect(await screen.findByText(/Once the database answers again/)).toBeTruthy();
+    expect(screen.getByText('1 of 3 waiting')).toBeTruthy();
+    await userEvent
+      .setup()
+      .click(within(counts).getByRole('link', { name: 'Took too long or never answered: 2' }));
+    await waitFor(() =>
+      expect(router.state.location.search).toEqual({ status: 'waiting', category: 'timeout' }),
+    );
+  }, 15_000);
 });

@@ -5,21 +5,27 @@ import { useState } from 'react';
 import { api, unwrap } from '@/api/client';
 import { isApiError, messageOf } from '@/api/problem';
 import type { DeadLetter } from '@/api/types';
+import { useMessages, type Translation } from '@/i18n';
 import { Badge } from '@/kit/Badge';
 import { Button } from '@/kit/Button';
+import { ColumnChooser, DataTable, useColumnChoice, type Column } from '@/kit/data-table';
 import { DateTime } from '@/kit/DateTime';
 import { ConfirmDialog, Modal, ModalBody, ModalFooter } from '@/kit/Dialog';
 import { SelectField } from '@/kit/Field';
 import { formatNumber } from '@/kit/format';
 import { PageHeader, Panel } from '@/kit/Page';
-import { EmptyState, QueryTableBody } from '@/kit/states';
+import { PlainReason } from '@/kit/PlainReason';
+import { EmptyState } from '@/kit/states';
 import { toast } from '@/kit/toast';
+import { deadLetterCategories, deadLetterMessages } from './dead-letters.messages';
+import type { DeadLettersSearch } from './dead-letters.search';
 import '../admin.css';
 
 const route = getRouteApi('/console/admin/dead-letters');
 /** One page, no paging: letters are few when things are well, and the API pages by time only. */
 const shownAtMost = 200;
-const columns = 6;
+
+type Messages = Translation<(typeof deadLetterMessages)['en']>;
 
 export const deadLettersKey = ['bus', 'dead-letters'] as const;
 
@@ -27,20 +33,33 @@ export const deadLettersKey = ['bus', 'dead-letters'] as const;
 const headline = (letter: DeadLetter) => letter.error.split('\n')[0] ?? letter.error;
 const failedWhen = (letter: DeadLetter) => new Date(letter.failedAt).toLocaleString();
 
-function StatusBadge({ letter }: { letter: DeadLetter }) {
+function StatusBadge({ letter, t }: { letter: DeadLetter; t: Messages }) {
   if (letter.status === 'waiting') {
     return (
       <Badge tone="warning" dot>
-        Waiting
+        {t.status.waiting}
       </Badge>
     );
   }
   return letter.status === 'replayed' ? (
     <Badge tone="success" dot>
-      Replayed
+      {t.status.replayed}
     </Badge>
   ) : (
-    <Badge dot>Discarded</Badge>
+    <Badge dot>{t.status.discarded}</Badge>
+  );
+}
+
+function Why({ letter, t, compact = false }: { letter: DeadLetter; t: Messages; compact?: boolean }) {
+  return (
+    <PlainReason
+      label={t.categories[letter.category]}
+      next={t.nextSteps[letter.category]}
+      nextLabel={t.nextStep}
+      technical={compact ? headline(letter) : letter.error}
+      technicalLabel={t.technical}
+      compact={compact}
+    />
   );
 }
 
@@ -58,77 +77,87 @@ function LetterDialog({
   onDiscard: () => void;
   replaying: boolean;
 }) {
+  const t = useMessages(deadLetterMessages);
+  const d = t.dialog;
   return (
     <Modal
       open
       onOpenChange={(open) => !open && onClose()}
-      title="Dead letter"
+      title={d.title}
       description={<span className="mono">{letter.id}</span>}
       wide
     >
       <ModalBody>
         <div className="stack stack--sm">
           <dl className="kv">
-            <dt>Status</dt>
+            <dt>{d.status}</dt>
             <dd>
-              <StatusBadge letter={letter} />
+              <StatusBadge letter={letter} t={t} />
             </dd>
-            <dt>Step</dt>
+            <dt>{d.why}</dt>
+            <dd>
+              <span className="plain-reason">
+                <span className="plain-reason__label">{t.categories[letter.category]}</span>
+                <span className="subtle">{t.nextSteps[letter.category]}</span>
+              </span>
+            </dd>
+            <dt>{d.step}</dt>
             <dd className="mono">{letter.group}</dd>
-            <dt>Event</dt>
+            <dt>{d.event}</dt>
             <dd className="mono">{letter.event.type}</dd>
-            <dt>Event id</dt>
+            <dt>{d.eventId}</dt>
             <dd className="mono">{letter.event.id}</dd>
-            <dt>Happened</dt>
+            <dt>{d.happened}</dt>
             <dd>
               <DateTime value={letter.event.occurredAt} seconds />
             </dd>
-            <dt>Failed</dt>
+            <dt>{d.failed}</dt>
             <dd>
               <DateTime value={letter.failedAt} seconds />
             </dd>
-            <dt>Attempts</dt>
+            <dt>{d.attempts}</dt>
             <dd>{formatNumber(letter.deliveries)}</dd>
             {letter.errorCode ? (
               <>
-                <dt>Error code</dt>
+                <dt>{d.errorCode}</dt>
                 <dd className="mono">{letter.errorCode}</dd>
               </>
             ) : null}
             {letter.replayedAt ? (
               <>
-                <dt>Replayed</dt>
+                <dt>{d.replayed}</dt>
                 <dd>
-                  {formatNumber(letter.replayCount)}×, last <DateTime value={letter.replayedAt} relative />
+                  {d.replayedTimes(formatNumber(letter.replayCount))}{' '}
+                  <DateTime value={letter.replayedAt} relative />
                 </dd>
               </>
             ) : null}
             {letter.discardedAt ? (
               <>
-                <dt>Discarded</dt>
+                <dt>{d.discarded}</dt>
                 <dd>
-                  <DateTime value={letter.discardedAt} relative /> by{' '}
-                  <span className="mono">{letter.discardedBy ?? 'someone'}</span>
+                  <DateTime value={letter.discardedAt} relative /> {d.by}{' '}
+                  <span className="mono">{letter.discardedBy ?? d.someone}</span>
                 </dd>
               </>
             ) : null}
           </dl>
-          <h3 className="label">The last error</h3>
-          <pre className="letter-text" tabIndex={0} aria-label="The last error">
+          <h3 className="label">{d.lastError}</h3>
+          <pre className="letter-text" tabIndex={0} aria-label={d.lastError}>
             {letter.error}
           </pre>
-          <h3 className="label">What the event carries</h3>
-          <pre className="letter-text" tabIndex={0} aria-label="What the event carries">
+          <h3 className="label">{d.carries}</h3>
+          <pre className="letter-text" tabIndex={0} aria-label={d.carries}>
             {JSON.stringify(letter.event.data, null, 2)}
           </pre>
         </div>
       </ModalBody>
       <ModalFooter>
-        <Button onClick={onClose}>Close</Button>
+        <Button onClick={onClose}>{t.close}</Button>
         {letter.status === 'waiting' ? (
           <>
             <Button variant="danger-ghost" icon={<Trash2 aria-hidden="true" />} onClick={onDiscard}>
-              Discard
+              {t.discard}
             </Button>
             <Button
               variant="primary"
@@ -136,7 +165,7 @@ function LetterDialog({
               busy={replaying}
               onClick={onReplay}
             >
-              Replay
+              {t.replay}
             </Button>
           </>
         ) : null}
@@ -145,12 +174,95 @@ function LetterDialog({
   );
 }
 
+function letterColumns(
+  t: Messages,
+  actions: {
+    open: (letter: DeadLetter) => void;
+    replay: (letter: DeadLetter) => void;
+    replaying: (letter: DeadLetter) => boolean;
+    busy: boolean;
+  },
+): readonly Column<DeadLetter>[] {
+  return [
+    {
+      id: 'failed',
+      label: t.columns.failed,
+      cell: (letter) => <DateTime value={letter.failedAt} relative />,
+      width: '130px',
+    },
+    {
+      id: 'what',
+      label: t.columns.what,
+      cell: (letter) => (
+        <span className="dead-letter-what">
+          <span className="mono">{letter.event.type}</span>
+          <span className="subtle">
+            {t.inStep} <span className="mono">{letter.group}</span>
+          </span>
+        </span>
+      ),
+    },
+    {
+      id: 'why',
+      label: t.columns.why,
+      hideable: false,
+      cell: (letter) => <Why letter={letter} t={t} compact />,
+    },
+    {
+      id: 'attempts',
+      label: t.columns.attempts,
+      align: 'end',
+      width: '90px',
+      cell: (letter) => formatNumber(letter.deliveries),
+    },
+    {
+      id: 'status',
+      label: t.columns.status,
+      width: '120px',
+      cell: (letter) => <StatusBadge letter={letter} t={t} />,
+    },
+    {
+      id: 'actions',
+      label: t.columns.actions,
+      hideable: false,
+      align: 'end',
+      width: '190px',
+      cell: (letter) => (
+        <span className="cluster dead-letter-actions">
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => actions.open(letter)}
+            aria-label={t.detailsOf(letter.event.type, failedWhen(letter))}
+          >
+            {t.details}
+          </Button>
+          {letter.status === 'waiting' ? (
+            <Button
+              size="sm"
+              icon={<RotateCcw aria-hidden="true" />}
+              busy={actions.replaying(letter)}
+              disabled={actions.busy}
+              onClick={() => actions.replay(letter)}
+              aria-label={t.replayOf(letter.event.type, failedWhen(letter))}
+            >
+              {t.replay}
+            </Button>
+          ) : null}
+        </span>
+      ),
+    },
+  ];
+}
+
 export function DeadLettersPage() {
+  const t = useMessages(deadLetterMessages);
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const queryClient = useQueryClient();
   const [openId, setOpenId] = useState<string>();
   const [discarding, setDiscarding] = useState<DeadLetter>();
+  const [remembered, remember] = useColumnChoice('dead-letters');
 
   const list = useQuery({
     queryKey: [...deadLettersKey, search],
@@ -158,27 +270,33 @@ export function DeadLettersPage() {
       unwrap(
         api.GET('/api/v1/bus/dead-letters', {
           params: {
-            query: { limit: shownAtMost, ...(search.status === 'all' ? { includeReplayed: 'true' } : {}) },
+            query: {
+              limit: shownAtMost,
+              ...(search.status === 'all' ? { includeReplayed: 'true' } : {}),
+              ...(search.category ? { category: search.category } : {}),
+            },
           },
           signal,
         }),
       ),
   });
+  const summary = useQuery({
+    queryKey: [...deadLettersKey, 'summary'],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/bus/dead-letters/summary', { signal })),
+  });
   const items = list.data?.items ?? [];
   const opened = items.find((letter) => letter.id === openId);
+  const counts = new Map(summary.data?.categories.map((c) => [c.category, c.count]) ?? []);
 
   const refused = (error: unknown) => {
-    if (isApiError(error) && error.status === 409) toast.info('Already dealt with', error.message);
-    else toast.error('That did not work', messageOf(error));
+    if (isApiError(error) && error.status === 409) toast.info(t.toast.already, error.message);
+    else toast.error(t.toast.failed, messageOf(error));
   };
   const replay = useMutation({
     mutationFn: (letter: DeadLetter) =>
       unwrap(api.POST('/api/v1/bus/dead-letters/{id}/replay', { params: { path: { id: letter.id } } })),
     onSuccess: (letter) => {
-      toast.success(
-        'Sent again',
-        `${letter.group} gets the event once more within seconds. If it fails again, it comes back here.`,
-      );
+      toast.success(t.toast.sent, t.toast.sentText(letter.group));
       setOpenId(undefined);
     },
     onError: refused,
@@ -188,137 +306,119 @@ export function DeadLettersPage() {
     mutationFn: (letter: DeadLetter) =>
       unwrap(api.POST('/api/v1/bus/dead-letters/{id}/discard', { params: { path: { id: letter.id } } })),
     onSuccess: () => {
-      toast.success('Dead letter discarded', 'It is kept, marked discarded, and no longer waits.');
+      toast.success(t.toast.discarded, t.toast.discardedText);
       setOpenId(undefined);
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: deadLettersKey }),
   });
   const replaying = (letter: DeadLetter) => replay.isPending && replay.variables.id === letter.id;
+  const columns = letterColumns(t, {
+    open: (letter) => setOpenId(letter.id),
+    replay: (letter) => replay.mutate(letter),
+    replaying,
+    busy: replay.isPending,
+  });
+  const setSearch = (next: Partial<DeadLettersSearch>) =>
+    void navigate({ search: (current) => ({ ...current, ...next }) });
+
+  const waitingTotal = search.category ? counts.get(search.category) : summary.data?.total;
+  const footer =
+    items.length >= shownAtMost
+      ? t.newest(formatNumber(shownAtMost))
+      : search.status === 'waiting' && items.length > 0 && waitingTotal !== undefined
+        ? t.shownOf(formatNumber(items.length), formatNumber(waitingTotal))
+        : undefined;
 
   return (
     <div className="stack">
-      <PageHeader
-        eyebrow="Administration"
-        title="Dead letters"
-        description="Work Switchboard accepted but could not finish because of a fault on its own side: a database, queue or storage outage, or a bug. Nothing is lost: each item waits here with its error. Once the cause is fixed, replay it."
-      />
+      <PageHeader eyebrow={t.eyebrow} title={t.title} description={t.description} />
+      {summary.data && summary.data.categories.length > 0 ? (
+        <nav aria-label={t.byCategory}>
+          <ul className="category-counts">
+            {summary.data.categories.map(({ category, count }) => (
+              <li key={category}>
+                <Link
+                  to="/admin/dead-letters"
+                  search={{ status: 'waiting', category }}
+                  aria-current={search.category === category ? 'true' : undefined}
+                >
+                  {t.categoryCount(t.categories[category], formatNumber(count))}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
       <Panel flush>
-        <div className="toolbar" role="group" aria-label="Filter the dead letters">
+        <div className="toolbar" role="group" aria-label={t.filters.label}>
           <SelectField
-            label="Show"
+            label={t.filters.show}
             value={search.status}
+            onChange={(e) => setSearch({ status: e.target.value === 'all' ? 'all' : 'waiting' })}
+          >
+            <option value="waiting">{t.filters.waiting}</option>
+            <option value="all">{t.filters.all}</option>
+          </SelectField>
+          <SelectField
+            label={t.filters.category}
+            value={search.category ?? ''}
             onChange={(e) =>
-              void navigate({ search: { status: e.target.value === 'all' ? 'all' : 'waiting' } })
+              setSearch({ category: (e.target.value || undefined) as DeadLettersSearch['category'] })
             }
           >
-            <option value="waiting">Waiting</option>
-            <option value="all">All, also replayed and discarded</option>
+            <option value="">{t.filters.allCategories}</option>
+            {deadLetterCategories.map((category) => (
+              <option key={category} value={category}>
+                {t.categories[category]}
+              </option>
+            ))}
           </SelectField>
-        </div>
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">Dead letters, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Failed</th>
-                <th scope="col">What failed</th>
-                <th scope="col">Error</th>
-                <th scope="col">Attempts</th>
-                <th scope="col">Status</th>
-                <th scope="col" className="cell-actions">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <QueryTableBody
-              query={list}
-              columns={columns}
-              loadingLabel="Loading dead letters"
-              loadingRows={3}
-              errorTitle="The dead letters could not be loaded"
-              isEmpty={items.length === 0}
-              empty={
-                search.status === 'all' ? (
-                  <EmptyState icon={<CircleCheck />} title="No dead letters, ever">
-                    Everything Switchboard accepted has been processed.
-                  </EmptyState>
-                ) : (
-                  <EmptyState
-                    icon={<CircleCheck />}
-                    title="All is well: nothing is waiting"
-                    action={
-                      <Link to="/admin/dead-letters" search={{ status: 'all' }}>
-                        Show the ones dealt with
-                      </Link>
-                    }
-                  >
-                    Everything Switchboard accepted has been processed. If a fault of its own ever stops some
-                    work, it waits here to be replayed.
-                  </EmptyState>
-                )
-              }
-            >
-              {() => (
-                <>
-                  {items.map((letter) => (
-                    <tr key={letter.id}>
-                      <td>
-                        <DateTime value={letter.failedAt} relative />
-                      </td>
-                      <td>
-                        <span className="dead-letter-what">
-                          <span className="mono">{letter.event.type}</span>
-                          <span className="subtle">
-                            in step <span className="mono">{letter.group}</span>
-                          </span>
-                        </span>
-                      </td>
-                      <td>
-                        <span className="dead-letter-error" title={headline(letter)}>
-                          {headline(letter)}
-                        </span>
-                      </td>
-                      <td>{formatNumber(letter.deliveries)}</td>
-                      <td>
-                        <StatusBadge letter={letter} />
-                      </td>
-                      <td className="cell-actions">
-                        <span className="cluster dead-letter-actions">
-                          <Button
-                            size="sm"
-                            variant="ghost"
-                            onClick={() => setOpenId(letter.id)}
-                            aria-label={`Details of the ${letter.event.type} event that failed ${failedWhen(letter)}`}
-                          >
-                            Details
-                          </Button>
-                          {letter.status === 'waiting' ? (
-                            <Button
-                              size="sm"
-                              icon={<RotateCcw aria-hidden="true" />}
-                              busy={replaying(letter)}
-                              disabled={replay.isPending}
-                              onClick={() => replay.mutate(letter)}
-                              aria-label={`Replay the ${letter.event.type} event that failed ${failedWhen(letter)}`}
-                            >
-                              Replay
-                            </Button>
-                          ) : null}
-                        </span>
-                      </td>
-                    </tr>
-                  ))}
-                </>
-              )}
-            </QueryTableBody>
-          </table>
-        </div>
-        {items.length >= shownAtMost ? (
-          <div className="table-footer subtle">
-            The newest {formatNumber(shownAtMost)} are shown. Older ones appear as these are replayed or
-            discarded.
+          <div className="toolbar__actions">
+            <ColumnChooser columns={columns} shown={remembered} onChange={remember} />
           </div>
-        ) : null}
+        </div>
+        <DataTable
+          caption={t.caption}
+          columns={columns}
+          shown={remembered}
+          rows={items}
+          rowKey={(letter) => letter.id}
+          onOpen={(letter) => setOpenId(letter.id)}
+          muted={(letter) => letter.status !== 'waiting'}
+          query={list}
+          loadingLabel={t.loading}
+          errorTitle={t.failed}
+          empty={
+            search.category ? (
+              <EmptyState
+                icon={<CircleCheck />}
+                title={t.emptyCategory}
+                action={
+                  <Link to="/admin/dead-letters" search={{ status: search.status }}>
+                    {t.showAll}
+                  </Link>
+                }
+              />
+            ) : search.status === 'all' ? (
+              <EmptyState icon={<CircleCheck />} title={t.emptyEver}>
+                {t.emptyEverText}
+              </EmptyState>
+            ) : (
+              <EmptyState
+                icon={<CircleCheck />}
+                title={t.emptyWaiting}
+                action={
+                  <Link to="/admin/dead-letters" search={{ status: 'all' }}>
+                    {t.showDealt}
+                  </Link>
+                }
+              >
+                {t.emptyWaitingText}
+              </EmptyState>
+            )
+          }
+          summary={footer}
+        />
       </Panel>
       {opened ? (
         <LetterDialog
@@ -333,9 +433,9 @@ export function DeadLettersPage() {
       <ConfirmDialog
         open={Boolean(discarding)}
         onOpenChange={(open) => !open && setDiscarding(undefined)}
-        title="Discard this dead letter?"
-        description="Its event is never delivered again. Discard only work that must not run any more. The letter is kept, marked as discarded by you."
-        confirmLabel="Discard"
+        title={t.confirm.title}
+        description={t.confirm.text}
+        confirmLabel={t.discard}
         onConfirm={() => (discarding ? discard.mutateAsync(discarding) : Promise.resolve())}
       />
     </div>

@@ -155,7 +155,7 @@ export function CallFilters({ search, onApply, timeZone, serverErrors = {} }: Pr
           label={t.number}
           value={number}
           onChange={(e) => setNumber(e.target.value)}
-          placeholder="+4930123456 or 1001"
+          placeholder={t.numberPlaceholder}
           maxLength={256}
           inputMode="tel"
           error={errors.number}
@@ -179,48 +179,48 @@ export function CallFilters({ search, onApply, timeZone, serverErrors = {} }: Pr
       </div>
       <div className="calls-filters__row">
         <SelectField
-          label="Source"
+          label={t.source}
           value={source}
           onChange={(e) => setSource(e.target.value)}
           error={errors.source}
         >
-          <option value="">All sources</option>
+          <option value="">{t.allSources}</option>
           <Choices labels={sourceLabels} />
           <Combined value={source} labels={sourceLabels} />
         </SelectField>
         <SelectField
-          label="Direction"
+          label={t.direction}
           value={direction}
           onChange={(e) => setDirection(e.target.value)}
           error={errors.direction}
         >
-          <option value="">Any direction</option>
+          <option value="">{t.anyDirection}</option>
           <Choices labels={directionLabels} />
           <Combined value={direction} labels={directionLabels} />
         </SelectField>
         <SelectField
-          label="Outcome"
+          label={t.outcome}
           value={disposition}
           onChange={(e) => setDisposition(e.target.value)}
           error={errors.disposition}
         >
-          <option value="">Any outcome</option>
+          <option value="">{t.anyOutcome}</option>
           <Choices labels={dispositionLabels} />
           <Combined value={disposition} labels={dispositionLabels} />
         </SelectField>
         <TextField
-          label="Agent"
+          label={t.agent}
           value={agent}
           onChange={(e) => setAgent(e.target.value)}
-          placeholder="Agent id"
+          placeholder={t.agentPlaceholder}
           maxLength={256}
           error={errors.agent}
         />
         <TextField
-          label="Queue"
+          label={t.queue}
           value={queue}
           onChange={(e) => setQueue(e.target.value)}
-          placeholder="Queue id"
+          placeholder={t.queuePlaceholder}
           maxLength={256}
           error={errors.queue}
         />

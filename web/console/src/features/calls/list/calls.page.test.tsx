@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { setLocale } from '@/i18n';
 import { signInAs, stubApi } from '@/test/render';
 import { eventStream, renderCallsRoute, withResponses } from '../calls.testing';
 import type { CallSummary } from './call-columns';
@@ -330,5 +331,21 @@ describe('calls list', () => {
       .click(within(banner.closest('[role=status]') as HTMLElement).getByRole('button', { name: 'Show' }));
     expect(await screen.findByText('Neu Anrufer')).toBeTruthy();
     expect(screen.queryByText('1 new call')).toBeNull();
+  });
+
+  it('speaks German in its filters and empty state when the reader does', async () => {
+    setLocale('de');
+    try {
+      signInAs(readerPermissions);
+      const fetch = stubApi({ 'GET /api/v1/calls': [200, { items: [], nextCursor: null }] });
+      withResponses(fetch, { 'GET /api/v1/calls/live': () => eventStream().response() });
+      await renderCallsRoute('/calls');
+      expect(await screen.findByText('Noch keine Anrufe')).toBeTruthy();
+      expect(screen.getByLabelText('Quelle')).toBeTruthy();
+      expect(screen.getByRole('option', { name: 'Jede Richtung' })).toBeTruthy();
+      expect(screen.getByPlaceholderText('Warteschlangen-Kennung')).toBeTruthy();
+    } finally {
+      setLocale('en');
+    }
   });
 });

@@ -146,9 +146,9 @@ export function CallsPage() {
   return (
     <div className="stack calls-stack">
       <PageHeader
-        eyebrow="Calls"
-        title="Calls"
-        description="Every call your connected systems reported. New calls are announced while the page is open."
+        eyebrow={t.page.eyebrow}
+        title={t.page.title}
+        description={t.page.description}
         actions={
           <Can permission="calls:export">
             <ExportMenu search={resolveRange(search, timeZone)} />
@@ -176,12 +176,9 @@ export function CallsPage() {
         </div>
         {fresh ? (
           <div className="calls-live-banner" role="status">
-            <span>
-              {fresh.more ? `More than ${formatNumber(fresh.count)}` : formatNumber(fresh.count)} new{' '}
-              {fresh.count === 1 && !fresh.more ? 'call' : 'calls'}
-            </span>
+            <span>{t.live.fresh(formatNumber(fresh.count), fresh.count, fresh.more)}</span>
             <Button size="sm" variant="primary" icon={<RefreshCw aria-hidden="true" />} onClick={showNew}>
-              Show
+              {t.live.show}
             </Button>
           </div>
         ) : null}
@@ -204,20 +201,18 @@ export function CallsPage() {
             filtered ? (
               <EmptyState
                 icon={<PhoneCall />}
-                title="No call matches"
+                title={t.empty.filtered}
                 action={
                   <Button onClick={() => setSearch({ sort: search.sort, columns: search.columns })}>
-                    Clear filters
+                    {t.empty.clear}
                   </Button>
                 }
               >
-                Names match whole words only, and numbers whole numbers (“+4930123456”, not “30123”). Widen
-                the dates or remove a filter.
+                {t.empty.filteredText}
               </EmptyState>
             ) : (
-              <EmptyState icon={<PhoneCall />} title="No calls yet">
-                Calls appear here as your phone systems and contact-centre platforms send their records, with
-                an API key that has the calls:ingest scope.
+              <EmptyState icon={<PhoneCall />} title={t.empty.none}>
+                {t.empty.noneText}
               </EmptyState>
             )
           }

@@ -1,7 +1,7 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { Eye, RotateCcw, ShieldCheck } from 'lucide-react';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { api, unwrap } from '@/api/client';
 import { isApiError, messageOf } from '@/api/problem';
 import type { Schema } from '@/api/types';
@@ -13,29 +13,58 @@ import { Modal, ModalBody, ModalFooter } from '@/kit/Dialog';
 import { SelectField } from '@/kit/Field';
 import { formatNumber } from '@/kit/format';
 import { PageHeader, Panel } from '@/kit/Page';
-import { EmptyState, LoadingBlock, QueryTableBody } from '@/kit/states';
+import { PlainReason } from '@/kit/PlainReason';
+import { EmptyState, LoadingBlock } from '@/kit/states';
+import { ColumnChooser, DataTable, useColumnChoice, type Column } from '@/kit/data-table';
+import { useMessages, type Translation } from '@/i18n';
 import { toast } from '@/kit/toast';
 import { formatBytes, prettyPayload, sourceLabel, sourceLabels } from '../calls.format';
+import { quarantineCategories, quarantineMessages } from './quarantine.messages';
 import type { QuarantineSearch } from './quarantine.search';
 import '../calls.css';
 
 const route = getRouteApi('/console/calls/quarantine');
 const pageSize = 50;
-const columns = 6;
 
 type Item = Schema<'QuarantinedPayload'>;
+type Messages = Translation<(typeof quarantineMessages)['en']>;
 
 export const quarantineKey = ['calls', 'quarantine'] as const;
 
 function StatusBadge({ item }: { item: Item }) {
+  const t = useMessages(quarantineMessages);
   return item.status === 'replayed' ? (
     <Badge tone="success" dot>
-      Replayed
+      {t.statusReplayed}
     </Badge>
   ) : (
     <Badge tone="warning" dot>
-      Open
+      {t.statusOpen}
     </Badge>
+  );
+}
+
+/** The category in plain words, what to do next, and the connector's own sentence behind a disclosure. */
+function Why({ item, t, compact = false }: { item: Item; t: Messages; compact?: boolean }) {
+  return (
+    <PlainReason
+      label={t.categories[item.category]}
+      next={t.nextSteps[item.category]}
+      nextLabel={t.nextStep}
+      technical={item.reason}
+      technicalLabel={t.technical}
+      compact={compact}
+      extra={
+        <>
+          {item.field ? <span className="subtle">{t.field(item.field)}</span> : null}
+          {compact && item.lastReplayError && item.status === 'open' ? (
+            <span className="subtle quarantine-reason" title={item.lastReplayError}>
+              {t.replayFailed(formatNumber(item.replayAttempts), item.lastReplayError)}
+            </span>
+          ) : null}
+        </>
+      }
+    />
   );
 }
 
@@ -58,6 +87,8 @@ function ItemDialog({
   replaying: boolean;
 }) {
   const [payload, setPayload] = useState<Payload>({ kind: 'idle' });
+  const t = useMessages(quarantineMessages);
+  const d = t.dialog;
   const show = async () => {
     setPayload({ kind: 'loading' });
     try {
@@ -76,22 +107,24 @@ function ItemDialog({
     <Modal
       open
       onOpenChange={(open) => !open && onClose()}
-      title="Quarantined payload"
+      title={d.title}
       description={<span className="mono">{item.id}</span>}
       wide
     >
       <ModalBody>
         <div className="stack stack--sm">
           <dl className="kv">
-            <dt>Why</dt>
-            <dd>{item.reason}</dd>
-            <dt>Source</dt>
+            <dt>{d.why}</dt>
+            <dd>
+              <Why item={item} t={t} />
+            </dd>
+            <dt>{d.source}</dt>
             <dd>{sourceLabel(item.source)}</dd>
-            <dt>Received</dt>
+            <dt>{d.received}</dt>
             <dd>
               <DateTime value={item.receivedAt} />
             </dd>
-            <dt>Status</dt>
+            <dt>{d.status}</dt>
             <dd>
               <span className="cluster">
                 <StatusBadge item={item} />
@@ -102,25 +135,25 @@ function ItemDialog({
                 ) : null}
               </span>
             </dd>
-            <dt>Replay attempts</dt>
+            <dt>{d.attempts}</dt>
             <dd>{formatNumber(item.replayAttempts)}</dd>
             {item.lastReplayError ? (
               <>
-                <dt>Last replay failed</dt>
+                <dt>{d.lastFailed}</dt>
                 <dd>{item.lastReplayError}</dd>
               </>
             ) : null}
-            <dt>Size</dt>
+            <dt>{d.size}</dt>
             <dd>{formatBytes(item.rawBytes)}</dd>
             {item.rawObjectKey ? (
               <>
-                <dt>Archive object</dt>
+                <dt>{d.archive}</dt>
                 <dd className="mono">{item.rawObjectKey}</dd>
               </>
             ) : null}
             {item.rawSha256 ? (
               <>
-                <dt>SHA-256</dt>
+                <dt>{d.sha256}</dt>
                 <dd className="mono">{item.rawSha256}</dd>
               </>
             ) : null}
@@ -128,21 +161,21 @@ function ItemDialog({
           {payload.kind === 'idle' ? (
             <div>
               <Button size="sm" icon={<Eye aria-hidden="true" />} onClick={() => void show()}>
-                Show the payload
+                {d.show}
               </Button>
-              <p className="hint">Viewing the bytes is recorded in the audit log.</p>
+              <p className="hint">{d.audited}</p>
             </div>
           ) : payload.kind === 'loading' ? (
-            <LoadingBlock label="Loading the payload" />
+            <LoadingBlock label={d.loading} />
           ) : payload.kind === 'failed' ? (
-            <Alert tone="danger" title="The payload could not be shown">
+            <Alert tone="danger" title={d.notShown}>
               {payload.message}
             </Alert>
           ) : (
             <pre
               className="payload-text"
               tabIndex={0}
-              aria-label="The payload as received"
+              aria-label={d.payload}
               data-testid="quarantine-payload"
             >
               {payload.text}
@@ -151,7 +184,7 @@ function ItemDialog({
         </div>
       </ModalBody>
       <ModalFooter>
-        <Button onClick={onClose}>Close</Button>
+        <Button onClick={onClose}>{d.close}</Button>
         {item.status === 'open' ? (
           <Button
             variant="primary"
@@ -159,7 +192,7 @@ function ItemDialog({
             busy={replaying}
             onClick={() => onReplay(item)}
           >
-            Replay
+            {t.replay}
           </Button>
         ) : null}
       </ModalFooter>
@@ -167,11 +200,75 @@ function ItemDialog({
   );
 }
 
+function itemColumns(
+  t: Messages,
+  actions: {
+    open: (item: Item) => void;
+    replay: (item: Item) => void;
+    replaying: (item: Item) => boolean;
+    busy: boolean;
+  },
+): readonly Column<Item>[] {
+  const at = (item: Item) => new Date(item.receivedAt).toLocaleString();
+  return [
+    {
+      id: 'received',
+      label: t.columns.received,
+      cell: (item) => <DateTime value={item.receivedAt} relative />,
+      width: '130px',
+    },
+    { id: 'source', label: t.columns.source, cell: (item) => sourceLabel(item.source), width: '130px' },
+    { id: 'why', label: t.columns.why, cell: (item) => <Why item={item} t={t} compact />, hideable: false },
+    { id: 'status', label: t.columns.status, cell: (item) => <StatusBadge item={item} />, width: '110px' },
+    {
+      id: 'size',
+      label: t.columns.size,
+      cell: (item) => <span className="subtle nowrap">{formatBytes(item.rawBytes)}</span>,
+      align: 'end',
+      width: '90px',
+      hiddenByDefault: true,
+    },
+    {
+      id: 'actions',
+      label: t.columns.actions,
+      hideable: false,
+      align: 'end',
+      width: '190px',
+      cell: (item) => (
+        <span className="cluster quarantine-actions">
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => actions.open(item)}
+            aria-label={t.detailsOf(sourceLabel(item.source), at(item))}
+          >
+            {t.details}
+          </Button>
+          {item.status === 'open' ? (
+            <Button
+              size="sm"
+              icon={<RotateCcw aria-hidden="true" />}
+              busy={actions.replaying(item)}
+              disabled={actions.busy}
+              onClick={() => actions.replay(item)}
+              aria-label={t.replayOf(sourceLabel(item.source), at(item))}
+            >
+              {t.replay}
+            </Button>
+          ) : null}
+        </span>
+      ),
+    },
+  ];
+}
+
 export function QuarantinePage() {
+  const t = useMessages(quarantineMessages);
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const queryClient = useQueryClient();
   const [openId, setOpenId] = useState<string>();
+  const [remembered, remember] = useColumnChoice('quarantine');
 
   const list = useInfiniteQuery({
     queryKey: [...quarantineKey, search],
@@ -183,6 +280,7 @@ export function QuarantinePage() {
             query: {
               ...(search.status === 'all' ? {} : { status: search.status }),
               ...(search.source ? { source: search.source } : {}),
+              ...(search.category ? { category: search.category } : {}),
               limit: pageSize,
               ...(pageParam === undefined ? {} : { cursor: pageParam }),
             },
@@ -192,7 +290,26 @@ export function QuarantinePage() {
       ),
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
-  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
+  // How many wait per category: the filter's counts and the table's total.
+  const summaryStatus = search.status === 'all' ? undefined : search.status;
+  const summary = useQuery({
+    queryKey: [...quarantineKey, 'summary', summaryStatus, search.source],
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/v1/calls/quarantine/summary', {
+          params: {
+            query: {
+              ...(summaryStatus ? { status: summaryStatus } : {}),
+              ...(search.source ? { source: search.source } : {}),
+            },
+          },
+          signal,
+        }),
+      ),
+    enabled: summaryStatus !== undefined,
+  });
+  const counts = new Map(summary.data?.categories.map((c) => [c.category, c.count]) ?? []);
+  const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
   const opened = items.find((item) => item.id === openId);
 
   const replay = useMutation({
@@ -203,62 +320,54 @@ export function QuarantinePage() {
         }),
       ),
     onSuccess: (outcome) => {
-      const calls = outcome.callIds.length;
       toast.success(
-        'Payload replayed',
-        `${formatNumber(calls)} ${calls === 1 ? 'call' : 'calls'} indexed: ${formatNumber(outcome.created)} new, ${formatNumber(outcome.updated)} updated.`,
+        t.toast.replayed,
+        t.toast.indexed(outcome.callIds.length, formatNumber(outcome.created), formatNumber(outcome.updated)),
       );
       setOpenId(undefined);
     },
     onError: (error) => {
-      if (isApiError(error) && error.status === 422) toast.error('Still cannot be read', error.message);
-      else if (isApiError(error) && error.status === 409)
-        toast.info('Already replayed', 'Someone replayed this payload before you.');
-      else toast.error('The replay failed', messageOf(error));
+      if (isApiError(error) && error.status === 422) toast.error(t.toast.stillFailing, error.message);
+      else if (isApiError(error) && error.status === 409) toast.info(t.toast.already, t.toast.alreadyText);
+      else toast.error(t.toast.failed, messageOf(error));
     },
     // Success or not, the item changed (status, attempts, last error).
     onSettled: () => queryClient.invalidateQueries({ queryKey: quarantineKey }),
   });
   const replaying = (item: Item) => replay.isPending && replay.variables.id === item.id;
+  const columns = itemColumns(t, {
+    open: (item) => setOpenId(item.id),
+    replay: (item) => replay.mutate(item),
+    replaying,
+    busy: replay.isPending,
+  });
 
-  const filtered = search.status !== 'open' || Boolean(search.source);
-  const statusWord = search.status === 'all' ? '' : search.status === 'open' ? 'open ' : 'replayed ';
+  const filtered = search.status !== 'open' || Boolean(search.source) || Boolean(search.category);
+  const setSearch = (next: Partial<QuarantineSearch>) =>
+    void navigate({ search: (current) => ({ ...current, ...next }) });
+  const total = search.category ? counts.get(search.category) : summary.data?.total;
+  const shown = formatNumber(items.length);
 
   return (
     <div className="stack calls-stack">
-      <PageHeader
-        eyebrow="Calls"
-        title="Quarantine"
-        description="What a connector received but could not read as calls, with the reason. After a fix to the connector or its settings, replay a payload to index its calls."
-      />
+      <PageHeader eyebrow={t.eyebrow} title={t.title} description={t.description} />
       <Panel flush>
-        <div className="toolbar" role="group" aria-label="Filter the quarantine">
+        <div className="toolbar" role="group" aria-label={t.filters.label}>
           <SelectField
-            label="Status"
+            label={t.filters.status}
             value={search.status}
-            onChange={(e) =>
-              void navigate({
-                search: (current) => ({ ...current, status: e.target.value as QuarantineSearch['status'] }),
-              })
-            }
+            onChange={(e) => setSearch({ status: e.target.value as QuarantineSearch['status'] })}
           >
-            <option value="open">Open</option>
-            <option value="replayed">Replayed</option>
-            <option value="all">All</option>
+            <option value="open">{t.filters.open}</option>
+            <option value="replayed">{t.filters.replayed}</option>
+            <option value="all">{t.filters.all}</option>
           </SelectField>
           <SelectField
-            label="Source"
+            label={t.filters.source}
             value={search.source ?? ''}
-            onChange={(e) =>
-              void navigate({
-                search: (current) => ({
-                  status: current.status,
-                  ...(e.target.value ? { source: e.target.value } : {}),
-                }),
-              })
-            }
+            onChange={(e) => setSearch({ source: e.target.value || undefined })}
           >
-            <option value="">All sources</option>
+            <option value="">{t.filters.allSources}</option>
             {Object.entries(sourceLabels).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
@@ -268,107 +377,67 @@ export function QuarantinePage() {
               <option value={search.source}>{search.source}</option>
             ) : null}
           </SelectField>
-        </div>
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">Quarantined payloads, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Received</th>
-                <th scope="col">Source</th>
-                <th scope="col">Reason</th>
-                <th scope="col">Status</th>
-                <th scope="col">Size</th>
-                <th scope="col" className="cell-actions">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <QueryTableBody
-              query={list}
-              columns={columns}
-              loadingLabel="Loading quarantined payloads"
-              loadingRows={5}
-              errorTitle="The quarantine could not be loaded"
-              isEmpty={items.length === 0}
-              empty={
-                filtered ? (
-                  <EmptyState
-                    icon={<ShieldCheck />}
-                    title={`No ${statusWord}payloads match`}
-                    action={
-                      <Link to="/calls/quarantine" search={{ status: 'open' }}>
-                        Show the open ones
-                      </Link>
-                    }
-                  />
-                ) : (
-                  <EmptyState icon={<ShieldCheck />} title="Nothing in quarantine">
-                    Every payload your connectors sent could be read.
-                  </EmptyState>
-                )
-              }
-            >
-              {() => (
-                <>
-                  {items.map((item) => (
-                    <tr key={item.id}>
-                      <td>
-                        <DateTime value={item.receivedAt} relative />
-                      </td>
-                      <td>{sourceLabel(item.source)}</td>
-                      <td>
-                        <span className="quarantine-reason" title={item.reason}>
-                          {item.reason}
-                        </span>
-                        {item.lastReplayError && item.status === 'open' ? (
-                          <span className="subtle quarantine-reason" title={item.lastReplayError}>
-                            Replay {formatNumber(item.replayAttempts)}× failed: {item.lastReplayError}
-                          </span>
-                        ) : null}
-                      </td>
-                      <td>
-                        <StatusBadge item={item} />
-                      </td>
-                      <td className="subtle nowrap">{formatBytes(item.rawBytes)}</td>
-                      <td className="cell-actions">
-                        <span className="cluster quarantine-actions">
-                          <Button
-                            size="sm"
-                            variant="ghost"
-                            onClick={() => setOpenId(item.id)}
-                            aria-label={`Details of the ${sourceLabel(item.source)} payload received ${new Date(item.receivedAt).toLocaleString()}`}
-                          >
-                            Details
-                          </Button>
-                          {item.status === 'open' ? (
-                            <Button
-                              size="sm"
-                              icon={<RotateCcw aria-hidden="true" />}
-                              busy={replaying(item)}
-                              disabled={replay.isPending}
-                              onClick={() => replay.mutate(item)}
-                              aria-label={`Replay the ${sourceLabel(item.source)} payload received ${new Date(item.receivedAt).toLocaleString()}`}
-                            >
-                              Replay
-                            </Button>
-                          ) : null}
-                        </span>
-                      </td>
-                    </tr>
-                  ))}
-                </>
-              )}
-            </QueryTableBody>
-          </table>
-        </div>
-        {list.hasNextPage ? (
-          <div className="calls-table-footer">
-            <Button busy={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-              Load older payloads
-            </Button>
+          <SelectField
+            label={t.filters.category}
+            value={search.category ?? ''}
+            onChange={(e) =>
+              setSearch({ category: (e.target.value || undefined) as QuarantineSearch['category'] })
+            }
+          >
+            <option value="">{t.filters.allCategories}</option>
+            {quarantineCategories.map((category) => (
+              <option key={category} value={category}>
+                {counts.has(category)
+                  ? `${t.categories[category]} (${formatNumber(counts.get(category) ?? 0)})`
+                  : t.categories[category]}
+              </option>
+            ))}
+          </SelectField>
+          <div className="toolbar__actions">
+            <ColumnChooser columns={columns} shown={remembered} onChange={remember} />
           </div>
-        ) : null}
+        </div>
+        <DataTable
+          caption={t.caption}
+          columns={columns}
+          shown={remembered}
+          rows={items}
+          rowKey={(item) => item.id}
+          onOpen={(item) => setOpenId(item.id)}
+          muted={(item) => item.status === 'replayed'}
+          query={list}
+          loadingLabel={t.loading}
+          errorTitle={t.failed}
+          empty={
+            filtered ? (
+              <EmptyState
+                icon={<ShieldCheck />}
+                title={t.emptyFiltered}
+                action={
+                  <Link to="/calls/quarantine" search={{ status: 'open' }}>
+                    {t.showOpen}
+                  </Link>
+                }
+              />
+            ) : (
+              <EmptyState icon={<ShieldCheck />} title={t.empty}>
+                {t.emptyText}
+              </EmptyState>
+            )
+          }
+          paging={{
+            hasMore: list.hasNextPage,
+            loadingMore: list.isFetchingNextPage,
+            onLoadMore: () => void list.fetchNextPage(),
+          }}
+          summary={
+            items.length === 0
+              ? undefined
+              : total !== undefined && !search.source
+                ? t.shownOf(shown, formatNumber(total))
+                : t.shown(shown, items.length)
+          }
+        />
       </Panel>
       {opened ? (
         <ItemDialog

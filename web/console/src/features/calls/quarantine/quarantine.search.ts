@@ -1,4 +1,6 @@
+import type { Schema } from '@/api/types';
 import { text } from '../calls.search';
+import { quarantineCategories } from './quarantine.messages';
 
 export const quarantineStatuses = ['open', 'replayed'] as const;
 export type QuarantineStatus = (typeof quarantineStatuses)[number];
@@ -7,6 +9,8 @@ export type QuarantineStatus = (typeof quarantineStatuses)[number];
 export interface QuarantineSearch {
   readonly status: QuarantineStatus | 'all';
   readonly source?: string;
+  /** Why the items were quarantined (the home page links here with one). */
+  readonly category?: Schema<'QuarantineCategory'>;
 }
 
 export function quarantineSearch(search: Record<string, unknown>): QuarantineSearch {
@@ -15,5 +19,6 @@ export function quarantineSearch(search: Record<string, unknown>): QuarantineSea
       ? (search.status as QuarantineStatus | 'all')
       : 'open';
   const source = text(search.source, 64);
-  return source ? { status, source } : { status };
+  const category = quarantineCategories.find((c) => c === search.category);
+  return { status, ...(source ? { source } : {}), ...(category ? { category } : {}) };
 }
