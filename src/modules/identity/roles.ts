@@ -28,6 +28,7 @@ export const permissions = [
   'recordings:read',
   'recordings:play',
   'recordings:ingest',
+  'recordings:write',
   'transcripts:read',
   'analysis:read',
   'scorecards:write',

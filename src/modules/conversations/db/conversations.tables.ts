@@ -82,11 +82,26 @@ export type TranscriptsTable = {
   createdAt: Generated<Date>;
 };
 
+export type AudioRedactionPolicy = 'keep_original' | 'redacted_only' | 'both';
+
+/** conversations.settings (migration 0003): one row per tenant that changed a default. */
+export type ConversationSettingsTable = {
+  tenantId: string;
+  transcriptionProviders: string[] | null;
+  defaultLanguage: string | null;
+  audioRedaction: Generated<AudioRedactionPolicy>;
+  audioPaddingMs: Generated<number>;
+  redactEntityTypes: string[] | null;
+  updatedAt: Generated<Date>;
+  updatedBy: string | null;
+};
+
 export type ConversationsTables = {
   'conversations.recordings': RecordingsTable;
   'conversations.recording_numbers': RecordingNumbersTable;
   'conversations.recording_runs': RecordingRunsTable;
   'conversations.transcripts': TranscriptsTable;
+  'conversations.settings': ConversationSettingsTable;
 };
 
 /** A withTenant transaction over the module's tables: what its repo functions run in. */

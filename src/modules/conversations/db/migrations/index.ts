@@ -4,6 +4,7 @@ import {
   tenantIsolation,
   type MigrationSet,
 } from '../../../../platform/db/index.js';
+import { pipelineSettings } from './0003-pipeline-settings.js';
 
 /*
  * Recordings and what the pipeline makes of them. Personal data (party numbers and names, the
@@ -116,5 +117,5 @@ const recordings = `
 /** Hand-written and in order. A migration that was released is never edited: a change is a new one. */
 export const conversationsMigrations: MigrationSet = {
   schema: 'conversations',
-  migrations: [sqlMigration('0001_recordings', recordings)],
+  migrations: [sqlMigration('0001_recordings', recordings), pipelineSettings],
 };

@@ -1,0 +1,584 @@
+import type { Bus } from '../../../platform/bus/index.js';
+import { systemContext, type RequestContext } from '../../../platform/context.js';
+import type { Keyring } from '../../../platform/crypto/index.js';
+import type { Database } from '../../../platform/db/index.js';
+import { newUuid, toPublicId } from '../../../platform/ids.js';
+import type { ObjectStore } from '../../../platform/objects/index.js';
+import {
+  analyseAudio,
+  encodeWav,
+  talkSpeed,
+  type ConversationCharacteristics,
+  type Loudness,
+  type OpenAudioOptions,
+  type Span,
+} from '../audio/index.js';
+import type { ConversationsTables, ConversationsTransaction } from '../db/conversations.tables.js';
+import { PipelineFailure } from '../errors.js';
+import { recordingFailedV1, transcriptReadyV1 } from '../events.js';
+import { REDACTION_POLICY_VERSION, redactTranscript, type RedactionSpan } from '../redaction/index.js';
+import type { ConversationSettingsService } from '../settings/conversation-settings.service.js';
+import { transcriptSchema, type Transcript } from '../transcripts/index.js';
+import { muteRanges } from './audio-mute.js';
+import {
+  failRun,
+  findRecording,
+  findRun,
+  markProcessing,
+  recordStep,
+  setAudioFacts,
+  setRedactedAudio,
+  storeTranscript,
+  transcriptOfRun,
+} from './pipeline.repo.js';
+import {
+  runOptionsSchema,
+  type RecordingRunInput,
+  type RunFailure,
+  type RunPlan,
+  type StepName,
+  type StepRecord,
+} from './pipeline.types.js';
+import { configHash, stableJson } from './provenance.js';
+import {
+  decodeStoredAudio,
+  decodeStoredAudio16k,
+  openStoredAudio,
+  probeStoredAudio,
+} from './recording-audio.js';
+import { SUPPLIED_PROVIDER } from './supplied.transcriber.js';
+import type { StepProvenance, Transcriber, TranscriberAudio } from './transcriber.js';
+
+export interface PipelineStepsDeps {
+  readonly database: Database;
+  readonly keyring: Keyring;
+  /** Where recordings' audio is read and the run's outputs are written (write-once keys). */
+  readonly objects: ObjectStore;
+  readonly bus: Bus;
+  readonly settings: ConversationSettingsService;
+  /** Every provider by name, the supplied-transcript reader among them. */
+  readonly transcribers: ReadonlyMap<string, Transcriber>;
+  readonly audio: OpenAudioOptions;
+}
+
+export interface AudioFacts {
+  readonly container: string;
+  readonly decoder: 'native' | 'ffmpeg';
+  readonly codec: string;
+  readonly channels: number;
+  readonly sampleRate: number;
+  readonly durationMs: number;
+  readonly truncated: { readonly declaredFrames: number; readonly decodedFrames: number } | null;
+}
+
+export interface CharacteristicsResult {
+  readonly speakerSource: string;
+  /** Speakers named `spk_<channel>` on a call with a channel per party, `spk_<n>` by first speech on mono. */
+  readonly characteristics: ConversationCharacteristics;
+  readonly loudness: readonly Loudness[];
+}
+
+export interface TranscribeStepResult {
+  readonly provider: string;
+  /** The transcript in clear, sealed under the tenant's key (base64): the workflow store never holds it in clear. */
+  readonly sealed: string;
+  readonly costMicros: number | null;
+  readonly provenance: StepProvenance;
+}
+
+export interface RedactStepResult {
+  readonly transcriptSealed: string;
+  readonly spansSealed: string;
+  readonly counts: Readonly<Record<string, number>>;
+  readonly entities: number;
+  /** Where the audio has to be silenced (times only). */
+  readonly muteSpans: readonly Span[];
+}
+
+const AAD = {
+  transcript: 'conversations.pipeline.transcript',
+  redacted: 'conversations.transcript',
+  spans: 'conversations.transcript.redaction-spans',
+} as const;
+
+/** The one transcript format every consumer reads; sealed bytes of a run's redacted transcript. */
+export const transcriptAad = AAD.redacted;
+export const redactionSpansAad = AAD.spans;
+
+const CHARACTERISTICS_VERSION = 'switchboard-characteristics-1';
+
+/** Object keys of a run's outputs: one per run, so a run never overwrites another's and a retry writes the same bytes. */
+export const runKeys = {
+  enriched: (tenantId: string, recordingId: string, runId: string) =>
+    `${tenantId}/enriched/${recordingId}/${runId}.json`,
+  redactedAudio: (tenantId: string, recordingId: string, runId: string) =>
+    `${tenantId}/redacted-audio/${recordingId}/${runId}.wav`,
+};
+
+/**
+ * The work of each pipeline step, outside the workflow: each reads what it needs, does its work
+ * and records itself in the run's history (provider, version, configuration hash). Each is safe to
+ * run again: object keys are per run and write-once with the same bytes, and the store step
+ * recognises a transcript it already wrote.
+ */
+export function createPipelineSteps(deps: PipelineStepsDeps) {
+  const { database, keyring, objects } = deps;
+  const inTenant = <T>(ctx: RequestContext, fn: (trx: ConversationsTransaction) => Promise<T>) =>
+    database.withTenant<ConversationsTables, T>(ctx, fn);
+  const contextOf = (input: RecordingRunInput) =>
+    systemContext(input.tenantId, `run-${input.runId}`, 'conversations.pipeline');
+
+  const record = async (
+    input: RecordingRunInput,
+    name: StepName,
+    startedAt: Date,
+    provenance: Omit<StepRecord, 'name' | 'startedAt' | 'finishedAt' | 'outcome'> & {
+      outcome?: StepRecord['outcome'];
+    },
+    trx?: ConversationsTransaction,
+  ): Promise<StepRecord> => {
+    const entry: StepRecord = {
+      name,
+      outcome: provenance.outcome ?? 'done',
+      provider: provenance.provider,
+      version: provenance.version,
+      configHash: provenance.configHash,
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      ...(provenance.detail ? { detail: provenance.detail } : {}),
+    };
+    if (trx) await recordStep(trx, input.runId, entry);
+    else await inTenant(contextOf(input), (t) => recordStep(t, input.runId, entry));
+    return entry;
+  };
+
+  const open = async (tenantId: string, sealed: string, aad: string): Promise<unknown> =>
+    JSON.parse(await keyring.decryptToString(tenantId, Buffer.from(sealed, 'base64'), aad));
+  const seal = async (tenantId: string, value: unknown, aad: string): Promise<string> =>
+    (await keyring.encrypt(tenantId, JSON.stringify(value), aad)).toString('base64');
+
+  return {
+    contextOf,
+
+    /** Reads the recording, the run's options and the tenant's settings into the run's plan. */
+    async prepare(input: RecordingRunInput): Promise<{ plan: RunPlan; step: StepRecord }> {
+      const startedAt = new Date();
+      const ctx = contextOf(input);
+      const settings = await deps.settings.get(ctx);
+      return inTenant(ctx, async (trx) => {
+        const recording = await findRecording(trx, input.recordingId);
+        const run = await findRun(trx, input.runId);
+        if (!recording || !run)
+          throw new PipelineFailure('no_media', 'The recording was deleted before it was processed.');
+        if (!recording.audioKey && !recording.suppliedTranscriptKey)
+          throw new PipelineFailure('no_media', 'The recording has neither audio nor a transcript stored.');
+        const options = runOptionsSchema.parse(run.options ?? {});
+        const providers = options.provider
+          ? [options.provider]
+          : [
+              ...(recording.suppliedTranscriptKey ? [SUPPLIED_PROVIDER] : []),
+              ...settings.transcriptionProviders,
+            ];
+        const plan: RunPlan = {
+          audioKey: recording.audioKey,
+          audioContentType: recording.audioContentType,
+          suppliedTranscriptKey: recording.suppliedTranscriptKey,
+          callId: recording.callId,
+          language: options.language ?? recording.language ?? settings.defaultLanguage,
+          providers,
+          audioRedaction: settings.audioRedaction,
+          audioPaddingMs: settings.audioPaddingMs,
+          redactEntityTypes: settings.redactEntityTypes,
+        };
+        await markProcessing(trx, input.recordingId);
+        const step = await record(
+          input,
+          'prepare',
+          startedAt,
+          { provider: 'switchboard', version: '1', configHash: configHash(plan), detail: { providers } },
+          trx,
+        );
+        return { plan, step };
+      });
+    },
+
+    /** Decodes the whole recording once: format, length, truncation; fails terminally on what cannot be decoded. */
+    async decode(input: RecordingRunInput, plan: RunPlan): Promise<{ audio: AudioFacts; step: StepRecord }> {
+      const startedAt = new Date();
+      const { format, outcome } = await probeStoredAudio(objects, requireAudio(plan), deps.audio);
+      const audio: AudioFacts = {
+        container: format.container,
+        decoder: format.decoder,
+        codec: format.codec,
+        channels: format.channels,
+        sampleRate: format.sampleRate,
+        durationMs: outcome.durationMs,
+        truncated: outcome.truncated,
+      };
+      await inTenant(contextOf(input), (trx) =>
+        setAudioFacts(trx, input.recordingId, {
+          codec: format.codec,
+          channels: format.channels,
+          sampleRate: format.sampleRate,
+          durationMs: outcome.durationMs,
+        }),
+      );
+      const step = await record(input, 'decode', startedAt, {
+        provider: format.decoder,
+        version: '1',
+        configHash: configHash({ decoder: format.decoder, ffmpeg: deps.audio.ffmpegPath ?? 'ffmpeg' }),
+        detail: { container: format.container, codec: format.codec, truncated: outcome.truncated },
+      });
+      return { audio, step };
+    },
+
+    /** Who talked when and how loud, from voice activity per channel (or diarised mono). */
+    async characteristics(
+      input: RecordingRunInput,
+      plan: RunPlan,
+    ): Promise<{ result: CharacteristicsResult; step: StepRecord }> {
+      const startedAt = new Date();
+      const stream = await openStoredAudio(objects, requireAudio(plan), deps.audio);
+      const analysis = await analyseAudio(stream);
+      const result: CharacteristicsResult = {
+        speakerSource: analysis.speakerSource,
+        characteristics: analysis.characteristics,
+        loudness: analysis.loudness,
+      };
+      const step = await record(input, 'characteristics', startedAt, {
+        provider: 'switchboard-vad',
+        version: CHARACTERISTICS_VERSION,
+        configHash: configHash({ minNonTalkMs: 3000, minInterruptionMs: 500 }),
+        detail: { speakerSource: analysis.speakerSource, speakers: analysis.characteristics.speakers.length },
+      });
+      return { result, step };
+    },
+
+    /**
+     * The providers of the plan in order: a terminal failure of one (not configured, no engine)
+     * passes to the next; anything else is thrown for the workflow to retry.
+     */
+    async transcribe(
+      input: RecordingRunInput,
+      plan: RunPlan,
+      audio: AudioFacts | null,
+    ): Promise<{ result: TranscribeStepResult; step: StepRecord }> {
+      const startedAt = new Date();
+      const ctx = contextOf(input);
+      let pcm: Promise<Float32Array[]> | undefined;
+      const audioKey = plan.audioKey;
+      const transcriberAudio: TranscriberAudio | null = audioKey
+        ? {
+            key: audioKey,
+            contentType: plan.audioContentType,
+            pcm16k: () => (pcm ??= decodeStoredAudio16k(objects, audioKey, deps.audio)),
+          }
+        : null;
+      let last: PipelineFailure | undefined;
+      for (const name of plan.providers) {
+        const transcriber = deps.transcribers.get(name);
+        if (!transcriber) {
+          last = new PipelineFailure(
+            'no_local_engine',
+            `The transcription provider '${name}' is not installed.`,
+          );
+          continue;
+        }
+        try {
+          const out = await transcriber.transcribe(ctx, {
+            recordingId: input.recordingId,
+            audio: transcriberAudio,
+            suppliedTranscriptKey: plan.suppliedTranscriptKey,
+            language: plan.language,
+            channels: audio?.channels ?? null,
+          });
+          const transcript = transcriptSchema.parse(out.transcript);
+          const result: TranscribeStepResult = {
+            provider: name,
+            sealed: await seal(input.tenantId, transcript, AAD.transcript),
+            costMicros: out.costMicros,
+            provenance: out.provenance,
+          };
+          const step = await record(input, 'transcribe', startedAt, {
+            provider: out.provenance.provider,
+            version: out.provenance.version,
+            configHash: out.provenance.configHash,
+            detail: {
+              ...out.provenance.detail,
+              segments: transcript.segments.length,
+              ...(last ? { after: last.failureCode } : {}),
+            },
+          });
+          return { result, step };
+        } catch (error) {
+          if (error instanceof PipelineFailure) {
+            last = error;
+            continue;
+          }
+          throw error;
+        }
+      }
+      throw last ?? new PipelineFailure('no_local_engine', 'No transcription provider is configured.');
+    },
+
+    /** Card and personal data out of the transcript; the spans sealed apart for an audited reveal. */
+    async redact(
+      input: RecordingRunInput,
+      plan: RunPlan,
+      transcribed: TranscribeStepResult,
+    ): Promise<{ result: RedactStepResult; step: StepRecord }> {
+      const startedAt = new Date();
+      const transcript = transcriptSchema.parse(
+        await open(input.tenantId, transcribed.sealed, AAD.transcript),
+      );
+      const redaction = redactTranscript(transcript, { entityTypes: plan.redactEntityTypes });
+      const muteSpans: Span[] = [
+        ...redaction.spans.map((s: RedactionSpan) => ({ startMs: s.startMs, endMs: s.endMs })),
+        // What the provider redacted in the text is said in the audio too.
+        ...redaction.transcript.segments.flatMap((segment) =>
+          segment.redactions.flatMap((marker) =>
+            marker.by === 'provider' && marker.startMs !== null && marker.endMs !== null
+              ? [{ startMs: marker.startMs, endMs: marker.endMs }]
+              : [],
+          ),
+        ),
+      ];
+      const counts = redaction.counts as Record<string, number>;
+      const result: RedactStepResult = {
+        transcriptSealed: await seal(input.tenantId, redaction.transcript, AAD.redacted),
+        spansSealed: await seal(
+          input.tenantId,
+          { spans: redaction.spans, speakerLabels: redaction.speakerLabels },
+          AAD.spans,
+        ),
+        counts,
+        entities: Object.values(counts).reduce((sum, n) => sum + n, 0),
+        muteSpans,
+      };
+      const step = await record(input, 'redact', startedAt, {
+        provider: 'switchboard-redaction',
+        version: `policy-${REDACTION_POLICY_VERSION}`,
+        configHash: configHash({ entityTypes: [...plan.redactEntityTypes].sort() }),
+        detail: { counts },
+      });
+      return { result, step };
+    },
+
+    /** A copy of the audio with the redacted stretches silenced, unless the policy keeps only the original. */
+    async redactAudio(
+      input: RecordingRunInput,
+      plan: RunPlan,
+      redacted: RedactStepResult,
+    ): Promise<{ key: string | null; step: StepRecord }> {
+      const startedAt = new Date();
+      const config = { policy: plan.audioRedaction, paddingMs: plan.audioPaddingMs };
+      const provenance = { provider: 'switchboard-mute', version: '1', configHash: configHash(config) };
+      if (!plan.audioKey || plan.audioRedaction === 'keep_original') {
+        const step = await record(input, 'redact-audio', startedAt, {
+          ...provenance,
+          outcome: 'skipped',
+          detail: { why: plan.audioKey ? 'policy keep_original' : 'no audio' },
+        });
+        return { key: null, step };
+      }
+      const { format, channels } = await decodeStoredAudio(objects, plan.audioKey, deps.audio);
+      const muted = muteRanges(channels, format.sampleRate, redacted.muteSpans, plan.audioPaddingMs);
+      const key = runKeys.redactedAudio(input.tenantId, input.recordingId, input.runId);
+      await objects.put(key, Buffer.from(encodeWav(channels, format.sampleRate)), {
+        contentType: 'audio/wav',
+        tenantId: input.tenantId,
+      });
+      await inTenant(contextOf(input), (trx) =>
+        setRedactedAudio(trx, input.recordingId, { redactedAudioKey: key }),
+      );
+      const step = await record(input, 'redact-audio', startedAt, {
+        ...provenance,
+        detail: { ranges: muted.ranges.length, mutedMs: muted.mutedMs },
+      });
+      return { key, step };
+    },
+
+    /** `<tenant>/enriched/<recording>/<run>.json`: the redacted transcript, characteristics and provenance. */
+    async writeEnriched(
+      input: RecordingRunInput,
+      parts: {
+        readonly redacted: RedactStepResult;
+        readonly characteristics: CharacteristicsResult | null;
+        readonly transcribed: TranscribeStepResult;
+        readonly audio: AudioFacts | null;
+        readonly redactedAudioKey: string | null;
+        readonly steps: readonly StepRecord[];
+      },
+    ): Promise<{ key: string; step: StepRecord }> {
+      const startedAt = new Date();
+      const transcript = transcriptSchema.parse(
+        await open(input.tenantId, parts.redacted.transcriptSealed, AAD.redacted),
+      );
+      const document = {
+        schemaVersion: 1,
+        recordingId: toPublicId('rec', input.recordingId),
+        runId: toPublicId('run', input.runId),
+        transcript,
+        characteristics: enrichedCharacteristics(parts.characteristics, transcript),
+        audio: parts.audio,
+        redaction: { counts: parts.redacted.counts, policyVersion: REDACTION_POLICY_VERSION },
+        redactedAudioKey: parts.redactedAudioKey,
+        provenance: { transcript: parts.transcribed.provenance, steps: parts.steps },
+      };
+      const key = runKeys.enriched(input.tenantId, input.recordingId, input.runId);
+      const body = Buffer.from(stableJson(document));
+      await objects.put(key, body, { contentType: 'application/json', tenantId: input.tenantId });
+      const step = await record(input, 'write-enriched', startedAt, {
+        provider: 'switchboard',
+        version: '1',
+        configHash: configHash({ schemaVersion: 1 }),
+        detail: { bytes: body.length },
+      });
+      return { key, step };
+    },
+
+    /**
+     * The transcript row (current from now on), the run succeeded, the recording ready and
+     * conversations.transcript.ready.v1, in one transaction. A second execution finds the row of
+     * its run and does nothing.
+     */
+    async store(
+      input: RecordingRunInput,
+      plan: RunPlan,
+      parts: {
+        readonly redacted: RedactStepResult;
+        readonly characteristics: CharacteristicsResult | null;
+        readonly transcribed: TranscribeStepResult;
+        readonly audio: AudioFacts | null;
+        readonly enrichedKey: string;
+      },
+    ): Promise<{ transcriptId: string }> {
+      const startedAt = new Date();
+      const ctx = contextOf(input);
+      const transcript = transcriptSchema.parse(
+        await open(input.tenantId, parts.redacted.transcriptSealed, AAD.redacted),
+      );
+      return inTenant(ctx, async (trx) => {
+        const existing = await transcriptOfRun(trx, input.runId);
+        if (existing) return { transcriptId: existing.id };
+        const id = newUuid();
+        const durationMs = parts.audio?.durationMs ?? transcript.durationMs;
+        await storeTranscript(trx, {
+          id,
+          tenantId: input.tenantId,
+          recordingId: input.recordingId,
+          runId: input.runId,
+          provider: parts.transcribed.provider,
+          language: transcript.language ?? plan.language,
+          durationMs,
+          speakerCount: transcript.speakers.length,
+          transcriptSealed: Buffer.from(parts.redacted.transcriptSealed, 'base64'),
+          redactionSpansSealed: Buffer.from(parts.redacted.spansSealed, 'base64'),
+          redactionCounts: { ...parts.redacted.counts },
+          characteristics: enrichedCharacteristics(parts.characteristics, transcript),
+          costMicros: parts.transcribed.costMicros,
+          enrichedKey: parts.enrichedKey,
+          searchText: transcript.segments.map((segment) => segment.text).join('\n'),
+        });
+        await record(
+          input,
+          'store',
+          startedAt,
+          { provider: 'postgres', version: '1', configHash: configHash({ search: 'simple' }) },
+          trx,
+        );
+        await deps.bus.publish(trx, [
+          {
+            type: transcriptReadyV1.type,
+            tenantId: input.tenantId,
+            key: input.recordingId,
+            data: transcriptReadyV1.schema.parse({
+              recordingId: toPublicId('rec', input.recordingId),
+              transcriptId: toPublicId('trn', id),
+              runId: toPublicId('run', input.runId),
+              callId: plan.callId === null ? null : toPublicId('call', plan.callId),
+              provider: parts.transcribed.provider,
+              language: transcript.language ?? plan.language,
+              durationMs,
+              redactedEntities: parts.redacted.entities,
+            }),
+          },
+        ]);
+        return { transcriptId: id };
+      });
+    },
+
+    /** Policy redacted_only: the muted copy becomes the recording's audio and the original is deleted. */
+    async removeOriginal(input: RecordingRunInput, plan: RunPlan, redactedKey: string): Promise<StepRecord> {
+      const startedAt = new Date();
+      if (plan.audioKey && plan.audioKey !== redactedKey) {
+        await inTenant(contextOf(input), (trx) =>
+          setRedactedAudio(trx, input.recordingId, { redactedAudioKey: redactedKey, audioKey: redactedKey }),
+        );
+        await objects.delete(plan.audioKey, {
+          reason: `audio redaction policy redacted_only (run ${toPublicId('run', input.runId)})`,
+        });
+      }
+      return record(input, 'remove-original', startedAt, {
+        provider: 'switchboard',
+        version: '1',
+        configHash: configHash({ policy: plan.audioRedaction }),
+      });
+    },
+
+    /** The run ends failed: the recording shows the reason (unless an earlier transcript stays current), and the event goes out. */
+    async fail(input: RecordingRunInput, failure: RunFailure): Promise<void> {
+      await inTenant(contextOf(input), async (trx) => {
+        const outcome = await failRun(trx, input, failure);
+        if (outcome.alreadyFinished) return;
+        await deps.bus.publish(trx, [
+          {
+            type: recordingFailedV1.type,
+            tenantId: input.tenantId,
+            key: input.recordingId,
+            data: recordingFailedV1.schema.parse({
+              recordingId: toPublicId('rec', input.recordingId),
+              runId: toPublicId('run', input.runId),
+              code: failure.code,
+            }),
+          },
+        ]);
+      });
+    },
+  };
+}
+
+export type PipelineSteps = ReturnType<typeof createPipelineSteps>;
+
+function requireAudio(plan: RunPlan): string {
+  if (!plan.audioKey) throw new Error('this step needs audio');
+  return plan.audioKey;
+}
+
+/** Characteristics of the audio plus talk speed (words per minute of talk) now that words exist. */
+function enrichedCharacteristics(
+  measured: CharacteristicsResult | null,
+  transcript: Transcript,
+): Record<string, unknown> | null {
+  if (!measured) return null;
+  const wordCounts = Object.fromEntries(
+    measured.characteristics.speakers.map((speaker) => [
+      speaker.speaker,
+      transcript.segments
+        .filter((segment) =>
+          speaker.channel === null
+            ? segment.speakerId === speaker.speaker
+            : segment.channel === speaker.channel,
+        )
+        .reduce((sum, segment) => sum + (segment.words?.length ?? countWords(segment.text)), 0),
+    ]),
+  );
+  return {
+    speakerSource: measured.speakerSource,
+    ...measured.characteristics,
+    loudness: measured.loudness,
+    talkSpeedWpm: talkSpeed(measured.characteristics, wordCounts),
+  };
+}
+
+const countWords = (text: string) => text.split(/\s+/).filter((word) => /\w/.test(word)).length;

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { redactionEntityTypeSchema, type RedactionEntityType } from '../redaction/index.js';
+import type { AudioRedactionPolicy } from '../db/conversations.tables.js';
+
+export type { AudioRedactionPolicy } from '../db/conversations.tables.js';
+
+export const AUDIO_REDACTION_POLICIES = ['keep_original', 'redacted_only', 'both'] as const;
+
+/** A tenant's conversation settings as the pipeline reads them: every default filled in. */
+export interface ConversationSettings {
+  /** Providers tried in this order for audio without a supplied transcript (a supplied one always wins). */
+  readonly transcriptionProviders: readonly string[];
+  /** Language assumed when the recording names none (BCP 47); null = let the engine detect it. */
+  readonly defaultLanguage: string | null;
+  readonly audioRedaction: AudioRedactionPolicy;
+  /** Silence added before and after each redacted stretch of audio. */
+  readonly audioPaddingMs: number;
+  readonly redactEntityTypes: readonly RedactionEntityType[];
+  /** Null until someone changed a default. */
+  readonly updatedAt: Date | null;
+  readonly updatedBy: string | null;
+}
+
+/** What a PUT sets; an absent field keeps its value, null returns it to the default. */
+export interface ConversationSettingsChange {
+  readonly transcriptionProviders?: readonly string[] | null;
+  readonly defaultLanguage?: string | null;
+  readonly audioRedaction?: AudioRedactionPolicy;
+  readonly audioPaddingMs?: number;
+  readonly redactEntityTypes?: readonly RedactionEntityType[] | null;
+}
+
+/** Every entity type: all card data (PCI DSS) and all personal data. */
+export const DEFAULT_REDACT_ENTITY_TYPES: readonly RedactionEntityType[] = redactionEntityTypeSchema.options;
+export const DEFAULT_AUDIO_REDACTION: AudioRedactionPolicy = 'both';
+export const DEFAULT_AUDIO_PADDING_MS = 250;
+
+/** BCP 47 as engines take it: `en`, `en-US`, `de-DE`, `zh-Hant-TW`. */
+export const languageTagSchema = z
+  .string()
+  .min(2)
+  .max(35)
+  .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or en-US');
+
+export const conversationSettingsSchema = z
+  .object({
+    transcriptionProviders: z
+      .array(z.string())
+      .describe('Providers tried in this order for audio without a supplied transcript'),
+    defaultLanguage: z.string().nullable().describe('Language assumed when a recording names none'),
+    audioRedaction: z
+      .enum(AUDIO_REDACTION_POLICIES)
+      .describe(
+        'keep_original: no muted copy; redacted_only: a muted copy replaces the original audio; both: keep both',
+      ),
+    audioPaddingMs: z.number().int().describe('Silence added before and after each redacted stretch (ms)'),
+    redactEntityTypes: z.array(redactionEntityTypeSchema),
+    availableProviders: z.array(z.string()).describe('Providers this installation has'),
+    updatedAt: z.string().nullable(),
+    updatedBy: z.string().nullable(),
+  })
+  .meta({ id: 'ConversationSettings' });
+
+export const conversationSettingsChangeSchema = z
+  .object({
+    transcriptionProviders: z.array(z.string().min(1).max(64)).min(1).max(16).nullable().optional(),
+    defaultLanguage: languageTagSchema.nullable().optional(),
+    audioRedaction: z.enum(AUDIO_REDACTION_POLICIES).optional(),
+    audioPaddingMs: z.number().int().min(0).max(5000).optional(),
+    redactEntityTypes: z.array(redactionEntityTypeSchema).max(32).nullable().optional(),
+  })
+  .strict()
+  .meta({ id: 'ConversationSettingsChange' });
