@@ -81,6 +81,9 @@ export const apiLimits = {
     'q': { maxLength: 256 },
     'queue': { minLength: 1, maxLength: 256 },
   },
+  'GET /api/v1/recordings/{recordingId}/runs': {
+    'recordingId': { minLength: 1, maxLength: 64 },
+  },
   'PATCH /api/v1/tenant': {
     'name': { minLength: 1, maxLength: 200 },
     'timeZone': { minLength: 1, maxLength: 64 },
@@ -143,6 +146,9 @@ export const apiLimits = {
     'rolesClaim': { maxLength: 200 },
     'tenantClaim': { maxLength: 200 },
     'tenantClaimValue': { maxLength: 500 },
+  },
+  'POST /api/v1/recordings/{recordingId}/runs': {
+    'recordingId': { minLength: 1, maxLength: 64 },
   },
   'POST /api/v1/users': {
     'displayName': { minLength: 1, maxLength: 200 },

@@ -3417,6 +3417,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/conversations/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How recordings are transcribed and redacted in this organisation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConversationSettings"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Changes the named settings (null returns one to its default); applies to runs started afterwards (audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ConversationSettingsChangeInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConversationSettings"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/identity-providers": {
         parameters: {
             query?: never;
@@ -3657,6 +3789,173 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recordings/{recordingId}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every pipeline run of the recording, newest first, with each step's provenance */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description rec_... */
+                    recordingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RecordingRun"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Processes the recording again (another provider or language, new settings); earlier runs are kept (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description rec_... */
+                    recordingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RecordingRerunInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecordingRun"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -5472,6 +5771,58 @@ export interface components {
             /** @description The source's own wording (hangup cause name, disconnect reason). */
             sourceText: string | null;
         };
+        ConversationSettings: {
+            /** @description Silence added before and after each redacted stretch (ms) */
+            audioPaddingMs: number;
+            /**
+             * @description keep_original: no muted copy; redacted_only: a muted copy replaces the original audio; both: keep both
+             * @enum {string}
+             */
+            audioRedaction: "keep_original" | "redacted_only" | "both";
+            /** @description Providers this installation has */
+            availableProviders: string[];
+            /** @description Language assumed when a recording names none */
+            defaultLanguage: string | null;
+            redactEntityTypes: ("CARD_NUMBER" | "CARD_EXPIRY" | "CARD_CVV" | "CARD_PIN" | "BANK_ACCOUNT" | "BANK_ROUTING" | "BANK_SORT_CODE" | "IBAN" | "SSN" | "UK_NI" | "EMAIL" | "PHONE" | "ADDRESS" | "POSTAL_CODE" | "PERSON_NAME" | "LONG_NUMBER")[];
+            /** @description Providers tried in this order for audio without a supplied transcript */
+            transcriptionProviders: string[];
+            updatedAt: string | null;
+            updatedBy: string | null;
+        };
+        ConversationSettingsChange: {
+            audioPaddingMs?: number;
+            /** @enum {string} */
+            audioRedaction?: "keep_original" | "redacted_only" | "both";
+            defaultLanguage?: string | null;
+            redactEntityTypes?: ("CARD_NUMBER" | "CARD_EXPIRY" | "CARD_CVV" | "CARD_PIN" | "BANK_ACCOUNT" | "BANK_ROUTING" | "BANK_SORT_CODE" | "IBAN" | "SSN" | "UK_NI" | "EMAIL" | "PHONE" | "ADDRESS" | "POSTAL_CODE" | "PERSON_NAME" | "LONG_NUMBER")[] | null;
+            transcriptionProviders?: string[] | null;
+        };
+        ConversationSettingsChangeInput: {
+            audioPaddingMs?: number;
+            /** @enum {string} */
+            audioRedaction?: "keep_original" | "redacted_only" | "both";
+            defaultLanguage?: string | null;
+            redactEntityTypes?: ("CARD_NUMBER" | "CARD_EXPIRY" | "CARD_CVV" | "CARD_PIN" | "BANK_ACCOUNT" | "BANK_ROUTING" | "BANK_SORT_CODE" | "IBAN" | "SSN" | "UK_NI" | "EMAIL" | "PHONE" | "ADDRESS" | "POSTAL_CODE" | "PERSON_NAME" | "LONG_NUMBER")[] | null;
+            transcriptionProviders?: string[] | null;
+        };
+        ConversationSettingsInput: {
+            /** @description Silence added before and after each redacted stretch (ms) */
+            audioPaddingMs: number;
+            /**
+             * @description keep_original: no muted copy; redacted_only: a muted copy replaces the original audio; both: keep both
+             * @enum {string}
+             */
+            audioRedaction: "keep_original" | "redacted_only" | "both";
+            /** @description Providers this installation has */
+            availableProviders: string[];
+            /** @description Language assumed when a recording names none */
+            defaultLanguage: string | null;
+            redactEntityTypes: ("CARD_NUMBER" | "CARD_EXPIRY" | "CARD_CVV" | "CARD_PIN" | "BANK_ACCOUNT" | "BANK_ROUTING" | "BANK_SORT_CODE" | "IBAN" | "SSN" | "UK_NI" | "EMAIL" | "PHONE" | "ADDRESS" | "POSTAL_CODE" | "PERSON_NAME" | "LONG_NUMBER")[];
+            /** @description Providers tried in this order for audio without a supplied transcript */
+            transcriptionProviders: string[];
+            updatedAt: string | null;
+            updatedBy: string | null;
+        };
         DeadLetter: {
             deliveries: number;
             /** Format: date-time */
@@ -5834,6 +6185,84 @@ export interface components {
                 serviceLevelGoal: number;
                 serviceLevelSeconds: number;
                 shortAbandonSeconds: number;
+            }[];
+        };
+        RecordingRerun: {
+            /** @description Language of the recording for this run only */
+            language?: string;
+            /** @description Transcription provider for this run only */
+            provider?: string;
+        };
+        RecordingRerunInput: {
+            /** @description Language of the recording for this run only */
+            language?: string;
+            /** @description Transcription provider for this run only */
+            provider?: string;
+        };
+        RecordingRun: {
+            failureCode: string | null;
+            /** @description Why the run failed, in words a user can act on */
+            failureReason: string | null;
+            finishedAt: string | null;
+            /** @description run_... */
+            id: string;
+            options: {
+                language?: string;
+                provider?: string;
+            };
+            /** @enum {string} */
+            reason: "received" | "rerun";
+            /** @description rec_... */
+            recordingId: string;
+            startedAt: string;
+            /** @enum {string} */
+            state: "running" | "succeeded" | "failed";
+            /** @description What each step did: provider, version and configuration hash */
+            steps: {
+                configHash: string;
+                detail?: {
+                    [key: string]: unknown;
+                };
+                finishedAt: string;
+                name: string;
+                /** @enum {string} */
+                outcome: "done" | "skipped" | "failed";
+                provider: string;
+                startedAt: string;
+                version: string;
+            }[];
+        };
+        RecordingRunInput: {
+            failureCode: string | null;
+            /** @description Why the run failed, in words a user can act on */
+            failureReason: string | null;
+            finishedAt: string | null;
+            /** @description run_... */
+            id: string;
+            options: {
+                language?: string;
+                provider?: string;
+            };
+            /** @enum {string} */
+            reason: "received" | "rerun";
+            /** @description rec_... */
+            recordingId: string;
+            startedAt: string;
+            /** @enum {string} */
+            state: "running" | "succeeded" | "failed";
+            /** @description What each step did: provider, version and configuration hash */
+            steps: {
+                configHash: string;
+                detail?: {
+                    [key: string]: unknown;
+                };
+                finishedAt: string;
+                name: string;
+                /** @enum {string} */
+                outcome: "done" | "skipped" | "failed";
+                provider: string;
+                startedAt: string;
+                version: string;
             }[];
         };
         SavedView: {
