@@ -18,6 +18,13 @@ export const consolePermissions = [
   'calls:export',
   'calls:raw',
   'quarantine:manage',
+  'recordings:read',
+  'recordings:play',
+  'recordings:ingest',
+  'recordings:write',
+  // TODO(recordings API merge): granted by the server once branch `recordings` is merged.
+  'recordings:read_original',
+  'transcripts:read',
 ] as const;
 
 export type ConsolePermission = (typeof consolePermissions)[number];
