@@ -99,6 +99,7 @@ export function createCallsModule(deps: CallsDeps): PlatformModule<CallsApi> {
     ...upserts,
     list: reads.list,
     get: reads.get,
+    matchRecording: reads.matchRecording,
     stats: createCallStats({
       database,
       crypto,
