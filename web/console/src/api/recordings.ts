@@ -1,75 +1,36 @@
-import { api, authorisingFetch, session, unwrap } from './client';
-import { ApiError } from './problem';
+import { api, unwrap } from './client';
+import type { paths } from './schema.gen';
+import type { Schema } from './types';
 
 /*
  * The recordings API as the console reads it (the recordings pages, and the call page's list of
- * its recordings): every type and every call is here, so switching to the generated client is one
- * edit of this file.
- *
- * TODO(recordings API merge): the recordings routes (branch `recordings`) are not in
- * `schema.gen.ts` yet. Once merged and regenerated, replace the declarations below with
- *   Schema<'RecordingSummary'>, Schema<'RecordingDetail'>, Schema<'RecordingUploadTicket'>,
- *   Schema<'RecordingAudioLink'>, Schema<'RecordingMetadata'>, Schema<'RecordingRun'>
- * and `call()` with `unwrap(api.GET('/api/v1/recordings', …))` and friends. The transcript and
- * characteristics stay declared here: the API types them as `unknown` (the pipeline's models,
- * src/modules/conversations/transcripts/transcript.schema.ts and audio/characteristics.ts).
+ * its recordings): its types and calls in one place. The transcript and the characteristics are
+ * declared here: the API types them `unknown` (they are the pipeline's models,
+ * src/modules/conversations/transcripts/transcript.schema.ts and audio/characteristics.ts), so the
+ * pages read them through `transcriptOf` / `characteristicsOf`, which check their shape.
  */
 
+export type RecordingSummary = Schema<'RecordingSummary'>;
+export type RecordingDetail = Schema<'RecordingDetail'>;
+export type RecordingMetadata = Schema<'RecordingMetadataInput'>;
+export type RecordingParty = NonNullable<RecordingMetadata['parties']>[number];
+export type RecordingRunView = RecordingDetail['runs'][number];
+export type CurrentTranscript = NonNullable<RecordingDetail['transcript']>;
+export type UploadTicket = Schema<'RecordingUploadTicket'>;
+export type AudioLink = Schema<'RecordingAudioLink'>;
+export type RecordingState = RecordingSummary['state'];
+export type RecordingDirection = RecordingSummary['direction'];
+export type Failure = NonNullable<RecordingSummary['failure']>;
+
 export const recordingStates = ['uploading', 'queued', 'processing', 'ready', 'failed'] as const;
-export type RecordingState = (typeof recordingStates)[number];
 export const recordingDirections = ['inbound', 'outbound', 'internal', 'unknown'] as const;
-export type RecordingDirection = (typeof recordingDirections)[number];
 
-export interface Failure {
-  readonly code: string;
-  readonly reason: string | null;
-}
-
-export interface RecordingSummary {
-  /** rec_... */
-  readonly id: string;
-  readonly source: string;
-  readonly sourceRecordingId: string;
-  readonly state: RecordingState;
-  readonly failure: Failure | null;
-  readonly startedAt: string | null;
-  readonly direction: RecordingDirection;
-  readonly queue: string | null;
-  readonly language: string | null;
-  readonly tags: string[];
-  readonly callId: string | null;
-  readonly callLink: 'given' | 'source_call_id' | 'numbers_and_time' | null;
-  readonly audio: { readonly contentType: string; readonly bytes: number; readonly sha256: string } | null;
-  readonly hasSuppliedTranscript: boolean;
-  readonly hasRedactedAudio: boolean;
-  readonly durationMs: number | null;
-  readonly codec: string | null;
-  readonly channels: number | null;
-  readonly sampleRate: number | null;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-}
-
-export interface RecordingParty {
-  readonly number?: string;
-  readonly name?: string;
-  readonly role?: 'agent' | 'customer';
-  readonly channel?: number;
-}
-
-export interface RecordingMetadata {
-  readonly source: string;
-  readonly sourceRecordingId: string;
-  readonly startedAt?: string;
-  readonly direction?: RecordingDirection;
-  readonly parties?: RecordingParty[];
-  readonly agent?: { readonly id?: string; readonly name?: string };
-  readonly queue?: string;
-  readonly language?: string;
-  readonly tags?: string[];
-  readonly callId?: string;
-  readonly sourceCallId?: string;
-}
+/* The lists above are the server's enums again (filters need them at run time): a change there fails the typecheck here. */
+type SameValues<A, B> = [Exclude<A, B>, Exclude<B, A>] extends [never, never] ? true : never;
+export const enumsMatchTheApi: [
+  SameValues<(typeof recordingStates)[number], RecordingState>,
+  SameValues<(typeof recordingDirections)[number], RecordingDirection>,
+] = [true, true];
 
 export interface RunStep {
   readonly name: string;
@@ -80,79 +41,10 @@ export interface RunStep {
   readonly finishedAt: string;
 }
 
-export interface RecordingRunView {
-  readonly id: string;
-  readonly reason: 'received' | 'rerun';
-  readonly state: 'running' | 'succeeded' | 'failed';
-  /** The API types it `unknown`; read with `runSteps`. */
-  readonly steps: unknown;
-  readonly failure: Failure | null;
-  readonly startedAt: string;
-  readonly finishedAt: string | null;
-}
-
-export interface CurrentTranscript {
-  readonly id: string;
-  readonly runId: string;
-  readonly provider: string;
-  readonly language: string | null;
-  readonly durationMs: number | null;
-  readonly speakerCount: number;
-  /** The redacted transcript model; read with `transcriptOf`. */
-  readonly transcript: unknown;
-  readonly redactionCounts: Readonly<Record<string, number>>;
-  /** Read with `characteristicsOf`. */
-  readonly characteristics: unknown;
-  readonly createdAt: string;
-}
-
-export interface RecordingDetail extends RecordingSummary {
-  readonly metadata: RecordingMetadata;
-  /** Newest first. */
-  readonly runs: readonly RecordingRunView[];
-  readonly transcript: CurrentTranscript | null;
-}
-
-export interface RecordingPage {
-  readonly items: readonly RecordingSummary[];
-  readonly nextCursor: string | null;
-}
-
-export type AudioVariant = 'redacted' | 'original';
-
-export interface AudioLink {
-  readonly url: string;
-  readonly expiresAt: string;
-  readonly variant: AudioVariant;
-}
-
-export interface UploadTicket {
-  readonly recordingId: string;
-  readonly uploadUrl: string | null;
-  readonly expiresAt: string | null;
-  readonly recording: RecordingSummary;
-}
-
 /** The filters of GET /api/v1/recordings (the API's names). */
-export interface RecordingListQuery {
-  readonly callId?: string;
-  readonly number?: string;
-  readonly agent?: string;
-  readonly queue?: string;
-  readonly from?: string;
-  readonly to?: string;
-  /** Comma-separated states. */
-  readonly state?: string;
-  readonly q?: string;
-  /**
-   * TODO(recordings API): the API lists newest received first and takes no `sort` or `total`
-   * yet; the console sends them so the list orders and counts as soon as the API does.
-   */
-  readonly sort?: string;
-  readonly total?: 'true';
-  readonly limit?: number;
-  readonly cursor?: string;
-}
+export type RecordingListQuery = NonNullable<paths['/api/v1/recordings']['get']['parameters']['query']>;
+
+export type AudioVariant = AudioLink['variant'];
 
 /**
  * The limits of the metadata fields (src/modules/conversations/recordings/recording-metadata.schema.ts).
@@ -176,57 +68,30 @@ export const fileLimits = {
   transcriptBytes: 50 * 1024 ** 2,
 } as const;
 
-/* ---------------------------------------------------------------- transport */
-
-const send = authorisingFetch(session);
-
-async function call<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const request = new Request(path, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? null : JSON.stringify(body),
-    signal: signal ?? null,
-  });
-  const response = await send(request);
-  const text = await response.text();
-  let parsed: unknown;
-  try {
-    parsed = text ? JSON.parse(text) : undefined;
-  } catch {
-    parsed = undefined;
-  }
-  if (!response.ok) throw ApiError.fromResponse(response, parsed);
-  return parsed as T;
-}
-
-const query = (params: object) => {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params))
-    if (value !== undefined && value !== '') search.set(key, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : '';
-};
-
-const path = (id: string) => `/api/v1/recordings/${encodeURIComponent(id)}`;
+/* ---------------------------------------------------------------- calls */
 
 export const recordingsApi = {
-  list: (params: RecordingListQuery, signal?: AbortSignal) =>
-    call<RecordingPage & { total?: { count: number; exact: boolean } }>(
-      'GET',
-      `/api/v1/recordings${query(params)}`,
-      undefined,
-      signal,
+  list: (query: RecordingListQuery, signal?: AbortSignal) =>
+    unwrap(api.GET('/api/v1/recordings', { params: { query }, signal })),
+  get: (recordingId: string, signal?: AbortSignal) =>
+    unwrap(api.GET('/api/v1/recordings/{recordingId}', { params: { path: { recordingId } }, signal })),
+  audio: (recordingId: string, variant: AudioVariant, signal?: AbortSignal) =>
+    unwrap(
+      api.GET('/api/v1/recordings/{recordingId}/audio', {
+        params: { path: { recordingId }, query: { variant } },
+        signal,
+      }),
     ),
-  get: (id: string, signal?: AbortSignal) => call<RecordingDetail>('GET', path(id), undefined, signal),
-  audio: (id: string, variant: AudioVariant, signal?: AbortSignal) =>
-    call<AudioLink>('GET', `${path(id)}/audio${query({ variant })}`, undefined, signal),
   /** A new pipeline run (another provider or language); 202 with the run. */
   rerun: (recordingId: string, body: { provider?: string; language?: string }) =>
     unwrap(api.POST('/api/v1/recordings/{recordingId}/runs', { params: { path: { recordingId } }, body })),
+  /** Two-step upload, first call: the metadata is checked; answers the signed URL to PUT the audio to. */
   createUpload: (body: { metadata: RecordingMetadata; bytes?: number }) =>
-    call<UploadTicket>('POST', '/api/v1/recordings/uploads', body),
-  completeUpload: (id: string, body: { bytes?: number }) =>
-    call<RecordingSummary>('POST', `${path(id)}/complete`, body),
+    unwrap(api.POST('/api/v1/recordings/uploads', { body })),
+  completeUpload: (recordingId: string, body: { bytes?: number }) =>
+    unwrap(
+      api.POST('/api/v1/recordings/{recordingId}/complete', { params: { path: { recordingId } }, body }),
+    ),
   /** Providers this installation has (needs settings:read). */
   settings: () => unwrap(api.GET('/api/v1/conversations/settings')),
 };

@@ -22,7 +22,6 @@ export const consolePermissions = [
   'recordings:play',
   'recordings:ingest',
   'recordings:write',
-  // TODO(recordings API merge): granted by the server once branch `recordings` is merged.
   'recordings:read_original',
   'transcripts:read',
 ] as const;

@@ -104,7 +104,6 @@ export const recordingListMessages = defineMessages(
     loading: 'Loading recordings',
     failed: 'Recordings could not be loaded',
     shown: (shown: string, n: number) => `${shown} ${plural(n, 'recording', 'recordings')} shown`,
-    shownOf: (shown: string, total: string) => `${shown} of ${total} recordings`,
     columns: {
       started: 'Started',
       state: 'State',
@@ -152,7 +151,6 @@ export const recordingListMessages = defineMessages(
       loading: 'Aufnahmen werden geladen',
       failed: 'Die Aufnahmen konnten nicht geladen werden',
       shown: (shown, n) => `${shown} ${plural(n, 'Aufnahme', 'Aufnahmen')} angezeigt`,
-      shownOf: (shown, total) => `${shown} von ${total} Aufnahmen`,
       columns: {
         started: 'Beginn',
         state: 'Status',

@@ -3,7 +3,7 @@ import { recordingStates, type RecordingListQuery } from '@/api/recordings';
 
 /**
  * The recordings list's state in the address (filters, order, columns), so any view is a link.
- * Names are the API's (`GET /api/v1/recordings`).
+ * Names are the API's (`GET /api/v1/recordings`), which lists newest received first (no other order).
  */
 export interface RecordingsSearch {
   /** Full text over the redacted transcripts. */
@@ -16,13 +16,9 @@ export interface RecordingsSearch {
   readonly to?: string;
   /** Comma-separated states. */
   readonly state?: string;
-  readonly sort?: RecordingSortParam;
   readonly columns?: string;
 }
 
-export const recordingSortKeys = ['createdAt', 'startedAt'] as const;
-export type RecordingSortParam =
-  (typeof recordingSortKeys)[number] | `-${(typeof recordingSortKeys)[number]}`;
 export const recordingColumnIds = [
   'started',
   'state',
@@ -66,13 +62,6 @@ function compact<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
-const sortParam = (value: unknown): RecordingSortParam | undefined => {
-  const given = text(value, 20);
-  return given && (recordingSortKeys as readonly string[]).includes(given.replace(/^-/, ''))
-    ? (given as RecordingSortParam)
-    : undefined;
-};
-
 /** validateSearch of /recordings: anything malformed in the address is dropped, not an error page. */
 export function recordingsSearch(search: Record<string, unknown>): RecordingsSearch {
   const range =
@@ -88,7 +77,6 @@ export function recordingsSearch(search: Record<string, unknown>): RecordingsSea
     from: range ? undefined : instant(search.from),
     to: range ? undefined : instant(search.to),
     state: oneOrMore(search.state, recordingStates),
-    sort: sortParam(search.sort),
     columns: oneOrMore(search.columns, recordingColumnIds),
   });
 }

@@ -69,7 +69,6 @@ export function RecordingFilters({ search, onApply, timeZone, serverErrors = {},
         range: custom ? undefined : range.preset || undefined,
         from: fromIso,
         to: toIso,
-        sort: search.sort,
         columns: search.columns,
       }),
     );
@@ -79,7 +78,7 @@ export function RecordingFilters({ search, onApply, timeZone, serverErrors = {},
     for (const set of [setQ, setNumber, setAgent, setQueue, setState]) set('');
     setRange({ preset: '', from: '', to: '' });
     setProblems({});
-    onApply(recordingsSearch({ sort: search.sort, columns: search.columns }));
+    onApply(recordingsSearch({ columns: search.columns }));
   };
 
   return (

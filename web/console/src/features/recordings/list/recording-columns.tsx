@@ -25,14 +25,12 @@ export function RecordingState({ recording, words }: { recording: RecordingSumma
   );
 }
 
-/** The columns of the recordings list; the API orders by received (created) and start time. */
+/** The columns of the recordings list (newest received first: the API's one order). */
 export function recordingColumns(t: ListWords, words: Words): Column<RecordingSummary>[] {
   return [
     {
       id: 'started',
       label: t.columns.started,
-      sort: 'startedAt',
-      firstDirection: 'desc',
       hideable: false,
       width: '176px',
       cell: (recording) => (
@@ -109,8 +107,6 @@ export function recordingColumns(t: ListWords, words: Words): Column<RecordingSu
     {
       id: 'received',
       label: t.columns.received,
-      sort: 'createdAt',
-      firstDirection: 'desc',
       width: '176px',
       hiddenByDefault: true,
       cell: (recording) => <TimeCell value={recording.createdAt} />,
