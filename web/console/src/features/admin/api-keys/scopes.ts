@@ -8,7 +8,14 @@ export const scopeGroups = [
   { id: 'calls', scopes: ['calls:read', 'calls:export', 'calls:raw', 'quarantine:manage'] },
   {
     id: 'conversations',
-    scopes: ['recordings:read', 'recordings:play', 'transcripts:read', 'analysis:read', 'scorecards:write'],
+    scopes: [
+      'recordings:read',
+      'recordings:play',
+      'recordings:read_original',
+      'transcripts:read',
+      'analysis:read',
+      'scorecards:write',
+    ],
   },
   {
     id: 'campaigns',
