@@ -2,5 +2,5 @@ import { defineMessages } from '@/i18n';
 
 export const recordingsNavigationMessages = defineMessages(
   { conversations: 'Conversations', recordings: 'Recordings' },
-  { de: { conversations: 'Gespräche', recordings: 'Aufnahmen' } },
+  { de: { conversations: 'Gespräche', recordings: 'Aufzeichnungen' } },
 );

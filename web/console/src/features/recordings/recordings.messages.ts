@@ -62,7 +62,7 @@ export const recordingWords = defineMessages(
         failed: 'Die Verarbeitung wurde abgebrochen.',
       },
       failures: {
-        empty: 'Die Datei ist leer — laden Sie die Aufnahme erneut hoch.',
+        empty: 'Die Datei ist leer — laden Sie die Aufzeichnung erneut hoch.',
         not_audio: 'Kein lesbares Audio — laden Sie eine WAV-, MP3-, Ogg-, FLAC-, M4A- oder WebM-Datei hoch.',
         malformed: 'Die Audiodatei ist beschädigt — exportieren Sie sie erneut aus der Quelle.',
         truncated: 'Die Audiodatei ist unvollständig — laden Sie die ganze Datei hoch.',
@@ -70,7 +70,7 @@ export const recordingWords = defineMessages(
           'Der Audio-Codec wird nicht unterstützt — wandeln Sie sie in WAV oder MP3 um oder installieren Sie ffmpeg auf dem Server.',
         decoder_failed:
           'Das Audio ließ sich nicht dekodieren — wandeln Sie es in WAV oder MP3 um und laden Sie es erneut hoch.',
-        no_media: 'Weder Audio noch Transkript ist gespeichert — laden Sie die Aufnahme erneut hoch.',
+        no_media: 'Weder Audio noch Transkript ist gespeichert — laden Sie die Aufzeichnung erneut hoch.',
         transcript_unreadable:
           'Das mitgelieferte Transkript ist nicht lesbar — laden Sie WebVTT, SRT oder das JSON eines Anbieters hoch.',
         no_local_engine:
@@ -143,14 +143,14 @@ export const recordingListMessages = defineMessages(
   {
     de: {
       eyebrow: 'Gespräche',
-      title: 'Aufnahmen',
+      title: 'Aufzeichnungen',
       description: 'Gesprächsaufnahmen und ihre Transkripte, geschwärzt, bevor jemand sie liest.',
-      upload: 'Aufnahme hochladen',
-      caption: 'Aufnahmen',
-      captionFiltered: 'Aufnahmen, die den Filtern entsprechen',
-      loading: 'Aufnahmen werden geladen',
-      failed: 'Die Aufnahmen konnten nicht geladen werden',
-      shown: (shown, n) => `${shown} ${plural(n, 'Aufnahme', 'Aufnahmen')} angezeigt`,
+      upload: 'Aufzeichnung hochladen',
+      caption: 'Aufzeichnungen',
+      captionFiltered: 'Aufzeichnungen, die den Filtern entsprechen',
+      loading: 'Aufzeichnungen werden geladen',
+      failed: 'Die Aufzeichnungen konnten nicht geladen werden',
+      shown: (shown, n) => `${shown} ${plural(n, 'Aufzeichnung', 'Aufzeichnungen')} angezeigt`,
       columns: {
         started: 'Beginn',
         state: 'Status',
@@ -165,7 +165,7 @@ export const recordingListMessages = defineMessages(
       noCall: 'Nicht verknüpft',
       transcriptOnly: 'Nur Transkript',
       filters: {
-        label: 'Aufnahmen filtern',
+        label: 'Aufzeichnungen filtern',
         text: 'Transkripttext',
         textPlaceholder: 'Wörter oder "eine Wendung"',
         textHint:
@@ -181,12 +181,12 @@ export const recordingListMessages = defineMessages(
         clear: 'Filter zurücksetzen',
         notApplied: 'Die Filter wurden nicht angewendet: siehe die markierten Felder.',
       },
-      noMatch: 'Keine Aufnahme passt',
+      noMatch: 'Keine Aufzeichnung passt',
       noMatchHint:
         'Nummern passen nur ganz („+4930123456“, nicht „30123“). Erweitern Sie den Zeitraum oder entfernen Sie einen Filter.',
-      none: 'Noch keine Aufnahmen',
+      none: 'Noch keine Aufzeichnungen',
       noneHint:
-        'Aufnahmen kommen von verbundenen Plattformen, oder laden Sie hier eine hoch. Jede wird transkribiert, geschwärzt und vermessen.',
+        'Aufzeichnungen kommen von verbundenen Plattformen, oder laden Sie hier eine hoch. Jede wird transkribiert, geschwärzt und vermessen.',
     },
   },
 );

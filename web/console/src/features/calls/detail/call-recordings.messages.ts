@@ -23,12 +23,12 @@ export const callRecordingsMessages = defineMessages(
   },
   {
     de: {
-      title: 'Aufnahmen',
-      stored: 'Aufnahmen dieses Anrufs',
-      loading: 'Die Aufnahmen des Anrufs werden geladen',
-      failed: 'Die Aufnahmen des Anrufs konnten nicht geladen werden',
-      none: 'Zu diesem Anruf wurde keine Aufnahme empfangen.',
-      open: (name) => `Aufnahme ${name} öffnen`,
+      title: 'Aufzeichnungen',
+      stored: 'Aufzeichnungen dieses Anrufs',
+      loading: 'Die Aufzeichnungen des Anrufs werden geladen',
+      failed: 'Die Aufzeichnungen des Anrufs konnten nicht geladen werden',
+      none: 'Zu diesem Anruf wurde keine Aufzeichnung empfangen.',
+      open: (name) => `Aufzeichnung ${name} öffnen`,
       states: {
         uploading: 'Wird hochgeladen',
         queued: 'Wartet',
@@ -38,7 +38,7 @@ export const callRecordingsMessages = defineMessages(
       },
       transcriptOnly: 'Nur Transkript',
       referenced: 'Von der Quelle genannt',
-      referencedNone: 'Die Quelle nannte keine Aufnahme dieses Anrufs.',
+      referencedNone: 'Die Quelle nannte keine Aufzeichnung dieses Anrufs.',
       noDetails: 'Keine Angaben',
     },
   },

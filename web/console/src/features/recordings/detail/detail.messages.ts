@@ -112,15 +112,15 @@ export const recordingDetailMessages = defineMessages(
   },
   {
     de: {
-      eyebrow: 'Aufnahme',
-      title: 'Aufnahme',
-      back: 'Alle Aufnahmen',
-      loading: 'Die Aufnahme wird geladen',
-      failed: 'Die Aufnahme konnte nicht geladen werden',
-      notFound: 'Diese Aufnahme wurde nicht gefunden',
+      eyebrow: 'Aufzeichnung',
+      title: 'Aufzeichnung',
+      back: 'Alle Aufzeichnungen',
+      loading: 'Die Aufzeichnung wird geladen',
+      failed: 'Die Aufzeichnung konnte nicht geladen werden',
+      notFound: 'Diese Aufzeichnung wurde nicht gefunden',
       notFoundHint: 'Sie gehört vielleicht zu einer anderen Organisation, oder die Adresse ist falsch.',
       facts: {
-        title: 'Zu dieser Aufnahme',
+        title: 'Zu dieser Aufzeichnung',
         state: 'Status',
         reason: 'Meldung der Verarbeitung',
         source: 'Quelle',
@@ -137,7 +137,7 @@ export const recordingDetailMessages = defineMessages(
         noAudio: 'Keines: nur als Transkript empfangen',
         received: 'Empfangen',
         started: 'Beginn',
-        id: 'Aufnahme-ID',
+        id: 'Aufzeichnungs-ID',
       },
       player: {
         title: 'Anhören',
@@ -147,7 +147,7 @@ export const recordingDetailMessages = defineMessages(
         originalWarning:
           'Das Original-Audio ist nicht geschwärzt: Kartennummern und persönliche Daten sind hörbar.',
         loading: 'Der Audio-Link wird geholt',
-        noAudio: 'Es gibt kein Audio: Diese Aufnahme kam als Transkript.',
+        noAudio: 'Es gibt kein Audio: Diese Aufzeichnung kam als Transkript.',
         notReady: 'Das geschwärzte Audio ist noch nicht fertig; es entsteht am Ende der Verarbeitung.',
         noRedacted:
           'Es wurde keine geschwärzte Kopie dieses Audios erstellt: Die Organisation behält nur das Original.',
@@ -209,8 +209,8 @@ export const recordingDetailMessages = defineMessages(
         provider: 'Transkriptionsanbieter',
         providerDefault: 'Reihenfolge der Organisation',
         language: 'Sprache',
-        languageHint: 'Leer: die Sprache der Aufnahme oder die Vorgabe der Organisation.',
-        dialogTitle: 'Diese Aufnahme erneut verarbeiten',
+        languageHint: 'Leer: die Sprache der Aufzeichnung oder die Vorgabe der Organisation.',
+        dialogTitle: 'Diese Aufzeichnung erneut verarbeiten',
         dialogDescription:
           'Ein neuer Lauf transkribiert, schwärzt und vermisst sie erneut; frühere Läufe und ihre Transkripte bleiben erhalten.',
         cancel: 'Abbrechen',
