@@ -6,6 +6,7 @@ import { registerBusCommands } from './commands/bus.command.js';
 import { registerImportCommands } from './commands/import.command.js';
 import { registerConfigCommands } from './commands/config.command.js';
 import { registerKeyCommands } from './commands/keys.command.js';
+import { registerRecordingsCommands } from './commands/recordings.command.js';
 import { registerServeCommands } from './commands/serve.command.js';
 import { registerTenantCommands } from './commands/tenants.command.js';
 import { registerUserCommands } from './commands/users.command.js';
@@ -25,6 +26,7 @@ registerAuditCommands(program);
 registerKeyCommands(program);
 registerBusCommands(program);
 registerImportCommands(program);
+registerRecordingsCommands(program);
 
 // Loaded only when a command fails: the configuration and database modules are heavy, and a
 // command that threw one of their errors has loaded them already.

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertDeadLetter } from '../../src/platform/bus/dead-letters.repo.js';
@@ -41,13 +42,15 @@ const viewports = {
 } as const;
 
 /** The pages, by the name their screenshots get. */
-const consolePages = (callId: string) =>
+const consolePages = (callId: string, recordingId: string) =>
   ({
     overview: '/',
     calls: '/calls',
     call: `/calls/${callId}`,
     dashboard: '/calls/dashboard',
     quarantine: '/calls/quarantine',
+    recordings: '/recordings',
+    recording: `/recordings/${recordingId}`,
     account: '/account',
     users: '/admin/users',
     'api-keys': '/admin/api-keys',
@@ -60,6 +63,35 @@ const consolePages = (callId: string) =>
     'not-found': '/no-such-page',
   }) as const;
 
+/** An 8 kHz 16-bit stereo WAV: tones with a syllable-rate swell where each party talks, silence elsewhere. */
+function stereoWav(
+  durationMs: number,
+  talk: readonly { channel: number; startMs: number; endMs: number; hz: number }[],
+): Buffer {
+  const rate = 8000;
+  const frames = (durationMs / 1000) * rate;
+  const wav = Buffer.alloc(44 + frames * 4);
+  wav.write('RIFF', 0);
+  wav.writeUInt32LE(36 + frames * 4, 4);
+  wav.write('WAVEfmt ', 8);
+  wav.writeUInt32LE(16, 16);
+  wav.writeUInt16LE(1, 20);
+  wav.writeUInt16LE(2, 22);
+  wav.writeUInt32LE(rate, 24);
+  wav.writeUInt32LE(rate * 4, 28);
+  wav.writeUInt16LE(4, 32);
+  wav.writeUInt16LE(16, 34);
+  wav.write('data', 36);
+  wav.writeUInt32LE(frames * 4, 40);
+  for (const { channel, startMs, endMs, hz } of talk)
+    for (let i = (startMs / 1000) * rate; i < (endMs / 1000) * rate; i += 1) {
+      const swell = 0.6 + 0.4 * Math.sin((2 * Math.PI * 4 * i) / rate);
+      const sample = 0.2 * swell * Math.sin((2 * Math.PI * hz * i) / rate);
+      wav.writeInt16LE(Math.round(sample * 32767), 44 + i * 4 + channel * 2);
+    }
+  return wav;
+}
+
 if (!haveChromium && process.env.CI)
   throw new Error('Chromium is missing: apt-get install -y chromium (see .ci/run)');
 
@@ -71,6 +103,7 @@ describe.skipIf(!haveChromium)('every console page: accessible, fits a phone, li
   let context: BrowserContext;
   let page: Page;
   let callId: string;
+  let recordingId: string;
   const complaints: string[] = [];
   const watch = watchComplaints(complaints);
 
@@ -129,7 +162,7 @@ describe.skipIf(!haveChromium)('every console page: accessible, fits a phone, li
       if (violations.length > 0 || overflow > 0)
         found[`${name} ${size} ${scheme}`] = { violations, overflow };
     };
-    for (const [name, url] of Object.entries(consolePages(callId))) {
+    for (const [name, url] of Object.entries(consolePages(callId, recordingId))) {
       await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
       await page.setViewportSize(viewports.desktop);
       await page.goto(`${base}${url}`);
@@ -148,6 +181,9 @@ describe.skipIf(!haveChromium)('every console page: accessible, fits a phone, li
     const require = createRequire(import.meta.url);
     const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
     await ensureConsoleBuilt();
+    // TODO(conversations merge): role 'start' once the pipeline seals transcripts under the AAD the
+    // recordings API opens them with (sealing.ts, `conversations.transcript:<uuid>`); until then a
+    // processed recording's page answers 500, so the seeded recording stays queued here.
     t = await createTestPlatform();
     const created = await createTenant(t.platform, 'pages-console');
     owner = await createUser(t.platform, created.tenant, {
@@ -179,6 +215,48 @@ describe.skipIf(!haveChromium)('every console page: accessible, fits a phone, li
       reason: 'unreadable start time ""',
       raw: '"","1001","2000"',
     });
+    // A two-party recording of the first call: the agent on the left channel, the customer on the
+    // right (with a silence and an interruption), and a supplied transcript with a card number.
+    const audio = stereoWav(24_000, [
+      { channel: 0, startMs: 500, endMs: 5_000, hz: 140 },
+      { channel: 1, startMs: 4_200, endMs: 11_000, hz: 210 },
+      { channel: 0, startMs: 15_000, endMs: 22_000, hz: 140 },
+    ]);
+    const vtt = [
+      'WEBVTT',
+      '',
+      '00:00.500 --> 00:05.000',
+      '<v Agent>Thank you for calling Kundendienst Deutschland, this is Konstantin, how can I help?',
+      '',
+      '00:04.200 --> 00:11.000',
+      '<v Customer>My card number is 4111 1111 1111 1111 and it was charged twice this month.',
+      '',
+      '00:15.000 --> 00:22.000',
+      '<v Agent>I can see the second charge; I will refund it today and send a confirmation.',
+      '',
+    ].join('\n');
+    const begun = await t.platform.modules.conversations.recordings.begin(created.ctx, {
+      source: 'upload',
+      sourceRecordingId: 'pages-recording-with-a-rather-long-file-name-2026-11-30.wav',
+      startedAt: records[0]?.startedAt,
+      direction: 'inbound',
+      callId,
+      agent: { id: 'agent-0', name: 'Konstantin Überlänge' },
+      queue: 'Kundendienst Deutschland (zweite Ebene)',
+      language: 'en',
+      parties: [
+        { number: '+493010010000', role: 'customer', channel: 1 },
+        { number: '1001', role: 'agent', channel: 0 },
+      ],
+    });
+    if (begun.status !== 'claimed') throw new Error('the recording was there before');
+    await begun.intake.putAudio({
+      body: Readable.from([audio]),
+      filename: 'call.wav',
+      contentType: 'audio/wav',
+    });
+    await begun.intake.putTranscript({ bytes: Buffer.from(vtt), filename: 'call.vtt' });
+    recordingId = (await begun.intake.complete()).id;
     const eventId = newUuid();
     await insertDeadLetter(
       t.platform.database.owner,

@@ -121,6 +121,7 @@ export function createCallsModule(deps: CallsDeps): PlatformModule<CallsApi> {
     ...upserts,
     list: reads.list,
     get: reads.get,
+    matchRecording: reads.matchRecording,
     stats,
     export: createCallExport({ database, crypto, audit }),
     maintainPartitions: (now = new Date(), monthsAhead = 2) => partitions.ensureAround(now, monthsAhead),

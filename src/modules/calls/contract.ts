@@ -289,6 +289,28 @@ export interface CallExport {
   readonly chunks: AsyncIterable<string>;
 }
 
+/**
+ * How a recording finds its call record (conversations links each recording it receives). The
+ * first rule that applies decides: a given `callId` (found or not, nothing else is tried); the
+ * source's call id; a party number on the call and a start within `toleranceSeconds`.
+ */
+export interface RecordingCallQuery {
+  /** call_... */
+  readonly callId?: string | undefined;
+  readonly sourceCallId?: string | undefined;
+  /** Numbers or addresses of the recording's parties, as the uploader wrote them. */
+  readonly numbers?: readonly string[] | undefined;
+  readonly startedAt?: Date | undefined;
+  /** Default 120. */
+  readonly toleranceSeconds?: number | undefined;
+}
+
+export interface RecordingCallMatch {
+  /** call_... */
+  readonly callId: string;
+  readonly link: 'given' | 'source_call_id' | 'numbers_and_time';
+}
+
 /** The index of call records: written by the ingest pipeline, read by the API. */
 export interface CallsService {
   /**
@@ -324,6 +346,8 @@ export interface CallsService {
   list(ctx: RequestContext, query: CallListQuery): Promise<CallPage>;
   /** The whole record; with `includeRawUrl` also a signed link to the raw payload (audited as calls.raw_viewed). */
   get(ctx: AuditContext, callId: string, options?: { readonly includeRawUrl?: boolean }): Promise<CallDetail>;
+  /** The call a recording belongs to (RecordingCallQuery), or null when none matches. */
+  matchRecording(ctx: RequestContext, query: RecordingCallQuery): Promise<RecordingCallMatch | null>;
   stats(ctx: RequestContext, query: CallStatsQuery): Promise<CallStats>;
   /**
    * Audited as calls.exported before the first row is read. Resolves once the filters are checked

@@ -1,4 +1,5 @@
 import type { AuditLog } from '../../platform/audit/index.js';
+import type { RequestContext } from '../../platform/context.js';
 import type { Bus } from '../../platform/bus/index.js';
 import type { Keyring } from '../../platform/crypto/index.js';
 import type { Database } from '../../platform/db/index.js';
@@ -6,10 +7,15 @@ import type { StepOptions, Workflows } from '../../platform/jobs/index.js';
 import { defineModule, type PlatformModule } from '../../platform/module.js';
 import type { ObjectStore } from '../../platform/objects/index.js';
 import type { Logger } from '../../platform/telemetry/index.js';
+import { callsModule } from '../calls/index.js';
+import type { RecordingsService } from './contract.js';
 import { conversationsMigrations } from './db/migrations/index.js';
 import { createPipelineFeature, installedTranscribers } from './pipeline/pipeline.feature.js';
 import type { PipelineService } from './pipeline/pipeline.service.js';
 import type { Transcriber } from './pipeline/transcriber.js';
+import { callRecordingsRoutes, recordingsRoutes } from './recordings/recordings.routes.js';
+import { createRecordings } from './recordings/recordings.service.js';
+import { createSealing } from './sealing.js';
 import { conversationSettingsRoutes } from './settings/conversation-settings.routes.js';
 import {
   createConversationSettings,
@@ -18,6 +24,8 @@ import {
 
 /** What conversations offers other modules, the CLI and tests (`platform.modules.conversations`). */
 export interface ConversationsApi {
+  /** Recordings in (uploads, pull connectors through `begin`), and reads of them. */
+  readonly recordings: RecordingsService;
   /** Runs of the recording pipeline (routes at /recordings/{id}/runs). */
   readonly pipeline: PipelineService;
   /** The tenant's transcription and redaction settings (routes at /conversations/settings). */
@@ -39,7 +47,10 @@ export interface ConversationsDeps {
   readonly stepRetries?: StepOptions;
 }
 
-export function createConversationsModule(deps: ConversationsDeps): PlatformModule<ConversationsApi> {
+/** The pipeline and the settings; the module adds recordings (which need the calls module). */
+export function createConversationsModule(
+  deps: ConversationsDeps,
+): PlatformModule<Omit<ConversationsApi, 'recordings'>> {
   const transcribers = installedTranscribers(deps.transcribers ?? []);
   const settings = createConversationSettings({
     database: deps.database,
@@ -70,8 +81,22 @@ export function createConversationsModule(deps: ConversationsDeps): PlatformModu
 export const conversationsModule = defineModule({
   name: 'conversations',
   migrations: conversationsMigrations,
-  create: (deps) =>
-    createConversationsModule({
+  dependsOn: [callsModule],
+  settings: (config) => ({ publicUrl: config.http.publicUrl }),
+  create: (deps): PlatformModule<ConversationsApi> => {
+    const calls = deps.modules.calls.calls;
+    const recordings = createRecordings({
+      database: deps.database,
+      sealing: createSealing(deps.keyring),
+      // Recordings announce themselves (conversations.recording.received.v1), not every object.
+      objects: deps.quietObjects,
+      bus: deps.bus,
+      audit: deps.auditLog,
+      matchCall: (ctx: RequestContext, query) => calls.matchRecording(ctx, query),
+      signObjectUrl: (key, expiresInSeconds) => deps.signedObjectUrl(key, { expiresInSeconds }),
+      publicUrl: deps.settings.publicUrl,
+    });
+    const core = createConversationsModule({
       database: deps.database,
       keyring: deps.keyring,
       audit: deps.auditLog,
@@ -79,5 +104,27 @@ export const conversationsModule = defineModule({
       objects: deps.quietObjects,
       workflows: deps.workflows,
       logger: deps.logger,
-    }),
+    });
+    return {
+      ...core,
+      api: { ...core.api, recordings },
+      routes: [
+        { surface: 'internal', prefix: '/recordings', plugin: recordingsRoutes(recordings) },
+        { surface: 'internal', prefix: '/calls', plugin: callRecordingsRoutes(recordings) },
+        ...(core.routes ?? []),
+      ],
+      jobs: [
+        ...(core.jobs ?? []),
+        {
+          kind: 'timer',
+          name: 'conversations.upload-sweep',
+          // Hourly: claims of uploads nobody completed, and what they stored, are removed.
+          cron: '41 * * * *',
+          run: async () => {
+            await recordings.sweepLapsedUploads();
+          },
+        },
+      ],
+    };
+  },
 });

@@ -1,4 +1,4 @@
-import { AppError } from '../../platform/errors.js';
+import { AppError, type FieldProblem } from '../../platform/errors.js';
 
 /** Every CONVERSATIONS_* code of the module. The kind decides the HTTP status and whether the bus retries. */
 export const ConversationsErrors = {
@@ -33,6 +33,85 @@ export const ConversationsErrors = {
       'CONVERSATIONS_WORKFLOWS_UNAVAILABLE',
       'unavailable',
       'This process cannot start pipeline runs (no workflow engine).',
+    ),
+
+  // recordings/
+  /** 400: the request is not what the upload API takes (its shape, its parts, its metadata). */
+  invalidUpload: (fields: readonly FieldProblem[]) =>
+    new AppError(
+      'CONVERSATIONS_INVALID_UPLOAD',
+      'invalid_input',
+      fields.map((f) => `${f.field} ${f.message}`).join('; '),
+      { fields },
+    ),
+  /** 415: the body or a part is of a type this endpoint does not take. */
+  unsupportedMedia: (field: string, message: string) =>
+    new AppError('CONVERSATIONS_UNSUPPORTED_MEDIA', 'unsupported_media_type', `${field} ${message}`, {
+      fields: [{ field, message }],
+    }),
+  /** 422: well-formed, but content that cannot be a recording (empty, truncated, an unreadable transcript). */
+  unprocessable: (field: string, message: string) =>
+    new AppError('CONVERSATIONS_UNPROCESSABLE_UPLOAD', 'unprocessable', `${field} ${message}`, {
+      fields: [{ field, message }],
+    }),
+  tooLarge: (field: string, limit: number) =>
+    new AppError(
+      'CONVERSATIONS_UPLOAD_TOO_LARGE',
+      'payload_too_large',
+      `${field} is larger than ${limit} bytes`,
+      { fields: [{ field, message: `must be at most ${limit} bytes` }] },
+    ),
+  callNotFound: (callId: string) =>
+    new AppError(
+      'CONVERSATIONS_CALL_NOT_FOUND',
+      'unprocessable',
+      `metadata.callId ${callId} is not a call of this tenant`,
+      { fields: [{ field: 'metadata.callId', message: 'is not a call of this tenant' }] },
+    ),
+  uploadLinkInvalid: () =>
+    new AppError(
+      'CONVERSATIONS_UPLOAD_LINK_INVALID',
+      'forbidden',
+      'This upload link is invalid, has expired, or was replaced by a newer upload of the same recording.',
+    ),
+  /** 409: complete was called before the audio was PUT, or the recording is past uploading. */
+  uploadIncomplete: (message: string) => new AppError('CONVERSATIONS_UPLOAD_INCOMPLETE', 'conflict', message),
+  uploadMismatch: (field: string, message: string) =>
+    new AppError('CONVERSATIONS_UPLOAD_MISMATCH', 'unprocessable', `${field} ${message}`, {
+      fields: [{ field, message }],
+    }),
+  /** 409: a newer delivery of the same recording took over while this one was storing its audio. */
+  uploadSuperseded: () =>
+    new AppError(
+      'CONVERSATIONS_UPLOAD_SUPERSEDED',
+      'conflict',
+      'A newer delivery of this recording took it over before this one completed; nothing of this one was kept.',
+    ),
+  noAudio: () =>
+    new AppError(
+      'CONVERSATIONS_NO_AUDIO',
+      'conflict',
+      'This recording has no audio: it was received as a transcript only, or its upload is not complete.',
+    ),
+  redactedAudioNotReady: () =>
+    new AppError(
+      'CONVERSATIONS_REDACTED_AUDIO_NOT_READY',
+      'conflict',
+      'No redacted copy of this audio exists yet (the pipeline makes it). Ask again later, or ask for variant=original with the permission recordings:read_original.',
+    ),
+  invalidFilter: (field: string, message: string) =>
+    new AppError('CONVERSATIONS_INVALID_FILTER', 'invalid_input', `${field} ${message}`, {
+      fields: [{ field, message }],
+    }),
+  objectUnavailable: (cause: unknown) =>
+    new AppError(
+      'CONVERSATIONS_OBJECT_STORE_UNAVAILABLE',
+      'unavailable',
+      'The object store did not answer; try again.',
+      {
+        cause,
+        retryAfterSeconds: 5,
+      },
     ),
 } as const;
 

@@ -5,7 +5,11 @@ import { z } from 'zod';
  * the door and parse the data with the schema. Events carry ids and key facts, not whole objects.
  */
 
-/** A recording's audio (or supplied transcript) is stored whole: the pipeline may start. */
+/**
+ * A recording's audio (or supplied transcript) is stored whole: the pipeline may start. Published
+ * in the transaction that marks the recording `queued` (recordings/recordings.service.ts), keyed by
+ * the recording's UUID. `recordingId` is the public `rec_...` id, `callId` a `call_...` id.
+ */
 export const recordingReceivedV1 = {
   type: 'conversations.recording.received.v1',
   schema: z.object({

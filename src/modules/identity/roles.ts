@@ -27,6 +27,7 @@ export const permissions = [
   // conversations
   'recordings:read',
   'recordings:play',
+  'recordings:read_original',
   'recordings:ingest',
   'recordings:write',
   'transcripts:read',
@@ -87,6 +88,8 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'quarantine:manage',
     'recordings:read',
     'recordings:play',
+    'recordings:read_original',
+    'recordings:ingest',
     'transcripts:read',
     'analysis:read',
     'scorecards:write',
@@ -130,6 +133,9 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
   viewer: [
     'tenant:read',
     'calls:read',
+    // Recordings and their redacted audio; never the original audio.
+    'recordings:read',
+    'recordings:play',
     'analysis:read',
     'leads:read',
     'campaigns:read',

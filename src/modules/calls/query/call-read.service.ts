@@ -1,11 +1,15 @@
 import type { AuditLog } from '../../../platform/audit/index.js';
 import type { Database } from '../../../platform/db/index.js';
-import { fromPublicId } from '../../../platform/ids.js';
+import { fromPublicId, toPublicId } from '../../../platform/ids.js';
+import { CALL_SOURCES } from '../call-record.js';
 import type { CallsService, CallTotal } from '../contract.js';
 import { CallsErrors } from '../errors.js';
 import {
+  callExists,
   countCalls,
   findCall,
+  findCallByNumbersNear,
+  findCallBySourceCallId,
   listCalls,
   type CallFullRow,
   type CallSummaryRow,
@@ -15,6 +19,10 @@ import type { CallsTables } from '../db/calls.tables.js';
 import type { CallCrypto } from '../store/call-crypto.js';
 import { resolveFilters } from './call-filters.js';
 import { toCallRecord, toCallSummary } from './call-views.js';
+import { numberQueryTerm } from './search-terms.js';
+
+/** How far apart a recording's start and its call's start may be for a match by number. */
+const defaultToleranceSeconds = 120;
 
 /**
  * Up to this many matches are counted (an index walk of a few milliseconds); beyond, the answer
@@ -30,7 +38,7 @@ export interface CallReadDeps {
   readonly signRawUrl: (objectKey: string) => Promise<string>;
 }
 
-export function createCallReads(deps: CallReadDeps): Pick<CallsService, 'list' | 'get'> {
+export function createCallReads(deps: CallReadDeps): Pick<CallsService, 'list' | 'get' | 'matchRecording'> {
   const { database, crypto, audit } = deps;
   return {
     async list(ctx, query) {
@@ -91,6 +99,37 @@ export function createCallReads(deps: CallReadDeps): Pick<CallsService, 'list' |
         });
       }
       return { record, raw: { objectKey: row.rawObjectKey, sha256: row.rawSha256, url } };
+    },
+
+    async matchRecording(ctx, query) {
+      if (query.callId !== undefined) {
+        const uuid = fromPublicId('call', query.callId);
+        if (!uuid) return null;
+        const found = await database.withTenant<CallsTables, boolean>(ctx, (trx) => callExists(trx, uuid));
+        return found ? { callId: toPublicId('call', uuid), link: 'given' } : null;
+      }
+      const terms = (query.numbers ?? []).flatMap((n) => numberQueryTerm(n) ?? []);
+      const indexes = await Promise.all(
+        terms.map((term) => crypto.blindIndex(ctx.tenantId, term.purpose, term.value)),
+      );
+      const at = query.startedAt;
+      const tolerance = (query.toleranceSeconds ?? defaultToleranceSeconds) * 1000;
+      return database.withTenant<CallsTables, Awaited<ReturnType<CallsService['matchRecording']>>>(
+        ctx,
+        async (trx) => {
+          if (query.sourceCallId !== undefined) {
+            const id = await findCallBySourceCallId(trx, query.sourceCallId, CALL_SOURCES, at);
+            if (id) return { callId: toPublicId('call', id), link: 'source_call_id' };
+          }
+          if (at && indexes.length > 0) {
+            const from = new Date(at.getTime() - tolerance);
+            const to = new Date(at.getTime() + tolerance);
+            const id = await findCallByNumbersNear(trx, indexes, at, from, to);
+            if (id) return { callId: toPublicId('call', id), link: 'numbers_and_time' };
+          }
+          return null;
+        },
+      );
     },
   };
 }

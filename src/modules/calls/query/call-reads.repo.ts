@@ -252,3 +252,44 @@ export async function findCall(trx: Trx, id: string): Promise<CallFullRow | unde
      where k.id = ${id}::uuid`.execute(trx);
   return rows[0];
 }
+/** The internal id of a call by its UUID, when it exists. */
+export async function callExists(trx: Trx, id: string): Promise<boolean> {
+  const { rows } = await sql<{ id: string }>`select id from calls.call_keys where id = ${id}::uuid`.execute(
+    trx,
+  );
+  return rows.length > 0;
+}
+
+/**
+ * The call with this source call id (of any source), the one starting nearest `near` when several
+ * sources use it. Probes the primary key (tenant, source, source_call_id) once per source.
+ */
+export async function findCallBySourceCallId(
+  trx: Trx,
+  sourceCallId: string,
+  sources: readonly string[],
+  near: Date | undefined,
+): Promise<string | undefined> {
+  const { rows } = await sql<{ id: string }>`
+    select id from calls.call_keys
+     where source = any(${[...sources]}::text[]) and source_call_id = ${sourceCallId}
+     order by abs(extract(epoch from started_at - ${near ?? null}::timestamptz)) nulls last, started_at desc
+     limit 1`.execute(trx);
+  return rows[0]?.id;
+}
+
+/** The call with one of these numbers (blind indexes) that started nearest `at`, within [from, to]. */
+export async function findCallByNumbersNear(
+  trx: Trx,
+  numberIndexes: readonly Buffer[],
+  at: Date,
+  from: Date,
+  to: Date,
+): Promise<string | undefined> {
+  const { rows } = await sql<{ callId: string }>`
+    select call_id from calls.call_numbers
+     where number_index = any(${[...numberIndexes]}::bytea[]) and started_at between ${from} and ${to}
+     order by abs(extract(epoch from started_at - ${at}::timestamptz)), call_id
+     limit 1`.execute(trx);
+  return rows[0]?.callId;
+}

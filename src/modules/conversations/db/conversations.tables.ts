@@ -34,6 +34,10 @@ export type RecordingsTable = {
   sampleRate: number | null;
   durationMs: ColumnType<string | null, number | bigint | null, number | bigint | null>;
   suppliedTranscriptKey: string | null;
+  /** While `uploading`: when the claim lapses (migration 0002). */
+  uploadExpiresAt: Date | null;
+  uploadExpectedBytes: ColumnType<string | null, number | bigint | null, number | bigint | null>;
+  uploadExpectedSha256: string | null;
   createdAt: Generated<Date>;
   updatedAt: Generated<Date>;
 };

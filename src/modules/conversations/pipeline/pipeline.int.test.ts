@@ -7,7 +7,7 @@ import { createTestPlatform, type TestPlatform } from '../../../../test/support/
 import { openAudio, readAll } from '../audio/index.js';
 import { transcriptSchema } from '../transcripts/index.js';
 import { redactionSpanSchema } from '../redaction/index.js';
-import { redactionSpansAad, transcriptAad } from './pipeline.steps.js';
+import { sealingAad } from '../sealing.js';
 import {
   awsTranscriptWithSpokenCard,
   CARD_WORDS,
@@ -99,7 +99,8 @@ describe('the recording pipeline', () => {
         enrichedKey: string;
         provider: string;
         language: string | null;
-      }>`select run_id as "runId", is_current as "isCurrent", transcript_sealed as "transcriptSealed",
+        id: string;
+      }>`select id, run_id as "runId", is_current as "isCurrent", transcript_sealed as "transcriptSealed",
            redaction_spans_sealed as "redactionSpansSealed", redaction_counts::text as "redactionCounts",
            characteristics::text as characteristics, enriched_key as "enrichedKey", provider, language
          from conversations.transcripts where recording_id = ${recordingId} order by created_at`.execute(
@@ -183,7 +184,13 @@ describe('the recording pipeline', () => {
     // The transcript is sealed and redacted; the spans are sealed apart and hold the number.
     const keyring = t.platform.keyring;
     const transcript = transcriptSchema.parse(
-      JSON.parse(await keyring.decryptToString(ctx.tenantId, stored!.transcriptSealed, transcriptAad)),
+      JSON.parse(
+        await keyring.decryptToString(
+          ctx.tenantId,
+          stored!.transcriptSealed,
+          sealingAad.transcript(stored!.id),
+        ),
+      ),
     );
     const text = transcript.segments.map((s) => s.text).join(' ');
     expect(text).toContain('hold for an hour');
@@ -191,14 +198,18 @@ describe('the recording pipeline', () => {
     expect(text).not.toMatch(/four one one/);
     expect(stored!.transcriptSealed.toString('latin1')).not.toContain('hold');
     const sealedSpans = JSON.parse(
-      await keyring.decryptToString(ctx.tenantId, stored!.redactionSpansSealed, redactionSpansAad),
+      await keyring.decryptToString(
+        ctx.tenantId,
+        stored!.redactionSpansSealed,
+        sealingAad.redactionSpans(stored!.id),
+      ),
     ) as { spans: unknown[] };
     const spans = sealedSpans.spans.map((span) => redactionSpanSchema.parse(span));
     expect(spans).toHaveLength(1);
     expect(spans[0]).toMatchObject({ entityType: 'CARD_NUMBER', timeFrom: 'words' });
     expect(spans[0]?.text).toContain('four one one one');
     await expect(
-      keyring.decryptToString(ctx.tenantId, stored!.redactionSpansSealed, transcriptAad),
+      keyring.decryptToString(ctx.tenantId, stored!.redactionSpansSealed, sealingAad.transcript(stored!.id)),
     ).rejects.toThrow();
 
     // Search finds ordinary words, never the card number.

@@ -1,3 +1,4 @@
+import { sealingAad } from '../sealing.js';
 import type { Bus } from '../../../platform/bus/index.js';
 import { systemContext, type RequestContext } from '../../../platform/context.js';
 import type { Keyring } from '../../../platform/crypto/index.js';
@@ -108,10 +109,6 @@ const AAD = {
   redacted: 'conversations.transcript',
   spans: 'conversations.transcript.redaction-spans',
 } as const;
-
-/** The one transcript format every consumer reads; sealed bytes of a run's redacted transcript. */
-export const transcriptAad = AAD.redacted;
-export const redactionSpansAad = AAD.spans;
 
 const CHARACTERISTICS_VERSION = 'switchboard-characteristics-1';
 
@@ -483,8 +480,22 @@ export function createPipelineSteps(deps: PipelineStepsDeps) {
           language: transcript.language ?? plan.language,
           durationMs,
           speakerCount: transcript.speakers.length,
-          transcriptSealed: Buffer.from(parts.redacted.transcriptSealed, 'base64'),
-          redactionSpansSealed: Buffer.from(parts.redacted.spansSealed, 'base64'),
+          // Sealed again for the row: the AAD names the transcript's id (sealing.ts), so a ciphertext
+          // copied onto another row does not open.
+          transcriptSealed: await keyring.encrypt(
+            input.tenantId,
+            JSON.stringify(transcript),
+            sealingAad.transcript(id),
+          ),
+          redactionSpansSealed: await keyring.encrypt(
+            input.tenantId,
+            await keyring.decryptToString(
+              input.tenantId,
+              Buffer.from(parts.redacted.spansSealed, 'base64'),
+              AAD.spans,
+            ),
+            sealingAad.redactionSpans(id),
+          ),
           redactionCounts: { ...parts.redacted.counts },
           characteristics: enrichedCharacteristics(parts.characteristics, parts.redacted.wordCounts),
           costMicros: parts.transcribed.costMicros,

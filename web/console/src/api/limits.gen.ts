@@ -49,6 +49,9 @@ export const apiLimits = {
   'GET /api/v1/calls/{callId}': {
     'callId': { maxLength: 64 },
   },
+  'GET /api/v1/calls/{callId}/recordings': {
+    'callId': { maxLength: 64 },
+  },
   'GET /api/v1/calls/export': {
     'agent': { minLength: 1, maxLength: 256 },
     'minDuration': { minimum: 0, maximum: 604800 },
@@ -83,6 +86,21 @@ export const apiLimits = {
     'number': { minLength: 1, maxLength: 256 },
     'q': { maxLength: 256 },
     'queue': { minLength: 1, maxLength: 256 },
+  },
+  'GET /api/v1/recordings': {
+    'agent': { minLength: 1, maxLength: 256 },
+    'callId': { minLength: 1, maxLength: 64 },
+    'cursor': { maxLength: 200 },
+    'limit': { minimum: 1, maximum: 200 },
+    'number': { minLength: 1, maxLength: 256 },
+    'q': { minLength: 1, maxLength: 512 },
+    'queue': { minLength: 1, maxLength: 256 },
+  },
+  'GET /api/v1/recordings/{recordingId}': {
+    'recordingId': { maxLength: 64 },
+  },
+  'GET /api/v1/recordings/{recordingId}/audio': {
+    'recordingId': { maxLength: 64 },
   },
   'GET /api/v1/recordings/{recordingId}/runs': {
     'recordingId': { minLength: 1, maxLength: 64 },
@@ -150,8 +168,15 @@ export const apiLimits = {
     'tenantClaim': { maxLength: 200 },
     'tenantClaimValue': { maxLength: 500 },
   },
+  'POST /api/v1/recordings/{recordingId}/complete': {
+    'bytes': { minimum: 1, maximum: 4294967296 },
+    'recordingId': { maxLength: 64 },
+  },
   'POST /api/v1/recordings/{recordingId}/runs': {
     'recordingId': { minLength: 1, maxLength: 64 },
+  },
+  'POST /api/v1/recordings/uploads': {
+    'bytes': { minimum: 1, maximum: 4294967296 },
   },
   'POST /api/v1/users': {
     'displayName': { minLength: 1, maxLength: 200 },
@@ -169,6 +194,12 @@ export const apiLimits = {
   'PUT /api/v1/calls/queue-targets/queues/{queueId}': {
     'queueId': { minLength: 1, maxLength: 256 },
     'serviceLevelGoal': { maximum: 1 },
+  },
+  'PUT /api/v1/recordings/uploads/{recordingId}/audio': {
+    'expires': { maxLength: 16 },
+    'recordingId': { maxLength: 64 },
+    'sig': { maxLength: 64 },
+    'tenant': { maxLength: 64 },
   },
   'PUT /api/v1/secrets/{name}': {
     'name': { minLength: 1, maxLength: 100 },

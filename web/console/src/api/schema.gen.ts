@@ -1647,6 +1647,85 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calls/{callId}/recordings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A call's recordings, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description call_... */
+                    callId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RecordingSummary"][];
+                            /** @description Pass as cursor for the next page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calls/connectors": {
         parameters: {
             query?: never;
@@ -3925,6 +4004,508 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/recordings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recordings, newest received first, filtered, keyset-paginated */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Agent id (or name without an id), case-insensitive */
+                    agent?: string;
+                    /** @description call_... */
+                    callId?: string;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description Started (or, without a start, received) at or after */
+                    from?: string;
+                    limit?: number;
+                    /** @description A party number: E.164 (spaces, dashes, brackets ignored) or an address exactly */
+                    number?: string;
+                    /** @description Full text over the redacted transcript (web search syntax: words, "a phrase", -word, or). Needs transcripts:read. */
+                    q?: string;
+                    queue?: string;
+                    /** @description One or more of: uploading, queued, processing, ready, failed (comma-separated) */
+                    state?: string;
+                    /** @description Started (or received) before */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RecordingSummary"][];
+                            /** @description Pass as cursor for the next page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Upload a recording (audio and/or a supplied transcript) with its metadata, streamed
+         * @description multipart/form-data with these parts, metadata first:
+         *     - `metadata`: JSON (RecordingMetadata), at most 4194304 bytes;
+         *     - `audio`: the recording (WAV, MP3, Ogg, FLAC, AMR, AU, AIFF, MP4/M4A, WebM, AAC, GSM), streamed to storage, at most 4 GiB; and/or
+         *     - `transcript`: a supplied transcript instead of (or beside) audio to transcribe: WebVTT, SRT, or provider JSON (OpenAI, Deepgram, AWS Transcribe, Contact Lens, AssemblyAI), at most 50 MiB.
+         *     Idempotent on (source, sourceRecordingId): a re-delivery of a received recording answers 200 with it and changes nothing.
+         *     Refusals: 415 (content type, or an audio part that is not audio), 422 (0 bytes, a truncated WAV, an unreadable transcript, an unknown metadata.callId), 400 (metadata, naming each field), 413 (over a limit).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Received before: nothing changed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecordingSummary"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecordingSummary"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recordings/{recordingId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One recording: metadata, state, failure, pipeline runs, and its current transcript (with transcripts:read) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description rec_... */
+                    recordingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecordingDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recordings/{recordingId}/audio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A short-lived signed link to play the audio (audited); the redacted copy unless asked otherwise */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description redacted (default; 409 until the pipeline made it) or original (needs recordings:read_original) */
+                    variant?: "redacted" | "original";
+                };
+                header?: never;
+                path: {
+                    /** @description rec_... */
+                    recordingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecordingAudioLink"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recordings/{recordingId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Two-step upload, step 3: checks size and SHA-256 (when given) and queues the recording */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description rec_... */
+                    recordingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        bytes?: number;
+                        sha256?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Completed before: nothing changed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecordingSummary"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecordingSummary"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/recordings/{recordingId}/runs": {
         parameters: {
             query?: never;
@@ -4086,6 +4667,210 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recordings/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Two-step upload, step 1: the metadata; answers a signed URL to PUT the audio to
+         * @description Then PUT the audio bytes to uploadUrl (no other credentials; any content type), then POST /api/v1/recordings/{recordingId}/complete. A re-delivery of a received recording answers 200 with uploadUrl null; one of a recording still uploading replaces the earlier URL.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The size the audio will have; checked on complete */
+                        bytes?: number;
+                        metadata: components["schemas"]["RecordingMetadataInput"];
+                        /** @description The SHA-256 the audio will have; checked on complete */
+                        sha256?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecordingUploadTicket"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecordingUploadTicket"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recordings/uploads/{recordingId}/audio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Two-step upload, step 2: the audio bytes, to the signed URL (streamed) */
+        put: {
+            parameters: {
+                query: {
+                    expires: string;
+                    sig: string;
+                    tenant: string;
+                };
+                header?: never;
+                path: {
+                    /** @description rec_... */
+                    recordingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bytes: number;
+                            recordingId: string;
+                            sha256: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6386,6 +7171,228 @@ export interface components {
                 shortAbandonSeconds: number;
             }[];
         };
+        RecordingAudioLink: {
+            expiresAt: string;
+            /** @description Signed, short-lived link to the audio */
+            url: string;
+            /** @enum {string} */
+            variant: "redacted" | "original";
+        };
+        RecordingAudioLinkInput: {
+            expiresAt: string;
+            /** @description Signed, short-lived link to the audio */
+            url: string;
+            /** @enum {string} */
+            variant: "redacted" | "original";
+        };
+        RecordingDetail: {
+            /** @description The audio as received; null for a transcript-only recording or while uploading */
+            audio: {
+                bytes: number;
+                contentType: string;
+                sha256: string;
+            } | null;
+            /** @description call_...: the call record it belongs to, when known or found */
+            callId: string | null;
+            /** @description How the call was found: given in the metadata, by the source call id, or by a party number and start time */
+            callLink: ("given" | "source_call_id" | "numbers_and_time") | null;
+            channels: number | null;
+            codec: string | null;
+            createdAt: string;
+            /** @enum {string} */
+            direction: "inbound" | "outbound" | "internal" | "unknown";
+            durationMs: number | null;
+            /** @description Why it failed (state failed) */
+            failure: {
+                code: string;
+                reason: string | null;
+            } | null;
+            hasRedactedAudio: boolean;
+            hasSuppliedTranscript: boolean;
+            /** @description rec_... */
+            id: string;
+            language: string | null;
+            /** @description The metadata as delivered (parties, agent, ...), unsealed for the reader */
+            metadata: components["schemas"]["RecordingMetadata"];
+            queue: string | null;
+            /** @description Pipeline runs, newest first */
+            runs: {
+                failure: {
+                    code: string;
+                    reason: string | null;
+                } | null;
+                finishedAt: string | null;
+                /** @description run_... */
+                id: string;
+                /** @enum {string} */
+                reason: "received" | "rerun";
+                startedAt: string;
+                /** @enum {string} */
+                state: "running" | "succeeded" | "failed";
+                /** @description Per step: name, provider, version, times, outcome */
+                steps: unknown;
+            }[];
+            sampleRate: number | null;
+            source: string;
+            sourceRecordingId: string;
+            startedAt: string | null;
+            /** @enum {string} */
+            state: "uploading" | "queued" | "processing" | "ready" | "failed";
+            tags: string[];
+            /** @description The current transcript; null until one exists, or without the permission transcripts:read */
+            transcript: {
+                /** @description Talk ratios, silences, interruptions, loudness, talk speed */
+                characteristics: unknown;
+                createdAt: string;
+                durationMs: number | null;
+                /** @description trn_... */
+                id: string;
+                language: string | null;
+                provider: string;
+                redactionCounts: {
+                    [key: string]: number;
+                };
+                runId: string;
+                speakerCount: number;
+                /** @description The redacted transcript model (segments with redaction markers, speakers, provenance) */
+                transcript: unknown;
+            } | null;
+            updatedAt: string;
+        };
+        RecordingDetailInput: {
+            /** @description The audio as received; null for a transcript-only recording or while uploading */
+            audio: {
+                bytes: number;
+                contentType: string;
+                sha256: string;
+            } | null;
+            /** @description call_...: the call record it belongs to, when known or found */
+            callId: string | null;
+            /** @description How the call was found: given in the metadata, by the source call id, or by a party number and start time */
+            callLink: ("given" | "source_call_id" | "numbers_and_time") | null;
+            channels: number | null;
+            codec: string | null;
+            createdAt: string;
+            /** @enum {string} */
+            direction: "inbound" | "outbound" | "internal" | "unknown";
+            durationMs: number | null;
+            /** @description Why it failed (state failed) */
+            failure: {
+                code: string;
+                reason: string | null;
+            } | null;
+            hasRedactedAudio: boolean;
+            hasSuppliedTranscript: boolean;
+            /** @description rec_... */
+            id: string;
+            language: string | null;
+            /** @description The metadata as delivered (parties, agent, ...), unsealed for the reader */
+            metadata: components["schemas"]["RecordingMetadataInput"];
+            queue: string | null;
+            /** @description Pipeline runs, newest first */
+            runs: {
+                failure: {
+                    code: string;
+                    reason: string | null;
+                } | null;
+                finishedAt: string | null;
+                /** @description run_... */
+                id: string;
+                /** @enum {string} */
+                reason: "received" | "rerun";
+                startedAt: string;
+                /** @enum {string} */
+                state: "running" | "succeeded" | "failed";
+                /** @description Per step: name, provider, version, times, outcome */
+                steps: unknown;
+            }[];
+            sampleRate: number | null;
+            source: string;
+            sourceRecordingId: string;
+            startedAt: string | null;
+            /** @enum {string} */
+            state: "uploading" | "queued" | "processing" | "ready" | "failed";
+            tags: string[];
+            /** @description The current transcript; null until one exists, or without the permission transcripts:read */
+            transcript: {
+                /** @description Talk ratios, silences, interruptions, loudness, talk speed */
+                characteristics: unknown;
+                createdAt: string;
+                durationMs: number | null;
+                /** @description trn_... */
+                id: string;
+                language: string | null;
+                provider: string;
+                redactionCounts: {
+                    [key: string]: number;
+                };
+                runId: string;
+                speakerCount: number;
+                /** @description The redacted transcript model (segments with redaction markers, speakers, provenance) */
+                transcript: unknown;
+            } | null;
+            updatedAt: string;
+        };
+        RecordingMetadata: {
+            agent?: {
+                id?: string;
+                name?: string;
+            };
+            /** @description call_...: the call record this recording belongs to */
+            callId?: string;
+            /** @enum {string} */
+            direction?: "inbound" | "outbound" | "internal" | "unknown";
+            language?: string;
+            parties?: {
+                /** @description 0-based audio channel of this party in a multi-channel recording */
+                channel?: number;
+                name?: string;
+                /** @description E.164 (+4930123456; spaces, dashes and brackets ignored), an extension or a SIP URI */
+                number?: string;
+                /** @enum {string} */
+                role?: "agent" | "customer";
+            }[];
+            queue?: string;
+            /** @description Where the recording comes from: upload, genesys, connect, asterisk... */
+            source: string;
+            /** @description The source's id of the call: links the recording to the call record with it */
+            sourceCallId?: string;
+            /** @description The source's id of the recording; with source, the key of idempotent re-delivery */
+            sourceRecordingId: string;
+            /** Format: date-time */
+            startedAt?: string;
+            tags?: string[];
+        };
+        RecordingMetadataInput: {
+            agent?: {
+                id?: string;
+                name?: string;
+            };
+            /** @description call_...: the call record this recording belongs to */
+            callId?: string;
+            /** @enum {string} */
+            direction?: "inbound" | "outbound" | "internal" | "unknown";
+            language?: string;
+            parties?: {
+                /** @description 0-based audio channel of this party in a multi-channel recording */
+                channel?: number;
+                name?: string;
+                /** @description E.164 (+4930123456; spaces, dashes and brackets ignored), an extension or a SIP URI */
+                number?: string;
+                /** @enum {string} */
+                role?: "agent" | "customer";
+            }[];
+            queue?: string;
+            /** @description Where the recording comes from: upload, genesys, connect, asterisk... */
+            source: string;
+            /** @description The source's id of the call: links the recording to the call record with it */
+            sourceCallId?: string;
+            /** @description The source's id of the recording; with source, the key of idempotent re-delivery */
+            sourceRecordingId: string;
+            /** Format: date-time */
+            startedAt?: string;
+            tags?: string[];
+        };
         RecordingRerun: {
             /** @description Language of the recording for this run only */
             language?: string;
@@ -6463,6 +7470,96 @@ export interface components {
                 startedAt: string;
                 version: string;
             }[];
+        };
+        RecordingSummary: {
+            /** @description The audio as received; null for a transcript-only recording or while uploading */
+            audio: {
+                bytes: number;
+                contentType: string;
+                sha256: string;
+            } | null;
+            /** @description call_...: the call record it belongs to, when known or found */
+            callId: string | null;
+            /** @description How the call was found: given in the metadata, by the source call id, or by a party number and start time */
+            callLink: ("given" | "source_call_id" | "numbers_and_time") | null;
+            channels: number | null;
+            codec: string | null;
+            createdAt: string;
+            /** @enum {string} */
+            direction: "inbound" | "outbound" | "internal" | "unknown";
+            durationMs: number | null;
+            /** @description Why it failed (state failed) */
+            failure: {
+                code: string;
+                reason: string | null;
+            } | null;
+            hasRedactedAudio: boolean;
+            hasSuppliedTranscript: boolean;
+            /** @description rec_... */
+            id: string;
+            language: string | null;
+            queue: string | null;
+            sampleRate: number | null;
+            source: string;
+            sourceRecordingId: string;
+            startedAt: string | null;
+            /** @enum {string} */
+            state: "uploading" | "queued" | "processing" | "ready" | "failed";
+            tags: string[];
+            updatedAt: string;
+        };
+        RecordingSummaryInput: {
+            /** @description The audio as received; null for a transcript-only recording or while uploading */
+            audio: {
+                bytes: number;
+                contentType: string;
+                sha256: string;
+            } | null;
+            /** @description call_...: the call record it belongs to, when known or found */
+            callId: string | null;
+            /** @description How the call was found: given in the metadata, by the source call id, or by a party number and start time */
+            callLink: ("given" | "source_call_id" | "numbers_and_time") | null;
+            channels: number | null;
+            codec: string | null;
+            createdAt: string;
+            /** @enum {string} */
+            direction: "inbound" | "outbound" | "internal" | "unknown";
+            durationMs: number | null;
+            /** @description Why it failed (state failed) */
+            failure: {
+                code: string;
+                reason: string | null;
+            } | null;
+            hasRedactedAudio: boolean;
+            hasSuppliedTranscript: boolean;
+            /** @description rec_... */
+            id: string;
+            language: string | null;
+            queue: string | null;
+            sampleRate: number | null;
+            source: string;
+            sourceRecordingId: string;
+            startedAt: string | null;
+            /** @enum {string} */
+            state: "uploading" | "queued" | "processing" | "ready" | "failed";
+            tags: string[];
+            updatedAt: string;
+        };
+        RecordingUploadTicket: {
+            expiresAt: string | null;
+            recording: components["schemas"]["RecordingSummary"];
+            /** @description rec_... */
+            recordingId: string;
+            /** @description PUT the audio bytes here (no other credentials); null when the recording was received already */
+            uploadUrl: string | null;
+        };
+        RecordingUploadTicketInput: {
+            expiresAt: string | null;
+            recording: components["schemas"]["RecordingSummaryInput"];
+            /** @description rec_... */
+            recordingId: string;
+            /** @description PUT the audio bytes here (no other credentials); null when the recording was received already */
+            uploadUrl: string | null;
         };
         SavedView: {
             createdAt: string;

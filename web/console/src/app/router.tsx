@@ -3,6 +3,7 @@ import { adminRoutes } from '@/features/admin';
 import { authConsoleRoutes, authPublicRoutes } from '@/features/auth';
 import { callsRoutes } from '@/features/calls';
 import { overviewRoutes } from '@/features/overview';
+import { recordingsRoutes } from '@/features/recordings';
 import { consoleRoute, rootRoute } from '@/kit/routing';
 import { NotFoundView, PagePending, RouteErrorView } from './route-views';
 import { RootLayout } from './RootLayout';
@@ -17,7 +18,13 @@ consoleRoute.update({ component: ConsoleShell });
 
 const routeTree = rootRoute.addChildren([
   ...authPublicRoutes,
-  consoleRoute.addChildren([...overviewRoutes, ...authConsoleRoutes, ...callsRoutes, ...adminRoutes]),
+  consoleRoute.addChildren([
+    ...overviewRoutes,
+    ...authConsoleRoutes,
+    ...callsRoutes,
+    ...recordingsRoutes,
+    ...adminRoutes,
+  ]),
 ]);
 
 export const router = createRouter({

@@ -18,6 +18,12 @@ export const consolePermissions = [
   'calls:export',
   'calls:raw',
   'quarantine:manage',
+  'recordings:read',
+  'recordings:play',
+  'recordings:ingest',
+  'recordings:write',
+  'recordings:read_original',
+  'transcripts:read',
 ] as const;
 
 export type ConsolePermission = (typeof consolePermissions)[number];

@@ -114,8 +114,27 @@ const recordings = `
   CREATE INDEX transcripts_search ON conversations.transcripts USING gin (search_vector) WHERE is_current;
 `;
 
+/*
+ * Uploads: a recording is created in state `uploading` (a two-step upload's first call, or a
+ * multipart upload while its audio streams in) and becomes `queued` only once its audio is stored
+ * whole. The claim lapses at upload_expires_at: a later delivery of the same recording may take it
+ * over, and the sweep removes claims nobody completed. A two-step upload may declare the size and
+ * SHA-256 the stored audio must have.
+ */
+const recordingUploads = `
+  ALTER TABLE conversations.recordings
+    ADD COLUMN upload_expires_at timestamptz,
+    ADD COLUMN upload_expected_bytes bigint CHECK (upload_expected_bytes >= 0),
+    ADD COLUMN upload_expected_sha256 text CHECK (upload_expected_sha256 ~ '^[0-9a-f]{64}$');
+  CREATE INDEX recordings_uploading ON conversations.recordings (upload_expires_at) WHERE state = 'uploading';
+`;
+
 /** Hand-written and in order. A migration that was released is never edited: a change is a new one. */
 export const conversationsMigrations: MigrationSet = {
   schema: 'conversations',
-  migrations: [sqlMigration('0001_recordings', recordings), pipelineSettings],
+  migrations: [
+    sqlMigration('0001_recordings', recordings),
+    sqlMigration('0002_recording_uploads', recordingUploads),
+    pipelineSettings,
+  ],
 };

@@ -12,6 +12,7 @@ export const scopeGroups = [
       'recordings:read',
       'recordings:play',
       'recordings:write',
+      'recordings:read_original',
       'transcripts:read',
       'analysis:read',
       'scorecards:write',

@@ -128,4 +128,58 @@ describe('call detail', () => {
     await renderCallsRoute('/calls/call_01hq000000000000000000000b');
     expect(await screen.findByText('This call was not found')).toBeTruthy();
   });
+
+  it('lists the recordings received for the call, each a link to its page', async () => {
+    signInAs(['calls:read', 'recordings:read']);
+    const asked: string[] = [];
+    const summary = {
+      id: 'rec_01jf0000000000000000000001',
+      source: 'asterisk',
+      sourceRecordingId: '1706369600.6-in.wav',
+      state: 'failed',
+      failure: { code: 'not_audio', reason: null },
+      startedAt: null,
+      direction: 'inbound',
+      queue: null,
+      language: null,
+      tags: [],
+      callId: record.id,
+      callLink: 'source_call_id',
+      audio: { contentType: 'audio/wav', bytes: 100, sha256: 'b'.repeat(64) },
+      hasSuppliedTranscript: false,
+      hasRedactedAudio: false,
+      durationMs: 50_000,
+      codec: null,
+      channels: null,
+      sampleRate: null,
+      createdAt: '2024-01-27T16:00:00.000Z',
+      updatedAt: '2024-01-27T16:00:00.000Z',
+    };
+    stubApi({
+      [`GET /api/v1/calls/${record.id}`]: [200, detail(null)],
+      'GET /api/v1/recordings': (request) => {
+        asked.push(new URL(request.url).searchParams.get('callId') ?? '');
+        return [200, { items: [summary], nextCursor: null }];
+      },
+    });
+    await renderCallsRoute(`/calls/${record.id}`);
+
+    const link = await screen.findByRole('link', { name: 'Open recording 1706369600.6-in.wav' });
+    expect(link.getAttribute('href')).toBe('/recordings/rec_01jf0000000000000000000001');
+    expect(asked).toEqual([record.id]);
+    const item = link.closest('li');
+    if (!item) throw new Error('no list item');
+    expect(within(item).getByText('Failed')).toBeTruthy();
+    expect(within(item).getByText('0:50')).toBeTruthy();
+  });
+
+  it('asks a role without recordings:read for no recordings', async () => {
+    signInAs(['calls:read']);
+    const fetch = stubApi({ [`GET /api/v1/calls/${record.id}`]: [200, detail(null)] });
+    await renderCallsRoute(`/calls/${record.id}`);
+    expect(await screen.findByText('The source referenced no recording of this call.')).toBeTruthy();
+    expect(fetch.mock.calls.some(([request]) => new URL(request.url).pathname === '/api/v1/recordings')).toBe(
+      false,
+    );
+  });
 });

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { ArrowLeft, ArrowRight, FileJson, Mic } from 'lucide-react';
+import { ArrowLeft, ArrowRight, FileJson } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
 import { api, unwrap } from '@/api/client';
 import { isApiError } from '@/api/problem';
@@ -23,6 +23,7 @@ import {
   sourceLabel,
   type PartyLike,
 } from '../calls.format';
+import { CallRecordings } from './CallRecordings';
 import { LegsTimeline } from './LegsTimeline';
 import { RawPayloadDialog } from './RawPayloadDialog';
 import '../calls.css';
@@ -126,42 +127,6 @@ function QualityPanel({ record }: { record: CallRecord }) {
         </div>
       ) : (
         <p className="subtle">This source reports no quality figures for the call.</p>
-      )}
-    </Panel>
-  );
-}
-
-function Recordings({ record }: { record: CallRecord }) {
-  return (
-    <Panel title="Recordings" labelledBy="call-recordings">
-      {record.recordings.length === 0 ? (
-        <p className="subtle">The source referenced no recording of this call.</p>
-      ) : (
-        <ul className="recordings">
-          {record.recordings.map((recording, index) => (
-            <li key={`${recording.uri}-${index}`}>
-              <span className="cluster">
-                <Mic aria-hidden="true" className="inline-icon" />
-                <span className="mono">{recording.sourceRecordingId ?? recording.uri}</span>
-              </span>
-              <span className="subtle">
-                {[
-                  recording.mediaType,
-                  recording.durationSeconds !== null ? formatDuration(recording.durationSeconds) : null,
-                ]
-                  .filter(Boolean)
-                  .join(' · ') || 'No details'}
-                {recording.startedAt ? (
-                  <>
-                    {' · '}
-                    <DateTime value={recording.startedAt} />
-                  </>
-                ) : null}
-              </span>
-              <span className="subtle mono">{recording.uri}</span>
-            </li>
-          ))}
-        </ul>
       )}
     </Panel>
   );
@@ -369,7 +334,7 @@ export function CallPage() {
             </dl>
           </Panel>
           <QualityPanel record={record} />
-          <Recordings record={record} />
+          <CallRecordings record={record} />
         </div>
       </div>
       {rawUrl ? (

@@ -1,0 +1,2 @@
+export { recordingsRoutes } from './routes';
+export { recordingsNavigation } from './navigation';

@@ -1,0 +1,176 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
+import { AudioLines, Upload } from 'lucide-react';
+import { useCallback, useMemo, useState } from 'react';
+import { isApiError } from '@/api/problem';
+import { useMessages } from '@/i18n';
+import { Button } from '@/kit/Button';
+import {
+  ColumnChooser,
+  DataTable,
+  SavedViews,
+  useColumnChoice,
+  useTenantTimeZoneState,
+} from '@/kit/data-table';
+import { formatNumber } from '@/kit/format';
+import { sentence } from '@/kit/forms';
+import { PageHeader, Panel } from '@/kit/Page';
+import { Can, useCan } from '@/kit/session';
+import { EmptyState } from '@/kit/states';
+import { recordingsApi } from '@/api/recordings';
+import { recordingListMessages, recordingWords } from '../recordings.messages';
+import {
+  apiQuery,
+  isFiltered,
+  searchToState,
+  stateToSearch,
+  type RecordingsSearch,
+} from '../recordings.search';
+import { UploadDialog } from '../upload/UploadDialog';
+import { RecordingFilters, type FilterErrors, type FilterField } from './RecordingFilters';
+import { recordingColumns } from './recording-columns';
+import '../recordings.css';
+
+const route = getRouteApi('/console/recordings');
+const pageSize = 100;
+const filterFields: readonly FilterField[] = ['q', 'number', 'agent', 'queue', 'from', 'to', 'state'];
+
+export const recordingsListKey = (search: RecordingsSearch, timeZone?: string) =>
+  ['recordings', 'list', search, ...(search.range ? [timeZone] : [])] as const;
+
+/** The server's refusal of the filters, placed on the fields it names (`querystring.to`). */
+function refusedFilters(error: unknown): FilterErrors {
+  if (!isApiError(error) || error.status !== 400) return {};
+  const errors: FilterErrors = {};
+  for (const problem of error.fields) {
+    const field = filterFields.find((f) => problem.field === `querystring.${f}` || problem.field === f);
+    if (field) errors[field] ??= sentence(problem.message);
+  }
+  return errors;
+}
+
+export function RecordingsPage() {
+  const t = useMessages(recordingListMessages);
+  const words = useMessages(recordingWords);
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const { timeZone, settled } = useTenantTimeZoneState();
+  const canSearchText = useCan('transcripts:read');
+  const columns = useMemo(() => recordingColumns(t, words), [t, words]);
+  const [remembered, remember] = useColumnChoice('recordings');
+  const shown = search.columns?.split(',') ?? remembered;
+  const [uploading, setUploading] = useState(false);
+
+  const recordings = useInfiniteQuery({
+    queryKey: recordingsListKey(search, timeZone),
+    enabled: settled || !search.range,
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam, signal }) =>
+      // The API lists newest received first and counts nothing: the summary says how many are shown.
+      recordingsApi.list(
+        {
+          ...apiQuery(search, timeZone),
+          limit: pageSize,
+          ...(pageParam === undefined ? {} : { cursor: pageParam }),
+        },
+        signal,
+      ),
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+  const items = useMemo(() => recordings.data?.pages.flatMap((page) => page.items) ?? [], [recordings.data]);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = recordings;
+  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
+
+  const setSearch = (next: RecordingsSearch) => void navigate({ search: next });
+  const onColumns = (ids: readonly string[]) => {
+    remember(ids);
+    setSearch({ ...search, columns: ids.join(',') });
+  };
+
+  const filtered = isFiltered(search);
+  const rejected = refusedFilters(recordings.error);
+  const summary = items.length === 0 ? undefined : t.shown(formatNumber(items.length), items.length);
+
+  return (
+    <div className="stack recordings-stack">
+      <PageHeader
+        eyebrow={t.eyebrow}
+        title={t.title}
+        description={t.description}
+        actions={
+          <Can permission="recordings:ingest">
+            <Button variant="primary" icon={<Upload aria-hidden="true" />} onClick={() => setUploading(true)}>
+              {t.upload}
+            </Button>
+          </Can>
+        }
+      />
+      <Panel flush>
+        <RecordingFilters
+          key={JSON.stringify(search)}
+          search={search}
+          onApply={setSearch}
+          timeZone={timeZone}
+          serverErrors={rejected}
+          canSearchText={canSearchText}
+        />
+        <div className="toolbar recordings-table-tools">
+          <SavedViews
+            list="recordings"
+            state={searchToState(search)}
+            onPick={(state) => setSearch(stateToSearch(state))}
+          />
+          <div className="toolbar__actions">
+            <ColumnChooser columns={columns} shown={shown} onChange={onColumns} />
+          </div>
+        </div>
+        <DataTable
+          caption={filtered ? t.captionFiltered : t.caption}
+          columns={columns}
+          shown={shown}
+          rows={items}
+          rowKey={(recording) => recording.id}
+          onOpen={(recording) =>
+            void navigate({ to: '/recordings/$recordingId', params: { recordingId: recording.id } })
+          }
+          query={
+            Object.keys(rejected).length > 0
+              ? { ...recordings, isError: false, isPending: false }
+              : recordings
+          }
+          loadingLabel={t.loading}
+          errorTitle={t.failed}
+          virtual={{ rowHeight: 64 }}
+          paging={{ hasMore: hasNextPage, loadingMore: isFetchingNextPage, onLoadMore: loadMore }}
+          summary={summary}
+          empty={
+            filtered ? (
+              <EmptyState
+                icon={<AudioLines />}
+                title={t.noMatch}
+                action={
+                  <Button onClick={() => setSearch({ columns: search.columns })}>{t.filters.clear}</Button>
+                }
+              >
+                {t.noMatchHint}
+              </EmptyState>
+            ) : (
+              <EmptyState icon={<AudioLines />} title={t.none}>
+                {t.noneHint}
+              </EmptyState>
+            )
+          }
+        />
+      </Panel>
+      {uploading ? (
+        <UploadDialog
+          open
+          onOpenChange={setUploading}
+          onUploaded={(recording) =>
+            void navigate({ to: '/recordings/$recordingId', params: { recordingId: recording.id } })
+          }
+        />
+      ) : null}
+    </div>
+  );
+}
