@@ -295,7 +295,7 @@ describe.skipIf(!haveChromium)('web console in a browser', () => {
     expect(rows).toEqual([{ targetGroup: 'calls-transform' }]);
   });
 
-  it('does not offer a viewer any administration, and refuses the pages if typed in', async () => {
+  it('offers a viewer the calls and recordings but no administration, and refuses the pages if typed in', async () => {
     const context = await browser.newContext();
     const viewerPage = context.pages()[0] ?? (await context.newPage());
     watch(viewerPage);
@@ -309,6 +309,7 @@ describe.skipIf(!haveChromium)('web console in a browser', () => {
       'Call list',
       'Dashboard',
       'Wallboard',
+      'Recordings',
     ]);
     expect(await viewerPage.getByText('Organisation', { exact: true }).count()).toBe(0);
     await shoot(viewerPage, 'viewer-overview');
