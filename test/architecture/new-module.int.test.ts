@@ -21,7 +21,9 @@ async function removeProbes(): Promise<void> {
   }
 }
 
-describe('npm run new:module', () => {
+// tsc and the module's own vitest over the whole project take 20-40 s of CPU each, more while other
+// test files run beside them: a waiting limit, not a timing assertion.
+describe('npm run new:module', { timeout: 240_000 }, () => {
   let files: readonly string[] = [];
 
   beforeAll(async () => {
