@@ -1,31 +1,10 @@
-import { QueryClientProvider } from '@tanstack/react-query';
-import { createMemoryHistory, createRouter, RouterProvider } from '@tanstack/react-router';
-import { configure, render, screen } from '@testing-library/react';
-import { vi } from 'vitest';
+import { renderFeatureRoute } from '@/kit/route-testing';
 import type { RecordingDetail, RecordingSummary } from '@/api/recordings';
-import { queryClient } from '@/kit/query';
-import { consoleRoute, rootRoute } from '@/kit/routing';
-import { Toaster } from '@/kit/toast';
 import { recordingsRoutes } from './routes';
 
-configure({ asyncUtilTimeout: 4_000 });
-
-/** Test-only: the recordings pages under a memory router, as the console mounts them (gated, lazily loaded). */
-export async function renderRecordingsRoute(path: string) {
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
-  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1000);
-  const router = createRouter({
-    routeTree: rootRoute.addChildren([consoleRoute.addChildren([...recordingsRoutes])]),
-    history: createMemoryHistory({ initialEntries: [path] }),
-  });
-  const view = render(
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-      <Toaster />
-    </QueryClientProvider>,
-  );
-  await screen.findByRole('heading', { level: 1 }, { timeout: 5_000 });
-  return { router, ...view };
+/** Test-only: the recordings pages under a memory router, as the console mounts them. */
+export function renderRecordingsRoute(path: string) {
+  return renderFeatureRoute(recordingsRoutes, path);
 }
 
 let counter = 0;
