@@ -5,7 +5,8 @@
  * loaded straight into calls.call_records by SQL through the bulk loader bench/query.bench.ts uses
  * too (bench/support/calls-bench.ts: no per-call encryption of parties; agents are real
  * ciphertexts and blind indexes, since the statistics decrypt agent names), then both rollup
- * levels built by calls.rebuild_rollups() (the same SQL as the per-batch maintenance).
+ * levels built by calls.rebuild_rollups() (the same SQL as the per-batch maintenance): by quarter hour,
+ * and by day of the tenant's zone.
  *
  * Then N concurrent viewers (default 50) each ask, back to back for --seconds, the dashboard's
  * questions through the calls service (row-level security, targets, decryption of agent names),
@@ -179,16 +180,31 @@ async function main(): Promise<void> {
       },
     });
     const rollupStarted = performance.now();
+    // The day levels are cut in the tenant's zone, which its first question by day records.
+    await calls.stats(ctx, {
+      filters: { from: new Date(end - 86_400_000), to: new Date(end) },
+      interval: 'day',
+    });
     await database.withTenant(ctx, (trx) => sql`select calls.rebuild_rollups()`.execute(trx));
-    await owner.query('vacuum (analyze) calls.call_rollups, calls.call_rollups_queue');
-    const counts = await owner.query<{ calls: string; agent: string; queue: string; sizes: string }>(
+    await owner.query(
+      'vacuum (analyze) calls.call_rollups, calls.call_rollups_queue, calls.call_rollups_day, calls.call_rollups_queue_day',
+    );
+    const counts = await owner.query<{
+      calls: string;
+      agent: string;
+      queue: string;
+      agentDay: string;
+      queueDay: string;
+    }>(
       `select (select count(*) from calls.call_records) as calls, (select count(*) from calls.call_rollups) as agent,
               (select count(*) from calls.call_rollups_queue) as queue,
-              pg_size_pretty(pg_total_relation_size('calls.call_rollups')) || ' / ' || pg_size_pretty(pg_total_relation_size('calls.call_rollups_queue')) as sizes`,
+              (select count(*) from calls.call_rollups_day) as "agentDay",
+              (select count(*) from calls.call_rollups_queue_day) as "queueDay"`,
     );
     const c0 = counts.rows[0];
+    const n = (value: string | undefined) => Number(value).toLocaleString('en');
     console.log(
-      `  rollups built in ${((performance.now() - rollupStarted) / 1000).toFixed(0)} s for ${Number(c0?.calls).toLocaleString('en')} calls: agent level ${Number(c0?.agent).toLocaleString('en')} rows, queue level ${Number(c0?.queue).toLocaleString('en')} rows (${c0?.sizes})`,
+      `  rollups built in ${((performance.now() - rollupStarted) / 1000).toFixed(0)} s for ${n(c0?.calls)} calls: by quarter hour, agent level ${n(c0?.agent)} rows, queue level ${n(c0?.queue)}; by day, agent level ${n(c0?.agentDay)}, queue level ${n(c0?.queueDay)}`,
     );
 
     // "Until now": 7 minutes past a quarter hour at the end of the loaded data.

@@ -1,3 +1,4 @@
+import { rollupZonesTimer } from './stats/rollup-zones.js';
 import type { AuditLog } from '../../platform/audit/index.js';
 import type { RequestContext } from '../../platform/context.js';
 import type { Keyring } from '../../platform/crypto/index.js';
@@ -274,6 +275,7 @@ export function createCallsModule(deps: CallsDeps): PlatformModule<CallsApi> {
       teams.renewalTimer,
       sealer.timer,
       redrive.timer,
+      rollupZonesTimer({ database, logger: deps.logger }),
     ],
   };
 }

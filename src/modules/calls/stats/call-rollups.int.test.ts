@@ -10,7 +10,9 @@ import {
   type CallsTestPlatform,
 } from '../../../../test/support/calls-test-platform.js';
 import {
+  agentDayLevel,
   agentLevel,
+  queueDayLevel,
   queueLevel,
   rollupFromLevelSql,
   rollupLevels,
@@ -18,9 +20,11 @@ import {
 } from './rollup-contributions.sql.js';
 import { sumKeys } from './stats-figures.js';
 import { rollupLevelFor, statsRows, type StatsRow } from './stats.repo.js';
+import { rebuildRollupDays, recordRollupZone, rollupZone } from './rollup-zones.js';
 
 /*
- * Both rollup levels (with and without the agent) against the raw scan, over generated calls
+ * Every rollup level (with and without the agent, by quarter hour and by day of the tenant's zone)
+ * against the raw scan, over generated calls
  * written as ingest writes them: batches that mix new calls, re-versions that move a call to
  * another interval, queue, agent or month, stale and identical replays, and legs of one call
  * merged across batches. Every interval, group and target must give the same sums from each.
@@ -93,6 +97,8 @@ describe('rollups agree with the raw scan', () => {
     t = await createCallsTestPlatform();
     // +05:45: local quarter hours that are not UTC hours.
     ({ ctx } = await t.createTenant({ timeZone: 'Asia/Kathmandu' }));
+    // Days cut in the tenant's zone from the start, so ingest maintains the day levels too.
+    await t.platform.database.withTenant<CallsTables>(ctx, (trx) => recordRollupZone(trx, 'Asia/Kathmandu'));
     const upsert = (records: CallRecordV1[]) => t.calls.calls.upsertRecords(ctx, records, { batchSize: 40 });
 
     const originals = Array.from({ length: 500 }, (_, i) =>
@@ -173,16 +179,27 @@ describe('rollups agree with the raw scan', () => {
       { from: new Date(rangeStart - 86_400_000), to: new Date(rangeStart + (rangeDays + 3) * 86_400_000) },
       { from: new Date(rangeStart + 13.25 * 3_600_000), to: new Date(rangeStart + 50.75 * 3_600_000) },
     ];
+    // Days of the tenant's zone (+05:45, no summer time) for the day levels, which hold whole days only.
+    const kathmanduMidnight = rangeStart - 5.75 * 3_600_000;
+    const dayRanges = [
+      {
+        from: new Date(kathmanduMidnight - 86_400_000),
+        to: new Date(kathmanduMidnight + (rangeDays + 2) * 86_400_000),
+      },
+      { from: new Date(kathmanduMidnight + 86_400_000), to: new Date(kathmanduMidnight + 3 * 86_400_000) },
+    ];
     let compared = 0;
-    for (const range of ranges) {
+    for (const range of [...ranges, ...dayRanges]) {
+      const wholeDays = dayRanges.includes(range);
       for (const interval of ['15m', 'hour', 'day'] as const) {
         for (const groupBy of [undefined, 'queue', 'agent', 'source', 'direction'] as const) {
           for (const level of rollupLevels) {
-            if (level === queueLevel && groupBy === 'agent') continue;
+            if (level.name === 'queue' && groupBy === 'agent') continue;
+            if ((level.grain === 'day') !== (wholeDays && interval === 'day')) continue;
             const [rollup, scan] = await both(range, interval, groupBy, level);
             expect(
               comparable(rollup, groupBy),
-              `${level.name} level, ${interval} by ${groupBy ?? 'nothing'}`,
+              `${level.table}, ${interval} by ${groupBy ?? 'nothing'}`,
             ).toEqual(comparable(scan, groupBy));
             compared += scan.length;
           }
@@ -216,6 +233,8 @@ describe('rollups agree with the raw scan', () => {
     expect(rollupLevelFor({ queue: 'q-sales' }, 'queue')).toBe(queueLevel);
     expect(rollupLevelFor({}, 'agent')).toBe(agentLevel);
     expect(rollupLevelFor({ agentIndex: Buffer.alloc(32) }, 'queue')).toBe(agentLevel);
+    expect(rollupLevelFor({}, 'queue', 'day')).toBe(queueDayLevel);
+    expect(rollupLevelFor({}, 'agent', 'day')).toBe(agentDayLevel);
   });
 
   const measures =
@@ -223,7 +242,7 @@ describe('rollups agree with the raw scan', () => {
   const levelRows = (level: RollupLevel, tenantId = ctx.tenantId, table: string = level.table) =>
     sql<Record<string, unknown>>`
       select bucket_start, source, direction, disposition, queue_id,
-             ${sql.raw(level === agentLevel ? "encode(agent_index, 'hex')" : 'null::text')} as agent, ${sql.raw(measures)}
+             ${sql.raw(level.name === 'agent' ? "encode(agent_index, 'hex')" : 'null::text')} as agent, ${sql.raw(measures)}
         from ${sql.raw(table)} where tenant_id = ${tenantId} order by 1, 2, 3, 4, 5, 6`
       .execute(t.platform.database.owner)
       .then((r) => r.rows);
@@ -371,5 +390,76 @@ describe('rollups agree with the raw scan', () => {
       interval: 'day',
     });
     expect(filtered.servedFrom).toBe('scan');
+  });
+  it('answers questions by day from the day levels once built, and rebuilds them when the zone changes', async () => {
+    let range = {
+      from: new Date(rangeStart - 86_400_000 + 7 * 60_000 + 13_000),
+      to: new Date(rangeStart + (rangeDays + 1) * 86_400_000 + 8 * 60_000),
+    };
+    const byDay = async (timeZone: string, groupBy?: StatsGroupBy) => {
+      const answer = await t.calls.calls.stats(ctx, { filters: range, interval: 'day', groupBy });
+      const scan = await t.platform.database.withTenant<CallsTables, StatsRow[]>(ctx, (trx) =>
+        statsRows(trx, 'scan', range, { interval: 'day', timeZone, groupBy, targets }),
+      );
+      expect(answer.timeZone).toBe(timeZone);
+      // Agents are answered by name (decrypted), the scan knows their blind index: both in index order.
+      const group = (value: string | null | undefined) =>
+        groupBy && groupBy !== 'agent' ? (value ?? null) : null;
+      expect(
+        answer.buckets.map((b) => [
+          b.start,
+          b.localStart,
+          group(b.group?.value),
+          b.calls,
+          b.answeredWithinTarget,
+        ]),
+      ).toEqual(
+        scan.map((r) => [
+          r.bucketStart.toISOString(),
+          r.localStart,
+          group(r.groupValue),
+          r.calls,
+          r.answeredWithinTarget,
+        ]),
+      );
+    };
+    const zone = () => t.platform.database.withTenant<CallsTables>(ctx, rollupZone);
+
+    // Ingest kept the days since the zone was recorded; a rebuild marks them ready and changes nothing.
+    const before = await Promise.all([levelRows(agentDayLevel), levelRows(queueDayLevel)]);
+    expect(before[1].length).toBeGreaterThan(0);
+    await sql`update calls.rollup_zones set ready = false where tenant_id = ${ctx.tenantId}`.execute(
+      t.platform.database.owner,
+    );
+    expect(await rebuildRollupDays(t.platform.database, ctx)).toBeGreaterThanOrEqual(rangeDays);
+    expect(await Promise.all([levelRows(agentDayLevel), levelRows(queueDayLevel)])).toEqual(before);
+    expect(await zone()).toMatchObject({ timeZone: 'Asia/Kathmandu', ready: true });
+    for (const groupBy of [undefined, 'queue', 'agent'] as const) await byDay('Asia/Kathmandu', groupBy);
+
+    // A new zone (Newfoundland, -03:30 and -02:30): the old days go, the answers stay right from the
+    // quarter hours until the days are rebuilt, then come from the new days.
+    await t.platform.modules.identity.tenants.update(ctx, { timeZone: 'America/St_Johns' });
+    // Another question than before (a second later), so no answer kept from before the change is reused.
+    range = { ...range, to: new Date(range.to.getTime() + 1000) };
+    await byDay('America/St_Johns', 'queue');
+    expect(await zone()).toMatchObject({ timeZone: 'America/St_Johns', ready: false, generation: 2 });
+    expect(await levelRows(queueDayLevel)).toEqual([]);
+    await rebuildRollupDays(t.platform.database, ctx);
+    expect(await zone()).toMatchObject({ ready: true });
+    for (const groupBy of [undefined, 'queue', 'agent'] as const) await byDay('America/St_Johns', groupBy);
+
+    // Ingest after the rebuild adds to the new days.
+    await t.calls.calls.upsertRecords(
+      ctx,
+      Array.from({ length: 40 }, (_, i) => callRecord(ctx.tenantId, randomCall(`tw-late-${i}`, 1))),
+    );
+    range = { ...range, to: new Date(range.to.getTime() + 1000) };
+    await byDay('America/St_Johns', 'queue');
+    const { rows } = await sql<{ stored: number; rolled: number }>`
+      select (select count(*)::int from calls.call_records where tenant_id = ${ctx.tenantId}) as stored,
+             (select sum(calls)::int from calls.call_rollups_queue_day where tenant_id = ${ctx.tenantId}) as rolled`.execute(
+      t.platform.database.owner,
+    );
+    expect(rows[0]?.rolled).toBe(rows[0]?.stored);
   });
 });

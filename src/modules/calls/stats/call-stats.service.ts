@@ -3,7 +3,8 @@ import type { Database } from '../../../platform/db/index.js';
 import type { CallStats, CallStatsQuery, QueueTargets, StatsGroup, StatsTotal } from '../contract.js';
 import type { IndexFilters } from '../query/call-reads.repo.js';
 import type { CallsTables } from '../db/calls.tables.js';
-import { rollupCanServe, rollupLevelFor, statsRows, type StatsRow } from './stats.repo.js';
+import { rollupCanServe, rollupLevelFor, statsRows, wholeDaysWithin, type StatsRow } from './stats.repo.js';
+import { recordRollupZone, rollupZone } from './rollup-zones.js';
 import { createStatsCoalescer, type StatsCoalescer } from './stats-coalescing.js';
 import { addSums, figuresOf, sumsOf, zeroSums, type StatsSums } from './stats-figures.js';
 import { isQuarterHourZone, mergeStatsRows, quarterHoursWithin } from './stats-ranges.js';
@@ -47,20 +48,40 @@ export function createCallStats(deps: {
     const level = rollupLevelFor(filters, query.groupBy);
 
     /*
-     * From the smallest rollup level that knows the groups and filters asked for, the whole
-     * quarter hours of the range; from the calls, the minutes before the first and after the last
-     * (a range "until now" rarely ends on a quarter hour).
+     * From the smallest rollup level that knows the groups and filters asked for: the whole local
+     * days of the range from a day level (when the question is by day and the day levels are
+     * ready in the tenant's zone), the whole quarter hours around them from a quarter-hour level,
+     * and from the calls the minutes before the first quarter hour and after the last (a range
+     * "until now" rarely ends on a quarter hour).
      */
+    const byDay = fromRollup && query.interval === 'day';
+    const zone = byDay
+      ? await database.withTenant<CallsTables, Awaited<ReturnType<typeof rollupZone>>>(ctx, async (trx) => {
+          const recorded = await rollupZone(trx);
+          // A first question by day, or a new zone: record it; the rollup-zones timer builds the days.
+          return recorded?.timeZone === timeZone ? recorded : recordRollupZone(trx, timeZone);
+        })
+      : undefined;
+    const dayLevelReady = zone?.ready === true && zone.timeZone === timeZone;
     const read = (range: { from: Date; to: Date }) =>
       database.withTenant<CallsTables, StatsRow[]>(ctx, async (trx) => {
         const scan = (part: { from: Date; to: Date }) =>
           statsRows(trx, 'scan', { ...filters, ...part } satisfies IndexFilters, options);
-        const whole = fromRollup ? quarterHoursWithin(range) : undefined;
-        if (!whole) return scan(range);
-        const parts = [await statsRows(trx, level, { ...filters, ...whole }, options)];
-        if (range.from < whole.from) parts.push(await scan({ from: range.from, to: whole.from }));
-        if (whole.to < range.to) parts.push(await scan({ from: whole.to, to: range.to }));
-        return parts.length === 1 ? (parts[0] ?? []) : mergeStatsRows(parts.flat());
+        const quarters = async (part: { from: Date; to: Date }) => {
+          const whole = fromRollup ? quarterHoursWithin(part) : undefined;
+          if (!whole) return scan(part);
+          const parts = [await statsRows(trx, level, { ...filters, ...whole }, options)];
+          if (part.from < whole.from) parts.push(await scan({ from: part.from, to: whole.from }));
+          if (whole.to < part.to) parts.push(await scan({ from: whole.to, to: part.to }));
+          return parts.flat();
+        };
+        const days = dayLevelReady ? await wholeDaysWithin(trx, range, timeZone) : undefined;
+        if (!days) return mergeStatsRows(await quarters(range));
+        const dayLevel = rollupLevelFor(filters, query.groupBy, 'day');
+        const parts = [await statsRows(trx, dayLevel, { ...filters, ...days }, options)];
+        if (range.from < days.from) parts.push(await quarters({ from: range.from, to: days.from }));
+        if (days.to < range.to) parts.push(await quarters({ from: days.to, to: range.to }));
+        return mergeStatsRows(parts.flat());
       });
     const span = to.getTime() - from.getTime();
     const previousRange = { from: new Date(from.getTime() - span), to: from };

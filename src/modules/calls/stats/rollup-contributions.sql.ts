@@ -2,16 +2,21 @@ import { WAIT_EDGES } from './wait-histogram.js';
 
 /*
  * The rollup levels and the SQL that counts calls into them. Each level is one table of sums per
- * 15-minute UTC interval and key; the levels differ in their keys:
- * - agent (calls.call_rollups, migration 0011): source x direction x disposition x queue x agent,
- *   for the agent table and agent filters;
+ * interval and key; the levels differ in their keys and in the length of their intervals:
+ * - agent (calls.call_rollups, migration 0011): 15-minute UTC intervals x source x direction x
+ *   disposition x queue x agent, for the agent table and agent filters;
  * - queue (calls.call_rollups_queue, migration 0013): the same without the agent, for totals,
- *   charts and the queue table: one row where the agent level has one per agent.
- * Both are written in the transaction that writes the index, by calls.apply_rollup_delta.
+ *   charts and the queue table: one row where the agent level has one per agent;
+ * - agent-day and queue-day (calls.call_rollups_day, calls.call_rollups_queue_day, migration
+ *   0015): the same keys per calendar day of the tenant's time zone (calls.rollup_zones), so a
+ *   month by day reads 30 intervals instead of 2,880 quarter hours.
+ * All are written in the transaction that writes the index, by calls.apply_rollup_delta.
  */
 
 export interface RollupLevel {
   readonly name: 'agent' | 'queue';
+  /** How long its intervals are: 15 minutes of UTC, or a calendar day of the zone in calls.rollup_zones. */
+  readonly grain: 'quarter' | 'day';
   readonly table: string;
   /** Its key columns after tenant_id, in the order of its unique index. */
   readonly keyColumns: readonly string[];
@@ -21,6 +26,7 @@ export interface RollupLevel {
 
 export const agentLevel = {
   name: 'agent',
+  grain: 'quarter',
   table: 'calls.call_rollups',
   keyColumns: ['bucket_start', 'source', 'direction', 'disposition', 'queue_id', 'agent_index'],
   nameColumns: [
@@ -31,12 +37,26 @@ export const agentLevel = {
 
 export const queueLevel = {
   name: 'queue',
+  grain: 'quarter',
   table: 'calls.call_rollups_queue',
   keyColumns: ['bucket_start', 'source', 'direction', 'disposition', 'queue_id'],
   nameColumns: [{ column: 'queue_name', pick: 'max' }],
 } as const satisfies RollupLevel;
 
-export const rollupLevels = [agentLevel, queueLevel] as const;
+export const agentDayLevel = {
+  ...agentLevel,
+  grain: 'day',
+  table: 'calls.call_rollups_day',
+} as const satisfies RollupLevel;
+
+export const queueDayLevel = {
+  ...queueLevel,
+  grain: 'day',
+  table: 'calls.call_rollups_queue_day',
+} as const satisfies RollupLevel;
+
+export const rollupLevels = [agentLevel, queueLevel, agentDayLevel, queueDayLevel] as const;
+export const dayLevels = [agentDayLevel, queueDayLevel] as const;
 
 export const measureColumns = [
   'calls',
@@ -52,7 +72,15 @@ export const measureColumns = [
   'ring_within',
 ] as const;
 
-const bucketOf = (time: string) => `date_bin('15 minutes', ${time}, timestamptz '2000-01-01 00:00:00+00')`;
+const quarterOf = (time: string) => `date_bin('15 minutes', ${time}, timestamptz '2000-01-01 00:00:00+00')`;
+/** The start of the calendar day of the zone row `z` that an instant falls in (23 or 25 hours long when clocks change). */
+const dayOf = (time: string) =>
+  `(date_trunc('day', ${time} AT TIME ZONE z.time_zone) AT TIME ZONE z.time_zone)`;
+const bucketOf = (level: RollupLevel, time: string) =>
+  level.grain === 'day' ? dayOf(time) : quarterOf(time);
+/** Day levels count only the calls of tenants with a zone (calls.rollup_zones), in that zone. */
+const zoneJoin = (level: RollupLevel, alias: string) =>
+  level.grain === 'day' ? ` JOIN calls.rollup_zones z ON z.tenant_id = ${alias}.tenant_id` : '';
 
 /**
  * `(column list) SELECT ...`: the contribution of the call rows `r` matching `where` to a rollup
@@ -69,7 +97,9 @@ export function rollupContributionsSql(
   const within = WAIT_EDGES.map(
     (edge) => `(${s} * count(*) FILTER (WHERE r.ring_seconds <= ${edge}))::int`,
   ).join(', ');
-  const keys = level.keyColumns.map((c) => (c === 'bucket_start' ? bucketOf('r.started_at') : `r.${c}`));
+  const keys = level.keyColumns.map((c) =>
+    c === 'bucket_start' ? bucketOf(level, 'r.started_at') : `r.${c}`,
+  );
   const names = level.nameColumns.map((n) => `${n.pick}(r.${n.column})`).join(', ');
   const positions = level.keyColumns.map((_, i) => String(i + 2)).join(', ');
   return `
@@ -84,7 +114,7 @@ export function rollupContributionsSql(
            ${s} * coalesce(sum(r.ring_seconds), 0), ${s} * count(r.ring_seconds),
            ${s} * count(*) FILTER (WHERE r.ended_at IS NULL),
            ARRAY[${within}]
-      FROM ${from}
+      FROM ${from}${zoneJoin(level, 'r')}
      WHERE ${where}
      GROUP BY 1, ${positions}
      ORDER BY 1, ${positions}`;
@@ -132,7 +162,19 @@ export function rollupMergeSql(sign: string, level: RollupLevel = agentLevel): s
 
 /** Deletes the rows of a level left without calls in the intervals of these start times (`p_started_at`). */
 export function emptyRollupsSql(level: RollupLevel): string {
+  const intervals =
+    level.grain === 'day'
+      ? `SELECT ${dayOf('s')} FROM unnest(p_started_at) AS s CROSS JOIN calls.rollup_zones z`
+      : `SELECT ${quarterOf('s')} FROM unnest(p_started_at) AS s`;
   return `DELETE FROM ${level.table} d
      WHERE d.calls = 0
-       AND d.bucket_start IN (SELECT ${bucketOf('s')} FROM unnest(p_started_at) AS s)`;
+       AND d.bucket_start IN (${intervals})`;
 }
+
+/**
+ * The lock that keeps a day level's rebuild and the calling tenant's ingest apart: ingest takes it
+ * shared for its transaction (calls.apply_rollup_delta), a rebuild exclusively, so a rebuilt day
+ * counts every call committed before it and ingest adds only the calls after.
+ */
+export const rollupZoneLockSql = (mode: 'shared' | 'exclusive') =>
+  `SELECT pg_advisory_xact_lock${mode === 'shared' ? '_shared' : ''}(hashtextextended('calls.rollup_zone:' || platform.current_tenant_id()::text, 0))`;

@@ -2,7 +2,13 @@ import { sql, type RawBuilder, type Transaction } from 'kysely';
 import type { QueueTargets, StatsGroupBy, StatsInterval } from '../contract.js';
 import { indexConditions, type IndexFilters } from '../query/call-reads.repo.js';
 import type { CallsTables } from '../db/calls.tables.js';
-import { agentLevel, queueLevel, type RollupLevel } from './rollup-contributions.sql.js';
+import {
+  agentDayLevel,
+  agentLevel,
+  queueDayLevel,
+  queueLevel,
+  type RollupLevel,
+} from './rollup-contributions.sql.js';
 import type { StatsSums } from './stats-figures.js';
 import { intervalOf, rollupMeasures, scanMeasures, targetsJoin } from './stats-sql.js';
 
@@ -46,11 +52,38 @@ export const rollupCanServe = (filters: IndexFilters) =>
   (filters.nameTerms?.length ?? 0) === 0 &&
   filters.minDurationSeconds === undefined;
 
-/** The smallest rollup level that answers: the queue level unless the agent is filtered or grouped on. */
-export const rollupLevelFor = (filters: IndexFilters, groupBy: StatsGroupBy | undefined): RollupLevel =>
-  filters.agentIndex !== undefined || groupBy === 'agent' ? agentLevel : queueLevel;
+/** The smallest rollup level of a grain that answers: the queue level unless the agent is filtered or grouped on. */
+export const rollupLevelFor = (
+  filters: IndexFilters,
+  groupBy: StatsGroupBy | undefined,
+  grain: RollupLevel['grain'] = 'quarter',
+): RollupLevel => {
+  const agent = filters.agentIndex !== undefined || groupBy === 'agent';
+  if (grain === 'day') return agent ? agentDayLevel : queueDayLevel;
+  return agent ? agentLevel : queueLevel;
+};
 
-/** Conditions on the rollup rows `r` of a range whose ends are on their 15-minute boundaries. */
+/**
+ * The whole calendar days of a zone inside a range: from its first local midnight to its last, or
+ * undefined when it holds none.
+ */
+export async function wholeDaysWithin(
+  trx: Trx,
+  range: { from: Date; to: Date },
+  timeZone: string,
+): Promise<{ from: Date; to: Date } | undefined> {
+  const midnight = (at: Date) =>
+    sql`(date_trunc('day', ${at}::timestamptz at time zone ${timeZone}) at time zone ${timeZone})`;
+  const { rows } = await sql<{ from: Date; to: Date }>`
+    select case when ${midnight(range.from)} = ${range.from}::timestamptz then ${range.from}::timestamptz
+                else (date_trunc('day', ${range.from}::timestamptz at time zone ${timeZone}) + interval '1 day') at time zone ${timeZone}
+           end as from,
+           ${midnight(range.to)} as to`.execute(trx);
+  const days = rows[0];
+  return days && days.from < days.to ? days : undefined;
+}
+
+/** Conditions on the rollup rows `r` of a range whose ends are on their interval boundaries. */
 function rollupConditions(filters: IndexFilters & { from: Date; to: Date }): RawBuilder<unknown>[] {
   const where: RawBuilder<unknown>[] = [
     sql`r.bucket_start >= ${filters.from}`,

@@ -1,3 +1,4 @@
+import { callRollupsDayMigration } from './0015-call-rollups-day.js';
 import { rawPayloadsSql } from '../../ingest/raw-payloads.sql.js';
 import {
   appRole,
@@ -226,5 +227,6 @@ export const callsMigrations: MigrationSet = {
     callExportsMigration,
     callRollupsQueueMigration,
     quarantineCategoriesMigration,
+    callRollupsDayMigration,
   ],
 };
