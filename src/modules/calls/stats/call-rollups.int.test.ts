@@ -13,6 +13,7 @@ import {
   agentDayLevel,
   agentLevel,
   queueDayLevel,
+  queueHourLevel,
   queueLevel,
   rollupFromLevelSql,
   rollupLevels,
@@ -168,9 +169,10 @@ describe('rollups agree with the raw scan', () => {
     interval: StatsInterval,
     groupBy?: StatsGroupBy,
     level: RollupLevel = agentLevel,
+    timeZone = 'Asia/Kathmandu',
   ) =>
     t.platform.database.withTenant<CallsTables, [StatsRow[], StatsRow[]]>(ctx, async (trx) => {
-      const options = { interval, timeZone: 'Asia/Kathmandu', groupBy, targets };
+      const options = { interval, timeZone, groupBy, targets };
       return [await statsRows(trx, level, range, options), await statsRows(trx, 'scan', range, options)];
     });
 
@@ -195,8 +197,12 @@ describe('rollups agree with the raw scan', () => {
         for (const groupBy of [undefined, 'queue', 'agent', 'source', 'direction'] as const) {
           for (const level of rollupLevels) {
             if (level.name === 'queue' && groupBy === 'agent') continue;
-            if ((level.grain === 'day') !== (wholeDays && interval === 'day')) continue;
-            const [rollup, scan] = await both(range, interval, groupBy, level);
+            // The hour level serves zones of whole-hour offsets: Berlin (clocks went forward on 31 March 2024).
+            const hourly = level.grain === 'hour';
+            if (hourly && (interval === '15m' || range !== ranges[0])) continue;
+            if (!hourly && (level.grain === 'day') !== (wholeDays && interval === 'day')) continue;
+            const zone = hourly ? 'Europe/Berlin' : 'Asia/Kathmandu';
+            const [rollup, scan] = await both(range, interval, groupBy, level, zone);
             expect(
               comparable(rollup, groupBy),
               `${level.table}, ${interval} by ${groupBy ?? 'nothing'}`,
@@ -264,7 +270,7 @@ describe('rollups agree with the raw scan', () => {
     expect(before[1]?.length).toBeLessThan(before[0]?.length ?? 0);
   });
 
-  it('backfills the queue level from the agent level to what ingest maintains', async () => {
+  it('backfills the queue level from the agent level, and the hour level from the queue level, to what ingest maintains', async () => {
     await t.platform.database.owner.transaction().execute(async (trx) => {
       await sql`create temp table backfilled (like calls.call_rollups_queue) on commit drop`.execute(trx);
       await sql`insert into backfilled ${sql.raw(rollupFromLevelSql(agentLevel, queueLevel))}`.execute(trx);
@@ -272,6 +278,16 @@ describe('rollups agree with the raw scan', () => {
         select bucket_start, source, direction, disposition, queue_id, null::text as agent, ${sql.raw(measures)}
           from backfilled where tenant_id = ${ctx.tenantId} order by 1, 2, 3, 4, 5, 6`.execute(trx);
       expect(rows).toEqual(await levelRows(queueLevel));
+      await sql`create temp table backfilled_hours (like calls.call_rollups_queue_hour) on commit drop`.execute(
+        trx,
+      );
+      await sql`insert into backfilled_hours ${sql.raw(rollupFromLevelSql(queueLevel, queueHourLevel))}`.execute(
+        trx,
+      );
+      const hours = await sql<Record<string, unknown>>`
+        select bucket_start, source, direction, disposition, queue_id, null::text as agent, ${sql.raw(measures)}
+          from backfilled_hours where tenant_id = ${ctx.tenantId} order by 1, 2, 3, 4, 5, 6`.execute(trx);
+      expect(hours.rows).toEqual(await levelRows(queueHourLevel));
     });
   });
 
@@ -349,6 +365,22 @@ describe('rollups agree with the raw scan', () => {
       [null, 1, 1],
       ['q-sales', 1, 1],
       ['q-support', 1, 1],
+    ]);
+    // By hour in Berlin: the whole hours from the hour level, the rest from quarter hours and calls.
+    const hourly = await t.calls.calls.stats(other, {
+      filters: { from: new Date(at - 65 * 60_000), to: new Date(at + 125 * 60_000) },
+      interval: 'hour',
+      groupBy: 'queue',
+    });
+    expect(hourly.totals.map((total) => [total.group?.value, total.calls, total.answered])).toEqual([
+      [null, 1, 1],
+      ['q-sales', 1, 1],
+      ['q-support', 1, 1],
+    ]);
+    expect(summary(await levelRows(queueHourLevel, other.tenantId)).map((row) => row.slice(1))).toEqual([
+      ['asterisk', 'answered', null, 1],
+      ['twilio', 'answered', 'q-sales', 1],
+      ['twilio', 'answered', 'q-support', 1],
     ]);
   });
 

@@ -1,5 +1,6 @@
 import type { RequestContext } from '../../../platform/context.js';
 import type { Database } from '../../../platform/db/index.js';
+import type { Transaction } from 'kysely';
 import type { CallStats, CallStatsQuery, QueueTargets, StatsGroup, StatsTotal } from '../contract.js';
 import type { IndexFilters } from '../query/call-reads.repo.js';
 import type { CallsTables } from '../db/calls.tables.js';
@@ -7,11 +8,20 @@ import { rollupCanServe, rollupLevelFor, statsRows, wholeDaysWithin, type StatsR
 import { recordRollupZone, rollupZone } from './rollup-zones.js';
 import { createStatsCoalescer, type StatsCoalescer } from './stats-coalescing.js';
 import { addSums, figuresOf, sumsOf, zeroSums, type StatsSums } from './stats-figures.js';
-import { isQuarterHourZone, mergeStatsRows, quarterHoursWithin } from './stats-ranges.js';
+import {
+  hoursWithin,
+  isQuarterHourZone,
+  isWholeHourZone,
+  mergeStatsRows,
+  quarterHoursWithin,
+} from './stats-ranges.js';
+import { queueHourLevel, queueLevel, type RollupLevel } from './rollup-contributions.sql.js';
 import type { CallCrypto } from '../store/call-crypto.js';
 import { assertNoProblems, resolveFilters, statsProblems } from '../query/call-filters.js';
 
 export { figuresOf } from '../stats/stats-figures.js';
+
+type Trx = Transaction<CallsTables>;
 
 export interface CallStatsReader {
   (ctx: RequestContext, query: CallStatsQuery): Promise<CallStats>;
@@ -48,11 +58,12 @@ export function createCallStats(deps: {
     const level = rollupLevelFor(filters, query.groupBy);
 
     /*
-     * From the smallest rollup level that knows the groups and filters asked for: the whole local
-     * days of the range from a day level (when the question is by day and the day levels are
-     * ready in the tenant's zone), the whole quarter hours around them from a quarter-hour level,
-     * and from the calls the minutes before the first quarter hour and after the last (a range
-     * "until now" rarely ends on a quarter hour).
+     * From the smallest rollup levels that know the groups and filters asked for, coarsest first:
+     * the whole local days of the range from a day level (a question by day, with the day levels
+     * ready in the tenant's zone), the whole hours around them from the hour level (questions by
+     * hour or day without agents, in a zone of whole-hour offsets), the whole quarter hours around
+     * those from a quarter-hour level, and from the calls the minutes before the first quarter
+     * hour and after the last (a range "until now" rarely ends on a quarter hour).
      */
     const byDay = fromRollup && query.interval === 'day';
     const zone = byDay
@@ -63,27 +74,43 @@ export function createCallStats(deps: {
         })
       : undefined;
     const dayLevelReady = zone?.ready === true && zone.timeZone === timeZone;
-    const read = (range: { from: Date; to: Date }) =>
-      database.withTenant<CallsTables, StatsRow[]>(ctx, async (trx) => {
-        const scan = (part: { from: Date; to: Date }) =>
-          statsRows(trx, 'scan', { ...filters, ...part } satisfies IndexFilters, options);
-        const quarters = async (part: { from: Date; to: Date }) => {
-          const whole = fromRollup ? quarterHoursWithin(part) : undefined;
-          if (!whole) return scan(part);
-          const parts = [await statsRows(trx, level, { ...filters, ...whole }, options)];
-          if (part.from < whole.from) parts.push(await scan({ from: part.from, to: whole.from }));
-          if (whole.to < part.to) parts.push(await scan({ from: whole.to, to: part.to }));
-          return parts.flat();
-        };
-        const days = dayLevelReady ? await wholeDaysWithin(trx, range, timeZone) : undefined;
-        if (!days) return mergeStatsRows(await quarters(range));
-        const dayLevel = rollupLevelFor(filters, query.groupBy, 'day');
-        const parts = [await statsRows(trx, dayLevel, { ...filters, ...days }, options)];
-        if (range.from < days.from) parts.push(await quarters({ from: range.from, to: days.from }));
-        if (days.to < range.to) parts.push(await quarters({ from: days.to, to: range.to }));
-        return mergeStatsRows(parts.flat());
-      });
+    // The previous period is read with the same levels: the zone must keep whole hours over both.
     const span = to.getTime() - from.getTime();
+    const hourLevelServes =
+      fromRollup &&
+      query.interval !== '15m' &&
+      level === queueLevel &&
+      isWholeHourZone(timeZone, { from: new Date(from.getTime() - span), to });
+
+    /** The coarsest level first: each reads the whole intervals of its part, the next the rest. */
+    type Range = { from: Date; to: Date };
+    const tiers: { level: RollupLevel; within: (trx: Trx, range: Range) => Promise<Range | undefined> }[] =
+      [];
+    if (dayLevelReady)
+      tiers.push({
+        level: rollupLevelFor(filters, query.groupBy, 'day'),
+        within: (trx, range) => wholeDaysWithin(trx, range, timeZone),
+      });
+    if (hourLevelServes)
+      tiers.push({ level: queueHourLevel, within: async (_, range) => hoursWithin(range) });
+    if (fromRollup) tiers.push({ level, within: async (_, range) => quarterHoursWithin(range) });
+
+    const read = (range: Range) =>
+      database.withTenant<CallsTables, StatsRow[]>(ctx, async (trx) => {
+        const readFrom = async (tier: number, part: Range): Promise<StatsRow[]> => {
+          const current = tiers[tier];
+          if (!current)
+            return statsRows(trx, 'scan', { ...filters, ...part } satisfies IndexFilters, options);
+          const whole = await current.within(trx, part);
+          if (!whole) return readFrom(tier + 1, part);
+          const rows = await statsRows(trx, current.level, { ...filters, ...whole }, options);
+          if (part.from < whole.from)
+            rows.push(...(await readFrom(tier + 1, { from: part.from, to: whole.from })));
+          if (whole.to < part.to) rows.push(...(await readFrom(tier + 1, { from: whole.to, to: part.to })));
+          return rows;
+        };
+        return mergeStatsRows(await readFrom(0, range));
+      });
     const previousRange = { from: new Date(from.getTime() - span), to: from };
     const [rows, previousRows] = await Promise.all([
       read({ from, to }),

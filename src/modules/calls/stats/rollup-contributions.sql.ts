@@ -9,14 +9,17 @@ import { WAIT_EDGES } from './wait-histogram.js';
  *   charts and the queue table: one row where the agent level has one per agent;
  * - agent-day and queue-day (calls.call_rollups_day, calls.call_rollups_queue_day, migration
  *   0015): the same keys per calendar day of the tenant's time zone (calls.rollup_zones), so a
- *   month by day reads 30 intervals instead of 2,880 quarter hours.
+ *   month by day reads 30 intervals instead of 2,880 quarter hours;
+ * - queue-hour (calls.call_rollups_queue_hour, migration 0016): the queue level per UTC hour, for
+ *   questions by hour in zones whose offset is a whole number of hours (a week by hour reads 168
+ *   intervals instead of 672).
  * All are written in the transaction that writes the index, by calls.apply_rollup_delta.
  */
 
 export interface RollupLevel {
   readonly name: 'agent' | 'queue';
-  /** How long its intervals are: 15 minutes of UTC, or a calendar day of the zone in calls.rollup_zones. */
-  readonly grain: 'quarter' | 'day';
+  /** How long its intervals are: 15 minutes or an hour of UTC, or a calendar day of the zone in calls.rollup_zones. */
+  readonly grain: 'quarter' | 'hour' | 'day';
   readonly table: string;
   /** Its key columns after tenant_id, in the order of its unique index. */
   readonly keyColumns: readonly string[];
@@ -55,7 +58,13 @@ export const queueDayLevel = {
   table: 'calls.call_rollups_queue_day',
 } as const satisfies RollupLevel;
 
-export const rollupLevels = [agentLevel, queueLevel, agentDayLevel, queueDayLevel] as const;
+export const queueHourLevel = {
+  ...queueLevel,
+  grain: 'hour',
+  table: 'calls.call_rollups_queue_hour',
+} as const satisfies RollupLevel;
+
+export const rollupLevels = [agentLevel, queueLevel, agentDayLevel, queueDayLevel, queueHourLevel] as const;
 export const dayLevels = [agentDayLevel, queueDayLevel] as const;
 
 export const measureColumns = [
@@ -76,8 +85,9 @@ const quarterOf = (time: string) => `date_bin('15 minutes', ${time}, timestamptz
 /** The start of the calendar day of the zone row `z` that an instant falls in (23 or 25 hours long when clocks change). */
 const dayOf = (time: string) =>
   `(date_trunc('day', ${time} AT TIME ZONE z.time_zone) AT TIME ZONE z.time_zone)`;
+const hourOf = (time: string) => `date_bin('1 hour', ${time}, timestamptz '2000-01-01 00:00:00+00')`;
 const bucketOf = (level: RollupLevel, time: string) =>
-  level.grain === 'day' ? dayOf(time) : quarterOf(time);
+  level.grain === 'day' ? dayOf(time) : level.grain === 'hour' ? hourOf(time) : quarterOf(time);
 /** Day levels count only the calls of tenants with a zone (calls.rollup_zones), in that zone. */
 const zoneJoin = (level: RollupLevel, alias: string) =>
   level.grain === 'day' ? ` JOIN calls.rollup_zones z ON z.tenant_id = ${alias}.tenant_id` : '';
@@ -125,7 +135,11 @@ export function rollupContributionsSql(
  * backfill of the queue level from the agent level).
  */
 export function rollupFromLevelSql(finer: RollupLevel, coarser: RollupLevel): string {
-  const keys = coarser.keyColumns.map((c) => `r.${c}`).join(', ');
+  const keys = coarser.keyColumns
+    .map((c) =>
+      c === 'bucket_start' && coarser.grain !== finer.grain ? bucketOf(coarser, 'r.bucket_start') : `r.${c}`,
+    )
+    .join(', ');
   const names = coarser.nameColumns.map((n) => `${n.pick}(r.${n.column})`).join(', ');
   const sums = measureColumns
     .filter((c) => c !== 'ring_within')
@@ -165,7 +179,7 @@ export function emptyRollupsSql(level: RollupLevel): string {
   const intervals =
     level.grain === 'day'
       ? `SELECT ${dayOf('s')} FROM unnest(p_started_at) AS s CROSS JOIN calls.rollup_zones z`
-      : `SELECT ${quarterOf('s')} FROM unnest(p_started_at) AS s`;
+      : `SELECT ${bucketOf(level, 's')} FROM unnest(p_started_at) AS s`;
   return `DELETE FROM ${level.table} d
      WHERE d.calls = 0
        AND d.bucket_start IN (${intervals})`;

@@ -2,13 +2,23 @@ import type { StatsRow } from './stats.repo.js';
 import { addSums } from './stats-figures.js';
 
 const quarterHourMs = 15 * 60_000;
+const hourMs = 60 * 60_000;
 
-/** The whole 15-minute UTC intervals inside a range, or undefined when it holds none. */
-export function quarterHoursWithin(range: { from: Date; to: Date }): { from: Date; to: Date } | undefined {
-  const from = Math.ceil(range.from.getTime() / quarterHourMs) * quarterHourMs;
-  const to = Math.floor(range.to.getTime() / quarterHourMs) * quarterHourMs;
+/** The whole UTC intervals of a length (that divides a day) inside a range, or undefined when it holds none. */
+function wholeWithin(
+  range: { from: Date; to: Date },
+  lengthMs: number,
+): { from: Date; to: Date } | undefined {
+  const from = Math.ceil(range.from.getTime() / lengthMs) * lengthMs;
+  const to = Math.floor(range.to.getTime() / lengthMs) * lengthMs;
   return from < to ? { from: new Date(from), to: new Date(to) } : undefined;
 }
+
+/** The whole 15-minute UTC intervals inside a range, or undefined when it holds none. */
+export const quarterHoursWithin = (range: { from: Date; to: Date }) => wholeWithin(range, quarterHourMs);
+
+/** The whole UTC hours inside a range, or undefined when it holds none. */
+export const hoursWithin = (range: { from: Date; to: Date }) => wholeWithin(range, hourMs);
 
 /** The zone's offset from UTC at an instant, in milliseconds. */
 function offsetMs(timeZone: string, at: Date): number {
@@ -40,6 +50,19 @@ function offsetMs(timeZone: string, at: Date): number {
  */
 export const isQuarterHourZone = (timeZone: string, instants: readonly Date[]) =>
   instants.every((at) => offsetMs(timeZone, at) % quarterHourMs === 0);
+
+/**
+ * Whether the zone's offset is a whole number of hours all through a range, so that UTC hours are
+ * its hours: checked at both ends and every 15 days between (offsets change twice a year at most).
+ * False for India, Nepal, Newfoundland, South Australia; and for Lord Howe Island, whose summer
+ * time is half an hour.
+ */
+export function isWholeHourZone(timeZone: string, range: { from: Date; to: Date }): boolean {
+  const step = 15 * 86_400_000;
+  const instants = [range.to];
+  for (let at = range.from.getTime(); at < range.to.getTime(); at += step) instants.push(new Date(at));
+  return instants.every((at) => offsetMs(timeZone, at) % hourMs === 0);
+}
 
 /** Rows of the same interval and group from several reads, summed, in the order the SQL gives (time, then group). */
 export function mergeStatsRows(rows: readonly StatsRow[]): StatsRow[] {

@@ -1,4 +1,4 @@
-import { callRollupsDayMigration } from './0015-call-rollups-day.js';
+import { callRollupsCoarserMigration } from './0015-call-rollups-days-hours.js';
 import { rawPayloadsSql } from '../../ingest/raw-payloads.sql.js';
 import {
   appRole,
@@ -227,6 +227,6 @@ export const callsMigrations: MigrationSet = {
     callExportsMigration,
     callRollupsQueueMigration,
     quarantineCategoriesMigration,
-    callRollupsDayMigration,
+    callRollupsCoarserMigration,
   ],
 };

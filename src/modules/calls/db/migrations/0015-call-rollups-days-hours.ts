@@ -5,14 +5,20 @@ import {
   agentLevel,
   emptyRollupsSql,
   queueDayLevel,
+  queueHourLevel,
   queueLevel,
   rollupContributionsSql,
+  rollupFromLevelSql,
   rollupMergeSql,
   rollupZoneLockSql,
   type RollupLevel,
 } from '../../stats/rollup-contributions.sql.js';
 
 /*
+ * Coarser levels, so that long ranges read few rows. The queue level per UTC hour serves questions
+ * by hour (or day) in zones whose offset is a whole number of hours; backfilled here from the
+ * quarter-hour queue level.
+ *
  * Day levels: the agent and queue levels' keys per calendar day of the tenant's time zone, so a
  * month by day reads 30 intervals, not 2,880 quarter hours (a tenant with 100,000 calls a day has
  * about 10,000 queue-level rows a day in quarter hours, a few hundred in days).
@@ -27,7 +33,7 @@ import {
  *
  * Tenants get a row on their first dashboard question by day; nothing to backfill here.
  */
-const dayTable = (level: RollupLevel) => `
+const levelTable = (level: RollupLevel) => `
   CREATE TABLE ${level.table} (
     tenant_id uuid NOT NULL,
     bucket_start timestamptz NOT NULL,
@@ -56,9 +62,10 @@ const dayTable = (level: RollupLevel) => `
 `;
 
 const callsIn = '(r.started_at, r.id) IN (SELECT * FROM unnest(p_started_at, p_ids))';
-const quarterAndDay = [agentLevel, queueLevel, agentDayLevel, queueDayLevel] as const;
+// In the order every writer writes them, so concurrent ingest waits rather than deadlocks.
+const quarterAndDay = [agentLevel, queueLevel, agentDayLevel, queueDayLevel, queueHourLevel] as const;
 
-const dayLevels = `
+const coarserLevels = `
   CREATE TABLE calls.rollup_zones (
     tenant_id uuid PRIMARY KEY,
     -- The IANA zone the day levels are cut in.
@@ -72,8 +79,9 @@ const dayLevels = `
   );
   ${tenantIsolation('calls.rollup_zones', { privileges: ['SELECT', 'INSERT', 'UPDATE'] })}
 
-  ${dayTable(agentDayLevel)}
-  ${dayTable(queueDayLevel)}
+  ${levelTable(agentDayLevel)}
+  ${levelTable(queueDayLevel)}
+  ${levelTable(queueHourLevel)}
 
   CREATE OR REPLACE FUNCTION calls.apply_rollup_delta(p_started_at timestamptz[], p_ids uuid[], p_sign integer) RETURNS void
     LANGUAGE sql VOLATILE
@@ -104,6 +112,10 @@ const dayLevels = `
     UPDATE calls.rollup_zones SET ready = true, built_at = now();
   END;
   GRANT EXECUTE ON FUNCTION calls.rebuild_rollups() TO ${appRole};
+
+  -- The backfill of the hour level (run as the owner, whom row-level security does not bind).
+  INSERT INTO ${queueHourLevel.table} AS t
+  ${rollupFromLevelSql(queueLevel, queueHourLevel)};
 `;
 
-export const callRollupsDayMigration = sqlMigration('0015_call_rollups_day', dayLevels);
+export const callRollupsCoarserMigration = sqlMigration('0015_call_rollups_days_hours', coarserLevels);
