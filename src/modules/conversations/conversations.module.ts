@@ -17,10 +17,7 @@ import { callRecordingsRoutes, recordingsRoutes } from './recordings/recordings.
 import { createRecordings } from './recordings/recordings.service.js';
 import { createSealing } from './sealing.js';
 import { recordingSourcesRoutes } from './sources/recording-sources.routes.js';
-import {
-  createRecordingSources,
-  type RecordingSourcesService,
-} from './sources/recording-sources.service.js';
+import { createRecordingSources, type RecordingSourcesService } from './sources/recording-sources.service.js';
 import { SOURCE_SECRET_PREFIXES } from './sources/source-config.js';
 import { conversationSettingsRoutes } from './settings/conversation-settings.routes.js';
 import {

@@ -27,7 +27,10 @@ export function toRecordingMetadata(pulled: PulledRecordingMetadata): RecordingM
         ...(number === undefined ? {} : { number }),
         ...(name === undefined ? {} : { name }),
         ...(party.role === null ? {} : { role: party.role }),
-        ...(party.channel !== null && Number.isInteger(party.channel) && party.channel >= 0 && party.channel <= 7
+        ...(party.channel !== null &&
+        Number.isInteger(party.channel) &&
+        party.channel >= 0 &&
+        party.channel <= 7
           ? { channel: party.channel }
           : {}),
       };

@@ -36,7 +36,10 @@ const fake = {
 
 function handle(request: IncomingMessage, response: ServerResponse): void {
   const url = new URL(request.url ?? '/', 'http://fake');
-  const credentials = Buffer.from((request.headers.authorization ?? '').replace(/^Basic /, ''), 'base64').toString();
+  const credentials = Buffer.from(
+    (request.headers.authorization ?? '').replace(/^Basic /, ''),
+    'base64',
+  ).toString();
   const json = (status: number, body: unknown) => {
     response.writeHead(status, { 'content-type': 'application/json' });
     response.end(JSON.stringify(body));
@@ -119,7 +122,13 @@ describe('recording sources (API, timer, cursor, Twilio callback) against a fake
     fake.media = [];
   });
 
-  const api = (tenant: string, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown, permissions = admin) =>
+  const api = (
+    tenant: string,
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    url: string,
+    payload?: unknown,
+    permissions = admin,
+  ) =>
     t.inject({
       method,
       url: `/api/v1/conversations/sources${url}`,
@@ -129,7 +138,11 @@ describe('recording sources (API, timer, cursor, Twilio callback) against a fake
   const setSecret = (tenant: string, name: string, value: string) =>
     t.platform.secrets.put(systemContext(tenant, 'test', 'test'), name, value);
   const twilioSource = async (tenant: string, name = `Twilio ${randomBytes(3).toString('hex')}`) => {
-    const res = await api(tenant, 'POST', '/', { kind: 'twilio', name, config: { accountSid: ACCOUNT, apiBaseUrl } });
+    const res = await api(tenant, 'POST', '/', {
+      kind: 'twilio',
+      name,
+      config: { accountSid: ACCOUNT, apiBaseUrl },
+    });
     expect(res.statusCode, res.body).toBe(201);
     return res.json<SourceView>();
   };
@@ -137,7 +150,11 @@ describe('recording sources (API, timer, cursor, Twilio callback) against a fake
     (await api(tenant, 'GET', `/${id}/runs`)).json<{ items: SourceRunView[] }>().items;
   const recordingsOf = async (tenant: string) =>
     (
-      await t.inject({ method: 'GET', url: '/api/v1/recordings?limit=100', as: { tenant, permissions: admin } })
+      await t.inject({
+        method: 'GET',
+        url: '/api/v1/recordings?limit=100',
+        as: { tenant, permissions: admin },
+      })
     ).json<RecordingPage>().items;
   const timer = () => {
     const found = t.platform.jobs.find(
@@ -147,7 +164,9 @@ describe('recording sources (API, timer, cursor, Twilio callback) against a fake
     return found;
   };
   const auditActions = async (tenant: string) => {
-    const { rows } = await sql<{ action: string }>`select action from audit.entries where tenant_id = ${tenant}::uuid order by seq`.execute(
+    const { rows } = await sql<{
+      action: string;
+    }>`select action from audit.entries where tenant_id = ${tenant}::uuid order by seq`.execute(
       t.platform.database.owner,
     );
     return rows.map((r) => r.action);
@@ -178,7 +197,11 @@ describe('recording sources (API, timer, cursor, Twilio callback) against a fake
         schedule: { intervalMinutes: 5, lookBackMinutes: 30 },
       });
       expect(changed.statusCode, changed.body).toBe(200);
-      expect(changed.json<SourceView>()).toMatchObject({ enabled: false, nextRunAt: null, schedule: { intervalMinutes: 5, lookBackMinutes: 30 } });
+      expect(changed.json<SourceView>()).toMatchObject({
+        enabled: false,
+        nextRunAt: null,
+        schedule: { intervalMinutes: 5, lookBackMinutes: 30 },
+      });
 
       const list = await api(tenant, 'GET', '/');
       expect(list.json<{ items: SourceView[] }>().items.map((s) => s.id)).toEqual([created.id]);
@@ -186,7 +209,11 @@ describe('recording sources (API, timer, cursor, Twilio callback) against a fake
       expect((await api(tenant, 'DELETE', `/${created.id}`)).statusCode).toBe(204);
       expect((await api(tenant, 'GET', `/${created.id}`)).statusCode).toBe(404);
       expect(await auditActions(tenant)).toEqual(
-        expect.arrayContaining(['conversations.source_created', 'conversations.source_updated', 'conversations.source_deleted']),
+        expect.arrayContaining([
+          'conversations.source_created',
+          'conversations.source_updated',
+          'conversations.source_deleted',
+        ]),
       );
     });
 
@@ -215,7 +242,11 @@ describe('recording sources (API, timer, cursor, Twilio callback) against a fake
         config: {
           name: 'oak',
           baseUrl: 'https://recorder.example',
-          auth: { grant: 'client_credentials', clientIdSecret: 'oak.client_id', clientSecretSecret: 'recorder.secret' },
+          auth: {
+            grant: 'client_credentials',
+            clientIdSecret: 'oak.client_id',
+            clientSecretSecret: 'recorder.secret',
+          },
           search: { path: '/api/recordings?from={since}&to={until}' },
           download: { path: '/api/recordings/{id}/download' },
           mapping: { sourceRecordingId: 'id', startedAt: 'start' },
@@ -229,10 +260,22 @@ describe('recording sources (API, timer, cursor, Twilio callback) against a fake
       const source = await twilioSource(tenantA, 'Validation target');
       const patch = await api(tenantA, 'PATCH', `/${source.id}`, { config: { accountSid: 'nope' } });
       expect(patch.statusCode).toBe(400);
-      expect(patch.json<{ errors: { field: string }[] }>().errors.map((f) => f.field)).toEqual(['body.config.accountSid']);
-      const taken = await api(tenantA, 'POST', '/', { kind: 'twilio', name: 'Validation target', config: { accountSid: ACCOUNT } });
+      expect(patch.json<{ errors: { field: string }[] }>().errors.map((f) => f.field)).toEqual([
+        'body.config.accountSid',
+      ]);
+      const taken = await api(tenantA, 'POST', '/', {
+        kind: 'twilio',
+        name: 'Validation target',
+        config: { accountSid: ACCOUNT },
+      });
       expect(taken.statusCode).toBe(409);
-      const notAllowed = await api(tenantA, 'POST', '/', { kind: 'twilio', name: 'y', config: { accountSid: ACCOUNT } }, ['settings:read']);
+      const notAllowed = await api(
+        tenantA,
+        'POST',
+        '/',
+        { kind: 'twilio', name: 'y', config: { accountSid: ACCOUNT } },
+        ['settings:read'],
+      );
       expect(notAllowed.statusCode).toBe(403);
       await api(tenantA, 'DELETE', `/${source.id}`);
     });
@@ -253,8 +296,15 @@ describe('recording sources (API, timer, cursor, Twilio callback) against a fake
       // And below the API: B's transaction does not see A's row at all.
       const uuid = fromPublicId('recsrc', source.id) ?? '';
       const seen = await t.platform.database.withTenant(systemContext(tenantB, 'test'), async (trx) => {
-        const { rows } = await sql<{ n: number }>`select count(*)::int as n from conversations.recording_sources where id = ${uuid}::uuid`.execute(trx);
-        const updated = await sql`update conversations.recording_sources set enabled = false where id = ${uuid}::uuid`.execute(trx);
+        const { rows } = await sql<{
+          n: number;
+        }>`select count(*)::int as n from conversations.recording_sources where id = ${uuid}::uuid`.execute(
+          trx,
+        );
+        const updated =
+          await sql`update conversations.recording_sources set enabled = false where id = ${uuid}::uuid`.execute(
+            trx,
+          );
         return { n: rows[0]?.n, updated: updated.numAffectedRows };
       });
       expect(seen).toEqual({ n: 0, updated: 0n });
@@ -278,17 +328,35 @@ describe('recording sources (API, timer, cursor, Twilio callback) against a fake
         from: party('+14155550100', '+14155550100', null),
         to: party('+14155550199', '+14155550199', null),
       });
-      const upserted = await t.platform.modules.calls.calls.upsertRecords(systemContext(tenant, 'test', 'test'), [call]);
+      const upserted = await t.platform.modules.calls.calls.upsertRecords(
+        systemContext(tenant, 'test', 'test'),
+        [call],
+      );
       const callId = upserted.outcomes[0]?.id;
       const source = await twilioSource(tenant);
 
       await timer().run({ runId: 'test-1', scheduledFor: new Date(), missedSlots: 0 });
       const [first] = await runsOf(tenant, source.id);
-      expect(first).toMatchObject({ trigger: 'timer', state: 'succeeded', fetched: 2, imported: 2, duplicates: 0, failed: 0, error: null });
+      expect(first).toMatchObject({
+        trigger: 'timer',
+        state: 'succeeded',
+        fetched: 2,
+        imported: 2,
+        duplicates: 0,
+        failed: 0,
+        error: null,
+      });
       const recordings = await recordingsOf(tenant);
       expect(recordings.map((r) => r.sourceRecordingId).sort()).toEqual([sid('RE', 1), sid('RE', 2)]);
-      expect(recordings.every((r) => r.source === 'twilio' && r.state === 'queued' && r.audio?.bytes === wav.length)).toBe(true);
-      expect(recordings.find((r) => r.sourceRecordingId === sid('RE', 1))).toMatchObject({ callId, callLink: 'source_call_id' });
+      expect(
+        recordings.every(
+          (r) => r.source === 'twilio' && r.state === 'queued' && r.audio?.bytes === wav.length,
+        ),
+      ).toBe(true);
+      expect(recordings.find((r) => r.sourceRecordingId === sid('RE', 1))).toMatchObject({
+        callId,
+        callLink: 'source_call_id',
+      });
       const afterFirst = (await api(tenant, 'GET', `/${source.id}`)).json<SourceView>();
       expect(afterFirst.cursor).toMatchObject({ importedTotal: 2, duplicatesTotal: 0 });
       expect(Date.parse(afterFirst.cursor?.highWaterMark ?? '')).toBeGreaterThan(now - 10 * 60_000);
@@ -299,9 +367,19 @@ describe('recording sources (API, timer, cursor, Twilio callback) against a fake
       expect(await runsOf(tenant, source.id)).toHaveLength(1);
 
       // Its interval later the look-back re-scans the last 15 minutes: recording 2 is found again, not stored twice.
-      await timer().run({ runId: 'test-3', scheduledFor: new Date(Date.now() + 16 * 60_000), missedSlots: 0 });
+      await timer().run({
+        runId: 'test-3',
+        scheduledFor: new Date(Date.now() + 16 * 60_000),
+        missedSlots: 0,
+      });
       const [second] = await runsOf(tenant, source.id);
-      expect(second).toMatchObject({ trigger: 'timer', state: 'succeeded', fetched: 1, imported: 0, duplicates: 1 });
+      expect(second).toMatchObject({
+        trigger: 'timer',
+        state: 'succeeded',
+        fetched: 1,
+        imported: 0,
+        duplicates: 1,
+      });
       expect(await recordingsOf(tenant)).toHaveLength(2);
       const afterSecond = (await api(tenant, 'GET', `/${source.id}`)).json<SourceView>();
       expect(afterSecond.cursor).toMatchObject({ importedTotal: 2, duplicatesTotal: 1 });
@@ -336,13 +414,21 @@ describe('recording sources (API, timer, cursor, Twilio callback) against a fake
       const tenant = (await createTenant(t.platform)).tenant.uuid;
       const source = await twilioSource(tenant);
       const uuid = fromPublicId('recsrc', source.id) ?? '';
-      const other = createLeaderLease(t.platform.database.owner, `conversations.recording-source:${uuid}`, 'another-process', 60_000);
+      const other = createLeaderLease(
+        t.platform.database.owner,
+        `conversations.recording-source:${uuid}`,
+        'another-process',
+        60_000,
+      );
       expect(await other.acquire()).toBe(true);
       const res = await api(tenant, 'POST', `/${source.id}/run`);
       expect(res.statusCode).toBe(409);
       expect(res.json<{ code: string }>().code).toBe('CONVERSATIONS_SOURCE_RUN_IN_PROGRESS');
       // The timer passes it over too.
-      const report = await t.platform.modules.conversations.sources.runDue(new Date(Date.now() + 60_000), 'test');
+      const report = await t.platform.modules.conversations.sources.runDue(
+        new Date(Date.now() + 60_000),
+        'test',
+      );
       expect(report.busy).toBeGreaterThanOrEqual(1);
       expect(await runsOf(tenant, source.id)).toEqual([]);
       await other.release();
@@ -355,7 +441,13 @@ describe('recording sources (API, timer, cursor, Twilio callback) against a fake
   describe("Twilio's recording-status callback", () => {
     const sign = (url: string, params: Record<string, string>, token = TOKEN) =>
       createHmac('sha1', token)
-        .update(url + Object.keys(params).sort().map((k) => `${k}${params[k]}`).join(''))
+        .update(
+          url +
+            Object.keys(params)
+              .sort()
+              .map((k) => `${k}${params[k]}`)
+              .join(''),
+        )
         .digest('base64');
     const callback = (source: SourceView, params: Record<string, string>, signature: string | null) => {
       const path = new URL(source.callbackUrl ?? '').pathname;
@@ -390,7 +482,11 @@ describe('recording sources (API, timer, cursor, Twilio callback) against a fake
       const signature = sign(source.callbackUrl ?? '', params);
       const first = await callback(source, params, signature);
       expect(first.statusCode, first.body).toBe(201);
-      expect(first.json<{ run: SourceRunView }>().run).toMatchObject({ trigger: 'callback', state: 'succeeded', imported: 1 });
+      expect(first.json<{ run: SourceRunView }>().run).toMatchObject({
+        trigger: 'callback',
+        state: 'succeeded',
+        imported: 1,
+      });
       expect(fake.media).toEqual([sid('RE', 7)]);
       const again = await callback(source, params, signature);
       expect(again.statusCode).toBe(200);
@@ -411,18 +507,32 @@ describe('recording sources (API, timer, cursor, Twilio callback) against a fake
       addRecording(9, new Date(Date.now() - 60_000));
       const source = await twilioSource(tenant);
       const params = completed(9);
-      const forged = await callback(source, params, sign(source.callbackUrl ?? '', params, 'another-token-000000000000000000'));
+      const forged = await callback(
+        source,
+        params,
+        sign(source.callbackUrl ?? '', params, 'another-token-000000000000000000'),
+      );
       expect(forged.statusCode).toBe(403);
       expect(forged.json<{ code: string }>().code).toBe('CONVERSATIONS_SOURCE_CALLBACK_REFUSED');
-      const tampered = await callback(source, { ...params, RecordingSid: sid('RE', 10) }, sign(source.callbackUrl ?? '', params));
+      const tampered = await callback(
+        source,
+        { ...params, RecordingSid: sid('RE', 10) },
+        sign(source.callbackUrl ?? '', params),
+      );
       expect(tampered.statusCode).toBe(403);
       expect((await callback(source, params, null)).statusCode).toBe(403);
       // Signed right, but for a source of another tenant's path: not found there.
-      const elsewhere = new URL(source.callbackUrl ?? '').pathname.replace(/ten_[^/]+/, `ten_${'0'.repeat(26)}`);
+      const elsewhere = new URL(source.callbackUrl ?? '').pathname.replace(
+        /ten_[^/]+/,
+        `ten_${'0'.repeat(26)}`,
+      );
       const wrongTenant = await t.inject({
         method: 'POST',
         url: elsewhere,
-        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': sign(source.callbackUrl ?? '', params) },
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-twilio-signature': sign(source.callbackUrl ?? '', params),
+        },
         payload: new URLSearchParams(params).toString(),
       });
       expect(wrongTenant.statusCode).toBe(404);

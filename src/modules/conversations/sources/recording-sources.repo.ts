@@ -38,7 +38,11 @@ export function listSources(trx: ConversationsTransaction): Promise<SourceRow[]>
   return trx.selectFrom(sources).selectAll().orderBy('createdAt').orderBy('id').execute();
 }
 
-export async function nameTaken(trx: ConversationsTransaction, name: string, except: string): Promise<boolean> {
+export async function nameTaken(
+  trx: ConversationsTransaction,
+  name: string,
+  except: string,
+): Promise<boolean> {
   const row = await trx
     .selectFrom(sources)
     .select('id')
@@ -111,7 +115,10 @@ export async function saveCursor(
       updated_at = now()`.execute(trx);
 }
 
-export async function insertRun(trx: ConversationsTransaction, row: Insertable<RecordingSourceRunsTable>): Promise<RunRow> {
+export async function insertRun(
+  trx: ConversationsTransaction,
+  row: Insertable<RecordingSourceRunsTable>,
+): Promise<RunRow> {
   return trx.insertInto(runs).values(row).returningAll().executeTakeFirstOrThrow();
 }
 
@@ -142,10 +149,18 @@ export function listRuns(trx: ConversationsTransaction, sourceId: string, limit:
  * Runs of the source still marked running when a new run holds its lease: their process stopped
  * (its lease ran out). Callback runs hold no lease and are left alone.
  */
-export async function abandonStaleRuns(trx: ConversationsTransaction, sourceId: string, except: string): Promise<void> {
+export async function abandonStaleRuns(
+  trx: ConversationsTransaction,
+  sourceId: string,
+  except: string,
+): Promise<void> {
   await trx
     .updateTable(runs)
-    .set({ state: 'abandoned', finishedAt: new Date(), error: 'the process running it stopped before it finished' })
+    .set({
+      state: 'abandoned',
+      finishedAt: new Date(),
+      error: 'the process running it stopped before it finished',
+    })
     .where('sourceId', '=', sourceId)
     .where('state', '=', 'running')
     .where('trigger', '<>', 'callback')

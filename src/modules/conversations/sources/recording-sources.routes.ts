@@ -29,9 +29,13 @@ export function recordingSourcesRoutes(
   const base = settings.publicUrl.replace(/\/+$/, '');
   return async (app) => {
     // Twilio posts its callbacks as a form; kept as text so the signature is checked over what came.
-    app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
-      done(null, body);
-    });
+    app.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string' },
+      (_request, body, done) => {
+        done(null, body);
+      },
+    );
 
     app.get(
       '/',
@@ -54,7 +58,7 @@ export function recordingSourcesRoutes(
           tags: ['conversations'],
           summary: 'Adds a recording source; the timer runs it from its next tick when enabled (audited)',
           description:
-            'kind rest (a recorder REST API), twilio (Twilio Recordings) or 3cx (3CX V20 XAPI), with that kind\'s config. ' +
+            "kind rest (a recorder REST API), twilio (Twilio Recordings) or 3cx (3CX V20 XAPI), with that kind's config. " +
             'Credentials are secret NAMES (recorder.*, twilio.*, 3cx.*); set their values with PUT /api/v1/secrets/{name}.',
           body: createSourceBodySchema,
           response: { 201: sourceViewSchema, ...problems, 409: problemSchema },
@@ -62,7 +66,10 @@ export function recordingSourcesRoutes(
       },
       async (request, reply) => {
         const created = await sources.create(auditContext(request), request.body);
-        return reply.code(201).header('location', `/api/v1/conversations/sources/${created.id}`).send(created);
+        return reply
+          .code(201)
+          .header('location', `/api/v1/conversations/sources/${created.id}`)
+          .send(created);
       },
     );
 
@@ -141,7 +148,8 @@ export function recordingSourcesRoutes(
         config: { permission: 'settings:read' },
         schema: {
           tags: ['conversations'],
-          summary: 'Recent runs of the source, newest first: fetched, imported, duplicates, failures with reasons',
+          summary:
+            'Recent runs of the source, newest first: fetched, imported, duplicates, failures with reasons',
           params: sourceIdParams,
           querystring: runsQuerySchema,
           response: { 200: z.object({ items: z.array(sourceRunSchema) }), ...problems },
@@ -169,7 +177,9 @@ export function recordingSourcesRoutes(
           request.id,
         );
         if (result.status === 'ignored') return reply.code(204).send();
-        return reply.code(result.status === 'imported' ? 201 : 200).send({ status: result.status, run: result.run });
+        return reply
+          .code(result.status === 'imported' ? 201 : 200)
+          .send({ status: result.status, run: result.run });
       },
     );
     await Promise.resolve();

@@ -8,7 +8,13 @@ import {
 
 /** The timer's interval and each run's window limits; minutes unless named otherwise (see pull/pull-run.ts). */
 export const sourceScheduleChangeSchema = z.strictObject({
-  intervalMinutes: z.number().int().min(1).max(1440).optional().describe('How often the timer runs it; default 15'),
+  intervalMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(1440)
+    .optional()
+    .describe('How often the timer runs it; default 15'),
   lookBackMinutes: z
     .number()
     .int()
@@ -16,9 +22,27 @@ export const sourceScheduleChangeSchema = z.strictObject({
     .max(1440)
     .optional()
     .describe('Each run re-scans this much before the cursor; default 15'),
-  firstRunMinutes: z.number().int().min(1).max(43_200).optional().describe('The first run starts this long ago; default 60'),
-  maxWindowMinutes: z.number().int().min(5).max(10_080).optional().describe('A run covers at most this much; default 1440'),
-  settleSeconds: z.number().int().min(0).max(3600).optional().describe('The window ends this long before now; default 60'),
+  firstRunMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(43_200)
+    .optional()
+    .describe('The first run starts this long ago; default 60'),
+  maxWindowMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(10_080)
+    .optional()
+    .describe('A run covers at most this much; default 1440'),
+  settleSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(3600)
+    .optional()
+    .describe('The window ends this long before now; default 60'),
   maxHoldBackMinutes: z
     .number()
     .int()
@@ -92,15 +116,17 @@ export const sourceViewSchema = z
     secrets: z
       .array(z.object({ field: z.string(), name: z.string(), set: z.boolean() }))
       .describe('The secrets the configuration names, and whether each is set (values are never returned)'),
-    recordingSource: z.string().describe("The recordings' `source`: twilio, 3cx, or the REST connector's name"),
+    recordingSource: z
+      .string()
+      .describe("The recordings' `source`: twilio, 3cx, or the REST connector's name"),
     callbackUrl: z
       .string()
       .nullable()
-      .describe("Twilio: set this as the recordingStatusCallback URL (push instead of waiting for the timer)"),
+      .describe(
+        'Twilio: set this as the recordingStatusCallback URL (push instead of waiting for the timer)',
+      ),
     nextRunAt: instant,
-    lastRun: z
-      .object({ at: z.string(), status: z.string(), error: z.string().nullable() })
-      .nullable(),
+    lastRun: z.object({ at: z.string(), status: z.string(), error: z.string().nullable() }).nullable(),
     cursor: z
       .object({
         highWaterMark: z.string(),
@@ -127,7 +153,9 @@ export const sourceRunSchema = z
     imported: z.number(),
     duplicates: z.number(),
     failed: z.number(),
-    failures: z.array(z.object({ sourceRecordingId: z.string(), message: z.string(), transient: z.boolean() })),
+    failures: z.array(
+      z.object({ sourceRecordingId: z.string(), message: z.string(), transient: z.boolean() }),
+    ),
     skipped: z.array(z.object({ sourceRecordingId: z.string(), reason: z.string() })),
     error: z.object({ code: z.string(), message: z.string() }).nullable(),
     startedAt: z.string(),

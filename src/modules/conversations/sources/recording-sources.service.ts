@@ -61,7 +61,10 @@ export interface RecordingSourcesService {
     path: { readonly tenant: string; readonly sourceId: string },
     request: TwilioCallbackRequest,
     requestId: string,
-  ): Promise<{ readonly status: 'ignored'; readonly recordingStatus: string } | { readonly status: 'imported' | 'duplicate'; readonly run: SourceRunView }>;
+  ): Promise<
+    | { readonly status: 'ignored'; readonly recordingStatus: string }
+    | { readonly status: 'imported' | 'duplicate'; readonly run: SourceRunView }
+  >;
 }
 
 export interface RecordingSourcesDeps {
@@ -100,14 +103,20 @@ function toRunView(row: RunRow): SourceRunView {
     failed: failures.length,
     failures,
     skipped: Array.isArray(row.skipped) ? (row.skipped as SourceRunView['skipped']) : [],
-    error: row.state === 'failed' || row.state === 'abandoned' ? { code: row.errorCode ?? 'CONVERSATIONS_PULL_FAILED', message: row.error ?? '' } : null,
+    error:
+      row.state === 'failed' || row.state === 'abandoned'
+        ? { code: row.errorCode ?? 'CONVERSATIONS_PULL_FAILED', message: row.error ?? '' }
+        : null,
     startedAt: row.startedAt.toISOString(),
     finishedAt: iso(row.finishedAt),
   };
 }
 
 /** Zod problems of a kind's configuration, named as the request put them (`body.config.auth.grant`). */
-function configProblems(kind: RecordingSourceKind, config: unknown): { ok: true; value: Record<string, unknown> } | { ok: false; fields: FieldProblem[] } {
+function configProblems(
+  kind: RecordingSourceKind,
+  config: unknown,
+): { ok: true; value: Record<string, unknown> } | { ok: false; fields: FieldProblem[] } {
   const parsed = configSchemaOf[kind].safeParse(config);
   if (!parsed.success)
     return {
@@ -117,7 +126,7 @@ function configProblems(kind: RecordingSourceKind, config: unknown): { ok: true;
         message: issue.message,
       })),
     };
-  return { ok: true, value: parsed.data as Record<string, unknown> };
+  return { ok: true, value: parsed.data };
 }
 
 export function createRecordingSources(deps: RecordingSourcesDeps): RecordingSourcesService {
@@ -134,7 +143,11 @@ export function createRecordingSources(deps: RecordingSourcesDeps): RecordingSou
   const callbackUrlOf = (tenantId: string, sourceUuid: string) =>
     `${base}/api/v1/conversations/sources/callbacks/twilio/${toPublicId('ten', tenantId)}/${toPublicId('recsrc', sourceUuid)}`;
 
-  function toView(row: SourceRow, cursor: CursorRow | undefined, setSecrets: ReadonlySet<string>): SourceView {
+  function toView(
+    row: SourceRow,
+    cursor: CursorRow | undefined,
+    setSecrets: ReadonlySet<string>,
+  ): SourceView {
     const config = (row.config ?? {}) as Record<string, unknown>;
     return {
       id: toPublicId('recsrc', row.id),
@@ -165,7 +178,11 @@ export function createRecordingSources(deps: RecordingSourcesDeps): RecordingSou
     };
   }
 
-  async function views(ctx: RequestContext, rows: readonly SourceRow[], trxCursors: readonly CursorRow[]): Promise<SourceView[]> {
+  async function views(
+    ctx: RequestContext,
+    rows: readonly SourceRow[],
+    trxCursors: readonly CursorRow[],
+  ): Promise<SourceView[]> {
     const set = new Set(await deps.secrets.names(ctx));
     const byId = new Map(trxCursors.map((c) => [c.sourceId, c]));
     return rows.map((row) => toView(row, byId.get(row.id), set));
@@ -193,7 +210,13 @@ export function createRecordingSources(deps: RecordingSourcesDeps): RecordingSou
         ctx,
         async (trx) => {
           const rows = await listSources(trx);
-          return { rows, found: await cursorsOf(trx, rows.map((r) => r.id)) };
+          return {
+            rows,
+            found: await cursorsOf(
+              trx,
+              rows.map((r) => r.id),
+            ),
+          };
         },
       );
       return views(ctx, rows, found);
@@ -302,7 +325,9 @@ export function createRecordingSources(deps: RecordingSourcesDeps): RecordingSou
       });
       if (options.wait) return toRunView(await started.done);
       // The run goes on after the answer; its outcome is on the run (GET .../runs).
-      void started.done.catch((error: unknown) => deps.logger.error({ err: error }, 'recording source run failed'));
+      void started.done.catch((error: unknown) =>
+        deps.logger.error({ err: error }, 'recording source run failed'),
+      );
       return toRunView(started.run);
     },
 
@@ -339,7 +364,10 @@ export function createRecordingSources(deps: RecordingSourcesDeps): RecordingSou
             if (finished.state === 'failed') failed++;
           } catch (error) {
             failed++;
-            deps.logger.error({ err: error, tenantId: next.tenantId, sourceId: next.id }, 'recording source run could not start');
+            deps.logger.error(
+              { err: error, tenantId: next.tenantId, sourceId: next.id },
+              'recording source run could not start',
+            );
           }
         }
       };
@@ -352,7 +380,9 @@ export function createRecordingSources(deps: RecordingSourcesDeps): RecordingSou
       const uuid = fromPublicId('recsrc', path.sourceId);
       if (!tenantId || !uuid) throw ConversationsErrors.sourceNotFound();
       const ctx = systemContext(tenantId, requestId, 'twilio-recording-callback');
-      const source = await database.withTenant<Tables, SourceRow | undefined>(ctx, (trx) => findSource(trx, uuid));
+      const source = await database.withTenant<Tables, SourceRow | undefined>(ctx, (trx) =>
+        findSource(trx, uuid),
+      );
       if (source?.kind !== 'twilio') throw ConversationsErrors.sourceNotFound();
       const config = twilioRecordingsConfigSchema.parse(source.config);
       let verdict: TwilioRecordingCallback;
@@ -360,16 +390,22 @@ export function createRecordingSources(deps: RecordingSourcesDeps): RecordingSou
         verdict = await verifyTwilioRecordingCallback(deps.secrets, tenantId, config, request);
       } catch (error) {
         if (error instanceof PullError)
-          throw ConversationsErrors.sourceCallbackRefused(`the source's auth token secret '${config.authTokenSecret}' is not set`);
+          throw ConversationsErrors.sourceCallbackRefused(
+            `the source's auth token secret '${config.authTokenSecret}' is not set`,
+          );
         throw error;
       }
       switch (verdict.status) {
         case 'unsigned':
           throw ConversationsErrors.sourceCallbackRefused('it carries no X-Twilio-Signature');
         case 'bad_signature':
-          throw ConversationsErrors.sourceCallbackRefused("X-Twilio-Signature does not match this source's auth token and URL");
+          throw ConversationsErrors.sourceCallbackRefused(
+            "X-Twilio-Signature does not match this source's auth token and URL",
+          );
         case 'other_account':
-          throw ConversationsErrors.sourceCallbackRefused(`it names the account ${verdict.accountSid || '(none)'}, not this source's`);
+          throw ConversationsErrors.sourceCallbackRefused(
+            `it names the account ${verdict.accountSid || '(none)'}, not this source's`,
+          );
         case 'invalid':
           throw PlatformErrors.validation([{ field: verdict.field, message: verdict.message }]);
         case 'not_completed':
@@ -377,10 +413,17 @@ export function createRecordingSources(deps: RecordingSourcesDeps): RecordingSou
         case 'completed':
           break;
       }
-      if (!source.enabled) throw ConversationsErrors.sourceCallbackRefused('the recording source is disabled');
-      const connector = createTwilioRecordingsSource({ config, secrets: deps.secrets, ...(deps.http ? { http: deps.http } : {}) });
+      if (!source.enabled)
+        throw ConversationsErrors.sourceCallbackRefused('the recording source is disabled');
+      const connector = createTwilioRecordingsSource({
+        config,
+        secrets: deps.secrets,
+        ...(deps.http ? { http: deps.http } : {}),
+      });
       const { facts } = verdict;
-      const result = await runner.single(ctx, source, (signal) => connector.fromCallback({ tenantId, signal }, facts));
+      const result = await runner.single(ctx, source, (signal) =>
+        connector.fromCallback({ tenantId, signal }, facts),
+      );
       if (result.outcome === 'failed')
         throw ConversationsErrors.sourceCallbackFailed(
           toPublicId('pullrun', result.run.id),

@@ -53,7 +53,8 @@ export function secretFieldsOf(
   config: Record<string, unknown>,
 ): { field: string; name: string }[] {
   const at = (object: unknown, key: string): string | undefined => {
-    const value = typeof object === 'object' && object !== null ? (object as Record<string, unknown>)[key] : undefined;
+    const value =
+      typeof object === 'object' && object !== null ? (object as Record<string, unknown>)[key] : undefined;
     return typeof value === 'string' ? value : undefined;
   };
   const fields: { field: string; name: string | undefined }[] = [];
@@ -74,7 +75,10 @@ export function secretFieldsOf(
   return fields.flatMap((f) => (f.name === undefined ? [] : [{ field: f.field, name: f.name }]));
 }
 
-export function secretPrefixProblems(kind: RecordingSourceKind, config: Record<string, unknown>): FieldProblem[] {
+export function secretPrefixProblems(
+  kind: RecordingSourceKind,
+  config: Record<string, unknown>,
+): FieldProblem[] {
   return secretFieldsOf(kind, config)
     .filter(({ name }) => !SOURCE_SECRET_PREFIXES.some((prefix) => name.startsWith(prefix)))
     .map(({ field }) => ({

@@ -127,7 +127,14 @@ export function createSourceRunner(deps: SourceRunDeps) {
     });
   }
 
-  async function fail(ctx: RequestContext, source: SourceRow, run: RunRow, error: unknown, counts: RunCounts, extra: { fetched?: number; window?: { since: Date; until: Date }; failures?: PullFailure[] } = {}): Promise<RunRow> {
+  async function fail(
+    ctx: RequestContext,
+    source: SourceRow,
+    run: RunRow,
+    error: unknown,
+    counts: RunCounts,
+    extra: { fetched?: number; window?: { since: Date; until: Date }; failures?: PullFailure[] } = {},
+  ): Promise<RunRow> {
     const { code, message } = describeError(error);
     return database.withTenant<Tables, RunRow>(ctx, async (trx) => {
       const finished = await finishRun(trx, run.id, {
@@ -150,7 +157,12 @@ export function createSourceRunner(deps: SourceRunDeps) {
   }
 
   /** The pull itself, after the run row exists; never throws for what the source did. */
-  async function execute(ctx: RequestContext, source: SourceRow, run: RunRow, lease: LeaderLease): Promise<RunRow> {
+  async function execute(
+    ctx: RequestContext,
+    source: SourceRow,
+    run: RunRow,
+    lease: LeaderLease,
+  ): Promise<RunRow> {
     const controller = new AbortController();
     const renew = setInterval(() => {
       lease
@@ -166,12 +178,17 @@ export function createSourceRunner(deps: SourceRunDeps) {
     let window: { since: Date; until: Date } | undefined;
     try {
       const schedule = pullScheduleOf(source);
-      const cursorRow = await database.withTenant<Tables, Awaited<ReturnType<typeof findCursor>>>(ctx, (trx) =>
-        findCursor(trx, source.id),
+      const cursorRow = await database.withTenant<Tables, Awaited<ReturnType<typeof findCursor>>>(
+        ctx,
+        (trx) => findCursor(trx, source.id),
       );
       const cursor = cursorRow ? { version: 1 as const, until: cursorRow.highWaterMark.toISOString() } : null;
       window = pullWindow(cursor, at, schedule);
-      const connector: RecordingSource = createRecordingSource(connectorConfigOf(source), deps.secrets, deps.http);
+      const connector: RecordingSource = createRecordingSource(
+        connectorConfigOf(source),
+        deps.secrets,
+        deps.http,
+      );
       const report = await runPull({
         source: connector,
         ctx: { tenantId: ctx.tenantId, signal: controller.signal },
@@ -184,7 +201,10 @@ export function createSourceRunner(deps: SourceRunDeps) {
       const state = failures.length > 0 ? 'partial' : 'succeeded';
       const lastError =
         failures.length > 0
-          ? `${failures.length} recording(s) failed; the first: ${failures[0]?.sourceRecordingId}: ${failures[0]?.message}`.slice(0, 4000)
+          ? `${failures.length} recording(s) failed; the first: ${failures[0]?.sourceRecordingId}: ${failures[0]?.message}`.slice(
+              0,
+              4000,
+            )
           : report.gaveUpWaitingSince
             ? `gave up waiting for a recording still processing since ${report.gaveUpWaitingSince.toISOString()}`
             : null;
@@ -219,7 +239,7 @@ export function createSourceRunner(deps: SourceRunDeps) {
         { err: error, tenantId: ctx.tenantId, sourceId: source.id, runId: run.id },
         'recording source run failed',
       );
-      return fail(ctx, source, run, error, counts, { ...(window ? { window } : {}) });
+      return await fail(ctx, source, run, error, counts, { ...(window ? { window } : {}) });
     } finally {
       clearInterval(renew);
       await lease.release().catch(() => undefined);
@@ -239,7 +259,12 @@ export function createSourceRunner(deps: SourceRunDeps) {
       trigger: Exclude<SourceRunTrigger, 'callback'>,
     ): Promise<'busy' | { run: RunRow; done: Promise<RunRow> }> {
       const runId = newUuid();
-      const lease = createLeaderLease(database.owner, `conversations.recording-source:${source.id}`, runId, leaseMs);
+      const lease = createLeaderLease(
+        database.owner,
+        `conversations.recording-source:${source.id}`,
+        runId,
+        leaseMs,
+      );
       if (!(await lease.acquire())) return 'busy';
       let run: RunRow;
       try {
