@@ -16,6 +16,9 @@ import type { Transcriber } from './pipeline/transcriber.js';
 import { callRecordingsRoutes, recordingsRoutes } from './recordings/recordings.routes.js';
 import { createRecordings } from './recordings/recordings.service.js';
 import { createSealing } from './sealing.js';
+import { recordingSourcesRoutes } from './sources/recording-sources.routes.js';
+import { createRecordingSources, type RecordingSourcesService } from './sources/recording-sources.service.js';
+import { SOURCE_SECRET_PREFIXES } from './sources/source-config.js';
 import { conversationSettingsRoutes } from './settings/conversation-settings.routes.js';
 import {
   createConversationSettings,
@@ -30,6 +33,8 @@ export interface ConversationsApi {
   readonly pipeline: PipelineService;
   /** The tenant's transcription and redaction settings (routes at /conversations/settings). */
   readonly settings: ConversationSettingsService;
+  /** Pull connectors as the tenant configures them, their runs and the timer (routes at /conversations/sources). */
+  readonly sources: RecordingSourcesService;
 }
 
 export interface ConversationsDeps {
@@ -50,7 +55,7 @@ export interface ConversationsDeps {
 /** The pipeline and the settings; the module adds recordings (which need the calls module). */
 export function createConversationsModule(
   deps: ConversationsDeps,
-): PlatformModule<Omit<ConversationsApi, 'recordings'>> {
+): PlatformModule<Omit<ConversationsApi, 'recordings' | 'sources'>> {
   const transcribers = installedTranscribers(deps.transcribers ?? []);
   const settings = createConversationSettings({
     database: deps.database,
@@ -82,6 +87,8 @@ export const conversationsModule = defineModule({
   name: 'conversations',
   migrations: conversationsMigrations,
   dependsOn: [callsModule],
+  // Pull connectors read the credentials their configuration names (recorder.*, twilio.*, 3cx.*).
+  secrets: { read: SOURCE_SECRET_PREFIXES },
   settings: (config) => ({ publicUrl: config.http.publicUrl }),
   create: (deps): PlatformModule<ConversationsApi> => {
     const calls = deps.modules.calls.calls;
@@ -96,6 +103,15 @@ export const conversationsModule = defineModule({
       signObjectUrl: (key, expiresInSeconds) => deps.signedObjectUrl(key, { expiresInSeconds }),
       publicUrl: deps.settings.publicUrl,
     });
+    const sources = createRecordingSources({
+      database: deps.database,
+      audit: deps.auditLog,
+      secrets: deps.secrets,
+      recordings,
+      logger: deps.logger,
+      publicUrl: deps.settings.publicUrl,
+      http: deps.fetch ? { fetch: deps.fetch } : undefined,
+    });
     const core = createConversationsModule({
       database: deps.database,
       keyring: deps.keyring,
@@ -107,8 +123,13 @@ export const conversationsModule = defineModule({
     });
     return {
       ...core,
-      api: { ...core.api, recordings },
+      api: { ...core.api, recordings, sources },
       routes: [
+        {
+          surface: 'internal',
+          prefix: '/conversations/sources',
+          plugin: recordingSourcesRoutes(sources, { publicUrl: deps.settings.publicUrl }),
+        },
         { surface: 'internal', prefix: '/recordings', plugin: recordingsRoutes(recordings) },
         { surface: 'internal', prefix: '/calls', plugin: callRecordingsRoutes(recordings) },
         ...(core.routes ?? []),
@@ -122,6 +143,17 @@ export const conversationsModule = defineModule({
           cron: '41 * * * *',
           run: async () => {
             await recordings.sweepLapsedUploads();
+          },
+        },
+        {
+          kind: 'timer',
+          name: 'conversations.recording-sources',
+          // Every minute: the sources whose interval has passed run (each under its own lease).
+          cron: '* * * * *',
+          missed: 'skip',
+          run: async (run) => {
+            const report = await sources.runDue(run.scheduledFor, run.runId);
+            if (report.ran + report.busy > 0) deps.logger.info(report, 'recording sources ran');
           },
         },
       ],

@@ -113,6 +113,49 @@ export const ConversationsErrors = {
         retryAfterSeconds: 5,
       },
     ),
+
+  // sources/ (pull connectors as a tenant configures them)
+  sourceNotFound: () =>
+    new AppError('CONVERSATIONS_SOURCE_NOT_FOUND', 'not_found', 'The recording source was not found.'),
+  sourceNameTaken: (name: string) =>
+    new AppError(
+      'CONVERSATIONS_SOURCE_NAME_TAKEN',
+      'conflict',
+      `body.name: a recording source named '${name}' exists already.`,
+      { fields: [{ field: 'body.name', message: 'is the name of another recording source' }] },
+    ),
+  invalidSource: (fields: readonly FieldProblem[]) =>
+    new AppError(
+      'CONVERSATIONS_INVALID_SOURCE',
+      'invalid_input',
+      fields.map((f) => `${f.field} ${f.message}`).join('; '),
+      { fields },
+    ),
+  /** 409: a run of this source holds its lease (the timer's, another process's, or a run-now). */
+  sourceRunInProgress: () =>
+    new AppError(
+      'CONVERSATIONS_SOURCE_RUN_IN_PROGRESS',
+      'conflict',
+      'A run of this recording source is under way: wait for it to finish (GET .../runs), then start another.',
+    ),
+  /** 403: the Twilio callback is not signed with the source's auth token (or names another account). */
+  sourceCallbackRefused: (why: string) =>
+    new AppError('CONVERSATIONS_SOURCE_CALLBACK_REFUSED', 'forbidden', `The callback was refused: ${why}.`),
+  /** 503: the callback was genuine, but fetching or storing the recording failed (the run says why). */
+  sourceCallbackFailed: (runId: string, message: string) =>
+    new AppError(
+      'CONVERSATIONS_SOURCE_CALLBACK_FAILED',
+      'unavailable',
+      `The recording could not be fetched and stored (run ${runId}): ${message}`,
+    ),
+  /** What a pulled recording's metadata could not be turned into (a terminal per-recording failure). */
+  pulledMetadataInvalid: (fields: readonly FieldProblem[]) =>
+    new AppError(
+      'CONVERSATIONS_PULLED_METADATA_INVALID',
+      'unprocessable',
+      `The source's metadata is not usable: ${fields.map((f) => `${f.field} ${f.message}`).join('; ')}`,
+      { fields },
+    ),
 } as const;
 
 /**

@@ -100,12 +100,74 @@ export type ConversationSettingsTable = {
   updatedBy: string | null;
 };
 
+export type RecordingSourceKind = 'rest' | 'twilio' | '3cx';
+export type SourceRunState = 'running' | 'succeeded' | 'partial' | 'failed' | 'abandoned';
+export type SourceRunTrigger = 'timer' | 'manual' | 'callback';
+
+/** conversations.recording_sources (migration 0004): a tenant's pull connector. */
+export type RecordingSourcesTable = {
+  id: string;
+  tenantId: string;
+  kind: RecordingSourceKind;
+  name: string;
+  config: ColumnType<unknown, string, string>;
+  enabled: Generated<boolean>;
+  intervalMinutes: number;
+  lookBackMinutes: number;
+  firstRunMinutes: number;
+  maxWindowMinutes: number;
+  settleSeconds: number;
+  maxHoldBackMinutes: number;
+  nextRunAt: Date | null;
+  lastRunAt: Date | null;
+  lastRunStatus: SourceRunState | null;
+  lastError: string | null;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+  updatedBy: string;
+};
+
+/** conversations.recording_source_cursors (migration 0004): where each source left off. */
+export type RecordingSourceCursorsTable = {
+  sourceId: string;
+  tenantId: string;
+  highWaterMark: Date;
+  lastSuccessAt: Date | null;
+  importedTotal: ColumnType<string, number | bigint | undefined, never>;
+  duplicatesTotal: ColumnType<string, number | bigint | undefined, never>;
+  failedTotal: ColumnType<string, number | bigint | undefined, never>;
+  updatedAt: Generated<Date>;
+};
+
+/** conversations.recording_source_runs (migration 0004): one row per run of a source. */
+export type RecordingSourceRunsTable = {
+  id: string;
+  tenantId: string;
+  sourceId: string;
+  trigger: SourceRunTrigger;
+  state: SourceRunState;
+  windowSince: Date | null;
+  windowUntil: Date | null;
+  fetched: Generated<number>;
+  imported: Generated<number>;
+  duplicates: Generated<number>;
+  failures: ColumnType<unknown, string | undefined, string>;
+  skipped: ColumnType<unknown, string | undefined, string>;
+  errorCode: string | null;
+  error: string | null;
+  startedAt: Generated<Date>;
+  finishedAt: Date | null;
+};
+
 export type ConversationsTables = {
   'conversations.recordings': RecordingsTable;
   'conversations.recording_numbers': RecordingNumbersTable;
   'conversations.recording_runs': RecordingRunsTable;
   'conversations.transcripts': TranscriptsTable;
   'conversations.settings': ConversationSettingsTable;
+  'conversations.recording_sources': RecordingSourcesTable;
+  'conversations.recording_source_cursors': RecordingSourceCursorsTable;
+  'conversations.recording_source_runs': RecordingSourceRunsTable;
 };
 
 /** A withTenant transaction over the module's tables: what its repo functions run in. */

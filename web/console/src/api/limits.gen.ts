@@ -18,6 +18,9 @@ export const apiLimits = {
   'DELETE /api/v1/calls/queue-targets/queues/{queueId}': {
     'queueId': { minLength: 1, maxLength: 256 },
   },
+  'DELETE /api/v1/conversations/sources/{sourceId}': {
+    'sourceId': { maxLength: 64 },
+  },
   'DELETE /api/v1/secrets/{name}': {
     'name': { minLength: 1, maxLength: 100 },
   },
@@ -87,6 +90,13 @@ export const apiLimits = {
     'q': { maxLength: 256 },
     'queue': { minLength: 1, maxLength: 256 },
   },
+  'GET /api/v1/conversations/sources/{sourceId}': {
+    'sourceId': { maxLength: 64 },
+  },
+  'GET /api/v1/conversations/sources/{sourceId}/runs': {
+    'limit': { minimum: 1, maximum: 200 },
+    'sourceId': { maxLength: 64 },
+  },
   'GET /api/v1/recordings': {
     'agent': { minLength: 1, maxLength: 256 },
     'callId': { minLength: 1, maxLength: 64 },
@@ -104,6 +114,10 @@ export const apiLimits = {
   },
   'GET /api/v1/recordings/{recordingId}/runs': {
     'recordingId': { minLength: 1, maxLength: 64 },
+  },
+  'PATCH /api/v1/conversations/sources/{sourceId}': {
+    'name': { minLength: 1, maxLength: 100 },
+    'sourceId': { maxLength: 64 },
   },
   'PATCH /api/v1/tenant': {
     'name': { minLength: 1, maxLength: 200 },
@@ -157,6 +171,9 @@ export const apiLimits = {
   },
   'POST /api/v1/calls/quarantine/{quarantineId}/replay': {
     'quarantineId': { maxLength: 64 },
+  },
+  'POST /api/v1/conversations/sources/{sourceId}/run': {
+    'sourceId': { maxLength: 64 },
   },
   'POST /api/v1/identity-providers': {
     'audience': { minLength: 1, maxLength: 500 },

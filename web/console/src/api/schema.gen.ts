@@ -3759,6 +3759,947 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/conversations/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's recording sources (pull connectors), with their cursor and last run */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RecordingSource"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Adds a recording source; the timer runs it from its next tick when enabled (audited)
+         * @description kind rest (a recorder REST API), twilio (Twilio Recordings) or 3cx (3CX V20 XAPI), with that kind's config. Credentials are secret NAMES (recorder.*, twilio.*, 3cx.*); set their values with PUT /api/v1/secrets/{name}.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        config: {
+                            auth: {
+                                /**
+                                 * @default body
+                                 * @enum {string}
+                                 */
+                                clientAuth?: "body" | "basic";
+                                clientIdSecret: string;
+                                clientSecretSecret?: string;
+                                /** @enum {string} */
+                                grant: "password";
+                                passwordSecret: string;
+                                scope?: string;
+                                /** @default /oauth/token */
+                                tokenPath?: string;
+                                usernameSecret: string;
+                            } | {
+                                /**
+                                 * @default body
+                                 * @enum {string}
+                                 */
+                                clientAuth?: "body" | "basic";
+                                clientIdSecret: string;
+                                clientSecretSecret: string;
+                                /** @enum {string} */
+                                grant: "client_credentials";
+                                scope?: string;
+                                /** @default /oauth/token */
+                                tokenPath?: string;
+                            };
+                            /** Format: uri */
+                            baseUrl: string;
+                            download: {
+                                /** @default audio/*, *\/* */
+                                accept?: string;
+                                /** @default audio/mpeg */
+                                contentType?: string;
+                                path?: string;
+                            };
+                            /**
+                             * @default {
+                             *       "whenNoInternalLeg": "longest"
+                             *     }
+                             */
+                            grouping?: {
+                                /**
+                                 * @default longest
+                                 * @enum {string}
+                                 */
+                                whenNoInternalLeg?: "longest" | "skip";
+                            };
+                            /**
+                             * @description How to tell our side of a call: address suffixes, patterns, extension length
+                             * @default {
+                             *       "domains": [],
+                             *       "patterns": [],
+                             *       "extensionMaxDigits": 6
+                             *     }
+                             */
+                            internalParty?: {
+                                /** @default [] */
+                                domains?: string[];
+                                /** @default 6 */
+                                extensionMaxDigits?: number;
+                                /** @default [] */
+                                patterns?: string[];
+                            };
+                            mapping: {
+                                /** @description a dotted path into the record, e.g. `recording.callingParty` */
+                                agent?: string;
+                                /** @description a dotted path into the record, e.g. `recording.callingParty` */
+                                calledName?: string;
+                                /** @description a dotted path into the record, e.g. `recording.callingParty` */
+                                calledParty?: string;
+                                /** @description a dotted path into the record, e.g. `recording.callingParty` */
+                                callingName?: string;
+                                /** @description a dotted path into the record, e.g. `recording.callingParty` */
+                                callingParty?: string;
+                                /** @description a dotted path into the record, e.g. `recording.callingParty` */
+                                direction?: string;
+                                /**
+                                 * @default {
+                                 *       "inbound": [
+                                 *         "inbound",
+                                 *         "incoming",
+                                 *         "in"
+                                 *       ],
+                                 *       "outbound": [
+                                 *         "outbound",
+                                 *         "outgoing",
+                                 *         "out"
+                                 *       ],
+                                 *       "internal": [
+                                 *         "internal"
+                                 *       ]
+                                 *     }
+                                 */
+                                directionValues?: {
+                                    /**
+                                     * @default [
+                                     *       "inbound",
+                                     *       "incoming",
+                                     *       "in"
+                                     *     ]
+                                     */
+                                    inbound?: string[];
+                                    /**
+                                     * @default [
+                                     *       "internal"
+                                     *     ]
+                                     */
+                                    internal?: string[];
+                                    /**
+                                     * @default [
+                                     *       "outbound",
+                                     *       "outgoing",
+                                     *       "out"
+                                     *     ]
+                                     */
+                                    outbound?: string[];
+                                };
+                                /** @description a dotted path into the record, e.g. `recording.callingParty` */
+                                durationSeconds?: string;
+                                /** @description a dotted path into the record, e.g. `recording.callingParty` */
+                                endedAt?: string;
+                                /** @description a dotted path into the record, e.g. `recording.callingParty` */
+                                language?: string;
+                                /** @description a dotted path into the record, e.g. `recording.callingParty` */
+                                legRole?: string;
+                                /** @description a dotted path into the record, e.g. `recording.callingParty` */
+                                mediaUrl?: string;
+                                parties?: {
+                                    /** @description a dotted path into the record, e.g. `recording.callingParty` */
+                                    channel?: string;
+                                    /** @description a dotted path into the record, e.g. `recording.callingParty` */
+                                    name?: string;
+                                    /**
+                                     * @description a dotted path into the record, e.g. `recording.callingParty`
+                                     * @default number
+                                     */
+                                    number?: string;
+                                    /** @description a dotted path into the record, e.g. `recording.callingParty` */
+                                    path: string;
+                                    /** @description a dotted path into the record, e.g. `recording.callingParty` */
+                                    role?: string;
+                                };
+                                /** @description a dotted path into the record, e.g. `recording.callingParty` */
+                                queue?: string;
+                                /** @description a dotted path into the record, e.g. `recording.callingParty` */
+                                recordingGroupId?: string;
+                                /**
+                                 * @default {
+                                 *       "agent": [
+                                 *         "agent",
+                                 *         "internal",
+                                 *         "user"
+                                 *       ],
+                                 *       "customer": [
+                                 *         "customer",
+                                 *         "external",
+                                 *         "caller",
+                                 *         "contact"
+                                 *       ]
+                                 *     }
+                                 */
+                                roleValues?: {
+                                    /**
+                                     * @default [
+                                     *       "agent",
+                                     *       "internal",
+                                     *       "user"
+                                     *     ]
+                                     */
+                                    agent?: string[];
+                                    /**
+                                     * @default [
+                                     *       "customer",
+                                     *       "external",
+                                     *       "caller",
+                                     *       "contact"
+                                     *     ]
+                                     */
+                                    customer?: string[];
+                                };
+                                /** @description a dotted path into the record, e.g. `recording.callingParty` */
+                                sourceCallId?: string;
+                                /** @description a dotted path into the record, e.g. `recording.callingParty` */
+                                sourceRecordingId: string;
+                                /** @description a dotted path into the record, e.g. `recording.callingParty` */
+                                startedAt: string;
+                                /** @description a dotted path into the record, e.g. `recording.callingParty` */
+                                tags?: string;
+                            };
+                            name: string;
+                            search: {
+                                /** @description a dotted path into the record, e.g. `recording.callingParty` */
+                                itemPath?: string;
+                                /** @default  */
+                                itemsPath?: string;
+                                /** @default 10000 */
+                                maxItems?: number;
+                                /**
+                                 * @default {
+                                 *       "kind": "none"
+                                 *     }
+                                 */
+                                paging?: {
+                                    /** @enum {string} */
+                                    kind: "none";
+                                } | {
+                                    /** @default 1 */
+                                    firstPage?: number;
+                                    /** @enum {string} */
+                                    kind: "page";
+                                    /** @default 100 */
+                                    pageSize?: number;
+                                    /** @description a dotted path into the record, e.g. `recording.callingParty` */
+                                    totalPath?: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "offset";
+                                    /** @default 100 */
+                                    pageSize?: number;
+                                    /** @description a dotted path into the record, e.g. `recording.callingParty` */
+                                    totalPath?: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "next-link";
+                                    /** @description a dotted path into the record, e.g. `recording.callingParty` */
+                                    nextPath: string;
+                                };
+                                path: string;
+                                /**
+                                 * @default iso-seconds
+                                 * @enum {string}
+                                 */
+                                timeFormat?: "iso" | "iso-seconds" | "epoch-ms" | "epoch-s";
+                            };
+                        };
+                        /** @description Run by the timer; default true */
+                        enabled?: boolean;
+                        /** @enum {string} */
+                        kind: "rest";
+                        /** @description How people call this source: "Twilio main account" */
+                        name: string;
+                        schedule?: {
+                            /** @description The first run starts this long ago; default 60 */
+                            firstRunMinutes?: number;
+                            /** @description How often the timer runs it; default 15 */
+                            intervalMinutes?: number;
+                            /** @description Each run re-scans this much before the cursor; default 15 */
+                            lookBackMinutes?: number;
+                            /** @description A recording still processing holds the cursor back at most this long; default 1440 */
+                            maxHoldBackMinutes?: number;
+                            /** @description A run covers at most this much; default 1440 */
+                            maxWindowMinutes?: number;
+                            /** @description The window ends this long before now; default 60 */
+                            settleSeconds?: number;
+                        };
+                    } | {
+                        config: {
+                            accountSid: string;
+                            /** Format: uri */
+                            apiBaseUrl?: string;
+                            apiKey?: {
+                                /** @default twilio.api_key_secret */
+                                secretSecret?: string;
+                                sid: string;
+                            };
+                            /** @default twilio.auth_token */
+                            authTokenSecret?: string;
+                            /** @default true */
+                            callDetails?: boolean;
+                            /**
+                             * @default wav
+                             * @enum {string}
+                             */
+                            format?: "wav" | "mp3";
+                            /** @default 100 */
+                            pageSize?: number;
+                        };
+                        /** @description Run by the timer; default true */
+                        enabled?: boolean;
+                        /** @enum {string} */
+                        kind: "twilio";
+                        /** @description How people call this source: "Twilio main account" */
+                        name: string;
+                        schedule?: {
+                            /** @description The first run starts this long ago; default 60 */
+                            firstRunMinutes?: number;
+                            /** @description How often the timer runs it; default 15 */
+                            intervalMinutes?: number;
+                            /** @description Each run re-scans this much before the cursor; default 15 */
+                            lookBackMinutes?: number;
+                            /** @description A recording still processing holds the cursor back at most this long; default 1440 */
+                            maxHoldBackMinutes?: number;
+                            /** @description A run covers at most this much; default 1440 */
+                            maxWindowMinutes?: number;
+                            /** @description The window ends this long before now; default 60 */
+                            settleSeconds?: number;
+                        };
+                    } | {
+                        config: {
+                            /** Format: uri */
+                            baseUrl: string;
+                            /** @default 3cx.client_id */
+                            clientIdSecret?: string;
+                            /** @default 3cx.client_secret */
+                            clientSecretSecret?: string;
+                            /** @default 100 */
+                            pageSize?: number;
+                        };
+                        /** @description Run by the timer; default true */
+                        enabled?: boolean;
+                        /** @enum {string} */
+                        kind: "3cx";
+                        /** @description How people call this source: "Twilio main account" */
+                        name: string;
+                        schedule?: {
+                            /** @description The first run starts this long ago; default 60 */
+                            firstRunMinutes?: number;
+                            /** @description How often the timer runs it; default 15 */
+                            intervalMinutes?: number;
+                            /** @description Each run re-scans this much before the cursor; default 15 */
+                            lookBackMinutes?: number;
+                            /** @description A recording still processing holds the cursor back at most this long; default 1440 */
+                            maxHoldBackMinutes?: number;
+                            /** @description A run covers at most this much; default 1440 */
+                            maxWindowMinutes?: number;
+                            /** @description The window ends this long before now; default 60 */
+                            settleSeconds?: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecordingSource"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/sources/{sourceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A recording source */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sourceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecordingSource"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Removes a recording source with its cursor and runs; its recordings stay (audited) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sourceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Changes a recording source: name, enabled, schedule, or its whole config (audited) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sourceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The whole configuration of the source's kind (replaces the stored one; the kind stays) */
+                        config?: {
+                            [key: string]: unknown;
+                        };
+                        enabled?: boolean;
+                        /** @description How people call this source: "Twilio main account" */
+                        name?: string;
+                        schedule?: {
+                            /** @description The first run starts this long ago; default 60 */
+                            firstRunMinutes?: number;
+                            /** @description How often the timer runs it; default 15 */
+                            intervalMinutes?: number;
+                            /** @description Each run re-scans this much before the cursor; default 15 */
+                            lookBackMinutes?: number;
+                            /** @description A recording still processing holds the cursor back at most this long; default 1440 */
+                            maxHoldBackMinutes?: number;
+                            /** @description A run covers at most this much; default 1440 */
+                            maxWindowMinutes?: number;
+                            /** @description The window ends this long before now; default 60 */
+                            settleSeconds?: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecordingSource"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/conversations/sources/{sourceId}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Runs the source now over the window its cursor gives (audited)
+         * @description Answers 202 with the run as it starts (its outcome: GET .../runs), or with ?wait=true 200 once it finished. 409 while another run of the source is under way (the timer, another process, another run-now).
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description true: answer when the run has finished (200) instead of at once (202) */
+                    wait?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    sourceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecordingSourceRun"];
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecordingSourceRun"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/sources/{sourceId}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recent runs of the source, newest first: fetched, imported, duplicates, failures with reasons */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    sourceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RecordingSourceRun"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/identity-providers": {
         parameters: {
             query?: never;
@@ -7470,6 +8411,160 @@ export interface components {
                 startedAt: string;
                 version: string;
             }[];
+        };
+        RecordingSource: {
+            /** @description Twilio: set this as the recordingStatusCallback URL (push instead of waiting for the timer) */
+            callbackUrl: string | null;
+            /** @description As stored; secrets appear by name only */
+            config: {
+                [key: string]: unknown;
+            };
+            createdAt: string;
+            cursor: {
+                duplicatesTotal: number;
+                failedTotal: number;
+                highWaterMark: string;
+                importedTotal: number;
+                lastSuccessAt: string | null;
+            } | null;
+            enabled: boolean;
+            /** @description recsrc_... */
+            id: string;
+            /** @enum {string} */
+            kind: "rest" | "twilio" | "3cx";
+            lastRun: {
+                at: string;
+                error: string | null;
+                status: string;
+            } | null;
+            name: string;
+            nextRunAt: string | null;
+            /** @description The recordings' `source`: twilio, 3cx, or the REST connector's name */
+            recordingSource: string;
+            schedule: {
+                firstRunMinutes: number;
+                intervalMinutes: number;
+                lookBackMinutes: number;
+                maxHoldBackMinutes: number;
+                maxWindowMinutes: number;
+                settleSeconds: number;
+            };
+            /** @description The secrets the configuration names, and whether each is set (values are never returned) */
+            secrets: {
+                field: string;
+                name: string;
+                set: boolean;
+            }[];
+            updatedAt: string;
+        };
+        RecordingSourceInput: {
+            /** @description Twilio: set this as the recordingStatusCallback URL (push instead of waiting for the timer) */
+            callbackUrl: string | null;
+            /** @description As stored; secrets appear by name only */
+            config: {
+                [key: string]: unknown;
+            };
+            createdAt: string;
+            cursor: {
+                duplicatesTotal: number;
+                failedTotal: number;
+                highWaterMark: string;
+                importedTotal: number;
+                lastSuccessAt: string | null;
+            } | null;
+            enabled: boolean;
+            /** @description recsrc_... */
+            id: string;
+            /** @enum {string} */
+            kind: "rest" | "twilio" | "3cx";
+            lastRun: {
+                at: string;
+                error: string | null;
+                status: string;
+            } | null;
+            name: string;
+            nextRunAt: string | null;
+            /** @description The recordings' `source`: twilio, 3cx, or the REST connector's name */
+            recordingSource: string;
+            schedule: {
+                firstRunMinutes: number;
+                intervalMinutes: number;
+                lookBackMinutes: number;
+                maxHoldBackMinutes: number;
+                maxWindowMinutes: number;
+                settleSeconds: number;
+            };
+            /** @description The secrets the configuration names, and whether each is set (values are never returned) */
+            secrets: {
+                field: string;
+                name: string;
+                set: boolean;
+            }[];
+            updatedAt: string;
+        };
+        RecordingSourceRun: {
+            duplicates: number;
+            error: {
+                code: string;
+                message: string;
+            } | null;
+            failed: number;
+            failures: {
+                message: string;
+                sourceRecordingId: string;
+                transient: boolean;
+            }[];
+            fetched: number;
+            finishedAt: string | null;
+            /** @description pullrun_... */
+            id: string;
+            imported: number;
+            skipped: {
+                reason: string;
+                sourceRecordingId: string;
+            }[];
+            sourceId: string;
+            startedAt: string;
+            /** @enum {string} */
+            state: "running" | "succeeded" | "partial" | "failed" | "abandoned";
+            /** @enum {string} */
+            trigger: "timer" | "manual" | "callback";
+            window: {
+                since: string;
+                until: string;
+            } | null;
+        };
+        RecordingSourceRunInput: {
+            duplicates: number;
+            error: {
+                code: string;
+                message: string;
+            } | null;
+            failed: number;
+            failures: {
+                message: string;
+                sourceRecordingId: string;
+                transient: boolean;
+            }[];
+            fetched: number;
+            finishedAt: string | null;
+            /** @description pullrun_... */
+            id: string;
+            imported: number;
+            skipped: {
+                reason: string;
+                sourceRecordingId: string;
+            }[];
+            sourceId: string;
+            startedAt: string;
+            /** @enum {string} */
+            state: "running" | "succeeded" | "partial" | "failed" | "abandoned";
+            /** @enum {string} */
+            trigger: "timer" | "manual" | "callback";
+            window: {
+                since: string;
+                until: string;
+            } | null;
         };
         RecordingSummary: {
             /** @description The audio as received; null for a transcript-only recording or while uploading */
