@@ -92,8 +92,8 @@ export function createCallStats(deps: {
         within: (trx, range) => wholeDaysWithin(trx, range, timeZone),
       });
     if (hourLevelServes)
-      tiers.push({ level: queueHourLevel, within: async (_, range) => hoursWithin(range) });
-    if (fromRollup) tiers.push({ level, within: async (_, range) => quarterHoursWithin(range) });
+      tiers.push({ level: queueHourLevel, within: (_, range) => Promise.resolve(hoursWithin(range)) });
+    if (fromRollup) tiers.push({ level, within: (_, range) => Promise.resolve(quarterHoursWithin(range)) });
 
     const read = (range: Range) =>
       database.withTenant<CallsTables, StatsRow[]>(ctx, async (trx) => {
