@@ -94,10 +94,9 @@ export function createLlmAnalyser(
   if (!parsed.success) {
     const [issue] = parsed.error.issues;
     const field = ['analysis', 'llm', ...(issue?.path.map(String) ?? [])].join('.');
+    const named = (input as { provider?: unknown }).provider;
     throw LlmErrors.notConfigured(
-      typeof (input as { provider?: unknown }).provider === 'string'
-        ? String((input as { provider: string }).provider)
-        : 'llm',
+      typeof named === 'string' ? named : 'llm',
       `${field}: ${issue?.message ?? 'invalid settings'}`,
     );
   }
@@ -231,10 +230,12 @@ function judge(
     const text = completion.output.text.trim();
     if (text === '') return { outcome: 'no_answer', problems: ['no answer was given', ...cutOff] };
     const parsed = parseJsonAnswer(text);
-    if (!parsed.ok) return { outcome: 'not_json', problems: [`the answer is not valid JSON (${parsed.error})`, ...cutOff] };
+    if (!parsed.ok)
+      return { outcome: 'not_json', problems: [`the answer is not valid JSON (${parsed.error})`, ...cutOff] };
     value = parsed.value;
   }
-  if (!validate(value)) return { outcome: 'schema_invalid', problems: [...describeErrors(validate.errors), ...cutOff] };
+  if (!validate(value))
+    return { outcome: 'schema_invalid', problems: [...describeErrors(validate.errors), ...cutOff] };
   const answer = value as ValidAnswer;
   const coverage = ruleCoverageProblems(answer, rules);
   if (coverage.length > 0) return { outcome: 'schema_invalid', problems: coverage };

@@ -170,7 +170,8 @@ export interface LlmOutputTool {
 /** A model's answer, read from the provider's response. */
 export interface LlmCompletion {
   /** The tool's input object, or the text answer when the model answered in text (to be parsed). */
-  readonly output: { readonly kind: 'tool'; readonly value: unknown } | { readonly kind: 'text'; readonly text: string };
+  readonly output:
+    { readonly kind: 'tool'; readonly value: unknown } | { readonly kind: 'text'; readonly text: string };
   /** The provider's id of the tool call, for a repair turn's tool result; null for a text answer. */
   readonly toolCallId: string | null;
   /** The assistant message as the provider sent it, to replay in a repair turn. */

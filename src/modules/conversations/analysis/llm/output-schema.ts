@@ -204,11 +204,21 @@ export function checkEvidence(
     const evidence = result.evidence.filter((item) => {
       const text = byId.get(item.segmentId);
       if (text === undefined) {
-        flags.push({ kind: 'unknown_segment', ruleId: rule.id, segmentId: item.segmentId, quote: item.quote });
+        flags.push({
+          kind: 'unknown_segment',
+          ruleId: rule.id,
+          segmentId: item.segmentId,
+          quote: item.quote,
+        });
         return false;
       }
       if (!text.includes(normalise(item.quote).replace(/^["'“]|["'”]$/g, '')))
-        flags.push({ kind: 'quote_not_found', ruleId: rule.id, segmentId: item.segmentId, quote: item.quote });
+        flags.push({
+          kind: 'quote_not_found',
+          ruleId: rule.id,
+          segmentId: item.segmentId,
+          quote: item.quote,
+        });
       return true;
     });
     return [
