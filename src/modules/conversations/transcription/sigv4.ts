@@ -16,7 +16,10 @@ export interface SignInput {
   readonly body: Uint8Array | string;
   readonly credentials: AwsCredentials;
   readonly now?: Date;
-  /** S3 signs the path as it is sent; other services encode it once more. Default true. */
+  /**
+   * S3 signs the path as it is sent; other services encode each segment of the sent path once more
+   * (Bedrock's `/model/…v1%3A0/converse` is signed as `…v1%253A0…`). Default true.
+   */
   readonly doubleEncodePath?: boolean;
 }
 
@@ -60,7 +63,7 @@ export function signAwsRequest(input: SignInput): Record<string, string> {
       ? url.pathname
       : url.pathname
           .split('/')
-          .map((part) => encode(decodeURIComponent(part)))
+          .map((part) => encode(part))
           .join('/');
   const query = [...url.searchParams.entries()]
     .map(([k, v]) => [encode(k), encode(v)] as const)
