@@ -44,7 +44,10 @@ export async function countUpTo(
 }
 
 /** `a desc, b desc, id desc`: the keys of a keyset order, all in one direction. */
-export function orderByKeys(keys: readonly RawBuilder<unknown>[], direction: SortDirection): RawBuilder<unknown> {
+export function orderByKeys(
+  keys: readonly RawBuilder<unknown>[],
+  direction: SortDirection,
+): RawBuilder<unknown> {
   const dir = sql.raw(direction);
   return sql.join(keys.map((key) => sql`${key} ${dir}`));
 }

@@ -10,7 +10,9 @@ import type { SortDirection } from '../db/list-pages.js';
 export type SortParam<K extends string> = K | `-${K}`;
 
 /** Every sort parameter of `keys`: `startedAt`, `-startedAt`, `duration`, `-duration`. */
-export function sortParams<const K extends string>(keys: readonly [K, ...K[]]): [SortParam<K>, ...SortParam<K>[]] {
+export function sortParams<const K extends string>(
+  keys: readonly [K, ...K[]],
+): [SortParam<K>, ...SortParam<K>[]] {
   return keys.flatMap((key) => [key, `-${key}`] as const) as [SortParam<K>, ...SortParam<K>[]];
 }
 

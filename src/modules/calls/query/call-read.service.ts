@@ -24,7 +24,6 @@ import { numberQueryTerm } from './search-terms.js';
 /** How far apart a recording's start and its call's start may be for a match by number. */
 const defaultToleranceSeconds = 120;
 
-
 export interface CallReadDeps {
   readonly database: Database;
   readonly crypto: CallCrypto;

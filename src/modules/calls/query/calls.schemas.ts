@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import {
-  listTotalSchema,
-  problemSchema,
-  sortParams,
-  totalQueryParam,
-} from '../../../platform/http/index.js';
+import { listTotalSchema, problemSchema, sortParams, totalQueryParam } from '../../../platform/http/index.js';
 import type { FieldProblem } from '../../../platform/errors.js';
 import {
   CALL_DIRECTIONS,

@@ -83,11 +83,16 @@ describe('the pipeline sweep', () => {
           from conversations.recording_runs where id = ${runId}`.execute(owner())
     ).rows[0];
   const recordingState = async (id: string) =>
-    (await sql<{ state: string }>`select state from conversations.recordings where id = ${id}`.execute(owner()))
-      .rows[0]?.state;
+    (
+      await sql<{ state: string }>`select state from conversations.recordings where id = ${id}`.execute(
+        owner(),
+      )
+    ).rows[0]?.state;
   const transcriptCount = async (recordingId: string) =>
     (
-      await sql<{ n: number }>`select count(*)::int as n from conversations.transcripts where recording_id = ${recordingId}`.execute(
+      await sql<{
+        n: number;
+      }>`select count(*)::int as n from conversations.transcripts where recording_id = ${recordingId}`.execute(
         owner(),
       )
     ).rows[0]?.n;

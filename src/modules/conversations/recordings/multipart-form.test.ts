@@ -57,13 +57,16 @@ describe('readMultipartForm', () => {
       { name: 'empty', kind: 'file', filename: 'empty.bin', contentType: 'text/plain', body: '' },
     ];
     for (const size of [1, 2, 3, 7, 16, 41, 64, form.payload.length]) {
-      expect(await collect(inChunks(form.payload, size), form.headers), `chunks of ${size}`).toEqual(expected);
+      expect(await collect(inChunks(form.payload, size), form.headers), `chunks of ${size}`).toEqual(
+        expected,
+      );
     }
   });
 
   it('skips a part the reader leaves unread', async () => {
     const names: string[] = [];
-    for await (const part of readMultipartForm(inChunks(form.payload, 5), form.headers)) names.push(part.name);
+    for await (const part of readMultipartForm(inChunks(form.payload, 5), form.headers))
+      names.push(part.name);
     expect(names).toEqual(['metadata', 'audio', 'empty']);
   });
 

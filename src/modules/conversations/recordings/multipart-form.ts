@@ -66,7 +66,9 @@ function multipartErrorOf(error: unknown): unknown {
 }
 
 type Slot =
-  { readonly part: MultipartPart; readonly stream?: Readable } | { readonly error: unknown } | { readonly end: true };
+  | { readonly part: MultipartPart; readonly stream?: Readable }
+  | { readonly error: unknown }
+  | { readonly end: true };
 
 /**
  * The parts of the multipart/form-data `body` (a request) with the given headers. Throws

@@ -163,7 +163,11 @@ const states = z
   });
 
 /** The orders of the list (contract.ts, RecordingSortKey). */
-export const RECORDING_SORT_KEYS = ['createdAt', 'startedAt', 'duration'] as const satisfies readonly RecordingSortKey[];
+export const RECORDING_SORT_KEYS = [
+  'createdAt',
+  'startedAt',
+  'duration',
+] as const satisfies readonly RecordingSortKey[];
 const RECORDING_SORT_PARAMS = sortParams(RECORDING_SORT_KEYS);
 /** Newest received first, as the list has always been. */
 export const DEFAULT_RECORDING_SORT = '-createdAt';

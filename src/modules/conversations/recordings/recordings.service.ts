@@ -473,7 +473,9 @@ export function createRecordings(deps: RecordingsDeps): RecordingsService {
         callId: filters.callId === undefined ? undefined : uuidOf(filters.callId),
         numberIndexes: term ? [await sealing.blindIndex(ctx.tenantId, term.purpose, term.value)] : undefined,
         agentIndex:
-          agentKey === null ? undefined : await sealing.blindIndex(ctx.tenantId, indexPurposes.agent, agentKey),
+          agentKey === null
+            ? undefined
+            : await sealing.blindIndex(ctx.tenantId, indexPurposes.agent, agentKey),
         queue: filters.queue,
         from: filters.from,
         to: filters.to,
