@@ -98,15 +98,35 @@ export interface RecordingFilters {
   readonly q?: string | undefined;
 }
 
+/** `createdAt`: when received; `startedAt`: when the call started (received, for one without a start); `duration`: length of the audio. */
+export type RecordingSortKey = 'createdAt' | 'startedAt' | 'duration';
+
+export interface RecordingSort {
+  readonly key: RecordingSortKey;
+  readonly direction: 'asc' | 'desc';
+}
+
+/** Position in the list order (by default createdAt descending, then id descending). */
 export interface RecordingCursor {
-  readonly createdAt: Date;
+  /** The order's time: the call's start (or receipt) sorted by startedAt, else when received. */
+  readonly at: Date;
   /** The recording's UUID. */
   readonly id: string;
+  /** The audio's length in ms (-1 for none) when the list is sorted by duration. */
+  readonly durationMs?: number | undefined;
+}
+
+/** How many recordings match: counted up to 10,000, beyond it the planner's estimate (`exact: false`). */
+export interface RecordingTotal {
+  readonly count: number;
+  readonly exact: boolean;
 }
 
 export interface RecordingPage {
   readonly items: readonly RecordingSummary[];
   readonly nextCursor: RecordingCursor | null;
+  /** When the query asked `withTotal`. */
+  readonly total?: RecordingTotal | undefined;
 }
 
 /** A stream of bytes and what the sender said it is. */
@@ -183,7 +203,12 @@ export interface RecordingsService {
     query: {
       readonly filters: RecordingFilters;
       readonly limit: number;
+      /** Default: createdAt descending (newest received first); ties by id the same way. */
+      readonly sort?: RecordingSort | undefined;
+      /** Continue after this recording (the nextCursor of the previous page, read in the same sort). */
       readonly after?: RecordingCursor | undefined;
+      /** Count the matching recordings too (the first page of a list asks; later pages need not). */
+      readonly withTotal?: boolean | undefined;
     },
   ): Promise<RecordingPage>;
   get(

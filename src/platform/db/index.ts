@@ -22,3 +22,11 @@ export { DataDirInUseError } from './embedded-postgres.js';
 export { platformMigrations } from './platform.migrations.js';
 export { withMigrationLock, migrationLockKey } from './migration-lock.js';
 export { watchPool, type PoolLifecycle } from './pool-lifecycle.js';
+export {
+  countUpTo,
+  keysetAfter,
+  orderByKeys,
+  EXACT_COUNT_CAP,
+  type ListTotal,
+  type SortDirection,
+} from './list-pages.js';

@@ -10,3 +10,12 @@ export {
 export { httpStatusFor, problemFor, sendProblem, toAppError, type Problem } from './problem.js';
 export { type ReadinessCheck } from './health.routes.js';
 export { problemSchema } from './schemas.js';
+export {
+  sortParams,
+  toSort,
+  totalQueryParam,
+  listTotalSchema,
+  encodeCursorFields,
+  decodeCursorFields,
+  type SortParam,
+} from './list-query.js';

@@ -1,4 +1,5 @@
 import type { FieldProblem } from '../../../platform/errors.js';
+import { decodeCursorFields, encodeCursorFields } from '../../../platform/http/index.js';
 import type { CallCursor, CallFilters, StatsInterval } from '../contract.js';
 import { CallsErrors } from '../errors.js';
 import type { IndexFilters } from './call-reads.repo.js';
@@ -113,14 +114,12 @@ export const defaultSortParam = '-startedAt';
  * "|<sort>|<duration>" appended in another, so a cursor is refused with any other order.
  */
 export function encodeCursor(cursor: CallCursor, sort: string = defaultSortParam): string {
-  const tail = sort === defaultSortParam ? '' : `|${sort}|${cursor.duration ?? ''}`;
-  return Buffer.from(`${cursor.startedAt.toISOString()}|${cursor.id}${tail}`, 'utf8').toString('base64url');
+  const tail = sort === defaultSortParam ? [] : [sort, String(cursor.duration ?? '')];
+  return encodeCursorFields([cursor.startedAt.toISOString(), cursor.id, ...tail]);
 }
 
 export function decodeCursor(text: string): (CallCursor & { readonly sort: string }) | undefined {
-  const [iso = '', id = '', sort = defaultSortParam, duration = ''] = Buffer.from(text, 'base64url')
-    .toString('utf8')
-    .split('|');
+  const [iso = '', id = '', sort = defaultSortParam, duration = ''] = decodeCursorFields(text);
   const startedAt = new Date(iso);
   if (Number.isNaN(startedAt.getTime()) || !uuidPattern.test(id)) return undefined;
   if (duration !== '' && !/^-?\d{1,9}$/.test(duration)) return undefined;

@@ -1,5 +1,5 @@
 import type { AuditLog } from '../../../platform/audit/index.js';
-import type { Database } from '../../../platform/db/index.js';
+import { EXACT_COUNT_CAP, type Database } from '../../../platform/db/index.js';
 import { fromPublicId, toPublicId } from '../../../platform/ids.js';
 import { CALL_SOURCES } from '../call-record.js';
 import type { CallsService, CallTotal } from '../contract.js';
@@ -24,12 +24,6 @@ import { numberQueryTerm } from './search-terms.js';
 /** How far apart a recording's start and its call's start may be for a match by number. */
 const defaultToleranceSeconds = 120;
 
-/**
- * Up to this many matches are counted (an index walk of a few milliseconds); beyond, the answer
- * is the planner's estimate, because an exact count of millions of calls costs seconds.
- */
-const exactCountCap = 10_000;
-
 export interface CallReadDeps {
   readonly database: Database;
   readonly crypto: CallCrypto;
@@ -49,7 +43,7 @@ export function createCallReads(deps: CallReadDeps): Pick<CallsService, 'list' |
         CallsTables,
         { rows: (CallSummaryRow & SortValues)[]; total: CallTotal | undefined }
       >(ctx, async (trx) => {
-        const total = query.withTotal ? await countCalls(trx, filters, exactCountCap) : undefined;
+        const total = query.withTotal ? await countCalls(trx, filters, EXACT_COUNT_CAP) : undefined;
         return {
           total,
           rows: await listCalls(trx, filters, {

@@ -1,4 +1,5 @@
 import { sql, type RawBuilder, type Selectable, type Transaction } from 'kysely';
+import { countUpTo, keysetAfter, orderByKeys } from '../../../platform/db/index.js';
 import type { CallDirection, CallDisposition, CallSource } from '../call-record.js';
 import type { CallCursor, CallSort, CallTotal } from '../contract.js';
 import type { CallRecordsTable, CallsTables } from '../db/calls.tables.js';
@@ -168,20 +169,21 @@ export async function listCalls<C extends 'summary' | 'full'>(
   const { from, where, time, id } = await selection(trx, given);
   const order = page.order ?? { key: 'startedAt', direction: 'desc' };
   const desc = order.direction === 'desc';
-  const dir = sql.raw(desc ? 'desc' : 'asc');
   const after = page.after;
   if (after && order.key === 'startedAt') {
     // The plain bound on the partition key lets the planner skip the months after the cursor.
     where.push(
-      desc
-        ? sql`(${time}, ${id}) < (${after.startedAt}, ${after.id}::uuid)`
-        : sql`(${time}, ${id}) > (${after.startedAt}, ${after.id}::uuid)`,
+      keysetAfter([time, id], [sql`${after.startedAt}`, sql`${after.id}::uuid`], order.direction),
       desc ? sql`${time} <= ${after.startedAt}` : sql`${time} >= ${after.startedAt}`,
     );
   } else if (after) {
-    const key = sql`(${durationKey}, ${time}, ${id})`;
-    const at = sql`(${after.duration ?? -1}::int, ${after.startedAt}, ${after.id}::uuid)`;
-    where.push(desc ? sql`${key} < ${at}` : sql`${key} > ${at}`);
+    where.push(
+      keysetAfter(
+        [durationKey, time, id],
+        [sql`${after.duration ?? -1}::int`, sql`${after.startedAt}`, sql`${after.id}::uuid`],
+        order.direction,
+      ),
+    );
   }
   // A page is the first rows in index order. When the planner underestimates how many calls match
   // (a company's main number is on one call in ten; blind-index values look unique to it), it
@@ -193,10 +195,10 @@ export async function listCalls<C extends 'summary' | 'full'>(
   await sql`select set_config('enable_sort', ${indexOrdered ? 'off' : 'on'}, true), set_config('max_parallel_workers_per_gather', '0', true)`.execute(
     trx,
   );
-  const orderBy =
-    order.key === 'startedAt'
-      ? sql`${time} ${dir}, ${id} ${dir}`
-      : sql`${durationKey} ${dir}, ${time} ${dir}, ${id} ${dir}`;
+  const orderBy = orderByKeys(
+    order.key === 'startedAt' ? [time, id] : [durationKey, time, id],
+    order.direction,
+  );
   const { rows } = await sql<C extends 'full' ? CallFullRow & SortValues : CallSummaryRow & SortValues>`
     select ${columns}, ${durationKey} as duration_key from ${from} ${whereClause(where)}
     order by ${orderBy}
@@ -209,22 +211,10 @@ export interface SortValues {
   readonly durationKey: number;
 }
 
-/**
- * How many calls match: counted exactly up to `cap` (an index walk of at most that many entries),
- * beyond it the planner's row estimate of the whole query, which costs no scan at all.
- */
+/** How many calls match: exact up to `cap`, beyond it the planner's estimate (platform/db/list-pages). */
 export async function countCalls(trx: Trx, given: IndexFilters, cap: number): Promise<CallTotal> {
   const { from, where } = await selection(trx, given);
-  const { rows } = await sql<{ n: number }>`
-    select count(*)::int as n from (select from ${from} ${whereClause(where)} limit ${cap + 1}) capped`.execute(
-    trx,
-  );
-  const counted = rows[0]?.n ?? 0;
-  if (counted <= cap) return { count: counted, exact: true };
-  const plan = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>`
-    explain (format json) select from ${from} ${whereClause(where)}`.execute(trx);
-  const estimate = Math.round(plan.rows[0]?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0);
-  return { count: Math.max(estimate, counted), exact: false };
+  return countUpTo(trx, sql`select from ${from} ${whereClause(where)}`, cap);
 }
 
 /**

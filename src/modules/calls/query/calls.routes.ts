@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
+import { toSort } from '../../../platform/http/index.js';
 import type { CallsService } from '../contract.js';
 import { decodeCursor, encodeCursor } from './call-filters.js';
 import {
@@ -10,7 +11,6 @@ import {
   notFound,
   problems,
   toFilters,
-  toSort,
 } from './calls.schemas.js';
 
 const auditContext = (request: FastifyRequest) => ({ ...request.ctx, clientIp: request.ip });

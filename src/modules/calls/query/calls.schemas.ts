@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { problemSchema } from '../../../platform/http/index.js';
+import { listTotalSchema, problemSchema, sortParams, totalQueryParam } from '../../../platform/http/index.js';
 import type { FieldProblem } from '../../../platform/errors.js';
 import {
   CALL_DIRECTIONS,
@@ -18,16 +18,11 @@ import {
   STATS_GROUPS,
   STATS_INTERVALS,
   type CallFilters,
-  type CallSort,
 } from '../contract.js';
 import { decodeCursor, defaultSortParam, filterProblems, statsProblems } from './call-filters.js';
 import { quarantineCategories } from '../connectors/quarantine-reason.js';
 
-const CALL_SORT_PARAMS = CALL_SORT_KEYS.flatMap((key) => [key, `-${key}`] as const) as [
-  `${'' | '-'}${(typeof CALL_SORT_KEYS)[number]}`,
-  ...`${'' | '-'}${(typeof CALL_SORT_KEYS)[number]}`[],
-];
-type CallSortParam = (typeof CALL_SORT_PARAMS)[number];
+const CALL_SORT_PARAMS = sortParams(CALL_SORT_KEYS);
 
 /*
  * Query-string and response schemas of the calls API. Validation happens here, at the edge: a
@@ -136,13 +131,7 @@ export const listQuerySchema = z
       .describe(
         'startedAt or duration; a leading minus sorts descending (longest, newest first); ties go by start time the same way',
       ),
-    total: z
-      .enum(['true', 'false'])
-      .default('false')
-      .transform((value) => value === 'true')
-      .describe(
-        'true: count the matching calls (exact up to 10,000, else the planner’s estimate with exact: false)',
-      ),
+    total: totalQueryParam('calls'),
   })
   .superRefine((query, ctx) => {
     checkFilters(query, ctx);
@@ -152,14 +141,6 @@ export const listQuerySchema = z
     else if (cursor && cursor.sort !== query.sort)
       report(ctx, [{ field: 'cursor', message: `belongs to the order ${cursor.sort}, not ${query.sort}` }]);
   });
-
-/** `sort` as the API spells it: `duration` ascending, `-duration` descending. */
-export function toSort(param: CallSortParam): CallSort {
-  return {
-    key: param.replace(/^-/, '') as CallSort['key'],
-    direction: param.startsWith('-') ? 'desc' : 'asc',
-  };
-}
 
 export const statsQuerySchema = z
   .object({
@@ -217,13 +198,7 @@ export const callSummarySchema = z
 export const callPageSchema = z.object({
   items: z.array(callSummarySchema),
   nextCursor: z.string().nullable().describe('Pass as cursor for the next page; null on the last page'),
-  total: z
-    .object({
-      count: z.number().int(),
-      exact: z.boolean().describe('false: the planner’s estimate, because counting would be slow'),
-    })
-    .nullable()
-    .describe('How many calls match, when asked with total=true; else null'),
+  total: listTotalSchema('calls'),
 });
 
 export const callDetailSchema = z

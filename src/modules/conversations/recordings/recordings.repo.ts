@@ -1,12 +1,25 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
-import type { NoTables } from '../../../platform/db/index.js';
+import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
+import {
+  countUpTo,
+  EXACT_COUNT_CAP,
+  keysetAfter,
+  orderByKeys,
+  type ListTotal,
+  type NoTables,
+} from '../../../platform/db/index.js';
 import type {
   ConversationsTransaction,
   RecordingRunsTable,
   RecordingsTable,
   TranscriptsTable,
 } from '../db/conversations.tables.js';
-import type { RecordingCursor, RecordingDirection, RecordingState } from '../contract.js';
+import type {
+  RecordingCursor,
+  RecordingDirection,
+  RecordingSort,
+  RecordingSortKey,
+  RecordingState,
+} from '../contract.js';
 
 /*
  * The recordings feature's SQL. Tenant scoping comes from row-level security (callers run inside
@@ -208,13 +221,9 @@ export interface RecordingIndexFilters {
 /** Text search configuration of transcripts.search_vector (the pipeline builds it with the same). */
 export const SEARCH_CONFIG = 'simple';
 
-/** One page, newest received first (created_at desc, id desc), after the cursor. */
-export async function listRecordings(
-  trx: Trx,
-  filters: RecordingIndexFilters,
-  page: { limit: number; after?: RecordingCursor | undefined },
-): Promise<RecordingRow[]> {
-  let query = trx.selectFrom('conversations.recordings as r').selectAll('r');
+/** The recordings that match, as a query to select from (no order, no limit). */
+function matching(trx: Trx, filters: RecordingIndexFilters) {
+  let query = trx.selectFrom('conversations.recordings as r');
   if (filters.callId !== undefined) query = query.where('r.callId', '=', filters.callId);
   if (filters.agentIndex !== undefined) query = query.where('r.agentIndex', '=', filters.agentIndex);
   if (filters.queue !== undefined) query = query.where('r.queue', '=', filters.queue);
@@ -233,12 +242,51 @@ export async function listRecordings(
       sql<boolean>`exists (select from conversations.transcripts t where t.recording_id = r.id and t.is_current and t.search_vector @@ websearch_to_tsquery(${sql.lit(SEARCH_CONFIG)}::regconfig, ${filters.q}))`,
     );
   }
-  if (page.after) {
-    query = query.where(
-      sql<boolean>`(r.created_at, r.id) < (${page.after.createdAt}, ${page.after.id}::uuid)`,
-    );
+  return query;
+}
+
+/**
+ * The keys of each order, as the indexes of migration 0004 hold them: a recording without a call
+ * start sorts by when it was received, one without a duration as -1.
+ */
+const orderKeys: Record<RecordingSortKey, readonly RawBuilder<unknown>[]> = {
+  createdAt: [sql`r.created_at`, sql`r.id`],
+  startedAt: [sql`coalesce(r.started_at, r.created_at)`, sql`r.id`],
+  duration: [sql`coalesce(r.duration_ms, -1)`, sql`r.created_at`, sql`r.id`],
+};
+
+/** The order's time of a row, as its cursor carries it. */
+export const sortTimeOf = (row: RecordingRow, key: RecordingSortKey): Date =>
+  key === 'startedAt' ? (row.startedAt ?? row.createdAt) : row.createdAt;
+
+/** One page in `sort` (newest received first by default), after the cursor. */
+export async function listRecordings(
+  trx: Trx,
+  filters: RecordingIndexFilters,
+  page: { limit: number; after?: RecordingCursor | undefined; sort?: RecordingSort | undefined },
+): Promise<RecordingRow[]> {
+  const sort = page.sort ?? { key: 'createdAt', direction: 'desc' };
+  const keys = orderKeys[sort.key];
+  let query = matching(trx, filters).selectAll('r');
+  const after = page.after;
+  if (after) {
+    const values = [
+      ...(sort.key === 'duration' ? [sql`${after.durationMs ?? -1}::bigint`] : []),
+      sql`${after.at}::timestamptz`,
+      sql`${after.id}::uuid`,
+    ];
+    query = query.where(keysetAfter(keys, values, sort.direction));
   }
-  return query.orderBy('r.createdAt', 'desc').orderBy('r.id', 'desc').limit(page.limit).execute();
+  return query.orderBy(orderByKeys(keys, sort.direction)).limit(page.limit).execute();
+}
+
+/** How many recordings match: exact up to `cap`, beyond it the planner's estimate. */
+export async function countRecordings(
+  trx: Trx,
+  filters: RecordingIndexFilters,
+  cap: number = EXACT_COUNT_CAP,
+): Promise<ListTotal> {
+  return countUpTo(trx, matching(trx, filters).select(sql<number>`1`.as('one')), cap);
 }
 
 export async function runsOf(trx: Trx, recordingId: string): Promise<Selectable<RecordingRunsTable>[]> {

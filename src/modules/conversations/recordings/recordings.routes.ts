@@ -1,12 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { problemSchema } from '../../../platform/http/index.js';
+import { problemSchema, toSort } from '../../../platform/http/index.js';
 import { PlatformErrors, type FieldProblem } from '../../../platform/errors.js';
 import type { RecordingIntake, RecordingsService } from '../contract.js';
 import { ConversationsErrors } from '../errors.js';
 import { DEFAULT_MAX_TRANSCRIPT_BYTES } from '../transcripts/index.js';
-import { boundaryOf, drain, MultipartError, readMultipart } from './multipart.reader.js';
+import { drain, isMultipartForm, MultipartError, readMultipartForm } from './multipart-form.js';
 import {
   metadataLimits,
   recordingMetadataSchema,
@@ -112,8 +112,7 @@ export function recordingsRoutes(recordings: RecordingsService): FastifyPluginAs
         },
       },
       async (request, reply) => {
-        const boundary = boundaryOf(request.headers['content-type']);
-        if (!boundary)
+        if (!isMultipartForm(request.headers['content-type']))
           throw closing(
             reply,
             ConversationsErrors.unsupportedMedia(
@@ -121,7 +120,11 @@ export function recordingsRoutes(recordings: RecordingsService): FastifyPluginAs
               'must be multipart/form-data with a boundary (parts metadata, audio, transcript); for large files use POST /api/v1/recordings/uploads',
             ),
           );
-        const parts = readMultipart(request.raw, boundary, { parts: 4 });
+        const parts = readMultipartForm(request.raw, request.headers, {
+          parts: 4,
+          // A part without a filename arrives whole: metadata, or a transcript sent as a field.
+          fieldBytes: Math.max(metadataLimits.jsonBytes, DEFAULT_MAX_TRANSCRIPT_BYTES),
+        });
         let intake: RecordingIntake | undefined;
         try {
           const first = await parts.next();
@@ -150,6 +153,14 @@ export function recordingsRoutes(recordings: RecordingsService): FastifyPluginAs
                 { field: part.name, message: 'is given more than once' },
               ]);
             seen.add(part.name);
+            if (part.name === 'audio' && part.kind === 'field')
+              throw ConversationsErrors.invalidUpload([
+                {
+                  field: 'audio',
+                  message:
+                    'must be a file part: give it a filename= in its Content-Disposition (or Content-Type application/octet-stream)',
+                },
+              ]);
             if (part.name === 'audio') await intake.putAudio(part);
             else
               await intake.putTranscript({
@@ -260,7 +271,8 @@ export function recordingsRoutes(recordings: RecordingsService): FastifyPluginAs
         config: { permission: 'recordings:read' },
         schema: {
           tags: ['recordings'],
-          summary: 'Recordings, newest received first, filtered, keyset-paginated',
+          summary:
+            'Recordings, filtered, sorted (newest received first by default), keyset-paginated; with a total on request',
           querystring: listQuerySchema,
           response: { 200: recordingPageSchema, ...problems },
         },
@@ -281,9 +293,15 @@ export function recordingsRoutes(recordings: RecordingsService): FastifyPluginAs
             q: query.q,
           },
           limit: query.limit,
+          sort: toSort(query.sort),
           after: query.cursor === undefined ? undefined : decodeCursor(query.cursor),
+          withTotal: query.total,
         });
-        return { items: [...page.items], nextCursor: page.nextCursor ? encodeCursor(page.nextCursor) : null };
+        return {
+          items: [...page.items],
+          nextCursor: page.nextCursor ? encodeCursor(page.nextCursor, query.sort) : null,
+          total: page.total ?? null,
+        };
       },
     );
 
@@ -350,7 +368,11 @@ export function callRecordingsRoutes(recordings: RecordingsService): FastifyPlug
           filters: { callId: request.params.callId },
           limit: 100,
         });
-        return { items: [...page.items], nextCursor: page.nextCursor ? encodeCursor(page.nextCursor) : null };
+        return {
+          items: [...page.items],
+          nextCursor: page.nextCursor ? encodeCursor(page.nextCursor) : null,
+          total: null,
+        };
       },
     );
     await Promise.resolve();

@@ -1,6 +1,13 @@
 import { z } from 'zod';
-import { problemSchema } from '../../../platform/http/index.js';
-import type { RecordingCursor, RecordingState } from '../contract.js';
+import {
+  decodeCursorFields,
+  encodeCursorFields,
+  listTotalSchema,
+  problemSchema,
+  sortParams,
+  totalQueryParam,
+} from '../../../platform/http/index.js';
+import type { RecordingCursor, RecordingSortKey, RecordingState } from '../contract.js';
 import { RECORDING_DIRECTIONS, recordingMetadataSchema } from './recording-metadata.schema.js';
 
 /*
@@ -89,6 +96,7 @@ export const recordingDetailSchema = recordingSummarySchema
 export const recordingPageSchema = z.object({
   items: z.array(recordingSummarySchema),
   nextCursor: z.string().nullable().describe('Pass as cursor for the next page; null on the last page'),
+  total: listTotalSchema('recordings'),
 });
 
 export const uploadTicketSchema = z
@@ -154,6 +162,16 @@ const states = z
     return items as RecordingState[];
   });
 
+/** The orders of the list (contract.ts, RecordingSortKey). */
+export const RECORDING_SORT_KEYS = [
+  'createdAt',
+  'startedAt',
+  'duration',
+] as const satisfies readonly RecordingSortKey[];
+const RECORDING_SORT_PARAMS = sortParams(RECORDING_SORT_KEYS);
+/** Newest received first, as the list has always been. */
+export const DEFAULT_RECORDING_SORT = '-createdAt';
+
 const instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 instant with Z or an offset' });
 
 export const listQuerySchema = z
@@ -185,12 +203,26 @@ export const listQuerySchema = z
       ),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     cursor: z.string().max(200).optional().describe('nextCursor of the previous page'),
+    sort: z
+      .enum(RECORDING_SORT_PARAMS)
+      .default(DEFAULT_RECORDING_SORT)
+      .describe(
+        'createdAt (received), startedAt (call start; received for a recording without one) or duration; a leading minus sorts descending (newest, longest first); ties go by received time the same way',
+      ),
+    total: totalQueryParam('recordings'),
   })
   .superRefine((query, ctx) => {
     if (query.from && query.to && !(new Date(query.from) < new Date(query.to)))
       ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be later than from' });
-    if (query.cursor !== undefined && !decodeCursor(query.cursor))
+    const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+    if (query.cursor !== undefined && !cursor)
       ctx.addIssue({ code: 'custom', path: ['cursor'], message: 'is not a cursor this API gave out' });
+    else if (cursor && cursor.sort !== query.sort)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cursor'],
+        message: `belongs to the order ${cursor.sort}, not ${query.sort}`,
+      });
   });
 
 export const audioQuerySchema = z.object({
@@ -218,15 +250,21 @@ export const uploadedAudioSchema = z.object({
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** Opaque page cursor: base64url of "<createdAt ISO>|<uuid>". */
-export function encodeCursor(cursor: RecordingCursor): string {
-  return Buffer.from(`${cursor.createdAt.toISOString()}|${cursor.id}`, 'utf8').toString('base64url');
+/**
+ * Opaque page cursor: base64url of "<time ISO>|<uuid>" in the default order (-createdAt), with
+ * "|<sort>|<duration ms>" appended in another, so a cursor is refused with any other order.
+ */
+export function encodeCursor(cursor: RecordingCursor, sort: string = DEFAULT_RECORDING_SORT): string {
+  const tail = sort === DEFAULT_RECORDING_SORT ? [] : [sort, String(cursor.durationMs ?? '')];
+  return encodeCursorFields([cursor.at.toISOString(), cursor.id, ...tail]);
 }
 
-export function decodeCursor(text: string): RecordingCursor | undefined {
-  const [iso = '', id = ''] = Buffer.from(text, 'base64url').toString('utf8').split('|');
-  const createdAt = new Date(iso);
-  return Number.isNaN(createdAt.getTime()) || !uuidPattern.test(id) ? undefined : { createdAt, id };
+export function decodeCursor(text: string): (RecordingCursor & { readonly sort: string }) | undefined {
+  const [iso = '', id = '', sort = DEFAULT_RECORDING_SORT, duration = ''] = decodeCursorFields(text);
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime()) || !uuidPattern.test(id)) return undefined;
+  if (duration !== '' && !/^-?\d{1,15}$/.test(duration)) return undefined;
+  return { at, id, sort, ...(duration === '' ? {} : { durationMs: Number(duration) }) };
 }
 
 export const problems = {

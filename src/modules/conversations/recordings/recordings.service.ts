@@ -16,7 +16,9 @@ import type {
   RecordingIntake,
   RecordingMetadata,
   RecordingsService,
+  RecordingSort,
   RecordingSummary,
+  RecordingTotal,
 } from '../contract.js';
 import type { ConversationsTables } from '../db/conversations.tables.js';
 import { ConversationsErrors } from '../errors.js';
@@ -27,6 +29,7 @@ import { AUDIO_CONTENT_TYPES, sniffAudio, truncationOf } from './audio-intake.js
 import { normaliseAgentKey, numberTerm } from './party-numbers.js';
 import {
   claimRecording,
+  countRecordings,
   currentTranscript,
   deleteClaim,
   findRecording,
@@ -38,6 +41,7 @@ import {
   lapsedClaims,
   replaceNumbers,
   runsOf,
+  sortTimeOf,
   takeOverClaim,
   type NewRecording,
   type RecordingRow,
@@ -465,32 +469,41 @@ export function createRecordings(deps: RecordingsDeps): RecordingsService {
           'must be an E.164 number or an address',
         );
       const agentKey = filters.agent === undefined ? null : normaliseAgentKey({ id: filters.agent });
-      const rows = await database.withTenant<Tables, RecordingRow[]>(ctx, async (trx) =>
-        listRecordings(
-          trx,
-          {
-            callId: filters.callId === undefined ? undefined : uuidOf(filters.callId),
-            numberIndexes: term
-              ? [await sealing.blindIndex(ctx.tenantId, term.purpose, term.value)]
-              : undefined,
-            agentIndex:
-              agentKey === null
-                ? undefined
-                : await sealing.blindIndex(ctx.tenantId, indexPurposes.agent, agentKey),
-            queue: filters.queue,
-            from: filters.from,
-            to: filters.to,
-            states: filters.states,
-            q: filters.q,
-          },
-          { limit: query.limit + 1, after: query.after },
-        ),
-      );
+      const indexFilters = {
+        callId: filters.callId === undefined ? undefined : uuidOf(filters.callId),
+        numberIndexes: term ? [await sealing.blindIndex(ctx.tenantId, term.purpose, term.value)] : undefined,
+        agentIndex:
+          agentKey === null
+            ? undefined
+            : await sealing.blindIndex(ctx.tenantId, indexPurposes.agent, agentKey),
+        queue: filters.queue,
+        from: filters.from,
+        to: filters.to,
+        states: filters.states,
+        q: filters.q,
+      };
+      const sort: RecordingSort = query.sort ?? { key: 'createdAt', direction: 'desc' };
+      // One row more than asked tells whether another page exists.
+      const { rows, total } = await database.withTenant<
+        Tables,
+        { rows: RecordingRow[]; total: RecordingTotal | undefined }
+      >(ctx, async (trx) => ({
+        total: query.withTotal ? await countRecordings(trx, indexFilters) : undefined,
+        rows: await listRecordings(trx, indexFilters, { limit: query.limit + 1, after: query.after, sort }),
+      }));
       const page = rows.slice(0, query.limit);
       const last = page.at(-1);
       return {
         items: page.map(toSummary),
-        nextCursor: rows.length > query.limit && last ? { createdAt: last.createdAt, id: last.id } : null,
+        nextCursor:
+          rows.length > query.limit && last
+            ? {
+                at: sortTimeOf(last, sort.key),
+                id: last.id,
+                ...(sort.key === 'duration' ? { durationMs: Number(last.durationMs ?? -1) } : {}),
+              }
+            : null,
+        total,
       };
     },
 

@@ -1677,6 +1677,12 @@ export interface paths {
                             items: components["schemas"]["RecordingSummary"][];
                             /** @description Pass as cursor for the next page; null on the last page */
                             nextCursor: string | null;
+                            /** @description How many recordings match, when asked with total=true; else null */
+                            total: {
+                                count: number;
+                                /** @description false: the planner’s estimate, because counting would be slow */
+                                exact: boolean;
+                            } | null;
                         };
                     };
                 };
@@ -4952,7 +4958,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Recordings, newest received first, filtered, keyset-paginated */
+        /** Recordings, filtered, sorted (newest received first by default), keyset-paginated; with a total on request */
         get: {
             parameters: {
                 query?: {
@@ -4970,10 +4976,14 @@ export interface paths {
                     /** @description Full text over the redacted transcript (web search syntax: words, "a phrase", -word, or). Needs transcripts:read. */
                     q?: string;
                     queue?: string;
+                    /** @description createdAt (received), startedAt (call start; received for a recording without one) or duration; a leading minus sorts descending (newest, longest first); ties go by received time the same way */
+                    sort?: "createdAt" | "-createdAt" | "startedAt" | "-startedAt" | "duration" | "-duration";
                     /** @description One or more of: uploading, queued, processing, ready, failed (comma-separated) */
                     state?: string;
                     /** @description Started (or received) before */
                     to?: string;
+                    /** @description true: count the matching recordings (exact up to 10,000, else the planner’s estimate with exact: false) */
+                    total?: "true" | "false";
                 };
                 header?: never;
                 path?: never;
@@ -4991,6 +5001,12 @@ export interface paths {
                             items: components["schemas"]["RecordingSummary"][];
                             /** @description Pass as cursor for the next page; null on the last page */
                             nextCursor: string | null;
+                            /** @description How many recordings match, when asked with total=true; else null */
+                            total: {
+                                count: number;
+                                /** @description false: the planner’s estimate, because counting would be slow */
+                                exact: boolean;
+                            } | null;
                         };
                     };
                 };

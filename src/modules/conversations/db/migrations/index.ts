@@ -6,6 +6,7 @@ import {
 } from '../../../../platform/db/index.js';
 import { pipelineSettings } from './0003-pipeline-settings.js';
 import { recordingSources } from './0004-recording-sources.js';
+import { recordingListOrder } from './0005-recording-list-order.js';
 
 /*
  * Recordings and what the pipeline makes of them. Personal data (party numbers and names, the
@@ -138,5 +139,6 @@ export const conversationsMigrations: MigrationSet = {
     sqlMigration('0002_recording_uploads', recordingUploads),
     pipelineSettings,
     recordingSources,
+    recordingListOrder,
   ],
 };

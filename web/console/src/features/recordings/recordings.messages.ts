@@ -104,6 +104,7 @@ export const recordingListMessages = defineMessages(
     loading: 'Loading recordings',
     failed: 'Recordings could not be loaded',
     shown: (shown: string, n: number) => `${shown} ${plural(n, 'recording', 'recordings')} shown`,
+    shownOf: (shown: string, total: string) => `${shown} of ${total} recordings`,
     columns: {
       started: 'Started',
       state: 'State',
@@ -151,6 +152,7 @@ export const recordingListMessages = defineMessages(
       loading: 'Aufzeichnungen werden geladen',
       failed: 'Die Aufzeichnungen konnten nicht geladen werden',
       shown: (shown, n) => `${shown} ${plural(n, 'Aufzeichnung', 'Aufzeichnungen')} angezeigt`,
+      shownOf: (shown, total) => `${shown} von ${total} Aufzeichnungen`,
       columns: {
         started: 'Beginn',
         state: 'Status',

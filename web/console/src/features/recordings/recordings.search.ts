@@ -3,7 +3,7 @@ import { recordingStates, type RecordingListQuery } from '@/api/recordings';
 
 /**
  * The recordings list's state in the address (filters, order, columns), so any view is a link.
- * Names are the API's (`GET /api/v1/recordings`), which lists newest received first (no other order).
+ * Names are the API's (`GET /api/v1/recordings`); without `sort` it lists newest received first.
  */
 export interface RecordingsSearch {
   /** Full text over the redacted transcripts. */
@@ -16,8 +16,22 @@ export interface RecordingsSearch {
   readonly to?: string;
   /** Comma-separated states. */
   readonly state?: string;
+  /** `startedAt`, `-duration`…; absent = newest received first (`-createdAt`). */
+  readonly sort?: RecordingSortParam;
   readonly columns?: string;
 }
+
+/** The orders the API offers (sort=key, or -key for descending). */
+export const recordingSortKeys = ['createdAt', 'startedAt', 'duration'] as const;
+export type RecordingSortParam =
+  (typeof recordingSortKeys)[number] | `-${(typeof recordingSortKeys)[number]}`;
+
+const sortParam = (value: unknown): RecordingSortParam | undefined => {
+  const given = text(value, 40);
+  return given && (recordingSortKeys as readonly string[]).includes(given.replace(/^-/, ''))
+    ? (given as RecordingSortParam)
+    : undefined;
+};
 
 export const recordingColumnIds = [
   'started',
@@ -77,6 +91,7 @@ export function recordingsSearch(search: Record<string, unknown>): RecordingsSea
     from: range ? undefined : instant(search.from),
     to: range ? undefined : instant(search.to),
     state: oneOrMore(search.state, recordingStates),
+    sort: sortParam(search.sort),
     columns: oneOrMore(search.columns, recordingColumnIds),
   });
 }

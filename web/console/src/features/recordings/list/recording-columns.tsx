@@ -25,12 +25,14 @@ export function RecordingState({ recording, words }: { recording: RecordingSumma
   );
 }
 
-/** The columns of the recordings list (newest received first: the API's one order). */
+/** The columns of the recordings list; the API sorts by call start, received time and duration. */
 export function recordingColumns(t: ListWords, words: Words): Column<RecordingSummary>[] {
   return [
     {
       id: 'started',
       label: t.columns.started,
+      sort: 'startedAt',
+      firstDirection: 'desc',
       hideable: false,
       width: '176px',
       cell: (recording) => (
@@ -53,6 +55,8 @@ export function recordingColumns(t: ListWords, words: Words): Column<RecordingSu
     {
       id: 'duration',
       label: t.columns.duration,
+      sort: 'duration',
+      firstDirection: 'desc',
       align: 'end',
       width: '96px',
       cell: (recording) =>
@@ -107,6 +111,8 @@ export function recordingColumns(t: ListWords, words: Words): Column<RecordingSu
     {
       id: 'received',
       label: t.columns.received,
+      sort: 'createdAt',
+      firstDirection: 'desc',
       width: '176px',
       hiddenByDefault: true,
       cell: (recording) => <TimeCell value={recording.createdAt} />,

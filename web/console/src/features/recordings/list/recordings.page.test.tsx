@@ -100,4 +100,25 @@ describe('recordings list', () => {
     expect(await screen.findByText('No recordings yet')).toBeTruthy();
     expect(screen.queryByLabelText('Transcript text')).toBeNull();
   }, 15_000);
+  it('sorts by a header and shows the total, an estimate as one', async () => {
+    signInAs(reader);
+    const asked: URLSearchParams[] = [];
+    stubApi({
+      'GET /api/v1/recordings': (request) => {
+        const params = new URL(request.url).searchParams;
+        asked.push(params);
+        return [200, { items: [recording()], nextCursor: null, total: { count: 12_345, exact: false } }];
+      },
+    });
+    const { router } = await renderRecordingsRoute('/recordings');
+    expect(await screen.findByText(/of about 12,000 recordings$/)).toBeTruthy();
+    expect(asked[0]?.get('total')).toBe('true');
+    expect(asked[0]?.has('sort')).toBe(false);
+
+    const duration = screen.getAllByRole('columnheader').find((h) => h.textContent === 'Length');
+    expect(duration?.getAttribute('aria-sort')).toBe('none');
+    await userEvent.setup().click(within(duration!).getByRole('button'));
+    await waitFor(() => expect(router.state.location.search).toMatchObject({ sort: '-duration' }));
+    await waitFor(() => expect(asked.at(-1)?.get('sort')).toBe('-duration'));
+  }, 15_000);
 });

@@ -9,8 +9,13 @@ import {
   ColumnChooser,
   DataTable,
   SavedViews,
+  SortSelect,
+  sortFromParam,
+  sortToParam,
   useColumnChoice,
+  useFormatTotal,
   useTenantTimeZoneState,
+  type Sort,
 } from '@/kit/data-table';
 import { formatNumber } from '@/kit/format';
 import { sentence } from '@/kit/forms';
@@ -22,8 +27,10 @@ import { recordingListMessages, recordingWords } from '../recordings.messages';
 import {
   apiQuery,
   isFiltered,
+  recordingSortKeys,
   searchToState,
   stateToSearch,
+  type RecordingSortParam,
   type RecordingsSearch,
 } from '../recordings.search';
 import { UploadDialog } from '../upload/UploadDialog';
@@ -33,6 +40,7 @@ import '../recordings.css';
 
 const route = getRouteApi('/console/recordings');
 const pageSize = 100;
+const defaultSort: Sort = { key: 'createdAt', direction: 'desc' };
 const filterFields: readonly FilterField[] = ['q', 'number', 'agent', 'queue', 'from', 'to', 'state'];
 
 export const recordingsListKey = (search: RecordingsSearch, timeZone?: string) =>
@@ -60,28 +68,35 @@ export function RecordingsPage() {
   const [remembered, remember] = useColumnChoice('recordings');
   const shown = search.columns?.split(',') ?? remembered;
   const [uploading, setUploading] = useState(false);
+  const formatTotal = useFormatTotal();
+  const sort = sortFromParam(search.sort, recordingSortKeys) ?? defaultSort;
 
   const recordings = useInfiniteQuery({
     queryKey: recordingsListKey(search, timeZone),
     enabled: settled || !search.range,
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam, signal }) =>
-      // The API lists newest received first and counts nothing: the summary says how many are shown.
+      // The first page asks for the total (exact up to 10,000, else an estimate); later pages need not.
       recordingsApi.list(
         {
           ...apiQuery(search, timeZone),
           limit: pageSize,
-          ...(pageParam === undefined ? {} : { cursor: pageParam }),
+          ...(pageParam === undefined ? { total: 'true' as const } : { cursor: pageParam }),
         },
         signal,
       ),
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
   const items = useMemo(() => recordings.data?.pages.flatMap((page) => page.items) ?? [], [recordings.data]);
+  const total = recordings.data?.pages[0]?.total ?? undefined;
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = recordings;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
 
   const setSearch = (next: RecordingsSearch) => void navigate({ search: next });
+  const onSort = (next: Sort) => {
+    const param = sortToParam(next) as RecordingSortParam;
+    setSearch({ ...search, sort: param === sortToParam(defaultSort) ? undefined : param });
+  };
   const onColumns = (ids: readonly string[]) => {
     remember(ids);
     setSearch({ ...search, columns: ids.join(',') });
@@ -89,7 +104,12 @@ export function RecordingsPage() {
 
   const filtered = isFiltered(search);
   const rejected = refusedFilters(recordings.error);
-  const summary = items.length === 0 ? undefined : t.shown(formatNumber(items.length), items.length);
+  const summary =
+    items.length === 0
+      ? undefined
+      : total
+        ? t.shownOf(formatNumber(items.length), formatTotal(total))
+        : t.shown(formatNumber(items.length), items.length);
 
   return (
     <div className="stack recordings-stack">
@@ -121,6 +141,7 @@ export function RecordingsPage() {
             onPick={(state) => setSearch(stateToSearch(state))}
           />
           <div className="toolbar__actions">
+            <SortSelect columns={columns} sort={sort} onSortChange={onSort} />
             <ColumnChooser columns={columns} shown={shown} onChange={onColumns} />
           </div>
         </div>
@@ -133,6 +154,8 @@ export function RecordingsPage() {
           onOpen={(recording) =>
             void navigate({ to: '/recordings/$recordingId', params: { recordingId: recording.id } })
           }
+          sort={sort}
+          onSortChange={onSort}
           query={
             Object.keys(rejected).length > 0
               ? { ...recordings, isError: false, isPending: false }
@@ -149,7 +172,9 @@ export function RecordingsPage() {
                 icon={<AudioLines />}
                 title={t.noMatch}
                 action={
-                  <Button onClick={() => setSearch({ columns: search.columns })}>{t.filters.clear}</Button>
+                  <Button onClick={() => setSearch({ sort: search.sort, columns: search.columns })}>
+                    {t.filters.clear}
+                  </Button>
                 }
               >
                 {t.noMatchHint}
