@@ -115,7 +115,8 @@ export function createPipelineService(deps: PipelineServiceDeps): PipelineServic
       const recordingId = recordingUuid(recordingPublicId);
       if (!recordingId) throw ConversationsErrors.recordingNotFound();
       // A provider the tenant configured, the local engine, or the installation's (supplied: when there is one).
-      const providers = options.provider === undefined ? [] : deps.settings.runnableProviders(await deps.settings.get(ctx));
+      const providers =
+        options.provider === undefined ? [] : deps.settings.runnableProviders(await deps.settings.get(ctx));
       const runId = newUuid();
       const row = await database.withTenant<ConversationsTables, RunRow>(ctx, async (trx) => {
         const recording = await findRecording(trx, recordingId, { forUpdate: true });

@@ -186,11 +186,7 @@ export function createPipelineSteps(deps: PipelineStepsDeps) {
     const audioKey = plan.audioKey;
     if (!audioKey)
       throw new PipelineFailure('no_media', 'The recording has no audio to transcribe and no transcript.');
-    const service = deps.transcriber(
-      contextOf(input),
-      plan.transcription,
-      plan.defaultLanguage,
-    );
+    const service = deps.transcriber(contextOf(input), plan.transcription, plan.defaultLanguage);
     try {
       const done = await service.transcribe({
         open: async () => (await objects.get(audioKey)).body,
@@ -221,7 +217,8 @@ export function createPipelineSteps(deps: PipelineStepsDeps) {
       };
     } catch (error) {
       if (!(error instanceof TranscriptionError)) throw error;
-      if (error.reason === 'no_speech') throw new PipelineFailure('no_speech', error.message, { cause: error });
+      if (error.reason === 'no_speech')
+        throw new PipelineFailure('no_speech', error.message, { cause: error });
       if (error.transient) throw error;
       const attempts: readonly TranscriptionAttemptFailure[] =
         error.attempts.length > 0
@@ -232,7 +229,10 @@ export function createPipelineSteps(deps: PipelineStepsDeps) {
           'no_local_engine',
           noEngineMessage(
             attempts
-              .map((attempt) => /^No local speech engine: (.*?)\. Install/s.exec(attempt.message)?.[1] ?? attempt.message)
+              .map(
+                (attempt) =>
+                  /^No local speech engine: (.*?)\. Install/s.exec(attempt.message)?.[1] ?? attempt.message,
+              )
               .join('; '),
           ),
           { cause: error },
@@ -450,7 +450,10 @@ export function createPipelineSteps(deps: PipelineStepsDeps) {
         });
         return { result, step };
       }
-      throw last ?? new PipelineFailure('no_local_engine', noEngineMessage('no transcription provider is configured'));
+      throw (
+        last ??
+        new PipelineFailure('no_local_engine', noEngineMessage('no transcription provider is configured'))
+      );
     },
 
     /** Card and personal data out of the transcript; the spans sealed apart for an audited reveal. */
@@ -524,7 +527,10 @@ export function createPipelineSteps(deps: PipelineStepsDeps) {
       try {
         const file = path.join(dir, 'redacted.wav');
         ({ frames } = await redactAudioToFile(stream, redacted.muteSpans, file, options));
-        await objects.put(key, createReadStream(file), { contentType: 'audio/wav', tenantId: input.tenantId });
+        await objects.put(key, createReadStream(file), {
+          contentType: 'audio/wav',
+          tenantId: input.tenantId,
+        });
       } finally {
         await rm(dir, { recursive: true, force: true });
       }

@@ -80,9 +80,7 @@ export function createConversationSettings(deps: ConversationSettingsDeps): Conv
     get,
     async transcriptionStatus(ctx) {
       const settings = await get(ctx);
-      return deps
-        .transcriber(ctx, settings.transcription.providers, settings.defaultLanguage)
-        .status();
+      return deps.transcriber(ctx, settings.transcription.providers, settings.defaultLanguage).status();
     },
     runnableProviders: (settings) => [
       ...new Set([

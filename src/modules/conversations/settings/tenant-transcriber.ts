@@ -4,7 +4,11 @@ import {
   type LocalProviderConfig,
   type TranscriptionService,
 } from '../transcription/index.js';
-import { providerConfigOf, TRANSCRIPTION_SECRET_PREFIX, type TenantProviderConfig } from './transcription-settings.js';
+import {
+  providerConfigOf,
+  TRANSCRIPTION_SECRET_PREFIX,
+  type TenantProviderConfig,
+} from './transcription-settings.js';
 
 /** Reads the tenant secrets the module may read (`transcription.*`). */
 export interface TranscriptionSecrets {

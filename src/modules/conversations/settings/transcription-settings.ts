@@ -27,7 +27,7 @@ const secretReference = z
   .max(100)
   .regex(
     /^transcription\.[a-z0-9][a-z0-9._-]*$/,
-    'must name a tenant secret under "transcription." (stored with PUT /api/v1/settings/secrets/{name})',
+    'must name a tenant secret under "transcription." (stored with PUT /api/v1/secrets/{name})',
   )
   .describe('Name of a tenant secret (transcription.*); the value itself is never stored here');
 
@@ -78,7 +78,9 @@ export const tenantTranscriptionSchema = z
       .array(tenantProviderSchema)
       .min(1)
       .max(PROVIDER_NAMES.length)
-      .describe('In fallback order: the first that succeeds wins; one that is unavailable or fails hands over'),
+      .describe(
+        'In fallback order: the first that succeeds wins; one that is unavailable or fails hands over',
+      ),
   })
   .strict()
   .superRefine((value, check) => {
@@ -99,7 +101,9 @@ export type TenantProviderConfig = z.infer<typeof tenantProviderSchema>;
 export type TenantTranscription = z.infer<typeof tenantTranscriptionSchema>;
 
 /** With nothing configured: the local engine, which says what to install when it is absent. */
-export const DEFAULT_TRANSCRIPTION: TenantTranscription = { providers: [{ provider: 'local', pricePerMinuteUsd: 0 }] };
+export const DEFAULT_TRANSCRIPTION: TenantTranscription = {
+  providers: [{ provider: 'local', pricePerMinuteUsd: 0 }],
+};
 
 /** The secret names a configuration refers to (for the status check and the audit entry). */
 export function secretReferences(provider: TenantProviderConfig): string[] {
