@@ -215,14 +215,12 @@ describe('the pipeline with configured transcription providers', () => {
       url: '/api/v1/conversations/settings/transcription-status',
       as: as(ctx, ['settings:read']),
     });
-    expect(status.json<{ items: unknown[] }>().items).toEqual([
-      expect.objectContaining({
-        provider: 'deepgram',
-        available: false,
-        reason: expect.stringContaining('transcription.deepgram'),
-      }),
-      { provider: 'openai', available: true, reason: null, code: null },
-    ]);
+    const [deepgramStatus, openaiStatus] = status.json<{
+      items: { provider: string; available: boolean; reason: string | null; code: string | null }[];
+    }>().items;
+    expect(deepgramStatus).toMatchObject({ provider: 'deepgram', available: false });
+    expect(deepgramStatus?.reason).toContain('transcription.deepgram');
+    expect(openaiStatus).toEqual({ provider: 'openai', available: true, reason: null, code: null });
     expect(JSON.stringify(status.json())).not.toContain('sk-fake');
 
     // The change is audited with the providers, their configuration hashes and secret names.
@@ -329,7 +327,8 @@ describe('the pipeline with configured transcription providers', () => {
     const recording = await receive(ctx, { audio: writeWav([mono], rate, 'pcm_s16le') });
     const [run] = await settled(ctx, recording.publicId);
     expect(run).toMatchObject({ state: 'succeeded' });
-    expect(transcribeStep(run)).toMatchObject({ provider: 'deepgram', version: expect.any(String) });
+    expect(transcribeStep(run)?.provider).toBe('deepgram');
+    expect(transcribeStep(run)?.version).not.toBe('');
     expect(transcribeStep(run)?.detail).toMatchObject({
       cost: { audioSecondsSource: 'provider', pricePerMinuteUsd: 0.0043 },
     });

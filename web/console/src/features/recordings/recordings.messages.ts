@@ -31,7 +31,7 @@ export const recordingWords = defineMessages(
       transcript_unreadable:
         'The supplied transcript could not be read — upload WebVTT, SRT or a provider’s JSON.',
       no_local_engine:
-        'No transcription engine is installed — run apt-get install pocketsphinx pocketsphinx-en-us on the server, or configure a provider (such as a self-hosted Whisper server) in the conversation settings.',
+        'No transcription engine is installed — install one on the server (apt-get install pocketsphinx pocketsphinx-en-us), or configure a provider (such as a self-hosted Whisper server) in the conversation settings.',
       transcription_failed:
         'No configured transcription provider could transcribe it — check the providers and their secrets in the conversation settings, then run it again.',
       no_speech: 'The transcription provider heard no speech in this recording.',

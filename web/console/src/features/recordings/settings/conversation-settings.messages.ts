@@ -16,7 +16,8 @@ export const conversationSettingsMessages = defineMessages(
     defaultsInUse:
       'Nothing is configured: recordings are transcribed by the offline engine on this server (pocketsphinx), if it is installed. For real accuracy, add a self-hosted Whisper server as an OpenAI-compatible provider.',
     defaultLanguage: 'Default language',
-    defaultLanguageHint: 'Used when a recording does not say its language, for example en-US or de-DE. Empty: en-US.',
+    defaultLanguageHint:
+      'Used when a recording does not say its language, for example en-US or de-DE. Empty: en-US.',
     providerNames: {
       local: 'Offline engine on this server',
       openai: 'OpenAI-compatible (OpenAI, Azure, Whisper server)',
@@ -42,7 +43,8 @@ export const conversationSettingsMessages = defineMessages(
     accessKeyIdSecret: 'Access key ID (secret name)',
     secretAccessKeySecret: 'Secret access key (secret name)',
     sessionTokenSecret: 'Session token (secret name)',
-    secretHint: 'The name of a secret stored under Administration → Secrets, starting with transcription. The key itself is never stored here.',
+    secretHint:
+      'The name of a secret stored under Administration → Secrets, starting with transcription. The key itself is never stored here.',
     secretOptionalHint: 'Leave empty for a server without authentication.',
     price: 'Price per audio minute (USD)',
     priceHint: 'Recorded as the cost of each transcript. Empty: not known.',

@@ -103,7 +103,12 @@ describe('conversation settings', () => {
       transcription: {
         providers: [
           { provider: 'deepgram', apiKeySecret: 'transcription.deepgram' },
-          { provider: 'openai', baseUrl: 'http://whisper.internal:8000/v1', model: 'large-v3', apiKeySecret: null },
+          {
+            provider: 'openai',
+            baseUrl: 'http://whisper.internal:8000/v1',
+            model: 'large-v3',
+            apiKeySecret: null,
+          },
           { provider: 'local', pricePerMinuteUsd: 0 },
         ],
       },
@@ -138,7 +143,9 @@ describe('conversation settings', () => {
     await user.type(secret, 'sk-live-123');
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
 
-    expect(await within(whisper).findByText('Must name a tenant secret under "transcription.".')).toBeTruthy();
+    expect(
+      await within(whisper).findByText('Must name a tenant secret under "transcription.".'),
+    ).toBeTruthy();
     expect(secret.getAttribute('aria-invalid')).toBe('true');
     expect(document.activeElement).toBe(secret);
   });

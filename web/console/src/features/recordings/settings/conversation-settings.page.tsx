@@ -50,22 +50,27 @@ function toBody(draft: Draft): Draft {
     if (typeof value !== 'string') continue;
     const trimmed = value.trim();
     if (field === 'pricePerMinuteUsd') out[field] = trimmed === '' ? null : Number(trimmed);
-    else if (trimmed === '' && (OPTIONAL_SECRETS.has(field) || (draft.provider === 'openai' && field === 'apiKeySecret')))
+    else if (
+      trimmed === '' &&
+      (OPTIONAL_SECRETS.has(field) || (draft.provider === 'openai' && field === 'apiKeySecret'))
+    )
       out[field] = null;
-    else if (trimmed === '') delete out[field];
+    else if (trimmed === '')
+      out[field] = undefined; // not sent: the server's default applies
     else out[field] = trimmed;
   }
   return out;
 }
 
-const textOf = (value: unknown) => (value === null || value === undefined ? '' : String(value));
+const textOf = (value: unknown) =>
+  typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 
 function SettingsForm({ settings, canWrite }: { settings: Settings; canWrite: boolean }) {
   const m = useMessages(conversationSettingsMessages);
   const queryClient = useQueryClient();
   const secretsListId = useId();
   const [providers, setProviders] = useState<Draft[]>(() =>
-    settings.transcription.providers.map((provider) => ({ ...provider }) as Draft),
+    settings.transcription.providers.map((provider) => ({ ...provider })),
   );
   const [useDefault, setUseDefault] = useState(!settings.transcriptionConfigured);
   const [language, setLanguage] = useState(settings.defaultLanguage ?? '');
@@ -134,7 +139,9 @@ function SettingsForm({ settings, canWrite }: { settings: Settings; canWrite: bo
   };
 
   const update = (index: number, field: string, value: string) => {
-    setProviders((current) => current.map((draft, i) => (i === index ? { ...draft, [field]: value } : draft)));
+    setProviders((current) =>
+      current.map((draft, i) => (i === index ? { ...draft, [field]: value } : draft)),
+    );
     form.clear(`transcription.providers.${index}.${field}`);
   };
   const move = (index: number, by: -1 | 1) =>
@@ -170,7 +177,11 @@ function SettingsForm({ settings, canWrite }: { settings: Settings; canWrite: bo
           <option key={name} value={name} />
         ))}
       </datalist>
-      <Panel title={m.transcription} description={m.transcriptionDescription} labelledBy="transcription-heading">
+      <Panel
+        title={m.transcription}
+        description={m.transcriptionDescription}
+        labelledBy="transcription-heading"
+      >
         <div className="form">
           <TextField
             label={m.defaultLanguage}
@@ -392,7 +403,11 @@ export function ConversationSettingsPage() {
           <ErrorState error={settings.error} onRetry={() => void settings.refetch()} title={m.loadFailed} />
         </Panel>
       ) : (
-        <SettingsForm key={settings.data.updatedAt ?? 'defaults'} settings={settings.data} canWrite={canWrite} />
+        <SettingsForm
+          key={settings.data.updatedAt ?? 'defaults'}
+          settings={settings.data}
+          canWrite={canWrite}
+        />
       )}
     </div>
   );
