@@ -18,13 +18,10 @@
  *   node --import tsx bench/recordings.bench.ts [--calls 3] [--turns 8] [--concurrency <cores>]
  *   (or RECORDINGS_BENCH_CALLS, RECORDINGS_BENCH_TURNS, RECORDINGS_BENCH_CONCURRENCY)
  *
- * The local engine and the pipeline: on this branch the platform's conversations module is built
- * with no speech engine (only the energy-only fallback) until provider selection from the tenant's
- * settings is wired. The bench therefore runs the pipeline's worker itself: the conversations
- * module (`createConversationsModule`) with one transcriber, `local`, that calls the transcription
- * library's local provider through the pipeline's Transcriber interface — the interface the
- * pipeline's transcribe step calls — and the tenant's settings name `local` first. The API side
- * (upload, storage, events) is the platform as `switchboard api` runs it.
+ * The end-to-end row runs the pipeline's worker in this process (the conversations module with the
+ * tenant's default transcription, the local engine, as `switchboard worker` runs it) beside the
+ * platform as `switchboard api` runs it (upload, storage, events), so that its concurrency is the
+ * bench's.
  */
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -217,39 +214,6 @@ async function engineWav(call: SyntheticCall, channel: number, file: string): Pr
   await writeFile(file, Buffer.concat([pcm16WavHeader(16_000, 1, data.byteLength), data]));
 }
 
-/** The tenant's `local` provider as the pipeline's transcribe step calls a provider. */
-function pipelineLocalTranscriber(objects: {
-  get(key: string): Promise<{ body: AsyncIterable<Uint8Array> }>;
-}): Transcriber {
-  const service = createTranscriber(
-    { providers: [{ provider: 'local' }], defaultLanguage: 'en-US' },
-    () => undefined,
-  );
-  return {
-    name: 'local',
-    async transcribe(_ctx, request) {
-      const audio = request.audio;
-      if (!audio) throw new Error('the bench uploads audio with every recording');
-      const done = await service.transcribe({
-        open: async () => (await objects.get(audio.key)).body,
-        contentType: audio.contentType ?? 'audio/wav',
-        fileName: `${request.recordingId}.wav`,
-        ...(request.channels === null ? {} : { channels: request.channels }),
-        ...(request.language === null ? {} : { language: request.language }),
-      });
-      return {
-        transcript: done.transcript,
-        costMicros: done.cost.amountUsd === null ? null : Math.round(done.cost.amountUsd * 1e6),
-        provenance: {
-          provider: done.provenance.provider,
-          version: done.provenance.engineVersion ?? 'unknown',
-          configHash: done.provenance.configHash.slice(0, 16),
-        },
-      };
-    },
-  };
-}
-
 async function main(): Promise<void> {
   requireTools();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'switchboard-recordings-bench-'));
@@ -371,7 +335,6 @@ async function main(): Promise<void> {
       objects: platform.quietObjects,
       workflows,
       logger,
-      transcribers: [pipelineLocalTranscriber(platform.quietObjects)],
     });
     const runtime = createWorkerRuntime(
       { database: platform.database, bus: platform.bus, logger, workflows },
@@ -384,7 +347,7 @@ async function main(): Promise<void> {
       const port = typeof address === 'object' && address ? address.port : 0;
       const tenant = await platform.modules.identity.tenantAdmin.create({ name: 'Bench', slug: 'bench' });
       const ctx = systemContext(tenant.uuid, 'bench', 'bench');
-      await conversations.api.settings.update(ctx, { transcriptionProviders: ['local'] });
+      // No provider configured: the tenant's default, the local engine, transcribes.
       const { key } = await platform.modules.identity.apiKeys.create(ctx, {
         name: 'bench',
         scopes: ['recordings:ingest'],

@@ -10,7 +10,7 @@ import type { Logger } from '../../platform/telemetry/index.js';
 import { callsModule } from '../calls/index.js';
 import type { RecordingsService } from './contract.js';
 import { conversationsMigrations } from './db/migrations/index.js';
-import { createPipelineFeature, installedTranscribers } from './pipeline/pipeline.feature.js';
+import { createPipelineFeature } from './pipeline/pipeline.feature.js';
 import type { PipelineService } from './pipeline/pipeline.service.js';
 import type { Transcriber } from './pipeline/transcriber.js';
 import { callRecordingsRoutes, recordingsRoutes } from './recordings/recordings.routes.js';
@@ -24,6 +24,8 @@ import {
   createConversationSettings,
   type ConversationSettingsService,
 } from './settings/conversation-settings.service.js';
+import { tenantTranscriberFactory, type TranscriptionSecrets } from './settings/tenant-transcriber.js';
+import type { LocalProviderConfig } from './transcription/index.js';
 
 /** What conversations offers other modules, the CLI and tests (`platform.modules.conversations`). */
 export interface ConversationsApi {
@@ -46,8 +48,15 @@ export interface ConversationsDeps {
   readonly objects: ObjectStore;
   readonly workflows: Workflows | undefined;
   readonly logger: Logger;
-  /** Transcription providers in their default order (the energy-only fallback is added last). */
+  /**
+   * Transcribers of the installation, tried before the tenant's configured providers (the
+   * crash test adds a scripted one); none in production, where tenants configure providers.
+   */
   readonly transcribers?: readonly Transcriber[];
+  /** The tenant secrets transcription providers read (`transcription.*`); absent: none can be read. */
+  readonly secrets?: TranscriptionSecrets;
+  /** The operator's local engine (binary, model path, or a command for another engine); default: pocketsphinx from PATH. */
+  readonly localEngine?: Partial<Omit<LocalProviderConfig, 'provider'>>;
   /** How the pipeline's steps retry transient failures (tests shorten the waits). */
   readonly stepRetries?: StepOptions;
 }
@@ -56,13 +65,18 @@ export interface ConversationsDeps {
 export function createConversationsModule(
   deps: ConversationsDeps,
 ): PlatformModule<Omit<ConversationsApi, 'recordings' | 'sources'>> {
-  const transcribers = installedTranscribers(deps.transcribers ?? []);
+  const transcribers = deps.transcribers ?? [];
+  const transcriber = tenantTranscriberFactory({
+    secrets: deps.secrets,
+    localEngine: deps.localEngine ?? {},
+  });
   const settings = createConversationSettings({
     database: deps.database,
     audit: deps.audit,
-    availableProviders: transcribers.map((t) => t.name),
+    installedProviders: transcribers.map((t) => t.name),
+    transcriber,
   });
-  const pipeline = createPipelineFeature({ ...deps, settings, transcribers });
+  const pipeline = createPipelineFeature({ ...deps, settings, transcribers, transcriber });
   return {
     api: { pipeline: pipeline.pipeline, settings },
     routes: [
@@ -87,8 +101,9 @@ export const conversationsModule = defineModule({
   name: 'conversations',
   migrations: conversationsMigrations,
   dependsOn: [callsModule],
-  // Pull connectors read the credentials their configuration names (recorder.*, twilio.*, 3cx.*).
-  secrets: { read: SOURCE_SECRET_PREFIXES },
+  // Credentials named in the tenant's configuration: transcription providers' (transcription.*) and
+  // the pull connectors' (recorder.*, twilio.*, 3cx.*).
+  secrets: { read: ['transcription.', ...SOURCE_SECRET_PREFIXES] },
   settings: (config) => ({ publicUrl: config.http.publicUrl }),
   create: (deps): PlatformModule<ConversationsApi> => {
     const calls = deps.modules.calls.calls;
@@ -120,6 +135,7 @@ export const conversationsModule = defineModule({
       objects: deps.quietObjects,
       workflows: deps.workflows,
       logger: deps.logger,
+      secrets: deps.secrets,
     });
     return {
       ...core,

@@ -24,7 +24,7 @@ export const ConversationsErrors = {
     new AppError(
       'CONVERSATIONS_UNKNOWN_PROVIDER',
       'invalid_input',
-      `${field}: '${name}' is not a transcription provider of this installation (${known.join(', ')}).`,
+      `${field}: '${name}' is not a transcription provider this recording can be run with: configure it in the conversations settings first (now: ${known.join(', ')}).`,
       { fields: [{ field, message: `must be one of ${known.join(', ')}` }] },
     ),
   /** The platform runs without workflows (a CLI process): nothing can start a run here. */
@@ -175,6 +175,10 @@ export type PipelineFailureCode =
   | 'transcript_unreadable'
   /** No transcript was supplied and no speech engine or provider is installed. */
   | 'no_local_engine'
+  /** Every configured transcription provider refused or failed for a reason a retry does not change (credentials, a rejected request). */
+  | 'transcription_failed'
+  /** The provider heard no speech in the recording. */
+  | 'no_speech'
   /** A provider or the store kept failing after every retry. */
   | 'retries_exhausted';
 

@@ -91,7 +91,8 @@ export type AudioRedactionPolicy = 'keep_original' | 'redacted_only' | 'both';
 /** conversations.settings (migration 0003): one row per tenant that changed a default. */
 export type ConversationSettingsTable = {
   tenantId: string;
-  transcriptionProviders: string[] | null;
+  /** JSON `{ providers: [...] }` (settings/transcription-settings.ts); written as text, read as text. */
+  transcription: string | null;
   defaultLanguage: string | null;
   audioRedaction: Generated<AudioRedactionPolicy>;
   audioPaddingMs: Generated<number>;

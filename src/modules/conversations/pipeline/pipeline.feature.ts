@@ -8,7 +8,7 @@ import type { ObjectStore } from '../../../platform/objects/index.js';
 import type { Logger } from '../../../platform/telemetry/index.js';
 import type { OpenAudioOptions } from '../audio/index.js';
 import type { ConversationSettingsService } from '../settings/conversation-settings.service.js';
-import { createEnergyOnlyTranscriber } from './energy-only.transcriber.js';
+import type { TenantTranscriberFactory } from '../settings/tenant-transcriber.js';
 import { staleRunningRuns } from './pipeline.repo.js';
 import { pipelineRoutes } from './pipeline.routes.js';
 import { createPipelineService, type PipelineService } from './pipeline.service.js';
@@ -27,15 +27,12 @@ export interface PipelineFeatureDeps {
   readonly workflows: Workflows | undefined;
   readonly logger: Logger;
   readonly settings: ConversationSettingsService;
-  /** Providers in their default order; the energy-only fallback is added last. */
+  /** Transcribers of the installation, tried before the tenant's configured providers (tests add a scripted one). */
   readonly transcribers: readonly Transcriber[];
+  /** Builds a tenant's configured providers for a run. */
+  readonly transcriber: TenantTranscriberFactory;
   readonly audio?: OpenAudioOptions;
   readonly stepRetries?: StepOptions;
-}
-
-/** The default provider order of an installation: its providers, then the energy-only fallback. */
-export function installedTranscribers(providers: readonly Transcriber[]): Transcriber[] {
-  return [...providers, createEnergyOnlyTranscriber()];
 }
 
 /**
@@ -61,6 +58,7 @@ export function createPipelineFeature(deps: PipelineFeatureDeps): {
     bus: deps.bus,
     settings: deps.settings,
     transcribers,
+    transcriber: deps.transcriber,
     audio: deps.audio ?? {},
   });
   const workflow = deps.workflows
@@ -71,7 +69,8 @@ export function createPipelineFeature(deps: PipelineFeatureDeps): {
     audit: deps.audit,
     workflows: deps.workflows,
     workflow,
-    providers: [...transcribers.keys()],
+    settings: deps.settings,
+    installedProviders: [...transcribers.keys()],
   });
   const sweep: TimerTrigger = {
     kind: 'timer',

@@ -272,10 +272,22 @@ describe('the recording pipeline', () => {
   }, 60_000);
 
   it('fails audio without a transcript where no speech engine is installed, naming what to install', async () => {
-    const recording = await receive({ audio: stereoCallWav() });
-    const [run] = await settled(recording.publicId);
+    // No provider configured (the default: the local engine), on a machine without one: the
+    // engine is looked up on the PATH when the step runs, so an empty PATH stands in for a
+    // machine without pocketsphinx.
+    const path = process.env.PATH;
+    process.env.PATH = '/nonexistent';
+    let run: RunBody | undefined;
+    let recording!: { id: string; publicId: string };
+    try {
+      recording = await receive({ audio: stereoCallWav() });
+      [run] = await settled(recording.publicId);
+    } finally {
+      process.env.PATH = path;
+    }
     expect(run).toMatchObject({ state: 'failed', failureCode: 'no_local_engine' });
-    expect(run!.failureReason).toContain('whisper');
+    expect(run!.failureReason).toContain('apt-get install pocketsphinx pocketsphinx-en-us');
+    expect(run!.failureReason).toContain('OpenAI-compatible');
     // What could be measured was: the steps before transcription finished.
     expect(run!.steps.map((s) => s.name)).toEqual(['prepare', 'decode', 'characteristics']);
     expect(await recordingRow(recording.id)).toMatchObject({
@@ -350,8 +362,10 @@ describe('the recording pipeline', () => {
       });
     const defaults = (await get(other)).json<Record<string, unknown>>();
     expect(defaults).toMatchObject({
-      transcriptionProviders: ['energy-only'],
-      availableProviders: ['energy-only'],
+      transcription: { providers: [{ provider: 'local', pricePerMinuteUsd: 0 }] },
+      transcriptionConfigured: false,
+      transcriptionProviders: ['local'],
+      availableProviders: ['local'],
       defaultLanguage: null,
       audioRedaction: 'both',
       audioPaddingMs: 250,
@@ -365,7 +379,7 @@ describe('the recording pipeline', () => {
       [{ audioPaddingMs: 'x' }, 'body.audioPaddingMs'],
       [{ audioPaddingMs: 60_000 }, 'body.audioPaddingMs'],
       [{ audioRedaction: 'shred' }, 'body.audioRedaction'],
-      [{ transcriptionProviders: ['nope'] }, 'body.transcriptionProviders.0'],
+      [{ transcription: { providers: [{ provider: 'nope' }] } }, 'body.transcription.providers.0.provider'],
       [{ redactEntityTypes: ['CARD_NUMBER', 'SHOE_SIZE'] }, 'body.redactEntityTypes.1'],
       [{ defaultLanguage: 'x'.repeat(1_000_000) }, 'body.defaultLanguage'],
       [{ defaultLanguage: 'en\u0000' }, 'body.defaultLanguage'],

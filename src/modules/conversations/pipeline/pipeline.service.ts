@@ -6,6 +6,8 @@ import { fromPublicId, newUuid, toPublicId } from '../../../platform/ids.js';
 import type { WorkflowRef, Workflows } from '../../../platform/jobs/index.js';
 import type { ConversationsTables } from '../db/conversations.tables.js';
 import { ConversationsErrors } from '../errors.js';
+import type { ConversationSettingsService } from '../settings/conversation-settings.service.js';
+import { SUPPLIED_PROVIDER } from './supplied.transcriber.js';
 import { findRecording, hasRunningRun, insertRun, listRuns, type RunRow } from './pipeline.repo.js';
 import {
   runOptionsSchema,
@@ -43,8 +45,9 @@ export interface PipelineServiceDeps {
   readonly audit: AuditLog;
   readonly workflows: Workflows | undefined;
   readonly workflow: WorkflowRef<RecordingRunInput, RecordingRunResult> | undefined;
-  /** Names a re-run may ask for. */
-  readonly providers: readonly string[];
+  readonly settings: ConversationSettingsService;
+  /** The installation's transcribers (supplied among them): a re-run may name these besides the tenant's. */
+  readonly installedProviders: readonly string[];
 }
 
 /** A UUID fixed by the triggering event, so the run row and its workflow id survive a redelivery. */
@@ -109,14 +112,23 @@ export function createPipelineService(deps: PipelineServiceDeps): PipelineServic
     },
 
     async rerun(ctx, recordingPublicId, options) {
-      if (options.provider !== undefined && !deps.providers.includes(options.provider))
-        throw ConversationsErrors.unknownProvider('body.provider', options.provider, deps.providers);
       const recordingId = recordingUuid(recordingPublicId);
       if (!recordingId) throw ConversationsErrors.recordingNotFound();
+      // A provider the tenant configured, the local engine, or the installation's (supplied: when there is one).
+      const providers =
+        options.provider === undefined ? [] : deps.settings.runnableProviders(await deps.settings.get(ctx));
       const runId = newUuid();
       const row = await database.withTenant<ConversationsTables, RunRow>(ctx, async (trx) => {
         const recording = await findRecording(trx, recordingId, { forUpdate: true });
         if (!recording) throw ConversationsErrors.recordingNotFound();
+        if (options.provider !== undefined) {
+          const allowed = [
+            ...(recording.suppliedTranscriptKey ? [SUPPLIED_PROVIDER] : []),
+            ...providers.filter((name) => name !== SUPPLIED_PROVIDER),
+          ];
+          if (!allowed.includes(options.provider))
+            throw ConversationsErrors.unknownProvider('body.provider', options.provider, allowed);
+        }
         if (recording.state === 'uploading') throw ConversationsErrors.recordingNotReceived();
         if (await hasRunningRun(trx, recordingId)) throw ConversationsErrors.runInProgress();
         const inserted = await insertRun(trx, {

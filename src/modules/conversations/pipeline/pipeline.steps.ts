@@ -1,3 +1,7 @@
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { sealingAad } from '../sealing.js';
 import type { Bus } from '../../../platform/bus/index.js';
 import { systemContext, type RequestContext } from '../../../platform/context.js';
@@ -7,7 +11,6 @@ import { newUuid, toPublicId } from '../../../platform/ids.js';
 import type { ObjectStore } from '../../../platform/objects/index.js';
 import {
   analyseAudio,
-  encodeWav,
   talkSpeed,
   type ConversationCharacteristics,
   type Loudness,
@@ -17,10 +20,18 @@ import {
 import type { ConversationsTables, ConversationsTransaction } from '../db/conversations.tables.js';
 import { PipelineFailure } from '../errors.js';
 import { recordingFailedV1, transcriptReadyV1 } from '../events.js';
-import { REDACTION_POLICY_VERSION, redactTranscript, type RedactionSpan } from '../redaction/index.js';
+import {
+  REDACTION_POLICY_VERSION,
+  redactAudioToFile,
+  redactTranscript,
+  sampleRanges,
+  type RedactionSpan,
+} from '../redaction/index.js';
 import type { ConversationSettingsService } from '../settings/conversation-settings.service.js';
+import type { TenantTranscriberFactory } from '../settings/tenant-transcriber.js';
+import { DEFAULT_TRANSCRIPTION, type TenantProviderConfig } from '../settings/transcription-settings.js';
+import { TranscriptionError, type TranscriptionAttemptFailure } from '../transcription/index.js';
 import { transcriptSchema, type Transcript } from '../transcripts/index.js';
-import { muteRanges } from './audio-mute.js';
 import {
   failRun,
   findRecording,
@@ -41,12 +52,7 @@ import {
   type StepRecord,
 } from './pipeline.types.js';
 import { configHash, stableJson } from './provenance.js';
-import {
-  decodeStoredAudio,
-  decodeStoredAudio16k,
-  openStoredAudio,
-  probeStoredAudio,
-} from './recording-audio.js';
+import { decodeStoredAudio16k, openStoredAudio, probeStoredAudio } from './recording-audio.js';
 import { SUPPLIED_PROVIDER } from './supplied.transcriber.js';
 import type { StepProvenance, Transcriber, TranscriberAudio } from './transcriber.js';
 
@@ -57,8 +63,13 @@ export interface PipelineStepsDeps {
   readonly objects: ObjectStore;
   readonly bus: Bus;
   readonly settings: ConversationSettingsService;
-  /** Every provider by name, the supplied-transcript reader among them. */
+  /**
+   * Transcribers of the installation by name: the supplied-transcript reader, and any the
+   * composition root adds (tests add a scripted one). Tried before the tenant's configured providers.
+   */
   readonly transcribers: ReadonlyMap<string, Transcriber>;
+  /** The tenant's configured providers (transcription/), built per run from its settings. */
+  readonly transcriber: TenantTranscriberFactory;
   readonly audio: OpenAudioOptions;
 }
 
@@ -162,6 +173,81 @@ export function createPipelineSteps(deps: PipelineStepsDeps) {
   const seal = async (tenantId: string, value: unknown, aad: string): Promise<string> =>
     (await keyring.encrypt(tenantId, JSON.stringify(value), aad)).toString('base64');
 
+  /**
+   * The run's configured providers through the transcription library, in order with fallbacks.
+   * What a retry may change (5xx, timeouts, rate limits, when no provider failed for good) is
+   * thrown for the workflow's retries; the rest ends the run with a reason a user can act on.
+   */
+  const transcribeConfigured = async (
+    input: RecordingRunInput,
+    plan: RunPlan,
+    audio: AudioFacts | null,
+  ): Promise<{ transcript: Transcript; provenance: StepProvenance; costMicros: number | null }> => {
+    const audioKey = plan.audioKey;
+    if (!audioKey)
+      throw new PipelineFailure('no_media', 'The recording has no audio to transcribe and no transcript.');
+    const service = deps.transcriber(contextOf(input), plan.transcription, plan.defaultLanguage);
+    try {
+      const done = await service.transcribe({
+        open: async () => (await objects.get(audioKey)).body,
+        contentType: plan.audioContentType ?? 'application/octet-stream',
+        fileName: `${toPublicId('rec', input.recordingId)}.${extensionOf(plan.audioContentType)}`,
+        ...(audio ? { channels: audio.channels, durationMs: audio.durationMs } : {}),
+        ...(plan.language ? { language: plan.language } : {}),
+      });
+      const p = done.provenance;
+      return {
+        transcript: done.transcript,
+        costMicros: done.cost.amountUsd === null ? null : Math.round(done.cost.amountUsd * 1_000_000),
+        provenance: {
+          provider: p.provider,
+          version: p.modelVersion ?? p.engineVersion ?? p.model ?? 'unversioned',
+          configHash: p.configHash.slice(0, 16),
+          detail: {
+            model: p.model,
+            modelVersion: p.modelVersion,
+            engineVersion: p.engineVersion,
+            providerConfigHash: p.configHash,
+            providerJobIds: [...p.providerJobIds],
+            requests: p.requests,
+            cost: done.cost,
+            fallbacks: done.fallbacks.map(({ provider, reason }) => ({ provider, reason })),
+          },
+        },
+      };
+    } catch (error) {
+      if (!(error instanceof TranscriptionError)) throw error;
+      if (error.reason === 'no_speech')
+        throw new PipelineFailure('no_speech', error.message, { cause: error });
+      if (error.transient) throw error;
+      const attempts: readonly TranscriptionAttemptFailure[] =
+        error.attempts.length > 0
+          ? error.attempts
+          : [{ provider: error.provider ?? 'unknown', reason: error.reason, message: error.message }];
+      if (attempts.every((attempt) => attempt.reason === 'no_local_engine'))
+        throw new PipelineFailure(
+          'no_local_engine',
+          noEngineMessage(
+            attempts
+              .map(
+                (attempt) =>
+                  /^No local speech engine: (.*?)\. Install/s.exec(attempt.message)?.[1] ?? attempt.message,
+              )
+              .join('; '),
+          ),
+          { cause: error },
+        );
+      throw new PipelineFailure(
+        'transcription_failed',
+        `No configured transcription provider could transcribe the recording: ${attempts
+          .map((attempt) => `${attempt.provider}: ${attempt.message}`)
+          .join(' | ')
+          .slice(0, 1_500)}`,
+        { cause: error },
+      );
+    }
+  };
+
   return {
     contextOf,
 
@@ -178,12 +264,32 @@ export function createPipelineSteps(deps: PipelineStepsDeps) {
         if (!recording.audioKey && !recording.suppliedTranscriptKey)
           throw new PipelineFailure('no_media', 'The recording has neither audio nor a transcript stored.');
         const options = runOptionsSchema.parse(run.options ?? {});
-        const providers = options.provider
-          ? [options.provider]
-          : [
-              ...(recording.suppliedTranscriptKey ? [SUPPLIED_PROVIDER] : []),
-              ...settings.transcriptionProviders,
-            ];
+        const configured = settings.transcription.providers;
+        let transcription: readonly TenantProviderConfig[];
+        let providers: string[];
+        if (options.provider !== undefined && deps.transcribers.has(options.provider)) {
+          providers = [options.provider];
+          transcription = [];
+        } else if (options.provider !== undefined) {
+          const chosen =
+            configured.find((provider) => provider.provider === options.provider) ??
+            DEFAULT_TRANSCRIPTION.providers.find((provider) => provider.provider === options.provider);
+          if (!chosen)
+            throw new PipelineFailure(
+              'transcription_failed',
+              `The run asked for the provider '${options.provider}', which the conversations settings no longer configure.`,
+            );
+          providers = [chosen.provider];
+          transcription = [chosen];
+        } else {
+          const installed = [...deps.transcribers.keys()].filter((name) => name !== SUPPLIED_PROVIDER);
+          transcription = configured;
+          providers = [
+            ...(recording.suppliedTranscriptKey ? [SUPPLIED_PROVIDER] : []),
+            ...installed,
+            ...configured.map((provider) => provider.provider),
+          ];
+        }
         const plan: RunPlan = {
           audioKey: recording.audioKey,
           audioContentType: recording.audioContentType,
@@ -191,6 +297,8 @@ export function createPipelineSteps(deps: PipelineStepsDeps) {
           callId: recording.callId,
           language: options.language ?? recording.language ?? settings.defaultLanguage,
           providers,
+          transcription,
+          defaultLanguage: settings.defaultLanguage,
           audioRedaction: settings.audioRedaction,
           audioPaddingMs: settings.audioPaddingMs,
           redactEntityTypes: settings.redactEntityTypes,
@@ -282,13 +390,8 @@ export function createPipelineSteps(deps: PipelineStepsDeps) {
       let last: PipelineFailure | undefined;
       for (const name of plan.providers) {
         const transcriber = deps.transcribers.get(name);
-        if (!transcriber) {
-          last = new PipelineFailure(
-            'no_local_engine',
-            `The transcription provider '${name}' is not installed.`,
-          );
-          continue;
-        }
+        // The installation's transcribers come first; the configured providers follow, tried below.
+        if (!transcriber) break;
         try {
           const out = await transcriber.transcribe(ctx, {
             recordingId: input.recordingId,
@@ -325,7 +428,32 @@ export function createPipelineSteps(deps: PipelineStepsDeps) {
           throw error;
         }
       }
-      throw last ?? new PipelineFailure('no_local_engine', 'No transcription provider is configured.');
+      if (plan.transcription.length > 0) {
+        const out = await transcribeConfigured(input, plan, audio);
+        const transcript = transcriptSchema.parse(out.transcript);
+        const result: TranscribeStepResult = {
+          provider: out.provenance.provider,
+          sealed: await seal(input.tenantId, transcript, AAD.transcript),
+          costMicros: out.costMicros,
+          provenance: out.provenance,
+        };
+        const step = await record(input, 'transcribe', startedAt, {
+          provider: out.provenance.provider,
+          version: out.provenance.version,
+          configHash: out.provenance.configHash,
+          detail: {
+            ...out.provenance.detail,
+            segments: transcript.segments.length,
+            speakers: transcript.speakers.length,
+            ...(last ? { after: last.failureCode } : {}),
+          },
+        });
+        return { result, step };
+      }
+      throw (
+        last ??
+        new PipelineFailure('no_local_engine', noEngineMessage('no transcription provider is configured'))
+      );
     },
 
     /** Card and personal data out of the transcript; the spans sealed apart for an audited reveal. */
@@ -380,7 +508,7 @@ export function createPipelineSteps(deps: PipelineStepsDeps) {
     ): Promise<{ key: string | null; step: StepRecord }> {
       const startedAt = new Date();
       const config = { policy: plan.audioRedaction, paddingMs: plan.audioPaddingMs };
-      const provenance = { provider: 'switchboard-mute', version: '1', configHash: configHash(config) };
+      const provenance = { provider: 'switchboard-mute', version: '2', configHash: configHash(config) };
       if (!plan.audioKey || plan.audioRedaction === 'keep_original') {
         const step = await record(input, 'redact-audio', startedAt, {
           ...provenance,
@@ -389,19 +517,36 @@ export function createPipelineSteps(deps: PipelineStepsDeps) {
         });
         return { key: null, step };
       }
-      const { format, channels } = await decodeStoredAudio(objects, plan.audioKey, deps.audio);
-      const muted = muteRanges(channels, format.sampleRate, redacted.muteSpans, plan.audioPaddingMs);
+      // Muted as it is decoded into a private temporary file (constant memory), then stored from it:
+      // the same audio and spans give the same bytes, so a retried step writes the same object.
+      const stream = await openStoredAudio(objects, plan.audioKey, deps.audio);
+      const options = { paddingMs: plan.audioPaddingMs };
+      const dir = await mkdtemp(path.join(tmpdir(), 'switchboard-mute-'));
       const key = runKeys.redactedAudio(input.tenantId, input.recordingId, input.runId);
-      await objects.put(key, Buffer.from(encodeWav(channels, format.sampleRate)), {
-        contentType: 'audio/wav',
-        tenantId: input.tenantId,
-      });
+      let frames: number;
+      try {
+        const file = path.join(dir, 'redacted.wav');
+        ({ frames } = await redactAudioToFile(stream, redacted.muteSpans, file, options));
+        await objects.put(key, createReadStream(file), {
+          contentType: 'audio/wav',
+          tenantId: input.tenantId,
+        });
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+      const rate = stream.format.sampleRate;
+      const muted = sampleRanges(redacted.muteSpans, rate, options)
+        .map((range) => ({ from: range.from, to: Math.min(range.to, frames) }))
+        .filter((range) => range.to > range.from);
       await inTenant(contextOf(input), (trx) =>
         setRedactedAudio(trx, input.recordingId, { redactedAudioKey: key }),
       );
       const step = await record(input, 'redact-audio', startedAt, {
         ...provenance,
-        detail: { ranges: muted.ranges.length, mutedMs: muted.mutedMs },
+        detail: {
+          ranges: muted.length,
+          mutedMs: Math.round((muted.reduce((sum, range) => sum + range.to - range.from, 0) / rate) * 1000),
+        },
       });
       return { key, step };
     },
@@ -618,3 +763,37 @@ function enrichedCharacteristics(
 }
 
 const countWords = (text: string) => text.split(/\s+/).filter((word) => /\w/.test(word)).length;
+
+/**
+ * What a run without any engine says: the offline engine to install, and the alternative of a
+ * provider (a self-hosted Whisper server through the OpenAI-compatible provider is what we recommend).
+ */
+function noEngineMessage(detail: string): string {
+  return (
+    `No transcript was supplied and no speech engine could run (${detail.replace(/\.$/, '')}). ` +
+    'Install the offline engine with "apt-get install pocketsphinx pocketsphinx-en-us", or configure a ' +
+    'transcription provider in the conversations settings (for real accuracy, a self-hosted Whisper ' +
+    'server through the OpenAI-compatible provider), then start a new run of the recording. ' +
+    'The conversation characteristics were measured all the same.'
+  );
+}
+
+function extensionOf(contentType: string | null): string {
+  const subtype = (contentType ?? '').split(';')[0]?.split('/')[1]?.toLowerCase() ?? '';
+  const known: Record<string, string> = {
+    wav: 'wav',
+    'x-wav': 'wav',
+    wave: 'wav',
+    'vnd.wave': 'wav',
+    mpeg: 'mp3',
+    mp3: 'mp3',
+    ogg: 'ogg',
+    opus: 'opus',
+    mp4: 'm4a',
+    'x-m4a': 'm4a',
+    flac: 'flac',
+    webm: 'webm',
+    basic: 'au',
+  };
+  return known[subtype] ?? 'bin';
+}

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { PipelineFailureCode } from '../errors.js';
 import type { RedactionEntityType } from '../redaction/index.js';
 import type { AudioRedactionPolicy } from '../settings/conversation-settings.js';
+import type { TenantProviderConfig } from '../settings/transcription-settings.js';
 
 /** What a re-run asked for; absent = the tenant's settings. */
 export const runOptionsSchema = z.object({
@@ -47,8 +48,15 @@ export interface RunPlan {
   readonly suppliedTranscriptKey: string | null;
   readonly callId: string | null;
   readonly language: string | null;
-  /** Providers to try in order (the re-run's one, or the settings' order). */
+  /** Providers to try in order (the re-run's one, or: supplied, the installation's, the configured ones). */
   readonly providers: readonly string[];
+  /**
+   * The configured providers among them, with their settings as they were at the run's start
+   * (secret names only, never values: the plan is kept in the workflow store).
+   */
+  readonly transcription: readonly TenantProviderConfig[];
+  /** The tenant's default language, for providers when the recording names none. */
+  readonly defaultLanguage: string | null;
   readonly audioRedaction: AudioRedactionPolicy;
   readonly audioPaddingMs: number;
   readonly redactEntityTypes: readonly RedactionEntityType[];

@@ -1,10 +1,22 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { ConversationSettingsTable, ConversationsTransaction } from '../db/conversations.tables.js';
 
 export type SettingsRow = Selectable<ConversationSettingsTable>;
 
+const columns = [
+  'tenantId',
+  'defaultLanguage',
+  'audioRedaction',
+  'audioPaddingMs',
+  'redactEntityTypes',
+  'updatedAt',
+  'updatedBy',
+  // As text: the CamelCasePlugin would rename keys inside the JSON (a provider's query parameters).
+  sql<string | null>`transcription::text`.as('transcription'),
+] as const;
+
 export async function findSettings(trx: ConversationsTransaction): Promise<SettingsRow | undefined> {
-  return trx.selectFrom('conversations.settings').selectAll().executeTakeFirst();
+  return trx.selectFrom('conversations.settings').select(columns).executeTakeFirst();
 }
 
 export async function upsertSettings(
@@ -16,7 +28,7 @@ export async function upsertSettings(
     .insertInto('conversations.settings')
     .values(row)
     .onConflict((oc) => oc.column('tenantId').doUpdateSet({ ...values, updatedAt: new Date() }))
-    .returningAll()
+    .returning(columns)
     .executeTakeFirstOrThrow()
     .then((saved) => ({ ...saved, tenantId }));
 }

@@ -2,8 +2,8 @@ import type { AuditContext, AuditLog } from '../../../platform/audit/index.js';
 import type { RequestContext } from '../../../platform/context.js';
 import type { Database } from '../../../platform/db/index.js';
 import type { ConversationsTables } from '../db/conversations.tables.js';
-import { ConversationsErrors } from '../errors.js';
 import { redactionEntityTypeSchema, type RedactionEntityType } from '../redaction/index.js';
+import { configHash } from '../pipeline/provenance.js';
 import {
   DEFAULT_AUDIO_PADDING_MS,
   DEFAULT_AUDIO_REDACTION,
@@ -11,21 +11,32 @@ import {
   type ConversationSettings,
   type ConversationSettingsChange,
 } from './conversation-settings.js';
+import type { ProviderStatus } from '../transcription/index.js';
+import type { TenantTranscriberFactory } from './tenant-transcriber.js';
 import { findSettings, upsertSettings, type SettingsRow } from './conversation-settings.repo.js';
+import {
+  DEFAULT_TRANSCRIPTION,
+  readStoredTranscription,
+  secretReferences,
+  type TenantTranscription,
+} from './transcription-settings.js';
 
 export interface ConversationSettingsService {
   get(ctx: RequestContext): Promise<ConversationSettings>;
   /** Changes what the request names (audited as conversations.settings_updated). */
   update(ctx: AuditContext, change: ConversationSettingsChange): Promise<ConversationSettings>;
-  /** The provider names settings may list, in their default order. */
-  readonly availableProviders: readonly string[];
+  /** Which configured providers could run now, and why the others cannot (a secret not set, no engine). */
+  transcriptionStatus(ctx: RequestContext): Promise<ProviderStatus[]>;
+  /** Providers a run of this tenant may name: the installation's own, the configured ones, the local engine. */
+  runnableProviders(settings: ConversationSettings): string[];
 }
 
 export interface ConversationSettingsDeps {
   readonly database: Database;
   readonly audit: AuditLog;
-  /** The transcription providers of this installation, in their default order. */
-  readonly availableProviders: readonly string[];
+  /** Transcribers of the installation itself, by name (tests put a scripted one here). */
+  readonly installedProviders: readonly string[];
+  readonly transcriber: TenantTranscriberFactory;
 }
 
 const entityTypes = (stored: readonly string[] | null): readonly RedactionEntityType[] =>
@@ -36,42 +47,59 @@ const entityTypes = (stored: readonly string[] | null): readonly RedactionEntity
         return parsed.success ? [parsed.data] : [];
       });
 
+/** What the audit log keeps of a transcription change: which providers, and a hash of each configuration (secret names, never values). */
+function transcriptionAudit(value: TenantTranscription | null) {
+  if (value === null) return null;
+  return value.providers.map((provider) => ({
+    provider: provider.provider,
+    configHash: configHash(provider),
+    secrets: secretReferences(provider),
+  }));
+}
+
 export function createConversationSettings(deps: ConversationSettingsDeps): ConversationSettingsService {
-  const { database, availableProviders } = deps;
-  const toSettings = (row: SettingsRow | undefined): ConversationSettings => ({
-    // A provider removed from the installation since it was chosen is skipped, not an error.
-    transcriptionProviders:
-      row?.transcriptionProviders?.filter((name) => availableProviders.includes(name)) ?? availableProviders,
-    defaultLanguage: row?.defaultLanguage ?? null,
-    audioRedaction: row?.audioRedaction ?? DEFAULT_AUDIO_REDACTION,
-    audioPaddingMs: row?.audioPaddingMs ?? DEFAULT_AUDIO_PADDING_MS,
-    redactEntityTypes: entityTypes(row?.redactEntityTypes ?? null),
-    updatedAt: row?.updatedAt ?? null,
-    updatedBy: row?.updatedBy ?? null,
-  });
+  const { database } = deps;
+  const toSettings = (row: SettingsRow | undefined): ConversationSettings => {
+    const stored = readStoredTranscription(row?.transcription ?? null);
+    return {
+      transcription: stored ?? DEFAULT_TRANSCRIPTION,
+      transcriptionConfigured: stored !== null,
+      defaultLanguage: row?.defaultLanguage ?? null,
+      audioRedaction: row?.audioRedaction ?? DEFAULT_AUDIO_REDACTION,
+      audioPaddingMs: row?.audioPaddingMs ?? DEFAULT_AUDIO_PADDING_MS,
+      redactEntityTypes: entityTypes(row?.redactEntityTypes ?? null),
+      updatedAt: row?.updatedAt ?? null,
+      updatedBy: row?.updatedBy ?? null,
+    };
+  };
+  const get = (ctx: RequestContext) =>
+    database.withTenant<ConversationsTables, ConversationSettings>(ctx, async (trx) =>
+      toSettings(await findSettings(trx)),
+    );
   return {
-    availableProviders,
-    get: (ctx) =>
-      database.withTenant<ConversationsTables, ConversationSettings>(ctx, async (trx) =>
-        toSettings(await findSettings(trx)),
-      ),
-    update: (ctx, change) => {
-      change.transcriptionProviders?.forEach((name, i) => {
-        if (!availableProviders.includes(name))
-          throw ConversationsErrors.unknownProvider(
-            `body.transcriptionProviders.${i}`,
-            name,
-            availableProviders,
-          );
-      });
-      return database.withTenant<ConversationsTables, ConversationSettings>(ctx, async (trx) => {
+    get,
+    async transcriptionStatus(ctx) {
+      const settings = await get(ctx);
+      return deps.transcriber(ctx, settings.transcription.providers, settings.defaultLanguage).status();
+    },
+    runnableProviders: (settings) => [
+      ...new Set([
+        ...deps.installedProviders,
+        ...settings.transcription.providers.map((provider) => provider.provider),
+        'local',
+      ]),
+    ],
+    update: (ctx, change) =>
+      database.withTenant<ConversationsTables, ConversationSettings>(ctx, async (trx) => {
         const current = await findSettings(trx);
         const saved = await upsertSettings(trx, {
           tenantId: ctx.tenantId,
-          transcriptionProviders: listOrDefault(
-            change.transcriptionProviders,
-            current?.transcriptionProviders,
-          ),
+          transcription:
+            change.transcription === undefined
+              ? (current?.transcription ?? null)
+              : change.transcription === null
+                ? null
+                : JSON.stringify(change.transcription),
           defaultLanguage:
             change.defaultLanguage === undefined
               ? (current?.defaultLanguage ?? null)
@@ -83,11 +111,15 @@ export function createConversationSettings(deps: ConversationSettingsDeps): Conv
         });
         await deps.audit.append(trx, ctx, {
           action: 'conversations.settings_updated',
-          details: { changed: Object.keys(change).sort() },
+          details: {
+            changed: Object.keys(change).sort(),
+            ...(change.transcription === undefined
+              ? {}
+              : { transcription: transcriptionAudit(change.transcription) }),
+          },
         });
         return toSettings(saved);
-      });
-    },
+      }),
   };
 }
 

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { redactionEntityTypeSchema, type RedactionEntityType } from '../redaction/index.js';
 import type { AudioRedactionPolicy } from '../db/conversations.tables.js';
+import {
+  PROVIDER_NAMES,
+  tenantTranscriptionSchema,
+  type TenantTranscription,
+} from './transcription-settings.js';
 
 export type { AudioRedactionPolicy } from '../db/conversations.tables.js';
 
@@ -8,8 +13,13 @@ export const AUDIO_REDACTION_POLICIES = ['keep_original', 'redacted_only', 'both
 
 /** A tenant's conversation settings as the pipeline reads them: every default filled in. */
 export interface ConversationSettings {
-  /** Providers tried in this order for audio without a supplied transcript (a supplied one always wins). */
-  readonly transcriptionProviders: readonly string[];
+  /**
+   * Providers tried in this order for audio without a supplied transcript (a supplied one always
+   * wins), each with its configuration; the local engine when the tenant configured none.
+   */
+  readonly transcription: TenantTranscription;
+  /** False while the tenant has not configured providers (the default applies). */
+  readonly transcriptionConfigured: boolean;
   /** Language assumed when the recording names none (BCP 47); null = let the engine detect it. */
   readonly defaultLanguage: string | null;
   readonly audioRedaction: AudioRedactionPolicy;
@@ -23,7 +33,8 @@ export interface ConversationSettings {
 
 /** What a PUT sets; an absent field keeps its value, null returns it to the default. */
 export interface ConversationSettingsChange {
-  readonly transcriptionProviders?: readonly string[] | null;
+  /** null returns to the default (the local engine). */
+  readonly transcription?: TenantTranscription | null;
   readonly defaultLanguage?: string | null;
   readonly audioRedaction?: AudioRedactionPolicy;
   readonly audioPaddingMs?: number;
@@ -44,9 +55,13 @@ export const languageTagSchema = z
 
 export const conversationSettingsSchema = z
   .object({
-    transcriptionProviders: z
-      .array(z.string())
-      .describe('Providers tried in this order for audio without a supplied transcript'),
+    transcription: tenantTranscriptionSchema.describe(
+      'Providers tried in this order for audio without a supplied transcript, each with its settings; credentials are named secrets, never values',
+    ),
+    transcriptionConfigured: z
+      .boolean()
+      .describe('False while nothing is configured and the default (the local engine) applies'),
+    transcriptionProviders: z.array(z.string()).describe('The names of `transcription.providers`, in order'),
     defaultLanguage: z.string().nullable().describe('Language assumed when a recording names none'),
     audioRedaction: z
       .enum(AUDIO_REDACTION_POLICIES)
@@ -55,7 +70,10 @@ export const conversationSettingsSchema = z
       ),
     audioPaddingMs: z.number().int().describe('Silence added before and after each redacted stretch (ms)'),
     redactEntityTypes: z.array(redactionEntityTypeSchema),
-    availableProviders: z.array(z.string()).describe('Providers this installation has'),
+    availableProviders: z
+      .array(z.string())
+      .describe('Providers a re-run may name: those configured and the local engine'),
+    providerKinds: z.array(z.enum(PROVIDER_NAMES)).describe('Every kind of provider that can be configured'),
     updatedAt: z.string().nullable(),
     updatedBy: z.string().nullable(),
   })
@@ -63,7 +81,7 @@ export const conversationSettingsSchema = z
 
 export const conversationSettingsChangeSchema = z
   .object({
-    transcriptionProviders: z.array(z.string().min(1).max(64)).min(1).max(16).nullable().optional(),
+    transcription: tenantTranscriptionSchema.nullable().optional(),
     defaultLanguage: languageTagSchema.nullable().optional(),
     audioRedaction: z.enum(AUDIO_REDACTION_POLICIES).optional(),
     audioPaddingMs: z.number().int().min(0).max(5000).optional(),

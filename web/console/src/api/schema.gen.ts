@@ -3765,6 +3765,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/conversations/settings/transcription-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether each configured transcription provider could run now (engine installed, secrets set); contacts no provider */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["TranscriptionProviderStatus"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/conversations/sources": {
         parameters: {
             query?: never;
@@ -7652,12 +7726,18 @@ export interface components {
              * @enum {string}
              */
             audioRedaction: "keep_original" | "redacted_only" | "both";
-            /** @description Providers this installation has */
+            /** @description Providers a re-run may name: those configured and the local engine */
             availableProviders: string[];
             /** @description Language assumed when a recording names none */
             defaultLanguage: string | null;
+            /** @description Every kind of provider that can be configured */
+            providerKinds: ("local" | "openai" | "deepgram" | "aws-transcribe" | "assemblyai")[];
             redactEntityTypes: ("CARD_NUMBER" | "CARD_EXPIRY" | "CARD_CVV" | "CARD_PIN" | "BANK_ACCOUNT" | "BANK_ROUTING" | "BANK_SORT_CODE" | "IBAN" | "SSN" | "UK_NI" | "EMAIL" | "PHONE" | "ADDRESS" | "POSTAL_CODE" | "PERSON_NAME" | "LONG_NUMBER")[];
-            /** @description Providers tried in this order for audio without a supplied transcript */
+            /** @description Providers tried in this order for audio without a supplied transcript, each with its settings; credentials are named secrets, never values */
+            transcription: components["schemas"]["TranscriptionSettings"];
+            /** @description False while nothing is configured and the default (the local engine) applies */
+            transcriptionConfigured: boolean;
+            /** @description The names of `transcription.providers`, in order */
             transcriptionProviders: string[];
             updatedAt: string | null;
             updatedBy: string | null;
@@ -7668,7 +7748,7 @@ export interface components {
             audioRedaction?: "keep_original" | "redacted_only" | "both";
             defaultLanguage?: string | null;
             redactEntityTypes?: ("CARD_NUMBER" | "CARD_EXPIRY" | "CARD_CVV" | "CARD_PIN" | "BANK_ACCOUNT" | "BANK_ROUTING" | "BANK_SORT_CODE" | "IBAN" | "SSN" | "UK_NI" | "EMAIL" | "PHONE" | "ADDRESS" | "POSTAL_CODE" | "PERSON_NAME" | "LONG_NUMBER")[] | null;
-            transcriptionProviders?: string[] | null;
+            transcription?: components["schemas"]["TranscriptionSettings"] | null;
         };
         ConversationSettingsChangeInput: {
             audioPaddingMs?: number;
@@ -7676,7 +7756,7 @@ export interface components {
             audioRedaction?: "keep_original" | "redacted_only" | "both";
             defaultLanguage?: string | null;
             redactEntityTypes?: ("CARD_NUMBER" | "CARD_EXPIRY" | "CARD_CVV" | "CARD_PIN" | "BANK_ACCOUNT" | "BANK_ROUTING" | "BANK_SORT_CODE" | "IBAN" | "SSN" | "UK_NI" | "EMAIL" | "PHONE" | "ADDRESS" | "POSTAL_CODE" | "PERSON_NAME" | "LONG_NUMBER")[] | null;
-            transcriptionProviders?: string[] | null;
+            transcription?: components["schemas"]["TranscriptionSettingsInput"] | null;
         };
         ConversationSettingsInput: {
             /** @description Silence added before and after each redacted stretch (ms) */
@@ -7686,12 +7766,18 @@ export interface components {
              * @enum {string}
              */
             audioRedaction: "keep_original" | "redacted_only" | "both";
-            /** @description Providers this installation has */
+            /** @description Providers a re-run may name: those configured and the local engine */
             availableProviders: string[];
             /** @description Language assumed when a recording names none */
             defaultLanguage: string | null;
+            /** @description Every kind of provider that can be configured */
+            providerKinds: ("local" | "openai" | "deepgram" | "aws-transcribe" | "assemblyai")[];
             redactEntityTypes: ("CARD_NUMBER" | "CARD_EXPIRY" | "CARD_CVV" | "CARD_PIN" | "BANK_ACCOUNT" | "BANK_ROUTING" | "BANK_SORT_CODE" | "IBAN" | "SSN" | "UK_NI" | "EMAIL" | "PHONE" | "ADDRESS" | "POSTAL_CODE" | "PERSON_NAME" | "LONG_NUMBER")[];
-            /** @description Providers tried in this order for audio without a supplied transcript */
+            /** @description Providers tried in this order for audio without a supplied transcript, each with its settings; credentials are named secrets, never values */
+            transcription: components["schemas"]["TranscriptionSettingsInput"];
+            /** @description False while nothing is configured and the default (the local engine) applies */
+            transcriptionConfigured: boolean;
+            /** @description The names of `transcription.providers`, in order */
             transcriptionProviders: string[];
             updatedAt: string | null;
             updatedBy: string | null;
@@ -8801,6 +8887,310 @@ export interface components {
             refreshToken?: string;
             /** @constant */
             tokenType: "Bearer";
+        };
+        TranscriptionAssemblyAiProvider: {
+            /** @description Name of a tenant secret (transcription.*); the value itself is never stored here */
+            apiKeySecret: string;
+            /**
+             * Format: uri
+             * @default https://api.assemblyai.com
+             */
+            baseUrl: string;
+            /** @default true */
+            deleteAfter: boolean;
+            /** @default 3600000 */
+            jobTimeoutMs: number;
+            /** @default 3 */
+            maxAttempts: number;
+            /** @default 60000 */
+            maxRetryAfterMs: number;
+            /** @default 3000 */
+            pollIntervalMs: number;
+            /** @default null */
+            pricePerMinuteUsd: number | null;
+            /** @constant */
+            provider: "assemblyai";
+            /** @default 300000 */
+            requestTimeoutMs: number;
+            /** @default 1000 */
+            retryBaseMs: number;
+            /**
+             * @default [
+             *       "universal-3-pro",
+             *       "universal-2"
+             *     ]
+             */
+            speechModels: string[];
+        };
+        TranscriptionAssemblyAiProviderInput: {
+            /** @description Name of a tenant secret (transcription.*); the value itself is never stored here */
+            apiKeySecret: string;
+            /**
+             * Format: uri
+             * @default https://api.assemblyai.com
+             */
+            baseUrl: string;
+            /** @default true */
+            deleteAfter: boolean;
+            /** @default 3600000 */
+            jobTimeoutMs: number;
+            /** @default 3 */
+            maxAttempts: number;
+            /** @default 60000 */
+            maxRetryAfterMs: number;
+            /** @default 3000 */
+            pollIntervalMs: number;
+            /** @default null */
+            pricePerMinuteUsd: number | null;
+            /** @constant */
+            provider: "assemblyai";
+            /** @default 300000 */
+            requestTimeoutMs: number;
+            /** @default 1000 */
+            retryBaseMs: number;
+            /**
+             * @default [
+             *       "universal-3-pro",
+             *       "universal-2"
+             *     ]
+             */
+            speechModels: string[];
+        };
+        TranscriptionAwsTranscribeProvider: {
+            /** @description Name of a tenant secret (transcription.*); the value itself is never stored here */
+            accessKeyIdSecret: string;
+            /** @default true */
+            deleteAfter: boolean;
+            /** @default null */
+            endpoint: string | null;
+            /** @default 3600000 */
+            jobTimeoutMs: number;
+            /** @default 3 */
+            maxAttempts: number;
+            /** @default 60000 */
+            maxRetryAfterMs: number;
+            /** @default 2 */
+            maxSpeakers: number;
+            mediaBucket: string;
+            /** @default switchboard-transcribe/ */
+            mediaKeyPrefix: string;
+            /** @default 5000 */
+            pollIntervalMs: number;
+            /** @default null */
+            pricePerMinuteUsd: number | null;
+            /** @constant */
+            provider: "aws-transcribe";
+            region: string;
+            /** @default 300000 */
+            requestTimeoutMs: number;
+            /** @default 1000 */
+            retryBaseMs: number;
+            /** @default null */
+            s3Endpoint: string | null;
+            /** @description Name of a tenant secret (transcription.*); the value itself is never stored here */
+            secretAccessKeySecret: string;
+            /** @default null */
+            sessionTokenSecret: string | null;
+        };
+        TranscriptionAwsTranscribeProviderInput: {
+            /** @description Name of a tenant secret (transcription.*); the value itself is never stored here */
+            accessKeyIdSecret: string;
+            /** @default true */
+            deleteAfter: boolean;
+            /** @default null */
+            endpoint: string | null;
+            /** @default 3600000 */
+            jobTimeoutMs: number;
+            /** @default 3 */
+            maxAttempts: number;
+            /** @default 60000 */
+            maxRetryAfterMs: number;
+            /** @default 2 */
+            maxSpeakers: number;
+            mediaBucket: string;
+            /** @default switchboard-transcribe/ */
+            mediaKeyPrefix: string;
+            /** @default 5000 */
+            pollIntervalMs: number;
+            /** @default null */
+            pricePerMinuteUsd: number | null;
+            /** @constant */
+            provider: "aws-transcribe";
+            region: string;
+            /** @default 300000 */
+            requestTimeoutMs: number;
+            /** @default 1000 */
+            retryBaseMs: number;
+            /** @default null */
+            s3Endpoint: string | null;
+            /** @description Name of a tenant secret (transcription.*); the value itself is never stored here */
+            secretAccessKeySecret: string;
+            /** @default null */
+            sessionTokenSecret: string | null;
+        };
+        TranscriptionDeepgramProvider: {
+            /** @description Name of a tenant secret (transcription.*); the value itself is never stored here */
+            apiKeySecret: string;
+            /**
+             * Format: uri
+             * @default https://api.deepgram.com
+             */
+            baseUrl: string;
+            /** @default 3 */
+            maxAttempts: number;
+            /** @default 60000 */
+            maxRetryAfterMs: number;
+            /** @default nova-3 */
+            model: string;
+            /** @default null */
+            pricePerMinuteUsd: number | null;
+            /** @constant */
+            provider: "deepgram";
+            /** @default {} */
+            query: {
+                [key: string]: string;
+            };
+            /** @default 300000 */
+            requestTimeoutMs: number;
+            /** @default 1000 */
+            retryBaseMs: number;
+        };
+        TranscriptionDeepgramProviderInput: {
+            /** @description Name of a tenant secret (transcription.*); the value itself is never stored here */
+            apiKeySecret: string;
+            /**
+             * Format: uri
+             * @default https://api.deepgram.com
+             */
+            baseUrl: string;
+            /** @default 3 */
+            maxAttempts: number;
+            /** @default 60000 */
+            maxRetryAfterMs: number;
+            /** @default nova-3 */
+            model: string;
+            /** @default null */
+            pricePerMinuteUsd: number | null;
+            /** @constant */
+            provider: "deepgram";
+            /** @default {} */
+            query: {
+                [key: string]: string;
+            };
+            /** @default 300000 */
+            requestTimeoutMs: number;
+            /** @default 1000 */
+            retryBaseMs: number;
+        };
+        TranscriptionLocalProvider: {
+            /** @default 0 */
+            pricePerMinuteUsd: number | null;
+            /** @constant */
+            provider: "local";
+        };
+        TranscriptionLocalProviderInput: {
+            /** @default 0 */
+            pricePerMinuteUsd: number | null;
+            /** @constant */
+            provider: "local";
+        };
+        TranscriptionOpenAiProvider: {
+            /** @default null */
+            apiKeySecret: string | null;
+            /**
+             * @default bearer
+             * @enum {string}
+             */
+            auth: "bearer" | "api-key";
+            /**
+             * Format: uri
+             * @default https://api.openai.com/v1
+             */
+            baseUrl: string;
+            /** @default 3 */
+            maxAttempts: number;
+            /** @default 60000 */
+            maxRetryAfterMs: number;
+            /** @default 26214400 */
+            maxUploadBytes: number;
+            /** @default whisper-1 */
+            model: string;
+            /** @default null */
+            pricePerMinuteUsd: number | null;
+            /** @constant */
+            provider: "openai";
+            /** @default {} */
+            query: {
+                [key: string]: string;
+            };
+            /** @default 300000 */
+            requestTimeoutMs: number;
+            /** @default null */
+            responseFormat: ("verbose_json" | "diarized_json") | null;
+            /** @default 1000 */
+            retryBaseMs: number;
+            /** @default true */
+            splitChannels: boolean;
+        };
+        TranscriptionOpenAiProviderInput: {
+            /** @default null */
+            apiKeySecret: string | null;
+            /**
+             * @default bearer
+             * @enum {string}
+             */
+            auth: "bearer" | "api-key";
+            /**
+             * Format: uri
+             * @default https://api.openai.com/v1
+             */
+            baseUrl: string;
+            /** @default 3 */
+            maxAttempts: number;
+            /** @default 60000 */
+            maxRetryAfterMs: number;
+            /** @default 26214400 */
+            maxUploadBytes: number;
+            /** @default whisper-1 */
+            model: string;
+            /** @default null */
+            pricePerMinuteUsd: number | null;
+            /** @constant */
+            provider: "openai";
+            /** @default {} */
+            query: {
+                [key: string]: string;
+            };
+            /** @default 300000 */
+            requestTimeoutMs: number;
+            /** @default null */
+            responseFormat: ("verbose_json" | "diarized_json") | null;
+            /** @default 1000 */
+            retryBaseMs: number;
+            /** @default true */
+            splitChannels: boolean;
+        };
+        TranscriptionProviderStatus: {
+            available: boolean;
+            code: string | null;
+            provider: string;
+            /** @description Why it cannot run now: what to install, which secret to set */
+            reason: string | null;
+        };
+        TranscriptionProviderStatusInput: {
+            available: boolean;
+            code: string | null;
+            provider: string;
+            /** @description Why it cannot run now: what to install, which secret to set */
+            reason: string | null;
+        };
+        TranscriptionSettings: {
+            /** @description In fallback order: the first that succeeds wins; one that is unavailable or fails hands over */
+            providers: (components["schemas"]["TranscriptionLocalProvider"] | components["schemas"]["TranscriptionOpenAiProvider"] | components["schemas"]["TranscriptionDeepgramProvider"] | components["schemas"]["TranscriptionAwsTranscribeProvider"] | components["schemas"]["TranscriptionAssemblyAiProvider"])[];
+        };
+        TranscriptionSettingsInput: {
+            /** @description In fallback order: the first that succeeds wins; one that is unavailable or fails hands over */
+            providers: (components["schemas"]["TranscriptionLocalProviderInput"] | components["schemas"]["TranscriptionOpenAiProviderInput"] | components["schemas"]["TranscriptionDeepgramProviderInput"] | components["schemas"]["TranscriptionAwsTranscribeProviderInput"] | components["schemas"]["TranscriptionAssemblyAiProviderInput"])[];
         };
         User: {
             /** Format: date-time */

@@ -7,6 +7,7 @@ import {
 import { pipelineSettings } from './0003-pipeline-settings.js';
 import { recordingSources } from './0004-recording-sources.js';
 import { recordingListOrder } from './0005-recording-list-order.js';
+import { transcriptionSettings } from './0006-transcription-settings.js';
 
 /*
  * Recordings and what the pipeline makes of them. Personal data (party numbers and names, the
@@ -140,5 +141,6 @@ export const conversationsMigrations: MigrationSet = {
     pipelineSettings,
     recordingSources,
     recordingListOrder,
+    transcriptionSettings,
   ],
 };

@@ -1,4 +1,4 @@
-import { AudioLines } from 'lucide-react';
+import { AudioLines, SlidersHorizontal } from 'lucide-react';
 import { messagesNow } from '@/i18n';
 import type { NavSection } from '@/kit/navigation';
 import { recordingsNavigationMessages as messages } from './navigation.messages';
@@ -11,6 +11,12 @@ export const recordingsNavigation: readonly NavSection[] = [
     title: () => m().conversations,
     items: [
       { label: () => m().recordings, to: '/recordings', icon: AudioLines, permission: 'recordings:read' },
+      {
+        label: () => m().settings,
+        to: '/conversations/settings',
+        icon: SlidersHorizontal,
+        permission: 'settings:read',
+      },
     ],
   },
 ];

@@ -31,7 +31,10 @@ export const recordingWords = defineMessages(
       transcript_unreadable:
         'The supplied transcript could not be read — upload WebVTT, SRT or a provider’s JSON.',
       no_local_engine:
-        'No transcription engine is installed — install a local engine (whisper.cpp) or configure a provider in the conversation settings.',
+        'No transcription engine is installed — install one on the server (apt-get install pocketsphinx pocketsphinx-en-us), or configure a provider (such as a self-hosted Whisper server) in the conversation settings.',
+      transcription_failed:
+        'No configured transcription provider could transcribe it — check the providers and their secrets in the conversation settings, then run it again.',
+      no_speech: 'The transcription provider heard no speech in this recording.',
       retries_exhausted: 'The transcription provider or the storage kept failing — run it again later.',
     },
     failedUnknown: 'Processing failed.',
@@ -74,7 +77,10 @@ export const recordingWords = defineMessages(
         transcript_unreadable:
           'Das mitgelieferte Transkript ist nicht lesbar — laden Sie WebVTT, SRT oder das JSON eines Anbieters hoch.',
         no_local_engine:
-          'Keine Transkriptions-Engine installiert — installieren Sie eine lokale Engine (whisper.cpp) oder richten Sie in den Gesprächseinstellungen einen Anbieter ein.',
+          'Keine Transkriptions-Engine installiert — führen Sie auf dem Server apt-get install pocketsphinx pocketsphinx-en-us aus oder richten Sie in den Gesprächseinstellungen einen Anbieter ein (etwa einen selbst betriebenen Whisper-Server).',
+        transcription_failed:
+          'Kein eingerichteter Transkriptionsanbieter konnte sie transkribieren — prüfen Sie die Anbieter und ihre Geheimnisse in den Gesprächseinstellungen und starten Sie sie erneut.',
+        no_speech: 'Der Transkriptionsanbieter hat in dieser Aufzeichnung keine Sprache gehört.',
         retries_exhausted:
           'Der Transkriptionsanbieter oder der Speicher versagte wiederholt — starten Sie es später erneut.',
       },

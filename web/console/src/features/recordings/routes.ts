@@ -22,4 +22,13 @@ const recordingRoute = createRoute({
   ),
 });
 
-export const recordingsRoutes = [recordingsRoute, recordingRoute] as const;
+const conversationSettingsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'conversations/settings',
+  component: gated(
+    'settings:read',
+    lazyRouteComponent(() => import('./settings/conversation-settings.page'), 'ConversationSettingsPage'),
+  ),
+});
+
+export const recordingsRoutes = [recordingsRoute, recordingRoute, conversationSettingsRoute] as const;
