@@ -326,6 +326,8 @@ export const analysisWarningSchema = z.object({
     'text_truncated',
     'insights_not_supported',
     'scorecard_not_supported',
+    /** A tracker or topic phrase with no word in it; it was skipped. */
+    'invalid_phrase',
   ]),
   message: z.string(),
 });
