@@ -69,7 +69,7 @@ export const INTENT_RULES: readonly IntentRule[] = [
     kind: 'opt_out',
     id: 'opt_out.unsubscribe',
     speaker: 'customer',
-    phrases: ['unsubscribe', 'opt out', 'opt me|us out', 'withdraw my|our consent'],
+    phrases: ['unsubscribe!', 'opt out', 'opt me|us out', 'withdraw my|our consent'],
   },
 
   // ---- complaint -------------------------------------------------------------------------------
@@ -101,8 +101,10 @@ export const INTENT_RULES: readonly IntentRule[] = [
       'disgrace|disgraceful|shambles',
       'shocking service|customer',
       'terrible|awful|horrible|appalling|poor|worst|bad|lousy|rubbish *2 service|experience|support|company',
-      'waste of time|money',
+      'waste of *1 time|money',
       'rip|ripped off',
+      'did not order|authorise|authorize|request|agree to',
+      'never ordered|authorised|authorized|requested|agreed to',
     ],
   },
   {
@@ -165,7 +167,7 @@ export const INTENT_RULES: readonly IntentRule[] = [
       'can|could|would|will|please you call|ring|phone me|us',
       'give me|us a call|ring *3 back|later|when|at|in|after|once|tomorrow|today',
       'someone|somebody *2 call|ring|phone me|us back',
-      'have|get|ask someone|somebody to call|ring|phone',
+      'have|get|ask someone|somebody to? call|ring|phone',
       'can|could|would|will someone|somebody call|ring|phone',
       'callback',
       'get back to me|us',
@@ -180,7 +182,9 @@ export const INTENT_RULES: readonly IntentRule[] = [
     speaker: 'customer',
     phrases: [
       'speak|talk|put|transfer|get|see|want|need|connect|ask *3 manager|supervisor|superior|boss|management',
-      'someone|somebody *2 in charge|senior|higher|above',
+      'someone|somebody *2 senior|higher|above|charge',
+      'who be in charge',
+      'anyone|person|people in charge',
       'your manager|supervisor|superior|boss',
       'escalate|escalation',
       'higher up',
@@ -199,6 +203,7 @@ export const INTENT_RULES: readonly IntentRule[] = [
       'transfer|put|pass you *3 manager|supervisor|leader|senior',
       'get|fetch|bring *2 my|a manager|supervisor|leader',
       'raise *3 with my|a|the manager|supervisor|leader',
+      'pass|refer|hand *4 to my|a|the *1 manager|supervisor|leader',
     ],
   },
 

@@ -156,6 +156,8 @@ const IRREGULAR: Readonly<Record<string, string>> = {
   payment: 'pay',
   payments: 'pay',
   escalation: 'escalat',
+  going: 'go',
+  doing: 'do',
   goes: 'go',
 };
 
