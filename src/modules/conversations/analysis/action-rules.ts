@@ -8,6 +8,8 @@ export interface ActionRule {
   /** `send`, `call_back`, … */
   readonly action: string;
   readonly id: string;
+  /** The verb phrases alone (`send|email …`), for "… and send you" after another commitment. */
+  readonly verbs: readonly string[];
   readonly phrases: readonly string[];
 }
 
@@ -42,13 +44,7 @@ const VERBS: readonly { action: string; verbs: readonly string[] }[] = [
   { action: 'follow_up', verbs: ['follow up', 'get back to you', 'keep you updated|posted|informed'] },
   {
     action: 'check',
-    verbs: [
-      'check|investigate|verify|review|confirm',
-      'look into|at|up',
-      'find out',
-      'have a look',
-      'take a look',
-    ],
+    verbs: ['check|investigate|verify|review', 'look into|at|up', 'find out', 'have a look', 'take a look'],
   },
   { action: 'escalate', verbs: ['escalate', 'raise|pass *3 with|to'] },
   {
@@ -69,6 +65,7 @@ const VERBS: readonly { action: string; verbs: readonly string[] }[] = [
 export const ACTION_RULES: readonly ActionRule[] = VERBS.map(({ action, verbs }) => ({
   action,
   id: `action.${action}`,
+  verbs,
   phrases: OPENERS.flatMap((opener) => verbs.map((verb) => `${opener} *2 ${verb}`)),
 }));
 

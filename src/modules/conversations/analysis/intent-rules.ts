@@ -35,6 +35,7 @@ export const INTENT_RULES: readonly IntentRule[] = [
     phrases: [
       `take|get|put|strike|cross me|us|my|our *2 off *2 ${LIST}`,
       'take|get|strike|cross me|us off',
+      `take|get|strike|cross *2 off *2 your|the|this|that *2 ${LIST}`,
       `remove|delete|erase me|us|my|our *3 from *2 ${LIST}`,
       'remove|delete|erase my|our number|name|details|info|information|data|phone',
       'remove|delete me|us from',

@@ -26,7 +26,6 @@ import {
   PhraseSyntaxError,
   type CompiledPhrase,
   type MatchToken,
-  type PhraseMatch,
 } from './phrase-match.js';
 import { evidenceAt, readSegment, type SegmentView } from './segment-view.js';
 import { conversationSentiment } from './sentiment.js';
@@ -100,6 +99,9 @@ const intentPhrases = new PhraseSet(
 );
 const actionPhrases = new PhraseSet(
   ACTION_RULES.flatMap((rule) => rule.phrases.flatMap((phrase) => compilePhrase(phrase, rule))),
+);
+const continuationPhrases = new PhraseSet(
+  ACTION_RULES.flatMap((rule) => rule.verbs.flatMap((verb) => compilePhrase(`and then|also? ${verb}`, rule))),
 );
 const duePhrases = new PhraseSet(DUE_PHRASES.flatMap((phrase) => compilePhrase(phrase, phrase)));
 
@@ -200,25 +202,30 @@ function analyseLocally(input: AnalysisInput, options: Required<LocalAnalyserOpt
   const questions = timed('questions', () => findQuestions(views, transcript, options.questionExamples));
   const actionItems = timed('actionItems', () => (english ? findActionItems(views) : []));
   const summary = timed('summary', () => {
-    const bonusAt = new Map<string, number>();
-    const mark = (evidence: TextEvidence, bonus: number) =>
-      bonusAt.set(
-        `${evidence.segmentId}:${evidence.charStart}`,
-        (bonusAt.get(`${evidence.segmentId}:${evidence.charStart}`) ?? 0) + bonus,
-      );
+    // Bonuses by segment: the offsets in it where an intent or action item was found.
+    const bonusAt = new Map<string, { at: number; bonus: number }[]>();
+    const mark = (evidence: TextEvidence, bonus: number) => {
+      const list = bonusAt.get(evidence.segmentId) ?? [];
+      list.push({ at: evidence.charStart, bonus });
+      bonusAt.set(evidence.segmentId, list);
+    };
     for (const intent of intents) mark(intent.evidence, 1.5);
     for (const item of actionItems) mark(item.evidence, 1);
-    const candidates: SentenceCandidate[] = views.flatMap((view) =>
-      sentencesOf(view).map(({ charStart, charEnd, tokens, sentiment: lexicon }) => {
+    const candidates: SentenceCandidate[] = views.flatMap((view) => {
+      const marks = (bonusAt.get(view.segment.id) ?? []).sort((x, y) => x.at - y.at);
+      let m = 0;
+      return sentencesOf(view).map(({ charStart, charEnd, tokens, sentiment: lexicon }) => {
         let bonus = english && Math.abs(lexicon) >= 0.5 ? 0.5 : 0;
-        for (const [key, value] of bonusAt) {
-          const [segmentId, at] = key.split(':');
-          const offset = Number(at);
-          if (segmentId === view.segment.id && offset >= charStart && offset < charEnd) bonus += value;
+        while (m < marks.length && (marks[m]?.at ?? 0) < charStart) m++;
+        // A sentence earns each kind of bonus once, however many hits it holds.
+        let marked = 0;
+        for (let k = m; k < marks.length && (marks[k]?.at ?? 0) < charEnd; k++) {
+          marked = Math.max(marked, marks[k]?.bonus ?? 0);
         }
+        bonus += marked;
         return { view, charStart, charEnd, tokens, bonus };
-      }),
-    );
+      });
+    });
     return summarise(candidates, summaryLength(candidates.length, options.maxSummarySentences));
   });
 
@@ -344,25 +351,28 @@ function compileOwned(
 }
 
 /** Overlapping matches of one owner in one segment count once: the longest (then the first). */
-function distinct<P>(
-  matches: readonly PhraseMatch<P>[],
-  key: (m: PhraseMatch<P>) => string,
-): PhraseMatch<P>[] {
+function distinct<M extends { readonly charStart: number; readonly charEnd: number }>(
+  matches: readonly M[],
+  key: (m: M) => string,
+): M[] {
   const sorted = matches
     .slice()
     .sort((a, b) => a.charStart - b.charStart || b.charEnd - b.charStart - (a.charEnd - a.charStart));
-  const kept: PhraseMatch<P>[] = [];
+  const kept: (M | null)[] = [];
+  // Sorted by start, a match can only overlap the last one kept for its key.
+  const lastFor = new Map<string, number>();
   for (const match of sorted) {
-    const clash = kept.find(
-      (k) => key(k) === key(match) && k.charStart < match.charEnd && match.charStart < k.charEnd,
-    );
-    if (clash === undefined) {
+    const k = key(match);
+    const index = lastFor.get(k);
+    const last = index === undefined ? null : kept[index];
+    if (!last || last.charEnd <= match.charStart) {
+      lastFor.set(k, kept.length);
       kept.push(match);
-    } else if (match.charEnd - match.charStart > clash.charEnd - clash.charStart) {
-      kept[kept.indexOf(clash)] = match;
+    } else if (match.charEnd - match.charStart > last.charEnd - last.charStart && index !== undefined) {
+      kept[index] = match;
     }
   }
-  return kept;
+  return kept.filter((m): m is M => m !== null);
 }
 
 function findTrackerHits(
@@ -493,42 +503,75 @@ function findQuestions(
   }));
 }
 
+/** The index of the sentence holding `offset` (sentences sorted, not overlapping); -1 if none. */
+function sentenceAt(sentences: readonly Sentence[], offset: number): number {
+  let low = 0;
+  let high = sentences.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const sentence = sentences[mid];
+    if (!sentence) break;
+    if (offset < sentence.charStart) high = mid - 1;
+    else if (offset >= sentence.charEnd) low = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
 function findActionItems(views: readonly SegmentView[]): ActionItem[] {
   const items: ActionItem[] = [];
   for (const view of views) {
-    const matches = actionPhrases.findAll(view.tokens).filter((m) => !m.negated);
-    if (matches.length === 0) continue;
+    const primary = distinct(
+      actionPhrases.findAll(view.tokens).filter((m) => !m.negated),
+      () => 'any',
+    );
+    if (primary.length === 0) continue;
     const sentences = sentencesOf(view);
-    const dues = [
-      ...duePhrases.findAll(view.tokens).map((m) => ({ charStart: m.charStart, charEnd: m.charEnd })),
-      ...view.reading.entities
-        .filter((e) => e.type === 'DATE' || e.type === 'TIME' || e.type === 'DURATION')
-        .map((e) => ({ charStart: e.charStart, charEnd: e.charEnd })),
-    ];
-    // One action item per commitment: overlapping rules ("I'll send" and "I'll send … back") count once.
-    for (const match of distinct(matches, () => 'any')) {
-      const sentence = sentences.find(
-        (s) => s.charStart <= match.charStart && match.charStart < s.charEnd,
-      ) ?? {
-        charStart: 0,
-        charEnd: view.text.length,
-      };
-      const inSentence = dues.filter(
-        (d) => d.charStart >= sentence.charStart && d.charEnd <= sentence.charEnd,
-      );
+    const whole = { charStart: 0, charEnd: view.text.length, sentiment: 0, tokens: [] };
+    const sentenceOf = (offset: number) => sentenceAt(sentences, offset);
+    // "I'll refund it today and send you the confirmation": the second verb is a commitment too.
+    const firstIn = new Map<number, number>();
+    for (const m of primary) {
+      const s = sentenceOf(m.charStart);
+      if (!firstIn.has(s)) firstIn.set(s, m.charStart);
+    }
+    const continued = continuationPhrases.findAll(view.tokens).filter((m) => {
+      const first = firstIn.get(sentenceOf(m.charStart));
+      return !m.negated && first !== undefined && first < m.charStart;
+    });
+    const matches = distinct([...primary, ...continued], () => 'any');
+    const dues = distinct(
+      [
+        ...duePhrases.findAll(view.tokens).map((m) => ({ charStart: m.charStart, charEnd: m.charEnd })),
+        ...view.reading.entities
+          .filter((e) => e.type === 'DATE' || e.type === 'TIME' || e.type === 'DURATION')
+          .map((e) => ({ charStart: e.charStart, charEnd: e.charEnd })),
+      ],
+      () => 'due',
+    );
+    const duesBySentence = new Map<number, { charStart: number; charEnd: number }[]>();
+    for (const due of dues) {
+      const s = sentenceOf(due.charStart);
+      duesBySentence.set(s, [...(duesBySentence.get(s) ?? []), due]);
+    }
+    for (const match of matches) {
+      const index = sentenceOf(match.charStart);
+      const sentence = sentences[index] ?? whole;
+      const inSentence = duesBySentence.get(index) ?? [];
+      // A due time after the commitment; one before it only for the sentence's first commitment
+      // ("Tomorrow I'll call you"), so "refund it today and send …" does not make the sending due today.
       const due =
-        inSentence
-          .filter((d) => d.charStart >= match.charStart)
-          .sort((a, b) => a.charStart - b.charStart)[0] ??
-        inSentence.sort((a, b) => b.charStart - a.charStart)[0];
-      const evidence = evidenceAt(view, sentence.charStart, sentence.charEnd);
+        inSentence.find((d) => d.charStart >= match.charStart) ??
+        (firstIn.get(index) === match.charStart
+          ? inSentence.findLast((d) => d.charEnd <= match.charStart)
+          : undefined);
       items.push({
         action: match.phrase.payload.action,
         owner: view.segment.speakerId,
         ownerRole: view.role,
         due: due ? view.text.slice(due.charStart, due.charEnd) : null,
         rule: match.phrase.payload.id,
-        evidence,
+        evidence: evidenceAt(view, sentence.charStart, sentence.charEnd),
       });
     }
   }

@@ -312,33 +312,42 @@ export interface PhraseMatch<P> {
 /** Words looked at before a match for a negator (stopping at punctuation or "but"). */
 const NEGATION_WINDOW = 4;
 
-/** Many phrases, indexed by their first word: matching costs about one lookup per token. */
+/** Many phrases, indexed by their first two words: matching costs about one lookup per token. */
 export class PhraseSet<P> {
-  private readonly byFirstStem = new Map<string, CompiledPhrase<P>[]>();
+  /** First stem → second stem (or `*` when the second element is a gap or absent) → phrases. */
+  private readonly index = new Map<string, Map<string, CompiledPhrase<P>[]>>();
 
   constructor(phrases: Iterable<CompiledPhrase<P>>) {
     for (const phrase of phrases) {
-      const first = phrase.elements[0];
+      const [first, second] = phrase.elements;
       if (first?.kind !== 'word') continue;
+      const seconds = second?.kind === 'word' ? [...second.stems] : ['*'];
       for (const s of first.stems) {
-        const list = this.byFirstStem.get(s);
-        if (list) list.push(phrase);
-        else this.byFirstStem.set(s, [phrase]);
+        let bySecond = this.index.get(s);
+        if (!bySecond) this.index.set(s, (bySecond = new Map<string, CompiledPhrase<P>[]>()));
+        for (const t of seconds) {
+          const list = bySecond.get(t);
+          if (list) list.push(phrase);
+          else bySecond.set(t, [phrase]);
+        }
       }
     }
   }
 
-  get size(): number {
-    return this.byFirstStem.size;
+  private candidates(tokens: readonly MatchToken[], i: number): readonly CompiledPhrase<P>[] {
+    const bySecond = this.index.get(tokens[i]?.stem ?? '');
+    if (!bySecond) return [];
+    const open = bySecond.get('*') ?? [];
+    const next = tokens[i + 1];
+    const exact = next === undefined ? undefined : bySecond.get(next.stem);
+    return exact ? [...exact, ...open] : open;
   }
 
   /** Every match, leftmost first; overlapping matches of different phrases are all kept. */
   findAll(tokens: readonly MatchToken[]): PhraseMatch<P>[] {
     const matches: PhraseMatch<P>[] = [];
     for (let i = 0; i < tokens.length; i++) {
-      const candidates = this.byFirstStem.get(tokens[i]?.stem ?? '');
-      if (!candidates) continue;
-      for (const phrase of candidates) {
+      for (const phrase of this.candidates(tokens, i)) {
         const found = matchAt(phrase.elements, tokens, i);
         if (found === null) continue;
         const first = tokens[i];
