@@ -35,7 +35,7 @@ import { loadConfig } from '../src/platform/config/index.js';
 import { systemContext } from '../src/platform/context.js';
 import { createDbosWorkflows, createWorkerRuntime } from '../src/platform/jobs/index.js';
 import { createLogger } from '../src/platform/telemetry/index.js';
-import { createConversationsModule, type Transcriber } from '../src/modules/conversations/index.js';
+import { createConversationsModule } from '../src/modules/conversations/index.js';
 /* eslint-disable switchboard/module-boundaries -- the baselines call the audio and transcription
    libraries and the local engine directly, which the module's door does not offer. */
 import {
