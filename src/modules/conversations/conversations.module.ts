@@ -8,6 +8,12 @@ import { defineModule, type PlatformModule } from '../../platform/module.js';
 import type { ObjectStore } from '../../platform/objects/index.js';
 import type { Logger } from '../../platform/telemetry/index.js';
 import { callsModule } from '../calls/index.js';
+import { analysisConfigRoutes } from './analysis-config/analysis-config.routes.js';
+import {
+  createAnalysisConfig,
+  type AnalysisConfigService,
+} from './analysis-config/analysis-config.service.js';
+import { configKinds } from './analysis-config/config-kinds.js';
 import type { RecordingsService } from './contract.js';
 import { conversationsMigrations } from './db/migrations/index.js';
 import { createPipelineFeature, installedTranscribers } from './pipeline/pipeline.feature.js';
@@ -16,6 +22,7 @@ import type { Transcriber } from './pipeline/transcriber.js';
 import { callRecordingsRoutes, recordingsRoutes } from './recordings/recordings.routes.js';
 import { createRecordings } from './recordings/recordings.service.js';
 import { createSealing } from './sealing.js';
+import { categoriesPreviewRoutes, scorecardPreviewRoutes } from './scoring/preview.routes.js';
 import { conversationSettingsRoutes } from './settings/conversation-settings.routes.js';
 import {
   createConversationSettings,
@@ -30,6 +37,11 @@ export interface ConversationsApi {
   readonly pipeline: PipelineService;
   /** The tenant's transcription and redaction settings (routes at /conversations/settings). */
   readonly settings: ConversationSettingsService;
+  /**
+   * The tenant's versioned insight schemas, QA scorecards and category sets (routes at
+   * /conversations/insight-schemas, /scorecards, /categories); validates insight results.
+   */
+  readonly analysisConfig: AnalysisConfigService;
 }
 
 export interface ConversationsDeps {
@@ -58,14 +70,31 @@ export function createConversationsModule(
     availableProviders: transcribers.map((t) => t.name),
   });
   const pipeline = createPipelineFeature({ ...deps, settings, transcribers });
+  const analysisConfig = createAnalysisConfig({ database: deps.database, audit: deps.audit });
+  const previews = { database: deps.database, sealing: createSealing(deps.keyring), configs: analysisConfig };
   return {
-    api: { pipeline: pipeline.pipeline, settings },
+    api: { pipeline: pipeline.pipeline, settings, analysisConfig },
     routes: [
       pipeline.routes,
       {
         surface: 'internal',
         prefix: '/conversations/settings',
         plugin: conversationSettingsRoutes(settings),
+      },
+      {
+        surface: 'internal',
+        prefix: `/conversations/${configKinds.insight_schema.path}`,
+        plugin: analysisConfigRoutes(analysisConfig, 'insight_schema'),
+      },
+      {
+        surface: 'internal',
+        prefix: `/conversations/${configKinds.scorecard.path}`,
+        plugin: analysisConfigRoutes(analysisConfig, 'scorecard', scorecardPreviewRoutes(previews)),
+      },
+      {
+        surface: 'internal',
+        prefix: `/conversations/${configKinds.category_set.path}`,
+        plugin: analysisConfigRoutes(analysisConfig, 'category_set', categoriesPreviewRoutes(previews)),
       },
     ],
     handlers: [pipeline.handler],

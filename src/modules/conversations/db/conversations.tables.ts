@@ -100,12 +100,42 @@ export type ConversationSettingsTable = {
   updatedBy: string | null;
 };
 
+export type AnalysisConfigKind = 'insight_schema' | 'scorecard' | 'category_set';
+
+/** conversations.analysis_configs (migration 0004): one row per configuration, its version pointers. */
+export type AnalysisConfigsTable = {
+  id: string;
+  tenantId: string;
+  kind: AnalysisConfigKind;
+  name: string;
+  latestVersion: number;
+  activeVersion: number | null;
+  activatedBy: string | null;
+  activatedAt: Date | null;
+  createdBy: string;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+};
+
+/** conversations.analysis_config_versions (migration 0004): append-only, one row per saved version. */
+export type AnalysisConfigVersionsTable = {
+  tenantId: string;
+  configId: string;
+  version: number;
+  name: string;
+  body: ColumnType<unknown, string, never>;
+  createdBy: string;
+  createdAt: Generated<Date>;
+};
+
 export type ConversationsTables = {
   'conversations.recordings': RecordingsTable;
   'conversations.recording_numbers': RecordingNumbersTable;
   'conversations.recording_runs': RecordingRunsTable;
   'conversations.transcripts': TranscriptsTable;
   'conversations.settings': ConversationSettingsTable;
+  'conversations.analysis_configs': AnalysisConfigsTable;
+  'conversations.analysis_config_versions': AnalysisConfigVersionsTable;
 };
 
 /** A withTenant transaction over the module's tables: what its repo functions run in. */

@@ -5,6 +5,7 @@ import {
   type MigrationSet,
 } from '../../../../platform/db/index.js';
 import { pipelineSettings } from './0003-pipeline-settings.js';
+import { analysisConfig } from './0004-analysis-config.js';
 
 /*
  * Recordings and what the pipeline makes of them. Personal data (party numbers and names, the
@@ -136,5 +137,6 @@ export const conversationsMigrations: MigrationSet = {
     sqlMigration('0001_recordings', recordings),
     sqlMigration('0002_recording_uploads', recordingUploads),
     pipelineSettings,
+    analysisConfig,
   ],
 };
