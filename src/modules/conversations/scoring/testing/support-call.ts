@@ -1,4 +1,4 @@
-import type { ScoringInput, ScoringSegment } from './scoring-input.js';
+import type { ScoringInput, ScoringSegment } from '../scoring-input.js';
 
 /**
  * A one-minute support call, written for the scoring tests. Known facts:
