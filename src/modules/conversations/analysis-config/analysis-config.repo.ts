@@ -43,13 +43,19 @@ export async function insertConfig(
   trx: ConversationsTransaction,
   row: Omit<ConfigRow, 'createdAt' | 'updatedAt'>,
 ): Promise<ConfigRow> {
-  return trx.insertInto('conversations.analysis_configs').values(row).returningAll().executeTakeFirstOrThrow();
+  return trx
+    .insertInto('conversations.analysis_configs')
+    .values(row)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export async function updateConfigPointers(
   trx: ConversationsTransaction,
   id: string,
-  change: Partial<Pick<ConfigRow, 'name' | 'latestVersion' | 'activeVersion' | 'activatedBy' | 'activatedAt'>>,
+  change: Partial<
+    Pick<ConfigRow, 'name' | 'latestVersion' | 'activeVersion' | 'activatedBy' | 'activatedAt'>
+  >,
 ): Promise<ConfigRow> {
   return trx
     .updateTable('conversations.analysis_configs')

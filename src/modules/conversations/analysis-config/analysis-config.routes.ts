@@ -26,9 +26,9 @@ const versionIds: Record<AnalysisConfigKind, string> = {
  * read (newest, active or ?version=n), the version history, new versions and activation.
  * Reading needs analysis:read; every change needs analysis:configure and is audited.
  */
-export function analysisConfigRoutes<K extends AnalysisConfigKind>(
+export function analysisConfigRoutes(
   service: AnalysisConfigService,
-  kind: K,
+  kind: AnalysisConfigKind,
   extra?: FastifyPluginAsyncZod,
 ): FastifyPluginAsyncZod {
   const { noun, body } = configKinds[kind];
@@ -39,7 +39,11 @@ export function analysisConfigRoutes<K extends AnalysisConfigKind>(
       '/',
       {
         config: { permission: 'analysis:read' },
-        schema: { tags, summary: `Every ${noun} of the organisation`, response: { 200: configListSchema, ...problems } },
+        schema: {
+          tags,
+          summary: `Every ${noun} of the organisation`,
+          response: { 200: configListSchema, ...problems },
+        },
       },
       async (request) => ({ items: await service.list(request.ctx, kind) }),
     );
@@ -54,7 +58,12 @@ export function analysisConfigRoutes<K extends AnalysisConfigKind>(
           response: { 201: versionSchema, ...problems },
         },
       },
-      async (request, reply) => reply.code(201).send(await service.create(auditContext(request), kind, request.body as ConfigBodyInput<K>)),
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send(
+            await service.create(auditContext(request), kind, request.body as ConfigBodyInput<typeof kind>),
+          ),
     );
     app.get(
       '/:id',
@@ -98,9 +107,15 @@ export function analysisConfigRoutes<K extends AnalysisConfigKind>(
       },
       async (request, reply) =>
         reply.code(201).send(
-          await service.addVersion(auditContext(request), kind, request.params.id, request.body as ConfigBodyInput<K>, {
-            activate: request.query.activate === 'true',
-          }),
+          await service.addVersion(
+            auditContext(request),
+            kind,
+            request.params.id,
+            request.body as ConfigBodyInput<typeof kind>,
+            {
+              activate: request.query.activate === 'true',
+            },
+          ),
         ),
     );
     app.post(
@@ -115,7 +130,8 @@ export function analysisConfigRoutes<K extends AnalysisConfigKind>(
           response: { 200: versionSchema, ...problems },
         },
       },
-      async (request) => service.activate(auditContext(request), kind, request.params.id, request.body.version),
+      async (request) =>
+        service.activate(auditContext(request), kind, request.params.id, request.body.version),
     );
     if (extra) await app.register(extra);
   };

@@ -17,7 +17,12 @@ import {
   type ConfigRow,
   type VersionRow,
 } from './analysis-config.repo.js';
-import { configKinds, type AnalysisConfigKind, type ConfigBody, type ConfigBodyInput } from './config-kinds.js';
+import {
+  configKinds,
+  type AnalysisConfigKind,
+  type ConfigBody,
+  type ConfigBodyInput,
+} from './config-kinds.js';
 import { insightValidator, validateInsightResult, type InsightValidation } from './insight-schema.js';
 
 /** One configuration (a scorecard, an insight schema, a category set) and its version pointers. */
@@ -108,9 +113,10 @@ export function parseConfigBody<K extends AnalysisConfigKind>(kind: K, body: unk
   const parsed = schema.safeParse(body);
   if (!parsed.success)
     throw ConversationsErrors.invalidAnalysisConfig(
-      parsed.error.issues.map(
-        (issue): FieldProblem => ({ field: ['body', ...issue.path.map(String)].join('.'), message: issue.message }),
-      ),
+      parsed.error.issues.map((issue): FieldProblem => ({
+        field: ['body', ...issue.path.map(String)].join('.'),
+        message: issue.message,
+      })),
     );
   if (kind === 'insight_schema') {
     try {
@@ -154,7 +160,12 @@ export function createAnalysisConfig(deps: AnalysisConfigDeps): AnalysisConfigSe
     versionCreatedBy: version.createdBy,
     versionCreatedAt: version.createdAt.toISOString(),
   });
-  const load = async (trx: ConversationsTransaction, kind: AnalysisConfigKind, id: string, forUpdate = false) => {
+  const load = async (
+    trx: ConversationsTransaction,
+    kind: AnalysisConfigKind,
+    id: string,
+    forUpdate = false,
+  ) => {
     const config = await findConfig(trx, kind, uuidOf(kind, id), forUpdate);
     if (!config) throw ConversationsErrors.analysisConfigNotFound(configKinds[kind].noun);
     return config;
@@ -167,7 +178,8 @@ export function createAnalysisConfig(deps: AnalysisConfigDeps): AnalysisConfigSe
   ): Promise<VersionRow> => {
     const number =
       selector === 'latest' ? config.latestVersion : selector === 'active' ? config.activeVersion : selector;
-    if (number === null) throw ConversationsErrors.analysisConfigVersionNotFound(field, 0, config.latestVersion);
+    if (number === null)
+      throw ConversationsErrors.analysisConfigVersionNotFound(field, 0, config.latestVersion);
     const row = await findVersion(trx, config.id, number);
     if (!row) throw ConversationsErrors.analysisConfigVersionNotFound(field, number, config.latestVersion);
     return row;
@@ -178,7 +190,8 @@ export function createAnalysisConfig(deps: AnalysisConfigDeps): AnalysisConfigSe
   });
 
   return {
-    list: (ctx, kind) => inTenant(ctx, async (trx) => (await listConfigs(trx, kind, LIST_LIMIT)).map(summary)),
+    list: (ctx, kind) =>
+      inTenant(ctx, async (trx) => (await listConfigs(trx, kind, LIST_LIMIT)).map(summary)),
 
     get: (ctx, kind, id, version = 'latest') =>
       inTenant(ctx, async (trx) => {
@@ -247,7 +260,9 @@ export function createAnalysisConfig(deps: AnalysisConfigDeps): AnalysisConfigSe
         const config = await updateConfigPointers(trx, current.id, {
           name: body.name,
           latestVersion: number,
-          ...(options.activate ? { activeVersion: number, activatedBy: ctx.actor.id, activatedAt: new Date() } : {}),
+          ...(options.activate
+            ? { activeVersion: number, activatedBy: ctx.actor.id, activatedAt: new Date() }
+            : {}),
         });
         await audit.append(trx, ctx, {
           action: `conversations.${configKinds[kind].audit}.version_created`,

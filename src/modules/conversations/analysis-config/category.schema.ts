@@ -102,16 +102,34 @@ export const categorySetBodySchema = z
     set.categories.forEach((category, i) => {
       const first = seen.get(category.id);
       if (first !== undefined)
-        ctx.addIssue({ code: 'custom', path: ['categories', i, 'id'], message: `repeats the id of categories.${first}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['categories', i, 'id'],
+          message: `repeats the id of categories.${first}`,
+        });
       else seen.set(category.id, i);
       category.conditions.forEach((condition, j) => {
         const leaves = condition.type === 'group' ? condition.conditions : [condition];
         leaves.forEach((leaf, k) => {
-          const path = ['categories', i, 'conditions', j, ...(condition.type === 'group' ? ['conditions', k] : [])];
+          const path = [
+            'categories',
+            i,
+            'conditions',
+            j,
+            ...(condition.type === 'group' ? ['conditions', k] : []),
+          ];
           if (leaf.type === 'sentiment' && leaf.below === undefined && leaf.atLeast === undefined)
-            ctx.addIssue({ code: 'custom', path: [...path, 'below'], message: 'give below, atLeast or both' });
+            ctx.addIssue({
+              code: 'custom',
+              path: [...path, 'below'],
+              message: 'give below, atLeast or both',
+            });
           if (leaf.type === 'characteristic' && leaf.metric === 'talk_ratio_percent' && leaf.value > 100)
-            ctx.addIssue({ code: 'custom', path: [...path, 'value'], message: 'must be at most 100 (percent)' });
+            ctx.addIssue({
+              code: 'custom',
+              path: [...path, 'value'],
+              message: 'must be at most 100 (percent)',
+            });
         });
       });
     });

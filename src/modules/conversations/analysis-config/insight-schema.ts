@@ -17,10 +17,18 @@ export const insightFieldSchema = z
   .object({
     name: z
       .string()
-      .regex(INSIGHT_FIELD_NAME, 'must start with a lower-case letter, then letters, digits or _ (at most 64)'),
+      .regex(
+        INSIGHT_FIELD_NAME,
+        'must start with a lower-case letter, then letters, digits or _ (at most 64)',
+      ),
     type: z.enum(insightFieldTypes),
     description: z.string().trim().min(1).max(1000).describe('Tells the analyser what to put in the field'),
-    enumValues: z.array(z.string().min(1).max(200)).min(1).max(100).optional().describe('Required for type enum'),
+    enumValues: z
+      .array(z.string().min(1).max(200))
+      .min(1)
+      .max(100)
+      .optional()
+      .describe('Required for type enum'),
     required: z.boolean().default(false),
   })
   .strict()
@@ -39,10 +47,18 @@ export const insightSchemaBodySchema = z
     body.fields.forEach((field, i) => {
       const first = seen.get(field.name);
       if (first !== undefined)
-        ctx.addIssue({ code: 'custom', path: ['fields', i, 'name'], message: `repeats the name of fields.${first}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['fields', i, 'name'],
+          message: `repeats the name of fields.${first}`,
+        });
       else seen.set(field.name, i);
       if (field.type === 'enum' && !field.enumValues)
-        ctx.addIssue({ code: 'custom', path: ['fields', i, 'enumValues'], message: 'is required for type enum' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['fields', i, 'enumValues'],
+          message: 'is required for type enum',
+        });
       if (field.type !== 'enum' && field.enumValues)
         ctx.addIssue({ code: 'custom', path: ['fields', i, 'enumValues'], message: 'is only for type enum' });
       const values = field.enumValues ?? [];
@@ -135,7 +151,10 @@ const problemOf = (error: ErrorObject): InsightProblem => {
   if (error.keyword === 'required' && typeof missing.missingProperty === 'string')
     return { field: [...path, missing.missingProperty].join('.'), message: 'is required' };
   if (error.keyword === 'additionalProperties' && typeof missing.additionalProperty === 'string')
-    return { field: [...path, missing.additionalProperty].join('.'), message: 'is not a field of this insight schema' };
+    return {
+      field: [...path, missing.additionalProperty].join('.'),
+      message: 'is not a field of this insight schema',
+    };
   return { field: path.join('.'), message: error.message ?? 'is invalid' };
 };
 

@@ -90,10 +90,22 @@ export const scorecardRuleSchema = z
   .object({
     id: z
       .string()
-      .regex(RULE_ID_PATTERN, 'must be 1-64 lower-case letters, digits, _ or -, starting with a letter or digit'),
+      .regex(
+        RULE_ID_PATTERN,
+        'must be 1-64 lower-case letters, digits, _ or -, starting with a letter or digit',
+      ),
     name: z.string().trim().min(1).max(200),
-    category: z.string().trim().min(1).max(100).describe('Groups rules in the report (Greeting, Compliance...)'),
-    weight: z.number().positive().max(1000).describe('Share of the overall score, relative to the other rules'),
+    category: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .describe('Groups rules in the report (Greeting, Compliance...)'),
+    weight: z
+      .number()
+      .positive()
+      .max(1000)
+      .describe('Share of the overall score, relative to the other rules'),
     description: z.string().max(2000).default(''),
     howToJudge: z.string().max(4000).default('').describe('What an LLM (or reviewer) looks for'),
     autoFail: z.boolean().default(false).describe('Failing this rule scores the whole evaluation 0, grade E'),
@@ -116,10 +128,18 @@ export const scorecardBodySchema = z
     card.rules.forEach((rule, i) => {
       const first = seen.get(rule.id);
       if (first !== undefined)
-        ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `repeats the id of rules.${first}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rules', i, 'id'],
+          message: `repeats the id of rules.${first}`,
+        });
       else seen.set(rule.id, i);
       if (rule.kind === 'deterministic' && !rule.check)
-        ctx.addIssue({ code: 'custom', path: ['rules', i, 'check'], message: 'is required for a deterministic rule' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rules', i, 'check'],
+          message: 'is required for a deterministic rule',
+        });
       if (rule.kind === 'llm' && rule.check)
         ctx.addIssue({
           code: 'custom',
@@ -134,7 +154,11 @@ export const scorecardBodySchema = z
             path: ['rules', i, 'check', 'maxPercent'],
             message: 'give maxPercent, minPercent or both',
           });
-        if (check.maxPercent !== undefined && check.minPercent !== undefined && check.minPercent > check.maxPercent)
+        if (
+          check.maxPercent !== undefined &&
+          check.minPercent !== undefined &&
+          check.minPercent > check.maxPercent
+        )
           ctx.addIssue({
             code: 'custom',
             path: ['rules', i, 'check', 'minPercent'],

@@ -11,7 +11,11 @@ const disclosure = {
   category: 'Compliance',
   weight: 1,
   kind: 'deterministic' as const,
-  check: { type: 'phrase_said' as const, phrases: ['call is recorded'], within: { from: 'start' as const, seconds: 30 } },
+  check: {
+    type: 'phrase_said' as const,
+    phrases: ['call is recorded'],
+    within: { from: 'start' as const, seconds: 30 },
+  },
 };
 const silence = {
   id: 'silence',
@@ -26,7 +30,16 @@ const empathy = { id: 'empathy', name: 'Empathy', category: 'Soft skills', weigh
 describe('evaluateScorecard', () => {
   it('grades A ≥ 90, B ≥ 80, C ≥ 70, D ≥ 60, else E', () => {
     expect([100, 90, 89.9, 80, 79.9, 70, 69.9, 60, 59.9, 0].map(gradeOf)).toEqual([
-      'A', 'A', 'B', 'B', 'C', 'C', 'D', 'D', 'E', 'E',
+      'A',
+      'A',
+      'B',
+      'B',
+      'C',
+      'C',
+      'D',
+      'D',
+      'E',
+      'E',
     ]);
   });
 
@@ -57,7 +70,9 @@ describe('evaluateScorecard', () => {
         ruleId: 'empathy',
         score: 70,
         pass: true,
-        evidence: [{ segmentId: 'seg_2', startMs: 8500, endMs: 20_000, speaker: 'agent', quote: 'I understand.' }],
+        evidence: [
+          { segmentId: 'seg_2', startMs: 8500, endMs: 20_000, speaker: 'agent', quote: 'I understand.' },
+        ],
         coachNote: 'Acknowledged the frustration.',
       },
       // A result for a deterministic rule does not override the check.
@@ -74,7 +89,12 @@ describe('evaluateScorecard', () => {
     const scorecard = card({
       name: 'Support',
       rules: [
-        { ...disclosure, check: { ...disclosure.check, phrases: ['this call may be monitored'] }, autoFail: true, weight: 1 },
+        {
+          ...disclosure,
+          check: { ...disclosure.check, phrases: ['this call may be monitored'] },
+          autoFail: true,
+          weight: 1,
+        },
         { ...silence, check: { type: 'max_silence', maxSeconds: 30 }, weight: 9 },
       ],
     });
@@ -87,7 +107,10 @@ describe('evaluateScorecard', () => {
   });
 
   it('a passed auto-fail rule changes nothing', () => {
-    const result = evaluateScorecard(card({ name: 'Support', rules: [{ ...disclosure, autoFail: true }] }), supportCall);
+    const result = evaluateScorecard(
+      card({ name: 'Support', rules: [{ ...disclosure, autoFail: true }] }),
+      supportCall,
+    );
     expect(result).toMatchObject({ score: 100, grade: 'A', autoFailed: false });
   });
 
@@ -96,7 +119,14 @@ describe('evaluateScorecard', () => {
       name: 'Support',
       rules: [
         disclosure,
-        { id: 'mood', name: 'Customer mood', category: 'Outcome', weight: 5, kind: 'deterministic', check: { type: 'min_sentiment', min: 0.5 } },
+        {
+          id: 'mood',
+          name: 'Customer mood',
+          category: 'Outcome',
+          weight: 5,
+          kind: 'deterministic',
+          check: { type: 'min_sentiment', min: 0.5 },
+        },
       ],
     });
     const result = evaluateScorecard(scorecard, supportCallWithoutSentiment);

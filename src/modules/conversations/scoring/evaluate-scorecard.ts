@@ -108,7 +108,14 @@ export function evaluateScorecard(
     if (rule.kind === 'deterministic' && rule.check) {
       const outcome = runCheck(rule.check, input);
       if (!outcome.applicable)
-        return { ...base, status: 'not_applicable', score: null, pass: null, evidence: [], coachNote: outcome.coachNote };
+        return {
+          ...base,
+          status: 'not_applicable',
+          score: null,
+          pass: null,
+          evidence: [],
+          coachNote: outcome.coachNote,
+        };
       return {
         ...base,
         status: 'evaluated',
@@ -119,8 +126,7 @@ export function evaluateScorecard(
       };
     }
     const judged = byRule.get(rule.id);
-    if (!judged)
-      return { ...base, status: 'pending', score: null, pass: null, evidence: [], coachNote: '' };
+    if (!judged) return { ...base, status: 'pending', score: null, pass: null, evidence: [], coachNote: '' };
     return {
       ...base,
       status: 'evaluated',
@@ -132,7 +138,9 @@ export function evaluateScorecard(
   });
 
   const weightedScore = weightedMean(rules);
-  const autoFailedBy = rules.filter((r) => r.autoFail && r.status === 'evaluated' && r.pass === false).map((r) => r.ruleId);
+  const autoFailedBy = rules
+    .filter((r) => r.autoFail && r.status === 'evaluated' && r.pass === false)
+    .map((r) => r.ruleId);
   const autoFailed = autoFailedBy.length > 0;
   const score = autoFailed ? 0 : weightedScore;
   const categoryNames = [...new Set(rules.map((r) => r.category))];

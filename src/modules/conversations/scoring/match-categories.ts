@@ -1,6 +1,11 @@
 import type { Category, CategoryCondition, LeafCondition } from '../analysis-config/category.schema.js';
 import { inWindow, phraseHits } from './deterministic-checks.js';
-import { roleCharacteristics, type ScoringInput, type SpeakerRole, type TimedPeriod } from './scoring-input.js';
+import {
+  roleCharacteristics,
+  type ScoringInput,
+  type SpeakerRole,
+  type TimedPeriod,
+} from './scoring-input.js';
 
 /** A moment that made a condition hold: a segment, or a stretch of time (a silence, a monologue). */
 export interface MatchPoint {
@@ -40,7 +45,11 @@ const roles = (speaker: 'agent' | 'customer' | 'either'): readonly SpeakerRole[]
   speaker === 'either' ? ['agent', 'customer', 'unknown'] : [speaker];
 
 function leaf(condition: LeafCondition, input: ScoringInput, label: string): Outcome {
-  const at = (p: TimedPeriod, segmentId: string | null = null, speaker: string | null = null): MatchPoint => ({
+  const at = (
+    p: TimedPeriod,
+    segmentId: string | null = null,
+    speaker: string | null = null,
+  ): MatchPoint => ({
     segmentId,
     startMs: p.startMs,
     endMs: p.endMs,
@@ -56,15 +65,16 @@ function leaf(condition: LeafCondition, input: ScoringInput, label: string): Out
       const segments = [...new Map([...hits.values()].flat().map((s) => [s.id, s])).values()];
       return {
         holds: said,
-        points: said
-          ? segments.sort((a, b) => a.startMs - b.startMs).map((s) => at(s, s.id, s.speaker))
-          : [],
+        points: said ? segments.sort((a, b) => a.startMs - b.startMs).map((s) => at(s, s.id, s.speaker)) : [],
       };
     }
     case 'sentiment': {
       const scored = input.segments
         .filter(inWindow(input, condition.within))
-        .filter((s): s is typeof s & { sentiment: number } => s.speaker === condition.speaker && typeof s.sentiment === 'number');
+        .filter(
+          (s): s is typeof s & { sentiment: number } =>
+            s.speaker === condition.speaker && typeof s.sentiment === 'number',
+        );
       if (scored.length === 0) return { holds: false, points: [] };
       const inRange = (value: number) =>
         (condition.below === undefined || value < condition.below) &&
@@ -97,7 +107,9 @@ function leaf(condition: LeafCondition, input: ScoringInput, label: string): Out
           const holds = compare(condition.operator, made.length, condition.value);
           return {
             holds,
-            points: holds ? made.map((i) => at({ startMs: i.atMs, endMs: i.atMs + i.durationMs }, null, i.by)) : [],
+            points: holds
+              ? made.map((i) => at({ startMs: i.atMs, endMs: i.atMs + i.durationMs }, null, i.by))
+              : [],
           };
         }
         case 'longest_monologue_seconds': {

@@ -52,7 +52,8 @@ export function scorecardPreviewRoutes(deps: PreviewDeps): FastifyPluginAsyncZod
         config: { permission: 'analysis:configure' },
         schema: {
           tags,
-          summary: 'Tries an unsaved scorecard on a stored recording (deterministic rules; nothing is stored)',
+          summary:
+            'Tries an unsaved scorecard on a stored recording (deterministic rules; nothing is stored)',
           body: newScorecardPreviewBodySchema,
           response: { 200: scorecardEvaluationSchema, ...problems },
         },
@@ -79,10 +80,16 @@ export function scorecardPreviewRoutes(deps: PreviewDeps): FastifyPluginAsyncZod
         requireTranscripts(request);
         const { recordingId, scorecard, version } = request.body;
         // The scorecard must exist (and be this tenant's) even when an edited body is tried.
-        const saved = await deps.configs.get(request.ctx, 'scorecard', request.params.id, version ?? 'latest');
+        const saved = await deps.configs.get(
+          request.ctx,
+          'scorecard',
+          request.params.id,
+          version ?? 'latest',
+        );
         return preview(request.ctx, recordingId, scorecard ?? saved.body, scorecard ? null : saved.version);
       },
     );
+    await Promise.resolve();
   };
 }
 
@@ -98,7 +105,8 @@ export function categoriesPreviewRoutes(deps: PreviewDeps): FastifyPluginAsyncZo
         config: { permission: 'analysis:configure' },
         schema: {
           tags: ['conversations'],
-          summary: 'Which categories of the set (the body given, or a saved version) a stored recording matches',
+          summary:
+            'Which categories of the set (the body given, or a saved version) a stored recording matches',
           params: configIdParams,
           body: categoriesPreviewBodySchema,
           response: { 200: categoryMatchesSchema, ...problems },
@@ -107,9 +115,15 @@ export function categoriesPreviewRoutes(deps: PreviewDeps): FastifyPluginAsyncZo
       async (request) => {
         requireTranscripts(request);
         const { recordingId, categorySet, version } = request.body;
-        const saved = await deps.configs.get(request.ctx, 'category_set', request.params.id, version ?? 'latest');
+        const saved = await deps.configs.get(
+          request.ctx,
+          'category_set',
+          request.params.id,
+          version ?? 'latest',
+        );
         return run(request.ctx, recordingId, categorySet ?? saved.body, categorySet ? null : saved.version);
       },
     );
+    await Promise.resolve();
   };
 }

@@ -47,12 +47,17 @@ export const scorecardEvaluationSchema = z
   .object({
     recordingId: z.string(),
     scorecardVersion: z.number().int().nullable().describe('Null for an unsaved scorecard'),
-    score: z.number().nullable().describe('0..100; 0 when an auto-fail rule failed; null when nothing was evaluated'),
+    score: z
+      .number()
+      .nullable()
+      .describe('0..100; 0 when an auto-fail rule failed; null when nothing was evaluated'),
     weightedScore: z.number().nullable().describe('The weighted mean before an auto-fail'),
     grade: grade.nullable(),
     autoFailed: z.boolean(),
     autoFailedBy: z.array(z.string()),
-    complete: z.boolean().describe('False while llm rules are pending (a preview judges deterministic rules only)'),
+    complete: z
+      .boolean()
+      .describe('False while llm rules are pending (a preview judges deterministic rules only)'),
     rules: z.array(
       z.object({
         ruleId: z.string(),
@@ -86,7 +91,9 @@ export const categoryMatchesSchema = z
             startMs: z.number(),
             endMs: z.number(),
             speaker: z.string().nullable(),
-            condition: z.string().describe('Which condition this point satisfied: conditions.<i>[.conditions.<j>]'),
+            condition: z
+              .string()
+              .describe('Which condition this point satisfied: conditions.<i>[.conditions.<j>]'),
           }),
         ),
       }),

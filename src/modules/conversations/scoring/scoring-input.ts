@@ -31,7 +31,11 @@ export interface RoleCharacteristics {
   readonly nonTalk: readonly TimedPeriod[];
   /** Share of all talk per role, 0..1. */
   readonly talkRatio: Readonly<Partial<Record<SpeakerRole, number>>>;
-  readonly interruptions: readonly { readonly by: SpeakerRole; readonly atMs: number; readonly durationMs: number }[];
+  readonly interruptions: readonly {
+    readonly by: SpeakerRole;
+    readonly atMs: number;
+    readonly durationMs: number;
+  }[];
   readonly longestMonologue: Readonly<Partial<Record<SpeakerRole, TimedPeriod | null>>>;
 }
 
@@ -111,7 +115,8 @@ export function characteristicsFromSegments(input: ScoringInput): RoleCharacteri
     );
     if (!held) continue;
     const overlap = Math.min(s.endMs, held.endMs) - s.startMs;
-    if (overlap >= MIN_INTERRUPTION_MS) interruptions.push({ by: s.speaker, atMs: s.startMs, durationMs: overlap });
+    if (overlap >= MIN_INTERRUPTION_MS)
+      interruptions.push({ by: s.speaker, atMs: s.startMs, durationMs: overlap });
   }
 
   // A monologue: consecutive segments of one role, until another role starts talking.

@@ -18,7 +18,10 @@ export async function insertTranscribedRecording(
   segments: readonly ScoringSegment[],
   options: { readonly durationMs: number; readonly characteristics?: unknown } = { durationMs: 60_000 },
 ): Promise<{ id: string; publicId: string }> {
-  const recording = await insertTestRecording(deps, tenantId, { suppliedTranscript: 'WEBVTT', publish: false });
+  const recording = await insertTestRecording(deps, tenantId, {
+    suppliedTranscript: 'WEBVTT',
+    publish: false,
+  });
   const transcript: Transcript = {
     schemaVersion: TRANSCRIPT_SCHEMA_VERSION,
     language: 'en',
@@ -55,7 +58,14 @@ export async function insertTranscribedRecording(
   await deps.database.withTenant<ConversationsTables>({ tenantId }, async (trx) => {
     await trx
       .insertInto('conversations.recording_runs')
-      .values({ id: runId, tenantId, recordingId: recording.id, workflowId: `test-${runId}`, reason: 'received', state: 'running' })
+      .values({
+        id: runId,
+        tenantId,
+        recordingId: recording.id,
+        workflowId: `test-${runId}`,
+        reason: 'received',
+        state: 'running',
+      })
       .execute();
     await storeTranscript(trx, {
       id: transcriptId,
