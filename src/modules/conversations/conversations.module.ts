@@ -8,6 +8,12 @@ import { defineModule, type PlatformModule } from '../../platform/module.js';
 import type { ObjectStore } from '../../platform/objects/index.js';
 import type { Logger } from '../../platform/telemetry/index.js';
 import { callsModule } from '../calls/index.js';
+import { analysisConfigRoutes } from './analysis-config/analysis-config.routes.js';
+import {
+  createAnalysisConfig,
+  type AnalysisConfigService,
+} from './analysis-config/analysis-config.service.js';
+import { configKinds } from './analysis-config/config-kinds.js';
 import type { RecordingsService } from './contract.js';
 import { conversationsMigrations } from './db/migrations/index.js';
 import { createPipelineFeature } from './pipeline/pipeline.feature.js';
@@ -19,6 +25,7 @@ import { createSealing } from './sealing.js';
 import { recordingSourcesRoutes } from './sources/recording-sources.routes.js';
 import { createRecordingSources, type RecordingSourcesService } from './sources/recording-sources.service.js';
 import { SOURCE_SECRET_PREFIXES } from './sources/source-config.js';
+import { categoriesPreviewRoutes, scorecardPreviewRoutes } from './scoring/preview.routes.js';
 import { conversationSettingsRoutes } from './settings/conversation-settings.routes.js';
 import {
   createConversationSettings,
@@ -37,6 +44,11 @@ export interface ConversationsApi {
   readonly settings: ConversationSettingsService;
   /** Pull connectors as the tenant configures them, their runs and the timer (routes at /conversations/sources). */
   readonly sources: RecordingSourcesService;
+  /**
+   * The tenant's versioned insight schemas, QA scorecards and category sets (routes at
+   * /conversations/insight-schemas, /scorecards, /categories); validates insight results.
+   */
+  readonly analysisConfig: AnalysisConfigService;
 }
 
 export interface ConversationsDeps {
@@ -77,14 +89,31 @@ export function createConversationsModule(
     transcriber,
   });
   const pipeline = createPipelineFeature({ ...deps, settings, transcribers, transcriber });
+  const analysisConfig = createAnalysisConfig({ database: deps.database, audit: deps.audit });
+  const previews = { database: deps.database, sealing: createSealing(deps.keyring), configs: analysisConfig };
   return {
-    api: { pipeline: pipeline.pipeline, settings },
+    api: { pipeline: pipeline.pipeline, settings, analysisConfig },
     routes: [
       pipeline.routes,
       {
         surface: 'internal',
         prefix: '/conversations/settings',
         plugin: conversationSettingsRoutes(settings),
+      },
+      {
+        surface: 'internal',
+        prefix: `/conversations/${configKinds.insight_schema.path}`,
+        plugin: analysisConfigRoutes(analysisConfig, 'insight_schema'),
+      },
+      {
+        surface: 'internal',
+        prefix: `/conversations/${configKinds.scorecard.path}`,
+        plugin: analysisConfigRoutes(analysisConfig, 'scorecard', scorecardPreviewRoutes(previews)),
+      },
+      {
+        surface: 'internal',
+        prefix: `/conversations/${configKinds.category_set.path}`,
+        plugin: analysisConfigRoutes(analysisConfig, 'category_set', categoriesPreviewRoutes(previews)),
       },
     ],
     handlers: [pipeline.handler],

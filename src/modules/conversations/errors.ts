@@ -35,6 +35,33 @@ export const ConversationsErrors = {
       'This process cannot start pipeline runs (no workflow engine).',
     ),
 
+  // analysis-config/
+  analysisConfigNotFound: (what: string) =>
+    new AppError('CONVERSATIONS_ANALYSIS_CONFIG_NOT_FOUND', 'not_found', `The ${what} was not found.`),
+  /** 404 naming the field that asked for a version the configuration does not have. */
+  analysisConfigVersionNotFound: (field: string, version: number, latest: number) =>
+    new AppError(
+      'CONVERSATIONS_ANALYSIS_CONFIG_VERSION_NOT_FOUND',
+      'not_found',
+      `${field}: version ${version} does not exist (the newest is ${latest}).`,
+      { fields: [{ field, message: `must be between 1 and ${latest}` }] },
+    ),
+  /** 400: a scorecard, insight schema or category set that cannot be saved, every problem named by field. */
+  invalidAnalysisConfig: (fields: readonly FieldProblem[]) =>
+    new AppError(
+      'CONVERSATIONS_INVALID_ANALYSIS_CONFIG',
+      'invalid_input',
+      fields.map((f) => `${f.field} ${f.message}`).join('; '),
+      { fields },
+    ),
+  /** 409: a preview of a recording that has no transcript yet. */
+  noTranscript: () =>
+    new AppError(
+      'CONVERSATIONS_NO_TRANSCRIPT',
+      'conflict',
+      'This recording has no transcript yet: wait until the pipeline made one.',
+    ),
+
   // recordings/
   /** 400: the request is not what the upload API takes (its shape, its parts, its metadata). */
   invalidUpload: (fields: readonly FieldProblem[]) =>

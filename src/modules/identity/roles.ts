@@ -33,6 +33,8 @@ export const permissions = [
   'transcripts:read',
   'analysis:read',
   'scorecards:write',
+  // insight schemas, QA scorecards and category sets (versioned configuration)
+  'analysis:configure',
   // campaigns
   'leads:read',
   'leads:write',
@@ -93,6 +95,7 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'transcripts:read',
     'analysis:read',
     'scorecards:write',
+    'analysis:configure',
     'leads:read',
     'campaigns:read',
     'customers:read',

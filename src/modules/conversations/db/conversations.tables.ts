@@ -160,6 +160,34 @@ export type RecordingSourceRunsTable = {
   finishedAt: Date | null;
 };
 
+export type AnalysisConfigKind = 'insight_schema' | 'scorecard' | 'category_set';
+
+/** conversations.analysis_configs (migration 0007): one row per configuration, its version pointers. */
+export type AnalysisConfigsTable = {
+  id: string;
+  tenantId: string;
+  kind: AnalysisConfigKind;
+  name: string;
+  latestVersion: number;
+  activeVersion: number | null;
+  activatedBy: string | null;
+  activatedAt: Date | null;
+  createdBy: string;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+};
+
+/** conversations.analysis_config_versions (migration 0007): append-only, one row per saved version. */
+export type AnalysisConfigVersionsTable = {
+  tenantId: string;
+  configId: string;
+  version: number;
+  name: string;
+  body: ColumnType<unknown, string, never>;
+  createdBy: string;
+  createdAt: Generated<Date>;
+};
+
 export type ConversationsTables = {
   'conversations.recordings': RecordingsTable;
   'conversations.recording_numbers': RecordingNumbersTable;
@@ -169,6 +197,8 @@ export type ConversationsTables = {
   'conversations.recording_sources': RecordingSourcesTable;
   'conversations.recording_source_cursors': RecordingSourceCursorsTable;
   'conversations.recording_source_runs': RecordingSourceRunsTable;
+  'conversations.analysis_configs': AnalysisConfigsTable;
+  'conversations.analysis_config_versions': AnalysisConfigVersionsTable;
 };
 
 /** A withTenant transaction over the module's tables: what its repo functions run in. */

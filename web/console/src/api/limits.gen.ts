@@ -90,6 +90,27 @@ export const apiLimits = {
     'q': { maxLength: 256 },
     'queue': { minLength: 1, maxLength: 256 },
   },
+  'GET /api/v1/conversations/categories/{id}': {
+    'id': { minLength: 1, maxLength: 120 },
+    'version': { minimum: 1, maximum: 1000000 },
+  },
+  'GET /api/v1/conversations/categories/{id}/versions': {
+    'id': { minLength: 1, maxLength: 120 },
+  },
+  'GET /api/v1/conversations/insight-schemas/{id}': {
+    'id': { minLength: 1, maxLength: 120 },
+    'version': { minimum: 1, maximum: 1000000 },
+  },
+  'GET /api/v1/conversations/insight-schemas/{id}/versions': {
+    'id': { minLength: 1, maxLength: 120 },
+  },
+  'GET /api/v1/conversations/scorecards/{id}': {
+    'id': { minLength: 1, maxLength: 120 },
+    'version': { minimum: 1, maximum: 1000000 },
+  },
+  'GET /api/v1/conversations/scorecards/{id}/versions': {
+    'id': { minLength: 1, maxLength: 120 },
+  },
   'GET /api/v1/conversations/sources/{sourceId}': {
     'sourceId': { maxLength: 64 },
   },
@@ -171,6 +192,30 @@ export const apiLimits = {
   },
   'POST /api/v1/calls/quarantine/{quarantineId}/replay': {
     'quarantineId': { maxLength: 64 },
+  },
+  'POST /api/v1/conversations/categories/{id}/activate': {
+    'id': { minLength: 1, maxLength: 120 },
+  },
+  'POST /api/v1/conversations/categories/{id}/preview': {
+    'id': { minLength: 1, maxLength: 120 },
+  },
+  'POST /api/v1/conversations/categories/{id}/versions': {
+    'id': { minLength: 1, maxLength: 120 },
+  },
+  'POST /api/v1/conversations/insight-schemas/{id}/activate': {
+    'id': { minLength: 1, maxLength: 120 },
+  },
+  'POST /api/v1/conversations/insight-schemas/{id}/versions': {
+    'id': { minLength: 1, maxLength: 120 },
+  },
+  'POST /api/v1/conversations/scorecards/{id}/activate': {
+    'id': { minLength: 1, maxLength: 120 },
+  },
+  'POST /api/v1/conversations/scorecards/{id}/preview': {
+    'id': { minLength: 1, maxLength: 120 },
+  },
+  'POST /api/v1/conversations/scorecards/{id}/versions': {
+    'id': { minLength: 1, maxLength: 120 },
   },
   'POST /api/v1/conversations/sources/{sourceId}/run': {
     'sourceId': { maxLength: 64 },

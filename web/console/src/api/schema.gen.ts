@@ -3633,6 +3633,1894 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/conversations/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every category set of the organisation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnalysisConfigList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Creates a category set: its version 1, active at once (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CategorySetInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CategorySetVersion"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/categories/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A version of the category set: the newest unless ?version= names one (or active) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A version number, latest (the default) or active */
+                    version?: number | ("latest" | "active");
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CategorySetVersion"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/categories/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Makes a version of the category set the active one, an older one included (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AnalysisConfigActivateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CategorySetVersion"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/categories/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Which categories of the set (the body given, or a saved version) a stored recording matches */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CategoriesPreviewRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CategoryMatches"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/categories/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of the category set, newest first (old versions stay readable) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnalysisConfigVersions"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Saves a new version of the category set; active only with ?activate=true (audited) */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Make the new version the active one at once */
+                    activate?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CategorySetInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CategorySetVersion"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/insight-schemas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every insight schema of the organisation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnalysisConfigList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Creates a insight schema: its version 1, active at once (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InsightSchemaInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InsightSchemaVersion"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/insight-schemas/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A version of the insight schema: the newest unless ?version= names one (or active) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A version number, latest (the default) or active */
+                    version?: number | ("latest" | "active");
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InsightSchemaVersion"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/insight-schemas/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Makes a version of the insight schema the active one, an older one included (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AnalysisConfigActivateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InsightSchemaVersion"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/insight-schemas/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of the insight schema, newest first (old versions stay readable) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnalysisConfigVersions"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Saves a new version of the insight schema; active only with ?activate=true (audited) */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Make the new version the active one at once */
+                    activate?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InsightSchemaInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InsightSchemaVersion"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/scorecards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every scorecard of the organisation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnalysisConfigList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Creates a scorecard: its version 1, active at once (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ScorecardInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScorecardVersion"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/scorecards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A version of the scorecard: the newest unless ?version= names one (or active) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A version number, latest (the default) or active */
+                    version?: number | ("latest" | "active");
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScorecardVersion"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/scorecards/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Makes a version of the scorecard the active one, an older one included (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AnalysisConfigActivateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScorecardVersion"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/scorecards/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tries a scorecard (the body given, or a saved version) on a stored recording: deterministic rules are judged, llm rules stay pending */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ScorecardPreviewRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScorecardEvaluation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/scorecards/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of the scorecard, newest first (old versions stay readable) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnalysisConfigVersions"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Saves a new version of the scorecard; active only with ?activate=true (audited) */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Make the new version the active one at once */
+                    activate?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ScorecardInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScorecardVersion"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/scorecards/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tries an unsaved scorecard on a stored recording (deterministic rules; nothing is stored) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewScorecardPreviewRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScorecardEvaluation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/conversations/settings": {
         parameters: {
             query?: never;
@@ -6934,6 +8822,76 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AnalysisConfigActivate: {
+            version: number;
+        };
+        AnalysisConfigActivateInput: {
+            version: number;
+        };
+        AnalysisConfigList: {
+            items: components["schemas"]["AnalysisConfigSummary"][];
+        };
+        AnalysisConfigListInput: {
+            items: components["schemas"]["AnalysisConfigSummaryInput"][];
+        };
+        AnalysisConfigSummary: {
+            activatedAt: string | null;
+            activatedBy: string | null;
+            /** @description Null until a version was activated */
+            activeVersion: number | null;
+            createdAt: string;
+            createdBy: string;
+            /** @description insight_schema_..., scorecard_... or category_set_... */
+            id: string;
+            /** @enum {string} */
+            kind: "insight_schema" | "scorecard" | "category_set";
+            latestVersion: number;
+            name: string;
+            updatedAt: string;
+        };
+        AnalysisConfigSummaryInput: {
+            activatedAt: string | null;
+            activatedBy: string | null;
+            /** @description Null until a version was activated */
+            activeVersion: number | null;
+            createdAt: string;
+            createdBy: string;
+            /** @description insight_schema_..., scorecard_... or category_set_... */
+            id: string;
+            /** @enum {string} */
+            kind: "insight_schema" | "scorecard" | "category_set";
+            latestVersion: number;
+            name: string;
+            updatedAt: string;
+        };
+        AnalysisConfigVersions: {
+            items: {
+                createdAt: string;
+                createdBy: string;
+                isActive: boolean;
+                name: string;
+                version: number;
+            }[];
+        };
+        AnalysisConfigVersionsInput: {
+            items: {
+                createdAt: string;
+                createdBy: string;
+                isActive: boolean;
+                name: string;
+                version: number;
+            }[];
+        };
+        AnalysisTimeWindow: {
+            /** @enum {string} */
+            from: "start" | "end";
+            seconds: number;
+        };
+        AnalysisTimeWindowInput: {
+            /** @enum {string} */
+            from: "start" | "end";
+            seconds: number;
+        };
         ApiKey: {
             /** Format: date-time */
             createdAt: string;
@@ -7702,6 +9660,326 @@ export interface components {
             to: components["schemas"]["CallPartyInput"];
             totalSeconds: number | null;
         };
+        CategoriesPreviewRequest: {
+            /** @description An unsaved category set to try */
+            categorySet?: components["schemas"]["CategorySet"];
+            /** @description rec_...: a recording with a transcript */
+            recordingId: string;
+            version?: number;
+        };
+        CategoriesPreviewRequestInput: {
+            /** @description An unsaved category set to try */
+            categorySet?: components["schemas"]["CategorySetInput"];
+            /** @description rec_...: a recording with a transcript */
+            recordingId: string;
+            version?: number;
+        };
+        Category: {
+            conditions: components["schemas"]["CategoryCondition"][];
+            /** @default  */
+            description: string;
+            id: string;
+            name: string;
+            /**
+             * @default and
+             * @enum {string}
+             */
+            operator: "and" | "or";
+        };
+        CategoryCondition: {
+            /**
+             * @default any
+             * @enum {string}
+             */
+            match: "any" | "all";
+            /** @default false */
+            negate: boolean;
+            /** @description Whole words, case and punctuation ignored */
+            phrases: string[];
+            /**
+             * @default either
+             * @enum {string}
+             */
+            speaker: "agent" | "customer" | "either";
+            /** @constant */
+            type: "phrase";
+            within?: components["schemas"]["AnalysisTimeWindow"];
+        } | {
+            atLeast?: number;
+            below?: number;
+            /**
+             * @default average
+             * @enum {string}
+             */
+            measure: "average" | "any_segment";
+            /**
+             * @default customer
+             * @enum {string}
+             */
+            speaker: "agent" | "customer";
+            /** @constant */
+            type: "sentiment";
+            within?: components["schemas"]["AnalysisTimeWindow"];
+        } | {
+            /** @enum {string} */
+            metric: "longest_silence_seconds" | "talk_ratio_percent" | "interruptions" | "longest_monologue_seconds";
+            /** @enum {string} */
+            operator: ">" | ">=" | "<" | "<=";
+            /**
+             * @default either
+             * @enum {string}
+             */
+            speaker: "agent" | "customer" | "either";
+            /** @constant */
+            type: "characteristic";
+            value: number;
+        } | {
+            conditions: ({
+                /**
+                 * @default any
+                 * @enum {string}
+                 */
+                match: "any" | "all";
+                /** @default false */
+                negate: boolean;
+                /** @description Whole words, case and punctuation ignored */
+                phrases: string[];
+                /**
+                 * @default either
+                 * @enum {string}
+                 */
+                speaker: "agent" | "customer" | "either";
+                /** @constant */
+                type: "phrase";
+                within?: components["schemas"]["AnalysisTimeWindow"];
+            } | {
+                atLeast?: number;
+                below?: number;
+                /**
+                 * @default average
+                 * @enum {string}
+                 */
+                measure: "average" | "any_segment";
+                /**
+                 * @default customer
+                 * @enum {string}
+                 */
+                speaker: "agent" | "customer";
+                /** @constant */
+                type: "sentiment";
+                within?: components["schemas"]["AnalysisTimeWindow"];
+            } | {
+                /** @enum {string} */
+                metric: "longest_silence_seconds" | "talk_ratio_percent" | "interruptions" | "longest_monologue_seconds";
+                /** @enum {string} */
+                operator: ">" | ">=" | "<" | "<=";
+                /**
+                 * @default either
+                 * @enum {string}
+                 */
+                speaker: "agent" | "customer" | "either";
+                /** @constant */
+                type: "characteristic";
+                value: number;
+            })[];
+            /** @enum {string} */
+            operator: "and" | "or";
+            /** @constant */
+            type: "group";
+        };
+        CategoryConditionInput: {
+            /**
+             * @default any
+             * @enum {string}
+             */
+            match: "any" | "all";
+            /** @default false */
+            negate: boolean;
+            /** @description Whole words, case and punctuation ignored */
+            phrases: string[];
+            /**
+             * @default either
+             * @enum {string}
+             */
+            speaker: "agent" | "customer" | "either";
+            /** @constant */
+            type: "phrase";
+            within?: components["schemas"]["AnalysisTimeWindowInput"];
+        } | {
+            atLeast?: number;
+            below?: number;
+            /**
+             * @default average
+             * @enum {string}
+             */
+            measure: "average" | "any_segment";
+            /**
+             * @default customer
+             * @enum {string}
+             */
+            speaker: "agent" | "customer";
+            /** @constant */
+            type: "sentiment";
+            within?: components["schemas"]["AnalysisTimeWindowInput"];
+        } | {
+            /** @enum {string} */
+            metric: "longest_silence_seconds" | "talk_ratio_percent" | "interruptions" | "longest_monologue_seconds";
+            /** @enum {string} */
+            operator: ">" | ">=" | "<" | "<=";
+            /**
+             * @default either
+             * @enum {string}
+             */
+            speaker: "agent" | "customer" | "either";
+            /** @constant */
+            type: "characteristic";
+            value: number;
+        } | {
+            conditions: ({
+                /**
+                 * @default any
+                 * @enum {string}
+                 */
+                match: "any" | "all";
+                /** @default false */
+                negate: boolean;
+                /** @description Whole words, case and punctuation ignored */
+                phrases: string[];
+                /**
+                 * @default either
+                 * @enum {string}
+                 */
+                speaker: "agent" | "customer" | "either";
+                /** @constant */
+                type: "phrase";
+                within?: components["schemas"]["AnalysisTimeWindowInput"];
+            } | {
+                atLeast?: number;
+                below?: number;
+                /**
+                 * @default average
+                 * @enum {string}
+                 */
+                measure: "average" | "any_segment";
+                /**
+                 * @default customer
+                 * @enum {string}
+                 */
+                speaker: "agent" | "customer";
+                /** @constant */
+                type: "sentiment";
+                within?: components["schemas"]["AnalysisTimeWindowInput"];
+            } | {
+                /** @enum {string} */
+                metric: "longest_silence_seconds" | "talk_ratio_percent" | "interruptions" | "longest_monologue_seconds";
+                /** @enum {string} */
+                operator: ">" | ">=" | "<" | "<=";
+                /**
+                 * @default either
+                 * @enum {string}
+                 */
+                speaker: "agent" | "customer" | "either";
+                /** @constant */
+                type: "characteristic";
+                value: number;
+            })[];
+            /** @enum {string} */
+            operator: "and" | "or";
+            /** @constant */
+            type: "group";
+        };
+        CategoryInput: {
+            conditions: components["schemas"]["CategoryConditionInput"][];
+            /** @default  */
+            description: string;
+            id: string;
+            name: string;
+            /**
+             * @default and
+             * @enum {string}
+             */
+            operator: "and" | "or";
+        };
+        CategoryMatches: {
+            categorySetVersion: number | null;
+            matches: {
+                categoryId: string;
+                name: string;
+                points: {
+                    /** @description Which condition this point satisfied: conditions.<i>[.conditions.<j>] */
+                    condition: string;
+                    endMs: number;
+                    segmentId: string | null;
+                    speaker: string | null;
+                    startMs: number;
+                }[];
+            }[];
+            recordingId: string;
+        };
+        CategoryMatchesInput: {
+            categorySetVersion: number | null;
+            matches: {
+                categoryId: string;
+                name: string;
+                points: {
+                    /** @description Which condition this point satisfied: conditions.<i>[.conditions.<j>] */
+                    condition: string;
+                    endMs: number;
+                    segmentId: string | null;
+                    speaker: string | null;
+                    startMs: number;
+                }[];
+            }[];
+            recordingId: string;
+        };
+        CategorySet: {
+            categories: components["schemas"]["Category"][];
+            name: string;
+        };
+        CategorySetInput: {
+            categories: components["schemas"]["CategoryInput"][];
+            name: string;
+        };
+        CategorySetVersion: {
+            activatedAt: string | null;
+            activatedBy: string | null;
+            /** @description Null until a version was activated */
+            activeVersion: number | null;
+            body: components["schemas"]["CategorySet"];
+            createdAt: string;
+            createdBy: string;
+            /** @description insight_schema_..., scorecard_... or category_set_... */
+            id: string;
+            isActive: boolean;
+            /** @enum {string} */
+            kind: "insight_schema" | "scorecard" | "category_set";
+            latestVersion: number;
+            name: string;
+            updatedAt: string;
+            version: number;
+            versionCreatedAt: string;
+            versionCreatedBy: string;
+        };
+        CategorySetVersionInput: {
+            activatedAt: string | null;
+            activatedBy: string | null;
+            /** @description Null until a version was activated */
+            activeVersion: number | null;
+            body: components["schemas"]["CategorySetInput"];
+            createdAt: string;
+            createdBy: string;
+            /** @description insight_schema_..., scorecard_... or category_set_... */
+            id: string;
+            isActive: boolean;
+            /** @enum {string} */
+            kind: "insight_schema" | "scorecard" | "category_set";
+            latestVersion: number;
+            name: string;
+            updatedAt: string;
+            version: number;
+            versionCreatedAt: string;
+            versionCreatedBy: string;
+        };
         CauseCodes: {
             /** @description ITU-T Q.850 release cause. */
             q850: number | null;
@@ -7918,8 +10196,92 @@ export interface components {
             tenantClaim: string | null;
             tenantClaimValue: string | null;
         };
+        InsightField: {
+            /** @description Tells the analyser what to put in the field */
+            description: string;
+            /** @description Required for type enum */
+            enumValues?: string[];
+            name: string;
+            /** @default false */
+            required: boolean;
+            /** @enum {string} */
+            type: "string" | "number" | "boolean" | "enum" | "array-of-string";
+        };
+        InsightFieldInput: {
+            /** @description Tells the analyser what to put in the field */
+            description: string;
+            /** @description Required for type enum */
+            enumValues?: string[];
+            name: string;
+            /** @default false */
+            required: boolean;
+            /** @enum {string} */
+            type: "string" | "number" | "boolean" | "enum" | "array-of-string";
+        };
+        InsightSchema: {
+            /** @default  */
+            description: string;
+            fields: components["schemas"]["InsightField"][];
+            name: string;
+        };
+        InsightSchemaInput: {
+            /** @default  */
+            description: string;
+            fields: components["schemas"]["InsightFieldInput"][];
+            name: string;
+        };
+        InsightSchemaVersion: {
+            activatedAt: string | null;
+            activatedBy: string | null;
+            /** @description Null until a version was activated */
+            activeVersion: number | null;
+            body: components["schemas"]["InsightSchema"];
+            createdAt: string;
+            createdBy: string;
+            /** @description insight_schema_..., scorecard_... or category_set_... */
+            id: string;
+            isActive: boolean;
+            /** @enum {string} */
+            kind: "insight_schema" | "scorecard" | "category_set";
+            latestVersion: number;
+            name: string;
+            updatedAt: string;
+            version: number;
+            versionCreatedAt: string;
+            versionCreatedBy: string;
+        };
+        InsightSchemaVersionInput: {
+            activatedAt: string | null;
+            activatedBy: string | null;
+            /** @description Null until a version was activated */
+            activeVersion: number | null;
+            body: components["schemas"]["InsightSchemaInput"];
+            createdAt: string;
+            createdBy: string;
+            /** @description insight_schema_..., scorecard_... or category_set_... */
+            id: string;
+            isActive: boolean;
+            /** @enum {string} */
+            kind: "insight_schema" | "scorecard" | "category_set";
+            latestVersion: number;
+            name: string;
+            updatedAt: string;
+            version: number;
+            versionCreatedAt: string;
+            versionCreatedBy: string;
+        };
         JsonValue: unknown;
         JsonValueInput: unknown;
+        NewScorecardPreviewRequest: {
+            /** @description rec_...: a recording with a transcript */
+            recordingId: string;
+            scorecard: components["schemas"]["Scorecard"];
+        };
+        NewScorecardPreviewRequestInput: {
+            /** @description rec_...: a recording with a transcript */
+            recordingId: string;
+            scorecard: components["schemas"]["ScorecardInput"];
+        };
         NormalisedCall: {
             /**
              * @description The agent's wrap-up after the call (Connect AfterContactWorkDuration), where the source reports it; else null.
@@ -8777,6 +11139,336 @@ export interface components {
             /** @description The list's address query string, without '?' */
             state: string;
             updatedAt: string;
+        };
+        Scorecard: {
+            /** @default  */
+            description: string;
+            name: string;
+            rules: components["schemas"]["ScorecardRule"][];
+        };
+        ScorecardCheck: {
+            /**
+             * @default any
+             * @enum {string}
+             */
+            match: "any" | "all";
+            /** @description Whole words, case and punctuation ignored */
+            phrases: string[];
+            /**
+             * @default agent
+             * @enum {string}
+             */
+            speaker: "agent" | "customer" | "any";
+            /** @enum {string} */
+            type: "phrase_said" | "phrase_not_said";
+            /** @description Only segments starting inside this window count */
+            within?: components["schemas"]["AnalysisTimeWindow"];
+        } | {
+            maxSeconds: number;
+            /** @constant */
+            type: "max_silence";
+        } | {
+            maxPercent?: number;
+            minPercent?: number;
+            /**
+             * @default agent
+             * @enum {string}
+             */
+            speaker: "agent" | "customer";
+            /** @constant */
+            type: "talk_ratio";
+        } | {
+            /**
+             * @default agent
+             * @enum {string}
+             */
+            by: "agent" | "customer";
+            max: number;
+            /** @constant */
+            type: "max_interruptions";
+        } | {
+            maxSeconds: number;
+            /**
+             * @default agent
+             * @enum {string}
+             */
+            speaker: "agent" | "customer" | "any";
+            /** @constant */
+            type: "max_monologue";
+        } | {
+            /**
+             * @default average
+             * @enum {string}
+             */
+            measure: "average" | "every_segment";
+            min: number;
+            /**
+             * @default customer
+             * @enum {string}
+             */
+            speaker: "agent" | "customer";
+            /** @constant */
+            type: "min_sentiment";
+        };
+        ScorecardCheckInput: {
+            /**
+             * @default any
+             * @enum {string}
+             */
+            match: "any" | "all";
+            /** @description Whole words, case and punctuation ignored */
+            phrases: string[];
+            /**
+             * @default agent
+             * @enum {string}
+             */
+            speaker: "agent" | "customer" | "any";
+            /** @enum {string} */
+            type: "phrase_said" | "phrase_not_said";
+            /** @description Only segments starting inside this window count */
+            within?: components["schemas"]["AnalysisTimeWindowInput"];
+        } | {
+            maxSeconds: number;
+            /** @constant */
+            type: "max_silence";
+        } | {
+            maxPercent?: number;
+            minPercent?: number;
+            /**
+             * @default agent
+             * @enum {string}
+             */
+            speaker: "agent" | "customer";
+            /** @constant */
+            type: "talk_ratio";
+        } | {
+            /**
+             * @default agent
+             * @enum {string}
+             */
+            by: "agent" | "customer";
+            max: number;
+            /** @constant */
+            type: "max_interruptions";
+        } | {
+            maxSeconds: number;
+            /**
+             * @default agent
+             * @enum {string}
+             */
+            speaker: "agent" | "customer" | "any";
+            /** @constant */
+            type: "max_monologue";
+        } | {
+            /**
+             * @default average
+             * @enum {string}
+             */
+            measure: "average" | "every_segment";
+            min: number;
+            /**
+             * @default customer
+             * @enum {string}
+             */
+            speaker: "agent" | "customer";
+            /** @constant */
+            type: "min_sentiment";
+        };
+        ScorecardEvaluation: {
+            autoFailed: boolean;
+            autoFailedBy: string[];
+            categories: {
+                category: string;
+                score: number | null;
+                weight: number;
+            }[];
+            /** @description False while llm rules are pending (a preview judges deterministic rules only) */
+            complete: boolean;
+            grade: ("A" | "B" | "C" | "D" | "E") | null;
+            recordingId: string;
+            rules: {
+                autoFail: boolean;
+                category: string;
+                coachNote: string;
+                evidence: components["schemas"]["ScoringEvidence"][];
+                /** @enum {string} */
+                kind: "llm" | "deterministic";
+                name: string;
+                pass: boolean | null;
+                ruleId: string;
+                score: number | null;
+                /** @enum {string} */
+                status: "evaluated" | "pending" | "not_applicable";
+                weight: number;
+            }[];
+            /** @description 0..100; 0 when an auto-fail rule failed; null when nothing was evaluated */
+            score: number | null;
+            /** @description Null for an unsaved scorecard */
+            scorecardVersion: number | null;
+            /** @description The weighted mean before an auto-fail */
+            weightedScore: number | null;
+        };
+        ScorecardEvaluationInput: {
+            autoFailed: boolean;
+            autoFailedBy: string[];
+            categories: {
+                category: string;
+                score: number | null;
+                weight: number;
+            }[];
+            /** @description False while llm rules are pending (a preview judges deterministic rules only) */
+            complete: boolean;
+            grade: ("A" | "B" | "C" | "D" | "E") | null;
+            recordingId: string;
+            rules: {
+                autoFail: boolean;
+                category: string;
+                coachNote: string;
+                evidence: components["schemas"]["ScoringEvidenceInput"][];
+                /** @enum {string} */
+                kind: "llm" | "deterministic";
+                name: string;
+                pass: boolean | null;
+                ruleId: string;
+                score: number | null;
+                /** @enum {string} */
+                status: "evaluated" | "pending" | "not_applicable";
+                weight: number;
+            }[];
+            /** @description 0..100; 0 when an auto-fail rule failed; null when nothing was evaluated */
+            score: number | null;
+            /** @description Null for an unsaved scorecard */
+            scorecardVersion: number | null;
+            /** @description The weighted mean before an auto-fail */
+            weightedScore: number | null;
+        };
+        ScorecardInput: {
+            /** @default  */
+            description: string;
+            name: string;
+            rules: components["schemas"]["ScorecardRuleInput"][];
+        };
+        ScorecardPreviewRequest: {
+            /** @description rec_...: a recording with a transcript */
+            recordingId: string;
+            /** @description An unsaved scorecard to try; without it, the saved version (?version= or the newest) */
+            scorecard?: components["schemas"]["Scorecard"];
+            /** @description The saved version to try (default: the newest) */
+            version?: number;
+        };
+        ScorecardPreviewRequestInput: {
+            /** @description rec_...: a recording with a transcript */
+            recordingId: string;
+            /** @description An unsaved scorecard to try; without it, the saved version (?version= or the newest) */
+            scorecard?: components["schemas"]["ScorecardInput"];
+            /** @description The saved version to try (default: the newest) */
+            version?: number;
+        };
+        ScorecardRule: {
+            /**
+             * @description Failing this rule scores the whole evaluation 0, grade E
+             * @default false
+             */
+            autoFail: boolean;
+            /** @description Groups rules in the report (Greeting, Compliance...) */
+            category: string;
+            /** @description Required for deterministic rules */
+            check?: components["schemas"]["ScorecardCheck"];
+            /** @default  */
+            description: string;
+            /**
+             * @description What an LLM (or reviewer) looks for
+             * @default
+             */
+            howToJudge: string;
+            id: string;
+            /** @enum {string} */
+            kind: "llm" | "deterministic";
+            name: string;
+            /** @description Share of the overall score, relative to the other rules */
+            weight: number;
+        };
+        ScorecardRuleInput: {
+            /**
+             * @description Failing this rule scores the whole evaluation 0, grade E
+             * @default false
+             */
+            autoFail: boolean;
+            /** @description Groups rules in the report (Greeting, Compliance...) */
+            category: string;
+            /** @description Required for deterministic rules */
+            check?: components["schemas"]["ScorecardCheckInput"];
+            /** @default  */
+            description: string;
+            /**
+             * @description What an LLM (or reviewer) looks for
+             * @default
+             */
+            howToJudge: string;
+            id: string;
+            /** @enum {string} */
+            kind: "llm" | "deterministic";
+            name: string;
+            /** @description Share of the overall score, relative to the other rules */
+            weight: number;
+        };
+        ScorecardVersion: {
+            activatedAt: string | null;
+            activatedBy: string | null;
+            /** @description Null until a version was activated */
+            activeVersion: number | null;
+            body: components["schemas"]["Scorecard"];
+            createdAt: string;
+            createdBy: string;
+            /** @description insight_schema_..., scorecard_... or category_set_... */
+            id: string;
+            isActive: boolean;
+            /** @enum {string} */
+            kind: "insight_schema" | "scorecard" | "category_set";
+            latestVersion: number;
+            name: string;
+            updatedAt: string;
+            version: number;
+            versionCreatedAt: string;
+            versionCreatedBy: string;
+        };
+        ScorecardVersionInput: {
+            activatedAt: string | null;
+            activatedBy: string | null;
+            /** @description Null until a version was activated */
+            activeVersion: number | null;
+            body: components["schemas"]["ScorecardInput"];
+            createdAt: string;
+            createdBy: string;
+            /** @description insight_schema_..., scorecard_... or category_set_... */
+            id: string;
+            isActive: boolean;
+            /** @enum {string} */
+            kind: "insight_schema" | "scorecard" | "category_set";
+            latestVersion: number;
+            name: string;
+            updatedAt: string;
+            version: number;
+            versionCreatedAt: string;
+            versionCreatedBy: string;
+        };
+        ScoringEvidence: {
+            endMs: number;
+            /** @description The redacted text of the segment */
+            quote: string;
+            /** @description seg_...; null for a silence or a stretch of time */
+            segmentId: string | null;
+            speaker: string | null;
+            startMs: number;
+        };
+        ScoringEvidenceInput: {
+            endMs: number;
+            /** @description The redacted text of the segment */
+            quote: string;
+            /** @description seg_...; null for a silence or a stretch of time */
+            segmentId: string | null;
+            speaker: string | null;
+            startMs: number;
         };
         SignInOption: {
             /** @description idp_... */

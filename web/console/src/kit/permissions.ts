@@ -24,6 +24,8 @@ export const consolePermissions = [
   'recordings:write',
   'recordings:read_original',
   'transcripts:read',
+  'analysis:read',
+  'analysis:configure',
 ] as const;
 
 export type ConsolePermission = (typeof consolePermissions)[number];

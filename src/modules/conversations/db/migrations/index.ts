@@ -8,6 +8,7 @@ import { pipelineSettings } from './0003-pipeline-settings.js';
 import { recordingSources } from './0004-recording-sources.js';
 import { recordingListOrder } from './0005-recording-list-order.js';
 import { transcriptionSettings } from './0006-transcription-settings.js';
+import { analysisConfig } from './0007-analysis-config.js';
 
 /*
  * Recordings and what the pipeline makes of them. Personal data (party numbers and names, the
@@ -142,5 +143,6 @@ export const conversationsMigrations: MigrationSet = {
     recordingSources,
     recordingListOrder,
     transcriptionSettings,
+    analysisConfig,
   ],
 };

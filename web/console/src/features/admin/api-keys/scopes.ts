@@ -16,6 +16,7 @@ export const scopeGroups = [
       'transcripts:read',
       'analysis:read',
       'scorecards:write',
+      'analysis:configure',
     ],
   },
   {
