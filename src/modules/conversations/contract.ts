@@ -191,11 +191,19 @@ export interface RecordingsService {
     recordingId: string,
     options?: { readonly withTranscript?: boolean },
   ): Promise<RecordingDetail>;
-  /** A short-lived signed link to the audio; audited as conversations.recording.audio_link_issued. */
+  /**
+   * A short-lived signed link to the audio; audited as conversations.recording.audio_link_issued
+   * (with `purpose` in the details: playback by default, vcon_export for a vCon's dialog).
+   */
   audioLink(
     ctx: AuditContext,
     recordingId: string,
     variant: 'redacted' | 'original',
+    options?: {
+      /** Default the playback TTL (300 s); at most 7 days. */
+      readonly expiresInSeconds?: number | undefined;
+      readonly purpose?: 'playback' | 'vcon_export' | undefined;
+    },
   ): Promise<{ readonly url: string; readonly expiresAt: string; readonly variant: 'redacted' | 'original' }>;
   /** Removes claims of uploads nobody completed before they lapsed; answers how many. */
   sweepLapsedUploads(now?: Date): Promise<number>;

@@ -307,3 +307,30 @@ export async function deleteLapsedClaim(owner: Kysely<NoTables>, id: string, bef
      where id = ${id}::uuid and state = 'uploading' and upload_expires_at < ${before}`.execute(owner);
   return (numAffectedRows ?? 0n) > 0n;
 }
+
+/** The received recordings of these calls (a vCon export's page), oldest start first. */
+export async function recordingsOfCalls(trx: Trx, callIds: readonly string[]): Promise<RecordingRow[]> {
+  if (callIds.length === 0) return [];
+  return trx
+    .selectFrom('conversations.recordings')
+    .selectAll()
+    .where('callId', 'in', [...callIds])
+    .where('state', '!=', 'uploading')
+    .orderBy(sql`coalesce(started_at, created_at)`)
+    .orderBy('id')
+    .execute();
+}
+
+/** The current transcript of each of these recordings that has one: the sealed (redacted) body and its id. */
+export async function currentTranscriptsOf(
+  trx: Trx,
+  recordingIds: readonly string[],
+): Promise<Pick<TranscriptRow, 'id' | 'recordingId' | 'provider' | 'language' | 'transcriptSealed'>[]> {
+  if (recordingIds.length === 0) return [];
+  return trx
+    .selectFrom('conversations.transcripts')
+    .select(['id', 'recordingId', 'provider', 'language', 'transcriptSealed'])
+    .where('recordingId', 'in', [...recordingIds])
+    .where('isCurrent', '=', true)
+    .execute();
+}

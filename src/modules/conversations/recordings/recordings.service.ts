@@ -564,7 +564,8 @@ export function createRecordings(deps: RecordingsDeps): RecordingsService {
       return swept;
     },
 
-    async audioLink(ctx, recordingId, variant) {
+    async audioLink(ctx, recordingId, variant, options = {}) {
+      const ttl = Math.min(options.expiresInSeconds ?? playbackTtl, 7 * 24 * 3600);
       const row = await loadRow(ctx, recordingId);
       if (row.state === 'uploading' || row.audioKey === null || row.audioContentType === null)
         throw ConversationsErrors.noAudio();
@@ -575,16 +576,16 @@ export function createRecordings(deps: RecordingsDeps): RecordingsService {
       } else {
         key = row.audioKey;
       }
-      const url = await deps.signObjectUrl(key, playbackTtl).catch((error: unknown) => {
+      const url = await deps.signObjectUrl(key, ttl).catch((error: unknown) => {
         throw ConversationsErrors.objectUnavailable(error);
       });
       // Handing out the link is the access: record it before the caller gets it.
       await deps.audit.record(ctx, {
         action: 'conversations.recording.audio_link_issued',
         target: { type: 'recording', id: toPublicId('rec', row.id) },
-        details: { variant },
+        details: { variant, purpose: options.purpose ?? 'playback' },
       });
-      return { url, expiresAt: new Date(now().getTime() + playbackTtl * 1000).toISOString(), variant };
+      return { url, expiresAt: new Date(now().getTime() + ttl * 1000).toISOString(), variant };
     },
   };
 }
