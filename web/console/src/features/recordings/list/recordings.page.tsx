@@ -2,18 +2,18 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { AudioLines, Upload } from 'lucide-react';
 import { useCallback, useMemo, useState } from 'react';
-import { isApiError } from '@/api/problem';
 import { useMessages } from '@/i18n';
 import { Button } from '@/kit/Button';
 import {
   ColumnChooser,
   DataTable,
+  dataTableMessages,
+  refusedFilters,
   SavedViews,
   useColumnChoice,
   useTenantTimeZoneState,
 } from '@/kit/data-table';
 import { formatNumber } from '@/kit/format';
-import { sentence } from '@/kit/forms';
 import { PageHeader, Panel } from '@/kit/Page';
 import { Can, useCan } from '@/kit/session';
 import { EmptyState } from '@/kit/states';
@@ -38,20 +38,10 @@ const filterFields: readonly FilterField[] = ['q', 'number', 'agent', 'queue', '
 export const recordingsListKey = (search: RecordingsSearch, timeZone?: string) =>
   ['recordings', 'list', search, ...(search.range ? [timeZone] : [])] as const;
 
-/** The server's refusal of the filters, placed on the fields it names (`querystring.to`). */
-function refusedFilters(error: unknown): FilterErrors {
-  if (!isApiError(error) || error.status !== 400) return {};
-  const errors: FilterErrors = {};
-  for (const problem of error.fields) {
-    const field = filterFields.find((f) => problem.field === `querystring.${f}` || problem.field === f);
-    if (field) errors[field] ??= sentence(problem.message);
-  }
-  return errors;
-}
-
 export function RecordingsPage() {
   const t = useMessages(recordingListMessages);
   const words = useMessages(recordingWords);
+  const filterWords = useMessages(dataTableMessages).filters;
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const { timeZone, settled } = useTenantTimeZoneState();
@@ -88,7 +78,7 @@ export function RecordingsPage() {
   };
 
   const filtered = isFiltered(search);
-  const rejected = refusedFilters(recordings.error);
+  const rejected: FilterErrors = refusedFilters(recordings.error, filterFields);
   const summary = items.length === 0 ? undefined : t.shown(formatNumber(items.length), items.length);
 
   return (
@@ -149,7 +139,7 @@ export function RecordingsPage() {
                 icon={<AudioLines />}
                 title={t.noMatch}
                 action={
-                  <Button onClick={() => setSearch({ columns: search.columns })}>{t.filters.clear}</Button>
+                  <Button onClick={() => setSearch({ columns: search.columns })}>{filterWords.clear}</Button>
                 }
               >
                 {t.noMatchHint}
