@@ -1,5 +1,5 @@
 import { Search } from 'lucide-react';
-import { useState, type ChangeEvent } from 'react';
+import { useState, type ChangeEvent, type ReactNode } from 'react';
 import { isApiError } from '@/api/problem';
 import { useMessages } from '@/i18n';
 import { Button } from '../Button';
@@ -8,6 +8,7 @@ import { sentence } from '../forms';
 import { dataTableMessages } from './data-table.messages';
 import { fromZonedText, toZonedText, type DatePreset } from './date-range';
 import type { RangeInput } from './DateRangeField';
+import { SavedViews } from './SavedViews';
 
 /*
  * The pieces every list's filter bar is made of (calls, recordings): the search field, the period
@@ -182,5 +183,29 @@ export function FilterChoices({
         </option>
       ) : null}
     </>
+  );
+}
+
+/** The row under a list's filters: its saved views, then the list's own tools (sort, columns). */
+export function ListTools({
+  list,
+  state,
+  onPick,
+  className,
+  children,
+}: {
+  /** The list's name on the server (`calls`, `recordings`). */
+  readonly list: string;
+  /** The list's state now: its address query string. */
+  readonly state: string;
+  readonly onPick: (state: string) => void;
+  readonly className?: string;
+  readonly children: ReactNode;
+}) {
+  return (
+    <div className={className ? `toolbar ${className}` : 'toolbar'}>
+      <SavedViews list={list} state={state} onPick={onPick} />
+      <div className="toolbar__actions">{children}</div>
+    </div>
   );
 }

@@ -31,6 +31,7 @@ export {
   FilterChoices,
   FilterSearchField,
   FiltersNotApplied,
+  ListTools,
   refusedFilters,
   useCheckRange,
   useRangeInput,

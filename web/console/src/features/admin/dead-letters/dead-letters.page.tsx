@@ -14,7 +14,7 @@ import { ConfirmDialog, Modal, ModalBody, ModalFooter } from '@/kit/Dialog';
 import { SelectField } from '@/kit/Field';
 import { formatNumber } from '@/kit/format';
 import { PageHeader, Panel } from '@/kit/Page';
-import { PlainReason } from '@/kit/PlainReason';
+import { CategoryReason } from '@/kit/PlainReason';
 import { EmptyState } from '@/kit/states';
 import { toast } from '@/kit/toast';
 import { deadLetterCategories, deadLetterMessages } from './dead-letters.messages';
@@ -47,19 +47,6 @@ function StatusBadge({ letter, t }: { letter: DeadLetter; t: Messages }) {
     </Badge>
   ) : (
     <Badge dot>{t.status.discarded}</Badge>
-  );
-}
-
-function Why({ letter, t, compact = false }: { letter: DeadLetter; t: Messages; compact?: boolean }) {
-  return (
-    <PlainReason
-      label={t.categories[letter.category]}
-      next={t.nextSteps[letter.category]}
-      nextLabel={t.nextStep}
-      technical={compact ? headline(letter) : letter.error}
-      technicalLabel={t.technical}
-      compact={compact}
-    />
   );
 }
 
@@ -96,10 +83,8 @@ function LetterDialog({
             </dd>
             <dt>{d.why}</dt>
             <dd>
-              <span className="plain-reason">
-                <span className="plain-reason__label">{t.categories[letter.category]}</span>
-                <span className="subtle">{t.nextSteps[letter.category]}</span>
-              </span>
+              {/* The whole error stands below: no disclosure of it here. */}
+              <CategoryReason category={letter.category} words={t} />
             </dd>
             <dt>{d.step}</dt>
             <dd className="mono">{letter.group}</dd>
@@ -206,7 +191,9 @@ function letterColumns(
       id: 'why',
       label: t.columns.why,
       hideable: false,
-      cell: (letter) => <Why letter={letter} t={t} compact />,
+      cell: (letter) => (
+        <CategoryReason category={letter.category} words={t} technical={headline(letter)} compact />
+      ),
     },
     {
       id: 'attempts',

@@ -9,7 +9,7 @@ import {
   ColumnChooser,
   DataTable,
   refusedFilters,
-  SavedViews,
+  ListTools,
   SortSelect,
   sortFromParam,
   sortToParam,
@@ -151,17 +151,15 @@ export function CallsPage() {
           timeZone={timeZone}
           serverErrors={rejected}
         />
-        <div className="toolbar calls-table-tools">
-          <SavedViews
-            list="calls"
-            state={searchToState(search)}
-            onPick={(state) => setSearch(stateToSearch(state))}
-          />
-          <div className="toolbar__actions">
-            <SortSelect columns={columns} sort={sort} onSortChange={onSort} />
-            <ColumnChooser columns={columns} shown={shown} onChange={onColumns} />
-          </div>
-        </div>
+        <ListTools
+          list="calls"
+          className="calls-table-tools"
+          state={searchToState(search)}
+          onPick={(state) => setSearch(stateToSearch(state))}
+        >
+          <SortSelect columns={columns} sort={sort} onSortChange={onSort} />
+          <ColumnChooser columns={columns} shown={shown} onChange={onColumns} />
+        </ListTools>
         {fresh ? (
           <div className="calls-live-banner" role="status">
             <span>{t.live.fresh(formatNumber(fresh.count), fresh.count, fresh.more)}</span>

@@ -13,7 +13,7 @@ import { Modal, ModalBody, ModalFooter } from '@/kit/Dialog';
 import { SelectField } from '@/kit/Field';
 import { formatNumber } from '@/kit/format';
 import { PageHeader, Panel } from '@/kit/Page';
-import { PlainReason } from '@/kit/PlainReason';
+import { CategoryReason } from '@/kit/PlainReason';
 import { EmptyState, LoadingBlock } from '@/kit/states';
 import { ColumnChooser, DataTable, useColumnChoice, type Column } from '@/kit/data-table';
 import { useMessages, type Translation } from '@/i18n';
@@ -47,12 +47,10 @@ function StatusBadge({ item }: { item: Item }) {
 /** The category in plain words, what to do next, and the connector's own sentence behind a disclosure. */
 function Why({ item, t, compact = false }: { item: Item; t: Messages; compact?: boolean }) {
   return (
-    <PlainReason
-      label={t.categories[item.category]}
-      next={t.nextSteps[item.category]}
-      nextLabel={t.nextStep}
+    <CategoryReason
+      category={item.category}
+      words={t}
       technical={item.reason}
-      technicalLabel={t.technical}
       compact={compact}
       extra={
         <>

@@ -9,7 +9,7 @@ import {
   DataTable,
   dataTableMessages,
   refusedFilters,
-  SavedViews,
+  ListTools,
   useColumnChoice,
   useTenantTimeZoneState,
 } from '@/kit/data-table';
@@ -104,16 +104,14 @@ export function RecordingsPage() {
           serverErrors={rejected}
           canSearchText={canSearchText}
         />
-        <div className="toolbar recordings-table-tools">
-          <SavedViews
-            list="recordings"
-            state={searchToState(search)}
-            onPick={(state) => setSearch(stateToSearch(state))}
-          />
-          <div className="toolbar__actions">
-            <ColumnChooser columns={columns} shown={shown} onChange={onColumns} />
-          </div>
-        </div>
+        <ListTools
+          list="recordings"
+          className="recordings-table-tools"
+          state={searchToState(search)}
+          onPick={(state) => setSearch(stateToSearch(state))}
+        >
+          <ColumnChooser columns={columns} shown={shown} onChange={onColumns} />
+        </ListTools>
         <DataTable
           caption={filtered ? t.captionFiltered : t.caption}
           columns={columns}
