@@ -7,8 +7,10 @@ import type { AuditContext } from '../../platform/audit/index.js';
 import type { RequestContext } from '../../platform/context.js';
 import type { CallLinkKind, RecordingDirection, RecordingState } from './db/conversations.tables.js';
 import type { RecordingMetadata } from './recordings/recording-metadata.schema.js';
+import type { RecordingCharacteristics } from './recordings/recording-characteristics.schema.js';
 
 export type { RecordingMetadata, RecordingParty } from './recordings/recording-metadata.schema.js';
+export type { RecordingCharacteristics } from './recordings/recording-characteristics.schema.js';
 export type { CallLinkKind, RecordingDirection, RecordingState } from './db/conversations.tables.js';
 
 /** A recording as lists show it. Times are UTC ISO strings. */
@@ -69,7 +71,8 @@ export interface CurrentTranscriptView {
   readonly transcript: unknown;
   /** Entities redacted, by type. */
   readonly redactionCounts: Readonly<Record<string, number>>;
-  readonly characteristics: unknown;
+  /** Null when the run measured none (a transcript without audio). */
+  readonly characteristics: RecordingCharacteristics | null;
   readonly createdAt: string;
 }
 

@@ -6,7 +6,7 @@ import { createTestPlatform, type TestPlatform } from '../../../../test/support/
 import type { RequestContext } from '../../../platform/context.js';
 import type { VconDocument } from '../../calls/index.js';
 import { callRecord, normaliseVcon } from '../../calls/testing/index.js';
-import type { RecordingSummary } from '../contract.js';
+import type { RecordingDetail, RecordingSummary } from '../contract.js';
 import { awsTranscriptWithSpokenCard, stereoCallWav } from '../pipeline/testing/pipeline-fixtures.js';
 import { multipartForm } from './testing/upload-forms.js';
 
@@ -267,5 +267,27 @@ describe("a call's vCon with its recording and transcript", () => {
       .map((line) => JSON.parse(line) as VconDocument);
     expect(vcon!.dialog[0]).toMatchObject({ type: 'recording', filename: `${recording.id}.wav` });
     expect(vcon!.analysis[0]).toMatchObject({ type: 'transcript', dialog: 0 });
+  });
+
+  it('answers the recording detail with its characteristics in their documented shape, keys as stored', async () => {
+    const res = await t.inject({
+      method: 'GET',
+      url: `/api/v1/recordings/${recording.id}`,
+      as: { tenant: ctxA.tenantId, permissions: ['recordings:read', 'transcripts:read'] },
+    });
+    const transcript = res.json<RecordingDetail>().transcript;
+    // Keys inside the JSON stay as the pipeline wrote them (no camel-casing of CARD_NUMBER or spk_0).
+    expect(transcript?.redactionCounts).toEqual({ CARD_NUMBER: 1 });
+    const characteristics = transcript?.characteristics;
+    expect(characteristics).toMatchObject({
+      durationMs: 20_000,
+      speakers: [
+        expect.objectContaining({ speaker: 'spk_0', channel: 0 }),
+        expect.objectContaining({ speaker: 'spk_1', channel: 1 }),
+      ],
+      nonTalk: { periods: expect.any(Array) as unknown },
+      loudness: expect.any(Array) as unknown,
+    });
+    expect(Object.keys(characteristics?.talkSpeedWpm ?? {})).toEqual(['spk_0', 'spk_1']);
   });
 });

@@ -253,7 +253,16 @@ export async function runsOf(trx: Trx, recordingId: string): Promise<Selectable<
 
 export type TranscriptRow = Omit<Selectable<TranscriptsTable>, 'searchVector'>;
 
-export async function currentTranscript(trx: Trx, recordingId: string): Promise<TranscriptRow | undefined> {
+/** A transcript row with its JSON columns as text (parse them where they are read). */
+export type CurrentTranscriptRow = Omit<TranscriptRow, 'redactionCounts' | 'characteristics'> & {
+  readonly redactionCounts: string;
+  readonly characteristics: string | null;
+};
+
+export async function currentTranscript(
+  trx: Trx,
+  recordingId: string,
+): Promise<CurrentTranscriptRow | undefined> {
   return trx
     .selectFrom('conversations.transcripts')
     .select([
@@ -268,8 +277,9 @@ export async function currentTranscript(trx: Trx, recordingId: string): Promise<
       'speakerCount',
       'transcriptSealed',
       'redactionSpansSealed',
-      'redactionCounts',
-      'characteristics',
+      // As text: the CamelCasePlugin would rename keys inside the JSON (CARD_NUMBER, spk_0).
+      sql<string>`redaction_counts::text`.as('redactionCounts'),
+      sql<string | null>`characteristics::text`.as('characteristics'),
       'costMicros',
       'enrichedKey',
       'createdAt',

@@ -25,6 +25,7 @@ import { indexPurposes, sealingAad, type ConversationsSealing } from '../sealing
 import { parseTranscript, TranscriptParseError, DEFAULT_MAX_TRANSCRIPT_BYTES } from '../transcripts/index.js';
 import { AUDIO_CONTENT_TYPES, sniffAudio, truncationOf } from './audio-intake.js';
 import { normaliseAgentKey, numberTerm } from './party-numbers.js';
+import { readCharacteristics } from './recording-characteristics.schema.js';
 import {
   claimRecording,
   currentTranscript,
@@ -522,8 +523,11 @@ export function createRecordings(deps: RecordingsDeps): RecordingsService {
             transcript.transcriptSealed,
             sealingAad.transcript(transcript.id),
           ),
-          redactionCounts: (transcript.redactionCounts ?? {}) as Record<string, number>,
-          characteristics: transcript.characteristics ?? null,
+          redactionCounts: JSON.parse(transcript.redactionCounts) as Record<string, number>,
+          characteristics:
+            transcript.characteristics === null
+              ? null
+              : readCharacteristics(JSON.parse(transcript.characteristics) as unknown),
           createdAt: transcript.createdAt.toISOString(),
         };
       }
