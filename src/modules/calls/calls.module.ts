@@ -11,7 +11,14 @@ import type { SecretReader } from '../../platform/secrets/index.js';
 import type { Logger, Registry } from '../../platform/telemetry/index.js';
 import { identityModule } from '../identity/index.js';
 import type { Workflows } from '../../platform/jobs/index.js';
-import type { CallExportJobs, CallsService, QuarantineService, QueueTargetsService } from './contract.js';
+import type {
+  CallExportJobs,
+  CallsService,
+  QuarantineService,
+  QueueTargetsService,
+  VconContributors,
+} from './contract.js';
+import { createVconContributions } from './export/vcon-contributions.js';
 import { createExportJobsFeature } from './export/export-jobs.job.js';
 import { callsMigrations } from './db/migrations/index.js';
 import { announceChanges, commitArchivedRecords, type CallWrites } from './ingest/call-transform.js';
@@ -57,6 +64,8 @@ export interface CallsApi {
   readonly teams: TeamsSubscriptionService;
   /** A CDR file into the index, through the same transform as the ingest pipeline (`switchboard import calls`). */
   readonly importFile: ImportCallFile;
+  /** Where modules that depend on calls register what they add to a call's vCon (conversations: recordings, transcripts). */
+  readonly vcon: VconContributors;
 }
 
 export interface CallsDeps {
@@ -118,13 +127,16 @@ export function createCallsModule(deps: CallsDeps): PlatformModule<CallsApi> {
       return answer;
     },
   };
+  const vconContributions = createVconContributions();
+  const callExport = createCallExport({ database, crypto, audit, vconContributions, readCall: reads.get });
   const calls: CallsService = {
     ...upserts,
     list: reads.list,
     get: reads.get,
     matchRecording: reads.matchRecording,
     stats,
-    export: createCallExport({ database, crypto, audit }),
+    export: callExport.exportCalls,
+    exportVcon: callExport.exportVcon,
     maintainPartitions: (now = new Date(), monthsAhead = 2) => partitions.ensureAround(now, monthsAhead),
   };
   const exportJobs = createExportJobsFeature({
@@ -240,6 +252,7 @@ export function createCallsModule(deps: CallsDeps): PlatformModule<CallsApi> {
       writes,
       teams: teams.subscriptions,
       importFile,
+      vcon: { register: (name, contributor) => vconContributions.register(name, contributor) },
     },
     routes,
     handlers: [

@@ -11,6 +11,7 @@ import type {
 } from './call-record.js';
 import type { ConnectorOptions } from './connectors/connector-registry.js';
 import type { QuarantineCategory } from './connectors/quarantine-reason.js';
+import type { VconAnalysis, VconAttachment, VconDialog, VconDocument, VconParty } from './vcon.js';
 
 export type {
   CallDirection,
@@ -21,6 +22,7 @@ export type {
   CallSource,
   NormalisedCall,
 } from './call-record.js';
+export type { VconAnalysis, VconAttachment, VconDialog, VconDocument, VconParty } from './vcon.js';
 
 // ---------------------------------------------------------------- upsert
 
@@ -289,6 +291,60 @@ export interface CallExport {
   readonly chunks: AsyncIterable<string>;
 }
 
+// ---------------------------------------------------------------- vCon contributions
+
+/**
+ * What the caller of a vCon export may see. Contributors leave out what the permissions do not
+ * allow; the calls module itself never interprets them.
+ */
+export interface VconExportAccess {
+  /** The caller's permissions (`recordings:read`, `transcripts:read`...). */
+  readonly permissions: ReadonlySet<string>;
+  /**
+   * Which copy of media the caller asked for: `redacted` (the default) or `original`. A
+   * contributor gives the original only when the permissions allow it (recordings:read_original).
+   */
+  readonly media: 'redacted' | 'original';
+}
+
+/** One call as a contributor sees it: the record and the parties its vCon already lists. */
+export interface VconCallView {
+  /** call_... */
+  readonly callId: string;
+  readonly record: CallRecordV1;
+  /** The vCon's parties, in order: a contributor's dialogs refer to them by index. */
+  readonly parties: readonly VconParty[];
+}
+
+/**
+ * What a contributor adds to one call's vCon. Dialog indexes in `analysis[].dialog` and
+ * `attachments[].dialog` count within this contribution's own `dialog` list (0 = its first); the
+ * export moves them to where the dialogs land. Party indexes are the vCon's (VconCallView.parties).
+ */
+export interface VconContribution {
+  readonly dialog: readonly VconDialog[];
+  readonly analysis: readonly VconAnalysis[];
+  readonly attachments: readonly VconAttachment[];
+}
+
+/**
+ * Called during every vCon export that has a caller (single call, streamed export) with a batch of
+ * calls of one tenant; answers a contribution per call id it has something for. Runs under the
+ * caller's context, so row-level security keeps it to the caller's tenant; anything it hands out
+ * (signed links) it audits itself. A contributor that throws fails the export.
+ */
+export type VconContributor = (
+  ctx: AuditContext,
+  access: VconExportAccess,
+  calls: readonly VconCallView[],
+) => Promise<ReadonlyMap<string, VconContribution>>;
+
+/** Where modules that depend on calls register what they add to a call's vCon (at create time). */
+export interface VconContributors {
+  /** Names are unique (the module's name); contributions are appended in registration order. */
+  register(name: string, contributor: VconContributor): void;
+}
+
 /**
  * How a recording finds its call record (conversations links each recording it receives). The
  * first rule that applies decides: a given `callId` (found or not, nothing else is tried); the
@@ -353,7 +409,20 @@ export interface CallsService {
    * Audited as calls.exported before the first row is read. Resolves once the filters are checked
    * and the first page is read and decrypted, so a caller can still refuse the request whole.
    */
-  export(ctx: AuditContext, filters: CallFilters, format: ExportFormat): Promise<CallExport>;
+  export(
+    ctx: AuditContext,
+    filters: CallFilters,
+    format: ExportFormat,
+    options?: {
+      /** vCon format: what the caller may see, so registered contributors add recordings and analysis. */
+      readonly vconAccess?: VconExportAccess | undefined;
+    },
+  ): Promise<CallExport>;
+  /**
+   * One call as a vCon, with what registered contributors add (recordings, transcripts) for the
+   * caller's access. Audited as calls.exported (format vcon, the call id).
+   */
+  exportVcon(ctx: AuditContext, callId: string, access: VconExportAccess): Promise<VconDocument>;
   /**
    * Creates the monthly partitions for the months around `now` (the previous one to `monthsAhead`
    * ahead), for a daily maintenance job. Ingest creates missing months on its own as well.

@@ -56,6 +56,22 @@ const attachmentSchema = z.looseObject({
   body: z.unknown().optional(),
 });
 
+/** An Analysis Object (transcript, summary, sentiment...): `vendor` is required, `dialog` points into the dialog list. */
+const analysisSchema = z.looseObject({
+  type: z.string().min(1),
+  dialog: z.union([z.int().nonnegative(), z.array(z.int().nonnegative())]).optional(),
+  attachment: z.union([z.int().nonnegative(), z.array(z.int().nonnegative())]).optional(),
+  mediatype: z.string().optional(),
+  filename: z.string().optional(),
+  vendor: z.string().min(1),
+  product: z.string().optional(),
+  schema: z.string().optional(),
+  encoding: z.enum(['json', 'none', 'base64url']).optional(),
+  body: z.unknown().optional(),
+  url: z.string().optional(),
+  content_hash: z.union([z.string(), z.array(z.string())]).optional(),
+});
+
 /** The unsigned vCon shape as this module writes it (CDDL `unsigned_vcon_type`, the parts used). */
 export const vconDocumentSchema = z.looseObject({
   vcon: z.string().optional(),
@@ -63,10 +79,17 @@ export const vconDocumentSchema = z.looseObject({
   created_at: z.string().min(1),
   parties: z.array(partySchema),
   dialog: z.array(dialogSchema),
-  analysis: z.array(z.unknown()),
+  analysis: z.array(analysisSchema),
   attachments: z.array(attachmentSchema),
 });
 export type VconDocument = z.infer<typeof vconDocumentSchema>;
+export type VconParty = z.infer<typeof partySchema>;
+export type VconDialog = z.infer<typeof dialogSchema>;
+export type VconAnalysis = z.infer<typeof analysisSchema>;
+export type VconAttachment = z.infer<typeof attachmentSchema>;
+
+/** The vCon media type (draft-ietf-vcon-vcon-core, IANA considerations) and its file extension. */
+export const VCON_MEDIA_TYPE = 'application/vcon';
 
 export interface VconOptions {
   /**
@@ -158,8 +181,8 @@ export function toVcon(record: CallRecordV1, rawPayload?: unknown, options: Vcon
 }
 
 /** Party addresses: E.164 as a global tel URL, extensions as local tel URLs in the tenant's context. */
-function toVconParty(party: CallParty, domain: string): z.infer<typeof partySchema> {
-  const out: z.infer<typeof partySchema> = {};
+function toVconParty(party: CallParty, domain: string): VconParty {
+  const out: VconParty = {};
   const raw = party.raw?.trim() ?? '';
   // A global number is a valid tel URL even when the numbering plan says it cannot exist.
   if (party.e164 !== null) out.tel = `tel:${party.e164}`;

@@ -7,8 +7,10 @@ import type { AuditContext } from '../../platform/audit/index.js';
 import type { RequestContext } from '../../platform/context.js';
 import type { CallLinkKind, RecordingDirection, RecordingState } from './db/conversations.tables.js';
 import type { RecordingMetadata } from './recordings/recording-metadata.schema.js';
+import type { RecordingCharacteristics } from './recordings/recording-characteristics.schema.js';
 
 export type { RecordingMetadata, RecordingParty } from './recordings/recording-metadata.schema.js';
+export type { RecordingCharacteristics } from './recordings/recording-characteristics.schema.js';
 export type { CallLinkKind, RecordingDirection, RecordingState } from './db/conversations.tables.js';
 
 /** A recording as lists show it. Times are UTC ISO strings. */
@@ -69,7 +71,8 @@ export interface CurrentTranscriptView {
   readonly transcript: unknown;
   /** Entities redacted, by type. */
   readonly redactionCounts: Readonly<Record<string, number>>;
-  readonly characteristics: unknown;
+  /** Null when the run measured none (a transcript without audio). */
+  readonly characteristics: RecordingCharacteristics | null;
   readonly createdAt: string;
 }
 
@@ -216,11 +219,19 @@ export interface RecordingsService {
     recordingId: string,
     options?: { readonly withTranscript?: boolean },
   ): Promise<RecordingDetail>;
-  /** A short-lived signed link to the audio; audited as conversations.recording.audio_link_issued. */
+  /**
+   * A short-lived signed link to the audio; audited as conversations.recording.audio_link_issued
+   * (with `purpose` in the details: playback by default, vcon_export for a vCon's dialog).
+   */
   audioLink(
     ctx: AuditContext,
     recordingId: string,
     variant: 'redacted' | 'original',
+    options?: {
+      /** Default the playback TTL (300 s); at most 7 days. */
+      readonly expiresInSeconds?: number | undefined;
+      readonly purpose?: 'playback' | 'vcon_export' | undefined;
+    },
   ): Promise<{ readonly url: string; readonly expiresAt: string; readonly variant: 'redacted' | 'original' }>;
   /** Removes claims of uploads nobody completed before they lapsed; answers how many. */
   sweepLapsedUploads(now?: Date): Promise<number>;

@@ -21,6 +21,7 @@ import type { PipelineService } from './pipeline/pipeline.service.js';
 import type { Transcriber } from './pipeline/transcriber.js';
 import { callRecordingsRoutes, recordingsRoutes } from './recordings/recordings.routes.js';
 import { createRecordings } from './recordings/recordings.service.js';
+import { createRecordingVconContributor } from './recordings/recording-vcon.contributor.js';
 import { createSealing } from './sealing.js';
 import { recordingSourcesRoutes } from './sources/recording-sources.routes.js';
 import { createRecordingSources, type RecordingSourcesService } from './sources/recording-sources.service.js';
@@ -136,9 +137,10 @@ export const conversationsModule = defineModule({
   settings: (config) => ({ publicUrl: config.http.publicUrl }),
   create: (deps): PlatformModule<ConversationsApi> => {
     const calls = deps.modules.calls.calls;
+    const sealing = createSealing(deps.keyring);
     const recordings = createRecordings({
       database: deps.database,
-      sealing: createSealing(deps.keyring),
+      sealing,
       // Recordings announce themselves (conversations.recording.received.v1), not every object.
       objects: deps.quietObjects,
       bus: deps.bus,
@@ -156,6 +158,16 @@ export const conversationsModule = defineModule({
       publicUrl: deps.settings.publicUrl,
       http: deps.fetch ? { fetch: deps.fetch } : undefined,
     });
+    // A call's vCon export carries its recordings (signed links, audited) and transcripts.
+    deps.modules.calls.vcon.register(
+      'conversations',
+      createRecordingVconContributor({
+        database: deps.database,
+        sealing,
+        objects: deps.quietObjects,
+        recordings,
+      }),
+    );
     const core = createConversationsModule({
       database: deps.database,
       keyring: deps.keyring,

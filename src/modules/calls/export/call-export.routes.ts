@@ -2,8 +2,16 @@ import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
-import type { CallsService } from '../contract.js';
-import { exportQuerySchema, problems, toFilters } from '../query/calls.schemas.js';
+import { PlatformErrors } from '../../../platform/errors.js';
+import type { CallsService, VconExportAccess } from '../contract.js';
+import { exportQuerySchema, notFound, problems, toFilters } from '../query/calls.schemas.js';
+import { VCON_MEDIA_TYPE } from '../vcon.js';
+
+/** What the caller may see of what other modules add to a vCon (recordings, transcripts). */
+const vconAccess = (request: FastifyRequest, media: VconExportAccess['media']): VconExportAccess => ({
+  permissions: request.principal?.permissions ?? new Set<string>(),
+  media,
+});
 
 /**
  * A streamed answer that fails after its status line cannot become a problem any more. The error
@@ -29,9 +37,53 @@ async function* loggingFailure(
   }
 }
 
-/** `GET /calls/export`: every matching call, streamed as it is read (audited). */
-export function callExportRoutes(calls: Pick<CallsService, 'export'>): FastifyPluginAsyncZod {
+/** `GET /calls/export`: every matching call, streamed as it is read (audited); `GET /calls/{id}/vcon`: one call. */
+export function callExportRoutes(calls: Pick<CallsService, 'export' | 'exportVcon'>): FastifyPluginAsyncZod {
   return async (app) => {
+    app.get(
+      '/:callId/vcon',
+      {
+        config: { permission: 'calls:export' },
+        schema: {
+          tags: ['calls'],
+          summary:
+            'One call as a vCon (unsigned JSON form), with its recordings (signed, audited links; redacted audio unless asked otherwise) and transcripts as the caller may see them (audited)',
+          params: z.object({ callId: z.string().max(64).describe('call_...') }),
+          querystring: z.object({
+            media: z
+              .enum(['redacted', 'original'])
+              .default('redacted')
+              .describe('Which audio the recording dialogs link to; original needs recordings:read_original'),
+          }),
+          response: {
+            200: {
+              description: 'The vCon (draft-ietf-vcon-vcon-core), as application/vcon',
+              content: { [VCON_MEDIA_TYPE]: { schema: z.string() } },
+            },
+            ...problems,
+            ...notFound,
+          },
+        },
+      },
+      async (request, reply) => {
+        const { media } = request.query;
+        if (
+          media === 'original' &&
+          !(request.principal?.permissions.has('recordings:read_original') ?? false)
+        )
+          throw PlatformErrors.forbidden('recordings:read_original');
+        const document = await calls.exportVcon(
+          { ...request.ctx, clientIp: request.ip },
+          request.params.callId,
+          vconAccess(request, media),
+        );
+        return reply
+          .type(VCON_MEDIA_TYPE)
+          .header('content-disposition', `attachment; filename="${request.params.callId}.vcon"`)
+          .header('cache-control', 'no-store')
+          .send(JSON.stringify(document));
+      },
+    );
     app.get(
       '/export',
       {
@@ -59,6 +111,7 @@ export function callExportRoutes(calls: Pick<CallsService, 'export'>): FastifyPl
           { ...request.ctx, clientIp: request.ip },
           toFilters(request.query),
           request.query.format,
+          { vconAccess: vconAccess(request, 'redacted') },
         );
         const stamp = new Date().toISOString().slice(0, 19).replaceAll(':', '');
         return (

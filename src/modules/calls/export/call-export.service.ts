@@ -1,12 +1,20 @@
 import type { AuditContext, AuditLog } from '../../../platform/audit/index.js';
 import type { Database } from '../../../platform/db/index.js';
-import type { CallCursor, CallExport, CallFilters, ExportFormat } from '../contract.js';
+import type {
+  CallCursor,
+  CallExport,
+  CallFilters,
+  CallsService,
+  ExportFormat,
+  VconExportAccess,
+} from '../contract.js';
 import { listCalls, type CallFullRow, type IndexFilters } from '../query/call-reads.repo.js';
 import type { CallsTables } from '../db/calls.tables.js';
 import type { CallCrypto } from '../store/call-crypto.js';
 import { resolveFilters } from '../query/call-filters.js';
 import { toCallRecord } from '../query/call-views.js';
 import { csvHeader, exportLine, exportMediaTypes } from './export-formats.js';
+import { contributedVcons, type VconContributionRegistry } from './vcon-contributions.js';
 
 const pageSize = 500;
 
@@ -21,12 +29,18 @@ export interface RenderedPage {
  * memory stays flat whatever the size. Keyset pages, each read in a short transaction of its own,
  * so no export holds a snapshot or a connection for long.
  */
-export function createExportPages(deps: { database: Database; crypto: CallCrypto }) {
-  const { database, crypto } = deps;
+export function createExportPages(deps: {
+  database: Database;
+  crypto: CallCrypto;
+  /** What other modules add to vCons; asked only when the export has a caller's access. */
+  vconContributions?: VconContributionRegistry | undefined;
+}) {
+  const { database, crypto, vconContributions } = deps;
   return async function* renderPages(
     ctx: AuditContext,
     filters: IndexFilters,
     format: ExportFormat,
+    vconAccess?: VconExportAccess,
   ): AsyncGenerator<RenderedPage> {
     if (format === 'csv') yield { text: csvHeader(), rows: 0 };
     let after: CallCursor | undefined;
@@ -36,7 +50,13 @@ export function createExportPages(deps: { database: Database; crypto: CallCrypto
       );
       if (rows.length > 0) {
         const records = await Promise.all(rows.map((row) => toCallRecord(crypto, row)));
-        yield { text: records.map((record) => exportLine(format, record)).join(''), rows: rows.length };
+        const text =
+          format === 'vcon' && vconAccess && vconContributions
+            ? (await contributedVcons(vconContributions, ctx, vconAccess, records))
+                .map((document) => `${JSON.stringify(document)}\n`)
+                .join('')
+            : records.map((record) => exportLine(format, record)).join('');
+        yield { text, rows: rows.length };
       }
       const last = rows.at(-1);
       if (!last || rows.length < pageSize) return;
@@ -45,14 +65,35 @@ export function createExportPages(deps: { database: Database; crypto: CallCrypto
   };
 }
 
-export function createCallExport(deps: { database: Database; crypto: CallCrypto; audit: AuditLog }) {
+export function createCallExport(deps: {
+  database: Database;
+  crypto: CallCrypto;
+  audit: AuditLog;
+  vconContributions: VconContributionRegistry;
+  /** The call with its record (calls.get). */
+  readCall: CallsService['get'];
+}) {
   const { crypto, audit } = deps;
   const renderPages = createExportPages(deps);
 
-  return async function exportCalls(
+  /** One call's vCon with what the contributors add for the caller (audited once the call is found). */
+  async function exportVcon(ctx: AuditContext, callId: string, access: VconExportAccess) {
+    const { record } = await deps.readCall(ctx, callId);
+    await audit.record(ctx, {
+      action: 'calls.exported',
+      target: { type: 'call', id: record.id },
+      details: { format: 'vcon', media: access.media },
+    });
+    const [document] = await contributedVcons(deps.vconContributions, ctx, access, [record]);
+    if (!document) throw new Error('a vCon export of one call rendered no document');
+    return document;
+  }
+
+  async function exportCalls(
     ctx: AuditContext,
     filters: CallFilters,
     format: ExportFormat,
+    options: { readonly vconAccess?: VconExportAccess | undefined } = {},
   ): Promise<CallExport> {
     const resolved = await resolveFilters(crypto, ctx.tenantId, filters);
     // Which filters were used, not their values: a number or a name is personal data.
@@ -64,7 +105,7 @@ export function createCallExport(deps: { database: Database; crypto: CallCrypto;
     // request (a filter the database refuses, a tenant key that does not decrypt) is an error the
     // caller answers with a problem, before it sends a status line; only later pages can fail
     // once the answer has begun.
-    const remaining = renderPages(ctx, resolved, format);
+    const remaining = renderPages(ctx, resolved, format, options.vconAccess);
     let head = '';
     for (;;) {
       const next = await remaining.next();
@@ -81,5 +122,7 @@ export function createCallExport(deps: { database: Database; crypto: CallCrypto;
       }
     }
     return { ...exportMediaTypes[format], chunks: chunks() };
-  };
+  }
+
+  return { exportCalls, exportVcon };
 }

@@ -6,3 +6,5 @@
 export { callRecord, leg, normalisedCall, party } from './call-record.fixtures.js';
 export { knownCallRecordId, startGraphFake, type GraphFake } from './graph.fake-server.js';
 export { termPurposes } from '../query/search-terms.js';
+/** The vCon importer, for round trips of what other modules add to a call's vCon export. */
+export { normaliseVcon } from '../connectors/normalise-vcon.js';

@@ -301,7 +301,16 @@ export async function runsOf(trx: Trx, recordingId: string): Promise<Selectable<
 
 export type TranscriptRow = Omit<Selectable<TranscriptsTable>, 'searchVector'>;
 
-export async function currentTranscript(trx: Trx, recordingId: string): Promise<TranscriptRow | undefined> {
+/** A transcript row with its JSON columns as text (parse them where they are read). */
+export type CurrentTranscriptRow = Omit<TranscriptRow, 'redactionCounts' | 'characteristics'> & {
+  readonly redactionCounts: string;
+  readonly characteristics: string | null;
+};
+
+export async function currentTranscript(
+  trx: Trx,
+  recordingId: string,
+): Promise<CurrentTranscriptRow | undefined> {
   return trx
     .selectFrom('conversations.transcripts')
     .select([
@@ -316,8 +325,9 @@ export async function currentTranscript(trx: Trx, recordingId: string): Promise<
       'speakerCount',
       'transcriptSealed',
       'redactionSpansSealed',
-      'redactionCounts',
-      'characteristics',
+      // As text: the CamelCasePlugin would rename keys inside the JSON (CARD_NUMBER, spk_0).
+      sql<string>`redaction_counts::text`.as('redactionCounts'),
+      sql<string | null>`characteristics::text`.as('characteristics'),
       'costMicros',
       'enrichedKey',
       'createdAt',
@@ -354,4 +364,31 @@ export async function deleteLapsedClaim(owner: Kysely<NoTables>, id: string, bef
     delete from conversations.recordings
      where id = ${id}::uuid and state = 'uploading' and upload_expires_at < ${before}`.execute(owner);
   return (numAffectedRows ?? 0n) > 0n;
+}
+
+/** The received recordings of these calls (a vCon export's page), oldest start first. */
+export async function recordingsOfCalls(trx: Trx, callIds: readonly string[]): Promise<RecordingRow[]> {
+  if (callIds.length === 0) return [];
+  return trx
+    .selectFrom('conversations.recordings')
+    .selectAll()
+    .where('callId', 'in', [...callIds])
+    .where('state', '!=', 'uploading')
+    .orderBy(sql`coalesce(started_at, created_at)`)
+    .orderBy('id')
+    .execute();
+}
+
+/** The current transcript of each of these recordings that has one: the sealed (redacted) body and its id. */
+export async function currentTranscriptsOf(
+  trx: Trx,
+  recordingIds: readonly string[],
+): Promise<Pick<TranscriptRow, 'id' | 'recordingId' | 'provider' | 'language' | 'transcriptSealed'>[]> {
+  if (recordingIds.length === 0) return [];
+  return trx
+    .selectFrom('conversations.transcripts')
+    .select(['id', 'recordingId', 'provider', 'language', 'transcriptSealed'])
+    .where('recordingId', 'in', [...recordingIds])
+    .where('isCurrent', '=', true)
+    .execute();
 }

@@ -9,6 +9,7 @@ import {
 } from '../../../platform/http/index.js';
 import type { RecordingCursor, RecordingSortKey, RecordingState } from '../contract.js';
 import { RECORDING_DIRECTIONS, recordingMetadataSchema } from './recording-metadata.schema.js';
+import { recordingCharacteristicsSchema } from './recording-characteristics.schema.js';
 
 /*
  * Request and response schemas of the recordings API (they also make its OpenAPI document). The
@@ -85,7 +86,9 @@ export const recordingDetailSchema = recordingSummarySchema
           .unknown()
           .describe('The redacted transcript model (segments with redaction markers, speakers, provenance)'),
         redactionCounts: z.record(z.string(), z.number()),
-        characteristics: z.unknown().describe('Talk ratios, silences, interruptions, loudness, talk speed'),
+        characteristics: recordingCharacteristicsSchema
+          .nullable()
+          .describe('Talk ratios, silences, interruptions, loudness, talk speed; null when not measured'),
         createdAt: z.string(),
       })
       .nullable()

@@ -27,6 +27,7 @@ import { indexPurposes, sealingAad, type ConversationsSealing } from '../sealing
 import { parseTranscript, TranscriptParseError, DEFAULT_MAX_TRANSCRIPT_BYTES } from '../transcripts/index.js';
 import { AUDIO_CONTENT_TYPES, sniffAudio, truncationOf } from './audio-intake.js';
 import { normaliseAgentKey, numberTerm } from './party-numbers.js';
+import { readCharacteristics } from './recording-characteristics.schema.js';
 import {
   claimRecording,
   countRecordings,
@@ -535,8 +536,11 @@ export function createRecordings(deps: RecordingsDeps): RecordingsService {
             transcript.transcriptSealed,
             sealingAad.transcript(transcript.id),
           ),
-          redactionCounts: (transcript.redactionCounts ?? {}) as Record<string, number>,
-          characteristics: transcript.characteristics ?? null,
+          redactionCounts: JSON.parse(transcript.redactionCounts) as Record<string, number>,
+          characteristics:
+            transcript.characteristics === null
+              ? null
+              : readCharacteristics(JSON.parse(transcript.characteristics) as unknown),
           createdAt: transcript.createdAt.toISOString(),
         };
       }
@@ -577,7 +581,8 @@ export function createRecordings(deps: RecordingsDeps): RecordingsService {
       return swept;
     },
 
-    async audioLink(ctx, recordingId, variant) {
+    async audioLink(ctx, recordingId, variant, options = {}) {
+      const ttl = Math.min(options.expiresInSeconds ?? playbackTtl, 7 * 24 * 3600);
       const row = await loadRow(ctx, recordingId);
       if (row.state === 'uploading' || row.audioKey === null || row.audioContentType === null)
         throw ConversationsErrors.noAudio();
@@ -588,16 +593,16 @@ export function createRecordings(deps: RecordingsDeps): RecordingsService {
       } else {
         key = row.audioKey;
       }
-      const url = await deps.signObjectUrl(key, playbackTtl).catch((error: unknown) => {
+      const url = await deps.signObjectUrl(key, ttl).catch((error: unknown) => {
         throw ConversationsErrors.objectUnavailable(error);
       });
       // Handing out the link is the access: record it before the caller gets it.
       await deps.audit.record(ctx, {
         action: 'conversations.recording.audio_link_issued',
         target: { type: 'recording', id: toPublicId('rec', row.id) },
-        details: { variant },
+        details: { variant, purpose: options.purpose ?? 'playback' },
       });
-      return { url, expiresAt: new Date(now().getTime() + playbackTtl * 1000).toISOString(), variant };
+      return { url, expiresAt: new Date(now().getTime() + ttl * 1000).toISOString(), variant };
     },
   };
 }

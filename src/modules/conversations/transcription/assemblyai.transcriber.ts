@@ -1,18 +1,10 @@
 import type { AssemblyAiProviderConfig } from './transcription.config.js';
 import { TranscriptionErrors } from './transcription.errors.js';
-import { ProviderHttp } from './provider-http.js';
-import {
-  channelCount,
-  costOf,
-  parseProviderOutput,
-  primaryLanguage,
-  readRecording,
-  result,
-} from './run-support.js';
+import { billedCost, keyedProvider } from './keyed-upload.js';
+import { parseProviderOutput, primaryLanguage, result } from './run-support.js';
 import type { SecretLookup, Transcriber, TranscriptionInput } from './transcription.types.js';
 
 const PROVIDER = 'assemblyai';
-const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 /** AssemblyAI's codes for English variants; other languages by their primary subtag. */
 const ENGLISH: Record<string, string> = { 'en-us': 'en_us', 'en-gb': 'en_uk', 'en-au': 'en_au' };
 
@@ -26,31 +18,13 @@ export function assemblyAiTranscriber(
   secrets: SecretLookup,
   defaults: { language: string },
 ): Transcriber {
-  const apiKey = async (): Promise<string> => {
-    const value = await secrets(config.apiKeySecret);
-    if (value === undefined || value === '') {
-      throw TranscriptionErrors.notConfigured(
-        PROVIDER,
-        `the secret "${config.apiKeySecret}" holding the API key is not set`,
-      );
-    }
-    return value;
-  };
+  const keyed = keyedProvider(PROVIDER, config, secrets);
   const base = config.baseUrl.replace(/\/+$/, '');
   return {
     provider: PROVIDER,
-    async unavailable() {
-      return apiKey().then(
-        () => null,
-        (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
-      );
-    },
+    unavailable: keyed.unavailable,
     async transcribe(input: TranscriptionInput) {
-      const startedAt = new Date();
-      const key = await apiKey();
-      const http = new ProviderHttp(PROVIDER, config, input.signal);
-      const channels = await channelCount(input);
-      const bytes = await readRecording(input, PROVIDER, MAX_UPLOAD_BYTES);
+      const { startedAt, key, http, channels, bytes } = await keyed.open(input);
       const auth = { authorization: key };
 
       const upload = await http.json({
@@ -140,10 +114,6 @@ export function assemblyAiTranscriber(
       }
       const transcript = parseProviderOutput(PROVIDER, done.text, 'assemblyai', input.speakerHint);
       const providerSeconds = (done.value as { audio_duration?: unknown }).audio_duration;
-      const seconds =
-        typeof providerSeconds === 'number'
-          ? providerSeconds
-          : (input.durationMs ?? transcript.durationMs ?? 0) / 1000;
       return result({
         transcript,
         provider: PROVIDER,
@@ -151,11 +121,7 @@ export function assemblyAiTranscriber(
         providerJobIds: [id],
         requests: http.requests,
         startedAt,
-        cost: costOf(
-          seconds,
-          typeof providerSeconds === 'number' ? 'provider' : 'audio',
-          config.pricePerMinuteUsd,
-        ),
+        cost: billedCost(providerSeconds, input, transcript, config.pricePerMinuteUsd),
         raw: [{ channel: null, contentType: 'application/json', body: done.text }],
       });
     },

@@ -55,6 +55,9 @@ export const apiLimits = {
   'GET /api/v1/calls/{callId}/recordings': {
     'callId': { maxLength: 64 },
   },
+  'GET /api/v1/calls/{callId}/vcon': {
+    'callId': { maxLength: 64 },
+  },
   'GET /api/v1/calls/export': {
     'agent': { minLength: 1, maxLength: 256 },
     'minDuration': { minimum: 0, maximum: 604800 },

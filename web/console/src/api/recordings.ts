@@ -4,10 +4,10 @@ import type { Schema } from './types';
 
 /*
  * The recordings API as the console reads it (the recordings pages, and the call page's list of
- * its recordings): its types and calls in one place. The transcript and the characteristics are
- * declared here: the API types them `unknown` (they are the pipeline's models,
- * src/modules/conversations/transcripts/transcript.schema.ts and audio/characteristics.ts), so the
- * pages read them through `transcriptOf` / `characteristicsOf`, which check their shape.
+ * its recordings): its types and calls in one place. The transcript is declared here: the API
+ * types it `unknown` (it is the pipeline's model, src/modules/conversations/transcripts/transcript.schema.ts),
+ * so the pages read it through `transcriptOf`, which checks its shape. The characteristics are typed
+ * by the API (RecordingCharacteristics).
  */
 
 export type RecordingSummary = Schema<'RecordingSummary'>;
@@ -138,49 +138,11 @@ export interface Transcript {
   readonly segments: readonly TranscriptSegment[];
 }
 
-export interface Span {
-  readonly startMs: number;
-  readonly endMs: number;
-}
-
-export interface TimedSpan extends Span {
-  readonly durationMs: number;
-}
-
-export interface SpeakerCharacteristics {
-  readonly speaker: string;
-  readonly channel: number | null;
-  readonly talkTimeMs: number;
-  readonly talkRatio: number;
-  readonly talkShareOfCall: number;
-  readonly longestMonologue: TimedSpan | null;
-  readonly interruptionsMade: number;
-  readonly interruptionsSuffered: number;
-  readonly spans: readonly Span[];
-}
-
-export interface Interruption {
-  readonly interrupter: string;
-  readonly interrupted: string;
-  readonly atMs: number;
-  readonly durationMs: number;
-}
-
-export interface Characteristics {
-  readonly durationMs: number;
-  readonly talkTimeMs: number;
-  readonly speakers: readonly SpeakerCharacteristics[];
-  readonly nonTalk: { readonly totalMs: number; readonly periods: readonly TimedSpan[] };
-  readonly interruptions: readonly Interruption[];
-  readonly overtalk: { readonly totalMs: number; readonly periods: readonly TimedSpan[] };
-  /** Per speaker, in the order of `speakers`. */
-  readonly loudness?: readonly {
-    readonly averageDbfs: number | null;
-    readonly perSecondDbfs: readonly (number | null)[];
-  }[];
-  /** Words per minute of talk, by speaker id. */
-  readonly talkSpeedWpm?: Readonly<Record<string, number | null>>;
-}
+/** What the pipeline measured (the API's RecordingCharacteristics): talk, silences, interruptions, loudness, talk speed. */
+export type Characteristics = Schema<'RecordingCharacteristics'>;
+export type SpeakerCharacteristics = Characteristics['speakers'][number];
+export type Interruption = Characteristics['interruptions'][number];
+export type Span = SpeakerCharacteristics['spans'][number];
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
@@ -205,19 +167,6 @@ export function transcriptOf(value: unknown): Transcript | null {
     ),
     segments: segments.map((s) => ({ ...s, redactions: Array.isArray(s.redactions) ? s.redactions : [] })),
   };
-}
-
-export function characteristicsOf(value: unknown): Characteristics | null {
-  if (
-    !isObject(value) ||
-    typeof value.durationMs !== 'number' ||
-    !Array.isArray(value.speakers) ||
-    !isObject(value.nonTalk) ||
-    !isObject(value.overtalk) ||
-    !Array.isArray(value.interruptions)
-  )
-    return null;
-  return value as unknown as Characteristics;
 }
 
 export function runSteps(value: unknown): RunStep[] {

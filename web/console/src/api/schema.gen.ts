@@ -1732,6 +1732,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calls/{callId}/vcon": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One call as a vCon (unsigned JSON form), with its recordings (signed, audited links; redacted audio unless asked otherwise) and transcripts as the caller may see them (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Which audio the recording dialogs link to; original needs recordings:read_original */
+                    media?: "redacted" | "original";
+                };
+                header?: never;
+                path: {
+                    /** @description call_... */
+                    callId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The vCon (draft-ietf-vcon-vcon-core), as application/vcon */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vcon": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calls/connectors": {
         parameters: {
             query?: never;
@@ -10590,6 +10677,130 @@ export interface components {
             /** @enum {string} */
             variant: "redacted" | "original";
         };
+        RecordingCharacteristics: {
+            durationMs: number;
+            interruptions: {
+                atMs: number;
+                durationMs: number;
+                interrupted: string;
+                interrupter: string;
+            }[];
+            /** @description Per speaker, in the order of speakers: level while speaking (dBFS), overall and per second */
+            loudness?: {
+                averageDbfs: number | null;
+                perSecondDbfs: (number | null)[];
+            }[];
+            /** @description Every silence of at least 3 s, start and end of the recording included */
+            nonTalk: {
+                periods: {
+                    durationMs: number;
+                    endMs: number;
+                    startMs: number;
+                }[];
+                totalMs: number;
+            };
+            /** @description Time during which two or more parties talk at once */
+            overtalk: {
+                periods: {
+                    durationMs: number;
+                    endMs: number;
+                    startMs: number;
+                }[];
+                totalMs: number;
+            };
+            speakers: {
+                channel: number | null;
+                interruptionsMade: number;
+                interruptionsSuffered: number;
+                longestMonologue: {
+                    durationMs: number;
+                    endMs: number;
+                    startMs: number;
+                } | null;
+                /** @description When the speaker talked, sorted */
+                spans: {
+                    endMs: number;
+                    startMs: number;
+                }[];
+                /** @description spk_<n> */
+                speaker: string;
+                /** @description Share of all talk */
+                talkRatio: number;
+                /** @description Share of the recording's length */
+                talkShareOfCall: number;
+                talkTimeMs: number;
+            }[];
+            /** @description Where the speakers come from: channels of a stereo call, or diarisation of mono */
+            speakerSource?: string;
+            /** @description Words per minute of talk, by speaker */
+            talkSpeedWpm?: {
+                [key: string]: number | null;
+            };
+            /** @description Time during which at least one party talks */
+            talkTimeMs: number;
+        };
+        RecordingCharacteristicsInput: {
+            durationMs: number;
+            interruptions: {
+                atMs: number;
+                durationMs: number;
+                interrupted: string;
+                interrupter: string;
+            }[];
+            /** @description Per speaker, in the order of speakers: level while speaking (dBFS), overall and per second */
+            loudness?: {
+                averageDbfs: number | null;
+                perSecondDbfs: (number | null)[];
+            }[];
+            /** @description Every silence of at least 3 s, start and end of the recording included */
+            nonTalk: {
+                periods: {
+                    durationMs: number;
+                    endMs: number;
+                    startMs: number;
+                }[];
+                totalMs: number;
+            };
+            /** @description Time during which two or more parties talk at once */
+            overtalk: {
+                periods: {
+                    durationMs: number;
+                    endMs: number;
+                    startMs: number;
+                }[];
+                totalMs: number;
+            };
+            speakers: {
+                channel: number | null;
+                interruptionsMade: number;
+                interruptionsSuffered: number;
+                longestMonologue: {
+                    durationMs: number;
+                    endMs: number;
+                    startMs: number;
+                } | null;
+                /** @description When the speaker talked, sorted */
+                spans: {
+                    endMs: number;
+                    startMs: number;
+                }[];
+                /** @description spk_<n> */
+                speaker: string;
+                /** @description Share of all talk */
+                talkRatio: number;
+                /** @description Share of the recording's length */
+                talkShareOfCall: number;
+                talkTimeMs: number;
+            }[];
+            /** @description Where the speakers come from: channels of a stereo call, or diarisation of mono */
+            speakerSource?: string;
+            /** @description Words per minute of talk, by speaker */
+            talkSpeedWpm?: {
+                [key: string]: number | null;
+            };
+            /** @description Time during which at least one party talks */
+            talkTimeMs: number;
+        };
         RecordingDetail: {
             /** @description The audio as received; null for a transcript-only recording or while uploading */
             audio: {
@@ -10646,8 +10857,8 @@ export interface components {
             tags: string[];
             /** @description The current transcript; null until one exists, or without the permission transcripts:read */
             transcript: {
-                /** @description Talk ratios, silences, interruptions, loudness, talk speed */
-                characteristics: unknown;
+                /** @description Talk ratios, silences, interruptions, loudness, talk speed; null when not measured */
+                characteristics: components["schemas"]["RecordingCharacteristics"] | null;
                 createdAt: string;
                 durationMs: number | null;
                 /** @description trn_... */
@@ -10720,8 +10931,8 @@ export interface components {
             tags: string[];
             /** @description The current transcript; null until one exists, or without the permission transcripts:read */
             transcript: {
-                /** @description Talk ratios, silences, interruptions, loudness, talk speed */
-                characteristics: unknown;
+                /** @description Talk ratios, silences, interruptions, loudness, talk speed; null when not measured */
+                characteristics: components["schemas"]["RecordingCharacteristicsInput"] | null;
                 createdAt: string;
                 durationMs: number | null;
                 /** @description trn_... */

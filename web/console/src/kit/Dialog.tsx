@@ -121,3 +121,43 @@ export function ConfirmDialog({
     </AlertDialog.Root>
   );
 }
+
+/**
+ * One stored record opened from a list (a quarantined payload, a dead letter): its id under the
+ * title, its facts as a term list, what else it shows below them, and its actions.
+ */
+export function RecordDialog({
+  title,
+  id,
+  onClose,
+  facts,
+  children,
+  footer,
+}: {
+  readonly title: ReactNode;
+  /** The record's id, shown in monospace as the dialog's description. */
+  readonly id: string;
+  readonly onClose: () => void;
+  /** `<dt>`/`<dd>` pairs. */
+  readonly facts: ReactNode;
+  readonly children?: ReactNode;
+  readonly footer: ReactNode;
+}) {
+  return (
+    <Modal
+      open
+      onOpenChange={(open) => !open && onClose()}
+      title={title}
+      description={<span className="mono">{id}</span>}
+      wide
+    >
+      <ModalBody>
+        <div className="stack stack--sm">
+          <dl className="kv">{facts}</dl>
+          {children}
+        </div>
+      </ModalBody>
+      <ModalFooter>{footer}</ModalFooter>
+    </Modal>
+  );
+}

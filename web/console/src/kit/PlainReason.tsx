@@ -18,8 +18,9 @@ export function PlainReason({
   readonly label: string;
   readonly next: string;
   readonly nextLabel: string;
-  readonly technical: string;
-  readonly technicalLabel: string;
+  /** Left out where the page shows the whole error elsewhere. */
+  readonly technical?: string | undefined;
+  readonly technicalLabel?: string | undefined;
   /** A line under the label (the field at fault, a failed replay). */
   readonly extra?: ReactNode;
   /** In a table row: the next step stays one line (the title holds all of it). */
@@ -38,10 +39,48 @@ export function PlainReason({
         <span className="visually-hidden">{nextLabel}: </span>
         {next}
       </span>
-      <details className="plain-reason__technical">
-        <summary>{technicalLabel}</summary>
-        <code>{technical}</code>
-      </details>
+      {technical !== undefined && technicalLabel !== undefined ? (
+        <details className="plain-reason__technical">
+          <summary>{technicalLabel}</summary>
+          <code>{technical}</code>
+        </details>
+      ) : null}
     </span>
+  );
+}
+
+/** The words a page explains its failure categories with (quarantine, dead letters). */
+export interface ReasonWords<Category extends string> {
+  readonly categories: Readonly<Record<Category, string>>;
+  readonly nextSteps: Readonly<Record<Category, string>>;
+  readonly nextStep: string;
+  readonly technical: string;
+}
+
+/** A PlainReason of a failure category: its plain words and next step from the page's catalogue. */
+export function CategoryReason<Category extends string>({
+  category,
+  words,
+  technical,
+  extra,
+  compact = false,
+}: {
+  readonly category: Category;
+  readonly words: ReasonWords<Category>;
+  /** The engineer's wording; left out where the page shows it whole. */
+  readonly technical?: string | undefined;
+  readonly extra?: ReactNode;
+  readonly compact?: boolean;
+}) {
+  return (
+    <PlainReason
+      label={words.categories[category]}
+      next={words.nextSteps[category]}
+      nextLabel={words.nextStep}
+      technical={technical}
+      technicalLabel={technical === undefined ? undefined : words.technical}
+      extra={extra}
+      compact={compact}
+    />
   );
 }

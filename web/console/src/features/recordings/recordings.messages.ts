@@ -136,9 +136,6 @@ export const recordingListMessages = defineMessages(
       queue: 'Queue',
       state: 'State',
       anyState: 'Any state',
-      apply: 'Apply',
-      clear: 'Clear filters',
-      notApplied: 'The filters were not applied: see the marked fields.',
     },
     noMatch: 'No recording matches',
     noMatchHint:
@@ -185,9 +182,6 @@ export const recordingListMessages = defineMessages(
         queue: 'Warteschlange',
         state: 'Status',
         anyState: 'Jeder Status',
-        apply: 'Anwenden',
-        clear: 'Filter zurücksetzen',
-        notApplied: 'Die Filter wurden nicht angewendet: siehe die markierten Felder.',
       },
       noMatch: 'Keine Aufzeichnung passt',
       noMatchHint:

@@ -27,6 +27,11 @@ export const dataTableMessages = defineMessages(
     inZone: (zone: string) => `Days are cut at midnight ${zone}.`,
     notADate: 'Give a date as YYYY-MM-DD, with a time if you like (YYYY-MM-DD HH:MM).',
     fromBeforeTo: '“From” must be before “to”.',
+    filters: {
+      apply: 'Apply',
+      clear: 'Clear filters',
+      notApplied: 'The filters were not applied: see the marked fields.',
+    },
     views: {
       label: 'Saved view',
       none: 'No saved view',
@@ -72,6 +77,11 @@ export const dataTableMessages = defineMessages(
       inZone: (zone) => `Tage beginnen um Mitternacht ${zone}.`,
       notADate: 'Geben Sie ein Datum als JJJJ-MM-TT an, gern mit Uhrzeit (JJJJ-MM-TT HH:MM).',
       fromBeforeTo: '„Von“ muss vor „Bis“ liegen.',
+      filters: {
+        apply: 'Anwenden',
+        clear: 'Filter zurücksetzen',
+        notApplied: 'Die Filter wurden nicht angewendet: siehe die markierten Felder.',
+      },
       views: {
         label: 'Gespeicherte Ansicht',
         none: 'Keine gespeicherte Ansicht',

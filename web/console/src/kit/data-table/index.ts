@@ -26,3 +26,14 @@ export { DateRangeField, type RangeInput } from './DateRangeField';
 export { useTenantTimeZone, useTenantTimeZoneState } from './useTenantTimeZone';
 export { dataTableMessages } from './data-table.messages';
 export { SavedViews } from './SavedViews';
+export {
+  FilterActions,
+  FilterChoices,
+  FilterSearchField,
+  FiltersNotApplied,
+  ListTools,
+  refusedFilters,
+  useCheckRange,
+  useRangeInput,
+  type CheckedRange,
+} from './FilterBar';

@@ -10,11 +10,11 @@ import { Badge } from '@/kit/Badge';
 import { Button } from '@/kit/Button';
 import { ColumnChooser, DataTable, useColumnChoice, type Column } from '@/kit/data-table';
 import { DateTime } from '@/kit/DateTime';
-import { ConfirmDialog, Modal, ModalBody, ModalFooter } from '@/kit/Dialog';
+import { ConfirmDialog, RecordDialog } from '@/kit/Dialog';
 import { SelectField } from '@/kit/Field';
 import { formatNumber } from '@/kit/format';
 import { PageHeader, Panel } from '@/kit/Page';
-import { PlainReason } from '@/kit/PlainReason';
+import { CategoryReason } from '@/kit/PlainReason';
 import { EmptyState } from '@/kit/states';
 import { toast } from '@/kit/toast';
 import { deadLetterCategories, deadLetterMessages } from './dead-letters.messages';
@@ -50,19 +50,6 @@ function StatusBadge({ letter, t }: { letter: DeadLetter; t: Messages }) {
   );
 }
 
-function Why({ letter, t, compact = false }: { letter: DeadLetter; t: Messages; compact?: boolean }) {
-  return (
-    <PlainReason
-      label={t.categories[letter.category]}
-      next={t.nextSteps[letter.category]}
-      nextLabel={t.nextStep}
-      technical={compact ? headline(letter) : letter.error}
-      technicalLabel={t.technical}
-      compact={compact}
-    />
-  );
-}
-
 /** One letter: what failed, why, and what the event carries (ids and key facts, no personal data). */
 function LetterDialog({
   letter,
@@ -80,97 +67,93 @@ function LetterDialog({
   const t = useMessages(deadLetterMessages);
   const d = t.dialog;
   return (
-    <Modal
-      open
-      onOpenChange={(open) => !open && onClose()}
+    <RecordDialog
       title={d.title}
-      description={<span className="mono">{letter.id}</span>}
-      wide
+      id={letter.id}
+      onClose={onClose}
+      facts={
+        <>
+          <dt>{d.status}</dt>
+          <dd>
+            <StatusBadge letter={letter} t={t} />
+          </dd>
+          <dt>{d.why}</dt>
+          <dd>
+            {/* The whole error stands below: no disclosure of it here. */}
+            <CategoryReason category={letter.category} words={t} />
+          </dd>
+          <dt>{d.step}</dt>
+          <dd className="mono">{letter.group}</dd>
+          <dt>{d.event}</dt>
+          <dd className="mono">{letter.event.type}</dd>
+          <dt>{d.eventId}</dt>
+          <dd className="mono">{letter.event.id}</dd>
+          <dt>{d.happened}</dt>
+          <dd>
+            <DateTime value={letter.event.occurredAt} seconds />
+          </dd>
+          <dt>{d.failed}</dt>
+          <dd>
+            <DateTime value={letter.failedAt} seconds />
+          </dd>
+          <dt>{d.attempts}</dt>
+          <dd>{formatNumber(letter.deliveries)}</dd>
+          {letter.errorCode ? (
+            <>
+              <dt>{d.errorCode}</dt>
+              <dd className="mono">{letter.errorCode}</dd>
+            </>
+          ) : null}
+          {letter.replayedAt ? (
+            <>
+              <dt>{d.replayed}</dt>
+              <dd>
+                {d.replayedTimes(formatNumber(letter.replayCount))}{' '}
+                <DateTime value={letter.replayedAt} relative />
+              </dd>
+            </>
+          ) : null}
+          {letter.discardedAt ? (
+            <>
+              <dt>{d.discarded}</dt>
+              <dd>
+                <DateTime value={letter.discardedAt} relative /> {d.by}{' '}
+                <span className="mono">{letter.discardedBy ?? d.someone}</span>
+              </dd>
+            </>
+          ) : null}
+        </>
+      }
+      footer={
+        <>
+          <Button onClick={onClose}>{t.close}</Button>
+          {letter.status === 'waiting' ? (
+            <>
+              <Button variant="danger-ghost" icon={<Trash2 aria-hidden="true" />} onClick={onDiscard}>
+                {t.discard}
+              </Button>
+              <Button
+                variant="primary"
+                icon={<RotateCcw aria-hidden="true" />}
+                busy={replaying}
+                onClick={onReplay}
+              >
+                {t.replay}
+              </Button>
+            </>
+          ) : null}
+        </>
+      }
     >
-      <ModalBody>
-        <div className="stack stack--sm">
-          <dl className="kv">
-            <dt>{d.status}</dt>
-            <dd>
-              <StatusBadge letter={letter} t={t} />
-            </dd>
-            <dt>{d.why}</dt>
-            <dd>
-              <span className="plain-reason">
-                <span className="plain-reason__label">{t.categories[letter.category]}</span>
-                <span className="subtle">{t.nextSteps[letter.category]}</span>
-              </span>
-            </dd>
-            <dt>{d.step}</dt>
-            <dd className="mono">{letter.group}</dd>
-            <dt>{d.event}</dt>
-            <dd className="mono">{letter.event.type}</dd>
-            <dt>{d.eventId}</dt>
-            <dd className="mono">{letter.event.id}</dd>
-            <dt>{d.happened}</dt>
-            <dd>
-              <DateTime value={letter.event.occurredAt} seconds />
-            </dd>
-            <dt>{d.failed}</dt>
-            <dd>
-              <DateTime value={letter.failedAt} seconds />
-            </dd>
-            <dt>{d.attempts}</dt>
-            <dd>{formatNumber(letter.deliveries)}</dd>
-            {letter.errorCode ? (
-              <>
-                <dt>{d.errorCode}</dt>
-                <dd className="mono">{letter.errorCode}</dd>
-              </>
-            ) : null}
-            {letter.replayedAt ? (
-              <>
-                <dt>{d.replayed}</dt>
-                <dd>
-                  {d.replayedTimes(formatNumber(letter.replayCount))}{' '}
-                  <DateTime value={letter.replayedAt} relative />
-                </dd>
-              </>
-            ) : null}
-            {letter.discardedAt ? (
-              <>
-                <dt>{d.discarded}</dt>
-                <dd>
-                  <DateTime value={letter.discardedAt} relative /> {d.by}{' '}
-                  <span className="mono">{letter.discardedBy ?? d.someone}</span>
-                </dd>
-              </>
-            ) : null}
-          </dl>
-          <h3 className="label">{d.lastError}</h3>
-          <pre className="letter-text" tabIndex={0} aria-label={d.lastError}>
-            {letter.error}
-          </pre>
-          <h3 className="label">{d.carries}</h3>
-          <pre className="letter-text" tabIndex={0} aria-label={d.carries}>
-            {JSON.stringify(letter.event.data, null, 2)}
-          </pre>
-        </div>
-      </ModalBody>
-      <ModalFooter>
-        <Button onClick={onClose}>{t.close}</Button>
-        {letter.status === 'waiting' ? (
-          <>
-            <Button variant="danger-ghost" icon={<Trash2 aria-hidden="true" />} onClick={onDiscard}>
-              {t.discard}
-            </Button>
-            <Button
-              variant="primary"
-              icon={<RotateCcw aria-hidden="true" />}
-              busy={replaying}
-              onClick={onReplay}
-            >
-              {t.replay}
-            </Button>
-          </>
-        ) : null}
-      </ModalFooter>
-    </Modal>
+      <h3 className="label">{d.lastError}</h3>
+      <pre className="letter-text" tabIndex={0} aria-label={d.lastError}>
+        {letter.error}
+      </pre>
+      <h3 className="label">{d.carries}</h3>
+      <pre className="letter-text" tabIndex={0} aria-label={d.carries}>
+        {JSON.stringify(letter.event.data, null, 2)}
+      </pre>
+    </RecordDialog>
   );
 }
 
@@ -206,7 +189,9 @@ function letterColumns(
       id: 'why',
       label: t.columns.why,
       hideable: false,
-      cell: (letter) => <Why letter={letter} t={t} compact />,
+      cell: (letter) => (
+        <CategoryReason category={letter.category} words={t} technical={headline(letter)} compact />
+      ),
     },
     {
       id: 'attempts',

@@ -1,15 +1,15 @@
-import { Search } from 'lucide-react';
 import { useState, type SyntheticEvent } from 'react';
 import { useMessages } from '@/i18n';
-import { Button } from '@/kit/Button';
 import {
-  dataTableMessages,
   DateRangeField,
-  fromZonedText,
-  toZonedText,
-  type RangeInput,
+  FilterActions,
+  FilterChoices,
+  FilterSearchField,
+  FiltersNotApplied,
+  useCheckRange,
+  useRangeInput,
 } from '@/kit/data-table';
-import { FieldError, SelectField, TextField } from '@/kit/Field';
+import { SelectField, TextField } from '@/kit/Field';
 import { directionLabels, dispositionLabels, sourceLabels } from '../calls.format';
 import { callsSearch, isFiltered, type CallsSearch } from '../calls.search';
 import { callListMessages } from './call-list.messages';
@@ -28,27 +28,6 @@ interface Props {
   readonly serverErrors?: FilterErrors;
 }
 
-function Choices({ labels }: { labels: Readonly<Record<string, string>> }) {
-  return Object.entries(labels).map(([value, label]) => (
-    <option key={value} value={value}>
-      {label}
-    </option>
-  ));
-}
-
-/** Several values from a shared link (`source=asterisk,cucm`) stay selectable as they are. */
-function Combined({ value, labels }: { value: string; labels: Readonly<Record<string, string>> }) {
-  if (!value.includes(',')) return null;
-  return (
-    <option value={value}>
-      {value
-        .split(',')
-        .map((v) => labels[v] ?? v)
-        .join(', ')}
-    </option>
-  );
-}
-
 /**
  * The filters of the calls list. What is typed stays local until Apply (or Enter), so the list
  * does not reload on every keystroke; applying puts every filter in the address. A value that
@@ -56,14 +35,10 @@ function Combined({ value, labels }: { value: string; labels: Readonly<Record<st
  */
 export function CallFilters({ search, onApply, timeZone, serverErrors = {} }: Props) {
   const t = useMessages(callListMessages).filters;
-  const dt = useMessages(dataTableMessages);
+  const checkRange = useCheckRange();
   const [q, setQ] = useState(search.q ?? '');
   const [number, setNumber] = useState(search.number ?? '');
-  const [range, setRange] = useState<RangeInput>({
-    preset: search.range ?? (search.from || search.to ? 'custom' : ''),
-    from: toZonedText(search.from, timeZone),
-    to: toZonedText(search.to, timeZone),
-  });
+  const [range, setRange] = useRangeInput(search, timeZone);
   const [source, setSource] = useState(search.source ?? '');
   const [direction, setDirection] = useState(search.direction ?? '');
   const [disposition, setDisposition] = useState(search.disposition ?? '');
@@ -77,13 +52,8 @@ export function CallFilters({ search, onApply, timeZone, serverErrors = {} }: Pr
 
   const apply = (event: SyntheticEvent) => {
     event.preventDefault();
-    const found: FilterErrors = {};
-    const custom = range.preset === 'custom';
-    const fromIso = custom && range.from.trim() ? fromZonedText(range.from, timeZone, 'from') : undefined;
-    const toIso = custom && range.to.trim() ? fromZonedText(range.to, timeZone, 'to') : undefined;
-    if (custom && range.from.trim() && !fromIso) found.from = dt.notADate;
-    if (custom && range.to.trim() && !toIso) found.to = dt.notADate;
-    if (fromIso && toIso && fromIso >= toIso) found.to = dt.fromBeforeTo;
+    const period = checkRange(range, timeZone);
+    const found: FilterErrors = { ...period.errors };
     const minutesText = minMinutes.trim().replace(',', '.');
     const minutes = minutesText === '' ? undefined : Number(minutesText);
     if (minutes !== undefined && !Number.isFinite(minutes)) found.minDuration = t.minutesNotANumber;
@@ -94,9 +64,9 @@ export function CallFilters({ search, onApply, timeZone, serverErrors = {} }: Pr
       callsSearch({
         q,
         number,
-        range: custom ? undefined : range.preset || undefined,
-        from: fromIso,
-        to: toIso,
+        range: period.range,
+        from: period.from,
+        to: period.to,
         source,
         direction,
         disposition,
@@ -126,31 +96,20 @@ export function CallFilters({ search, onApply, timeZone, serverErrors = {} }: Pr
     onApply(callsSearch({ sort: search.sort, columns: search.columns }));
   };
 
-  const invalid = Object.keys(errors).length > 0;
   return (
     <form className="toolbar calls-filters" onSubmit={apply} aria-label={t.label} role="search" noValidate>
       <div className="calls-filters__row">
-        <div className="field calls-filters__search">
-          <label className="label" htmlFor="calls-q">
-            {t.names}
-          </label>
-          <Search aria-hidden="true" className="search-field__icon" />
-          <input
-            id="calls-q"
-            className="input"
-            type="search"
-            placeholder={t.namesPlaceholder}
-            value={q}
-            onChange={(e) => setQ(e.target.value)}
-            aria-describedby={errors.q ? 'calls-q-error calls-q-hint' : 'calls-q-hint'}
-            aria-invalid={errors.q ? true : undefined}
-            maxLength={256}
-          />
-          <span id="calls-q-hint" className="visually-hidden">
-            {t.namesHint}
-          </span>
-          {errors.q ? <FieldError id="calls-q-error">{errors.q}</FieldError> : null}
-        </div>
+        <FilterSearchField
+          id="calls-q"
+          className="calls-filters__search"
+          label={t.names}
+          hint={t.namesHint}
+          placeholder={t.namesPlaceholder}
+          value={q}
+          onChange={setQ}
+          error={errors.q}
+          maxLength={256}
+        />
         <TextField
           label={t.number}
           value={number}
@@ -166,16 +125,7 @@ export function CallFilters({ search, onApply, timeZone, serverErrors = {} }: Pr
           timeZone={timeZone}
           errors={{ from: errors.from, to: errors.to }}
         />
-        <div className="toolbar__actions">
-          {isFiltered(search) ? (
-            <Button variant="ghost" onClick={clear}>
-              {t.clear}
-            </Button>
-          ) : null}
-          <Button type="submit" variant="primary">
-            {t.apply}
-          </Button>
-        </div>
+        <FilterActions filtered={isFiltered(search)} onClear={clear} />
       </div>
       <div className="calls-filters__row">
         <SelectField
@@ -185,8 +135,7 @@ export function CallFilters({ search, onApply, timeZone, serverErrors = {} }: Pr
           error={errors.source}
         >
           <option value="">{t.allSources}</option>
-          <Choices labels={sourceLabels} />
-          <Combined value={source} labels={sourceLabels} />
+          <FilterChoices labels={sourceLabels} value={source} />
         </SelectField>
         <SelectField
           label={t.direction}
@@ -195,8 +144,7 @@ export function CallFilters({ search, onApply, timeZone, serverErrors = {} }: Pr
           error={errors.direction}
         >
           <option value="">{t.anyDirection}</option>
-          <Choices labels={directionLabels} />
-          <Combined value={direction} labels={directionLabels} />
+          <FilterChoices labels={directionLabels} value={direction} />
         </SelectField>
         <SelectField
           label={t.outcome}
@@ -205,8 +153,7 @@ export function CallFilters({ search, onApply, timeZone, serverErrors = {} }: Pr
           error={errors.disposition}
         >
           <option value="">{t.anyOutcome}</option>
-          <Choices labels={dispositionLabels} />
-          <Combined value={disposition} labels={dispositionLabels} />
+          <FilterChoices labels={dispositionLabels} value={disposition} />
         </SelectField>
         <TextField
           label={t.agent}
@@ -233,11 +180,7 @@ export function CallFilters({ search, onApply, timeZone, serverErrors = {} }: Pr
           maxLength={12}
         />
       </div>
-      {invalid ? (
-        <p className="visually-hidden" role="alert">
-          {t.notApplied}
-        </p>
-      ) : null}
+      <FiltersNotApplied errors={errors} />
     </form>
   );
 }

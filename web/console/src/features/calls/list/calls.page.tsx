@@ -3,13 +3,13 @@ import { getRouteApi } from '@tanstack/react-router';
 import { PhoneCall, RefreshCw } from 'lucide-react';
 import { useCallback, useMemo } from 'react';
 import { api, unwrap } from '@/api/client';
-import { isApiError } from '@/api/problem';
 import { useMessages } from '@/i18n';
 import { Button } from '@/kit/Button';
 import {
   ColumnChooser,
   DataTable,
-  SavedViews,
+  refusedFilters,
+  ListTools,
   SortSelect,
   sortFromParam,
   sortToParam,
@@ -19,7 +19,6 @@ import {
   type Sort,
 } from '@/kit/data-table';
 import { formatNumber } from '@/kit/format';
-import { sentence } from '@/kit/forms';
 import { PageHeader, Panel } from '@/kit/Page';
 import { Can } from '@/kit/session';
 import { EmptyState } from '@/kit/states';
@@ -58,17 +57,6 @@ const filterFields: readonly FilterField[] = [
 
 export const callsListKey = (search: CallsSearch, timeZone?: string) =>
   ['calls', 'list', search, ...(search.range ? [timeZone] : [])] as const;
-
-/** The server's refusal of the filters, placed on the fields it names (`querystring.to`). */
-function refusedFilters(error: unknown): FilterErrors {
-  if (!isApiError(error) || error.status !== 400) return {};
-  const errors: FilterErrors = {};
-  for (const problem of error.fields) {
-    const field = filterFields.find((f) => problem.field === `querystring.${f}` || problem.field === f);
-    if (field) errors[field] ??= sentence(problem.message);
-  }
-  return errors;
-}
 
 export function CallsPage() {
   const t = useMessages(callListMessages);
@@ -135,7 +123,7 @@ export function CallsPage() {
   };
 
   const filtered = isFiltered(search);
-  const rejected = refusedFilters(calls.error);
+  const rejected: FilterErrors = refusedFilters(calls.error, filterFields);
   const summary =
     items.length === 0
       ? undefined
@@ -163,17 +151,15 @@ export function CallsPage() {
           timeZone={timeZone}
           serverErrors={rejected}
         />
-        <div className="toolbar calls-table-tools">
-          <SavedViews
-            list="calls"
-            state={searchToState(search)}
-            onPick={(state) => setSearch(stateToSearch(state))}
-          />
-          <div className="toolbar__actions">
-            <SortSelect columns={columns} sort={sort} onSortChange={onSort} />
-            <ColumnChooser columns={columns} shown={shown} onChange={onColumns} />
-          </div>
-        </div>
+        <ListTools
+          list="calls"
+          className="calls-table-tools"
+          state={searchToState(search)}
+          onPick={(state) => setSearch(stateToSearch(state))}
+        >
+          <SortSelect columns={columns} sort={sort} onSortChange={onSort} />
+          <ColumnChooser columns={columns} shown={shown} onChange={onColumns} />
+        </ListTools>
         {fresh ? (
           <div className="calls-live-banner" role="status">
             <span>{t.live.fresh(formatNumber(fresh.count), fresh.count, fresh.more)}</span>

@@ -9,11 +9,11 @@ import { Alert } from '@/kit/Alert';
 import { Badge } from '@/kit/Badge';
 import { Button } from '@/kit/Button';
 import { DateTime } from '@/kit/DateTime';
-import { Modal, ModalBody, ModalFooter } from '@/kit/Dialog';
+import { RecordDialog } from '@/kit/Dialog';
 import { SelectField } from '@/kit/Field';
 import { formatNumber } from '@/kit/format';
 import { PageHeader, Panel } from '@/kit/Page';
-import { PlainReason } from '@/kit/PlainReason';
+import { CategoryReason } from '@/kit/PlainReason';
 import { EmptyState, LoadingBlock } from '@/kit/states';
 import { ColumnChooser, DataTable, useColumnChoice, type Column } from '@/kit/data-table';
 import { useMessages, type Translation } from '@/i18n';
@@ -47,12 +47,10 @@ function StatusBadge({ item }: { item: Item }) {
 /** The category in plain words, what to do next, and the connector's own sentence behind a disclosure. */
 function Why({ item, t, compact = false }: { item: Item; t: Messages; compact?: boolean }) {
   return (
-    <PlainReason
-      label={t.categories[item.category]}
-      next={t.nextSteps[item.category]}
-      nextLabel={t.nextStep}
+    <CategoryReason
+      category={item.category}
+      words={t}
       technical={item.reason}
-      technicalLabel={t.technical}
       compact={compact}
       extra={
         <>
@@ -104,99 +102,92 @@ function ItemDialog({
     }
   };
   return (
-    <Modal
-      open
-      onOpenChange={(open) => !open && onClose()}
+    <RecordDialog
       title={d.title}
-      description={<span className="mono">{item.id}</span>}
-      wide
-    >
-      <ModalBody>
-        <div className="stack stack--sm">
-          <dl className="kv">
-            <dt>{d.why}</dt>
-            <dd>
-              <Why item={item} t={t} />
-            </dd>
-            <dt>{d.source}</dt>
-            <dd>{sourceLabel(item.source)}</dd>
-            <dt>{d.received}</dt>
-            <dd>
-              <DateTime value={item.receivedAt} />
-            </dd>
-            <dt>{d.status}</dt>
-            <dd>
-              <span className="cluster">
-                <StatusBadge item={item} />
-                {item.replayedAt ? (
-                  <span className="subtle">
-                    <DateTime value={item.replayedAt} relative />
-                  </span>
-                ) : null}
-              </span>
-            </dd>
-            <dt>{d.attempts}</dt>
-            <dd>{formatNumber(item.replayAttempts)}</dd>
-            {item.lastReplayError ? (
-              <>
-                <dt>{d.lastFailed}</dt>
-                <dd>{item.lastReplayError}</dd>
-              </>
-            ) : null}
-            <dt>{d.size}</dt>
-            <dd>{formatBytes(item.rawBytes)}</dd>
-            {item.rawObjectKey ? (
-              <>
-                <dt>{d.archive}</dt>
-                <dd className="mono">{item.rawObjectKey}</dd>
-              </>
-            ) : null}
-            {item.rawSha256 ? (
-              <>
-                <dt>{d.sha256}</dt>
-                <dd className="mono">{item.rawSha256}</dd>
-              </>
-            ) : null}
-          </dl>
-          {payload.kind === 'idle' ? (
-            <div>
-              <Button size="sm" icon={<Eye aria-hidden="true" />} onClick={() => void show()}>
-                {d.show}
-              </Button>
-              <p className="hint">{d.audited}</p>
-            </div>
-          ) : payload.kind === 'loading' ? (
-            <LoadingBlock label={d.loading} />
-          ) : payload.kind === 'failed' ? (
-            <Alert tone="danger" title={d.notShown}>
-              {payload.message}
-            </Alert>
-          ) : (
-            <pre
-              className="payload-text"
-              tabIndex={0}
-              aria-label={d.payload}
-              data-testid="quarantine-payload"
+      id={item.id}
+      onClose={onClose}
+      facts={
+        <>
+          <dt>{d.why}</dt>
+          <dd>
+            <Why item={item} t={t} />
+          </dd>
+          <dt>{d.source}</dt>
+          <dd>{sourceLabel(item.source)}</dd>
+          <dt>{d.received}</dt>
+          <dd>
+            <DateTime value={item.receivedAt} />
+          </dd>
+          <dt>{d.status}</dt>
+          <dd>
+            <span className="cluster">
+              <StatusBadge item={item} />
+              {item.replayedAt ? (
+                <span className="subtle">
+                  <DateTime value={item.replayedAt} relative />
+                </span>
+              ) : null}
+            </span>
+          </dd>
+          <dt>{d.attempts}</dt>
+          <dd>{formatNumber(item.replayAttempts)}</dd>
+          {item.lastReplayError ? (
+            <>
+              <dt>{d.lastFailed}</dt>
+              <dd>{item.lastReplayError}</dd>
+            </>
+          ) : null}
+          <dt>{d.size}</dt>
+          <dd>{formatBytes(item.rawBytes)}</dd>
+          {item.rawObjectKey ? (
+            <>
+              <dt>{d.archive}</dt>
+              <dd className="mono">{item.rawObjectKey}</dd>
+            </>
+          ) : null}
+          {item.rawSha256 ? (
+            <>
+              <dt>{d.sha256}</dt>
+              <dd className="mono">{item.rawSha256}</dd>
+            </>
+          ) : null}
+        </>
+      }
+      footer={
+        <>
+          <Button onClick={onClose}>{d.close}</Button>
+          {item.status === 'open' ? (
+            <Button
+              variant="primary"
+              icon={<RotateCcw aria-hidden="true" />}
+              busy={replaying}
+              onClick={() => onReplay(item)}
             >
-              {payload.text}
-            </pre>
-          )}
-        </div>
-      </ModalBody>
-      <ModalFooter>
-        <Button onClick={onClose}>{d.close}</Button>
-        {item.status === 'open' ? (
-          <Button
-            variant="primary"
-            icon={<RotateCcw aria-hidden="true" />}
-            busy={replaying}
-            onClick={() => onReplay(item)}
-          >
-            {t.replay}
+              {t.replay}
+            </Button>
+          ) : null}
+        </>
+      }
+    >
+      {payload.kind === 'idle' ? (
+        <div>
+          <Button size="sm" icon={<Eye aria-hidden="true" />} onClick={() => void show()}>
+            {d.show}
           </Button>
-        ) : null}
-      </ModalFooter>
-    </Modal>
+          <p className="hint">{d.audited}</p>
+        </div>
+      ) : payload.kind === 'loading' ? (
+        <LoadingBlock label={d.loading} />
+      ) : payload.kind === 'failed' ? (
+        <Alert tone="danger" title={d.notShown}>
+          {payload.message}
+        </Alert>
+      ) : (
+        <pre className="payload-text" tabIndex={0} aria-label={d.payload} data-testid="quarantine-payload">
+          {payload.text}
+        </pre>
+      )}
+    </RecordDialog>
   );
 }
 

@@ -11,13 +11,7 @@ import { formatDuration } from '@/kit/format';
 import { PageHeader, Panel } from '@/kit/Page';
 import { useCan } from '@/kit/session';
 import { EmptyState, ErrorState, LoadingBlock } from '@/kit/states';
-import {
-  characteristicsOf,
-  recordingsApi,
-  transcriptOf,
-  type AudioVariant,
-  type RecordingDetail,
-} from '@/api/recordings';
+import { recordingsApi, transcriptOf, type AudioVariant, type RecordingDetail } from '@/api/recordings';
 import { failureWords, formatBytes, speakerNames, stateTone } from '../recordings.format';
 import { recordingWords } from '../recordings.messages';
 import { CharacteristicsPanel } from './CharacteristicsPanel';
@@ -169,10 +163,7 @@ export function RecordingPage() {
     }).data ?? null;
 
   const transcript = useMemo(() => transcriptOf(recording?.transcript?.transcript), [recording]);
-  const characteristics = useMemo(
-    () => characteristicsOf(recording?.transcript?.characteristics),
-    [recording],
-  );
+  const characteristics = recording?.transcript?.characteristics ?? null;
   const names = useMemo(() => {
     const known = speakerNames(words, transcript?.speakers ?? []);
     // Speakers the audio found but the transcript does not name.

@@ -1,16 +1,15 @@
-import { Search } from 'lucide-react';
 import { useState, type SyntheticEvent } from 'react';
 import { useMessages } from '@/i18n';
-import { Button } from '@/kit/Button';
 import {
-  dataTableMessages,
   DateRangeField,
-  fromZonedText,
-  toZonedText,
-  type RangeInput,
+  FilterActions,
+  FilterChoices,
+  FilterSearchField,
+  FiltersNotApplied,
+  useCheckRange,
+  useRangeInput,
 } from '@/kit/data-table';
-import { FieldError, SelectField, TextField } from '@/kit/Field';
-import { recordingStates } from '@/api/recordings';
+import { SelectField, TextField } from '@/kit/Field';
 import { recordingListMessages, recordingWords } from '../recordings.messages';
 import { isFiltered, recordingsSearch, type RecordingsSearch } from '../recordings.search';
 
@@ -34,29 +33,20 @@ interface Props {
 export function RecordingFilters({ search, onApply, timeZone, serverErrors = {}, canSearchText }: Props) {
   const t = useMessages(recordingListMessages).filters;
   const words = useMessages(recordingWords);
-  const dt = useMessages(dataTableMessages);
+  const checkRange = useCheckRange();
   const [q, setQ] = useState(search.q ?? '');
   const [number, setNumber] = useState(search.number ?? '');
   const [agent, setAgent] = useState(search.agent ?? '');
   const [queue, setQueue] = useState(search.queue ?? '');
   const [state, setState] = useState(search.state ?? '');
-  const [range, setRange] = useState<RangeInput>({
-    preset: search.range ?? (search.from || search.to ? 'custom' : ''),
-    from: toZonedText(search.from, timeZone),
-    to: toZonedText(search.to, timeZone),
-  });
+  const [range, setRange] = useRangeInput(search, timeZone);
   const [problems, setProblems] = useState<FilterErrors>({});
   const errors: FilterErrors = { ...serverErrors, ...problems };
 
   const apply = (event: SyntheticEvent) => {
     event.preventDefault();
-    const found: FilterErrors = {};
-    const custom = range.preset === 'custom';
-    const fromIso = custom && range.from.trim() ? fromZonedText(range.from, timeZone, 'from') : undefined;
-    const toIso = custom && range.to.trim() ? fromZonedText(range.to, timeZone, 'to') : undefined;
-    if (custom && range.from.trim() && !fromIso) found.from = dt.notADate;
-    if (custom && range.to.trim() && !toIso) found.to = dt.notADate;
-    if (fromIso && toIso && fromIso >= toIso) found.to = dt.fromBeforeTo;
+    const period = checkRange(range, timeZone);
+    const found: FilterErrors = { ...period.errors };
     setProblems(found);
     if (Object.keys(found).length > 0) return;
     onApply(
@@ -66,9 +56,9 @@ export function RecordingFilters({ search, onApply, timeZone, serverErrors = {},
         agent,
         queue,
         state,
-        range: custom ? undefined : range.preset || undefined,
-        from: fromIso,
-        to: toIso,
+        range: period.range,
+        from: period.from,
+        to: period.to,
         columns: search.columns,
       }),
     );
@@ -91,26 +81,16 @@ export function RecordingFilters({ search, onApply, timeZone, serverErrors = {},
     >
       <div className="recordings-filters__row">
         {canSearchText ? (
-          <div className="field recordings-filters__search">
-            <label className="label" htmlFor="recordings-q">
-              {t.text}
-            </label>
-            <Search aria-hidden="true" className="search-field__icon" />
-            <input
-              id="recordings-q"
-              className="input"
-              type="search"
-              placeholder={t.textPlaceholder}
-              value={q}
-              onChange={(e) => setQ(e.target.value)}
-              aria-describedby={errors.q ? 'recordings-q-error recordings-q-hint' : 'recordings-q-hint'}
-              aria-invalid={errors.q ? true : undefined}
-            />
-            <span id="recordings-q-hint" className="visually-hidden">
-              {t.textHint}
-            </span>
-            {errors.q ? <FieldError id="recordings-q-error">{errors.q}</FieldError> : null}
-          </div>
+          <FilterSearchField
+            id="recordings-q"
+            className="recordings-filters__search"
+            label={t.text}
+            hint={t.textHint}
+            placeholder={t.textPlaceholder}
+            value={q}
+            onChange={setQ}
+            error={errors.q}
+          />
         ) : null}
         <DateRangeField
           value={range}
@@ -125,19 +105,7 @@ export function RecordingFilters({ search, onApply, timeZone, serverErrors = {},
           error={errors.state}
         >
           <option value="">{t.anyState}</option>
-          {recordingStates.map((s) => (
-            <option key={s} value={s}>
-              {words.states[s]}
-            </option>
-          ))}
-          {state.includes(',') ? (
-            <option value={state}>
-              {state
-                .split(',')
-                .map((s) => (words.states as Record<string, string>)[s] ?? s)
-                .join(', ')}
-            </option>
-          ) : null}
+          <FilterChoices labels={words.states} value={state} />
         </SelectField>
       </div>
       <div className="recordings-filters__row">
@@ -165,22 +133,13 @@ export function RecordingFilters({ search, onApply, timeZone, serverErrors = {},
           maxLength={256}
           error={errors.queue}
         />
-        <div className="toolbar__actions recordings-filters__actions">
-          {isFiltered(search) ? (
-            <Button variant="ghost" onClick={clear}>
-              {t.clear}
-            </Button>
-          ) : null}
-          <Button type="submit" variant="primary">
-            {t.apply}
-          </Button>
-        </div>
+        <FilterActions
+          filtered={isFiltered(search)}
+          onClear={clear}
+          className="recordings-filters__actions"
+        />
       </div>
-      {Object.keys(errors).length > 0 ? (
-        <p className="visually-hidden" role="alert">
-          {t.notApplied}
-        </p>
-      ) : null}
+      <FiltersNotApplied errors={errors} />
     </form>
   );
 }

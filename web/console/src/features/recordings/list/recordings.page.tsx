@@ -2,13 +2,14 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { AudioLines, Upload } from 'lucide-react';
 import { useCallback, useMemo, useState } from 'react';
-import { isApiError } from '@/api/problem';
 import { useMessages } from '@/i18n';
 import { Button } from '@/kit/Button';
 import {
   ColumnChooser,
   DataTable,
-  SavedViews,
+  dataTableMessages,
+  refusedFilters,
+  ListTools,
   SortSelect,
   sortFromParam,
   sortToParam,
@@ -18,7 +19,6 @@ import {
   type Sort,
 } from '@/kit/data-table';
 import { formatNumber } from '@/kit/format';
-import { sentence } from '@/kit/forms';
 import { PageHeader, Panel } from '@/kit/Page';
 import { Can, useCan } from '@/kit/session';
 import { EmptyState } from '@/kit/states';
@@ -46,20 +46,10 @@ const filterFields: readonly FilterField[] = ['q', 'number', 'agent', 'queue', '
 export const recordingsListKey = (search: RecordingsSearch, timeZone?: string) =>
   ['recordings', 'list', search, ...(search.range ? [timeZone] : [])] as const;
 
-/** The server's refusal of the filters, placed on the fields it names (`querystring.to`). */
-function refusedFilters(error: unknown): FilterErrors {
-  if (!isApiError(error) || error.status !== 400) return {};
-  const errors: FilterErrors = {};
-  for (const problem of error.fields) {
-    const field = filterFields.find((f) => problem.field === `querystring.${f}` || problem.field === f);
-    if (field) errors[field] ??= sentence(problem.message);
-  }
-  return errors;
-}
-
 export function RecordingsPage() {
   const t = useMessages(recordingListMessages);
   const words = useMessages(recordingWords);
+  const filterWords = useMessages(dataTableMessages).filters;
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const { timeZone, settled } = useTenantTimeZoneState();
@@ -103,7 +93,7 @@ export function RecordingsPage() {
   };
 
   const filtered = isFiltered(search);
-  const rejected = refusedFilters(recordings.error);
+  const rejected: FilterErrors = refusedFilters(recordings.error, filterFields);
   const summary =
     items.length === 0
       ? undefined
@@ -134,17 +124,15 @@ export function RecordingsPage() {
           serverErrors={rejected}
           canSearchText={canSearchText}
         />
-        <div className="toolbar recordings-table-tools">
-          <SavedViews
-            list="recordings"
-            state={searchToState(search)}
-            onPick={(state) => setSearch(stateToSearch(state))}
-          />
-          <div className="toolbar__actions">
-            <SortSelect columns={columns} sort={sort} onSortChange={onSort} />
-            <ColumnChooser columns={columns} shown={shown} onChange={onColumns} />
-          </div>
-        </div>
+        <ListTools
+          list="recordings"
+          className="recordings-table-tools"
+          state={searchToState(search)}
+          onPick={(state) => setSearch(stateToSearch(state))}
+        >
+          <SortSelect columns={columns} sort={sort} onSortChange={onSort} />
+          <ColumnChooser columns={columns} shown={shown} onChange={onColumns} />
+        </ListTools>
         <DataTable
           caption={filtered ? t.captionFiltered : t.caption}
           columns={columns}
@@ -173,7 +161,7 @@ export function RecordingsPage() {
                 title={t.noMatch}
                 action={
                   <Button onClick={() => setSearch({ sort: search.sort, columns: search.columns })}>
-                    {t.filters.clear}
+                    {filterWords.clear}
                   </Button>
                 }
               >
