@@ -1,0 +1,2 @@
+export { scorecardsRoutes } from './routes';
+export { scorecardsNavigation } from './navigation';
