@@ -9,6 +9,8 @@ import type { Schema } from '@/api/types';
 export type ScorecardBody = Schema<'ScorecardInput'>;
 export type ScorecardRuleBody = Schema<'ScorecardRuleInput'>;
 export type ScorecardCheckBody = Schema<'ScorecardCheckInput'>;
+/** A saved version's body, as the API answers it (defaults filled in). */
+export type SavedScorecard = Schema<'Scorecard'>;
 export type CheckType = ScorecardCheckBody['type'];
 export type RuleKind = ScorecardRuleBody['kind'];
 
@@ -138,15 +140,15 @@ export function ruleIdFrom(name: string): string {
 
 const text = (value: number | undefined) => (value === undefined ? '' : String(value));
 
-function checkDraftOf(check: ScorecardCheckBody | undefined): CheckDraft {
+function checkDraftOf(check: SavedScorecard['rules'][number]['check']): CheckDraft {
   const draft = emptyCheck(check?.type);
   if (!check) return draft;
   switch (check.type) {
     case 'phrase_said':
     case 'phrase_not_said':
       draft.phrases = check.phrases.join('\n');
-      draft.match = check.match ?? 'any';
-      draft.speaker = check.speaker ?? 'agent';
+      draft.match = check.match;
+      draft.speaker = check.speaker;
       draft.withinFrom = check.within?.from ?? '';
       draft.withinSeconds = text(check.within?.seconds);
       break;
@@ -154,31 +156,31 @@ function checkDraftOf(check: ScorecardCheckBody | undefined): CheckDraft {
       draft.maxSeconds = text(check.maxSeconds);
       break;
     case 'talk_ratio':
-      draft.speaker = check.speaker ?? 'agent';
+      draft.speaker = check.speaker;
       draft.maxPercent = text(check.maxPercent);
       draft.minPercent = text(check.minPercent);
       break;
     case 'max_interruptions':
-      draft.by = check.by ?? 'agent';
+      draft.by = check.by;
       draft.max = text(check.max);
       break;
     case 'max_monologue':
-      draft.speaker = check.speaker ?? 'agent';
+      draft.speaker = check.speaker;
       draft.maxSeconds = text(check.maxSeconds);
       break;
     case 'min_sentiment':
-      draft.speaker = check.speaker ?? 'customer';
+      draft.speaker = check.speaker;
       draft.min = text(check.min);
-      draft.measure = check.measure ?? 'average';
+      draft.measure = check.measure;
       break;
   }
   return draft;
 }
 
-export function draftOf(body: ScorecardBody): ScorecardDraft {
+export function draftOf(body: SavedScorecard): ScorecardDraft {
   return {
     name: body.name,
-    description: body.description ?? '',
+    description: body.description,
     rules: body.rules.map((rule) => ({
       key: nextKey(),
       id: rule.id,
@@ -186,9 +188,9 @@ export function draftOf(body: ScorecardBody): ScorecardDraft {
       name: rule.name,
       category: rule.category,
       weight: String(rule.weight),
-      description: rule.description ?? '',
-      howToJudge: rule.howToJudge ?? '',
-      autoFail: rule.autoFail ?? false,
+      description: rule.description,
+      howToJudge: rule.howToJudge,
+      autoFail: rule.autoFail,
       kind: rule.kind,
       check: checkDraftOf(rule.check),
     })),

@@ -108,7 +108,8 @@ export const scorecardsMessages = defineMessages(
     preview: 'Test on this call',
     previewDescription:
       'Scores a stored recording with the scorecard as it stands in the editor, unsaved. Checks are judged; LLM rules stay pending here.',
-    previewNeedsTranscripts: 'Testing on a call needs the transcripts:read permission (the evidence quotes the transcript).',
+    previewNeedsTranscripts:
+      'Testing on a call needs the transcripts:read permission (the evidence quotes the transcript).',
     recording: 'Recording',
     recordingHint: 'A recording id (rec_…) of a call with a transcript, or one of the latest.',
     recordingRequired: 'Pick a recording.',
@@ -215,8 +216,7 @@ export const scorecardsMessages = defineMessages(
       moveDown: 'Nach unten',
       removeRule: 'Entfernen',
       activateOnSave: 'Neue Version aktiv setzen',
-      activateOnSaveHint:
-        'Gespräche werden mit der aktiven Version bewertet; die anderen bleiben lesbar.',
+      activateOnSaveHint: 'Gespräche werden mit der aktiven Version bewertet; die anderen bleiben lesbar.',
       save: 'Als neue Version speichern',
       create: 'Scorecard anlegen',
       created: 'Scorecard angelegt',

@@ -1,7 +1,9 @@
 import type { Schema } from '@/api/types';
 
 /** Test-only: a saved scorecard version as the API answers it. */
-export function scorecardVersion(overrides: Partial<Schema<'ScorecardVersion'>> = {}): Schema<'ScorecardVersion'> {
+export function scorecardVersion(
+  overrides: Partial<Schema<'ScorecardVersion'>> = {},
+): Schema<'ScorecardVersion'> {
   return {
     id: 'scorecard_01',
     kind: 'scorecard',
@@ -67,7 +69,19 @@ export function scorecardVersion(overrides: Partial<Schema<'ScorecardVersion'>> 
 
 export const versions = {
   items: [
-    { version: 2, name: 'Billing QA', isActive: false, createdBy: 'usr_ann', createdAt: '2026-11-30T09:00:00.000Z' },
-    { version: 1, name: 'Billing QA', isActive: true, createdBy: 'usr_ann', createdAt: '2026-11-29T09:00:00.000Z' },
+    {
+      version: 2,
+      name: 'Billing QA',
+      isActive: false,
+      createdBy: 'usr_ann',
+      createdAt: '2026-11-30T09:00:00.000Z',
+    },
+    {
+      version: 1,
+      name: 'Billing QA',
+      isActive: true,
+      createdBy: 'usr_ann',
+      createdAt: '2026-11-29T09:00:00.000Z',
+    },
   ],
 };

@@ -30,7 +30,17 @@ interface RuleEditorProps {
 }
 
 /** One rule of a scorecard: what it is, how it weighs, and how it is judged (an LLM or a check). */
-export function RuleEditor({ rule, index, count, canEdit, errors, m, onChange, onMove, onRemove }: RuleEditorProps) {
+export function RuleEditor({
+  rule,
+  index,
+  count,
+  canEdit,
+  errors,
+  m,
+  onChange,
+  onMove,
+  onRemove,
+}: RuleEditorProps) {
   const prefix = `rules.${index}`;
   const title = rule.name.trim() || m.untitledRule;
   const set = <K extends keyof RuleDraft>(field: K, value: RuleDraft[K]) =>
@@ -70,10 +80,7 @@ export function RuleEditor({ rule, index, count, canEdit, errors, m, onChange, o
           value={rule.name}
           onChange={(e) => {
             const name = e.target.value;
-            onChange(
-              { ...rule, name, id: rule.idTouched ? rule.id : ruleIdFrom(name) },
-              `${prefix}.name`,
-            );
+            onChange({ ...rule, name, id: rule.idTouched ? rule.id : ruleIdFrom(name) }, `${prefix}.name`);
           }}
           error={error('name')}
           maxLength={limits.ruleName.maxLength}
@@ -208,7 +215,11 @@ function CheckInput({
   m: Words;
   set: <K extends keyof CheckDraft>(field: K, value: CheckDraft[K], path?: string) => void;
 }) {
-  const number = (key: 'maxSeconds' | 'maxPercent' | 'minPercent' | 'max' | 'min', label: string, hint?: string) => (
+  const number = (
+    key: 'maxSeconds' | 'maxPercent' | 'minPercent' | 'max' | 'min',
+    label: string,
+    hint?: string,
+  ) => (
     <TextField
       label={label}
       hint={hint}

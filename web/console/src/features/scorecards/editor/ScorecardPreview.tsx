@@ -209,7 +209,11 @@ export function EvaluationView({ evaluation }: { evaluation: Evaluation }) {
                         <span className="scorecard-evidence__time">
                           {m.at(at(evidence.startMs), at(evidence.endMs))}
                         </span>{' '}
-                        {evidence.quote ? <q>{evidence.quote}</q> : <span className="subtle">{m.silence}</span>}
+                        {evidence.quote ? (
+                          <q>{evidence.quote}</q>
+                        ) : (
+                          <span className="subtle">{m.silence}</span>
+                        )}
                       </li>
                     ))}
                   </ul>

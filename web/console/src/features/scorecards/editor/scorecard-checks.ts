@@ -6,7 +6,8 @@ import type { scorecardsMessages } from '../scorecards.messages';
 type Words = Translation<(typeof scorecardsMessages)['en']>;
 
 const RULE_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
-const isNumber = (value: string) => value.trim() !== '' && Number.isFinite(Number(value.trim().replace(',', '.')));
+const isNumber = (value: string) =>
+  value.trim() !== '' && Number.isFinite(Number(value.trim().replace(',', '.')));
 
 /**
  * What the editor can tell before sending: missing names, a weight that is no number, a check
@@ -48,7 +49,11 @@ export function draftProblems(draft: ScorecardDraft, m: Words): FieldErrors<stri
         put(path, m.numberRequired);
       if ((field === 'maxSeconds' || field === 'max' || field === 'min') && !isNumber(check[field]))
         put(path, m.numberRequired);
-      if ((field === 'maxPercent' || field === 'minPercent') && check[field].trim() !== '' && !isNumber(check[field]))
+      if (
+        (field === 'maxPercent' || field === 'minPercent') &&
+        check[field].trim() !== '' &&
+        !isNumber(check[field])
+      )
         put(path, m.numberRequired);
     }
   });

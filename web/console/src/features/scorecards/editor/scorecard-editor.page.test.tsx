@@ -40,7 +40,11 @@ describe('scorecard editor', () => {
     ).toBeTruthy();
     expect(weight.getAttribute('aria-invalid')).toBe('true');
     expect(document.activeElement).toBe(weight);
-    expect(within(rule(/Greets the caller/)).getByLabelText('Weight').getAttribute('aria-invalid')).toBeNull();
+    expect(
+      within(rule(/Greets the caller/))
+        .getByLabelText('Weight')
+        .getAttribute('aria-invalid'),
+    ).toBeNull();
   });
 
   it('creates a scorecard with a deterministic talk-ratio rule, sending its typed check', async () => {
@@ -63,7 +67,7 @@ describe('scorecard editor', () => {
     await user.type(screen.getAllByLabelText('Name')[0]!, 'Retention QA');
     const first = rule(/Rule 1/);
     await user.type(within(first).getByLabelText('Name'), 'Lets the customer talk');
-    expect((within(first).getByLabelText('Rule key') as HTMLInputElement).value).toBe('lets-the-customer-talk');
+    expect(within(first).getByLabelText<HTMLInputElement>('Rule key').value).toBe('lets-the-customer-talk');
     await user.type(within(first).getByLabelText('Category'), 'Listening');
     await user.selectOptions(within(first).getByLabelText('Judged by'), 'deterministic');
     await user.selectOptions(within(first).getByLabelText('Check'), 'talk_ratio');
@@ -124,7 +128,13 @@ describe('scorecard editor', () => {
                 score: 100,
                 pass: true,
                 evidence: [
-                  { segmentId: 'seg_0', startMs: 2_000, endMs: 6_000, speaker: 'spk_0', quote: 'This call is recorded.' },
+                  {
+                    segmentId: 'seg_0',
+                    startMs: 2_000,
+                    endMs: 6_000,
+                    speaker: 'spk_0',
+                    quote: 'This call is recorded.',
+                  },
                 ],
                 coachNote: 'Said at 0:02, inside the first 30 s.',
               },
@@ -162,9 +172,9 @@ describe('scorecard editor', () => {
     });
     await renderFeatureRoute(scorecardsRoutes, path);
     const user = userEvent.setup();
-    const weight = within(await screen.findByRole('listitem', { name: /Recording disclosure/ })).getByLabelText(
-      'Weight',
-    );
+    const weight = within(
+      await screen.findByRole('listitem', { name: /Recording disclosure/ }),
+    ).getByLabelText('Weight');
     await user.clear(weight);
     await user.type(weight, '3');
     await user.type(screen.getByLabelText('Recording'), 'rec_01');
@@ -195,7 +205,11 @@ describe('scorecard editor', () => {
     });
     await renderFeatureRoute(scorecardsRoutes, path);
     expect(await screen.findByText(/changing it needs the analysis:configure permission/)).toBeTruthy();
-    expect(within(rule(/Greets the caller/)).getByLabelText('Weight').hasAttribute('readonly')).toBe(true);
+    expect(
+      within(rule(/Greets the caller/))
+        .getByLabelText('Weight')
+        .hasAttribute('readonly'),
+    ).toBe(true);
     expect(screen.queryByRole('button', { name: 'Save as a new version' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Add a rule' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Test' })).toBeNull();

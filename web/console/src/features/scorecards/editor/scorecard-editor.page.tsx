@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useNavigate, useParams } from '@tanstack/react-router';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { Plus } from 'lucide-react';
 import { useState, type SyntheticEvent } from 'react';
 import { api, unwrap } from '@/api/client';
@@ -31,6 +31,8 @@ import { VersionsPanel } from './VersionsPanel';
 import '../scorecards.css';
 
 type ScorecardVersion = Schema<'ScorecardVersion'>;
+
+const route = getRouteApi('/console/conversations/scorecards/$scorecardId');
 
 /** Where the editor saves: a new scorecard, or a new version of a saved one. */
 type Target = { kind: 'new' } | { kind: 'saved'; id: string; version: number };
@@ -222,7 +224,7 @@ export function NewScorecardPage() {
 
 export function ScorecardPage() {
   const m = useMessages(scorecardsMessages);
-  const { scorecardId } = useParams({ strict: false }) as { scorecardId: string };
+  const { scorecardId } = route.useParams();
   const canEdit = useCan('analysis:configure');
   const queryClient = useQueryClient();
   const [version, setVersion] = useState<number | 'latest'>('latest');
@@ -256,18 +258,18 @@ export function ScorecardPage() {
         </Panel>
       ) : (
         <ScorecardEditor
-            key={scorecard.data.version}
-            initial={draftOf(scorecard.data.body)}
-            target={{ kind: 'saved', id: scorecardId, version: scorecard.data.version }}
-            canEdit={canEdit}
-            onSaved={(saved) => {
-              queryClient.setQueryData(['scorecard', scorecardId, saved.version], saved);
-              void queryClient.invalidateQueries({ queryKey: ['scorecards'] });
-              void queryClient.invalidateQueries({ queryKey: ['scorecard', scorecardId] });
-              setVersion(saved.version);
-            }}
-            onOpenVersion={setVersion}
-          />
+          key={scorecard.data.version}
+          initial={draftOf(scorecard.data.body)}
+          target={{ kind: 'saved', id: scorecardId, version: scorecard.data.version }}
+          canEdit={canEdit}
+          onSaved={(saved) => {
+            queryClient.setQueryData(['scorecard', scorecardId, saved.version], saved);
+            void queryClient.invalidateQueries({ queryKey: ['scorecards'] });
+            void queryClient.invalidateQueries({ queryKey: ['scorecard', scorecardId] });
+            setVersion(saved.version);
+          }}
+          onOpenVersion={setVersion}
+        />
       )}
     </div>
   );

@@ -84,11 +84,7 @@ export function ScorecardsPage() {
           loadingLabel={m.loading}
           errorTitle={m.loadFailed}
           empty={
-            <EmptyState
-              icon={<ClipboardCheck />}
-              title={m.empty}
-              action={create}
-            >
+            <EmptyState icon={<ClipboardCheck />} title={m.empty} action={create}>
               {m.emptyHint}
             </EmptyState>
           }
