@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { navigation } from './navigation';
 
 describe('navigation', () => {
-  it('shows one Conversations section holding the recordings and the scorecards entries', () => {
+  it('shows one Conversations section holding the recordings, scorecards and insight-schema entries', () => {
     const conversations = navigation.filter((section) => section.id === 'conversations');
     expect(conversations).toHaveLength(1);
     expect(conversations[0]?.title()).toBe('Conversations');
@@ -10,6 +10,7 @@ describe('navigation', () => {
       ['/recordings', 'recordings:read'],
       ['/conversations/settings', 'settings:read'],
       ['/conversations/scorecards', 'analysis:read'],
+      ['/conversations/insight-schemas', 'analysis:read'],
     ]);
   });
 });

@@ -2,7 +2,7 @@ import { adminNavigation } from '@/features/admin';
 import { callsNavigation } from '@/features/calls';
 import { overviewNavigation } from '@/features/overview';
 import { recordingsNavigation } from '@/features/recordings';
-import { scorecardsNavigation } from '@/features/scorecards';
+import { analysisNavigation } from '@/features/analysis';
 import type { NavSection } from '@/kit/navigation';
 
 /** Features may add entries to another's section: sections with the same id become one, at the first one's place and title. */
@@ -22,6 +22,6 @@ export const navigation: readonly NavSection[] = joinSections([
   ...overviewNavigation,
   ...callsNavigation,
   ...recordingsNavigation,
-  ...scorecardsNavigation,
+  ...analysisNavigation,
   ...adminNavigation,
 ]);

@@ -4,7 +4,7 @@ import { authConsoleRoutes, authPublicRoutes } from '@/features/auth';
 import { callsRoutes } from '@/features/calls';
 import { overviewRoutes } from '@/features/overview';
 import { recordingsRoutes } from '@/features/recordings';
-import { scorecardsRoutes } from '@/features/scorecards';
+import { analysisRoutes } from '@/features/analysis';
 import { consoleRoute, rootRoute } from '@/kit/routing';
 import { NotFoundView, PagePending, RouteErrorView } from './route-views';
 import { RootLayout } from './RootLayout';
@@ -24,7 +24,7 @@ const routeTree = rootRoute.addChildren([
     ...authConsoleRoutes,
     ...callsRoutes,
     ...recordingsRoutes,
-    ...scorecardsRoutes,
+    ...analysisRoutes,
     ...adminRoutes,
   ]),
 ]);

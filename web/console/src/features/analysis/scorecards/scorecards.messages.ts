@@ -93,17 +93,7 @@ export const scorecardsMessages = defineMessages(
     phrasesRequired: 'Give at least one phrase.',
     numberRequired: 'Give a number.',
     noRules: 'Add at least one rule.',
-    // Versions
-    versions: 'Versions',
-    versionsDescription: 'Every saved version stays readable; calls are scored with the active one.',
-    versionsLoading: 'Loading the versions',
-    versionsFailed: 'The versions could not be loaded',
-    active: 'Active',
-    activate: 'Activate',
-    activated: (n: number) => `Version ${n} is active`,
-    open: 'Open in the editor',
     showing: (n: number) => `The editor shows version ${n}.`,
-    savedBy: (who: string) => `by ${who}`,
     // Preview
     preview: 'Test on this call',
     previewDescription:
@@ -230,17 +220,7 @@ export const scorecardsMessages = defineMessages(
       phrasesRequired: 'Geben Sie mindestens eine Formulierung an.',
       numberRequired: 'Geben Sie eine Zahl an.',
       noRules: 'Fügen Sie mindestens eine Regel hinzu.',
-      versions: 'Versionen',
-      versionsDescription:
-        'Jede gespeicherte Version bleibt lesbar; Gespräche werden mit der aktiven bewertet.',
-      versionsLoading: 'Versionen werden geladen',
-      versionsFailed: 'Die Versionen konnten nicht geladen werden',
-      active: 'Aktiv',
-      activate: 'Aktivieren',
-      activated: (n: number) => `Version ${n} ist aktiv`,
-      open: 'Im Editor öffnen',
       showing: (n: number) => `Der Editor zeigt Version ${n}.`,
-      savedBy: (who: string) => `von ${who}`,
       preview: 'An diesem Gespräch testen',
       previewDescription:
         'Bewertet eine gespeicherte Aufzeichnung mit der Scorecard, wie sie im Editor steht, ungespeichert. Prüfungen werden bewertet; LLM-Regeln bleiben hier offen.',
@@ -272,9 +252,4 @@ export const scorecardsMessages = defineMessages(
       categoryScores: 'Nach Kategorie',
     },
   },
-);
-
-export const scorecardsNavigationMessages = defineMessages(
-  { scorecards: 'Scorecards' },
-  { de: { scorecards: 'Scorecards' } },
 );

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderFeatureRoute } from '@/kit/route-testing';
 import { signInAs, stubApi } from '@/test/render';
-import { scorecardsRoutes } from '../routes';
+import { analysisRoutes } from '../../routes';
 import { scorecardVersion, versions } from '../scorecards.testing';
 
 const editor = ['analysis:read', 'analysis:configure', 'transcripts:read', 'recordings:read'];
@@ -27,7 +27,7 @@ describe('scorecard editor', () => {
         },
       ],
     });
-    await renderFeatureRoute(scorecardsRoutes, path);
+    await renderFeatureRoute(analysisRoutes, path);
     const user = userEvent.setup();
     await screen.findByRole('listitem', { name: /No long silence/ });
     const weight = within(rule(/No long silence/)).getByLabelText('Weight');
@@ -59,7 +59,7 @@ describe('scorecard editor', () => {
       'GET /api/v1/conversations/scorecards/scorecard_09/versions': [200, versions],
       'GET /api/v1/recordings': [200, { items: [], nextCursor: null, total: null }],
     });
-    const { router } = await renderFeatureRoute(scorecardsRoutes, '/conversations/scorecards/new');
+    const { router } = await renderFeatureRoute(analysisRoutes, '/conversations/scorecards/new');
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Create scorecard' }));
     expect(await screen.findByText('Name the scorecard.')).toBeTruthy();
@@ -170,7 +170,7 @@ describe('scorecard editor', () => {
         ];
       },
     });
-    await renderFeatureRoute(scorecardsRoutes, path);
+    await renderFeatureRoute(analysisRoutes, path);
     const user = userEvent.setup();
     const weight = within(
       await screen.findByRole('listitem', { name: /Recording disclosure/ }),
@@ -203,7 +203,7 @@ describe('scorecard editor', () => {
       'GET /api/v1/conversations/scorecards/scorecard_01': [200, scorecardVersion()],
       'GET /api/v1/conversations/scorecards/scorecard_01/versions': [200, versions],
     });
-    await renderFeatureRoute(scorecardsRoutes, path);
+    await renderFeatureRoute(analysisRoutes, path);
     expect(await screen.findByText(/changing it needs the analysis:configure permission/)).toBeTruthy();
     expect(
       within(rule(/Greets the caller/))
@@ -232,7 +232,7 @@ describe('scorecard editor', () => {
         return [200, scorecardVersion({ version: 1, isActive: true, activeVersion: 1 })];
       },
     });
-    await renderFeatureRoute(scorecardsRoutes, path);
+    await renderFeatureRoute(analysisRoutes, path);
     await userEvent.setup().click(await screen.findByRole('button', { name: 'Activate: Version 1' }));
     expect(await screen.findByText('Version 1 is active')).toBeTruthy();
     expect(activated).toEqual({ version: 1 });

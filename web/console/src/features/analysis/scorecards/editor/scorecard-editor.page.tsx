@@ -27,10 +27,25 @@ import { scorecardsMessages } from '../scorecards.messages';
 import { RuleEditor } from './RuleEditor';
 import { draftProblems } from './scorecard-checks';
 import { ScorecardPreview } from './ScorecardPreview';
-import { VersionsPanel } from './VersionsPanel';
-import '../scorecards.css';
+import { VersionsPanel, type VersionsApi } from '../../shared/VersionsPanel';
+import '../../analysis.css';
 
 type ScorecardVersion = Schema<'ScorecardVersion'>;
+
+/** The scorecard's history and activation, for the shared versions panel. */
+const scorecardVersionsApi = (id: string): VersionsApi => ({
+  queryKey: ['scorecard', id],
+  listKey: ['scorecards'],
+  versions: () =>
+    unwrap(api.GET('/api/v1/conversations/scorecards/{id}/versions', { params: { path: { id } } })),
+  activate: (version) =>
+    unwrap(
+      api.POST('/api/v1/conversations/scorecards/{id}/activate', {
+        params: { path: { id } },
+        body: { version },
+      }),
+    ),
+});
 
 const route = getRouteApi('/console/conversations/scorecards/$scorecardId');
 
@@ -191,7 +206,7 @@ function ScorecardEditor({
       ) : null}
       {target.kind === 'saved' ? (
         <VersionsPanel
-          id={target.id}
+          source={scorecardVersionsApi(target.id)}
           showing={target.version}
           canEdit={canEdit}
           onOpen={(version) => onOpenVersion?.(version)}

@@ -1,5 +1,4 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap } from '@/api/client';
 import { messageOf } from '@/api/problem';
 import { useMessages } from '@/i18n';
 import { Alert } from '@/kit/Alert';
@@ -8,9 +7,9 @@ import { Button } from '@/kit/Button';
 import { DataTable, TimeCell, type Column } from '@/kit/data-table';
 import { Panel } from '@/kit/Page';
 import { toast } from '@/kit/toast';
-import { scorecardsMessages } from '../scorecards.messages';
+import { versionsMessages } from './versions.messages';
 
-interface VersionRow {
+export interface VersionRow {
   readonly version: number;
   readonly name: string;
   readonly isActive: boolean;
@@ -18,44 +17,44 @@ interface VersionRow {
   readonly createdAt: string;
 }
 
-/** Every saved version: which one calls are scored with, and activating another (an older one too). */
+/** How a kind of configuration reads its history and activates a version (its own API paths). */
+export interface VersionsApi {
+  /** The query key of the configuration: ['scorecard', id]; the history is below it. */
+  readonly queryKey: readonly string[];
+  /** The list's query key, refreshed after an activation. */
+  readonly listKey: readonly string[];
+  readonly versions: () => Promise<{ items: VersionRow[] }>;
+  readonly activate: (version: number) => Promise<{ version: number }>;
+}
+
+/** Every saved version: which one calls are analysed with, and activating another (an older one too). */
 export function VersionsPanel({
-  id,
+  source,
   showing,
   canEdit,
   onOpen,
 }: {
-  id: string;
+  source: VersionsApi;
   showing: number;
   canEdit: boolean;
   onOpen: (version: number) => void;
 }) {
-  const m = useMessages(scorecardsMessages);
+  const m = useMessages(versionsMessages);
   const queryClient = useQueryClient();
-  const versions = useQuery({
-    queryKey: ['scorecard', id, 'versions'],
-    queryFn: () =>
-      unwrap(api.GET('/api/v1/conversations/scorecards/{id}/versions', { params: { path: { id } } })),
-  });
+  const versions = useQuery({ queryKey: [...source.queryKey, 'versions'], queryFn: source.versions });
   const activate = useMutation({
-    mutationFn: (version: number) =>
-      unwrap(
-        api.POST('/api/v1/conversations/scorecards/{id}/activate', {
-          params: { path: { id } },
-          body: { version },
-        }),
-      ),
+    mutationFn: source.activate,
     onSuccess: (saved) => {
       toast.success(m.activated(saved.version));
-      void queryClient.invalidateQueries({ queryKey: ['scorecard', id] });
-      void queryClient.invalidateQueries({ queryKey: ['scorecards'] });
+      void queryClient.invalidateQueries({ queryKey: source.queryKey });
+      void queryClient.invalidateQueries({ queryKey: source.listKey });
     },
   });
 
   const columns: Column<VersionRow>[] = [
     {
       id: 'version',
-      label: m.columns.latest,
+      label: m.columns.version,
       hideable: false,
       width: '160px',
       cell: (row) => (
@@ -67,8 +66,8 @@ export function VersionsPanel({
     },
     { id: 'name', label: m.columns.name, cell: (row) => row.name },
     {
-      id: 'created',
-      label: m.columns.updated,
+      id: 'saved',
+      label: m.columns.saved,
       width: '200px',
       cell: (row) => (
         <span className="identity__text">
@@ -106,7 +105,7 @@ export function VersionsPanel({
   ];
 
   return (
-    <Panel title={m.versions} description={m.versionsDescription} labelledBy="scorecard-versions" flush>
+    <Panel title={m.versions} description={m.description} labelledBy="config-versions" flush>
       {activate.isError ? <Alert tone="danger">{messageOf(activate.error)}</Alert> : null}
       <DataTable
         caption={m.versions}
@@ -114,8 +113,8 @@ export function VersionsPanel({
         rows={versions.data?.items ?? []}
         rowKey={(row) => String(row.version)}
         query={versions}
-        loadingLabel={m.versionsLoading}
-        errorTitle={m.versionsFailed}
+        loadingLabel={m.loading}
+        errorTitle={m.failed}
         empty={null}
       />
     </Panel>

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderFeatureRoute } from '@/kit/route-testing';
 import { signInAs, stubApi } from '@/test/render';
-import { scorecardsRoutes } from '../routes';
+import { analysisRoutes } from '../../routes';
 
 const summary = (overrides: Record<string, unknown> = {}) => ({
   id: 'scorecard_01',
@@ -33,7 +33,7 @@ describe('scorecards list', () => {
         },
       ],
     });
-    const { router } = await renderFeatureRoute(scorecardsRoutes, '/conversations/scorecards');
+    const { router } = await renderFeatureRoute(analysisRoutes, '/conversations/scorecards');
     const billing = (await screen.findByRole('link', { name: 'Billing QA' })).closest('tr')!;
     expect(within(billing).getByText('Version 2')).toBeTruthy();
     expect(within(billing).getByText('Version 3')).toBeTruthy();
@@ -47,7 +47,7 @@ describe('scorecards list', () => {
   it('offers no new scorecard to a reader', async () => {
     signInAs(['analysis:read']);
     stubApi({ 'GET /api/v1/conversations/scorecards': [200, { items: [summary()] }] });
-    await renderFeatureRoute(scorecardsRoutes, '/conversations/scorecards');
+    await renderFeatureRoute(analysisRoutes, '/conversations/scorecards');
     expect(await screen.findByRole('link', { name: 'Billing QA' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'New scorecard' })).toBeNull();
   });

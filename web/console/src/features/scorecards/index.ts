@@ -1,2 +1,0 @@
-export { scorecardsRoutes } from './routes';
-export { scorecardsNavigation } from './navigation';
