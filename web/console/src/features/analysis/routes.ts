@@ -7,7 +7,7 @@ const scorecardsRoute = createRoute({
   path: 'conversations/scorecards',
   component: gated(
     'analysis:read',
-    lazyRouteComponent(() => import('./scorecards/list/scorecards.page'), 'ScorecardsPage'),
+    lazyRouteComponent(() => import('./scorecards/scorecards.page'), 'ScorecardsPage'),
   ),
 });
 
@@ -16,7 +16,7 @@ const newScorecardRoute = createRoute({
   path: 'conversations/scorecards/new',
   component: gated(
     'analysis:configure',
-    lazyRouteComponent(() => import('./scorecards/editor/scorecard-editor.page'), 'NewScorecardPage'),
+    lazyRouteComponent(() => import('./scorecards/scorecard-editor.page'), 'NewScorecardPage'),
   ),
 });
 
@@ -25,7 +25,7 @@ const scorecardRoute = createRoute({
   path: 'conversations/scorecards/$scorecardId',
   component: gated(
     'analysis:read',
-    lazyRouteComponent(() => import('./scorecards/editor/scorecard-editor.page'), 'ScorecardPage'),
+    lazyRouteComponent(() => import('./scorecards/scorecard-editor.page'), 'ScorecardPage'),
   ),
 });
 

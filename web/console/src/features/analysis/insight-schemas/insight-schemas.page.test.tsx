@@ -51,7 +51,13 @@ const history = {
   ],
 };
 
-describe('insight schemas', () => {
+/** Puts a text in a field at once: typing long texts key by key re-renders the whole editor each time. */
+async function fill(user: ReturnType<typeof userEvent.setup>, field: HTMLElement, text: string) {
+  await user.click(field);
+  await user.paste(text);
+}
+
+describe('insight schemas', { timeout: 15_000 }, () => {
   it('lists the insight schemas with their versions', async () => {
     signInAs(['analysis:read']);
     stubApi({ 'GET /api/v1/conversations/insight-schemas': [200, { items: [saved()] }] });
@@ -74,11 +80,11 @@ describe('insight schemas', () => {
     });
     await renderFeatureRoute(analysisRoutes, '/conversations/insight-schemas/new');
     const user = userEvent.setup();
-    await user.type(screen.getAllByLabelText('Name')[0]!, 'Retention insights');
+    await fill(user, screen.getAllByLabelText('Name')[0]!, 'Retention insights');
     const field = screen.getByRole('listitem', { name: /Field 1/ });
-    await user.type(within(field).getByLabelText(/^Name/), 'cancelReason');
+    await fill(user, within(field).getByLabelText(/^Name/), 'cancelReason');
     await user.selectOptions(within(field).getByLabelText('Type'), 'enum');
-    await user.type(within(field).getByLabelText('Description'), 'Why the customer wants to leave');
+    await fill(user, within(field).getByLabelText('Description'), 'Why the customer wants to leave');
     await user.type(within(field).getByLabelText('Values'), 'price{Enter}service{Enter}moving');
     await user.click(within(field).getByRole('checkbox', { name: /Required/ }));
     await user.click(screen.getByRole('button', { name: 'Create insight schema' }));

@@ -22,13 +22,13 @@ import {
   toScorecardBody,
   type RuleDraft,
   type ScorecardDraft,
-} from '../scorecard-draft';
-import { scorecardsMessages } from '../scorecards.messages';
+} from './scorecard-draft';
+import { scorecardsMessages } from './scorecards.messages';
 import { RuleEditor } from './RuleEditor';
 import { draftProblems } from './scorecard-checks';
 import { ScorecardPreview } from './ScorecardPreview';
-import { VersionsPanel, type VersionsApi } from '../../shared/VersionsPanel';
-import '../../analysis.css';
+import { VersionsPanel, type VersionsApi } from '../shared/VersionsPanel';
+import '../analysis.css';
 
 type ScorecardVersion = Schema<'ScorecardVersion'>;
 

@@ -13,8 +13,8 @@ import { useForm } from '@/kit/forms';
 import { formatDuration } from '@/kit/format';
 import { Panel } from '@/kit/Page';
 import { useCan } from '@/kit/session';
-import type { ScorecardBody } from '../scorecard-draft';
-import { scorecardsMessages } from '../scorecards.messages';
+import type { ScorecardBody } from './scorecard-draft';
+import { scorecardsMessages } from './scorecards.messages';
 
 type Evaluation = Schema<'ScorecardEvaluation'>;
 type Grade = NonNullable<Evaluation['grade']>;

@@ -12,8 +12,8 @@ import {
   type CheckDraft,
   type CheckField,
   type RuleDraft,
-} from '../scorecard-draft';
-import type { scorecardsMessages } from '../scorecards.messages';
+} from './scorecard-draft';
+import type { scorecardsMessages } from './scorecards.messages';
 
 type Words = Translation<(typeof scorecardsMessages)['en']>;
 

@@ -3,8 +3,8 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { api, unwrap } from '@/api/client';
 import { useMessages } from '@/i18n';
 import { useCan } from '@/kit/session';
-import { ConfigListPage } from '../../shared/ConfigListPage';
-import { scorecardsMessages } from '../scorecards.messages';
+import { ConfigListPage } from '../shared/ConfigListPage';
+import { scorecardsMessages } from './scorecards.messages';
 
 export function ScorecardsPage() {
   const m = useMessages(scorecardsMessages);

@@ -1,7 +1,7 @@
 import { limitProblem, type FieldErrors } from '@/kit/forms';
 import type { Translation } from '@/i18n';
-import { checkFields, scorecardLimits as limits, type ScorecardDraft } from '../scorecard-draft';
-import type { scorecardsMessages } from '../scorecards.messages';
+import { checkFields, scorecardLimits as limits, type ScorecardDraft } from './scorecard-draft';
+import type { scorecardsMessages } from './scorecards.messages';
 
 type Words = Translation<(typeof scorecardsMessages)['en']>;
 

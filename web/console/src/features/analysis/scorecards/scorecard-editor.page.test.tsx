@@ -3,15 +3,22 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderFeatureRoute } from '@/kit/route-testing';
 import { signInAs, stubApi } from '@/test/render';
-import { analysisRoutes } from '../../routes';
-import { scorecardVersion, versions } from '../scorecards.testing';
+import { analysisRoutes } from '../routes';
+import { scorecardVersion, versions } from './scorecards.testing';
 
 const editor = ['analysis:read', 'analysis:configure', 'transcripts:read', 'recordings:read'];
 const path = '/conversations/scorecards/scorecard_01';
 
 const rule = (name: RegExp) => screen.getByRole('listitem', { name });
 
-describe('scorecard editor', () => {
+/** Puts a text in a field at once: typing long texts key by key re-renders the whole editor each time. */
+async function fill(user: ReturnType<typeof userEvent.setup>, field: HTMLElement, text: string) {
+  await user.click(field);
+  await user.paste(text);
+}
+
+// The editor re-renders on every keystroke: on a busy two-core machine a test can take a few seconds.
+describe('scorecard editor', { timeout: 15_000 }, () => {
   it('puts the server’s problem with a rule’s weight under that rule’s weight', async () => {
     signInAs(editor);
     stubApi({
@@ -64,11 +71,11 @@ describe('scorecard editor', () => {
     await user.click(screen.getByRole('button', { name: 'Create scorecard' }));
     expect(await screen.findByText('Name the scorecard.')).toBeTruthy();
 
-    await user.type(screen.getAllByLabelText('Name')[0]!, 'Retention QA');
+    await fill(user, screen.getAllByLabelText('Name')[0]!, 'Retention QA');
     const first = rule(/Rule 1/);
-    await user.type(within(first).getByLabelText('Name'), 'Lets the customer talk');
+    await fill(user, within(first).getByLabelText('Name'), 'Lets the customer talk');
     expect(within(first).getByLabelText<HTMLInputElement>('Rule key').value).toBe('lets-the-customer-talk');
-    await user.type(within(first).getByLabelText('Category'), 'Listening');
+    await fill(user, within(first).getByLabelText('Category'), 'Listening');
     await user.selectOptions(within(first).getByLabelText('Judged by'), 'deterministic');
     await user.selectOptions(within(first).getByLabelText('Check'), 'talk_ratio');
     await user.type(within(first).getByLabelText(/At most \(%\)/), '70');

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderFeatureRoute } from '@/kit/route-testing';
 import { signInAs, stubApi } from '@/test/render';
-import { analysisRoutes } from '../../routes';
+import { analysisRoutes } from '../routes';
 
 const summary = (overrides: Record<string, unknown> = {}) => ({
   id: 'scorecard_01',
