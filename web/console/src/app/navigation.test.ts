@@ -11,6 +11,7 @@ describe('navigation', () => {
       ['/conversations/settings', 'settings:read'],
       ['/conversations/scorecards', 'analysis:read'],
       ['/conversations/insight-schemas', 'analysis:read'],
+      ['/conversations/categories', 'analysis:read'],
     ]);
   });
 });

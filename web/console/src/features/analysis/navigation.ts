@@ -1,4 +1,4 @@
-import { ClipboardCheck, ListTree } from 'lucide-react';
+import { ClipboardCheck, ListTree, Tags } from 'lucide-react';
 import { messagesNow } from '@/i18n';
 import type { NavSection } from '@/kit/navigation';
 import { analysisNavigationMessages as messages } from './navigation.messages';
@@ -21,6 +21,12 @@ export const analysisNavigation: readonly NavSection[] = [
         label: () => m().insightSchemas,
         to: '/conversations/insight-schemas',
         icon: ListTree,
+        permission: 'analysis:read',
+      },
+      {
+        label: () => m().categories,
+        to: '/conversations/categories',
+        icon: Tags,
         permission: 'analysis:read',
       },
     ],

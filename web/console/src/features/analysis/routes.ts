@@ -56,6 +56,33 @@ const insightSchemaRoute = createRoute({
   ),
 });
 
+const categorySetsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'conversations/categories',
+  component: gated(
+    'analysis:read',
+    lazyRouteComponent(() => import('./categories/categories.page'), 'CategorySetsPage'),
+  ),
+});
+
+const newCategorySetRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'conversations/categories/new',
+  component: gated(
+    'analysis:configure',
+    lazyRouteComponent(() => import('./categories/category-set-editor.page'), 'NewCategorySetPage'),
+  ),
+});
+
+const categorySetRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'conversations/categories/$setId',
+  component: gated(
+    'analysis:read',
+    lazyRouteComponent(() => import('./categories/category-set-editor.page'), 'CategorySetPage'),
+  ),
+});
+
 export const analysisRoutes = [
   scorecardsRoute,
   newScorecardRoute,
@@ -63,4 +90,7 @@ export const analysisRoutes = [
   insightSchemasRoute,
   newInsightSchemaRoute,
   insightSchemaRoute,
+  categorySetsRoute,
+  newCategorySetRoute,
+  categorySetRoute,
 ] as const;
