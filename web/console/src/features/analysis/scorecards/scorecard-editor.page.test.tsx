@@ -244,4 +244,37 @@ describe('scorecard editor', { timeout: 15_000 }, () => {
     expect(await screen.findByText('Version 1 is active')).toBeTruthy();
     expect(activated).toEqual({ version: 1 });
   });
+
+  it('puts a problem the server finds in the scorecard during a test on the editor’s field', async () => {
+    signInAs(editor);
+    stubApi({
+      'GET /api/v1/conversations/scorecards/scorecard_01': [200, scorecardVersion()],
+      'GET /api/v1/conversations/scorecards/scorecard_01/versions': [200, versions],
+      'GET /api/v1/recordings': [200, { items: [], nextCursor: null, total: null }],
+      'POST /api/v1/conversations/scorecards/preview': [
+        400,
+        {
+          code: 'VALIDATION_FAILED',
+          status: 400,
+          detail: 'The request is not valid.',
+          errors: [
+            {
+              field: 'body.scorecard.rules.2.check.maxSeconds',
+              message: 'too big: expected number to be <=3600',
+            },
+          ],
+        },
+      ],
+    });
+    await renderFeatureRoute(analysisRoutes, path);
+    const user = userEvent.setup();
+    const silence = await screen.findByRole('listitem', { name: /No long silence/ });
+    const seconds = within(silence).getByLabelText('At most (seconds)');
+    await user.clear(seconds);
+    await fill(user, seconds, '5000');
+    await fill(user, screen.getByLabelText('Recording'), 'rec_01');
+    await user.click(screen.getByRole('button', { name: 'Test' }));
+    expect(await within(silence).findByText('Too big: expected number to be <=3600.')).toBeTruthy();
+    expect(seconds.getAttribute('aria-invalid')).toBe('true');
+  });
 });
