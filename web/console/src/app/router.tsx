@@ -4,6 +4,7 @@ import { authConsoleRoutes, authPublicRoutes } from '@/features/auth';
 import { callsRoutes } from '@/features/calls';
 import { overviewRoutes } from '@/features/overview';
 import { recordingsRoutes } from '@/features/recordings';
+import { analysisRoutes } from '@/features/analysis';
 import { consoleRoute, rootRoute } from '@/kit/routing';
 import { NotFoundView, PagePending, RouteErrorView } from './route-views';
 import { RootLayout } from './RootLayout';
@@ -23,6 +24,7 @@ const routeTree = rootRoute.addChildren([
     ...authConsoleRoutes,
     ...callsRoutes,
     ...recordingsRoutes,
+    ...analysisRoutes,
     ...adminRoutes,
   ]),
 ]);

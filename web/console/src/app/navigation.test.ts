@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { navigation } from './navigation';
+
+describe('navigation', () => {
+  it('shows one Conversations section holding the recordings, scorecards and insight-schema entries', () => {
+    const conversations = navigation.filter((section) => section.id === 'conversations');
+    expect(conversations).toHaveLength(1);
+    expect(conversations[0]?.title()).toBe('Conversations');
+    expect(conversations[0]?.items.map((item) => [item.to, item.permission])).toEqual([
+      ['/recordings', 'recordings:read'],
+      ['/conversations/settings', 'settings:read'],
+      ['/conversations/scorecards', 'analysis:read'],
+      ['/conversations/insight-schemas', 'analysis:read'],
+      ['/conversations/categories', 'analysis:read'],
+    ]);
+  });
+});

@@ -1,0 +1,2 @@
+export { analysisRoutes } from './routes';
+export { analysisNavigation } from './navigation';

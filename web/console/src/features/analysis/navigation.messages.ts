@@ -1,0 +1,6 @@
+import { defineMessages } from '@/i18n';
+
+export const analysisNavigationMessages = defineMessages(
+  { scorecards: 'Scorecards', insightSchemas: 'Insight schemas', categories: 'Categories' },
+  { de: { scorecards: 'Scorecards', insightSchemas: 'Insight-Schemas', categories: 'Kategorien' } },
+);
