@@ -1,12 +1,5 @@
-import { z } from 'zod';
-
 /**
- * The events webhooks publishes: name and payload schema, versioned. Consumers import them from
- * the door and parse the data with the schema. Events carry ids and key facts, not whole objects.
+ * The webhooks module publishes no events on the bus. It sends one type of its own to receivers:
+ * the ping of `POST /webhooks/endpoints/{id}/test`, so a tenant can check its verifier.
  */
-export const itemCreatedV1 = {
-  type: 'webhooks.item.created.v1',
-  schema: z.object({ itemId: z.string() }),
-} as const;
-
-export type ItemCreated = z.infer<typeof itemCreatedV1.schema>;
+export const webhookPingType = 'webhooks.ping.v1';
