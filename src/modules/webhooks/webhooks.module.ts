@@ -24,12 +24,7 @@ export const webhooksModule = defineModule({
   adminPermissions: ['webhooks:manage'],
   settings: (config) => config.outboundWebhooks,
   create: (deps): PlatformModule<WebhooksApi> => {
-    const settings = deps.settings ?? {
-      allowHttp: false,
-      maxAttempts: 8,
-      timeoutMs: 10_000,
-      firstRetryMs: 30_000,
-    };
+    const { settings } = deps;
     const urlPolicy = { allowHttp: settings.allowHttp };
     const eventTypes = new Set(deps.webhookEvents.map((e) => e.type));
     const dead = new Counter({

@@ -89,7 +89,7 @@ describe('outbound webhooks', () => {
   });
   afterAll(async () => {
     for (const response of hanging) response.end();
-    await t?.close();
+    await t.close();
     await new Promise((resolve) => server.close(resolve));
   });
 

@@ -3,7 +3,7 @@ import type { RequestContext } from '../../../platform/context.js';
 import type { Keyring } from '../../../platform/crypto/index.js';
 import type { Database } from '../../../platform/db/index.js';
 import { fromPublicId, newUuid, toPublicId } from '../../../platform/ids.js';
-import type { WebhookEndpoint, WebhookEndpointsService, WebhookEndpointWithSecret } from '../contract.js';
+import type { WebhookEndpoint, WebhookEndpointsService } from '../contract.js';
 import type { WebhooksTables, WebhooksTransaction } from '../db/webhooks.tables.js';
 import { newSigningSecret } from '../delivery/signature.js';
 import { WebhooksErrors } from '../errors.js';
