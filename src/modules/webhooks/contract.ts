@@ -64,4 +64,6 @@ export interface WebhookDeliveriesService {
   redeliver(ctx: RequestContext, deliveryId: string): Promise<WebhookDelivery>;
   /** Attempts the deliveries due at `at`, across tenants (the sender timer; tests pass a later `at`). */
   sendDue(at?: Date, limit?: number): Promise<{ sent: number }>;
+  /** Removes events whose deliveries settled more than `keepDays` before `at`, with their log (the prune timer). */
+  prune(at: Date, keepDays: number): Promise<{ removed: number }>;
 }

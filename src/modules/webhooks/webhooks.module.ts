@@ -70,6 +70,16 @@ export const webhooksModule = defineModule({
             await deliveries.sendDue();
           },
         },
+        {
+          kind: 'timer',
+          name: 'webhooks.prune',
+          // Daily: the delivery log keeps 30 days of settled deliveries.
+          cron: '17 3 * * *',
+          run: async (run) => {
+            const { removed } = await deliveries.prune(run.scheduledFor, 30);
+            if (removed > 0) deps.logger.info({ removed }, 'webhook events pruned');
+          },
+        },
       ],
     };
   },

@@ -138,3 +138,26 @@ export async function claimDue(
     returning d.id, d.tenant_id as "tenantId"`.execute(owner);
   return rows;
 }
+
+/**
+ * Housekeeping across tenants (owner connection): events whose deliveries all settled before
+ * `settledBefore` go, with their deliveries (cascade); so do events left without any delivery
+ * (their endpoints were deleted) once `orphanedBefore` has passed.
+ */
+export async function pruneMessages(
+  owner: Kysely<NoTables>,
+  settledBefore: Date,
+  orphanedBefore: Date,
+): Promise<number> {
+  const { rows } = await sql<{ n: string }>`
+    with gone as (
+      delete from webhooks.messages m
+      where (m.created_at < ${settledBefore}
+             and not exists (select 1 from webhooks.deliveries d where d.message_id = m.id
+                             and (d.state = 'pending' or d.updated_at >= ${settledBefore})))
+         or (m.created_at < ${orphanedBefore}
+             and not exists (select 1 from webhooks.deliveries d where d.message_id = m.id))
+      returning 1)
+    select count(*) as n from gone`.execute(owner);
+  return Number(rows[0]?.n ?? 0);
+}

@@ -17,6 +17,7 @@ import {
   insertDeliveries,
   insertMessage,
   listDeliveries,
+  pruneMessages,
   updateDelivery,
   type DeliveryRow,
 } from '../webhooks.repo.js';
@@ -231,6 +232,12 @@ export function createDeliveriesService(deps: DeliveriesDeps): DeliveriesService
       });
       if (!row) throw WebhooksErrors.deliveryNotFound();
       return toDelivery(row);
+    },
+
+    async prune(at, keepDays) {
+      const settledBefore = new Date(at.getTime() - keepDays * 86_400_000);
+      const orphanedBefore = new Date(at.getTime() - 3600_000);
+      return { removed: await pruneMessages(database.owner, settledBefore, orphanedBefore) };
     },
 
     async sendDue(at = new Date(), limit = 200) {

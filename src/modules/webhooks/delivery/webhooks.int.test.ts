@@ -45,6 +45,9 @@ const server: Server = createServer((request, response) => {
       return;
     }
     response.statusCode = answer;
+    if (answer >= 300 && answer < 400) response.setHeader('location', '/elsewhere');
+    // A 503 asks for an hour; tests that want it sooner send as if the hour had passed.
+    if (answer === 503) response.setHeader('retry-after', '3600');
     response.end('ok');
   });
 });
@@ -125,13 +128,13 @@ describe('outbound webhooks', () => {
     }>().items;
 
   /** Sends what is due (as if the schedule had passed) until every delivery of the endpoint settled; the newest. */
-  async function settled(endpointId: string): Promise<Delivery> {
+  async function settled(endpointId: string, as = manager): Promise<Delivery> {
     let last: Delivery | undefined;
     await expect
       .poll(
         async () => {
           await t.platform.modules.webhooks.deliveries.sendDue(later());
-          const all = await log(endpointId);
+          const all = await log(endpointId, as);
           last = all[0];
           return all.length > 0 && all.every((d) => d.state !== 'pending');
         },
@@ -203,7 +206,7 @@ describe('outbound webhooks', () => {
     expect(at('/flaky')[0]!.headers['webhook-id']).toBe(at('/flaky')[1]!.headers['webhook-id']);
   });
 
-  it.each([410, 400])('gives up at once on a %i', async (status) => {
+  it.each([410, 400, 302])('gives up at once on a %i (and follows no redirect)', async (status) => {
     const path = `/refused-${status}`;
     scripts.set(path, [status]);
     const endpoint = await addEndpoint(path);
@@ -216,6 +219,7 @@ describe('outbound webhooks', () => {
     });
     await t.platform.modules.webhooks.deliveries.sendDue(later());
     expect(at(path)).toHaveLength(1);
+    expect(at('/elsewhere')).toHaveLength(0);
   });
 
   it('counts a receiver that does not answer in time as a failed attempt, and retries it', async () => {
@@ -320,6 +324,42 @@ describe('outbound webhooks', () => {
           values (${newUuid()}, ${tenant}, 'https://x.example', '{a}', '\\x00')`.execute(trx),
     );
     await expect(refused).rejects.toThrow(/row-level security/);
+  });
+
+  it('prunes settled deliveries after the kept days, never pending ones', async () => {
+    // A tenant of its own: the other tests' endpoints (one never answers) subscribe to the same type.
+    const own = { tenant: newUuid(), permissions: ['webhooks:manage'] };
+    scripts.set('/prune-ok', [200]);
+    scripts.set('/prune-down', [503]);
+    const ok = await addEndpoint('/prune-ok', own);
+    const down = await addEndpoint('/prune-down', own);
+    await publish('ord_prune', own.tenant);
+    await expect
+      .poll(async () => (await log(ok.id, own)).length + (await log(down.id, own)).length, {
+        timeout: 20_000,
+      })
+      .toBe(2);
+    // Sent now, not later: the 503 asked for an hour, so that delivery stays pending.
+    await expect
+      .poll(
+        async () => {
+          await t.platform.modules.webhooks.deliveries.sendDue(new Date());
+          return (await log(ok.id, own))[0]?.state;
+        },
+        { timeout: 20_000, interval: 50 },
+      )
+      .toBe('succeeded');
+    await expect.poll(async () => (await log(down.id, own))[0]?.attempts, { timeout: 20_000 }).toBe(1);
+    expect((await log(down.id, own))[0]?.state).toBe('pending');
+    const { webhooks } = t.platform.modules;
+    expect((await webhooks.deliveries.prune(new Date(), 30)).removed).toBe(0);
+    // Forty days on: the event still pending for the endpoint that is down keeps both deliveries.
+    const fortyDaysOn = new Date(Date.now() + 40 * 86_400_000);
+    await webhooks.deliveries.prune(fortyDaysOn, 30);
+    expect(await log(ok.id, own)).toHaveLength(1);
+    await t.inject({ method: 'DELETE', url: `/api/v1/webhooks/endpoints/${down.id}`, as: own });
+    expect((await webhooks.deliveries.prune(fortyDaysOn, 30)).removed).toBeGreaterThanOrEqual(1);
+    expect(await log(ok.id, own)).toHaveLength(0);
   });
 
   it.each([
