@@ -362,6 +362,22 @@ describe('outbound webhooks', () => {
     expect(await log(ok.id, own)).toHaveLength(0);
   });
 
+  it('writes every change to the audit log, never the secret', async () => {
+    const { rows } = await sql<{ action: string; details: unknown }>`
+      select action, details from audit.entries where tenant_id = ${tenant} and action like 'webhooks.%'`.execute(
+      t.platform.database.owner,
+    );
+    expect(new Set(rows.map((r) => r.action))).toEqual(
+      new Set([
+        'webhooks.endpoint.created',
+        'webhooks.endpoint.secret_rotated',
+        'webhooks.endpoint.tested',
+        'webhooks.delivery.redelivered',
+      ]),
+    );
+    expect(JSON.stringify(rows)).not.toContain('whsec_');
+  });
+
   it.each([
     ['ftp://hooks.example/x', 'must be an https URL'],
     ['http://hooks.example/x', 'plain http only to localhost'],
