@@ -10,12 +10,19 @@ import { auditModule } from '../modules/audit/index.js';
 import { callsModule } from '../modules/calls/index.js';
 import { identityModule } from '../modules/identity/index.js';
 import { conversationsModule } from '../modules/conversations/index.js';
+import { webhooksModule } from '../modules/webhooks/index.js';
 
 /**
  * The one registry: every module of the platform, in the order they are created and migrated (a
  * module after those it depends on). Adding a module is a folder under src/modules and a line here.
  */
-export const modules = [identityModule, auditModule, callsModule, conversationsModule] as const;
+export const modules = [
+  identityModule,
+  auditModule,
+  callsModule,
+  conversationsModule,
+  webhooksModule,
+] as const;
 
 /** Each module's api by name: `platform.modules.calls`. */
 export type ModuleApis = ApisOf<typeof modules>;

@@ -51,8 +51,21 @@ export interface ModuleSecrets extends SecretReader {
   put(ctx: RequestContext, name: string, value: string): Promise<void>;
 }
 
+/**
+ * An event type a module offers to tenants' outbound webhooks (`conversations.analysis.completed.v1`).
+ * Only declared types can be subscribed: internal traffic (raw payloads, object announcements) never
+ * leaves the installation by accident. Its data is sent as published, so it carries ids and key facts.
+ */
+export interface WebhookEventDeclaration {
+  readonly type: string;
+  /** One sentence for the API's list of subscribable types. */
+  readonly description: string;
+}
+
 /** What `create(deps)` receives: the kernel's services, the module's settings, the apis it depends on. */
 export type ModuleDeps<Settings, Needs extends readonly AnyModuleDefinition[]> = KernelDeps & {
+  /** Every event type the modules of the registry declared for webhooks (`webhookEvents`), in registry order. */
+  readonly webhookEvents: readonly WebhookEventDeclaration[];
   /** What the definition's `settings(config)` picked from the configuration. */
   readonly settings: Settings;
   /** The api of each module in `dependsOn`, by name. */
@@ -98,6 +111,8 @@ export interface ModuleDefinition<
   readonly secrets?: { readonly read?: readonly string[]; readonly write?: readonly string[] };
   /** Permissions of its routes that administer the tenant: the admin IP allow-list applies to them. */
   readonly adminPermissions?: readonly string[];
+  /** Event types it publishes that tenants may subscribe to with outbound webhooks. */
+  readonly webhookEvents?: readonly WebhookEventDeclaration[];
   /** Picks what it reads from the configuration (given to create as `deps.settings`). */
   settings?(config: Config): Settings;
   create(deps: ModuleDeps<Settings, Needs>): PlatformModule<Api>;
@@ -169,6 +184,7 @@ export function assembleModules<const Ds extends readonly AnyModuleDefinition[]>
   const definitions = [...registry, ...extra];
   const apis = new Map<string, unknown>();
   const instances: PlatformModule[] = [];
+  const webhookEvents = definitions.flatMap((definition) => definition.webhookEvents ?? []);
   for (const definition of definitions) {
     if (apis.has(definition.name))
       throw new Error(`two modules are named '${definition.name}' (src/app/modules.ts)`);
@@ -185,6 +201,7 @@ export function assembleModules<const Ds extends readonly AnyModuleDefinition[]>
       ...kernelDeps,
       settings: definition.settings?.(config),
       modules,
+      webhookEvents,
       secrets: secretsFor(secretsStore, definition.name, definition.secrets),
     });
     apis.set(definition.name, instance.api);

@@ -48,6 +48,7 @@ import { callExportRoutes } from './export/call-export.routes.js';
 import { queueTargetsRoutes } from './stats/queue-targets.routes.js';
 import { createTeamsConnector, type TeamsConnectorSettings } from './teams/teams-connector.js';
 import type { TeamsSubscriptionService } from './teams/teams-subscription.service.js';
+import { callRecordIngestedV1 } from './events.js';
 
 /** What calls offers other modules, the CLI, benchmarks and tests (`platform.modules.calls`). */
 export interface CallsApi {
@@ -300,6 +301,12 @@ export const callsModule = defineModule({
   dependsOn: [identityModule],
   // Webhooks check against connector secrets; the Teams connector writes the clientState it generates.
   secrets: { read: ['teams.', 'twilio.', 'connect.'], write: ['teams.client_state'] },
+  webhookEvents: [
+    {
+      type: callRecordIngestedV1.type,
+      description: 'A call record was ingested or updated (its id and key facts).',
+    },
+  ],
   settings: (config) => ({
     publicUrl: config.http.publicUrl,
     graph: config.graph,

@@ -18,6 +18,8 @@ export const permissions = [
   'identity_providers:write',
   'audit:read',
   'bus:admin',
+  // outbound webhooks: endpoints, secrets, delivery log
+  'webhooks:manage',
   // call records
   'calls:read',
   'calls:export',

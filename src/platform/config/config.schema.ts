@@ -101,6 +101,11 @@ export const settingsSchema = z
     SWITCHBOARD_GRAPH_LOGIN_URL: url(['http:', 'https:']).default('https://login.microsoftonline.com'),
     // A webhook delivery seen again within this many seconds is a replay: answered, not stored (0: off).
     SWITCHBOARD_WEBHOOK_REPLAY_WINDOW_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
+    // Outbound webhooks (docs/webhooks.md): plain http to hosts other than localhost only when allowed.
+    SWITCHBOARD_OUTBOUND_WEBHOOKS_ALLOW_HTTP: z.enum(['true', 'false']).default('false'),
+    SWITCHBOARD_OUTBOUND_WEBHOOKS_MAX_ATTEMPTS: positiveInt.max(50).default(8),
+    SWITCHBOARD_OUTBOUND_WEBHOOKS_TIMEOUT_MS: positiveInt.max(120_000).default(10_000),
+    SWITCHBOARD_OUTBOUND_WEBHOOKS_FIRST_RETRY_MS: positiveInt.max(3_600_000).default(30_000),
   })
   .strict();
 

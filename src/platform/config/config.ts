@@ -40,6 +40,13 @@ export interface Config {
   readonly graph: { readonly baseUrl: string; readonly loginUrl: string };
   /** How long a webhook delivery (Twilio: signature and body) is remembered, to answer its replays without storing them again; 0 = off. */
   readonly webhooks: { readonly replayWindowSeconds: number };
+  /** Tenants' outbound webhooks: plain http beyond localhost, attempts per delivery, request timeout, first retry wait. */
+  readonly outboundWebhooks: {
+    readonly allowHttp: boolean;
+    readonly maxAttempts: number;
+    readonly timeoutMs: number;
+    readonly firstRetryMs: number;
+  };
   readonly shutdownTimeoutMs: number;
   readonly calls: {
     /** Accepted payloads still unprocessed after this long are re-driven (their event published again). */
@@ -162,6 +169,12 @@ function buildConfig(settings: Settings): Config {
     },
     graph: { baseUrl: settings.SWITCHBOARD_GRAPH_BASE_URL, loginUrl: settings.SWITCHBOARD_GRAPH_LOGIN_URL },
     webhooks: { replayWindowSeconds: settings.SWITCHBOARD_WEBHOOK_REPLAY_WINDOW_SECONDS },
+    outboundWebhooks: {
+      allowHttp: settings.SWITCHBOARD_OUTBOUND_WEBHOOKS_ALLOW_HTTP === 'true',
+      maxAttempts: settings.SWITCHBOARD_OUTBOUND_WEBHOOKS_MAX_ATTEMPTS,
+      timeoutMs: settings.SWITCHBOARD_OUTBOUND_WEBHOOKS_TIMEOUT_MS,
+      firstRetryMs: settings.SWITCHBOARD_OUTBOUND_WEBHOOKS_FIRST_RETRY_MS,
+    },
     shutdownTimeoutMs: settings.SWITCHBOARD_SHUTDOWN_TIMEOUT_MS,
     calls: {
       redriveAfterMs: settings.SWITCHBOARD_REDRIVE_AFTER_SECONDS * 1000,

@@ -27,6 +27,9 @@ export const apiLimits = {
   'DELETE /api/v1/views/{viewId}': {
     'viewId': { maxLength: 64 },
   },
+  'DELETE /api/v1/webhooks/endpoints/{endpointId}': {
+    'endpointId': { maxLength: 100 },
+  },
   'GET /api/v1/audit': {
     'action': { maxLength: 200 },
     'actor': { minLength: 1, maxLength: 200 },
@@ -139,6 +142,13 @@ export const apiLimits = {
   'GET /api/v1/recordings/{recordingId}/runs': {
     'recordingId': { minLength: 1, maxLength: 64 },
   },
+  'GET /api/v1/webhooks/endpoints/{endpointId}': {
+    'endpointId': { maxLength: 100 },
+  },
+  'GET /api/v1/webhooks/endpoints/{endpointId}/deliveries': {
+    'endpointId': { maxLength: 100 },
+    'limit': { minimum: 1, maximum: 500 },
+  },
   'PATCH /api/v1/conversations/sources/{sourceId}': {
     'name': { minLength: 1, maxLength: 100 },
     'sourceId': { maxLength: 64 },
@@ -146,6 +156,12 @@ export const apiLimits = {
   'PATCH /api/v1/tenant': {
     'name': { minLength: 1, maxLength: 200 },
     'timeZone': { minLength: 1, maxLength: 64 },
+  },
+  'PATCH /api/v1/webhooks/endpoints/{endpointId}': {
+    'description': { maxLength: 500 },
+    'endpointId': { maxLength: 100 },
+    'eventTypes': { minItems: 1, maxItems: 100 },
+    'url': { maxLength: 2000 },
   },
   'POST /api/v1/api-keys': {
     'name': { minLength: 1, maxLength: 200 },
@@ -252,6 +268,20 @@ export const apiLimits = {
   'POST /api/v1/views': {
     'name': { minLength: 1, maxLength: 80 },
     'state': { maxLength: 2000 },
+  },
+  'POST /api/v1/webhooks/deliveries/{deliveryId}/redeliver': {
+    'deliveryId': { maxLength: 100 },
+  },
+  'POST /api/v1/webhooks/endpoints': {
+    'description': { maxLength: 500 },
+    'eventTypes': { minItems: 1, maxItems: 100 },
+    'url': { maxLength: 2000 },
+  },
+  'POST /api/v1/webhooks/endpoints/{endpointId}/rotate-secret': {
+    'endpointId': { maxLength: 100 },
+  },
+  'POST /api/v1/webhooks/endpoints/{endpointId}/test': {
+    'endpointId': { maxLength: 100 },
   },
   'PUT /api/v1/calls/queue-targets/default': {
     'serviceLevelGoal': { maximum: 1 },

@@ -48,6 +48,7 @@ export const scopeMessages = defineMessages(
       'audit:read': 'Read the audit log',
       'privacy:requests': 'Data-subject requests',
       'bus:admin': 'Event bus administration',
+      'webhooks:manage': 'Manage outbound webhooks (endpoints, secrets, delivery log)',
     },
     hints: {
       'calls:ingest': 'Connectors, webhooks and imports',
@@ -101,6 +102,7 @@ export const scopeMessages = defineMessages(
         'audit:read': 'Audit-Protokoll lesen',
         'privacy:requests': 'Betroffenenanfragen',
         'bus:admin': 'Event-Bus verwalten',
+        'webhooks:manage': 'Ausgehende Webhooks verwalten (Endpunkte, Geheimnisse, Zustellprotokoll)',
       },
       hints: {
         'calls:ingest': 'Konnektoren, Webhooks und Importe',

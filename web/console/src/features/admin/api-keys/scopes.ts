@@ -47,6 +47,7 @@ export const scopeGroups = [
       'audit:read',
       'privacy:requests',
       'bus:admin',
+      'webhooks:manage',
     ],
   },
 ] as const;
