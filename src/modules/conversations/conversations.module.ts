@@ -130,9 +130,10 @@ export const conversationsModule = defineModule({
   name: 'conversations',
   migrations: conversationsMigrations,
   dependsOn: [callsModule],
-  // Credentials named in the tenant's configuration: transcription providers' (transcription.*) and
+  // Credentials named in the tenant's configuration: transcription providers' (transcription.*), the
+  // LLM analyser's (llm.*) and
   // the pull connectors' (recorder.*, twilio.*, 3cx.*).
-  secrets: { read: ['transcription.', ...SOURCE_SECRET_PREFIXES] },
+  secrets: { read: ['transcription.', 'llm.', ...SOURCE_SECRET_PREFIXES] },
   settings: (config) => ({ publicUrl: config.http.publicUrl }),
   create: (deps): PlatformModule<ConversationsApi> => {
     const calls = deps.modules.calls.calls;
