@@ -15,6 +15,7 @@ import {
 } from './analysis-config/analysis-config.service.js';
 import { configKinds } from './analysis-config/config-kinds.js';
 import type { RecordingsService } from './contract.js';
+import { analysesRoutes } from './analyses/analyses.routes.js';
 import { conversationsMigrations } from './db/migrations/index.js';
 import { createPipelineFeature } from './pipeline/pipeline.feature.js';
 import type { PipelineService } from './pipeline/pipeline.service.js';
@@ -95,6 +96,16 @@ export function createConversationsModule(
     api: { pipeline: pipeline.pipeline, settings, analysisConfig },
     routes: [
       pipeline.routes,
+      {
+        surface: 'internal',
+        prefix: '/recordings',
+        plugin: analysesRoutes({
+          database: deps.database,
+          sealing: createSealing(deps.keyring),
+          audit: deps.audit,
+          analyse: pipeline.analyse,
+        }),
+      },
       {
         surface: 'internal',
         prefix: '/conversations/settings',

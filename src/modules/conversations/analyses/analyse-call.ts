@@ -1,10 +1,6 @@
 import type { RequestContext } from '../../../platform/context.js';
 import type { ConversationCharacteristics } from '../audio/index.js';
-import {
-  createLocalAnalyser,
-  type ConversationAnalysis,
-  type IntentHit,
-} from '../analysis/index.js';
+import { createLocalAnalyser, type ConversationAnalysis, type IntentHit } from '../analysis/index.js';
 import {
   createLlmAnalyser,
   type LlmAnalysisInput,
@@ -20,7 +16,11 @@ import {
   type InsightSchema,
 } from '../analysis-config/insight-schema.js';
 import type { Scorecard } from '../analysis-config/scorecard.schema.js';
-import { evaluateScorecard, type LlmRuleResult, type ScorecardEvaluation } from '../scoring/evaluate-scorecard.js';
+import {
+  evaluateScorecard,
+  type LlmRuleResult,
+  type ScorecardEvaluation,
+} from '../scoring/evaluate-scorecard.js';
 import { matchCategories, type CategoryMatch } from '../scoring/match-categories.js';
 import { scoringInputOf } from '../scoring/stored-call.js';
 import type { AnalysisSettings } from '../settings/analysis-settings.js';
@@ -71,7 +71,8 @@ export interface AnalysisResult {
     readonly configHash: string;
     readonly piiGuard: LlmAnalysisResult['piiGuard'];
   } | null;
-  readonly qa: (ScorecardEvaluation & { readonly scorecardId: string; readonly scorecardVersion: number }) | null;
+  readonly qa:
+    (ScorecardEvaluation & { readonly scorecardId: string; readonly scorecardVersion: number }) | null;
   readonly categories: readonly CategoryMatch[];
   readonly insights: InsightsResult | null;
 }
@@ -129,18 +130,18 @@ export async function analyseCall(
           text: s.text,
         })),
       },
-      insightSchema: input.insightSchema ? stripDraft(insightJsonSchema(input.insightSchema.body)) : EMPTY_INSIGHTS,
-      scorecard: llmRules.map(
-        (rule): LlmQaRule => ({
-          id: rule.id,
-          name: rule.name,
-          category: rule.category,
-          weight: rule.weight,
-          description: rule.description,
-          howToJudge: rule.howToJudge,
-          autoFail: rule.autoFail,
-        }),
-      ),
+      insightSchema: input.insightSchema
+        ? stripDraft(insightJsonSchema(input.insightSchema.body))
+        : EMPTY_INSIGHTS,
+      scorecard: llmRules.map((rule): LlmQaRule => ({
+        id: rule.id,
+        name: rule.name,
+        category: rule.category,
+        weight: rule.weight,
+        description: rule.description,
+        howToJudge: rule.howToJudge,
+        autoFail: rule.autoFail,
+      })),
       language: input.transcript.language ?? input.language ?? 'en',
       piiPolicy: input.settings.piiPolicy,
     };

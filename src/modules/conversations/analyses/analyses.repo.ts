@@ -11,7 +11,11 @@ export async function analysisByRequest(
   trx: ConversationsTransaction,
   requestKey: string,
 ): Promise<AnalysisRow | undefined> {
-  return trx.selectFrom('conversations.analyses').selectAll().where('requestKey', '=', requestKey).executeTakeFirst();
+  return trx
+    .selectFrom('conversations.analyses')
+    .selectAll()
+    .where('requestKey', '=', requestKey)
+    .executeTakeFirst();
 }
 
 export async function currentAnalysis(
@@ -55,7 +59,11 @@ export async function insertAnalysis(
   await trx.insertInto('conversations.analyses').values(row).execute();
 }
 
-export async function setFinalKey(trx: ConversationsTransaction, id: string, finalKey: string): Promise<void> {
+export async function setFinalKey(
+  trx: ConversationsTransaction,
+  id: string,
+  finalKey: string,
+): Promise<void> {
   await trx.updateTable('conversations.analyses').set({ finalKey }).where('id', '=', id).execute();
 }
 
@@ -72,7 +80,7 @@ export async function activeConfig(
     .innerJoin('conversations.analysis_config_versions as v', (join) =>
       join.onRef('v.configId', '=', 'c.id').onRef('v.version', '=', 'c.activeVersion'),
     )
-    .select(['c.id as configId', 'v.version', sql<unknown>`v.body`.as('body')])
+    .select(['c.id as configId', 'v.version', sql`v.body`.as('body')])
     .where('c.kind', '=', kind)
     .where('c.activeVersion', 'is not', null)
     .orderBy('c.activatedAt', 'desc')

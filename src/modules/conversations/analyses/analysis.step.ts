@@ -5,7 +5,11 @@ import { newUuid, toPublicId } from '../../../platform/ids.js';
 import type { ObjectStore } from '../../../platform/objects/index.js';
 import { parseConfigBody } from '../analysis-config/analysis-config.service.js';
 import { configKinds } from '../analysis-config/config-kinds.js';
-import type { AnalysisConfigKind, ConversationsTables, ConversationsTransaction } from '../db/conversations.tables.js';
+import type {
+  AnalysisConfigKind,
+  ConversationsTables,
+  ConversationsTransaction,
+} from '../db/conversations.tables.js';
 import { ConversationsErrors } from '../errors.js';
 import { analysisCompletedV1 } from '../events.js';
 import { findRecording, findRun } from '../pipeline/pipeline.repo.js';
@@ -17,7 +21,13 @@ import type { ConversationSettingsService } from '../settings/conversation-setti
 import type { TranscriptionSecrets } from '../settings/tenant-transcriber.js';
 import { transcriptSchema } from '../transcripts/index.js';
 import { analyseCall, intentPhrases, type AnalysisResult, type UsedConfig } from './analyse-call.js';
-import { activeConfig, analysisByRequest, insertAnalysis, setFinalKey, type AnalysisRow } from './analyses.repo.js';
+import {
+  activeConfig,
+  analysisByRequest,
+  insertAnalysis,
+  setFinalKey,
+  type AnalysisRow,
+} from './analyses.repo.js';
 import { finalDocument, finalKey } from './final-document.js';
 
 export interface AnalysisStepDeps {
@@ -75,7 +85,11 @@ export function createAnalysisStep(deps: AnalysisStepDeps) {
     }));
     if (!parts.recording || !parts.transcript) return null;
     const transcript = transcriptSchema.parse(
-      await sealing.unsealJson<unknown>(ctx.tenantId, parts.transcript.transcriptSealed, sealingAad.transcript(parts.transcript.id)),
+      await sealing.unsealJson<unknown>(
+        ctx.tenantId,
+        parts.transcript.transcriptSealed,
+        sealingAad.transcript(parts.transcript.id),
+      ),
     );
     const document = finalDocument({
       recording: parts.recording,
@@ -98,7 +112,11 @@ export function createAnalysisStep(deps: AnalysisStepDeps) {
     const ctx = systemContext(request.tenantId, request.requestKey, 'conversations.analysis');
     const existing = await inTenant(ctx, (trx) => analysisByRequest(trx, request.requestKey));
     if (existing) {
-      const result = await sealing.unsealJson<AnalysisResult>(ctx.tenantId, existing.resultSealed, sealingAad.analysis(existing.id));
+      const result = await sealing.unsealJson<AnalysisResult>(
+        ctx.tenantId,
+        existing.resultSealed,
+        sealingAad.analysis(existing.id),
+      );
       await writeFinal(ctx, existing, result);
       return { analysisId: toPublicId('ana', existing.id), grade: existing.grade, score: existing.qaScore };
     }
@@ -113,7 +131,11 @@ export function createAnalysisStep(deps: AnalysisStepDeps) {
     if (!loaded.transcript) throw ConversationsErrors.noTranscript();
     const transcriptRow = loaded.transcript;
     const transcript = transcriptSchema.parse(
-      await sealing.unsealJson<unknown>(ctx.tenantId, transcriptRow.transcriptSealed, sealingAad.transcript(transcriptRow.id)),
+      await sealing.unsealJson<unknown>(
+        ctx.tenantId,
+        transcriptRow.transcriptSealed,
+        sealingAad.transcript(transcriptRow.id),
+      ),
     );
     const settings = await deps.settings.get(ctx);
     const result = await analyseCall(
@@ -141,7 +163,9 @@ export function createAnalysisStep(deps: AnalysisStepDeps) {
       requestKey: request.requestKey,
       reason: request.reason,
       analyser: result.llm ? `local+${result.llm.usage.provider}` : provenance.analyser,
-      analyserVersion: result.llm ? `${provenance.version}+${result.llm.usage.promptVersion}` : provenance.version,
+      analyserVersion: result.llm
+        ? `${provenance.version}+${result.llm.usage.promptVersion}`
+        : provenance.version,
       scorecardRef: refOf(loaded.scorecard),
       categorySetRef: refOf(loaded.categorySet),
       insightSchemaRef: refOf(loaded.insightSchema),

@@ -45,7 +45,8 @@ export function finalDocument(parts: FinalDocumentParts) {
       direction: parts.recording.direction,
       queue: parts.recording.queue,
       startedAt: parts.recording.startedAt?.toISOString() ?? null,
-      durationMs: parts.recording.durationMs === null ? transcript.durationMs : Number(parts.recording.durationMs),
+      durationMs:
+        parts.recording.durationMs === null ? transcript.durationMs : Number(parts.recording.durationMs),
     },
     parties: transcript.speakers.map((s) => ({ speaker: s.id, role: s.role, channel: s.channel })),
     transcript: {
@@ -83,7 +84,9 @@ export function finalDocument(parts: FinalDocumentParts) {
       runId: toPublicId('run', parts.transcriptRow.runId),
       transcription: { provider: parts.transcriptRow.provider },
       analysis: found.provenance,
-      llm: result.llm ? { usage: result.llm.usage, configHash: result.llm.configHash, piiGuard: result.llm.piiGuard } : null,
+      llm: result.llm
+        ? { usage: result.llm.usage, configHash: result.llm.configHash, piiGuard: result.llm.piiGuard }
+        : null,
       configs: {
         scorecard: analysis.scorecardRef,
         categorySet: analysis.categorySetRef,

@@ -697,14 +697,18 @@ export function createPipelineSteps(deps: PipelineStepsDeps) {
     async recordAnalysis(
       input: RecordingRunInput,
       startedAt: string,
-      outcome: { readonly ok: true; readonly analysisId: string; readonly grade: string | null } | { readonly ok: false; readonly reason: string },
+      outcome:
+        | { readonly ok: true; readonly analysisId: string; readonly grade: string | null }
+        | { readonly ok: false; readonly reason: string },
     ): Promise<StepRecord> {
       return record(input, 'analyse', new Date(startedAt), {
         provider: 'switchboard',
         version: '1',
         configHash: configHash({ analysis: 1 }),
         outcome: outcome.ok ? 'done' : 'failed',
-        detail: outcome.ok ? { analysisId: outcome.analysisId, grade: outcome.grade } : { reason: outcome.reason },
+        detail: outcome.ok
+          ? { analysisId: outcome.analysisId, grade: outcome.grade }
+          : { reason: outcome.reason },
       });
     },
 

@@ -3,7 +3,12 @@ import { llmAnalyserConfigSchema } from '../analysis/llm/index.js';
 
 /** Tenant secrets an LLM analyser may name: only these, so analysis cannot read another feature's credentials. */
 export const LLM_SECRET_PREFIX = 'llm.';
-const SECRET_FIELDS = ['apiKeySecret', 'accessKeyIdSecret', 'secretAccessKeySecret', 'sessionTokenSecret'] as const;
+const SECRET_FIELDS = [
+  'apiKeySecret',
+  'accessKeyIdSecret',
+  'secretAccessKeySecret',
+  'sessionTokenSecret',
+] as const;
 
 /**
  * How a tenant's calls are analysed. `local` (the default): the offline analyser only. `llm`: the

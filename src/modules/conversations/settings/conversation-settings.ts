@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { redactionEntityTypeSchema, type RedactionEntityType } from '../redaction/index.js';
 import type { AudioRedactionPolicy } from '../db/conversations.tables.js';
-import { analysisSettingsSchema, type AnalysisSettings, type AnalysisSettingsInput } from './analysis-settings.js';
+import {
+  analysisSettingsSchema,
+  type AnalysisSettings,
+  type AnalysisSettingsInput,
+} from './analysis-settings.js';
 import {
   PROVIDER_NAMES,
   tenantTranscriptionSchema,
