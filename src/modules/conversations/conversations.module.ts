@@ -103,7 +103,8 @@ export function createConversationsModule(
           database: deps.database,
           sealing: createSealing(deps.keyring),
           audit: deps.audit,
-          analyse: pipeline.analyse,
+          workflows: deps.workflows,
+          workflow: pipeline.analysisWorkflow,
         }),
       },
       {

@@ -1,9 +1,9 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AuditLog } from '../../../platform/audit/index.js';
 import type { RequestContext } from '../../../platform/context.js';
 import type { Database } from '../../../platform/db/index.js';
+import type { Workflows } from '../../../platform/jobs/index.js';
 import { fromPublicId, newUuid, toPublicId } from '../../../platform/ids.js';
 import {
   actionItemSchema,
@@ -20,10 +20,11 @@ import { problems } from '../analysis-config/analysis-config.schemas.js';
 import type { ConversationsTables } from '../db/conversations.tables.js';
 import { ConversationsErrors } from '../errors.js';
 import { findRecording } from '../pipeline/pipeline.repo.js';
+import { currentTranscript } from '../recordings/recordings.repo.js';
 import { sealingAad, type ConversationsSealing } from '../sealing.js';
 import type { AnalysisResult } from './analyse-call.js';
 import { analysesOf, currentAnalysis, type AnalysisRow } from './analyses.repo.js';
-import type { AnalyseRecording } from './analysis.step.js';
+import { analysisWorkflowId, type AnalysisWorkflow } from './analysis.workflow.js';
 
 const params = z.object({ id: z.string().min(1).max(120) });
 
@@ -144,11 +145,20 @@ const analysisDetailSchema = analysisSummarySchema
   })
   .meta({ id: 'ConversationAnalysis' });
 
+const reanalysisAcceptedSchema = z
+  .object({
+    analysisId: z.string().describe('ana_…: the id the analysis will have in GET …/analyses'),
+    recordingId: z.string(),
+    state: z.literal('queued'),
+  })
+  .meta({ id: 'ReanalysisAccepted' });
+
 export interface AnalysesRoutesDeps {
   readonly database: Database;
   readonly sealing: ConversationsSealing;
   readonly audit: AuditLog;
-  readonly analyse: AnalyseRecording;
+  readonly workflows: Workflows | undefined;
+  readonly workflow: AnalysisWorkflow | undefined;
 }
 
 const summaryOf = (row: AnalysisRow): z.output<typeof analysisSummarySchema> => ({
@@ -268,38 +278,42 @@ export function analysesRoutes(deps: AnalysesRoutesDeps): FastifyPluginAsyncZod 
         schema: {
           tags: ['conversations'],
           summary:
-            "Analyses the recording's current transcript again with the active configurations (audited)",
+            "Analyses the recording's current transcript again with the active configurations, in the background (audited); the new analysis becomes current",
           params,
-          response: { 201: analysisSummarySchema, ...problems },
+          response: { 202: reanalysisAcceptedSchema, ...problems },
         },
       },
-      async (request: FastifyRequest<{ Params: z.infer<typeof params> }>, reply) => {
+      async (request, reply) => {
         const ctx = request.ctx;
+        const { workflows, workflow } = deps;
+        if (!workflows || !workflow) throw ConversationsErrors.workflowsUnavailable();
         const uuid = await recordingUuid(ctx, request.params.id);
-        const done = await deps.analyse({
-          tenantId: ctx.tenantId,
-          recordingId: uuid,
-          requestKey: `request:${newUuid()}`,
-          reason: 'reanalysis',
-          requestedBy: ctx.actor.id,
+        const analysisId = newUuid();
+        await deps.database.withTenant<ConversationsTables, void>(ctx, async (trx) => {
+          if (!(await currentTranscript(trx, uuid))) throw ConversationsErrors.noTranscript();
+          await deps.audit.append(trx, { ...ctx, clientIp: request.ip }, {
+            action: 'conversations.reanalysis_requested',
+            target: { type: 'recording', id: toPublicId('rec', uuid) },
+            details: { analysisId: toPublicId('ana', analysisId) },
+          });
         });
-        const row = await deps.database.withTenant<ConversationsTables, AnalysisRow | undefined>(
-          ctx,
-          async (trx) => {
-            const current = await currentAnalysis(trx, uuid);
-            await deps.audit.append(
-              trx,
-              { ...ctx, clientIp: request.ip },
-              {
-                action: 'conversations.reanalysed',
-                details: { recordingId: request.params.id, analysisId: done.analysisId },
-              },
-            );
-            return current;
+        await workflows.start(
+          workflow,
+          {
+            tenantId: ctx.tenantId,
+            recordingId: uuid,
+            requestKey: `request:${analysisId}`,
+            reason: 'reanalysis',
+            requestedBy: ctx.actor.id,
+            analysisId,
           },
+          { id: analysisWorkflowId(analysisId) },
         );
-        if (!row) throw ConversationsErrors.noAnalysis();
-        return reply.code(201).send(summaryOf(row));
+        return reply.code(202).send({
+          analysisId: toPublicId('ana', analysisId),
+          recordingId: toPublicId('rec', uuid),
+          state: 'queued' as const,
+        });
       },
     );
     await Promise.resolve();

@@ -46,6 +46,8 @@ export interface AnalyseRequest {
   readonly requestKey: string;
   readonly reason: 'pipeline' | 'reanalysis';
   readonly requestedBy: string;
+  /** The id the analysis gets (a re-analysis answers with it before it runs); new when absent. */
+  readonly analysisId?: string;
 }
 
 export interface AnalyseOutcome {
@@ -152,7 +154,7 @@ export function createAnalysisStep(deps: AnalysisStepDeps) {
       },
       (name) => deps.secrets?.read(ctx, name),
     );
-    const id = newUuid();
+    const id = request.analysisId ?? newUuid();
     const provenance = result.analysis.provenance;
     const row: Omit<AnalysisRow, 'isCurrent' | 'createdAt'> = {
       id,

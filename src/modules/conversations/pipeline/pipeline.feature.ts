@@ -10,6 +10,7 @@ import type { OpenAudioOptions } from '../audio/index.js';
 import type { ConversationSettingsService } from '../settings/conversation-settings.service.js';
 import type { TenantTranscriberFactory, TranscriptionSecrets } from '../settings/tenant-transcriber.js';
 import { createAnalysisStep, type AnalyseRecording } from '../analyses/analysis.step.js';
+import { defineAnalysisWorkflow, type AnalysisWorkflow } from '../analyses/analysis.workflow.js';
 import { createSealing } from '../sealing.js';
 import { staleRunningRuns } from './pipeline.repo.js';
 import { pipelineRoutes } from './pipeline.routes.js';
@@ -50,6 +51,8 @@ export function createPipelineFeature(deps: PipelineFeatureDeps): {
   readonly handler: EventTrigger;
   readonly sweep: TimerTrigger;
   readonly analyse: AnalyseRecording;
+  /** Re-analyses as durable workflows (undefined where this process has no workflows). */
+  readonly analysisWorkflow: AnalysisWorkflow | undefined;
 } {
   const supplied = createSuppliedTranscriber(deps.objects);
   const transcribers = new Map<string, Transcriber>([
@@ -79,6 +82,9 @@ export function createPipelineFeature(deps: PipelineFeatureDeps): {
         analyse,
         ...(deps.stepRetries ? { retries: deps.stepRetries } : {}),
       })
+    : undefined;
+  const analysisWorkflow = deps.workflows
+    ? defineAnalysisWorkflow(deps.workflows, analyse, deps.stepRetries)
     : undefined;
   const pipeline = createPipelineService({
     database: deps.database,
@@ -113,5 +119,6 @@ export function createPipelineFeature(deps: PipelineFeatureDeps): {
     handler: createRecordingReceivedHandler(pipeline),
     sweep,
     analyse,
+    analysisWorkflow,
   };
 }
