@@ -291,11 +291,15 @@ export function analysesRoutes(deps: AnalysesRoutesDeps): FastifyPluginAsyncZod 
         const analysisId = newUuid();
         await deps.database.withTenant<ConversationsTables, void>(ctx, async (trx) => {
           if (!(await currentTranscript(trx, uuid))) throw ConversationsErrors.noTranscript();
-          await deps.audit.append(trx, { ...ctx, clientIp: request.ip }, {
-            action: 'conversations.reanalysis_requested',
-            target: { type: 'recording', id: toPublicId('rec', uuid) },
-            details: { analysisId: toPublicId('ana', analysisId) },
-          });
+          await deps.audit.append(
+            trx,
+            { ...ctx, clientIp: request.ip },
+            {
+              action: 'conversations.reanalysis_requested',
+              target: { type: 'recording', id: toPublicId('rec', uuid) },
+              details: { analysisId: toPublicId('ana', analysisId) },
+            },
+          );
         });
         await workflows.start(
           workflow,
