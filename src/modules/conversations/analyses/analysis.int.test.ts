@@ -182,7 +182,7 @@ describe('conversation analysis end to end', () => {
       method,
       url: `/api/v1${url}`,
       as: as(tenant),
-      ...(payload ? { payload: payload as Record<string, unknown> } : {}),
+      ...(payload ? { payload: payload } : {}),
     });
   const configure = async (tenant: RequestContext, withInsights: boolean) => {
     expect((await api(tenant, 'POST', '/conversations/scorecards', scorecard)).statusCode).toBe(201);
