@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { buffer } from 'node:stream/consumers';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestContext } from '../../../platform/context.js';
@@ -333,6 +335,11 @@ describe('conversation analysis end to end', () => {
       { ruleId: 'disclosure', name: 'Recording disclosure', autoFail: true },
     ]);
     expect((final.qa as { grade: string }).grade).toBe('E');
+    // The document is what docs/conversation-result.schema.json says it is.
+    const validate = new Ajv2020({ strict: false, allErrors: true }).compile(
+      JSON.parse(readFileSync('docs/conversation-result.schema.json', 'utf8')) as object,
+    );
+    expect(validate(final) ? [] : validate.errors).toEqual([]);
 
     // History and a re-analysis: a new current analysis, the first kept, the request audited.
     const accepted = await api(ctx, 'POST', `/recordings/${recording.publicId}/analyses`);
