@@ -12,7 +12,7 @@ import type {
 } from '../db/conversations.tables.js';
 import { ConversationsErrors } from '../errors.js';
 import { analysisCompletedV1 } from '../events.js';
-import { findRecording, findRun } from '../pipeline/pipeline.repo.js';
+import { findRecording, findRun, transcriptOfRun } from '../pipeline/pipeline.repo.js';
 import { stableJson } from '../pipeline/provenance.js';
 import { currentTranscript } from '../recordings/recordings.repo.js';
 import { sealingAad, type ConversationsSealing } from '../sealing.js';
@@ -46,6 +46,8 @@ export interface AnalyseRequest {
   readonly requestKey: string;
   readonly reason: 'pipeline' | 'reanalysis';
   readonly requestedBy: string;
+  /** The pipeline's run: its own transcript is analysed (a newer run may have finished first). Absent: the current transcript. */
+  readonly runId?: string;
   /** The id the analysis gets (a re-analysis answers with it before it runs); new when absent. */
   readonly analysisId?: string;
 }
@@ -82,7 +84,7 @@ export function createAnalysisStep(deps: AnalysisStepDeps) {
   const writeFinal = async (ctx: RequestContext, row: AnalysisRow, result: AnalysisResult) => {
     const parts = await inTenant(ctx, async (trx) => ({
       recording: await findRecording(trx, row.recordingId),
-      transcript: await currentTranscript(trx, row.recordingId),
+      transcript: await transcriptOfRun(trx, row.runId),
       run: await findRun(trx, row.runId),
     }));
     if (!parts.recording || !parts.transcript) return null;
@@ -124,7 +126,9 @@ export function createAnalysisStep(deps: AnalysisStepDeps) {
     }
     const loaded = await inTenant(ctx, async (trx) => ({
       recording: await findRecording(trx, request.recordingId),
-      transcript: await currentTranscript(trx, request.recordingId),
+      transcript: request.runId
+        ? await transcriptOfRun(trx, request.runId)
+        : await currentTranscript(trx, request.recordingId),
       scorecard: await usedConfig(trx, 'scorecard'),
       categorySet: await usedConfig(trx, 'category_set'),
       insightSchema: await usedConfig(trx, 'insight_schema'),

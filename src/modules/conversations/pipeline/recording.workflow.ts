@@ -161,6 +161,7 @@ async function analyseAfterStore(
             tenantId: input.tenantId,
             recordingId: input.recordingId,
             requestKey: `run:${input.runId}`,
+            runId: input.runId,
             reason: 'pipeline',
             requestedBy: 'conversations.pipeline',
           });
