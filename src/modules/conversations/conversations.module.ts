@@ -15,6 +15,7 @@ import {
 } from './analysis-config/analysis-config.service.js';
 import { configKinds } from './analysis-config/config-kinds.js';
 import type { RecordingsService } from './contract.js';
+import { analysesRoutes } from './analyses/analyses.routes.js';
 import { conversationsMigrations } from './db/migrations/index.js';
 import { createPipelineFeature } from './pipeline/pipeline.feature.js';
 import type { PipelineService } from './pipeline/pipeline.service.js';
@@ -98,6 +99,17 @@ export function createConversationsModule(
       pipeline.routes,
       {
         surface: 'internal',
+        prefix: '/recordings',
+        plugin: analysesRoutes({
+          database: deps.database,
+          sealing: createSealing(deps.keyring),
+          audit: deps.audit,
+          workflows: deps.workflows,
+          workflow: pipeline.analysisWorkflow,
+        }),
+      },
+      {
+        surface: 'internal',
         prefix: '/conversations/settings',
         plugin: conversationSettingsRoutes(settings),
       },
@@ -131,9 +143,10 @@ export const conversationsModule = defineModule({
   name: 'conversations',
   migrations: conversationsMigrations,
   dependsOn: [callsModule],
-  // Credentials named in the tenant's configuration: transcription providers' (transcription.*) and
+  // Credentials named in the tenant's configuration: transcription providers' (transcription.*), the
+  // LLM analyser's (llm.*) and
   // the pull connectors' (recorder.*, twilio.*, 3cx.*).
-  secrets: { read: ['transcription.', ...SOURCE_SECRET_PREFIXES] },
+  secrets: { read: ['transcription.', 'llm.', ...SOURCE_SECRET_PREFIXES] },
   settings: (config) => ({ publicUrl: config.http.publicUrl }),
   create: (deps): PlatformModule<ConversationsApi> => {
     const calls = deps.modules.calls.calls;

@@ -54,6 +54,13 @@ export const ConversationsErrors = {
       fields.map((f) => `${f.field} ${f.message}`).join('; '),
       { fields },
     ),
+  /** 404: the recording has not been analysed (yet). */
+  noAnalysis: () =>
+    new AppError(
+      'CONVERSATIONS_NO_ANALYSIS',
+      'not_found',
+      'This recording has no analysis yet: it is made once the transcript is stored.',
+    ),
   /** 409: a preview of a recording that has no transcript yet. */
   noTranscript: () =>
     new AppError(

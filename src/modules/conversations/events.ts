@@ -44,3 +44,23 @@ export const recordingFailedV1 = {
   schema: z.object({ recordingId: z.string(), runId: z.string(), code: z.string() }),
 } as const;
 export type RecordingFailed = z.infer<typeof recordingFailedV1.schema>;
+
+/**
+ * A call was analysed (after its transcript was stored, or re-analysed on request). Carries the
+ * intents with the phrase that triggered each: campaigns suppresses numbers whose caller asked
+ * not to be called (`opt_out`). `grade`/`score` are null when no scorecard was active.
+ */
+export const analysisCompletedV1 = {
+  type: 'conversations.analysis.completed.v1',
+  schema: z.object({
+    recordingId: z.string(),
+    analysisId: z.string(),
+    callId: z.string().nullable(),
+    intents: z.array(
+      z.object({ kind: z.string(), phrase: z.string(), segmentId: z.string(), speaker: z.string() }),
+    ),
+    grade: z.enum(['A', 'B', 'C', 'D', 'E']).nullable(),
+    score: z.number().nullable(),
+  }),
+} as const;
+export type AnalysisCompleted = z.infer<typeof analysisCompletedV1.schema>;

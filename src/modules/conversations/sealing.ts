@@ -8,9 +8,11 @@ import type { Keyring } from '../../platform/crypto/index.js';
  * - recordings.metadata_sealed: the metadata as delivered (JSON), AAD `conversations.metadata:<recording uuid>`
  * - transcripts.transcript_sealed: the redacted transcript model (JSON), AAD `conversations.transcript:<transcript uuid>`
  * - transcripts.redaction_spans_sealed: the spans (JSON), AAD `conversations.redaction_spans:<transcript uuid>`
+ * - analyses.result_sealed: the analysis result (JSON), AAD `conversations.analysis:<analysis uuid>`
  */
 export const sealingAad = {
   metadata: (recordingUuid: string) => `conversations.metadata:${recordingUuid}`,
+  analysis: (analysisUuid: string) => `conversations.analysis:${analysisUuid}`,
   transcript: (transcriptUuid: string) => `conversations.transcript:${transcriptUuid}`,
   redactionSpans: (transcriptUuid: string) => `conversations.redaction_spans:${transcriptUuid}`,
 } as const;

@@ -97,6 +97,8 @@ export type ConversationSettingsTable = {
   audioRedaction: Generated<AudioRedactionPolicy>;
   audioPaddingMs: Generated<number>;
   redactEntityTypes: string[] | null;
+  /** JSON (settings/analysis-settings.ts), migration 0008; written as text, read as text. */
+  analysis: string | null;
   updatedAt: Generated<Date>;
   updatedBy: string | null;
 };
@@ -188,6 +190,33 @@ export type AnalysisConfigVersionsTable = {
   createdAt: Generated<Date>;
 };
 
+/** conversations.analyses (migration 0008): one row per analysis of a recording. */
+export type AnalysesTable = {
+  id: string;
+  tenantId: string;
+  recordingId: string;
+  transcriptId: string;
+  runId: string;
+  requestKey: string;
+  reason: 'pipeline' | 'reanalysis';
+  analyser: string;
+  analyserVersion: string;
+  scorecardRef: string | null;
+  categorySetRef: string | null;
+  insightSchemaRef: string | null;
+  isCurrent: Generated<boolean>;
+  resultSealed: Buffer;
+  sentimentScore: number | null;
+  qaScore: number | null;
+  grade: 'A' | 'B' | 'C' | 'D' | 'E' | null;
+  intents: string[];
+  categories: string[];
+  topics: string[];
+  finalKey: string | null;
+  requestedBy: string;
+  createdAt: Generated<Date>;
+};
+
 export type ConversationsTables = {
   'conversations.recordings': RecordingsTable;
   'conversations.recording_numbers': RecordingNumbersTable;
@@ -199,6 +228,7 @@ export type ConversationsTables = {
   'conversations.recording_source_runs': RecordingSourceRunsTable;
   'conversations.analysis_configs': AnalysisConfigsTable;
   'conversations.analysis_config_versions': AnalysisConfigVersionsTable;
+  'conversations.analyses': AnalysesTable;
 };
 
 /** A withTenant transaction over the module's tables: what its repo functions run in. */

@@ -8,7 +8,10 @@ import type { ObjectStore } from '../../../platform/objects/index.js';
 import type { Logger } from '../../../platform/telemetry/index.js';
 import type { OpenAudioOptions } from '../audio/index.js';
 import type { ConversationSettingsService } from '../settings/conversation-settings.service.js';
-import type { TenantTranscriberFactory } from '../settings/tenant-transcriber.js';
+import type { TenantTranscriberFactory, TranscriptionSecrets } from '../settings/tenant-transcriber.js';
+import { createAnalysisStep, type AnalyseRecording } from '../analyses/analysis.step.js';
+import { defineAnalysisWorkflow, type AnalysisWorkflow } from '../analyses/analysis.workflow.js';
+import { createSealing } from '../sealing.js';
 import { staleRunningRuns } from './pipeline.repo.js';
 import { pipelineRoutes } from './pipeline.routes.js';
 import { createPipelineService, type PipelineService } from './pipeline.service.js';
@@ -33,6 +36,8 @@ export interface PipelineFeatureDeps {
   readonly transcriber: TenantTranscriberFactory;
   readonly audio?: OpenAudioOptions;
   readonly stepRetries?: StepOptions;
+  /** Tenant secrets an LLM analyser reads (`llm.*`). */
+  readonly secrets?: TranscriptionSecrets;
 }
 
 /**
@@ -45,6 +50,9 @@ export function createPipelineFeature(deps: PipelineFeatureDeps): {
   readonly routes: RouteMount;
   readonly handler: EventTrigger;
   readonly sweep: TimerTrigger;
+  readonly analyse: AnalyseRecording;
+  /** Re-analyses as durable workflows (undefined where this process has no workflows). */
+  readonly analysisWorkflow: AnalysisWorkflow | undefined;
 } {
   const supplied = createSuppliedTranscriber(deps.objects);
   const transcribers = new Map<string, Transcriber>([
@@ -61,8 +69,22 @@ export function createPipelineFeature(deps: PipelineFeatureDeps): {
     transcriber: deps.transcriber,
     audio: deps.audio ?? {},
   });
+  const analyse = createAnalysisStep({
+    database: deps.database,
+    sealing: createSealing(deps.keyring),
+    objects: deps.objects,
+    bus: deps.bus,
+    settings: deps.settings,
+    secrets: deps.secrets,
+  });
   const workflow = deps.workflows
-    ? defineRecordingWorkflow(deps.workflows, steps, deps.stepRetries ? { retries: deps.stepRetries } : {})
+    ? defineRecordingWorkflow(deps.workflows, steps, {
+        analyse,
+        ...(deps.stepRetries ? { retries: deps.stepRetries } : {}),
+      })
+    : undefined;
+  const analysisWorkflow = deps.workflows
+    ? defineAnalysisWorkflow(deps.workflows, analyse, deps.stepRetries)
     : undefined;
   const pipeline = createPipelineService({
     database: deps.database,
@@ -96,5 +118,7 @@ export function createPipelineFeature(deps: PipelineFeatureDeps): {
     routes: { surface: 'internal', prefix: '/recordings', plugin: pipelineRoutes(pipeline) },
     handler: createRecordingReceivedHandler(pipeline),
     sweep,
+    analyse,
+    analysisWorkflow,
   };
 }

@@ -693,6 +693,25 @@ export function createPipelineSteps(deps: PipelineStepsDeps) {
       });
     },
 
+    /** The analysis after the transcript (analyses/): its outcome in the run's history, a failure with its reason. */
+    async recordAnalysis(
+      input: RecordingRunInput,
+      startedAt: string,
+      outcome:
+        | { readonly ok: true; readonly analysisId: string; readonly grade: string | null }
+        | { readonly ok: false; readonly reason: string },
+    ): Promise<StepRecord> {
+      return record(input, 'analyse', new Date(startedAt), {
+        provider: 'switchboard',
+        version: '1',
+        configHash: configHash({ analysis: 1 }),
+        outcome: outcome.ok ? 'done' : 'failed',
+        detail: outcome.ok
+          ? { analysisId: outcome.analysisId, grade: outcome.grade }
+          : { reason: outcome.reason },
+      });
+    },
+
     /** The run ends failed: the recording shows the reason (unless an earlier transcript stays current), and the event goes out. */
     async fail(input: RecordingRunInput, failure: RunFailure): Promise<void> {
       await inTenant(contextOf(input), async (trx) => {

@@ -27,7 +27,8 @@ export type StepName =
   | 'redact-audio'
   | 'write-enriched'
   | 'store'
-  | 'remove-original';
+  | 'remove-original'
+  | 'analyse';
 
 /** One entry of recording_runs.steps: what the step did and under which provider and configuration. */
 export interface StepRecord {

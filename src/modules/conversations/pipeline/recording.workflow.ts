@@ -1,4 +1,6 @@
 import type { StepOptions, WorkflowContext, WorkflowRef, Workflows } from '../../../platform/jobs/index.js';
+import { AppError } from '../../../platform/errors.js';
+import type { AnalyseRecording } from '../analyses/analysis.step.js';
 import { AudioError } from '../audio/index.js';
 import { PipelineFailure, type PipelineFailureCode } from '../errors.js';
 import type { PipelineSteps } from './pipeline.steps.js';
@@ -38,7 +40,7 @@ function terminal(error: unknown): RunFailure | undefined {
 export function defineRecordingWorkflow(
   workflows: Workflows,
   steps: PipelineSteps,
-  options: { retries?: StepOptions } = {},
+  options: { retries?: StepOptions; analyse?: AnalyseRecording } = {},
 ): WorkflowRef<RecordingRunInput, RecordingRunResult> {
   const retries = options.retries ?? STEP_RETRIES;
   return workflows.define(RECORDING_WORKFLOW, async (wf: WorkflowContext, input: RecordingRunInput) => {
@@ -116,6 +118,7 @@ export function defineRecordingWorkflow(
       if (plan.audioRedaction === 'redacted_only' && redactedKey !== null) {
         await attempt('remove-original', () => steps.removeOriginal(input, plan, redactedKey));
       }
+      if (options.analyse) await analyseAfterStore(wf, input, steps, options.analyse, retries);
       return { state: 'succeeded', transcriptId: stored.value.transcriptId };
     } catch (error) {
       // A step's retries are spent: the run ends with what the last attempt said.
@@ -126,4 +129,52 @@ export function defineRecordingWorkflow(
       });
     }
   });
+}
+
+type AnalyseStepValue =
+  | { readonly ok: true; readonly analysisId: string; readonly grade: string | null }
+  | { readonly ok: false; readonly reason: string };
+
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 500);
+
+/**
+ * The analysis of the stored transcript, as a step of the same run: after a crash it resumes here
+ * and the step finds the analysis it may have stored (keyed by the run), so no duplicate. A
+ * failure never fails the run (the transcript stands): the step is recorded `failed` with why.
+ * Transient failures (an LLM's 429 or timeout) are retried like the other steps'.
+ */
+async function analyseAfterStore(
+  wf: WorkflowContext,
+  input: RecordingRunInput,
+  steps: PipelineSteps,
+  analyse: AnalyseRecording,
+  retries: StepOptions,
+): Promise<void> {
+  const startedAt = await wf.step('analyse-start', () => Promise.resolve(new Date().toISOString()));
+  let outcome: AnalyseStepValue;
+  try {
+    outcome = await wf.step(
+      'analyse',
+      async (): Promise<AnalyseStepValue> => {
+        try {
+          const done = await analyse({
+            tenantId: input.tenantId,
+            recordingId: input.recordingId,
+            requestKey: `run:${input.runId}`,
+            runId: input.runId,
+            reason: 'pipeline',
+            requestedBy: 'conversations.pipeline',
+          });
+          return { ok: true, analysisId: done.analysisId, grade: done.grade };
+        } catch (error) {
+          if (error instanceof AppError && error.transient) throw error;
+          return { ok: false, reason: reasonOf(error) };
+        }
+      },
+      retries,
+    );
+  } catch (error) {
+    outcome = { ok: false, reason: `retries exhausted: ${reasonOf(error)}` };
+  }
+  await wf.step('analyse-recorded', () => steps.recordAnalysis(input, startedAt, outcome), retries);
 }

@@ -10,7 +10,7 @@ import { transcriptSchema, type Transcript } from '../transcripts/index.js';
 import { characteristicsByRole, type ScoringInput, type SpeakerRole } from './scoring-input.js';
 
 /** The characteristics as the pipeline stores them, when the stored JSON has that shape. */
-function measured(stored: unknown): ConversationCharacteristics | null {
+export function measured(stored: unknown): ConversationCharacteristics | null {
   if (typeof stored !== 'object' || stored === null) return null;
   const c = stored as Partial<ConversationCharacteristics>;
   return Array.isArray(c.speakers) &&

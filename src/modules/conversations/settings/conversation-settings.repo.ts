@@ -13,6 +13,7 @@ const columns = [
   'updatedBy',
   // As text: the CamelCasePlugin would rename keys inside the JSON (a provider's query parameters).
   sql<string | null>`transcription::text`.as('transcription'),
+  sql<string | null>`analysis::text`.as('analysis'),
 ] as const;
 
 export async function findSettings(trx: ConversationsTransaction): Promise<SettingsRow | undefined> {

@@ -13,6 +13,7 @@ import {
 } from './conversation-settings.js';
 import type { ProviderStatus } from '../transcription/index.js';
 import type { TenantTranscriberFactory } from './tenant-transcriber.js';
+import { analysisSettingsSchema, readStoredAnalysis } from './analysis-settings.js';
 import { findSettings, upsertSettings, type SettingsRow } from './conversation-settings.repo.js';
 import {
   DEFAULT_TRANSCRIPTION,
@@ -68,6 +69,7 @@ export function createConversationSettings(deps: ConversationSettingsDeps): Conv
       audioRedaction: row?.audioRedaction ?? DEFAULT_AUDIO_REDACTION,
       audioPaddingMs: row?.audioPaddingMs ?? DEFAULT_AUDIO_PADDING_MS,
       redactEntityTypes: entityTypes(row?.redactEntityTypes ?? null),
+      analysis: readStoredAnalysis(row?.analysis ?? null),
       updatedAt: row?.updatedAt ?? null,
       updatedBy: row?.updatedBy ?? null,
     };
@@ -107,6 +109,12 @@ export function createConversationSettings(deps: ConversationSettingsDeps): Conv
           audioRedaction: change.audioRedaction ?? current?.audioRedaction ?? DEFAULT_AUDIO_REDACTION,
           audioPaddingMs: change.audioPaddingMs ?? current?.audioPaddingMs ?? DEFAULT_AUDIO_PADDING_MS,
           redactEntityTypes: listOrDefault(change.redactEntityTypes, current?.redactEntityTypes),
+          analysis:
+            change.analysis === undefined
+              ? (current?.analysis ?? null)
+              : change.analysis === null
+                ? null
+                : JSON.stringify(analysisSettingsSchema.parse(change.analysis)),
           updatedBy: ctx.actor.id,
         });
         await deps.audit.append(trx, ctx, {
@@ -116,6 +124,9 @@ export function createConversationSettings(deps: ConversationSettingsDeps): Conv
             ...(change.transcription === undefined
               ? {}
               : { transcription: transcriptionAudit(change.transcription) }),
+            ...(change.analysis === undefined || change.analysis === null
+              ? {}
+              : { analysis: { configHash: configHash(change.analysis) } }),
           },
         });
         return toSettings(saved);

@@ -2,6 +2,11 @@ import { z } from 'zod';
 import { redactionEntityTypeSchema, type RedactionEntityType } from '../redaction/index.js';
 import type { AudioRedactionPolicy } from '../db/conversations.tables.js';
 import {
+  analysisSettingsSchema,
+  type AnalysisSettings,
+  type AnalysisSettingsInput,
+} from './analysis-settings.js';
+import {
   PROVIDER_NAMES,
   tenantTranscriptionSchema,
   type TenantTranscription,
@@ -26,6 +31,8 @@ export interface ConversationSettings {
   /** Silence added before and after each redacted stretch of audio. */
   readonly audioPaddingMs: number;
   readonly redactEntityTypes: readonly RedactionEntityType[];
+  /** How calls are analysed once transcribed (settings/analysis-settings.ts). */
+  readonly analysis: AnalysisSettings;
   /** Null until someone changed a default. */
   readonly updatedAt: Date | null;
   readonly updatedBy: string | null;
@@ -39,6 +46,8 @@ export interface ConversationSettingsChange {
   readonly audioRedaction?: AudioRedactionPolicy;
   readonly audioPaddingMs?: number;
   readonly redactEntityTypes?: readonly RedactionEntityType[] | null;
+  /** null returns to the default (the local analyser, redact first). */
+  readonly analysis?: AnalysisSettingsInput | null;
 }
 
 /** Every entity type: all card data (PCI DSS) and all personal data. */
@@ -70,6 +79,9 @@ export const conversationSettingsSchema = z
       ),
     audioPaddingMs: z.number().int().describe('Silence added before and after each redacted stretch (ms)'),
     redactEntityTypes: z.array(redactionEntityTypeSchema),
+    analysis: analysisSettingsSchema.describe(
+      'How calls are analysed: the local analyser (default) or an LLM after it; LLM credentials are named secrets under llm.',
+    ),
     availableProviders: z
       .array(z.string())
       .describe('Providers a re-run may name: those configured and the local engine'),
@@ -86,6 +98,7 @@ export const conversationSettingsChangeSchema = z
     audioRedaction: z.enum(AUDIO_REDACTION_POLICIES).optional(),
     audioPaddingMs: z.number().int().min(0).max(5000).optional(),
     redactEntityTypes: z.array(redactionEntityTypeSchema).max(32).nullable().optional(),
+    analysis: analysisSettingsSchema.nullable().optional(),
   })
   .strict()
   .meta({ id: 'ConversationSettingsChange' });

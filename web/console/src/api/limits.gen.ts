@@ -133,6 +133,12 @@ export const apiLimits = {
     'q': { minLength: 1, maxLength: 512 },
     'queue': { minLength: 1, maxLength: 256 },
   },
+  'GET /api/v1/recordings/{id}/analyses': {
+    'id': { minLength: 1, maxLength: 120 },
+  },
+  'GET /api/v1/recordings/{id}/analysis': {
+    'id': { minLength: 1, maxLength: 120 },
+  },
   'GET /api/v1/recordings/{recordingId}': {
     'recordingId': { maxLength: 64 },
   },
@@ -248,6 +254,9 @@ export const apiLimits = {
     'rolesClaim': { maxLength: 200 },
     'tenantClaim': { maxLength: 200 },
     'tenantClaimValue': { maxLength: 500 },
+  },
+  'POST /api/v1/recordings/{id}/analyses': {
+    'id': { minLength: 1, maxLength: 120 },
   },
   'POST /api/v1/recordings/{recordingId}/complete': {
     'bytes': { minimum: 1, maximum: 4294967296 },

@@ -7214,6 +7214,268 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/recordings/{id}/analyses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every analysis of the recording, newest first (the current one marked) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ConversationAnalysisSummary"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Analyses the recording's current transcript again with the active configurations, in the background (audited); the new analysis becomes current */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReanalysisAccepted"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recordings/{id}/analysis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The recording's current analysis: summary, sentiment, categories, intents, QA, insights */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConversationAnalysis"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/recordings/{recordingId}": {
         parameters: {
             query?: never;
@@ -10886,7 +11148,793 @@ export interface components {
             /** @description The source's own wording (hangup cause name, disconnect reason). */
             sourceText: string | null;
         };
+        ConversationAnalysis: {
+            actionItems: {
+                action: string;
+                due: string | null;
+                evidence: {
+                    charEnd: number;
+                    charStart: number;
+                    endMs: number;
+                    quote: string;
+                    segmentId: string;
+                    speaker: string;
+                    startMs: number;
+                };
+                owner: string;
+                /** @enum {string} */
+                ownerRole: "agent" | "customer" | "unknown";
+                rule: string;
+            }[];
+            analyser: string;
+            analyserVersion: string;
+            categories: string[];
+            categoryMatches: {
+                categoryId: string;
+                name: string;
+                points: {
+                    condition: string;
+                    endMs: number;
+                    segmentId: string | null;
+                    speaker: string | null;
+                    startMs: number;
+                }[];
+            }[];
+            configs: {
+                categorySet: string | null;
+                insightSchema: string | null;
+                /** @description <scorecard id>@<version> used, null when none was active */
+                scorecard: string | null;
+            };
+            createdAt: string;
+            entities: {
+                evidence: {
+                    charEnd: number;
+                    charStart: number;
+                    endMs: number;
+                    quote: string;
+                    segmentId: string;
+                    speaker: string;
+                    startMs: number;
+                };
+                /** @enum {string} */
+                source: "model" | "redaction" | "llm";
+                text: string;
+                type: string;
+            }[];
+            finalKey: string | null;
+            grade: ("A" | "B" | "C" | "D" | "E") | null;
+            /** @description ana_… */
+            id: string;
+            insights: {
+                problems: {
+                    field: string;
+                    message: string;
+                }[];
+                schemaId: string;
+                schemaVersion: number;
+                valid: boolean;
+                values: {
+                    [key: string]: unknown;
+                } | null;
+            } | null;
+            intentHits: {
+                evidence: {
+                    charEnd: number;
+                    charStart: number;
+                    endMs: number;
+                    quote: string;
+                    segmentId: string;
+                    speaker: string;
+                    startMs: number;
+                };
+                /** @enum {string} */
+                kind: "opt_out" | "complaint" | "cancel" | "callback_request" | "escalation" | "payment_promise";
+                rule: string;
+            }[];
+            intents: string[];
+            isCurrent: boolean;
+            provenance: {
+                analysis: {
+                    analyser: string;
+                    configHash: string;
+                    finishedAt: string;
+                    language: string | null;
+                    model: string | null;
+                    promptVersion: string | null;
+                    startedAt: string;
+                    timings: {
+                        steps: {
+                            [key: string]: number;
+                        };
+                        totalMs: number;
+                    };
+                    usage: {
+                        costMicros: number | null;
+                        requests: number;
+                        tokensIn: number;
+                        tokensOut: number;
+                    } | null;
+                    version: string;
+                };
+                llm: {
+                    configHash: string;
+                    costUsd: number | null;
+                    inputTokens: number;
+                    model: string;
+                    outputTokens: number;
+                    promptVersion: string;
+                    provider: string;
+                } | null;
+            };
+            qa: components["schemas"]["QaEvaluation"] | null;
+            qaScore: number | null;
+            questions: {
+                count: number;
+                examples: {
+                    charEnd: number;
+                    charStart: number;
+                    endMs: number;
+                    quote: string;
+                    segmentId: string;
+                    speaker: string;
+                    startMs: number;
+                }[];
+                /** @enum {string} */
+                role: "agent" | "customer" | "unknown";
+                speaker: string;
+            }[];
+            /** @enum {string} */
+            reason: "pipeline" | "reanalysis";
+            recordingId: string;
+            requestedBy: string;
+            runId: string;
+            sentiment: {
+                byQuarter: {
+                    bySpeaker: {
+                        /** @enum {string} */
+                        label: "positive" | "neutral" | "negative";
+                        /** @enum {string} */
+                        role: "agent" | "customer" | "unknown";
+                        score: number;
+                        segmentCount: number;
+                        speaker: string;
+                    }[];
+                    endMs: number;
+                    overall: {
+                        /** @enum {string} */
+                        label: "positive" | "neutral" | "negative";
+                        score: number;
+                    } | null;
+                    quarter: 1 | 2 | 3 | 4;
+                    startMs: number;
+                }[];
+                bySpeaker: {
+                    /** @enum {string} */
+                    label: "positive" | "neutral" | "negative";
+                    /** @enum {string} */
+                    role: "agent" | "customer" | "unknown";
+                    score: number;
+                    segmentCount: number;
+                    speaker: string;
+                }[];
+                overall: {
+                    /** @enum {string} */
+                    label: "positive" | "neutral" | "negative";
+                    score: number;
+                };
+                perSegment: {
+                    endMs: number;
+                    /** @enum {string} */
+                    label: "positive" | "neutral" | "negative";
+                    score: number;
+                    segmentId: string;
+                    speaker: string;
+                    startMs: number;
+                }[];
+            };
+            sentimentScore: number | null;
+            summary: {
+                abstractive: string | null;
+                /** @enum {string} */
+                kind: "extractive" | "abstractive";
+                sentences: {
+                    charEnd: number;
+                    charStart: number;
+                    endMs: number;
+                    quote: string;
+                    segmentId: string;
+                    speaker: string;
+                    startMs: number;
+                }[];
+                text: string;
+            };
+            topicMatches: {
+                evidence: {
+                    charEnd: number;
+                    charStart: number;
+                    endMs: number;
+                    quote: string;
+                    segmentId: string;
+                    speaker: string;
+                    startMs: number;
+                }[];
+                matches: number;
+                name: string;
+                topicId: string;
+            }[];
+            topics: string[];
+            trackers: {
+                evidence: {
+                    charEnd: number;
+                    charStart: number;
+                    endMs: number;
+                    quote: string;
+                    segmentId: string;
+                    speaker: string;
+                    startMs: number;
+                };
+                phrase: string;
+                trackerId: string;
+                trackerName: string;
+            }[];
+            transcriptId: string;
+        };
+        ConversationAnalysisInput: {
+            actionItems: {
+                action: string;
+                due: string | null;
+                evidence: {
+                    charEnd: number;
+                    charStart: number;
+                    endMs: number;
+                    quote: string;
+                    segmentId: string;
+                    speaker: string;
+                    startMs: number;
+                };
+                owner: string;
+                /** @enum {string} */
+                ownerRole: "agent" | "customer" | "unknown";
+                rule: string;
+            }[];
+            analyser: string;
+            analyserVersion: string;
+            categories: string[];
+            categoryMatches: {
+                categoryId: string;
+                name: string;
+                points: {
+                    condition: string;
+                    endMs: number;
+                    segmentId: string | null;
+                    speaker: string | null;
+                    startMs: number;
+                }[];
+            }[];
+            configs: {
+                categorySet: string | null;
+                insightSchema: string | null;
+                /** @description <scorecard id>@<version> used, null when none was active */
+                scorecard: string | null;
+            };
+            createdAt: string;
+            entities: {
+                evidence: {
+                    charEnd: number;
+                    charStart: number;
+                    endMs: number;
+                    quote: string;
+                    segmentId: string;
+                    speaker: string;
+                    startMs: number;
+                };
+                /** @enum {string} */
+                source: "model" | "redaction" | "llm";
+                text: string;
+                type: string;
+            }[];
+            finalKey: string | null;
+            grade: ("A" | "B" | "C" | "D" | "E") | null;
+            /** @description ana_… */
+            id: string;
+            insights: {
+                problems: {
+                    field: string;
+                    message: string;
+                }[];
+                schemaId: string;
+                schemaVersion: number;
+                valid: boolean;
+                values: {
+                    [key: string]: unknown;
+                } | null;
+            } | null;
+            intentHits: {
+                evidence: {
+                    charEnd: number;
+                    charStart: number;
+                    endMs: number;
+                    quote: string;
+                    segmentId: string;
+                    speaker: string;
+                    startMs: number;
+                };
+                /** @enum {string} */
+                kind: "opt_out" | "complaint" | "cancel" | "callback_request" | "escalation" | "payment_promise";
+                rule: string;
+            }[];
+            intents: string[];
+            isCurrent: boolean;
+            provenance: {
+                analysis: {
+                    analyser: string;
+                    configHash: string;
+                    finishedAt: string;
+                    language: string | null;
+                    model: string | null;
+                    promptVersion: string | null;
+                    startedAt: string;
+                    timings: {
+                        steps: {
+                            [key: string]: number;
+                        };
+                        totalMs: number;
+                    };
+                    usage: {
+                        costMicros: number | null;
+                        requests: number;
+                        tokensIn: number;
+                        tokensOut: number;
+                    } | null;
+                    version: string;
+                };
+                llm: {
+                    configHash: string;
+                    costUsd: number | null;
+                    inputTokens: number;
+                    model: string;
+                    outputTokens: number;
+                    promptVersion: string;
+                    provider: string;
+                } | null;
+            };
+            qa: components["schemas"]["QaEvaluationInput"] | null;
+            qaScore: number | null;
+            questions: {
+                count: number;
+                examples: {
+                    charEnd: number;
+                    charStart: number;
+                    endMs: number;
+                    quote: string;
+                    segmentId: string;
+                    speaker: string;
+                    startMs: number;
+                }[];
+                /** @enum {string} */
+                role: "agent" | "customer" | "unknown";
+                speaker: string;
+            }[];
+            /** @enum {string} */
+            reason: "pipeline" | "reanalysis";
+            recordingId: string;
+            requestedBy: string;
+            runId: string;
+            sentiment: {
+                byQuarter: {
+                    bySpeaker: {
+                        /** @enum {string} */
+                        label: "positive" | "neutral" | "negative";
+                        /** @enum {string} */
+                        role: "agent" | "customer" | "unknown";
+                        score: number;
+                        segmentCount: number;
+                        speaker: string;
+                    }[];
+                    endMs: number;
+                    overall: {
+                        /** @enum {string} */
+                        label: "positive" | "neutral" | "negative";
+                        score: number;
+                    } | null;
+                    quarter: 1 | 2 | 3 | 4;
+                    startMs: number;
+                }[];
+                bySpeaker: {
+                    /** @enum {string} */
+                    label: "positive" | "neutral" | "negative";
+                    /** @enum {string} */
+                    role: "agent" | "customer" | "unknown";
+                    score: number;
+                    segmentCount: number;
+                    speaker: string;
+                }[];
+                overall: {
+                    /** @enum {string} */
+                    label: "positive" | "neutral" | "negative";
+                    score: number;
+                };
+                perSegment: {
+                    endMs: number;
+                    /** @enum {string} */
+                    label: "positive" | "neutral" | "negative";
+                    score: number;
+                    segmentId: string;
+                    speaker: string;
+                    startMs: number;
+                }[];
+            };
+            sentimentScore: number | null;
+            summary: {
+                abstractive: string | null;
+                /** @enum {string} */
+                kind: "extractive" | "abstractive";
+                sentences: {
+                    charEnd: number;
+                    charStart: number;
+                    endMs: number;
+                    quote: string;
+                    segmentId: string;
+                    speaker: string;
+                    startMs: number;
+                }[];
+                text: string;
+            };
+            topicMatches: {
+                evidence: {
+                    charEnd: number;
+                    charStart: number;
+                    endMs: number;
+                    quote: string;
+                    segmentId: string;
+                    speaker: string;
+                    startMs: number;
+                }[];
+                matches: number;
+                name: string;
+                topicId: string;
+            }[];
+            topics: string[];
+            trackers: {
+                evidence: {
+                    charEnd: number;
+                    charStart: number;
+                    endMs: number;
+                    quote: string;
+                    segmentId: string;
+                    speaker: string;
+                    startMs: number;
+                };
+                phrase: string;
+                trackerId: string;
+                trackerName: string;
+            }[];
+            transcriptId: string;
+        };
+        ConversationAnalysisSettings: {
+            /**
+             * @default local
+             * @enum {string}
+             */
+            analyser: "local" | "llm";
+            /** @default null */
+            llm: ({
+                apiKeySecret: string;
+                /** @default 2023-06-01 */
+                apiVersion: string;
+                /**
+                 * Format: uri
+                 * @default https://api.anthropic.com
+                 */
+                baseUrl: string;
+                /** @default 3 */
+                maxAttempts: number;
+                /** @default 4096 */
+                maxOutputTokens: number;
+                /** @default 2 */
+                maxRepairs: number;
+                /** @default 60000 */
+                maxRetryAfterMs: number;
+                /** @default claude-haiku-4-5 */
+                model: string;
+                /** @default {} */
+                prices: {
+                    [key: string]: {
+                        inputPerMillionUsd: number;
+                        outputPerMillionUsd: number;
+                    };
+                };
+                /** @constant */
+                provider: "anthropic";
+                /** @default 120000 */
+                requestTimeoutMs: number;
+                /** @default 1000 */
+                retryBaseMs: number;
+                /** @default 0.2 */
+                temperature: number;
+            } | {
+                accessKeyIdSecret: string;
+                /** @default null */
+                endpoint: string | null;
+                /** @default 3 */
+                maxAttempts: number;
+                /** @default 4096 */
+                maxOutputTokens: number;
+                /** @default 2 */
+                maxRepairs: number;
+                /** @default 60000 */
+                maxRetryAfterMs: number;
+                /** @default anthropic.claude-3-haiku-20240307-v1:0 */
+                model: string;
+                /** @default {} */
+                prices: {
+                    [key: string]: {
+                        inputPerMillionUsd: number;
+                        outputPerMillionUsd: number;
+                    };
+                };
+                /** @constant */
+                provider: "bedrock";
+                region: string;
+                /** @default 120000 */
+                requestTimeoutMs: number;
+                /** @default 1000 */
+                retryBaseMs: number;
+                secretAccessKeySecret: string;
+                /** @default null */
+                sessionTokenSecret: string | null;
+                /** @default 0.2 */
+                temperature: number;
+            } | {
+                /** @default null */
+                apiKeySecret: string | null;
+                /**
+                 * @default bearer
+                 * @enum {string}
+                 */
+                auth: "bearer" | "api-key";
+                /**
+                 * Format: uri
+                 * @default https://api.openai.com/v1
+                 */
+                baseUrl: string;
+                /** @default 3 */
+                maxAttempts: number;
+                /** @default 4096 */
+                maxOutputTokens: number;
+                /** @default 2 */
+                maxRepairs: number;
+                /** @default 60000 */
+                maxRetryAfterMs: number;
+                /**
+                 * @default max_tokens
+                 * @enum {string}
+                 */
+                maxTokensField: "max_tokens" | "max_completion_tokens";
+                /** @default gpt-4o-mini */
+                model: string;
+                /** @default {} */
+                prices: {
+                    [key: string]: {
+                        inputPerMillionUsd: number;
+                        outputPerMillionUsd: number;
+                    };
+                };
+                /** @constant */
+                provider: "openai-compatible";
+                /** @default {} */
+                query: {
+                    [key: string]: string;
+                };
+                /** @default 120000 */
+                requestTimeoutMs: number;
+                /** @default 1000 */
+                retryBaseMs: number;
+                /**
+                 * @default json_schema
+                 * @enum {string}
+                 */
+                structuredOutput: "json_schema" | "tools" | "json_object";
+                /** @default 0.2 */
+                temperature: number;
+            }) | null;
+            /**
+             * @default redact-first
+             * @enum {string}
+             */
+            piiPolicy: "redact-first" | "allow-unredacted";
+        };
+        ConversationAnalysisSettingsInput: {
+            /**
+             * @default local
+             * @enum {string}
+             */
+            analyser: "local" | "llm";
+            /** @default null */
+            llm: ({
+                apiKeySecret: string;
+                /** @default 2023-06-01 */
+                apiVersion: string;
+                /**
+                 * Format: uri
+                 * @default https://api.anthropic.com
+                 */
+                baseUrl: string;
+                /** @default 3 */
+                maxAttempts: number;
+                /** @default 4096 */
+                maxOutputTokens: number;
+                /** @default 2 */
+                maxRepairs: number;
+                /** @default 60000 */
+                maxRetryAfterMs: number;
+                /** @default claude-haiku-4-5 */
+                model: string;
+                /** @default {} */
+                prices: {
+                    [key: string]: {
+                        inputPerMillionUsd: number;
+                        outputPerMillionUsd: number;
+                    };
+                };
+                /** @constant */
+                provider: "anthropic";
+                /** @default 120000 */
+                requestTimeoutMs: number;
+                /** @default 1000 */
+                retryBaseMs: number;
+                /** @default 0.2 */
+                temperature: number;
+            } | {
+                accessKeyIdSecret: string;
+                /** @default null */
+                endpoint: string | null;
+                /** @default 3 */
+                maxAttempts: number;
+                /** @default 4096 */
+                maxOutputTokens: number;
+                /** @default 2 */
+                maxRepairs: number;
+                /** @default 60000 */
+                maxRetryAfterMs: number;
+                /** @default anthropic.claude-3-haiku-20240307-v1:0 */
+                model: string;
+                /** @default {} */
+                prices: {
+                    [key: string]: {
+                        inputPerMillionUsd: number;
+                        outputPerMillionUsd: number;
+                    };
+                };
+                /** @constant */
+                provider: "bedrock";
+                region: string;
+                /** @default 120000 */
+                requestTimeoutMs: number;
+                /** @default 1000 */
+                retryBaseMs: number;
+                secretAccessKeySecret: string;
+                /** @default null */
+                sessionTokenSecret: string | null;
+                /** @default 0.2 */
+                temperature: number;
+            } | {
+                /** @default null */
+                apiKeySecret: string | null;
+                /**
+                 * @default bearer
+                 * @enum {string}
+                 */
+                auth: "bearer" | "api-key";
+                /**
+                 * Format: uri
+                 * @default https://api.openai.com/v1
+                 */
+                baseUrl: string;
+                /** @default 3 */
+                maxAttempts: number;
+                /** @default 4096 */
+                maxOutputTokens: number;
+                /** @default 2 */
+                maxRepairs: number;
+                /** @default 60000 */
+                maxRetryAfterMs: number;
+                /**
+                 * @default max_tokens
+                 * @enum {string}
+                 */
+                maxTokensField: "max_tokens" | "max_completion_tokens";
+                /** @default gpt-4o-mini */
+                model: string;
+                /** @default {} */
+                prices: {
+                    [key: string]: {
+                        inputPerMillionUsd: number;
+                        outputPerMillionUsd: number;
+                    };
+                };
+                /** @constant */
+                provider: "openai-compatible";
+                /** @default {} */
+                query: {
+                    [key: string]: string;
+                };
+                /** @default 120000 */
+                requestTimeoutMs: number;
+                /** @default 1000 */
+                retryBaseMs: number;
+                /**
+                 * @default json_schema
+                 * @enum {string}
+                 */
+                structuredOutput: "json_schema" | "tools" | "json_object";
+                /** @default 0.2 */
+                temperature: number;
+            }) | null;
+            /**
+             * @default redact-first
+             * @enum {string}
+             */
+            piiPolicy: "redact-first" | "allow-unredacted";
+        };
+        ConversationAnalysisSummary: {
+            analyser: string;
+            analyserVersion: string;
+            categories: string[];
+            configs: {
+                categorySet: string | null;
+                insightSchema: string | null;
+                /** @description <scorecard id>@<version> used, null when none was active */
+                scorecard: string | null;
+            };
+            createdAt: string;
+            finalKey: string | null;
+            grade: ("A" | "B" | "C" | "D" | "E") | null;
+            /** @description ana_… */
+            id: string;
+            intents: string[];
+            isCurrent: boolean;
+            qaScore: number | null;
+            /** @enum {string} */
+            reason: "pipeline" | "reanalysis";
+            recordingId: string;
+            requestedBy: string;
+            runId: string;
+            sentimentScore: number | null;
+            topics: string[];
+            transcriptId: string;
+        };
+        ConversationAnalysisSummaryInput: {
+            analyser: string;
+            analyserVersion: string;
+            categories: string[];
+            configs: {
+                categorySet: string | null;
+                insightSchema: string | null;
+                /** @description <scorecard id>@<version> used, null when none was active */
+                scorecard: string | null;
+            };
+            createdAt: string;
+            finalKey: string | null;
+            grade: ("A" | "B" | "C" | "D" | "E") | null;
+            /** @description ana_… */
+            id: string;
+            intents: string[];
+            isCurrent: boolean;
+            qaScore: number | null;
+            /** @enum {string} */
+            reason: "pipeline" | "reanalysis";
+            recordingId: string;
+            requestedBy: string;
+            runId: string;
+            sentimentScore: number | null;
+            topics: string[];
+            transcriptId: string;
+        };
         ConversationSettings: {
+            /** @description How calls are analysed: the local analyser (default) or an LLM after it; LLM credentials are named secrets under llm. */
+            analysis: components["schemas"]["ConversationAnalysisSettings"];
             /** @description Silence added before and after each redacted stretch (ms) */
             audioPaddingMs: number;
             /**
@@ -10911,6 +11959,7 @@ export interface components {
             updatedBy: string | null;
         };
         ConversationSettingsChange: {
+            analysis?: components["schemas"]["ConversationAnalysisSettings"] | null;
             audioPaddingMs?: number;
             /** @enum {string} */
             audioRedaction?: "keep_original" | "redacted_only" | "both";
@@ -10919,6 +11968,7 @@ export interface components {
             transcription?: components["schemas"]["TranscriptionSettings"] | null;
         };
         ConversationSettingsChangeInput: {
+            analysis?: components["schemas"]["ConversationAnalysisSettingsInput"] | null;
             audioPaddingMs?: number;
             /** @enum {string} */
             audioRedaction?: "keep_original" | "redacted_only" | "both";
@@ -10927,6 +11977,8 @@ export interface components {
             transcription?: components["schemas"]["TranscriptionSettingsInput"] | null;
         };
         ConversationSettingsInput: {
+            /** @description How calls are analysed: the local analyser (default) or an LLM after it; LLM credentials are named secrets under llm. */
+            analysis: components["schemas"]["ConversationAnalysisSettingsInput"];
             /** @description Silence added before and after each redacted stretch (ms) */
             audioPaddingMs: number;
             /**
@@ -11336,6 +12388,78 @@ export interface components {
             title: string;
             type: string;
         };
+        QaEvaluation: {
+            autoFailed: boolean;
+            autoFailedBy: string[];
+            categories: {
+                category: string;
+                score: number | null;
+                weight: number;
+            }[];
+            complete: boolean;
+            grade: ("A" | "B" | "C" | "D" | "E") | null;
+            rules: {
+                autoFail: boolean;
+                category: string;
+                coachNote: string;
+                evidence: {
+                    endMs: number;
+                    quote: string;
+                    segmentId: string | null;
+                    speaker: string | null;
+                    startMs: number;
+                }[];
+                /** @enum {string} */
+                kind: "llm" | "deterministic";
+                name: string;
+                pass: boolean | null;
+                ruleId: string;
+                score: number | null;
+                /** @enum {string} */
+                status: "evaluated" | "pending" | "not_applicable";
+                weight: number;
+            }[];
+            score: number | null;
+            scorecardId: string;
+            scorecardVersion: number;
+            weightedScore: number | null;
+        };
+        QaEvaluationInput: {
+            autoFailed: boolean;
+            autoFailedBy: string[];
+            categories: {
+                category: string;
+                score: number | null;
+                weight: number;
+            }[];
+            complete: boolean;
+            grade: ("A" | "B" | "C" | "D" | "E") | null;
+            rules: {
+                autoFail: boolean;
+                category: string;
+                coachNote: string;
+                evidence: {
+                    endMs: number;
+                    quote: string;
+                    segmentId: string | null;
+                    speaker: string | null;
+                    startMs: number;
+                }[];
+                /** @enum {string} */
+                kind: "llm" | "deterministic";
+                name: string;
+                pass: boolean | null;
+                ruleId: string;
+                score: number | null;
+                /** @enum {string} */
+                status: "evaluated" | "pending" | "not_applicable";
+                weight: number;
+            }[];
+            score: number | null;
+            scorecardId: string;
+            scorecardVersion: number;
+            weightedScore: number | null;
+        };
         /**
          * @description Why the item was quarantined, as a stable category: unreadable_time (a date or time field), missing_field, invalid_number, unknown_value (a value the connector does not know), unknown_format (not what the source sends), payload_too_large, schema_rejected (the normalised call broke the call record schema), signature_invalid, not_supported, incomplete_call, connector_error (a bug), other (anything else, and items from before categories)
          * @enum {string}
@@ -11465,6 +12589,20 @@ export interface components {
                 serviceLevelSeconds: number;
                 shortAbandonSeconds: number;
             }[];
+        };
+        ReanalysisAccepted: {
+            /** @description ana_…: the id the analysis will have in GET …/analyses */
+            analysisId: string;
+            recordingId: string;
+            /** @constant */
+            state: "queued";
+        };
+        ReanalysisAcceptedInput: {
+            /** @description ana_…: the id the analysis will have in GET …/analyses */
+            analysisId: string;
+            recordingId: string;
+            /** @constant */
+            state: "queued";
         };
         RecordingAudioLink: {
             expiresAt: string;

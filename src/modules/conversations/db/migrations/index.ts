@@ -9,6 +9,7 @@ import { recordingSources } from './0004-recording-sources.js';
 import { recordingListOrder } from './0005-recording-list-order.js';
 import { transcriptionSettings } from './0006-transcription-settings.js';
 import { analysisConfig } from './0007-analysis-config.js';
+import { analyses } from './0008-analyses.js';
 
 /*
  * Recordings and what the pipeline makes of them. Personal data (party numbers and names, the
@@ -144,5 +145,6 @@ export const conversationsMigrations: MigrationSet = {
     recordingListOrder,
     transcriptionSettings,
     analysisConfig,
+    analyses,
   ],
 };

@@ -1,0 +1,90 @@
+import { sql, type Selectable } from 'kysely';
+import type {
+  AnalysesTable,
+  AnalysisConfigKind,
+  ConversationsTransaction,
+} from '../db/conversations.tables.js';
+
+export type AnalysisRow = Selectable<AnalysesTable>;
+
+export async function analysisByRequest(
+  trx: ConversationsTransaction,
+  requestKey: string,
+): Promise<AnalysisRow | undefined> {
+  return trx
+    .selectFrom('conversations.analyses')
+    .selectAll()
+    .where('requestKey', '=', requestKey)
+    .executeTakeFirst();
+}
+
+export async function currentAnalysis(
+  trx: ConversationsTransaction,
+  recordingId: string,
+): Promise<AnalysisRow | undefined> {
+  return trx
+    .selectFrom('conversations.analyses')
+    .selectAll()
+    .where('recordingId', '=', recordingId)
+    .where('isCurrent', '=', true)
+    .executeTakeFirst();
+}
+
+export async function analysesOf(
+  trx: ConversationsTransaction,
+  recordingId: string,
+  limit: number,
+): Promise<AnalysisRow[]> {
+  return trx
+    .selectFrom('conversations.analyses')
+    .selectAll()
+    .where('recordingId', '=', recordingId)
+    .orderBy('createdAt', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** The new row becomes current; the one before stays as history. */
+export async function insertAnalysis(
+  trx: ConversationsTransaction,
+  row: Omit<AnalysisRow, 'isCurrent' | 'createdAt'>,
+): Promise<void> {
+  await trx
+    .updateTable('conversations.analyses')
+    .set({ isCurrent: false })
+    .where('recordingId', '=', row.recordingId)
+    .where('isCurrent', '=', true)
+    .execute();
+  await trx.insertInto('conversations.analyses').values(row).execute();
+}
+
+export async function setFinalKey(
+  trx: ConversationsTransaction,
+  id: string,
+  finalKey: string,
+): Promise<void> {
+  await trx.updateTable('conversations.analyses').set({ finalKey }).where('id', '=', id).execute();
+}
+
+/**
+ * The active version of the configuration of this kind activated last (a tenant may keep several
+ * scorecards; the one made active most recently is what analysis uses).
+ */
+export async function activeConfig(
+  trx: ConversationsTransaction,
+  kind: AnalysisConfigKind,
+): Promise<{ configId: string; version: number; body: unknown } | undefined> {
+  return trx
+    .selectFrom('conversations.analysis_configs as c')
+    .innerJoin('conversations.analysis_config_versions as v', (join) =>
+      join.onRef('v.configId', '=', 'c.id').onRef('v.version', '=', 'c.activeVersion'),
+    )
+    .select(['c.id as configId', 'v.version', sql`v.body`.as('body')])
+    .where('c.kind', '=', kind)
+    .where('c.activeVersion', 'is not', null)
+    .orderBy('c.activatedAt', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
