@@ -8,6 +8,7 @@ import { defineModule, type PlatformModule } from '../../platform/module.js';
 import type { ObjectStore } from '../../platform/objects/index.js';
 import type { Logger } from '../../platform/telemetry/index.js';
 import { callsModule } from '../calls/index.js';
+import { analysisCompletedV1, transcriptReadyV1 } from './events.js';
 import { analysisConfigRoutes } from './analysis-config/analysis-config.routes.js';
 import {
   createAnalysisConfig,
@@ -147,6 +148,17 @@ export const conversationsModule = defineModule({
   // LLM analyser's (llm.*) and
   // the pull connectors' (recorder.*, twilio.*, 3cx.*).
   secrets: { read: ['transcription.', 'llm.', ...SOURCE_SECRET_PREFIXES] },
+  webhookEvents: [
+    {
+      type: transcriptReadyV1.type,
+      description: 'A recording has a redacted transcript (its id, call and provider).',
+    },
+    {
+      type: analysisCompletedV1.type,
+      description:
+        'A conversation was analysed: its grade and score, and the intents found with the phrase that triggered them (opt-out, complaint, cancel, callback, escalation, payment promise).',
+    },
+  ],
   settings: (config) => ({ publicUrl: config.http.publicUrl }),
   create: (deps): PlatformModule<ConversationsApi> => {
     const calls = deps.modules.calls.calls;
