@@ -80,6 +80,13 @@ describe('the recording pipeline: a worker killed mid-run', () => {
       .poll(async () => (await runRows(recording.id))[0]?.state, { timeout: 120_000, interval: 250 })
       .toBe('succeeded');
 
+    // Analysis is the workflow's last step, after the run is marked succeeded.
+    await expect
+      .poll(async () => (await runRows(recording.id))[0]?.steps.some((s) => s.name === 'analyse'), {
+        timeout: 120_000,
+        interval: 250,
+      })
+      .toBe(true);
     const runs = await runRows(recording.id);
     expect(runs).toHaveLength(1);
     const steps = runs[0]!.steps;
@@ -92,7 +99,13 @@ describe('the recording pipeline: a worker killed mid-run', () => {
       'redact-audio',
       'write-enriched',
       'store',
+      'analyse',
     ]);
+    const { rows: analyses } = await sql<{ n: number }>`
+      select count(*)::int as n from conversations.analyses where recording_id = ${recording.id}`.execute(
+      owner(),
+    );
+    expect(analyses[0]?.n).toBe(1);
     // What had finished before the kill was not done again.
     for (const name of ['prepare', 'decode', 'characteristics'])
       expect(Date.parse(steps.find((s) => s.name === name)!.startedAt)).toBeLessThan(killedAt.getTime());

@@ -137,6 +137,10 @@ describe('the pipeline sweep', () => {
     const stuck = await lostStart({ suppliedTranscript: SUPPLIED }, 10);
     await runSweep();
     await settled(stuck.runId);
+    // The workflow goes on to analysis after the run is marked succeeded: let it finish.
+    await expect
+      .poll(async () => (await t.platform.workflows?.status(stuck.workflowId))?.status, { timeout: 60_000 })
+      .toBe('succeeded');
     const before = await runRow(stuck.runId);
 
     // The row made to look stuck again: the sweep's start finds the finished workflow by its id.
