@@ -1,5 +1,5 @@
 import type { Transcript } from '../transcripts/transcript.schema.js';
-import { ProviderHttp, type HttpPolicy } from './provider-http.js';
+import { ProviderHttp, type HttpPolicy } from './transcription-http.js';
 import { channelCount, costOf, readRecording } from './run-support.js';
 import { TranscriptionErrors } from './transcription.errors.js';
 import type {

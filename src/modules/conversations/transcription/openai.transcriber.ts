@@ -1,7 +1,7 @@
 import type { Transcript } from '../transcripts/transcript.schema.js';
 import type { OpenAiProviderConfig } from './transcription.config.js';
 import { TranscriptionErrors } from './transcription.errors.js';
-import { ProviderHttp } from './provider-http.js';
+import { ProviderHttp } from './transcription-http.js';
 import {
   channelCount,
   channelWav,

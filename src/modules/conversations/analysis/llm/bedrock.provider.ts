@@ -1,4 +1,4 @@
-import { sha256Hex, signAwsRequest, type AwsCredentials } from '../../transcription/sigv4.js';
+import { sha256Hex, signAwsRequest, type AwsCredentials } from '../../providers/sigv4.js';
 import type { BedrockLlmConfig } from './llm.config.js';
 import { LlmErrors } from './llm.errors.js';
 import type { LlmCompletion, LlmProvider, LlmSecretLookup, LlmTurn } from './llm.types.js';

@@ -1,4 +1,5 @@
 import { AppError, type ErrorKind } from '../../../../platform/errors.js';
+import { appErrorOptions, providerFailures } from '../../providers/provider-errors.js';
 import type { LlmUsage } from './llm.types.js';
 
 /**
@@ -72,10 +73,7 @@ export class LlmAnalysisError extends AppError {
     message: string,
     options: { status?: number | null; retryAfterSeconds?: number; cause?: unknown } = {},
   ) {
-    super(CODES[reason], kindOf(reason), message, {
-      ...(options.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: options.retryAfterSeconds }),
-      cause: options.cause,
-    });
+    super(CODES[reason], kindOf(reason), message, appErrorOptions(options));
     this.name = 'LlmAnalysisError';
     this.reason = reason;
     this.provider = provider;
@@ -84,8 +82,10 @@ export class LlmAnalysisError extends AppError {
 }
 
 export const LlmErrors = {
-  notConfigured: (provider: string, detail: string) =>
-    new LlmAnalysisError('not_configured', provider, `${provider} is not configured: ${detail}.`),
+  ...providerFailures(
+    (reason, provider, message, options) => new LlmAnalysisError(reason, provider, message, options),
+    'analysis',
+  ),
   piiGuard: (provider: string) =>
     new LlmAnalysisError(
       'pii_guard',
@@ -95,46 +95,11 @@ export const LlmErrors = {
     ),
   invalidInput: (provider: string, detail: string) =>
     new LlmAnalysisError('invalid_input', provider, `The analysis cannot start: ${detail}.`),
-  badCredentials: (provider: string, status: number | null, detail: string) =>
-    new LlmAnalysisError(
-      'bad_credentials',
-      provider,
-      `${provider} refused the credentials${status === null ? '' : ` (HTTP ${status})`}: ${detail}. Check the secret the analysis settings name.`,
-      { status },
-    ),
-  rejected: (provider: string, status: number | null, detail: string) =>
-    new LlmAnalysisError(
-      'rejected',
-      provider,
-      `${provider} refused the request${status === null ? '' : ` (HTTP ${status})`}: ${detail}`,
-      { status },
-    ),
-  malformed: (provider: string, detail: string, cause?: unknown) =>
-    new LlmAnalysisError(
-      'malformed_response',
-      provider,
-      `${provider} answered something its API does not document: ${detail}`,
-      { cause },
-    ),
   invalidOutput: (provider: string, turns: number, problems: string) =>
     new LlmAnalysisError(
       'invalid_output',
       provider,
       `${provider}'s answer was still not valid after ${turns} ${turns === 1 ? 'try' : 'tries'}: ${problems}`,
-    ),
-  rateLimited: (provider: string, retryAfterSeconds: number | undefined) =>
-    new LlmAnalysisError(
-      'rate_limited',
-      provider,
-      `${provider} is rate limiting us${retryAfterSeconds === undefined ? '' : `; it asks to retry after ${retryAfterSeconds} s`}.`,
-      { status: 429, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) },
-    ),
-  unavailable: (provider: string, status: number | null, detail: string, cause?: unknown) =>
-    new LlmAnalysisError(
-      'unavailable',
-      provider,
-      `${provider} is unavailable${status === null ? '' : ` (HTTP ${status})`}: ${detail}`,
-      { status, cause },
     ),
   timeout: (provider: string, ms: number) =>
     new LlmAnalysisError('timeout', provider, `${provider} did not answer within ${ms} ms.`),
