@@ -1,3 +1,5 @@
+import { AppError, type ErrorKind } from '../../../platform/errors.js';
+
 /**
  * The failures every outside provider can have, said the same way whether the provider transcribes
  * or analyses. Each caller keeps its own error class and codes; `providerFailures` builds the
@@ -21,6 +23,31 @@ export function appErrorOptions(options: ProviderErrorOptions): {
     ...(options.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: options.retryAfterSeconds }),
     cause: options.cause,
   };
+}
+
+/** A provider's failure: why (the caller's own reasons), which provider, and the HTTP status when it answered. */
+export abstract class ProviderFailureError<
+  Reason extends string,
+  Provider extends string | null,
+> extends AppError {
+  readonly reason: Reason;
+  readonly provider: Provider;
+  /** HTTP status the provider answered, when it did. */
+  readonly status: number | null;
+
+  protected constructor(
+    code: string,
+    kind: ErrorKind,
+    reason: Reason,
+    provider: Provider,
+    message: string,
+    options: ProviderErrorOptions,
+  ) {
+    super(code, kind, message, appErrorOptions(options));
+    this.reason = reason;
+    this.provider = provider;
+    this.status = options.status ?? null;
+  }
 }
 
 const httpStatus = (status: number | null): string => (status === null ? '' : ` (HTTP ${status})`);

@@ -1,5 +1,9 @@
-import { AppError, type ErrorKind } from '../../../platform/errors.js';
-import { appErrorOptions, providerFailures } from '../providers/provider-errors.js';
+import type { ErrorKind } from '../../../platform/errors.js';
+import {
+  providerFailures,
+  ProviderFailureError,
+  type ProviderErrorOptions,
+} from '../providers/provider-errors.js';
 
 /**
  * Why a transcription failed. `transient` reasons may succeed later with the same audio and
@@ -71,33 +75,21 @@ export interface TranscriptionAttemptFailure {
   readonly message: string;
 }
 
-export class TranscriptionError extends AppError {
-  readonly reason: TranscriptionFailureReason;
-  /** The provider that failed (`openai`, `local`, …); null for `all_failed`. */
-  readonly provider: string | null;
-  /** HTTP status the provider answered, when it did. */
-  readonly status: number | null;
+export class TranscriptionError extends ProviderFailureError<TranscriptionFailureReason, string | null> {
   /** For `all_failed`: each provider tried, in order, and why it failed. */
   readonly attempts: readonly TranscriptionAttemptFailure[];
 
+  /** `provider`: the one that failed (`openai`, `local`, …); null for `all_failed`. */
   constructor(
     reason: TranscriptionFailureReason,
     provider: string | null,
     message: string,
-    options: {
-      status?: number | null;
-      retryAfterSeconds?: number;
-      attempts?: readonly TranscriptionAttemptFailure[];
-      cause?: unknown;
-    } = {},
+    options: ProviderErrorOptions & { attempts?: readonly TranscriptionAttemptFailure[] } = {},
   ) {
     const attempts = options.attempts ?? [];
     const transientInside = attempts.some((attempt) => isTransientReason(attempt.reason));
-    super(CODES[reason], kindOf(reason, transientInside), message, appErrorOptions(options));
+    super(CODES[reason], kindOf(reason, transientInside), reason, provider, message, options);
     this.name = 'TranscriptionError';
-    this.reason = reason;
-    this.provider = provider;
-    this.status = options.status ?? null;
     this.attempts = attempts;
   }
 }

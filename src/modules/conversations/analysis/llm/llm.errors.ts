@@ -1,5 +1,9 @@
-import { AppError, type ErrorKind } from '../../../../platform/errors.js';
-import { appErrorOptions, providerFailures } from '../../providers/provider-errors.js';
+import type { ErrorKind } from '../../../../platform/errors.js';
+import {
+  providerFailures,
+  ProviderFailureError,
+  type ProviderErrorOptions,
+} from '../../providers/provider-errors.js';
 import type { LlmUsage } from './llm.types.js';
 
 /**
@@ -59,11 +63,7 @@ function kindOf(reason: LlmFailureReason): ErrorKind {
   }
 }
 
-export class LlmAnalysisError extends AppError {
-  readonly reason: LlmFailureReason;
-  readonly provider: string;
-  /** HTTP status the provider answered, when it did. */
-  readonly status: number | null;
+export class LlmAnalysisError extends ProviderFailureError<LlmFailureReason, string> {
   /** What the run used before it failed (tokens and cost are owed even for an answer that never became valid). */
   usage: LlmUsage | null = null;
 
@@ -71,13 +71,10 @@ export class LlmAnalysisError extends AppError {
     reason: LlmFailureReason,
     provider: string,
     message: string,
-    options: { status?: number | null; retryAfterSeconds?: number; cause?: unknown } = {},
+    options: ProviderErrorOptions = {},
   ) {
-    super(CODES[reason], kindOf(reason), message, appErrorOptions(options));
+    super(CODES[reason], kindOf(reason), reason, provider, message, options);
     this.name = 'LlmAnalysisError';
-    this.reason = reason;
-    this.provider = provider;
-    this.status = options.status ?? null;
   }
 }
 
