@@ -29,6 +29,8 @@ import { readWith, tokenCount } from '../src/modules/conversations/analysis/wink
 import type { TenantAnalysisConfig } from '../src/modules/conversations/analysis/analyser.types.js';
 import type { Transcript } from '../src/modules/conversations/transcripts/index.js';
 import { systemContext } from '../src/platform/context.js';
+import { bestOf, type Measured } from './support/measure.js';
+import { loadAverage } from './support/figures.js';
 
 const { values } = parseArgs({
   options: {
@@ -58,34 +60,7 @@ const config: TenantAnalysisConfig = {
   ],
 };
 
-interface Measured {
-  readonly seconds: number;
-  readonly cpu: number;
-}
-
-async function measure(run: () => Promise<void> | void): Promise<Measured> {
-  let best = Number.POSITIVE_INFINITY;
-  let cpu = 0;
-  for (let r = 0; r < rounds; r++) {
-    global.gc?.();
-    const cpuBefore = process.cpuUsage();
-    const started = performance.now();
-    await run();
-    const seconds = (performance.now() - started) / 1000;
-    if (seconds < best) {
-      best = seconds;
-      const used = process.cpuUsage(cpuBefore);
-      cpu = (used.user + used.system) / 1e6;
-    }
-  }
-  return { seconds: best, cpu };
-}
-
-const loadAverage = () =>
-  os
-    .loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ');
+const measure = (run: () => Promise<void> | void): Promise<Measured> => bestOf(rounds, run);
 
 async function main(): Promise<void> {
   const pool = [...DEV_UTTERANCES, ...HELD_OUT_UTTERANCES];

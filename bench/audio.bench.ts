@@ -28,6 +28,8 @@ import {
   toPcm16,
 } from '../src/modules/conversations/audio/index.js';
 import { renderBlock, writeWav, type Burst } from '../src/modules/conversations/audio/test-signals.js';
+import { bestOf, type Measured } from './support/measure.js';
+import { loadAverage } from './support/figures.js';
 
 const { values } = parseArgs({
   options: { minutes: { type: 'string', default: '30' }, rounds: { type: 'string', default: '2' } },
@@ -73,37 +75,7 @@ async function writeCall(file: string, codec: 'pcm_s16le' | 'pcm_mulaw'): Promis
   await once(out, 'finish');
 }
 
-interface Measured {
-  /** Wall seconds (best round). */
-  readonly seconds: number;
-  /** CPU seconds of this process in that round (user + system): what load on the machine does not inflate. */
-  readonly cpu: number;
-  readonly rssMb: number;
-}
-
-async function measure(run: () => Promise<unknown>): Promise<Measured> {
-  let best = Number.POSITIVE_INFINITY;
-  let cpu = 0;
-  let rssGrowth = 0;
-  for (let r = 0; r < rounds; r++) {
-    global.gc?.();
-    const before = process.memoryUsage().rss;
-    let peak = before;
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-    const started = performance.now();
-    const cpuBefore = process.cpuUsage();
-    await run();
-    const seconds = (performance.now() - started) / 1000;
-    if (seconds < best) {
-      best = seconds;
-      const used = process.cpuUsage(cpuBefore);
-      cpu = (used.user + used.system) / 1e6;
-    }
-    clearInterval(sampler);
-    rssGrowth = Math.max(rssGrowth, Math.max(peak, process.memoryUsage().rss) - before);
-  }
-  return { seconds: best, cpu, rssMb: rssGrowth / 2 ** 20 };
-}
+const measure = (run: () => Promise<unknown>): Promise<Measured> => bestOf(rounds, run, { memory: true });
 
 async function rawRead(file: string): Promise<void> {
   let sink = 0;
@@ -115,12 +87,7 @@ async function rawRead(file: string): Promise<void> {
 async function main(): Promise<void> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'bench-audio-'));
   try {
-    console.log(
-      `Machine: ${os.cpus().length} cores, load average ${os
-        .loadavg()
-        .map((l) => l.toFixed(1))
-        .join(' ')} at start`,
-    );
+    console.log(`Machine: ${os.cpus().length} cores, load average ${loadAverage()} at start`);
     console.log(`Audio: ${minutes} min of synthetic stereo at ${sampleRate} Hz; best of ${rounds} rounds\n`);
     const audioSeconds = durationMs / 1000;
     const row = (label: string, m: Measured) =>
@@ -160,12 +127,7 @@ async function main(): Promise<void> {
         }),
       );
     }
-    console.log(
-      `\nLoad average at the end: ${os
-        .loadavg()
-        .map((l) => l.toFixed(1))
-        .join(' ')}`,
-    );
+    console.log(`\nLoad average at the end: ${loadAverage()}`);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

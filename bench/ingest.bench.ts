@@ -22,10 +22,11 @@ import { createPlatform } from '../src/app/platform.js';
 import { createFilesystemObjectStore } from '../src/platform/objects/index.js';
 import type { Keyring } from '../src/platform/crypto/index.js';
 import { loadConfig } from '../src/platform/config/index.js';
-import { systemContext } from '../src/platform/context.js';
 import { createLogger } from '../src/platform/telemetry/index.js';
 import { normalisedCall } from '../src/modules/calls/testing/index.js';
 import type { NormalisedCall } from '../src/modules/calls/index.js';
+import { loadAverage } from './support/figures.js';
+import { listenWithBenchTenant } from './support/bench-tenant.js';
 
 const { values } = parseArgs({
   options: {
@@ -150,22 +151,9 @@ async function main(): Promise<void> {
   });
   const platform = await createPlatform(config, { role: 'start', logger: createLogger({ level: 'warn' }) });
   try {
-    await platform.http?.listen({ host: '127.0.0.1', port: 0 });
-    const address = platform.http?.server.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
-    const tenant = await platform.modules.identity.tenantAdmin.create({ name: 'Bench', slug: 'bench' });
-    const ctx = systemContext(tenant.uuid, 'bench', 'bench');
-    const { key } = await platform.modules.identity.apiKeys.create(ctx, {
-      name: 'bench',
-      scopes: ['calls:ingest'],
-    });
+    const { port, tenantId, key } = await listenWithBenchTenant(platform, ['calls:ingest']);
 
-    console.log(
-      `Machine: ${os.cpus().length} cores, load average ${os
-        .loadavg()
-        .map((l) => l.toFixed(1))
-        .join(' ')}`,
-    );
+    console.log(`Machine: ${os.cpus().length} cores, load average ${loadAverage()}`);
     console.log(
       `Records: ${total.toLocaleString('en')} in batches of ${batchSize}, ${concurrency} requests in flight`,
     );
@@ -175,7 +163,7 @@ async function main(): Promise<void> {
     const floorRate = await archiveFloor(
       path.join(dataDir, 'floor-objects'),
       platform.keyring,
-      tenant.uuid,
+      tenantId,
       records,
     );
     const copyRate = await copyBaseline(platform.database.ownerUrl, records);
@@ -211,7 +199,7 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 100));
       const { rows } = await sql<{
         n: number;
-      }>`select count(*)::int as n from calls.call_keys where tenant_id = ${tenant.uuid}`.execute(
+      }>`select count(*)::int as n from calls.call_keys where tenant_id = ${tenantId}`.execute(
         platform.database.owner,
       );
       indexed = rows[0]?.n ?? 0;

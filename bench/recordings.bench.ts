@@ -32,7 +32,6 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { createPlatform } from '../src/app/platform.js';
 import { loadConfig } from '../src/platform/config/index.js';
-import { systemContext } from '../src/platform/context.js';
 import { createDbosWorkflows, createWorkerRuntime } from '../src/platform/jobs/index.js';
 import { createLogger } from '../src/platform/telemetry/index.js';
 import { createConversationsModule } from '../src/modules/conversations/index.js';
@@ -55,6 +54,8 @@ import { localProviderSchema } from '../src/modules/conversations/transcription/
 import { multipartForm } from '../src/modules/conversations/recordings/testing/upload-forms.js';
 /* eslint-enable switchboard/module-boundaries */
 import { loadAverage, printTable } from './support/figures.js';
+import { bestOf, type Measured } from './support/measure.js';
+import { listenWithBenchTenant } from './support/bench-tenant.js';
 
 const { values } = parseArgs({
   options: {
@@ -179,20 +180,8 @@ async function makeCall(dir: string, index: number): Promise<SyntheticCall> {
   return { file, durationMs: (frames / SAMPLE_RATE) * 1000 };
 }
 
-interface Measured {
-  readonly seconds: number;
-  /** CPU seconds of this process (user + system). */
-  readonly cpu: number;
-}
-
-async function measure(run: () => Promise<unknown>): Promise<Measured> {
-  const cpuBefore = process.cpuUsage();
-  const started = performance.now();
-  await run();
-  const seconds = (performance.now() - started) / 1000;
-  const used = process.cpuUsage(cpuBefore);
-  return { seconds, cpu: (used.user + used.system) / 1e6 };
-}
+/** One timed run of `run`. */
+const measure = (run: () => Promise<unknown>): Promise<Measured> => bestOf(1, run);
 
 /** Runs `work` on every item, at most `limit` at once. */
 async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
@@ -342,16 +331,8 @@ async function main(): Promise<void> {
     );
     try {
       await runtime.start();
-      await platform.http?.listen({ host: '127.0.0.1', port: 0 });
-      const address = platform.http?.server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      const tenant = await platform.modules.identity.tenantAdmin.create({ name: 'Bench', slug: 'bench' });
-      const ctx = systemContext(tenant.uuid, 'bench', 'bench');
       // No provider configured: the tenant's default, the local engine, transcribes.
-      const { key } = await platform.modules.identity.apiKeys.create(ctx, {
-        name: 'bench',
-        scopes: ['recordings:ingest'],
-      });
+      const { port, tenantId, key } = await listenWithBenchTenant(platform, ['recordings:ingest']);
       const forms = await Promise.all(
         calls.map(async (call, i) =>
           multipartForm([
@@ -396,7 +377,7 @@ async function main(): Promise<void> {
           await new Promise((resolve) => setTimeout(resolve, 250));
           const { rows: counted } = await sql<{ state: string; n: number }>`
             select state, count(*)::int as n from conversations.recordings
-             where tenant_id = ${tenant.uuid} group by state`.execute(platform.database.owner);
+             where tenant_id = ${tenantId} group by state`.execute(platform.database.owner);
           states = Object.fromEntries(counted.map((r) => [r.state, r.n]));
           if ((states.ready ?? 0) + (states.failed ?? 0) >= calls.length) break;
           if (performance.now() - started > 30 * 60_000)
@@ -405,7 +386,7 @@ async function main(): Promise<void> {
       });
       const failures = await sql<{ failure_reason: string | null }>`
         select failure_reason from conversations.recordings
-         where tenant_id = ${tenant.uuid} and state = 'failed'`.execute(platform.database.owner);
+         where tenant_id = ${tenantId} and state = 'failed'`.execute(platform.database.owner);
       row(
         'end to end: upload → workflow → transcript',
         endToEnd,

@@ -1,4 +1,5 @@
-import type { Transcript, TranscriptSegment } from '../transcripts/index.js';
+import { createRandom } from '../redaction/synthetic-calls.js';
+import { builtProvenance, type Transcript, type TranscriptSegment } from '../transcripts/index.js';
 import type { IntentKind } from './analyser.types.js';
 
 /**
@@ -212,17 +213,6 @@ export interface SyntheticConversation {
   readonly truth: readonly SyntheticSegmentTruth[];
 }
 
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** A two-party transcript (agent spk_0 on channel 0, customer spk_1 on channel 1) from these lines. */
 export function transcriptOf(
   lines: readonly LabelledUtterance[],
@@ -255,15 +245,7 @@ export function transcriptOf(
       { id: 'spk_1', role: 'customer', roleSource: 'provider', label: null, channel: 1 },
     ],
     segments,
-    provenance: {
-      provider: 'synthetic',
-      format: 'switchboard-engine',
-      model: null,
-      modelVersion: null,
-      providerJobId: null,
-      createdAt: null,
-      parserVersion: 1,
-    },
+    provenance: builtProvenance('synthetic', 'switchboard-engine'),
     providerRedaction: null,
   };
 }

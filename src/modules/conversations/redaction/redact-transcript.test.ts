@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  builtProvenance,
   parseTranscript,
   transcriptSchema,
   type Transcript,
@@ -46,15 +47,7 @@ function call(lines: readonly string[], withWords = true): Transcript {
       { id: 'spk_1', role: 'customer', roleSource: 'convention', label: 'spk_1', channel: null },
     ],
     segments,
-    provenance: {
-      provider: 'test',
-      format: 'aws-transcribe',
-      model: null,
-      modelVersion: null,
-      providerJobId: null,
-      createdAt: null,
-      parserVersion: 1,
-    },
+    provenance: builtProvenance('test', 'aws-transcribe'),
     providerRedaction: null,
   };
 }

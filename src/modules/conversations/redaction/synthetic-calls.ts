@@ -1,4 +1,9 @@
-import type { Transcript, TranscriptSegment, TranscriptWord } from '../transcripts/index.js';
+import {
+  builtProvenance,
+  type Transcript,
+  type TranscriptSegment,
+  type TranscriptWord,
+} from '../transcripts/index.js';
 
 /**
  * Test support: builds synthetic call transcripts with card numbers, expiries, security codes and
@@ -530,15 +535,7 @@ function build(
         { id: 'spk_1', role: 'customer', roleSource: 'convention', label: 'ch_1', channel: 1 },
       ],
       segments,
-      provenance: {
-        provider: 'synthetic',
-        format: 'aws-transcribe',
-        model: null,
-        modelVersion: null,
-        providerJobId: null,
-        createdAt: null,
-        parserVersion: 1,
-      },
+      provenance: builtProvenance('synthetic', 'aws-transcribe'),
       providerRedaction: null,
     },
     seeded: entities,

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { AwsTranscribeProviderConfig } from './transcription.config.js';
 import { TranscriptionErrors } from './transcription.errors.js';
-import { ProviderHttp, type ProviderRequest } from './provider-http.js';
+import { ProviderHttp, type ProviderRequest } from './transcription-http.js';
 import { channelCount, costOf, parseProviderOutput, readRecording, result } from './run-support.js';
-import { sha256Hex, signAwsRequest, type AwsCredentials } from './sigv4.js';
+import { sha256Hex, signAwsRequest, type AwsCredentials } from '../providers/sigv4.js';
 import type { SecretLookup, Transcriber, TranscriptionInput } from './transcription.types.js';
 
 const PROVIDER = 'aws-transcribe';

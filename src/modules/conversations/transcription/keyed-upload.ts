@@ -1,5 +1,6 @@
+import { unavailableUnless } from '../providers/provider-credentials.js';
 import type { Transcript } from '../transcripts/transcript.schema.js';
-import { ProviderHttp, type HttpPolicy } from './provider-http.js';
+import { ProviderHttp, type HttpPolicy } from './transcription-http.js';
 import { channelCount, costOf, readRecording } from './run-support.js';
 import { TranscriptionErrors } from './transcription.errors.js';
 import type {
@@ -35,28 +36,31 @@ export interface KeyedRun {
   readonly bytes: Uint8Array;
 }
 
+/** The tenant secret holding a provider's API key; `not_configured` naming the secret when it is unset or empty. */
+export async function apiKeyFromSecret(
+  secrets: SecretLookup,
+  provider: string,
+  secretName: string,
+): Promise<string> {
+  const value = await secrets(secretName);
+  if (value === undefined || value === '') {
+    throw TranscriptionErrors.notConfigured(
+      provider,
+      `the secret "${secretName}" holding the API key is not set`,
+    );
+  }
+  return value;
+}
+
 export function keyedProvider(
   provider: string,
   config: HttpPolicy & { readonly apiKeySecret: string },
   secrets: SecretLookup,
 ): KeyedProvider {
-  const apiKey = async (): Promise<string> => {
-    const value = await secrets(config.apiKeySecret);
-    if (value === undefined || value === '') {
-      throw TranscriptionErrors.notConfigured(
-        provider,
-        `the secret "${config.apiKeySecret}" holding the API key is not set`,
-      );
-    }
-    return value;
-  };
+  const apiKey = () => apiKeyFromSecret(secrets, provider, config.apiKeySecret);
   return {
     apiKey,
-    unavailable: () =>
-      apiKey().then(
-        () => null,
-        (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
-      ),
+    unavailable: unavailableUnless(apiKey),
     async open(input) {
       const startedAt = new Date();
       const key = await apiKey();

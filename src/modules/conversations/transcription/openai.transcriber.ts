@@ -1,7 +1,9 @@
 import type { Transcript } from '../transcripts/transcript.schema.js';
 import type { OpenAiProviderConfig } from './transcription.config.js';
 import { TranscriptionErrors } from './transcription.errors.js';
-import { ProviderHttp } from './provider-http.js';
+import { unavailableUnless } from '../providers/provider-credentials.js';
+import { apiKeyFromSecret } from './keyed-upload.js';
+import { ProviderHttp } from './transcription-http.js';
 import {
   channelCount,
   channelWav,
@@ -35,28 +37,12 @@ export function openAiTranscriber(
 ): Transcriber {
   const format =
     config.responseFormat ?? (/diari[sz]e/i.test(config.model) ? 'diarized_json' : 'verbose_json');
-  const apiKey = async (): Promise<string | null> => {
-    if (config.apiKeySecret === null) return null;
-    const value = await secrets(config.apiKeySecret);
-    if (value === undefined || value === '') {
-      throw TranscriptionErrors.notConfigured(
-        PROVIDER,
-        `the secret "${config.apiKeySecret}" holding the API key is not set`,
-      );
-    }
-    return value;
-  };
+  const apiKey = async (): Promise<string | null> =>
+    config.apiKeySecret === null ? null : apiKeyFromSecret(secrets, PROVIDER, config.apiKeySecret);
 
   return {
     provider: PROVIDER,
-    async unavailable() {
-      try {
-        await apiKey();
-        return null;
-      } catch (error) {
-        return error instanceof Error ? error : new Error(String(error));
-      }
-    },
+    unavailable: unavailableUnless(apiKey),
     async transcribe(input: TranscriptionInput) {
       const startedAt = new Date();
       const key = await apiKey();

@@ -1,4 +1,9 @@
-import { AppError, type ErrorKind } from '../../../platform/errors.js';
+import type { ErrorKind } from '../../../platform/errors.js';
+import {
+  providerFailures,
+  ProviderFailureError,
+  type ProviderErrorOptions,
+} from '../providers/provider-errors.js';
 
 /**
  * Why a transcription failed. `transient` reasons may succeed later with the same audio and
@@ -70,36 +75,21 @@ export interface TranscriptionAttemptFailure {
   readonly message: string;
 }
 
-export class TranscriptionError extends AppError {
-  readonly reason: TranscriptionFailureReason;
-  /** The provider that failed (`openai`, `local`, …); null for `all_failed`. */
-  readonly provider: string | null;
-  /** HTTP status the provider answered, when it did. */
-  readonly status: number | null;
+export class TranscriptionError extends ProviderFailureError<TranscriptionFailureReason, string | null> {
   /** For `all_failed`: each provider tried, in order, and why it failed. */
   readonly attempts: readonly TranscriptionAttemptFailure[];
 
+  /** `provider`: the one that failed (`openai`, `local`, …); null for `all_failed`. */
   constructor(
     reason: TranscriptionFailureReason,
     provider: string | null,
     message: string,
-    options: {
-      status?: number | null;
-      retryAfterSeconds?: number;
-      attempts?: readonly TranscriptionAttemptFailure[];
-      cause?: unknown;
-    } = {},
+    options: ProviderErrorOptions & { attempts?: readonly TranscriptionAttemptFailure[] } = {},
   ) {
     const attempts = options.attempts ?? [];
     const transientInside = attempts.some((attempt) => isTransientReason(attempt.reason));
-    super(CODES[reason], kindOf(reason, transientInside), message, {
-      ...(options.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: options.retryAfterSeconds }),
-      cause: options.cause,
-    });
+    super(CODES[reason], kindOf(reason, transientInside), reason, provider, message, options);
     this.name = 'TranscriptionError';
-    this.reason = reason;
-    this.provider = provider;
-    this.status = options.status ?? null;
     this.attempts = attempts;
   }
 }
@@ -109,6 +99,10 @@ export function isTransientReason(reason: TranscriptionFailureReason): boolean {
 }
 
 export const TranscriptionErrors = {
+  ...providerFailures(
+    (reason, provider, message, options) => new TranscriptionError(reason, provider, message, options),
+    'transcription',
+  ),
   noLocalEngine: (detail: string) =>
     new TranscriptionError(
       'no_local_engine',
@@ -116,45 +110,8 @@ export const TranscriptionErrors = {
       `No local speech engine: ${detail}. Install one with "apt-get install pocketsphinx pocketsphinx-en-us", ` +
         `or configure a command (local.engine = "command") that runs a Whisper or Vosk model, or another provider.`,
     ),
-  notConfigured: (provider: string, detail: string) =>
-    new TranscriptionError('not_configured', provider, `${provider} is not configured: ${detail}.`),
-  badCredentials: (provider: string, status: number | null, detail: string) =>
-    new TranscriptionError(
-      'bad_credentials',
-      provider,
-      `${provider} refused the credentials${status === null ? '' : ` (HTTP ${status})`}: ${detail}. Check the secret the transcription settings name.`,
-      { status },
-    ),
-  rejected: (provider: string, status: number | null, detail: string) =>
-    new TranscriptionError(
-      'rejected',
-      provider,
-      `${provider} refused the request${status === null ? '' : ` (HTTP ${status})`}: ${detail}`,
-      { status },
-    ),
-  malformed: (provider: string, detail: string, cause?: unknown) =>
-    new TranscriptionError(
-      'malformed_response',
-      provider,
-      `${provider} answered something its API does not document: ${detail}`,
-      { cause },
-    ),
   engineFailed: (provider: string, detail: string, cause?: unknown) =>
     new TranscriptionError('engine_failed', provider, `The local engine failed: ${detail}`, { cause }),
-  rateLimited: (provider: string, retryAfterSeconds: number | undefined) =>
-    new TranscriptionError(
-      'rate_limited',
-      provider,
-      `${provider} is rate limiting us${retryAfterSeconds === undefined ? '' : `; it asks to retry after ${retryAfterSeconds} s`}.`,
-      { status: 429, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) },
-    ),
-  unavailable: (provider: string, status: number | null, detail: string, cause?: unknown) =>
-    new TranscriptionError(
-      'unavailable',
-      provider,
-      `${provider} is unavailable${status === null ? '' : ` (HTTP ${status})`}: ${detail}`,
-      { status, cause },
-    ),
   timeout: (provider: string, what: string, ms: number) =>
     new TranscriptionError('timeout', provider, `${provider} did not ${what} within ${ms} ms.`),
   noSpeech: (provider: string) =>

@@ -30,6 +30,6 @@ export {
   parseTranscript,
   type ParseTranscriptHint,
 } from './parse-transcript.js';
-export { TRANSCRIPT_PARSER_VERSION } from './transcript-draft.js';
+export { builtProvenance, TRANSCRIPT_PARSER_VERSION } from './transcript-draft.js';
 export type { SpeakerRoleHint } from './speakers.js';
 export { engineDocumentSchema, type EngineDocument } from './parse-engine.js';

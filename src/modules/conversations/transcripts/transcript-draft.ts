@@ -6,12 +6,29 @@ import {
   type RedactionMarker,
   type Transcript,
   type TranscriptFormat,
+  type TranscriptProvenance,
   type TranscriptWord,
 } from './transcript.schema.js';
 import { settleSpeakers, type SpeakerDraft, type SpeakerRoleHint } from './speakers.js';
 
 /** Bump when a parser reads a file differently; recorded in every transcript's provenance. */
 export const TRANSCRIPT_PARSER_VERSION = 1;
+
+/**
+ * The provenance of a transcript no provider document describes (one Switchboard built: a rescan
+ * before analysis, a synthetic call): who made it and in what shape, no model, job or date.
+ */
+export function builtProvenance(provider: string, format: TranscriptFormat): TranscriptProvenance {
+  return {
+    provider,
+    format,
+    model: null,
+    modelVersion: null,
+    providerJobId: null,
+    createdAt: null,
+    parserVersion: TRANSCRIPT_PARSER_VERSION,
+  };
+}
 
 export interface SegmentDraft {
   /** The key of a speaker in `TranscriptDraft.speakers`. */

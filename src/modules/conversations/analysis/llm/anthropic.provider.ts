@@ -1,5 +1,6 @@
 import type { AnthropicLlmConfig } from './llm.config.js';
 import { LlmErrors } from './llm.errors.js';
+import { apiKeyFrom, unavailableUnless } from './provider-credentials.js';
 import type { LlmCompletion, LlmProvider, LlmSecretLookup, LlmTurn } from './llm.types.js';
 import { asRecord, numberOr, stringOr } from './read-json.js';
 
@@ -11,24 +12,12 @@ import { asRecord, numberOr, stringOr } from './read-json.js';
  */
 export function anthropicProvider(config: AnthropicLlmConfig, secrets: LlmSecretLookup): LlmProvider {
   const name = 'anthropic';
-  const apiKey = async () => {
-    const key = await secrets(config.apiKeySecret);
-    if (key === undefined || key === '')
-      throw LlmErrors.notConfigured(name, `the secret '${config.apiKeySecret}' (the API key) is not set`);
-    return key;
-  };
+  const apiKey = () => apiKeyFrom(secrets, name, config.apiKeySecret);
 
   return {
     name,
     model: config.model,
-    async unavailable() {
-      try {
-        await apiKey();
-        return null;
-      } catch (error) {
-        return error as Error;
-      }
-    },
+    unavailable: unavailableUnless(apiKey),
     async complete(request, http) {
       const body = {
         model: config.model,

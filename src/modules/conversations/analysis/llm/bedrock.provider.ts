@@ -1,6 +1,7 @@
-import { sha256Hex, signAwsRequest, type AwsCredentials } from '../../transcription/sigv4.js';
+import { sha256Hex, signAwsRequest, type AwsCredentials } from '../../providers/sigv4.js';
 import type { BedrockLlmConfig } from './llm.config.js';
 import { LlmErrors } from './llm.errors.js';
+import { unavailableUnless } from './provider-credentials.js';
 import type { LlmCompletion, LlmProvider, LlmSecretLookup, LlmTurn } from './llm.types.js';
 import { asRecord, numberOr, stringOr } from './read-json.js';
 
@@ -41,14 +42,7 @@ export function bedrockProvider(config: BedrockLlmConfig, secrets: LlmSecretLook
   return {
     name,
     model: config.model,
-    async unavailable() {
-      try {
-        await credentials();
-        return null;
-      } catch (error) {
-        return error as Error;
-      }
-    },
+    unavailable: unavailableUnless(credentials),
     async complete(request, http) {
       const body = JSON.stringify({
         system: [{ text: request.system }],

@@ -7,7 +7,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeProviderServer } from '../../transcription/fake-provider.server.js';
-import { signAwsRequest } from '../../transcription/sigv4.js';
+import { signAwsRequest } from '../../providers/sigv4.js';
 import {
   createLlmAnalyser,
   LlmAnalysisError,

@@ -1,4 +1,9 @@
-import { AppError, type ErrorKind } from '../../../../platform/errors.js';
+import type { ErrorKind } from '../../../../platform/errors.js';
+import {
+  providerFailures,
+  ProviderFailureError,
+  type ProviderErrorOptions,
+} from '../../providers/provider-errors.js';
 import type { LlmUsage } from './llm.types.js';
 
 /**
@@ -58,11 +63,7 @@ function kindOf(reason: LlmFailureReason): ErrorKind {
   }
 }
 
-export class LlmAnalysisError extends AppError {
-  readonly reason: LlmFailureReason;
-  readonly provider: string;
-  /** HTTP status the provider answered, when it did. */
-  readonly status: number | null;
+export class LlmAnalysisError extends ProviderFailureError<LlmFailureReason, string> {
   /** What the run used before it failed (tokens and cost are owed even for an answer that never became valid). */
   usage: LlmUsage | null = null;
 
@@ -70,22 +71,18 @@ export class LlmAnalysisError extends AppError {
     reason: LlmFailureReason,
     provider: string,
     message: string,
-    options: { status?: number | null; retryAfterSeconds?: number; cause?: unknown } = {},
+    options: ProviderErrorOptions = {},
   ) {
-    super(CODES[reason], kindOf(reason), message, {
-      ...(options.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: options.retryAfterSeconds }),
-      cause: options.cause,
-    });
+    super(CODES[reason], kindOf(reason), reason, provider, message, options);
     this.name = 'LlmAnalysisError';
-    this.reason = reason;
-    this.provider = provider;
-    this.status = options.status ?? null;
   }
 }
 
 export const LlmErrors = {
-  notConfigured: (provider: string, detail: string) =>
-    new LlmAnalysisError('not_configured', provider, `${provider} is not configured: ${detail}.`),
+  ...providerFailures(
+    (reason, provider, message, options) => new LlmAnalysisError(reason, provider, message, options),
+    'analysis',
+  ),
   piiGuard: (provider: string) =>
     new LlmAnalysisError(
       'pii_guard',
@@ -95,46 +92,11 @@ export const LlmErrors = {
     ),
   invalidInput: (provider: string, detail: string) =>
     new LlmAnalysisError('invalid_input', provider, `The analysis cannot start: ${detail}.`),
-  badCredentials: (provider: string, status: number | null, detail: string) =>
-    new LlmAnalysisError(
-      'bad_credentials',
-      provider,
-      `${provider} refused the credentials${status === null ? '' : ` (HTTP ${status})`}: ${detail}. Check the secret the analysis settings name.`,
-      { status },
-    ),
-  rejected: (provider: string, status: number | null, detail: string) =>
-    new LlmAnalysisError(
-      'rejected',
-      provider,
-      `${provider} refused the request${status === null ? '' : ` (HTTP ${status})`}: ${detail}`,
-      { status },
-    ),
-  malformed: (provider: string, detail: string, cause?: unknown) =>
-    new LlmAnalysisError(
-      'malformed_response',
-      provider,
-      `${provider} answered something its API does not document: ${detail}`,
-      { cause },
-    ),
   invalidOutput: (provider: string, turns: number, problems: string) =>
     new LlmAnalysisError(
       'invalid_output',
       provider,
       `${provider}'s answer was still not valid after ${turns} ${turns === 1 ? 'try' : 'tries'}: ${problems}`,
-    ),
-  rateLimited: (provider: string, retryAfterSeconds: number | undefined) =>
-    new LlmAnalysisError(
-      'rate_limited',
-      provider,
-      `${provider} is rate limiting us${retryAfterSeconds === undefined ? '' : `; it asks to retry after ${retryAfterSeconds} s`}.`,
-      { status: 429, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) },
-    ),
-  unavailable: (provider: string, status: number | null, detail: string, cause?: unknown) =>
-    new LlmAnalysisError(
-      'unavailable',
-      provider,
-      `${provider} is unavailable${status === null ? '' : ` (HTTP ${status})`}: ${detail}`,
-      { status, cause },
     ),
   timeout: (provider: string, ms: number) =>
     new LlmAnalysisError('timeout', provider, `${provider} did not answer within ${ms} ms.`),

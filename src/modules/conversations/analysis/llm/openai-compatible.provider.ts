@@ -1,5 +1,6 @@
 import type { OpenAiCompatibleLlmConfig } from './llm.config.js';
 import { LlmErrors } from './llm.errors.js';
+import { apiKeyFrom, unavailableUnless } from './provider-credentials.js';
 import type { LlmCompletion, LlmProvider, LlmRequest, LlmSecretLookup, LlmTurn } from './llm.types.js';
 import { asRecord, numberOr, stringOr } from './read-json.js';
 
@@ -15,27 +16,15 @@ export function openAiCompatibleProvider(
   secrets: LlmSecretLookup,
 ): LlmProvider {
   const name = 'openai-compatible';
-  const apiKey = async (): Promise<string | null> => {
-    if (config.apiKeySecret === null) return null;
-    const key = await secrets(config.apiKeySecret);
-    if (key === undefined || key === '')
-      throw LlmErrors.notConfigured(name, `the secret '${config.apiKeySecret}' (the API key) is not set`);
-    return key;
-  };
+  const apiKey = async (): Promise<string | null> =>
+    config.apiKeySecret === null ? null : apiKeyFrom(secrets, name, config.apiKeySecret);
   const url = new URL(`${config.baseUrl.replace(/\/$/, '')}/chat/completions`);
   for (const [key, value] of Object.entries(config.query)) url.searchParams.set(key, value);
 
   return {
     name,
     model: config.model,
-    async unavailable() {
-      try {
-        await apiKey();
-        return null;
-      } catch (error) {
-        return error as Error;
-      }
-    },
+    unavailable: unavailableUnless(apiKey),
     async complete(request, http) {
       const key = await apiKey();
       const headers: Record<string, string> = { 'content-type': 'application/json' };

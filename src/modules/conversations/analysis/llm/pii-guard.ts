@@ -1,5 +1,5 @@
 import { redactTranscript } from '../../redaction/index.js';
-import type { Transcript } from '../../transcripts/index.js';
+import { builtProvenance, type Transcript } from '../../transcripts/index.js';
 import { LlmErrors } from './llm.errors.js';
 import type { LlmPiiGuardReport, LlmPiiPolicy, LlmTranscript, LlmTranscriptSegment } from './llm.types.js';
 
@@ -36,15 +36,7 @@ export function guardTranscript(
       words: null,
       redactions: [],
     })),
-    provenance: {
-      provider: 'llm-pii-guard',
-      format: 'switchboard-engine',
-      model: null,
-      modelVersion: null,
-      providerJobId: null,
-      createdAt: null,
-      parserVersion: 1,
-    },
+    provenance: builtProvenance('llm-pii-guard', 'switchboard-engine'),
     providerRedaction: null,
   };
   const rescan = redactTranscript(model);

@@ -4,7 +4,7 @@ import type { ConversationsTables } from '../../db/conversations.tables.js';
 import { storeTranscript } from '../../pipeline/pipeline.repo.js';
 import { insertTestRecording, type TestRecordingDeps } from '../../pipeline/testing/insert-recording.js';
 import { createSealing, sealingAad } from '../../sealing.js';
-import { TRANSCRIPT_SCHEMA_VERSION, type Transcript } from '../../transcripts/index.js';
+import { builtProvenance, TRANSCRIPT_SCHEMA_VERSION, type Transcript } from '../../transcripts/index.js';
 import type { ScoringSegment } from '../scoring-input.js';
 
 /**
@@ -41,15 +41,7 @@ export async function insertTranscribedRecording(
       words: null,
       redactions: [],
     })),
-    provenance: {
-      provider: 'captions',
-      format: 'webvtt',
-      model: null,
-      modelVersion: null,
-      providerJobId: null,
-      createdAt: null,
-      parserVersion: 1,
-    },
+    provenance: builtProvenance('captions', 'webvtt'),
     providerRedaction: null,
   };
   const sealing = createSealing(deps.keyring);

@@ -1,13 +1,45 @@
-import { TranscriptionError, TranscriptionErrors } from './transcription.errors.js';
-
+/**
+ * HTTP to one outside provider (a transcriber, an LLM), shared by every provider: a time limit per
+ * request (the whole answer, body included), retries with exponential back-off and jitter on 5xx,
+ * 408, network errors and timeouts, 429 honoured with its Retry-After (a longer wait than
+ * `maxRetryAfterMs` fails at once as `rate_limited`, for the workflow to retry later), 401/403 as
+ * `bad_credentials` and any other 4xx as `rejected`: both terminal. Each caller names the failures
+ * with its own errors (`HttpFailures`); the retrying is the same.
+ */
 export interface HttpPolicy {
+  /** Time limit of one request: a provider that accepts the connection and never answers fails with `timeout`. */
   readonly requestTimeoutMs: number;
+  /** Attempts per request on 429, 5xx, 408, network errors and timeouts. */
   readonly maxAttempts: number;
+  /** First back-off; doubled each attempt, with jitter. */
   readonly retryBaseMs: number;
+  /** Longest Retry-After waited for inside a run; a longer one fails at once as `rate_limited`. */
   readonly maxRetryAfterMs: number;
 }
 
-export interface ProviderRequest {
+/** Waits `ms` unless `signal` aborts; the tests pass one that records the waits instead of sleeping. */
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+export const realSleep: Sleep = (ms, signal) =>
+  new Promise<void>((resolve, reject) => {
+    if (ms <= 0) {
+      resolve();
+      return;
+    }
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      signal?.removeEventListener('abort', abort);
+      resolve();
+    }
+    function abort(): void {
+      clearTimeout(timer);
+      reject(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
+    }
+    if (signal?.aborted === true) abort();
+    else signal?.addEventListener('abort', abort, { once: true });
+  });
+
+export interface HttpAttempt {
   readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   readonly url: string;
   readonly headers?: Record<string, string>;
@@ -15,39 +47,42 @@ export interface ProviderRequest {
   readonly body?: () => Uint8Array | string | FormData | undefined;
   /** Headers computed per attempt (AWS SigV4 signs the time). Merged over `headers`. */
   readonly sign?: () => Record<string, string>;
-  /** What the request does, for error messages (`upload the audio`). */
-  readonly what: string;
-  /** A provider's own reading of an error answer before the generic one (AWS throttling is a 400). */
-  readonly classify?: (status: number, body: string) => 'throttled' | TranscriptionError | null;
 }
 
-export interface ProviderResponse {
+/** How one caller names each failure: its own error class, code and wording. */
+export interface HttpFailures {
+  timeout(ms: number): Error;
+  network(description: string, cause: unknown): Error;
+  rateLimited(retryAfterSeconds: number | undefined): Error;
+  unavailable(status: number, detail: string): Error;
+  badCredentials(status: number, detail: string): Error;
+  rejected(status: number, detail: string): Error;
+  /** A provider's own reading of an error answer before the generic one (AWS throttling is a 400). */
+  classify?(status: number, text: string): 'throttled' | Error | null;
+}
+
+export interface HttpAnswer {
   readonly status: number;
   readonly headers: Headers;
   readonly text: string;
 }
 
-/**
- * HTTP for one provider run: a time limit per request, retries with exponential back-off and
- * jitter on 5xx, network errors and timeouts, 429 honoured with its Retry-After (a longer wait than
- * `maxRetryAfterMs` fails at once as `rate_limited`, for the workflow to retry later), 401/403 as
- * `bad_credentials` and any other 4xx as `rejected`: both terminal. Counts the requests it made.
- */
-export class ProviderHttp {
+/** The retrying core; counts the requests it made (retries included) for the run's provenance. */
+export class RetryingHttp {
   requests = 0;
 
   constructor(
-    private readonly provider: string,
     private readonly policy: HttpPolicy,
+    private readonly sleep: Sleep = realSleep,
     private readonly signal?: AbortSignal,
   ) {}
 
-  async send(request: ProviderRequest): Promise<ProviderResponse> {
+  protected async exchange(request: HttpAttempt, failures: HttpFailures): Promise<HttpAnswer> {
     for (let attempt = 1; ; attempt++) {
       const last = attempt >= this.policy.maxAttempts;
       const timeout = AbortSignal.timeout(this.policy.requestTimeoutMs);
       const signal = this.signal ? AbortSignal.any([timeout, this.signal]) : timeout;
-      let response: ProviderResponse;
+      let response: HttpAnswer;
       try {
         this.requests += 1;
         const answer = await fetch(request.url, {
@@ -60,39 +95,28 @@ export class ProviderHttp {
       } catch (error) {
         if (this.signal?.aborted === true) throw error;
         const failure = timeout.aborted
-          ? TranscriptionErrors.timeout(
-              this.provider,
-              `answer (${request.what})`,
-              this.policy.requestTimeoutMs,
-            )
-          : TranscriptionErrors.unavailable(
-              this.provider,
-              null,
-              `${request.what}: ${describe(error)}`,
-              error,
-            );
+          ? failures.timeout(this.policy.requestTimeoutMs)
+          : failures.network(describe(error), error);
         if (last) throw failure;
         await this.pause(this.backoff(attempt));
         continue;
       }
       if (response.status >= 200 && response.status < 300) return response;
 
-      const own = request.classify?.(response.status, response.text) ?? null;
-      if (own instanceof TranscriptionError) throw own;
-      const detail = providerMessage(response.text);
+      const own = failures.classify?.(response.status, response.text) ?? null;
+      if (own instanceof Error) throw own;
+      const detail = errorDetail(response);
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
       if (own === 'throttled' || response.status === 429) {
-        const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
         const seconds = retryAfterMs === null ? undefined : Math.ceil(retryAfterMs / 1000);
         if (last || (retryAfterMs !== null && retryAfterMs > this.policy.maxRetryAfterMs)) {
-          throw TranscriptionErrors.rateLimited(this.provider, seconds);
+          throw failures.rateLimited(seconds);
         }
         await this.pause(retryAfterMs ?? this.backoff(attempt));
         continue;
       }
       if (response.status >= 500 || response.status === 408) {
-        if (last)
-          throw TranscriptionErrors.unavailable(this.provider, response.status, `${request.what}: ${detail}`);
-        const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+        if (last) throw failures.unavailable(response.status, detail);
         await this.pause(
           retryAfterMs !== null && retryAfterMs <= this.policy.maxRetryAfterMs
             ? retryAfterMs
@@ -101,47 +125,47 @@ export class ProviderHttp {
         continue;
       }
       if (response.status === 401 || response.status === 403) {
-        throw TranscriptionErrors.badCredentials(this.provider, response.status, detail);
+        throw failures.badCredentials(response.status, detail);
       }
-      throw TranscriptionErrors.rejected(this.provider, response.status, `${request.what}: ${detail}`);
-    }
-  }
-
-  /** `send`, then the body as JSON; anything else is `malformed_response`. */
-  async json(request: ProviderRequest): Promise<{ value: unknown; text: string; headers: Headers }> {
-    const response = await this.send(request);
-    try {
-      return { value: JSON.parse(response.text) as unknown, text: response.text, headers: response.headers };
-    } catch {
-      throw TranscriptionErrors.malformed(
-        this.provider,
-        `${request.what}: the answer is not JSON (${response.headers.get('content-type') ?? 'no content type'}, ${response.text.length} bytes)`,
-      );
+      throw failures.rejected(response.status, detail);
     }
   }
 
   /** Waits, unless the run is cancelled. */
   async pause(ms: number): Promise<void> {
-    if (ms <= 0) return;
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(done, ms);
-      const signal = this.signal;
-      function done(): void {
-        signal?.removeEventListener('abort', abort);
-        resolve();
-      }
-      function abort(): void {
-        clearTimeout(timer);
-        reject(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
-      }
-      if (signal?.aborted === true) abort();
-      else signal?.addEventListener('abort', abort, { once: true });
-    });
+    await this.sleep(ms, this.signal);
   }
 
   private backoff(attempt: number): number {
     return Math.round(this.policy.retryBaseMs * 2 ** (attempt - 1) * (0.5 + Math.random() / 2));
   }
+}
+
+/** The answer's body as JSON; `malformed` names the failure when it is not JSON. */
+export function parseJsonAnswer(
+  answer: HttpAnswer,
+  malformed: (detail: string, cause: unknown) => Error,
+): unknown {
+  try {
+    return JSON.parse(answer.text) as unknown;
+  } catch (error) {
+    throw malformed(
+      `the answer is not JSON (${answer.headers.get('content-type') ?? 'no content type'}, ${answer.text.length} bytes)`,
+      error,
+    );
+  }
+}
+
+/**
+ * What an error answer says: the provider's own words, after the error type AWS names in a header
+ * (`ThrottlingException:http://internal.amazon.com/…`) unless the body already names it.
+ */
+export function errorDetail(answer: HttpAnswer): string {
+  const message = providerMessage(answer.text);
+  const awsType = answer.headers.get('x-amzn-errortype')?.split(':')[0];
+  return awsType === undefined || awsType === '' || message.startsWith(awsType)
+    ? message
+    : `${awsType}: ${message}`;
 }
 
 /** Retry-After as delta seconds or an HTTP date, in ms; null when absent or unreadable. */
