@@ -43,7 +43,26 @@ async function explain(error: unknown): Promise<{ message: string; code: number 
       error.fields.length > 0 ? ` (${error.fields.map((f) => `${f.field} ${f.message}`).join('; ')})` : '';
     return { message: `${error.message}${fields}`, code: 1 };
   }
+  const system = fileProblem(error);
+  if (system) return { message: system, code: 1 };
   return { message: error instanceof Error ? (error.stack ?? error.message) : String(error), code: 1 };
+}
+
+/** A file named on the command line that cannot be read: what a person can act on, not a stack. */
+function fileProblem(error: unknown): string | undefined {
+  if (!(error instanceof Error) || !('code' in error) || !('path' in error)) return undefined;
+  const path = String(error.path);
+  switch (error.code) {
+    case 'ENOENT':
+      return `${path}: no such file or directory`;
+    case 'EACCES':
+    case 'EPERM':
+      return `${path}: permission denied`;
+    case 'EISDIR':
+      return `${path} is a directory, not a file`;
+    default:
+      return undefined;
+  }
 }
 
 program.parseAsync(process.argv).catch(async (error: unknown) => {

@@ -105,4 +105,12 @@ describe('switchboard recordings upload', () => {
     expect(refused.code).toBe(1);
     expect(refused.output).toContain('metadata.queue');
   });
+
+  it('names a file it cannot read, without a stack trace', { timeout: 120_000 }, async () => {
+    const missing = path.join(dir, 'missing.json');
+    const refused = await run([path.join(dir, 'call.wav'), '--meta', missing]);
+    expect(refused.code).toBe(1);
+    expect(refused.output).toContain(`switchboard: ${missing}: no such file or directory`);
+    expect(refused.output).not.toContain('    at ');
+  });
 });
