@@ -187,7 +187,7 @@ async function main(): Promise<void> {
     });
     await database.withTenant(ctx, (trx) => sql`select calls.rebuild_rollups()`.execute(trx));
     await owner.query(
-      'vacuum (analyze) calls.call_rollups, calls.call_rollups_queue, calls.call_rollups_day, calls.call_rollups_queue_day',
+      'vacuum (analyze) calls.call_rollups, calls.call_rollups_queue, calls.call_rollups_day, calls.call_rollups_queue_day, calls.call_rollups_hour, calls.call_rollups_queue_hour',
     );
     const counts = await owner.query<{
       calls: string;
@@ -195,16 +195,20 @@ async function main(): Promise<void> {
       queue: string;
       agentDay: string;
       queueDay: string;
+      agentHour: string;
+      queueHour: string;
     }>(
       `select (select count(*) from calls.call_records) as calls, (select count(*) from calls.call_rollups) as agent,
               (select count(*) from calls.call_rollups_queue) as queue,
               (select count(*) from calls.call_rollups_day) as "agentDay",
-              (select count(*) from calls.call_rollups_queue_day) as "queueDay"`,
+              (select count(*) from calls.call_rollups_queue_day) as "queueDay",
+              (select count(*) from calls.call_rollups_hour) as "agentHour",
+              (select count(*) from calls.call_rollups_queue_hour) as "queueHour"`,
     );
     const c0 = counts.rows[0];
     const n = (value: string | undefined) => Number(value).toLocaleString('en');
     console.log(
-      `  rollups built in ${((performance.now() - rollupStarted) / 1000).toFixed(0)} s for ${n(c0?.calls)} calls: by quarter hour, agent level ${n(c0?.agent)} rows, queue level ${n(c0?.queue)}; by day, agent level ${n(c0?.agentDay)}, queue level ${n(c0?.queueDay)}`,
+      `  rollups built in ${((performance.now() - rollupStarted) / 1000).toFixed(0)} s for ${n(c0?.calls)} calls: by quarter hour, agent level ${n(c0?.agent)} rows, queue level ${n(c0?.queue)}; by hour, agent level ${n(c0?.agentHour)}, queue level ${n(c0?.queueHour)}; by day, agent level ${n(c0?.agentDay)}, queue level ${n(c0?.queueDay)}`,
     );
 
     // "Until now": 7 minutes past a quarter hour at the end of the loaded data.

@@ -11,6 +11,7 @@ import {
 } from '../../../../test/support/calls-test-platform.js';
 import {
   agentDayLevel,
+  agentHourLevel,
   agentLevel,
   queueDayLevel,
   queueHourLevel,
@@ -241,6 +242,8 @@ describe('rollups agree with the raw scan', () => {
     expect(rollupLevelFor({ agentIndex: Buffer.alloc(32) }, 'queue')).toBe(agentLevel);
     expect(rollupLevelFor({}, 'queue', 'day')).toBe(queueDayLevel);
     expect(rollupLevelFor({}, 'agent', 'day')).toBe(agentDayLevel);
+    expect(rollupLevelFor({}, 'agent', 'hour')).toBe(agentHourLevel);
+    expect(rollupLevelFor({}, undefined, 'hour')).toBe(queueHourLevel);
   });
 
   const measures =

@@ -15,7 +15,7 @@ import {
   mergeStatsRows,
   quarterHoursWithin,
 } from './stats-ranges.js';
-import { queueHourLevel, queueLevel, type RollupLevel } from './rollup-contributions.sql.js';
+import type { RollupLevel } from './rollup-contributions.sql.js';
 import type { CallCrypto } from '../store/call-crypto.js';
 import { assertNoProblems, resolveFilters, statsProblems } from '../query/call-filters.js';
 
@@ -79,7 +79,6 @@ export function createCallStats(deps: {
     const hourLevelServes =
       fromRollup &&
       query.interval !== '15m' &&
-      level === queueLevel &&
       isWholeHourZone(timeZone, { from: new Date(from.getTime() - span), to });
 
     /** The coarsest level first: each reads the whole intervals of its part, the next the rest. */
@@ -92,7 +91,10 @@ export function createCallStats(deps: {
         within: (trx, range) => wholeDaysWithin(trx, range, timeZone),
       });
     if (hourLevelServes)
-      tiers.push({ level: queueHourLevel, within: (_, range) => Promise.resolve(hoursWithin(range)) });
+      tiers.push({
+        level: rollupLevelFor(filters, query.groupBy, 'hour'),
+        within: (_, range) => Promise.resolve(hoursWithin(range)),
+      });
     if (fromRollup) tiers.push({ level, within: (_, range) => Promise.resolve(quarterHoursWithin(range)) });
 
     const read = (range: Range) =>

@@ -10,9 +10,9 @@ import { WAIT_EDGES } from './wait-histogram.js';
  * - agent-day and queue-day (calls.call_rollups_day, calls.call_rollups_queue_day, migration
  *   0015): the same keys per calendar day of the tenant's time zone (calls.rollup_zones), so a
  *   month by day reads 30 intervals instead of 2,880 quarter hours;
- * - queue-hour (calls.call_rollups_queue_hour, migration 0016): the queue level per UTC hour, for
- *   questions by hour in zones whose offset is a whole number of hours (a week by hour reads 168
- *   intervals instead of 672).
+ * - agent-hour and queue-hour (calls.call_rollups_hour, calls.call_rollups_queue_hour, migration
+ *   0015): the agent and queue levels per UTC hour, for questions by hour or day in zones whose
+ *   offset is a whole number of hours (a week by hour reads 168 intervals instead of 672).
  * All are written in the transaction that writes the index, by calls.apply_rollup_delta.
  */
 
@@ -58,13 +58,26 @@ export const queueDayLevel = {
   table: 'calls.call_rollups_queue_day',
 } as const satisfies RollupLevel;
 
+export const agentHourLevel = {
+  ...agentLevel,
+  grain: 'hour',
+  table: 'calls.call_rollups_hour',
+} as const satisfies RollupLevel;
+
 export const queueHourLevel = {
   ...queueLevel,
   grain: 'hour',
   table: 'calls.call_rollups_queue_hour',
 } as const satisfies RollupLevel;
 
-export const rollupLevels = [agentLevel, queueLevel, agentDayLevel, queueDayLevel, queueHourLevel] as const;
+export const rollupLevels = [
+  agentLevel,
+  queueLevel,
+  agentDayLevel,
+  queueDayLevel,
+  agentHourLevel,
+  queueHourLevel,
+] as const;
 export const dayLevels = [agentDayLevel, queueDayLevel] as const;
 
 export const measureColumns = [

@@ -4,8 +4,10 @@ import { indexConditions, type IndexFilters } from '../query/call-reads.repo.js'
 import type { CallsTables } from '../db/calls.tables.js';
 import {
   agentDayLevel,
+  agentHourLevel,
   agentLevel,
   queueDayLevel,
+  queueHourLevel,
   queueLevel,
   type RollupLevel,
 } from './rollup-contributions.sql.js';
@@ -60,6 +62,7 @@ export const rollupLevelFor = (
 ): RollupLevel => {
   const agent = filters.agentIndex !== undefined || groupBy === 'agent';
   if (grain === 'day') return agent ? agentDayLevel : queueDayLevel;
+  if (grain === 'hour') return agent ? agentHourLevel : queueHourLevel;
   return agent ? agentLevel : queueLevel;
 };
 

@@ -2,6 +2,7 @@ import { appRole, sqlMigration, tenantIsolation } from '../../../../platform/db/
 import { WAIT_EDGES } from '../../stats/wait-histogram.js';
 import {
   agentDayLevel,
+  agentHourLevel,
   agentLevel,
   emptyRollupsSql,
   queueDayLevel,
@@ -15,9 +16,9 @@ import {
 } from '../../stats/rollup-contributions.sql.js';
 
 /*
- * Coarser levels, so that long ranges read few rows. The queue level per UTC hour serves questions
- * by hour (or day) in zones whose offset is a whole number of hours; backfilled here from the
- * quarter-hour queue level.
+ * Coarser levels, so that long ranges read few rows. The agent and queue levels per UTC hour serve
+ * questions by hour (or day) in zones whose offset is a whole number of hours; backfilled here from
+ * the quarter-hour levels.
  *
  * Day levels: the agent and queue levels' keys per calendar day of the tenant's time zone, so a
  * month by day reads 30 intervals, not 2,880 quarter hours (a tenant with 100,000 calls a day has
@@ -63,7 +64,14 @@ const levelTable = (level: RollupLevel) => `
 
 const callsIn = '(r.started_at, r.id) IN (SELECT * FROM unnest(p_started_at, p_ids))';
 // In the order every writer writes them, so concurrent ingest waits rather than deadlocks.
-const quarterAndDay = [agentLevel, queueLevel, agentDayLevel, queueDayLevel, queueHourLevel] as const;
+const quarterAndDay = [
+  agentLevel,
+  queueLevel,
+  agentDayLevel,
+  queueDayLevel,
+  agentHourLevel,
+  queueHourLevel,
+] as const;
 
 const coarserLevels = `
   CREATE TABLE calls.rollup_zones (
@@ -81,6 +89,7 @@ const coarserLevels = `
 
   ${levelTable(agentDayLevel)}
   ${levelTable(queueDayLevel)}
+  ${levelTable(agentHourLevel)}
   ${levelTable(queueHourLevel)}
 
   CREATE OR REPLACE FUNCTION calls.apply_rollup_delta(p_started_at timestamptz[], p_ids uuid[], p_sign integer) RETURNS void
@@ -113,7 +122,9 @@ const coarserLevels = `
   END;
   GRANT EXECUTE ON FUNCTION calls.rebuild_rollups() TO ${appRole};
 
-  -- The backfill of the hour level (run as the owner, whom row-level security does not bind).
+  -- The backfill of the hour levels (run as the owner, whom row-level security does not bind).
+  INSERT INTO ${agentHourLevel.table} AS t
+  ${rollupFromLevelSql(agentLevel, agentHourLevel)};
   INSERT INTO ${queueHourLevel.table} AS t
   ${rollupFromLevelSql(queueLevel, queueHourLevel)};
 `;
