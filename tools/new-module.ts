@@ -358,9 +358,19 @@ export function addToRegistry(registry: string, name: string): string {
   const last = imports.at(-1);
   if (!list || !last)
     throw new Error('src/app/modules.ts no longer has the expected shape: add the module to it by hand.');
+  // One entry more, in the layout the list has: on one line, or one entry a line as prettier
+  // writes it once the list is long.
+  const entries = (list[1] ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  entries.push(`${name}Module`);
+  const multiLine = (list[1] ?? '').includes('\n');
   const withEntry = registry.replace(
     list[0],
-    `export const modules = [${(list[1] ?? '').trim()}, ${name}Module] as const;`,
+    multiLine
+      ? `export const modules = [\n${entries.map((entry) => `  ${entry},\n`).join('')}] as const;`
+      : `export const modules = [${entries.join(', ')}] as const;`,
   );
   return withEntry.replace(
     last[0],

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ESLint } from 'eslint';
+import prettier from 'prettier';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addToRegistry, scaffoldModule } from '../../tools/new-module.js';
@@ -14,6 +15,9 @@ const modulesDir = path.join(repoRoot, 'src/modules');
 const prefix = 'scaffoldprobe';
 const name = `${prefix}${randomBytes(3).toString('hex')}`;
 const dir = path.join(modulesDir, name);
+
+const prettierConfig = async () =>
+  (await prettier.resolveConfig(path.join(repoRoot, 'src/app/modules.ts'))) ?? {};
 
 async function removeProbes(): Promise<void> {
   for (const entry of await readdir(modulesDir)) {
@@ -93,11 +97,30 @@ describe('npm run new:module', { timeout: 240_000 }, () => {
   });
 
   it('registers a module with one import and one entry at the end of src/app/modules.ts', async () => {
+    const entriesOf = (text: string) =>
+      (/export const modules = \[([^\]]*)\] as const;/.exec(text)?.[1] ?? '')
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== '');
+    // The registry as it is (one entry a line, as prettier writes a long list), and on one line.
     const registry = await readFile(path.join(repoRoot, 'src/app/modules.ts'), 'utf8');
-    const updated = addToRegistry(registry, 'orders');
-    expect(updated).toContain("import { ordersModule } from '../modules/orders/index.js';");
-    expect(updated).toMatch(/export const modules = \[identityModule, [^\]]*, ordersModule\] as const;/);
-    expect(updated.split('\n').length).toBe(registry.split('\n').length + 1);
+    const oneLine = registry.replace(
+      /export const modules = \[([^\]]*)\] as const;/,
+      `export const modules = [${entriesOf(registry).join(', ')}] as const;`,
+    );
+    for (const before of [registry, oneLine]) {
+      const updated = addToRegistry(before, 'orders');
+      expect(updated).toContain("import { ordersModule } from '../modules/orders/index.js';");
+      expect(entriesOf(updated)).toEqual([...entriesOf(before), 'ordersModule']);
+      expect(entriesOf(updated)[0]).toBe('identityModule');
+      const added = before.includes('modules = [\n') ? 2 : 1;
+      expect(updated.split('\n').length).toBe(before.split('\n').length + added);
+      // The real registry stays as prettier writes it.
+      if (before === registry)
+        expect(await prettier.format(updated, { ...(await prettierConfig()), parser: 'typescript' })).toBe(
+          updated,
+        );
+    }
   });
 
   it('refuses a name that cannot be a module, or one taken', async () => {
