@@ -50,7 +50,8 @@ export const zeroSums = (): StatsSums =>
   Object.fromEntries(sumKeys.map((k) => [k, 0])) as unknown as StatsSums;
 
 export function addSums(a: StatsSums, b: StatsSums): StatsSums {
-  const out = zeroSums();
+  // Runs once per row read from the levels: no intermediate arrays or objects.
+  const out = {} as StatsSums;
   for (const key of sumKeys) out[key] = a[key] + b[key];
   return out;
 }

@@ -68,7 +68,7 @@ export function isWholeHourZone(timeZone: string, range: { from: Date; to: Date 
 export function mergeStatsRows(rows: readonly StatsRow[]): StatsRow[] {
   const merged = new Map<string, StatsRow>();
   for (const row of rows) {
-    const key = `${row.bucketStart.toISOString()}\0${row.groupValue ?? ''}\0${row.groupValue === null ? 'null' : ''}`;
+    const key = `${row.bucketStart.getTime()}\0${row.groupValue ?? ''}\0${row.groupValue === null ? 'null' : ''}`;
     const seen = merged.get(key);
     merged.set(
       key,
