@@ -270,26 +270,33 @@ function AttentionSection({ m, can }: { m: Messages; can: Can }) {
   const q = useMessages(quarantineMessages);
   const d = useMessages(deadLetterMessages);
   // Counts per category: the home page says why things wait, each reason a link to its filtered list.
+  // What needs attention is asked again on every visit and each minute: a count cached from a visit a few
+  // seconds ago would hide the dead letter that has just arrived.
+  const fresh = { refetchOnMount: 'always', refetchInterval: 60_000 } as const;
   const quarantine = useQuery({
     queryKey: ['calls', 'quarantine', 'summary', 'open', undefined],
     queryFn: () =>
       unwrap(api.GET('/api/v1/calls/quarantine/summary', { params: { query: { status: 'open' } } })),
     enabled: can.quarantine,
+    ...fresh,
   });
   const deadLetters = useQuery({
     queryKey: ['bus', 'dead-letters', 'summary'],
     queryFn: () => unwrap(api.GET('/api/v1/bus/dead-letters/summary')),
     enabled: can.bus,
+    ...fresh,
   });
   const connectors = useQuery({
     queryKey: ['call-connectors'],
     queryFn: () => unwrap(api.GET('/api/v1/calls/connectors')),
     enabled: can.settings,
+    ...fresh,
   });
   const teams = useQuery({
     queryKey: ['teams-subscription'],
     queryFn: () => unwrap(api.GET('/api/v1/calls/teams/subscription')),
     enabled: can.settings,
+    ...fresh,
   });
 
   const checks = [
