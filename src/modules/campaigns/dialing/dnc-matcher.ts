@@ -34,10 +34,7 @@ export class DncPatternError extends Error {
   }
 }
 
-export function compileDncList(
-  numbers: Iterable<string>,
-  patterns: Iterable<string> = [],
-): DncMatcher {
+export function compileDncList(numbers: Iterable<string>, patterns: Iterable<string> = []): DncMatcher {
   const exact = new Set(numbers);
   const root = node();
   let hasPatterns = false;

@@ -88,8 +88,4 @@ function buildCalendar(rules: readonly HolidayRule[], fromYear: number, toYear: 
   };
 }
 
-export const ALABAMA_HOLIDAYS: HolidayCalendar = buildCalendar(
-  ALABAMA,
-  HOLIDAY_YEARS.from,
-  HOLIDAY_YEARS.to,
-);
+export const ALABAMA_HOLIDAYS: HolidayCalendar = buildCalendar(ALABAMA, HOLIDAY_YEARS.from, HOLIDAY_YEARS.to);

@@ -144,7 +144,8 @@ export function localDayStart(timeZone: string, day: number): number {
     const late = midnight - after * MINUTE;
     const earlyHolds = offsetMinutesAtUncached(cache, early) === before;
     const lateHolds = offsetMinutesAtUncached(cache, late) === after;
-    if (earlyHolds && lateHolds) start = Math.min(early, late); // fall-back repeats midnight
+    if (earlyHolds && lateHolds)
+      start = Math.min(early, late); // fall-back repeats midnight
     else if (lateHolds) start = late;
     // else: early holds, or neither does (midnight fell in a spring-forward gap, and the day
     // begins at the change itself, which is when the old offset would have reached midnight).

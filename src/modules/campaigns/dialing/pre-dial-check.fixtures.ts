@@ -94,7 +94,12 @@ const clocks = new Map<string, Intl.DateTimeFormat>();
 export function wallClock(zone: string, instant: number): string {
   let clock = clocks.get(zone);
   if (!clock) {
-    clock = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    clock = new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     clocks.set(zone, clock);
   }
   return clock.format(instant);

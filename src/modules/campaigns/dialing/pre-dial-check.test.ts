@@ -75,15 +75,23 @@ describe('regions', () => {
     [[], 'US-NY', 'region_not_allowed'],
   ] as const)('allowed %j, lead in %s: %s', (allowedRegions, region, expected) => {
     const decision = preDialCheck(
-      input({ campaign: { allowedRegions }, lead: { region, timeZone: 'America/New_York' }, now: at('2026-06-10T16:00:00Z') }),
+      input({
+        campaign: { allowedRegions },
+        lead: { region, timeZone: 'America/New_York' },
+        now: at('2026-06-10T16:00:00Z'),
+      }),
     );
     expect(reasonOf(decision)).toBe(expected);
   });
 
   it('refuses a region without rules (no_rule_set), and gives a state without its own set its country’s', () => {
-    expect(reasonOf(preDialCheck(input({ campaign: { allowedRegions: ['FR'] }, lead: { region: 'FR', timeZone: 'Europe/Paris' } })))).toBe(
-      'no_rule_set',
-    );
+    expect(
+      reasonOf(
+        preDialCheck(
+          input({ campaign: { allowedRegions: ['FR'] }, lead: { region: 'FR', timeZone: 'Europe/Paris' } }),
+        ),
+      ),
+    ).toBe('no_rule_set');
     // New York has no set of its own: federal 8:00–21:00 applies.
     expect(reasonOf(preDialCheck(input({ now: at('2026-06-11T00:59:00Z') })))).toBe('allow');
     expect(reasonOf(preDialCheck(input({ now: at('2026-06-11T01:00:00Z') })))).toBe('outside_calling_window');
@@ -118,9 +126,9 @@ describe('national registry copies', () => {
     const uk = new Map([['uk-tps', registry(NOW - DAY, ['+447700900123'])]]);
     const lead = { region: 'GB', timeZone: null, e164: '+447700900123' };
     expect(reasonOf(preDialCheck(input({ registries: uk, lead })))).toBe('dnc_national');
-    expect(reasonOf(preDialCheck(input({ registries: new Map([['uk-tps', registry(NOW - 40 * DAY)]]), lead })))).toBe(
-      'registry_stale',
-    );
+    expect(
+      reasonOf(preDialCheck(input({ registries: new Map([['uk-tps', registry(NOW - 40 * DAY)]]), lead }))),
+    ).toBe('registry_stale');
   });
 });
 
@@ -129,8 +137,16 @@ describe('consent', () => {
   it.each([
     ['missing', [], 'no_consent'],
     ['purpose mismatch', [{ purpose: 'service', channel: 'ai_voice', givenAt: given }], 'no_consent'],
-    ['channel mismatch (calls, not AI voice)', [{ purpose: 'marketing', channel: 'call', givenAt: given }], 'no_consent'],
-    ['given only after now', [{ purpose: 'marketing', channel: 'ai_voice', givenAt: NOW + MIN }], 'no_consent'],
+    [
+      'channel mismatch (calls, not AI voice)',
+      [{ purpose: 'marketing', channel: 'call', givenAt: given }],
+      'no_consent',
+    ],
+    [
+      'given only after now',
+      [{ purpose: 'marketing', channel: 'ai_voice', givenAt: NOW + MIN }],
+      'no_consent',
+    ],
     ['expired', [{ ...aiConsent, expiresAt: NOW - MIN }], 'consent_expired'],
     ['expires later', [{ ...aiConsent, expiresAt: NOW + MIN }], 'allow'],
     ['withdrawn after given', [{ ...aiConsent, withdrawnAt: NOW - HOUR }], 'consent_withdrawn'],
@@ -147,7 +163,12 @@ describe('consent', () => {
       'given again, then withdrawn again',
       [
         { ...aiConsent, withdrawnAt: at('2026-02-01T00:00:00Z') },
-        { purpose: 'marketing', channel: 'ai_voice', givenAt: at('2026-03-01T00:00:00Z'), withdrawnAt: NOW - MIN },
+        {
+          purpose: 'marketing',
+          channel: 'ai_voice',
+          givenAt: at('2026-03-01T00:00:00Z'),
+          withdrawnAt: NOW - MIN,
+        },
       ],
       'consent_withdrawn',
     ],
@@ -155,7 +176,12 @@ describe('consent', () => {
       'an old expired record beside a withdrawn newer one: the newer speaks',
       [
         { ...aiConsent, expiresAt: at('2026-02-01T00:00:00Z') },
-        { purpose: 'marketing', channel: 'ai_voice', givenAt: at('2026-03-01T00:00:00Z'), withdrawnAt: NOW - MIN },
+        {
+          purpose: 'marketing',
+          channel: 'ai_voice',
+          givenAt: at('2026-03-01T00:00:00Z'),
+          withdrawnAt: NOW - MIN,
+        },
       ],
       'consent_withdrawn',
     ],
@@ -164,13 +190,22 @@ describe('consent', () => {
   });
 
   it('needs no AI-voice consent for a campaign with human agents, nor where the rules do not ask (India)', () => {
-    expect(reasonOf(preDialCheck(input({ consents: [], campaign: { usesArtificialVoice: false } })))).toBe('allow');
-    const india = input({ consents: [], lead: { region: 'IN', timeZone: null, e164: '+919812345678' }, now: at('2026-06-10T05:30:00Z') });
+    expect(reasonOf(preDialCheck(input({ consents: [], campaign: { usesArtificialVoice: false } })))).toBe(
+      'allow',
+    );
+    const india = input({
+      consents: [],
+      lead: { region: 'IN', timeZone: null, e164: '+919812345678' },
+      now: at('2026-06-10T05:30:00Z'),
+    });
     expect(reasonOf(preDialCheck(india))).toBe('allow');
   });
 
   it('checks what the campaign declares, on top of the rules', () => {
-    const campaign = { usesArtificialVoice: false, consentRequired: [{ purpose: 'marketing', channel: 'call' }] };
+    const campaign = {
+      usesArtificialVoice: false,
+      consentRequired: [{ purpose: 'marketing', channel: 'call' }],
+    };
     expect(reasonOf(preDialCheck(input({ campaign })))).toBe('no_consent');
     const consents = [{ purpose: 'marketing', channel: 'call', givenAt: NOW - DAY }];
     expect(reasonOf(preDialCheck(input({ campaign, consents })))).toBe('allow');
@@ -213,10 +248,16 @@ describe('time zones and calling hours', () => {
 
   it('applies the campaign’s own window and days inside the legal hours', () => {
     const campaign = { callingWindow: { startMinute: 10 * 60, endMinute: 18 * 60, days: [1, 2, 3, 4, 5] } };
-    expect(reasonOf(preDialCheck(input({ campaign, now: at('2026-06-10T13:59:00Z') })))).toBe('outside_calling_window'); // 09:59
+    expect(reasonOf(preDialCheck(input({ campaign, now: at('2026-06-10T13:59:00Z') })))).toBe(
+      'outside_calling_window',
+    ); // 09:59
     expect(reasonOf(preDialCheck(input({ campaign, now: at('2026-06-10T14:00:00Z') })))).toBe('allow');
-    expect(reasonOf(preDialCheck(input({ campaign, now: at('2026-06-10T22:00:00Z') })))).toBe('outside_calling_window'); // 18:00
-    expect(reasonOf(preDialCheck(input({ campaign, now: at('2026-06-13T15:00:00Z') })))).toBe('outside_calling_window'); // Saturday
+    expect(reasonOf(preDialCheck(input({ campaign, now: at('2026-06-10T22:00:00Z') })))).toBe(
+      'outside_calling_window',
+    ); // 18:00
+    expect(reasonOf(preDialCheck(input({ campaign, now: at('2026-06-13T15:00:00Z') })))).toBe(
+      'outside_calling_window',
+    ); // Saturday
   });
 });
 
@@ -270,7 +311,9 @@ describe('daylight saving time', () => {
     // A window 02:00–03:00 on the night the clocks skip that hour: no instant is in it.
     const ny = { region: 'XX', timeZone: 'America/New_York' };
     for (let t = at('2026-03-08T06:00:00Z'); t <= at('2026-03-08T08:00:00Z'); t += 5 * MIN) {
-      expect(reasonOf(preDialCheck(input({ rules, now: t, lead: ny, campaign: night(2, 3) })))).toBe('outside_calling_window');
+      expect(reasonOf(preDialCheck(input({ rules, now: t, lead: ny, campaign: night(2, 3) })))).toBe(
+        'outside_calling_window',
+      );
     }
     const berlin = { region: 'XX', timeZone: 'Europe/Berlin', e164: '+4930123456' };
     for (let t = at('2026-03-29T00:00:00Z'); t <= at('2026-03-29T02:00:00Z'); t += 5 * MIN) {
@@ -282,19 +325,31 @@ describe('daylight saving time', () => {
 
   it('finds the repeated fall-back hour inside a window twice (US and EU)', () => {
     const ny = { region: 'XX', timeZone: 'America/New_York' };
-    const inNewYork = (iso: string) => reasonOf(preDialCheck(input({ rules, now: at(iso), lead: ny, campaign: night(1, 2) })));
+    const inNewYork = (iso: string) =>
+      reasonOf(preDialCheck(input({ rules, now: at(iso), lead: ny, campaign: night(1, 2) })));
     expect(inNewYork('2026-11-01T05:30:00Z')).toBe('allow'); // 01:30 EDT
     expect(inNewYork('2026-11-01T06:30:00Z')).toBe('allow'); // 01:30 EST
     expect(inNewYork('2026-11-01T07:00:00Z')).toBe('outside_calling_window'); // 02:00 EST
     const inBerlin = (iso: string) =>
-      reasonOf(preDialCheck(input({ rules, now: at(iso), lead: { region: 'XX', timeZone: 'Europe/Berlin' }, campaign: night(2, 3) })));
+      reasonOf(
+        preDialCheck(
+          input({
+            rules,
+            now: at(iso),
+            lead: { region: 'XX', timeZone: 'Europe/Berlin' },
+            campaign: night(2, 3),
+          }),
+        ),
+      );
     expect(inBerlin('2026-10-25T00:30:00Z')).toBe('allow'); // 02:30 CEST
     expect(inBerlin('2026-10-25T01:30:00Z')).toBe('allow'); // 02:30 CET
     expect(inBerlin('2026-10-25T02:00:00Z')).toBe('outside_calling_window'); // 03:00 CET
     // And Germany's 8:00 follows the clock change.
     const berlin = { region: 'DE', timeZone: null, e164: '+4930123456' };
     const germanHours = (iso: string) =>
-      reasonOf(preDialCheck(input({ rules, now: at(iso), lead: berlin, campaign: { allowedRegions: ['DE'] } })));
+      reasonOf(
+        preDialCheck(input({ rules, now: at(iso), lead: berlin, campaign: { allowedRegions: ['DE'] } })),
+      );
     expect(germanHours('2026-03-28T06:59:00Z')).toBe('outside_calling_window'); // 07:59 CET
     expect(germanHours('2026-03-29T06:00:00Z')).toBe('allow'); // 08:00 CEST
   });
@@ -311,19 +366,29 @@ describe('daylight saving time', () => {
   it('counts attempts “today” across a fall-back day, and by each lead’s own zone', () => {
     const campaign = { ...noCaps, maxAttemptsPerDay: 1 };
     const now = at('2026-11-01T18:00:00Z'); // 13:00 EST; the day began at 00:00 EDT = 04:00Z
-    expect(reasonOf(preDialCheck(input({ now, campaign, attempts: [{ at: at('2026-11-01T03:59:00Z'), outcome: 'busy' }] })))).toBe(
-      'allow',
-    );
-    expect(reasonOf(preDialCheck(input({ now, campaign, attempts: [{ at: at('2026-11-01T04:00:00Z'), outcome: 'busy' }] })))).toBe(
-      'max_attempts_today',
-    );
+    expect(
+      reasonOf(
+        preDialCheck(
+          input({ now, campaign, attempts: [{ at: at('2026-11-01T03:59:00Z'), outcome: 'busy' }] }),
+        ),
+      ),
+    ).toBe('allow');
+    expect(
+      reasonOf(
+        preDialCheck(
+          input({ now, campaign, attempts: [{ at: at('2026-11-01T04:00:00Z'), outcome: 'busy' }] }),
+        ),
+      ),
+    ).toBe('max_attempts_today');
     // 05:00Z on 10 June is 01:00 in New York (today) but 22:00 the day before in Los Angeles.
     const attempts: Attempt[] = [{ at: at('2026-06-10T05:00:00Z'), outcome: 'no_answer' }];
     const later = at('2026-06-10T18:00:00Z');
     expect(reasonOf(preDialCheck(input({ now: later, campaign, attempts })))).toBe('max_attempts_today');
-    expect(reasonOf(preDialCheck(input({ now: later, campaign, attempts, lead: { timeZone: 'America/Los_Angeles' } })))).toBe(
-      'allow',
-    );
+    expect(
+      reasonOf(
+        preDialCheck(input({ now: later, campaign, attempts, lead: { timeZone: 'America/Los_Angeles' } })),
+      ),
+    ).toBe('allow');
   });
 });
 
@@ -361,8 +426,14 @@ describe('state rules', () => {
   });
 
   it('names the holiday in the detail', () => {
-    const decision = preDialCheck(input({ now: at('2026-12-25T16:00:00Z'), lead: { region: 'US-AL', timeZone: 'America/Chicago' } }));
-    expect(decision).toEqual({ allow: false, reason: 'holiday', detail: '2026-12-25 is Christmas Day (US federal (TCPA / TSR) + Alabama)' });
+    const decision = preDialCheck(
+      input({ now: at('2026-12-25T16:00:00Z'), lead: { region: 'US-AL', timeZone: 'America/Chicago' } }),
+    );
+    expect(decision).toEqual({
+      allow: false,
+      reason: 'holiday',
+      detail: '2026-12-25 is Christmas Day (US federal (TCPA / TSR) + Alabama)',
+    });
   });
 });
 
@@ -373,7 +444,10 @@ describe('attempt caps', () => {
     [2, 'max_attempts'],
     [3, 'max_attempts'],
   ])('with the default cap of 2 per lead, %d earlier attempts: %s', (count, expected) => {
-    const attempts = Array.from({ length: count }, (_, i): Attempt => ({ at: NOW - (i + 2) * DAY, outcome: 'no_answer' }));
+    const attempts = Array.from({ length: count }, (_, i): Attempt => ({
+      at: NOW - (i + 2) * DAY,
+      outcome: 'no_answer',
+    }));
     expect(reasonOf(preDialCheck(input({ attempts })))).toBe(expected);
   });
 
@@ -387,7 +461,9 @@ describe('attempt caps', () => {
   ] as const)('%s, calls %j ms ago: %s (rolling 24 hours, not the local day)', (region, agos, expected) => {
     const attempts = agos.map((ago): Attempt => ({ at: NOW - ago, outcome: 'no_answer' }));
     const timeZone = region === 'US-NY' || region === 'US-FL' ? 'America/New_York' : null;
-    expect(reasonOf(preDialCheck(input({ attempts, campaign: noCaps, lead: { region, timeZone } })))).toBe(expected);
+    expect(reasonOf(preDialCheck(input({ attempts, campaign: noCaps, lead: { region, timeZone } })))).toBe(
+      expected,
+    );
   });
 
   it('caps attempts per local day', () => {
@@ -395,9 +471,9 @@ describe('attempt caps', () => {
     const morning: Attempt = { at: at('2026-06-10T13:00:00Z'), outcome: 'busy' }; // 09:00 EDT
     const night: Attempt = { at: at('2026-06-10T03:00:00Z'), outcome: 'busy' }; // 23:00 EDT on the 9th
     expect(reasonOf(preDialCheck(input({ campaign, attempts: [morning, night] })))).toBe('allow');
-    expect(reasonOf(preDialCheck(input({ campaign, attempts: [morning, { ...morning, at: morning.at + HOUR }] })))).toBe(
-      'max_attempts_today',
-    );
+    expect(
+      reasonOf(preDialCheck(input({ campaign, attempts: [morning, { ...morning, at: morning.at + HOUR }] }))),
+    ).toBe('max_attempts_today');
   });
 
   it.each([
@@ -429,11 +505,19 @@ describe('attempt caps', () => {
   it('keeps Ofcom’s answering-machine rule for UK leads: no repeat in 24 hours without a live agent', () => {
     const lead = { region: 'GB', timeZone: null, e164: '+447700900123' };
     const machine = (ago: number): Attempt[] => [{ at: NOW - ago, outcome: 'voicemail' }];
-    expect(reasonOf(preDialCheck(input({ lead, campaign: noCaps, attempts: machine(23 * HOUR) })))).toBe('answering_machine_repeat');
-    expect(reasonOf(preDialCheck(input({ lead, campaign: { ...noCaps, liveAgentGuaranteed: true }, attempts: machine(23 * HOUR) })))).toBe(
+    expect(reasonOf(preDialCheck(input({ lead, campaign: noCaps, attempts: machine(23 * HOUR) })))).toBe(
+      'answering_machine_repeat',
+    );
+    expect(
+      reasonOf(
+        preDialCheck(
+          input({ lead, campaign: { ...noCaps, liveAgentGuaranteed: true }, attempts: machine(23 * HOUR) }),
+        ),
+      ),
+    ).toBe('allow');
+    expect(reasonOf(preDialCheck(input({ lead, campaign: noCaps, attempts: machine(24 * HOUR) })))).toBe(
       'allow',
     );
-    expect(reasonOf(preDialCheck(input({ lead, campaign: noCaps, attempts: machine(24 * HOUR) })))).toBe('allow');
     // Not a US rule.
     expect(reasonOf(preDialCheck(input({ campaign: noCaps, attempts: machine(HOUR) })))).toBe('allow');
   });
@@ -447,10 +531,19 @@ describe('the order of checks', () => {
   it.each([
     [
       'DNC beats everything after it',
-      { internal: compileDncList(['+12125550100']), consents: [], now: at('2026-06-10T03:00:00Z'), registries: new Map() },
+      {
+        internal: compileDncList(['+12125550100']),
+        consents: [],
+        now: at('2026-06-10T03:00:00Z'),
+        registries: new Map(),
+      },
       'dnc_internal',
     ],
-    ['a stale registry beats missing consent', { registries: new Map([['us-national-dnc', registry(NOW - 40 * DAY)]]), consents: [] }, 'registry_stale'],
+    [
+      'a stale registry beats missing consent',
+      { registries: new Map([['us-national-dnc', registry(NOW - 40 * DAY)]]), consents: [] },
+      'registry_stale',
+    ],
     ['consent beats the hour', { consents: [], now: at('2026-06-10T03:00:00Z') }, 'no_consent'],
     [
       'a holiday beats the hour',
@@ -459,7 +552,13 @@ describe('the order of checks', () => {
     ],
     [
       'the hour beats the attempt caps',
-      { now: at('2026-06-10T03:00:00Z'), attempts: [{ at: NOW - 4 * DAY, outcome: 'busy' }, { at: NOW - 3 * DAY, outcome: 'busy' }] },
+      {
+        now: at('2026-06-10T03:00:00Z'),
+        attempts: [
+          { at: NOW - 4 * DAY, outcome: 'busy' },
+          { at: NOW - 3 * DAY, outcome: 'busy' },
+        ],
+      },
       'outside_calling_window',
     ],
     [
@@ -480,7 +579,15 @@ describe('the order of checks', () => {
 });
 
 describe('properties', () => {
-  const zones = ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'Pacific/Honolulu', 'Europe/London', 'Asia/Kolkata'];
+  const zones = [
+    'America/New_York',
+    'America/Chicago',
+    'America/Denver',
+    'America/Los_Angeles',
+    'Pacific/Honolulu',
+    'Europe/London',
+    'Asia/Kolkata',
+  ];
   const regions = ['US-NY', 'US-FL', 'US-AL', 'US-TX', 'US-MS', 'GB', 'IN'];
   const outcomes = ['answered', 'busy', 'no_answer', 'voicemail', 'failed', 'abandoned'] as const;
   const start = at('2026-01-01T00:00:00Z');
@@ -507,7 +614,10 @@ describe('properties', () => {
     const internal = compileDncList([], ['+1212555*']);
     for (let i = 0; i < 1500; i++) {
       const base = randomInput(next);
-      expect(preDialCheck({ ...base, suppression: { ...base.suppression, internal } })).toMatchObject({ allow: false, reason: 'dnc_internal' });
+      expect(preDialCheck({ ...base, suppression: { ...base.suppression, internal } })).toMatchObject({
+        allow: false,
+        reason: 'dnc_internal',
+      });
       if (!base.lead.region.startsWith('US')) continue;
       const registries = new Map([['us-national-dnc', registry(base.now - DAY, [base.lead.e164])]]);
       expect(preDialCheck({ ...base, suppression: { ...base.suppression, registries } }).allow).toBe(false);
@@ -524,7 +634,10 @@ describe('properties', () => {
       if (!decision.allow) continue;
       allowed++;
       const clock = wallClock(zone, now);
-      expect(clock >= '08:00' && clock < '20:00', `${new Date(now).toISOString()} is ${clock} in ${zone}`).toBe(true);
+      expect(
+        clock >= '08:00' && clock < '20:00',
+        `${new Date(now).toISOString()} is ${clock} in ${zone}`,
+      ).toBe(true);
     }
     expect(allowed).toBeGreaterThan(600);
   });
@@ -538,7 +651,9 @@ describe('properties', () => {
         retrySpacingMinutes: { answered: 60, busy: 5, no_answer: 5, voicemail: 5, failed: 5, abandoned: 5 },
       };
       for (let now = at('2026-06-08T00:00:00Z'); now < at('2026-06-15T00:00:00Z'); now += 5 * MIN) {
-        const decision = preDialCheck(input({ now, campaign, attempts, lead: { region, timeZone: 'America/New_York' } }));
+        const decision = preDialCheck(
+          input({ now, campaign, attempts, lead: { region, timeZone: 'America/New_York' } }),
+        );
         if (decision.allow) attempts.push({ at: now, outcome: 'busy' });
       }
       expect(attempts.length).toBe(6);
@@ -579,7 +694,9 @@ describe('the rule book', () => {
   });
 
   it('refuses a book whose parents are missing or circular', () => {
-    expect(() => compileRuleBook([{ region: 'US-FL', name: 'x', parent: 'US', sources: [] }])).toThrow(/parent US/);
+    expect(() => compileRuleBook([{ region: 'US-FL', name: 'x', parent: 'US', sources: [] }])).toThrow(
+      /parent US/,
+    );
     expect(() =>
       compileRuleBook([
         { region: 'A', name: 'a', parent: 'B', sources: [] },

@@ -120,8 +120,7 @@ export interface PreDialInput {
 }
 
 export type PreDialDecision =
-  | { readonly allow: true }
-  | { readonly allow: false; readonly reason: SkipReason; readonly detail: string };
+  { readonly allow: true } | { readonly allow: false; readonly reason: SkipReason; readonly detail: string };
 
 const ALLOW: PreDialDecision = Object.freeze({ allow: true });
 
@@ -174,7 +173,12 @@ type ConsentState = 'ok' | 'withdrawn' | 'expired' | 'missing';
  * Whether one consent record for purpose and channel is in force at `now`; if none is, what the
  * most recently given one says (withdrawn, expired), or missing.
  */
-function consentState(consents: readonly ConsentRecord[], purpose: string, channel: string, now: number): ConsentState {
+function consentState(
+  consents: readonly ConsentRecord[],
+  purpose: string,
+  channel: string,
+  now: number,
+): ConsentState {
   let latest: ConsentRecord | undefined;
   for (const record of consents) {
     if (record.purpose !== purpose || record.channel !== channel || record.givenAt > now) continue;
@@ -273,11 +277,15 @@ function checkWindow(
       );
     }
     if (calendar.days.has(local.day)) {
-      return skip('holiday', `${isoDate(local.day)} is ${calendar.names.get(local.day) ?? 'a holiday'} (${rules.name})`);
+      return skip(
+        'holiday',
+        `${isoDate(local.day)} is ${calendar.names.get(local.day) ?? 'a holiday'} (${rules.name})`,
+      );
     }
   }
   const hours = rules.hours[local.weekday] ?? null;
-  if (hours === null) return skip('day_banned', `${rules.name} bans calls on this weekday (${local.weekday}, 0 = Sunday)`);
+  if (hours === null)
+    return skip('day_banned', `${rules.name} bans calls on this weekday (${local.weekday}, 0 = Sunday)`);
   const minute = local.minuteOfDay;
   if (minute < hours[0] || minute >= hours[1]) {
     return skip(
@@ -321,7 +329,10 @@ function checkAttempts(
     if (last === undefined || attempt.at > last.at) last = attempt;
   }
   if (in24h >= rules.maxCallsPer24h) {
-    return skip('max_calls_24h', `${in24h} calls in the last 24 hours (${rules.name} allows ${rules.maxCallsPer24h})`);
+    return skip(
+      'max_calls_24h',
+      `${in24h} calls in the last 24 hours (${rules.name} allows ${rules.maxCallsPer24h})`,
+    );
   }
   if (machineRecently && rules.machineRepeatHours > 0 && !campaign.liveAgentGuaranteed) {
     return skip(
@@ -330,10 +341,16 @@ function checkAttempts(
     );
   }
   if (attempts.length >= campaign.maxAttemptsPerLead) {
-    return skip('max_attempts', `${attempts.length} attempts (campaign allows ${campaign.maxAttemptsPerLead})`);
+    return skip(
+      'max_attempts',
+      `${attempts.length} attempts (campaign allows ${campaign.maxAttemptsPerLead})`,
+    );
   }
   if (todayCount >= campaign.maxAttemptsPerDay) {
-    return skip('max_attempts_today', `${todayCount} attempts today in ${zone} (campaign allows ${campaign.maxAttemptsPerDay})`);
+    return skip(
+      'max_attempts_today',
+      `${todayCount} attempts today in ${zone} (campaign allows ${campaign.maxAttemptsPerDay})`,
+    );
   }
   if (last !== undefined) {
     const wait = campaign.retrySpacingMinutes[last.outcome] * MINUTE;

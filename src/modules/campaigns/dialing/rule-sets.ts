@@ -140,7 +140,8 @@ export const US_MD: RuleSet = {
   defaultTimeZone: 'America/New_York',
   sources: [
     {
-      claim: 'Calls only 8 a.m.–8 p.m. in the called party’s time zone; no more than three calls or texts in 24 hours on the same subject',
+      claim:
+        'Calls only 8 a.m.–8 p.m. in the called party’s time zone; no more than three calls or texts in 24 hours on the same subject',
       citation: 'Stop the Spam Calls Act of 2023, SB 90 (in force 1 Jan 2024)',
       url: 'https://www.dnc.com/index.php/news/maryland-governor-signs-stop-spam-calls-act-2023-law',
       basis: 'law',
@@ -156,7 +157,8 @@ export const US_WA: RuleSet = {
   defaultTimeZone: 'America/Los_Angeles',
   sources: [
     {
-      claim: 'A commercial telephone solicitor may not place calls received before 8 a.m. or after 8 p.m. local time',
+      claim:
+        'A commercial telephone solicitor may not place calls received before 8 a.m. or after 8 p.m. local time',
       citation: 'RCW 19.158.040(2)',
       url: 'https://app.leg.wa.gov/RCW/default.aspx?cite=19.158.040',
       basis: 'law',
@@ -174,7 +176,8 @@ export const US_TX: RuleSet = {
   sources: [
     {
       claim: 'Telemarketing calls only between 9 a.m. and 9 p.m.',
-      citation: 'Tex. Bus. & Com. Code ch. 301 (Telephone Solicitation Practices), as summarised by LegalClarity',
+      citation:
+        'Tex. Bus. & Com. Code ch. 301 (Telephone Solicitation Practices), as summarised by LegalClarity',
       url: 'https://legalclarity.org/what-is-the-legal-time-to-call-customers-in-texas',
       basis: 'law',
     },
@@ -190,7 +193,8 @@ export const US_AL: RuleSet = {
   sources: [
     {
       claim: 'No solicitation calls on Sundays or holidays; otherwise none before 8 a.m. or after 8 p.m.',
-      citation: 'Ala. Admin. Code r. 770-X-5-.17(1)(b) (Public Service Commission; automated solicitation calls)',
+      citation:
+        'Ala. Admin. Code r. 770-X-5-.17(1)(b) (Public Service Commission; automated solicitation calls)',
       url: 'https://d1tvxue8o4w0fl.cloudfront.net/regulation/alabama-administrative-code/title-770-alabama-public-service-commission/chapter-770-x-5-telephone-rules/section-770-x-5-17-live-and-automated-solicitations-and-announcements',
       basis: 'law',
     },
@@ -238,12 +242,14 @@ export const GB: RuleSet = {
     {
       claim:
         'After answer-machine detection, no repeat call to that number in the same 24 hours unless a live agent is guaranteed; abandoned calls ≤ 3% of live calls per campaign per 24 hours (a pacing measure, not a per-lead check)',
-      citation: 'Ofcom, Persistent Misuse statement of policy (20 Dec 2016, applies from 1 Mar 2017); Communications Act 2003 ss. 128–131',
+      citation:
+        'Ofcom, Persistent Misuse statement of policy (20 Dec 2016, applies from 1 Mar 2017); Communications Act 2003 ss. 128–131',
       url: 'https://www.bbc.co.uk/news/10204629',
       basis: 'regulator_policy',
     },
     {
-      claim: 'Numbers on the Telephone Preference Service must not get unsolicited marketing calls; automated recorded-message marketing calls need prior consent',
+      claim:
+        'Numbers on the Telephone Preference Service must not get unsolicited marketing calls; automated recorded-message marketing calls need prior consent',
       citation: 'Privacy and Electronic Communications Regulations 2003, regs. 19 and 21',
       url: 'https://www.legislation.gov.uk/uksi/2003/2426/contents',
       basis: 'law',
@@ -269,7 +275,18 @@ export const IN: RuleSet = {
 };
 
 /** Every rule set shipped by default. */
-export const DEFAULT_RULE_SETS: readonly RuleSet[] = [US, US_FL, US_OK, US_MD, US_WA, US_TX, US_AL, US_MS, GB, IN];
+export const DEFAULT_RULE_SETS: readonly RuleSet[] = [
+  US,
+  US_FL,
+  US_OK,
+  US_MD,
+  US_WA,
+  US_TX,
+  US_AL,
+  US_MS,
+  GB,
+  IN,
+];
 
 /** A region's rules after combining it with its parent: what the pre-dial check reads. */
 export interface EffectiveRules {
@@ -353,7 +370,7 @@ export function compileRuleBook(sets: readonly RuleSet[] = DEFAULT_RULE_SETS): R
   for (const set of sets) {
     const chain: RuleSet[] = [set];
     const seen = new Set([set.region]);
-    for (let parent = set.parent; parent !== undefined; ) {
+    for (let parent = set.parent; parent !== undefined;) {
       const next = byRegion.get(parent);
       if (!next) throw new Error(`rule set ${set.region} names parent ${parent}, which is not in the book`);
       if (seen.has(next.region)) throw new Error(`rule set ${set.region}: parents form a cycle`);
