@@ -16,7 +16,13 @@ import {
   registry,
   wallClock,
 } from './pre-dial-check.fixtures.js';
-import { SKIP_REASONS, preDialCheck, type Attempt, type PreDialDecision } from './pre-dial-check.js';
+import {
+  SKIP_REASONS,
+  preDialCheck,
+  preDialChecker,
+  type Attempt,
+  type PreDialDecision,
+} from './pre-dial-check.js';
 import { compileRuleBook, US, type RuleSet } from './rule-sets.js';
 
 const reasonOf = (decision: PreDialDecision) => (decision.allow ? 'allow' : decision.reason);
@@ -666,6 +672,15 @@ describe('properties', () => {
         const clock = wallClock('America/New_York', a.at);
         expect(clock >= '08:00' && clock < (region === 'US-FL' ? '20:00' : '21:00')).toBe(true);
       }
+    }
+  });
+
+  it('answers the same bound to a pass (preDialChecker) as with a whole input', () => {
+    const next = random(42);
+    for (let i = 0; i < 500; i++) {
+      const given = randomInput(next);
+      const { lead, consents, ...pass } = given;
+      expect(preDialChecker(pass)(lead, consents)).toEqual(preDialCheck(given));
     }
   });
 

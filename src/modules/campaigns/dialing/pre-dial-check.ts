@@ -203,7 +203,31 @@ const hhmm = (minutes: number) =>
 
 /** The pre-dial check; see the module comment and docs/campaigns-rules.md for the order. */
 export function preDialCheck(input: PreDialInput): PreDialDecision {
-  const { now, lead, campaign, suppression } = input;
+  return decide(input.now, input.lead, input.consents, input.campaign, input.suppression, input.rules);
+}
+
+/** What stays the same across one dialing pass: the instant, the campaign, the lists, the rules. */
+export type PreDialPass = Omit<PreDialInput, 'lead' | 'consents'>;
+
+/**
+ * The same check bound to one pass, for the scheduler's loop and `bench:dialer`: no input object
+ * per lead. `preDialChecker(pass)(lead, consents)` equals `preDialCheck({ ...pass, lead, consents })`.
+ */
+export function preDialChecker(
+  pass: PreDialPass,
+): (lead: LeadFacts, consents: readonly ConsentRecord[]) => PreDialDecision {
+  const { now, campaign, suppression, rules } = pass;
+  return (lead, consents) => decide(now, lead, consents, campaign, suppression, rules);
+}
+
+function decide(
+  now: number,
+  lead: LeadFacts,
+  consents: readonly ConsentRecord[],
+  campaign: CampaignFacts,
+  suppression: SuppressionFacts,
+  book: RuleBook,
+): PreDialDecision {
   const number = lead.e164;
 
   // 1. The number itself.
@@ -214,7 +238,7 @@ export function preDialCheck(input: PreDialInput): PreDialDecision {
   if (!regionAllowed(lead.region, campaign.allowedRegions)) {
     return skip('region_not_allowed', `region ${lead.region} is not among the campaign's regions`);
   }
-  const rules = input.rules.forRegion(lead.region);
+  const rules = book.forRegion(lead.region);
   if (rules === undefined) return skip('no_rule_set', `no calling rules for region ${lead.region}`);
 
   // 3. National registries: a usable copy, then the number on it.
@@ -239,11 +263,11 @@ export function preDialCheck(input: PreDialInput): PreDialDecision {
 
   // 4. Consent: what the campaign declares, and AI-voice consent where the rules demand it.
   for (const need of campaign.consentRequired) {
-    const state = consentState(input.consents, need.purpose, need.channel, now);
+    const state = consentState(consents, need.purpose, need.channel, now);
     if (state !== 'ok') return consentSkip(state, need.purpose, need.channel);
   }
   if (campaign.usesArtificialVoice && rules.artificialVoiceNeedsConsent) {
-    const state = consentState(input.consents, campaign.purpose, 'ai_voice', now);
+    const state = consentState(consents, campaign.purpose, 'ai_voice', now);
     if (state !== 'ok') return consentSkip(state, campaign.purpose, 'ai_voice');
   }
 
