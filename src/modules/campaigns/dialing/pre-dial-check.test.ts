@@ -420,6 +420,8 @@ describe('state rules', () => {
     ['US-AL', 'America/Chicago', '2026-07-06T16:00:00Z', 'allow'],
     ['US-AL', 'America/Chicago', '2026-04-27T16:00:00Z', 'holiday'], // Confederate Memorial Day
     ['US-AL', 'America/Chicago', '2026-04-28T05:30:00Z', 'outside_calling_window'], // 00:30 the day after
+    ['US-AL', 'America/Chicago', '2030-12-31T16:00:00Z', 'allow'], // the calendar's last day
+    ['US-AL', 'America/Chicago', '2031-01-02T16:00:00Z', 'no_holiday_data'], // the day after it
     ['US-AL', 'America/Chicago', '2031-01-06T16:00:00Z', 'no_holiday_data'],
     ['US-AL', 'America/Chicago', '2024-06-05T16:00:00Z', 'no_holiday_data'],
     ['US-AL', null, '2026-06-10T16:00:00Z', 'no_time_zone'], // Phenix City keeps Eastern time
@@ -627,6 +629,16 @@ describe('properties', () => {
       if (!base.lead.region.startsWith('US')) continue;
       const registries = new Map([['us-national-dnc', registry(base.now - DAY, [base.lead.e164])]]);
       expect(preDialCheck({ ...base, suppression: { ...base.suppression, registries } }).allow).toBe(false);
+    }
+  });
+
+  it('never allows an AI-voice call in the US or the UK without AI-voice consent in force', () => {
+    const next = random(5);
+    for (let i = 0; i < 1500; i++) {
+      const base = randomInput(next);
+      if (base.lead.region === 'IN') continue;
+      const consents = next() < 0.5 ? [] : [{ ...aiConsent, withdrawnAt: base.now - MIN }];
+      expect(preDialCheck({ ...base, consents }).allow).toBe(false);
     }
   });
 
