@@ -236,6 +236,7 @@ describe('time zones and calling hours', () => {
     ['US-FL', 'America/Chicago', '2026-06-11T00:30:00Z', 'allow'], // 19:30 CDT, the panhandle
     ['US-NY', null, '2026-06-10T16:00:00Z', 'no_time_zone'], // the US has several zones
     ['US-NY', 'Mars/Olympus_Mons', '2026-06-10T16:00:00Z', 'no_time_zone'],
+    ['US-MD', '', '2026-06-10T16:00:00Z', 'allow'], // an empty zone is no zone: Maryland's applies
     ['US-MD', null, '2026-06-10T23:59:00Z', 'allow'], // 19:59 EDT, Maryland's single zone
     ['US-MD', null, '2026-06-11T00:00:00Z', 'outside_calling_window'], // 20:00
     ['GB', null, '2026-06-10T06:59:00Z', 'outside_calling_window'], // 07:59 BST

@@ -272,13 +272,12 @@ function decide(
   }
 
   // 5. The lead's local time: holidays, banned days, hours.
-  const zone = lead.timeZone ?? rules.defaultTimeZone;
-  if (zone === undefined || zone === '' || !isKnownTimeZone(zone)) {
-    return skip(
-      'no_time_zone',
-      zone ? `unknown time zone ${zone}` : `no time zone for the lead, and ${lead.region} has several`,
-    );
+  const own = lead.timeZone;
+  const zone = own !== undefined && own !== null && own !== '' ? own : rules.defaultTimeZone;
+  if (zone === undefined) {
+    return skip('no_time_zone', `no time zone for the lead, and none single for ${lead.region} in the rules`);
   }
+  if (!isKnownTimeZone(zone)) return skip('no_time_zone', `unknown time zone ${zone}`);
   const local = localTime(zone, now, scratch);
   const windowSkip = checkWindow(rules, campaign.callingWindow, local, zone);
   if (windowSkip !== undefined) return windowSkip;
