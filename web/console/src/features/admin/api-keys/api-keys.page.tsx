@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { KeyRound, Plus } from 'lucide-react';
-import { useState, type ReactElement } from 'react';
-import { useMessages } from '@/i18n';
+import { useState } from 'react';
+import { useMessages, type Translation } from '@/i18n';
 import { api, unwrap } from '@/api/client';
 import type { ApiKey } from '@/api/types';
 import { Badge } from '@/kit/Badge';
@@ -27,15 +27,15 @@ export function keyState(key: ApiKey, now = Date.now()): KeyState {
   return 'active';
 }
 
-const stateBadge: Record<KeyState, ReactElement> = {
-  active: (
-    <Badge tone="success" dot>
-      Active
-    </Badge>
-  ),
-  expired: <Badge tone="warning">Expired</Badge>,
-  revoked: <Badge tone="neutral">Revoked</Badge>,
-};
+function StateBadge({ state, t }: { state: KeyState; t: Translation<(typeof apiKeysTableMessages)['en']> }) {
+  if (state === 'active')
+    return (
+      <Badge tone="success" dot>
+        {t.states.active}
+      </Badge>
+    );
+  return <Badge tone={state === 'expired' ? 'warning' : 'neutral'}>{t.states[state]}</Badge>;
+}
 
 export function ApiKeysPage() {
   const tt = useMessages(apiKeysTableMessages);
@@ -81,7 +81,7 @@ export function ApiKeysPage() {
         </div>
       ),
     },
-    { id: 'status', label: tt.columns.status, cell: (key) => stateBadge[keyState(key)] },
+    { id: 'status', label: tt.columns.status, cell: (key) => <StateBadge state={keyState(key)} t={tt} /> },
     {
       id: 'created',
       label: tt.columns.created,
@@ -113,9 +113,9 @@ export function ApiKeysPage() {
                   size="sm"
                   variant="danger-ghost"
                   onClick={() => setRevoking(key)}
-                  aria-label={`Revoke ${key.name}`}
+                  aria-label={tt.revokeLabel(key.name)}
                 >
-                  Revoke
+                  {tt.revoke}
                 </Button>
               ),
           } satisfies Column<ApiKey>,
@@ -139,11 +139,11 @@ export function ApiKeysPage() {
       />
       <Panel flush>
         <div className="toolbar">
-          <p className="subtle">{keys.data ? `${formatNumber(all.length - inactive)} active` : null}</p>
+          <p className="subtle">{keys.data ? tt.activeCount(formatNumber(all.length - inactive)) : null}</p>
           {inactive > 0 ? (
             <div className="toolbar__actions">
               <SwitchField
-                label={`Show revoked and expired (${formatNumber(inactive)})`}
+                label={tt.showInactive(formatNumber(inactive))}
                 checked={showInactive}
                 onCheckedChange={setShowInactive}
               />
@@ -162,7 +162,7 @@ export function ApiKeysPage() {
           empty={
             <EmptyState
               icon={<KeyRound />}
-              title={all.length ? 'No active keys' : 'No API keys yet'}
+              title={all.length ? tt.noActive : tt.none}
               action={
                 canWrite ? (
                   <Button
@@ -170,12 +170,12 @@ export function ApiKeysPage() {
                     icon={<Plus aria-hidden="true" />}
                     onClick={() => setCreating(true)}
                   >
-                    Create API key
+                    {m.create}
                   </Button>
                 ) : undefined
               }
             >
-              Connectors that send call records or recordings need a key with the matching scope.
+              {tt.emptyBody}
             </EmptyState>
           }
         />
