@@ -6,6 +6,7 @@ import { newUuid } from '../../../platform/ids.js';
 import { createTenant } from '../../../../test/support/identity.js';
 import { createTestPlatform, type TestPlatform } from '../../../../test/support/test-platform.js';
 import type { ConversationsTables } from '../db/conversations.tables.js';
+import { backfillOutlierFigures } from '../db/migrations/0012-conversation-team.js';
 import { normaliseAgentKey } from '../recordings/party-numbers.js';
 import { createSealing, indexPurposes, sealingAad } from '../sealing.js';
 
@@ -407,6 +408,38 @@ describe('quality dashboards', () => {
       t.platform.database.owner,
     );
     expect(audited.rows.map((r) => r.targetId)).toEqual(['agents', 'scorecard.rules']);
+  });
+
+  it("fills an older analysis's outlier columns from its transcript's characteristics (migration 0012)", async () => {
+    const owner = t.platform.database.owner;
+    const characteristics = {
+      durationMs: 90_000,
+      nonTalk: {
+        totalMs: 40_000,
+        periods: [
+          { startMs: 0, endMs: 3000, durationMs: 3000 },
+          { startMs: 50_000, endMs: 87_000, durationMs: 37_000 },
+        ],
+      },
+      interruptions: [{ interrupter: 'spk_0', interrupted: 'spk_1', atMs: 10, durationMs: 500 }],
+    };
+    const { rows } = await sql<{ id: string; transcriptId: string }>`
+      select a.id, a.transcript_id as "transcriptId" from conversations.analyses a
+       where a.tenant_id = ${b.tenantId} and a.is_current`.execute(owner);
+    const [analysis] = rows;
+    if (!analysis) throw new Error('no analysis of tenant B');
+    await sql`update conversations.transcripts set characteristics = ${JSON.stringify(characteristics)}::jsonb where id = ${analysis.transcriptId}`.execute(
+      owner,
+    );
+    await sql`update conversations.analyses set longest_silence_ms = null, interruptions = null where id = ${analysis.id}`.execute(
+      owner,
+    );
+    await sql.raw(backfillOutlierFigures).execute(owner);
+    const after = await sql<{ longestSilenceMs: number; interruptions: number }>`
+      select longest_silence_ms as "longestSilenceMs", interruptions from conversations.analyses where id = ${analysis.id}`.execute(
+      owner,
+    );
+    expect(after.rows).toEqual([{ longestSilenceMs: 37_000, interruptions: 1 }]);
   });
 
   it('answers bad parameters with 400 naming the field', async () => {

@@ -11,6 +11,21 @@ import { sqlMigration } from '../../../../platform/db/index.js';
  *   the analysis read, copied from its characteristics when the analysis is stored; existing
  *   analyses are filled here from their transcript's characteristics. NULL: not measured.
  */
+/** Fills the outlier columns of analyses from their transcript's characteristics (where still null). */
+export const backfillOutlierFigures = `
+  UPDATE conversations.analyses a
+     SET longest_silence_ms = (
+           SELECT coalesce(max(round((p ->> 'durationMs')::numeric)::integer), 0)
+             FROM jsonb_array_elements(t.characteristics -> 'nonTalk' -> 'periods') p
+            WHERE jsonb_typeof(p -> 'durationMs') = 'number'),
+         interruptions = jsonb_array_length(t.characteristics -> 'interruptions')
+    FROM conversations.transcripts t
+   WHERE t.id = a.transcript_id
+     AND jsonb_typeof(t.characteristics -> 'nonTalk' -> 'periods') = 'array'
+     AND jsonb_typeof(t.characteristics -> 'interruptions') = 'array'
+     AND a.longest_silence_ms IS NULL AND a.interruptions IS NULL;
+`;
+
 export const conversationTeam = sqlMigration(
   '0012_conversation_team',
   `
@@ -21,15 +36,6 @@ export const conversationTeam = sqlMigration(
     ADD COLUMN longest_silence_ms integer CHECK (longest_silence_ms >= 0),
     ADD COLUMN interruptions integer CHECK (interruptions >= 0);
 
-  UPDATE conversations.analyses a
-     SET longest_silence_ms = (
-           SELECT coalesce(max((p ->> 'durationMs')::integer), 0)
-             FROM jsonb_array_elements(t.characteristics -> 'nonTalk' -> 'periods') p
-            WHERE jsonb_typeof(p -> 'durationMs') = 'number'),
-         interruptions = jsonb_array_length(t.characteristics -> 'interruptions')
-    FROM conversations.transcripts t
-   WHERE t.id = a.transcript_id
-     AND jsonb_typeof(t.characteristics -> 'nonTalk' -> 'periods') = 'array'
-     AND jsonb_typeof(t.characteristics -> 'interruptions') = 'array';
+  ${backfillOutlierFigures}
 `,
 );
