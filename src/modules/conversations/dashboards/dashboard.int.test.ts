@@ -9,6 +9,7 @@ import type { ConversationsTables } from '../db/conversations.tables.js';
 import { backfillOutlierFigures } from '../db/migrations/0012-conversation-team.js';
 import { normaliseAgentKey } from '../recordings/party-numbers.js';
 import { createSealing, indexPurposes, sealingAad } from '../sealing.js';
+import type { AgentScorecard, QualityDashboard } from './dashboard.service.js';
 
 /*
  * The quality dashboards on real PostgreSQL. Tenant A lives in Asia/Kathmandu (+05:45, no summer
@@ -259,7 +260,7 @@ describe('quality dashboards', () => {
   it('counts current analyses of calls started in the range of the tenant’s calendar, by week, agent and team', async () => {
     const res = await get(a, `/dashboard?${range}&interval=week&interruptions=2`);
     expect(res.statusCode, res.body).toBe(200);
-    const body = res.json();
+    const body = res.json<QualityDashboard>();
     expect(body.range).toMatchObject({
       timeZone: 'Asia/Kathmandu',
       interval: 'week',
@@ -296,29 +297,14 @@ describe('quality dashboards', () => {
         negativeShare: 0.5,
       },
     ]);
-    expect(
-      body.agents.map(
-        (x: {
-          name: string | null;
-          calls: number;
-          qaAverage: number | null;
-          recordingsFilter: string | null;
-        }) => [x.name, x.recordingsFilter, x.calls, x.qaAverage],
-      ),
-    ).toEqual([
+    expect(body.agents.map((x) => [x.name, x.recordingsFilter, x.calls, x.qaAverage])).toEqual([
       ['=Bob Example', 'B-2', 1, 90],
       ['Alice Example', 'A-1', 2, 70],
       [null, null, 1, null],
     ]);
-    aliceKey = body.agents[1].agentKey;
+    aliceKey = body.agents[1]?.agentKey ?? '';
     expect(aliceKey).toMatch(/^[0-9a-f]{64}$/);
-    expect(
-      body.teams.map((x: { team: string | null; calls: number; qaAverage: number | null }) => [
-        x.team,
-        x.calls,
-        x.qaAverage,
-      ]),
-    ).toEqual([
+    expect(body.teams.map((x) => [x.team, x.calls, x.qaAverage])).toEqual([
       ['blue', 1, 90],
       ['red', 2, 70],
       [null, 1, null],
@@ -334,39 +320,34 @@ describe('quality dashboards', () => {
     expect(body.topics).toEqual([{ label: 'price', calls: 2 }]);
     // Silences 5 s, 8 s, 45 s: p95 = 8000 + 0.9 × 37000 = 41300; only 45 s lies above it (or 30 s).
     expect(body.outliers.silence.p95).toBe(41300);
-    expect(
-      body.outliers.silence.calls.map((c: { value: number; agent: { name: string } }) => [
-        c.value,
-        c.agent.name,
-      ]),
-    ).toEqual([[45000, 'Alice Example']]);
-    expect(body.outliers.silence.calls[0].recordingId).toMatch(/^rec_/);
+    expect(body.outliers.silence.calls.map((c) => [c.value, c.agent.name])).toEqual([
+      [45000, 'Alice Example'],
+    ]);
+    expect(body.outliers.silence.calls[0]?.recordingId).toMatch(/^rec_/);
     // Interruptions 1, 2, 12: p95 = 11; the fixed threshold asked (2) adds the call with two.
     expect(body.outliers.interruptions).toMatchObject({ p95: 11, threshold: 2 });
-    expect(body.outliers.interruptions.calls.map((c: { value: number }) => c.value)).toEqual([12, 2]);
+    expect(body.outliers.interruptions.calls.map((c) => c.value)).toEqual([12, 2]);
   });
 
   it('cuts days at the tenant’s midnight, and filters by queue, team and agent', async () => {
-    const days = (await get(a, `/dashboard?${range}&interval=day`)).json();
-    expect(days.intervals.map((i: { localStart: string; calls: number }) => [i.localStart, i.calls])).toEqual(
-      [
-        ['2026-03-02', 2],
-        ['2026-03-09', 1],
-        ['2026-03-10', 1],
-      ],
-    );
-    const sales = (await get(a, `/dashboard?${range}&queue=sales`)).json();
+    const days = (await get(a, `/dashboard?${range}&interval=day`)).json<QualityDashboard>();
+    expect(days.intervals.map((i) => [i.localStart, i.calls])).toEqual([
+      ['2026-03-02', 2],
+      ['2026-03-09', 1],
+      ['2026-03-10', 1],
+    ]);
+    const sales = (await get(a, `/dashboard?${range}&queue=sales`)).json<QualityDashboard>();
     expect(sales.totals).toMatchObject({ calls: 2, qaAverage: 70 });
-    const blue = (await get(a, `/dashboard?${range}&team=blue`)).json();
+    const blue = (await get(a, `/dashboard?${range}&team=blue`)).json<QualityDashboard>();
     expect(blue.totals).toMatchObject({ calls: 1, qaAverage: 90 });
-    const onlyAlice = (await get(a, `/dashboard?${range}&agent=${aliceKey}`)).json();
+    const onlyAlice = (await get(a, `/dashboard?${range}&agent=${aliceKey}`)).json<QualityDashboard>();
     expect(onlyAlice.totals).toMatchObject({ calls: 2, qaAverage: 70 });
   });
 
   it("answers one agent's scorecard: trend, rule pass rates, worst calls", async () => {
     const res = await get(a, `/agents/${aliceKey}/scorecard?${range}`);
     expect(res.statusCode, res.body).toBe(200);
-    const card = res.json();
+    const card = res.json<AgentScorecard>();
     expect(card.agent).toEqual({ agentKey: aliceKey, name: 'Alice Example', recordingsFilter: 'A-1' });
     expect(card.totals).toMatchObject({ calls: 2, scored: 2, qaAverage: 70, negativeShare: 0.5 });
     expect(card.rules).toEqual([
@@ -374,19 +355,19 @@ describe('quality dashboards', () => {
       { ruleId: 'greet', name: 'Greeting', category: 'Core', evaluated: 2, passed: 1, passRate: 0.5 },
     ]);
     expect(card.rulesReadFrom).toBe(2);
-    expect(card.worstCalls.map((c: { qaScore: number }) => c.qaScore)).toEqual([60, 80]);
+    expect(card.worstCalls.map((c) => c.qaScore)).toEqual([60, 80]);
   });
 
   it('keeps tenants apart', async () => {
-    const other = (await get(b, `/dashboard?${range}`)).json();
+    const other = (await get(b, `/dashboard?${range}`)).json<QualityDashboard>();
     expect(other.totals).toMatchObject({ calls: 1, qaAverage: 0 });
     expect(other.categories).toEqual([{ label: 'leak', calls: 1 }]);
     expect(other.range.timeZone).toBe('Europe/Berlin');
     // A's agent key means nothing in B.
     expect((await get(b, `/agents/${aliceKey}/scorecard?${range}`)).statusCode).toBe(404);
-    const mine = (await get(a, `/dashboard?${range}`)).json();
-    expect(mine.categories.map((c: { label: string }) => c.label)).not.toContain('leak');
-    expect(mine.outliers.silence.calls.map((c: { value: number }) => c.value)).not.toContain(900000);
+    const mine = (await get(a, `/dashboard?${range}`)).json<QualityDashboard>();
+    expect(mine.categories.map((c) => c.label)).not.toContain('leak');
+    expect(mine.outliers.silence.calls.map((c) => c.value)).not.toContain(900000);
   });
 
   it('exports tables as formula-safe CSV, auditing those that name agents', async () => {

@@ -120,6 +120,7 @@ describe('quality dashboard', () => {
         },
       ]),
     );
+    await waitFor(() => expect(clicked).toHaveBeenCalledTimes(1));
   }, 15_000);
 
   it("shows an agent's scorecard: pass rate per rule and the lowest-scored calls", async () => {
