@@ -297,7 +297,7 @@ describe.skipIf(!haveChromium)('web console in a browser', () => {
     expect(rows).toEqual([{ targetGroup: 'calls-transform' }]);
   });
 
-  it('offers a viewer the calls, recordings and QA configuration (to read) but no administration, and refuses the pages if typed in', async () => {
+  it('offers a viewer the calls, recordings, the quality dashboard and QA configuration (to read) but no administration, and refuses the pages if typed in', async () => {
     const context = await browser.newContext();
     const viewerPage = context.pages()[0] ?? (await context.newPage());
     watch(viewerPage);
@@ -312,6 +312,7 @@ describe.skipIf(!haveChromium)('web console in a browser', () => {
       'Dashboard',
       'Wallboard',
       'Recordings',
+      'Quality',
       'Scorecards',
       'Insight schemas',
       'Categories',

@@ -8,6 +8,9 @@ import { defineModule, type PlatformModule } from '../../platform/module.js';
 import type { ObjectStore } from '../../platform/objects/index.js';
 import type { Logger } from '../../platform/telemetry/index.js';
 import { callsModule } from '../calls/index.js';
+import { identityModule } from '../identity/index.js';
+import { agentScorecardRoutes, dashboardRoutes } from './dashboards/dashboard.routes.js';
+import { createQualityDashboards } from './dashboards/dashboard.service.js';
 import { analysisCompletedV1, transcriptReadyV1 } from './events.js';
 import { analysisConfigRoutes } from './analysis-config/analysis-config.routes.js';
 import {
@@ -143,7 +146,7 @@ export function createConversationsModule(
 export const conversationsModule = defineModule({
   name: 'conversations',
   migrations: conversationsMigrations,
-  dependsOn: [callsModule],
+  dependsOn: [identityModule, callsModule],
   // Credentials named in the tenant's configuration: transcription providers' (transcription.*), the
   // LLM analyser's (llm.*) and
   // the pull connectors' (recorder.*, twilio.*, 3cx.*).
@@ -203,10 +206,18 @@ export const conversationsModule = defineModule({
       logger: deps.logger,
       secrets: deps.secrets,
     });
+    const dashboards = createQualityDashboards({
+      database: deps.database,
+      sealing,
+      timeZoneOf: async (ctx) => (await deps.modules.identity.tenants.current(ctx)).timeZone,
+    });
+    const dashboardDeps = { dashboards, database: deps.database, audit: deps.auditLog };
     return {
       ...core,
       api: { ...core.api, recordings, sources },
       routes: [
+        { surface: 'internal', prefix: '/conversations/dashboard', plugin: dashboardRoutes(dashboardDeps) },
+        { surface: 'internal', prefix: '/conversations/agents', plugin: agentScorecardRoutes(dashboardDeps) },
         {
           surface: 'internal',
           prefix: '/conversations/sources',

@@ -69,6 +69,15 @@ export const ConversationsErrors = {
       'This recording has no transcript yet: wait until the pipeline made one.',
     ),
 
+  // dashboards/
+  /** 404: no recording of the tenant names this agent key. */
+  agentNotFound: () =>
+    new AppError(
+      'CONVERSATIONS_AGENT_NOT_FOUND',
+      'not_found',
+      'No recording of this tenant has this agent: take the agent key from the quality dashboard.',
+    ),
+
   // recordings/
   /** 400: the request is not what the upload API takes (its shape, its parts, its metadata). */
   invalidUpload: (fields: readonly FieldProblem[]) =>

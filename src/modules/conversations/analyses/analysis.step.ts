@@ -1,3 +1,4 @@
+import type { ConversationCharacteristics } from '../audio/characteristics.js';
 import type { Bus } from '../../../platform/bus/index.js';
 import { systemContext, type RequestContext } from '../../../platform/context.js';
 import type { Database } from '../../../platform/db/index.js';
@@ -65,6 +66,20 @@ async function usedConfig<K extends AnalysisConfigKind>(trx: ConversationsTransa
     id: toPublicId(configKinds[kind].prefix, row.configId),
     version: row.version,
     body: parseConfigBody(kind, row.body),
+  };
+}
+
+/** What the dashboards flag outliers by, copied plain from the transcript's characteristics. */
+export function outlierFigures(characteristics: ConversationCharacteristics | null): {
+  longestSilenceMs: number | null;
+  interruptions: number | null;
+} {
+  if (!characteristics) return { longestSilenceMs: null, interruptions: null };
+  return {
+    longestSilenceMs: Math.round(
+      characteristics.nonTalk.periods.reduce((longest, p) => Math.max(longest, p.durationMs), 0),
+    ),
+    interruptions: characteristics.interruptions.length,
   };
 }
 
@@ -184,6 +199,7 @@ export function createAnalysisStep(deps: AnalysisStepDeps) {
       topics: result.analysis.topics.map((topic) => topic.topicId),
       finalKey: null,
       requestedBy: request.requestedBy,
+      ...outlierFigures(measured(transcriptRow.characteristics)),
     };
     const stored = await inTenant(ctx, async (trx) => {
       // A concurrent execution of the same request may have committed meanwhile.

@@ -38,6 +38,8 @@ export type RecordingsTable = {
   uploadExpiresAt: Date | null;
   uploadExpectedBytes: ColumnType<string | null, number | bigint | null, number | bigint | null>;
   uploadExpectedSha256: string | null;
+  /** The team the metadata names (migration 0012); null when none. */
+  team: Generated<string | null>;
   createdAt: Generated<Date>;
   updatedAt: Generated<Date>;
 };
@@ -214,6 +216,9 @@ export type AnalysesTable = {
   topics: string[];
   finalKey: string | null;
   requestedBy: string;
+  /** From the transcript's characteristics (migration 0012); null when not measured. */
+  longestSilenceMs: Generated<number | null>;
+  interruptions: Generated<number | null>;
   createdAt: Generated<Date>;
 };
 

@@ -69,6 +69,9 @@ export const recordingMetadataSchema = z
       })
       .optional(),
     queue: text(1, 256).optional(),
+    team: text(1, 256)
+      .optional()
+      .describe('The team the agent belongs to (not personal, kept plain): quality dashboards group by it'),
     language: text(2, 35)
       .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'must be a BCP 47 language tag such as en or de-DE')
       .optional(),

@@ -37,6 +37,7 @@ export interface NewRecording {
   readonly startedAt: Date | null;
   readonly direction: RecordingDirection;
   readonly queue: string | null;
+  readonly team: string | null;
   readonly language: string | null;
   readonly tags: readonly string[];
   readonly agentIndex: Buffer | null;
@@ -90,6 +91,7 @@ export async function takeOverClaim(
       startedAt: row.startedAt,
       direction: row.direction,
       queue: row.queue,
+      team: row.team,
       language: row.language,
       tags: [...row.tags],
       agentIndex: row.agentIndex,

@@ -153,6 +153,7 @@ export function createRecordings(deps: RecordingsDeps): RecordingsService {
         startedAt,
         direction: metadata.direction ?? 'unknown',
         queue: metadata.queue ?? null,
+        team: metadata.team ?? null,
         language: metadata.language ?? null,
         tags: [...new Set(metadata.tags ?? [])],
         agentIndex:

@@ -96,12 +96,34 @@ export const apiLimits = {
     'q': { maxLength: 256 },
     'queue': { minLength: 1, maxLength: 256 },
   },
+  'GET /api/v1/conversations/agents/{agent}/scorecard': {
+    'agent': { minLength: 1, maxLength: 200 },
+    'queue': { minLength: 1, maxLength: 256 },
+    'team': { minLength: 1, maxLength: 256 },
+  },
+  'GET /api/v1/conversations/agents/{agent}/scorecard/export': {
+    'agent': { minLength: 1, maxLength: 200 },
+    'queue': { minLength: 1, maxLength: 256 },
+    'team': { minLength: 1, maxLength: 256 },
+  },
   'GET /api/v1/conversations/categories/{id}': {
     'id': { minLength: 1, maxLength: 120 },
     'version': { minimum: 1, maximum: 1000000 },
   },
   'GET /api/v1/conversations/categories/{id}/versions': {
     'id': { minLength: 1, maxLength: 120 },
+  },
+  'GET /api/v1/conversations/dashboard': {
+    'interruptions': { minimum: 1, maximum: 10000 },
+    'queue': { minLength: 1, maxLength: 256 },
+    'silenceMs': { minimum: 1000, maximum: 3600000 },
+    'team': { minLength: 1, maxLength: 256 },
+  },
+  'GET /api/v1/conversations/dashboard/export': {
+    'interruptions': { minimum: 1, maximum: 10000 },
+    'queue': { minLength: 1, maxLength: 256 },
+    'silenceMs': { minimum: 1000, maximum: 3600000 },
+    'team': { minLength: 1, maxLength: 256 },
   },
   'GET /api/v1/conversations/insight-schemas/{id}': {
     'id': { minLength: 1, maxLength: 120 },

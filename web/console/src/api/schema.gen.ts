@@ -3720,6 +3720,212 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/conversations/agents/{agent}/scorecard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One agent's QA over time: scores and grades per interval, pass rate per scorecard rule, sentiment, the lowest-scored calls */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Calls started at or after this instant */
+                    from: string;
+                    /** @description Trend intervals of the tenant's time zone */
+                    interval?: "week" | "day";
+                    queue?: string;
+                    team?: string;
+                    /** @description Calls started before this instant */
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    /** @description The agent key (the blind index as hex) from the dashboard's agents */
+                    agent: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgentScorecard"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/agents/{agent}/scorecard/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One table of an agent's scorecard as CSV (formula-safe, audited: it names the agent) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Calls started at or after this instant */
+                    from: string;
+                    /** @description Trend intervals of the tenant's time zone */
+                    interval?: "week" | "day";
+                    queue?: string;
+                    /** @description Which table of the agent's scorecard */
+                    table: "intervals" | "rules" | "worst_calls";
+                    team?: string;
+                    /** @description Calls started before this instant */
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    /** @description The agent key (the blind index as hex) from the dashboard's agents */
+                    agent: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The table as CSV */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/conversations/categories": {
         parameters: {
             query?: never;
@@ -4344,6 +4550,216 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Quality dashboard over the current analyses of calls started in the range, in the tenant's time zone: QA by agent, team and interval, sentiment trend, top labels, silence and interruption outliers */
+        get: {
+            parameters: {
+                query: {
+                    agent?: string;
+                    /** @description Calls started at or after this instant */
+                    from: string;
+                    /** @description This many interruptions or more is an outlier (besides the p95) */
+                    interruptions?: number;
+                    /** @description Trend intervals of the tenant's time zone */
+                    interval?: "week" | "day";
+                    queue?: string;
+                    /** @description A longest silence of this many milliseconds or more is an outlier (besides the p95) */
+                    silenceMs?: number;
+                    team?: string;
+                    /** @description Calls started before this instant */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QualityDashboard"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/dashboard/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One table of the quality dashboard as CSV (formula-safe); tables that name agents are audited */
+        get: {
+            parameters: {
+                query: {
+                    agent?: string;
+                    /** @description Calls started at or after this instant */
+                    from: string;
+                    /** @description This many interruptions or more is an outlier (besides the p95) */
+                    interruptions?: number;
+                    /** @description Trend intervals of the tenant's time zone */
+                    interval?: "week" | "day";
+                    queue?: string;
+                    /** @description A longest silence of this many milliseconds or more is an outlier (besides the p95) */
+                    silenceMs?: number;
+                    /** @description Which table of the dashboard */
+                    table: "intervals" | "agents" | "teams" | "categories" | "intents" | "topics" | "silence" | "interruptions";
+                    team?: string;
+                    /** @description Calls started before this instant */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The table as CSV */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -9974,6 +10390,162 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AgentScorecard: {
+            agent: {
+                /** @description Blind index of the agent as hex; null: calls without an agent */
+                agentKey: string | null;
+                /** @description The agent's name (or id) from the newest call's metadata */
+                name: string | null;
+                /** @description The value of GET /recordings?agent= that lists this agent's calls */
+                recordingsFilter: string | null;
+            };
+            intervals: {
+                calls: number;
+                grades: {
+                    A: number;
+                    B: number;
+                    C: number;
+                    D: number;
+                    E: number;
+                    ungraded: number;
+                };
+                /** @description First day of the interval on the tenant's calendar (YYYY-MM-DD) */
+                localStart: string;
+                /** @description Share of calls whose overall sentiment is -0.1 or lower */
+                negativeShare: number | null;
+                /** @description Mean QA score (0..100) of the scored calls */
+                qaAverage: number | null;
+                /** @description Calls with a QA score */
+                scored: number;
+                /** @description Mean of the calls’ overall sentiment (-1..1) */
+                sentimentAverage: number | null;
+                /** @description UTC instant of the local interval start */
+                start: string;
+            }[];
+            range: {
+                from: string;
+                /** @enum {string} */
+                interval: "week" | "day";
+                timeZone: string;
+                to: string;
+            };
+            rules: {
+                category: string;
+                evaluated: number;
+                name: string;
+                passed: number;
+                passRate: number | null;
+                ruleId: string;
+            }[];
+            /** @description How many of the newest analyses the pass rates were read from */
+            rulesReadFrom: number;
+            totals: {
+                calls: number;
+                grades: {
+                    A: number;
+                    B: number;
+                    C: number;
+                    D: number;
+                    E: number;
+                    ungraded: number;
+                };
+                /** @description Share of calls whose overall sentiment is -0.1 or lower */
+                negativeShare: number | null;
+                /** @description Mean QA score (0..100) of the scored calls */
+                qaAverage: number | null;
+                /** @description Calls with a QA score */
+                scored: number;
+                /** @description Mean of the calls’ overall sentiment (-1..1) */
+                sentimentAverage: number | null;
+            };
+            worstCalls: {
+                analysisId: string;
+                grade: string | null;
+                qaScore: number | null;
+                queue: string | null;
+                recordingId: string;
+                sentimentScore: number | null;
+                startedAt: string;
+            }[];
+        };
+        AgentScorecardInput: {
+            agent: {
+                /** @description Blind index of the agent as hex; null: calls without an agent */
+                agentKey: string | null;
+                /** @description The agent's name (or id) from the newest call's metadata */
+                name: string | null;
+                /** @description The value of GET /recordings?agent= that lists this agent's calls */
+                recordingsFilter: string | null;
+            };
+            intervals: {
+                calls: number;
+                grades: {
+                    A: number;
+                    B: number;
+                    C: number;
+                    D: number;
+                    E: number;
+                    ungraded: number;
+                };
+                /** @description First day of the interval on the tenant's calendar (YYYY-MM-DD) */
+                localStart: string;
+                /** @description Share of calls whose overall sentiment is -0.1 or lower */
+                negativeShare: number | null;
+                /** @description Mean QA score (0..100) of the scored calls */
+                qaAverage: number | null;
+                /** @description Calls with a QA score */
+                scored: number;
+                /** @description Mean of the calls’ overall sentiment (-1..1) */
+                sentimentAverage: number | null;
+                /** @description UTC instant of the local interval start */
+                start: string;
+            }[];
+            range: {
+                from: string;
+                /** @enum {string} */
+                interval: "week" | "day";
+                timeZone: string;
+                to: string;
+            };
+            rules: {
+                category: string;
+                evaluated: number;
+                name: string;
+                passed: number;
+                passRate: number | null;
+                ruleId: string;
+            }[];
+            /** @description How many of the newest analyses the pass rates were read from */
+            rulesReadFrom: number;
+            totals: {
+                calls: number;
+                grades: {
+                    A: number;
+                    B: number;
+                    C: number;
+                    D: number;
+                    E: number;
+                    ungraded: number;
+                };
+                /** @description Share of calls whose overall sentiment is -0.1 or lower */
+                negativeShare: number | null;
+                /** @description Mean QA score (0..100) of the scored calls */
+                qaAverage: number | null;
+                /** @description Calls with a QA score */
+                scored: number;
+                /** @description Mean of the calls’ overall sentiment (-1..1) */
+                sentimentAverage: number | null;
+            };
+            worstCalls: {
+                analysisId: string;
+                grade: string | null;
+                qaScore: number | null;
+                queue: string | null;
+                recordingId: string;
+                sentimentScore: number | null;
+                startedAt: string;
+            }[];
+        };
         AnalysisConfigActivate: {
             version: number;
         };
@@ -12460,6 +13032,322 @@ export interface components {
             scorecardVersion: number;
             weightedScore: number | null;
         };
+        QualityDashboard: {
+            agents: {
+                /** @description Blind index of the agent as hex; null: calls without an agent */
+                agentKey: string | null;
+                calls: number;
+                grades: {
+                    A: number;
+                    B: number;
+                    C: number;
+                    D: number;
+                    E: number;
+                    ungraded: number;
+                };
+                /** @description The agent's name (or id) from the newest call's metadata */
+                name: string | null;
+                /** @description Share of calls whose overall sentiment is -0.1 or lower */
+                negativeShare: number | null;
+                /** @description Mean QA score (0..100) of the scored calls */
+                qaAverage: number | null;
+                /** @description The value of GET /recordings?agent= that lists this agent's calls */
+                recordingsFilter: string | null;
+                /** @description Calls with a QA score */
+                scored: number;
+                /** @description Mean of the calls’ overall sentiment (-1..1) */
+                sentimentAverage: number | null;
+            }[];
+            categories: {
+                calls: number;
+                label: string;
+            }[];
+            intents: {
+                calls: number;
+                label: string;
+            }[];
+            intervals: {
+                calls: number;
+                grades: {
+                    A: number;
+                    B: number;
+                    C: number;
+                    D: number;
+                    E: number;
+                    ungraded: number;
+                };
+                /** @description First day of the interval on the tenant's calendar (YYYY-MM-DD) */
+                localStart: string;
+                /** @description Share of calls whose overall sentiment is -0.1 or lower */
+                negativeShare: number | null;
+                /** @description Mean QA score (0..100) of the scored calls */
+                qaAverage: number | null;
+                /** @description Calls with a QA score */
+                scored: number;
+                /** @description Mean of the calls’ overall sentiment (-1..1) */
+                sentimentAverage: number | null;
+                /** @description UTC instant of the local interval start */
+                start: string;
+            }[];
+            outliers: {
+                interruptions: {
+                    calls: {
+                        agent: {
+                            /** @description Blind index of the agent as hex; null: calls without an agent */
+                            agentKey: string | null;
+                            /** @description The agent's name (or id) from the newest call's metadata */
+                            name: string | null;
+                            /** @description The value of GET /recordings?agent= that lists this agent's calls */
+                            recordingsFilter: string | null;
+                        };
+                        analysisId: string;
+                        grade: string | null;
+                        qaScore: number | null;
+                        queue: string | null;
+                        recordingId: string;
+                        startedAt: string;
+                        team: string | null;
+                        value: number;
+                    }[];
+                    /** @description 95th percentile of the measure over the calls in scope */
+                    p95: number | null;
+                    /** @description The fixed threshold asked for */
+                    threshold: number;
+                };
+                silence: {
+                    calls: {
+                        agent: {
+                            /** @description Blind index of the agent as hex; null: calls without an agent */
+                            agentKey: string | null;
+                            /** @description The agent's name (or id) from the newest call's metadata */
+                            name: string | null;
+                            /** @description The value of GET /recordings?agent= that lists this agent's calls */
+                            recordingsFilter: string | null;
+                        };
+                        analysisId: string;
+                        grade: string | null;
+                        qaScore: number | null;
+                        queue: string | null;
+                        recordingId: string;
+                        startedAt: string;
+                        team: string | null;
+                        value: number;
+                    }[];
+                    /** @description 95th percentile of the measure over the calls in scope */
+                    p95: number | null;
+                    /** @description The fixed threshold asked for */
+                    threshold: number;
+                };
+            };
+            range: {
+                from: string;
+                /** @enum {string} */
+                interval: "week" | "day";
+                timeZone: string;
+                to: string;
+            };
+            teams: {
+                calls: number;
+                grades: {
+                    A: number;
+                    B: number;
+                    C: number;
+                    D: number;
+                    E: number;
+                    ungraded: number;
+                };
+                /** @description Share of calls whose overall sentiment is -0.1 or lower */
+                negativeShare: number | null;
+                /** @description Mean QA score (0..100) of the scored calls */
+                qaAverage: number | null;
+                /** @description Calls with a QA score */
+                scored: number;
+                /** @description Mean of the calls’ overall sentiment (-1..1) */
+                sentimentAverage: number | null;
+                team: string | null;
+            }[];
+            topics: {
+                calls: number;
+                label: string;
+            }[];
+            totals: {
+                calls: number;
+                grades: {
+                    A: number;
+                    B: number;
+                    C: number;
+                    D: number;
+                    E: number;
+                    ungraded: number;
+                };
+                /** @description Share of calls whose overall sentiment is -0.1 or lower */
+                negativeShare: number | null;
+                /** @description Mean QA score (0..100) of the scored calls */
+                qaAverage: number | null;
+                /** @description Calls with a QA score */
+                scored: number;
+                /** @description Mean of the calls’ overall sentiment (-1..1) */
+                sentimentAverage: number | null;
+            };
+        };
+        QualityDashboardInput: {
+            agents: {
+                /** @description Blind index of the agent as hex; null: calls without an agent */
+                agentKey: string | null;
+                calls: number;
+                grades: {
+                    A: number;
+                    B: number;
+                    C: number;
+                    D: number;
+                    E: number;
+                    ungraded: number;
+                };
+                /** @description The agent's name (or id) from the newest call's metadata */
+                name: string | null;
+                /** @description Share of calls whose overall sentiment is -0.1 or lower */
+                negativeShare: number | null;
+                /** @description Mean QA score (0..100) of the scored calls */
+                qaAverage: number | null;
+                /** @description The value of GET /recordings?agent= that lists this agent's calls */
+                recordingsFilter: string | null;
+                /** @description Calls with a QA score */
+                scored: number;
+                /** @description Mean of the calls’ overall sentiment (-1..1) */
+                sentimentAverage: number | null;
+            }[];
+            categories: {
+                calls: number;
+                label: string;
+            }[];
+            intents: {
+                calls: number;
+                label: string;
+            }[];
+            intervals: {
+                calls: number;
+                grades: {
+                    A: number;
+                    B: number;
+                    C: number;
+                    D: number;
+                    E: number;
+                    ungraded: number;
+                };
+                /** @description First day of the interval on the tenant's calendar (YYYY-MM-DD) */
+                localStart: string;
+                /** @description Share of calls whose overall sentiment is -0.1 or lower */
+                negativeShare: number | null;
+                /** @description Mean QA score (0..100) of the scored calls */
+                qaAverage: number | null;
+                /** @description Calls with a QA score */
+                scored: number;
+                /** @description Mean of the calls’ overall sentiment (-1..1) */
+                sentimentAverage: number | null;
+                /** @description UTC instant of the local interval start */
+                start: string;
+            }[];
+            outliers: {
+                interruptions: {
+                    calls: {
+                        agent: {
+                            /** @description Blind index of the agent as hex; null: calls without an agent */
+                            agentKey: string | null;
+                            /** @description The agent's name (or id) from the newest call's metadata */
+                            name: string | null;
+                            /** @description The value of GET /recordings?agent= that lists this agent's calls */
+                            recordingsFilter: string | null;
+                        };
+                        analysisId: string;
+                        grade: string | null;
+                        qaScore: number | null;
+                        queue: string | null;
+                        recordingId: string;
+                        startedAt: string;
+                        team: string | null;
+                        value: number;
+                    }[];
+                    /** @description 95th percentile of the measure over the calls in scope */
+                    p95: number | null;
+                    /** @description The fixed threshold asked for */
+                    threshold: number;
+                };
+                silence: {
+                    calls: {
+                        agent: {
+                            /** @description Blind index of the agent as hex; null: calls without an agent */
+                            agentKey: string | null;
+                            /** @description The agent's name (or id) from the newest call's metadata */
+                            name: string | null;
+                            /** @description The value of GET /recordings?agent= that lists this agent's calls */
+                            recordingsFilter: string | null;
+                        };
+                        analysisId: string;
+                        grade: string | null;
+                        qaScore: number | null;
+                        queue: string | null;
+                        recordingId: string;
+                        startedAt: string;
+                        team: string | null;
+                        value: number;
+                    }[];
+                    /** @description 95th percentile of the measure over the calls in scope */
+                    p95: number | null;
+                    /** @description The fixed threshold asked for */
+                    threshold: number;
+                };
+            };
+            range: {
+                from: string;
+                /** @enum {string} */
+                interval: "week" | "day";
+                timeZone: string;
+                to: string;
+            };
+            teams: {
+                calls: number;
+                grades: {
+                    A: number;
+                    B: number;
+                    C: number;
+                    D: number;
+                    E: number;
+                    ungraded: number;
+                };
+                /** @description Share of calls whose overall sentiment is -0.1 or lower */
+                negativeShare: number | null;
+                /** @description Mean QA score (0..100) of the scored calls */
+                qaAverage: number | null;
+                /** @description Calls with a QA score */
+                scored: number;
+                /** @description Mean of the calls’ overall sentiment (-1..1) */
+                sentimentAverage: number | null;
+                team: string | null;
+            }[];
+            topics: {
+                calls: number;
+                label: string;
+            }[];
+            totals: {
+                calls: number;
+                grades: {
+                    A: number;
+                    B: number;
+                    C: number;
+                    D: number;
+                    E: number;
+                    ungraded: number;
+                };
+                /** @description Share of calls whose overall sentiment is -0.1 or lower */
+                negativeShare: number | null;
+                /** @description Mean QA score (0..100) of the scored calls */
+                qaAverage: number | null;
+                /** @description Calls with a QA score */
+                scored: number;
+                /** @description Mean of the calls’ overall sentiment (-1..1) */
+                sentimentAverage: number | null;
+            };
+        };
         /**
          * @description Why the item was quarantined, as a stable category: unreadable_time (a date or time field), missing_field, invalid_number, unknown_value (a value the connector does not know), unknown_format (not what the source sends), payload_too_large, schema_rejected (the normalised call broke the call record schema), signature_invalid, not_supported, incomplete_call, connector_error (a bug), other (anything else, and items from before categories)
          * @enum {string}
@@ -12919,6 +13807,8 @@ export interface components {
             /** Format: date-time */
             startedAt?: string;
             tags?: string[];
+            /** @description The team the agent belongs to (not personal, kept plain): quality dashboards group by it */
+            team?: string;
         };
         RecordingMetadataInput: {
             agent?: {
@@ -12949,6 +13839,8 @@ export interface components {
             /** Format: date-time */
             startedAt?: string;
             tags?: string[];
+            /** @description The team the agent belongs to (not personal, kept plain): quality dashboards group by it */
+            team?: string;
         };
         RecordingRerun: {
             /** @description Language of the recording for this run only */

@@ -3,6 +3,7 @@ import { callsNavigation } from '@/features/calls';
 import { overviewNavigation } from '@/features/overview';
 import { recordingsNavigation } from '@/features/recordings';
 import { analysisNavigation } from '@/features/analysis';
+import { qualityNavigation } from '@/features/quality';
 import type { NavSection } from '@/kit/navigation';
 
 /** Features may add entries to another's section: sections with the same id become one, at the first one's place and title. */
@@ -22,6 +23,7 @@ export const navigation: readonly NavSection[] = joinSections([
   ...overviewNavigation,
   ...callsNavigation,
   ...recordingsNavigation,
+  ...qualityNavigation,
   ...analysisNavigation,
   ...adminNavigation,
 ]);

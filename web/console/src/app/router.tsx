@@ -5,6 +5,7 @@ import { callsRoutes } from '@/features/calls';
 import { overviewRoutes } from '@/features/overview';
 import { recordingsRoutes } from '@/features/recordings';
 import { analysisRoutes } from '@/features/analysis';
+import { qualityRoutes } from '@/features/quality';
 import { consoleRoute, rootRoute } from '@/kit/routing';
 import { NotFoundView, PagePending, RouteErrorView } from './route-views';
 import { RootLayout } from './RootLayout';
@@ -25,6 +26,7 @@ const routeTree = rootRoute.addChildren([
     ...callsRoutes,
     ...recordingsRoutes,
     ...analysisRoutes,
+    ...qualityRoutes,
     ...adminRoutes,
   ]),
 ]);

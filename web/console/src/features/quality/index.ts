@@ -1,0 +1,2 @@
+export { qualityRoutes } from './routes';
+export { qualityNavigation } from './navigation';
