@@ -17,7 +17,6 @@ import {
 import { configKinds } from './analysis-config/config-kinds.js';
 import type { RecordingsService } from './contract.js';
 import { analysesRoutes } from './analyses/analyses.routes.js';
-import { createFinalWriter } from './analyses/final-writer.js';
 import { conversationsMigrations } from './db/migrations/index.js';
 import { createPipelineFeature } from './pipeline/pipeline.feature.js';
 import type { PipelineService } from './pipeline/pipeline.service.js';
@@ -101,11 +100,6 @@ export function createConversationsModule(
     database: deps.database,
     sealing: createSealing(deps.keyring),
     audit: deps.audit,
-    writeFinal: createFinalWriter({
-      database: deps.database,
-      sealing: createSealing(deps.keyring),
-      objects: deps.objects,
-    }),
   });
   return {
     api: { pipeline: pipeline.pipeline, settings, analysisConfig },

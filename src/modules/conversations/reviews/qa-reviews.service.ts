@@ -4,7 +4,6 @@ import type { Database } from '../../../platform/db/index.js';
 import { fromPublicId, newUuid, toPublicId } from '../../../platform/ids.js';
 import type { AnalysisResult } from '../analyses/analyse-call.js';
 import type { AnalysisRow } from '../analyses/analyses.repo.js';
-import type { WriteFinal } from '../analyses/final-writer.js';
 import type {
   ConversationsTables,
   ConversationsTransaction,
@@ -34,8 +33,6 @@ export interface QaReviewsDeps {
   readonly database: Database;
   readonly sealing: ConversationsSealing;
   readonly audit: AuditLog;
-  /** Rewrites `<tenant>/final/<rec>.json` once an override changed the current analysis' evaluation. */
-  readonly writeFinal: WriteFinal;
 }
 
 export interface OverrideInput {
@@ -186,11 +183,6 @@ export function createQaReviews(deps: QaReviewsDeps) {
     return { review, qa: after };
   };
 
-  const rewriteFinal = async (ctx: RequestContext, analysisId: string, result: AnalysisResult) => {
-    const row = await inTenant(ctx, (trx) => lockAnalysis(trx, analysisId));
-    if (row?.isCurrent && row.finalKey) await deps.writeFinal(ctx, row, result);
-  };
-
   const currentWithResult = async (trx: ConversationsTransaction, ctx: RequestContext, recordingUuid: string) => {
     const analysis = await lockCurrentAnalysis(trx, recordingUuid);
     if (!analysis) throw ConversationsErrors.noAnalysis();
@@ -198,7 +190,10 @@ export function createQaReviews(deps: QaReviewsDeps) {
   };
 
   return {
-    /** Overrides one rule of the recording's current analysis; the final document follows. */
+    /**
+     * Overrides one rule of the recording's current analysis. The `final/` document is not
+     * rewritten: the object store is write-once (see docs/conversations-scoring.md).
+     */
     async override(
       ctx: AuditContext,
       recordingUuid: string,
@@ -208,9 +203,8 @@ export function createQaReviews(deps: QaReviewsDeps) {
       const done = await inTenant(ctx, async (trx) => {
         const { analysis, result } = await currentWithResult(trx, ctx, recordingUuid);
         const applied = await applyOverride(trx, ctx, analysis, result, 'params.ruleId', ruleId, input, null);
-        return { ...applied, analysisId: analysis.id, result };
+        return applied;
       });
-      await rewriteFinal(ctx, done.analysisId, done.result);
       return { review: await reviewView(ctx, done.review), qa: done.qa };
     },
 
@@ -296,7 +290,7 @@ export function createQaReviews(deps: QaReviewsDeps) {
         const dispute = await lockDispute(trx, uuid);
         if (!dispute || dispute.recordingId !== recordingUuid) throw ConversationsErrors.disputeNotFound();
         if (dispute.state !== 'open') throw ConversationsErrors.disputeResolved(dispute.state);
-        let applied: { review: QaReviewRow; qa: EffectiveQa; result: AnalysisResult } | null = null;
+        let applied: { review: QaReviewRow; qa: EffectiveQa } | null = null;
         if (input.override) {
           if (input.outcome !== 'accepted')
             throw ConversationsErrors.disputeOverrideRefused('body.override', 'only an accepted dispute overrides a rule');
@@ -312,7 +306,7 @@ export function createQaReviews(deps: QaReviewsDeps) {
               'the recording was analysed again since the dispute was raised',
             );
           const result = await resultOf(ctx, analysis);
-          const made = await applyOverride(
+          applied = await applyOverride(
             trx,
             ctx,
             analysis,
@@ -322,7 +316,6 @@ export function createQaReviews(deps: QaReviewsDeps) {
             { ...input.override, reason: input.comment },
             dispute.id,
           );
-          applied = { ...made, result };
         }
         const resolved = await resolveDispute(trx, uuid, {
           state: input.outcome,
@@ -348,7 +341,6 @@ export function createQaReviews(deps: QaReviewsDeps) {
         });
         return { dispute: resolved, applied };
       });
-      if (done.applied) await rewriteFinal(ctx, done.dispute.analysisId, done.applied.result);
       return {
         dispute: await disputeView(ctx, done.dispute),
         review: done.applied ? await reviewView(ctx, done.applied.review) : null,
@@ -363,7 +355,7 @@ export function createQaReviews(deps: QaReviewsDeps) {
     ) {
       const beforeId = filter.cursor === undefined ? undefined : fromPublicId('dispute', filter.cursor);
       if (filter.cursor !== undefined && !beforeId)
-        throw ConversationsErrors.invalidFilter('query.cursor', 'is not a cursor this list gave');
+        throw ConversationsErrors.invalidFilter('querystring.cursor', 'is not a cursor this list gave');
       const rows = await inTenant(ctx, (trx) =>
         listDisputes(trx, {
           ...(filter.state ? { state: filter.state } : {}),
