@@ -26,6 +26,8 @@ export const consolePermissions = [
   'transcripts:read',
   'analysis:read',
   'analysis:configure',
+  'qa:review',
+  'qa:dispute',
 ] as const;
 
 export type ConsolePermission = (typeof consolePermissions)[number];
