@@ -54,11 +54,22 @@ const analysisSummarySchema = z
       insightSchema: z.string().nullable(),
     }),
     sentimentScore: z.number().nullable(),
-    qaScore: z.number().nullable().describe("Effective: the machine's score with reviewers' overrides applied"),
+    qaScore: z
+      .number()
+      .nullable()
+      .describe("Effective: the machine's score with reviewers' overrides applied"),
     grade: z.enum(['A', 'B', 'C', 'D', 'E']).nullable().describe('Effective, as qaScore'),
-    machineQaScore: z.number().nullable().optional().describe('The score the analysis computed, before overrides'),
+    machineQaScore: z
+      .number()
+      .nullable()
+      .optional()
+      .describe('The score the analysis computed, before overrides'),
     machineGrade: z.enum(['A', 'B', 'C', 'D', 'E']).nullable().optional(),
-    reviewedAt: z.string().nullable().optional().describe("When a reviewer's override last changed the figures"),
+    reviewedAt: z
+      .string()
+      .nullable()
+      .optional()
+      .describe("When a reviewer's override last changed the figures"),
     intents: z.array(z.string()),
     categories: z.array(z.string()),
     topics: z.array(z.string()),

@@ -124,7 +124,10 @@ export function createAnalysisStep(deps: AnalysisStepDeps) {
     );
     const id = request.analysisId ?? newUuid();
     const provenance = result.analysis.provenance;
-    const row: Omit<AnalysisRow, 'isCurrent' | 'createdAt' | 'machineQaScore' | 'machineGrade' | 'reviewedAt'> = {
+    const row: Omit<
+      AnalysisRow,
+      'isCurrent' | 'createdAt' | 'machineQaScore' | 'machineGrade' | 'reviewedAt'
+    > = {
       id,
       tenantId: request.tenantId,
       recordingId: request.recordingId,

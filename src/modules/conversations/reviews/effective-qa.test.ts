@@ -52,7 +52,13 @@ describe('effectiveQa', () => {
   it('lifts the auto-fail when a reviewer passes the rule, and grades with the scorecard’s function', () => {
     const qa = effectiveQa(machine, [override('disclosure', 80, true, 1)]);
     // (80*2 + 100*1) / 3 = 86.7 -> B; the pending rule still counts neither way.
-    expect(qa).toMatchObject({ score: 86.7, weightedScore: 86.7, grade: 'B', autoFailed: false, complete: false });
+    expect(qa).toMatchObject({
+      score: 86.7,
+      weightedScore: 86.7,
+      grade: 'B',
+      autoFailed: false,
+      complete: false,
+    });
     expect(qa.machine).toEqual({ score: 0, grade: 'E' });
     expect(qa.rules[0]).toMatchObject({
       score: 80,
@@ -72,7 +78,10 @@ describe('effectiveQa', () => {
   });
 
   it('counts a pending rule a reviewer judged, and a failed auto-fail override fails the call', () => {
-    const judged = effectiveQa(machine, [override('disclosure', 100, true, 1), override('empathy', 40, false, 2)]);
+    const judged = effectiveQa(machine, [
+      override('disclosure', 100, true, 1),
+      override('empathy', 40, false, 2),
+    ]);
     // (100*2 + 100 + 40) / 4 = 85
     expect(judged).toMatchObject({ score: 85, grade: 'B', complete: true });
     expect(judged.rules[2]?.override?.originalStatus).toBe('pending');

@@ -47,7 +47,11 @@ export interface ReviewView {
   readonly recordingId: string;
   readonly ruleId: string;
   readonly reviewer: string;
-  readonly original: { readonly status: QaRuleStatus; readonly score: number | null; readonly pass: boolean | null };
+  readonly original: {
+    readonly status: QaRuleStatus;
+    readonly score: number | null;
+    readonly pass: boolean | null;
+  };
   readonly score: number;
   readonly pass: boolean;
   readonly reason: string;
@@ -183,7 +187,11 @@ export function createQaReviews(deps: QaReviewsDeps) {
     return { review, qa: after };
   };
 
-  const currentWithResult = async (trx: ConversationsTransaction, ctx: RequestContext, recordingUuid: string) => {
+  const currentWithResult = async (
+    trx: ConversationsTransaction,
+    ctx: RequestContext,
+    recordingUuid: string,
+  ) => {
     const analysis = await lockCurrentAnalysis(trx, recordingUuid);
     if (!analysis) throw ConversationsErrors.noAnalysis();
     return { analysis, result: await resultOf(ctx, analysis) };
@@ -293,7 +301,10 @@ export function createQaReviews(deps: QaReviewsDeps) {
         let applied: { review: QaReviewRow; qa: EffectiveQa } | null = null;
         if (input.override) {
           if (input.outcome !== 'accepted')
-            throw ConversationsErrors.disputeOverrideRefused('body.override', 'only an accepted dispute overrides a rule');
+            throw ConversationsErrors.disputeOverrideRefused(
+              'body.override',
+              'only an accepted dispute overrides a rule',
+            );
           if (dispute.ruleId === null)
             throw ConversationsErrors.disputeOverrideRefused(
               'body.override',
@@ -351,7 +362,11 @@ export function createQaReviews(deps: QaReviewsDeps) {
     /** The tenant's disputes (open ones for a reviewer's queue), newest first, by pages. */
     async listDisputes(
       ctx: RequestContext,
-      filter: { readonly state?: QaDisputeState | undefined; readonly limit: number; readonly cursor?: string | undefined },
+      filter: {
+        readonly state?: QaDisputeState | undefined;
+        readonly limit: number;
+        readonly cursor?: string | undefined;
+      },
     ) {
       const beforeId = filter.cursor === undefined ? undefined : fromPublicId('dispute', filter.cursor);
       if (filter.cursor !== undefined && !beforeId)
@@ -367,7 +382,10 @@ export function createQaReviews(deps: QaReviewsDeps) {
       const last = page.at(-1);
       return {
         items: await Promise.all(
-          page.map(async (row) => ({ ...(await disputeView(ctx, row)), analysisIsCurrent: row.analysisIsCurrent })),
+          page.map(async (row) => ({
+            ...(await disputeView(ctx, row)),
+            analysisIsCurrent: row.analysisIsCurrent,
+          })),
         ),
         nextCursor: rows.length > filter.limit && last ? toPublicId('dispute', last.id) : null,
       };

@@ -15,10 +15,7 @@ export type Dispute = Schema<'QaDisputeList'>['items'][number];
 type Field = 'outcome' | 'comment' | 'override';
 const fields: readonly Field[] = ['outcome', 'comment', 'override'];
 
-export function validateResolution(
-  comment: string,
-  override: { score: string } | null,
-): FieldErrors<Field> {
+export function validateResolution(comment: string, override: { score: string } | null): FieldErrors<Field> {
   const m = messagesNow(disputesMessages).dialog;
   const score = override ? Number(override.score.trim().replace(',', '.')) : 0;
   return {
@@ -48,7 +45,8 @@ export function ResolveDisputeDialog({
   const [score, setScore] = useState('');
   const [pass, setPass] = useState(true);
   const form = useForm(fields, 'POST /api/v1/recordings/{id}/analysis/disputes/{disputeId}/resolve');
-  const withOverride = outcome === 'accepted' && overrideToo && dispute.ruleId !== null && dispute.analysisIsCurrent;
+  const withOverride =
+    outcome === 'accepted' && overrideToo && dispute.ruleId !== null && dispute.analysisIsCurrent;
   const resolve = useMutation({
     mutationFn: () =>
       unwrap(
@@ -63,7 +61,9 @@ export function ResolveDisputeDialog({
       ),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['qa-disputes'] });
-      void queryClient.invalidateQueries({ predicate: (query) => query.queryKey.includes(dispute.recordingId) });
+      void queryClient.invalidateQueries({
+        predicate: (query) => query.queryKey.includes(dispute.recordingId),
+      });
       toast.success(m.done);
       onOpenChange(false);
     },
@@ -72,7 +72,8 @@ export function ResolveDisputeDialog({
 
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    if (form.check({ comment }, validateResolution(comment, withOverride ? { score } : null))) resolve.mutate();
+    if (form.check({ comment }, validateResolution(comment, withOverride ? { score } : null)))
+      resolve.mutate();
   };
 
   return (

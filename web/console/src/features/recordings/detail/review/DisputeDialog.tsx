@@ -72,7 +72,13 @@ export function DisputeDialog({
           <div className="form">
             <FormError message={form.formError} />
             <ChoiceGroup legend={m.about} error={form.errors.ruleId}>
-              <Choice type="radio" name="about" title={m.thisRule} checked={!whole} onChange={() => setWhole(false)} />
+              <Choice
+                type="radio"
+                name="about"
+                title={m.thisRule}
+                checked={!whole}
+                onChange={() => setWhole(false)}
+              />
               <Choice
                 type="radio"
                 name="about"

@@ -18,7 +18,8 @@ export function validateOverride(score: string, reason: string): FieldErrors<Fie
   const m = messagesNow(reviewMessages).overrideDialog;
   const value = Number(score.trim().replace(',', '.'));
   return {
-    score: score.trim() === '' || !Number.isFinite(value) || value < 0 || value > 100 ? m.scoreInvalid : undefined,
+    score:
+      score.trim() === '' || !Number.isFinite(value) || value < 0 || value > 100 ? m.scoreInvalid : undefined,
     reason: reason.trim() ? undefined : m.reasonMissing,
   };
 }

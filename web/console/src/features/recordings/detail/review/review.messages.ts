@@ -68,7 +68,8 @@ export const reviewMessages = defineMessages(
         pass: 'Die Regel ist bestanden',
         passHint: 'Eine nicht bestandene K.-o.-Regel lässt das ganze Gespräch durchfallen.',
         reason: 'Begründung',
-        reasonHint: 'Warum die Maschine falsch lag. Wird mit der Überschreibung gespeichert und dem Agenten gezeigt.',
+        reasonHint:
+          'Warum die Maschine falsch lag. Wird mit der Überschreibung gespeichert und dem Agenten gezeigt.',
         reasonMissing: 'Begründen Sie, warum Sie die Maschine überschreiben.',
         cancel: 'Abbrechen',
         submit: 'Überschreiben',
