@@ -27,6 +27,8 @@ import type { Transcriber } from './pipeline/transcriber.js';
 import { callRecordingsRoutes, recordingsRoutes } from './recordings/recordings.routes.js';
 import { createRecordings } from './recordings/recordings.service.js';
 import { createRecordingVconContributor } from './recordings/recording-vcon.contributor.js';
+import { disputesRoutes, qaReviewRoutes } from './reviews/qa-reviews.routes.js';
+import { createQaReviews } from './reviews/qa-reviews.service.js';
 import { createSealing } from './sealing.js';
 import { recordingSourcesRoutes } from './sources/recording-sources.routes.js';
 import { createRecordingSources, type RecordingSourcesService } from './sources/recording-sources.service.js';
@@ -97,6 +99,11 @@ export function createConversationsModule(
   const pipeline = createPipelineFeature({ ...deps, settings, transcribers, transcriber });
   const analysisConfig = createAnalysisConfig({ database: deps.database, audit: deps.audit });
   const previews = { database: deps.database, sealing: createSealing(deps.keyring), configs: analysisConfig };
+  const reviews = createQaReviews({
+    database: deps.database,
+    sealing: createSealing(deps.keyring),
+    audit: deps.audit,
+  });
   return {
     api: { pipeline: pipeline.pipeline, settings, analysisConfig },
     routes: [
@@ -110,8 +117,15 @@ export function createConversationsModule(
           audit: deps.audit,
           workflows: deps.workflows,
           workflow: pipeline.analysisWorkflow,
+          reviews,
         }),
       },
+      {
+        surface: 'internal',
+        prefix: '/recordings',
+        plugin: qaReviewRoutes({ database: deps.database, reviews }),
+      },
+      { surface: 'internal', prefix: '/conversations/disputes', plugin: disputesRoutes(reviews) },
       {
         surface: 'internal',
         prefix: '/conversations/settings',

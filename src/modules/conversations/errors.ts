@@ -78,6 +78,37 @@ export const ConversationsErrors = {
       'No recording of this tenant has this agent: take the agent key from the quality dashboard.',
     ),
 
+  // reviews/ (overrides and disputes of a QA evaluation)
+  /** 409: the analysis was made without a scorecard: there is nothing to override or dispute by rule. */
+  noQaEvaluation: () =>
+    new AppError(
+      'CONVERSATIONS_NO_QA_EVALUATION',
+      'conflict',
+      'This analysis has no QA evaluation: no scorecard was active when it was made.',
+    ),
+  /** 404 naming the field: the rule is not one of the evaluation's scorecard rules. */
+  qaRuleNotFound: (field: string, ruleId: string) =>
+    new AppError(
+      'CONVERSATIONS_QA_RULE_NOT_FOUND',
+      'not_found',
+      `${field}: '${ruleId}' is not a rule of this analysis' scorecard.`,
+      { fields: [{ field, message: 'is not a rule of the scorecard this analysis used' }] },
+    ),
+  disputeNotFound: () =>
+    new AppError('CONVERSATIONS_DISPUTE_NOT_FOUND', 'not_found', 'The dispute was not found.'),
+  /** 409: accepted or rejected already; a resolution is final. */
+  disputeResolved: (state: string) =>
+    new AppError(
+      'CONVERSATIONS_DISPUTE_RESOLVED',
+      'conflict',
+      `This dispute was ${state} already; raise a new one to contest the evaluation again.`,
+    ),
+  /** 409: an override asked with a resolution it cannot carry. */
+  disputeOverrideRefused: (field: string, why: string) =>
+    new AppError('CONVERSATIONS_DISPUTE_OVERRIDE_REFUSED', 'conflict', `${field}: ${why}`, {
+      fields: [{ field, message: why }],
+    }),
+
   // recordings/
   /** 400: the request is not what the upload API takes (its shape, its parts, its metadata). */
   invalidUpload: (fields: readonly FieldProblem[]) =>

@@ -9,12 +9,18 @@ import type { Keyring } from '../../platform/crypto/index.js';
  * - transcripts.transcript_sealed: the redacted transcript model (JSON), AAD `conversations.transcript:<transcript uuid>`
  * - transcripts.redaction_spans_sealed: the spans (JSON), AAD `conversations.redaction_spans:<transcript uuid>`
  * - analyses.result_sealed: the analysis result (JSON), AAD `conversations.analysis:<analysis uuid>`
+ * - qa_reviews.reason_sealed: a reviewer's reason for an override (JSON string), AAD `conversations.qa_review:<review uuid>`
+ * - qa_disputes.comment_sealed / resolution_sealed: the dispute's comment and the reviewer's answer
+ *   (JSON strings), AAD `conversations.qa_dispute:<uuid>` / `conversations.qa_dispute_resolution:<uuid>`
  */
 export const sealingAad = {
   metadata: (recordingUuid: string) => `conversations.metadata:${recordingUuid}`,
   analysis: (analysisUuid: string) => `conversations.analysis:${analysisUuid}`,
   transcript: (transcriptUuid: string) => `conversations.transcript:${transcriptUuid}`,
   redactionSpans: (transcriptUuid: string) => `conversations.redaction_spans:${transcriptUuid}`,
+  qaReview: (reviewUuid: string) => `conversations.qa_review:${reviewUuid}`,
+  qaDispute: (disputeUuid: string) => `conversations.qa_dispute:${disputeUuid}`,
+  qaDisputeResolution: (disputeUuid: string) => `conversations.qa_dispute_resolution:${disputeUuid}`,
 } as const;
 
 /** HMAC purposes of the blind indexes. `phone` is shared platform-wide: a number matches across modules. */

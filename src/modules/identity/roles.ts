@@ -37,6 +37,9 @@ export const permissions = [
   'scorecards:write',
   // insight schemas, QA scorecards and category sets (versioned configuration)
   'analysis:configure',
+  // QA reviews: override a rule's score, resolve disputes (qa:review); contest an evaluation (qa:dispute)
+  'qa:review',
+  'qa:dispute',
   // campaigns
   'leads:read',
   'leads:write',
@@ -98,6 +101,8 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'analysis:read',
     'scorecards:write',
     'analysis:configure',
+    'qa:review',
+    'qa:dispute',
     'leads:read',
     'campaigns:read',
     'customers:read',
@@ -107,6 +112,7 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'tenant:read',
     'calls:read',
     'recordings:read',
+    'qa:dispute',
     'leads:read',
     'leads:write',
     'customers:read',

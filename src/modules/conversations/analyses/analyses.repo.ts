@@ -45,10 +45,13 @@ export async function analysesOf(
     .execute();
 }
 
-/** The new row becomes current; the one before stays as history. */
+/**
+ * The new row becomes current; the one before stays as history. Its QA figures are the machine's
+ * (machine_qa_score/grade keep them once reviewers override rules): a new analysis starts unreviewed.
+ */
 export async function insertAnalysis(
   trx: ConversationsTransaction,
-  row: Omit<AnalysisRow, 'isCurrent' | 'createdAt'>,
+  row: Omit<AnalysisRow, 'isCurrent' | 'createdAt' | 'machineQaScore' | 'machineGrade' | 'reviewedAt'>,
 ): Promise<void> {
   await trx
     .updateTable('conversations.analyses')
@@ -56,7 +59,10 @@ export async function insertAnalysis(
     .where('recordingId', '=', row.recordingId)
     .where('isCurrent', '=', true)
     .execute();
-  await trx.insertInto('conversations.analyses').values(row).execute();
+  await trx
+    .insertInto('conversations.analyses')
+    .values({ ...row, machineQaScore: row.qaScore, machineGrade: row.grade, reviewedAt: null })
+    .execute();
 }
 
 export async function setFinalKey(

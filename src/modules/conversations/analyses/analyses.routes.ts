@@ -20,6 +20,8 @@ import { problems } from '../analysis-config/analysis-config.schemas.js';
 import type { ConversationsTables } from '../db/conversations.tables.js';
 import { ConversationsErrors } from '../errors.js';
 import { findRecording } from '../pipeline/pipeline.repo.js';
+import { overrideMarkSchema } from '../reviews/qa-reviews.schemas.js';
+import type { QaReviewsService } from '../reviews/qa-reviews.service.js';
 import { currentTranscript } from '../recordings/recordings.repo.js';
 import { sealingAad, type ConversationsSealing } from '../sealing.js';
 import type { AnalysisResult } from './analyse-call.js';
@@ -52,8 +54,22 @@ const analysisSummarySchema = z
       insightSchema: z.string().nullable(),
     }),
     sentimentScore: z.number().nullable(),
-    qaScore: z.number().nullable(),
-    grade: z.enum(['A', 'B', 'C', 'D', 'E']).nullable(),
+    qaScore: z
+      .number()
+      .nullable()
+      .describe("Effective: the machine's score with reviewers' overrides applied"),
+    grade: z.enum(['A', 'B', 'C', 'D', 'E']).nullable().describe('Effective, as qaScore'),
+    machineQaScore: z
+      .number()
+      .nullable()
+      .optional()
+      .describe('The score the analysis computed, before overrides'),
+    machineGrade: z.enum(['A', 'B', 'C', 'D', 'E']).nullable().optional(),
+    reviewedAt: z
+      .string()
+      .nullable()
+      .optional()
+      .describe("When a reviewer's override last changed the figures"),
     intents: z.array(z.string()),
     categories: z.array(z.string()),
     topics: z.array(z.string()),
@@ -86,9 +102,17 @@ const qaSchema = z
         pass: z.boolean().nullable(),
         evidence: z.array(evidence),
         coachNote: z.string(),
+        override: overrideMarkSchema
+          .optional()
+          .describe("Present when a reviewer overrode the rule: score and pass above are the reviewer's"),
       }),
     ),
     categories: z.array(z.object({ category: z.string(), score: z.number().nullable(), weight: z.number() })),
+    machine: z
+      .object({ score: z.number().nullable(), grade: z.enum(['A', 'B', 'C', 'D', 'E']).nullable() })
+      .optional()
+      .describe("The analysis' own figures before reviewers' overrides (score, grade above are effective)"),
+    reviewed: z.boolean().optional().describe('True when at least one rule was overridden'),
   })
   .meta({ id: 'QaEvaluation' });
 
@@ -159,6 +183,8 @@ export interface AnalysesRoutesDeps {
   readonly audit: AuditLog;
   readonly workflows: Workflows | undefined;
   readonly workflow: AnalysisWorkflow | undefined;
+  /** The effective QA (reviewers' overrides applied) the current analysis shows. */
+  readonly reviews: QaReviewsService;
 }
 
 const summaryOf = (row: AnalysisRow): z.output<typeof analysisSummarySchema> => ({
@@ -178,6 +204,9 @@ const summaryOf = (row: AnalysisRow): z.output<typeof analysisSummarySchema> => 
   sentimentScore: row.sentimentScore,
   qaScore: row.qaScore,
   grade: row.grade,
+  machineQaScore: row.machineQaScore,
+  machineGrade: row.machineGrade,
+  reviewedAt: row.reviewedAt?.toISOString() ?? null,
   intents: row.intents,
   categories: row.categories,
   topics: row.topics,
@@ -222,6 +251,7 @@ export function analysesRoutes(deps: AnalysesRoutesDeps): FastifyPluginAsyncZod 
           sealingAad.analysis(row.id),
         );
         const found = result.analysis;
+        const qa = await deps.reviews.effective(ctx, row.id, result.qa);
         return {
           ...summaryOf(row),
           summary: { ...found.summary, abstractive: result.llm?.summary ?? null },
@@ -233,7 +263,12 @@ export function analysesRoutes(deps: AnalysesRoutesDeps): FastifyPluginAsyncZod 
           questions: found.questions,
           actionItems: found.actionItems,
           entities: found.entities,
-          qa: result.qa,
+          qa: qa && {
+            ...qa,
+            rules: qa.rules.map(({ override, ...rule }) =>
+              override ? { ...rule, override: { ...override, at: override.at.toISOString() } } : rule,
+            ),
+          },
           insights: result.insights ? { ...result.insights, problems: [...result.insights.problems] } : null,
           provenance: {
             analysis: found.provenance,

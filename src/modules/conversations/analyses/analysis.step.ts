@@ -13,8 +13,7 @@ import type {
 } from '../db/conversations.tables.js';
 import { ConversationsErrors } from '../errors.js';
 import { analysisCompletedV1 } from '../events.js';
-import { findRecording, findRun, transcriptOfRun } from '../pipeline/pipeline.repo.js';
-import { stableJson } from '../pipeline/provenance.js';
+import { findRecording, transcriptOfRun } from '../pipeline/pipeline.repo.js';
 import { currentTranscript } from '../recordings/recordings.repo.js';
 import { sealingAad, type ConversationsSealing } from '../sealing.js';
 import { measured } from '../scoring/stored-call.js';
@@ -22,14 +21,8 @@ import type { ConversationSettingsService } from '../settings/conversation-setti
 import type { TranscriptionSecrets } from '../settings/tenant-transcriber.js';
 import { transcriptSchema } from '../transcripts/index.js';
 import { analyseCall, intentPhrases, type AnalysisResult, type UsedConfig } from './analyse-call.js';
-import {
-  activeConfig,
-  analysisByRequest,
-  insertAnalysis,
-  setFinalKey,
-  type AnalysisRow,
-} from './analyses.repo.js';
-import { finalDocument, finalKey } from './final-document.js';
+import { activeConfig, analysisByRequest, insertAnalysis, type AnalysisRow } from './analyses.repo.js';
+import { createFinalWriter } from './final-writer.js';
 
 export interface AnalysisStepDeps {
   readonly database: Database;
@@ -96,36 +89,7 @@ export function createAnalysisStep(deps: AnalysisStepDeps) {
   const inTenant = <T>(ctx: RequestContext, fn: (trx: ConversationsTransaction) => Promise<T>) =>
     database.withTenant<ConversationsTables, T>(ctx, fn);
 
-  const writeFinal = async (ctx: RequestContext, row: AnalysisRow, result: AnalysisResult) => {
-    const parts = await inTenant(ctx, async (trx) => ({
-      recording: await findRecording(trx, row.recordingId),
-      transcript: await transcriptOfRun(trx, row.runId),
-      run: await findRun(trx, row.runId),
-    }));
-    if (!parts.recording || !parts.transcript) return null;
-    const transcript = transcriptSchema.parse(
-      await sealing.unsealJson<unknown>(
-        ctx.tenantId,
-        parts.transcript.transcriptSealed,
-        sealingAad.transcript(parts.transcript.id),
-      ),
-    );
-    const document = finalDocument({
-      recording: parts.recording,
-      transcriptRow: parts.transcript,
-      transcript,
-      runSteps: parts.run?.steps ?? [],
-      analysis: row,
-      result,
-    });
-    const key = finalKey(ctx.tenantId, row.recordingId);
-    await deps.objects.put(key, Buffer.from(stableJson(document)), {
-      contentType: 'application/json',
-      tenantId: ctx.tenantId,
-    });
-    await inTenant(ctx, (trx) => setFinalKey(trx, row.id, key));
-    return key;
-  };
+  const writeFinal = createFinalWriter(deps);
 
   return async function analyse(request: AnalyseRequest): Promise<AnalyseOutcome> {
     const ctx = systemContext(request.tenantId, request.requestKey, 'conversations.analysis');
@@ -175,7 +139,10 @@ export function createAnalysisStep(deps: AnalysisStepDeps) {
     );
     const id = request.analysisId ?? newUuid();
     const provenance = result.analysis.provenance;
-    const row: Omit<AnalysisRow, 'isCurrent' | 'createdAt'> = {
+    const row: Omit<
+      AnalysisRow,
+      'isCurrent' | 'createdAt' | 'machineQaScore' | 'machineGrade' | 'reviewedAt'
+    > = {
       id,
       tenantId: request.tenantId,
       recordingId: request.recordingId,
@@ -221,7 +188,14 @@ export function createAnalysisStep(deps: AnalysisStepDeps) {
           }),
         },
       ]);
-      return { ...row, isCurrent: true, createdAt: new Date() };
+      return {
+        ...row,
+        isCurrent: true,
+        createdAt: new Date(),
+        machineQaScore: row.qaScore,
+        machineGrade: row.grade,
+        reviewedAt: null,
+      };
     });
     await writeFinal(ctx, stored, result);
     return { analysisId: toPublicId('ana', stored.id), grade: stored.grade, score: stored.qaScore };

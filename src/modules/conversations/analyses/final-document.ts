@@ -1,4 +1,5 @@
 import { toPublicId } from '../../../platform/ids.js';
+import type { EffectiveQa } from '../reviews/effective-qa.js';
 import type { Transcript } from '../transcripts/index.js';
 import type { AnalysisResult } from './analyse-call.js';
 import type { AnalysisRow } from './analyses.repo.js';
@@ -30,6 +31,33 @@ export interface FinalDocumentParts {
   readonly runSteps: unknown;
   readonly analysis: AnalysisRow;
   readonly result: AnalysisResult;
+  /** The evaluation with reviewers' overrides applied (reviews/effective-qa.ts); null without a scorecard. */
+  readonly qa: EffectiveQa | null;
+}
+
+/**
+ * The effective evaluation as the document carries it: an overridden rule says who overrode it,
+ * when, and the machine's judgement (never the reviewer's reason, which stays sealed).
+ */
+function documentQa(qa: EffectiveQa | null) {
+  if (!qa) return null;
+  return {
+    ...qa,
+    rules: qa.rules.map(({ override, ...rule }) =>
+      override
+        ? {
+            ...rule,
+            override: {
+              reviewer: override.reviewer,
+              at: override.at.toISOString(),
+              originalStatus: override.originalStatus,
+              originalScore: override.originalScore,
+              originalPass: override.originalPass,
+            },
+          }
+        : rule,
+    ),
+  };
 }
 
 /** The call with everything the pipeline and the analysis made of it; the transcript redacted. */
@@ -73,11 +101,11 @@ export function finalDocument(parts: FinalDocumentParts) {
     questions: found.questions,
     actionItems: found.actionItems,
     entities: found.entities,
-    complianceFlags: (result.qa?.rules ?? [])
+    complianceFlags: (parts.qa?.rules ?? [])
       .filter((rule) => rule.category.toLowerCase() === 'compliance' && rule.pass === false)
       .map((rule) => ({ ruleId: rule.ruleId, name: rule.name, autoFail: rule.autoFail })),
     redactions: { counts: parts.transcriptRow.redactionCounts ?? {} },
-    qa: result.qa,
+    qa: documentQa(parts.qa),
     insights: result.insights,
     provenance: {
       pipeline: parts.runSteps,

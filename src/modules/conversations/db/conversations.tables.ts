@@ -220,6 +220,47 @@ export type AnalysesTable = {
   longestSilenceMs: Generated<number | null>;
   interruptions: Generated<number | null>;
   createdAt: Generated<Date>;
+  /** What the analysis computed; qa_score and grade are the effective figures after reviews (0009). */
+  machineQaScore: number | null;
+  machineGrade: 'A' | 'B' | 'C' | 'D' | 'E' | null;
+  /** When a reviewer's override last changed qa_score/grade; null = the machine's (0009). */
+  reviewedAt: Date | null;
+};
+
+export type QaRuleStatus = 'evaluated' | 'pending' | 'not_applicable';
+
+export type QaReviewsTable = {
+  id: string;
+  tenantId: string;
+  analysisId: string;
+  recordingId: string;
+  ruleId: string;
+  reviewer: string;
+  originalStatus: QaRuleStatus;
+  originalScore: number | null;
+  originalPass: boolean | null;
+  newScore: number;
+  newPass: boolean;
+  reasonSealed: Buffer;
+  disputeId: string | null;
+  createdAt: Generated<Date>;
+};
+
+export type QaDisputeState = 'open' | 'accepted' | 'rejected';
+
+export type QaDisputesTable = {
+  id: string;
+  tenantId: string;
+  analysisId: string;
+  recordingId: string;
+  ruleId: string | null;
+  raisedBy: string;
+  commentSealed: Buffer;
+  state: Generated<QaDisputeState>;
+  resolvedBy: string | null;
+  resolutionSealed: Buffer | null;
+  resolvedAt: Date | null;
+  createdAt: Generated<Date>;
 };
 
 export type ConversationsTables = {
@@ -234,6 +275,8 @@ export type ConversationsTables = {
   'conversations.analysis_configs': AnalysisConfigsTable;
   'conversations.analysis_config_versions': AnalysisConfigVersionsTable;
   'conversations.analyses': AnalysesTable;
+  'conversations.qa_reviews': QaReviewsTable;
+  'conversations.qa_disputes': QaDisputesTable;
 };
 
 /** A withTenant transaction over the module's tables: what its repo functions run in. */

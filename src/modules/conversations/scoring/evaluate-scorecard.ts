@@ -137,6 +137,15 @@ export function evaluateScorecard(
     };
   });
 
+  return scoreRuleResults(rules);
+}
+
+/**
+ * The overall figures of judged rules: the weighted mean, auto-fail, grade, completeness and the
+ * per-category scores. What `evaluateScorecard` ends with, and what a reviewer's override is scored
+ * with (reviews/effective-qa.ts), so both always agree. Pure.
+ */
+export function scoreRuleResults(rules: RuleResult[]): ScorecardEvaluation {
   const weightedScore = weightedMean(rules);
   const autoFailedBy = rules
     .filter((r) => r.autoFail && r.status === 'evaluated' && r.pass === false)

@@ -125,6 +125,10 @@ export const apiLimits = {
     'silenceMs': { minimum: 1000, maximum: 3600000 },
     'team': { minLength: 1, maxLength: 256 },
   },
+  'GET /api/v1/conversations/disputes': {
+    'cursor': { minLength: 1, maxLength: 120 },
+    'limit': { minimum: 1, maximum: 200 },
+  },
   'GET /api/v1/conversations/insight-schemas/{id}': {
     'id': { minLength: 1, maxLength: 120 },
     'version': { minimum: 1, maximum: 1000000 },
@@ -159,6 +163,9 @@ export const apiLimits = {
     'id': { minLength: 1, maxLength: 120 },
   },
   'GET /api/v1/recordings/{id}/analysis': {
+    'id': { minLength: 1, maxLength: 120 },
+  },
+  'GET /api/v1/recordings/{id}/analysis/reviews': {
     'id': { minLength: 1, maxLength: 120 },
   },
   'GET /api/v1/recordings/{recordingId}': {
@@ -279,6 +286,17 @@ export const apiLimits = {
   },
   'POST /api/v1/recordings/{id}/analyses': {
     'id': { minLength: 1, maxLength: 120 },
+  },
+  'POST /api/v1/recordings/{id}/analysis/disputes': {
+    'id': { minLength: 1, maxLength: 120 },
+  },
+  'POST /api/v1/recordings/{id}/analysis/disputes/{disputeId}/resolve': {
+    'disputeId': { minLength: 1, maxLength: 120 },
+    'id': { minLength: 1, maxLength: 120 },
+  },
+  'POST /api/v1/recordings/{id}/analysis/rules/{ruleId}/override': {
+    'id': { minLength: 1, maxLength: 120 },
+    'ruleId': { minLength: 1, maxLength: 120 },
   },
   'POST /api/v1/recordings/{recordingId}/complete': {
     'bytes': { minimum: 1, maximum: 4294967296 },

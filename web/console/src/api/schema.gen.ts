@@ -4766,6 +4766,101 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/conversations/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's QA disputes, newest first; state=open is the reviewers' queue */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the page before */
+                    cursor?: string;
+                    limit?: number;
+                    state?: "open" | "accepted" | "rejected";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QaDisputeList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/conversations/insight-schemas": {
         parameters: {
             query?: never;
@@ -7886,6 +7981,388 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recordings/{id}/analysis/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disputes one rule (ruleId) or the whole QA evaluation of the current analysis (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["QaDisputeRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QaDispute"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recordings/{id}/analysis/disputes/{disputeId}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accepts or rejects an open dispute with a comment (audited); accepting a rule’s dispute may override the rule at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    disputeId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["QaDisputeResolveRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QaDisputeResolved"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recordings/{id}/analysis/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current analysis' overrides and disputes, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QaReviewHistory"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recordings/{id}/analysis/rules/{ruleId}/override": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Overrides one rule's score and pass on the current analysis (audited): the overall score and grade are computed again, the final document rewritten */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    ruleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["QaRuleOverrideRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QaRuleOverridden"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -11775,6 +12252,7 @@ export interface components {
                 type: string;
             }[];
             finalKey: string | null;
+            /** @description Effective, as qaScore */
             grade: ("A" | "B" | "C" | "D" | "E") | null;
             /** @description ana_… */
             id: string;
@@ -11806,6 +12284,9 @@ export interface components {
             }[];
             intents: string[];
             isCurrent: boolean;
+            machineGrade?: ("A" | "B" | "C" | "D" | "E") | null;
+            /** @description The score the analysis computed, before overrides */
+            machineQaScore?: number | null;
             provenance: {
                 analysis: {
                     analyser: string;
@@ -11840,6 +12321,7 @@ export interface components {
                 } | null;
             };
             qa: components["schemas"]["QaEvaluation"] | null;
+            /** @description Effective: the machine's score with reviewers' overrides applied */
             qaScore: number | null;
             questions: {
                 count: number;
@@ -11860,6 +12342,8 @@ export interface components {
             reason: "pipeline" | "reanalysis";
             recordingId: string;
             requestedBy: string;
+            /** @description When a reviewer's override last changed the figures */
+            reviewedAt?: string | null;
             runId: string;
             sentiment: {
                 byQuarter: {
@@ -12007,6 +12491,7 @@ export interface components {
                 type: string;
             }[];
             finalKey: string | null;
+            /** @description Effective, as qaScore */
             grade: ("A" | "B" | "C" | "D" | "E") | null;
             /** @description ana_… */
             id: string;
@@ -12038,6 +12523,9 @@ export interface components {
             }[];
             intents: string[];
             isCurrent: boolean;
+            machineGrade?: ("A" | "B" | "C" | "D" | "E") | null;
+            /** @description The score the analysis computed, before overrides */
+            machineQaScore?: number | null;
             provenance: {
                 analysis: {
                     analyser: string;
@@ -12072,6 +12560,7 @@ export interface components {
                 } | null;
             };
             qa: components["schemas"]["QaEvaluationInput"] | null;
+            /** @description Effective: the machine's score with reviewers' overrides applied */
             qaScore: number | null;
             questions: {
                 count: number;
@@ -12092,6 +12581,8 @@ export interface components {
             reason: "pipeline" | "reanalysis";
             recordingId: string;
             requestedBy: string;
+            /** @description When a reviewer's override last changed the figures */
+            reviewedAt?: string | null;
             runId: string;
             sentiment: {
                 byQuarter: {
@@ -12462,16 +12953,23 @@ export interface components {
             };
             createdAt: string;
             finalKey: string | null;
+            /** @description Effective, as qaScore */
             grade: ("A" | "B" | "C" | "D" | "E") | null;
             /** @description ana_… */
             id: string;
             intents: string[];
             isCurrent: boolean;
+            machineGrade?: ("A" | "B" | "C" | "D" | "E") | null;
+            /** @description The score the analysis computed, before overrides */
+            machineQaScore?: number | null;
+            /** @description Effective: the machine's score with reviewers' overrides applied */
             qaScore: number | null;
             /** @enum {string} */
             reason: "pipeline" | "reanalysis";
             recordingId: string;
             requestedBy: string;
+            /** @description When a reviewer's override last changed the figures */
+            reviewedAt?: string | null;
             runId: string;
             sentimentScore: number | null;
             topics: string[];
@@ -12489,16 +12987,23 @@ export interface components {
             };
             createdAt: string;
             finalKey: string | null;
+            /** @description Effective, as qaScore */
             grade: ("A" | "B" | "C" | "D" | "E") | null;
             /** @description ana_… */
             id: string;
             intents: string[];
             isCurrent: boolean;
+            machineGrade?: ("A" | "B" | "C" | "D" | "E") | null;
+            /** @description The score the analysis computed, before overrides */
+            machineQaScore?: number | null;
+            /** @description Effective: the machine's score with reviewers' overrides applied */
             qaScore: number | null;
             /** @enum {string} */
             reason: "pipeline" | "reanalysis";
             recordingId: string;
             requestedBy: string;
+            /** @description When a reviewer's override last changed the figures */
+            reviewedAt?: string | null;
             runId: string;
             sentimentScore: number | null;
             topics: string[];
@@ -12960,6 +13465,136 @@ export interface components {
             title: string;
             type: string;
         };
+        QaDispute: {
+            analysisId: string;
+            comment: string;
+            createdAt: string;
+            /** @description dispute_… */
+            id: string;
+            raisedBy: string;
+            recordingId: string;
+            resolution: string | null;
+            resolvedAt: string | null;
+            resolvedBy: string | null;
+            /** @description Null: the whole evaluation */
+            ruleId: string | null;
+            /** @enum {string} */
+            state: "open" | "accepted" | "rejected";
+        };
+        QaDisputeInput: {
+            analysisId: string;
+            comment: string;
+            createdAt: string;
+            /** @description dispute_… */
+            id: string;
+            raisedBy: string;
+            recordingId: string;
+            resolution: string | null;
+            resolvedAt: string | null;
+            resolvedBy: string | null;
+            /** @description Null: the whole evaluation */
+            ruleId: string | null;
+            /** @enum {string} */
+            state: "open" | "accepted" | "rejected";
+        };
+        QaDisputeList: {
+            items: {
+                analysisId: string;
+                /** @description False once the recording was analysed again (the dispute stays with its analysis) */
+                analysisIsCurrent: boolean;
+                comment: string;
+                createdAt: string;
+                /** @description dispute_… */
+                id: string;
+                raisedBy: string;
+                recordingId: string;
+                resolution: string | null;
+                resolvedAt: string | null;
+                resolvedBy: string | null;
+                /** @description Null: the whole evaluation */
+                ruleId: string | null;
+                /** @enum {string} */
+                state: "open" | "accepted" | "rejected";
+            }[];
+            nextCursor: string | null;
+        };
+        QaDisputeListInput: {
+            items: {
+                analysisId: string;
+                /** @description False once the recording was analysed again (the dispute stays with its analysis) */
+                analysisIsCurrent: boolean;
+                comment: string;
+                createdAt: string;
+                /** @description dispute_… */
+                id: string;
+                raisedBy: string;
+                recordingId: string;
+                resolution: string | null;
+                resolvedAt: string | null;
+                resolvedBy: string | null;
+                /** @description Null: the whole evaluation */
+                ruleId: string | null;
+                /** @enum {string} */
+                state: "open" | "accepted" | "rejected";
+            }[];
+            nextCursor: string | null;
+        };
+        QaDisputeRequest: {
+            /** @description What the agent contests (free text, sealed at rest; at most 2000 characters) */
+            comment: string;
+            /** @description The disputed rule; absent: the whole evaluation */
+            ruleId?: string;
+        };
+        QaDisputeRequestInput: {
+            /** @description What the agent contests (free text, sealed at rest; at most 2000 characters) */
+            comment: string;
+            /** @description The disputed rule; absent: the whole evaluation */
+            ruleId?: string;
+        };
+        QaDisputeResolved: {
+            dispute: components["schemas"]["QaDispute"];
+            effective: components["schemas"]["QaEffectiveFigures"] | null;
+            review: components["schemas"]["QaReview"] | null;
+        };
+        QaDisputeResolvedInput: {
+            dispute: components["schemas"]["QaDisputeInput"];
+            effective: components["schemas"]["QaEffectiveFiguresInput"] | null;
+            review: components["schemas"]["QaReviewInput"] | null;
+        };
+        QaDisputeResolveRequest: {
+            /** @description The reviewer's answer (free text, sealed at rest; at most 2000 characters) */
+            comment: string;
+            /** @enum {string} */
+            outcome: "accepted" | "rejected";
+            /** @description Accepting a rule's dispute: the rule's new judgement (the comment is its reason) */
+            override?: {
+                pass: boolean;
+                score: number;
+            };
+        };
+        QaDisputeResolveRequestInput: {
+            /** @description The reviewer's answer (free text, sealed at rest; at most 2000 characters) */
+            comment: string;
+            /** @enum {string} */
+            outcome: "accepted" | "rejected";
+            /** @description Accepting a rule's dispute: the rule's new judgement (the comment is its reason) */
+            override?: {
+                pass: boolean;
+                score: number;
+            };
+        };
+        QaEffectiveFigures: {
+            grade: ("A" | "B" | "C" | "D" | "E") | null;
+            machineGrade: ("A" | "B" | "C" | "D" | "E") | null;
+            machineQaScore: number | null;
+            qaScore: number | null;
+        };
+        QaEffectiveFiguresInput: {
+            grade: ("A" | "B" | "C" | "D" | "E") | null;
+            machineGrade: ("A" | "B" | "C" | "D" | "E") | null;
+            machineQaScore: number | null;
+            qaScore: number | null;
+        };
         QaEvaluation: {
             autoFailed: boolean;
             autoFailedBy: string[];
@@ -12970,6 +13605,13 @@ export interface components {
             }[];
             complete: boolean;
             grade: ("A" | "B" | "C" | "D" | "E") | null;
+            /** @description The analysis' own figures before reviewers' overrides (score, grade above are effective) */
+            machine?: {
+                grade: ("A" | "B" | "C" | "D" | "E") | null;
+                score: number | null;
+            };
+            /** @description True when at least one rule was overridden */
+            reviewed?: boolean;
             rules: {
                 autoFail: boolean;
                 category: string;
@@ -12984,6 +13626,8 @@ export interface components {
                 /** @enum {string} */
                 kind: "llm" | "deterministic";
                 name: string;
+                /** @description Present when a reviewer overrode the rule: score and pass above are the reviewer's */
+                override?: components["schemas"]["QaOverrideMark"];
                 pass: boolean | null;
                 ruleId: string;
                 score: number | null;
@@ -13006,6 +13650,13 @@ export interface components {
             }[];
             complete: boolean;
             grade: ("A" | "B" | "C" | "D" | "E") | null;
+            /** @description The analysis' own figures before reviewers' overrides (score, grade above are effective) */
+            machine?: {
+                grade: ("A" | "B" | "C" | "D" | "E") | null;
+                score: number | null;
+            };
+            /** @description True when at least one rule was overridden */
+            reviewed?: boolean;
             rules: {
                 autoFail: boolean;
                 category: string;
@@ -13020,6 +13671,8 @@ export interface components {
                 /** @enum {string} */
                 kind: "llm" | "deterministic";
                 name: string;
+                /** @description Present when a reviewer overrode the rule: score and pass above are the reviewer's */
+                override?: components["schemas"]["QaOverrideMarkInput"];
                 pass: boolean | null;
                 ruleId: string;
                 score: number | null;
@@ -13031,6 +13684,118 @@ export interface components {
             scorecardId: string;
             scorecardVersion: number;
             weightedScore: number | null;
+        };
+        QaOverrideMark: {
+            at: string;
+            originalPass: boolean | null;
+            originalScore: number | null;
+            /** @enum {string} */
+            originalStatus: "evaluated" | "pending" | "not_applicable";
+            reviewer: string;
+            reviewId: string;
+        };
+        QaOverrideMarkInput: {
+            at: string;
+            originalPass: boolean | null;
+            originalScore: number | null;
+            /** @enum {string} */
+            originalStatus: "evaluated" | "pending" | "not_applicable";
+            reviewer: string;
+            reviewId: string;
+        };
+        QaReview: {
+            analysisId: string;
+            createdAt: string;
+            /** @description The dispute whose acceptance made this override */
+            disputeId: string | null;
+            /** @description review_… */
+            id: string;
+            /** @description The machine's judgement of the rule */
+            original: {
+                pass: boolean | null;
+                score: number | null;
+                /** @enum {string} */
+                status: "evaluated" | "pending" | "not_applicable";
+            };
+            pass: boolean;
+            reason: string;
+            recordingId: string;
+            /** @description The actor id of the reviewer */
+            reviewer: string;
+            ruleId: string;
+            score: number;
+        };
+        QaReviewHistory: {
+            /** @description The current analysis: reviews belong to the analysis they were made on */
+            analysisId: string;
+            disputes: components["schemas"]["QaDispute"][];
+            effective: {
+                grade: ("A" | "B" | "C" | "D" | "E") | null;
+                qaScore: number | null;
+            };
+            machine: {
+                grade: ("A" | "B" | "C" | "D" | "E") | null;
+                qaScore: number | null;
+            };
+            reviews: components["schemas"]["QaReview"][];
+        };
+        QaReviewHistoryInput: {
+            /** @description The current analysis: reviews belong to the analysis they were made on */
+            analysisId: string;
+            disputes: components["schemas"]["QaDisputeInput"][];
+            effective: {
+                grade: ("A" | "B" | "C" | "D" | "E") | null;
+                qaScore: number | null;
+            };
+            machine: {
+                grade: ("A" | "B" | "C" | "D" | "E") | null;
+                qaScore: number | null;
+            };
+            reviews: components["schemas"]["QaReviewInput"][];
+        };
+        QaReviewInput: {
+            analysisId: string;
+            createdAt: string;
+            /** @description The dispute whose acceptance made this override */
+            disputeId: string | null;
+            /** @description review_… */
+            id: string;
+            /** @description The machine's judgement of the rule */
+            original: {
+                pass: boolean | null;
+                score: number | null;
+                /** @enum {string} */
+                status: "evaluated" | "pending" | "not_applicable";
+            };
+            pass: boolean;
+            reason: string;
+            recordingId: string;
+            /** @description The actor id of the reviewer */
+            reviewer: string;
+            ruleId: string;
+            score: number;
+        };
+        QaRuleOverridden: {
+            effective: components["schemas"]["QaEffectiveFigures"];
+            review: components["schemas"]["QaReview"];
+        };
+        QaRuleOverriddenInput: {
+            effective: components["schemas"]["QaEffectiveFiguresInput"];
+            review: components["schemas"]["QaReviewInput"];
+        };
+        QaRuleOverrideRequest: {
+            pass: boolean;
+            /** @description Why the machine was wrong (free text, sealed at rest; at most 2000 characters) */
+            reason: string;
+            /** @description The rule score the reviewer gives, 0..100 */
+            score: number;
+        };
+        QaRuleOverrideRequestInput: {
+            pass: boolean;
+            /** @description Why the machine was wrong (free text, sealed at rest; at most 2000 characters) */
+            reason: string;
+            /** @description The rule score the reviewer gives, 0..100 */
+            score: number;
         };
         QualityDashboard: {
             agents: {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { navigation } from './navigation';
 
 describe('navigation', () => {
-  it('shows one Conversations section holding the recordings, scorecards and insight-schema entries', () => {
+  it('shows one Conversations section holding the recordings, QA configuration and QA disputes entries', () => {
     const conversations = navigation.filter((section) => section.id === 'conversations');
     expect(conversations).toHaveLength(1);
     expect(conversations[0]?.title()).toBe('Conversations');
@@ -12,6 +12,7 @@ describe('navigation', () => {
       ['/conversations/scorecards', 'analysis:read'],
       ['/conversations/insight-schemas', 'analysis:read'],
       ['/conversations/categories', 'analysis:read'],
+      ['/conversations/disputes', 'qa:review'],
     ]);
   });
 });

@@ -27,6 +27,8 @@ export const consolePermissions = [
   'analysis:read',
   'analysis:configure',
   'webhooks:manage',
+  'qa:review',
+  'qa:dispute',
 ] as const;
 
 export type ConsolePermission = (typeof consolePermissions)[number];

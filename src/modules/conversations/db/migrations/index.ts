@@ -10,6 +10,7 @@ import { recordingListOrder } from './0005-recording-list-order.js';
 import { transcriptionSettings } from './0006-transcription-settings.js';
 import { analysisConfig } from './0007-analysis-config.js';
 import { analyses } from './0008-analyses.js';
+import { qaReviews } from './0009-qa-reviews.js';
 import { conversationTeam } from './0012-conversation-team.js';
 
 /*
@@ -147,6 +148,7 @@ export const conversationsMigrations: MigrationSet = {
     transcriptionSettings,
     analysisConfig,
     analyses,
+    qaReviews,
     conversationTeam,
   ],
 };

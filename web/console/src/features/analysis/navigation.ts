@@ -1,4 +1,4 @@
-import { ClipboardCheck, ListTree, Tags } from 'lucide-react';
+import { ClipboardCheck, ListTree, MessageSquareWarning, Tags } from 'lucide-react';
 import { messagesNow } from '@/i18n';
 import type { NavSection } from '@/kit/navigation';
 import { analysisNavigationMessages as messages } from './navigation.messages';
@@ -28,6 +28,12 @@ export const analysisNavigation: readonly NavSection[] = [
         to: '/conversations/categories',
         icon: Tags,
         permission: 'analysis:read',
+      },
+      {
+        label: () => m().disputes,
+        to: '/conversations/disputes',
+        icon: MessageSquareWarning,
+        permission: 'qa:review',
       },
     ],
   },

@@ -83,6 +83,15 @@ const categorySetRoute = createRoute({
   ),
 });
 
+const disputesRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'conversations/disputes',
+  component: gated(
+    'qa:review',
+    lazyRouteComponent(() => import('./disputes/disputes.page'), 'DisputesPage'),
+  ),
+});
+
 export const analysisRoutes = [
   scorecardsRoute,
   newScorecardRoute,
@@ -93,4 +102,5 @@ export const analysisRoutes = [
   categorySetsRoute,
   newCategorySetRoute,
   categorySetRoute,
+  disputesRoute,
 ] as const;

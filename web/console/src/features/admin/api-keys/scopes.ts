@@ -17,6 +17,8 @@ export const scopeGroups = [
       'analysis:read',
       'scorecards:write',
       'analysis:configure',
+      'qa:review',
+      'qa:dispute',
     ],
   },
   {

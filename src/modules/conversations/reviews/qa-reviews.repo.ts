@@ -1,0 +1,131 @@
+import type { Insertable, Selectable } from 'kysely';
+import type {
+  ConversationsTransaction,
+  QaDisputeState,
+  QaDisputesTable,
+  QaReviewsTable,
+} from '../db/conversations.tables.js';
+import type { AnalysisRow } from '../analyses/analyses.repo.js';
+
+export type QaReviewRow = Selectable<QaReviewsTable>;
+export type QaDisputeRow = Selectable<QaDisputesTable>;
+
+/** The recording's current analysis, locked: overrides of one analysis are applied one at a time. */
+export async function lockCurrentAnalysis(
+  trx: ConversationsTransaction,
+  recordingId: string,
+): Promise<AnalysisRow | undefined> {
+  return trx
+    .selectFrom('conversations.analyses')
+    .selectAll()
+    .where('recordingId', '=', recordingId)
+    .where('isCurrent', '=', true)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function lockAnalysis(
+  trx: ConversationsTransaction,
+  analysisId: string,
+): Promise<AnalysisRow | undefined> {
+  return trx
+    .selectFrom('conversations.analyses')
+    .selectAll()
+    .where('id', '=', analysisId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** Every review of the analysis, newest first. */
+export async function reviewsOf(trx: ConversationsTransaction, analysisId: string): Promise<QaReviewRow[]> {
+  return trx
+    .selectFrom('conversations.qa_reviews')
+    .selectAll()
+    .where('analysisId', '=', analysisId)
+    .orderBy('createdAt', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+export async function insertReview(
+  trx: ConversationsTransaction,
+  row: Insertable<QaReviewsTable>,
+): Promise<QaReviewRow> {
+  return trx.insertInto('conversations.qa_reviews').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** The effective figures search and dashboards read; the machine's stay in machine_*. */
+export async function setEffectiveQa(
+  trx: ConversationsTransaction,
+  analysisId: string,
+  figures: { qaScore: number | null; grade: AnalysisRow['grade']; reviewedAt: Date },
+): Promise<void> {
+  await trx.updateTable('conversations.analyses').set(figures).where('id', '=', analysisId).execute();
+}
+
+export async function disputesOf(trx: ConversationsTransaction, analysisId: string): Promise<QaDisputeRow[]> {
+  return trx
+    .selectFrom('conversations.qa_disputes')
+    .selectAll()
+    .where('analysisId', '=', analysisId)
+    .orderBy('createdAt', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+export async function insertDispute(
+  trx: ConversationsTransaction,
+  row: Insertable<QaDisputesTable>,
+): Promise<QaDisputeRow> {
+  return trx.insertInto('conversations.qa_disputes').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function lockDispute(
+  trx: ConversationsTransaction,
+  disputeId: string,
+): Promise<QaDisputeRow | undefined> {
+  return trx
+    .selectFrom('conversations.qa_disputes')
+    .selectAll()
+    .where('id', '=', disputeId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** open -> accepted | rejected, once: a dispute resolved meanwhile is not touched (undefined). */
+export async function resolveDispute(
+  trx: ConversationsTransaction,
+  disputeId: string,
+  resolution: {
+    state: Exclude<QaDisputeState, 'open'>;
+    resolvedBy: string;
+    resolutionSealed: Buffer;
+    resolvedAt: Date;
+  },
+): Promise<QaDisputeRow | undefined> {
+  return trx
+    .updateTable('conversations.qa_disputes')
+    .set(resolution)
+    .where('id', '=', disputeId)
+    .where('state', '=', 'open')
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/**
+ * The tenant's disputes, newest first (ids are UUIDv7, ordered by creation), with whether their
+ * analysis is still the recording's current one.
+ */
+export async function listDisputes(
+  trx: ConversationsTransaction,
+  filter: { state?: QaDisputeState; limit: number; beforeId?: string },
+): Promise<(QaDisputeRow & { analysisIsCurrent: boolean })[]> {
+  let query = trx
+    .selectFrom('conversations.qa_disputes as d')
+    .innerJoin('conversations.analyses as a', 'a.id', 'd.analysisId')
+    .selectAll('d')
+    .select('a.isCurrent as analysisIsCurrent');
+  if (filter.state) query = query.where('d.state', '=', filter.state);
+  if (filter.beforeId) query = query.where('d.id', '<', filter.beforeId);
+  return query.orderBy('d.id', 'desc').limit(filter.limit).execute();
+}
