@@ -38,7 +38,7 @@ export function AnalysisPanel({
 }) {
   const m = useMessages(analysisMessages);
   const canConfigure = useCan('analysis:configure');
-  const { query, analysis, missing, waiting, slow, again } = state;
+  const { analysis, missing, waiting, slow, again } = state;
   const hasTranscript = recording.transcript !== null;
   const busy = unfinished.has(recording.state);
   const failed = analysisFailed(recording);
@@ -57,7 +57,7 @@ export function AnalysisPanel({
 
   let body;
   if (!state.canRead) body = <p className="subtle">{m.noPermission}</p>;
-  else if (query.isPending) body = <LoadingBlock label={m.loading} lines={4} />;
+  else if (state.pending) body = <LoadingBlock label={m.loading} lines={4} />;
   else if (missing || !analysis)
     body = missing ? (
       <p className="subtle">
@@ -72,7 +72,7 @@ export function AnalysisPanel({
                 : m.notAnalysed}
       </p>
     ) : (
-      <ErrorState error={query.error} onRetry={() => void query.refetch()} title={m.failed} />
+      <ErrorState error={state.error} onRetry={state.retry} title={m.failed} />
     );
   else
     body = (

@@ -4,7 +4,7 @@ import { Badge } from '@/kit/Badge';
 import { DateTime } from '@/kit/DateTime';
 import { formatNumber } from '@/kit/format';
 import type { Analysis } from './analysis.api';
-import { analysisApi } from './analysis.api';
+import { analysisApi, analysisHistoryKey } from './analysis.api';
 import { analysisMessages } from './analysis.messages';
 
 const usd = (value: number) =>
@@ -18,7 +18,7 @@ const usd = (value: number) =>
 export function ProvenanceView({ analysis }: { readonly analysis: Analysis }) {
   const m = useMessages(analysisMessages);
   const history = useQuery({
-    queryKey: ['recordings', 'analyses', analysis.recordingId],
+    queryKey: analysisHistoryKey(analysis.recordingId),
     queryFn: ({ signal }) => analysisApi.history(analysis.recordingId, signal),
   });
   const made = analysis.provenance.analysis;

@@ -16,10 +16,8 @@ export type SentimentLabel = Analysis['sentiment']['overall']['label'];
 export type InsightField = Schema<'InsightField'>;
 export type Grade = NonNullable<Analysis['grade']>;
 
-/** The server's code when a recording has no analysis yet (404). */
-export const noAnalysisCode = 'CONVERSATIONS_NO_ANALYSIS';
-
 export const analysisQueryKey = (recordingId: string) => ['recordings', 'analysis', recordingId] as const;
+export const analysisHistoryKey = (recordingId: string) => ['recordings', 'analyses', recordingId] as const;
 
 export const analysisApi = {
   current: (id: string, signal?: AbortSignal) =>
