@@ -107,8 +107,10 @@ export function AnalysisFindings({
           <ul className="analysis__items">
             {analysis.topicMatches.map((topic) => (
               <li key={topic.topicId}>
-                <span className="analysis__item-title">{topic.name}</span>{' '}
-                <span className="subtle">· {m.matches(topic.matches)}</span>
+                <span>
+                  <span className="analysis__item-title">{topic.name}</span>{' '}
+                  <span className="subtle">· {m.matches(topic.matches)}</span>
+                </span>
                 {topic.evidence[0] ? quote(topic.evidence[0]) : null}
               </li>
             ))}
@@ -164,7 +166,7 @@ export function AnalysisFindings({
         {analysis.entities.length === 0 ? (
           <p className="subtle">{m.noEntities}</p>
         ) : (
-          <ul className="chips">
+          <ul className="chips analysis__chips">
             {analysis.entities.map((entity, i) => (
               <li key={i}>
                 <button
