@@ -37,7 +37,11 @@ export function MomentsLane({
             formatMoment(moment.startMs),
           );
           return (
-            <li key={i} style={{ left: place(moment, durationMs).left }}>
+            <li
+              key={i}
+              className={`recording-timeline__moment-at--${moment.kind}`}
+              style={{ left: place(moment, durationMs).left }}
+            >
               <button
                 type="button"
                 className={`recording-timeline__moment recording-timeline__moment--${moment.kind}`}
