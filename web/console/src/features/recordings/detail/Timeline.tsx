@@ -5,6 +5,8 @@ import { formatMoment } from '../recordings.format';
 import { recordingWords } from '../recordings.messages';
 import { recordingDetailMessages } from './detail.messages';
 import { place, type Lane, type Marker } from './timeline';
+import { MomentsKey, MomentsLane } from './analysis/MomentsLane';
+import type { Moment } from './analysis/moments';
 
 interface Props {
   readonly durationMs: number;
@@ -15,6 +17,9 @@ interface Props {
   readonly peaks: Float32Array | null;
   readonly currentMs: number;
   readonly onSeek: (ms: number) => void;
+  /** The analysis's hits (categories, trackers, intents): buttons that jump to their moment. */
+  readonly moments?: readonly Moment[];
+  readonly onMoment?: (moment: Moment) => void;
 }
 
 function drawPeaks(canvas: HTMLCanvasElement, peaks: Float32Array) {
@@ -41,7 +46,17 @@ function drawPeaks(canvas: HTMLCanvasElement, peaks: Float32Array) {
  * per speaker with their talk as bars, silences of 3 s or more, interruptions and redacted
  * passages, and the playhead. It is a slider too: click or arrow keys to move through the audio.
  */
-export function Timeline({ durationMs, lanes, markers, names, peaks, currentMs, onSeek }: Props) {
+export function Timeline({
+  durationMs,
+  lanes,
+  markers,
+  names,
+  peaks,
+  currentMs,
+  onSeek,
+  moments = [],
+  onMoment,
+}: Props) {
   const m = useMessages(recordingDetailMessages).player;
   const words = useMessages(recordingWords);
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -152,6 +167,9 @@ export function Timeline({ durationMs, lanes, markers, names, peaks, currentMs, 
           <span className="recording-timeline__playhead" style={{ left: playhead }} aria-hidden="true" />
         </div>
       </div>
+      {moments.length > 0 && onMoment ? (
+        <MomentsLane moments={moments} durationMs={durationMs} onMoment={onMoment} />
+      ) : null}
       <div className="recording-timeline__axis" aria-hidden="true">
         <span>0:00</span>
         <span>{formatMoment(durationMs)}</span>
@@ -173,6 +191,7 @@ export function Timeline({ durationMs, lanes, markers, names, peaks, currentMs, 
           <i className="recording-timeline__swatch recording-timeline__mark--redaction" />
           {m.legendRedaction}
         </span>
+        {onMoment ? <MomentsKey moments={moments} /> : null}
       </div>
       {markers.length > 0 ? (
         <ul className="visually-hidden" aria-label={m.timelineHint}>

@@ -14,6 +14,10 @@ import { EmptyState, ErrorState, LoadingBlock } from '@/kit/states';
 import { recordingsApi, transcriptOf, type AudioVariant, type RecordingDetail } from '@/api/recordings';
 import { failureWords, formatBytes, speakerNames, stateTone } from '../recordings.format';
 import { recordingWords } from '../recordings.messages';
+import { AnalysisPanel } from './analysis/AnalysisPanel';
+import { momentsOf, sentimentBySegment } from './analysis/moments';
+import { QaPanel, type RuleActions } from './analysis/QaPanel';
+import { useAnalysis } from './analysis/useAnalysis';
 import { CharacteristicsPanel } from './CharacteristicsPanel';
 import { recordingDetailMessages } from './detail.messages';
 import { RunsPanel } from './RunsPanel';
@@ -30,6 +34,14 @@ const linkFreshMs = 4 * 60_000;
 const unfinished = new Set(['uploading', 'queued', 'processing']);
 
 export const recordingQueryKey = (id: string) => ['recordings', 'detail', id] as const;
+
+/*
+ * REVIEW SLOT: a reviewer's actions under each QA rule (override, dispute). The review feature
+ * (features/recordings/detail/review) sets this to its renderer, e.g.
+ *   const ruleActions: RuleActions = (rule, { analysis }) => <RuleReview rule={rule} analysisId={analysis.id} />;
+ * Undefined: the QA panel shows no actions.
+ */
+const ruleActions: RuleActions | undefined = undefined;
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {
   return (
@@ -127,6 +139,8 @@ export function RecordingPage() {
   const canReadTranscripts = useCan('transcripts:read');
   const [variant, setVariant] = useState<AudioVariant>('redacted');
   const [currentMs, setCurrentMs] = useState(0);
+  /** The transcript line an evidence quote or a timeline moment pointed at (nonce: again on each jump). */
+  const [highlighted, setHighlighted] = useState<{ segmentId: string; nonce: number } | null>(null);
   const audio = useRef<HTMLAudioElement>(null);
 
   const detail = useQuery({
@@ -136,6 +150,10 @@ export function RecordingPage() {
     refetchInterval: (query) => (query.state.data && unfinished.has(query.state.data.state) ? 5_000 : false),
   });
   const recording = detail.data;
+  const analysisState = useAnalysis(recordingId, recording !== undefined && unfinished.has(recording.state));
+  const analysis = analysisState.analysis;
+  const moments = useMemo(() => momentsOf(analysis), [analysis]);
+  const sentiments = useMemo(() => sentimentBySegment(analysis), [analysis]);
   const playable =
     canPlay &&
     recording?.audio !== null &&
@@ -182,6 +200,12 @@ export function RecordingPage() {
   const seek = (ms: number) => {
     setCurrentMs(ms);
     if (audio.current) audio.current.currentTime = ms / 1000;
+  };
+  /** From the analysis: play from the moment and highlight its line (the one heard then, when it names none). */
+  const jump = (ms: number, segmentId: string | null) => {
+    seek(ms);
+    const id = segmentId ?? segments[activeSegmentIndex(segments, ms)]?.id;
+    if (id) setHighlighted((before) => ({ segmentId: id, nonce: (before?.nonce ?? 0) + 1 }));
   };
 
   const back = (
@@ -294,6 +318,8 @@ export function RecordingPage() {
                   peaks={peaks}
                   currentMs={currentMs}
                   onSeek={seek}
+                  moments={moments}
+                  onMoment={(moment) => jump(moment.startMs, moment.segmentId)}
                 />
               ) : null}
             </div>
@@ -317,12 +343,18 @@ export function RecordingPage() {
                   roles={roles}
                   active={active}
                   onSeek={seek}
+                  sentiments={sentiments}
+                  highlighted={highlighted}
                 />
               </div>
             )}
           </Panel>
         </div>
         <div className="stack recordings-stack">
+          {analysis ? (
+            <QaPanel analysis={analysis} names={names} onJump={jump} renderRuleActions={ruleActions} />
+          ) : null}
+          <AnalysisPanel state={analysisState} recording={rec} names={names} onJump={jump} />
           <Facts recording={rec} />
           <CharacteristicsPanel characteristics={characteristics} names={names} />
           <RunsPanel recording={rec} />
