@@ -20,6 +20,7 @@ import { QaPanel, type RuleActions } from './analysis/QaPanel';
 import { useAnalysis } from './analysis/useAnalysis';
 import { CharacteristicsPanel } from './CharacteristicsPanel';
 import { recordingDetailMessages } from './detail.messages';
+import { RuleReviewActions } from './review/RuleReviewActions';
 import { RunsPanel } from './RunsPanel';
 import { activeSegmentIndex, durationOf, lanesOf, markersOf } from './timeline';
 import { Timeline } from './Timeline';
@@ -35,13 +36,10 @@ const unfinished = new Set(['uploading', 'queued', 'processing']);
 
 export const recordingQueryKey = (id: string) => ['recordings', 'detail', id] as const;
 
-/*
- * REVIEW SLOT: a reviewer's actions under each QA rule (override, dispute). The review feature
- * (features/recordings/detail/review) sets this to its renderer, e.g.
- *   const ruleActions: RuleActions = (rule, { analysis }) => <RuleReview rule={rule} analysisId={analysis.id} />;
- * Undefined: the QA panel shows no actions.
- */
-const ruleActions: RuleActions | undefined = undefined;
+/** A reviewer's actions under each QA rule: override its score, dispute it (features/…/detail/review). */
+const reviewActions =
+  (recordingId: string): RuleActions =>
+  (rule) => <RuleReviewActions recordingId={recordingId} rule={rule} />;
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {
   return (
@@ -352,7 +350,12 @@ export function RecordingPage() {
         </div>
         <div className="stack recordings-stack">
           {analysis ? (
-            <QaPanel analysis={analysis} names={names} onJump={jump} renderRuleActions={ruleActions} />
+            <QaPanel
+              analysis={analysis}
+              names={names}
+              onJump={jump}
+              renderRuleActions={reviewActions(recordingId)}
+            />
           ) : null}
           <AnalysisPanel state={analysisState} recording={rec} names={names} onJump={jump} />
           <Facts recording={rec} />
