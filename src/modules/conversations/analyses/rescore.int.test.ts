@@ -228,4 +228,30 @@ describe('re-scoring a period in the background', () => {
     expect((await api(ctx, 'GET', '/conversations/rescore?cursor=nonsense')).statusCode).toBe(400);
     expect((await api(ctx, 'GET', '/conversations/rescore/rescore_nope')).statusCode).toBe(404);
   });
+
+  it('cancels a running job before its next batch; what it re-scored stays, nothing more is added', async () => {
+    const started = await api(ctx, 'POST', '/conversations/rescore', {
+      from: FROM,
+      to: TO,
+      queue: 'support',
+      scope: 'full',
+    });
+    expect(started.statusCode).toBe(202);
+    const job = started.json<Job>();
+    const cancelled = await api(ctx, 'POST', `/conversations/rescore/${job.id}/cancel`);
+    expect(cancelled.statusCode).toBe(200);
+    expect(cancelled.json<{ cancelRequested: boolean }>().cancelRequested).toBe(true);
+    const ended = await finished(job.id);
+    // 25 support calls in batches of 20: it stops before the first batch or after it, never at the end.
+    expect(ended.state).toBe('cancelled');
+    expect([0, 20]).toContain(ended.done);
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::int as n from conversations.analyses
+       where request_key like ${`request:${fromPublicId('rescore', job.id)}:%`}`.execute(owner());
+    expect(rows[0]?.n).toBe(ended.done);
+    const audited = await sql<{ action: string }>`
+      select action from audit.entries where tenant_id = ${ctx.tenantId}
+        and action = 'conversations.rescore_cancelled'`.execute(owner());
+    expect(audited.rows).toHaveLength(1);
+  }, 120_000);
 });
