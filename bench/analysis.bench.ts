@@ -6,7 +6,9 @@
  *   - wink `readDoc` with the analyser's pipe (sentences, negation, sentiment, entities) read into
  *     offsets: what the model costs before any rule runs;
  *   - the whole local analyser (sentiment by segment/speaker/quarter, entities, trackers, topics,
- *     intents, questions, action items, summary).
+ *     intents, questions, action items, summary);
+ *   - each LLM analyser (Anthropic, OpenAI-compatible) against its local fake answering at once,
+ *     beside a bare HTTP round trip to the same fake: the platform's own overhead per LLM call.
  *
  *   node --import tsx bench/analysis.bench.ts [--calls 200] [--lines 60] [--rounds 3]
  *
@@ -29,6 +31,16 @@ import { readWith, tokenCount } from '../src/modules/conversations/analysis/wink
 import type { TenantAnalysisConfig } from '../src/modules/conversations/analysis/analyser.types.js';
 import type { Transcript } from '../src/modules/conversations/transcripts/index.js';
 import { systemContext } from '../src/platform/context.js';
+import {
+  createLlmAnalyser,
+  type LlmAnalyserConfigInput,
+  type LlmAnalysisInput,
+} from '../src/modules/conversations/analysis/llm/index.js';
+import {
+  fakeAnthropic,
+  fakeOpenAi,
+} from '../src/modules/conversations/analysis/llm/testing/fake-llm-replies.js';
+import { FakeProviderServer } from '../src/modules/conversations/transcription/fake-provider.server.js';
 import { bestOf, type Measured } from './support/measure.js';
 import { loadAverage } from './support/figures.js';
 
@@ -61,6 +73,52 @@ const config: TenantAnalysisConfig = {
 };
 
 const measure = (run: () => Promise<void> | void): Promise<Measured> => bestOf(rounds, run);
+
+const insightSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['reason', 'resolved'],
+  properties: {
+    reason: {
+      type: 'string',
+      enum: ['billing', 'technical', 'cancel', 'other'],
+      description: 'Why the customer called.',
+    },
+    resolved: { type: 'boolean', description: 'Whether the issue was resolved on the call.' },
+  },
+};
+
+/** A stored transcript as the analysis step hands it to an LLM analyser (analyse-call.ts). */
+function llmInput(transcript: Transcript): LlmAnalysisInput {
+  return {
+    transcript: {
+      redacted: true,
+      language: transcript.language ?? 'en-US',
+      segments: transcript.segments.map((s) => ({
+        id: s.id,
+        speakerId: s.speakerId,
+        role: transcript.speakers.find((p) => p.id === s.speakerId)?.role ?? 'unknown',
+        startMs: s.startMs,
+        endMs: s.endMs,
+        text: s.text,
+      })),
+    },
+    insightSchema,
+    scorecard: [
+      {
+        id: 'empathy',
+        name: 'Empathy',
+        category: 'Soft skills',
+        weight: 1,
+        description: 'The agent acknowledges what the customer feels.',
+        howToJudge: 'Pass when the agent acknowledges the request.',
+        autoFail: false,
+      },
+    ],
+    language: 'en',
+    piiPolicy: 'redact-first',
+  };
+}
 
 async function main(): Promise<void> {
   const pool = [...DEV_UTTERANCES, ...HELD_OUT_UTTERANCES];
@@ -138,10 +196,73 @@ async function main(): Promise<void> {
   );
 
   // ---- LLM analysers: platform overhead per call against the local fake --------------------------
-  // Left for the lead: one row per LLM analyser (Anthropic, OpenAI-compatible) run against its local
-  // fake server with zero model latency, so that the figure is the platform's own overhead per call
-  // (prompt building, redaction check, JSON Schema validation, repair, provenance). Add it here with
-  // `row('<analyser> against its fake, overhead only', await measure(...))`.
+  // Each LLM analyser (Anthropic, OpenAI-compatible) against its local FAKE server (analysis/llm/
+  // testing, built from the documented shapes; no model runs) answering at once, beside the bare
+  // HTTP round trip to the same fake with the same request body: the difference is the platform's
+  // own work per call (prompt building, the PII check, the HTTP client, JSON Schema validation of
+  // the answer, usage and provenance). The fake runs in this process, in both rows alike.
+  const fake = await FakeProviderServer.start();
+  try {
+    const llmCalls = transcripts.slice(0, Math.min(calls, 100));
+    const inputs = llmCalls.map((transcript) => llmInput(transcript));
+    const answer = {
+      summary: 'The customer asked about a charge; the agent explained it.',
+      sentiment: 'neutral',
+      actionItems: ['Send the invoice again'],
+      insights: { reason: 'billing', resolved: true },
+      qa: [
+        { ruleId: 'empathy', score: 80, pass: true, evidence: [], coachNote: 'Acknowledged the customer.' },
+      ],
+    };
+    const llmRow = (label: string, m: Measured) =>
+      console.log(
+        `${label.padEnd(58)} ${((llmCalls.length / m.seconds) * 60).toFixed(0).padStart(8)} calls/min  ${((m.seconds / llmCalls.length) * 1000).toFixed(2).padStart(7)} ms/call` +
+          `  (wall ${m.seconds.toFixed(2)} s, CPU ${((m.cpu / llmCalls.length) * 1000).toFixed(2)} ms/call)`,
+      );
+    console.log(
+      `\nLLM analysers against their local fakes (${llmCalls.length} calls, sequential, no model latency):`,
+    );
+    for (const dialect of [fakeAnthropic, fakeOpenAi]) {
+      fake.on(dialect.route, dialect.answer(answer));
+      const config: LlmAnalyserConfigInput =
+        dialect.name === 'anthropic'
+          ? { provider: 'anthropic', baseUrl: fake.url, apiKeySecret: 'llm.key', retryBaseMs: 1 }
+          : {
+              provider: 'openai-compatible',
+              baseUrl: `${fake.url}/v1`,
+              apiKeySecret: 'llm.key',
+              retryBaseMs: 1,
+            };
+      const llm = createLlmAnalyser(config, () => 'sk-bench-not-a-key');
+      for (const input of inputs.slice(0, 3)) await llm.analyse(input);
+      const sample = fake.calls.at(-1);
+      if (!sample) throw new Error('the fake saw no call');
+      const body = sample.body;
+      const url = `${fake.url}${sample.path}`;
+      const bare = await measure(async () => {
+        for (let i = 0; i < llmCalls.length; i++) {
+          const response = await fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body,
+          });
+          sink += Object.keys((await response.json()) as object).length;
+        }
+      });
+      llmRow(`baseline: bare HTTP round trip to the ${dialect.name} fake`, bare);
+      const whole = await measure(async () => {
+        for (const input of inputs) sink += (await llm.analyse(input)).summary.length;
+      });
+      llmRow(`${dialect.name} analyser against its fake, whole call`, whole);
+      console.log(
+        `  platform overhead: ${(((whole.seconds - bare.seconds) / llmCalls.length) * 1000).toFixed(2)} ms/call wall, ` +
+          `${(((whole.cpu - bare.cpu) / llmCalls.length) * 1000).toFixed(2)} ms/call CPU (request body ${(body.length / 1024).toFixed(1)} KiB)`,
+      );
+      fake.calls.length = 0;
+    }
+  } finally {
+    await fake.close();
+  }
   // -------------------------------------------------------------------------------------------------
 
   if (sink < 0) throw new Error('unreachable');

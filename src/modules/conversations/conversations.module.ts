@@ -20,6 +20,12 @@ import {
 import { configKinds } from './analysis-config/config-kinds.js';
 import type { RecordingsService } from './contract.js';
 import { analysesRoutes } from './analyses/analyses.routes.js';
+import { rescoreRoutes } from './analyses/rescore.routes.js';
+import {
+  createRescoreRunner,
+  defineRescoreWorkflow,
+  type RescoreOptions,
+} from './analyses/rescore.workflow.js';
 import { conversationsMigrations } from './db/migrations/index.js';
 import { createPipelineFeature } from './pipeline/pipeline.feature.js';
 import type { PipelineService } from './pipeline/pipeline.service.js';
@@ -79,6 +85,8 @@ export interface ConversationsDeps {
   readonly localEngine?: Partial<Omit<LocalProviderConfig, 'provider'>>;
   /** How the pipeline's steps retry transient failures (tests shorten the waits). */
   readonly stepRetries?: StepOptions;
+  /** Batch size and parallelism of re-score jobs (tests make batches small). */
+  readonly rescore?: RescoreOptions;
 }
 
 /** The pipeline and the settings; the module adds recordings (which need the calls module). */
@@ -104,6 +112,13 @@ export function createConversationsModule(
     sealing: createSealing(deps.keyring),
     audit: deps.audit,
   });
+  const rescoreWorkflow = deps.workflows
+    ? defineRescoreWorkflow(
+        deps.workflows,
+        createRescoreRunner({ database: deps.database, analyse: pipeline.analyse }, deps.rescore),
+        deps.rescore?.retries,
+      )
+    : undefined;
   return {
     api: { pipeline: pipeline.pipeline, settings, analysisConfig },
     routes: [
@@ -126,6 +141,16 @@ export function createConversationsModule(
         plugin: qaReviewRoutes({ database: deps.database, reviews }),
       },
       { surface: 'internal', prefix: '/conversations/disputes', plugin: disputesRoutes(reviews) },
+      {
+        surface: 'internal',
+        prefix: '/conversations/rescore',
+        plugin: rescoreRoutes({
+          database: deps.database,
+          audit: deps.audit,
+          workflows: deps.workflows,
+          workflow: rescoreWorkflow,
+        }),
+      },
       {
         surface: 'internal',
         prefix: '/conversations/settings',

@@ -109,6 +109,32 @@ export const ConversationsErrors = {
       fields: [{ field, message: why }],
     }),
 
+  // analyses/rescore
+  rescoreJobNotFound: () =>
+    new AppError('CONVERSATIONS_RESCORE_JOB_NOT_FOUND', 'not_found', 'The re-score job was not found.'),
+  /** 400: a list cursor (or other input the schema cannot check) that is not valid, named by field. */
+  invalidRescore: (fields: readonly FieldProblem[]) =>
+    new AppError(
+      'CONVERSATIONS_INVALID_RESCORE',
+      'invalid_input',
+      fields.map((f) => `${f.field} ${f.message}`).join('; '),
+      { fields },
+    ),
+  /** 409: cancelling a job that is no longer running. */
+  rescoreFinished: (state: string) =>
+    new AppError(
+      'CONVERSATIONS_RESCORE_FINISHED',
+      'conflict',
+      `The re-score job is ${state}: only a running job can be cancelled.`,
+    ),
+  /** 409: the running job for the same period finished while this request was joining it. */
+  rescoreRaced: () =>
+    new AppError(
+      'CONVERSATIONS_RESCORE_RACED',
+      'conflict',
+      'A re-score job for the same period finished just now: ask again to start a new one.',
+    ),
+
   // recordings/
   /** 400: the request is not what the upload API takes (its shape, its parts, its metadata). */
   invalidUpload: (fields: readonly FieldProblem[]) =>

@@ -106,12 +106,7 @@ export async function analyseCall(
     language: input.language,
     config: {},
   });
-  const scoring = scoringInputOf(input.transcript, input.storedCharacteristics);
-  const sentimentBySegment = new Map(analysis.sentiment.perSegment.map((s) => [s.segmentId, s.score]));
-  const scored = {
-    ...scoring,
-    segments: scoring.segments.map((s) => ({ ...s, sentiment: sentimentBySegment.get(s.id) ?? null })),
-  };
+  const scored = scoredInput(input.transcript, input.storedCharacteristics, analysis);
 
   let llm: LlmAnalysisResult | null = null;
   const llmRules = input.scorecard?.body.rules.filter((rule) => rule.kind === 'llm') ?? [];
@@ -165,13 +160,7 @@ export async function analyseCall(
       };
     }),
   }));
-  const qa = input.scorecard
-    ? {
-        scorecardId: input.scorecard.id,
-        scorecardVersion: input.scorecard.version,
-        ...evaluateScorecard(input.scorecard.body, scored, llmResults),
-      }
-    : null;
+  const qa = qaOf(input.scorecard, scored, llmResults);
   const categories = input.categorySet ? matchCategories(input.categorySet.body.categories, scored) : [];
 
   let insights: InsightsResult | null = null;
@@ -204,6 +193,52 @@ export async function analyseCall(
     categories,
     insights,
   };
+}
+
+function scoredInput(transcript: Transcript, storedCharacteristics: unknown, analysis: ConversationAnalysis) {
+  const scoring = scoringInputOf(transcript, storedCharacteristics);
+  const sentimentBySegment = new Map(analysis.sentiment.perSegment.map((s) => [s.segmentId, s.score]));
+  return {
+    ...scoring,
+    segments: scoring.segments.map((s) => ({ ...s, sentiment: sentimentBySegment.get(s.id) ?? null })),
+  };
+}
+
+function qaOf(
+  scorecard: UsedConfig<Scorecard> | null,
+  scored: ReturnType<typeof scoredInput>,
+  llmResults: readonly LlmRuleResult[],
+): AnalysisResult['qa'] {
+  return scorecard
+    ? {
+        scorecardId: scorecard.id,
+        scorecardVersion: scorecard.version,
+        ...evaluateScorecard(scorecard.body, scored, llmResults),
+      }
+    : null;
+}
+
+/**
+ * QA only (a re-score with another scorecard): the previous analysis's findings, categories and
+ * insights are kept as they were, and the scorecard is evaluated again on the same transcript. No
+ * analyser and no LLM runs: an llm rule keeps the judgement the previous analysis had for its id,
+ * and stays pending when it had none (a new rule needs a full analysis).
+ */
+export function rescoreQa(
+  previous: AnalysisResult,
+  input: Pick<AnalyseCallInput, 'transcript' | 'storedCharacteristics' | 'scorecard'>,
+): AnalysisResult {
+  const scored = scoredInput(input.transcript, input.storedCharacteristics, previous.analysis);
+  const judged: LlmRuleResult[] = (previous.qa?.rules ?? [])
+    .filter((rule) => rule.kind === 'llm' && rule.status === 'evaluated' && rule.score !== null)
+    .map((rule) => ({
+      ruleId: rule.ruleId,
+      score: rule.score ?? 0,
+      pass: rule.pass ?? false,
+      coachNote: rule.coachNote,
+      evidence: rule.evidence,
+    }));
+  return { ...previous, qa: qaOf(input.scorecard, scored, judged) };
 }
 
 function stripDraft(schema: Record<string, unknown>): Record<string, unknown> {

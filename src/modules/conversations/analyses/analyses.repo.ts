@@ -75,7 +75,8 @@ export async function setFinalKey(
 
 /**
  * The active version of the configuration of this kind activated last (a tenant may keep several
- * scorecards; the one made active most recently is what analysis uses).
+ * category sets or insight schemas; the one made active most recently is what analysis uses).
+ * Scorecards are chosen by scope instead: see activeConfigs and analysis-config/scorecard-scope.ts.
  */
 export async function activeConfig(
   trx: ConversationsTransaction,
@@ -93,4 +94,24 @@ export async function activeConfig(
     .orderBy('c.id', 'desc')
     .limit(1)
     .executeTakeFirst();
+}
+
+/** Every active version of the kind (scorecards: the choice by scope is made over these). */
+export async function activeConfigs(
+  trx: ConversationsTransaction,
+  kind: AnalysisConfigKind,
+  limit: number,
+): Promise<{ configId: string; version: number; body: unknown; activatedAt: Date | null }[]> {
+  return trx
+    .selectFrom('conversations.analysis_configs as c')
+    .innerJoin('conversations.analysis_config_versions as v', (join) =>
+      join.onRef('v.configId', '=', 'c.id').onRef('v.version', '=', 'c.activeVersion'),
+    )
+    .select(['c.id as configId', 'v.version', sql`v.body`.as('body'), 'c.activatedAt'])
+    .where('c.kind', '=', kind)
+    .where('c.activeVersion', 'is not', null)
+    .orderBy('c.activatedAt', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(limit)
+    .execute();
 }

@@ -44,7 +44,7 @@ const analysisSummarySchema = z
     recordingId: z.string(),
     transcriptId: z.string(),
     runId: z.string(),
-    reason: z.enum(['pipeline', 'reanalysis']),
+    reason: z.enum(['pipeline', 'reanalysis', 'rescore']),
     isCurrent: z.boolean(),
     analyser: z.string(),
     analyserVersion: z.string(),

@@ -4,6 +4,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestContext } from '../../../platform/context.js';
+import { fromPublicId } from '../../../platform/ids.js';
 import { createTenant } from '../../../../test/support/identity.js';
 import { createTestPlatform, type TestPlatform } from '../../../../test/support/test-platform.js';
 import { fakeOpenAi } from '../analysis/llm/testing/fake-llm-replies.js';
@@ -321,7 +322,9 @@ describe('conversation analysis end to end', () => {
     expect(run.steps.find((s) => s.name === 'analyse')).toMatchObject({ outcome: 'done' });
 
     // final/: the call with everything, format switchboard.conversation/1.
-    expect(analysis.finalKey).toBe(`${ctx.tenantId}/final/${recording.id}.json`);
+    expect(analysis.finalKey).toBe(
+      `${ctx.tenantId}/final/${recording.id}/${fromPublicId('ana', analysis.id)}.json`,
+    );
     const final = JSON.parse(
       (await buffer((await t.platform.quietObjects.get(analysis.finalKey!)).body)).toString('utf8'),
     ) as Record<string, unknown>;
@@ -361,6 +364,15 @@ describe('conversation analysis end to end', () => {
       [analysisId, true, 'reanalysis'],
       [analysis.id, false, 'pipeline'],
     ]);
+    // The re-analysis has its own final/ document (the store is write-once); the first one stays.
+    await expect
+      .poll(
+        async () =>
+          (await api(ctx, 'GET', `/recordings/${recording.publicId}/analysis`)).json<AnalysisBody>().finalKey,
+        { timeout: 60_000, interval: 200 },
+      )
+      .toBe(`${ctx.tenantId}/final/${recording.id}/${fromPublicId('ana', analysisId)}.json`);
+    expect(await t.platform.quietObjects.head(analysis.finalKey!)).toBeDefined();
     const audited = await sql<{
       action: string;
     }>`select action from audit.entries where tenant_id = ${ctx.tenantId}

@@ -20,8 +20,23 @@ import { measured } from '../scoring/stored-call.js';
 import type { ConversationSettingsService } from '../settings/conversation-settings.service.js';
 import type { TranscriptionSecrets } from '../settings/tenant-transcriber.js';
 import { transcriptSchema } from '../transcripts/index.js';
-import { analyseCall, intentPhrases, type AnalysisResult, type UsedConfig } from './analyse-call.js';
-import { activeConfig, analysisByRequest, insertAnalysis, type AnalysisRow } from './analyses.repo.js';
+import { chooseScorecard } from '../analysis-config/scorecard-scope.js';
+import type { RecordingRow } from '../pipeline/pipeline.repo.js';
+import {
+  analyseCall,
+  intentPhrases,
+  rescoreQa,
+  type AnalysisResult,
+  type UsedConfig,
+} from './analyse-call.js';
+import {
+  activeConfig,
+  activeConfigs,
+  analysisByRequest,
+  currentAnalysis,
+  insertAnalysis,
+  type AnalysisRow,
+} from './analyses.repo.js';
 import { createFinalWriter } from './final-writer.js';
 
 export interface AnalysisStepDeps {
@@ -36,9 +51,17 @@ export interface AnalysisStepDeps {
 export interface AnalyseRequest {
   readonly tenantId: string;
   readonly recordingId: string;
-  /** `run:<run uuid>` (pipeline) or `request:<uuid>` (re-analysis): one analysis per key. */
+  /**
+   * `run:<run uuid>` (pipeline), `request:<uuid>` (re-analysis) or `request:<job>:<recording>`
+   * (a re-score job): one analysis per key.
+   */
   readonly requestKey: string;
-  readonly reason: 'pipeline' | 'reanalysis';
+  readonly reason: 'pipeline' | 'reanalysis' | 'rescore';
+  /**
+   * full (default): everything is analysed again. qa: only the scorecard is evaluated again, over
+   * the current analysis's findings (no analyser, no LLM; see rescoreQa); full when there is none.
+   */
+  readonly scope?: 'full' | 'qa';
   readonly requestedBy: string;
   /** The pipeline's run: its own transcript is analysed (a newer run may have finished first). Absent: the current transcript. */
   readonly runId?: string;
@@ -76,12 +99,34 @@ export function outlierFigures(characteristics: ConversationCharacteristics | nu
   };
 }
 
+/** Active scorecards considered for a call (more is a configuration problem, not a call's). */
+const SCORECARD_CANDIDATES = 200;
+
+/** The most specific active scorecard for the recording (analysis-config/scorecard-scope.ts). */
+async function scorecardFor(trx: ConversationsTransaction, recording: RecordingRow | undefined) {
+  if (!recording) return null;
+  const candidates = (await activeConfigs(trx, 'scorecard', SCORECARD_CANDIDATES)).map((row) => ({
+    ...row,
+    parsed: parseConfigBody('scorecard', row.body),
+  }));
+  const chosen = chooseScorecard(
+    candidates.map((c) => ({ ...c, appliesTo: c.parsed.appliesTo })),
+    { queue: recording.queue, direction: recording.direction },
+  );
+  if (!chosen) return null;
+  return {
+    id: toPublicId(configKinds.scorecard.prefix, chosen.configId),
+    version: chosen.version,
+    body: chosen.parsed,
+  };
+}
+
 const refOf = (config: UsedConfig<unknown> | null) => (config ? `${config.id}@${config.version}` : null);
 
 /**
  * Analyses the recording's current transcript with the tenant's settings and active
  * configurations, stores the result (sealed) with its dashboard columns, publishes
- * conversations.analysis.completed.v1 in the same transaction and writes `<tenant>/final/<rec>.json`.
+ * conversations.analysis.completed.v1 in the same transaction and writes `<tenant>/final/<rec>/<analysis>.json`.
  * Safe to run again: a request key that has its row already only writes the final document again.
  */
 export function createAnalysisStep(deps: AnalysisStepDeps) {
@@ -103,15 +148,19 @@ export function createAnalysisStep(deps: AnalysisStepDeps) {
       await writeFinal(ctx, existing, result);
       return { analysisId: toPublicId('ana', existing.id), grade: existing.grade, score: existing.qaScore };
     }
-    const loaded = await inTenant(ctx, async (trx) => ({
-      recording: await findRecording(trx, request.recordingId),
-      transcript: request.runId
-        ? await transcriptOfRun(trx, request.runId)
-        : await currentTranscript(trx, request.recordingId),
-      scorecard: await usedConfig(trx, 'scorecard'),
-      categorySet: await usedConfig(trx, 'category_set'),
-      insightSchema: await usedConfig(trx, 'insight_schema'),
-    }));
+    const loaded = await inTenant(ctx, async (trx) => {
+      const recording = await findRecording(trx, request.recordingId);
+      return {
+        recording,
+        transcript: request.runId
+          ? await transcriptOfRun(trx, request.runId)
+          : await currentTranscript(trx, request.recordingId),
+        scorecard: await scorecardFor(trx, recording),
+        categorySet: await usedConfig(trx, 'category_set'),
+        insightSchema: await usedConfig(trx, 'insight_schema'),
+        previous: request.scope === 'qa' ? await currentAnalysis(trx, request.recordingId) : undefined,
+      };
+    });
     if (!loaded.recording) throw ConversationsErrors.recordingNotFound();
     if (!loaded.transcript) throw ConversationsErrors.noTranscript();
     const transcriptRow = loaded.transcript;
@@ -122,21 +171,31 @@ export function createAnalysisStep(deps: AnalysisStepDeps) {
         sealingAad.transcript(transcriptRow.id),
       ),
     );
-    const settings = await deps.settings.get(ctx);
-    const result = await analyseCall(
-      ctx,
-      {
-        transcript,
-        characteristics: measured(transcriptRow.characteristics),
-        storedCharacteristics: transcriptRow.characteristics,
-        language: transcriptRow.language,
-        settings: settings.analysis,
-        scorecard: loaded.scorecard,
-        categorySet: loaded.categorySet,
-        insightSchema: loaded.insightSchema,
-      },
-      (name) => deps.secrets?.read(ctx, name),
-    );
+    // QA only keeps the findings of the analysis of this same transcript; anything else is analysed in full.
+    const previous = loaded.previous?.transcriptId === transcriptRow.id ? loaded.previous : undefined;
+    const result = previous
+      ? rescoreQa(
+          await sealing.unsealJson<AnalysisResult>(
+            ctx.tenantId,
+            previous.resultSealed,
+            sealingAad.analysis(previous.id),
+          ),
+          { transcript, storedCharacteristics: transcriptRow.characteristics, scorecard: loaded.scorecard },
+        )
+      : await analyseCall(
+          ctx,
+          {
+            transcript,
+            characteristics: measured(transcriptRow.characteristics),
+            storedCharacteristics: transcriptRow.characteristics,
+            language: transcriptRow.language,
+            settings: (await deps.settings.get(ctx)).analysis,
+            scorecard: loaded.scorecard,
+            categorySet: loaded.categorySet,
+            insightSchema: loaded.insightSchema,
+          },
+          (name) => deps.secrets?.read(ctx, name),
+        );
     const id = request.analysisId ?? newUuid();
     const provenance = result.analysis.provenance;
     const row: Omit<
@@ -155,8 +214,9 @@ export function createAnalysisStep(deps: AnalysisStepDeps) {
         ? `${provenance.version}+${result.llm.usage.promptVersion}`
         : provenance.version,
       scorecardRef: refOf(loaded.scorecard),
-      categorySetRef: refOf(loaded.categorySet),
-      insightSchemaRef: refOf(loaded.insightSchema),
+      // QA only: the categories and insights are the previous analysis's, with its versions.
+      categorySetRef: previous ? previous.categorySetRef : refOf(loaded.categorySet),
+      insightSchemaRef: previous ? previous.insightSchemaRef : refOf(loaded.insightSchema),
       resultSealed: await sealing.sealJson(request.tenantId, result, sealingAad.analysis(id)),
       sentimentScore: result.analysis.sentiment.overall.score,
       qaScore: result.qa?.score ?? null,

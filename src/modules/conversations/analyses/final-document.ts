@@ -4,11 +4,16 @@ import type { Transcript } from '../transcripts/index.js';
 import type { AnalysisResult } from './analyse-call.js';
 import type { AnalysisRow } from './analyses.repo.js';
 
-/** The versioned format of `<tenant>/final/<recording>.json` (docs/conversation-result.schema.json). */
+/** The versioned format of `<tenant>/final/<recording>/<analysis>.json` (docs/conversation-result.schema.json). */
 export const CONVERSATION_FORMAT = 'switchboard.conversation/1';
 
 /** One per recording: rewritten by each analysis, so it always holds the current one. */
-export const finalKey = (tenantId: string, recordingId: string) => `${tenantId}/final/${recordingId}.json`;
+/**
+ * One document per analysis: the object store is write-once, so a re-analysis cannot rewrite the
+ * recording's document; the current analysis's `final_key` names the current one.
+ */
+export const finalKey = (tenantId: string, recordingId: string, analysisId: string) =>
+  `${tenantId}/final/${recordingId}/${analysisId}.json`;
 
 export interface FinalDocumentParts {
   readonly recording: {

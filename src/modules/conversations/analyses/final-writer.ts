@@ -18,7 +18,7 @@ export interface FinalWriterDeps {
 }
 
 /**
- * Writes `<tenant>/final/<recording>.json` for the analysis: the pipeline after each analysis, a
+ * Writes `<tenant>/final/<recording>/<analysis>.json` for the analysis: the pipeline after each analysis, a
  * reviewer's override after it changed the evaluation. The QA part is the effective one (the
  * reviewers' overrides applied, marked); null when the recording or its transcript is gone.
  */
@@ -54,7 +54,7 @@ export function createFinalWriter(deps: FinalWriterDeps) {
       result,
       qa: parts.qa,
     });
-    const key = finalKey(ctx.tenantId, row.recordingId);
+    const key = finalKey(ctx.tenantId, row.recordingId, row.id);
     await deps.objects.put(key, Buffer.from(stableJson(document)), {
       contentType: 'application/json',
       tenantId: ctx.tenantId,

@@ -116,10 +116,31 @@ export const scorecardRuleSchema = z
   .meta({ id: 'ScorecardRule' });
 export type ScorecardRule = z.infer<typeof scorecardRuleSchema>;
 
+/**
+ * The calls a scorecard applies to: a call matches when its queue is one of `queues` (when given)
+ * and its direction one of `directions` (when given). Of the active scorecards that match a call,
+ * analysis uses the most specific (see scorecard-scope.ts).
+ */
+export const scorecardScopeSchema = z
+  .object({
+    queues: z.array(z.string().trim().min(1).max(200)).min(1).max(100).optional(),
+    directions: z
+      .array(z.enum(['inbound', 'outbound', 'internal', 'unknown']))
+      .min(1)
+      .max(4)
+      .optional(),
+  })
+  .strict()
+  .meta({ id: 'ScorecardScope' });
+export type ScorecardScope = z.infer<typeof scorecardScopeSchema>;
+
 export const scorecardBodySchema = z
   .object({
     name: z.string().trim().min(1).max(200),
     description: z.string().max(2000).default(''),
+    appliesTo: scorecardScopeSchema
+      .optional()
+      .describe('Which calls the scorecard is for; absent: every call (the default scorecard)'),
     rules: z.array(scorecardRuleSchema).min(1).max(100),
   })
   .strict()

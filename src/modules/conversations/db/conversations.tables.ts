@@ -200,7 +200,7 @@ export type AnalysesTable = {
   transcriptId: string;
   runId: string;
   requestKey: string;
-  reason: 'pipeline' | 'reanalysis';
+  reason: 'pipeline' | 'reanalysis' | 'rescore';
   analyser: string;
   analyserVersion: string;
   scorecardRef: string | null;
@@ -263,7 +263,39 @@ export type QaDisputesTable = {
   createdAt: Generated<Date>;
 };
 
+export type RescoreScope = 'qa' | 'full';
+export type RescoreState = 'running' | 'succeeded' | 'failed' | 'cancelled';
+export interface RescoreFailure {
+  readonly recordingId: string;
+  readonly reason: string;
+}
+
+/** conversations.rescore_jobs (migration 0011): a background re-score of a period and its progress. */
+export type RescoreJobsTable = {
+  id: string;
+  tenantId: string;
+  rangeFrom: Date;
+  rangeTo: Date;
+  queue: string | null;
+  scope: RescoreScope;
+  state: RescoreState;
+  cancelRequested: Generated<boolean>;
+  total: number | null;
+  done: Generated<number>;
+  failed: Generated<number>;
+  failures: ColumnType<RescoreFailure[], string | undefined, string>;
+  batchesDone: Generated<number>;
+  cursorStartedAt: Date | null;
+  cursorId: string | null;
+  error: string | null;
+  requestedBy: string;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+  finishedAt: Date | null;
+};
+
 export type ConversationsTables = {
+  'conversations.rescore_jobs': RescoreJobsTable;
   'conversations.recordings': RecordingsTable;
   'conversations.recording_numbers': RecordingNumbersTable;
   'conversations.recording_runs': RecordingRunsTable;

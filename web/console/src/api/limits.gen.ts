@@ -136,6 +136,13 @@ export const apiLimits = {
   'GET /api/v1/conversations/insight-schemas/{id}/versions': {
     'id': { minLength: 1, maxLength: 120 },
   },
+  'GET /api/v1/conversations/rescore': {
+    'cursor': { maxLength: 200 },
+    'limit': { minimum: 1, maximum: 100 },
+  },
+  'GET /api/v1/conversations/rescore/{jobId}': {
+    'jobId': { minLength: 1, maxLength: 120 },
+  },
   'GET /api/v1/conversations/scorecards/{id}': {
     'id': { minLength: 1, maxLength: 120 },
     'version': { minimum: 1, maximum: 1000000 },
@@ -261,6 +268,9 @@ export const apiLimits = {
   },
   'POST /api/v1/conversations/insight-schemas/{id}/versions': {
     'id': { minLength: 1, maxLength: 120 },
+  },
+  'POST /api/v1/conversations/rescore/{jobId}/cancel': {
+    'jobId': { minLength: 1, maxLength: 120 },
   },
   'POST /api/v1/conversations/scorecards/{id}/activate': {
     'id': { minLength: 1, maxLength: 120 },

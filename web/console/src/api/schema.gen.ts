@@ -5395,6 +5395,365 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/conversations/rescore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Re-score jobs, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the page before */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RescoreJob"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Re-scores the recordings that started in a period, in the background (audited). The same period, queue and scope while a job for it runs: that job (coalesced) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RescoreRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RescoreAccepted"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/rescore/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A re-score job's progress: total, done, failed with reasons, state */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    jobId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RescoreJob"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/rescore/{jobId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancels a running re-score job (audited): it stops before its next batch; what it re-scored stays */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    jobId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RescoreJob"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/conversations/scorecards": {
         parameters: {
             query?: never;
@@ -12339,7 +12698,7 @@ export interface components {
                 speaker: string;
             }[];
             /** @enum {string} */
-            reason: "pipeline" | "reanalysis";
+            reason: "pipeline" | "reanalysis" | "rescore";
             recordingId: string;
             requestedBy: string;
             /** @description When a reviewer's override last changed the figures */
@@ -12578,7 +12937,7 @@ export interface components {
                 speaker: string;
             }[];
             /** @enum {string} */
-            reason: "pipeline" | "reanalysis";
+            reason: "pipeline" | "reanalysis" | "rescore";
             recordingId: string;
             requestedBy: string;
             /** @description When a reviewer's override last changed the figures */
@@ -12965,7 +13324,7 @@ export interface components {
             /** @description Effective: the machine's score with reviewers' overrides applied */
             qaScore: number | null;
             /** @enum {string} */
-            reason: "pipeline" | "reanalysis";
+            reason: "pipeline" | "reanalysis" | "rescore";
             recordingId: string;
             requestedBy: string;
             /** @description When a reviewer's override last changed the figures */
@@ -12999,7 +13358,7 @@ export interface components {
             /** @description Effective: the machine's score with reviewers' overrides applied */
             qaScore: number | null;
             /** @enum {string} */
-            reason: "pipeline" | "reanalysis";
+            reason: "pipeline" | "reanalysis" | "rescore";
             recordingId: string;
             requestedBy: string;
             /** @description When a reviewer's override last changed the figures */
@@ -14929,6 +15288,154 @@ export interface components {
             /** @description PUT the audio bytes here (no other credentials); null when the recording was received already */
             uploadUrl: string | null;
         };
+        RescoreAccepted: {
+            cancelRequested: boolean;
+            /** @description true: a job for the same range, queue and scope was running; this is that job */
+            coalesced: boolean;
+            createdAt: string;
+            done: number;
+            error: string | null;
+            failed: number;
+            /** @description Why recordings failed (the first 100) */
+            failures: {
+                reason: string;
+                recordingId: string;
+            }[];
+            finishedAt: string | null;
+            from: string;
+            /** @description rescore_… */
+            id: string;
+            queue: string | null;
+            requestedBy: string;
+            /** @enum {string} */
+            scope: "qa" | "full";
+            /** @enum {string} */
+            state: "running" | "succeeded" | "failed" | "cancelled";
+            to: string;
+            /** @description Recordings in the range with a transcript; null until counted */
+            total: number | null;
+            updatedAt: string;
+        };
+        RescoreAcceptedInput: {
+            cancelRequested: boolean;
+            /** @description true: a job for the same range, queue and scope was running; this is that job */
+            coalesced: boolean;
+            createdAt: string;
+            done: number;
+            error: string | null;
+            failed: number;
+            /** @description Why recordings failed (the first 100) */
+            failures: {
+                reason: string;
+                recordingId: string;
+            }[];
+            finishedAt: string | null;
+            from: string;
+            /** @description rescore_… */
+            id: string;
+            queue: string | null;
+            requestedBy: string;
+            /** @enum {string} */
+            scope: "qa" | "full";
+            /** @enum {string} */
+            state: "running" | "succeeded" | "failed" | "cancelled";
+            to: string;
+            /** @description Recordings in the range with a transcript; null until counted */
+            total: number | null;
+            updatedAt: string;
+        };
+        RescoreJob: {
+            cancelRequested: boolean;
+            createdAt: string;
+            done: number;
+            error: string | null;
+            failed: number;
+            /** @description Why recordings failed (the first 100) */
+            failures: {
+                reason: string;
+                recordingId: string;
+            }[];
+            finishedAt: string | null;
+            from: string;
+            /** @description rescore_… */
+            id: string;
+            queue: string | null;
+            requestedBy: string;
+            /** @enum {string} */
+            scope: "qa" | "full";
+            /** @enum {string} */
+            state: "running" | "succeeded" | "failed" | "cancelled";
+            to: string;
+            /** @description Recordings in the range with a transcript; null until counted */
+            total: number | null;
+            updatedAt: string;
+        };
+        RescoreJobInput: {
+            cancelRequested: boolean;
+            createdAt: string;
+            done: number;
+            error: string | null;
+            failed: number;
+            /** @description Why recordings failed (the first 100) */
+            failures: {
+                reason: string;
+                recordingId: string;
+            }[];
+            finishedAt: string | null;
+            from: string;
+            /** @description rescore_… */
+            id: string;
+            queue: string | null;
+            requestedBy: string;
+            /** @enum {string} */
+            scope: "qa" | "full";
+            /** @enum {string} */
+            state: "running" | "succeeded" | "failed" | "cancelled";
+            to: string;
+            /** @description Recordings in the range with a transcript; null until counted */
+            total: number | null;
+            updatedAt: string;
+        };
+        RescoreRequest: {
+            /**
+             * Format: date-time
+             * @description Recordings that started at or after this time
+             */
+            from: string;
+            /** @description Only recordings of this queue */
+            queue?: string;
+            /**
+             * @description qa: evaluate the scorecard that applies now over the current analysis (no analyser, no LLM); full: analyse everything again
+             * @default qa
+             * @enum {string}
+             */
+            scope: "qa" | "full";
+            /**
+             * Format: date-time
+             * @description … and before this time
+             */
+            to: string;
+        };
+        RescoreRequestInput: {
+            /**
+             * Format: date-time
+             * @description Recordings that started at or after this time
+             */
+            from: string;
+            /** @description Only recordings of this queue */
+            queue?: string;
+            /**
+             * @description qa: evaluate the scorecard that applies now over the current analysis (no analyser, no LLM); full: analyse everything again
+             * @default qa
+             * @enum {string}
+             */
+            scope: "qa" | "full";
+            /**
+             * Format: date-time
+             * @description … and before this time
+             */
+            to: string;
+        };
         SavedView: {
             createdAt: string;
             /** @description view_... */
@@ -14950,6 +15457,8 @@ export interface components {
             updatedAt: string;
         };
         Scorecard: {
+            /** @description Which calls the scorecard is for; absent: every call (the default scorecard) */
+            appliesTo?: components["schemas"]["ScorecardScope"];
             /** @default  */
             description: string;
             name: string;
@@ -15152,6 +15661,8 @@ export interface components {
             weightedScore: number | null;
         };
         ScorecardInput: {
+            /** @description Which calls the scorecard is for; absent: every call (the default scorecard) */
+            appliesTo?: components["schemas"]["ScorecardScopeInput"];
             /** @default  */
             description: string;
             name: string;
@@ -15220,6 +15731,14 @@ export interface components {
             name: string;
             /** @description Share of the overall score, relative to the other rules */
             weight: number;
+        };
+        ScorecardScope: {
+            directions?: ("inbound" | "outbound" | "internal" | "unknown")[];
+            queues?: string[];
+        };
+        ScorecardScopeInput: {
+            directions?: ("inbound" | "outbound" | "internal" | "unknown")[];
+            queues?: string[];
         };
         ScorecardVersion: {
             activatedAt: string | null;

@@ -4,6 +4,9 @@
  * BLOCK_TRANSCRIBE=1 the transcriber prints `TRANSCRIBING <recordingId>` and never returns, so
  * the test can kill -9 the process in the middle of the transcribe step; without it, it returns
  * a fixed transcript at once and prints `TRANSCRIBED <recordingId>`.
+ * With BLOCK_FINAL=1 the analysis step's write of the `final/` document prints
+ * `WRITING FINAL <key>` and never returns: the analysis row is committed, the step not yet
+ * checkpointed (the case where running the step again must not add a second analysis).
  * Prints `READY <executorId>` once consuming.
  */
 import { randomUUID } from 'node:crypto';
@@ -18,7 +21,7 @@ import {
 import { createPgDataKeyStore } from '../../../../platform/crypto/data-key.pg-store.js';
 import { openDatabase } from '../../../../platform/db/index.js';
 import { createDbosWorkflows, createWorkerRuntime } from '../../../../platform/jobs/index.js';
-import { createObjectStore } from '../../../../platform/objects/index.js';
+import { createObjectStore, type ObjectStore } from '../../../../platform/objects/index.js';
 import { createLogger, createMetricsRegistry } from '../../../../platform/telemetry/index.js';
 import { createConversationsModule } from '../../conversations.module.js';
 import { parseTranscript } from '../../transcripts/index.js';
@@ -56,7 +59,22 @@ const keyring = createKeyring({
   store: createPgDataKeyStore(database),
   masterKey: createLocalMasterKeyProvider(master.key),
 });
-const objects = createObjectStore(config.objects.url, { keyring });
+const store = createObjectStore(config.objects.url, { keyring });
+const blockFinal = process.env.BLOCK_FINAL === '1';
+const objects: ObjectStore = new Proxy(store, {
+  get(target, property, receiver) {
+    if (property === 'put' && blockFinal)
+      return async (...args: Parameters<ObjectStore['put']>) => {
+        if (args[0].includes('/final/')) {
+          process.stdout.write(`WRITING FINAL ${args[0]}\n`);
+          await new Promise(() => undefined);
+        }
+        return target.put(...args);
+      };
+    const value: unknown = Reflect.get(target, property, receiver);
+    return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+  },
+});
 const executorId = `pipeline-worker-${randomUUID()}`;
 const workflows = createDbosWorkflows({
   systemDatabaseUrl: database.ownerUrl,

@@ -84,9 +84,16 @@ export interface RuleDraft {
   check: CheckDraft;
 }
 
+export const callDirections = ['inbound', 'outbound', 'internal', 'unknown'] as const;
+export type CallDirection = (typeof callDirections)[number];
+
 export interface ScorecardDraft {
   name: string;
   description: string;
+  /** The queues it applies to, one a line; empty: every queue. */
+  queues: string;
+  /** The directions it applies to; none ticked: every direction. */
+  directions: CallDirection[];
   rules: RuleDraft[];
 }
 
@@ -181,6 +188,8 @@ export function draftOf(body: SavedScorecard): ScorecardDraft {
   return {
     name: body.name,
     description: body.description,
+    queues: (body.appliesTo?.queues ?? []).join('\n'),
+    directions: [...(body.appliesTo?.directions ?? [])],
     rules: body.rules.map((rule) => ({
       key: nextKey(),
       id: rule.id,
@@ -198,7 +207,7 @@ export function draftOf(body: SavedScorecard): ScorecardDraft {
 }
 
 export function newScorecardDraft(): ScorecardDraft {
-  return { name: '', description: '', rules: [emptyRule()] };
+  return { name: '', description: '', queues: '', directions: [], rules: [emptyRule()] };
 }
 
 /**
@@ -258,9 +267,18 @@ function checkBody(check: CheckDraft): ScorecardCheckBody {
 }
 
 export function toScorecardBody(draft: ScorecardDraft): ScorecardBody {
+  const queues = draft.queues
+    .split('\n')
+    .map((queue) => queue.trim())
+    .filter(Boolean);
+  const appliesTo = {
+    ...(queues.length > 0 ? { queues } : {}),
+    ...(draft.directions.length > 0 ? { directions: draft.directions } : {}),
+  };
   return {
     name: draft.name.trim(),
     description: draft.description,
+    ...(Object.keys(appliesTo).length > 0 ? { appliesTo } : {}),
     rules: draft.rules.map((rule) => ({
       id: rule.id.trim(),
       name: rule.name.trim(),
@@ -285,5 +303,13 @@ export function draftFields(draft: ScorecardDraft): string[] {
     `rules.${i}.check`,
     `rules.${i}`,
   ]);
-  return ['name', 'description', ...ruleFields, 'rules'];
+  return [
+    'name',
+    'description',
+    'appliesTo.queues',
+    'appliesTo.directions',
+    'appliesTo',
+    ...ruleFields,
+    'rules',
+  ];
 }

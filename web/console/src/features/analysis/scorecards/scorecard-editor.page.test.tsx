@@ -103,6 +103,37 @@ describe('scorecard editor', { timeout: 15_000 }, () => {
     expect(router.state.location.pathname).toBe('/conversations/scorecards/scorecard_09');
   });
 
+  it('shows which calls a scorecard applies to and saves a changed scope with the new version', async () => {
+    signInAs(editor);
+    const saved = scorecardVersion();
+    let sent: { appliesTo?: unknown } | undefined;
+    stubApi({
+      'GET /api/v1/conversations/scorecards/scorecard_01': [
+        200,
+        { ...saved, body: { ...saved.body, appliesTo: { queues: ['sales'] } } },
+      ],
+      'GET /api/v1/conversations/scorecards/scorecard_01/versions': [200, versions],
+      'GET /api/v1/recordings': [200, { items: [], nextCursor: null, total: null }],
+      'POST /api/v1/conversations/scorecards/scorecard_01/versions': async (request) => {
+        sent = (await request.json()) as typeof sent;
+        return [201, scorecardVersion({ version: 3 })];
+      },
+    });
+    await renderFeatureRoute(analysisRoutes, path);
+    const user = userEvent.setup();
+    const queues = await screen.findByLabelText<HTMLTextAreaElement>(/Queues it applies to/);
+    expect(queues.value).toBe('sales');
+    await user.click(queues);
+    await user.keyboard('{End}');
+    await user.paste('\nretention');
+    await user.click(screen.getByRole('checkbox', { name: 'Outbound' }));
+    await user.click(screen.getByRole('button', { name: 'Save as a new version' }));
+
+    await expect
+      .poll(() => sent?.appliesTo)
+      .toEqual({ queues: ['sales', 'retention'], directions: ['outbound'] });
+  });
+
   it('tests the unsaved scorecard on a call and shows the grade, evidence with times and coach notes', async () => {
     signInAs(editor);
     let sent: { recordingId?: string; scorecard?: { rules: { id: string; weight: number }[] } } = {};

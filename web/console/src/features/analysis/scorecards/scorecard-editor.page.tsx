@@ -7,13 +7,14 @@ import type { Schema } from '@/api/types';
 import { useMessages } from '@/i18n';
 import { Alert } from '@/kit/Alert';
 import { Button } from '@/kit/Button';
-import { Choice, FormError, TextAreaField, TextField } from '@/kit/Field';
+import { Choice, ChoiceGroup, FormError, TextAreaField, TextField } from '@/kit/Field';
 import { useForm } from '@/kit/forms';
 import { PageHeader, Panel } from '@/kit/Page';
 import { useCan } from '@/kit/session';
 import { ErrorState, LoadingBlock } from '@/kit/states';
 import { toast } from '@/kit/toast';
 import {
+  callDirections,
   draftFields,
   draftOf,
   emptyRule,
@@ -139,6 +140,43 @@ function ScorecardEditor({
               maxLength={limits.description.maxLength}
               readOnly={!canEdit}
             />
+            <TextAreaField
+              label={m.appliesToQueues}
+              hint={m.appliesToQueuesHint}
+              optional
+              rows={2}
+              value={draft.queues}
+              onChange={(e) => {
+                setDraft({ ...draft, queues: e.target.value });
+                form.clear('appliesTo.queues');
+              }}
+              error={form.errors['appliesTo.queues'] ?? form.errors.appliesTo}
+              readOnly={!canEdit}
+            />
+            <ChoiceGroup
+              legend={m.appliesToDirections}
+              hint={m.appliesToDirectionsHint}
+              error={form.errors['appliesTo.directions']}
+            >
+              {callDirections.map((direction) => (
+                <Choice
+                  key={direction}
+                  title={m.directions[direction]}
+                  checked={draft.directions.includes(direction)}
+                  disabled={!canEdit}
+                  onChange={(e) => {
+                    const on = e.target.checked;
+                    setDraft({
+                      ...draft,
+                      directions: on
+                        ? callDirections.filter((d) => d === direction || draft.directions.includes(d))
+                        : draft.directions.filter((d) => d !== direction),
+                    });
+                    form.clear('appliesTo.directions');
+                  }}
+                />
+              ))}
+            </ChoiceGroup>
           </div>
         </Panel>
         <Panel

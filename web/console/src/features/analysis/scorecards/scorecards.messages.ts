@@ -24,6 +24,12 @@ export const scorecardsMessages = defineMessages(
     details: 'Scorecard',
     name: 'Name',
     scorecardDescription: 'Description',
+    appliesToQueues: 'Queues it applies to',
+    appliesToQueuesHint: 'One queue a line; empty: calls of every queue.',
+    appliesToDirections: 'Directions it applies to',
+    appliesToDirectionsHint:
+      'None ticked: every direction. A call gets the most specific active scorecard: queue and direction, then queue, then direction, then one without either.',
+    directions: { inbound: 'Inbound', outbound: 'Outbound', internal: 'Internal', unknown: 'Unknown' },
     rules: 'Rules',
     rulesDescription:
       'Each rule scores 0–100; the overall score is the mean weighted by the rules’ weights. A failed auto-fail rule scores the call 0, grade E.',
@@ -147,6 +153,12 @@ export const scorecardsMessages = defineMessages(
       details: 'Scorecard',
       name: 'Name',
       scorecardDescription: 'Beschreibung',
+      appliesToQueues: 'Gilt für die Warteschlangen',
+      appliesToQueuesHint: 'Eine Warteschlange pro Zeile; leer: Anrufe aller Warteschlangen.',
+      appliesToDirections: 'Gilt für die Richtungen',
+      appliesToDirectionsHint:
+        'Keine angekreuzt: alle Richtungen. Ein Anruf erhält die spezifischste aktive Scorecard: Warteschlange und Richtung, dann Warteschlange, dann Richtung, dann eine ohne beides.',
+      directions: { inbound: 'Eingehend', outbound: 'Ausgehend', internal: 'Intern', unknown: 'Unbekannt' },
       rules: 'Regeln',
       rulesDescription:
         'Jede Regel ergibt 0–100 Punkte; die Gesamtpunktzahl ist das nach den Gewichten der Regeln gewichtete Mittel. Eine nicht erfüllte K.-o.-Regel ergibt 0 Punkte, Note E.',
