@@ -25,6 +25,8 @@ import { callRecordingsRoutes, recordingsRoutes } from './recordings/recordings.
 import { createRecordings } from './recordings/recordings.service.js';
 import { createRecordingVconContributor } from './recordings/recording-vcon.contributor.js';
 import { createSealing } from './sealing.js';
+import { conversationSearchRoutes } from './search/conversation-search.routes.js';
+import { createConversationSearch } from './search/conversation-search.service.js';
 import { recordingSourcesRoutes } from './sources/recording-sources.routes.js';
 import { createRecordingSources, type RecordingSourcesService } from './sources/recording-sources.service.js';
 import { SOURCE_SECRET_PREFIXES } from './sources/source-config.js';
@@ -108,6 +110,13 @@ export function createConversationsModule(
           workflows: deps.workflows,
           workflow: pipeline.analysisWorkflow,
         }),
+      },
+      {
+        surface: 'internal',
+        prefix: '/conversations',
+        plugin: conversationSearchRoutes(
+          createConversationSearch({ database: deps.database, sealing: createSealing(deps.keyring) }),
+        ),
       },
       {
         surface: 'internal',

@@ -10,6 +10,7 @@ import { recordingListOrder } from './0005-recording-list-order.js';
 import { transcriptionSettings } from './0006-transcription-settings.js';
 import { analysisConfig } from './0007-analysis-config.js';
 import { analyses } from './0008-analyses.js';
+import { conversationSearch } from './0010-conversation-search.js';
 
 /*
  * Recordings and what the pipeline makes of them. Personal data (party numbers and names, the
@@ -146,5 +147,6 @@ export const conversationsMigrations: MigrationSet = {
     transcriptionSettings,
     analysisConfig,
     analyses,
+    conversationSearch,
   ],
 };
