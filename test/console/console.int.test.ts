@@ -309,6 +309,7 @@ describe.skipIf(!haveChromium)('web console in a browser', () => {
       'Call list',
       'Dashboard',
       'Wallboard',
+      'Search conversations',
       'Recordings',
       'Scorecards',
       'Insight schemas',

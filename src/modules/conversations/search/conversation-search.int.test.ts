@@ -314,6 +314,23 @@ describe('conversation search', () => {
     expect(plain.items.every((hit) => hit.analysis === null)).toBe(true);
   });
 
+  it('keeps a search as a saved view of the list conversations, and the view replays it', async () => {
+    const as = { tenant: a.tenantId, actor: 'usr_qa', permissions: ALL };
+    const state = 'customerSaid=refund&analysed=true';
+    const saved = await t.inject({
+      method: 'POST',
+      url: '/api/v1/views',
+      payload: { list: 'conversations', name: 'Angry refunds', state },
+      as,
+    });
+    expect(saved.statusCode, saved.body).toBe(201);
+    const views = (await t.inject({ method: 'GET', url: '/api/v1/views?list=conversations', as })).json<{
+      items: { name: string; state: string }[];
+    }>().items;
+    expect(views).toEqual([expect.objectContaining({ name: 'Angry refunds', state })]);
+    expect(await names(views[0]?.state ?? '')).toEqual(['refund']);
+  });
+
   it('refuses bad filters with 400 naming the field, never 500', async () => {
     await refused(`q=${encodeURIComponent('refund\u0000')}`, 'querystring.q');
     await refused(`customerSaid=${'a'.repeat(10_000)}`, 'querystring.customerSaid');

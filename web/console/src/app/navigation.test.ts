@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { navigation } from './navigation';
 
 describe('navigation', () => {
-  it('shows one Conversations section holding the recordings, scorecards and insight-schema entries', () => {
+  it('shows one Conversations section holding the search, recordings, scorecards and insight-schema entries', () => {
     const conversations = navigation.filter((section) => section.id === 'conversations');
     expect(conversations).toHaveLength(1);
     expect(conversations[0]?.title()).toBe('Conversations');
     expect(conversations[0]?.items.map((item) => [item.to, item.permission])).toEqual([
+      ['/conversations', 'recordings:read'],
       ['/recordings', 'recordings:read'],
       ['/conversations/settings', 'settings:read'],
       ['/conversations/scorecards', 'analysis:read'],
