@@ -133,12 +133,12 @@ export interface ConversationRow {
   readonly analysedAt: Date | null;
 }
 
-/** One page, newest call first (then id), after the cursor. */
-export async function searchConversations(
+/** One page, newest call first (then id), after the cursor: the query, unexecuted (the bench explains it). */
+export function searchQuery(
   trx: Trx,
   filters: ConversationFilters,
   page: { limit: number; after?: ConversationCursor | undefined },
-): Promise<ConversationRow[]> {
+) {
   let query = matching(trx, filters).select([
     'r.id',
     'r.callId',
@@ -161,7 +161,15 @@ export async function searchConversations(
     query = query.where(
       keysetAfter(orderKeys, [sql`${page.after.at}::timestamptz`, sql`${page.after.id}::uuid`], 'desc'),
     );
-  return query.orderBy(orderByKeys(orderKeys, 'desc')).limit(page.limit).execute();
+  return query.orderBy(orderByKeys(orderKeys, 'desc')).limit(page.limit);
+}
+
+export async function searchConversations(
+  trx: Trx,
+  filters: ConversationFilters,
+  page: { limit: number; after?: ConversationCursor | undefined },
+): Promise<ConversationRow[]> {
+  return searchQuery(trx, filters, page).execute();
 }
 
 export async function countConversations(
