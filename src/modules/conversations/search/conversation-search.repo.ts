@@ -57,49 +57,44 @@ function sentimentIn(column: RawBuilder<unknown>, labels: readonly SentimentLabe
   return sql<boolean>`(${sql.join(each, sql` or `)})`;
 }
 
-/** Whether the filters read the current analysis (then only analysed conversations can match). */
-const needsAnalysis = (f: ConversationFilters) =>
-  f.sentiment !== undefined ||
-  f.customerSentiment !== undefined ||
-  f.sentimentMin !== undefined ||
-  f.sentimentMax !== undefined ||
-  f.grades !== undefined ||
-  f.qaScoreMin !== undefined ||
-  f.qaScoreMax !== undefined ||
-  f.intents !== undefined ||
-  f.categories !== undefined ||
-  f.topics !== undefined;
-
 const startKey = sql`coalesce(r.started_at, r.created_at)`;
 const orderKeys = [startKey, sql`r.id`] as const;
 
-/** The matching recordings with their current analysis (left-joined), as a query to select from. */
+/**
+ * The matching recordings, as a query to select from. Each filter is its own semi-join (EXISTS)
+ * rather than a join of the current analysis: the planner then starts from whichever index is
+ * most selective (a rare word's GIN entries, the grade index) or walks the call-start order, and
+ * never hashes every analysis of the tenant for a page of 50 (the page's analyses are read after).
+ */
 function matching(trx: Trx, f: ConversationFilters) {
-  const analysisJoined = needsAnalysis(f) || f.analysed === true;
-  let query = trx
-    .selectFrom('conversations.recordings as r')
-    .leftJoin('conversations.analyses as a', (join) =>
-      join.onRef('a.recordingId', '=', 'r.id').on('a.isCurrent', '=', true),
-    )
-    .where('r.state', '=', 'ready');
+  let query = trx.selectFrom('conversations.recordings as r').where('r.state', '=', 'ready');
   if (f.agentIndex !== undefined) query = query.where('r.agentIndex', '=', f.agentIndex);
   if (f.queue !== undefined) query = query.where('r.queue', '=', f.queue);
   if (f.from) query = query.where(sql<boolean>`${startKey} >= ${f.from}`);
   if (f.to) query = query.where(sql<boolean>`${startKey} < ${f.to}`);
-  if (analysisJoined) query = query.where('a.id', 'is not', null);
-  if (f.analysed === false) query = query.where('a.id', 'is', null);
-  if (f.sentiment?.length) query = query.where(sentimentIn(sql`a.sentiment_score`, f.sentiment));
+  const onAnalysis: RawBuilder<unknown>[] = [];
+  if (f.sentiment?.length) onAnalysis.push(sentimentIn(sql`a.sentiment_score`, f.sentiment));
   if (f.customerSentiment?.length)
-    query = query.where(sentimentIn(sql`a.customer_sentiment_score`, f.customerSentiment));
-  if (f.sentimentMin !== undefined) query = query.where('a.sentimentScore', '>=', f.sentimentMin);
-  if (f.sentimentMax !== undefined) query = query.where('a.sentimentScore', '<=', f.sentimentMax);
-  if (f.grades?.length) query = query.where('a.grade', 'in', [...f.grades]);
-  if (f.qaScoreMin !== undefined) query = query.where('a.qaScore', '>=', f.qaScoreMin);
-  if (f.qaScoreMax !== undefined) query = query.where('a.qaScore', '<=', f.qaScoreMax);
+    onAnalysis.push(sentimentIn(sql`a.customer_sentiment_score`, f.customerSentiment));
+  if (f.sentimentMin !== undefined) onAnalysis.push(sql`a.sentiment_score >= ${f.sentimentMin}`);
+  if (f.sentimentMax !== undefined) onAnalysis.push(sql`a.sentiment_score <= ${f.sentimentMax}`);
+  if (f.grades?.length) onAnalysis.push(sql`a.grade = any(${[...f.grades]}::text[])`);
+  if (f.qaScoreMin !== undefined) onAnalysis.push(sql`a.qa_score >= ${f.qaScoreMin}`);
+  if (f.qaScoreMax !== undefined) onAnalysis.push(sql`a.qa_score <= ${f.qaScoreMax}`);
   // && (overlap) is what the GIN indexes of migration 0008 answer.
-  if (f.intents?.length) query = query.where(sql<boolean>`a.intents && ${[...f.intents]}::text[]`);
-  if (f.categories?.length) query = query.where(sql<boolean>`a.categories && ${[...f.categories]}::text[]`);
-  if (f.topics?.length) query = query.where(sql<boolean>`a.topics && ${[...f.topics]}::text[]`);
+  if (f.intents?.length) onAnalysis.push(sql`a.intents && ${[...f.intents]}::text[]`);
+  if (f.categories?.length) onAnalysis.push(sql`a.categories && ${[...f.categories]}::text[]`);
+  if (f.topics?.length) onAnalysis.push(sql`a.topics && ${[...f.topics]}::text[]`);
+  if (onAnalysis.length > 0 || f.analysed === true) {
+    const conditions = onAnalysis.length > 0 ? sql` and ${sql.join(onAnalysis, sql` and `)}` : sql``;
+    query = query.where(
+      sql<boolean>`exists (select from conversations.analyses a where a.recording_id = r.id and a.is_current${conditions})`,
+    );
+  }
+  if (f.analysed === false)
+    query = query.where(
+      sql<boolean>`not exists (select from conversations.analyses a where a.recording_id = r.id and a.is_current)`,
+    );
   const said: [RawBuilder<unknown>, string | undefined][] = [
     [sql`t.search_vector`, f.q],
     [sql`t.agent_vector`, f.agentSaid],
@@ -122,15 +117,44 @@ export interface ConversationRow {
   readonly direction: 'inbound' | 'outbound' | 'internal' | 'unknown';
   readonly queue: string | null;
   readonly language: string | null;
-  readonly analysisId: string | null;
+}
+
+export interface ConversationAnalysisRow {
+  readonly id: string;
+  readonly recordingId: string;
   readonly grade: QaGrade | null;
   readonly qaScore: number | null;
   readonly sentimentScore: number | null;
   readonly customerSentimentScore: number | null;
-  readonly intents: string[] | null;
-  readonly categories: string[] | null;
-  readonly topics: string[] | null;
-  readonly analysedAt: Date | null;
+  readonly intents: string[];
+  readonly categories: string[];
+  readonly topics: string[];
+  readonly createdAt: Date;
+}
+
+/** The current analyses of a page's recordings. */
+export async function currentAnalysesOf(
+  trx: Trx,
+  recordingIds: readonly string[],
+): Promise<ConversationAnalysisRow[]> {
+  if (recordingIds.length === 0) return [];
+  return trx
+    .selectFrom('conversations.analyses')
+    .select([
+      'id',
+      'recordingId',
+      'grade',
+      'qaScore',
+      'sentimentScore',
+      'customerSentimentScore',
+      'intents',
+      'categories',
+      'topics',
+      'createdAt',
+    ])
+    .where('recordingId', 'in', [...recordingIds])
+    .where('isCurrent', '=', true)
+    .execute();
 }
 
 /** One page, newest call first (then id), after the cursor: the query, unexecuted (the bench explains it). */
@@ -147,15 +171,6 @@ export function searchQuery(
     'r.direction',
     'r.queue',
     'r.language',
-    'a.id as analysisId',
-    'a.grade',
-    'a.qaScore',
-    'a.sentimentScore',
-    'a.customerSentimentScore',
-    'a.intents',
-    'a.categories',
-    'a.topics',
-    'a.createdAt as analysedAt',
   ]);
   if (page.after)
     query = query.where(

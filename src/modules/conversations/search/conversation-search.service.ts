@@ -8,11 +8,13 @@ import { indexPurposes, sealingAad, type ConversationsSealing } from '../sealing
 import type { Transcript } from '../transcripts/index.js';
 import {
   countConversations,
+  currentAnalysesOf,
   currentTranscriptsSealed,
   headlines,
   MATCH_END,
   MATCH_START,
   searchConversations,
+  type ConversationAnalysisRow,
   type ConversationFilters,
   type ConversationRow,
   type SnippetLine,
@@ -39,7 +41,7 @@ export interface ConversationHit {
   readonly snippet: { role: SnippetRole; parts: { text: string; match: boolean }[] } | null;
   readonly analysis: {
     id: string;
-    grade: ConversationRow['grade'];
+    grade: ConversationAnalysisRow['grade'];
     qaScore: number | null;
     sentiment: { score: number; label: 'negative' | 'neutral' | 'positive' } | null;
     customerSentiment: { score: number; label: 'negative' | 'neutral' | 'positive' } | null;
@@ -154,9 +156,19 @@ export function createConversationSearch(deps: {
           }
           marked = await headlines(trx, lines, snippetOf.text, snippetOf.role);
         }
+        const analyses = options.withAnalysis
+          ? new Map(
+              (
+                await currentAnalysesOf(
+                  trx,
+                  page.map((r) => r.id),
+                )
+              ).map((a) => [a.recordingId, a]),
+            )
+          : new Map<string, ConversationAnalysisRow>();
         const last = page.at(-1);
         return {
-          items: page.map((row) => toHit(row, marked.get(row.id), options.withAnalysis)),
+          items: page.map((row) => toHit(row, marked.get(row.id), analyses.get(row.id))),
           nextCursor: rows.length > query.limit && last ? { at: last.at, id: last.id } : null,
           total,
         };
@@ -168,7 +180,7 @@ export function createConversationSearch(deps: {
 function toHit(
   row: ConversationRow,
   snippet: { role: SnippetRole; headline: string } | undefined,
-  withAnalysis: boolean,
+  analysis: ConversationAnalysisRow | undefined,
 ): ConversationHit {
   return {
     recordingId: toPublicId('rec', row.id),
@@ -179,19 +191,18 @@ function toHit(
     queue: row.queue,
     language: row.language,
     snippet: snippet ? { role: snippet.role, parts: snippetParts(snippet.headline) } : null,
-    analysis:
-      withAnalysis && row.analysisId !== null && row.analysedAt !== null
-        ? {
-            id: toPublicId('ana', row.analysisId),
-            grade: row.grade,
-            qaScore: row.qaScore,
-            sentiment: sentimentOf(row.sentimentScore),
-            customerSentiment: sentimentOf(row.customerSentimentScore),
-            intents: row.intents ?? [],
-            categories: row.categories ?? [],
-            topics: row.topics ?? [],
-            analysedAt: row.analysedAt.toISOString(),
-          }
-        : null,
+    analysis: analysis
+      ? {
+          id: toPublicId('ana', analysis.id),
+          grade: analysis.grade,
+          qaScore: analysis.qaScore,
+          sentiment: sentimentOf(analysis.sentimentScore),
+          customerSentiment: sentimentOf(analysis.customerSentimentScore),
+          intents: analysis.intents,
+          categories: analysis.categories,
+          topics: analysis.topics,
+          analysedAt: analysis.createdAt.toISOString(),
+        }
+      : null,
   };
 }
