@@ -311,6 +311,7 @@ describe.skipIf(!haveChromium)('web console in a browser', () => {
       'Call list',
       'Dashboard',
       'Wallboard',
+      'Search conversations',
       'Recordings',
       'Quality',
       'Scorecards',

@@ -51,6 +51,7 @@ const consolePages = (callId: string, recordingId: string) =>
     quarantine: '/calls/quarantine',
     recordings: '/recordings',
     recording: `/recordings/${recordingId}`,
+    conversations: '/conversations',
     quality: '/quality',
     scorecards: '/conversations/scorecards',
     'scorecard-new': '/conversations/scorecards/new',

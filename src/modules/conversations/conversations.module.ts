@@ -36,6 +36,8 @@ import { createRecordingVconContributor } from './recordings/recording-vcon.cont
 import { disputesRoutes, qaReviewRoutes } from './reviews/qa-reviews.routes.js';
 import { createQaReviews } from './reviews/qa-reviews.service.js';
 import { createSealing } from './sealing.js';
+import { conversationSearchRoutes } from './search/conversation-search.routes.js';
+import { createConversationSearch } from './search/conversation-search.service.js';
 import { recordingSourcesRoutes } from './sources/recording-sources.routes.js';
 import { createRecordingSources, type RecordingSourcesService } from './sources/recording-sources.service.js';
 import { SOURCE_SECRET_PREFIXES } from './sources/source-config.js';
@@ -150,6 +152,13 @@ export function createConversationsModule(
           workflows: deps.workflows,
           workflow: rescoreWorkflow,
         }),
+      },
+      {
+        surface: 'internal',
+        prefix: '/conversations',
+        plugin: conversationSearchRoutes(
+          createConversationSearch({ database: deps.database, sealing: createSealing(deps.keyring) }),
+        ),
       },
       {
         surface: 'internal',

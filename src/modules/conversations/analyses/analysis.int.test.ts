@@ -160,6 +160,7 @@ describe('conversation analysis end to end', () => {
     'analysis:read',
     'analysis:configure',
     'transcripts:read',
+    'recordings:read',
     'settings:read',
     'settings:write',
   ];
@@ -400,6 +401,16 @@ describe('conversation analysis end to end', () => {
       ),
     );
     expect(leaked).toBe(0);
+
+    // The conversation search finds it by what the customer said (the pipeline wrote the per-role
+    // vectors), not by the agent's words, and shows the customer's sentiment the step stored.
+    type Hits = {
+      items: { recordingId: string; analysis: { customerSentiment: { score: number } | null } | null }[];
+    };
+    const found = (await api(ctx, 'GET', '/conversations?customerSaid=offers')).json<Hits>().items;
+    expect(found.map((hit) => hit.recordingId)).toEqual([recording.publicId]);
+    expect(typeof found[0]?.analysis?.customerSentiment?.score).toBe('number');
+    expect((await api(ctx, 'GET', '/conversations?agentSaid=offers')).json<Hits>().items).toEqual([]);
   }, 120_000);
 
   it('fills the insight schema and judges the LLM rule through the tenant’s OpenAI-compatible analyser (fake)', async () => {

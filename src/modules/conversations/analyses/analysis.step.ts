@@ -19,6 +19,7 @@ import { sealingAad, type ConversationsSealing } from '../sealing.js';
 import { measured } from '../scoring/stored-call.js';
 import type { ConversationSettingsService } from '../settings/conversation-settings.service.js';
 import type { TranscriptionSecrets } from '../settings/tenant-transcriber.js';
+import type { SpeakerSentiment } from '../analysis/analyser.types.js';
 import { transcriptSchema } from '../transcripts/index.js';
 import { chooseScorecard } from '../analysis-config/scorecard-scope.js';
 import type { RecordingRow } from '../pipeline/pipeline.repo.js';
@@ -121,6 +122,16 @@ async function scorecardFor(trx: ConversationsTransaction, recording: RecordingR
   };
 }
 
+/** The customer's sentiment: the mean over customer speakers, weighted by how many segments each said. */
+export function customerSentiment(bySpeaker: readonly SpeakerSentiment[]): number | null {
+  const customers = bySpeaker.filter((s) => s.role === 'customer' && s.segmentCount > 0);
+  const segments = customers.reduce((sum, s) => sum + s.segmentCount, 0);
+  if (segments === 0) return null;
+  return (
+    Math.round((customers.reduce((sum, s) => sum + s.score * s.segmentCount, 0) / segments) * 1000) / 1000
+  );
+}
+
 const refOf = (config: UsedConfig<unknown> | null) => (config ? `${config.id}@${config.version}` : null);
 
 /**
@@ -219,6 +230,7 @@ export function createAnalysisStep(deps: AnalysisStepDeps) {
       insightSchemaRef: previous ? previous.insightSchemaRef : refOf(loaded.insightSchema),
       resultSealed: await sealing.sealJson(request.tenantId, result, sealingAad.analysis(id)),
       sentimentScore: result.analysis.sentiment.overall.score,
+      customerSentimentScore: customerSentiment(result.analysis.sentiment.bySpeaker),
       qaScore: result.qa?.score ?? null,
       grade: result.qa?.grade ?? null,
       intents: [...new Set(result.analysis.intents.map((hit) => hit.kind))],

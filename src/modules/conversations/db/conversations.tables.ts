@@ -84,6 +84,9 @@ export type TranscriptsTable = {
   costMicros: ColumnType<string | null, number | bigint | null, number | bigint | null>;
   /** Written with to_tsvector(...) in SQL; read rarely. */
   searchVector: ColumnType<string, unknown, unknown>;
+  /** What each role said (migration 0010), to_tsvector(...) in SQL; NULL where that role said nothing. */
+  agentVector: ColumnType<string | null, unknown, unknown>;
+  customerVector: ColumnType<string | null, unknown, unknown>;
   enrichedKey: string | null;
   createdAt: Generated<Date>;
 };
@@ -209,6 +212,8 @@ export type AnalysesTable = {
   isCurrent: Generated<boolean>;
   resultSealed: Buffer;
   sentimentScore: number | null;
+  /** The customer's sentiment (migration 0010); NULL where the customer did not speak. */
+  customerSentimentScore: ColumnType<number | null, number | null | undefined, number | null>;
   qaScore: number | null;
   grade: 'A' | 'B' | 'C' | 'D' | 'E' | null;
   intents: string[];

@@ -235,9 +235,15 @@ export async function storeTranscript(
     costMicros: number | null;
     enrichedKey: string;
     searchText: string;
+    /** What the agent and the customer said (search/search-texts.ts); null or absent = nothing. */
+    agentSearchText?: string | null;
+    customerSearchText?: string | null;
   },
 ): Promise<void> {
-  const { searchText, redactionCounts, characteristics, ...values } = row;
+  const { searchText, agentSearchText, customerSearchText, redactionCounts, characteristics, ...values } =
+    row;
+  const vector = (text: string | null | undefined) =>
+    text === null || text === undefined ? null : sql`to_tsvector('simple', ${text})`;
   await trx
     .updateTable('conversations.transcripts')
     .set({ isCurrent: false })
@@ -252,6 +258,8 @@ export async function storeTranscript(
       redactionCounts: JSON.stringify(redactionCounts),
       characteristics: characteristics === null ? null : JSON.stringify(characteristics),
       searchVector: sql`to_tsvector('simple', ${searchText})`,
+      agentVector: vector(agentSearchText),
+      customerVector: vector(customerSearchText),
     })
     .execute();
   await trx

@@ -55,6 +55,7 @@ import { configHash, stableJson } from './provenance.js';
 import { decodeStoredAudio16k, openStoredAudio, probeStoredAudio } from './recording-audio.js';
 import { SUPPLIED_PROVIDER } from './supplied.transcriber.js';
 import type { StepProvenance, Transcriber, TranscriberAudio } from './transcriber.js';
+import { searchColumns, searchTextsOf } from '../search/search-texts.js';
 
 export interface PipelineStepsDeps {
   readonly database: Database;
@@ -645,7 +646,7 @@ export function createPipelineSteps(deps: PipelineStepsDeps) {
           characteristics: enrichedCharacteristics(parts.characteristics, parts.redacted.wordCounts),
           costMicros: parts.transcribed.costMicros,
           enrichedKey: parts.enrichedKey,
-          searchText: transcript.segments.map((segment) => segment.text).join('\n'),
+          ...searchColumns(searchTextsOf(transcript)),
         });
         await record(
           input,

@@ -301,7 +301,10 @@ export async function runsOf(trx: Trx, recordingId: string): Promise<Selectable<
     .execute();
 }
 
-export type TranscriptRow = Omit<Selectable<TranscriptsTable>, 'searchVector'>;
+export type TranscriptRow = Omit<
+  Selectable<TranscriptsTable>,
+  'searchVector' | 'agentVector' | 'customerVector'
+>;
 
 /** A transcript row with its JSON columns as text (parse them where they are read). */
 export type CurrentTranscriptRow = Omit<TranscriptRow, 'redactionCounts' | 'characteristics'> & {

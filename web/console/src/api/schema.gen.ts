@@ -3720,6 +3720,122 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search transcribed conversations by words (anywhere, the agent’s, the customer’s), analysis (sentiment, QA grade and score, intents, categories, topics), agent, queue and call start; newest call first, keyset-paginated
+         * @description Text filters need transcripts:read, analysis filters analysis:read. A conversation is a recording with a transcript (state ready).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Agent id (or name without an id), case-insensitive */
+                    agent?: string;
+                    /** @description Words the agent said (web search syntax: words, "a phrase", -word, or). Needs transcripts:read. */
+                    agentSaid?: string;
+                    /** @description true: only conversations with a current analysis; false: only those without */
+                    analysed?: "true" | "false";
+                    /** @description One or more category ids of the tenant’s category set (comma-separated); a conversation matches with any of them */
+                    category?: string;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description Words the customer said (web search syntax: words, "a phrase", -word, or). Needs transcripts:read. */
+                    customerSaid?: string;
+                    /** @description The customer's sentiment label */
+                    customerSentiment?: string;
+                    /** @description Call started (or, without a start, received) at or after */
+                    from?: string;
+                    /** @description QA grade, one or more of A-E */
+                    grade?: string;
+                    /** @description One or more intent kinds (refund_request, cancel_request, …) (comma-separated); a conversation matches with any of them */
+                    intent?: string;
+                    limit?: number;
+                    /** @description Words anywhere in the redacted transcript (web search syntax: words, "a phrase", -word, or). Needs transcripts:read. */
+                    q?: string;
+                    /** @description QA score at most (0..100) */
+                    qaScoreMax?: number;
+                    /** @description QA score at least (0..100) */
+                    qaScoreMin?: number;
+                    queue?: string;
+                    /** @description Overall sentiment label (score ≥ 0.1 positive, ≤ -0.1 negative, else neutral) */
+                    sentiment?: string;
+                    /** @description Overall sentiment score at most (-1..1) */
+                    sentimentMax?: number;
+                    /** @description Overall sentiment score at least (-1..1) */
+                    sentimentMin?: number;
+                    /** @description Call started (or received) before */
+                    to?: string;
+                    /** @description One or more topic ids (comma-separated); a conversation matches with any of them */
+                    topic?: string;
+                    /** @description true: count the matching conversations (exact up to 10,000, else the planner’s estimate with exact: false) */
+                    total?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConversationPage"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/conversations/agents/{agent}/scorecard": {
         parameters: {
             query?: never;
@@ -13367,6 +13483,114 @@ export interface components {
             sentimentScore: number | null;
             topics: string[];
             transcriptId: string;
+        };
+        ConversationHit: {
+            /** @description The current analysis; null when not analysed, or without the permission analysis:read */
+            analysis: {
+                analysedAt: string;
+                categories: string[];
+                customerSentiment: {
+                    /** @enum {string} */
+                    label: "negative" | "neutral" | "positive";
+                    score: number;
+                } | null;
+                grade: ("A" | "B" | "C" | "D" | "E") | null;
+                /** @description ana_... */
+                id: string;
+                intents: string[];
+                qaScore: number | null;
+                sentiment: {
+                    /** @enum {string} */
+                    label: "negative" | "neutral" | "positive";
+                    score: number;
+                } | null;
+                topics: string[];
+            } | null;
+            callId: string | null;
+            /** @enum {string} */
+            direction: "inbound" | "outbound" | "internal" | "unknown";
+            durationMs: number | null;
+            language: string | null;
+            queue: string | null;
+            /** @description rec_...: the recording page */
+            recordingId: string;
+            /** @description Where the text filter matched (first match); null without a text filter */
+            snippet: {
+                /** @description The matching passage of the redacted transcript; match: a searched word */
+                parts: {
+                    match: boolean;
+                    text: string;
+                }[];
+                /** @enum {string} */
+                role: "agent" | "customer" | "unknown";
+            } | null;
+            /** @description Call start (or, without one, when it was received) */
+            startedAt: string;
+        };
+        ConversationHitInput: {
+            /** @description The current analysis; null when not analysed, or without the permission analysis:read */
+            analysis: {
+                analysedAt: string;
+                categories: string[];
+                customerSentiment: {
+                    /** @enum {string} */
+                    label: "negative" | "neutral" | "positive";
+                    score: number;
+                } | null;
+                grade: ("A" | "B" | "C" | "D" | "E") | null;
+                /** @description ana_... */
+                id: string;
+                intents: string[];
+                qaScore: number | null;
+                sentiment: {
+                    /** @enum {string} */
+                    label: "negative" | "neutral" | "positive";
+                    score: number;
+                } | null;
+                topics: string[];
+            } | null;
+            callId: string | null;
+            /** @enum {string} */
+            direction: "inbound" | "outbound" | "internal" | "unknown";
+            durationMs: number | null;
+            language: string | null;
+            queue: string | null;
+            /** @description rec_...: the recording page */
+            recordingId: string;
+            /** @description Where the text filter matched (first match); null without a text filter */
+            snippet: {
+                /** @description The matching passage of the redacted transcript; match: a searched word */
+                parts: {
+                    match: boolean;
+                    text: string;
+                }[];
+                /** @enum {string} */
+                role: "agent" | "customer" | "unknown";
+            } | null;
+            /** @description Call start (or, without one, when it was received) */
+            startedAt: string;
+        };
+        ConversationPage: {
+            items: components["schemas"]["ConversationHit"][];
+            /** @description Pass as cursor for the next page; null on the last page */
+            nextCursor: string | null;
+            /** @description How many conversations match, when asked with total=true; else null */
+            total: {
+                count: number;
+                /** @description false: the planner’s estimate, because counting would be slow */
+                exact: boolean;
+            } | null;
+        };
+        ConversationPageInput: {
+            items: components["schemas"]["ConversationHitInput"][];
+            /** @description Pass as cursor for the next page; null on the last page */
+            nextCursor: string | null;
+            /** @description How many conversations match, when asked with total=true; else null */
+            total: {
+                count: number;
+                /** @description false: the planner’s estimate, because counting would be slow */
+                exact: boolean;
+            } | null;
         };
         ConversationSettings: {
             /** @description How calls are analysed: the local analyser (default) or an LLM after it; LLM credentials are named secrets under llm. */

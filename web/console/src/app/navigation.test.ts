@@ -2,13 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { navigation } from './navigation';
 
 describe('navigation', () => {
-  it('shows one Conversations section holding the recordings, QA configuration and QA disputes entries', () => {
+  it('shows one Conversations section holding the search, recordings, quality, QA configuration and QA disputes entries', () => {
     const conversations = navigation.filter((section) => section.id === 'conversations');
     expect(conversations).toHaveLength(1);
     expect(conversations[0]?.title()).toBe('Conversations');
     expect(conversations[0]?.items.map((item) => [item.to, item.permission])).toEqual([
+      ['/conversations', 'recordings:read'],
       ['/recordings', 'recordings:read'],
       ['/conversations/settings', 'settings:read'],
+      ['/quality', 'analysis:read'],
       ['/conversations/scorecards', 'analysis:read'],
       ['/conversations/insight-schemas', 'analysis:read'],
       ['/conversations/categories', 'analysis:read'],

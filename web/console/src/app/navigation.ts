@@ -1,5 +1,6 @@
 import { adminNavigation } from '@/features/admin';
 import { callsNavigation } from '@/features/calls';
+import { conversationsNavigation } from '@/features/conversations';
 import { overviewNavigation } from '@/features/overview';
 import { recordingsNavigation } from '@/features/recordings';
 import { analysisNavigation } from '@/features/analysis';
@@ -22,6 +23,7 @@ function joinSections(sections: readonly NavSection[]): NavSection[] {
 export const navigation: readonly NavSection[] = joinSections([
   ...overviewNavigation,
   ...callsNavigation,
+  ...conversationsNavigation,
   ...recordingsNavigation,
   ...qualityNavigation,
   ...analysisNavigation,

@@ -2,6 +2,7 @@ import { createRouter } from '@tanstack/react-router';
 import { adminRoutes } from '@/features/admin';
 import { authConsoleRoutes, authPublicRoutes } from '@/features/auth';
 import { callsRoutes } from '@/features/calls';
+import { conversationsRoutes } from '@/features/conversations';
 import { overviewRoutes } from '@/features/overview';
 import { recordingsRoutes } from '@/features/recordings';
 import { analysisRoutes } from '@/features/analysis';
@@ -24,6 +25,7 @@ const routeTree = rootRoute.addChildren([
     ...overviewRoutes,
     ...authConsoleRoutes,
     ...callsRoutes,
+    ...conversationsRoutes,
     ...recordingsRoutes,
     ...analysisRoutes,
     ...qualityRoutes,

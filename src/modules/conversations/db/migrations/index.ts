@@ -11,6 +11,7 @@ import { transcriptionSettings } from './0006-transcription-settings.js';
 import { analysisConfig } from './0007-analysis-config.js';
 import { analyses } from './0008-analyses.js';
 import { qaReviews } from './0009-qa-reviews.js';
+import { conversationSearch } from './0010-conversation-search.js';
 import { rescoreJobs } from './0011-rescore-jobs.js';
 import { conversationTeam } from './0012-conversation-team.js';
 
@@ -150,6 +151,7 @@ export const conversationsMigrations: MigrationSet = {
     analysisConfig,
     analyses,
     qaReviews,
+    conversationSearch,
     rescoreJobs,
     conversationTeam,
   ],

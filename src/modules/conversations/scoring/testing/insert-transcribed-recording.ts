@@ -4,6 +4,7 @@ import type { ConversationsTables } from '../../db/conversations.tables.js';
 import { storeTranscript } from '../../pipeline/pipeline.repo.js';
 import { insertTestRecording, type TestRecordingDeps } from '../../pipeline/testing/insert-recording.js';
 import { createSealing, sealingAad } from '../../sealing.js';
+import { searchColumns, searchTextsOf } from '../../search/search-texts.js';
 import { builtProvenance, TRANSCRIPT_SCHEMA_VERSION, type Transcript } from '../../transcripts/index.js';
 import type { ScoringSegment } from '../scoring-input.js';
 
@@ -74,7 +75,7 @@ export async function insertTranscribedRecording(
       characteristics: options.characteristics ?? null,
       costMicros: null,
       enrichedKey: `${tenantId}/enriched/${recording.id}/${runId}.json`,
-      searchText: segments.map((s) => s.text).join(' '),
+      ...searchColumns(searchTextsOf(transcript)),
     });
   });
   return recording;

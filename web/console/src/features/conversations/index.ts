@@ -1,0 +1,2 @@
+export { conversationsRoutes } from './routes';
+export { conversationsNavigation } from './navigation';
