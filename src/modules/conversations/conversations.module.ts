@@ -24,6 +24,8 @@ import type { Transcriber } from './pipeline/transcriber.js';
 import { callRecordingsRoutes, recordingsRoutes } from './recordings/recordings.routes.js';
 import { createRecordings } from './recordings/recordings.service.js';
 import { createRecordingVconContributor } from './recordings/recording-vcon.contributor.js';
+import { createResults, type ResultsService } from './results/results.service.js';
+import { resultsRoutes } from './results/results.routes.js';
 import { createSealing } from './sealing.js';
 import { recordingSourcesRoutes } from './sources/recording-sources.routes.js';
 import { createRecordingSources, type RecordingSourcesService } from './sources/recording-sources.service.js';
@@ -52,6 +54,8 @@ export interface ConversationsApi {
    * /conversations/insight-schemas, /scorecards, /categories); validates insight results.
    */
   readonly analysisConfig: AnalysisConfigService;
+  /** Analysis results as BI rows (route /conversations/export.jsonl) and erasure of their objects. */
+  readonly results: ResultsService;
 }
 
 export interface ConversationsDeps {
@@ -94,10 +98,17 @@ export function createConversationsModule(
   const pipeline = createPipelineFeature({ ...deps, settings, transcribers, transcriber });
   const analysisConfig = createAnalysisConfig({ database: deps.database, audit: deps.audit });
   const previews = { database: deps.database, sealing: createSealing(deps.keyring), configs: analysisConfig };
+  const results = createResults({
+    database: deps.database,
+    sealing: createSealing(deps.keyring),
+    objects: deps.objects,
+    audit: deps.audit,
+  });
   return {
-    api: { pipeline: pipeline.pipeline, settings, analysisConfig },
+    api: { pipeline: pipeline.pipeline, settings, analysisConfig, results },
     routes: [
       pipeline.routes,
+      { surface: 'internal', prefix: '/conversations', plugin: resultsRoutes(results) },
       {
         surface: 'internal',
         prefix: '/recordings',

@@ -24,11 +24,15 @@ import { analyseCall, intentPhrases, type AnalysisResult, type UsedConfig } from
 import {
   activeConfig,
   analysisByRequest,
+  currentAnalysis,
   insertAnalysis,
   setFinalKey,
   type AnalysisRow,
 } from './analyses.repo.js';
-import { finalDocument, finalKey } from './final-document.js';
+import { finalDocument } from './final-document.js';
+import { callRow, jsonLines, ruleRows } from '../results/conversation-rows.js';
+import { callRowsKey, finalKey, replaceObject, ruleRowsKey } from '../results/result-objects.js';
+import type { RecordingMetadata } from '../contract.js';
 
 export interface AnalysisStepDeps {
   readonly database: Database;
@@ -81,13 +85,19 @@ export function createAnalysisStep(deps: AnalysisStepDeps) {
   const inTenant = <T>(ctx: RequestContext, fn: (trx: ConversationsTransaction) => Promise<T>) =>
     database.withTenant<ConversationsTables, T>(ctx, fn);
 
+  /**
+   * `final/<rec>.json` and the BI rows beside it. Only the current analysis writes them: a retried
+   * step of an analysis that a newer one superseded leaves the newer one's objects alone.
+   */
   const writeFinal = async (ctx: RequestContext, row: AnalysisRow, result: AnalysisResult) => {
     const parts = await inTenant(ctx, async (trx) => ({
       recording: await findRecording(trx, row.recordingId),
       transcript: await transcriptOfRun(trx, row.runId),
       run: await findRun(trx, row.runId),
+      current: await currentAnalysis(trx, row.recordingId),
     }));
     if (!parts.recording || !parts.transcript) return null;
+    if (parts.current && parts.current.id !== row.id) return parts.current.finalKey;
     const transcript = transcriptSchema.parse(
       await sealing.unsealJson<unknown>(
         ctx.tenantId,
@@ -103,11 +113,41 @@ export function createAnalysisStep(deps: AnalysisStepDeps) {
       analysis: row,
       result,
     });
-    const key = finalKey(ctx.tenantId, row.recordingId);
-    await deps.objects.put(key, Buffer.from(stableJson(document)), {
-      contentType: 'application/json',
+    const metadata = await sealing.unsealJson<RecordingMetadata>(
+      ctx.tenantId,
+      parts.recording.metadataSealed,
+      sealingAad.metadata(parts.recording.id),
+    );
+    const rowParts = {
+      recording: parts.recording,
+      agentId: metadata.agent?.id ?? null,
+      speakers: transcript.speakers,
+      transcriptDurationMs: transcript.durationMs,
+      characteristics: parts.transcript.characteristics,
+      analysis: row,
+      result,
+    };
+    const options = {
       tenantId: ctx.tenantId,
+      reason: `replaced by analysis ${toPublicId('ana', row.id)}`,
+    };
+    const key = finalKey(ctx.tenantId, row.recordingId);
+    await replaceObject(deps.objects, key, Buffer.from(stableJson(document)), {
+      ...options,
+      contentType: 'application/json',
     });
+    await replaceObject(
+      deps.objects,
+      callRowsKey(ctx.tenantId, row.recordingId),
+      Buffer.from(jsonLines([callRow(rowParts)])),
+      { ...options, contentType: 'application/x-ndjson' },
+    );
+    await replaceObject(
+      deps.objects,
+      ruleRowsKey(ctx.tenantId, row.recordingId),
+      Buffer.from(jsonLines(ruleRows(rowParts))),
+      { ...options, contentType: 'application/x-ndjson' },
+    );
     await inTenant(ctx, (trx) => setFinalKey(trx, row.id, key));
     return key;
   };

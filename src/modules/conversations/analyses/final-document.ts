@@ -6,8 +6,8 @@ import type { AnalysisRow } from './analyses.repo.js';
 /** The versioned format of `<tenant>/final/<recording>.json` (docs/conversation-result.schema.json). */
 export const CONVERSATION_FORMAT = 'switchboard.conversation/1';
 
-/** One per recording: rewritten by each analysis, so it always holds the current one. */
-export const finalKey = (tenantId: string, recordingId: string) => `${tenantId}/final/${recordingId}.json`;
+/** One per recording: replaced by each analysis, so it always holds the current one. */
+export { finalKey } from '../results/result-objects.js';
 
 export interface FinalDocumentParts {
   readonly recording: {
