@@ -24,6 +24,7 @@ import type { Transcriber } from './pipeline/transcriber.js';
 import { callRecordingsRoutes, recordingsRoutes } from './recordings/recordings.routes.js';
 import { createRecordings } from './recordings/recordings.service.js';
 import { createRecordingVconContributor } from './recordings/recording-vcon.contributor.js';
+import { createAnalysisVconContributor } from './results/analysis-vcon.contributor.js';
 import { createResults, type ResultsService } from './results/results.service.js';
 import { resultsRoutes } from './results/results.routes.js';
 import { createSealing } from './sealing.js';
@@ -203,6 +204,11 @@ export const conversationsModule = defineModule({
         objects: deps.quietObjects,
         recordings,
       }),
+    );
+    // After the recordings: the summary, sentiment, QA evaluation and insights of their current analysis.
+    deps.modules.calls.vcon.register(
+      'conversations.analysis',
+      createAnalysisVconContributor({ database: deps.database, sealing }),
     );
     const core = createConversationsModule({
       database: deps.database,

@@ -245,7 +245,14 @@ export function createAnalysisStep(deps: AnalysisStepDeps) {
           }),
         },
       ]);
-      return { ...row, isCurrent: true, createdAt: new Date() };
+      // As stored: the rows beside final/ carry the row's created_at, which the export filters on.
+      return (
+        (await analysisByRequest(trx, request.requestKey)) ?? {
+          ...row,
+          isCurrent: true,
+          createdAt: new Date(),
+        }
+      );
     });
     await writeFinal(ctx, stored, result);
     return { analysisId: toPublicId('ana', stored.id), grade: stored.grade, score: stored.qaScore };

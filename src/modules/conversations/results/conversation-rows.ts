@@ -27,7 +27,11 @@ export interface RowParts {
   /** The agent id from the recording's metadata (null when it named none). */
   readonly agentId: string | null;
   /** Who is who in the transcript: to put the measured talk times on agent and customer. */
-  readonly speakers: readonly { readonly id: string; readonly role: SpeakerRole; readonly channel: number | null }[];
+  readonly speakers: readonly {
+    readonly id: string;
+    readonly role: SpeakerRole;
+    readonly channel: number | null;
+  }[];
   readonly transcriptDurationMs: number | null;
   readonly characteristics: unknown;
   readonly analysis: AnalysisRow;

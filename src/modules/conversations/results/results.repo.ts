@@ -33,21 +33,22 @@ export async function currentAnalysesPage(
   after: ExportCursor | undefined,
   limit: number,
 ): Promise<ExportRow[]> {
+  // Aliases in camelCase: the snake_case plugin would turn `r_call_id` back into `rCallId`.
   let query = trx
     .selectFrom('conversations.analyses as a')
     .innerJoin('conversations.recordings as r', 'r.id', 'a.recordingId')
     .innerJoin('conversations.transcripts as t', 't.id', 'a.transcriptId')
     .selectAll('a')
     .select([
-      'r.callId as r_callId',
-      'r.direction as r_direction',
-      'r.queue as r_queue',
-      'r.startedAt as r_startedAt',
-      'r.durationMs as r_durationMs',
-      'r.metadataSealed as r_metadataSealed',
-      't.characteristics as t_characteristics',
-      't.transcriptSealed as t_transcriptSealed',
-      't.durationMs as t_durationMs',
+      'r.callId as recCallId',
+      'r.direction as recDirection',
+      'r.queue as recQueue',
+      'r.startedAt as recStartedAt',
+      'r.durationMs as recDurationMs',
+      'r.metadataSealed as recMetadataSealed',
+      't.characteristics as trnCharacteristics',
+      't.transcriptSealed as trnSealed',
+      't.durationMs as trnDurationMs',
     ])
     .where('a.isCurrent', '=', true)
     .where('a.createdAt', '>=', range.from)
@@ -62,33 +63,33 @@ export async function currentAnalysesPage(
   const rows = await query.orderBy('a.createdAt', 'asc').orderBy('a.id', 'asc').limit(limit).execute();
   return rows.map((row) => {
     const {
-      r_callId,
-      r_direction,
-      r_queue,
-      r_startedAt,
-      r_durationMs,
-      r_metadataSealed,
-      t_characteristics,
-      t_transcriptSealed,
-      t_durationMs,
+      recCallId,
+      recDirection,
+      recQueue,
+      recStartedAt,
+      recDurationMs,
+      recMetadataSealed,
+      trnCharacteristics,
+      trnSealed,
+      trnDurationMs,
       ...analysis
     } = row;
     return {
       analysis,
       recording: {
         id: analysis.recordingId,
-        callId: r_callId,
-        direction: r_direction,
-        queue: r_queue,
-        startedAt: r_startedAt,
-        durationMs: r_durationMs,
-        metadataSealed: r_metadataSealed,
+        callId: recCallId,
+        direction: recDirection,
+        queue: recQueue,
+        startedAt: recStartedAt,
+        durationMs: recDurationMs,
+        metadataSealed: recMetadataSealed,
       },
       transcript: {
         id: analysis.transcriptId,
-        characteristics: t_characteristics,
-        transcriptSealed: t_transcriptSealed,
-        durationMs: t_durationMs,
+        characteristics: trnCharacteristics,
+        transcriptSealed: trnSealed,
+        durationMs: trnDurationMs,
       },
     };
   });

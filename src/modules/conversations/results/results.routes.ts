@@ -22,7 +22,10 @@ const exportQuerySchema = z.object({
 });
 
 /** A stream that fails after its status line is cut off (never ended as if complete), and logged. */
-async function* loggingFailure(chunks: AsyncIterable<string>, request: FastifyRequest): AsyncGenerator<string> {
+async function* loggingFailure(
+  chunks: AsyncIterable<string>,
+  request: FastifyRequest,
+): AsyncGenerator<string> {
   try {
     for await (const chunk of chunks) yield chunk;
   } catch (error) {

@@ -47,8 +47,10 @@ export function createResults(deps: {
   readonly audit: AuditLog;
 }): ResultsService {
   const { database, sealing } = deps;
-  const inTenant = <T>(ctx: RequestContext, fn: Parameters<typeof database.withTenant<ConversationsTables, T>>[1]) =>
-    database.withTenant<ConversationsTables, T>(ctx, fn);
+  const inTenant = <T>(
+    ctx: RequestContext,
+    fn: Parameters<typeof database.withTenant<ConversationsTables, T>>[1],
+  ) => database.withTenant<ConversationsTables, T>(ctx, fn);
 
   async function linesOf(ctx: RequestContext, row: ExportRow, kind: ResultRowKind): Promise<string> {
     const result = await sealing.unsealJson<AnalysisResult>(
@@ -56,7 +58,8 @@ export function createResults(deps: {
       row.analysis.resultSealed,
       sealingAad.analysis(row.analysis.id),
     );
-    if (kind === 'rules') return jsonLines(ruleRows({ recording: row.recording, analysis: row.analysis, result }));
+    if (kind === 'rules')
+      return jsonLines(ruleRows({ recording: row.recording, analysis: row.analysis, result }));
     const metadata = await sealing.unsealJson<RecordingMetadata>(
       ctx.tenantId,
       row.recording.metadataSealed,
