@@ -62,12 +62,12 @@ export function importedAnalysis(
     };
     const positions = (Array.isArray(dialog) ? dialog : [dialog]).filter(isIndex);
     if (positions.length === 0) {
-      analysis.push(body as VconAnalysis);
+      analysis.push(body);
       continue;
     }
     const dialogKeys = [...new Set(positions.flatMap((p) => dialogKeyOf(record, p) ?? []))];
     if (dialogKeys.length === 0) dialogKeys.push('call:0');
-    keyedAnalysis.push({ dialogKeys, analysis: body as VconAnalysis });
+    keyedAnalysis.push({ dialogKeys, analysis: body });
   }
   if (analysis.length === 0 && keyedAnalysis.length === 0) return null;
   return { dialog: [], analysis, attachments: [], keyedAnalysis };
