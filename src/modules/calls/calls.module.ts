@@ -25,6 +25,7 @@ import { announceChanges, commitArchivedRecords, type CallWrites } from './inges
 import { createFileImport, type ImportCallFile } from './ingest/file-import.js';
 import { sweepArchive } from './ingest/raw-archive.js';
 import { createArchiveLedger } from './store/archive-objects.repo.js';
+import { createImportedAnalysisContributor } from './export/imported-vcon-analysis.js';
 import { createIngestService, type IngestService } from './ingest/ingest.service.js';
 import { ingestRoutes, webhookRoutes } from './ingest/ingest.routes.js';
 import { createRawPayloadBodies } from './ingest/raw-payload-body.js';
@@ -129,6 +130,8 @@ export function createCallsModule(deps: CallsDeps): PlatformModule<CallsApi> {
     },
   };
   const vconContributions = createVconContributions();
+  // First, so a re-exported vCon lists the source's analysis before what other modules add.
+  vconContributions.register('calls.imported-vcon', createImportedAnalysisContributor(deps.archive));
   const callExport = createCallExport({ database, crypto, audit, vconContributions, readCall: reads.get });
   const calls: CallsService = {
     ...upserts,

@@ -326,6 +326,25 @@ export interface VconContribution {
   readonly dialog: readonly VconDialog[];
   readonly analysis: readonly VconAnalysis[];
   readonly attachments: readonly VconAttachment[];
+  /**
+   * Names of this contribution's dialogs, in the order of `dialog` (null: unnamed), that analysis
+   * of any contribution may refer to through `keyedAnalysis` (conversations names a recording's
+   * dialog `recording:rec_…`).
+   */
+  readonly dialogKeys?: readonly (string | null)[];
+  /** Analysis about dialogs named by key: placed once every dialog has its index. */
+  readonly keyedAnalysis?: readonly VconKeyedAnalysis[];
+}
+
+/**
+ * An analysis entry whose `dialog` is given by keys: `call:<n>` is the call's own n-th dialog (the
+ * vCon before contributions), any other key a contribution's (VconContribution.dialogKeys). An
+ * entry none of whose keys is found is left out.
+ */
+export interface VconKeyedAnalysis {
+  readonly dialogKeys: readonly string[];
+  /** Its `dialog`, if any, is replaced by the index (or indexes) the keys resolve to. */
+  readonly analysis: VconAnalysis;
 }
 
 /**

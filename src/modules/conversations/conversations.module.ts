@@ -35,6 +35,9 @@ import { createRecordings } from './recordings/recordings.service.js';
 import { createRecordingVconContributor } from './recordings/recording-vcon.contributor.js';
 import { disputesRoutes, qaReviewRoutes } from './reviews/qa-reviews.routes.js';
 import { createQaReviews } from './reviews/qa-reviews.service.js';
+import { createAnalysisVconContributor } from './results/analysis-vcon.contributor.js';
+import { createResults, type ResultsService } from './results/results.service.js';
+import { resultsRoutes } from './results/results.routes.js';
 import { createSealing } from './sealing.js';
 import { conversationSearchRoutes } from './search/conversation-search.routes.js';
 import { createConversationSearch } from './search/conversation-search.service.js';
@@ -65,6 +68,8 @@ export interface ConversationsApi {
    * /conversations/insight-schemas, /scorecards, /categories); validates insight results.
    */
   readonly analysisConfig: AnalysisConfigService;
+  /** Analysis results as BI rows (route /conversations/export.jsonl) and erasure of their objects. */
+  readonly results: ResultsService;
 }
 
 export interface ConversationsDeps {
@@ -121,10 +126,17 @@ export function createConversationsModule(
         deps.rescore?.retries,
       )
     : undefined;
+  const results = createResults({
+    database: deps.database,
+    sealing: createSealing(deps.keyring),
+    objects: deps.objects,
+    audit: deps.audit,
+  });
   return {
-    api: { pipeline: pipeline.pipeline, settings, analysisConfig },
+    api: { pipeline: pipeline.pipeline, settings, analysisConfig, results },
     routes: [
       pipeline.routes,
+      { surface: 'internal', prefix: '/conversations', plugin: resultsRoutes(results) },
       {
         surface: 'internal',
         prefix: '/recordings',
@@ -243,6 +255,11 @@ export const conversationsModule = defineModule({
         objects: deps.quietObjects,
         recordings,
       }),
+    );
+    // After the recordings: the summary, sentiment, QA evaluation and insights of their current analysis.
+    deps.modules.calls.vcon.register(
+      'conversations.analysis',
+      createAnalysisVconContributor({ database: deps.database, sealing }),
     );
     const core = createConversationsModule({
       database: deps.database,

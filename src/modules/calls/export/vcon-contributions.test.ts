@@ -63,6 +63,36 @@ describe('contributions to a vCon export', () => {
     });
   });
 
+  it("places keyed analysis on the dialog the key names: another contribution's, or the call's own", () => {
+    const record = callRecord('00000000-0000-4000-8000-000000000001');
+    const summary = {
+      type: 'summary',
+      vendor: 'switchboard',
+      encoding: 'json' as const,
+      body: { text: 'hi' },
+    };
+    const merged = withContributions(toVcon(record), record, [
+      { ...contribution('https://objects.test/a'), dialogKeys: ['recording:rec_a'] },
+      {
+        dialog: [],
+        analysis: [],
+        attachments: [],
+        keyedAnalysis: [
+          { dialogKeys: ['recording:rec_a'], analysis: summary },
+          { dialogKeys: ['call:0'], analysis: { ...summary, type: 'imported' } },
+          { dialogKeys: ['recording:rec_unseen'], analysis: { ...summary, type: 'dropped' } },
+        ],
+      },
+    ]);
+    // The placeholder gave way to rec_a's dialog, which now stands for the call's dialog 0 too.
+    expect(merged.dialog).toHaveLength(1);
+    expect(merged.analysis.map((a) => [a.type, a.dialog])).toEqual([
+      ['transcript', 0],
+      ['summary', 0],
+      ['imported', 0],
+    ]);
+  });
+
   it('keeps the contributors in registration order and refuses a name twice', async () => {
     const registry = createVconContributions();
     const answer = (url: string) => () => Promise.resolve(new Map([['call_x', contribution(url)]]));

@@ -75,6 +75,7 @@ export function withContributions(
   contributions: readonly VconContribution[],
 ): VconDocument {
   if (contributions.length === 0) return document;
+  // Keyed analysis of the call's own dialogs counts them as they are before contributions.
   const adds = contributions.some((c) => c.dialog.length > 0);
   const dropPlaceholder =
     adds &&
@@ -84,15 +85,31 @@ export function withContributions(
   const dialog = dropPlaceholder ? [] : [...document.dialog];
   const analysis = [...document.analysis];
   const attachments = [...document.attachments];
+  const keyed = new Map<string, number>(dialog.map((_, index) => [`call:${index}`, index]));
   for (const contribution of contributions) {
     const offset = dialog.length;
     dialog.push(...contribution.dialog);
+    contribution.dialogKeys?.forEach((key, index) => {
+      if (key !== null && index < contribution.dialog.length) keyed.set(key, offset + index);
+    });
     for (const entry of contribution.analysis) {
       const moved = shift(entry.dialog, offset);
       analysis.push(moved === undefined ? entry : { ...entry, dialog: moved });
     }
     for (const entry of contribution.attachments)
       attachments.push({ ...entry, dialog: entry.dialog + offset });
+  }
+  // The placeholder stood for the call's recording: the first recording that replaced it takes its key.
+  if (dropPlaceholder && dialog.length > 0) keyed.set('call:0', 0);
+  for (const contribution of contributions) {
+    for (const entry of contribution.keyedAnalysis ?? []) {
+      const found = entry.dialogKeys.flatMap((key) => {
+        const index = keyed.get(key);
+        return index === undefined ? [] : [index];
+      });
+      if (found.length === 0) continue;
+      analysis.push({ ...entry.analysis, dialog: found.length === 1 ? found[0] : found });
+    }
   }
   return { ...document, dialog, analysis, attachments };
 }

@@ -115,3 +115,17 @@ export async function activeConfigs(
     .limit(limit)
     .execute();
 }
+
+/** The current analysis of each of these recordings that has one. */
+export async function currentAnalysesOf(
+  trx: ConversationsTransaction,
+  recordingIds: readonly string[],
+): Promise<AnalysisRow[]> {
+  if (recordingIds.length === 0) return [];
+  return trx
+    .selectFrom('conversations.analyses')
+    .selectAll()
+    .where('recordingId', 'in', [...recordingIds])
+    .where('isCurrent', '=', true)
+    .execute();
+}

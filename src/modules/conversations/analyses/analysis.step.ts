@@ -260,14 +260,17 @@ export function createAnalysisStep(deps: AnalysisStepDeps) {
           }),
         },
       ]);
-      return {
-        ...row,
-        isCurrent: true,
-        createdAt: new Date(),
-        machineQaScore: row.qaScore,
-        machineGrade: row.grade,
-        reviewedAt: null,
-      };
+      // As stored: the rows beside final/ carry the row's created_at, which the export filters on.
+      return (
+        (await analysisByRequest(trx, request.requestKey)) ?? {
+          ...row,
+          isCurrent: true,
+          createdAt: new Date(),
+          machineQaScore: row.qaScore,
+          machineGrade: row.grade,
+          reviewedAt: null,
+        }
+      );
     });
     await writeFinal(ctx, stored, result);
     return { analysisId: toPublicId('ana', stored.id), grade: stored.grade, score: stored.qaScore };

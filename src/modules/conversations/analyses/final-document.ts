@@ -7,13 +7,12 @@ import type { AnalysisRow } from './analyses.repo.js';
 /** The versioned format of `<tenant>/final/<recording>/<analysis>.json` (docs/conversation-result.schema.json). */
 export const CONVERSATION_FORMAT = 'switchboard.conversation/1';
 
-/** One per recording: rewritten by each analysis, so it always holds the current one. */
 /**
- * One document per analysis: the object store is write-once, so a re-analysis cannot rewrite the
- * recording's document; the current analysis's `final_key` names the current one.
+ * One document per analysis, beside its BI rows (results/result-objects.ts): the object store is
+ * write-once, and a re-analysis keeps the earlier documents; the current analysis's `final_key`
+ * names the current one.
  */
-export const finalKey = (tenantId: string, recordingId: string, analysisId: string) =>
-  `${tenantId}/final/${recordingId}/${analysisId}.json`;
+export { finalKey } from '../results/result-objects.js';
 
 export interface FinalDocumentParts {
   readonly recording: {

@@ -9,7 +9,10 @@ import { sealingAad, type ConversationsSealing } from '../sealing.js';
 import { transcriptSchema } from '../transcripts/index.js';
 import type { AnalysisResult } from './analyse-call.js';
 import { setFinalKey, type AnalysisRow } from './analyses.repo.js';
-import { finalDocument, finalKey } from './final-document.js';
+import type { RecordingMetadata } from '../contract.js';
+import { callRow, jsonLines, ruleRows } from '../results/conversation-rows.js';
+import { callRowsKey, finalKey, putOnce, ruleRowsKey } from '../results/result-objects.js';
+import { finalDocument } from './final-document.js';
 
 export interface FinalWriterDeps {
   readonly database: Database;
@@ -18,7 +21,8 @@ export interface FinalWriterDeps {
 }
 
 /**
- * Writes `<tenant>/final/<recording>/<analysis>.json` for the analysis: the pipeline after each analysis, a
+ * Writes `<tenant>/final/<recording>/<analysis>.json` and the BI rows beside it (results/result-objects.ts)
+ * for the analysis: the pipeline after each analysis, a
  * reviewer's override after it changed the evaluation. The QA part is the effective one (the
  * reviewers' overrides applied, marked); null when the recording or its transcript is gone.
  */
@@ -54,11 +58,35 @@ export function createFinalWriter(deps: FinalWriterDeps) {
       result,
       qa: parts.qa,
     });
+    const metadata = await deps.sealing.unsealJson<RecordingMetadata>(
+      ctx.tenantId,
+      parts.recording.metadataSealed,
+      sealingAad.metadata(parts.recording.id),
+    );
+    // The rows carry the same (effective) evaluation as the document.
+    const rowParts = {
+      recording: parts.recording,
+      agentId: metadata.agent?.id ?? null,
+      speakers: transcript.speakers,
+      transcriptDurationMs: transcript.durationMs,
+      characteristics: parts.transcript.characteristics,
+      analysis: row,
+      result: { ...result, qa: parts.qa ?? result.qa },
+    };
     const key = finalKey(ctx.tenantId, row.recordingId, row.id);
-    await deps.objects.put(key, Buffer.from(stableJson(document)), {
-      contentType: 'application/json',
-      tenantId: ctx.tenantId,
-    });
+    const put = (objectKey: string, body: string, contentType: string) =>
+      putOnce(deps.objects, objectKey, Buffer.from(body), { contentType, tenantId: ctx.tenantId });
+    await put(key, stableJson(document), 'application/json');
+    await put(
+      callRowsKey(ctx.tenantId, row.recordingId, row.id),
+      jsonLines([callRow(rowParts)]),
+      'application/x-ndjson',
+    );
+    await put(
+      ruleRowsKey(ctx.tenantId, row.recordingId, row.id),
+      jsonLines(ruleRows(rowParts)),
+      'application/x-ndjson',
+    );
     await inTenant(ctx, (trx) => setFinalKey(trx, row.id, key));
     return key;
   };

@@ -32,6 +32,9 @@ export const TRANSCRIPT_ANALYSIS = {
   schema: `switchboard.transcript/${TRANSCRIPT_SCHEMA_VERSION}`,
 } as const;
 
+/** The key other contributors' analysis names a recording's dialog by (VconContribution.dialogKeys). */
+export const recordingDialogKey = (recordingPublicId: string) => `recording:${recordingPublicId}`;
+
 export interface RecordingVconDeps {
   readonly database: Database;
   readonly sealing: ConversationsSealing;
@@ -152,11 +155,11 @@ export function createRecordingVconContributor(deps: RecordingVconDeps): VconCon
     });
     const transcriptOf = new Map(transcripts.map((t) => [t.recordingId, t]));
     const variant = access.media === 'original' && may('recordings:read_original') ? 'original' : 'redacted';
-    const parts = new Map<string, { dialog: VconDialog[]; analysis: VconAnalysis[] }>();
+    const parts = new Map<string, { dialog: VconDialog[]; dialogKeys: string[]; analysis: VconAnalysis[] }>();
     for (const row of rows) {
       const call = row.callId === null ? undefined : byUuid.get(row.callId);
       if (!call) continue;
-      const part = parts.get(call.callId) ?? { dialog: [], analysis: [] };
+      const part = parts.get(call.callId) ?? { dialog: [], dialogKeys: [], analysis: [] };
       parts.set(call.callId, part);
       const metadata = await sealing.unsealJson<RecordingMetadata>(
         ctx.tenantId,
@@ -188,6 +191,7 @@ export function createRecordingVconContributor(deps: RecordingVconDeps): VconCon
         ...(extension !== undefined ? { filename: `${publicId}.${extension}` } : {}),
         ...(content ?? {}),
       });
+      part.dialogKeys.push(recordingDialogKey(publicId));
       const transcript = transcriptOf.get(row.id);
       if (transcript) {
         part.analysis.push({

@@ -6,6 +6,7 @@ import { newUuid, toPublicId } from '../../../../platform/ids.js';
 import type { ObjectStore } from '../../../../platform/objects/index.js';
 import type { ConversationsTables } from '../../db/conversations.tables.js';
 import { recordingReceivedV1 } from '../../events.js';
+import { createSealing, sealingAad } from '../../sealing.js';
 
 export interface TestRecordingDeps {
   readonly database: Database;
@@ -48,8 +49,13 @@ export async function insertTestRecording(
       tenantId,
     });
   }
-  const metadata = { parties: [{ role: 'customer', number: '+441632960001' }], agent: 'agent-7' };
-  const metadataSealed = await deps.keyring.encrypt(tenantId, JSON.stringify(metadata));
+  const metadata = { parties: [{ role: 'customer', number: '+441632960001' }], agent: { id: 'agent-7' } };
+  // Sealed as the intake seals it, so readers of the metadata (vCon, result rows) can open it.
+  const metadataSealed = await createSealing(deps.keyring).sealJson(
+    tenantId,
+    metadata,
+    sealingAad.metadata(id),
+  );
   await deps.database.withTenant<ConversationsTables>({ tenantId }, (trx) =>
     trx
       .insertInto('conversations.recordings')

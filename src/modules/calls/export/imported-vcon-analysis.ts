@@ -1,0 +1,92 @@
+import type { ObjectStore } from '../../../platform/objects/index.js';
+import type { CallRecordV1 } from '../call-record.js';
+import { openVcon } from '../connectors/vcon-forms.js';
+import type { VconAnalysis, VconContribution, VconContributor, VconKeyedAnalysis } from '../contract.js';
+
+/*
+ * A call imported from a vCon keeps the vCon's analysis (transcripts, summaries, sentiment of other
+ * vendors) whole in the archived raw payload the record points at; the record itself lists them
+ * without bodies (attributes.vcon.analysis). This contributor puts them back into the call's vCon
+ * export, as they were, so an import and an export lose no analysis. Their dialog indexes are moved
+ * to the dialogs the export writes: a recording dialog of the source becomes the export's dialog of
+ * the recording read from it (sourceRecordingId `dialog/<n>`); without a recording (a recording
+ * dialog with neither url nor body) the call's one dialog.
+ */
+
+const MAX_ARCHIVE_BYTES = 64 * 1024 * 1024;
+
+async function archivedVcon(archive: ObjectStore, key: string): Promise<Record<string, unknown> | null> {
+  const object = await archive.get(key);
+  if (object.size > MAX_ARCHIVE_BYTES) {
+    object.body.destroy();
+    return null;
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of object.body) chunks.push(chunk as Buffer);
+  const stored = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+    raw?: { format?: unknown; document?: unknown };
+  };
+  const document = stored.raw?.format === 'json' ? stored.raw.document : undefined;
+  if (typeof document !== 'object' || document === null || Array.isArray(document)) return null;
+  const opened = openVcon(document);
+  return opened.ok ? (opened.vcon as Record<string, unknown>) : null;
+}
+
+const isIndex = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0;
+
+/** The keys (`call:<n>`) of the export's dialogs that stand for the source's dialog `position`. */
+function dialogKeyOf(record: CallRecordV1, position: number): string | null {
+  if (record.recordings.length === 0) return 'call:0';
+  const at = record.recordings.findIndex((r) => r.sourceRecordingId === `dialog/${position}`);
+  return at < 0 ? null : `call:${at}`;
+}
+
+/** The source vCon's analysis entries, as a contribution to its export. */
+export function importedAnalysis(
+  record: CallRecordV1,
+  vcon: Record<string, unknown>,
+): VconContribution | null {
+  const entries = Array.isArray(vcon.analysis) ? (vcon.analysis as unknown[]) : [];
+  const analysis: VconAnalysis[] = [];
+  const keyedAnalysis: VconKeyedAnalysis[] = [];
+  for (const entry of entries) {
+    if (typeof entry !== 'object' || entry === null) continue;
+    const { dialog, ...rest } = entry as Record<string, unknown>;
+    if (typeof rest.type !== 'string' || rest.type === '') continue;
+    // The draft requires a vendor; vcon-server 0.0.1 files sometimes leave it out.
+    const body = {
+      ...rest,
+      type: rest.type,
+      vendor: typeof rest.vendor === 'string' && rest.vendor !== '' ? rest.vendor : 'unknown',
+    };
+    const positions = (Array.isArray(dialog) ? dialog : [dialog]).filter(isIndex);
+    if (positions.length === 0) {
+      analysis.push(body);
+      continue;
+    }
+    const dialogKeys = [...new Set(positions.flatMap((p) => dialogKeyOf(record, p) ?? []))];
+    if (dialogKeys.length === 0) dialogKeys.push('call:0');
+    keyedAnalysis.push({ dialogKeys, analysis: body });
+  }
+  if (analysis.length === 0 && keyedAnalysis.length === 0) return null;
+  return { dialog: [], analysis, attachments: [], keyedAnalysis };
+}
+
+/**
+ * Registered by calls itself, first: the analysis of vCons it imported. The bodies come from the
+ * archived raw payload, so the caller needs what reading that needs (calls:raw).
+ */
+export function createImportedAnalysisContributor(archive: ObjectStore): VconContributor {
+  return async (_ctx, access, calls) => {
+    const answer = new Map<string, VconContribution>();
+    if (!access.permissions.has('calls:raw')) return answer;
+    for (const call of calls) {
+      if (call.record.source !== 'vcon' || !call.record.rawObjectKey) continue;
+      const vcon = await archivedVcon(archive, call.record.rawObjectKey);
+      const contribution = vcon ? importedAnalysis(call.record, vcon) : null;
+      if (contribution) answer.set(call.callId, contribution);
+    }
+    return answer;
+  };
+}
