@@ -170,7 +170,9 @@ export async function* delimitedRecords(
   input.pipe(parser);
   try {
     for await (const item of parser as AsyncIterable<{ record: string[]; info: { records: number } }>) {
-      while (skipped.length > 0) yield skipped.shift() as FileRecord;
+      // Skipped rows are reported as the parser meets them, which may be ahead of the records it
+      // has handed over: each is yielded in its place.
+      while ((skipped[0]?.row ?? Infinity) < item.info.records) yield skipped.shift() as FileRecord;
       yield { row: item.info.records, record: item.record };
     }
   } catch (error) {

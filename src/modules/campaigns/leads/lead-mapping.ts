@@ -74,6 +74,8 @@ export type ColumnMapping = z.infer<typeof columnMappingSchema>;
 
 interface Preset {
   readonly delimiter: ',' | '|' | '\t';
+  /** The country calling code the loader gives rows that name none (minicsv: 1, as VICIdial's loader does). */
+  readonly defaultCallingCode?: string;
   readonly columns: readonly string[];
   readonly fields: Partial<Record<LeadField, string>>;
 }
@@ -140,6 +142,7 @@ export const presets: Readonly<Record<PresetName, Preset>> = {
   },
   'vicidial-minicsv': {
     delimiter: ',',
+    defaultCallingCode: '1',
     columns: ['address1', 'city', 'name', 'phone_number', 'state', 'postal_code'],
     fields: {
       address1: 'address1',
@@ -152,6 +155,7 @@ export const presets: Readonly<Record<PresetName, Preset>> = {
   },
   'vicidial-minicsv02': {
     delimiter: ',',
+    defaultCallingCode: '1',
     columns: ['name', 'address1', 'city', 'state', 'postal_code', 'phone_number'],
     fields: {
       fullName: 'name',
@@ -172,6 +176,8 @@ export interface ResolvedMapping {
   readonly custom: readonly { readonly name: string; readonly column: number }[];
   /** Whether the first record was a header (and is not a lead). */
   readonly headerSkipped: boolean;
+  /** The preset's calling code for rows that name no code or country, when no default region is set. */
+  readonly defaultCallingCode?: string | undefined;
 }
 
 export type MappingProblem = { readonly field: string; readonly message: string };
@@ -243,7 +249,7 @@ export function resolveMapping(
     });
   }
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, resolved: { fields, custom, headerSkipped } };
+  return { ok: true, resolved: { fields, custom, headerSkipped, defaultCallingCode: preset?.defaultCallingCode } };
 }
 
 /** The delimiter a mapping asks for, or its preset's, or undefined (sniff it). */

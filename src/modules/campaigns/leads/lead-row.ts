@@ -112,17 +112,22 @@ export function leadFromRecord(
   const country = countryOf(values.country);
   const region = country ?? (defaultRegion && isSupportedCountry(defaultRegion) ? defaultRegion : undefined);
   let parsed;
+  // How a national number is read: the row's calling code, else its country, else the list's (or
+  // mapping's) default region, else the preset's calling code.
   if (written.trim().startsWith('+')) parsed = parsePhoneNumberFromString(written);
   else if (values.phoneCountryCode) {
     const code = callingCodeOf(values.phoneCountryCode);
     if (!code) return { rejected: { field: 'phoneCountryCode', reason: 'is not a country calling code' } };
     parsed = parsePhoneNumberFromString(written, { defaultCallingCode: code });
-  } else parsed = parsePhoneNumberFromString(written, region ? { defaultCountry: region } : undefined);
+  } else if (region) parsed = parsePhoneNumberFromString(written, { defaultCountry: region });
+  else if (mapping.defaultCallingCode)
+    parsed = parsePhoneNumberFromString(written, { defaultCallingCode: mapping.defaultCallingCode });
+  else parsed = parsePhoneNumberFromString(written);
   if (!parsed)
     return {
       rejected: {
         field: 'phone',
-        reason: region || values.phoneCountryCode ? 'is not a phone number' : 'is not an international number (+...) and the list has no default region',
+        reason: region || values.phoneCountryCode || mapping.defaultCallingCode ? 'is not a phone number' : 'is not an international number (+...) and the list has no default region',
       },
     };
   if (!parsed.isValid())
