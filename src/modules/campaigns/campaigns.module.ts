@@ -1,11 +1,21 @@
 import { defineModule, type PlatformModule } from '../../platform/module.js';
-import type { ColumnMappingsService, LeadImportsService, LeadListsService, LeadsService } from './contract.js';
+import type {
+  ColumnMappingsService,
+  LeadImportsService,
+  LeadListsService,
+  LeadsService,
+} from './contract.js';
 import { campaignsMigrations } from './db/migrations/index.js';
 import { leadImportFinishedV1 } from './events.js';
 import { clamdScanner } from './leads/clamd.scan.js';
 import { createLeadImports, type LeadImportSettings } from './leads/lead-import.service.js';
 import { createColumnMappings, createLeadLists, createLeads } from './leads/leads.service.js';
-import { columnMappingsRoutes, leadImportsRoutes, leadListsRoutes, leadsRoutes } from './leads/leads.routes.js';
+import {
+  columnMappingsRoutes,
+  leadImportsRoutes,
+  leadListsRoutes,
+  leadsRoutes,
+} from './leads/leads.routes.js';
 import { createSealing } from './sealing.js';
 
 /** What campaigns offers other modules, the CLI and tests (`platform.modules.campaigns`). */
@@ -31,7 +41,8 @@ export const campaignsModule = defineModule({
   webhookEvents: [
     {
       type: leadImportFinishedV1.type,
-      description: 'A lead import finished (completed or failed): its list and how many rows were taken and rejected.',
+      description:
+        'A lead import finished (completed or failed): its list and how many rows were taken and rejected.',
     },
   ],
   settings: (config): CampaignsSettings => ({
@@ -63,7 +74,11 @@ export const campaignsModule = defineModule({
       routes: [
         { surface: 'internal', prefix: '/campaigns/lists', plugin: leadListsRoutes(lists) },
         { surface: 'internal', prefix: '/campaigns/column-mappings', plugin: columnMappingsRoutes(mappings) },
-        { surface: 'internal', prefix: '/campaigns/leads/imports', plugin: leadImportsRoutes(imports, mappings) },
+        {
+          surface: 'internal',
+          prefix: '/campaigns/leads/imports',
+          plugin: leadImportsRoutes(imports, mappings),
+        },
         { surface: 'internal', prefix: '/campaigns/leads', plugin: leadsRoutes(leads) },
       ],
       jobs: [

@@ -1,10 +1,22 @@
 import type { AuditContext } from '../../platform/audit/index.js';
 import type { RequestContext } from '../../platform/context.js';
-import type { ImportState, LeadStatus, ScanResult, SniffedType, TimeZoneSource } from './db/campaigns.tables.js';
+import type {
+  ImportState,
+  LeadStatus,
+  ScanResult,
+  SniffedType,
+  TimeZoneSource,
+} from './db/campaigns.tables.js';
 import type { ColumnMapping } from './leads/lead-mapping.js';
 
 export type { ColumnMapping } from './leads/lead-mapping.js';
-export type { ImportState, LeadStatus, ScanResult, SniffedType, TimeZoneSource } from './db/campaigns.tables.js';
+export type {
+  ImportState,
+  LeadStatus,
+  ScanResult,
+  SniffedType,
+  TimeZoneSource,
+} from './db/campaigns.tables.js';
 
 /** A list of leads: what campaigns dial from, and what dedupe is per. */
 export interface LeadList {
@@ -169,12 +181,20 @@ export interface LeadsService {
   query(ctx: RequestContext, query: LeadQuery): Promise<LeadPage>;
   get(ctx: RequestContext, leadId: string): Promise<LeadDetail>;
   /** CSV of a list's leads (or all), formula-neutralised; audited before the first byte. */
-  exportCsv(ctx: AuditContext, filter: { readonly listId?: string | undefined }): Promise<AsyncIterable<string>>;
+  exportCsv(
+    ctx: AuditContext,
+    filter: { readonly listId?: string | undefined },
+  ): Promise<AsyncIterable<string>>;
 }
 
 export interface ColumnMappingsService {
   /** `field` names the name's field in a refusal (a name taken): `body.name` by default. */
-  save(ctx: RequestContext, name: string, mapping: ColumnMapping, field?: string): Promise<SavedColumnMapping>;
+  save(
+    ctx: RequestContext,
+    name: string,
+    mapping: ColumnMapping,
+    field?: string,
+  ): Promise<SavedColumnMapping>;
   list(ctx: RequestContext): Promise<SavedColumnMapping[]>;
   get(ctx: RequestContext, mappingId: string, field?: string): Promise<SavedColumnMapping>;
   remove(ctx: RequestContext, mappingId: string): Promise<void>;

@@ -45,6 +45,7 @@ export function createSealing(keyring: Keyring): CampaignsSealing {
       ]);
       return { seal: (plaintext, aad) => encrypt(plaintext, aad), phoneIndex: phone, emailIndex: email };
     },
-    unseal: async (tenantId, ciphertext, aad) => (await keyring.decrypt(tenantId, ciphertext, aad)).toString('utf8'),
+    unseal: async (tenantId, ciphertext, aad) =>
+      (await keyring.decrypt(tenantId, ciphertext, aad)).toString('utf8'),
   };
 }

@@ -4,14 +4,7 @@ import type { TenantTransaction } from '../../../platform/db/index.js';
 /** Row types of the campaigns schema, camelCase (the CamelCasePlugin maps snake_case). */
 
 export type LeadStatus =
-  | 'new'
-  | 'attempted'
-  | 'contacted'
-  | 'callback'
-  | 'converted'
-  | 'not_interested'
-  | 'do_not_call'
-  | 'invalid';
+  'new' | 'attempted' | 'contacted' | 'callback' | 'converted' | 'not_interested' | 'do_not_call' | 'invalid';
 
 export type TimeZoneSource = 'field' | 'subdivision' | 'country' | 'region_candidates';
 

@@ -34,10 +34,12 @@ export function clamdScanner(url: string, timeoutMs = 60_000): VirusScanner {
       socket.on('error', reject);
     });
     // The answer may come early (size limit exceeded): writing stops then.
-    let answered = false;
-    void answer.finally(() => (answered = true)).catch(() => undefined);
+    const state = { answered: false };
+    void answer.finally(() => (state.answered = true)).catch(() => undefined);
     const write = (bytes: Buffer) =>
-      new Promise<void>((resolve, reject) => socket.write(bytes, (error) => (error ? reject(error) : resolve())));
+      new Promise<void>((resolve, reject) =>
+        socket.write(bytes, (error) => (error ? reject(error) : resolve())),
+      );
     try {
       await new Promise<void>((resolve, reject) => {
         socket.once('connect', resolve);
@@ -45,22 +47,25 @@ export function clamdScanner(url: string, timeoutMs = 60_000): VirusScanner {
       });
       await write(Buffer.from('zINSTREAM\0'));
       for await (const chunk of body) {
-        for (let at = 0; at < chunk.length && !answered; at += CHUNK_BYTES) {
+        for (let at = 0; at < chunk.length && !state.answered; at += CHUNK_BYTES) {
           const part = chunk.subarray(at, at + CHUNK_BYTES);
           const length = Buffer.alloc(4);
           length.writeUInt32BE(part.length);
           await write(Buffer.concat([length, part]));
         }
-        if (answered) break;
+        if (state.answered) break;
       }
-      if (!answered) await write(Buffer.alloc(4));
+      if (!state.answered) await write(Buffer.alloc(4));
       const text = (await answer).replace(/\0/g, '').trim();
       const found = /^stream: (.+) FOUND$/.exec(text);
       if (found) return { result: 'infected', signature: (found[1] ?? '').slice(0, 200) };
       if (text === 'stream: OK') return { result: 'clean' };
       return { result: 'error', detail: text.slice(0, 200) || 'clamd gave no answer' };
     } catch (error) {
-      return { result: 'error', detail: error instanceof Error ? error.message.slice(0, 200) : 'clamd failed' };
+      return {
+        result: 'error',
+        detail: error instanceof Error ? error.message.slice(0, 200) : 'clamd failed',
+      };
     } finally {
       socket.destroy();
     }

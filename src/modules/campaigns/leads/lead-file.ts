@@ -51,7 +51,8 @@ export function sniffLeadFile(head: Buffer, delimiter?: string): Sniffed {
       ? { type: 'xlsx' }
       : { refused: 'is a ZIP archive that is not an XLSX workbook' };
   }
-  for (const [bytes, what] of magic) if (head.subarray(0, bytes.length).equals(bytes)) return { refused: `is ${what}` };
+  for (const [bytes, what] of magic)
+    if (head.subarray(0, bytes.length).equals(bytes)) return { refused: `is ${what}` };
   if (
     head.subarray(0, 2).equals(Buffer.from([0xff, 0xfe])) ||
     head.subarray(0, 2).equals(Buffer.from([0xfe, 0xff]))
@@ -127,8 +128,7 @@ export async function peek(
 
 export type FileRecord =
   /** `row`: the 1-based record number in the file, a header included. */
-  | { readonly row: number; readonly record: string[] }
-  | { readonly row: number; readonly unreadable: string };
+  { readonly row: number; readonly record: string[] } | { readonly row: number; readonly unreadable: string };
 
 export class LeadFileError extends Error {
   constructor(message: string) {

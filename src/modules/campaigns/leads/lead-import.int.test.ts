@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromPublicId } from '../../../platform/ids.js';
 import { multipartForm } from '../../../platform/http/testing/multipart-body.js';
-import { rolePermissions } from '../../identity/roles.js';
+import { rolePermissions } from '../../identity/index.js';
 import { createTenant } from '../../../../test/support/identity.js';
 import { createTestPlatform, type TestPlatform } from '../../../../test/support/test-platform.js';
 import type { RequestContext } from '../../../platform/context.js';
@@ -53,11 +53,22 @@ describe('campaigns: lead lists, imports and leads', () => {
       { name: 'options', contentType: 'application/json', body: JSON.stringify(options) },
       { name: 'file', filename, contentType: 'text/csv', body: file },
     ]);
-    return t.inject({ method: 'POST', url, as: writer(tenant), payload: form.payload, headers: form.headers });
+    return t.inject({
+      method: 'POST',
+      url,
+      as: writer(tenant),
+      payload: form.payload,
+      headers: form.headers,
+    });
   };
 
   /** Uploads and waits for the import's run to end; answers its detail. */
-  const importFile = async (tenant: string, options: Record<string, unknown>, file: Buffer | string, filename?: string) => {
+  const importFile = async (
+    tenant: string,
+    options: Record<string, unknown>,
+    file: Buffer | string,
+    filename?: string,
+  ) => {
     const response = await upload(tenant, options, file, filename);
     expect(response.statusCode, response.body).toBe(202);
     const { id } = response.json<{ id: string }>();
@@ -72,13 +83,21 @@ describe('campaigns: lead lists, imports and leads', () => {
   };
 
   const leadsOf = async (tenant: string, query: string) => {
-    const response = await t.inject({ method: 'GET', url: `/api/v1/campaigns/leads?${query}`, as: writer(tenant) });
+    const response = await t.inject({
+      method: 'GET',
+      url: `/api/v1/campaigns/leads?${query}`,
+      as: writer(tenant),
+    });
     expect(response.statusCode, response.body).toBe(200);
     return response.json<{ leads: LeadSummary[]; nextCursor: string | null }>();
   };
 
   const detailOf = async (tenant: string, leadId: string) => {
-    const response = await t.inject({ method: 'GET', url: `/api/v1/campaigns/leads/${leadId}`, as: writer(tenant) });
+    const response = await t.inject({
+      method: 'GET',
+      url: `/api/v1/campaigns/leads/${leadId}`,
+      as: writer(tenant),
+    });
     expect(response.statusCode).toBe(200);
     return response.json<LeadDetail>();
   };
@@ -86,7 +105,9 @@ describe('campaigns: lead lists, imports and leads', () => {
   it('migrates: every table under row-level security', async () => {
     const { rows } = await sql<{ relname: string; secured: boolean }>`
       select c.relname, c.relrowsecurity as secured from pg_class c join pg_namespace n on n.oid = c.relnamespace
-      where n.nspname = 'campaigns' and c.relkind = 'r' and c.relname not like 'schema_migrations%'`.execute(t.platform.database.owner);
+      where n.nspname = 'campaigns' and c.relkind = 'r' and c.relname not like 'schema_migrations%'`.execute(
+      t.platform.database.owner,
+    );
     expect(rows.map((r) => r.relname).sort()).toEqual([
       'column_mappings',
       'lead_import_rejections',
@@ -102,8 +123,19 @@ describe('campaigns: lead lists, imports and leads', () => {
     it('minicsv (CSV with a header): the lead matches the raw row', async () => {
       const list = await createList(tenantA, 'vicidial minicsv');
       const file = await readFile(path.join(FIXTURES, 'vicidial-minicsv.csv'));
-      const job = await importFile(tenantA, { listId: list.id, mapping: { preset: 'vicidial-minicsv' } }, file, 'vicidial-minicsv.csv');
-      expect(job).toMatchObject({ state: 'completed', sniffedType: 'csv', rowsRead: 1, rowsAccepted: 1, rowsRejected: 0 });
+      const job = await importFile(
+        tenantA,
+        { listId: list.id, mapping: { preset: 'vicidial-minicsv' } },
+        file,
+        'vicidial-minicsv.csv',
+      );
+      expect(job).toMatchObject({
+        state: 'completed',
+        sniffedType: 'csv',
+        rowsRead: 1,
+        rowsAccepted: 1,
+        rowsRejected: 0,
+      });
       expect(job.scan.result).toBe('not_configured');
       const { leads } = await leadsOf(tenantA, `listId=${list.id}`);
       expect(leads).toHaveLength(1);
@@ -128,7 +160,11 @@ describe('campaigns: lead lists, imports and leads', () => {
 
     it('minicsv without a mapping: the header is read by its common names', async () => {
       const list = await createList(tenantA, 'minicsv guessed', 'US');
-      const job = await importFile(tenantA, { listId: list.id }, await readFile(path.join(FIXTURES, 'vicidial-minicsv.csv')));
+      const job = await importFile(
+        tenantA,
+        { listId: list.id },
+        await readFile(path.join(FIXTURES, 'vicidial-minicsv.csv')),
+      );
       expect(job).toMatchObject({ state: 'completed', rowsAccepted: 1 });
       const [lead] = (await leadsOf(tenantA, `listId=${list.id}`)).leads;
       expect((await detailOf(tenantA, lead?.id ?? '')).fullName).toBe('Frank Smith');
@@ -140,9 +176,20 @@ describe('campaigns: lead lists, imports and leads', () => {
     ] as const) {
       it(`${preset} (pipe-separated, 01144 phone code): the lead matches the raw row`, async () => {
         const list = await createList(tenantA, `vicidial ${preset}`);
-        const job = await importFile(tenantA, { listId: list.id, mapping: { preset } }, await readFile(path.join(FIXTURES, file)), file);
+        const job = await importFile(
+          tenantA,
+          { listId: list.id, mapping: { preset } },
+          await readFile(path.join(FIXTURES, file)),
+          file,
+        );
         // The fixture's first line repeats the column names: it is recognised and skipped.
-        expect(job).toMatchObject({ state: 'completed', sniffedType: 'psv', rowsRead: 1, rowsAccepted: 1, rowsRejected: 0 });
+        expect(job).toMatchObject({
+          state: 'completed',
+          sniffedType: 'psv',
+          rowsRead: 1,
+          rowsAccepted: 1,
+          rowsRejected: 0,
+        });
         const [summary] = (await leadsOf(tenantA, `listId=${list.id}`)).leads;
         const lead = await detailOf(tenantA, summary?.id ?? '');
         // 3857822|31022|105|01144|1625551212|MRS|B||BURTON|249 MUNDON ROAD|MALDON|ESSEX||||CM9 6PW|UK||||||COMMENTS|2|B|2007-08-09 00:00:00|...
@@ -156,7 +203,12 @@ describe('campaigns: lead lists, imports and leads', () => {
           firstName: 'B',
           middleName: null,
           lastName: 'BURTON',
-          address: { lines: ['249 MUNDON ROAD', 'MALDON', 'ESSEX'], city: null, postalCode: 'CM9 6PW', country: 'UK' },
+          address: {
+            lines: ['249 MUNDON ROAD', 'MALDON', 'ESSEX'],
+            city: null,
+            postalCode: 'CM9 6PW',
+            country: 'UK',
+          },
           externalId: '3857822',
           email: null,
         });
@@ -198,7 +250,9 @@ describe('campaigns: lead lists, imports and leads', () => {
       { row: 9, field: 'row', reason: 'a quoted field is not closed before the end of the file' },
     ]);
     const byPhone = await leadsOf(tenantA, `phone=${encodeURIComponent('+442079460958')}`);
-    expect(byPhone.leads).toMatchObject([{ timeZone: 'America/Chicago', timeZoneSource: 'field', region: 'GB' }]);
+    expect(byPhone.leads).toMatchObject([
+      { timeZone: 'America/Chicago', timeZoneSource: 'field', region: 'GB' },
+    ]);
     // The same file again: every number is in the list already (rows 2, 7 and 8 now).
     const again = await importFile(tenantA, { listId: list.id }, csv);
     expect(again).toMatchObject({ rowsAccepted: 0, rowsDuplicate: 3 });
@@ -213,9 +267,15 @@ describe('campaigns: lead lists, imports and leads', () => {
   it('imports a 10,000-row CSV in batches, every row accounted for', { timeout: 120_000 }, async () => {
     const list = await createList(tenantA, 'ten thousand', 'US');
     const lines = ['phone,first_name,last_name,state,account'];
-    for (let i = 0; i < 10_000; i++) lines.push(`+1212555${String(i).padStart(4, '0')},First${i},Last${i},NY,acct-${i}`);
+    for (let i = 0; i < 10_000; i++)
+      lines.push(`+1212555${String(i).padStart(4, '0')},First${i},Last${i},NY,acct-${i}`);
     const job = await importFile(tenantA, { listId: list.id }, `${lines.join('\r\n')}\r\n`);
-    expect(job).toMatchObject({ state: 'completed', rowsRead: 10_000, rowsAccepted: 10_000, rowsRejected: 0 });
+    expect(job).toMatchObject({
+      state: 'completed',
+      rowsRead: 10_000,
+      rowsAccepted: 10_000,
+      rowsRejected: 0,
+    });
     const listUuid = fromPublicId('list', list.id) ?? '';
     const { rows } = await sql<{ n: number; histories: number }>`
       select count(*)::int as n, (select count(*)::int from campaigns.lead_status_history h where h.lead_id in
@@ -261,38 +321,64 @@ describe('campaigns: lead lists, imports and leads', () => {
     expect(exported.body).toContain(`'+cmd|' /C calc'!A0`);
     expect(exported.body).toContain(`'+12125550203`);
     // No cell of the export starts with a formula character.
-    for (const line of rows.slice(1)) for (const cell of line.split(',')) expect(cell).not.toMatch(/^"?[=+\-@]/);
+    for (const line of rows.slice(1))
+      for (const cell of line.split(',')) expect(cell).not.toMatch(/^"?[=+\-@]/);
     const audit = await t.platform.modules.audit.list(ctxA, { action: 'leads.exported', limit: 10 });
     expect(audit.items.length).toBeGreaterThan(0);
   });
 
   it('refuses the export to the viewer role, and what it must', async () => {
     const viewer = { tenant: tenantA, permissions: [...rolePermissions.viewer] };
-    expect((await t.inject({ method: 'GET', url: '/api/v1/campaigns/leads/export', as: viewer })).statusCode).toBe(403);
-    expect((await t.inject({ method: 'GET', url: '/api/v1/campaigns/leads', as: viewer })).statusCode).toBe(200);
+    expect(
+      (await t.inject({ method: 'GET', url: '/api/v1/campaigns/leads/export', as: viewer })).statusCode,
+    ).toBe(403);
+    expect((await t.inject({ method: 'GET', url: '/api/v1/campaigns/leads', as: viewer })).statusCode).toBe(
+      200,
+    );
     const list = await createList(tenantA, 'refusals');
-    const problem = async (response: Awaited<ReturnType<typeof upload>>) => ({
+    const problem = (response: Awaited<ReturnType<typeof upload>>) => ({
       status: response.statusCode,
       fields: (response.json<{ errors?: { field: string }[] }>().errors ?? []).map((e) => e.field),
     });
     const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(100, 0x20)]);
-    expect(await problem(await upload(tenantA, { listId: list.id }, pdf, 'leads.csv'))).toEqual({ status: 415, fields: ['file'] });
-    const xlsx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(26), Buffer.from('[Content_Types].xml')]);
-    expect(await problem(await upload(tenantA, { listId: list.id }, xlsx, 'leads.xlsx'))).toEqual({ status: 422, fields: ['file'] });
-    expect(await problem(await upload(tenantA, { listId: list.id }, ''))).toEqual({ status: 422, fields: ['file'] });
-    expect(await problem(await upload(tenantA, { listId: 'list_nope' }, 'phone\n+12125550101'))).toEqual({
+    expect(problem(await upload(tenantA, { listId: list.id }, pdf, 'leads.csv'))).toEqual({
+      status: 415,
+      fields: ['file'],
+    });
+    const xlsx = Buffer.concat([
+      Buffer.from([0x50, 0x4b, 0x03, 0x04]),
+      Buffer.alloc(26),
+      Buffer.from('[Content_Types].xml'),
+    ]);
+    expect(problem(await upload(tenantA, { listId: list.id }, xlsx, 'leads.xlsx'))).toEqual({
+      status: 422,
+      fields: ['file'],
+    });
+    expect(problem(await upload(tenantA, { listId: list.id }, ''))).toEqual({
+      status: 422,
+      fields: ['file'],
+    });
+    expect(problem(await upload(tenantA, { listId: 'list_nope' }, 'phone\n+12125550101'))).toEqual({
       status: 404,
       fields: ['options.listId'],
     });
-    expect(await problem(await upload(tenantA, { listId: list.id, extra: 1 }, 'phone\n+12125550101'))).toEqual({
+    expect(problem(await upload(tenantA, { listId: list.id, extra: 1 }, 'phone\n+12125550101'))).toEqual({
       status: 400,
       fields: ['options'],
     });
     expect(
-      await problem(await upload(tenantA, { listId: list.id, mapping: { fields: { phone: 'mobile' } } }, 'phone\n+12125550101')),
+      problem(
+        await upload(
+          tenantA,
+          { listId: list.id, mapping: { fields: { phone: 'mobile' } } },
+          'phone\n+12125550101',
+        ),
+      ),
     ).toEqual({ status: 400, fields: ['options.mapping.fields.phone'] });
     expect(
-      await problem(await upload(tenantA, { listId: list.id, mapping: { defaultRegion: 'usa' } }, 'phone\n+12125550101')),
+      problem(
+        await upload(tenantA, { listId: list.id, mapping: { defaultRegion: 'usa' } }, 'phone\n+12125550101'),
+      ),
     ).toEqual({ status: 400, fields: ['options.mapping.defaultRegion'] });
     const notForm = await t.inject({
       method: 'POST',
@@ -302,7 +388,11 @@ describe('campaigns: lead lists, imports and leads', () => {
       headers: { 'content-type': 'text/csv' },
     });
     expect(notForm.statusCode).toBe(415);
-    expect((await t.inject({ method: 'GET', url: '/api/v1/campaigns/leads?phone=abc', as: writer(tenantA) })).json()).toMatchObject({
+    expect(
+      (
+        await t.inject({ method: 'GET', url: '/api/v1/campaigns/leads?phone=abc', as: writer(tenantA) })
+      ).json(),
+    ).toMatchObject({
       errors: [{ field: 'query.phone' }],
     });
   });
@@ -314,18 +404,36 @@ describe('campaigns: lead lists, imports and leads', () => {
       method: 'POST',
       url: '/api/v1/campaigns/column-mappings',
       as: writer(tenantA),
-      payload: { name: 'semicolons', mapping: { fields: { phone: 'Mobile', firstName: 'Vorname', state: 'Bundesland' } } },
+      payload: {
+        name: 'semicolons',
+        mapping: { fields: { phone: 'Mobile', firstName: 'Vorname', state: 'Bundesland' } },
+      },
     });
     expect(saved.statusCode).toBe(201);
     const mappingId = saved.json<{ id: string }>().id;
-    const preview = await upload(tenantA, { listId: list.id, mappingId }, csv, 'x.txt', '/api/v1/campaigns/leads/imports/preview');
+    const preview = await upload(
+      tenantA,
+      { listId: list.id, mappingId },
+      csv,
+      'x.txt',
+      '/api/v1/campaigns/leads/imports/preview',
+    );
     expect(preview.statusCode, preview.body).toBe(200);
     expect(preview.json()).toMatchObject({
       sniffedType: 'ssv',
       delimiter: ';',
       header: ['Mobile', 'Vorname', 'Bundesland'],
       rows: [
-        { row: 2, lead: { phone: '+12125550301', subdivision: 'US-NY', timeZone: 'America/New_York', fields: { firstName: 'Ann' } }, rejection: null },
+        {
+          row: 2,
+          lead: {
+            phone: '+12125550301',
+            subdivision: 'US-NY',
+            timeZone: 'America/New_York',
+            fields: { firstName: 'Ann' },
+          },
+          rejection: null,
+        },
         { row: 3, lead: null, rejection: { field: 'phone' } },
       ],
     });
@@ -333,7 +441,9 @@ describe('campaigns: lead lists, imports and leads', () => {
     expect((await leadsOf(tenantA, `listId=${list.id}`)).leads).toHaveLength(0);
     // Another tenant can neither see nor use the mapping.
     expect(
-      (await t.inject({ method: 'GET', url: '/api/v1/campaigns/column-mappings', as: writer(tenantB) })).json(),
+      (
+        await t.inject({ method: 'GET', url: '/api/v1/campaigns/column-mappings', as: writer(tenantB) })
+      ).json(),
     ).toEqual({ mappings: [] });
     const listB = await createList(tenantB, 'b preview');
     expect((await upload(tenantB, { listId: listB.id, mappingId }, csv)).statusCode).toBe(404);
@@ -350,17 +460,36 @@ describe('campaigns: lead lists, imports and leads', () => {
     const job = await importFile(tenantA, { listId: listA.id }, 'phone\n2125550401\n');
     const [lead] = (await leadsOf(tenantA, `listId=${listA.id}`)).leads;
     const b = writer(tenantB);
-    expect((await t.inject({ method: 'GET', url: `/api/v1/campaigns/lists/${listA.id}`, as: b })).statusCode).toBe(404);
-    expect((await t.inject({ method: 'GET', url: `/api/v1/campaigns/leads/${lead?.id ?? ''}`, as: b })).statusCode).toBe(404);
-    expect((await t.inject({ method: 'GET', url: `/api/v1/campaigns/leads/imports/${job.id}`, as: b })).statusCode).toBe(404);
+    expect(
+      (await t.inject({ method: 'GET', url: `/api/v1/campaigns/lists/${listA.id}`, as: b })).statusCode,
+    ).toBe(404);
+    expect(
+      (await t.inject({ method: 'GET', url: `/api/v1/campaigns/leads/${lead?.id ?? ''}`, as: b })).statusCode,
+    ).toBe(404);
+    expect(
+      (await t.inject({ method: 'GET', url: `/api/v1/campaigns/leads/imports/${job.id}`, as: b })).statusCode,
+    ).toBe(404);
     expect((await leadsOf(tenantB, 'phone=%2B12125550401')).leads).toEqual([]);
     expect((await upload(tenantB, { listId: listA.id }, 'phone\n2125550402\n')).statusCode).toBe(404);
     const exported = await t.inject({ method: 'GET', url: '/api/v1/campaigns/leads/export', as: b });
     expect(exported.body.trim().split('\r\n')).toHaveLength(1);
-    expect((await t.inject({ method: 'DELETE', url: `/api/v1/campaigns/lists/${listA.id}`, as: b })).statusCode).toBe(404);
+    expect(
+      (await t.inject({ method: 'DELETE', url: `/api/v1/campaigns/lists/${listA.id}`, as: b })).statusCode,
+    ).toBe(404);
     // A's list goes with its leads (and their history) when A removes it.
-    expect((await t.inject({ method: 'DELETE', url: `/api/v1/campaigns/lists/${listA.id}`, as: writer(tenantA) })).statusCode).toBe(204);
-    expect((await t.inject({ method: 'GET', url: `/api/v1/campaigns/leads/${lead?.id ?? ''}`, as: writer(tenantA) })).statusCode).toBe(404);
+    expect(
+      (await t.inject({ method: 'DELETE', url: `/api/v1/campaigns/lists/${listA.id}`, as: writer(tenantA) }))
+        .statusCode,
+    ).toBe(204);
+    expect(
+      (
+        await t.inject({
+          method: 'GET',
+          url: `/api/v1/campaigns/leads/${lead?.id ?? ''}`,
+          as: writer(tenantA),
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 
   it('stores personal data sealed: no number, name or e-mail in clear in the database', async () => {
@@ -368,6 +497,7 @@ describe('campaigns: lead lists, imports and leads', () => {
       select row_to_json(l)::text as row from campaigns.leads l`.execute(t.platform.database.owner);
     const all = rows.map((r) => r.row).join('\n');
     expect(rows.length).toBeGreaterThan(10_000);
-    for (const clear of ['3525556601', 'Frank Smith', 'BURTON', 'ada@example.com', 'First9999']) expect(all).not.toContain(clear);
+    for (const clear of ['3525556601', 'Frank Smith', 'BURTON', 'ada@example.com', 'First9999'])
+      expect(all).not.toContain(clear);
   });
 });

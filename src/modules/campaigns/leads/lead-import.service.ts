@@ -26,7 +26,13 @@ import { leadImportFinishedV1, type LeadImportFinished } from '../events.js';
 import { sealingAad, type CampaignsSealing, type TenantSealer } from '../sealing.js';
 import type { VirusScanner } from './clamd.scan.js';
 import { delimitedRecords, LeadFileError, peek, sniffLeadFile, type FileRecord } from './lead-file.js';
-import { columnMappingSchema, delimiterOf, resolveMapping, type ColumnMapping, type ResolvedMapping } from './lead-mapping.js';
+import {
+  columnMappingSchema,
+  delimiterOf,
+  resolveMapping,
+  type ColumnMapping,
+  type ResolvedMapping,
+} from './lead-mapping.js';
 import { leadFromRecord, type LeadCandidate } from './lead-row.js';
 import {
   claimImport,
@@ -115,7 +121,9 @@ export function createLeadImports(deps: LeadImportDeps): LeadImportsService {
   async function listOf(ctx: RequestContext, listId: string, field: string) {
     const uuid = fromPublicId('list', listId);
     const list = uuid
-      ? await database.withTenant<Tables, Awaited<ReturnType<typeof findList>>>(ctx, (trx) => findList(trx, uuid))
+      ? await database.withTenant<Tables, Awaited<ReturnType<typeof findList>>>(ctx, (trx) =>
+          findList(trx, uuid),
+        )
       : undefined;
     if (!list) throw CampaignsErrors.listNotFound(field);
     return list;
@@ -126,7 +134,8 @@ export function createLeadImports(deps: LeadImportDeps): LeadImportsService {
     const { head, chunks } = await peek(file);
     const sniffed = sniffLeadFile(head, delimiterOf(mapping));
     if ('refused' in sniffed) {
-      if (sniffed.refused.startsWith('is empty')) throw CampaignsErrors.unreadableFile('file', sniffed.refused);
+      if (sniffed.refused.startsWith('is empty'))
+        throw CampaignsErrors.unreadableFile('file', sniffed.refused);
       throw CampaignsErrors.unsupportedFile('file', sniffed.refused);
     }
     if (sniffed.type === 'xlsx')
@@ -144,16 +153,23 @@ export function createLeadImports(deps: LeadImportDeps): LeadImportsService {
     if (!first) throw CampaignsErrors.unreadableFile('file', 'has no row that can be read');
     const resolved = resolveMapping(mapping, first);
     if (!resolved.ok)
-      throw CampaignsErrors.invalidImport(resolved.problems.map((p) => ({ field: `options.${p.field}`, message: p.message })));
+      throw CampaignsErrors.invalidImport(
+        resolved.problems.map((p) => ({ field: `options.${p.field}`, message: p.message })),
+      );
     return { sniffed, chunks, first, resolved: resolved.resolved };
   }
 
-  function counted(chunks: AsyncIterable<Buffer>, hash: ReturnType<typeof createHash>, size: { bytes: number }) {
+  function counted(
+    chunks: AsyncIterable<Buffer>,
+    hash: ReturnType<typeof createHash>,
+    size: { bytes: number },
+  ) {
     return Readable.from(
       (async function* () {
         for await (const chunk of chunks) {
           size.bytes += chunk.length;
-          if (size.bytes > settings.maxFileBytes) throw CampaignsErrors.fileTooLarge('file', settings.maxFileBytes);
+          if (size.bytes > settings.maxFileBytes)
+            throw CampaignsErrors.fileTooLarge('file', settings.maxFileBytes);
           hash.update(chunk);
           yield chunk;
         }
@@ -193,7 +209,12 @@ export function createLeadImports(deps: LeadImportDeps): LeadImportsService {
         const verdict = settings.scanner
           ? await settings.scanner((await objects.get(job.objectKey)).body)
           : ({ result: 'not_configured' } as const);
-        const detail = verdict.result === 'infected' ? verdict.signature : verdict.result === 'error' ? verdict.detail : null;
+        const detail =
+          verdict.result === 'infected'
+            ? verdict.signature
+            : verdict.result === 'error'
+              ? verdict.detail
+              : null;
         await database.withTenant<Tables, void>(ctx, (trx) =>
           updateImport(trx, job.id, { scanResult: verdict.result, scanDetail: detail, state: 'importing' }),
         );
@@ -204,20 +225,28 @@ export function createLeadImports(deps: LeadImportDeps): LeadImportsService {
         }
         if (verdict.result === 'error') {
           // Fail closed: a file nobody could scan is not read.
-          await finish('failed', `the virus scan did not complete (${detail ?? 'error'}): nothing was imported`);
+          await finish(
+            'failed',
+            `the virus scan did not complete (${detail ?? 'error'}): nothing was imported`,
+          );
           return;
         }
       }
       await importRows(ctx, job);
       await finish('completed', null);
-      await objects.delete(job.objectKey, { reason: `lead import ${job.id} completed` }).catch(() => undefined);
+      await objects
+        .delete(job.objectKey, { reason: `lead import ${job.id} completed` })
+        .catch(() => undefined);
     } catch (error) {
       if (error instanceof LeadFileError) {
         await finish('failed', error.message);
         return;
       }
       if (job.attempts >= MAX_ATTEMPTS) {
-        await finish('failed', `the import stopped ${MAX_ATTEMPTS} times; the last error: ${(error as Error).message.slice(0, 200)}`);
+        await finish(
+          'failed',
+          `the import stopped ${MAX_ATTEMPTS} times; the last error: ${(error as Error).message.slice(0, 200)}`,
+        );
         return;
       }
       // Let the claim lapse: the sweeper resumes from the checkpoint.
@@ -234,7 +263,8 @@ export function createLeadImports(deps: LeadImportDeps): LeadImportsService {
     const defaultRegion = mapping.defaultRegion ?? list.defaultRegion ?? undefined;
     const { head, chunks } = await peek((await objects.get(job.objectKey)).body);
     const sniffed = sniffLeadFile(head, delimiterOf(mapping));
-    if ('refused' in sniffed || sniffed.type === 'xlsx') throw new LeadFileError('the stored file can no longer be read');
+    if ('refused' in sniffed || sniffed.type === 'xlsx')
+      throw new LeadFileError('the stored file can no longer be read');
     const sealer = await sealing.forTenant(ctx.tenantId);
     const actor = job.createdBy;
     let resolved: ResolvedMapping | undefined;
@@ -243,7 +273,8 @@ export function createLeadImports(deps: LeadImportDeps): LeadImportsService {
       if (!resolved) {
         if (!('record' in record)) throw new LeadFileError('the first row of the file cannot be read');
         const outcome = resolveMapping(mapping, record.record);
-        if (!outcome.ok) throw new LeadFileError(outcome.problems.map((p) => `${p.field} ${p.message}`).join('; '));
+        if (!outcome.ok)
+          throw new LeadFileError(outcome.problems.map((p) => `${p.field} ${p.message}`).join('; '));
         resolved = outcome.resolved;
         if (resolved.headerSkipped) continue;
       }
@@ -254,7 +285,8 @@ export function createLeadImports(deps: LeadImportDeps): LeadImportsService {
         batch = [];
       }
     }
-    if (batch.length > 0 && resolved) await commitBatch(ctx, job, batch, resolved, defaultRegion, sealer, actor);
+    if (batch.length > 0 && resolved)
+      await commitBatch(ctx, job, batch, resolved, defaultRegion, sealer, actor);
   }
 
   async function commitBatch(
@@ -401,7 +433,12 @@ export function createLeadImports(deps: LeadImportDeps): LeadImportsService {
         if (record.row === 1 && resolved.headerSkipped) continue;
         if (rows.length >= input.rows) break;
         if ('unreadable' in record) {
-          rows.push({ row: record.row, raw: [], lead: null, rejection: { field: 'row', reason: record.unreadable } });
+          rows.push({
+            row: record.row,
+            raw: [],
+            lead: null,
+            rejection: { field: 'row', reason: record.unreadable },
+          });
           continue;
         }
         const outcome = leadFromRecord(record.record, resolved, defaultRegion);
@@ -420,7 +457,7 @@ export function createLeadImports(deps: LeadImportDeps): LeadImportsService {
             timeZone: outcome.lead.zones.zone,
             timeZoneCandidates: outcome.lead.zones.candidates,
             email: outcome.lead.email,
-            fields: fields as Record<string, string>,
+            fields,
             customFields: custom,
           },
           rejection: null,
@@ -439,17 +476,19 @@ export function createLeadImports(deps: LeadImportDeps): LeadImportsService {
       if (!uuid) throw CampaignsErrors.importNotFound();
       const limit = Math.min(Math.max(page.limit ?? 100, 1), 1000);
       const after = page.rejectionsAfter ?? 0;
-      const found = await database.withTenant<Tables, { job: LeadImportRow; rejections: Awaited<ReturnType<typeof listRejections>> } | undefined>(
-        ctx,
-        async (trx) => {
-          const job = await findImport(trx, uuid);
-          if (!job) return undefined;
-          return { job, rejections: await listRejections(trx, uuid, after, limit + 1) };
-        },
-      );
+      const found = await database.withTenant<
+        Tables,
+        { job: LeadImportRow; rejections: Awaited<ReturnType<typeof listRejections>> } | undefined
+      >(ctx, async (trx) => {
+        const job = await findImport(trx, uuid);
+        if (!job) return undefined;
+        return { job, rejections: await listRejections(trx, uuid, after, limit + 1) };
+      });
       if (!found) throw CampaignsErrors.importNotFound();
       const more = found.rejections.length > limit;
-      const rejections = found.rejections.slice(0, limit).map((r) => ({ row: r.rowNumber, field: r.field, reason: r.reason }));
+      const rejections = found.rejections
+        .slice(0, limit)
+        .map((r) => ({ row: r.rowNumber, field: r.field, reason: r.reason }));
       const detail: LeadImportDetail = {
         ...toLeadImport(found.job),
         rejections,

@@ -249,7 +249,10 @@ export function resolveMapping(
     });
   }
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, resolved: { fields, custom, headerSkipped, defaultCallingCode: preset?.defaultCallingCode } };
+  return {
+    ok: true,
+    resolved: { fields, custom, headerSkipped, defaultCallingCode: preset?.defaultCallingCode },
+  };
 }
 
 /** The delimiter a mapping asks for, or its preset's, or undefined (sniff it). */

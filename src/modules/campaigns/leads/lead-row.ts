@@ -1,8 +1,4 @@
-import {
-  isSupportedCountry,
-  parsePhoneNumberFromString,
-  type CountryCode,
-} from 'libphonenumber-js/max';
+import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import type { LeadField, ResolvedMapping } from './lead-mapping.js';
 import { isIanaZone, subdivisionOf, zonesOf, type LeadZones } from './lead-time-zones.js';
 
@@ -127,7 +123,10 @@ export function leadFromRecord(
     return {
       rejected: {
         field: 'phone',
-        reason: region || values.phoneCountryCode || mapping.defaultCallingCode ? 'is not a phone number' : 'is not an international number (+...) and the list has no default region',
+        reason:
+          region || values.phoneCountryCode || mapping.defaultCallingCode
+            ? 'is not a phone number'
+            : 'is not an international number (+...) and the list has no default region',
       },
     };
   if (!parsed.isValid())
@@ -149,7 +148,9 @@ export function leadFromRecord(
   let explicit: string | undefined;
   if (values.timeZone) {
     if (!isIanaZone(values.timeZone.trim()))
-      return { rejected: { field: 'timeZone', reason: 'is not an IANA time zone (America/Chicago, Europe/London)' } };
+      return {
+        rejected: { field: 'timeZone', reason: 'is not an IANA time zone (America/Chicago, Europe/London)' },
+      };
     explicit = values.timeZone.trim();
   }
   const numberRegion = parsed.country;
@@ -176,6 +177,7 @@ function checkValue(raw: string | undefined, field: string): string | RowRejecti
   if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(raw))
     return { field, reason: 'contains a control character (NUL or another)' };
   const value = raw.trim();
-  if (value.length > MAX_VALUE_CHARS) return { field, reason: `is longer than ${MAX_VALUE_CHARS} characters` };
+  if (value.length > MAX_VALUE_CHARS)
+    return { field, reason: `is longer than ${MAX_VALUE_CHARS} characters` };
   return value;
 }

@@ -113,7 +113,11 @@ export async function insertStatusHistory(
   trx: CampaignsTransaction,
   rows: readonly Insertable<LeadStatusHistoryTable>[],
 ): Promise<void> {
-  if (rows.length > 0) await trx.insertInto('campaigns.lead_status_history').values([...rows]).execute();
+  if (rows.length > 0)
+    await trx
+      .insertInto('campaigns.lead_status_history')
+      .values([...rows])
+      .execute();
 }
 
 export interface LeadFilter {
@@ -180,7 +184,10 @@ export async function listMappings(trx: CampaignsTransaction): Promise<ColumnMap
   return trx.selectFrom('campaigns.column_mappings').selectAll().orderBy('name').execute();
 }
 
-export async function findMapping(trx: CampaignsTransaction, id: string): Promise<ColumnMappingRow | undefined> {
+export async function findMapping(
+  trx: CampaignsTransaction,
+  id: string,
+): Promise<ColumnMappingRow | undefined> {
   return trx.selectFrom('campaigns.column_mappings').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
@@ -207,7 +214,12 @@ export async function findImport(trx: CampaignsTransaction, id: string): Promise
 }
 
 export async function listImports(trx: CampaignsTransaction, limit: number): Promise<LeadImportRow[]> {
-  return trx.selectFrom('campaigns.lead_imports').selectAll().orderBy('createdAt', 'desc').limit(limit).execute();
+  return trx
+    .selectFrom('campaigns.lead_imports')
+    .selectAll()
+    .orderBy('createdAt', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 /**

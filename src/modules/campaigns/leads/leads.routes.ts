@@ -32,7 +32,13 @@ import {
   views,
 } from './leads.schemas.js';
 
-const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 429: problemSchema };
+const problems = {
+  400: problemSchema,
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  429: problemSchema,
+};
 const tags = ['campaigns'];
 
 /** Mounted at /api/v1/campaigns/lists. */
@@ -48,15 +54,25 @@ export function leadListsRoutes(lists: LeadListsService): FastifyPluginAsyncZod 
       '/',
       {
         config: { permission: 'leads:write' },
-        schema: { tags, summary: 'Create a lead list', body, response: { 201: leadListSchema, ...problems, 409: problemSchema } },
+        schema: {
+          tags,
+          summary: 'Create a lead list',
+          body,
+          response: { 201: leadListSchema, ...problems, 409: problemSchema },
+        },
       },
-      async (request, reply) => reply.code(201).send(views.list(await lists.create(request.ctx, request.body))),
+      async (request, reply) =>
+        reply.code(201).send(views.list(await lists.create(request.ctx, request.body))),
     );
     app.get(
       '/',
       {
         config: { permission: 'leads:read' },
-        schema: { tags, summary: 'The lead lists, by name', response: { 200: z.object({ lists: z.array(leadListSchema) }), ...problems } },
+        schema: {
+          tags,
+          summary: 'The lead lists, by name',
+          response: { 200: z.object({ lists: z.array(leadListSchema) }), ...problems },
+        },
       },
       async (request) => ({ lists: (await lists.list(request.ctx)).map(views.list) }),
     );
@@ -86,7 +102,12 @@ export function leadListsRoutes(lists: LeadListsService): FastifyPluginAsyncZod 
       '/:listId',
       {
         config: { permission: 'leads:write' },
-        schema: { tags, summary: 'Remove a lead list with its leads and imports', params, response: { 204: z.null(), ...problems } },
+        schema: {
+          tags,
+          summary: 'Remove a lead list with its leads and imports',
+          params,
+          response: { 204: z.null(), ...problems },
+        },
       },
       async (request, reply) => {
         await lists.remove(request.ctx, request.params.listId);
@@ -113,13 +134,19 @@ export function columnMappingsRoutes(mappings: ColumnMappingsService): FastifyPl
         },
       },
       async (request, reply) =>
-        reply.code(201).send(views.mapping(await mappings.save(request.ctx, request.body.name, request.body.mapping))),
+        reply
+          .code(201)
+          .send(views.mapping(await mappings.save(request.ctx, request.body.name, request.body.mapping))),
     );
     app.get(
       '/',
       {
         config: { permission: 'leads:read' },
-        schema: { tags, summary: 'The saved column mappings', response: { 200: z.object({ mappings: z.array(savedMappingSchema) }), ...problems } },
+        schema: {
+          tags,
+          summary: 'The saved column mappings',
+          response: { 200: z.object({ mappings: z.array(savedMappingSchema) }), ...problems },
+        },
       },
       async (request) => ({ mappings: (await mappings.list(request.ctx)).map(views.mapping) }),
     );
@@ -127,7 +154,12 @@ export function columnMappingsRoutes(mappings: ColumnMappingsService): FastifyPl
       '/:mappingId',
       {
         config: { permission: 'leads:read' },
-        schema: { tags, summary: 'One saved column mapping', params, response: { 200: savedMappingSchema, ...problems } },
+        schema: {
+          tags,
+          summary: 'One saved column mapping',
+          params,
+          response: { 200: savedMappingSchema, ...problems },
+        },
       },
       async (request) => views.mapping(await mappings.get(request.ctx, request.params.mappingId)),
     );
@@ -135,7 +167,12 @@ export function columnMappingsRoutes(mappings: ColumnMappingsService): FastifyPl
       '/:mappingId',
       {
         config: { permission: 'leads:write' },
-        schema: { tags, summary: 'Remove a saved column mapping', params, response: { 204: z.null(), ...problems } },
+        schema: {
+          tags,
+          summary: 'Remove a saved column mapping',
+          params,
+          response: { 204: z.null(), ...problems },
+        },
       },
       async (request, reply) => {
         await mappings.remove(request.ctx, request.params.mappingId);
@@ -165,7 +202,8 @@ Refusals: 415 (not a lead file), 422 (empty, XLSX without a reader), 400 (option
 
 function closing(reply: FastifyReply, error: unknown): unknown {
   void reply.header('connection', 'close');
-  if (error instanceof MultipartError) return CampaignsErrors.invalidImport([{ field: 'body', message: error.message }]);
+  if (error instanceof MultipartError)
+    return CampaignsErrors.invalidImport([{ field: 'body', message: error.message }]);
   return error;
 }
 
@@ -174,7 +212,8 @@ async function readWhole(body: AsyncIterable<Buffer>, limit: number, field: stri
   let bytes = 0;
   for await (const chunk of body) {
     bytes += chunk.length;
-    if (bytes > limit) throw CampaignsErrors.invalidImport([{ field, message: `must be at most ${limit} bytes` }]);
+    if (bytes > limit)
+      throw CampaignsErrors.invalidImport([{ field, message: `must be at most ${limit} bytes` }]);
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);
@@ -188,12 +227,15 @@ async function readUpload(
 ) {
   const first = await parts.next();
   if (first.done || first.value.name !== 'options')
-    throw CampaignsErrors.invalidImport([{ field: 'options', message: 'is required, as the first part of the form' }]);
+    throw CampaignsErrors.invalidImport([
+      { field: 'options', message: 'is required, as the first part of the form' },
+    ]);
   let json: unknown;
   try {
     json = JSON.parse((await readWhole(first.value.body, OPTIONS_BYTES, 'options')).toString('utf8'));
   } catch (error) {
-    if (error instanceof SyntaxError) throw CampaignsErrors.invalidImport([{ field: 'options', message: 'is not JSON' }]);
+    if (error instanceof SyntaxError)
+      throw CampaignsErrors.invalidImport([{ field: 'options', message: 'is not JSON' }]);
     throw error;
   }
   const parsed = importOptionsSchema.safeParse(json);
@@ -206,13 +248,17 @@ async function readUpload(
   }
   const options = parsed.data;
   if (options.mapping && options.mappingId)
-    throw CampaignsErrors.invalidImport([{ field: 'options.mappingId', message: 'cannot be given with options.mapping' }]);
+    throw CampaignsErrors.invalidImport([
+      { field: 'options.mappingId', message: 'cannot be given with options.mapping' },
+    ]);
   const mapping: ColumnMapping = options.mappingId
     ? (await mappings.get(ctx, options.mappingId, 'options.mappingId')).mapping
     : (options.mapping ?? {});
   const file = await parts.next();
   if (file.done || file.value.name !== 'file')
-    throw CampaignsErrors.invalidImport([{ field: 'file', message: 'is required, as the second part of the form' }]);
+    throw CampaignsErrors.invalidImport([
+      { field: 'file', message: 'is required, as the second part of the form' },
+    ]);
   if (file.value.kind !== 'file')
     throw CampaignsErrors.invalidImport([
       { field: 'file', message: 'must be a file part: give it a filename= in its Content-Disposition' },
@@ -221,7 +267,10 @@ async function readUpload(
 }
 
 /** Mounted at /api/v1/campaigns/leads/imports. */
-export function leadImportsRoutes(imports: LeadImportsService, mappings: ColumnMappingsService): FastifyPluginAsyncZod {
+export function leadImportsRoutes(
+  imports: LeadImportsService,
+  mappings: ColumnMappingsService,
+): FastifyPluginAsyncZod {
   return async (app) => {
     // Uploads are streamed by the handlers, never buffered by Fastify.
     app.addContentTypeParser('multipart/form-data', (_request, _payload, done) => {
@@ -234,7 +283,10 @@ export function leadImportsRoutes(imports: LeadImportsService, mappings: ColumnM
       if (!isMultipartForm(contentType))
         throw closing(
           reply,
-          CampaignsErrors.unsupportedFile('headers.content-type', 'must be multipart/form-data with a boundary (parts options, file)'),
+          CampaignsErrors.unsupportedFile(
+            'headers.content-type',
+            'must be multipart/form-data with a boundary (parts options, file)',
+          ),
         );
     };
 
@@ -259,7 +311,10 @@ export function leadImportsRoutes(imports: LeadImportsService, mappings: ColumnM
       },
       async (request, reply) => {
         refuseNonForm(request.headers['content-type'], reply);
-        const parts = readMultipartForm(request.raw, request.headers, { parts: 2, fieldBytes: OPTIONS_BYTES });
+        const parts = readMultipartForm(request.raw, request.headers, {
+          parts: 2,
+          fieldBytes: OPTIONS_BYTES,
+        });
         try {
           const { options, mapping, file } = await readUpload(parts, mappings, request.ctx);
           const job = await imports.start(request.ctx, {
@@ -269,7 +324,10 @@ export function leadImportsRoutes(imports: LeadImportsService, mappings: ColumnM
             saveMappingAs: options.saveMappingAs,
             file: file.body,
           });
-          return await reply.code(202).header('location', `/api/v1/campaigns/leads/imports/${job.id}`).send(views.import(job));
+          return await reply
+            .code(202)
+            .header('location', `/api/v1/campaigns/leads/imports/${job.id}`)
+            .send(views.import(job));
         } catch (error) {
           throw closing(reply, error);
         }
@@ -285,12 +343,21 @@ export function leadImportsRoutes(imports: LeadImportsService, mappings: ColumnM
           summary: 'The first rows of a lead file as the mapping reads them; nothing is stored',
           description: uploadDescription,
           consumes: ['multipart/form-data'],
-          response: { 200: importPreviewSchema, ...problems, 413: problemSchema, 415: problemSchema, 422: problemSchema },
+          response: {
+            200: importPreviewSchema,
+            ...problems,
+            413: problemSchema,
+            415: problemSchema,
+            422: problemSchema,
+          },
         },
       },
       async (request, reply) => {
         refuseNonForm(request.headers['content-type'], reply);
-        const parts = readMultipartForm(request.raw, request.headers, { parts: 2, fieldBytes: OPTIONS_BYTES });
+        const parts = readMultipartForm(request.raw, request.headers, {
+          parts: 2,
+          fieldBytes: OPTIONS_BYTES,
+        });
         try {
           const { options, mapping, file } = await readUpload(parts, mappings, request.ctx);
           const preview = await imports.preview(request.ctx, {
@@ -313,7 +380,11 @@ export function leadImportsRoutes(imports: LeadImportsService, mappings: ColumnM
       '/',
       {
         config: { permission: 'leads:read' },
-        schema: { tags, summary: 'Lead imports, newest first', response: { 200: z.object({ imports: z.array(leadImportSchema) }), ...problems } },
+        schema: {
+          tags,
+          summary: 'Lead imports, newest first',
+          response: { 200: z.object({ imports: z.array(leadImportSchema) }), ...problems },
+        },
       },
       async (request) => ({ imports: (await imports.list(request.ctx)).map(views.import) }),
     );
@@ -354,7 +425,8 @@ export function leadsRoutes(leads: LeadsService): FastifyPluginAsyncZod {
         config: { permission: 'leads:read' },
         schema: {
           tags,
-          summary: 'Leads, newest first; by list, status, or number or e-mail (matched through a blind index)',
+          summary:
+            'Leads, newest first; by list, status, or number or e-mail (matched through a blind index)',
           querystring: z.object({
             listId: z.string().max(100).optional(),
             phone: z.string().min(1).max(64).optional().describe('E.164, or national with region'),
@@ -364,7 +436,10 @@ export function leadsRoutes(leads: LeadsService): FastifyPluginAsyncZod {
             limit: z.coerce.number().int().min(1).max(500).default(50),
             cursor: z.string().max(200).optional(),
           }),
-          response: { 200: z.object({ leads: z.array(leadSummarySchema), nextCursor: z.string().nullable() }), ...problems },
+          response: {
+            200: z.object({ leads: z.array(leadSummarySchema), nextCursor: z.string().nullable() }),
+            ...problems,
+          },
         },
       },
       async (request) => {

@@ -47,7 +47,9 @@ export const leadSummarySchema = z
     region: z.string().nullable(),
     subdivision: z.string().nullable().describe('ISO 3166-2 of the address (US-FL)'),
     timeZone: z.string().nullable(),
-    timeZoneCandidates: z.array(z.string()).describe('Every zone the lead may be in: a calling window must hold in each'),
+    timeZoneCandidates: z
+      .array(z.string())
+      .describe('Every zone the lead may be in: a calling window must hold in each'),
     timeZoneSource: z.enum(['field', 'subdivision', 'country', 'region_candidates']).nullable(),
     status: z.enum(leadStatuses),
     createdAt: z.iso.datetime(),

@@ -61,7 +61,10 @@ function toMapping(row: ColumnMappingRow): SavedColumnMapping {
   };
 }
 
-export function createLeadLists(deps: { readonly database: Database; readonly audit: AuditLog }): LeadListsService {
+export function createLeadLists(deps: {
+  readonly database: Database;
+  readonly audit: AuditLog;
+}): LeadListsService {
   const { database, audit } = deps;
   const uuidOf = (listId: string) => {
     const uuid = fromPublicId('list', listId);
@@ -93,7 +96,9 @@ export function createLeadLists(deps: { readonly database: Database; readonly au
     },
     async get(ctx, listId) {
       const uuid = uuidOf(listId);
-      const row = await database.withTenant<Tables, LeadListRow | undefined>(ctx, (trx) => findList(trx, uuid));
+      const row = await database.withTenant<Tables, LeadListRow | undefined>(ctx, (trx) =>
+        findList(trx, uuid),
+      );
       if (!row) throw CampaignsErrors.listNotFound();
       return toList(row);
     },
@@ -160,7 +165,9 @@ export function createColumnMappings(deps: {
     async get(ctx, mappingId, field) {
       const uuid = fromPublicId('lmap', mappingId);
       const row = uuid
-        ? await database.withTenant<Tables, ColumnMappingRow | undefined>(ctx, (trx) => findMapping(trx, uuid))
+        ? await database.withTenant<Tables, ColumnMappingRow | undefined>(ctx, (trx) =>
+            findMapping(trx, uuid),
+          )
         : undefined;
       if (!row) throw CampaignsErrors.mappingNotFound(field);
       return toMapping(row);
@@ -296,7 +303,8 @@ export function createLeads(deps: {
       const page = rows.slice(0, query.limit);
       return {
         leads: await Promise.all(page.map((row) => summary(ctx, row))),
-        nextCursor: rows.length > query.limit && page.length > 0 ? encodeCursor(page.at(-1) as LeadRow) : null,
+        nextCursor:
+          rows.length > query.limit && page.length > 0 ? encodeCursor(page.at(-1) as LeadRow) : null,
       };
     },
 
@@ -350,7 +358,10 @@ export function createLeads(deps: {
     async exportCsv(ctx, filter) {
       const listId = listUuid(filter.listId, 'query.listId');
       if (listId) {
-        const exists = await database.withTenant<Tables, boolean>(ctx, async (trx) => !!(await findList(trx, listId)));
+        const exists = await database.withTenant<Tables, boolean>(
+          ctx,
+          async (trx) => !!(await findList(trx, listId)),
+        );
         if (!exists) throw CampaignsErrors.listNotFound('query.listId');
       }
       // Audited before the first byte leaves: an export that breaks off was still an export.
