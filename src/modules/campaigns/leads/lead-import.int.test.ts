@@ -2,12 +2,14 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromPublicId } from '../../../platform/ids.js';
+import { fromPublicId, newUuid, toPublicId } from '../../../platform/ids.js';
 import { multipartForm } from '../../../platform/http/testing/multipart-body.js';
 import { rolePermissions } from '../../identity/index.js';
 import { createTenant } from '../../../../test/support/identity.js';
 import { createTestPlatform, type TestPlatform } from '../../../../test/support/test-platform.js';
 import type { RequestContext } from '../../../platform/context.js';
+import { createSealing } from '../sealing.js';
+import { createLeadImports } from './lead-import.service.js';
 import type { LeadDetail, LeadImportDetail, LeadList, LeadSummary } from '../contract.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../../../shared/fixtures/real/leads');
@@ -490,6 +492,105 @@ describe('campaigns: lead lists, imports and leads', () => {
         })
       ).statusCode,
     ).toBe(404);
+  });
+
+  it('resumes an import whose run stopped from its last committed row, counting no row twice', async () => {
+    const list = await createList(tenantA, 'resumed', 'US');
+    const listUuid = fromPublicId('list', list.id) ?? '';
+    // A job as a crashed run leaves it: importing, its claim lapsed, rows 2-3 committed.
+    const id = newUuid();
+    const objectKey = `${tenantA}/campaigns/lead-imports/${id}`;
+    const file = 'phone\n2125550501\n2125550502\n2125550503\n2125550504\n';
+    await t.platform.quietObjects.put(objectKey, Buffer.from(file), { tenantId: tenantA });
+    await sql`
+      insert into campaigns.lead_imports (id, tenant_id, list_id, file_name, sniffed_type, size_bytes, sha256, object_key,
+        mapping, state, rows_read, rows_accepted, checkpoint_row, scan_result, claimed_until, attempts, created_by, started_at)
+      values (${id}, ${tenantA}, ${listUuid}, 'crashed.csv', 'csv', ${file.length}, 'x', ${objectKey},
+        '{}'::jsonb, 'importing', 2, 2, 3, 'not_configured', now() - interval '1 second', 1, 'user:usr_test', now())`.execute(
+      t.platform.database.owner,
+    );
+    expect(await t.platform.modules.campaigns.imports.resumeStalled()).toBeGreaterThanOrEqual(1);
+    await t.platform.modules.campaigns.imports.idle();
+    const job = (
+      await t.inject({
+        method: 'GET',
+        url: `/api/v1/campaigns/leads/imports/${toPublicId('limp', id)}`,
+        as: writer(tenantA),
+      })
+    ).json<LeadImportDetail>();
+    // Only rows 4 and 5 were read by the resumed run; the counts go on from the checkpoint.
+    expect(job).toMatchObject({ state: 'completed', rowsRead: 4, rowsAccepted: 4, rowsRejected: 0 });
+    expect((await leadsOf(tenantA, `listId=${list.id}`)).leads.map((l) => l.phone).sort()).toEqual([
+      '+12125550503',
+      '+12125550504',
+    ]);
+    // A second resume finds nothing to do.
+    expect(await t.platform.modules.campaigns.imports.resumeStalled()).toBe(0);
+  });
+
+  it('records the virus scan: an infected file is deleted and nothing is imported', async () => {
+    const p = t.platform;
+    const scanned: string[] = [];
+    const imports = createLeadImports({
+      database: p.database,
+      sealing: createSealing(p.keyring),
+      objects: p.quietObjects,
+      bus: p.bus,
+      audit: p.auditLog,
+      logger: p.logger,
+      mappings: p.modules.campaigns.mappings,
+      settings: {
+        // A scripted scanner: infected when the file holds the EICAR marker, clean otherwise.
+        scanner: async (body) => {
+          const chunks: Buffer[] = [];
+          for await (const chunk of body) chunks.push(chunk);
+          const text = Buffer.concat(chunks).toString();
+          scanned.push(text);
+          return text.includes('EICAR')
+            ? { result: 'infected', signature: 'Eicar-Test-Signature' }
+            : { result: 'clean' };
+        },
+      },
+    });
+    const list = await createList(tenantA, 'scanned', 'US');
+    const clean = await imports.start(ctxA, {
+      listId: list.id,
+      fileName: 'clean.csv',
+      mapping: {},
+      file: (async function* () {
+        await Promise.resolve();
+        yield Buffer.from('phone\n2125550601\n');
+      })(),
+    });
+    const infected = await imports.start(ctxA, {
+      listId: list.id,
+      fileName: 'bad.csv',
+      mapping: {},
+      file: (async function* () {
+        await Promise.resolve();
+        yield Buffer.from('phone,notes\n2125550602,EICAR\n');
+      })(),
+    });
+    await imports.idle();
+    expect(await imports.get(ctxA, clean.id)).toMatchObject({
+      state: 'completed',
+      rowsAccepted: 1,
+      scan: { result: 'clean' },
+    });
+    const bad = await imports.get(ctxA, infected.id);
+    expect(bad).toMatchObject({
+      state: 'failed',
+      rowsAccepted: 0,
+      scan: { result: 'infected', detail: 'Eicar-Test-Signature' },
+      failureReason: 'the virus scan found Eicar-Test-Signature: nothing was imported',
+    });
+    expect(scanned).toHaveLength(2);
+    const stored = await sql<{
+      objectKey: string;
+    }>`select object_key as "objectKey" from campaigns.lead_imports where id = ${fromPublicId('limp', infected.id) ?? ''}::uuid`.execute(
+      p.database.owner,
+    );
+    expect(await p.quietObjects.head(stored.rows[0]?.objectKey ?? '')).toBeUndefined();
   });
 
   it('stores personal data sealed: no number, name or e-mail in clear in the database', async () => {
