@@ -25,7 +25,8 @@ describe('campaigns: lead lists, imports and leads', () => {
   });
 
   beforeAll(async () => {
-    t = await createTestPlatform();
+    // 1 MB: the 10,000-row file fits, the oversized one below does not.
+    t = await createTestPlatform({ env: { SWITCHBOARD_LEAD_IMPORT_MAX_BYTES: '1000000' } });
     const a = await createTenant(t.platform);
     tenantA = a.tenant.uuid;
     ctxA = a.ctx;
@@ -382,6 +383,11 @@ describe('campaigns: lead lists, imports and leads', () => {
         await upload(tenantA, { listId: list.id, mapping: { defaultRegion: 'usa' } }, 'phone\n+12125550101'),
       ),
     ).toEqual({ status: 400, fields: ['options.mapping.defaultRegion'] });
+    const oversized = `phone,notes\n${'2125550101,padding\n'.repeat(60_000)}`;
+    expect(problem(await upload(tenantA, { listId: list.id }, oversized))).toEqual({
+      status: 413,
+      fields: ['file'],
+    });
     const notForm = await t.inject({
       method: 'POST',
       url: '/api/v1/campaigns/leads/imports',
