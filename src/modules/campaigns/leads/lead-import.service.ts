@@ -190,6 +190,28 @@ export function createLeadImports(deps: LeadImportDeps): LeadImportsService {
       claimImport(trx, importUuid, settings.claimSeconds),
     );
     if (!job) return;
+    // The claim is renewed while the run lives (a long virus scan, a slow batch), so the sweeper
+    // takes over only a run that stopped.
+    const heartbeat = setInterval(
+      () => {
+        void database
+          .withTenant<Tables, void>(ctx, (trx) =>
+            updateImport(trx, job.id, { claimedUntil: new Date(Date.now() + settings.claimSeconds * 1000) }),
+          )
+          .catch(() => undefined);
+      },
+      (settings.claimSeconds * 1000) / 3,
+    );
+    heartbeat.unref();
+    try {
+      await runClaimed(ctx, job);
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  async function runClaimed(ctx: RequestContext, job: LeadImportRow): Promise<void> {
+    const tenantId = ctx.tenantId;
     const finish = async (state: 'completed' | 'failed', failureReason: string | null) => {
       await database.withTenant<Tables, void>(ctx, async (trx) => {
         await updateImport(trx, job.id, { state, failureReason, finishedAt: new Date(), claimedUntil: null });
