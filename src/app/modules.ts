@@ -11,6 +11,7 @@ import { callsModule } from '../modules/calls/index.js';
 import { identityModule } from '../modules/identity/index.js';
 import { conversationsModule } from '../modules/conversations/index.js';
 import { webhooksModule } from '../modules/webhooks/index.js';
+import { campaignsModule } from '../modules/campaigns/index.js';
 
 /**
  * The one registry: every module of the platform, in the order they are created and migrated (a
@@ -22,6 +23,7 @@ export const modules = [
   callsModule,
   conversationsModule,
   webhooksModule,
+  campaignsModule,
 ] as const;
 
 /** Each module's api by name: `platform.modules.calls`. */

@@ -45,6 +45,9 @@ export const settingsSchema = z
       .optional(),
     OBJECT_STORE_URL: url(['file:', 's3:', 'azblob:']).optional(),
     REDIS_URL: url(['redis:', 'rediss:']).optional(),
+    // clamd for virus scans of uploads (lead files): tcp://host:3310 or unix:///run/clamav/clamd.ctl; unset = no scan.
+    CLAMAV_URL: url(['tcp:', 'unix:']).optional(),
+    SWITCHBOARD_LEAD_IMPORT_MAX_BYTES: positiveInt.max(10 * 1024 * 1024 * 1024).optional(),
     SWITCHBOARD_MASTER_KEY: z
       .string()
       .refine((v) => Buffer.from(v, 'base64').length === 32, { message: 'must be 32 bytes, base64-encoded' })

@@ -19,3 +19,11 @@ export {
   decodeCursorFields,
   type SortParam,
 } from './list-query.js';
+export {
+  drain,
+  isMultipartForm,
+  MultipartError,
+  readMultipartForm,
+  type MultipartLimits,
+  type MultipartPart,
+} from './multipart-form.js';

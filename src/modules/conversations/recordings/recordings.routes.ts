@@ -1,12 +1,18 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { problemSchema, toSort } from '../../../platform/http/index.js';
+import {
+  drain,
+  isMultipartForm,
+  MultipartError,
+  problemSchema,
+  readMultipartForm,
+  toSort,
+} from '../../../platform/http/index.js';
 import { PlatformErrors, type FieldProblem } from '../../../platform/errors.js';
 import type { RecordingIntake, RecordingsService } from '../contract.js';
 import { ConversationsErrors } from '../errors.js';
 import { DEFAULT_MAX_TRANSCRIPT_BYTES } from '../transcripts/index.js';
-import { drain, isMultipartForm, MultipartError, readMultipartForm } from './multipart-form.js';
 import {
   metadataLimits,
   recordingMetadataSchema,

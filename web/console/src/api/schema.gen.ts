@@ -3441,8 +3441,8 @@ export interface paths {
                     /** @description Start of the range (inclusive) */
                     from: string;
                     groupBy?: "source" | "queue" | "agent" | "direction";
-                    /** @description Intervals of the tenant's local time; range: one interval, the whole range (totals only, the cheapest question) */
-                    interval?: "15m" | "hour" | "day" | "range";
+                    /** @description Intervals of the tenant's local time */
+                    interval?: "15m" | "hour" | "day";
                     /** @description Total duration of at least this many seconds */
                     minDuration?: number;
                     /** @description A number on any leg: E.164 (+4930123456; spaces, dashes and brackets are ignored) or the raw address exactly (extension, SIP URI) */
@@ -3720,61 +3720,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/conversations": {
+    "/api/v1/campaigns/column-mappings": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /**
-         * Search transcribed conversations by words (anywhere, the agent’s, the customer’s), analysis (sentiment, QA grade and score, intents, categories, topics), agent, queue and call start; newest call first, keyset-paginated
-         * @description Text filters need transcripts:read, analysis filters analysis:read. A conversation is a recording with a transcript (state ready).
-         */
+        /** The saved column mappings */
         get: {
             parameters: {
-                query?: {
-                    /** @description Agent id (or name without an id), case-insensitive */
-                    agent?: string;
-                    /** @description Words the agent said (web search syntax: words, "a phrase", -word, or). Needs transcripts:read. */
-                    agentSaid?: string;
-                    /** @description true: only conversations with a current analysis; false: only those without */
-                    analysed?: "true" | "false";
-                    /** @description One or more category ids of the tenant’s category set (comma-separated); a conversation matches with any of them */
-                    category?: string;
-                    /** @description nextCursor of the previous page */
-                    cursor?: string;
-                    /** @description Words the customer said (web search syntax: words, "a phrase", -word, or). Needs transcripts:read. */
-                    customerSaid?: string;
-                    /** @description The customer's sentiment label */
-                    customerSentiment?: string;
-                    /** @description Call started (or, without a start, received) at or after */
-                    from?: string;
-                    /** @description QA grade, one or more of A-E */
-                    grade?: string;
-                    /** @description One or more intent kinds (refund_request, cancel_request, …) (comma-separated); a conversation matches with any of them */
-                    intent?: string;
-                    limit?: number;
-                    /** @description Words anywhere in the redacted transcript (web search syntax: words, "a phrase", -word, or). Needs transcripts:read. */
-                    q?: string;
-                    /** @description QA score at most (0..100) */
-                    qaScoreMax?: number;
-                    /** @description QA score at least (0..100) */
-                    qaScoreMin?: number;
-                    queue?: string;
-                    /** @description Overall sentiment label (score ≥ 0.1 positive, ≤ -0.1 negative, else neutral) */
-                    sentiment?: string;
-                    /** @description Overall sentiment score at most (-1..1) */
-                    sentimentMax?: number;
-                    /** @description Overall sentiment score at least (-1..1) */
-                    sentimentMin?: number;
-                    /** @description Call started (or received) before */
-                    to?: string;
-                    /** @description One or more topic ids (comma-separated); a conversation matches with any of them */
-                    topic?: string;
-                    /** @description true: count the matching conversations (exact up to 10,000, else the planner’s estimate with exact: false) */
-                    total?: "true" | "false";
-                };
+                query?: never;
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -3787,7 +3743,9 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ConversationPage"];
+                        "application/json": {
+                            mappings: components["schemas"]["SavedColumnMapping"][];
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -3818,6 +3776,15 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3829,49 +3796,30 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/conversations/agents/{agent}/scorecard": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One agent's QA over time: scores and grades per interval, pass rate per scorecard rule, sentiment, the lowest-scored calls */
-        get: {
+        /** Save a column mapping for later imports */
+        post: {
             parameters: {
-                query: {
-                    /** @description Calls started at or after this instant */
-                    from: string;
-                    /** @description Trend intervals of the tenant's time zone */
-                    interval?: "week" | "day";
-                    queue?: string;
-                    team?: string;
-                    /** @description Calls started before this instant */
-                    to: string;
-                };
+                query?: never;
                 header?: never;
-                path: {
-                    /** @description The agent key (the blind index as hex) from the dashboard's agents */
-                    agent: string;
-                };
+                path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        mapping: components["schemas"]["LeadColumnMappingInput"];
+                        name: string;
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["AgentScorecard"];
+                        "application/json": components["schemas"]["SavedColumnMapping"];
                     };
                 };
                 /** @description Default Response */
@@ -3930,6 +3878,245 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/column-mappings/{mappingId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One saved column mapping */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mappingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedColumnMapping"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove a saved column mapping */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mappingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Leads, newest first; by list, status, or number or e-mail (matched through a blind index) */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    email?: string;
+                    limit?: number;
+                    listId?: string;
+                    /** @description E.164, or national with region */
+                    phone?: string;
+                    region?: string;
+                    status?: "new" | "attempted" | "contacted" | "callback" | "converted" | "not_interested" | "do_not_call" | "invalid";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            leads: components["schemas"]["LeadSummary"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         put?: never;
         post?: never;
         delete?: never;
@@ -3938,38 +4125,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/conversations/agents/{agent}/scorecard/export": {
+    "/api/v1/campaigns/leads/{leadId}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** One table of an agent's scorecard as CSV (formula-safe, audited: it names the agent) */
+        /** One lead with its status history */
         get: {
             parameters: {
-                query: {
-                    /** @description Calls started at or after this instant */
-                    from: string;
-                    /** @description Trend intervals of the tenant's time zone */
-                    interval?: "week" | "day";
-                    queue?: string;
-                    /** @description Which table of the agent's scorecard */
-                    table: "intervals" | "rules" | "worst_calls";
-                    team?: string;
-                    /** @description Calls started before this instant */
-                    to: string;
-                };
+                query?: never;
                 header?: never;
                 path: {
-                    /** @description The agent key (the blind index as hex) from the dashboard's agents */
-                    agent: string;
+                    leadId: string;
                 };
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description The table as CSV */
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/leads/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export leads as CSV (audited; cells that could run as a formula are neutralised) */
+        get: {
+            parameters: {
+                query?: {
+                    listId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The leads, newest first */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4015,7 +4273,274 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/leads/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lead imports, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            imports: components["schemas"]["LeadImport"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Import a lead file into a list: stored, scanned and read in the background
+         * @description multipart/form-data with two parts, in this order:
+         *     - `options`: JSON {listId, mappingId | mapping, saveMappingAs}; a mapping names the column of each lead field (by header, or by position), or a VICIdial preset (vicidial-standard, vicidial-stdrankowner, vicidial-minicsv, vicidial-minicsv02);
+         *     - `file`: the lead file (CSV, TSV, pipe- or semicolon-separated; its type is read from its bytes, never its name).
+         *     Refusals: 415 (not a lead file), 422 (empty, XLSX without a reader), 400 (options, naming each field; a mapping that does not fit the file), 413 (over the size limit), 404 (options.listId).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadImport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/leads/imports/{importId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import: its progress and the rows it rejected, with the reasons */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    rejectionsAfter?: number;
+                };
+                header?: never;
+                path: {
+                    importId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadImportDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4040,6 +4565,517 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/leads/imports/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The first rows of a lead file as the mapping reads them; nothing is stored
+         * @description multipart/form-data with two parts, in this order:
+         *     - `options`: JSON {listId, mappingId | mapping, saveMappingAs}; a mapping names the column of each lead field (by header, or by position), or a VICIdial preset (vicidial-standard, vicidial-stdrankowner, vicidial-minicsv, vicidial-minicsv02);
+         *     - `file`: the lead file (CSV, TSV, pipe- or semicolon-separated; its type is read from its bytes, never its name).
+         *     Refusals: 415 (not a lead file), 422 (empty, XLSX without a reader), 400 (options, naming each field; a mapping that does not fit the file), 413 (over the size limit), 404 (options.listId).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadImportPreview"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The lead lists, by name */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            lists: components["schemas"]["LeadList"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a lead list */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        defaultRegion?: string | null;
+                        description?: string | null;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/lists/{listId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One lead list */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    listId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove a lead list with its leads and imports */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    listId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename or describe a lead list */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    listId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        defaultRegion?: string | null;
+                        description?: string | null;
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/conversations/categories": {
@@ -4672,408 +5708,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/conversations/dashboard": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Quality dashboard over the current analyses of calls started in the range, in the tenant's time zone: QA by agent, team and interval, sentiment trend, top labels, silence and interruption outliers */
-        get: {
-            parameters: {
-                query: {
-                    agent?: string;
-                    /** @description Calls started at or after this instant */
-                    from: string;
-                    /** @description This many interruptions or more is an outlier (besides the p95) */
-                    interruptions?: number;
-                    /** @description Trend intervals of the tenant's time zone */
-                    interval?: "week" | "day";
-                    queue?: string;
-                    /** @description A longest silence of this many milliseconds or more is an outlier (besides the p95) */
-                    silenceMs?: number;
-                    team?: string;
-                    /** @description Calls started before this instant */
-                    to: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["QualityDashboard"];
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/conversations/dashboard/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One table of the quality dashboard as CSV (formula-safe); tables that name agents are audited */
-        get: {
-            parameters: {
-                query: {
-                    agent?: string;
-                    /** @description Calls started at or after this instant */
-                    from: string;
-                    /** @description This many interruptions or more is an outlier (besides the p95) */
-                    interruptions?: number;
-                    /** @description Trend intervals of the tenant's time zone */
-                    interval?: "week" | "day";
-                    queue?: string;
-                    /** @description A longest silence of this many milliseconds or more is an outlier (besides the p95) */
-                    silenceMs?: number;
-                    /** @description Which table of the dashboard */
-                    table: "intervals" | "agents" | "teams" | "categories" | "intents" | "topics" | "silence" | "interruptions";
-                    team?: string;
-                    /** @description Calls started before this instant */
-                    to: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The table as CSV */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/csv": string;
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/conversations/disputes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The tenant's QA disputes, newest first; state=open is the reviewers' queue */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description nextCursor of the page before */
-                    cursor?: string;
-                    limit?: number;
-                    state?: "open" | "accepted" | "rejected";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["QaDisputeList"];
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/conversations/export.jsonl": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The current analyses created in [from, to) as JSON Lines: call rows or QA rule rows (docs/conversation-rows.schema.json), streamed, oldest first (audited) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Analyses created at or after this instant (default: the first) */
-                    from?: string;
-                    /** @description calls: one row per analysed call; rules: one row per QA rule result */
-                    rows?: "calls" | "rules";
-                    /** @description Analyses created before this instant (default: now) */
-                    to?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description One JSON object a line */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/x-ndjson": string;
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/conversations/insight-schemas": {
         parameters: {
             query?: never;
@@ -5544,365 +6178,6 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["InsightSchemaVersion"];
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/conversations/rescore": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Re-score jobs, newest first */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description nextCursor of the page before */
-                    cursor?: string;
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["RescoreJob"][];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Re-scores the recordings that started in a period, in the background (audited). The same period, queue and scope while a job for it runs: that job (coalesced) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["RescoreRequestInput"];
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["RescoreAccepted"];
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/conversations/rescore/{jobId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A re-score job's progress: total, done, failed with reasons, state */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    jobId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["RescoreJob"];
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/conversations/rescore/{jobId}/cancel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Cancels a running re-score job (audited): it stops before its next batch; what it re-scored stays */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    jobId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["RescoreJob"];
                     };
                 };
                 /** @description Default Response */
@@ -8559,388 +8834,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/recordings/{id}/analysis/disputes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Disputes one rule (ruleId) or the whole QA evaluation of the current analysis (audited) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["QaDisputeRequestInput"];
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["QaDispute"];
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/recordings/{id}/analysis/disputes/{disputeId}/resolve": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Accepts or rejects an open dispute with a comment (audited); accepting a rule’s dispute may override the rule at once */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    disputeId: string;
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["QaDisputeResolveRequestInput"];
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["QaDisputeResolved"];
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/recordings/{id}/analysis/reviews": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The current analysis' overrides and disputes, newest first */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["QaReviewHistory"];
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/recordings/{id}/analysis/rules/{ruleId}/override": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Overrides one rule's score and pass on the current analysis (audited): the overall score and grade are computed again, the final document rewritten */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    ruleId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["QaRuleOverrideRequestInput"];
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["QaRuleOverridden"];
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/recordings/{recordingId}": {
         parameters: {
             query?: never;
@@ -11439,162 +11332,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        AgentScorecard: {
-            agent: {
-                /** @description Blind index of the agent as hex; null: calls without an agent */
-                agentKey: string | null;
-                /** @description The agent's name (or id) from the newest call's metadata */
-                name: string | null;
-                /** @description The value of GET /recordings?agent= that lists this agent's calls */
-                recordingsFilter: string | null;
-            };
-            intervals: {
-                calls: number;
-                grades: {
-                    A: number;
-                    B: number;
-                    C: number;
-                    D: number;
-                    E: number;
-                    ungraded: number;
-                };
-                /** @description First day of the interval on the tenant's calendar (YYYY-MM-DD) */
-                localStart: string;
-                /** @description Share of calls whose overall sentiment is -0.1 or lower */
-                negativeShare: number | null;
-                /** @description Mean QA score (0..100) of the scored calls */
-                qaAverage: number | null;
-                /** @description Calls with a QA score */
-                scored: number;
-                /** @description Mean of the calls’ overall sentiment (-1..1) */
-                sentimentAverage: number | null;
-                /** @description UTC instant of the local interval start */
-                start: string;
-            }[];
-            range: {
-                from: string;
-                /** @enum {string} */
-                interval: "week" | "day";
-                timeZone: string;
-                to: string;
-            };
-            rules: {
-                category: string;
-                evaluated: number;
-                name: string;
-                passed: number;
-                passRate: number | null;
-                ruleId: string;
-            }[];
-            /** @description How many of the newest analyses the pass rates were read from */
-            rulesReadFrom: number;
-            totals: {
-                calls: number;
-                grades: {
-                    A: number;
-                    B: number;
-                    C: number;
-                    D: number;
-                    E: number;
-                    ungraded: number;
-                };
-                /** @description Share of calls whose overall sentiment is -0.1 or lower */
-                negativeShare: number | null;
-                /** @description Mean QA score (0..100) of the scored calls */
-                qaAverage: number | null;
-                /** @description Calls with a QA score */
-                scored: number;
-                /** @description Mean of the calls’ overall sentiment (-1..1) */
-                sentimentAverage: number | null;
-            };
-            worstCalls: {
-                analysisId: string;
-                grade: string | null;
-                qaScore: number | null;
-                queue: string | null;
-                recordingId: string;
-                sentimentScore: number | null;
-                startedAt: string;
-            }[];
-        };
-        AgentScorecardInput: {
-            agent: {
-                /** @description Blind index of the agent as hex; null: calls without an agent */
-                agentKey: string | null;
-                /** @description The agent's name (or id) from the newest call's metadata */
-                name: string | null;
-                /** @description The value of GET /recordings?agent= that lists this agent's calls */
-                recordingsFilter: string | null;
-            };
-            intervals: {
-                calls: number;
-                grades: {
-                    A: number;
-                    B: number;
-                    C: number;
-                    D: number;
-                    E: number;
-                    ungraded: number;
-                };
-                /** @description First day of the interval on the tenant's calendar (YYYY-MM-DD) */
-                localStart: string;
-                /** @description Share of calls whose overall sentiment is -0.1 or lower */
-                negativeShare: number | null;
-                /** @description Mean QA score (0..100) of the scored calls */
-                qaAverage: number | null;
-                /** @description Calls with a QA score */
-                scored: number;
-                /** @description Mean of the calls’ overall sentiment (-1..1) */
-                sentimentAverage: number | null;
-                /** @description UTC instant of the local interval start */
-                start: string;
-            }[];
-            range: {
-                from: string;
-                /** @enum {string} */
-                interval: "week" | "day";
-                timeZone: string;
-                to: string;
-            };
-            rules: {
-                category: string;
-                evaluated: number;
-                name: string;
-                passed: number;
-                passRate: number | null;
-                ruleId: string;
-            }[];
-            /** @description How many of the newest analyses the pass rates were read from */
-            rulesReadFrom: number;
-            totals: {
-                calls: number;
-                grades: {
-                    A: number;
-                    B: number;
-                    C: number;
-                    D: number;
-                    E: number;
-                    ungraded: number;
-                };
-                /** @description Share of calls whose overall sentiment is -0.1 or lower */
-                negativeShare: number | null;
-                /** @description Mean QA score (0..100) of the scored calls */
-                qaAverage: number | null;
-                /** @description Calls with a QA score */
-                scored: number;
-                /** @description Mean of the calls’ overall sentiment (-1..1) */
-                sentimentAverage: number | null;
-            };
-            worstCalls: {
-                analysisId: string;
-                grade: string | null;
-                qaScore: number | null;
-                queue: string | null;
-                recordingId: string;
-                sentimentScore: number | null;
-                startedAt: string;
-            }[];
-        };
         AnalysisConfigActivate: {
             version: number;
         };
@@ -12134,7 +11871,7 @@ export interface components {
             };
             groupBy: ("source" | "queue" | "agent" | "direction") | null;
             /** @enum {string} */
-            interval: "15m" | "hour" | "day" | "range";
+            interval: "15m" | "hour" | "day";
             /** @description With compare=previous */
             previous: {
                 from: string;
@@ -12270,7 +12007,7 @@ export interface components {
             };
             groupBy: ("source" | "queue" | "agent" | "direction") | null;
             /** @enum {string} */
-            interval: "15m" | "hour" | "day" | "range";
+            interval: "15m" | "hour" | "day";
             /** @description With compare=previous */
             previous: {
                 from: string;
@@ -12824,7 +12561,6 @@ export interface components {
                 type: string;
             }[];
             finalKey: string | null;
-            /** @description Effective, as qaScore */
             grade: ("A" | "B" | "C" | "D" | "E") | null;
             /** @description ana_… */
             id: string;
@@ -12856,9 +12592,6 @@ export interface components {
             }[];
             intents: string[];
             isCurrent: boolean;
-            machineGrade?: ("A" | "B" | "C" | "D" | "E") | null;
-            /** @description The score the analysis computed, before overrides */
-            machineQaScore?: number | null;
             provenance: {
                 analysis: {
                     analyser: string;
@@ -12893,7 +12626,6 @@ export interface components {
                 } | null;
             };
             qa: components["schemas"]["QaEvaluation"] | null;
-            /** @description Effective: the machine's score with reviewers' overrides applied */
             qaScore: number | null;
             questions: {
                 count: number;
@@ -12911,11 +12643,9 @@ export interface components {
                 speaker: string;
             }[];
             /** @enum {string} */
-            reason: "pipeline" | "reanalysis" | "rescore";
+            reason: "pipeline" | "reanalysis";
             recordingId: string;
             requestedBy: string;
-            /** @description When a reviewer's override last changed the figures */
-            reviewedAt?: string | null;
             runId: string;
             sentiment: {
                 byQuarter: {
@@ -13063,7 +12793,6 @@ export interface components {
                 type: string;
             }[];
             finalKey: string | null;
-            /** @description Effective, as qaScore */
             grade: ("A" | "B" | "C" | "D" | "E") | null;
             /** @description ana_… */
             id: string;
@@ -13095,9 +12824,6 @@ export interface components {
             }[];
             intents: string[];
             isCurrent: boolean;
-            machineGrade?: ("A" | "B" | "C" | "D" | "E") | null;
-            /** @description The score the analysis computed, before overrides */
-            machineQaScore?: number | null;
             provenance: {
                 analysis: {
                     analyser: string;
@@ -13132,7 +12858,6 @@ export interface components {
                 } | null;
             };
             qa: components["schemas"]["QaEvaluationInput"] | null;
-            /** @description Effective: the machine's score with reviewers' overrides applied */
             qaScore: number | null;
             questions: {
                 count: number;
@@ -13150,11 +12875,9 @@ export interface components {
                 speaker: string;
             }[];
             /** @enum {string} */
-            reason: "pipeline" | "reanalysis" | "rescore";
+            reason: "pipeline" | "reanalysis";
             recordingId: string;
             requestedBy: string;
-            /** @description When a reviewer's override last changed the figures */
-            reviewedAt?: string | null;
             runId: string;
             sentiment: {
                 byQuarter: {
@@ -13525,23 +13248,16 @@ export interface components {
             };
             createdAt: string;
             finalKey: string | null;
-            /** @description Effective, as qaScore */
             grade: ("A" | "B" | "C" | "D" | "E") | null;
             /** @description ana_… */
             id: string;
             intents: string[];
             isCurrent: boolean;
-            machineGrade?: ("A" | "B" | "C" | "D" | "E") | null;
-            /** @description The score the analysis computed, before overrides */
-            machineQaScore?: number | null;
-            /** @description Effective: the machine's score with reviewers' overrides applied */
             qaScore: number | null;
             /** @enum {string} */
-            reason: "pipeline" | "reanalysis" | "rescore";
+            reason: "pipeline" | "reanalysis";
             recordingId: string;
             requestedBy: string;
-            /** @description When a reviewer's override last changed the figures */
-            reviewedAt?: string | null;
             runId: string;
             sentimentScore: number | null;
             topics: string[];
@@ -13559,135 +13275,20 @@ export interface components {
             };
             createdAt: string;
             finalKey: string | null;
-            /** @description Effective, as qaScore */
             grade: ("A" | "B" | "C" | "D" | "E") | null;
             /** @description ana_… */
             id: string;
             intents: string[];
             isCurrent: boolean;
-            machineGrade?: ("A" | "B" | "C" | "D" | "E") | null;
-            /** @description The score the analysis computed, before overrides */
-            machineQaScore?: number | null;
-            /** @description Effective: the machine's score with reviewers' overrides applied */
             qaScore: number | null;
             /** @enum {string} */
-            reason: "pipeline" | "reanalysis" | "rescore";
+            reason: "pipeline" | "reanalysis";
             recordingId: string;
             requestedBy: string;
-            /** @description When a reviewer's override last changed the figures */
-            reviewedAt?: string | null;
             runId: string;
             sentimentScore: number | null;
             topics: string[];
             transcriptId: string;
-        };
-        ConversationHit: {
-            /** @description The current analysis; null when not analysed, or without the permission analysis:read */
-            analysis: {
-                analysedAt: string;
-                categories: string[];
-                customerSentiment: {
-                    /** @enum {string} */
-                    label: "negative" | "neutral" | "positive";
-                    score: number;
-                } | null;
-                grade: ("A" | "B" | "C" | "D" | "E") | null;
-                /** @description ana_... */
-                id: string;
-                intents: string[];
-                qaScore: number | null;
-                sentiment: {
-                    /** @enum {string} */
-                    label: "negative" | "neutral" | "positive";
-                    score: number;
-                } | null;
-                topics: string[];
-            } | null;
-            callId: string | null;
-            /** @enum {string} */
-            direction: "inbound" | "outbound" | "internal" | "unknown";
-            durationMs: number | null;
-            language: string | null;
-            queue: string | null;
-            /** @description rec_...: the recording page */
-            recordingId: string;
-            /** @description Where the text filter matched (first match); null without a text filter */
-            snippet: {
-                /** @description The matching passage of the redacted transcript; match: a searched word */
-                parts: {
-                    match: boolean;
-                    text: string;
-                }[];
-                /** @enum {string} */
-                role: "agent" | "customer" | "unknown";
-            } | null;
-            /** @description Call start (or, without one, when it was received) */
-            startedAt: string;
-        };
-        ConversationHitInput: {
-            /** @description The current analysis; null when not analysed, or without the permission analysis:read */
-            analysis: {
-                analysedAt: string;
-                categories: string[];
-                customerSentiment: {
-                    /** @enum {string} */
-                    label: "negative" | "neutral" | "positive";
-                    score: number;
-                } | null;
-                grade: ("A" | "B" | "C" | "D" | "E") | null;
-                /** @description ana_... */
-                id: string;
-                intents: string[];
-                qaScore: number | null;
-                sentiment: {
-                    /** @enum {string} */
-                    label: "negative" | "neutral" | "positive";
-                    score: number;
-                } | null;
-                topics: string[];
-            } | null;
-            callId: string | null;
-            /** @enum {string} */
-            direction: "inbound" | "outbound" | "internal" | "unknown";
-            durationMs: number | null;
-            language: string | null;
-            queue: string | null;
-            /** @description rec_...: the recording page */
-            recordingId: string;
-            /** @description Where the text filter matched (first match); null without a text filter */
-            snippet: {
-                /** @description The matching passage of the redacted transcript; match: a searched word */
-                parts: {
-                    match: boolean;
-                    text: string;
-                }[];
-                /** @enum {string} */
-                role: "agent" | "customer" | "unknown";
-            } | null;
-            /** @description Call start (or, without one, when it was received) */
-            startedAt: string;
-        };
-        ConversationPage: {
-            items: components["schemas"]["ConversationHit"][];
-            /** @description Pass as cursor for the next page; null on the last page */
-            nextCursor: string | null;
-            /** @description How many conversations match, when asked with total=true; else null */
-            total: {
-                count: number;
-                /** @description false: the planner’s estimate, because counting would be slow */
-                exact: boolean;
-            } | null;
-        };
-        ConversationPageInput: {
-            items: components["schemas"]["ConversationHitInput"][];
-            /** @description Pass as cursor for the next page; null on the last page */
-            nextCursor: string | null;
-            /** @description How many conversations match, when asked with total=true; else null */
-            total: {
-                count: number;
-                /** @description false: the planner’s estimate, because counting would be slow */
-                exact: boolean;
-            } | null;
         };
         ConversationSettings: {
             /** @description How calls are analysed: the local analyser (default) or an LLM after it; LLM credentials are named secrets under llm. */
@@ -13971,6 +13572,338 @@ export interface components {
         };
         JsonValue: unknown;
         JsonValueInput: unknown;
+        LeadColumnMapping: {
+            customFields?: ("unmapped" | "none") | (string | number)[];
+            defaultRegion?: string;
+            /** @enum {string} */
+            delimiter?: "," | ";" | "\t" | "|";
+            fields?: {
+                [key: string]: string | number;
+            };
+            hasHeader?: boolean;
+            /** @enum {string} */
+            preset?: "vicidial-standard" | "vicidial-stdrankowner" | "vicidial-minicsv" | "vicidial-minicsv02";
+        };
+        LeadColumnMappingInput: {
+            customFields?: ("unmapped" | "none") | (string | number)[];
+            defaultRegion?: string;
+            /** @enum {string} */
+            delimiter?: "," | ";" | "\t" | "|";
+            fields?: {
+                [key: string]: string | number;
+            };
+            hasHeader?: boolean;
+            /** @enum {string} */
+            preset?: "vicidial-standard" | "vicidial-stdrankowner" | "vicidial-minicsv" | "vicidial-minicsv02";
+        };
+        LeadDetail: {
+            address: {
+                city: string | null;
+                country: string | null;
+                lines: string[];
+                postalCode: string | null;
+                province: string | null;
+                state: string | null;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            customFields: {
+                [key: string]: string;
+            };
+            email: string | null;
+            externalId: string | null;
+            firstName: string | null;
+            fullName: string | null;
+            id: string;
+            importId: string | null;
+            lastName: string | null;
+            listId: string;
+            middleName: string | null;
+            /** @description E.164 */
+            phone: string;
+            region: string | null;
+            sourceRow: number | null;
+            /** @enum {string} */
+            status: "new" | "attempted" | "contacted" | "callback" | "converted" | "not_interested" | "do_not_call" | "invalid";
+            statusHistory: {
+                actor: string;
+                /** Format: date-time */
+                at: string;
+                from: ("new" | "attempted" | "contacted" | "callback" | "converted" | "not_interested" | "do_not_call" | "invalid") | null;
+                reason: string;
+                /** @enum {string} */
+                to: "new" | "attempted" | "contacted" | "callback" | "converted" | "not_interested" | "do_not_call" | "invalid";
+            }[];
+            /** @description ISO 3166-2 of the address (US-FL) */
+            subdivision: string | null;
+            timeZone: string | null;
+            /** @description Every zone the lead may be in: a calling window must hold in each */
+            timeZoneCandidates: string[];
+            timeZoneSource: ("field" | "subdivision" | "country" | "region_candidates") | null;
+            title: string | null;
+        };
+        LeadDetailInput: {
+            address: {
+                city: string | null;
+                country: string | null;
+                lines: string[];
+                postalCode: string | null;
+                province: string | null;
+                state: string | null;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            customFields: {
+                [key: string]: string;
+            };
+            email: string | null;
+            externalId: string | null;
+            firstName: string | null;
+            fullName: string | null;
+            id: string;
+            importId: string | null;
+            lastName: string | null;
+            listId: string;
+            middleName: string | null;
+            /** @description E.164 */
+            phone: string;
+            region: string | null;
+            sourceRow: number | null;
+            /** @enum {string} */
+            status: "new" | "attempted" | "contacted" | "callback" | "converted" | "not_interested" | "do_not_call" | "invalid";
+            statusHistory: {
+                actor: string;
+                /** Format: date-time */
+                at: string;
+                from: ("new" | "attempted" | "contacted" | "callback" | "converted" | "not_interested" | "do_not_call" | "invalid") | null;
+                reason: string;
+                /** @enum {string} */
+                to: "new" | "attempted" | "contacted" | "callback" | "converted" | "not_interested" | "do_not_call" | "invalid";
+            }[];
+            /** @description ISO 3166-2 of the address (US-FL) */
+            subdivision: string | null;
+            timeZone: string | null;
+            /** @description Every zone the lead may be in: a calling window must hold in each */
+            timeZoneCandidates: string[];
+            timeZoneSource: ("field" | "subdivision" | "country" | "region_candidates") | null;
+            title: string | null;
+        };
+        LeadImport: {
+            /** Format: date-time */
+            createdAt: string;
+            failureReason: string | null;
+            fileName: string;
+            finishedAt: string | null;
+            id: string;
+            listId: string;
+            rowsAccepted: number;
+            rowsDuplicate: number;
+            rowsRead: number;
+            rowsRejected: number;
+            scan: {
+                detail: string | null;
+                result: ("clean" | "infected" | "error" | "not_configured") | null;
+            };
+            sizeBytes: number;
+            /** @enum {string} */
+            sniffedType: "csv" | "tsv" | "psv" | "ssv" | "xlsx";
+            startedAt: string | null;
+            /** @enum {string} */
+            state: "queued" | "scanning" | "importing" | "completed" | "failed";
+        };
+        LeadImportDetail: {
+            /** Format: date-time */
+            createdAt: string;
+            failureReason: string | null;
+            fileName: string;
+            finishedAt: string | null;
+            id: string;
+            listId: string;
+            nextRejectionsAfter: number | null;
+            rejections: {
+                field: string;
+                reason: string;
+                row: number;
+            }[];
+            rowsAccepted: number;
+            rowsDuplicate: number;
+            rowsRead: number;
+            rowsRejected: number;
+            scan: {
+                detail: string | null;
+                result: ("clean" | "infected" | "error" | "not_configured") | null;
+            };
+            sizeBytes: number;
+            /** @enum {string} */
+            sniffedType: "csv" | "tsv" | "psv" | "ssv" | "xlsx";
+            startedAt: string | null;
+            /** @enum {string} */
+            state: "queued" | "scanning" | "importing" | "completed" | "failed";
+        };
+        LeadImportDetailInput: {
+            /** Format: date-time */
+            createdAt: string;
+            failureReason: string | null;
+            fileName: string;
+            finishedAt: string | null;
+            id: string;
+            listId: string;
+            nextRejectionsAfter: number | null;
+            rejections: {
+                field: string;
+                reason: string;
+                row: number;
+            }[];
+            rowsAccepted: number;
+            rowsDuplicate: number;
+            rowsRead: number;
+            rowsRejected: number;
+            scan: {
+                detail: string | null;
+                result: ("clean" | "infected" | "error" | "not_configured") | null;
+            };
+            sizeBytes: number;
+            /** @enum {string} */
+            sniffedType: "csv" | "tsv" | "psv" | "ssv" | "xlsx";
+            startedAt: string | null;
+            /** @enum {string} */
+            state: "queued" | "scanning" | "importing" | "completed" | "failed";
+        };
+        LeadImportInput: {
+            /** Format: date-time */
+            createdAt: string;
+            failureReason: string | null;
+            fileName: string;
+            finishedAt: string | null;
+            id: string;
+            listId: string;
+            rowsAccepted: number;
+            rowsDuplicate: number;
+            rowsRead: number;
+            rowsRejected: number;
+            scan: {
+                detail: string | null;
+                result: ("clean" | "infected" | "error" | "not_configured") | null;
+            };
+            sizeBytes: number;
+            /** @enum {string} */
+            sniffedType: "csv" | "tsv" | "psv" | "ssv" | "xlsx";
+            startedAt: string | null;
+            /** @enum {string} */
+            state: "queued" | "scanning" | "importing" | "completed" | "failed";
+        };
+        LeadImportPreview: {
+            delimiter: string;
+            header: string[] | null;
+            rows: {
+                lead: {
+                    customFields: {
+                        [key: string]: string;
+                    };
+                    email: string | null;
+                    fields: {
+                        [key: string]: string;
+                    };
+                    phone: string;
+                    region: string | null;
+                    subdivision: string | null;
+                    timeZone: string | null;
+                    timeZoneCandidates: string[];
+                } | null;
+                raw: string[];
+                rejection: {
+                    field: string;
+                    reason: string;
+                } | null;
+                row: number;
+            }[];
+            /** @enum {string} */
+            sniffedType: "csv" | "tsv" | "psv" | "ssv" | "xlsx";
+        };
+        LeadImportPreviewInput: {
+            delimiter: string;
+            header: string[] | null;
+            rows: {
+                lead: {
+                    customFields: {
+                        [key: string]: string;
+                    };
+                    email: string | null;
+                    fields: {
+                        [key: string]: string;
+                    };
+                    phone: string;
+                    region: string | null;
+                    subdivision: string | null;
+                    timeZone: string | null;
+                    timeZoneCandidates: string[];
+                } | null;
+                raw: string[];
+                rejection: {
+                    field: string;
+                    reason: string;
+                } | null;
+                row: number;
+            }[];
+            /** @enum {string} */
+            sniffedType: "csv" | "tsv" | "psv" | "ssv" | "xlsx";
+        };
+        LeadList: {
+            /** Format: date-time */
+            createdAt: string;
+            defaultRegion: string | null;
+            description: string | null;
+            id: string;
+            leadCount: number;
+            name: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        LeadListInput: {
+            /** Format: date-time */
+            createdAt: string;
+            defaultRegion: string | null;
+            description: string | null;
+            id: string;
+            leadCount: number;
+            name: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        LeadSummary: {
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            listId: string;
+            /** @description E.164 */
+            phone: string;
+            region: string | null;
+            /** @enum {string} */
+            status: "new" | "attempted" | "contacted" | "callback" | "converted" | "not_interested" | "do_not_call" | "invalid";
+            /** @description ISO 3166-2 of the address (US-FL) */
+            subdivision: string | null;
+            timeZone: string | null;
+            /** @description Every zone the lead may be in: a calling window must hold in each */
+            timeZoneCandidates: string[];
+            timeZoneSource: ("field" | "subdivision" | "country" | "region_candidates") | null;
+        };
+        LeadSummaryInput: {
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            listId: string;
+            /** @description E.164 */
+            phone: string;
+            region: string | null;
+            /** @enum {string} */
+            status: "new" | "attempted" | "contacted" | "callback" | "converted" | "not_interested" | "do_not_call" | "invalid";
+            /** @description ISO 3166-2 of the address (US-FL) */
+            subdivision: string | null;
+            timeZone: string | null;
+            /** @description Every zone the lead may be in: a calling window must hold in each */
+            timeZoneCandidates: string[];
+            timeZoneSource: ("field" | "subdivision" | "country" | "region_candidates") | null;
+        };
         NewScorecardPreviewRequest: {
             /** @description rec_...: a recording with a transcript */
             recordingId: string;
@@ -14145,136 +14078,6 @@ export interface components {
             title: string;
             type: string;
         };
-        QaDispute: {
-            analysisId: string;
-            comment: string;
-            createdAt: string;
-            /** @description dispute_… */
-            id: string;
-            raisedBy: string;
-            recordingId: string;
-            resolution: string | null;
-            resolvedAt: string | null;
-            resolvedBy: string | null;
-            /** @description Null: the whole evaluation */
-            ruleId: string | null;
-            /** @enum {string} */
-            state: "open" | "accepted" | "rejected";
-        };
-        QaDisputeInput: {
-            analysisId: string;
-            comment: string;
-            createdAt: string;
-            /** @description dispute_… */
-            id: string;
-            raisedBy: string;
-            recordingId: string;
-            resolution: string | null;
-            resolvedAt: string | null;
-            resolvedBy: string | null;
-            /** @description Null: the whole evaluation */
-            ruleId: string | null;
-            /** @enum {string} */
-            state: "open" | "accepted" | "rejected";
-        };
-        QaDisputeList: {
-            items: {
-                analysisId: string;
-                /** @description False once the recording was analysed again (the dispute stays with its analysis) */
-                analysisIsCurrent: boolean;
-                comment: string;
-                createdAt: string;
-                /** @description dispute_… */
-                id: string;
-                raisedBy: string;
-                recordingId: string;
-                resolution: string | null;
-                resolvedAt: string | null;
-                resolvedBy: string | null;
-                /** @description Null: the whole evaluation */
-                ruleId: string | null;
-                /** @enum {string} */
-                state: "open" | "accepted" | "rejected";
-            }[];
-            nextCursor: string | null;
-        };
-        QaDisputeListInput: {
-            items: {
-                analysisId: string;
-                /** @description False once the recording was analysed again (the dispute stays with its analysis) */
-                analysisIsCurrent: boolean;
-                comment: string;
-                createdAt: string;
-                /** @description dispute_… */
-                id: string;
-                raisedBy: string;
-                recordingId: string;
-                resolution: string | null;
-                resolvedAt: string | null;
-                resolvedBy: string | null;
-                /** @description Null: the whole evaluation */
-                ruleId: string | null;
-                /** @enum {string} */
-                state: "open" | "accepted" | "rejected";
-            }[];
-            nextCursor: string | null;
-        };
-        QaDisputeRequest: {
-            /** @description What the agent contests (free text, sealed at rest; at most 2000 characters) */
-            comment: string;
-            /** @description The disputed rule; absent: the whole evaluation */
-            ruleId?: string;
-        };
-        QaDisputeRequestInput: {
-            /** @description What the agent contests (free text, sealed at rest; at most 2000 characters) */
-            comment: string;
-            /** @description The disputed rule; absent: the whole evaluation */
-            ruleId?: string;
-        };
-        QaDisputeResolved: {
-            dispute: components["schemas"]["QaDispute"];
-            effective: components["schemas"]["QaEffectiveFigures"] | null;
-            review: components["schemas"]["QaReview"] | null;
-        };
-        QaDisputeResolvedInput: {
-            dispute: components["schemas"]["QaDisputeInput"];
-            effective: components["schemas"]["QaEffectiveFiguresInput"] | null;
-            review: components["schemas"]["QaReviewInput"] | null;
-        };
-        QaDisputeResolveRequest: {
-            /** @description The reviewer's answer (free text, sealed at rest; at most 2000 characters) */
-            comment: string;
-            /** @enum {string} */
-            outcome: "accepted" | "rejected";
-            /** @description Accepting a rule's dispute: the rule's new judgement (the comment is its reason) */
-            override?: {
-                pass: boolean;
-                score: number;
-            };
-        };
-        QaDisputeResolveRequestInput: {
-            /** @description The reviewer's answer (free text, sealed at rest; at most 2000 characters) */
-            comment: string;
-            /** @enum {string} */
-            outcome: "accepted" | "rejected";
-            /** @description Accepting a rule's dispute: the rule's new judgement (the comment is its reason) */
-            override?: {
-                pass: boolean;
-                score: number;
-            };
-        };
-        QaEffectiveFigures: {
-            grade: ("A" | "B" | "C" | "D" | "E") | null;
-            machineGrade: ("A" | "B" | "C" | "D" | "E") | null;
-            machineQaScore: number | null;
-            qaScore: number | null;
-        };
-        QaEffectiveFiguresInput: {
-            grade: ("A" | "B" | "C" | "D" | "E") | null;
-            machineGrade: ("A" | "B" | "C" | "D" | "E") | null;
-            machineQaScore: number | null;
-            qaScore: number | null;
-        };
         QaEvaluation: {
             autoFailed: boolean;
             autoFailedBy: string[];
@@ -14285,13 +14088,6 @@ export interface components {
             }[];
             complete: boolean;
             grade: ("A" | "B" | "C" | "D" | "E") | null;
-            /** @description The analysis' own figures before reviewers' overrides (score, grade above are effective) */
-            machine?: {
-                grade: ("A" | "B" | "C" | "D" | "E") | null;
-                score: number | null;
-            };
-            /** @description True when at least one rule was overridden */
-            reviewed?: boolean;
             rules: {
                 autoFail: boolean;
                 category: string;
@@ -14306,8 +14102,6 @@ export interface components {
                 /** @enum {string} */
                 kind: "llm" | "deterministic";
                 name: string;
-                /** @description Present when a reviewer overrode the rule: score and pass above are the reviewer's */
-                override?: components["schemas"]["QaOverrideMark"];
                 pass: boolean | null;
                 ruleId: string;
                 score: number | null;
@@ -14330,13 +14124,6 @@ export interface components {
             }[];
             complete: boolean;
             grade: ("A" | "B" | "C" | "D" | "E") | null;
-            /** @description The analysis' own figures before reviewers' overrides (score, grade above are effective) */
-            machine?: {
-                grade: ("A" | "B" | "C" | "D" | "E") | null;
-                score: number | null;
-            };
-            /** @description True when at least one rule was overridden */
-            reviewed?: boolean;
             rules: {
                 autoFail: boolean;
                 category: string;
@@ -14351,8 +14138,6 @@ export interface components {
                 /** @enum {string} */
                 kind: "llm" | "deterministic";
                 name: string;
-                /** @description Present when a reviewer overrode the rule: score and pass above are the reviewer's */
-                override?: components["schemas"]["QaOverrideMarkInput"];
                 pass: boolean | null;
                 ruleId: string;
                 score: number | null;
@@ -14364,434 +14149,6 @@ export interface components {
             scorecardId: string;
             scorecardVersion: number;
             weightedScore: number | null;
-        };
-        QaOverrideMark: {
-            at: string;
-            originalPass: boolean | null;
-            originalScore: number | null;
-            /** @enum {string} */
-            originalStatus: "evaluated" | "pending" | "not_applicable";
-            reviewer: string;
-            reviewId: string;
-        };
-        QaOverrideMarkInput: {
-            at: string;
-            originalPass: boolean | null;
-            originalScore: number | null;
-            /** @enum {string} */
-            originalStatus: "evaluated" | "pending" | "not_applicable";
-            reviewer: string;
-            reviewId: string;
-        };
-        QaReview: {
-            analysisId: string;
-            createdAt: string;
-            /** @description The dispute whose acceptance made this override */
-            disputeId: string | null;
-            /** @description review_… */
-            id: string;
-            /** @description The machine's judgement of the rule */
-            original: {
-                pass: boolean | null;
-                score: number | null;
-                /** @enum {string} */
-                status: "evaluated" | "pending" | "not_applicable";
-            };
-            pass: boolean;
-            reason: string;
-            recordingId: string;
-            /** @description The actor id of the reviewer */
-            reviewer: string;
-            ruleId: string;
-            score: number;
-        };
-        QaReviewHistory: {
-            /** @description The current analysis: reviews belong to the analysis they were made on */
-            analysisId: string;
-            disputes: components["schemas"]["QaDispute"][];
-            effective: {
-                grade: ("A" | "B" | "C" | "D" | "E") | null;
-                qaScore: number | null;
-            };
-            machine: {
-                grade: ("A" | "B" | "C" | "D" | "E") | null;
-                qaScore: number | null;
-            };
-            reviews: components["schemas"]["QaReview"][];
-        };
-        QaReviewHistoryInput: {
-            /** @description The current analysis: reviews belong to the analysis they were made on */
-            analysisId: string;
-            disputes: components["schemas"]["QaDisputeInput"][];
-            effective: {
-                grade: ("A" | "B" | "C" | "D" | "E") | null;
-                qaScore: number | null;
-            };
-            machine: {
-                grade: ("A" | "B" | "C" | "D" | "E") | null;
-                qaScore: number | null;
-            };
-            reviews: components["schemas"]["QaReviewInput"][];
-        };
-        QaReviewInput: {
-            analysisId: string;
-            createdAt: string;
-            /** @description The dispute whose acceptance made this override */
-            disputeId: string | null;
-            /** @description review_… */
-            id: string;
-            /** @description The machine's judgement of the rule */
-            original: {
-                pass: boolean | null;
-                score: number | null;
-                /** @enum {string} */
-                status: "evaluated" | "pending" | "not_applicable";
-            };
-            pass: boolean;
-            reason: string;
-            recordingId: string;
-            /** @description The actor id of the reviewer */
-            reviewer: string;
-            ruleId: string;
-            score: number;
-        };
-        QaRuleOverridden: {
-            effective: components["schemas"]["QaEffectiveFigures"];
-            review: components["schemas"]["QaReview"];
-        };
-        QaRuleOverriddenInput: {
-            effective: components["schemas"]["QaEffectiveFiguresInput"];
-            review: components["schemas"]["QaReviewInput"];
-        };
-        QaRuleOverrideRequest: {
-            pass: boolean;
-            /** @description Why the machine was wrong (free text, sealed at rest; at most 2000 characters) */
-            reason: string;
-            /** @description The rule score the reviewer gives, 0..100 */
-            score: number;
-        };
-        QaRuleOverrideRequestInput: {
-            pass: boolean;
-            /** @description Why the machine was wrong (free text, sealed at rest; at most 2000 characters) */
-            reason: string;
-            /** @description The rule score the reviewer gives, 0..100 */
-            score: number;
-        };
-        QualityDashboard: {
-            agents: {
-                /** @description Blind index of the agent as hex; null: calls without an agent */
-                agentKey: string | null;
-                calls: number;
-                grades: {
-                    A: number;
-                    B: number;
-                    C: number;
-                    D: number;
-                    E: number;
-                    ungraded: number;
-                };
-                /** @description The agent's name (or id) from the newest call's metadata */
-                name: string | null;
-                /** @description Share of calls whose overall sentiment is -0.1 or lower */
-                negativeShare: number | null;
-                /** @description Mean QA score (0..100) of the scored calls */
-                qaAverage: number | null;
-                /** @description The value of GET /recordings?agent= that lists this agent's calls */
-                recordingsFilter: string | null;
-                /** @description Calls with a QA score */
-                scored: number;
-                /** @description Mean of the calls’ overall sentiment (-1..1) */
-                sentimentAverage: number | null;
-            }[];
-            categories: {
-                calls: number;
-                label: string;
-            }[];
-            intents: {
-                calls: number;
-                label: string;
-            }[];
-            intervals: {
-                calls: number;
-                grades: {
-                    A: number;
-                    B: number;
-                    C: number;
-                    D: number;
-                    E: number;
-                    ungraded: number;
-                };
-                /** @description First day of the interval on the tenant's calendar (YYYY-MM-DD) */
-                localStart: string;
-                /** @description Share of calls whose overall sentiment is -0.1 or lower */
-                negativeShare: number | null;
-                /** @description Mean QA score (0..100) of the scored calls */
-                qaAverage: number | null;
-                /** @description Calls with a QA score */
-                scored: number;
-                /** @description Mean of the calls’ overall sentiment (-1..1) */
-                sentimentAverage: number | null;
-                /** @description UTC instant of the local interval start */
-                start: string;
-            }[];
-            outliers: {
-                interruptions: {
-                    calls: {
-                        agent: {
-                            /** @description Blind index of the agent as hex; null: calls without an agent */
-                            agentKey: string | null;
-                            /** @description The agent's name (or id) from the newest call's metadata */
-                            name: string | null;
-                            /** @description The value of GET /recordings?agent= that lists this agent's calls */
-                            recordingsFilter: string | null;
-                        };
-                        analysisId: string;
-                        grade: string | null;
-                        qaScore: number | null;
-                        queue: string | null;
-                        recordingId: string;
-                        startedAt: string;
-                        team: string | null;
-                        value: number;
-                    }[];
-                    /** @description 95th percentile of the measure over the calls in scope */
-                    p95: number | null;
-                    /** @description The fixed threshold asked for */
-                    threshold: number;
-                };
-                silence: {
-                    calls: {
-                        agent: {
-                            /** @description Blind index of the agent as hex; null: calls without an agent */
-                            agentKey: string | null;
-                            /** @description The agent's name (or id) from the newest call's metadata */
-                            name: string | null;
-                            /** @description The value of GET /recordings?agent= that lists this agent's calls */
-                            recordingsFilter: string | null;
-                        };
-                        analysisId: string;
-                        grade: string | null;
-                        qaScore: number | null;
-                        queue: string | null;
-                        recordingId: string;
-                        startedAt: string;
-                        team: string | null;
-                        value: number;
-                    }[];
-                    /** @description 95th percentile of the measure over the calls in scope */
-                    p95: number | null;
-                    /** @description The fixed threshold asked for */
-                    threshold: number;
-                };
-            };
-            range: {
-                from: string;
-                /** @enum {string} */
-                interval: "week" | "day";
-                timeZone: string;
-                to: string;
-            };
-            teams: {
-                calls: number;
-                grades: {
-                    A: number;
-                    B: number;
-                    C: number;
-                    D: number;
-                    E: number;
-                    ungraded: number;
-                };
-                /** @description Share of calls whose overall sentiment is -0.1 or lower */
-                negativeShare: number | null;
-                /** @description Mean QA score (0..100) of the scored calls */
-                qaAverage: number | null;
-                /** @description Calls with a QA score */
-                scored: number;
-                /** @description Mean of the calls’ overall sentiment (-1..1) */
-                sentimentAverage: number | null;
-                team: string | null;
-            }[];
-            topics: {
-                calls: number;
-                label: string;
-            }[];
-            totals: {
-                calls: number;
-                grades: {
-                    A: number;
-                    B: number;
-                    C: number;
-                    D: number;
-                    E: number;
-                    ungraded: number;
-                };
-                /** @description Share of calls whose overall sentiment is -0.1 or lower */
-                negativeShare: number | null;
-                /** @description Mean QA score (0..100) of the scored calls */
-                qaAverage: number | null;
-                /** @description Calls with a QA score */
-                scored: number;
-                /** @description Mean of the calls’ overall sentiment (-1..1) */
-                sentimentAverage: number | null;
-            };
-        };
-        QualityDashboardInput: {
-            agents: {
-                /** @description Blind index of the agent as hex; null: calls without an agent */
-                agentKey: string | null;
-                calls: number;
-                grades: {
-                    A: number;
-                    B: number;
-                    C: number;
-                    D: number;
-                    E: number;
-                    ungraded: number;
-                };
-                /** @description The agent's name (or id) from the newest call's metadata */
-                name: string | null;
-                /** @description Share of calls whose overall sentiment is -0.1 or lower */
-                negativeShare: number | null;
-                /** @description Mean QA score (0..100) of the scored calls */
-                qaAverage: number | null;
-                /** @description The value of GET /recordings?agent= that lists this agent's calls */
-                recordingsFilter: string | null;
-                /** @description Calls with a QA score */
-                scored: number;
-                /** @description Mean of the calls’ overall sentiment (-1..1) */
-                sentimentAverage: number | null;
-            }[];
-            categories: {
-                calls: number;
-                label: string;
-            }[];
-            intents: {
-                calls: number;
-                label: string;
-            }[];
-            intervals: {
-                calls: number;
-                grades: {
-                    A: number;
-                    B: number;
-                    C: number;
-                    D: number;
-                    E: number;
-                    ungraded: number;
-                };
-                /** @description First day of the interval on the tenant's calendar (YYYY-MM-DD) */
-                localStart: string;
-                /** @description Share of calls whose overall sentiment is -0.1 or lower */
-                negativeShare: number | null;
-                /** @description Mean QA score (0..100) of the scored calls */
-                qaAverage: number | null;
-                /** @description Calls with a QA score */
-                scored: number;
-                /** @description Mean of the calls’ overall sentiment (-1..1) */
-                sentimentAverage: number | null;
-                /** @description UTC instant of the local interval start */
-                start: string;
-            }[];
-            outliers: {
-                interruptions: {
-                    calls: {
-                        agent: {
-                            /** @description Blind index of the agent as hex; null: calls without an agent */
-                            agentKey: string | null;
-                            /** @description The agent's name (or id) from the newest call's metadata */
-                            name: string | null;
-                            /** @description The value of GET /recordings?agent= that lists this agent's calls */
-                            recordingsFilter: string | null;
-                        };
-                        analysisId: string;
-                        grade: string | null;
-                        qaScore: number | null;
-                        queue: string | null;
-                        recordingId: string;
-                        startedAt: string;
-                        team: string | null;
-                        value: number;
-                    }[];
-                    /** @description 95th percentile of the measure over the calls in scope */
-                    p95: number | null;
-                    /** @description The fixed threshold asked for */
-                    threshold: number;
-                };
-                silence: {
-                    calls: {
-                        agent: {
-                            /** @description Blind index of the agent as hex; null: calls without an agent */
-                            agentKey: string | null;
-                            /** @description The agent's name (or id) from the newest call's metadata */
-                            name: string | null;
-                            /** @description The value of GET /recordings?agent= that lists this agent's calls */
-                            recordingsFilter: string | null;
-                        };
-                        analysisId: string;
-                        grade: string | null;
-                        qaScore: number | null;
-                        queue: string | null;
-                        recordingId: string;
-                        startedAt: string;
-                        team: string | null;
-                        value: number;
-                    }[];
-                    /** @description 95th percentile of the measure over the calls in scope */
-                    p95: number | null;
-                    /** @description The fixed threshold asked for */
-                    threshold: number;
-                };
-            };
-            range: {
-                from: string;
-                /** @enum {string} */
-                interval: "week" | "day";
-                timeZone: string;
-                to: string;
-            };
-            teams: {
-                calls: number;
-                grades: {
-                    A: number;
-                    B: number;
-                    C: number;
-                    D: number;
-                    E: number;
-                    ungraded: number;
-                };
-                /** @description Share of calls whose overall sentiment is -0.1 or lower */
-                negativeShare: number | null;
-                /** @description Mean QA score (0..100) of the scored calls */
-                qaAverage: number | null;
-                /** @description Calls with a QA score */
-                scored: number;
-                /** @description Mean of the calls’ overall sentiment (-1..1) */
-                sentimentAverage: number | null;
-                team: string | null;
-            }[];
-            topics: {
-                calls: number;
-                label: string;
-            }[];
-            totals: {
-                calls: number;
-                grades: {
-                    A: number;
-                    B: number;
-                    C: number;
-                    D: number;
-                    E: number;
-                    ungraded: number;
-                };
-                /** @description Share of calls whose overall sentiment is -0.1 or lower */
-                negativeShare: number | null;
-                /** @description Mean QA score (0..100) of the scored calls */
-                qaAverage: number | null;
-                /** @description Calls with a QA score */
-                scored: number;
-                /** @description Mean of the calls’ overall sentiment (-1..1) */
-                sentimentAverage: number | null;
-            };
         };
         /**
          * @description Why the item was quarantined, as a stable category: unreadable_time (a date or time field), missing_field, invalid_number, unknown_value (a value the connector does not know), unknown_format (not what the source sends), payload_too_large, schema_rejected (the normalised call broke the call record schema), signature_invalid, not_supported, incomplete_call, connector_error (a bug), other (anything else, and items from before categories)
@@ -15252,8 +14609,6 @@ export interface components {
             /** Format: date-time */
             startedAt?: string;
             tags?: string[];
-            /** @description The team the agent belongs to (not personal, kept plain): quality dashboards group by it */
-            team?: string;
         };
         RecordingMetadataInput: {
             agent?: {
@@ -15284,8 +14639,6 @@ export interface components {
             /** Format: date-time */
             startedAt?: string;
             tags?: string[];
-            /** @description The team the agent belongs to (not personal, kept plain): quality dashboards group by it */
-            team?: string;
         };
         RecordingRerun: {
             /** @description Language of the recording for this run only */
@@ -15609,153 +14962,23 @@ export interface components {
             /** @description PUT the audio bytes here (no other credentials); null when the recording was received already */
             uploadUrl: string | null;
         };
-        RescoreAccepted: {
-            cancelRequested: boolean;
-            /** @description true: a job for the same range, queue and scope was running; this is that job */
-            coalesced: boolean;
+        SavedColumnMapping: {
+            /** Format: date-time */
             createdAt: string;
-            done: number;
-            error: string | null;
-            failed: number;
-            /** @description Why recordings failed (the first 100) */
-            failures: {
-                reason: string;
-                recordingId: string;
-            }[];
-            finishedAt: string | null;
-            from: string;
-            /** @description rescore_… */
             id: string;
-            queue: string | null;
-            requestedBy: string;
-            /** @enum {string} */
-            scope: "qa" | "full";
-            /** @enum {string} */
-            state: "running" | "succeeded" | "failed" | "cancelled";
-            to: string;
-            /** @description Recordings in the range with a transcript; null until counted */
-            total: number | null;
+            mapping: components["schemas"]["LeadColumnMapping"];
+            name: string;
+            /** Format: date-time */
             updatedAt: string;
         };
-        RescoreAcceptedInput: {
-            cancelRequested: boolean;
-            /** @description true: a job for the same range, queue and scope was running; this is that job */
-            coalesced: boolean;
+        SavedColumnMappingInput: {
+            /** Format: date-time */
             createdAt: string;
-            done: number;
-            error: string | null;
-            failed: number;
-            /** @description Why recordings failed (the first 100) */
-            failures: {
-                reason: string;
-                recordingId: string;
-            }[];
-            finishedAt: string | null;
-            from: string;
-            /** @description rescore_… */
             id: string;
-            queue: string | null;
-            requestedBy: string;
-            /** @enum {string} */
-            scope: "qa" | "full";
-            /** @enum {string} */
-            state: "running" | "succeeded" | "failed" | "cancelled";
-            to: string;
-            /** @description Recordings in the range with a transcript; null until counted */
-            total: number | null;
+            mapping: components["schemas"]["LeadColumnMappingInput"];
+            name: string;
+            /** Format: date-time */
             updatedAt: string;
-        };
-        RescoreJob: {
-            cancelRequested: boolean;
-            createdAt: string;
-            done: number;
-            error: string | null;
-            failed: number;
-            /** @description Why recordings failed (the first 100) */
-            failures: {
-                reason: string;
-                recordingId: string;
-            }[];
-            finishedAt: string | null;
-            from: string;
-            /** @description rescore_… */
-            id: string;
-            queue: string | null;
-            requestedBy: string;
-            /** @enum {string} */
-            scope: "qa" | "full";
-            /** @enum {string} */
-            state: "running" | "succeeded" | "failed" | "cancelled";
-            to: string;
-            /** @description Recordings in the range with a transcript; null until counted */
-            total: number | null;
-            updatedAt: string;
-        };
-        RescoreJobInput: {
-            cancelRequested: boolean;
-            createdAt: string;
-            done: number;
-            error: string | null;
-            failed: number;
-            /** @description Why recordings failed (the first 100) */
-            failures: {
-                reason: string;
-                recordingId: string;
-            }[];
-            finishedAt: string | null;
-            from: string;
-            /** @description rescore_… */
-            id: string;
-            queue: string | null;
-            requestedBy: string;
-            /** @enum {string} */
-            scope: "qa" | "full";
-            /** @enum {string} */
-            state: "running" | "succeeded" | "failed" | "cancelled";
-            to: string;
-            /** @description Recordings in the range with a transcript; null until counted */
-            total: number | null;
-            updatedAt: string;
-        };
-        RescoreRequest: {
-            /**
-             * Format: date-time
-             * @description Recordings that started at or after this time
-             */
-            from: string;
-            /** @description Only recordings of this queue */
-            queue?: string;
-            /**
-             * @description qa: evaluate the scorecard that applies now over the current analysis (no analyser, no LLM); full: analyse everything again
-             * @default qa
-             * @enum {string}
-             */
-            scope: "qa" | "full";
-            /**
-             * Format: date-time
-             * @description … and before this time
-             */
-            to: string;
-        };
-        RescoreRequestInput: {
-            /**
-             * Format: date-time
-             * @description Recordings that started at or after this time
-             */
-            from: string;
-            /** @description Only recordings of this queue */
-            queue?: string;
-            /**
-             * @description qa: evaluate the scorecard that applies now over the current analysis (no analyser, no LLM); full: analyse everything again
-             * @default qa
-             * @enum {string}
-             */
-            scope: "qa" | "full";
-            /**
-             * Format: date-time
-             * @description … and before this time
-             */
-            to: string;
         };
         SavedView: {
             createdAt: string;
@@ -15778,8 +15001,6 @@ export interface components {
             updatedAt: string;
         };
         Scorecard: {
-            /** @description Which calls the scorecard is for; absent: every call (the default scorecard) */
-            appliesTo?: components["schemas"]["ScorecardScope"];
             /** @default  */
             description: string;
             name: string;
@@ -15982,8 +15203,6 @@ export interface components {
             weightedScore: number | null;
         };
         ScorecardInput: {
-            /** @description Which calls the scorecard is for; absent: every call (the default scorecard) */
-            appliesTo?: components["schemas"]["ScorecardScopeInput"];
             /** @default  */
             description: string;
             name: string;
@@ -16052,14 +15271,6 @@ export interface components {
             name: string;
             /** @description Share of the overall score, relative to the other rules */
             weight: number;
-        };
-        ScorecardScope: {
-            directions?: ("inbound" | "outbound" | "internal" | "unknown")[];
-            queues?: string[];
-        };
-        ScorecardScopeInput: {
-            directions?: ("inbound" | "outbound" | "internal" | "unknown")[];
-            queues?: string[];
         };
         ScorecardVersion: {
             activatedAt: string | null;

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { isMultipartForm, MultipartError, readMultipartForm } from './multipart-form.js';
-import { multipartForm } from './testing/upload-forms.js';
+import { multipartForm } from './testing/multipart-body.js';
 
 /** A body delivered in chunks of `size` bytes, one per turn of the event loop, as a socket does. */
 function inChunks(bytes: Buffer, size: number): Readable {

@@ -1,0 +1,99 @@
+import { defineModule, type PlatformModule } from '../../platform/module.js';
+import type {
+  ColumnMappingsService,
+  LeadImportsService,
+  LeadListsService,
+  LeadsService,
+} from './contract.js';
+import { campaignsMigrations } from './db/migrations/index.js';
+import { leadImportFinishedV1 } from './events.js';
+import { clamdScanner } from './leads/clamd.scan.js';
+import { createLeadImports, type LeadImportSettings } from './leads/lead-import.service.js';
+import { createColumnMappings, createLeadLists, createLeads } from './leads/leads.service.js';
+import {
+  columnMappingsRoutes,
+  leadImportsRoutes,
+  leadListsRoutes,
+  leadsRoutes,
+} from './leads/leads.routes.js';
+import { createSealing } from './sealing.js';
+
+/** What campaigns offers other modules, the CLI and tests (`platform.modules.campaigns`). */
+export interface CampaignsApi {
+  readonly lists: LeadListsService;
+  readonly leads: LeadsService;
+  readonly mappings: ColumnMappingsService;
+  readonly imports: LeadImportsService;
+}
+
+interface CampaignsSettings {
+  readonly clamavUrl: string | undefined;
+  readonly maxImportBytes: number | undefined;
+}
+
+/**
+ * Campaigns: leads and their lists (import, dedupe, search, export) — and, as issue 16 goes on,
+ * consent, suppression, campaigns, the dialer and its telephony adapters.
+ */
+export const campaignsModule = defineModule({
+  name: 'campaigns',
+  migrations: campaignsMigrations,
+  webhookEvents: [
+    {
+      type: leadImportFinishedV1.type,
+      description:
+        'A lead import finished (completed or failed): its list and how many rows were taken and rejected.',
+    },
+  ],
+  settings: (config): CampaignsSettings => ({
+    clamavUrl: config.settings.CLAMAV_URL,
+    maxImportBytes: config.settings.SWITCHBOARD_LEAD_IMPORT_MAX_BYTES,
+  }),
+  create: (deps): PlatformModule<CampaignsApi> => {
+    const sealing = createSealing(deps.keyring);
+    const lists = createLeadLists({ database: deps.database, audit: deps.auditLog });
+    const mappings = createColumnMappings({ database: deps.database, audit: deps.auditLog });
+    const leads = createLeads({ database: deps.database, sealing, audit: deps.auditLog });
+    const importSettings: Partial<LeadImportSettings> = {
+      scanner: deps.settings.clamavUrl ? clamdScanner(deps.settings.clamavUrl) : undefined,
+      ...(deps.settings.maxImportBytes ? { maxFileBytes: deps.settings.maxImportBytes } : {}),
+    };
+    const imports = createLeadImports({
+      database: deps.database,
+      sealing,
+      // Uploads are announced by the import itself (campaigns.lead_import.finished.v1), not as objects.
+      objects: deps.quietObjects,
+      bus: deps.bus,
+      audit: deps.auditLog,
+      logger: deps.logger,
+      mappings,
+      settings: importSettings,
+    });
+    return {
+      api: { lists, leads, mappings, imports },
+      routes: [
+        { surface: 'internal', prefix: '/campaigns/lists', plugin: leadListsRoutes(lists) },
+        { surface: 'internal', prefix: '/campaigns/column-mappings', plugin: columnMappingsRoutes(mappings) },
+        {
+          surface: 'internal',
+          prefix: '/campaigns/leads/imports',
+          plugin: leadImportsRoutes(imports, mappings),
+        },
+        { surface: 'internal', prefix: '/campaigns/leads', plugin: leadsRoutes(leads) },
+      ],
+      jobs: [
+        {
+          kind: 'timer',
+          name: 'campaigns.lead-import-resume',
+          // Every minute: imports whose run stopped (a crash, a restart) go on from their last batch.
+          cron: '* * * * *',
+          missed: 'skip',
+          run: async () => {
+            const resumed = await imports.resumeStalled();
+            if (resumed > 0) deps.logger.info({ resumed }, 'lead imports resumed');
+          },
+        },
+      ],
+    };
+  },
+});
