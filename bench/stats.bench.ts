@@ -228,6 +228,15 @@ async function main(): Promise<void> {
         query: { filters: range(30), interval: 'day', groupBy: 'queue', comparePrevious: true },
       },
       { name: '30 days by agent, daily', query: { filters: range(30), interval: 'day', groupBy: 'agent' } },
+      // What the console's leaderboards ask since session 8: one interval for the whole range.
+      {
+        name: '30 days by agent, totals',
+        query: { filters: range(30), interval: 'range', groupBy: 'agent' },
+      },
+      {
+        name: '30 days by queue, totals',
+        query: { filters: range(30), interval: 'range', groupBy: 'queue' },
+      },
     ];
     // A question of its own per viewer: the range ends `viewer` ms later, so no two are shared.
     const ownQuery = (query: CallStatsQuery, viewer: number): CallStatsQuery => ({

@@ -107,6 +107,7 @@ describe.skipIf(!haveChromium)('web console in a browser', () => {
       'Sign-in providers',
       'Connectors',
       'Connector secrets',
+      'Webhooks',
       'Organisation',
       'Audit log',
       'Dead letters',
@@ -180,6 +181,7 @@ describe.skipIf(!haveChromium)('web console in a browser', () => {
     for (const [link, heading, name] of [
       ['Sign-in providers', 'Sign-in providers', 'sign-in-providers'],
       ['Connector secrets', 'Connector secrets', 'secrets'],
+      ['Webhooks', 'Webhooks', 'webhooks'],
       ['Organisation', 'Organisation', 'settings'],
     ] as const) {
       await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: link }).click();

@@ -57,6 +57,7 @@ const consolePages = (callId: string, recordingId: string) =>
     'sign-in-providers': '/admin/sign-in-providers',
     connectors: '/admin/connectors',
     secrets: '/admin/secrets',
+    webhooks: '/admin/webhooks',
     settings: '/admin/settings',
     audit: '/admin/audit',
     'dead-letters': '/admin/dead-letters',

@@ -164,7 +164,8 @@ export interface CallDetail {
   };
 }
 
-export const STATS_INTERVALS = ['15m', 'hour', 'day'] as const;
+/** `range`: one interval, the whole range: totals (a leaderboard) without the intervals under them. */
+export const STATS_INTERVALS = ['15m', 'hour', 'day', 'range'] as const;
 export type StatsInterval = (typeof STATS_INTERVALS)[number];
 export const STATS_GROUPS = ['source', 'queue', 'agent', 'direction'] as const;
 export type StatsGroupBy = (typeof STATS_GROUPS)[number];

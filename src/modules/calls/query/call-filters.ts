@@ -15,7 +15,12 @@ import { nameWords, normaliseAgentKey, numberQueryTerm, termPurposes } from './s
 const maxNameWords = 8;
 /** A stats answer is at most this many intervals (per group): 15 minutes over 100 days. */
 export const maxStatsBuckets = 10_000;
-const intervalMs: Record<StatsInterval, number> = { '15m': 15 * 60_000, hour: 3_600_000, day: 86_400_000 };
+const intervalMs: Record<StatsInterval, number> = {
+  '15m': 15 * 60_000,
+  hour: 3_600_000,
+  day: 86_400_000,
+  range: Number.POSITIVE_INFINITY,
+};
 
 /** Text PostgreSQL cannot hold or compare: a NUL character, or half of a UTF-16 surrogate pair (matched alone under the u flag). */
 const unstorable = (text: string) => text.includes('\0') || /[\uD800-\uDFFF]/u.test(text);
@@ -60,7 +65,7 @@ export function statsProblems(
 ): FieldProblem[] {
   if (!from) return [{ field: 'from', message: 'is required for statistics' }];
   if (!to) return [{ field: 'to', message: 'is required for statistics' }];
-  const buckets = Math.ceil((to.getTime() - from.getTime()) / intervalMs[interval]);
+  const buckets = Math.max(1, Math.ceil((to.getTime() - from.getTime()) / intervalMs[interval]));
   return buckets > maxStatsBuckets
     ? [
         {

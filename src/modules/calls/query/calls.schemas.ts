@@ -147,7 +147,12 @@ export const statsQuerySchema = z
     ...filterShape,
     from: instant.describe('Start of the range (inclusive)'),
     to: instant.describe('End of the range (exclusive)'),
-    interval: z.enum(STATS_INTERVALS).default('hour').describe("Intervals of the tenant's local time"),
+    interval: z
+      .enum(STATS_INTERVALS)
+      .default('hour')
+      .describe(
+        "Intervals of the tenant's local time; range: one interval, the whole range (totals only, the cheapest question)",
+      ),
     groupBy: z.enum(STATS_GROUPS).optional(),
     compare: z
       .enum(['previous'])

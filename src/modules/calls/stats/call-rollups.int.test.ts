@@ -173,7 +173,7 @@ describe('rollups agree with the raw scan', () => {
     timeZone = 'Asia/Kathmandu',
   ) =>
     t.platform.database.withTenant<CallsTables, [StatsRow[], StatsRow[]]>(ctx, async (trx) => {
-      const options = { interval, timeZone, groupBy, targets };
+      const options = { interval, timeZone, groupBy, targets, rangeFrom: range.from };
       return [await statsRows(trx, level, range, options), await statsRows(trx, 'scan', range, options)];
     });
 
@@ -194,14 +194,18 @@ describe('rollups agree with the raw scan', () => {
     let compared = 0;
     for (const range of [...ranges, ...dayRanges]) {
       const wholeDays = dayRanges.includes(range);
-      for (const interval of ['15m', 'hour', 'day'] as const) {
+      for (const interval of ['15m', 'hour', 'day', 'range'] as const) {
         for (const groupBy of [undefined, 'queue', 'agent', 'source', 'direction'] as const) {
           for (const level of rollupLevels) {
             if (level.name === 'queue' && groupBy === 'agent') continue;
             // The hour level serves zones of whole-hour offsets: Berlin (clocks went forward on 31 March 2024).
             const hourly = level.grain === 'hour';
             if (hourly && (interval === '15m' || range !== ranges[0])) continue;
-            if (!hourly && (level.grain === 'day') !== (wholeDays && interval === 'day')) continue;
+            if (
+              !hourly &&
+              (level.grain === 'day') !== (wholeDays && (interval === 'day' || interval === 'range'))
+            )
+              continue;
             const zone = hourly ? 'Europe/Berlin' : 'Asia/Kathmandu';
             const [rollup, scan] = await both(range, interval, groupBy, level, zone);
             expect(
@@ -227,7 +231,12 @@ describe('rollups agree with the raw scan', () => {
     const [rollup, scan] = await t.platform.database.withTenant<CallsTables, [StatsRow[], StatsRow[]]>(
       ctx,
       async (trx) => {
-        const options = { interval: 'hour' as const, timeZone: 'Asia/Kathmandu', targets };
+        const options = {
+          interval: 'hour' as const,
+          timeZone: 'Asia/Kathmandu',
+          targets,
+          rangeFrom: filtered.from,
+        };
         return [
           await statsRows(trx, queueLevel, filtered, options),
           await statsRows(trx, 'scan', filtered, options),
@@ -434,7 +443,7 @@ describe('rollups agree with the raw scan', () => {
     const byDay = async (timeZone: string, groupBy?: StatsGroupBy) => {
       const answer = await t.calls.calls.stats(ctx, { filters: range, interval: 'day', groupBy });
       const scan = await t.platform.database.withTenant<CallsTables, StatsRow[]>(ctx, (trx) =>
-        statsRows(trx, 'scan', range, { interval: 'day', timeZone, groupBy, targets }),
+        statsRows(trx, 'scan', range, { interval: 'day', timeZone, groupBy, targets, rangeFrom: range.from }),
       );
       expect(answer.timeZone).toBe(timeZone);
       // Agents are answered by name (decrypted), the scan knows their blind index: both in index order.
@@ -457,6 +466,13 @@ describe('rollups agree with the raw scan', () => {
           r.answeredWithinTarget,
         ]),
       );
+      // One interval for the whole range (a leaderboard's question): the same totals, from the same levels.
+      const whole = await t.calls.calls.stats(ctx, { filters: range, interval: 'range', groupBy });
+      expect(new Set(whole.buckets.map((b) => b.start))).toEqual(new Set([range.from.toISOString()]));
+      const byGroup = (totals: typeof whole.totals) =>
+        [...totals].sort((a, b) => String(a.group?.value).localeCompare(String(b.group?.value)));
+      expect(byGroup(whole.totals)).toEqual(byGroup(answer.totals));
+      expect(whole.servedFrom).toBe(answer.servedFrom);
     };
     const zone = () => t.platform.database.withTenant<CallsTables>(ctx, rollupZone);
 

@@ -65,7 +65,7 @@ export function createCallStats(deps: {
      * those from a quarter-hour level, and from the calls the minutes before the first quarter
      * hour and after the last (a range "until now" rarely ends on a quarter hour).
      */
-    const byDay = fromRollup && query.interval === 'day';
+    const byDay = fromRollup && (query.interval === 'day' || query.interval === 'range');
     const zone = byDay
       ? await database.withTenant<CallsTables, Awaited<ReturnType<typeof rollupZone>>>(ctx, async (trx) => {
           const recorded = await rollupZone(trx);
@@ -99,13 +99,13 @@ export function createCallStats(deps: {
 
     const read = (range: Range) =>
       database.withTenant<CallsTables, StatsRow[]>(ctx, async (trx) => {
+        const at = { ...options, rangeFrom: range.from };
         const readFrom = async (tier: number, part: Range): Promise<StatsRow[]> => {
           const current = tiers[tier];
-          if (!current)
-            return statsRows(trx, 'scan', { ...filters, ...part } satisfies IndexFilters, options);
+          if (!current) return statsRows(trx, 'scan', { ...filters, ...part } satisfies IndexFilters, at);
           const whole = await current.within(trx, part);
           if (!whole) return readFrom(tier + 1, part);
-          const rows = await statsRows(trx, current.level, { ...filters, ...whole }, options);
+          const rows = await statsRows(trx, current.level, { ...filters, ...whole }, at);
           if (part.from < whole.from)
             rows.push(...(await readFrom(tier + 1, { from: part.from, to: whole.from })));
           if (whole.to < part.to) rows.push(...(await readFrom(tier + 1, { from: whole.to, to: part.to })));

@@ -8,8 +8,21 @@ import { edgePosition, isWaitEdge } from './wait-histogram.js';
  * columns, so a test can hold one against the other.
  */
 
-/** Interval of the tenant's local time that the instant `time` falls in: its UTC start and its wall-clock start. */
-export function intervalOf(time: RawBuilder<unknown>, interval: StatsInterval, timeZone: string) {
+/**
+ * Interval of the tenant's local time that the instant `time` falls in: its UTC start and its
+ * wall-clock start. The `range` interval is one for the whole range, starting at `rangeFrom`.
+ */
+export function intervalOf(
+  time: RawBuilder<unknown>,
+  interval: StatsInterval,
+  timeZone: string,
+  rangeFrom: Date,
+) {
+  if (interval === 'range')
+    return {
+      bucketLocal: sql`(${rangeFrom}::timestamptz at time zone ${timeZone})`,
+      bucketStart: sql`${rangeFrom}::timestamptz`,
+    };
   const local = sql`(${time} at time zone ${timeZone})`;
   const bucketLocal =
     interval === '15m'

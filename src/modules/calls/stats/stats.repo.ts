@@ -35,6 +35,8 @@ export interface StatsOptions {
   readonly timeZone: string;
   readonly groupBy?: StatsGroupBy | undefined;
   readonly targets: QueueTargets;
+  /** Start of the whole range asked for: where the one interval of `range` starts. */
+  readonly rangeFrom: Date;
 }
 
 /** Where figures are read from: the calls themselves, or a rollup level. */
@@ -119,7 +121,12 @@ export async function statsRows(
   if (!scan && from.name !== 'agent' && (options.groupBy === 'agent' || filters.agentIndex))
     throw new Error(`the ${from.name} rollups know no agents`);
   const time = scan ? sql`r.started_at` : sql`r.bucket_start`;
-  const { bucketLocal, bucketStart } = intervalOf(time, options.interval, options.timeZone);
+  const { bucketLocal, bucketStart } = intervalOf(
+    time,
+    options.interval,
+    options.timeZone,
+    options.rangeFrom,
+  );
   const targets = targetsJoin(options.targets, sql`r.queue_id`);
   const group = options.groupBy
     ? groupColumns[options.groupBy]

@@ -3441,8 +3441,8 @@ export interface paths {
                     /** @description Start of the range (inclusive) */
                     from: string;
                     groupBy?: "source" | "queue" | "agent" | "direction";
-                    /** @description Intervals of the tenant's local time */
-                    interval?: "15m" | "hour" | "day";
+                    /** @description Intervals of the tenant's local time; range: one interval, the whole range (totals only, the cheapest question) */
+                    interval?: "15m" | "hour" | "day" | "range";
                     /** @description Total duration of at least this many seconds */
                     minDuration?: number;
                     /** @description A number on any leg: E.164 (+4930123456; spaces, dashes and brackets are ignored) or the raw address exactly (extension, SIP URI) */
@@ -10513,7 +10513,7 @@ export interface components {
             };
             groupBy: ("source" | "queue" | "agent" | "direction") | null;
             /** @enum {string} */
-            interval: "15m" | "hour" | "day";
+            interval: "15m" | "hour" | "day" | "range";
             /** @description With compare=previous */
             previous: {
                 from: string;
@@ -10649,7 +10649,7 @@ export interface components {
             };
             groupBy: ("source" | "queue" | "agent" | "direction") | null;
             /** @enum {string} */
-            interval: "15m" | "hour" | "day";
+            interval: "15m" | "hour" | "day" | "range";
             /** @description With compare=previous */
             previous: {
                 from: string;

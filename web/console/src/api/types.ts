@@ -10,6 +10,8 @@ export type IdentityProvider = Schema<'IdentityProvider'>;
 export type Tenant = Schema<'Tenant'>;
 export type AuditEntry = Schema<'AuditEntry'>;
 export type DeadLetter = Schema<'DeadLetter'>;
+export type WebhookEndpoint = Schema<'WebhookEndpoint'>;
+export type WebhookDelivery = Schema<'WebhookDelivery'>;
 export type SecretSummary =
   paths['/api/v1/secrets']['get']['responses'][200]['content']['application/json']['items'][number];
 export type AuditVerification =

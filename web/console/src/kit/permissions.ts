@@ -26,6 +26,7 @@ export const consolePermissions = [
   'transcripts:read',
   'analysis:read',
   'analysis:configure',
+  'webhooks:manage',
 ] as const;
 
 export type ConsolePermission = (typeof consolePermissions)[number];

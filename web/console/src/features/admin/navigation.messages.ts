@@ -11,6 +11,7 @@ export const adminNavigationMessages = defineMessages(
     organisation: 'Organisation',
     audit: 'Audit log',
     deadLetters: 'Dead letters',
+    webhooks: 'Webhooks',
   },
   {
     de: {
@@ -23,6 +24,7 @@ export const adminNavigationMessages = defineMessages(
       organisation: 'Organisation',
       audit: 'Audit-Protokoll',
       deadLetters: 'Unzustellbare Ereignisse',
+      webhooks: 'Webhooks',
     },
   },
 );

@@ -7,6 +7,7 @@ import {
   ScrollText,
   UserRoundCheck,
   Users,
+  Webhook,
 } from 'lucide-react';
 import { messagesNow } from '@/i18n';
 import type { NavSection } from '@/kit/navigation';
@@ -28,6 +29,7 @@ export const adminNavigation: readonly NavSection[] = [
         permission: 'identity_providers:read',
       },
       { label: () => m().connectors, to: '/admin/connectors', icon: Cable, permission: 'settings:read' },
+      { label: () => m().webhooks, to: '/admin/webhooks', icon: Webhook, permission: 'webhooks:manage' },
       { label: () => m().secrets, to: '/admin/secrets', icon: FileLock2, permission: 'settings:read' },
       { label: () => m().organisation, to: '/admin/settings', icon: Building2, permission: 'settings:read' },
       { label: () => m().audit, to: '/admin/audit', icon: ScrollText, permission: 'audit:read' },

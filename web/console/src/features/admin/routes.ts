@@ -49,6 +49,15 @@ const connectorsRoute = createRoute({
   ),
 });
 
+const webhooksRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'admin/webhooks',
+  component: gated(
+    'webhooks:manage',
+    lazyRouteComponent(() => import('./webhooks/webhooks.page'), 'WebhooksPage'),
+  ),
+});
+
 const settingsRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: 'admin/settings',
@@ -84,6 +93,7 @@ export const adminRoutes = [
   providersRoute,
   connectorsRoute,
   secretsRoute,
+  webhooksRoute,
   settingsRoute,
   auditRoute,
   deadLettersRoute,

@@ -112,17 +112,17 @@ describe('calls dashboard', () => {
       groupBy: 'source',
       compare: 'previous',
     });
-    // The leaderboards ask for totals per queue and per agent over the same range.
+    // The leaderboards ask for totals per queue and per agent over the same range, as one interval.
     expect(asked).toContainEqual({
       from: '2024-01-27T14:00:00.000Z',
       to: '2024-01-27T18:00:00.000Z',
-      interval: 'day',
+      interval: 'range',
       groupBy: 'queue',
     });
     expect(asked).toContainEqual({
       from: '2024-01-27T14:00:00.000Z',
       to: '2024-01-27T18:00:00.000Z',
-      interval: 'day',
+      interval: 'range',
       groupBy: 'agent',
     });
 
