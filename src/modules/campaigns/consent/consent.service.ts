@@ -166,7 +166,7 @@ export function createConsentService(deps: {
     },
 
     async listByNumber(ctx, text, region) {
-      const phone = number(text, region, 'query.phone');
+      const phone = number(text, region, 'querystring.phone');
       const sealer = await sealing.forTenant(ctx.tenantId);
       const rows = await database.withTenant<Tables, ConsentRow[]>(ctx, (trx) =>
         consentsByIndex(trx, [sealer.phoneIndex(phone)]),

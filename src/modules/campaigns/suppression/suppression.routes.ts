@@ -180,7 +180,8 @@ rejected. The copy replaces the registry's current one when the whole file is re
 /** Mounted at /api/v1/campaigns/dnc-registries. */
 export function dncRegistryRoutes(suppression: SuppressionService): FastifyPluginAsyncZod {
   return async (app) => {
-    // The file is streamed by the handler, never buffered by Fastify.
+    // The file is streamed by the handler, never buffered by Fastify (text/plain's own parser too).
+    app.removeAllContentTypeParsers();
     app.addContentTypeParser('*', (_request, _payload, done) => {
       done(null);
     });
@@ -215,7 +216,7 @@ export function dncRegistryRoutes(suppression: SuppressionService): FastifyPlugi
         const downloadedAt = new Date(request.query.downloadedAt);
         if (downloadedAt.getTime() > Date.now() + 60_000) {
           throw CampaignsErrors.invalidRegistryImport([
-            { field: 'query.downloadedAt', message: 'must not be in the future' },
+            { field: 'querystring.downloadedAt', message: 'must not be in the future' },
           ]);
         }
         const copy = await suppression.importRegistry(request.ctx, {

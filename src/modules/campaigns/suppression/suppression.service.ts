@@ -199,7 +199,7 @@ export function createSuppressionService(deps: {
     },
 
     async check(ctx, text, region) {
-      const phone = number(text, region, 'query.number');
+      const phone = number(text, region, 'querystring.number');
       const sealer = await sealing.forTenant(ctx.tenantId);
       const index = sealer.phoneIndex(phone);
       const found = await database.withTenant<Tables, { rows: DncEntryRow[]; registries: { registry: string; listed: boolean }[] }>(
@@ -233,7 +233,7 @@ export function createSuppressionService(deps: {
         const createdAt = new Date(at ?? '');
         const uuid = fromPublicId('dnc', id ?? '');
         if (Number.isNaN(createdAt.getTime()) || !uuid)
-          throw CampaignsErrors.invalidFilter('query.cursor', 'is not a cursor this list gave');
+          throw CampaignsErrors.invalidFilter('querystring.cursor', 'is not a cursor this list gave');
         after = { createdAt, id: uuid };
       }
       const rows = await database.withTenant<Tables, DncEntryRow[]>(ctx, (trx) =>
