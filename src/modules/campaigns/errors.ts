@@ -56,9 +56,14 @@ export const CampaignsErrors = {
   // Consent and suppression (consent/, suppression/).
   /** 400: a number that is not a possible E.164 number, named by field. */
   invalidNumber: (field: string) =>
-    new AppError('CAMPAIGNS_INVALID_NUMBER', 'invalid_input', `${field} is not a possible phone number in E.164 (+ and the country code)`, {
-      fields: [{ field, message: 'must be a possible phone number in E.164 (+ and the country code)' }],
-    }),
+    new AppError(
+      'CAMPAIGNS_INVALID_NUMBER',
+      'invalid_input',
+      `${field} is not a possible phone number in E.164 (+ and the country code)`,
+      {
+        fields: [{ field, message: 'must be a possible phone number in E.164 (+ and the country code)' }],
+      },
+    ),
   invalidConsent: (field: string, message: string) =>
     new AppError('CAMPAIGNS_INVALID_CONSENT', 'invalid_input', `${field} ${message}`, {
       fields: [{ field, message }],
@@ -72,13 +77,23 @@ export const CampaignsErrors = {
       fields: [{ field, message: 'was withdrawn already' }],
     }),
   dncEntryNotFound: (field = 'params.entryId') =>
-    new AppError('CAMPAIGNS_DNC_ENTRY_NOT_FOUND', 'not_found', `${field}: the do-not-call entry was not found.`, {
-      fields: [{ field, message: 'is not an active do-not-call entry of this tenant' }],
-    }),
+    new AppError(
+      'CAMPAIGNS_DNC_ENTRY_NOT_FOUND',
+      'not_found',
+      `${field}: the do-not-call entry was not found.`,
+      {
+        fields: [{ field, message: 'is not an active do-not-call entry of this tenant' }],
+      },
+    ),
   dncEntryExists: (field: string, entryId: string) =>
-    new AppError('CAMPAIGNS_DNC_ENTRY_EXISTS', 'conflict', `${field} is on the do-not-call list already (${entryId}).`, {
-      fields: [{ field, message: `is on the do-not-call list already (${entryId})` }],
-    }),
+    new AppError(
+      'CAMPAIGNS_DNC_ENTRY_EXISTS',
+      'conflict',
+      `${field} is on the do-not-call list already (${entryId}).`,
+      {
+        fields: [{ field, message: `is on the do-not-call list already (${entryId})` }],
+      },
+    ),
   invalidRegistryImport: (fields: readonly FieldProblem[]) =>
     new AppError(
       'CAMPAIGNS_INVALID_REGISTRY_IMPORT',

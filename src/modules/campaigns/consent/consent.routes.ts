@@ -4,11 +4,25 @@ import { problemSchema } from '../../../platform/http/index.js';
 import { regionSchema } from '../leads/leads.schemas.js';
 import type { ConsentService, ConsentView } from './consent.types.js';
 
-const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 429: problemSchema };
+const problems = {
+  400: problemSchema,
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  429: problemSchema,
+};
 const tags = ['campaigns'];
 
 export const consentChannels = ['call', 'ai_voice', 'sms', 'email'] as const;
-export const consentSources = ['web_form', 'paper', 'verbal_recorded', 'ivr', 'sms_reply', 'import', 'api'] as const;
+export const consentSources = [
+  'web_form',
+  'paper',
+  'verbal_recorded',
+  'ivr',
+  'sms_reply',
+  'import',
+  'api',
+] as const;
 export const withdrawalHows = [
   'web_form',
   'paper',

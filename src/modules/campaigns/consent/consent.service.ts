@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import type { AuditLog } from '../../../platform/audit/index.js';
-import type { RequestContext } from '../../../platform/context.js';
 import type { Database } from '../../../platform/db/index.js';
 import { fromPublicId, newUuid, toPublicId } from '../../../platform/ids.js';
 import type { CampaignsTables } from '../db/campaigns.tables.js';
@@ -20,7 +19,10 @@ import type { ConsentService, ConsentStatus, ConsentView } from './consent.types
 
 type Tables = CampaignsTables;
 
-export function consentStatus(row: Pick<ConsentRow, 'givenAt' | 'expiresAt' | 'withdrawnAt'>, now: Date): ConsentStatus {
+export function consentStatus(
+  row: Pick<ConsentRow, 'givenAt' | 'expiresAt' | 'withdrawnAt'>,
+  now: Date,
+): ConsentStatus {
   if (row.withdrawnAt !== null && row.withdrawnAt <= now) return 'withdrawn';
   if (row.expiresAt !== null && row.expiresAt <= now) return 'expired';
   if (row.givenAt > now) return 'not_yet';
@@ -147,19 +149,22 @@ export function createConsentService(deps: {
       const uuid = fromPublicId('cons', consentId);
       if (!uuid) throw CampaignsErrors.consentNotFound();
       const when = withdrawalTime(at);
-      const row = await database.withTenant<Tables, ConsentRow | 'withdrawn' | undefined>(ctx, async (trx) => {
-        const found = await findConsent(trx, uuid);
-        if (!found) return undefined;
-        if (found.withdrawnAt !== null) return 'withdrawn';
-        const [withdrawn] = await withdrawConsents(trx, [uuid], { at: when, how, by: actorName(ctx) });
-        if (!withdrawn) return 'withdrawn';
-        await audit.append(trx, ctx, {
-          action: 'campaigns.consent.withdrawn',
-          target: { type: 'consent', id: consentId },
-          details: { purpose: withdrawn.purpose, channel: withdrawn.channel, how },
-        });
-        return withdrawn;
-      });
+      const row = await database.withTenant<Tables, ConsentRow | 'withdrawn' | undefined>(
+        ctx,
+        async (trx) => {
+          const found = await findConsent(trx, uuid);
+          if (!found) return undefined;
+          if (found.withdrawnAt !== null) return 'withdrawn';
+          const [withdrawn] = await withdrawConsents(trx, [uuid], { at: when, how, by: actorName(ctx) });
+          if (!withdrawn) return 'withdrawn';
+          await audit.append(trx, ctx, {
+            action: 'campaigns.consent.withdrawn',
+            target: { type: 'consent', id: consentId },
+            details: { purpose: withdrawn.purpose, channel: withdrawn.channel, how },
+          });
+          return withdrawn;
+        },
+      );
       if (row === undefined) throw CampaignsErrors.consentNotFound();
       if (row === 'withdrawn') throw CampaignsErrors.consentAlreadyWithdrawn();
       return view(ctx.tenantId, row);
@@ -206,9 +211,9 @@ export function createConsentService(deps: {
 
     async purgeExpired(now) {
       // Across tenants, as the owner: the application role may not delete consent records.
-      const { rows } = await sql<{ removed: string }>`select campaigns.purge_consents(${now}) as removed`.execute(
-        database.owner,
-      );
+      const { rows } = await sql<{
+        removed: string;
+      }>`select campaigns.purge_consents(${now}) as removed`.execute(database.owner);
       return Number(rows[0]?.removed ?? 0);
     },
   };

@@ -66,12 +66,7 @@ export interface ConsentService {
   /** Withdraws every consent of the number in force or yet to start (filtered by purpose, channel); answers those withdrawn. */
   withdraw(ctx: RequestContext, withdrawal: ConsentWithdrawal): Promise<ConsentView[]>;
   /** Withdraws one consent record. */
-  withdrawOne(
-    ctx: RequestContext,
-    consentId: string,
-    how: WithdrawalHow,
-    at?: Date,
-  ): Promise<ConsentView>;
+  withdrawOne(ctx: RequestContext, consentId: string, how: WithdrawalHow, at?: Date): Promise<ConsentView>;
   /** The number's whole consent history, newest given first. */
   listByNumber(ctx: RequestContext, phone: string, region?: string): Promise<ConsentView[]>;
   /** What `preDialCheck` reads (`consents`), for a batch of E.164 numbers: every number is a key. */

@@ -1,6 +1,10 @@
 import type { EventTrigger } from '../../../platform/jobs/index.js';
 import type { Logger } from '../../../platform/telemetry/index.js';
-import { analysisCompletedV1, type ConversationsApi, type RecordingParty } from '../../conversations/index.js';
+import {
+  analysisCompletedV1,
+  type ConversationsApi,
+  type RecordingParty,
+} from '../../conversations/index.js';
 import type { CampaignsTransaction } from '../db/campaigns.tables.js';
 import type { CampaignsSealing } from '../sealing.js';
 import { toE164 } from './phone-number.js';

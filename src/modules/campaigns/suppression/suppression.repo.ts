@@ -24,7 +24,11 @@ export async function insertEntry(
             .doNothing(),
         )
       : insert.onConflict((oc) =>
-          oc.columns(['tenantId', 'pattern']).where('removedAt', 'is', null).where('pattern', 'is not', null).doNothing(),
+          oc
+            .columns(['tenantId', 'pattern'])
+            .where('removedAt', 'is', null)
+            .where('pattern', 'is not', null)
+            .doNothing(),
         );
   return guarded.returningAll().executeTakeFirst();
 }
@@ -42,7 +46,10 @@ export async function activeByIndex(
     .execute();
 }
 
-export async function activeByPattern(trx: CampaignsTransaction, pattern: string): Promise<DncEntryRow | undefined> {
+export async function activeByPattern(
+  trx: CampaignsTransaction,
+  pattern: string,
+): Promise<DncEntryRow | undefined> {
   return trx
     .selectFrom('campaigns.dnc_entries')
     .selectAll()

@@ -5,7 +5,13 @@ import { CampaignsErrors } from '../errors.js';
 import { regionSchema } from '../leads/leads.schemas.js';
 import type { DncEntry, RegistryCopy, SuppressionService } from './suppression.types.js';
 
-const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 429: problemSchema };
+const problems = {
+  400: problemSchema,
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  429: problemSchema,
+};
 const tags = ['campaigns'];
 
 const text = (max: number) =>
@@ -100,7 +106,8 @@ export function dncRoutes(suppression: SuppressionService): FastifyPluginAsyncZo
           response: { 201: dncEntrySchema, ...problems, 409: problemSchema },
         },
       },
-      async (request, reply) => reply.code(201).send(entryView(await suppression.add(request.ctx, request.body))),
+      async (request, reply) =>
+        reply.code(201).send(entryView(await suppression.add(request.ctx, request.body))),
     );
     app.get(
       '/',
@@ -192,7 +199,8 @@ export function dncRegistryRoutes(suppression: SuppressionService): FastifyPlugi
         bodyLimit: 1024 * 1024 * 1024,
         schema: {
           tags,
-          summary: 'Import a national do-not-call registry copy (us-national-dnc, uk-tps) from a file of numbers',
+          summary:
+            'Import a national do-not-call registry copy (us-national-dnc, uk-tps) from a file of numbers',
           description: registryDescription,
           consumes: ['text/plain', 'text/csv'],
           params: z.object({
@@ -202,7 +210,10 @@ export function dncRegistryRoutes(suppression: SuppressionService): FastifyPlugi
           }),
           querystring: z.strictObject({
             region: regionSchema,
-            downloadedAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 instant with Z or an offset' }),
+            downloadedAt: z.iso.datetime({
+              offset: true,
+              message: 'must be an ISO 8601 instant with Z or an offset',
+            }),
           }),
           response: { 201: registryCopySchema, ...problems, 415: problemSchema },
         },
@@ -234,7 +245,8 @@ export function dncRegistryRoutes(suppression: SuppressionService): FastifyPlugi
         config: { permission: 'leads:read' },
         schema: {
           tags,
-          summary: "The current copy of each national registry, with its age (the dialer refuses a region's calls past 31 days)",
+          summary:
+            "The current copy of each national registry, with its age (the dialer refuses a region's calls past 31 days)",
           response: { 200: z.object({ registries: z.array(registryCopySchema) }), ...problems },
         },
       },

@@ -24,13 +24,7 @@ import {
   type DncEntryRow,
   type RegistryCopyRow,
 } from './suppression.repo.js';
-import type {
-  DncEntry,
-  DncEvidence,
-  OptOut,
-  RegistryCopy,
-  SuppressionService,
-} from './suppression.types.js';
+import type { DncEntry, DncEvidence, OptOut, RegistryCopy, SuppressionService } from './suppression.types.js';
 
 type Tables = CampaignsTables;
 
@@ -67,7 +61,9 @@ export function createSuppressionService(deps: {
 
   const view = async (tenantId: string, row: DncEntryRow): Promise<DncEntry> => {
     const [phone, evidence] = await Promise.all([
-      row.phoneSealed === null ? null : sealing.unseal(tenantId, row.phoneSealed, sealingAad.dncNumber(row.id)),
+      row.phoneSealed === null
+        ? null
+        : sealing.unseal(tenantId, row.phoneSealed, sealingAad.dncNumber(row.id)),
       row.evidenceSealed === null
         ? null
         : sealing.unseal(tenantId, row.evidenceSealed, sealingAad.dncEvidence(row.id)),
@@ -190,7 +186,11 @@ export function createSuppressionService(deps: {
           await audit.append(trx, ctx, {
             action: 'campaigns.dnc.removed',
             target: { type: 'dnc_entry', id: entryId },
-            details: { reason, source: removed.source, kind: removed.pattern === null ? 'number' : 'pattern' },
+            details: {
+              reason,
+              source: removed.source,
+              kind: removed.pattern === null ? 'number' : 'pattern',
+            },
           });
         return removed;
       });
@@ -202,22 +202,22 @@ export function createSuppressionService(deps: {
       const phone = number(text, region, 'querystring.number');
       const sealer = await sealing.forTenant(ctx.tenantId);
       const index = sealer.phoneIndex(phone);
-      const found = await database.withTenant<Tables, { rows: DncEntryRow[]; registries: { registry: string; listed: boolean }[] }>(
-        ctx,
-        async (trx) => {
-          const exact = await activeByIndex(trx, [index]);
-          const patterns = (await activePatterns(trx)).filter((row) =>
-            compileDncList([], [row.pattern ?? '']).has(phone),
-          );
-          const registries = [];
-          for (const copy of await currentCopies(trx))
-            registries.push({
-              registry: copy.registry,
-              listed: (await listedIndexes(trx, copy.id, [index])).length > 0,
-            });
-          return { rows: [...exact, ...patterns], registries };
-        },
-      );
+      const found = await database.withTenant<
+        Tables,
+        { rows: DncEntryRow[]; registries: { registry: string; listed: boolean }[] }
+      >(ctx, async (trx) => {
+        const exact = await activeByIndex(trx, [index]);
+        const patterns = (await activePatterns(trx)).filter((row) =>
+          compileDncList([], [row.pattern ?? '']).has(phone),
+        );
+        const registries = [];
+        for (const copy of await currentCopies(trx))
+          registries.push({
+            registry: copy.registry,
+            listed: (await listedIndexes(trx, copy.id, [index])).length > 0,
+          });
+        return { rows: [...exact, ...patterns], registries };
+      });
       return {
         number: phone,
         suppressed: found.rows.length > 0,
@@ -245,7 +245,9 @@ export function createSuppressionService(deps: {
         entries: await Promise.all(page.map((row) => view(ctx.tenantId, row))),
         nextCursor:
           rows.length > query.limit && last
-            ? Buffer.from(`${last.createdAt.toISOString()}|${toPublicId('dnc', last.id)}`).toString('base64url')
+            ? Buffer.from(`${last.createdAt.toISOString()}|${toPublicId('dnc', last.id)}`).toString(
+                'base64url',
+              )
             : null,
       };
     },
@@ -253,8 +255,9 @@ export function createSuppressionService(deps: {
     async optOut(ctx, optOut) {
       const phone = number(optOut.number, undefined, 'number');
       const sealer = await sealing.forTenant(ctx.tenantId);
-      const { row, created } = await database.withTenant<Tables, { row: DncEntryRow; created: boolean }>(ctx, (trx) =>
-        optOutWithin(trx, ctx, sealer, { ...optOut, number: phone }),
+      const { row, created } = await database.withTenant<Tables, { row: DncEntryRow; created: boolean }>(
+        ctx,
+        (trx) => optOutWithin(trx, ctx, sealer, { ...optOut, number: phone }),
       );
       return { entry: await view(ctx.tenantId, row), created };
     },
@@ -309,7 +312,10 @@ export function createSuppressionService(deps: {
         await flush();
         if (entries === 0)
           throw CampaignsErrors.invalidRegistryImport([
-            { field: 'body', message: `has no number that reads as a ${input.region} number (${rejected} lines rejected)` },
+            {
+              field: 'body',
+              message: `has no number that reads as a ${input.region} number (${rejected} lines rejected)`,
+            },
           ]);
       } catch (error) {
         await database.withTenant<Tables, void>(ctx, async (trx) => {
@@ -382,8 +388,11 @@ export function createSuppressionService(deps: {
         { onList: DncEntryRow[]; patterns: string[]; copies: { row: RegistryCopyRow; listed: Buffer[] }[] }
       >(ctx, async (trx) => {
         const onList: DncEntryRow[] = [];
-        for (let i = 0; i < indexes.length; i += BATCH) onList.push(...(await activeByIndex(trx, indexes.slice(i, i + BATCH))));
-        const patterns = (await activePatterns(trx)).flatMap((row) => (row.pattern === null ? [] : [row.pattern]));
+        for (let i = 0; i < indexes.length; i += BATCH)
+          onList.push(...(await activeByIndex(trx, indexes.slice(i, i + BATCH))));
+        const patterns = (await activePatterns(trx)).flatMap((row) =>
+          row.pattern === null ? [] : [row.pattern],
+        );
         const copies = [];
         for (const row of await currentCopies(trx)) {
           const listed: Buffer[] = [];

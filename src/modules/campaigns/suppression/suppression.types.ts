@@ -98,14 +98,21 @@ export interface SuppressionService {
   check(ctx: RequestContext, number: string, region?: string): Promise<DncCheck>;
   list(
     ctx: RequestContext,
-    query: { readonly limit: number; readonly cursor?: string | undefined; readonly includeRemoved?: boolean },
+    query: {
+      readonly limit: number;
+      readonly cursor?: string | undefined;
+      readonly includeRemoved?: boolean;
+    },
   ): Promise<{ readonly entries: readonly DncEntry[]; readonly nextCursor: string | null }>;
   /**
    * The number goes on the list at once, with the evidence, audited as the caller (the system for
    * automatic opt-outs). Idempotent: a number already on the list is left as it is (`created: false`).
    * The voice-agent and SMS STOP paths call this.
    */
-  optOut(ctx: RequestContext, optOut: OptOut): Promise<{ readonly entry: DncEntry; readonly created: boolean }>;
+  optOut(
+    ctx: RequestContext,
+    optOut: OptOut,
+  ): Promise<{ readonly entry: DncEntry; readonly created: boolean }>;
   /** Reads a registry file into a new copy that replaces the current one when complete (audited). */
   importRegistry(ctx: RequestContext, input: RegistryImportInput): Promise<RegistryCopy>;
   /** The current copy of each registry, with its age. */
