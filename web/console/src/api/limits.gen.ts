@@ -18,6 +18,16 @@ export const apiLimits = {
   'DELETE /api/v1/calls/queue-targets/queues/{queueId}': {
     'queueId': { minLength: 1, maxLength: 256 },
   },
+  'DELETE /api/v1/campaigns/column-mappings/{mappingId}': {
+    'mappingId': { maxLength: 100 },
+  },
+  'DELETE /api/v1/campaigns/dnc/{entryId}': {
+    'entryId': { maxLength: 100 },
+    'reason': { minLength: 1, maxLength: 500 },
+  },
+  'DELETE /api/v1/campaigns/lists/{listId}': {
+    'listId': { maxLength: 100 },
+  },
   'DELETE /api/v1/conversations/sources/{sourceId}': {
     'sourceId': { maxLength: 64 },
   },
@@ -96,6 +106,40 @@ export const apiLimits = {
     'q': { maxLength: 256 },
     'queue': { minLength: 1, maxLength: 256 },
   },
+  'GET /api/v1/campaigns/column-mappings/{mappingId}': {
+    'mappingId': { maxLength: 100 },
+  },
+  'GET /api/v1/campaigns/consents': {
+    'phone': { minLength: 3, maxLength: 64 },
+  },
+  'GET /api/v1/campaigns/dnc': {
+    'cursor': { maxLength: 200 },
+    'limit': { minimum: 1, maximum: 500 },
+  },
+  'GET /api/v1/campaigns/dnc/check': {
+    'number': { minLength: 3, maxLength: 64 },
+  },
+  'GET /api/v1/campaigns/leads': {
+    'cursor': { maxLength: 200 },
+    'email': { minLength: 3, maxLength: 254 },
+    'limit': { minimum: 1, maximum: 500 },
+    'listId': { maxLength: 100 },
+    'phone': { minLength: 1, maxLength: 64 },
+  },
+  'GET /api/v1/campaigns/leads/{leadId}': {
+    'leadId': { maxLength: 100 },
+  },
+  'GET /api/v1/campaigns/leads/export': {
+    'listId': { maxLength: 100 },
+  },
+  'GET /api/v1/campaigns/leads/imports/{importId}': {
+    'importId': { maxLength: 100 },
+    'limit': { minimum: 1, maximum: 1000 },
+    'rejectionsAfter': { minimum: 0 },
+  },
+  'GET /api/v1/campaigns/lists/{listId}': {
+    'listId': { maxLength: 100 },
+  },
   'GET /api/v1/conversations/categories/{id}': {
     'id': { minLength: 1, maxLength: 120 },
     'version': { minimum: 1, maximum: 1000000 },
@@ -154,6 +198,11 @@ export const apiLimits = {
   'GET /api/v1/webhooks/endpoints/{endpointId}/deliveries': {
     'endpointId': { maxLength: 100 },
     'limit': { minimum: 1, maximum: 500 },
+  },
+  'PATCH /api/v1/campaigns/lists/{listId}': {
+    'description': { maxLength: 2000 },
+    'listId': { maxLength: 100 },
+    'name': { minLength: 1, maxLength: 200 },
   },
   'PATCH /api/v1/conversations/sources/{sourceId}': {
     'name': { minLength: 1, maxLength: 100 },
@@ -217,6 +266,29 @@ export const apiLimits = {
   },
   'POST /api/v1/calls/quarantine/{quarantineId}/replay': {
     'quarantineId': { maxLength: 64 },
+  },
+  'POST /api/v1/campaigns/column-mappings': {
+    'name': { minLength: 1, maxLength: 200 },
+  },
+  'POST /api/v1/campaigns/consents': {
+    'phone': { minLength: 3, maxLength: 64 },
+    'request': { minLength: 1, maxLength: 100000 },
+    'requestObjectKey': { minLength: 1, maxLength: 1024 },
+    'textShown': { minLength: 1, maxLength: 10000 },
+  },
+  'POST /api/v1/campaigns/consents/{consentId}/withdraw': {
+    'consentId': { maxLength: 100 },
+  },
+  'POST /api/v1/campaigns/consents/withdrawals': {
+    'phone': { minLength: 3, maxLength: 64 },
+  },
+  'POST /api/v1/campaigns/dnc': {
+    'number': { minLength: 3, maxLength: 64 },
+    'reason': { minLength: 1, maxLength: 500 },
+  },
+  'POST /api/v1/campaigns/lists': {
+    'description': { maxLength: 2000 },
+    'name': { minLength: 1, maxLength: 200 },
   },
   'POST /api/v1/conversations/categories/{id}/activate': {
     'id': { minLength: 1, maxLength: 120 },

@@ -3720,6 +3720,2280 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/campaigns/column-mappings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The saved column mappings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            mappings: components["schemas"]["SavedColumnMapping"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Save a column mapping for later imports */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        mapping: components["schemas"]["LeadColumnMappingInput"];
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedColumnMapping"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/column-mappings/{mappingId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One saved column mapping */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mappingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedColumnMapping"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove a saved column mapping */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mappingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A number's consent history, newest first */
+        get: {
+            parameters: {
+                query: {
+                    /** @description E.164 (+12015550123), or national with region */
+                    phone: string;
+                    region?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            consents: components["schemas"]["Consent"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a consent: who, to what purpose and channel, when, how, the text shown */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        channel: "call" | "ai_voice" | "sms" | "email";
+                        expiresAt?: string | null;
+                        /** Format: date-time */
+                        givenAt: string;
+                        /** @description E.164 (+12015550123), or national with region */
+                        phone: string;
+                        purpose: string;
+                        region?: string;
+                        /** @description A copy of the request (stored sealed) */
+                        request?: string;
+                        requestObjectKey?: string;
+                        /** @enum {string} */
+                        source: "web_form" | "paper" | "verbal_recorded" | "ivr" | "sms_reply" | "import" | "api";
+                        textShown: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Consent"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/consents/{consentId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw one consent record */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    consentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        at?: string;
+                        /** @enum {string} */
+                        how: "web_form" | "paper" | "verbal_recorded" | "ivr" | "sms_stop" | "voice_agent" | "opt_out_intent" | "api" | "manual";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Consent"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/consents/withdrawals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a number's consents (all, or one purpose and/or channel) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        at?: string;
+                        /** @enum {string} */
+                        channel?: "call" | "ai_voice" | "sms" | "email";
+                        /** @enum {string} */
+                        how: "web_form" | "paper" | "verbal_recorded" | "ivr" | "sms_stop" | "voice_agent" | "opt_out_intent" | "api" | "manual";
+                        /** @description E.164 (+12015550123), or national with region */
+                        phone: string;
+                        purpose?: string;
+                        region?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            withdrawn: components["schemas"]["Consent"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/dnc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The do-not-call list, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    includeRemoved?: "true" | "false";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entries: components["schemas"]["DncEntry"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Put a number or a pattern (+4420*, +1555???1234) on the do-not-call list */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        evidence?: {
+                            analysisId?: string;
+                            callId?: string;
+                            note?: string;
+                            quote?: string;
+                            recordingId?: string;
+                        };
+                        /** @description E.164 (+12015550123), or national with region */
+                        number?: string;
+                        pattern?: string;
+                        reason: string;
+                        region?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DncEntry"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/dnc-registries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current copy of each national registry, with its age (the dialer refuses a region's calls past 31 days) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            registries: components["schemas"]["DncRegistryCopy"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/dnc-registries/{registry}/copies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a national do-not-call registry copy (us-national-dnc, uk-tps) from a file of numbers
+         * @description The request body is the registry file itself (text/plain or text/csv): one number a line, national
+         *     numbers read in `region`; of a CSV row the first column is taken, and the FTC's `area code,number` rows
+         *     are joined. Blank lines and # comments are skipped; other lines that are not numbers are counted as
+         *     rejected. The copy replaces the registry's current one when the whole file is read.
+         */
+        post: {
+            parameters: {
+                query: {
+                    downloadedAt: string;
+                    region: string;
+                };
+                header?: never;
+                path: {
+                    registry: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DncRegistryCopy"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/dnc/{entryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take an entry off the do-not-call list (kept with who and why; audited) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    entryId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DncEntry"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/dnc/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether a number is suppressed: the entries and registry copies that list it */
+        get: {
+            parameters: {
+                query: {
+                    /** @description E.164 (+12015550123), or national with region */
+                    number: string;
+                    region?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entries: components["schemas"]["DncEntry"][];
+                            number: string;
+                            registries: {
+                                listed: boolean;
+                                registry: string;
+                            }[];
+                            suppressed: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Leads, newest first; by list, status, or number or e-mail (matched through a blind index) */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    email?: string;
+                    limit?: number;
+                    listId?: string;
+                    /** @description E.164, or national with region */
+                    phone?: string;
+                    region?: string;
+                    status?: "new" | "attempted" | "contacted" | "callback" | "converted" | "not_interested" | "do_not_call" | "invalid";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            leads: components["schemas"]["LeadSummary"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/leads/{leadId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One lead with its status history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    leadId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/leads/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export leads as CSV (audited; cells that could run as a formula are neutralised) */
+        get: {
+            parameters: {
+                query?: {
+                    listId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The leads, newest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/leads/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lead imports, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            imports: components["schemas"]["LeadImport"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Import a lead file into a list: stored, scanned and read in the background
+         * @description multipart/form-data with two parts, in this order:
+         *     - `options`: JSON {listId, mappingId | mapping, saveMappingAs}; a mapping names the column of each lead field (by header, or by position), or a VICIdial preset (vicidial-standard, vicidial-stdrankowner, vicidial-minicsv, vicidial-minicsv02);
+         *     - `file`: the lead file (CSV, TSV, pipe- or semicolon-separated; its type is read from its bytes, never its name).
+         *     Refusals: 415 (not a lead file), 422 (empty, XLSX without a reader), 400 (options, naming each field; a mapping that does not fit the file), 413 (over the size limit), 404 (options.listId).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadImport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/leads/imports/{importId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import: its progress and the rows it rejected, with the reasons */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    rejectionsAfter?: number;
+                };
+                header?: never;
+                path: {
+                    importId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadImportDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/leads/imports/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The first rows of a lead file as the mapping reads them; nothing is stored
+         * @description multipart/form-data with two parts, in this order:
+         *     - `options`: JSON {listId, mappingId | mapping, saveMappingAs}; a mapping names the column of each lead field (by header, or by position), or a VICIdial preset (vicidial-standard, vicidial-stdrankowner, vicidial-minicsv, vicidial-minicsv02);
+         *     - `file`: the lead file (CSV, TSV, pipe- or semicolon-separated; its type is read from its bytes, never its name).
+         *     Refusals: 415 (not a lead file), 422 (empty, XLSX without a reader), 400 (options, naming each field; a mapping that does not fit the file), 413 (over the size limit), 404 (options.listId).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadImportPreview"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The lead lists, by name */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            lists: components["schemas"]["LeadList"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a lead list */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        defaultRegion?: string | null;
+                        description?: string | null;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/lists/{listId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One lead list */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    listId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove a lead list with its leads and imports */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    listId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename or describe a lead list */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    listId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        defaultRegion?: string | null;
+                        description?: string | null;
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/conversations/categories": {
         parameters: {
             query?: never;
@@ -11148,6 +13422,58 @@ export interface components {
             /** @description The source's own wording (hangup cause name, disconnect reason). */
             sourceText: string | null;
         };
+        Consent: {
+            /**
+             * @description ai_voice: calls with an artificial or AI voice
+             * @enum {string}
+             */
+            channel: "call" | "ai_voice" | "sms" | "email";
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            expiresAt: string | null;
+            /** Format: date-time */
+            givenAt: string;
+            id: string;
+            phone: string;
+            purpose: string;
+            request: string | null;
+            requestObjectKey: string | null;
+            /** @enum {string} */
+            source: "web_form" | "paper" | "verbal_recorded" | "ivr" | "sms_reply" | "import" | "api";
+            /** @enum {string} */
+            status: "in_force" | "not_yet" | "withdrawn" | "expired";
+            textShown: string;
+            withdrawnAt: string | null;
+            withdrawnBy: string | null;
+            withdrawnHow: ("web_form" | "paper" | "verbal_recorded" | "ivr" | "sms_stop" | "voice_agent" | "opt_out_intent" | "api" | "manual") | null;
+        };
+        ConsentInput: {
+            /**
+             * @description ai_voice: calls with an artificial or AI voice
+             * @enum {string}
+             */
+            channel: "call" | "ai_voice" | "sms" | "email";
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            expiresAt: string | null;
+            /** Format: date-time */
+            givenAt: string;
+            id: string;
+            phone: string;
+            purpose: string;
+            request: string | null;
+            requestObjectKey: string | null;
+            /** @enum {string} */
+            source: "web_form" | "paper" | "verbal_recorded" | "ivr" | "sms_reply" | "import" | "api";
+            /** @enum {string} */
+            status: "in_force" | "not_yet" | "withdrawn" | "expired";
+            textShown: string;
+            withdrawnAt: string | null;
+            withdrawnBy: string | null;
+            withdrawnHow: ("web_form" | "paper" | "verbal_recorded" | "ivr" | "sms_stop" | "voice_agent" | "opt_out_intent" | "api" | "manual") | null;
+        };
         ConversationAnalysis: {
             actionItems: {
                 action: string;
@@ -12098,6 +14424,84 @@ export interface components {
             /** @description Letters waiting (neither replayed nor discarded) */
             total: number;
         };
+        DncEntry: {
+            addedBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            evidence: {
+                analysisId?: string;
+                callId?: string;
+                note?: string;
+                quote?: string;
+                recordingId?: string;
+            } | null;
+            id: string;
+            /** @enum {string} */
+            kind: "number" | "pattern";
+            number: string | null;
+            pattern: string | null;
+            reason: string;
+            removedAt: string | null;
+            removedBy: string | null;
+            removedReason: string | null;
+            /** @enum {string} */
+            source: "manual" | "import" | "opt_out_intent" | "voice_agent" | "sms_stop";
+        };
+        DncEntryInput: {
+            addedBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            evidence: {
+                analysisId?: string;
+                callId?: string;
+                note?: string;
+                quote?: string;
+                recordingId?: string;
+            } | null;
+            id: string;
+            /** @enum {string} */
+            kind: "number" | "pattern";
+            number: string | null;
+            pattern: string | null;
+            reason: string;
+            removedAt: string | null;
+            removedBy: string | null;
+            removedReason: string | null;
+            /** @enum {string} */
+            source: "manual" | "import" | "opt_out_intent" | "voice_agent" | "sms_stop";
+        };
+        DncRegistryCopy: {
+            ageDays: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            downloadedAt: string;
+            entryCount: number;
+            finishedAt: string | null;
+            id: string;
+            importedBy: string;
+            linesRejected: number;
+            region: string;
+            registry: string;
+            /** @enum {string} */
+            state: "importing" | "current" | "replaced" | "failed";
+        };
+        DncRegistryCopyInput: {
+            ageDays: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            downloadedAt: string;
+            entryCount: number;
+            finishedAt: string | null;
+            id: string;
+            importedBy: string;
+            linesRejected: number;
+            region: string;
+            registry: string;
+            /** @enum {string} */
+            state: "importing" | "current" | "replaced" | "failed";
+        };
         IdentityProvider: {
             audience: string;
             clientId: string | null;
@@ -12214,6 +14618,338 @@ export interface components {
         };
         JsonValue: unknown;
         JsonValueInput: unknown;
+        LeadColumnMapping: {
+            customFields?: ("unmapped" | "none") | (string | number)[];
+            defaultRegion?: string;
+            /** @enum {string} */
+            delimiter?: "," | ";" | "\t" | "|";
+            fields?: {
+                [key: string]: string | number;
+            };
+            hasHeader?: boolean;
+            /** @enum {string} */
+            preset?: "vicidial-standard" | "vicidial-stdrankowner" | "vicidial-minicsv" | "vicidial-minicsv02";
+        };
+        LeadColumnMappingInput: {
+            customFields?: ("unmapped" | "none") | (string | number)[];
+            defaultRegion?: string;
+            /** @enum {string} */
+            delimiter?: "," | ";" | "\t" | "|";
+            fields?: {
+                [key: string]: string | number;
+            };
+            hasHeader?: boolean;
+            /** @enum {string} */
+            preset?: "vicidial-standard" | "vicidial-stdrankowner" | "vicidial-minicsv" | "vicidial-minicsv02";
+        };
+        LeadDetail: {
+            address: {
+                city: string | null;
+                country: string | null;
+                lines: string[];
+                postalCode: string | null;
+                province: string | null;
+                state: string | null;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            customFields: {
+                [key: string]: string;
+            };
+            email: string | null;
+            externalId: string | null;
+            firstName: string | null;
+            fullName: string | null;
+            id: string;
+            importId: string | null;
+            lastName: string | null;
+            listId: string;
+            middleName: string | null;
+            /** @description E.164 */
+            phone: string;
+            region: string | null;
+            sourceRow: number | null;
+            /** @enum {string} */
+            status: "new" | "attempted" | "contacted" | "callback" | "converted" | "not_interested" | "do_not_call" | "invalid";
+            statusHistory: {
+                actor: string;
+                /** Format: date-time */
+                at: string;
+                from: ("new" | "attempted" | "contacted" | "callback" | "converted" | "not_interested" | "do_not_call" | "invalid") | null;
+                reason: string;
+                /** @enum {string} */
+                to: "new" | "attempted" | "contacted" | "callback" | "converted" | "not_interested" | "do_not_call" | "invalid";
+            }[];
+            /** @description ISO 3166-2 of the address (US-FL) */
+            subdivision: string | null;
+            timeZone: string | null;
+            /** @description Every zone the lead may be in: a calling window must hold in each */
+            timeZoneCandidates: string[];
+            timeZoneSource: ("field" | "subdivision" | "country" | "region_candidates") | null;
+            title: string | null;
+        };
+        LeadDetailInput: {
+            address: {
+                city: string | null;
+                country: string | null;
+                lines: string[];
+                postalCode: string | null;
+                province: string | null;
+                state: string | null;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            customFields: {
+                [key: string]: string;
+            };
+            email: string | null;
+            externalId: string | null;
+            firstName: string | null;
+            fullName: string | null;
+            id: string;
+            importId: string | null;
+            lastName: string | null;
+            listId: string;
+            middleName: string | null;
+            /** @description E.164 */
+            phone: string;
+            region: string | null;
+            sourceRow: number | null;
+            /** @enum {string} */
+            status: "new" | "attempted" | "contacted" | "callback" | "converted" | "not_interested" | "do_not_call" | "invalid";
+            statusHistory: {
+                actor: string;
+                /** Format: date-time */
+                at: string;
+                from: ("new" | "attempted" | "contacted" | "callback" | "converted" | "not_interested" | "do_not_call" | "invalid") | null;
+                reason: string;
+                /** @enum {string} */
+                to: "new" | "attempted" | "contacted" | "callback" | "converted" | "not_interested" | "do_not_call" | "invalid";
+            }[];
+            /** @description ISO 3166-2 of the address (US-FL) */
+            subdivision: string | null;
+            timeZone: string | null;
+            /** @description Every zone the lead may be in: a calling window must hold in each */
+            timeZoneCandidates: string[];
+            timeZoneSource: ("field" | "subdivision" | "country" | "region_candidates") | null;
+            title: string | null;
+        };
+        LeadImport: {
+            /** Format: date-time */
+            createdAt: string;
+            failureReason: string | null;
+            fileName: string;
+            finishedAt: string | null;
+            id: string;
+            listId: string;
+            rowsAccepted: number;
+            rowsDuplicate: number;
+            rowsRead: number;
+            rowsRejected: number;
+            scan: {
+                detail: string | null;
+                result: ("clean" | "infected" | "error" | "not_configured") | null;
+            };
+            sizeBytes: number;
+            /** @enum {string} */
+            sniffedType: "csv" | "tsv" | "psv" | "ssv" | "xlsx";
+            startedAt: string | null;
+            /** @enum {string} */
+            state: "queued" | "scanning" | "importing" | "completed" | "failed";
+        };
+        LeadImportDetail: {
+            /** Format: date-time */
+            createdAt: string;
+            failureReason: string | null;
+            fileName: string;
+            finishedAt: string | null;
+            id: string;
+            listId: string;
+            nextRejectionsAfter: number | null;
+            rejections: {
+                field: string;
+                reason: string;
+                row: number;
+            }[];
+            rowsAccepted: number;
+            rowsDuplicate: number;
+            rowsRead: number;
+            rowsRejected: number;
+            scan: {
+                detail: string | null;
+                result: ("clean" | "infected" | "error" | "not_configured") | null;
+            };
+            sizeBytes: number;
+            /** @enum {string} */
+            sniffedType: "csv" | "tsv" | "psv" | "ssv" | "xlsx";
+            startedAt: string | null;
+            /** @enum {string} */
+            state: "queued" | "scanning" | "importing" | "completed" | "failed";
+        };
+        LeadImportDetailInput: {
+            /** Format: date-time */
+            createdAt: string;
+            failureReason: string | null;
+            fileName: string;
+            finishedAt: string | null;
+            id: string;
+            listId: string;
+            nextRejectionsAfter: number | null;
+            rejections: {
+                field: string;
+                reason: string;
+                row: number;
+            }[];
+            rowsAccepted: number;
+            rowsDuplicate: number;
+            rowsRead: number;
+            rowsRejected: number;
+            scan: {
+                detail: string | null;
+                result: ("clean" | "infected" | "error" | "not_configured") | null;
+            };
+            sizeBytes: number;
+            /** @enum {string} */
+            sniffedType: "csv" | "tsv" | "psv" | "ssv" | "xlsx";
+            startedAt: string | null;
+            /** @enum {string} */
+            state: "queued" | "scanning" | "importing" | "completed" | "failed";
+        };
+        LeadImportInput: {
+            /** Format: date-time */
+            createdAt: string;
+            failureReason: string | null;
+            fileName: string;
+            finishedAt: string | null;
+            id: string;
+            listId: string;
+            rowsAccepted: number;
+            rowsDuplicate: number;
+            rowsRead: number;
+            rowsRejected: number;
+            scan: {
+                detail: string | null;
+                result: ("clean" | "infected" | "error" | "not_configured") | null;
+            };
+            sizeBytes: number;
+            /** @enum {string} */
+            sniffedType: "csv" | "tsv" | "psv" | "ssv" | "xlsx";
+            startedAt: string | null;
+            /** @enum {string} */
+            state: "queued" | "scanning" | "importing" | "completed" | "failed";
+        };
+        LeadImportPreview: {
+            delimiter: string;
+            header: string[] | null;
+            rows: {
+                lead: {
+                    customFields: {
+                        [key: string]: string;
+                    };
+                    email: string | null;
+                    fields: {
+                        [key: string]: string;
+                    };
+                    phone: string;
+                    region: string | null;
+                    subdivision: string | null;
+                    timeZone: string | null;
+                    timeZoneCandidates: string[];
+                } | null;
+                raw: string[];
+                rejection: {
+                    field: string;
+                    reason: string;
+                } | null;
+                row: number;
+            }[];
+            /** @enum {string} */
+            sniffedType: "csv" | "tsv" | "psv" | "ssv" | "xlsx";
+        };
+        LeadImportPreviewInput: {
+            delimiter: string;
+            header: string[] | null;
+            rows: {
+                lead: {
+                    customFields: {
+                        [key: string]: string;
+                    };
+                    email: string | null;
+                    fields: {
+                        [key: string]: string;
+                    };
+                    phone: string;
+                    region: string | null;
+                    subdivision: string | null;
+                    timeZone: string | null;
+                    timeZoneCandidates: string[];
+                } | null;
+                raw: string[];
+                rejection: {
+                    field: string;
+                    reason: string;
+                } | null;
+                row: number;
+            }[];
+            /** @enum {string} */
+            sniffedType: "csv" | "tsv" | "psv" | "ssv" | "xlsx";
+        };
+        LeadList: {
+            /** Format: date-time */
+            createdAt: string;
+            defaultRegion: string | null;
+            description: string | null;
+            id: string;
+            leadCount: number;
+            name: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        LeadListInput: {
+            /** Format: date-time */
+            createdAt: string;
+            defaultRegion: string | null;
+            description: string | null;
+            id: string;
+            leadCount: number;
+            name: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        LeadSummary: {
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            listId: string;
+            /** @description E.164 */
+            phone: string;
+            region: string | null;
+            /** @enum {string} */
+            status: "new" | "attempted" | "contacted" | "callback" | "converted" | "not_interested" | "do_not_call" | "invalid";
+            /** @description ISO 3166-2 of the address (US-FL) */
+            subdivision: string | null;
+            timeZone: string | null;
+            /** @description Every zone the lead may be in: a calling window must hold in each */
+            timeZoneCandidates: string[];
+            timeZoneSource: ("field" | "subdivision" | "country" | "region_candidates") | null;
+        };
+        LeadSummaryInput: {
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            listId: string;
+            /** @description E.164 */
+            phone: string;
+            region: string | null;
+            /** @enum {string} */
+            status: "new" | "attempted" | "contacted" | "callback" | "converted" | "not_interested" | "do_not_call" | "invalid";
+            /** @description ISO 3166-2 of the address (US-FL) */
+            subdivision: string | null;
+            timeZone: string | null;
+            /** @description Every zone the lead may be in: a calling window must hold in each */
+            timeZoneCandidates: string[];
+            timeZoneSource: ("field" | "subdivision" | "country" | "region_candidates") | null;
+        };
         NewScorecardPreviewRequest: {
             /** @description rec_...: a recording with a transcript */
             recordingId: string;
@@ -13271,6 +16007,24 @@ export interface components {
             recordingId: string;
             /** @description PUT the audio bytes here (no other credentials); null when the recording was received already */
             uploadUrl: string | null;
+        };
+        SavedColumnMapping: {
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            mapping: components["schemas"]["LeadColumnMapping"];
+            name: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SavedColumnMappingInput: {
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            mapping: components["schemas"]["LeadColumnMappingInput"];
+            name: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         SavedView: {
             createdAt: string;
