@@ -10,7 +10,7 @@ const MAX_LINE = 256;
  * go through `hash` as read. Constant memory: a line at a time.
  */
 export async function* readRegistryFile(
-  file: AsyncIterable<Buffer | string>,
+  file: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
   hash: Hash,
 ): AsyncGenerator<string | null> {
   let rest = '';
