@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestContext } from '../../../platform/context.js';
+import { newUuid } from '../../../platform/ids.js';
 import { createTenant } from '../../../../test/support/identity.js';
 import { createTestPlatform, type TestPlatform } from '../../../../test/support/test-platform.js';
 import type { EventContext } from '../../../platform/bus/index.js';
@@ -220,6 +222,45 @@ describe('campaigns: consent and suppression', () => {
         rules,
       }),
     ).toMatchObject({ reason: 'consent_expired' });
+  });
+
+  it('retention: records are removed 5 years after they ended, never while in force', async () => {
+    const years = (n: number) => new Date(Date.now() - n * 365.25 * DAY);
+    const row = (givenAt: Date, withdrawnAt: Date | null) => ({
+      id: newUuid(),
+      tenantId: a.tenantId,
+      phoneIndex: randomBytes(32),
+      phoneSealed: randomBytes(40),
+      purpose: 'retention_probe',
+      channel: 'call' as const,
+      givenAt,
+      source: 'paper' as const,
+      textShownSealed: randomBytes(40),
+      requestSealed: null,
+      requestObjectKey: null,
+      expiresAt: null,
+      withdrawnAt,
+      withdrawnHow: withdrawnAt ? ('paper' as const) : null,
+      withdrawnBy: withdrawnAt ? 'user:usr_old' : null,
+      createdBy: 'user:usr_old',
+    });
+    const old = row(years(8), years(6));
+    const recent = row(years(8), years(4));
+    const standing = row(years(9), null);
+    await t.platform.database.withTenant<CampaignsTables>(a, (trx) =>
+      trx.insertInto('campaigns.consents').values([old, recent, standing]).execute(),
+    );
+    expect(await campaigns().consents.purgeExpired(new Date())).toBe(1);
+    const left = await t.platform.database.withTenant<CampaignsTables, string[]>(a, async (trx) =>
+      (
+        await trx
+          .selectFrom('campaigns.consents')
+          .select('id')
+          .where('purpose', '=', 'retention_probe')
+          .execute()
+      ).map((r) => r.id),
+    );
+    expect(left.sort()).toEqual([recent.id, standing.id].sort());
   });
 
   it('DNC list: exact numbers and patterns suppress at once; removal is kept with its reason', async () => {
