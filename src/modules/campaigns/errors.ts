@@ -76,6 +76,10 @@ export const CampaignsErrors = {
     new AppError('CAMPAIGNS_CONSENT_WITHDRAWN', 'conflict', `${field}: the consent was withdrawn already.`, {
       fields: [{ field, message: 'was withdrawn already' }],
     }),
+  invalidDncEntry: (field: string, message: string) =>
+    new AppError('CAMPAIGNS_INVALID_DNC_ENTRY', 'invalid_input', `${field} ${message}`, {
+      fields: [{ field, message }],
+    }),
   dncEntryNotFound: (field = 'params.entryId') =>
     new AppError(
       'CAMPAIGNS_DNC_ENTRY_NOT_FOUND',

@@ -138,7 +138,10 @@ export function createSuppressionService(deps: {
 
     async add(ctx, input) {
       if ((input.number === undefined) === (input.pattern === undefined))
-        throw CampaignsErrors.invalidConsent('body.number', 'give either body.number or body.pattern');
+        throw CampaignsErrors.invalidDncEntry(
+          'body.number',
+          'give either body.number or body.pattern, not both',
+        );
       const sealer = await sealing.forTenant(ctx.tenantId);
       const id = newUuid();
       let phone: string | undefined;
