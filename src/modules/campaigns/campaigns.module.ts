@@ -5,7 +5,14 @@ import type {
   LeadListsService,
   LeadsService,
 } from './contract.js';
+import { conversationsModule } from '../conversations/index.js';
+import { createConsentService } from './consent/consent.service.js';
+import { consentRoutes } from './consent/consent.routes.js';
+import type { ConsentService, SuppressionService } from './contract.js';
 import { campaignsMigrations } from './db/migrations/index.js';
+import { optOutHandler } from './suppression/opt-out.handler.js';
+import { createSuppressionService } from './suppression/suppression.service.js';
+import { dncRegistryRoutes, dncRoutes } from './suppression/suppression.routes.js';
 import { leadImportFinishedV1 } from './events.js';
 import { clamdScanner } from './leads/clamd.scan.js';
 import { createLeadImports, type LeadImportSettings } from './leads/lead-import.service.js';
@@ -24,6 +31,10 @@ export interface CampaignsApi {
   readonly leads: LeadsService;
   readonly mappings: ColumnMappingsService;
   readonly imports: LeadImportsService;
+  /** The consent ledger; `consentFacts` feeds the pre-dial check. */
+  readonly consents: ConsentService;
+  /** The DNC list and registry copies; `optOut` for the voice-agent and SMS paths, `suppressionFacts` for the dialer. */
+  readonly suppression: SuppressionService;
 }
 
 interface CampaignsSettings {
@@ -38,6 +49,8 @@ interface CampaignsSettings {
 export const campaignsModule = defineModule({
   name: 'campaigns',
   migrations: campaignsMigrations,
+  // Automatic opt-out reads the customer's number of an analysed recording through conversations' api.
+  dependsOn: [conversationsModule],
   webhookEvents: [
     {
       type: leadImportFinishedV1.type,
@@ -69,8 +82,10 @@ export const campaignsModule = defineModule({
       mappings,
       settings: importSettings,
     });
+    const consents = createConsentService({ database: deps.database, sealing, audit: deps.auditLog });
+    const suppression = createSuppressionService({ database: deps.database, sealing, audit: deps.auditLog });
     return {
-      api: { lists, leads, mappings, imports },
+      api: { lists, leads, mappings, imports, consents, suppression },
       routes: [
         { surface: 'internal', prefix: '/campaigns/lists', plugin: leadListsRoutes(lists) },
         { surface: 'internal', prefix: '/campaigns/column-mappings', plugin: columnMappingsRoutes(mappings) },
@@ -80,6 +95,17 @@ export const campaignsModule = defineModule({
           plugin: leadImportsRoutes(imports, mappings),
         },
         { surface: 'internal', prefix: '/campaigns/leads', plugin: leadsRoutes(leads) },
+        { surface: 'internal', prefix: '/campaigns/consents', plugin: consentRoutes(consents) },
+        { surface: 'internal', prefix: '/campaigns/dnc', plugin: dncRoutes(suppression) },
+        { surface: 'internal', prefix: '/campaigns/dnc-registries', plugin: dncRegistryRoutes(suppression) },
+      ],
+      handlers: [
+        optOutHandler({
+          conversations: deps.modules.conversations,
+          suppression,
+          sealing,
+          logger: deps.logger,
+        }),
       ],
       jobs: [
         {
@@ -91,6 +117,16 @@ export const campaignsModule = defineModule({
           run: async () => {
             const resumed = await imports.resumeStalled();
             if (resumed > 0) deps.logger.info({ resumed }, 'lead imports resumed');
+          },
+        },
+        {
+          kind: 'timer',
+          name: 'campaigns.consent-retention',
+          // Daily: consent records are kept 5 years after they ended (withdrawn or expired), then removed.
+          cron: '41 4 * * *',
+          run: async (run) => {
+            const removed = await consents.purgeExpired(run.scheduledFor);
+            if (removed > 0) deps.logger.info({ removed }, 'consent records past retention removed');
           },
         },
       ],

@@ -10,6 +10,8 @@ import type {
 import type { ColumnMapping } from './leads/lead-mapping.js';
 
 export type { ColumnMapping } from './leads/lead-mapping.js';
+export type * from './consent/consent.types.js';
+export type * from './suppression/suppression.types.js';
 export type {
   ImportState,
   LeadStatus,

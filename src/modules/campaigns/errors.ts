@@ -53,4 +53,56 @@ export const CampaignsErrors = {
     new AppError('CAMPAIGNS_INVALID_FILTER', 'invalid_input', `${field} ${message}`, {
       fields: [{ field, message }],
     }),
+  // Consent and suppression (consent/, suppression/).
+  /** 400: a number that is not a possible E.164 number, named by field. */
+  invalidNumber: (field: string) =>
+    new AppError(
+      'CAMPAIGNS_INVALID_NUMBER',
+      'invalid_input',
+      `${field} is not a possible phone number in E.164 (+ and the country code)`,
+      {
+        fields: [{ field, message: 'must be a possible phone number in E.164 (+ and the country code)' }],
+      },
+    ),
+  invalidConsent: (field: string, message: string) =>
+    new AppError('CAMPAIGNS_INVALID_CONSENT', 'invalid_input', `${field} ${message}`, {
+      fields: [{ field, message }],
+    }),
+  consentNotFound: (field = 'params.consentId') =>
+    new AppError('CAMPAIGNS_CONSENT_NOT_FOUND', 'not_found', `${field}: the consent record was not found.`, {
+      fields: [{ field, message: 'is not a consent record of this tenant' }],
+    }),
+  consentAlreadyWithdrawn: (field = 'params.consentId') =>
+    new AppError('CAMPAIGNS_CONSENT_WITHDRAWN', 'conflict', `${field}: the consent was withdrawn already.`, {
+      fields: [{ field, message: 'was withdrawn already' }],
+    }),
+  invalidDncEntry: (field: string, message: string) =>
+    new AppError('CAMPAIGNS_INVALID_DNC_ENTRY', 'invalid_input', `${field} ${message}`, {
+      fields: [{ field, message }],
+    }),
+  dncEntryNotFound: (field = 'params.entryId') =>
+    new AppError(
+      'CAMPAIGNS_DNC_ENTRY_NOT_FOUND',
+      'not_found',
+      `${field}: the do-not-call entry was not found.`,
+      {
+        fields: [{ field, message: 'is not an active do-not-call entry of this tenant' }],
+      },
+    ),
+  dncEntryExists: (field: string, entryId: string) =>
+    new AppError(
+      'CAMPAIGNS_DNC_ENTRY_EXISTS',
+      'conflict',
+      `${field} is on the do-not-call list already (${entryId}).`,
+      {
+        fields: [{ field, message: `is on the do-not-call list already (${entryId})` }],
+      },
+    ),
+  invalidRegistryImport: (fields: readonly FieldProblem[]) =>
+    new AppError(
+      'CAMPAIGNS_INVALID_REGISTRY_IMPORT',
+      'invalid_input',
+      fields.map((f) => `${f.field} ${f.message}`).join('; '),
+      { fields },
+    ),
 } as const;

@@ -7,11 +7,18 @@ import type { Keyring } from '../../platform/crypto/index.js';
  * - leads.phone_sealed: the E.164 number, AAD `campaigns.lead.phone:<lead uuid>`
  * - leads.email_sealed: the address, AAD `campaigns.lead.email:<lead uuid>`
  * - leads.personal_sealed: names, address, custom fields (JSON), AAD `campaigns.lead.personal:<lead uuid>`
+ * - consents: the number, the text shown, the copy of the request (`campaigns.consent.*:<uuid>`)
+ * - dnc_entries: the number and the evidence (`campaigns.dnc.number|evidence:<uuid>`)
  */
 export const sealingAad = {
   phone: (leadUuid: string) => `campaigns.lead.phone:${leadUuid}`,
   email: (leadUuid: string) => `campaigns.lead.email:${leadUuid}`,
   personal: (leadUuid: string) => `campaigns.lead.personal:${leadUuid}`,
+  consentPhone: (uuid: string) => `campaigns.consent.phone:${uuid}`,
+  consentText: (uuid: string) => `campaigns.consent.text:${uuid}`,
+  consentRequest: (uuid: string) => `campaigns.consent.request:${uuid}`,
+  dncNumber: (uuid: string) => `campaigns.dnc.number:${uuid}`,
+  dncEvidence: (uuid: string) => `campaigns.dnc.evidence:${uuid}`,
 } as const;
 
 /**

@@ -100,6 +100,78 @@ export type LeadImportRejectionsTable = {
   reason: string;
 };
 
+export type ConsentChannel = 'call' | 'ai_voice' | 'sms' | 'email';
+export type ConsentSource = 'web_form' | 'paper' | 'verbal_recorded' | 'ivr' | 'sms_reply' | 'import' | 'api';
+export type WithdrawalHow =
+  | 'web_form'
+  | 'paper'
+  | 'verbal_recorded'
+  | 'ivr'
+  | 'sms_stop'
+  | 'voice_agent'
+  | 'opt_out_intent'
+  | 'api'
+  | 'manual';
+export type DncSource = 'manual' | 'import' | 'opt_out_intent' | 'voice_agent' | 'sms_stop';
+export type RegistryCopyState = 'importing' | 'current' | 'replaced' | 'failed';
+
+export type ConsentsTable = {
+  id: string;
+  tenantId: string;
+  phoneIndex: Buffer;
+  phoneSealed: Buffer;
+  purpose: string;
+  channel: ConsentChannel;
+  givenAt: Date;
+  source: ConsentSource;
+  textShownSealed: Buffer;
+  requestSealed: Buffer | null;
+  requestObjectKey: string | null;
+  expiresAt: Date | null;
+  withdrawnAt: Date | null;
+  withdrawnHow: WithdrawalHow | null;
+  withdrawnBy: string | null;
+  createdBy: string;
+  createdAt: Generated<Date>;
+};
+
+export type DncEntriesTable = {
+  id: string;
+  tenantId: string;
+  phoneIndex: Buffer | null;
+  phoneSealed: Buffer | null;
+  pattern: string | null;
+  reason: string;
+  source: DncSource;
+  evidenceSealed: Buffer | null;
+  addedBy: string;
+  createdAt: Generated<Date>;
+  removedAt: Date | null;
+  removedBy: string | null;
+  removedReason: string | null;
+};
+
+export type DncRegistryCopiesTable = {
+  id: string;
+  tenantId: string;
+  registry: string;
+  region: string;
+  downloadedAt: Date;
+  state: RegistryCopyState;
+  entryCount: Generated<number>;
+  linesRejected: Generated<number>;
+  fileSha256: string | null;
+  importedBy: string;
+  createdAt: Generated<Date>;
+  finishedAt: Date | null;
+};
+
+export type DncRegistryEntriesTable = {
+  tenantId: string;
+  copyId: string;
+  phoneIndex: Buffer;
+};
+
 export type CampaignsTables = {
   'campaigns.lead_lists': LeadListsTable;
   'campaigns.leads': LeadsTable;
@@ -107,6 +179,10 @@ export type CampaignsTables = {
   'campaigns.column_mappings': ColumnMappingsTable;
   'campaigns.lead_imports': LeadImportsTable;
   'campaigns.lead_import_rejections': LeadImportRejectionsTable;
+  'campaigns.consents': ConsentsTable;
+  'campaigns.dnc_entries': DncEntriesTable;
+  'campaigns.dnc_registry_copies': DncRegistryCopiesTable;
+  'campaigns.dnc_registry_entries': DncRegistryEntriesTable;
 };
 
 /** A withTenant transaction over the module's tables: what its repo functions run in. */

@@ -113,6 +113,10 @@ describe('campaigns: lead lists, imports and leads', () => {
     );
     expect(rows.map((r) => r.relname).sort()).toEqual([
       'column_mappings',
+      'consents',
+      'dnc_entries',
+      'dnc_registry_copies',
+      'dnc_registry_entries',
       'lead_import_rejections',
       'lead_imports',
       'lead_lists',

@@ -21,6 +21,10 @@ export const apiLimits = {
   'DELETE /api/v1/campaigns/column-mappings/{mappingId}': {
     'mappingId': { maxLength: 100 },
   },
+  'DELETE /api/v1/campaigns/dnc/{entryId}': {
+    'entryId': { maxLength: 100 },
+    'reason': { minLength: 1, maxLength: 500 },
+  },
   'DELETE /api/v1/campaigns/lists/{listId}': {
     'listId': { maxLength: 100 },
   },
@@ -105,6 +109,16 @@ export const apiLimits = {
   'GET /api/v1/campaigns/column-mappings/{mappingId}': {
     'mappingId': { maxLength: 100 },
   },
+  'GET /api/v1/campaigns/consents': {
+    'phone': { minLength: 3, maxLength: 64 },
+  },
+  'GET /api/v1/campaigns/dnc': {
+    'cursor': { maxLength: 200 },
+    'limit': { minimum: 1, maximum: 500 },
+  },
+  'GET /api/v1/campaigns/dnc/check': {
+    'number': { minLength: 3, maxLength: 64 },
+  },
   'GET /api/v1/campaigns/leads': {
     'cursor': { maxLength: 200 },
     'email': { minLength: 3, maxLength: 254 },
@@ -126,6 +140,35 @@ export const apiLimits = {
   'GET /api/v1/campaigns/lists/{listId}': {
     'listId': { maxLength: 100 },
   },
+  'GET /api/v1/conversations': {
+    'agent': { minLength: 1, maxLength: 256 },
+    'agentSaid': { minLength: 1, maxLength: 512 },
+    'category': { maxLength: 2000 },
+    'cursor': { maxLength: 200 },
+    'customerSaid': { minLength: 1, maxLength: 512 },
+    'customerSentiment': { maxLength: 200 },
+    'grade': { maxLength: 200 },
+    'intent': { maxLength: 2000 },
+    'limit': { minimum: 1, maximum: 100 },
+    'q': { minLength: 1, maxLength: 512 },
+    'qaScoreMax': { minimum: 0, maximum: 100 },
+    'qaScoreMin': { minimum: 0, maximum: 100 },
+    'queue': { minLength: 1, maxLength: 256 },
+    'sentiment': { maxLength: 200 },
+    'sentimentMax': { minimum: -1, maximum: 1 },
+    'sentimentMin': { minimum: -1, maximum: 1 },
+    'topic': { maxLength: 2000 },
+  },
+  'GET /api/v1/conversations/agents/{agent}/scorecard': {
+    'agent': { minLength: 1, maxLength: 200 },
+    'queue': { minLength: 1, maxLength: 256 },
+    'team': { minLength: 1, maxLength: 256 },
+  },
+  'GET /api/v1/conversations/agents/{agent}/scorecard/export': {
+    'agent': { minLength: 1, maxLength: 200 },
+    'queue': { minLength: 1, maxLength: 256 },
+    'team': { minLength: 1, maxLength: 256 },
+  },
   'GET /api/v1/conversations/categories/{id}': {
     'id': { minLength: 1, maxLength: 120 },
     'version': { minimum: 1, maximum: 1000000 },
@@ -133,12 +176,35 @@ export const apiLimits = {
   'GET /api/v1/conversations/categories/{id}/versions': {
     'id': { minLength: 1, maxLength: 120 },
   },
+  'GET /api/v1/conversations/dashboard': {
+    'interruptions': { minimum: 1, maximum: 10000 },
+    'queue': { minLength: 1, maxLength: 256 },
+    'silenceMs': { minimum: 1000, maximum: 3600000 },
+    'team': { minLength: 1, maxLength: 256 },
+  },
+  'GET /api/v1/conversations/dashboard/export': {
+    'interruptions': { minimum: 1, maximum: 10000 },
+    'queue': { minLength: 1, maxLength: 256 },
+    'silenceMs': { minimum: 1000, maximum: 3600000 },
+    'team': { minLength: 1, maxLength: 256 },
+  },
+  'GET /api/v1/conversations/disputes': {
+    'cursor': { minLength: 1, maxLength: 120 },
+    'limit': { minimum: 1, maximum: 200 },
+  },
   'GET /api/v1/conversations/insight-schemas/{id}': {
     'id': { minLength: 1, maxLength: 120 },
     'version': { minimum: 1, maximum: 1000000 },
   },
   'GET /api/v1/conversations/insight-schemas/{id}/versions': {
     'id': { minLength: 1, maxLength: 120 },
+  },
+  'GET /api/v1/conversations/rescore': {
+    'cursor': { maxLength: 200 },
+    'limit': { minimum: 1, maximum: 100 },
+  },
+  'GET /api/v1/conversations/rescore/{jobId}': {
+    'jobId': { minLength: 1, maxLength: 120 },
   },
   'GET /api/v1/conversations/scorecards/{id}': {
     'id': { minLength: 1, maxLength: 120 },
@@ -167,6 +233,9 @@ export const apiLimits = {
     'id': { minLength: 1, maxLength: 120 },
   },
   'GET /api/v1/recordings/{id}/analysis': {
+    'id': { minLength: 1, maxLength: 120 },
+  },
+  'GET /api/v1/recordings/{id}/analysis/reviews': {
     'id': { minLength: 1, maxLength: 120 },
   },
   'GET /api/v1/recordings/{recordingId}': {
@@ -256,6 +325,22 @@ export const apiLimits = {
   'POST /api/v1/campaigns/column-mappings': {
     'name': { minLength: 1, maxLength: 200 },
   },
+  'POST /api/v1/campaigns/consents': {
+    'phone': { minLength: 3, maxLength: 64 },
+    'request': { minLength: 1, maxLength: 100000 },
+    'requestObjectKey': { minLength: 1, maxLength: 1024 },
+    'textShown': { minLength: 1, maxLength: 10000 },
+  },
+  'POST /api/v1/campaigns/consents/{consentId}/withdraw': {
+    'consentId': { maxLength: 100 },
+  },
+  'POST /api/v1/campaigns/consents/withdrawals': {
+    'phone': { minLength: 3, maxLength: 64 },
+  },
+  'POST /api/v1/campaigns/dnc': {
+    'number': { minLength: 3, maxLength: 64 },
+    'reason': { minLength: 1, maxLength: 500 },
+  },
   'POST /api/v1/campaigns/lists': {
     'description': { maxLength: 2000 },
     'name': { minLength: 1, maxLength: 200 },
@@ -274,6 +359,9 @@ export const apiLimits = {
   },
   'POST /api/v1/conversations/insight-schemas/{id}/versions': {
     'id': { minLength: 1, maxLength: 120 },
+  },
+  'POST /api/v1/conversations/rescore/{jobId}/cancel': {
+    'jobId': { minLength: 1, maxLength: 120 },
   },
   'POST /api/v1/conversations/scorecards/{id}/activate': {
     'id': { minLength: 1, maxLength: 120 },
@@ -299,6 +387,17 @@ export const apiLimits = {
   },
   'POST /api/v1/recordings/{id}/analyses': {
     'id': { minLength: 1, maxLength: 120 },
+  },
+  'POST /api/v1/recordings/{id}/analysis/disputes': {
+    'id': { minLength: 1, maxLength: 120 },
+  },
+  'POST /api/v1/recordings/{id}/analysis/disputes/{disputeId}/resolve': {
+    'disputeId': { minLength: 1, maxLength: 120 },
+    'id': { minLength: 1, maxLength: 120 },
+  },
+  'POST /api/v1/recordings/{id}/analysis/rules/{ruleId}/override': {
+    'id': { minLength: 1, maxLength: 120 },
+    'ruleId': { minLength: 1, maxLength: 120 },
   },
   'POST /api/v1/recordings/{recordingId}/complete': {
     'bytes': { minimum: 1, maximum: 4294967296 },

@@ -3441,8 +3441,8 @@ export interface paths {
                     /** @description Start of the range (inclusive) */
                     from: string;
                     groupBy?: "source" | "queue" | "agent" | "direction";
-                    /** @description Intervals of the tenant's local time */
-                    interval?: "15m" | "hour" | "day";
+                    /** @description Intervals of the tenant's local time; range: one interval, the whole range (totals only, the cheapest question) */
+                    interval?: "15m" | "hour" | "day" | "range";
                     /** @description Total duration of at least this many seconds */
                     minDuration?: number;
                     /** @description A number on any leg: E.164 (+4930123456; spaces, dashes and brackets are ignored) or the raw address exactly (extension, SIP URI) */
@@ -4027,6 +4027,922 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A number's consent history, newest first */
+        get: {
+            parameters: {
+                query: {
+                    /** @description E.164 (+12015550123), or national with region */
+                    phone: string;
+                    region?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            consents: components["schemas"]["Consent"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a consent: who, to what purpose and channel, when, how, the text shown */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        channel: "call" | "ai_voice" | "sms" | "email";
+                        expiresAt?: string | null;
+                        /** Format: date-time */
+                        givenAt: string;
+                        /** @description E.164 (+12015550123), or national with region */
+                        phone: string;
+                        purpose: string;
+                        region?: string;
+                        /** @description A copy of the request (stored sealed) */
+                        request?: string;
+                        requestObjectKey?: string;
+                        /** @enum {string} */
+                        source: "web_form" | "paper" | "verbal_recorded" | "ivr" | "sms_reply" | "import" | "api";
+                        textShown: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Consent"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/consents/{consentId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw one consent record */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    consentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        at?: string;
+                        /** @enum {string} */
+                        how: "web_form" | "paper" | "verbal_recorded" | "ivr" | "sms_stop" | "voice_agent" | "opt_out_intent" | "api" | "manual";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Consent"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/consents/withdrawals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a number's consents (all, or one purpose and/or channel) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        at?: string;
+                        /** @enum {string} */
+                        channel?: "call" | "ai_voice" | "sms" | "email";
+                        /** @enum {string} */
+                        how: "web_form" | "paper" | "verbal_recorded" | "ivr" | "sms_stop" | "voice_agent" | "opt_out_intent" | "api" | "manual";
+                        /** @description E.164 (+12015550123), or national with region */
+                        phone: string;
+                        purpose?: string;
+                        region?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            withdrawn: components["schemas"]["Consent"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/dnc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The do-not-call list, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    includeRemoved?: "true" | "false";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entries: components["schemas"]["DncEntry"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Put a number or a pattern (+4420*, +1555???1234) on the do-not-call list */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        evidence?: {
+                            analysisId?: string;
+                            callId?: string;
+                            note?: string;
+                            quote?: string;
+                            recordingId?: string;
+                        };
+                        /** @description E.164 (+12015550123), or national with region */
+                        number?: string;
+                        pattern?: string;
+                        reason: string;
+                        region?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DncEntry"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/dnc-registries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current copy of each national registry, with its age (the dialer refuses a region's calls past 31 days) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            registries: components["schemas"]["DncRegistryCopy"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/dnc-registries/{registry}/copies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a national do-not-call registry copy (us-national-dnc, uk-tps) from a file of numbers
+         * @description The request body is the registry file itself (text/plain or text/csv): one number a line, national
+         *     numbers read in `region`; of a CSV row the first column is taken, and the FTC's `area code,number` rows
+         *     are joined. Blank lines and # comments are skipped; other lines that are not numbers are counted as
+         *     rejected. The copy replaces the registry's current one when the whole file is read.
+         */
+        post: {
+            parameters: {
+                query: {
+                    downloadedAt: string;
+                    region: string;
+                };
+                header?: never;
+                path: {
+                    registry: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DncRegistryCopy"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/dnc/{entryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take an entry off the do-not-call list (kept with who and why; audited) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    entryId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DncEntry"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/dnc/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether a number is suppressed: the entries and registry copies that list it */
+        get: {
+            parameters: {
+                query: {
+                    /** @description E.164 (+12015550123), or national with region */
+                    number: string;
+                    region?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entries: components["schemas"]["DncEntry"][];
+                            number: string;
+                            registries: {
+                                listed: boolean;
+                                registry: string;
+                            }[];
+                            suppressed: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -5078,6 +5994,328 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search transcribed conversations by words (anywhere, the agent’s, the customer’s), analysis (sentiment, QA grade and score, intents, categories, topics), agent, queue and call start; newest call first, keyset-paginated
+         * @description Text filters need transcripts:read, analysis filters analysis:read. A conversation is a recording with a transcript (state ready).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Agent id (or name without an id), case-insensitive */
+                    agent?: string;
+                    /** @description Words the agent said (web search syntax: words, "a phrase", -word, or). Needs transcripts:read. */
+                    agentSaid?: string;
+                    /** @description true: only conversations with a current analysis; false: only those without */
+                    analysed?: "true" | "false";
+                    /** @description One or more category ids of the tenant’s category set (comma-separated); a conversation matches with any of them */
+                    category?: string;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description Words the customer said (web search syntax: words, "a phrase", -word, or). Needs transcripts:read. */
+                    customerSaid?: string;
+                    /** @description The customer's sentiment label */
+                    customerSentiment?: string;
+                    /** @description Call started (or, without a start, received) at or after */
+                    from?: string;
+                    /** @description QA grade, one or more of A-E */
+                    grade?: string;
+                    /** @description One or more intent kinds (refund_request, cancel_request, …) (comma-separated); a conversation matches with any of them */
+                    intent?: string;
+                    limit?: number;
+                    /** @description Words anywhere in the redacted transcript (web search syntax: words, "a phrase", -word, or). Needs transcripts:read. */
+                    q?: string;
+                    /** @description QA score at most (0..100) */
+                    qaScoreMax?: number;
+                    /** @description QA score at least (0..100) */
+                    qaScoreMin?: number;
+                    queue?: string;
+                    /** @description Overall sentiment label (score ≥ 0.1 positive, ≤ -0.1 negative, else neutral) */
+                    sentiment?: string;
+                    /** @description Overall sentiment score at most (-1..1) */
+                    sentimentMax?: number;
+                    /** @description Overall sentiment score at least (-1..1) */
+                    sentimentMin?: number;
+                    /** @description Call started (or received) before */
+                    to?: string;
+                    /** @description One or more topic ids (comma-separated); a conversation matches with any of them */
+                    topic?: string;
+                    /** @description true: count the matching conversations (exact up to 10,000, else the planner’s estimate with exact: false) */
+                    total?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConversationPage"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/agents/{agent}/scorecard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One agent's QA over time: scores and grades per interval, pass rate per scorecard rule, sentiment, the lowest-scored calls */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Calls started at or after this instant */
+                    from: string;
+                    /** @description Trend intervals of the tenant's time zone */
+                    interval?: "week" | "day";
+                    queue?: string;
+                    team?: string;
+                    /** @description Calls started before this instant */
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    /** @description The agent key (the blind index as hex) from the dashboard's agents */
+                    agent: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgentScorecard"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/agents/{agent}/scorecard/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One table of an agent's scorecard as CSV (formula-safe, audited: it names the agent) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Calls started at or after this instant */
+                    from: string;
+                    /** @description Trend intervals of the tenant's time zone */
+                    interval?: "week" | "day";
+                    queue?: string;
+                    /** @description Which table of the agent's scorecard */
+                    table: "intervals" | "rules" | "worst_calls";
+                    team?: string;
+                    /** @description Calls started before this instant */
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    /** @description The agent key (the blind index as hex) from the dashboard's agents */
+                    agent: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The table as CSV */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/conversations/categories": {
         parameters: {
             query?: never;
@@ -5708,6 +6946,408 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/conversations/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Quality dashboard over the current analyses of calls started in the range, in the tenant's time zone: QA by agent, team and interval, sentiment trend, top labels, silence and interruption outliers */
+        get: {
+            parameters: {
+                query: {
+                    agent?: string;
+                    /** @description Calls started at or after this instant */
+                    from: string;
+                    /** @description This many interruptions or more is an outlier (besides the p95) */
+                    interruptions?: number;
+                    /** @description Trend intervals of the tenant's time zone */
+                    interval?: "week" | "day";
+                    queue?: string;
+                    /** @description A longest silence of this many milliseconds or more is an outlier (besides the p95) */
+                    silenceMs?: number;
+                    team?: string;
+                    /** @description Calls started before this instant */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QualityDashboard"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/dashboard/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One table of the quality dashboard as CSV (formula-safe); tables that name agents are audited */
+        get: {
+            parameters: {
+                query: {
+                    agent?: string;
+                    /** @description Calls started at or after this instant */
+                    from: string;
+                    /** @description This many interruptions or more is an outlier (besides the p95) */
+                    interruptions?: number;
+                    /** @description Trend intervals of the tenant's time zone */
+                    interval?: "week" | "day";
+                    queue?: string;
+                    /** @description A longest silence of this many milliseconds or more is an outlier (besides the p95) */
+                    silenceMs?: number;
+                    /** @description Which table of the dashboard */
+                    table: "intervals" | "agents" | "teams" | "categories" | "intents" | "topics" | "silence" | "interruptions";
+                    team?: string;
+                    /** @description Calls started before this instant */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The table as CSV */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's QA disputes, newest first; state=open is the reviewers' queue */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the page before */
+                    cursor?: string;
+                    limit?: number;
+                    state?: "open" | "accepted" | "rejected";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QaDisputeList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/export.jsonl": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current analyses created in [from, to) as JSON Lines: call rows or QA rule rows (docs/conversation-rows.schema.json), streamed, oldest first (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Analyses created at or after this instant (default: the first) */
+                    from?: string;
+                    /** @description calls: one row per analysed call; rules: one row per QA rule result */
+                    rows?: "calls" | "rules";
+                    /** @description Analyses created before this instant (default: now) */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One JSON object a line */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/x-ndjson": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/conversations/insight-schemas": {
         parameters: {
             query?: never;
@@ -6178,6 +7818,365 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["InsightSchemaVersion"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/rescore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Re-score jobs, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the page before */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RescoreJob"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Re-scores the recordings that started in a period, in the background (audited). The same period, queue and scope while a job for it runs: that job (coalesced) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RescoreRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RescoreAccepted"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/rescore/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A re-score job's progress: total, done, failed with reasons, state */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    jobId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RescoreJob"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/rescore/{jobId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancels a running re-score job (audited): it stops before its next batch; what it re-scored stays */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    jobId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RescoreJob"];
                     };
                 };
                 /** @description Default Response */
@@ -8834,6 +10833,388 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/recordings/{id}/analysis/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disputes one rule (ruleId) or the whole QA evaluation of the current analysis (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["QaDisputeRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QaDispute"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recordings/{id}/analysis/disputes/{disputeId}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accepts or rejects an open dispute with a comment (audited); accepting a rule’s dispute may override the rule at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    disputeId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["QaDisputeResolveRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QaDisputeResolved"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recordings/{id}/analysis/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current analysis' overrides and disputes, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QaReviewHistory"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recordings/{id}/analysis/rules/{ruleId}/override": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Overrides one rule's score and pass on the current analysis (audited): the overall score and grade are computed again, the final document rewritten */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    ruleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["QaRuleOverrideRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QaRuleOverridden"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/recordings/{recordingId}": {
         parameters: {
             query?: never;
@@ -11332,6 +13713,162 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AgentScorecard: {
+            agent: {
+                /** @description Blind index of the agent as hex; null: calls without an agent */
+                agentKey: string | null;
+                /** @description The agent's name (or id) from the newest call's metadata */
+                name: string | null;
+                /** @description The value of GET /recordings?agent= that lists this agent's calls */
+                recordingsFilter: string | null;
+            };
+            intervals: {
+                calls: number;
+                grades: {
+                    A: number;
+                    B: number;
+                    C: number;
+                    D: number;
+                    E: number;
+                    ungraded: number;
+                };
+                /** @description First day of the interval on the tenant's calendar (YYYY-MM-DD) */
+                localStart: string;
+                /** @description Share of calls whose overall sentiment is -0.1 or lower */
+                negativeShare: number | null;
+                /** @description Mean QA score (0..100) of the scored calls */
+                qaAverage: number | null;
+                /** @description Calls with a QA score */
+                scored: number;
+                /** @description Mean of the calls’ overall sentiment (-1..1) */
+                sentimentAverage: number | null;
+                /** @description UTC instant of the local interval start */
+                start: string;
+            }[];
+            range: {
+                from: string;
+                /** @enum {string} */
+                interval: "week" | "day";
+                timeZone: string;
+                to: string;
+            };
+            rules: {
+                category: string;
+                evaluated: number;
+                name: string;
+                passed: number;
+                passRate: number | null;
+                ruleId: string;
+            }[];
+            /** @description How many of the newest analyses the pass rates were read from */
+            rulesReadFrom: number;
+            totals: {
+                calls: number;
+                grades: {
+                    A: number;
+                    B: number;
+                    C: number;
+                    D: number;
+                    E: number;
+                    ungraded: number;
+                };
+                /** @description Share of calls whose overall sentiment is -0.1 or lower */
+                negativeShare: number | null;
+                /** @description Mean QA score (0..100) of the scored calls */
+                qaAverage: number | null;
+                /** @description Calls with a QA score */
+                scored: number;
+                /** @description Mean of the calls’ overall sentiment (-1..1) */
+                sentimentAverage: number | null;
+            };
+            worstCalls: {
+                analysisId: string;
+                grade: string | null;
+                qaScore: number | null;
+                queue: string | null;
+                recordingId: string;
+                sentimentScore: number | null;
+                startedAt: string;
+            }[];
+        };
+        AgentScorecardInput: {
+            agent: {
+                /** @description Blind index of the agent as hex; null: calls without an agent */
+                agentKey: string | null;
+                /** @description The agent's name (or id) from the newest call's metadata */
+                name: string | null;
+                /** @description The value of GET /recordings?agent= that lists this agent's calls */
+                recordingsFilter: string | null;
+            };
+            intervals: {
+                calls: number;
+                grades: {
+                    A: number;
+                    B: number;
+                    C: number;
+                    D: number;
+                    E: number;
+                    ungraded: number;
+                };
+                /** @description First day of the interval on the tenant's calendar (YYYY-MM-DD) */
+                localStart: string;
+                /** @description Share of calls whose overall sentiment is -0.1 or lower */
+                negativeShare: number | null;
+                /** @description Mean QA score (0..100) of the scored calls */
+                qaAverage: number | null;
+                /** @description Calls with a QA score */
+                scored: number;
+                /** @description Mean of the calls’ overall sentiment (-1..1) */
+                sentimentAverage: number | null;
+                /** @description UTC instant of the local interval start */
+                start: string;
+            }[];
+            range: {
+                from: string;
+                /** @enum {string} */
+                interval: "week" | "day";
+                timeZone: string;
+                to: string;
+            };
+            rules: {
+                category: string;
+                evaluated: number;
+                name: string;
+                passed: number;
+                passRate: number | null;
+                ruleId: string;
+            }[];
+            /** @description How many of the newest analyses the pass rates were read from */
+            rulesReadFrom: number;
+            totals: {
+                calls: number;
+                grades: {
+                    A: number;
+                    B: number;
+                    C: number;
+                    D: number;
+                    E: number;
+                    ungraded: number;
+                };
+                /** @description Share of calls whose overall sentiment is -0.1 or lower */
+                negativeShare: number | null;
+                /** @description Mean QA score (0..100) of the scored calls */
+                qaAverage: number | null;
+                /** @description Calls with a QA score */
+                scored: number;
+                /** @description Mean of the calls’ overall sentiment (-1..1) */
+                sentimentAverage: number | null;
+            };
+            worstCalls: {
+                analysisId: string;
+                grade: string | null;
+                qaScore: number | null;
+                queue: string | null;
+                recordingId: string;
+                sentimentScore: number | null;
+                startedAt: string;
+            }[];
+        };
         AnalysisConfigActivate: {
             version: number;
         };
@@ -11871,7 +14408,7 @@ export interface components {
             };
             groupBy: ("source" | "queue" | "agent" | "direction") | null;
             /** @enum {string} */
-            interval: "15m" | "hour" | "day";
+            interval: "15m" | "hour" | "day" | "range";
             /** @description With compare=previous */
             previous: {
                 from: string;
@@ -12007,7 +14544,7 @@ export interface components {
             };
             groupBy: ("source" | "queue" | "agent" | "direction") | null;
             /** @enum {string} */
-            interval: "15m" | "hour" | "day";
+            interval: "15m" | "hour" | "day" | "range";
             /** @description With compare=previous */
             previous: {
                 from: string;
@@ -12506,6 +15043,58 @@ export interface components {
             /** @description The source's own wording (hangup cause name, disconnect reason). */
             sourceText: string | null;
         };
+        Consent: {
+            /**
+             * @description ai_voice: calls with an artificial or AI voice
+             * @enum {string}
+             */
+            channel: "call" | "ai_voice" | "sms" | "email";
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            expiresAt: string | null;
+            /** Format: date-time */
+            givenAt: string;
+            id: string;
+            phone: string;
+            purpose: string;
+            request: string | null;
+            requestObjectKey: string | null;
+            /** @enum {string} */
+            source: "web_form" | "paper" | "verbal_recorded" | "ivr" | "sms_reply" | "import" | "api";
+            /** @enum {string} */
+            status: "in_force" | "not_yet" | "withdrawn" | "expired";
+            textShown: string;
+            withdrawnAt: string | null;
+            withdrawnBy: string | null;
+            withdrawnHow: ("web_form" | "paper" | "verbal_recorded" | "ivr" | "sms_stop" | "voice_agent" | "opt_out_intent" | "api" | "manual") | null;
+        };
+        ConsentInput: {
+            /**
+             * @description ai_voice: calls with an artificial or AI voice
+             * @enum {string}
+             */
+            channel: "call" | "ai_voice" | "sms" | "email";
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            expiresAt: string | null;
+            /** Format: date-time */
+            givenAt: string;
+            id: string;
+            phone: string;
+            purpose: string;
+            request: string | null;
+            requestObjectKey: string | null;
+            /** @enum {string} */
+            source: "web_form" | "paper" | "verbal_recorded" | "ivr" | "sms_reply" | "import" | "api";
+            /** @enum {string} */
+            status: "in_force" | "not_yet" | "withdrawn" | "expired";
+            textShown: string;
+            withdrawnAt: string | null;
+            withdrawnBy: string | null;
+            withdrawnHow: ("web_form" | "paper" | "verbal_recorded" | "ivr" | "sms_stop" | "voice_agent" | "opt_out_intent" | "api" | "manual") | null;
+        };
         ConversationAnalysis: {
             actionItems: {
                 action: string;
@@ -12561,6 +15150,7 @@ export interface components {
                 type: string;
             }[];
             finalKey: string | null;
+            /** @description Effective, as qaScore */
             grade: ("A" | "B" | "C" | "D" | "E") | null;
             /** @description ana_… */
             id: string;
@@ -12592,6 +15182,9 @@ export interface components {
             }[];
             intents: string[];
             isCurrent: boolean;
+            machineGrade?: ("A" | "B" | "C" | "D" | "E") | null;
+            /** @description The score the analysis computed, before overrides */
+            machineQaScore?: number | null;
             provenance: {
                 analysis: {
                     analyser: string;
@@ -12626,6 +15219,7 @@ export interface components {
                 } | null;
             };
             qa: components["schemas"]["QaEvaluation"] | null;
+            /** @description Effective: the machine's score with reviewers' overrides applied */
             qaScore: number | null;
             questions: {
                 count: number;
@@ -12643,9 +15237,11 @@ export interface components {
                 speaker: string;
             }[];
             /** @enum {string} */
-            reason: "pipeline" | "reanalysis";
+            reason: "pipeline" | "reanalysis" | "rescore";
             recordingId: string;
             requestedBy: string;
+            /** @description When a reviewer's override last changed the figures */
+            reviewedAt?: string | null;
             runId: string;
             sentiment: {
                 byQuarter: {
@@ -12793,6 +15389,7 @@ export interface components {
                 type: string;
             }[];
             finalKey: string | null;
+            /** @description Effective, as qaScore */
             grade: ("A" | "B" | "C" | "D" | "E") | null;
             /** @description ana_… */
             id: string;
@@ -12824,6 +15421,9 @@ export interface components {
             }[];
             intents: string[];
             isCurrent: boolean;
+            machineGrade?: ("A" | "B" | "C" | "D" | "E") | null;
+            /** @description The score the analysis computed, before overrides */
+            machineQaScore?: number | null;
             provenance: {
                 analysis: {
                     analyser: string;
@@ -12858,6 +15458,7 @@ export interface components {
                 } | null;
             };
             qa: components["schemas"]["QaEvaluationInput"] | null;
+            /** @description Effective: the machine's score with reviewers' overrides applied */
             qaScore: number | null;
             questions: {
                 count: number;
@@ -12875,9 +15476,11 @@ export interface components {
                 speaker: string;
             }[];
             /** @enum {string} */
-            reason: "pipeline" | "reanalysis";
+            reason: "pipeline" | "reanalysis" | "rescore";
             recordingId: string;
             requestedBy: string;
+            /** @description When a reviewer's override last changed the figures */
+            reviewedAt?: string | null;
             runId: string;
             sentiment: {
                 byQuarter: {
@@ -13248,16 +15851,23 @@ export interface components {
             };
             createdAt: string;
             finalKey: string | null;
+            /** @description Effective, as qaScore */
             grade: ("A" | "B" | "C" | "D" | "E") | null;
             /** @description ana_… */
             id: string;
             intents: string[];
             isCurrent: boolean;
+            machineGrade?: ("A" | "B" | "C" | "D" | "E") | null;
+            /** @description The score the analysis computed, before overrides */
+            machineQaScore?: number | null;
+            /** @description Effective: the machine's score with reviewers' overrides applied */
             qaScore: number | null;
             /** @enum {string} */
-            reason: "pipeline" | "reanalysis";
+            reason: "pipeline" | "reanalysis" | "rescore";
             recordingId: string;
             requestedBy: string;
+            /** @description When a reviewer's override last changed the figures */
+            reviewedAt?: string | null;
             runId: string;
             sentimentScore: number | null;
             topics: string[];
@@ -13275,20 +15885,135 @@ export interface components {
             };
             createdAt: string;
             finalKey: string | null;
+            /** @description Effective, as qaScore */
             grade: ("A" | "B" | "C" | "D" | "E") | null;
             /** @description ana_… */
             id: string;
             intents: string[];
             isCurrent: boolean;
+            machineGrade?: ("A" | "B" | "C" | "D" | "E") | null;
+            /** @description The score the analysis computed, before overrides */
+            machineQaScore?: number | null;
+            /** @description Effective: the machine's score with reviewers' overrides applied */
             qaScore: number | null;
             /** @enum {string} */
-            reason: "pipeline" | "reanalysis";
+            reason: "pipeline" | "reanalysis" | "rescore";
             recordingId: string;
             requestedBy: string;
+            /** @description When a reviewer's override last changed the figures */
+            reviewedAt?: string | null;
             runId: string;
             sentimentScore: number | null;
             topics: string[];
             transcriptId: string;
+        };
+        ConversationHit: {
+            /** @description The current analysis; null when not analysed, or without the permission analysis:read */
+            analysis: {
+                analysedAt: string;
+                categories: string[];
+                customerSentiment: {
+                    /** @enum {string} */
+                    label: "negative" | "neutral" | "positive";
+                    score: number;
+                } | null;
+                grade: ("A" | "B" | "C" | "D" | "E") | null;
+                /** @description ana_... */
+                id: string;
+                intents: string[];
+                qaScore: number | null;
+                sentiment: {
+                    /** @enum {string} */
+                    label: "negative" | "neutral" | "positive";
+                    score: number;
+                } | null;
+                topics: string[];
+            } | null;
+            callId: string | null;
+            /** @enum {string} */
+            direction: "inbound" | "outbound" | "internal" | "unknown";
+            durationMs: number | null;
+            language: string | null;
+            queue: string | null;
+            /** @description rec_...: the recording page */
+            recordingId: string;
+            /** @description Where the text filter matched (first match); null without a text filter */
+            snippet: {
+                /** @description The matching passage of the redacted transcript; match: a searched word */
+                parts: {
+                    match: boolean;
+                    text: string;
+                }[];
+                /** @enum {string} */
+                role: "agent" | "customer" | "unknown";
+            } | null;
+            /** @description Call start (or, without one, when it was received) */
+            startedAt: string;
+        };
+        ConversationHitInput: {
+            /** @description The current analysis; null when not analysed, or without the permission analysis:read */
+            analysis: {
+                analysedAt: string;
+                categories: string[];
+                customerSentiment: {
+                    /** @enum {string} */
+                    label: "negative" | "neutral" | "positive";
+                    score: number;
+                } | null;
+                grade: ("A" | "B" | "C" | "D" | "E") | null;
+                /** @description ana_... */
+                id: string;
+                intents: string[];
+                qaScore: number | null;
+                sentiment: {
+                    /** @enum {string} */
+                    label: "negative" | "neutral" | "positive";
+                    score: number;
+                } | null;
+                topics: string[];
+            } | null;
+            callId: string | null;
+            /** @enum {string} */
+            direction: "inbound" | "outbound" | "internal" | "unknown";
+            durationMs: number | null;
+            language: string | null;
+            queue: string | null;
+            /** @description rec_...: the recording page */
+            recordingId: string;
+            /** @description Where the text filter matched (first match); null without a text filter */
+            snippet: {
+                /** @description The matching passage of the redacted transcript; match: a searched word */
+                parts: {
+                    match: boolean;
+                    text: string;
+                }[];
+                /** @enum {string} */
+                role: "agent" | "customer" | "unknown";
+            } | null;
+            /** @description Call start (or, without one, when it was received) */
+            startedAt: string;
+        };
+        ConversationPage: {
+            items: components["schemas"]["ConversationHit"][];
+            /** @description Pass as cursor for the next page; null on the last page */
+            nextCursor: string | null;
+            /** @description How many conversations match, when asked with total=true; else null */
+            total: {
+                count: number;
+                /** @description false: the planner’s estimate, because counting would be slow */
+                exact: boolean;
+            } | null;
+        };
+        ConversationPageInput: {
+            items: components["schemas"]["ConversationHitInput"][];
+            /** @description Pass as cursor for the next page; null on the last page */
+            nextCursor: string | null;
+            /** @description How many conversations match, when asked with total=true; else null */
+            total: {
+                count: number;
+                /** @description false: the planner’s estimate, because counting would be slow */
+                exact: boolean;
+            } | null;
         };
         ConversationSettings: {
             /** @description How calls are analysed: the local analyser (default) or an LLM after it; LLM credentials are named secrets under llm. */
@@ -13455,6 +16180,84 @@ export interface components {
             }[];
             /** @description Letters waiting (neither replayed nor discarded) */
             total: number;
+        };
+        DncEntry: {
+            addedBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            evidence: {
+                analysisId?: string;
+                callId?: string;
+                note?: string;
+                quote?: string;
+                recordingId?: string;
+            } | null;
+            id: string;
+            /** @enum {string} */
+            kind: "number" | "pattern";
+            number: string | null;
+            pattern: string | null;
+            reason: string;
+            removedAt: string | null;
+            removedBy: string | null;
+            removedReason: string | null;
+            /** @enum {string} */
+            source: "manual" | "import" | "opt_out_intent" | "voice_agent" | "sms_stop";
+        };
+        DncEntryInput: {
+            addedBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            evidence: {
+                analysisId?: string;
+                callId?: string;
+                note?: string;
+                quote?: string;
+                recordingId?: string;
+            } | null;
+            id: string;
+            /** @enum {string} */
+            kind: "number" | "pattern";
+            number: string | null;
+            pattern: string | null;
+            reason: string;
+            removedAt: string | null;
+            removedBy: string | null;
+            removedReason: string | null;
+            /** @enum {string} */
+            source: "manual" | "import" | "opt_out_intent" | "voice_agent" | "sms_stop";
+        };
+        DncRegistryCopy: {
+            ageDays: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            downloadedAt: string;
+            entryCount: number;
+            finishedAt: string | null;
+            id: string;
+            importedBy: string;
+            linesRejected: number;
+            region: string;
+            registry: string;
+            /** @enum {string} */
+            state: "importing" | "current" | "replaced" | "failed";
+        };
+        DncRegistryCopyInput: {
+            ageDays: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            downloadedAt: string;
+            entryCount: number;
+            finishedAt: string | null;
+            id: string;
+            importedBy: string;
+            linesRejected: number;
+            region: string;
+            registry: string;
+            /** @enum {string} */
+            state: "importing" | "current" | "replaced" | "failed";
         };
         IdentityProvider: {
             audience: string;
@@ -14078,6 +16881,136 @@ export interface components {
             title: string;
             type: string;
         };
+        QaDispute: {
+            analysisId: string;
+            comment: string;
+            createdAt: string;
+            /** @description dispute_… */
+            id: string;
+            raisedBy: string;
+            recordingId: string;
+            resolution: string | null;
+            resolvedAt: string | null;
+            resolvedBy: string | null;
+            /** @description Null: the whole evaluation */
+            ruleId: string | null;
+            /** @enum {string} */
+            state: "open" | "accepted" | "rejected";
+        };
+        QaDisputeInput: {
+            analysisId: string;
+            comment: string;
+            createdAt: string;
+            /** @description dispute_… */
+            id: string;
+            raisedBy: string;
+            recordingId: string;
+            resolution: string | null;
+            resolvedAt: string | null;
+            resolvedBy: string | null;
+            /** @description Null: the whole evaluation */
+            ruleId: string | null;
+            /** @enum {string} */
+            state: "open" | "accepted" | "rejected";
+        };
+        QaDisputeList: {
+            items: {
+                analysisId: string;
+                /** @description False once the recording was analysed again (the dispute stays with its analysis) */
+                analysisIsCurrent: boolean;
+                comment: string;
+                createdAt: string;
+                /** @description dispute_… */
+                id: string;
+                raisedBy: string;
+                recordingId: string;
+                resolution: string | null;
+                resolvedAt: string | null;
+                resolvedBy: string | null;
+                /** @description Null: the whole evaluation */
+                ruleId: string | null;
+                /** @enum {string} */
+                state: "open" | "accepted" | "rejected";
+            }[];
+            nextCursor: string | null;
+        };
+        QaDisputeListInput: {
+            items: {
+                analysisId: string;
+                /** @description False once the recording was analysed again (the dispute stays with its analysis) */
+                analysisIsCurrent: boolean;
+                comment: string;
+                createdAt: string;
+                /** @description dispute_… */
+                id: string;
+                raisedBy: string;
+                recordingId: string;
+                resolution: string | null;
+                resolvedAt: string | null;
+                resolvedBy: string | null;
+                /** @description Null: the whole evaluation */
+                ruleId: string | null;
+                /** @enum {string} */
+                state: "open" | "accepted" | "rejected";
+            }[];
+            nextCursor: string | null;
+        };
+        QaDisputeRequest: {
+            /** @description What the agent contests (free text, sealed at rest; at most 2000 characters) */
+            comment: string;
+            /** @description The disputed rule; absent: the whole evaluation */
+            ruleId?: string;
+        };
+        QaDisputeRequestInput: {
+            /** @description What the agent contests (free text, sealed at rest; at most 2000 characters) */
+            comment: string;
+            /** @description The disputed rule; absent: the whole evaluation */
+            ruleId?: string;
+        };
+        QaDisputeResolved: {
+            dispute: components["schemas"]["QaDispute"];
+            effective: components["schemas"]["QaEffectiveFigures"] | null;
+            review: components["schemas"]["QaReview"] | null;
+        };
+        QaDisputeResolvedInput: {
+            dispute: components["schemas"]["QaDisputeInput"];
+            effective: components["schemas"]["QaEffectiveFiguresInput"] | null;
+            review: components["schemas"]["QaReviewInput"] | null;
+        };
+        QaDisputeResolveRequest: {
+            /** @description The reviewer's answer (free text, sealed at rest; at most 2000 characters) */
+            comment: string;
+            /** @enum {string} */
+            outcome: "accepted" | "rejected";
+            /** @description Accepting a rule's dispute: the rule's new judgement (the comment is its reason) */
+            override?: {
+                pass: boolean;
+                score: number;
+            };
+        };
+        QaDisputeResolveRequestInput: {
+            /** @description The reviewer's answer (free text, sealed at rest; at most 2000 characters) */
+            comment: string;
+            /** @enum {string} */
+            outcome: "accepted" | "rejected";
+            /** @description Accepting a rule's dispute: the rule's new judgement (the comment is its reason) */
+            override?: {
+                pass: boolean;
+                score: number;
+            };
+        };
+        QaEffectiveFigures: {
+            grade: ("A" | "B" | "C" | "D" | "E") | null;
+            machineGrade: ("A" | "B" | "C" | "D" | "E") | null;
+            machineQaScore: number | null;
+            qaScore: number | null;
+        };
+        QaEffectiveFiguresInput: {
+            grade: ("A" | "B" | "C" | "D" | "E") | null;
+            machineGrade: ("A" | "B" | "C" | "D" | "E") | null;
+            machineQaScore: number | null;
+            qaScore: number | null;
+        };
         QaEvaluation: {
             autoFailed: boolean;
             autoFailedBy: string[];
@@ -14088,6 +17021,13 @@ export interface components {
             }[];
             complete: boolean;
             grade: ("A" | "B" | "C" | "D" | "E") | null;
+            /** @description The analysis' own figures before reviewers' overrides (score, grade above are effective) */
+            machine?: {
+                grade: ("A" | "B" | "C" | "D" | "E") | null;
+                score: number | null;
+            };
+            /** @description True when at least one rule was overridden */
+            reviewed?: boolean;
             rules: {
                 autoFail: boolean;
                 category: string;
@@ -14102,6 +17042,8 @@ export interface components {
                 /** @enum {string} */
                 kind: "llm" | "deterministic";
                 name: string;
+                /** @description Present when a reviewer overrode the rule: score and pass above are the reviewer's */
+                override?: components["schemas"]["QaOverrideMark"];
                 pass: boolean | null;
                 ruleId: string;
                 score: number | null;
@@ -14124,6 +17066,13 @@ export interface components {
             }[];
             complete: boolean;
             grade: ("A" | "B" | "C" | "D" | "E") | null;
+            /** @description The analysis' own figures before reviewers' overrides (score, grade above are effective) */
+            machine?: {
+                grade: ("A" | "B" | "C" | "D" | "E") | null;
+                score: number | null;
+            };
+            /** @description True when at least one rule was overridden */
+            reviewed?: boolean;
             rules: {
                 autoFail: boolean;
                 category: string;
@@ -14138,6 +17087,8 @@ export interface components {
                 /** @enum {string} */
                 kind: "llm" | "deterministic";
                 name: string;
+                /** @description Present when a reviewer overrode the rule: score and pass above are the reviewer's */
+                override?: components["schemas"]["QaOverrideMarkInput"];
                 pass: boolean | null;
                 ruleId: string;
                 score: number | null;
@@ -14149,6 +17100,434 @@ export interface components {
             scorecardId: string;
             scorecardVersion: number;
             weightedScore: number | null;
+        };
+        QaOverrideMark: {
+            at: string;
+            originalPass: boolean | null;
+            originalScore: number | null;
+            /** @enum {string} */
+            originalStatus: "evaluated" | "pending" | "not_applicable";
+            reviewer: string;
+            reviewId: string;
+        };
+        QaOverrideMarkInput: {
+            at: string;
+            originalPass: boolean | null;
+            originalScore: number | null;
+            /** @enum {string} */
+            originalStatus: "evaluated" | "pending" | "not_applicable";
+            reviewer: string;
+            reviewId: string;
+        };
+        QaReview: {
+            analysisId: string;
+            createdAt: string;
+            /** @description The dispute whose acceptance made this override */
+            disputeId: string | null;
+            /** @description review_… */
+            id: string;
+            /** @description The machine's judgement of the rule */
+            original: {
+                pass: boolean | null;
+                score: number | null;
+                /** @enum {string} */
+                status: "evaluated" | "pending" | "not_applicable";
+            };
+            pass: boolean;
+            reason: string;
+            recordingId: string;
+            /** @description The actor id of the reviewer */
+            reviewer: string;
+            ruleId: string;
+            score: number;
+        };
+        QaReviewHistory: {
+            /** @description The current analysis: reviews belong to the analysis they were made on */
+            analysisId: string;
+            disputes: components["schemas"]["QaDispute"][];
+            effective: {
+                grade: ("A" | "B" | "C" | "D" | "E") | null;
+                qaScore: number | null;
+            };
+            machine: {
+                grade: ("A" | "B" | "C" | "D" | "E") | null;
+                qaScore: number | null;
+            };
+            reviews: components["schemas"]["QaReview"][];
+        };
+        QaReviewHistoryInput: {
+            /** @description The current analysis: reviews belong to the analysis they were made on */
+            analysisId: string;
+            disputes: components["schemas"]["QaDisputeInput"][];
+            effective: {
+                grade: ("A" | "B" | "C" | "D" | "E") | null;
+                qaScore: number | null;
+            };
+            machine: {
+                grade: ("A" | "B" | "C" | "D" | "E") | null;
+                qaScore: number | null;
+            };
+            reviews: components["schemas"]["QaReviewInput"][];
+        };
+        QaReviewInput: {
+            analysisId: string;
+            createdAt: string;
+            /** @description The dispute whose acceptance made this override */
+            disputeId: string | null;
+            /** @description review_… */
+            id: string;
+            /** @description The machine's judgement of the rule */
+            original: {
+                pass: boolean | null;
+                score: number | null;
+                /** @enum {string} */
+                status: "evaluated" | "pending" | "not_applicable";
+            };
+            pass: boolean;
+            reason: string;
+            recordingId: string;
+            /** @description The actor id of the reviewer */
+            reviewer: string;
+            ruleId: string;
+            score: number;
+        };
+        QaRuleOverridden: {
+            effective: components["schemas"]["QaEffectiveFigures"];
+            review: components["schemas"]["QaReview"];
+        };
+        QaRuleOverriddenInput: {
+            effective: components["schemas"]["QaEffectiveFiguresInput"];
+            review: components["schemas"]["QaReviewInput"];
+        };
+        QaRuleOverrideRequest: {
+            pass: boolean;
+            /** @description Why the machine was wrong (free text, sealed at rest; at most 2000 characters) */
+            reason: string;
+            /** @description The rule score the reviewer gives, 0..100 */
+            score: number;
+        };
+        QaRuleOverrideRequestInput: {
+            pass: boolean;
+            /** @description Why the machine was wrong (free text, sealed at rest; at most 2000 characters) */
+            reason: string;
+            /** @description The rule score the reviewer gives, 0..100 */
+            score: number;
+        };
+        QualityDashboard: {
+            agents: {
+                /** @description Blind index of the agent as hex; null: calls without an agent */
+                agentKey: string | null;
+                calls: number;
+                grades: {
+                    A: number;
+                    B: number;
+                    C: number;
+                    D: number;
+                    E: number;
+                    ungraded: number;
+                };
+                /** @description The agent's name (or id) from the newest call's metadata */
+                name: string | null;
+                /** @description Share of calls whose overall sentiment is -0.1 or lower */
+                negativeShare: number | null;
+                /** @description Mean QA score (0..100) of the scored calls */
+                qaAverage: number | null;
+                /** @description The value of GET /recordings?agent= that lists this agent's calls */
+                recordingsFilter: string | null;
+                /** @description Calls with a QA score */
+                scored: number;
+                /** @description Mean of the calls’ overall sentiment (-1..1) */
+                sentimentAverage: number | null;
+            }[];
+            categories: {
+                calls: number;
+                label: string;
+            }[];
+            intents: {
+                calls: number;
+                label: string;
+            }[];
+            intervals: {
+                calls: number;
+                grades: {
+                    A: number;
+                    B: number;
+                    C: number;
+                    D: number;
+                    E: number;
+                    ungraded: number;
+                };
+                /** @description First day of the interval on the tenant's calendar (YYYY-MM-DD) */
+                localStart: string;
+                /** @description Share of calls whose overall sentiment is -0.1 or lower */
+                negativeShare: number | null;
+                /** @description Mean QA score (0..100) of the scored calls */
+                qaAverage: number | null;
+                /** @description Calls with a QA score */
+                scored: number;
+                /** @description Mean of the calls’ overall sentiment (-1..1) */
+                sentimentAverage: number | null;
+                /** @description UTC instant of the local interval start */
+                start: string;
+            }[];
+            outliers: {
+                interruptions: {
+                    calls: {
+                        agent: {
+                            /** @description Blind index of the agent as hex; null: calls without an agent */
+                            agentKey: string | null;
+                            /** @description The agent's name (or id) from the newest call's metadata */
+                            name: string | null;
+                            /** @description The value of GET /recordings?agent= that lists this agent's calls */
+                            recordingsFilter: string | null;
+                        };
+                        analysisId: string;
+                        grade: string | null;
+                        qaScore: number | null;
+                        queue: string | null;
+                        recordingId: string;
+                        startedAt: string;
+                        team: string | null;
+                        value: number;
+                    }[];
+                    /** @description 95th percentile of the measure over the calls in scope */
+                    p95: number | null;
+                    /** @description The fixed threshold asked for */
+                    threshold: number;
+                };
+                silence: {
+                    calls: {
+                        agent: {
+                            /** @description Blind index of the agent as hex; null: calls without an agent */
+                            agentKey: string | null;
+                            /** @description The agent's name (or id) from the newest call's metadata */
+                            name: string | null;
+                            /** @description The value of GET /recordings?agent= that lists this agent's calls */
+                            recordingsFilter: string | null;
+                        };
+                        analysisId: string;
+                        grade: string | null;
+                        qaScore: number | null;
+                        queue: string | null;
+                        recordingId: string;
+                        startedAt: string;
+                        team: string | null;
+                        value: number;
+                    }[];
+                    /** @description 95th percentile of the measure over the calls in scope */
+                    p95: number | null;
+                    /** @description The fixed threshold asked for */
+                    threshold: number;
+                };
+            };
+            range: {
+                from: string;
+                /** @enum {string} */
+                interval: "week" | "day";
+                timeZone: string;
+                to: string;
+            };
+            teams: {
+                calls: number;
+                grades: {
+                    A: number;
+                    B: number;
+                    C: number;
+                    D: number;
+                    E: number;
+                    ungraded: number;
+                };
+                /** @description Share of calls whose overall sentiment is -0.1 or lower */
+                negativeShare: number | null;
+                /** @description Mean QA score (0..100) of the scored calls */
+                qaAverage: number | null;
+                /** @description Calls with a QA score */
+                scored: number;
+                /** @description Mean of the calls’ overall sentiment (-1..1) */
+                sentimentAverage: number | null;
+                team: string | null;
+            }[];
+            topics: {
+                calls: number;
+                label: string;
+            }[];
+            totals: {
+                calls: number;
+                grades: {
+                    A: number;
+                    B: number;
+                    C: number;
+                    D: number;
+                    E: number;
+                    ungraded: number;
+                };
+                /** @description Share of calls whose overall sentiment is -0.1 or lower */
+                negativeShare: number | null;
+                /** @description Mean QA score (0..100) of the scored calls */
+                qaAverage: number | null;
+                /** @description Calls with a QA score */
+                scored: number;
+                /** @description Mean of the calls’ overall sentiment (-1..1) */
+                sentimentAverage: number | null;
+            };
+        };
+        QualityDashboardInput: {
+            agents: {
+                /** @description Blind index of the agent as hex; null: calls without an agent */
+                agentKey: string | null;
+                calls: number;
+                grades: {
+                    A: number;
+                    B: number;
+                    C: number;
+                    D: number;
+                    E: number;
+                    ungraded: number;
+                };
+                /** @description The agent's name (or id) from the newest call's metadata */
+                name: string | null;
+                /** @description Share of calls whose overall sentiment is -0.1 or lower */
+                negativeShare: number | null;
+                /** @description Mean QA score (0..100) of the scored calls */
+                qaAverage: number | null;
+                /** @description The value of GET /recordings?agent= that lists this agent's calls */
+                recordingsFilter: string | null;
+                /** @description Calls with a QA score */
+                scored: number;
+                /** @description Mean of the calls’ overall sentiment (-1..1) */
+                sentimentAverage: number | null;
+            }[];
+            categories: {
+                calls: number;
+                label: string;
+            }[];
+            intents: {
+                calls: number;
+                label: string;
+            }[];
+            intervals: {
+                calls: number;
+                grades: {
+                    A: number;
+                    B: number;
+                    C: number;
+                    D: number;
+                    E: number;
+                    ungraded: number;
+                };
+                /** @description First day of the interval on the tenant's calendar (YYYY-MM-DD) */
+                localStart: string;
+                /** @description Share of calls whose overall sentiment is -0.1 or lower */
+                negativeShare: number | null;
+                /** @description Mean QA score (0..100) of the scored calls */
+                qaAverage: number | null;
+                /** @description Calls with a QA score */
+                scored: number;
+                /** @description Mean of the calls’ overall sentiment (-1..1) */
+                sentimentAverage: number | null;
+                /** @description UTC instant of the local interval start */
+                start: string;
+            }[];
+            outliers: {
+                interruptions: {
+                    calls: {
+                        agent: {
+                            /** @description Blind index of the agent as hex; null: calls without an agent */
+                            agentKey: string | null;
+                            /** @description The agent's name (or id) from the newest call's metadata */
+                            name: string | null;
+                            /** @description The value of GET /recordings?agent= that lists this agent's calls */
+                            recordingsFilter: string | null;
+                        };
+                        analysisId: string;
+                        grade: string | null;
+                        qaScore: number | null;
+                        queue: string | null;
+                        recordingId: string;
+                        startedAt: string;
+                        team: string | null;
+                        value: number;
+                    }[];
+                    /** @description 95th percentile of the measure over the calls in scope */
+                    p95: number | null;
+                    /** @description The fixed threshold asked for */
+                    threshold: number;
+                };
+                silence: {
+                    calls: {
+                        agent: {
+                            /** @description Blind index of the agent as hex; null: calls without an agent */
+                            agentKey: string | null;
+                            /** @description The agent's name (or id) from the newest call's metadata */
+                            name: string | null;
+                            /** @description The value of GET /recordings?agent= that lists this agent's calls */
+                            recordingsFilter: string | null;
+                        };
+                        analysisId: string;
+                        grade: string | null;
+                        qaScore: number | null;
+                        queue: string | null;
+                        recordingId: string;
+                        startedAt: string;
+                        team: string | null;
+                        value: number;
+                    }[];
+                    /** @description 95th percentile of the measure over the calls in scope */
+                    p95: number | null;
+                    /** @description The fixed threshold asked for */
+                    threshold: number;
+                };
+            };
+            range: {
+                from: string;
+                /** @enum {string} */
+                interval: "week" | "day";
+                timeZone: string;
+                to: string;
+            };
+            teams: {
+                calls: number;
+                grades: {
+                    A: number;
+                    B: number;
+                    C: number;
+                    D: number;
+                    E: number;
+                    ungraded: number;
+                };
+                /** @description Share of calls whose overall sentiment is -0.1 or lower */
+                negativeShare: number | null;
+                /** @description Mean QA score (0..100) of the scored calls */
+                qaAverage: number | null;
+                /** @description Calls with a QA score */
+                scored: number;
+                /** @description Mean of the calls’ overall sentiment (-1..1) */
+                sentimentAverage: number | null;
+                team: string | null;
+            }[];
+            topics: {
+                calls: number;
+                label: string;
+            }[];
+            totals: {
+                calls: number;
+                grades: {
+                    A: number;
+                    B: number;
+                    C: number;
+                    D: number;
+                    E: number;
+                    ungraded: number;
+                };
+                /** @description Share of calls whose overall sentiment is -0.1 or lower */
+                negativeShare: number | null;
+                /** @description Mean QA score (0..100) of the scored calls */
+                qaAverage: number | null;
+                /** @description Calls with a QA score */
+                scored: number;
+                /** @description Mean of the calls’ overall sentiment (-1..1) */
+                sentimentAverage: number | null;
+            };
         };
         /**
          * @description Why the item was quarantined, as a stable category: unreadable_time (a date or time field), missing_field, invalid_number, unknown_value (a value the connector does not know), unknown_format (not what the source sends), payload_too_large, schema_rejected (the normalised call broke the call record schema), signature_invalid, not_supported, incomplete_call, connector_error (a bug), other (anything else, and items from before categories)
@@ -14609,6 +17988,8 @@ export interface components {
             /** Format: date-time */
             startedAt?: string;
             tags?: string[];
+            /** @description The team the agent belongs to (not personal, kept plain): quality dashboards group by it */
+            team?: string;
         };
         RecordingMetadataInput: {
             agent?: {
@@ -14639,6 +18020,8 @@ export interface components {
             /** Format: date-time */
             startedAt?: string;
             tags?: string[];
+            /** @description The team the agent belongs to (not personal, kept plain): quality dashboards group by it */
+            team?: string;
         };
         RecordingRerun: {
             /** @description Language of the recording for this run only */
@@ -14962,6 +18345,154 @@ export interface components {
             /** @description PUT the audio bytes here (no other credentials); null when the recording was received already */
             uploadUrl: string | null;
         };
+        RescoreAccepted: {
+            cancelRequested: boolean;
+            /** @description true: a job for the same range, queue and scope was running; this is that job */
+            coalesced: boolean;
+            createdAt: string;
+            done: number;
+            error: string | null;
+            failed: number;
+            /** @description Why recordings failed (the first 100) */
+            failures: {
+                reason: string;
+                recordingId: string;
+            }[];
+            finishedAt: string | null;
+            from: string;
+            /** @description rescore_… */
+            id: string;
+            queue: string | null;
+            requestedBy: string;
+            /** @enum {string} */
+            scope: "qa" | "full";
+            /** @enum {string} */
+            state: "running" | "succeeded" | "failed" | "cancelled";
+            to: string;
+            /** @description Recordings in the range with a transcript; null until counted */
+            total: number | null;
+            updatedAt: string;
+        };
+        RescoreAcceptedInput: {
+            cancelRequested: boolean;
+            /** @description true: a job for the same range, queue and scope was running; this is that job */
+            coalesced: boolean;
+            createdAt: string;
+            done: number;
+            error: string | null;
+            failed: number;
+            /** @description Why recordings failed (the first 100) */
+            failures: {
+                reason: string;
+                recordingId: string;
+            }[];
+            finishedAt: string | null;
+            from: string;
+            /** @description rescore_… */
+            id: string;
+            queue: string | null;
+            requestedBy: string;
+            /** @enum {string} */
+            scope: "qa" | "full";
+            /** @enum {string} */
+            state: "running" | "succeeded" | "failed" | "cancelled";
+            to: string;
+            /** @description Recordings in the range with a transcript; null until counted */
+            total: number | null;
+            updatedAt: string;
+        };
+        RescoreJob: {
+            cancelRequested: boolean;
+            createdAt: string;
+            done: number;
+            error: string | null;
+            failed: number;
+            /** @description Why recordings failed (the first 100) */
+            failures: {
+                reason: string;
+                recordingId: string;
+            }[];
+            finishedAt: string | null;
+            from: string;
+            /** @description rescore_… */
+            id: string;
+            queue: string | null;
+            requestedBy: string;
+            /** @enum {string} */
+            scope: "qa" | "full";
+            /** @enum {string} */
+            state: "running" | "succeeded" | "failed" | "cancelled";
+            to: string;
+            /** @description Recordings in the range with a transcript; null until counted */
+            total: number | null;
+            updatedAt: string;
+        };
+        RescoreJobInput: {
+            cancelRequested: boolean;
+            createdAt: string;
+            done: number;
+            error: string | null;
+            failed: number;
+            /** @description Why recordings failed (the first 100) */
+            failures: {
+                reason: string;
+                recordingId: string;
+            }[];
+            finishedAt: string | null;
+            from: string;
+            /** @description rescore_… */
+            id: string;
+            queue: string | null;
+            requestedBy: string;
+            /** @enum {string} */
+            scope: "qa" | "full";
+            /** @enum {string} */
+            state: "running" | "succeeded" | "failed" | "cancelled";
+            to: string;
+            /** @description Recordings in the range with a transcript; null until counted */
+            total: number | null;
+            updatedAt: string;
+        };
+        RescoreRequest: {
+            /**
+             * Format: date-time
+             * @description Recordings that started at or after this time
+             */
+            from: string;
+            /** @description Only recordings of this queue */
+            queue?: string;
+            /**
+             * @description qa: evaluate the scorecard that applies now over the current analysis (no analyser, no LLM); full: analyse everything again
+             * @default qa
+             * @enum {string}
+             */
+            scope: "qa" | "full";
+            /**
+             * Format: date-time
+             * @description … and before this time
+             */
+            to: string;
+        };
+        RescoreRequestInput: {
+            /**
+             * Format: date-time
+             * @description Recordings that started at or after this time
+             */
+            from: string;
+            /** @description Only recordings of this queue */
+            queue?: string;
+            /**
+             * @description qa: evaluate the scorecard that applies now over the current analysis (no analyser, no LLM); full: analyse everything again
+             * @default qa
+             * @enum {string}
+             */
+            scope: "qa" | "full";
+            /**
+             * Format: date-time
+             * @description … and before this time
+             */
+            to: string;
+        };
         SavedColumnMapping: {
             /** Format: date-time */
             createdAt: string;
@@ -15001,6 +18532,8 @@ export interface components {
             updatedAt: string;
         };
         Scorecard: {
+            /** @description Which calls the scorecard is for; absent: every call (the default scorecard) */
+            appliesTo?: components["schemas"]["ScorecardScope"];
             /** @default  */
             description: string;
             name: string;
@@ -15203,6 +18736,8 @@ export interface components {
             weightedScore: number | null;
         };
         ScorecardInput: {
+            /** @description Which calls the scorecard is for; absent: every call (the default scorecard) */
+            appliesTo?: components["schemas"]["ScorecardScopeInput"];
             /** @default  */
             description: string;
             name: string;
@@ -15271,6 +18806,14 @@ export interface components {
             name: string;
             /** @description Share of the overall score, relative to the other rules */
             weight: number;
+        };
+        ScorecardScope: {
+            directions?: ("inbound" | "outbound" | "internal" | "unknown")[];
+            queues?: string[];
+        };
+        ScorecardScopeInput: {
+            directions?: ("inbound" | "outbound" | "internal" | "unknown")[];
+            queues?: string[];
         };
         ScorecardVersion: {
             activatedAt: string | null;

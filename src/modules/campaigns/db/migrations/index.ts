@@ -4,6 +4,7 @@ import {
   tenantIsolation,
   type MigrationSet,
 } from '../../../../platform/db/index.js';
+import { consentSuppression } from './0002-consent-suppression.js';
 
 /*
  * Leads and their lists. Personal data (the number, the e-mail, names, address and custom fields)
@@ -138,5 +139,8 @@ const leads = `
 /** Hand-written and in order. A migration that was released is never edited: a change is a new one. */
 export const campaignsMigrations: MigrationSet = {
   schema: 'campaigns',
-  migrations: [sqlMigration('0001_leads', leads)],
+  migrations: [
+    sqlMigration('0001_leads', leads),
+    sqlMigration('0002_consent_suppression', consentSuppression),
+  ],
 };
