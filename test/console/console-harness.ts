@@ -29,20 +29,47 @@ async function newestMtime(dir: string): Promise<number> {
   return newest;
 }
 
-/** Builds web/console/dist when it is missing or older than the console's sources (npm ci builds it; a source edit makes it stale). */
-export async function ensureConsoleBuilt(): Promise<void> {
+/** Whether web/console/dist is at least as new as the console's sources. */
+async function consoleBuildIsFresh(): Promise<boolean> {
   const index = path.join(consoleDir, 'dist/index.html');
   const sources = Math.max(
     await newestMtime(path.join(consoleDir, 'src')),
     (await stat(path.join(consoleDir, 'index.html'))).mtimeMs,
     (await stat(path.join(consoleDir, 'vite.config.ts'))).mtimeMs,
   );
-  if (existsSync(index) && (await stat(index)).mtimeMs >= sources) return;
-  await promisify(execFile)(
-    process.execPath,
-    [path.join(repo, 'node_modules/vite/bin/vite.js'), 'build', consoleDir, '--logLevel', 'error'],
-    { cwd: repo },
-  );
+  return existsSync(index) && (await stat(index)).mtimeMs >= sources;
+}
+
+/**
+ * Builds web/console/dist when it is missing or older than the console's sources (npm ci builds it;
+ * a source edit makes it stale). Test files run in parallel processes: one builds under a lock
+ * directory while the others wait for it, so no test is served a half-written dist.
+ */
+export async function ensureConsoleBuilt(): Promise<void> {
+  const lock = path.join(consoleDir, '.dist-build.lock');
+  for (;;) {
+    if (await consoleBuildIsFresh()) return;
+    try {
+      await mkdir(lock);
+    } catch {
+      // Another process builds; a lock older than 10 minutes was left by one that died.
+      const age = Date.now() - (await stat(lock).catch(() => ({ mtimeMs: Date.now() }))).mtimeMs;
+      if (age > 10 * 60_000) await rm(lock, { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      continue;
+    }
+    try {
+      if (!(await consoleBuildIsFresh()))
+        await promisify(execFile)(
+          process.execPath,
+          [path.join(repo, 'node_modules/vite/bin/vite.js'), 'build', consoleDir, '--logLevel', 'error'],
+          { cwd: repo },
+        );
+      return;
+    } finally {
+      await rm(lock, { recursive: true, force: true });
+    }
+  }
 }
 
 /**

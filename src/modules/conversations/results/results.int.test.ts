@@ -1,3 +1,4 @@
+import { fromPublicId } from '../../../platform/ids.js';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { buffer } from 'node:stream/consumers';
@@ -79,6 +80,14 @@ describe('conversation results: rows, export, vCon analysis, erasure', () => {
     const res = await get(`/recordings/${recording.id}/analysis`);
     return res.statusCode === 200 ? res.json<{ id: string }>().id : null;
   };
+  /** Where an analysis (ana_…) left its document and rows: `<tenant>/final/<recording>/<analysis>…`. */
+  const resultKey = (analysisId: string, suffix: '.json' | '.call.jsonl' | '.rules.jsonl') =>
+    `${ctx.tenantId}/final/${recordingUuid}/${fromPublicId('ana', analysisId)}${suffix}`;
+  const current = async (suffix: '.json' | '.call.jsonl' | '.rules.jsonl') => {
+    const id = await currentAnalysisId();
+    if (!id) throw new Error('no current analysis');
+    return resultKey(id, suffix);
+  };
 
   beforeAll(async () => {
     t = await createTestPlatform({
@@ -143,20 +152,23 @@ describe('conversation results: rows, export, vCon analysis, erasure', () => {
       )
     ).rows[0]!.id;
     // The pipeline runs in this process and analyses after the transcript; wait for it (a wait, not an assertion on time).
-    const rulesKey = `${ctx.tenantId}/final/${recordingUuid}.rules.jsonl`;
     const deadline = Date.now() + 100_000;
-    while (!(await t.platform.quietObjects.head(rulesKey)) && Date.now() < deadline)
+    const rowsWritten = async () => {
+      const id = await currentAnalysisId();
+      return id !== null && (await t.platform.quietObjects.head(resultKey(id, '.rules.jsonl'))) !== undefined;
+    };
+    while (!(await rowsWritten()) && Date.now() < deadline)
       await new Promise((resolve) => setTimeout(resolve, 200));
     expect(await currentAnalysisId()).not.toBeNull();
   }, 120_000);
   afterAll(() => t.close());
 
   it('writes a call row and a row per QA rule beside final/, valid against the documented schema, without names', async () => {
-    const final = JSON.parse(await object(`${ctx.tenantId}/final/${recordingUuid}.json`)) as {
+    const final = JSON.parse(await object(await current('.json'))) as {
       analysisId: string;
     };
-    const callRows = lines(await object(`${ctx.tenantId}/final/${recordingUuid}.call.jsonl`));
-    const ruleRows = lines(await object(`${ctx.tenantId}/final/${recordingUuid}.rules.jsonl`));
+    const callRows = lines(await object(await current('.call.jsonl')));
+    const ruleRows = lines(await object(await current('.rules.jsonl')));
     expect(callRows).toHaveLength(1);
     expect(ruleRows.map((row) => row.ruleId)).toEqual(['disclosure', 'talk-ratio']);
     for (const row of [...callRows, ...ruleRows]) expect(validate(row) ? [] : validate.errors).toEqual([]);
@@ -193,7 +205,7 @@ describe('conversation results: rows, export, vCon analysis, erasure', () => {
     const calls = await get('/conversations/export.jsonl?rows=calls');
     expect(calls.statusCode, calls.body).toBe(200);
     expect(calls.headers['content-type']).toMatch(/^application\/x-ndjson/);
-    const stored = await object(`${ctx.tenantId}/final/${recordingUuid}.call.jsonl`);
+    const stored = await object(await current('.call.jsonl'));
     expect(calls.body).toBe(stored);
     const rules = await get('/conversations/export.jsonl?rows=rules&from=2000-01-01T00:00:00Z');
     expect(lines(rules.body)).toHaveLength(2);
@@ -239,7 +251,7 @@ describe('conversation results: rows, export, vCon analysis, erasure', () => {
       'switchboard.conversation/1#/sentiment',
       'switchboard.conversation/1#/qa',
     ]);
-    const final = JSON.parse(await object(`${ctx.tenantId}/final/${recordingUuid}.json`)) as {
+    const final = JSON.parse(await object(await current('.json'))) as {
       summary: unknown;
       qa: unknown;
     };
@@ -252,7 +264,7 @@ describe('conversation results: rows, export, vCon analysis, erasure', () => {
     expect(plain.analysis.map((a) => a.type)).toEqual(['transcript']);
   });
 
-  it('a re-analysis replaces final/ and the rows (the store is write-once): they hold the new analysis', async () => {
+  it('a re-analysis writes its own final/ document and rows beside the first (the store is write-once)', async () => {
     const first = await currentAnalysisId();
     const accepted = await t.inject({
       method: 'POST',
@@ -265,26 +277,24 @@ describe('conversation results: rows, export, vCon analysis, erasure', () => {
     await expect
       .poll(
         async () => {
-          const head = await t.platform.quietObjects.head(
-            `${ctx.tenantId}/final/${recordingUuid}.rules.jsonl`,
-          );
+          const head = await t.platform.quietObjects.head(resultKey(analysisId, '.rules.jsonl'));
           if (!head) return null;
-          const rows = lines(await object(`${ctx.tenantId}/final/${recordingUuid}.rules.jsonl`));
+          const rows = lines(await object(resultKey(analysisId, '.rules.jsonl')));
           return rows[0]?.analysisId ?? null;
         },
         { timeout: 60_000, interval: 200 },
       )
       .toBe(analysisId);
-    const final = JSON.parse(await object(`${ctx.tenantId}/final/${recordingUuid}.json`)) as {
+    const final = JSON.parse(await object(await current('.json'))) as {
       analysisId: string;
     };
     expect(final.analysisId).toBe(analysisId);
-    expect(lines(await object(`${ctx.tenantId}/final/${recordingUuid}.call.jsonl`))[0]?.analysisId).toBe(
-      analysisId,
-    );
+    expect(lines(await object(await current('.call.jsonl')))[0]?.analysisId).toBe(analysisId);
     expect(lines((await get('/conversations/export.jsonl')).body).map((row) => row.analysisId)).toEqual([
       analysisId,
     ]);
+    // The first analysis's document stays readable (history), beside the new one.
+    expect(JSON.parse(await object(resultKey(first!, '.json'))).analysisId).toBe(first);
   }, 90_000);
 
   it("erasure removes the recording's final/ document and rows, forgets their keys and is audited", async () => {
@@ -295,13 +305,9 @@ describe('conversation results: rows, export, vCon analysis, erasure', () => {
       code: 'CONVERSATIONS_RECORDING_NOT_FOUND',
     });
     const removed = await results.eraseRecordingResults(ctx, recording.id, 'erasure dsr_test');
-    expect(removed.sort()).toEqual(
-      [
-        `${ctx.tenantId}/final/${recordingUuid}.call.jsonl`,
-        `${ctx.tenantId}/final/${recordingUuid}.json`,
-        `${ctx.tenantId}/final/${recordingUuid}.rules.jsonl`,
-      ].sort(),
-    );
+    // Every analysis's objects go: the first one's and the re-analysis's, three each.
+    expect(removed).toHaveLength(6);
+    expect(removed.every((key) => key.startsWith(`${ctx.tenantId}/final/${recordingUuid}/`))).toBe(true);
     for (const key of removed) expect(await t.platform.quietObjects.head(key)).toBeUndefined();
     const keys = await sql<{
       finalKey: string | null;
