@@ -37,3 +37,4 @@ export {
   useRangeInput,
   type CheckedRange,
 } from './FilterBar';
+export { compactSearch, searchInstant, searchOneOrMore, searchText } from './search-params';
