@@ -123,7 +123,7 @@ export function ConversationsPage() {
         />
         <ListTools
           list="conversations"
-          className="conversations-table-tools"
+          className="list-table-tools"
           state={searchToState(search)}
           onPick={(state) => setSearch(stateToSearch(state))}
         >

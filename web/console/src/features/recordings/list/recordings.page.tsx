@@ -126,7 +126,7 @@ export function RecordingsPage() {
         />
         <ListTools
           list="recordings"
-          className="recordings-table-tools"
+          className="list-table-tools"
           state={searchToState(search)}
           onPick={(state) => setSearch(stateToSearch(state))}
         >
