@@ -150,17 +150,6 @@ export function apiFilters(search: CallsSearch, timeZone: string): ApiFilters {
   return query;
 }
 
-/** The whole state of the list as a query string: a saved view, a link to share. */
-export function searchToState(search: CallsSearch): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(search)) if (value !== undefined) params.set(key, String(value));
-  return params.toString();
-}
-
-export function stateToSearch(state: string): CallsSearch {
-  return callsSearch(Object.fromEntries(new URLSearchParams(state)));
-}
-
 export function isFiltered(search: CallsSearch): boolean {
   return filterKeys.some((key) => search[key] !== undefined);
 }

@@ -114,13 +114,3 @@ export function apiQuery(search: ConversationsSearch, timeZone: string, now = Da
 export function isFiltered(search: ConversationsSearch): boolean {
   return filterKeys.some((key) => search[key] !== undefined);
 }
-
-export function searchToState(search: ConversationsSearch): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(search)) if (value !== undefined) params.set(key, String(value));
-  return params.toString();
-}
-
-export function stateToSearch(state: string): ConversationsSearch {
-  return conversationsSearch(Object.fromEntries(new URLSearchParams(state)));
-}

@@ -92,13 +92,3 @@ export function apiQuery(search: RecordingsSearch, timeZone: string, now = Date.
 export function isFiltered(search: RecordingsSearch): boolean {
   return filterKeys.some((key) => search[key] !== undefined);
 }
-
-export function searchToState(search: RecordingsSearch): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(search)) if (value !== undefined) params.set(key, String(value));
-  return params.toString();
-}
-
-export function stateToSearch(state: string): RecordingsSearch {
-  return recordingsSearch(Object.fromEntries(new URLSearchParams(state)));
-}

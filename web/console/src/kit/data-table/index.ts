@@ -37,4 +37,11 @@ export {
   useRangeInput,
   type CheckedRange,
 } from './FilterBar';
-export { compactSearch, searchInstant, searchOneOrMore, searchText } from './search-params';
+export {
+  compactSearch,
+  searchFromState,
+  searchInstant,
+  searchOneOrMore,
+  searchState,
+  searchText,
+} from './search-params';

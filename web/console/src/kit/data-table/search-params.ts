@@ -27,3 +27,15 @@ export function searchOneOrMore(value: unknown, known: readonly string[]): strin
 export function compactSearch<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
+
+/** The whole state of a list as a query string: a saved view, a link to share. */
+export function searchState(search: object): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(search)) if (value !== undefined) params.set(key, String(value));
+  return params.toString();
+}
+
+/** A saved state back into a list's search, read by the list's own `validateSearch`. */
+export function searchFromState<T>(state: string, read: (search: Record<string, unknown>) => T): T {
+  return read(Object.fromEntries(new URLSearchParams(state)));
+}

@@ -10,6 +10,8 @@ import {
   DataTable,
   refusedFilters,
   ListTools,
+  searchFromState,
+  searchState,
   SortSelect,
   sortFromParam,
   sortToParam,
@@ -24,11 +26,10 @@ import { Can } from '@/kit/session';
 import { EmptyState } from '@/kit/states';
 import {
   apiFilters,
+  callsSearch,
   callSortKeys,
   isFiltered,
   resolveRange,
-  searchToState,
-  stateToSearch,
   type CallSortParam,
   type CallsSearch,
 } from '../calls.search';
@@ -154,8 +155,8 @@ export function CallsPage() {
         <ListTools
           list="calls"
           className="calls-table-tools"
-          state={searchToState(search)}
-          onPick={(state) => setSearch(stateToSearch(state))}
+          state={searchState(search)}
+          onPick={(state) => setSearch(searchFromState(state, callsSearch))}
         >
           <SortSelect columns={columns} sort={sort} onSortChange={onSort} />
           <ColumnChooser columns={columns} shown={shown} onChange={onColumns} />

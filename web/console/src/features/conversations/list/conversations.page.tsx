@@ -10,6 +10,8 @@ import {
   dataTableMessages,
   refusedFilters,
   ListTools,
+  searchFromState,
+  searchState,
   useColumnChoice,
   useFormatTotal,
   useTenantTimeZoneState,
@@ -20,13 +22,7 @@ import { useCan } from '@/kit/session';
 import { EmptyState } from '@/kit/states';
 import { conversationsApi } from '@/api/conversations';
 import { conversationSearchMessages } from '../conversations.messages';
-import {
-  apiQuery,
-  isFiltered,
-  searchToState,
-  stateToSearch,
-  type ConversationsSearch,
-} from '../conversations.search';
+import { apiQuery, conversationsSearch, isFiltered, type ConversationsSearch } from '../conversations.search';
 import { ConversationFilters, type FilterErrors, type FilterField } from './ConversationFilters';
 import { conversationColumns } from './conversation-columns';
 import '../conversations.css';
@@ -124,8 +120,8 @@ export function ConversationsPage() {
         <ListTools
           list="conversations"
           className="list-table-tools"
-          state={searchToState(search)}
-          onPick={(state) => setSearch(stateToSearch(state))}
+          state={searchState(search)}
+          onPick={(state) => setSearch(searchFromState(state, conversationsSearch))}
         >
           <ColumnChooser columns={columns} shown={shown} onChange={remember} />
         </ListTools>

@@ -10,6 +10,8 @@ import {
   dataTableMessages,
   refusedFilters,
   ListTools,
+  searchFromState,
+  searchState,
   SortSelect,
   sortFromParam,
   sortToParam,
@@ -26,10 +28,9 @@ import { recordingsApi } from '@/api/recordings';
 import { recordingListMessages, recordingWords } from '../recordings.messages';
 import {
   apiQuery,
+  recordingsSearch,
   isFiltered,
   recordingSortKeys,
-  searchToState,
-  stateToSearch,
   type RecordingSortParam,
   type RecordingsSearch,
 } from '../recordings.search';
@@ -127,8 +128,8 @@ export function RecordingsPage() {
         <ListTools
           list="recordings"
           className="list-table-tools"
-          state={searchToState(search)}
-          onPick={(state) => setSearch(stateToSearch(state))}
+          state={searchState(search)}
+          onPick={(state) => setSearch(searchFromState(state, recordingsSearch))}
         >
           <SortSelect columns={columns} sort={sort} onSortChange={onSort} />
           <ColumnChooser columns={columns} shown={shown} onChange={onColumns} />
