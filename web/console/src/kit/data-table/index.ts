@@ -33,6 +33,7 @@ export {
   FiltersNotApplied,
   ListTools,
   refusedFilters,
+  unlessRefused,
   useCheckRange,
   useRangeInput,
   type CheckedRange,

@@ -17,6 +17,7 @@ import {
   sortToParam,
   useColumnChoice,
   useFormatTotal,
+  unlessRefused,
   useTenantTimeZoneState,
   type Sort,
 } from '@/kit/data-table';
@@ -178,7 +179,7 @@ export function CallsPage() {
           onOpen={(call) => void navigate({ to: '/calls/$callId', params: { callId: call.id } })}
           sort={sort}
           onSortChange={onSort}
-          query={Object.keys(rejected).length > 0 ? { ...calls, isError: false, isPending: false } : calls}
+          query={unlessRefused(calls, rejected)}
           loadingLabel={t.loading}
           errorTitle={t.failed}
           virtual={{ rowHeight: 58 }}

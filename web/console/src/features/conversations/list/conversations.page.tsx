@@ -14,6 +14,7 @@ import {
   searchState,
   useColumnChoice,
   useFormatTotal,
+  unlessRefused,
   useTenantTimeZoneState,
 } from '@/kit/data-table';
 import { formatNumber } from '@/kit/format';
@@ -134,11 +135,7 @@ export function ConversationsPage() {
           onOpen={(hit) =>
             void navigate({ to: '/recordings/$recordingId', params: { recordingId: hit.recordingId } })
           }
-          query={
-            Object.keys(rejected).length > 0
-              ? { ...conversations, isError: false, isPending: false }
-              : conversations
-          }
+          query={unlessRefused(conversations, rejected)}
           loadingLabel={t.loading}
           errorTitle={t.failed}
           paging={{ hasMore: hasNextPage, loadingMore: isFetchingNextPage, onLoadMore: loadMore }}

@@ -17,6 +17,7 @@ import {
   sortToParam,
   useColumnChoice,
   useFormatTotal,
+  unlessRefused,
   useTenantTimeZoneState,
   type Sort,
 } from '@/kit/data-table';
@@ -145,11 +146,7 @@ export function RecordingsPage() {
           }
           sort={sort}
           onSortChange={onSort}
-          query={
-            Object.keys(rejected).length > 0
-              ? { ...recordings, isError: false, isPending: false }
-              : recordings
-          }
+          query={unlessRefused(recordings, rejected)}
           loadingLabel={t.loading}
           errorTitle={t.failed}
           virtual={{ rowHeight: 64 }}
