@@ -1,9 +1,10 @@
 import { X } from 'lucide-react';
 import { AlertDialog, Dialog } from 'radix-ui';
-import { useState, type ReactNode } from 'react';
+import { useState, type ReactNode, type SyntheticEvent } from 'react';
 import { messageOf } from '@/api/problem';
 import { Alert } from './Alert';
 import { Button, IconButton } from './Button';
+import { FormError } from './Field';
 
 export interface ModalProps {
   readonly open: boolean;
@@ -50,6 +51,61 @@ export function ModalBody({ children }: { children: ReactNode }) {
 
 export function ModalFooter({ children }: { children: ReactNode }) {
   return <div className="dialog__footer">{children}</div>;
+}
+
+/**
+ * A dialog around one form (the `useForm` id and submit): the form's own error above its fields,
+ * Cancel and the primary submit button in the footer.
+ */
+export function FormDialog({
+  open,
+  onOpenChange,
+  title,
+  description,
+  formId,
+  onSubmit,
+  formError,
+  lead,
+  children,
+  cancelLabel,
+  onCancel,
+  submitLabel,
+  busy,
+}: {
+  readonly open: boolean;
+  readonly onOpenChange: (open: boolean) => void;
+  readonly title: ReactNode;
+  readonly description?: ReactNode;
+  readonly formId: string;
+  readonly onSubmit: (event: SyntheticEvent) => void;
+  readonly formError: string | undefined;
+  /** Shown above the form's error (what the form is about). */
+  readonly lead?: ReactNode;
+  readonly children: ReactNode;
+  readonly cancelLabel: string;
+  readonly onCancel: () => void;
+  readonly submitLabel: string;
+  readonly busy: boolean;
+}) {
+  return (
+    <Modal open={open} onOpenChange={onOpenChange} title={title} description={description}>
+      <form id={formId} onSubmit={onSubmit} noValidate className="dialog-form">
+        <ModalBody>
+          <div className="form">
+            {lead}
+            <FormError message={formError} />
+            {children}
+          </div>
+        </ModalBody>
+        <ModalFooter>
+          <Button onClick={onCancel}>{cancelLabel}</Button>
+          <Button type="submit" variant="primary" busy={busy}>
+            {submitLabel}
+          </Button>
+        </ModalFooter>
+      </form>
+    </Modal>
+  );
 }
 
 export interface ConfirmDialogProps {

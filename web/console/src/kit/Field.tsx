@@ -241,6 +241,29 @@ export function SelectField({
   );
 }
 
+/** A select over a fixed list of values, each shown by its label; `onPick` gets the value as its type. */
+export function OptionsField<T extends string>({
+  options,
+  labels,
+  onPick,
+  ...field
+}: Omit<SelectFieldProps, 'onChange' | 'children' | 'value'> & {
+  readonly value: T;
+  readonly options: readonly T[];
+  readonly labels: Readonly<Record<T, string>>;
+  readonly onPick: (value: T) => void;
+}) {
+  return (
+    <SelectField {...field} onChange={(e) => onPick(e.target.value as T)}>
+      {options.map((value) => (
+        <option key={value} value={value}>
+          {labels[value]}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
 /** A labelled group of checkboxes or radio buttons (a fieldset, so the legend is read with each). */
 export function ChoiceGroup({
   legend,

@@ -1,5 +1,13 @@
 import type { Schema } from '@/api/types';
-import { datePresets, presetRange, type DatePreset } from '@/kit/data-table';
+import {
+  compactSearch,
+  datePresets,
+  presetRange,
+  searchInstant,
+  searchOneOrMore,
+  searchText,
+  type DatePreset,
+} from '@/kit/data-table';
 
 /**
  * The calls list's filters, kept in the address so a filtered view can be shared or bookmarked.
@@ -86,24 +94,6 @@ export const filterKeys = [
   'minDuration',
 ] as const satisfies readonly (keyof CallsSearch)[];
 
-export const text = (value: unknown, max = 256) => {
-  if (typeof value === 'number') value = String(value);
-  return typeof value === 'string' && value.trim() && value.trim().length <= max ? value.trim() : undefined;
-};
-
-export const instant = (value: unknown) => {
-  const given = text(value, 40);
-  return given && !Number.isNaN(Date.parse(given)) ? new Date(given).toISOString() : undefined;
-};
-
-/** A comma-separated list of known values (unknown entries dropped; none left: no filter). */
-export function oneOrMore(value: unknown, known: readonly string[]): string | undefined {
-  const given = text(value);
-  if (!given) return undefined;
-  const entries = [...new Set(given.split(',').map((s) => s.trim()))].filter((s) => known.includes(s));
-  return entries.length > 0 ? entries.join(',') : undefined;
-}
-
 const seconds = (value: unknown) => {
   const n =
     typeof value === 'number'
@@ -114,12 +104,8 @@ const seconds = (value: unknown) => {
   return Number.isInteger(n) && n > 0 && n <= 604_800 ? n : undefined;
 };
 
-function compact<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-}
-
 const sortParam = (value: unknown): CallSortParam | undefined => {
-  const given = text(value, 20);
+  const given = searchText(value, 20);
   return given && (callSortKeys as readonly string[]).includes(given.replace(/^-/, ''))
     ? (given as CallSortParam)
     : undefined;
@@ -131,20 +117,20 @@ export function callsSearch(search: Record<string, unknown>): CallsSearch {
     typeof search.range === 'string' && (datePresets as readonly string[]).includes(search.range)
       ? (search.range as DatePreset)
       : undefined;
-  return compact({
+  return compactSearch({
     range,
-    q: text(search.q),
-    number: text(search.number),
-    from: range ? undefined : instant(search.from),
-    to: range ? undefined : instant(search.to),
-    source: oneOrMore(search.source, callSources),
-    direction: oneOrMore(search.direction, callDirections),
-    disposition: oneOrMore(search.disposition, callDispositions),
-    agent: text(search.agent),
-    queue: text(search.queue),
+    q: searchText(search.q),
+    number: searchText(search.number),
+    from: range ? undefined : searchInstant(search.from),
+    to: range ? undefined : searchInstant(search.to),
+    source: searchOneOrMore(search.source, callSources),
+    direction: searchOneOrMore(search.direction, callDirections),
+    disposition: searchOneOrMore(search.disposition, callDispositions),
+    agent: searchText(search.agent),
+    queue: searchText(search.queue),
     minDuration: seconds(search.minDuration),
     sort: sortParam(search.sort),
-    columns: oneOrMore(search.columns, callColumnIds),
+    columns: searchOneOrMore(search.columns, callColumnIds),
   });
 }
 
@@ -162,17 +148,6 @@ export type ApiFilters = Omit<CallsSearch, 'columns' | 'range'>;
 export function apiFilters(search: CallsSearch, timeZone: string): ApiFilters {
   const { columns: _columns, range: _range, ...query } = resolveRange(search, timeZone);
   return query;
-}
-
-/** The whole state of the list as a query string: a saved view, a link to share. */
-export function searchToState(search: CallsSearch): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(search)) if (value !== undefined) params.set(key, String(value));
-  return params.toString();
-}
-
-export function stateToSearch(state: string): CallsSearch {
-  return callsSearch(Object.fromEntries(new URLSearchParams(state)));
 }
 
 export function isFiltered(search: CallsSearch): boolean {

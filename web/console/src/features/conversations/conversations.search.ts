@@ -1,4 +1,12 @@
-import { datePresets, presetRange, type DatePreset } from '@/kit/data-table';
+import {
+  compactSearch,
+  datePresets,
+  presetRange,
+  searchInstant,
+  searchOneOrMore,
+  searchText,
+  type DatePreset,
+} from '@/kit/data-table';
 import { conversationGrades, sentimentLabels, type ConversationQuery } from '@/api/conversations';
 
 /**
@@ -43,38 +51,17 @@ export const filterKeys = [
   'to',
 ] as const satisfies readonly (keyof ConversationsSearch)[];
 
-const text = (value: unknown, max = 256) => {
-  if (typeof value === 'number') value = String(value);
-  return typeof value === 'string' && value.trim() && value.trim().length <= max ? value.trim() : undefined;
-};
-
-const instant = (value: unknown) => {
-  const given = text(value, 40);
-  return given && !Number.isNaN(Date.parse(given)) ? new Date(given).toISOString() : undefined;
-};
-
 const score = (value: unknown) => {
-  const given = text(value, 8);
+  const given = searchText(value, 8);
   return given && /^\d{1,3}(\.\d+)?$/.test(given) && Number(given) <= 100 ? given : undefined;
 };
 
-function oneOrMore(value: unknown, known: readonly string[]): string | undefined {
-  const given = text(value);
-  if (!given) return undefined;
-  const entries = [...new Set(given.split(',').map((s) => s.trim()))].filter((s) => known.includes(s));
-  return entries.length > 0 ? entries.join(',') : undefined;
-}
-
 /** Labels (intent kinds, category and topic ids), comma-separated. */
 function labels(value: unknown): string | undefined {
-  const given = text(value, 2000);
+  const given = searchText(value, 2000);
   if (!given) return undefined;
   const entries = [...new Set(given.split(',').map((s) => s.trim()))].filter(Boolean);
   return entries.length > 0 ? entries.slice(0, 20).join(',') : undefined;
-}
-
-function compact<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
 /** validateSearch of /conversations: anything malformed in the address is dropped, not an error page. */
@@ -83,24 +70,24 @@ export function conversationsSearch(search: Record<string, unknown>): Conversati
     typeof search.range === 'string' && (datePresets as readonly string[]).includes(search.range)
       ? (search.range as DatePreset)
       : undefined;
-  const q = text(search.q, 512);
-  return compact({
+  const q = searchText(search.q, 512);
+  return compactSearch({
     q,
     said: q && (search.said === 'agent' || search.said === 'customer') ? search.said : undefined,
-    grade: oneOrMore(search.grade, conversationGrades),
-    sentiment: oneOrMore(search.sentiment, sentimentLabels),
-    customerSentiment: oneOrMore(search.customerSentiment, sentimentLabels),
+    grade: searchOneOrMore(search.grade, conversationGrades),
+    sentiment: searchOneOrMore(search.sentiment, sentimentLabels),
+    customerSentiment: searchOneOrMore(search.customerSentiment, sentimentLabels),
     qaScoreMin: score(search.qaScoreMin),
     qaScoreMax: score(search.qaScoreMax),
     intent: labels(search.intent),
     category: labels(search.category),
     topic: labels(search.topic),
     analysed: search.analysed === 'true' || search.analysed === 'false' ? search.analysed : undefined,
-    agent: text(search.agent),
-    queue: text(search.queue),
+    agent: searchText(search.agent),
+    queue: searchText(search.queue),
     range,
-    from: range ? undefined : instant(search.from),
-    to: range ? undefined : instant(search.to),
+    from: range ? undefined : searchInstant(search.from),
+    to: range ? undefined : searchInstant(search.to),
   });
 }
 
@@ -115,7 +102,7 @@ export function apiQuery(search: ConversationsSearch, timeZone: string, now = Da
         : said === 'customer'
           ? { customerSaid: q }
           : { q };
-  return compact({
+  return compactSearch({
     ...rest,
     ...words,
     qaScoreMin: qaScoreMin === undefined ? undefined : Number(qaScoreMin),
@@ -126,14 +113,4 @@ export function apiQuery(search: ConversationsSearch, timeZone: string, now = Da
 
 export function isFiltered(search: ConversationsSearch): boolean {
   return filterKeys.some((key) => search[key] !== undefined);
-}
-
-export function searchToState(search: ConversationsSearch): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(search)) if (value !== undefined) params.set(key, String(value));
-  return params.toString();
-}
-
-export function stateToSearch(state: string): ConversationsSearch {
-  return conversationsSearch(Object.fromEntries(new URLSearchParams(state)));
 }

@@ -1,53 +1,10 @@
-import type { ReactElement } from 'react';
-import {
-  Bar,
-  CartesianGrid,
-  ComposedChart,
-  Legend,
-  Line,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from 'recharts';
 import { useMessages } from '@/i18n';
+import { axisTick, ChartFrame, gridStroke } from '@/kit/ChartFrame';
 import type { IntervalFigures } from './quality.format';
 import { qualityMessages } from './quality.messages';
 
-const axisTick = { fontSize: 12, fill: '#687385' };
-const gridStroke = '#e2e5ea';
-const initialSize = { width: 800, height: 240 };
 const gradeColours = { A: '#2e8f86', B: '#6bb3a0', C: '#d9b44a', D: '#e08a4a', E: '#c4453c' } as const;
-
-function ChartFrame({
-  id,
-  title,
-  description,
-  children,
-}: {
-  id: string;
-  title: string;
-  description: string;
-  children: ReactElement;
-}) {
-  return (
-    <figure className="panel chart" aria-labelledby={`${id}-title`} aria-describedby={`${id}-description`}>
-      <div className="panel__body">
-        <figcaption>
-          <h2 id={`${id}-title`}>{title}</h2>
-          <p id={`${id}-description`} className="subtle">
-            {description}
-          </p>
-        </figcaption>
-        <div className="chart__frame" data-testid={`chart-${id}`}>
-          <ResponsiveContainer width="100%" height="100%" initialDimension={initialSize}>
-            {children}
-          </ResponsiveContainer>
-        </div>
-      </div>
-    </figure>
-  );
-}
 
 /** Average QA score per interval (line, right axis 0..100) over calls per grade (stacked bars). */
 export function QaChart({ intervals }: { intervals: readonly IntervalFigures[] }) {

@@ -5,9 +5,9 @@ import { useMemo, useState, type SyntheticEvent } from 'react';
 import { api, unwrap } from '@/api/client';
 import { useMessages } from '@/i18n';
 import { Button } from '@/kit/Button';
-import { datePresets, DataTable, useTenantTimeZoneState, type DatePreset } from '@/kit/data-table';
+import { datePresets, DataTable, useTenantTimeZoneState } from '@/kit/data-table';
 import type { Column } from '@/kit/data-table';
-import { SelectField, TextField } from '@/kit/Field';
+import { OptionsField, TextField } from '@/kit/Field';
 import { formatDateTime, formatNumber } from '@/kit/format';
 import { PageHeader, Panel } from '@/kit/Page';
 import { EmptyState, ErrorState, LoadingBlock } from '@/kit/states';
@@ -24,7 +24,7 @@ import {
   type QualityDashboard,
 } from './quality.format';
 import { qualityMessages } from './quality.messages';
-import { dashboardQuery, qualityIntervals, queryString, type QualityInterval } from './quality.search';
+import { dashboardQuery, qualityIntervals, queryString } from './quality.search';
 import './quality.css';
 
 const route = getRouteApi('/console/quality');
@@ -228,28 +228,20 @@ export function QualityPage() {
       />
       <Panel flush>
         <div className="toolbar quality-controls" role="group" aria-label={m.controls}>
-          <SelectField
+          <OptionsField
             label={m.range}
             value={search.range}
-            onChange={(e) => set({ range: e.target.value as DatePreset })}
-          >
-            {datePresets.map((value) => (
-              <option key={value} value={value}>
-                {m.ranges[value]}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField
+            options={datePresets}
+            labels={m.ranges}
+            onPick={(value) => set({ range: value })}
+          />
+          <OptionsField
             label={m.interval}
             value={search.interval}
-            onChange={(e) => set({ interval: e.target.value as QualityInterval })}
-          >
-            {qualityIntervals.map((value) => (
-              <option key={value} value={value}>
-                {m.intervals[value]}
-              </option>
-            ))}
-          </SelectField>
+            options={qualityIntervals}
+            labels={m.intervals}
+            onPick={(value) => set({ interval: value })}
+          />
         </div>
         <Filters
           key={`${search.queue ?? ''}\n${search.team ?? ''}`}

@@ -5,6 +5,7 @@ import { useMessages } from '@/i18n';
 import { Button } from '../Button';
 import { FieldError } from '../Field';
 import { sentence } from '../forms';
+import type { TableQuery } from '../states';
 import { dataTableMessages } from './data-table.messages';
 import { fromZonedText, toZonedText, type DatePreset } from './date-range';
 import type { RangeInput } from './DateRangeField';
@@ -28,6 +29,11 @@ export function refusedFilters<Field extends string>(
     if (field) errors[field] ??= sentence(problem.message);
   }
   return errors;
+}
+
+/** The list's query for its table: once the server refused the filters (shown on their fields), not an error. */
+export function unlessRefused(query: TableQuery, refused: object): TableQuery {
+  return Object.keys(refused).length > 0 ? { ...query, isError: false, isPending: false } : query;
 }
 
 /** The period of an address (`range` preset, or `from`/`to` instants) as the form edits it. */

@@ -33,7 +33,16 @@ export {
   FiltersNotApplied,
   ListTools,
   refusedFilters,
+  unlessRefused,
   useCheckRange,
   useRangeInput,
   type CheckedRange,
 } from './FilterBar';
+export {
+  compactSearch,
+  searchFromState,
+  searchInstant,
+  searchOneOrMore,
+  searchState,
+  searchText,
+} from './search-params';

@@ -3,9 +3,8 @@ import { useState, type SyntheticEvent } from 'react';
 import { api, unwrap } from '@/api/client';
 import type { Schema } from '@/api/types';
 import { messagesNow, useMessages } from '@/i18n';
-import { Button } from '@/kit/Button';
-import { Modal, ModalBody, ModalFooter } from '@/kit/Dialog';
-import { Choice, ChoiceGroup, FormError, SwitchField, TextAreaField, TextField } from '@/kit/Field';
+import { FormDialog } from '@/kit/Dialog';
+import { Choice, ChoiceGroup, SwitchField, TextAreaField, TextField } from '@/kit/Field';
 import { useForm, type FieldErrors } from '@/kit/forms';
 import { toast } from '@/kit/toast';
 import { disputesMessages } from './disputes.messages';
@@ -77,73 +76,72 @@ export function ResolveDisputeDialog({
   };
 
   return (
-    <Modal open={open} onOpenChange={onOpenChange} title={m.title} description={m.disputed(dispute.raisedBy)}>
-      <form id={form.id} onSubmit={submit} noValidate className="dialog-form">
-        <ModalBody>
-          <div className="form">
-            <blockquote className="muted">{dispute.comment}</blockquote>
-            <FormError message={form.formError} />
-            <ChoiceGroup legend={m.outcome} error={form.errors.outcome}>
-              <Choice
-                type="radio"
-                name="outcome"
-                title={m.accept}
-                description={m.acceptHint}
-                checked={outcome === 'accepted'}
-                onChange={() => setOutcome('accepted')}
+    <FormDialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title={m.title}
+      description={m.disputed(dispute.raisedBy)}
+      formId={form.id}
+      onSubmit={submit}
+      formError={form.formError}
+      lead={<blockquote className="muted">{dispute.comment}</blockquote>}
+      cancelLabel={m.cancel}
+      onCancel={() => onOpenChange(false)}
+      submitLabel={m.submit}
+      busy={resolve.isPending}
+    >
+      <ChoiceGroup legend={m.outcome} error={form.errors.outcome}>
+        <Choice
+          type="radio"
+          name="outcome"
+          title={m.accept}
+          description={m.acceptHint}
+          checked={outcome === 'accepted'}
+          onChange={() => setOutcome('accepted')}
+        />
+        <Choice
+          type="radio"
+          name="outcome"
+          title={m.reject}
+          description={m.rejectHint}
+          checked={outcome === 'rejected'}
+          onChange={() => setOutcome('rejected')}
+        />
+      </ChoiceGroup>
+      <TextAreaField
+        label={m.comment}
+        hint={m.commentHint}
+        value={comment}
+        onChange={(e) => {
+          setComment(e.target.value);
+          form.clear('comment');
+        }}
+        error={form.errors.comment}
+        limits={form.limit('comment')}
+        autoFocus
+        rows={3}
+      />
+      {outcome === 'accepted' && dispute.ruleId !== null && dispute.analysisIsCurrent ? (
+        <>
+          <SwitchField label={m.overrideToo} checked={overrideToo} onCheckedChange={setOverrideToo} />
+          {overrideToo ? (
+            <>
+              <TextField
+                label={m.score}
+                inputMode="decimal"
+                value={score}
+                onChange={(e) => {
+                  setScore(e.target.value);
+                  form.clear('override');
+                }}
+                error={form.errors.override}
+                autoComplete="off"
               />
-              <Choice
-                type="radio"
-                name="outcome"
-                title={m.reject}
-                description={m.rejectHint}
-                checked={outcome === 'rejected'}
-                onChange={() => setOutcome('rejected')}
-              />
-            </ChoiceGroup>
-            <TextAreaField
-              label={m.comment}
-              hint={m.commentHint}
-              value={comment}
-              onChange={(e) => {
-                setComment(e.target.value);
-                form.clear('comment');
-              }}
-              error={form.errors.comment}
-              limits={form.limit('comment')}
-              autoFocus
-              rows={3}
-            />
-            {outcome === 'accepted' && dispute.ruleId !== null && dispute.analysisIsCurrent ? (
-              <>
-                <SwitchField label={m.overrideToo} checked={overrideToo} onCheckedChange={setOverrideToo} />
-                {overrideToo ? (
-                  <>
-                    <TextField
-                      label={m.score}
-                      inputMode="decimal"
-                      value={score}
-                      onChange={(e) => {
-                        setScore(e.target.value);
-                        form.clear('override');
-                      }}
-                      error={form.errors.override}
-                      autoComplete="off"
-                    />
-                    <SwitchField label={m.pass} checked={pass} onCheckedChange={setPass} />
-                  </>
-                ) : null}
-              </>
-            ) : null}
-          </div>
-        </ModalBody>
-        <ModalFooter>
-          <Button onClick={() => onOpenChange(false)}>{m.cancel}</Button>
-          <Button type="submit" variant="primary" busy={resolve.isPending}>
-            {m.submit}
-          </Button>
-        </ModalFooter>
-      </form>
-    </Modal>
+              <SwitchField label={m.pass} checked={pass} onCheckedChange={setPass} />
+            </>
+          ) : null}
+        </>
+      ) : null}
+    </FormDialog>
   );
 }

@@ -7,7 +7,7 @@ import { useMessages } from '@/i18n';
 import { Badge } from '@/kit/Badge';
 import { Button } from '@/kit/Button';
 import { DataTable, TimeCell, type Column } from '@/kit/data-table';
-import { SelectField } from '@/kit/Field';
+import { OptionsField } from '@/kit/Field';
 import { PageHeader, Panel } from '@/kit/Page';
 import { EmptyState } from '@/kit/states';
 import { disputesMessages } from './disputes.messages';
@@ -88,17 +88,13 @@ export function DisputesPage() {
       <PageHeader eyebrow={m.eyebrow} title={m.title} description={m.description} />
       <Panel flush>
         <div className="cluster" style={{ padding: 'var(--space-3)' }}>
-          <SelectField
+          <OptionsField
             label={m.stateLabel}
             value={state}
-            onChange={(e) => setState(e.target.value as StateFilter)}
-          >
-            {(['open', 'accepted', 'rejected', 'all'] as const).map((value) => (
-              <option key={value} value={value}>
-                {m.states[value]}
-              </option>
-            ))}
-          </SelectField>
+            options={['open', 'accepted', 'rejected', 'all'] as const}
+            labels={m.states}
+            onPick={setState}
+          />
         </div>
         <DataTable
           caption={m.caption}

@@ -1,57 +1,8 @@
-import type { ReactElement } from 'react';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { axisTick, ChartFrame, gridStroke } from '@/kit/ChartFrame';
 import { formatNumber } from '@/kit/format';
 import { formatDuration, formatRatio } from '../calls.format';
 import type { ChartPoint, Series } from './chart-series';
-
-const axisTick = { fontSize: 12, fill: '#687385' };
-const gridStroke = '#e2e5ea';
-/** Before the container is measured (and in tests, where nothing is): a sensible size to draw at. */
-const initialSize = { width: 800, height: 240 };
-
-interface ChartFrameProps {
-  readonly id: string;
-  readonly title: string;
-  readonly description: string;
-  readonly wide?: boolean;
-  readonly children: ReactElement;
-}
-
-/** A chart with its title and description as a figure; the chart itself is reachable by keyboard (arrow keys move through the points). */
-function ChartFrame({ id, title, description, wide, children }: ChartFrameProps) {
-  return (
-    <figure
-      className={wide ? 'panel chart chart--wide' : 'panel chart'}
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-description`}
-    >
-      <div className="panel__body">
-        <figcaption>
-          <h2 id={`${id}-title`}>{title}</h2>
-          <p id={`${id}-description`} className="subtle">
-            {description}
-          </p>
-        </figcaption>
-        <div className="chart__frame" data-testid={`chart-${id}`}>
-          <ResponsiveContainer width="100%" height="100%" initialDimension={initialSize}>
-            {children}
-          </ResponsiveContainer>
-        </div>
-      </div>
-    </figure>
-  );
-}
 
 export function VolumeChart({
   points,

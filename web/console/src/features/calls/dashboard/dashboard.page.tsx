@@ -6,7 +6,7 @@ import { api, unwrap } from '@/api/client';
 import { useMessages } from '@/i18n';
 import { Alert } from '@/kit/Alert';
 import { Button } from '@/kit/Button';
-import { SelectField, TextField } from '@/kit/Field';
+import { OptionsField, SelectField, TextField } from '@/kit/Field';
 import { PageHeader, Panel } from '@/kit/Page';
 import { EmptyState, ErrorState, LoadingBlock } from '@/kit/states';
 import { directionLabel, sourceLabel } from '../calls.format';
@@ -173,28 +173,20 @@ export function DashboardPage() {
       />
       <Panel flush>
         <div className="toolbar dashboard-controls" role="group" aria-label={m.controls}>
-          <SelectField
+          <OptionsField
             label={m.range}
             value={search.range}
-            onChange={(e) => chooseRange(e.target.value as RangePreset)}
-          >
-            {rangePresets.map((value) => (
-              <option key={value} value={value}>
-                {m.ranges[value]}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField
+            options={rangePresets}
+            labels={m.ranges}
+            onPick={chooseRange}
+          />
+          <OptionsField
             label={m.interval}
             value={search.interval}
-            onChange={(e) => set({ interval: e.target.value as StatsInterval })}
-          >
-            {statsIntervals.map((value) => (
-              <option key={value} value={value}>
-                {m.intervals[value]}
-              </option>
-            ))}
-          </SelectField>
+            options={statsIntervals}
+            labels={m.intervals}
+            onPick={(value) => set({ interval: value })}
+          />
           <SelectField
             label={m.groupBy}
             value={search.groupBy ?? ''}

@@ -1,4 +1,4 @@
-import { instant } from '../calls.search';
+import { searchInstant } from '@/kit/data-table';
 
 export const statsIntervals = ['15m', 'hour', 'day'] as const;
 export const statsGroups = ['source', 'queue', 'agent', 'direction'] as const;
@@ -23,8 +23,8 @@ const oneOf = <T extends string>(value: unknown, known: readonly T[]): T | undef
 
 /** validateSearch of /calls/dashboard. Dates given without a range mean a custom range. */
 export function dashboardSearch(search: Record<string, unknown>): DashboardSearch {
-  const from = instant(search.from);
-  const to = instant(search.to);
+  const from = searchInstant(search.from);
+  const to = searchInstant(search.to);
   const custom = Boolean(from && to && from < to);
   const range = oneOf(search.range, rangePresets) ?? (custom ? 'custom' : '24h');
   const preset: RangePreset = range === 'custom' && !custom ? '24h' : range;

@@ -10,11 +10,14 @@ import {
   DataTable,
   refusedFilters,
   ListTools,
+  searchFromState,
+  searchState,
   SortSelect,
   sortFromParam,
   sortToParam,
   useColumnChoice,
   useFormatTotal,
+  unlessRefused,
   useTenantTimeZoneState,
   type Sort,
 } from '@/kit/data-table';
@@ -24,11 +27,10 @@ import { Can } from '@/kit/session';
 import { EmptyState } from '@/kit/states';
 import {
   apiFilters,
+  callsSearch,
   callSortKeys,
   isFiltered,
   resolveRange,
-  searchToState,
-  stateToSearch,
   type CallSortParam,
   type CallsSearch,
 } from '../calls.search';
@@ -154,8 +156,8 @@ export function CallsPage() {
         <ListTools
           list="calls"
           className="calls-table-tools"
-          state={searchToState(search)}
-          onPick={(state) => setSearch(stateToSearch(state))}
+          state={searchState(search)}
+          onPick={(state) => setSearch(searchFromState(state, callsSearch))}
         >
           <SortSelect columns={columns} sort={sort} onSortChange={onSort} />
           <ColumnChooser columns={columns} shown={shown} onChange={onColumns} />
@@ -177,7 +179,7 @@ export function CallsPage() {
           onOpen={(call) => void navigate({ to: '/calls/$callId', params: { callId: call.id } })}
           sort={sort}
           onSortChange={onSort}
-          query={Object.keys(rejected).length > 0 ? { ...calls, isError: false, isPending: false } : calls}
+          query={unlessRefused(calls, rejected)}
           loadingLabel={t.loading}
           errorTitle={t.failed}
           virtual={{ rowHeight: 58 }}

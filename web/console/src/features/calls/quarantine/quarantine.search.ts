@@ -1,5 +1,5 @@
 import type { Schema } from '@/api/types';
-import { text } from '../calls.search';
+import { searchText } from '@/kit/data-table';
 import { quarantineCategories } from './quarantine.messages';
 
 export const quarantineStatuses = ['open', 'replayed'] as const;
@@ -18,7 +18,7 @@ export function quarantineSearch(search: Record<string, unknown>): QuarantineSea
     search.status === 'all' || quarantineStatuses.includes(search.status as QuarantineStatus)
       ? (search.status as QuarantineStatus | 'all')
       : 'open';
-  const source = text(search.source, 64);
+  const source = searchText(search.source, 64);
   const category = quarantineCategories.find((c) => c === search.category);
   return { status, ...(source ? { source } : {}), ...(category ? { category } : {}) };
 }

@@ -139,19 +139,13 @@ export function ConversationFilters({
   };
 
   return (
-    <form
-      className="toolbar conversations-filters"
-      onSubmit={apply}
-      aria-label={t.label}
-      role="search"
-      noValidate
-    >
-      <div className="conversations-filters__row">
+    <form className="toolbar list-filters" onSubmit={apply} aria-label={t.label} role="search" noValidate>
+      <div className="list-filters__row">
         {canSearchText ? (
           <>
             <FilterSearchField
               id="conversations-q"
-              className="conversations-filters__search"
+              className="list-filters__search"
               label={t.text}
               hint={t.textHint}
               placeholder={t.textPlaceholder}
@@ -176,7 +170,7 @@ export function ConversationFilters({
       </div>
       {canFilterAnalysis ? (
         <>
-          <div className="conversations-filters__row">
+          <div className="list-filters__row">
             <ChoiceGroup legend={t.grade} error={errors.grade}>
               {conversationGrades.map((g) => (
                 <Choice
@@ -217,7 +211,7 @@ export function ConversationFilters({
               <option value="false">{t.analysedNo}</option>
             </SelectField>
           </div>
-          <div className="conversations-filters__row">
+          <div className="list-filters__row">
             <TextField
               label={t.intent}
               hint={t.labelsHint}
@@ -259,7 +253,7 @@ export function ConversationFilters({
           </div>
         </>
       ) : null}
-      <div className="conversations-filters__row">
+      <div className="list-filters__row">
         <TextField
           label={t.agent}
           value={agent}
@@ -275,11 +269,7 @@ export function ConversationFilters({
           maxLength={256}
           error={errors.queue}
         />
-        <FilterActions
-          filtered={isFiltered(search)}
-          onClear={clear}
-          className="conversations-filters__actions"
-        />
+        <FilterActions filtered={isFiltered(search)} onClear={clear} className="list-filters__actions" />
       </div>
       <FiltersNotApplied errors={errors} />
     </form>

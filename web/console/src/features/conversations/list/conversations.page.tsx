@@ -10,8 +10,11 @@ import {
   dataTableMessages,
   refusedFilters,
   ListTools,
+  searchFromState,
+  searchState,
   useColumnChoice,
   useFormatTotal,
+  unlessRefused,
   useTenantTimeZoneState,
 } from '@/kit/data-table';
 import { formatNumber } from '@/kit/format';
@@ -20,13 +23,7 @@ import { useCan } from '@/kit/session';
 import { EmptyState } from '@/kit/states';
 import { conversationsApi } from '@/api/conversations';
 import { conversationSearchMessages } from '../conversations.messages';
-import {
-  apiQuery,
-  isFiltered,
-  searchToState,
-  stateToSearch,
-  type ConversationsSearch,
-} from '../conversations.search';
+import { apiQuery, conversationsSearch, isFiltered, type ConversationsSearch } from '../conversations.search';
 import { ConversationFilters, type FilterErrors, type FilterField } from './ConversationFilters';
 import { conversationColumns } from './conversation-columns';
 import '../conversations.css';
@@ -123,9 +120,9 @@ export function ConversationsPage() {
         />
         <ListTools
           list="conversations"
-          className="conversations-table-tools"
-          state={searchToState(search)}
-          onPick={(state) => setSearch(stateToSearch(state))}
+          className="list-table-tools"
+          state={searchState(search)}
+          onPick={(state) => setSearch(searchFromState(state, conversationsSearch))}
         >
           <ColumnChooser columns={columns} shown={shown} onChange={remember} />
         </ListTools>
@@ -138,11 +135,7 @@ export function ConversationsPage() {
           onOpen={(hit) =>
             void navigate({ to: '/recordings/$recordingId', params: { recordingId: hit.recordingId } })
           }
-          query={
-            Object.keys(rejected).length > 0
-              ? { ...conversations, isError: false, isPending: false }
-              : conversations
-          }
+          query={unlessRefused(conversations, rejected)}
           loadingLabel={t.loading}
           errorTitle={t.failed}
           paging={{ hasMore: hasNextPage, loadingMore: isFetchingNextPage, onLoadMore: loadMore }}

@@ -72,18 +72,12 @@ export function RecordingFilters({ search, onApply, timeZone, serverErrors = {},
   };
 
   return (
-    <form
-      className="toolbar recordings-filters"
-      onSubmit={apply}
-      aria-label={t.label}
-      role="search"
-      noValidate
-    >
-      <div className="recordings-filters__row">
+    <form className="toolbar list-filters" onSubmit={apply} aria-label={t.label} role="search" noValidate>
+      <div className="list-filters__row">
         {canSearchText ? (
           <FilterSearchField
             id="recordings-q"
-            className="recordings-filters__search"
+            className="list-filters__search"
             label={t.text}
             hint={t.textHint}
             placeholder={t.textPlaceholder}
@@ -108,7 +102,7 @@ export function RecordingFilters({ search, onApply, timeZone, serverErrors = {},
           <FilterChoices labels={words.states} value={state} />
         </SelectField>
       </div>
-      <div className="recordings-filters__row">
+      <div className="list-filters__row">
         <TextField
           label={t.number}
           value={number}
@@ -133,11 +127,7 @@ export function RecordingFilters({ search, onApply, timeZone, serverErrors = {},
           maxLength={256}
           error={errors.queue}
         />
-        <FilterActions
-          filtered={isFiltered(search)}
-          onClear={clear}
-          className="recordings-filters__actions"
-        />
+        <FilterActions filtered={isFiltered(search)} onClear={clear} className="list-filters__actions" />
       </div>
       <FiltersNotApplied errors={errors} />
     </form>

@@ -10,11 +10,14 @@ import {
   dataTableMessages,
   refusedFilters,
   ListTools,
+  searchFromState,
+  searchState,
   SortSelect,
   sortFromParam,
   sortToParam,
   useColumnChoice,
   useFormatTotal,
+  unlessRefused,
   useTenantTimeZoneState,
   type Sort,
 } from '@/kit/data-table';
@@ -26,10 +29,9 @@ import { recordingsApi } from '@/api/recordings';
 import { recordingListMessages, recordingWords } from '../recordings.messages';
 import {
   apiQuery,
+  recordingsSearch,
   isFiltered,
   recordingSortKeys,
-  searchToState,
-  stateToSearch,
   type RecordingSortParam,
   type RecordingsSearch,
 } from '../recordings.search';
@@ -126,9 +128,9 @@ export function RecordingsPage() {
         />
         <ListTools
           list="recordings"
-          className="recordings-table-tools"
-          state={searchToState(search)}
-          onPick={(state) => setSearch(stateToSearch(state))}
+          className="list-table-tools"
+          state={searchState(search)}
+          onPick={(state) => setSearch(searchFromState(state, recordingsSearch))}
         >
           <SortSelect columns={columns} sort={sort} onSortChange={onSort} />
           <ColumnChooser columns={columns} shown={shown} onChange={onColumns} />
@@ -144,11 +146,7 @@ export function RecordingsPage() {
           }
           sort={sort}
           onSortChange={onSort}
-          query={
-            Object.keys(rejected).length > 0
-              ? { ...recordings, isError: false, isPending: false }
-              : recordings
-          }
+          query={unlessRefused(recordings, rejected)}
           loadingLabel={t.loading}
           errorTitle={t.failed}
           virtual={{ rowHeight: 64 }}

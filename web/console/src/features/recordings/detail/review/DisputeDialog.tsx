@@ -2,9 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type SyntheticEvent } from 'react';
 import { api, unwrap } from '@/api/client';
 import { messagesNow, useMessages } from '@/i18n';
-import { Button } from '@/kit/Button';
-import { Modal, ModalBody, ModalFooter } from '@/kit/Dialog';
-import { Choice, ChoiceGroup, FormError, TextAreaField } from '@/kit/Field';
+import { FormDialog } from '@/kit/Dialog';
+import { Choice, ChoiceGroup, TextAreaField } from '@/kit/Field';
 import { useForm, type FieldErrors } from '@/kit/forms';
 import { toast } from '@/kit/toast';
 import { reviewMessages } from './review.messages';
@@ -66,49 +65,48 @@ export function DisputeDialog({
   };
 
   return (
-    <Modal open={open} onOpenChange={close} title={m.title(rule.name)} description={m.description}>
-      <form id={form.id} onSubmit={submit} noValidate className="dialog-form">
-        <ModalBody>
-          <div className="form">
-            <FormError message={form.formError} />
-            <ChoiceGroup legend={m.about} error={form.errors.ruleId}>
-              <Choice
-                type="radio"
-                name="about"
-                title={m.thisRule}
-                checked={!whole}
-                onChange={() => setWhole(false)}
-              />
-              <Choice
-                type="radio"
-                name="about"
-                title={m.wholeEvaluation}
-                checked={whole}
-                onChange={() => setWhole(true)}
-              />
-            </ChoiceGroup>
-            <TextAreaField
-              label={m.comment}
-              hint={m.commentHint}
-              value={comment}
-              onChange={(e) => {
-                setComment(e.target.value);
-                form.clear('comment');
-              }}
-              error={form.errors.comment}
-              limits={form.limit('comment')}
-              autoFocus
-              rows={4}
-            />
-          </div>
-        </ModalBody>
-        <ModalFooter>
-          <Button onClick={() => close(false)}>{m.cancel}</Button>
-          <Button type="submit" variant="primary" busy={send.isPending}>
-            {m.submit}
-          </Button>
-        </ModalFooter>
-      </form>
-    </Modal>
+    <FormDialog
+      open={open}
+      onOpenChange={close}
+      title={m.title(rule.name)}
+      description={m.description}
+      formId={form.id}
+      onSubmit={submit}
+      formError={form.formError}
+      cancelLabel={m.cancel}
+      onCancel={() => close(false)}
+      submitLabel={m.submit}
+      busy={send.isPending}
+    >
+      <ChoiceGroup legend={m.about} error={form.errors.ruleId}>
+        <Choice
+          type="radio"
+          name="about"
+          title={m.thisRule}
+          checked={!whole}
+          onChange={() => setWhole(false)}
+        />
+        <Choice
+          type="radio"
+          name="about"
+          title={m.wholeEvaluation}
+          checked={whole}
+          onChange={() => setWhole(true)}
+        />
+      </ChoiceGroup>
+      <TextAreaField
+        label={m.comment}
+        hint={m.commentHint}
+        value={comment}
+        onChange={(e) => {
+          setComment(e.target.value);
+          form.clear('comment');
+        }}
+        error={form.errors.comment}
+        limits={form.limit('comment')}
+        autoFocus
+        rows={4}
+      />
+    </FormDialog>
   );
 }

@@ -2,8 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type SyntheticEvent } from 'react';
 import { api, unwrap } from '@/api/client';
 import { messagesNow, useMessages } from '@/i18n';
-import { Button } from '@/kit/Button';
-import { Modal, ModalBody, ModalFooter } from '@/kit/Dialog';
+import { FormDialog } from '@/kit/Dialog';
 import { FormError, SwitchField, TextAreaField, TextField } from '@/kit/Field';
 import { useForm, type FieldErrors } from '@/kit/forms';
 import { toast } from '@/kit/toast';
@@ -75,54 +74,53 @@ export function OverrideRuleDialog({
   };
 
   return (
-    <Modal open={open} onOpenChange={close} title={m.title(rule.name)} description={m.description}>
-      <form id={form.id} onSubmit={submit} noValidate className="dialog-form">
-        <ModalBody>
-          <div className="form">
-            <FormError message={form.formError} />
-            <TextField
-              label={m.score}
-              inputMode="decimal"
-              value={score}
-              onChange={(e) => {
-                setScore(e.target.value);
-                form.clear('score');
-              }}
-              error={form.errors.score}
-              autoFocus
-              autoComplete="off"
-            />
-            <SwitchField
-              label={m.pass}
-              description={rule.autoFail ? m.passHint : undefined}
-              checked={pass}
-              onCheckedChange={(checked) => {
-                setPass(checked);
-                form.clear('pass');
-              }}
-            />
-            {form.errors.pass ? <FormError message={form.errors.pass} /> : null}
-            <TextAreaField
-              label={m.reason}
-              hint={m.reasonHint}
-              value={reason}
-              onChange={(e) => {
-                setReason(e.target.value);
-                form.clear('reason');
-              }}
-              error={form.errors.reason}
-              limits={form.limit('reason')}
-              rows={3}
-            />
-          </div>
-        </ModalBody>
-        <ModalFooter>
-          <Button onClick={() => close(false)}>{m.cancel}</Button>
-          <Button type="submit" variant="primary" busy={save.isPending}>
-            {m.submit}
-          </Button>
-        </ModalFooter>
-      </form>
-    </Modal>
+    <FormDialog
+      open={open}
+      onOpenChange={close}
+      title={m.title(rule.name)}
+      description={m.description}
+      formId={form.id}
+      onSubmit={submit}
+      formError={form.formError}
+      cancelLabel={m.cancel}
+      onCancel={() => close(false)}
+      submitLabel={m.submit}
+      busy={save.isPending}
+    >
+      <TextField
+        label={m.score}
+        inputMode="decimal"
+        value={score}
+        onChange={(e) => {
+          setScore(e.target.value);
+          form.clear('score');
+        }}
+        error={form.errors.score}
+        autoFocus
+        autoComplete="off"
+      />
+      <SwitchField
+        label={m.pass}
+        description={rule.autoFail ? m.passHint : undefined}
+        checked={pass}
+        onCheckedChange={(checked) => {
+          setPass(checked);
+          form.clear('pass');
+        }}
+      />
+      {form.errors.pass ? <FormError message={form.errors.pass} /> : null}
+      <TextAreaField
+        label={m.reason}
+        hint={m.reasonHint}
+        value={reason}
+        onChange={(e) => {
+          setReason(e.target.value);
+          form.clear('reason');
+        }}
+        error={form.errors.reason}
+        limits={form.limit('reason')}
+        rows={3}
+      />
+    </FormDialog>
   );
 }
