@@ -294,7 +294,9 @@ describe('conversation results: rows, export, vCon analysis, erasure', () => {
       analysisId,
     ]);
     // The first analysis's document stays readable (history), beside the new one.
-    expect(JSON.parse(await object(resultKey(first!, '.json'))).analysisId).toBe(first);
+    expect((JSON.parse(await object(resultKey(first!, '.json'))) as { analysisId: string }).analysisId).toBe(
+      first,
+    );
   }, 90_000);
 
   it("erasure removes the recording's final/ document and rows, forgets their keys and is audited", async () => {
