@@ -1,3 +1,4 @@
+import { effectiveQaOf } from '../reviews/effective-qa.load.js';
 import type { Database } from '../../../platform/db/index.js';
 import { fromPublicId, toPublicId } from '../../../platform/ids.js';
 import type {
@@ -79,11 +80,17 @@ export function createAnalysisVconContributor(deps: {
       const callId = recording.callId === null ? undefined : byUuid.get(recording.callId);
       const row = analysisOf.get(recording.id);
       if (!callId || !row) continue;
-      const result = await deps.sealing.unsealJson<AnalysisResult>(
+      const machine = await deps.sealing.unsealJson<AnalysisResult>(
         ctx.tenantId,
         row.resultSealed,
         sealingAad.analysis(row.id),
       );
+      // The QA evaluation as the final document has it: the reviewers' overrides applied and marked.
+      const qa = await deps.database.withTenant<ConversationsTables, AnalysisResult['qa']>(
+        ctx,
+        async (trx) => (await effectiveQaOf(trx, row.id, machine.qa)) ?? machine.qa,
+      );
+      const result = { ...machine, qa };
       const dialogKeys = [recordingDialogKey(toPublicId('rec', recording.id))];
       const list = keyed.get(callId) ?? [];
       list.push(...analysisEntries(result).map((analysis) => ({ dialogKeys, analysis })));
