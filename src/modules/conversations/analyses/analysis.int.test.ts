@@ -9,11 +9,7 @@ import { createTenant } from '../../../../test/support/identity.js';
 import { createTestPlatform, type TestPlatform } from '../../../../test/support/test-platform.js';
 import { fakeOpenAi } from '../analysis/llm/testing/fake-llm-replies.js';
 import type { ConversationsTables } from '../db/conversations.tables.js';
-import {
-  insertRecordingOn,
-  OPT_OUT_CALL,
-  outboundQaScorecard,
-} from '../testing/analysis-fixtures.js';
+import { insertRecordingOn, OPT_OUT_CALL, outboundQaScorecard } from '../testing/analysis-fixtures.js';
 import { FakeProviderServer } from '../transcription/fake-provider.server.js';
 
 /*
@@ -142,7 +138,9 @@ describe('conversation analysis end to end', () => {
       ...(payload ? { payload: payload } : {}),
     });
   const configure = async (tenant: RequestContext, withInsights: boolean) => {
-    expect((await api(tenant, 'POST', '/conversations/scorecards', outboundQaScorecard)).statusCode).toBe(201);
+    expect((await api(tenant, 'POST', '/conversations/scorecards', outboundQaScorecard)).statusCode).toBe(
+      201,
+    );
     expect((await api(tenant, 'POST', '/conversations/categories', categories)).statusCode).toBe(201);
     if (withInsights)
       expect((await api(tenant, 'POST', '/conversations/insight-schemas', insightSchema)).statusCode).toBe(
@@ -150,11 +148,7 @@ describe('conversation analysis end to end', () => {
       );
   };
   const receive = (tenant: RequestContext) =>
-    insertRecordingOn(
-      t,
-      tenant.tenantId,
-      { suppliedTranscript: OPT_OUT_CALL, language: 'en-US' },
-    );
+    insertRecordingOn(t, tenant.tenantId, { suppliedTranscript: OPT_OUT_CALL, language: 'en-US' });
   /** The run's steps once the analysis step is recorded (the last thing a run does). */
   const analysedRun = async (tenant: RequestContext, publicId: string) => {
     let run: RunBody | undefined;

@@ -5,11 +5,7 @@ import type { RequestContext } from '../../../platform/context.js';
 import type { Problem } from '../../../platform/http/index.js';
 import { createTenant } from '../../../../test/support/identity.js';
 import { createTestPlatform, type TestPlatform } from '../../../../test/support/test-platform.js';
-import {
-  insertRecordingOn,
-  OPT_OUT_CALL,
-  outboundQaScorecard,
-} from '../testing/analysis-fixtures.js';
+import { insertRecordingOn, OPT_OUT_CALL, outboundQaScorecard } from '../testing/analysis-fixtures.js';
 
 /*
  * Reviewers' overrides and agents' disputes end to end on real PostgreSQL: a call the local
@@ -103,11 +99,10 @@ describe('QA reviews: overrides and disputes', () => {
 
   it('overrides a rule, disputes and resolves, and a re-analysis starts fresh', async () => {
     expect((await api(ctx, 'POST', '/conversations/scorecards', outboundQaScorecard)).statusCode).toBe(201);
-    const recording = await insertRecordingOn(
-      t,
-      ctx.tenantId,
-      { suppliedTranscript: OPT_OUT_CALL, language: 'en-US' },
-    );
+    const recording = await insertRecordingOn(t, ctx.tenantId, {
+      suppliedTranscript: OPT_OUT_CALL,
+      language: 'en-US',
+    });
     const rec = recording.publicId;
     await waitForAnalyses(rec, 1);
     await expect.poll(async () => (await analysisOf(rec)).finalKey, { timeout: 30_000 }).not.toBeNull();

@@ -1,8 +1,5 @@
 import type { TestPlatform } from '../../../../test/support/test-platform.js';
-import {
-  insertTestRecording,
-  type TestRecordingInput,
-} from '../pipeline/testing/insert-recording.js';
+import { insertTestRecording, type TestRecordingInput } from '../pipeline/testing/insert-recording.js';
 
 /*
  * What the conversations tests that run the analysis share: the opt-out call, the auto-fail
