@@ -1,6 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { describe, expect, it } from 'vitest';
-import { useCrashHarness } from './testing/crash-harness.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnTs, type Spawned } from '../../../../test/support/child-process.js';
+import { createTenant } from '../../../../test/support/identity.js';
+import { createTestPlatform, type TestPlatform } from '../../../../test/support/test-platform.js';
+import { insertTestRecording } from './testing/insert-recording.js';
+import { stereoCallWav } from './testing/pipeline-fixtures.js';
 
 /**
  * kill -9 of the worker in the middle of a recording's run (inside the transcribe step): a second
@@ -10,9 +15,34 @@ import { useCrashHarness } from './testing/crash-harness.js';
  * characteristics are not run again).
  */
 describe('the recording pipeline: a worker killed mid-run', () => {
-  const harness = useCrashHarness();
-  const owner = () => harness.t().platform.database.owner;
-  const spawnWorker = (block: boolean) => harness.spawnWorker({ transcribe: block });
+  let t: TestPlatform;
+  let tenantId: string;
+  const masterKey = randomBytes(32).toString('base64');
+  const workers: Spawned[] = [];
+
+  beforeAll(async () => {
+    // The API role only accepts and publishes; the workers below (separate processes) run the pipeline.
+    t = await createTestPlatform({ role: 'api', env: { SWITCHBOARD_MASTER_KEY: masterKey } });
+    tenantId = (await createTenant(t.platform)).tenant.uuid;
+  }, 60_000);
+  afterAll(async () => {
+    for (const worker of workers) worker.child.kill('SIGKILL');
+    await Promise.all(workers.map((w) => w.exited));
+    await t.close();
+  });
+
+  const owner = () => t.platform.database.owner;
+  const spawnWorker = (block: boolean) => {
+    const worker = spawnTs('src/modules/conversations/pipeline/testing/crash-worker.ts', [], {
+      DATABASE_URL: t.database.url,
+      SWITCHBOARD_DATA_DIR: t.platform.config.dataDir,
+      SWITCHBOARD_MASTER_KEY: masterKey,
+      LOG_LEVEL: 'silent',
+      BLOCK_TRANSCRIBE: block ? '1' : '0',
+    });
+    workers.push(worker);
+    return worker;
+  };
   const runRows = async (recordingId: string) =>
     (
       await sql<{ id: string; state: string; steps: string }>`
@@ -26,8 +56,16 @@ describe('the recording pipeline: a worker killed mid-run', () => {
   it('loses nothing and duplicates nothing', async () => {
     const first = spawnWorker(true);
     await first.waitFor(/READY/, 60_000);
-    const tenantId = harness.tenantId();
-    const recording = await harness.insertStereoCall();
+    const recording = await insertTestRecording(
+      {
+        database: t.platform.database,
+        keyring: t.platform.keyring,
+        bus: t.platform.bus,
+        objects: t.platform.quietObjects,
+      },
+      tenantId,
+      { audio: stereoCallWav() },
+    );
     await first.waitFor(new RegExp(`TRANSCRIBING ${recording.id}`), 60_000);
     const [before] = await runRows(recording.id);
     expect(before?.state).toBe('running');
@@ -92,7 +130,7 @@ describe('the recording pipeline: a worker killed mid-run', () => {
     expect(counts[0]).toEqual({ transcripts: 1, current: 1, ready: 1, state: 'ready' });
 
     const enriched: string[] = [];
-    for await (const head of harness.t().platform.quietObjects.list(`${tenantId}/enriched/${recording.id}/`))
+    for await (const head of t.platform.quietObjects.list(`${tenantId}/enriched/${recording.id}/`))
       enriched.push(head.key);
     expect(enriched).toEqual([`${tenantId}/enriched/${recording.id}/${runs[0]!.id}.json`]);
 
