@@ -1,5 +1,14 @@
-import type { TestPlatform } from '../../../../test/support/test-platform.js';
-import { insertTestRecording, type TestRecordingInput } from '../pipeline/testing/insert-recording.js';
+import type { ObjectStore } from '../../../platform/objects/index.js';
+import {
+  insertTestRecording,
+  type TestRecordingDeps,
+  type TestRecordingInput,
+} from '../pipeline/testing/insert-recording.js';
+
+/** What insertRecordingOn uses of a test platform (test/support's TestPlatform fits). */
+interface PlatformWithQuietObjects {
+  readonly platform: Omit<TestRecordingDeps, 'objects'> & { readonly quietObjects: ObjectStore };
+}
 
 /*
  * What the conversations tests that run the analysis share: the opt-out call, the auto-fail
@@ -69,7 +78,7 @@ export const outboundQaScorecard = {
 
 /** insertTestRecording with the test platform's database, keyring, bus and (quiet) object store. */
 export function insertRecordingOn(
-  t: TestPlatform,
+  t: PlatformWithQuietObjects,
   tenantId: string,
   input: TestRecordingInput,
 ): Promise<{ id: string; publicId: string }> {
