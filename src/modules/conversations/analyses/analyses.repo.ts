@@ -18,16 +18,19 @@ export async function analysisByRequest(
     .executeTakeFirst();
 }
 
+/** The recording's current analysis; `forUpdate` locks it (overrides of one analysis apply one at a time). */
 export async function currentAnalysis(
   trx: ConversationsTransaction,
   recordingId: string,
+  options: { forUpdate?: boolean } = {},
 ): Promise<AnalysisRow | undefined> {
-  return trx
+  let query = trx
     .selectFrom('conversations.analyses')
     .selectAll()
     .where('recordingId', '=', recordingId)
-    .where('isCurrent', '=', true)
-    .executeTakeFirst();
+    .where('isCurrent', '=', true);
+  if (options.forUpdate) query = query.forUpdate();
+  return query.executeTakeFirst();
 }
 
 export async function analysesOf(

@@ -4,7 +4,7 @@ import type { AuditLog } from '../../../platform/audit/index.js';
 import type { RequestContext } from '../../../platform/context.js';
 import type { Database } from '../../../platform/db/index.js';
 import type { Workflows } from '../../../platform/jobs/index.js';
-import { fromPublicId, newUuid, toPublicId } from '../../../platform/ids.js';
+import { newUuid, toPublicId } from '../../../platform/ids.js';
 import {
   actionItemSchema,
   analysisProvenanceSchema,
@@ -19,9 +19,9 @@ import {
 import { problems } from '../analysis-config/analysis-config.schemas.js';
 import type { ConversationsTables } from '../db/conversations.tables.js';
 import { ConversationsErrors } from '../errors.js';
-import { findRecording } from '../pipeline/pipeline.repo.js';
 import { overrideMarkSchema } from '../reviews/qa-reviews.schemas.js';
 import type { QaReviewsService } from '../reviews/qa-reviews.service.js';
+import { existingRecordingUuid } from '../recordings/existing-recording.js';
 import { currentTranscript } from '../recordings/recordings.repo.js';
 import { sealingAad, type ConversationsSealing } from '../sealing.js';
 import type { AnalysisResult } from './analyse-call.js';
@@ -217,15 +217,7 @@ const summaryOf = (row: AnalysisRow): z.output<typeof analysisSummarySchema> => 
 
 /** `/recordings/{id}/analysis` (current), `/recordings/{id}/analyses` (history, re-analyse). */
 export function analysesRoutes(deps: AnalysesRoutesDeps): FastifyPluginAsyncZod {
-  const recordingUuid = async (ctx: RequestContext, id: string) => {
-    const uuid = fromPublicId('rec', id);
-    if (!uuid) throw ConversationsErrors.recordingNotFound();
-    const found = await deps.database.withTenant<ConversationsTables, boolean>(ctx, async (trx) =>
-      Boolean(await findRecording(trx, uuid)),
-    );
-    if (!found) throw ConversationsErrors.recordingNotFound();
-    return uuid;
-  };
+  const recordingUuid = (ctx: RequestContext, id: string) => existingRecordingUuid(deps.database, ctx, id);
   return async (app) => {
     app.get(
       '/:id/analysis',

@@ -9,7 +9,7 @@ import { createTenant } from '../../../../test/support/identity.js';
 import { createTestPlatform, type TestPlatform } from '../../../../test/support/test-platform.js';
 import { fakeOpenAi } from '../analysis/llm/testing/fake-llm-replies.js';
 import type { ConversationsTables } from '../db/conversations.tables.js';
-import { insertTestRecording } from '../pipeline/testing/insert-recording.js';
+import { insertRecordingOn, OPT_OUT_CALL, outboundQaScorecard } from '../testing/analysis-fixtures.js';
 import { FakeProviderServer } from '../transcription/fake-provider.server.js';
 
 /*
@@ -20,57 +20,6 @@ import { FakeProviderServer } from '../transcription/fake-provider.server.js';
  * LLM is a local fake of the OpenAI chat completions API (analysis/llm/testing, built from the
  * documented shapes); nothing leaves the machine.
  */
-
-const CALL = `WEBVTT
-
-00:00:00.000 --> 00:00:04.000
-<v Agent>Hello, thank you for calling Acme Energy, how can I help you today?
-
-00:00:04.500 --> 00:00:09.000
-<v Customer>You keep calling me about offers. Please take me off your list.
-
-00:00:09.500 --> 00:00:13.000
-<v Agent>I understand. I will remove your number today.
-
-00:00:13.500 --> 00:00:15.000
-<v Customer>Thank you, goodbye.
-`;
-
-const scorecard = {
-  name: 'Outbound QA',
-  rules: [
-    {
-      id: 'disclosure',
-      name: 'Recording disclosure',
-      category: 'Compliance',
-      weight: 2,
-      autoFail: true,
-      kind: 'deterministic',
-      check: {
-        type: 'phrase_said',
-        phrases: ['call is recorded'],
-        speaker: 'agent',
-        within: { from: 'start', seconds: 30 },
-      },
-    },
-    {
-      id: 'talk-ratio',
-      name: 'Agent talks under 70%',
-      category: 'Handling',
-      weight: 1,
-      kind: 'deterministic',
-      check: { type: 'talk_ratio', speaker: 'agent', maxPercent: 70 },
-    },
-    {
-      id: 'empathy',
-      name: 'Empathy',
-      category: 'Soft skills',
-      weight: 1,
-      kind: 'llm',
-      howToJudge: 'The agent acknowledges what the customer feels or asks for.',
-    },
-  ],
-};
 
 const categories = {
   name: 'Outbound',
@@ -189,7 +138,9 @@ describe('conversation analysis end to end', () => {
       ...(payload ? { payload: payload } : {}),
     });
   const configure = async (tenant: RequestContext, withInsights: boolean) => {
-    expect((await api(tenant, 'POST', '/conversations/scorecards', scorecard)).statusCode).toBe(201);
+    expect((await api(tenant, 'POST', '/conversations/scorecards', outboundQaScorecard)).statusCode).toBe(
+      201,
+    );
     expect((await api(tenant, 'POST', '/conversations/categories', categories)).statusCode).toBe(201);
     if (withInsights)
       expect((await api(tenant, 'POST', '/conversations/insight-schemas', insightSchema)).statusCode).toBe(
@@ -197,16 +148,7 @@ describe('conversation analysis end to end', () => {
       );
   };
   const receive = (tenant: RequestContext) =>
-    insertTestRecording(
-      {
-        database: t.platform.database,
-        keyring: t.platform.keyring,
-        bus: t.platform.bus,
-        objects: t.platform.quietObjects,
-      },
-      tenant.tenantId,
-      { suppliedTranscript: CALL, language: 'en-US' },
-    );
+    insertRecordingOn(t, tenant.tenantId, { suppliedTranscript: OPT_OUT_CALL, language: 'en-US' });
   /** The run's steps once the analysis step is recorded (the last thing a run does). */
   const analysedRun = async (tenant: RequestContext, publicId: string) => {
     let run: RunBody | undefined;

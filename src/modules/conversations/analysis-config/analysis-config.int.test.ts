@@ -7,6 +7,7 @@ import type { ConversationsTables } from '../db/conversations.tables.js';
 import { insertTestRecording } from '../pipeline/testing/insert-recording.js';
 import { insertTranscribedRecording } from '../scoring/testing/insert-transcribed-recording.js';
 import { supportCallSegments } from '../scoring/testing/support-call.js';
+import { disclosureRule } from '../testing/analysis-fixtures.js';
 
 const configurer = ['analysis:read', 'analysis:configure', 'transcripts:read'];
 const reader = ['analysis:read'];
@@ -26,20 +27,7 @@ interface Problem {
   errors?: { field: string; message: string }[];
 }
 
-const disclosure = {
-  id: 'disclosure',
-  name: 'Recording disclosure',
-  category: 'Compliance',
-  weight: 2,
-  autoFail: true,
-  kind: 'deterministic',
-  check: {
-    type: 'phrase_said',
-    phrases: ['call is recorded'],
-    speaker: 'agent',
-    within: { from: 'start', seconds: 30 },
-  },
-};
+const disclosure = disclosureRule;
 const silence = {
   id: 'silence',
   name: 'No silence over 20 s',

@@ -7,8 +7,7 @@ import type { RequestContext } from '../../../platform/context.js';
 import type { VconDocument } from '../../calls/index.js';
 import { callRecord, normaliseVcon } from '../../calls/testing/index.js';
 import type { RecordingDetail, RecordingSummary } from '../contract.js';
-import { awsTranscriptWithSpokenCard, stereoCallWav } from '../pipeline/testing/pipeline-fixtures.js';
-import { multipartForm } from './testing/upload-forms.js';
+import { stereoCallUploadForm } from './testing/upload-forms.js';
 
 /*
  * A call's vCon export carries its recordings and transcripts (conversations' contributor, registered
@@ -48,31 +47,18 @@ describe("a call's vCon with its recording and transcript", () => {
     // Tenant B has a call of its own with the same parties at the same time.
     await upsert(ctxB);
 
-    const form = multipartForm([
-      {
-        name: 'metadata',
-        contentType: 'application/json',
-        body: JSON.stringify({
-          source: 'upload',
-          sourceRecordingId: `r-${randomBytes(4).toString('hex')}`,
-          startedAt: '2024-05-01T10:00:10Z',
-          direction: 'inbound',
-          callId,
-          // The agent is on channel 0, the caller on channel 1: the dialog lists them per channel.
-          parties: [
-            { number: '+49 30 200200', role: 'agent', channel: 0 },
-            { number: '+4930100100', name: 'Alice Caller', role: 'customer', channel: 1 },
-          ],
-        }),
-      },
-      { name: 'audio', filename: 'call.wav', contentType: 'audio/wav', body: stereoCallWav() },
-      {
-        name: 'transcript',
-        filename: 'aws.json',
-        contentType: 'application/json',
-        body: awsTranscriptWithSpokenCard(),
-      },
-    ]);
+    const form = stereoCallUploadForm({
+      source: 'upload',
+      sourceRecordingId: `r-${randomBytes(4).toString('hex')}`,
+      startedAt: '2024-05-01T10:00:10Z',
+      direction: 'inbound',
+      callId,
+      // The agent is on channel 0, the caller on channel 1: the dialog lists them per channel.
+      parties: [
+        { number: '+49 30 200200', role: 'agent', channel: 0 },
+        { number: '+4930100100', name: 'Alice Caller', role: 'customer', channel: 1 },
+      ],
+    });
     const res = await t.inject({
       method: 'POST',
       url: '/api/v1/recordings',

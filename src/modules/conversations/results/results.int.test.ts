@@ -11,8 +11,8 @@ import type { RequestContext } from '../../../platform/context.js';
 import type { VconDocument } from '../../calls/index.js';
 import { callRecord } from '../../calls/testing/index.js';
 import type { RecordingSummary } from '../contract.js';
-import { awsTranscriptWithSpokenCard, stereoCallWav } from '../pipeline/testing/pipeline-fixtures.js';
-import { multipartForm } from '../recordings/testing/upload-forms.js';
+import { stereoCallUploadForm } from '../recordings/testing/upload-forms.js';
+import { disclosureRule } from '../testing/analysis-fixtures.js';
 
 /*
  * What an analysis leaves for others: the BI rows beside final/ and their streamed export, the
@@ -23,20 +23,7 @@ import { multipartForm } from '../recordings/testing/upload-forms.js';
 const scorecard = {
   name: 'Inbound QA',
   rules: [
-    {
-      id: 'disclosure',
-      name: 'Recording disclosure',
-      category: 'Compliance',
-      weight: 2,
-      autoFail: true,
-      kind: 'deterministic',
-      check: {
-        type: 'phrase_said',
-        phrases: ['call is recorded'],
-        speaker: 'agent',
-        within: { from: 'start', seconds: 30 },
-      },
-    },
+    disclosureRule,
     {
       id: 'talk-ratio',
       name: 'Agent talks under 90%',
@@ -109,32 +96,19 @@ describe('conversation results: rows, export, vCon analysis, erasure', () => {
         callRecord(ctx.tenantId, { startedAt: '2024-05-01T10:00:00.000Z' }),
       ])
     ).outcomes[0]!.id;
-    const form = multipartForm([
-      {
-        name: 'metadata',
-        contentType: 'application/json',
-        body: JSON.stringify({
-          source: 'upload',
-          sourceRecordingId: `r-${randomBytes(4).toString('hex')}`,
-          startedAt: '2024-05-01T10:00:10Z',
-          direction: 'inbound',
-          queue: 'billing',
-          callId,
-          agent: { id: 'agent-7', name: 'Bob Agent' },
-          parties: [
-            { number: '+49 30 200200', role: 'agent', channel: 0 },
-            { number: '+4930100100', name: 'Alice Caller', role: 'customer', channel: 1 },
-          ],
-        }),
-      },
-      { name: 'audio', filename: 'call.wav', contentType: 'audio/wav', body: stereoCallWav() },
-      {
-        name: 'transcript',
-        filename: 'aws.json',
-        contentType: 'application/json',
-        body: awsTranscriptWithSpokenCard(),
-      },
-    ]);
+    const form = stereoCallUploadForm({
+      source: 'upload',
+      sourceRecordingId: `r-${randomBytes(4).toString('hex')}`,
+      startedAt: '2024-05-01T10:00:10Z',
+      direction: 'inbound',
+      queue: 'billing',
+      callId,
+      agent: { id: 'agent-7', name: 'Bob Agent' },
+      parties: [
+        { number: '+49 30 200200', role: 'agent', channel: 0 },
+        { number: '+4930100100', name: 'Alice Caller', role: 'customer', channel: 1 },
+      ],
+    });
     const res = await t.inject({
       method: 'POST',
       url: '/api/v1/recordings',

@@ -5,7 +5,7 @@ import type { RequestContext } from '../../../platform/context.js';
 import type { Problem } from '../../../platform/http/index.js';
 import { createTenant } from '../../../../test/support/identity.js';
 import { createTestPlatform, type TestPlatform } from '../../../../test/support/test-platform.js';
-import { insertTestRecording } from '../pipeline/testing/insert-recording.js';
+import { insertRecordingOn, OPT_OUT_CALL, outboundQaScorecard } from '../testing/analysis-fixtures.js';
 
 /*
  * Reviewers' overrides and agents' disputes end to end on real PostgreSQL: a call the local
@@ -14,57 +14,6 @@ import { insertTestRecording } from '../pipeline/testing/insert-recording.js';
  * to A in the API and on the analysis row (search, dashboards) and the machine's stays; an agent disputes
  * another rule and a reviewer accepts it with an override; a re-analysis starts from the machine.
  */
-
-const CALL = `WEBVTT
-
-00:00:00.000 --> 00:00:04.000
-<v Agent>Hello, thank you for calling Acme Energy, how can I help you today?
-
-00:00:04.500 --> 00:00:09.000
-<v Customer>You keep calling me about offers. Please take me off your list.
-
-00:00:09.500 --> 00:00:13.000
-<v Agent>I understand. I will remove your number today.
-
-00:00:13.500 --> 00:00:15.000
-<v Customer>Thank you, goodbye.
-`;
-
-const scorecard = {
-  name: 'Outbound QA',
-  rules: [
-    {
-      id: 'disclosure',
-      name: 'Recording disclosure',
-      category: 'Compliance',
-      weight: 2,
-      autoFail: true,
-      kind: 'deterministic',
-      check: {
-        type: 'phrase_said',
-        phrases: ['call is recorded'],
-        speaker: 'agent',
-        within: { from: 'start', seconds: 30 },
-      },
-    },
-    {
-      id: 'talk-ratio',
-      name: 'Agent talks under 70%',
-      category: 'Handling',
-      weight: 1,
-      kind: 'deterministic',
-      check: { type: 'talk_ratio', speaker: 'agent', maxPercent: 70 },
-    },
-    {
-      id: 'empathy',
-      name: 'Empathy',
-      category: 'Soft skills',
-      weight: 1,
-      kind: 'llm',
-      howToJudge: 'The agent acknowledges what the customer feels or asks for.',
-    },
-  ],
-};
 
 interface Rule {
   ruleId: string;
@@ -149,17 +98,11 @@ describe('QA reviews: overrides and disputes', () => {
     };
 
   it('overrides a rule, disputes and resolves, and a re-analysis starts fresh', async () => {
-    expect((await api(ctx, 'POST', '/conversations/scorecards', scorecard)).statusCode).toBe(201);
-    const recording = await insertTestRecording(
-      {
-        database: t.platform.database,
-        keyring: t.platform.keyring,
-        bus: t.platform.bus,
-        objects: t.platform.quietObjects,
-      },
-      ctx.tenantId,
-      { suppliedTranscript: CALL, language: 'en-US' },
-    );
+    expect((await api(ctx, 'POST', '/conversations/scorecards', outboundQaScorecard)).statusCode).toBe(201);
+    const recording = await insertRecordingOn(t, ctx.tenantId, {
+      suppliedTranscript: OPT_OUT_CALL,
+      language: 'en-US',
+    });
     const rec = recording.publicId;
     await waitForAnalyses(rec, 1);
     await expect.poll(async () => (await analysisOf(rec)).finalKey, { timeout: 30_000 }).not.toBeNull();

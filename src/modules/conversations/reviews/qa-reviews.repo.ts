@@ -10,20 +10,6 @@ import type { AnalysisRow } from '../analyses/analyses.repo.js';
 export type QaReviewRow = Selectable<QaReviewsTable>;
 export type QaDisputeRow = Selectable<QaDisputesTable>;
 
-/** The recording's current analysis, locked: overrides of one analysis are applied one at a time. */
-export async function lockCurrentAnalysis(
-  trx: ConversationsTransaction,
-  recordingId: string,
-): Promise<AnalysisRow | undefined> {
-  return trx
-    .selectFrom('conversations.analyses')
-    .selectAll()
-    .where('recordingId', '=', recordingId)
-    .where('isCurrent', '=', true)
-    .forUpdate()
-    .executeTakeFirst();
-}
-
 export async function lockAnalysis(
   trx: ConversationsTransaction,
   analysisId: string,

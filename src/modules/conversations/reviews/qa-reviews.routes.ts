@@ -1,11 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RequestContext } from '../../../platform/context.js';
 import type { Database } from '../../../platform/db/index.js';
-import { fromPublicId } from '../../../platform/ids.js';
 import { problems } from '../analysis-config/analysis-config.schemas.js';
-import type { ConversationsTables } from '../db/conversations.tables.js';
-import { ConversationsErrors } from '../errors.js';
-import { findRecording } from '../pipeline/pipeline.repo.js';
+import { existingRecordingUuid } from '../recordings/existing-recording.js';
 import type { EffectiveQa } from './effective-qa.js';
 import {
   disputeBodySchema,
@@ -39,15 +36,7 @@ export function qaReviewRoutes(deps: {
   readonly database: Database;
   readonly reviews: QaReviewsService;
 }): FastifyPluginAsyncZod {
-  const recordingUuid = async (ctx: RequestContext, id: string) => {
-    const uuid = fromPublicId('rec', id);
-    if (!uuid) throw ConversationsErrors.recordingNotFound();
-    const found = await deps.database.withTenant<ConversationsTables, boolean>(ctx, async (trx) =>
-      Boolean(await findRecording(trx, uuid)),
-    );
-    if (!found) throw ConversationsErrors.recordingNotFound();
-    return uuid;
-  };
+  const recordingUuid = (ctx: RequestContext, id: string) => existingRecordingUuid(deps.database, ctx, id);
   return async (app) => {
     app.post(
       '/:id/analysis/rules/:ruleId/override',

@@ -3,7 +3,7 @@ import type { RequestContext } from '../../../platform/context.js';
 import type { Database } from '../../../platform/db/index.js';
 import { fromPublicId, newUuid, toPublicId } from '../../../platform/ids.js';
 import type { AnalysisResult } from '../analyses/analyse-call.js';
-import type { AnalysisRow } from '../analyses/analyses.repo.js';
+import { currentAnalysis, type AnalysisRow } from '../analyses/analyses.repo.js';
 import type {
   ConversationsTables,
   ConversationsTransaction,
@@ -20,7 +20,6 @@ import {
   insertReview,
   listDisputes,
   lockAnalysis,
-  lockCurrentAnalysis,
   lockDispute,
   resolveDispute,
   reviewsOf,
@@ -192,7 +191,7 @@ export function createQaReviews(deps: QaReviewsDeps) {
     ctx: RequestContext,
     recordingUuid: string,
   ) => {
-    const analysis = await lockCurrentAnalysis(trx, recordingUuid);
+    const analysis = await currentAnalysis(trx, recordingUuid, { forUpdate: true });
     if (!analysis) throw ConversationsErrors.noAnalysis();
     return { analysis, result: await resultOf(ctx, analysis) };
   };
