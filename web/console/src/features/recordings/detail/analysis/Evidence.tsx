@@ -32,11 +32,16 @@ export function EvidenceButton({
       type="button"
       className="evidence"
       onClick={() => onJump(startMs, segmentId)}
-      aria-label={m.jumpTo(at, `${who ? `${who}: ` : ''}“${quote}”`)}
+      aria-label={m.jumpTo(at, quote.trim() ? `${who ? `${who}: ` : ''}“${quote}”` : m.moment)}
     >
       <span className="evidence__time mono">{at}</span>
       {who ? <span className="evidence__speaker">{who}</span> : null}
-      <q className="evidence__quote">{quote}</q>
+      {/* A moment without words (a silence, an interruption) is evidence too: it is named, not quoted. */}
+      {quote.trim() ? (
+        <q className="evidence__quote">{quote}</q>
+      ) : (
+        <span className="evidence__quote">{m.moment}</span>
+      )}
     </button>
   );
 }
