@@ -165,6 +165,16 @@ describe('filesystem object store specifics', () => {
     expect(await readdir(root)).toEqual([]);
   });
 
+  it('deletes objects of one folder at the same time, each answered deleted, the folder pruned once', async () => {
+    const root = await tempRoot();
+    const store = createFilesystemObjectStore({ root });
+    const keys = Array.from({ length: 24 }, (_, i) => `ten_a/imports/${i}.csv`);
+    for (const key of keys) await store.put(key, Buffer.from(key));
+    const answers = await Promise.all(keys.map((key) => store.delete(key, { reason: 'test' })));
+    expect(answers).toEqual(keys.map(() => ({ deleted: true })));
+    expect(await readdir(root)).toEqual([]);
+  });
+
   it('says why signedUrl cannot work without a signer', async () => {
     const store = createFilesystemObjectStore({ root: await tempRoot() });
     await expect(store.signedUrl('a', { expiresInSeconds: 60 })).rejects.toMatchObject({

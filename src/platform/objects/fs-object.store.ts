@@ -340,7 +340,13 @@ export function createFilesystemObjectStore(options: FilesystemObjectStoreOption
         if (isErrno(error, 'ENOENT')) return { deleted: false };
         throw error;
       }
-      await fsyncPath(dirname(path));
+      try {
+        await fsyncPath(dirname(path));
+      } catch (error) {
+        // A delete beside it in the same folder may have pruned the folder, now empty, already:
+        // the unlink is then as durable as that removal.
+        if (!isErrno(error, 'ENOENT')) throw error;
+      }
       await pruneEmptyDirectories(dirname(path), root);
       return { deleted: true };
     },

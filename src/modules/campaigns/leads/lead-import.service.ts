@@ -241,8 +241,14 @@ export function createLeadImports(deps: LeadImportDeps): LeadImportsService {
           updateImport(trx, job.id, { scanResult: verdict.result, scanDetail: detail, state: 'importing' }),
         );
         if (verdict.result === 'infected') {
-          await objects.delete(job.objectKey, { reason: `lead import ${job.id}: virus found (${detail})` });
+          // The verdict is recorded first; the file goes after, and a failed delete is logged, not
+          // left to hold the import in `importing`.
           await finish('failed', `the virus scan found ${detail ?? 'malware'}: nothing was imported`);
+          await objects
+            .delete(job.objectKey, { reason: `lead import ${job.id}: virus found (${detail})` })
+            .catch((error: unknown) =>
+              logger.warn({ err: error, importId: job.id }, 'an infected lead file could not be deleted'),
+            );
           return;
         }
         if (verdict.result === 'error') {
