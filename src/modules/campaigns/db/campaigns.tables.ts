@@ -172,6 +172,111 @@ export type DncRegistryEntriesTable = {
   phoneIndex: Buffer;
 };
 
+export type CampaignState = 'draft' | 'running' | 'paused' | 'completed' | 'cancelled';
+
+export type CallOutcome = 'answered' | 'busy' | 'no_answer' | 'voicemail' | 'failed' | 'abandoned';
+
+export type CampaignsTable = {
+  id: string;
+  tenantId: string;
+  name: string;
+  description: string | null;
+  state: Generated<CampaignState>;
+  /** The validated settings document (campaigns/campaign-settings.ts). */
+  settings: unknown;
+  pacingFactor: Generated<number>;
+  priority: Generated<number>;
+  startsAt: Date | null;
+  endsAt: Date | null;
+  createdBy: string;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+  startedAt: Date | null;
+  stoppedAt: Date | null;
+};
+
+export type CampaignListsTable = {
+  tenantId: string;
+  campaignId: string;
+  listId: string;
+  weight: Generated<number>;
+};
+
+export type CampaignLeadState = 'pending' | 'in_call' | 'done';
+
+export type CampaignLeadsTable = {
+  tenantId: string;
+  campaignId: string;
+  leadId: string;
+  listId: string;
+  state: Generated<CampaignLeadState>;
+  attempts: Generated<number>;
+  lastAttemptAt: Date | null;
+  lastOutcome: CallOutcome | null;
+  nextDueAt: Date | null;
+  callbackAt: Date | null;
+  finalReason: string | null;
+  lastSkipReason: string | null;
+  lastSkipAt: Date | null;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+};
+
+export type CallAttemptState = 'reserved' | 'placed' | 'ringing' | 'in_progress' | 'ended' | 'not_placed';
+
+export type CallAttemptsTable = {
+  id: string;
+  tenantId: string;
+  campaignId: string;
+  leadId: string;
+  attemptNumber: number;
+  idempotencyKey: string;
+  adapter: string;
+  state: Generated<CallAttemptState>;
+  providerCallId: string | null;
+  reservedAt: Generated<Date>;
+  placedAt: Date | null;
+  answeredAt: Date | null;
+  endedAt: Date | null;
+  outcome: CallOutcome | null;
+  answeredBy: 'human' | 'machine' | 'unknown' | null;
+  secondsToLiveVoice: number | null;
+  talkSeconds: number | null;
+  disposition: string | null;
+  endedReason: string | null;
+  optOut: Generated<boolean>;
+  converted: Generated<boolean>;
+  recordingId: string | null;
+  resultSealed: Buffer | null;
+  reportReceivedAt: Date | null;
+  reconcileAfter: Date | null;
+  reconciledAt: Date | null;
+  failureReason: string | null;
+};
+
+export type DialSkipsTable = {
+  id: Generated<string>;
+  tenantId: string;
+  campaignId: string;
+  leadId: string;
+  at: Generated<Date>;
+  reason: string;
+  detail: string;
+};
+
+export type CallReportsTable = {
+  id: string;
+  tenantId: string;
+  adapter: string;
+  reportKey: string;
+  providerCallId: string;
+  kind: 'status' | 'end_of_call';
+  attemptId: string | null;
+  payloadSealed: Buffer;
+  via: 'webhook' | 'reconciliation' | 'simulator';
+  receivedAt: Generated<Date>;
+};
+
 export type CampaignsTables = {
   'campaigns.lead_lists': LeadListsTable;
   'campaigns.leads': LeadsTable;
@@ -183,6 +288,12 @@ export type CampaignsTables = {
   'campaigns.dnc_entries': DncEntriesTable;
   'campaigns.dnc_registry_copies': DncRegistryCopiesTable;
   'campaigns.dnc_registry_entries': DncRegistryEntriesTable;
+  'campaigns.campaigns': CampaignsTable;
+  'campaigns.campaign_lists': CampaignListsTable;
+  'campaigns.campaign_leads': CampaignLeadsTable;
+  'campaigns.call_attempts': CallAttemptsTable;
+  'campaigns.dial_skips': DialSkipsTable;
+  'campaigns.call_reports': CallReportsTable;
 };
 
 /** A withTenant transaction over the module's tables: what its repo functions run in. */

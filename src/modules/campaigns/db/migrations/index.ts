@@ -5,6 +5,7 @@ import {
   type MigrationSet,
 } from '../../../../platform/db/index.js';
 import { consentSuppression } from './0002-consent-suppression.js';
+import { campaignsDialer } from './0003-campaigns-dialer.js';
 
 /*
  * Leads and their lists. Personal data (the number, the e-mail, names, address and custom fields)
@@ -142,5 +143,6 @@ export const campaignsMigrations: MigrationSet = {
   migrations: [
     sqlMigration('0001_leads', leads),
     sqlMigration('0002_consent_suppression', consentSuppression),
+    sqlMigration('0003_campaigns_dialer', campaignsDialer),
   ],
 };
