@@ -41,6 +41,24 @@ export function isValid<F extends string>(errors: FieldErrors<F>): boolean {
   return Object.values(errors).every((message) => !message);
 }
 
+/**
+ * A decimal number as a person types it: spaces around it ignored, a decimal comma read as a point
+ * (`2,5`). Undefined when the text is empty; NaN when it is no number.
+ */
+export function decimalOf(text: string): number | undefined {
+  const trimmed = text.trim().replace(',', '.');
+  return trimmed === '' ? undefined : Number(trimmed);
+}
+
+/**
+ * For request bodies: a typed number, or — when the text is no number — the text itself, so that
+ * the server names the field ("expected number") instead of the console guessing.
+ */
+export function numberOrText(text: string): number | undefined {
+  const n = decimalOf(text);
+  return n === undefined || Number.isFinite(n) ? n : (text.trim() as unknown as number);
+}
+
 export const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**

@@ -1,4 +1,5 @@
 import type { Schema } from '@/api/types';
+import { numberOrText } from '@/kit/forms';
 
 /*
  * A category set as the editor holds it: numbers as typed, one flat draft per condition (switching
@@ -166,16 +167,8 @@ export const categorySetDraftOf = (body: SavedSet): CategorySetDraft => ({
   })),
 });
 
-/** A number as typed; text that is no number goes as typed, so that the server names the field. */
-function numberOf(value: string): number | undefined {
-  const trimmed = value.trim().replace(',', '.');
-  if (trimmed === '') return undefined;
-  const n = Number(trimmed);
-  return Number.isFinite(n) ? n : (trimmed as unknown as number);
-}
-
 function within(leaf: LeafDraft) {
-  const seconds = numberOf(leaf.withinSeconds);
+  const seconds = numberOrText(leaf.withinSeconds);
   return leaf.withinFrom !== '' && seconds !== undefined
     ? { within: { from: leaf.withinFrom, seconds } }
     : {};
@@ -204,8 +197,8 @@ function leafBody(leaf: LeafDraft): LeafBody {
         type: 'sentiment',
         speaker: party(leaf.speaker),
         measure: leaf.measure,
-        below: numberOf(leaf.below),
-        atLeast: numberOf(leaf.atLeast),
+        below: numberOrText(leaf.below),
+        atLeast: numberOrText(leaf.atLeast),
         ...within(leaf),
       };
     case 'characteristic':
@@ -214,7 +207,7 @@ function leafBody(leaf: LeafDraft): LeafBody {
         metric: leaf.metric,
         speaker: leaf.speaker,
         operator: leaf.operator,
-        value: numberOf(leaf.value) as number,
+        value: numberOrText(leaf.value) as number,
       };
   }
 }

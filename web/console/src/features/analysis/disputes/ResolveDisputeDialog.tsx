@@ -5,7 +5,7 @@ import type { Schema } from '@/api/types';
 import { messagesNow, useMessages } from '@/i18n';
 import { FormDialog } from '@/kit/Dialog';
 import { Choice, ChoiceGroup, SwitchField, TextAreaField, TextField } from '@/kit/Field';
-import { useForm, type FieldErrors } from '@/kit/forms';
+import { decimalOf, useForm, type FieldErrors } from '@/kit/forms';
 import { toast } from '@/kit/toast';
 import { disputesMessages } from './disputes.messages';
 
@@ -16,13 +16,11 @@ const fields: readonly Field[] = ['outcome', 'comment', 'override'];
 
 export function validateResolution(comment: string, override: { score: string } | null): FieldErrors<Field> {
   const m = messagesNow(disputesMessages).dialog;
-  const score = override ? Number(override.score.trim().replace(',', '.')) : 0;
+  const score = override ? (decimalOf(override.score) ?? NaN) : 0;
   return {
     comment: comment.trim() ? undefined : m.commentMissing,
     override:
-      override && (override.score.trim() === '' || !Number.isFinite(score) || score < 0 || score > 100)
-        ? m.scoreInvalid
-        : undefined,
+      override && !(Number.isFinite(score) && score >= 0 && score <= 100) ? m.scoreInvalid : undefined,
   };
 }
 
@@ -54,7 +52,7 @@ export function ResolveDisputeDialog({
           body: {
             outcome,
             comment: comment.trim(),
-            ...(withOverride ? { override: { score: Number(score.trim().replace(',', '.')), pass } } : {}),
+            ...(withOverride ? { override: { score: decimalOf(score) ?? NaN, pass } } : {}),
           },
         }),
       ),

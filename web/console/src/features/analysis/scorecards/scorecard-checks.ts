@@ -1,4 +1,4 @@
-import { limitProblem, type FieldErrors } from '@/kit/forms';
+import { decimalOf, limitProblem, type FieldErrors } from '@/kit/forms';
 import type { Translation } from '@/i18n';
 import { checkFields, scorecardLimits as limits, type ScorecardDraft } from './scorecard-draft';
 import type { scorecardsMessages } from './scorecards.messages';
@@ -6,8 +6,7 @@ import type { scorecardsMessages } from './scorecards.messages';
 type Words = Translation<(typeof scorecardsMessages)['en']>;
 
 const RULE_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
-const isNumber = (value: string) =>
-  value.trim() !== '' && Number.isFinite(Number(value.trim().replace(',', '.')));
+const isNumber = (value: string) => Number.isFinite(decimalOf(value) ?? NaN);
 
 /**
  * What the editor can tell before sending: missing names, a weight that is no number, a check
@@ -29,7 +28,7 @@ export function draftProblems(draft: ScorecardDraft, m: Words): FieldErrors<stri
       at('category'),
       rule.category.trim() === '' ? m.categoryRequired : limitProblem(rule.category, limits.category),
     );
-    const weight = Number(rule.weight.trim().replace(',', '.'));
+    const weight = decimalOf(rule.weight) ?? NaN;
     put(at('weight'), isNumber(rule.weight) && weight > 0 && weight <= 1000 ? undefined : m.weightInvalid);
     put(at('description'), limitProblem(rule.description, limits.ruleDescription));
     put(at('howToJudge'), limitProblem(rule.howToJudge, limits.howToJudge));

@@ -1,4 +1,5 @@
 import type { Schema } from '@/api/types';
+import { numberOrText } from '@/kit/forms';
 
 /*
  * A scorecard as the editor holds it: numbers as the text typed, every check field kept while the
@@ -210,17 +211,6 @@ export function newScorecardDraft(): ScorecardDraft {
   return { name: '', description: '', queues: '', directions: [], rules: [emptyRule()] };
 }
 
-/**
- * A number as typed; text that is no number goes as the text itself, so that the server names the
- * field ("expected number") instead of the console guessing.
- */
-function numberOf(value: string): number | undefined {
-  const trimmed = value.trim().replace(',', '.');
-  if (trimmed === '') return undefined;
-  const n = Number(trimmed);
-  return Number.isFinite(n) ? n : (trimmed as unknown as number);
-}
-
 /** Only the speakers a check takes: talk ratio and sentiment know no "any". */
 const party = (speaker: CheckDraft['speaker'], fallback: 'agent' | 'customer') =>
   speaker === 'any' ? fallback : speaker;
@@ -229,7 +219,7 @@ function checkBody(check: CheckDraft): ScorecardCheckBody {
   switch (check.type) {
     case 'phrase_said':
     case 'phrase_not_said': {
-      const seconds = numberOf(check.withinSeconds);
+      const seconds = numberOrText(check.withinSeconds);
       return {
         type: check.type,
         phrases: check.phrases
@@ -244,23 +234,27 @@ function checkBody(check: CheckDraft): ScorecardCheckBody {
       };
     }
     case 'max_silence':
-      return { type: check.type, maxSeconds: numberOf(check.maxSeconds) as number };
+      return { type: check.type, maxSeconds: numberOrText(check.maxSeconds) as number };
     case 'talk_ratio':
       return {
         type: check.type,
         speaker: party(check.speaker, 'agent'),
-        maxPercent: numberOf(check.maxPercent),
-        minPercent: numberOf(check.minPercent),
+        maxPercent: numberOrText(check.maxPercent),
+        minPercent: numberOrText(check.minPercent),
       };
     case 'max_interruptions':
-      return { type: check.type, by: check.by, max: numberOf(check.max) as number };
+      return { type: check.type, by: check.by, max: numberOrText(check.max) as number };
     case 'max_monologue':
-      return { type: check.type, speaker: check.speaker, maxSeconds: numberOf(check.maxSeconds) as number };
+      return {
+        type: check.type,
+        speaker: check.speaker,
+        maxSeconds: numberOrText(check.maxSeconds) as number,
+      };
     case 'min_sentiment':
       return {
         type: check.type,
         speaker: party(check.speaker, 'customer'),
-        min: numberOf(check.min) as number,
+        min: numberOrText(check.min) as number,
         measure: check.measure,
       };
   }
@@ -283,7 +277,7 @@ export function toScorecardBody(draft: ScorecardDraft): ScorecardBody {
       id: rule.id.trim(),
       name: rule.name.trim(),
       category: rule.category.trim(),
-      weight: numberOf(rule.weight) as number,
+      weight: numberOrText(rule.weight) as number,
       description: rule.description,
       howToJudge: rule.howToJudge,
       autoFail: rule.autoFail,

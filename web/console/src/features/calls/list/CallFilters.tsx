@@ -10,6 +10,7 @@ import {
   useRangeInput,
 } from '@/kit/data-table';
 import { SelectField, TextField } from '@/kit/Field';
+import { decimalOf } from '@/kit/forms';
 import { directionLabels, dispositionLabels, sourceLabels } from '../calls.format';
 import { callsSearch, isFiltered, type CallsSearch } from '../calls.search';
 import { callListMessages } from './call-list.messages';
@@ -54,8 +55,7 @@ export function CallFilters({ search, onApply, timeZone, serverErrors = {} }: Pr
     event.preventDefault();
     const period = checkRange(range, timeZone);
     const found: FilterErrors = { ...period.errors };
-    const minutesText = minMinutes.trim().replace(',', '.');
-    const minutes = minutesText === '' ? undefined : Number(minutesText);
+    const minutes = decimalOf(minMinutes);
     if (minutes !== undefined && !Number.isFinite(minutes)) found.minDuration = t.minutesNotANumber;
     else if (minutes !== undefined && (minutes < 0 || minutes > 10_080)) found.minDuration = t.minutesRange;
     setProblems(found);

@@ -4,7 +4,7 @@ import { api, unwrap } from '@/api/client';
 import { messagesNow, useMessages } from '@/i18n';
 import { FormDialog } from '@/kit/Dialog';
 import { FormError, SwitchField, TextAreaField, TextField } from '@/kit/Field';
-import { useForm, type FieldErrors } from '@/kit/forms';
+import { decimalOf, useForm, type FieldErrors } from '@/kit/forms';
 import { toast } from '@/kit/toast';
 import { reviewMessages } from './review.messages';
 import { invalidateRecording, type QaRule } from './review.types';
@@ -15,10 +15,9 @@ const fields: readonly Field[] = ['score', 'pass', 'reason'];
 /** The form's own checks; the server's limits and refusals come through `useForm`. */
 export function validateOverride(score: string, reason: string): FieldErrors<Field> {
   const m = messagesNow(reviewMessages).overrideDialog;
-  const value = Number(score.trim().replace(',', '.'));
+  const value = decimalOf(score) ?? NaN;
   return {
-    score:
-      score.trim() === '' || !Number.isFinite(value) || value < 0 || value > 100 ? m.scoreInvalid : undefined,
+    score: Number.isFinite(value) && value >= 0 && value <= 100 ? undefined : m.scoreInvalid,
     reason: reason.trim() ? undefined : m.reasonMissing,
   };
 }
@@ -46,7 +45,7 @@ export function OverrideRuleDialog({
       unwrap(
         api.POST('/api/v1/recordings/{id}/analysis/rules/{ruleId}/override', {
           params: { path: { id: recordingId, ruleId: rule.ruleId } },
-          body: { score: Number(score.trim().replace(',', '.')), pass, reason: reason.trim() },
+          body: { score: decimalOf(score) ?? NaN, pass, reason: reason.trim() },
         }),
       ),
     onSuccess: (done) => {
