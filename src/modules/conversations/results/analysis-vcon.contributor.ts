@@ -1,4 +1,5 @@
-import { effectiveQaOf } from '../reviews/effective-qa.load.js';
+import { effectiveQaOfMany } from '../reviews/effective-qa.load.js';
+import type { EffectiveQa } from '../reviews/effective-qa.js';
 import type { Database } from '../../../platform/db/index.js';
 import { fromPublicId, toPublicId } from '../../../platform/ids.js';
 import type {
@@ -75,22 +76,33 @@ export function createAnalysisVconContributor(deps: {
       };
     });
     const analysisOf = new Map(analyses.map((row) => [row.recordingId, row]));
+    const machineOf = new Map<string, AnalysisResult>();
+    for (const row of analyses) {
+      machineOf.set(
+        row.id,
+        await deps.sealing.unsealJson<AnalysisResult>(
+          ctx.tenantId,
+          row.resultSealed,
+          sealingAad.analysis(row.id),
+        ),
+      );
+    }
+    // The QA evaluation as the final document has it: the reviewers' overrides applied and marked.
+    const effective = await deps.database.withTenant<ConversationsTables, Map<string, EffectiveQa>>(
+      ctx,
+      (trx) =>
+        effectiveQaOfMany(
+          trx,
+          analyses.map((row) => ({ id: row.id, qa: machineOf.get(row.id)?.qa ?? null })),
+        ),
+    );
     const keyed = new Map<string, VconKeyedAnalysis[]>();
     for (const recording of recordings) {
       const callId = recording.callId === null ? undefined : byUuid.get(recording.callId);
       const row = analysisOf.get(recording.id);
-      if (!callId || !row) continue;
-      const machine = await deps.sealing.unsealJson<AnalysisResult>(
-        ctx.tenantId,
-        row.resultSealed,
-        sealingAad.analysis(row.id),
-      );
-      // The QA evaluation as the final document has it: the reviewers' overrides applied and marked.
-      const qa = await deps.database.withTenant<ConversationsTables, AnalysisResult['qa']>(
-        ctx,
-        async (trx) => (await effectiveQaOf(trx, row.id, machine.qa)) ?? machine.qa,
-      );
-      const result = { ...machine, qa };
+      const machine = row && machineOf.get(row.id);
+      if (!callId || !row || !machine) continue;
+      const result = { ...machine, qa: effective.get(row.id) ?? machine.qa };
       const dialogKeys = [recordingDialogKey(toPublicId('rec', recording.id))];
       const list = keyed.get(callId) ?? [];
       list.push(...analysisEntries(result).map((analysis) => ({ dialogKeys, analysis })));

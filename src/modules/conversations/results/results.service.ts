@@ -10,7 +10,7 @@ import { ConversationsErrors } from '../errors.js';
 import { findRecording } from '../pipeline/pipeline.repo.js';
 import { sealingAad, type ConversationsSealing } from '../sealing.js';
 import { transcriptSchema } from '../transcripts/index.js';
-import { effectiveQaOf } from '../reviews/effective-qa.load.js';
+import { effectiveQaOfMany } from '../reviews/effective-qa.load.js';
 import { callRow, jsonLines, ruleRows } from './conversation-rows.js';
 import { eraseResultObjects } from './result-objects.js';
 import { currentAnalysesPage, forgetFinalKeys, type ExportCursor, type ExportRow } from './results.repo.js';
@@ -53,19 +53,37 @@ export function createResults(deps: {
     fn: Parameters<typeof database.withTenant<ConversationsTables, T>>[1],
   ) => database.withTenant<ConversationsTables, T>(ctx, fn);
 
-  async function linesOf(ctx: RequestContext, row: ExportRow, kind: ResultRowKind): Promise<string> {
-    const machine = await sealing.unsealJson<AnalysisResult>(
-      ctx.tenantId,
-      row.analysis.resultSealed,
-      sealingAad.analysis(row.analysis.id),
+  /**
+   * The page's results as served: a reviewed analysis with the reviewers' overrides applied, as
+   * its figures are stored (one query for the reviews of the whole page).
+   */
+  async function resultsOf(ctx: RequestContext, rows: readonly ExportRow[]): Promise<AnalysisResult[]> {
+    const machine = await Promise.all(
+      rows.map((row) =>
+        sealing.unsealJson<AnalysisResult>(
+          ctx.tenantId,
+          row.analysis.resultSealed,
+          sealingAad.analysis(row.analysis.id),
+        ),
+      ),
     );
-    // A reviewed analysis is served with the reviewers' overrides applied, as its figures are stored.
-    const result = row.analysis.reviewedAt
-      ? {
-          ...machine,
-          qa: (await inTenant(ctx, (trx) => effectiveQaOf(trx, row.analysis.id, machine.qa))) ?? machine.qa,
-        }
-      : machine;
+    const reviewed = rows.flatMap((row, i) =>
+      row.analysis.reviewedAt ? [{ id: row.analysis.id, qa: machine[i]?.qa ?? null }] : [],
+    );
+    if (reviewed.length === 0) return machine;
+    const effective = await inTenant(ctx, (trx) => effectiveQaOfMany(trx, reviewed));
+    return machine.map((result, i) => {
+      const qa = effective.get(rows[i]?.analysis.id ?? '');
+      return qa ? { ...result, qa } : result;
+    });
+  }
+
+  async function linesOf(
+    ctx: RequestContext,
+    row: ExportRow,
+    result: AnalysisResult,
+    kind: ResultRowKind,
+  ): Promise<string> {
     if (kind === 'rules')
       return jsonLines(ruleRows({ recording: row.recording, analysis: row.analysis, result }));
     const metadata = await sealing.unsealJson<RecordingMetadata>(
@@ -97,8 +115,12 @@ export function createResults(deps: {
     let after: ExportCursor | undefined;
     for (;;) {
       const rows = await inTenant(ctx, (trx) => currentAnalysesPage(trx, query, after, PAGE));
+      const results = await resultsOf(ctx, rows);
       let text = '';
-      for (const row of rows) text += await linesOf(ctx, row, query.rows);
+      for (const [i, row] of rows.entries()) {
+        const result = results[i];
+        if (result) text += await linesOf(ctx, row, result, query.rows);
+      }
       if (text !== '') yield text;
       const last = rows.at(-1);
       if (!last || rows.length < PAGE) return;

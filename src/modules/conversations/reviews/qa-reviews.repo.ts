@@ -33,6 +33,28 @@ export async function reviewsOf(trx: ConversationsTransaction, analysisId: strin
     .execute();
 }
 
+/** The reviews of several analyses at once (exports read a page of them), newest first per analysis. */
+export async function reviewsOfMany(
+  trx: ConversationsTransaction,
+  analysisIds: readonly string[],
+): Promise<Map<string, QaReviewRow[]>> {
+  const byAnalysis = new Map<string, QaReviewRow[]>();
+  if (analysisIds.length === 0) return byAnalysis;
+  const rows = await trx
+    .selectFrom('conversations.qa_reviews')
+    .selectAll()
+    .where('analysisId', 'in', analysisIds)
+    .orderBy('createdAt', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  for (const row of rows) {
+    const list = byAnalysis.get(row.analysisId);
+    if (list) list.push(row);
+    else byAnalysis.set(row.analysisId, [row]);
+  }
+  return byAnalysis;
+}
+
 export async function insertReview(
   trx: ConversationsTransaction,
   row: Insertable<QaReviewsTable>,
