@@ -1,6 +1,8 @@
 import { Check, Copy } from 'lucide-react';
 import { useEffect, useState } from 'react';
+import { useMessages } from '@/i18n';
 import { Button, IconButton } from './Button';
+import { kitMessages } from './kit.messages';
 
 async function copyText(text: string): Promise<void> {
   // Plain-HTTP deployments (other than localhost) have no Clipboard API: the reader copies by hand.
@@ -11,13 +13,14 @@ async function copyText(text: string): Promise<void> {
 /** Copies `text` and says so, visibly and to screen readers. */
 export function CopyButton({
   text,
-  label = 'Copy',
+  label,
   compact = false,
 }: {
   text: string;
   label?: string;
   compact?: boolean;
 }) {
+  const m = useMessages(kitMessages);
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
     if (state === 'idle') return;
@@ -29,16 +32,11 @@ export function CopyButton({
       () => setState('copied'),
       () => setState('failed'),
     );
-  const status =
-    state === 'copied'
-      ? 'Copied'
-      : state === 'failed'
-        ? 'Copying is not available here: select the text and copy it.'
-        : '';
+  const status = state === 'copied' ? m.copied : state === 'failed' ? m.copyUnavailable : '';
   return (
     <>
       {compact ? (
-        <IconButton label={state === 'copied' ? 'Copied' : label} onClick={() => void copy()}>
+        <IconButton label={state === 'copied' ? m.copied : (label ?? m.copy)} onClick={() => void copy()}>
           {state === 'copied' ? <Check aria-hidden="true" /> : <Copy aria-hidden="true" />}
         </IconButton>
       ) : (
@@ -47,7 +45,7 @@ export function CopyButton({
           icon={state === 'copied' ? <Check aria-hidden="true" /> : <Copy aria-hidden="true" />}
           onClick={() => void copy()}
         >
-          {state === 'copied' ? 'Copied' : label}
+          {state === 'copied' ? m.copied : (label ?? m.copy)}
         </Button>
       )}
       <span className="visually-hidden" role="status">

@@ -1,18 +1,21 @@
 import { Link } from '@tanstack/react-router';
 import { Lock } from 'lucide-react';
+import { useMessages } from '@/i18n';
+import { kitMessages } from './kit.messages';
 
 /** A page the reader's role does not include: said plainly, with the way out. */
 export function ForbiddenView() {
+  const m = useMessages(kitMessages);
   return (
     <div className="state route-state">
       <div className="state__icon" aria-hidden="true">
         <Lock />
       </div>
-      <h1 className="state__title">Your role does not include this page</h1>
-      <p className="state__text">Ask an owner or administrator of your organisation if you need access.</p>
+      <h1 className="state__title">{m.forbiddenTitle}</h1>
+      <p className="state__text">{m.forbiddenText}</p>
       <div className="state__actions">
         <Link to="/" className="btn btn--secondary">
-          Go to the overview
+          {m.toOverview}
         </Link>
       </div>
     </div>

@@ -1,7 +1,9 @@
 import { CircleAlert, Inbox, Lock } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { isApiError, messageOf } from '@/api/problem';
+import { useMessages } from '@/i18n';
 import { Button } from './Button';
+import { kitMessages } from './kit.messages';
 
 export function EmptyState({
   icon,
@@ -30,26 +32,29 @@ export function EmptyState({
 export function ErrorState({
   error,
   onRetry,
-  title = 'This could not be loaded',
+  title,
 }: {
   error: unknown;
   onRetry?: () => void;
   title?: string;
 }) {
+  const m = useMessages(kitMessages);
   const forbidden = isApiError(error) && error.status === 403;
   return (
     <div className="state state--error" role="alert">
       <div className="state__icon" aria-hidden="true">
         {forbidden ? <Lock /> : <CircleAlert />}
       </div>
-      <p className="state__title">{forbidden ? 'Your role does not allow this' : title}</p>
+      <p className="state__title">{forbidden ? m.roleForbids : (title ?? m.loadFailed)}</p>
       <div className="state__text">
         <p>{messageOf(error)}</p>
-        {isApiError(error) && error.requestId ? <p className="subtle">Reference: {error.requestId}</p> : null}
+        {isApiError(error) && error.requestId ? (
+          <p className="subtle">{m.reference(error.requestId)}</p>
+        ) : null}
       </div>
       {onRetry && !forbidden ? (
         <div className="state__actions">
-          <Button onClick={onRetry}>Try again</Button>
+          <Button onClick={onRetry}>{m.tryAgain}</Button>
         </div>
       ) : null}
     </div>
@@ -60,16 +65,17 @@ export function ErrorState({
 export function LoadingRows({
   columns,
   rows = 4,
-  label = 'Loading',
+  label,
 }: {
   columns: number;
   rows?: number;
   label?: string;
 }) {
+  const m = useMessages(kitMessages);
   return (
     <tbody aria-busy="true">
       <tr className="visually-hidden">
-        <td colSpan={columns}>{label}…</td>
+        <td colSpan={columns}>{label ?? m.loading}…</td>
       </tr>
       {Array.from({ length: rows }, (_, row) => (
         <tr key={row} aria-hidden="true">
@@ -87,10 +93,11 @@ export function LoadingRows({
   );
 }
 
-export function LoadingBlock({ label = 'Loading', lines = 3 }: { label?: string; lines?: number }) {
+export function LoadingBlock({ label, lines = 3 }: { label?: string; lines?: number }) {
+  const m = useMessages(kitMessages);
   return (
     <div className="stack stack--sm" aria-busy="true" role="status">
-      <span className="visually-hidden">{label}…</span>
+      <span className="visually-hidden">{label ?? m.loading}…</span>
       {Array.from({ length: lines }, (_, i) => (
         <span key={i} className="skeleton" aria-hidden="true" style={{ width: `${90 - i * 18}%` }} />
       ))}
