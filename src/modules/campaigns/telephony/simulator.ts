@@ -226,7 +226,12 @@ export function createSimulator(options: SimulatorOptions): SimulatorAdapter {
     name: 'simulator',
     scenarioFor,
     place(ctx: RequestContext, request: DialRequest): Promise<PlacedCall> {
-      const scenario = scenarioFor(request);
+      let scenario: SimScenario;
+      try {
+        scenario = scenarioFor(request);
+      } catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      }
       const providerCallId = `sim_${randomUUID()}`;
       void play(ctx, request, providerCallId, scenario).catch((error: unknown) =>
         options.logger.error({ err: error, providerCallId }, 'simulator: the call failed'),
