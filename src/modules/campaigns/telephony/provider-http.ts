@@ -65,11 +65,15 @@ export async function providerRequest(
   for (let attempt = 0; attempt <= settings.retries; attempt += 1) {
     let delay = Math.min(settings.maxDelayMs, settings.retryDelayMs * 2 ** attempt);
     try {
-      const response = await settings.fetch(url, { ...init, signal: AbortSignal.timeout(settings.timeoutMs) });
+      const response = await settings.fetch(url, {
+        ...init,
+        signal: AbortSignal.timeout(settings.timeoutMs),
+      });
       if (response.ok) return { ok: true, status: response.status, body: await readBody(response) };
       const body = await readBody(response);
       const retryable = isRetryableStatus(response.status);
-      if (!retryable || attempt === settings.retries) return { ok: false, status: response.status, body, retryable };
+      if (!retryable || attempt === settings.retries)
+        return { ok: false, status: response.status, body, retryable };
       delay = Math.min(settings.maxDelayMs, retryAfterMs(response) ?? delay);
     } catch (error) {
       lastError = error;
@@ -84,11 +88,14 @@ export async function providerRequest(
 }
 
 /** A refusal as PlaceCallError: 4xx (but 429) will not get better on a retry; 429, 5xx may. */
-export function placeCallErrorOf(provider: string, response: ProviderResponse & { ok: false }): PlaceCallError {
+export function placeCallErrorOf(
+  provider: string,
+  response: ProviderResponse & { ok: false },
+): PlaceCallError {
   const detail =
-    typeof response.body === 'object' && response.body !== null
-      ? JSON.stringify(response.body).slice(0, 500)
-      : String(response.body ?? '').slice(0, 500);
+    typeof response.body === 'string'
+      ? response.body.slice(0, 500)
+      : JSON.stringify(response.body ?? null).slice(0, 500);
   return new PlaceCallError(
     `${provider} refused the call (HTTP ${response.status}): ${detail}`,
     response.retryable,
@@ -97,11 +104,7 @@ export function placeCallErrorOf(provider: string, response: ProviderResponse & 
 }
 
 /** Reads a tenant secret the adapter needs to place calls; a missing one is named and not retryable. */
-export async function requiredSecret(
-  secrets: SecretReader,
-  tenantId: string,
-  name: string,
-): Promise<string> {
+export async function requiredSecret(secrets: SecretReader, tenantId: string, name: string): Promise<string> {
   const value = await secrets.read({ tenantId }, name);
   if (!value) throw new PlaceCallError(`the tenant secret '${name}' is not set`, false);
   return value;

@@ -81,19 +81,32 @@ export function retellOutcomeOf(
 }
 
 /** Verifies `x-retell-signature` exactly as Retell's SDK does; throws a 401 problem otherwise. */
-export function verifyRetellSignature(apiKey: string, rawBody: Buffer, header: string | undefined, nowMs: number): void {
+export function verifyRetellSignature(
+  apiKey: string,
+  rawBody: Buffer,
+  header: string | undefined,
+  nowMs: number,
+): void {
   if (!header) throw CampaignsErrors.telephonyWebhookRefused('x-retell-signature', 'is missing');
-  const match = /^v=(\d+),d=([0-9a-f]{64})$/.exec(header);
-  if (!match) throw CampaignsErrors.telephonyWebhookRefused('x-retell-signature', "must be 'v=<timestamp>,d=<hex digest>'");
-  const timestamp = Number(match[1]);
+  const match = /^v=(?<ts>\d+),d=(?<digest>[0-9a-f]{64})$/.exec(header);
+  if (!match)
+    throw CampaignsErrors.telephonyWebhookRefused(
+      'x-retell-signature',
+      "must be 'v=<timestamp>,d=<hex digest>'",
+    );
+  const { ts = '', digest = '' } = match.groups ?? {};
+  const timestamp = Number(ts);
   if (!Number.isSafeInteger(timestamp) || Math.abs(nowMs - timestamp) > RETELL_SIGNATURE_TOLERANCE_MS)
     throw CampaignsErrors.telephonyWebhookRefused('x-retell-signature', 'is older or newer than 5 minutes');
   const expected = createHmac('sha256', apiKey)
-    .update(Buffer.concat([rawBody, Buffer.from(match[1]!, 'utf8')]))
+    .update(Buffer.concat([rawBody, Buffer.from(ts, 'utf8')]))
     .digest();
-  const given = Buffer.from(match[2]!, 'hex');
+  const given = Buffer.from(digest, 'hex');
   if (given.length !== expected.length || !timingSafeEqual(given, expected))
-    throw CampaignsErrors.telephonyWebhookRefused('x-retell-signature', 'does not match the body and the API key');
+    throw CampaignsErrors.telephonyWebhookRefused(
+      'x-retell-signature',
+      'does not match the body and the API key',
+    );
 }
 
 function transcriptOf(call: Record<string, unknown>): TranscriptLine[] {
@@ -115,8 +128,8 @@ function transcriptOf(call: Record<string, unknown>): TranscriptLine[] {
     if (lines.length > 0) return lines;
   }
   for (const row of stringOf(call.transcript)?.split('\n') ?? []) {
-    const match = /^\s*(Agent|User)\s*:\s*(.+)$/i.exec(row);
-    if (match) lines.push({ speaker: match[1]!.toLowerCase() === 'user' ? 'customer' : 'agent', text: match[2]!.trim() });
+    const [, who = '', text = ''] = /^\s*(Agent|User)\s*:\s*(.+)$/i.exec(row) ?? [];
+    if (text) lines.push({ speaker: who.toLowerCase() === 'user' ? 'customer' : 'agent', text: text.trim() });
   }
   return lines;
 }
@@ -127,11 +140,20 @@ const msDate = (value: unknown) => {
 };
 
 /** A Retell call object (webhook `call`, or get-call) under an event, as our report. */
-export function retellReportOf(event: string, call: Record<string, unknown>, raw: unknown): CallReport | undefined {
+export function retellReportOf(
+  event: string,
+  call: Record<string, unknown>,
+  raw: unknown,
+): CallReport | undefined {
   const callId = stringOf(call.call_id);
   if (!callId) throw CampaignsErrors.telephonyWebhookInvalid('body.call.call_id', 'is missing');
   const metadata = objectOf(call.metadata);
-  const base = { adapter: 'retell' as const, providerCallId: callId, attemptId: stringOf(metadata?.attemptId), raw };
+  const base = {
+    adapter: 'retell' as const,
+    providerCallId: callId,
+    attemptId: stringOf(metadata?.attemptId),
+    raw,
+  };
   if (event === 'call_started')
     return {
       ...base,
@@ -157,7 +179,9 @@ export function retellReportOf(event: string, call: Record<string, unknown>, raw
   const recordingUrl = stringOf(call.recording_url);
   const optOut =
     optOutFromTranscript(transcript) ??
-    (custom?.opt_out === true ? { evidence: 'the post-call analysis set custom_analysis_data.opt_out' } : undefined);
+    (custom?.opt_out === true
+      ? { evidence: 'the post-call analysis set custom_analysis_data.opt_out' }
+      : undefined);
   const callbackAt = stringOf(custom?.callback_at);
   const structured: Record<string, unknown> = { ...(custom ?? {}) };
   for (const key of ['user_sentiment', 'call_successful', 'in_voicemail'] as const)
@@ -190,7 +214,8 @@ export function createRetellAdapter(deps: RetellAdapterDeps): TelephonyAdapter {
     name: 'retell',
     async place(ctx: RequestContext, request: DialRequest) {
       const apiKey = await requiredSecret(deps.secrets, ctx.tenantId, API_KEY);
-      if (!request.from) throw new PlaceCallError('settings.adapter.from (the caller id) is required for Retell', false);
+      if (!request.from)
+        throw new PlaceCallError('settings.adapter.from (the caller id) is required for Retell', false);
       const response = await providerRequest(deps.http, `${RETELL_API}/v2/create-phone-call`, {
         method: 'POST',
         headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
@@ -210,7 +235,12 @@ export function createRetellAdapter(deps: RetellAdapterDeps): TelephonyAdapter {
 
     async parseWebhook(ctx, request: WebhookRequest) {
       const apiKey = await webhookSecret(deps.secrets, ctx.tenantId, API_KEY, 'retell');
-      verifyRetellSignature(apiKey, request.rawBody, headerOf(request.headers, 'x-retell-signature'), now().getTime());
+      verifyRetellSignature(
+        apiKey,
+        request.rawBody,
+        headerOf(request.headers, 'x-retell-signature'),
+        now().getTime(),
+      );
       const body = parseJsonBody(request.rawBody);
       const event = stringOf(body.event);
       if (!event) throw CampaignsErrors.telephonyWebhookInvalid('body.event', 'is missing');

@@ -63,7 +63,8 @@ export function pcmOfWav(wav: Buffer): Pcm {
     if (id === 'fmt ') {
       const channels = wav.readUInt16LE(body + 2);
       const bits = wav.readUInt16LE(body + 14);
-      if (channels !== 1 || bits !== 16) throw new Error(`expected 16-bit mono, got ${bits}-bit ${channels}ch`);
+      if (channels !== 1 || bits !== 16)
+        throw new Error(`expected 16-bit mono, got ${bits}-bit ${channels}ch`);
       sampleRate = wav.readUInt32LE(body + 4);
     } else if (id === 'data') {
       if (sampleRate === 0) throw new Error('data before fmt');

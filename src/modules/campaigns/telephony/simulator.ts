@@ -2,13 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { RequestContext } from '../../../platform/context.js';
 import type { Logger } from '../../../platform/telemetry/index.js';
 import { CampaignsErrors } from '../errors.js';
-import type {
-  CallReport,
-  DialRequest,
-  PlacedCall,
-  TelephonyAdapter,
-  TranscriptLine,
-} from './adapter.js';
+import type { CallReport, DialRequest, PlacedCall, TelephonyAdapter, TranscriptLine } from './adapter.js';
 import { PlaceCallError } from './adapter.js';
 import { optOutFromTranscript } from './opt-out-phrases.js';
 import { SpeechUnavailableError, synthesizeConversation } from './simulated-speech.js';
@@ -83,10 +77,13 @@ export function createSimulator(options: SimulatorOptions): SimulatorAdapter {
 
   const wait = (seconds: number) =>
     new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        resolve();
-      }, (seconds * 1000) / speed);
+      const timer = setTimeout(
+        () => {
+          timers.delete(timer);
+          resolve();
+        },
+        (seconds * 1000) / speed,
+      );
       // Never what keeps a process alive at shutdown.
       timer.unref();
       timers.add(timer);
@@ -107,7 +104,9 @@ export function createSimulator(options: SimulatorOptions): SimulatorAdapter {
       pick -= Math.max(0, scenario.weight);
       if (pick < 0) return scenario;
     }
-    return script.scenarios[script.scenarios.length - 1]!;
+    const last = script.scenarios[script.scenarios.length - 1];
+    if (!last) throw new PlaceCallError(`the simulator script '${script.name}' has no scenarios`, false);
+    return last;
   }
 
   async function recordingOf(lines: readonly TranscriptLine[]): Promise<CallReport['recording']> {
@@ -123,13 +122,21 @@ export function createSimulator(options: SimulatorOptions): SimulatorAdapter {
           );
         speechWarned = true;
       } else {
-        options.logger.warn({ err: error }, 'simulator: the synthetic recording failed; delivered without one');
+        options.logger.warn(
+          { err: error },
+          'simulator: the synthetic recording failed; delivered without one',
+        );
       }
       return undefined;
     }
   }
 
-  async function play(ctx: RequestContext, request: DialRequest, providerCallId: string, scenario: SimScenario) {
+  async function play(
+    ctx: RequestContext,
+    request: DialRequest,
+    providerCallId: string,
+    scenario: SimScenario,
+  ) {
     const random = seededRandom(`${request.attemptId}:timing`);
     const ringSeconds = between(random, RING_SECONDS);
     const talkSeconds = between(random, scenario.talkSeconds ?? TALK_SECONDS);
@@ -138,7 +145,10 @@ export function createSimulator(options: SimulatorOptions): SimulatorAdapter {
       try {
         await options.deliver(ctx, report);
       } catch (error) {
-        options.logger.error({ err: error, providerCallId, reportKey: report.reportKey }, 'simulator: delivery failed');
+        options.logger.error(
+          { err: error, providerCallId, reportKey: report.reportKey },
+          'simulator: delivery failed',
+        );
       }
     };
     await wait(0.5);
@@ -205,7 +215,9 @@ export function createSimulator(options: SimulatorOptions): SimulatorAdapter {
       transcript: lines,
       summary: `Simulated call (${scenario.name}).`,
       recording,
-      optOut: scenario.optOut ? optOutFromTranscript(lines) ?? { evidence: 'simulated opt-out' } : undefined,
+      optOut: scenario.optOut
+        ? (optOutFromTranscript(lines) ?? { evidence: 'simulated opt-out' })
+        : undefined,
       callbackAt,
       converted: scenario.converted ?? false,
       raw: { simulated: true, scenario: scenario.name, event: 'end_of_call', ringSeconds, talkSeconds },

@@ -6,7 +6,12 @@ import { TELEPHONY_ADAPTERS, type TelephonyAdapterName } from '../campaigns/camp
 import type { TelephonyAdapter } from './adapter.js';
 import { DEFAULT_PROVIDER_HTTP, type ProviderHttpSettings } from './provider-http.js';
 import { createRetellAdapter } from './retell.js';
-import { createSimulator, type DeliverReport, type SimulatorAdapter, type SimulatorOptions } from './simulator.js';
+import {
+  createSimulator,
+  type DeliverReport,
+  type SimulatorAdapter,
+  type SimulatorOptions,
+} from './simulator.js';
 import { createTwilioAdapter } from './twilio.js';
 import { createVapiAdapter } from './vapi.js';
 
@@ -67,7 +72,9 @@ export function createTelephonyAdapters(deps: TelephonyAdaptersDeps): TelephonyA
   return {
     get: (name) => adapters[name],
     find: (name) =>
-      (TELEPHONY_ADAPTERS as readonly string[]).includes(name) ? adapters[name as TelephonyAdapterName] : undefined,
+      (TELEPHONY_ADAPTERS as readonly string[]).includes(name)
+        ? adapters[name as TelephonyAdapterName]
+        : undefined,
     simulator,
     callbackUrl,
     close: () => simulator.close(),

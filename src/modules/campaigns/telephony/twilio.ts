@@ -124,7 +124,12 @@ export function twilioReportOf(params: URLSearchParams, attemptId: string | unde
     answeredBy,
     answeredAt: mapped.progress === 'in_progress' ? at : undefined,
     endedAt: mapped.progress === 'ended' ? at : undefined,
-    talkSeconds: mapped.progress === 'ended' ? (outcome === 'answered' || outcome === 'voicemail' ? duration : 0) : undefined,
+    talkSeconds:
+      mapped.progress === 'ended'
+        ? outcome === 'answered' || outcome === 'voicemail'
+          ? duration
+          : 0
+        : undefined,
     endedReason: mapped.progress === 'ended' ? status : undefined,
     recording:
       stringOf(params.get('RecordingUrl')) !== undefined
@@ -147,9 +152,13 @@ export function createTwilioAdapter(deps: TwilioAdapterDeps): TelephonyAdapter {
     name: 'twilio',
     async place(ctx, request: DialRequest) {
       const { accountSid, authorization } = await credentials(ctx);
-      if (!request.from) throw new PlaceCallError('settings.adapter.from (the caller id) is required for Twilio', false);
+      if (!request.from)
+        throw new PlaceCallError('settings.adapter.from (the caller id) is required for Twilio', false);
       if (!request.agentId)
-        throw new PlaceCallError('settings.adapter.agentId (a TwiML URL or an ApplicationSid) is required for Twilio', false);
+        throw new PlaceCallError(
+          'settings.adapter.agentId (a TwiML URL or an ApplicationSid) is required for Twilio',
+          false,
+        );
       const callback = `${deps.callbackUrl(ctx, 'twilio')}?attempt=${encodeURIComponent(request.attemptId)}`;
       const form = new URLSearchParams();
       form.set('To', request.to);
@@ -158,7 +167,8 @@ export function createTwilioAdapter(deps: TwilioAdapterDeps): TelephonyAdapter {
       else form.set('Url', request.agentId);
       form.set('StatusCallback', callback);
       form.set('StatusCallbackMethod', 'POST');
-      for (const event of ['initiated', 'ringing', 'answered', 'completed']) form.append('StatusCallbackEvent', event);
+      for (const event of ['initiated', 'ringing', 'answered', 'completed'])
+        form.append('StatusCallbackEvent', event);
       form.set('MachineDetection', 'Enable');
       form.set('AsyncAmd', 'true');
       form.set('AsyncAmdStatusCallback', callback);
@@ -193,7 +203,10 @@ export function createTwilioAdapter(deps: TwilioAdapterDeps): TelephonyAdapter {
         );
       const accountSid = await deps.secrets.read({ tenantId: ctx.tenantId }, ACCOUNT_SID);
       if (accountSid && params.get('AccountSid') !== accountSid)
-        throw CampaignsErrors.telephonyWebhookInvalid('body.AccountSid', "is not this tenant's Twilio account");
+        throw CampaignsErrors.telephonyWebhookInvalid(
+          'body.AccountSid',
+          "is not this tenant's Twilio account",
+        );
       const attempt = new URL(request.url).searchParams.get('attempt') ?? undefined;
       return [twilioReportOf(params, attempt)];
     },
@@ -209,14 +222,16 @@ export function createTwilioAdapter(deps: TwilioAdapterDeps): TelephonyAdapter {
       if (!response.ok) throw placeCallErrorOf('Twilio', response);
       const call = objectOf(response.body) ?? {};
       const status = stringOf(call.status);
-      if (!status || !TWILIO_CALL_STATUS[status] || TWILIO_CALL_STATUS[status].progress !== 'ended') return undefined;
+      if (!status || !TWILIO_CALL_STATUS[status] || TWILIO_CALL_STATUS[status].progress !== 'ended')
+        return undefined;
       // The Call resource in the callback's words, so one mapping serves both.
       const params = new URLSearchParams();
       params.set('CallSid', stringOf(call.sid) ?? providerCallId);
       params.set('CallStatus', status);
       const answeredBy = stringOf(call.answered_by);
       if (answeredBy) params.set('AnsweredBy', answeredBy);
-      const duration = stringOf(call.duration) ?? (typeof call.duration === 'number' ? String(call.duration) : undefined);
+      const duration =
+        stringOf(call.duration) ?? (typeof call.duration === 'number' ? String(call.duration) : undefined);
       if (duration) params.set('CallDuration', duration);
       const endTime = stringOf(call.end_time);
       if (endTime) params.set('Timestamp', endTime);

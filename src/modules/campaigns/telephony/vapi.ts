@@ -3,7 +3,14 @@ import type { RequestContext } from '../../../platform/context.js';
 import type { SecretReader } from '../../../platform/secrets/index.js';
 import type { AttemptOutcome } from '../dialing/pre-dial-check.js';
 import { CampaignsErrors } from '../errors.js';
-import type { CallProgress, CallReport, DialRequest, TelephonyAdapter, TranscriptLine, WebhookRequest } from './adapter.js';
+import type {
+  CallProgress,
+  CallReport,
+  DialRequest,
+  TelephonyAdapter,
+  TranscriptLine,
+  WebhookRequest,
+} from './adapter.js';
 import { PlaceCallError } from './adapter.js';
 import { optOutFromTranscript } from './opt-out-phrases.js';
 import {
@@ -78,7 +85,10 @@ const VAPI_STATUS: Readonly<Record<string, CallProgress>> = {
   ended: 'ended',
 };
 
-function transcriptOf(artifact: Record<string, unknown> | undefined, message: Record<string, unknown>): TranscriptLine[] {
+function transcriptOf(
+  artifact: Record<string, unknown> | undefined,
+  message: Record<string, unknown>,
+): TranscriptLine[] {
   const messages = artifact?.messages ?? message.messages;
   const lines: TranscriptLine[] = [];
   if (Array.isArray(messages)) {
@@ -101,10 +111,12 @@ function transcriptOf(artifact: Record<string, unknown> | undefined, message: Re
   // The flat transcript: "AI: …\nUser: …".
   const flat = stringOf(artifact?.transcript) ?? stringOf(message.transcript);
   for (const row of flat?.split('\n') ?? []) {
-    const match = /^\s*(AI|Assistant|Bot|User|Customer)\s*:\s*(.+)$/i.exec(row);
-    if (!match) continue;
-    const who = match[1]!.toLowerCase();
-    lines.push({ speaker: who === 'user' || who === 'customer' ? 'customer' : 'agent', text: match[2]!.trim() });
+    const [, who = '', text = ''] = /^\s*(AI|Assistant|Bot|User|Customer)\s*:\s*(.+)$/i.exec(row) ?? [];
+    if (!text) continue;
+    lines.push({
+      speaker: who.toLowerCase() === 'user' || who.toLowerCase() === 'customer' ? 'customer' : 'agent',
+      text: text.trim(),
+    });
   }
   return lines;
 }
@@ -221,7 +233,10 @@ export function createVapiAdapter(deps: VapiAdapterDeps): TelephonyAdapter {
       const apiKey = await requiredSecret(deps.secrets, ctx.tenantId, API_KEY);
       const phoneNumberId = await requiredSecret(deps.secrets, ctx.tenantId, PHONE_NUMBER_ID);
       if (!request.agentId)
-        throw new PlaceCallError('settings.adapter.agentId (the Vapi assistant id) is required for Vapi', false);
+        throw new PlaceCallError(
+          'settings.adapter.agentId (the Vapi assistant id) is required for Vapi',
+          false,
+        );
       const response = await providerRequest(deps.http, `${VAPI_API}/call`, {
         method: 'POST',
         headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
@@ -248,10 +263,14 @@ export function createVapiAdapter(deps: VapiAdapterDeps): TelephonyAdapter {
 
     async fetchCall(ctx, providerCallId) {
       const apiKey = await requiredSecret(deps.secrets, ctx.tenantId, API_KEY);
-      const response = await providerRequest(deps.http, `${VAPI_API}/call/${encodeURIComponent(providerCallId)}`, {
-        method: 'GET',
-        headers: { authorization: `Bearer ${apiKey}` },
-      });
+      const response = await providerRequest(
+        deps.http,
+        `${VAPI_API}/call/${encodeURIComponent(providerCallId)}`,
+        {
+          method: 'GET',
+          headers: { authorization: `Bearer ${apiKey}` },
+        },
+      );
       if (response.status === 404) return undefined;
       if (!response.ok) throw placeCallErrorOf('Vapi', response);
       const call = objectOf(response.body);

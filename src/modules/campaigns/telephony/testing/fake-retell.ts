@@ -29,11 +29,16 @@ export function retellWebhook(
   const body = JSON.stringify({ event, call });
   return {
     body,
-    headers: { 'content-type': 'application/json', 'x-retell-signature': retellSignature(apiKey, body, timestampMs) },
+    headers: {
+      'content-type': 'application/json',
+      'x-retell-signature': retellSignature(apiKey, body, timestampMs),
+    },
   };
 }
 
-export async function startFakeRetell(apiKey = `key_${randomBytes(12).toString('hex')}`): Promise<FakeRetell> {
+export async function startFakeRetell(
+  apiKey = `key_${randomBytes(12).toString('hex')}`,
+): Promise<FakeRetell> {
   const calls = new Map<string, Record<string, unknown>>();
   const server = await startFakeServer((request) => {
     if (request.headers.authorization !== `Bearer ${apiKey}`)
@@ -58,8 +63,10 @@ export async function startFakeRetell(apiKey = `key_${randomBytes(12).toString('
     }
     const match = /^\/v2\/get-call\/(call_[0-9a-f]+)$/.exec(request.path);
     if (request.method === 'GET' && match) {
-      const call = calls.get(match[1]!);
-      return call ? { status: 200, body: call } : { status: 404, body: { status: 'error', message: 'Not found' } };
+      const call = calls.get(match[1] ?? '');
+      return call
+        ? { status: 200, body: call }
+        : { status: 404, body: { status: 'error', message: 'Not found' } };
     }
     return { status: 404, body: { status: 'error', message: 'Not found' } };
   });

@@ -13,9 +13,11 @@ export interface FakeRequest {
   readonly body: string;
 }
 
-export type FakeHandler = (
-  request: FakeRequest,
-) => { readonly status: number; readonly body?: unknown; readonly headers?: Record<string, string> };
+export type FakeHandler = (request: FakeRequest) => {
+  readonly status: number;
+  readonly body?: unknown;
+  readonly headers?: Record<string, string>;
+};
 
 export interface FakeServer {
   readonly url: string;

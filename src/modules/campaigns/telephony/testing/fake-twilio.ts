@@ -22,7 +22,8 @@ export interface FakeTwilio extends FakeServer {
 export function twilioSignature(authToken: string, url: string, params: URLSearchParams): string {
   const names = [...new Set([...params.keys()])].sort();
   let data = url;
-  for (const name of names) for (const value of [...new Set(params.getAll(name))].sort()) data += name + value;
+  for (const name of names)
+    for (const value of [...new Set(params.getAll(name))].sort()) data += name + value;
   return createHmac('sha1', authToken).update(data, 'utf8').digest('base64');
 }
 
@@ -75,10 +76,13 @@ export async function startFakeTwilio(
     }
     const match = new RegExp(`^${base}/(CA[0-9a-f]{32})\\.json$`).exec(request.path);
     if (request.method === 'GET' && match) {
-      const call = calls.get(match[1]!);
+      const call = calls.get(match[1] ?? '');
       return call
         ? { status: 200, body: call.resource }
-        : { status: 404, body: { code: 20404, message: 'The requested resource was not found', status: 404 } };
+        : {
+            status: 404,
+            body: { code: 20404, message: 'The requested resource was not found', status: 404 },
+          };
     }
     return { status: 404, body: { code: 20404, message: 'not found', status: 404 } };
   });

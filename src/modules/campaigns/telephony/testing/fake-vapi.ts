@@ -57,11 +57,22 @@ export async function startFakeVapi(apiKey = randomBytes(16).toString('hex')): P
   const calls = new Map<string, Record<string, unknown>>();
   const server = await startFakeServer((request) => {
     if (request.headers.authorization !== `Bearer ${apiKey}`)
-      return { status: 401, body: { message: 'Invalid Key. Hot tip, you may be using the private key instead of the public key, or vice versa.', error: 'Unauthorized', statusCode: 401 } };
+      return {
+        status: 401,
+        body: {
+          message:
+            'Invalid Key. Hot tip, you may be using the private key instead of the public key, or vice versa.',
+          error: 'Unauthorized',
+          statusCode: 401,
+        },
+      };
     if (request.method === 'POST' && request.path === '/call') {
       const body = JSON.parse(request.body) as Record<string, unknown>;
       if (!body.assistantId || !body.phoneNumberId)
-        return { status: 400, body: { message: ['assistantId or phoneNumberId missing'], error: 'Bad Request', statusCode: 400 } };
+        return {
+          status: 400,
+          body: { message: ['assistantId or phoneNumberId missing'], error: 'Bad Request', statusCode: 400 },
+        };
       const call = {
         id: randomUUID(),
         orgId: randomUUID(),
@@ -79,8 +90,10 @@ export async function startFakeVapi(apiKey = randomBytes(16).toString('hex')): P
     }
     const match = /^\/call\/([0-9a-f-]{36})$/.exec(request.path);
     if (request.method === 'GET' && match) {
-      const call = calls.get(match[1]!);
-      return call ? { status: 200, body: call } : { status: 404, body: { message: 'Not Found', statusCode: 404 } };
+      const call = calls.get(match[1] ?? '');
+      return call
+        ? { status: 200, body: call }
+        : { status: 404, body: { message: 'Not Found', statusCode: 404 } };
     }
     return { status: 404, body: { message: 'Not Found', statusCode: 404 } };
   });
