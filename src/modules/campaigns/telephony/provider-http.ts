@@ -168,3 +168,18 @@ export function parseJsonBody(rawBody: Buffer): Record<string, unknown> {
   if (!object) throw CampaignsErrors.telephonyWebhookInvalid('body', 'must be a JSON object');
   return object;
 }
+
+/** A provider's call id as we store it: printable, bounded; anything else is a 400 naming the field. */
+export function callIdOf(value: unknown, field: string): string {
+  const id = stringOf(value);
+  if (!id) throw CampaignsErrors.telephonyWebhookInvalid(field, 'is missing');
+  if (id.length > 200 || !/^[\x21-\x7e]+$/.test(id))
+    throw CampaignsErrors.telephonyWebhookInvalid(field, 'must be at most 200 printable ASCII characters');
+  return id;
+}
+
+/** Our attempt id as a provider echoes it (metadata); ignored unless it has the shape we sent. */
+export function attemptIdOf(value: unknown): string | undefined {
+  const id = stringOf(value);
+  return id && /^cat_[0-9A-Za-z_-]{1,80}$/.test(id) ? id : undefined;
+}

@@ -7,6 +7,8 @@ import type { CallReport, DialRequest, TelephonyAdapter, TranscriptLine, Webhook
 import { PlaceCallError } from './adapter.js';
 import { optOutFromTranscript } from './opt-out-phrases.js';
 import {
+  attemptIdOf,
+  callIdOf,
   headerOf,
   numberOf,
   objectOf,
@@ -145,13 +147,12 @@ export function retellReportOf(
   call: Record<string, unknown>,
   raw: unknown,
 ): CallReport | undefined {
-  const callId = stringOf(call.call_id);
-  if (!callId) throw CampaignsErrors.telephonyWebhookInvalid('body.call.call_id', 'is missing');
+  const callId = callIdOf(call.call_id, 'body.call.call_id');
   const metadata = objectOf(call.metadata);
   const base = {
     adapter: 'retell' as const,
     providerCallId: callId,
-    attemptId: stringOf(metadata?.attemptId),
+    attemptId: attemptIdOf(metadata?.attemptId),
     raw,
   };
   if (event === 'call_started')

@@ -86,6 +86,11 @@ describe('POST /api/v1/campaigns/telephony/callbacks/:tenant/:adapter', () => {
       ['{"message": "\u0000\ud800"', 'body'],
       ['[1,2,3]', 'body'],
       ['{"message":{"type":"end-of-call-report","call":{}}}', 'body.message.call.id'],
+      ['{"message":{"type":"end-of-call-report","call":{"id":"a\\u0000b"}}}', 'body.message.call.id'],
+      [
+        `{"message":{"type":"end-of-call-report","call":{"id":"${'x'.repeat(300)}"}}}`,
+        'body.message.call.id',
+      ],
       [
         `{"message":{"type":"status-update","status":"${'x'.repeat(10_000)}","call":{"id":"c"}}}`,
         'body.message.status',

@@ -6,6 +6,7 @@ import { CampaignsErrors } from '../errors.js';
 import type { CallProgress, CallReport, DialRequest, TelephonyAdapter, WebhookRequest } from './adapter.js';
 import { PlaceCallError } from './adapter.js';
 import {
+  attemptIdOf,
   dateOf,
   headerOf,
   numberOf,
@@ -207,7 +208,7 @@ export function createTwilioAdapter(deps: TwilioAdapterDeps): TelephonyAdapter {
           'body.AccountSid',
           "is not this tenant's Twilio account",
         );
-      const attempt = new URL(request.url).searchParams.get('attempt') ?? undefined;
+      const attempt = attemptIdOf(new URL(request.url).searchParams.get('attempt'));
       return [twilioReportOf(params, attempt)];
     },
 

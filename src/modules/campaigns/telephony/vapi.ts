@@ -14,6 +14,8 @@ import type {
 import { PlaceCallError } from './adapter.js';
 import { optOutFromTranscript } from './opt-out-phrases.js';
 import {
+  attemptIdOf,
+  callIdOf,
   dateOf,
   headerOf,
   numberOf,
@@ -129,10 +131,9 @@ export function vapiReportOf(body: Record<string, unknown>): CallReport | undefi
   if (!type) throw CampaignsErrors.telephonyWebhookInvalid('body.message.type', 'is missing');
   if (type !== 'end-of-call-report' && type !== 'status-update') return undefined;
   const call = objectOf(message.call);
-  const callId = stringOf(call?.id);
-  if (!callId) throw CampaignsErrors.telephonyWebhookInvalid('body.message.call.id', 'is missing');
+  const callId = callIdOf(call?.id, 'body.message.call.id');
   const metadata = objectOf(call?.metadata) ?? objectOf(message.metadata);
-  const attemptId = stringOf(metadata?.attemptId);
+  const attemptId = attemptIdOf(metadata?.attemptId);
   const base = { adapter: 'vapi' as const, providerCallId: callId, attemptId, raw: body };
   if (type === 'status-update') {
     const status = stringOf(message.status) ?? stringOf(call?.status) ?? '';
