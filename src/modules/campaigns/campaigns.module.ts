@@ -23,7 +23,13 @@ import {
   leadListsRoutes,
   leadsRoutes,
 } from './leads/leads.routes.js';
+import type { SecretReader } from '../../platform/secrets/index.js';
+import type { Logger } from '../../platform/telemetry/index.js';
 import { createSealing } from './sealing.js';
+import type { CallReportSink } from './telephony/adapter.js';
+import { loggingCallReportSink } from './telephony/logging-report-sink.js';
+import { createTelephonyAdapters, type TelephonyAdapters } from './telephony/telephony-adapters.js';
+import { telephonyCallbackRoutes } from './telephony/telephony-callbacks.routes.js';
 
 /** What campaigns offers other modules, the CLI and tests (`platform.modules.campaigns`). */
 export interface CampaignsApi {
@@ -35,11 +41,42 @@ export interface CampaignsApi {
   readonly consents: ConsentService;
   /** The DNC list and registry copies; `optOut` for the voice-agent and SMS paths, `suppressionFacts` for the dialer. */
   readonly suppression: SuppressionService;
+  /** The telephony adapters (simulator, Twilio, Vapi, Retell) the dialer places calls through. */
+  readonly telephony: TelephonyAdapters;
 }
 
 interface CampaignsSettings {
   readonly clamavUrl: string | undefined;
   readonly maxImportBytes: number | undefined;
+  readonly publicUrl: string;
+}
+
+/**
+ * The adapters and their webhook route around a CallReportSink (the post-call sink when it is
+ * wired; a logging stand-in until then).
+ */
+export function createTelephony(
+  deps: {
+    readonly secrets: SecretReader;
+    readonly fetch: typeof fetch | undefined;
+    readonly publicUrl: string;
+    readonly logger: Logger;
+  },
+  sink: CallReportSink = loggingCallReportSink(deps.logger),
+) {
+  const adapters = createTelephonyAdapters({
+    secrets: deps.secrets,
+    fetch: deps.fetch,
+    publicUrl: deps.publicUrl,
+    logger: deps.logger,
+    deliver: async (ctx, report) => {
+      await sink.apply(ctx, report, 'simulator');
+    },
+  });
+  return {
+    adapters,
+    routes: telephonyCallbackRoutes({ adapters, sink, publicUrl: deps.publicUrl }),
+  };
 }
 
 /**
@@ -51,6 +88,8 @@ export const campaignsModule = defineModule({
   migrations: campaignsMigrations,
   // Automatic opt-out reads the customer's number of an analysed recording through conversations' api.
   dependsOn: [conversationsModule],
+  // The telephony providers' credentials (campaigns.twilio.*, campaigns.vapi.*, campaigns.retell.*).
+  secrets: { read: ['campaigns.'] },
   webhookEvents: [
     {
       type: leadImportFinishedV1.type,
@@ -61,6 +100,7 @@ export const campaignsModule = defineModule({
   settings: (config): CampaignsSettings => ({
     clamavUrl: config.settings.CLAMAV_URL,
     maxImportBytes: config.settings.SWITCHBOARD_LEAD_IMPORT_MAX_BYTES,
+    publicUrl: config.http.publicUrl,
   }),
   create: (deps): PlatformModule<CampaignsApi> => {
     const sealing = createSealing(deps.keyring);
@@ -84,8 +124,14 @@ export const campaignsModule = defineModule({
     });
     const consents = createConsentService({ database: deps.database, sealing, audit: deps.auditLog });
     const suppression = createSuppressionService({ database: deps.database, sealing, audit: deps.auditLog });
+    const telephony = createTelephony({
+      secrets: deps.secrets,
+      fetch: deps.fetch,
+      publicUrl: deps.settings.publicUrl,
+      logger: deps.logger,
+    });
     return {
-      api: { lists, leads, mappings, imports, consents, suppression },
+      api: { lists, leads, mappings, imports, consents, suppression, telephony: telephony.adapters },
       routes: [
         { surface: 'internal', prefix: '/campaigns/lists', plugin: leadListsRoutes(lists) },
         { surface: 'internal', prefix: '/campaigns/column-mappings', plugin: columnMappingsRoutes(mappings) },
@@ -98,6 +144,8 @@ export const campaignsModule = defineModule({
         { surface: 'internal', prefix: '/campaigns/consents', plugin: consentRoutes(consents) },
         { surface: 'internal', prefix: '/campaigns/dnc', plugin: dncRoutes(suppression) },
         { surface: 'internal', prefix: '/campaigns/dnc-registries', plugin: dncRegistryRoutes(suppression) },
+        // Providers' webhooks: public (the signature decides), hidden from the OpenAPI document.
+        { surface: 'internal', prefix: '/campaigns/telephony/callbacks', plugin: telephony.routes },
       ],
       handlers: [
         optOutHandler({

@@ -105,4 +105,27 @@ export const CampaignsErrors = {
       fields.map((f) => `${f.field} ${f.message}`).join('; '),
       { fields },
     ),
+  // Telephony adapters (telephony/).
+  /** 404: the callback path names no adapter that takes webhooks, or a malformed tenant. */
+  telephonyCallbackNotFound: (field: string, message: string) =>
+    new AppError('CAMPAIGNS_TELEPHONY_CALLBACK_NOT_FOUND', 'not_found', `${field} ${message}`, {
+      fields: [{ field, message }],
+    }),
+  /** 404: the tenant has not set up this provider (its webhook secret is not set). */
+  telephonyNotConfigured: (adapter: string) =>
+    new AppError(
+      'CAMPAIGNS_TELEPHONY_NOT_CONFIGURED',
+      'not_found',
+      `No ${adapter} webhook is configured for this tenant.`,
+    ),
+  /** 401: the provider's signature (or shared secret) does not verify. */
+  telephonyWebhookRefused: (header: string, reason: string) =>
+    new AppError('CAMPAIGNS_TELEPHONY_WEBHOOK_REFUSED', 'unauthenticated', `headers.${header} ${reason}`, {
+      fields: [{ field: `headers.${header}`, message: reason }],
+    }),
+  /** 400: a signed payload the adapter cannot read, the field named. */
+  telephonyWebhookInvalid: (field: string, message: string) =>
+    new AppError('CAMPAIGNS_TELEPHONY_WEBHOOK_INVALID', 'invalid_input', `${field} ${message}`, {
+      fields: [{ field, message }],
+    }),
 } as const;
