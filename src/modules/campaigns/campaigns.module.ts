@@ -9,11 +9,14 @@ import { conversationsModule } from '../conversations/index.js';
 import { createConsentService } from './consent/consent.service.js';
 import { consentRoutes } from './consent/consent.routes.js';
 import type { ConsentService, SuppressionService } from './contract.js';
+import type { CampaignsService } from './contract.js';
+import { campaignsRoutes } from './campaigns/campaigns.routes.js';
+import { createCampaigns } from './campaigns/campaigns.service.js';
 import { campaignsMigrations } from './db/migrations/index.js';
 import { optOutHandler } from './suppression/opt-out.handler.js';
 import { createSuppressionService } from './suppression/suppression.service.js';
 import { dncRegistryRoutes, dncRoutes } from './suppression/suppression.routes.js';
-import { leadImportFinishedV1 } from './events.js';
+import { campaignStateChangedV1, leadImportFinishedV1 } from './events.js';
 import { clamdScanner } from './leads/clamd.scan.js';
 import { createLeadImports, type LeadImportSettings } from './leads/lead-import.service.js';
 import { createColumnMappings, createLeadLists, createLeads } from './leads/leads.service.js';
@@ -35,6 +38,8 @@ export interface CampaignsApi {
   readonly consents: ConsentService;
   /** The DNC list and registry copies; `optOut` for the voice-agent and SMS paths, `suppressionFacts` for the dialer. */
   readonly suppression: SuppressionService;
+  /** Campaigns and their state machine; `syncHopper`, `completeIfDrained` and `abandonment` for the dialer. */
+  readonly campaigns: CampaignsService;
 }
 
 interface CampaignsSettings {
@@ -56,6 +61,11 @@ export const campaignsModule = defineModule({
       type: leadImportFinishedV1.type,
       description:
         'A lead import finished (completed or failed): its list and how many rows were taken and rejected.',
+    },
+    {
+      type: campaignStateChangedV1.type,
+      description:
+        'A campaign changed state (draft, running, paused, completed, cancelled): its id, the state it left and the one it entered.',
     },
   ],
   settings: (config): CampaignsSettings => ({
@@ -84,8 +94,14 @@ export const campaignsModule = defineModule({
     });
     const consents = createConsentService({ database: deps.database, sealing, audit: deps.auditLog });
     const suppression = createSuppressionService({ database: deps.database, sealing, audit: deps.auditLog });
+    const campaigns = createCampaigns({
+      database: deps.database,
+      sealing,
+      audit: deps.auditLog,
+      bus: deps.bus,
+    });
     return {
-      api: { lists, leads, mappings, imports, consents, suppression },
+      api: { lists, leads, mappings, imports, consents, suppression, campaigns },
       routes: [
         { surface: 'internal', prefix: '/campaigns/lists', plugin: leadListsRoutes(lists) },
         { surface: 'internal', prefix: '/campaigns/column-mappings', plugin: columnMappingsRoutes(mappings) },
@@ -98,6 +114,7 @@ export const campaignsModule = defineModule({
         { surface: 'internal', prefix: '/campaigns/consents', plugin: consentRoutes(consents) },
         { surface: 'internal', prefix: '/campaigns/dnc', plugin: dncRoutes(suppression) },
         { surface: 'internal', prefix: '/campaigns/dnc-registries', plugin: dncRegistryRoutes(suppression) },
+        { surface: 'internal', prefix: '/campaigns/campaigns', plugin: campaignsRoutes(campaigns) },
       ],
       handlers: [
         optOutHandler({
