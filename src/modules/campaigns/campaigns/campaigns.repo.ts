@@ -190,9 +190,9 @@ export async function campaignLists(
 
 /**
  * Adds to the hopper every lead of the campaign's lists that is not in it yet, leaving out leads
- * marked do_not_call or invalid. One INSERT … SELECT; the anti-join probes the hopper's primary
- * key (campaign_id, lead_id), so a pass over a list already in the hopper reads the list's leads
- * by their list index and writes nothing. Answers how many were added.
+ * marked do_not_call or invalid. One INSERT … SELECT: the leads are read by their list index
+ * (tenant_id, list_id, …) and the anti-join probes the hopper's primary key (campaign_id, lead_id),
+ * so a pass over lists already in the hopper writes nothing. Answers how many were added.
  */
 export async function fillHopper(
   trx: CampaignsTransaction,
@@ -203,7 +203,7 @@ export async function fillHopper(
     insert into campaigns.campaign_leads (tenant_id, campaign_id, lead_id, list_id)
     select ${tenantId}::uuid, cl.campaign_id, l.id, l.list_id
     from campaigns.campaign_lists cl
-    join campaigns.leads l on l.list_id = cl.list_id
+    join campaigns.leads l on l.tenant_id = ${tenantId}::uuid and l.list_id = cl.list_id
     where cl.campaign_id = ${campaignId}
       and l.status not in ('do_not_call', 'invalid')
       and not exists (select 1 from campaigns.campaign_leads h
