@@ -9,11 +9,14 @@ import { conversationsModule } from '../conversations/index.js';
 import { createConsentService } from './consent/consent.service.js';
 import { consentRoutes } from './consent/consent.routes.js';
 import type { ConsentService, SuppressionService } from './contract.js';
+import type { CampaignsService } from './contract.js';
+import { campaignsRoutes } from './campaigns/campaigns.routes.js';
+import { createCampaigns } from './campaigns/campaigns.service.js';
 import { campaignsMigrations } from './db/migrations/index.js';
 import { optOutHandler } from './suppression/opt-out.handler.js';
 import { createSuppressionService } from './suppression/suppression.service.js';
 import { dncRegistryRoutes, dncRoutes } from './suppression/suppression.routes.js';
-import { leadImportFinishedV1 } from './events.js';
+import { campaignStateChangedV1, leadImportFinishedV1 } from './events.js';
 import { clamdScanner } from './leads/clamd.scan.js';
 import { createLeadImports, type LeadImportSettings } from './leads/lead-import.service.js';
 import { createColumnMappings, createLeadLists, createLeads } from './leads/leads.service.js';
@@ -43,6 +46,8 @@ export interface CampaignsApi {
   readonly suppression: SuppressionService;
   /** The telephony adapters (simulator, Twilio, Vapi, Retell) the dialer places calls through. */
   readonly telephony: TelephonyAdapters;
+  /** Campaigns and their state machine; `syncHopper`, `completeIfDrained` and `abandonment` for the dialer. */
+  readonly campaigns: CampaignsService;
 }
 
 interface CampaignsSettings {
@@ -96,6 +101,11 @@ export const campaignsModule = defineModule({
       description:
         'A lead import finished (completed or failed): its list and how many rows were taken and rejected.',
     },
+    {
+      type: campaignStateChangedV1.type,
+      description:
+        'A campaign changed state (draft, running, paused, completed, cancelled): its id, the state it left and the one it entered.',
+    },
   ],
   settings: (config): CampaignsSettings => ({
     clamavUrl: config.settings.CLAMAV_URL,
@@ -130,8 +140,23 @@ export const campaignsModule = defineModule({
       publicUrl: deps.settings.publicUrl,
       logger: deps.logger,
     });
+    const campaigns = createCampaigns({
+      database: deps.database,
+      sealing,
+      audit: deps.auditLog,
+      bus: deps.bus,
+    });
     return {
-      api: { lists, leads, mappings, imports, consents, suppression, telephony: telephony.adapters },
+      api: {
+        lists,
+        leads,
+        mappings,
+        imports,
+        consents,
+        suppression,
+        campaigns,
+        telephony: telephony.adapters,
+      },
       routes: [
         { surface: 'internal', prefix: '/campaigns/lists', plugin: leadListsRoutes(lists) },
         { surface: 'internal', prefix: '/campaigns/column-mappings', plugin: columnMappingsRoutes(mappings) },
@@ -146,6 +171,7 @@ export const campaignsModule = defineModule({
         { surface: 'internal', prefix: '/campaigns/dnc-registries', plugin: dncRegistryRoutes(suppression) },
         // Providers' webhooks: public (the signature decides), hidden from the OpenAPI document.
         { surface: 'internal', prefix: '/campaigns/telephony/callbacks', plugin: telephony.routes },
+        { surface: 'internal', prefix: '/campaigns/campaigns', plugin: campaignsRoutes(campaigns) },
       ],
       handlers: [
         optOutHandler({

@@ -8,10 +8,14 @@ import type {
   TimeZoneSource,
 } from './db/campaigns.tables.js';
 import type { ColumnMapping } from './leads/lead-mapping.js';
+import type { CampaignSettings, CampaignSettingsInput } from './campaigns/campaign-settings.js';
+import type { CallAttemptState, CallOutcome, CampaignState } from './db/campaigns.tables.js';
 
 export type { ColumnMapping } from './leads/lead-mapping.js';
 export type * from './consent/consent.types.js';
 export type * from './suppression/suppression.types.js';
+export type { CampaignSettings, CampaignSettingsInput } from './campaigns/campaign-settings.js';
+export type { CallAttemptState, CallOutcome, CampaignState } from './db/campaigns.tables.js';
 export type {
   ImportState,
   LeadStatus,
@@ -229,4 +233,161 @@ export interface LeadImportsService {
   resumeStalled(): Promise<number>;
   /** Resolves once the runs this process started have ended (tests, shutdown). */
   idle(): Promise<void>;
+}
+
+// Campaigns (campaigns/).
+
+export interface CampaignListRef {
+  /** `list_...` */
+  readonly listId: string;
+  /** Mix ratio, 1–100: a list of weight 3 gets three calls for every one of a list of weight 1. */
+  readonly weight: number;
+}
+
+export interface HopperCounts {
+  readonly pending: number;
+  readonly inCall: number;
+  readonly done: number;
+}
+
+export interface Campaign {
+  /** `cmp_...` */
+  readonly id: string;
+  readonly name: string;
+  readonly description: string | null;
+  readonly state: CampaignState;
+  readonly lists: readonly (CampaignListRef & { readonly name: string; readonly leadCount: number })[];
+  /** Defaults filled. */
+  readonly settings: CampaignSettings;
+  /** The abandonment control's reduction of the configured pace, (0, 1]. */
+  readonly pacingFactor: number;
+  readonly priority: number;
+  readonly startsAt: Date | null;
+  readonly endsAt: Date | null;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+  readonly startedAt: Date | null;
+  readonly stoppedAt: Date | null;
+  readonly hopper: HopperCounts;
+}
+
+export interface CampaignInput {
+  readonly name: string;
+  readonly description?: string | null | undefined;
+  readonly lists: readonly { readonly listId: string; readonly weight?: number | undefined }[];
+  readonly settings: CampaignSettingsInput;
+  readonly startsAt?: Date | null | undefined;
+  readonly endsAt?: Date | null | undefined;
+  readonly priority?: number | undefined;
+}
+
+export interface CallAttempt {
+  /** `cat_...` */
+  readonly id: string;
+  /** `lead_...` */
+  readonly leadId: string;
+  readonly attemptNumber: number;
+  readonly adapter: string;
+  readonly state: CallAttemptState;
+  readonly providerCallId: string | null;
+  readonly reservedAt: Date;
+  readonly placedAt: Date | null;
+  readonly answeredAt: Date | null;
+  readonly endedAt: Date | null;
+  readonly outcome: CallOutcome | null;
+  readonly answeredBy: 'human' | 'machine' | 'unknown' | null;
+  readonly talkSeconds: number | null;
+  readonly disposition: string | null;
+  readonly endedReason: string | null;
+  readonly optOut: boolean;
+  readonly converted: boolean;
+  readonly recordingId: string | null;
+}
+
+export interface AttemptQuery {
+  readonly limit: number;
+  readonly cursor?: string | undefined;
+  readonly outcome?: CallOutcome | undefined;
+}
+
+export interface AttemptPage {
+  readonly attempts: readonly CallAttempt[];
+  readonly nextCursor: string | null;
+}
+
+/** Counts behind the abandonment rates (TSR 30 days, Ofcom 24 hours). */
+export interface AbandonmentCounts {
+  /** Calls answered by a person in the 30 days before `now` (abandoned ones included). */
+  readonly answered30d: number;
+  readonly abandoned30d: number;
+  readonly answered24h: number;
+  readonly abandoned24h: number;
+}
+
+export interface CampaignStats {
+  readonly campaignId: string;
+  readonly state: CampaignState;
+  readonly at: Date;
+  /** Calls the provider took (placed). */
+  readonly dialled: number;
+  /** Calls answered (by anyone or anything). */
+  readonly connected: number;
+  readonly answeredByMachine: number;
+  readonly talkSeconds: number;
+  readonly conversions: number;
+  readonly optOuts: number;
+  /** Leads with a callback booked that is still to come. */
+  readonly callbacks: number;
+  /** Attempts open now (reserved, placed, ringing, in progress). */
+  readonly inCall: number;
+  readonly abandoned: number;
+  readonly abandonment: {
+    /** Percent of calls answered by a person that were abandoned, rolling 30 days (TSR). */
+    readonly rate30d: number;
+    readonly answered30d: number;
+    readonly abandoned30d: number;
+    /** The same over 24 hours (Ofcom). */
+    readonly rate24h: number;
+    readonly answered24h: number;
+    readonly abandoned24h: number;
+    readonly limitPercent: number;
+  };
+  readonly skipsByReason: Readonly<Record<string, number>>;
+  readonly outcomes: Readonly<Record<string, number>>;
+  readonly pacing: {
+    readonly callsPerMinute: number;
+    readonly maxConcurrent: number;
+    readonly factor: number;
+    readonly effectiveCallsPerMinute: number;
+  };
+  readonly hopper: HopperCounts;
+}
+
+export interface CampaignsService {
+  create(ctx: RequestContext, input: CampaignInput): Promise<Campaign>;
+  /** Newest first. */
+  list(ctx: RequestContext): Promise<Campaign[]>;
+  get(ctx: RequestContext, campaignId: string): Promise<Campaign>;
+  /** Settings and lists are replaced whole when given; refused (409) once completed or cancelled. */
+  update(ctx: RequestContext, campaignId: string, input: Partial<CampaignInput>): Promise<Campaign>;
+  /** Only a draft. */
+  remove(ctx: RequestContext, campaignId: string): Promise<void>;
+  /** draft|paused -> running; fills the hopper from the campaign's lists. */
+  start(ctx: RequestContext, campaignId: string): Promise<Campaign>;
+  pause(ctx: RequestContext, campaignId: string): Promise<Campaign>;
+  resume(ctx: RequestContext, campaignId: string): Promise<Campaign>;
+  cancel(ctx: RequestContext, campaignId: string): Promise<Campaign>;
+  /**
+   * running -> completed when the hopper has nothing pending nor in call (the dialer calls it
+   * after each pass). Answers whether the campaign completed now. Takes the campaign's uuid or `cmp_...`.
+   */
+  completeIfDrained(ctx: RequestContext, campaignId: string): Promise<boolean>;
+  /** Adds leads that joined the campaign's lists since it started (the dialer calls it each pass); answers how many. */
+  syncHopper(ctx: RequestContext, campaignId: string): Promise<number>;
+  attempts(ctx: RequestContext, campaignId: string, query: AttemptQuery): Promise<AttemptPage>;
+  campaignStats(ctx: RequestContext, campaignId: string): Promise<CampaignStats>;
+  /** What the abandonment control reads: answered-by-a-person and abandoned calls before `now`. */
+  abandonment(ctx: RequestContext, campaignId: string, now: Date): Promise<AbandonmentCounts>;
+  /** CSV of the attempts with the lead's name and number; audited before the first byte. */
+  resultsCsv(ctx: AuditContext, campaignId: string): Promise<AsyncIterable<string>>;
 }

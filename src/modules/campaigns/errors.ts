@@ -128,4 +128,47 @@ export const CampaignsErrors = {
     new AppError('CAMPAIGNS_TELEPHONY_WEBHOOK_INVALID', 'invalid_input', `${field} ${message}`, {
       fields: [{ field, message }],
     }),
+  // Campaigns (campaigns/).
+  campaignNotFound: (field = 'params.campaignId') =>
+    new AppError('CAMPAIGNS_CAMPAIGN_NOT_FOUND', 'not_found', `${field}: the campaign was not found.`, {
+      fields: [{ field, message: 'is not a campaign of this tenant' }],
+    }),
+  campaignNameTaken: (name: string) =>
+    new AppError(
+      'CAMPAIGNS_CAMPAIGN_NAME_TAKEN',
+      'conflict',
+      `body.name: a campaign named '${name.slice(0, 200)}' exists already.`,
+      { fields: [{ field: 'body.name', message: 'is the name of another campaign' }] },
+    ),
+  /** 409: the campaign's state does not allow what was asked (start a cancelled campaign). */
+  campaignState: (state: string, action: string, allowed: readonly string[]) =>
+    new AppError(
+      'CAMPAIGNS_CAMPAIGN_STATE',
+      'conflict',
+      `state: the campaign is ${state}; ${action} needs ${allowed.length > 0 ? allowed.join(' or ') : 'another state'}.`,
+      {
+        fields: [
+          {
+            field: 'state',
+            message: `is ${state}; ${action} needs ${allowed.join(' or ') || 'another state'}`,
+          },
+        ],
+      },
+    ),
+  /** 400: a campaign body the schema took, but that does not hold together (a list named twice). */
+  invalidCampaign: (fields: readonly FieldProblem[]) =>
+    new AppError(
+      'CAMPAIGNS_INVALID_CAMPAIGN',
+      'invalid_input',
+      fields.map((f) => `${f.field} ${f.message}`).join('; '),
+      { fields },
+    ),
+  /** 422: lists named in the body that are not lead lists of this tenant. */
+  campaignListsUnknown: (fields: readonly FieldProblem[]) =>
+    new AppError(
+      'CAMPAIGNS_CAMPAIGN_LIST_UNKNOWN',
+      'unprocessable',
+      fields.map((f) => `${f.field} ${f.message}`).join('; '),
+      { fields },
+    ),
 } as const;

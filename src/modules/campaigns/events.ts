@@ -16,3 +16,15 @@ export const leadImportFinishedV1 = {
 } as const;
 
 export type LeadImportFinished = z.infer<typeof leadImportFinishedV1.schema>;
+
+/** A campaign moved from one state to another (started, paused, resumed, cancelled, completed). */
+export const campaignStateChangedV1 = {
+  type: 'campaigns.campaign.state_changed.v1',
+  schema: z.object({
+    campaignId: z.string(),
+    from: z.enum(['draft', 'running', 'paused', 'completed', 'cancelled']),
+    to: z.enum(['draft', 'running', 'paused', 'completed', 'cancelled']),
+  }),
+} as const;
+
+export type CampaignStateChanged = z.infer<typeof campaignStateChangedV1.schema>;

@@ -18,6 +18,9 @@ export const apiLimits = {
   'DELETE /api/v1/calls/queue-targets/queues/{queueId}': {
     'queueId': { minLength: 1, maxLength: 256 },
   },
+  'DELETE /api/v1/campaigns/campaigns/{campaignId}': {
+    'campaignId': { maxLength: 100 },
+  },
   'DELETE /api/v1/campaigns/column-mappings/{mappingId}': {
     'mappingId': { maxLength: 100 },
   },
@@ -105,6 +108,23 @@ export const apiLimits = {
     'number': { minLength: 1, maxLength: 256 },
     'q': { maxLength: 256 },
     'queue': { minLength: 1, maxLength: 256 },
+  },
+  'GET /api/v1/campaigns/campaigns/{campaignId}': {
+    'campaignId': { maxLength: 100 },
+  },
+  'GET /api/v1/campaigns/campaigns/{campaignId}/attempts': {
+    'campaignId': { maxLength: 100 },
+    'cursor': { maxLength: 200 },
+    'limit': { minimum: 1, maximum: 500 },
+  },
+  'GET /api/v1/campaigns/campaigns/{campaignId}/live': {
+    'campaignId': { maxLength: 100 },
+  },
+  'GET /api/v1/campaigns/campaigns/{campaignId}/results.csv': {
+    'campaignId': { maxLength: 100 },
+  },
+  'GET /api/v1/campaigns/campaigns/{campaignId}/stats': {
+    'campaignId': { maxLength: 100 },
   },
   'GET /api/v1/campaigns/column-mappings/{mappingId}': {
     'mappingId': { maxLength: 100 },
@@ -254,6 +274,13 @@ export const apiLimits = {
     'endpointId': { maxLength: 100 },
     'limit': { minimum: 1, maximum: 500 },
   },
+  'PATCH /api/v1/campaigns/campaigns/{campaignId}': {
+    'campaignId': { maxLength: 100 },
+    'description': { maxLength: 2000 },
+    'lists': { minItems: 1, maxItems: 50 },
+    'name': { minLength: 1, maxLength: 200 },
+    'priority': { minimum: -100, maximum: 100 },
+  },
   'PATCH /api/v1/campaigns/lists/{listId}': {
     'description': { maxLength: 2000 },
     'listId': { maxLength: 100 },
@@ -321,6 +348,24 @@ export const apiLimits = {
   },
   'POST /api/v1/calls/quarantine/{quarantineId}/replay': {
     'quarantineId': { maxLength: 64 },
+  },
+  'POST /api/v1/campaigns/campaigns': {
+    'description': { maxLength: 2000 },
+    'lists': { minItems: 1, maxItems: 50 },
+    'name': { minLength: 1, maxLength: 200 },
+    'priority': { minimum: -100, maximum: 100 },
+  },
+  'POST /api/v1/campaigns/campaigns/{campaignId}/cancel': {
+    'campaignId': { maxLength: 100 },
+  },
+  'POST /api/v1/campaigns/campaigns/{campaignId}/pause': {
+    'campaignId': { maxLength: 100 },
+  },
+  'POST /api/v1/campaigns/campaigns/{campaignId}/resume': {
+    'campaignId': { maxLength: 100 },
+  },
+  'POST /api/v1/campaigns/campaigns/{campaignId}/start': {
+    'campaignId': { maxLength: 100 },
   },
   'POST /api/v1/campaigns/column-mappings': {
     'name': { minLength: 1, maxLength: 200 },

@@ -3720,6 +3720,1164 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/campaigns/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Campaigns, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            campaigns: components["schemas"]["Campaign"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a campaign (a draft) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string | null;
+                        endsAt?: string | null;
+                        lists: {
+                            /** @description list_... */
+                            listId: string;
+                            /**
+                             * @description Mix ratio, 1–100
+                             * @default 1
+                             */
+                            weight?: number;
+                        }[];
+                        name: string;
+                        priority?: number;
+                        settings: components["schemas"]["CampaignSettingsInput"];
+                        startsAt?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Campaign"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/campaigns/{campaignId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One campaign */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campaignId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Campaign"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove a draft campaign */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campaignId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a campaign (settings and lists are replaced whole); not once completed or cancelled */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campaignId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string | null;
+                        endsAt?: string | null;
+                        lists?: {
+                            /** @description list_... */
+                            listId: string;
+                            /**
+                             * @description Mix ratio, 1–100
+                             * @default 1
+                             */
+                            weight?: number;
+                        }[];
+                        name?: string;
+                        priority?: number;
+                        settings?: components["schemas"]["CampaignSettingsInput"];
+                        startsAt?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Campaign"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/campaigns/campaigns/{campaignId}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The campaign’s call attempts, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    outcome?: "answered" | "busy" | "no_answer" | "voicemail" | "failed" | "abandoned";
+                };
+                header?: never;
+                path: {
+                    campaignId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attempts: components["schemas"]["CampaignAttempt"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/campaigns/{campaignId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a campaign that has not ended */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campaignId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Campaign"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/campaigns/{campaignId}/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Server-sent events: the campaign’s statistics at once, then whenever they change
+         * @description A text/event-stream. `event: stats` with `data: CampaignStats` when the stream opens and whenever the statistics change (checked every 2 s); a comment line every 15 s; the server ends a stream after 15 minutes (reconnect). Authenticate with the Authorization header (fetch streaming).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campaignId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The event stream */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/campaigns/{campaignId}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause a running campaign */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campaignId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Campaign"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/campaigns/{campaignId}/results.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the campaign’s attempts with each lead’s name and number as CSV (audited; formula cells neutralised) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campaignId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The attempts, oldest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/campaigns/{campaignId}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a paused campaign */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campaignId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Campaign"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/campaigns/{campaignId}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a draft or paused campaign: its lists’ leads go into the hopper */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campaignId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Campaign"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/campaigns/{campaignId}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the campaign did: calls, outcomes, abandonment (30 days, 24 hours), skips, pacing */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campaignId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CampaignStats"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/campaigns/column-mappings": {
         parameters: {
             query?: never;
@@ -14706,6 +15864,404 @@ export interface components {
             talkSeconds: number | null;
             to: components["schemas"]["CallPartyInput"];
             totalSeconds: number | null;
+        };
+        Campaign: {
+            /** Format: date-time */
+            createdAt: string;
+            description: string | null;
+            endsAt: string | null;
+            hopper: {
+                done: number;
+                inCall: number;
+                pending: number;
+            };
+            /** @description cmp_... */
+            id: string;
+            lists: {
+                leadCount: number;
+                listId: string;
+                name: string;
+                weight: number;
+            }[];
+            name: string;
+            /** @description The abandonment control’s reduction of the configured pace, (0, 1] */
+            pacingFactor: number;
+            priority: number;
+            settings: components["schemas"]["CampaignSettings"];
+            startedAt: string | null;
+            startsAt: string | null;
+            /** @enum {string} */
+            state: "draft" | "running" | "paused" | "completed" | "cancelled";
+            stoppedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CampaignAttempt: {
+            adapter: string;
+            answeredAt: string | null;
+            answeredBy: ("human" | "machine" | "unknown") | null;
+            attemptNumber: number;
+            converted: boolean;
+            disposition: string | null;
+            endedAt: string | null;
+            endedReason: string | null;
+            /** @description cat_... */
+            id: string;
+            leadId: string;
+            optOut: boolean;
+            outcome: ("answered" | "busy" | "no_answer" | "voicemail" | "failed" | "abandoned") | null;
+            placedAt: string | null;
+            providerCallId: string | null;
+            recordingId: string | null;
+            /** Format: date-time */
+            reservedAt: string;
+            /** @enum {string} */
+            state: "reserved" | "placed" | "ringing" | "in_progress" | "ended" | "not_placed";
+            talkSeconds: number | null;
+        };
+        CampaignAttemptInput: {
+            adapter: string;
+            answeredAt: string | null;
+            answeredBy: ("human" | "machine" | "unknown") | null;
+            attemptNumber: number;
+            converted: boolean;
+            disposition: string | null;
+            endedAt: string | null;
+            endedReason: string | null;
+            /** @description cat_... */
+            id: string;
+            leadId: string;
+            optOut: boolean;
+            outcome: ("answered" | "busy" | "no_answer" | "voicemail" | "failed" | "abandoned") | null;
+            placedAt: string | null;
+            providerCallId: string | null;
+            recordingId: string | null;
+            /** Format: date-time */
+            reservedAt: string;
+            /** @enum {string} */
+            state: "reserved" | "placed" | "ringing" | "in_progress" | "ended" | "not_placed";
+            talkSeconds: number | null;
+        };
+        CampaignInput: {
+            /** Format: date-time */
+            createdAt: string;
+            description: string | null;
+            endsAt: string | null;
+            hopper: {
+                done: number;
+                inCall: number;
+                pending: number;
+            };
+            /** @description cmp_... */
+            id: string;
+            lists: {
+                leadCount: number;
+                listId: string;
+                name: string;
+                weight: number;
+            }[];
+            name: string;
+            /** @description The abandonment control’s reduction of the configured pace, (0, 1] */
+            pacingFactor: number;
+            priority: number;
+            settings: components["schemas"]["CampaignSettingsInput"];
+            startedAt: string | null;
+            startsAt: string | null;
+            /** @enum {string} */
+            state: "draft" | "running" | "paused" | "completed" | "cancelled";
+            stoppedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CampaignSettings: {
+            /**
+             * @default {
+             *       "limitPercent": 3,
+             *       "slowDownAtPercent": 2.5
+             *     }
+             */
+            abandonment: {
+                /** @default 3 */
+                limitPercent: number;
+                /** @default 2.5 */
+                slowDownAtPercent: number;
+            };
+            /**
+             * @default {
+             *       "name": "simulator"
+             *     }
+             */
+            adapter: {
+                agentId?: string;
+                from?: string;
+                /**
+                 * @default simulator
+                 * @enum {string}
+                 */
+                name: "simulator" | "twilio" | "vapi" | "retell";
+                script?: string;
+            };
+            allowedRegions: string[];
+            /**
+             * @default {
+             *       "startMinute": 540,
+             *       "endMinute": 1200
+             *     }
+             */
+            callingWindow: {
+                /** @description Weekdays, 0 = Sunday; all seven when absent */
+                days?: number[];
+                /** @description Local minutes after midnight the window closes, exclusive */
+                endMinute: number;
+                /** @description Local minutes after midnight the window opens (540 = 09:00) */
+                startMinute: number;
+            };
+            /** @default [] */
+            consentRequired: {
+                /** @enum {string} */
+                channel: "call" | "ai_voice" | "sms" | "email";
+                purpose: string;
+            }[];
+            /**
+             * @default [
+             *       "firstName"
+             *     ]
+             */
+            contextFields: string[];
+            /** @default false */
+            liveAgentGuaranteed: boolean;
+            /** @default 1 */
+            maxAttemptsPerDay: number;
+            /** @default 2 */
+            maxAttemptsPerLead: number;
+            /**
+             * @default {
+             *       "callsPerMinute": 10,
+             *       "maxConcurrent": 5
+             *     }
+             */
+            pacing: {
+                /** @default 10 */
+                callsPerMinute: number;
+                /** @default 5 */
+                maxConcurrent: number;
+            };
+            /** @default marketing */
+            purpose: string;
+            /**
+             * @default [
+             *       "busy",
+             *       "no_answer",
+             *       "voicemail",
+             *       "failed",
+             *       "abandoned"
+             *     ]
+             */
+            recycleOutcomes: ("answered" | "busy" | "no_answer" | "voicemail" | "failed" | "abandoned")[];
+            /** @default {} */
+            retrySpacingMinutes: {
+                abandoned?: number;
+                answered?: number;
+                busy?: number;
+                failed?: number;
+                no_answer?: number;
+                voicemail?: number;
+            };
+            /** @default true */
+            usesArtificialVoice: boolean;
+        };
+        CampaignSettingsInput: {
+            /**
+             * @default {
+             *       "limitPercent": 3,
+             *       "slowDownAtPercent": 2.5
+             *     }
+             */
+            abandonment: {
+                /** @default 3 */
+                limitPercent: number;
+                /** @default 2.5 */
+                slowDownAtPercent: number;
+            };
+            /**
+             * @default {
+             *       "name": "simulator"
+             *     }
+             */
+            adapter: {
+                agentId?: string;
+                from?: string;
+                /**
+                 * @default simulator
+                 * @enum {string}
+                 */
+                name: "simulator" | "twilio" | "vapi" | "retell";
+                script?: string;
+            };
+            allowedRegions: string[];
+            /**
+             * @default {
+             *       "startMinute": 540,
+             *       "endMinute": 1200
+             *     }
+             */
+            callingWindow: {
+                /** @description Weekdays, 0 = Sunday; all seven when absent */
+                days?: number[];
+                /** @description Local minutes after midnight the window closes, exclusive */
+                endMinute: number;
+                /** @description Local minutes after midnight the window opens (540 = 09:00) */
+                startMinute: number;
+            };
+            /** @default [] */
+            consentRequired: {
+                /** @enum {string} */
+                channel: "call" | "ai_voice" | "sms" | "email";
+                purpose: string;
+            }[];
+            /**
+             * @default [
+             *       "firstName"
+             *     ]
+             */
+            contextFields: string[];
+            /** @default false */
+            liveAgentGuaranteed: boolean;
+            /** @default 1 */
+            maxAttemptsPerDay: number;
+            /** @default 2 */
+            maxAttemptsPerLead: number;
+            /**
+             * @default {
+             *       "callsPerMinute": 10,
+             *       "maxConcurrent": 5
+             *     }
+             */
+            pacing: {
+                /** @default 10 */
+                callsPerMinute: number;
+                /** @default 5 */
+                maxConcurrent: number;
+            };
+            /** @default marketing */
+            purpose: string;
+            /**
+             * @default [
+             *       "busy",
+             *       "no_answer",
+             *       "voicemail",
+             *       "failed",
+             *       "abandoned"
+             *     ]
+             */
+            recycleOutcomes: ("answered" | "busy" | "no_answer" | "voicemail" | "failed" | "abandoned")[];
+            /** @default {} */
+            retrySpacingMinutes: {
+                abandoned?: number;
+                answered?: number;
+                busy?: number;
+                failed?: number;
+                no_answer?: number;
+                voicemail?: number;
+            };
+            /** @default true */
+            usesArtificialVoice: boolean;
+        };
+        CampaignStats: {
+            abandoned: number;
+            abandonment: {
+                abandoned24h: number;
+                abandoned30d: number;
+                answered24h: number;
+                answered30d: number;
+                limitPercent: number;
+                /** @description The same over 24 hours (Ofcom) */
+                rate24h: number;
+                /** @description Percent of calls answered by a person that were abandoned, 30 days (TSR) */
+                rate30d: number;
+            };
+            answeredByMachine: number;
+            /** Format: date-time */
+            at: string;
+            /** @description Leads with a callback booked, still to come */
+            callbacks: number;
+            campaignId: string;
+            /** @description Calls answered, by a person or a machine */
+            connected: number;
+            conversions: number;
+            /** @description Calls the provider took */
+            dialled: number;
+            hopper: {
+                done: number;
+                inCall: number;
+                pending: number;
+            };
+            /** @description Attempts open now */
+            inCall: number;
+            optOuts: number;
+            outcomes: {
+                [key: string]: number;
+            };
+            pacing: {
+                callsPerMinute: number;
+                effectiveCallsPerMinute: number;
+                factor: number;
+                maxConcurrent: number;
+            };
+            skipsByReason: {
+                [key: string]: number;
+            };
+            /** @enum {string} */
+            state: "draft" | "running" | "paused" | "completed" | "cancelled";
+            talkSeconds: number;
+        };
+        CampaignStatsInput: {
+            abandoned: number;
+            abandonment: {
+                abandoned24h: number;
+                abandoned30d: number;
+                answered24h: number;
+                answered30d: number;
+                limitPercent: number;
+                /** @description The same over 24 hours (Ofcom) */
+                rate24h: number;
+                /** @description Percent of calls answered by a person that were abandoned, 30 days (TSR) */
+                rate30d: number;
+            };
+            answeredByMachine: number;
+            /** Format: date-time */
+            at: string;
+            /** @description Leads with a callback booked, still to come */
+            callbacks: number;
+            campaignId: string;
+            /** @description Calls answered, by a person or a machine */
+            connected: number;
+            conversions: number;
+            /** @description Calls the provider took */
+            dialled: number;
+            hopper: {
+                done: number;
+                inCall: number;
+                pending: number;
+            };
+            /** @description Attempts open now */
+            inCall: number;
+            optOuts: number;
+            outcomes: {
+                [key: string]: number;
+            };
+            pacing: {
+                callsPerMinute: number;
+                effectiveCallsPerMinute: number;
+                factor: number;
+                maxConcurrent: number;
+            };
+            skipsByReason: {
+                [key: string]: number;
+            };
+            /** @enum {string} */
+            state: "draft" | "running" | "paused" | "completed" | "cancelled";
+            talkSeconds: number;
         };
         CategoriesPreviewRequest: {
             /** @description An unsaved category set to try */
