@@ -96,7 +96,9 @@ export function stubApiWithLiveStream(routes: Parameters<typeof stubApi>[0]) {
         controller = c;
       },
     });
-    request.signal.addEventListener('abort', () => controller?.error(new DOMException('aborted', 'AbortError')));
+    request.signal.addEventListener('abort', () =>
+      controller?.error(new DOMException('aborted', 'AbortError')),
+    );
     return new Response(body, { status: 200, headers: { 'content-type': 'text/event-stream' } });
   });
   return {

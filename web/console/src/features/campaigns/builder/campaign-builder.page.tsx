@@ -147,7 +147,7 @@ export function CampaignBuilder({ campaign }: { campaign: Campaign | undefined }
       <form id={form.id} className="stack" onSubmit={submit} noValidate>
         <FormError message={form.formError} />
 
-        <Panel title={m.basics}>
+        <Panel title={m.basics} labelledBy="builder-basics">
           <div className="stack">
             <TextField
               label={m.name}
@@ -239,7 +239,7 @@ export function CampaignBuilder({ campaign }: { campaign: Campaign | undefined }
           </div>
         </Panel>
 
-        <Panel title={m.where}>
+        <Panel title={m.where} labelledBy="builder-where">
           <div className="stack">
             <TextField
               label={m.regions}
@@ -292,7 +292,7 @@ export function CampaignBuilder({ campaign }: { campaign: Campaign | undefined }
           </div>
         </Panel>
 
-        <Panel title={m.attempts}>
+        <Panel title={m.attempts} labelledBy="builder-attempts">
           <div className="stack">
             <div className="form-row">
               <TextField
@@ -363,7 +363,7 @@ export function CampaignBuilder({ campaign }: { campaign: Campaign | undefined }
           </div>
         </Panel>
 
-        <Panel title={m.pacingTitle}>
+        <Panel title={m.pacingTitle} labelledBy="builder-pacingTitle">
           <div className="stack">
             <div className="form-row">
               <TextField
@@ -399,7 +399,7 @@ export function CampaignBuilder({ campaign }: { campaign: Campaign | undefined }
           </div>
         </Panel>
 
-        <Panel title={m.voice}>
+        <Panel title={m.voice} labelledBy="builder-voice">
           <div className="stack">
             <TextField
               label={m.purpose}
@@ -490,7 +490,7 @@ export function CampaignBuilder({ campaign }: { campaign: Campaign | undefined }
           </div>
         </Panel>
 
-        <Panel title={m.provider}>
+        <Panel title={m.provider} labelledBy="builder-provider">
           <div className="stack">
             <OptionsField
               label={m.adapter}

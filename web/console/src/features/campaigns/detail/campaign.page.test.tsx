@@ -37,7 +37,12 @@ describe('campaign page', () => {
             at: '2026-12-03T15:00:00.000Z',
             evaluated: 9,
             wouldDial: [
-              { leadId: 'lead_01', listId: 'list_01jf0000000000000000000001', attemptNumber: 1, timeZone: 'America/New_York' },
+              {
+                leadId: 'lead_01',
+                listId: 'list_01jf0000000000000000000001',
+                attemptNumber: 1,
+                timeZone: 'America/New_York',
+              },
             ],
             skipped: { retry_too_soon: 2, dnc_internal: 5, some_new_reason: 1 },
             examples: [{ leadId: 'lead_07', reason: 'dnc_internal', detail: 'matches +1555*' }],
@@ -84,7 +89,14 @@ describe('campaign page', () => {
       ...quietRoutes,
       [`GET ${path}/dry-run`]: [
         200,
-        { campaignId, at: '2026-12-03T15:00:00.000Z', evaluated: 0, wouldDial: [], skipped: {}, examples: [] },
+        {
+          campaignId,
+          at: '2026-12-03T15:00:00.000Z',
+          evaluated: 0,
+          wouldDial: [],
+          skipped: {},
+          examples: [],
+        },
       ],
     });
     await renderCampaignsRoute(`/campaigns/${campaignId}`);
@@ -130,7 +142,14 @@ describe('campaign page', () => {
       [`GET ${path}/stats`]: [200, stats({ dialled: 42 })],
       [`GET ${path}/dry-run`]: [
         200,
-        { campaignId, at: '2026-12-03T15:00:00.000Z', evaluated: 0, wouldDial: [], skipped: {}, examples: [] },
+        {
+          campaignId,
+          at: '2026-12-03T15:00:00.000Z',
+          evaluated: 0,
+          wouldDial: [],
+          skipped: {},
+          examples: [],
+        },
       ],
     });
     await renderCampaignsRoute(`/campaigns/${campaignId}`);
