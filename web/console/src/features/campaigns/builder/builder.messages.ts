@@ -69,7 +69,7 @@ export const builderMessages = defineMessages(
       'As the consent ledger records purposes: lower-case letters, digits and _ (marketing, service).',
     aiVoice: 'The calls use an AI or artificial voice',
     aiVoiceNote:
-      'US rules treat an AI voice as an artificial or prerecorded voice (FCC declaratory ruling of 8 Feb 2024, FCC 24-17): calls with it need the called person’s prior express consent, and the pre-dial check asks for it.',
+      'US rules treat an AI voice as an artificial or prerecorded voice (FCC declaratory ruling of 8 Feb 2024, FCC 24-17): calls with it need the called person’s prior express consent (in writing, for telemarketing), and the pre-dial check asks for it.',
     liveAgent: 'A live agent is guaranteed on every answered call',
     liveAgentHint:
       'UK rules: without one, a number whose answering machine took a call is not called again for 24 hours.',
@@ -175,7 +175,7 @@ export const builderMessages = defineMessages(
         'Wie das Einwilligungsregister Zwecke führt: Kleinbuchstaben, Ziffern und _ (marketing, service).',
       aiVoice: 'Die Anrufe verwenden eine KI- oder künstliche Stimme',
       aiVoiceNote:
-        'US-Regeln behandeln eine KI-Stimme als künstliche oder aufgezeichnete Stimme (FCC-Feststellung vom 8. Feb. 2024, FCC 24-17): Anrufe damit brauchen die vorherige ausdrückliche Einwilligung der angerufenen Person, und die Prüfung vor dem Wählen verlangt sie.',
+        'US-Regeln behandeln eine KI-Stimme als künstliche oder aufgezeichnete Stimme (FCC-Feststellung vom 8. Feb. 2024, FCC 24-17): Anrufe damit brauchen die vorherige ausdrückliche Einwilligung der angerufenen Person (bei Telemarketing schriftlich), und die Prüfung vor dem Wählen verlangt sie.',
       liveAgent: 'Bei jedem angenommenen Anruf ist ein Mitarbeiter garantiert',
       liveAgentHint:
         'Britische Regeln: Ohne einen wird eine Nummer, deren Anrufbeantworter angenommen hat, 24 Stunden nicht wieder angerufen.',
