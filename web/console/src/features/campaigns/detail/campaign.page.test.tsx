@@ -156,4 +156,64 @@ describe('campaign page', () => {
     expect(await screen.findByText(/fetched every 3 seconds instead/)).toBeTruthy();
     await waitFor(() => expect(tile('Dialled').textContent).toContain('42'));
   }, 20_000);
+  it('pages the attempts by the API cursor and filters them by outcome', async () => {
+    signInAs(['campaigns:read']);
+    const asked: URLSearchParams[] = [];
+    const attempt = (n: number, outcome: string) => ({
+      id: `cat_${n}`,
+      leadId: `lead_${n}`,
+      attemptNumber: 1,
+      adapter: 'simulator',
+      state: 'ended',
+      providerCallId: null,
+      reservedAt: '2026-12-03T10:00:00.000Z',
+      placedAt: '2026-12-03T10:00:01.000Z',
+      answeredAt: null,
+      endedAt: '2026-12-03T10:00:30.000Z',
+      outcome,
+      answeredBy: null,
+      talkSeconds: 0,
+      disposition: null,
+      endedReason: null,
+      optOut: false,
+      converted: n === 1,
+      recordingId: null,
+    });
+    stubApi({
+      [`GET ${path}`]: [200, campaign()],
+      [`GET ${path}/dry-run`]: [
+        200,
+        {
+          campaignId,
+          at: '2026-12-03T15:00:00.000Z',
+          evaluated: 0,
+          wouldDial: [],
+          skipped: {},
+          examples: [],
+        },
+      ],
+      [`GET ${path}/attempts`]: (request) => {
+        const query = new URL(request.url).searchParams;
+        asked.push(query);
+        if (query.get('outcome') === 'busy')
+          return [200, { attempts: [attempt(3, 'busy')], nextCursor: null }];
+        return query.get('cursor') === 'page2'
+          ? [200, { attempts: [attempt(2, 'no_answer')], nextCursor: null }]
+          : [200, { attempts: [attempt(1, 'answered')], nextCursor: 'page2' }];
+      },
+    });
+    await renderCampaignsRoute(`/campaigns/${campaignId}`);
+    const panel = await screen.findByRole('region', { name: 'Attempts' });
+    expect(await within(panel).findByText('lead_1')).toBeTruthy();
+    expect(within(panel).getByText('Converted')).toBeTruthy();
+    const user = userEvent.setup();
+    await user.click(within(panel).getByRole('button', { name: 'Load more' }));
+    expect(await within(panel).findByText('lead_2')).toBeTruthy();
+    expect(asked[1]?.get('cursor')).toBe('page2');
+
+    await user.selectOptions(within(panel).getByLabelText('Outcome'), 'busy');
+    expect(await within(panel).findByText('lead_3')).toBeTruthy();
+    expect(within(panel).queryByText('lead_1')).toBeNull();
+    expect(asked.at(-1)?.get('outcome')).toBe('busy');
+  }, 20_000);
 });
