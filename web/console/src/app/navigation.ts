@@ -1,5 +1,6 @@
 import { adminNavigation } from '@/features/admin';
 import { callsNavigation } from '@/features/calls';
+import { campaignsNavigation } from '@/features/campaigns';
 import { conversationsNavigation } from '@/features/conversations';
 import { overviewNavigation } from '@/features/overview';
 import { recordingsNavigation } from '@/features/recordings';
@@ -27,5 +28,6 @@ export const navigation: readonly NavSection[] = joinSections([
   ...recordingsNavigation,
   ...qualityNavigation,
   ...analysisNavigation,
+  ...campaignsNavigation,
   ...adminNavigation,
 ]);

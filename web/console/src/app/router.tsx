@@ -2,6 +2,7 @@ import { createRouter } from '@tanstack/react-router';
 import { adminRoutes } from '@/features/admin';
 import { authConsoleRoutes, authPublicRoutes } from '@/features/auth';
 import { callsRoutes } from '@/features/calls';
+import { campaignsRoutes } from '@/features/campaigns';
 import { conversationsRoutes } from '@/features/conversations';
 import { overviewRoutes } from '@/features/overview';
 import { recordingsRoutes } from '@/features/recordings';
@@ -29,6 +30,7 @@ const routeTree = rootRoute.addChildren([
     ...recordingsRoutes,
     ...analysisRoutes,
     ...qualityRoutes,
+    ...campaignsRoutes,
     ...adminRoutes,
   ]),
 ]);

@@ -1,0 +1,2 @@
+export { campaignsRoutes } from './routes';
+export { campaignsNavigation } from './navigation';
