@@ -99,8 +99,6 @@ function abandonmentTone(ratePercent: number, limitPercent: number, slowDownAtPe
   return undefined;
 }
 
-/** Server rates are ratios (0.021); limits are percentages (3). */
-const percentOf = (ratio: number) => ratio * 100;
 
 export function LiveDashboard({ campaign }: { campaign: Campaign }) {
   const m = useMessages(detailMessages).live;
@@ -109,18 +107,19 @@ export function LiveDashboard({ campaign }: { campaign: Campaign }) {
   const { stats, mode } = useCampaignStats(campaign.id);
   const status = mode === 'streaming' ? m.streaming : mode === 'polling' ? m.polling : m.connecting;
   const slowDown = campaign.settings.abandonment.slowDownAtPercent;
+  // The server's rates and limits are both percentages (2.13, 3).
   const abandonmentTile = (
     label: string,
-    rate: number,
+    ratePercent: number,
     abandoned: number,
     answered: number,
     limit: number,
   ) => {
-    const tone = abandonmentTone(percentOf(rate), limit, slowDown);
+    const tone = abandonmentTone(ratePercent, limit, slowDown);
     return (
       <Tile
         label={label}
-        value={formatRatio(rate)}
+        value={formatRatio(ratePercent / 100)}
         tone={tone}
         note={[
           m.ofAnswered(formatNumber(abandoned), formatNumber(answered), formatRatio(limit / 100)),

@@ -115,10 +115,10 @@ describe('campaign page', () => {
         at: '2026-12-03T10:00:02.000Z',
         dialled: 12,
         abandonment: {
-          rate30d: 0.026,
+          rate30d: 2.6,
           answered30d: 500,
           abandoned30d: 13,
-          rate24h: 0.01,
+          rate24h: 1,
           answered24h: 100,
           abandoned24h: 1,
           limitPercent: 3,
