@@ -13,7 +13,11 @@ import { campaignsMigrations } from './db/migrations/index.js';
 import { optOutHandler } from './suppression/opt-out.handler.js';
 import { createSuppressionService } from './suppression/suppression.service.js';
 import { dncRegistryRoutes, dncRoutes } from './suppression/suppression.routes.js';
-import { leadImportFinishedV1 } from './events.js';
+import { callCompletedV1, leadImportFinishedV1 } from './events.js';
+import { createCallReportSink, type PostCallSink } from './post-call/call-report.sink.js';
+import { recordingFetchOver } from './post-call/post-call.recording.js';
+import { createReconciliation } from './post-call/reconciliation.js';
+import type { TelephonyAdapter } from './telephony/adapter.js';
 import { clamdScanner } from './leads/clamd.scan.js';
 import { createLeadImports, type LeadImportSettings } from './leads/lead-import.service.js';
 import { createColumnMappings, createLeadLists, createLeads } from './leads/leads.service.js';
@@ -35,6 +39,11 @@ export interface CampaignsApi {
   readonly consents: ConsentService;
   /** The DNC list and registry copies; `optOut` for the voice-agent and SMS paths, `suppressionFacts` for the dialer. */
   readonly suppression: SuppressionService;
+  /**
+   * Applies provider reports (webhooks, the simulator, reconciliation) once each: the attempt, the
+   * hopper, the lead, opt-outs, the recording to conversations, `campaigns.call.completed.v1`.
+   */
+  readonly reports: PostCallSink;
 }
 
 interface CampaignsSettings {
@@ -56,6 +65,11 @@ export const campaignsModule = defineModule({
       type: leadImportFinishedV1.type,
       description:
         'A lead import finished (completed or failed): its list and how many rows were taken and rejected.',
+    },
+    {
+      type: callCompletedV1.type,
+      description:
+        'A campaign call ended and its final account was applied: outcome, who answered, disposition, opt-out, conversion, talk time.',
     },
   ],
   settings: (config): CampaignsSettings => ({
@@ -84,8 +98,29 @@ export const campaignsModule = defineModule({
     });
     const consents = createConsentService({ database: deps.database, sealing, audit: deps.auditLog });
     const suppression = createSuppressionService({ database: deps.database, sealing, audit: deps.auditLog });
+    // The telephony adapters register here (adapters engineer); none yet, so reconciliation waits.
+    const adapters = new Map<string, TelephonyAdapter>();
+    const adapterFor = (name: string) => adapters.get(name);
+    const reports = createCallReportSink({
+      database: deps.database,
+      sealing,
+      suppression,
+      audit: deps.auditLog,
+      bus: deps.bus,
+      conversations: deps.modules.conversations,
+      logger: deps.logger,
+      adapterFor,
+      // Vapi and Retell recording URLs are signed; Twilio's need Basic auth (the adapter registry's to add).
+      recordingFetch: recordingFetchOver(deps.fetch ?? fetch),
+    });
+    const reconciliation = createReconciliation({
+      database: deps.database,
+      sink: reports,
+      adapterFor,
+      logger: deps.logger,
+    });
     return {
-      api: { lists, leads, mappings, imports, consents, suppression },
+      api: { lists, leads, mappings, imports, consents, suppression, reports },
       routes: [
         { surface: 'internal', prefix: '/campaigns/lists', plugin: leadListsRoutes(lists) },
         { surface: 'internal', prefix: '/campaigns/column-mappings', plugin: columnMappingsRoutes(mappings) },
@@ -108,6 +143,18 @@ export const campaignsModule = defineModule({
         }),
       ],
       jobs: [
+        {
+          kind: 'timer',
+          name: 'campaigns.call-reconciliation',
+          // Every minute: calls whose final account is overdue are fetched from their provider.
+          cron: '* * * * *',
+          missed: 'skip',
+          run: async (run) => {
+            const result = await reconciliation.run(run.scheduledFor);
+            if (result.reconciled + result.timedOut + result.recordingsFiled > 0)
+              deps.logger.info(result, 'campaign calls reconciled');
+          },
+        },
         {
           kind: 'timer',
           name: 'campaigns.lead-import-resume',
