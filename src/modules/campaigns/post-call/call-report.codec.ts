@@ -58,7 +58,7 @@ function timestamp(seconds: number): string {
 /** Text as a cue payload: no markup, no blank line (it would end the cue), no `-->`. */
 function cueText(text: string): string {
   return text
-    .replace(/\u0000/g, '')
+    .replaceAll('\u0000', '')
     .replace(/\p{Cs}/gu, '\uFFFD')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -79,7 +79,7 @@ export interface CallReportSinkDeps {
 }
 
 const truncate = (text: string | undefined, max: number) =>
-  text === undefined ? null : text.replace(/\u0000/g, '').slice(0, max);
+  text === undefined ? null : text.replaceAll('\u0000', '').slice(0, max);
 
 function outcomeOf(report: CallReport): CallOutcome {
   if (report.outcome) return report.outcome;

@@ -50,10 +50,6 @@ export interface CallForRecording {
   readonly startedAt: Date;
 }
 
-async function* once(bytes: Buffer): AsyncGenerator<Buffer> {
-  yield bytes;
-}
-
 /**
  * Hands the recording and/or transcript to conversations; answers the `rec_…` id, or undefined
  * when the report has neither. Throws when conversations refused or the download failed (what was
@@ -90,7 +86,7 @@ export async function fileRecording(
     if (recording !== undefined) {
       const file =
         'bytes' in recording
-          ? { body: once(recording.bytes), contentType: recording.contentType, filename: null }
+          ? { body: Readable.from([recording.bytes]) as AsyncIterable<Buffer>, contentType: recording.contentType, filename: null }
           : await deps.fetch(ctx, call.adapter, recording.url);
       await intake.putAudio(file);
     }
