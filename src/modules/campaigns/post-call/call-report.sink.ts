@@ -331,7 +331,13 @@ export function createCallReportSink(deps: CallReportSinkDeps): PostCallSink {
   return {
     fileRecordingOf,
 
-    async apply(ctx, report, via) {
+    async apply(ctx, received, via) {
+      // Keys as PostgreSQL text takes them (no NUL) and the columns' limits.
+      const report: CallReport = {
+        ...received,
+        providerCallId: received.providerCallId.replaceAll('\u0000', '').slice(0, 256),
+        reportKey: received.reportKey.replaceAll('\u0000', '').slice(0, 400),
+      };
       const sealer = await sealing.forTenant(ctx.tenantId);
       const reportId = newUuid();
       const now = new Date();
@@ -344,7 +350,7 @@ export function createCallReportSink(deps: CallReportSinkDeps): PostCallSink {
           id: reportId,
           tenantId: ctx.tenantId,
           adapter: report.adapter,
-          reportKey: report.reportKey.slice(0, 400),
+          reportKey: report.reportKey,
           providerCallId: report.providerCallId,
           kind: report.kind,
           attemptId: attempt?.id ?? null,

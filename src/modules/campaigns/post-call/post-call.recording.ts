@@ -86,7 +86,11 @@ export async function fileRecording(
     if (recording !== undefined) {
       const file =
         'bytes' in recording
-          ? { body: Readable.from([recording.bytes]) as AsyncIterable<Buffer>, contentType: recording.contentType, filename: null }
+          ? {
+              body: Readable.from([recording.bytes]) as AsyncIterable<Buffer>,
+              contentType: recording.contentType,
+              filename: null,
+            }
           : await deps.fetch(ctx, call.adapter, recording.url);
       await intake.putAudio(file);
     }
