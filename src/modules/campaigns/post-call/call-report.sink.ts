@@ -78,8 +78,14 @@ export interface CallReportSinkDeps {
   readonly recordingFetch: RecordingFetch;
 }
 
+/** Text as PostgreSQL and JSON take it: no NUL, no half of a surrogate pair (a cut may make one), at most `max`. */
 const truncate = (text: string | undefined, max: number) =>
-  text === undefined ? null : text.replaceAll('\u0000', '').slice(0, max);
+  text === undefined
+    ? null
+    : text
+        .replaceAll('\u0000', '')
+        .slice(0, max)
+        .replace(/\p{Cs}/gu, '\uFFFD');
 
 function outcomeOf(report: CallReport): CallOutcome {
   if (report.outcome) return report.outcome;
