@@ -10,7 +10,10 @@ import type { CampaignsTables } from '../db/campaigns.tables.js';
 import { createSealing, sealingAad } from '../sealing.js';
 import type { CallReport, TelephonyAdapter } from '../telephony/adapter.js';
 import type { AttemptRow, HopperRow } from './post-call.repo.js';
+import { createCallReportSink } from './call-report.sink.js';
+import { recordingFetchOver } from './post-call.recording.js';
 import { createReconciliation } from './reconciliation.js';
+import { createSuppressionService } from '../suppression/suppression.service.js';
 
 /*
  * The post-call path on real PostgreSQL: provider reports applied once, in order, to the attempt,
@@ -519,6 +522,56 @@ describe('campaigns: post-call', () => {
     const open = await attempt(a, young.attemptUuid);
     expect(open.state).toBe('placed');
     expect(open.reconcileAfter?.getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it('a recording URL that fails to download is fetched again by reconciliation; the call is applied at once', async () => {
+    const requests: { url: string; auth: string | null }[] = [];
+    let available = false;
+    const fakeFetch = ((input: URL | string, init?: RequestInit) => {
+      const headers = new Headers(init?.headers);
+      requests.push({ url: String(input), auth: headers.get('authorization') });
+      return Promise.resolve(
+        available
+          ? new Response(wav(), { status: 200, headers: { 'content-type': 'audio/wav' } })
+          : new Response('busy', { status: 503 }),
+      );
+    }) as typeof fetch;
+    const sealing = createSealing(t.platform.keyring);
+    const ownSink = createCallReportSink({
+      database: db(),
+      sealing,
+      suppression: createSuppressionService({ database: db(), sealing, audit: t.platform.auditLog }),
+      audit: t.platform.auditLog,
+      bus: t.platform.bus,
+      conversations: t.platform.modules.conversations,
+      logger: t.platform.logger,
+      adapterFor: () => undefined,
+      recordingFetch: recordingFetchOver(fakeFetch, (_ctx, adapter) =>
+        Promise.resolve(adapter === 'twilio' ? { authorization: 'Basic x' } : undefined),
+      ),
+    });
+    const call = await placedCall(a);
+    const url = `https://storage.vapi.example/recordings/${call.providerCallId}.wav`;
+    expect(await ownSink.apply(a, endOfCall(call, { recording: { url } }), 'webhook')).toEqual({
+      applied: true,
+    });
+    const first = await attempt(a, call.attemptUuid);
+    expect(first).toMatchObject({ state: 'ended', recordingId: null });
+    expect(requests).toEqual([{ url, auth: null }]);
+
+    available = true;
+    const reconciliation = createReconciliation({
+      database: db(),
+      sink: ownSink,
+      adapterFor: () => undefined,
+      logger: t.platform.logger,
+    });
+    await reconciliation.run(new Date(Date.now() + 10 * MINUTE));
+    const { recordingId } = await attempt(a, call.attemptUuid);
+    expect(recordingId).toMatch(/^rec_/);
+    const recording = await t.platform.modules.conversations.recordings.get(a, recordingId ?? '');
+    expect(recording.audio?.bytes).toBe(wav().length);
+    expect((await attempt(a, call.attemptUuid)).reconcileAfter).toBeNull();
   });
 
   it("tenants: a report for B's call posted with A's context finds nothing and changes nothing", async () => {
