@@ -16,7 +16,10 @@ import { campaignsMigrations } from './db/migrations/index.js';
 import { optOutHandler } from './suppression/opt-out.handler.js';
 import { createSuppressionService } from './suppression/suppression.service.js';
 import { dncRegistryRoutes, dncRoutes } from './suppression/suppression.routes.js';
-import { campaignStateChangedV1, leadImportFinishedV1 } from './events.js';
+import { callCompletedV1, campaignStateChangedV1, leadImportFinishedV1 } from './events.js';
+import { createCallReportSink, type PostCallSink } from './post-call/call-report.sink.js';
+import { recordingFetchOver } from './post-call/post-call.recording.js';
+import { createReconciliation } from './post-call/reconciliation.js';
 import { clamdScanner } from './leads/clamd.scan.js';
 import { createLeadImports, type LeadImportSettings } from './leads/lead-import.service.js';
 import { createColumnMappings, createLeadLists, createLeads } from './leads/leads.service.js';
@@ -48,6 +51,11 @@ export interface CampaignsApi {
   readonly telephony: TelephonyAdapters;
   /** Campaigns and their state machine; `syncHopper`, `completeIfDrained` and `abandonment` for the dialer. */
   readonly campaigns: CampaignsService;
+  /**
+   * Applies provider reports (webhooks, the simulator, reconciliation) once each: the attempt, the
+   * hopper, the lead, opt-outs, the recording to conversations, `campaigns.call.completed.v1`.
+   */
+  readonly reports: PostCallSink;
 }
 
 interface CampaignsSettings {
@@ -106,6 +114,11 @@ export const campaignsModule = defineModule({
       description:
         'A campaign changed state (draft, running, paused, completed, cancelled): its id, the state it left and the one it entered.',
     },
+    {
+      type: callCompletedV1.type,
+      description:
+        'A campaign call ended and its final account was applied: outcome, who answered, disposition, opt-out, conversion, talk time.',
+    },
   ],
   settings: (config): CampaignsSettings => ({
     clamavUrl: config.settings.CLAMAV_URL,
@@ -134,17 +147,43 @@ export const campaignsModule = defineModule({
     });
     const consents = createConsentService({ database: deps.database, sealing, audit: deps.auditLog });
     const suppression = createSuppressionService({ database: deps.database, sealing, audit: deps.auditLog });
-    const telephony = createTelephony({
-      secrets: deps.secrets,
-      fetch: deps.fetch,
-      publicUrl: deps.settings.publicUrl,
-      logger: deps.logger,
-    });
     const campaigns = createCampaigns({
       database: deps.database,
       sealing,
       audit: deps.auditLog,
       bus: deps.bus,
+    });
+    // The sink and the adapters need each other: the simulator delivers to the sink, and the sink
+    // (reconciliation, recording downloads) asks the adapters; the sink reads them when called.
+    const adapterFor = (name: string) => telephony.adapters.find(name);
+    const reports = createCallReportSink({
+      database: deps.database,
+      sealing,
+      suppression,
+      audit: deps.auditLog,
+      bus: deps.bus,
+      conversations: deps.modules.conversations,
+      logger: deps.logger,
+      adapterFor,
+      // Vapi's and Retell's recording URLs are signed; Twilio's need the account's Basic auth.
+      recordingFetch: recordingFetchOver(deps.fetch ?? fetch, async (ctx, adapter) =>
+        adapterFor(adapter)?.recordingHeaders?.(ctx),
+      ),
+    });
+    const telephony = createTelephony(
+      {
+        secrets: deps.secrets,
+        fetch: deps.fetch,
+        publicUrl: deps.settings.publicUrl,
+        logger: deps.logger,
+      },
+      reports,
+    );
+    const reconciliation = createReconciliation({
+      database: deps.database,
+      sink: reports,
+      adapterFor,
+      logger: deps.logger,
     });
     return {
       api: {
@@ -156,6 +195,7 @@ export const campaignsModule = defineModule({
         suppression,
         campaigns,
         telephony: telephony.adapters,
+        reports,
       },
       routes: [
         { surface: 'internal', prefix: '/campaigns/lists', plugin: leadListsRoutes(lists) },
@@ -182,6 +222,18 @@ export const campaignsModule = defineModule({
         }),
       ],
       jobs: [
+        {
+          kind: 'timer',
+          name: 'campaigns.call-reconciliation',
+          // Every minute: calls whose final account is overdue are fetched from their provider.
+          cron: '* * * * *',
+          missed: 'skip',
+          run: async (run) => {
+            const result = await reconciliation.run(run.scheduledFor);
+            if (result.reconciled + result.timedOut + result.recordingsFiled > 0)
+              deps.logger.info(result, 'campaign calls reconciled');
+          },
+        },
         {
           kind: 'timer',
           name: 'campaigns.lead-import-resume',

@@ -28,3 +28,26 @@ export const campaignStateChangedV1 = {
 } as const;
 
 export type CampaignStateChanged = z.infer<typeof campaignStateChangedV1.schema>;
+/**
+ * A call of a campaign is over and its final account applied (once per attempt). `recordingId` is
+ * null here: the recording goes to conversations after this commit (conversations then publishes
+ * `conversations.recording.received.v1` with source `campaigns-<adapter>` and the attempt id as
+ * `sourceRecordingId`).
+ */
+export const callCompletedV1 = {
+  type: 'campaigns.call.completed.v1',
+  schema: z.object({
+    campaignId: z.string(),
+    attemptId: z.string(),
+    leadId: z.string(),
+    outcome: z.enum(['answered', 'busy', 'no_answer', 'voicemail', 'failed', 'abandoned']),
+    answeredBy: z.enum(['human', 'machine', 'unknown']).nullable(),
+    disposition: z.string().nullable(),
+    optOut: z.boolean(),
+    converted: z.boolean(),
+    talkSeconds: z.number().int().nullable(),
+    recordingId: z.string().nullable(),
+  }),
+} as const;
+
+export type CallCompleted = z.infer<typeof callCompletedV1.schema>;

@@ -123,4 +123,6 @@ export interface TelephonyAdapter {
   parseWebhook(ctx: RequestContext, request: WebhookRequest): Promise<CallReport[]>;
   /** Reconciliation: the call as the provider's API has it now; undefined when it has no final account yet. */
   fetchCall(ctx: RequestContext, providerCallId: string): Promise<CallReport | undefined>;
+  /** Headers a recording URL of this provider needs (Twilio: Basic auth); none when its URLs are signed. */
+  recordingHeaders?(ctx: RequestContext): Promise<Readonly<Record<string, string>> | undefined>;
 }

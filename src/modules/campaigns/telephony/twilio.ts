@@ -151,6 +151,10 @@ export function createTwilioAdapter(deps: TwilioAdapterDeps): TelephonyAdapter {
 
   return {
     name: 'twilio',
+    // Twilio's RecordingUrl answers only with the account's credentials.
+    async recordingHeaders(ctx) {
+      return { authorization: (await credentials(ctx)).authorization };
+    },
     async place(ctx, request: DialRequest) {
       const { accountSid, authorization } = await credentials(ctx);
       if (!request.from)
