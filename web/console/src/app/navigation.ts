@@ -1,6 +1,7 @@
 import { adminNavigation } from '@/features/admin';
 import { callsNavigation } from '@/features/calls';
 import { conversationsNavigation } from '@/features/conversations';
+import { leadsNavigation } from '@/features/leads';
 import { overviewNavigation } from '@/features/overview';
 import { recordingsNavigation } from '@/features/recordings';
 import { analysisNavigation } from '@/features/analysis';
@@ -27,5 +28,6 @@ export const navigation: readonly NavSection[] = joinSections([
   ...recordingsNavigation,
   ...qualityNavigation,
   ...analysisNavigation,
+  ...leadsNavigation,
   ...adminNavigation,
 ]);

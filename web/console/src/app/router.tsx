@@ -3,6 +3,7 @@ import { adminRoutes } from '@/features/admin';
 import { authConsoleRoutes, authPublicRoutes } from '@/features/auth';
 import { callsRoutes } from '@/features/calls';
 import { conversationsRoutes } from '@/features/conversations';
+import { leadsRoutes } from '@/features/leads';
 import { overviewRoutes } from '@/features/overview';
 import { recordingsRoutes } from '@/features/recordings';
 import { analysisRoutes } from '@/features/analysis';
@@ -29,6 +30,7 @@ const routeTree = rootRoute.addChildren([
     ...recordingsRoutes,
     ...analysisRoutes,
     ...qualityRoutes,
+    ...leadsRoutes,
     ...adminRoutes,
   ]),
 ]);

@@ -29,6 +29,11 @@ export const consolePermissions = [
   'webhooks:manage',
   'qa:review',
   'qa:dispute',
+  'leads:read',
+  'leads:write',
+  'leads:export',
+  'campaigns:read',
+  'dnc:write',
 ] as const;
 
 export type ConsolePermission = (typeof consolePermissions)[number];
