@@ -178,8 +178,6 @@ export const leadsMessages = defineMessages(
       phone: 'Number',
       phoneHint: 'E.164 (+14155550123), or national with a region',
       email: 'E-mail',
-      apply: 'Search',
-      clear: 'Clear',
     },
     columns: {
       phone: 'Number',
@@ -248,8 +246,6 @@ export const leadsMessages = defineMessages(
         phone: 'Nummer',
         phoneHint: 'E.164 (+4930123456) oder national mit Region',
         email: 'E-Mail',
-        apply: 'Suchen',
-        clear: 'Zurücksetzen',
       },
       columns: {
         phone: 'Nummer',

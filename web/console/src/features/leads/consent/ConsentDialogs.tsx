@@ -20,7 +20,8 @@ import {
 import { outboundWords } from '../leads.messages';
 import { consentMessages } from './consent.messages';
 
-type Field = 'phone' | 'region' | 'purpose' | 'channel' | 'source' | 'givenAt' | 'expiresAt' | 'textShown' | 'request';
+type Field =
+  'phone' | 'region' | 'purpose' | 'channel' | 'source' | 'givenAt' | 'expiresAt' | 'textShown' | 'request';
 const fields: readonly Field[] = [
   'phone',
   'region',

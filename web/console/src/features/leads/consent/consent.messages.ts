@@ -34,7 +34,12 @@ export const consentMessages = defineMessages(
     channels: { call: 'Call', ai_voice: 'AI voice call', sms: 'SMS', email: 'E-mail' },
     aiVoiceExplained:
       'AI voice: consent to calls with an artificial or AI-generated voice, which US rules treat as a prerecorded voice (FCC 24-17). Consent to calls does not cover it.',
-    statuses: { in_force: 'In force', not_yet: 'Not yet in force', withdrawn: 'Withdrawn', expired: 'Expired' },
+    statuses: {
+      in_force: 'In force',
+      not_yet: 'Not yet in force',
+      withdrawn: 'Withdrawn',
+      expired: 'Expired',
+    },
     sources: {
       web_form: 'Web form',
       paper: 'Paper',
@@ -121,7 +126,12 @@ export const consentMessages = defineMessages(
       channels: { call: 'Anruf', ai_voice: 'Anruf mit KI-Stimme', sms: 'SMS', email: 'E-Mail' },
       aiVoiceExplained:
         'KI-Stimme: Einwilligung in Anrufe mit künstlicher oder KI-erzeugter Stimme, die US-Regeln wie eine aufgezeichnete Stimme behandeln (FCC 24-17). Eine Einwilligung in Anrufe deckt sie nicht ab.',
-      statuses: { in_force: 'Gültig', not_yet: 'Noch nicht gültig', withdrawn: 'Widerrufen', expired: 'Abgelaufen' },
+      statuses: {
+        in_force: 'Gültig',
+        not_yet: 'Noch nicht gültig',
+        withdrawn: 'Widerrufen',
+        expired: 'Abgelaufen',
+      },
       sources: {
         web_form: 'Webformular',
         paper: 'Papier',

@@ -54,7 +54,12 @@ export function ConsentPage() {
   };
 
   const columns: Column<Consent>[] = [
-    { id: 'purpose', label: m.columns.purpose, hideable: false, cell: (c) => <span className="mono">{c.purpose}</span> },
+    {
+      id: 'purpose',
+      label: m.columns.purpose,
+      hideable: false,
+      cell: (c) => <span className="mono">{c.purpose}</span>,
+    },
     {
       id: 'channel',
       label: m.columns.channel,
@@ -95,7 +100,11 @@ export function ConsentPage() {
       cell: (c) =>
         c.withdrawnAt ? null : (
           <Can permission="leads:write">
-            <Button size="sm" variant="danger-ghost" onClick={() => setOpen({ kind: 'withdraw', consent: c })}>
+            <Button
+              size="sm"
+              variant="danger-ghost"
+              onClick={() => setOpen({ kind: 'withdraw', consent: c })}
+            >
               {m.withdraw}
             </Button>
           </Can>
@@ -104,7 +113,11 @@ export function ConsentPage() {
   ];
   const record = (
     <Can permission="leads:write">
-      <Button variant="primary" icon={<Plus aria-hidden="true" />} onClick={() => setOpen({ kind: 'record' })}>
+      <Button
+        variant="primary"
+        icon={<Plus aria-hidden="true" />}
+        onClick={() => setOpen({ kind: 'record' })}
+      >
         {m.record}
       </Button>
     </Can>
@@ -114,7 +127,13 @@ export function ConsentPage() {
     <div className="stack">
       <PageHeader eyebrow={words.eyebrow} title={m.title} description={m.description} actions={record} />
       <Panel flush>
-        <form className="toolbar list-filters" role="search" aria-label={m.search.label} onSubmit={search} noValidate>
+        <form
+          className="toolbar list-filters"
+          role="search"
+          aria-label={m.search.label}
+          onSubmit={search}
+          noValidate
+        >
           <div className="list-filters__row">
             <TextField
               label={m.search.phone}

@@ -162,7 +162,8 @@ export function RemoveDncDialog({ entry, onClose }: { entry: DncEntry; onClose: 
   });
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    if (form.check({ reason }, { reason: reason.trim() ? undefined : m.removeReasonMissing })) remove.mutate();
+    if (form.check({ reason }, { reason: reason.trim() ? undefined : m.removeReasonMissing }))
+      remove.mutate();
   };
   return (
     <FormDialog

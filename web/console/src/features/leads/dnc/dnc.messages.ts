@@ -80,7 +80,10 @@ export const dncMessages = defineMessages(
         entries: 'Numbers',
         rejected: 'Lines rejected',
       },
-      names: { 'us-national-dnc': 'US National Do Not Call Registry', 'uk-tps': 'UK Telephone Preference Service' },
+      names: {
+        'us-national-dnc': 'US National Do Not Call Registry',
+        'uk-tps': 'UK Telephone Preference Service',
+      },
       states: { importing: 'Importing', current: 'Current', replaced: 'Replaced', failed: 'Failed' },
       age: (days: number) => (days === 1 ? '1 day' : `${days} days`),
       stale: (days: number) => `Older than ${days} days: calls to this region are refused`,
@@ -139,7 +142,8 @@ export const dncMessages = defineMessages(
       },
       remove: 'Entfernen',
       removeTitle: (entry: string) => `${entry} von der Liste nehmen?`,
-      removeDescription: 'Der Dialer darf sie sofort wieder anrufen. Der Eintrag bleibt mit Ihrem Grund erhalten.',
+      removeDescription:
+        'Der Dialer darf sie sofort wieder anrufen. Der Eintrag bleibt mit Ihrem Grund erhalten.',
       removeReason: 'Grund',
       removeReasonMissing: 'Sagen Sie, warum der Eintrag entfernt wird.',
       removeConfirm: 'Von der Liste nehmen',
@@ -187,7 +191,12 @@ export const dncMessages = defineMessages(
           'us-national-dnc': 'US National Do Not Call Registry',
           'uk-tps': 'UK Telephone Preference Service',
         },
-        states: { importing: 'Wird importiert', current: 'Aktuell', replaced: 'Ersetzt', failed: 'Fehlgeschlagen' },
+        states: {
+          importing: 'Wird importiert',
+          current: 'Aktuell',
+          replaced: 'Ersetzt',
+          failed: 'Fehlgeschlagen',
+        },
         age: (days: number) => (days === 1 ? '1 Tag' : `${days} Tage`),
         stale: (days: number) => `Älter als ${days} Tage: Anrufe in diese Region werden abgelehnt`,
         form: {

@@ -138,7 +138,11 @@ export function DncPage() {
       label: m.registries.columns.state,
       cell: (c) => <Badge tone={copyTones[c.state]}>{m.registries.states[c.state]}</Badge>,
     },
-    { id: 'downloaded', label: m.registries.columns.downloaded, cell: (c) => <TimeCell value={c.downloadedAt} /> },
+    {
+      id: 'downloaded',
+      label: m.registries.columns.downloaded,
+      cell: (c) => <TimeCell value={c.downloadedAt} />,
+    },
     {
       id: 'age',
       label: m.registries.columns.age,
@@ -152,8 +156,18 @@ export function DncPage() {
           m.registries.age(c.ageDays)
         ),
     },
-    { id: 'entries', label: m.registries.columns.entries, align: 'end', cell: (c) => formatNumber(c.entryCount) },
-    { id: 'rejected', label: m.registries.columns.rejected, align: 'end', cell: (c) => formatNumber(c.linesRejected) },
+    {
+      id: 'entries',
+      label: m.registries.columns.entries,
+      align: 'end',
+      cell: (c) => formatNumber(c.entryCount),
+    },
+    {
+      id: 'rejected',
+      label: m.registries.columns.rejected,
+      align: 'end',
+      cell: (c) => formatNumber(c.linesRejected),
+    },
   ];
 
   return (
@@ -164,13 +178,22 @@ export function DncPage() {
         description={m.description}
         actions={
           <Can permission="dnc:write">
-            <Button variant="primary" icon={<Plus aria-hidden="true" />} onClick={() => setOpen({ kind: 'add' })}>
+            <Button
+              variant="primary"
+              icon={<Plus aria-hidden="true" />}
+              onClick={() => setOpen({ kind: 'add' })}
+            >
               {m.add}
             </Button>
           </Can>
         }
       />
-      <Panel flush actions={<SwitchField label={m.showRemoved} checked={includeRemoved} onCheckedChange={setIncludeRemoved} />}>
+      <Panel
+        flush
+        actions={
+          <SwitchField label={m.showRemoved} checked={includeRemoved} onCheckedChange={setIncludeRemoved} />
+        }
+      >
         <DataTable
           caption={m.caption}
           columns={columns}

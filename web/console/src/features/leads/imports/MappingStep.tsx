@@ -15,7 +15,9 @@ import {
   type MappingDraft,
 } from './mapping';
 
-type Problems = Partial<Record<'fields' | 'defaultRegion' | 'delimiter' | 'preset' | 'saveMappingAs', string>> &
+type Problems = Partial<
+  Record<'fields' | 'defaultRegion' | 'delimiter' | 'preset' | 'saveMappingAs', string>
+> &
   Partial<Record<`fields.${LeadField}`, string>>;
 
 /**
@@ -51,10 +53,13 @@ export function MappingStep({
   const presetLabels = { '': m.noPreset, ...m.presets } as Record<MappingPreset | '', string>;
   const delimiterLabels = { '': m.sniffed, ...m.delimiters } as Record<Delimiter | '', string>;
   const setField = (field: LeadField, value: string) => {
-    const fields = { ...draft.fields };
-    if (value === '') delete fields[field];
-    else fields[field] = draft.hasHeader ? value : Number(value);
-    onChange({ ...draft, fields });
+    const fields = Object.fromEntries(
+      Object.entries(draft.fields).filter(([name]) => name !== field),
+    ) as MappingDraft['fields'];
+    onChange({
+      ...draft,
+      fields: value === '' ? fields : { ...fields, [field]: draft.hasHeader ? value : Number(value) },
+    });
   };
 
   return (

@@ -83,7 +83,10 @@ export function ImportWizardPage() {
   const start = useMutation({
     mutationFn: () => {
       if (!file) throw new Error('no file');
-      return startImport({ ...options(true), ...(saveAs.trim() ? { saveMappingAs: saveAs.trim() } : {}) }, file);
+      return startImport(
+        { ...options(true), ...(saveAs.trim() ? { saveMappingAs: saveAs.trim() } : {}) },
+        file,
+      );
     },
     onSuccess: (job) => {
       if (preview && file) rememberEstimate(job.id, estimateRows(preview, file.size));
@@ -195,7 +198,12 @@ export function ImportWizardPage() {
                 {t.back}
               </Button>
             ) : null}
-            <Button type="submit" variant="primary" busy={start.isPending || read.isPending} disabled={noLists}>
+            <Button
+              type="submit"
+              variant="primary"
+              busy={start.isPending || read.isPending}
+              disabled={noLists}
+            >
               {step === 'mapping' ? t.mapping.start : t.next}
             </Button>
           </div>

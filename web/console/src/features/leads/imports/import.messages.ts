@@ -49,7 +49,8 @@ export const importMessages = defineMessages(
           'vicidial-minicsv': 'VICIdial minicsv',
           'vicidial-minicsv02': 'VICIdial minicsv02',
         },
-        presetHint: 'A preset knows the columns of VICIdial’s lead loader formats; the fields below are ignored.',
+        presetHint:
+          'A preset knows the columns of VICIdial’s lead loader formats; the fields below are ignored.',
         saved: 'Saved mapping',
         noSaved: 'None',
         hasHeader: 'The first row names the columns',
@@ -89,7 +90,8 @@ export const importMessages = defineMessages(
         saveAs: 'Save this mapping as',
         saveAsHint: 'Optional: a name to pick this mapping again for the next file.',
         start: 'Start the import',
-        summary: (ok: number, rejected: number) => `${ok} of these rows would be imported, ${rejected} rejected.`,
+        summary: (ok: number, rejected: number) =>
+          `${ok} of these rows would be imported, ${rejected} rejected.`,
       },
     },
     progress: {
@@ -152,7 +154,8 @@ export const importMessages = defineMessages(
         listMissing: 'Wählen Sie eine Liste.',
         noLists: 'Es gibt noch keine Liste: Legen Sie zuerst auf der Seite der Lead-Listen eine an.',
         file: 'Lead-Datei',
-        fileHint: 'CSV, TSV, mit Semikolon oder senkrechtem Strich getrennter Text (auch VICIdial-Dateien), bis 200 MiB.',
+        fileHint:
+          'CSV, TSV, mit Semikolon oder senkrechtem Strich getrennter Text (auch VICIdial-Dateien), bis 200 MiB.',
         fileMissing: 'Wählen Sie die Datei, die importiert werden soll.',
         next: 'Weiter',
         back: 'Zurück',

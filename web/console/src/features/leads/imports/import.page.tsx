@@ -38,7 +38,8 @@ export function ImportPage() {
           params: { path: { importId }, query: { limit: 1 } },
         }),
       ),
-    refetchInterval: (query) => (query.state.data && !runningStates.includes(query.state.data.state) ? false : 1_500),
+    refetchInterval: (query) =>
+      query.state.data && !runningStates.includes(query.state.data.state) ? false : 1_500,
   });
   const state = job.data?.state ?? 'queued';
   const rejections = useInfiniteQuery({
@@ -52,7 +53,10 @@ export function ImportPage() {
         api.GET('/api/v1/campaigns/leads/imports/{importId}', {
           params: {
             path: { importId },
-            query: { limit: rejectionsPage, ...(pageParam === undefined ? {} : { rejectionsAfter: pageParam }) },
+            query: {
+              limit: rejectionsPage,
+              ...(pageParam === undefined ? {} : { rejectionsAfter: pageParam }),
+            },
           },
           signal,
         }),
@@ -101,7 +105,11 @@ export function ImportPage() {
           <div className="import-progress">
             <progress
               aria-label={t.progressLabel}
-              {...(total ? { max: total, value: Math.min(detail.rowsRead, total) } : running ? {} : { max: 1, value: 1 })}
+              {...(total
+                ? { max: total, value: Math.min(detail.rowsRead, total) }
+                : running
+                  ? {}
+                  : { max: 1, value: 1 })}
             />
             <p className="subtle" aria-live="polite">
               {total && detail.state !== 'completed'

@@ -47,8 +47,18 @@ export function ImportsPage() {
     { id: 'state', label: t.columns.state, cell: (i) => <ImportStateBadge state={i.state} /> },
     { id: 'accepted', label: t.columns.accepted, align: 'end', cell: (i) => formatNumber(i.rowsAccepted) },
     { id: 'rejected', label: t.columns.rejected, align: 'end', cell: (i) => formatNumber(i.rowsRejected) },
-    { id: 'duplicates', label: t.columns.duplicates, align: 'end', cell: (i) => formatNumber(i.rowsDuplicate) },
-    { id: 'started', label: t.columns.started, className: 'subtle', cell: (i) => <TimeCell value={i.createdAt} /> },
+    {
+      id: 'duplicates',
+      label: t.columns.duplicates,
+      align: 'end',
+      cell: (i) => formatNumber(i.rowsDuplicate),
+    },
+    {
+      id: 'started',
+      label: t.columns.started,
+      className: 'subtle',
+      cell: (i) => <TimeCell value={i.createdAt} />,
+    },
   ];
   const start = (
     <Can permission="leads:write">

@@ -107,7 +107,7 @@ export function columnChoices(preview: LeadImportPreview | undefined, hasHeader:
 /** What the server is sent: only what the user decided; the rest the server sniffs or the preset gives. */
 export function mappingOf(draft: MappingDraft): ColumnMapping {
   const fields = Object.fromEntries(
-    Object.entries(draft.fields).filter(([, column]) => column !== '' && column !== undefined),
+    Object.entries(draft.fields).filter(([, column]) => column !== ''),
   ) as Record<string, string | number>;
   return {
     ...(draft.preset ? { preset: draft.preset } : { hasHeader: draft.hasHeader }),
@@ -136,7 +136,9 @@ export function estimateRows(preview: LeadImportPreview, fileBytes: number): num
   const sample = preview.rows.filter((row) => row.raw.length > 0);
   if (sample.length === 0) return undefined;
   const delimiter = preview.delimiter || ',';
-  const headerBytes = preview.header ? new TextEncoder().encode(preview.header.join(delimiter)).length + 1 : 0;
+  const headerBytes = preview.header
+    ? new TextEncoder().encode(preview.header.join(delimiter)).length + 1
+    : 0;
   const sampleBytes = sample.reduce(
     (sum, row) => sum + new TextEncoder().encode(row.raw.join(delimiter)).length + 1,
     0,

@@ -26,7 +26,9 @@ export function LeadDialog({ leadId, onClose }: { leadId: string; onClose: () =>
     >
       <ModalBody>
         {lead.isPending ? <LoadingBlock label={m.loading} /> : null}
-        {lead.isError ? <ErrorState error={lead.error} title={m.failed} onRetry={() => void lead.refetch()} /> : null}
+        {lead.isError ? (
+          <ErrorState error={lead.error} title={m.failed} onRetry={() => void lead.refetch()} />
+        ) : null}
         {lead.data ? <LeadFacts lead={lead.data} /> : null}
       </ModalBody>
       <ModalFooter>
@@ -62,7 +64,12 @@ function LeadFacts({ lead }: { lead: LeadDetail }) {
         <dt>{m.timeZone}</dt>
         <dd>
           {lead.timeZone ?? (lead.timeZoneCandidates.length ? words.none : m.noZone)}
-          {lead.timeZoneSource ? <span className="subtle"> ({m.zoneSource} {m.zoneSources[lead.timeZoneSource]})</span> : null}
+          {lead.timeZoneSource ? (
+            <span className="subtle">
+              {' '}
+              ({m.zoneSource} {m.zoneSources[lead.timeZoneSource]})
+            </span>
+          ) : null}
         </dd>
         {lead.timeZoneCandidates.length > 1 ? (
           <>

@@ -22,7 +22,7 @@ import { PageHeader, Panel } from '@/kit/Page';
 import { Can } from '@/kit/session';
 import { EmptyState } from '@/kit/states';
 import { toast } from '@/kit/toast';
-import { exportPath, leadStatuses, leadsKeys, type LeadStatus, type LeadSummary, type LeadsQuery } from '../leads.api';
+import { exportPath, leadStatuses, leadsKeys, type LeadSummary, type LeadsQuery } from '../leads.api';
 import { leadsMessages, outboundWords } from '../leads.messages';
 import { useLeadLists } from '../lists/lists.page';
 import { LeadDialog } from './LeadDialog';
@@ -39,7 +39,7 @@ function toQuery(filters: Filters): LeadsQuery {
     const value = filters[field]?.trim();
     if (value) query[field] = field === 'region' ? value.toUpperCase() : value;
   }
-  return query as LeadsQuery;
+  return query;
 }
 
 /** Every lead of the tenant's lists, newest first, keyset-paged; filters; the CSV export (`leads:export`). */
@@ -67,14 +67,12 @@ export function LeadsPage() {
   const rows = useMemo(() => leads.data?.pages.flatMap((page) => page.leads) ?? [], [leads.data]);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = leads;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
-  const listName = useMemo(
-    () => new Map((lists.data?.lists ?? []).map((l) => [l.id, l.name])),
-    [lists.data],
-  );
+  const listName = useMemo(() => new Map((lists.data?.lists ?? []).map((l) => [l.id, l.name])), [lists.data]);
   const refused = refusedFilters(leads.error, filterFields);
   const filtered = Object.keys(applied).length > 0;
 
-  const set = (field: FilterField) => (value: string) => setDraft((current) => ({ ...current, [field]: value }));
+  const set = (field: FilterField) => (value: string) =>
+    setDraft((current) => ({ ...current, [field]: value }));
   const apply = (event: SyntheticEvent) => {
     event.preventDefault();
     setApplied(toQuery(draft));
@@ -101,7 +99,12 @@ export function LeadsPage() {
       label: m.columns.phone,
       hideable: false,
       cell: (l) => (
-        <button type="button" className="link-button mono" aria-label={m.open(l.phone)} onClick={() => setOpened(l.id)}>
+        <button
+          type="button"
+          className="link-button mono"
+          aria-label={m.open(l.phone)}
+          onClick={() => setOpened(l.id)}
+        >
           {l.phone}
         </button>
       ),
@@ -115,10 +118,16 @@ export function LeadsPage() {
     {
       id: 'timeZone',
       label: m.columns.timeZone,
-      cell: (l) => l.timeZone ?? (l.timeZoneCandidates.length ? m.zones(l.timeZoneCandidates.length) : words.none),
+      cell: (l) =>
+        l.timeZone ?? (l.timeZoneCandidates.length ? m.zones(l.timeZoneCandidates.length) : words.none),
     },
     { id: 'list', label: m.columns.list, cell: (l) => listName.get(l.listId) ?? l.listId },
-    { id: 'created', label: m.columns.created, className: 'subtle', cell: (l) => <TimeCell value={l.createdAt} /> },
+    {
+      id: 'created',
+      label: m.columns.created,
+      className: 'subtle',
+      cell: (l) => <TimeCell value={l.createdAt} />,
+    },
   ];
 
   return (
@@ -136,7 +145,13 @@ export function LeadsPage() {
         }
       />
       <Panel flush>
-        <form className="toolbar list-filters" onSubmit={apply} role="search" aria-label={m.caption} noValidate>
+        <form
+          className="toolbar list-filters"
+          onSubmit={apply}
+          role="search"
+          aria-label={m.caption}
+          noValidate
+        >
           <div className="list-filters__row">
             <SelectField
               label={m.filters.list}
@@ -154,7 +169,7 @@ export function LeadsPage() {
             <SelectField
               label={m.filters.status}
               value={draft.status ?? ''}
-              onChange={(e) => set('status')(e.target.value as LeadStatus)}
+              onChange={(e) => set('status')(e.target.value)}
               error={refused.status}
             >
               <option value="">{m.filters.anyStatus}</option>

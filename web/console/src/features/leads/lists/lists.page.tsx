@@ -58,9 +58,16 @@ export function ListsPage() {
       id: 'leads',
       label: m.columns.leads,
       align: 'end',
-      cell: (l) => <span aria-label={m.leadCount(formatNumber(l.leadCount))}>{formatNumber(l.leadCount)}</span>,
+      cell: (l) => (
+        <span aria-label={m.leadCount(formatNumber(l.leadCount))}>{formatNumber(l.leadCount)}</span>
+      ),
     },
-    { id: 'updated', label: m.columns.updated, className: 'subtle', cell: (l) => <TimeCell value={l.updatedAt} /> },
+    {
+      id: 'updated',
+      label: m.columns.updated,
+      className: 'subtle',
+      cell: (l) => <TimeCell value={l.updatedAt} />,
+    },
     {
       id: 'actions',
       label: m.columns.actions,
