@@ -42,7 +42,6 @@ export const dncMessages = defineMessages(
     removeReasonMissing: 'Say why it comes off the list.',
     removeConfirm: 'Remove from the list',
     removed: 'Taken off the list',
-    more: 'Show more',
     form: {
       title: 'Add to the do-not-call list',
       kind: 'What to add',
@@ -148,7 +147,6 @@ export const dncMessages = defineMessages(
       removeReasonMissing: 'Sagen Sie, warum der Eintrag entfernt wird.',
       removeConfirm: 'Von der Liste nehmen',
       removed: 'Von der Liste genommen',
-      more: 'Mehr zeigen',
       form: {
         title: 'Zur Sperrliste hinzufügen',
         kind: 'Was hinzugefügt wird',
