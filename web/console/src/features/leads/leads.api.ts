@@ -94,12 +94,27 @@ function importForm(options: ImportOptions, file: File): FormData {
   return form;
 }
 
+/** The preview reads at most 50 rows: a text file's first MiB is plenty, and a 200 MiB file need not travel twice. */
+const previewBytes = 1024 * 1024;
+
+/**
+ * The head of a text file, cut after its last complete line, for the preview. A ZIP (an XLSX
+ * workbook) is sent whole: a cut archive cannot be read.
+ */
+export async function previewHead(file: File): Promise<File> {
+  if (file.size <= previewBytes) return file;
+  const head = new Uint8Array(await file.slice(0, previewBytes).arrayBuffer());
+  if (head[0] === 0x50 && head[1] === 0x4b) return file;
+  const end = head.lastIndexOf(0x0a);
+  return new File([head.slice(0, end > 0 ? end + 1 : head.length)], file.name, { type: file.type });
+}
+
 /** What the mapping makes of the file's first rows; nothing is stored. */
-export function previewImport(options: ImportOptions, file: File): Promise<LeadImportPreview> {
+export async function previewImport(options: ImportOptions, file: File): Promise<LeadImportPreview> {
   return send(
     new Request('/api/v1/campaigns/leads/imports/preview', {
       method: 'POST',
-      body: importForm(options, file),
+      body: importForm(options, await previewHead(file)),
     }),
   );
 }

@@ -72,7 +72,14 @@ export function MappingStep({
           value={draft.preset}
           options={['', ...mappingPresets]}
           labels={presetLabels}
-          onPick={(preset) => onChange({ ...draft, preset, hasHeader: preset ? false : draft.hasHeader })}
+          onPick={(preset) =>
+            onChange({
+              ...draft,
+              preset,
+              hasHeader: preset ? false : draft.hasHeader,
+              fields: preset ? {} : draft.fields,
+            })
+          }
           error={errors.preset}
         />
         {saved.length ? (

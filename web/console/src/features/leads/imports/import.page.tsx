@@ -109,7 +109,7 @@ export function ImportPage() {
                 ? { max: total, value: Math.min(detail.rowsRead, total) }
                 : running
                   ? {}
-                  : { max: 1, value: 1 })}
+                  : { max: 1, value: detail.state === 'completed' ? 1 : 0 })}
             />
             <p className="subtle" aria-live="polite">
               {total && detail.state !== 'completed'
