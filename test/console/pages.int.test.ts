@@ -66,6 +66,12 @@ const consolePages = (callId: string, recordingId: string) =>
     settings: '/admin/settings',
     audit: '/admin/audit',
     'dead-letters': '/admin/dead-letters',
+    'lead-lists': '/outbound/lists',
+    leads: '/outbound/leads',
+    'lead-imports': '/outbound/imports',
+    'lead-import-new': '/outbound/imports/new',
+    consent: '/outbound/consent',
+    dnc: '/outbound/dnc',
     'not-found': '/no-such-page',
   }) as const;
 

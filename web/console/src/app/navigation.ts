@@ -2,6 +2,7 @@ import { adminNavigation } from '@/features/admin';
 import { callsNavigation } from '@/features/calls';
 import { campaignsNavigation } from '@/features/campaigns';
 import { conversationsNavigation } from '@/features/conversations';
+import { leadsNavigation } from '@/features/leads';
 import { overviewNavigation } from '@/features/overview';
 import { recordingsNavigation } from '@/features/recordings';
 import { analysisNavigation } from '@/features/analysis';
@@ -28,6 +29,7 @@ export const navigation: readonly NavSection[] = joinSections([
   ...recordingsNavigation,
   ...qualityNavigation,
   ...analysisNavigation,
+  ...leadsNavigation,
   ...campaignsNavigation,
   ...adminNavigation,
 ]);

@@ -4,6 +4,7 @@ import { authConsoleRoutes, authPublicRoutes } from '@/features/auth';
 import { callsRoutes } from '@/features/calls';
 import { campaignsRoutes } from '@/features/campaigns';
 import { conversationsRoutes } from '@/features/conversations';
+import { leadsRoutes } from '@/features/leads';
 import { overviewRoutes } from '@/features/overview';
 import { recordingsRoutes } from '@/features/recordings';
 import { analysisRoutes } from '@/features/analysis';
@@ -30,6 +31,7 @@ const routeTree = rootRoute.addChildren([
     ...recordingsRoutes,
     ...analysisRoutes,
     ...qualityRoutes,
+    ...leadsRoutes,
     ...campaignsRoutes,
     ...adminRoutes,
   ]),

@@ -34,6 +34,7 @@ export const consolePermissions = [
   'leads:export',
   'campaigns:read',
   'campaigns:write',
+  'dnc:write',
 ] as const;
 
 export type ConsolePermission = (typeof consolePermissions)[number];

@@ -7,7 +7,7 @@ const m = () => messagesNow(messages);
 
 export const campaignsNavigation: readonly NavSection[] = [
   {
-    id: 'outbound-campaigns',
+    id: 'outbound',
     title: () => m().outbound,
     items: [{ label: () => m().campaigns, to: '/campaigns', icon: Megaphone, permission: 'campaigns:read' }],
   },

@@ -1,0 +1,2 @@
+export { leadsRoutes } from './routes';
+export { leadsNavigation } from './navigation';
