@@ -24,6 +24,9 @@ import {
   leadsRoutes,
 } from './leads/leads.routes.js';
 import { createSealing } from './sealing.js';
+import { dialerRoutes } from './dialer/dialer.routes.js';
+import { createDialer } from './dialer/dialer.service.js';
+import { PlaceCallError } from './telephony/adapter.js';
 
 /** What campaigns offers other modules, the CLI and tests (`platform.modules.campaigns`). */
 export interface CampaignsApi {
@@ -84,6 +87,19 @@ export const campaignsModule = defineModule({
     });
     const consents = createConsentService({ database: deps.database, sealing, audit: deps.auditLog });
     const suppression = createSuppressionService({ database: deps.database, sealing, audit: deps.auditLog });
+    // No telephony adapter is on this branch yet: the dry run needs none, and the dialer's timer
+    // is registered with the adapters (see docs/campaigns-dialer.md).
+    const dialer = createDialer({
+      database: deps.database,
+      sealing,
+      consents,
+      suppression,
+      audit: deps.auditLog,
+      logger: deps.logger,
+      adapterFor: (name) => {
+        throw new PlaceCallError(`no telephony adapter '${name}' is installed`, true);
+      },
+    });
     return {
       api: { lists, leads, mappings, imports, consents, suppression },
       routes: [
@@ -98,6 +114,7 @@ export const campaignsModule = defineModule({
         { surface: 'internal', prefix: '/campaigns/consents', plugin: consentRoutes(consents) },
         { surface: 'internal', prefix: '/campaigns/dnc', plugin: dncRoutes(suppression) },
         { surface: 'internal', prefix: '/campaigns/dnc-registries', plugin: dncRegistryRoutes(suppression) },
+        { surface: 'internal', prefix: '/campaigns/campaigns', plugin: dialerRoutes(dialer) },
       ],
       handlers: [
         optOutHandler({

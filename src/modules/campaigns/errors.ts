@@ -20,6 +20,10 @@ export const CampaignsErrors = {
     new AppError('CAMPAIGNS_MAPPING_NOT_FOUND', 'not_found', `${field}: the column mapping was not found.`, {
       fields: [{ field, message: 'is not a column mapping of this tenant' }],
     }),
+  campaignNotFound: (field = 'params.campaignId') =>
+    new AppError('CAMPAIGNS_CAMPAIGN_NOT_FOUND', 'not_found', `${field}: the campaign was not found.`, {
+      fields: [{ field, message: 'is not a campaign of this tenant' }],
+    }),
   mappingNameTaken: (field: string, name: string) =>
     new AppError(
       'CAMPAIGNS_MAPPING_NAME_TAKEN',

@@ -430,3 +430,32 @@ function checkAttempts(
   }
   return ALLOW;
 }
+
+/**
+ * Step 5 alone (holidays, banned days, hours, in every zone the lead may be in): undefined when
+ * the lead's local time allows a call at `now`. The dialer probes it forward in time to find when
+ * a lead refused for the time of day is worth checking again.
+ */
+export function localTimeRefusal(
+  now: number,
+  lead: Pick<LeadFacts, 'region' | 'timeZone' | 'timeZoneCandidates'>,
+  window: CallingWindow,
+  book: RuleBook,
+): PreDialDecision | undefined {
+  const rules = book.forRegion(lead.region);
+  if (rules === undefined) return skip('no_rule_set', `no calling rules for region ${lead.region}`);
+  const own = lead.timeZone;
+  const candidates = lead.timeZoneCandidates;
+  const zones: readonly (string | undefined)[] =
+    own !== undefined && own !== null && own !== ''
+      ? [own]
+      : candidates != null && candidates.length > 0
+        ? candidates
+        : [rules.defaultTimeZone];
+  for (const zone of zones) {
+    if (zone === undefined || !isKnownTimeZone(zone)) return skip('no_time_zone', 'no usable time zone');
+    const refusal = checkWindow(rules, window, localTime(zone, now, scratch), zone);
+    if (refusal !== undefined) return refusal;
+  }
+  return undefined;
+}
