@@ -181,7 +181,7 @@ export function createDialer(deps: DialerDeps) {
         context,
       });
       await database.withTenant<Tables, void>(ctx, async (trx) => {
-        await markPlaced(trx, attemptId, placed.providerCallId, new Date());
+        await markPlaced(trx, attemptId, placed.providerCallId, now);
       });
       return 'placed' as const;
     } catch (error) {
