@@ -100,7 +100,7 @@ describe('campaigns: the dialer', () => {
       {
         leadId: anywhere,
         reason: 'outside_calling_window',
-        detail: expect.stringContaining('Pacific/Honolulu'),
+        detail: expect.stringContaining('Pacific/Honolulu') as unknown,
       },
     ]);
     const nine = await pick(at('2026-06-10T13:00:00Z')); // 09:00 New York, 06:00 Los Angeles
@@ -463,8 +463,8 @@ describe('campaigns: the dialer', () => {
       });
       expect(body.wouldDial).toHaveLength(2);
       expect(body.wouldDial[0]).toMatchObject({
-        leadId: expect.stringMatching(/^lead_/),
-        listId: expect.stringMatching(/^list_/),
+        leadId: expect.stringMatching(/^lead_/) as unknown,
+        listId: expect.stringMatching(/^list_/) as unknown,
         attemptNumber: 1,
         timeZone: 'America/New_York',
       });
