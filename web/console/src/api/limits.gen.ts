@@ -106,6 +106,10 @@ export const apiLimits = {
     'q': { maxLength: 256 },
     'queue': { minLength: 1, maxLength: 256 },
   },
+  'GET /api/v1/campaigns/campaigns/{campaignId}/dry-run': {
+    'campaignId': { maxLength: 100 },
+    'limit': { minimum: 1, maximum: 1000 },
+  },
   'GET /api/v1/campaigns/column-mappings/{mappingId}': {
     'mappingId': { maxLength: 100 },
   },

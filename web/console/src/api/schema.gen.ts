@@ -3720,6 +3720,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/campaigns/campaigns/{campaignId}/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which leads the dialer would call at an instant, and why the others not; stores and dials nothing */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The instant to evaluate (default now) */
+                    at?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    campaignId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CampaignDryRun"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/campaigns/column-mappings": {
         parameters: {
             query?: never;
@@ -14706,6 +14793,244 @@ export interface components {
             talkSeconds: number | null;
             to: components["schemas"]["CallPartyInput"];
             totalSeconds: number | null;
+        };
+        CampaignDryRun: {
+            /** Format: date-time */
+            at: string;
+            campaignId: string;
+            evaluated: number;
+            examples: {
+                detail: string;
+                leadId: string;
+                /** @enum {string} */
+                reason: "invalid_number" | "dnc_internal" | "region_not_allowed" | "no_rule_set" | "registry_stale" | "dnc_national" | "consent_withdrawn" | "consent_expired" | "no_consent" | "no_time_zone" | "no_holiday_data" | "holiday" | "day_banned" | "outside_calling_window" | "max_calls_24h" | "answering_machine_repeat" | "max_attempts" | "max_attempts_today" | "retry_too_soon";
+            }[];
+            skipped: {
+                [key: string]: number;
+            };
+            wouldDial: {
+                attemptNumber: number;
+                leadId: string;
+                listId: string;
+                /** @description null: the window held in every one of several candidate zones */
+                timeZone: string | null;
+            }[];
+        };
+        CampaignDryRunInput: {
+            /** Format: date-time */
+            at: string;
+            campaignId: string;
+            evaluated: number;
+            examples: {
+                detail: string;
+                leadId: string;
+                /** @enum {string} */
+                reason: "invalid_number" | "dnc_internal" | "region_not_allowed" | "no_rule_set" | "registry_stale" | "dnc_national" | "consent_withdrawn" | "consent_expired" | "no_consent" | "no_time_zone" | "no_holiday_data" | "holiday" | "day_banned" | "outside_calling_window" | "max_calls_24h" | "answering_machine_repeat" | "max_attempts" | "max_attempts_today" | "retry_too_soon";
+            }[];
+            skipped: {
+                [key: string]: number;
+            };
+            wouldDial: {
+                attemptNumber: number;
+                leadId: string;
+                listId: string;
+                /** @description null: the window held in every one of several candidate zones */
+                timeZone: string | null;
+            }[];
+        };
+        CampaignSettings: {
+            /**
+             * @default {
+             *       "limitPercent": 3,
+             *       "slowDownAtPercent": 2.5
+             *     }
+             */
+            abandonment: {
+                /** @default 3 */
+                limitPercent: number;
+                /** @default 2.5 */
+                slowDownAtPercent: number;
+            };
+            /**
+             * @default {
+             *       "name": "simulator"
+             *     }
+             */
+            adapter: {
+                agentId?: string;
+                from?: string;
+                /**
+                 * @default simulator
+                 * @enum {string}
+                 */
+                name: "simulator" | "twilio" | "vapi" | "retell";
+                script?: string;
+            };
+            allowedRegions: string[];
+            /**
+             * @default {
+             *       "startMinute": 540,
+             *       "endMinute": 1200
+             *     }
+             */
+            callingWindow: {
+                /** @description Weekdays, 0 = Sunday; all seven when absent */
+                days?: number[];
+                /** @description Local minutes after midnight the window closes, exclusive */
+                endMinute: number;
+                /** @description Local minutes after midnight the window opens (540 = 09:00) */
+                startMinute: number;
+            };
+            /** @default [] */
+            consentRequired: {
+                /** @enum {string} */
+                channel: "call" | "ai_voice" | "sms" | "email";
+                purpose: string;
+            }[];
+            /**
+             * @default [
+             *       "firstName"
+             *     ]
+             */
+            contextFields: string[];
+            /** @default false */
+            liveAgentGuaranteed: boolean;
+            /** @default 1 */
+            maxAttemptsPerDay: number;
+            /** @default 2 */
+            maxAttemptsPerLead: number;
+            /**
+             * @default {
+             *       "callsPerMinute": 10,
+             *       "maxConcurrent": 5
+             *     }
+             */
+            pacing: {
+                /** @default 10 */
+                callsPerMinute: number;
+                /** @default 5 */
+                maxConcurrent: number;
+            };
+            /** @default marketing */
+            purpose: string;
+            /**
+             * @default [
+             *       "busy",
+             *       "no_answer",
+             *       "voicemail",
+             *       "failed",
+             *       "abandoned"
+             *     ]
+             */
+            recycleOutcomes: ("answered" | "busy" | "no_answer" | "voicemail" | "failed" | "abandoned")[];
+            /** @default {} */
+            retrySpacingMinutes: {
+                abandoned?: number;
+                answered?: number;
+                busy?: number;
+                failed?: number;
+                no_answer?: number;
+                voicemail?: number;
+            };
+            /** @default true */
+            usesArtificialVoice: boolean;
+        };
+        CampaignSettingsInput: {
+            /**
+             * @default {
+             *       "limitPercent": 3,
+             *       "slowDownAtPercent": 2.5
+             *     }
+             */
+            abandonment: {
+                /** @default 3 */
+                limitPercent: number;
+                /** @default 2.5 */
+                slowDownAtPercent: number;
+            };
+            /**
+             * @default {
+             *       "name": "simulator"
+             *     }
+             */
+            adapter: {
+                agentId?: string;
+                from?: string;
+                /**
+                 * @default simulator
+                 * @enum {string}
+                 */
+                name: "simulator" | "twilio" | "vapi" | "retell";
+                script?: string;
+            };
+            allowedRegions: string[];
+            /**
+             * @default {
+             *       "startMinute": 540,
+             *       "endMinute": 1200
+             *     }
+             */
+            callingWindow: {
+                /** @description Weekdays, 0 = Sunday; all seven when absent */
+                days?: number[];
+                /** @description Local minutes after midnight the window closes, exclusive */
+                endMinute: number;
+                /** @description Local minutes after midnight the window opens (540 = 09:00) */
+                startMinute: number;
+            };
+            /** @default [] */
+            consentRequired: {
+                /** @enum {string} */
+                channel: "call" | "ai_voice" | "sms" | "email";
+                purpose: string;
+            }[];
+            /**
+             * @default [
+             *       "firstName"
+             *     ]
+             */
+            contextFields: string[];
+            /** @default false */
+            liveAgentGuaranteed: boolean;
+            /** @default 1 */
+            maxAttemptsPerDay: number;
+            /** @default 2 */
+            maxAttemptsPerLead: number;
+            /**
+             * @default {
+             *       "callsPerMinute": 10,
+             *       "maxConcurrent": 5
+             *     }
+             */
+            pacing: {
+                /** @default 10 */
+                callsPerMinute: number;
+                /** @default 5 */
+                maxConcurrent: number;
+            };
+            /** @default marketing */
+            purpose: string;
+            /**
+             * @default [
+             *       "busy",
+             *       "no_answer",
+             *       "voicemail",
+             *       "failed",
+             *       "abandoned"
+             *     ]
+             */
+            recycleOutcomes: ("answered" | "busy" | "no_answer" | "voicemail" | "failed" | "abandoned")[];
+            /** @default {} */
+            retrySpacingMinutes: {
+                abandoned?: number;
+                answered?: number;
+                busy?: number;
+                failed?: number;
+                no_answer?: number;
+                voicemail?: number;
+            };
+            /** @default true */
+            usesArtificialVoice: boolean;
         };
         CategoriesPreviewRequest: {
             /** @description An unsaved category set to try */
