@@ -1,3 +1,5 @@
+import { hostname } from 'node:os';
+import { newUuid } from '../../platform/ids.js';
 import { defineModule, type PlatformModule } from '../../platform/module.js';
 import type {
   ColumnMappingsService,
@@ -36,6 +38,9 @@ import type { CallReportSink } from './telephony/adapter.js';
 import { loggingCallReportSink } from './telephony/logging-report-sink.js';
 import { createTelephonyAdapters, type TelephonyAdapters } from './telephony/telephony-adapters.js';
 import { telephonyCallbackRoutes } from './telephony/telephony-callbacks.routes.js';
+import { dialerRoutes } from './dialer/dialer.routes.js';
+import { createDialer } from './dialer/dialer.service.js';
+import { createDialerScheduler, dialerTimer } from './dialer/dialer.scheduler.js';
 
 /** What campaigns offers other modules, the CLI and tests (`platform.modules.campaigns`). */
 export interface CampaignsApi {
@@ -185,6 +190,23 @@ export const campaignsModule = defineModule({
       adapterFor,
       logger: deps.logger,
     });
+    const dialer = createDialer({
+      database: deps.database,
+      sealing,
+      consents,
+      suppression,
+      campaigns,
+      audit: deps.auditLog,
+      logger: deps.logger,
+      adapterFor: (name) => telephony.adapters.get(name),
+    });
+    // One leader per campaign across replicas; the timer runs on one replica, the lease covers long passes.
+    const scheduler = createDialerScheduler({
+      database: deps.database,
+      dialer,
+      logger: deps.logger,
+      owner: `${hostname()}:${process.pid}:${newUuid()}`,
+    });
     return {
       api: {
         lists,
@@ -212,6 +234,7 @@ export const campaignsModule = defineModule({
         // Providers' webhooks: public (the signature decides), hidden from the OpenAPI document.
         { surface: 'internal', prefix: '/campaigns/telephony/callbacks', plugin: telephony.routes },
         { surface: 'internal', prefix: '/campaigns/campaigns', plugin: campaignsRoutes(campaigns) },
+        { surface: 'internal', prefix: '/campaigns/campaigns', plugin: dialerRoutes(dialer) },
       ],
       handlers: [
         optOutHandler({
@@ -222,6 +245,7 @@ export const campaignsModule = defineModule({
         }),
       ],
       jobs: [
+        dialerTimer(scheduler),
         {
           kind: 'timer',
           name: 'campaigns.call-reconciliation',

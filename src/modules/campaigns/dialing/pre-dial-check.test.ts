@@ -268,6 +268,91 @@ describe('time zones and calling hours', () => {
   });
 });
 
+describe('leads with several candidate zones', () => {
+  const ALL_US = [
+    'America/New_York',
+    'America/Chicago',
+    'America/Denver',
+    'America/Phoenix',
+    'America/Los_Angeles',
+    'America/Anchorage',
+    'Pacific/Honolulu',
+  ];
+  const CONTIGUOUS = ALL_US.slice(0, 5);
+  const lead = (timeZoneCandidates: readonly string[], timeZone: string | null = null) => ({
+    region: 'US',
+    timeZone,
+    timeZoneCandidates,
+  });
+
+  it.each([
+    // candidates, instant, expected
+    [ALL_US, '2026-06-10T16:00:00Z', 'outside_calling_window'], // 12:00 New York, 06:00 Honolulu
+    [CONTIGUOUS, '2026-06-10T16:00:00Z', 'allow'], // 12:00 New York, 09:00 Los Angeles
+    [ALL_US, '2026-06-11T00:30:00Z', 'allow'], // 20:30 New York, 14:30 Honolulu
+    [ALL_US, '2026-06-11T01:00:00Z', 'outside_calling_window'], // 21:00 New York
+    [CONTIGUOUS, '2026-06-10T14:59:00Z', 'outside_calling_window'], // 07:59 Los Angeles and Phoenix
+    // Spring forward, Sunday 8 March 2026: Los Angeles moves to PDT, Phoenix keeps MST.
+    [CONTIGUOUS, '2026-03-07T15:59:00Z', 'outside_calling_window'], // Sat 07:59 PST
+    [CONTIGUOUS, '2026-03-07T16:00:00Z', 'allow'], // Sat 08:00 PST
+    [CONTIGUOUS, '2026-03-08T14:59:00Z', 'outside_calling_window'], // Sun 07:59 PDT and MST
+    [CONTIGUOUS, '2026-03-08T15:00:00Z', 'allow'], // Sun 08:00 PDT and MST
+    // Fall back, Sunday 1 November 2026: New York's evening ends an hour later in UTC.
+    [CONTIGUOUS, '2026-11-02T01:30:00Z', 'allow'], // Sun 20:30 EST
+    [CONTIGUOUS, '2026-11-02T02:00:00Z', 'outside_calling_window'], // Sun 21:00 EST
+  ] as const)('%j at %s: %s', (candidates, instant, expected) => {
+    const decision = preDialCheck(input({ now: at(instant), lead: lead(candidates) }));
+    expect(reasonOf(decision)).toBe(expected);
+  });
+
+  it('names the zone that refuses in the detail', () => {
+    const decision = preDialCheck(input({ now: at('2026-06-10T16:00:00Z'), lead: lead(ALL_US) }));
+    expect(decision.allow ? '' : decision.detail).toContain('Pacific/Honolulu');
+  });
+
+  it('lets the lead’s own zone win over its candidates, and takes a single candidate as its zone', () => {
+    const now = at('2026-06-10T16:00:00Z');
+    expect(reasonOf(preDialCheck(input({ now, lead: lead(ALL_US, 'America/New_York') })))).toBe('allow');
+    expect(reasonOf(preDialCheck(input({ now, lead: lead(['Pacific/Honolulu']) })))).toBe(
+      'outside_calling_window',
+    );
+    expect(reasonOf(preDialCheck(input({ now, lead: lead([]) })))).toBe('no_time_zone');
+    expect(reasonOf(preDialCheck(input({ now, lead: lead(['America/New_York', 'Mars/Base']) })))).toBe(
+      'no_time_zone',
+    );
+  });
+
+  it('applies a state holiday in every candidate zone, and allows with the shared answer object', () => {
+    // Florida splits between Eastern and Central time; both zones must be clear.
+    const florida = {
+      region: 'US-FL',
+      timeZone: null,
+      timeZoneCandidates: ['America/New_York', 'America/Chicago'],
+    };
+    const allowed = preDialCheck(input({ now: at('2026-06-10T16:00:00Z'), lead: florida }));
+    expect(allowed).toBe(preDialCheck(input()));
+    const late = preDialCheck(input({ now: at('2026-06-11T00:30:00Z'), lead: florida })); // 20:30 EDT
+    expect(reasonOf(late)).toBe('outside_calling_window');
+  });
+
+  it('counts “today” from the earliest local midnight among the candidates', () => {
+    // Now is 18:00 in New York, 15:00 in Los Angeles on 10 June. An attempt at 05:00 UTC was on
+    // 10 June in New York (01:00) but on 9 June in Los Angeles (22:00): it counts as today's.
+    // One at 03:30 UTC was on 9 June in both.
+    const now = at('2026-06-10T22:00:00Z');
+    const campaign = { maxAttemptsPerLead: 10, maxAttemptsPerDay: 1 };
+    const early: Attempt = { at: at('2026-06-10T03:30:00Z'), outcome: 'no_answer' };
+    const sameDay: Attempt = { at: at('2026-06-10T05:00:00Z'), outcome: 'no_answer' };
+    const candidates = ['America/New_York', 'America/Los_Angeles'];
+    expect(
+      reasonOf(preDialCheck(input({ now, campaign, lead: { ...lead(candidates), attempts: [early] } }))),
+    ).toBe('allow');
+    expect(
+      reasonOf(preDialCheck(input({ now, campaign, lead: { ...lead(candidates), attempts: [sameDay] } }))),
+    ).toBe('max_attempts_today');
+  });
+});
+
 describe('daylight saving time', () => {
   // Rules that allow every hour, so only the campaign window speaks, and one for Germany to show
   // that a region is one more entry in the book.

@@ -51,8 +51,13 @@ export interface LeadFacts {
   readonly e164: string;
   /** `US-FL`, `GB`, `IN`: where the lead is, for the rule set. */
   readonly region: string;
-  /** The lead's own IANA zone; wins over the region's default. */
+  /** The lead's own IANA zone; wins over the candidates and the region's default. */
   readonly timeZone?: string | null;
+  /**
+   * The zones the lead may be in when no single one is known (a US number without an address):
+   * the window, holidays and banned days must then hold in every one of them.
+   */
+  readonly timeZoneCandidates?: readonly string[] | null;
   /** This campaign's attempts on this lead, any order. */
   readonly attempts: readonly Attempt[];
 }
@@ -271,9 +276,18 @@ function decide(
     if (state !== 'ok') return consentSkip(state, campaign.purpose, 'ai_voice');
   }
 
-  // 5. The lead's local time: holidays, banned days, hours.
+  // 5. The lead's local time: holidays, banned days, hours — in every zone the lead may be in.
   const own = lead.timeZone;
-  const zone = own !== undefined && own !== null && own !== '' ? own : rules.defaultTimeZone;
+  const candidates = lead.timeZoneCandidates;
+  if ((own === undefined || own === null || own === '') && candidates != null && candidates.length > 1) {
+    return decideInCandidates(now, lead, campaign, rules, candidates);
+  }
+  const zone =
+    own !== undefined && own !== null && own !== ''
+      ? own
+      : candidates != null && candidates.length === 1
+        ? candidates[0]
+        : rules.defaultTimeZone;
   if (zone === undefined) {
     return skip('no_time_zone', `no time zone for the lead, and none single for ${lead.region} in the rules`);
   }
@@ -283,7 +297,39 @@ function decide(
   if (windowSkip !== undefined) return windowSkip;
 
   // 6. Attempts: caps the law sets, then the campaign's own.
-  return checkAttempts(rules, campaign, lead.attempts, now, zone, local.day);
+  if (lead.attempts.length === 0) return ALLOW;
+  return checkAttempts(rules, campaign, lead.attempts, now, zone, localDayStart(zone, local.day));
+}
+
+/**
+ * A lead with several candidate zones: it may be called only when every zone allows it (the
+ * first refusal found is the answer), and "today" for the daily cap starts at the earliest local
+ * midnight among them, so an attempt counts as today's in whichever zone it is.
+ */
+function decideInCandidates(
+  now: number,
+  lead: LeadFacts,
+  campaign: CampaignFacts,
+  rules: EffectiveRules,
+  candidates: readonly string[],
+): PreDialDecision {
+  let dayStart = Number.POSITIVE_INFINITY;
+  let startZone = '';
+  for (const zone of candidates) {
+    if (!isKnownTimeZone(zone)) return skip('no_time_zone', `unknown time zone ${zone}`);
+    const local = localTime(zone, now, scratch);
+    const windowSkip = checkWindow(rules, campaign.callingWindow, local, zone);
+    if (windowSkip !== undefined) return windowSkip;
+    if (lead.attempts.length > 0) {
+      const start = localDayStart(zone, local.day);
+      if (start < dayStart) {
+        dayStart = start;
+        startZone = zone;
+      }
+    }
+  }
+  if (lead.attempts.length === 0) return ALLOW;
+  return checkAttempts(rules, campaign, lead.attempts, now, startZone, dayStart);
 }
 
 function checkWindow(
@@ -335,10 +381,8 @@ function checkAttempts(
   attempts: readonly Attempt[],
   now: number,
   zone: string,
-  today: number,
+  dayStart: number,
 ): PreDialDecision {
-  if (attempts.length === 0) return ALLOW;
-  const dayStart = localDayStart(zone, today);
   const since24h = now - 24 * HOUR;
   const machineSince = now - rules.machineRepeatHours * HOUR;
   let in24h = 0;
@@ -385,4 +429,33 @@ function checkAttempts(
     }
   }
   return ALLOW;
+}
+
+/**
+ * Step 5 alone (holidays, banned days, hours, in every zone the lead may be in): undefined when
+ * the lead's local time allows a call at `now`. The dialer probes it forward in time to find when
+ * a lead refused for the time of day is worth checking again.
+ */
+export function localTimeRefusal(
+  now: number,
+  lead: Pick<LeadFacts, 'region' | 'timeZone' | 'timeZoneCandidates'>,
+  window: CallingWindow,
+  book: RuleBook,
+): PreDialDecision | undefined {
+  const rules = book.forRegion(lead.region);
+  if (rules === undefined) return skip('no_rule_set', `no calling rules for region ${lead.region}`);
+  const own = lead.timeZone;
+  const candidates = lead.timeZoneCandidates;
+  const zones: readonly (string | undefined)[] =
+    own !== undefined && own !== null && own !== ''
+      ? [own]
+      : candidates != null && candidates.length > 0
+        ? candidates
+        : [rules.defaultTimeZone];
+  for (const zone of zones) {
+    if (zone === undefined || !isKnownTimeZone(zone)) return skip('no_time_zone', 'no usable time zone');
+    const refusal = checkWindow(rules, window, localTime(zone, now, scratch), zone);
+    if (refusal !== undefined) return refusal;
+  }
+  return undefined;
 }

@@ -117,6 +117,10 @@ export const apiLimits = {
     'cursor': { maxLength: 200 },
     'limit': { minimum: 1, maximum: 500 },
   },
+  'GET /api/v1/campaigns/campaigns/{campaignId}/dry-run': {
+    'campaignId': { maxLength: 100 },
+    'limit': { minimum: 1, maximum: 1000 },
+  },
   'GET /api/v1/campaigns/campaigns/{campaignId}/live': {
     'campaignId': { maxLength: 100 },
   },

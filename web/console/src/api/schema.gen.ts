@@ -4350,6 +4350,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/campaigns/campaigns/{campaignId}/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which leads the dialer would call at an instant, and why the others not; stores and dials nothing */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The instant to evaluate (default now) */
+                    at?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    campaignId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CampaignDryRun"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/campaigns/campaigns/{campaignId}/live": {
         parameters: {
             query?: never;
@@ -15941,6 +16028,50 @@ export interface components {
             /** @enum {string} */
             state: "reserved" | "placed" | "ringing" | "in_progress" | "ended" | "not_placed";
             talkSeconds: number | null;
+        };
+        CampaignDryRun: {
+            /** Format: date-time */
+            at: string;
+            campaignId: string;
+            evaluated: number;
+            examples: {
+                detail: string;
+                leadId: string;
+                /** @enum {string} */
+                reason: "invalid_number" | "dnc_internal" | "region_not_allowed" | "no_rule_set" | "registry_stale" | "dnc_national" | "consent_withdrawn" | "consent_expired" | "no_consent" | "no_time_zone" | "no_holiday_data" | "holiday" | "day_banned" | "outside_calling_window" | "max_calls_24h" | "answering_machine_repeat" | "max_attempts" | "max_attempts_today" | "retry_too_soon";
+            }[];
+            skipped: {
+                [key: string]: number;
+            };
+            wouldDial: {
+                attemptNumber: number;
+                leadId: string;
+                listId: string;
+                /** @description null: the window held in every one of several candidate zones */
+                timeZone: string | null;
+            }[];
+        };
+        CampaignDryRunInput: {
+            /** Format: date-time */
+            at: string;
+            campaignId: string;
+            evaluated: number;
+            examples: {
+                detail: string;
+                leadId: string;
+                /** @enum {string} */
+                reason: "invalid_number" | "dnc_internal" | "region_not_allowed" | "no_rule_set" | "registry_stale" | "dnc_national" | "consent_withdrawn" | "consent_expired" | "no_consent" | "no_time_zone" | "no_holiday_data" | "holiday" | "day_banned" | "outside_calling_window" | "max_calls_24h" | "answering_machine_repeat" | "max_attempts" | "max_attempts_today" | "retry_too_soon";
+            }[];
+            skipped: {
+                [key: string]: number;
+            };
+            wouldDial: {
+                attemptNumber: number;
+                leadId: string;
+                listId: string;
+                /** @description null: the window held in every one of several candidate zones */
+                timeZone: string | null;
+            }[];
         };
         CampaignInput: {
             /** Format: date-time */
