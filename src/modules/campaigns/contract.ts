@@ -149,7 +149,8 @@ export interface LeadImportDetail extends LeadImport {
 
 export interface ImportPreview {
   readonly sniffedType: SniffedType;
-  readonly delimiter: string;
+  /** null for an XLSX workbook. */
+  readonly delimiter: string | null;
   /** The first record as read (the header when the file has one). */
   readonly header: readonly string[] | null;
   readonly rows: readonly {

@@ -198,7 +198,7 @@ const OPTIONS_BYTES = 64 * 1024;
 const uploadDescription = `multipart/form-data with two parts, in this order:
 - \`options\`: JSON {listId, mappingId | mapping, saveMappingAs}; a mapping names the column of each lead field (by header, or by position), or a VICIdial preset (vicidial-standard, vicidial-stdrankowner, vicidial-minicsv, vicidial-minicsv02);
 - \`file\`: the lead file (CSV, TSV, pipe- or semicolon-separated; its type is read from its bytes, never its name).
-Refusals: 415 (not a lead file), 422 (empty, XLSX without a reader), 400 (options, naming each field; a mapping that does not fit the file), 413 (over the size limit), 404 (options.listId).`;
+Refusals: 415 (not a lead file), 422 (empty; an XLSX workbook refused as a ZIP bomb or damaged, or without the mapping's sheet), 400 (options, naming each field; a mapping that does not fit the file), 413 (over the size limit), 404 (options.listId).`;
 
 function closing(reply: FastifyReply, error: unknown): unknown {
   void reply.header('connection', 'close');

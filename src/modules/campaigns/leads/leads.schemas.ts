@@ -131,7 +131,7 @@ export const leadImportDetailSchema = leadImportSchema
 export const importPreviewSchema = z
   .object({
     sniffedType: z.enum(['csv', 'tsv', 'psv', 'ssv', 'xlsx']),
-    delimiter: z.string(),
+    delimiter: z.string().nullable().describe('null for an XLSX workbook'),
     header: z.array(z.string()).nullable(),
     rows: z.array(
       z.object({
