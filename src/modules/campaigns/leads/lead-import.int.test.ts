@@ -240,7 +240,7 @@ describe('campaigns: lead lists, imports and leads', () => {
       const file = await workbookOf([
         ['Phone', 'First Name', 'State', 'Signed up'],
         [14155552671, 'Ada', 'CA', new Date(Date.UTC(2024, 0, 31))],
-        [2125550101, 'Bob', 'NY', null],
+        [2125550101, 'Bob', null, null],
         ['not a number', 'Cy', 'NY', null],
       ]);
       const job = await importFile(tenantA, { listId: list.id }, file, 'leads.xlsx');
@@ -254,9 +254,10 @@ describe('campaigns: lead lists, imports and leads', () => {
       expect(job.rejections).toEqual([{ row: 4, field: 'phone', reason: expect.any(String) as string }]);
       const { leads } = await leadsOf(tenantA, `listId=${list.id}`);
       const details = await Promise.all(leads.map((lead) => detailOf(tenantA, lead.id)));
-      expect(details.map((d) => [d.phone, d.sourceRow, d.subdivision]).sort()).toEqual([
-        ['+12125550101', 3, 'US-NY'],
-        ['+14155552671', 2, 'US-CA'],
+      // Bob has no state: his New York area code places him (time zone source 'area_code').
+      expect(details.map((d) => [d.phone, d.sourceRow, d.subdivision, d.timeZoneSource]).sort()).toEqual([
+        ['+12125550101', 3, null, 'area_code'],
+        ['+14155552671', 2, 'US-CA', 'subdivision'],
       ]);
       const ada = details.find((d) => d.phone === '+14155552671');
       expect(ada?.customFields).toMatchObject({ 'Signed up': '2024-01-31' });

@@ -50,7 +50,7 @@ export const leadSummarySchema = z
     timeZoneCandidates: z
       .array(z.string())
       .describe('Every zone the lead may be in: a calling window must hold in each'),
-    timeZoneSource: z.enum(['field', 'subdivision', 'country', 'region_candidates']).nullable(),
+    timeZoneSource: z.enum(['field', 'subdivision', 'area_code', 'country', 'region_candidates']).nullable(),
     status: z.enum(leadStatuses),
     createdAt: z.iso.datetime(),
   })
