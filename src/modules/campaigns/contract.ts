@@ -183,6 +183,12 @@ export interface LeadListsService {
 export interface LeadsService {
   query(ctx: RequestContext, query: LeadQuery): Promise<LeadPage>;
   get(ctx: RequestContext, leadId: string): Promise<LeadDetail>;
+  /** Moves a lead to `status` by hand (audited, a history row); 409 when lead-status.ts refuses it. */
+  changeStatus(
+    ctx: RequestContext,
+    leadId: string,
+    change: { readonly status: LeadStatus; readonly note?: string | undefined },
+  ): Promise<LeadDetail>;
   /** CSV of a list's leads (or all), formula-neutralised; audited before the first byte. */
   exportCsv(
     ctx: AuditContext,

@@ -313,6 +313,37 @@ describe('campaigns: lead lists, imports and leads', () => {
     });
   });
 
+  it('changes a lead status by hand: history, audit, 409 for a refused change, other tenants see nothing', async () => {
+    const list = await createList(tenantA, 'status changes', 'US');
+    await importFile(tenantA, { listId: list.id }, 'phone\n+12125550199\n');
+    const [lead] = (await leadsOf(tenantA, `listId=${list.id}`)).leads;
+    const change = (tenant: string, payload: unknown) =>
+      t.inject({
+        method: 'POST',
+        url: `/api/v1/campaigns/leads/${lead?.id ?? ''}/status`,
+        as: writer(tenant),
+        payload: payload as Record<string, unknown>,
+      });
+    const called = await change(tenantA, { status: 'callback', note: 'asked for Monday' });
+    expect(called.statusCode, called.body).toBe(200);
+    expect(called.json<LeadDetail>()).toMatchObject({
+      status: 'callback',
+      statusHistory: [
+        { from: null, to: 'new' },
+        { from: 'new', to: 'callback', reason: 'asked for Monday' },
+      ],
+    });
+    expect((await change(tenantB, { status: 'do_not_call' })).statusCode).toBe(404);
+    expect((await change(tenantA, { status: 'do_not_call' })).statusCode).toBe(200);
+    const refused = await change(tenantA, { status: 'new' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json<{ errors: { field: string }[] }>().errors[0]?.field).toBe('body.status');
+    expect((await change(tenantA, { status: 'gone' })).statusCode).toBe(400);
+    expect((await change(tenantA, { status: 'new', note: 'x\u0000y' })).statusCode).toBe(400);
+    const audit = await t.platform.modules.audit.list(ctxA, { action: 'leads.status.changed', limit: 10 });
+    expect(audit.items).toHaveLength(2);
+  });
+
   it('rejects every bad row with its field and reason, and dedupes by number within the list', async () => {
     const list = await createList(tenantA, 'bad rows', 'US');
     const csv = [

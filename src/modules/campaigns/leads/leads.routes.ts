@@ -492,6 +492,27 @@ export function leadsRoutes(leads: LeadsService): FastifyPluginAsyncZod {
       },
       async (request) => views.detail(await leads.get(request.ctx, request.params.leadId)),
     );
+
+    app.post(
+      '/:leadId/status',
+      {
+        config: { permission: 'leads:write' },
+        schema: {
+          tags,
+          summary: "Change a lead's status by hand (audited, a history row)",
+          description:
+            'Any status may become do_not_call; do_not_call is final, converted and invalid only become do_not_call. 409 names the statuses the lead can take. A do_not_call status is not the do-not-call list: add the number to /api/v1/campaigns/dnc to suppress it for every list.',
+          params: z.object({ leadId: z.string().max(100) }),
+          body: z.strictObject({
+            status: z.enum(leadStatuses),
+            note: z.string().trim().min(1).max(500).optional().describe('Kept in the status history'),
+          }),
+          response: { 200: leadDetailSchema, ...problems, 409: problemSchema },
+        },
+      },
+      async (request) =>
+        views.detail(await leads.changeStatus(request.ctx, request.params.leadId, request.body)),
+    );
     await Promise.resolve();
   };
 }
