@@ -240,7 +240,7 @@ describe('campaigns: lead lists, imports and leads', () => {
       const file = await workbookOf([
         ['Phone', 'First Name', 'State', 'Signed up'],
         [14155552671, 'Ada', 'CA', new Date(Date.UTC(2024, 0, 31))],
-        [2125550101, 'Bob', null, null],
+        [2125550142, 'Bob', null, null],
         ['not a number', 'Cy', 'NY', null],
       ]);
       const job = await importFile(tenantA, { listId: list.id }, file, 'leads.xlsx');
@@ -256,7 +256,7 @@ describe('campaigns: lead lists, imports and leads', () => {
       const details = await Promise.all(leads.map((lead) => detailOf(tenantA, lead.id)));
       // Bob has no state: his New York area code places him (time zone source 'area_code').
       expect(details.map((d) => [d.phone, d.sourceRow, d.subdivision, d.timeZoneSource]).sort()).toEqual([
-        ['+12125550101', 3, null, 'area_code'],
+        ['+12125550142', 3, null, 'area_code'],
         ['+14155552671', 2, 'US-CA', 'subdivision'],
       ]);
       const ada = details.find((d) => d.phone === '+14155552671');
