@@ -153,7 +153,8 @@ export interface LeadImportDetail extends LeadImport {
 
 export interface ImportPreview {
   readonly sniffedType: SniffedType;
-  readonly delimiter: string;
+  /** null for an XLSX workbook. */
+  readonly delimiter: string | null;
   /** The first record as read (the header when the file has one). */
   readonly header: readonly string[] | null;
   readonly rows: readonly {
@@ -186,6 +187,12 @@ export interface LeadListsService {
 export interface LeadsService {
   query(ctx: RequestContext, query: LeadQuery): Promise<LeadPage>;
   get(ctx: RequestContext, leadId: string): Promise<LeadDetail>;
+  /** Moves a lead to `status` by hand (audited, a history row); 409 when lead-status.ts refuses it. */
+  changeStatus(
+    ctx: RequestContext,
+    leadId: string,
+    change: { readonly status: LeadStatus; readonly note?: string | undefined },
+  ): Promise<LeadDetail>;
   /** CSV of a list's leads (or all), formula-neutralised; audited before the first byte. */
   exportCsv(
     ctx: AuditContext,

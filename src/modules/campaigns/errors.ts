@@ -14,6 +14,23 @@ export const CampaignsErrors = {
       { fields: [{ field: 'body.name', message: 'is the name of another lead list' }] },
     ),
   leadNotFound: () => new AppError('CAMPAIGNS_LEAD_NOT_FOUND', 'not_found', 'The lead was not found.'),
+  /** 409: a status change the lead's current status does not allow (lead-status.ts). */
+  statusChangeRefused: (from: string, to: string, allowed: readonly string[]) =>
+    new AppError(
+      'CAMPAIGNS_STATUS_CHANGE_REFUSED',
+      'conflict',
+      `body.status: a lead that is '${from}' cannot become '${to}'.`,
+      {
+        fields: [
+          {
+            field: 'body.status',
+            message: allowed.length
+              ? `a '${from}' lead can become: ${allowed.join(', ')}`
+              : `a '${from}' lead keeps its status`,
+          },
+        ],
+      },
+    ),
   importNotFound: () =>
     new AppError('CAMPAIGNS_IMPORT_NOT_FOUND', 'not_found', 'The lead import was not found.'),
   mappingNotFound: (field = 'params.mappingId') =>

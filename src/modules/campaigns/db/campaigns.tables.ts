@@ -6,7 +6,7 @@ import type { TenantTransaction } from '../../../platform/db/index.js';
 export type LeadStatus =
   'new' | 'attempted' | 'contacted' | 'callback' | 'converted' | 'not_interested' | 'do_not_call' | 'invalid';
 
-export type TimeZoneSource = 'field' | 'subdivision' | 'country' | 'region_candidates';
+export type TimeZoneSource = 'field' | 'subdivision' | 'area_code' | 'country' | 'region_candidates';
 
 export type SniffedType = 'csv' | 'tsv' | 'psv' | 'ssv' | 'xlsx';
 

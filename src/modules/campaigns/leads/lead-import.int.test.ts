@@ -11,6 +11,7 @@ import type { RequestContext } from '../../../platform/context.js';
 import { createSealing } from '../sealing.js';
 import { createLeadImports } from './lead-import.service.js';
 import type { LeadDetail, LeadImportDetail, LeadList, LeadSummary } from '../contract.js';
+import { workbookOf, zipBomb } from '../../../../test/support/xlsx-files.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../../../shared/fixtures/real/leads');
 
@@ -231,6 +232,116 @@ describe('campaigns: lead lists, imports and leads', () => {
         });
       });
     }
+  });
+
+  describe('XLSX workbooks', () => {
+    it('imports the first sheet: numeric phone cells keep every digit, dates read as ISO dates', async () => {
+      const list = await createList(tenantA, 'xlsx numbers', 'US');
+      const file = await workbookOf([
+        ['Phone', 'First Name', 'State', 'Signed up'],
+        [14155552671, 'Ada', 'CA', new Date(Date.UTC(2024, 0, 31))],
+        [2125550142, 'Bob', null, null],
+        ['not a number', 'Cy', 'NY', null],
+      ]);
+      const job = await importFile(tenantA, { listId: list.id }, file, 'leads.xlsx');
+      expect(job).toMatchObject({
+        state: 'completed',
+        sniffedType: 'xlsx',
+        rowsRead: 3,
+        rowsAccepted: 2,
+        rowsRejected: 1,
+      });
+      expect(job.rejections).toEqual([{ row: 4, field: 'phone', reason: expect.any(String) as string }]);
+      const { leads } = await leadsOf(tenantA, `listId=${list.id}`);
+      const details = await Promise.all(leads.map((lead) => detailOf(tenantA, lead.id)));
+      // Bob has no state: his New York area code places him (time zone source 'area_code').
+      expect(details.map((d) => [d.phone, d.sourceRow, d.subdivision, d.timeZoneSource]).sort()).toEqual([
+        ['+12125550142', 3, null, 'area_code'],
+        ['+14155552671', 2, 'US-CA', 'subdivision'],
+      ]);
+      const ada = details.find((d) => d.phone === '+14155552671');
+      expect(ada?.customFields).toMatchObject({ 'Signed up': '2024-01-31' });
+    });
+
+    it('previews a named sheet, and refuses a sheet that is not there naming file', async () => {
+      const list = await createList(tenantA, 'xlsx sheets', 'US');
+      const file = await workbookOf([['phone'], [14155552671]], 'Calls');
+      const preview = await upload(
+        tenantA,
+        { listId: list.id, mapping: { sheet: 'Calls' }, rows: 5 },
+        file,
+        'leads.xlsx',
+        '/api/v1/campaigns/leads/imports/preview',
+      );
+      expect(preview.statusCode, preview.body).toBe(200);
+      expect(preview.json()).toMatchObject({
+        sniffedType: 'xlsx',
+        delimiter: null,
+        header: ['phone'],
+        rows: [{ row: 2, raw: ['14155552671'], lead: { phone: '+14155552671' } }],
+      });
+      const missing = await upload(
+        tenantA,
+        { listId: list.id, mapping: { sheet: 'Leads' } },
+        file,
+        'leads.xlsx',
+      );
+      expect(missing.statusCode).toBe(422);
+      expect(missing.json<{ errors: { field: string; message: string }[] }>().errors).toEqual([
+        { field: 'file', message: "has no sheet named 'Leads' (its sheets: Calls)" },
+      ]);
+    });
+
+    it('refuses a ZIP bomb with 422 naming file and the reason, keeping nothing', async () => {
+      const list = await createList(tenantA, 'xlsx bomb');
+      for (const [bomb, reason] of [
+        [zipBomb(20), /inflates \d+ times its size/],
+        [zipBomb(20, 1000), /inflates to more than the 1000 bytes it declares/],
+      ] as const) {
+        const response = await upload(tenantA, { listId: list.id }, bomb, 'leads.xlsx');
+        expect(response.statusCode).toBe(422);
+        const [error] = response.json<{ errors: { field: string; message: string }[] }>().errors;
+        expect(error?.field).toBe('file');
+        expect(error?.message).toMatch(reason);
+      }
+      const imports = await t.inject({
+        method: 'GET',
+        url: '/api/v1/campaigns/leads/imports',
+        as: writer(tenantA),
+      });
+      expect(JSON.stringify(imports.json())).not.toContain(list.id);
+    });
+  });
+
+  it('changes a lead status by hand: history, audit, 409 for a refused change, other tenants see nothing', async () => {
+    const list = await createList(tenantA, 'status changes', 'US');
+    await importFile(tenantA, { listId: list.id }, 'phone\n+12125550199\n');
+    const [lead] = (await leadsOf(tenantA, `listId=${list.id}`)).leads;
+    const change = (tenant: string, payload: unknown) =>
+      t.inject({
+        method: 'POST',
+        url: `/api/v1/campaigns/leads/${lead?.id ?? ''}/status`,
+        as: writer(tenant),
+        payload: payload as Record<string, unknown>,
+      });
+    const called = await change(tenantA, { status: 'callback', note: 'asked for Monday' });
+    expect(called.statusCode, called.body).toBe(200);
+    expect(called.json<LeadDetail>()).toMatchObject({
+      status: 'callback',
+      statusHistory: [
+        { from: null, to: 'new' },
+        { from: 'new', to: 'callback', reason: 'asked for Monday' },
+      ],
+    });
+    expect((await change(tenantB, { status: 'do_not_call' })).statusCode).toBe(404);
+    expect((await change(tenantA, { status: 'do_not_call' })).statusCode).toBe(200);
+    const refused = await change(tenantA, { status: 'new' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json<{ errors: { field: string }[] }>().errors[0]?.field).toBe('body.status');
+    expect((await change(tenantA, { status: 'gone' })).statusCode).toBe(400);
+    expect((await change(tenantA, { status: 'new', note: 'x\u0000y' })).statusCode).toBe(400);
+    const audit = await t.platform.modules.audit.list(ctxA, { action: 'leads.status.changed', limit: 10 });
+    expect(audit.items).toHaveLength(2);
   });
 
   it('rejects every bad row with its field and reason, and dedupes by number within the list', async () => {

@@ -20,12 +20,21 @@ import type {
   LeadImportRejectionsTable,
   LeadsTable,
   LeadStatusHistoryTable,
+  SniffedType,
 } from '../db/campaigns.tables.js';
 import { CampaignsErrors } from '../errors.js';
 import { leadImportFinishedV1, type LeadImportFinished } from '../events.js';
 import { sealingAad, type CampaignsSealing, type TenantSealer } from '../sealing.js';
 import type { VirusScanner } from './clamd.scan.js';
-import { delimitedRecords, LeadFileError, peek, sniffLeadFile, type FileRecord } from './lead-file.js';
+import {
+  delimitedRecords,
+  LeadFileError,
+  peek,
+  sniffLeadFile,
+  type FileRecord,
+  type Sniffed,
+} from './lead-file.js';
+import { checkXlsxArchive, defaultZipLimits, xlsxRecords, type ZipLimits } from './lead-xlsx.js';
 import {
   columnMappingSchema,
   delimiterOf,
@@ -67,6 +76,8 @@ export interface LeadImportSettings {
   readonly claimSeconds: number;
   /** clamd, when CLAMAV_URL is configured. */
   readonly scanner: VirusScanner | undefined;
+  /** What an XLSX workbook (a ZIP archive) may hold before it is refused as a ZIP bomb. */
+  readonly zipLimits: ZipLimits;
 }
 
 export const defaultImportSettings: LeadImportSettings = {
@@ -74,7 +85,10 @@ export const defaultImportSettings: LeadImportSettings = {
   batchRows: 500,
   claimSeconds: 120,
   scanner: undefined,
+  zipLimits: defaultZipLimits,
 };
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Runs that fail for a reason other than the file (the database away) are retried this often. */
 const MAX_ATTEMPTS = 5;
@@ -129,8 +143,8 @@ export function createLeadImports(deps: LeadImportDeps): LeadImportsService {
     return list;
   }
 
-  /** Sniffs the head and resolves the mapping against the first record; 415/422/400 otherwise. */
-  async function openFile(file: AsyncIterable<Buffer>, mapping: ColumnMapping) {
+  /** Sniffs the head of an upload: 415 for what is no lead file, 422 for an empty one. */
+  async function sniffUpload(file: AsyncIterable<Buffer>, mapping: ColumnMapping) {
     const { head, chunks } = await peek(file);
     const sniffed = sniffLeadFile(head, delimiterOf(mapping));
     if ('refused' in sniffed) {
@@ -138,13 +152,13 @@ export function createLeadImports(deps: LeadImportDeps): LeadImportsService {
         throw CampaignsErrors.unreadableFile('file', sniffed.refused);
       throw CampaignsErrors.unsupportedFile('file', sniffed.refused);
     }
-    if (sniffed.type === 'xlsx')
-      throw CampaignsErrors.unreadableFile(
-        'file',
-        'is an XLSX workbook: this installation has no streaming XLSX reader yet; save the sheet as CSV (UTF-8) and upload that',
-      );
+    return { head, chunks, sniffed };
+  }
+
+  /** The mapping resolved against the first record of the file; 422/400 otherwise. */
+  async function firstRecordOf(records: AsyncIterable<FileRecord>, mapping: ColumnMapping) {
     let first: string[] | undefined;
-    for await (const record of delimitedRecords([head], sniffed)) {
+    for await (const record of records) {
       if ('record' in record) {
         first = record.record;
         break;
@@ -156,7 +170,59 @@ export function createLeadImports(deps: LeadImportDeps): LeadImportsService {
       throw CampaignsErrors.invalidImport(
         resolved.problems.map((p) => ({ field: `options.${p.field}`, message: p.message })),
       );
-    return { sniffed, chunks, first, resolved: resolved.resolved };
+    return { first, resolved: resolved.resolved };
+  }
+
+  /**
+   * The records of a stored lead file. An XLSX workbook is checked as a ZIP archive first (a bomb
+   * throws LeadFileError naming the reason) and read from its sheet; delimited text as it streams.
+   */
+  async function storedRecords(
+    objectKey: string,
+    sniffed: Exclude<Sniffed, { refused: string }>,
+    mapping: ColumnMapping,
+  ): Promise<AsyncIterable<FileRecord>> {
+    const open = async () => (await objects.get(objectKey)).body as AsyncIterable<Buffer>;
+    if (sniffed.type === 'xlsx') {
+      await checkXlsxArchive(open, settings.zipLimits);
+      return xlsxRecords(await open(), mapping.sheet);
+    }
+    return delimitedRecords(await open(), sniffed);
+  }
+
+  /** Stores an upload under `objectKey`, counting its bytes against the limit and hashing them. */
+  async function store(
+    objectKey: string,
+    tenantId: string,
+    chunks: AsyncIterable<Buffer>,
+    type: SniffedType,
+  ) {
+    const hash = createHash('sha256');
+    const size = { bytes: 0 };
+    await objects.put(objectKey, counted(chunks, hash, size), {
+      contentType: type === 'xlsx' ? XLSX_TYPE : 'text/plain',
+      tenantId,
+    });
+    return { bytes: size.bytes, sha256: hash.digest('hex') };
+  }
+
+  /**
+   * An XLSX upload is stored before it is looked into (its central directory is at its end): the
+   * archive is checked and the mapping resolved from the stored bytes, and a refused file is
+   * deleted again. A LeadFileError becomes 422 naming `file`.
+   */
+  async function openStoredXlsx(
+    objectKey: string,
+    sniffed: Exclude<Sniffed, { refused: string }>,
+    mapping: ColumnMapping,
+  ) {
+    try {
+      return await firstRecordOf(await storedRecords(objectKey, sniffed, mapping), mapping);
+    } catch (error) {
+      await objects.delete(objectKey, { reason: 'a lead file refused on upload' }).catch(() => undefined);
+      if (error instanceof LeadFileError) throw CampaignsErrors.unreadableFile('file', error.message);
+      throw error;
+    }
   }
 
   function counted(
@@ -289,15 +355,15 @@ export function createLeadImports(deps: LeadImportDeps): LeadImportsService {
     );
     if (!list) throw new LeadFileError('the list was removed while the import ran');
     const defaultRegion = mapping.defaultRegion ?? list.defaultRegion ?? undefined;
-    const { head, chunks } = await peek((await objects.get(job.objectKey)).body);
+    const { head } = await peek((await objects.get(job.objectKey)).body);
     const sniffed = sniffLeadFile(head, delimiterOf(mapping));
-    if ('refused' in sniffed || sniffed.type === 'xlsx')
+    if ('refused' in sniffed || sniffed.type !== job.sniffedType)
       throw new LeadFileError('the stored file can no longer be read');
     const sealer = await sealing.forTenant(ctx.tenantId);
     const actor = job.createdBy;
     let resolved: ResolvedMapping | undefined;
     let batch: FileRecord[] = [];
-    for await (const record of delimitedRecords(chunks, sniffed)) {
+    for await (const record of await storedRecords(job.objectKey, sniffed, mapping)) {
       if (!resolved) {
         if (!('record' in record)) throw new LeadFileError('the first row of the file cannot be read');
         const outcome = resolveMapping(mapping, record.record);
@@ -409,18 +475,24 @@ export function createLeadImports(deps: LeadImportDeps): LeadImportsService {
   return {
     async start(ctx, input) {
       const list = await listOf(ctx, input.listId, 'options.listId');
-      const { sniffed, chunks } = await openFile(input.file, input.mapping);
-      // Saved once the mapping reads the file: a name already taken refuses the import before it stores anything.
-      if (input.saveMappingAs)
-        await deps.mappings.save(ctx, input.saveMappingAs, input.mapping, 'options.saveMappingAs');
+      const { head, chunks, sniffed } = await sniffUpload(input.file, input.mapping);
       const id = newUuid();
       const objectKey = `${ctx.tenantId}/campaigns/lead-imports/${id}`;
-      const hash = createHash('sha256');
-      const size = { bytes: 0 };
-      await objects.put(objectKey, counted(chunks, hash, size), {
-        contentType: 'text/plain',
-        tenantId: ctx.tenantId,
-      });
+      const storedXlsx =
+        sniffed.type === 'xlsx' ? await store(objectKey, ctx.tenantId, chunks, sniffed.type) : undefined;
+      if (sniffed.type === 'xlsx') await openStoredXlsx(objectKey, sniffed, input.mapping);
+      else await firstRecordOf(delimitedRecords([head], sniffed), input.mapping);
+      // Saved once the mapping reads the file: a name already taken refuses the import before it stores anything.
+      if (input.saveMappingAs)
+        await deps.mappings
+          .save(ctx, input.saveMappingAs, input.mapping, 'options.saveMappingAs')
+          .catch(async (error: unknown) => {
+            if (storedXlsx)
+              await objects.delete(objectKey, { reason: 'lead import refused' }).catch(() => undefined);
+            throw error;
+          });
+      const stored = storedXlsx ?? (await store(objectKey, ctx.tenantId, chunks, sniffed.type));
+      const size = { bytes: stored.bytes };
       const row = await database.withTenant<Tables, LeadImportRow>(ctx, async (trx) => {
         const inserted = await insertImport(trx, {
           id,
@@ -429,7 +501,7 @@ export function createLeadImports(deps: LeadImportDeps): LeadImportsService {
           fileName: input.fileName.slice(0, 255) || 'upload',
           sniffedType: sniffed.type,
           sizeBytes: size.bytes,
-          sha256: hash.digest('hex'),
+          sha256: stored.sha256,
           objectKey,
           mapping: input.mapping,
           state: 'queued',
@@ -454,49 +526,31 @@ export function createLeadImports(deps: LeadImportDeps): LeadImportsService {
 
     async preview(ctx, input) {
       const list = await listOf(ctx, input.listId, 'options.listId');
-      const { sniffed, chunks, first, resolved } = await openFile(input.file, input.mapping);
+      const { head, chunks, sniffed } = await sniffUpload(input.file, input.mapping);
       const defaultRegion = input.mapping.defaultRegion ?? list.defaultRegion ?? undefined;
-      const rows: ImportPreview['rows'][number][] = [];
-      for await (const record of delimitedRecords(chunks, sniffed)) {
-        if (record.row === 1 && resolved.headerSkipped) continue;
-        if (rows.length >= input.rows) break;
-        if ('unreadable' in record) {
-          rows.push({
-            row: record.row,
-            raw: [],
-            lead: null,
-            rejection: { field: 'row', reason: record.unreadable },
-          });
-          continue;
-        }
-        const outcome = leadFromRecord(record.record, resolved, defaultRegion);
-        if ('rejected' in outcome) {
-          rows.push({ row: record.row, raw: record.record, lead: null, rejection: outcome.rejected });
-          continue;
-        }
-        const { custom, ...fields } = outcome.lead.personal;
-        rows.push({
-          row: record.row,
-          raw: record.record,
-          lead: {
-            phone: outcome.lead.phone,
-            region: outcome.lead.region,
-            subdivision: outcome.lead.subdivision,
-            timeZone: outcome.lead.zones.zone,
-            timeZoneCandidates: outcome.lead.zones.candidates,
-            email: outcome.lead.email,
-            fields,
-            customFields: custom,
-          },
-          rejection: null,
-        });
+      // An XLSX preview is read from a stored copy (the archive is checked from its end), deleted after.
+      const previewKey = `${ctx.tenantId}/campaigns/lead-previews/${newUuid()}`;
+      if (sniffed.type === 'xlsx') await store(previewKey, ctx.tenantId, chunks, sniffed.type);
+      try {
+        const { first, resolved } =
+          sniffed.type === 'xlsx'
+            ? await openStoredXlsx(previewKey, sniffed, input.mapping)
+            : await firstRecordOf(delimitedRecords([head], sniffed), input.mapping);
+        const records =
+          sniffed.type === 'xlsx'
+            ? await storedRecords(previewKey, sniffed, input.mapping)
+            : delimitedRecords(chunks, sniffed);
+        const rows = await previewRows(records, resolved, defaultRegion, input.rows);
+        return {
+          sniffedType: sniffed.type,
+          delimiter: sniffed.type === 'xlsx' ? null : sniffed.delimiter,
+          header: resolved.headerSkipped ? first : null,
+          rows,
+        };
+      } finally {
+        if (sniffed.type === 'xlsx')
+          await objects.delete(previewKey, { reason: 'lead import preview' }).catch(() => undefined);
       }
-      return {
-        sniffedType: sniffed.type,
-        delimiter: sniffed.delimiter,
-        header: resolved.headerSkipped ? first : null,
-        rows,
-      };
     },
 
     async get(ctx, importId, page = {}) {
@@ -541,4 +595,54 @@ export function createLeadImports(deps: LeadImportDeps): LeadImportsService {
       while (running.size > 0) await Promise.allSettled([...running]);
     },
   };
+}
+
+/** The first rows of a preview, each as the lead it would become or the reason it would not. */
+async function previewRows(
+  records: AsyncIterable<FileRecord>,
+  resolved: ResolvedMapping,
+  defaultRegion: string | undefined,
+  limit: number,
+): Promise<ImportPreview['rows'][number][]> {
+  const rows: ImportPreview['rows'][number][] = [];
+  let headerSeen = false;
+  for await (const record of records) {
+    // The header is the file's first readable record, wherever a sheet starts it.
+    if (!headerSeen && 'record' in record) {
+      headerSeen = true;
+      if (resolved.headerSkipped) continue;
+    }
+    if (rows.length >= limit) break;
+    if ('unreadable' in record) {
+      rows.push({
+        row: record.row,
+        raw: [],
+        lead: null,
+        rejection: { field: 'row', reason: record.unreadable },
+      });
+      continue;
+    }
+    const outcome = leadFromRecord(record.record, resolved, defaultRegion);
+    if ('rejected' in outcome) {
+      rows.push({ row: record.row, raw: record.record, lead: null, rejection: outcome.rejected });
+      continue;
+    }
+    const { custom, ...fields } = outcome.lead.personal;
+    rows.push({
+      row: record.row,
+      raw: record.record,
+      lead: {
+        phone: outcome.lead.phone,
+        region: outcome.lead.region,
+        subdivision: outcome.lead.subdivision,
+        timeZone: outcome.lead.zones.zone,
+        timeZoneCandidates: outcome.lead.zones.candidates,
+        email: outcome.lead.email,
+        fields,
+        customFields: custom,
+      },
+      rejection: null,
+    });
+  }
+  return rows;
 }

@@ -59,6 +59,8 @@ export const columnMappingSchema = z
     hasHeader: z.boolean().optional(),
     /** Sniffed from the first line when absent. */
     delimiter: z.enum([',', ';', '\t', '|']).optional(),
+    /** XLSX: the sheet read, by its tab name. Default: the workbook's first visible sheet. */
+    sheet: z.string().min(1).max(31).optional(),
     fields: z.partialRecord(z.enum(leadFields), columnRef).optional(),
     /** Columns kept as custom fields: every column not mapped to a field (default), or these, or none. */
     customFields: z.union([z.enum(['unmapped', 'none']), z.array(columnRef).max(200)]).optional(),

@@ -56,9 +56,30 @@ describe('a lead row', () => {
     expect(leadFromRecord(['+441625551212', 'FL', ''], m, undefined)).toMatchObject({
       lead: { subdivision: null, zones: { zone: 'Europe/London', source: 'country' } },
     });
-    const usNoState = leadFromRecord(['+12125550101', '', ''], m, undefined);
-    expect(usNoState).toMatchObject({ lead: { zones: { zone: null, source: 'region_candidates' } } });
-    expect('lead' in usNoState && usNoState.lead.zones.candidates).toContain('Pacific/Honolulu');
+    // A US or Canadian number without a state: its area code (Google's prefix map), else every zone.
+    expect(leadFromRecord(['+12125550101', '', ''], m, undefined)).toMatchObject({
+      lead: { zones: { zone: 'America/New_York', candidates: ['America/New_York'], source: 'area_code' } },
+    });
+    expect(leadFromRecord(['+12045550101', '', ''], m, undefined)).toMatchObject({
+      lead: { region: 'CA', zones: { zone: 'America/Winnipeg', source: 'area_code' } },
+    });
+    // 208 (Idaho) is split by exchange: every zone of it, none shown.
+    expect(leadFromRecord(['+12085550101', '', ''], m, undefined)).toMatchObject({
+      lead: {
+        zones: {
+          zone: null,
+          candidates: ['America/Boise', 'America/Los_Angeles', 'America/Denver'],
+          source: 'area_code',
+        },
+      },
+    });
+    // A state still wins over the area code (a New York number, a Texas address).
+    expect(leadFromRecord(['+12125550101', 'TX', ''], m, undefined)).toMatchObject({
+      lead: { zones: { zone: 'America/Chicago', source: 'subdivision' } },
+    });
+    const unknownAreaCode = zonesOf({ region: 'US', areaCode: '000' });
+    expect(unknownAreaCode).toMatchObject({ zone: null, source: 'region_candidates' });
+    expect(unknownAreaCode.candidates).toContain('Pacific/Honolulu');
     expect(zonesOf({ region: 'BR' })).toEqual({ zone: null, candidates: [], source: null });
     expect(leadFromRecord(['+12125550101', '', 'Not/AZone'], m, undefined)).toMatchObject({
       rejected: { field: 'timeZone' },

@@ -155,7 +155,12 @@ export function leadFromRecord(
   }
   const numberRegion = parsed.country;
   const subdivision = subdivisionOf(numberRegion, values.state ?? values.province);
-  const zones = zonesOf({ explicit, region: numberRegion, subdivision });
+  const zones = zonesOf({
+    explicit,
+    region: numberRegion,
+    subdivision,
+    areaCode: parsed.countryCallingCode === '1' ? parsed.nationalNumber.slice(0, 3) : undefined,
+  });
 
   const { phone: _p, phoneCountryCode: _c, email: _e, timeZone: _t, ...personal } = values;
   return {

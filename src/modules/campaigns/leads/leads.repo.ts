@@ -152,6 +152,22 @@ export async function findLead(trx: CampaignsTransaction, id: string): Promise<L
   return trx.selectFrom('campaigns.leads').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Moves the lead from `from` to `to`; false when its status is no longer `from` (changed meanwhile). */
+export async function updateLeadStatus(
+  trx: CampaignsTransaction,
+  id: string,
+  from: LeadStatus,
+  to: LeadStatus,
+): Promise<boolean> {
+  const updated = await trx
+    .updateTable('campaigns.leads')
+    .set({ status: to, updatedAt: sql<Date>`now()` })
+    .where('id', '=', id)
+    .where('status', '=', from)
+    .executeTakeFirst();
+  return updated.numUpdatedRows > 0n;
+}
+
 export async function statusHistory(trx: CampaignsTransaction, leadId: string): Promise<StatusHistoryRow[]> {
   return trx
     .selectFrom('campaigns.lead_status_history')

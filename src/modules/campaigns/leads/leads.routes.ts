@@ -198,7 +198,7 @@ const OPTIONS_BYTES = 64 * 1024;
 const uploadDescription = `multipart/form-data with two parts, in this order:
 - \`options\`: JSON {listId, mappingId | mapping, saveMappingAs}; a mapping names the column of each lead field (by header, or by position), or a VICIdial preset (vicidial-standard, vicidial-stdrankowner, vicidial-minicsv, vicidial-minicsv02);
 - \`file\`: the lead file (CSV, TSV, pipe- or semicolon-separated; its type is read from its bytes, never its name).
-Refusals: 415 (not a lead file), 422 (empty, XLSX without a reader), 400 (options, naming each field; a mapping that does not fit the file), 413 (over the size limit), 404 (options.listId).`;
+Refusals: 415 (not a lead file), 422 (empty; an XLSX workbook refused as a ZIP bomb or damaged, or without the mapping's sheet), 400 (options, naming each field; a mapping that does not fit the file), 413 (over the size limit), 404 (options.listId).`;
 
 function closing(reply: FastifyReply, error: unknown): unknown {
   void reply.header('connection', 'close');
@@ -491,6 +491,27 @@ export function leadsRoutes(leads: LeadsService): FastifyPluginAsyncZod {
         },
       },
       async (request) => views.detail(await leads.get(request.ctx, request.params.leadId)),
+    );
+
+    app.post(
+      '/:leadId/status',
+      {
+        config: { permission: 'leads:write' },
+        schema: {
+          tags,
+          summary: "Change a lead's status by hand (audited, a history row)",
+          description:
+            'Any status may become do_not_call; do_not_call is final, converted and invalid only become do_not_call. 409 names the statuses the lead can take. A do_not_call status is not the do-not-call list: add the number to /api/v1/campaigns/dnc to suppress it for every list.',
+          params: z.object({ leadId: z.string().max(100) }),
+          body: z.strictObject({
+            status: z.enum(leadStatuses),
+            note: z.string().trim().min(1).max(500).optional().describe('Kept in the status history'),
+          }),
+          response: { 200: leadDetailSchema, ...problems, 409: problemSchema },
+        },
+      },
+      async (request) =>
+        views.detail(await leads.changeStatus(request.ctx, request.params.leadId, request.body)),
     );
     await Promise.resolve();
   };

@@ -50,7 +50,7 @@ export const leadSummarySchema = z
     timeZoneCandidates: z
       .array(z.string())
       .describe('Every zone the lead may be in: a calling window must hold in each'),
-    timeZoneSource: z.enum(['field', 'subdivision', 'country', 'region_candidates']).nullable(),
+    timeZoneSource: z.enum(['field', 'subdivision', 'area_code', 'country', 'region_candidates']).nullable(),
     status: z.enum(leadStatuses),
     createdAt: z.iso.datetime(),
   })
@@ -131,7 +131,7 @@ export const leadImportDetailSchema = leadImportSchema
 export const importPreviewSchema = z
   .object({
     sniffedType: z.enum(['csv', 'tsv', 'psv', 'ssv', 'xlsx']),
-    delimiter: z.string(),
+    delimiter: z.string().nullable().describe('null for an XLSX workbook'),
     header: z.array(z.string()).nullable(),
     rows: z.array(
       z.object({

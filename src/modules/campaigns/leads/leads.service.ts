@@ -16,6 +16,7 @@ import type { CampaignsTables } from '../db/campaigns.tables.js';
 import { CampaignsErrors } from '../errors.js';
 import { sealingAad, type CampaignsSealing } from '../sealing.js';
 import { csvLine } from './lead-export.js';
+import { allowedFrom, statusChangeAllowed } from './lead-status.js';
 import { columnMappingSchema } from './lead-mapping.js';
 import type { LeadPersonal } from './lead-row.js';
 import {
@@ -29,7 +30,9 @@ import {
   listLeads,
   listLists,
   listMappings,
+  insertStatusHistory,
   statusHistory,
+  updateLeadStatus,
   updateList,
   type ColumnMappingRow,
   type LeadListRow,
@@ -268,7 +271,7 @@ export function createLeads(deps: {
     return uuid;
   }
 
-  return {
+  const service: LeadsService = {
     async query(ctx, query) {
       let phoneIndex: Buffer | undefined;
       if (query.phone !== undefined) {
@@ -414,5 +417,40 @@ export function createLeads(deps: {
       }
       return lines();
     },
+
+    async changeStatus(ctx, leadId, change) {
+      const uuid = fromPublicId('lead', leadId);
+      if (!uuid) throw CampaignsErrors.leadNotFound();
+      const actor = `${ctx.actor.type}:${ctx.actor.id}`;
+      await database.withTenant<Tables, void>(ctx, async (trx) => {
+        const row = await findLead(trx, uuid);
+        if (!row) throw CampaignsErrors.leadNotFound();
+        const from = row.status;
+        if (
+          !statusChangeAllowed(from, change.status) ||
+          !(await updateLeadStatus(trx, uuid, from, change.status))
+        )
+          throw CampaignsErrors.statusChangeRefused(from, change.status, allowedFrom(from));
+        await insertStatusHistory(trx, [
+          {
+            id: newUuid(),
+            tenantId: ctx.tenantId,
+            leadId: uuid,
+            fromStatus: from,
+            toStatus: change.status,
+            reason: change.note ?? 'changed by hand',
+            actor,
+          },
+        ]);
+        // The note may name a person: the audit keeps the change, the history row keeps the note.
+        await audit.append(trx, ctx, {
+          action: 'leads.status.changed',
+          target: { type: 'lead', id: leadId },
+          details: { from, to: change.status },
+        });
+      });
+      return service.get(ctx, leadId);
+    },
   };
+  return service;
 }

@@ -390,6 +390,10 @@ export const apiLimits = {
     'number': { minLength: 3, maxLength: 64 },
     'reason': { minLength: 1, maxLength: 500 },
   },
+  'POST /api/v1/campaigns/leads/{leadId}/status': {
+    'leadId': { maxLength: 100 },
+    'note': { minLength: 1, maxLength: 500 },
+  },
   'POST /api/v1/campaigns/lists': {
     'description': { maxLength: 2000 },
     'name': { minLength: 1, maxLength: 200 },

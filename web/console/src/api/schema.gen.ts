@@ -6369,6 +6369,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/campaigns/leads/{leadId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change a lead's status by hand (audited, a history row)
+         * @description Any status may become do_not_call; do_not_call is final, converted and invalid only become do_not_call. 409 names the statuses the lead can take. A do_not_call status is not the do-not-call list: add the number to /api/v1/campaigns/dnc to suppress it for every list.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    leadId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Kept in the status history */
+                        note?: string;
+                        /** @enum {string} */
+                        status: "new" | "attempted" | "contacted" | "callback" | "converted" | "not_interested" | "do_not_call" | "invalid";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/campaigns/leads/export": {
         parameters: {
             query?: never;
@@ -6533,7 +6637,7 @@ export interface paths {
          * @description multipart/form-data with two parts, in this order:
          *     - `options`: JSON {listId, mappingId | mapping, saveMappingAs}; a mapping names the column of each lead field (by header, or by position), or a VICIdial preset (vicidial-standard, vicidial-stdrankowner, vicidial-minicsv, vicidial-minicsv02);
          *     - `file`: the lead file (CSV, TSV, pipe- or semicolon-separated; its type is read from its bytes, never its name).
-         *     Refusals: 415 (not a lead file), 422 (empty, XLSX without a reader), 400 (options, naming each field; a mapping that does not fit the file), 413 (over the size limit), 404 (options.listId).
+         *     Refusals: 415 (not a lead file), 422 (empty; an XLSX workbook refused as a ZIP bomb or damaged, or without the mapping's sheet), 400 (options, naming each field; a mapping that does not fit the file), 413 (over the size limit), 404 (options.listId).
          */
         post: {
             parameters: {
@@ -6742,7 +6846,7 @@ export interface paths {
          * @description multipart/form-data with two parts, in this order:
          *     - `options`: JSON {listId, mappingId | mapping, saveMappingAs}; a mapping names the column of each lead field (by header, or by position), or a VICIdial preset (vicidial-standard, vicidial-stdrankowner, vicidial-minicsv, vicidial-minicsv02);
          *     - `file`: the lead file (CSV, TSV, pipe- or semicolon-separated; its type is read from its bytes, never its name).
-         *     Refusals: 415 (not a lead file), 422 (empty, XLSX without a reader), 400 (options, naming each field; a mapping that does not fit the file), 413 (over the size limit), 404 (options.listId).
+         *     Refusals: 415 (not a lead file), 422 (empty; an XLSX workbook refused as a ZIP bomb or damaged, or without the mapping's sheet), 400 (options, naming each field; a mapping that does not fit the file), 413 (over the size limit), 404 (options.listId).
          */
         post: {
             parameters: {
@@ -18073,6 +18177,7 @@ export interface components {
             hasHeader?: boolean;
             /** @enum {string} */
             preset?: "vicidial-standard" | "vicidial-stdrankowner" | "vicidial-minicsv" | "vicidial-minicsv02";
+            sheet?: string;
         };
         LeadColumnMappingInput: {
             customFields?: ("unmapped" | "none") | (string | number)[];
@@ -18085,6 +18190,7 @@ export interface components {
             hasHeader?: boolean;
             /** @enum {string} */
             preset?: "vicidial-standard" | "vicidial-stdrankowner" | "vicidial-minicsv" | "vicidial-minicsv02";
+            sheet?: string;
         };
         LeadDetail: {
             address: {
@@ -18129,7 +18235,7 @@ export interface components {
             timeZone: string | null;
             /** @description Every zone the lead may be in: a calling window must hold in each */
             timeZoneCandidates: string[];
-            timeZoneSource: ("field" | "subdivision" | "country" | "region_candidates") | null;
+            timeZoneSource: ("field" | "subdivision" | "area_code" | "country" | "region_candidates") | null;
             title: string | null;
         };
         LeadDetailInput: {
@@ -18175,7 +18281,7 @@ export interface components {
             timeZone: string | null;
             /** @description Every zone the lead may be in: a calling window must hold in each */
             timeZoneCandidates: string[];
-            timeZoneSource: ("field" | "subdivision" | "country" | "region_candidates") | null;
+            timeZoneSource: ("field" | "subdivision" | "area_code" | "country" | "region_candidates") | null;
             title: string | null;
         };
         LeadImport: {
@@ -18283,7 +18389,8 @@ export interface components {
             state: "queued" | "scanning" | "importing" | "completed" | "failed";
         };
         LeadImportPreview: {
-            delimiter: string;
+            /** @description null for an XLSX workbook */
+            delimiter: string | null;
             header: string[] | null;
             rows: {
                 lead: {
@@ -18311,7 +18418,8 @@ export interface components {
             sniffedType: "csv" | "tsv" | "psv" | "ssv" | "xlsx";
         };
         LeadImportPreviewInput: {
-            delimiter: string;
+            /** @description null for an XLSX workbook */
+            delimiter: string | null;
             header: string[] | null;
             rows: {
                 lead: {
@@ -18375,7 +18483,7 @@ export interface components {
             timeZone: string | null;
             /** @description Every zone the lead may be in: a calling window must hold in each */
             timeZoneCandidates: string[];
-            timeZoneSource: ("field" | "subdivision" | "country" | "region_candidates") | null;
+            timeZoneSource: ("field" | "subdivision" | "area_code" | "country" | "region_candidates") | null;
         };
         LeadSummaryInput: {
             /** Format: date-time */
@@ -18392,7 +18500,7 @@ export interface components {
             timeZone: string | null;
             /** @description Every zone the lead may be in: a calling window must hold in each */
             timeZoneCandidates: string[];
-            timeZoneSource: ("field" | "subdivision" | "country" | "region_candidates") | null;
+            timeZoneSource: ("field" | "subdivision" | "area_code" | "country" | "region_candidates") | null;
         };
         NewScorecardPreviewRequest: {
             /** @description rec_...: a recording with a transcript */
