@@ -113,8 +113,14 @@ describe('campaigns: lead lists, imports and leads', () => {
       t.platform.database.owner,
     );
     expect(rows.map((r) => r.relname).sort()).toEqual([
+      'call_attempts',
+      'call_reports',
+      'campaign_leads',
+      'campaign_lists',
+      'campaigns',
       'column_mappings',
       'consents',
+      'dial_skips',
       'dnc_entries',
       'dnc_registry_copies',
       'dnc_registry_entries',

@@ -6,7 +6,8 @@ import {
 } from '../../../../platform/db/index.js';
 import { consentSuppression } from './0002-consent-suppression.js';
 import { campaignsDialer } from './0003-campaigns-dialer.js';
-import { areaCodeTimeZones } from './0007-area-code-time-zones.js';
+import { areaCodeTimeZones } from './0004-area-code-time-zones.js';
+import { hopperIndexes } from './0005-hopper-indexes.js';
 
 /*
  * Leads and their lists. Personal data (the number, the e-mail, names, address and custom fields)
@@ -145,6 +146,7 @@ export const campaignsMigrations: MigrationSet = {
     sqlMigration('0001_leads', leads),
     sqlMigration('0002_consent_suppression', consentSuppression),
     sqlMigration('0003_campaigns_dialer', campaignsDialer),
-    sqlMigration('0007_area_code_time_zones', areaCodeTimeZones),
+    sqlMigration('0004_area_code_time_zones', areaCodeTimeZones),
+    sqlMigration('0005_hopper_indexes', hopperIndexes),
   ],
 };

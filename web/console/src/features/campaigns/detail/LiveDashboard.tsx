@@ -99,7 +99,6 @@ function abandonmentTone(ratePercent: number, limitPercent: number, slowDownAtPe
   return undefined;
 }
 
-
 export function LiveDashboard({ campaign }: { campaign: Campaign }) {
   const m = useMessages(detailMessages).live;
   const c = useMessages(campaignsMessages);

@@ -48,7 +48,10 @@ export function MappingStep({
 }) {
   const m = useMessages(importMessages).wizard.mapping;
   const choices = columnChoices(preview, draft.hasHeader);
-  const delimiterName = (m.delimiters as Record<string, string>)[preview.delimiter] ?? preview.delimiter;
+  const delimiterName =
+    preview.delimiter === null
+      ? null
+      : ((m.delimiters as Record<string, string>)[preview.delimiter] ?? preview.delimiter);
   const accepted = preview.rows.filter((row) => row.lead).length;
   const presetLabels = { '': m.noPreset, ...m.presets } as Record<MappingPreset | '', string>;
   const delimiterLabels = { '': m.sniffed, ...m.delimiters } as Record<Delimiter | '', string>;

@@ -39,8 +39,8 @@ export const importMessages = defineMessages(
       reading: 'Reading the first rows',
       mapping: {
         title: 'How the columns are read',
-        description: (type: string, delimiter: string) =>
-          `Read as ${type}, separated by ${delimiter}. Each field is read from the column chosen here; every other column becomes a custom field.`,
+        description: (type: string, delimiter: string | null) =>
+          `Read as ${type}${delimiter === null ? ' (a workbook: its first visible sheet, or the one named)' : `, separated by ${delimiter}`}. Each field is read from the column chosen here; every other column becomes a custom field.`,
         preset: 'Preset',
         noPreset: 'None: choose the columns',
         presets: {
@@ -162,8 +162,8 @@ export const importMessages = defineMessages(
         reading: 'Die ersten Zeilen werden gelesen',
         mapping: {
           title: 'Wie die Spalten gelesen werden',
-          description: (type: string, delimiter: string) =>
-            `Gelesen als ${type}, getrennt durch ${delimiter}. Jedes Feld wird aus der hier gewählten Spalte gelesen; jede andere Spalte wird ein eigenes Feld.`,
+          description: (type: string, delimiter: string | null) =>
+            `Gelesen als ${type}${delimiter === null ? ' (eine Arbeitsmappe: ihr erstes sichtbares Blatt oder das genannte)' : `, getrennt durch ${delimiter}`}. Jedes Feld wird aus der hier gewählten Spalte gelesen; jede andere Spalte wird ein eigenes Feld.`,
           preset: 'Vorlage',
           noPreset: 'Keine: Spalten wählen',
           presets: {
