@@ -35,11 +35,10 @@ import type { SecretReader } from '../../platform/secrets/index.js';
 import type { Logger } from '../../platform/telemetry/index.js';
 import { createSealing } from './sealing.js';
 import type { CallReportSink } from './telephony/adapter.js';
-import { loggingCallReportSink } from './telephony/logging-report-sink.js';
 import { createTelephonyAdapters, type TelephonyAdapters } from './telephony/telephony-adapters.js';
 import { telephonyCallbackRoutes } from './telephony/telephony-callbacks.routes.js';
 import { dialerRoutes } from './dialer/dialer.routes.js';
-import { createDialer } from './dialer/dialer.service.js';
+import { createDialer, type Dialer } from './dialer/dialer.service.js';
 import { createDialerScheduler, dialerTimer } from './dialer/dialer.scheduler.js';
 
 /** What campaigns offers other modules, the CLI and tests (`platform.modules.campaigns`). */
@@ -61,32 +60,34 @@ export interface CampaignsApi {
    * hopper, the lead, opt-outs, the recording to conversations, `campaigns.call.completed.v1`.
    */
   readonly reports: PostCallSink;
+  /** The dialer: a pass over a campaign (the scheduler's timer runs them) and the pick behind the dry run. */
+  readonly dialer: Pick<Dialer, 'runPass' | 'pickCallable'>;
 }
 
 interface CampaignsSettings {
   readonly clamavUrl: string | undefined;
   readonly maxImportBytes: number | undefined;
+  readonly simulatorSpeed: number | undefined;
   readonly publicUrl: string;
 }
 
-/**
- * The adapters and their webhook route around a CallReportSink (the post-call sink when it is
- * wired; a logging stand-in until then).
- */
-export function createTelephony(
+/** The adapters and their webhook route around the post-call sink (the simulator delivers to it too). */
+function createTelephony(
   deps: {
     readonly secrets: SecretReader;
     readonly fetch: typeof fetch | undefined;
     readonly publicUrl: string;
     readonly logger: Logger;
+    readonly simulatorSpeed: number | undefined;
   },
-  sink: CallReportSink = loggingCallReportSink(deps.logger),
+  sink: CallReportSink,
 ) {
   const adapters = createTelephonyAdapters({
     secrets: deps.secrets,
     fetch: deps.fetch,
     publicUrl: deps.publicUrl,
     logger: deps.logger,
+    simulator: { speed: deps.simulatorSpeed },
     deliver: async (ctx, report) => {
       await sink.apply(ctx, report, 'simulator');
     },
@@ -128,6 +129,7 @@ export const campaignsModule = defineModule({
   settings: (config): CampaignsSettings => ({
     clamavUrl: config.settings.CLAMAV_URL,
     maxImportBytes: config.settings.SWITCHBOARD_LEAD_IMPORT_MAX_BYTES,
+    simulatorSpeed: config.settings.SWITCHBOARD_SIMULATOR_SPEED,
     publicUrl: config.http.publicUrl,
   }),
   create: (deps): PlatformModule<CampaignsApi> => {
@@ -181,6 +183,7 @@ export const campaignsModule = defineModule({
         fetch: deps.fetch,
         publicUrl: deps.settings.publicUrl,
         logger: deps.logger,
+        simulatorSpeed: deps.settings.simulatorSpeed,
       },
       reports,
     );
@@ -218,6 +221,7 @@ export const campaignsModule = defineModule({
         campaigns,
         telephony: telephony.adapters,
         reports,
+        dialer,
       },
       routes: [
         { surface: 'internal', prefix: '/campaigns/lists', plugin: leadListsRoutes(lists) },

@@ -48,6 +48,8 @@ export const settingsSchema = z
     // clamd for virus scans of uploads (lead files): tcp://host:3310 or unix:///run/clamav/clamd.ctl; unset = no scan.
     CLAMAV_URL: url(['tcp:', 'unix:']).optional(),
     SWITCHBOARD_LEAD_IMPORT_MAX_BYTES: positiveInt.max(10 * 1024 * 1024 * 1024).optional(),
+    // The call simulator's clock: ring and talk times divided by it (1 = real time; demos 10, tests 1000).
+    SWITCHBOARD_SIMULATOR_SPEED: positiveInt.max(100_000).optional(),
     SWITCHBOARD_MASTER_KEY: z
       .string()
       .refine((v) => Buffer.from(v, 'base64').length === 32, { message: 'must be 32 bytes, base64-encoded' })

@@ -45,6 +45,7 @@ import {
   type CampaignRow,
   type HopperRow,
 } from './campaigns.repo.js';
+import { campaignUuid, isUuid } from './campaign-id.js';
 
 type Tables = CampaignsTables;
 
@@ -113,14 +114,8 @@ function toAttempt(row: AttemptRow): CallAttempt {
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** `cmp_...` from the edge; the dialer may pass the uuid it read from the table. */
-function campaignUuid(campaignId: string): string {
-  const uuid = UUID.test(campaignId) ? campaignId.toLowerCase() : fromPublicId('cmp', campaignId);
-  if (!uuid) throw CampaignsErrors.campaignNotFound();
-  return uuid;
-}
 
 function encodeCursor(row: { reservedAt: Date; id: string }): string {
   return Buffer.from(`${row.reservedAt.toISOString()}|${row.id}`).toString('base64url');
@@ -129,7 +124,7 @@ function encodeCursor(row: { reservedAt: Date; id: string }): string {
 function decodeCursor(cursor: string): { reservedAt: Date; id: string } {
   const [at = '', id = ''] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const reservedAt = new Date(at);
-  if (Number.isNaN(reservedAt.getTime()) || !UUID.test(id))
+  if (Number.isNaN(reservedAt.getTime()) || !isUuid(id))
     throw CampaignsErrors.invalidFilter('query.cursor', 'is not a cursor this list gave');
   return { reservedAt, id };
 }

@@ -1,3 +1,4 @@
+import { campaignUuid } from '../campaigns/campaign-id.js';
 import type { RequestContext } from '../../../platform/context.js';
 import type { Database } from '../../../platform/db/index.js';
 import {
@@ -120,7 +121,8 @@ function zonesOf(lead: {
 export function createPicker(deps: PickDeps) {
   const { database, sealing, consents, suppression, rules } = deps;
 
-  async function loadCampaign(ctx: RequestContext, campaignId: string) {
+  async function loadCampaign(ctx: RequestContext, campaignPublicOrUuid: string) {
+    const campaignId = campaignUuid(campaignPublicOrUuid);
     const found = await database.withTenant<
       Tables,
       { campaign: CampaignRow; lists: { listId: string; weight: number }[] } | undefined
@@ -258,9 +260,10 @@ export function createPicker(deps: PickDeps) {
   /** Due hopper rows the pre-dial check allows now, callbacks first, lists mixed by weight. */
   async function pickCallable(
     ctx: RequestContext,
-    campaignId: string,
+    campaignPublicOrUuid: string,
     options: PickOptions,
   ): Promise<PickResult> {
+    const campaignId = campaignUuid(campaignPublicOrUuid);
     const { campaign, lists, settings } = await loadCampaign(ctx, campaignId);
     const facts = campaignFactsOf(settings);
     const result = { skipped: {} as Partial<Record<SkipReason, number>>, examples: [] as Refusal[] };

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type {
+  CallAttemptState,
   CallOutcome,
   CampaignLeadState,
   CampaignsTransaction,
@@ -242,12 +243,20 @@ export async function reserveAttempt(
   return inserted?.id;
 }
 
+/**
+ * The provider took the call. Its first report may have been applied already (a fast provider, the
+ * simulator): the state then stays as the report left it, but when the call was placed is still
+ * recorded here, since only the dialer knows.
+ */
 export const markPlaced = (trx: CampaignsTransaction, attemptId: string, providerCallId: string, now: Date) =>
   trx
     .updateTable('campaigns.call_attempts')
-    .set({ state: 'placed', providerCallId: providerCallId.slice(0, 256), placedAt: now })
+    .set({
+      state: sql<CallAttemptState>`case when state = 'reserved' then 'placed' else state end`,
+      providerCallId: sql<string>`coalesce(provider_call_id, ${providerCallId.slice(0, 256)})`,
+      placedAt: sql<Date>`coalesce(placed_at, ${now})`,
+    })
     .where('id', '=', attemptId)
-    .where('state', '=', 'reserved')
     .execute();
 
 /** The provider refused: the attempt is not_placed; the lead is due again after `nextDueAt`, or done. */
