@@ -34,7 +34,6 @@ import {
 import type { SecretReader } from '../../platform/secrets/index.js';
 import type { Logger } from '../../platform/telemetry/index.js';
 import { createSealing } from './sealing.js';
-import type { CallReportSink } from './telephony/adapter.js';
 import { createTelephonyAdapters, type TelephonyAdapters } from './telephony/telephony-adapters.js';
 import { telephonyCallbackRoutes } from './telephony/telephony-callbacks.routes.js';
 import { dialerRoutes } from './dialer/dialer.routes.js';
@@ -80,7 +79,7 @@ function createTelephony(
     readonly logger: Logger;
     readonly simulatorSpeed: number | undefined;
   },
-  sink: CallReportSink,
+  sink: PostCallSink,
 ) {
   const adapters = createTelephonyAdapters({
     secrets: deps.secrets,

@@ -56,7 +56,23 @@ export const RECORDING_RETRY_MS = 5 * MINUTE;
 
 const SYSTEM_ACTOR = 'campaigns.post-call';
 
+/** A person asked not to be called again, outside a call's report (an SMS STOP). */
+export interface PersonOptOut {
+  /** E.164. */
+  readonly number: string;
+  readonly source: 'voice_agent' | 'sms_stop';
+  /** Their words. */
+  readonly quote?: string | undefined;
+  /** Where it came from (the call attempt, the message id). */
+  readonly note: string;
+}
+
 export interface PostCallSink extends CallReportSink {
+  /**
+   * An opt-out from outside a call (an SMS STOP): the DNC list with the evidence, the number's
+   * consents withdrawn, its leads do_not_call and done in every campaign. Idempotent.
+   */
+  optOut(ctx: RequestContext, optOut: PersonOptOut): Promise<{ readonly created: boolean }>;
   /**
    * Files the recording and transcript of an ended attempt in conversations from its stored
    * end-of-call report (reconciliation's retry); true when the attempt has its recording id now.
@@ -130,18 +146,14 @@ export function createCallReportSink(deps: CallReportSinkDeps): PostCallSink {
     trx: CampaignsTransaction,
     ctx: RequestContext,
     sealer: TenantSealer,
-    number: string,
-    report: CallReport,
-    attemptId: string,
+    optOut: PersonOptOut,
   ) {
+    const { number, source } = optOut;
     const actor = system(ctx);
-    await deps.suppression.optOutWithin(trx, actor, sealer, {
+    const { created } = await deps.suppression.optOutWithin(trx, actor, sealer, {
       number,
-      source: 'voice_agent',
-      evidence: {
-        quote: truncate(report.optOut?.evidence, 2000) ?? undefined,
-        note: `call attempt ${attemptId} via ${report.adapter} (provider call ${report.providerCallId.slice(0, 256)})`,
-      },
+      source,
+      evidence: { quote: truncate(optOut.quote, 2000) ?? undefined, note: optOut.note.slice(0, 2000) },
     });
     const index = sealer.phoneIndex(number);
     const now = new Date();
@@ -151,13 +163,13 @@ export function createCallReportSink(deps: CallReportSinkDeps): PostCallSink {
     const withdrawn = await withdrawConsents(
       trx,
       open.map((row) => row.id),
-      { at: now, how: 'voice_agent', by: actorName(actor) },
+      { at: now, how: source, by: actorName(actor) },
     );
     for (const row of withdrawn)
       await deps.audit.append(trx, actor, {
         action: 'campaigns.consent.withdrawn',
         target: { type: 'consent', id: toPublicId('cons', row.id) },
-        details: { purpose: row.purpose, channel: row.channel, how: 'voice_agent', attemptId },
+        details: { purpose: row.purpose, channel: row.channel, how: source, note: optOut.note.slice(0, 500) },
       });
     const leads = await leadsByPhone(trx, index);
     await closeHopperRowsOfLeads(
@@ -174,11 +186,12 @@ export function createCallReportSink(deps: CallReportSinkDeps): PostCallSink {
         leadId: lead.id,
         fromStatus: lead.status,
         toStatus: 'do_not_call' as const,
-        reason: `opted out on call attempt ${attemptId}`,
+        reason: `opted out: ${optOut.note}`.slice(0, 500),
         actor: actorName(actor),
       }));
     for (const row of history) await setLeadStatus(trx, row.leadId, 'do_not_call');
     await insertStatusHistory(trx, history);
+    return { created };
   }
 
   async function applyEndOfCall(
@@ -265,7 +278,12 @@ export function createCallReportSink(deps: CallReportSinkDeps): PostCallSink {
       }
       if (optOut) {
         const number = await sealing.unseal(ctx.tenantId, lead.phoneSealed, sealingAad.phone(lead.id));
-        await applyOptOut(trx, ctx, sealer, number, report, attemptId);
+        await applyOptOut(trx, ctx, sealer, {
+          number,
+          source: 'voice_agent',
+          quote: report.optOut.evidence,
+          note: `call attempt ${attemptId} via ${report.adapter} (provider call ${report.providerCallId.slice(0, 256)})`,
+        });
       }
     }
 
@@ -389,6 +407,13 @@ export function createCallReportSink(deps: CallReportSinkDeps): PostCallSink {
         }
       }
       return { applied: outcome.applied };
+    },
+
+    async optOut(ctx, optOut) {
+      const sealer = await sealing.forTenant(ctx.tenantId);
+      return database.withTenant<Tables, { created: boolean }>(ctx, (trx) =>
+        applyOptOut(trx, ctx, sealer, optOut),
+      );
     },
   };
 }

@@ -113,6 +113,16 @@ export interface WebhookRequest {
   readonly url: string;
 }
 
+/** A text message a person sent to one of the tenant's numbers. */
+export interface InboundMessage {
+  /** E.164 of the sender. */
+  readonly from: string;
+  readonly to: string;
+  readonly body: string;
+  /** The provider's message id (Twilio MessageSid). */
+  readonly messageId: string;
+}
+
 export interface TelephonyAdapter {
   readonly name: TelephonyAdapterName;
   place(ctx: RequestContext, request: DialRequest): Promise<PlacedCall>;
@@ -123,6 +133,11 @@ export interface TelephonyAdapter {
   parseWebhook(ctx: RequestContext, request: WebhookRequest): Promise<CallReport[]>;
   /** Reconciliation: the call as the provider's API has it now; undefined when it has no final account yet. */
   fetchCall(ctx: RequestContext, providerCallId: string): Promise<CallReport | undefined>;
+  /**
+   * An inbound SMS webhook, signature checked (providers that carry texts: Twilio). A STOP reply
+   * is an opt-out.
+   */
+  parseInboundMessage?(ctx: RequestContext, request: WebhookRequest): Promise<InboundMessage>;
   /** Headers a recording URL of this provider needs (Twilio: Basic auth); none when its URLs are signed. */
   recordingHeaders?(ctx: RequestContext): Promise<Readonly<Record<string, string>> | undefined>;
 }

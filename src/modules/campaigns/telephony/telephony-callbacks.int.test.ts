@@ -118,4 +118,57 @@ describe('POST /api/v1/campaigns/telephony/callbacks/:tenant/:adapter', () => {
     const retell = retellWebhook(retellKey, 'call_ended', { call_id: 'call_1' });
     expect((await post(path(tenantB, 'retell'), retell.body, retell.headers)).statusCode).toBe(404);
   });
+
+  it('an SMS reply STOP puts the sender on the DNC list and makes their leads do-not-call; other texts change nothing', async () => {
+    const ctx = systemContext(tenantA, 'test', 'test');
+    const campaigns = t.platform.modules.campaigns;
+    const list = await campaigns.lists.create(ctx, { name: 'sms', defaultRegion: 'US' });
+    await campaigns.imports.start(ctx, {
+      listId: list.id,
+      fileName: 'sms.csv',
+      mapping: {},
+      file: (async function* () {
+        await Promise.resolve();
+        yield Buffer.from('phone\n+12125550777\n+12125550778\n');
+      })(),
+    });
+    await campaigns.imports.idle();
+    const url = path(tenantA, 'twilio', '/messages');
+    const text = (from: string, body: string) =>
+      twilioCallback(twilioToken, `${PUBLIC}${url}`, {
+        AccountSid: accountSid,
+        MessageSid: `SM${randomBytes(16).toString('hex')}`,
+        From: from,
+        To: '+14155550100',
+        Body: body,
+      });
+    const hello = text('+12125550778', 'Can you call me at 5?');
+    expect((await post(url, hello.body, hello.headers)).statusCode).toBe(200);
+    expect((await campaigns.suppression.check(ctx, '+12125550778')).suppressed).toBe(false);
+
+    const stop = text('+12125550777', 'STOP');
+    const answer = await post(url, stop.body, stop.headers);
+    expect(answer.statusCode).toBe(200);
+    expect(answer.headers['content-type']).toContain('text/xml');
+    const verdict = await campaigns.suppression.check(ctx, '+12125550777');
+    expect(verdict.suppressed).toBe(true);
+    expect(verdict.entries[0]).toMatchObject({ source: 'sms_stop', evidence: { quote: 'STOP' } });
+    const lead = (await campaigns.leads.query(ctx, { phone: '+12125550777', limit: 1 })).leads[0];
+    expect(lead?.status).toBe('do_not_call');
+    // A second STOP is the same opt-out.
+    const again = text('+12125550777', 'stop');
+    expect((await post(url, again.body, again.headers)).statusCode).toBe(200);
+    expect((await campaigns.suppression.check(ctx, '+12125550777')).entries).toHaveLength(1);
+
+    // Unsigned, tampered, or to another tenant: refused, nothing stored.
+    const forged = text('+12125550778', 'STOP');
+    expect((await post(url, forged.body.replace('STOP', 'stop'), forged.headers)).statusCode).toBe(401);
+    expect((await post(path(tenantB, 'twilio', '/messages'), forged.body, forged.headers)).statusCode).toBe(
+      404,
+    );
+    expect((await post(path(tenantA, 'vapi', '/messages'), forged.body, forged.headers)).statusCode).toBe(
+      404,
+    );
+    expect((await campaigns.suppression.check(ctx, '+12125550778')).suppressed).toBe(false);
+  });
 });

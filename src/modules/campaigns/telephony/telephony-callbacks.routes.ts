@@ -2,7 +2,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import { systemContext } from '../../../platform/context.js';
 import { fromPublicId } from '../../../platform/ids.js';
 import { CampaignsErrors } from '../errors.js';
-import type { CallReportSink } from './adapter.js';
+import type { PostCallSink } from '../post-call/call-report.sink.js';
+import { isSmsOptOut } from '../suppression/sms-opt-out.js';
 import type { TelephonyAdapters } from './telephony-adapters.js';
 
 /*
@@ -16,7 +17,7 @@ const CALLBACK_BODY_LIMIT = 2 * 1024 * 1024;
 
 export function telephonyCallbackRoutes(deps: {
   readonly adapters: TelephonyAdapters;
-  readonly sink: CallReportSink;
+  readonly sink: Pick<PostCallSink, 'apply' | 'optOut'>;
   readonly publicUrl: string;
 }): FastifyPluginAsync {
   const base = deps.publicUrl.replace(/\/+$/, '');
@@ -26,6 +27,39 @@ export function telephonyCallbackRoutes(deps: {
     app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => {
       done(null, body);
     });
+
+    // Texts to the tenant's numbers (Twilio's messaging webhook): a STOP reply is an opt-out.
+    app.post<{ Params: { tenant: string; adapter: string } }>(
+      '/:tenant/:adapter/messages',
+      { config: { public: true }, bodyLimit: CALLBACK_BODY_LIMIT, schema: { hide: true } },
+      async (request, reply) => {
+        const tenantId = fromPublicId('ten', request.params.tenant);
+        if (!tenantId) throw CampaignsErrors.telephonyCallbackNotFound('params.tenant', 'is not a tenant id');
+        const adapter = deps.adapters.find(request.params.adapter);
+        if (!adapter?.parseInboundMessage)
+          throw CampaignsErrors.telephonyCallbackNotFound(
+            'params.adapter',
+            'must be twilio (the adapter that carries texts)',
+          );
+        const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+        if (rawBody.length === 0) throw CampaignsErrors.telephonyWebhookInvalid('body', 'is empty');
+        const ctx = systemContext(tenantId, request.id, `telephony-webhook:${adapter.name}:messages`);
+        const message = await adapter.parseInboundMessage(ctx, {
+          headers: request.headers,
+          rawBody,
+          url: `${base}${request.url}`,
+        });
+        if (isSmsOptOut(message.body))
+          await deps.sink.optOut(ctx, {
+            number: message.from,
+            source: 'sms_stop',
+            quote: message.body.replaceAll('\u0000', '').slice(0, 2000),
+            note: `SMS ${message.messageId} to ${message.to.slice(0, 32)} via ${adapter.name}`,
+          });
+        // An empty TwiML answer: the provider's own opt-out handling sends any confirmation.
+        return reply.code(200).type('text/xml').send('<?xml version="1.0" encoding="UTF-8"?><Response/>');
+      },
+    );
 
     app.post<{ Params: { tenant: string; adapter: string } }>(
       '/:tenant/:adapter',

@@ -3,7 +3,14 @@ import type { SecretReader } from '../../../platform/secrets/index.js';
 import { validateTwilioSignature } from '../../calls/index.js';
 import type { AttemptOutcome } from '../dialing/pre-dial-check.js';
 import { CampaignsErrors } from '../errors.js';
-import type { CallProgress, CallReport, DialRequest, TelephonyAdapter, WebhookRequest } from './adapter.js';
+import type {
+  CallProgress,
+  CallReport,
+  DialRequest,
+  InboundMessage,
+  TelephonyAdapter,
+  WebhookRequest,
+} from './adapter.js';
 import { PlaceCallError } from './adapter.js';
 import {
   attemptIdOf,
@@ -149,6 +156,23 @@ export function createTwilioAdapter(deps: TwilioAdapterDeps): TelephonyAdapter {
     };
   }
 
+  /** The form Twilio posted, once its signature (and account) checked out. */
+  async function verifiedParams(ctx: RequestContext, request: WebhookRequest): Promise<URLSearchParams> {
+    const authToken = await webhookSecret(deps.secrets, ctx.tenantId, AUTH_TOKEN, 'twilio');
+    const signature = headerOf(request.headers, 'x-twilio-signature');
+    if (!signature) throw CampaignsErrors.telephonyWebhookRefused('x-twilio-signature', 'is missing');
+    const params = new URLSearchParams(request.rawBody.toString('utf8'));
+    if (!validateTwilioSignature(authToken, request.url, params, signature))
+      throw CampaignsErrors.telephonyWebhookRefused(
+        'x-twilio-signature',
+        "does not match this tenant's auth token and the URL called",
+      );
+    const accountSid = await deps.secrets.read({ tenantId: ctx.tenantId }, ACCOUNT_SID);
+    if (accountSid && params.get('AccountSid') !== accountSid)
+      throw CampaignsErrors.telephonyWebhookInvalid('body.AccountSid', "is not this tenant's Twilio account");
+    return params;
+  }
+
   return {
     name: 'twilio',
     // Twilio's RecordingUrl answers only with the account's credentials.
@@ -197,23 +221,24 @@ export function createTwilioAdapter(deps: TwilioAdapterDeps): TelephonyAdapter {
     },
 
     async parseWebhook(ctx, request: WebhookRequest) {
-      const authToken = await webhookSecret(deps.secrets, ctx.tenantId, AUTH_TOKEN, 'twilio');
-      const signature = headerOf(request.headers, 'x-twilio-signature');
-      if (!signature) throw CampaignsErrors.telephonyWebhookRefused('x-twilio-signature', 'is missing');
-      const params = new URLSearchParams(request.rawBody.toString('utf8'));
-      if (!validateTwilioSignature(authToken, request.url, params, signature))
-        throw CampaignsErrors.telephonyWebhookRefused(
-          'x-twilio-signature',
-          "does not match this tenant's auth token and the URL called",
-        );
-      const accountSid = await deps.secrets.read({ tenantId: ctx.tenantId }, ACCOUNT_SID);
-      if (accountSid && params.get('AccountSid') !== accountSid)
-        throw CampaignsErrors.telephonyWebhookInvalid(
-          'body.AccountSid',
-          "is not this tenant's Twilio account",
-        );
+      const params = await verifiedParams(ctx, request);
       const attempt = attemptIdOf(new URL(request.url).searchParams.get('attempt'));
       return [twilioReportOf(params, attempt)];
+    },
+
+    async parseInboundMessage(ctx, request: WebhookRequest): Promise<InboundMessage> {
+      const params = await verifiedParams(ctx, request);
+      const from = stringOf(params.get('From'));
+      const messageId = stringOf(params.get('MessageSid')) ?? stringOf(params.get('SmsSid'));
+      if (!from || !/^\+[1-9]\d{6,14}$/.test(from))
+        throw CampaignsErrors.telephonyWebhookInvalid('body.From', 'must be the sender as an E.164 number');
+      if (!messageId) throw CampaignsErrors.telephonyWebhookInvalid('body.MessageSid', 'is missing');
+      return {
+        from,
+        to: stringOf(params.get('To')) ?? '',
+        body: params.get('Body') ?? '',
+        messageId: messageId.slice(0, 64),
+      };
     },
 
     async fetchCall(ctx, providerCallId) {
