@@ -39,7 +39,7 @@ import { loggingCallReportSink } from './telephony/logging-report-sink.js';
 import { createTelephonyAdapters, type TelephonyAdapters } from './telephony/telephony-adapters.js';
 import { telephonyCallbackRoutes } from './telephony/telephony-callbacks.routes.js';
 import { dialerRoutes } from './dialer/dialer.routes.js';
-import { createDialer } from './dialer/dialer.service.js';
+import { createDialer, type Dialer } from './dialer/dialer.service.js';
 import { createDialerScheduler, dialerTimer } from './dialer/dialer.scheduler.js';
 
 /** What campaigns offers other modules, the CLI and tests (`platform.modules.campaigns`). */
@@ -61,6 +61,11 @@ export interface CampaignsApi {
    * hopper, the lead, opt-outs, the recording to conversations, `campaigns.call.completed.v1`.
    */
   readonly reports: PostCallSink;
+  /**
+   * The dialer's pick, for the dry run (`record: false` stores and dials nothing): which leads it
+   * would call at an instant and why the others not. Takes the campaign's uuid.
+   */
+  readonly dialer: Pick<Dialer, 'pickCallable'>;
 }
 
 interface CampaignsSettings {
@@ -218,6 +223,7 @@ export const campaignsModule = defineModule({
         campaigns,
         telephony: telephony.adapters,
         reports,
+        dialer: { pickCallable: dialer.pickCallable },
       },
       routes: [
         { surface: 'internal', prefix: '/campaigns/lists', plugin: leadListsRoutes(lists) },
