@@ -129,7 +129,7 @@ async function follow(
         bar.update(current.rowsRead, { state: current.state });
       } else {
         const progress =
-          estimate === undefined
+          estimate === undefined || FINISHED.has(current.state)
             ? `${current.rowsRead} rows read`
             : `${current.rowsRead} of ~${Math.max(estimate, current.rowsRead)} rows read`;
         const text = `${current.state}: ${progress}`;
