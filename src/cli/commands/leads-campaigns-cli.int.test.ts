@@ -3,7 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenant } from '../../../test/support/identity.js';
 import { createTestPlatform, type TestPlatform } from '../../../test/support/test-platform.js';
@@ -146,7 +146,7 @@ describe('CLI: leads import, leads lists, campaigns list and dry-run', { timeout
         '',
       ].join('\n'),
     );
-    const [florida] = await t.platform.modules.campaigns.lists.list(a);
+    const florida = (await t.platform.modules.campaigns.lists.list(a)).find((l) => l.name === 'Florida');
     const out = capture();
     const code = await runLeadsImport(
       t.platform,
@@ -187,7 +187,7 @@ describe('CLI: leads import, leads lists, campaigns list and dry-run', { timeout
       expect(message).not.toContain('\u001b');
     }
     // Another tenant's list is unknown too.
-    const [florida] = await t.platform.modules.campaigns.lists.list(a);
+    const florida = (await t.platform.modules.campaigns.lists.list(a)).find((l) => l.name === 'Florida');
     await expect(
       runLeadsImport(t.platform, b, MINICSV, options({ list: florida?.id ?? '' }), capture(), poll),
     ).rejects.toThrow(/No lead list/);
@@ -221,6 +221,25 @@ describe('CLI: leads import, leads lists, campaigns list and dry-run', { timeout
     expect(out.text()).toMatch(/Failed: the virus scan found Eicar-Test-Signature/);
   });
 
+  it('draws a bar on a terminal instead of progress lines, and reports the same', async () => {
+    const drawn: string[] = [];
+    const terminal = new PassThrough();
+    terminal.on('data', (chunk: Buffer) => drawn.push(chunk.toString('utf8')));
+    const out = { ...capture(), isTTY: true, stream: Object.assign(terminal, { isTTY: true }) };
+    const printed: string[] = [];
+    const code = await runLeadsImport(
+      t.platform,
+      a,
+      MINICSV,
+      options({ list: 'Terminal', createList: true, preset: 'vicidial-minicsv' }),
+      { ...out, line: (text) => printed.push(text) },
+      poll,
+    );
+    expect(code, printed.join('\n')).toBe(0);
+    expect(printed.join('\n')).not.toMatch(/rows read$/m);
+    expect(printed.join('\n')).toMatch(/completed: 1 rows read, 1 accepted/);
+  });
+
   it('returns at once with --no-wait', async () => {
     const out = capture();
     const code = await runLeadsImport(
@@ -247,7 +266,7 @@ describe('CLI: leads import, leads lists, campaigns list and dry-run', { timeout
   });
 
   it('lists campaigns and dry-runs one: would-dial count and skips by reason, storing nothing', async () => {
-    const [florida] = await t.platform.modules.campaigns.lists.list(a);
+    const florida = (await t.platform.modules.campaigns.lists.list(a)).find((l) => l.name === 'Florida');
     const listId = florida?.id ?? '';
     const campaigns = t.platform.modules.campaigns.campaigns;
     const campaign = await campaigns.create(a, {
