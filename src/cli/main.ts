@@ -3,9 +3,11 @@ import { AppError } from '../platform/errors.js';
 import { registerApiKeyCommands } from './commands/api-keys.command.js';
 import { registerAuditCommands } from './commands/audit.command.js';
 import { registerBusCommands } from './commands/bus.command.js';
+import { registerCampaignsCommands } from './commands/campaigns.command.js';
 import { registerImportCommands } from './commands/import.command.js';
 import { registerConfigCommands } from './commands/config.command.js';
 import { registerKeyCommands } from './commands/keys.command.js';
+import { registerLeadsCommands } from './commands/leads.command.js';
 import { registerRecordingsCommands } from './commands/recordings.command.js';
 import { registerServeCommands } from './commands/serve.command.js';
 import { registerTenantCommands } from './commands/tenants.command.js';
@@ -27,6 +29,8 @@ registerKeyCommands(program);
 registerBusCommands(program);
 registerImportCommands(program);
 registerRecordingsCommands(program);
+registerLeadsCommands(program);
+registerCampaignsCommands(program);
 
 // Loaded only when a command fails: the configuration and database modules are heavy, and a
 // command that threw one of their errors has loaded them already.
