@@ -33,7 +33,8 @@ export type DryRunQuery = NonNullable<
 >;
 export type SkipReason = DryRun['examples'][number]['reason'];
 /** What a create sends: the whole settings (the builder always sends them). */
-export type CampaignInput = paths['/api/v1/campaigns/campaigns']['post']['requestBody']['content']['application/json'];
+export type CampaignInput =
+  paths['/api/v1/campaigns/campaigns']['post']['requestBody']['content']['application/json'];
 export type CampaignUpdate = CampaignPath['patch']['requestBody']['content']['application/json'];
 
 /** `values`, checked to name every member of T: one the API adds and the list lacks fails the typecheck. */
@@ -56,7 +57,13 @@ export const telephonyAdapters = everyOf<TelephonyAdapterName>()(['simulator', '
 
 export const consentChannels = everyOf<ConsentChannel>()(['call', 'ai_voice', 'sms', 'email']);
 
-export const campaignStates = everyOf<CampaignState>()(['draft', 'running', 'paused', 'completed', 'cancelled']);
+export const campaignStates = everyOf<CampaignState>()([
+  'draft',
+  'running',
+  'paused',
+  'completed',
+  'cancelled',
+]);
 
 /** The pre-dial check's reasons, in its order (src/modules/campaigns/dialing/pre-dial-check.ts SKIP_REASONS). */
 export const skipReasons = everyOf<SkipReason>()([
@@ -123,7 +130,6 @@ export function actionsFor(state: CampaignState): readonly CampaignAction[] {
       return [];
   }
 }
-
 
 /* ---------------------------------------------------------------- calls */
 

@@ -58,7 +58,8 @@ export function AttemptsPanel({ campaign }: { campaign: Campaign }) {
     {
       id: 'outcome',
       label: m.outcome,
-      cell: (a) => (a.outcome ? c.outcomes[a.outcome] : a.state === 'not_placed' ? m.notPlaced : m.pending),
+      // The dialer records a refused or abandoned reservation as not_placed with the outcome failed.
+      cell: (a) => (a.state === 'not_placed' ? m.notPlaced : a.outcome ? c.outcomes[a.outcome] : m.pending),
     },
     { id: 'talk', label: m.talk, align: 'end', cell: (a) => formatDuration(a.talkSeconds) },
     {

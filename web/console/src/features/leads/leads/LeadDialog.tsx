@@ -179,7 +179,13 @@ function StatusChange({ lead }: { lead: LeadDetail }) {
       change.mutate(status);
   };
   return (
-    <form id={form.id} className="stack stack--sm" onSubmit={submit} noValidate aria-labelledby="lead-status-title">
+    <form
+      id={form.id}
+      className="stack stack--sm"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="lead-status-title"
+    >
       <h3 id="lead-status-title" className="leads-section-title">
         {m.title}
       </h3>
