@@ -178,6 +178,8 @@ function StatusChange({ lead }: { lead: LeadDetail }) {
     if (form.check({ note: note.trim() }, { status: status ? undefined : m.statusMissing }) && status)
       change.mutate(status);
   };
+  // do_not_call is final (the API's rule): there is nothing to offer.
+  if (lead.status === 'do_not_call') return <p className="subtle">{m.final}</p>;
   return (
     <form
       id={form.id}

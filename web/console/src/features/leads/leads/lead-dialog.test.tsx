@@ -99,4 +99,15 @@ describe('lead dialog', () => {
     expect(within(dialog).getByText("A 'callback' lead can become: new, do_not_call.")).toBeTruthy();
     expect(sent[1]).toEqual({ status: 'converted' });
   }, 20_000);
+  it('offers no change to a lead that is “do not call”: that status is final', async () => {
+    signInAs(['leads:read', 'leads:write']);
+    stubApi({
+      ...listRoutes,
+      [`GET /api/v1/campaigns/leads/${leadId}`]: [200, leadDetail({ status: 'do_not_call' })],
+    });
+    await openFromAddress(`/outbound/leads?leadId=${leadId}`);
+    const dialog = await screen.findByRole('dialog');
+    expect(await within(dialog).findByText('The lead is “do not call”: that status is final.')).toBeTruthy();
+    expect(within(dialog).queryByRole('button', { name: 'Change status' })).toBeNull();
+  }, 20_000);
 });
