@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { session } from '@/api/client';
 import { ApiError } from '@/api/problem';
 import { actionsFor, campaignsApi } from './campaigns.api';
+import { campaign } from './campaigns.testing';
 
 function signIn() {
   session.begin('acme', 'ann@example.test', {
@@ -63,7 +64,7 @@ describe('campaigns client', () => {
       'application/problem+json',
     );
     const refused = await campaignsApi
-      .create({ name: 'x', lists: [{ listId: 'list_1' }], settings: { allowedRegions: ['US'] } })
+      .create({ name: 'x', lists: [{ listId: 'list_1' }], settings: campaign().settings })
       .catch((error: unknown) => error);
     const request = fetch.mock.calls[0]?.[0] as Request;
     expect(request.method).toBe('POST');

@@ -1,28 +1,72 @@
-import { api, authorisingFetch, session, unwrap } from '@/api/client';
-import { ApiError } from '@/api/problem';
+import { api, unwrap } from '@/api/client';
+import type { paths } from '@/api/schema.gen';
 import type { Schema } from '@/api/types';
 
 /*
- * The campaigns API (docs: API-CAMPAIGNS contract) as the console reads it. Its routes are not in
- * the OpenAPI document yet, so the types are copied here from the contract and from
- * src/modules/campaigns/campaigns/campaign-settings.ts (the console imports nothing from src/).
- * Once the routes are merged, these become `Schema<'Campaign'>`… and the calls go through `api`.
+ * The campaigns API as the console reads it: the OpenAPI document's types (schema.gen.ts) and the
+ * typed client. The lists of values below are checked against those types, so a value the server
+ * adds or drops fails the console's typecheck instead of a page.
  */
 
-export const attemptOutcomes = ['answered', 'busy', 'no_answer', 'voicemail', 'failed', 'abandoned'] as const;
-export type AttemptOutcome = (typeof attemptOutcomes)[number];
+type CampaignPath = paths['/api/v1/campaigns/campaigns/{campaignId}'];
 
-export const telephonyAdapters = ['simulator', 'twilio', 'vapi', 'retell'] as const;
-export type TelephonyAdapterName = (typeof telephonyAdapters)[number];
+export type Campaign = Schema<'Campaign'>;
+export type CampaignSettings = Schema<'CampaignSettings'>;
+export type CampaignState = Campaign['state'];
+export type CallingWindow = CampaignSettings['callingWindow'];
+export type CampaignListRef = Campaign['lists'][number];
+export type Hopper = Campaign['hopper'];
+export type TelephonyAdapterName = CampaignSettings['adapter']['name'];
+export type ConsentChannel = CampaignSettings['consentRequired'][number]['channel'];
+export type Attempt = Schema<'CampaignAttempt'>;
+export type AttemptOutcome = NonNullable<Attempt['outcome']>;
+export type AttemptPage =
+  paths['/api/v1/campaigns/campaigns/{campaignId}/attempts']['get']['responses'][200]['content']['application/json'];
+export type AttemptsQuery = NonNullable<
+  paths['/api/v1/campaigns/campaigns/{campaignId}/attempts']['get']['parameters']['query']
+>;
+/** Abandonment rates and limits are percentages (2.13 means 2.13 %). */
+export type CampaignStats = Schema<'CampaignStats'>;
+export type DryRun = Schema<'CampaignDryRun'>;
+export type DryRunQuery = NonNullable<
+  paths['/api/v1/campaigns/campaigns/{campaignId}/dry-run']['get']['parameters']['query']
+>;
+export type SkipReason = DryRun['examples'][number]['reason'];
+/** What a create sends: the whole settings (the builder always sends them). */
+export type CampaignInput =
+  paths['/api/v1/campaigns/campaigns']['post']['requestBody']['content']['application/json'];
+export type CampaignUpdate = CampaignPath['patch']['requestBody']['content']['application/json'];
 
-export const consentChannels = ['call', 'ai_voice', 'sms', 'email'] as const;
-export type ConsentChannel = (typeof consentChannels)[number];
+/** `values`, checked to name every member of T: one the API adds and the list lacks fails the typecheck. */
+function everyOf<T extends string>() {
+  return <const V extends readonly T[]>(
+    values: V & ([Exclude<T, V[number]>] extends [never] ? unknown : never),
+  ): V => values;
+}
 
-export const campaignStates = ['draft', 'running', 'paused', 'completed', 'cancelled'] as const;
-export type CampaignState = (typeof campaignStates)[number];
+export const attemptOutcomes = everyOf<AttemptOutcome>()([
+  'answered',
+  'busy',
+  'no_answer',
+  'voicemail',
+  'failed',
+  'abandoned',
+]);
+
+export const telephonyAdapters = everyOf<TelephonyAdapterName>()(['simulator', 'twilio', 'vapi', 'retell']);
+
+export const consentChannels = everyOf<ConsentChannel>()(['call', 'ai_voice', 'sms', 'email']);
+
+export const campaignStates = everyOf<CampaignState>()([
+  'draft',
+  'running',
+  'paused',
+  'completed',
+  'cancelled',
+]);
 
 /** The pre-dial check's reasons, in its order (src/modules/campaigns/dialing/pre-dial-check.ts SKIP_REASONS). */
-export const skipReasons = [
+export const skipReasons = everyOf<SkipReason>()([
   'invalid_number',
   'dnc_internal',
   'region_not_allowed',
@@ -42,8 +86,7 @@ export const skipReasons = [
   'max_attempts',
   'max_attempts_today',
   'retry_too_soon',
-] as const;
-export type SkipReason = (typeof skipReasons)[number];
+]);
 
 export function isSkipReason(value: string): value is SkipReason {
   return (skipReasons as readonly string[]).includes(value);
@@ -71,153 +114,6 @@ export const campaignDefaults = {
   contextFields: ['firstName'],
 } as const;
 
-export interface CallingWindow {
-  /** Local minutes after midnight, [start, end). */
-  readonly startMinute: number;
-  readonly endMinute: number;
-  /** 0 = Sunday; all seven when absent. */
-  readonly days?: readonly number[] | undefined;
-}
-
-export interface CampaignSettings {
-  readonly purpose: string;
-  readonly usesArtificialVoice: boolean;
-  readonly liveAgentGuaranteed: boolean;
-  readonly consentRequired: readonly { readonly purpose: string; readonly channel: ConsentChannel }[];
-  readonly allowedRegions: readonly string[];
-  readonly callingWindow: CallingWindow;
-  readonly maxAttemptsPerLead: number;
-  readonly maxAttemptsPerDay: number;
-  readonly retrySpacingMinutes: Partial<Record<AttemptOutcome, number>>;
-  readonly recycleOutcomes: readonly AttemptOutcome[];
-  readonly pacing: { readonly callsPerMinute: number; readonly maxConcurrent: number };
-  readonly abandonment: { readonly limitPercent: number; readonly slowDownAtPercent: number };
-  readonly adapter: {
-    readonly name: TelephonyAdapterName;
-    readonly from?: string | undefined;
-    readonly agentId?: string | undefined;
-    readonly script?: string | undefined;
-  };
-  readonly contextFields: readonly string[];
-}
-
-/** What a create or update sends: every setting but the regions may be left to its default. */
-export type CampaignSettingsInput = Partial<CampaignSettings> & Pick<CampaignSettings, 'allowedRegions'>;
-
-export interface CampaignListRef {
-  readonly listId: string;
-  readonly name: string;
-  readonly weight: number;
-  readonly leadCount: number;
-}
-
-export interface Hopper {
-  readonly pending: number;
-  readonly inCall: number;
-  readonly done: number;
-}
-
-export interface Campaign {
-  readonly id: string;
-  readonly name: string;
-  readonly description: string | null;
-  readonly state: CampaignState;
-  readonly lists: readonly CampaignListRef[];
-  readonly settings: CampaignSettings;
-  readonly pacingFactor: number;
-  readonly priority: number;
-  readonly startsAt: string | null;
-  readonly endsAt: string | null;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  readonly startedAt: string | null;
-  readonly stoppedAt: string | null;
-  readonly hopper: Hopper;
-}
-
-export interface CampaignInput {
-  readonly name: string;
-  readonly description?: string | undefined;
-  readonly lists: readonly { readonly listId: string; readonly weight?: number }[];
-  readonly settings: CampaignSettingsInput;
-  readonly startsAt?: string | undefined;
-  readonly endsAt?: string | undefined;
-  readonly priority?: number | undefined;
-}
-
-export interface Attempt {
-  readonly id: string;
-  readonly leadId: string;
-  readonly attemptNumber: number;
-  readonly adapter: string;
-  readonly state: string;
-  readonly providerCallId: string | null;
-  readonly reservedAt: string | null;
-  readonly placedAt: string | null;
-  readonly answeredAt: string | null;
-  readonly endedAt: string | null;
-  readonly outcome: AttemptOutcome | null;
-  readonly answeredBy: string | null;
-  readonly talkSeconds: number | null;
-  readonly disposition: string | null;
-  readonly endedReason: string | null;
-  readonly optOut: boolean;
-  readonly converted: boolean;
-  readonly recordingId: string | null;
-}
-
-export interface AttemptPage {
-  readonly attempts: readonly Attempt[];
-  readonly nextCursor: string | null;
-}
-
-export interface CampaignStats {
-  readonly campaignId: string;
-  readonly state: CampaignState;
-  readonly at: string;
-  readonly dialled: number;
-  readonly connected: number;
-  readonly answeredByMachine: number;
-  readonly talkSeconds: number;
-  readonly conversions: number;
-  readonly optOuts: number;
-  readonly callbacks: number;
-  readonly inCall: number;
-  readonly abandoned: number;
-  readonly abandonment: {
-    readonly rate30d: number;
-    readonly answered30d: number;
-    readonly abandoned30d: number;
-    readonly rate24h: number;
-    readonly answered24h: number;
-    readonly abandoned24h: number;
-    readonly limitPercent: number;
-  };
-  readonly skipsByReason: Readonly<Record<string, number>>;
-  readonly outcomes: Readonly<Record<string, number>>;
-  readonly pacing: {
-    readonly callsPerMinute: number;
-    readonly maxConcurrent: number;
-    readonly factor: number;
-    readonly effectiveCallsPerMinute: number;
-  };
-  readonly hopper: Hopper;
-}
-
-export interface DryRun {
-  readonly campaignId: string;
-  readonly at: string;
-  readonly evaluated: number;
-  readonly wouldDial: readonly {
-    readonly leadId: string;
-    readonly listId: string;
-    readonly attemptNumber: number;
-    readonly timeZone: string;
-  }[];
-  readonly skipped: Readonly<Record<string, number>>;
-  readonly examples: readonly { readonly leadId: string; readonly reason: string; readonly detail: string }[];
-}
-
 export type CampaignAction = 'start' | 'pause' | 'resume' | 'cancel';
 
 /** Which actions a campaign in `state` offers (the server refuses the others with 409). */
@@ -237,69 +133,45 @@ export function actionsFor(state: CampaignState): readonly CampaignAction[] {
 
 /* ---------------------------------------------------------------- calls */
 
-const base = '/api/v1/campaigns/campaigns';
-const campaignPath = (campaignId: string) => `${base}/${encodeURIComponent(campaignId)}`;
+const campaignPath = (campaignId: string) => `/api/v1/campaigns/campaigns/${encodeURIComponent(campaignId)}`;
 
-/** Sends one call with the session's token; a refusal becomes an ApiError with the problem's field errors. */
-async function call<T>(
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
-  path: string,
-  options: { body?: unknown; signal?: AbortSignal | undefined } = {},
-): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  const response = await authorisingFetch(session)(
-    new Request(path, {
-      method,
-      headers,
-      body: options.body === undefined ? null : JSON.stringify(options.body),
-      signal: options.signal ?? null,
-    }),
-  );
-  const text = await response.text();
-  let body: unknown;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    body = undefined;
-  }
-  if (!response.ok) throw ApiError.fromResponse(response, body);
-  return body as T;
-}
-
-function query(params: Record<string, string | number | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined) search.set(key, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
+const byId = (campaignId: string) => ({ params: { path: { campaignId } } });
 
 export const campaignsApi = {
-  list: (signal?: AbortSignal) => call<{ campaigns: Campaign[] }>('GET', base, { signal }),
+  list: (signal?: AbortSignal) => unwrap(api.GET('/api/v1/campaigns/campaigns', { signal })),
   get: (campaignId: string, signal?: AbortSignal) =>
-    call<Campaign>('GET', campaignPath(campaignId), { signal }),
-  create: (input: CampaignInput) => call<Campaign>('POST', base, { body: input }),
-  update: (campaignId: string, input: Partial<CampaignInput>) =>
-    call<Campaign>('PATCH', campaignPath(campaignId), { body: input }),
-  remove: (campaignId: string) => call<undefined>('DELETE', campaignPath(campaignId)),
+    unwrap(api.GET('/api/v1/campaigns/campaigns/{campaignId}', { ...byId(campaignId), signal })),
+  create: (input: CampaignInput) => unwrap(api.POST('/api/v1/campaigns/campaigns', { body: input })),
+  update: (campaignId: string, input: CampaignUpdate) =>
+    unwrap(api.PATCH('/api/v1/campaigns/campaigns/{campaignId}', { ...byId(campaignId), body: input })),
+  remove: (campaignId: string) =>
+    unwrap(api.DELETE('/api/v1/campaigns/campaigns/{campaignId}', byId(campaignId))).then(() => undefined),
   act: (campaignId: string, action: CampaignAction) =>
-    call<Campaign>('POST', `${campaignPath(campaignId)}/${action}`, { body: {} }),
-  attempts: (
-    campaignId: string,
-    params: { limit?: number; cursor?: string | undefined; outcome?: AttemptOutcome | undefined },
-    signal?: AbortSignal,
-  ) => call<AttemptPage>('GET', `${campaignPath(campaignId)}/attempts${query(params)}`, { signal }),
+    unwrap(api.POST(`/api/v1/campaigns/campaigns/{campaignId}/${action}`, byId(campaignId))),
+  attempts: (campaignId: string, query: AttemptsQuery, signal?: AbortSignal) =>
+    unwrap(
+      api.GET('/api/v1/campaigns/campaigns/{campaignId}/attempts', {
+        params: { path: { campaignId }, query },
+        signal,
+      }),
+    ),
   stats: (campaignId: string, signal?: AbortSignal) =>
-    call<CampaignStats>('GET', `${campaignPath(campaignId)}/stats`, { signal }),
-  dryRun: (campaignId: string, params: { at?: string | undefined; limit?: number }, signal?: AbortSignal) =>
-    call<DryRun>('GET', `${campaignPath(campaignId)}/dry-run${query(params)}`, { signal }),
+    unwrap(api.GET('/api/v1/campaigns/campaigns/{campaignId}/stats', { ...byId(campaignId), signal })),
+  dryRun: (campaignId: string, query: DryRunQuery, signal?: AbortSignal) =>
+    unwrap(
+      api.GET('/api/v1/campaigns/campaigns/{campaignId}/dry-run', {
+        params: { path: { campaignId }, query },
+        signal,
+      }),
+    ),
+  /** The live statistics (text/event-stream), read with the kit's followEventStream. */
   livePath: (campaignId: string) => `${campaignPath(campaignId)}/live`,
   resultsPath: (campaignId: string) => `${campaignPath(campaignId)}/results.csv`,
 };
 
 export type LeadList = Schema<'LeadList'>;
 
-/** The lead lists a campaign can draw from (already in the OpenAPI document). */
+/** The lead lists a campaign can draw from. */
 export const leadListsApi = {
   list: (signal?: AbortSignal) => unwrap(api.GET('/api/v1/campaigns/lists', { signal })),
 };

@@ -1,4 +1,6 @@
+import { Link } from '@tanstack/react-router';
 import { useMessages } from '@/i18n';
+import { useCan } from '@/kit/session';
 import { isSkipReason, skipReasons } from './campaigns.api';
 import { campaignsMessages } from './campaigns.messages';
 
@@ -22,10 +24,13 @@ export function byReasonOrder(counts: Readonly<Record<string, number>>): [string
     .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
-/**
- * A lead, by its id. The console has no lead page yet (`/leads/$leadId`); when the leads feature
- * brings one, this becomes its link.
- */
+/** A lead, by its id: a link that opens it on the leads page, for a reader who may see leads. */
 export function LeadRef({ leadId }: { leadId: string }) {
-  return <span className="mono">{leadId}</span>;
+  const canRead = useCan('leads:read');
+  if (!canRead) return <span className="mono">{leadId}</span>;
+  return (
+    <Link to="/outbound/leads" search={{ leadId }} className="mono">
+      {leadId}
+    </Link>
+  );
 }

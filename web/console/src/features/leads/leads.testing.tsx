@@ -1,5 +1,5 @@
 import { renderFeatureRoute } from '@/kit/route-testing';
-import type { LeadImportDetail, LeadImportPreview, LeadList, LeadSummary } from './leads.api';
+import type { LeadDetail, LeadImportDetail, LeadImportPreview, LeadList, LeadSummary } from './leads.api';
 import { leadsRoutes } from './routes';
 
 /** Test-only: the outbound pages under a memory router, as the console mounts them. */
@@ -84,3 +84,43 @@ export const importDetail = (overrides: Partial<LeadImportDetail> = {}): LeadImp
   nextRejectionsAfter: null,
   ...overrides,
 });
+
+export const leadDetail = (overrides: Partial<LeadDetail> = {}): LeadDetail => {
+  const {
+    listId,
+    id,
+    phone,
+    status,
+    region,
+    subdivision,
+    timeZone,
+    timeZoneCandidates,
+    timeZoneSource,
+    createdAt,
+  } = lead();
+  return {
+    id,
+    listId,
+    phone,
+    status,
+    region,
+    subdivision,
+    timeZone,
+    timeZoneCandidates,
+    timeZoneSource,
+    createdAt,
+    email: null,
+    externalId: null,
+    title: null,
+    firstName: 'Ann',
+    middleName: null,
+    lastName: 'Lee',
+    fullName: null,
+    address: { lines: [], postalCode: null, city: null, state: null, province: null, country: null },
+    customFields: {},
+    importId: null,
+    sourceRow: null,
+    statusHistory: [{ at: createdAt, from: null, to: 'new', actor: 'user:usr_1', reason: 'imported' }],
+    ...overrides,
+  };
+};

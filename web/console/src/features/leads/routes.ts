@@ -1,6 +1,7 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { gated } from '@/kit/gate';
 import { consoleRoute } from '@/kit/routing';
+import { leadsSearch } from './leads/leads.search';
 
 const listsRoute = createRoute({
   getParentRoute: () => consoleRoute,
@@ -14,6 +15,7 @@ const listsRoute = createRoute({
 const leadsRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: 'outbound/leads',
+  validateSearch: leadsSearch,
   component: gated(
     'leads:read',
     lazyRouteComponent(() => import('./leads/leads.page'), 'LeadsPage'),

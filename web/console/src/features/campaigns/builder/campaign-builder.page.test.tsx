@@ -139,4 +139,61 @@ describe('campaign builder', () => {
       settings: { adapter: { name: 'retell', agentId: 'agent_123', from: '+14155550100' } },
     });
   }, 20_000);
+  it('edits the schedule and priority: stored instants fill the fields, bad ones are named on their field', async () => {
+    signInAs(['campaigns:read', 'campaigns:write']);
+    const sent: Record<string, unknown>[] = [];
+    const existing = campaign({
+      state: 'draft',
+      startsAt: '2026-12-24T09:30:00.000Z',
+      endsAt: null,
+      priority: 5,
+    });
+    stubApi({
+      'GET /api/v1/campaigns/lists': [200, leadLists],
+      [`GET /api/v1/campaigns/campaigns/${campaignId}`]: [200, existing],
+      [`PATCH /api/v1/campaigns/campaigns/${campaignId}`]: async (request) => {
+        sent.push((await request.json()) as Record<string, unknown>);
+        return [
+          400,
+          {
+            status: 400,
+            code: 'VALIDATION_FAILED',
+            detail: 'body.endsAt: must be after body.startsAt',
+            errors: [{ field: 'body.endsAt', message: 'must be after body.startsAt' }],
+          },
+        ];
+      },
+    });
+    await renderCampaignsRoute(`/campaigns/${campaignId}/edit`);
+    const starts = await screen.findByLabelText<HTMLInputElement>(/^Starts/);
+    expect(new Date(starts.value).toISOString()).toBe('2026-12-24T09:30:00.000Z');
+    const priority = screen.getByLabelText<HTMLInputElement>('Priority');
+    expect(priority.value).toBe('5');
+    const ends = screen.getByLabelText<HTMLInputElement>(/^Ends/);
+    expect(ends.value).toBe('');
+    const user = userEvent.setup();
+
+    // Checked here first: an end before the start and a priority out of range, nothing sent.
+    await user.type(ends, '2026-12-24T08:00');
+    await user.clear(priority);
+    await user.type(priority, '101');
+    await user.click(screen.getByRole('button', { name: 'Save campaign' }));
+    await waitFor(() => expect(ends.getAttribute('aria-invalid')).toBe('true'));
+    expect(describedText(ends)).toContain('Must be after the start.');
+    expect(describedText(priority)).toContain('Must be from -100 to 100.');
+    expect(sent).toHaveLength(0);
+
+    // Sent with the browser's offset; the server's refusal lands on its field.
+    await user.clear(ends);
+    await user.type(ends, '2026-12-31T18:00');
+    await user.clear(priority);
+    await user.type(priority, '-20');
+    await user.click(screen.getByRole('button', { name: 'Save campaign' }));
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toMatchObject({ priority: -20 });
+    expect(sent[0]?.endsAt).toMatch(/^2026-12-31T18:00:00[+-]\d{2}:\d{2}$/);
+    expect(Date.parse(String(sent[0]?.endsAt))).toBe(new Date('2026-12-31T18:00').getTime());
+    expect(Date.parse(String(sent[0]?.startsAt))).toBe(Date.parse('2026-12-24T09:30:00.000Z'));
+    await waitFor(() => expect(describedText(ends)).toContain('Must be after body.startsAt.'));
+  }, 20_000);
 });

@@ -38,6 +38,7 @@ import {
   formOf,
   inputOf,
   mixShares,
+  priorityRange,
   type BuilderField,
   type CampaignForm,
   type FormProblem,
@@ -236,6 +237,42 @@ export function CampaignBuilder({ campaign }: { campaign: Campaign | undefined }
                 </div>
               ) : null}
             </ChoiceGroup>
+          </div>
+        </Panel>
+
+        <Panel title={m.schedule} labelledBy="builder-schedule">
+          <div className="stack">
+            <div className="form-row">
+              <TextField
+                label={m.startsAt}
+                hint={m.startsAtHint}
+                optional
+                type="datetime-local"
+                value={values.startsAt}
+                error={e.startsAt}
+                onChange={(ev) => set('startsAt', ev.target.value, 'startsAt')}
+              />
+              <TextField
+                label={m.endsAt}
+                hint={m.endsAtHint}
+                optional
+                type="datetime-local"
+                value={values.endsAt}
+                error={e.endsAt}
+                onChange={(ev) => set('endsAt', ev.target.value, 'endsAt')}
+              />
+            </div>
+            <TextField
+              label={m.priority}
+              hint={m.priorityHint}
+              type="number"
+              min={priorityRange.min}
+              max={priorityRange.max}
+              step={1}
+              value={values.priority}
+              error={e.priority}
+              onChange={(ev) => set('priority', ev.target.value, 'priority')}
+            />
           </div>
         </Panel>
 

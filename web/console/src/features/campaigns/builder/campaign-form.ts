@@ -18,6 +18,9 @@ export const builderFields = [
   'name',
   'description',
   'lists',
+  'startsAt',
+  'endsAt',
+  'priority',
   'settings.allowedRegions',
   'settings.callingWindow.startMinute',
   'settings.callingWindow.endMinute',
@@ -43,6 +46,10 @@ export interface CampaignForm {
   name: string;
   description: string;
   lists: { listId: string; weight: string }[];
+  /** datetime-local values, in the browser's zone; empty: no bound. */
+  startsAt: string;
+  endsAt: string;
+  priority: string;
   regions: string;
   windowFrom: string;
   windowTo: string;
@@ -99,6 +106,9 @@ export function emptyForm(): CampaignForm {
     name: '',
     description: '',
     lists: [],
+    startsAt: '',
+    endsAt: '',
+    priority: '0',
     regions: '',
     windowFrom: timeOf(campaignDefaults.callingWindow.startMinute),
     windowTo: timeOf(campaignDefaults.callingWindow.endMinute),
@@ -134,6 +144,9 @@ export function formOf(campaign: Campaign): CampaignForm {
     name: campaign.name,
     description: campaign.description ?? '',
     lists: campaign.lists.map((l) => ({ listId: l.listId, weight: String(l.weight) })),
+    startsAt: localInputOf(campaign.startsAt),
+    endsAt: localInputOf(campaign.endsAt),
+    priority: String(campaign.priority),
     regions: s.allowedRegions.join(', '),
     windowFrom: timeOf(s.callingWindow.startMinute),
     windowTo: timeOf(s.callingWindow.endMinute),
@@ -157,6 +170,35 @@ export function formOf(campaign: Campaign): CampaignForm {
     contextFields: s.contextFields.join(', '),
   };
 }
+
+/** An instant as a datetime-local input shows it, in the browser's zone, to the minute. */
+export function localInputOf(iso: string | null): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+}
+
+/**
+ * A datetime-local value as an ISO instant with the browser's offset at that moment
+ * (`2026-12-24T10:30:00+01:00`): the server reads the instant, a person reading the request sees
+ * the time they typed. Undefined when it is no date.
+ */
+export function offsetInstantOf(local: string): string | undefined {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::(\d{2}))?$/.exec(local.trim());
+  if (!match) return undefined;
+  const date = new Date(local.trim());
+  if (Number.isNaN(date.getTime())) return undefined;
+  const offset = -date.getTimezoneOffset();
+  const sign = offset < 0 ? '-' : '+';
+  const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
+  const minutes = String(Math.abs(offset) % 60).padStart(2, '0');
+  // The wall time as the browser resolved it (a time skipped by a clock change moves forward).
+  const wall = new Date(date.getTime() + offset * 60_000).toISOString().slice(0, 19);
+  return `${wall}${sign}${hours}:${minutes}`;
+}
+
+export const priorityRange = { min: -100, max: 100 } as const;
 
 export const regionPattern = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
 
@@ -199,7 +241,10 @@ export type FormProblem =
   | 'windowOrder'
   | 'daysMissing'
   | 'wholeNumber'
-  | 'number';
+  | 'number'
+  | 'notADate'
+  | 'endsBeforeStart'
+  | 'priorityRange';
 
 /**
  * The API's campaign from the form, or what the form must fix first. Only what a person can see
@@ -233,6 +278,18 @@ export function inputOf(form: CampaignForm): {
   const endMinute = toMinute === 0 ? 24 * 60 : (toMinute ?? campaignDefaults.callingWindow.endMinute);
   if (endMinute <= startMinute) problems['settings.callingWindow.endMinute'] = 'windowOrder';
   if (form.days.length === 0) problems['settings.callingWindow.days'] = 'daysMissing';
+  const bound = (field: 'startsAt' | 'endsAt', text: string): string | null => {
+    if (!text.trim()) return null;
+    const instant = offsetInstantOf(text);
+    if (instant === undefined) problems[field] = 'notADate';
+    return instant ?? null;
+  };
+  const startsAt = bound('startsAt', form.startsAt);
+  const endsAt = bound('endsAt', form.endsAt);
+  if (startsAt && endsAt && Date.parse(endsAt) <= Date.parse(startsAt)) problems.endsAt = 'endsBeforeStart';
+  const priority = whole('priority', form.priority) ?? 0;
+  if (!problems.priority && (priority < priorityRange.min || priority > priorityRange.max))
+    problems.priority = 'priorityRange';
   const retrySpacingMinutes: Partial<Record<AttemptOutcome, number>> = {};
   for (const outcome of attemptOutcomes) {
     const value = whole(`settings.retrySpacingMinutes.${outcome}`, form.spacing[outcome]);
@@ -251,6 +308,10 @@ export function inputOf(form: CampaignForm): {
     name: form.name.trim(),
     ...(form.description.trim() ? { description: form.description.trim() } : {}),
     lists: lists.map((l) => ({ listId: l.listId, weight: whole('lists', l.weight) ?? 1 })),
+    // Null clears a bound on an edit.
+    startsAt,
+    endsAt,
+    priority,
     settings: {
       purpose: form.purpose.trim() || campaignDefaults.purpose,
       usesArtificialVoice: form.usesArtificialVoice,

@@ -55,7 +55,12 @@ export function AttemptsPanel({ campaign }: { campaign: Campaign }) {
       cell: (a) => formatNumber(a.attemptNumber),
     },
     { id: 'adapter', label: m.adapter, cell: (a) => a.adapter },
-    { id: 'outcome', label: m.outcome, cell: (a) => (a.outcome ? c.outcomes[a.outcome] : m.pending) },
+    {
+      id: 'outcome',
+      label: m.outcome,
+      // The dialer records a refused or abandoned reservation as not_placed with the outcome failed.
+      cell: (a) => (a.state === 'not_placed' ? m.notPlaced : a.outcome ? c.outcomes[a.outcome] : m.pending),
+    },
     { id: 'talk', label: m.talk, align: 'end', cell: (a) => formatDuration(a.talkSeconds) },
     {
       id: 'flags',

@@ -97,7 +97,7 @@ export function DryRunResult({ result, campaign }: { result: DryRun; campaign: C
                     </td>
                     <td>{listName(lead.listId)}</td>
                     <td className="campaign-num">{formatNumber(lead.attemptNumber)}</td>
-                    <td>{lead.timeZone}</td>
+                    <td>{lead.timeZone ?? <span className="subtle">{m.everyZone}</span>}</td>
                   </tr>
                 ))}
               </tbody>

@@ -24,7 +24,7 @@ const tile = (label: string) => {
 
 describe('campaign page', () => {
   it('shows the dry run: who would be dialled, and each skip reason with what it means and examples', async () => {
-    signInAs(['campaigns:read']);
+    signInAs(['campaigns:read', 'leads:read']);
     const asked: URLSearchParams[] = [];
     stubApi({
       ...quietRoutes,
@@ -43,6 +43,12 @@ describe('campaign page', () => {
                 attemptNumber: 1,
                 timeZone: 'America/New_York',
               },
+              {
+                leadId: 'lead_02',
+                listId: 'list_01jf0000000000000000000001',
+                attemptNumber: 2,
+                timeZone: null,
+              },
             ],
             skipped: { retry_too_soon: 2, dnc_internal: 5, some_new_reason: 1 },
             examples: [{ leadId: 'lead_07', reason: 'dnc_internal', detail: 'matches +1555*' }],
@@ -56,9 +62,15 @@ describe('campaign page', () => {
     expect(await within(panel).findByText('9 leads evaluated at', { exact: false })).toBeTruthy();
     // Now, unless the reader picks an instant.
     expect(asked[0]?.has('at')).toBe(false);
-    const dial = within(panel).getByRole('table', { name: 'Would dial (1)' });
-    expect(within(dial).getByText('lead_01')).toBeTruthy();
-    expect(within(dial).getByText('Renewals Q4')).toBeTruthy();
+    const dial = within(panel).getByRole('table', { name: 'Would dial (2)' });
+    // A lead opens on the leads page.
+    expect(within(dial).getByRole('link', { name: 'lead_01' }).getAttribute('href')).toBe(
+      '/outbound/leads?leadId=lead_01',
+    );
+    // Several possible zones, the window open in each: no one zone to show.
+    const several = within(dial).getByRole('row', { name: /lead_02/ });
+    expect(within(several).getByText('Open in each of its possible zones')).toBeTruthy();
+    expect(within(dial).getAllByText('Renewals Q4')).toHaveLength(2);
 
     const skipped = within(panel).getByRole('table', { name: 'Skipped, by reason' });
     const rows = within(skipped).getAllByRole('row').slice(1);
@@ -198,7 +210,16 @@ describe('campaign page', () => {
         if (query.get('outcome') === 'busy')
           return [200, { attempts: [attempt(3, 'busy')], nextCursor: null }];
         return query.get('cursor') === 'page2'
-          ? [200, { attempts: [attempt(2, 'no_answer')], nextCursor: null }]
+          ? [
+              200,
+              {
+                attempts: [
+                  attempt(2, 'no_answer'),
+                  { ...attempt(4, 'failed'), state: 'not_placed', placedAt: null },
+                ],
+                nextCursor: null,
+              },
+            ]
           : [200, { attempts: [attempt(1, 'answered')], nextCursor: 'page2' }];
       },
     });
@@ -209,6 +230,8 @@ describe('campaign page', () => {
     const user = userEvent.setup();
     await user.click(within(panel).getByRole('button', { name: 'Load more' }));
     expect(await within(panel).findByText('lead_2')).toBeTruthy();
+    // Reserved but never placed (the provider refused, or the dialer stopped): said so, not just “failed”.
+    expect(within(within(panel).getByRole('row', { name: /lead_4/ })).getByText('Not placed')).toBeTruthy();
     expect(asked[1]?.get('cursor')).toBe('page2');
 
     await user.selectOptions(within(panel).getByLabelText('Outcome'), 'busy');

@@ -1,12 +1,17 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type SyntheticEvent } from 'react';
 import { api, unwrap } from '@/api/client';
 import { useMessages } from '@/i18n';
 import { Badge } from '@/kit/Badge';
 import { Button } from '@/kit/Button';
 import { DateTime } from '@/kit/DateTime';
 import { Modal, ModalBody, ModalFooter } from '@/kit/Dialog';
+import { FormError, SelectField, TextField } from '@/kit/Field';
+import { useForm } from '@/kit/forms';
+import { Can } from '@/kit/session';
 import { ErrorState, LoadingBlock } from '@/kit/states';
-import { leadName, leadsKeys, type LeadDetail } from '../leads.api';
+import { toast } from '@/kit/toast';
+import { leadName, leadStatuses, leadsKeys, type LeadDetail, type LeadStatus } from '../leads.api';
 import { leadsMessages, outboundWords } from '../leads.messages';
 
 /** One lead, unsealed: its fields, custom fields and status history (`GET /campaigns/leads/{id}`). */
@@ -29,7 +34,14 @@ export function LeadDialog({ leadId, onClose }: { leadId: string; onClose: () =>
         {lead.isError ? (
           <ErrorState error={lead.error} title={m.failed} onRetry={() => void lead.refetch()} />
         ) : null}
-        {lead.data ? <LeadFacts lead={lead.data} /> : null}
+        {lead.data ? (
+          <div className="stack">
+            <LeadFacts lead={lead.data} />
+            <Can permission="leads:write">
+              <StatusChange lead={lead.data} />
+            </Can>
+          </div>
+        ) : null}
       </ModalBody>
       <ModalFooter>
         <Button onClick={onClose}>{m.close}</Button>
@@ -126,5 +138,96 @@ function LeadFacts({ lead }: { lead: LeadDetail }) {
         </table>
       </div>
     </div>
+  );
+}
+
+type StatusField = 'status' | 'note';
+const statusFields: readonly StatusField[] = ['status', 'note'];
+
+/**
+ * A status change by hand (`leads:write`). The server decides which changes a status allows; its
+ * 409 names them on the status field. On success the answer is the lead with its new history row.
+ */
+function StatusChange({ lead }: { lead: LeadDetail }) {
+  const m = useMessages(leadsMessages).detail.statusChange;
+  const words = useMessages(outboundWords);
+  const queryClient = useQueryClient();
+  const form = useForm(statusFields, 'POST /api/v1/campaigns/leads/{leadId}/status');
+  const [status, setStatus] = useState<LeadStatus | ''>('');
+  const [note, setNote] = useState('');
+  const change = useMutation({
+    mutationFn: (to: LeadStatus) =>
+      unwrap(
+        api.POST('/api/v1/campaigns/leads/{leadId}/status', {
+          params: { path: { leadId: lead.id } },
+          body: { status: to, ...(note.trim() ? { note: note.trim() } : {}) },
+        }),
+      ),
+    onSuccess: (changed) => {
+      queryClient.setQueryData(leadsKeys.lead(lead.id), changed);
+      void queryClient.invalidateQueries({ queryKey: ['leads', 'leads'] });
+      toast.success(m.changed(words.status[changed.status]));
+      setStatus('');
+      setNote('');
+      form.reset();
+    },
+    onError: form.refuse,
+  });
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    if (form.check({ note: note.trim() }, { status: status ? undefined : m.statusMissing }) && status)
+      change.mutate(status);
+  };
+  // do_not_call is final (the API's rule): there is nothing to offer.
+  if (lead.status === 'do_not_call') return <p className="subtle">{m.final}</p>;
+  return (
+    <form
+      id={form.id}
+      className="stack stack--sm"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="lead-status-title"
+    >
+      <h3 id="lead-status-title" className="leads-section-title">
+        {m.title}
+      </h3>
+      <p className="subtle">{m.hint}</p>
+      <FormError message={form.formError} />
+      <SelectField
+        label={m.status}
+        value={status}
+        onChange={(e) => {
+          setStatus(e.target.value as LeadStatus | '');
+          form.clear('status');
+        }}
+        error={form.errors.status}
+      >
+        <option value="">{m.pick}</option>
+        {leadStatuses
+          .filter((s) => s !== lead.status)
+          .map((s) => (
+            <option key={s} value={s}>
+              {words.status[s]}
+            </option>
+          ))}
+      </SelectField>
+      <TextField
+        label={m.note}
+        hint={m.noteHint}
+        optional
+        value={note}
+        onChange={(e) => {
+          setNote(e.target.value);
+          form.clear('note');
+        }}
+        error={form.errors.note}
+        limits={form.limit('note')}
+      />
+      <div>
+        <Button type="submit" variant="primary" busy={change.isPending}>
+          {m.submit}
+        </Button>
+      </div>
+    </form>
   );
 }

@@ -1,4 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
 import { Download, Users } from 'lucide-react';
 import { useCallback, useMemo, useState, type SyntheticEvent } from 'react';
 import { api, unwrap } from '@/api/client';
@@ -28,6 +29,7 @@ import { useLeadLists } from '../lists/lists.page';
 import { LeadDialog } from './LeadDialog';
 import '../leads.css';
 
+const route = getRouteApi('/console/outbound/leads');
 const pageSize = 100;
 type FilterField = 'listId' | 'status' | 'region' | 'phone' | 'email';
 const filterFields: readonly FilterField[] = ['listId', 'status', 'region', 'phone', 'email'];
@@ -49,7 +51,10 @@ export function LeadsPage() {
   const lists = useLeadLists();
   const [applied, setApplied] = useState<LeadsQuery>({});
   const [draft, setDraft] = useState<Filters>({});
-  const [opened, setOpened] = useState<string>();
+  // The open lead lives in the address (`?leadId=`): a link can open it, and Back closes it.
+  const opened = route.useSearch().leadId;
+  const navigate = route.useNavigate();
+  const setOpened = (leadId: string | undefined) => void navigate({ search: leadId ? { leadId } : {} });
   const [exporting, setExporting] = useState(false);
 
   const leads = useInfiniteQuery({
