@@ -148,7 +148,10 @@ describe.skipIf(!haveChromium)('calls pages in a browser', () => {
     await page.waitForURL(/\/sign-in\?redirect=/);
     await signIn(page, owner);
     await page.waitForURL(`${base}/calls`);
-    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Calls' }).isVisible()).toBe(true);
+    // The first page after sign-in loads its code: give a busy machine the time.
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1, name: 'Calls' }).isVisible(), { timeout: 10_000 })
+      .toBe(true);
     await expect.poll(() => page.locator('tr.data-table__row').count(), { timeout: 10_000 }).toBe(8);
     const nav = page.getByRole('navigation', { name: 'Console' });
     for (const item of ['Call list', 'Dashboard', 'Quarantine'])

@@ -297,7 +297,7 @@ describe.skipIf(!haveChromium)('web console in a browser', () => {
     expect(rows).toEqual([{ targetGroup: 'calls-transform' }]);
   });
 
-  it('offers a viewer the calls, recordings, the quality dashboard and QA configuration (to read) but no administration, and refuses the pages if typed in', async () => {
+  it('offers a viewer the calls, recordings, the quality dashboard, QA configuration and outbound (to read) but no administration, and refuses the pages if typed in', async () => {
     const context = await browser.newContext();
     const viewerPage = context.pages()[0] ?? (await context.newPage());
     watch(viewerPage);
@@ -317,6 +317,13 @@ describe.skipIf(!haveChromium)('web console in a browser', () => {
       'Scorecards',
       'Insight schemas',
       'Categories',
+      // Outbound: a viewer reads leads and campaigns (no export, no changes).
+      'Lead lists',
+      'Leads',
+      'Lead imports',
+      'Consent',
+      'Do not call',
+      'Campaigns',
     ]);
     expect(await viewerPage.getByText('Organisation', { exact: true }).count()).toBe(0);
     await shoot(viewerPage, 'viewer-overview');

@@ -258,8 +258,17 @@ describe('the recording pipeline', () => {
   }, 90_000);
 
   it('fails a recording whose codec this installation cannot decode, saying why, and announces it', async () => {
-    const recording = await receive({ audio: mp3Bytes(), audioContentType: 'audio/mpeg' });
-    const [run] = await settled(recording.publicId);
+    // MP3 is decoded through ffmpeg when it is installed; an empty PATH stands in for a machine without it.
+    const path = process.env.PATH;
+    process.env.PATH = '/nonexistent';
+    let recording!: { id: string; publicId: string };
+    let run: RunBody | undefined;
+    try {
+      recording = await receive({ audio: mp3Bytes(), audioContentType: 'audio/mpeg' });
+      [run] = await settled(recording.publicId);
+    } finally {
+      process.env.PATH = path;
+    }
     expect(run).toMatchObject({ state: 'failed', failureCode: 'unsupported_codec' });
     expect(run!.failureReason).toContain('ffmpeg');
     const row = await recordingRow(recording.id);
