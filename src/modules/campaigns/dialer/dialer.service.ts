@@ -90,8 +90,14 @@ export function createDialer(deps: DialerDeps) {
   const picker = createPicker({ ...deps, rules });
   const lastPacingChange = new Map<string, number>();
 
-  const pickCallable = (ctx: RequestContext, campaignId: string, options: PickOptions): Promise<PickResult> =>
-    picker.pickCallable(ctx, campaignId, options);
+  /**
+   * The pick. A dry run (`record: false`) first brings the hopper up to date with the lists, as a
+   * pass does, so that a draft's dry run answers for the leads it would dial once started.
+   */
+  async function pickCallable(ctx: RequestContext, campaignId: string, options: PickOptions): Promise<PickResult> {
+    if (!options.record) await deps.campaigns.syncHopper(ctx, campaignId);
+    return picker.pickCallable(ctx, campaignId, options);
+  }
 
   /**
    * Abandonment control: abandoned ÷ (answered by a person + abandoned) over 30 days, and over
