@@ -114,7 +114,6 @@ function toAttempt(row: AttemptRow): CallAttempt {
   };
 }
 
-
 /** `cmp_...` from the edge; the dialer may pass the uuid it read from the table. */
 
 function encodeCursor(row: { reservedAt: Date; id: string }): string {

@@ -94,7 +94,11 @@ export function createDialer(deps: DialerDeps) {
    * The pick. A dry run (`record: false`) first brings the hopper up to date with the lists, as a
    * pass does, so that a draft's dry run answers for the leads it would dial once started.
    */
-  async function pickCallable(ctx: RequestContext, campaignId: string, options: PickOptions): Promise<PickResult> {
+  async function pickCallable(
+    ctx: RequestContext,
+    campaignId: string,
+    options: PickOptions,
+  ): Promise<PickResult> {
     if (!options.record) await deps.campaigns.syncHopper(ctx, campaignId);
     return picker.pickCallable(ctx, campaignId, options);
   }
