@@ -199,16 +199,22 @@ export async function fillHopper(
   tenantId: string,
   campaignId: string,
 ): Promise<number> {
+  // A list synced before is read from a little before its last sync: a lead's created_at is its
+  // import transaction's start, which may have committed after that sync ran.
   const result = await sql`
     insert into campaigns.campaign_leads (tenant_id, campaign_id, lead_id, list_id)
     select ${tenantId}::uuid, cl.campaign_id, l.id, l.list_id
     from campaigns.campaign_lists cl
     join campaigns.leads l on l.tenant_id = ${tenantId}::uuid and l.list_id = cl.list_id
+      and (cl.synced_at is null or l.created_at >= cl.synced_at - interval '10 minutes')
     where cl.campaign_id = ${campaignId}
       and l.status not in ('do_not_call', 'invalid')
       and not exists (select 1 from campaigns.campaign_leads h
                       where h.campaign_id = cl.campaign_id and h.lead_id = l.id)
     on conflict (campaign_id, lead_id) do nothing`.execute(trx);
+  await sql`update campaigns.campaign_lists set synced_at = now() where campaign_id = ${campaignId}`.execute(
+    trx,
+  );
   return Number(result.numAffectedRows ?? 0n);
 }
 

@@ -200,6 +200,8 @@ export type CampaignListsTable = {
   campaignId: string;
   listId: string;
   weight: Generated<number>;
+  /** When the hopper last took this list's new leads; null: never (the next sync reads them all). */
+  syncedAt: Date | null;
 };
 
 export type CampaignLeadState = 'pending' | 'in_call' | 'done';

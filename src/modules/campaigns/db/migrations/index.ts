@@ -8,6 +8,7 @@ import { consentSuppression } from './0002-consent-suppression.js';
 import { campaignsDialer } from './0003-campaigns-dialer.js';
 import { areaCodeTimeZones } from './0004-area-code-time-zones.js';
 import { hopperIndexes } from './0005-hopper-indexes.js';
+import { hopperSyncWatermark } from './0006-hopper-sync-watermark.js';
 
 /*
  * Leads and their lists. Personal data (the number, the e-mail, names, address and custom fields)
@@ -148,5 +149,6 @@ export const campaignsMigrations: MigrationSet = {
     sqlMigration('0003_campaigns_dialer', campaignsDialer),
     sqlMigration('0004_area_code_time_zones', areaCodeTimeZones),
     sqlMigration('0005_hopper_indexes', hopperIndexes),
+    sqlMigration('0006_hopper_sync_watermark', hopperSyncWatermark),
   ],
 };
