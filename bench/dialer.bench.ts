@@ -168,6 +168,10 @@ async function pick() {
         select ${tenant.uuid}, ${campaignId}, id, ${listId} from campaigns.leads where list_id = ${listId}`.execute(
         trx,
       );
+      // The list was imported yesterday: a sync after the first reads only what came since.
+      await sql`update campaigns.leads set created_at = now() - interval '1 day' where list_id = ${listId}`.execute(
+        trx,
+      );
       await trx
         .insertInto('campaigns.dnc_registry_copies')
         .values({
