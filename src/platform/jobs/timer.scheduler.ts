@@ -56,6 +56,8 @@ export function startTimerScheduler(options: TimerSchedulerOptions): TimerSchedu
   let leader = false;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
+  /** The tick in progress: stop() waits for it, so no slot starts after the runs were collected. */
+  let ticking: Promise<void> | undefined;
   let leaseRenewedAt = 0;
 
   async function becomeLeader(): Promise<void> {
@@ -93,7 +95,7 @@ export function startTimerScheduler(options: TimerSchedulerOptions): TimerSchedu
 
   async function check(trigger: TimerTrigger, now: Date): Promise<void> {
     const cron = crons.get(trigger.name);
-    if (!cron || running.has(trigger.name)) return;
+    if (stopped || !cron || running.has(trigger.name)) return;
     const { rows } = await sql<{ lastSlot: Date }>`
       insert into jobs.timers (name, schedule, last_slot) values (${trigger.name}, ${trigger.cron}, ${now})
       on conflict (name) do update set schedule = excluded.schedule
@@ -110,7 +112,12 @@ export function startTimerScheduler(options: TimerSchedulerOptions): TimerSchedu
       logger.info({ job: trigger.name, skipped: due.length }, 'timer slots missed while down were skipped');
       return;
     }
-    const run = runSlot(trigger, latest, missed).finally(() => running.delete(trigger.name));
+    const run = runSlot(trigger, latest, missed)
+      // The run's own bookkeeping failed (the database went away): said, never an unhandled rejection.
+      .catch((error: unknown) =>
+        logger.error({ err: error, job: trigger.name }, 'timer run bookkeeping failed'),
+      )
+      .finally(() => running.delete(trigger.name));
     running.set(trigger.name, run);
   }
 
@@ -130,9 +137,12 @@ export function startTimerScheduler(options: TimerSchedulerOptions): TimerSchedu
   const schedule = () => {
     if (stopped) return;
     timer = setTimeout(() => {
-      tick()
+      ticking = tick()
         .catch((error: unknown) => logger.error({ err: error }, 'timer scheduler tick failed'))
-        .finally(schedule);
+        .finally(() => {
+          ticking = undefined;
+          schedule();
+        });
     }, tickMs);
   };
   if (options.timers.length > 0) schedule();
@@ -141,6 +151,7 @@ export function startTimerScheduler(options: TimerSchedulerOptions): TimerSchedu
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
+      await ticking;
       await Promise.allSettled(running.values());
       if (leader) await lease.release().catch(() => undefined);
     },
