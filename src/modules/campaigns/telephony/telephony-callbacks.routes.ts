@@ -1,9 +1,10 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { systemContext } from '../../../platform/context.js';
 import { fromPublicId } from '../../../platform/ids.js';
 import { CampaignsErrors } from '../errors.js';
 import type { PostCallSink } from '../post-call/call-report.sink.js';
 import { isSmsOptOut } from '../suppression/sms-opt-out.js';
+import type { TelephonyAdapter } from './adapter.js';
 import type { TelephonyAdapters } from './telephony-adapters.js';
 
 /*
@@ -28,27 +29,44 @@ export function telephonyCallbackRoutes(deps: {
       done(null, body);
     });
 
+    /**
+     * What both webhooks read first: the tenant in the path, an adapter that takes this kind of
+     * webhook, and the body as the bytes that came (signatures cover them).
+     */
+    const callbackOf = <Parse>(
+      request: FastifyRequest<{ Params: { tenant: string; adapter: string } }>,
+      parserOf: (adapter: TelephonyAdapter) => Parse | undefined,
+      expected: string,
+      kind: string,
+    ) => {
+      const tenantId = fromPublicId('ten', request.params.tenant);
+      if (!tenantId) throw CampaignsErrors.telephonyCallbackNotFound('params.tenant', 'is not a tenant id');
+      const adapter = deps.adapters.find(request.params.adapter);
+      const parse = adapter && parserOf(adapter);
+      if (!adapter || parse === undefined)
+        throw CampaignsErrors.telephonyCallbackNotFound('params.adapter', expected);
+      const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      if (rawBody.length === 0) throw CampaignsErrors.telephonyWebhookInvalid('body', 'is empty');
+      return {
+        adapter,
+        parse,
+        ctx: systemContext(tenantId, request.id, `telephony-webhook:${adapter.name}${kind}`),
+        webhook: { headers: request.headers, rawBody, url: `${base}${request.url}` },
+      };
+    };
+
     // Texts to the tenant's numbers (Twilio's messaging webhook): a STOP reply is an opt-out.
     app.post<{ Params: { tenant: string; adapter: string } }>(
       '/:tenant/:adapter/messages',
       { config: { public: true }, bodyLimit: CALLBACK_BODY_LIMIT, schema: { hide: true } },
       async (request, reply) => {
-        const tenantId = fromPublicId('ten', request.params.tenant);
-        if (!tenantId) throw CampaignsErrors.telephonyCallbackNotFound('params.tenant', 'is not a tenant id');
-        const adapter = deps.adapters.find(request.params.adapter);
-        if (!adapter?.parseInboundMessage)
-          throw CampaignsErrors.telephonyCallbackNotFound(
-            'params.adapter',
-            'must be twilio (the adapter that carries texts)',
-          );
-        const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-        if (rawBody.length === 0) throw CampaignsErrors.telephonyWebhookInvalid('body', 'is empty');
-        const ctx = systemContext(tenantId, request.id, `telephony-webhook:${adapter.name}:messages`);
-        const message = await adapter.parseInboundMessage(ctx, {
-          headers: request.headers,
-          rawBody,
-          url: `${base}${request.url}`,
-        });
+        const { adapter, parse, ctx, webhook } = callbackOf(
+          request,
+          (a) => a.parseInboundMessage?.bind(a),
+          'must be twilio (the adapter that carries texts)',
+          ':messages',
+        );
+        const message = await parse(ctx, webhook);
         if (isSmsOptOut(message.body))
           await deps.sink.optOut(ctx, {
             number: message.from,
@@ -65,19 +83,13 @@ export function telephonyCallbackRoutes(deps: {
       '/:tenant/:adapter',
       { config: { public: true }, bodyLimit: CALLBACK_BODY_LIMIT, schema: { hide: true } },
       async (request, reply) => {
-        const tenantId = fromPublicId('ten', request.params.tenant);
-        if (!tenantId) throw CampaignsErrors.telephonyCallbackNotFound('params.tenant', 'is not a tenant id');
-        const adapter = deps.adapters.find(request.params.adapter);
-        if (!adapter || adapter.name === 'simulator')
-          throw CampaignsErrors.telephonyCallbackNotFound('params.adapter', 'must be twilio, vapi or retell');
-        const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-        if (rawBody.length === 0) throw CampaignsErrors.telephonyWebhookInvalid('body', 'is empty');
-        const ctx = systemContext(tenantId, request.id, `telephony-webhook:${adapter.name}`);
-        const reports = await adapter.parseWebhook(ctx, {
-          headers: request.headers,
-          rawBody,
-          url: `${base}${request.url}`,
-        });
+        const { parse, ctx, webhook } = callbackOf(
+          request,
+          (a) => (a.name === 'simulator' ? undefined : a.parseWebhook.bind(a)),
+          'must be twilio, vapi or retell',
+          '',
+        );
+        const reports = await parse(ctx, webhook);
         for (const report of reports) await deps.sink.apply(ctx, report, 'webhook');
         return reply.code(204).send();
       },
