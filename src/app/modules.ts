@@ -12,6 +12,9 @@ import { identityModule } from '../modules/identity/index.js';
 import { conversationsModule } from '../modules/conversations/index.js';
 import { webhooksModule } from '../modules/webhooks/index.js';
 import { campaignsModule } from '../modules/campaigns/index.js';
+import { catalogModule } from '../modules/catalog/index.js';
+import { paymentsModule } from '../modules/payments/index.js';
+import { ordersModule } from '../modules/orders/index.js';
 
 /**
  * The one registry: every module of the platform, in the order they are created and migrated (a
@@ -24,6 +27,9 @@ export const modules = [
   conversationsModule,
   webhooksModule,
   campaignsModule,
+  catalogModule,
+  paymentsModule,
+  ordersModule,
 ] as const;
 
 /** Each module's api by name: `platform.modules.calls`. */

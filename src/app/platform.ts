@@ -215,6 +215,19 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
       await bus.publishNow([{ type: objectCreatedEventType, tenantId: head.tenantId, key: head.key, data }]);
     });
     const signObjectUrl = options.signObjectUrl;
+    // One shared Redis client for the modules (the catalog cache, order locks) when REDIS_URL is set;
+    // the rate limiter keeps its own, which refuses to queue while disconnected.
+    const sharedRedis = config.redis.url
+      ? new Redis(config.redis.url, { maxRetriesPerRequest: 2, connectionName: 'switchboard-modules' })
+      : undefined;
+    if (sharedRedis) {
+      sharedRedis.on('error', (error: Error) =>
+        logger.warn({ err: error }, 'redis (modules) connection error'),
+      );
+      closers.push(async () => {
+        await sharedRedis.quit().catch(() => sharedRedis.disconnect());
+      });
+    }
     const assembled = assembleModules(
       modules,
       {
@@ -234,6 +247,7 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
           : (key, signing) => quietObjects.signedUrl(key, signing),
         fetch: options.fetch,
         workflows,
+        redis: sharedRedis,
         secretsStore: secrets,
       },
       extraModules,

@@ -10,6 +10,7 @@ import type { ModuleJobs, Workflows } from './jobs/index.js';
 import type { ObjectStore } from './objects/index.js';
 import type { SecretReader, SecretsStore } from './secrets/index.js';
 import type { Logger, Registry } from './telemetry/index.js';
+import type { Redis } from 'ioredis';
 
 /**
  * A module is a value: `defineModule({ name, migrations, dependsOn, create })`, listed once in
@@ -42,6 +43,11 @@ export interface KernelDeps {
    * `start` and `worker`; `api` only starts them; undefined for CLI commands.
    */
   readonly workflows: Workflows | undefined;
+  /**
+   * The shared Redis client when REDIS_URL is set (caches every replica must drop together, locks);
+   * undefined otherwise, and a module falls back to in-process state (one replica).
+   */
+  readonly redis: Redis | undefined;
   /** How outbound HTTP is fetched, when the platform was given a way (tests route it to local fakes); else the global fetch. */
   readonly fetch: typeof fetch | undefined;
 }

@@ -10,7 +10,7 @@ export function registerUserCommands(program: Command): void {
     .requiredOption('--email <email>', 'e-mail address (the sign-in name)')
     .requiredOption(
       '--role <role>',
-      'role, repeatable: owner, admin, supervisor, agent, order_manager, analyst, viewer, client',
+      'role, repeatable: owner, admin, supervisor, agent, order_manager, customer_service, analyst, viewer, client',
       collect,
     )
     .option('--name <name>', 'display name')

@@ -50,11 +50,14 @@ export const permissions = [
   // customer service and orders
   'customers:read',
   'customers:write',
+  'products:read',
   'products:write',
   'inventory:write',
   'orders:read',
   'orders:write',
   'payments:refund',
+  // tax rates, shipping rates, payment gateways, carriers and the ERP connection of the tenant
+  'commerce:configure',
   // privacy
   'privacy:requests',
   // the client portal (external surface)
@@ -73,6 +76,7 @@ export const employeeRoles = [
   'supervisor',
   'agent',
   'order_manager',
+  'customer_service',
   'analyst',
   'viewer',
 ] as const;
@@ -106,6 +110,7 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'leads:read',
     'campaigns:read',
     'customers:read',
+    'products:read',
     'orders:read',
   ],
   agent: [
@@ -117,6 +122,7 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'leads:write',
     'customers:read',
     'customers:write',
+    'products:read',
     'orders:read',
     'orders:write',
   ],
@@ -124,11 +130,23 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'tenant:read',
     'customers:read',
     'customers:write',
+    'products:read',
     'products:write',
     'inventory:write',
     'orders:read',
     'orders:write',
     'payments:refund',
+  ],
+  // Serves clients on the phone and by e-mail: finds customers and their orders, places and changes
+  // orders for them, cancels; refunds stay with order managers.
+  customer_service: [
+    'tenant:read',
+    'calls:read',
+    'customers:read',
+    'customers:write',
+    'products:read',
+    'orders:read',
+    'orders:write',
   ],
   analyst: [
     'tenant:read',
@@ -139,6 +157,7 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'leads:read',
     'leads:export',
     'campaigns:read',
+    'products:read',
     'orders:read',
   ],
   viewer: [
@@ -151,6 +170,7 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'leads:read',
     'campaigns:read',
     'customers:read',
+    'products:read',
     'orders:read',
   ],
   client: portal,

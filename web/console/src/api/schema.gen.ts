@@ -11538,7 +11538,7 @@ export interface paths {
                          */
                         clientId?: string | null;
                         /** @default null */
-                        defaultRole?: ("owner" | "admin" | "supervisor" | "agent" | "order_manager" | "analyst" | "viewer" | "client") | null;
+                        defaultRole?: ("owner" | "admin" | "supervisor" | "agent" | "order_manager" | "customer_service" | "analyst" | "viewer" | "client") | null;
                         /** @default true */
                         enabled?: boolean;
                         /**
@@ -11552,7 +11552,7 @@ export interface paths {
                          * @default {}
                          */
                         roleMapping?: {
-                            [key: string]: "owner" | "admin" | "supervisor" | "agent" | "order_manager" | "analyst" | "viewer" | "client";
+                            [key: string]: "owner" | "admin" | "supervisor" | "agent" | "order_manager" | "customer_service" | "analyst" | "viewer" | "client";
                         };
                         /**
                          * @description Claim holding roles or groups, e.g. roles, groups, realm_access.roles
@@ -13685,7 +13685,7 @@ export interface paths {
                         kind?: "employee" | "client";
                         /** @description Omit for users who only sign in through an identity provider */
                         password?: string;
-                        roles: ("owner" | "admin" | "supervisor" | "agent" | "order_manager" | "analyst" | "viewer" | "client")[];
+                        roles: ("owner" | "admin" | "supervisor" | "agent" | "order_manager" | "customer_service" | "analyst" | "viewer" | "client")[];
                     };
                 };
             };
@@ -13773,7 +13773,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        roles: ("owner" | "admin" | "supervisor" | "agent" | "order_manager" | "analyst" | "viewer" | "client")[];
+                        roles: ("owner" | "admin" | "supervisor" | "agent" | "order_manager" | "customer_service" | "analyst" | "viewer" | "client")[];
                     };
                 };
             };

@@ -20,6 +20,10 @@ export const roleMessages = defineMessages(
     },
     agent: { label: 'Agent', description: 'Their calls, leads, customers and orders.' },
     order_manager: { label: 'Order manager', description: 'Customers, products, stock, orders and refunds.' },
+    customer_service: {
+      label: 'Customer service',
+      description: 'Customers and their orders: place, change and cancel; no refunds.',
+    },
     analyst: { label: 'Analyst', description: 'Reports, exports, transcripts and analysis.' },
     viewer: { label: 'Viewer', description: 'Read-only: calls, analysis, campaigns and orders.' },
     client: { label: 'Client', description: 'A customer of the organisation, in the client portal only.' },
@@ -43,6 +47,10 @@ export const roleMessages = defineMessages(
         label: 'Bestellverwaltung',
         description: 'Kunden, Produkte, Bestand, Bestellungen und Erstattungen.',
       },
+      customer_service: {
+        label: 'Kundenservice',
+        description: 'Kunden und ihre Bestellungen: aufgeben, ändern, stornieren; keine Erstattungen.',
+      },
       analyst: { label: 'Analyst', description: 'Berichte, Exporte, Transkripte und Analysen.' },
       viewer: {
         label: 'Betrachter',
@@ -63,6 +71,7 @@ export const employeeRoles: readonly Role[] = [
   'supervisor',
   'agent',
   'order_manager',
+  'customer_service',
   'analyst',
   'viewer',
 ];

@@ -1,0 +1,3 @@
+export type * from './contract.js';
+export * from './events.js';
+export { catalogModule, type CatalogApi } from './catalog.module.js';
