@@ -1,6 +1,6 @@
 import type { RequestContext } from '../../platform/context.js';
 import type { Money } from '../../platform/money.js';
-import type { Payment } from '../payments/contract.js';
+import type { Payment } from '../payments/index.js';
 
 /*
  * The orders door: orders, their lines and status timeline, shipments and tracking. Public ids:

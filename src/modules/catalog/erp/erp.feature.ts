@@ -4,14 +4,13 @@ import type { InventoryFeatureApi } from '../inventory/inventory.feature.js';
 import type { ProductsFeatureApi } from '../products/products.feature.js';
 
 /** PLACEHOLDER of the spine: the ERP helper defines it (run a sync now, list reports, the connection). */
+// eslint-disable-next-line @typescript-eslint/no-generated-empty-object-type -- a placeholder until the helper fills it
 export type ErpFeatureApi = Record<never, never>;
 
 /** PLACEHOLDER of the spine: the ERP over SOAP (inventory delta sync, product master import). */
 export function createErpFeature(
-  deps: CatalogDeps,
-  features: { readonly products: ProductsFeatureApi; readonly inventory: InventoryFeatureApi },
+  _deps: CatalogDeps,
+  _features: { readonly products: ProductsFeatureApi; readonly inventory: InventoryFeatureApi },
 ): PlatformModule<ErpFeatureApi> {
-  void deps;
-  void features;
   return { api: {} };
 }

@@ -12,11 +12,9 @@ const notBuilt = () =>
 
 /** PLACEHOLDER of the spine: locations, stock levels, reservations, low-stock events. */
 export function createInventoryFeature(
-  deps: CatalogDeps,
-  features: { readonly products: ProductsFeatureApi },
+  _deps: CatalogDeps,
+  _features: { readonly products: ProductsFeatureApi },
 ): PlatformModule<InventoryFeatureApi> {
-  void deps;
-  void features;
   return {
     api: {
       reserve: notBuilt,

@@ -10,7 +10,6 @@ const notBuilt = () =>
   Promise.reject(new AppError('NOT_BUILT', 'unavailable', 'catalog products: not built yet'));
 
 /** PLACEHOLDER of the spine: products, categories, prices, images, search and the catalog cache. */
-export function createProductsFeature(deps: CatalogDeps): PlatformModule<ProductsFeatureApi> {
-  void deps;
+export function createProductsFeature(_deps: CatalogDeps): PlatformModule<ProductsFeatureApi> {
   return { api: { sellable: notBuilt, get: notBuilt } };
 }

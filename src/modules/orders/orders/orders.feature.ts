@@ -14,7 +14,6 @@ export interface OrdersFeatureApi {
 const notBuilt = () => Promise.reject(new AppError('NOT_BUILT', 'unavailable', 'orders: not built yet'));
 
 /** PLACEHOLDER of the spine: orders, the state machine, the place-order workflow, refunds and returns. */
-export function createOrdersFeature(deps: OrdersDeps): PlatformModule<OrdersFeatureApi> {
-  void deps;
+export function createOrdersFeature(_deps: OrdersDeps): PlatformModule<OrdersFeatureApi> {
   return { api: { transitions: { transition: notBuilt, get: notBuilt } } };
 }

@@ -10,10 +10,8 @@ const notBuilt = () => Promise.reject(new AppError('NOT_BUILT', 'unavailable', '
 
 /** PLACEHOLDER of the spine: carriers (simulator, EasyPost), shipments, tracking webhooks. */
 export function createShippingFeature(
-  deps: OrdersDeps,
-  features: { readonly transitions: OrderTransitions },
+  _deps: OrdersDeps,
+  _features: { readonly transitions: OrderTransitions },
 ): PlatformModule<ShippingFeatureApi> {
-  void deps;
-  void features;
   return { api: { rates: notBuilt, create: notBuilt, forOrder: notBuilt } };
 }

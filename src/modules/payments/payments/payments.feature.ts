@@ -9,8 +9,7 @@ export type PaymentsFeatureApi = PaymentsService;
 const notBuilt = () => Promise.reject(new AppError('NOT_BUILT', 'unavailable', 'payments: not built yet'));
 
 /** PLACEHOLDER of the spine: the payments service, gateways, webhooks and reconciliation. */
-export function createPaymentsFeature(deps: PaymentsDeps): PlatformModule<PaymentsFeatureApi> {
-  void deps;
+export function createPaymentsFeature(_deps: PaymentsDeps): PlatformModule<PaymentsFeatureApi> {
   return {
     api: {
       authorize: notBuilt,

@@ -109,7 +109,16 @@ const optional = (value: string) => (value.trim() ? value.trim() : null);
 const rolesForSurface = (surface: Values['surface']): Role[] =>
   surface === 'external'
     ? ['client']
-    : (['owner', 'admin', 'supervisor', 'agent', 'order_manager', 'customer_service', 'analyst', 'viewer'] as Role[]);
+    : ([
+        'owner',
+        'admin',
+        'supervisor',
+        'agent',
+        'order_manager',
+        'customer_service',
+        'analyst',
+        'viewer',
+      ] as Role[]);
 
 export function AddProviderDialog({
   open,
