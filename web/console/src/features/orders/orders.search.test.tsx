@@ -85,7 +85,7 @@ describe('orders board filters and the address', () => {
     const again = screen.getByRole('search', { name: 'Filter orders' });
     expect(within(again).getByLabelText<HTMLInputElement>('Total at most').value).toBe('100.10');
     expect(within(again).getByRole<HTMLInputElement>('checkbox', { name: 'Shipped' }).checked).toBe(true);
-  }, 20_000);
+  }, 60_000);
 
   it('saves the current filters as a view and opens a saved view', async () => {
     signInAs(['orders:read']);
@@ -130,5 +130,5 @@ describe('orders board filters and the address', () => {
 
     await user.selectOptions(await screen.findByLabelText('Saved view'), 'Big ones');
     await waitFor(() => expect(router.state.location.search).toEqual({ totalMin: 100000 }));
-  }, 20_000);
+  }, 60_000);
 });

@@ -42,7 +42,7 @@ describe('refund dialog', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Refund' }));
     await waitFor(() => expect(sent).toEqual([{ amountMinor: 1000, reason: 'Damaged' }]));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-  }, 20_000);
+  }, 60_000);
 
   it('puts the server’s field errors on the fields', async () => {
     signInAs(['orders:read', 'orders:write', 'payments:refund']);
@@ -70,7 +70,7 @@ describe('refund dialog', () => {
     expect(await within(dialog).findByText('Exceeds the captured 5000.')).toBeTruthy();
     expect(within(dialog).getByText('Must not contain control characters.')).toBeTruthy();
     expect(within(dialog).getByLabelText('Amount (EUR)').getAttribute('aria-invalid')).toBe('true');
-  }, 20_000);
+  }, 60_000);
 
   it('refunds quantities of lines, each held to what was bought', async () => {
     signInAs(['orders:read', 'orders:write', 'payments:refund']);
@@ -96,7 +96,7 @@ describe('refund dialog', () => {
     await waitFor(() =>
       expect(sent).toEqual([{ lines: [{ lineId: 'line_1', quantity: 2 }], reason: 'Broken' }]),
     );
-  }, 20_000);
+  }, 60_000);
 
   it('is not offered without payments:refund; a stale status change shows the server’s words', async () => {
     signInAs(['orders:read', 'orders:write']);
@@ -127,5 +127,5 @@ describe('refund dialog', () => {
     await user.type(within(dialog).getByLabelText('Reason'), 'Picked');
     await user.click(within(dialog).getByRole('button', { name: 'Change status' }));
     expect(await within(dialog).findByText('The order changed meanwhile (version 4).')).toBeTruthy();
-  }, 20_000);
+  }, 60_000);
 });
