@@ -1,6 +1,7 @@
 import { adminNavigation } from '@/features/admin';
 import { callsNavigation } from '@/features/calls';
 import { campaignsNavigation } from '@/features/campaigns';
+import { catalogNavigation } from '@/features/catalog';
 import { conversationsNavigation } from '@/features/conversations';
 import { leadsNavigation } from '@/features/leads';
 import { overviewNavigation } from '@/features/overview';
@@ -31,5 +32,6 @@ export const navigation: readonly NavSection[] = joinSections([
   ...analysisNavigation,
   ...leadsNavigation,
   ...campaignsNavigation,
+  ...catalogNavigation,
   ...adminNavigation,
 ]);

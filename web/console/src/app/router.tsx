@@ -3,6 +3,7 @@ import { adminRoutes } from '@/features/admin';
 import { authConsoleRoutes, authPublicRoutes } from '@/features/auth';
 import { callsRoutes } from '@/features/calls';
 import { campaignsRoutes } from '@/features/campaigns';
+import { catalogRoutes } from '@/features/catalog';
 import { conversationsRoutes } from '@/features/conversations';
 import { leadsRoutes } from '@/features/leads';
 import { overviewRoutes } from '@/features/overview';
@@ -33,6 +34,7 @@ const routeTree = rootRoute.addChildren([
     ...qualityRoutes,
     ...leadsRoutes,
     ...campaignsRoutes,
+    ...catalogRoutes,
     ...adminRoutes,
   ]),
 ]);

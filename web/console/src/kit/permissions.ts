@@ -35,6 +35,10 @@ export const consolePermissions = [
   'campaigns:read',
   'campaigns:write',
   'dnc:write',
+  'products:read',
+  'products:write',
+  'inventory:write',
+  'commerce:configure',
 ] as const;
 
 export type ConsolePermission = (typeof consolePermissions)[number];
