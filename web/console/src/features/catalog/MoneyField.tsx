@@ -24,7 +24,10 @@ export function MoneyField({
 }) {
   const code = currency.trim().toUpperCase();
   const parsed = isCurrency(code) && value.trim() ? parseAmount(value, code) : undefined;
-  const reading = parsed && 'amountMinor' in parsed ? formatMoney({ amountMinor: parsed.amountMinor, currency: code }) : undefined;
+  const reading =
+    parsed && 'amountMinor' in parsed
+      ? formatMoney({ amountMinor: parsed.amountMinor, currency: code })
+      : undefined;
   return (
     <TextField
       {...(id ? { id } : {})}

@@ -335,7 +335,8 @@ export const getErpConnection = () => send<ErpConnection>('/erp/connection');
 export const saveErpConnection = (input: ErpConnectionInput) =>
   send<ErpConnection>('/erp/connection', json('PUT', input));
 export const startErpSync = (kind: ErpSyncKind) => send<ErpSyncReport>('/erp/syncs', json('POST', { kind }));
-export const listErpSyncs = (kind?: ErpSyncKind) => send<Items<ErpSyncReport>>(`/erp/syncs${search({ kind })}`);
+export const listErpSyncs = (kind?: ErpSyncKind) =>
+  send<Items<ErpSyncReport>>(`/erp/syncs${search({ kind })}`);
 export const getErpSync = (syncId: string) => send<ErpSyncReport>(`/erp/syncs/${id(syncId)}`);
 
 /** A low-stock level: available at or under its threshold (a threshold of 0 never warns). */

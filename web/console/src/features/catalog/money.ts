@@ -28,7 +28,8 @@ export function currencyExponent(currency: string): number {
   let exponent = exponents.get(currency);
   if (exponent === undefined) {
     exponent =
-      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
+      2;
     exponents.set(currency, exponent);
   }
   return exponent;
@@ -83,7 +84,8 @@ export function parseAmount(
       return { problem: 'notANumber' };
     whole = groups.join('');
   }
-  if (!/^\d*$/.test(whole) || !/^\d*$/.test(fraction) || whole + fraction === '') return { problem: 'notANumber' };
+  if (!/^\d*$/.test(whole) || !/^\d*$/.test(fraction) || whole + fraction === '')
+    return { problem: 'notANumber' };
   const exponent = currencyExponent(currency);
   if (fraction.replace(/0+$/, '').length > exponent) return { problem: 'tooManyDecimals' };
   const digits = `${whole}${fraction.padEnd(exponent, '0').slice(0, exponent)}`.replace(/^0+(?=\d)/, '');
@@ -95,7 +97,9 @@ export function parseAmount(
 
 /** Minor units as the amount field shows them for editing ("19.99"), in the reader's decimal mark. */
 export function amountText(money: Money): string {
-  const decimal = new Intl.NumberFormat(formattingLocale()).formatToParts(1.5).find((p) => p.type === 'decimal');
+  const decimal = new Intl.NumberFormat(formattingLocale())
+    .formatToParts(1.5)
+    .find((p) => p.type === 'decimal');
   const text = toDecimalString(money);
   return decimal?.value === ',' ? text.replace('.', ',') : text;
 }

@@ -12,7 +12,12 @@ export const catalogNavigation: readonly NavSection[] = [
     title: () => m().commerce,
     items: [
       { label: () => m().products, to: '/commerce/products', icon: Package, permission: 'products:read' },
-      { label: () => m().categories, to: '/commerce/categories', icon: FolderTree, permission: 'products:read' },
+      {
+        label: () => m().categories,
+        to: '/commerce/categories',
+        icon: FolderTree,
+        permission: 'products:read',
+      },
       { label: () => m().inventory, to: '/commerce/inventory', icon: Boxes, permission: 'products:read' },
       { label: () => m().erp, to: '/commerce/erp', icon: RefreshCw, permission: 'commerce:configure' },
     ],

@@ -39,7 +39,9 @@ export function CategoryPicker({
             {pathLabel(node.category)}
           </option>
         ))}
-      {value && !nodes.some((node) => node.category.id === value) ? <option value={value}>{value}</option> : null}
+      {value && !nodes.some((node) => node.category.id === value) ? (
+        <option value={value}>{value}</option>
+      ) : null}
     </SelectField>
   );
 }

@@ -60,12 +60,7 @@ export function CategoriesPage() {
             {m.emptyBody}
           </EmptyState>
         ) : (
-          <CategoryList
-            nodes={buildTree(items)}
-            label={m.tree}
-            onEdit={setEditing}
-            onDelete={setDeleting}
-          />
+          <CategoryList nodes={buildTree(items)} label={m.tree} onEdit={setEditing} onDelete={setDeleting} />
         )}
       </Panel>
       {editing ? (
@@ -115,10 +110,16 @@ function CategoryList({
             <span className="subtle">{m.products(formatNumber(category.productCount))}</span>
             <Can permission="products:write">
               <span className="row-actions">
-                <IconButton label={m.addChild(category.name)} onClick={() => onEdit({ mode: 'create', parent: category })}>
+                <IconButton
+                  label={m.addChild(category.name)}
+                  onClick={() => onEdit({ mode: 'create', parent: category })}
+                >
                   <FolderPlus aria-hidden="true" />
                 </IconButton>
-                <IconButton label={m.rename(category.name)} onClick={() => onEdit({ mode: 'rename', category })}>
+                <IconButton
+                  label={m.rename(category.name)}
+                  onClick={() => onEdit({ mode: 'rename', category })}
+                >
                   <Pencil aria-hidden="true" />
                 </IconButton>
                 <IconButton label={m.move(category.name)} onClick={() => onEdit({ mode: 'move', category })}>

@@ -33,8 +33,16 @@ import '../catalog.css';
 
 export const syncPollMs = 1_500;
 
-const circuitTones: Record<CircuitState, BadgeTone> = { closed: 'success', open: 'danger', half_open: 'warning' };
-const syncTones: Record<ErpSyncState, BadgeTone> = { running: 'info', succeeded: 'success', failed: 'danger' };
+const circuitTones: Record<CircuitState, BadgeTone> = {
+  closed: 'success',
+  open: 'danger',
+  half_open: 'warning',
+};
+const syncTones: Record<ErpSyncState, BadgeTone> = {
+  running: 'info',
+  succeeded: 'success',
+  failed: 'danger',
+};
 
 /** The ERP connection (endpoint, schedule, warehouse map, write-only credentials), syncs and reports. */
 export function ErpPage() {
@@ -87,11 +95,22 @@ function ConnectionForm({ connection }: { readonly connection: ErpConnection }) 
   const [enabled, setEnabled] = useState(connection.enabled);
   const [interval, setIntervalText] = useState(String(connection.intervalMinutes));
   const [rows, setRows] = useState<WarehouseRow[]>(() =>
-    Object.entries(connection.locationMap).map(([warehouse, locationId]) => ({ id: rowId(), warehouse, locationId })),
+    Object.entries(connection.locationMap).map(([warehouse, locationId]) => ({
+      id: rowId(),
+      warehouse,
+      locationId,
+    })),
   );
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const form = useForm<string>(['endpoint', 'enabled', 'intervalMinutes', 'locationMap', 'username', 'password']);
+  const form = useForm<string>([
+    'endpoint',
+    'enabled',
+    'intervalMinutes',
+    'locationMap',
+    'username',
+    'password',
+  ]);
 
   const save = useMutation({
     mutationFn: saveErpConnection,
@@ -154,7 +173,12 @@ function ConnectionForm({ connection }: { readonly connection: ErpConnection }) 
           className="input--mono"
         />
         <div className="form-row">
-          <SwitchField label={m.enabled} description={m.enabledHint} checked={enabled} onCheckedChange={setEnabled} />
+          <SwitchField
+            label={m.enabled}
+            description={m.enabledHint}
+            checked={enabled}
+            onCheckedChange={setEnabled}
+          />
           <TextField
             label={m.interval}
             inputMode="numeric"
@@ -209,7 +233,9 @@ function ConnectionForm({ connection }: { readonly connection: ErpConnection }) 
             <Button
               size="sm"
               icon={<Plus aria-hidden="true" />}
-              onClick={() => setRows((current) => [...current, { id: rowId(), warehouse: '', locationId: '' }])}
+              onClick={() =>
+                setRows((current) => [...current, { id: rowId(), warehouse: '', locationId: '' }])
+              }
             >
               {m.addWarehouse}
             </Button>
@@ -282,7 +308,8 @@ function SyncCard({ kind, last }: { readonly kind: ErpSyncKind; readonly last: E
     queryKey: catalogKeys.sync(started ?? ''),
     queryFn: () => getErpSync(started ?? ''),
     enabled: started !== undefined,
-    refetchInterval: (query) => (query.state.data && query.state.data.state !== 'running' ? false : syncPollMs),
+    refetchInterval: (query) =>
+      query.state.data && query.state.data.state !== 'running' ? false : syncPollMs,
   });
   const report = (started ? poll.data : undefined) ?? last;
   const running = report?.state === 'running';
@@ -298,7 +325,11 @@ function SyncCard({ kind, last }: { readonly kind: ErpSyncKind; readonly last: E
   const over = started !== undefined && poll.data !== undefined && poll.data.state !== 'running';
   useEffect(() => {
     // The connection's "last sync", the reports and the stock change with the finished run.
-    if (over) void queryClient.invalidateQueries({ queryKey: ['catalog'], predicate: (q) => q.queryKey[2] !== 'sync' });
+    if (over)
+      void queryClient.invalidateQueries({
+        queryKey: ['catalog'],
+        predicate: (q) => q.queryKey[2] !== 'sync',
+      });
   }, [over, queryClient]);
   return (
     <section className="catalog-sync" aria-label={m.lastSync[kind]}>
@@ -312,9 +343,9 @@ function SyncCard({ kind, last }: { readonly kind: ErpSyncKind; readonly last: E
             <span className="subtle">{formatDateTime(report.finishedAt ?? report.startedAt)}</span>
           </p>
           <p className="subtle" aria-live="polite">
-            {m.columns.created} {formatNumber(report.created)} · {m.columns.updated} {formatNumber(report.updated)} ·{' '}
-            {m.columns.unchanged} {formatNumber(report.unchanged)} · {m.columns.rejected}{' '}
-            {formatNumber(report.rejected)}
+            {m.columns.created} {formatNumber(report.created)} · {m.columns.updated}{' '}
+            {formatNumber(report.updated)} · {m.columns.unchanged} {formatNumber(report.unchanged)} ·{' '}
+            {m.columns.rejected} {formatNumber(report.rejected)}
           </p>
           {report.error ? (
             <Alert tone="danger" title={m.error}>
@@ -368,10 +399,18 @@ function Reports() {
                 <th scope="col">{m.columns.state}</th>
                 <th scope="col">{m.columns.started}</th>
                 <th scope="col">{m.columns.finished}</th>
-                <th scope="col" className="data-table__cell--end">{m.columns.created}</th>
-                <th scope="col" className="data-table__cell--end">{m.columns.updated}</th>
-                <th scope="col" className="data-table__cell--end">{m.columns.unchanged}</th>
-                <th scope="col" className="data-table__cell--end">{m.columns.rejected}</th>
+                <th scope="col" className="data-table__cell--end">
+                  {m.columns.created}
+                </th>
+                <th scope="col" className="data-table__cell--end">
+                  {m.columns.updated}
+                </th>
+                <th scope="col" className="data-table__cell--end">
+                  {m.columns.unchanged}
+                </th>
+                <th scope="col" className="data-table__cell--end">
+                  {m.columns.rejected}
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -45,7 +45,8 @@ export function ImportPage() {
   const form = useForm(['file']);
   const start = useMutation({
     mutationFn: (chosen: File) => startImport(chosen),
-    onSuccess: (job) => void navigate({ to: '/commerce/products/imports/$importId', params: { importId: job.id } }),
+    onSuccess: (job) =>
+      void navigate({ to: '/commerce/products/imports/$importId', params: { importId: job.id } }),
     onError: form.refuse,
   });
   const submit = (event: SyntheticEvent) => {
@@ -82,7 +83,12 @@ export function ImportPage() {
             {form.errors.file ? <FieldError id={`${fileId}-error`}>{form.errors.file}</FieldError> : null}
           </div>
           <div>
-            <Button type="submit" variant="primary" icon={<Upload aria-hidden="true" />} busy={start.isPending}>
+            <Button
+              type="submit"
+              variant="primary"
+              icon={<Upload aria-hidden="true" />}
+              busy={start.isPending}
+            >
               {t.start}
             </Button>
           </div>
@@ -134,7 +140,8 @@ export function ImportProgress({ importId }: { readonly importId: string }) {
   }, [done, queryClient]);
 
   if (job.isPending) return <LoadingBlock label={t.loading} />;
-  if (job.isError) return <ErrorState error={job.error} title={t.loadFailed} onRetry={() => void job.refetch()} />;
+  if (job.isError)
+    return <ErrorState error={job.error} title={t.loadFailed} onRetry={() => void job.refetch()} />;
   const detail = job.data;
   const known = detail.rowsTotal > 0;
   const columns: Column<Rejection>[] = [
@@ -144,7 +151,13 @@ export function ImportProgress({ importId }: { readonly importId: string }) {
   ];
   return (
     <>
-      <Panel title={<Badge tone={stateTones[detail.state]} dot={!done}>{t.state[detail.state]}</Badge>}>
+      <Panel
+        title={
+          <Badge tone={stateTones[detail.state]} dot={!done}>
+            {t.state[detail.state]}
+          </Badge>
+        }
+      >
         <div className="stack stack--sm">
           <div className="import-progress">
             <progress

@@ -41,7 +41,11 @@ export function InventoryPage() {
   const words = useMessages(catalogWords);
   const locations = useLocations();
   const [query, setQuery] = useState<InventoryQuery>({});
-  const [changing, setChanging] = useState<{ productId: string; locationId: string; level?: InventoryLevel }>();
+  const [changing, setChanging] = useState<{
+    productId: string;
+    locationId: string;
+    level?: InventoryLevel;
+  }>();
   const [adding, setAdding] = useState(false);
 
   const levels = useInfiniteQuery({
@@ -60,11 +64,29 @@ export function InventoryPage() {
   const where = (id: string) => locationName.get(id) ?? id;
 
   const columns: Column<InventoryLevel>[] = [
-    { id: 'sku', label: m.columns.sku, width: '150px', hideable: false, cell: (l) => <span className="mono">{l.sku}</span> },
+    {
+      id: 'sku',
+      label: m.columns.sku,
+      width: '150px',
+      hideable: false,
+      cell: (l) => <span className="mono">{l.sku}</span>,
+    },
     { id: 'name', label: m.columns.name, cell: (l) => l.name },
     { id: 'location', label: m.columns.location, cell: (l) => where(l.locationId) },
-    { id: 'onHand', label: m.columns.onHand, align: 'end', width: '100px', cell: (l) => formatNumber(l.onHand) },
-    { id: 'reserved', label: m.columns.reserved, align: 'end', width: '100px', cell: (l) => formatNumber(l.reserved) },
+    {
+      id: 'onHand',
+      label: m.columns.onHand,
+      align: 'end',
+      width: '100px',
+      cell: (l) => formatNumber(l.onHand),
+    },
+    {
+      id: 'reserved',
+      label: m.columns.reserved,
+      align: 'end',
+      width: '100px',
+      cell: (l) => formatNumber(l.reserved),
+    },
     {
       id: 'available',
       label: m.columns.available,
@@ -84,7 +106,12 @@ export function InventoryPage() {
       hiddenByDefault: true,
       cell: (l) => formatNumber(l.lowStockThreshold),
     },
-    { id: 'updated', label: m.columns.updated, className: 'subtle', cell: (l) => <TimeCell value={l.updatedAt} /> },
+    {
+      id: 'updated',
+      label: m.columns.updated,
+      className: 'subtle',
+      cell: (l) => <TimeCell value={l.updatedAt} />,
+    },
     {
       id: 'actions',
       label: '',
@@ -230,7 +257,14 @@ function StockDialog({
   const [adjustBy, setAdjustBy] = useState('');
   const [threshold, setThreshold] = useState(level ? String(level.lowStockThreshold) : '');
   const [reason, setReason] = useState('');
-  const form = useForm<StockField>(['productId', 'locationId', 'onHand', 'adjustBy', 'lowStockThreshold', 'reason']);
+  const form = useForm<StockField>([
+    'productId',
+    'locationId',
+    'onHand',
+    'adjustBy',
+    'lowStockThreshold',
+    'reason',
+  ]);
   const save = useMutation({
     mutationFn: (change: InventoryChange) => setInventory(productId.trim(), locationId, change),
     onSuccess: async () => {
@@ -241,7 +275,8 @@ function StockDialog({
     },
     onError: (error) => {
       // 409: the change would leave fewer units on hand than orders hold.
-      if (isApiError(error) && error.status === 409 && error.fields.length === 0) form.show({}, m.belowReserved);
+      if (isApiError(error) && error.status === 409 && error.fields.length === 0)
+        form.show({}, m.belowReserved);
       else form.refuse(error);
     },
   });

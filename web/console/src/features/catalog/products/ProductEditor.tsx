@@ -91,7 +91,9 @@ function EditorForm({
   const m = useMessages(editorMessages);
   const words = useMessages(catalogWords);
   const queryClient = useQueryClient();
-  const [draft, setDraft] = useState<ProductDraft>(() => (product ? draftFromProduct(product) : emptyDraft(currency)));
+  const [draft, setDraft] = useState<ProductDraft>(() =>
+    product ? draftFromProduct(product) : emptyDraft(currency),
+  );
   const [conflict, setConflict] = useState(false);
   const [archiving, setArchiving] = useState(false);
   const form = useForm<string>(['sku', 'name', 'description', 'status', 'categoryId']);
@@ -228,7 +230,9 @@ function EditorForm({
                     <IconButton
                       label={m.removePrice(n)}
                       className="catalog-row__remove"
-                      onClick={() => setDraft((d) => ({ ...d, prices: d.prices.filter((p) => p.id !== row.id) }))}
+                      onClick={() =>
+                        setDraft((d) => ({ ...d, prices: d.prices.filter((p) => p.id !== row.id) }))
+                      }
                     >
                       <Trash2 aria-hidden="true" />
                     </IconButton>
@@ -240,7 +244,10 @@ function EditorForm({
                   size="sm"
                   icon={<Plus aria-hidden="true" />}
                   onClick={() =>
-                    setDraft((d) => ({ ...d, prices: [...d.prices, { id: rowId(), currency: '', amount: '' }] }))
+                    setDraft((d) => ({
+                      ...d,
+                      prices: [...d.prices, { id: rowId(), currency: '', amount: '' }],
+                    }))
                   }
                 >
                   {m.addPrice}
@@ -287,7 +294,10 @@ function EditorForm({
                   size="sm"
                   icon={<Plus aria-hidden="true" />}
                   onClick={() =>
-                    setDraft((d) => ({ ...d, attributes: [...d.attributes, { id: rowId(), key: '', value: '' }] }))
+                    setDraft((d) => ({
+                      ...d,
+                      attributes: [...d.attributes, { id: rowId(), key: '', value: '' }],
+                    }))
                   }
                 >
                   {m.addAttribute}
@@ -295,16 +305,16 @@ function EditorForm({
               </div>
             </fieldset>
 
-            {product ? (
-              <ProductImages product={product} />
-            ) : (
-              <p className="hint">{m.imagesAfterCreate}</p>
-            )}
+            {product ? <ProductImages product={product} /> : <p className="hint">{m.imagesAfterCreate}</p>}
           </div>
         </ModalBody>
         <ModalFooter>
           {product && product.status !== 'archived' ? (
-            <Button variant="danger-ghost" onClick={() => setArchiving(true)} className="catalog-footer__start">
+            <Button
+              variant="danger-ghost"
+              onClick={() => setArchiving(true)}
+              className="catalog-footer__start"
+            >
               {m.archive}
             </Button>
           ) : null}

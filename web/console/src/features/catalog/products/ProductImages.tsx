@@ -6,7 +6,14 @@ import { useMessages } from '@/i18n';
 import { Button, IconButton } from '@/kit/Button';
 import { TextField } from '@/kit/Field';
 import { toast } from '@/kit/toast';
-import { catalogKeys, deleteImage, imageBlob, uploadImage, type Product, type ProductImage } from '../catalog.api';
+import {
+  catalogKeys,
+  deleteImage,
+  imageBlob,
+  uploadImage,
+  type Product,
+  type ProductImage,
+} from '../catalog.api';
 import { editorMessages } from '../catalog.messages';
 
 /** A product's images: previews (read with the session's token), upload (multipart) and delete. */
@@ -73,7 +80,13 @@ export function ProductImages({ product }: { readonly product: Product }) {
             onChange={(e) => setFile(e.target.files?.[0])}
           />
         </div>
-        <TextField label={m.imageAlt} optional value={alt} onChange={(e) => setAlt(e.target.value)} maxLength={500} />
+        <TextField
+          label={m.imageAlt}
+          optional
+          value={alt}
+          onChange={(e) => setAlt(e.target.value)}
+          maxLength={500}
+        />
         <Button
           icon={<Upload aria-hidden="true" />}
           disabled={!file}

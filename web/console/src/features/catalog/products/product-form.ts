@@ -40,7 +40,8 @@ export type DraftField = string;
 let rowSeq = 0;
 export const rowId = (): string => `row${++rowSeq}`;
 
-export const priceField = (row: Pick<PriceRow, 'id'>, part: 'currency' | 'amount') => `price.${row.id}.${part}`;
+export const priceField = (row: Pick<PriceRow, 'id'>, part: 'currency' | 'amount') =>
+  `price.${row.id}.${part}`;
 export const attributeField = (row: Pick<AttributeRow, 'id'>, part: 'key' | 'value') =>
   `attribute.${row.id}.${part}`;
 
@@ -68,7 +69,11 @@ export function draftFromProduct(product: Product): ProductDraft {
       key,
       value: String(value),
     })),
-    prices: product.prices.map((price) => ({ id: rowId(), currency: price.currency, amount: amountText(price) })),
+    prices: product.prices.map((price) => ({
+      id: rowId(),
+      currency: price.currency,
+      amount: amountText(price),
+    })),
   };
 }
 
@@ -77,14 +82,17 @@ export function attributeValue(text: string): AttributeValue {
   const trimmed = text.trim();
   if (trimmed === 'true') return true;
   if (trimmed === 'false') return false;
-  if (/^-?\d+(\.\d+)?$/.test(trimmed) && Number.isSafeInteger(Math.trunc(Number(trimmed)))) return Number(trimmed);
+  if (/^-?\d+(\.\d+)?$/.test(trimmed) && Number.isSafeInteger(Math.trunc(Number(trimmed))))
+    return Number(trimmed);
   return trimmed;
 }
 
 /** The request body, or the form's own problems (nothing is sent while there are any). */
 export function inputFromDraft(
   draft: ProductDraft,
-): { readonly input: ProductInput; readonly problems?: undefined } | { readonly problems: FieldErrors<DraftField> } {
+):
+  | { readonly input: ProductInput; readonly problems?: undefined }
+  | { readonly problems: FieldErrors<DraftField> } {
   const m = messagesNow(editorMessages);
   const words = messagesNow(catalogWords);
   const problems: FieldErrors<DraftField> = {};
@@ -155,7 +163,11 @@ export function placeRefusal(error: unknown, draft: ProductDraft): PlacedRefusal
   const m = messagesNow(editorMessages);
   if (!isApiError(error)) return { fields: {}, form: messageOf(error), conflict: false };
   if (error.status === 409 && error.code === 'CATALOG_SKU_TAKEN')
-    return { fields: { sku: error.fieldMessage('sku') ? sentence(error.fieldMessage('sku') ?? '') : m.skuTaken }, form: undefined, conflict: false };
+    return {
+      fields: { sku: error.fieldMessage('sku') ? sentence(error.fieldMessage('sku') ?? '') : m.skuTaken },
+      form: undefined,
+      conflict: false,
+    };
   if (error.status === 409) return { fields: {}, form: undefined, conflict: true };
 
   const fields: FieldErrors<DraftField> = {};

@@ -32,7 +32,11 @@ const pageSize = 50;
 /** Currencies offered for showing prices; a product without a price in it says so. */
 export const displayCurrencies = ['EUR', 'USD', 'GBP', 'CHF', 'SEK', 'DKK', 'PLN', 'JPY'] as const;
 
-export const statusTones: Record<ProductStatus, BadgeTone> = { draft: 'neutral', active: 'success', archived: 'warning' };
+export const statusTones: Record<ProductStatus, BadgeTone> = {
+  draft: 'neutral',
+  active: 'success',
+  archived: 'warning',
+};
 
 /** The product list: full-text search, facets with counts, status, keyset "Load more", the editor. */
 export function ProductsPage() {
@@ -59,11 +63,12 @@ export function ProductsPage() {
 
   const update = (change: Partial<ProductQuery>) => {
     // Unset filters leave the query (and its cache key) rather than travel as `undefined`.
-    setQuery(
-      (current): ProductQuery =>
-        Object.fromEntries(
-          Object.entries({ ...current, ...change }).filter(([, value]) => value !== undefined && value !== ('' as unknown)),
+    setQuery((current): ProductQuery =>
+      Object.fromEntries(
+        Object.entries({ ...current, ...change } as Record<string, unknown>).filter(
+          ([, value]) => value !== undefined,
         ),
+      ),
     );
   };
   const submit = (event: SyntheticEvent) => {
@@ -81,7 +86,12 @@ export function ProductsPage() {
       hideable: false,
       width: '160px',
       cell: (p) => (
-        <button type="button" className="link-button mono" aria-label={m.open(p.name)} onClick={() => setEditing(p.id)}>
+        <button
+          type="button"
+          className="link-button mono"
+          aria-label={m.open(p.name)}
+          onClick={() => setEditing(p.id)}
+        >
           {p.sku}
         </button>
       ),
@@ -131,7 +141,13 @@ export function ProductsPage() {
         }
       />
       <Panel flush>
-        <form className="toolbar list-filters" onSubmit={submit} role="search" aria-label={m.search} noValidate>
+        <form
+          className="toolbar list-filters"
+          onSubmit={submit}
+          role="search"
+          aria-label={m.search}
+          noValidate
+        >
           <div className="list-filters__row">
             <FilterSearchField
               id={searchId}
@@ -236,7 +252,11 @@ export function ProductsPage() {
         </div>
       </Panel>
       {editing !== undefined ? (
-        <ProductEditor productId={editing ?? undefined} currency={currency} onClose={() => setEditing(undefined)} />
+        <ProductEditor
+          productId={editing ?? undefined}
+          currency={currency}
+          onClose={() => setEditing(undefined)}
+        />
       ) : null}
     </div>
   );
@@ -250,7 +270,9 @@ function bandLabel(
   m: Pick<ProductsWords, 'band' | 'bandFrom'>,
 ): string {
   const from = formatMoney({ amountMinor: band.fromMinor, currency });
-  return band.toMinor === null ? m.bandFrom(from) : m.band(from, formatMoney({ amountMinor: band.toMinor, currency }));
+  return band.toMinor === null
+    ? m.bandFrom(from)
+    : m.band(from, formatMoney({ amountMinor: band.toMinor, currency }));
 }
 
 interface Chip {
@@ -269,7 +291,8 @@ function activeChips(
 ): Chip[] {
   const chips: Chip[] = [];
   if (query.q) chips.push({ key: 'q', label: `“${query.q}”`, clear: { q: undefined } });
-  if (query.status) chips.push({ key: 'status', label: m.status[query.status], clear: { status: undefined } });
+  if (query.status)
+    chips.push({ key: 'status', label: m.status[query.status], clear: { status: undefined } });
   if (query.categoryId)
     chips.push({
       key: 'category',
