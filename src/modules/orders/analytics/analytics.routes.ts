@@ -6,9 +6,23 @@ import { currencySchema } from '../../../platform/money.js';
 import type { AnalyticsService } from './analytics.service.js';
 import type { SavedViewsService } from './saved-views.service.js';
 
-const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 429: problemSchema };
+const problems = {
+  400: problemSchema,
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  429: problemSchema,
+};
 const tags = ['orders'];
-const STATUSES = ['PENDING', 'CONFIRMED', 'PROCESSING', 'SHIPPED', 'DELIVERED', 'CANCELLED', 'REFUNDED'] as const;
+const STATUSES = [
+  'PENDING',
+  'CONFIRMED',
+  'PROCESSING',
+  'SHIPPED',
+  'DELIVERED',
+  'CANCELLED',
+  'REFUNDED',
+] as const;
 const MAX_DAYS = 366;
 
 // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
@@ -41,22 +55,46 @@ const analyticsQuery = z
     from: dateSchema,
     to: dateSchema,
     currency: currencySchema,
-    timeZone: z.string().max(64).refine(isTimeZone, 'must be an IANA time zone (Europe/Berlin)').default('UTC'),
+    timeZone: z
+      .string()
+      .max(64)
+      .refine(isTimeZone, 'must be an IANA time zone (Europe/Berlin)')
+      .default('UTC'),
   })
   .superRefine((q, ctx) => {
     const days = (Date.parse(`${q.to}T00:00:00Z`) - Date.parse(`${q.from}T00:00:00Z`)) / 86_400_000;
     if (days < 0) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
-    else if (days >= MAX_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `the range is at most ${MAX_DAYS} days` });
+    else if (days >= MAX_DAYS)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: `the range is at most ${MAX_DAYS} days` });
   });
 
 const analyticsSchema = z
   .object({
     currency: z.string(),
     timeZone: z.string(),
-    days: z.array(z.object({ date: z.string(), orders: z.number().int(), revenueMinor: z.number().int(), averageOrderValueMinor: z.number().int() })),
-    totals: z.object({ orders: z.number().int(), revenueMinor: z.number().int(), refundedMinor: z.number().int(), averageOrderValueMinor: z.number().int() }),
+    days: z.array(
+      z.object({
+        date: z.string(),
+        orders: z.number().int(),
+        revenueMinor: z.number().int(),
+        averageOrderValueMinor: z.number().int(),
+      }),
+    ),
+    totals: z.object({
+      orders: z.number().int(),
+      revenueMinor: z.number().int(),
+      refundedMinor: z.number().int(),
+      averageOrderValueMinor: z.number().int(),
+    }),
     byStatus: z.record(z.string(), z.number().int()),
-    topProducts: z.array(z.object({ sku: z.string(), name: z.string(), quantity: z.number().int(), revenueMinor: z.number().int() })),
+    topProducts: z.array(
+      z.object({
+        sku: z.string(),
+        name: z.string(),
+        quantity: z.number().int(),
+        revenueMinor: z.number().int(),
+      }),
+    ),
     fulfilment: z.object({
       shipped: z.number().int(),
       medianHoursToShip: z.number().nullable(),
@@ -73,18 +111,32 @@ const numeric = z
 const dateOrTime = z
   .string()
   .max(40)
-  .refine((v) => isDate(v) || (/^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v))), 'must be a date or an ISO 8601 date-time');
+  .refine(
+    (v) => isDate(v) || (/^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v))),
+    'must be a date or an ISO 8601 date-time',
+  );
 
 /** The query keys of GET /orders a view may hold, each checked as the list checks it. */
 export const viewFiltersSchema = z.strictObject({
   status: z
     .string()
     .max(200)
-    .refine((v) => v.split(',').every((s) => (STATUSES as readonly string[]).includes(s)), `must be a comma-separated list of ${STATUSES.join(', ')}`)
+    .refine(
+      (v) => v.split(',').every((s) => (STATUSES as readonly string[]).includes(s)),
+      `must be a comma-separated list of ${STATUSES.join(', ')}`,
+    )
     .optional(),
-  customerId: z.string().max(100).refine((v) => fromPublicId('usr', v) !== undefined, 'must be a user id (usr_…)').optional(),
+  customerId: z
+    .string()
+    .max(100)
+    .refine((v) => fromPublicId('usr', v) !== undefined, 'must be a user id (usr_…)')
+    .optional(),
   email: text(320).optional(),
-  number: z.string().max(40).regex(/^[A-Za-z0-9-]+$/, 'must be an order number (SO-000123)').optional(),
+  number: z
+    .string()
+    .max(40)
+    .regex(/^[A-Za-z0-9-]+$/, 'must be an order number (SO-000123)')
+    .optional(),
   placedFrom: dateOrTime.optional(),
   placedTo: dateOrTime.optional(),
   totalMin: numeric.optional(),
@@ -93,11 +145,19 @@ export const viewFiltersSchema = z.strictObject({
 });
 
 const viewSchema = z
-  .object({ id: z.string(), name: z.string(), filters: z.record(z.string(), z.string()), createdAt: z.iso.datetime() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    filters: z.record(z.string(), z.string()),
+    createdAt: z.iso.datetime(),
+  })
   .meta({ id: 'OrdersSavedView' });
 
 /** Mounted at /api/v1/orders: analytics and the saved views of the list. */
-export function analyticsRoutes(analytics: AnalyticsService, views: SavedViewsService): FastifyPluginAsyncZod {
+export function analyticsRoutes(
+  analytics: AnalyticsService,
+  views: SavedViewsService,
+): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/analytics',
@@ -105,7 +165,8 @@ export function analyticsRoutes(analytics: AnalyticsService, views: SavedViewsSe
         config: { permission: 'orders:read' },
         schema: {
           tags,
-          summary: 'Orders and revenue per day in a time zone, average order value, refunds, statuses, top products, fulfilment times',
+          summary:
+            'Orders and revenue per day in a time zone, average order value, refunds, statuses, top products, fulfilment times',
           querystring: analyticsQuery,
           response: { 200: analyticsSchema, ...problems },
         },
@@ -121,7 +182,11 @@ export function analyticsRoutes(analytics: AnalyticsService, views: SavedViewsSe
       '/views',
       {
         config: { permission: 'orders:read' },
-        schema: { tags, summary: 'Your saved views of the order list', response: { 200: z.object({ items: z.array(viewSchema) }), ...problems } },
+        schema: {
+          tags,
+          summary: 'Your saved views of the order list',
+          response: { 200: z.object({ items: z.array(viewSchema) }), ...problems },
+        },
       },
       async (request) => ({ items: (await views.list(request.ctx)).map(viewView) }),
     );
@@ -138,16 +203,25 @@ export function analyticsRoutes(analytics: AnalyticsService, views: SavedViewsSe
       },
       async (request, reply) => {
         const filters = Object.fromEntries(
-          Object.entries(request.body.filters).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+          Object.entries(request.body.filters).filter(
+            (entry): entry is [string, string] => typeof entry[1] === 'string',
+          ),
         );
-        return reply.code(201).send(viewView(await views.create(request.ctx, { name: request.body.name, filters })));
+        return reply
+          .code(201)
+          .send(viewView(await views.create(request.ctx, { name: request.body.name, filters })));
       },
     );
     app.delete(
       '/views/:viewId',
       {
         config: { permission: 'orders:read' },
-        schema: { tags, summary: 'Remove one of your saved views', params: z.object({ viewId: z.string().max(100) }), response: { 204: z.null(), ...problems } },
+        schema: {
+          tags,
+          summary: 'Remove one of your saved views',
+          params: z.object({ viewId: z.string().max(100) }),
+          response: { 204: z.null(), ...problems },
+        },
       },
       async (request, reply) => {
         await views.remove(request.ctx, request.params.viewId);

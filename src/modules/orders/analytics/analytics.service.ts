@@ -24,7 +24,12 @@ export interface OrdersAnalytics {
   readonly currency: string;
   readonly timeZone: string;
   readonly days: { date: string; orders: number; revenueMinor: number; averageOrderValueMinor: number }[];
-  readonly totals: { orders: number; revenueMinor: number; refundedMinor: number; averageOrderValueMinor: number };
+  readonly totals: {
+    orders: number;
+    revenueMinor: number;
+    refundedMinor: number;
+    averageOrderValueMinor: number;
+  };
   readonly byStatus: Partial<Record<OrderStatus, number>>;
   readonly topProducts: { sku: string; name: string; quantity: number; revenueMinor: number }[];
   readonly fulfilment: {
@@ -40,7 +45,8 @@ export interface AnalyticsService {
 }
 
 const average = (sum: number, count: number) => (count === 0 ? 0 : Math.round(sum / count));
-const hours = (value: number | string | null) => (value === null ? null : Math.round(Number(value) * 10) / 10);
+const hours = (value: number | string | null) =>
+  value === null ? null : Math.round(Number(value) * 10) / 10;
 
 export function createAnalyticsService(database: Database): AnalyticsService {
   return {
@@ -60,13 +66,20 @@ export function createAnalyticsService(database: Database): AnalyticsService {
           left join counted c on c.day = d::date
           group by d order by d`.execute(trx);
         const statuses = await sql<{ status: OrderStatus; count: number }>`
-          select status, count(*)::int as count from orders.orders where ${range} group by status order by status`.execute(trx);
+          select status, count(*)::int as count from orders.orders where ${range} group by status order by status`.execute(
+          trx,
+        );
         const top = await sql<{ sku: string; name: string; quantity: number; revenue: number }>`
           select l.sku, max(l.name) as name, sum(l.quantity)::bigint as quantity, sum(l.total_minor)::bigint as revenue
           from orders.orders o join orders.order_lines l on l.order_id = o.id
           where ${sql.join([range, sales], sql` and `)}
           group by l.sku order by revenue desc, l.sku limit 10`.execute(trx);
-        const fulfilment = await sql<{ shipped: number; ship50: number | null; ship90: number | null; deliver50: number | null }>`
+        const fulfilment = await sql<{
+          shipped: number;
+          ship50: number | null;
+          ship90: number | null;
+          deliver50: number | null;
+        }>`
           with per_order as (
             select o.placed_at, min(s.shipped_at) as shipped_at, min(s.delivered_at) as delivered_at
             from orders.orders o join orders.shipments s on s.order_id = o.id
@@ -81,7 +94,7 @@ export function createAnalyticsService(database: Database): AnalyticsService {
               filter (where delivered_at is not null) as deliver50
           from per_order`.execute(trx);
         const totalOrders = days.rows.reduce((sum, day) => sum + day.orders, 0);
-        const revenue = days.rows.reduce((sum, day) => sum + Number(day.revenue), 0);
+        const revenue = days.rows.reduce((sum, day) => sum + day.revenue, 0);
         const f = fulfilment.rows[0];
         return {
           currency: q.currency,
@@ -89,21 +102,21 @@ export function createAnalyticsService(database: Database): AnalyticsService {
           days: days.rows.map((day) => ({
             date: day.date,
             orders: day.orders,
-            revenueMinor: Number(day.revenue),
-            averageOrderValueMinor: average(Number(day.revenue), day.orders),
+            revenueMinor: day.revenue,
+            averageOrderValueMinor: average(day.revenue, day.orders),
           })),
           totals: {
             orders: totalOrders,
             revenueMinor: revenue,
-            refundedMinor: days.rows.reduce((sum, day) => sum + Number(day.refunded), 0),
+            refundedMinor: days.rows.reduce((sum, day) => sum + day.refunded, 0),
             averageOrderValueMinor: average(revenue, totalOrders),
           },
           byStatus: Object.fromEntries(statuses.rows.map((row) => [row.status, row.count])),
           topProducts: top.rows.map((row) => ({
             sku: row.sku,
             name: row.name,
-            quantity: Number(row.quantity),
-            revenueMinor: Number(row.revenue),
+            quantity: row.quantity,
+            revenueMinor: row.revenue,
           })),
           fulfilment: {
             shipped: f?.shipped ?? 0,

@@ -19,7 +19,10 @@ export interface SavedView {
 
 export interface SavedViewsService {
   list(ctx: RequestContext): Promise<SavedView[]>;
-  create(ctx: RequestContext, input: { readonly name: string; readonly filters: Readonly<Record<string, string>> }): Promise<SavedView>;
+  create(
+    ctx: RequestContext,
+    input: { readonly name: string; readonly filters: Readonly<Record<string, string>> },
+  ): Promise<SavedView>;
   remove(ctx: RequestContext, viewId: string): Promise<void>;
 }
 
@@ -28,7 +31,12 @@ export const MAX_VIEWS_PER_USER = 100;
 const notFound = () => new AppError('ORDERS_VIEW_NOT_FOUND', 'not_found', 'The saved view was not found.');
 
 export function createSavedViews(database: Database): SavedViewsService {
-  const toView = (row: { id: string; name: string; filters: Record<string, string>; createdAt: Date }): SavedView => ({
+  const toView = (row: {
+    id: string;
+    name: string;
+    filters: Record<string, string>;
+    createdAt: Date;
+  }): SavedView => ({
     id: toPublicId('view', row.id),
     name: row.name,
     filters: row.filters,
@@ -54,11 +62,21 @@ export function createSavedViews(database: Database): SavedViewsService {
           .select((eb) => eb.fn.countAll<number>().as('count'))
           .where('userId', '=', ctx.actor.id)
           .executeTakeFirstOrThrow();
-        if (Number(count) >= MAX_VIEWS_PER_USER)
-          throw new AppError('ORDERS_VIEW_LIMIT', 'conflict', `A user keeps at most ${MAX_VIEWS_PER_USER} saved views.`);
+        if (count >= MAX_VIEWS_PER_USER)
+          throw new AppError(
+            'ORDERS_VIEW_LIMIT',
+            'conflict',
+            `A user keeps at most ${MAX_VIEWS_PER_USER} saved views.`,
+          );
         const row = await trx
           .insertInto('orders.saved_views')
-          .values({ id: newUuid(), tenantId: ctx.tenantId, userId: ctx.actor.id, name: input.name, filters: jsonb(input.filters) })
+          .values({
+            id: newUuid(),
+            tenantId: ctx.tenantId,
+            userId: ctx.actor.id,
+            name: input.name,
+            filters: jsonb(input.filters),
+          })
           .onConflict((oc) => oc.columns(['tenantId', 'userId', 'name']).doNothing())
           .returning(['id', 'name', 'filters', 'createdAt'])
           .executeTakeFirst();

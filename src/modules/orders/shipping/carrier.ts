@@ -45,7 +45,11 @@ export interface PurchasedLabel {
   readonly trackingUrl: string | null;
   /** The carrier's own label link (EasyPost); the simulator gives bytes instead. */
   readonly labelUrl: string | null;
-  readonly labelBytes: { readonly body: Buffer; readonly contentType: string; readonly extension: string } | null;
+  readonly labelBytes: {
+    readonly body: Buffer;
+    readonly contentType: string;
+    readonly extension: string;
+  } | null;
   readonly cost: Money;
   readonly service: string;
   /** When buying already started tracking (EasyPost attaches a tracker to a bought shipment). */
@@ -104,7 +108,10 @@ export interface Carrier {
     },
   ): Promise<PurchasedLabel>;
   /** Starts tracking a code (the simulator starts its clock here). */
-  createTracker(ctx: RequestContext, input: { readonly trackingCode: string; readonly carrier?: string }): Promise<{ readonly trackerId: string }>;
+  createTracker(
+    ctx: RequestContext,
+    input: { readonly trackingCode: string; readonly carrier?: string },
+  ): Promise<{ readonly trackerId: string }>;
   retrieveTracker(ctx: RequestContext, trackerId: string): Promise<TrackerUpdate>;
   /** Verifies the signature (401 otherwise) and reads the tracker updates a webhook carries. */
   parseWebhook?(ctx: RequestContext, webhook: CarrierWebhook): Promise<TrackerUpdate[]>;

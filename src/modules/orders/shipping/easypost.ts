@@ -37,7 +37,11 @@ export function easypostSignature(secret: string, rawBody: Buffer | string): str
 }
 
 /** Constant-time check of an `X-Hmac-Signature` header value. */
-export function verifyEasypostSignature(secret: string, rawBody: Buffer, header: string | undefined): boolean {
+export function verifyEasypostSignature(
+  secret: string,
+  rawBody: Buffer,
+  header: string | undefined,
+): boolean {
   if (!header || !header.startsWith(SIGNATURE_PREFIX)) return false;
   const given = Buffer.from(header.slice(SIGNATURE_PREFIX.length).trim().toLowerCase(), 'utf8');
   const expected = Buffer.from(easypostSignature(secret, rawBody).slice(SIGNATURE_PREFIX.length), 'utf8');
@@ -64,7 +68,8 @@ const objectOf = (value: unknown): Json | undefined =>
 const stringOf = (value: unknown): string | undefined =>
   typeof value === 'string' && value !== '' ? value : undefined;
 // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-const clean = (value: string, max: number) => value.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').slice(0, max);
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+const clean = (value: string, max: number) => value.replace(CONTROL, '').slice(0, max);
 
 function idOf(value: unknown, field: string): string {
   const id = stringOf(value);
@@ -76,7 +81,8 @@ function idOf(value: unknown, field: string): string {
 
 function statusOf(value: unknown, field: string): ShipmentStatus | null {
   if (value === undefined || value === null) return null;
-  if (typeof value !== 'string' || value.length > 64) throw ShippingErrors.webhookInvalid(field, 'is not a status');
+  if (typeof value !== 'string' || value.length > 64)
+    throw ShippingErrors.webhookInvalid(field, 'is not a status');
   return STATUS_MAP[value] ?? null;
 }
 
@@ -90,18 +96,26 @@ function locationOf(value: unknown): string | null {
 }
 
 /** An EasyPost Tracker object (a webhook's `result`, a retrieve, an item of a list) as a TrackerUpdate. */
-export function trackerUpdateOf(tracker: unknown, sourceEventId: string | null, field = 'body.result', description = 'tracker'): TrackerUpdate {
+export function trackerUpdateOf(
+  tracker: unknown,
+  sourceEventId: string | null,
+  field = 'body.result',
+  description = 'tracker',
+): TrackerUpdate {
   const t = objectOf(tracker);
   if (!t) throw ShippingErrors.webhookInvalid(field, 'must be a Tracker object');
   const rawDetails = t.tracking_details ?? [];
-  if (!Array.isArray(rawDetails)) throw ShippingErrors.webhookInvalid(`${field}.tracking_details`, 'must be an array');
-  if (rawDetails.length > 1000) throw ShippingErrors.webhookInvalid(`${field}.tracking_details`, 'has more than 1000 entries');
+  if (!Array.isArray(rawDetails))
+    throw ShippingErrors.webhookInvalid(`${field}.tracking_details`, 'must be an array');
+  if (rawDetails.length > 1000)
+    throw ShippingErrors.webhookInvalid(`${field}.tracking_details`, 'has more than 1000 entries');
   const details: TrackingDetail[] = rawDetails.map((raw, index) => {
     const at = `${field}.tracking_details.${index}`;
     const detail = objectOf(raw);
     if (!detail) throw ShippingErrors.webhookInvalid(at, 'must be an object');
     const when = typeof detail.datetime === 'string' ? new Date(detail.datetime) : undefined;
-    if (!when || Number.isNaN(when.getTime())) throw ShippingErrors.webhookInvalid(`${at}.datetime`, 'is not a date');
+    if (!when || Number.isNaN(when.getTime()))
+      throw ShippingErrors.webhookInvalid(`${at}.datetime`, 'is not a date');
     const message = stringOf(detail.message) ?? stringOf(detail.description) ?? '';
     return {
       status: statusOf(detail.status, `${at}.status`),
@@ -171,7 +185,12 @@ export function createEasypostCarrier(deps: EasypostAdapterDeps): Carrier {
   const doFetch = deps.fetch ?? globalThis.fetch.bind(globalThis);
   const timeoutMs = deps.timeoutMs ?? 10_000;
 
-  async function request(ctx: RequestContext, method: 'GET' | 'POST', path: string, body?: unknown): Promise<Json> {
+  async function request(
+    ctx: RequestContext,
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+  ): Promise<Json> {
     const apiKey = await deps.secrets.read({ tenantId: ctx.tenantId }, EASYPOST_SECRETS.apiKey);
     if (!apiKey) throw ShippingErrors.notConfigured(`the secret ${EASYPOST_SECRETS.apiKey} is not set`);
     const headers: Record<string, string> = {
@@ -204,20 +223,27 @@ export function createEasypostCarrier(deps: EasypostAdapterDeps): Carrier {
       }
       if (response.ok) {
         const object = objectOf(json);
-        if (!object) throw ShippingErrors.carrierUnavailable('easypost', 'answered something that is not an object');
+        if (!object)
+          throw ShippingErrors.carrierUnavailable('easypost', 'answered something that is not an object');
         return object;
       }
-      const message = stringOf(objectOf(objectOf(json)?.error)?.message) ?? JSON.stringify(json).slice(0, 300);
+      const message =
+        stringOf(objectOf(objectOf(json)?.error)?.message) ?? JSON.stringify(json).slice(0, 300);
       last = `HTTP ${response.status}: ${message}`;
-      if (response.status !== 429 && response.status < 500) throw ShippingErrors.carrierRefused('easypost', last);
+      if (response.status !== 429 && response.status < 500)
+        throw ShippingErrors.carrierRefused('easypost', last);
     }
     throw ShippingErrors.carrierUnavailable('easypost', last);
   }
 
   const moneyOf = (amount: unknown, currency: unknown) => {
     const code = typeof currency === 'string' && isCurrency(currency) ? currency : 'USD';
-    const minor = typeof amount === 'string' || typeof amount === 'number' ? fromDecimalString(String(amount), code) : undefined;
-    if (minor === undefined || minor < 0) throw ShippingErrors.carrierUnavailable('easypost', 'answered a rate that is not an amount');
+    const minor =
+      typeof amount === 'string' || typeof amount === 'number'
+        ? fromDecimalString(String(amount), code)
+        : undefined;
+    if (minor === undefined || minor < 0)
+      throw ShippingErrors.carrierUnavailable('easypost', 'answered a rate that is not an amount');
     return { amountMinor: minor, currency: code };
   };
 
@@ -234,7 +260,8 @@ export function createEasypostCarrier(deps: EasypostAdapterDeps): Carrier {
         },
       });
       const shipmentId = stringOf(shipment.id);
-      if (!shipmentId) throw ShippingErrors.carrierUnavailable('easypost', 'answered a shipment without an id');
+      if (!shipmentId)
+        throw ShippingErrors.carrierUnavailable('easypost', 'answered a shipment without an id');
       const rates = Array.isArray(shipment.rates) ? shipment.rates : [];
       return rates.flatMap((raw): CarrierRate[] => {
         const rate = objectOf(raw);
@@ -254,11 +281,17 @@ export function createEasypostCarrier(deps: EasypostAdapterDeps): Carrier {
     },
     async buy(ctx, input): Promise<PurchasedLabel> {
       if (!input.carrierShipmentId) throw ShippingErrors.unknownRate();
-      const shipment = await request(ctx, 'POST', `/v2/shipments/${encodeURIComponent(input.carrierShipmentId)}/buy`, {
-        rate: { id: input.rateId },
-      });
+      const shipment = await request(
+        ctx,
+        'POST',
+        `/v2/shipments/${encodeURIComponent(input.carrierShipmentId)}/buy`,
+        {
+          rate: { id: input.rateId },
+        },
+      );
       const trackingCode = stringOf(shipment.tracking_code);
-      if (!trackingCode) throw ShippingErrors.carrierUnavailable('easypost', 'bought a shipment without a tracking code');
+      if (!trackingCode)
+        throw ShippingErrors.carrierUnavailable('easypost', 'bought a shipment without a tracking code');
       const selected = objectOf(shipment.selected_rate);
       const tracker = objectOf(shipment.tracker);
       return {
@@ -268,7 +301,8 @@ export function createEasypostCarrier(deps: EasypostAdapterDeps): Carrier {
         labelUrl: stringOf(objectOf(shipment.postage_label)?.label_url) ?? null,
         labelBytes: null,
         cost: moneyOf(selected?.rate, selected?.currency),
-        service: `${stringOf(selected?.carrier) ?? ''} ${stringOf(selected?.service) ?? ''}`.trim() || 'EasyPost',
+        service:
+          `${stringOf(selected?.carrier) ?? ''} ${stringOf(selected?.service) ?? ''}`.trim() || 'EasyPost',
         trackerId: stringOf(tracker?.id) ?? null,
       };
     },
@@ -279,11 +313,16 @@ export function createEasypostCarrier(deps: EasypostAdapterDeps): Carrier {
       return { trackerId: trackerUpdateOf(tracker, null, 'tracker').trackerId };
     },
     async retrieveTracker(ctx, trackerId) {
-      return trackerUpdateOf(await request(ctx, 'GET', `/v2/trackers/${encodeURIComponent(trackerId)}`), null, 'tracker');
+      return trackerUpdateOf(
+        await request(ctx, 'GET', `/v2/trackers/${encodeURIComponent(trackerId)}`),
+        null,
+        'tracker',
+      );
     },
     async parseWebhook(ctx, webhook: CarrierWebhook) {
       const secret = await deps.secrets.read({ tenantId: ctx.tenantId }, EASYPOST_SECRETS.webhookSecret);
-      if (!secret) throw ShippingErrors.webhookNotFound('params.carrier', 'easypost is not configured for this tenant');
+      if (!secret)
+        throw ShippingErrors.webhookNotFound('params.carrier', 'easypost is not configured for this tenant');
       const header = webhook.headers['x-hmac-signature'];
       if (!verifyEasypostSignature(secret, webhook.rawBody, Array.isArray(header) ? header[0] : header))
         throw ShippingErrors.webhookRefused();

@@ -29,19 +29,19 @@ export function createShippingFeature(
   },
 ): PlatformModule<ShippingFeatureApi> {
   // The simulator delivers to the service, which is created after it: read when a step fires.
-  let service: ShippingService | undefined;
+  const late: { service?: ShippingService } = {};
   const simulator = createSimulatorCarrier({
     logger: deps.logger,
     speed: deps.settings.simulatorSpeed,
     deliver: async (ctx, update) => {
-      await service?.ingest(ctx, 'simulator', update);
+      await late.service?.ingest(ctx, 'simulator', update);
     },
   });
   const carriers: Record<CarrierName, Carrier> = {
     simulator,
     easypost: createEasypostCarrier({ secrets: deps.secrets, fetch: deps.fetch }),
   };
-  service = createShippingService({
+  const service = createShippingService({
     database: deps.database,
     keyring: deps.keyring,
     audit: deps.auditLog,
@@ -55,15 +55,23 @@ export function createShippingFeature(
     carriers,
     carrierFor:
       features.carrierFor ??
-      (async (ctx) => ((await deps.secrets.read({ tenantId: ctx.tenantId }, EASYPOST_SECRETS.apiKey)) ? 'easypost' : 'simulator')),
+      (async (ctx) =>
+        (await deps.secrets.read({ tenantId: ctx.tenantId }, EASYPOST_SECRETS.apiKey))
+          ? 'easypost'
+          : 'simulator'),
   });
+  late.service = service;
   const api: ShippingFeatureApi = { ...service, carriers, close: () => simulator.close() };
   return {
     api,
     routes: [
       { surface: 'internal', prefix: '/orders', plugin: shippingRoutes(service) },
       // Carriers' webhooks: public (the signature decides), hidden from the OpenAPI document.
-      { surface: 'internal', prefix: '/orders/shipping/webhooks', plugin: shippingWebhookRoutes({ service, carriers }) },
+      {
+        surface: 'internal',
+        prefix: '/orders/shipping/webhooks',
+        plugin: shippingWebhookRoutes({ service, carriers }),
+      },
     ],
     jobs: [
       {
@@ -73,7 +81,7 @@ export function createShippingFeature(
         cron: '* * * * *',
         missed: 'skip',
         run: async () => {
-          const applied = await service?.catchUp();
+          const applied = await service.catchUp();
           if (applied) deps.logger.info({ applied }, 'simulated tracking caught up');
         },
       },

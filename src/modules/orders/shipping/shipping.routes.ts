@@ -9,7 +9,13 @@ import type { Carrier } from './carrier.js';
 import type { ShippingService } from './shipping.service.js';
 import { ShippingErrors } from './shipping.errors.js';
 
-const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 429: problemSchema };
+const problems = {
+  400: problemSchema,
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  429: problemSchema,
+};
 const tags = ['orders'];
 const params = z.object({ orderId: z.string().max(100) });
 const moneySchema = z.object({ amountMinor: z.number().int(), currency: z.string() });
@@ -43,12 +49,20 @@ export const shipmentSchema = z
     service: z.string(),
     trackingCode: z.string().nullable(),
     trackingUrl: z.string().nullable(),
-    labelUrl: z.string().nullable().describe('A short-lived link (an hour) for the simulator’s PDF; the carrier’s own link otherwise'),
+    labelUrl: z
+      .string()
+      .nullable()
+      .describe('A short-lived link (an hour) for the simulator’s PDF; the carrier’s own link otherwise'),
     status: shipmentStatusSchema,
     cost: moneySchema.nullable(),
     lines: z.array(z.object({ lineId: z.string(), quantity: z.number().int() })),
     events: z.array(
-      z.object({ status: shipmentStatusSchema, message: z.string(), location: z.string().nullable(), at: z.iso.datetime() }),
+      z.object({
+        status: shipmentStatusSchema,
+        message: z.string(),
+        location: z.string().nullable(),
+        at: z.iso.datetime(),
+      }),
     ),
     createdAt: z.iso.datetime(),
     shippedAt: z.iso.datetime().nullable(),
@@ -71,7 +85,12 @@ const noNul = (v: string) => !v.includes('\u0000');
 const createBody = z.strictObject({
   rateId: z.string().min(1).max(2000).refine(noNul, 'must not contain a NUL character').optional(),
   lines: z
-    .array(z.strictObject({ lineId: z.string().min(1).max(100), quantity: z.number().int().min(1).max(1_000_000) }))
+    .array(
+      z.strictObject({
+        lineId: z.string().min(1).max(100),
+        quantity: z.number().int().min(1).max(1_000_000),
+      }),
+    )
     .min(1)
     .max(500)
     .optional(),
@@ -88,10 +107,18 @@ export function shippingRoutes(service: ShippingService): FastifyPluginAsyncZod 
           tags,
           summary: 'Rates for an order’s parcel from the tenant’s carrier',
           params,
-          response: { 200: z.object({ items: z.array(shippingRateSchema) }), ...problems, 409: problemSchema, 422: problemSchema, 503: problemSchema },
+          response: {
+            200: z.object({ items: z.array(shippingRateSchema) }),
+            ...problems,
+            409: problemSchema,
+            422: problemSchema,
+            503: problemSchema,
+          },
         },
       },
-      async (request) => ({ items: (await service.rates(request.ctx, request.params.orderId)).map(rateView) }),
+      async (request) => ({
+        items: (await service.rates(request.ctx, request.params.orderId)).map(rateView),
+      }),
     );
     app.post(
       '/:orderId/shipments',
@@ -99,14 +126,21 @@ export function shippingRoutes(service: ShippingService): FastifyPluginAsyncZod 
         config: { permission: 'orders:write' },
         schema: {
           tags,
-          summary: 'Buy a label (a rate, or the cheapest) and start tracking; a CONFIRMED order moves to PROCESSING',
+          summary:
+            'Buy a label (a rate, or the cheapest) and start tracking; a CONFIRMED order moves to PROCESSING',
           params,
           body: createBody,
-          response: { 201: shipmentSchema, ...problems, 409: problemSchema, 422: problemSchema, 503: problemSchema },
+          response: {
+            201: shipmentSchema,
+            ...problems,
+            409: problemSchema,
+            422: problemSchema,
+            503: problemSchema,
+          },
         },
       },
       async (request, reply) => {
-        const body = request.body ?? {};
+        const body = request.body;
         const shipment = await service.create(request.ctx, request.params.orderId, {
           ...(body.rateId !== undefined ? { rateId: body.rateId } : {}),
           ...(body.lines !== undefined ? { lines: body.lines } : {}),
@@ -118,9 +152,16 @@ export function shippingRoutes(service: ShippingService): FastifyPluginAsyncZod 
       '/:orderId/shipments',
       {
         config: { permission: 'orders:read' },
-        schema: { tags, summary: 'An order’s shipments with their tracking', params, response: { 200: z.object({ items: z.array(shipmentSchema) }), ...problems } },
+        schema: {
+          tags,
+          summary: 'An order’s shipments with their tracking',
+          params,
+          response: { 200: z.object({ items: z.array(shipmentSchema) }), ...problems },
+        },
       },
-      async (request) => ({ items: (await service.forOrder(request.ctx, request.params.orderId)).map(shipmentView) }),
+      async (request) => ({
+        items: (await service.forOrder(request.ctx, request.params.orderId)).map(shipmentView),
+      }),
     );
     await Promise.resolve();
   };
@@ -150,7 +191,8 @@ export function shippingWebhookRoutes(deps: {
         if (!tenantId) throw ShippingErrors.webhookNotFound('params.tenant', 'is not a tenant id');
         const name = request.params.carrier;
         const carrier = name === 'easypost' ? deps.carriers.easypost : undefined;
-        if (!carrier?.parseWebhook) throw ShippingErrors.webhookNotFound('params.carrier', 'must be easypost');
+        if (!carrier?.parseWebhook)
+          throw ShippingErrors.webhookNotFound('params.carrier', 'must be easypost');
         const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
         if (rawBody.length === 0) throw ShippingErrors.webhookInvalid('body', 'is empty');
         const ctx = systemContext(tenantId, request.id, `shipping-webhook:${carrier.name}`);

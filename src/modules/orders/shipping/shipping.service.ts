@@ -9,7 +9,7 @@ import { fromPublicId, newUuid, toPublicId } from '../../../platform/ids.js';
 import type { ObjectStore } from '../../../platform/objects/index.js';
 import type { SecretReader } from '../../../platform/secrets/index.js';
 import type { Logger } from '../../../platform/telemetry/index.js';
-import type { InventoryService, ProductsService } from '../../catalog/contract.js';
+import type { InventoryService, ProductsService } from '../../catalog/index.js';
 import type {
   Address,
   CarrierName,
@@ -24,7 +24,13 @@ import type {
 import type { OrdersTables, OrdersTransaction } from '../db/orders.tables.js';
 import type { ShipmentsTable } from '../db/shipping.tables.js';
 import { OrdersErrors } from '../errors.js';
-import { isShippedStatus, statusRank, type Carrier, type CarrierAddress, type TrackerUpdate } from './carrier.js';
+import {
+  isShippedStatus,
+  statusRank,
+  type Carrier,
+  type CarrierAddress,
+  type TrackerUpdate,
+} from './carrier.js';
 import { ShippingErrors } from './shipping.errors.js';
 
 /*
@@ -68,7 +74,12 @@ export interface ShippingServiceDeps {
 
 export interface ShippingService extends ShipmentsService {
   /** Applies a tracker update (webhook, simulator, retrieve); `raw` is kept sealed. Returns the shipment id it matched. */
-  ingest(ctx: RequestContext, carrier: CarrierName, update: TrackerUpdate, raw?: Buffer): Promise<string | undefined>;
+  ingest(
+    ctx: RequestContext,
+    carrier: CarrierName,
+    update: TrackerUpdate,
+    raw?: Buffer,
+  ): Promise<string | undefined>;
   /** One pass of the catch-up timer: open simulator shipments (every tenant) are brought up to their clock. */
   catchUp(limit?: number): Promise<number>;
 }
@@ -89,7 +100,14 @@ function originOf(value: string | undefined): CarrierAddress | undefined {
   if (!value) return undefined;
   try {
     const parsed = JSON.parse(value) as Partial<CarrierAddress>;
-    if (parsed.name && parsed.street1 && parsed.city && parsed.zip && parsed.country && /^[A-Z]{2}$/.test(parsed.country))
+    if (
+      parsed.name &&
+      parsed.street1 &&
+      parsed.city &&
+      parsed.zip &&
+      parsed.country &&
+      /^[A-Z]{2}$/.test(parsed.country)
+    )
       return parsed as CarrierAddress;
   } catch {
     // A malformed origin is treated as none.
@@ -97,7 +115,13 @@ function originOf(value: string | undefined): CarrierAddress | undefined {
   return undefined;
 }
 
-type EventRow = { shipmentId: string; status: ShipmentStatus; message: string; location: string | null; occurredAt: Date };
+type EventRow = {
+  shipmentId: string;
+  status: ShipmentStatus;
+  message: string;
+  location: string | null;
+  occurredAt: Date;
+};
 
 export function createShippingService(deps: ShippingServiceDeps): ShippingService {
   const { database } = deps;
@@ -118,7 +142,11 @@ export function createShippingService(deps: ShippingServiceDeps): ShippingServic
     if (!row) throw OrdersErrors.orderNotFound();
   }
 
-  async function parcelOf(ctx: RequestContext, order: Order, lines: readonly { lineId: string; quantity: number }[]) {
+  async function parcelOf(
+    ctx: RequestContext,
+    order: Order,
+    lines: readonly { lineId: string; quantity: number }[],
+  ) {
     let grams = PACKAGING_GRAMS;
     for (const line of lines) {
       const orderLine = order.lines.find((candidate) => candidate.id === line.lineId);
@@ -129,7 +157,10 @@ export function createShippingService(deps: ShippingServiceDeps): ShippingServic
         const n = typeof weight === 'number' ? weight : typeof weight === 'string' ? Number(weight) : NaN;
         if (Number.isFinite(n) && n >= 0 && n <= 1_000_000) unit = Math.round(n);
       } catch (error) {
-        deps.logger.debug({ err: error, productId: orderLine.productId }, 'product weight unknown; default used');
+        deps.logger.debug(
+          { err: error, productId: orderLine.productId },
+          'product weight unknown; default used',
+        );
       }
       grams += unit * line.quantity;
     }
@@ -144,31 +175,52 @@ export function createShippingService(deps: ShippingServiceDeps): ShippingServic
   }
 
   // Rate ids handed out are signed for the order: a rate of another order (or a made-up one) is refused.
-  async function rateToken(ctx: RequestContext, orderUuid: string, carrier: CarrierName, shipmentId: string | null, rateId: string) {
+  async function rateToken(
+    ctx: RequestContext,
+    orderUuid: string,
+    carrier: CarrierName,
+    shipmentId: string | null,
+    rateId: string,
+  ) {
     const mac = await deps.keyring.blindIndexer(ctx.tenantId, 'orders.shipping-rate');
     const payload = Buffer.from(JSON.stringify([carrier, shipmentId, rateId]), 'utf8').toString('base64url');
     return `${payload}.${mac(`${orderUuid}|${payload}`).toString('hex').slice(0, 32)}`;
   }
   async function readRateToken(ctx: RequestContext, orderUuid: string, token: string) {
-    const [payload, tag] = token.split('.');
-    if (!payload || !tag) throw ShippingErrors.unknownRate();
+    const [payload, tag, extra] = token.split('.');
+    if (!payload || !tag || extra !== undefined || !/^[A-Za-z0-9_-]+$/.test(payload))
+      throw ShippingErrors.unknownRate();
     const mac = await deps.keyring.blindIndexer(ctx.tenantId, 'orders.shipping-rate');
-    if (mac(`${orderUuid}|${payload}`).toString('hex').slice(0, 32) !== tag) throw ShippingErrors.unknownRate();
-    const [carrier, shipmentId, rateId] = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as [
-      CarrierName,
-      string | null,
-      string,
-    ];
-    return { carrier, shipmentId, rateId };
+    if (mac(`${orderUuid}|${payload}`).toString('hex').slice(0, 32) !== tag)
+      throw ShippingErrors.unknownRate();
+    try {
+      const [carrier, shipmentId, rateId] = JSON.parse(
+        Buffer.from(payload, 'base64url').toString('utf8'),
+      ) as [CarrierName, string | null, string];
+      return { carrier, shipmentId, rateId };
+    } catch {
+      throw ShippingErrors.unknownRate();
+    }
   }
 
-  async function quote(ctx: RequestContext, order: Order, orderUuid: string, lines: readonly { lineId: string; quantity: number }[]) {
+  async function quote(
+    ctx: RequestContext,
+    order: Order,
+    orderUuid: string,
+    lines: readonly { lineId: string; quantity: number }[],
+  ) {
     const carrierName = await deps.carrierFor(ctx);
     const carrier = deps.carriers[carrierName];
     const parcel = await parcelOf(ctx, order, lines);
     const from = await originFor(ctx, carrierName);
     const to = toAddress(order.shippingAddress);
-    const rates = await carrier.rates(ctx, { reference: order.id, parcel, from, to, currency: order.currency });
+    const rates = await carrier.rates(ctx, {
+      reference: order.id,
+      parcel,
+      from,
+      to,
+      currency: order.currency,
+    });
     return { carrierName, carrier, parcel, from, to, rates, orderUuid };
   }
 
@@ -190,11 +242,19 @@ export function createShippingService(deps: ShippingServiceDeps): ShippingServic
           ? await deps.signedObjectUrl(row.labelObjectKey, { expiresInSeconds: LABEL_LINK_SECONDS })
           : row.labelUrl,
         status: row.status,
-        cost: row.costMinor === null || row.costCurrency === null ? null : { amountMinor: row.costMinor, currency: row.costCurrency },
+        cost:
+          row.costMinor === null || row.costCurrency === null
+            ? null
+            : { amountMinor: row.costMinor, currency: row.costCurrency },
         lines: row.lines,
         events: events
           .filter((event) => event.shipmentId === row.id)
-          .map((event) => ({ status: event.status, message: event.message, location: event.location, at: event.occurredAt })),
+          .map((event) => ({
+            status: event.status,
+            message: event.message,
+            location: event.location,
+            at: event.occurredAt,
+          })),
         createdAt: row.createdAt as unknown as Date,
         shippedAt: row.shippedAt,
         deliveredAt: row.deliveredAt,
@@ -214,7 +274,11 @@ export function createShippingService(deps: ShippingServiceDeps): ShippingServic
           : await trx
               .selectFrom('orders.shipment_events')
               .select(['shipmentId', 'status', 'message', 'location', 'occurredAt'])
-              .where('shipmentId', 'in', rows.map((row) => row.id))
+              .where(
+                'shipmentId',
+                'in',
+                rows.map((row) => row.id),
+              )
               .orderBy('occurredAt')
               .orderBy('id')
               .execute();
@@ -226,37 +290,49 @@ export function createShippingService(deps: ShippingServiceDeps): ShippingServic
   /** The order follows its shipments, one forward step at a time through the state machine. */
   async function reconcileOrder(ctx: RequestContext, orderUuid: string): Promise<void> {
     const previous = orderLocks.get(orderUuid) ?? Promise.resolve();
-    const run = previous.catch(() => undefined).then(async () => {
-      const statuses = await tx(ctx, (trx) =>
-        trx
-          .selectFrom('orders.shipments')
-          .select('status')
-          .where('orderId', '=', orderUuid)
-          .where('status', '!=', 'cancelled')
-          .execute(),
-      );
-      if (statuses.length === 0) return;
-      const allDelivered = statuses.every((row) => row.status === 'delivered');
-      const anyShipped = statuses.some((row) => isShippedStatus(row.status));
-      const target: OrderStatus | undefined = allDelivered ? 'DELIVERED' : anyShipped ? 'SHIPPED' : undefined;
-      if (!target) return;
-      const orderId = toPublicId('ord', orderUuid);
-      const order = await deps.transitions.get(ctx, orderId);
-      const from = FORWARD.indexOf(order.status);
-      const to = FORWARD.indexOf(target);
-      if (from < 0) {
-        deps.logger.info({ orderId, status: order.status, target }, 'tracking does not move an order in this status');
-        return;
-      }
-      for (let step = from + 1; step <= to; step += 1) {
-        const status = FORWARD[step] as OrderStatus;
-        // The stock leaves before the order counts as shipped; consume is idempotent, so a retry repeats it safely.
-        if (status === 'SHIPPED') await deps.inventory.consume(ctx, orderId);
-        await deps.transitions.transition(ctx, orderId, status, {
-          reason: status === 'PROCESSING' ? 'label bought' : `carrier tracking: ${status === 'SHIPPED' ? 'in transit' : 'delivered'}`,
-        });
-      }
-    });
+    const run = previous
+      .catch(() => undefined)
+      .then(async () => {
+        const statuses = await tx(ctx, (trx) =>
+          trx
+            .selectFrom('orders.shipments')
+            .select('status')
+            .where('orderId', '=', orderUuid)
+            .where('status', '!=', 'cancelled')
+            .execute(),
+        );
+        if (statuses.length === 0) return;
+        const allDelivered = statuses.every((row) => row.status === 'delivered');
+        const anyShipped = statuses.some((row) => isShippedStatus(row.status));
+        const target: OrderStatus | undefined = allDelivered
+          ? 'DELIVERED'
+          : anyShipped
+            ? 'SHIPPED'
+            : undefined;
+        if (!target) return;
+        const orderId = toPublicId('ord', orderUuid);
+        const order = await deps.transitions.get(ctx, orderId);
+        const from = FORWARD.indexOf(order.status);
+        const to = FORWARD.indexOf(target);
+        if (from < 0) {
+          deps.logger.info(
+            { orderId, status: order.status, target },
+            'tracking does not move an order in this status',
+          );
+          return;
+        }
+        for (let step = from + 1; step <= to; step += 1) {
+          const status = FORWARD[step] as OrderStatus;
+          // The stock leaves before the order counts as shipped; consume is idempotent, so a retry repeats it safely.
+          if (status === 'SHIPPED') await deps.inventory.consume(ctx, orderId);
+          await deps.transitions.transition(ctx, orderId, status, {
+            reason:
+              status === 'PROCESSING'
+                ? 'label bought'
+                : `carrier tracking: ${status === 'SHIPPED' ? 'in transit' : 'delivered'}`,
+          });
+        }
+      });
     orderLocks.set(orderUuid, run);
     try {
       await run;
@@ -265,7 +341,11 @@ export function createShippingService(deps: ShippingServiceDeps): ShippingServic
     }
   }
 
-  const detailId = (carrier: CarrierName, trackerId: string, d: { status: string; at: Date; message: string; location: string | null }) =>
+  const detailId = (
+    carrier: CarrierName,
+    trackerId: string,
+    d: { status: string; at: Date; message: string; location: string | null },
+  ) =>
     `${carrier}:${createHash('sha256')
       .update(`${trackerId}|${d.status}|${d.at.toISOString()}|${d.message}|${d.location ?? ''}`)
       .digest('hex')
@@ -292,11 +372,13 @@ export function createShippingService(deps: ShippingServiceDeps): ShippingServic
       const orderUuid = orderUuidOf(orderId);
       await assertOrderExists(ctx, orderUuid);
       const order = await deps.transitions.get(ctx, orderId);
-      if (order.status !== 'CONFIRMED' && order.status !== 'PROCESSING') throw ShippingErrors.notShippable(order.status);
+      if (order.status !== 'CONFIRMED' && order.status !== 'PROCESSING')
+        throw ShippingErrors.notShippable(order.status);
       const lines = input.lines ?? allLines(order);
       lines.forEach((line, index) => {
         const orderLine = order.lines.find((candidate) => candidate.id === line.lineId);
-        if (!orderLine || line.quantity > orderLine.quantity - orderLine.returnedQuantity) throw ShippingErrors.unknownLine(index);
+        if (!orderLine || line.quantity > orderLine.quantity - orderLine.returnedQuantity)
+          throw ShippingErrors.unknownLine(index);
       });
       const q = await quote(ctx, order, orderUuid, lines);
       let chosen = [...q.rates].sort((a, b) => a.price.amountMinor - b.price.amountMinor)[0];
@@ -306,7 +388,11 @@ export function createShippingService(deps: ShippingServiceDeps): ShippingServic
         // EasyPost's rates belong to the shipment they were quoted on; the simulator's are recomputed.
         chosen =
           wanted.shipmentId !== null
-            ? { ...(q.rates[0] ?? chosen), rateId: wanted.rateId, carrierShipmentId: wanted.shipmentId } as typeof chosen
+            ? ({
+                ...(q.rates[0] ?? chosen),
+                rateId: wanted.rateId,
+                carrierShipmentId: wanted.shipmentId,
+              } as typeof chosen)
             : q.rates.find((rate) => rate.rateId === wanted.rateId);
         if (!chosen) throw ShippingErrors.unknownRate();
       }
@@ -367,12 +453,18 @@ export function createShippingService(deps: ShippingServiceDeps): ShippingServic
         });
       });
       if (order.status === 'CONFIRMED')
-        await deps.transitions.transition(ctx, orderId, 'PROCESSING', { reason: `label bought (${shipmentId})` });
+        await deps.transitions.transition(ctx, orderId, 'PROCESSING', {
+          reason: `label bought (${shipmentId})`,
+        });
       if (!label.trackerId) {
         try {
           const { trackerId } = await q.carrier.createTracker(ctx, { trackingCode: label.trackingCode });
           await tx(ctx, (trx) =>
-            trx.updateTable('orders.shipments').set({ carrierTrackerId: trackerId }).where('id', '=', shipmentUuid).execute(),
+            trx
+              .updateTable('orders.shipments')
+              .set({ carrierTrackerId: trackerId })
+              .where('id', '=', shipmentUuid)
+              .execute(),
           );
         } catch (error) {
           deps.logger.warn({ err: error, shipmentId }, 'tracking could not be started; the label stands');
@@ -417,7 +509,10 @@ export function createShippingService(deps: ShippingServiceDeps): ShippingServic
           .where('carrier', '=', carrier)
           .where((eb) =>
             update.trackingCode
-              ? eb.or([eb('carrierTrackerId', '=', update.trackerId), eb('trackingCode', '=', update.trackingCode)])
+              ? eb.or([
+                  eb('carrierTrackerId', '=', update.trackerId),
+                  eb('trackingCode', '=', update.trackingCode),
+                ])
               : eb('carrierTrackerId', '=', update.trackerId),
           )
           .orderBy('createdAt', 'desc')
@@ -426,9 +521,15 @@ export function createShippingService(deps: ShippingServiceDeps): ShippingServic
           .executeTakeFirst();
         if (!shipment) return undefined;
         if (deliveryId && !duplicate)
-          await trx.updateTable('orders.carrier_webhook_events').set({ shipmentId: shipment.id }).where('id', '=', deliveryId).execute();
+          await trx
+            .updateTable('orders.carrier_webhook_events')
+            .set({ shipmentId: shipment.id })
+            .where('id', '=', deliveryId)
+            .execute();
         if (duplicate) return { shipmentId: shipment.id, orderId: shipment.orderId };
-        const details = update.details.filter((d): d is typeof d & { status: ShipmentStatus } => d.status !== null);
+        const details = update.details.filter(
+          (d): d is typeof d & { status: ShipmentStatus } => d.status !== null,
+        );
         if (details.length > 0)
           await trx
             .insertInto('orders.shipment_events')
@@ -449,11 +550,17 @@ export function createShippingService(deps: ShippingServiceDeps): ShippingServic
         let status: ShipmentStatus = shipment.status;
         if (status !== 'cancelled')
           for (const candidate of [update.status, ...details.map((d) => d.status)])
-            if (candidate && candidate !== 'cancelled' && statusRank[candidate] > statusRank[status]) status = candidate;
+            if (candidate && candidate !== 'cancelled' && statusRank[candidate] > statusRank[status])
+              status = candidate;
         const firstAt = (test: (s: ShipmentStatus) => boolean) =>
-          details.filter((d) => test(d.status)).reduce<Date | undefined>((min, d) => (!min || d.at < min ? d.at : min), undefined);
-        const shippedAt = shipment.shippedAt ?? (isShippedStatus(status) ? (firstAt(isShippedStatus) ?? new Date()) : null);
-        const deliveredAt = shipment.deliveredAt ?? (status === 'delivered' ? (firstAt((s) => s === 'delivered') ?? new Date()) : null);
+          details
+            .filter((d) => test(d.status))
+            .reduce<Date | undefined>((min, d) => (!min || d.at < min ? d.at : min), undefined);
+        const shippedAt =
+          shipment.shippedAt ?? (isShippedStatus(status) ? (firstAt(isShippedStatus) ?? new Date()) : null);
+        const deliveredAt =
+          shipment.deliveredAt ??
+          (status === 'delivered' ? (firstAt((s) => s === 'delivered') ?? new Date()) : null);
         await trx
           .updateTable('orders.shipments')
           .set({
@@ -484,12 +591,19 @@ export function createShippingService(deps: ShippingServiceDeps): ShippingServic
         order by updated_at limit ${limit}`.execute(database.owner);
       let applied = 0;
       for (const row of open.rows) {
-        const ctx = { tenantId: row.tenantId, requestId: `shipping-catch-up:${newUuid()}`, actor: { type: 'system' as const, id: 'shipping-simulator' } };
+        const ctx = {
+          tenantId: row.tenantId,
+          requestId: `shipping-catch-up:${newUuid()}`,
+          actor: { type: 'system' as const, id: 'shipping-simulator' },
+        };
         try {
           const update = await deps.carriers.simulator.retrieveTracker(ctx, row.carrierTrackerId);
           if (await service.ingest(ctx, 'simulator', update)) applied += 1;
         } catch (error) {
-          deps.logger.warn({ err: error, trackerId: row.carrierTrackerId }, 'simulated tracking not caught up');
+          deps.logger.warn(
+            { err: error, trackerId: row.carrierTrackerId },
+            'simulated tracking not caught up',
+          );
         }
       }
       return applied;

@@ -4,7 +4,14 @@ import { systemContext } from '../../../platform/context.js';
 import { currencyExponent } from '../../../platform/money.js';
 import type { Logger } from '../../../platform/telemetry/index.js';
 import type { ShipmentStatus } from '../contract.js';
-import type { Carrier, CarrierAddress, CarrierRate, Parcel, TrackerUpdate, TrackingDetail } from './carrier.js';
+import type {
+  Carrier,
+  CarrierAddress,
+  CarrierRate,
+  Parcel,
+  TrackerUpdate,
+  TrackingDetail,
+} from './carrier.js';
 import { labelPdf } from './label-pdf.js';
 import { ShippingErrors } from './shipping.errors.js';
 
@@ -64,7 +71,12 @@ const STEPS: readonly { status: ShipmentStatus; at: number; message: string }[] 
 
 const HOUR_MS = 3_600_000;
 
-export function simulatorRates(parcel: Parcel, from: CarrierAddress, to: CarrierAddress, currency: string): CarrierRate[] {
+export function simulatorRates(
+  parcel: Parcel,
+  from: CarrierAddress,
+  to: CarrierAddress,
+  currency: string,
+): CarrierRate[] {
   const zone = zoneOf(from.country, to.country);
   const tariff = TARIFF[zone];
   const kilograms = Math.max(1, Math.ceil(parcel.weightGrams / 1000));
@@ -124,13 +136,16 @@ export function createSimulatorCarrier(options: SimulatorCarrierOptions): Simula
 
   return {
     name: 'simulator',
-    rates: (_ctx, input) => Promise.resolve(simulatorRates(input.parcel, input.from, input.to, input.currency)),
+    rates: (_ctx, input) =>
+      Promise.resolve(simulatorRates(input.parcel, input.from, input.to, input.currency)),
     buy(_ctx, input) {
       const rate = simulatorRates(input.parcel, input.from, input.to, input.currency).find(
         (candidate) => candidate.rateId === input.rateId,
       );
       if (!rate) return Promise.reject(ShippingErrors.unknownRate());
-      const digits = BigInt(`0x${createHash('sha256').update(input.label.shipmentId).digest('hex').slice(0, 12)}`)
+      const digits = BigInt(
+        `0x${createHash('sha256').update(input.label.shipmentId).digest('hex').slice(0, 12)}`,
+      )
         .toString()
         .padStart(13, '0')
         .slice(-13);
@@ -167,7 +182,8 @@ export function createSimulatorCarrier(options: SimulatorCarrierOptions): Simula
     },
     createTracker(ctx, input) {
       const match = /^SIM(\d)\d{13}$/.exec(input.trackingCode);
-      if (!match) return Promise.reject(ShippingErrors.carrierRefused('simulator', 'not a simulator tracking code'));
+      if (!match)
+        return Promise.reject(ShippingErrors.carrierRefused('simulator', 'not a simulator tracking code'));
       const startedAt = now().getTime();
       const trackerId = `simtrk_${startedAt}_${match[1]}_${input.trackingCode}`;
       const transitMs = (Number(match[1]) * 24 * HOUR_MS) / speed;
@@ -178,7 +194,10 @@ export function createSimulatorCarrier(options: SimulatorCarrierOptions): Simula
             timers.delete(timer);
             options.deliver(tenantCtx, stateAt(trackerId, Date.now(), index)).catch((error: unknown) => {
               // The catch-up timer delivers it again from retrieveTracker.
-              options.logger.warn({ err: error, trackerId, step: step.status }, 'simulated tracking step not applied');
+              options.logger.warn(
+                { err: error, trackerId, step: step.status },
+                'simulated tracking step not applied',
+              );
             });
           },
           Math.max(1, step.at * transitMs),
