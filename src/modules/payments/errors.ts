@@ -34,14 +34,24 @@ export const PaymentsErrors = {
     }),
   /** A gateway's webhook whose signature does not verify (or is too old). */
   webhookSignatureInvalid: (gateway: string, detail: string) =>
-    new AppError('PAYMENTS_WEBHOOK_SIGNATURE_INVALID', 'unauthenticated', `The ${gateway} webhook signature does not verify.`, {
-      detail,
-    }),
+    new AppError(
+      'PAYMENTS_WEBHOOK_SIGNATURE_INVALID',
+      'unauthenticated',
+      `The ${gateway} webhook signature does not verify.`,
+      {
+        detail,
+      },
+    ),
   /** A webhook whose payload cannot be read. */
   webhookInvalid: (field: string, message: string) =>
-    new AppError('PAYMENTS_WEBHOOK_INVALID', 'invalid_input', `The webhook payload is not valid: ${field} ${message}.`, {
-      fields: [{ field, message }],
-    }),
+    new AppError(
+      'PAYMENTS_WEBHOOK_INVALID',
+      'invalid_input',
+      `The webhook payload is not valid: ${field} ${message}.`,
+      {
+        fields: [{ field, message }],
+      },
+    ),
   /** A simulator 3-D Secure link whose token does not match (or a payment that awaits no challenge). */
   challengeNotFound: () =>
     new AppError('PAYMENTS_CHALLENGE_NOT_FOUND', 'not_found', 'This 3-D Secure challenge was not found.'),

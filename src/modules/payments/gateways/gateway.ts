@@ -117,7 +117,11 @@ export interface PaymentGateway {
     payment: PaymentHandle,
     request: { readonly amountMinor: number; readonly idempotencyKey: string; readonly final: boolean },
   ): Promise<OperationResult>;
-  void(ctx: RequestContext, payment: PaymentHandle, request: { readonly idempotencyKey: string }): Promise<OperationResult>;
+  void(
+    ctx: RequestContext,
+    payment: PaymentHandle,
+    request: { readonly idempotencyKey: string },
+  ): Promise<OperationResult>;
   refund(
     ctx: RequestContext,
     payment: PaymentHandle,

@@ -21,13 +21,25 @@ beforeAll(async () => {
   paypal = createPaypalGateway({
     fetch,
     now: () => clock,
-    configFor: () => Promise.resolve({ clientId: fake.clientId, clientSecret: fake.clientSecret, webhookId: '1JE4291016473214C', baseUrl: fake.url }),
+    configFor: () =>
+      Promise.resolve({
+        clientId: fake.clientId,
+        clientSecret: fake.clientSecret,
+        webhookId: '1JE4291016473214C',
+        baseUrl: fake.url,
+      }),
   });
 });
 afterAll(() => fake.close());
 
 const authorize = (key: string) =>
-  paypal.authorize(ctx, { paymentId: 'pay_1', orderId: 'ord_1', amount: { amountMinor: 10_000, currency: 'USD' }, method: { type: 'paypal' }, idempotencyKey: key });
+  paypal.authorize(ctx, {
+    paymentId: 'pay_1',
+    orderId: 'ord_1',
+    amount: { amountMinor: 10_000, currency: 'USD' },
+    method: { type: 'paypal' },
+    idempotencyKey: key,
+  });
 
 describe('PayPal adapter', () => {
   it('creates an AUTHORIZE order shaped like the real request, with PayPal-Request-Id; approval then authorise, capture, refund, void', async () => {
@@ -36,21 +48,55 @@ describe('PayPal adapter', () => {
     const request = fake.requests.find((r) => r.path === '/v2/checkout/orders')!;
     expect(request.headers['paypal-request-id']).toBe('auth-1');
     const sent = JSON.parse(request.body) as Record<string, unknown>;
-    const real = JSON.parse(readFileSync(`${FIXTURES}/paypal-orders-v2-create-request.json`, 'utf8')) as Record<string, unknown>;
+    const real = JSON.parse(
+      readFileSync(`${FIXTURES}/paypal-orders-v2-create-request.json`, 'utf8'),
+    ) as Record<string, unknown>;
     expect(Object.keys(sent).sort()).toEqual(Object.keys(real).sort());
-    expect(sent).toMatchObject({ intent: 'AUTHORIZE', purchase_units: [{ amount: { currency_code: 'USD', value: '100.00' } }] });
+    expect(sent).toMatchObject({
+      intent: 'AUTHORIZE',
+      purchase_units: [{ amount: { currency_code: 'USD', value: '100.00' } }],
+    });
     // The same request id: the same order.
     expect((await authorize('auth-1')).reference).toBe(created.reference);
     expect(fake.orders.size).toBe(1);
 
-    const confirmed = await paypal.confirm!(ctx, { paymentId: 'pay_1', reference: created.reference!, currency: 'USD', state: {} }, 'confirm-1');
-    expect(confirmed).toMatchObject({ status: 'authorized', authorizedMinor: 10_000, payerEmail: 'buyer@example.com' });
-    const handle = { paymentId: 'pay_1', reference: created.reference!, currency: 'USD', state: confirmed.state! };
-    const capture = await paypal.capture(ctx, handle, { amountMinor: 4_000, idempotencyKey: 'cap-1', final: false });
+    const confirmed = await paypal.confirm!(
+      ctx,
+      { paymentId: 'pay_1', reference: created.reference!, currency: 'USD', state: {} },
+      'confirm-1',
+    );
+    expect(confirmed).toMatchObject({
+      status: 'authorized',
+      authorizedMinor: 10_000,
+      payerEmail: 'buyer@example.com',
+    });
+    const handle = {
+      paymentId: 'pay_1',
+      reference: created.reference!,
+      currency: 'USD',
+      state: confirmed.state!,
+    };
+    const capture = await paypal.capture(ctx, handle, {
+      amountMinor: 4_000,
+      idempotencyKey: 'cap-1',
+      final: false,
+    });
     expect(capture).toMatchObject({ status: 'succeeded', amountMinor: 4_000 });
-    expect(JSON.parse(fake.requests.at(-1)!.body)).toEqual({ amount: { currency_code: 'USD', value: '40.00' }, final_capture: false });
-    expect(await paypal.refund(ctx, handle, { amountMinor: 1_000, idempotencyKey: 'ref-1', reason: 'r', captureReference: capture.reference! })).toMatchObject({ status: 'succeeded' });
-    expect(await paypal.void(ctx, handle, { idempotencyKey: 'void-1' })).toMatchObject({ status: 'succeeded' });
+    expect(JSON.parse(fake.requests.at(-1)!.body)).toEqual({
+      amount: { currency_code: 'USD', value: '40.00' },
+      final_capture: false,
+    });
+    expect(
+      await paypal.refund(ctx, handle, {
+        amountMinor: 1_000,
+        idempotencyKey: 'ref-1',
+        reason: 'r',
+        captureReference: capture.reference!,
+      }),
+    ).toMatchObject({ status: 'succeeded' });
+    expect(await paypal.void(ctx, handle, { idempotencyKey: 'void-1' })).toMatchObject({
+      status: 'succeeded',
+    });
   });
 
   it('asks for one token for many calls and a new one once it expired', async () => {
@@ -67,26 +113,39 @@ describe('PayPal adapter', () => {
   });
 
   it('verifies a webhook through verify-webhook-signature (the real request shape); FAILURE is a 401', async () => {
-    const real = JSON.parse(readFileSync(`${FIXTURES}/paypal-verify-webhook-signature-request.json`, 'utf8')) as Record<string, unknown>;
+    const real = JSON.parse(
+      readFileSync(`${FIXTURES}/paypal-verify-webhook-signature-request.json`, 'utf8'),
+    ) as Record<string, unknown>;
     const event = real.webhook_event as Record<string, unknown>;
     const headers = (sig: string) => ({
       'paypal-transmission-id': real.transmission_id as string,
       'paypal-transmission-time': real.transmission_time as string,
-      'paypal-cert-url': 'https://api.sandbox.paypal.com/v1/notifications/certs/CERT-360caa42-fca2a594-a5cafa77',
+      'paypal-cert-url':
+        'https://api.sandbox.paypal.com/v1/notifications/certs/CERT-360caa42-fca2a594-a5cafa77',
       'paypal-auth-algo': real.auth_algo as string,
       'paypal-transmission-sig': sig,
     });
     const rawBody = Buffer.from(JSON.stringify(event));
     const parsed = await paypal.parseWebhook(ctx, { headers: headers('valid-signature'), rawBody });
-    expect(parsed).toMatchObject({ eventId: '8PT597110X687430LKGECATA', type: 'PAYMENT.AUTHORIZATION.CREATED', action: { kind: 'ignored' } });
+    expect(parsed).toMatchObject({
+      eventId: '8PT597110X687430LKGECATA',
+      type: 'PAYMENT.AUTHORIZATION.CREATED',
+      action: { kind: 'ignored' },
+    });
     const sent = fake.verifications.at(-1)!;
     expect(Object.keys(sent).sort()).toEqual(Object.keys(real).sort());
     expect(sent).toMatchObject({ webhook_id: '1JE4291016473214C', webhook_event: event });
-    await expect(paypal.parseWebhook(ctx, { headers: headers(real.transmission_sig as string), rawBody })).rejects.toMatchObject({ code: 'PAYMENTS_WEBHOOK_SIGNATURE_INVALID' });
-    await expect(paypal.parseWebhook(ctx, { headers: {}, rawBody })).rejects.toMatchObject({ code: 'PAYMENTS_WEBHOOK_SIGNATURE_INVALID' });
+    await expect(
+      paypal.parseWebhook(ctx, { headers: headers(real.transmission_sig as string), rawBody }),
+    ).rejects.toMatchObject({ code: 'PAYMENTS_WEBHOOK_SIGNATURE_INVALID' });
+    await expect(paypal.parseWebhook(ctx, { headers: {}, rawBody })).rejects.toMatchObject({
+      code: 'PAYMENTS_WEBHOOK_SIGNATURE_INVALID',
+    });
     const approved = await paypal.parseWebhook(ctx, {
       headers: headers('valid-signature'),
-      rawBody: Buffer.from(JSON.stringify({ id: 'WH-1', event_type: 'CHECKOUT.ORDER.APPROVED', resource: { id: 'ORDER1' } })),
+      rawBody: Buffer.from(
+        JSON.stringify({ id: 'WH-1', event_type: 'CHECKOUT.ORDER.APPROVED', resource: { id: 'ORDER1' } }),
+      ),
     });
     expect(approved).toMatchObject({ paymentReference: 'ORDER1', action: { kind: 'approved' } });
   });

@@ -65,7 +65,10 @@ export function createPaypalGateway(options: PaypalGatewayOptions): PaypalGatewa
     try {
       return await options.fetch(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs ?? 20_000) });
     } catch (error) {
-      throw new GatewayUnavailableError('paypal', `PayPal could not be reached: ${error instanceof Error ? error.message : String(error)}`);
+      throw new GatewayUnavailableError(
+        'paypal',
+        `PayPal could not be reached: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
@@ -114,7 +117,10 @@ export function createPaypalGateway(options: PaypalGatewayOptions): PaypalGatewa
       });
       if (response.status === 401 && attempt === 0) continue;
       if (response.status >= 500 || response.status === 429)
-        throw new GatewayUnavailableError('paypal', `PayPal answered ${response.status} to ${method} ${path}`);
+        throw new GatewayUnavailableError(
+          'paypal',
+          `PayPal answered ${response.status} to ${method} ${path}`,
+        );
       const text = await response.text();
       let parsed: Json = {};
       try {
@@ -154,7 +160,9 @@ export function createPaypalGateway(options: PaypalGatewayOptions): PaypalGatewa
     const id = stringOf(authorization?.id);
     const amount = objectOf(authorization?.amount);
     const value = stringOf(amount?.value);
-    const authorized = value ? fromDecimalString(value, stringOf(amount?.currency_code) ?? currency) : undefined;
+    const authorized = value
+      ? fromDecimalString(value, stringOf(amount?.currency_code) ?? currency)
+      : undefined;
     const status = stringOf(authorization?.status);
     const method = { type: 'paypal', brand: 'paypal', last4: null };
     const payerEmail = stringOf(objectOf(order.payer)?.email_address);
@@ -219,7 +227,13 @@ export function createPaypalGateway(options: PaypalGatewayOptions): PaypalGatewa
         request.idempotencyKey,
       );
       if (!result.ok)
-        return { status: 'failed', reference: null, authorizedMinor: 0, failureCode: result.code, failureMessage: result.message };
+        return {
+          status: 'failed',
+          reference: null,
+          authorizedMinor: 0,
+          failureCode: result.code,
+          failureMessage: result.message,
+        };
       const links = Array.isArray(result.body.links) ? result.body.links.map(objectOf) : [];
       const approve = links.find((link) => link?.rel === 'payer-action' || link?.rel === 'approve');
       const url = stringOf(approve?.href);
@@ -233,9 +247,21 @@ export function createPaypalGateway(options: PaypalGatewayOptions): PaypalGatewa
     },
 
     async confirm(ctx, payment, idempotencyKey) {
-      const result = await api(ctx, 'POST', `/v2/checkout/orders/${encodeURIComponent(payment.reference)}/authorize`, {}, idempotencyKey);
+      const result = await api(
+        ctx,
+        'POST',
+        `/v2/checkout/orders/${encodeURIComponent(payment.reference)}/authorize`,
+        {},
+        idempotencyKey,
+      );
       if (!result.ok)
-        return { status: 'failed', reference: payment.reference, authorizedMinor: 0, failureCode: result.code, failureMessage: result.message };
+        return {
+          status: 'failed',
+          reference: payment.reference,
+          authorizedMinor: 0,
+          failureCode: result.code,
+          failureMessage: result.message,
+        };
       return authorizationOf(result.body, payment.currency);
     },
 
@@ -249,33 +275,58 @@ export function createPaypalGateway(options: PaypalGatewayOptions): PaypalGatewa
       );
       if (!result.ok) return refused(request.amountMinor, result);
       if (stringOf(result.body.status) === 'DECLINED')
-        return { status: 'failed', reference: stringOf(result.body.id) ?? null, amountMinor: request.amountMinor, failureCode: 'declined' };
-      return { status: 'succeeded', reference: stringOf(result.body.id) ?? null, amountMinor: request.amountMinor };
+        return {
+          status: 'failed',
+          reference: stringOf(result.body.id) ?? null,
+          amountMinor: request.amountMinor,
+          failureCode: 'declined',
+        };
+      return {
+        status: 'succeeded',
+        reference: stringOf(result.body.id) ?? null,
+        amountMinor: request.amountMinor,
+      };
     },
 
     async void(ctx, payment, request) {
-      const result = await api(ctx, 'POST', `/v2/payments/authorizations/${authorizationId(payment)}/void`, undefined, request.idempotencyKey);
+      const result = await api(
+        ctx,
+        'POST',
+        `/v2/payments/authorizations/${authorizationId(payment)}/void`,
+        undefined,
+        request.idempotencyKey,
+      );
       if (!result.ok) return refused(0, result);
       return { status: 'succeeded', reference: payment.state.authorizationId ?? null, amountMinor: 0 };
     },
 
     async refund(ctx, payment, request) {
-      if (!request.captureReference) throw PaymentsErrors.invalidState('PayPal refunds name the capture they come from.');
+      if (!request.captureReference)
+        throw PaymentsErrors.invalidState('PayPal refunds name the capture they come from.');
       const result = await api(
         ctx,
         'POST',
         `/v2/payments/captures/${encodeURIComponent(request.captureReference)}/refund`,
-        { amount: amountOf(request.amountMinor, payment.currency), note_to_payer: request.reason.slice(0, 255) },
+        {
+          amount: amountOf(request.amountMinor, payment.currency),
+          note_to_payer: request.reason.slice(0, 255),
+        },
         request.idempotencyKey,
       );
       if (!result.ok) return refused(request.amountMinor, result);
-      return { status: 'succeeded', reference: stringOf(result.body.id) ?? null, amountMinor: request.amountMinor };
+      return {
+        status: 'succeeded',
+        reference: stringOf(result.body.id) ?? null,
+        amountMinor: request.amountMinor,
+      };
     },
 
     async retrieve(ctx, reference) {
       const result = await api(ctx, 'GET', `/v2/checkout/orders/${encodeURIComponent(reference)}`);
       if (!result.ok) return undefined;
-      const unit = objectOf(Array.isArray(result.body.purchase_units) ? result.body.purchase_units[0] : undefined);
+      const unit = objectOf(
+        Array.isArray(result.body.purchase_units) ? result.body.purchase_units[0] : undefined,
+      );
       const amount = objectOf(unit?.amount);
       const currency = stringOf(amount?.currency_code) ?? '';
       const payments = objectOf(unit?.payments);
@@ -283,7 +334,11 @@ export function createPaypalGateway(options: PaypalGatewayOptions): PaypalGatewa
         (Array.isArray(list) ? list : [])
           .map(objectOf)
           .filter((item) => item?.status === 'COMPLETED')
-          .reduce((total, item) => total + (fromDecimalString(stringOf(objectOf(item?.amount)?.value) ?? '0', currency) ?? 0), 0);
+          .reduce(
+            (total, item) =>
+              total + (fromDecimalString(stringOf(objectOf(item?.amount)?.value) ?? '0', currency) ?? 0),
+            0,
+          );
       return {
         reference,
         status: stringOf(result.body.status) ?? 'unknown',
@@ -303,9 +358,12 @@ export function createPaypalGateway(options: PaypalGatewayOptions): PaypalGatewa
         page_size: '500',
       });
       const result = await api(ctx, 'GET', `/v1/reporting/transactions?${query.toString()}`);
-      if (!result.ok) throw new GatewayUnavailableError('paypal', `PayPal refused the transaction list: ${result.message}`);
+      if (!result.ok)
+        throw new GatewayUnavailableError('paypal', `PayPal refused the transaction list: ${result.message}`);
       const out: GatewayTransaction[] = [];
-      for (const detail of Array.isArray(result.body.transaction_details) ? result.body.transaction_details : []) {
+      for (const detail of Array.isArray(result.body.transaction_details)
+        ? result.body.transaction_details
+        : []) {
         const info = objectOf(objectOf(detail)?.transaction_info);
         const amount = objectOf(info?.transaction_amount);
         const currency = stringOf(amount?.currency_code) ?? '';
@@ -349,7 +407,10 @@ export function createPaypalGateway(options: PaypalGatewayOptions): PaypalGatewa
         webhook_event: event,
       });
       if (!verification.ok || verification.body.verification_status !== 'SUCCESS')
-        throw PaymentsErrors.webhookSignatureInvalid('paypal', 'PayPal did not verify the signature (verification_status is not SUCCESS)');
+        throw PaymentsErrors.webhookSignatureInvalid(
+          'paypal',
+          'PayPal did not verify the signature (verification_status is not SUCCESS)',
+        );
       return paypalEventOf(event);
     },
   };
@@ -371,9 +432,17 @@ export function paypalEventOf(event: Json): GatewayEvent {
     case 'PAYMENT.AUTHORIZATION.VOIDED':
       return { ...base, paymentReference: orderId, action: { kind: 'voided' } };
     case 'PAYMENT.AUTHORIZATION.DENIED':
-      return { ...base, paymentReference: orderId, action: { kind: 'failed', failureCode: 'authorization_denied' } };
+      return {
+        ...base,
+        paymentReference: orderId,
+        action: { kind: 'failed', failureCode: 'authorization_denied' },
+      };
     case 'CUSTOMER.DISPUTE.CREATED':
-      return { ...base, paymentReference: null, action: { kind: 'disputed', reason: stringOf(resource.reason) ?? 'unknown' } };
+      return {
+        ...base,
+        paymentReference: null,
+        action: { kind: 'disputed', reason: stringOf(resource.reason) ?? 'unknown' },
+      };
     default:
       return {
         ...base,

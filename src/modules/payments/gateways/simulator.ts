@@ -37,7 +37,11 @@ import {
 export const TEST_CARDS = {
   '4242424242424242': { outcome: 'authorized' },
   '4000000000000002': { outcome: 'declined', code: 'card_declined', message: 'Your card was declined.' },
-  '4000000000009995': { outcome: 'declined', code: 'insufficient_funds', message: 'Your card has insufficient funds.' },
+  '4000000000009995': {
+    outcome: 'declined',
+    code: 'insufficient_funds',
+    message: 'Your card has insufficient funds.',
+  },
   '4000002500003155': { outcome: '3ds' },
   '4000000000000259': { outcome: 'disputed' },
   '4000000000000077': { outcome: 'capture_fails_once' },
@@ -69,9 +73,16 @@ export interface SimulatorGateway extends PaymentGateway {
   challengeUrl(tenantId: string, paymentId: string): Promise<string>;
   verifyChallengeToken(tenantId: string, paymentId: string, token: string): Promise<boolean>;
   /** The customer's answer to the challenge: the authorisation as it now stands (first answer wins). */
-  completeChallenge(ctx: RequestContext, reference: string, outcome: 'approve' | 'deny'): Promise<AuthorizeResult>;
+  completeChallenge(
+    ctx: RequestContext,
+    reference: string,
+    outcome: 'approve' | 'deny',
+  ): Promise<AuthorizeResult>;
   /** Delivers the simulated webhooks that are due, through `ingest` (the same path as real gateways'). */
-  deliverDue(now: Date, ingest: (ctx: RequestContext, request: WebhookRequest) => Promise<unknown>): Promise<number>;
+  deliverDue(
+    now: Date,
+    ingest: (ctx: RequestContext, request: WebhookRequest) => Promise<unknown>,
+  ): Promise<number>;
   /** Signs a webhook body (tests). */
   sign(tenantId: string, rawBody: Buffer): Promise<string>;
 }
@@ -226,7 +237,10 @@ export function createSimulatorGateway(options: SimulatorOptions): SimulatorGate
         throw PaymentsErrors.invalidInput('method.type', "must be 'test_card' for the simulator gateway");
       const number = request.method.number.replace(/[\s-]/g, '');
       if (!/^\d{12,19}$/.test(number) || !luhnValid(number))
-        throw PaymentsErrors.invalidInput('method.number', 'must be a card number (12 to 19 digits, Luhn-valid)');
+        throw PaymentsErrors.invalidInput(
+          'method.number',
+          'must be a card number (12 to 19 digits, Luhn-valid)',
+        );
       const card = TEST_CARDS[number as TestCard] as (typeof TEST_CARDS)[TestCard] | undefined;
       if (!card)
         throw PaymentsErrors.invalidInput(
@@ -299,7 +313,12 @@ export function createSimulatorGateway(options: SimulatorOptions): SimulatorGate
           .where('operation', '=', 'authorize')
           .executeTakeFirstOrThrow();
         const method = (authorize.response as AuthorizeResult).method;
-        const common = { operation: '3ds', reference, paymentReference: reference, currency: authorize.currency };
+        const common = {
+          operation: '3ds',
+          reference,
+          paymentReference: reference,
+          currency: authorize.currency,
+        };
         if (outcome === 'deny')
           return {
             ...common,
@@ -333,12 +352,20 @@ export function createSimulatorGateway(options: SimulatorOptions): SimulatorGate
           amountMinor: request.amountMinor,
         };
         if (state.voided || state.authorized === 0)
-          return { ...common, reference: `none_${newUuid()}`, result: failed(request.amountMinor, 'not_authorized', 'Nothing is authorised.') };
+          return {
+            ...common,
+            reference: `none_${newUuid()}`,
+            result: failed(request.amountMinor, 'not_authorized', 'Nothing is authorised.'),
+          };
         if (request.amountMinor > state.authorized - state.captured)
           return {
             ...common,
             reference: `none_${newUuid()}`,
-            result: failed(request.amountMinor, 'amount_too_large', 'More than what is left of the authorisation.'),
+            result: failed(
+              request.amountMinor,
+              'amount_too_large',
+              'More than what is left of the authorisation.',
+            ),
           };
         const lastCard = await trx
           .selectFrom('payments.simulator_ledger')
@@ -378,7 +405,10 @@ export function createSimulatorGateway(options: SimulatorOptions): SimulatorGate
           reference,
           result: { status: 'succeeded', reference, amountMinor: request.amountMinor },
           webhooks: [
-            { type: 'payment.captured', data: { capturedTotalMinor: state.captured + request.amountMinor, reference } },
+            {
+              type: 'payment.captured',
+              data: { capturedTotalMinor: state.captured + request.amountMinor, reference },
+            },
           ],
         };
       }).then(rethrowUnavailable);
@@ -387,14 +417,32 @@ export function createSimulatorGateway(options: SimulatorOptions): SimulatorGate
     },
 
     async void(ctx, payment, request) {
-      const result = await once<OperationResult>(ctx, request.idempotencyKey, hashOf(`void:${payment.reference}`), async (trx) => {
-        const state = await books(trx, payment.reference);
-        const common = { operation: 'void', paymentReference: payment.reference, currency: state.currency, amountMinor: 0 };
-        if (state.captured > 0 || state.voided || state.authorized === 0)
-          return { ...common, reference: `none_${newUuid()}`, result: failed(0, 'invalid_state', 'Only an uncaptured authorisation can be voided.') };
-        const reference = `void_sim_${newUuid().replaceAll('-', '')}`;
-        return { ...common, reference, result: { status: 'succeeded', reference, amountMinor: state.authorized } };
-      });
+      const result = await once<OperationResult>(
+        ctx,
+        request.idempotencyKey,
+        hashOf(`void:${payment.reference}`),
+        async (trx) => {
+          const state = await books(trx, payment.reference);
+          const common = {
+            operation: 'void',
+            paymentReference: payment.reference,
+            currency: state.currency,
+            amountMinor: 0,
+          };
+          if (state.captured > 0 || state.voided || state.authorized === 0)
+            return {
+              ...common,
+              reference: `none_${newUuid()}`,
+              result: failed(0, 'invalid_state', 'Only an uncaptured authorisation can be voided.'),
+            };
+          const reference = `void_sim_${newUuid().replaceAll('-', '')}`;
+          return {
+            ...common,
+            reference,
+            result: { status: 'succeeded', reference, amountMinor: state.authorized },
+          };
+        },
+      );
       hooks.afterAnswer?.('void', request.idempotencyKey);
       return result;
     },
@@ -421,7 +469,10 @@ export function createSimulatorGateway(options: SimulatorOptions): SimulatorGate
           reference,
           result: { status: 'succeeded', reference, amountMinor: request.amountMinor },
           webhooks: [
-            { type: 'payment.refunded', data: { refundedTotalMinor: state.refunded + request.amountMinor, reference } },
+            {
+              type: 'payment.refunded',
+              data: { refundedTotalMinor: state.refunded + request.amountMinor, reference },
+            },
           ],
         };
       });
@@ -430,33 +481,59 @@ export function createSimulatorGateway(options: SimulatorOptions): SimulatorGate
     },
 
     async retrieve(ctx, reference) {
-      return database.withTenant<Tables, Awaited<ReturnType<PaymentGateway['retrieve']>>>(ctx, async (trx) => {
-        const state = await books(trx, reference);
-        if (!state.known) return undefined;
-        return {
-          reference,
-          status: state.voided ? 'voided' : state.captured > 0 ? 'captured' : state.authorized > 0 ? 'authorized' : 'open',
-          currency: state.currency,
-          authorizedMinor: state.authorized,
-          capturedMinor: state.captured,
-          refundedMinor: state.refunded,
-        };
-      });
+      return database.withTenant<Tables, Awaited<ReturnType<PaymentGateway['retrieve']>>>(
+        ctx,
+        async (trx) => {
+          const state = await books(trx, reference);
+          if (!state.known) return undefined;
+          return {
+            reference,
+            status: state.voided
+              ? 'voided'
+              : state.captured > 0
+                ? 'captured'
+                : state.authorized > 0
+                  ? 'authorized'
+                  : 'open',
+            currency: state.currency,
+            authorizedMinor: state.authorized,
+            capturedMinor: state.captured,
+            refundedMinor: state.refunded,
+          };
+        },
+      );
     },
 
     async listTransactions(ctx, day) {
       const { from, to } = dayBounds(day);
-      const rows = await database.withTenant<Tables, { reference: string; operation: string; paymentReference: string; amountMinor: number; currency: string; createdAt: Date; response: unknown }[]>(
-        ctx,
-        (trx) =>
-          trx
-            .selectFrom('payments.simulator_ledger')
-            .select(['reference', 'operation', 'paymentReference', 'amountMinor', 'currency', 'createdAt', 'response'])
-            .where('operation', 'in', ['capture', 'refund'])
-            .where('createdAt', '>=', from)
-            .where('createdAt', '<', to)
-            .orderBy('createdAt')
-            .execute(),
+      const rows = await database.withTenant<
+        Tables,
+        {
+          reference: string;
+          operation: string;
+          paymentReference: string;
+          amountMinor: number;
+          currency: string;
+          createdAt: Date;
+          response: unknown;
+        }[]
+      >(ctx, (trx) =>
+        trx
+          .selectFrom('payments.simulator_ledger')
+          .select([
+            'reference',
+            'operation',
+            'paymentReference',
+            'amountMinor',
+            'currency',
+            'createdAt',
+            'response',
+          ])
+          .where('operation', 'in', ['capture', 'refund'])
+          .where('createdAt', '>=', from)
+          .where('createdAt', '<', to)
+          .orderBy('createdAt')
+          .execute(),
       );
       return rows
         .filter((row) => (row.response as { status?: string }).status === 'succeeded')
@@ -479,7 +556,10 @@ export function createSimulatorGateway(options: SimulatorOptions): SimulatorGate
       const expected = Buffer.from(await simulator.sign(ctx.tenantId, request.rawBody));
       const given = Buffer.from(signature);
       if (expected.length !== given.length || !timingSafeEqual(expected, given))
-        throw PaymentsErrors.webhookSignatureInvalid('simulator', `the ${SIMULATOR_SIGNATURE_HEADER} header does not match the body`);
+        throw PaymentsErrors.webhookSignatureInvalid(
+          'simulator',
+          `the ${SIMULATOR_SIGNATURE_HEADER} header does not match the body`,
+        );
       let body: Record<string, unknown> | undefined;
       try {
         body = objectOf(JSON.parse(request.rawBody.toString('utf8')));
@@ -498,12 +578,23 @@ export function createSimulatorGateway(options: SimulatorOptions): SimulatorGate
           : type === 'payment.failed'
             ? { kind: 'failed', failureCode: stringOf(data.failureCode) ?? 'failed' }
             : type === 'payment.captured'
-              ? { kind: 'captured', capturedTotalMinor: intOf(data.capturedTotalMinor) ?? 0, reference: stringOf(data.reference) ?? null }
+              ? {
+                  kind: 'captured',
+                  capturedTotalMinor: intOf(data.capturedTotalMinor) ?? 0,
+                  reference: stringOf(data.reference) ?? null,
+                }
               : type === 'payment.refunded'
-                ? { kind: 'refunded', refundedTotalMinor: intOf(data.refundedTotalMinor) ?? 0, reference: stringOf(data.reference) ?? null }
+                ? {
+                    kind: 'refunded',
+                    refundedTotalMinor: intOf(data.refundedTotalMinor) ?? 0,
+                    reference: stringOf(data.reference) ?? null,
+                  }
                 : type === 'payment.disputed'
                   ? { kind: 'disputed', reason: stringOf(data.reason) ?? 'unknown' }
-                  : { kind: 'ignored', reason: `the simulator event type '${type.slice(0, 60)}' is not handled` };
+                  : {
+                      kind: 'ignored',
+                      reason: `the simulator event type '${type.slice(0, 60)}' is not handled`,
+                    };
       return { eventId, type, paymentReference, action, payload: body };
     },
 
@@ -517,13 +608,23 @@ export function createSimulatorGateway(options: SimulatorOptions): SimulatorGate
         const ctx = systemContext(row.tenantId, newUuid(), 'payments.simulator-webhooks');
         const rawBody = Buffer.from(JSON.stringify(row.body));
         try {
-          await ingest(ctx, { headers: { [SIMULATOR_SIGNATURE_HEADER]: await simulator.sign(row.tenantId, rawBody) }, rawBody });
+          await ingest(ctx, {
+            headers: { [SIMULATOR_SIGNATURE_HEADER]: await simulator.sign(row.tenantId, rawBody) },
+            rawBody,
+          });
           await database.withTenant<Tables>(ctx, (trx) =>
-            trx.updateTable('payments.simulator_webhooks').set({ deliveredAt: new Date() }).where('id', '=', row.id).execute(),
+            trx
+              .updateTable('payments.simulator_webhooks')
+              .set({ deliveredAt: new Date() })
+              .where('id', '=', row.id)
+              .execute(),
           );
           delivered += 1;
         } catch (error) {
-          options.logger.warn({ err: error, webhookId: row.id }, 'simulator: a webhook delivery failed; tried again later');
+          options.logger.warn(
+            { err: error, webhookId: row.id },
+            'simulator: a webhook delivery failed; tried again later',
+          );
           await database.withTenant<Tables>(ctx, (trx) =>
             trx
               .updateTable('payments.simulator_webhooks')

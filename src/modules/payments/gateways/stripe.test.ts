@@ -13,7 +13,8 @@ import { createStripeGateway, stripeEventOf } from './stripe.js';
  */
 
 const FIXTURES = '../shared/fixtures/real/payments';
-const fixture = (name: string) => JSON.parse(readFileSync(`${FIXTURES}/${name}`, 'utf8')) as Record<string, unknown>;
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(`${FIXTURES}/${name}`, 'utf8')) as Record<string, unknown>;
 const ctx = systemContext('00000000-0000-4000-8000-0000000000aa', 'test', 'test');
 const WEBHOOK_SECRET = 'whsec_fake_test_secret';
 const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
@@ -26,7 +27,8 @@ beforeAll(async () => {
   fake = await startFakeStripe();
   stripe = createStripeGateway({
     fetch,
-    configFor: () => Promise.resolve({ secretKey: fake.secretKey, webhookSecret: WEBHOOK_SECRET, baseUrl: fake.url }),
+    configFor: () =>
+      Promise.resolve({ secretKey: fake.secretKey, webhookSecret: WEBHOOK_SECRET, baseUrl: fake.url }),
   });
 });
 afterAll(() => fake.close());
@@ -43,7 +45,11 @@ const authorize = (paymentMethodId: string, key: string, amountMinor = 5_000) =>
 describe('Stripe adapter', () => {
   it('authorises a manual-capture PaymentIntent with Idempotency-Key; the same key is one intent', async () => {
     const first = await authorize('pm_card_visa', 'auth-1');
-    expect(first).toMatchObject({ status: 'authorized', authorizedMinor: 5_000, method: { brand: 'visa', last4: '4242' } });
+    expect(first).toMatchObject({
+      status: 'authorized',
+      authorizedMinor: 5_000,
+      method: { brand: 'visa', last4: '4242' },
+    });
     const again = await authorize('pm_card_visa', 'auth-1');
     expect(again.reference).toBe(first.reference);
     expect(fake.intents.size).toBe(1);
@@ -54,7 +60,10 @@ describe('Stripe adapter', () => {
   });
 
   it('a decline is an answer (failed with the decline code); 3-D Secure is requires_action with its URL', async () => {
-    expect(await authorize('pm_card_chargeDeclined', 'auth-2')).toMatchObject({ status: 'failed', failureCode: 'generic_decline' });
+    expect(await authorize('pm_card_chargeDeclined', 'auth-2')).toMatchObject({
+      status: 'failed',
+      failureCode: 'generic_decline',
+    });
     const action = await authorize('pm_card_threeDSecure2Required', 'auth-3');
     expect(action).toMatchObject({ status: 'requires_action', nextAction: { type: '3ds' } });
     expect(action.nextAction!.url).toContain('hooks.stripe.com');
@@ -63,19 +72,36 @@ describe('Stripe adapter', () => {
   it('captures part, refunds part, refuses an over-refund; retried keys are not executed twice', async () => {
     const authorized = await authorize('pm_card_visa', 'auth-4', 10_000);
     const handle = { paymentId: 'pay_4', reference: authorized.reference!, currency: 'EUR', state: {} };
-    const capture = await stripe.capture(ctx, handle, { amountMinor: 6_000, idempotencyKey: 'cap-4', final: true });
+    const capture = await stripe.capture(ctx, handle, {
+      amountMinor: 6_000,
+      idempotencyKey: 'cap-4',
+      final: true,
+    });
     expect(capture).toMatchObject({ status: 'succeeded', amountMinor: 6_000 });
     expect(capture.reference).toMatch(/^ch_/);
-    expect(await stripe.capture(ctx, handle, { amountMinor: 6_000, idempotencyKey: 'cap-4', final: true })).toEqual(capture);
+    expect(
+      await stripe.capture(ctx, handle, { amountMinor: 6_000, idempotencyKey: 'cap-4', final: true }),
+    ).toEqual(capture);
     expect(fake.executed.get('cap-4')).toBe(1);
-    expect(await stripe.refund(ctx, handle, { amountMinor: 2_000, idempotencyKey: 'ref-4a', reason: 'r' })).toMatchObject({ status: 'succeeded' });
-    expect(await stripe.refund(ctx, handle, { amountMinor: 4_001, idempotencyKey: 'ref-4b', reason: 'r' })).toMatchObject({
+    expect(
+      await stripe.refund(ctx, handle, { amountMinor: 2_000, idempotencyKey: 'ref-4a', reason: 'r' }),
+    ).toMatchObject({ status: 'succeeded' });
+    expect(
+      await stripe.refund(ctx, handle, { amountMinor: 4_001, idempotencyKey: 'ref-4b', reason: 'r' }),
+    ).toMatchObject({
       status: 'failed',
       failureCode: 'charge_already_refunded',
     });
     const day = new Date().toISOString().slice(0, 10);
     const listed = await stripe.listTransactions(ctx, day);
-    expect(listed).toContainEqual(expect.objectContaining({ kind: 'capture', reference: capture.reference, amountMinor: 6_000, currency: 'EUR' }));
+    expect(listed).toContainEqual(
+      expect.objectContaining({
+        kind: 'capture',
+        reference: capture.reference,
+        amountMinor: 6_000,
+        currency: 'EUR',
+      }),
+    );
     expect(listed).toContainEqual(expect.objectContaining({ kind: 'refund', amountMinor: 2_000 }));
   });
 
@@ -83,23 +109,40 @@ describe('Stripe adapter', () => {
     const authorized = await authorize('pm_card_visa', 'auth-5');
     const handle = { paymentId: 'pay_5', reference: authorized.reference!, currency: 'EUR', state: {} };
     fake.failNext(503, 3);
-    await expect(stripe.void(ctx, handle, { idempotencyKey: 'void-5' })).rejects.toMatchObject({ name: 'GatewayUnavailableError' });
-    expect(await stripe.void(ctx, handle, { idempotencyKey: 'void-5' })).toMatchObject({ status: 'succeeded' });
+    await expect(stripe.void(ctx, handle, { idempotencyKey: 'void-5' })).rejects.toMatchObject({
+      name: 'GatewayUnavailableError',
+    });
+    expect(await stripe.void(ctx, handle, { idempotencyKey: 'void-5' })).toMatchObject({
+      status: 'succeeded',
+    });
     expect(fake.intents.get(authorized.reference!)?.status).toBe('canceled');
   });
 });
 
 describe('Stripe webhooks', () => {
-  const envelope = (type: string, object: unknown) => JSON.stringify({ id: `evt_${type.replace(/\W/g, '_')}`, object: 'event', type, data: { object } });
+  const envelope = (type: string, object: unknown) =>
+    JSON.stringify({ id: `evt_${type.replace(/\W/g, '_')}`, object: 'event', type, data: { object } });
   const signed = (payload: string, timestamp?: number, secret = WEBHOOK_SECRET) => ({
-    headers: { 'stripe-signature': sdk.webhooks.generateTestHeaderString({ payload, secret, ...(timestamp ? { timestamp } : {}) }) },
+    headers: {
+      'stripe-signature': sdk.webhooks.generateTestHeaderString({
+        payload,
+        secret,
+        ...(timestamp ? { timestamp } : {}),
+      }),
+    },
     rawBody: Buffer.from(payload),
   });
 
   it('accepts a valid signature and reads the real payment_intent fixture in an event envelope', async () => {
     const intent = fixture('stripe-openapi-fixture-payment_intent.json');
-    const event = await stripe.parseWebhook(ctx, signed(envelope('payment_intent.amount_capturable_updated', intent)));
-    expect(event).toMatchObject({ paymentReference: 'pi_1PgafyB7WZ01zgkWSjxsAJo3', action: { kind: 'authorized', authorizedMinor: 0 } });
+    const event = await stripe.parseWebhook(
+      ctx,
+      signed(envelope('payment_intent.amount_capturable_updated', intent)),
+    );
+    expect(event).toMatchObject({
+      paymentReference: 'pi_1PgafyB7WZ01zgkWSjxsAJo3',
+      action: { kind: 'authorized', authorizedMinor: 0 },
+    });
     const succeeded = await stripe.parseWebhook(ctx, signed(envelope('payment_intent.succeeded', intent)));
     expect(succeeded.action).toEqual({ kind: 'captured', capturedTotalMinor: 0, reference: null });
     const failed = await stripe.parseWebhook(ctx, signed(envelope('payment_intent.payment_failed', intent)));
@@ -107,26 +150,52 @@ describe('Stripe webhooks', () => {
   });
 
   it('refuses an invalid signature, another secret and an expired timestamp (> 300 s) with 401', async () => {
-    const payload = envelope('payment_intent.succeeded', fixture('stripe-openapi-fixture-payment_intent.json'));
+    const payload = envelope(
+      'payment_intent.succeeded',
+      fixture('stripe-openapi-fixture-payment_intent.json'),
+    );
     const tampered = { ...signed(payload), rawBody: Buffer.from(payload.replace('1099', '1')) };
-    await expect(stripe.parseWebhook(ctx, tampered)).rejects.toMatchObject({ code: 'PAYMENTS_WEBHOOK_SIGNATURE_INVALID', kind: 'unauthenticated' });
-    await expect(stripe.parseWebhook(ctx, signed(payload, undefined, 'whsec_other'))).rejects.toMatchObject({ code: 'PAYMENTS_WEBHOOK_SIGNATURE_INVALID' });
+    await expect(stripe.parseWebhook(ctx, tampered)).rejects.toMatchObject({
+      code: 'PAYMENTS_WEBHOOK_SIGNATURE_INVALID',
+      kind: 'unauthenticated',
+    });
+    await expect(stripe.parseWebhook(ctx, signed(payload, undefined, 'whsec_other'))).rejects.toMatchObject({
+      code: 'PAYMENTS_WEBHOOK_SIGNATURE_INVALID',
+    });
     const expired = signed(payload, Math.floor(Date.now() / 1000) - 301);
-    await expect(stripe.parseWebhook(ctx, expired)).rejects.toMatchObject({ code: 'PAYMENTS_WEBHOOK_SIGNATURE_INVALID' });
+    await expect(stripe.parseWebhook(ctx, expired)).rejects.toMatchObject({
+      code: 'PAYMENTS_WEBHOOK_SIGNATURE_INVALID',
+    });
     const recent = signed(payload, Math.floor(Date.now() / 1000) - 200);
-    await expect(stripe.parseWebhook(ctx, recent)).resolves.toMatchObject({ type: 'payment_intent.succeeded' });
-    await expect(stripe.parseWebhook(ctx, { headers: {}, rawBody: Buffer.from(payload) })).rejects.toMatchObject({ code: 'PAYMENTS_WEBHOOK_SIGNATURE_INVALID' });
+    await expect(stripe.parseWebhook(ctx, recent)).resolves.toMatchObject({
+      type: 'payment_intent.succeeded',
+    });
+    await expect(
+      stripe.parseWebhook(ctx, { headers: {}, rawBody: Buffer.from(payload) }),
+    ).rejects.toMatchObject({ code: 'PAYMENTS_WEBHOOK_SIGNATURE_INVALID' });
   });
 
   it('reads the real charge and refund fixtures: a charge.refunded without payment_intent is ignored with a reason', () => {
     const charge = fixture('stripe-openapi-fixture-charge.json');
     const event = stripeEventOf({ id: 'evt_charge', type: 'charge.refunded', data: { object: charge } });
-    expect(event.action).toMatchObject({ kind: 'ignored', reason: expect.stringContaining('no payment_intent') });
-    const withIntent = stripeEventOf({ id: 'evt_charge2', type: 'charge.refunded', data: { object: { ...charge, payment_intent: 'pi_x', amount_refunded: 100 } } });
-    expect(withIntent).toMatchObject({ paymentReference: 'pi_x', action: { kind: 'refunded', refundedTotalMinor: 100 } });
+    expect(event.action).toMatchObject({
+      kind: 'ignored',
+      reason: expect.stringContaining('no payment_intent'),
+    });
+    const withIntent = stripeEventOf({
+      id: 'evt_charge2',
+      type: 'charge.refunded',
+      data: { object: { ...charge, payment_intent: 'pi_x', amount_refunded: 100 } },
+    });
+    expect(withIntent).toMatchObject({
+      paymentReference: 'pi_x',
+      action: { kind: 'refunded', refundedTotalMinor: 100 },
+    });
     const refund = fixture('stripe-openapi-fixture-refund.json');
     // A refund object under a charge event: refused by its object type, not a crash.
-    expect(stripeEventOf({ id: 'evt_refund', type: 'charge.refunded', data: { object: refund } }).action).toMatchObject({
+    expect(
+      stripeEventOf({ id: 'evt_refund', type: 'charge.refunded', data: { object: refund } }).action,
+    ).toMatchObject({
       kind: 'ignored',
       reason: 'data.object is a refund, not a charge',
     });
@@ -135,7 +204,11 @@ describe('Stripe webhooks', () => {
   it('reads the legacy stripe-java charge.refunded event (Charges API, `card` not payment_method_details) and refuses it with a clear reason', async () => {
     const raw = readFileSync(`${FIXTURES}/stripe-java-webhook-event-charge-refunded-legacy.json`, 'utf8');
     const event = await stripe.parseWebhook(ctx, signed(raw));
-    expect(event).toMatchObject({ eventId: 'evt_00000000000000', paymentReference: null, action: { kind: 'ignored' } });
+    expect(event).toMatchObject({
+      eventId: 'evt_00000000000000',
+      paymentReference: null,
+      action: { kind: 'ignored' },
+    });
     expect((event.action as { reason: string }).reason).toMatch(/legacy Charges API/);
     expect(() => stripeEventOf({ type: 'charge.refunded' })).toThrow(/body.id/);
   });

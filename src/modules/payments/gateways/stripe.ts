@@ -71,13 +71,20 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
   }
 
   /** A refusal (4xx but 429) is an answer; anything else means "ask again later with the same key". */
-  async function call<T>(work: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; code: string; message: string }> {
+  async function call<T>(
+    work: () => Promise<T>,
+  ): Promise<{ ok: true; value: T } | { ok: false; code: string; message: string }> {
     try {
       return { ok: true, value: await work() };
     } catch (error) {
       if (error instanceof Stripe.errors.StripeError) {
         const status = error.statusCode ?? 0;
-        if (status === 0 || status === 429 || status >= 500 || error instanceof Stripe.errors.StripeConnectionError)
+        if (
+          status === 0 ||
+          status === 429 ||
+          status >= 500 ||
+          error instanceof Stripe.errors.StripeConnectionError
+        )
           throw new GatewayUnavailableError('stripe', `Stripe: ${error.message}`);
         if (error instanceof Stripe.errors.StripeIdempotencyError)
           throw PaymentsErrors.idempotencyKeyReused('idempotencyKey');
@@ -87,7 +94,10 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
           message: error.message.slice(0, 500),
         };
       }
-      throw new GatewayUnavailableError('stripe', `Stripe: ${error instanceof Error ? error.message : String(error)}`);
+      throw new GatewayUnavailableError(
+        'stripe',
+        `Stripe: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
@@ -101,7 +111,12 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
       last4: /^\d{4}$/.test(stringOf(card?.last4) ?? '') ? (card?.last4 as string) : null,
     };
     if (status === 'requires_capture')
-      return { status: 'authorized', reference: id, authorizedMinor: intOf(intent.amount_capturable) ?? intOf(intent.amount) ?? 0, method };
+      return {
+        status: 'authorized',
+        reference: id,
+        authorizedMinor: intOf(intent.amount_capturable) ?? intOf(intent.amount) ?? 0,
+        method,
+      };
     if (status === 'requires_action') {
       const redirect = objectOf(objectOf(intent.next_action)?.redirect_to_url);
       const url = stringOf(redirect?.url);
@@ -114,7 +129,12 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
       };
     }
     if (status === 'succeeded')
-      return { status: 'authorized', reference: id, authorizedMinor: intOf(intent.amount_received) ?? 0, method };
+      return {
+        status: 'authorized',
+        reference: id,
+        authorizedMinor: intOf(intent.amount_received) ?? 0,
+        method,
+      };
     const error = objectOf(intent.last_payment_error);
     return {
       status: 'failed',
@@ -126,20 +146,37 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
     };
   }
 
-  const op = (result: { ok: true; value: Json; reference: string | null; amountMinor: number } | { ok: false; code: string; message: string }, amountMinor: number): OperationResult =>
+  const op = (
+    result:
+      | { ok: true; value: Json; reference: string | null; amountMinor: number }
+      | { ok: false; code: string; message: string },
+    amountMinor: number,
+  ): OperationResult =>
     result.ok
       ? { status: 'succeeded', reference: result.reference, amountMinor: result.amountMinor }
-      : { status: 'failed', reference: null, amountMinor, failureCode: result.code, failureMessage: result.message };
+      : {
+          status: 'failed',
+          reference: null,
+          amountMinor,
+          failureCode: result.code,
+          failureMessage: result.message,
+        };
 
   return {
     name: 'stripe',
 
     async authorize(ctx, request) {
       if (request.method.type !== 'stripe_payment_method')
-        throw PaymentsErrors.invalidInput('method.type', "must be 'stripe_payment_method' for the stripe gateway");
+        throw PaymentsErrors.invalidInput(
+          'method.type',
+          "must be 'stripe_payment_method' for the stripe gateway",
+        );
       const paymentMethod = request.method.paymentMethodId;
       if (!/^pm_[A-Za-z0-9_]{1,100}$/.test(paymentMethod))
-        throw PaymentsErrors.invalidInput('method.paymentMethodId', 'must be a Stripe PaymentMethod id (pm_…)');
+        throw PaymentsErrors.invalidInput(
+          'method.paymentMethodId',
+          'must be a Stripe PaymentMethod id (pm_…)',
+        );
       const stripe = await client(ctx);
       const result = await call(() =>
         stripe.paymentIntents.create(
@@ -157,7 +194,13 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
         ),
       );
       if (!result.ok)
-        return { status: 'failed', reference: null, authorizedMinor: 0, failureCode: result.code, failureMessage: result.message };
+        return {
+          status: 'failed',
+          reference: null,
+          authorizedMinor: 0,
+          failureCode: result.code,
+          failureMessage: result.message,
+        };
       return authorizeResultOf(result.value as unknown as Json);
     },
 
@@ -173,17 +216,28 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
       if (!result.ok) return op(result, request.amountMinor);
       const intent = result.value as unknown as Json;
       return op(
-        { ok: true, value: intent, reference: stringOf(intent.latest_charge) ?? null, amountMinor: request.amountMinor },
+        {
+          ok: true,
+          value: intent,
+          reference: stringOf(intent.latest_charge) ?? null,
+          amountMinor: request.amountMinor,
+        },
         request.amountMinor,
       );
     },
 
     async void(ctx, payment, request) {
       const stripe = await client(ctx);
-      const result = await call(() => stripe.paymentIntents.cancel(payment.reference, {}, { idempotencyKey: request.idempotencyKey }));
+      const result = await call(() =>
+        stripe.paymentIntents.cancel(payment.reference, {}, { idempotencyKey: request.idempotencyKey }),
+      );
       if (!result.ok) return op(result, 0);
       const intent = result.value as unknown as Json;
-      return { status: 'succeeded', reference: stringOf(intent.id) ?? null, amountMinor: intOf(intent.amount) ?? 0 };
+      return {
+        status: 'succeeded',
+        reference: stringOf(intent.id) ?? null,
+        amountMinor: intOf(intent.amount) ?? 0,
+      };
     },
 
     async refund(ctx, payment, request) {
@@ -201,8 +255,17 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
       if (!result.ok) return op(result, request.amountMinor);
       const refund = result.value as unknown as Json;
       if (stringOf(refund.status) === 'failed' || stringOf(refund.status) === 'canceled')
-        return { status: 'failed', reference: stringOf(refund.id) ?? null, amountMinor: request.amountMinor, failureCode: stringOf(refund.failure_reason) ?? 'refund_failed' };
-      return { status: 'succeeded', reference: stringOf(refund.id) ?? null, amountMinor: intOf(refund.amount) ?? request.amountMinor };
+        return {
+          status: 'failed',
+          reference: stringOf(refund.id) ?? null,
+          amountMinor: request.amountMinor,
+          failureCode: stringOf(refund.failure_reason) ?? 'refund_failed',
+        };
+      return {
+        status: 'succeeded',
+        reference: stringOf(refund.id) ?? null,
+        amountMinor: intOf(refund.amount) ?? request.amountMinor,
+      };
     },
 
     async retrieve(ctx, reference) {
@@ -225,8 +288,11 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
       const { from, to } = dayBounds(day);
       const created = { gte: Math.floor(from.getTime() / 1000), lt: Math.floor(to.getTime() / 1000) };
       const out: GatewayTransaction[] = [];
-      const charges = await call(() => stripe.charges.list({ created, limit: 100 }).autoPagingToArray({ limit: 10_000 }));
-      if (!charges.ok) throw new GatewayUnavailableError('stripe', `Stripe refused the charge list: ${charges.message}`);
+      const charges = await call(() =>
+        stripe.charges.list({ created, limit: 100 }).autoPagingToArray({ limit: 10_000 }),
+      );
+      if (!charges.ok)
+        throw new GatewayUnavailableError('stripe', `Stripe refused the charge list: ${charges.message}`);
       for (const charge of charges.value as unknown as Json[]) {
         const captured = intOf(charge.amount_captured) ?? 0;
         if (charge.captured !== true || captured === 0) continue;
@@ -239,8 +305,11 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
           createdAt: new Date((intOf(charge.created) ?? 0) * 1000),
         });
       }
-      const refunds = await call(() => stripe.refunds.list({ created, limit: 100 }).autoPagingToArray({ limit: 10_000 }));
-      if (!refunds.ok) throw new GatewayUnavailableError('stripe', `Stripe refused the refund list: ${refunds.message}`);
+      const refunds = await call(() =>
+        stripe.refunds.list({ created, limit: 100 }).autoPagingToArray({ limit: 10_000 }),
+      );
+      if (!refunds.ok)
+        throw new GatewayUnavailableError('stripe', `Stripe refused the refund list: ${refunds.message}`);
       for (const refund of refunds.value as unknown as Json[]) {
         if (stringOf(refund.status) !== 'succeeded') continue;
         out.push({
@@ -259,7 +328,8 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
       const config = await options.configFor(ctx);
       if (!config?.webhookSecret) throw PaymentsErrors.gatewayNotConfigured('stripe');
       const signature = headerOf(request.headers, 'stripe-signature');
-      if (!signature) throw PaymentsErrors.webhookSignatureInvalid('stripe', 'the Stripe-Signature header is missing');
+      if (!signature)
+        throw PaymentsErrors.webhookSignatureInvalid('stripe', 'the Stripe-Signature header is missing');
       let event: Json;
       try {
         event = clientOf(config).webhooks.constructEvent(
@@ -285,30 +355,70 @@ export function stripeEventOf(event: Json): GatewayEvent {
   if (!eventId || !type) throw PaymentsErrors.webhookInvalid('body.id', 'and body.type are required');
   const object = objectOf(objectOf(event.data)?.object);
   const base = { eventId: eventId.slice(0, 255), type: type.slice(0, 100), payload: event };
-  if (!object) return { ...base, paymentReference: null, action: { kind: 'ignored', reason: 'the event has no data.object' } };
+  if (!object)
+    return {
+      ...base,
+      paymentReference: null,
+      action: { kind: 'ignored', reason: 'the event has no data.object' },
+    };
   const kind = stringOf(object.object);
   if (type.startsWith('payment_intent.')) {
     if (kind !== 'payment_intent')
-      return { ...base, paymentReference: null, action: { kind: 'ignored', reason: `data.object is a ${kind ?? 'nothing'}, not a payment_intent` } };
+      return {
+        ...base,
+        paymentReference: null,
+        action: { kind: 'ignored', reason: `data.object is a ${kind ?? 'nothing'}, not a payment_intent` },
+      };
     const reference = stringOf(object.id) ?? null;
     switch (type) {
       case 'payment_intent.amount_capturable_updated':
-        return { ...base, paymentReference: reference, action: { kind: 'authorized', authorizedMinor: intOf(object.amount_capturable) ?? 0 } };
+        return {
+          ...base,
+          paymentReference: reference,
+          action: { kind: 'authorized', authorizedMinor: intOf(object.amount_capturable) ?? 0 },
+        };
       case 'payment_intent.succeeded':
-        return { ...base, paymentReference: reference, action: { kind: 'captured', capturedTotalMinor: intOf(object.amount_received) ?? 0, reference: stringOf(object.latest_charge) ?? null } };
+        return {
+          ...base,
+          paymentReference: reference,
+          action: {
+            kind: 'captured',
+            capturedTotalMinor: intOf(object.amount_received) ?? 0,
+            reference: stringOf(object.latest_charge) ?? null,
+          },
+        };
       case 'payment_intent.payment_failed': {
         const error = objectOf(object.last_payment_error);
-        return { ...base, paymentReference: reference, action: { kind: 'failed', failureCode: stringOf(error?.decline_code) ?? stringOf(error?.code) ?? stringOf(error?.type) ?? 'payment_failed' } };
+        return {
+          ...base,
+          paymentReference: reference,
+          action: {
+            kind: 'failed',
+            failureCode:
+              stringOf(error?.decline_code) ??
+              stringOf(error?.code) ??
+              stringOf(error?.type) ??
+              'payment_failed',
+          },
+        };
       }
       case 'payment_intent.canceled':
         return { ...base, paymentReference: reference, action: { kind: 'voided' } };
       default:
-        return { ...base, paymentReference: reference, action: { kind: 'ignored', reason: `the event type ${type} is not acted on` } };
+        return {
+          ...base,
+          paymentReference: reference,
+          action: { kind: 'ignored', reason: `the event type ${type} is not acted on` },
+        };
     }
   }
   if (type === 'charge.refunded') {
     if (kind !== 'charge')
-      return { ...base, paymentReference: null, action: { kind: 'ignored', reason: `data.object is a ${kind ?? 'nothing'}, not a charge` } };
+      return {
+        ...base,
+        paymentReference: null,
+        action: { kind: 'ignored', reason: `data.object is a ${kind ?? 'nothing'}, not a charge` },
+      };
     const intent = stringOf(object.payment_intent);
     if (!intent)
       return {
@@ -322,10 +432,26 @@ export function stripeEventOf(event: Json): GatewayEvent {
       };
     const refunded = intOf(object.amount_refunded);
     if (refunded === undefined)
-      return { ...base, paymentReference: intent, action: { kind: 'ignored', reason: 'the charge has no amount_refunded' } };
-    return { ...base, paymentReference: intent, action: { kind: 'refunded', refundedTotalMinor: refunded, reference: null } };
+      return {
+        ...base,
+        paymentReference: intent,
+        action: { kind: 'ignored', reason: 'the charge has no amount_refunded' },
+      };
+    return {
+      ...base,
+      paymentReference: intent,
+      action: { kind: 'refunded', refundedTotalMinor: refunded, reference: null },
+    };
   }
   if (type === 'charge.dispute.created')
-    return { ...base, paymentReference: stringOf(object.payment_intent) ?? null, action: { kind: 'disputed', reason: stringOf(object.reason) ?? 'unknown' } };
-  return { ...base, paymentReference: null, action: { kind: 'ignored', reason: `the event type ${type.slice(0, 100)} is not acted on` } };
+    return {
+      ...base,
+      paymentReference: stringOf(object.payment_intent) ?? null,
+      action: { kind: 'disputed', reason: stringOf(object.reason) ?? 'unknown' },
+    };
+  return {
+    ...base,
+    paymentReference: null,
+    action: { kind: 'ignored', reason: `the event type ${type.slice(0, 100)} is not acted on` },
+  };
 }

@@ -53,8 +53,10 @@ export function createGatewaySettings(deps: {
   const { database, secrets } = deps;
 
   const settingsOf = (ctx: RequestContext) =>
-    database.withTenant<Tables, { gateway: GatewayName; isDefault: boolean; baseUrl: string | null }[]>(ctx, (trx) =>
-      trx.selectFrom('payments.gateway_settings').select(['gateway', 'isDefault', 'baseUrl']).execute(),
+    database.withTenant<Tables, { gateway: GatewayName; isDefault: boolean; baseUrl: string | null }[]>(
+      ctx,
+      (trx) =>
+        trx.selectFrom('payments.gateway_settings').select(['gateway', 'isDefault', 'baseUrl']).execute(),
     );
 
   const baseUrlOf = async (ctx: RequestContext, gateway: GatewayName) =>
@@ -114,7 +116,11 @@ export function createGatewaySettings(deps: {
       ];
     },
 
-    async configure(ctx: RequestContext, gateway: GatewayName, input: GatewayConfigInput): Promise<GatewayInfo[]> {
+    async configure(
+      ctx: RequestContext,
+      gateway: GatewayName,
+      input: GatewayConfigInput,
+    ): Promise<GatewayInfo[]> {
       const writes: [string, string | undefined][] =
         gateway === 'stripe'
           ? [
@@ -135,7 +141,8 @@ export function createGatewaySettings(deps: {
             ? (['secretKey', 'webhookSecret'] as const)
             : (['secretKey', 'webhookSecret', 'clientId', 'clientSecret', 'webhookId', 'baseUrl'] as const)
       ).find((field) => input[field] !== undefined && input[field] !== null);
-      if (foreign) throw PaymentsErrors.invalidInput(`body.${foreign}`, `is not a setting of the ${gateway} gateway`);
+      if (foreign)
+        throw PaymentsErrors.invalidInput(`body.${foreign}`, `is not a setting of the ${gateway} gateway`);
       for (const [name, value] of writes) if (value !== undefined) await secrets.put(ctx, name, value);
       if (input.default === true && gateway !== 'simulator') {
         const configured = (await this.list(ctx)).find((info) => info.name === gateway)?.configured;
@@ -143,7 +150,11 @@ export function createGatewaySettings(deps: {
       }
       await database.withTenant<Tables>(ctx, async (trx) => {
         if (input.default === true)
-          await trx.updateTable('payments.gateway_settings').set({ isDefault: false }).where('gateway', '!=', gateway).execute();
+          await trx
+            .updateTable('payments.gateway_settings')
+            .set({ isDefault: false })
+            .where('gateway', '!=', gateway)
+            .execute();
         await trx
           .insertInto('payments.gateway_settings')
           .values({

@@ -57,21 +57,46 @@ describe('payments: a worker killed between the gateway call and the commit', ()
     expect(first.child.signalCode).toBe('SIGKILL');
 
     const state = () =>
-      t.platform.database.withTenant<PaymentsTables, { ledger: number[]; ours: { status: string; amountMinor: number }[]; captured: number }>(ctx, async (trx) => ({
+      t.platform.database.withTenant<
+        PaymentsTables,
+        { ledger: number[]; ours: { status: string; amountMinor: number }[]; captured: number }
+      >(ctx, async (trx) => ({
         ledger: (
-          await trx.selectFrom('payments.simulator_ledger').select('amountMinor').where('paymentReference', '=', payment.gatewayReference!).where('operation', '=', 'capture').execute()
+          await trx
+            .selectFrom('payments.simulator_ledger')
+            .select('amountMinor')
+            .where('paymentReference', '=', payment.gatewayReference!)
+            .where('operation', '=', 'capture')
+            .execute()
         ).map((row) => row.amountMinor),
-        ours: await trx.selectFrom('payments.payment_transactions').select(['status', 'amountMinor']).where('kind', '=', 'capture').execute(),
-        captured: (await trx.selectFrom('payments.payments').select('capturedMinor').executeTakeFirstOrThrow()).capturedMinor,
+        ours: await trx
+          .selectFrom('payments.payment_transactions')
+          .select(['status', 'amountMinor'])
+          .where('kind', '=', 'capture')
+          .execute(),
+        captured: (
+          await trx.selectFrom('payments.payments').select('capturedMinor').executeTakeFirstOrThrow()
+        ).capturedMinor,
       }));
     // The gateway captured; our row is pending: the crash fell between the two.
-    expect(await state()).toEqual({ ledger: [10_000], ours: [{ status: 'pending', amountMinor: 10_000 }], captured: 0 });
+    expect(await state()).toEqual({
+      ledger: [10_000],
+      ours: [{ status: 'pending', amountMinor: 10_000 }],
+      captured: 0,
+    });
 
     const second = spawn(false);
     const [line] = await second.waitFor(/CAPTURED .*/, 120_000);
-    expect(JSON.parse(line.slice('CAPTURED '.length))).toEqual({ status: 'partially_captured', capturedMinor: 10_000 });
+    expect(JSON.parse(line.slice('CAPTURED '.length))).toEqual({
+      status: 'partially_captured',
+      capturedMinor: 10_000,
+    });
     await second.exited;
 
-    expect(await state()).toEqual({ ledger: [10_000], ours: [{ status: 'succeeded', amountMinor: 10_000 }], captured: 10_000 });
+    expect(await state()).toEqual({
+      ledger: [10_000],
+      ours: [{ status: 'succeeded', amountMinor: 10_000 }],
+      captured: 10_000,
+    });
   }, 240_000);
 });

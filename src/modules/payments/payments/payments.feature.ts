@@ -34,7 +34,11 @@ export interface PaymentsFeatureApi extends PaymentsService {
 
 export function createPaymentsFeature(deps: PaymentsDeps): PlatformModule<PaymentsFeatureApi> {
   const fetchFn = deps.fetch ?? globalThis.fetch;
-  const settings = createGatewaySettings({ database: deps.database, secrets: deps.secrets, audit: deps.auditLog });
+  const settings = createGatewaySettings({
+    database: deps.database,
+    secrets: deps.secrets,
+    audit: deps.auditLog,
+  });
   const simulator = createSimulatorGateway({
     database: deps.database,
     keyring: deps.keyring,
@@ -42,7 +46,10 @@ export function createPaymentsFeature(deps: PaymentsDeps): PlatformModule<Paymen
     publicUrl: deps.settings.publicUrl,
   });
   const stripe = createStripeGateway({ fetch: fetchFn, configFor: (ctx) => settings.stripeConfig(ctx) });
-  const paypal: PaypalGateway = createPaypalGateway({ fetch: fetchFn, configFor: (ctx) => settings.paypalConfig(ctx) });
+  const paypal: PaypalGateway = createPaypalGateway({
+    fetch: fetchFn,
+    configFor: (ctx) => settings.paypalConfig(ctx),
+  });
   const adapters: Record<GatewayName, PaymentGateway> = { simulator, stripe, paypal };
   const gateways = { get: (name: GatewayName) => adapters[name] };
   const service = createPaymentsService({
@@ -61,7 +68,12 @@ export function createPaymentsFeature(deps: PaymentsDeps): PlatformModule<Paymen
     gateways,
     service,
   });
-  const reconciliation = createReconciliation({ database: deps.database, gateways, audit: deps.auditLog, logger: deps.logger });
+  const reconciliation = createReconciliation({
+    database: deps.database,
+    gateways,
+    audit: deps.auditLog,
+    logger: deps.logger,
+  });
   const deliverSimulatorWebhooks = (now = new Date()) =>
     simulator.deliverDue(now, (ctx, request) => ingest(ctx, 'simulator', request));
 
@@ -90,7 +102,11 @@ export function createPaymentsFeature(deps: PaymentsDeps): PlatformModule<Paymen
         prefix: '/payments/simulator/3ds',
         plugin: simulatorChallengeRoutes({ simulator, service, database: deps.database }),
       },
-      { surface: 'internal', prefix: '/payments', plugin: paymentsRoutes({ service, settings, reconciliation }) },
+      {
+        surface: 'internal',
+        prefix: '/payments',
+        plugin: paymentsRoutes({ service, settings, reconciliation }),
+      },
     ],
     jobs: [
       {

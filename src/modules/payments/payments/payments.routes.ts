@@ -26,12 +26,24 @@ export const paymentSchema = z
     orderId: z.string(),
     gateway: z.enum(GATEWAY_NAMES),
     gatewayReference: z.string().nullable(),
-    status: z.enum(['pending', 'requires_action', 'authorized', 'partially_captured', 'captured', 'partially_refunded', 'refunded', 'voided', 'failed']),
+    status: z.enum([
+      'pending',
+      'requires_action',
+      'authorized',
+      'partially_captured',
+      'captured',
+      'partially_refunded',
+      'refunded',
+      'voided',
+      'failed',
+    ]),
     amount: moneySchema,
     authorizedMinor: z.number().int(),
     capturedMinor: z.number().int(),
     refundedMinor: z.number().int(),
-    method: z.object({ type: z.string(), brand: z.string().nullable(), last4: z.string().nullable() }).nullable(),
+    method: z
+      .object({ type: z.string(), brand: z.string().nullable(), last4: z.string().nullable() })
+      .nullable(),
     nextAction: z.object({ type: z.enum(['3ds', 'approve']), url: z.string() }).nullable(),
     failureCode: z.string().nullable(),
     transactions: z.array(
@@ -76,13 +88,33 @@ const reportSchema = z
     date: z.string(),
     matched: z.number().int(),
     missingAtGateway: z.array(
-      z.object({ transactionId: z.string(), paymentId: z.string(), kind: z.string(), reference: z.string().nullable(), amountMinor: z.number().int(), currency: z.string() }),
+      z.object({
+        transactionId: z.string(),
+        paymentId: z.string(),
+        kind: z.string(),
+        reference: z.string().nullable(),
+        amountMinor: z.number().int(),
+        currency: z.string(),
+      }),
     ),
     missingHere: z.array(
-      z.object({ reference: z.string(), kind: z.string(), paymentReference: z.string().nullable(), amountMinor: z.number().int(), currency: z.string() }),
+      z.object({
+        reference: z.string(),
+        kind: z.string(),
+        paymentReference: z.string().nullable(),
+        amountMinor: z.number().int(),
+        currency: z.string(),
+      }),
     ),
     amountMismatches: z.array(
-      z.object({ reference: z.string(), paymentId: z.string(), kind: z.string(), oursMinor: z.number().int(), theirsMinor: z.number().int(), currency: z.string() }),
+      z.object({
+        reference: z.string(),
+        paymentId: z.string(),
+        kind: z.string(),
+        oursMinor: z.number().int(),
+        theirsMinor: z.number().int(),
+        currency: z.string(),
+      }),
     ),
     createdAt: z.string(),
   })
@@ -98,7 +130,14 @@ const reportJson = (report: ReconciliationReport) => ({
 
 const gatewaysSchema = z
   .object({
-    items: z.array(z.object({ name: z.enum(GATEWAY_NAMES), configured: z.boolean(), default: z.boolean(), mode: z.enum(['test', 'live']) })),
+    items: z.array(
+      z.object({
+        name: z.enum(GATEWAY_NAMES),
+        configured: z.boolean(),
+        default: z.boolean(),
+        mode: z.enum(['test', 'live']),
+      }),
+    ),
   })
   .meta({ id: 'PaymentGateways' });
 
@@ -113,7 +152,11 @@ const idempotencyHeaders = z.object({
     .describe('Optional: the same key again replays the first result (never charges twice)'),
 });
 const secretText = (max: number) =>
-  z.string().min(1, `must be 1 to ${max} characters`).max(max, `must be 1 to ${max} characters`).regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
+  z
+    .string()
+    .min(1, `must be 1 to ${max} characters`)
+    .max(max, `must be 1 to ${max} characters`)
+    .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
 
 /** Mounted at /api/v1/payments. */
 export function paymentsRoutes(deps: {
@@ -140,7 +183,10 @@ export function paymentsRoutes(deps: {
               .default(50),
             cursor: z.string().max(200).optional(),
           }),
-          response: { 200: z.object({ items: z.array(paymentSchema), nextCursor: z.string().nullable() }), ...problems },
+          response: {
+            200: z.object({ items: z.array(paymentSchema), nextCursor: z.string().nullable() }),
+            ...problems,
+          },
         },
       },
       async (request) => {
@@ -153,7 +199,11 @@ export function paymentsRoutes(deps: {
       '/gateways',
       {
         config: { permission: 'commerce:configure' },
-        schema: { tags, summary: "The tenant's gateways: configured, default, test or live", response: { 200: gatewaysSchema, ...problems } },
+        schema: {
+          tags,
+          summary: "The tenant's gateways: configured, default, test or live",
+          response: { 200: gatewaysSchema, ...problems },
+        },
       },
       async (request) => ({ items: await settings.list(request.ctx) }),
     );
@@ -164,8 +214,11 @@ export function paymentsRoutes(deps: {
         config: { permission: 'commerce:configure' },
         schema: {
           tags,
-          summary: 'Configures a gateway: default, credentials (kept in the secrets store, never returned), base URL',
-          params: z.strictObject({ name: z.enum(GATEWAY_NAMES, { message: 'must be simulator, stripe or paypal' }) }),
+          summary:
+            'Configures a gateway: default, credentials (kept in the secrets store, never returned), base URL',
+          params: z.strictObject({
+            name: z.enum(GATEWAY_NAMES, { message: 'must be simulator, stripe or paypal' }),
+          }),
           body: z.strictObject({
             default: z.boolean().optional(),
             secretKey: secretText(300).optional(),
@@ -182,7 +235,9 @@ export function paymentsRoutes(deps: {
           response: { 200: gatewaysSchema, ...writeProblems },
         },
       },
-      async (request) => ({ items: await settings.configure(request.ctx, request.params.name, request.body) }),
+      async (request) => ({
+        items: await settings.configure(request.ctx, request.params.name, request.body),
+      }),
     );
 
     app.post(
@@ -213,19 +268,32 @@ export function paymentsRoutes(deps: {
           tags,
           summary: 'Reconciliation reports, newest first',
           querystring: z.strictObject({
-            limit: z.coerce.number({ message: 'must be a whole number from 1 to 200' }).int().min(1).max(200).default(50),
+            limit: z.coerce
+              .number({ message: 'must be a whole number from 1 to 200' })
+              .int()
+              .min(1)
+              .max(200)
+              .default(50),
           }),
           response: { 200: z.object({ items: z.array(reportSchema), nextCursor: z.null() }), ...problems },
         },
       },
-      async (request) => ({ items: (await reconciliation.list(request.ctx, request.query.limit)).map(reportJson), nextCursor: null }),
+      async (request) => ({
+        items: (await reconciliation.list(request.ctx, request.query.limit)).map(reportJson),
+        nextCursor: null,
+      }),
     );
 
     app.get(
       '/:id',
       {
         config: { permission: 'orders:read' },
-        schema: { tags, summary: 'A payment with its transactions', params: paymentParams, response: { 200: paymentSchema, ...problems } },
+        schema: {
+          tags,
+          summary: 'A payment with its transactions',
+          params: paymentParams,
+          response: { 200: paymentSchema, ...problems },
+        },
       },
       async (request) => paymentJson(await service.get(request.ctx, request.params.id)),
     );
@@ -239,7 +307,16 @@ export function paymentsRoutes(deps: {
           summary: 'Captures all (default) or part of what is authorised',
           params: paymentParams,
           headers: idempotencyHeaders,
-          body: z.strictObject({ amountMinor: z.number().int('must be a whole number').min(1, 'must be above 0').max(maxAmountMinor).optional() }).optional(),
+          body: z
+            .strictObject({
+              amountMinor: z
+                .number()
+                .int('must be a whole number')
+                .min(1, 'must be above 0')
+                .max(maxAmountMinor)
+                .optional(),
+            })
+            .optional(),
           response: { 200: paymentSchema, ...writeProblems },
         },
       },
@@ -265,7 +342,11 @@ export function paymentsRoutes(deps: {
         },
       },
       async (request) =>
-        paymentJson(await service.void(request.ctx, request.params.id, { idempotencyKey: request.headers['idempotency-key'] ?? newUuid() })),
+        paymentJson(
+          await service.void(request.ctx, request.params.id, {
+            idempotencyKey: request.headers['idempotency-key'] ?? newUuid(),
+          }),
+        ),
     );
 
     app.post(
@@ -278,7 +359,11 @@ export function paymentsRoutes(deps: {
           params: paymentParams,
           headers: idempotencyHeaders,
           body: z.strictObject({
-            amountMinor: z.number({ message: 'must be a whole number' }).int('must be a whole number').min(1, 'must be above 0').max(maxAmountMinor),
+            amountMinor: z
+              .number({ message: 'must be a whole number' })
+              .int('must be a whole number')
+              .min(1, 'must be above 0')
+              .max(maxAmountMinor),
             reason: z.string().trim().min(1, 'must not be empty').max(500, 'must be at most 500 characters'),
           }),
           response: { 200: paymentSchema, ...writeProblems },

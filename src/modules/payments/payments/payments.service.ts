@@ -89,7 +89,14 @@ export interface PaymentsServiceExtras {
   applyAuthorization(ctx: RequestContext, paymentUuid: string, result: AuthorizeResult): Promise<Payment>;
   /** PayPal: the buyer approved; authorise the order (idempotent). */
   confirmApproval(ctx: RequestContext, paymentUuid: string): Promise<Payment>;
-  list(ctx: RequestContext, query: { readonly orderId?: string | undefined; readonly limit: number; readonly cursor?: string | undefined }): Promise<{ items: Payment[]; nextCursor: string | null }>;
+  list(
+    ctx: RequestContext,
+    query: {
+      readonly orderId?: string | undefined;
+      readonly limit: number;
+      readonly cursor?: string | undefined;
+    },
+  ): Promise<{ items: Payment[]; nextCursor: string | null }>;
 }
 
 const payerEmailAad = (uuid: string) => `payments.payer_email:${uuid}`;
@@ -110,13 +117,19 @@ function toTransaction(row: TxnRow): PaymentTransaction {
     failureCode: row.failureCode,
     failureMessage: row.failureMessage,
     // The caller's key, without our scoping prefix.
-    idempotencyKey: row.idempotencyKey.replace(/^(?:authorize|capture|void|refund|confirm):(?:[0-9a-f-]{36}:)?/, ''),
-    createdAt: row.createdAt as unknown as Date,
+    idempotencyKey: row.idempotencyKey.replace(
+      /^(?:authorize|capture|void|refund|confirm):(?:[0-9a-f-]{36}:)?/,
+      '',
+    ),
+    createdAt: row.createdAt,
     settledAt: row.settledAt,
   };
 }
 
-type PaymentRowSelected = Omit<PaymentsRow, 'authorizedMinor' | 'capturedMinor' | 'refundedMinor' | 'gatewayState' | 'createdAt' | 'updatedAt'> & {
+type PaymentRowSelected = Omit<
+  PaymentsRow,
+  'authorizedMinor' | 'capturedMinor' | 'refundedMinor' | 'gatewayState' | 'createdAt' | 'updatedAt'
+> & {
   authorizedMinor: number;
   capturedMinor: number;
   refundedMinor: number;
@@ -146,9 +159,14 @@ function toPayment(row: PaymentRowSelected, transactions: TxnRow[]): Payment {
 }
 
 async function lockPayment(trx: PaymentsTransaction, uuid: string): Promise<PaymentRowSelected> {
-  const row = await trx.selectFrom('payments.payments').selectAll().where('id', '=', uuid).forUpdate().executeTakeFirst();
+  const row = await trx
+    .selectFrom('payments.payments')
+    .selectAll()
+    .where('id', '=', uuid)
+    .forUpdate()
+    .executeTakeFirst();
   if (!row) throw PaymentsErrors.paymentNotFound();
-  return row as unknown as PaymentRowSelected;
+  return row;
 }
 
 async function loadPayment(trx: PaymentsTransaction, uuid: string): Promise<Payment> {
@@ -161,7 +179,7 @@ async function loadPayment(trx: PaymentsTransaction, uuid: string): Promise<Paym
     .orderBy('createdAt')
     .orderBy('id')
     .execute();
-  return toPayment(row as unknown as PaymentRowSelected, transactions as TxnRow[]);
+  return toPayment(row, transactions);
 }
 
 async function transactionsOf(trx: PaymentsTransaction, uuid: string) {
@@ -173,11 +191,18 @@ async function transactionsOf(trx: PaymentsTransaction, uuid: string) {
 }
 
 const sum = (rows: readonly TxnRow[], kind: TransactionKind, status: 'pending' | 'succeeded') =>
-  rows.filter((row) => row.kind === kind && row.status === status).reduce((total, row) => total + row.amountMinor, 0);
+  rows
+    .filter((row) => row.kind === kind && row.status === status)
+    .reduce((total, row) => total + row.amountMinor, 0);
 
-function statusAfterMoney(row: { authorizedMinor: number; capturedMinor: number; refundedMinor: number }, finalCapture: boolean): PaymentStatus {
-  if (row.refundedMinor > 0) return row.refundedMinor >= row.capturedMinor ? 'refunded' : 'partially_refunded';
-  if (row.capturedMinor > 0) return row.capturedMinor >= row.authorizedMinor || finalCapture ? 'captured' : 'partially_captured';
+function statusAfterMoney(
+  row: { authorizedMinor: number; capturedMinor: number; refundedMinor: number },
+  finalCapture: boolean,
+): PaymentStatus {
+  if (row.refundedMinor > 0)
+    return row.refundedMinor >= row.capturedMinor ? 'refunded' : 'partially_refunded';
+  if (row.capturedMinor > 0)
+    return row.capturedMinor >= row.authorizedMinor || finalCapture ? 'captured' : 'partially_captured';
   return 'authorized';
 }
 
@@ -208,7 +233,10 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
       } catch (error) {
         if (!(error instanceof GatewayUnavailableError)) throw error;
         last = error;
-        deps.logger.warn({ gateway: gateway.name, err: error, attempt }, 'payments: the gateway is unavailable; asking again with the same key');
+        deps.logger.warn(
+          { gateway: gateway.name, err: error, attempt },
+          'payments: the gateway is unavailable; asking again with the same key',
+        );
         await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
       }
     }
@@ -216,28 +244,52 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
   }
 
   const handleOf = (row: PaymentRowSelected): PaymentHandle => {
-    if (!row.gatewayReference) throw PaymentsErrors.invalidState('The gateway has no record of this payment yet.');
-    return { paymentId: toPublicId('pay', row.id), reference: row.gatewayReference, currency: row.currency, state: row.gatewayState };
+    if (!row.gatewayReference)
+      throw PaymentsErrors.invalidState('The gateway has no record of this payment yet.');
+    return {
+      paymentId: toPublicId('pay', row.id),
+      reference: row.gatewayReference,
+      currency: row.currency,
+      state: row.gatewayState,
+    };
   };
 
-  async function publishAuthorized(trx: PaymentsTransaction, ctx: RequestContext, row: PaymentRowSelected, status: 'authorized' | 'failed', failureCode: string | null) {
+  async function publishAuthorized(
+    trx: PaymentsTransaction,
+    ctx: RequestContext,
+    row: PaymentRowSelected,
+    status: 'authorized' | 'failed',
+    failureCode: string | null,
+  ) {
     const data: PaymentAuthorized = { ...facts(row, row.amountMinor), status, failureCode };
     await bus.publish(trx, [{ type: paymentAuthorizedV1.type, tenantId: ctx.tenantId, key: row.id, data }]);
     await audit.append(trx, ctx, {
       action: status === 'authorized' ? 'payments.payment_authorized' : 'payments.payment_failed',
       target: { type: 'payment', id: data.paymentId },
-      details: { orderId: row.orderId, gateway: row.gateway, amountMinor: row.amountMinor, currency: row.currency, failureCode },
+      details: {
+        orderId: row.orderId,
+        gateway: row.gateway,
+        amountMinor: row.amountMinor,
+        currency: row.currency,
+        failureCode,
+      },
     });
   }
 
   /** Settles the authorisation (first settlement wins); publishes when it became authorised or failed. */
-  async function settleAuthorization(ctx: RequestContext, uuid: string, result: AuthorizeResult): Promise<Payment> {
+  async function settleAuthorization(
+    ctx: RequestContext,
+    uuid: string,
+    result: AuthorizeResult,
+  ): Promise<Payment> {
     const sealedEmail = result.payerEmail
       ? await deps.keyring.encrypt(ctx.tenantId, result.payerEmail, payerEmailAad(uuid))
       : undefined;
     return database.withTenant<Tables, Payment>(ctx, async (trx) => {
       const row = await lockPayment(trx, uuid);
-      const pending = (await transactionsOf(trx, uuid)).find((t) => t.kind === 'authorize' && t.status === 'pending');
+      const pending = (await transactionsOf(trx, uuid)).find(
+        (t) => t.kind === 'authorize' && t.status === 'pending',
+      );
       if (pending && (row.status === 'pending' || row.status === 'requires_action')) {
         const base = {
           gatewayReference: result.reference ?? row.gatewayReference,
@@ -246,15 +298,30 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
           methodLast4: result.method?.last4 ?? row.methodLast4,
           updatedAt: new Date(),
           ...(sealedEmail ? { payerEmailSealed: sealedEmail } : {}),
-          ...(result.state ? { gatewayState: JSON.stringify({ ...row.gatewayState, ...result.state }) as unknown as Record<string, string> } : {}),
+          ...(result.state
+            ? {
+                gatewayState: JSON.stringify({ ...row.gatewayState, ...result.state }) as unknown as Record<
+                  string,
+                  string
+                >,
+              }
+            : {}),
         };
         if (result.status === 'requires_action') {
           await trx
             .updateTable('payments.payments')
-            .set({ ...base, status: 'requires_action', nextAction: result.nextAction ? JSON.stringify(result.nextAction) as never : null })
+            .set({
+              ...base,
+              status: 'requires_action',
+              nextAction: result.nextAction ? (JSON.stringify(result.nextAction) as never) : null,
+            })
             .where('id', '=', uuid)
             .execute();
-          await trx.updateTable('payments.payment_transactions').set({ gatewayReference: result.reference }).where('id', '=', pending.id).execute();
+          await trx
+            .updateTable('payments.payment_transactions')
+            .set({ gatewayReference: result.reference })
+            .where('id', '=', pending.id)
+            .execute();
         } else {
           const authorized = result.status === 'authorized';
           const authorizedMinor = authorized ? Math.min(result.authorizedMinor, row.amountMinor) : 0;
@@ -276,12 +343,18 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
               amountMinor: authorized ? authorizedMinor : pending.amountMinor,
               gatewayReference: result.reference,
               failureCode: authorized ? null : (result.failureCode ?? 'failed').slice(0, 100),
-              failureMessage: authorized ? null : (result.failureMessage ?? null)?.slice(0, 500) ?? null,
+              failureMessage: authorized ? null : ((result.failureMessage ?? null)?.slice(0, 500) ?? null),
               settledAt: new Date(),
             })
             .where('id', '=', pending.id)
             .execute();
-          await publishAuthorized(trx, ctx, { ...row, gatewayReference: result.reference ?? row.gatewayReference }, authorized ? 'authorized' : 'failed', authorized ? null : (result.failureCode ?? 'failed'));
+          await publishAuthorized(
+            trx,
+            ctx,
+            { ...row, gatewayReference: result.reference ?? row.gatewayReference },
+            authorized ? 'authorized' : 'failed',
+            authorized ? null : (result.failureCode ?? 'failed'),
+          );
         }
       }
       return loadPayment(trx, uuid);
@@ -299,12 +372,23 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
     callerKey: string,
     requestedMinor: number | undefined,
     reason: string | null,
-    reserve: (row: PaymentRowSelected, transactions: TxnRow[]) => { amountMinor: number; parentReference?: string | null },
-    call: (gateway: PaymentGateway, handle: PaymentHandle, txn: TxnRow, row: PaymentRowSelected) => Promise<OperationResult>,
+    reserve: (
+      row: PaymentRowSelected,
+      transactions: TxnRow[],
+    ) => { amountMinor: number; parentReference?: string | null },
+    call: (
+      gateway: PaymentGateway,
+      handle: PaymentHandle,
+      txn: TxnRow,
+      row: PaymentRowSelected,
+    ) => Promise<OperationResult>,
   ): Promise<Payment> {
     const uuid = paymentUuidOf(paymentId);
     const key = `${kind}:${uuid}:${validKey(callerKey, 'idempotencyKey')}`;
-    const reserved = await database.withTenant<Tables, { txn: TxnRow; row: PaymentRowSelected } | { done: Payment }>(ctx, async (trx) => {
+    const reserved = await database.withTenant<
+      Tables,
+      { txn: TxnRow; row: PaymentRowSelected } | { done: Payment }
+    >(ctx, async (trx) => {
       const row = await lockPayment(trx, uuid);
       const transactions = await transactionsOf(trx, uuid);
       const existing = transactions.find((t) => t.idempotencyKey === key);
@@ -343,7 +427,12 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
   }
 
   /** Records the gateway's answer on the reserved row (once) and moves the payment's totals. */
-  async function settle(ctx: RequestContext, uuid: string, txnId: string, result: OperationResult): Promise<Payment> {
+  async function settle(
+    ctx: RequestContext,
+    uuid: string,
+    txnId: string,
+    result: OperationResult,
+  ): Promise<Payment> {
     return database.withTenant<Tables, Payment>(ctx, async (trx) => {
       const row = await lockPayment(trx, uuid);
       const txn = (await trx
@@ -351,7 +440,7 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
         .selectAll()
         .where('id', '=', txnId)
         .forUpdate()
-        .executeTakeFirstOrThrow()) as TxnRow;
+        .executeTakeFirstOrThrow());
       if (txn.status !== 'pending') return loadPayment(trx, uuid);
       const succeeded = result.status === 'succeeded';
       await trx
@@ -374,7 +463,15 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
         });
         return loadPayment(trx, uuid);
       }
-      await applyMoney(trx, ctx, row, txn.kind, txn.amountMinor, txn.reason ?? '', txn.kind === 'capture' && row.gateway === 'stripe');
+      await applyMoney(
+        trx,
+        ctx,
+        row,
+        txn.kind,
+        txn.amountMinor,
+        txn.reason ?? '',
+        txn.kind === 'capture' && row.gateway === 'stripe',
+      );
       return loadPayment(trx, uuid);
     });
   }
@@ -391,9 +488,24 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
   ) {
     const publicId = toPublicId('pay', row.id);
     if (kind === 'void') {
-      await trx.updateTable('payments.payments').set({ status: 'voided', updatedAt: new Date() }).where('id', '=', row.id).execute();
-      await bus.publish(trx, [{ type: paymentVoidedV1.type, tenantId: ctx.tenantId, key: row.id, data: facts(row, row.authorizedMinor) }]);
-      await audit.append(trx, ctx, { action: 'payments.payment_voided', target: { type: 'payment', id: publicId }, details: { orderId: row.orderId } });
+      await trx
+        .updateTable('payments.payments')
+        .set({ status: 'voided', updatedAt: new Date() })
+        .where('id', '=', row.id)
+        .execute();
+      await bus.publish(trx, [
+        {
+          type: paymentVoidedV1.type,
+          tenantId: ctx.tenantId,
+          key: row.id,
+          data: facts(row, row.authorizedMinor),
+        },
+      ]);
+      await audit.append(trx, ctx, {
+        action: 'payments.payment_voided',
+        target: { type: 'payment', id: publicId },
+        details: { orderId: row.orderId },
+      });
       return;
     }
     const next = {
@@ -405,15 +517,29 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
     next.authorizedMinor = Math.max(next.authorizedMinor, next.capturedMinor);
     next.refundedMinor = Math.min(next.refundedMinor, next.capturedMinor);
     const status = statusAfterMoney(next, finalCapture || row.status === 'captured');
-    await trx.updateTable('payments.payments').set({ ...next, status, updatedAt: new Date() }).where('id', '=', row.id).execute();
+    await trx
+      .updateTable('payments.payments')
+      .set({ ...next, status, updatedAt: new Date() })
+      .where('id', '=', row.id)
+      .execute();
     if (kind === 'capture') {
       await bus.publish(trx, [
-        { type: paymentCapturedV1.type, tenantId: ctx.tenantId, key: row.id, data: { ...facts(row, amountMinor), capturedMinor: next.capturedMinor } },
+        {
+          type: paymentCapturedV1.type,
+          tenantId: ctx.tenantId,
+          key: row.id,
+          data: { ...facts(row, amountMinor), capturedMinor: next.capturedMinor },
+        },
       ]);
       await audit.append(trx, ctx, {
         action: 'payments.payment_captured',
         target: { type: 'payment', id: publicId },
-        details: { orderId: row.orderId, amountMinor, capturedMinor: next.capturedMinor, currency: row.currency },
+        details: {
+          orderId: row.orderId,
+          amountMinor,
+          capturedMinor: next.capturedMinor,
+          currency: row.currency,
+        },
       });
     } else if (kind === 'refund') {
       await bus.publish(trx, [
@@ -421,13 +547,22 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
           type: paymentRefundedV1.type,
           tenantId: ctx.tenantId,
           key: row.id,
-          data: { ...facts(row, amountMinor), refundedMinor: next.refundedMinor, reason: reason.slice(0, 500) },
+          data: {
+            ...facts(row, amountMinor),
+            refundedMinor: next.refundedMinor,
+            reason: reason.slice(0, 500),
+          },
         },
       ]);
       await audit.append(trx, ctx, {
         action: 'payments.payment_refunded',
         target: { type: 'payment', id: publicId },
-        details: { orderId: row.orderId, amountMinor, refundedMinor: next.refundedMinor, currency: row.currency },
+        details: {
+          orderId: row.orderId,
+          amountMinor,
+          refundedMinor: next.refundedMinor,
+          currency: row.currency,
+        },
       });
     }
   }
@@ -437,78 +572,96 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
       if (input.orderId.length === 0 || input.orderId.length > 100 || !/^[\x21-\x7e]+$/.test(input.orderId))
         throw PaymentsErrors.invalidInput('orderId', 'must be 1 to 100 printable ASCII characters');
       if (!isCurrency(input.amount.currency))
-        throw PaymentsErrors.invalidInput('amount.currency', 'must be an ISO 4217 currency code in upper case');
-      if (!Number.isSafeInteger(input.amount.amountMinor) || input.amount.amountMinor <= 0 || input.amount.amountMinor > maxAmountMinor)
-        throw PaymentsErrors.invalidInput('amount.amountMinor', `must be a whole number from 1 to ${maxAmountMinor}`);
+        throw PaymentsErrors.invalidInput(
+          'amount.currency',
+          'must be an ISO 4217 currency code in upper case',
+        );
+      if (
+        !Number.isSafeInteger(input.amount.amountMinor) ||
+        input.amount.amountMinor <= 0 ||
+        input.amount.amountMinor > maxAmountMinor
+      )
+        throw PaymentsErrors.invalidInput(
+          'amount.amountMinor',
+          `must be a whole number from 1 to ${maxAmountMinor}`,
+        );
       const key = `authorize:${validKey(input.idempotencyKey, 'idempotencyKey')}`;
       const gatewayName = input.gateway ?? (await deps.defaultGateway(ctx));
       const gateway = deps.gateways.get(gatewayName);
-      const reserved = await database.withTenant<Tables, { uuid: string; pending: boolean }>(ctx, async (trx) => {
-        await sql`select pg_advisory_xact_lock(hashtextextended(${`payments:${key}`}, 0))`.execute(trx);
-        const existing = await trx
-          .selectFrom('payments.payment_transactions')
-          .innerJoin('payments.payments', 'payments.payments.id', 'payments.payment_transactions.paymentId')
-          .select([
-            'payments.payment_transactions.paymentId',
-            'payments.payment_transactions.status',
-            'payments.payments.orderId',
-            'payments.payments.amountMinor',
-            'payments.payments.currency',
-            'payments.payments.gateway',
-          ])
-          .where('payments.payment_transactions.idempotencyKey', '=', key)
-          .executeTakeFirst();
-        if (existing) {
-          if (
-            existing.orderId !== input.orderId ||
-            existing.amountMinor !== input.amount.amountMinor ||
-            existing.currency !== input.amount.currency ||
-            existing.gateway !== gatewayName
-          )
-            throw PaymentsErrors.idempotencyKeyReused('idempotencyKey');
-          return { uuid: existing.paymentId, pending: existing.status === 'pending' };
-        }
-        const uuid = newUuid();
-        await trx
-          .insertInto('payments.payments')
-          .values({
-            id: uuid,
-            tenantId: ctx.tenantId,
-            orderId: input.orderId,
-            gateway: gatewayName,
-            gatewayReference: null,
-            status: 'pending',
-            currency: input.amount.currency,
-            amountMinor: input.amount.amountMinor,
-            methodType: input.method.type === 'test_card' ? 'card' : input.method.type === 'paypal' ? 'paypal' : 'card',
-            methodBrand: null,
-            methodLast4: null,
-            payerEmailSealed: null,
-            nextAction: null,
-            failureCode: null,
-          })
-          .execute();
-        await trx
-          .insertInto('payments.payment_transactions')
-          .values({
-            id: newUuid(),
-            tenantId: ctx.tenantId,
-            paymentId: uuid,
-            kind: 'authorize',
-            currency: input.amount.currency,
-            amountMinor: input.amount.amountMinor,
-            status: 'pending',
-            idempotencyKey: key,
-            gatewayReference: null,
-            parentReference: null,
-            failureCode: null,
-            failureMessage: null,
-            reason: null,
-            settledAt: null,
-          })
-          .execute();
-        return { uuid, pending: true };
-      });
+      const reserved = await database.withTenant<Tables, { uuid: string; pending: boolean }>(
+        ctx,
+        async (trx) => {
+          await sql`select pg_advisory_xact_lock(hashtextextended(${`payments:${key}`}, 0))`.execute(trx);
+          const existing = await trx
+            .selectFrom('payments.payment_transactions')
+            .innerJoin('payments.payments', 'payments.payments.id', 'payments.payment_transactions.paymentId')
+            .select([
+              'payments.payment_transactions.paymentId',
+              'payments.payment_transactions.status',
+              'payments.payments.orderId',
+              'payments.payments.amountMinor',
+              'payments.payments.currency',
+              'payments.payments.gateway',
+            ])
+            .where('payments.payment_transactions.idempotencyKey', '=', key)
+            .executeTakeFirst();
+          if (existing) {
+            if (
+              existing.orderId !== input.orderId ||
+              existing.amountMinor !== input.amount.amountMinor ||
+              existing.currency !== input.amount.currency ||
+              existing.gateway !== gatewayName
+            )
+              throw PaymentsErrors.idempotencyKeyReused('idempotencyKey');
+            return { uuid: existing.paymentId, pending: existing.status === 'pending' };
+          }
+          const uuid = newUuid();
+          await trx
+            .insertInto('payments.payments')
+            .values({
+              id: uuid,
+              tenantId: ctx.tenantId,
+              orderId: input.orderId,
+              gateway: gatewayName,
+              gatewayReference: null,
+              status: 'pending',
+              currency: input.amount.currency,
+              amountMinor: input.amount.amountMinor,
+              methodType:
+                input.method.type === 'test_card'
+                  ? 'card'
+                  : input.method.type === 'paypal'
+                    ? 'paypal'
+                    : 'card',
+              methodBrand: null,
+              methodLast4: null,
+              payerEmailSealed: null,
+              nextAction: null,
+              failureCode: null,
+            })
+            .execute();
+          await trx
+            .insertInto('payments.payment_transactions')
+            .values({
+              id: newUuid(),
+              tenantId: ctx.tenantId,
+              paymentId: uuid,
+              kind: 'authorize',
+              currency: input.amount.currency,
+              amountMinor: input.amount.amountMinor,
+              status: 'pending',
+              idempotencyKey: key,
+              gatewayReference: null,
+              parentReference: null,
+              failureCode: null,
+              failureMessage: null,
+              reason: null,
+              settledAt: null,
+            })
+            .execute();
+          return { uuid, pending: true };
+        },
+      );
       if (!reserved.pending) return service.get(ctx, toPublicId('pay', reserved.uuid));
       let result: AuthorizeResult;
       try {
@@ -538,7 +691,10 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
     },
 
     capture(ctx, paymentId, input) {
-      if (input.amountMinor !== undefined && (!Number.isSafeInteger(input.amountMinor) || input.amountMinor <= 0))
+      if (
+        input.amountMinor !== undefined &&
+        (!Number.isSafeInteger(input.amountMinor) || input.amountMinor <= 0)
+      )
         throw PaymentsErrors.invalidInput('amountMinor', 'must be a whole number above 0');
       return operate(
         ctx,
@@ -553,7 +709,9 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
           const left = row.authorizedMinor - row.capturedMinor - sum(transactions, 'capture', 'pending');
           const amountMinor = input.amountMinor ?? left;
           if (amountMinor <= 0 || amountMinor > left)
-            throw PaymentsErrors.invalidState(`At most ${Math.max(0, left)} can be captured (authorised ${row.authorizedMinor}, captured ${row.capturedMinor}).`);
+            throw PaymentsErrors.invalidState(
+              `At most ${Math.max(0, left)} can be captured (authorised ${row.authorizedMinor}, captured ${row.capturedMinor}).`,
+            );
           return { amountMinor };
         },
         (gateway, handle, txn, row) =>
@@ -574,8 +732,14 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
         undefined,
         null,
         (row, transactions) => {
-          if (row.status !== 'authorized' || row.capturedMinor > 0 || sum(transactions, 'capture', 'pending') > 0)
-            throw PaymentsErrors.invalidState(`Only an authorised payment with nothing captured can be voided (this one is ${row.status}).`);
+          if (
+            row.status !== 'authorized' ||
+            row.capturedMinor > 0 ||
+            sum(transactions, 'capture', 'pending') > 0
+          )
+            throw PaymentsErrors.invalidState(
+              `Only an authorised payment with nothing captured can be voided (this one is ${row.status}).`,
+            );
           return { amountMinor: row.authorizedMinor };
         },
         (gateway, handle, txn) => gateway.void(ctx, handle, { idempotencyKey: txn.idempotencyKey }),
@@ -595,17 +759,25 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
         (row, transactions) => {
           const left = row.capturedMinor - row.refundedMinor - sum(transactions, 'refund', 'pending');
           if (row.capturedMinor === 0 || input.amountMinor > left)
-            throw PaymentsErrors.invalidState(`At most ${Math.max(0, left)} can be refunded (captured ${row.capturedMinor}, refunded ${row.refundedMinor}).`);
+            throw PaymentsErrors.invalidState(
+              `At most ${Math.max(0, left)} can be refunded (captured ${row.capturedMinor}, refunded ${row.refundedMinor}).`,
+            );
           // The capture it comes from: the first with enough left (PayPal refunds one capture at a time).
           const refundedFrom = new Map<string, number>();
           for (const t of transactions)
             if (t.kind === 'refund' && t.status !== 'failed' && t.parentReference)
               refundedFrom.set(t.parentReference, (refundedFrom.get(t.parentReference) ?? 0) + t.amountMinor);
           const parent = transactions.find(
-            (t) => t.kind === 'capture' && t.status === 'succeeded' && t.gatewayReference && t.amountMinor - (refundedFrom.get(t.gatewayReference) ?? 0) >= input.amountMinor,
+            (t) =>
+              t.kind === 'capture' &&
+              t.status === 'succeeded' &&
+              t.gatewayReference &&
+              t.amountMinor - (refundedFrom.get(t.gatewayReference) ?? 0) >= input.amountMinor,
           );
           if (row.gateway === 'paypal' && !parent)
-            throw PaymentsErrors.invalidState('PayPal refunds one capture at a time: no single capture has that much left.');
+            throw PaymentsErrors.invalidState(
+              'PayPal refunds one capture at a time: no single capture has that much left.',
+            );
           return { amountMinor: input.amountMinor, parentReference: parent?.gatewayReference ?? null };
         },
         (gateway, handle, txn) =>
@@ -625,7 +797,12 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
 
     forOrder(ctx, orderId) {
       return database.withTenant<Tables, Payment[]>(ctx, async (trx) => {
-        const ids = await trx.selectFrom('payments.payments').select('id').where('orderId', '=', orderId).orderBy('id').execute();
+        const ids = await trx
+          .selectFrom('payments.payments')
+          .select('id')
+          .where('orderId', '=', orderId)
+          .orderBy('id')
+          .execute();
         const out: Payment[] = [];
         for (const { id } of ids) out.push(await loadPayment(trx, id));
         return out;
@@ -633,30 +810,41 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
     },
 
     list(ctx, query) {
-      return database.withTenant<Tables, { items: Payment[]; nextCursor: string | null }>(ctx, async (trx) => {
-        let q = trx.selectFrom('payments.payments').select('id').orderBy('id', 'desc').limit(query.limit + 1);
-        if (query.orderId !== undefined) q = q.where('orderId', '=', query.orderId);
-        if (query.cursor !== undefined) {
-          const after = fromPublicId('pay', query.cursor);
-          if (!after) throw PaymentsErrors.invalidInput('query.cursor', 'is not a cursor of this list');
-          q = q.where('id', '<', after);
-        }
-        const ids = await q.execute();
-        const page = ids.slice(0, query.limit);
-        const items: Payment[] = [];
-        for (const { id } of page) items.push(await loadPayment(trx, id));
-        const last = page[page.length - 1];
-        return { items, nextCursor: ids.length > query.limit && last ? toPublicId('pay', last.id) : null };
-      });
+      return database.withTenant<Tables, { items: Payment[]; nextCursor: string | null }>(
+        ctx,
+        async (trx) => {
+          let q = trx
+            .selectFrom('payments.payments')
+            .select('id')
+            .orderBy('id', 'desc')
+            .limit(query.limit + 1);
+          if (query.orderId !== undefined) q = q.where('orderId', '=', query.orderId);
+          if (query.cursor !== undefined) {
+            const after = fromPublicId('pay', query.cursor);
+            if (!after) throw PaymentsErrors.invalidInput('query.cursor', 'is not a cursor of this list');
+            q = q.where('id', '<', after);
+          }
+          const ids = await q.execute();
+          const page = ids.slice(0, query.limit);
+          const items: Payment[] = [];
+          for (const { id } of page) items.push(await loadPayment(trx, id));
+          const last = page[page.length - 1];
+          return { items, nextCursor: ids.length > query.limit && last ? toPublicId('pay', last.id) : null };
+        },
+      );
     },
 
     applyAuthorization: settleAuthorization,
 
     async confirmApproval(ctx, uuid) {
       const payment = await database.withTenant<Tables, PaymentRowSelected>(ctx, async (trx) => {
-        const row = await trx.selectFrom('payments.payments').selectAll().where('id', '=', uuid).executeTakeFirst();
+        const row = await trx
+          .selectFrom('payments.payments')
+          .selectAll()
+          .where('id', '=', uuid)
+          .executeTakeFirst();
         if (!row) throw PaymentsErrors.paymentNotFound();
-        return row as unknown as PaymentRowSelected;
+        return row;
       });
       if (payment.status !== 'requires_action') return service.get(ctx, toPublicId('pay', uuid));
       const gateway = deps.gateways.get(payment.gateway);
@@ -709,9 +897,10 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
       await applyMoney(trx, ctx, row, 'void', 0, '', false);
       return row.authorizedMinor;
     }
-    const ours = kind === 'capture'
-      ? row.capturedMinor + sum(transactions, 'capture', 'pending')
-      : row.refundedMinor + sum(transactions, 'refund', 'pending');
+    const ours =
+      kind === 'capture'
+        ? row.capturedMinor + sum(transactions, 'capture', 'pending')
+        : row.refundedMinor + sum(transactions, 'refund', 'pending');
     const extra = totalMinor - ours;
     if (extra <= 0) return 0;
     await trx
@@ -741,4 +930,3 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
 
   return service;
 }
-

@@ -82,7 +82,11 @@ export function createReconciliation(deps: {
     createdAt: row.createdAt,
   });
 
-  async function run(ctx: RequestContext, gatewayName: GatewayName, day: string): Promise<ReconciliationReport> {
+  async function run(
+    ctx: RequestContext,
+    gatewayName: GatewayName,
+    day: string,
+  ): Promise<ReconciliationReport> {
     const theirs: GatewayTransaction[] = await deps.gateways.get(gatewayName).listTransactions(ctx, day);
     const { from, to } = dayBounds(day);
     const widerFrom = new Date(from.getTime() - 86_400_000);
@@ -91,14 +95,24 @@ export function createReconciliation(deps: {
       const ours = await trx
         .selectFrom('payments.payment_transactions as t')
         .innerJoin('payments.payments as p', 'p.id', 't.paymentId')
-        .select(['t.id', 't.paymentId', 't.kind', 't.gatewayReference', 't.amountMinor', 't.currency', 't.settledAt'])
+        .select([
+          't.id',
+          't.paymentId',
+          't.kind',
+          't.gatewayReference',
+          't.amountMinor',
+          't.currency',
+          't.settledAt',
+        ])
         .where('p.gateway', '=', gatewayName)
         .where('t.status', '=', 'succeeded')
         .where('t.kind', 'in', ['capture', 'refund'])
         .where('t.settledAt', '>=', widerFrom)
         .where('t.settledAt', '<', widerTo)
         .execute();
-      const byReference = new Map(ours.filter((t) => t.gatewayReference).map((t) => [t.gatewayReference as string, t]));
+      const byReference = new Map(
+        ours.filter((t) => t.gatewayReference).map((t) => [t.gatewayReference as string, t]),
+      );
       const seen = new Set<string>();
       let matched = 0;
       const missingHere: MissingHere[] = [];
@@ -148,13 +162,33 @@ export function createReconciliation(deps: {
         amountMismatches: JSON.stringify(amountMismatches),
         createdBy: `${ctx.actor.type}:${ctx.actor.id}`.slice(0, 200),
       };
-      const inserted = await trx.insertInto('payments.reconciliation_reports').values(row).returning('createdAt').executeTakeFirstOrThrow();
+      const inserted = await trx
+        .insertInto('payments.reconciliation_reports')
+        .values(row)
+        .returning('createdAt')
+        .executeTakeFirstOrThrow();
       await deps.audit.append(trx, ctx, {
         action: 'payments.reconciliation_run',
         target: { type: 'payment_reconciliation', id: toPublicId('rec', row.id) },
-        details: { gateway: gatewayName, date: day, matched, missingAtGateway: missingAtGateway.length, missingHere: missingHere.length, amountMismatches: amountMismatches.length },
+        details: {
+          gateway: gatewayName,
+          date: day,
+          matched,
+          missingAtGateway: missingAtGateway.length,
+          missingHere: missingHere.length,
+          amountMismatches: amountMismatches.length,
+        },
       });
-      return { id: toPublicId('rec', row.id), gateway: gatewayName, date: day, matched, missingAtGateway, missingHere, amountMismatches, createdAt: inserted.createdAt as unknown as Date };
+      return {
+        id: toPublicId('rec', row.id),
+        gateway: gatewayName,
+        date: day,
+        matched,
+        missingAtGateway,
+        missingHere,
+        amountMismatches,
+        createdAt: inserted.createdAt,
+      };
     });
   }
 
@@ -166,12 +200,21 @@ export function createReconciliation(deps: {
         (
           await trx
             .selectFrom('payments.reconciliation_reports')
-            .select(['id', 'gateway', 'day', 'matched', 'missingAtGateway', 'missingHere', 'amountMismatches', 'createdAt'])
+            .select([
+              'id',
+              'gateway',
+              'day',
+              'matched',
+              'missingAtGateway',
+              'missingHere',
+              'amountMismatches',
+              'createdAt',
+            ])
             .orderBy('createdAt', 'desc')
             .orderBy('id', 'desc')
             .limit(limit)
             .execute()
-        ).map((row) => toReport(row as Parameters<typeof toReport>[0])),
+        ).map((row) => toReport(row)),
       );
     },
 
@@ -182,7 +225,9 @@ export function createReconciliation(deps: {
       const { rows } = await sql<{ tenantId: string; gateway: GatewayName }>`
         select distinct t.tenant_id as "tenantId", p.gateway
         from payments.payment_transactions t join payments.payments p on p.id = t.payment_id
-        where t.settled_at >= ${from} and t.settled_at < ${to} and t.kind in ('capture', 'refund')`.execute(database.owner);
+        where t.settled_at >= ${from} and t.settled_at < ${to} and t.kind in ('capture', 'refund')`.execute(
+        database.owner,
+      );
       let done = 0;
       for (const { tenantId, gateway } of rows) {
         const ctx = systemContext(tenantId, newUuid(), 'payments.reconciliation');
@@ -190,7 +235,10 @@ export function createReconciliation(deps: {
           await run(ctx, gateway, day);
           done += 1;
         } catch (error) {
-          deps.logger.error({ err: error, tenantId, gateway, day }, 'payments: the daily reconciliation failed');
+          deps.logger.error(
+            { err: error, tenantId, gateway, day },
+            'payments: the daily reconciliation failed',
+          );
         }
       }
       return done;

@@ -9,7 +9,10 @@ import { loadConfig } from '../../../platform/config/index.js';
 import { systemContext } from '../../../platform/context.js';
 import { createLogger } from '../../../platform/telemetry/index.js';
 
-const platform = await createPlatform(loadConfig(process.env), { role: 'cli', logger: createLogger({ level: 'silent' }) });
+const platform = await createPlatform(loadConfig(process.env), {
+  role: 'cli',
+  logger: createLogger({ level: 'silent' }),
+});
 const payments = platform.modules.payments;
 if (process.env.CRASH_AFTER_CAPTURE === '1')
   payments.simulator.hooks.afterAnswer = (operation, key) => {
@@ -22,6 +25,8 @@ const payment = await payments.capture(ctx, process.env.PAYMENT_ID ?? '', {
   idempotencyKey: process.env.CAPTURE_KEY ?? '',
   amountMinor: Number(process.env.AMOUNT_MINOR),
 });
-process.stdout.write(`CAPTURED ${JSON.stringify({ status: payment.status, capturedMinor: payment.capturedMinor })}\n`);
+process.stdout.write(
+  `CAPTURED ${JSON.stringify({ status: payment.status, capturedMinor: payment.capturedMinor })}\n`,
+);
 await platform.close();
 process.exit(0);

@@ -45,7 +45,9 @@ export async function startFakeHttp(handler: (request: FakeRequest) => FakeAnswe
       const failure = failures.shift();
       let answer: FakeAnswer;
       try {
-        answer = failure ? { status: failure, body: { error: { type: 'api_error', message: 'fake failure' } } } : handler(request);
+        answer = failure
+          ? { status: failure, body: { error: { type: 'api_error', message: 'fake failure' } } }
+          : handler(request);
       } catch (error) {
         answer = { status: 500, body: { error: { message: String(error) } } };
       }

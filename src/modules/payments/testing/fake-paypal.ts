@@ -41,7 +41,10 @@ export async function startFakePaypal(): Promise<FakePaypal> {
       const token = `A21${id()}`;
       tokens.add(token);
       issued += 1;
-      return { status: 200, body: { access_token: token, token_type: 'Bearer', expires_in: fake.tokenTtlSeconds } };
+      return {
+        status: 200,
+        body: { access_token: token, token_type: 'Bearer', expires_in: fake.tokenTtlSeconds },
+      };
     }
     if (!tokens.has((request.headers.authorization ?? '').replace(/^Bearer /, '')))
       return { status: 401, body: { name: 'AUTHENTICATION_FAILURE' } };
@@ -54,7 +57,19 @@ export async function startFakePaypal(): Promise<FakePaypal> {
     if (request.method === 'POST' && request.path === '/v2/checkout/orders') {
       const orderId = id();
       const unit = (body.purchase_units as Json[])[0]!;
-      const order = { id: orderId, intent: body.intent, status: 'PAYER_ACTION_REQUIRED', purchase_units: [{ ...unit }], links: [{ rel: 'payer-action', href: `https://www.sandbox.paypal.com/checkoutnow?token=${orderId}`, method: 'GET' }] };
+      const order = {
+        id: orderId,
+        intent: body.intent,
+        status: 'PAYER_ACTION_REQUIRED',
+        purchase_units: [{ ...unit }],
+        links: [
+          {
+            rel: 'payer-action',
+            href: `https://www.sandbox.paypal.com/checkoutnow?token=${orderId}`,
+            method: 'GET',
+          },
+        ],
+      };
       orders.set(orderId, order);
       answer = { status: 200, body: order };
     } else if ((match = /^\/v2\/checkout\/orders\/([^/]+)\/authorize$/.exec(request.path))) {
@@ -69,16 +84,27 @@ export async function startFakePaypal(): Promise<FakePaypal> {
       }
     } else if ((match = /^\/v2\/payments\/authorizations\/([^/]+)\/(capture|void)$/.exec(request.path))) {
       const authorization = authorizations.get(match[1]!);
-      if (authorization && match[2] === 'capture') answer = { status: 201, body: { id: `CAP${id()}`, status: 'COMPLETED', amount: body.amount } };
+      if (authorization && match[2] === 'capture')
+        answer = { status: 201, body: { id: `CAP${id()}`, status: 'COMPLETED', amount: body.amount } };
       if (authorization && match[2] === 'void') answer = { status: 204 };
     } else if ((match = /^\/v2\/payments\/captures\/([^/]+)\/refund$/.exec(request.path))) {
       answer = { status: 201, body: { id: `REF${id()}`, status: 'COMPLETED', amount: body.amount } };
     } else if (request.path === '/v1/notifications/verify-webhook-signature') {
       verifications.push(body);
-      answer = { status: 200, body: { verification_status: body.transmission_sig === 'valid-signature' ? 'SUCCESS' : 'FAILURE' } };
+      answer = {
+        status: 200,
+        body: { verification_status: body.transmission_sig === 'valid-signature' ? 'SUCCESS' : 'FAILURE' },
+      };
     }
     if (request.method === 'POST' && replayKey) replays.set(replayKey, answer);
     return answer;
   });
-  return Object.assign(fake, server, { clientId, clientSecret, tokenTtlSeconds: 32_400, tokensIssued: () => issued, orders, verifications });
+  return Object.assign(fake, server, {
+    clientId,
+    clientSecret,
+    tokenTtlSeconds: 32_400,
+    tokensIssued: () => issued,
+    orders,
+    verifications,
+  });
 }

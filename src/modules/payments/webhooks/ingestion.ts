@@ -33,11 +33,19 @@ export function createWebhookIngestion(deps: {
 }) {
   const { database, service } = deps;
 
-  return async function ingest(ctx: RequestContext, gatewayName: GatewayName, request: WebhookRequest): Promise<IngestResult> {
+  return async function ingest(
+    ctx: RequestContext,
+    gatewayName: GatewayName,
+    request: WebhookRequest,
+  ): Promise<IngestResult> {
     const gateway = deps.gateways.get(gatewayName);
     const event = await gateway.parseWebhook(ctx, request);
     const rowId = newUuid();
-    const sealed = await deps.keyring.encrypt(ctx.tenantId, JSON.stringify(event.payload), `payments.gateway_event:${rowId}`);
+    const sealed = await deps.keyring.encrypt(
+      ctx.tenantId,
+      JSON.stringify(event.payload),
+      `payments.gateway_event:${rowId}`,
+    );
     let followUp: (() => Promise<unknown>) | undefined;
     const recorded = await database.withTenant<Tables, IngestResult & { id: string }>(ctx, async (trx) => {
       await trx
@@ -63,7 +71,12 @@ export function createWebhookIngestion(deps: {
         .forUpdate()
         .executeTakeFirstOrThrow();
       if (stored.processedAt)
-        return { id: stored.id, eventId: event.eventId, duplicate: true, outcome: stored.outcome ?? 'processed' };
+        return {
+          id: stored.id,
+          eventId: event.eventId,
+          duplicate: true,
+          outcome: stored.outcome ?? 'processed',
+        };
       const payment = event.paymentReference
         ? await trx
             .selectFrom('payments.payments')
@@ -108,17 +121,42 @@ export function createWebhookIngestion(deps: {
             outcome = 'approved: authorising';
             break;
           case 'captured': {
-            const extra = await service.applyMoneyFromGateway(trx, ctx, payment.id, 'capture', action.capturedTotalMinor, action.reference, `webhook:${gatewayName}:${event.eventId}`);
-            outcome = extra > 0 ? `captured at the gateway: ${extra}` : 'no change: captures already recorded';
+            const extra = await service.applyMoneyFromGateway(
+              trx,
+              ctx,
+              payment.id,
+              'capture',
+              action.capturedTotalMinor,
+              action.reference,
+              `webhook:${gatewayName}:${event.eventId}`,
+            );
+            outcome =
+              extra > 0 ? `captured at the gateway: ${extra}` : 'no change: captures already recorded';
             break;
           }
           case 'refunded': {
-            const extra = await service.applyMoneyFromGateway(trx, ctx, payment.id, 'refund', action.refundedTotalMinor, action.reference, `webhook:${gatewayName}:${event.eventId}`);
+            const extra = await service.applyMoneyFromGateway(
+              trx,
+              ctx,
+              payment.id,
+              'refund',
+              action.refundedTotalMinor,
+              action.reference,
+              `webhook:${gatewayName}:${event.eventId}`,
+            );
             outcome = extra > 0 ? `refunded at the gateway: ${extra}` : 'no change: refunds already recorded';
             break;
           }
           case 'voided': {
-            const voided = await service.applyMoneyFromGateway(trx, ctx, payment.id, 'void', 0, null, `webhook:${gatewayName}:${event.eventId}`);
+            const voided = await service.applyMoneyFromGateway(
+              trx,
+              ctx,
+              payment.id,
+              'void',
+              0,
+              null,
+              `webhook:${gatewayName}:${event.eventId}`,
+            );
             outcome = voided > 0 ? 'voided at the gateway' : `no change: the payment is ${payment.status}`;
             break;
           }
@@ -146,7 +184,11 @@ export function createWebhookIngestion(deps: {
     if (followUp) {
       await followUp();
       await database.withTenant<Tables>(ctx, (trx) =>
-        trx.updateTable('payments.gateway_events').set({ processedAt: new Date() }).where('id', '=', recorded.id).execute(),
+        trx
+          .updateTable('payments.gateway_events')
+          .set({ processedAt: new Date() })
+          .where('id', '=', recorded.id)
+          .execute(),
       );
     }
     return { eventId: recorded.eventId, duplicate: recorded.duplicate, outcome: recorded.outcome };

@@ -15,7 +15,10 @@ import type { PaymentsServiceImpl } from '../payments/payments.service.js';
  */
 
 const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 
 export function simulatorChallengeRoutes(deps: {
   readonly simulator: SimulatorGateway;
@@ -27,27 +30,39 @@ export function simulatorChallengeRoutes(deps: {
     if (!uuid || typeof token !== 'string' || token.length > 200) throw PaymentsErrors.challengeNotFound();
     const [tenantPart, signature] = token.split('.');
     const tenantId = tenantPart ? fromPublicId('ten', tenantPart) : undefined;
-    if (!tenantId || !signature || !(await deps.simulator.verifyChallengeToken(tenantId, paymentId, signature)))
+    if (
+      !tenantId ||
+      !signature ||
+      !(await deps.simulator.verifyChallengeToken(tenantId, paymentId, signature))
+    )
       throw PaymentsErrors.challengeNotFound();
     const ctx = systemContext(tenantId, newUuid(), 'payments.simulator-3ds');
-    const payment = await deps.database.withTenant<PaymentsTables, { status: string; gatewayReference: string | null; amountMinor: number; currency: string } | undefined>(
-      ctx,
-      (trx) =>
-        trx
-          .selectFrom('payments.payments')
-          .select(['status', 'gatewayReference', 'amountMinor', 'currency'])
-          .where('id', '=', uuid)
-          .where('gateway', '=', 'simulator')
-          .executeTakeFirst(),
+    const payment = await deps.database.withTenant<
+      PaymentsTables,
+      { status: string; gatewayReference: string | null; amountMinor: number; currency: string } | undefined
+    >(ctx, (trx) =>
+      trx
+        .selectFrom('payments.payments')
+        .select(['status', 'gatewayReference', 'amountMinor', 'currency'])
+        .where('id', '=', uuid)
+        .where('gateway', '=', 'simulator')
+        .executeTakeFirst(),
     );
     if (!payment?.gatewayReference) throw PaymentsErrors.challengeNotFound();
     return { ctx, uuid, payment, reference: payment.gatewayReference };
   }
 
   return async (app) => {
-    app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
-      done(null, Object.fromEntries(new URLSearchParams(typeof body === 'string' ? body : body.toString('utf8'))));
-    });
+    app.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string' },
+      (_request, body, done) => {
+        done(
+          null,
+          Object.fromEntries(new URLSearchParams(typeof body === 'string' ? body : body.toString('utf8'))),
+        );
+      },
+    );
 
     app.get<{ Params: { paymentId: string }; Querystring: { token?: string } }>(
       '/:paymentId',
@@ -80,7 +95,9 @@ ${waiting ? `<form method="post" action="${escapeHtml(action)}"><button name="ou
         const { ctx, uuid, reference } = await challengeOf(request.params.paymentId, request.query.token);
         const result = await deps.simulator.completeChallenge(ctx, reference, outcome);
         const payment = await deps.service.applyAuthorization(ctx, uuid, result);
-        return reply.code(200).send({ id: payment.id, status: payment.status, failureCode: payment.failureCode });
+        return reply
+          .code(200)
+          .send({ id: payment.id, status: payment.status, failureCode: payment.failureCode });
       },
     );
     await Promise.resolve();
