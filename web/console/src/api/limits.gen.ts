@@ -258,6 +258,17 @@ export const apiLimits = {
     'timeZone': { maxLength: 64 },
     'to': { maxLength: 10 },
   },
+  'GET /api/v1/payments': {
+    'cursor': { maxLength: 200 },
+    'limit': { minimum: 1, maximum: 200 },
+    'orderId': { minLength: 1, maxLength: 100 },
+  },
+  'GET /api/v1/payments/{id}': {
+    'id': { maxLength: 100 },
+  },
+  'GET /api/v1/payments/reconciliations': {
+    'limit': { minimum: 1, maximum: 200 },
+  },
   'GET /api/v1/recordings': {
     'agent': { minLength: 1, maxLength: 256 },
     'callId': { minLength: 1, maxLength: 64 },
@@ -460,6 +471,18 @@ export const apiLimits = {
   'POST /api/v1/orders/views': {
     'name': { minLength: 1, maxLength: 100 },
   },
+  'POST /api/v1/payments/{id}/captures': {
+    'amountMinor': { minimum: 1, maximum: 10000000000000 },
+    'id': { maxLength: 100 },
+  },
+  'POST /api/v1/payments/{id}/refunds': {
+    'amountMinor': { minimum: 1, maximum: 10000000000000 },
+    'id': { maxLength: 100 },
+    'reason': { minLength: 1, maxLength: 500 },
+  },
+  'POST /api/v1/payments/{id}/voids': {
+    'id': { maxLength: 100 },
+  },
   'POST /api/v1/recordings/{id}/analyses': {
     'id': { minLength: 1, maxLength: 120 },
   },
@@ -514,6 +537,14 @@ export const apiLimits = {
   'PUT /api/v1/calls/queue-targets/queues/{queueId}': {
     'queueId': { minLength: 1, maxLength: 256 },
     'serviceLevelGoal': { maximum: 1 },
+  },
+  'PUT /api/v1/payments/gateways/{name}': {
+    'baseUrl': { maxLength: 300 },
+    'clientId': { minLength: 1, maxLength: 300 },
+    'clientSecret': { minLength: 1, maxLength: 300 },
+    'secretKey': { minLength: 1, maxLength: 300 },
+    'webhookId': { minLength: 1, maxLength: 100 },
+    'webhookSecret': { minLength: 1, maxLength: 300 },
   },
   'PUT /api/v1/recordings/uploads/{recordingId}/audio': {
     'expires': { maxLength: 16 },
