@@ -103,7 +103,7 @@ export function productFromRow(header: readonly string[], row: CsvRow): ParsedRo
       const currency = column.slice(6).toUpperCase();
       const amountMinor = fromDecimalString(value, currency);
       if (amountMinor === undefined || amountMinor < 0)
-        reject(column, `must be a non-negative decimal amount in ${currency} (e.g. 19.99)`);
+        reject(`price_${currency}`, `must be a non-negative decimal amount in ${currency} (e.g. 19.99)`);
       else prices.push({ amountMinor, currency });
     } else if (column.startsWith('attr_')) {
       attributes[column.slice(5)] =

@@ -63,7 +63,7 @@ export function createProductsFeature(deps: CatalogDeps): PlatformModule<Product
       {
         // Every change (also inventory's) drops the entries: in Redis for all, in memory here and,
         // through the NOTIFY this sends, on every other replica.
-        group: 'catalog.product-cache',
+        group: 'catalog-product-cache',
         topics: [productChangedV1.type],
         handle: async (ctx, event) => {
           const data = productChangedV1.schema.parse(event.data);
