@@ -45,7 +45,9 @@ function keysOf(keys: CacheKeys): string[] {
 
 /** JSON with dates kept as dates (a Product's createdAt survives the round trip). */
 const revive = (_key: string, value: unknown) =>
-  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(value) ? new Date(value) : value;
+  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(value)
+    ? new Date(value)
+    : value;
 
 export function createCatalogCache(deps: {
   readonly redis: Redis | undefined;
@@ -53,7 +55,9 @@ export function createCatalogCache(deps: {
   readonly logger: Logger;
   readonly maxEntries?: number;
 }): CatalogCache {
-  return deps.redis ? redisCache(deps.redis, deps.logger) : memoryCache(deps.database, deps.logger, deps.maxEntries);
+  return deps.redis
+    ? redisCache(deps.redis, deps.logger)
+    : memoryCache(deps.database, deps.logger, deps.maxEntries);
 }
 
 function redisCache(redis: Redis, logger: Logger): CatalogCache {
@@ -74,7 +78,9 @@ function redisCache(redis: Redis, logger: Logger): CatalogCache {
       return text ? (JSON.parse(text, revive) as T) : undefined;
     },
     async set(tenantId, key, value) {
-      await quietly('set', () => redis.set(full(tenantId, key), JSON.stringify(value), 'EX', CACHE_TTL_SECONDS));
+      await quietly('set', () =>
+        redis.set(full(tenantId, key), JSON.stringify(value), 'EX', CACHE_TTL_SECONDS),
+      );
     },
     async drop(keys) {
       const all = keysOf(keys).map((key) => full(keys.tenantId, key));
@@ -151,7 +157,10 @@ function createListener(
   };
 
   const connect = async () => {
-    const next = new pg.Client({ connectionString: database.ownerUrl, application_name: 'switchboard-catalog-cache' });
+    const next = new pg.Client({
+      connectionString: database.ownerUrl,
+      application_name: 'switchboard-catalog-cache',
+    });
     next.on('notification', (message) => {
       if (message.channel === CHANNEL) on.message(message.payload ?? '');
     });
@@ -161,7 +170,8 @@ function createListener(
       on.lost();
       client = undefined;
       void next.end().catch(() => undefined);
-      if (!ended()) logger.warn({ err: error }, 'catalog cache listener lost its connection; reconnecting on next use');
+      if (!ended())
+        logger.warn({ err: error }, 'catalog cache listener lost its connection; reconnecting on next use');
       connecting = undefined;
     });
     await next.connect();
@@ -186,7 +196,10 @@ function createListener(
       if (!connecting && !ended()) {
         connecting = connect().catch((error: unknown) => {
           connecting = undefined;
-          logger.warn({ err: error }, 'catalog cache listener could not connect; caching is off until it does');
+          logger.warn(
+            { err: error },
+            'catalog cache listener could not connect; caching is off until it does',
+          );
         });
       }
       return false;

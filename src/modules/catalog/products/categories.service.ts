@@ -40,7 +40,7 @@ export function createCategories(deps: { readonly database: Database; readonly a
     name: row.name,
     parentId: row.parentId ? toPublicId('cat', row.parentId) : null,
     path: row.path,
-    productCount: Number(row.productCount),
+    productCount: row.productCount,
   });
 
   /** Every category with its path; `activeOnly` counts active products only (the external surface). */
@@ -82,7 +82,9 @@ export function createCategories(deps: { readonly database: Database; readonly a
              (select name from catalog.categories where id = ${id}) as name,
              (select parent_id from catalog.categories where id = ${id}) as "parentId",
              array(select name from up order by depth desc) as path,
-             (select count(*)::int from catalog.products where category_id = ${id}) as "productCount"`.execute(trx);
+             (select count(*)::int from catalog.products where category_id = ${id}) as "productCount"`.execute(
+      trx,
+    );
     const row = rows[0];
     if (!row?.name) throw ProductsErrors.categoryNotFound();
     return view(row);
@@ -114,11 +116,16 @@ export function createCategories(deps: { readonly database: Database; readonly a
     if (!found)
       throw ProductsErrors.invalid([{ field: 'body.parentId', message: 'is not a category of this tenant' }]);
     if ((await depthOf(trx, found.id)) >= MAX_DEPTH)
-      throw ProductsErrors.invalid([{ field: 'body.parentId', message: `the tree may be at most ${MAX_DEPTH} deep` }]);
+      throw ProductsErrors.invalid([
+        { field: 'body.parentId', message: `the tree may be at most ${MAX_DEPTH} deep` },
+      ]);
     return found.id;
   }
 
-  async function create(ctx: RequestContext, input: { name: string; parentId?: string | null }): Promise<Category> {
+  async function create(
+    ctx: RequestContext,
+    input: { name: string; parentId?: string | null },
+  ): Promise<Category> {
     try {
       return await database.withTenant<CatalogTables, Category>(ctx, async (trx) => {
         const parent = await parentUuid(trx, input.parentId);
@@ -149,8 +156,14 @@ export function createCategories(deps: { readonly database: Database; readonly a
     try {
       return await database.withTenant<CatalogTables, Category>(ctx, async (trx) => {
         // One writer at a time moves categories of a tenant: two concurrent moves cannot make a cycle together.
-        await sql`select pg_advisory_xact_lock(hashtextextended('catalog.categories:' || ${ctx.tenantId}, 0))`.execute(trx);
-        const current = await trx.selectFrom('catalog.categories').select('id').where('id', '=', uuid).executeTakeFirst();
+        await sql`select pg_advisory_xact_lock(hashtextextended('catalog.categories:' || ${ctx.tenantId}, 0))`.execute(
+          trx,
+        );
+        const current = await trx
+          .selectFrom('catalog.categories')
+          .select('id')
+          .where('id', '=', uuid)
+          .executeTakeFirst();
         if (!current) throw ProductsErrors.categoryNotFound();
         const parent = await parentUuid(trx, input.parentId);
         if (parent) {
@@ -188,13 +201,21 @@ export function createCategories(deps: { readonly database: Database; readonly a
   async function remove(ctx: RequestContext, categoryId: string): Promise<void> {
     const uuid = uuidOf(categoryId);
     await database.withTenant<CatalogTables, void>(ctx, async (trx) => {
-      const found = await trx.selectFrom('catalog.categories').select('id').where('id', '=', uuid).forUpdate().executeTakeFirst();
+      const found = await trx
+        .selectFrom('catalog.categories')
+        .select('id')
+        .where('id', '=', uuid)
+        .forUpdate()
+        .executeTakeFirst();
       if (!found) throw ProductsErrors.categoryNotFound();
       const { rows } = await sql<{ children: number; products: number }>`
         select (select count(*)::int from catalog.categories where parent_id = ${uuid}) as children,
-               (select count(*)::int from catalog.products where category_id = ${uuid}) as products`.execute(trx);
+               (select count(*)::int from catalog.products where category_id = ${uuid}) as products`.execute(
+        trx,
+      );
       const counts = rows[0] ?? { children: 0, products: 0 };
-      if (counts.children > 0 || counts.products > 0) throw ProductsErrors.categoryInUse(counts.children, counts.products);
+      if (counts.children > 0 || counts.products > 0)
+        throw ProductsErrors.categoryInUse(counts.children, counts.products);
       await trx.deleteFrom('catalog.categories').where('id', '=', uuid).execute();
       await audit.append(trx, ctx, {
         action: 'catalog.category.deleted',
@@ -205,20 +226,29 @@ export function createCategories(deps: { readonly database: Database; readonly a
   }
 
   /** The import's "A > B > C": each level found by name under its parent or created. Returns the leaf's uuid. */
-  async function ensurePath(trx: CatalogTransaction, ctx: RequestContext, names: readonly string[]): Promise<string> {
+  async function ensurePath(
+    trx: CatalogTransaction,
+    ctx: RequestContext,
+    names: readonly string[],
+  ): Promise<string> {
     let parent: string | null = null;
     for (const name of names.slice(0, MAX_DEPTH)) {
       const query = trx
         .selectFrom('catalog.categories')
         .select('id')
         .where(sql<boolean>`lower(name) = lower(${name})`);
-      const found: { id: string } | undefined = await (parent === null ? query.where('parentId', 'is', null) : query.where('parentId', '=', parent)).executeTakeFirst();
+      const found: { id: string } | undefined = await (
+        parent === null ? query.where('parentId', 'is', null) : query.where('parentId', '=', parent)
+      ).executeTakeFirst();
       if (found) {
         parent = found.id;
         continue;
       }
       const id = newUuid();
-      await trx.insertInto('catalog.categories').values({ id, tenantId: ctx.tenantId, parentId: parent, name }).execute();
+      await trx
+        .insertInto('catalog.categories')
+        .values({ id, tenantId: ctx.tenantId, parentId: parent, name })
+        .execute();
       await audit.append(trx, ctx, {
         action: 'catalog.category.created',
         target: { type: 'category', id: toPublicId('cat', id) },
@@ -230,7 +260,15 @@ export function createCategories(deps: { readonly database: Database; readonly a
     return parent;
   }
 
-  return { list, get: (ctx: RequestContext, id: string) => database.withTenant<CatalogTables, Category>(ctx, (trx) => one(trx, uuidOf(id))), create, update, remove, ensurePath };
+  return {
+    list,
+    get: (ctx: RequestContext, id: string) =>
+      database.withTenant<CatalogTables, Category>(ctx, (trx) => one(trx, uuidOf(id))),
+    create,
+    update,
+    remove,
+    ensurePath,
+  };
 }
 
 export type Categories = ReturnType<typeof createCategories>;

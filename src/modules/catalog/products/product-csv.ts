@@ -45,7 +45,11 @@ export function readProductCsv(bytes: Buffer): ProductCsv {
       skip_records_with_error: true,
       max_record_size: 256 * 1024,
       on_skip: (error) => {
-        unreadable.push({ row: Number(error?.lines ?? 0), field: 'row', reason: (error?.message ?? 'cannot be read').slice(0, 300) });
+        unreadable.push({
+          row: Number(error?.lines ?? 0),
+          field: 'row',
+          reason: (error?.message ?? 'cannot be read').slice(0, 300),
+        });
         return undefined;
       },
     }) as unknown as { record: string[]; info: { lines: number } }[];
@@ -62,14 +66,17 @@ export function readProductCsv(bytes: Buffer): ProductCsv {
 export function headerProblems(header: readonly string[]): string[] {
   const problems: string[] = [];
   if (header.length > MAX_COLUMNS) problems.push(`has more than ${MAX_COLUMNS} columns`);
-  for (const needed of ['sku', 'name']) if (!header.includes(needed)) problems.push(`has no '${needed}' column`);
+  for (const needed of ['sku', 'name'])
+    if (!header.includes(needed)) problems.push(`has no '${needed}' column`);
   const known = new Set(['sku', 'name', 'description', 'status', 'category']);
   for (const column of header) {
     if (known.has(column)) continue;
     if (column.startsWith('price_')) {
-      if (!isCurrency(column.slice(6).toUpperCase())) problems.push(`column '${column.slice(0, 40)}' names no ISO 4217 currency`);
+      if (!isCurrency(column.slice(6).toUpperCase()))
+        problems.push(`column '${column.slice(0, 40)}' names no ISO 4217 currency`);
     } else if (column.startsWith('attr_')) {
-      if (!/^[a-z][a-z0-9_]{0,49}$/.test(column.slice(5))) problems.push(`column '${column.slice(0, 60)}' is no attribute name`);
+      if (!/^[a-z][a-z0-9_]{0,49}$/.test(column.slice(5)))
+        problems.push(`column '${column.slice(0, 60)}' is no attribute name`);
     } else problems.push(`column '${column.slice(0, 60)}' is not known`);
   }
   if (new Set(header).size !== header.length) problems.push('names a column twice');
@@ -107,7 +114,13 @@ export function productFromRow(header: readonly string[], row: CsvRow): ParsedRo
       else prices.push({ amountMinor, currency });
     } else if (column.startsWith('attr_')) {
       attributes[column.slice(5)] =
-        value === 'true' ? true : value === 'false' ? false : /^-?\d{1,15}(\.\d{1,6})?$/.test(value) ? Number(value) : value;
+        value === 'true'
+          ? true
+          : value === 'false'
+            ? false
+            : /^-?\d{1,15}(\.\d{1,6})?$/.test(value)
+              ? Number(value)
+              : value;
     }
   }
   const status = cell('status').toLowerCase();
@@ -124,7 +137,13 @@ export function productFromRow(header: readonly string[], row: CsvRow): ParsedRo
     for (const issue of parsed.error.issues.slice(0, 10)) {
       const [head, key] = issue.path.map(String);
       const field =
-        head === 'attributes' && key ? `attr_${key}` : head === 'prices' ? 'price' : head === 'attributes' ? 'attr' : (head ?? 'row');
+        head === 'attributes' && key
+          ? `attr_${key}`
+          : head === 'prices'
+            ? 'price'
+            : head === 'attributes'
+              ? 'attr'
+              : (head ?? 'row');
       reject(field, issue.message);
     }
   }

@@ -9,7 +9,13 @@ import type { CatalogTables, CatalogTransaction } from '../db/catalog.tables.js'
 import type { ProductImportState } from '../db/products.tables.js';
 import type { CacheKeys, CatalogCache } from './catalog.cache.js';
 import type { Categories } from './categories.service.js';
-import { headerProblems, productFromRow, ProductCsvError, readProductCsv, type CsvRejection } from './product-csv.js';
+import {
+  headerProblems,
+  productFromRow,
+  ProductCsvError,
+  readProductCsv,
+  type CsvRejection,
+} from './product-csv.js';
 import type { Products } from './products.service.js';
 import { ProductsErrors } from './products.errors.js';
 
@@ -73,10 +79,13 @@ export function createProductImports(deps: {
       const csv = readProductCsv(bytes);
       const problems = headerProblems(csv.header);
       if (problems.length)
-        throw ProductsErrors.invalid(problems.slice(0, 20).map((message) => ({ field: 'file', message: `header ${message}` })));
+        throw ProductsErrors.invalid(
+          problems.slice(0, 20).map((message) => ({ field: 'file', message: `header ${message}` })),
+        );
       rowsTotal = csv.rows.length + csv.unreadable.length;
     } catch (error) {
-      if (error instanceof ProductCsvError) throw ProductsErrors.invalid([{ field: 'file', message: error.message }]);
+      if (error instanceof ProductCsvError)
+        throw ProductsErrors.invalid([{ field: 'file', message: error.message }]);
       throw error;
     }
     const id = newUuid();
@@ -116,34 +125,38 @@ export function createProductImports(deps: {
 
   async function runImport(tenantId: string, id: string): Promise<void> {
     const ctx = systemContext(tenantId, `product-import-${id}`, 'catalog.product-import');
-    const job = await database.withTenant<CatalogTables, { objectKey: string; checkpointRow: number; attempts: number; createdBy: string } | undefined>(
-      ctx,
-      (trx) =>
-        trx
-          .updateTable('catalog.product_imports')
-          .set((eb) => ({
-            state: 'running',
-            attempts: eb('attempts', '+', 1),
-            claimedUntil: sql<Date>`now() + make_interval(secs => ${CLAIM_SECONDS})`,
-          }))
-          .where('id', '=', id)
-          .where('state', 'in', ['queued', 'running'])
-          .where((eb) => eb.or([eb('claimedUntil', 'is', null), eb('claimedUntil', '<', sql<Date>`now()`)]))
-          .returning(['objectKey', 'checkpointRow', 'attempts', 'createdBy'])
-          .executeTakeFirst(),
+    const job = await database.withTenant<
+      CatalogTables,
+      { objectKey: string; checkpointRow: number; attempts: number; createdBy: string } | undefined
+    >(ctx, (trx) =>
+      trx
+        .updateTable('catalog.product_imports')
+        .set((eb) => ({
+          state: 'running',
+          attempts: eb('attempts', '+', 1),
+          claimedUntil: sql<Date>`now() + make_interval(secs => ${CLAIM_SECONDS})`,
+        }))
+        .where('id', '=', id)
+        .where('state', 'in', ['queued', 'running'])
+        .where((eb) => eb.or([eb('claimedUntil', 'is', null), eb('claimedUntil', '<', sql<Date>`now()`)]))
+        .returning(['objectKey', 'checkpointRow', 'attempts', 'createdBy'])
+        .executeTakeFirst(),
     );
     if (!job) return;
-    const heartbeat = setInterval(() => {
-      void database
-        .withTenant<CatalogTables, unknown>(ctx, (trx) =>
-          trx
-            .updateTable('catalog.product_imports')
-            .set({ claimedUntil: new Date(Date.now() + CLAIM_SECONDS * 1000) })
-            .where('id', '=', id)
-            .execute(),
-        )
-        .catch(() => undefined);
-    }, (CLAIM_SECONDS * 1000) / 3);
+    const heartbeat = setInterval(
+      () => {
+        void database
+          .withTenant<CatalogTables>(ctx, (trx) =>
+            trx
+              .updateTable('catalog.product_imports')
+              .set({ claimedUntil: new Date(Date.now() + CLAIM_SECONDS * 1000) })
+              .where('id', '=', id)
+              .execute(),
+          )
+          .catch(() => undefined);
+      },
+      (CLAIM_SECONDS * 1000) / 3,
+    );
     heartbeat.unref();
     const finish = (state: 'completed' | 'failed', reason: string | null) =>
       database.withTenant<CatalogTables, void>(ctx, async (trx) => {
@@ -176,20 +189,26 @@ export function createProductImports(deps: {
           const counts = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
           const rejections: CsvRejection[] = [];
           for (const item of batch) {
-            if ('rejection' in item && item.rejection) {
+            if ('rejection' in item) {
               rejections.push(item.rejection);
               counts.rejected++;
               continue;
             }
-            if (!('row' in item) || !item.row) continue;
             const parsed = productFromRow(csv.header, item.row);
             if ('rejections' in parsed) {
               rejections.push(...parsed.rejections);
               counts.rejected++;
               continue;
             }
-            const categoryUuid = parsed.categoryPath ? await categories.ensurePath(trx, ctx, parsed.categoryPath) : null;
-            const result = await products.upsertInBatch(trx, ctx, { ...parsed.product, categoryUuid }, toPublicId('imp', id));
+            const categoryUuid = parsed.categoryPath
+              ? await categories.ensurePath(trx, ctx, parsed.categoryPath)
+              : null;
+            const result = await products.upsertInBatch(
+              trx,
+              ctx,
+              { ...parsed.product, categoryUuid },
+              toPublicId('imp', id),
+            );
             counts[result.outcome]++;
             if (result.keys) dropped.push(result.keys);
           }
@@ -211,24 +230,47 @@ export function createProductImports(deps: {
         for (const keys of dropped) await cache.drop(keys);
       }
       await finish('completed', null);
-      await objects.delete(job.objectKey, { reason: `product import ${id} completed` }).catch(() => undefined);
+      await objects
+        .delete(job.objectKey, { reason: `product import ${id} completed` })
+        .catch(() => undefined);
     } catch (error) {
-      if (error instanceof ProductCsvError) return finish('failed', error.message);
-      if (job.attempts >= MAX_ATTEMPTS)
-        return finish('failed', `the import stopped ${MAX_ATTEMPTS} times; last error: ${(error as Error).message.slice(0, 200)}`);
+      if (error instanceof ProductCsvError) {
+        await finish('failed', error.message);
+        return;
+      }
+      if (job.attempts >= MAX_ATTEMPTS) {
+        await finish(
+          'failed',
+          `the import stopped ${MAX_ATTEMPTS} times; last error: ${(error as Error).message.slice(0, 200)}`,
+        );
+        return;
+      }
       throw error;
     } finally {
       clearInterval(heartbeat);
     }
   }
 
-  async function insertRejections(trx: CatalogTransaction, tenantId: string, importId: string, rows: readonly CsvRejection[]) {
+  async function insertRejections(
+    trx: CatalogTransaction,
+    tenantId: string,
+    importId: string,
+    rows: readonly CsvRejection[],
+  ) {
     if (rows.length === 0) return;
     // One rejection per line and field (the first reason).
     const unique = new Map(rows.map((r) => [`${r.row}:${r.field}`, r]));
     await trx
       .insertInto('catalog.product_import_rejections')
-      .values([...unique.values()].map((r) => ({ tenantId, importId, rowNumber: r.row, field: r.field.slice(0, 100), reason: r.reason.slice(0, 500) })))
+      .values(
+        [...unique.values()].map((r) => ({
+          tenantId,
+          importId,
+          rowNumber: r.row,
+          field: r.field.slice(0, 100),
+          reason: r.reason.slice(0, 500),
+        })),
+      )
       .onConflict((oc) => oc.doNothing())
       .execute();
   }
@@ -237,7 +279,11 @@ export function createProductImports(deps: {
     const uuid = fromPublicId('imp', importId);
     if (!uuid) throw ProductsErrors.importNotFound();
     const found = await database.withTenant<CatalogTables, ProductImport | undefined>(ctx, async (trx) => {
-      const row = await trx.selectFrom('catalog.product_imports').selectAll().where('id', '=', uuid).executeTakeFirst();
+      const row = await trx
+        .selectFrom('catalog.product_imports')
+        .selectAll()
+        .where('id', '=', uuid)
+        .executeTakeFirst();
       if (!row) return undefined;
       const rejections = await trx
         .selectFrom('catalog.product_import_rejections')

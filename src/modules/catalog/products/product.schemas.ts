@@ -14,12 +14,17 @@ export const skuSchema = z
   .trim()
   .min(1)
   .max(100)
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N}._\-/]*$/u, 'must be letters, digits and . _ - / (starting with a letter or digit)');
+  .regex(
+    /^[\p{L}\p{N}][\p{L}\p{N}._\-/]*$/u,
+    'must be letters, digits and . _ - / (starting with a letter or digit)',
+  );
 
 export const attributesSchema = z
   .record(
-    z.string().regex(attributeNamePattern, 'attribute names are lower-case letters, digits and _ (at most 50)'),
-    z.union([z.string().max(500), z.number().finite(), z.boolean()]),
+    z
+      .string()
+      .regex(attributeNamePattern, 'attribute names are lower-case letters, digits and _ (at most 50)'),
+    z.union([z.string().max(500), z.number(), z.boolean()]),
   )
   .refine((value) => Object.keys(value).length <= MAX_ATTRIBUTES, {
     message: `must have at most ${MAX_ATTRIBUTES} attributes`,

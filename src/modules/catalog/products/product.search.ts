@@ -68,7 +68,11 @@ interface Candidate {
 
 /** `blue shirt` → `blue:* & shirt:*`: letters and digits only, so the text cannot be tsquery syntax. */
 export function toPrefixQuery(q: string): string | undefined {
-  const words = q.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words =
+    q
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
   const terms = words.slice(0, 8).map((w) => `${w.slice(0, 60)}:*`);
   return terms.length ? terms.join(' & ') : undefined;
 }
@@ -90,9 +94,13 @@ export function createProductSearch(deps: { readonly database: Database }) {
     const q = query.q?.trim().slice(0, 200) ?? '';
     const sort: SearchSort = query.sort ?? (q ? 'relevance' : 'newest');
     if (sort === 'price' && !query.currency)
-      throw ProductsErrors.invalidUpload([{ field: 'query.currency', message: 'is required to sort by price' }]);
+      throw ProductsErrors.invalidUpload([
+        { field: 'query.currency', message: 'is required to sort by price' },
+      ]);
     if ((query.priceMin !== undefined || query.priceMax !== undefined) && !query.currency)
-      throw ProductsErrors.invalidUpload([{ field: 'query.currency', message: 'is required with priceMin or priceMax' }]);
+      throw ProductsErrors.invalidUpload([
+        { field: 'query.currency', message: 'is required with priceMin or priceMax' },
+      ]);
     const categoryUuid = query.categoryId ? fromPublicId('cat', query.categoryId) : undefined;
     if (query.categoryId && !categoryUuid)
       throw ProductsErrors.invalidUpload([{ field: 'query.categoryId', message: 'is not a category id' }]);
@@ -117,8 +125,26 @@ export function createProductSearch(deps: { readonly database: Database }) {
       const columns = sql`p.id, lower(p.name) as "nameKey", p.created_at as "createdAt", p.category_id as "categoryId",
         pp.amount_minor as "amountMinor", catalog.product_available(p.id) as available`;
 
-      if (q) return ranked(trx, { q, sort, limit, cursor: query.cursor, where, columns, priceJoin, currency: query.currency });
-      return listed(trx, { sort, limit, cursor: query.cursor, where, columns, priceJoin, currency: query.currency });
+      if (q)
+        return ranked(trx, {
+          q,
+          sort,
+          limit,
+          cursor: query.cursor,
+          where,
+          columns,
+          priceJoin,
+          currency: query.currency,
+        });
+      return listed(trx, {
+        sort,
+        limit,
+        cursor: query.cursor,
+        where,
+        columns,
+        priceJoin,
+        currency: query.currency,
+      });
     });
   }
 
@@ -157,9 +183,16 @@ export function createProductSearch(deps: { readonly database: Database }) {
          limit ${MATCH_CAP}`.execute(trx);
       candidates = [...matched, ...near.filter((n) => !seen.has(n.id))];
     }
-    candidates = candidates.map((c) => ({ ...c, rank: Number(c.rank), amountMinor: c.amountMinor === null ? null : Number(c.amountMinor), available: Number(c.available) }));
+    candidates = candidates.map((c) => ({
+      ...c,
+      rank: c.rank,
+      amountMinor: c.amountMinor,
+      available: c.available,
+    }));
     const key = sortKey(parts.sort);
-    candidates.sort((a, b) => compare(key(a), key(b)) * (parts.sort === 'relevance' || parts.sort === 'newest' ? -1 : 1));
+    candidates.sort(
+      (a, b) => compare(key(a), key(b)) * (parts.sort === 'relevance' || parts.sort === 'newest' ? -1 : 1),
+    );
     let start = 0;
     if (parts.cursor) {
       const after = decode(parts.cursor);
@@ -170,7 +203,10 @@ export function createProductSearch(deps: { readonly database: Database }) {
     const page = candidates.slice(start, start + parts.limit);
     const more = start + parts.limit < candidates.length;
     const last = page.at(-1);
-    const items = await loadProducts(trx, page.map((c) => c.id));
+    const items = await loadProducts(
+      trx,
+      page.map((c) => c.id),
+    );
     return {
       items,
       facets: await facetsOf(trx, candidates, parts.currency, candidates.length >= MATCH_CAP),
@@ -191,7 +227,9 @@ export function createProductSearch(deps: { readonly database: Database }) {
     if (parts.cursor) {
       const values = decode(parts.cursor);
       if (values.length !== 2 || typeof values[1] !== 'string' || !/^[0-9a-f-]{36}$/.test(values[1]))
-        throw ProductsErrors.invalidUpload([{ field: 'query.cursor', message: 'is not a cursor of this list' }]);
+        throw ProductsErrors.invalidUpload([
+          { field: 'query.cursor', message: 'is not a cursor of this list' },
+        ]);
       const first =
         parts.sort === 'name'
           ? sql`${String(values[0])}::text`
@@ -224,12 +262,21 @@ export function createProductSearch(deps: { readonly database: Database }) {
     const sample = sql`select ${columns}, 0::float8 as rank from catalog.products p ${priceJoin} where ${where(sql`true`)}`;
     const { rows: sampled } = await sql<Candidate>`${sample} limit ${FACET_CAP + 1}`.execute(trx);
     const capped = sampled.length > FACET_CAP;
-    const facetRows = sampled.slice(0, FACET_CAP).map((c) => ({ ...c, amountMinor: c.amountMinor === null ? null : Number(c.amountMinor), available: Number(c.available) }));
+    const facetRows = sampled.slice(0, FACET_CAP).map((c) => ({
+      ...c,
+      amountMinor: c.amountMinor,
+      available: c.available,
+    }));
     return {
-      items: await loadProducts(trx, page.map((r) => r.id)),
+      items: await loadProducts(
+        trx,
+        page.map((r) => r.id),
+      ),
       facets: await facetsOf(trx, facetRows, parts.currency, capped),
       nextCursor,
-      total: capped ? await countUpTo(trx, sql`select 1 from catalog.products p ${priceJoin} where ${where(sql`true`)}`) : { count: facetRows.length, exact: true },
+      total: capped
+        ? await countUpTo(trx, sql`select 1 from catalog.products p ${priceJoin} where ${where(sql`true`)}`)
+        : { count: facetRows.length, exact: true },
     };
   }
 
@@ -240,10 +287,19 @@ export function createProductSearch(deps: { readonly database: Database }) {
     capped: boolean,
   ): Promise<SearchFacets> {
     const byCategory = new Map<string, number>();
-    for (const row of rows) if (row.categoryId) byCategory.set(row.categoryId, (byCategory.get(row.categoryId) ?? 0) + 1);
+    for (const row of rows)
+      if (row.categoryId) byCategory.set(row.categoryId, (byCategory.get(row.categoryId) ?? 0) + 1);
     const top = [...byCategory].sort((a, b) => b[1] - a[1]).slice(0, 30);
     const names = top.length
-      ? await trx.selectFrom('catalog.categories').select(['id', 'name']).where('id', 'in', top.map(([id]) => id)).execute()
+      ? await trx
+          .selectFrom('catalog.categories')
+          .select(['id', 'name'])
+          .where(
+            'id',
+            'in',
+            top.map(([id]) => id),
+          )
+          .execute()
       : [];
     const nameOf = new Map(names.map((n) => [n.id, n.name]));
     const priceBands: SearchFacets['priceBands'] = [];
@@ -254,14 +310,21 @@ export function createProductSearch(deps: { readonly database: Database }) {
         const fromMinor = from * unit;
         const toMinor = to === undefined ? null : to * unit;
         const count = rows.filter(
-          (r) => r.amountMinor !== null && r.amountMinor >= fromMinor && (toMinor === null || r.amountMinor < toMinor),
+          (r) =>
+            r.amountMinor !== null &&
+            r.amountMinor >= fromMinor &&
+            (toMinor === null || r.amountMinor < toMinor),
         ).length;
         priceBands.push({ fromMinor, toMinor, count });
       });
     }
     const inStock = rows.filter((r) => r.available > 0).length;
     return {
-      categories: top.map(([id, count]) => ({ id: toPublicId('cat', id), name: nameOf.get(id) ?? '', count })),
+      categories: top.map(([id, count]) => ({
+        id: toPublicId('cat', id),
+        name: nameOf.get(id) ?? '',
+        count,
+      })),
       priceBands,
       availability: { inStock, outOfStock: rows.length - inStock },
       basedOn: { rows: rows.length, capped },

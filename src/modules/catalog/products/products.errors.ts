@@ -2,8 +2,7 @@ import { AppError, type FieldProblem } from '../../../platform/errors.js';
 
 /** The CATALOG_* codes of products, categories, images and imports (the module's errors.ts holds the shared ones). */
 export const ProductsErrors = {
-  productNotFound: () =>
-    new AppError('CATALOG_PRODUCT_NOT_FOUND', 'not_found', 'The product was not found.'),
+  productNotFound: () => new AppError('CATALOG_PRODUCT_NOT_FOUND', 'not_found', 'The product was not found.'),
   skuTaken: (sku: string, field = 'body.sku') =>
     new AppError('CATALOG_SKU_TAKEN', 'conflict', `${field}: the SKU '${sku.slice(0, 100)}' is taken.`, {
       fields: [{ field, message: 'is the SKU of another product of this tenant' }],
@@ -16,9 +15,14 @@ export const ProductsErrors = {
       { fields: [{ field: 'body.version', message: `is not the current version (${current})` }] },
     ),
   invalid: (fields: readonly FieldProblem[]) =>
-    new AppError('CATALOG_INVALID_PRODUCT', 'unprocessable', fields.map((f) => `${f.field} ${f.message}`).join('; '), {
-      fields,
-    }),
+    new AppError(
+      'CATALOG_INVALID_PRODUCT',
+      'unprocessable',
+      fields.map((f) => `${f.field} ${f.message}`).join('; '),
+      {
+        fields,
+      },
+    ),
   categoryNotFound: (field = 'params.categoryId') =>
     new AppError('CATALOG_CATEGORY_NOT_FOUND', 'not_found', `${field}: the category was not found.`, {
       fields: [{ field, message: 'is not a category of this tenant' }],
@@ -50,8 +54,14 @@ export const ProductsErrors = {
       fields: [{ field, message: `must be at most ${limit} bytes` }],
     }),
   invalidUpload: (fields: readonly FieldProblem[]) =>
-    new AppError('CATALOG_INVALID_UPLOAD', 'invalid_input', fields.map((f) => `${f.field} ${f.message}`).join('; '), {
-      fields,
-    }),
-  importNotFound: () => new AppError('CATALOG_IMPORT_NOT_FOUND', 'not_found', 'The product import was not found.'),
+    new AppError(
+      'CATALOG_INVALID_UPLOAD',
+      'invalid_input',
+      fields.map((f) => `${f.field} ${f.message}`).join('; '),
+      {
+        fields,
+      },
+    ),
+  importNotFound: () =>
+    new AppError('CATALOG_IMPORT_NOT_FOUND', 'not_found', 'The product import was not found.'),
 } as const;

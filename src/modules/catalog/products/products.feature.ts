@@ -2,7 +2,7 @@ import type { PlatformModule } from '../../../platform/module.js';
 import type { CatalogDeps } from '../catalog.deps.js';
 import type { ProductsService } from '../contract.js';
 import { productChangedV1 } from '../events.js';
-import { createCatalogCache, skuKey, productKey, type CatalogCache } from './catalog.cache.js';
+import { createCatalogCache, type CatalogCache } from './catalog.cache.js';
 import { createCategories, type Categories } from './categories.service.js';
 import { createProductImports, type ProductImports } from './product-import.service.js';
 import { createProductSearch } from './product.search.js';
@@ -23,7 +23,13 @@ export type ProductsFeatureApi = ProductsService &
 /** Products, categories, prices, images, search, CSV imports and the catalog cache. */
 export function createProductsFeature(deps: CatalogDeps): PlatformModule<ProductsFeatureApi> {
   const cache = createCatalogCache({ redis: deps.redis, database: deps.database, logger: deps.logger });
-  const products = createProducts({ database: deps.database, audit: deps.auditLog, bus: deps.bus, objects: deps.objects, cache });
+  const products = createProducts({
+    database: deps.database,
+    audit: deps.auditLog,
+    bus: deps.bus,
+    objects: deps.objects,
+    cache,
+  });
   const categories = createCategories({ database: deps.database, audit: deps.auditLog });
   const search = createProductSearch({ database: deps.database });
   // Import uploads are announced by the import itself, not as objects.
@@ -54,7 +60,11 @@ export function createProductsFeature(deps: CatalogDeps): PlatformModule<Product
       cache,
     },
     routes: [
-      { surface: 'internal', prefix: '/catalog/products', plugin: productsRoutes({ products, search, imports }) },
+      {
+        surface: 'internal',
+        prefix: '/catalog/products',
+        plugin: productsRoutes({ products, search, imports }),
+      },
       { surface: 'internal', prefix: '/catalog/categories', plugin: categoriesRoutes(categories) },
       { surface: 'external', prefix: '/catalog/products', plugin: external.products },
       { surface: 'external', prefix: '/catalog/categories', plugin: external.categories },
@@ -72,8 +82,6 @@ export function createProductsFeature(deps: CatalogDeps): PlatformModule<Product
           await cache.drop(keys);
           if (cache.kind === 'memory')
             await deps.database.withTenant(ctx, (trx) => cache.announce(trx, keys));
-          void productKey;
-          void skuKey;
         },
       },
     ],

@@ -21,7 +21,10 @@ import { productKey } from './catalog.cache.js';
  */
 
 const RW = ['products:read', 'products:write'];
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.alloc(64, 1),
+]);
 
 interface Problem {
   status: number;
@@ -34,8 +37,19 @@ describe('catalog products', () => {
   let a: RequestContext;
   let b: RequestContext;
 
-  const api = (ctx: RequestContext, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object, permissions = RW) =>
-    t.inject({ method, url: `/api/v1/catalog${url}`, as: { tenant: ctx.tenantId, permissions }, ...(payload ? { payload } : {}) });
+  const api = (
+    ctx: RequestContext,
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    url: string,
+    payload?: object,
+    permissions = RW,
+  ) =>
+    t.inject({
+      method,
+      url: `/api/v1/catalog${url}`,
+      as: { tenant: ctx.tenantId, permissions },
+      ...(payload ? { payload } : {}),
+    });
 
   const create = async (ctx: RequestContext, body: object) => {
     const response = await api(ctx, 'POST', '/products', body);
@@ -51,7 +65,7 @@ describe('catalog products', () => {
     ({ ctx: b } = await createTenant(t.platform));
   });
   afterAll(async () => {
-    await t?.close();
+    await t.close();
   });
 
   it('creates, reads, updates with a version and archives a product', async () => {
@@ -61,7 +75,10 @@ describe('catalog products', () => {
       description: 'Soft cotton',
       status: 'active',
       attributes: { colour: 'blue', size_cm: 42, organic: true },
-      prices: [{ amountMinor: 1999, currency: 'EUR' }, { amountMinor: 2199, currency: 'USD' }],
+      prices: [
+        { amountMinor: 1999, currency: 'EUR' },
+        { amountMinor: 2199, currency: 'USD' },
+      ],
     });
     expect(product).toMatchObject({ sku: 'TSHIRT-1', status: 'active', version: 1, available: 0 });
     expect(product.id).toMatch(/^prod_/);
@@ -83,13 +100,18 @@ describe('catalog products', () => {
     expect(archived.json<Product>().status).toBe('archived');
     // Another tenant sees nothing of it.
     expect((await api(b, 'GET', `/products/${product.id}`)).statusCode).toBe(404);
-    expect((await api(b, 'PATCH', `/products/${product.id}`, { version: 3, name: 'x' })).statusCode).toBe(404);
+    expect((await api(b, 'PATCH', `/products/${product.id}`, { version: 3, name: 'x' })).statusCode).toBe(
+      404,
+    );
   });
 
   it('refuses bad and hostile input with the field named', async () => {
     const cases: [object, string][] = [
       [{ sku: 'X1', name: 'n', prices: [{ amountMinor: 1, currency: 'XXX' }] }, 'body.prices.0.currency'],
-      [{ sku: 'X1', name: 'n', prices: [{ amountMinor: 1.5, currency: 'EUR' }] }, 'body.prices.0.amountMinor'],
+      [
+        { sku: 'X1', name: 'n', prices: [{ amountMinor: 1.5, currency: 'EUR' }] },
+        'body.prices.0.amountMinor',
+      ],
       [{ sku: 'X1', name: 'n\u0000', prices: [] }, 'body.name'],
       [{ sku: 'X1', name: 'x'.repeat(10_000), prices: [] }, 'body.name'],
       [{ sku: 'bad sku!', name: 'n', prices: [] }, 'body.sku'],
@@ -123,24 +145,57 @@ describe('catalog products', () => {
     await create(a, { sku: 'POLO-1', name: 'Polo', categoryId: polo.id, prices: [] });
     expect((await api(a, 'DELETE', `/categories/${polo.id}`)).statusCode).toBe(409);
     const list = await api(a, 'GET', '/categories');
-    expect(list.json<{ items: { id: string; productCount: number }[] }>().items.find((c) => c.id === polo.id)?.productCount).toBe(1);
+    expect(
+      list.json<{ items: { id: string; productCount: number }[] }>().items.find((c) => c.id === polo.id)
+        ?.productCount,
+    ).toBe(1);
     expect((await api(b, 'GET', '/categories')).json<{ items: unknown[] }>().items).toEqual([]);
   });
 
   it('searches with ranking, typo tolerance, facets and keyset paging', async () => {
     const cat = (await api(a, 'POST', '/categories', { name: 'Audio' })).json<{ id: string }>();
-    await create(a, { sku: 'SPK-100', name: 'Bluetooth Speaker', status: 'active', categoryId: cat.id, prices: [{ amountMinor: 4999, currency: 'EUR' }] });
-    await create(a, { sku: 'SPK-200', name: 'Speaker Stand', status: 'active', prices: [{ amountMinor: 1500, currency: 'EUR' }] });
-    await create(a, { sku: 'CAB-1', name: 'Cable', description: 'for any speaker', status: 'active', prices: [{ amountMinor: 500, currency: 'EUR' }] });
+    await create(a, {
+      sku: 'SPK-100',
+      name: 'Bluetooth Speaker',
+      status: 'active',
+      categoryId: cat.id,
+      prices: [{ amountMinor: 4999, currency: 'EUR' }],
+    });
+    await create(a, {
+      sku: 'SPK-200',
+      name: 'Speaker Stand',
+      status: 'active',
+      prices: [{ amountMinor: 1500, currency: 'EUR' }],
+    });
+    await create(a, {
+      sku: 'CAB-1',
+      name: 'Cable',
+      description: 'for any speaker',
+      status: 'active',
+      prices: [{ amountMinor: 500, currency: 'EUR' }],
+    });
     await create(a, { sku: 'SPEAKER', name: 'Mystery box', status: 'draft', prices: [] });
     const search = async (query: string) => {
       const response = await api(a, 'GET', `/products?${query}`);
       expect(response.statusCode, response.body).toBe(200);
-      return response.json<{ items: Product[]; nextCursor: string | null; facets: { categories: { id: string; count: number }[]; priceBands: { count: number }[]; availability: { outOfStock: number } } }>();
+      return response.json<{
+        items: Product[];
+        nextCursor: string | null;
+        facets: {
+          categories: { id: string; count: number }[];
+          priceBands: { count: number }[];
+          availability: { outOfStock: number };
+        };
+      }>();
     };
     const hits = await search('q=speaker&currency=EUR');
     // The exact SKU first, then name matches (A) before the description match (C).
-    expect(hits.items.map((p) => p.sku)).toEqual(['SPEAKER', expect.stringMatching(/^SPK-/), expect.stringMatching(/^SPK-/), 'CAB-1']);
+    expect(hits.items.map((p) => p.sku)).toEqual([
+      'SPEAKER',
+      expect.stringMatching(/^SPK-/),
+      expect.stringMatching(/^SPK-/),
+      'CAB-1',
+    ]);
     expect(hits.facets.categories).toEqual([{ id: cat.id, name: 'Audio', count: 1 }]);
     expect(hits.facets.priceBands.reduce((sum, band) => sum + band.count, 0)).toBe(3);
     expect(hits.facets.availability.outOfStock).toBe(4);
@@ -151,18 +206,30 @@ describe('catalog products', () => {
     const second = await search(`q=speaker&limit=2&cursor=${first.nextCursor ?? ''}`);
     expect([...first.items, ...second.items].map((p) => p.sku)).toEqual(hits.items.map((p) => p.sku));
     const byPrice = await search('sort=price&currency=EUR&limit=2&status=active');
-    const more = await search(`sort=price&currency=EUR&limit=2&status=active&cursor=${byPrice.nextCursor ?? ''}`);
+    const more = await search(
+      `sort=price&currency=EUR&limit=2&status=active&cursor=${byPrice.nextCursor ?? ''}`,
+    );
     const prices = [...byPrice.items, ...more.items].map((p) => p.prices[0]?.amountMinor ?? 0);
     expect(prices).toEqual([...prices].sort((x, y) => x - y));
-    expect((await search('priceMin=1000&priceMax=2000&currency=EUR&status=active')).items.map((p) => p.sku)).toEqual(['SPK-200']);
+    expect(
+      (await search('priceMin=1000&priceMax=2000&currency=EUR&status=active')).items.map((p) => p.sku),
+    ).toEqual(['SPK-200']);
     expect((await api(a, 'GET', '/products?cursor=garbage')).statusCode).toBe(400);
     expect((await api(b, 'GET', '/products?q=speaker')).json<{ items: unknown[] }>().items).toEqual([]);
     // The external surface: active products only.
-    const ext = await t.inject({ method: 'GET', url: '/ext/v1/catalog/products?q=speaker', as: { tenant: a.tenantId, permissions: ['portal:read'] } });
+    const ext = await t.inject({
+      method: 'GET',
+      url: '/ext/v1/catalog/products?q=speaker',
+      as: { tenant: a.tenantId, permissions: ['portal:read'] },
+    });
     expect(ext.statusCode, ext.body).toBe(200);
     expect(ext.json<{ items: Product[] }>().items.every((p) => p.status === 'active')).toBe(true);
     const draft = hits.items.find((p) => p.sku === 'SPEAKER');
-    const hidden = await t.inject({ method: 'GET', url: `/ext/v1/catalog/products/${draft?.id ?? ''}`, as: { tenant: a.tenantId, permissions: ['portal:read'] } });
+    const hidden = await t.inject({
+      method: 'GET',
+      url: `/ext/v1/catalog/products/${draft?.id ?? ''}`,
+      as: { tenant: a.tenantId, permissions: ['portal:read'] },
+    });
     expect(hidden.statusCode).toBe(404);
   });
 
@@ -174,7 +241,10 @@ describe('catalog products', () => {
         url: `/api/v1/catalog/products/${product.id}/images`,
         as: { tenant: a.tenantId, permissions: RW },
         ...(() => {
-          const form = multipartForm([{ name: 'alt', body: 'front' }, { name: 'file', filename: name, contentType: 'image/png', body }]);
+          const form = multipartForm([
+            { name: 'alt', body: 'front' },
+            { name: 'file', filename: name, contentType: 'image/png', body },
+          ]);
           return { payload: form.payload, headers: form.headers };
         })(),
       });
@@ -201,19 +271,48 @@ describe('catalog products', () => {
       'IMP-1,Imported one,,active,Home > Kitchen,9.99,red',
     ].join('\n');
     const form = multipartForm([{ name: 'file', filename: 'p.csv', contentType: 'text/csv', body: csv }]);
-    const started = await t.inject({ method: 'POST', url: '/api/v1/catalog/products/imports', as: { tenant: a.tenantId, permissions: RW }, payload: form.payload, headers: form.headers });
+    const started = await t.inject({
+      method: 'POST',
+      url: '/api/v1/catalog/products/imports',
+      as: { tenant: a.tenantId, permissions: RW },
+      payload: form.payload,
+      headers: form.headers,
+    });
     expect(started.statusCode, started.body).toBe(202);
     const { id } = started.json<{ id: string }>();
     expect(id).toMatch(/^imp_/);
     await t.platform.modules.catalog.products.imports.idle();
-    const done = (await api(a, 'GET', `/products/imports/${id}`)).json<{ state: string; rowsTotal: number; rowsDone: number; created: number; unchanged: number; rejected: number; rejections: { row: number; field: string }[] }>();
-    expect(done).toMatchObject({ state: 'completed', rowsTotal: 6, rowsDone: 6, created: 2, unchanged: 1, rejected: 3 });
+    const done = (await api(a, 'GET', `/products/imports/${id}`)).json<{
+      state: string;
+      rowsTotal: number;
+      rowsDone: number;
+      created: number;
+      unchanged: number;
+      rejected: number;
+      rejections: { row: number; field: string }[];
+    }>();
+    expect(done).toMatchObject({
+      state: 'completed',
+      rowsTotal: 6,
+      rowsDone: 6,
+      created: 2,
+      unchanged: 1,
+      rejected: 3,
+    });
     expect(done.rejections.map((r) => `${r.row}:${r.field}`)).toEqual(['4:price_EUR', '5:sku', '6:status']);
-    const cats = (await api(a, 'GET', '/categories')).json<{ items: { path: string[] }[] }>().items.map((c) => c.path.join(' > '));
+    const cats = (await api(a, 'GET', '/categories'))
+      .json<{ items: { path: string[] }[] }>()
+      .items.map((c) => c.path.join(' > '));
     expect(cats).toContain('Home > Kitchen');
     expect((await api(b, 'GET', `/products/imports/${id}`)).statusCode).toBe(404);
     const bad = multipartForm([{ name: 'file', filename: 'p.csv', body: 'nothing,useful\n1,2' }]);
-    const refused = await t.inject({ method: 'POST', url: '/api/v1/catalog/products/imports', as: { tenant: a.tenantId, permissions: RW }, payload: bad.payload, headers: bad.headers });
+    const refused = await t.inject({
+      method: 'POST',
+      url: '/api/v1/catalog/products/imports',
+      as: { tenant: a.tenantId, permissions: RW },
+      payload: bad.payload,
+      headers: bad.headers,
+    });
     expect(refused.statusCode).toBe(422);
   });
 
@@ -222,19 +321,42 @@ describe('catalog products', () => {
     let second: Platform | undefined;
     try {
       second = await createPlatform(
-        loadConfig({ DATABASE_URL: t.database.url, SWITCHBOARD_DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_POOL_MAX: '3' }),
-        { role: 'api', migrate: false, logger: createLogger({ level: 'silent' }), authenticators: [testHeaderAuthenticator] },
+        loadConfig({
+          DATABASE_URL: t.database.url,
+          SWITCHBOARD_DATA_DIR: dataDir,
+          LOG_LEVEL: 'silent',
+          DATABASE_POOL_MAX: '3',
+        }),
+        {
+          role: 'api',
+          migrate: false,
+          logger: createLogger({ level: 'silent' }),
+          authenticators: [testHeaderAuthenticator],
+        },
       );
       const mine = t.platform.modules.catalog.products;
       const theirs = second.modules.catalog.products;
       await theirs.cache.ready();
-      const product = await mine.create(a, { sku: 'CACHE-1', name: 'Cached', prices: [{ amountMinor: 100, currency: 'EUR' }] });
+      const product = await mine.create(a, {
+        sku: 'CACHE-1',
+        name: 'Cached',
+        prices: [{ amountMinor: 100, currency: 'EUR' }],
+      });
       expect((await theirs.get(a, product.id)).name).toBe('Cached');
-      const cached = await theirs.cache.get<Product>(a.tenantId, productKey(fromPublicId('prod', product.id) ?? ''));
+      const cached = await theirs.cache.get<Product>(
+        a.tenantId,
+        productKey(fromPublicId('prod', product.id) ?? ''),
+      );
       expect(cached?.name).toBe('Cached');
       expect((await theirs.sellable(a, ['CACHE-1'], 'EUR')).get('CACHE-1')?.unitPrice?.amountMinor).toBe(100);
-      await mine.update(a, product.id, { version: 1, name: 'Renamed', prices: [{ amountMinor: 200, currency: 'EUR' }] });
-      await expect.poll(async () => (await theirs.get(a, product.id)).name, { timeout: 10_000 }).toBe('Renamed');
+      await mine.update(a, product.id, {
+        version: 1,
+        name: 'Renamed',
+        prices: [{ amountMinor: 200, currency: 'EUR' }],
+      });
+      await expect
+        .poll(async () => (await theirs.get(a, product.id)).name, { timeout: 10_000 })
+        .toBe('Renamed');
       expect((await theirs.sellable(a, ['CACHE-1'], 'EUR')).get('CACHE-1')?.unitPrice?.amountMinor).toBe(200);
     } finally {
       await second?.close();

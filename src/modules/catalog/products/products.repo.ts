@@ -26,8 +26,18 @@ export interface ProductRow {
   updatedAt: Date;
 }
 
-export function imageView(row: { id: string; contentType: string; sizeBytes: number; alt: string | null }): ProductImage {
-  return { id: toPublicId('img', row.id), contentType: row.contentType, sizeBytes: Number(row.sizeBytes), alt: row.alt };
+export function imageView(row: {
+  id: string;
+  contentType: string;
+  sizeBytes: number;
+  alt: string | null;
+}): ProductImage {
+  return {
+    id: toPublicId('img', row.id),
+    contentType: row.contentType,
+    sizeBytes: row.sizeBytes,
+    alt: row.alt,
+  };
 }
 
 /** The products with these uuids, whole, in the order given (missing ones left out). */
@@ -65,7 +75,10 @@ export async function loadProducts(trx: CatalogTransaction, ids: readonly string
     .execute();
   const pricesOf = new Map<string, Money[]>();
   for (const p of prices)
-    pricesOf.set(p.productId, [...(pricesOf.get(p.productId) ?? []), { amountMinor: Number(p.amountMinor), currency: p.currency }]);
+    pricesOf.set(p.productId, [
+      ...(pricesOf.get(p.productId) ?? []),
+      { amountMinor: p.amountMinor, currency: p.currency },
+    ]);
   const imagesOf = new Map<string, ProductImage[]>();
   for (const i of images) imagesOf.set(i.productId, [...(imagesOf.get(i.productId) ?? []), imageView(i)]);
   const byId = new Map(rows.map((row) => [row.id, row]));
@@ -82,7 +95,7 @@ export async function loadProducts(trx: CatalogTransaction, ids: readonly string
       attributes: row.attributes,
       prices: pricesOf.get(row.id) ?? [],
       images: imagesOf.get(row.id) ?? [],
-      available: Number(row.available),
+      available: row.available,
       version: row.version,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,

@@ -1,7 +1,12 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isMultipartForm, MultipartError, problemSchema, readMultipartForm } from '../../../platform/http/index.js';
+import {
+  isMultipartForm,
+  MultipartError,
+  problemSchema,
+  readMultipartForm,
+} from '../../../platform/http/index.js';
 import { currencySchema, moneySchema } from '../../../platform/money.js';
 import type { Product } from '../contract.js';
 import type { Categories } from './categories.service.js';
@@ -12,9 +17,20 @@ import { ProductsErrors } from './products.errors.js';
 import type { Products } from './products.service.js';
 
 const tags = ['catalog'];
-const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 429: problemSchema };
+const problems = {
+  400: problemSchema,
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  429: problemSchema,
+};
 
-const imageSchema = z.object({ id: z.string(), contentType: z.string(), sizeBytes: z.number().int(), alt: z.string().nullable() });
+const imageSchema = z.object({
+  id: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number().int(),
+  alt: z.string().nullable(),
+});
 export const productSchema = z.object({
   id: z.string(),
   sku: z.string(),
@@ -53,9 +69,17 @@ const searchResultSchema = z.object({
   items: z.array(productSchema),
   facets: z.object({
     categories: z.array(z.object({ id: z.string(), name: z.string(), count: z.number().int() })),
-    priceBands: z.array(z.object({ fromMinor: z.number().int(), toMinor: z.number().int().nullable(), count: z.number().int() })),
+    priceBands: z.array(
+      z.object({
+        fromMinor: z.number().int(),
+        toMinor: z.number().int().nullable(),
+        count: z.number().int(),
+      }),
+    ),
     availability: z.object({ inStock: z.number().int(), outOfStock: z.number().int() }),
-    basedOn: z.object({ rows: z.number().int(), capped: z.boolean() }).describe('Facets count at most this many of the best matches'),
+    basedOn: z
+      .object({ rows: z.number().int(), capped: z.boolean() })
+      .describe('Facets count at most this many of the best matches'),
   }),
   nextCursor: z.string().nullable(),
   total: z.object({ count: z.number().int(), exact: z.boolean() }),
@@ -82,7 +106,8 @@ type Search = ReturnType<typeof createProductSearch>;
 
 function closing(reply: FastifyReply, error: unknown): unknown {
   void reply.header('connection', 'close');
-  if (error instanceof MultipartError) return ProductsErrors.invalidUpload([{ field: 'body', message: error.message }]);
+  if (error instanceof MultipartError)
+    return ProductsErrors.invalidUpload([{ field: 'body', message: error.message }]);
   return error;
 }
 
@@ -93,10 +118,16 @@ async function readForm<T>(
   take: (file: AsyncIterable<Buffer>, fields: Record<string, string>) => Promise<T>,
 ): Promise<T> {
   if (!isMultipartForm(request.headers['content-type']))
-    throw closing(reply, ProductsErrors.unsupportedImage('headers.content-type', 'must be multipart/form-data with a boundary'));
+    throw closing(
+      reply,
+      ProductsErrors.unsupportedImage('headers.content-type', 'must be multipart/form-data with a boundary'),
+    );
   const fields: Record<string, string> = {};
   try {
-    for await (const part of readMultipartForm(request.raw, request.headers, { parts: 4, fieldBytes: 4096 })) {
+    for await (const part of readMultipartForm(request.raw, request.headers, {
+      parts: 4,
+      fieldBytes: 4096,
+    })) {
       if (part.name === 'file' && part.kind === 'file') return await take(part.body, fields);
       if (part.kind === 'field') {
         const chunks: Buffer[] = [];
@@ -107,11 +138,18 @@ async function readForm<T>(
   } catch (error) {
     throw closing(reply, error);
   }
-  throw closing(reply, ProductsErrors.invalidUpload([{ field: 'file', message: 'is required (a file part named file)' }]));
+  throw closing(
+    reply,
+    ProductsErrors.invalidUpload([{ field: 'file', message: 'is required (a file part named file)' }]),
+  );
 }
 
 /** Mounted at /api/v1/catalog/products (imports at …/products/imports, registered first). */
-export function productsRoutes(deps: { products: Products; search: Search; imports: ProductImports }): FastifyPluginAsyncZod {
+export function productsRoutes(deps: {
+  products: Products;
+  search: Search;
+  imports: ProductImports;
+}): FastifyPluginAsyncZod {
   const { products, search, imports } = deps;
   return async (app) => {
     app.addContentTypeParser('multipart/form-data', (_request, _payload, done) => {
@@ -121,7 +159,12 @@ export function productsRoutes(deps: { products: Products; search: Search; impor
       '/',
       {
         config: { permission: 'products:read' },
-        schema: { tags, summary: 'Search and list products, with facets', querystring: listQuery, response: { 200: searchResultSchema, ...problems } },
+        schema: {
+          tags,
+          summary: 'Search and list products, with facets',
+          querystring: listQuery,
+          response: { 200: searchResultSchema, ...problems },
+        },
       },
       async (request) => search.search(request.ctx, request.query),
     );
@@ -129,7 +172,12 @@ export function productsRoutes(deps: { products: Products; search: Search; impor
       '/',
       {
         config: { permission: 'products:write' },
-        schema: { tags, summary: 'Create a product', body: productCreateSchema, response: { 201: productSchema, ...problems, 409: problemSchema, 422: problemSchema } },
+        schema: {
+          tags,
+          summary: 'Create a product',
+          body: productCreateSchema,
+          response: { 201: productSchema, ...problems, 409: problemSchema, 422: problemSchema },
+        },
       },
       async (request, reply) => reply.code(201).send(await products.create(request.ctx, request.body)),
     );
@@ -139,9 +187,16 @@ export function productsRoutes(deps: { products: Products; search: Search; impor
         config: { permission: 'products:write' },
         schema: {
           tags,
-          summary: 'Import products from CSV (sku,name,description,status,category,price_<CUR>…,attr_<name>…), in the background',
+          summary:
+            'Import products from CSV (sku,name,description,status,category,price_<CUR>…,attr_<name>…), in the background',
           consumes: ['multipart/form-data'],
-          response: { 202: importSchema, ...problems, 413: problemSchema, 415: problemSchema, 422: problemSchema },
+          response: {
+            202: importSchema,
+            ...problems,
+            413: problemSchema,
+            415: problemSchema,
+            422: problemSchema,
+          },
         },
       },
       async (request, reply) => {
@@ -153,7 +208,12 @@ export function productsRoutes(deps: { products: Products; search: Search; impor
       '/imports/:importId',
       {
         config: { permission: 'products:read' },
-        schema: { tags, summary: 'Progress and rejections of a product import', params: z.object({ importId: z.string().max(100) }), response: { 200: importSchema, ...problems } },
+        schema: {
+          tags,
+          summary: 'Progress and rejections of a product import',
+          params: z.object({ importId: z.string().max(100) }),
+          response: { 200: importSchema, ...problems },
+        },
       },
       async (request) => imports.get(request.ctx, request.params.importId),
     );
@@ -161,7 +221,12 @@ export function productsRoutes(deps: { products: Products; search: Search; impor
       '/:productId',
       {
         config: { permission: 'products:read' },
-        schema: { tags, summary: 'One product', params: productParams, response: { 200: productSchema, ...problems } },
+        schema: {
+          tags,
+          summary: 'One product',
+          params: productParams,
+          response: { 200: productSchema, ...problems },
+        },
       },
       async (request) => products.get(request.ctx, request.params.productId),
     );
@@ -183,7 +248,12 @@ export function productsRoutes(deps: { products: Products; search: Search; impor
       '/:productId',
       {
         config: { permission: 'products:write' },
-        schema: { tags, summary: 'Archive a product', params: productParams, response: { 200: productSchema, ...problems } },
+        schema: {
+          tags,
+          summary: 'Archive a product',
+          params: productParams,
+          response: { 200: productSchema, ...problems },
+        },
       },
       async (request) => products.archive(request.ctx, request.params.productId),
     );
@@ -203,7 +273,9 @@ export function productsRoutes(deps: { products: Products; search: Search; impor
         const image = await readForm(request, reply, (file, fields) => {
           const alt = fields.alt?.trim() ?? '';
           if (alt.length > 500 || alt.includes('\u0000'))
-            throw ProductsErrors.invalidUpload([{ field: 'alt', message: 'must be at most 500 characters of text' }]);
+            throw ProductsErrors.invalidUpload([
+              { field: 'alt', message: 'must be at most 500 characters of text' },
+            ]);
           return products.addImage(request.ctx, request.params.productId, file, alt || null);
         });
         return reply.code(201).send(image);
@@ -226,14 +298,22 @@ export function productsRoutes(deps: { products: Products; search: Search; impor
       async (request, reply) => {
         const image = await products.openImage(request.ctx, request.params.productId, request.params.imageId);
         // A stream: Fastify sends it without serialising.
-        return reply.type(image.contentType).header('x-content-type-options', 'nosniff').send(image.body as unknown as string);
+        return reply
+          .type(image.contentType)
+          .header('x-content-type-options', 'nosniff')
+          .send(image.body as unknown as string);
       },
     );
     app.delete(
       '/:productId/images/:imageId',
       {
         config: { permission: 'products:write' },
-        schema: { tags, summary: 'Remove an image', params: imageParams, response: { 204: z.null(), ...problems } },
+        schema: {
+          tags,
+          summary: 'Remove an image',
+          params: imageParams,
+          response: { 204: z.null(), ...problems },
+        },
       },
       async (request, reply) => {
         await products.removeImage(request.ctx, request.params.productId, request.params.imageId);
@@ -246,23 +326,47 @@ export function productsRoutes(deps: { products: Products; search: Search; impor
 
 /** Mounted at /api/v1/catalog/categories. */
 export function categoriesRoutes(categories: Categories): FastifyPluginAsyncZod {
-  const body = z.strictObject({ name: z.string().trim().min(1).max(200), parentId: z.string().max(100).nullable().optional() });
+  const body = z.strictObject({
+    name: z.string().trim().min(1).max(200),
+    parentId: z.string().max(100).nullable().optional(),
+  });
   return async (app) => {
     app.get(
       '/',
-      { config: { permission: 'products:read' }, schema: { tags, summary: 'The category tree, with paths', response: { 200: z.object({ items: z.array(categorySchema) }), ...problems } } },
+      {
+        config: { permission: 'products:read' },
+        schema: {
+          tags,
+          summary: 'The category tree, with paths',
+          response: { 200: z.object({ items: z.array(categorySchema) }), ...problems },
+        },
+      },
       async (request) => ({ items: await categories.list(request.ctx) }),
     );
     app.post(
       '/',
-      { config: { permission: 'products:write' }, schema: { tags, summary: 'Create a category', body, response: { 201: categorySchema, ...problems, 409: problemSchema, 422: problemSchema } } },
+      {
+        config: { permission: 'products:write' },
+        schema: {
+          tags,
+          summary: 'Create a category',
+          body,
+          response: { 201: categorySchema, ...problems, 409: problemSchema, 422: problemSchema },
+        },
+      },
       async (request, reply) => reply.code(201).send(await categories.create(request.ctx, request.body)),
     );
     app.patch(
       '/:categoryId',
       {
         config: { permission: 'products:write' },
-        schema: { tags, summary: 'Rename or move a category (no cycles)', params: categoryParams, body: body.partial(), response: { 200: categorySchema, ...problems, 409: problemSchema, 422: problemSchema } },
+        schema: {
+          tags,
+          summary: 'Rename or move a category (no cycles)',
+          params: categoryParams,
+          body: body.partial(),
+          response: { 200: categorySchema, ...problems, 409: problemSchema, 422: problemSchema },
+        },
       },
       async (request) => categories.update(request.ctx, request.params.categoryId, request.body),
     );
@@ -270,7 +374,12 @@ export function categoriesRoutes(categories: Categories): FastifyPluginAsyncZod 
       '/:categoryId',
       {
         config: { permission: 'products:write' },
-        schema: { tags, summary: 'Remove a category without children or products', params: categoryParams, response: { 204: z.null(), ...problems, 409: problemSchema } },
+        schema: {
+          tags,
+          summary: 'Remove a category without children or products',
+          params: categoryParams,
+          response: { 204: z.null(), ...problems, 409: problemSchema },
+        },
       },
       async (request, reply) => {
         await categories.remove(request.ctx, request.params.categoryId);
@@ -296,13 +405,26 @@ export function externalCatalogRoutes(deps: { products: Products; search: Search
         '/',
         {
           config: { permission: 'portal:read' },
-          schema: { tags, summary: 'Search the active products, with facets', querystring: listQuery.omit({ status: true }), response: { 200: searchResultSchema, ...problems } },
+          schema: {
+            tags,
+            summary: 'Search the active products, with facets',
+            querystring: listQuery.omit({ status: true }),
+            response: { 200: searchResultSchema, ...problems },
+          },
         },
         async (request) => deps.search.search(request.ctx, { ...request.query, activeOnly: true }),
       );
       app.get(
         '/:productId',
-        { config: { permission: 'portal:read' }, schema: { tags, summary: 'One active product', params: productParams, response: { 200: productSchema, ...problems } } },
+        {
+          config: { permission: 'portal:read' },
+          schema: {
+            tags,
+            summary: 'One active product',
+            params: productParams,
+            response: { 200: productSchema, ...problems },
+          },
+        },
         async (request) => activeOr404(await deps.products.get(request.ctx, request.params.productId)),
       );
       await Promise.resolve();
@@ -310,7 +432,14 @@ export function externalCatalogRoutes(deps: { products: Products; search: Search
     categories: async (app) => {
       app.get(
         '/',
-        { config: { permission: 'portal:read' }, schema: { tags, summary: 'The category tree (counts of active products)', response: { 200: z.object({ items: z.array(categorySchema) }), ...problems } } },
+        {
+          config: { permission: 'portal:read' },
+          schema: {
+            tags,
+            summary: 'The category tree (counts of active products)',
+            response: { 200: z.object({ items: z.array(categorySchema) }), ...problems },
+          },
+        },
         async (request) => ({ items: await deps.categories.list(request.ctx, { activeOnly: true }) }),
       );
       await Promise.resolve();

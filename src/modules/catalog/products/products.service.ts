@@ -57,7 +57,10 @@ export function createProducts(deps: ProductsDeps) {
   const keysOf = (tenantId: string, change: Change): CacheKeys => ({
     tenantId,
     productIds: [change.uuid],
-    skus: change.previousSku && change.previousSku !== change.sku ? [change.sku, change.previousSku] : [change.sku],
+    skus:
+      change.previousSku && change.previousSku !== change.sku
+        ? [change.sku, change.previousSku]
+        : [change.sku],
   });
 
   /** In the writing transaction: audit entry, outbox event, cache NOTIFY. */
@@ -114,7 +117,13 @@ export function createProducts(deps: ProductsDeps) {
           })
           .execute();
         await replacePrices(trx, ctx.tenantId, id, input.prices);
-        await record(trx, ctx, { uuid: id, sku: input.sku, change: 'created', action: 'catalog.product.created', details: { via } });
+        await record(trx, ctx, {
+          uuid: id,
+          sku: input.sku,
+          change: 'created',
+          action: 'catalog.product.created',
+          details: { via },
+        });
         return one(trx, id);
       });
       await cache.drop(keysOf(ctx.tenantId, { uuid: id, sku: input.sku, change: 'created', action: '' }));
@@ -147,7 +156,9 @@ export function createProducts(deps: ProductsDeps) {
             ...(input.description !== undefined ? { description: input.description } : {}),
             ...(input.status !== undefined ? { status: input.status } : {}),
             ...(categoryId !== undefined ? { categoryId } : {}),
-            ...(input.attributes !== undefined ? { attributes: JSON.stringify(input.attributes) as never } : {}),
+            ...(input.attributes !== undefined
+              ? { attributes: JSON.stringify(input.attributes) as never }
+              : {}),
             version: current.version + 1,
             updatedAt: new Date(),
           })
@@ -167,7 +178,10 @@ export function createProducts(deps: ProductsDeps) {
           previousSku: current.sku,
           change: kind,
           action: 'catalog.product.updated',
-          details: { fields: Object.keys(input).filter((k) => k !== 'version'), version: current.version + 1 },
+          details: {
+            fields: Object.keys(input).filter((k) => k !== 'version'),
+            version: current.version + 1,
+          },
         };
         await record(trx, ctx, change);
         return one(trx, uuid);
@@ -235,7 +249,11 @@ export function createProducts(deps: ProductsDeps) {
         const prices = await trx
           .selectFrom('catalog.product_prices')
           .select(['productId', 'currency', 'amountMinor'])
-          .where('productId', 'in', products.map((p) => p.id))
+          .where(
+            'productId',
+            'in',
+            products.map((p) => p.id),
+          )
           .execute();
         return products.map((p) => ({
           productId: toPublicId('prod', p.id),
@@ -244,7 +262,7 @@ export function createProducts(deps: ProductsDeps) {
           status: p.status,
           prices: prices
             .filter((price) => price.productId === p.id)
-            .map((price) => ({ amountMinor: Number(price.amountMinor), currency: price.currency })),
+            .map((price) => ({ amountMinor: price.amountMinor, currency: price.currency })),
           taxClass: typeof p.attributes.tax_class === 'string' ? p.attributes.tax_class : 'standard',
         }));
       });
@@ -301,7 +319,13 @@ export function createProducts(deps: ProductsDeps) {
         })
         .execute();
       await replacePrices(trx, ctx.tenantId, id, input.prices);
-      const change: Change = { uuid: id, sku: input.sku, change: 'created', action: 'catalog.product.created', details: { via: importId } };
+      const change: Change = {
+        uuid: id,
+        sku: input.sku,
+        change: 'created',
+        action: 'catalog.product.created',
+        details: { via: importId },
+      };
       await record(trx, ctx, change);
       return { outcome: 'created', keys: keysOf(ctx.tenantId, change) };
     }
@@ -311,7 +335,7 @@ export function createProducts(deps: ProductsDeps) {
       .where('productId', '=', existing.id)
       .execute();
     const priceText = (list: readonly { currency: string; amountMinor: number }[]) =>
-      JSON.stringify([...list].map((p) => `${p.currency}:${Number(p.amountMinor)}`).sort());
+      JSON.stringify([...list].map((p) => `${p.currency}:${p.amountMinor}`).sort());
     const attrs = input.attributes ?? {};
     const same =
       existing.name === input.name &&
@@ -335,7 +359,13 @@ export function createProducts(deps: ProductsDeps) {
       .where('id', '=', existing.id)
       .execute();
     await replacePrices(trx, ctx.tenantId, existing.id, input.prices);
-    const change: Change = { uuid: existing.id, sku: existing.sku, change: 'updated', action: 'catalog.product.updated', details: { via: importId } };
+    const change: Change = {
+      uuid: existing.id,
+      sku: existing.sku,
+      change: 'updated',
+      action: 'catalog.product.updated',
+      details: { via: importId },
+    };
     await record(trx, ctx, change);
     return { outcome: 'updated', keys: keysOf(ctx.tenantId, change) };
   }
@@ -360,7 +390,10 @@ export function createProducts(deps: ProductsDeps) {
     if (bytes.length === 0) throw ProductsErrors.invalidUpload([{ field: 'file', message: 'is empty' }]);
     const contentType = sniffImage(bytes);
     if (!contentType)
-      throw ProductsErrors.unsupportedImage('file', 'is not a PNG, JPEG, WebP or GIF image (read from its bytes)');
+      throw ProductsErrors.unsupportedImage(
+        'file',
+        'is not a PNG, JPEG, WebP or GIF image (read from its bytes)',
+      );
     // Checked before the bytes are stored, so a stranger's product id stores nothing.
     const sku = await database.withTenant<CatalogTables, string>(ctx, async (trx) => {
       const row = await trx
@@ -374,7 +407,13 @@ export function createProducts(deps: ProductsDeps) {
     const id = newUuid();
     const objectKey = `${ctx.tenantId}/catalog/products/${uuid}/images/${id}`;
     await objects.put(objectKey, bytes, { contentType, tenantId: ctx.tenantId });
-    const change: Change = { uuid, sku, change: 'images', action: 'catalog.product.image_added', details: { imageId: toPublicId('img', id), contentType, bytes: bytes.length } };
+    const change: Change = {
+      uuid,
+      sku,
+      change: 'images',
+      action: 'catalog.product.image_added',
+      details: { imageId: toPublicId('img', id), contentType, bytes: bytes.length },
+    };
     try {
       await database.withTenant<CatalogTables, void>(ctx, async (trx) => {
         const bumped = await trx
@@ -385,7 +424,15 @@ export function createProducts(deps: ProductsDeps) {
         if (Number(bumped.numUpdatedRows) === 0) throw ProductsErrors.productNotFound();
         await trx
           .insertInto('catalog.product_images')
-          .values({ id, tenantId: ctx.tenantId, productId: uuid, objectKey, contentType, sizeBytes: bytes.length, alt })
+          .values({
+            id,
+            tenantId: ctx.tenantId,
+            productId: uuid,
+            objectKey,
+            contentType,
+            sizeBytes: bytes.length,
+            alt,
+          })
           .execute();
         await record(trx, ctx, change);
       });
@@ -401,15 +448,16 @@ export function createProducts(deps: ProductsDeps) {
     const uuid = uuidOf(productId);
     const imageUuid = fromPublicId('img', imageId);
     if (!imageUuid) throw ProductsErrors.imageNotFound();
-    const row = await database.withTenant<CatalogTables, { objectKey: string; contentType: string; sizeBytes: number } | undefined>(
-      ctx,
-      (trx) =>
-        trx
-          .selectFrom('catalog.product_images')
-          .select(['objectKey', 'contentType', 'sizeBytes'])
-          .where('id', '=', imageUuid)
-          .where('productId', '=', uuid)
-          .executeTakeFirst(),
+    const row = await database.withTenant<
+      CatalogTables,
+      { objectKey: string; contentType: string; sizeBytes: number } | undefined
+    >(ctx, (trx) =>
+      trx
+        .selectFrom('catalog.product_images')
+        .select(['objectKey', 'contentType', 'sizeBytes'])
+        .where('id', '=', imageUuid)
+        .where('productId', '=', uuid)
+        .executeTakeFirst(),
     );
     if (!row) throw ProductsErrors.imageNotFound();
     return { ...row, uuid, imageUuid };
@@ -418,7 +466,7 @@ export function createProducts(deps: ProductsDeps) {
   async function openImage(ctx: RequestContext, productId: string, imageId: string) {
     const row = await imageRow(ctx, productId, imageId);
     const object = await objects.get(row.objectKey);
-    return { contentType: row.contentType, sizeBytes: Number(row.sizeBytes), body: object.body };
+    return { contentType: row.contentType, sizeBytes: row.sizeBytes, body: object.body };
   }
 
   async function removeImage(ctx: RequestContext, productId: string, imageId: string): Promise<void> {
@@ -433,14 +481,33 @@ export function createProducts(deps: ProductsDeps) {
         .executeTakeFirst();
       if (!product) throw ProductsErrors.productNotFound();
       await trx.deleteFrom('catalog.product_images').where('id', '=', row.imageUuid).execute();
-      change = { uuid: row.uuid, sku: product.sku, change: 'images', action: 'catalog.product.image_removed', details: { imageId } };
+      change = {
+        uuid: row.uuid,
+        sku: product.sku,
+        change: 'images',
+        action: 'catalog.product.image_removed',
+        details: { imageId },
+      };
       await record(trx, ctx, change);
     });
-    await objects.delete(row.objectKey, { reason: `product image ${imageId} removed` }).catch(() => undefined);
+    await objects
+      .delete(row.objectKey, { reason: `product image ${imageId} removed` })
+      .catch(() => undefined);
     if (change) await cache.drop(keysOf(ctx.tenantId, change));
   }
 
-  return { create, update, archive, get, sellable, upsertInBatch, addImage, openImage, removeImage, loadProducts };
+  return {
+    create,
+    update,
+    archive,
+    get,
+    sellable,
+    upsertInBatch,
+    addImage,
+    openImage,
+    removeImage,
+    loadProducts,
+  };
 }
 
 export type Products = ReturnType<typeof createProducts>;
@@ -451,7 +518,10 @@ function sortKeys(value: Record<string, unknown>): [string, unknown][] {
 
 /** The image type from the first bytes; undefined for anything but PNG, JPEG, WebP and GIF. */
 export function sniffImage(bytes: Buffer): string | undefined {
-  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+  if (
+    bytes.length >= 8 &&
+    bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+  )
     return 'image/png';
   if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
   const head = bytes.subarray(0, 12).toString('latin1');
