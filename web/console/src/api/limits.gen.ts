@@ -31,6 +31,16 @@ export const apiLimits = {
   'DELETE /api/v1/campaigns/lists/{listId}': {
     'listId': { maxLength: 100 },
   },
+  'DELETE /api/v1/catalog/categories/{categoryId}': {
+    'categoryId': { maxLength: 100 },
+  },
+  'DELETE /api/v1/catalog/products/{productId}': {
+    'productId': { maxLength: 100 },
+  },
+  'DELETE /api/v1/catalog/products/{productId}/images/{imageId}': {
+    'imageId': { maxLength: 100 },
+    'productId': { maxLength: 100 },
+  },
   'DELETE /api/v1/conversations/sources/{sourceId}': {
     'sourceId': { maxLength: 64 },
   },
@@ -166,6 +176,24 @@ export const apiLimits = {
   },
   'GET /api/v1/campaigns/lists/{listId}': {
     'listId': { maxLength: 100 },
+  },
+  'GET /api/v1/catalog/products': {
+    'categoryId': { maxLength: 100 },
+    'cursor': { maxLength: 2000 },
+    'limit': { minimum: 1, maximum: 200 },
+    'priceMax': { minimum: 0 },
+    'priceMin': { minimum: 0 },
+    'q': { maxLength: 200 },
+  },
+  'GET /api/v1/catalog/products/{productId}': {
+    'productId': { maxLength: 100 },
+  },
+  'GET /api/v1/catalog/products/{productId}/images/{imageId}': {
+    'imageId': { maxLength: 100 },
+    'productId': { maxLength: 100 },
+  },
+  'GET /api/v1/catalog/products/imports/{importId}': {
+    'importId': { maxLength: 100 },
   },
   'GET /api/v1/conversations': {
     'agent': { minLength: 1, maxLength: 256 },
@@ -315,6 +343,20 @@ export const apiLimits = {
     'listId': { maxLength: 100 },
     'name': { minLength: 1, maxLength: 200 },
   },
+  'PATCH /api/v1/catalog/categories/{categoryId}': {
+    'categoryId': { maxLength: 100 },
+    'name': { minLength: 1, maxLength: 200 },
+    'parentId': { maxLength: 100 },
+  },
+  'PATCH /api/v1/catalog/products/{productId}': {
+    'categoryId': { maxLength: 100 },
+    'description': { maxLength: 20000 },
+    'name': { minLength: 1, maxLength: 300 },
+    'prices': { maxItems: 20 },
+    'productId': { maxLength: 100 },
+    'sku': { minLength: 1, maxLength: 100 },
+    'version': { minimum: 1 },
+  },
   'PATCH /api/v1/conversations/sources/{sourceId}': {
     'name': { minLength: 1, maxLength: 100 },
     'sourceId': { maxLength: 64 },
@@ -422,6 +464,20 @@ export const apiLimits = {
   'POST /api/v1/campaigns/lists': {
     'description': { maxLength: 2000 },
     'name': { minLength: 1, maxLength: 200 },
+  },
+  'POST /api/v1/catalog/categories': {
+    'name': { minLength: 1, maxLength: 200 },
+    'parentId': { maxLength: 100 },
+  },
+  'POST /api/v1/catalog/products': {
+    'categoryId': { maxLength: 100 },
+    'description': { maxLength: 20000 },
+    'name': { minLength: 1, maxLength: 300 },
+    'prices': { maxItems: 20 },
+    'sku': { minLength: 1, maxLength: 100 },
+  },
+  'POST /api/v1/catalog/products/{productId}/images': {
+    'productId': { maxLength: 100 },
   },
   'POST /api/v1/conversations/categories/{id}/activate': {
     'id': { minLength: 1, maxLength: 120 },
