@@ -55,6 +55,7 @@ export type ErpConnectionsTable = {
   endpoint: string;
   enabled: Generated<boolean>;
   intervalMinutes: Generated<number>;
+  auth: Generated<'ws_security' | 'basic'>;
   locationMap: Generated<Record<string, string>>;
   updatedAt: Generated<Date>;
 };

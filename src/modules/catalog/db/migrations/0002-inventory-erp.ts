@@ -75,6 +75,8 @@ export const inventoryErp = `
     endpoint text NOT NULL CHECK (length(endpoint) BETWEEN 1 AND 2000),
     enabled boolean NOT NULL DEFAULT false,
     interval_minutes integer NOT NULL DEFAULT 60 CHECK (interval_minutes BETWEEN 1 AND 10080),
+    -- How credentials (in the secrets store) are sent: WS-Security UsernameToken or HTTP Basic.
+    auth text NOT NULL DEFAULT 'ws_security' CHECK (auth IN ('ws_security', 'basic')),
     -- ERP warehouse id -> location uuid.
     location_map jsonb NOT NULL DEFAULT '{}'::jsonb CHECK (jsonb_typeof(location_map) = 'object'),
     updated_at timestamptz NOT NULL DEFAULT now()
