@@ -21,7 +21,9 @@ const fixtureWsdl = path.join(fixtures, 'node-soap-GetItemInformation.wsdl');
 
 /** The SOAP Body of an envelope with namespace prefixes and declarations dropped: what it says, not how. */
 const bodyOf = (xml: string) => {
-  const parsed = new XMLParser({ removeNSPrefix: true, ignoreAttributes: true, parseTagValue: false }).parse(xml) as {
+  const parsed = new XMLParser({ removeNSPrefix: true, ignoreAttributes: true, parseTagValue: false }).parse(
+    xml,
+  ) as {
     Envelope: { Body: unknown };
   };
   return parsed.Envelope.Body;
@@ -56,7 +58,9 @@ describe('ERP SOAP client: the real GetItemInformation fixtures', () => {
       {
         SampleService: {
           BasicHttpBinding_SampleService: {
-            GetItemInformation: (args: Record<string, unknown>) => ({ GetItemInformationResult: { ErrorCode: 0, Items: args.Items } }),
+            GetItemInformation: (args: Record<string, unknown>) => ({
+              GetItemInformationResult: { ErrorCode: 0, Items: args.Items },
+            }),
           },
         },
       },
@@ -71,7 +75,9 @@ describe('ERP SOAP client: the real GetItemInformation fixtures', () => {
     const expected = readFileSync(path.join(fixtures, 'node-soap-GetItemInformation-request.xml'), 'utf8');
     expect(requests).toHaveLength(1);
     expect(bodyOf(requests[0] ?? '')).toEqual(bodyOf(expected));
-    expect(namespacesOf(requests[0] ?? '')).toEqual(expect.arrayContaining(['http://schemas.xmlsoap.org/soap/envelope/', 'SAMPLE']));
+    expect(namespacesOf(requests[0] ?? '')).toEqual(
+      expect.arrayContaining(['http://schemas.xmlsoap.org/soap/envelope/', 'SAMPLE']),
+    );
     // The soap server echoes the items (its own decimal rendering): the client reads them back.
     expect(parseItemInformation(result).map((i) => i.itemNumber)).toEqual(['1234']);
   });
@@ -84,7 +90,9 @@ describe('ERP SOAP client: the real GetItemInformation fixtures', () => {
     });
     const client = await createSoapClient(fixtureWsdl, { endpoint: `${url}/v1/` }, 5_000);
     const [result] = await client.GetItemInformationAsync({ Items: { Item: [{ ItemNumber: '1234' }] } });
-    expect(parseItemInformation(result)).toEqual([{ itemNumber: '1234', requestedQuantity: '1.00', warehouses: [] }]);
+    expect(parseItemInformation(result)).toEqual([
+      { itemNumber: '1234', requestedQuantity: '1.00', warehouses: [] },
+    ]);
   });
 });
 
@@ -100,10 +108,25 @@ describe('ERP SOAP client: the repo WSDL against a fake ERP', () => {
       { ItemNumber: 'A-1', Warehouse: 'WH1', QuantityOnHand: '12.000', ModifiedAt: '2026-01-02T10:00:00Z' },
       { ItemNumber: 'A-2', Warehouse: 'WH2', QuantityOnHand: '3', ModifiedAt: '2026-01-02T11:00:00Z' },
     ];
-    const client = createErpClients().forTenant('t1', { endpoint: erp.url, username: 'erp-user', password: 's3cret' });
-    const first = await client.getInventoryChanges({ modifiedSince: '2026-01-01T00:00:00Z', page: 1, pageSize: 1 });
+    const client = createErpClients().forTenant('t1', {
+      endpoint: erp.url,
+      username: 'erp-user',
+      password: 's3cret',
+    });
+    const first = await client.getInventoryChanges({
+      modifiedSince: '2026-01-01T00:00:00Z',
+      page: 1,
+      pageSize: 1,
+    });
     expect(first).toEqual({
-      items: [{ itemNumber: 'A-1', warehouseId: 'WH1', quantityOnHand: '12.000', modifiedAt: '2026-01-02T10:00:00Z' }],
+      items: [
+        {
+          itemNumber: 'A-1',
+          warehouseId: 'WH1',
+          quantityOnHand: '12.000',
+          modifiedAt: '2026-01-02T10:00:00Z',
+        },
+      ],
       hasMore: true,
     });
     expect(erp.calls[0]?.user).toBe('erp-user');
@@ -115,7 +138,9 @@ describe('ERP SOAP client: the repo WSDL against a fake ERP', () => {
     erp.mode = 'fault';
     const clients = createErpClients({ breakerThreshold: 2, attempts: 3, initialBackoffMs: 1 });
     const client = clients.forTenant('t2', { endpoint: erp.url });
-    const error = await client.getProductMaster({ modifiedSince: null, page: 1, pageSize: 10 }).catch((e: unknown) => e);
+    const error = await client
+      .getProductMaster({ modifiedSince: null, page: 1, pageSize: 10 })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ErpCallError);
     expect((error as Error).message).toContain('Warehouse service unavailable');
     expect(erp.calls).toHaveLength(1);
@@ -123,7 +148,10 @@ describe('ERP SOAP client: the repo WSDL against a fake ERP', () => {
     await client.getProductMaster({ modifiedSince: null, page: 1, pageSize: 10 }).catch(() => undefined);
     expect(clients.circuit('t2')).toBe('open');
     expect(clients.circuit('other-tenant')).toBe('closed');
-    const blocked = await client.getProductMaster({ modifiedSince: null, page: 1, pageSize: 10 }).catch((e: Error) => e);
+    const blocked = await client.getProductMaster({ modifiedSince: null, page: 1, pageSize: 10 }).then(
+      () => new Error('resolved'),
+      (e: Error) => e,
+    );
     expect(blocked.message).toContain('circuit is open');
     expect(erp.calls).toHaveLength(2);
   });
@@ -131,9 +159,17 @@ describe('ERP SOAP client: the repo WSDL against a fake ERP', () => {
   it('a hanging ERP: each attempt times out, is retried, and the breaker opens', async () => {
     erp = await startFakeErp();
     erp.mode = 'hang';
-    const clients = createErpClients({ timeoutMs: 200, attempts: 3, initialBackoffMs: 1, breakerThreshold: 3 });
+    const clients = createErpClients({
+      timeoutMs: 200,
+      attempts: 3,
+      initialBackoffMs: 1,
+      breakerThreshold: 3,
+    });
     const client = clients.forTenant('t3', { endpoint: erp.url });
-    const error = await client.getInventoryChanges({ modifiedSince: null, page: 1, pageSize: 10 }).catch((e: Error) => e);
+    const error = await client.getInventoryChanges({ modifiedSince: null, page: 1, pageSize: 10 }).then(
+      () => new Error('resolved'),
+      (e: Error) => e,
+    );
     expect(error).toBeInstanceOf(ErpCallError);
     expect(error.message).toMatch(/timed out after 200 ms|circuit is open/);
     expect(clients.circuit('t3')).toBe('open');

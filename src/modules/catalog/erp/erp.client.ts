@@ -90,7 +90,9 @@ export interface ErpClient {
     readonly page: number;
     readonly pageSize: number;
   }): Promise<ErpPage<ErpProductItem>>;
-  getItemInformation(items: readonly { readonly itemNumber: string; readonly quantity: string }[]): Promise<ErpItemInformation[]>;
+  getItemInformation(
+    items: readonly { readonly itemNumber: string; readonly quantity: string }[],
+  ): Promise<ErpItemInformation[]>;
 }
 
 /** An ERP call that failed: a SOAP Fault (its text), an ERP error code, a timeout, the open circuit. */
@@ -106,7 +108,9 @@ export class ErpCallError extends Error {
 
 type Json = Record<string, unknown>;
 const asArray = (value: unknown): Json[] =>
-  value === undefined || value === null ? [] : (Array.isArray(value) ? value : [value]).filter((v): v is Json => typeof v === 'object' && v !== null);
+  value === undefined || value === null
+    ? []
+    : (Array.isArray(value) ? value : [value]).filter((v): v is Json => typeof v === 'object' && v !== null);
 const str = (value: unknown): string | null =>
   value === undefined || value === null ? null : typeof value === 'object' ? null : String(value).trim();
 
@@ -126,7 +130,11 @@ const keepText = {
 };
 
 /** A node-soap client from a WSDL with the endpoint and credentials (exported for the fixture tests). */
-export async function createSoapClient(wsdl: string, endpoint: ErpEndpoint, timeoutMs: number): Promise<soap.Client> {
+export async function createSoapClient(
+  wsdl: string,
+  endpoint: ErpEndpoint,
+  timeoutMs: number,
+): Promise<soap.Client> {
   const client = await soap.createClientAsync(wsdl, {
     endpoint: endpoint.endpoint,
     customDeserializer: keepText,
@@ -137,7 +145,10 @@ export async function createSoapClient(wsdl: string, endpoint: ErpEndpoint, time
     client.setSecurity(
       endpoint.auth === 'basic'
         ? new soap.BasicAuthSecurity(endpoint.username, endpoint.password)
-        : new soap.WSSecurity(endpoint.username, endpoint.password, { passwordType: 'PasswordText', hasTimeStamp: false }),
+        : new soap.WSSecurity(endpoint.username, endpoint.password, {
+            passwordType: 'PasswordText',
+            hasTimeStamp: false,
+          }),
     );
   }
   return client;
@@ -150,7 +161,10 @@ const resultOf = (response: unknown, name: string): Json => {
   const result = typeof inner === 'object' && inner !== null ? (inner as Json) : body;
   const code = Number(result.ErrorCode ?? 0);
   if (Number.isFinite(code) && code !== 0)
-    throw new ErpCallError(`the ERP answered ${name} with error ${code}: ${str(result.ErrorMessage) ?? 'no message'}`, true);
+    throw new ErpCallError(
+      `the ERP answered ${name} with error ${code}: ${str(result.ErrorMessage) ?? 'no message'}`,
+      true,
+    );
   return result;
 };
 
@@ -214,10 +228,16 @@ export function createErpClients(options: ErpClientOptions = {}, wsdl = erpWsdlP
       const attempts = options.attempts ?? 3;
       const policy = wrap(
         retry(
-          handleWhen((error) => !(error instanceof ErpCallError && error.fault) && !(error instanceof BrokenCircuitError)),
+          handleWhen(
+            (error) =>
+              !(error instanceof ErpCallError && error.fault) && !(error instanceof BrokenCircuitError),
+          ),
           {
             maxAttempts: Math.max(0, attempts - 1),
-            backoff: new ExponentialBackoff({ initialDelay: options.initialBackoffMs ?? 500, maxDelay: 10_000 }),
+            backoff: new ExponentialBackoff({
+              initialDelay: options.initialBackoffMs ?? 500,
+              maxDelay: 10_000,
+            }),
           },
         ),
         breakerOf(tenantId),
@@ -227,7 +247,9 @@ export function createErpClients(options: ErpClientOptions = {}, wsdl = erpWsdlP
         try {
           return await policy.execute(async ({ signal }) => {
             const client = await soapClientFor(endpoint);
-            const method = (client as unknown as Record<string, (a: Json, o: Json) => Promise<unknown[]>>)[`${operation}Async`];
+            const method = (client as unknown as Record<string, (a: Json, o: Json) => Promise<unknown[]>>)[
+              `${operation}Async`
+            ];
             if (!method) throw new ErpCallError(`the ERP's WSDL has no operation ${operation}`, true);
             try {
               const [result] = await method.call(client, args, { timeout: timeoutMs, signal });
@@ -246,7 +268,10 @@ export function createErpClients(options: ErpClientOptions = {}, wsdl = erpWsdlP
               false,
             );
           if (error instanceof TaskCancelledError)
-            throw new ErpCallError(`${operation} timed out after ${timeoutMs} ms (${attempts} attempts)`, false);
+            throw new ErpCallError(
+              `${operation} timed out after ${timeoutMs} ms (${attempts} attempts)`,
+              false,
+            );
           const message = error instanceof Error ? error.message : String(error);
           throw new ErpCallError(`${operation} failed (${attempts} attempts): ${message}`, false);
         }
@@ -293,7 +318,12 @@ export function createErpClients(options: ErpClientOptions = {}, wsdl = erpWsdlP
         },
         async getItemInformation(items) {
           const response = await call('GetItemInformation', {
-            Items: { Item: items.map((i) => ({ ItemNumber: i.itemNumber, RequestedQuantity: { Value: i.quantity } })) },
+            Items: {
+              Item: items.map((i) => ({
+                ItemNumber: i.itemNumber,
+                RequestedQuantity: { Value: i.quantity },
+              })),
+            },
           });
           return parseItemInformation(response);
         },

@@ -7,7 +7,10 @@ import { erpRoutes } from './erp.routes.js';
 import { createErpSync, type ErpSync } from './erp.sync.js';
 
 /** Run a sync now, list reports, the connection (with its circuit), the timer's pass; `idle` for inline runs. */
-export type ErpFeatureApi = Pick<ErpSync, 'start' | 'get' | 'list' | 'connection' | 'putConnection' | 'runDue' | 'idle'> & {
+export type ErpFeatureApi = Pick<
+  ErpSync,
+  'start' | 'get' | 'list' | 'connection' | 'putConnection' | 'runDue' | 'idle'
+> & {
   readonly clients: ErpClients;
 };
 
@@ -40,6 +43,14 @@ export function createErpFeature(
       idle: () => sync.idle(),
     },
     routes: [{ surface: 'internal', prefix: '/catalog/erp', plugin: erpRoutes(sync) }],
-    jobs: [{ kind: 'timer', name: 'catalog.erp-sync-due', cron: '* * * * *', missed: 'skip', run: async () => void (await sync.runDue()) }],
+    jobs: [
+      {
+        kind: 'timer',
+        name: 'catalog.erp-sync-due',
+        cron: '* * * * *',
+        missed: 'skip',
+        run: async () => void (await sync.runDue()),
+      },
+    ],
   };
 }

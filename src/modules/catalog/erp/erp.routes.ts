@@ -4,7 +4,13 @@ import { problemSchema } from '../../../platform/http/index.js';
 import type { ErpSyncReport } from '../contract.js';
 import type { ErpConnectionView, ErpSync } from './erp.sync.js';
 
-const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 429: problemSchema };
+const problems = {
+  400: problemSchema,
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  429: problemSchema,
+};
 const tags = ['catalog'];
 const noNul = (v: string) => !v.includes('\u0000');
 
@@ -81,7 +87,10 @@ export function erpRoutes(sync: ErpSync): FastifyPluginAsyncZod {
             enabled: z.boolean(),
             intervalMinutes: z.number().int().min(1).max(10080),
             locationMap: z
-              .record(z.string().min(1).max(100).refine(noNul, 'must not contain a NUL character'), z.string().max(100))
+              .record(
+                z.string().min(1).max(100).refine(noNul, 'must not contain a NUL character'),
+                z.string().max(100),
+              )
               .refine((m) => Object.keys(m).length <= 500, 'must have at most 500 warehouses'),
             auth: z.enum(['ws_security', 'basic']).optional(),
             username: z.string().max(500).refine(noNul, 'must not contain a NUL character').optional(),
@@ -103,7 +112,8 @@ export function erpRoutes(sync: ErpSync): FastifyPluginAsyncZod {
           response: { 202: erpSyncReportSchema, ...problems, 409: problemSchema },
         },
       },
-      async (request, reply) => reply.code(202).send(reportView(await sync.start(request.ctx, request.body.kind))),
+      async (request, reply) =>
+        reply.code(202).send(reportView(await sync.start(request.ctx, request.body.kind))),
     );
     app.get(
       '/syncs',

@@ -25,7 +25,10 @@ import type { ErpClients, ErpInventoryChange, ErpProductItem } from './erp.clien
 
 export type SyncKind = 'inventory' | 'products';
 type Rejection = { item: string; field: string; reason: string };
-type SyncRow = Omit<ErpSyncsTable, 'state' | 'startedAt' | 'created' | 'updated' | 'unchanged' | 'rejected' | 'rejections' | 'page'> & {
+type SyncRow = Omit<
+  ErpSyncsTable,
+  'state' | 'startedAt' | 'created' | 'updated' | 'unchanged' | 'rejected' | 'rejections' | 'page'
+> & {
   state: 'running' | 'succeeded' | 'failed';
   startedAt: Date;
   created: number;
@@ -65,7 +68,11 @@ export interface ErpConnectionInput {
 
 export const ErpErrors = {
   notConfigured: () =>
-    new AppError('CATALOG_ERP_NOT_CONFIGURED', 'conflict', 'No ERP connection is configured for this tenant.'),
+    new AppError(
+      'CATALOG_ERP_NOT_CONFIGURED',
+      'conflict',
+      'No ERP connection is configured for this tenant.',
+    ),
   syncNotFound: () => new AppError('CATALOG_ERP_SYNC_NOT_FOUND', 'not_found', 'The ERP sync was not found.'),
   unknownLocation: (warehouse: string) =>
     new AppError('VALIDATION_FAILED', 'invalid_input', 'The request is not valid.', {
@@ -134,14 +141,19 @@ export function createErpSync(deps: {
   const inline = new Set<Promise<unknown>>();
 
   const loadSync = (trx: CatalogTransaction, id: string) =>
-    trx.selectFrom('catalog.erp_syncs').selectAll().where('id', '=', id).executeTakeFirst() as Promise<SyncRow | undefined>;
+    trx.selectFrom('catalog.erp_syncs').selectAll().where('id', '=', id).executeTakeFirst() as Promise<
+      SyncRow | undefined
+    >;
 
   async function clientFor(ctx: RequestContext) {
     const connection = await tx(ctx, (trx) =>
       trx.selectFrom('catalog.erp_connections').selectAll().executeTakeFirst(),
     );
     if (!connection) throw ErpErrors.notConfigured();
-    const [username, password] = await Promise.all([secrets.read(ctx, USERNAME_SECRET), secrets.read(ctx, PASSWORD_SECRET)]);
+    const [username, password] = await Promise.all([
+      secrets.read(ctx, USERNAME_SECRET),
+      secrets.read(ctx, PASSWORD_SECRET),
+    ]);
     const auth = (connection as { auth?: 'ws_security' | 'basic' }).auth ?? 'ws_security';
     return {
       connection,
@@ -172,9 +184,15 @@ export function createErpSync(deps: {
         reject({ item: name, field: 'Warehouse', reason: `unknown warehouse '${item.warehouseId ?? ''}'` });
         continue;
       }
-      const quantity = /^-?\d{1,9}(\.0*)?$/.test(item.quantityOnHand) ? Number.parseInt(item.quantityOnHand, 10) : undefined;
+      const quantity = /^-?\d{1,9}(\.0*)?$/.test(item.quantityOnHand)
+        ? Number.parseInt(item.quantityOnHand, 10)
+        : undefined;
       if (quantity === undefined) {
-        reject({ item: name, field: 'QuantityOnHand', reason: `not a whole number: '${item.quantityOnHand.slice(0, 40)}'` });
+        reject({
+          item: name,
+          field: 'QuantityOnHand',
+          reason: `not a whole number: '${item.quantityOnHand.slice(0, 40)}'`,
+        });
         continue;
       }
       if (quantity < 0) {
@@ -186,7 +204,8 @@ export function createErpSync(deps: {
         reject({ item: name, field: 'ItemNumber', reason: 'unknown SKU' });
         continue;
       }
-      const modifiedAt = item.modifiedAt && !Number.isNaN(Date.parse(item.modifiedAt)) ? new Date(item.modifiedAt) : null;
+      const modifiedAt =
+        item.modifiedAt && !Number.isNaN(Date.parse(item.modifiedAt)) ? new Date(item.modifiedAt) : null;
       const result = await setOnHandFromErp(trx, bus, ctx, {
         productId,
         locationId,
@@ -195,7 +214,11 @@ export function createErpSync(deps: {
         reason: `ERP sync ${toPublicId('erpsync', ctx.requestId)}`,
       });
       if (result.outcome === 'below_reserved') {
-        reject({ item: name, field: 'QuantityOnHand', reason: `${quantity} is below the ${result.reserved} units reserved` });
+        reject({
+          item: name,
+          field: 'QuantityOnHand',
+          reason: `${quantity} is below the ${result.reserved} units reserved`,
+        });
         continue;
       }
       counts[result.outcome] += 1;
@@ -205,7 +228,11 @@ export function createErpSync(deps: {
             type: productChangedV1.type,
             tenantId: ctx.tenantId,
             key: productId,
-            data: { productId: toPublicId('prod', productId), sku: item.itemNumber, change: 'inventory' as const },
+            data: {
+              productId: toPublicId('prod', productId),
+              sku: item.itemNumber,
+              change: 'inventory' as const,
+            },
           },
         ]);
     }
@@ -221,7 +248,11 @@ export function createErpSync(deps: {
     for (const item of items) {
       const name = item.itemNumber || '(none)';
       if (item.itemNumber.length < 1 || item.itemNumber.length > 100 || item.itemNumber.includes('\u0000')) {
-        reject({ item: name.slice(0, 100), field: 'ItemNumber', reason: 'missing or longer than 100 characters' });
+        reject({
+          item: name.slice(0, 100),
+          field: 'ItemNumber',
+          reason: 'missing or longer than 100 characters',
+        });
         continue;
       }
       const title = (item.description ?? '').replaceAll('\u0000', '').trim();
@@ -231,7 +262,11 @@ export function createErpSync(deps: {
       }
       const status = statusOf(item.status);
       if (!status) {
-        reject({ item: name, field: 'Status', reason: `unknown status '${(item.status ?? '').slice(0, 40)}'` });
+        reject({
+          item: name,
+          field: 'Status',
+          reason: `unknown status '${(item.status ?? '').slice(0, 40)}'`,
+        });
         continue;
       }
       const prices = new Map<string, number>();
@@ -261,7 +296,15 @@ export function createErpSync(deps: {
         productId = newUuid();
         await trx
           .insertInto('catalog.products')
-          .values({ id: productId, tenantId: ctx.tenantId, sku: item.itemNumber, name: title, description: null, status, categoryId: null })
+          .values({
+            id: productId,
+            tenantId: ctx.tenantId,
+            sku: item.itemNumber,
+            name: title,
+            description: null,
+            status,
+            categoryId: null,
+          })
           .execute();
         change = 'created';
       } else {
@@ -272,7 +315,8 @@ export function createErpSync(deps: {
           .where('productId', '=', productId)
           .execute();
         const samePrices =
-          current.length === prices.size && current.every((p) => prices.get(p.currency) === Number(p.amountMinor));
+          current.length === prices.size &&
+          current.every((p) => prices.get(p.currency) === Number(p.amountMinor));
         if (existing.name !== title || existing.status !== status || !samePrices) {
           await trx
             .updateTable('catalog.products')
@@ -287,7 +331,14 @@ export function createErpSync(deps: {
         if (prices.size > 0)
           await trx
             .insertInto('catalog.product_prices')
-            .values([...prices].map(([currency, amountMinor]) => ({ tenantId: ctx.tenantId, productId, currency, amountMinor })))
+            .values(
+              [...prices].map(([currency, amountMinor]) => ({
+                tenantId: ctx.tenantId,
+                productId,
+                currency,
+                amountMinor,
+              })),
+            )
             .execute();
         await bus.publish(trx, [
           {
@@ -315,7 +366,12 @@ export function createErpSync(deps: {
           ? await client.getInventoryChanges({ modifiedSince: row.since, page, pageSize })
           : await client.getProductMaster({ modifiedSince: row.since, page, pageSize });
       await tx(ctx, async (trx) => {
-        const locked = await trx.selectFrom('catalog.erp_syncs').selectAll().where('id', '=', input.syncId).forUpdate().executeTakeFirst() as SyncRow | undefined;
+        const locked = (await trx
+          .selectFrom('catalog.erp_syncs')
+          .selectAll()
+          .where('id', '=', input.syncId)
+          .forUpdate()
+          .executeTakeFirst()) as SyncRow | undefined;
         if (!locked || locked.state !== 'running' || locked.page >= page) return;
         const counts = { created: 0, updated: 0, unchanged: 0 };
         const rejections = [...locked.rejections];
@@ -327,7 +383,14 @@ export function createErpSync(deps: {
         let cursor = locked.cursor;
         for (const item of result.items) cursor = laterOf(cursor, item.modifiedAt);
         if (row.kind === 'inventory')
-          await applyInventory(trx, ctx, result.items as ErpInventoryChange[], connection.locationMap, counts, reject);
+          await applyInventory(
+            trx,
+            ctx,
+            result.items as ErpInventoryChange[],
+            connection.locationMap,
+            counts,
+            reject,
+          );
         else await applyProducts(trx, ctx, result.items as ErpProductItem[], counts, reject);
         await trx
           .updateTable('catalog.erp_syncs')
@@ -349,13 +412,13 @@ export function createErpSync(deps: {
     async finish(input: ErpSyncInput, state: 'succeeded' | 'failed', error: string | null): Promise<void> {
       const ctx = ctxOf(input);
       await tx(ctx, async (trx) => {
-        const row = await trx
+        const row = (await trx
           .updateTable('catalog.erp_syncs')
           .set({ state, error: error?.slice(0, 2000) ?? null, finishedAt: sql<Date>`now()` })
           .where('id', '=', input.syncId)
           .where('state', '=', 'running')
           .returningAll()
-          .executeTakeFirst() as SyncRow | undefined;
+          .executeTakeFirst()) as SyncRow | undefined;
         if (!row) return;
         await bus.publish(trx, [
           {
@@ -408,7 +471,10 @@ export function createErpSync(deps: {
 
     async start(ctx: RequestContext, kind: SyncKind): Promise<ErpSyncReport> {
       const { row, fresh } = await tx(ctx, async (trx) => {
-        const connection = await trx.selectFrom('catalog.erp_connections').select('tenantId').executeTakeFirst();
+        const connection = await trx
+          .selectFrom('catalog.erp_connections')
+          .select('tenantId')
+          .executeTakeFirst();
         if (!connection) throw ErpErrors.notConfigured();
         const running = (await trx
           .selectFrom('catalog.erp_syncs')
@@ -426,11 +492,20 @@ export function createErpSync(deps: {
           .executeTakeFirst();
         const created = (await trx
           .insertInto('catalog.erp_syncs')
-          .values({ id: newUuid(), tenantId: ctx.tenantId, kind, since: last?.cursor ?? null, cursor: last?.cursor ?? null, finishedAt: null, error: null })
+          .values({
+            id: newUuid(),
+            tenantId: ctx.tenantId,
+            kind,
+            since: last?.cursor ?? null,
+            cursor: last?.cursor ?? null,
+            finishedAt: null,
+            error: null,
+          })
           .onConflict((oc) => oc.columns(['tenantId', 'kind']).where('state', '=', 'running').doNothing())
           .returningAll()
           .executeTakeFirst()) as SyncRow | undefined;
-        if (!created) throw new AppError('CATALOG_ERP_SYNC_RUNNING', 'conflict', 'A sync of this kind is running.');
+        if (!created)
+          throw new AppError('CATALOG_ERP_SYNC_RUNNING', 'conflict', 'A sync of this kind is running.');
         await audit.append(trx, ctx, {
           action: 'catalog.erp.sync_started',
           target: { type: 'erp_sync', id: toPublicId('erpsync', created.id) },
@@ -494,7 +569,10 @@ export function createErpSync(deps: {
         intervalMinutes: row?.intervalMinutes ?? 60,
         auth: (row as { auth?: 'ws_security' | 'basic' } | undefined)?.auth ?? 'ws_security',
         locationMap: Object.fromEntries(
-          Object.entries(row?.locationMap ?? {}).map(([warehouse, loc]) => [warehouse, toPublicId('loc', loc)]),
+          Object.entries(row?.locationMap ?? {}).map(([warehouse, loc]) => [
+            warehouse,
+            toPublicId('loc', loc),
+          ]),
         ),
         hasCredentials: username !== undefined && username !== '',
         lastInventorySync: last.inventory ? reportOf(last.inventory) : null,
@@ -514,7 +592,8 @@ export function createErpSync(deps: {
         const known = new Set(
           (await trx.selectFrom('catalog.locations').select('id').execute()).map((l) => l.id),
         );
-        for (const [warehouse, uuid] of Object.entries(map)) if (!known.has(uuid)) throw ErpErrors.unknownLocation(warehouse);
+        for (const [warehouse, uuid] of Object.entries(map))
+          if (!known.has(uuid)) throw ErpErrors.unknownLocation(warehouse);
         const values = {
           endpoint: input.endpoint,
           enabled: input.enabled,

@@ -34,7 +34,14 @@ export interface FakeErp {
 }
 
 const page = <T>(items: readonly T[], args: Record<string, unknown>) => {
-  const since = typeof args.ModifiedSince === 'string' ? Date.parse(args.ModifiedSince) : Number.NEGATIVE_INFINITY;
+  // node-soap's server reads xs:dateTime into a Date.
+  const given = args.ModifiedSince;
+  const since =
+    given instanceof Date
+      ? given.getTime()
+      : typeof given === 'string'
+        ? Date.parse(given)
+        : Number.NEGATIVE_INFINITY;
   const fresh = items.filter((i) => Date.parse((i as { ModifiedAt: string }).ModifiedAt) > since);
   const n = Number(args.Page);
   const size = Number(args.PageSize);
