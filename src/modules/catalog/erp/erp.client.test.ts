@@ -30,6 +30,8 @@ const bodyOf = (xml: string) => {
 };
 const namespacesOf = (xml: string) => [...xml.matchAll(/xmlns(?::\w+)?="([^"]+)"/g)].map((m) => m[1]);
 
+type Itemised = { GetItemInformationAsync(args: object): Promise<unknown[]> };
+
 const servers: { close(): Promise<void> }[] = [];
 afterEach(async () => {
   while (servers.length) await servers.pop()?.close();
@@ -67,7 +69,7 @@ describe('ERP SOAP client: the real GetItemInformation fixtures', () => {
       readFileSync(fixtureWsdl, 'utf8'),
     );
     const client = await createSoapClient(fixtureWsdl, { endpoint: `${url}/v1/` }, 5_000);
-    const [result] = await client.GetItemInformationAsync({
+    const [result] = await (client as unknown as Itemised).GetItemInformationAsync({
       Items: { Item: [{ ItemNumber: '1234', RequestedQuantity: { Value: '1.00' } }] },
     });
     // What went over the wire (node-soap keeps the last request it sent).
@@ -89,7 +91,9 @@ describe('ERP SOAP client: the real GetItemInformation fixtures', () => {
       req.on('end', () => res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8' }).end(raw));
     });
     const client = await createSoapClient(fixtureWsdl, { endpoint: `${url}/v1/` }, 5_000);
-    const [result] = await client.GetItemInformationAsync({ Items: { Item: [{ ItemNumber: '1234' }] } });
+    const [result] = await (client as unknown as Itemised).GetItemInformationAsync({
+      Items: { Item: [{ ItemNumber: '1234' }] },
+    });
     expect(parseItemInformation(result)).toEqual([
       { itemNumber: '1234', requestedQuantity: '1.00', warehouses: [] },
     ]);
@@ -99,7 +103,7 @@ describe('ERP SOAP client: the real GetItemInformation fixtures', () => {
 describe('ERP SOAP client: the repo WSDL against a fake ERP', () => {
   let erp: FakeErp;
   afterEach(async () => {
-    await erp?.close();
+    await erp.close();
   });
 
   it('pages inventory changes with WS-Security, decimals kept as text', async () => {
@@ -150,7 +154,7 @@ describe('ERP SOAP client: the repo WSDL against a fake ERP', () => {
     expect(clients.circuit('other-tenant')).toBe('closed');
     const blocked = await client.getProductMaster({ modifiedSince: null, page: 1, pageSize: 10 }).then(
       () => new Error('resolved'),
-      (e: Error) => e,
+      (e: unknown) => e as Error,
     );
     expect(blocked.message).toContain('circuit is open');
     expect(erp.calls).toHaveLength(2);
@@ -168,7 +172,7 @@ describe('ERP SOAP client: the repo WSDL against a fake ERP', () => {
     const client = clients.forTenant('t3', { endpoint: erp.url });
     const error = await client.getInventoryChanges({ modifiedSince: null, page: 1, pageSize: 10 }).then(
       () => new Error('resolved'),
-      (e: Error) => e,
+      (e: unknown) => e as Error,
     );
     expect(error).toBeInstanceOf(ErpCallError);
     expect(error.message).toMatch(/timed out after 200 ms|circuit is open/);

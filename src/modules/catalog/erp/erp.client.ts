@@ -112,7 +112,9 @@ const asArray = (value: unknown): Json[] =>
     ? []
     : (Array.isArray(value) ? value : [value]).filter((v): v is Json => typeof v === 'object' && v !== null);
 const str = (value: unknown): string | null =>
-  value === undefined || value === null ? null : typeof value === 'object' ? null : String(value).trim();
+  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? String(value).trim()
+    : null;
 
 /** The text of a SOAP Fault node-soap rejected with, or undefined for any other error. */
 export function soapFaultText(error: unknown): string | undefined {
@@ -140,7 +142,7 @@ export async function createSoapClient(
     customDeserializer: keepText,
     wsdl_options: { timeout: timeoutMs },
     returnFault: false,
-  } as soap.IOptions);
+  });
   if (endpoint.username !== undefined && endpoint.password !== undefined) {
     client.setSecurity(
       endpoint.auth === 'basic'

@@ -49,7 +49,9 @@ export function createErpFeature(
         name: 'catalog.erp-sync-due',
         cron: '* * * * *',
         missed: 'skip',
-        run: async () => void (await sync.runDue()),
+        run: async () => {
+          await sync.runDue();
+        },
       },
     ],
   };

@@ -58,8 +58,8 @@ describe('catalog ERP sync', () => {
     erp = await startFakeErp();
   }, 120_000);
   afterAll(async () => {
-    await erp?.close();
-    await t?.close();
+    await erp.close();
+    await t.close();
   });
 
   it('inventory delta: sets on hand per mapped warehouse, rejects with reasons, moves the watermark', async () => {

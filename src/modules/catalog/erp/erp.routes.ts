@@ -146,5 +146,6 @@ export function erpRoutes(sync: ErpSync): FastifyPluginAsyncZod {
       },
       async (request) => reportView(await sync.get(request.ctx, request.params.id)),
     );
+    await Promise.resolve();
   };
 }

@@ -315,8 +315,7 @@ export function createErpSync(deps: {
           .where('productId', '=', productId)
           .execute();
         const samePrices =
-          current.length === prices.size &&
-          current.every((p) => prices.get(p.currency) === Number(p.amountMinor));
+          current.length === prices.size && current.every((p) => prices.get(p.currency) === p.amountMinor);
         if (existing.name !== title || existing.status !== status || !samePrices) {
           await trx
             .updateTable('catalog.products')
@@ -366,12 +365,12 @@ export function createErpSync(deps: {
           ? await client.getInventoryChanges({ modifiedSince: row.since, page, pageSize })
           : await client.getProductMaster({ modifiedSince: row.since, page, pageSize });
       await tx(ctx, async (trx) => {
-        const locked = (await trx
+        const locked = await trx
           .selectFrom('catalog.erp_syncs')
           .selectAll()
           .where('id', '=', input.syncId)
           .forUpdate()
-          .executeTakeFirst()) as SyncRow | undefined;
+          .executeTakeFirst();
         if (!locked || locked.state !== 'running' || locked.page >= page) return;
         const counts = { created: 0, updated: 0, unchanged: 0 };
         const rejections = [...locked.rejections];
@@ -412,13 +411,13 @@ export function createErpSync(deps: {
     async finish(input: ErpSyncInput, state: 'succeeded' | 'failed', error: string | null): Promise<void> {
       const ctx = ctxOf(input);
       await tx(ctx, async (trx) => {
-        const row = (await trx
+        const row = await trx
           .updateTable('catalog.erp_syncs')
           .set({ state, error: error?.slice(0, 2000) ?? null, finishedAt: sql<Date>`now()` })
           .where('id', '=', input.syncId)
           .where('state', '=', 'running')
           .returningAll()
-          .executeTakeFirst()) as SyncRow | undefined;
+          .executeTakeFirst();
         if (!row) return;
         await bus.publish(trx, [
           {
@@ -476,12 +475,12 @@ export function createErpSync(deps: {
           .select('tenantId')
           .executeTakeFirst();
         if (!connection) throw ErpErrors.notConfigured();
-        const running = (await trx
+        const running = await trx
           .selectFrom('catalog.erp_syncs')
           .selectAll()
           .where('kind', '=', kind)
           .where('state', '=', 'running')
-          .executeTakeFirst()) as SyncRow | undefined;
+          .executeTakeFirst();
         if (running) return { row: running, fresh: false };
         const last = await trx
           .selectFrom('catalog.erp_syncs')
@@ -490,7 +489,7 @@ export function createErpSync(deps: {
           .where('state', '=', 'succeeded')
           .orderBy('startedAt', 'desc')
           .executeTakeFirst();
-        const created = (await trx
+        const created = await trx
           .insertInto('catalog.erp_syncs')
           .values({
             id: newUuid(),
@@ -503,7 +502,7 @@ export function createErpSync(deps: {
           })
           .onConflict((oc) => oc.columns(['tenantId', 'kind']).where('state', '=', 'running').doNothing())
           .returningAll()
-          .executeTakeFirst()) as SyncRow | undefined;
+          .executeTakeFirst();
         if (!created)
           throw new AppError('CATALOG_ERP_SYNC_RUNNING', 'conflict', 'A sync of this kind is running.');
         await audit.append(trx, ctx, {
@@ -554,12 +553,12 @@ export function createErpSync(deps: {
       const { row, last } = await tx(ctx, async (trx) => {
         const row = await trx.selectFrom('catalog.erp_connections').selectAll().executeTakeFirst();
         const last = async (kind: SyncKind) =>
-          (await trx
+          await trx
             .selectFrom('catalog.erp_syncs')
             .selectAll()
             .where('kind', '=', kind)
             .orderBy('startedAt', 'desc')
-            .executeTakeFirst()) as SyncRow | undefined;
+            .executeTakeFirst();
         return { row, last: { inventory: await last('inventory'), products: await last('products') } };
       });
       const username = await secrets.read(ctx, USERNAME_SECRET);

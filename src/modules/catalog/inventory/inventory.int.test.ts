@@ -64,7 +64,7 @@ describe('catalog inventory', () => {
     ({ ctx: b } = await createTenant(t.platform));
   }, 120_000);
   afterAll(async () => {
-    await t?.close();
+    await t.close();
   });
 
   it('50 concurrent orders for the last 10 units: exactly 10 hold stock, never negative', async () => {
@@ -110,7 +110,7 @@ describe('catalog inventory', () => {
           { lineId: 'line_b', productId: p2.id, quantity: 2 },
         ],
       })
-      .catch((e: AppError) => e);
+      .catch((e: unknown) => e as AppError);
     expect((short as AppError).fields).toEqual([
       { field: 'body.lines.1.quantity', message: 'only 1 available' },
     ]);

@@ -147,5 +147,6 @@ export function inventoryRoutes(inventory: InventoryAdmin): FastifyPluginAsyncZo
           ),
         ),
     );
+    await Promise.resolve();
   };
 }

@@ -71,7 +71,9 @@ export async function startFakeErp(wsdlPath = erpWsdlPath()): Promise<FakeErp> {
   const guard = (operation: string, args: Record<string, unknown>) => {
     fake.calls.push({ operation, args, user });
     if (fake.mode === 'fault')
-      throw { Fault: { faultcode: 'a:InternalServiceFault', faultstring: 'Warehouse service unavailable' } };
+      throw Object.assign(new Error('fault'), {
+        Fault: { faultcode: 'a:InternalServiceFault', faultstring: 'Warehouse service unavailable' },
+      });
     if (fake.mode === 'hang') return new Promise<never>(() => undefined);
     return undefined;
   };
