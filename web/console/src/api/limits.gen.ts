@@ -177,6 +177,18 @@ export const apiLimits = {
   'GET /api/v1/campaigns/lists/{listId}': {
     'listId': { maxLength: 100 },
   },
+  'GET /api/v1/catalog/erp/syncs': {
+    'limit': { minimum: 1, maximum: 200 },
+  },
+  'GET /api/v1/catalog/erp/syncs/{id}': {
+    'id': { maxLength: 100 },
+  },
+  'GET /api/v1/catalog/inventory': {
+    'cursor': { maxLength: 200 },
+    'limit': { minimum: 1, maximum: 200 },
+    'locationId': { maxLength: 100 },
+    'productId': { maxLength: 100 },
+  },
   'GET /api/v1/catalog/products': {
     'categoryId': { maxLength: 100 },
     'cursor': { maxLength: 2000 },
@@ -469,6 +481,9 @@ export const apiLimits = {
     'name': { minLength: 1, maxLength: 200 },
     'parentId': { maxLength: 100 },
   },
+  'POST /api/v1/catalog/locations': {
+    'name': { minLength: 1, maxLength: 200 },
+  },
   'POST /api/v1/catalog/products': {
     'categoryId': { maxLength: 100 },
     'description': { maxLength: 20000 },
@@ -593,6 +608,21 @@ export const apiLimits = {
   'PUT /api/v1/calls/queue-targets/queues/{queueId}': {
     'queueId': { minLength: 1, maxLength: 256 },
     'serviceLevelGoal': { maximum: 1 },
+  },
+  'PUT /api/v1/catalog/erp/connection': {
+    'endpoint': { maxLength: 2000 },
+    'intervalMinutes': { minimum: 1, maximum: 10080 },
+    'locationMap': { keyMaxLength: 100 },
+    'password': { maxLength: 500 },
+    'username': { maxLength: 500 },
+  },
+  'PUT /api/v1/catalog/inventory/{productId}/{locationId}': {
+    'adjustBy': { minimum: -1000000000, maximum: 1000000000 },
+    'locationId': { maxLength: 100 },
+    'lowStockThreshold': { minimum: 0, maximum: 1000000000 },
+    'onHand': { minimum: 0, maximum: 1000000000 },
+    'productId': { maxLength: 100 },
+    'reason': { minLength: 1, maxLength: 500 },
   },
   'PUT /api/v1/payments/gateways/{name}': {
     'baseUrl': { maxLength: 300 },
