@@ -96,7 +96,7 @@ export function createOrdersFeature(deps: OrdersDeps): PlatformModule<OrdersFeat
     ],
     handlers: [
       {
-        group: 'orders.payment-settled',
+        group: 'orders-payment-settled',
         topics: [paymentAuthorizedV1.type],
         // An authorisation that waited for the customer (3-D Secure, PayPal) settled: tell the order's workflow.
         handle: async (_ctx, event) => {

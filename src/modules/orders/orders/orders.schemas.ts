@@ -180,7 +180,7 @@ export const statusBodySchema = z.strictObject({
 
 export const cancelBodySchema = z
   .strictObject({ reason: z.string().trim().min(1).max(500).optional() })
-  .optional();
+  .nullish();
 
 const lineRef = z.strictObject({
   lineId: z.string().max(100),

@@ -1190,13 +1190,11 @@ export function createOrdersService(deps: OrdersServiceDeps) {
       const room = payment.capturedMinor - payment.refundedMinor;
       if (left <= 0 || room <= 0) continue;
       const part = Math.min(room, left);
-      await deps
-        .payments()
-        .refund(ctx, payment.id, {
-          amountMinor: part,
-          reason: input.reason,
-          idempotencyKey: `refund:${refundId}:${payment.id}`,
-        });
+      await deps.payments().refund(ctx, payment.id, {
+        amountMinor: part,
+        reason: input.reason,
+        idempotencyKey: `refund:${refundId}:${payment.id}`,
+      });
       left -= part;
     }
     await underLock(ctx, uuid, undefined, async (trx, current) => {
