@@ -1,6 +1,6 @@
 import { systemContext } from '../../../platform/context.js';
 import type { PlatformModule } from '../../../platform/module.js';
-import { paymentAuthorizedV1, type PaymentAuthorized } from '../../payments/events.js';
+import { paymentAuthorizedV1, type PaymentAuthorized } from '../../payments/index.js';
 import type { OrderTransitions } from '../contract.js';
 import type { OrdersDeps } from '../orders.deps.js';
 import { createOrderSealing } from './order-sealing.js';

@@ -33,6 +33,7 @@ const problems = {
 };
 const tags = ['orders'];
 const params = z.object({ orderId: z.string().max(100) });
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the JSON shape the route's schema declares
 const json = <T>(value: unknown): T => JSON.parse(JSON.stringify(value)) as T;
 
 function toListQuery(query: z.output<typeof listQuerySchema>): OrderListQuery {

@@ -9,8 +9,8 @@ import { decodeCursorFields, encodeCursorFields } from '../../../platform/http/l
 import { AppError, PlatformErrors, type FieldProblem } from '../../../platform/errors.js';
 import { fromPublicId, newUuid, toPublicId } from '../../../platform/ids.js';
 import type { Money } from '../../../platform/money.js';
-import type { InventoryService, ProductsService } from '../../catalog/contract.js';
-import type { GatewayName, Payment, PaymentMethodInput, PaymentsService } from '../../payments/contract.js';
+import type { InventoryService, ProductsService } from '../../catalog/index.js';
+import type { GatewayName, Payment, PaymentMethodInput, PaymentsService } from '../../payments/index.js';
 import type {
   Address,
   Order,
@@ -421,7 +421,6 @@ export function createOrdersService(deps: OrdersServiceDeps) {
         })),
       ]),
     ];
-    void order;
     return entries.sort((a, b) => a.at.getTime() - b.at.getTime());
   }
 
@@ -1034,8 +1033,8 @@ export function createOrdersService(deps: OrdersServiceDeps) {
               currency: row.currency,
               total: money(row.totalMinor, row.currency),
               refunded: money(row.refundedMinor, row.currency),
-              lineCount: Number(c?.lines ?? 0),
-              itemCount: Number(c?.items ?? 0),
+              lineCount: c?.lines ?? 0,
+              itemCount: c?.items ?? 0,
               placedAt: row.placedAt,
               updatedAt: row.updatedAt,
             };

@@ -1,8 +1,8 @@
 import { systemContext, type RequestContext } from '../../../platform/context.js';
 import { AppError } from '../../../platform/errors.js';
 import type { WorkflowContext, WorkflowRef, Workflows } from '../../../platform/jobs/index.js';
-import type { InventoryService } from '../../catalog/contract.js';
-import type { PaymentsService } from '../../payments/contract.js';
+import type { InventoryService } from '../../catalog/index.js';
+import type { PaymentsService } from '../../payments/index.js';
 import type { Order, OrderStatus } from '../contract.js';
 import type { PlacePlan } from './orders.service.js';
 

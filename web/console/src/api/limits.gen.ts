@@ -34,6 +34,13 @@ export const apiLimits = {
   'DELETE /api/v1/conversations/sources/{sourceId}': {
     'sourceId': { maxLength: 64 },
   },
+  'DELETE /api/v1/orders/{orderId}': {
+    'orderId': { maxLength: 100 },
+    'reason': { minLength: 1, maxLength: 500 },
+  },
+  'DELETE /api/v1/orders/discounts/{code}': {
+    'code': { maxLength: 40 },
+  },
   'DELETE /api/v1/secrets/{name}': {
     'name': { minLength: 1, maxLength: 100 },
   },
@@ -244,6 +251,20 @@ export const apiLimits = {
     'limit': { minimum: 1, maximum: 200 },
     'sourceId': { maxLength: 64 },
   },
+  'GET /api/v1/orders': {
+    'cursor': { maxLength: 300 },
+    'customerId': { maxLength: 100 },
+    'email': { maxLength: 254 },
+    'limit': { minimum: 1, maximum: 200 },
+    'number': { maxLength: 20 },
+    'sku': { maxLength: 100 },
+    'status': { maxLength: 200 },
+    'totalMax': { minimum: 0 },
+    'totalMin': { minimum: 0 },
+  },
+  'GET /api/v1/orders/{orderId}': {
+    'orderId': { maxLength: 100 },
+  },
   'GET /api/v1/recordings': {
     'agent': { minLength: 1, maxLength: 256 },
     'callId': { minLength: 1, maxLength: 64 },
@@ -438,6 +459,29 @@ export const apiLimits = {
     'tenantClaim': { maxLength: 200 },
     'tenantClaimValue': { maxLength: 500 },
   },
+  'POST /api/v1/orders': {
+    'customerId': { maxLength: 100 },
+    'discountCode': { minLength: 1, maxLength: 40 },
+    'email': { maxLength: 254 },
+    'lines': { minItems: 1, maxItems: 200 },
+    'note': { maxLength: 2000 },
+    'shippingOption': { minLength: 1, maxLength: 40 },
+  },
+  'POST /api/v1/orders/{orderId}/refunds': {
+    'amountMinor': { minimum: 1, maximum: 10000000000000 },
+    'lines': { minItems: 1, maxItems: 200 },
+    'orderId': { maxLength: 100 },
+    'reason': { minLength: 1, maxLength: 500 },
+  },
+  'POST /api/v1/orders/{orderId}/returns': {
+    'lines': { minItems: 1, maxItems: 200 },
+    'orderId': { maxLength: 100 },
+    'reason': { minLength: 1, maxLength: 500 },
+  },
+  'POST /api/v1/orders/discounts': {
+    'minSubtotalMinor': { minimum: 0, maximum: 10000000000000 },
+    'percentBasisPoints': { minimum: 1, maximum: 10000 },
+  },
   'POST /api/v1/recordings/{id}/analyses': {
     'id': { minLength: 1, maxLength: 120 },
   },
@@ -492,6 +536,16 @@ export const apiLimits = {
   'PUT /api/v1/calls/queue-targets/queues/{queueId}': {
     'queueId': { minLength: 1, maxLength: 256 },
     'serviceLevelGoal': { maximum: 1 },
+  },
+  'PUT /api/v1/orders/{orderId}/status': {
+    'orderId': { maxLength: 100 },
+    'reason': { minLength: 1, maxLength: 500 },
+  },
+  'PUT /api/v1/orders/settings': {
+    'cancellableStatuses': { maxItems: 3 },
+    'paymentActionTimeoutMinutes': { minimum: 1, maximum: 10080 },
+    'shippingOptions': { maxItems: 100 },
+    'taxRates': { maxItems: 500 },
   },
   'PUT /api/v1/recordings/uploads/{recordingId}/audio': {
     'expires': { maxLength: 16 },

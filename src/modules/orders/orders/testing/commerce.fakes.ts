@@ -5,8 +5,8 @@ import type {
   ProductsService,
   Reservation,
   SellableProduct,
-} from '../../../catalog/contract.js';
-import type { Payment, PaymentsService, PaymentTransaction } from '../../../payments/contract.js';
+} from '../../../catalog/index.js';
+import type { Payment, PaymentsService, PaymentTransaction } from '../../../payments/index.js';
 
 /*
  * TEST ONLY. In-memory fakes of the catalog's and payments' doors, for orders' tests while the real
@@ -24,10 +24,8 @@ export interface FakeProduct {
 }
 
 export function fakeCatalog(products: readonly FakeProduct[]) {
-  const bySku = new Map(
-    products.map((p) => [p.sku, { ...p, productId: toPublicId('prod', newUuid()) as string }]),
-  );
-  const stock = new Map([...bySku.values()].map((p) => [p.productId, p.stock]));
+  const bySku = new Map(products.map((p) => [p.sku, { ...p, productId: toPublicId('prod', newUuid()) }]));
+  const stock = new Map<string, number>([...bySku.values()].map((p) => [p.productId, p.stock]));
   const holds = new Map<string, Reservation[]>();
   const restocked: { orderId: string; productId: string; quantity: number }[] = [];
   const calls = { reserve: 0, release: 0 };
