@@ -31,6 +31,16 @@ export const apiLimits = {
   'DELETE /api/v1/campaigns/lists/{listId}': {
     'listId': { maxLength: 100 },
   },
+  'DELETE /api/v1/catalog/categories/{categoryId}': {
+    'categoryId': { maxLength: 100 },
+  },
+  'DELETE /api/v1/catalog/products/{productId}': {
+    'productId': { maxLength: 100 },
+  },
+  'DELETE /api/v1/catalog/products/{productId}/images/{imageId}': {
+    'imageId': { maxLength: 100 },
+    'productId': { maxLength: 100 },
+  },
   'DELETE /api/v1/conversations/sources/{sourceId}': {
     'sourceId': { maxLength: 64 },
   },
@@ -40,6 +50,9 @@ export const apiLimits = {
   },
   'DELETE /api/v1/orders/discounts/{code}': {
     'code': { maxLength: 40 },
+  },
+  'DELETE /api/v1/orders/views/{viewId}': {
+    'viewId': { maxLength: 100 },
   },
   'DELETE /api/v1/secrets/{name}': {
     'name': { minLength: 1, maxLength: 100 },
@@ -171,6 +184,36 @@ export const apiLimits = {
   'GET /api/v1/campaigns/lists/{listId}': {
     'listId': { maxLength: 100 },
   },
+  'GET /api/v1/catalog/erp/syncs': {
+    'limit': { minimum: 1, maximum: 200 },
+  },
+  'GET /api/v1/catalog/erp/syncs/{id}': {
+    'id': { maxLength: 100 },
+  },
+  'GET /api/v1/catalog/inventory': {
+    'cursor': { maxLength: 200 },
+    'limit': { minimum: 1, maximum: 200 },
+    'locationId': { maxLength: 100 },
+    'productId': { maxLength: 100 },
+  },
+  'GET /api/v1/catalog/products': {
+    'categoryId': { maxLength: 100 },
+    'cursor': { maxLength: 2000 },
+    'limit': { minimum: 1, maximum: 200 },
+    'priceMax': { minimum: 0 },
+    'priceMin': { minimum: 0 },
+    'q': { maxLength: 200 },
+  },
+  'GET /api/v1/catalog/products/{productId}': {
+    'productId': { maxLength: 100 },
+  },
+  'GET /api/v1/catalog/products/{productId}/images/{imageId}': {
+    'imageId': { maxLength: 100 },
+    'productId': { maxLength: 100 },
+  },
+  'GET /api/v1/catalog/products/imports/{importId}': {
+    'importId': { maxLength: 100 },
+  },
   'GET /api/v1/conversations': {
     'agent': { minLength: 1, maxLength: 256 },
     'agentSaid': { minLength: 1, maxLength: 512 },
@@ -265,6 +308,28 @@ export const apiLimits = {
   'GET /api/v1/orders/{orderId}': {
     'orderId': { maxLength: 100 },
   },
+  'GET /api/v1/orders/{orderId}/shipments': {
+    'orderId': { maxLength: 100 },
+  },
+  'GET /api/v1/orders/{orderId}/shipping-rates': {
+    'orderId': { maxLength: 100 },
+  },
+  'GET /api/v1/orders/analytics': {
+    'from': { maxLength: 10 },
+    'timeZone': { maxLength: 64 },
+    'to': { maxLength: 10 },
+  },
+  'GET /api/v1/payments': {
+    'cursor': { maxLength: 200 },
+    'limit': { minimum: 1, maximum: 200 },
+    'orderId': { minLength: 1, maxLength: 100 },
+  },
+  'GET /api/v1/payments/{id}': {
+    'id': { maxLength: 100 },
+  },
+  'GET /api/v1/payments/reconciliations': {
+    'limit': { minimum: 1, maximum: 200 },
+  },
   'GET /api/v1/recordings': {
     'agent': { minLength: 1, maxLength: 256 },
     'callId': { minLength: 1, maxLength: 64 },
@@ -310,6 +375,20 @@ export const apiLimits = {
     'description': { maxLength: 2000 },
     'listId': { maxLength: 100 },
     'name': { minLength: 1, maxLength: 200 },
+  },
+  'PATCH /api/v1/catalog/categories/{categoryId}': {
+    'categoryId': { maxLength: 100 },
+    'name': { minLength: 1, maxLength: 200 },
+    'parentId': { maxLength: 100 },
+  },
+  'PATCH /api/v1/catalog/products/{productId}': {
+    'categoryId': { maxLength: 100 },
+    'description': { maxLength: 20000 },
+    'name': { minLength: 1, maxLength: 300 },
+    'prices': { maxItems: 20 },
+    'productId': { maxLength: 100 },
+    'sku': { minLength: 1, maxLength: 100 },
+    'version': { minimum: 1 },
   },
   'PATCH /api/v1/conversations/sources/{sourceId}': {
     'name': { minLength: 1, maxLength: 100 },
@@ -419,6 +498,23 @@ export const apiLimits = {
     'description': { maxLength: 2000 },
     'name': { minLength: 1, maxLength: 200 },
   },
+  'POST /api/v1/catalog/categories': {
+    'name': { minLength: 1, maxLength: 200 },
+    'parentId': { maxLength: 100 },
+  },
+  'POST /api/v1/catalog/locations': {
+    'name': { minLength: 1, maxLength: 200 },
+  },
+  'POST /api/v1/catalog/products': {
+    'categoryId': { maxLength: 100 },
+    'description': { maxLength: 20000 },
+    'name': { minLength: 1, maxLength: 300 },
+    'prices': { maxItems: 20 },
+    'sku': { minLength: 1, maxLength: 100 },
+  },
+  'POST /api/v1/catalog/products/{productId}/images': {
+    'productId': { maxLength: 100 },
+  },
   'POST /api/v1/conversations/categories/{id}/activate': {
     'id': { minLength: 1, maxLength: 120 },
   },
@@ -478,9 +574,29 @@ export const apiLimits = {
     'orderId': { maxLength: 100 },
     'reason': { minLength: 1, maxLength: 500 },
   },
+  'POST /api/v1/orders/{orderId}/shipments': {
+    'lines': { minItems: 1, maxItems: 500 },
+    'orderId': { maxLength: 100 },
+    'rateId': { minLength: 1, maxLength: 2000 },
+  },
   'POST /api/v1/orders/discounts': {
     'minSubtotalMinor': { minimum: 0, maximum: 10000000000000 },
     'percentBasisPoints': { minimum: 1, maximum: 10000 },
+  },
+  'POST /api/v1/orders/views': {
+    'name': { minLength: 1, maxLength: 100 },
+  },
+  'POST /api/v1/payments/{id}/captures': {
+    'amountMinor': { minimum: 1, maximum: 10000000000000 },
+    'id': { maxLength: 100 },
+  },
+  'POST /api/v1/payments/{id}/refunds': {
+    'amountMinor': { minimum: 1, maximum: 10000000000000 },
+    'id': { maxLength: 100 },
+    'reason': { minLength: 1, maxLength: 500 },
+  },
+  'POST /api/v1/payments/{id}/voids': {
+    'id': { maxLength: 100 },
   },
   'POST /api/v1/recordings/{id}/analyses': {
     'id': { minLength: 1, maxLength: 120 },
@@ -537,6 +653,21 @@ export const apiLimits = {
     'queueId': { minLength: 1, maxLength: 256 },
     'serviceLevelGoal': { maximum: 1 },
   },
+  'PUT /api/v1/catalog/erp/connection': {
+    'endpoint': { maxLength: 2000 },
+    'intervalMinutes': { minimum: 1, maximum: 10080 },
+    'locationMap': { keyMaxLength: 100 },
+    'password': { maxLength: 500 },
+    'username': { maxLength: 500 },
+  },
+  'PUT /api/v1/catalog/inventory/{productId}/{locationId}': {
+    'adjustBy': { minimum: -1000000000, maximum: 1000000000 },
+    'locationId': { maxLength: 100 },
+    'lowStockThreshold': { minimum: 0, maximum: 1000000000 },
+    'onHand': { minimum: 0, maximum: 1000000000 },
+    'productId': { maxLength: 100 },
+    'reason': { minLength: 1, maxLength: 500 },
+  },
   'PUT /api/v1/orders/{orderId}/status': {
     'orderId': { maxLength: 100 },
     'reason': { minLength: 1, maxLength: 500 },
@@ -546,6 +677,14 @@ export const apiLimits = {
     'paymentActionTimeoutMinutes': { minimum: 1, maximum: 10080 },
     'shippingOptions': { maxItems: 100 },
     'taxRates': { maxItems: 500 },
+  },
+  'PUT /api/v1/payments/gateways/{name}': {
+    'baseUrl': { maxLength: 300 },
+    'clientId': { minLength: 1, maxLength: 300 },
+    'clientSecret': { minLength: 1, maxLength: 300 },
+    'secretKey': { minLength: 1, maxLength: 300 },
+    'webhookId': { minLength: 1, maxLength: 100 },
+    'webhookSecret': { minLength: 1, maxLength: 300 },
   },
   'PUT /api/v1/recordings/uploads/{recordingId}/audio': {
     'expires': { maxLength: 16 },

@@ -1,8 +1,10 @@
 import { adminNavigation } from '@/features/admin';
 import { callsNavigation } from '@/features/calls';
 import { campaignsNavigation } from '@/features/campaigns';
+import { catalogNavigation } from '@/features/catalog';
 import { conversationsNavigation } from '@/features/conversations';
 import { leadsNavigation } from '@/features/leads';
+import { ordersNavigation } from '@/features/orders';
 import { overviewNavigation } from '@/features/overview';
 import { recordingsNavigation } from '@/features/recordings';
 import { analysisNavigation } from '@/features/analysis';
@@ -31,5 +33,7 @@ export const navigation: readonly NavSection[] = joinSections([
   ...analysisNavigation,
   ...leadsNavigation,
   ...campaignsNavigation,
+  ...ordersNavigation,
+  ...catalogNavigation,
   ...adminNavigation,
 ]);

@@ -3,8 +3,10 @@ import { adminRoutes } from '@/features/admin';
 import { authConsoleRoutes, authPublicRoutes } from '@/features/auth';
 import { callsRoutes } from '@/features/calls';
 import { campaignsRoutes } from '@/features/campaigns';
+import { catalogRoutes } from '@/features/catalog';
 import { conversationsRoutes } from '@/features/conversations';
 import { leadsRoutes } from '@/features/leads';
+import { ordersRoutes } from '@/features/orders';
 import { overviewRoutes } from '@/features/overview';
 import { recordingsRoutes } from '@/features/recordings';
 import { analysisRoutes } from '@/features/analysis';
@@ -33,6 +35,8 @@ const routeTree = rootRoute.addChildren([
     ...qualityRoutes,
     ...leadsRoutes,
     ...campaignsRoutes,
+    ...ordersRoutes,
+    ...catalogRoutes,
     ...adminRoutes,
   ]),
 ]);

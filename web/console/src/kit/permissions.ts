@@ -35,6 +35,13 @@ export const consolePermissions = [
   'campaigns:read',
   'campaigns:write',
   'dnc:write',
+  'orders:read',
+  'orders:write',
+  'payments:refund',
+  'products:read',
+  'products:write',
+  'inventory:write',
+  'commerce:configure',
 ] as const;
 
 export type ConsolePermission = (typeof consolePermissions)[number];
