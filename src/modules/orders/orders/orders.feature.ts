@@ -1,7 +1,7 @@
 import { systemContext } from '../../../platform/context.js';
 import type { PlatformModule } from '../../../platform/module.js';
 import { paymentAuthorizedV1, type PaymentAuthorized } from '../../payments/index.js';
-import type { OrderTransitions } from '../contract.js';
+import type { OrderTransitions, ShipmentsService } from '../contract.js';
 import type { OrdersDeps } from '../orders.deps.js';
 import { createOrderSealing } from './order-sealing.js';
 import { ordersRoutes, portalOrdersRoutes } from './orders.routes.js';
@@ -25,7 +25,12 @@ export interface OrdersFeatureApi extends Omit<OrdersService, 'transitions' | 'i
  * discounts and the place-order workflow. Catalog and payments are read from `deps.modules` at
  * each call, so a test can replace their members with fakes on the platform it built.
  */
-export function createOrdersFeature(deps: OrdersDeps): PlatformModule<OrdersFeatureApi> {
+export function createOrdersFeature(
+  deps: OrdersDeps,
+  features: { readonly shipments: () => Pick<ShipmentsService, 'forOrder'> | undefined } = {
+    shipments: () => undefined,
+  },
+): PlatformModule<OrdersFeatureApi> {
   const workflows = deps.workflows;
   // Test hook of the kill -9 test: the process dies right after the named step completed.
   const crashAfter = process.env.SWITCHBOARD_TEST_ORDERS_CRASH_AFTER;
@@ -37,6 +42,7 @@ export function createOrdersFeature(deps: OrdersDeps): PlatformModule<OrdersFeat
     bus: deps.bus,
     redis: deps.redis,
     catalog: () => deps.modules.catalog,
+    shipments: features.shipments,
     payments: () => deps.modules.payments,
     startWorkflow: workflows
       ? (tenantId, uuid) => (startWorkflow ?? (() => Promise.resolve()))(tenantId, uuid)

@@ -18,6 +18,7 @@ import type {
   OrderLine,
   OrderStatus,
   Shipment,
+  ShipmentsService,
   StatusChange,
   TimelineEntry,
 } from '../contract.js';
@@ -149,6 +150,8 @@ export interface OrdersServiceDeps {
   /** Read at each call: tests replace the members of these apis with fakes. */
   readonly catalog: () => { readonly products: ProductsService; readonly inventory: InventoryService };
   readonly payments: () => PaymentsService;
+  /** The shipping feature's shipments of an order (created after this service: read at each call). */
+  readonly shipments: () => Pick<ShipmentsService, 'forOrder'> | undefined;
   /** Starts the place-order workflow of an order (idempotent by its id); undefined without workflows. */
   readonly startWorkflow: ((tenantId: string, orderUuid: string) => Promise<void>) | undefined;
 }
@@ -277,8 +280,8 @@ export function createOrdersService(deps: OrdersServiceDeps) {
    * Shipments of an order. The shipping feature's table does not exist on this branch yet, so this
    * is the one place that returns [] until it does (then: read orders.shipments or its api).
    */
-  function shipmentsOf(_order: Order): Promise<Shipment[]> {
-    return Promise.resolve([]);
+  async function shipmentsOf(ctx: RequestContext, order: Order): Promise<Shipment[]> {
+    return (await deps.shipments()?.forOrder(ctx, order.id)) ?? [];
   }
 
   async function detail(ctx: RequestContext, uuid: string, scope?: OrderScope): Promise<OrderDetail> {
@@ -315,7 +318,7 @@ export function createOrdersService(deps: OrdersServiceDeps) {
     const { order, extra } = loaded;
     const [payments, shipments] = await Promise.all([
       deps.payments().forOrder(ctx, order.id),
-      shipmentsOf(order),
+      shipmentsOf(ctx, order),
     ]);
     const history: StatusChange[] = extra.history.map((h) => ({
       from: h.fromStatus,
