@@ -48,10 +48,10 @@ export const ordersModule = defineModule({
   }),
   create: (deps): PlatformModule<OrdersApi> => {
     // Orders' detail shows the shipments, and shipping moves orders: each reads the other when called.
-    let shipments: ShippingFeatureApi | undefined;
-    const orders = createOrdersFeature(deps, { shipments: () => shipments });
+    const late: { shipments?: ShippingFeatureApi } = {};
+    const orders = createOrdersFeature(deps, { shipments: () => late.shipments });
     const shipping = createShippingFeature(deps, { transitions: orders.api.transitions });
-    shipments = shipping.api;
+    late.shipments = shipping.api;
     const analytics = createAnalyticsFeature(deps);
     const features = [orders, shipping, analytics];
     return {
