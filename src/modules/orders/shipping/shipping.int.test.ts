@@ -124,9 +124,9 @@ async function seedOrder(
   number += 1;
   const db = t.platform.database.owner;
   const total = input.total ?? 1000;
-  await sql`insert into orders.orders (id, tenant_id, number, status, channel, email_index, contact_sealed, ship_country, currency,
+  await sql`insert into orders.orders (id, tenant_id, number, status, channel, email_index, contact_sealed, payment_sealed, ship_country, currency,
       subtotal_minor, total_minor, refunded_minor, placed_at, created_by)
-    values (${id}, ${tenant}, ${number}, ${input.status}, 'internal', ${randomBytes(8)}, ${randomBytes(8)}, ${input.country ?? 'DE'},
+    values (${id}, ${tenant}, ${number}, ${input.status}, 'internal', ${randomBytes(8)}, ${randomBytes(8)}, ${randomBytes(8)}, ${input.country ?? 'DE'},
       ${input.currency ?? 'EUR'}, ${total}, ${total}, ${input.refunded ?? 0}, ${input.placedAt ?? new Date().toISOString()}, 'usr_test')`.execute(
     db,
   );
