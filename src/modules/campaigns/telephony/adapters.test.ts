@@ -6,7 +6,7 @@ import { createLogger } from '../../../platform/telemetry/index.js';
 import type { DialRequest, WebhookRequest } from './adapter.js';
 import { RETELL_API, RETELL_DISCONNECTION, retellOutcomeOf, verifyRetellSignature } from './retell.js';
 import { createTelephonyAdapters, type TelephonyAdapters } from './telephony-adapters.js';
-import { routedFetch } from './testing/fake-server.js';
+import { routedFetch } from '../../../platform/testing/fake-http-server.js';
 import { memorySecrets } from './testing/fake-secrets.js';
 import { retellWebhook, startFakeRetell, type FakeRetell } from './testing/fake-retell.js';
 import { startFakeTwilio, twilioCallback, type FakeTwilio } from './testing/fake-twilio.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../../../platform/context.js';
-import { memorySecrets, routedFetch, type FakeServer } from './testing/fake-server.js';
+import { memorySecrets, routedFetch, type FakeServer } from '../../../platform/testing/fake-http-server.js';
 import {
   createEasypostCarrier,
   EASYPOST_API,

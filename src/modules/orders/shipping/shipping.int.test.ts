@@ -8,7 +8,7 @@ import { fromPublicId, newUuid, toPublicId } from '../../../platform/ids.js';
 import { defineModule } from '../../../platform/module.js';
 import { catalogModule } from '../../catalog/index.js';
 import { paymentsModule } from '../../payments/index.js';
-import { routedFetch, type FakeServer } from './testing/fake-server.js';
+import { routedFetch, type FakeServer } from '../../../platform/testing/fake-http-server.js';
 import type { Order, OrderStatus, OrderTransitions } from '../contract.js';
 import type { OrdersDeps } from '../orders.deps.js';
 import { EASYPOST_API, easypostSignature } from './easypost.js';

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { startFakeServer, type FakeServer } from './fake-server.js';
+import { startFakeServer, type FakeServer } from '../../../../platform/testing/fake-http-server.js';
 
 /*
  * A FAKE Retell API for tests: POST /v2/create-phone-call (Bearer key) and GET /v2/get-call/{id},

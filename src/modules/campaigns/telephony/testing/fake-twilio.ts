@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { startFakeServer, type FakeServer } from './fake-server.js';
+import { startFakeServer, type FakeServer } from '../../../../platform/testing/fake-http-server.js';
 
 /*
  * A FAKE Twilio REST API (2010-04-01) for tests: Calls.json creates a call (HTTP Basic auth with

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
-import { startFakeServer, type FakeServer } from './fake-server.js';
+import { startFakeServer, type FakeServer } from '../../../../platform/testing/fake-http-server.js';
 
 /*
  * A FAKE Vapi API for tests: POST /call (Bearer key) creates an outbound phone call, GET /call/{id}

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { startFakeServer, type FakeServer } from './fake-server.js';
+import { startFakeServer, type FakeServer } from '../../../../platform/testing/fake-http-server.js';
 import { easypostSignature } from '../easypost.js';
 
 /*

@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { SecretReader } from '../secrets/index.js';
 
 /*
- * What the telephony fakes share: a node:http server on 127.0.0.1, port 0, and a fetch that sends
+ * What the fakes of providers' APIs share (Twilio, Vapi, Retell, EasyPost): a node:http server on 127.0.0.1, port 0, and a fetch that sends
  * a provider's real origin (https://api.twilio.com) to the fake instead (KernelDeps.fetch in tests).
  */
 
@@ -25,6 +26,14 @@ export interface FakeServer {
   /** The next n answers are this status (429, 503) before the handler answers again. */
   failNext(status: number, times?: number, headers?: Record<string, string>): void;
   close(): Promise<void>;
+}
+
+/** Tenant secrets in memory, for adapter tests without a database. */
+export function memorySecrets(values: Readonly<Record<string, string>>): SecretReader {
+  return {
+    read: (_ctx, name) => Promise.resolve(values[name]),
+    names: () => Promise.resolve(Object.keys(values)),
+  };
 }
 
 export async function startFakeServer(handler: FakeHandler): Promise<FakeServer> {
