@@ -3,6 +3,7 @@ import { callsNavigation } from '@/features/calls';
 import { campaignsNavigation } from '@/features/campaigns';
 import { conversationsNavigation } from '@/features/conversations';
 import { leadsNavigation } from '@/features/leads';
+import { ordersNavigation } from '@/features/orders';
 import { overviewNavigation } from '@/features/overview';
 import { recordingsNavigation } from '@/features/recordings';
 import { analysisNavigation } from '@/features/analysis';
@@ -31,5 +32,6 @@ export const navigation: readonly NavSection[] = joinSections([
   ...analysisNavigation,
   ...leadsNavigation,
   ...campaignsNavigation,
+  ...ordersNavigation,
   ...adminNavigation,
 ]);

@@ -5,6 +5,7 @@ import { callsRoutes } from '@/features/calls';
 import { campaignsRoutes } from '@/features/campaigns';
 import { conversationsRoutes } from '@/features/conversations';
 import { leadsRoutes } from '@/features/leads';
+import { ordersRoutes } from '@/features/orders';
 import { overviewRoutes } from '@/features/overview';
 import { recordingsRoutes } from '@/features/recordings';
 import { analysisRoutes } from '@/features/analysis';
@@ -33,6 +34,7 @@ const routeTree = rootRoute.addChildren([
     ...qualityRoutes,
     ...leadsRoutes,
     ...campaignsRoutes,
+    ...ordersRoutes,
     ...adminRoutes,
   ]),
 ]);

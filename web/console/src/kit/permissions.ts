@@ -35,6 +35,9 @@ export const consolePermissions = [
   'campaigns:read',
   'campaigns:write',
   'dnc:write',
+  'orders:read',
+  'orders:write',
+  'payments:refund',
 ] as const;
 
 export type ConsolePermission = (typeof consolePermissions)[number];

@@ -1,0 +1,2 @@
+export { ordersRoutes } from './routes';
+export { ordersNavigation } from './navigation';
