@@ -4,6 +4,8 @@ import { paymentsModule } from '../payments/index.js';
 
 export interface OrdersSettings {
   readonly publicUrl: string;
+  /** SWITCHBOARD_SIMULATOR_SPEED: the shipping simulator's transit times are divided by it. */
+  readonly simulatorSpeed?: number | undefined;
 }
 
 /** The modules orders uses: the catalog (products, inventory) and payments. */

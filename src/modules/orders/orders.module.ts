@@ -42,7 +42,10 @@ export const ordersModule = defineModule({
     type: event.type,
     description: descriptions[event.type] ?? event.type,
   })),
-  settings: (config): OrdersSettings => ({ publicUrl: config.http.publicUrl }),
+  settings: (config): OrdersSettings => ({
+    publicUrl: config.http.publicUrl,
+    simulatorSpeed: config.settings.SWITCHBOARD_SIMULATOR_SPEED,
+  }),
   create: (deps): PlatformModule<OrdersApi> => {
     const orders = createOrdersFeature(deps);
     const shipping = createShippingFeature(deps, { transitions: orders.api.transitions });

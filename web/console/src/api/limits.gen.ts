@@ -34,6 +34,9 @@ export const apiLimits = {
   'DELETE /api/v1/conversations/sources/{sourceId}': {
     'sourceId': { maxLength: 64 },
   },
+  'DELETE /api/v1/orders/views/{viewId}': {
+    'viewId': { maxLength: 100 },
+  },
   'DELETE /api/v1/secrets/{name}': {
     'name': { minLength: 1, maxLength: 100 },
   },
@@ -244,6 +247,17 @@ export const apiLimits = {
     'limit': { minimum: 1, maximum: 200 },
     'sourceId': { maxLength: 64 },
   },
+  'GET /api/v1/orders/{orderId}/shipments': {
+    'orderId': { maxLength: 100 },
+  },
+  'GET /api/v1/orders/{orderId}/shipping-rates': {
+    'orderId': { maxLength: 100 },
+  },
+  'GET /api/v1/orders/analytics': {
+    'from': { maxLength: 10 },
+    'timeZone': { maxLength: 64 },
+    'to': { maxLength: 10 },
+  },
   'GET /api/v1/recordings': {
     'agent': { minLength: 1, maxLength: 256 },
     'callId': { minLength: 1, maxLength: 64 },
@@ -437,6 +451,14 @@ export const apiLimits = {
     'rolesClaim': { maxLength: 200 },
     'tenantClaim': { maxLength: 200 },
     'tenantClaimValue': { maxLength: 500 },
+  },
+  'POST /api/v1/orders/{orderId}/shipments': {
+    'lines': { minItems: 1, maxItems: 500 },
+    'orderId': { maxLength: 100 },
+    'rateId': { minLength: 1, maxLength: 2000 },
+  },
+  'POST /api/v1/orders/views': {
+    'name': { minLength: 1, maxLength: 100 },
   },
   'POST /api/v1/recordings/{id}/analyses': {
     'id': { minLength: 1, maxLength: 120 },

@@ -1,6 +1,7 @@
 import { adminNavigation } from '@/features/admin';
 import { callsNavigation } from '@/features/calls';
 import { campaignsNavigation } from '@/features/campaigns';
+import { catalogNavigation } from '@/features/catalog';
 import { conversationsNavigation } from '@/features/conversations';
 import { leadsNavigation } from '@/features/leads';
 import { ordersNavigation } from '@/features/orders';
@@ -33,5 +34,6 @@ export const navigation: readonly NavSection[] = joinSections([
   ...leadsNavigation,
   ...campaignsNavigation,
   ...ordersNavigation,
+  ...catalogNavigation,
   ...adminNavigation,
 ]);

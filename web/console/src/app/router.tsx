@@ -3,6 +3,7 @@ import { adminRoutes } from '@/features/admin';
 import { authConsoleRoutes, authPublicRoutes } from '@/features/auth';
 import { callsRoutes } from '@/features/calls';
 import { campaignsRoutes } from '@/features/campaigns';
+import { catalogRoutes } from '@/features/catalog';
 import { conversationsRoutes } from '@/features/conversations';
 import { leadsRoutes } from '@/features/leads';
 import { ordersRoutes } from '@/features/orders';
@@ -35,6 +36,7 @@ const routeTree = rootRoute.addChildren([
     ...leadsRoutes,
     ...campaignsRoutes,
     ...ordersRoutes,
+    ...catalogRoutes,
     ...adminRoutes,
   ]),
 ]);

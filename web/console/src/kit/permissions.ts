@@ -38,6 +38,10 @@ export const consolePermissions = [
   'orders:read',
   'orders:write',
   'payments:refund',
+  'products:read',
+  'products:write',
+  'inventory:write',
+  'commerce:configure',
 ] as const;
 
 export type ConsolePermission = (typeof consolePermissions)[number];

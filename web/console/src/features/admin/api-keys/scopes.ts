@@ -30,11 +30,13 @@ export const scopeGroups = [
     scopes: [
       'customers:read',
       'customers:write',
+      'products:read',
       'products:write',
       'inventory:write',
       'orders:read',
       'orders:write',
       'payments:refund',
+      'commerce:configure',
     ],
   },
   {
