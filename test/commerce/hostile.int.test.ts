@@ -49,6 +49,11 @@ interface Attack {
 
 const COMMERCE = /^\/(api\/v1\/(catalog|orders|payments)|ext\/v1\/(catalog|orders))(\/|$)/;
 const WITH_BODY = ['post', 'put', 'patch'] as const;
+/**
+ * Taken on purpose: a saved view's filters are the list's query parameters, where a number is
+ * text ("totalMin=12"), so the view accepts both.
+ */
+const LENIENT: readonly RegExp[] = [/^POST \/api\/v1\/orders\/views body\.filters\.\w+ text for a number$/];
 
 /** A well-formed public id for each path parameter, by the collection it follows. */
 const ID_PREFIX: Readonly<Record<string, string>> = {
@@ -293,6 +298,7 @@ describe('commerce routes refuse hostile input with a 4xx naming the field', () 
         continue;
       }
       const problem = String(res.headers['content-type'] ?? '').startsWith('application/problem+json');
+      if (LENIENT.some((pattern) => pattern.test(attack.label))) continue;
       if (res.statusCode < 400 || res.statusCode >= 500) {
         failures.push(`${attack.label}: ${res.statusCode} ${res.body.slice(0, 160)}`);
         continue;
