@@ -1,28 +1,21 @@
-import { AppError } from '../../../platform/errors.js';
 import type { PlatformModule } from '../../../platform/module.js';
 import type { CatalogDeps } from '../catalog.deps.js';
 import type { InventoryService } from '../contract.js';
 import type { ProductsFeatureApi } from '../products/products.feature.js';
+import { inventoryRoutes } from './inventory.routes.js';
+import { createInventory, type InventoryAdmin } from './inventory.service.js';
 
-/** PLACEHOLDER of the spine: the inventory helper widens this (locations, adjustments, levels lists). */
-export type InventoryFeatureApi = InventoryService;
+/** The contract's reservations plus what routes, the ERP sync, the CLI and tests need: locations and levels. */
+export type InventoryFeatureApi = InventoryService & InventoryAdmin;
 
-const notBuilt = () =>
-  Promise.reject(new AppError('NOT_BUILT', 'unavailable', 'catalog inventory: not built yet'));
-
-/** PLACEHOLDER of the spine: locations, stock levels, reservations, low-stock events. */
+/** Locations, stock levels, reservations (never negative), the movement ledger, low-stock events. */
 export function createInventoryFeature(
-  _deps: CatalogDeps,
+  deps: CatalogDeps,
   _features: { readonly products: ProductsFeatureApi },
 ): PlatformModule<InventoryFeatureApi> {
+  const inventory = createInventory({ database: deps.database, bus: deps.bus, audit: deps.auditLog });
   return {
-    api: {
-      reserve: notBuilt,
-      release: notBuilt,
-      consume: notBuilt,
-      restock: notBuilt,
-      levels: notBuilt,
-      staleHolds: notBuilt,
-    },
+    api: inventory,
+    routes: [{ surface: 'internal', prefix: '/catalog', plugin: inventoryRoutes(inventory) }],
   };
 }

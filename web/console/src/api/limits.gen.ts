@@ -31,6 +31,16 @@ export const apiLimits = {
   'DELETE /api/v1/campaigns/lists/{listId}': {
     'listId': { maxLength: 100 },
   },
+  'DELETE /api/v1/catalog/categories/{categoryId}': {
+    'categoryId': { maxLength: 100 },
+  },
+  'DELETE /api/v1/catalog/products/{productId}': {
+    'productId': { maxLength: 100 },
+  },
+  'DELETE /api/v1/catalog/products/{productId}/images/{imageId}': {
+    'imageId': { maxLength: 100 },
+    'productId': { maxLength: 100 },
+  },
   'DELETE /api/v1/conversations/sources/{sourceId}': {
     'sourceId': { maxLength: 64 },
   },
@@ -167,6 +177,36 @@ export const apiLimits = {
   'GET /api/v1/campaigns/lists/{listId}': {
     'listId': { maxLength: 100 },
   },
+  'GET /api/v1/catalog/erp/syncs': {
+    'limit': { minimum: 1, maximum: 200 },
+  },
+  'GET /api/v1/catalog/erp/syncs/{id}': {
+    'id': { maxLength: 100 },
+  },
+  'GET /api/v1/catalog/inventory': {
+    'cursor': { maxLength: 200 },
+    'limit': { minimum: 1, maximum: 200 },
+    'locationId': { maxLength: 100 },
+    'productId': { maxLength: 100 },
+  },
+  'GET /api/v1/catalog/products': {
+    'categoryId': { maxLength: 100 },
+    'cursor': { maxLength: 2000 },
+    'limit': { minimum: 1, maximum: 200 },
+    'priceMax': { minimum: 0 },
+    'priceMin': { minimum: 0 },
+    'q': { maxLength: 200 },
+  },
+  'GET /api/v1/catalog/products/{productId}': {
+    'productId': { maxLength: 100 },
+  },
+  'GET /api/v1/catalog/products/{productId}/images/{imageId}': {
+    'imageId': { maxLength: 100 },
+    'productId': { maxLength: 100 },
+  },
+  'GET /api/v1/catalog/products/imports/{importId}': {
+    'importId': { maxLength: 100 },
+  },
   'GET /api/v1/conversations': {
     'agent': { minLength: 1, maxLength: 256 },
     'agentSaid': { minLength: 1, maxLength: 512 },
@@ -258,6 +298,17 @@ export const apiLimits = {
     'timeZone': { maxLength: 64 },
     'to': { maxLength: 10 },
   },
+  'GET /api/v1/payments': {
+    'cursor': { maxLength: 200 },
+    'limit': { minimum: 1, maximum: 200 },
+    'orderId': { minLength: 1, maxLength: 100 },
+  },
+  'GET /api/v1/payments/{id}': {
+    'id': { maxLength: 100 },
+  },
+  'GET /api/v1/payments/reconciliations': {
+    'limit': { minimum: 1, maximum: 200 },
+  },
   'GET /api/v1/recordings': {
     'agent': { minLength: 1, maxLength: 256 },
     'callId': { minLength: 1, maxLength: 64 },
@@ -303,6 +354,20 @@ export const apiLimits = {
     'description': { maxLength: 2000 },
     'listId': { maxLength: 100 },
     'name': { minLength: 1, maxLength: 200 },
+  },
+  'PATCH /api/v1/catalog/categories/{categoryId}': {
+    'categoryId': { maxLength: 100 },
+    'name': { minLength: 1, maxLength: 200 },
+    'parentId': { maxLength: 100 },
+  },
+  'PATCH /api/v1/catalog/products/{productId}': {
+    'categoryId': { maxLength: 100 },
+    'description': { maxLength: 20000 },
+    'name': { minLength: 1, maxLength: 300 },
+    'prices': { maxItems: 20 },
+    'productId': { maxLength: 100 },
+    'sku': { minLength: 1, maxLength: 100 },
+    'version': { minimum: 1 },
   },
   'PATCH /api/v1/conversations/sources/{sourceId}': {
     'name': { minLength: 1, maxLength: 100 },
@@ -412,6 +477,23 @@ export const apiLimits = {
     'description': { maxLength: 2000 },
     'name': { minLength: 1, maxLength: 200 },
   },
+  'POST /api/v1/catalog/categories': {
+    'name': { minLength: 1, maxLength: 200 },
+    'parentId': { maxLength: 100 },
+  },
+  'POST /api/v1/catalog/locations': {
+    'name': { minLength: 1, maxLength: 200 },
+  },
+  'POST /api/v1/catalog/products': {
+    'categoryId': { maxLength: 100 },
+    'description': { maxLength: 20000 },
+    'name': { minLength: 1, maxLength: 300 },
+    'prices': { maxItems: 20 },
+    'sku': { minLength: 1, maxLength: 100 },
+  },
+  'POST /api/v1/catalog/products/{productId}/images': {
+    'productId': { maxLength: 100 },
+  },
   'POST /api/v1/conversations/categories/{id}/activate': {
     'id': { minLength: 1, maxLength: 120 },
   },
@@ -459,6 +541,18 @@ export const apiLimits = {
   },
   'POST /api/v1/orders/views': {
     'name': { minLength: 1, maxLength: 100 },
+  },
+  'POST /api/v1/payments/{id}/captures': {
+    'amountMinor': { minimum: 1, maximum: 10000000000000 },
+    'id': { maxLength: 100 },
+  },
+  'POST /api/v1/payments/{id}/refunds': {
+    'amountMinor': { minimum: 1, maximum: 10000000000000 },
+    'id': { maxLength: 100 },
+    'reason': { minLength: 1, maxLength: 500 },
+  },
+  'POST /api/v1/payments/{id}/voids': {
+    'id': { maxLength: 100 },
   },
   'POST /api/v1/recordings/{id}/analyses': {
     'id': { minLength: 1, maxLength: 120 },
@@ -514,6 +608,29 @@ export const apiLimits = {
   'PUT /api/v1/calls/queue-targets/queues/{queueId}': {
     'queueId': { minLength: 1, maxLength: 256 },
     'serviceLevelGoal': { maximum: 1 },
+  },
+  'PUT /api/v1/catalog/erp/connection': {
+    'endpoint': { maxLength: 2000 },
+    'intervalMinutes': { minimum: 1, maximum: 10080 },
+    'locationMap': { keyMaxLength: 100 },
+    'password': { maxLength: 500 },
+    'username': { maxLength: 500 },
+  },
+  'PUT /api/v1/catalog/inventory/{productId}/{locationId}': {
+    'adjustBy': { minimum: -1000000000, maximum: 1000000000 },
+    'locationId': { maxLength: 100 },
+    'lowStockThreshold': { minimum: 0, maximum: 1000000000 },
+    'onHand': { minimum: 0, maximum: 1000000000 },
+    'productId': { maxLength: 100 },
+    'reason': { minLength: 1, maxLength: 500 },
+  },
+  'PUT /api/v1/payments/gateways/{name}': {
+    'baseUrl': { maxLength: 300 },
+    'clientId': { minLength: 1, maxLength: 300 },
+    'clientSecret': { minLength: 1, maxLength: 300 },
+    'secretKey': { minLength: 1, maxLength: 300 },
+    'webhookId': { minLength: 1, maxLength: 100 },
+    'webhookSecret': { minLength: 1, maxLength: 300 },
   },
   'PUT /api/v1/recordings/uploads/{recordingId}/audio': {
     'expires': { maxLength: 16 },

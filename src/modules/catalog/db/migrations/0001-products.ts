@@ -1,12 +1,22 @@
 import { grantSchemaUsage, tenantIsolation } from '../../../../platform/db/index.js';
 
 /*
- * Products, their prices per currency and the category tree. Nothing here is personal data.
- * SPINE: the core columns other features rely on (inventory's FKs, orders' look-ups, tests that
- * seed rows). The products helper adds search (tsvector + trigram), images and imports here.
+ * Products, their prices per currency, the category tree, images and CSV imports. Nothing here is
+ * personal data.
+ *
+ * Search: `products.search` is a weighted tsvector (A: name and SKU, B: category name and attribute
+ * values, C: description) kept by a trigger (a generated column cannot read the category's name),
+ * with a GIN index; `pg_trgm` indexes the name for typo-tolerant matches when the full-text query
+ * finds little. The 'simple' configuration: catalogues are multilingual, and a stemmer of one
+ * language mangles the others' words and SKUs.
+ *
+ * Availability: `catalog.product_available(product_id)` is the one place the catalog reads stock
+ * (on hand − reserved over locations). Here it answers 0; the inventory migration replaces it with
+ * the sum over `catalog.inventory_levels` (CREATE OR REPLACE FUNCTION, same signature).
  */
 export const products = `
   ${grantSchemaUsage('catalog')}
+  CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
   CREATE TABLE catalog.categories (
     id uuid PRIMARY KEY,
@@ -19,6 +29,7 @@ export const products = `
   );
   ${tenantIsolation('catalog.categories')}
   CREATE UNIQUE INDEX categories_name_per_parent ON catalog.categories (tenant_id, coalesce(parent_id, '00000000-0000-0000-0000-000000000000'::uuid), lower(name));
+  CREATE INDEX categories_parent ON catalog.categories (parent_id);
 
   CREATE TABLE catalog.products (
     id uuid PRIMARY KEY,
@@ -27,15 +38,53 @@ export const products = `
     name text NOT NULL CHECK (length(name) BETWEEN 1 AND 300),
     description text CHECK (length(description) <= 20000),
     status text NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'active', 'archived')),
-    category_id uuid REFERENCES catalog.categories (id) ON DELETE SET NULL,
+    category_id uuid REFERENCES catalog.categories (id) ON DELETE RESTRICT,
     -- Free attributes: string, number or boolean values (colour, size, weight_g, tax_class).
     attributes jsonb NOT NULL DEFAULT '{}'::jsonb CHECK (jsonb_typeof(attributes) = 'object'),
     version integer NOT NULL DEFAULT 1,
+    -- Kept by catalog.products_search_trigger.
+    search tsvector NOT NULL DEFAULT ''::tsvector,
     created_at timestamptz NOT NULL DEFAULT now(),
     updated_at timestamptz NOT NULL DEFAULT now(),
     UNIQUE (tenant_id, sku)
   );
   ${tenantIsolation('catalog.products')}
+  CREATE INDEX products_search ON catalog.products USING gin (search);
+  CREATE INDEX products_name_trgm ON catalog.products USING gin (lower(name) gin_trgm_ops);
+  CREATE INDEX products_sku_lower ON catalog.products (tenant_id, lower(sku));
+  CREATE INDEX products_by_name ON catalog.products (tenant_id, lower(name), id);
+  CREATE INDEX products_by_newest ON catalog.products (tenant_id, created_at DESC, id DESC);
+  CREATE INDEX products_by_category ON catalog.products (tenant_id, category_id, id);
+  CREATE INDEX products_by_status ON catalog.products (tenant_id, status, id);
+
+  CREATE FUNCTION catalog.product_search_vector(
+    p_name text, p_sku text, p_category text, p_attributes jsonb, p_description text
+  ) RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT setweight(to_tsvector('simple', coalesce(p_name, '') || ' ' || coalesce(p_sku, '') || ' ' || regexp_replace(coalesce(p_sku, ''), '[^[:alnum:]]+', ' ', 'g')), 'A')
+        || setweight(to_tsvector('simple', coalesce(p_category, '') || ' ' || coalesce((
+             SELECT string_agg(value, ' ') FROM jsonb_each_text(p_attributes)), '')), 'B')
+        || setweight(to_tsvector('simple', left(coalesce(p_description, ''), 20000)), 'C')
+  $$;
+
+  CREATE FUNCTION catalog.products_search_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    NEW.search := catalog.product_search_vector(
+      NEW.name, NEW.sku,
+      (SELECT c.name FROM catalog.categories c WHERE c.id = NEW.category_id),
+      NEW.attributes, NEW.description);
+    RETURN NEW;
+  END $$;
+  CREATE TRIGGER products_search BEFORE INSERT OR UPDATE OF name, sku, category_id, attributes, description, search
+    ON catalog.products FOR EACH ROW EXECUTE FUNCTION catalog.products_search_trigger();
+
+  -- A renamed category re-indexes its products (the trigger above recomputes each vector).
+  CREATE FUNCTION catalog.categories_rename_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    UPDATE catalog.products SET search = ''::tsvector WHERE category_id = NEW.id;
+    RETURN NULL;
+  END $$;
+  CREATE TRIGGER categories_rename AFTER UPDATE OF name ON catalog.categories
+    FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name) EXECUTE FUNCTION catalog.categories_rename_trigger();
 
   -- One price per product and currency, in minor units.
   CREATE TABLE catalog.product_prices (
@@ -46,4 +95,57 @@ export const products = `
     PRIMARY KEY (product_id, currency)
   );
   ${tenantIsolation('catalog.product_prices')}
+  CREATE INDEX product_prices_by_amount ON catalog.product_prices (tenant_id, currency, amount_minor, product_id);
+
+  -- Available units of a product over its locations; replaced by the inventory migration.
+  CREATE FUNCTION catalog.product_available(p_product_id uuid) RETURNS integer
+    LANGUAGE sql STABLE AS $$ SELECT 0 $$;
+
+  -- Images: bytes in the object store (key <tenant>/catalog/products/<product>/images/<image>).
+  CREATE TABLE catalog.product_images (
+    id uuid PRIMARY KEY,
+    tenant_id uuid NOT NULL,
+    product_id uuid NOT NULL REFERENCES catalog.products (id) ON DELETE CASCADE,
+    object_key text NOT NULL,
+    content_type text NOT NULL CHECK (content_type IN ('image/png', 'image/jpeg', 'image/webp', 'image/gif')),
+    size_bytes bigint NOT NULL CHECK (size_bytes > 0),
+    alt text CHECK (length(alt) <= 500),
+    created_at timestamptz NOT NULL DEFAULT now()
+  );
+  ${tenantIsolation('catalog.product_images')}
+  CREATE INDEX product_images_by_product ON catalog.product_images (product_id, created_at, id);
+
+  -- CSV imports: a checkpoint row per job; each batch commits its products, counts and row together.
+  CREATE TABLE catalog.product_imports (
+    id uuid PRIMARY KEY,
+    tenant_id uuid NOT NULL,
+    state text NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'running', 'completed', 'failed')),
+    object_key text NOT NULL,
+    size_bytes bigint NOT NULL,
+    rows_total integer NOT NULL DEFAULT 0,
+    rows_done integer NOT NULL DEFAULT 0,
+    created integer NOT NULL DEFAULT 0,
+    updated integer NOT NULL DEFAULT 0,
+    unchanged integer NOT NULL DEFAULT 0,
+    rejected integer NOT NULL DEFAULT 0,
+    checkpoint_row integer NOT NULL DEFAULT 0,
+    attempts integer NOT NULL DEFAULT 0,
+    claimed_until timestamptz,
+    failure_reason text,
+    created_by text NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    finished_at timestamptz
+  );
+  ${tenantIsolation('catalog.product_imports')}
+  CREATE INDEX product_imports_open ON catalog.product_imports (created_at) WHERE state IN ('queued', 'running');
+
+  CREATE TABLE catalog.product_import_rejections (
+    tenant_id uuid NOT NULL,
+    import_id uuid NOT NULL REFERENCES catalog.product_imports (id) ON DELETE CASCADE,
+    row_number integer NOT NULL,
+    field text NOT NULL,
+    reason text NOT NULL,
+    PRIMARY KEY (import_id, row_number, field)
+  );
+  ${tenantIsolation('catalog.product_import_rejections')}
 `;
