@@ -1,7 +1,9 @@
+// eslint-disable-next-line switchboard/module-boundaries -- the catalog has no testing/index.ts yet (wiring: export startFakeErp there)
+import { startFakeErp } from '../../src/modules/catalog/erp/testing/fake-erp.js';
+
 /*
- * The ERP the first-order test syncs inventory from. Until the inventory engineer's SOAP test
- * server (src/modules/catalog/erp/) is merged, there is none, and the test stocks the products
- * through PUT /api/v1/catalog/inventory instead.
+ * The ERP the first-order test syncs inventory from: the catalog's fake ERP (node-soap's server
+ * built from the repo's WSDL), holding the stock it is given as items changed a minute ago.
  */
 
 export interface ErpStockItem {
@@ -15,9 +17,27 @@ export interface RunningErp {
   readonly endpoint: string;
   readonly username: string;
   readonly password: string;
+  /** Who the ERP saw call it (WS-Security user names), one per request. */
+  callers(): (string | undefined)[];
   close(): Promise<void>;
 }
 
-export function startErp(_items: readonly ErpStockItem[]): Promise<RunningErp | undefined> {
-  return Promise.resolve(undefined);
+export async function startErp(items: readonly ErpStockItem[]): Promise<RunningErp> {
+  const fake = await startFakeErp();
+  const modifiedAt = new Date(Date.now() - 60_000).toISOString();
+  fake.inventory.push(
+    ...items.map((item) => ({
+      ItemNumber: item.sku,
+      Warehouse: item.warehouse,
+      QuantityOnHand: String(item.quantity),
+      ModifiedAt: modifiedAt,
+    })),
+  );
+  return {
+    endpoint: fake.url,
+    username: 'shop-sync',
+    password: 'erp-secret',
+    callers: () => fake.calls.map((c) => c.user),
+    close: () => fake.close(),
+  };
 }
