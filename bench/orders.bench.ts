@@ -380,8 +380,9 @@ async function main(): Promise<void> {
         });
         queries.bucket = undefined;
         const figures = f[name];
-        if (figures) row(`search 1M: ${name}`, figures, TARGET.search);
-        dbCell(`search ${name}`, `search 1M: ${name}`);
+        const scale = total >= 1_000_000 ? `${total / 1_000_000}M` : `${Math.round(total / 1000)}k`;
+        if (figures) row(`search ${scale}: ${name}`, figures, TARGET.search);
+        dbCell(`search ${name}`, `search ${scale}: ${name}`);
         console.log(`  ${name}: p95 ${fmt(figures?.p95 ?? NaN)} ms (load average ${loadAverage()})`);
       }
     }
