@@ -27,9 +27,10 @@ import soap from 'soap';
 
 /** The WSDL next to this file (sources, tests) or in the sources when running from dist. */
 export function erpWsdlPath(): string {
+  // Run from src (tsx) the WSDL sits beside this file; the compiled CLI (dist/modules/catalog/erp) reads the source tree's copy.
   const here = fileURLToPath(new URL('./erp.wsdl', import.meta.url));
   if (existsSync(here)) return here;
-  return fileURLToPath(new URL('../../../../../src/modules/catalog/erp/erp.wsdl', import.meta.url));
+  return fileURLToPath(new URL('../../../../src/modules/catalog/erp/erp.wsdl', import.meta.url));
 }
 
 export interface ErpClientOptions {

@@ -105,4 +105,10 @@ export const inventoryErp = `
   ${tenantIsolation('catalog.erp_syncs')}
   CREATE INDEX erp_syncs_kind ON catalog.erp_syncs (tenant_id, kind, started_at DESC);
   CREATE UNIQUE INDEX erp_syncs_one_running ON catalog.erp_syncs (tenant_id, kind) WHERE state = 'running';
+
+  -- Products read availability through this one function (0001 defined it as 0 until this table existed).
+  CREATE OR REPLACE FUNCTION catalog.product_available(p_product_id uuid) RETURNS integer
+    LANGUAGE sql STABLE AS $$
+      SELECT coalesce(sum(on_hand - reserved), 0)::int FROM catalog.inventory_levels WHERE product_id = p_product_id
+    $$;
 `;
