@@ -261,7 +261,7 @@ describe('commerce routes refuse hostile input with a 4xx naming the field', () 
       'POST /api/v1/catalog/products body.sku NUL',
       'POST /api/v1/catalog/products body.prices.0.amountMinor float',
       'POST /api/v1/catalog/products body.prices.0.amountMinor negative',
-      'PATCH /api/v1/catalog/products/{id} body.version text for a number',
+      'PATCH /api/v1/catalog/products/{productId} body.version text for a number',
       'POST /api/v1/catalog/categories body.name 100 kB',
       'POST /api/v1/catalog/locations body.code NUL',
       'PUT /api/v1/catalog/inventory/{productId}/{locationId} body.onHand float',
