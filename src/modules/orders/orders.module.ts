@@ -47,8 +47,11 @@ export const ordersModule = defineModule({
     simulatorSpeed: config.settings.SWITCHBOARD_SIMULATOR_SPEED,
   }),
   create: (deps): PlatformModule<OrdersApi> => {
-    const orders = createOrdersFeature(deps);
+    // Orders' detail shows the shipments, and shipping moves orders: each reads the other when called.
+    const late: { shipments?: ShippingFeatureApi } = {};
+    const orders = createOrdersFeature(deps, { shipments: () => late.shipments });
     const shipping = createShippingFeature(deps, { transitions: orders.api.transitions });
+    late.shipments = shipping.api;
     const analytics = createAnalyticsFeature(deps);
     const features = [orders, shipping, analytics];
     return {

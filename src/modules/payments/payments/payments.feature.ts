@@ -79,13 +79,13 @@ export function createPaymentsFeature(deps: PaymentsDeps): PlatformModule<Paymen
 
   return {
     api: {
-      authorize: service.authorize,
-      capture: service.capture,
-      void: service.void,
-      refund: service.refund,
-      get: service.get,
-      forOrder: service.forOrder,
-      list: service.list,
+      authorize: (ctx, input) => service.authorize(ctx, input),
+      capture: (ctx, paymentId, input) => service.capture(ctx, paymentId, input),
+      void: (ctx, paymentId, input) => service.void(ctx, paymentId, input),
+      refund: (ctx, paymentId, input) => service.refund(ctx, paymentId, input),
+      get: (ctx, paymentId) => service.get(ctx, paymentId),
+      forOrder: (ctx, orderId) => service.forOrder(ctx, orderId),
+      list: (ctx, query) => service.list(ctx, query),
       gateways: settings,
       reconciliation,
       ingestWebhook: ingest,

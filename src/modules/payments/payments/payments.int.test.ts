@@ -1,12 +1,17 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import type { RequestContext } from '../../../platform/context.js';
-import { toPublicId } from '../../../platform/ids.js';
+import type { Problem } from '../../../platform/http/index.js';
+import { newUuid, toPublicId } from '../../../platform/ids.js';
 import { createTenant } from '../../../../test/support/identity.js';
 import { createTestPlatform, type TestPlatform } from '../../../../test/support/test-platform.js';
 import type { Payment } from '../contract.js';
 import type { PaymentsTables } from '../db/payments.tables.js';
+import { paymentAuthorizedV1, paymentCapturedV1, paymentRefundedV1, paymentVoidedV1 } from '../events.js';
 import { SIMULATOR_SIGNATURE_HEADER } from '../gateways/simulator.js';
+import type { ReconciliationReport } from '../reconciliation/reconciliation.js';
 
 /*
  * Payments through the simulator, end to end: the test cards' outcomes, 3-D Secure approve/deny,
@@ -22,6 +27,9 @@ const CARD = {
   disputed: '4000000000000259',
   failsOnce: '4000000000000077',
 };
+
+/** A reconciliation report as the API sends it (dates as strings). */
+type ReportBody = Omit<ReconciliationReport, 'createdAt'> & { readonly createdAt: string };
 
 let t: TestPlatform;
 let ctx: RequestContext;
@@ -58,6 +66,26 @@ const ledger = (reference: string) =>
       .orderBy('createdAt')
       .execute(),
   );
+
+/**
+ * The events of one payment of a type, as published (in the outbox, or already relayed to the
+ * log), in publishing order, each parsed with the event's own schema.
+ */
+const published = async <S extends z.ZodType>(
+  event: { readonly type: string; readonly schema: S },
+  paymentId: string,
+  tenantId = tenant,
+): Promise<z.infer<S>[]> =>
+  (
+    await sql<{ data: unknown }>`
+      select data from (
+        select data, occurred_at from bus.outbox where tenant_id = ${tenantId} and type = ${event.type}
+        union all
+        select data, occurred_at from bus.log where tenant_id = ${tenantId} and type = ${event.type}
+      ) as events where data->>'paymentId' = ${paymentId} order by occurred_at`.execute(
+      t.platform.database.owner,
+    )
+  ).rows.map((row) => event.schema.parse(row.data));
 
 describe('simulator test cards', () => {
   it('authorises 4242, keeps only brand and last four', async () => {
@@ -166,7 +194,9 @@ describe('3-D Secure (4000002500003155)', () => {
     ).toBe(404);
     const bad = await t.inject({ method: 'POST', url: path, payload: { outcome: 'maybe' } });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors).toEqual([{ field: 'body.outcome', message: "must be 'approve' or 'deny'" }]);
+    expect(bad.json<Problem>().errors).toEqual([
+      { field: 'body.outcome', message: "must be 'approve' or 'deny'" },
+    ]);
   });
 });
 
@@ -249,23 +279,49 @@ describe('idempotency and amount rules', () => {
     });
   });
 
-  it('publishes the events through the outbox', async () => {
+  it('publishes authorized, captured, refunded and voided events through the outbox with their facts', async () => {
     const payment = await authorize(CARD.ok, 1_500);
-    await payments().capture(ctx, payment.id, { idempotencyKey: 'ev' });
-    const { rows } = await t.platform.database.owner
-      .executeQuery<{ type: string }>({
-        sql: `select type from bus.outbox where key = $1 order by id`,
-        parameters: [
-          payment.id.length > 0
-            ? (await import('../../../platform/ids.js')).fromPublicId('pay', payment.id)
-            : '',
-        ],
-        query: { kind: 'RawNode' } as never,
-        queryId: { queryId: 'q' },
-      })
-      .catch(() => ({ rows: [] as { type: string }[] }));
-    // The outbox may already be relayed; the audit trail is the durable witness.
-    expect(Array.isArray(rows)).toBe(true);
+    await payments().capture(ctx, payment.id, { amountMinor: 1_000, idempotencyKey: 'ev-c1' });
+    await payments().capture(ctx, payment.id, { amountMinor: 500, idempotencyKey: 'ev-c2' });
+    // A replay with the same key publishes nothing more.
+    await payments().capture(ctx, payment.id, { amountMinor: 500, idempotencyKey: 'ev-c2' });
+    await payments().refund(ctx, payment.id, {
+      amountMinor: 400,
+      reason: 'damaged 📦',
+      idempotencyKey: 'ev-r1',
+    });
+    const declined = await authorize(CARD.declined, 700);
+    const voidable = await authorize(CARD.ok, 900);
+    await payments().void(ctx, voidable.id, { idempotencyKey: 'ev-v1' });
+
+    const facts = (p: Payment, amountMinor: number) => ({
+      paymentId: p.id,
+      orderId: p.orderId,
+      gateway: 'simulator',
+      amountMinor,
+      currency: 'EUR',
+    });
+    expect(await published(paymentAuthorizedV1, payment.id)).toEqual([
+      { ...facts(payment, 1_500), status: 'authorized', failureCode: null },
+    ]);
+    // Running totals only grow: their order is the captures' order, whatever the clock's resolution.
+    const captures = (await published(paymentCapturedV1, payment.id)).sort(
+      (a, b) => a.capturedMinor - b.capturedMinor,
+    );
+    expect(captures).toEqual([
+      { ...facts(payment, 1_000), capturedMinor: 1_000 },
+      { ...facts(payment, 500), capturedMinor: 1_500 },
+    ]);
+    expect(await published(paymentRefundedV1, payment.id)).toEqual([
+      { ...facts(payment, 400), refundedMinor: 400, reason: 'damaged 📦' },
+    ]);
+    expect(await published(paymentVoidedV1, payment.id)).toEqual([]);
+    expect(await published(paymentAuthorizedV1, declined.id)).toEqual([
+      { ...facts(declined, 700), status: 'failed', failureCode: 'card_declined' },
+    ]);
+    expect(await published(paymentVoidedV1, voidable.id)).toEqual([facts(voidable, 900)]);
+    // Events are the tenant's: none of them under another tenant.
+    expect(await published(paymentCapturedV1, payment.id, other)).toEqual([]);
   });
 });
 
@@ -290,7 +346,7 @@ describe('reconciliation', () => {
       await trx
         .insertInto('payments.simulator_ledger')
         .values({
-          id: (await import('../../../platform/ids.js')).newUuid(),
+          id: newUuid(),
           tenantId: tenant,
           idempotencyKey: `foreign-${key()}`,
           operation: 'capture',
@@ -311,7 +367,7 @@ describe('reconciliation', () => {
       as: { tenant, permissions: all },
     });
     expect(response.statusCode).toBe(201);
-    const report = response.json();
+    const report = response.json<ReportBody>();
     expect(report.matched).toBeGreaterThanOrEqual(1);
     expect(report.missingAtGateway).toContainEqual(
       expect.objectContaining({ paymentId: b.id, reference: refB, amountMinor: 3_000 }),
@@ -327,7 +383,7 @@ describe('reconciliation', () => {
       url: '/api/v1/payments/reconciliations',
       as: { tenant, permissions: all },
     });
-    expect(list.json().items[0].id).toBe(report.id);
+    expect(list.json<{ items: ReportBody[] }>().items[0]?.id).toBe(report.id);
   });
 });
 
@@ -339,13 +395,13 @@ describe('routes: permissions, isolation, hostile input', () => {
       url: `/api/v1/payments?orderId=${payment.orderId}`,
       as: { tenant, permissions: ['orders:read'] },
     });
-    expect(mine.json().items.map((p: Payment) => p.id)).toEqual([payment.id]);
+    expect(mine.json<{ items: Payment[] }>().items.map((p) => p.id)).toEqual([payment.id]);
     const theirs = await t.inject({
       method: 'GET',
       url: `/api/v1/payments?orderId=${payment.orderId}`,
       as: { tenant: other, permissions: ['orders:read'] },
     });
-    expect(theirs.json().items).toEqual([]);
+    expect(theirs.json<{ items: Payment[] }>().items).toEqual([]);
     expect(
       (
         await t.inject({
@@ -423,7 +479,7 @@ describe('routes: permissions, isolation, hostile input', () => {
       });
       expect(response.statusCode, `${method} ${url}`).toBeGreaterThanOrEqual(400);
       expect(response.statusCode, `${method} ${url}`).toBeLessThan(500);
-      expect(response.json().errors?.length ?? 0, `${method} ${url}`).toBeGreaterThan(0);
+      expect(response.json<Problem>().errors?.length ?? 0, `${method} ${url}`).toBeGreaterThan(0);
     }
     for (const id of ['pay_\u202e🙂', 'x'.repeat(100), 'ord_123']) {
       const response = await t.inject({

@@ -435,12 +435,12 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
   ): Promise<Payment> {
     return database.withTenant<Tables, Payment>(ctx, async (trx) => {
       const row = await lockPayment(trx, uuid);
-      const txn = (await trx
+      const txn = await trx
         .selectFrom('payments.payment_transactions')
         .selectAll()
         .where('id', '=', txnId)
         .forUpdate()
-        .executeTakeFirstOrThrow());
+        .executeTakeFirstOrThrow();
       if (txn.status !== 'pending') return loadPayment(trx, uuid);
       const succeeded = result.status === 'succeeded';
       await trx
@@ -849,7 +849,8 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
       if (payment.status !== 'requires_action') return service.get(ctx, toPublicId('pay', uuid));
       const gateway = deps.gateways.get(payment.gateway);
       if (!gateway.confirm) return service.get(ctx, toPublicId('pay', uuid));
-      const result = await ask(gateway, () => gateway.confirm!(ctx, handleOf(payment), `confirm:${uuid}`));
+      const confirm = gateway.confirm.bind(gateway);
+      const result = await ask(gateway, () => confirm(ctx, handleOf(payment), `confirm:${uuid}`));
       return settleAuthorization(ctx, uuid, result);
     },
 

@@ -22,6 +22,12 @@ export interface FakePaypal extends FakeHttp {
 
 const id = () => randomBytes(8).toString('hex').toUpperCase();
 
+/** What a request must carry for the fake to answer: a missing part is the caller's bug, said plainly. */
+function present<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`fake PayPal: ${what} is missing`);
+  return value;
+}
+
 export async function startFakePaypal(): Promise<FakePaypal> {
   const clientId = `client-${id()}`;
   const clientSecret = `secret-${id()}`;
@@ -50,13 +56,14 @@ export async function startFakePaypal(): Promise<FakePaypal> {
       return { status: 401, body: { name: 'AUTHENTICATION_FAILURE' } };
     const requestId = request.headers['paypal-request-id'];
     const replayKey = typeof requestId === 'string' ? `${request.path}:${requestId}` : undefined;
-    if (request.method === 'POST' && replayKey && replays.has(replayKey)) return replays.get(replayKey)!;
+    const replayed = request.method === 'POST' && replayKey ? replays.get(replayKey) : undefined;
+    if (replayed) return replayed;
     const body = request.body ? (JSON.parse(request.body) as Json) : {};
     let answer: { status: number; body?: unknown } = { status: 404, body: { name: 'RESOURCE_NOT_FOUND' } };
     let match: RegExpExecArray | null;
     if (request.method === 'POST' && request.path === '/v2/checkout/orders') {
       const orderId = id();
-      const unit = (body.purchase_units as Json[])[0]!;
+      const unit = present((body.purchase_units as Json[] | undefined)?.[0], 'purchase_units[0]');
       const order = {
         id: orderId,
         intent: body.intent,
@@ -73,9 +80,9 @@ export async function startFakePaypal(): Promise<FakePaypal> {
       orders.set(orderId, order);
       answer = { status: 200, body: order };
     } else if ((match = /^\/v2\/checkout\/orders\/([^/]+)\/authorize$/.exec(request.path))) {
-      const order = orders.get(match[1]!);
+      const order = orders.get(present(match[1], 'the order id'));
       if (order) {
-        const unit = (order.purchase_units as Json[])[0]!;
+        const unit = present((order.purchase_units as Json[])[0], "the order's purchase_units[0]");
         const authId = id();
         authorizations.set(authId, { order: order.id as string, amount: unit.amount as Json, captured: 0 });
         unit.payments = { authorizations: [{ id: authId, status: 'CREATED', amount: unit.amount }] };
@@ -83,7 +90,7 @@ export async function startFakePaypal(): Promise<FakePaypal> {
         answer = { status: 201, body: order };
       }
     } else if ((match = /^\/v2\/payments\/authorizations\/([^/]+)\/(capture|void)$/.exec(request.path))) {
-      const authorization = authorizations.get(match[1]!);
+      const authorization = authorizations.get(present(match[1], 'the authorization id'));
       if (authorization && match[2] === 'capture')
         answer = { status: 201, body: { id: `CAP${id()}`, status: 'COMPLETED', amount: body.amount } };
       if (authorization && match[2] === 'void') answer = { status: 204 };

@@ -44,6 +44,13 @@ export const apiLimits = {
   'DELETE /api/v1/conversations/sources/{sourceId}': {
     'sourceId': { maxLength: 64 },
   },
+  'DELETE /api/v1/orders/{orderId}': {
+    'orderId': { maxLength: 100 },
+    'reason': { minLength: 1, maxLength: 500 },
+  },
+  'DELETE /api/v1/orders/discounts/{code}': {
+    'code': { maxLength: 40 },
+  },
   'DELETE /api/v1/orders/views/{viewId}': {
     'viewId': { maxLength: 100 },
   },
@@ -286,6 +293,20 @@ export const apiLimits = {
   'GET /api/v1/conversations/sources/{sourceId}/runs': {
     'limit': { minimum: 1, maximum: 200 },
     'sourceId': { maxLength: 64 },
+  },
+  'GET /api/v1/orders': {
+    'cursor': { maxLength: 300 },
+    'customerId': { maxLength: 100 },
+    'email': { maxLength: 254 },
+    'limit': { minimum: 1, maximum: 200 },
+    'number': { maxLength: 20 },
+    'sku': { maxLength: 100 },
+    'status': { maxLength: 200 },
+    'totalMax': { minimum: 0 },
+    'totalMin': { minimum: 0 },
+  },
+  'GET /api/v1/orders/{orderId}': {
+    'orderId': { maxLength: 100 },
   },
   'GET /api/v1/orders/{orderId}/shipments': {
     'orderId': { maxLength: 100 },
@@ -534,10 +555,33 @@ export const apiLimits = {
     'tenantClaim': { maxLength: 200 },
     'tenantClaimValue': { maxLength: 500 },
   },
+  'POST /api/v1/orders': {
+    'customerId': { maxLength: 100 },
+    'discountCode': { minLength: 1, maxLength: 40 },
+    'email': { maxLength: 254 },
+    'lines': { minItems: 1, maxItems: 200 },
+    'note': { maxLength: 2000 },
+    'shippingOption': { minLength: 1, maxLength: 40 },
+  },
+  'POST /api/v1/orders/{orderId}/refunds': {
+    'amountMinor': { minimum: 1, maximum: 10000000000000 },
+    'lines': { minItems: 1, maxItems: 200 },
+    'orderId': { maxLength: 100 },
+    'reason': { minLength: 1, maxLength: 500 },
+  },
+  'POST /api/v1/orders/{orderId}/returns': {
+    'lines': { minItems: 1, maxItems: 200 },
+    'orderId': { maxLength: 100 },
+    'reason': { minLength: 1, maxLength: 500 },
+  },
   'POST /api/v1/orders/{orderId}/shipments': {
     'lines': { minItems: 1, maxItems: 500 },
     'orderId': { maxLength: 100 },
     'rateId': { minLength: 1, maxLength: 2000 },
+  },
+  'POST /api/v1/orders/discounts': {
+    'minSubtotalMinor': { minimum: 0, maximum: 10000000000000 },
+    'percentBasisPoints': { minimum: 1, maximum: 10000 },
   },
   'POST /api/v1/orders/views': {
     'name': { minLength: 1, maxLength: 100 },
@@ -623,6 +667,16 @@ export const apiLimits = {
     'onHand': { minimum: 0, maximum: 1000000000 },
     'productId': { maxLength: 100 },
     'reason': { minLength: 1, maxLength: 500 },
+  },
+  'PUT /api/v1/orders/{orderId}/status': {
+    'orderId': { maxLength: 100 },
+    'reason': { minLength: 1, maxLength: 500 },
+  },
+  'PUT /api/v1/orders/settings': {
+    'cancellableStatuses': { maxItems: 3 },
+    'paymentActionTimeoutMinutes': { minimum: 1, maximum: 10080 },
+    'shippingOptions': { maxItems: 100 },
+    'taxRates': { maxItems: 500 },
   },
   'PUT /api/v1/payments/gateways/{name}': {
     'baseUrl': { maxLength: 300 },

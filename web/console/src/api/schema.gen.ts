@@ -13942,6 +13942,1217 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Orders, newest first, filtered; keyset pages */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    customerId?: string;
+                    email?: string;
+                    limit?: number;
+                    number?: string;
+                    placedFrom?: string;
+                    placedTo?: string;
+                    sku?: string;
+                    status?: string;
+                    totalMax?: number;
+                    totalMin?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                channel: "internal" | "portal";
+                                currency: string;
+                                customerId: string | null;
+                                email: string;
+                                id: string;
+                                itemCount: number;
+                                lineCount: number;
+                                number: string;
+                                /** @description ISO 8601 */
+                                placedAt: string;
+                                refunded: {
+                                    amountMinor: number;
+                                    currency: string;
+                                };
+                                /** @enum {string} */
+                                status: "PENDING" | "CONFIRMED" | "PROCESSING" | "SHIPPED" | "DELIVERED" | "CANCELLED" | "REFUNDED";
+                                total: {
+                                    amountMinor: number;
+                                    currency: string;
+                                };
+                                /** @description ISO 8601 */
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Place an order (Idempotency-Key required); the place-order workflow confirms it */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    "idempotency-key": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        billingAddress?: {
+                            city: string;
+                            company?: string;
+                            country: string;
+                            line1: string;
+                            line2?: string;
+                            name: string;
+                            phone?: string;
+                            postalCode: string;
+                            region?: string;
+                        };
+                        currency: string;
+                        /** @description usr_… (internal only; the portal uses the signed-in client) */
+                        customerId?: string;
+                        discountCode?: string;
+                        /** Format: email */
+                        email: string;
+                        lines: {
+                            quantity: number;
+                            sku: string;
+                        }[];
+                        note?: string;
+                        payment: {
+                            /** @enum {string} */
+                            gateway?: "simulator" | "stripe" | "paypal";
+                            method: {
+                                number: string;
+                                /** @enum {string} */
+                                type: "test_card";
+                            } | {
+                                paymentMethodId: string;
+                                /** @enum {string} */
+                                type: "stripe_payment_method";
+                            } | {
+                                /** @enum {string} */
+                                type: "paypal";
+                            };
+                        };
+                        shippingAddress: {
+                            city: string;
+                            company?: string;
+                            country: string;
+                            line1: string;
+                            line2?: string;
+                            name: string;
+                            phone?: string;
+                            postalCode: string;
+                            region?: string;
+                        };
+                        shippingOption?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            billingAddress: {
+                                city: string;
+                                company?: string;
+                                country: string;
+                                line1: string;
+                                line2?: string;
+                                name: string;
+                                phone?: string;
+                                postalCode: string;
+                                region?: string;
+                            };
+                            /** @enum {string} */
+                            channel: "internal" | "portal";
+                            currency: string;
+                            customerId: string | null;
+                            discount: {
+                                amountMinor: number;
+                                currency: string;
+                            };
+                            email: string;
+                            history: {
+                                actor: string;
+                                /** @description ISO 8601 */
+                                at: string;
+                                from: string | null;
+                                reason: string;
+                                to: string;
+                            }[];
+                            id: string;
+                            lines: {
+                                discount: {
+                                    amountMinor: number;
+                                    currency: string;
+                                };
+                                id: string;
+                                name: string;
+                                productId: string;
+                                quantity: number;
+                                returnedQuantity: number;
+                                sku: string;
+                                tax: {
+                                    amountMinor: number;
+                                    currency: string;
+                                };
+                                taxRateBasisPoints: number;
+                                total: {
+                                    amountMinor: number;
+                                    currency: string;
+                                };
+                                unitPrice: {
+                                    amountMinor: number;
+                                    currency: string;
+                                };
+                            }[];
+                            number: string;
+                            /** @description Payment (payments API) */
+                            payments: {
+                                [key: string]: unknown;
+                            }[];
+                            /** @description ISO 8601 */
+                            placedAt: string;
+                            refunded: {
+                                amountMinor: number;
+                                currency: string;
+                            };
+                            /** @description Shipment */
+                            shipments: {
+                                [key: string]: unknown;
+                            }[];
+                            shipping: {
+                                amountMinor: number;
+                                currency: string;
+                            };
+                            shippingAddress: {
+                                city: string;
+                                company?: string;
+                                country: string;
+                                line1: string;
+                                line2?: string;
+                                name: string;
+                                phone?: string;
+                                postalCode: string;
+                                region?: string;
+                            };
+                            /** @enum {string} */
+                            status: "PENDING" | "CONFIRMED" | "PROCESSING" | "SHIPPED" | "DELIVERED" | "CANCELLED" | "REFUNDED";
+                            subtotal: {
+                                amountMinor: number;
+                                currency: string;
+                            };
+                            tax: {
+                                amountMinor: number;
+                                currency: string;
+                            };
+                            timeline: {
+                                actor: string | null;
+                                /** @description ISO 8601 */
+                                at: string;
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                kind: "status" | "payment" | "shipment" | "tracking" | "refund" | "return" | "note";
+                                summary: string;
+                            }[];
+                            total: {
+                                amountMinor: number;
+                                currency: string;
+                            };
+                            /** @description ISO 8601 */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            billingAddress: {
+                                city: string;
+                                company?: string;
+                                country: string;
+                                line1: string;
+                                line2?: string;
+                                name: string;
+                                phone?: string;
+                                postalCode: string;
+                                region?: string;
+                            };
+                            /** @enum {string} */
+                            channel: "internal" | "portal";
+                            currency: string;
+                            customerId: string | null;
+                            discount: {
+                                amountMinor: number;
+                                currency: string;
+                            };
+                            email: string;
+                            history: {
+                                actor: string;
+                                /** @description ISO 8601 */
+                                at: string;
+                                from: string | null;
+                                reason: string;
+                                to: string;
+                            }[];
+                            id: string;
+                            lines: {
+                                discount: {
+                                    amountMinor: number;
+                                    currency: string;
+                                };
+                                id: string;
+                                name: string;
+                                productId: string;
+                                quantity: number;
+                                returnedQuantity: number;
+                                sku: string;
+                                tax: {
+                                    amountMinor: number;
+                                    currency: string;
+                                };
+                                taxRateBasisPoints: number;
+                                total: {
+                                    amountMinor: number;
+                                    currency: string;
+                                };
+                                unitPrice: {
+                                    amountMinor: number;
+                                    currency: string;
+                                };
+                            }[];
+                            number: string;
+                            /** @description Payment (payments API) */
+                            payments: {
+                                [key: string]: unknown;
+                            }[];
+                            /** @description ISO 8601 */
+                            placedAt: string;
+                            refunded: {
+                                amountMinor: number;
+                                currency: string;
+                            };
+                            /** @description Shipment */
+                            shipments: {
+                                [key: string]: unknown;
+                            }[];
+                            shipping: {
+                                amountMinor: number;
+                                currency: string;
+                            };
+                            shippingAddress: {
+                                city: string;
+                                company?: string;
+                                country: string;
+                                line1: string;
+                                line2?: string;
+                                name: string;
+                                phone?: string;
+                                postalCode: string;
+                                region?: string;
+                            };
+                            /** @enum {string} */
+                            status: "PENDING" | "CONFIRMED" | "PROCESSING" | "SHIPPED" | "DELIVERED" | "CANCELLED" | "REFUNDED";
+                            subtotal: {
+                                amountMinor: number;
+                                currency: string;
+                            };
+                            tax: {
+                                amountMinor: number;
+                                currency: string;
+                            };
+                            timeline: {
+                                actor: string | null;
+                                /** @description ISO 8601 */
+                                at: string;
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                kind: "status" | "payment" | "shipment" | "tracking" | "refund" | "return" | "note";
+                                summary: string;
+                            }[];
+                            total: {
+                                amountMinor: number;
+                                currency: string;
+                            };
+                            /** @description ISO 8601 */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{orderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One order with lines, history, payments, shipments and timeline */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            billingAddress: {
+                                city: string;
+                                company?: string;
+                                country: string;
+                                line1: string;
+                                line2?: string;
+                                name: string;
+                                phone?: string;
+                                postalCode: string;
+                                region?: string;
+                            };
+                            /** @enum {string} */
+                            channel: "internal" | "portal";
+                            currency: string;
+                            customerId: string | null;
+                            discount: {
+                                amountMinor: number;
+                                currency: string;
+                            };
+                            email: string;
+                            history: {
+                                actor: string;
+                                /** @description ISO 8601 */
+                                at: string;
+                                from: string | null;
+                                reason: string;
+                                to: string;
+                            }[];
+                            id: string;
+                            lines: {
+                                discount: {
+                                    amountMinor: number;
+                                    currency: string;
+                                };
+                                id: string;
+                                name: string;
+                                productId: string;
+                                quantity: number;
+                                returnedQuantity: number;
+                                sku: string;
+                                tax: {
+                                    amountMinor: number;
+                                    currency: string;
+                                };
+                                taxRateBasisPoints: number;
+                                total: {
+                                    amountMinor: number;
+                                    currency: string;
+                                };
+                                unitPrice: {
+                                    amountMinor: number;
+                                    currency: string;
+                                };
+                            }[];
+                            number: string;
+                            /** @description Payment (payments API) */
+                            payments: {
+                                [key: string]: unknown;
+                            }[];
+                            /** @description ISO 8601 */
+                            placedAt: string;
+                            refunded: {
+                                amountMinor: number;
+                                currency: string;
+                            };
+                            /** @description Shipment */
+                            shipments: {
+                                [key: string]: unknown;
+                            }[];
+                            shipping: {
+                                amountMinor: number;
+                                currency: string;
+                            };
+                            shippingAddress: {
+                                city: string;
+                                company?: string;
+                                country: string;
+                                line1: string;
+                                line2?: string;
+                                name: string;
+                                phone?: string;
+                                postalCode: string;
+                                region?: string;
+                            };
+                            /** @enum {string} */
+                            status: "PENDING" | "CONFIRMED" | "PROCESSING" | "SHIPPED" | "DELIVERED" | "CANCELLED" | "REFUNDED";
+                            subtotal: {
+                                amountMinor: number;
+                                currency: string;
+                            };
+                            tax: {
+                                amountMinor: number;
+                                currency: string;
+                            };
+                            timeline: {
+                                actor: string | null;
+                                /** @description ISO 8601 */
+                                at: string;
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                kind: "status" | "payment" | "shipment" | "tracking" | "refund" | "return" | "note";
+                                summary: string;
+                            }[];
+                            total: {
+                                amountMinor: number;
+                                currency: string;
+                            };
+                            /** @description ISO 8601 */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Cancel an order: reservations released, payment voided or refunded */
+        delete: {
+            parameters: {
+                query?: {
+                    reason?: string;
+                };
+                header?: never;
+                path: {
+                    orderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            billingAddress: {
+                                city: string;
+                                company?: string;
+                                country: string;
+                                line1: string;
+                                line2?: string;
+                                name: string;
+                                phone?: string;
+                                postalCode: string;
+                                region?: string;
+                            };
+                            /** @enum {string} */
+                            channel: "internal" | "portal";
+                            currency: string;
+                            customerId: string | null;
+                            discount: {
+                                amountMinor: number;
+                                currency: string;
+                            };
+                            email: string;
+                            id: string;
+                            lines: {
+                                discount: {
+                                    amountMinor: number;
+                                    currency: string;
+                                };
+                                id: string;
+                                name: string;
+                                productId: string;
+                                quantity: number;
+                                returnedQuantity: number;
+                                sku: string;
+                                tax: {
+                                    amountMinor: number;
+                                    currency: string;
+                                };
+                                taxRateBasisPoints: number;
+                                total: {
+                                    amountMinor: number;
+                                    currency: string;
+                                };
+                                unitPrice: {
+                                    amountMinor: number;
+                                    currency: string;
+                                };
+                            }[];
+                            number: string;
+                            /** @description ISO 8601 */
+                            placedAt: string;
+                            refunded: {
+                                amountMinor: number;
+                                currency: string;
+                            };
+                            shipping: {
+                                amountMinor: number;
+                                currency: string;
+                            };
+                            shippingAddress: {
+                                city: string;
+                                company?: string;
+                                country: string;
+                                line1: string;
+                                line2?: string;
+                                name: string;
+                                phone?: string;
+                                postalCode: string;
+                                region?: string;
+                            };
+                            /** @enum {string} */
+                            status: "PENDING" | "CONFIRMED" | "PROCESSING" | "SHIPPED" | "DELIVERED" | "CANCELLED" | "REFUNDED";
+                            subtotal: {
+                                amountMinor: number;
+                                currency: string;
+                            };
+                            tax: {
+                                amountMinor: number;
+                                currency: string;
+                            };
+                            total: {
+                                amountMinor: number;
+                                currency: string;
+                            };
+                            /** @description ISO 8601 */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{orderId}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refund an amount, or lines (their totals incl. tax, in proportion); all refunded → REFUNDED */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amountMinor?: number;
+                        lines?: {
+                            lineId: string;
+                            quantity: number;
+                        }[];
+                        reason: string;
+                        shipping?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            billingAddress: {
+                                city: string;
+                                company?: string;
+                                country: string;
+                                line1: string;
+                                line2?: string;
+                                name: string;
+                                phone?: string;
+                                postalCode: string;
+                                region?: string;
+                            };
+                            /** @enum {string} */
+                            channel: "internal" | "portal";
+                            currency: string;
+                            customerId: string | null;
+                            discount: {
+                                amountMinor: number;
+                                currency: string;
+                            };
+                            email: string;
+                            history: {
+                                actor: string;
+                                /** @description ISO 8601 */
+                                at: string;
+                                from: string | null;
+                                reason: string;
+                                to: string;
+                            }[];
+                            id: string;
+                            lines: {
+                                discount: {
+                                    amountMinor: number;
+                                    currency: string;
+                                };
+                                id: string;
+                                name: string;
+                                productId: string;
+                                quantity: number;
+                                returnedQuantity: number;
+                                sku: string;
+                                tax: {
+                                    amountMinor: number;
+                                    currency: string;
+                                };
+                                taxRateBasisPoints: number;
+                                total: {
+                                    amountMinor: number;
+                                    currency: string;
+                                };
+                                unitPrice: {
+                                    amountMinor: number;
+                                    currency: string;
+                                };
+                            }[];
+                            number: string;
+                            /** @description Payment (payments API) */
+                            payments: {
+                                [key: string]: unknown;
+                            }[];
+                            /** @description ISO 8601 */
+                            placedAt: string;
+                            refunded: {
+                                amountMinor: number;
+                                currency: string;
+                            };
+                            /** @description Shipment */
+                            shipments: {
+                                [key: string]: unknown;
+                            }[];
+                            shipping: {
+                                amountMinor: number;
+                                currency: string;
+                            };
+                            shippingAddress: {
+                                city: string;
+                                company?: string;
+                                country: string;
+                                line1: string;
+                                line2?: string;
+                                name: string;
+                                phone?: string;
+                                postalCode: string;
+                                region?: string;
+                            };
+                            /** @enum {string} */
+                            status: "PENDING" | "CONFIRMED" | "PROCESSING" | "SHIPPED" | "DELIVERED" | "CANCELLED" | "REFUNDED";
+                            subtotal: {
+                                amountMinor: number;
+                                currency: string;
+                            };
+                            tax: {
+                                amountMinor: number;
+                                currency: string;
+                            };
+                            timeline: {
+                                actor: string | null;
+                                /** @description ISO 8601 */
+                                at: string;
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                kind: "status" | "payment" | "shipment" | "tracking" | "refund" | "return" | "note";
+                                summary: string;
+                            }[];
+                            total: {
+                                amountMinor: number;
+                                currency: string;
+                            };
+                            /** @description ISO 8601 */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{orderId}/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record returned lines: optionally restock them and refund them */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        lines: {
+                            lineId: string;
+                            quantity: number;
+                        }[];
+                        reason: string;
+                        refund: boolean;
+                        restock: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description ISO 8601 */
+                            createdAt: string;
+                            id: string;
+                            lines: {
+                                lineId: string;
+                                quantity: number;
+                            }[];
+                            orderId: string;
+                            refundedMinor: number;
+                            restocked: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders/{orderId}/shipments": {
         parameters: {
             query?: never;
@@ -14243,6 +15454,201 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders/{orderId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Move an order through the state machine (optional If-Match: "<version>") */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        /** @enum {string} */
+                        status: "PENDING" | "CONFIRMED" | "PROCESSING" | "SHIPPED" | "DELIVERED" | "CANCELLED" | "REFUNDED";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            billingAddress: {
+                                city: string;
+                                company?: string;
+                                country: string;
+                                line1: string;
+                                line2?: string;
+                                name: string;
+                                phone?: string;
+                                postalCode: string;
+                                region?: string;
+                            };
+                            /** @enum {string} */
+                            channel: "internal" | "portal";
+                            currency: string;
+                            customerId: string | null;
+                            discount: {
+                                amountMinor: number;
+                                currency: string;
+                            };
+                            email: string;
+                            id: string;
+                            lines: {
+                                discount: {
+                                    amountMinor: number;
+                                    currency: string;
+                                };
+                                id: string;
+                                name: string;
+                                productId: string;
+                                quantity: number;
+                                returnedQuantity: number;
+                                sku: string;
+                                tax: {
+                                    amountMinor: number;
+                                    currency: string;
+                                };
+                                taxRateBasisPoints: number;
+                                total: {
+                                    amountMinor: number;
+                                    currency: string;
+                                };
+                                unitPrice: {
+                                    amountMinor: number;
+                                    currency: string;
+                                };
+                            }[];
+                            number: string;
+                            /** @description ISO 8601 */
+                            placedAt: string;
+                            refunded: {
+                                amountMinor: number;
+                                currency: string;
+                            };
+                            shipping: {
+                                amountMinor: number;
+                                currency: string;
+                            };
+                            shippingAddress: {
+                                city: string;
+                                company?: string;
+                                country: string;
+                                line1: string;
+                                line2?: string;
+                                name: string;
+                                phone?: string;
+                                postalCode: string;
+                                region?: string;
+                            };
+                            /** @enum {string} */
+                            status: "PENDING" | "CONFIRMED" | "PROCESSING" | "SHIPPED" | "DELIVERED" | "CANCELLED" | "REFUNDED";
+                            subtotal: {
+                                amountMinor: number;
+                                currency: string;
+                            };
+                            tax: {
+                                amountMinor: number;
+                                currency: string;
+                            };
+                            total: {
+                                amountMinor: number;
+                                currency: string;
+                            };
+                            /** @description ISO 8601 */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders/analytics": {
         parameters: {
             query?: never;
@@ -14322,6 +15728,594 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/discounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Discount codes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                active: boolean;
+                                amount: {
+                                    amountMinor: number;
+                                    currency: string;
+                                } | null;
+                                code: string;
+                                /** @description ISO 8601 */
+                                createdAt: string;
+                                endsAt: string | null;
+                                /** @enum {string} */
+                                kind: "percent" | "fixed";
+                                minSubtotalMinor: number | null;
+                                percentBasisPoints: number | null;
+                                startsAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a discount code */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default true */
+                        active?: boolean;
+                        amount?: {
+                            amountMinor: number;
+                            currency: string;
+                        };
+                        code: string;
+                        /** Format: date-time */
+                        endsAt?: string;
+                        /** @enum {string} */
+                        kind: "percent" | "fixed";
+                        minSubtotalMinor?: number;
+                        percentBasisPoints?: number;
+                        /** Format: date-time */
+                        startsAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            amount: {
+                                amountMinor: number;
+                                currency: string;
+                            } | null;
+                            code: string;
+                            /** @description ISO 8601 */
+                            createdAt: string;
+                            endsAt: string | null;
+                            /** @enum {string} */
+                            kind: "percent" | "fixed";
+                            minSubtotalMinor: number | null;
+                            percentBasisPoints: number | null;
+                            startsAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/discounts/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a discount code */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The orders settings (taxes, shipping options, capture mode …) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @default [
+                             *       "PENDING",
+                             *       "CONFIRMED",
+                             *       "PROCESSING"
+                             *     ]
+                             */
+                            cancellableStatuses: ("PENDING" | "CONFIRMED" | "PROCESSING")[];
+                            /**
+                             * @default automatic
+                             * @enum {string}
+                             */
+                            captureMode: "automatic" | "on_shipment";
+                            /**
+                             * @default simulator
+                             * @enum {string}
+                             */
+                            defaultCarrier: "simulator" | "easypost";
+                            /**
+                             * @default simulator
+                             * @enum {string}
+                             */
+                            defaultGateway: "simulator" | "stripe" | "paypal";
+                            /** @default 30 */
+                            paymentActionTimeoutMinutes: number;
+                            /** @default false */
+                            pricesIncludeTax: boolean;
+                            /** @default [] */
+                            shippingOptions: {
+                                countries?: string[];
+                                freeOverMinor?: number;
+                                id: string;
+                                name: string;
+                                price: {
+                                    amountMinor: number;
+                                    currency: string;
+                                };
+                            }[];
+                            /** @default [] */
+                            taxRates: {
+                                country: string;
+                                rateBasisPoints: number;
+                                region?: string;
+                                /** @default standard */
+                                taxClass: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Replace the orders settings (defaults fill what is left out) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default [
+                         *       "PENDING",
+                         *       "CONFIRMED",
+                         *       "PROCESSING"
+                         *     ]
+                         */
+                        cancellableStatuses?: ("PENDING" | "CONFIRMED" | "PROCESSING")[];
+                        /**
+                         * @default automatic
+                         * @enum {string}
+                         */
+                        captureMode?: "automatic" | "on_shipment";
+                        /**
+                         * @default simulator
+                         * @enum {string}
+                         */
+                        defaultCarrier?: "simulator" | "easypost";
+                        /**
+                         * @default simulator
+                         * @enum {string}
+                         */
+                        defaultGateway?: "simulator" | "stripe" | "paypal";
+                        /** @default 30 */
+                        paymentActionTimeoutMinutes?: number;
+                        /** @default false */
+                        pricesIncludeTax?: boolean;
+                        /** @default [] */
+                        shippingOptions?: {
+                            countries?: string[];
+                            freeOverMinor?: number;
+                            id: string;
+                            name: string;
+                            price: {
+                                amountMinor: number;
+                                currency: string;
+                            };
+                        }[];
+                        /** @default [] */
+                        taxRates?: {
+                            country: string;
+                            rateBasisPoints: number;
+                            region?: string;
+                            /** @default standard */
+                            taxClass?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @default [
+                             *       "PENDING",
+                             *       "CONFIRMED",
+                             *       "PROCESSING"
+                             *     ]
+                             */
+                            cancellableStatuses: ("PENDING" | "CONFIRMED" | "PROCESSING")[];
+                            /**
+                             * @default automatic
+                             * @enum {string}
+                             */
+                            captureMode: "automatic" | "on_shipment";
+                            /**
+                             * @default simulator
+                             * @enum {string}
+                             */
+                            defaultCarrier: "simulator" | "easypost";
+                            /**
+                             * @default simulator
+                             * @enum {string}
+                             */
+                            defaultGateway: "simulator" | "stripe" | "paypal";
+                            /** @default 30 */
+                            paymentActionTimeoutMinutes: number;
+                            /** @default false */
+                            pricesIncludeTax: boolean;
+                            /** @default [] */
+                            shippingOptions: {
+                                countries?: string[];
+                                freeOverMinor?: number;
+                                id: string;
+                                name: string;
+                                price: {
+                                    amountMinor: number;
+                                    currency: string;
+                                };
+                            }[];
+                            /** @default [] */
+                            taxRates: {
+                                country: string;
+                                rateBasisPoints: number;
+                                region?: string;
+                                /** @default standard */
+                                taxClass: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;

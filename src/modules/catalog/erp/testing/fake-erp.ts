@@ -48,7 +48,7 @@ const page = <T>(items: readonly T[], args: Record<string, unknown>) => {
   return { slice: fresh.slice((n - 1) * size, n * size), hasMore: n * size < fresh.length };
 };
 
-export async function startFakeErp(wsdlPath = erpWsdlPath()): Promise<FakeErp> {
+export async function startFakeErp(wsdlPath = erpWsdlPath(), port = 0): Promise<FakeErp> {
   const server = http.createServer();
   const hung = new Set<http.ServerResponse>();
   const fake: FakeErp = {
@@ -116,13 +116,13 @@ export async function startFakeErp(wsdlPath = erpWsdlPath()): Promise<FakeErp> {
       },
     },
   };
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
   const listener = soap.listen(server, '/erp', service, readFileSync(wsdlPath, 'utf8'));
   listener.authenticate = (security: { UsernameToken?: { Username?: string } } | undefined) => {
     user = security?.UsernameToken?.Username;
     return true;
   };
-  const { port } = server.address() as AddressInfo;
-  (fake as { url: string }).url = `http://127.0.0.1:${port}/erp`;
+  const bound = (server.address() as AddressInfo).port;
+  (fake as { url: string }).url = `http://127.0.0.1:${bound}/erp`;
   return fake;
 }
