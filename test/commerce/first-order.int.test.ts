@@ -210,6 +210,14 @@ describe('commerce: the first order, from an empty catalog to a partial refund',
     await expect
       .poll(() => statusOf(client, '/ext/v1/orders'), { timeout: 30_000, interval: 100 })
       .toBe('CONFIRMED');
+    // The workflow confirms first and captures after (captureMode automatic): wait for the capture.
+    await expect
+      .poll(
+        async () =>
+          ok<OrderDetail>(await send(employee, 'GET', `/api/v1/orders/${placed.id}`)).payments[0]?.status,
+        { timeout: 30_000, interval: 100 },
+      )
+      .toBe('captured');
     const confirmed = ok<OrderDetail>(await send(employee, 'GET', `/api/v1/orders/${placed.id}`));
     expect(confirmed.payments).toHaveLength(1);
     expect(confirmed.payments[0]).toMatchObject({
