@@ -1,4 +1,4 @@
-// eslint-disable-next-line switchboard/module-boundaries -- the catalog has no testing/index.ts yet (wiring: export startFakeErp there)
+// eslint-disable-next-line switchboard/module-boundaries -- test/ may import only a module's index.js or testing/index.js (tools/eslint/module-boundaries.js); the catalog has no testing/index.ts yet (wiring: export startFakeErp there)
 import { startFakeErp } from '../../src/modules/catalog/erp/testing/fake-erp.js';
 
 /*
