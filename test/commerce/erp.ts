@@ -1,5 +1,4 @@
-// eslint-disable-next-line switchboard/module-boundaries -- test/ may import only a module's index.js or testing/index.js (tools/eslint/module-boundaries.js); the catalog has no testing/index.ts yet (wiring: export startFakeErp there)
-import { startFakeErp } from '../../src/modules/catalog/erp/testing/fake-erp.js';
+import { startFakeErp } from '../../src/modules/catalog/testing/index.js';
 
 /*
  * The ERP the first-order test syncs inventory from: the catalog's fake ERP (node-soap's server
