@@ -391,6 +391,54 @@ describe('orders', () => {
     expect(rest.json<R>().timeline.filter((e: { kind: string }) => e.kind === 'refund')).toHaveLength(2);
   });
 
+  it('a refund under an Idempotency-Key: the same key answers the first answer and never refunds twice', async () => {
+    const order = await capturedOrder();
+    const refund = (key: string, body: object) =>
+      t.inject({
+        method: 'POST',
+        url: `/api/v1/orders/${order.id}/refunds`,
+        headers: { 'idempotency-key': key },
+        payload: body,
+        as: { tenant, permissions: staff },
+      });
+    // Two at once with one key: at most one refund happens (the other replays it or is told it is in flight).
+    const both = await Promise.all([
+      refund('rf-1', { amountMinor: 500, reason: 'damaged' }),
+      refund('rf-1', { amountMinor: 500, reason: 'damaged' }),
+    ]);
+    for (const res of both) expect([200, 409], res.body).toContain(res.statusCode);
+    const first = both.find((res) => res.statusCode === 200)!;
+    expect(first.json<R>()).toMatchObject({ status: 'CONFIRMED', refunded: { amountMinor: 500 } });
+    const again = await refund('rf-1', { amountMinor: 500, reason: 'damaged' });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json<R>()).toEqual(first.json<R>());
+    const other = await refund('rf-1', { amountMinor: 600, reason: 'damaged' });
+    expect(other.statusCode).toBe(422);
+    expect(other.json<R>().code).toBe('ORDERS_IDEMPOTENCY_KEY_REUSED');
+
+    // The rest under a second key; asked again once the order is REFUNDED, it still answers 200.
+    const rest = await refund('rf-2', { reason: 'all of it' });
+    expect(rest.json<R>()).toMatchObject({
+      status: 'REFUNDED',
+      refunded: { amountMinor: order.total.amountMinor },
+    });
+    const restAgain = await refund('rf-2', { reason: 'all of it' });
+    expect(restAgain.statusCode, restAgain.body).toBe(200);
+    expect(restAgain.json<R>()).toEqual(rest.json<R>());
+    const detail = await t.inject({
+      method: 'GET',
+      url: `/api/v1/orders/${order.id}`,
+      as: { tenant, permissions: staff },
+    });
+    expect(detail.json<R>().timeline.filter((e: { kind: string }) => e.kind === 'refund')).toHaveLength(2);
+    expect(detail.json<R>().refunded).toEqual(rest.json<R>().refunded);
+    // A bad key is the header's 400, naming it.
+    const bad = await refund('with space', { amountMinor: 1, reason: 'x' });
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json())).toContain('idempotency-key');
+  });
+
   it('a return restocks its lines and refunds them; returned quantities add up and are bounded', async () => {
     const order = await capturedOrder([{ sku: 'MUG', quantity: 3 }]);
     for (const s of ['PROCESSING', 'SHIPPED', 'DELIVERED']) await move(order.id, s);

@@ -259,12 +259,22 @@ export function ordersRoutes(orders: OrdersService): FastifyPluginAsyncZod {
           tags,
           summary:
             'Refund an amount, or lines (their totals incl. tax, in proportion); all refunded → REFUNDED',
+          description:
+            'With an Idempotency-Key (optional), the same key and body answer the first answer and never refund twice; the same key with another body is 422.',
           params,
+          headers: idempotencyHeaders.partial(),
           body: refundBodySchema,
           response: { 200: orderDetailSchema, ...problems, 409: problemSchema, 422: problemSchema },
         },
       },
-      async (request) => json(await orders.refund(request.ctx, request.params.orderId, request.body)),
+      async (request, reply) => {
+        const key = request.headers['idempotency-key'];
+        if (key === undefined)
+          return json(await orders.refund(request.ctx, request.params.orderId, request.body));
+        const result = await orders.refundOnce(request.ctx, request.params.orderId, request.body, key);
+        if (result.replayed) reply.header('idempotent-replayed', 'true');
+        return json(result.body);
+      },
     );
 
     app.post(

@@ -1141,9 +1141,22 @@ export function createOrdersService(deps: OrdersServiceDeps) {
     ctx: RequestContext,
     orderId: string,
     input: RefundInput,
-    options: { readonly returnId?: string } = {},
+    options: {
+      readonly returnId?: string;
+      readonly refundId?: string;
+      readonly onGatewayCalled?: () => void;
+    } = {},
   ): Promise<{ refundedMinor: number }> {
     const uuid = orderUuid(orderId);
+    // A refund under an Idempotency-Key has the id of its key's claim: a retry after a crash finds
+    // what the first attempt did — its row here, its refunds at payments (keyed by this id).
+    const refundId = options.refundId ?? newUuid();
+    if (options.refundId) {
+      const done = await database.withTenant<Tables, { amountMinor: number } | undefined>(ctx, (trx) =>
+        trx.selectFrom('orders.refunds').select('amountMinor').where('id', '=', refundId).executeTakeFirst(),
+      );
+      if (done) return { refundedMinor: done.amountMinor };
+    }
     const loaded = await database.withTenant<
       Tables,
       { row: OrderRow; lines: { id: string; totalMinor: number; quantity: number }[] } | undefined
@@ -1161,8 +1174,16 @@ export function createOrdersService(deps: OrdersServiceDeps) {
     const { row } = loaded;
     if (row.status === 'PENDING' || row.status === 'REFUNDED') throw OrderErrors.notRefundable(row.status);
     const payments = await deps.payments().forOrder(ctx, orderPublicId(uuid));
+    const keyOf = (paymentId: string) => `refund:${refundId}:${paymentId}`;
+    // What an interrupted attempt of this same refund already refunded at payments, per payment.
+    const earlier = new Map<string, number>();
+    for (const payment of payments)
+      for (const tx of payment.transactions)
+        if (tx.kind === 'refund' && tx.status !== 'failed' && tx.idempotencyKey === keyOf(payment.id))
+          earlier.set(payment.id, tx.amount.amountMinor);
+    const earlierTotal = [...earlier.values()].reduce((sum, n) => sum + n, 0);
     const captured = payments.reduce((sum, p) => sum + p.capturedMinor, 0);
-    const paymentsRefunded = payments.reduce((sum, p) => sum + p.refundedMinor, 0);
+    const paymentsRefunded = payments.reduce((sum, p) => sum + p.refundedMinor, 0) - earlierTotal;
     const refundable = Math.max(0, captured - Math.max(row.refundedMinor, paymentsRefunded));
     let amount: number;
     const problems: FieldProblem[] = [];
@@ -1186,17 +1207,19 @@ export function createOrdersService(deps: OrdersServiceDeps) {
     if (amount <= 0) throw OrderErrors.refundTooLarge(refundable);
     if (amount > refundable) throw OrderErrors.refundTooLarge(refundable);
 
-    const refundId = newUuid();
     let left = amount;
     for (const payment of payments) {
-      const room = payment.capturedMinor - payment.refundedMinor;
+      const before = earlier.get(payment.id);
+      const room = payment.capturedMinor - payment.refundedMinor + (before ?? 0);
       if (left <= 0 || room <= 0) continue;
-      const part = Math.min(room, left);
+      // The same key with the same amount as the interrupted attempt: payments answers its first answer.
+      const part = before ?? Math.min(room, left);
       await deps.payments().refund(ctx, payment.id, {
         amountMinor: part,
         reason: input.reason,
-        idempotencyKey: `refund:${refundId}:${payment.id}`,
+        idempotencyKey: keyOf(payment.id),
       });
+      options.onGatewayCalled?.();
       left -= part;
     }
     await underLock(ctx, uuid, undefined, async (trx, current) => {
@@ -1551,6 +1574,54 @@ export function createOrdersService(deps: OrdersServiceDeps) {
     refund: async (ctx: RequestContext, orderId: string, input: RefundInput) => {
       await refund(ctx, orderId, input);
       return detail(ctx, orderUuid(orderId));
+    },
+    /**
+     * A refund under an Idempotency-Key (scope: the order): the same key and body answer the first
+     * answer and refund nothing more; the same key with another body is 422. A retry after a crash
+     * completes the first attempt rather than starting a second one.
+     */
+    refundOnce: async (
+      ctx: RequestContext,
+      orderId: string,
+      input: RefundInput,
+      idempotencyKey: string,
+    ): Promise<{ body: unknown; replayed: boolean }> => {
+      const uuid = orderUuid(orderId);
+      // An unknown order is 404 before any key is claimed.
+      await internals.plan(ctx, uuid).then((plan) => {
+        if (!plan) throw OrdersErrors.orderNotFound();
+      });
+      const hash = createHash('sha256')
+        .update(canonical({ refund: input }))
+        .digest();
+      const claim = await claimKey(ctx, `refund:${uuid}`, idempotencyKey, hash);
+      if (claim.kind === 'replay') return { body: claim.body, replayed: true };
+      const progress = { called: false };
+      try {
+        await refund(ctx, orderId, input, {
+          refundId: claim.id,
+          onGatewayCalled: () => (progress.called = true),
+        });
+      } catch (error) {
+        // Nothing refunded yet: the key is free again. Once payments was called the claim stays, so
+        // a retry (after the in-flight window) finishes this refund under the same id.
+        if (!progress.called) await dropClaim(ctx, claim.id);
+        throw error;
+      }
+      const body = toJson(await detail(ctx, uuid));
+      const responseSealed = await sealing.seal(
+        ctx.tenantId,
+        JSON.stringify(body),
+        orderAad.idempotency(claim.id),
+      );
+      await database.withTenant<Tables, void>(ctx, async (trx) => {
+        await trx
+          .updateTable('orders.idempotency_keys')
+          .set({ statusCode: 200, responseSealed, orderId: uuid })
+          .where('id', '=', claim.id)
+          .execute();
+      });
+      return { body, replayed: false };
     },
     createReturn,
     settings,
