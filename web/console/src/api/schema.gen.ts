@@ -14812,11 +14812,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Refund an amount, or lines (their totals incl. tax, in proportion); all refunded → REFUNDED */
+        /**
+         * Refund an amount, or lines (their totals incl. tax, in proportion); all refunded → REFUNDED
+         * @description With an Idempotency-Key (optional), the same key and body answer the first answer and never refund twice; the same key with another body is 422.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path: {
                     orderId: string;
                 };
