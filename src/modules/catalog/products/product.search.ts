@@ -106,14 +106,11 @@ export function createProductSearch(deps: { readonly database: Database }) {
       throw ProductsErrors.invalidUpload([{ field: 'query.categoryId', message: 'is not a category id' }]);
 
     return deps.database.withTenant<CatalogTables, SearchResult>(ctx, async (trx) => {
+      const status = query.activeOnly ? 'active' : (query.status ?? null);
+      const categories = categoryUuid ? await subtreeOf(trx, categoryUuid) : null;
       const filters: RawBuilder<unknown>[] = [];
-      if (query.activeOnly) filters.push(sql`p.status = 'active'`);
-      else if (query.status) filters.push(sql`p.status = ${query.status}`);
-      if (categoryUuid)
-        filters.push(sql`p.category_id in (
-          with recursive sub as (select id, 1 as depth from catalog.categories where id = ${categoryUuid}
-            union all select c.id, sub.depth + 1 from catalog.categories c join sub on c.parent_id = sub.id where sub.depth < 20)
-          select id from sub)`);
+      if (status) filters.push(sql`p.status = ${status}`);
+      if (categories) filters.push(sql`p.category_id = any(${categories}::uuid[])`);
       if (query.priceMin !== undefined) filters.push(sql`pp.amount_minor >= ${query.priceMin}`);
       if (query.priceMax !== undefined) filters.push(sql`pp.amount_minor <= ${query.priceMax}`);
       if (query.availability === 'in_stock') filters.push(sql`catalog.product_available(p.id) > 0`);
@@ -128,6 +125,12 @@ export function createProductSearch(deps: { readonly database: Database }) {
       if (q)
         return ranked(trx, {
           q,
+          narrow: {
+            status,
+            categories,
+            priceMin: query.priceMin ?? null,
+            priceMax: query.priceMax ?? null,
+          },
           sort,
           limit,
           cursor: query.cursor,
@@ -158,30 +161,57 @@ export function createProductSearch(deps: { readonly database: Database }) {
     currency: string | undefined;
   }
 
-  async function ranked(trx: CatalogTransaction, parts: Parts & { q: string }): Promise<SearchResult> {
-    const { q, where, columns, priceJoin } = parts;
+  /** The category and its descendants (the tree is small; at most 20 levels). */
+  async function subtreeOf(trx: CatalogTransaction, id: string): Promise<string[]> {
+    const { rows } = await sql<{ id: string }>`
+      with recursive sub as (select id, 1 as depth from catalog.categories where id = ${id}
+        union all select c.id, sub.depth + 1 from catalog.categories c join sub on c.parent_id = sub.id where sub.depth < 20)
+      select id from sub`.execute(trx);
+    return rows.map((r) => r.id);
+  }
+
+  interface Narrow {
+    status: string | null;
+    categories: string[] | null;
+    priceMin: number | null;
+    priceMax: number | null;
+  }
+
+  async function ranked(
+    trx: CatalogTransaction,
+    parts: Parts & { q: string; narrow: Narrow },
+  ): Promise<SearchResult> {
+    const { q, where, columns, priceJoin, narrow } = parts;
     const tsq = toPrefixQuery(q);
-    const textMatch = tsq
-      ? sql`(p.search @@ to_tsquery('simple', ${tsq}) or lower(p.sku) = lower(${q}))`
-      : sql`lower(p.sku) = lower(${q})`;
-    const rankOf = tsq
-      ? sql`case when lower(p.sku) = lower(${q}) then 1000 else 1 + ts_rank_cd(p.search, to_tsquery('simple', ${tsq})) end`
-      : sql`1000`;
-    const { rows: matched } = await sql<Candidate>`
-      select ${columns}, (${rankOf})::float8 as rank
-        from catalog.products p ${priceJoin}
-       where ${where(textMatch)}
-       limit ${MATCH_CAP}`.execute(trx);
-    let candidates = matched;
-    if (matched.length < FEW && q.length >= 3) {
-      const seen = new Set(matched.map((m) => m.id));
-      const { rows: near } = await sql<Candidate>`
-        select ${columns}, similarity(lower(p.name), lower(${q}))::float8 as rank
-          from catalog.products p ${priceJoin}
-         where ${where(sql`lower(p.name) % lower(${q})`)}
-         order by rank desc
-         limit ${MATCH_CAP}`.execute(trx);
-      candidates = [...matched, ...near.filter((n) => !seen.has(n.id))];
+    // Each look-up answers ids from an index (see the functions in 0001-products); the rows are
+    // then read, filtered and ranked under row-level security: at most MATCH_CAP of them.
+    const candidatesOf = async (hits: RawBuilder<unknown>) =>
+      (
+        await sql<Candidate>`
+          select ${columns}, h.rank::float8 as rank
+            from (${hits}) h join catalog.products p on p.id = h.id ${priceJoin}
+           where ${where(sql`true`)}`.execute(trx)
+      ).rows;
+    const categories = narrow.categories ? sql`${narrow.categories}::uuid[]` : sql`null::uuid[]`;
+    const exact = await candidatesOf(
+      sql`select s.id, 1000::real as rank from catalog.product_sku_hits(${q}) as s(id)`,
+    );
+    const seen = new Set(exact.map((m) => m.id));
+    let candidates = exact;
+    // A SKU-shaped query (a digit, no space) that found its SKU needs no text search: its parts
+    // (`sku`, `0123456`) are prefixes of half the catalogue's SKUs.
+    const skuShaped = /\d/.test(q) && !/\s/.test(q);
+    if (tsq && !(skuShaped && exact.length > 0)) {
+      const matched = await candidatesOf(sql`
+        select id, 1 + rank as rank from catalog.product_text_hits(${tsq}, ${narrow.status}::text, ${categories},
+          ${parts.currency ?? null}::text, ${narrow.priceMin}::bigint, ${narrow.priceMax}::bigint, ${MATCH_CAP}::int)`);
+      candidates = [...candidates, ...matched.filter((m) => !seen.has(m.id))];
+    }
+    if (candidates.length < FEW && q.length >= 3) {
+      const known = new Set(candidates.map((m) => m.id));
+      const near = await candidatesOf(sql`
+        select id, rank from catalog.product_name_near(${q}, ${narrow.status}::text, ${categories}, ${MATCH_CAP}::int)`);
+      candidates = [...candidates, ...near.filter((n) => !known.has(n.id))];
     }
     candidates = candidates.map((c) => ({
       ...c,
@@ -274,11 +304,24 @@ export function createProductSearch(deps: { readonly database: Database }) {
       ),
       facets: await facetsOf(trx, facetRows, parts.currency, capped),
       nextCursor,
+      // Past the sample, the planner's estimate (counting 10,000 rows of a broad filter costs more
+      // than the page).
       total: capped
-        ? await countUpTo(trx, sql`select 1 from catalog.products p ${priceJoin} where ${where(sql`true`)}`)
+        ? estimated(
+            await countUpTo(
+              trx,
+              sql`select 1 from catalog.products p ${priceJoin} where ${where(sql`true`)}`,
+              0,
+            ),
+          )
         : { count: facetRows.length, exact: true },
     };
   }
+
+  const estimated = (total: ListTotal): ListTotal => ({
+    count: Math.max(total.count, FACET_CAP + 1),
+    exact: false,
+  });
 
   async function facetsOf(
     trx: CatalogTransaction,

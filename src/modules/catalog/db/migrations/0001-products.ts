@@ -1,4 +1,4 @@
-import { grantSchemaUsage, tenantIsolation } from '../../../../platform/db/index.js';
+import { appRole, grantSchemaUsage, tenantIsolation } from '../../../../platform/db/index.js';
 
 /*
  * Products, their prices per currency, the category tree, images and CSV imports. Nothing here is
@@ -17,6 +17,7 @@ import { grantSchemaUsage, tenantIsolation } from '../../../../platform/db/index
 export const products = `
   ${grantSchemaUsage('catalog')}
   CREATE EXTENSION IF NOT EXISTS pg_trgm;
+  CREATE EXTENSION IF NOT EXISTS btree_gin;
 
   CREATE TABLE catalog.categories (
     id uuid PRIMARY KEY,
@@ -49,8 +50,8 @@ export const products = `
     UNIQUE (tenant_id, sku)
   );
   ${tenantIsolation('catalog.products')}
-  CREATE INDEX products_search ON catalog.products USING gin (search);
-  CREATE INDEX products_name_trgm ON catalog.products USING gin (lower(name) gin_trgm_ops);
+  CREATE INDEX products_search ON catalog.products USING gin (tenant_id, search);
+  CREATE INDEX products_name_trgm ON catalog.products USING gin (tenant_id, lower(name) gin_trgm_ops);
   CREATE INDEX products_sku_lower ON catalog.products (tenant_id, lower(sku));
   CREATE INDEX products_by_name ON catalog.products (tenant_id, lower(name), id);
   CREATE INDEX products_by_newest ON catalog.products (tenant_id, created_at DESC, id DESC);
@@ -96,6 +97,50 @@ export const products = `
   );
   ${tenantIsolation('catalog.product_prices')}
   CREATE INDEX product_prices_by_amount ON catalog.product_prices (tenant_id, currency, amount_minor, product_id);
+
+  -- The text look-ups of the search. Row-level security keeps the planner from using an index whose
+  -- operator is not leakproof (tsvector @@, lower(), the trigram operators): under the policy every
+  -- text match would scan the tenant's rows. These functions run as the owner, past the policy, and
+  -- filter on platform.current_tenant_id() themselves, first column of each index; they answer at most
+  -- p_limit ids, unordered (the GIN indexes have no order), which the caller ranks and filters again
+  -- under the policy. Status, category and price narrow inside, so a selective filter beside a common
+  -- word still finds its rows.
+  CREATE FUNCTION catalog.product_text_hits(
+    p_tsquery text, p_status text, p_categories uuid[], p_currency text, p_min bigint, p_max bigint, p_limit integer
+  ) RETURNS TABLE (id uuid, rank real)
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = '' AS $$
+    SELECT h.id, ts_rank_cd(h.search, pg_catalog.to_tsquery('simple', p_tsquery))
+      FROM (SELECT p.id, p.search FROM catalog.products p
+             WHERE p.tenant_id = platform.current_tenant_id()
+               AND p.search @@ pg_catalog.to_tsquery('simple', p_tsquery)
+               AND (p_status IS NULL OR p.status = p_status)
+               AND (p_categories IS NULL OR p.category_id = ANY (p_categories))
+               AND (p_min IS NULL AND p_max IS NULL OR EXISTS (
+                     SELECT 1 FROM catalog.product_prices pp
+                      WHERE pp.product_id = p.id AND pp.currency = p_currency
+                        AND pp.amount_minor >= coalesce(p_min, 0) AND pp.amount_minor <= coalesce(p_max, 9223372036854775807)))
+             LIMIT p_limit) h
+  $$;
+  CREATE FUNCTION catalog.product_sku_hits(p_sku text) RETURNS SETOF uuid
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = '' AS $$
+    SELECT p.id FROM catalog.products p
+     WHERE p.tenant_id = platform.current_tenant_id() AND lower(p.sku) = lower(p_sku) LIMIT 10
+  $$;
+  -- Names near the text (typos): word similarity of at least 0.5, with the trigram index.
+  CREATE FUNCTION catalog.product_name_near(
+    p_text text, p_status text, p_categories uuid[], p_limit integer
+  ) RETURNS TABLE (id uuid, rank real)
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = '' SET pg_trgm.word_similarity_threshold = 0.5 AS $$
+    SELECT h.id, public.word_similarity(lower(p_text), h.name)
+      FROM (SELECT p.id, lower(p.name) AS name FROM catalog.products p
+             WHERE p.tenant_id = platform.current_tenant_id()
+               AND lower(p_text) OPERATOR(public.<%) lower(p.name)
+               AND (p_status IS NULL OR p.status = p_status)
+               AND (p_categories IS NULL OR p.category_id = ANY (p_categories))
+             LIMIT p_limit) h
+  $$;
+  GRANT EXECUTE ON FUNCTION catalog.product_text_hits(text, text, uuid[], text, bigint, bigint, integer),
+    catalog.product_sku_hits(text), catalog.product_name_near(text, text, uuid[], integer) TO ${appRole};
 
   -- Available units of a product over its locations; replaced by the inventory migration.
   CREATE FUNCTION catalog.product_available(p_product_id uuid) RETURNS integer
