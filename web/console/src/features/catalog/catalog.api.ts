@@ -60,7 +60,8 @@ export interface ProductPage {
   readonly items: readonly Product[];
   readonly facets: ProductFacets;
   readonly nextCursor: string | null;
-  readonly total: number;
+  /** How many match; `exact` is false when the server stopped counting (a capped or estimated count). */
+  readonly total: { readonly count: number; readonly exact: boolean };
 }
 
 export type Availability = 'in_stock' | 'out_of_stock';

@@ -98,6 +98,7 @@ export const productsMessages = defineMessages(
     emptyBody: 'Create a product or import a CSV file to fill the catalogue.',
     emptyFiltered: 'No product matches these filters.',
     shown: (count: string, total: string) => `${count} of ${total} products shown`,
+    about: (count: string) => `about ${count}`,
   },
   {
     de: {
@@ -134,6 +135,7 @@ export const productsMessages = defineMessages(
       emptyBody: 'Legen Sie ein Produkt an oder importieren Sie eine CSV-Datei, um den Katalog zu füllen.',
       emptyFiltered: 'Kein Produkt passt zu diesen Filtern.',
       shown: (count, total) => `${count} von ${total} Produkten angezeigt`,
+      about: (count) => `etwa ${count}`,
     },
   },
 );

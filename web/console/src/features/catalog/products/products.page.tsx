@@ -242,7 +242,16 @@ export function ProductsPage() {
             loadingLabel={m.loading}
             errorTitle={m.failed}
             paging={{ hasMore: hasNextPage, loadingMore: isFetchingNextPage, onLoadMore: loadMore }}
-            summary={first ? m.shown(formatNumber(rows.length), formatNumber(first.total)) : undefined}
+            summary={
+              first
+                ? m.shown(
+                    formatNumber(rows.length),
+                    first.total.exact
+                      ? formatNumber(first.total.count)
+                      : m.about(formatNumber(first.total.count)),
+                  )
+                : undefined
+            }
             empty={
               <EmptyState icon={<Package />} title={m.emptyTitle}>
                 {filtered ? m.emptyFiltered : m.emptyBody}
