@@ -40,7 +40,8 @@ export const ordersMessages = defineMessages(
         refunded: 'Refunded',
         items: 'Items',
       },
-      items: (items: string, lines: string) => `${items} items · ${lines} lines`,
+      items: (items: number, lines: number) =>
+        `${items.toLocaleString('en')} ${items === 1 ? 'item' : 'items'} · ${lines.toLocaleString('en')} ${lines === 1 ? 'line' : 'lines'}`,
     },
     filters: {
       label: 'Filter orders',
@@ -314,7 +315,8 @@ export const ordersMessages = defineMessages(
           refunded: 'Erstattet',
           items: 'Artikel',
         },
-        items: (items, lines) => `${items} Artikel · ${lines} Positionen`,
+        items: (items, lines) =>
+          `${items.toLocaleString('de')} Artikel · ${lines.toLocaleString('de')} ${lines === 1 ? 'Position' : 'Positionen'}`,
       },
       filters: {
         label: 'Bestellungen filtern',

@@ -60,7 +60,7 @@ function orderColumns(m: Messages): readonly Column<OrderSummary>[] {
       label: c.items,
       align: 'end',
       width: '170px',
-      cell: (o) => m.board.items(formatNumber(o.itemCount), formatNumber(o.lineCount)),
+      cell: (o) => m.board.items(o.itemCount, o.lineCount),
     },
   ];
 }
