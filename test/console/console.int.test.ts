@@ -297,7 +297,7 @@ describe.skipIf(!haveChromium)('web console in a browser', () => {
     expect(rows).toEqual([{ targetGroup: 'calls-transform' }]);
   });
 
-  it('offers a viewer the calls, recordings, the quality dashboard, QA configuration and outbound (to read) but no administration, and refuses the pages if typed in', async () => {
+  it('offers a viewer the calls, recordings, the quality dashboard, QA configuration, outbound and commerce (to read) but no administration, and refuses the pages if typed in', async () => {
     const context = await browser.newContext();
     const viewerPage = context.pages()[0] ?? (await context.newPage());
     watch(viewerPage);
@@ -324,6 +324,12 @@ describe.skipIf(!haveChromium)('web console in a browser', () => {
       'Consent',
       'Do not call',
       'Campaigns',
+      // Commerce: a viewer reads orders and the catalog; the ERP connection is configuration.
+      'Orders',
+      'Order analytics',
+      'Products',
+      'Product categories',
+      'Inventory',
     ]);
     expect(await viewerPage.getByText('Organisation', { exact: true }).count()).toBe(0);
     await shoot(viewerPage, 'viewer-overview');

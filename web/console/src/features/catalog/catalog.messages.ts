@@ -5,7 +5,8 @@ export const catalogNavigationMessages = defineMessages(
   {
     commerce: 'Commerce',
     products: 'Products',
-    categories: 'Categories',
+    // "Categories" alone is the conversations' category sets, higher up the same menu.
+    categories: 'Product categories',
     inventory: 'Inventory',
     erp: 'ERP sync',
   },
@@ -13,7 +14,7 @@ export const catalogNavigationMessages = defineMessages(
     de: {
       commerce: 'Handel',
       products: 'Produkte',
-      categories: 'Kategorien',
+      categories: 'Produktkategorien',
       inventory: 'Bestand',
       erp: 'ERP-Abgleich',
     },
