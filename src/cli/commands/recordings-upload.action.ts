@@ -46,7 +46,13 @@ function send(
       );
       response.on('error', reject);
     });
-    request.on('error', reject);
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      // A server that refuses early (bad metadata) answers and closes while the audio is still
+      // being sent: the write fails (EPIPE, ECONNRESET) but its answer is on the way and is what
+      // the user must see, so it gets a moment to arrive before the write error counts.
+      if (error.code === 'EPIPE' || error.code === 'ECONNRESET') setTimeout(() => reject(error), 2_000);
+      else reject(error);
+    });
     if (body === undefined) request.end();
     else if (Buffer.isBuffer(body)) request.end(body);
     else body.on('error', (error) => request.destroy(error)).pipe(request);
