@@ -15,6 +15,9 @@ import { campaignsModule } from '../modules/campaigns/index.js';
 import { catalogModule } from '../modules/catalog/index.js';
 import { paymentsModule } from '../modules/payments/index.js';
 import { ordersModule } from '../modules/orders/index.js';
+import { customersModule } from '../modules/customers/index.js';
+import { notificationsModule } from '../modules/notifications/index.js';
+import { privacyModule } from '../modules/privacy/index.js';
 
 /**
  * The one registry: every module of the platform, in the order they are created and migrated (a
@@ -30,6 +33,9 @@ export const modules = [
   catalogModule,
   paymentsModule,
   ordersModule,
+  customersModule,
+  notificationsModule,
+  privacyModule,
 ] as const;
 
 /** Each module's api by name: `platform.modules.calls`. */

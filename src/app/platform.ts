@@ -32,6 +32,8 @@ import {
   type MasterKeyProvider,
 } from '../platform/crypto/index.js';
 import { createPgDataKeyStore } from '../platform/crypto/data-key.pg-store.js';
+import { createPgSubjectKeyStore } from '../platform/crypto/subject-key.pg-store.js';
+import { createSubjectKeys } from '../platform/crypto/subject-keys.service.js';
 import { openDatabase, type Database } from '../platform/db/index.js';
 import { createHttpApp, type HttpApp, type ReadinessCheck } from '../platform/http/index.js';
 import {
@@ -192,6 +194,7 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
             logger,
           });
     const keyring = createKeyring({ store: createPgDataKeyStore(database), masterKey, previousMasterKeys });
+    const subjectKeys = createSubjectKeys({ keyring, store: createPgSubjectKeyStore(database) });
     const auditLog = createAuditLog(database);
     const secrets = createSecretsStore({ database, keyring, audit: auditLog });
     const quietObjects = createObjectStore(config.objects.url, {
@@ -236,6 +239,7 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
         metrics,
         database,
         keyring,
+        subjectKeys,
         masterKey,
         previousMasterKeys,
         auditLog,

@@ -13,6 +13,8 @@ export type ErrorKind =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
+  /** It existed and was removed on purpose for good (a data subject's erased data). */
+  | 'gone'
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'rate_limited'
@@ -66,6 +68,7 @@ export function isTransientKind(kind: ErrorKind): boolean {
     case 'forbidden':
     case 'not_found':
     case 'conflict':
+    case 'gone':
     case 'payload_too_large':
     case 'unsupported_media_type':
     case 'internal':

@@ -3,12 +3,18 @@ import type { Authenticator } from './auth/index.js';
 import type { Bus } from './bus/index.js';
 import type { Config } from './config/index.js';
 import type { RequestContext } from './context.js';
-import type { Keyring, MasterKeyProvider } from './crypto/index.js';
+import type { Keyring, MasterKeyProvider, SubjectKeys } from './crypto/index.js';
 import type { Database, MigrationSet } from './db/index.js';
 import type { RouteMount } from './http/index.js';
 import type { ModuleJobs, Workflows } from './jobs/index.js';
 import type { ObjectStore } from './objects/index.js';
 import type { SecretReader, SecretsStore } from './secrets/index.js';
+import type {
+  ModulePrivacy,
+  PrivacyParticipant,
+  PrivacyParticipants,
+  SchemaClassification,
+} from './privacy/index.js';
 import type { Logger, Registry } from './telemetry/index.js';
 import type { Redis } from 'ioredis';
 
@@ -27,6 +33,14 @@ export interface KernelDeps {
   readonly database: Database;
   /** Per-tenant data keys: envelope encryption and blind indexes of what the module stores. */
   readonly keyring: Keyring;
+  /**
+   * Crypto-shredding: per-data-subject keys for personal fields and objects (src/platform/crypto/
+   * subject-keys.contract.ts). Seal what is about a person under their identifiers' keys; erasure
+   * destroys the keys.
+   */
+  readonly subjectKeys: SubjectKeys;
+  /** Every module taking part in the privacy contract; call it while serving, never inside `create`. */
+  readonly privacyParticipants: PrivacyParticipants;
   /** The master key and the ones it replaced, for a module that wraps keys of its own (identity's signing keys). */
   readonly masterKey: MasterKeyProvider;
   readonly previousMasterKeys: readonly MasterKeyProvider[];
@@ -80,12 +94,7 @@ export type ModuleDeps<Settings, Needs extends readonly AnyModuleDefinition[]> =
   readonly secrets: ModuleSecrets;
 };
 
-/**
- * Reserved for the privacy contract every module will implement (data-subject export and erasure,
- * retention), which the privacy module defines in a later issue. Nothing reads it yet.
- */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a placeholder until the privacy module names its members
-export interface ModulePrivacy {}
+export type { ModulePrivacy } from './privacy/index.js';
 
 /** What a module's `create(deps)` returns to the kernel. */
 export interface PlatformModule<Api = unknown> extends ModuleJobs {
@@ -97,7 +106,10 @@ export interface PlatformModule<Api = unknown> extends ModuleJobs {
   readonly authenticators?: readonly Authenticator[];
   /** Runs once before the HTTP app is built, in processes that serve HTTP (identity makes sure a signing key exists). */
   beforeServing?(): Promise<void>;
-  /** See ModulePrivacy: a placeholder. */
+  /**
+   * Its part in data-subject requests (find, export, erase, restrict): required of every module
+   * whose classification marks a personal column (a test checks). See docs/privacy.md.
+   */
   readonly privacy?: ModulePrivacy;
 }
 
@@ -117,6 +129,11 @@ export interface ModuleDefinition<
   readonly secrets?: { readonly read?: readonly string[]; readonly write?: readonly string[] };
   /** Permissions of its routes that administer the tenant: the admin IP allow-list applies to them. */
   readonly adminPermissions?: readonly string[];
+  /**
+   * How sensitive each column of its schema is (`db/<module>.classification.ts`): a test fails on a
+   * column left out. Drives log redaction and the console's masking. See src/platform/privacy.
+   */
+  readonly classification?: SchemaClassification;
   /** Event types it publishes that tenants may subscribe to with outbound webhooks. */
   readonly webhookEvents?: readonly WebhookEventDeclaration[];
   /** Picks what it reads from the configuration (given to create as `deps.settings`). */
@@ -157,6 +174,8 @@ export interface AssembledModules<Apis> {
   readonly instances: readonly PlatformModule[];
   /** Every module's admin permissions. */
   readonly adminPermissions: ReadonlySet<string>;
+  /** The modules that take part in the privacy contract, in registry order. */
+  readonly privacyParticipants: readonly PrivacyParticipant[];
 }
 
 function secretsFor(
@@ -183,13 +202,25 @@ function secretsFor(
  */
 export function assembleModules<const Ds extends readonly AnyModuleDefinition[]>(
   registry: Ds,
-  kernel: KernelDeps & { readonly config: Config; readonly secretsStore: SecretsStore },
+  kernel: Omit<KernelDeps, 'privacyParticipants'> & {
+    readonly config: Config;
+    readonly secretsStore: SecretsStore;
+  },
   extra: readonly AnyModuleDefinition[] = [],
 ): AssembledModules<ApisOf<Ds>> {
-  const { config, secretsStore, ...kernelDeps } = kernel;
+  const { config, secretsStore, ...rest } = kernel;
   const definitions = [...registry, ...extra];
   const apis = new Map<string, unknown>();
   const instances: PlatformModule[] = [];
+  const known: { participants?: readonly PrivacyParticipant[] } = {};
+  const kernelDeps: KernelDeps = {
+    ...rest,
+    privacyParticipants: () => {
+      if (!known.participants)
+        throw new Error('privacy participants are known only once every module is created');
+      return known.participants;
+    },
+  };
   const webhookEvents = definitions.flatMap((definition) => definition.webhookEvents ?? []);
   for (const definition of definitions) {
     if (apis.has(definition.name))
@@ -213,7 +244,13 @@ export function assembleModules<const Ds extends readonly AnyModuleDefinition[]>
     apis.set(definition.name, instance.api);
     instances.push(instance);
   }
+  const participants = definitions.flatMap((definition, index) => {
+    const privacy = instances[index]?.privacy;
+    return privacy ? [{ module: definition.name, privacy }] : [];
+  });
+  known.participants = participants;
   return {
+    privacyParticipants: participants,
     // The loop above gives each name its own definition's api; the types cannot follow a loop.
     apis: Object.fromEntries(apis) as ApisOf<Ds>,
     instances,

@@ -58,7 +58,11 @@ export const permissions = [
   'payments:refund',
   // tax rates, shipping rates, payment gateways, carriers and the ERP connection of the tenant
   'commerce:configure',
-  // privacy
+  // notifications: one's own (every signed-in employee), sending to people, templates and channels
+  'notifications:read',
+  'notifications:send',
+  'notifications:configure',
+  // privacy: data-subject requests (access, erasure, restriction, rectification)
   'privacy:requests',
   // the client portal (external surface)
   'portal:read',
@@ -112,6 +116,8 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'customers:read',
     'products:read',
     'orders:read',
+    'notifications:read',
+    'notifications:send',
   ],
   agent: [
     'tenant:read',
@@ -125,6 +131,7 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'products:read',
     'orders:read',
     'orders:write',
+    'notifications:read',
   ],
   order_manager: [
     'tenant:read',
@@ -136,6 +143,8 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'orders:read',
     'orders:write',
     'payments:refund',
+    'notifications:read',
+    'notifications:send',
   ],
   // Serves clients on the phone and by e-mail: finds customers and their orders, places and changes
   // orders for them, cancels; refunds stay with order managers.
@@ -147,6 +156,9 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'products:read',
     'orders:read',
     'orders:write',
+    'notifications:read',
+    'notifications:send',
+    'privacy:requests',
   ],
   analyst: [
     'tenant:read',
@@ -159,6 +171,7 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'campaigns:read',
     'products:read',
     'orders:read',
+    'notifications:read',
   ],
   viewer: [
     'tenant:read',
@@ -172,6 +185,7 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'customers:read',
     'products:read',
     'orders:read',
+    'notifications:read',
   ],
   client: portal,
 };

@@ -13,7 +13,9 @@ export type CryptoErrorCode =
   | 'CRYPTO_DATA_KEY_CONFLICT'
   | 'CRYPTO_CIPHERTEXT_MALFORMED'
   | 'CRYPTO_DECRYPT_FAILED'
-  | 'CRYPTO_INVALID_ARGUMENT';
+  | 'CRYPTO_INVALID_ARGUMENT'
+  /** A data subject's key was shredded (erasure): what it sealed is gone for good. */
+  | 'CRYPTO_SUBJECT_ERASED';
 
 function kindOf(code: CryptoErrorCode): ErrorKind {
   switch (code) {
@@ -21,6 +23,8 @@ function kindOf(code: CryptoErrorCode): ErrorKind {
       return 'invalid_input';
     case 'CRYPTO_DATA_KEY_CONFLICT':
       return 'conflict';
+    case 'CRYPTO_SUBJECT_ERASED':
+      return 'gone';
     case 'CRYPTO_MASTER_KEY_INVALID':
     case 'CRYPTO_MASTER_KEY_INSECURE_FILE':
     case 'CRYPTO_MASTER_KEY_UNKNOWN':
@@ -45,5 +49,16 @@ export class DataKeyConflictError extends CryptoError {
   constructor(tenantId: string, keyId: string) {
     super('CRYPTO_DATA_KEY_CONFLICT', `data key ${keyId} already exists for tenant ${tenantId}`);
     this.name = 'DataKeyConflictError';
+  }
+}
+
+/**
+ * What sealed data about an erased data subject answers: the key was destroyed on purpose, so the
+ * data is gone, not damaged. Callers show "erased" where the value was.
+ */
+export class SubjectErasedError extends CryptoError {
+  constructor(readonly refs: readonly string[]) {
+    super('CRYPTO_SUBJECT_ERASED', 'the data subject was erased: this data can no longer be read');
+    this.name = 'SubjectErasedError';
   }
 }

@@ -26,3 +26,11 @@ export {
 } from './keyring.service.js';
 export { DEFAULT_SEGMENT_SIZE } from './stream-aead.format.js';
 export { ciphertextToText } from './ciphertext.format.js';
+export { SubjectErasedError } from './crypto.errors.js';
+export type { SubjectIdentifier, SubjectKeys, SubjectSealer } from './subject-keys.contract.js';
+export {
+  createSubjectKeys,
+  createInMemorySubjectKeyStore,
+  type SubjectKeyStore,
+} from './subject-keys.service.js';
+export { createPgSubjectKeyStore } from './subject-key.pg-store.js';

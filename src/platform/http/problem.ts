@@ -29,6 +29,8 @@ export function httpStatusFor(kind: ErrorKind): number {
       return 406;
     case 'conflict':
       return 409;
+    case 'gone':
+      return 410;
     case 'payload_too_large':
       return 413;
     case 'unsupported_media_type':
@@ -51,6 +53,7 @@ const titles: Record<ErrorKind, string> = {
   not_found: 'Not found',
   not_acceptable: 'Not acceptable',
   conflict: 'Conflict',
+  gone: 'Gone',
   payload_too_large: 'Payload too large',
   unsupported_media_type: 'Unsupported media type',
   unprocessable: 'Unprocessable content',

@@ -1,0 +1,3 @@
+export type * from './contract.js';
+export * from './events.js';
+export { notificationsModule, type NotificationsApi } from './notifications.module.js';

@@ -1,0 +1,3 @@
+export type * from './contract.js';
+export * from './events.js';
+export { privacyModule, type PrivacyApi } from './privacy.module.js';

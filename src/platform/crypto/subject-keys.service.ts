@@ -1,0 +1,206 @@
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { CryptoError, SubjectErasedError } from './crypto.errors.js';
+import type { Keyring } from './keyring.service.js';
+import { LruTtlCache } from './lru-ttl.cache.js';
+import type { SubjectIdentifier, SubjectKeys, SubjectSealer } from './subject-keys.contract.js';
+
+/**
+ * Where subject keys are kept: rows of (tenant, ref) with the key wrapped by the tenant's data key,
+ * or null once shredded. The PostgreSQL store (subject-key.pg-store.ts) is the production one.
+ */
+export interface SubjectKeyStore {
+  /** The wrapped keys of these refs that exist; a shredded one maps to null. */
+  get(tenantId: string, refs: readonly string[]): Promise<Map<string, Buffer | null>>;
+  /**
+   * Inserts the keys whose refs have no row yet and answers what is stored for every ref given
+   * (another process may have created one first: its key wins; a shredded ref stays null).
+   */
+  create(
+    tenantId: string,
+    keys: readonly { readonly ref: string; readonly wrappedKey: Buffer }[],
+  ): Promise<Map<string, Buffer | null>>;
+  /** Drops the wrapped keys of these refs (keeps a tombstone); answers how many were still there. */
+  shred(tenantId: string, refs: readonly string[]): Promise<number>;
+}
+
+/*
+ * Ciphertext: "SBS1" | n (1 byte) | n refs (32 bytes each) | nonce (12) | AES-256-GCM ciphertext | tag (16).
+ * The key is HKDF-SHA256 over the n subject keys in the order of their refs (sorted), so it can be
+ * rebuilt only while every one of them exists. n = 0 carries a tenant-key ciphertext instead.
+ */
+const MAGIC = Buffer.from('SBS1', 'latin1');
+const REF_BYTES = 32;
+const NONCE_BYTES = 12;
+const TAG_BYTES = 16;
+const MAX_SUBJECTS = 16;
+const HKDF_SALT = Buffer.from('switchboard/subject-seal/v1', 'utf8');
+
+const identifierText = (identifier: SubjectIdentifier) => `${identifier.kind}:${identifier.value}`;
+const toBuffer = (value: Buffer | string | undefined) =>
+  value === undefined ? Buffer.alloc(0) : typeof value === 'string' ? Buffer.from(value, 'utf8') : value;
+
+export function createSubjectKeys(options: {
+  readonly keyring: Keyring;
+  readonly store: SubjectKeyStore;
+  /** How long an unwrapped key is reused; a shred by another process takes effect here within it. */
+  readonly cacheTtlMs?: number;
+}): SubjectKeys {
+  const { keyring, store } = options;
+  const cache = new LruTtlCache<string, Buffer>({ maxEntries: 50_000, ttlMs: options.cacheTtlMs ?? 30_000 });
+  const cacheKey = (tenantId: string, ref: string) => `${tenantId}/${ref}`;
+  const wrapAad = (ref: string) => `crypto.subject_key:${ref}`;
+
+  const refsOf = async (tenantId: string, subjects: readonly SubjectIdentifier[]) => {
+    const index = await keyring.blindIndexer(tenantId, 'subject');
+    const refs = [...new Set(subjects.map((s) => index(identifierText(s)).toString('hex')))].sort();
+    if (refs.length > MAX_SUBJECTS)
+      throw new CryptoError(
+        'CRYPTO_INVALID_ARGUMENT',
+        `a record may name at most ${MAX_SUBJECTS} data subjects`,
+      );
+    return refs;
+  };
+
+  /** The unwrapped keys of refs, in order; creates the missing ones when `create`. */
+  const keysOf = async (tenantId: string, refs: readonly string[], create: boolean): Promise<Buffer[]> => {
+    const missing = refs.filter((ref) => !cache.get(cacheKey(tenantId, ref)));
+    if (missing.length > 0) {
+      let stored = await store.get(tenantId, missing);
+      const absent = missing.filter((ref) => !stored.has(ref));
+      if (absent.length > 0 && create) {
+        const fresh = await Promise.all(
+          absent.map(async (ref) => ({
+            ref,
+            wrappedKey: await keyring.encrypt(tenantId, randomBytes(32), wrapAad(ref)),
+          })),
+        );
+        const created = await store.create(tenantId, fresh);
+        stored = new Map([...stored, ...created]);
+      }
+      const erased = missing.filter((ref) => stored.get(ref) === null || !stored.has(ref));
+      if (erased.length > 0) throw new SubjectErasedError(erased);
+      for (const ref of missing) {
+        const wrapped = stored.get(ref);
+        if (wrapped)
+          cache.set(cacheKey(tenantId, ref), await keyring.decrypt(tenantId, wrapped, wrapAad(ref)));
+      }
+    }
+    return refs.map((ref) => {
+      const key = cache.get(cacheKey(tenantId, ref));
+      if (!key) throw new SubjectErasedError([ref]);
+      return key;
+    });
+  };
+
+  const derive = (keys: readonly Buffer[], refs: readonly string[]) =>
+    Buffer.from(hkdfSync('sha256', Buffer.concat(keys), HKDF_SALT, Buffer.from(refs.join(','), 'utf8'), 32));
+
+  const header = (refs: readonly string[]) =>
+    Buffer.concat([MAGIC, Buffer.from([refs.length]), ...refs.map((ref) => Buffer.from(ref, 'hex'))]);
+
+  const parse = (ciphertext: Buffer) => {
+    if (!ciphertext.subarray(0, 4).equals(MAGIC) || ciphertext.length < 5)
+      throw new CryptoError('CRYPTO_CIPHERTEXT_MALFORMED', 'not a subject-sealed ciphertext');
+    const count = ciphertext[4] ?? 0;
+    const start = 5 + count * REF_BYTES;
+    if (ciphertext.length < start)
+      throw new CryptoError('CRYPTO_CIPHERTEXT_MALFORMED', 'subject-sealed ciphertext is cut short');
+    const refs = Array.from({ length: count }, (_, i) =>
+      ciphertext.subarray(5 + i * REF_BYTES, 5 + (i + 1) * REF_BYTES).toString('hex'),
+    );
+    return { refs, headerBytes: ciphertext.subarray(0, start), body: ciphertext.subarray(start) };
+  };
+
+  const sealerFor = async (
+    tenantId: string,
+    subjects: readonly SubjectIdentifier[],
+  ): Promise<SubjectSealer> => {
+    const refs = await refsOf(tenantId, subjects);
+    if (refs.length === 0) {
+      const encrypt = await keyring.encrypter(tenantId);
+      const head = header(refs);
+      return { refs, seal: (plaintext, aad) => Buffer.concat([head, encrypt(plaintext, aad)]) };
+    }
+    const key = derive(await keysOf(tenantId, refs, true), refs);
+    const head = header(refs);
+    return {
+      refs,
+      seal(plaintext, aad) {
+        const nonce = randomBytes(NONCE_BYTES);
+        const cipher = createCipheriv('aes-256-gcm', key, nonce);
+        cipher.setAAD(Buffer.concat([head, toBuffer(aad)]));
+        const body = Buffer.concat([cipher.update(toBuffer(plaintext)), cipher.final()]);
+        return Buffer.concat([head, nonce, body, cipher.getAuthTag()]);
+      },
+    };
+  };
+
+  return {
+    async ref(tenantId, identifier) {
+      return (await refsOf(tenantId, [identifier]))[0] ?? '';
+    },
+    sealer: sealerFor,
+    async seal(tenantId, subjects, plaintext, aad) {
+      return (await sealerFor(tenantId, subjects)).seal(plaintext, aad);
+    },
+    async open(tenantId, ciphertext, aad) {
+      const { refs, headerBytes, body } = parse(ciphertext);
+      if (refs.length === 0) return keyring.decrypt(tenantId, body, aad);
+      const key = derive(await keysOf(tenantId, refs, false), refs);
+      if (body.length < NONCE_BYTES + TAG_BYTES)
+        throw new CryptoError('CRYPTO_CIPHERTEXT_MALFORMED', 'subject-sealed ciphertext is cut short');
+      const decipher = createDecipheriv('aes-256-gcm', key, body.subarray(0, NONCE_BYTES));
+      decipher.setAAD(Buffer.concat([headerBytes, toBuffer(aad)]));
+      decipher.setAuthTag(body.subarray(body.length - TAG_BYTES));
+      try {
+        return Buffer.concat([
+          decipher.update(body.subarray(NONCE_BYTES, body.length - TAG_BYTES)),
+          decipher.final(),
+        ]);
+      } catch (error) {
+        throw new CryptoError('CRYPTO_DECRYPT_FAILED', 'subject-sealed ciphertext does not authenticate', {
+          cause: error,
+        });
+      }
+    },
+    isSealed: (bytes) => bytes.length >= 5 && bytes.subarray(0, 4).equals(MAGIC),
+    refsOf: (ciphertext) => parse(ciphertext).refs,
+    async shred(tenantId, subjects) {
+      const refs = await refsOf(tenantId, subjects);
+      for (const ref of refs) cache.delete(cacheKey(tenantId, ref));
+      return { shredded: refs.length === 0 ? 0 : await store.shred(tenantId, refs) };
+    },
+    async isShredded(tenantId, identifier) {
+      const [ref = ''] = await refsOf(tenantId, [identifier]);
+      return (await store.get(tenantId, [ref])).get(ref) === null;
+    },
+  };
+}
+
+/** Keeps subject keys in memory: unit tests and tools only. */
+export function createInMemorySubjectKeyStore(): SubjectKeyStore {
+  const rows = new Map<string, Buffer | null>();
+  const k = (tenantId: string, ref: string) => `${tenantId}/${ref}`;
+  return {
+    get(tenantId, refs) {
+      return Promise.resolve(
+        new Map(
+          refs.filter((r) => rows.has(k(tenantId, r))).map((r) => [r, rows.get(k(tenantId, r)) ?? null]),
+        ),
+      );
+    },
+    create(tenantId, keys) {
+      for (const key of keys)
+        if (!rows.has(k(tenantId, key.ref))) rows.set(k(tenantId, key.ref), key.wrappedKey);
+      return Promise.resolve(new Map(keys.map((key) => [key.ref, rows.get(k(tenantId, key.ref)) ?? null])));
+    },
+    shred(tenantId, refs) {
+      let count = 0;
+      for (const ref of refs) {
+        if (rows.get(k(tenantId, ref))) count += 1;
+        rows.set(k(tenantId, ref), null);
+      }
+      return Promise.resolve(count);
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export type * from './privacy.contract.js';
+export * from './classification.js';
