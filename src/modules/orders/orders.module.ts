@@ -1,6 +1,7 @@
 import { defineModule, type PlatformModule } from '../../platform/module.js';
 import { needs, type OrdersSettings } from './orders.deps.js';
 import { createAnalyticsFeature, type AnalyticsFeatureApi } from './analytics/analytics.feature.js';
+import { ordersClassification } from './db/orders.classification.js';
 import { ordersMigrations } from './db/migrations/index.js';
 import { orderEvents } from './events.js';
 import { createOrdersFeature, type OrdersFeatureApi } from './orders/orders.feature.js';
@@ -34,6 +35,7 @@ const descriptions: Record<string, string> = {
 export const ordersModule = defineModule({
   name: 'orders',
   migrations: ordersMigrations,
+  classification: ordersClassification,
   dependsOn: needs,
   // Carrier credentials: orders.easypost.api_key, orders.easypost.webhook_secret.
   secrets: { read: ['orders.'], write: ['orders.'] },

@@ -1,5 +1,6 @@
 import { defineModule, type PlatformModule } from '../../platform/module.js';
 import type { PaymentsSettings } from './payments.deps.js';
+import { paymentsClassification } from './db/payments.classification.js';
 import { paymentsMigrations } from './db/migrations/index.js';
 import { paymentAuthorizedV1, paymentCapturedV1, paymentRefundedV1, paymentVoidedV1 } from './events.js';
 import { createPaymentsFeature, type PaymentsFeatureApi } from './payments/payments.feature.js';
@@ -15,6 +16,7 @@ export type PaymentsApi = PaymentsFeatureApi;
 export const paymentsModule = defineModule({
   name: 'payments',
   migrations: paymentsMigrations,
+  classification: paymentsClassification,
   // Gateway credentials: payments.stripe.secret_key, payments.stripe.webhook_secret,
   // payments.paypal.client_id, payments.paypal.client_secret, payments.paypal.webhook_id.
   secrets: { read: ['payments.'], write: ['payments.'] },
