@@ -1,5 +1,6 @@
 import { defineModule, type PlatformModule } from '../../platform/module.js';
 import type { CatalogSettings } from './catalog.deps.js';
+import { catalogClassification } from './db/catalog.classification.js';
 import { catalogMigrations } from './db/migrations/index.js';
 import { erpSyncFinishedV1, lowStockV1, productChangedV1 } from './events.js';
 import { createErpFeature, type ErpFeatureApi } from './erp/erp.feature.js';
@@ -24,6 +25,7 @@ export interface CatalogApi {
 export const catalogModule = defineModule({
   name: 'catalog',
   migrations: catalogMigrations,
+  classification: catalogClassification,
   // The ERP's credentials (catalog.erp.username, catalog.erp.password).
   secrets: { read: ['catalog.'], write: ['catalog.'] },
   adminPermissions: ['commerce:configure'],

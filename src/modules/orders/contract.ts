@@ -169,3 +169,36 @@ export interface ShipmentsService {
   ): Promise<Shipment>;
   forOrder(ctx: RequestContext, orderId: string): Promise<Shipment[]>;
 }
+
+// --- customer statistics (the customers module's segments) ---------------------------------------
+
+/**
+ * What a client ordered, for segments ("ordered in the last 90 days and total > 500"). Counts every
+ * order but CANCELLED ones (never paid); totals are per currency (never added across currencies)
+ * and net of refunds.
+ */
+export interface CustomerOrderStats {
+  readonly orderCount: number;
+  /** Sum of totals minus refunds per currency, in minor units; currencies in alphabetical order. */
+  readonly totals: readonly { readonly currency: string; readonly totalMinor: number }[];
+  /** When the newest counted order was placed; null without one. */
+  readonly lastOrderAt: Date | null;
+}
+
+export interface CustomerStatsQuery {
+  /** The client accounts (`usr_…`) of one person; ids that are not `usr_…` are ignored. At most 1,000. */
+  readonly userIds: readonly string[];
+  /** Only orders placed at or after this moment. */
+  readonly since?: Date | undefined;
+}
+
+/** `platform.modules.orders.customerStats`: orders' figures per client, for the customers module. */
+export interface CustomerStatsService {
+  /** The figures of one person, over all of their accounts together. */
+  customerStats(ctx: RequestContext, query: CustomerStatsQuery): Promise<CustomerOrderStats>;
+  /** The figures of each account on its own, in the order asked (zeros for one without orders): one query for a segment's members. */
+  customerStatsMany(
+    ctx: RequestContext,
+    query: CustomerStatsQuery,
+  ): Promise<(CustomerOrderStats & { readonly userId: string })[]>;
+}

@@ -1,6 +1,11 @@
 import { defineModule, type PlatformModule } from '../../platform/module.js';
 import { needs, type OrdersSettings } from './orders.deps.js';
+import type { CustomerStatsService } from './contract.js';
+import { createCustomerStatsService } from './customer-stats/customer-stats.service.js';
+import { createOrderSealing } from './orders/order-sealing.js';
+import { createOrdersPrivacy } from './privacy/orders.privacy.js';
 import { createAnalyticsFeature, type AnalyticsFeatureApi } from './analytics/analytics.feature.js';
+import { ordersClassification } from './db/orders.classification.js';
 import { ordersMigrations } from './db/migrations/index.js';
 import { orderEvents } from './events.js';
 import { createOrdersFeature, type OrdersFeatureApi } from './orders/orders.feature.js';
@@ -14,6 +19,10 @@ export interface OrdersApi {
   readonly shipping: ShippingFeatureApi;
   /** Orders and revenue per day, average order value, top products, fulfilment time. */
   readonly analytics: AnalyticsFeatureApi;
+  /** Orders' figures of one client (all their accounts together), for the customers module's segments. */
+  readonly customerStats: CustomerStatsService['customerStats'];
+  /** The same figures per account, for many accounts in one query. */
+  readonly customerStatsMany: CustomerStatsService['customerStatsMany'];
 }
 
 const descriptions: Record<string, string> = {
@@ -34,6 +43,7 @@ const descriptions: Record<string, string> = {
 export const ordersModule = defineModule({
   name: 'orders',
   migrations: ordersMigrations,
+  classification: ordersClassification,
   dependsOn: needs,
   // Carrier credentials: orders.easypost.api_key, orders.easypost.webhook_secret.
   secrets: { read: ['orders.'], write: ['orders.'] },
@@ -53,9 +63,22 @@ export const ordersModule = defineModule({
     const shipping = createShippingFeature(deps, { transitions: orders.api.transitions });
     late.shipments = shipping.api;
     const analytics = createAnalyticsFeature(deps);
+    const stats = createCustomerStatsService(deps.database);
     const features = [orders, shipping, analytics];
     return {
-      api: { orders: orders.api, shipping: shipping.api, analytics: analytics.api },
+      api: {
+        orders: orders.api,
+        shipping: shipping.api,
+        analytics: analytics.api,
+        customerStats: (ctx, query) => stats.customerStats(ctx, query),
+        customerStatsMany: (ctx, query) => stats.customerStatsMany(ctx, query),
+      },
+      privacy: createOrdersPrivacy({
+        database: deps.database,
+        sealing: createOrderSealing(deps.keyring, deps.subjectKeys),
+        objects: deps.objects,
+        logger: deps.logger,
+      }),
       routes: features.flatMap((feature) => feature.routes ?? []),
       handlers: features.flatMap((feature) => feature.handlers ?? []),
       jobs: features.flatMap((feature) => feature.jobs ?? []),

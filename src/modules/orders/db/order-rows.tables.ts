@@ -9,7 +9,8 @@ export type OrdersTable = {
   status: OrderStatus;
   channel: 'internal' | 'portal';
   customerId: string | null;
-  emailIndex: Buffer;
+  /** Null once the order was anonymised (erasure). */
+  emailIndex: Buffer | null;
   contactSealed: Buffer;
   shipCountry: string;
   currency: string;
@@ -31,6 +32,8 @@ export type OrdersTable = {
   pricesIncludeTax: Generated<boolean>;
   cancelReason: string | null;
   workflowStartedAt: Date | null;
+  /** When a data-subject erasure anonymised it. */
+  erasedAt: Date | null;
 };
 
 export type OrderLinesTable = {

@@ -37,7 +37,7 @@ export function createOrdersFeature(
   let startWorkflow: ((tenantId: string, orderUuid: string) => Promise<void>) | undefined;
   const service = createOrdersService({
     database: deps.database,
-    sealing: createOrderSealing(deps.keyring),
+    sealing: createOrderSealing(deps.keyring, deps.subjectKeys),
     audit: deps.auditLog,
     bus: deps.bus,
     redis: deps.redis,

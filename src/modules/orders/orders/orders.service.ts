@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { sql, type Selectable } from 'kysely';
 import type { Redis } from 'ioredis';
 import type { AuditLog } from '../../../platform/audit/index.js';
+import { SubjectErasedError } from '../../../platform/crypto/index.js';
 import type { Bus } from '../../../platform/bus/index.js';
 import type { RequestContext } from '../../../platform/context.js';
 import { jsonb, type Database } from '../../../platform/db/index.js';
@@ -37,6 +38,7 @@ import {
 } from '../events.js';
 import { normaliseAddress, validateAddress } from './addresses.js';
 import { OrderErrors } from './orders.errors.js';
+import { erasedContact, type Contact } from './erased-contact.js';
 import { orderAad, type OrderSealing } from './order-sealing.js';
 import {
   defaultOrdersSettings,
@@ -156,13 +158,6 @@ export interface OrdersServiceDeps {
   readonly startWorkflow: ((tenantId: string, orderUuid: string) => Promise<void>) | undefined;
 }
 
-interface Contact {
-  readonly email: string;
-  readonly shippingAddress: Address;
-  readonly billingAddress: Address;
-  readonly note: string | null;
-}
-
 export const orderNumber = (n: number) => `SO-${String(n).padStart(6, '0')}`;
 export const orderPublicId = (uuid: string) => toPublicId('ord', uuid);
 export const placeOrderWorkflowId = (orderUuid: string) => `place-order:${orderPublicId(orderUuid)}`;
@@ -209,9 +204,15 @@ export function createOrdersService(deps: OrdersServiceDeps) {
   }
 
   async function contactOf(row: OrderRow): Promise<Contact> {
-    return JSON.parse(
-      await sealing.unseal(row.tenantId, row.contactSealed, orderAad.contact(row.id)),
-    ) as Contact;
+    try {
+      return JSON.parse(
+        await sealing.unsealContact(row.tenantId, row.contactSealed, orderAad.contact(row.id)),
+      ) as Contact;
+    } catch (error) {
+      // The client was erased (keys shredded) and the erasure has not anonymised this row yet.
+      if (error instanceof SubjectErasedError) return erasedContact(row.shipCountry);
+      throw error;
+    }
   }
 
   async function toOrder(trx: OrdersTransaction, row: OrderRow): Promise<Order> {
@@ -776,7 +777,15 @@ export function createOrdersService(deps: OrdersServiceDeps) {
         note: input.note ?? null,
       };
       const [contactSealed, paymentSealed, emailIndex] = await Promise.all([
-        sealing.seal(ctx.tenantId, JSON.stringify(contact), orderAad.contact(uuid)),
+        sealing.sealContact(
+          ctx.tenantId,
+          {
+            userId: options.customerUuid ? toPublicId('usr', options.customerUuid) : null,
+            email: input.email,
+          },
+          JSON.stringify(contact),
+          orderAad.contact(uuid),
+        ),
         sealing.seal(ctx.tenantId, JSON.stringify(input.payment.method), orderAad.payment(uuid)),
         sealing.emailIndex(ctx.tenantId, input.email),
       ]);
