@@ -1,3 +1,4 @@
 export type * from './contract.js';
 export * from './events.js';
 export { customersModule, type CustomersApi } from './customers.module.js';
+export { createInMemoryCustomerStats, type InMemoryCustomerStats } from './testing/in-memory-customer-stats.js';
