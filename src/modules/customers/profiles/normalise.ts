@@ -15,13 +15,14 @@ export function isEmail(email: string): boolean {
 }
 
 /**
- * E.164 of `text` read in `region` when it has no country code; undefined when it is not a valid
+ * E.164 of `text` read in `region` when it has no country code; undefined when it is not a possible
  * number (too short, too long, letters).
  */
 export function toE164(text: string, region: string): string | undefined {
   if (text.length > 64 || !/^[+\d\s().\-/]+$/.test(text.trim())) return undefined;
   const parsed = parsePhoneNumberFromString(text, region as CountryCode);
-  if (!parsed?.isValid()) return undefined;
+  // Possible, not "valid": fictional ranges (07700 900xxx) and new allocations must still be accepted, as campaigns does.
+  if (!parsed?.isPossible()) return undefined;
   return parsed.number;
 }
 
