@@ -28,8 +28,8 @@ export function createInactiveCustomers(deps: {
     let done = 0;
     const seen = new Set<string>();
     for (;;) {
-      // Across tenants, ids only: the owner role reads which rows are due, each is changed in its tenant.
-      const { rows } = await sql<{ tenant_id: string; id: string }>`
+      // Across tenants, ids only (the owner's Kysely camel-cases the columns): the owner role reads which rows are due, each is changed in its tenant.
+      const { rows } = await sql<{ tenantId: string; id: string }>`
         select tenant_id, id from customers.customers
         where status = 'active' and last_activity_at < ${cutoff}
         order by last_activity_at limit 200`.execute(deps.database.owner);
@@ -37,13 +37,13 @@ export function createInactiveCustomers(deps: {
       if (fresh.length === 0) return done;
       for (const due of fresh) {
         seen.add(due.id);
-        const ctx = systemContext(due.tenant_id, 'customers-retention', 'customers.retention');
+        const ctx = systemContext(due.tenantId, 'customers-retention', 'customers.retention');
         await withTenant(ctx, async (trx) => {
           const row = await findCustomerForUpdate(trx, due.id);
           if (row?.status === 'active' && row.lastActivityAt < cutoff)
             await anonymiseWithin(trx, ctx, row, `no activity since ${row.lastActivityAt.toISOString().slice(0, 10)}`);
         });
-        await deps.sealing.shredCustomer(due.tenant_id, due.id);
+        await deps.sealing.shredCustomer(due.tenantId, due.id);
         done += 1;
       }
     }
