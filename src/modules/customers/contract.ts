@@ -149,14 +149,14 @@ export type CustomerStatsSource = (
 
 /** What the privacy module and others use. */
 export interface CustomersDirectory {
-  get(ctx: RequestContext, customerId: string): Promise<Customer>;
+  readonly get: (ctx: RequestContext, customerId: string) => Promise<Customer>;
   /** Everything the modules can find the customer by (its id, its client user, e-mail, phone). */
-  subjectOf(ctx: RequestContext, customerId: string): Promise<DataSubject>;
+  readonly subjectOf: (ctx: RequestContext, customerId: string) => Promise<DataSubject>;
   /** The subject of a client user: their profile's identifiers when they have one, else the user alone. */
-  subjectForUser(ctx: RequestContext, userId: string): Promise<DataSubject>;
+  readonly subjectForUser: (ctx: RequestContext, userId: string) => Promise<DataSubject>;
   /** The profile of a client user, created on first use (or an unlinked profile with the same e-mail, linked). */
-  findOrCreateForUser(
+  readonly findOrCreateForUser: (
     ctx: RequestContext,
     input: { readonly userId: string; readonly email: string | null; readonly name: string | null },
-  ): Promise<Customer>;
+  ) => Promise<Customer>;
 }

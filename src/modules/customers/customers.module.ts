@@ -12,7 +12,7 @@ import { customersRoutes } from './profiles/profiles.routes.js';
 import { createProfilesService, type ProfilesService } from './profiles/profiles.service.js';
 import { segmentsRoutes } from './segments/segments.routes.js';
 import { createSegmentsService, type SegmentsService } from './segments/segments.service.js';
-import { createInMemoryCustomerStats } from './testing/in-memory-customer-stats.js';
+import { createInMemoryCustomerStats } from './segments/in-memory-customer-stats.js';
 import { timelineRoutes as timelineRoutesFor } from './timeline/timeline.routes.js';
 import { createTimelineService, type TimelineService } from './timeline/timeline.service.js';
 
@@ -45,7 +45,12 @@ export const customersModule = defineModule({
   webhookEvents: customerEvents.map((e) => ({ type: e.type, description: descriptions[e.type] ?? e.type })),
   create: (deps): PlatformModule<CustomersApi> => {
     const sealing = createProfileSealing(deps.keyring, deps.subjectKeys);
-    const profiles = createProfilesService({ database: deps.database, bus: deps.bus, audit: deps.auditLog, sealing });
+    const profiles = createProfilesService({
+      database: deps.database,
+      bus: deps.bus,
+      audit: deps.auditLog,
+      sealing,
+    });
     // Orders' customerStats once orders offers it (read at each call, so tests may put a fake there).
     const fallbackStats = createInMemoryCustomerStats();
     const stats = (): CustomerStatsSource => {

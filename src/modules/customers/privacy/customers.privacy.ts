@@ -28,7 +28,9 @@ export function createCustomersPrivacy(deps: {
   const { withTenant, fieldsOf, consentState, anonymiseWithin } = profiles.internals;
 
   async function rowsOf(ctx: RequestContext, subject: DataSubject): Promise<CustomerRow[]> {
-    const ids = subject.customerId ? [fromPublicId('cus', subject.customerId)].filter((x) => x !== undefined) : [];
+    const ids = subject.customerId
+      ? [fromPublicId('cus', subject.customerId)].filter((x) => x !== undefined)
+      : [];
     const userIds = subject.userIds.map((u) => fromPublicId('usr', u)).filter((x) => x !== undefined);
     const emailIndexes = await Promise.all(subject.emails.map((e) => sealing.emailIndex(ctx.tenantId, e)));
     const phoneIndexes = await Promise.all(subject.phones.map((p) => sealing.phoneIndex(ctx.tenantId, p)));
@@ -45,8 +47,11 @@ export function createCustomersPrivacy(deps: {
   }
 
   return {
-    holds: 'Customer profiles (name, e-mail, phone, language), their addresses, contact preferences and consent history.',
-    retention: [{ what: 'consent history (purpose, given or withdrawn, when, how)', reason: consentProofReason }],
+    holds:
+      'Customer profiles (name, e-mail, phone, language), their addresses, contact preferences and consent history.',
+    retention: [
+      { what: 'consent history (purpose, given or withdrawn, when, how)', reason: consentProofReason },
+    ],
 
     async find(ctx, subject, options) {
       const limit = options?.limit ?? 500;
@@ -65,10 +70,10 @@ export function createCustomersPrivacy(deps: {
               : `Customer profile created${row.restricted ? ' · processing restricted' : ''}`,
           consolePath: path,
         });
-        const [addresses, consents] = await withTenant(ctx, async (trx) => [
-          await listAddresses(trx, row.id),
-          await listConsents(trx, row.id),
-        ] as const);
+        const [addresses, consents] = await withTenant(
+          ctx,
+          async (trx) => [await listAddresses(trx, row.id), await listConsents(trx, row.id)] as const,
+        );
         for (const a of addresses)
           refs.push({
             module: 'customers',
@@ -109,14 +114,27 @@ export function createCustomersPrivacy(deps: {
           createdAt: row.createdAt.toISOString(),
           lastActivityAt: row.lastActivityAt.toISOString(),
         });
-        const [addressRows, preferenceRow, consentRows] = await withTenant(ctx, async (trx) => [
-          await listAddresses(trx, row.id),
-          await findPreferences(trx, row.id),
-          await listConsents(trx, row.id),
-        ] as const);
+        const [addressRows, preferenceRow, consentRows] = await withTenant(
+          ctx,
+          async (trx) =>
+            [
+              await listAddresses(trx, row.id),
+              await findPreferences(trx, row.id),
+              await listConsents(trx, row.id),
+            ] as const,
+        );
         for (const a of addressRows) {
-          const address = await readable(() => sealing.openAddress(ctx.tenantId, a.id, a.addressSealed), null);
-          if (address) addresses.push({ customerId: id, id: toPublicId('cadr', a.id), ...address, createdAt: a.createdAt.toISOString() });
+          const address = await readable(
+            () => sealing.openAddress(ctx.tenantId, a.id, a.addressSealed),
+            null,
+          );
+          if (address)
+            addresses.push({
+              customerId: id,
+              id: toPublicId('cadr', a.id),
+              ...address,
+              createdAt: a.createdAt.toISOString(),
+            });
         }
         if (preferenceRow) preferences.push({ customerId: id, ...(preferenceRow.preferences as object) });
         for (const c of consentState(consentRows).history)
@@ -154,7 +172,13 @@ export function createCustomersPrivacy(deps: {
 
     async restrict(ctx, subject, restricted) {
       const rows = await rowsOf(ctx, subject);
-      await withTenant(ctx, (trx) => setRestricted(trx, rows.map((r) => r.id), restricted));
+      await withTenant(ctx, (trx) =>
+        setRestricted(
+          trx,
+          rows.map((r) => r.id),
+          restricted,
+        ),
+      );
     },
   };
 }

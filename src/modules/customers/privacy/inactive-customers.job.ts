@@ -20,7 +20,9 @@ export function createInactiveCustomers(deps: {
    * Anonymises every active customer (all tenants) whose last activity is older than `olderThan`
    * (default seven years before `now`), and shreds their customer key; answers how many.
    */
-  async function anonymiseInactive(options: { readonly now?: Date; readonly olderThan?: Date } = {}): Promise<number> {
+  async function anonymiseInactive(
+    options: { readonly now?: Date; readonly olderThan?: Date } = {},
+  ): Promise<number> {
     const now = options.now ?? new Date();
     const cutoff =
       options.olderThan ??
@@ -41,7 +43,12 @@ export function createInactiveCustomers(deps: {
         await withTenant(ctx, async (trx) => {
           const row = await findCustomerForUpdate(trx, due.id);
           if (row?.status === 'active' && row.lastActivityAt < cutoff)
-            await anonymiseWithin(trx, ctx, row, `no activity since ${row.lastActivityAt.toISOString().slice(0, 10)}`);
+            await anonymiseWithin(
+              trx,
+              ctx,
+              row,
+              `no activity since ${row.lastActivityAt.toISOString().slice(0, 10)}`,
+            );
         });
         await deps.sealing.shredCustomer(due.tenantId, due.id);
         done += 1;

@@ -35,8 +35,8 @@ describe('customers: profiles', () => {
       phone: '(201) 555-0123',
       language: 'en',
     });
+    expect(created.id).toMatch(/^cus_/);
     expect(created).toMatchObject({
-      id: expect.stringMatching(/^cus_/),
       name: 'Ada Lovelace',
       email: 'ada@example.com',
       phone: '+12015550123',
@@ -70,7 +70,12 @@ describe('customers: profiles', () => {
 
   it('answers 412 to a stale If-Match and 409 to a stale body version', async () => {
     const c = await create({ name: 'Grace Hopper' });
-    const ok = await t.inject({ method: 'PATCH', url: `/api/v1/customers/${c.id}`, as: writer, payload: { language: 'en' } });
+    const ok = await t.inject({
+      method: 'PATCH',
+      url: `/api/v1/customers/${c.id}`,
+      as: writer,
+      payload: { language: 'en' },
+    });
     expect(ok.json()).toMatchObject({ version: 2 });
     const stale = await t.inject({
       method: 'PATCH',
@@ -80,7 +85,10 @@ describe('customers: profiles', () => {
       payload: { language: 'de' },
     });
     expect(stale.statusCode).toBe(412);
-    expect(stale.json()).toMatchObject({ code: 'CUSTOMERS_VERSION_MISMATCH', errors: [{ field: 'headers.if-match' }] });
+    expect(stale.json()).toMatchObject({
+      code: 'CUSTOMERS_VERSION_MISMATCH',
+      errors: [{ field: 'headers.if-match' }],
+    });
     const staleBody = await t.inject({
       method: 'PATCH',
       url: `/api/v1/customers/${c.id}`,
@@ -97,19 +105,25 @@ describe('customers: profiles', () => {
       payload: { language: 'de' },
     });
     expect(badHeader.statusCode).toBe(400);
-    expect((await t.inject({ method: 'GET', url: `/api/v1/customers/${c.id}`, as: reader })).json()).toMatchObject({
+    expect(
+      (await t.inject({ method: 'GET', url: `/api/v1/customers/${c.id}`, as: reader })).json(),
+    ).toMatchObject({
       language: 'en',
       version: 2,
     });
   });
 
   it('finds customers by e-mail, phone (any written form) and whole name words, through blind indexes', async () => {
-    const zoe = await create({ name: 'Zoë Müller-Lüdenscheidt', email: 'zoe@shop.example', phone: '+1 (415) 555-0100' });
+    const zoe = await create({
+      name: 'Zoë Müller-Lüdenscheidt',
+      email: 'zoe@shop.example',
+      phone: '+1 (415) 555-0100',
+    });
     await create({ name: 'Zoe Adams', email: 'adams@shop.example' });
     const search = async (q: string) =>
-      (
-        await t.inject({ method: 'GET', url: `/api/v1/customers?q=${encodeURIComponent(q)}`, as: reader })
-      ).json<Page>().items.map((c) => c.id);
+      (await t.inject({ method: 'GET', url: `/api/v1/customers?q=${encodeURIComponent(q)}`, as: reader }))
+        .json<Page>()
+        .items.map((c) => c.id);
     expect(await search('ZOE@shop.example ')).toEqual([zoe.id]);
     expect(await search('415-555-0100')).toEqual([zoe.id]);
     expect(await search('+14155550100')).toEqual([zoe.id]);
@@ -141,7 +155,8 @@ describe('customers: profiles', () => {
   });
 
   it('refuses hostile input with a 400 naming the field', async () => {
-    const post = (payload: unknown) => t.inject({ method: 'POST', url: '/api/v1/customers', as: writer, payload: payload as object });
+    const post = (payload: unknown) =>
+      t.inject({ method: 'POST', url: '/api/v1/customers', as: writer, payload: payload as object });
     const cases: [unknown, string][] = [
       [{ name: 'Bad Phone', phone: '12' }, 'body.phone'],
       [{ name: 'Bad Phone', phone: 'call me maybe' }, 'body.phone'],
@@ -156,23 +171,44 @@ describe('customers: profiles', () => {
     for (const [payload, field] of cases) {
       const res = await post(payload);
       expect(res.statusCode, JSON.stringify(payload).slice(0, 80)).toBe(400);
-      expect(res.json<{ errors: { field: string }[] }>().errors.map((e) => e.field).join(',')).toContain(field);
+      expect(
+        res
+          .json<{ errors: { field: string }[] }>()
+          .errors.map((e) => e.field)
+          .join(','),
+      ).toContain(field);
     }
     const nulQuery = await t.inject({ method: 'GET', url: '/api/v1/customers?q=a%00b', as: reader });
     expect(nulQuery.statusCode).toBe(400);
-    const longQuery = await t.inject({ method: 'GET', url: `/api/v1/customers?q=${'a'.repeat(5000)}`, as: reader });
+    const longQuery = await t.inject({
+      method: 'GET',
+      url: `/api/v1/customers?q=${'a'.repeat(5000)}`,
+      as: reader,
+    });
     expect(longQuery.statusCode).toBe(400);
-    expect((await t.inject({ method: 'GET', url: '/api/v1/customers/cus_nope', as: reader })).json()).toMatchObject({
+    expect(
+      (await t.inject({ method: 'GET', url: '/api/v1/customers/cus_nope', as: reader })).json(),
+    ).toMatchObject({
       code: 'CUSTOMERS_CUSTOMER_NOT_FOUND',
     });
   });
 
   it('reads national numbers in the tenant region', async () => {
-    const put = await t.inject({ method: 'PUT', url: '/api/v1/customers/settings', as: writer, payload: { defaultRegion: 'DE' } });
+    const put = await t.inject({
+      method: 'PUT',
+      url: '/api/v1/customers/settings',
+      as: writer,
+      payload: { defaultRegion: 'DE' },
+    });
     expect(put.statusCode).toBe(200);
     const c = await create({ name: 'Hans Berlin', phone: '030 1234567' });
     expect(c.phone).toBe('+49301234567');
-    await t.inject({ method: 'PUT', url: '/api/v1/customers/settings', as: writer, payload: { defaultRegion: 'US' } });
+    await t.inject({
+      method: 'PUT',
+      url: '/api/v1/customers/settings',
+      as: writer,
+      payload: { defaultRegion: 'US' },
+    });
   });
 
   it('keeps addresses, preferences and an append-only consent history', async () => {
@@ -184,7 +220,8 @@ describe('customers: profiles', () => {
       payload: { line1: '1 Main St', city: 'Springfield', country: 'us', postalCode: '12345' },
     });
     expect(addr.statusCode, addr.body).toBe(201);
-    expect(addr.json()).toMatchObject({ id: expect.stringMatching(/^cadr_/), country: 'US' });
+    expect(addr.json<{ id: string }>().id).toMatch(/^cadr_/);
+    expect(addr.json()).toMatchObject({ country: 'US' });
     const list = await t.inject({ method: 'GET', url: `/api/v1/customers/${c.id}/addresses`, as: reader });
     expect(list.json()).toMatchObject({ items: [{ line1: '1 Main St' }] });
     const del = await t.inject({
@@ -209,7 +246,11 @@ describe('customers: profiles', () => {
     }>();
     expect(withdrawn.current).toEqual([expect.objectContaining({ purpose: 'newsletter', granted: false })]);
     expect(withdrawn.history).toHaveLength(2);
-    expect(withdrawn.history[0]).toMatchObject({ granted: true, method: 'phone', withdrawnAt: expect.any(String) });
+    expect(withdrawn.history[0]).toMatchObject({
+      granted: true,
+      method: 'phone',
+    });
+    expect(withdrawn.history[0]?.withdrawnAt).toEqual(expect.any(String));
     const direct = sql`delete from customers.consents`;
     await expect(
       t.platform.database.withTenant({ tenantId: tenant }, (trx) => direct.execute(trx)),
@@ -240,35 +281,74 @@ describe('customers: profiles', () => {
   it('keeps tenants apart', async () => {
     const c = await create({ name: 'Tenant A Person', email: 'a-person@example.test' });
     const other = { tenant: newUuid(), permissions: ['customers:read', 'customers:write'] };
-    expect((await t.inject({ method: 'GET', url: `/api/v1/customers/${c.id}`, as: other })).statusCode).toBe(404);
-    expect((await t.inject({ method: 'GET', url: '/api/v1/customers?q=a-person@example.test', as: other })).json()).toEqual({
+    expect((await t.inject({ method: 'GET', url: `/api/v1/customers/${c.id}`, as: other })).statusCode).toBe(
+      404,
+    );
+    expect(
+      (await t.inject({ method: 'GET', url: '/api/v1/customers?q=a-person@example.test', as: other })).json(),
+    ).toEqual({
       items: [],
       nextCursor: null,
     });
     expect(
-      (await t.inject({ method: 'PATCH', url: `/api/v1/customers/${c.id}`, as: other, payload: { name: 'Stolen' } }))
-        .statusCode,
+      (
+        await t.inject({
+          method: 'PATCH',
+          url: `/api/v1/customers/${c.id}`,
+          as: other,
+          payload: { name: 'Stolen' },
+        })
+      ).statusCode,
     ).toBe(404);
-    expect((await t.inject({ method: 'GET', url: `/api/v1/customers/${c.id}/addresses`, as: other })).statusCode).toBe(404);
-    expect((await t.inject({ method: 'GET', url: `/api/v1/customers/${c.id}/timeline`, as: other })).statusCode).toBe(404);
     expect(
-      (await t.inject({ method: 'POST', url: '/api/v1/customers', as: reader, payload: { name: 'No Right' } })).statusCode,
+      (await t.inject({ method: 'GET', url: `/api/v1/customers/${c.id}/addresses`, as: other })).statusCode,
+    ).toBe(404);
+    expect(
+      (await t.inject({ method: 'GET', url: `/api/v1/customers/${c.id}/timeline`, as: other })).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await t.inject({
+          method: 'POST',
+          url: '/api/v1/customers',
+          as: reader,
+          payload: { name: 'No Right' },
+        })
+      ).statusCode,
     ).toBe(403);
   });
 
   it('gives a signed-in client their own profile at /ext/v1/me, created on first use', async () => {
     const { tenant: ten } = await createTenant(t.platform);
-    const client = await createUser(t.platform, ten, { roles: ['client'], kind: 'client', email: 'Client.One@Example.test' });
-    const as = { tenant: ten.uuid, actor: client.user.id, permissions: ['portal:read', 'portal:profile:write'] };
+    const client = await createUser(t.platform, ten, {
+      roles: ['client'],
+      kind: 'client',
+      email: 'Client.One@Example.test',
+    });
+    const as = {
+      tenant: ten.uuid,
+      actor: client.user.id,
+      permissions: ['portal:read', 'portal:profile:write'],
+    };
     const first = await t.inject({ method: 'GET', url: '/ext/v1/me', as });
     expect(first.statusCode, first.body).toBe(200);
     const me = first.json<Customer>();
     expect(me).toMatchObject({ userId: client.user.id, email: 'client.one@example.test' });
     expect((await t.inject({ method: 'GET', url: '/ext/v1/me', as })).json<Customer>().id).toBe(me.id);
 
-    const patched = await t.inject({ method: 'PATCH', url: '/ext/v1/me', as, payload: { name: 'Client One', phone: '+44 7700 900123' } });
+    const patched = await t.inject({
+      method: 'PATCH',
+      url: '/ext/v1/me',
+      as,
+      payload: { name: 'Client One', phone: '+44 7700 900123' },
+    });
     expect(patched.json()).toMatchObject({ name: 'Client One', phone: '+447700900123' });
-    const restricted = await t.inject({ method: 'PATCH', url: '/ext/v1/me', as, payload: { restricted: true } });
+    const restricted = await t.inject({
+      method: 'PATCH',
+      url: '/ext/v1/me',
+      as,
+      payload: { restricted: true },
+    });
     expect(restricted.statusCode).toBe(400);
     const badPhone = await t.inject({ method: 'PATCH', url: '/ext/v1/me', as, payload: { phone: '555' } });
     expect(badPhone.json()).toMatchObject({ errors: [{ field: 'body.phone' }] });
@@ -293,10 +373,17 @@ describe('customers: profiles', () => {
     // Another client sees only their own.
     const other = await createUser(t.platform, ten, { roles: ['client'], kind: 'client' });
     const asOther = { tenant: ten.uuid, actor: other.user.id, permissions: ['portal:read'] };
-    expect((await t.inject({ method: 'GET', url: '/ext/v1/me/addresses', as: asOther })).json()).toEqual({ items: [] });
-    expect((await t.inject({ method: 'GET', url: '/ext/v1/me', as: { ...asOther, actor: 'api-key' } })).statusCode).toBe(403);
+    expect((await t.inject({ method: 'GET', url: '/ext/v1/me/addresses', as: asOther })).json()).toEqual({
+      items: [],
+    });
+    expect(
+      (await t.inject({ method: 'GET', url: '/ext/v1/me', as: { ...asOther, actor: 'api-key' } })).statusCode,
+    ).toBe(403);
 
-    const subject = await t.platform.modules.customers.subjectForUser(systemContext(ten.uuid, 'test'), client.user.id);
+    const subject = await t.platform.modules.customers.subjectForUser(
+      systemContext(ten.uuid, 'test'),
+      client.user.id,
+    );
     expect(subject).toEqual({
       customerId: me.id,
       userIds: [client.user.id],
@@ -307,8 +394,15 @@ describe('customers: profiles', () => {
 
   it('links a console-made profile to the client with the same e-mail', async () => {
     const { tenant: ten, ctx } = await createTenant(t.platform);
-    const made = await t.platform.modules.customers.profiles.create(ctx, { name: 'Walk In', email: 'walkin@example.test' });
-    const client = await createUser(t.platform, ten, { roles: ['client'], kind: 'client', email: 'walkin@example.test' });
+    const made = await t.platform.modules.customers.profiles.create(ctx, {
+      name: 'Walk In',
+      email: 'walkin@example.test',
+    });
+    const client = await createUser(t.platform, ten, {
+      roles: ['client'],
+      kind: 'client',
+      email: 'walkin@example.test',
+    });
     const me = await t.inject({
       method: 'GET',
       url: '/ext/v1/me',

@@ -24,7 +24,10 @@ const tags = ['portal'];
  * Mounted at /ext/v1/me: the signed-in client's own profile (`portal:read`, `portal:profile:write`).
  * The first request creates the profile from the client's account (e-mail, display name).
  */
-export function meRoutes(profiles: ProfilesService, users: () => Pick<UsersService, 'get'>): FastifyPluginAsyncZod {
+export function meRoutes(
+  profiles: ProfilesService,
+  users: () => Pick<UsersService, 'get'>,
+): FastifyPluginAsyncZod {
   async function mine(ctx: RequestContext): Promise<Customer> {
     if (ctx.actor.type !== 'user' || !ctx.actor.id.startsWith('usr_')) throw CustomersErrors.notAClient();
     const userId = ctx.actor.id;
@@ -43,7 +46,11 @@ export function meRoutes(profiles: ProfilesService, users: () => Pick<UsersServi
       '/',
       {
         config: { permission: 'portal:read' },
-        schema: { tags, summary: 'My profile (created on first use)', response: { 200: customerSchema, ...problems } },
+        schema: {
+          tags,
+          summary: 'My profile (created on first use)',
+          response: { 200: customerSchema, ...problems },
+        },
       },
       async (request, reply) => {
         const customer = await mine(request.ctx);
@@ -79,7 +86,11 @@ export function meRoutes(profiles: ProfilesService, users: () => Pick<UsersServi
       '/addresses',
       {
         config: { permission: 'portal:read' },
-        schema: { tags, summary: 'My addresses', response: { 200: z.object({ items: z.array(addressSchema) }), ...problems } },
+        schema: {
+          tags,
+          summary: 'My addresses',
+          response: { 200: z.object({ items: z.array(addressSchema) }), ...problems },
+        },
       },
       async (request) => ({
         items: (await profiles.addresses.list(request.ctx, (await mine(request.ctx)).id)).map(view.address),
@@ -90,12 +101,21 @@ export function meRoutes(profiles: ProfilesService, users: () => Pick<UsersServi
       '/addresses',
       {
         config: { permission: 'portal:profile:write' },
-        schema: { tags, summary: 'Add an address', body: addressInSchema, response: { 201: addressSchema, ...problems } },
+        schema: {
+          tags,
+          summary: 'Add an address',
+          body: addressInSchema,
+          response: { 201: addressSchema, ...problems },
+        },
       },
       async (request, reply) =>
         reply
           .code(201)
-          .send(view.address(await profiles.addresses.add(request.ctx, (await mine(request.ctx)).id, request.body))),
+          .send(
+            view.address(
+              await profiles.addresses.add(request.ctx, (await mine(request.ctx)).id, request.body),
+            ),
+          ),
     );
 
     app.delete(
@@ -119,9 +139,14 @@ export function meRoutes(profiles: ProfilesService, users: () => Pick<UsersServi
       '/consents',
       {
         config: { permission: 'portal:read' },
-        schema: { tags, summary: 'My consents and their history', response: { 200: consentStateSchema, ...problems } },
+        schema: {
+          tags,
+          summary: 'My consents and their history',
+          response: { 200: consentStateSchema, ...problems },
+        },
       },
-      async (request) => view.consents(await profiles.consents.list(request.ctx, (await mine(request.ctx)).id)),
+      async (request) =>
+        view.consents(await profiles.consents.list(request.ctx, (await mine(request.ctx)).id)),
     );
 
     app.put(
@@ -140,7 +165,11 @@ export function meRoutes(profiles: ProfilesService, users: () => Pick<UsersServi
           await profiles.consents.record(
             request.ctx,
             (await mine(request.ctx)).id,
-            request.body.consents.map((c) => ({ ...c, method: 'portal' as const, source: c.source ?? 'portal' })),
+            request.body.consents.map((c) => ({
+              ...c,
+              method: 'portal' as const,
+              source: c.source ?? 'portal',
+            })),
           ),
         ),
     );
@@ -149,9 +178,14 @@ export function meRoutes(profiles: ProfilesService, users: () => Pick<UsersServi
       '/preferences',
       {
         config: { permission: 'portal:read' },
-        schema: { tags, summary: 'My contact preferences', response: { 200: preferencesSchema, ...problems } },
+        schema: {
+          tags,
+          summary: 'My contact preferences',
+          response: { 200: preferencesSchema, ...problems },
+        },
       },
-      async (request) => view.preferences(await profiles.preferences.get(request.ctx, (await mine(request.ctx)).id)),
+      async (request) =>
+        view.preferences(await profiles.preferences.get(request.ctx, (await mine(request.ctx)).id)),
     );
 
     app.put(

@@ -37,7 +37,10 @@ export function looksLikePhone(text: string): boolean {
  * word once. "Anne-Marie O'Neil" → anne, marie, o, neil.
  */
 export function nameTokens(name: string): string[] {
-  const folded = name.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  const folded = name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
   const words = folded.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
   return [...new Set(words)].slice(0, 32);
 }

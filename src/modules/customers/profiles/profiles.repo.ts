@@ -44,10 +44,18 @@ export async function findCustomerForUpdate(
   trx: CustomersTransaction,
   id: string,
 ): Promise<CustomerRow | undefined> {
-  return trx.selectFrom('customers.customers').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  return trx
+    .selectFrom('customers.customers')
+    .selectAll()
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
-export async function findByUser(trx: CustomersTransaction, userId: string): Promise<CustomerRow | undefined> {
+export async function findByUser(
+  trx: CustomersTransaction,
+  userId: string,
+): Promise<CustomerRow | undefined> {
   return trx.selectFrom('customers.customers').selectAll().where('userId', '=', userId).executeTakeFirst();
 }
 
@@ -75,7 +83,10 @@ export interface SearchFilter {
 }
 
 /** Newest first; a filter with several look-ups matches any of them. */
-export async function searchCustomers(trx: CustomersTransaction, filter: SearchFilter): Promise<CustomerRow[]> {
+export async function searchCustomers(
+  trx: CustomersTransaction,
+  filter: SearchFilter,
+): Promise<CustomerRow[]> {
   let query = trx.selectFrom('customers.customers as c').selectAll('c');
   const { emailIndex, phoneIndex, nameTerms } = filter;
   if (emailIndex || phoneIndex || nameTerms) {
@@ -93,7 +104,11 @@ export async function searchCustomers(trx: CustomersTransaction, filter: SearchF
               .select('t.customerId')
               .where('t.term', 'in', [...nameTerms])
               .groupBy('t.customerId')
-              .having(sql<number>`count(distinct t.term)`, '=', new Set(nameTerms.map((t) => t.toString('hex'))).size),
+              .having(
+                sql<number>`count(distinct t.term)`,
+                '=',
+                new Set(nameTerms.map((t) => t.toString('hex'))).size,
+              ),
           ),
         );
       return any.length > 0 ? eb.or(any) : eb.val(false);
@@ -128,7 +143,10 @@ export async function touchActivity(trx: CustomersTransaction, id: string, at: D
     .execute();
 }
 
-export async function insertAddress(trx: CustomersTransaction, row: Insertable<AddressesTable>): Promise<AddressRow> {
+export async function insertAddress(
+  trx: CustomersTransaction,
+  row: Insertable<AddressesTable>,
+): Promise<AddressRow> {
   return trx.insertInto('customers.addresses').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
@@ -142,7 +160,11 @@ export async function listAddresses(trx: CustomersTransaction, customerId: strin
     .execute();
 }
 
-export async function deleteAddress(trx: CustomersTransaction, customerId: string, id: string): Promise<boolean> {
+export async function deleteAddress(
+  trx: CustomersTransaction,
+  customerId: string,
+  id: string,
+): Promise<boolean> {
   const result = await trx
     .deleteFrom('customers.addresses')
     .where('customerId', '=', customerId)
@@ -152,7 +174,10 @@ export async function deleteAddress(trx: CustomersTransaction, customerId: strin
 }
 
 export async function deleteAddresses(trx: CustomersTransaction, customerId: string): Promise<number> {
-  const result = await trx.deleteFrom('customers.addresses').where('customerId', '=', customerId).executeTakeFirst();
+  const result = await trx
+    .deleteFrom('customers.addresses')
+    .where('customerId', '=', customerId)
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 
@@ -160,7 +185,11 @@ export async function findPreferences(
   trx: CustomersTransaction,
   customerId: string,
 ): Promise<PreferencesRow | undefined> {
-  return trx.selectFrom('customers.preferences').selectAll().where('customerId', '=', customerId).executeTakeFirst();
+  return trx
+    .selectFrom('customers.preferences')
+    .selectAll()
+    .where('customerId', '=', customerId)
+    .executeTakeFirst();
 }
 
 export async function upsertPreferences(
@@ -178,7 +207,10 @@ export async function upsertPreferences(
 }
 
 export async function deletePreferences(trx: CustomersTransaction, customerId: string): Promise<number> {
-  const result = await trx.deleteFrom('customers.preferences').where('customerId', '=', customerId).executeTakeFirst();
+  const result = await trx
+    .deleteFrom('customers.preferences')
+    .where('customerId', '=', customerId)
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 
@@ -186,7 +218,11 @@ export async function insertConsents(
   trx: CustomersTransaction,
   rows: readonly Insertable<ConsentsTable>[],
 ): Promise<void> {
-  if (rows.length > 0) await trx.insertInto('customers.consents').values([...rows]).execute();
+  if (rows.length > 0)
+    await trx
+      .insertInto('customers.consents')
+      .values([...rows])
+      .execute();
 }
 
 /** Oldest first: the order the history was written in. */
@@ -246,7 +282,11 @@ export async function findSubjectRows(
     .execute();
 }
 
-export async function setRestricted(trx: CustomersTransaction, ids: readonly string[], restricted: boolean): Promise<void> {
+export async function setRestricted(
+  trx: CustomersTransaction,
+  ids: readonly string[],
+  restricted: boolean,
+): Promise<void> {
   if (ids.length === 0) return;
   await trx
     .updateTable('customers.customers')

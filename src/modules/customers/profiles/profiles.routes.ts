@@ -32,7 +32,9 @@ const params = z.object({ customerId: z.string().max(100) });
 export function versionFrom(header: string | string[] | undefined): number | undefined {
   const version = ifMatchVersion(header);
   if (Number.isNaN(version))
-    throw PlatformErrors.validation([{ field: 'headers.if-match', message: 'must be the customer version, "3"' }]);
+    throw PlatformErrors.validation([
+      { field: 'headers.if-match', message: 'must be the customer version, "3"' },
+    ]);
   return version;
 }
 
@@ -63,7 +65,12 @@ export function customersRoutes(profiles: ProfilesService): FastifyPluginAsyncZo
       '/',
       {
         config: { permission: 'customers:write' },
-        schema: { tags, summary: 'Add a customer', body: newCustomerSchema, response: { 201: customerSchema, ...problems } },
+        schema: {
+          tags,
+          summary: 'Add a customer',
+          body: newCustomerSchema,
+          response: { 201: customerSchema, ...problems },
+        },
       },
       async (request, reply) => {
         const customer = await profiles.create(request.ctx, request.body);
@@ -92,7 +99,9 @@ export function customersRoutes(profiles: ProfilesService): FastifyPluginAsyncZo
         schema: {
           tags,
           summary: 'Set how national phone numbers are read (ISO 3166 alpha-2 region)',
-          body: z.strictObject({ defaultRegion: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 code') }),
+          body: z.strictObject({
+            defaultRegion: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 code'),
+          }),
           response: { 200: z.object({ defaultRegion: z.string() }), ...problems },
         },
       },
@@ -103,7 +112,12 @@ export function customersRoutes(profiles: ProfilesService): FastifyPluginAsyncZo
       '/:customerId',
       {
         config: { permission: 'customers:read' },
-        schema: { tags, summary: 'One customer (ETag: its version)', params, response: { 200: customerSchema, ...problems } },
+        schema: {
+          tags,
+          summary: 'One customer (ETag: its version)',
+          params,
+          response: { 200: customerSchema, ...problems },
+        },
       },
       async (request, reply) => {
         const customer = await profiles.get(request.ctx, request.params.customerId);
@@ -166,7 +180,9 @@ export function customersRoutes(profiles: ProfilesService): FastifyPluginAsyncZo
       async (request, reply) =>
         reply
           .code(201)
-          .send(view.address(await profiles.addresses.add(request.ctx, request.params.customerId, request.body))),
+          .send(
+            view.address(await profiles.addresses.add(request.ctx, request.params.customerId, request.body)),
+          ),
     );
 
     app.delete(
@@ -225,9 +241,15 @@ export function customersRoutes(profiles: ProfilesService): FastifyPluginAsyncZo
       '/:customerId/preferences',
       {
         config: { permission: 'customers:read' },
-        schema: { tags, summary: 'Contact preferences', params, response: { 200: preferencesSchema, ...problems } },
+        schema: {
+          tags,
+          summary: 'Contact preferences',
+          params,
+          response: { 200: preferencesSchema, ...problems },
+        },
       },
-      async (request) => view.preferences(await profiles.preferences.get(request.ctx, request.params.customerId)),
+      async (request) =>
+        view.preferences(await profiles.preferences.get(request.ctx, request.params.customerId)),
     );
 
     app.put(

@@ -29,7 +29,11 @@ export const customerSchema = z
 export const newCustomerSchema = z.strictObject({
   name: text(200),
   email: z.string().max(254).nullish(),
-  phone: z.string().max(64).nullish().describe('Any common form; national numbers read in the default region'),
+  phone: z
+    .string()
+    .max(64)
+    .nullish()
+    .describe('Any common form; national numbers read in the default region'),
   language: language.nullish(),
   userId: z.string().max(100).nullish(),
 });
@@ -40,7 +44,12 @@ export const customerChangesSchema = z.strictObject({
   phone: z.string().max(64).nullish(),
   language: language.nullish(),
   restricted: z.boolean().optional(),
-  version: z.number().int().min(1).optional().describe('The version read; stale → 409 (or send If-Match → 412)'),
+  version: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe('The version read; stale → 409 (or send If-Match → 412)'),
 });
 
 /** What a client may change of their own profile. */
@@ -64,7 +73,13 @@ export const addressInSchema = z.strictObject({
 });
 
 export const addressSchema = addressInSchema
-  .extend({ id: z.string(), createdAt: z.iso.datetime(), line1: z.string(), city: z.string(), country: z.string() })
+  .extend({
+    id: z.string(),
+    createdAt: z.iso.datetime(),
+    line1: z.string(),
+    city: z.string(),
+    country: z.string(),
+  })
   .meta({ id: 'CustomerAddress' });
 
 const purpose = z
@@ -104,7 +119,12 @@ export const consentStateSchema = z
   })
   .meta({ id: 'CustomerConsents' });
 
-const channels = z.strictObject({ email: z.boolean(), sms: z.boolean(), phone: z.boolean(), post: z.boolean() });
+const channels = z.strictObject({
+  email: z.boolean(),
+  sms: z.boolean(),
+  phone: z.boolean(),
+  post: z.boolean(),
+});
 const marketing = z.strictObject({ email: z.boolean(), sms: z.boolean(), phone: z.boolean() });
 
 export const preferencesSchema = z

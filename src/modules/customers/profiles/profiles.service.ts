@@ -92,7 +92,9 @@ export function createProfilesService(deps: ProfilesDeps) {
     database.withTenant<CustomersTables, T>(ctx, fn);
 
   const publish = (trx: CustomersTransaction, ctx: RequestContext, type: string, uuid: string) =>
-    bus.publish(trx, [{ type, tenantId: ctx.tenantId, key: uuid, data: { customerId: customerPublicId(uuid) } }]);
+    bus.publish(trx, [
+      { type, tenantId: ctx.tenantId, key: uuid, data: { customerId: customerPublicId(uuid) } },
+    ]);
 
   async function fieldsOf(row: CustomerRow): Promise<ProfileFields> {
     if (!row.profileSealed) return { name: null, email: null, phone: null };
@@ -132,7 +134,8 @@ export function createProfilesService(deps: ProfilesDeps) {
     if (typeof email === 'string') {
       email = normaliseEmail(email);
       if (email === '') email = null;
-      else if (!isEmail(email)) problems.push({ field: `${prefix}.email`, message: 'is not an e-mail address' });
+      else if (!isEmail(email))
+        problems.push({ field: `${prefix}.email`, message: 'is not an e-mail address' });
     }
     let phone = input.phone;
     if (typeof phone === 'string') {
@@ -187,7 +190,10 @@ export function createProfilesService(deps: ProfilesDeps) {
     if (query.cursor) {
       const [id] = decodeCursorFields(query.cursor);
       before = id && /^[0-9a-f-]{36}$/.test(id) ? id : undefined;
-      if (!before) throw CustomersErrors.invalid([{ field: 'querystring.cursor', message: 'is not a cursor of this list' }]);
+      if (!before)
+        throw CustomersErrors.invalid([
+          { field: 'querystring.cursor', message: 'is not a cursor of this list' },
+        ]);
     }
     const q = query.q?.trim() ?? '';
     const filter: Parameters<typeof searchCustomers>[1] = { before, limit: limit + 1 };
@@ -198,7 +204,8 @@ export function createProfilesService(deps: ProfilesDeps) {
       look = {
         emailIndex: q.includes('@') ? await sealing.emailIndex(ctx.tenantId, q) : undefined,
         phoneIndex: phone ? await sealing.phoneIndex(ctx.tenantId, phone) : undefined,
-        nameTerms: tokens.length > 0 && !q.includes('@') ? await sealing.nameTerms(ctx.tenantId, q) : undefined,
+        nameTerms:
+          tokens.length > 0 && !q.includes('@') ? await sealing.nameTerms(ctx.tenantId, q) : undefined,
       };
       if (!look.emailIndex && !look.phoneIndex && !look.nameTerms) return { items: [], nextCursor: null };
     }
@@ -222,8 +229,10 @@ export function createProfilesService(deps: ProfilesDeps) {
     check: VersionCheck = {},
   ): Promise<Customer> {
     const row = await rowOf(ctx, customerId);
-    if (check.ifMatch !== undefined && check.ifMatch !== row.version) throw CustomersErrors.versionMismatch(row.version);
-    if (check.version !== undefined && check.version !== row.version) throw CustomersErrors.concurrentChange();
+    if (check.ifMatch !== undefined && check.ifMatch !== row.version)
+      throw CustomersErrors.versionMismatch(row.version);
+    if (check.version !== undefined && check.version !== row.version)
+      throw CustomersErrors.concurrentChange();
     if (row.status === 'anonymised') throw CustomersErrors.anonymised();
     const { email, phone } = await normalised(ctx, changes);
     const personal = changes.name !== undefined || email !== undefined || phone !== undefined;
@@ -241,7 +250,11 @@ export function createProfilesService(deps: ProfilesDeps) {
         ...(changes.language !== undefined ? { language: changes.language } : {}),
         ...(changes.restricted !== undefined ? { restricted: changes.restricted } : {}),
         ...(sealed
-          ? { profileSealed: sealed.profileSealed, emailIndex: sealed.emailIndex, phoneIndex: sealed.phoneIndex }
+          ? {
+              profileSealed: sealed.profileSealed,
+              emailIndex: sealed.emailIndex,
+              phoneIndex: sealed.phoneIndex,
+            }
           : {}),
         lastActivityAt: new Date(),
       });
@@ -296,7 +309,10 @@ export function createProfilesService(deps: ProfilesDeps) {
           const candidates = await unlinkedByEmail(trx, index);
           const only = candidates.length === 1 ? candidates[0] : undefined;
           if (!only) return undefined;
-          const next = await updateCustomer(trx, only.id, only.version, { userId: userUuid, lastActivityAt: new Date() });
+          const next = await updateCustomer(trx, only.id, only.version, {
+            userId: userUuid,
+            lastActivityAt: new Date(),
+          });
           if (next) await publish(trx, ctx, customerUpdatedV1.type, next.id);
           return next;
         }).catch(() => undefined);
@@ -304,7 +320,7 @@ export function createProfilesService(deps: ProfilesDeps) {
       }
       try {
         return await create(ctx, {
-          name: input.name?.trim() || (email ? email.split('@')[0] ?? 'Client' : 'Client'),
+          name: input.name?.trim() || (email ? (email.split('@')[0] ?? 'Client') : 'Client'),
           email,
           userId: input.userId,
         });
@@ -336,7 +352,12 @@ export function createProfilesService(deps: ProfilesDeps) {
       const clean: PostalAddress = { ...address, country: address.country.toUpperCase() };
       const addressSealed = await sealing.sealAddress(ctx.tenantId, row.id, uuid, clean);
       const inserted = await withTenant(ctx, async (trx) => {
-        const a = await insertAddress(trx, { id: uuid, tenantId: ctx.tenantId, customerId: row.id, addressSealed });
+        const a = await insertAddress(trx, {
+          id: uuid,
+          tenantId: ctx.tenantId,
+          customerId: row.id,
+          addressSealed,
+        });
         await touchActivity(trx, row.id, new Date());
         return a;
       });
@@ -379,7 +400,11 @@ export function createProfilesService(deps: ProfilesDeps) {
       return consentState(await withTenant(ctx, (trx) => listConsents(trx, row.id)));
     },
     /** Appends entries; one that repeats the purpose's current state is not written again. */
-    async record(ctx: RequestContext, customerId: string, entries: readonly NewConsent[]): Promise<ConsentState> {
+    async record(
+      ctx: RequestContext,
+      customerId: string,
+      entries: readonly NewConsent[],
+    ): Promise<ConsentState> {
       const row = await rowOf(ctx, customerId);
       if (row.status === 'anonymised') throw CustomersErrors.anonymised();
       const rows = await withTenant(ctx, async (trx) => {
@@ -436,7 +461,7 @@ export function createProfilesService(deps: ProfilesDeps) {
       await consents.record(
         ctx,
         customerId,
-        (Object.entries(rest.marketing) as [string, boolean][]).map(([channel, granted]) => ({
+        Object.entries(rest.marketing).map(([channel, granted]) => ({
           purpose: `marketing.${channel}`,
           granted,
           method,

@@ -30,7 +30,10 @@ describe('segment rules', () => {
 
   it('combines any / not with language and consent facts', () => {
     const r = segmentRuleSchema.parse({
-      any: [{ fact: 'customer.language', op: '=', value: 'fr' }, { not: { fact: 'consent', purpose: 'newsletter', op: '=', value: true } }],
+      any: [
+        { fact: 'customer.language', op: '=', value: 'fr' },
+        { not: { fact: 'consent', purpose: 'newsletter', op: '=', value: true } },
+      ],
     });
     expect(evaluate(r, facts(0, 0))).toBe(false);
     expect(evaluate(r, facts(0, 0, { language: 'fr' }))).toBe(true);
@@ -39,7 +42,9 @@ describe('segment rules', () => {
 
   it('refuses unknown facts, bad durations and trees too deep', () => {
     expect(segmentRuleSchema.safeParse({ fact: 'orders.mood', op: '=', value: 1 }).success).toBe(false);
-    expect(segmentRuleSchema.safeParse({ fact: 'orders.count', since: '90 days', op: '>', value: 1 }).success).toBe(false);
+    expect(
+      segmentRuleSchema.safeParse({ fact: 'orders.count', since: '90 days', op: '>', value: 1 }).success,
+    ).toBe(false);
     let deep: unknown = { fact: 'orders.count', op: '>', value: 1 };
     for (let i = 0; i < 8; i++) deep = { not: deep };
     expect(segmentRuleSchema.safeParse(deep).success).toBe(false);

@@ -38,7 +38,11 @@ const leafSchema = z.discriminatedUnion('fact', [
     op: z.enum(['within', 'not_within']),
     value: duration,
   }),
-  z.strictObject({ fact: z.literal('customer.language'), op: z.enum(['=', '!=']), value: z.string().max(35) }),
+  z.strictObject({
+    fact: z.literal('customer.language'),
+    op: z.enum(['=', '!=']),
+    value: z.string().max(35),
+  }),
   z.strictObject({
     fact: z.literal('consent'),
     purpose: z.string().regex(/^[a-z][a-z0-9_.-]{0,63}$/),
@@ -67,24 +71,34 @@ const maxDepth = 6;
 const maxLeaves = 50;
 
 function measure(rule: SegmentRule, depth = 1): { depth: number; leaves: number } {
-  const children = 'all' in rule ? rule.all : 'any' in rule ? rule.any : 'not' in rule ? [rule.not] : undefined;
+  const children =
+    'all' in rule ? rule.all : 'any' in rule ? rule.any : 'not' in rule ? [rule.not] : undefined;
   if (!children) return { depth, leaves: 1 };
   return children
     .map((child) => measure(child, depth + 1))
-    .reduce((a, b) => ({ depth: Math.max(a.depth, b.depth), leaves: a.leaves + b.leaves }), { depth, leaves: 0 });
+    .reduce((a, b) => ({ depth: Math.max(a.depth, b.depth), leaves: a.leaves + b.leaves }), {
+      depth,
+      leaves: 0,
+    });
 }
 
 export const segmentRuleSchema = nodeSchema
   .superRefine((rule, ctx) => {
     const size = measure(rule);
-    if (size.depth > maxDepth) ctx.addIssue({ code: 'custom', message: `must nest at most ${String(maxDepth)} levels` });
-    if (size.leaves > maxLeaves) ctx.addIssue({ code: 'custom', message: `must have at most ${String(maxLeaves)} conditions` });
+    if (size.depth > maxDepth)
+      ctx.addIssue({ code: 'custom', message: `must nest at most ${String(maxDepth)} levels` });
+    if (size.leaves > maxLeaves)
+      ctx.addIssue({ code: 'custom', message: `must have at most ${String(maxLeaves)} conditions` });
   })
-  .describe('all / any / not of facts: orders.count, orders.total, orders.lastOrderAt, customer.language, consent');
+  .describe(
+    'all / any / not of facts: orders.count, orders.total, orders.lastOrderAt, customer.language, consent',
+  );
 
 /** The instant `duration` before `now`. */
 export function before(now: Date, duration: string): Date {
-  const m = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(duration);
+  const m = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(
+    duration,
+  );
   if (!m) throw new Error(`not an ISO 8601 duration: ${duration}`);
   const n = (i: number) => Number(m[i] ?? 0);
   const at = new Date(now);

@@ -4,7 +4,10 @@ import type { CustomerRow } from '../profiles/profiles.repo.js';
 
 export type SegmentRow = Selectable<SegmentsTable>;
 
-export async function insertSegment(trx: CustomersTransaction, row: Insertable<SegmentsTable>): Promise<SegmentRow> {
+export async function insertSegment(
+  trx: CustomersTransaction,
+  row: Insertable<SegmentsTable>,
+): Promise<SegmentRow> {
   return trx.insertInto('customers.segments').values(row).returningAll().executeTakeFirstOrThrow();
 }
 

@@ -37,7 +37,11 @@ export function segmentsRoutes(segments: SegmentsService): FastifyPluginAsyncZod
       '/',
       {
         config: { permission: 'customers:read' },
-        schema: { tags, summary: 'Segments, by name', response: { 200: z.object({ items: z.array(segmentSchema) }), ...problems } },
+        schema: {
+          tags,
+          summary: 'Segments, by name',
+          response: { 200: z.object({ items: z.array(segmentSchema) }), ...problems },
+        },
       },
       async (request) => ({ items: (await segments.list(request.ctx)).map(toView) }),
     );
@@ -52,7 +56,8 @@ export function segmentsRoutes(segments: SegmentsService): FastifyPluginAsyncZod
           response: { 201: segmentSchema, ...problems, 409: problemSchema },
         },
       },
-      async (request, reply) => reply.code(201).send(toView(await segments.create(request.ctx, request.body))),
+      async (request, reply) =>
+        reply.code(201).send(toView(await segments.create(request.ctx, request.body))),
     );
     app.get(
       '/:segmentId',
@@ -93,7 +98,8 @@ export function segmentsRoutes(segments: SegmentsService): FastifyPluginAsyncZod
         config: { permission: 'customers:read' },
         schema: {
           tags,
-          summary: "The customers the segment's rules match now (active, not restricted), newest first; keyset pages",
+          summary:
+            "The customers the segment's rules match now (active, not restricted), newest first; keyset pages",
           params,
           querystring: z.object({
             cursor: z.string().max(200).optional(),

@@ -120,7 +120,9 @@ export function createSegmentsService(deps: {
       if (page.cursor) {
         const [id] = decodeCursorFields(page.cursor);
         if (!id || !/^[0-9a-f-]{36}$/.test(id))
-          throw CustomersErrors.invalid([{ field: 'querystring.cursor', message: 'is not a cursor of this list' }]);
+          throw CustomersErrors.invalid([
+            { field: 'querystring.cursor', message: 'is not a cursor of this list' },
+          ]);
         cursor = id;
       }
       const now = new Date();
@@ -137,7 +139,12 @@ export function createSegmentsService(deps: {
           break;
         }
         const consents = wantsConsents
-          ? await withTenant(ctx, (trx) => currentConsents(trx, batch.map((r) => r.id)))
+          ? await withTenant(ctx, (trx) =>
+              currentConsents(
+                trx,
+                batch.map((r) => r.id),
+              ),
+            )
           : [];
         for (const row of batch) {
           cursor = row.id;
@@ -147,13 +154,18 @@ export function createSegmentsService(deps: {
           if (userIds.length > 0)
             await Promise.all(
               sinces.map(async (since) =>
-                orders.set(since, await stats(ctx, { userIds, since: since ? before(now, since) : undefined })),
+                orders.set(
+                  since,
+                  await stats(ctx, { userIds, since: since ? before(now, since) : undefined }),
+                ),
               ),
             );
           const facts = {
             orders,
             language: row.language,
-            consents: new Map(consents.filter((c) => c.customerId === row.id).map((c) => [c.purpose, c.granted])),
+            consents: new Map(
+              consents.filter((c) => c.customerId === row.id).map((c) => [c.purpose, c.granted]),
+            ),
             now,
           };
           if (evaluate(rule, facts)) matched.push(await toCustomer(row));

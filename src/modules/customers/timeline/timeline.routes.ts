@@ -26,7 +26,11 @@ export function timelineRoutes(timeline: TimelineService): FastifyPluginAsyncZod
           summary: 'The 360° timeline: what every module holds about the customer, newest first',
           params: z.object({ customerId: z.string().max(100) }),
           querystring: z.object({
-            before: z.string().max(400).optional().describe('A date-time, or nextBefore of the previous page'),
+            before: z
+              .string()
+              .max(400)
+              .optional()
+              .describe('A date-time, or nextBefore of the previous page'),
             limit: z.coerce.number().int().min(1).max(200).default(50),
           }),
           response: {

@@ -31,7 +31,10 @@ function compare(a: SubjectDataRef, b: SubjectDataRef): number {
 
 function after(entry: SubjectDataRef, position: Position): boolean {
   const at = iso(entry.at);
-  if (position.at === '') return at === '' && (entry.module.localeCompare(position.module) || entry.id.localeCompare(position.id)) > 0;
+  if (position.at === '')
+    return (
+      at === '' && (entry.module.localeCompare(position.module) || entry.id.localeCompare(position.id)) > 0
+    );
   if (at === '') return true;
   if (at !== position.at) return at < position.at;
   return (entry.module.localeCompare(position.module) || entry.id.localeCompare(position.id)) > 0;
@@ -43,8 +46,15 @@ export function parseBefore(before: string | undefined): Position | undefined {
   if (/^\d{4}-\d{2}-\d{2}T/.test(before) && !Number.isNaN(Date.parse(before)))
     return { at: new Date(before).toISOString(), module: '', id: '' };
   const [at, module, id] = decodeCursorFields(before);
-  if (at === undefined || module === undefined || id === undefined || (at !== '' && Number.isNaN(Date.parse(at))))
-    throw CustomersErrors.invalid([{ field: 'querystring.before', message: 'must be a date-time or a nextBefore of a previous page' }]);
+  if (
+    at === undefined ||
+    module === undefined ||
+    id === undefined ||
+    (at !== '' && Number.isNaN(Date.parse(at)))
+  )
+    throw CustomersErrors.invalid([
+      { field: 'querystring.before', message: 'must be a date-time or a nextBefore of a previous page' },
+    ]);
   return { at, module, id };
 }
 
@@ -68,7 +78,8 @@ export function mergeTimeline(
   const last = items.at(-1);
   return {
     items,
-    nextBefore: all.length > page.limit && last ? encodeCursorFields([iso(last.at), last.module, last.id]) : null,
+    nextBefore:
+      all.length > page.limit && last ? encodeCursorFields([iso(last.at), last.module, last.id]) : null,
   };
 }
 
@@ -104,17 +115,26 @@ export function createTimelineService(deps: {
       const subject = await deps.subjectOf(ctx, customerId);
       const participants = deps.participants();
       const settled = await Promise.allSettled(
-        participants.map((p) => withTimeout(p.privacy.find(ctx, subject, { limit: perModule }), moduleTimeoutMs)),
+        participants.map((p) =>
+          withTimeout(p.privacy.find(ctx, subject, { limit: perModule }), moduleTimeoutMs),
+        ),
       );
       const errors: { module: string; message: string }[] = [];
       const found = settled.map((result, i) => {
         const module = participants[i]?.module ?? 'unknown';
-        if (result.status === 'fulfilled') return result.value.map((entry) => ({ ...entry, module: entry.module || module }));
-        deps.logger?.warn({ err: result.reason, module }, 'customer timeline: a module could not answer');
+        if (result.status === 'fulfilled')
+          return result.value.map((entry) => ({ ...entry, module: entry.module || module }));
+        deps.logger?.warn(
+          { err: result.reason as unknown, module },
+          'customer timeline: a module could not answer',
+        );
         errors.push({ module, message: `The ${module} module could not answer; its entries are missing.` });
         return [];
       });
-      const merged = mergeTimeline(found, { before: page.before, limit: Math.min(Math.max(page.limit ?? 50, 1), 200) });
+      const merged = mergeTimeline(found, {
+        before: page.before,
+        limit: Math.min(Math.max(page.limit ?? 50, 1), 200),
+      });
       return { ...merged, errors };
     },
   };

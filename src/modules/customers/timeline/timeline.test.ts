@@ -12,8 +12,15 @@ const ref = (module: string, id: string, at: string | null): SubjectDataRef => (
 });
 
 describe('customer timeline merge', () => {
-  const orders = [ref('orders', 'ord_2', '2025-03-02T10:00:00Z'), ref('orders', 'ord_1', '2025-01-01T10:00:00Z')];
-  const calls = [ref('calls', 'call_1', '2025-03-02T10:00:00Z'), ref('calls', 'call_2', '2025-02-01T10:00:00Z'), ref('calls', 'call_x', null)];
+  const orders = [
+    ref('orders', 'ord_2', '2025-03-02T10:00:00Z'),
+    ref('orders', 'ord_1', '2025-01-01T10:00:00Z'),
+  ];
+  const calls = [
+    ref('calls', 'call_1', '2025-03-02T10:00:00Z'),
+    ref('calls', 'call_2', '2025-02-01T10:00:00Z'),
+    ref('calls', 'call_x', null),
+  ];
 
   it('merges the modules newest first, undated last, and pages without losing ties', () => {
     const first = mergeTimeline([orders, calls], { limit: 2 });
@@ -26,10 +33,8 @@ describe('customer timeline merge', () => {
   });
 
   it('takes a date-time as before', () => {
-    expect(mergeTimeline([orders, calls], { limit: 10, before: '2025-03-01T00:00:00Z' }).items.map((e) => e.id)).toEqual([
-      'call_2',
-      'ord_1',
-      'call_x',
-    ]);
+    expect(
+      mergeTimeline([orders, calls], { limit: 10, before: '2025-03-01T00:00:00Z' }).items.map((e) => e.id),
+    ).toEqual(['call_2', 'ord_1', 'call_x']);
   });
 });

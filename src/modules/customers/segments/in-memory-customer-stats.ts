@@ -2,14 +2,20 @@ import type { RequestContext } from '../../../platform/context.js';
 import type { CustomerOrderStats, CustomerStatsSource } from '../contract.js';
 
 /**
- * Orders' customerStats, in memory: what segments read while the orders module does not offer
- * it, and what tests give the platform to judge segments on orders they did not place.
+ * Orders' customerStats, in memory: what segments read while the orders module does not offer it
+ * (empty: no customer has orders), and what tests give the platform to judge segments on orders
+ * they did not place.
  */
 export interface InMemoryCustomerStats {
   readonly customerStats: CustomerStatsSource;
   add(
     ctx: Pick<RequestContext, 'tenantId'>,
-    order: { readonly userId: string; readonly currency: string; readonly totalMinor: number; readonly at: Date },
+    order: {
+      readonly userId: string;
+      readonly currency: string;
+      readonly totalMinor: number;
+      readonly at: Date;
+    },
   ): void;
 }
 
@@ -21,7 +27,10 @@ export function createInMemoryCustomerStats(): InMemoryCustomerStats {
     },
     customerStats(ctx, query): Promise<CustomerOrderStats> {
       const mine = orders.filter(
-        (o) => o.tenantId === ctx.tenantId && query.userIds.includes(o.userId) && (!query.since || o.at >= query.since),
+        (o) =>
+          o.tenantId === ctx.tenantId &&
+          query.userIds.includes(o.userId) &&
+          (!query.since || o.at >= query.since),
       );
       const totals = new Map<string, number>();
       for (const o of mine) totals.set(o.currency, (totals.get(o.currency) ?? 0) + o.totalMinor);
