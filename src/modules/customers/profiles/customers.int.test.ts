@@ -392,6 +392,22 @@ describe('customers: profiles', () => {
     });
   });
 
+  it('documents its routes in both OpenAPI documents (the segment rule tree included)', async () => {
+    const internal = await t.inject({ method: 'GET', url: '/openapi.json' });
+    expect(internal.statusCode).toBe(200);
+    const paths = Object.keys(internal.json<{ paths: Record<string, unknown> }>().paths);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/v1/customers/{customerId}/timeline',
+        '/api/v1/customer-segments/{segmentId}/members',
+      ]),
+    );
+    const external = await t.inject({ method: 'GET', url: '/ext/openapi.json' });
+    expect(Object.keys(external.json<{ paths: Record<string, unknown> }>().paths)).toContain(
+      '/ext/v1/me/consents',
+    );
+  });
+
   it('links a console-made profile to the client with the same e-mail', async () => {
     const { tenant: ten, ctx } = await createTenant(t.platform);
     const made = await t.platform.modules.customers.profiles.create(ctx, {
