@@ -13,6 +13,8 @@ export type ErrorKind =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
+  /** A conditional request's precondition (If-Match) does not hold: the resource changed since it was read. */
+  | 'precondition_failed'
   /** It existed and was removed on purpose for good (a data subject's erased data). */
   | 'gone'
   | 'payload_too_large'
@@ -68,6 +70,7 @@ export function isTransientKind(kind: ErrorKind): boolean {
     case 'forbidden':
     case 'not_found':
     case 'conflict':
+    case 'precondition_failed':
     case 'gone':
     case 'payload_too_large':
     case 'unsupported_media_type':

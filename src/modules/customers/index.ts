@@ -1,3 +1,7 @@
 export type * from './contract.js';
 export * from './events.js';
 export { customersModule, type CustomersApi } from './customers.module.js';
+export {
+  createInMemoryCustomerStats,
+  type InMemoryCustomerStats,
+} from './segments/in-memory-customer-stats.js';

@@ -31,6 +31,8 @@ export function httpStatusFor(kind: ErrorKind): number {
       return 409;
     case 'gone':
       return 410;
+    case 'precondition_failed':
+      return 412;
     case 'payload_too_large':
       return 413;
     case 'unsupported_media_type':
@@ -53,6 +55,7 @@ const titles: Record<ErrorKind, string> = {
   not_found: 'Not found',
   not_acceptable: 'Not acceptable',
   conflict: 'Conflict',
+  precondition_failed: 'Precondition failed',
   gone: 'Gone',
   payload_too_large: 'Payload too large',
   unsupported_media_type: 'Unsupported media type',

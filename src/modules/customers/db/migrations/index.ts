@@ -1,27 +1,8 @@
-import {
-  grantSchemaUsage,
-  sqlMigration,
-  tenantIsolation,
-  type MigrationSet,
-} from '../../../../platform/db/index.js';
+import { sqlMigration, type MigrationSet } from '../../../../platform/db/index.js';
+import { customers } from './0001-customers.js';
 
 /** Hand-written and in order. A migration that was released is never edited: a change is a new one. */
 export const customersMigrations: MigrationSet = {
   schema: 'customers',
-  migrations: [
-    sqlMigration(
-      '0001_items',
-      `
-      ${grantSchemaUsage('customers')}
-      CREATE TABLE customers.items (
-        id uuid PRIMARY KEY,
-        tenant_id uuid NOT NULL,
-        name text NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
-        created_at timestamptz NOT NULL DEFAULT now(),
-        announced_at timestamptz
-      );
-      ${tenantIsolation('customers.items')}
-      `,
-    ),
-  ],
+  migrations: [sqlMigration('0001_customers', customers)],
 };
