@@ -12,7 +12,6 @@ import { customersRoutes } from './profiles/profiles.routes.js';
 import { createProfilesService, type ProfilesService } from './profiles/profiles.service.js';
 import { segmentsRoutes } from './segments/segments.routes.js';
 import { createSegmentsService, type SegmentsService } from './segments/segments.service.js';
-import { createInMemoryCustomerStats } from './segments/in-memory-customer-stats.js';
 import { timelineRoutes as timelineRoutesFor } from './timeline/timeline.routes.js';
 import { createTimelineService, type TimelineService } from './timeline/timeline.service.js';
 
@@ -51,13 +50,9 @@ export const customersModule = defineModule({
       audit: deps.auditLog,
       sealing,
     });
-    // Orders' customerStats once orders offers it (read at each call, so tests may put a fake there).
-    const fallbackStats = createInMemoryCustomerStats();
-    const stats = (): CustomerStatsSource => {
-      const orders = deps.modules.orders.orders as unknown as { customerStats?: CustomerStatsSource };
-      const source = orders.customerStats;
-      return source ? source.bind(orders) : fallbackStats.customerStats;
-    };
+    // Orders' customerStats, looked up at each call (a test may put figures of its own there).
+    const orders = deps.modules.orders;
+    const stats = (): CustomerStatsSource => (ctx, query) => orders.customerStats(ctx, query);
     const segments = createSegmentsService({ profiles, stats });
     const timeline = createTimelineService({
       participants: deps.privacyParticipants,

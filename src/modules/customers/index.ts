@@ -1,7 +1,3 @@
 export type * from './contract.js';
 export * from './events.js';
 export { customersModule, type CustomersApi } from './customers.module.js';
-export {
-  createInMemoryCustomerStats,
-  type InMemoryCustomerStats,
-} from './segments/in-memory-customer-stats.js';

@@ -7,7 +7,7 @@ import { defineModule } from '../../../platform/module.js';
 import type { PrivacyParticipants, SubjectDataRef } from '../../../platform/privacy/index.js';
 import { createTestPlatform, type TestPlatform } from '../../../../test/support/test-platform.js';
 import type { Customer, CustomerStatsSource } from '../contract.js';
-import { createInMemoryCustomerStats } from '../segments/in-memory-customer-stats.js';
+import { createInMemoryCustomerStats } from '../testing/in-memory-customer-stats.js';
 
 /** Captures the kernel's services the privacy module would use, and takes part with a fake calls history. */
 const kernel: { subjectKeys?: SubjectKeys; participants?: PrivacyParticipants } = {};
@@ -121,8 +121,7 @@ describe('customers: timeline, segments, erasure, retention', () => {
 
   it('lists the members of a segment by rules over the orders facts', async () => {
     const stats = createInMemoryCustomerStats();
-    (t.platform.modules.orders.orders as unknown as { customerStats: CustomerStatsSource }).customerStats =
-      stats.customerStats;
+    (t.platform.modules.orders as { customerStats: CustomerStatsSource }).customerStats = stats.customerStats;
     const other = systemContext(newUuid(), 'test', 'test');
     const profiles = t.platform.modules.customers.profiles;
     const mk = async (name: string, c = ctx): Promise<Customer & { userId: string }> =>

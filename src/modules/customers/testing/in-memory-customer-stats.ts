@@ -2,9 +2,8 @@ import type { RequestContext } from '../../../platform/context.js';
 import type { CustomerOrderStats, CustomerStatsSource } from '../contract.js';
 
 /**
- * Orders' customerStats, in memory: what segments read while the orders module does not offer it
- * (empty: no customer has orders), and what tests give the platform to judge segments on orders
- * they did not place.
+ * Orders' customerStats, in memory: what tests give the platform to judge segments on orders they
+ * did not place.
  */
 export interface InMemoryCustomerStats {
   readonly customerStats: CustomerStatsSource;
