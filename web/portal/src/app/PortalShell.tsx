@@ -7,6 +7,20 @@ import { itemCount, useCart } from '@portal/shop/cart';
 import { appMessages } from './app.messages';
 import { useSession } from './session';
 
+/** A tab's name with a count badge; screen readers hear one phrase ("Cart, 2 items"), not "Cart 2". */
+function Counted({ label, count, spoken }: { label: string; count: number; spoken: string }) {
+  if (count === 0) return <span>{label}</span>;
+  return (
+    <>
+      <span aria-hidden="true">{label}</span>
+      <span className="portal-nav__badge" aria-hidden="true">
+        {count}
+      </span>
+      <span className="visually-hidden">{spoken}</span>
+    </>
+  );
+}
+
 /**
  * The frame of every signed-in page, phone first: the shop's name on top, the five places as a
  * tab bar at the bottom of a phone's screen (in the header from 760 px on), the page between.
@@ -35,32 +49,17 @@ export function PortalShell() {
             <ShoppingBag aria-hidden="true" />
             <span>{m.nav.products}</span>
           </Link>
-          <Link to="/cart" className={item} activeProps={active} aria-label={count > 0 ? m.nav.cartCount(count) : undefined}>
+          <Link to="/cart" className={item} activeProps={active}>
             <ShoppingCart aria-hidden="true" />
-            <span>{m.nav.cart}</span>
-            {count > 0 ? (
-              <span className="portal-nav__badge" aria-hidden="true">
-                {count}
-              </span>
-            ) : null}
+            <Counted label={m.nav.cart} count={count} spoken={m.nav.cartCount(count)} />
           </Link>
           <Link to="/orders" className={item} activeProps={active}>
             <Package aria-hidden="true" />
             <span>{m.nav.orders}</span>
           </Link>
-          <Link
-            to="/notifications"
-            className={item}
-            activeProps={active}
-            aria-label={unread > 0 ? m.nav.notificationsUnread(unread) : undefined}
-          >
+          <Link to="/notifications" className={item} activeProps={active}>
             <Bell aria-hidden="true" />
-            <span>{m.nav.notifications}</span>
-            {unread > 0 ? (
-              <span className="portal-nav__badge" aria-hidden="true">
-                {unread}
-              </span>
-            ) : null}
+            <Counted label={m.nav.notifications} count={unread} spoken={m.nav.notificationsUnread(unread)} />
           </Link>
           <Link to="/account" className={item} activeProps={active}>
             <UserRound aria-hidden="true" />
