@@ -88,7 +88,12 @@ describe.skipIf(!haveChromium)('the client portal, in a browser', () => {
     expect(provider.statusCode, provider.body).toBe(201);
 
     const category = async (name: string) => {
-      const res = await t.inject({ method: 'POST', url: '/api/v1/catalog/categories', payload: { name }, as });
+      const res = await t.inject({
+        method: 'POST',
+        url: '/api/v1/catalog/categories',
+        payload: { name },
+        as,
+      });
       expect(res.statusCode, res.body).toBe(201);
       return res.json<{ id: string }>().id;
     };

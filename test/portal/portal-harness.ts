@@ -177,8 +177,12 @@ export async function axe(page: Page): Promise<string[]> {
 export async function settled(page: Page): Promise<void> {
   await page.locator('h1').first().waitFor({ state: 'visible', timeout: 30_000 });
   await page
-    .waitForFunction("document.querySelector('.skeleton, .page-pending, [aria-busy=\"true\"]') === null", undefined, {
-      timeout: 10_000,
-    })
+    .waitForFunction(
+      'document.querySelector(\'.skeleton, .page-pending, [aria-busy="true"]\') === null',
+      undefined,
+      {
+        timeout: 10_000,
+      },
+    )
     .catch(() => undefined);
 }

@@ -18,14 +18,18 @@ try {
   const manifest = require.resolve('vite/package.json');
   vite = path.join(path.dirname(manifest), JSON.parse(readFileSync(manifest, 'utf8')).bin.vite);
 } catch {
-  process.stdout.write('portal: build tools not installed (production install?); serving whatever web/portal/dist holds\n');
+  process.stdout.write(
+    'portal: build tools not installed (production install?); serving whatever web/portal/dist holds\n',
+  );
   process.exit(0);
 }
 
 const root = new URL('..', import.meta.url).pathname;
 const result = spawnSync(process.execPath, [vite, 'build', root, '--logLevel', 'warn'], { stdio: 'inherit' });
 if (result.status !== 0) {
-  process.stderr.write('portal: the build failed (see above); the API still works, the portal will not be served\n');
+  process.stderr.write(
+    'portal: the build failed (see above); the API still works, the portal will not be served\n',
+  );
   process.exit(result.status ?? 1);
 }
 process.stdout.write('portal: built into web/portal/dist\n');

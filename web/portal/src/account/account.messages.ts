@@ -43,7 +43,12 @@ export const accountMessages = defineMessages(
     deleteConfirm: 'Delete my account',
     deleted: 'Your account is deleted.',
     requests: 'Your requests',
-    kind: { access: 'Copy of my data', erasure: 'Deletion', restriction: 'Restriction', rectification: 'Correction' },
+    kind: {
+      access: 'Copy of my data',
+      erasure: 'Deletion',
+      restriction: 'Restriction',
+      rectification: 'Correction',
+    },
     status: {
       received: 'Received',
       verifying: 'Checking identity',
@@ -96,7 +101,12 @@ export const accountMessages = defineMessages(
       deleteConfirm: 'Mein Konto löschen',
       deleted: 'Ihr Konto ist gelöscht.',
       requests: 'Ihre Anfragen',
-      kind: { access: 'Kopie meiner Daten', erasure: 'Löschung', restriction: 'Einschränkung', rectification: 'Berichtigung' },
+      kind: {
+        access: 'Kopie meiner Daten',
+        erasure: 'Löschung',
+        restriction: 'Einschränkung',
+        rectification: 'Berichtigung',
+      },
       status: {
         received: 'Eingegangen',
         verifying: 'Identität wird geprüft',

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Download, LogOut, Trash2 } from 'lucide-react';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type SyntheticEvent } from 'react';
 import { messageOf } from '@/api/problem';
 import { useMessages } from '@/i18n';
 import { Alert } from '@/kit/Alert';
@@ -31,7 +31,7 @@ function ProfilePanel() {
       setPhone(profile.data.phone ?? '');
     }
   }, [profile.data]);
-  const save = async (event: FormEvent) => {
+  const save = async (event: SyntheticEvent) => {
     event.preventDefault();
     if (!profile.data) return;
     setBusy(true);
@@ -194,8 +194,12 @@ function PreferencesPanel() {
     onError: (e) => toast.error(messageOf(e)),
   });
   const p = preferences.data;
-  const toggle = (group: 'channels' | 'marketing', channel: string, on: boolean, current: ContactPreferences) =>
-    save.mutate({ [group]: { ...current[group], [channel]: on } });
+  const toggle = (
+    group: 'channels' | 'marketing',
+    channel: string,
+    on: boolean,
+    current: ContactPreferences,
+  ) => save.mutate({ [group]: { ...current[group], [channel]: on } });
   return (
     <Panel title={m.preferences} labelledBy="account-preferences">
       {preferences.isPending ? (
@@ -235,7 +239,8 @@ function ConsentsPanel() {
   const queries = useQueryClient();
   const consents = useQuery({ queryKey: ['me', 'consents'], queryFn: meApi.consents, retry: false });
   const change = useMutation({
-    mutationFn: ({ purpose, granted }: { purpose: string; granted: boolean }) => meApi.setConsent(purpose, granted),
+    mutationFn: ({ purpose, granted }: { purpose: string; granted: boolean }) =>
+      meApi.setConsent(purpose, granted),
     onSuccess: () => queries.invalidateQueries({ queryKey: ['me', 'consents'] }),
     onError: (e) => toast.error(messageOf(e)),
   });
@@ -297,7 +302,9 @@ function PrivacyPanel() {
     queryFn: privacyApi.list,
     retry: false,
     refetchInterval: (query) =>
-      query.state.data?.items.some((r) => r.status !== 'completed' && r.status !== 'rejected') ? 3_000 : false,
+      query.state.data?.items.some((r) => r.status !== 'completed' && r.status !== 'rejected')
+        ? 3_000
+        : false,
   });
   const access = useMutation({
     mutationFn: () => privacyApi.request('access'),
@@ -309,15 +316,25 @@ function PrivacyPanel() {
     <Panel title={m.privacy} description={m.privacyText} labelledBy="account-privacy">
       <div className="stack">
         <div className="portal-actions">
-          <Button icon={<Download aria-hidden="true" />} busy={access.isPending} onClick={() => access.mutate()}>
+          <Button
+            icon={<Download aria-hidden="true" />}
+            busy={access.isPending}
+            onClick={() => access.mutate()}
+          >
             {m.download}
           </Button>
-          <Button variant="danger" icon={<Trash2 aria-hidden="true" />} onClick={() => setConfirmDelete(true)}>
+          <Button
+            variant="danger"
+            icon={<Trash2 aria-hidden="true" />}
+            onClick={() => setConfirmDelete(true)}
+          >
             {m.delete}
           </Button>
         </div>
         {latestAccess ? <ExportStatus request={latestAccess} /> : null}
-        {requests.isError ? <ErrorState error={requests.error} onRetry={() => void requests.refetch()} /> : null}
+        {requests.isError ? (
+          <ErrorState error={requests.error} onRetry={() => void requests.refetch()} />
+        ) : null}
         {requests.data && requests.data.items.length > 0 ? (
           <>
             <h3>{m.requests}</h3>

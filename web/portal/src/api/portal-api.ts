@@ -117,14 +117,7 @@ export interface PostalAddress {
 }
 
 export type OrderStatus =
-  | 'PENDING'
-  | 'CONFIRMED'
-  | 'PROCESSING'
-  | 'SHIPPED'
-  | 'DELIVERED'
-  | 'CANCELLED'
-  | 'RETURNED'
-  | 'REFUNDED';
+  'PENDING' | 'CONFIRMED' | 'PROCESSING' | 'SHIPPED' | 'DELIVERED' | 'CANCELLED' | 'RETURNED' | 'REFUNDED';
 
 export interface OrderSummary {
   readonly id: string;
@@ -232,7 +225,8 @@ export const meApi = {
   addresses: () => call<{ items: SavedAddress[] }>('/me/addresses'),
   addAddress: (address: Omit<SavedAddress, 'id'>) =>
     call<SavedAddress>('/me/addresses', { method: 'POST', body: address }),
-  removeAddress: (id: string) => call<unknown>(`/me/addresses/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  removeAddress: (id: string) =>
+    call<unknown>(`/me/addresses/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   preferences: () => call<ContactPreferences>('/me/preferences'),
   savePreferences: (preferences: Partial<ContactPreferences>) =>
     call<ContactPreferences>('/me/preferences', { method: 'PUT', body: preferences }),

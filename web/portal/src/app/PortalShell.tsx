@@ -45,7 +45,13 @@ export function PortalShell() {
           <span>{m.shop}</span>
         </Link>
         <nav className="portal-nav" aria-label={m.nav.label}>
-          <Link to="/" search={{}} className={item} activeProps={active} activeOptions={{ exact: true, includeSearch: false }}>
+          <Link
+            to="/"
+            search={{}}
+            className={item}
+            activeProps={active}
+            activeOptions={{ exact: true, includeSearch: false }}
+          >
             <ShoppingBag aria-hidden="true" />
             <span>{m.nav.products}</span>
           </Link>

@@ -74,7 +74,10 @@ const order = createRoute({
 const notifications = createRoute({
   getParentRoute: () => portalRoute,
   path: '/notifications',
-  component: lazyRouteComponent(() => import('@portal/notifications/notifications.page'), 'NotificationsPage'),
+  component: lazyRouteComponent(
+    () => import('@portal/notifications/notifications.page'),
+    'NotificationsPage',
+  ),
 });
 const account = createRoute({
   getParentRoute: () => portalRoute,

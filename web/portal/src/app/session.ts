@@ -5,11 +5,19 @@ import { session } from '@portal/api/client';
 import { authApi } from '@portal/api/portal-api';
 
 export function useSession(): Session | null {
-  return useSyncExternalStore(session.subscribe, session.current, session.current);
+  return useSyncExternalStore(
+    (listener) => session.subscribe(listener),
+    () => session.current(),
+    () => session.current(),
+  );
 }
 
 /** The signed-in client (e-mail, name), from GET /ext/v1/auth/me. */
-export const signedInQuery = queryOptions({ queryKey: ['auth', 'me'], queryFn: authApi.me, staleTime: 60_000 });
+export const signedInQuery = queryOptions({
+  queryKey: ['auth', 'me'],
+  queryFn: authApi.me,
+  staleTime: 60_000,
+});
 
 export function useSignedIn() {
   return useQuery(signedInQuery).data;

@@ -3,7 +3,15 @@ import { useEffect } from 'react';
 import { BrandMark } from '@/kit/BrandMark';
 
 /** The one-column frame of the pages before sign-in: the mark, a heading, the form. */
-export function AuthFrame({ title, intro, children }: { title: string; intro?: ReactNode; children: ReactNode }) {
+export function AuthFrame({
+  title,
+  intro,
+  children,
+}: {
+  title: string;
+  intro?: ReactNode;
+  children: ReactNode;
+}) {
   useEffect(() => {
     document.title = `${title} · Shop`;
   }, [title]);

@@ -33,7 +33,8 @@ export const authMessages = defineMessages(
       title: 'Confirming your e-mail address',
       working: 'One moment…',
       failedTitle: 'This link does not work',
-      failedText: 'It may have been used already or be older than 24 hours. Sign in, or create the account again.',
+      failedText:
+        'It may have been used already or be older than 24 hours. Sign in, or create the account again.',
       missing: 'The link is incomplete: open it from the e-mail again.',
     },
     callback: {
@@ -59,7 +60,8 @@ export const authMessages = defineMessages(
         noAccount: 'Noch kein Konto?',
         signUp: 'Konto erstellen',
         required: 'Bitte ausfüllen.',
-        unverified: 'Bestätigen Sie zuerst Ihre E-Mail-Adresse: Öffnen Sie den Link, den wir Ihnen geschickt haben.',
+        unverified:
+          'Bestätigen Sie zuerst Ihre E-Mail-Adresse: Öffnen Sie den Link, den wir Ihnen geschickt haben.',
       },
       signUp: {
         title: 'Konto erstellen',

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
-import { useState, type FormEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { isApiError } from '@/api/problem';
 import { useMessages } from '@/i18n';
 import { Button } from '@/kit/Button';
@@ -31,7 +31,7 @@ export function SignInPage() {
     staleTime: 60_000,
   });
 
-  const submit = async (event: FormEvent) => {
+  const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
     const missing = {
       tenant: tenant.trim() ? undefined : m.required,

@@ -1,5 +1,5 @@
 import { Link, useSearch } from '@tanstack/react-router';
-import { useState, type FormEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { useMessages } from '@/i18n';
 import { Alert } from '@/kit/Alert';
 import { Button } from '@/kit/Button';
@@ -22,7 +22,7 @@ export function SignUpPage() {
   const [sentTo, setSentTo] = useState<string>();
   const form = useForm(['tenant', 'displayName', 'email', 'password']);
 
-  const submit = async (event: FormEvent) => {
+  const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
     const problems = {
       tenant: tenant.trim() ? undefined : all.signIn.required,

@@ -155,7 +155,7 @@ export function OrderPage() {
           <ol className="order-history">
             {[...o.history].reverse().map((h) => (
               <li key={`${h.at}-${h.to}`}>
-                <strong>{m.status[h.to as OrderStatus] ?? h.to}</strong>{' '}
+                <strong>{(m.status as Record<string, string | undefined>)[h.to] ?? h.to}</strong>{' '}
                 <span className="muted">{formatDateTime(h.at)}</span>
               </li>
             ))}

@@ -81,7 +81,8 @@ export const ordersMessages = defineMessages(
       history: 'Verlauf',
       cancel: 'Bestellung stornieren',
       cancelTitle: 'Diese Bestellung stornieren?',
-      cancelText: 'Die Zahlung wird freigegeben und die Artikel gehen zurück ins Lager. Das lässt sich nicht rückgängig machen.',
+      cancelText:
+        'Die Zahlung wird freigegeben und die Artikel gehen zurück ins Lager. Das lässt sich nicht rückgängig machen.',
       cancelled: 'Die Bestellung ist storniert',
     },
   },

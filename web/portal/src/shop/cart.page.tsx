@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { Trash2 } from 'lucide-react';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type SyntheticEvent } from 'react';
 import { useMessages } from '@/i18n';
 import { Button, IconButton } from '@/kit/Button';
 import { FormError, TextField } from '@/kit/Field';
@@ -86,7 +86,7 @@ export function CartPage() {
     },
   });
 
-  const place = async (event: FormEvent) => {
+  const place = async (event: SyntheticEvent) => {
     event.preventDefault();
     const required = (key: CheckoutField) => (values[key].trim() ? undefined : c.required);
     const problems: Partial<Record<CheckoutField, string>> = {
@@ -158,7 +158,11 @@ export function CartPage() {
       <ul className="cart-lines">
         {lines.map((line) => (
           <li key={line.productId} className="cart-line">
-            <Link to="/products/$productId" params={{ productId: line.productId }} className="cart-line__name">
+            <Link
+              to="/products/$productId"
+              params={{ productId: line.productId }}
+              className="cart-line__name"
+            >
               {line.name}
             </Link>
             <label className="cart-line__quantity">
@@ -199,7 +203,11 @@ export function CartPage() {
         <Panel title={c.shipping} labelledBy="checkout-shipping">
           <div className="stack">
             <TextField label={c.name} autoComplete="shipping name" {...field('shippingAddress.name')} />
-            <TextField label={c.line1} autoComplete="shipping address-line1" {...field('shippingAddress.line1')} />
+            <TextField
+              label={c.line1}
+              autoComplete="shipping address-line1"
+              {...field('shippingAddress.line1')}
+            />
             <TextField
               label={c.line2}
               optional
@@ -212,7 +220,11 @@ export function CartPage() {
                 autoComplete="shipping postal-code"
                 {...field('shippingAddress.postalCode')}
               />
-              <TextField label={c.city} autoComplete="shipping address-level2" {...field('shippingAddress.city')} />
+              <TextField
+                label={c.city}
+                autoComplete="shipping address-level2"
+                {...field('shippingAddress.city')}
+              />
             </div>
             <TextField
               label={c.country}
@@ -220,7 +232,13 @@ export function CartPage() {
               autoComplete="shipping country"
               {...field('shippingAddress.country')}
             />
-            <TextField label={c.phone} optional type="tel" autoComplete="shipping tel" {...field('shippingAddress.phone')} />
+            <TextField
+              label={c.phone}
+              optional
+              type="tel"
+              autoComplete="shipping tel"
+              {...field('shippingAddress.phone')}
+            />
           </div>
         </Panel>
         <Panel title={c.payment} labelledBy="checkout-payment">

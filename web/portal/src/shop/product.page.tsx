@@ -19,7 +19,10 @@ export function ProductPage() {
   const { productId } = useParams({ from: '/portal/products/$productId' });
   const lines = useCart();
   const [refusal, setRefusal] = useState<string>();
-  const product = useQuery({ queryKey: ['catalog', 'product', productId], queryFn: () => catalogApi.product(productId) });
+  const product = useQuery({
+    queryKey: ['catalog', 'product', productId],
+    queryFn: () => catalogApi.product(productId),
+  });
 
   const back = (
     <Link to="/" search={{}} className="portal-back">

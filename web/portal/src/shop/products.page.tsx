@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { Search } from 'lucide-react';
-import { useState, type FormEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { useMessages } from '@/i18n';
 import { Button } from '@/kit/Button';
 import { SelectField, TextField } from '@/kit/Field';
@@ -60,7 +60,7 @@ export function ProductsPage() {
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
 
-  const apply = (event: FormEvent) => {
+  const apply = (event: SyntheticEvent) => {
     event.preventDefault();
     const problems = {
       priceMin: Number.isNaN(minorOf(min, currency)) ? m.notANumber : undefined,
@@ -69,7 +69,12 @@ export function ProductsPage() {
     if (!form.check({}, problems)) return;
     void navigate({
       to: '/',
-      search: { ...search, q: q.trim() || undefined, min: min.trim() || undefined, max: max.trim() || undefined },
+      search: {
+        ...search,
+        q: q.trim() || undefined,
+        min: min.trim() || undefined,
+        max: max.trim() || undefined,
+      },
     });
   };
 
@@ -102,7 +107,9 @@ export function ProductsPage() {
               label={m.category}
               value={search.category ?? ''}
               error={fieldOf('categoryId')}
-              onChange={(e) => void navigate({ to: '/', search: { ...search, category: e.target.value || undefined } })}
+              onChange={(e) =>
+                void navigate({ to: '/', search: { ...search, category: e.target.value || undefined } })
+              }
             >
               <option value="">{m.allCategories}</option>
               {(categories.data?.items ?? []).map((c) => (
