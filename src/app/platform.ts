@@ -53,6 +53,7 @@ import {
 import { createSecretsStore, secretsRoutes, type SecretsStore } from '../platform/secrets/index.js';
 import { assembleModules, migrationsOf, type AnyModuleDefinition } from '../platform/module.js';
 import { consoleFor } from './console-setup.js';
+import { portalPlugin } from '../platform/http/portal.plugin.js';
 import { moduleMigrations, modules, type ModuleApis } from './modules.js';
 
 export type Role = 'start' | 'api' | 'worker' | 'cli';
@@ -313,7 +314,7 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
         adminAllowList: allowList(config.http.adminAllowedIps),
         isAdminPermission: (permission) =>
           kernelAdminPermissions.includes(permission) || assembled.adminPermissions.has(permission),
-        extraPlugins: [consoleFor(assembled.apis)],
+        extraPlugins: [portalPlugin(), consoleFor(assembled.apis)],
         routes: [
           ...instances.flatMap((m) => m.routes ?? []),
           { surface: 'internal', prefix: '/secrets', plugin: secretsRoutes(secrets) },

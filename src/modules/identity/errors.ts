@@ -195,6 +195,12 @@ export const IdentityErrors = {
       'forbidden',
       'The account with this e-mail address is a client account; it cannot sign in to the console.',
     ),
+  oidcNotClient: () =>
+    new AppError(
+      'IDENTITY_OIDC_NOT_CLIENT',
+      'forbidden',
+      'The account with this e-mail address is an employee account; it cannot sign in to the portal.',
+    ),
   oidcAccountDisabled: () =>
     new AppError('IDENTITY_OIDC_ACCOUNT_DISABLED', 'forbidden', 'This Switchboard account is disabled.'),
   oidcMfaRequired: () =>

@@ -91,19 +91,25 @@ export function createIdentityModule(
   const apiKeys = createApiKeysService({ database, audit });
   const savedViews = createSavedViewsService({ database, audit });
   const identityProviders = createIdentityProvidersService({ database, audit });
-  const oidcSignIn = createOidcSignInService({
-    database,
-    keyring,
-    audit,
-    oidc: createOidcClient(deps.fetch ? { fetch: deps.fetch } : {}),
-    sessions: createSessionIssuer({ signingKeys, settings: deps.settings }),
-    callbackUrl: `${deps.issuer.replace(/\/+$/, '')}/auth/callback`,
-    clientSecrets: deps.oidcClientSecrets,
-  });
+  const oidcSignInOf = (surface: 'internal' | 'external', callbackPath: string) =>
+    createOidcSignInService({
+      database,
+      keyring,
+      audit,
+      oidc: createOidcClient(deps.fetch ? { fetch: deps.fetch } : {}),
+      sessions: createSessionIssuer({ signingKeys, settings: deps.settings }),
+      callbackUrl: `${deps.issuer.replace(/\/+$/, '')}${callbackPath}`,
+      clientSecrets: deps.oidcClientSecrets,
+      surface,
+    });
+  const oidcSignIn = oidcSignInOf('internal', '/auth/callback');
+  // The client portal's "Sign in with <consumer provider>" (web/portal, served at /portal).
+  const portalOidcSignIn = oidcSignInOf('external', '/portal/auth/callback');
   const routes: RouteMount[] = [
     { surface: 'internal', prefix: '/auth', plugin: authRoutes({ auth, users, surface: 'internal' }) },
     { surface: 'external', prefix: '/auth', plugin: authRoutes({ auth, users, surface: 'external' }) },
     { surface: 'internal', prefix: '/auth', plugin: oidcSignInRoutes(oidcSignIn) },
+    { surface: 'external', prefix: '/auth', plugin: oidcSignInRoutes(portalOidcSignIn) },
     { surface: 'internal', prefix: '/tenant', plugin: tenantRoutes(tenants) },
     { surface: 'internal', prefix: '/users', plugin: usersRoutes(users) },
     { surface: 'internal', prefix: '/api-keys', plugin: apiKeysRoutes(apiKeys) },

@@ -1,5 +1,6 @@
 import type { JWTPayload } from 'jose';
 import type { AuditContext, AuditLog } from '../../../platform/audit/index.js';
+import type { Surface } from '../../../platform/auth/index.js';
 import type { Keyring } from '../../../platform/crypto/index.js';
 import type { Database } from '../../../platform/db/index.js';
 import { AppError } from '../../../platform/errors.js';
@@ -9,7 +10,7 @@ import { mappedRoles, tenantClaimMatches } from './claim-mapping.js';
 import type { ClientMeta, TokenPair } from '../contract.js';
 import { IdentityErrors } from '../errors.js';
 import type { IdentityTables, IdentityTransaction } from '../db/identity.tables.js';
-import { employeeRoles, privilegedRoles } from '../roles.js';
+import { clientRoles, employeeRoles, privilegedRoles } from '../roles.js';
 import { mfaRequiredForAdmins, tenantIdBySlug } from '../tenants/tenants.repo.js';
 import { findUser, findUserByEmailIndex, type UserRow } from '../users/users.repo.js';
 import { emailIndex, insertUserRow } from '../users/users.service.js';
@@ -128,19 +129,29 @@ export function createOidcSignInService(deps: {
   audit: AuditLog;
   oidc: OidcClient;
   sessions: SessionIssuer;
-  /** `<public URL>/auth/callback`: the only redirect URI the console may use. */
+  /**
+   * `<public URL>/auth/callback` (the console) or `<public URL>/portal/auth/callback` (the client
+   * portal): the only redirect URI the front end of this surface may use.
+   */
   callbackUrl: string;
+  /**
+   * Whose sign-in this is: 'internal' (default) offers the tenant's internal providers to
+   * employees; 'external' offers its external (consumer) providers to clients of the portal.
+   */
+  surface?: Surface | undefined;
   /** Reads `oidc.<idp id>.client_secret` for providers that want a client secret; absent = public clients only. */
   clientSecrets?: SecretReader | undefined;
 }): OidcSignInService {
   const { database, keyring, audit, oidc, sessions, callbackUrl, clientSecrets } = deps;
+  const surface = deps.surface ?? 'internal';
+  const userKind = surface === 'internal' ? ('employee' as const) : ('client' as const);
   const inTenant = <T>(tenantId: string, fn: (trx: Tx) => Promise<T>) =>
     database.withTenant<IdentityTables, T>({ tenantId }, fn);
 
   const tenantIdOf = (slug: string) => tenantIdBySlug(database.app, slug);
 
   const offered = (row: ProviderRow): row is ProviderRow & { clientId: string } =>
-    row.enabled && row.surface === 'internal' && Boolean(row.clientId);
+    row.enabled && row.surface === surface && Boolean(row.clientId);
 
   async function providerOf(
     tenant: string,
@@ -177,8 +188,10 @@ export function createOidcSignInService(deps: {
   ): Promise<UserRow> {
     const email = emailOf(claims);
     if (!email) throw IdentityErrors.oidcEmailMissing();
-    const allowed: readonly string[] = employeeRoles;
-    const roles = mappedRoles(provider, claims).filter((r) => allowed.includes(r));
+    const allowed: readonly string[] = userKind === 'employee' ? employeeRoles : clientRoles;
+    const mapped = mappedRoles(provider, claims).filter((r) => allowed.includes(r));
+    // A client has one role; a consumer provider need not map any to let its people shop.
+    const roles = mapped.length === 0 && userKind === 'client' ? ['client'] : mapped;
     if (roles.length === 0) throw IdentityErrors.oidcNoRole();
     const ctx: AuditContext = {
       tenantId,
@@ -192,7 +205,7 @@ export function createOidcSignInService(deps: {
       { keyring, audit },
       ctx,
       {
-        kind: 'employee',
+        kind: userKind,
         email: email.address,
         displayName: displayNameOf(claims) ?? null,
         passwordHash: null,
@@ -266,7 +279,8 @@ export function createOidcSignInService(deps: {
     const attempt = () =>
       inTenant(tenantId, async (trx) => {
         const { user, via } = await userFor(trx, tenantId, provider, subjectClaims, meta);
-        if (user.kind !== 'employee') throw IdentityErrors.oidcNotEmployee();
+        if (user.kind !== userKind)
+          throw userKind === 'employee' ? IdentityErrors.oidcNotEmployee() : IdentityErrors.oidcNotClient();
         if (user.status !== 'active') throw IdentityErrors.oidcAccountDisabled();
         const privileged = user.roles.some((r) => (privilegedRoles as readonly string[]).includes(r));
         if (privileged && (await mfaRequiredForAdmins(trx)) && !reportsSecondFactor(claims))
@@ -283,12 +297,12 @@ export function createOidcSignInService(deps: {
           target: { type: 'user', id: ctx.actor.id },
           details: {
             provider: providerPublicId,
-            surface: 'internal',
+            surface,
             via,
             ...(meta.userAgent ? { userAgent: meta.userAgent.slice(0, 200) } : {}),
           },
         });
-        return sessions.issue(trx, user, 'internal', undefined, false);
+        return sessions.issue(trx, user, surface, undefined, false);
       });
     try {
       return await attempt();

@@ -1,0 +1,414 @@
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, createTenant, createUser, login, type TestUser } from '../support/identity.js';
+import { createTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { haveChromium, launchChromium, type Browser, watchComplaints } from '../console/console-harness.js';
+import {
+  axe,
+  axeSource,
+  ensurePortalBuilt,
+  freePort,
+  portalArtifactsDir,
+  settled,
+  startConsumerIdp,
+} from './portal-harness.js';
+
+/*
+ * The client's journey through the portal in Chromium, served as `npm start` serves it (built
+ * assets under /portal, helmet's CSP), against the real catalog, orders and payment simulator:
+ * sign in (password, and a consumer OpenID Connect provider), find products, fill the cart, check
+ * out with the simulator's 3-D Secure test card, approve the challenge, follow the order. axe-core
+ * runs on every page the journey sees and fails on a serious or critical violation.
+ *
+ * Tests marked "needs the merge" use routes other helpers of issue 18 are building (identity's
+ * sign-up, customers' /ext/v1/me, notifications, privacy); they are skipped, each naming the route
+ * it waits for, until those land on main.
+ */
+
+if (!haveChromium && process.env.CI)
+  throw new Error('Chromium is missing: apt-get install -y chromium (see .ci/run)');
+
+const phone = { width: 390, height: 844 };
+
+describe.skipIf(!haveChromium)('the client portal, in a browser', () => {
+  let t: TestPlatform;
+  let base: string;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let client: TestUser;
+  let idp: Awaited<ReturnType<typeof startConsumerIdp>>;
+  let orderNumber = '';
+  const cleanups: (() => Promise<void>)[] = [];
+  const complaints: string[] = [];
+  const watch = watchComplaints(complaints);
+  const inaccessible: Record<string, string[]> = {};
+  const shoot = (p: Page, name: string) =>
+    p.screenshot({ path: path.join(portalArtifactsDir, `${name}.png`), fullPage: true });
+
+  /** axe on the page as it is now; violations are collected under the page's name and checked at the end. */
+  async function audit(p: Page, name: string) {
+    await settled(p);
+    const found = await axe(p);
+    if (found.length > 0) inaccessible[name] = found;
+    await shoot(p, name);
+  }
+
+  const portal = (pathname: string) => `${base}/portal${pathname}`;
+
+  beforeAll(async () => {
+    await ensurePortalBuilt();
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    idp = await startConsumerIdp(`${base}/portal/auth/callback`, 'northwind-shop');
+    cleanups.push(() => idp.close());
+    t = await createTestPlatform({ role: 'start', env: { SWITCHBOARD_PUBLIC_URL: base } });
+    cleanups.push(() => t.close());
+    const { tenant } = await createTenant(t.platform, 'northwind');
+    const owner = await createUser(t.platform, tenant, { roles: ['owner'] });
+    client = await createUser(t.platform, tenant, { roles: ['client'], kind: 'client' });
+    const as = {
+      tenant: tenant.uuid,
+      permissions: ['products:write', 'products:read', 'inventory:write'],
+    };
+
+    const provider = await t.inject({
+      method: 'POST',
+      url: '/api/v1/identity-providers',
+      headers: bearer((await login(t, owner)).accessToken),
+      payload: {
+        name: 'Northwind ID',
+        surface: 'external',
+        issuer: idp.issuer,
+        audience: 'northwind-shop',
+        clientId: 'northwind-shop',
+      },
+    });
+    expect(provider.statusCode, provider.body).toBe(201);
+
+    const category = async (name: string) => {
+      const res = await t.inject({
+        method: 'POST',
+        url: '/api/v1/catalog/categories',
+        payload: { name },
+        as,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json<{ id: string }>().id;
+    };
+    const kitchen = await category('Kitchen');
+    const art = await category('Art');
+    const location = await t.inject({
+      method: 'POST',
+      url: '/api/v1/catalog/locations',
+      payload: { code: 'BER', name: 'Berlin' },
+      as,
+    });
+    expect(location.statusCode, location.body).toBe(201);
+    for (const [sku, name, categoryId, amountMinor] of [
+      ['NW-MUG', 'Enamel mug', kitchen, 1200],
+      ['NW-POSTER', 'Harbour poster', art, 3000],
+    ] as const) {
+      const product = await t.inject({
+        method: 'POST',
+        url: '/api/v1/catalog/products',
+        payload: {
+          sku,
+          name,
+          status: 'active',
+          categoryId,
+          description: `${name}, made in Berlin.`,
+          attributes: { colour: 'blue' },
+          prices: [{ amountMinor, currency: 'EUR' }],
+        },
+        as,
+      });
+      expect(product.statusCode, product.body).toBe(201);
+      const level = await t.inject({
+        method: 'PUT',
+        url: `/api/v1/catalog/inventory/${product.json<{ id: string }>().id}/${location.json<{ id: string }>().id}`,
+        payload: { onHand: 20, reason: 'stock take' },
+        as,
+      });
+      expect(level.statusCode, level.body).toBe(200);
+    }
+
+    const http = t.platform.http;
+    if (!http) throw new Error('the test platform serves no HTTP');
+    await http.listen({ host: '127.0.0.1', port });
+    browser = await launchChromium();
+    cleanups.push(() => browser.close());
+    context = await browser.newContext(phone);
+    await context.addInitScript({ content: await axeSource() });
+    page = watch(context.pages()[0] ?? (await context.newPage()));
+  }, 240_000);
+
+  afterAll(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  });
+
+  it('sends a signed-out visitor to sign-in, and back to the page they wanted after a password sign-in', async () => {
+    await page.goto(portal('/orders'));
+    await page.waitForURL(/\/portal\/sign-in\?redirect=/);
+    await audit(page, 'sign-in');
+    await page.getByLabel('Shop').fill('northwind');
+    // A wrong password: the server's refusal is shown above the form, the password cleared.
+    await page.getByLabel('E-mail address').fill(client.email);
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toBeTruthy();
+    await page.getByLabel('Password').fill(client.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.waitForURL(portal('/orders'));
+    await page.getByRole('heading', { level: 1, name: 'Orders' }).waitFor();
+    await audit(page, 'orders-empty');
+    expect(await page.getByText('No orders yet').isVisible()).toBe(true);
+  }, 60_000);
+
+  it('signs a client in through the shop’s consumer identity provider (OpenID Connect, PKCE)', async () => {
+    const other = await browser.newContext(phone);
+    const p = watch(other.pages()[0] ?? (await other.newPage()));
+    idp.state.account = { sub: 'nw-0001', email: 'grace@example.test', name: 'Grace Hopper' };
+    await p.goto(portal('/sign-in'));
+    await p.getByLabel('Shop').fill('northwind');
+    const button = p.getByRole('button', { name: 'Sign in with Northwind ID' });
+    await expect.poll(() => button.isVisible(), { timeout: 10_000 }).toBe(true);
+    await button.click();
+    await p.waitForURL(portal('/'), { timeout: 20_000 });
+    await p.getByRole('heading', { level: 1, name: 'Products' }).waitFor();
+    const stored = await p.evaluate<string | null>(
+      "window.localStorage.getItem('switchboard.portal.session.v1')",
+    );
+    expect(JSON.parse(stored ?? '{}')).toMatchObject({ kind: 'signedIn', tenant: 'northwind' });
+    // The console's session is a separate thing: signing in to the shop signs nobody in to the console.
+    expect(await p.evaluate("window.localStorage.getItem('switchboard.session.v1')")).toBeNull();
+  }, 60_000);
+
+  it('finds products by words, category and price, shows a price it cannot read on its field, and opens one', async () => {
+    await page.goto(portal('/'));
+    await page.getByRole('heading', { level: 1, name: 'Products' }).waitFor();
+    await page.getByRole('link', { name: 'Enamel mug' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Harbour poster' }).isVisible()).toBe(true);
+    await audit(page, 'products');
+
+    await page.getByLabel('Search products').fill('poster');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/q=poster/);
+    await page.getByRole('link', { name: 'Harbour poster' }).waitFor();
+    await expect.poll(() => page.getByRole('link', { name: 'Enamel mug' }).count()).toBe(0);
+
+    await page.goto(portal('/'));
+    await page.getByText('Filters', { exact: true }).click();
+    await page.getByLabel('Category').selectOption({ label: 'Kitchen' });
+    await page.getByRole('link', { name: 'Enamel mug' }).waitFor();
+    await expect.poll(() => page.getByRole('link', { name: 'Harbour poster' }).count()).toBe(0);
+
+    await page.goto(portal('/'));
+    await page.getByText('Filters', { exact: true }).click();
+    await page.getByLabel('Price up to (EUR)').fill('abc');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect.poll(() => page.getByText('Enter an amount, such as 12.50.').isVisible()).toBe(true);
+    await page.getByLabel('Price up to (EUR)').fill('20');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/max=/);
+    await page.getByRole('link', { name: 'Enamel mug' }).waitFor();
+    await expect.poll(() => page.getByRole('link', { name: 'Harbour poster' }).count()).toBe(0);
+
+    await page.getByRole('link', { name: 'Enamel mug' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Enamel mug' }).waitFor();
+    expect(await page.getByText('€12.00').first().isVisible()).toBe(true);
+    await audit(page, 'product');
+  }, 90_000);
+
+  it('adds to the cart, checks out with the 3-D Secure test card, approves the challenge, and sees the order confirmed', async () => {
+    if (!page.url().includes('/portal/products/')) {
+      await page.goto(portal('/'));
+      await page.getByRole('link', { name: 'Enamel mug' }).click();
+    }
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+    await page.getByRole('link', { name: /Cart, 2 items/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Cart' }).waitFor();
+    expect(await page.getByText('€24.00').first().isVisible()).toBe(true);
+
+    await page.getByLabel('Full name').fill('Ada Lovelace');
+    await page.getByLabel('Street and number').fill('Unter den Linden 1');
+    await page.getByLabel('City').fill('Berlin');
+    // Not a German postal code: the server says so, on the field.
+    await page.getByLabel('Postal code').fill('1011');
+    await page.getByLabel('Country').fill('DE');
+    await page.getByLabel('Card number').fill('4000 0025 0000 3155');
+    await audit(page, 'cart');
+    await page.getByRole('button', { name: 'Place order' }).click();
+    const postal = page.getByLabel('Postal code');
+    await expect.poll(() => postal.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByText('Is not a postal code of DE.').isVisible()).toBe(true);
+    await postal.fill('10117');
+    await page.getByRole('button', { name: 'Place order' }).click();
+
+    await page.waitForURL(/\/portal\/orders\/ord_/, { timeout: 30_000 });
+    const heading = page.getByRole('heading', { level: 1, name: /^Order / });
+    await heading.waitFor();
+    orderNumber = ((await heading.textContent()) ?? '').replace('Order ', '');
+    const confirm = page.getByRole('link', { name: 'Confirm payment' });
+    await confirm.waitFor({ timeout: 30_000 });
+    await audit(page, 'order-3ds');
+
+    // The bank's page (the simulator's) opens in a tab of its own.
+    const [challenge] = await Promise.all([context.waitForEvent('page'), confirm.click()]);
+    await challenge.waitForLoadState();
+    await challenge.getByRole('button', { name: 'Approve' }).click();
+    await challenge.waitForLoadState();
+    await challenge.close();
+
+    // The order page follows the order without a reload.
+    await page.getByText('Confirmed', { exact: true }).first().waitFor({ timeout: 30_000 });
+    await expect.poll(() => confirm.count()).toBe(0);
+    expect(await page.getByText('€24.00').first().isVisible()).toBe(true);
+    await audit(page, 'order-confirmed');
+    // The cart was emptied by the order.
+    expect(await page.getByRole('link', { name: 'Cart', exact: true }).isVisible()).toBe(true);
+  }, 120_000);
+
+  it('lists the order on the orders page, with its status', async () => {
+    await page.getByRole('link', { name: 'Orders', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Orders' }).waitFor();
+    const card = page.getByRole('listitem').filter({ hasText: `Order ${orderNumber}` });
+    await card.waitFor();
+    expect(await card.textContent()).toContain('Confirmed');
+    await audit(page, 'orders');
+  }, 60_000);
+
+  it('walks the remaining pages (empty cart, notifications, account, sign-up, a broken verification link) for axe', async () => {
+    for (const [name, pathname] of [
+      ['cart-empty', '/cart'],
+      ['notifications', '/notifications'],
+      ['account', '/account'],
+      ['not-found', '/no-such-page'],
+    ] as const) {
+      await page.goto(portal(pathname));
+      await audit(page, name);
+    }
+    const visitor = await browser.newContext(phone);
+    await visitor.addInitScript({ content: await axeSource() });
+    const v = watch(visitor.pages()[0] ?? (await visitor.newPage()));
+    await v.goto(portal('/sign-up?tenant=northwind'));
+    await audit(v, 'sign-up');
+    await v.goto(portal('/verify-email?tenant=northwind'));
+    await v.getByText('The link is incomplete').waitFor();
+    await audit(v, 'verify-email-broken');
+  }, 90_000);
+
+  it('speaks German on request', async () => {
+    await page.goto(portal('/'));
+    await page.getByLabel('Language').selectOption('de');
+    await page.getByRole('heading', { level: 1, name: 'Produkte' }).waitFor();
+    expect(await page.evaluate('document.documentElement.lang')).toBe('de');
+    await page.getByLabel('Sprache').selectOption('en');
+    await page.getByRole('heading', { level: 1, name: 'Products' }).waitFor();
+  });
+
+  it('has no serious or critical accessibility violation on any page it saw', () => {
+    expect(inaccessible).toEqual({});
+  });
+
+  // ---- needs the merge of issue 18's other pieces --------------------------------------------
+
+  it.skip('needs the merge: POST /ext/v1/auth/sign-up and /ext/v1/auth/verify-email (identity) — signs up, opens the link, is signed in', async () => {
+    const visitor = await browser.newContext(phone);
+    const v = watch(visitor.pages()[0] ?? (await visitor.newPage()));
+    await v.goto(portal('/sign-up?tenant=northwind'));
+    await v.getByLabel('Your name').fill('Katherine Johnson');
+    await v.getByLabel('E-mail address').fill('katherine@example.test');
+    await v.getByLabel('Password').fill('a long enough password');
+    await v.getByRole('button', { name: 'Create account' }).click();
+    await v.getByRole('heading', { name: 'Check your e-mail' }).waitFor();
+    // The link the notifications module would e-mail (identity.emailVerification.issue, API-18).
+    const identity = t.platform.modules.identity as unknown as {
+      users: { list(ctx: unknown): Promise<{ id: string; email: string }[]> };
+      emailVerification: { issue(ctx: unknown, userId: string): Promise<{ url: string }> };
+    };
+    const { ctx } = { ctx: { tenantId: client.tenant.uuid } };
+    const user = (await identity.users.list(ctx)).find((u) => u.email === 'katherine@example.test');
+    const { url } = await identity.emailVerification.issue(ctx, user?.id ?? '');
+    await v.goto(url);
+    await v.getByRole('heading', { level: 1, name: 'Products' }).waitFor();
+  });
+
+  it.skip('needs the merge: GET/PATCH /ext/v1/me, /ext/v1/me/addresses, /preferences, /consents (customers) — edits the profile, an address, a preference, a consent', async () => {
+    await page.goto(portal('/account'));
+    await page.getByLabel('Name', { exact: true }).fill('Ada King');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved').waitFor();
+    await page.getByLabel('Street and number').fill('Unter den Linden 1');
+    await page.getByLabel('Postal code').fill('10117');
+    await page.getByLabel('City').fill('Berlin');
+    await page.getByLabel('Country').fill('DE');
+    await page.getByRole('button', { name: 'Add address' }).click();
+    await page.getByRole('button', { name: 'Remove Unter den Linden 1' }).waitFor();
+    // A bad phone number: the server names the field, the page shows it there.
+    await page.getByLabel('Phone').fill('not a phone');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByLabel('Phone').getAttribute('aria-invalid')).toBe('true');
+    await page.getByRole('group', { name: 'Offers and news by' }).getByLabel('E-mail').check();
+    await expect.poll(() => page.getByText('marketing.email').isVisible()).toBe(true);
+    expect(await axe(page)).toEqual([]);
+  });
+
+  it.skip('needs the merge: GET /ext/v1/notifications/stream and /ext/v1/notifications (notifications) — sees the order ship live', async () => {
+    await page.goto(portal('/notifications'));
+    await page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
+    const orders = await t.inject({
+      method: 'GET',
+      url: `/api/v1/orders?number=${orderNumber}`,
+      as: { tenant: client.tenant.uuid, permissions: ['orders:read'] },
+    });
+    const orderId = orders.json<{ items: { id: string }[] }>().items[0]?.id ?? '';
+    for (const status of ['PROCESSING', 'SHIPPED'])
+      await t.inject({
+        method: 'POST',
+        url: `/api/v1/orders/${orderId}/status`,
+        payload: { status, reason: 'test' },
+        as: { tenant: client.tenant.uuid, permissions: ['orders:write'] },
+      });
+    // No reload: the stream brings it.
+    await page.getByRole('listitem').filter({ hasText: orderNumber }).first().waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('link', { name: /Notifications, \d+ unread/ }).isVisible()).toBe(true);
+  });
+
+  it.skip('needs the merge: POST/GET /ext/v1/privacy/requests and GET /ext/v1/privacy/requests/{id}/download (privacy) — downloads the data, then deletes the account', async () => {
+    await page.goto(portal('/account'));
+    await page.getByRole('button', { name: 'Download my data' }).click();
+    const link = page.getByRole('link', { name: 'Download the file' });
+    await link.waitFor({ timeout: 60_000 });
+    expect(await link.getAttribute('href')).toBeTruthy();
+    await page.getByRole('button', { name: 'Delete my account' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Delete your account?' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('tax law, 10 years');
+    expect(await axe(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Delete my account' }).click();
+    await page.waitForURL(/\/portal\/sign-in/);
+    await page.getByLabel('Shop').fill('northwind');
+    await page.getByLabel('E-mail address').fill(client.email);
+    await page.getByLabel('Password').fill(client.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('alert').first().waitFor();
+  });
+
+  it('ran without a script error or a CSP violation', () => {
+    // axe-core builds its messages with new Function, which the platform's policy refuses; routes
+    // that are not on main yet (me, notifications, privacy) answer 404, which the browser logs.
+    expect(
+      complaints.filter(
+        (c) =>
+          !c.includes("'unsafe-eval' is not an allowed source of script") &&
+          !c.includes('the server responded with a status of 404') &&
+          // Refusals the journey provokes: a wrong password (401), a bad postal code (422).
+          !c.includes('status of 401') &&
+          !c.includes('status of 422'),
+      ),
+    ).toEqual([]);
+  });
+});
