@@ -1,4 +1,4 @@
-import { defineModule, type PlatformModule } from '../../platform/module.js';
+import { defineModule, type ModulePrivacy, type PlatformModule } from '../../platform/module.js';
 import { identityModule } from '../identity/index.js';
 import type { InboxService, PreferencesService, SendService, TemplatesService } from './contract.js';
 import { notificationsClassification } from './db/notifications.classification.js';
@@ -29,6 +29,8 @@ export interface NotificationsApi {
   runDueDeliveries(now?: Date): Promise<number>;
   /** Deletes read notifications older than 30 days and any older than 90 (the daily timer). */
   housekeeping(now?: Date): Promise<number>;
+  /** Its part in data-subject requests (also handed to the kernel as `privacy`). */
+  readonly privacy: ModulePrivacy;
 }
 
 /**
@@ -60,6 +62,7 @@ export const notificationsModule = defineModule({
     // One LISTEN connection per process, opened by the first stream, shared by both surfaces.
     let hub: LiveHub | undefined;
     const liveHub = () => (hub ??= createLiveHub({ connectionString: database.appUrl, logger }));
+    const privacy = notificationsPrivacy(database, subjectKeys);
     const mine = (surface: 'internal' | 'external') =>
       inboxRoutes({ surface, inbox, preferences, tickets, hub: liveHub });
 
@@ -71,6 +74,7 @@ export const notificationsModule = defineModule({
         templates,
         runDueDeliveries: (now) => dispatcher.runDue(now),
         housekeeping: (now) => deleteOldNotifications(database, now),
+        privacy,
       },
       routes: [
         { surface: 'internal', prefix: '/notifications', plugin: mine('internal') },
@@ -111,7 +115,7 @@ export const notificationsModule = defineModule({
           },
         },
       ],
-      privacy: notificationsPrivacy(database, subjectKeys),
+      privacy,
     };
   },
 });

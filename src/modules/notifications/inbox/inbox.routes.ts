@@ -12,7 +12,6 @@ import type { SocketTickets } from '../live/socket-tickets.js';
 import { registerWebsocket } from '../live/websocket-plugin.js';
 import { isTimeZone } from '../preferences/quiet-hours.js';
 import { recipientOf } from '../preferences/preferences.service.js';
-import { channelSchema } from '../templates/templates.routes.js';
 
 export const notificationSchema = z
   .object({
@@ -104,26 +103,27 @@ export function inboxRoutes(options: InboxRoutesOptions): FastifyPluginAsyncZod 
     let cursor: string | null = lastEventId?.startsWith('ntf_') ? lastEventId : null;
     if (!cursor) cursor = (await inbox.list(ctx, { limit: 1 })).items[0]?.id ?? null;
     let running: Promise<void> | undefined;
-    let again = false;
-    let stopped = false;
+    // An object, not lets: the flags change in callbacks the compiler cannot follow.
+    const state = { again: false, stopped: false };
+    const repeat = (): boolean => state.again && !state.stopped;
     const pull = () => {
       if (running) {
-        again = true;
+        state.again = true;
         return;
       }
       running = (async () => {
         do {
-          again = false;
+          state.again = false;
           for (;;) {
             const batch = await inbox.after(ctx, userId, cursor, 100);
             for (const n of batch) {
-              if (stopped) return;
+              if (state.stopped) return;
               push(n);
               cursor = n.id;
             }
             if (batch.length < 100) break;
           }
-        } while (again && !stopped);
+        } while (repeat());
       })()
         .catch(() => undefined)
         .finally(() => {
@@ -139,7 +139,7 @@ export function inboxRoutes(options: InboxRoutesOptions): FastifyPluginAsyncZod 
     if (lastEventId) pull();
     return {
       stop() {
-        stopped = true;
+        state.stopped = true;
         unsubscribe();
       },
     };
@@ -345,12 +345,12 @@ export function inboxRoutes(options: InboxRoutesOptions): FastifyPluginAsyncZod 
         response: { 426: problemSchema, 400: problemSchema, 429: problemSchema },
       },
       wsHandler: (socket: WebSocket, request) => {
-        const query = request.query as { ticket: string; lastEventId?: string };
+        const query = request.query;
         let feed: Feed | undefined;
-        let closed = false;
+        const socketState = { closed: false };
         const end = (code = 1001) => {
-          if (closed) return;
-          closed = true;
+          if (socketState.closed) return;
+          socketState.closed = true;
           clearInterval(ping);
           feed?.stop();
           open.delete(end);
@@ -373,13 +373,13 @@ export function inboxRoutes(options: InboxRoutesOptions): FastifyPluginAsyncZod 
             requestId: request.id,
           };
           feed = await openFeed(ctx, holder.userId, query.lastEventId, (n) => {
-            if (!closed)
+            if (!socketState.closed)
               socket.send(JSON.stringify({ event: 'notification', id: n.id, data: notificationView(n) }));
           }).catch(() => undefined);
           if (!feed) {
             socket.close(1013, 'live notifications unavailable');
             end();
-          } else if (closed) feed.stop();
+          } else if (socketState.closed) feed.stop();
           else socket.send(JSON.stringify({ event: 'ready' }));
         })();
       },

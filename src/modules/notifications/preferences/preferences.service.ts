@@ -87,7 +87,7 @@ export function createPreferencesService(
         upsertPreferences(trx, {
           tenantId: ctx.tenantId,
           userId,
-          channels: preferences.channels as Record<string, Record<string, boolean>>,
+          channels: preferences.channels,
           quietStart: preferences.quietHours?.start ?? null,
           quietEnd: preferences.quietHours?.end ?? null,
           timeZone: preferences.quietHours?.timeZone ?? null,
