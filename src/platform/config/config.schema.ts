@@ -111,6 +111,9 @@ export const settingsSchema = z
     SWITCHBOARD_OUTBOUND_WEBHOOKS_MAX_ATTEMPTS: positiveInt.max(50).default(8),
     SWITCHBOARD_OUTBOUND_WEBHOOKS_TIMEOUT_MS: positiveInt.max(120_000).default(10_000),
     SWITCHBOARD_OUTBOUND_WEBHOOKS_FIRST_RETRY_MS: positiveInt.max(3_600_000).default(30_000),
+    // Notifications' e-mail: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://host:465; a
+    // tenant secret notifications.smtp.url wins; unset = e-mail deliveries are recorded `not_configured`.
+    SWITCHBOARD_SMTP_URL: url(['smtp:', 'smtps:']).optional(),
   })
   .strict();
 
@@ -125,6 +128,7 @@ export const secretSettings: ReadonlySet<keyof Settings> = new Set([
   'REDIS_URL',
   'NATS_URL',
   'OBJECT_STORE_URL',
+  'SWITCHBOARD_SMTP_URL',
 ]);
 
 /** Prefixes that mark a variable as ours: an unknown one is a typo, and a typo must not pass silently. */

@@ -48,6 +48,8 @@ export interface Config {
     readonly firstRetryMs: number;
   };
   readonly shutdownTimeoutMs: number;
+  /** Notifications' platform-wide SMTP server (a tenant secret `notifications.smtp.url` wins); undefined = none. */
+  readonly notifications: { readonly smtpUrl: string | undefined };
   readonly calls: {
     /** Accepted payloads still unprocessed after this long are re-driven (their event published again). */
     readonly redriveAfterMs: number;
@@ -176,6 +178,7 @@ function buildConfig(settings: Settings): Config {
       firstRetryMs: settings.SWITCHBOARD_OUTBOUND_WEBHOOKS_FIRST_RETRY_MS,
     },
     shutdownTimeoutMs: settings.SWITCHBOARD_SHUTDOWN_TIMEOUT_MS,
+    notifications: { smtpUrl: settings.SWITCHBOARD_SMTP_URL },
     calls: {
       redriveAfterMs: settings.SWITCHBOARD_REDRIVE_AFTER_SECONDS * 1000,
       exportRetentionHours: settings.SWITCHBOARD_EXPORT_RETENTION_HOURS,
