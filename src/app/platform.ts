@@ -363,6 +363,10 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
       http,
       close() {
         closing ??= (async () => {
+          for (const instance of instances)
+            await instance
+              .close?.()
+              .catch((error: unknown) => logger.warn({ err: error }, 'a module did not close cleanly'));
           await http?.close();
           if (runtime) await runtime.stop();
           else await workflows?.shutdown();

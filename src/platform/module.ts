@@ -107,6 +107,12 @@ export interface PlatformModule<Api = unknown> extends ModuleJobs {
   /** Runs once before the HTTP app is built, in processes that serve HTTP (identity makes sure a signing key exists). */
   beforeServing?(): Promise<void>;
   /**
+   * Ends what the module keeps open across requests (live streams, mail transports, LISTEN
+   * connections) when the platform closes: before the HTTP server stops, so that open streams do
+   * not hold it up. Runs once, in every role.
+   */
+  close?(): Promise<void>;
+  /**
    * Its part in data-subject requests (find, export, erase, restrict): required of every module
    * whose classification marks a personal column (a test checks). See docs/privacy.md.
    */

@@ -81,18 +81,11 @@ export const notificationsModule = defineModule({
         { surface: 'internal', prefix: '/notifications', plugin: sendRoutes(sender, inbox) },
         { surface: 'internal', prefix: '/notification-templates', plugin: templatesRoutes(templates) },
         { surface: 'external', prefix: '/notifications', plugin: mine('external') },
-        {
-          surface: 'root',
-          prefix: '/__notifications-shutdown',
-          plugin: async (app) => {
-            app.addHook('onClose', async () => {
-              await hub?.close();
-              await channels.close();
-            });
-            await Promise.resolve();
-          },
-        },
       ],
+      async close() {
+        await hub?.close();
+        await channels.close();
+      },
       handlers: triggerHandlers({ sender, directory }),
       jobs: [
         {
