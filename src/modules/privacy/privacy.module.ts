@@ -79,10 +79,9 @@ export const privacyModule = defineModule({
       return purged;
     }
 
-    const { resume: _resume, ...publicRequests } = requests;
     return {
       api: {
-        requests: publicRequests,
+        requests,
         participants: () => deps.privacyParticipants().map((p) => p.module),
         remindDue,
         resumeStalled,

@@ -28,8 +28,8 @@ export type RequestsTable = {
   processingStartedAt: Date | null;
   attempts: Generated<number>;
   lastError: string | null;
-  reminded7At: Date | null;
-  reminded2At: Date | null;
+  weekReminderAt: Date | null;
+  finalReminderAt: Date | null;
   createdAt: Generated<Date>;
   updatedAt: Generated<Date>;
 };

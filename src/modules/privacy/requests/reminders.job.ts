@@ -24,7 +24,7 @@ export async function remindDueRequests(deps: {
       const sent = await deps.database.withTenant<PrivacyTables, boolean>(ctx, async (trx) => {
         const row = await findRequest(trx, due.id, { forUpdate: true });
         if (!row || !(openStatuses as readonly string[]).includes(row.status)) return false;
-        const already = days === 7 ? row.reminded7At : row.reminded2At;
+        const already = days === 7 ? row.weekReminderAt : row.finalReminderAt;
         if (already) return false;
         const dueAt = row.extendedDueAt ?? row.dueAt;
         // The 2-day reminder covers the 7-day one when both are due at once (a late extension, downtime).
@@ -32,8 +32,8 @@ export async function remindDueRequests(deps: {
           trx,
           row.id,
           days === 2
-            ? { reminded2At: deps.now, reminded7At: row.reminded7At ?? deps.now }
-            : { reminded7At: deps.now },
+            ? { finalReminderAt: deps.now, weekReminderAt: row.weekReminderAt ?? deps.now }
+            : { weekReminderAt: deps.now },
         );
         await insertStep(trx, {
           id: newUuid(),

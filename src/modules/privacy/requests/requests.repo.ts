@@ -91,7 +91,7 @@ export async function dueForReminder(
   now: Date,
   days: 7 | 2,
 ): Promise<Pick<RequestRow, 'id' | 'tenantId' | 'dueAt' | 'extendedDueAt'>[]> {
-  const column = days === 7 ? 'reminded7At' : 'reminded2At';
+  const column = days === 7 ? 'weekReminderAt' : 'finalReminderAt';
   return owner(db)
     .selectFrom('privacy.requests')
     .select(['id', 'tenantId', 'dueAt', 'extendedDueAt'])

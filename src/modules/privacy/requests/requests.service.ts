@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AuditLog } from '../../../platform/audit/index.js';
 import type { Bus } from '../../../platform/bus/index.js';
 import type { RequestContext } from '../../../platform/context.js';
-import type { Keyring, SubjectKeys } from '../../../platform/crypto/index.js';
+import { SubjectErasedError, type Keyring, type SubjectKeys } from '../../../platform/crypto/index.js';
 import type { Database } from '../../../platform/db/index.js';
 import { AppError } from '../../../platform/errors.js';
 import { fromPublicId, newUuid, toPublicId } from '../../../platform/ids.js';
@@ -227,8 +227,8 @@ export function createRequestsService(deps: RequestsServiceDeps): RequestsServic
       exportExpiresAt: null,
       processingStartedAt: null,
       lastError: null,
-      reminded7At: null,
-      reminded2At: null,
+      weekReminderAt: null,
+      finalReminderAt: null,
     };
     await tx(ctx, async (trx) => {
       await insertRequest(trx, row);
@@ -611,14 +611,15 @@ export function createRequestsService(deps: RequestsServiceDeps): RequestsServic
       const before = await openRow(ctx, uuid, ['received', 'verifying'], 'waiting for verification');
       // The note may name what was checked ("passport seen", a call-back number): it is sealed under
       // the subject's keys, so an erasure of the same person makes it unreadable too.
-      const sealedNote = (
-        await subjectKeys.seal(
-          ctx.tenantId,
-          identifiersOf(await openSubject(ctx, before)),
-          input.note,
-          noteAad(uuid),
-        )
-      ).toString('base64');
+      // A person erased before (asking again) has no keys left: their note is sealed under the tenant's key.
+      const sealedNote = await subjectKeys
+        .seal(ctx.tenantId, identifiersOf(await openSubject(ctx, before)), input.note, noteAad(uuid))
+        .catch((error: unknown) => {
+          if (error instanceof SubjectErasedError)
+            return subjectKeys.seal(ctx.tenantId, [], input.note, noteAad(uuid));
+          throw error;
+        })
+        .then((bytes) => bytes.toString('base64'));
       await tx(ctx, async (trx) => {
         const row = await findRequest(trx, uuid, { forUpdate: true });
         if (!row) throw PrivacyErrors.requestNotFound();
@@ -692,8 +693,8 @@ export function createRequestsService(deps: RequestsServiceDeps): RequestsServic
         await updateRequest(trx, uuid, {
           extendedDueAt,
           extensionReason: reason,
-          reminded7At: null,
-          reminded2At: null,
+          weekReminderAt: null,
+          finalReminderAt: null,
         });
         await step(trx, ctx, uuid, {
           step: 'extended',

@@ -19,27 +19,19 @@ type MaybeDirectory = Partial<Record<keyof SubjectDirectory, unknown>>;
 export function subjectDirectoryOver(customersApi: () => unknown): SubjectDirectory {
   const directory = (): MaybeDirectory => {
     const api = customersApi();
-    return (typeof api === 'object' && api !== null ? api : {}) as MaybeDirectory;
+    return typeof api === 'object' && api !== null ? api : {};
   };
   return {
     async subjectOf(ctx, customerId) {
       const api = directory();
       if (typeof api.subjectOf === 'function')
-        return (await (api.subjectOf as SubjectDirectory['subjectOf']).call(
-          api,
-          ctx,
-          customerId,
-        )) as DataSubject;
+        return (api.subjectOf as SubjectDirectory['subjectOf']).call(api, ctx, customerId);
       return { customerId, userIds: [], emails: [], phones: [] };
     },
     async subjectForUser(ctx, userId) {
       const api = directory();
       if (typeof api.subjectForUser === 'function')
-        return (await (api.subjectForUser as SubjectDirectory['subjectForUser']).call(
-          api,
-          ctx,
-          userId,
-        )) as DataSubject;
+        return (api.subjectForUser as SubjectDirectory['subjectForUser']).call(api, ctx, userId);
       return { customerId: null, userIds: [userId], emails: [], phones: [] };
     },
   };

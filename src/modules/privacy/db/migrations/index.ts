@@ -41,8 +41,8 @@ export const privacyMigrations: MigrationSet = {
         processing_started_at timestamptz,
         attempts integer NOT NULL DEFAULT 0,
         last_error text,
-        reminded_7_at timestamptz,
-        reminded_2_at timestamptz,
+        week_reminder_at timestamptz,
+        final_reminder_at timestamptz,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
       );
