@@ -410,11 +410,15 @@ export function createRequestsService(deps: RequestsServiceDeps): RequestsServic
     if (!succeeded('shredded', null)) {
       const identifiers = identifiersOf(subject);
       const { shredded } = await subjectKeys.shred(ctx.tenantId, identifiers);
+      // The references (blind indexes, not the identifiers): what a restore re-applies (docs/privacy.md).
+      const refs = await Promise.all(
+        identifiers.map((identifier) => subjectKeys.ref(ctx.tenantId, identifier)),
+      );
       await record(ctx, row.id, {
         step: 'shredded',
         module: null,
         outcome: 'ok',
-        details: { identifiers: identifiers.length, keysDestroyed: shredded },
+        details: { identifiers: identifiers.length, keysDestroyed: shredded, refs },
       });
     }
     // 2. Each module removes what the keys did not cover; a module done in an earlier run is skipped.
