@@ -52,6 +52,8 @@ import {
 } from '../platform/objects/index.js';
 import { createSecretsStore, secretsRoutes, type SecretsStore } from '../platform/secrets/index.js';
 import { assembleModules, migrationsOf, type AnyModuleDefinition } from '../platform/module.js';
+import { kernelClassification } from '../platform/db/kernel.classification.js';
+import { classificationRegistry, redactedFieldNames } from '../platform/privacy/index.js';
 import { consoleFor } from './console-setup.js';
 import { portalPlugin } from '../platform/http/portal.plugin.js';
 import { moduleMigrations, modules, type ModuleApis } from './modules.js';
@@ -145,10 +147,18 @@ const kernelAdminPermissions = ['settings:write', 'bus:admin'];
 
 /** The composition root: builds every dependency from the config and wires the modules. */
 export async function createPlatform(config: Config, options: CreatePlatformOptions): Promise<Platform> {
-  const logger = options.logger ?? createLogger(config.log);
-  const metrics = createMetricsRegistry();
   const registry: readonly AnyModuleDefinition[] = modules;
   const extraModules = (options.extraModules ?? []).filter((module) => !registry.includes(module));
+  // Log redaction follows the data classification: every restricted column's name is censored.
+  const logger =
+    options.logger ??
+    createLogger({
+      ...config.log,
+      redactFields: redactedFieldNames(
+        classificationRegistry(kernelClassification, [...registry, ...extraModules]),
+      ),
+    });
+  const metrics = createMetricsRegistry();
   const masterKeyMaterial = await loadMasterKey({
     masterKeyBase64: config.security.masterKey,
     dataDir: config.dataDir,

@@ -18,9 +18,13 @@ export async function config(): Promise<Config> {
 /** CLI commands log only warnings by default, so their own output stays readable. */
 export async function cliLogger(cfg: Config): Promise<Logger> {
   const { createLogger } = await import('../platform/telemetry/index.js');
+  const { classificationRegistry, redactedFieldNames } = await import('../platform/privacy/index.js');
+  const { kernelClassification } = await import('../platform/db/kernel.classification.js');
+  const { modules } = await import('../app/modules.js');
   return createLogger({
     level: cfg.settings.LOG_LEVEL === 'info' ? 'warn' : cfg.log.level,
     pretty: cfg.log.pretty,
+    redactFields: redactedFieldNames(classificationRegistry(kernelClassification, modules)),
   });
 }
 

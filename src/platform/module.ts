@@ -9,11 +9,14 @@ import type { RouteMount } from './http/index.js';
 import type { ModuleJobs, Workflows } from './jobs/index.js';
 import type { ObjectStore } from './objects/index.js';
 import type { SecretReader, SecretsStore } from './secrets/index.js';
-import type {
-  ModulePrivacy,
-  PrivacyParticipant,
-  PrivacyParticipants,
-  SchemaClassification,
+import { kernelClassification } from './db/kernel.classification.js';
+import {
+  classificationRegistry,
+  type ClassificationRegistry,
+  type ModulePrivacy,
+  type PrivacyParticipant,
+  type PrivacyParticipants,
+  type SchemaClassification,
 } from './privacy/index.js';
 import type { Logger, Registry } from './telemetry/index.js';
 import type { Redis } from 'ioredis';
@@ -41,6 +44,12 @@ export interface KernelDeps {
   readonly subjectKeys: SubjectKeys;
   /** Every module taking part in the privacy contract; call it while serving, never inside `create`. */
   readonly privacyParticipants: PrivacyParticipants;
+  /**
+   * The data classification of every schema (the kernel's and each module's, by schema name): what
+   * the console masks and the logs redact. Complete only once every module is created, like
+   * privacyParticipants.
+   */
+  dataClassification(): ClassificationRegistry;
   /** The master key and the ones it replaced, for a module that wraps keys of its own (identity's signing keys). */
   readonly masterKey: MasterKeyProvider;
   readonly previousMasterKeys: readonly MasterKeyProvider[];
@@ -208,7 +217,7 @@ function secretsFor(
  */
 export function assembleModules<const Ds extends readonly AnyModuleDefinition[]>(
   registry: Ds,
-  kernel: Omit<KernelDeps, 'privacyParticipants'> & {
+  kernel: Omit<KernelDeps, 'privacyParticipants' | 'dataClassification'> & {
     readonly config: Config;
     readonly secretsStore: SecretsStore;
   },
@@ -226,6 +235,7 @@ export function assembleModules<const Ds extends readonly AnyModuleDefinition[]>
         throw new Error('privacy participants are known only once every module is created');
       return known.participants;
     },
+    dataClassification: () => classificationRegistry(kernelClassification, definitions),
   };
   const webhookEvents = definitions.flatMap((definition) => definition.webhookEvents ?? []);
   for (const definition of definitions) {

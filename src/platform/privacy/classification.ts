@@ -35,3 +35,45 @@ export function classOf(value: ColumnClass): DataClass {
 export function camelColumn(column: string): string {
   return column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
+
+/** Every schema's classification: schema name → table → column → class. */
+export type ClassificationRegistry = Readonly<Record<string, SchemaClassification>>;
+
+/** What the registry is built from: each module's schema and classification (its definition). */
+export interface ClassifiedModule {
+  readonly name: string;
+  readonly migrations?: { readonly schema: string } | undefined;
+  readonly classification?: SchemaClassification | undefined;
+}
+
+/** The kernel's schemas and every module's, by schema name (a module's schema is its migrations' schema, else its name). */
+export function classificationRegistry(
+  kernel: ClassificationRegistry,
+  modules: readonly ClassifiedModule[],
+): ClassificationRegistry {
+  const registry: Record<string, SchemaClassification> = { ...kernel };
+  for (const module of modules)
+    if (module.classification) registry[module.migrations?.schema ?? module.name] = module.classification;
+  return registry;
+}
+
+/** Suffixes of columns that hold a value in another form; the value travels in logs under the stem. */
+const storedFormSuffixes = ['_ciphertext', '_encrypted', '_sealed'];
+
+/**
+ * The names under which restricted values travel in TypeScript objects and so in log lines: the
+ * camelCase of every restricted column (personal or not), and of its stem when the column keeps
+ * the value encrypted (`email_ciphertext` → `emailCiphertext` and `email`). Sorted, each once.
+ */
+export function redactedFieldNames(registry: ClassificationRegistry): string[] {
+  const names = new Set<string>();
+  for (const tables of Object.values(registry))
+    for (const columns of Object.values(tables))
+      for (const [column, value] of Object.entries(columns)) {
+        if (classOf(value) !== 'restricted') continue;
+        names.add(camelColumn(column));
+        const suffix = storedFormSuffixes.find((s) => column.endsWith(s));
+        if (suffix) names.add(camelColumn(column.slice(0, -suffix.length)));
+      }
+  return [...names].filter((name) => /^[A-Za-z_$][\w$]*$/.test(name)).sort();
+}

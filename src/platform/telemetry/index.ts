@@ -1,2 +1,8 @@
-export { createLogger, redactedFieldNames, type Logger, type LoggerSettings } from './logger.js';
+export {
+  createLogger,
+  redactedFieldNames,
+  redactPathsFor,
+  type Logger,
+  type LoggerSettings,
+} from './logger.js';
 export { createMetricsRegistry, Counter, Gauge, Histogram, type Registry } from './metrics.js';
