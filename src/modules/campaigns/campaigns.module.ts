@@ -1,3 +1,4 @@
+import { campaignsClassification } from './db/campaigns.classification.js';
 import { hostname } from 'node:os';
 import { newUuid } from '../../platform/ids.js';
 import { defineModule, type PlatformModule } from '../../platform/module.js';
@@ -104,6 +105,7 @@ function createTelephony(
 export const campaignsModule = defineModule({
   name: 'campaigns',
   migrations: campaignsMigrations,
+  classification: campaignsClassification,
   // Automatic opt-out reads the customer's number of an analysed recording through conversations' api.
   dependsOn: [conversationsModule],
   // The telephony providers' credentials (campaigns.twilio.*, campaigns.vapi.*, campaigns.retell.*).

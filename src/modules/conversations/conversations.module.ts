@@ -1,3 +1,4 @@
+import { conversationsClassification } from './db/conversations.classification.js';
 import type { AuditLog } from '../../platform/audit/index.js';
 import type { RequestContext } from '../../platform/context.js';
 import type { Bus } from '../../platform/bus/index.js';
@@ -206,6 +207,7 @@ export function createConversationsModule(
 export const conversationsModule = defineModule({
   name: 'conversations',
   migrations: conversationsMigrations,
+  classification: conversationsClassification,
   dependsOn: [identityModule, callsModule],
   // Credentials named in the tenant's configuration: transcription providers' (transcription.*), the
   // LLM analyser's (llm.*) and
