@@ -35,6 +35,7 @@ import {
 import type { SecretReader } from '../../platform/secrets/index.js';
 import type { Logger } from '../../platform/telemetry/index.js';
 import { createSealing } from './sealing.js';
+import { createCampaignsPrivacy } from './privacy/campaigns.privacy.js';
 import { createTelephonyAdapters, type TelephonyAdapters } from './telephony/telephony-adapters.js';
 import { telephonyCallbackRoutes } from './telephony/telephony-callbacks.routes.js';
 import { dialerRoutes } from './dialer/dialer.routes.js';
@@ -212,6 +213,7 @@ export const campaignsModule = defineModule({
       owner: `${hostname()}:${process.pid}:${newUuid()}`,
     });
     return {
+      privacy: createCampaignsPrivacy({ database: deps.database, sealing }),
       api: {
         lists,
         leads,

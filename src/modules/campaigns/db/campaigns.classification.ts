@@ -236,6 +236,11 @@ export const campaignsClassification: SchemaClassification = {
     reason: 'internal',
     detail: 'internal',
   },
+  processing_restrictions: {
+    tenant_id: 'internal',
+    phone_index: 'personal:restricted',
+    restricted_at: 'internal',
+  },
   schema_migrations: migrations,
   schema_migrations_lock: migrationsLock,
 };
