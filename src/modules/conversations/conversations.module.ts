@@ -40,6 +40,7 @@ import { createAnalysisVconContributor } from './results/analysis-vcon.contribut
 import { createResults, type ResultsService } from './results/results.service.js';
 import { resultsRoutes } from './results/results.routes.js';
 import { createSealing } from './sealing.js';
+import { createConversationsPrivacy } from './privacy/conversations.privacy.js';
 import { conversationSearchRoutes } from './search/conversation-search.routes.js';
 import { createConversationSearch } from './search/conversation-search.service.js';
 import { recordingSourcesRoutes } from './sources/recording-sources.routes.js';
@@ -282,6 +283,13 @@ export const conversationsModule = defineModule({
     return {
       ...core,
       api: { ...core.api, recordings, sources },
+      privacy: createConversationsPrivacy({
+        database: deps.database,
+        sealing,
+        objects: deps.quietObjects,
+        results: core.api.results,
+        audit: deps.auditLog,
+      }),
       routes: [
         { surface: 'internal', prefix: '/conversations/dashboard', plugin: dashboardRoutes(dashboardDeps) },
         { surface: 'internal', prefix: '/conversations/agents', plugin: agentScorecardRoutes(dashboardDeps) },
