@@ -18,7 +18,10 @@ export function registerAuditCommands(program: Command): void {
           tenantId = tenant.uuid;
         }
         const { verifyAuditChains } = await import('../../platform/audit/index.js');
-        const report = await verifyAuditChains(platform.database.owner, tenantId ? { tenantId } : {});
+        const report = await verifyAuditChains(platform.database.owner, {
+          ...(tenantId ? { tenantId } : {}),
+          archive: platform.quietObjects,
+        });
         const tenants = new Map(
           (await platform.modules.identity.tenantAdmin.list()).map((t) => [t.uuid, t.slug]),
         );

@@ -55,3 +55,30 @@ export async function listEntries(
     .limit(query.limit + 1)
     .execute();
 }
+
+/** The entries these actors wrote, newest first. */
+export async function entriesByActors(
+  trx: TenantTransaction<AuditTables>,
+  actorIds: readonly string[],
+  limit: number,
+): Promise<AuditEntryRow[]> {
+  return trx
+    .selectFrom('audit.entries')
+    .select([
+      'seq',
+      'id',
+      'occurredAt',
+      'actorType',
+      'actorId',
+      'action',
+      'targetType',
+      'targetId',
+      'requestId',
+      'clientIp',
+      'details',
+    ])
+    .where('actorId', 'in', actorIds)
+    .orderBy('seq', 'desc')
+    .limit(limit)
+    .execute();
+}

@@ -1,10 +1,12 @@
-import { verifyAuditChains } from '../../platform/audit/index.js';
+import { archiveAuditEntries, verifyAuditChains } from '../../platform/audit/index.js';
 import type { Database } from '../../platform/db/index.js';
+import type { ObjectStore } from '../../platform/objects/index.js';
 import { toPublicId } from '../../platform/ids.js';
 import { listEntries, type AuditEntryRow, type AuditTables } from './audit.repo.js';
 import type { AuditEntry, AuditService } from './contract.js';
 
-export function createAuditService(database: Database): AuditService {
+/** `archive`: where old entries are moved to and read back from (the object store). */
+export function createAuditService(database: Database, archive: ObjectStore): AuditService {
   return {
     async list(ctx, query) {
       const rows = await database.withTenant<AuditTables, AuditEntryRow[]>(ctx, (trx) =>
@@ -26,7 +28,7 @@ export function createAuditService(database: Database): AuditService {
     },
     async verify(ctx) {
       // Verification needs the raw rows and the head regardless of policies: read-only, one tenant.
-      const report = await verifyAuditChains(database.owner, { tenantId: ctx.tenantId });
+      const report = await verifyAuditChains(database.owner, { tenantId: ctx.tenantId, archive });
       const broken = report.breaks[0];
       return {
         intact: !broken,
@@ -34,5 +36,6 @@ export function createAuditService(database: Database): AuditService {
         firstBreak: broken ? { seq: broken.seq, reason: broken.reason, detail: broken.detail } : null,
       };
     },
+    archiveOldEntries: (options = {}) => archiveAuditEntries(database.owner, archive, options),
   };
 }

@@ -23,6 +23,13 @@ export interface AuditQuery {
   readonly limit: number;
 }
 
+/** What one run of the archive job did. */
+export interface AuditArchiveReport {
+  readonly objects: number;
+  readonly entries: number;
+  readonly refused: readonly { readonly tenantId: string; readonly key: string }[];
+}
+
 export interface AuditService {
   list(ctx: RequestContext, query: AuditQuery): Promise<{ items: AuditEntry[]; nextBefore: number | null }>;
   verify(ctx: RequestContext): Promise<{
@@ -30,4 +37,11 @@ export interface AuditService {
     entries: number;
     firstBreak: { seq: number; reason: string; detail: string } | null;
   }>;
+  /**
+   * Retention: moves entries older than `years` (default 10; whole months, UTC) of every tenant to
+   * the object store (write-once JSON Lines with their hashes, one object per tenant and month) and
+   * out of the table. `verify` reads the archive first, so the chain stays verifiable. The daily
+   * job runs it; tests pass `now` or `years`.
+   */
+  archiveOldEntries(options?: { readonly now?: Date; readonly years?: number }): Promise<AuditArchiveReport>;
 }

@@ -1,3 +1,4 @@
+import { campaignsClassification } from './db/campaigns.classification.js';
 import { hostname } from 'node:os';
 import { newUuid } from '../../platform/ids.js';
 import { defineModule, type PlatformModule } from '../../platform/module.js';
@@ -34,6 +35,7 @@ import {
 import type { SecretReader } from '../../platform/secrets/index.js';
 import type { Logger } from '../../platform/telemetry/index.js';
 import { createSealing } from './sealing.js';
+import { createCampaignsPrivacy } from './privacy/campaigns.privacy.js';
 import { createTelephonyAdapters, type TelephonyAdapters } from './telephony/telephony-adapters.js';
 import { telephonyCallbackRoutes } from './telephony/telephony-callbacks.routes.js';
 import { dialerRoutes } from './dialer/dialer.routes.js';
@@ -104,6 +106,7 @@ function createTelephony(
 export const campaignsModule = defineModule({
   name: 'campaigns',
   migrations: campaignsMigrations,
+  classification: campaignsClassification,
   // Automatic opt-out reads the customer's number of an analysed recording through conversations' api.
   dependsOn: [conversationsModule],
   // The telephony providers' credentials (campaigns.twilio.*, campaigns.vapi.*, campaigns.retell.*).
@@ -210,6 +213,7 @@ export const campaignsModule = defineModule({
       owner: `${hostname()}:${process.pid}:${newUuid()}`,
     });
     return {
+      privacy: createCampaignsPrivacy({ database: deps.database, sealing }),
       api: {
         lists,
         leads,

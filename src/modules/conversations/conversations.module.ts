@@ -1,3 +1,4 @@
+import { conversationsClassification } from './db/conversations.classification.js';
 import type { AuditLog } from '../../platform/audit/index.js';
 import type { RequestContext } from '../../platform/context.js';
 import type { Bus } from '../../platform/bus/index.js';
@@ -39,6 +40,7 @@ import { createAnalysisVconContributor } from './results/analysis-vcon.contribut
 import { createResults, type ResultsService } from './results/results.service.js';
 import { resultsRoutes } from './results/results.routes.js';
 import { createSealing } from './sealing.js';
+import { createConversationsPrivacy } from './privacy/conversations.privacy.js';
 import { conversationSearchRoutes } from './search/conversation-search.routes.js';
 import { createConversationSearch } from './search/conversation-search.service.js';
 import { recordingSourcesRoutes } from './sources/recording-sources.routes.js';
@@ -206,6 +208,7 @@ export function createConversationsModule(
 export const conversationsModule = defineModule({
   name: 'conversations',
   migrations: conversationsMigrations,
+  classification: conversationsClassification,
   dependsOn: [identityModule, callsModule],
   // Credentials named in the tenant's configuration: transcription providers' (transcription.*), the
   // LLM analyser's (llm.*) and
@@ -280,6 +283,13 @@ export const conversationsModule = defineModule({
     return {
       ...core,
       api: { ...core.api, recordings, sources },
+      privacy: createConversationsPrivacy({
+        database: deps.database,
+        sealing,
+        objects: deps.quietObjects,
+        results: core.api.results,
+        audit: deps.auditLog,
+      }),
       routes: [
         { surface: 'internal', prefix: '/conversations/dashboard', plugin: dashboardRoutes(dashboardDeps) },
         { surface: 'internal', prefix: '/conversations/agents', plugin: agentScorecardRoutes(dashboardDeps) },

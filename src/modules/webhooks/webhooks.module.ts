@@ -1,3 +1,4 @@
+import { webhooksClassification } from './db/webhooks.classification.js';
 import { Counter } from '../../platform/telemetry/index.js';
 import { defineModule, type PlatformModule } from '../../platform/module.js';
 import type { WebhookDeliveriesService, WebhookEndpointsService } from './contract.js';
@@ -21,6 +22,7 @@ export interface WebhooksApi {
 export const webhooksModule = defineModule({
   name: 'webhooks',
   migrations: webhooksMigrations,
+  classification: webhooksClassification,
   adminPermissions: ['webhooks:manage'],
   settings: (config) => config.outboundWebhooks,
   create: (deps): PlatformModule<WebhooksApi> => {

@@ -1,5 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { NoTables } from '../db/index.js';
+import type { ObjectStore } from '../objects/index.js';
+import { archivedEntries, archivedFieldsOf } from './audit.archive.js';
 import { entryHash } from './audit.hash.js';
 
 export interface ChainBreak {
@@ -39,11 +41,16 @@ const pageSize = 2_000;
  * Recomputes every tenant's chain (or one tenant's) from the first entry and reports the first
  * broken link of each: an entry whose content no longer matches its hash (edited), a gap in the
  * sequence (deleted), a link that does not point at its predecessor, or a chain shorter than its
- * recorded head (cut from the end). Runs on the owner connection because it spans tenants.
+ * recorded head (cut from the end). With the archive, a chain starts in its archived months and
+ * continues in the table. Runs on the owner connection because it spans tenants.
  */
 export async function verifyAuditChains(
   owner: Kysely<NoTables>,
-  options: { tenantId?: string } = {},
+  options: {
+    readonly tenantId?: string;
+    /** Where the archive job moved old entries (archive.ts); without it, a chain must start in the table. */
+    readonly archive?: ObjectStore;
+  } = {},
 ): Promise<VerifyReport> {
   const heads = await sql<{ tenantId: string; seq: number; hash: Buffer }>`
     select tenant_id, seq, hash from audit.heads
@@ -58,49 +65,58 @@ export async function verifyAuditChains(
   let entries = 0;
   for (const tenantId of [...tenantIds].sort()) {
     let expectedSeq = 1;
-    let previousHash: Buffer | null = null;
-    let broken: ChainBreak | undefined;
-    for (let after = 0; !broken;) {
+    let previousHash = null as Buffer | null;
+    let broken = undefined as ChainBreak | undefined;
+    /** Checks the next entry of the chain; false once the chain is broken. */
+    const follows = (row: EntryRow): boolean => {
+      entries++;
+      if (row.seq !== expectedSeq) {
+        broken = {
+          tenantId,
+          seq: expectedSeq,
+          reason: 'missing_entry',
+          detail: `entry ${expectedSeq} is missing (next is ${row.seq})`,
+        };
+        return false;
+      }
+      const linked =
+        previousHash === null ? row.prevHash === null : row.prevHash?.equals(previousHash) === true;
+      if (!linked) {
+        broken = {
+          tenantId,
+          seq: row.seq,
+          reason: 'broken_link',
+          detail: `entry ${row.seq} does not link to entry ${row.seq - 1}`,
+        };
+        return false;
+      }
+      if (!entryHash(row).equals(row.hash)) {
+        broken = {
+          tenantId,
+          seq: row.seq,
+          reason: 'hash_mismatch',
+          detail: `entry ${row.seq} was altered after it was written`,
+        };
+        return false;
+      }
+      previousHash = row.hash;
+      expectedSeq++;
+      return true;
+    };
+    // The archived months first: the table continues the chain from the archive's last hash.
+    if (options.archive) {
+      for await (const archived of archivedEntries(options.archive, tenantId)) {
+        if (!follows({ ...archivedFieldsOf(archived), tenantId })) break;
+      }
+    }
+    for (let after = expectedSeq - 1; !broken;) {
       const page = await sql<EntryRow>`
         select tenant_id, seq, id, occurred_at, actor_type, actor_id, action, target_type, target_id, request_id,
                client_ip, details, prev_hash, hash
         from audit.entries where tenant_id = ${tenantId} and seq > ${after} order by seq limit ${pageSize}`.execute(
         owner,
       );
-      for (const row of page.rows) {
-        entries++;
-        if (row.seq !== expectedSeq) {
-          broken = {
-            tenantId,
-            seq: expectedSeq,
-            reason: 'missing_entry',
-            detail: `entry ${expectedSeq} is missing (next is ${row.seq})`,
-          };
-          break;
-        }
-        const linked =
-          previousHash === null ? row.prevHash === null : row.prevHash?.equals(previousHash) === true;
-        if (!linked) {
-          broken = {
-            tenantId,
-            seq: row.seq,
-            reason: 'broken_link',
-            detail: `entry ${row.seq} does not link to entry ${row.seq - 1}`,
-          };
-          break;
-        }
-        if (!entryHash(row).equals(row.hash)) {
-          broken = {
-            tenantId,
-            seq: row.seq,
-            reason: 'hash_mismatch',
-            detail: `entry ${row.seq} was altered after it was written`,
-          };
-          break;
-        }
-        previousHash = row.hash;
-        expectedSeq++;
-      }
+      for (const row of page.rows) if (!follows(row)) break;
       if (page.rows.length < pageSize) break;
       after = page.rows.at(-1)?.seq ?? after;
     }

@@ -26,7 +26,12 @@ export interface AuditLog {
 
 type Row = { seq: number; hash: Buffer };
 
-export function createAuditLog(database: Database): AuditLog {
+/**
+ * `now` is the clock entries are stamped with: the platform's own, or a test's that back-dates
+ * entries (the hash covers the time, so a test cannot back-date them afterwards).
+ */
+export function createAuditLog(database: Database, options: { readonly now?: () => Date } = {}): AuditLog {
+  const now = options.now ?? (() => new Date());
   const append: AuditLog['append'] = async <DB>(
     trx: Transaction<DB>,
     ctx: AuditContext,
@@ -45,7 +50,7 @@ export function createAuditLog(database: Database): AuditLog {
       id: newUuid(),
       // Millisecond precision: PostgreSQL keeps microseconds, JavaScript dates milliseconds; the
       // hash must survive the round trip.
-      occurredAt: new Date(Math.floor(Date.now())),
+      occurredAt: new Date(Math.floor(now().getTime())),
       actorType: ctx.actor.type,
       actorId: ctx.actor.id,
       action: event.action,

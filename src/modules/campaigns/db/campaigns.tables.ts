@@ -279,6 +279,13 @@ export type CallReportsTable = {
   receivedAt: Generated<Date>;
 };
 
+/** A number whose person restricted processing (GDPR Art. 18): the dialer skips it. */
+export type ProcessingRestrictionsTable = {
+  tenantId: string;
+  phoneIndex: Buffer;
+  restrictedAt: Generated<Date>;
+};
+
 export type CampaignsTables = {
   'campaigns.lead_lists': LeadListsTable;
   'campaigns.leads': LeadsTable;
@@ -296,6 +303,7 @@ export type CampaignsTables = {
   'campaigns.call_attempts': CallAttemptsTable;
   'campaigns.dial_skips': DialSkipsTable;
   'campaigns.call_reports': CallReportsTable;
+  'campaigns.processing_restrictions': ProcessingRestrictionsTable;
 };
 
 /** A withTenant transaction over the module's tables: what its repo functions run in. */

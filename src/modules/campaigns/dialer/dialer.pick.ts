@@ -27,6 +27,7 @@ import {
   dueRowsOfList,
   leadsByIds,
   recordSkips,
+  restrictedIndexes,
   type CampaignRow,
   type HopperRow,
   type SkipWrite,
@@ -91,6 +92,12 @@ export const WINDOW_RECHECK_MIN_MS = 15 * MINUTE;
 const LATER_MS = 60 * MINUTE;
 const PROBE_STEP_MS = 15 * MINUTE;
 const PROBE_HORIZON_MS = 8 * 24 * 60 * MINUTE;
+
+const RESTRICTED = {
+  allow: false,
+  reason: 'processing_restricted',
+  detail: 'the person restricted the processing of their data (GDPR Art. 18): not called while it lasts',
+} as const;
 
 /** Refusals that end the lead for this campaign (state done, final_reason the reason). */
 const FINAL: ReadonlySet<SkipReason> = new Set<SkipReason>([
@@ -192,13 +199,25 @@ export function createPicker(deps: PickDeps) {
   ): Promise<{ callable: Callable[]; refused: number }> {
     if (rows.length === 0) return { callable: [], refused: 0 };
     const ids = rows.map((r) => r.leadId);
-    const { leads, attempts } = await database.withTenant<
+    const { leads, attempts, restricted } = await database.withTenant<
       Tables,
-      { leads: Awaited<ReturnType<typeof leadsByIds>>; attempts: Awaited<ReturnType<typeof attemptsOfLeads>> }
-    >(ctx, async (trx) => ({
-      leads: await leadsByIds(trx, ids),
-      attempts: await attemptsOfLeads(trx, campaign.id, ids),
-    }));
+      {
+        leads: Awaited<ReturnType<typeof leadsByIds>>;
+        attempts: Awaited<ReturnType<typeof attemptsOfLeads>>;
+        restricted: Set<string>;
+      }
+    >(ctx, async (trx) => {
+      const leads = await leadsByIds(trx, ids);
+      const indexes = await restrictedIndexes(
+        trx,
+        leads.map((l) => l.phoneIndex),
+      );
+      return {
+        leads,
+        attempts: await attemptsOfLeads(trx, campaign.id, ids),
+        restricted: new Set(indexes.map((index) => index.toString('base64'))),
+      };
+    });
     const leadById = new Map(leads.map((l) => [l.id, l]));
     const numbers = new Map<string, string>();
     await Promise.all(
@@ -232,7 +251,11 @@ export function createPicker(deps: PickDeps) {
         ...zones,
         attempts: attemptsBy.get(row.leadId) ?? [],
       };
-      const decision = check(leadFacts, consentFacts.get(e164) ?? []);
+      // A person who restricted processing (GDPR Art. 18) is not called while it lasts.
+      const decision =
+        lead && restricted.has(lead.phoneIndex.toString('base64'))
+          ? RESTRICTED
+          : check(leadFacts, consentFacts.get(e164) ?? []);
       if (decision.allow) {
         callable.push({
           leadId: row.leadId,

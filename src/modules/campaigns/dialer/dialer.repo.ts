@@ -88,6 +88,7 @@ export const dueRowsOfList = (
 export interface LeadRow {
   readonly id: string;
   readonly phoneSealed: Buffer;
+  readonly phoneIndex: Buffer;
   readonly region: string | null;
   readonly subdivision: string | null;
   readonly timeZone: string | null;
@@ -103,6 +104,7 @@ export const leadsByIds = (trx: CampaignsTransaction, ids: readonly string[]) =>
         .select([
           'id',
           'phoneSealed',
+          'phoneIndex',
           'region',
           'subdivision',
           'timeZone',
@@ -111,6 +113,18 @@ export const leadsByIds = (trx: CampaignsTransaction, ids: readonly string[]) =>
         ])
         .where('id', 'in', ids)
         .execute() as Promise<LeadRow[]>);
+
+/** Of these numbers' blind indexes, those whose person restricted processing (GDPR Art. 18). */
+export const restrictedIndexes = async (trx: CampaignsTransaction, indexes: readonly Buffer[]) =>
+  indexes.length === 0
+    ? []
+    : (
+        await trx
+          .selectFrom('campaigns.processing_restrictions')
+          .select('phoneIndex')
+          .where('phoneIndex', 'in', indexes)
+          .execute()
+      ).map((row) => row.phoneIndex);
 
 export const personalOf = (trx: CampaignsTransaction, leadId: string) =>
   trx.selectFrom('campaigns.leads').select(['personalSealed']).where('id', '=', leadId).executeTakeFirst();

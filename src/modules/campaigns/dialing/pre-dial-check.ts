@@ -12,8 +12,12 @@ import type { DncMatcher } from './dnc-matcher.js';
 import { DAY_MS, isKnownTimeZone, isoDate, localDayStart, localTime, type LocalTime } from './local-time.js';
 import type { EffectiveRules, RuleBook } from './rule-sets.js';
 
-/** Every reason, in the order the check tries them. */
+/**
+ * Every reason, in the order the check tries them. `processing_restricted` is the dialer's own
+ * (the person restricted processing of their data, GDPR Art. 18), decided before the check.
+ */
 export const SKIP_REASONS = [
+  'processing_restricted',
   'invalid_number',
   'dnc_internal',
   'region_not_allowed',

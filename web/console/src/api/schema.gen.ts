@@ -21851,7 +21851,7 @@ export interface components {
                 detail: string;
                 leadId: string;
                 /** @enum {string} */
-                reason: "invalid_number" | "dnc_internal" | "region_not_allowed" | "no_rule_set" | "registry_stale" | "dnc_national" | "consent_withdrawn" | "consent_expired" | "no_consent" | "no_time_zone" | "no_holiday_data" | "holiday" | "day_banned" | "outside_calling_window" | "max_calls_24h" | "answering_machine_repeat" | "max_attempts" | "max_attempts_today" | "retry_too_soon";
+                reason: "processing_restricted" | "invalid_number" | "dnc_internal" | "region_not_allowed" | "no_rule_set" | "registry_stale" | "dnc_national" | "consent_withdrawn" | "consent_expired" | "no_consent" | "no_time_zone" | "no_holiday_data" | "holiday" | "day_banned" | "outside_calling_window" | "max_calls_24h" | "answering_machine_repeat" | "max_attempts" | "max_attempts_today" | "retry_too_soon";
             }[];
             skipped: {
                 [key: string]: number;
@@ -21873,7 +21873,7 @@ export interface components {
                 detail: string;
                 leadId: string;
                 /** @enum {string} */
-                reason: "invalid_number" | "dnc_internal" | "region_not_allowed" | "no_rule_set" | "registry_stale" | "dnc_national" | "consent_withdrawn" | "consent_expired" | "no_consent" | "no_time_zone" | "no_holiday_data" | "holiday" | "day_banned" | "outside_calling_window" | "max_calls_24h" | "answering_machine_repeat" | "max_attempts" | "max_attempts_today" | "retry_too_soon";
+                reason: "processing_restricted" | "invalid_number" | "dnc_internal" | "region_not_allowed" | "no_rule_set" | "registry_stale" | "dnc_national" | "consent_withdrawn" | "consent_expired" | "no_consent" | "no_time_zone" | "no_holiday_data" | "holiday" | "day_banned" | "outside_calling_window" | "max_calls_24h" | "answering_machine_repeat" | "max_attempts" | "max_attempts_today" | "retry_too_soon";
             }[];
             skipped: {
                 [key: string]: number;

@@ -9,6 +9,7 @@ import { campaignsDialer } from './0003-campaigns-dialer.js';
 import { areaCodeTimeZones } from './0004-area-code-time-zones.js';
 import { hopperIndexes } from './0005-hopper-indexes.js';
 import { hopperSyncWatermark } from './0006-hopper-sync-watermark.js';
+import { privacy } from './0007-privacy.js';
 
 /*
  * Leads and their lists. Personal data (the number, the e-mail, names, address and custom fields)
@@ -150,5 +151,6 @@ export const campaignsMigrations: MigrationSet = {
     sqlMigration('0004_area_code_time_zones', areaCodeTimeZones),
     sqlMigration('0005_hopper_indexes', hopperIndexes),
     sqlMigration('0006_hopper_sync_watermark', hopperSyncWatermark),
+    sqlMigration('0007_privacy', privacy),
   ],
 };

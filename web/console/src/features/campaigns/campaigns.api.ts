@@ -67,6 +67,7 @@ export const campaignStates = everyOf<CampaignState>()([
 
 /** The pre-dial check's reasons, in its order (src/modules/campaigns/dialing/pre-dial-check.ts SKIP_REASONS). */
 export const skipReasons = everyOf<SkipReason>()([
+  'processing_restricted',
   'invalid_number',
   'dnc_internal',
   'region_not_allowed',

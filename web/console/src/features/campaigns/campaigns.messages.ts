@@ -62,6 +62,7 @@ export const campaignsMessages = defineMessages(
       retell: 'Retell',
     },
     reasons: {
+      processing_restricted: 'Processing restricted by the person',
       invalid_number: 'Invalid number',
       dnc_internal: 'On your do-not-call list',
       region_not_allowed: 'Region not allowed',
@@ -83,6 +84,8 @@ export const campaignsMessages = defineMessages(
       retry_too_soon: 'Too soon to retry',
     },
     reasonExplanations: {
+      processing_restricted:
+        'The person asked to restrict the processing of their data (GDPR Art. 18): the lead is not called while the restriction lasts.',
       invalid_number:
         'The number is not an international number in E.164 form (+, then 7–15 digits). Correct it in the lead.',
       dnc_internal: 'The number is on this tenant’s own do-not-call list or matches one of its patterns.',
@@ -175,6 +178,7 @@ export const campaignsMessages = defineMessages(
         retell: 'Retell',
       },
       reasons: {
+        processing_restricted: 'Verarbeitung von der Person eingeschränkt',
         invalid_number: 'Ungültige Nummer',
         dnc_internal: 'Auf Ihrer Sperrliste',
         region_not_allowed: 'Region nicht erlaubt',
@@ -196,6 +200,8 @@ export const campaignsMessages = defineMessages(
         retry_too_soon: 'Zu früh für einen neuen Versuch',
       },
       reasonExplanations: {
+        processing_restricted:
+          'Die Person hat die Einschränkung der Verarbeitung ihrer Daten verlangt (DSGVO Art. 18): Der Lead wird nicht angerufen, solange sie gilt.',
         invalid_number:
           'Die Nummer ist keine internationale Nummer im E.164-Format (+, dann 7–15 Ziffern). Korrigieren Sie sie beim Lead.',
         dnc_internal:
