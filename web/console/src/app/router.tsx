@@ -5,9 +5,11 @@ import { callsRoutes } from '@/features/calls';
 import { campaignsRoutes } from '@/features/campaigns';
 import { catalogRoutes } from '@/features/catalog';
 import { conversationsRoutes } from '@/features/conversations';
+import { customersRoutes } from '@/features/customers';
 import { leadsRoutes } from '@/features/leads';
 import { ordersRoutes } from '@/features/orders';
 import { overviewRoutes } from '@/features/overview';
+import { privacyRoutes } from '@/features/privacy';
 import { recordingsRoutes } from '@/features/recordings';
 import { analysisRoutes } from '@/features/analysis';
 import { qualityRoutes } from '@/features/quality';
@@ -37,6 +39,8 @@ const routeTree = rootRoute.addChildren([
     ...campaignsRoutes,
     ...ordersRoutes,
     ...catalogRoutes,
+    ...customersRoutes,
+    ...privacyRoutes,
     ...adminRoutes,
   ]),
 ]);
