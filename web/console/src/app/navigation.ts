@@ -5,6 +5,7 @@ import { catalogNavigation } from '@/features/catalog';
 import { conversationsNavigation } from '@/features/conversations';
 import { customersNavigation } from '@/features/customers';
 import { leadsNavigation } from '@/features/leads';
+import { notificationsNavigation } from '@/features/notifications';
 import { ordersNavigation } from '@/features/orders';
 import { overviewNavigation } from '@/features/overview';
 import { privacyNavigation } from '@/features/privacy';
@@ -39,5 +40,6 @@ export const navigation: readonly NavSection[] = joinSections([
   ...catalogNavigation,
   ...customersNavigation,
   ...privacyNavigation,
+  ...notificationsNavigation,
   ...adminNavigation,
 ]);

@@ -7,6 +7,7 @@ import { catalogRoutes } from '@/features/catalog';
 import { conversationsRoutes } from '@/features/conversations';
 import { customersRoutes } from '@/features/customers';
 import { leadsRoutes } from '@/features/leads';
+import { notificationsRoutes } from '@/features/notifications';
 import { ordersRoutes } from '@/features/orders';
 import { overviewRoutes } from '@/features/overview';
 import { privacyRoutes } from '@/features/privacy';
@@ -41,6 +42,7 @@ const routeTree = rootRoute.addChildren([
     ...catalogRoutes,
     ...customersRoutes,
     ...privacyRoutes,
+    ...notificationsRoutes,
     ...adminRoutes,
   ]),
 ]);

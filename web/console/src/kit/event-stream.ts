@@ -147,7 +147,12 @@ export async function followEventStream(
  */
 export function useEventStream(
   path: string,
-  handlers: { onEvent: (event: ServerEvent) => void; onOpen?: (reconnected: boolean) => void },
+  handlers: {
+    onEvent: (event: ServerEvent) => void;
+    onOpen?: (reconnected: boolean) => void;
+    /** Read when the stream (re)starts: resume after this id (`Last-Event-ID`). */
+    lastEventId?: () => string | undefined;
+  },
   enabled = true,
 ): void {
   const latest = useRef(handlers);
@@ -160,6 +165,7 @@ export function useEventStream(
     void followEventStream(path, (event) => latest.current.onEvent(event), {
       signal: controller.signal,
       onOpen: (reconnected) => latest.current.onOpen?.(reconnected),
+      lastEventId: latest.current.lastEventId?.(),
     });
     return () => controller.abort();
   }, [path, enabled]);
