@@ -55,14 +55,18 @@ describe('event ids and resuming', () => {
     const received: string[] = [];
     vi.stubGlobal(
       'fetch',
-      vi.fn(async (request: Request) => {
+      vi.fn((request: Request) => {
         seen.push(request.headers.get('last-event-id'));
         const text = bodies.shift();
         if (text === undefined) {
           controller.abort();
-          return new Response('', { status: 200, headers: { 'content-type': 'text/event-stream' } });
+          return Promise.resolve(
+            new Response('', { status: 200, headers: { 'content-type': 'text/event-stream' } }),
+          );
         }
-        return new Response(text, { status: 200, headers: { 'content-type': 'text/event-stream' } });
+        return Promise.resolve(
+          new Response(text, { status: 200, headers: { 'content-type': 'text/event-stream' } }),
+        );
       }),
     );
     await followEventStream('/api/v1/notifications/stream', (e) => received.push(e.data), {

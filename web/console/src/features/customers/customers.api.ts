@@ -101,9 +101,7 @@ export interface RuleCondition {
 }
 
 export type SegmentRule =
-  | { readonly all: readonly SegmentRule[] }
-  | { readonly any: readonly SegmentRule[] }
-  | RuleCondition;
+  { readonly all: readonly SegmentRule[] } | { readonly any: readonly SegmentRule[] } | RuleCondition;
 
 export interface Segment {
   readonly id: string;
@@ -123,7 +121,7 @@ export interface SegmentInput {
 }
 
 /** The privacy module's registry of column classes: module → table → column → class. */
-export type Classification = Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, string>>>>>>;
+export type Classification = Readonly<Record<string, unknown>>;
 
 // --- calls ----------------------------------------------------------------------------------------
 
@@ -158,7 +156,9 @@ export const customersApi = {
   timeline: (customerId: string, query: { before?: string; limit?: number }, signal?: AbortSignal) =>
     jsonCall<Timeline>('GET', `${customerPath(customerId)}/timeline${queryString(query)}`, { signal }),
   segments: (signal?: AbortSignal) =>
-    jsonCall<{ items: readonly Segment[] } | readonly Segment[]>('GET', segmentsBase, { signal }).then(itemsOf),
+    jsonCall<{ items: readonly Segment[] } | readonly Segment[]>('GET', segmentsBase, { signal }).then(
+      itemsOf,
+    ),
   segment: (segmentId: string, signal?: AbortSignal) =>
     jsonCall<Segment>('GET', segmentPath(segmentId), { signal }),
   createSegment: (input: SegmentInput) => jsonCall<Segment>('POST', segmentsBase, { body: input }),
@@ -170,9 +170,13 @@ export const customersApi = {
     jsonCall<Page<Customer>>('GET', `${segmentPath(segmentId)}/members${queryString(query)}`, { signal }),
   /** Any signed-in employee may read it; the console masks what it marks restricted. */
   classification: (signal?: AbortSignal) =>
-    jsonCall<{ modules?: Classification } & Record<string, unknown>>('GET', '/api/v1/privacy/classification', {
-      signal,
-    }).then((answer): Classification => (answer.modules ?? answer) as Classification),
+    jsonCall<{ modules?: Classification } & Record<string, unknown>>(
+      'GET',
+      '/api/v1/privacy/classification',
+      {
+        signal,
+      },
+    ).then((answer): Classification => answer.modules ?? answer),
 };
 
 export const customerKeys = {

@@ -20,7 +20,13 @@ export const customersMessages = defineMessages(
       emptySearch: (q: string) => `No customer matches “${q}”`,
       emptySearchText:
         'Personal data is stored encrypted, so the search compares blind indexes (keyed hashes) of the whole name, e-mail address or phone number: it finds exact matches only. Type the value in full — an e-mail address as the customer gave it, a phone number with its country code (+44 …) — parts of a value are not found.',
-      columns: { name: 'Name', email: 'E-mail', phone: 'Phone', status: 'Status', lastActivity: 'Last activity' },
+      columns: {
+        name: 'Name',
+        email: 'E-mail',
+        phone: 'Phone',
+        status: 'Status',
+        lastActivity: 'Last activity',
+      },
     },
     statuses: { active: 'Active', anonymised: 'Anonymised' },
     mask: {
@@ -87,7 +93,7 @@ export const customersMessages = defineMessages(
         identity: 'Accounts',
         audit: 'Audit',
         privacy: 'Privacy',
-      } as Record<string, string>,
+      },
     },
     edit: {
       title: 'Edit profile',
@@ -161,7 +167,7 @@ export const customersMessages = defineMessages(
         status: 'Status',
         'address.country': 'Country',
         'consent.marketing': 'Marketing consent',
-      } as Record<string, string>,
+      },
       operators: {
         eq: 'is',
         neq: 'is not',
@@ -241,7 +247,13 @@ export const customersMessages = defineMessages(
         when: 'Wann',
         method: 'Wie',
         source: 'Quelle',
-        methods: { portal: 'Portal', phone: 'Telefon', email: 'E-Mail', import: 'Import', console: 'Konsole' },
+        methods: {
+          portal: 'Portal',
+          phone: 'Telefon',
+          email: 'E-Mail',
+          import: 'Import',
+          console: 'Konsole',
+        },
         anonymised: 'Dieser Kunde wurde anonymisiert: seine personenbezogenen Daten sind gelöscht.',
       },
       timeline: {
@@ -269,7 +281,7 @@ export const customersMessages = defineMessages(
           identity: 'Konten',
           audit: 'Protokoll',
           privacy: 'Datenschutz',
-        } as Record<string, string>,
+        },
       },
       edit: {
         title: 'Profil bearbeiten',
@@ -282,7 +294,8 @@ export const customersMessages = defineMessages(
         phoneHint: 'Mit Ländervorwahl (+49 …).',
         languageHint: 'Ein Sprachkürzel: de, en, de-AT.',
         saved: 'Profil gespeichert',
-        stale: 'Jemand hat dieses Profil inzwischen geändert; es wurde neu geladen. Prüfen und erneut speichern.',
+        stale:
+          'Jemand hat dieses Profil inzwischen geändert; es wurde neu geladen. Prüfen und erneut speichern.',
         nothingChanged: 'Es wurde nichts geändert.',
       },
       segments: {
@@ -344,7 +357,7 @@ export const customersMessages = defineMessages(
           status: 'Status',
           'address.country': 'Land',
           'consent.marketing': 'Werbeeinwilligung',
-        } as Record<string, string>,
+        },
         operators: {
           eq: 'ist',
           neq: 'ist nicht',

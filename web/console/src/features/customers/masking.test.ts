@@ -12,7 +12,10 @@ describe('masking of restricted fields', () => {
 
   it('reads the restricted profile fields from the classification, else masks e-mail and phone', () => {
     expect(restrictedFields(undefined)).toEqual(['email', 'phone']);
-    expect(restrictedFields({ orders: { orders: { email: 'personal:restricted' } } })).toEqual(['email', 'phone']);
+    expect(restrictedFields({ orders: { orders: { email: 'personal:restricted' } } })).toEqual([
+      'email',
+      'phone',
+    ]);
     expect(
       restrictedFields({
         customers: {

@@ -74,7 +74,8 @@ function fieldOfColumn(column: string): ProfileField | undefined {
     .toLowerCase()
     .replace(/_(ciphertext|sealed|encrypted|blind_index|index|hash|search|e164|normalised|normalized)$/g, '')
     .replace(/^(full_|display_|primary_)/, '');
-  const field = stem === 'e_mail' || stem === 'email_address' ? 'email' : stem === 'phone_number' ? 'phone' : stem;
+  const field =
+    stem === 'e_mail' || stem === 'email_address' ? 'email' : stem === 'phone_number' ? 'phone' : stem;
   return (profileFields as readonly string[]).includes(field) ? (field as ProfileField) : undefined;
 }
 
@@ -86,9 +87,9 @@ export function restrictedFields(classification: Classification | undefined): re
   const tables = classification?.customers;
   if (!tables || typeof tables !== 'object') return fallbackRestricted;
   const found = new Set<ProfileField>();
-  for (const columns of Object.values(tables)) {
+  for (const columns of Object.values(tables as Record<string, unknown>)) {
     if (!columns || typeof columns !== 'object') continue;
-    for (const [column, value] of Object.entries(columns)) {
+    for (const [column, value] of Object.entries(columns as Record<string, unknown>)) {
       if (typeof value !== 'string' || !value.endsWith('restricted')) continue;
       const field = fieldOfColumn(column);
       if (field) found.add(field);

@@ -11,7 +11,13 @@ export const customersNavigation: readonly NavSection[] = [
     id: 'customers',
     title: () => m().section,
     items: [
-      { label: () => m().customers, to: '/customers', icon: Users, permission: 'customers:read', exact: true },
+      {
+        label: () => m().customers,
+        to: '/customers',
+        icon: Users,
+        permission: 'customers:read',
+        exact: true,
+      },
       { label: () => m().segments, to: '/customers/segments', icon: Layers, permission: 'customers:read' },
     ],
   },

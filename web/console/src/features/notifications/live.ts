@@ -52,13 +52,17 @@ export function useLiveNotifications(enabled: boolean): string | undefined {
           prepend(list, n).slice(0, latestSize),
         );
         for (const unread of [false, true])
-          queryClient.setQueryData<InfiniteData<Page<AppNotification>>>(notificationKeys.list(unread), (data) =>
-            data
-              ? {
-                  ...data,
-                  pages: data.pages.map((page, i) => (i === 0 ? { ...page, items: prepend(page.items, n) } : page)),
-                }
-              : data,
+          queryClient.setQueryData<InfiniteData<Page<AppNotification>>>(
+            notificationKeys.list(unread),
+            (data) =>
+              data
+                ? {
+                    ...data,
+                    pages: data.pages.map((page, i) =>
+                      i === 0 ? { ...page, items: prepend(page.items, n) } : page,
+                    ),
+                  }
+                : data,
           );
         setArrived(n.title);
       },

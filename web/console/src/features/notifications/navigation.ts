@@ -10,7 +10,13 @@ export const notificationsNavigation: readonly NavSection[] = [
     id: 'notifications',
     title: () => m().section,
     items: [
-      { label: () => m().centre, to: '/notifications', icon: Bell, permission: 'notifications:read', exact: true },
+      {
+        label: () => m().centre,
+        to: '/notifications',
+        icon: Bell,
+        permission: 'notifications:read',
+        exact: true,
+      },
       {
         label: () => m().preferences,
         to: '/notifications/preferences',

@@ -90,12 +90,18 @@ export const notificationsApi = {
     jsonCall<unknown>('POST', `${base}/${encodeURIComponent(id)}/read`, { body: {} }).then(() => undefined),
   markAllRead: () => jsonCall<unknown>('POST', `${base}/read-all`, { body: {} }).then(() => undefined),
   preferences: (signal?: AbortSignal) => jsonCall<Preferences>('GET', `${base}/preferences`, { signal }),
-  savePreferences: (input: Preferences) => jsonCall<Preferences>('PUT', `${base}/preferences`, { body: input }),
+  savePreferences: (input: Preferences) =>
+    jsonCall<Preferences>('PUT', `${base}/preferences`, { body: input }),
   templates: (signal?: AbortSignal) =>
-    jsonCall<{ items: readonly NotificationTemplate[] } | readonly NotificationTemplate[]>('GET', templatesBase, {
-      signal,
-    }).then(itemsOf),
-  createTemplate: (input: TemplateInput) => jsonCall<NotificationTemplate>('POST', templatesBase, { body: input }),
+    jsonCall<{ items: readonly NotificationTemplate[] } | readonly NotificationTemplate[]>(
+      'GET',
+      templatesBase,
+      {
+        signal,
+      },
+    ).then(itemsOf),
+  createTemplate: (input: TemplateInput) =>
+    jsonCall<NotificationTemplate>('POST', templatesBase, { body: input }),
   updateTemplate: (id: string, input: TemplateInput) =>
     jsonCall<NotificationTemplate>('PUT', `${templatesBase}/${encodeURIComponent(id)}`, { body: input }),
   deleteTemplate: (id: string) =>

@@ -9,7 +9,7 @@ export const notificationsMessages = defineMessages(
       'privacy.request.received': 'Data-subject request received',
       'privacy.request.due_soon': 'Data-subject request due soon',
       message: 'Message',
-    } as Record<string, string>,
+    },
     channels: { in_app: 'In the console', email: 'E-mail', sms: 'SMS' },
     bell: {
       label: (count: number) =>
@@ -50,7 +50,8 @@ export const notificationsMessages = defineMessages(
       type: 'Notification',
       channelFor: (type: string, channel: string) => `${type} by ${channel}`,
       quietHours: 'Quiet hours',
-      quietHoursHint: 'E-mails and text messages wait until the quiet hours end; the console shows them at once.',
+      quietHoursHint:
+        'E-mails and text messages wait until the quiet hours end; the console shows them at once.',
       quietEnabled: 'Hold e-mails and text messages at night',
       from: 'From',
       until: 'Until',
@@ -63,7 +64,8 @@ export const notificationsMessages = defineMessages(
     },
     templates: {
       title: 'Notification templates',
-      description: 'The words of each notification, per type, channel and language. Variables in {{double braces}}.',
+      description:
+        'The words of each notification, per type, channel and language. Variables in {{double braces}}.',
       caption: 'Templates',
       type: 'Type',
       channel: 'Channel',
@@ -109,7 +111,7 @@ export const notificationsMessages = defineMessages(
         'privacy.request.received': 'Betroffenenanfrage eingegangen',
         'privacy.request.due_soon': 'Betroffenenanfrage bald fällig',
         message: 'Nachricht',
-      } as Record<string, string>,
+      },
       channels: { in_app: 'In der Konsole', email: 'E-Mail', sms: 'SMS' },
       bell: {
         label: (count) =>
@@ -124,7 +126,8 @@ export const notificationsMessages = defineMessages(
       },
       centre: {
         title: 'Benachrichtigungen',
-        description: 'Was Switchboard Ihnen mitgeteilt hat: neue Bestellungen, fehlgeschlagene Zahlungen, offene Anfragen.',
+        description:
+          'Was Switchboard Ihnen mitgeteilt hat: neue Bestellungen, fehlgeschlagene Zahlungen, offene Anfragen.',
         all: 'Alle',
         unread: 'Ungelesen',
         show: 'Anzeigen',
@@ -195,7 +198,8 @@ export const notificationsMessages = defineMessages(
         saved: 'Vorlage gespeichert',
         delete: 'Löschen',
         deleteTitle: 'Diese Vorlage löschen?',
-        deleteText: 'Benachrichtigungen dieser Art, dieses Kanals und dieser Sprache verwenden dann den eingebauten Text.',
+        deleteText:
+          'Benachrichtigungen dieser Art, dieses Kanals und dieser Sprache verwenden dann den eingebauten Text.',
         deleted: 'Vorlage gelöscht',
         subjectMissing: 'Geben Sie der Vorlage einen Betreff.',
         bodyMissing: 'Geben Sie der Vorlage einen Text.',

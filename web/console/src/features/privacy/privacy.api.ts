@@ -86,8 +86,15 @@ const base = '/api/v1/privacy/requests';
 const requestPath = (id: string) => `${base}/${encodeURIComponent(id)}`;
 
 /** The server may name the subject summary `subject` or `subjectSummary`: the console reads either. */
-function normalise<T extends DataSubjectRequest>(raw: T & { subjectSummary?: string }): T {
-  return { ...raw, subject: raw.subject ?? raw.subjectSummary ?? '' };
+function normalise<T extends DataSubjectRequest>(raw: T): T {
+  const wire: { subject?: unknown; subjectSummary?: unknown } = raw;
+  const subject =
+    typeof wire.subject === 'string'
+      ? wire.subject
+      : typeof wire.subjectSummary === 'string'
+        ? wire.subjectSummary
+        : '';
+  return { ...raw, subject };
 }
 
 export const privacyApi = {
@@ -96,10 +103,15 @@ export const privacyApi = {
       'GET',
       `${base}${queryString(query)}`,
       { signal },
-    ).then((answer) => (Array.isArray(answer) ? answer : (answer as { items: readonly DataSubjectRequest[] }).items).map(normalise)),
+    ).then((answer) =>
+      (Array.isArray(answer) ? answer : (answer as { items: readonly DataSubjectRequest[] }).items).map(
+        normalise,
+      ),
+    ),
   get: (id: string, signal?: AbortSignal) =>
     jsonCall<RequestDetail>('GET', requestPath(id), { signal }).then(normalise),
-  create: (input: CreateRequestInput) => jsonCall<DataSubjectRequest>('POST', base, { body: input }).then(normalise),
+  create: (input: CreateRequestInput) =>
+    jsonCall<DataSubjectRequest>('POST', base, { body: input }).then(normalise),
   verify: (id: string, input: { method: string; note: string }) =>
     jsonCall<RequestDetail>('POST', `${requestPath(id)}/verify`, { body: input }),
   process: (id: string) => jsonCall<RequestDetail>('POST', `${requestPath(id)}/process`, { body: {} }),
@@ -107,7 +119,8 @@ export const privacyApi = {
     jsonCall<RequestDetail>('POST', `${requestPath(id)}/reject`, { body: { reason } }),
   extend: (id: string, reason: string) =>
     jsonCall<RequestDetail>('POST', `${requestPath(id)}/extend`, { body: { reason } }),
-  download: (id: string) => jsonCall<{ url: string; expiresAt: string }>('GET', `${requestPath(id)}/download`),
+  download: (id: string) =>
+    jsonCall<{ url: string; expiresAt: string }>('GET', `${requestPath(id)}/download`),
 };
 
 export const privacyKeys = {
@@ -138,7 +151,8 @@ export function deadline(r: DataSubjectRequest, now: number): Deadline {
   const today = new Date(now);
   const startOf = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
   const days = Math.round((startOf(due) - startOf(today)) / dayMs);
-  if (due.getTime() < now && days <= 0) return days === 0 ? { state: 'overdue', days: 0 } : { state: 'overdue', days: -days };
+  if (due.getTime() < now && days <= 0)
+    return days === 0 ? { state: 'overdue', days: 0 } : { state: 'overdue', days: -days };
   if (days === 0) return { state: 'today' };
   return { state: days <= 7 ? 'soon' : 'later', days };
 }

@@ -5,7 +5,12 @@ const plural = (n: number, one: string, other: string) => (n === 1 ? one : other
 export const privacyMessages = defineMessages(
   {
     eyebrow: 'Customers & privacy',
-    kinds: { access: 'Access', erasure: 'Erasure', restriction: 'Restriction', rectification: 'Rectification' },
+    kinds: {
+      access: 'Access',
+      erasure: 'Erasure',
+      restriction: 'Restriction',
+      rectification: 'Rectification',
+    },
     statuses: {
       received: 'Received',
       verifying: 'Verifying',
@@ -20,7 +25,7 @@ export const privacyMessages = defineMessages(
       id_document: 'Identity document checked',
       callback: 'Called back on the known number',
       other: 'Other',
-    } as Record<string, string>,
+    },
     deadline: {
       overdue: (days: number) =>
         days === 0 ? 'Overdue since today' : `Overdue by ${days} ${plural(days, 'day', 'days')}`,
@@ -122,7 +127,7 @@ export const privacyMessages = defineMessages(
         rejected: 'Rejected',
         reminder: 'Reminder sent',
         due_soon: 'Deadline near',
-      } as Record<string, string>,
+      },
     },
     actions: {
       verify: 'Verify identity',
@@ -138,7 +143,8 @@ export const privacyMessages = defineMessages(
       verifyText: 'Only a verified request is processed. Say how you checked who they are.',
       processTitle: 'Process this request?',
       processText: {
-        access: 'Every module exports the person’s data; the package is sealed and a link valid for 7 days is made.',
+        access:
+          'Every module exports the person’s data; the package is sealed and a link valid for 7 days is made.',
         erasure:
           'The person’s keys are destroyed and every module erases or anonymises their data. This cannot be undone.',
         restriction: 'Every module stops using the person’s data except to store it.',
@@ -158,7 +164,12 @@ export const privacyMessages = defineMessages(
   {
     de: {
       eyebrow: 'Kunden & Datenschutz',
-      kinds: { access: 'Auskunft', erasure: 'Löschung', restriction: 'Einschränkung', rectification: 'Berichtigung' },
+      kinds: {
+        access: 'Auskunft',
+        erasure: 'Löschung',
+        restriction: 'Einschränkung',
+        rectification: 'Berichtigung',
+      },
       statuses: {
         received: 'Eingegangen',
         verifying: 'Prüfung',
@@ -173,9 +184,10 @@ export const privacyMessages = defineMessages(
         id_document: 'Ausweisdokument geprüft',
         callback: 'Rückruf unter der bekannten Nummer',
         other: 'Sonstiges',
-      } as Record<string, string>,
+      },
       deadline: {
-        overdue: (days) => (days === 0 ? 'Seit heute überfällig' : `Seit ${days} ${days === 1 ? 'Tag' : 'Tagen'} überfällig`),
+        overdue: (days) =>
+          days === 0 ? 'Seit heute überfällig' : `Seit ${days} ${days === 1 ? 'Tag' : 'Tagen'} überfällig`,
         today: 'Heute fällig',
         dueIn: (days) => `Fällig in ${days} ${days === 1 ? 'Tag' : 'Tagen'}`,
         closed: '—',
@@ -274,7 +286,7 @@ export const privacyMessages = defineMessages(
           rejected: 'Abgelehnt',
           reminder: 'Erinnerung gesendet',
           due_soon: 'Frist naht',
-        } as Record<string, string>,
+        },
       },
       actions: {
         verify: 'Identität prüfen',
@@ -287,7 +299,8 @@ export const privacyMessages = defineMessages(
         reason: 'Grund',
         reasonMissing: 'Nennen Sie einen Grund: die Person erfährt ihn.',
         verifyTitle: 'Identität der Person prüfen',
-        verifyText: 'Nur geprüfte Anfragen werden bearbeitet. Geben Sie an, wie Sie die Person identifiziert haben.',
+        verifyText:
+          'Nur geprüfte Anfragen werden bearbeitet. Geben Sie an, wie Sie die Person identifiziert haben.',
         processTitle: 'Diese Anfrage bearbeiten?',
         processText: {
           access:

@@ -9,6 +9,7 @@ import { SelectField } from '@/kit/Field';
 import { formatDate, formatDateTime } from '@/kit/format';
 import { Panel } from '@/kit/Page';
 import { ErrorState, LoadingBlock } from '@/kit/states';
+import { labelIn } from '@/kit/labels';
 import { customerKeys, customersApi } from '../customers.api';
 import { customersMessages } from '../customers.messages';
 import { entriesOf, groupByDay, moduleErrors } from './timeline';
@@ -29,7 +30,11 @@ export function CustomerTimeline({ customerId }: { customerId: string }) {
     queryKey: customerKeys.timeline(customerId),
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam, signal }) =>
-      customersApi.timeline(customerId, { limit: pageSize, ...(pageParam ? { before: pageParam } : {}) }, signal),
+      customersApi.timeline(
+        customerId,
+        { limit: pageSize, ...(pageParam ? { before: pageParam } : {}) },
+        signal,
+      ),
     getNextPageParam: (page) => page.nextBefore ?? undefined,
   });
   const pages = useMemo(() => timeline.data?.pages ?? [], [timeline.data]);
@@ -41,7 +46,7 @@ export function CustomerTimeline({ customerId }: { customerId: string }) {
   );
   const shown = module ? entries.filter((e) => e.module === module) : entries;
   const days = groupByDay(shown);
-  const label = (name: string) => t.modules[name] ?? name;
+  const label = (name: string) => labelIn(t.modules, name) ?? name;
 
   return (
     <Panel
@@ -79,7 +84,10 @@ export function CustomerTimeline({ customerId }: { customerId: string }) {
           ) : (
             <div>
               {days.map((day) => (
-                <section key={day.day || 'undated'} aria-label={day.day ? formatDate(`${day.day}T12:00:00`) : t.noDate}>
+                <section
+                  key={day.day || 'undated'}
+                  aria-label={day.day ? formatDate(`${day.day}T12:00:00`) : t.noDate}
+                >
                   <h3 className="customers-timeline__day">
                     {day.day ? formatDate(`${day.day}T12:00:00`) : t.noDate}
                   </h3>
@@ -99,7 +107,8 @@ export function CustomerTimeline({ customerId }: { customerId: string }) {
                             aria-label={t.openLabel(item.summary)}
                             onClick={(event) => {
                               // In the console, without reloading it; a new tab still opens with the href.
-                              if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+                              if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0)
+                                return;
                               event.preventDefault();
                               void router.navigate({ href: item.consolePath ?? '/' });
                             }}

@@ -87,7 +87,13 @@ export function EditProfileDialog({
       submitLabel={e.submit}
       busy={save.isPending}
     >
-      <TextField label={m.fields.name} value={values.name} onChange={set('name')} error={form.errors.name} maxLength={200} />
+      <TextField
+        label={m.fields.name}
+        value={values.name}
+        onChange={set('name')}
+        error={form.errors.name}
+        maxLength={200}
+      />
       <TextField
         label={m.fields.email}
         type="email"

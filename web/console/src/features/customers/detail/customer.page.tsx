@@ -11,7 +11,13 @@ import { PageHeader, Panel } from '@/kit/Page';
 import { useCan } from '@/kit/session';
 import { ErrorState, LoadingBlock } from '@/kit/states';
 import { toast } from '@/kit/toast';
-import { customerKeys, customersApi, type Consent, type Customer, type CustomerAddress } from '../customers.api';
+import {
+  customerKeys,
+  customersApi,
+  type Consent,
+  type Customer,
+  type CustomerAddress,
+} from '../customers.api';
 import { customersMessages } from '../customers.messages';
 import { MaskedValue } from '../MaskedValue';
 import { maskName } from '../masking';
@@ -78,7 +84,11 @@ function CustomerView({ customer }: { customer: Customer }) {
               </Button>
             ) : null}
             {canRequest ? (
-              <Link to="/privacy/requests" search={{ customerId: customer.id }} className="btn btn--secondary">
+              <Link
+                to="/privacy/requests"
+                search={{ customerId: customer.id }}
+                className="btn btn--secondary"
+              >
                 {d.request}
               </Link>
             ) : null}
@@ -106,7 +116,9 @@ function CustomerView({ customer }: { customer: Customer }) {
             </div>
             <div className="kv__row">
               <dt>{d.lastActivity}</dt>
-              <dd>{customer.lastActivityAt ? <DateTime value={customer.lastActivityAt} relative /> : d.none}</dd>
+              <dd>
+                {customer.lastActivityAt ? <DateTime value={customer.lastActivityAt} relative /> : d.none}
+              </dd>
             </div>
             <div className="kv__row">
               <dt>{d.portalAccount}</dt>

@@ -13,7 +13,9 @@ const localDay = (iso: string) => {
 
 /** The entries of the modules that answered, newest first, in one group per day (undated last). */
 export function groupByDay(items: readonly TimelineItem[]): TimelineDay[] {
-  const sorted = [...items].sort((a, b) => (b.at ? Date.parse(b.at) : -Infinity) - (a.at ? Date.parse(a.at) : -Infinity));
+  const sorted = [...items].sort(
+    (a, b) => (b.at ? Date.parse(b.at) : -Infinity) - (a.at ? Date.parse(a.at) : -Infinity),
+  );
   const days: { day: string; items: TimelineItem[] }[] = [];
   for (const item of sorted) {
     const day = item.at ? localDay(item.at) : '';
@@ -30,11 +32,14 @@ export function moduleErrors(pages: readonly Timeline[]): { module: string; mess
   for (const page of pages) {
     for (const e of page.errors ?? []) errors.set(e.module, e.message);
     for (const item of page.items)
-      if (item.error !== undefined || item.kind === 'error') errors.set(item.module, item.error ?? item.summary);
+      if (item.error !== undefined || item.kind === 'error')
+        errors.set(item.module, item.error ?? item.summary);
   }
   return [...errors].map(([module, message]) => ({ module, message }));
 }
 
 export function entriesOf(pages: readonly Timeline[]): TimelineItem[] {
-  return pages.flatMap((page) => page.items.filter((item) => item.error === undefined && item.kind !== 'error'));
+  return pages.flatMap((page) =>
+    page.items.filter((item) => item.error === undefined && item.kind !== 'error'),
+  );
 }

@@ -116,7 +116,11 @@ export function CustomersPage() {
           query={customers}
           loadingLabel={m.list.loading}
           errorTitle={m.list.failed}
-          paging={{ hasMore: customers.hasNextPage, loadingMore: customers.isFetchingNextPage, onLoadMore: loadMore }}
+          paging={{
+            hasMore: customers.hasNextPage,
+            loadingMore: customers.isFetchingNextPage,
+            onLoadMore: loadMore,
+          }}
           summary={items.length > 0 ? m.list.shown(formatNumber(items.length)) : undefined}
           empty={
             q ? (

@@ -2,6 +2,7 @@ import { Plus, Trash2 } from 'lucide-react';
 import { useMessages } from '@/i18n';
 import { Button, IconButton } from '@/kit/Button';
 import { SelectField, TextField } from '@/kit/Field';
+import { labelIn } from '@/kit/labels';
 import type { RuleOperator } from '../customers.api';
 import { customersMessages } from '../customers.messages';
 import {
@@ -30,7 +31,11 @@ export function RuleEditor({
 }) {
   const s = useMessages(customersMessages).segments;
   return (
-    <fieldset className="choice-group" aria-invalid={error ? true : undefined} aria-describedby="segment-rules-hint">
+    <fieldset
+      className="choice-group"
+      aria-invalid={error ? true : undefined}
+      aria-describedby="segment-rules-hint"
+    >
       <legend className="label">{s.rules}</legend>
       <p className="hint" id="segment-rules-hint">
         {s.rulesHint}
@@ -57,7 +62,10 @@ function GroupEditor({
   onRemove: (() => void) | undefined;
 }) {
   const s = useMessages(customersMessages).segments;
-  let position = 0;
+  // Conditions are numbered within their group, for the Remove buttons' names.
+  const positions = new Map(
+    group.children.filter((child) => child.type === 'condition').map((child, i) => [child.key, i + 1]),
+  );
   return (
     <div className="customers-rule-group" role="group" aria-label={depth === 1 ? s.rules : s.group}>
       <div className="customers-rule">
@@ -87,12 +95,11 @@ function GroupEditor({
               onRemove={() => onChange(replaceNode(group, child.key, undefined))}
             />
           );
-        position += 1;
         return (
           <ConditionEditor
             key={child.key}
             condition={child}
-            position={position}
+            position={positions.get(child.key) ?? 0}
             onChange={(next) => onChange(replaceNode(group, child.key, next))}
             onRemove={() => onChange(replaceNode(group, child.key, undefined))}
           />
@@ -135,8 +142,11 @@ function ConditionEditor({
 }) {
   const s = useMessages(customersMessages).segments;
   const kind = kindOf(condition.field);
-  const fields = condition.field in ruleFields ? Object.keys(ruleFields) : [...Object.keys(ruleFields), condition.field];
-  const operators = operatorsFor[kind].includes(condition.op) ? operatorsFor[kind] : [...operatorsFor[kind], condition.op];
+  const fields =
+    condition.field in ruleFields ? Object.keys(ruleFields) : [...Object.keys(ruleFields), condition.field];
+  const operators = operatorsFor[kind].includes(condition.op)
+    ? operatorsFor[kind]
+    : [...operatorsFor[kind], condition.op];
   return (
     <div className="customers-rule" aria-label={`${s.field} ${position}`} role="group">
       <SelectField
@@ -150,7 +160,7 @@ function ConditionEditor({
       >
         {fields.map((field) => (
           <option key={field} value={field}>
-            {s.ruleFields[field] ?? field}
+            {labelIn(s.ruleFields, field) ?? field}
           </option>
         ))}
       </SelectField>

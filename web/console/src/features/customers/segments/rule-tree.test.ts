@@ -6,7 +6,12 @@ describe('segment rule tree', () => {
     const rule = {
       all: [
         { field: 'orders.lastAt', op: 'within_days' as const, value: 90 },
-        { any: [{ field: 'orders.total', op: 'gt' as const, value: 500 }, { field: 'consent.marketing', op: 'eq' as const, value: true }] },
+        {
+          any: [
+            { field: 'orders.total', op: 'gt' as const, value: 500 },
+            { field: 'consent.marketing', op: 'eq' as const, value: true },
+          ],
+        },
       ],
     };
     expect(toRule(fromRule(rule))).toEqual(rule);

@@ -57,7 +57,10 @@ export function newCondition(field = 'orders.count'): EditorCondition {
   return { key: nextKey(), type: 'condition', field, op: operatorsFor[kindOf(field)][0] ?? 'eq', value: '' };
 }
 
-export function newGroup(combinator: 'all' | 'any' = 'all', children: readonly EditorNode[] = []): EditorGroup {
+export function newGroup(
+  combinator: 'all' | 'any' = 'all',
+  children: readonly EditorNode[] = [],
+): EditorGroup {
   return { key: nextKey(), type: 'group', combinator, children };
 }
 
@@ -71,7 +74,8 @@ export function fromRule(rule: SegmentRule | null | undefined): EditorGroup {
 }
 
 function toNode(rule: SegmentRule): EditorNode {
-  if (isCondition(rule)) return { key: nextKey(), type: 'condition', field: rule.field, op: rule.op, value: String(rule.value) };
+  if (isCondition(rule))
+    return { key: nextKey(), type: 'condition', field: rule.field, op: rule.op, value: String(rule.value) };
   if ('all' in rule) return newGroup('all', rule.all.map(toNode));
   return newGroup('any', rule.any.map(toNode));
 }

@@ -65,7 +65,9 @@ function SegmentEditor({ segment }: { segment: Segment | undefined }) {
 
   const save = useMutation({
     mutationFn: (input: SegmentInput) =>
-      segment ? customersApi.updateSegment(segment.id, input, segment.version) : customersApi.createSegment(input),
+      segment
+        ? customersApi.updateSegment(segment.id, input, segment.version)
+        : customersApi.createSegment(input),
     onSuccess: (saved) => {
       queryClient.setQueryData(customerKeys.segment(saved.id), saved);
       void queryClient.invalidateQueries({ queryKey: customerKeys.segments });
@@ -180,14 +182,26 @@ function Members({ segmentId }: { segmentId: string }) {
       hideable: false,
       cell: (c) => (
         <Link to="/customers/$customerId" params={{ customerId: c.id }}>
-          <MaskedValue field="name" value={c.name} restricted={restricted.includes('name')} revealable={false} />
+          <MaskedValue
+            field="name"
+            value={c.name}
+            restricted={restricted.includes('name')}
+            revealable={false}
+          />
         </Link>
       ),
     },
     {
       id: 'email',
       label: m.list.columns.email,
-      cell: (c) => <MaskedValue field="email" value={c.email} restricted={restricted.includes('email')} revealable={false} />,
+      cell: (c) => (
+        <MaskedValue
+          field="email"
+          value={c.email}
+          restricted={restricted.includes('email')}
+          revealable={false}
+        />
+      ),
     },
   ];
   return (
@@ -200,7 +214,11 @@ function Members({ segmentId }: { segmentId: string }) {
         query={members}
         loadingLabel={s.membersLoading}
         errorTitle={s.membersFailed}
-        paging={{ hasMore: members.hasNextPage, loadingMore: members.isFetchingNextPage, onLoadMore: loadMore }}
+        paging={{
+          hasMore: members.hasNextPage,
+          loadingMore: members.isFetchingNextPage,
+          onLoadMore: loadMore,
+        }}
         empty={<EmptyState icon={<Users />} title={s.membersEmpty} />}
       />
     </Panel>

@@ -17,7 +17,10 @@ export function SegmentsPage() {
   const s = m.segments;
   const navigate = useNavigate();
   const canWrite = useCan('customers:write');
-  const segments = useQuery({ queryKey: customerKeys.segments, queryFn: ({ signal }) => customersApi.segments(signal) });
+  const segments = useQuery({
+    queryKey: customerKeys.segments,
+    queryFn: ({ signal }) => customersApi.segments(signal),
+  });
   const columns = useMemo(
     (): readonly Column<Segment>[] => [
       {
@@ -38,7 +41,12 @@ export function SegmentsPage() {
         width: '120px',
         cell: (segment) => (segment.memberCount === null ? '—' : formatNumber(segment.memberCount)),
       },
-      { id: 'updated', label: s.columns.updated, width: '170px', cell: (segment) => <TimeCell value={segment.updatedAt} /> },
+      {
+        id: 'updated',
+        label: s.columns.updated,
+        width: '170px',
+        cell: (segment) => <TimeCell value={segment.updatedAt} />,
+      },
     ],
     [s],
   );
@@ -50,7 +58,11 @@ export function SegmentsPage() {
         description={s.description}
         actions={
           canWrite ? (
-            <Link to="/customers/segments/$segmentId" params={{ segmentId: 'new' }} className="btn btn--primary">
+            <Link
+              to="/customers/segments/$segmentId"
+              params={{ segmentId: 'new' }}
+              className="btn btn--primary"
+            >
               {s.new}
             </Link>
           ) : undefined

@@ -36,7 +36,10 @@ function LiveBell() {
     staleTime: 60_000,
   });
   const refresh = () => void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
-  const readOne = useMutation({ mutationFn: (id: string) => notificationsApi.markRead(id), onSettled: refresh });
+  const readOne = useMutation({
+    mutationFn: (id: string) => notificationsApi.markRead(id),
+    onSettled: refresh,
+  });
   const readAll = useMutation({ mutationFn: () => notificationsApi.markAllRead(), onSettled: refresh });
   const unread = count.data ?? 0;
 

@@ -10,6 +10,7 @@ import { PageHeader, Panel } from '@/kit/Page';
 import { useCan } from '@/kit/session';
 import { EmptyState, ErrorState, LoadingBlock } from '@/kit/states';
 import { toast } from '@/kit/toast';
+import { labelIn } from '@/kit/labels';
 import { notificationKeys, notificationsApi } from '../notifications.api';
 import { notificationsMessages } from '../notifications.messages';
 import '../notifications.css';
@@ -39,7 +40,10 @@ export function NotificationsPage() {
   });
   const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
-  const readOne = useMutation({ mutationFn: (id: string) => notificationsApi.markRead(id), onSettled: refresh });
+  const readOne = useMutation({
+    mutationFn: (id: string) => notificationsApi.markRead(id),
+    onSettled: refresh,
+  });
   const readAll = useMutation({
     mutationFn: () => notificationsApi.markAllRead(),
     onSuccess: () => toast.success(c.allRead),
@@ -119,11 +123,12 @@ export function NotificationsPage() {
               >
                 <div className="notifications-list__text">
                   <span className="notification__title">
-                    {n.readAt === null ? <Badge tone="brand">{c.unread}</Badge> : null} <strong>{n.title}</strong>
+                    {n.readAt === null ? <Badge tone="brand">{c.unread}</Badge> : null}{' '}
+                    <strong>{n.title}</strong>
                   </span>
                   {n.body ? <span className="notification__body">{n.body}</span> : null}
                   <span className="subtle">
-                    {m.types[n.type] ?? n.type} · <DateTime value={n.createdAt} relative />
+                    {labelIn(m.types, n.type) ?? n.type} · <DateTime value={n.createdAt} relative />
                   </span>
                 </div>
                 <div className="cluster">

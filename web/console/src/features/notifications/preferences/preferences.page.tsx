@@ -15,6 +15,7 @@ import {
   type Channel,
   type Preferences,
 } from '../notifications.api';
+import { labelIn } from '@/kit/labels';
 import { notificationsMessages } from '../notifications.messages';
 import '../notifications.css';
 
@@ -102,12 +103,12 @@ function PreferencesForm({ preferences }: { preferences: Preferences }) {
             <tbody>
               {types.map((type) => (
                 <tr key={type}>
-                  <th scope="row">{m.types[type] ?? type}</th>
+                  <th scope="row">{labelIn(m.types, type) ?? type}</th>
                   {channels.map((channel) => (
                     <td key={channel}>
                       <input
                         type="checkbox"
-                        aria-label={p.channelFor(m.types[type] ?? type, m.channels[channel])}
+                        aria-label={p.channelFor(labelIn(m.types, type) ?? type, m.channels[channel])}
                         checked={enabled[key(type, channel)] ?? false}
                         onChange={(e) => setEnabled({ ...enabled, [key(type, channel)]: e.target.checked })}
                       />

@@ -15,6 +15,7 @@ import {
   type NotificationTemplate,
   type TemplateInput,
 } from '../notifications.api';
+import { labelIn } from '@/kit/labels';
 import { notificationsMessages } from '../notifications.messages';
 
 type Field = 'type' | 'channel' | 'language' | 'subject' | 'body';
@@ -44,7 +45,9 @@ export function TemplateEditor({
     subject: template?.subject ?? '',
     body: template?.body ?? '',
   });
-  const variables = [...new Set([...(template?.variables ?? []), ...variablesIn(values.subject, values.body)])];
+  const variables = [
+    ...new Set([...(template?.variables ?? []), ...variablesIn(values.subject, values.body)]),
+  ];
   const [samples, setSamples] = useState<Record<string, string>>({});
   const save = useMutation({
     mutationFn: (input: TemplateInput) =>
@@ -71,7 +74,8 @@ export function TemplateEditor({
     event.preventDefault();
     const problems: FieldErrors<Field> = {};
     if (!values.type.trim()) problems.type = t.typeMissing;
-    if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(values.language.trim())) problems.language = t.languageInvalid;
+    if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(values.language.trim()))
+      problems.language = t.languageInvalid;
     if (values.channel !== 'sms' && !values.subject.trim()) problems.subject = t.subjectMissing;
     if (!values.body.trim()) problems.body = t.bodyMissing;
     if (!form.check(values, problems)) return;
@@ -89,7 +93,11 @@ export function TemplateEditor({
       open
       onOpenChange={(open) => (open ? undefined : onClose())}
       title={template ? t.editorTitle : t.newTitle}
-      description={template ? `${m.types[template.type] ?? template.type} · ${m.channels[template.channel]} · ${template.language}` : undefined}
+      description={
+        template
+          ? `${labelIn(m.types, template.type) ?? template.type} · ${m.channels[template.channel]} · ${template.language}`
+          : undefined
+      }
       wide
     >
       <form id={form.id} onSubmit={submit} noValidate className="dialog-form">
@@ -102,7 +110,7 @@ export function TemplateEditor({
                   label={t.type}
                   value={values.type}
                   options={typeOptions}
-                  labels={Object.fromEntries(typeOptions.map((x) => [x, m.types[x] ?? x]))}
+                  labels={Object.fromEntries(typeOptions.map((x) => [x, labelIn(m.types, x) ?? x]))}
                   onPick={(v) => set('type', v)}
                   error={form.errors.type}
                 />
@@ -151,7 +159,12 @@ export function TemplateEditor({
                       <p className="hint">{t.variablesHint}</p>
                       <div className="cluster">
                         {variables.map((name) => (
-                          <Button key={name} size="sm" aria-label={t.insert(name)} onClick={() => insert(name)}>
+                          <Button
+                            key={name}
+                            size="sm"
+                            aria-label={t.insert(name)}
+                            onClick={() => insert(name)}
+                          >
                             <code>{`{{${name}}}`}</code>
                           </Button>
                         ))}

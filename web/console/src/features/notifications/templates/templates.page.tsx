@@ -9,7 +9,13 @@ import { SelectField } from '@/kit/Field';
 import { PageHeader, Panel } from '@/kit/Page';
 import { EmptyState } from '@/kit/states';
 import { toast } from '@/kit/toast';
-import { channels, notificationKeys, notificationsApi, type NotificationTemplate } from '../notifications.api';
+import { labelIn } from '@/kit/labels';
+import {
+  channels,
+  notificationKeys,
+  notificationsApi,
+  type NotificationTemplate,
+} from '../notifications.api';
 import { notificationsMessages } from '../notifications.messages';
 import { TemplateEditor } from './TemplateEditor';
 import '../notifications.css';
@@ -34,12 +40,22 @@ export function TemplatesPage() {
         (!filter.channel || x.channel === filter.channel) &&
         (!filter.language || x.language === filter.language),
     )
-    .sort((a, b) => a.type.localeCompare(b.type) || a.channel.localeCompare(b.channel) || a.language.localeCompare(b.language));
-  const typeName = (type: string) => m.types[type] ?? type;
+    .sort(
+      (a, b) =>
+        a.type.localeCompare(b.type) ||
+        a.channel.localeCompare(b.channel) ||
+        a.language.localeCompare(b.language),
+    );
+  const typeName = (type: string) => labelIn(m.types, type) ?? type;
   const columns: readonly Column<NotificationTemplate>[] = [
     { id: 'type', label: t.type, hideable: false, cell: (x) => typeName(x.type) },
     { id: 'channel', label: t.channel, width: '140px', cell: (x) => m.channels[x.channel] },
-    { id: 'language', label: t.language, width: '100px', cell: (x) => <span className="mono">{x.language}</span> },
+    {
+      id: 'language',
+      label: t.language,
+      width: '100px',
+      cell: (x) => <span className="mono">{x.language}</span>,
+    },
     { id: 'subject', label: t.subject, cell: (x) => x.subject || '—' },
     { id: 'updated', label: t.updated, width: '170px', cell: (x) => <TimeCell value={x.updatedAt} /> },
     {
@@ -49,7 +65,11 @@ export function TemplatesPage() {
       width: '150px',
       cell: (x) => (
         <div className="cluster">
-          <Button size="sm" aria-label={t.editLabel(typeName(x.type), m.channels[x.channel], x.language)} onClick={() => setEditing(x)}>
+          <Button
+            size="sm"
+            aria-label={t.editLabel(typeName(x.type), m.channels[x.channel], x.language)}
+            onClick={() => setEditing(x)}
+          >
             {t.edit}
           </Button>
           <IconButton label={t.delete} onClick={() => setDeleting(x)}>
@@ -76,7 +96,11 @@ export function TemplatesPage() {
       />
       <Panel flush>
         <div className="templates-filters">
-          <SelectField label={t.type} value={filter.type} onChange={(e) => setFilter({ ...filter, type: e.target.value })}>
+          <SelectField
+            label={t.type}
+            value={filter.type}
+            onChange={(e) => setFilter({ ...filter, type: e.target.value })}
+          >
             <option value="">{t.any}</option>
             {distinct((x) => x.type).map((type) => (
               <option key={type} value={type}>
@@ -84,7 +108,11 @@ export function TemplatesPage() {
               </option>
             ))}
           </SelectField>
-          <SelectField label={t.channel} value={filter.channel} onChange={(e) => setFilter({ ...filter, channel: e.target.value })}>
+          <SelectField
+            label={t.channel}
+            value={filter.channel}
+            onChange={(e) => setFilter({ ...filter, channel: e.target.value })}
+          >
             <option value="">{t.any}</option>
             {channels.map((channel) => (
               <option key={channel} value={channel}>

@@ -39,10 +39,11 @@ export function CreateRequestDialog({
     onSuccess: onCreated,
     onError: (error) => form.refuse(error),
   });
-  const set = (field: 'customerId' | 'email' | 'phone' | 'note') => (event: { target: { value: string } }) => {
-    setValues({ ...values, [field]: event.target.value });
-    form.clear(field);
-  };
+  const set =
+    (field: 'customerId' | 'email' | 'phone' | 'note') => (event: { target: { value: string } }) => {
+      setValues({ ...values, [field]: event.target.value });
+      form.clear(field);
+    };
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     const subject = {
@@ -76,7 +77,14 @@ export function CreateRequestDialog({
       submitLabel={c.submit}
       busy={create.isPending}
     >
-      <OptionsField label={c.kind} value={kind} options={requestKinds} labels={m.kinds} onPick={setKind} error={form.errors.kind} />
+      <OptionsField
+        label={c.kind}
+        value={kind}
+        options={requestKinds}
+        labels={m.kinds}
+        onPick={setKind}
+        error={form.errors.kind}
+      />
       <TextField
         label={c.customer}
         hint={c.customerHint}
@@ -86,7 +94,15 @@ export function CreateRequestDialog({
         maxLength={64}
         className="mono"
       />
-      <TextField label={c.email} type="email" optional value={values.email} onChange={set('email')} error={form.errors.email} maxLength={320} />
+      <TextField
+        label={c.email}
+        type="email"
+        optional
+        value={values.email}
+        onChange={set('email')}
+        error={form.errors.email}
+        maxLength={320}
+      />
       <TextField
         label={c.phone}
         type="tel"

@@ -29,10 +29,7 @@ export function VerifyDialog({ request, onClose, onDone }: DialogProps) {
     event.preventDefault();
     if (form.check({ note })) verify.mutate();
   };
-  const labels = Object.fromEntries(verificationMethods.map((v) => [v, m.methods[v] ?? v])) as Record<
-    VerificationMethod,
-    string
-  >;
+  const labels = m.methods;
   return (
     <FormDialog
       open
@@ -72,13 +69,20 @@ export function VerifyDialog({ request, onClose, onDone }: DialogProps) {
 }
 
 /** Reject or extend: both need a reason the person is told. */
-export function ReasonDialog({ request, onClose, onDone, action }: DialogProps & { action: 'reject' | 'extend' }) {
+export function ReasonDialog({
+  request,
+  onClose,
+  onDone,
+  action,
+}: DialogProps & { action: 'reject' | 'extend' }) {
   const a = useMessages(privacyMessages).actions;
   const form = useForm(['reason'] as const);
   const [reason, setReason] = useState('');
   const send = useMutation({
     mutationFn: () =>
-      action === 'reject' ? privacyApi.reject(request.id, reason.trim()) : privacyApi.extend(request.id, reason.trim()),
+      action === 'reject'
+        ? privacyApi.reject(request.id, reason.trim())
+        : privacyApi.extend(request.id, reason.trim()),
     onSuccess: onDone,
     onError: (error) => form.refuse(error),
   });

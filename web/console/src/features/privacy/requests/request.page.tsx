@@ -13,6 +13,7 @@ import { PageHeader, Panel } from '@/kit/Page';
 import { ErrorState, LoadingBlock } from '@/kit/states';
 import { toast } from '@/kit/toast';
 import { useNow } from '@/kit/useNow';
+import { labelIn } from '@/kit/labels';
 import { DeadlineCell } from '../DeadlineCell';
 import { isOpen, privacyApi, privacyKeys, type ModuleReport, type RequestDetail } from '../privacy.api';
 import { privacyMessages } from '../privacy.messages';
@@ -91,7 +92,9 @@ function RequestView({ request }: { request: RequestDetail }) {
                 {a.process}
               </Button>
             ) : null}
-            {open && !request.extendedDueAt ? <Button onClick={() => setDialog('extend')}>{a.extend}</Button> : null}
+            {open && !request.extendedDueAt ? (
+              <Button onClick={() => setDialog('extend')}>{a.extend}</Button>
+            ) : null}
             {open && request.status !== 'in_progress' ? (
               <Button variant="danger-ghost" onClick={() => setDialog('reject')}>
                 {a.reject}
@@ -137,7 +140,11 @@ function RequestView({ request }: { request: RequestDetail }) {
               <dt>{d.customer}</dt>
               <dd>
                 {request.customerId ? (
-                  <Link to="/customers/$customerId" params={{ customerId: request.customerId }} className="mono">
+                  <Link
+                    to="/customers/$customerId"
+                    params={{ customerId: request.customerId }}
+                    className="mono"
+                  >
                     {request.customerId}
                   </Link>
                 ) : (
@@ -159,7 +166,9 @@ function RequestView({ request }: { request: RequestDetail }) {
               <dt>{d.due}</dt>
               <dd>
                 <DeadlineCell request={request} />
-                {request.extendedDueAt ? <span className="subtle"> {d.originalDue(formatDate(request.dueAt))}</span> : null}
+                {request.extendedDueAt ? (
+                  <span className="subtle"> {d.originalDue(formatDate(request.dueAt))}</span>
+                ) : null}
               </dd>
             </div>
             <div className="kv__row">
@@ -167,7 +176,7 @@ function RequestView({ request }: { request: RequestDetail }) {
               <dd>
                 {request.verification ? (
                   <>
-                    {m.methods[request.verification.method] ?? request.verification.method} ·{' '}
+                    {labelIn(m.methods, request.verification.method) ?? request.verification.method} ·{' '}
                     <DateTime value={request.verification.verifiedAt} />
                   </>
                 ) : (
@@ -288,7 +297,7 @@ function Trail({ request }: { request: RequestDetail }) {
       {steps.map((step, i) => (
         <li key={`${step.at}-${i}`}>
           <div className="privacy-trail__head">
-            <Badge>{d.steps[step.step] ?? step.step}</Badge>
+            <Badge>{labelIn(d.steps, step.step) ?? step.step}</Badge>
             {step.module ? <strong>{step.module}</strong> : null}
             <time dateTime={step.at} className="subtle">
               {formatDateTime(step.at)}

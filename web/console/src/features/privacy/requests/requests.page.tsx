@@ -100,7 +100,9 @@ export function RequestsPage() {
             label={q.status}
             value={status}
             onChange={(e) =>
-              void navigate({ search: { ...search, status: e.target.value === 'open' ? undefined : e.target.value } })
+              void navigate({
+                search: { ...search, status: e.target.value === 'open' ? undefined : e.target.value },
+              })
             }
           >
             <option value="open">{q.open}</option>
