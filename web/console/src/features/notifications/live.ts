@@ -1,5 +1,6 @@
 import { useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { useState } from 'react';
+import { session } from '@/api/client';
 import { useEventStream } from '@/kit/event-stream';
 import {
   notificationKeys,
@@ -10,8 +11,12 @@ import {
   type Page,
 } from './notifications.api';
 
-// The last event this tab saw: a remounted bell (after signing in again, a hot reload) resumes there.
+// The last event this tab saw: a remounted bell resumes there. Signing out forgets it (the next
+// user has a stream of their own).
 let lastEventId: string | undefined;
+session.subscribe(() => {
+  if (session.current()?.kind !== 'signedIn') lastEventId = undefined;
+});
 
 /** Adds a notification at the head of a cached list, once. */
 function prepend(list: readonly AppNotification[] | undefined, n: AppNotification): AppNotification[] {

@@ -101,14 +101,8 @@ function LiveBell() {
                 </Link>
               </DropdownMenu.Item>
               {unread > 0 ? (
-                <DropdownMenu.Item asChild onSelect={(event) => event.preventDefault()}>
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    icon={<CheckCheck aria-hidden="true" />}
-                    busy={readAll.isPending}
-                    onClick={() => readAll.mutate()}
-                  >
+                <DropdownMenu.Item asChild onSelect={() => readAll.mutate()}>
+                  <Button size="sm" variant="ghost" icon={<CheckCheck aria-hidden="true" />}>
                     {m.markAllRead}
                   </Button>
                 </DropdownMenu.Item>
