@@ -46,7 +46,15 @@ function stubCustomer(extra: Parameters<typeof stubApi>[0] = {}) {
       200,
       {
         items: [
-          { id: 'adr_1', name: 'Jane Smith', line1: '1 High Street', city: 'London', postalCode: 'N1 9GU', country: 'GB', isDefault: true },
+          {
+            id: 'adr_1',
+            name: 'Jane Smith',
+            line1: '1 High Street',
+            city: 'London',
+            postalCode: 'N1 9GU',
+            country: 'GB',
+            isDefault: true,
+          },
         ],
       },
     ],
@@ -54,8 +62,24 @@ function stubCustomer(extra: Parameters<typeof stubApi>[0] = {}) {
       200,
       {
         items: [
-          { id: 'cns_1', purpose: 'marketing', granted: true, at: '2026-02-01T10:00:00.000Z', method: 'portal', source: 'sign-up', withdrawnAt: null },
-          { id: 'cns_2', purpose: 'marketing', granted: true, at: '2026-01-01T10:00:00.000Z', method: 'phone', source: null, withdrawnAt: '2026-01-20T10:00:00.000Z' },
+          {
+            id: 'cns_1',
+            purpose: 'marketing',
+            granted: true,
+            at: '2026-02-01T10:00:00.000Z',
+            method: 'portal',
+            source: 'sign-up',
+            withdrawnAt: null,
+          },
+          {
+            id: 'cns_2',
+            purpose: 'marketing',
+            granted: true,
+            at: '2026-01-01T10:00:00.000Z',
+            method: 'phone',
+            source: null,
+            withdrawnAt: '2026-01-20T10:00:00.000Z',
+          },
         ],
       },
     ],
@@ -96,7 +120,17 @@ describe('customer page', () => {
     stubCustomer({
       'GET /api/v1/privacy/classification': [
         200,
-        { modules: { customers: { customers: { name_ciphertext: 'personal:restricted', email_ciphertext: 'personal:confidential', phone_ciphertext: 'personal:restricted' } } } },
+        {
+          modules: {
+            customers: {
+              customers: {
+                name_ciphertext: 'personal:restricted',
+                email_ciphertext: 'personal:confidential',
+                phone_ciphertext: 'personal:restricted',
+              },
+            },
+          },
+        },
       ],
     });
     await renderCustomersRoute(`/customers/${jane.id}`);
@@ -115,9 +149,11 @@ describe('customer page', () => {
     // two days: 30 Nov (order and call), 2 Nov (notification)
     const days = within(panel).getAllByRole('heading', { level: 3 });
     expect(days).toHaveLength(2);
-    expect(within(panel).getByRole('link', { name: 'Open: Order SB-1042 · 2 items · €84.00 · shipped' }).getAttribute('href')).toBe(
-      '/orders/ord_2',
-    );
+    expect(
+      within(panel)
+        .getByRole('link', { name: 'Open: Order SB-1042 · 2 items · €84.00 · shipped' })
+        .getAttribute('href'),
+    ).toBe('/orders/ord_2');
     expect(within(panel).getByText('Conversations could not answer')).toBeTruthy();
     expect(within(panel).getByText('The analysis store did not answer in time.')).toBeTruthy();
 
@@ -154,7 +190,9 @@ describe('customer page', () => {
     await user.type(phone, '12345');
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
     // refused before sending: no country code
-    expect(await within(dialog).findByText('A phone number with its country code, e.g. +44 7700 900123.')).toBeTruthy();
+    expect(
+      await within(dialog).findByText('A phone number with its country code, e.g. +44 7700 900123.'),
+    ).toBeTruthy();
     expect(sent).toEqual([]);
 
     await user.clear(phone);
@@ -173,7 +211,10 @@ describe('customer page', () => {
         gets += 1;
         return [200, jane];
       },
-      [`PATCH ${path}`]: [412, { status: 412, code: 'CUSTOMERS_VERSION_MISMATCH', detail: 'Changed meanwhile.' }],
+      [`PATCH ${path}`]: [
+        412,
+        { status: 412, code: 'CUSTOMERS_VERSION_MISMATCH', detail: 'Changed meanwhile.' },
+      ],
     });
     await renderCustomersRoute(`/customers/${jane.id}`);
     const user = userEvent.setup();

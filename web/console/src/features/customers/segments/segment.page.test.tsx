@@ -71,7 +71,12 @@ describe('segment editor', () => {
     stubApi({
       'POST /api/v1/customer-segments': [
         400,
-        { status: 400, code: 'VALIDATION', detail: 'Invalid', errors: [{ field: 'body.rule.all.0.field', message: 'unknown field' }] },
+        {
+          status: 400,
+          code: 'VALIDATION',
+          detail: 'Invalid',
+          errors: [{ field: 'body.rule.all.0.field', message: 'unknown field' }],
+        },
       ],
     });
     await renderCustomersRoute('/customers/segments/new');

@@ -55,7 +55,9 @@ describe('data-subject request', () => {
     expect(rows[1]?.textContent).toContain('12');
     expect(rows[2]?.textContent).toContain('invoice amounts and tax lines (3): tax law: 10 years');
     const trail = screen.getByRole('list', { name: 'Every step of this request, oldest first' });
-    const steps = within(trail).getAllByRole('listitem').filter((li) => li.parentElement === trail);
+    const steps = within(trail)
+      .getAllByRole('listitem')
+      .filter((li) => li.parentElement === trail);
     expect(steps.map((li) => li.querySelector('.badge')?.textContent)).toEqual([
       'Received',
       'Identity verified',
@@ -78,7 +80,10 @@ describe('data-subject request', () => {
       [`GET ${path}`]: () => [200, request],
       [`POST ${path}/verify`]: async (r) => {
         calls.push({ path: 'verify', body: await r.json() });
-        request = dsr({ status: 'verifying', verification: { method: 'callback', verifiedAt: daysFromNow(0) } });
+        request = dsr({
+          status: 'verifying',
+          verification: { method: 'callback', verifiedAt: daysFromNow(0) },
+        });
         return [200, request];
       },
       [`POST ${path}/process`]: () => {
@@ -140,7 +145,10 @@ describe('data-subject request', () => {
           result: { modules: [], exportExpiresAt: daysFromNow(6) },
         }),
       ],
-      [`GET ${path}/download`]: [200, { url: 'https://objects.example/export.zip?sig=abc', expiresAt: daysFromNow(6) }],
+      [`GET ${path}/download`]: [
+        200,
+        { url: 'https://objects.example/export.zip?sig=abc', expiresAt: daysFromNow(6) },
+      ],
     });
     await renderPrivacyRoute('/privacy/requests/dsr_01jf00000000000000000001');
     const user = userEvent.setup();

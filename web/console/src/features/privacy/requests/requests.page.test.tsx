@@ -6,9 +6,21 @@ import { daysFromNow, dsr, renderPrivacyRoute } from '../privacy.testing';
 
 const queue = [
   dsr({ id: 'dsr_later', kind: 'access', dueAt: daysFromNow(20), subject: 'a•••@example.com' }),
-  dsr({ id: 'dsr_overdue', kind: 'erasure', status: 'verifying', dueAt: daysFromNow(-3), subject: '+44 •••• ••0123' }),
+  dsr({
+    id: 'dsr_overdue',
+    kind: 'erasure',
+    status: 'verifying',
+    dueAt: daysFromNow(-3),
+    subject: '+44 •••• ••0123',
+  }),
   dsr({ id: 'dsr_soon', kind: 'restriction', dueAt: daysFromNow(5) }),
-  dsr({ id: 'dsr_done', kind: 'access', status: 'completed', dueAt: daysFromNow(2), completedAt: daysFromNow(-1) }),
+  dsr({
+    id: 'dsr_done',
+    kind: 'access',
+    status: 'completed',
+    dueAt: daysFromNow(2),
+    completedAt: daysFromNow(-1),
+  }),
 ];
 
 describe('data-subject request queue', () => {
@@ -25,13 +37,17 @@ describe('data-subject request queue', () => {
       'dsr_later',
     ]);
     expect(rows[0]?.textContent).toContain('Overdue by 3 days');
-    expect(within(rows[0] as HTMLElement).getByText('Overdue by 3 days').closest('.badge')?.className).toContain(
-      'badge--danger',
-    );
+    expect(
+      within(rows[0] as HTMLElement)
+        .getByText('Overdue by 3 days')
+        .closest('.badge')?.className,
+    ).toContain('badge--danger');
     expect(rows[1]?.textContent).toContain('Due in 5 days');
-    expect(within(rows[1] as HTMLElement).getByText('Due in 5 days').closest('.badge')?.className).toContain(
-      'badge--warning',
-    );
+    expect(
+      within(rows[1] as HTMLElement)
+        .getByText('Due in 5 days')
+        .closest('.badge')?.className,
+    ).toContain('badge--warning');
     expect(rows[2]?.textContent).toContain('Due in 20 days');
     expect(screen.getByText('1 overdue')).toBeTruthy();
     // completed ones are not in the open queue
@@ -72,7 +88,7 @@ describe('data-subject request queue', () => {
     });
     const { router } = await renderPrivacyRoute('/privacy/requests?customerId=cus_01jf000000000000000000001');
     const dialog = await screen.findByRole('dialog', { name: 'New data-subject request' });
-    expect((within(dialog).getByLabelText(/Customer id/) as HTMLInputElement).value).toBe(
+    expect(within(dialog).getByLabelText<HTMLInputElement>(/Customer id/).value).toBe(
       'cus_01jf000000000000000000001',
     );
     const user = userEvent.setup();
