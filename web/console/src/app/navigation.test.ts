@@ -18,3 +18,22 @@ describe('navigation', () => {
     ]);
   });
 });
+
+describe('customers and privacy navigation', () => {
+  it('joins the customers pages and the request queue in one section; notifications have their own', () => {
+    const customers = navigation.filter((section) => section.id === 'customers');
+    expect(customers).toHaveLength(1);
+    expect(customers[0]?.title()).toBe('Customers & privacy');
+    expect(customers[0]?.items.map((item) => [item.to, item.permission])).toEqual([
+      ['/customers', 'customers:read'],
+      ['/customers/segments', 'customers:read'],
+      ['/privacy/requests', 'privacy:requests'],
+    ]);
+    const notifications = navigation.find((section) => section.id === 'notifications');
+    expect(notifications?.items.map((item) => [item.to, item.permission])).toEqual([
+      ['/notifications', 'notifications:read'],
+      ['/notifications/preferences', 'notifications:read'],
+      ['/notifications/templates', 'notifications:configure'],
+    ]);
+  });
+});

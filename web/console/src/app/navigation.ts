@@ -3,9 +3,12 @@ import { callsNavigation } from '@/features/calls';
 import { campaignsNavigation } from '@/features/campaigns';
 import { catalogNavigation } from '@/features/catalog';
 import { conversationsNavigation } from '@/features/conversations';
+import { customersNavigation } from '@/features/customers';
 import { leadsNavigation } from '@/features/leads';
+import { notificationsNavigation } from '@/features/notifications';
 import { ordersNavigation } from '@/features/orders';
 import { overviewNavigation } from '@/features/overview';
+import { privacyNavigation } from '@/features/privacy';
 import { recordingsNavigation } from '@/features/recordings';
 import { analysisNavigation } from '@/features/analysis';
 import { qualityNavigation } from '@/features/quality';
@@ -35,5 +38,8 @@ export const navigation: readonly NavSection[] = joinSections([
   ...campaignsNavigation,
   ...ordersNavigation,
   ...catalogNavigation,
+  ...customersNavigation,
+  ...privacyNavigation,
+  ...notificationsNavigation,
   ...adminNavigation,
 ]);

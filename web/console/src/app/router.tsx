@@ -5,9 +5,12 @@ import { callsRoutes } from '@/features/calls';
 import { campaignsRoutes } from '@/features/campaigns';
 import { catalogRoutes } from '@/features/catalog';
 import { conversationsRoutes } from '@/features/conversations';
+import { customersRoutes } from '@/features/customers';
 import { leadsRoutes } from '@/features/leads';
+import { notificationsRoutes } from '@/features/notifications';
 import { ordersRoutes } from '@/features/orders';
 import { overviewRoutes } from '@/features/overview';
+import { privacyRoutes } from '@/features/privacy';
 import { recordingsRoutes } from '@/features/recordings';
 import { analysisRoutes } from '@/features/analysis';
 import { qualityRoutes } from '@/features/quality';
@@ -37,6 +40,9 @@ const routeTree = rootRoute.addChildren([
     ...campaignsRoutes,
     ...ordersRoutes,
     ...catalogRoutes,
+    ...customersRoutes,
+    ...privacyRoutes,
+    ...notificationsRoutes,
     ...adminRoutes,
   ]),
 ]);

@@ -42,6 +42,12 @@ export const consolePermissions = [
   'products:write',
   'inventory:write',
   'commerce:configure',
+  'customers:read',
+  'customers:write',
+  'notifications:read',
+  'notifications:send',
+  'notifications:configure',
+  'privacy:requests',
 ] as const;
 
 export type ConsolePermission = (typeof consolePermissions)[number];

@@ -25,6 +25,7 @@ export async function renderFeatureRoute(routes: readonly AnyRoute[], path: stri
     </QueryClientProvider>,
   );
   // The page's code loads lazily, as in the console: the first load in a test run takes a moment.
-  await screen.findByRole('heading', { level: 1 }, { timeout: 5_000 });
+  // (hidden: a page may open with a dialog over it, which hides the page from the accessibility tree.)
+  await screen.findByRole('heading', { level: 1, hidden: true }, { timeout: 5_000 });
   return { router, ...view };
 }

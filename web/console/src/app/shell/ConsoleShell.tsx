@@ -2,6 +2,7 @@ import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { PanelLeftClose, PanelLeftOpen } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { useMessages } from '@/i18n';
+import { NotificationBell } from '@/features/notifications';
 import { BrandMark } from '@/kit/BrandMark';
 import { appMessages } from '../app.messages';
 import { InShellContext } from './in-shell';
@@ -92,6 +93,7 @@ export function ConsoleShell() {
             </>
           ) : null}
           <div className="topbar__spacer" />
+          <NotificationBell />
           <UserMenu />
         </header>
         <main id="main" ref={main} tabIndex={-1} className="content">

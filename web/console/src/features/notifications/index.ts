@@ -1,0 +1,3 @@
+export { notificationsRoutes } from './routes';
+export { notificationsNavigation } from './navigation';
+export { NotificationBell } from './bell/NotificationBell';

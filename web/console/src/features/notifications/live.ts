@@ -1,0 +1,81 @@
+import { useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import { useState } from 'react';
+import { session } from '@/api/client';
+import { useEventStream } from '@/kit/event-stream';
+import {
+  notificationKeys,
+  notificationOf,
+  notificationStreamPath,
+  unreadCountOf,
+  type AppNotification,
+  type Page,
+} from './notifications.api';
+
+// The last event this tab saw: a remounted bell resumes there. Signing out forgets it (the next
+// user has a stream of their own).
+let lastEventId: string | undefined;
+session.subscribe(() => {
+  if (session.current()?.kind !== 'signedIn') lastEventId = undefined;
+});
+
+/** Adds a notification at the head of a cached list, once. */
+function prepend(list: readonly AppNotification[] | undefined, n: AppNotification): AppNotification[] {
+  return [n, ...(list ?? []).filter((x) => x.id !== n.id)];
+}
+
+/**
+ * Follows the signed-in user's notification stream (SSE, resumed with Last-Event-ID) and keeps the
+ * cached unread count, the bell's latest list and the centre up to date. Answers the title of the
+ * latest arrival, for a polite live announcement.
+ */
+export function useLiveNotifications(enabled: boolean): string | undefined {
+  const queryClient = useQueryClient();
+  const [arrived, setArrived] = useState<string>();
+  useEventStream(
+    notificationStreamPath,
+    {
+      lastEventId: () => lastEventId,
+      onOpen: (reconnected) => {
+        // Back after a gap the server could not replay: count again.
+        if (reconnected) void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
+      },
+      onEvent: (event) => {
+        if (event.id !== undefined) lastEventId = event.id;
+        const count = unreadCountOf(event.event, event.data);
+        if (count !== undefined) {
+          queryClient.setQueryData(notificationKeys.unreadCount, count);
+          return;
+        }
+        const n = notificationOf(event.data);
+        if (!n) return;
+        const seen = queryClient
+          .getQueryData<readonly AppNotification[]>(notificationKeys.latest)
+          ?.some((x) => x.id === n.id);
+        if (!seen && n.readAt === null)
+          queryClient.setQueryData<number>(notificationKeys.unreadCount, (c) => (c ?? 0) + 1);
+        queryClient.setQueryData<readonly AppNotification[]>(notificationKeys.latest, (list) =>
+          prepend(list, n).slice(0, latestSize),
+        );
+        for (const unread of [false, true])
+          queryClient.setQueryData<InfiniteData<Page<AppNotification>>>(
+            notificationKeys.list(unread),
+            (data) =>
+              data
+                ? {
+                    ...data,
+                    pages: data.pages.map((page, i) =>
+                      i === 0 ? { ...page, items: prepend(page.items, n) } : page,
+                    ),
+                  }
+                : data,
+          );
+        setArrived(n.title);
+      },
+    },
+    enabled,
+  );
+  return arrived;
+}
+
+/** How many the bell's dropdown shows. */
+export const latestSize = 8;
