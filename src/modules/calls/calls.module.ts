@@ -21,6 +21,8 @@ import type {
 import { createVconContributions } from './export/vcon-contributions.js';
 import { createExportJobsFeature } from './export/export-jobs.job.js';
 import { callsMigrations } from './db/migrations/index.js';
+import { callsClassification } from './db/calls.classification.js';
+import { createCallsPrivacy } from './privacy/calls.privacy.js';
 import { announceChanges, commitArchivedRecords, type CallWrites } from './ingest/call-transform.js';
 import { createFileImport, type ImportCallFile } from './ingest/file-import.js';
 import { sweepArchive } from './ingest/raw-archive.js';
@@ -281,6 +283,7 @@ export function createCallsModule(deps: CallsDeps): PlatformModule<CallsApi> {
       vcon: { register: (name, contributor) => vconContributions.register(name, contributor) },
     },
     routes,
+    privacy: createCallsPrivacy({ database, crypto, archive: deps.archive, sealing }),
     handlers: [
       createTransformHandler({
         database,
@@ -323,6 +326,7 @@ export function createCallsModule(deps: CallsDeps): PlatformModule<CallsApi> {
 export const callsModule = defineModule({
   name: 'calls',
   migrations: callsMigrations,
+  classification: callsClassification,
   dependsOn: [identityModule],
   // Webhooks check against connector secrets; the Teams connector writes the clientState it generates.
   secrets: { read: ['teams.', 'twilio.', 'connect.'], write: ['teams.client_state'] },
