@@ -10,6 +10,7 @@ import { createApiKeyAuthenticator } from './api-keys/api-key.authenticator.js';
 import { createBearerTokenAuthenticator } from './auth/bearer-token.authenticator.js';
 import type {
   ApiKeysService,
+  EmailVerification,
   AuthService,
   IdentityProvidersService,
   SavedViewsService,
@@ -36,6 +37,9 @@ import { createSessionIssuer } from './auth/session-issuer.js';
 import { createSigningKeys, type SigningKeys } from './auth/signing-keys.service.js';
 import { createTenantAdmin, createTenantsService } from './tenants/tenants.service.js';
 import { createUsersService } from './users/users.service.js';
+import { createSignUpService } from './auth/sign-up.service.js';
+import { signUpRoutes } from './auth/sign-up.routes.js';
+import type { Bus } from '../../platform/bus/index.js';
 
 /** What identity offers other modules, the CLI and tests (`platform.modules.identity`). */
 export interface IdentityApi {
@@ -47,6 +51,8 @@ export interface IdentityApi {
   readonly savedViews: SavedViewsService;
   readonly identityProviders: IdentityProvidersService;
   readonly signingKeys: SigningKeys;
+  /** Links that confirm a signed-up client's e-mail address (notifications e-mails them). */
+  readonly emailVerification: EmailVerification;
 }
 
 export interface IdentityDeps {
@@ -55,6 +61,7 @@ export interface IdentityDeps {
   readonly masterKey: MasterKeyProvider;
   readonly previousMasterKeys: readonly MasterKeyProvider[];
   readonly audit: AuditLog;
+  readonly bus: Bus;
   readonly logger: Logger;
   /** `iss` of our tokens: the public URL of the platform. */
   readonly issuer: string;
@@ -100,7 +107,16 @@ export function createIdentityModule(
     callbackUrl: `${deps.issuer.replace(/\/+$/, '')}/auth/callback`,
     clientSecrets: deps.oidcClientSecrets,
   });
+  const signUp = createSignUpService({
+    database,
+    keyring,
+    audit,
+    bus: deps.bus,
+    sessions: createSessionIssuer({ signingKeys, settings: deps.settings }),
+    publicUrl: deps.issuer,
+  });
   const routes: RouteMount[] = [
+    { surface: 'external', prefix: '/auth', plugin: signUpRoutes(signUp) },
     { surface: 'internal', prefix: '/auth', plugin: authRoutes({ auth, users, surface: 'internal' }) },
     { surface: 'external', prefix: '/auth', plugin: authRoutes({ auth, users, surface: 'external' }) },
     { surface: 'internal', prefix: '/auth', plugin: oidcSignInRoutes(oidcSignIn) },
@@ -125,6 +141,7 @@ export function createIdentityModule(
       savedViews,
       identityProviders,
       signingKeys,
+      emailVerification: signUp.emailVerification,
     },
     /** Bearer JWTs (ours and configured OIDC issuers) and API keys, in that order. */
     authenticators: [
@@ -155,6 +172,7 @@ export const identityModule = defineModule({
       masterKey: deps.masterKey,
       previousMasterKeys: deps.previousMasterKeys,
       audit: deps.auditLog,
+      bus: deps.bus,
       logger: deps.logger,
       issuer: deps.settings.issuer,
       settings: {
