@@ -19,6 +19,8 @@ import type {
   UsersService,
 } from './contract.js';
 import { identityMigrations } from './db/migrations/index.js';
+import { identityClassification } from './db/identity.classification.js';
+import { createIdentityPrivacy } from './users/users.privacy.js';
 import { apiKeysRoutes } from './api-keys/api-keys.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { identityProvidersRoutes } from './identity-providers/identity-providers.routes.js';
@@ -149,6 +151,7 @@ export function createIdentityModule(
       createApiKeyAuthenticator({ database }),
     ],
     routes,
+    privacy: createIdentityPrivacy({ database, keyring, audit }),
     beforeServing: () => signingKeys.ensureCurrent(),
   };
 }
@@ -157,6 +160,7 @@ export function createIdentityModule(
 export const identityModule = defineModule({
   name: 'identity',
   migrations: identityMigrations,
+  classification: identityClassification,
   // Confidential OIDC clients: `oidc.<provider id>.client_secret`, read for the code exchange only.
   secrets: { read: ['oidc.'] },
   adminPermissions: ['users:write', 'api_keys:write', 'identity_providers:write'],
