@@ -34,6 +34,8 @@ import {
 import { createPgDataKeyStore } from '../platform/crypto/data-key.pg-store.js';
 import { createPgSubjectKeyStore } from '../platform/crypto/subject-key.pg-store.js';
 import { createSubjectKeys } from '../platform/crypto/subject-keys.service.js';
+import type { SubjectKeys } from '../platform/crypto/index.js';
+import type { PrivacyParticipant } from '../platform/privacy/index.js';
 import { openDatabase, type Database } from '../platform/db/index.js';
 import { createHttpApp, type HttpApp, type ReadinessCheck } from '../platform/http/index.js';
 import {
@@ -66,6 +68,10 @@ export interface Platform {
   readonly metrics: Registry;
   readonly database: Database;
   readonly keyring: Keyring;
+  /** Per-data-subject keys (crypto-shredding). */
+  readonly subjectKeys: SubjectKeys;
+  /** Every module taking part in the privacy contract, in registry order. */
+  readonly privacyParticipants: readonly PrivacyParticipant[];
   readonly masterKey: MasterKeyProvider;
   readonly auditLog: AuditLog;
   readonly secrets: SecretsStore;
@@ -360,6 +366,8 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
       metrics,
       database,
       keyring,
+      subjectKeys,
+      privacyParticipants: assembled.privacyParticipants,
       masterKey,
       auditLog,
       secrets,

@@ -1,7 +1,7 @@
 import { rollupZonesTimer } from './stats/rollup-zones.js';
 import type { AuditLog } from '../../platform/audit/index.js';
 import type { RequestContext } from '../../platform/context.js';
-import type { Keyring } from '../../platform/crypto/index.js';
+import type { Keyring, SubjectKeys } from '../../platform/crypto/index.js';
 import type { Database } from '../../platform/db/index.js';
 import type { RouteMount } from '../../platform/http/index.js';
 import { defineModule, type PlatformModule } from '../../platform/module.js';
@@ -21,6 +21,8 @@ import type {
 import { createVconContributions } from './export/vcon-contributions.js';
 import { createExportJobsFeature } from './export/export-jobs.job.js';
 import { callsMigrations } from './db/migrations/index.js';
+import { callsClassification } from './db/calls.classification.js';
+import { createCallsPrivacy } from './privacy/calls.privacy.js';
 import { announceChanges, commitArchivedRecords, type CallWrites } from './ingest/call-transform.js';
 import { createFileImport, type ImportCallFile } from './ingest/file-import.js';
 import { sweepArchive } from './ingest/raw-archive.js';
@@ -33,6 +35,9 @@ import { createRawPayloadSealer } from './ingest/raw-payload-sealer.job.js';
 import { createTransformHandler } from './ingest/transform.handler.js';
 import { createRawPayloadRedrive, type RawPayloadRedriveSettings } from './ingest/raw-payload-redrive.job.js';
 import { callsRoutes } from './query/calls.routes.js';
+import { rawPayloadRoutes } from './query/raw-payload.routes.js';
+import { createRawPayloads } from './query/raw-payload.service.js';
+import { createArchiveSealing } from './ingest/archive-sealing.js';
 import { quarantineRoutes } from './quarantine/quarantine.routes.js';
 import { connectorsRoutes } from './connectors/connectors.routes.js';
 import { callsLiveRoutes } from './live/calls-live.routes.js';
@@ -74,8 +79,8 @@ export interface CallsDeps {
   readonly database: Database;
   readonly keyring: Keyring;
   readonly audit: AuditLog;
-  /** A short-lived signed URL of an archived raw payload (the object store's signer). */
-  readonly signRawUrl: (objectKey: string) => Promise<string>;
+  /** Per-data-subject keys: archive objects are sealed under the outside numbers' keys (crypto-shredding). */
+  readonly subjectKeys: SubjectKeys;
   /** The tenant's IANA time zone, for statistics in local time (identity's tenants.current). */
   readonly timeZoneOf: (ctx: RequestContext) => Promise<string>;
   readonly bus: Bus;
@@ -107,7 +112,21 @@ export function createCallsModule(deps: CallsDeps): PlatformModule<CallsApi> {
   const crypto = createCallCrypto(deps.keyring);
   const partitions = createPartitionMonths(database);
   const upserts = createCallUpsert({ database, crypto, partitions });
-  const reads = createCallReads({ database, crypto, audit, signRawUrl: deps.signRawUrl });
+  const sealing = createArchiveSealing(deps.subjectKeys);
+  const rawPayloads = createRawPayloads({
+    database,
+    keyring: deps.keyring,
+    audit,
+    archive: deps.archive,
+    sealing,
+    publicUrl: deps.publicUrl,
+  });
+  const reads = createCallReads({
+    database,
+    crypto,
+    audit,
+    signRawUrl: (ctx, callId) => rawPayloads.signedUrl(ctx, callId, 300),
+  });
   const targetsStore = createQueueTargets({ database, audit });
   const stats = createCallStats({
     database,
@@ -131,7 +150,10 @@ export function createCallsModule(deps: CallsDeps): PlatformModule<CallsApi> {
   };
   const vconContributions = createVconContributions();
   // First, so a re-exported vCon lists the source's analysis before what other modules add.
-  vconContributions.register('calls.imported-vcon', createImportedAnalysisContributor(deps.archive));
+  vconContributions.register(
+    'calls.imported-vcon',
+    createImportedAnalysisContributor({ archive: deps.archive, sealing }),
+  );
   const callExport = createCallExport({ database, crypto, audit, vconContributions, readCall: reads.get });
   const calls: CallsService = {
     ...upserts,
@@ -189,6 +211,7 @@ export function createCallsModule(deps: CallsDeps): PlatformModule<CallsApi> {
       });
     },
     archive: archiveLedger,
+    sealing,
   };
   const redrive = createRawPayloadRedrive({
     database,
@@ -213,6 +236,7 @@ export function createCallsModule(deps: CallsDeps): PlatformModule<CallsApi> {
       plugin: webhookRoutes({ ingest, secrets: deps.secrets, publicUrl: deps.publicUrl }),
     },
     { surface: 'internal', prefix: '/calls', plugin: callsRoutes(calls) },
+    { surface: 'internal', prefix: '/calls', plugin: rawPayloadRoutes(rawPayloads) },
     { surface: 'internal', prefix: '/calls', plugin: callStatsRoutes(calls) },
     { surface: 'internal', prefix: '/calls', plugin: callExportRoutes(calls) },
     { surface: 'internal', prefix: '/calls/exports', plugin: exportJobs.routes },
@@ -259,6 +283,7 @@ export function createCallsModule(deps: CallsDeps): PlatformModule<CallsApi> {
       vcon: { register: (name, contributor) => vconContributions.register(name, contributor) },
     },
     routes,
+    privacy: createCallsPrivacy({ database, crypto, archive: deps.archive, sealing }),
     handlers: [
       createTransformHandler({
         database,
@@ -301,6 +326,7 @@ export function createCallsModule(deps: CallsDeps): PlatformModule<CallsApi> {
 export const callsModule = defineModule({
   name: 'calls',
   migrations: callsMigrations,
+  classification: callsClassification,
   dependsOn: [identityModule],
   // Webhooks check against connector secrets; the Teams connector writes the clientState it generates.
   secrets: { read: ['teams.', 'twilio.', 'connect.'], write: ['teams.client_state'] },
@@ -322,7 +348,7 @@ export const callsModule = defineModule({
       database: deps.database,
       keyring: deps.keyring,
       audit: deps.auditLog,
-      signRawUrl: (key) => deps.signedObjectUrl(key, { expiresInSeconds: 300 }),
+      subjectKeys: deps.subjectKeys,
       timeZoneOf: async (ctx) => (await deps.modules.identity.tenants.current(ctx)).timeZone,
       bus: deps.bus,
       archive: deps.quietObjects,

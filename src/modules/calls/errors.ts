@@ -82,6 +82,20 @@ export const CallsErrors = {
       'unavailable',
       `The raw payload ${payloadId} named by the event is not in this database.`,
     ),
+  /** The archived payload names a data subject whose keys were destroyed (erasure): gone for good. */
+  rawErased: (cause: unknown) =>
+    new AppError(
+      'CALLS_RAW_ERASED',
+      'gone',
+      'The raw payload of this call was erased with a data subject it is about; it can no longer be read.',
+      { cause },
+    ),
+  rawMissing: () =>
+    new AppError(
+      'CALLS_RAW_NOT_FOUND',
+      'not_found',
+      'The raw payload of this call is no longer in the archive.',
+    ),
   rawUnavailable: (cause: unknown) =>
     new AppError(
       'CALLS_RAW_UNAVAILABLE',

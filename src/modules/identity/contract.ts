@@ -51,7 +51,7 @@ export interface User {
   readonly displayName: string | null;
   readonly kind: UserKind;
   readonly roles: readonly string[];
-  readonly status: 'active' | 'disabled';
+  readonly status: 'active' | 'disabled' | 'unverified';
   readonly mfaEnabled: boolean;
   readonly lockedUntil: Date | null;
   readonly createdAt: Date;
@@ -71,6 +71,24 @@ export interface UsersService {
   create(ctx: RequestContext, input: NewUser): Promise<User>;
   setRoles(ctx: RequestContext, userId: string, roles: readonly string[]): Promise<User>;
   setStatus(ctx: RequestContext, userId: string, status: 'active' | 'disabled'): Promise<User>;
+  /** Active employees whose roles grant `permission` (notifications to employees). */
+  usersWithPermission(ctx: RequestContext, permission: string): Promise<User[]>;
+}
+
+/** Client sign-up with e-mail verification (the external surface's `/auth/sign-up`, `/auth/verify-email`). */
+export interface SignUpInput {
+  readonly tenant: string;
+  readonly email: string;
+  readonly password: string;
+  readonly displayName: string;
+}
+
+export interface EmailVerification {
+  /**
+   * A fresh single-use verification link for an unverified client (24 h; only its hash is kept):
+   * `${publicUrl}/portal/verify-email?tenant=<slug>&token=<token>`, and the address to send it to.
+   */
+  issue(ctx: RequestContext, userId: string): Promise<{ readonly url: string; readonly email: string }>;
 }
 
 /** Where a sign-in came from, for the audit log. */

@@ -56,6 +56,21 @@ export const IdentityErrors = {
       'unauthenticated',
       'The API key is not valid, expired or revoked.',
     ),
+  emailUnverified: () =>
+    new AppError(
+      'IDENTITY_EMAIL_UNVERIFIED',
+      'forbidden',
+      'Confirm your e-mail address first: open the link we sent you.',
+    ),
+  verificationInvalid: () =>
+    new AppError(
+      'IDENTITY_VERIFICATION_INVALID',
+      'invalid_input',
+      'This verification link is invalid, used or expired.',
+      { fields: [{ field: 'token', message: 'is not a current verification token' }] },
+    ),
+  alreadyVerified: () =>
+    new AppError('IDENTITY_ALREADY_VERIFIED', 'conflict', 'This account needs no e-mail verification.'),
   userNotFound: () => new AppError('IDENTITY_USER_NOT_FOUND', 'not_found', 'The user was not found.'),
   emailTaken: () =>
     new AppError('IDENTITY_EMAIL_TAKEN', 'conflict', 'A user with this e-mail address already exists.', {

@@ -10,6 +10,7 @@ import { createApiKeyAuthenticator } from './api-keys/api-key.authenticator.js';
 import { createBearerTokenAuthenticator } from './auth/bearer-token.authenticator.js';
 import type {
   ApiKeysService,
+  EmailVerification,
   AuthService,
   IdentityProvidersService,
   SavedViewsService,
@@ -18,6 +19,8 @@ import type {
   UsersService,
 } from './contract.js';
 import { identityMigrations } from './db/migrations/index.js';
+import { identityClassification } from './db/identity.classification.js';
+import { createIdentityPrivacy } from './users/users.privacy.js';
 import { apiKeysRoutes } from './api-keys/api-keys.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { identityProvidersRoutes } from './identity-providers/identity-providers.routes.js';
@@ -36,6 +39,9 @@ import { createSessionIssuer } from './auth/session-issuer.js';
 import { createSigningKeys, type SigningKeys } from './auth/signing-keys.service.js';
 import { createTenantAdmin, createTenantsService } from './tenants/tenants.service.js';
 import { createUsersService } from './users/users.service.js';
+import { createSignUpService } from './auth/sign-up.service.js';
+import { signUpRoutes } from './auth/sign-up.routes.js';
+import type { Bus } from '../../platform/bus/index.js';
 
 /** What identity offers other modules, the CLI and tests (`platform.modules.identity`). */
 export interface IdentityApi {
@@ -47,6 +53,8 @@ export interface IdentityApi {
   readonly savedViews: SavedViewsService;
   readonly identityProviders: IdentityProvidersService;
   readonly signingKeys: SigningKeys;
+  /** Links that confirm a signed-up client's e-mail address (notifications e-mails them). */
+  readonly emailVerification: EmailVerification;
 }
 
 export interface IdentityDeps {
@@ -55,6 +63,7 @@ export interface IdentityDeps {
   readonly masterKey: MasterKeyProvider;
   readonly previousMasterKeys: readonly MasterKeyProvider[];
   readonly audit: AuditLog;
+  readonly bus: Bus;
   readonly logger: Logger;
   /** `iss` of our tokens: the public URL of the platform. */
   readonly issuer: string;
@@ -105,7 +114,16 @@ export function createIdentityModule(
   const oidcSignIn = oidcSignInOf('internal', '/auth/callback');
   // The client portal's "Sign in with <consumer provider>" (web/portal, served at /portal).
   const portalOidcSignIn = oidcSignInOf('external', '/portal/auth/callback');
+  const signUp = createSignUpService({
+    database,
+    keyring,
+    audit,
+    bus: deps.bus,
+    sessions: createSessionIssuer({ signingKeys, settings: deps.settings }),
+    publicUrl: deps.issuer,
+  });
   const routes: RouteMount[] = [
+    { surface: 'external', prefix: '/auth', plugin: signUpRoutes(signUp) },
     { surface: 'internal', prefix: '/auth', plugin: authRoutes({ auth, users, surface: 'internal' }) },
     { surface: 'external', prefix: '/auth', plugin: authRoutes({ auth, users, surface: 'external' }) },
     { surface: 'internal', prefix: '/auth', plugin: oidcSignInRoutes(oidcSignIn) },
@@ -131,6 +149,7 @@ export function createIdentityModule(
       savedViews,
       identityProviders,
       signingKeys,
+      emailVerification: signUp.emailVerification,
     },
     /** Bearer JWTs (ours and configured OIDC issuers) and API keys, in that order. */
     authenticators: [
@@ -138,6 +157,7 @@ export function createIdentityModule(
       createApiKeyAuthenticator({ database }),
     ],
     routes,
+    privacy: createIdentityPrivacy({ database, keyring, audit }),
     beforeServing: () => signingKeys.ensureCurrent(),
   };
 }
@@ -146,6 +166,7 @@ export function createIdentityModule(
 export const identityModule = defineModule({
   name: 'identity',
   migrations: identityMigrations,
+  classification: identityClassification,
   // Confidential OIDC clients: `oidc.<provider id>.client_secret`, read for the code exchange only.
   secrets: { read: ['oidc.'] },
   adminPermissions: ['users:write', 'api_keys:write', 'identity_providers:write'],
@@ -161,6 +182,7 @@ export const identityModule = defineModule({
       masterKey: deps.masterKey,
       previousMasterKeys: deps.previousMasterKeys,
       audit: deps.auditLog,
+      bus: deps.bus,
       logger: deps.logger,
       issuer: deps.settings.issuer,
       settings: {

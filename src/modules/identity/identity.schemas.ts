@@ -21,7 +21,7 @@ export const userSchema = z
     displayName: z.string().nullable(),
     kind: z.enum(['employee', 'client']),
     roles: z.array(z.string()),
-    status: z.enum(['active', 'disabled']),
+    status: z.enum(['active', 'disabled', 'unverified']),
     mfaEnabled: z.boolean(),
     lockedUntil: z.iso.datetime().nullable(),
     createdAt: z.iso.datetime(),

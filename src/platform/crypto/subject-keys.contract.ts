@@ -20,6 +20,12 @@ export interface SubjectSealer {
   /** The subjects' references in the order the ciphertext names them. */
   readonly refs: readonly string[];
   seal(plaintext: Buffer | string, aad?: Buffer | string): Buffer;
+  /**
+   * Seals with a nonce derived from the key, the aad and the plaintext (a synthetic IV): the same
+   * value sealed twice gives the same bytes. For write-once objects whose retry must write the very
+   * bytes the first attempt wrote; it shows only that two ciphertexts hold the same value.
+   */
+  sealDeterministic(plaintext: Buffer | string, aad?: Buffer | string): Buffer;
 }
 
 export interface SubjectKeys {
@@ -32,6 +38,17 @@ export interface SubjectKeys {
    * tenant is deleted.
    */
   sealer(tenantId: string, subjects: readonly SubjectIdentifier[]): Promise<SubjectSealer>;
+  /**
+   * Sealers for many sets of subjects at once, every key looked up (and the missing ones created)
+   * together: one store round trip for a whole ingest batch, in the sets' order. A set naming an
+   * erased subject is refused (SubjectErasedError) unless `skipErased`, which seals under the
+   * set's other subjects (their refs tell which) — for records that keep arriving after erasure.
+   */
+  sealers(
+    tenantId: string,
+    sets: readonly (readonly SubjectIdentifier[])[],
+    options?: { readonly skipErased?: boolean },
+  ): Promise<SubjectSealer[]>;
   seal(
     tenantId: string,
     subjects: readonly SubjectIdentifier[],

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { CryptoError, SubjectErasedError } from './crypto.errors.js';
 import type { Keyring } from './keyring.service.js';
 import { LruTtlCache } from './lru-ttl.cache.js';
@@ -61,33 +61,73 @@ export function createSubjectKeys(options: {
     return refs;
   };
 
-  /** The unwrapped keys of refs, in order; creates the missing ones when `create`. */
-  const keysOf = async (tenantId: string, refs: readonly string[], create: boolean): Promise<Buffer[]> => {
-    const missing = refs.filter((ref) => !cache.get(cacheKey(tenantId, ref)));
-    if (missing.length > 0) {
-      let stored = await store.get(tenantId, missing);
-      const absent = missing.filter((ref) => !stored.has(ref));
-      if (absent.length > 0 && create) {
-        const fresh = await Promise.all(
-          absent.map(async (ref) => ({
-            ref,
-            wrappedKey: await keyring.encrypt(tenantId, randomBytes(32), wrapAad(ref)),
-          })),
-        );
-        const created = await store.create(tenantId, fresh);
-        stored = new Map([...stored, ...created]);
-      }
-      const erased = missing.filter((ref) => stored.get(ref) === null || !stored.has(ref));
-      if (erased.length > 0) throw new SubjectErasedError(erased);
-      for (const ref of missing) {
-        const wrapped = stored.get(ref);
-        if (wrapped)
-          cache.set(cacheKey(tenantId, ref), await keyring.decrypt(tenantId, wrapped, wrapAad(ref)));
-      }
-    }
-    return refs.map((ref) => {
+  /**
+   * The unwrapped keys of refs: a key, null for a shredded one (tombstone), no entry for one that
+   * never existed. With `create`, the missing ones are made first (another process may win: its key
+   * is the one kept). One store round trip for every ref not in the cache.
+   */
+  const loadKeys = async (
+    tenantId: string,
+    refs: readonly string[],
+    create: boolean,
+  ): Promise<Map<string, Buffer | null>> => {
+    const found = new Map<string, Buffer | null>();
+    const missing: string[] = [];
+    for (const ref of refs) {
       const key = cache.get(cacheKey(tenantId, ref));
-      if (!key) throw new SubjectErasedError([ref]);
+      if (key) found.set(ref, key);
+      else missing.push(ref);
+    }
+    if (missing.length === 0) return found;
+    let stored = await store.get(tenantId, missing);
+    const made = new Map<string, { key: Buffer; wrappedKey: Buffer }>();
+    const absent = missing.filter((ref) => !stored.has(ref));
+    if (absent.length > 0 && create) {
+      await Promise.all(
+        absent.map(async (ref) => {
+          const key = randomBytes(32);
+          made.set(ref, { key, wrappedKey: await keyring.encrypt(tenantId, key, wrapAad(ref)) });
+        }),
+      );
+      const created = await store.create(
+        tenantId,
+        [...made].map(([ref, { wrappedKey }]) => ({ ref, wrappedKey })),
+      );
+      stored = new Map([...stored, ...created]);
+    }
+    await Promise.all(
+      missing.map(async (ref) => {
+        if (!stored.has(ref)) return;
+        const wrapped = stored.get(ref) ?? null;
+        if (wrapped === null) {
+          found.set(ref, null);
+          return;
+        }
+        const mine = made.get(ref);
+        // Our own new key won the insert: no need to unwrap what we just wrapped.
+        const key =
+          mine?.wrappedKey.equals(wrapped) === true
+            ? mine.key
+            : await keyring.decrypt(tenantId, wrapped, wrapAad(ref));
+        cache.set(cacheKey(tenantId, ref), key);
+        found.set(ref, key);
+      }),
+    );
+    return found;
+  };
+
+  /** The keys of refs in order; refused when one was shredded or never existed. */
+  const keysIn = (found: ReadonlyMap<string, Buffer | null>, refs: readonly string[]): Buffer[] => {
+    const erased = refs.filter((ref) => found.get(ref) === null);
+    if (erased.length > 0) throw new SubjectErasedError(erased);
+    return refs.map((ref) => {
+      const key = found.get(ref);
+      // A ref without any row: not an erased subject but a ciphertext naming a key that never was.
+      if (!key)
+        throw new CryptoError(
+          'CRYPTO_DECRYPT_FAILED',
+          'the ciphertext names a subject key that never existed',
+        );
       return key;
     });
   };
@@ -99,9 +139,14 @@ export function createSubjectKeys(options: {
     Buffer.concat([MAGIC, Buffer.from([refs.length]), ...refs.map((ref) => Buffer.from(ref, 'hex'))]);
 
   const parse = (ciphertext: Buffer) => {
-    if (!ciphertext.subarray(0, 4).equals(MAGIC) || ciphertext.length < 5)
+    if (ciphertext.length < 5 || !ciphertext.subarray(0, 4).equals(MAGIC))
       throw new CryptoError('CRYPTO_CIPHERTEXT_MALFORMED', 'not a subject-sealed ciphertext');
     const count = ciphertext[4] ?? 0;
+    if (count > MAX_SUBJECTS)
+      throw new CryptoError(
+        'CRYPTO_CIPHERTEXT_MALFORMED',
+        'subject-sealed ciphertext names too many subjects',
+      );
     const start = 5 + count * REF_BYTES;
     if (ciphertext.length < start)
       throw new CryptoError('CRYPTO_CIPHERTEXT_MALFORMED', 'subject-sealed ciphertext is cut short');
@@ -111,28 +156,79 @@ export function createSubjectKeys(options: {
     return { refs, headerBytes: ciphertext.subarray(0, start), body: ciphertext.subarray(start) };
   };
 
-  const sealerFor = async (
-    tenantId: string,
-    subjects: readonly SubjectIdentifier[],
-  ): Promise<SubjectSealer> => {
-    const refs = await refsOf(tenantId, subjects);
-    if (refs.length === 0) {
-      const encrypt = await keyring.encrypter(tenantId);
-      const head = header(refs);
-      return { refs, seal: (plaintext, aad) => Buffer.concat([head, encrypt(plaintext, aad)]) };
-    }
-    const key = derive(await keysOf(tenantId, refs, true), refs);
+  const subjectSealer = (refs: readonly string[], keys: readonly Buffer[]): SubjectSealer => {
+    const key = derive(keys, refs);
+    const nonceKey = Buffer.from(hkdfSync('sha256', key, HKDF_SALT, Buffer.from('nonce', 'utf8'), 32));
     const head = header(refs);
+    const sealWith = (nonce: Buffer, plaintext: Buffer, aad: Buffer) => {
+      const cipher = createCipheriv('aes-256-gcm', key, nonce);
+      cipher.setAAD(Buffer.concat([head, aad]));
+      const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+      return Buffer.concat([head, nonce, body, cipher.getAuthTag()]);
+    };
     return {
       refs,
-      seal(plaintext, aad) {
-        const nonce = randomBytes(NONCE_BYTES);
-        const cipher = createCipheriv('aes-256-gcm', key, nonce);
-        cipher.setAAD(Buffer.concat([head, toBuffer(aad)]));
-        const body = Buffer.concat([cipher.update(toBuffer(plaintext)), cipher.final()]);
-        return Buffer.concat([head, nonce, body, cipher.getAuthTag()]);
+      seal: (plaintext, aad) => sealWith(randomBytes(NONCE_BYTES), toBuffer(plaintext), toBuffer(aad)),
+      sealDeterministic(plaintext, aad) {
+        const bytes = toBuffer(plaintext);
+        const extra = toBuffer(aad);
+        const length = Buffer.alloc(8);
+        length.writeBigUInt64BE(BigInt(extra.length));
+        const nonce = createHmac('sha256', nonceKey)
+          .update(length)
+          .update(extra)
+          .update(bytes)
+          .digest()
+          .subarray(0, NONCE_BYTES);
+        return sealWith(nonce, bytes, extra);
       },
     };
+  };
+
+  const tenantSealer = async (tenantId: string): Promise<SubjectSealer> => {
+    const encrypt = await keyring.encrypter(tenantId);
+    const head = header([]);
+    return {
+      refs: [],
+      seal: (plaintext, aad) => Buffer.concat([head, encrypt(plaintext, aad)]),
+      sealDeterministic: () => {
+        throw new CryptoError(
+          'CRYPTO_INVALID_ARGUMENT',
+          'deterministic sealing needs at least one data subject (the tenant key seals at random)',
+        );
+      },
+    };
+  };
+
+  const sealersFor = async (
+    tenantId: string,
+    sets: readonly (readonly SubjectIdentifier[])[],
+    skipErased: boolean,
+  ): Promise<SubjectSealer[]> => {
+    const refSets = await Promise.all(sets.map((subjects) => refsOf(tenantId, subjects)));
+    const found = await loadKeys(tenantId, [...new Set(refSets.flat())], true);
+    const made = new Map<string, Promise<SubjectSealer>>();
+    return Promise.all(
+      refSets.map((all) => {
+        const refs = skipErased ? all.filter((ref) => found.get(ref) !== null) : all;
+        const id = refs.join(',');
+        let sealer = made.get(id);
+        if (!sealer) {
+          sealer =
+            refs.length === 0
+              ? tenantSealer(tenantId)
+              : Promise.resolve().then(() => subjectSealer(refs, keysIn(found, refs)));
+          made.set(id, sealer);
+        }
+        return sealer;
+      }),
+    );
+  };
+
+  const sealerFor = async (tenantId: string, subjects: readonly SubjectIdentifier[]) => {
+    const [sealer] = await sealersFor(tenantId, [subjects], false);
+    if (!sealer) throw new CryptoError('CRYPTO_INVALID_ARGUMENT', 'no sealer was made');
+    return sealer;
   };
 
   return {
@@ -140,13 +236,14 @@ export function createSubjectKeys(options: {
       return (await refsOf(tenantId, [identifier]))[0] ?? '';
     },
     sealer: sealerFor,
+    sealers: (tenantId, sets, options) => sealersFor(tenantId, sets, options?.skipErased ?? false),
     async seal(tenantId, subjects, plaintext, aad) {
       return (await sealerFor(tenantId, subjects)).seal(plaintext, aad);
     },
     async open(tenantId, ciphertext, aad) {
       const { refs, headerBytes, body } = parse(ciphertext);
       if (refs.length === 0) return keyring.decrypt(tenantId, body, aad);
-      const key = derive(await keysOf(tenantId, refs, false), refs);
+      const key = derive(keysIn(await loadKeys(tenantId, refs, false), refs), refs);
       if (body.length < NONCE_BYTES + TAG_BYTES)
         throw new CryptoError('CRYPTO_CIPHERTEXT_MALFORMED', 'subject-sealed ciphertext is cut short');
       const decipher = createDecipheriv('aes-256-gcm', key, body.subarray(0, NONCE_BYTES));

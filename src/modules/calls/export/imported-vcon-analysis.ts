@@ -1,4 +1,6 @@
+import { AppError } from '../../../platform/errors.js';
 import type { ObjectStore } from '../../../platform/objects/index.js';
+import { readArchiveObject, type ArchiveSealing } from '../ingest/archive-sealing.js';
 import type { CallRecordV1 } from '../call-record.js';
 import { openVcon } from '../connectors/vcon-forms.js';
 import type { VconAnalysis, VconContribution, VconContributor, VconKeyedAnalysis } from '../contract.js';
@@ -15,15 +17,21 @@ import type { VconAnalysis, VconContribution, VconContributor, VconKeyedAnalysis
 
 const MAX_ARCHIVE_BYTES = 64 * 1024 * 1024;
 
-async function archivedVcon(archive: ObjectStore, key: string): Promise<Record<string, unknown> | null> {
-  const object = await archive.get(key);
-  if (object.size > MAX_ARCHIVE_BYTES) {
-    object.body.destroy();
-    return null;
+async function archivedVcon(
+  deps: { readonly archive: ObjectStore; readonly sealing: ArchiveSealing },
+  tenantId: string,
+  key: string,
+): Promise<Record<string, unknown> | null> {
+  let bytes: Buffer | null;
+  try {
+    bytes = await readArchiveObject(deps, tenantId, key, MAX_ARCHIVE_BYTES);
+  } catch (error) {
+    // Erased with a data subject: the export goes on without the source's analysis.
+    if (error instanceof AppError && error.code === 'CALLS_RAW_ERASED') return null;
+    throw error;
   }
-  const chunks: Buffer[] = [];
-  for await (const chunk of object.body) chunks.push(chunk as Buffer);
-  const stored = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+  if (!bytes) return null;
+  const stored = JSON.parse(bytes.toString('utf8')) as {
     raw?: { format?: unknown; document?: unknown };
   };
   const document = stored.raw?.format === 'json' ? stored.raw.document : undefined;
@@ -77,13 +85,16 @@ export function importedAnalysis(
  * Registered by calls itself, first: the analysis of vCons it imported. The bodies come from the
  * archived raw payload, so the caller needs what reading that needs (calls:raw).
  */
-export function createImportedAnalysisContributor(archive: ObjectStore): VconContributor {
-  return async (_ctx, access, calls) => {
+export function createImportedAnalysisContributor(deps: {
+  readonly archive: ObjectStore;
+  readonly sealing: ArchiveSealing;
+}): VconContributor {
+  return async (ctx, access, calls) => {
     const answer = new Map<string, VconContribution>();
     if (!access.permissions.has('calls:raw')) return answer;
     for (const call of calls) {
       if (call.record.source !== 'vcon' || !call.record.rawObjectKey) continue;
-      const vcon = await archivedVcon(archive, call.record.rawObjectKey);
+      const vcon = await archivedVcon(deps, ctx.tenantId, call.record.rawObjectKey);
       const contribution = vcon ? importedAnalysis(call.record, vcon) : null;
       if (contribution) answer.set(call.callId, contribution);
     }

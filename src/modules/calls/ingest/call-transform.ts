@@ -10,6 +10,7 @@ import type { QuarantineCategory } from '../connectors/quarantine-reason.js';
 import type { UpsertResult } from '../contract.js';
 import { callRecordIngestedV1, type CallRecordIngested } from '../events.js';
 import { notifyCallsChanged } from '../live/calls-live.repo.js';
+import { outsideNumbers, type ArchiveSealing } from './archive-sealing.js';
 import { archiveBatch, commitArchived, type ArchiveLedger } from './raw-archive.js';
 
 /** What the transform needs from the calls store, inside the transaction it runs. */
@@ -39,6 +40,8 @@ export interface CallWrites {
   ): Promise<void>;
   /** The raw archive's ledger: archive objects are claimed before they are written and committed with the index. */
   readonly archive: ArchiveLedger;
+  /** Seals archive objects under the subject keys of the calls' outside numbers (crypto-shredding). */
+  readonly sealing: ArchiveSealing;
 }
 
 export interface TransformOutcome {
@@ -68,7 +71,7 @@ export interface ParsedRecord {
  * caller commits the archive objects with the index (`commitArchivedRecords`).
  */
 export async function archiveRecords(
-  deps: { writes: Pick<CallWrites, 'existingIds' | 'archive'>; objects: ObjectStore },
+  deps: { writes: Pick<CallWrites, 'existingIds' | 'archive' | 'sealing'>; objects: ObjectStore },
   ctx: RequestContext,
   records: readonly ParsedRecord[],
   ingestedAt: Date,
@@ -85,7 +88,7 @@ export async function archiveRecords(
   const callIdOf = (record: { source: string; sourceCallId: string }) =>
     toPublicId('call', ids.get(keyOf(record.source, record.sourceCallId)) ?? newUuid());
   const archived = await archiveBatch(
-    { objects: deps.objects, ledger: deps.writes.archive },
+    { objects: deps.objects, ledger: deps.writes.archive, sealing: deps.writes.sealing },
     ctx,
     records.map(({ record, raw }) => ({
       source: record.source,
@@ -93,6 +96,7 @@ export async function archiveRecords(
       sourceVersion: record.sourceVersion,
       startedAt: record.startedAt,
       raw,
+      phones: outsideNumbers(record),
     })),
   );
   return records.map(({ record }, index) =>

@@ -5,6 +5,7 @@ import type { UnitOfWork } from '../../../platform/db/index.js';
 import type { ObjectStore } from '../../../platform/objects/index.js';
 import type { SourceVersion } from '../call-record.js';
 import { CallsErrors } from '../errors.js';
+import type { ArchiveSealing } from './archive-sealing.js';
 
 /*
  * The raw archive: what a source sent for each record, one write-once object per distinct version.
@@ -26,6 +27,8 @@ export interface ArchiveEntry {
   readonly startedAt: string;
   /** What the source sent for this record (rows with their original lines, or the document). */
   readonly raw: unknown;
+  /** The outside parties' E.164 numbers: the object is sealed under their subject keys. */
+  readonly phones?: readonly string[];
 }
 
 export interface ArchivedObject {
@@ -149,29 +152,46 @@ export function archiveKey(tenantId: string, entry: ArchiveEntry, body: Buffer =
  * shipped twice): it is written once.
  */
 export async function archiveBatch(
-  deps: { objects: ObjectStore; ledger: Pick<ArchiveLedger, 'claim'> },
+  deps: { objects: ObjectStore; ledger: Pick<ArchiveLedger, 'claim'>; sealing?: ArchiveSealing },
   ctx: RequestContext,
   entries: readonly ArchiveEntry[],
 ): Promise<ArchivedObject[]> {
   if (entries.length === 0) return [];
   const keys: string[] = [];
   const bodies = new Map<string, Buffer>();
+  const phones = new Map<string, readonly string[]>();
   for (const entry of entries) {
     const body = archiveBody(entry);
+    // The key comes from the plain body, so a retry lands on the same key (and the same sealed bytes).
     const key = archiveKey(ctx.tenantId, entry, body);
     const seen = bodies.get(key);
     // 64 bits of digest under one call and version: a collision is not expected, but never written over.
     if (seen && !seen.equals(body)) throw new Error(`two different archive bodies share the key ${key}`);
     bodies.set(key, body);
+    phones.set(key, entry.phones ?? []);
     keys.push(key);
   }
+  const plain = [...bodies];
+  const stored = deps.sealing
+    ? await deps.sealing.sealBatch(
+        ctx.tenantId,
+        plain.map(([key, body]) => ({ key, body, phones: phones.get(key) ?? [] })),
+      )
+    : plain.map(([, body]) => body);
   await deps.ledger.claim(ctx, [...bodies.keys()]);
   const results = await deps.objects.putMany(
-    [...bodies].map(([key, body]) => ({
-      key,
-      body,
-      options: { contentType: 'application/json', tenantId: ctx.tenantId },
-    })),
+    plain.map(([key, body], index) => {
+      const bytes = stored[index] ?? body;
+      return {
+        key,
+        body: bytes,
+        // A sealed object is not JSON until opened (archive-sealing.ts).
+        options: {
+          contentType: bytes === body ? 'application/json' : 'application/octet-stream',
+          tenantId: ctx.tenantId,
+        },
+      };
+    }),
   );
   const sha256 = new Map(results.map((result) => [result.key, result.sha256]));
   return keys.map((key) => ({ key, sha256: sha256.get(key) ?? '' }));

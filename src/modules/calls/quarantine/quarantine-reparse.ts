@@ -1,27 +1,15 @@
 import type { RequestContext } from '../../../platform/context.js';
-import { ObjectNotFoundError, type ObjectStore } from '../../../platform/objects/index.js';
+import type { ObjectStore } from '../../../platform/objects/index.js';
+import { readArchiveObject } from '../ingest/archive-sealing.js';
 import { getCallConnector } from '../connectors/connector-registry.js';
 import type { ParsedItem } from '../connectors/parse-result.js';
 import type { Reparse } from '../contract.js';
 import { archiveRecords, type CallWrites } from '../ingest/call-transform.js';
 
 export interface ReparseDeps {
-  readonly writes: Pick<CallWrites, 'existingIds' | 'archive'>;
+  readonly writes: Pick<CallWrites, 'existingIds' | 'archive' | 'sealing'>;
   /** Where raw source data of records is archived (the same write-once store ingest uses). */
   readonly archive: ObjectStore;
-}
-
-async function readArchived(archive: ObjectStore, key: string): Promise<string | null> {
-  try {
-    const object = await archive.get(key);
-    const chunks: Buffer[] = [];
-    for await (const chunk of object.body)
-      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
-    return Buffer.concat(chunks).toString('utf8');
-  } catch (error) {
-    if (error instanceof ObjectNotFoundError) return null;
-    throw error;
-  }
 }
 
 /** The first reason a parse gives for not producing calls, or undefined when it produced some and nothing failed. */
@@ -47,7 +35,15 @@ export function connectorReparse(deps: ReparseDeps, ctx: RequestContext): Repars
     if (!connector) return { ok: false, reason: `no connector for source '${payload.source}'` };
     const text =
       payload.raw?.toString('utf8') ??
-      (payload.rawObjectKey ? await readArchived(deps.archive, payload.rawObjectKey) : null);
+      (payload.rawObjectKey
+        ? ((
+            await readArchiveObject(
+              { archive: deps.archive, sealing: deps.writes.sealing },
+              ctx.tenantId,
+              payload.rawObjectKey,
+            )
+          )?.toString('utf8') ?? null)
+        : null);
     if (text === null) return { ok: false, reason: 'the payload is neither stored here nor in the archive' };
 
     let items: ParsedItem[];

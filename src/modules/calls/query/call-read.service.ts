@@ -1,4 +1,5 @@
 import type { AuditLog } from '../../../platform/audit/index.js';
+import type { RequestContext } from '../../../platform/context.js';
 import { EXACT_COUNT_CAP, type Database } from '../../../platform/db/index.js';
 import { fromPublicId, toPublicId } from '../../../platform/ids.js';
 import { CALL_SOURCES } from '../call-record.js';
@@ -28,8 +29,8 @@ export interface CallReadDeps {
   readonly database: Database;
   readonly crypto: CallCrypto;
   readonly audit: AuditLog;
-  /** Signed, short-lived URL of an archived raw payload (the object store's signer). */
-  readonly signRawUrl: (objectKey: string) => Promise<string>;
+  /** Signed, short-lived URL of a call's opened raw payload (raw-payload.service.ts). */
+  readonly signRawUrl: (ctx: RequestContext, callId: string) => Promise<string>;
 }
 
 export function createCallReads(deps: CallReadDeps): Pick<CallsService, 'list' | 'get' | 'matchRecording'> {
@@ -81,7 +82,7 @@ export function createCallReads(deps: CallReadDeps): Pick<CallsService, 'list' |
       let url: string | null = null;
       if (options.includeRawUrl) {
         try {
-          url = await deps.signRawUrl(row.rawObjectKey);
+          url = await deps.signRawUrl(ctx, record.id);
         } catch (error) {
           throw CallsErrors.rawUnavailable(error);
         }

@@ -115,7 +115,8 @@ export function createAuthService(deps: {
       const index = await emailIndex(keyring, tenantId, input.email);
       const user = await inTenant(tenantId, (trx) => findUserByEmailIndex(trx, index));
       const expectedKind = surface === 'external' ? 'client' : 'employee';
-      if (!user || user.status !== 'active' || user.kind !== expectedKind || !user.passwordHash) {
+      const allowed = user?.status === 'active' || user?.status === 'unverified';
+      if (!user || !allowed || user.kind !== expectedKind || !user.passwordHash) {
         await verifyPassword(await timingDecoyHash, input.password);
         await recordFailure(
           tenantId,
@@ -133,6 +134,8 @@ export function createAuthService(deps: {
         await recordFailure(tenantId, meta, user, 'bad_password');
         throw IdentityErrors.invalidCredentials();
       }
+      // Told only to whoever knows the password: the address is theirs, it is just not confirmed.
+      if (user.status === 'unverified') throw IdentityErrors.emailUnverified();
       if (user.totpEnabledAt && user.totpSecretCiphertext) {
         if (!input.totp) throw IdentityErrors.mfaRequired();
         const secret = await keyring.decryptToString(tenantId, user.totpSecretCiphertext);

@@ -20,7 +20,7 @@ export type UsersTable = {
   displayNameCiphertext: string | null;
   passwordHash: string | null;
   roles: string[];
-  status: Generated<'active' | 'disabled'>;
+  status: Generated<'active' | 'disabled' | 'unverified'>;
   failedLogins: Generated<number>;
   lockedUntil: Date | null;
   totpSecretCiphertext: string | null;
@@ -104,6 +104,16 @@ export type IdentityTables = {
   'identity.identity_providers': IdentityProvidersTable;
   'identity.oidc_identities': OidcIdentitiesTable;
   'identity.saved_views': SavedViewsTable;
+  'identity.email_verifications': EmailVerificationsTable;
+};
+
+export type EmailVerificationsTable = {
+  tokenHash: Buffer;
+  tenantId: string;
+  userId: string;
+  createdAt: Generated<Date>;
+  expiresAt: Date;
+  usedAt: Date | null;
 };
 
 /** A withTenant transaction over identity's tables: what every repo function of the module runs in. */

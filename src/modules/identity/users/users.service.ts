@@ -6,7 +6,7 @@ import { fromPublicId, newUuid, toPublicId } from '../../../platform/ids.js';
 import type { NewUser, User, UsersService } from '../contract.js';
 import { IdentityErrors } from '../errors.js';
 import type { IdentityTables, IdentityTransaction } from '../db/identity.tables.js';
-import { clientRoles, employeeRoles, isRole } from '../roles.js';
+import { clientRoles, employeeRoles, isRole, permissionsOf, type Permission } from '../roles.js';
 import { revokeUserSessions } from '../auth/sessions.repo.js';
 import { hashPassword, passwordPolicy } from './passwords.js';
 import {
@@ -172,6 +172,16 @@ export function createUsersService(deps: {
         return updated;
       });
       return toUser(keyring, row);
+    },
+    async usersWithPermission(ctx, permission) {
+      const rows = await inTenant(ctx, listUsers);
+      const granted = rows.filter(
+        (row) =>
+          row.kind === 'employee' &&
+          row.status === 'active' &&
+          permissionsOf(row.roles).has(permission as Permission),
+      );
+      return Promise.all(granted.map((row) => toUser(keyring, row)));
     },
     async setStatus(ctx, userId, status) {
       const row = await inTenant(ctx, async (trx) => {

@@ -200,5 +200,25 @@ export const identityMigrations: MigrationSet = {
       ${tenantIsolation('identity.saved_views')}
       `,
     ),
+    sqlMigration(
+      '0005_client_sign_up',
+      `
+      -- Clients may sign up with e-mail and password: the account waits as 'unverified' until the
+      -- link e-mailed to them is opened. Only a hash of each single-use token is stored.
+      ALTER TABLE identity.users DROP CONSTRAINT IF EXISTS users_status_check;
+      ALTER TABLE identity.users ADD CONSTRAINT users_status_check
+        CHECK (status IN ('active', 'disabled', 'unverified'));
+      CREATE TABLE identity.email_verifications (
+        token_hash bytea PRIMARY KEY CHECK (octet_length(token_hash) = 32),
+        tenant_id uuid NOT NULL REFERENCES identity.tenants (id),
+        user_id uuid NOT NULL REFERENCES identity.users (id) ON DELETE CASCADE,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        expires_at timestamptz NOT NULL,
+        used_at timestamptz
+      );
+      CREATE INDEX email_verifications_user ON identity.email_verifications (user_id);
+      ${tenantIsolation('identity.email_verifications')}
+      `,
+    ),
   ],
 };

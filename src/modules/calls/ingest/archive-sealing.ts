@@ -1,0 +1,112 @@
+import { SubjectErasedError, type SubjectKeys } from '../../../platform/crypto/index.js';
+import { ObjectNotFoundError, type ObjectStore } from '../../../platform/objects/index.js';
+import type { CallParty, NormalisedCall } from '../call-record.js';
+import { CallsErrors } from '../errors.js';
+
+/*
+ * Crypto-shredding of the raw archive: each archive object is sealed under the subject keys of the
+ * call's outside parties (their E.164 numbers), inside the object store's own tenant encryption.
+ * Erasing a number destroys its key, and every archived payload of its calls becomes unreadable,
+ * backups and write-once copies included, without rewriting a single object.
+ *
+ * Sealing is deterministic (a nonce derived from the key, the object key and the bytes): a batch
+ * retried after a crash writes the very bytes the first attempt wrote, as the write-once store
+ * requires. Objects archived before sealing (plain JSON) are still read as they are.
+ */
+
+/** At most this many numbers name one object (the subject keys' own limit). */
+const MAX_SUBJECTS = 16;
+
+export interface ArchiveSealing {
+  /**
+   * Seals a batch's bodies, each under its parties' keys: one key look-up for the whole batch, one
+   * sealer per distinct party set, no await per record. A body without outside numbers stays as it is.
+   */
+  sealBatch(
+    tenantId: string,
+    items: readonly { readonly key: string; readonly body: Buffer; readonly phones: readonly string[] }[],
+  ): Promise<Buffer[]>;
+  /** The plain bytes of an archive object, sealed or from before sealing; erased → CALLS_RAW_ERASED (410). */
+  open(tenantId: string, key: string, stored: Buffer): Promise<Buffer>;
+  /** Whether the stored bytes are sealed under subject keys. */
+  isSealed(stored: Buffer): boolean;
+}
+
+/** The outside parties' E.164 numbers of a call: the tenant's own end (the number called in to, the caller out) is not a data subject. */
+export function outsideNumbers(call: NormalisedCall): string[] {
+  if (call.direction === 'internal') return [];
+  const ends: CallParty[] =
+    call.direction === 'inbound'
+      ? [call.from, ...call.legs.map((leg) => leg.to)]
+      : call.direction === 'outbound'
+        ? [call.to, ...call.legs.map((leg) => leg.to)]
+        : [call.from, call.to, ...call.legs.flatMap((leg) => [leg.from, leg.to])];
+  const numbers = new Set(ends.flatMap((party) => (party.e164 ? [party.e164] : [])));
+  if (call.direction === 'inbound' && call.to.e164) numbers.delete(call.to.e164);
+  if (call.direction === 'outbound' && call.from.e164) numbers.delete(call.from.e164);
+  return [...numbers].sort().slice(0, MAX_SUBJECTS);
+}
+
+export function createArchiveSealing(subjectKeys: SubjectKeys): ArchiveSealing {
+  return {
+    async sealBatch(tenantId, items) {
+      const sets = new Map<string, readonly string[]>();
+      for (const item of items) {
+        const phones = [...new Set(item.phones)].sort();
+        if (phones.length > 0) sets.set(phones.join(','), phones);
+      }
+      if (sets.size === 0) return items.map((item) => item.body);
+      const ids = [...sets.keys()];
+      // A number erased earlier that calls again: its new calls are sealed under the other parties
+      // only (nothing is sealed under a destroyed key); see docs/privacy.md.
+      const sealers = await subjectKeys.sealers(
+        tenantId,
+        ids.map((id) => (sets.get(id) ?? []).map((value) => ({ kind: 'phone' as const, value }))),
+        { skipErased: true },
+      );
+      const byId = new Map(ids.map((id, index) => [id, sealers[index]]));
+      return items.map((item) => {
+        const sealer = byId.get([...new Set(item.phones)].sort().join(','));
+        if (!sealer || sealer.refs.length === 0) return item.body;
+        return sealer.sealDeterministic(item.body, `calls.archive:${item.key}`);
+      });
+    },
+    async open(tenantId, key, stored) {
+      if (!subjectKeys.isSealed(stored)) return stored;
+      try {
+        return await subjectKeys.open(tenantId, stored, `calls.archive:${key}`);
+      } catch (error) {
+        if (error instanceof SubjectErasedError) throw CallsErrors.rawErased(error);
+        throw error;
+      }
+    },
+    isSealed: (stored) => subjectKeys.isSealed(stored),
+  };
+}
+
+/**
+ * Reads an archive object whole and opens it: the plain JSON the archive holds for a record, or
+ * null when the object is missing or larger than `maxBytes`. Erased → CALLS_RAW_ERASED (410).
+ */
+export async function readArchiveObject(
+  deps: { readonly archive: ObjectStore; readonly sealing: ArchiveSealing },
+  tenantId: string,
+  key: string,
+  maxBytes = 64 * 1024 * 1024,
+): Promise<Buffer | null> {
+  let object;
+  try {
+    object = await deps.archive.get(key);
+  } catch (error) {
+    if (error instanceof ObjectNotFoundError) return null;
+    throw error;
+  }
+  if (object.size > maxBytes) {
+    object.body.destroy();
+    return null;
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of object.body)
+    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+  return deps.sealing.open(tenantId, key, Buffer.concat(chunks));
+}
