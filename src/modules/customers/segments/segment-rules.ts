@@ -58,14 +58,17 @@ export type SegmentRule =
   | { readonly any: readonly SegmentRule[] }
   | { readonly not: SegmentRule };
 
-const nodeSchema: z.ZodType<SegmentRule> = z.lazy(() =>
-  z.union([
-    z.strictObject({ all: z.array(nodeSchema).min(1).max(50) }),
-    z.strictObject({ any: z.array(nodeSchema).min(1).max(50) }),
-    z.strictObject({ not: nodeSchema }),
-    leafSchema,
-  ]),
-);
+// Named, so the OpenAPI document holds the recursive tree once (components/schemas) and refers to it.
+const nodeSchema: z.ZodType<SegmentRule> = z
+  .lazy(() =>
+    z.union([
+      z.strictObject({ all: z.array(nodeSchema).min(1).max(50) }),
+      z.strictObject({ any: z.array(nodeSchema).min(1).max(50) }),
+      z.strictObject({ not: nodeSchema }),
+      leafSchema,
+    ]),
+  )
+  .meta({ id: 'CustomerSegmentRule' });
 
 const maxDepth = 6;
 const maxLeaves = 50;

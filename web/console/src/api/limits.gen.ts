@@ -44,6 +44,16 @@ export const apiLimits = {
   'DELETE /api/v1/conversations/sources/{sourceId}': {
     'sourceId': { maxLength: 64 },
   },
+  'DELETE /api/v1/customer-segments/{segmentId}': {
+    'segmentId': { maxLength: 100 },
+  },
+  'DELETE /api/v1/customers/{customerId}/addresses/{addressId}': {
+    'addressId': { maxLength: 100 },
+    'customerId': { maxLength: 100 },
+  },
+  'DELETE /api/v1/notification-templates/{templateId}': {
+    'templateId': { maxLength: 100 },
+  },
   'DELETE /api/v1/orders/{orderId}': {
     'orderId': { maxLength: 100 },
     'reason': { minLength: 1, maxLength: 500 },
@@ -87,6 +97,15 @@ export const apiLimits = {
   },
   'GET /api/v1/calls/{callId}': {
     'callId': { maxLength: 64 },
+  },
+  'GET /api/v1/calls/{callId}/raw': {
+    'callId': { maxLength: 64 },
+  },
+  'GET /api/v1/calls/{callId}/raw/signed': {
+    'callId': { maxLength: 64 },
+    'expires': { maxLength: 16 },
+    'sig': { maxLength: 128 },
+    'tenant': { maxLength: 64 },
   },
   'GET /api/v1/calls/{callId}/recordings': {
     'callId': { maxLength: 64 },
@@ -294,6 +313,50 @@ export const apiLimits = {
     'limit': { minimum: 1, maximum: 200 },
     'sourceId': { maxLength: 64 },
   },
+  'GET /api/v1/customer-segments/{segmentId}': {
+    'segmentId': { maxLength: 100 },
+  },
+  'GET /api/v1/customer-segments/{segmentId}/members': {
+    'cursor': { maxLength: 200 },
+    'limit': { minimum: 1, maximum: 200 },
+    'segmentId': { maxLength: 100 },
+  },
+  'GET /api/v1/customers': {
+    'cursor': { maxLength: 200 },
+    'limit': { minimum: 1, maximum: 200 },
+    'q': { maxLength: 200 },
+  },
+  'GET /api/v1/customers/{customerId}': {
+    'customerId': { maxLength: 100 },
+  },
+  'GET /api/v1/customers/{customerId}/addresses': {
+    'customerId': { maxLength: 100 },
+  },
+  'GET /api/v1/customers/{customerId}/consents': {
+    'customerId': { maxLength: 100 },
+  },
+  'GET /api/v1/customers/{customerId}/preferences': {
+    'customerId': { maxLength: 100 },
+  },
+  'GET /api/v1/customers/{customerId}/timeline': {
+    'before': { maxLength: 400 },
+    'customerId': { maxLength: 100 },
+    'limit': { minimum: 1, maximum: 200 },
+  },
+  'GET /api/v1/notification-templates/{templateId}': {
+    'templateId': { maxLength: 100 },
+  },
+  'GET /api/v1/notifications': {
+    'cursor': { maxLength: 100 },
+    'limit': { minimum: 1, maximum: 100 },
+  },
+  'GET /api/v1/notifications/{notificationId}/deliveries': {
+    'notificationId': { maxLength: 100 },
+  },
+  'GET /api/v1/notifications/socket': {
+    'lastEventId': { maxLength: 100 },
+    'ticket': { maxLength: 200 },
+  },
   'GET /api/v1/orders': {
     'cursor': { maxLength: 300 },
     'customerId': { maxLength: 100 },
@@ -329,6 +392,12 @@ export const apiLimits = {
   },
   'GET /api/v1/payments/reconciliations': {
     'limit': { minimum: 1, maximum: 200 },
+  },
+  'GET /api/v1/privacy/requests/{requestId}': {
+    'requestId': { maxLength: 100 },
+  },
+  'GET /api/v1/privacy/requests/{requestId}/download': {
+    'requestId': { maxLength: 100 },
   },
   'GET /api/v1/recordings': {
     'agent': { minLength: 1, maxLength: 256 },
@@ -393,6 +462,18 @@ export const apiLimits = {
   'PATCH /api/v1/conversations/sources/{sourceId}': {
     'name': { minLength: 1, maxLength: 100 },
     'sourceId': { maxLength: 64 },
+  },
+  'PATCH /api/v1/customer-segments/{segmentId}': {
+    'description': { maxLength: 2000 },
+    'name': { minLength: 1, maxLength: 200 },
+    'segmentId': { maxLength: 100 },
+  },
+  'PATCH /api/v1/customers/{customerId}': {
+    'customerId': { maxLength: 100 },
+    'email': { maxLength: 254 },
+    'name': { minLength: 1, maxLength: 200 },
+    'phone': { maxLength: 64 },
+    'version': { minimum: 1 },
   },
   'PATCH /api/v1/tenant': {
     'name': { minLength: 1, maxLength: 200 },
@@ -545,6 +626,30 @@ export const apiLimits = {
   'POST /api/v1/conversations/sources/{sourceId}/run': {
     'sourceId': { maxLength: 64 },
   },
+  'POST /api/v1/customer-segments': {
+    'description': { maxLength: 2000 },
+    'name': { minLength: 1, maxLength: 200 },
+  },
+  'POST /api/v1/customers': {
+    'email': { maxLength: 254 },
+    'name': { minLength: 1, maxLength: 200 },
+    'phone': { maxLength: 64 },
+    'userId': { maxLength: 100 },
+  },
+  'POST /api/v1/customers/{customerId}/addresses': {
+    'city': { minLength: 1, maxLength: 100 },
+    'customerId': { maxLength: 100 },
+    'label': { maxLength: 100 },
+    'line1': { minLength: 1, maxLength: 200 },
+    'line2': { maxLength: 200 },
+    'name': { maxLength: 200 },
+    'postalCode': { maxLength: 20 },
+    'region': { maxLength: 100 },
+  },
+  'POST /api/v1/customers/{customerId}/consents': {
+    'customerId': { maxLength: 100 },
+    'source': { maxLength: 200 },
+  },
   'POST /api/v1/identity-providers': {
     'audience': { minLength: 1, maxLength: 500 },
     'clientId': { maxLength: 500 },
@@ -554,6 +659,20 @@ export const apiLimits = {
     'rolesClaim': { maxLength: 200 },
     'tenantClaim': { maxLength: 200 },
     'tenantClaimValue': { maxLength: 500 },
+  },
+  'POST /api/v1/notification-templates': {
+    'body': { minLength: 1, maxLength: 20000 },
+    'subject': { maxLength: 500 },
+  },
+  'POST /api/v1/notifications': {
+    'body': { maxLength: 5000 },
+    'channels': { minItems: 1, maxItems: 3 },
+    'template': { maxLength: 100 },
+    'title': { minLength: 1, maxLength: 300 },
+    'variables': { keyMaxLength: 100 },
+  },
+  'POST /api/v1/notifications/{notificationId}/read': {
+    'notificationId': { maxLength: 100 },
   },
   'POST /api/v1/orders': {
     'customerId': { maxLength: 100 },
@@ -597,6 +716,27 @@ export const apiLimits = {
   },
   'POST /api/v1/payments/{id}/voids': {
     'id': { maxLength: 100 },
+  },
+  'POST /api/v1/privacy/requests': {
+    'customerId': { maxLength: 100 },
+    'email': { maxLength: 254 },
+    'note': { minLength: 1, maxLength: 2000 },
+    'phone': { maxLength: 40 },
+  },
+  'POST /api/v1/privacy/requests/{requestId}/extend': {
+    'reason': { minLength: 1, maxLength: 2000 },
+    'requestId': { maxLength: 100 },
+  },
+  'POST /api/v1/privacy/requests/{requestId}/process': {
+    'requestId': { maxLength: 100 },
+  },
+  'POST /api/v1/privacy/requests/{requestId}/reject': {
+    'reason': { minLength: 1, maxLength: 2000 },
+    'requestId': { maxLength: 100 },
+  },
+  'POST /api/v1/privacy/requests/{requestId}/verify': {
+    'note': { minLength: 1, maxLength: 2000 },
+    'requestId': { maxLength: 100 },
   },
   'POST /api/v1/recordings/{id}/analyses': {
     'id': { minLength: 1, maxLength: 120 },
@@ -667,6 +807,14 @@ export const apiLimits = {
     'onHand': { minimum: 0, maximum: 1000000000 },
     'productId': { maxLength: 100 },
     'reason': { minLength: 1, maxLength: 500 },
+  },
+  'PUT /api/v1/customers/{customerId}/preferences': {
+    'customerId': { maxLength: 100 },
+  },
+  'PUT /api/v1/notification-templates/{templateId}': {
+    'body': { minLength: 1, maxLength: 20000 },
+    'subject': { maxLength: 500 },
+    'templateId': { maxLength: 100 },
   },
   'PUT /api/v1/orders/{orderId}/status': {
     'orderId': { maxLength: 100 },
