@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { createEventStreamParser, type ServerEvent } from './event-stream';
+import { describe, expect, it, vi } from 'vitest';
+import { createEventStreamParser, followEventStream, type ServerEvent } from './event-stream';
 
 describe('event stream parser', () => {
   it('dispatches events at blank lines, whatever the chunks, and skips comments', () => {
@@ -34,5 +34,46 @@ describe('event stream parser', () => {
     const events: ServerEvent[] = [];
     createEventStreamParser((e) => events.push(e))('event: calls\n\n');
     expect(events).toEqual([]);
+  });
+});
+
+describe('event ids and resuming', () => {
+  it('gives each event the last id the stream set, until it sets another', () => {
+    const events: ServerEvent[] = [];
+    createEventStreamParser((e) => events.push(e))('id: 7\ndata: a\n\ndata: b\n\nid: 9\ndata: c\n\n');
+    expect(events.map((e) => [e.data, e.id])).toEqual([
+      ['a', '7'],
+      ['b', '7'],
+      ['c', '9'],
+    ]);
+  });
+
+  it('sends Last-Event-ID first as given, then as the stream last said, when it reconnects', async () => {
+    const seen: (string | null)[] = [];
+    const controller = new AbortController();
+    const bodies = ['retry: 5\nid: ntf_2\ndata: one\n\n', 'id: ntf_3\ndata: two\n\n'];
+    const received: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((request: Request) => {
+        seen.push(request.headers.get('last-event-id'));
+        const text = bodies.shift();
+        if (text === undefined) {
+          controller.abort();
+          return Promise.resolve(
+            new Response('', { status: 200, headers: { 'content-type': 'text/event-stream' } }),
+          );
+        }
+        return Promise.resolve(
+          new Response(text, { status: 200, headers: { 'content-type': 'text/event-stream' } }),
+        );
+      }),
+    );
+    await followEventStream('/api/v1/notifications/stream', (e) => received.push(e.data), {
+      signal: controller.signal,
+      lastEventId: 'ntf_1',
+    });
+    expect(received).toEqual(['one', 'two']);
+    expect(seen).toEqual(['ntf_1', 'ntf_2', 'ntf_3']);
   });
 });

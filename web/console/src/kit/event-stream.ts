@@ -1,10 +1,14 @@
 import { useEffect, useRef } from 'react';
 import { authorisingFetch, session } from '@/api/client';
 
-/** One server-sent event: its name (`message` when the server gave none) and its data lines joined. */
+/**
+ * One server-sent event: its name (`message` when the server gave none), its data lines joined and,
+ * when the stream gives ids, the last event id seen (what `Last-Event-ID` resumes from).
+ */
 export interface ServerEvent {
   readonly event: string;
   readonly data: string;
+  readonly id?: string;
 }
 
 /**
@@ -19,8 +23,15 @@ export function createEventStreamParser(
   let buffer = '';
   let event = '';
   let data: string[] = [];
+  // The last event id persists across events until the stream sets another (the standard's buffer).
+  let lastId: string | undefined;
   const dispatch = () => {
-    if (data.length > 0) onEvent({ event: event || 'message', data: data.join('\n') });
+    if (data.length > 0)
+      onEvent({
+        event: event || 'message',
+        data: data.join('\n'),
+        ...(lastId === undefined ? {} : { id: lastId }),
+      });
     event = '';
     data = [];
   };
@@ -33,6 +44,7 @@ export function createEventStreamParser(
     if (value.startsWith(' ')) value = value.slice(1);
     if (field === 'event') event = value;
     else if (field === 'data') data.push(value);
+    else if (field === 'id' && !value.includes('\0')) lastId = value;
     else if (field === 'retry' && /^\d+$/.test(value)) onRetry?.(Number(value));
   };
   return (chunk) => {
@@ -54,6 +66,11 @@ export interface EventStreamOptions {
   readonly onOpen?: (reconnected: boolean) => void;
   /** The server refused the stream for good (401, 403, 404): no more attempts. */
   readonly onRefused?: (status: number) => void;
+  /**
+   * Resume after this event id (sent as `Last-Event-ID` on the first connection). Each reconnection
+   * sends the last id the stream gave, so a server that keeps events replays the ones missed.
+   */
+  readonly lastEventId?: string | undefined;
 }
 
 const wait = (ms: number, signal: AbortSignal) =>
@@ -86,11 +103,12 @@ export async function followEventStream(
   let retryMs = 3_000;
   let failures = 0;
   let opened = false;
+  let lastEventId = options.lastEventId;
   while (!signal.aborted) {
     try {
-      const response = await send(
-        new Request(path, { headers: { accept: 'text/event-stream' }, cache: 'no-store', signal }),
-      );
+      const headers: Record<string, string> = { accept: 'text/event-stream' };
+      if (lastEventId !== undefined && lastEventId !== '') headers['last-event-id'] = lastEventId;
+      const response = await send(new Request(path, { headers, cache: 'no-store', signal }));
       if ([401, 403, 404].includes(response.status)) {
         await response.body?.cancel().catch(() => undefined);
         options.onRefused?.(response.status);
@@ -100,9 +118,15 @@ export async function followEventStream(
       failures = 0;
       options.onOpen?.(opened);
       opened = true;
-      const parse = createEventStreamParser(onEvent, (ms) => {
-        retryMs = ms;
-      });
+      const parse = createEventStreamParser(
+        (event) => {
+          if (event.id !== undefined) lastEventId = event.id;
+          onEvent(event);
+        },
+        (ms) => {
+          retryMs = ms;
+        },
+      );
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
       for (;;) {
         const { done, value } = await reader.read();
@@ -123,7 +147,12 @@ export async function followEventStream(
  */
 export function useEventStream(
   path: string,
-  handlers: { onEvent: (event: ServerEvent) => void; onOpen?: (reconnected: boolean) => void },
+  handlers: {
+    onEvent: (event: ServerEvent) => void;
+    onOpen?: (reconnected: boolean) => void;
+    /** Read when the stream (re)starts: resume after this id (`Last-Event-ID`). */
+    lastEventId?: () => string | undefined;
+  },
   enabled = true,
 ): void {
   const latest = useRef(handlers);
@@ -136,6 +165,7 @@ export function useEventStream(
     void followEventStream(path, (event) => latest.current.onEvent(event), {
       signal: controller.signal,
       onOpen: (reconnected) => latest.current.onOpen?.(reconnected),
+      lastEventId: latest.current.lastEventId?.(),
     });
     return () => controller.abort();
   }, [path, enabled]);
