@@ -339,6 +339,30 @@ describe('notifications', () => {
     });
   });
 
+  it('keeps preference keys as given (in_app, account.verify_email): the database does not camel-case them', async () => {
+    const preferences = {
+      channels: {
+        '*': { in_app: true, email: true, sms: true },
+        'order.shipped': { in_app: false },
+        'account.verify_email': { email: true },
+      },
+      quietHours: null,
+      language: null,
+      phone: '+447700900123',
+    };
+    const url = '/ext/v1/notifications/preferences';
+    const put = await t.inject({ method: 'PUT', url, as: asClient(), payload: preferences });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(put.json()).toEqual(preferences);
+    expect((await t.inject({ method: 'GET', url, as: asClient() })).json()).toEqual(preferences);
+    await t.inject({
+      method: 'PUT',
+      url,
+      as: asClient(),
+      payload: { channels: {}, quietHours: null, language: null, phone: null },
+    });
+  });
+
   it('notifies employees with orders:write of a new order and of a failed payment; privacy:requests holders of a DSR', async () => {
     const admin = await createUser(t.platform, tenant, { roles: ['admin'] });
     await publish('orders.order.created.v1', { ...orderFacts('SB-4001'), status: 'pending' });

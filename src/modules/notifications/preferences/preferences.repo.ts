@@ -1,18 +1,41 @@
-import type { Insertable, Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import { jsonb } from '../../../platform/db/index.js';
 import type { NotificationsTransaction, PreferencesTable } from '../db/notifications.tables.js';
 
 export type PreferencesRow = Selectable<PreferencesTable>;
 
+/**
+ * `channels` is read as text and parsed here: the database's CamelCasePlugin rewrites the keys of
+ * every object in a result, jsonb included, which turned `in_app` into `inApp` and
+ * `account.verify_email` into `account.verifyEmail` (a 500 on the response schema, and choices
+ * that no longer matched their channel or type).
+ */
+export const channelsOf = (json: string): PreferencesRow['channels'] =>
+  JSON.parse(json) as PreferencesRow['channels'];
+
 export async function findPreferences(
   trx: NotificationsTransaction,
   userId: string,
 ): Promise<PreferencesRow | undefined> {
-  return trx
+  const row = await trx
     .selectFrom('notifications.preferences')
-    .selectAll()
+    .select([
+      'tenantId',
+      'userId',
+      sql<string>`channels::text`.as('channelsJson'),
+      'quietStart',
+      'quietEnd',
+      'timeZone',
+      'language',
+      'phoneCiphertext',
+      'phoneRef',
+      'updatedAt',
+    ])
     .where('userId', '=', userId)
     .executeTakeFirst();
+  if (!row) return undefined;
+  const { channelsJson, ...rest } = row;
+  return { ...rest, channels: channelsOf(channelsJson) };
 }
 
 export async function upsertPreferences(
@@ -22,7 +45,7 @@ export async function upsertPreferences(
   },
 ): Promise<PreferencesRow> {
   const values = { ...row, channels: jsonb(row.channels), updatedAt: new Date() };
-  return trx
+  await trx
     .insertInto('notifications.preferences')
     .values(values)
     .onConflict((oc) =>
@@ -37,6 +60,8 @@ export async function upsertPreferences(
         updatedAt: values.updatedAt,
       }),
     )
-    .returningAll()
-    .executeTakeFirstOrThrow();
+    .execute();
+  const stored = await findPreferences(trx, row.userId);
+  if (!stored) throw new Error('the preferences just written are not there');
+  return stored;
 }

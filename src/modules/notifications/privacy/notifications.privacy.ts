@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { SubjectKeys } from '../../../platform/crypto/index.js';
 import type { Database } from '../../../platform/db/index.js';
 import type { ModulePrivacy, SubjectDataRef } from '../../../platform/privacy/index.js';
@@ -6,6 +7,7 @@ import type { NotificationsTables, NotificationsTransaction } from '../db/notifi
 import { addressAad } from '../delivery/dispatcher.js';
 import { openNotification } from '../inbox/inbox.service.js';
 import type { NotificationRow } from '../inbox/inbox.repo.js';
+import { channelsOf } from '../preferences/preferences.repo.js';
 
 /**
  * Notifications' part in data-subject requests. A subject's notifications are those addressed to
@@ -124,9 +126,20 @@ export function notificationsPrivacy(database: Database, subjectKeys: SubjectKey
             subject.userIds.length > 0
               ? await trx
                   .selectFrom('notifications.preferences')
-                  .select(['userId', 'channels', 'quietStart', 'quietEnd', 'timeZone', 'language'])
+                  .select([
+                    'userId',
+                    // As text: the CamelCasePlugin would rewrite the jsonb's keys (in_app → inApp).
+                    sql<string>`channels::text`.as('channelsJson'),
+                    'quietStart',
+                    'quietEnd',
+                    'timeZone',
+                    'language',
+                  ])
                   .where('userId', 'in', [...subject.userIds])
                   .execute()
+                  .then((rows) =>
+                    rows.map(({ channelsJson, ...p }) => ({ ...p, channels: channelsOf(channelsJson) })),
+                  )
               : [],
         };
       });

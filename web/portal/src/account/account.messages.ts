@@ -9,6 +9,8 @@ export const accountMessages = defineMessages(
     phone: 'Phone',
     save: 'Save',
     saved: 'Saved',
+    changedElsewhere:
+      'Your profile was changed elsewhere meanwhile. The form now shows the latest; make your change again.',
     addresses: 'Addresses',
     noAddresses: 'No saved addresses.',
     addAddress: 'Add address',
@@ -67,6 +69,8 @@ export const accountMessages = defineMessages(
       phone: 'Telefon',
       save: 'Speichern',
       saved: 'Gespeichert',
+      changedElsewhere:
+        'Ihr Profil wurde inzwischen anderswo geändert. Das Formular zeigt jetzt den neuesten Stand; bitte ändern Sie es erneut.',
       addresses: 'Adressen',
       noAddresses: 'Keine gespeicherten Adressen.',
       addAddress: 'Adresse hinzufügen',

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Download, LogOut, Trash2 } from 'lucide-react';
 import { useEffect, useState, type SyntheticEvent } from 'react';
-import { messageOf } from '@/api/problem';
+import { isApiError, messageOf } from '@/api/problem';
 import { useMessages } from '@/i18n';
 import { Alert } from '@/kit/Alert';
 import { Badge } from '@/kit/Badge';
@@ -36,11 +36,18 @@ function ProfilePanel() {
     if (!profile.data) return;
     setBusy(true);
     try {
-      await meApi.update({ name: name.trim(), phone: phone.trim() || null }, profile.data.version);
+      const saved = await meApi.update(
+        { name: name.trim(), phone: phone.trim() || null },
+        profile.data.version,
+      );
+      queries.setQueryData(['me', 'profile'], saved);
       toast.success(m.saved);
-      await queries.invalidateQueries({ queryKey: ['me'] });
     } catch (error) {
-      form.refuse(error);
+      // 412: changed elsewhere since it was read; the form shows the server's word, the page the new version.
+      if (isApiError(error) && error.status === 412) {
+        form.show({}, m.changedElsewhere);
+        await queries.invalidateQueries({ queryKey: ['me', 'profile'] });
+      } else form.refuse(error);
     } finally {
       setBusy(false);
     }
@@ -190,7 +197,15 @@ function PreferencesPanel() {
   const preferences = useQuery({ queryKey: ['me', 'preferences'], queryFn: meApi.preferences, retry: false });
   const save = useMutation({
     mutationFn: meApi.savePreferences,
-    onSuccess: (data) => queries.setQueryData(['me', 'preferences'], data),
+    // The box shows the choice at once; a refusal puts back what the server holds.
+    onMutate: (next) => queries.setQueryData(['me', 'preferences'], next),
+    onSettled: (_data, error) =>
+      error ? queries.invalidateQueries({ queryKey: ['me', 'preferences'] }) : undefined,
+    onSuccess: async (data) => {
+      queries.setQueryData(['me', 'preferences'], data);
+      // A marketing opt-in that changed is also a consent (marketing.<channel>).
+      await queries.invalidateQueries({ queryKey: ['me', 'consents'] });
+    },
     onError: (e) => toast.error(messageOf(e)),
   });
   const p = preferences.data;
@@ -199,7 +214,7 @@ function PreferencesPanel() {
     channel: string,
     on: boolean,
     current: ContactPreferences,
-  ) => save.mutate({ [group]: { ...current[group], [channel]: on } });
+  ) => save.mutate({ ...current, [group]: { ...current[group], [channel]: on } });
   return (
     <Panel title={m.preferences} labelledBy="account-preferences">
       {preferences.isPending ? (
@@ -238,10 +253,27 @@ function ConsentsPanel() {
   const m = useMessages(accountMessages);
   const queries = useQueryClient();
   const consents = useQuery({ queryKey: ['me', 'consents'], queryFn: meApi.consents, retry: false });
+  const preferences = useQuery({ queryKey: ['me', 'preferences'], queryFn: meApi.preferences, retry: false });
   const change = useMutation({
-    mutationFn: ({ purpose, granted }: { purpose: string; granted: boolean }) =>
-      meApi.setConsent(purpose, granted),
-    onSuccess: () => queries.invalidateQueries({ queryKey: ['me', 'consents'] }),
+    mutationFn: async ({ purpose, granted }: { purpose: string; granted: boolean }) => {
+      // marketing.<channel> is the opt-in of the contact preferences: changed there, so that the
+      // next save of the preferences does not give it again (the server records the consent).
+      const channel = /^marketing\.(email|sms|phone)$/.exec(purpose)?.[1] as
+        keyof ContactPreferences['marketing'] | undefined;
+      const current = preferences.data;
+      if (channel && current) {
+        queries.setQueryData(
+          ['me', 'preferences'],
+          await meApi.savePreferences({
+            ...current,
+            marketing: { ...current.marketing, [channel]: granted },
+          }),
+        );
+        return meApi.consents();
+      }
+      return meApi.setConsents([{ purpose, granted }]);
+    },
+    onSuccess: (data) => queries.setQueryData(['me', 'consents'], data),
     onError: (e) => toast.error(messageOf(e)),
   });
   return (

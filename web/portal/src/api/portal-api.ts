@@ -1,9 +1,8 @@
 import { call } from './client';
 
 /*
- * The external API the portal uses, by area. Shapes follow the routes on main (auth, catalog,
- * orders) and, for the areas issue 18 adds (me, notifications, privacy), the contract in
- * API-18.md; a field the server leaves out shows as nothing rather than breaking a page.
+ * The external API the portal uses, by area. Shapes follow the routes' zod schemas (auth, catalog,
+ * orders, me, notifications) and, for privacy (not merged yet), the contract in API-18.md.
  */
 
 export interface Money {
@@ -178,31 +177,56 @@ export const ordersApi = {
 };
 
 // ---- me (customers) ---------------------------------------------------------------------------
+// src/modules/customers/profiles/me.routes.ts and profiles.schemas.ts.
 
 export interface Profile {
   readonly id: string;
+  readonly userId: string | null;
   readonly name: string | null;
   readonly email: string | null;
+  /** E.164. */
   readonly phone: string | null;
   readonly language: string | null;
+  readonly status: 'active' | 'anonymised';
+  readonly restricted: boolean;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly lastActivityAt: string;
   readonly version: number;
 }
 
-export interface SavedAddress {
-  readonly id: string;
+/** What a client may change of their own profile; null clears. */
+export interface ProfileChanges {
+  readonly name?: string;
+  readonly email?: string | null;
+  readonly phone?: string | null;
+  readonly language?: string | null;
+}
+
+export interface NewAddress {
   readonly label?: string | null;
   readonly name?: string | null;
   readonly line1: string;
   readonly line2?: string | null;
   readonly city: string;
+  readonly region?: string | null;
   readonly postalCode?: string | null;
+  /** ISO 3166 alpha-2. */
   readonly country: string;
 }
 
+export interface SavedAddress extends NewAddress {
+  readonly id: string;
+  readonly createdAt: string;
+}
+
+export type ContactChannel = 'email' | 'sms' | 'phone' | 'post';
+
+/** PUT replaces the whole object. A change of a marketing opt-in is recorded as a consent `marketing.<channel>`. */
 export interface ContactPreferences {
   readonly language: string | null;
-  readonly preferredChannel: 'email' | 'sms' | 'phone' | 'post' | null;
-  readonly channels: Readonly<Record<'email' | 'sms' | 'phone' | 'post', boolean>>;
+  readonly preferredChannel: ContactChannel | null;
+  readonly channels: Readonly<Record<ContactChannel, boolean>>;
   readonly marketing: Readonly<Record<'email' | 'sms' | 'phone', boolean>>;
 }
 
@@ -213,32 +237,36 @@ export interface ConsentState {
     purpose: string;
     granted: boolean;
     at: string;
-    method: string;
+    method: 'portal' | 'phone' | 'email' | 'import' | 'console' | 'system';
+    source: string | null;
     withdrawnAt: string | null;
   }[];
 }
 
 export const meApi = {
   profile: () => call<Profile>('/me'),
-  update: (changes: { name?: string; phone?: string | null; language?: string | null }, version: number) =>
+  /** `If-Match: "<version>"`: 412 CUSTOMERS_VERSION_MISMATCH when the profile changed since it was read. */
+  update: (changes: ProfileChanges, version: number) =>
     call<Profile>('/me', { method: 'PATCH', body: changes, headers: { 'if-match': `"${version}"` } }),
   addresses: () => call<{ items: SavedAddress[] }>('/me/addresses'),
-  addAddress: (address: Omit<SavedAddress, 'id'>) =>
-    call<SavedAddress>('/me/addresses', { method: 'POST', body: address }),
+  addAddress: (address: NewAddress) => call<SavedAddress>('/me/addresses', { method: 'POST', body: address }),
   removeAddress: (id: string) =>
     call<unknown>(`/me/addresses/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   preferences: () => call<ContactPreferences>('/me/preferences'),
-  savePreferences: (preferences: Partial<ContactPreferences>) =>
+  savePreferences: (preferences: ContactPreferences) =>
     call<ContactPreferences>('/me/preferences', { method: 'PUT', body: preferences }),
   consents: () => call<ConsentState>('/me/consents'),
-  setConsent: (purpose: string, granted: boolean) =>
-    call<ConsentState>('/me/consents', { method: 'PUT', body: { purpose, granted } }),
+  /** Each change is appended to the history (method `portal`); the answer is the new state. */
+  setConsents: (consents: readonly { purpose: string; granted: boolean }[]) =>
+    call<ConsentState>('/me/consents', { method: 'PUT', body: { consents } }),
 };
 
 // ---- notifications ----------------------------------------------------------------------------
+// src/modules/notifications/inbox/inbox.routes.ts (the same "mine" routes as the console's).
 
 export interface PortalNotification {
   readonly id: string;
+  readonly userId: string;
   readonly type: string;
   readonly title: string;
   readonly body: string;
@@ -246,12 +274,33 @@ export interface PortalNotification {
   readonly readAt: string | null;
 }
 
+export type NotificationChannel = 'in_app' | 'email' | 'sms';
+
+/**
+ * PUT replaces the whole object. `channels` maps a notification type (or `*`, every type) to its
+ * channels; missing means in-app and e-mail on, SMS off. SMS goes to `phone` (E.164).
+ */
+export interface NotificationPreferences {
+  readonly channels: Readonly<Record<string, Partial<Record<NotificationChannel, boolean>>>>;
+  readonly quietHours: { readonly start: string; readonly end: string; readonly timeZone: string } | null;
+  readonly language: string | null;
+  readonly phone: string | null;
+}
+
 export const notificationsApi = {
-  list: () => call<{ items: PortalNotification[]; nextCursor: string | null }>('/notifications'),
+  list: (query: { unread?: boolean; cursor?: string } = {}) =>
+    call<{ items: PortalNotification[]; nextCursor: string | null }>('/notifications', {
+      query: { unread: query.unread ? 'true' : undefined, cursor: query.cursor },
+    }),
   unreadCount: () => call<{ count: number }>('/notifications/unread-count'),
-  read: (id: string) => call<unknown>(`/notifications/${encodeURIComponent(id)}/read`, { method: 'POST' }),
-  readAll: () => call<unknown>('/notifications/read-all', { method: 'POST' }),
+  read: (id: string) =>
+    call<PortalNotification>(`/notifications/${encodeURIComponent(id)}/read`, { method: 'POST' }),
+  readAll: () => call<{ marked: number }>('/notifications/read-all', { method: 'POST' }),
+  preferences: () => call<NotificationPreferences>('/notifications/preferences'),
+  savePreferences: (preferences: NotificationPreferences) =>
+    call<NotificationPreferences>('/notifications/preferences', { method: 'PUT', body: preferences }),
 };
+/** Server-sent events: `event: notification`, `id: ntf_…`, data = a PortalNotification; resumes with Last-Event-ID. */
 export const notificationsStreamPath = '/ext/v1/notifications/stream';
 
 // ---- privacy ----------------------------------------------------------------------------------

@@ -1,36 +1,48 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef } from 'react';
 import { useEventStream } from '@/kit/event-stream';
 import { toast } from '@/kit/toast';
-import { notificationsApi, notificationsStreamPath } from '@portal/api/portal-api';
+import { notificationsApi, notificationsStreamPath, type PortalNotification } from '@portal/api/portal-api';
 
 export const unreadQuery = { queryKey: ['notifications', 'unread'], queryFn: notificationsApi.unreadCount };
+
+/** The event's data: the notification as the list gives it; undefined when it is not one. */
+export function notificationOf(data: string): PortalNotification | undefined {
+  try {
+    const value = JSON.parse(data) as Partial<PortalNotification> | null;
+    return value && typeof value.id === 'string' && typeof value.title === 'string'
+      ? (value as PortalNotification)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Follows the client's notification stream (SSE over fetch with the bearer token, see
  * kit/event-stream.ts) while signed in: each notification refreshes the lists it may change
- * (notifications, and orders, whose status it usually announces) and is shown as a toast. A
- * reconnection refetches, so nothing missed while the connection was down stays missing.
+ * (notifications, and orders, whose status it usually announces) and is shown as a toast. The
+ * stream resumes with `Last-Event-ID` (the newest notification seen), so the server replays what
+ * arrived while the connection was down; a reconnection also refetches the lists.
  */
 export function useLiveNotifications(enabled: boolean): void {
   const queries = useQueryClient();
+  const lastSeen = useRef<string | undefined>(undefined);
   useEventStream(
     notificationsStreamPath,
     {
       onEvent: (event) => {
-        let title: string | undefined;
-        try {
-          const data = JSON.parse(event.data) as { title?: unknown };
-          title = typeof data.title === 'string' ? data.title : undefined;
-        } catch {
-          title = undefined;
-        }
+        if (event.event !== 'notification') return;
+        if (event.id) lastSeen.current = event.id;
+        const notification = notificationOf(event.data);
         void queries.invalidateQueries({ queryKey: ['notifications'] });
         void queries.invalidateQueries({ queryKey: ['orders'] });
-        if (title) toast.info(title);
+        if (notification) toast.info(notification.title);
       },
       onOpen: (reconnected) => {
         if (reconnected) void queries.invalidateQueries({ queryKey: ['notifications'] });
       },
+      lastEventId: () => lastSeen.current,
     },
     enabled,
   );
