@@ -1,5 +1,6 @@
 import type { RequestContext } from '../../platform/context.js';
 import type { DataSubject, SubjectDataRef } from '../../platform/privacy/index.js';
+import type { CustomerOrderStats } from '../orders/index.js';
 import type { SegmentRule } from './segments/segment-rules.js';
 
 export type { SegmentRule } from './segments/segment-rules.js';
@@ -135,11 +136,7 @@ export interface Timeline {
 }
 
 /** The orders facts segments are evaluated against (orders.customerStats). */
-export interface CustomerOrderStats {
-  readonly orderCount: number;
-  readonly totals: readonly { readonly currency: string; readonly totalMinor: number }[];
-  readonly lastOrderAt: Date | null;
-}
+export type { CustomerOrderStats } from '../orders/index.js';
 
 /** The signature of orders' `customerStats`, over the orders of these client users (`usr_…`). */
 export type CustomerStatsSource = (

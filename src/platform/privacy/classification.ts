@@ -59,6 +59,29 @@ export function classificationRegistry(
 
 /** Suffixes of columns that hold a value in another form; the value travels in logs under the stem. */
 const storedFormSuffixes = ['_ciphertext', '_encrypted', '_sealed'];
+/**
+ * Stems too generic to censor wherever they appear: `request_sealed` (a consent's recorded request)
+ * must not hide every `request` or `result` object a log line carries. The sealed column's own name
+ * is still censored.
+ */
+const structuralStems = new Set([
+  'request',
+  'response',
+  'result',
+  'payload',
+  'body',
+  'data',
+  'details',
+  'metadata',
+  'options',
+  'settings',
+  'config',
+  'filters',
+  'comment',
+  'reason',
+  'resolution',
+  'evidence',
+]);
 
 /**
  * The names under which restricted values travel in TypeScript objects and so in log lines: the
@@ -73,7 +96,8 @@ export function redactedFieldNames(registry: ClassificationRegistry): string[] {
         if (classOf(value) !== 'restricted') continue;
         names.add(camelColumn(column));
         const suffix = storedFormSuffixes.find((s) => column.endsWith(s));
-        if (suffix) names.add(camelColumn(column.slice(0, -suffix.length)));
+        const stem = suffix ? column.slice(0, -suffix.length) : undefined;
+        if (stem && !structuralStems.has(stem)) names.add(camelColumn(stem));
       }
   return [...names].filter((name) => /^[A-Za-z_$][\w$]*$/.test(name)).sort();
 }

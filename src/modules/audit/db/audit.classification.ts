@@ -29,6 +29,4 @@ export const auditClassification: SchemaClassification = {
     seq: 'internal',
     hash: 'internal',
   },
-  schema_migrations: { name: 'internal', timestamp: 'internal' },
-  schema_migrations_lock: { id: 'internal', is_locked: 'internal' },
 };

@@ -31,8 +31,6 @@ const rollup: TableClassification = {
 };
 const { agent_index: _agentIndex, agent_ciphertext: _agentCiphertext, ...queueRollup } = rollup;
 
-const migrations: TableClassification = { name: 'internal', timestamp: 'internal' };
-
 export const callsClassification: SchemaClassification = {
   archive_objects: {
     tenant_id: 'internal',
@@ -181,8 +179,6 @@ export const callsClassification: SchemaClassification = {
     changed_at: 'internal',
     built_at: 'internal',
   },
-  schema_migrations: migrations,
-  schema_migrations_lock: { id: 'internal', is_locked: 'internal' },
   teams_subscriptions: {
     tenant_id: 'internal',
     subscription_id: 'internal',

@@ -8,8 +8,6 @@ import type { SchemaClassification } from '../../../platform/privacy/index.js';
  * (personal, kept: they are the registry's list, not data collected about the person). Regions,
  * zones, states, counters and reasons are internal.
  */
-const migrations = { name: 'internal', timestamp: 'internal' } as const;
-const migrationsLock = { id: 'internal', is_locked: 'internal' } as const;
 
 export const campaignsClassification: SchemaClassification = {
   lead_lists: {
@@ -241,6 +239,4 @@ export const campaignsClassification: SchemaClassification = {
     phone_index: 'personal:restricted',
     restricted_at: 'internal',
   },
-  schema_migrations: migrations,
-  schema_migrations_lock: migrationsLock,
 };

@@ -6,8 +6,6 @@ import type { SchemaClassification } from '../../../platform/privacy/index.js';
  * names are employees as actors (`usr_…`, `key_…`), kept as ids like the audit log's; reservations
  * and movements name orders by their public id, not the person behind them.
  */
-const migrations = { name: 'internal', timestamp: 'internal' } as const;
-const migrationsLock = { id: 'internal', is_locked: 'internal' } as const;
 
 export const catalogClassification: SchemaClassification = {
   products: {
@@ -146,6 +144,4 @@ export const catalogClassification: SchemaClassification = {
     page: 'internal',
     error: 'internal',
   },
-  schema_migrations: migrations,
-  schema_migrations_lock: migrationsLock,
 };

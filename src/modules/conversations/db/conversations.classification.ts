@@ -8,8 +8,6 @@ import type { SchemaClassification } from '../../../platform/privacy/index.js';
  * index and the QA reviewers' words are about employees: restricted, not part of a customer's
  * data-subject request.
  */
-const migrations = { name: 'internal', timestamp: 'internal' } as const;
-const migrationsLock = { id: 'internal', is_locked: 'internal' } as const;
 
 export const conversationsClassification: SchemaClassification = {
   recordings: {
@@ -251,6 +249,4 @@ export const conversationsClassification: SchemaClassification = {
     updated_at: 'internal',
     finished_at: 'internal',
   },
-  schema_migrations: migrations,
-  schema_migrations_lock: migrationsLock,
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CustomerOrderStats } from '../contract.js';
+import type { CustomerOrderStats } from '../../orders/index.js';
 
 /*
  * Segments are rule trees over facts about a customer: `all` / `any` / `not` of leaves such as

@@ -75,8 +75,6 @@ export const identityClassification: SchemaClassification = {
     created_at: 'internal',
     updated_at: 'internal',
   },
-  schema_migrations: { name: 'internal', timestamp: 'internal' },
-  schema_migrations_lock: { id: 'internal', is_locked: 'internal' },
   signing_keys: {
     kid: 'internal',
     algorithm: 'internal',

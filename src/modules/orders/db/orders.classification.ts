@@ -9,8 +9,6 @@ import type { SchemaClassification } from '../../../platform/privacy/index.js';
  * (where a parcel was) and the carriers' raw webhook bodies. Amounts are confidential; product
  * names and SKUs on lines public.
  */
-const migrations = { name: 'internal', timestamp: 'internal' } as const;
-const migrationsLock = { id: 'internal', is_locked: 'internal' } as const;
 
 export const ordersClassification: SchemaClassification = {
   orders: {
@@ -170,6 +168,4 @@ export const ordersClassification: SchemaClassification = {
     filters: 'confidential',
     created_at: 'internal',
   },
-  schema_migrations: migrations,
-  schema_migrations_lock: migrationsLock,
 };

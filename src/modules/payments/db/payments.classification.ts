@@ -7,8 +7,6 @@ import type { SchemaClassification } from '../../../platform/privacy/index.js';
  * confidential; gateway references internal. The simulator's ledger and webhooks stand for the
  * external gateway's side and hold references and amounts only (never a card number).
  */
-const migrations = { name: 'internal', timestamp: 'internal' } as const;
-const migrationsLock = { id: 'internal', is_locked: 'internal' } as const;
 
 export const paymentsClassification: SchemaClassification = {
   payments: {
@@ -103,6 +101,4 @@ export const paymentsClassification: SchemaClassification = {
     attempts: 'internal',
     delivered_at: 'internal',
   },
-  schema_migrations: migrations,
-  schema_migrations_lock: migrationsLock,
 };

@@ -43,6 +43,4 @@ export const webhooksClassification: SchemaClassification = {
     created_at: 'internal',
     updated_at: 'internal',
   },
-  schema_migrations: { name: 'internal', timestamp: 'internal' },
-  schema_migrations_lock: { id: 'internal', is_locked: 'internal' },
 };
