@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider from 'oidc-provider';
 import type { Page } from 'playwright-core';
+import { SMTPServer } from 'smtp-server';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const portalDir = path.join(repo, 'web/portal');
@@ -185,4 +186,64 @@ export async function settled(page: Page): Promise<void> {
       },
     )
     .catch(() => undefined);
+}
+
+export interface ReceivedMail {
+  readonly to: readonly string[];
+  /** The message as sent, quoted-printable soft breaks joined and `=XX` decoded. */
+  readonly text: string;
+}
+
+/** A real SMTP server (the smtp-server package) that keeps what it receives, as the notifications module's test does. */
+export async function startSmtp(): Promise<{
+  url: string;
+  mails: ReceivedMail[];
+  close(): Promise<void>;
+}> {
+  const mails: ReceivedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        mails.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          text: raw
+            .replace(/=\r?\n/g, '')
+            .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as { port: number };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    mails,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The entry names of a zip archive, read from its central directory (throws when it is not a zip). */
+export function zipEntryNames(zip: Buffer): string[] {
+  if (zip.readUInt32LE(0) !== 0x04034b50) throw new Error('not a zip: no local file header');
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end < 0) throw new Error('not a zip: no end of central directory');
+  const count = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  const names: string[] = [];
+  for (let i = 0; i < count; i += 1) {
+    if (zip.readUInt32LE(at) !== 0x02014b50) throw new Error('not a zip: broken central directory');
+    const nameLength = zip.readUInt16LE(at + 28);
+    const extra = zip.readUInt16LE(at + 30);
+    const comment = zip.readUInt16LE(at + 32);
+    names.push(zip.subarray(at + 46, at + 46 + nameLength).toString('utf8'));
+    at += 46 + nameLength + extra + comment;
+  }
+  return names;
 }

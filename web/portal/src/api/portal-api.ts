@@ -2,7 +2,7 @@ import { call } from './client';
 
 /*
  * The external API the portal uses, by area. Shapes follow the routes' zod schemas (auth, catalog,
- * orders, me, notifications) and, for privacy (not merged yet), the contract in API-18.md.
+ * orders, me, notifications, privacy).
  */
 
 export interface Money {
@@ -29,8 +29,9 @@ export interface SignedIn {
 export const authApi = {
   login: (body: { tenant: string; email: string; password: string }) =>
     call<TokenPair>('/auth/login', { method: 'POST', body, public: true }),
+  /** 202 whatever the address (no enumeration); the link is e-mailed. */
   signUp: (body: { tenant: string; email: string; password: string; displayName: string }) =>
-    call<{ status: string }>('/auth/sign-up', { method: 'POST', body, public: true }),
+    call<{ status: 'verification_sent' }>('/auth/sign-up', { method: 'POST', body, public: true }),
   verifyEmail: (body: { tenant: string; token: string }) =>
     call<TokenPair>('/auth/verify-email', { method: 'POST', body, public: true }),
   providers: (tenant: string) =>
@@ -305,18 +306,40 @@ export const notificationsStreamPath = '/ext/v1/notifications/stream';
 
 // ---- privacy ----------------------------------------------------------------------------------
 
+/** What a module erased and kept, after an erasure (counts and reasons, never data). */
+export interface PrivacyOutcome {
+  readonly module: string;
+  readonly erased: number;
+  readonly kept: readonly { readonly what: string; readonly count: number; readonly reason: string }[];
+}
+
+/** `PrivacyRequest` of /ext/v1/privacy/requests (src/modules/privacy/requests/requests.routes.ts). */
 export interface PrivacyRequest {
   readonly id: string;
   readonly kind: 'access' | 'erasure' | 'restriction' | 'rectification';
   readonly status: 'received' | 'verifying' | 'in_progress' | 'completed' | 'rejected';
+  readonly channel: 'portal' | 'console' | 'email' | 'phone';
+  /** Masked identifiers, never the identifiers themselves. */
+  readonly subject: string;
+  readonly customerId: string | null;
   readonly receivedAt: string;
   readonly dueAt: string;
+  readonly extendedDueAt: string | null;
+  readonly extensionReason: string | null;
   readonly completedAt: string | null;
-  readonly result?: { readonly exportExpiresAt?: string | null } | null;
+  readonly verification: { readonly method: string; readonly verifiedAt: string } | null;
+  readonly rejectionReason: string | null;
+  readonly result: {
+    readonly modules: readonly PrivacyOutcome[];
+    readonly exportExpiresAt: string | null;
+    readonly rectificationPath: string | null;
+  } | null;
+  readonly lastError: string | null;
 }
 
 export const privacyApi = {
   list: () => call<{ items: PrivacyRequest[] }>('/privacy/requests'),
+  /** Access and erasure run at once for a signed-in client; the answer is the request as it ended. */
   request: (kind: 'access' | 'erasure') =>
     call<PrivacyRequest>('/privacy/requests', { method: 'POST', body: { kind } }),
   download: (id: string) =>
