@@ -504,7 +504,10 @@ describe('notifications', () => {
       .poll(async () => (await listMine(as)).map((n) => n.type), { timeout: 20_000 })
       .toEqual(['order.shipped']);
 
+    const exported = await participant.export(ctx, subject);
+    expect(exported.find((p) => p.name === 'restrictions')?.rows).toHaveLength(2);
     await participant.restrict?.(ctx, subject, false);
+    expect((await participant.export(ctx, subject)).find((p) => p.name === 'restrictions')?.rows).toEqual([]);
     expect((await message()).notificationIds).toHaveLength(1);
     expect((await listMine(as)).map((n) => n.type)).toEqual(['message', 'order.shipped']);
   });

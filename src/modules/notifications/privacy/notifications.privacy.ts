@@ -8,7 +8,7 @@ import { addressAad } from '../delivery/dispatcher.js';
 import { openNotification } from '../inbox/inbox.service.js';
 import type { NotificationRow } from '../inbox/inbox.repo.js';
 import { channelsOf } from '../preferences/preferences.repo.js';
-import { deleteRestrictions, setRestricted } from './restrictions.repo.js';
+import { deleteRestrictions, restrictionsOf, setRestricted } from './restrictions.repo.js';
 
 /**
  * Notifications' part in data-subject requests. A subject's notifications are those addressed to
@@ -82,7 +82,7 @@ export function notificationsPrivacy(database: Database, subjectKeys: SubjectKey
     },
     async export(ctx, subject) {
       const refs = await refsOf(ctx.tenantId, subject);
-      const { rows, deliveries, preferences } = await database.withTenant<
+      const { rows, deliveries, preferences, restrictedSince } = await database.withTenant<
         NotificationsTables,
         {
           rows: NotificationRow[];
@@ -103,11 +103,13 @@ export function notificationsPrivacy(database: Database, subjectKeys: SubjectKey
             timeZone: string | null;
             language: string | null;
           }[];
+          restrictedSince: Date[];
         }
       >(ctx, async (trx) => {
         const found = await rowsOf(trx, subject.userIds, refs, 100_000);
         const ids = found.map((r) => r.id);
         return {
+          restrictedSince: await restrictionsOf(trx, [...subject.userIds, ...refs]),
           rows: found,
           deliveries:
             ids.length > 0
@@ -189,6 +191,10 @@ export function notificationsPrivacy(database: Database, subjectKeys: SubjectKey
             timeZone: p.timeZone,
             language: p.language,
           })),
+        },
+        {
+          name: 'restrictions',
+          rows: restrictedSince.map((at) => ({ restrictedAt: at.toISOString() })),
         },
       ];
     },

@@ -48,3 +48,18 @@ export async function deleteRestrictions(
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** When the subject's restrictions began (for an access request), oldest first. */
+export async function restrictionsOf(
+  trx: NotificationsTransaction,
+  refs: readonly string[],
+): Promise<Date[]> {
+  if (refs.length === 0) return [];
+  const rows = await trx
+    .selectFrom('notifications.restrictions')
+    .select('restrictedAt')
+    .where('subjectRef', 'in', [...refs])
+    .orderBy('restrictedAt')
+    .execute();
+  return rows.map((r) => r.restrictedAt);
+}
