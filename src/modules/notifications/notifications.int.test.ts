@@ -399,27 +399,117 @@ describe('notifications', () => {
   });
 
   it('e-mails the verification link when a client signs up (through identity’s emailVerification api)', async () => {
-    const signedUp = await createUser(t.platform, tenant, { roles: ['client'], kind: 'client' });
-    const identity = t.platform.modules.identity as unknown as Record<string, unknown>;
-    const original = identity.emailVerification;
-    identity.emailVerification ??= {
-      issue: (_ctx: RequestContext, userId: string) =>
-        Promise.resolve({
-          url: `https://sb.test/portal/verify-email?token=tok-${userId}`,
-          email: signedUp.email,
-        }),
-    };
-    try {
-      await publish('identity.user.signed_up.v1', { userId: signedUp.user.id });
-      await expect
-        .poll(() => smtp.mails.find((m) => m.to.includes(signedUp.email)), { timeout: 20_000 })
-        .toBeDefined();
-      const mail = smtp.mails.find((m) => m.to.includes(signedUp.email));
-      expect(mail?.raw).toMatch(/^Subject: Confirm your e-mail address/m);
-      expect(mail?.raw.replace(/=\r?\n/g, '')).toContain('verify-email?token=');
-    } finally {
-      if (original === undefined) delete identity.emailVerification;
-    }
+    const email = `signup-${Date.now()}@example.com`;
+    const res = await t.inject({
+      method: 'POST',
+      url: '/ext/v1/auth/sign-up',
+      payload: { tenant: tenant.slug, email, password: 'correct horse battery', displayName: 'New Client' },
+    });
+    expect(res.statusCode, res.body).toBe(202);
+    await expect.poll(() => smtp.mails.find((m) => m.to.includes(email)), { timeout: 20_000 }).toBeDefined();
+    const mail = smtp.mails.find((m) => m.to.includes(email));
+    expect(mail?.raw).toMatch(/^Subject: Confirm your e-mail address/m);
+    expect(mail?.raw.replace(/=\r?\n/g, '')).toMatch(/portal\/verify-email\?tenant=[^&\s]+&(amp;)?token=/);
+  });
+
+  it('texts a client at their customer profile’s number once they opt in to SMS there; maps cus_ recipients to the client user', async () => {
+    const c = await createUser(t.platform, tenant, { roles: ['client'], kind: 'client' });
+    const customers = t.platform.modules.customers;
+    const profile = await customers.findOrCreateForUser(ctx, {
+      userId: c.user.id,
+      email: c.email,
+      name: 'Sam Profile',
+    });
+    await customers.profiles.update(ctx, profile.id, { phone: '+447700900555' });
+    const facts = (number: string) => ({ ...orderFacts(number), customerId: c.user.id });
+    const smsTo = (phone: string) =>
+      twilio.requests.filter((r) => new URLSearchParams(r.body).get('To') === phone).length;
+    const mine = async () =>
+      listMine({ tenant: tenant.uuid, actor: c.user.id, permissions: ['portal:read'] });
+
+    // Not opted in (the contact preferences' default): no SMS.
+    await publish('orders.order.confirmed.v1', facts('SB-7001'));
+    await expect.poll(async () => (await mine()).length, { timeout: 20_000 }).toBe(1);
+    const [first] = await mine();
+    expect(await deliveryOf(first?.id ?? '', 'sms')).toMatchObject({ status: 'skipped_by_preference' });
+
+    const current = await customers.profiles.preferences.get(ctx, profile.id);
+    await customers.profiles.preferences.put(
+      ctx,
+      profile.id,
+      { ...current, channels: { ...current.channels, sms: true } },
+      'console',
+    );
+    await publish('orders.order.confirmed.v1', facts('SB-7002'));
+    await expect.poll(() => smsTo('+447700900555'), { timeout: 20_000 }).toBe(1);
+
+    // An optional type needs the marketing opt-in too before the profile's number is used.
+    const sent = await t.inject({
+      method: 'POST',
+      url: '/api/v1/notifications',
+      as: asManager(),
+      payload: {
+        recipients: { customerIds: [profile.id] },
+        type: 'message',
+        title: 'Hello',
+        body: 'from us',
+      },
+    });
+    expect(sent.statusCode, sent.body).toBe(202);
+    const [viaCustomer] = sent.json<{ notificationIds: string[] }>().notificationIds;
+    expect((await mine()).map((n) => n.id)).toContain(viaCustomer);
+    expect(await deliveryOf(viaCustomer ?? '', 'sms')).toMatchObject({ status: 'skipped_by_preference' });
+
+    // An unknown customer is nobody: 4xx, not 500.
+    const nobody = await t.inject({
+      method: 'POST',
+      url: '/api/v1/notifications',
+      as: asManager(),
+      payload: { recipients: { customerIds: ['cus_nothere'] }, type: 'message', title: 'Hello' },
+    });
+    expect(nobody.statusCode).toBeGreaterThanOrEqual(400);
+    expect(nobody.statusCode).toBeLessThan(500);
+  });
+
+  it('privacy.restrict: a restricted subject gets transactional notifications only, until it is lifted', async () => {
+    const c = await createUser(t.platform, tenant, { roles: ['client'], kind: 'client' });
+    const participant = t.platform.modules.notifications.privacy;
+    const subject = { customerId: null, userIds: [c.user.id], emails: [c.email], phones: [] };
+    const as: As = { tenant: tenant.uuid, actor: c.user.id, permissions: ['portal:read'] };
+    const message = () =>
+      t.platform.modules.notifications.send.send(ctx, {
+        recipients: { userIds: [c.user.id] },
+        type: 'message',
+        title: 'Our spring offers',
+        body: 'optional',
+      });
+
+    await participant.restrict?.(ctx, subject, true);
+    expect((await message()).notificationIds).toEqual([]);
+    // By the e-mail alone (no user id in the subject) the same holds.
+    await participant.restrict?.(ctx, { ...subject, userIds: [] }, true);
+    await participant.restrict?.(ctx, { ...subject, emails: [] }, false);
+    expect((await message()).notificationIds).toEqual([]);
+    await participant.restrict?.(ctx, subject, false);
+
+    await participant.restrict?.(ctx, subject, true);
+    await publish('orders.order.shipped.v1', {
+      ...orderFacts('SB-8001'),
+      customerId: c.user.id,
+      status: 'shipped',
+      shipmentId: null,
+      trackingCode: null,
+    });
+    await expect
+      .poll(async () => (await listMine(as)).map((n) => n.type), { timeout: 20_000 })
+      .toEqual(['order.shipped']);
+
+    const exported = await participant.export(ctx, subject);
+    expect(exported.find((p) => p.name === 'restrictions')?.rows).toHaveLength(2);
+    await participant.restrict?.(ctx, subject, false);
+    expect((await participant.export(ctx, subject)).find((p) => p.name === 'restrictions')?.rows).toEqual([]);
+    expect((await message()).notificationIds).toHaveLength(1);
+    expect((await listMine(as)).map((n) => n.type)).toEqual(['message', 'order.shipped']);
   });
 
   it('sends through POST /api/v1/notifications with a tenant template, and streams it over SSE and WebSocket, resumable', async () => {

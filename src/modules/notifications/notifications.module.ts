@@ -1,4 +1,5 @@
 import { defineModule, type ModulePrivacy, type PlatformModule } from '../../platform/module.js';
+import { customersModule } from '../customers/index.js';
 import { identityModule } from '../identity/index.js';
 import type { InboxService, PreferencesService, SendService, TemplatesService } from './contract.js';
 import { notificationsClassification } from './db/notifications.classification.js';
@@ -40,7 +41,8 @@ export interface NotificationsApi {
 export const notificationsModule = defineModule({
   name: 'notifications',
   migrations: notificationsMigrations,
-  dependsOn: [identityModule],
+  // Privacy comes after notifications in the registry: only its event (through its door) is used.
+  dependsOn: [identityModule, customersModule],
   classification: notificationsClassification,
   secrets: { read: ['notifications.'] },
   settings: (config) => ({ smtpUrl: config.notifications.smtpUrl, publicUrl: config.http.publicUrl }),
@@ -56,7 +58,7 @@ export const notificationsModule = defineModule({
     const preferences = createPreferencesService(database, subjectKeys);
     const inbox = createInboxService(database, subjectKeys);
     const templates = createTemplatesService(database);
-    const directory = identityDirectory(deps.modules.identity);
+    const directory = identityDirectory(deps.modules.identity, deps.modules.customers);
     const sender = createSender({ database, bus, subjectKeys, directory, preferences, dispatcher, logger });
     const tickets = createSocketTickets(database);
     // One LISTEN connection per process, opened by the first stream, shared by both surfaces.

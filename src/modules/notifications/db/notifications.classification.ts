@@ -61,4 +61,9 @@ export const notificationsClassification: SchemaClassification = {
     expires_at: 'internal',
     used_at: 'internal',
   },
+  restrictions: {
+    tenant_id: 'internal',
+    subject_ref: 'personal:restricted',
+    restricted_at: 'personal:internal',
+  },
 };

@@ -69,12 +69,20 @@ export type SocketTicketsTable = {
   usedAt: Date | null;
 };
 
+export type RestrictionsTable = {
+  tenantId: string;
+  /** `usr_…`, or the subject reference of an e-mail or phone. */
+  subjectRef: string;
+  restrictedAt: Generated<Date>;
+};
+
 export type NotificationsTables = {
   'notifications.notifications': NotificationsTable;
   'notifications.deliveries': DeliveriesTable;
   'notifications.templates': TemplatesTable;
   'notifications.preferences': PreferencesTable;
   'notifications.socket_tickets': SocketTicketsTable;
+  'notifications.restrictions': RestrictionsTable;
 };
 
 /** A withTenant transaction over the module's tables: what its repo functions run in. */

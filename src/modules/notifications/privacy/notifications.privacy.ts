@@ -8,12 +8,15 @@ import { addressAad } from '../delivery/dispatcher.js';
 import { openNotification } from '../inbox/inbox.service.js';
 import type { NotificationRow } from '../inbox/inbox.repo.js';
 import { channelsOf } from '../preferences/preferences.repo.js';
+import { deleteRestrictions, restrictionsOf, setRestricted } from './restrictions.repo.js';
 
 /**
  * Notifications' part in data-subject requests. A subject's notifications are those addressed to
  * their user ids, and those whose e-mail or SMS went to one of their addresses (found by the
  * address's subject reference, never by plaintext). Erasure deletes them, their deliveries, the
- * user's preferences and socket tickets; nothing is kept.
+ * user's preferences and socket tickets; nothing is kept. Restriction (Art. 18) marks the subject's
+ * user ids and address references: from then on only transactional types reach them
+ * (`transactionalTypes`), until it is lifted.
  */
 export function notificationsPrivacy(database: Database, subjectKeys: SubjectKeys): ModulePrivacy {
   async function refsOf(tenantId: string, subject: { emails: readonly string[]; phones: readonly string[] }) {
@@ -56,7 +59,7 @@ export function notificationsPrivacy(database: Database, subjectKeys: SubjectKey
 
   return {
     holds:
-      'Notifications sent to clients and employees (title and body), where their e-mails and SMS went (addresses), and their notification preferences (SMS number, quiet hours).',
+      'Notifications sent to clients and employees (title and body), where their e-mails and SMS went (addresses), their notification preferences (SMS number, quiet hours) and whether their processing is restricted.',
     retention: [],
     async find(ctx, subject, options) {
       const refs = await refsOf(ctx.tenantId, subject);
@@ -79,7 +82,7 @@ export function notificationsPrivacy(database: Database, subjectKeys: SubjectKey
     },
     async export(ctx, subject) {
       const refs = await refsOf(ctx.tenantId, subject);
-      const { rows, deliveries, preferences } = await database.withTenant<
+      const { rows, deliveries, preferences, restrictedSince } = await database.withTenant<
         NotificationsTables,
         {
           rows: NotificationRow[];
@@ -100,11 +103,13 @@ export function notificationsPrivacy(database: Database, subjectKeys: SubjectKey
             timeZone: string | null;
             language: string | null;
           }[];
+          restrictedSince: Date[];
         }
       >(ctx, async (trx) => {
         const found = await rowsOf(trx, subject.userIds, refs, 100_000);
         const ids = found.map((r) => r.id);
         return {
+          restrictedSince: await restrictionsOf(trx, [...subject.userIds, ...refs]),
           rows: found,
           deliveries:
             ids.length > 0
@@ -187,6 +192,10 @@ export function notificationsPrivacy(database: Database, subjectKeys: SubjectKey
             language: p.language,
           })),
         },
+        {
+          name: 'restrictions',
+          rows: restrictedSince.map((at) => ({ restrictedAt: at.toISOString() })),
+        },
       ];
     },
     async erase(ctx, subject) {
@@ -222,6 +231,7 @@ export function notificationsPrivacy(database: Database, subjectKeys: SubjectKey
             .where('userId', 'in', [...subject.userIds])
             .execute();
         }
+        n += await deleteRestrictions(trx, [...subject.userIds, ...refs]);
         if (subject.phones.length > 0 && refs.length > 0)
           n += Number(
             (
@@ -234,6 +244,12 @@ export function notificationsPrivacy(database: Database, subjectKeys: SubjectKey
         return n;
       });
       return { erased, kept: [] };
+    },
+    async restrict(ctx, subject, restricted) {
+      const refs = [...subject.userIds, ...(await refsOf(ctx.tenantId, subject))];
+      await database.withTenant<NotificationsTables, void>(ctx, (trx) =>
+        setRestricted(trx, ctx.tenantId, refs, restricted),
+      );
     },
   };
 }

@@ -22,6 +22,8 @@ import { insertNotification, notifyLive } from '../inbox/inbox.repo.js';
 import type { PreferencesReader } from '../preferences/preferences.service.js';
 import { wants } from '../preferences/preferences.service.js';
 import { quietUntil } from '../preferences/quiet-hours.js';
+import { anyRestricted } from '../privacy/restrictions.repo.js';
+import { transactionalTypes } from '../templates/default-templates.js';
 import { renderFor, type RenderedText } from '../templates/templates.service.js';
 import type { Recipient, RecipientDirectory } from './directory.js';
 
@@ -44,8 +46,6 @@ export function createSender(deps: {
   readonly preferences: PreferencesReader;
   readonly dispatcher: Dispatcher;
   readonly logger: Logger;
-  /** Customer profile → client user, when the customers module can say (`cus_...` recipients). */
-  readonly userOfCustomer?: (ctx: RequestContext, customerId: string) => Promise<string | null>;
 }): Sender {
   const { database, bus, subjectKeys, directory, preferences, dispatcher } = deps;
 
@@ -56,7 +56,7 @@ export function createSender(deps: {
     };
     for (const id of input.recipients.userIds ?? []) add(await directory.user(ctx, id));
     for (const id of input.recipients.customerIds ?? []) {
-      const userId = id.startsWith('usr_') ? id : await deps.userOfCustomer?.(ctx, id);
+      const userId = id.startsWith('usr_') ? id : await directory.userOfCustomer(ctx, id);
       if (userId) add(await directory.user(ctx, userId));
     }
     if (input.recipients.permission)
@@ -77,6 +77,28 @@ export function createSender(deps: {
     };
     const type = input.title !== undefined ? input.type || 'message' : input.type;
     const channels = new Set(input.channels ?? defaultChannels);
+    const transactional = transactionalTypes.has(type);
+    // A client's SMS number: the one in their notification preferences, else their customer
+    // profile's when they opted in to SMS there (and, for an optional type, to marketing by SMS).
+    const contact =
+      recipient.kind === 'client' && (channels.has('sms') || !transactional)
+        ? await directory.clientContact(ctx, recipient.userId)
+        : null;
+    if (!transactional && contact?.restricted) return undefined;
+    const profilePhone = contact && (transactional || contact.marketingSms) ? contact.smsPhone : null;
+    const phone = prefs.phone ?? profilePhone;
+    const chosenSms = prefs.channels[type]?.sms ?? prefs.channels['*']?.sms;
+    const smsOn = chosenSms ?? (prefs.phone === null && profilePhone !== null);
+    const wanted = (channel: NotificationChannel) =>
+      channel === 'sms' ? smsOn : wants(prefs, type, channel);
+    const email = recipient.email?.trim().toLowerCase() ?? null;
+    const restrictionRefs = transactional
+      ? []
+      : [
+          recipient.userId,
+          ...(email ? [await subjectKeys.ref(ctx.tenantId, { kind: 'email', value: email })] : []),
+          ...(phone ? [await subjectKeys.ref(ctx.tenantId, { kind: 'phone', value: phone })] : []),
+        ];
     const now = new Date();
     const id = newUuid();
     const user: SubjectIdentifier = { kind: 'user', value: recipient.userId };
@@ -84,6 +106,8 @@ export function createSender(deps: {
     return database.withTenant<NotificationsTables, { id: string; queued: string[] } | undefined>(
       ctx,
       async (trx) => {
+        // Restricted (GDPR Art. 18): only transactional notifications (see transactionalTypes).
+        if (await anyRestricted(trx, restrictionRefs)) return undefined;
         const render = async (channel: NotificationChannel): Promise<RenderedText> => {
           if (input.title !== undefined) return { subject: input.title, body: input.body ?? '' };
           return (
@@ -132,7 +156,7 @@ export function createSender(deps: {
         for (const channel of ['email', 'sms'] as const) {
           if (!channels.has(channel)) continue;
           const deliveryId = newUuid();
-          const address = channel === 'email' ? recipient.email?.trim().toLowerCase() : prefs.phone;
+          const address = channel === 'email' ? email : phone;
           const base = {
             id: deliveryId,
             tenantId: ctx.tenantId,
@@ -141,7 +165,7 @@ export function createSender(deps: {
             providerId: null,
             sentAt: null,
           };
-          if (!wants(prefs, type, channel) || !address) {
+          if (!wanted(channel) || !address) {
             rows.push({
               ...base,
               status: 'skipped_by_preference',

@@ -16,6 +16,22 @@ export type BuiltInType = (typeof builtInTypes)[number];
 /** Types a preference cannot switch off (the person asked for them, or the law requires them). */
 export const mandatoryTypes: ReadonlySet<string> = new Set(['account.verify_email']);
 
+/**
+ * Transactional types: about something the person did or asked for, or the work of an employee's
+ * job (an order they placed, its payment, a request they must answer, their account). These still go
+ * to a subject whose processing is restricted (GDPR Art. 18). Every other type — `message` from the
+ * API and any tenant-defined type — is optional and is not sent to a restricted subject.
+ */
+export const transactionalTypes: ReadonlySet<string> = new Set([
+  'order.confirmed',
+  'order.shipped',
+  'order.delivered',
+  'order.created',
+  'payment.failed',
+  'privacy.request.received',
+  'account.verify_email',
+]);
+
 interface Text {
   readonly subject: string;
   readonly body: string;

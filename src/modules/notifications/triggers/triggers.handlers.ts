@@ -1,22 +1,10 @@
-import { z } from 'zod';
 import type { EventTrigger } from '../../../platform/jobs/index.js';
 import { orderConfirmedV1, orderCreatedV1, orderDeliveredV1, orderShippedV1 } from '../../orders/index.js';
 import { paymentAuthorizedV1 } from '../../payments/index.js';
+import { userSignedUpV1 } from '../../identity/index.js';
+import { requestReceivedV1 as privacyRequestReceivedV1 } from '../../privacy/index.js';
 import type { Recipient, RecipientDirectory } from '../sending/directory.js';
 import type { Sender } from '../sending/send.service.js';
-
-/**
- * Events of modules that may not be on main yet, as notifications reads them (the publishers'
- * contracts in API-18): the privacy module's request received, identity's client sign-up.
- */
-export const privacyRequestReceivedV1 = {
-  type: 'privacy.request.received.v1',
-  schema: z.object({ requestId: z.string(), kind: z.string(), dueAt: z.string() }),
-} as const;
-export const userSignedUpV1 = {
-  type: 'identity.user.signed_up.v1',
-  schema: z.object({ userId: z.string() }),
-} as const;
 
 const money = (minor: number, currency: string) => {
   try {
@@ -130,8 +118,6 @@ export function triggerHandlers(deps: {
     {
       group: 'notifications-verify-email',
       topics: [userSignedUpV1.type],
-      // Identity's api may be missing for a while (a transient error): keep trying for a day.
-      retry: { maxDeliveries: 20 },
       async handle(ctx, event) {
         const { userId } = userSignedUpV1.schema.parse(event.data);
         const { url, email } = await directory.issueEmailVerification(ctx, userId);

@@ -100,5 +100,20 @@ export const notificationsMigrations: MigrationSet = {
       ${tenantIsolation('notifications.socket_tickets')}
       `,
     ),
+    sqlMigration(
+      '0002_restrictions',
+      `
+      -- Subjects whose processing is restricted (GDPR Art. 18, privacy.restrict): a user id (usr_…)
+      -- or the subject reference of an e-mail or phone (never the plaintext). While a row is here,
+      -- optional notifications are not sent to them; transactional ones still are.
+      CREATE TABLE notifications.restrictions (
+        tenant_id uuid NOT NULL,
+        subject_ref text NOT NULL CHECK (length(subject_ref) BETWEEN 1 AND 200),
+        restricted_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (tenant_id, subject_ref)
+      );
+      ${tenantIsolation('notifications.restrictions')}
+      `,
+    ),
   ],
 };
