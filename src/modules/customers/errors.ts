@@ -38,5 +38,8 @@ export const CustomersErrors = {
   /** The signed-in actor is not a client user (the portal's /me routes). */
   notAClient: () =>
     new AppError('CUSTOMERS_NOT_A_CLIENT', 'forbidden', 'Only a signed-in client has a profile here.'),
+  /** The client's account is disabled (closed, or erased by a data-subject request): no profile is made for it. */
+  accountDisabled: () =>
+    new AppError('CUSTOMERS_ACCOUNT_DISABLED', 'forbidden', 'This account is closed; it has no profile.'),
   invalid: (fields: readonly FieldProblem[]) => PlatformErrors.validation(fields),
 } as const;

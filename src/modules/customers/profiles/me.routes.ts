@@ -34,6 +34,8 @@ export function meRoutes(
     const user = await users()
       .get(ctx, userId)
       .catch(() => undefined);
+    // An erased account's access token lives out its minutes: it must not make the person a new profile.
+    if (user?.status === 'disabled') throw CustomersErrors.accountDisabled();
     return profiles.findOrCreateForUser(ctx, {
       userId,
       email: user?.email ?? null,

@@ -17,10 +17,15 @@ export function normaliseEmail(value: string, field = 'body.email'): string {
   return email;
 }
 
-/** E.164; the number must carry its country code (`+44…`), there is no default country to guess. */
+/**
+ * E.164; the number must carry its country code (`+44…`), there is no default country to guess.
+ * Possible, not "valid" — the rule of customers and campaigns: a number they stored from a
+ * fictional range (07700 900xxx) or a new allocation must not be dropped from the subject, or its
+ * calls would be neither exported nor erased.
+ */
 export function normalisePhone(value: string, field = 'body.phone'): string {
   const parsed = parsePhoneNumberFromString(value.trim());
-  if (!parsed?.isValid())
+  if (!parsed?.isPossible())
     throw PrivacyErrors.invalidField(
       field,
       'must be a phone number with its country code, such as +447700900123',
