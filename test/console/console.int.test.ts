@@ -297,7 +297,7 @@ describe.skipIf(!haveChromium)('web console in a browser', () => {
     expect(rows).toEqual([{ targetGroup: 'calls-transform' }]);
   });
 
-  it('offers a viewer the calls, recordings, the quality dashboard, QA configuration, outbound and commerce (to read) but no administration, and refuses the pages if typed in', async () => {
+  it('offers a viewer the calls, recordings, the quality dashboard, QA configuration, outbound, commerce and customers (to read) and their notifications, but no administration, and refuses the pages if typed in', async () => {
     const context = await browser.newContext();
     const viewerPage = context.pages()[0] ?? (await context.newPage());
     watch(viewerPage);
@@ -330,6 +330,10 @@ describe.skipIf(!haveChromium)('web console in a browser', () => {
       'Products',
       'Product categories',
       'Inventory',
+      'Customers',
+      'Segments',
+      'Notifications',
+      'Preferences',
     ]);
     expect(await viewerPage.getByText('Organisation', { exact: true }).count()).toBe(0);
     await shoot(viewerPage, 'viewer-overview');

@@ -129,6 +129,7 @@ describe('campaigns: lead lists, imports and leads', () => {
       'lead_lists',
       'lead_status_history',
       'leads',
+      'processing_restrictions',
     ]);
     expect(rows.every((r) => r.secured)).toBe(true);
   });
