@@ -109,15 +109,19 @@ describe('data-subject request', () => {
       [`POST ${path}/verify`]: async (r) => {
         calls.push({ path: 'verify', body: await r.json() });
         request = dsr({
-          status: 'verifying',
+          status: 'in_progress',
           verification: { method: 'phone_callback', verifiedAt: daysFromNow(0) },
         });
         return [200, request];
       },
       [`POST ${path}/process`]: () => {
         calls.push({ path: 'process', body: null });
-        request = dsr({ status: 'in_progress', verification: request.verification });
-        return [202, request];
+        request = dsr({
+          status: 'completed',
+          completedAt: daysFromNow(0),
+          verification: request.verification,
+        });
+        return [200, request];
       },
     });
     await renderPrivacyRoute('/privacy/requests/dsr_01jf00000000000000000001');
