@@ -173,7 +173,7 @@ export const customersMessages = defineMessages(
         P90D: 'last 90 days',
         P6M: 'last 6 months',
         P1Y: 'last year',
-      } as Readonly<Record<string, string>>,
+      },
       ruleFields: {
         'orders.count': 'Number of orders',
         'orders.total': 'Total spent',

@@ -151,7 +151,7 @@ function ConditionEditor({
     ? operatorsFor[fact]
     : [...operatorsFor[fact], condition.op];
   const periodChoices = (current: string) => (periods.includes(current) ? periods : [...periods, current]);
-  const periodLabel = (period: string) => s.periods[period] ?? period;
+  const periodLabel = (period: string) => labelIn(s.periods, period) ?? period;
   return (
     <div className="customers-rule" aria-label={`${s.field} ${position}`} role="group">
       <SelectField

@@ -71,7 +71,7 @@ function RequestView({ request }: { request: RequestDetail }) {
   const exportLive = exportExpiresAt !== null && Date.parse(exportExpiresAt) > now;
 
   return (
-    <div className="stack">
+    <div className="stack privacy-request">
       <PageHeader
         eyebrow={m.queue.title}
         title={`${m.kinds[request.kind]} · ${request.subject || request.id}`}
