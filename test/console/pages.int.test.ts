@@ -42,7 +42,7 @@ const viewports = {
 } as const;
 
 /** The pages, by the name their screenshots get. */
-const consolePages = (callId: string, recordingId: string) =>
+const consolePages = (callId: string, recordingId: string, ids: Readonly<Record<string, string>>) =>
   ({
     overview: '/',
     calls: '/calls',
@@ -72,6 +72,16 @@ const consolePages = (callId: string, recordingId: string) =>
     'lead-import-new': '/outbound/imports/new',
     consent: '/outbound/consent',
     dnc: '/outbound/dnc',
+    customers: '/customers',
+    customer: `/customers/${ids.customer ?? ''}`,
+    segments: '/customers/segments',
+    segment: `/customers/segments/${ids.segment ?? ''}`,
+    'segment-new': '/customers/segments/new',
+    'privacy-requests': '/privacy/requests',
+    'privacy-request': `/privacy/requests/${ids.request ?? ''}`,
+    notifications: '/notifications',
+    'notification-preferences': '/notifications/preferences',
+    'notification-templates': '/notifications/templates',
     'not-found': '/no-such-page',
   }) as const;
 
@@ -116,6 +126,8 @@ describe.skipIf(!haveChromium)('every console page: accessible, fits a phone, li
   let page: Page;
   let callId: string;
   let recordingId: string;
+  /** Issue 18's records: a customer, a segment, a data-subject request. */
+  const ids: Record<string, string> = {};
   const complaints: string[] = [];
   const watch = watchComplaints(complaints);
 
@@ -174,7 +186,7 @@ describe.skipIf(!haveChromium)('every console page: accessible, fits a phone, li
       if (violations.length > 0 || overflow > 0)
         found[`${name} ${size} ${scheme}`] = { violations, overflow };
     };
-    for (const [name, url] of Object.entries(consolePages(callId, recordingId))) {
+    for (const [name, url] of Object.entries(consolePages(callId, recordingId, ids))) {
       await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
       await page.setViewportSize(viewports.desktop);
       await page.goto(`${base}${url}`);
@@ -284,6 +296,57 @@ describe.skipIf(!haveChromium)('every console page: accessible, fits a phone, li
       { message: 'OBJECTS_UNAVAILABLE: the archive bucket did not answer', code: 'OBJECTS_UNAVAILABLE' },
       8,
     );
+
+    // Customers, a segment, a data-subject request and a notification with long values.
+    const as = (permissions: string[]) => ({ tenant: owner.tenant.uuid, permissions });
+    const customer = await t.inject({
+      method: 'POST',
+      url: '/api/v1/customers',
+      as: as(['customers:write']),
+      payload: {
+        name: 'Maximiliane Mustermann-Schleswig-Holstein',
+        email: 'maximiliane.mustermann-schleswig-holstein@example.com',
+        phone: '+4930100100123',
+        language: 'de',
+      },
+    });
+    ids.customer = customer.json<{ id: string }>().id;
+    const segment = await t.inject({
+      method: 'POST',
+      url: '/api/v1/customer-segments',
+      as: as(['customers:write']),
+      payload: {
+        name: 'Recent big spenders in the last ninety days',
+        rules: {
+          all: [
+            { fact: 'orders.lastOrderAt', op: 'within', value: 'P90D' },
+            { fact: 'orders.total', since: 'P90D', op: '>', value: 500, currency: 'EUR' },
+            { not: { fact: 'consent', purpose: 'marketing.email', op: '=', value: false } },
+          ],
+        },
+      },
+    });
+    ids.segment = segment.json<{ id: string }>().id;
+    const request = await t.inject({
+      method: 'POST',
+      url: '/api/v1/privacy/requests',
+      as: as(['privacy:requests']),
+      payload: { kind: 'erasure', customerId: ids.customer, channel: 'email', note: 'Asked by e-mail.' },
+    });
+    ids.request = request.json<{ id: string }>().id;
+    if (!ids.customer || !ids.segment || !ids.request)
+      throw new Error(`issue 18's records: ${customer.body} ${segment.body} ${request.body}`);
+    await t.inject({
+      method: 'POST',
+      url: '/api/v1/notifications',
+      as: as(['notifications:send']),
+      payload: {
+        recipients: { userIds: [owner.user.id] },
+        type: 'message',
+        title: 'A notification with a rather long title to lay out on a phone',
+        body: 'Its body is longer still, so that the centre has something to wrap on a narrow screen.',
+      },
+    });
 
     base = await serveConsole(t);
     browser = await launchChromium();

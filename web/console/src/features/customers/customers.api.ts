@@ -1,81 +1,45 @@
 import { ifMatch, jsonCall, queryString } from '@/kit/json-api';
 
+import type { paths } from '@/api/schema.gen';
+import type { Schema } from '@/api/types';
+
 /*
- * The customers API as the console reads it (API-18.md, "Customers (H4)"), written by hand because
- * the routes are built in parallel and are not yet in schema.gen.ts.
- *
- * TODO(lead, after the merge): switch these types to the generated ones and the calls to the typed
- * `api` client. Keep this one file: every page of the feature imports only from here.
+ * The customers API as the console reads it: the OpenAPI document's types (schema.gen.ts) for what
+ * the server declares, the rule tree of segments by hand (the document holds it as `unknown`: a
+ * recursive schema), mirroring src/modules/customers/segments/segment-rules.ts. Every page of the
+ * feature imports only from here.
  */
 
 // --- shapes (dates are ISO strings on the wire) ------------------------------------------------
 
-export type CustomerStatus = 'active' | 'anonymised';
-
-export interface Customer {
-  readonly id: string;
-  readonly userId: string | null;
-  readonly name: string;
-  readonly email: string | null;
-  readonly phone: string | null;
-  readonly language: string | null;
-  readonly status: CustomerStatus;
-  readonly restricted: boolean;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  readonly lastActivityAt: string | null;
-  readonly version: number;
-}
-
-export interface CustomerAddress {
-  readonly id: string;
-  readonly label?: string | null;
-  readonly name: string;
-  readonly line1: string;
-  readonly line2?: string | null;
-  readonly city: string;
-  readonly region?: string | null;
-  readonly postalCode: string;
-  readonly country: string;
-  readonly phone?: string | null;
-  readonly isDefault?: boolean;
-}
-
-export type ConsentMethod = 'portal' | 'phone' | 'email' | 'import' | 'console';
-
-export interface Consent {
-  readonly id: string;
-  readonly purpose: string;
-  readonly granted: boolean;
-  readonly at: string;
-  readonly method: ConsentMethod;
-  readonly source: string | null;
-  readonly withdrawnAt: string | null;
-}
+export type Customer = Schema<'Customer'>;
+export type CustomerStatus = Customer['status'];
+export type CustomerAddress = Schema<'CustomerAddress'>;
+export type CustomerConsents = Schema<'CustomerConsents'>;
+/** One entry of the consent history (append-only: granted / refused, withdrawn later). */
+export type Consent = CustomerConsents['history'][number];
+export type ConsentMethod = Consent['method'];
 
 /** One line of the 360° timeline: a module's `find` result (SubjectDataRef), or a module that failed to answer. */
-export interface TimelineItem {
-  readonly module: string;
-  readonly kind: string;
-  readonly id: string;
-  readonly at: string | null;
-  readonly summary: string;
-  readonly consolePath: string | null;
+export type TimelineItem = Schema<'CustomerTimelineEntry'> & {
   /** Set on an error entry: the module could not answer (the rest of the timeline still shows). */
   readonly error?: string;
-}
+};
 
 export interface TimelineError {
   readonly module: string;
   readonly message: string;
 }
 
+type TimelineAnswer =
+  paths['/api/v1/customers/{customerId}/timeline']['get']['responses'][200]['content']['application/json'];
+
 export interface Timeline {
   readonly items: readonly TimelineItem[];
   /** Modules that failed to answer (also accepted as items of kind `error`). */
-  readonly errors?: readonly TimelineError[];
+  readonly errors?: TimelineAnswer['errors'];
   /** Pass as `before` for the next, older page; null at the end. */
-  readonly nextBefore?: string | null;
+  readonly nextBefore?: TimelineAnswer['nextBefore'];
 }
 
 export interface Page<T> {
@@ -90,38 +54,42 @@ export interface CustomerPatch {
   readonly language?: string | null;
 }
 
-// --- segments: a rule tree (all/any of conditions) --------------------------------------------
+// --- segments: a rule tree over facts (segment-rules.ts on the server) ------------------------
 
-export type RuleOperator = 'eq' | 'neq' | 'gt' | 'gte' | 'lt' | 'lte' | 'contains' | 'within_days';
+export type RuleOp = '>' | '>=' | '<' | '<=' | '=' | '!=';
 
-export interface RuleCondition {
-  readonly field: string;
-  readonly op: RuleOperator;
-  readonly value: string | number | boolean;
-}
+/** The leaves the server takes: `since` is an ISO 8601 duration back from now (P90D), absent = all time. */
+export type RuleLeaf =
+  | { readonly fact: 'orders.count'; readonly since?: string; readonly op: RuleOp; readonly value: number }
+  | {
+      readonly fact: 'orders.total';
+      readonly since?: string;
+      readonly op: RuleOp;
+      /** In major units of the currency. */
+      readonly value: number;
+      readonly currency: string;
+    }
+  | { readonly fact: 'orders.lastOrderAt'; readonly op: 'within' | 'not_within'; readonly value: string }
+  | { readonly fact: 'customer.language'; readonly op: '=' | '!='; readonly value: string }
+  | { readonly fact: 'consent'; readonly purpose: string; readonly op: '='; readonly value: boolean };
 
 export type SegmentRule =
-  { readonly all: readonly SegmentRule[] } | { readonly any: readonly SegmentRule[] } | RuleCondition;
+  | RuleLeaf
+  | { readonly all: readonly SegmentRule[] }
+  | { readonly any: readonly SegmentRule[] }
+  | { readonly not: SegmentRule };
 
-export interface Segment {
-  readonly id: string;
-  readonly name: string;
-  readonly description: string | null;
-  readonly rule: SegmentRule;
-  readonly memberCount: number | null;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  readonly version: number;
-}
+export type Segment = Omit<Schema<'CustomerSegment'>, 'rules'> & { readonly rules: SegmentRule };
 
 export interface SegmentInput {
   readonly name: string;
   readonly description?: string | null;
-  readonly rule: SegmentRule;
+  readonly rules: SegmentRule;
 }
 
-/** The privacy module's registry of column classes: module → table → column → class. */
-export type Classification = Readonly<Record<string, unknown>>;
+/** The privacy module's data classification: schema → table → column → {class, personal, field}. */
+export type Classification =
+  paths['/api/v1/privacy/classification']['get']['responses'][200]['content']['application/json'];
 
 // --- calls ----------------------------------------------------------------------------------------
 
@@ -147,12 +115,11 @@ export const customersApi = {
       `${customerPath(customerId)}/addresses`,
       { signal },
     ).then(itemsOf),
+  /** The consent history, newest first. */
   consents: (customerId: string, signal?: AbortSignal) =>
-    jsonCall<{ items: readonly Consent[] } | readonly Consent[]>(
-      'GET',
-      `${customerPath(customerId)}/consents`,
-      { signal },
-    ).then(itemsOf),
+    jsonCall<CustomerConsents>('GET', `${customerPath(customerId)}/consents`, { signal }).then((answer) =>
+      [...answer.history].sort((a, b) => b.at.localeCompare(a.at)),
+    ),
   timeline: (customerId: string, query: { before?: string; limit?: number }, signal?: AbortSignal) =>
     jsonCall<Timeline>('GET', `${customerPath(customerId)}/timeline${queryString(query)}`, { signal }),
   segments: (signal?: AbortSignal) =>
@@ -162,21 +129,15 @@ export const customersApi = {
   segment: (segmentId: string, signal?: AbortSignal) =>
     jsonCall<Segment>('GET', segmentPath(segmentId), { signal }),
   createSegment: (input: SegmentInput) => jsonCall<Segment>('POST', segmentsBase, { body: input }),
-  updateSegment: (segmentId: string, input: SegmentInput, version: number) =>
-    jsonCall<Segment>('PATCH', segmentPath(segmentId), { body: input, headers: ifMatch(version) }),
+  updateSegment: (segmentId: string, input: SegmentInput) =>
+    jsonCall<Segment>('PATCH', segmentPath(segmentId), { body: input }),
   deleteSegment: (segmentId: string) =>
     jsonCall<unknown>('DELETE', segmentPath(segmentId)).then(() => undefined),
   members: (segmentId: string, query: { cursor?: string; limit?: number }, signal?: AbortSignal) =>
     jsonCall<Page<Customer>>('GET', `${segmentPath(segmentId)}/members${queryString(query)}`, { signal }),
   /** Any signed-in employee may read it; the console masks what it marks restricted. */
   classification: (signal?: AbortSignal) =>
-    jsonCall<{ modules?: Classification } & Record<string, unknown>>(
-      'GET',
-      '/api/v1/privacy/classification',
-      {
-        signal,
-      },
-    ).then((answer): Classification => answer.modules ?? answer),
+    jsonCall<Classification>('GET', '/api/v1/privacy/classification', { signal }),
 };
 
 export const customerKeys = {

@@ -12,21 +12,27 @@ describe('masking of restricted fields', () => {
 
   it('reads the restricted profile fields from the classification, else masks e-mail and phone', () => {
     expect(restrictedFields(undefined)).toEqual(['email', 'phone']);
-    expect(restrictedFields({ orders: { orders: { email: 'personal:restricted' } } })).toEqual([
-      'email',
-      'phone',
-    ]);
+    const col = (c: 'internal' | 'restricted', field: string) => ({ class: c, personal: true, field });
     expect(
       restrictedFields({
-        customers: {
+        schemas: { orders: { orders: { email: col('restricted', 'email') } } },
+        maskedFields: ['email'],
+      }),
+    ).toEqual(['email', 'phone']);
+    expect(
+      restrictedFields({
+        schemas: {
           customers: {
-            id: 'internal',
-            name_ciphertext: 'personal:restricted',
-            email_ciphertext: 'personal:restricted',
-            email_blind_index: 'personal:restricted',
-            language: 'personal:internal',
+            customers: {
+              id: col('internal', 'id'),
+              name_ciphertext: col('restricted', 'nameCiphertext'),
+              email_index: col('restricted', 'emailIndex'),
+              profile_sealed: col('restricted', 'profileSealed'),
+              language: col('internal', 'language'),
+            },
           },
         },
+        maskedFields: ['emailIndex', 'nameCiphertext', 'profileSealed'],
       }),
     ).toEqual(['name', 'email']);
   });

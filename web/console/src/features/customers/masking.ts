@@ -80,20 +80,18 @@ function fieldOfColumn(column: string): ProfileField | undefined {
 }
 
 /**
- * The profile fields the registry marks restricted (`restricted` or `personal:restricted`) in any
- * table of the customers module; the fixed list when the registry says nothing about customers.
+ * The profile fields the classification marks restricted in any table of the customers schema
+ * (`email_index`, `phone_index` → email, phone); the fixed list when it says nothing about customers.
  */
 export function restrictedFields(classification: Classification | undefined): readonly ProfileField[] {
-  const tables = classification?.customers;
-  if (!tables || typeof tables !== 'object') return fallbackRestricted;
+  const tables = classification?.schemas.customers;
+  if (!tables) return fallbackRestricted;
   const found = new Set<ProfileField>();
-  for (const columns of Object.values(tables as Record<string, unknown>)) {
-    if (!columns || typeof columns !== 'object') continue;
-    for (const [column, value] of Object.entries(columns as Record<string, unknown>)) {
-      if (typeof value !== 'string' || !value.endsWith('restricted')) continue;
+  for (const columns of Object.values(tables))
+    for (const [column, described] of Object.entries(columns)) {
+      if (described.class !== 'restricted') continue;
       const field = fieldOfColumn(column);
       if (field) found.add(field);
     }
-  }
   return found.size > 0 ? profileFields.filter((f) => found.has(f)) : fallbackRestricted;
 }

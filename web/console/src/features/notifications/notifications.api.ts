@@ -1,37 +1,31 @@
 import { jsonCall, queryString } from '@/kit/json-api';
 
+import type { Schema } from '@/api/types';
+
 /*
- * The notifications API as the console reads it (API-18.md, "Notifications (H5)"), written by hand
- * because the routes are built in parallel and are not yet in schema.gen.ts.
- *
- * TODO(lead, after the merge): switch to the generated types and the typed `api` client.
+ * The notifications API as the console reads it: the OpenAPI document's types (schema.gen.ts). The
+ * preferences are kept on the wire as `channels: { [type | '*']: { in_app?, email?, sms? } }`; the
+ * console's table reads them as rows of (type, channel, enabled) and writes them back whole.
  */
 
-export interface AppNotification {
-  readonly id: string;
-  readonly type: string;
-  readonly title: string;
-  readonly body: string;
-  /** A console path (`/orders/ord_…`) the notification is about, when it has one. */
-  readonly link?: string | null;
-  readonly createdAt: string;
-  readonly readAt: string | null;
-}
+/** A notification; `link` is a console path the server may add one day (none today). */
+export type AppNotification = Schema<'Notification'> & { readonly link?: string | null };
 
 export interface Page<T> {
   readonly items: readonly T[];
   readonly nextCursor: string | null;
 }
 
-export type Channel = 'in_app' | 'email' | 'sms';
-export const channels: readonly Channel[] = ['in_app', 'email', 'sms'];
+type WirePreferences = Schema<'NotificationPreferences'>;
 
-/** The types an employee receives (API-18: events handled → employees); the server may add more. */
+export type Channel = 'in_app' | 'email' | 'sms';
+export const channels = ['in_app', 'email', 'sms'] as const satisfies readonly Channel[];
+
+/** The types an employee receives (notifications' triggers); the server may add more. */
 export const employeeTypes: readonly string[] = [
-  'orders.order.created',
-  'payments.payment.failed',
+  'order.created',
+  'payment.failed',
   'privacy.request.received',
-  'privacy.request.due_soon',
   'message',
 ];
 
@@ -41,31 +35,22 @@ export interface Preference {
   readonly enabled: boolean;
 }
 
-export interface QuietHours {
-  /** `22:00` */
-  readonly start: string;
-  /** `07:00` */
-  readonly end: string;
-  /** IANA zone the hours are read in. */
-  readonly timeZone: string;
-}
+export type QuietHours = NonNullable<WirePreferences['quietHours']>;
 
 export interface Preferences {
   readonly preferences: readonly Preference[];
   readonly quietHours: QuietHours | null;
+  /** Kept as they are: the console does not edit them (the portal does, for clients). */
+  readonly language: string | null;
+  readonly phone: string | null;
+  /** The `*` entry: what applies to types without their own choice. */
+  readonly defaults: WirePreferences['channels'][string] | null;
 }
 
-export interface NotificationTemplate {
-  readonly id: string;
-  readonly type: string;
-  readonly channel: Channel;
-  readonly language: string;
-  readonly subject: string;
-  readonly body: string;
+export type NotificationTemplate = Schema<'NotificationTemplate'> & {
   /** The variables the type supplies (`{{orderNumber}}`); when absent, the console reads them from the text. */
   readonly variables?: readonly string[];
-  readonly updatedAt: string;
-}
+};
 
 export interface TemplateInput {
   readonly type: string;
@@ -75,11 +60,42 @@ export interface TemplateInput {
   readonly body: string;
 }
 
+/** The server's default when nobody chose: in the console and by e-mail, no SMS. */
+const byDefault = (channel: Channel) => channel !== 'sms';
+
+export function preferencesFrom(wire: WirePreferences): Preferences {
+  const defaults = wire.channels['*'] ?? null;
+  const types = [...new Set([...employeeTypes, ...Object.keys(wire.channels).filter((t) => t !== '*')])];
+  return {
+    preferences: types.flatMap((type) =>
+      channels.map((channel) => ({
+        type,
+        channel,
+        enabled: wire.channels[type]?.[channel] ?? defaults?.[channel] ?? byDefault(channel),
+      })),
+    ),
+    quietHours: wire.quietHours,
+    language: wire.language,
+    phone: wire.phone,
+    defaults,
+  };
+}
+
+export function preferencesTo(preferences: Preferences): WirePreferences {
+  const wireChannels: Record<string, Partial<Record<Channel, boolean>>> = {};
+  if (preferences.defaults) wireChannels['*'] = preferences.defaults;
+  for (const p of preferences.preferences)
+    wireChannels[p.type] = { ...wireChannels[p.type], [p.channel]: p.enabled };
+  return {
+    channels: wireChannels,
+    quietHours: preferences.quietHours,
+    language: preferences.language,
+    phone: preferences.phone,
+  };
+}
+
 const base = '/api/v1/notifications';
 const templatesBase = '/api/v1/notification-templates';
-
-const itemsOf = <T>(answer: { items: readonly T[] } | readonly T[]): readonly T[] =>
-  Array.isArray(answer) ? answer : (answer as { items: readonly T[] }).items;
 
 export const notificationsApi = {
   list: (query: { unread?: boolean; cursor?: string; limit?: number }, signal?: AbortSignal) =>
@@ -87,19 +103,18 @@ export const notificationsApi = {
   unreadCount: (signal?: AbortSignal) =>
     jsonCall<{ count: number }>('GET', `${base}/unread-count`, { signal }).then((a) => a.count),
   markRead: (id: string) =>
-    jsonCall<unknown>('POST', `${base}/${encodeURIComponent(id)}/read`, { body: {} }).then(() => undefined),
-  markAllRead: () => jsonCall<unknown>('POST', `${base}/read-all`, { body: {} }).then(() => undefined),
-  preferences: (signal?: AbortSignal) => jsonCall<Preferences>('GET', `${base}/preferences`, { signal }),
+    jsonCall<unknown>('POST', `${base}/${encodeURIComponent(id)}/read`).then(() => undefined),
+  markAllRead: () => jsonCall<unknown>('POST', `${base}/read-all`).then(() => undefined),
+  preferences: (signal?: AbortSignal) =>
+    jsonCall<WirePreferences>('GET', `${base}/preferences`, { signal }).then(preferencesFrom),
   savePreferences: (input: Preferences) =>
-    jsonCall<Preferences>('PUT', `${base}/preferences`, { body: input }),
+    jsonCall<WirePreferences>('PUT', `${base}/preferences`, { body: preferencesTo(input) }).then(
+      preferencesFrom,
+    ),
   templates: (signal?: AbortSignal) =>
-    jsonCall<{ items: readonly NotificationTemplate[] } | readonly NotificationTemplate[]>(
-      'GET',
-      templatesBase,
-      {
-        signal,
-      },
-    ).then(itemsOf),
+    jsonCall<{ items: readonly NotificationTemplate[] }>('GET', templatesBase, { signal }).then(
+      (answer) => answer.items,
+    ),
   createTemplate: (input: TemplateInput) =>
     jsonCall<NotificationTemplate>('POST', templatesBase, { body: input }),
   updateTemplate: (id: string, input: TemplateInput) =>
@@ -146,6 +161,7 @@ export function notificationOf(data: string): AppNotification | undefined {
     return typeof n.id === 'string' && typeof n.title === 'string'
       ? {
           id: n.id,
+          userId: typeof n.userId === 'string' ? n.userId : '',
           type: typeof n.type === 'string' ? n.type : 'message',
           title: n.title,
           body: typeof n.body === 'string' ? n.body : '',

@@ -4,8 +4,8 @@ export const notificationsMessages = defineMessages(
   {
     eyebrow: 'Notifications',
     types: {
-      'orders.order.created': 'New order',
-      'payments.payment.failed': 'Payment failed',
+      'order.created': 'New order',
+      'payment.failed': 'Payment failed',
       'privacy.request.received': 'Data-subject request received',
       'privacy.request.due_soon': 'Data-subject request due soon',
       message: 'Message',
@@ -29,7 +29,7 @@ export const notificationsMessages = defineMessages(
       unread: 'Unread',
       show: 'Show',
       markRead: 'Mark read',
-      markReadLabel: (title: string) => `Mark “${title}” read`,
+      markReadLabel: (title: string) => `Mark read: “${title}”`,
       markAllRead: 'Mark all read',
       allRead: 'All notifications marked read',
       open: 'Open',
@@ -106,8 +106,8 @@ export const notificationsMessages = defineMessages(
     de: {
       eyebrow: 'Benachrichtigungen',
       types: {
-        'orders.order.created': 'Neue Bestellung',
-        'payments.payment.failed': 'Zahlung fehlgeschlagen',
+        'order.created': 'Neue Bestellung',
+        'payment.failed': 'Zahlung fehlgeschlagen',
         'privacy.request.received': 'Betroffenenanfrage eingegangen',
         'privacy.request.due_soon': 'Betroffenenanfrage bald fällig',
         message: 'Nachricht',
@@ -132,7 +132,7 @@ export const notificationsMessages = defineMessages(
         unread: 'Ungelesen',
         show: 'Anzeigen',
         markRead: 'Als gelesen markieren',
-        markReadLabel: (title) => `„${title}“ als gelesen markieren`,
+        markReadLabel: (title) => `Als gelesen markieren: „${title}“`,
         markAllRead: 'Alle als gelesen markieren',
         allRead: 'Alle Benachrichtigungen als gelesen markiert',
         open: 'Öffnen',

@@ -28,10 +28,10 @@ const bellRoute = createRoute({
 export function notification(overrides: Partial<AppNotification> = {}): AppNotification {
   return {
     id: 'ntf_1',
-    type: 'orders.order.created',
+    userId: 'usr_olivia',
+    type: 'order.created',
     title: 'New order SO-000123',
     body: 'zoe@example.test ordered 3 items (€124.95).',
-    link: '/orders/ord_1',
     createdAt: new Date(Date.now() - 5 * 60_000).toISOString(),
     readAt: null,
     ...overrides,

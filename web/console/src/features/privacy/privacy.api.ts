@@ -1,75 +1,67 @@
 import { jsonCall, queryString } from '@/kit/json-api';
 
+import type { Schema } from '@/api/types';
+
 /*
- * The privacy module's data-subject requests as the console reads them (API-18.md, "Privacy (H6)"),
- * written by hand because the routes are built in parallel and are not yet in schema.gen.ts.
- *
- * TODO(lead, after the merge): switch to the generated types and the typed `api` client.
+ * The privacy module's data-subject requests as the console reads them: the OpenAPI document's types
+ * (schema.gen.ts); the lists of values are checked against them, so a value the server adds or drops
+ * fails the console's typecheck instead of a page.
  */
 
-export type RequestKind = 'access' | 'erasure' | 'restriction' | 'rectification';
-export const requestKinds: readonly RequestKind[] = ['access', 'erasure', 'restriction', 'rectification'];
+type WireRequest = Schema<'PrivacyRequest'>;
+/** A request with its trail as the server sends it. */
+export type WireRequestWithTrail = Schema<'PrivacyRequestWithTrail'>;
+type WireStep = WireRequestWithTrail['trail'][number];
 
-export type RequestStatus = 'received' | 'verifying' | 'in_progress' | 'completed' | 'rejected';
-export const requestStatuses: readonly RequestStatus[] = [
+export type RequestKind = WireRequest['kind'];
+export const requestKinds = [
+  'access',
+  'erasure',
+  'restriction',
+  'rectification',
+] as const satisfies readonly RequestKind[];
+
+export type RequestStatus = WireRequest['status'];
+export const requestStatuses = [
   'received',
   'verifying',
   'in_progress',
   'completed',
   'rejected',
-];
+] as const satisfies readonly RequestStatus[];
 
-export type RequestChannel = 'portal' | 'console' | 'email' | 'phone';
-export const requestChannels: readonly RequestChannel[] = ['console', 'email', 'phone', 'portal'];
+export type RequestChannel = WireRequest['channel'];
+export const requestChannels = [
+  'console',
+  'email',
+  'phone',
+  'portal',
+] as const satisfies readonly RequestChannel[];
 
-export type VerificationMethod = 'signed_in' | 'email_link' | 'id_document' | 'callback' | 'other';
-export const verificationMethods: readonly VerificationMethod[] = [
+export type VerificationMethod = NonNullable<WireRequest['verification']>['method'];
+export const verificationMethods = [
   'id_document',
-  'callback',
-  'email_link',
-  'signed_in',
+  'phone_callback',
+  'email_confirmation',
+  'known_customer',
+  'sign_in',
   'other',
-];
+] as const satisfies readonly VerificationMethod[];
 
-export interface ModuleReport {
-  readonly module: string;
-  readonly erased: number;
-  readonly kept: readonly { readonly what: string; readonly count: number; readonly reason: string }[];
-}
+export type ModuleReport = NonNullable<WireRequest['result']>['modules'][number];
 
-export interface TrailStep {
-  readonly at: string;
-  /** `received`, `verified`, `extended`, `shredded`, `module_erased`, `exported`, `completed`, `rejected`… */
-  readonly step: string;
-  readonly actor: string | null;
+/** A step of the trail, with what the console shows of its details: a note or reason, a module's report. */
+export interface TrailStep extends WireStep {
   readonly note: string | null;
-  /** Set on a module's step (its erasure or export). */
-  readonly module?: string | null;
-  readonly report?: ModuleReport | null;
+  readonly report: ModuleReport | null;
 }
 
-export interface DataSubjectRequest {
-  readonly id: string;
-  readonly kind: RequestKind;
-  readonly status: RequestStatus;
-  /** Who it is about, masked by the server (`j•••@example.com`). */
-  readonly subject: string;
-  readonly customerId: string | null;
-  readonly channel: RequestChannel;
-  readonly receivedAt: string;
-  readonly dueAt: string;
-  readonly extendedDueAt: string | null;
-  readonly completedAt: string | null;
-  readonly verification: { readonly method: string; readonly verifiedAt: string } | null;
-  readonly result: {
-    readonly modules: readonly ModuleReport[];
-    readonly exportExpiresAt: string | null;
-  } | null;
+export type DataSubjectRequest = WireRequest & {
+  /** The staff's note, when the server sends one. */
   readonly note?: string | null;
-  readonly rejectionReason?: string | null;
-}
+};
 
-export interface RequestDetail extends DataSubjectRequest {
+export interface RequestDetail extends Omit<DataSubjectRequest, never> {
   readonly trail: readonly TrailStep[];
 }
 
@@ -97,28 +89,41 @@ function normalise<T extends DataSubjectRequest>(raw: T): T {
   return { ...raw, subject };
 }
 
+const textOf = (value: unknown) => (typeof value === 'string' && value.trim() ? value : null);
+
+/** A step's note (a verification note, a reason, a failure) and a module's erasure report from its details. */
+export function stepOf(step: WireStep): TrailStep {
+  const d = step.details;
+  const note = textOf(d.note) ?? textOf(d.reason) ?? textOf(d.error) ?? textOf(d.message);
+  const report =
+    step.module && step.outcome === 'ok' && typeof d.erased === 'number' && Array.isArray(d.kept)
+      ? { module: step.module, erased: d.erased, kept: d.kept as ModuleReport['kept'] }
+      : null;
+  return { ...step, note, report };
+}
+
+function withTrail(raw: WireRequestWithTrail): RequestDetail {
+  return { ...normalise(raw), trail: raw.trail.map(stepOf) };
+}
+
 export const privacyApi = {
-  list: (query: { status?: string; kind?: string; due_before?: string }, signal?: AbortSignal) =>
-    jsonCall<{ items: readonly DataSubjectRequest[] } | readonly DataSubjectRequest[]>(
-      'GET',
-      `${base}${queryString(query)}`,
-      { signal },
-    ).then((answer) =>
-      (Array.isArray(answer) ? answer : (answer as { items: readonly DataSubjectRequest[] }).items).map(
-        normalise,
-      ),
-    ),
+  /** The queue; the server filters by one status only (the kind and "open" are filtered here). */
+  list: (query: { status?: RequestStatus; due_before?: string }, signal?: AbortSignal) =>
+    jsonCall<{ items: readonly DataSubjectRequest[] }>('GET', `${base}${queryString(query)}`, {
+      signal,
+    }).then((answer) => answer.items.map(normalise)),
   get: (id: string, signal?: AbortSignal) =>
-    jsonCall<RequestDetail>('GET', requestPath(id), { signal }).then(normalise),
+    jsonCall<WireRequestWithTrail>('GET', requestPath(id), { signal }).then(withTrail),
   create: (input: CreateRequestInput) =>
-    jsonCall<DataSubjectRequest>('POST', base, { body: input }).then(normalise),
-  verify: (id: string, input: { method: string; note: string }) =>
-    jsonCall<RequestDetail>('POST', `${requestPath(id)}/verify`, { body: input }),
-  process: (id: string) => jsonCall<RequestDetail>('POST', `${requestPath(id)}/process`, { body: {} }),
+    jsonCall<WireRequestWithTrail>('POST', base, { body: input }).then(withTrail),
+  verify: (id: string, input: { method: VerificationMethod; note: string }) =>
+    jsonCall<WireRequestWithTrail>('POST', `${requestPath(id)}/verify`, { body: input }).then(withTrail),
+  process: (id: string) =>
+    jsonCall<WireRequestWithTrail>('POST', `${requestPath(id)}/process`).then(withTrail),
   reject: (id: string, reason: string) =>
-    jsonCall<RequestDetail>('POST', `${requestPath(id)}/reject`, { body: { reason } }),
+    jsonCall<WireRequestWithTrail>('POST', `${requestPath(id)}/reject`, { body: { reason } }).then(withTrail),
   extend: (id: string, reason: string) =>
-    jsonCall<RequestDetail>('POST', `${requestPath(id)}/extend`, { body: { reason } }),
+    jsonCall<WireRequestWithTrail>('POST', `${requestPath(id)}/extend`, { body: { reason } }).then(withTrail),
   download: (id: string) =>
     jsonCall<{ url: string; expiresAt: string }>('GET', `${requestPath(id)}/download`),
 };

@@ -1,5 +1,5 @@
 import { renderFeatureRoute } from '@/kit/route-testing';
-import type { RequestDetail } from './privacy.api';
+import type { WireRequestWithTrail } from './privacy.api';
 import { privacyRoutes } from './routes';
 
 /** Test-only: the privacy pages under a memory router, as the console mounts them. */
@@ -15,7 +15,8 @@ export function daysFromNow(days: number): string {
   return d.toISOString();
 }
 
-export function dsr(overrides: Partial<RequestDetail> = {}): RequestDetail {
+/** A request as the server sends it (GET /api/v1/privacy/requests/{id}). */
+export function dsr(overrides: Partial<WireRequestWithTrail> = {}): WireRequestWithTrail {
   return {
     id: 'dsr_01jf00000000000000000001',
     kind: 'erasure',
@@ -26,9 +27,12 @@ export function dsr(overrides: Partial<RequestDetail> = {}): RequestDetail {
     receivedAt: daysFromNow(-25),
     dueAt: daysFromNow(5),
     extendedDueAt: null,
+    extensionReason: null,
     completedAt: null,
     verification: null,
+    rejectionReason: null,
     result: null,
+    lastError: null,
     trail: [],
     ...overrides,
   };

@@ -30,7 +30,7 @@ export function EditProfileDialog({
   const e = m.edit;
   const form = useForm(fields);
   const [values, setValues] = useState<Record<Field, string>>({
-    name: customer.name,
+    name: customer.name ?? '',
     email: customer.email ?? '',
     phone: customer.phone ?? '',
     language: customer.language ?? '',

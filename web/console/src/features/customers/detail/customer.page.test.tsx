@@ -53,7 +53,7 @@ function stubCustomer(extra: Parameters<typeof stubApi>[0] = {}) {
             city: 'London',
             postalCode: 'N1 9GU',
             country: 'GB',
-            isDefault: true,
+            createdAt: '2026-01-10T09:00:00.000Z',
           },
         ],
       },
@@ -61,16 +61,9 @@ function stubCustomer(extra: Parameters<typeof stubApi>[0] = {}) {
     [`GET ${path}/consents`]: [
       200,
       {
-        items: [
-          {
-            id: 'cns_1',
-            purpose: 'marketing',
-            granted: true,
-            at: '2026-02-01T10:00:00.000Z',
-            method: 'portal',
-            source: 'sign-up',
-            withdrawnAt: null,
-          },
+        current: [{ purpose: 'marketing', granted: true, since: '2026-02-01T10:00:00.000Z' }],
+        // oldest first, as the server keeps it: the console shows the newest first
+        history: [
           {
             id: 'cns_2',
             purpose: 'marketing',
@@ -79,6 +72,15 @@ function stubCustomer(extra: Parameters<typeof stubApi>[0] = {}) {
             method: 'phone',
             source: null,
             withdrawnAt: '2026-01-20T10:00:00.000Z',
+          },
+          {
+            id: 'cns_1',
+            purpose: 'marketing',
+            granted: true,
+            at: '2026-02-01T10:00:00.000Z',
+            method: 'portal',
+            source: 'sign-up',
+            withdrawnAt: null,
           },
         ],
       },
@@ -121,15 +123,16 @@ describe('customer page', () => {
       'GET /api/v1/privacy/classification': [
         200,
         {
-          modules: {
+          schemas: {
             customers: {
               customers: {
-                name_ciphertext: 'personal:restricted',
-                email_ciphertext: 'personal:confidential',
-                phone_ciphertext: 'personal:restricted',
+                name_sealed: { class: 'restricted', personal: true, field: 'nameSealed' },
+                email_index: { class: 'confidential', personal: true, field: 'emailIndex' },
+                phone_index: { class: 'restricted', personal: true, field: 'phoneIndex' },
               },
             },
           },
+          maskedFields: ['nameSealed', 'phoneIndex'],
         },
       ],
     });

@@ -68,7 +68,7 @@ function CustomerView({ customer }: { customer: Customer }) {
     <div className="stack">
       <PageHeader
         eyebrow={m.list.title}
-        title={isRestricted('name') ? maskName(customer.name) : customer.name}
+        title={customer.name === null ? '—' : isRestricted('name') ? maskName(customer.name) : customer.name}
         description={
           <>
             <CustomerStatusBadge status={customer.status} />{' '}
@@ -167,7 +167,7 @@ function Addresses({ customerId }: { customerId: string }) {
         <ul className="customers-list">
           {addresses.data.map((address) => (
             <li key={address.id}>
-              <AddressBlock address={address} defaultLabel={d.defaultAddress} />
+              <AddressBlock address={address} />
             </li>
           ))}
         </ul>
@@ -176,13 +176,12 @@ function Addresses({ customerId }: { customerId: string }) {
   );
 }
 
-function AddressBlock({ address, defaultLabel }: { address: CustomerAddress; defaultLabel: string }) {
+function AddressBlock({ address }: { address: CustomerAddress }) {
   return (
     <address className="customers-address">
-      {address.label || address.isDefault ? (
+      {address.label ? (
         <span>
-          {address.label ? <strong>{address.label}</strong> : null}{' '}
-          {address.isDefault ? <Badge>{defaultLabel}</Badge> : null}
+          <strong>{address.label}</strong>
         </span>
       ) : null}
       {[
@@ -192,7 +191,6 @@ function AddressBlock({ address, defaultLabel }: { address: CustomerAddress; def
         [address.postalCode, address.city].join(' '),
         address.region,
         address.country,
-        address.phone,
       ]
         .filter(Boolean)
         .map((part, i) => (

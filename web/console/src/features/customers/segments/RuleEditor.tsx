@@ -3,23 +3,24 @@ import { useMessages } from '@/i18n';
 import { Button, IconButton } from '@/kit/Button';
 import { SelectField, TextField } from '@/kit/Field';
 import { labelIn } from '@/kit/labels';
-import type { RuleOperator } from '../customers.api';
 import { customersMessages } from '../customers.messages';
 import {
-  kindOf,
   newCondition,
   newGroup,
   operatorsFor,
+  periods,
   replaceNode,
-  ruleFields,
+  ruleFacts,
   type EditorCondition,
   type EditorGroup,
+  type EditorOp,
+  type Fact,
 } from './rule-tree';
 
 /** Groups nest this deep at most: a rule a person can still read. */
 const maxDepth = 2;
 
-/** The rule builder: a group of conditions (field, condition, value) and, one level down, groups. */
+/** The rule builder: a group of conditions (fact, condition, value) and, one level down, groups. */
 export function RuleEditor({
   root,
   onChange,
@@ -72,10 +73,14 @@ function GroupEditor({
         <SelectField
           label={s.match}
           value={group.combinator}
-          onChange={(e) => onChange({ ...group, combinator: e.target.value === 'any' ? 'any' : 'all' })}
+          onChange={(e) => {
+            const value = e.target.value;
+            onChange({ ...group, combinator: value === 'any' || value === 'none' ? value : 'all' });
+          }}
         >
           <option value="all">{s.all}</option>
           <option value="any">{s.any}</option>
+          <option value="none">{s.none}</option>
         </SelectField>
         {onRemove ? (
           <Button variant="danger-ghost" icon={<Trash2 aria-hidden="true" />} onClick={onRemove}>
@@ -141,41 +146,49 @@ function ConditionEditor({
   onRemove: () => void;
 }) {
   const s = useMessages(customersMessages).segments;
-  const kind = kindOf(condition.field);
-  const fields =
-    condition.field in ruleFields ? Object.keys(ruleFields) : [...Object.keys(ruleFields), condition.field];
-  const operators = operatorsFor[kind].includes(condition.op)
-    ? operatorsFor[kind]
-    : [...operatorsFor[kind], condition.op];
+  const fact = condition.fact;
+  const operators = operatorsFor[fact].includes(condition.op)
+    ? operatorsFor[fact]
+    : [...operatorsFor[fact], condition.op];
+  const periodChoices = (current: string) => (periods.includes(current) ? periods : [...periods, current]);
+  const periodLabel = (period: string) => labelIn(s.periods, period) ?? period;
   return (
     <div className="customers-rule" aria-label={`${s.field} ${position}`} role="group">
       <SelectField
         label={s.field}
-        value={condition.field}
+        value={fact}
         onChange={(e) => {
-          const field = e.target.value;
-          const op = operatorsFor[kindOf(field)][0] ?? 'eq';
-          onChange({ ...condition, field, op, value: kindOf(field) === 'boolean' ? 'true' : '' });
+          const next = ruleFacts.find((f) => f === e.target.value) ?? 'orders.count';
+          onChange({ ...newCondition(next), key: condition.key });
         }}
       >
-        {fields.map((field) => (
-          <option key={field} value={field}>
-            {labelIn(s.ruleFields, field) ?? field}
+        {ruleFacts.map((f: Fact) => (
+          <option key={f} value={f}>
+            {labelIn(s.ruleFields, f) ?? f}
           </option>
         ))}
       </SelectField>
+      {fact === 'consent' ? (
+        <TextField
+          label={s.purpose}
+          value={condition.purpose}
+          onChange={(e) => onChange({ ...condition, purpose: e.target.value })}
+        />
+      ) : null}
       <SelectField
         label={s.operator}
         value={condition.op}
-        onChange={(e) => onChange({ ...condition, op: e.target.value as RuleOperator })}
+        onChange={(e) =>
+          onChange({ ...condition, op: operators.find((op) => op === e.target.value) ?? condition.op })
+        }
       >
-        {operators.map((op) => (
+        {operators.map((op: EditorOp) => (
           <option key={op} value={op}>
             {s.operators[op]}
           </option>
         ))}
       </SelectField>
-      {kind === 'boolean' ? (
+      {fact === 'consent' ? (
         <SelectField
           label={s.value}
           value={condition.value === 'false' ? 'false' : 'true'}
@@ -184,24 +197,49 @@ function ConditionEditor({
           <option value="true">{s.yes}</option>
           <option value="false">{s.no}</option>
         </SelectField>
-      ) : kind === 'status' ? (
+      ) : fact === 'orders.lastOrderAt' ? (
         <SelectField
-          label={s.value}
+          label={s.since}
           value={condition.value}
           onChange={(e) => onChange({ ...condition, value: e.target.value })}
         >
-          <option value="" />
-          <option value="active">active</option>
-          <option value="anonymised">anonymised</option>
+          {periodChoices(condition.value)
+            .filter((period) => period !== '')
+            .map((period) => (
+              <option key={period} value={period}>
+                {periodLabel(period)}
+              </option>
+            ))}
         </SelectField>
       ) : (
         <TextField
           label={s.value}
-          inputMode={kind === 'number' || kind === 'days' ? 'decimal' : undefined}
+          inputMode={fact === 'customer.language' ? undefined : 'decimal'}
           value={condition.value}
           onChange={(e) => onChange({ ...condition, value: e.target.value })}
         />
       )}
+      {fact === 'orders.total' ? (
+        <TextField
+          label={s.currency}
+          value={condition.currency}
+          maxLength={3}
+          onChange={(e) => onChange({ ...condition, currency: e.target.value })}
+        />
+      ) : null}
+      {fact === 'orders.count' || fact === 'orders.total' ? (
+        <SelectField
+          label={s.since}
+          value={condition.since}
+          onChange={(e) => onChange({ ...condition, since: e.target.value })}
+        >
+          {periodChoices(condition.since).map((period) => (
+            <option key={period || 'all'} value={period}>
+              {periodLabel(period)}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
       <IconButton label={s.removeCondition(position)} onClick={onRemove}>
         <Trash2 aria-hidden="true" />
       </IconButton>

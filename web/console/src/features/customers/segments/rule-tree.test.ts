@@ -1,24 +1,45 @@
 import { describe, expect, it } from 'vitest';
-import { fromRule, missingValues, toRule } from './rule-tree';
+import type { SegmentRule } from '../customers.api';
+import { fromRule, missingValues, newCondition, newGroup, toRule } from './rule-tree';
 
 describe('segment rule tree', () => {
-  it('reads the API’s tree and writes it back with typed values', () => {
-    const rule = {
+  it('reads the server’s tree and writes it back with typed values', () => {
+    const rule: SegmentRule = {
       all: [
-        { field: 'orders.lastAt', op: 'within_days' as const, value: 90 },
+        { fact: 'orders.lastOrderAt', op: 'within', value: 'P90D' },
         {
           any: [
-            { field: 'orders.total', op: 'gt' as const, value: 500 },
-            { field: 'consent.marketing', op: 'eq' as const, value: true },
+            { fact: 'orders.total', since: 'P90D', op: '>', value: 500, currency: 'EUR' },
+            { fact: 'consent', purpose: 'marketing.email', op: '=', value: true },
           ],
+        },
+        { not: { fact: 'customer.language', op: '=', value: 'de' } },
+        {
+          not: {
+            any: [
+              { fact: 'orders.count', op: '>=', value: 3 },
+              { fact: 'orders.count', op: '<', value: 1 },
+            ],
+          },
         },
       ],
     };
     expect(toRule(fromRule(rule))).toEqual(rule);
   });
 
+  it('builds leaves exactly as the server takes them', () => {
+    const count = { ...newCondition('orders.count'), value: '2' };
+    const total = { ...newCondition('orders.total'), value: '12,50', since: 'P1Y', currency: 'eur' };
+    expect(toRule(newGroup('any', [count, total]))).toEqual({
+      any: [
+        { fact: 'orders.count', op: '>', value: 2 },
+        { fact: 'orders.total', since: 'P1Y', op: '>', value: 12.5, currency: 'EUR' },
+      ],
+    });
+  });
+
   it('wraps a bare condition in a group and counts conditions without a value', () => {
-    const tree = fromRule({ field: 'language', op: 'eq', value: '' });
+    const tree = fromRule({ fact: 'customer.language', op: '=', value: '' });
     expect(tree.combinator).toBe('all');
     expect(missingValues(tree)).toBe(1);
   });

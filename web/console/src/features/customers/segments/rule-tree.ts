@@ -1,50 +1,61 @@
-import type { RuleCondition, RuleOperator, SegmentRule } from '../customers.api';
+import type { RuleLeaf, RuleOp, SegmentRule } from '../customers.api';
 
 /*
- * The rule tree of a segment as the editor holds it: a root group (all / any) of conditions and
- * groups. On the wire (API-18, customers segments) a group is `{ all: [...] }` or `{ any: [...] }`
- * and a condition `{ field, op, value }`; e.g. "ordered in the last 90 days and total > 500":
- * `{ all: [{ field: 'orders.lastAt', op: 'within_days', value: 90 }, { field: 'orders.total', op: 'gt', value: 500 }] }`.
+ * The rule tree of a segment as the editor holds it: a root group (all / any / none of) of
+ * conditions and groups. On the wire (src/modules/customers/segments/segment-rules.ts) a group is
+ * `{ all: [...] }`, `{ any: [...] }` or `{ not: ... }` and a condition a leaf over a fact, e.g.
+ * "ordered in the last 90 days and spent more than 500 EUR":
+ * `{ all: [{ fact: 'orders.lastOrderAt', op: 'within', value: 'P90D' },
+ *          { fact: 'orders.total', since: 'P90D', op: '>', value: 500, currency: 'EUR' }] }`.
+ * A "none of" group is `{ not: { any: [...] } }` (`{ not: x }` when it holds one).
  */
 
-export type FieldKind = 'number' | 'text' | 'days' | 'boolean' | 'status';
+export type Fact = RuleLeaf['fact'];
+export type EditorOp = RuleLeaf['op'];
 
-/** The fields the editor offers, with the kind of value each takes. */
-export const ruleFields: Readonly<Record<string, FieldKind>> = {
-  'orders.count': 'number',
-  'orders.total': 'number',
-  'orders.lastAt': 'days',
-  createdAt: 'days',
-  lastActivityAt: 'days',
-  language: 'text',
-  status: 'status',
-  'address.country': 'text',
-  'consent.marketing': 'boolean',
+/** The facts the editor offers, in order. */
+export const ruleFacts: readonly Fact[] = [
+  'orders.count',
+  'orders.total',
+  'orders.lastOrderAt',
+  'customer.language',
+  'consent',
+];
+
+const comparisons: readonly RuleOp[] = ['>', '>=', '<', '<=', '=', '!='];
+
+export const operatorsFor: Readonly<Record<Fact, readonly EditorOp[]>> = {
+  'orders.count': comparisons,
+  'orders.total': comparisons,
+  'orders.lastOrderAt': ['within', 'not_within'],
+  'customer.language': ['=', '!='],
+  consent: ['='],
 };
 
-export const operatorsFor: Readonly<Record<FieldKind, readonly RuleOperator[]>> = {
-  number: ['gt', 'gte', 'lt', 'lte', 'eq', 'neq'],
-  text: ['eq', 'neq', 'contains'],
-  days: ['within_days'],
-  boolean: ['eq'],
-  status: ['eq', 'neq'],
-};
-
-export const kindOf = (field: string): FieldKind => ruleFields[field] ?? 'text';
+/** ISO 8601 durations offered for `since` ('' = all time) and for the last order. */
+export const periods: readonly string[] = ['', 'P30D', 'P90D', 'P6M', 'P1Y'];
 
 export interface EditorCondition {
   readonly key: string;
   readonly type: 'condition';
-  readonly field: string;
-  readonly op: RuleOperator;
-  /** As typed; turned into a number or boolean by its field's kind when sent. */
+  readonly fact: Fact;
+  readonly op: EditorOp;
+  /** As typed (a duration for the last order, 'true' / 'false' for a consent); typed when sent. */
   readonly value: string;
+  /** orders.count / orders.total: '' for all time. */
+  readonly since: string;
+  /** orders.total. */
+  readonly currency: string;
+  /** consent. */
+  readonly purpose: string;
 }
+
+export type Combinator = 'all' | 'any' | 'none';
 
 export interface EditorGroup {
   readonly key: string;
   readonly type: 'group';
-  readonly combinator: 'all' | 'any';
+  readonly combinator: Combinator;
   readonly children: readonly EditorNode[];
 }
 
@@ -53,18 +64,21 @@ export type EditorNode = EditorCondition | EditorGroup;
 let counter = 0;
 export const nextKey = () => `r${++counter}`;
 
-export function newCondition(field = 'orders.count'): EditorCondition {
-  return { key: nextKey(), type: 'condition', field, op: operatorsFor[kindOf(field)][0] ?? 'eq', value: '' };
+const defaults: Readonly<Record<Fact, Pick<EditorCondition, 'value' | 'since' | 'currency' | 'purpose'>>> = {
+  'orders.count': { value: '', since: '', currency: '', purpose: '' },
+  'orders.total': { value: '', since: '', currency: 'EUR', purpose: '' },
+  'orders.lastOrderAt': { value: 'P90D', since: '', currency: '', purpose: '' },
+  'customer.language': { value: '', since: '', currency: '', purpose: '' },
+  consent: { value: 'true', since: '', currency: '', purpose: 'marketing.email' },
+};
+
+export function newCondition(fact: Fact = 'orders.count'): EditorCondition {
+  return { key: nextKey(), type: 'condition', fact, op: operatorsFor[fact][0] ?? '=', ...defaults[fact] };
 }
 
-export function newGroup(
-  combinator: 'all' | 'any' = 'all',
-  children: readonly EditorNode[] = [],
-): EditorGroup {
+export function newGroup(combinator: Combinator = 'all', children: readonly EditorNode[] = []): EditorGroup {
   return { key: nextKey(), type: 'group', combinator, children };
 }
-
-const isCondition = (rule: SegmentRule): rule is RuleCondition => 'field' in rule;
 
 /** The server's rule as the editor's tree (a bare condition becomes a group of one). */
 export function fromRule(rule: SegmentRule | null | undefined): EditorGroup {
@@ -74,44 +88,73 @@ export function fromRule(rule: SegmentRule | null | undefined): EditorGroup {
 }
 
 function toNode(rule: SegmentRule): EditorNode {
-  if (isCondition(rule))
-    return { key: nextKey(), type: 'condition', field: rule.field, op: rule.op, value: String(rule.value) };
   if ('all' in rule) return newGroup('all', rule.all.map(toNode));
-  return newGroup('any', rule.any.map(toNode));
+  if ('any' in rule) return newGroup('any', rule.any.map(toNode));
+  if ('not' in rule) {
+    const inner = rule.not;
+    return newGroup('none', 'any' in inner ? inner.any.map(toNode) : [toNode(inner)]);
+  }
+  return {
+    key: nextKey(),
+    type: 'condition',
+    fact: rule.fact,
+    op: rule.op,
+    value: String(rule.value),
+    since: 'since' in rule ? (rule.since ?? '') : '',
+    currency: rule.fact === 'orders.total' ? rule.currency : '',
+    purpose: rule.fact === 'consent' ? rule.purpose : '',
+  };
 }
 
-function valueOf(condition: EditorCondition): string | number | boolean {
-  const kind = kindOf(condition.field);
-  const text = condition.value.trim();
-  if (kind === 'boolean') return text === 'true';
-  if (kind === 'number' || kind === 'days') {
-    const n = Number(text.replace(',', '.'));
-    // Not a number: sent as typed, the server names the field.
-    return text !== '' && Number.isFinite(n) ? n : text;
+/** A number as typed ("500", "12,50"); NaN when it is none (the server then names the field). */
+function numberOf(text: string): number {
+  const trimmed = text.trim();
+  return trimmed === '' ? Number.NaN : Number(trimmed.replace(',', '.'));
+}
+
+const isComparison = (op: EditorOp): op is RuleOp => (comparisons as readonly string[]).includes(op);
+
+function toLeaf(c: EditorCondition): RuleLeaf {
+  const since = c.since ? { since: c.since } : {};
+  const comparison = isComparison(c.op) ? c.op : '>';
+  switch (c.fact) {
+    case 'orders.count':
+      return { fact: c.fact, ...since, op: comparison, value: numberOf(c.value) };
+    case 'orders.total':
+      return {
+        fact: c.fact,
+        ...since,
+        op: comparison,
+        value: numberOf(c.value),
+        currency: c.currency.trim().toUpperCase(),
+      };
+    case 'orders.lastOrderAt':
+      return { fact: c.fact, op: c.op === 'not_within' ? 'not_within' : 'within', value: c.value };
+    case 'customer.language':
+      return { fact: c.fact, op: c.op === '!=' ? '!=' : '=', value: c.value.trim() };
+    case 'consent':
+      return { fact: c.fact, purpose: c.purpose.trim(), op: '=', value: c.value !== 'false' };
   }
-  return text;
 }
 
 /** The editor's tree as the API takes it. */
 export function toRule(group: EditorGroup): SegmentRule {
-  const children = group.children.map((child) =>
-    child.type === 'group' ? toRule(child) : { field: child.field, op: child.op, value: valueOf(child) },
-  );
-  return group.combinator === 'all' ? { all: children } : { any: children };
+  const children = group.children.map((child) => (child.type === 'group' ? toRule(child) : toLeaf(child)));
+  if (group.combinator === 'all') return { all: children };
+  if (group.combinator === 'any') return { any: children };
+  const [only] = children;
+  return children.length === 1 && only ? { not: only } : { not: { any: children } };
 }
 
-/** Conditions without a value (booleans always have one). */
+/** Conditions without a value (a consent always has one; a total needs its currency too). */
 export function missingValues(group: EditorGroup): number {
-  return group.children.reduce(
-    (n, child) =>
-      n +
-      (child.type === 'group'
-        ? missingValues(child)
-        : kindOf(child.field) !== 'boolean' && child.value.trim() === ''
-          ? 1
-          : 0),
-    0,
-  );
+  return group.children.reduce((n, child) => {
+    if (child.type === 'group') return n + missingValues(child);
+    const blank =
+      (child.fact === 'consent' ? child.purpose.trim() === '' : child.value.trim() === '') ||
+      (child.fact === 'orders.total' && child.currency.trim() === '');
+    return n + (blank ? 1 : 0);
+  }, 0);
 }
 
 /** Replaces the node with `key` anywhere in the tree (undefined removes it). */

@@ -8,24 +8,23 @@ const segment = {
   id: 'seg_1',
   name: 'Recent big spenders',
   description: null,
-  rule: { all: [{ field: 'orders.lastAt', op: 'within_days', value: 90 }] },
-  memberCount: 1,
+  rules: { all: [{ fact: 'orders.lastOrderAt', op: 'within', value: 'P90D' }] },
   createdAt: '2026-11-01T09:00:00.000Z',
   updatedAt: '2026-11-01T09:00:00.000Z',
   version: 2,
 };
 
 describe('segment editor', () => {
-  it('builds a rule tree, saves it with If-Match and lists the members', async () => {
+  it('builds a rule tree, saves it and lists the members', async () => {
     signInAs(['customers:read', 'customers:write']);
-    const sent: { body: unknown; ifMatch: string | null }[] = [];
+    const sent: unknown[] = [];
     stubApi({
       'GET /api/v1/privacy/classification': [404, { status: 404 }],
       'GET /api/v1/customer-segments/seg_1': [200, segment],
       'GET /api/v1/customer-segments/seg_1/members': [200, { items: [customer()], nextCursor: null }],
       'PATCH /api/v1/customer-segments/seg_1': async (request) => {
         const body = (await request.json()) as object;
-        sent.push({ body, ifMatch: request.headers.get('if-match') });
+        sent.push(body);
         return [200, { ...segment, ...body, version: 3 }];
       },
     });
@@ -39,7 +38,8 @@ describe('segment editor', () => {
     await user.click(screen.getByRole('button', { name: 'Add condition' }));
     const second = screen.getByRole('group', { name: 'Field 2' });
     await user.selectOptions(within(second).getByLabelText('Field'), 'orders.total');
-    await user.selectOptions(within(second).getByLabelText('Condition'), 'gt');
+    await user.selectOptions(within(second).getByLabelText('Condition'), '>');
+    await user.selectOptions(within(second).getByLabelText('Period'), 'P90D');
     await user.click(screen.getByRole('button', { name: 'Save segment' }));
     // a condition without a value is refused on the rules
     expect(await screen.findByText('Give every condition a value.')).toBeTruthy();
@@ -50,17 +50,14 @@ describe('segment editor', () => {
     await waitFor(() =>
       expect(sent).toEqual([
         {
-          body: {
-            name: 'Recent big spenders',
-            description: null,
-            rule: {
-              all: [
-                { field: 'orders.lastAt', op: 'within_days', value: 90 },
-                { field: 'orders.total', op: 'gt', value: 500 },
-              ],
-            },
+          name: 'Recent big spenders',
+          description: null,
+          rules: {
+            all: [
+              { fact: 'orders.lastOrderAt', op: 'within', value: 'P90D' },
+              { fact: 'orders.total', since: 'P90D', op: '>', value: 500, currency: 'EUR' },
+            ],
           },
-          ifMatch: '"2"',
         },
       ]),
     );
@@ -75,7 +72,7 @@ describe('segment editor', () => {
           status: 400,
           code: 'VALIDATION',
           detail: 'Invalid',
-          errors: [{ field: 'body.rule.all.0.field', message: 'unknown field' }],
+          errors: [{ field: 'body.rules.all.0.value', message: 'too big' }],
         },
       ],
     });
@@ -84,6 +81,6 @@ describe('segment editor', () => {
     await user.type(await screen.findByLabelText('Name'), 'Everyone');
     await user.type(screen.getByLabelText('Value'), '1');
     await user.click(screen.getByRole('button', { name: 'Create segment' }));
-    expect(await screen.findByText('Unknown field.')).toBeTruthy();
+    expect(await screen.findByText('Too big.')).toBeTruthy();
   }, 60_000);
 });

@@ -49,7 +49,7 @@ export function SegmentPage() {
   return <SegmentEditor key={`${segment.data.id}-${segment.data.version}`} segment={segment.data} />;
 }
 
-type Field = 'name' | 'description' | 'rule';
+type Field = 'name' | 'description' | 'rules';
 
 function SegmentEditor({ segment }: { segment: Segment | undefined }) {
   const m = useMessages(customersMessages);
@@ -57,17 +57,15 @@ function SegmentEditor({ segment }: { segment: Segment | undefined }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const canWrite = useCan('customers:write');
-  const form = useForm(['name', 'description', 'rule'] as const);
+  const form = useForm(['name', 'description', 'rules'] as const);
   const [name, setName] = useState(segment?.name ?? '');
   const [description, setDescription] = useState(segment?.description ?? '');
-  const [root, setRoot] = useState(() => fromRule(segment?.rule));
+  const [root, setRoot] = useState(() => fromRule(segment?.rules));
   const [confirmDelete, setConfirmDelete] = useState(false);
 
   const save = useMutation({
     mutationFn: (input: SegmentInput) =>
-      segment
-        ? customersApi.updateSegment(segment.id, input, segment.version)
-        : customersApi.createSegment(input),
+      segment ? customersApi.updateSegment(segment.id, input) : customersApi.createSegment(input),
     onSuccess: (saved) => {
       queryClient.setQueryData(customerKeys.segment(saved.id), saved);
       void queryClient.invalidateQueries({ queryKey: customerKeys.segments });
@@ -82,9 +80,9 @@ function SegmentEditor({ segment }: { segment: Segment | undefined }) {
     event.preventDefault();
     const problems: FieldErrors<Field> = {};
     if (!name.trim()) problems.name = s.nameMissing;
-    if (missingValues(root) > 0) problems.rule = s.valueMissing;
+    if (missingValues(root) > 0) problems.rules = s.valueMissing;
     if (!form.check({ name, description }, problems)) return;
-    save.mutate({ name: name.trim(), description: description.trim() || null, rule: toRule(root) });
+    save.mutate({ name: name.trim(), description: description.trim() || null, rules: toRule(root) });
   };
 
   return (
@@ -128,9 +126,9 @@ function SegmentEditor({ segment }: { segment: Segment | undefined }) {
             root={root}
             onChange={(next) => {
               setRoot(next);
-              form.clear('rule');
+              form.clear('rules');
             }}
-            error={form.errors.rule}
+            error={form.errors.rules}
           />
           {canWrite ? (
             <div>

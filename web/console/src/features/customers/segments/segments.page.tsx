@@ -4,7 +4,6 @@ import { Layers } from 'lucide-react';
 import { useMemo } from 'react';
 import { useMessages } from '@/i18n';
 import { DataTable, TimeCell, type Column } from '@/kit/data-table';
-import { formatNumber } from '@/kit/format';
 import { PageHeader, Panel } from '@/kit/Page';
 import { useCan } from '@/kit/session';
 import { EmptyState } from '@/kit/states';
@@ -34,13 +33,6 @@ export function SegmentsPage() {
         ),
       },
       { id: 'description', label: s.columns.description, cell: (segment) => segment.description ?? '—' },
-      {
-        id: 'members',
-        label: s.columns.members,
-        align: 'end',
-        width: '120px',
-        cell: (segment) => (segment.memberCount === null ? '—' : formatNumber(segment.memberCount)),
-      },
       {
         id: 'updated',
         label: s.columns.updated,

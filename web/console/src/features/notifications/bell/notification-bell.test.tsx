@@ -26,7 +26,7 @@ describe('notification bell', () => {
 
     stream.send(
       `id: ntf_2\nevent: notification\ndata: ${JSON.stringify(
-        notification({ id: 'ntf_2', type: 'payments.payment.failed', title: 'Payment failed for SO-000124' }),
+        notification({ id: 'ntf_2', type: 'payment.failed', title: 'Payment failed for SO-000124' }),
       )}\n\n`,
     );
     expect(await screen.findByRole('button', { name: 'Notifications, 3 unread' })).toBeTruthy();

@@ -49,7 +49,7 @@ describe('notification centre', () => {
     );
     expect(asked).toContain('?limit=30&unread=true');
 
-    await user.click(screen.getByRole('button', { name: 'Mark “New order SO-000123” read' }));
+    await user.click(screen.getByRole('button', { name: 'Mark read: “New order SO-000123”' }));
     await user.click(screen.getByRole('button', { name: 'Mark all read' }));
     await waitFor(() => expect(posted).toEqual(['ntf_1', 'all']));
   }, 60_000);

@@ -8,16 +8,21 @@ describe('notification preferences', () => {
   it('saves type × channel choices and quiet hours, and shows the server’s refusal on its field', async () => {
     signInAs(['notifications:read']);
     const sent: {
-      preferences: { type: string; channel: string; enabled: boolean }[];
+      channels: Record<string, Record<string, boolean>>;
       quietHours: unknown;
+      language: string | null;
+      phone: string | null;
     }[] = [];
     let refuse = true;
     stubApi({
       'GET /api/v1/notifications/preferences': [
         200,
         {
-          preferences: [{ type: 'orders.order.created', channel: 'email', enabled: true }],
+          // the server's shape: per type (or `*`), the channels chosen; the rest are its defaults
+          channels: { 'order.created': { email: false }, '*': { sms: false } },
           quietHours: null,
+          language: 'en',
+          phone: '+447700900123',
         },
       ],
       'PUT /api/v1/notifications/preferences': async (request) => {
@@ -40,7 +45,10 @@ describe('notification preferences', () => {
     await renderNotificationsRoute('/notifications/preferences');
     const table = await screen.findByRole('table', { name: 'Notification types by channel' });
     const email = within(table).getByRole('checkbox', { name: 'New order by E-mail' });
-    expect((email as HTMLInputElement).checked).toBe(true);
+    expect((email as HTMLInputElement).checked).toBe(false);
+    // by default: in the console and by e-mail, no SMS
+    const paymentMail = within(table).getByRole('checkbox', { name: 'Payment failed by E-mail' });
+    expect((paymentMail as HTMLInputElement).checked).toBe(true);
     const user = userEvent.setup();
     await user.click(within(table).getByRole('checkbox', { name: 'Payment failed by SMS' }));
     await user.click(screen.getByRole('switch', { name: 'Hold e-mails and text messages at night' }));
@@ -52,21 +60,12 @@ describe('notification preferences', () => {
     expect(zone.getAttribute('aria-invalid')).toBe('true');
     const first = sent[0];
     expect(first?.quietHours).toEqual({ start: '22:00', end: '07:00', timeZone: 'Mars/Olympus' });
-    expect(first?.preferences).toContainEqual({
-      type: 'payments.payment.failed',
-      channel: 'sms',
-      enabled: true,
-    });
-    expect(first?.preferences).toContainEqual({
-      type: 'orders.order.created',
-      channel: 'email',
-      enabled: true,
-    });
-    expect(first?.preferences).toContainEqual({
-      type: 'orders.order.created',
-      channel: 'sms',
-      enabled: false,
-    });
+    expect(first?.channels['payment.failed']).toEqual({ in_app: true, email: true, sms: true });
+    expect(first?.channels['order.created']).toEqual({ in_app: true, email: false, sms: false });
+    expect(first?.channels['*']).toEqual({ sms: false });
+    // what the console does not edit goes back as it came
+    expect(first?.language).toBe('en');
+    expect(first?.phone).toBe('+447700900123');
 
     await user.clear(zone);
     await user.type(zone, 'Europe/Berlin');

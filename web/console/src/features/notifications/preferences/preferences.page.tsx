@@ -44,13 +44,13 @@ const key = (type: string, channel: Channel) => `${type}|${channel}`;
 const timePattern = /^([01]\d|2[0-3]):[0-5]\d$/;
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-type Field = 'preferences' | 'quietHours.start' | 'quietHours.end' | 'quietHours.timeZone';
+type Field = 'channels' | 'quietHours.start' | 'quietHours.end' | 'quietHours.timeZone';
 
 function PreferencesForm({ preferences }: { preferences: Preferences }) {
   const m = useMessages(notificationsMessages);
   const p = m.preferences;
   const queryClient = useQueryClient();
-  const form = useForm(['preferences', 'quietHours.start', 'quietHours.end', 'quietHours.timeZone'] as const);
+  const form = useForm(['channels', 'quietHours.start', 'quietHours.end', 'quietHours.timeZone'] as const);
   const types = [...new Set([...employeeTypes, ...preferences.preferences.map((x) => x.type)])];
   const [enabled, setEnabled] = useState<Record<string, boolean>>(() => {
     const map: Record<string, boolean> = {};
@@ -77,6 +77,7 @@ function PreferencesForm({ preferences }: { preferences: Preferences }) {
     if (quiet && !timePattern.test(end.trim())) problems['quietHours.end'] = p.timeInvalid;
     if (!form.check({}, problems)) return;
     save.mutate({
+      ...preferences,
       preferences: types.flatMap((type) =>
         channels.map((channel) => ({ type, channel, enabled: enabled[key(type, channel)] ?? false })),
       ),
@@ -85,7 +86,7 @@ function PreferencesForm({ preferences }: { preferences: Preferences }) {
   };
   return (
     <form id={form.id} className="stack" onSubmit={submit} noValidate>
-      <FormError message={form.formError ?? form.errors.preferences} />
+      <FormError message={form.formError ?? form.errors.channels} />
       <Panel flush>
         <div className="table-wrap">
           <table className="table notifications-prefs">

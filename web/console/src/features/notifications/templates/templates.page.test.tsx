@@ -7,7 +7,7 @@ import { renderNotificationsRoute } from '../notifications.testing';
 const templates = [
   {
     id: 'tpl_1',
-    type: 'orders.order.created',
+    type: 'order.created',
     channel: 'email',
     language: 'en',
     subject: 'New order {{orderNumber}}',
@@ -17,7 +17,7 @@ const templates = [
   },
   {
     id: 'tpl_2',
-    type: 'orders.order.created',
+    type: 'order.created',
     channel: 'email',
     language: 'de',
     subject: 'Neue Bestellung {{orderNumber}}',
@@ -64,7 +64,7 @@ describe('notification templates', () => {
     await waitFor(() =>
       expect(sent).toEqual([
         {
-          type: 'orders.order.created',
+          type: 'order.created',
           channel: 'email',
           language: 'en',
           subject: 'New order {{orderNumber}}',

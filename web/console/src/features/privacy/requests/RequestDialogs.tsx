@@ -27,7 +27,10 @@ export function VerifyDialog({ request, onClose, onDone }: DialogProps) {
   });
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    if (form.check({ note })) verify.mutate();
+    // The server keeps the note (sealed under the person's keys): it is what the check rests on.
+    const problems: FieldErrors<'note'> = {};
+    if (!note.trim()) problems.note = a.noteMissing;
+    if (form.check({ note }, problems)) verify.mutate();
   };
   const labels = m.methods;
   return (
@@ -54,7 +57,6 @@ export function VerifyDialog({ request, onClose, onDone }: DialogProps) {
       />
       <TextAreaField
         label={a.note}
-        optional
         rows={2}
         value={note}
         onChange={(e) => {

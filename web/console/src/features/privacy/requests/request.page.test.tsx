@@ -18,6 +18,7 @@ describe('data-subject request', () => {
           completedAt: daysFromNow(-19),
           result: {
             exportExpiresAt: null,
+            rectificationPath: null,
             modules: [
               { module: 'calls', erased: 12, kept: [] },
               {
@@ -28,22 +29,49 @@ describe('data-subject request', () => {
             ],
           },
           trail: [
-            { at: daysFromNow(-25), step: 'received', actor: 'usr_ann', note: 'By e-mail' },
-            { at: daysFromNow(-20), step: 'verified', actor: 'usr_ann', note: 'Passport seen' },
-            { at: daysFromNow(-19), step: 'shredded', actor: 'system:privacy', note: null },
+            {
+              at: daysFromNow(-25),
+              step: 'received',
+              actor: 'user:usr_ann',
+              module: null,
+              outcome: 'ok',
+              details: { kind: 'erasure', channel: 'email' },
+            },
+            {
+              at: daysFromNow(-20),
+              step: 'verified',
+              actor: 'user:usr_ann',
+              module: null,
+              outcome: 'ok',
+              details: { method: 'id_document', note: 'Passport seen' },
+            },
             {
               at: daysFromNow(-19),
-              step: 'module_erased',
+              step: 'shredded',
               actor: 'system:privacy',
-              note: null,
+              module: null,
+              outcome: 'ok',
+              details: { identifiers: 2, keysDestroyed: 2 },
+            },
+            {
+              at: daysFromNow(-19),
+              step: 'erased',
+              actor: 'system:privacy',
               module: 'orders',
-              report: {
-                module: 'orders',
+              outcome: 'ok',
+              details: {
                 erased: 3,
                 kept: [{ what: 'invoice amounts and tax lines', count: 3, reason: 'tax law: 10 years' }],
               },
             },
-            { at: daysFromNow(-19), step: 'completed', actor: 'system:privacy', note: null },
+            {
+              at: daysFromNow(-19),
+              step: 'completed',
+              actor: 'system:privacy',
+              module: null,
+              outcome: 'ok',
+              details: { modules: 2 },
+            },
           ],
         }),
       ],
@@ -81,15 +109,19 @@ describe('data-subject request', () => {
       [`POST ${path}/verify`]: async (r) => {
         calls.push({ path: 'verify', body: await r.json() });
         request = dsr({
-          status: 'verifying',
-          verification: { method: 'callback', verifiedAt: daysFromNow(0) },
+          status: 'in_progress',
+          verification: { method: 'phone_callback', verifiedAt: daysFromNow(0) },
         });
         return [200, request];
       },
       [`POST ${path}/process`]: () => {
         calls.push({ path: 'process', body: null });
-        request = dsr({ status: 'in_progress', verification: request.verification });
-        return [202, request];
+        request = dsr({
+          status: 'completed',
+          completedAt: daysFromNow(0),
+          verification: request.verification,
+        });
+        return [200, request];
       },
     });
     await renderPrivacyRoute('/privacy/requests/dsr_01jf00000000000000000001');
@@ -98,7 +130,10 @@ describe('data-subject request', () => {
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Verify identity' }));
     const dialog = await screen.findByRole('dialog', { name: 'Verify the person’s identity' });
-    await user.selectOptions(within(dialog).getByLabelText('How was the identity verified?'), 'callback');
+    await user.selectOptions(
+      within(dialog).getByLabelText('How was the identity verified?'),
+      'phone_callback',
+    );
     await user.type(within(dialog).getByLabelText(/Note/), 'Called back on +44…123');
     await user.click(within(dialog).getByRole('button', { name: 'Verify identity' }));
     await user.click(await screen.findByRole('button', { name: 'Process' }));
@@ -107,7 +142,7 @@ describe('data-subject request', () => {
     await user.click(within(confirm).getByRole('button', { name: 'Process' }));
     await waitFor(() =>
       expect(calls).toEqual([
-        { path: 'verify', body: { method: 'callback', note: 'Called back on +44…123' } },
+        { path: 'verify', body: { method: 'phone_callback', note: 'Called back on +44…123' } },
         { path: 'process', body: null },
       ]),
     );
@@ -142,7 +177,7 @@ describe('data-subject request', () => {
           kind: 'access',
           status: 'completed',
           completedAt: daysFromNow(-1),
-          result: { modules: [], exportExpiresAt: daysFromNow(6) },
+          result: { modules: [], exportExpiresAt: daysFromNow(6), rectificationPath: null },
         }),
       ],
       [`GET ${path}/download`]: [

@@ -71,7 +71,7 @@ function RequestView({ request }: { request: RequestDetail }) {
   const exportLive = exportExpiresAt !== null && Date.parse(exportExpiresAt) > now;
 
   return (
-    <div className="stack">
+    <div className="stack privacy-request">
       <PageHeader
         eyebrow={m.queue.title}
         title={`${m.kinds[request.kind]} · ${request.subject || request.id}`}
@@ -87,7 +87,8 @@ function RequestView({ request }: { request: RequestDetail }) {
                 {a.verify}
               </Button>
             ) : null}
-            {open && verified && request.status !== 'in_progress' ? (
+            {/* Verified is in progress on the server: Process runs it (again, after a failure: it resumes). */}
+            {open && verified ? (
               <Button variant="primary" onClick={() => setDialog('process')}>
                 {a.process}
               </Button>

@@ -54,7 +54,7 @@ describe('data-subject request queue', () => {
     expect(within(table).queryByText('dsr_done')).toBeNull();
   }, 60_000);
 
-  it('filters by status and kind through the address and the API', async () => {
+  it('filters by status (asked of the API) and kind (filtered here) through the address', async () => {
     signInAs(['privacy:requests']);
     const asked: string[] = [];
     stubApi({
@@ -71,7 +71,7 @@ describe('data-subject request queue', () => {
     expect(await screen.findByText('dsr_done')).toBeTruthy();
     expect(screen.queryByText('dsr_overdue')).toBeNull();
     await user.selectOptions(screen.getByLabelText('Kind'), 'erasure');
-    await waitFor(() => expect(asked).toContain('?status=completed&kind=erasure'));
+    await waitFor(() => expect(asked).toContain('?status=completed'));
     expect(await screen.findByText('No request matches these filters')).toBeTruthy();
   }, 60_000);
 

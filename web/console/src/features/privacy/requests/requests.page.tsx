@@ -66,7 +66,6 @@ export function RequestsPage() {
   const status = search.status ?? 'open';
   const apiQuery = {
     ...(status !== 'open' && status !== 'all' ? { status } : {}),
-    ...(search.kind ? { kind: search.kind } : {}),
   };
   const requests = useQuery({
     queryKey: privacyKeys.list(apiQuery),
@@ -101,7 +100,13 @@ export function RequestsPage() {
             value={status}
             onChange={(e) =>
               void navigate({
-                search: { ...search, status: e.target.value === 'open' ? undefined : e.target.value },
+                search: {
+                  ...search,
+                  status:
+                    e.target.value === 'all'
+                      ? 'all'
+                      : requestStatuses.find((value) => value === e.target.value),
+                },
               })
             }
           >
