@@ -22,26 +22,27 @@ export interface AuditEntryRow {
 
 export type AuditTables = { 'audit.entries': AuditEntryRow & { readonly tenantId: string } };
 
+/** What a listed entry carries: everything but the hash chain. */
+const entryColumns = [
+  'seq',
+  'id',
+  'occurredAt',
+  'actorType',
+  'actorId',
+  'action',
+  'targetType',
+  'targetId',
+  'requestId',
+  'clientIp',
+  'details',
+] as const;
+
 /** Newest first, one more than `limit` so the caller knows whether a next page exists. */
 export async function listEntries(
   trx: TenantTransaction<AuditTables>,
   query: AuditQuery,
 ): Promise<AuditEntryRow[]> {
-  let q = trx
-    .selectFrom('audit.entries')
-    .select([
-      'seq',
-      'id',
-      'occurredAt',
-      'actorType',
-      'actorId',
-      'action',
-      'targetType',
-      'targetId',
-      'requestId',
-      'clientIp',
-      'details',
-    ]);
+  let q = trx.selectFrom('audit.entries').select(entryColumns);
   if (query.actorId) q = q.where('actorId', '=', query.actorId);
   if (query.action)
     q = query.action.endsWith('.')
@@ -64,19 +65,7 @@ export async function entriesByActors(
 ): Promise<AuditEntryRow[]> {
   return trx
     .selectFrom('audit.entries')
-    .select([
-      'seq',
-      'id',
-      'occurredAt',
-      'actorType',
-      'actorId',
-      'action',
-      'targetType',
-      'targetId',
-      'requestId',
-      'clientIp',
-      'details',
-    ])
+    .select(entryColumns)
     .where('actorId', 'in', actorIds)
     .orderBy('seq', 'desc')
     .limit(limit)
