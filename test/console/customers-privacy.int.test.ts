@@ -135,7 +135,7 @@ describe.skipIf(!haveChromium)('customers & privacy in a browser', () => {
       )
       .toBe(true);
     await expect
-      .poll(() => page.getByText('Hello from the test').isVisible(), { timeout: 15_000 })
+      .poll(() => page.getByText('Hello from the test', { exact: true }).isVisible(), { timeout: 15_000 })
       .toBe(true);
     await shoot('notifications');
   });

@@ -218,7 +218,7 @@ export function ordersRoutes(orders: OrdersService): FastifyPluginAsyncZod {
         const version = expectedVersion(request.headers['if-match']);
         if (status === 'REFUNDED') throw OrderErrors.useRefunds();
         if (status === 'CANCELLED')
-          return json(await orders.cancel(request.ctx, request.params.orderId, reason));
+          return json(await orders.cancel(request.ctx, request.params.orderId, reason, undefined, version));
         return json(
           await orders.transition(request.ctx, request.params.orderId, status, {
             reason,

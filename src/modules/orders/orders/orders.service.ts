@@ -1071,9 +1071,12 @@ export function createOrdersService(deps: OrdersServiceDeps) {
     orderId: string,
     reason: string,
     scope?: OrderScope,
+    expectedVersion?: number,
   ): Promise<Order> {
     const uuid = orderUuid(orderId);
     const publicId = orderPublicId(uuid);
+    // If-Match: the version the caller saw, checked before anything is given back and again under the lock.
+    const stale = (row: OrderRow) => expectedVersion !== undefined && row.version !== expectedVersion;
     const current = await database.withTenant<
       Tables,
       { row: OrderRow; settings: OrdersSettingsDocument } | undefined
@@ -1083,12 +1086,14 @@ export function createOrdersService(deps: OrdersServiceDeps) {
     });
     if (!current) throw OrdersErrors.orderNotFound();
     if (current.row.status === 'CANCELLED') return transition(ctx, orderId, 'CANCELLED', { reason }, scope);
+    if (stale(current.row)) throw OrdersErrors.concurrentChange();
     checkTransition(current.row.status, 'CANCELLED', current.settings);
     // Give back what the order holds, void what was only authorised, refund what was captured.
     await deps.catalog().inventory.release(ctx, publicId, `order_cancelled: ${reason}`);
     const refunded = await settlePayments(ctx, uuid, 'order_cancelled');
     return underLock(ctx, uuid, scope, async (trx, row) => {
       if (row.status === 'CANCELLED') return toOrder(trx, row);
+      if (stale(row)) throw OrdersErrors.concurrentChange();
       checkTransition(row.status, 'CANCELLED', await readSettings(trx));
       if (refunded > 0)
         await trx
