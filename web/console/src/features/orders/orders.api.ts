@@ -1,5 +1,4 @@
-import { authorisingFetch, session } from '@/api/client';
-import { ApiError } from '@/api/problem';
+import { jsonCall } from '@/kit/json-api';
 
 /*
  * The orders API as the console reads it (API-ORDERS.md, src/modules/orders/contract.ts,
@@ -334,7 +333,6 @@ export function isLive(status: OrderStatus): boolean {
 // --- calls ----------------------------------------------------------------------------------------
 
 const base = '/api/v1/orders';
-const send = authorisingFetch(session);
 
 function queryString(query: object): string {
   const params = new URLSearchParams();
@@ -344,30 +342,7 @@ function queryString(query: object): string {
   return text ? `?${text}` : '';
 }
 
-async function call<T>(
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
-  path: string,
-  init: { body?: unknown; headers?: Record<string, string>; signal?: AbortSignal | undefined } = {},
-): Promise<T> {
-  const headers = new Headers(init.headers);
-  if (init.body !== undefined) headers.set('content-type', 'application/json');
-  const request = new Request(new URL(path, globalThis.location.origin), {
-    method,
-    headers,
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-    ...(init.signal ? { signal: init.signal } : {}),
-  });
-  const response = await send(request);
-  const text = await response.text();
-  let body: unknown;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    body = undefined;
-  }
-  if (!response.ok) throw ApiError.fromResponse(response, body);
-  return body as T;
-}
+const call = jsonCall;
 
 const orderPath = (orderId: string) => `${base}/${encodeURIComponent(orderId)}`;
 
