@@ -27,3 +27,4 @@ export {
   type MultipartLimits,
   type MultipartPart,
 } from './multipart-form.js';
+export { answerBeforeBodyEnds } from './early-answer.js';

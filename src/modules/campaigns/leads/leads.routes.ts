@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { FieldProblem } from '../../../platform/errors.js';
 import {
+  answerBeforeBodyEnds,
   isMultipartForm,
   MultipartError,
   problemSchema,
@@ -201,7 +202,7 @@ const uploadDescription = `multipart/form-data with two parts, in this order:
 Refusals: 415 (not a lead file), 422 (empty; an XLSX workbook refused as a ZIP bomb or damaged, or without the mapping's sheet), 400 (options, naming each field; a mapping that does not fit the file), 413 (over the size limit), 404 (options.listId).`;
 
 function closing(reply: FastifyReply, error: unknown): unknown {
-  void reply.header('connection', 'close');
+  answerBeforeBodyEnds(reply);
   if (error instanceof MultipartError)
     return CampaignsErrors.invalidImport([{ field: 'body', message: error.message }]);
   return error;
@@ -366,8 +367,9 @@ export function leadImportsRoutes(
             rows: options.rows ?? 10,
             file: file.body,
           });
-          // The rest of the file is not read: the connection closes instead.
-          return await reply.header('connection', 'close').send(views.preview(preview));
+          // The rest of the file is not read: it is dropped after the answer.
+          answerBeforeBodyEnds(reply);
+          return await reply.send(views.preview(preview));
         } catch (error) {
           throw closing(reply, error);
         } finally {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { problemSchema } from '../../../platform/http/index.js';
+import { answerBeforeBodyEnds, problemSchema } from '../../../platform/http/index.js';
 import { CampaignsErrors } from '../errors.js';
 import { regionSchema } from '../leads/leads.schemas.js';
 import type { DncEntry, RegistryCopy, SuppressionService } from './suppression.types.js';
@@ -221,7 +221,7 @@ export function dncRegistryRoutes(suppression: SuppressionService): FastifyPlugi
       async (request, reply) => {
         const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
         if (type !== 'text/plain' && type !== 'text/csv') {
-          void reply.header('connection', 'close');
+          answerBeforeBodyEnds(reply);
           throw CampaignsErrors.unsupportedFile('headers.content-type', 'must be text/plain or text/csv');
         }
         const downloadedAt = new Date(request.query.downloadedAt);

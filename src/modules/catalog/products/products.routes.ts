@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  answerBeforeBodyEnds,
   isMultipartForm,
   MultipartError,
   problemSchema,
@@ -105,7 +106,7 @@ const categoryParams = z.object({ categoryId: z.string().max(100) });
 type Search = ReturnType<typeof createProductSearch>;
 
 function closing(reply: FastifyReply, error: unknown): unknown {
-  void reply.header('connection', 'close');
+  answerBeforeBodyEnds(reply);
   if (error instanceof MultipartError)
     return ProductsErrors.invalidUpload([{ field: 'body', message: error.message }]);
   return error;

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  answerBeforeBodyEnds,
   drain,
   isMultipartForm,
   MultipartError,
@@ -71,9 +72,9 @@ function parseMetadata(bytes: Buffer): RecordingMetadata {
   return parsed.data;
 }
 
-/** A refused upload closes the connection: the client stops sending what would be thrown away. */
+/** A refused upload: the rest of the body is dropped after the answer (the client reads the answer, then stops sending). */
 function closing(reply: FastifyReply, error: unknown): unknown {
-  void reply.header('connection', 'close');
+  answerBeforeBodyEnds(reply);
   if (error instanceof MultipartError)
     return ConversationsErrors.invalidUpload([{ field: 'body', message: error.message }]);
   return error;
