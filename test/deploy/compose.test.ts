@@ -61,7 +61,7 @@ const operatorEnv = {
 };
 const envOf = (service: Service) =>
   Object.fromEntries(
-    Object.entries(service.environment ?? {}).map(([k, v]) => [k, interpolate(String(v), operatorEnv)]),
+    Object.entries(service.environment ?? {}).map(([k, v]) => [k, interpolate(v, operatorEnv)]),
   );
 
 const dockerCompose = spawnSync('docker-compose', ['version'], { encoding: 'utf8' }).status === 0;
@@ -188,5 +188,5 @@ describe('deploy/compose.yaml', () => {
 });
 
 function envOfWith(service: Service, env: Record<string, string>) {
-  return Object.entries(service.environment ?? {}).map(([k, v]) => [k, interpolate(String(v), env)]);
+  return Object.entries(service.environment ?? {}).map(([k, v]) => [k, interpolate(v, env)]);
 }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DockerfileParser, JSONInstruction, type Instruction } from 'dockerfile-ast';
+import { Copy, DockerfileParser, JSONInstruction, type Instruction } from 'dockerfile-ast';
 import { describe, expect, it } from 'vitest';
 
 /*
@@ -24,6 +24,7 @@ for (const instruction of instructions) {
 }
 const runtime = stages.at(-1) ?? [];
 const of = (stage: Instruction[], keyword: string) => stage.filter((i) => i.getKeyword() === keyword);
+const copiesOf = (stage: Instruction[]) => stage.filter((i): i is Copy => i instanceof Copy);
 /** An instruction's arguments as one line (continuations joined). */
 const argsOf = (i: Instruction) => (i.getArgumentsContent() ?? '').replace(/\\\n/g, ' ').replace(/\s+/g, ' ');
 const runs = of(instructions, 'RUN').map(argsOf);
@@ -49,7 +50,7 @@ describe('deploy/Dockerfile (hadolint rules by code, and the image promises)', (
     expect(stages.length).toBeGreaterThanOrEqual(2);
     const copies = of(runtime, 'COPY').map(argsOf);
     expect(copies.length).toBeGreaterThan(0);
-    for (const copy of of(runtime, 'COPY')) {
+    for (const copy of copiesOf(runtime)) {
       // Every COPY of the runtime stage takes from the build stage; nothing from the context.
       expect(argsOf(copy), 'COPY in the runtime stage').toBeTruthy();
       expect(
@@ -113,7 +114,7 @@ describe('deploy/Dockerfile (hadolint rules by code, and the image promises)', (
     expect(env).toContain('HOST=0.0.0.0');
     expect(env).toContain('NODE_ENV=production');
     // Application files belong to root: the process cannot change its own code.
-    for (const copy of of(runtime, 'COPY')) {
+    for (const copy of copiesOf(runtime)) {
       expect(argsOf(copy).length).toBeGreaterThan(0);
       expect(
         copy

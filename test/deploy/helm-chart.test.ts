@@ -259,7 +259,7 @@ describe.skipIf(missing !== undefined)('deploy/helm/switchboard, rendered as hel
     for (const [label, objects] of both()) {
       for (const [workload, pod] of podsOf(objects)) {
         for (const c of pod.containers) {
-          const env = {
+          const env: Record<string, string> = {
             ...Object.fromEntries((c.env ?? []).map((e) => [e.name, e.value ?? ''])),
             ...secretEnv,
           };
