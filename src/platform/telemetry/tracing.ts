@@ -164,14 +164,23 @@ export function inChildSpan<T>(
   return runInSpan(active.tracer.startSpan(name, options, parent), parent, fn);
 }
 
-/** Runs `fn` as the first span of a trace of its own (a timer's run), when tracing is on. */
+/**
+ * Runs `fn` as the first span of a trace of its own (a timer's run, a workflow's), when tracing is
+ * on. A span active at the call is linked, not made the parent.
+ */
 export function inRootSpan<T>(
   name: string,
   options: SpanOptions,
   fn: (span: Span | undefined) => Promise<T>,
 ): Promise<T> {
   if (!active) return fn(undefined);
-  return runInSpan(active.tracer.startSpan(name, { ...options, root: true }), ROOT_CONTEXT, fn);
+  const caller = trace.getSpan(context.active());
+  const links = caller ? [...(options.links ?? []), { context: caller.spanContext() }] : options.links;
+  return runInSpan(
+    active.tracer.startSpan(name, { ...options, root: true, ...(links ? { links } : {}) }),
+    ROOT_CONTEXT,
+    fn,
+  );
 }
 
 async function runInSpan<T>(span: Span, parent: Context, fn: (span: Span) => Promise<T>): Promise<T> {
