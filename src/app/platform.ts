@@ -157,9 +157,6 @@ const kernelAdminPermissions = ['settings:write', 'bus:admin'];
 export async function createPlatform(config: Config, options: CreatePlatformOptions): Promise<Platform> {
   const registry: readonly AnyModuleDefinition[] = modules;
   const extraModules = (options.extraModules ?? []).filter((module) => !registry.includes(module));
-  // Before anything opens: the database and the HTTP app add their spans only when tracing is on.
-  const version = packageVersion();
-  const tracing = startTracing({ role: options.role, version });
   // Log redaction follows the data classification: every restricted column's name is censored.
   const logger =
     options.logger ??
@@ -169,6 +166,9 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
         classificationRegistry(kernelClassification, [...registry, ...extraModules]),
       ),
     });
+  // Before anything opens: the database and the HTTP app add their spans only when tracing is on.
+  const version = packageVersion();
+  const tracing = startTracing({ role: options.role, version, logger });
   const metrics = createMetricsRegistry();
   const masterKeyMaterial = await loadMasterKey({
     masterKeyBase64: config.security.masterKey,

@@ -138,4 +138,13 @@ describe('tracing in this process', () => {
     expect(objects[2]?.attributes['switchboard.objects.count']).toBe(2);
     expect(objects[3]?.status.code).toBe(SpanStatusCode.ERROR);
   });
+
+  // Last: it stops the exporter.
+  it('says why when the last spans cannot be exported', async () => {
+    await exporter.shutdown();
+    await inRootSpan('lost', {}, () => Promise.resolve());
+    await expect(startTracing({ role: 'api', version: '1.2.3' }).flush()).rejects.toThrow(
+      /^spans not exported: /,
+    );
+  });
 });

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import {
   context,
   defaultTextMapGetter,
+  diag,
+  DiagLogLevel,
   defaultTextMapSetter,
   isSpanContextValid,
   ROOT_CONTEXT,
@@ -23,6 +25,7 @@ import {
 import { BatchSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
+import type { Logger } from 'pino';
 
 /**
  * OpenTelemetry traces, set up once per process. Spans are made by hand at the kernel's seams
@@ -41,6 +44,8 @@ export interface TracingOptions {
   readonly env?: Env;
   /** How spans leave the process; default OTLP/HTTP (JSON) configured by the OTEL_EXPORTER_OTLP_* variables. */
   readonly createExporter?: () => SpanExporter;
+  /** Where the SDK's own warnings go (a collector that cannot be reached, a bad OTEL_* value). */
+  readonly logger?: Logger;
 }
 
 /** This process's tracing, as a platform holds it. */
@@ -56,6 +61,8 @@ interface ActiveTracing {
 }
 
 let active: ActiveTracing | undefined;
+/** A collector that does not answer must not hold a shutdown up for long. */
+const flushTimeoutMs = 5_000;
 const propagator = new W3CTraceContextPropagator();
 const disabled: Tracing = { enabled: false, flush: () => Promise.resolve() };
 
@@ -77,6 +84,7 @@ export function tracingRequested(env: Env): boolean {
 export function startTracing(options: TracingOptions): Tracing {
   if (!active) {
     if (!tracingRequested(options.env ?? process.env)) return disabled;
+    if (options.logger) sdkWarningsTo(options.logger);
     const exporter = options.createExporter?.() ?? new OTLPTraceExporter();
     const resource = defaultResource()
       .merge(
@@ -96,7 +104,37 @@ export function startTracing(options: TracingOptions): Tracing {
     active = { provider, tracer: provider.getTracer('switchboard', options.version) };
   }
   const { provider } = active;
-  return { enabled: true, flush: () => provider.forceFlush() };
+  return {
+    enabled: true,
+    flush: () =>
+      provider.forceFlush({ timeoutMillis: flushTimeoutMs }).catch((reasons: unknown) => {
+        const list: unknown[] = Array.isArray(reasons) ? reasons : [reasons];
+        const why = list.map((r) => (r instanceof Error ? r.message : String(r))).join('; ');
+        throw new Error(`spans not exported: ${why}`);
+      }),
+  };
+}
+
+/** The SDK reports failed exports and bad settings through its diagnostics logger: into ours, from warnings up. */
+function sdkWarningsTo(logger: Logger): void {
+  const child = logger.child({ component: 'opentelemetry' });
+  const line =
+    (level: 'error' | 'warn' | 'info' | 'debug') =>
+    (message: string, ...args: unknown[]) =>
+      child[level](
+        { details: args.length > 0 ? args.map((a) => (a instanceof Error ? a.message : a)) : undefined },
+        message,
+      );
+  diag.setLogger(
+    {
+      error: line('error'),
+      warn: line('warn'),
+      info: line('info'),
+      debug: line('debug'),
+      verbose: line('debug'),
+    },
+    { logLevel: DiagLogLevel.WARN, suppressOverrideMessage: true },
+  );
 }
 
 /** True once this process traces; seams check it before making any span object. */
