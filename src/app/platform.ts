@@ -42,6 +42,7 @@ import {
   createLogger,
   createMetricsRegistry,
   Gauge,
+  startTracing,
   type Logger,
   type Registry,
 } from '../platform/telemetry/index.js';
@@ -49,6 +50,7 @@ import {
   createObjectStore,
   signedDownloadRoutes,
   withCreatedEvents,
+  withTracing,
   type FilesystemObjectStore,
   type ObjectStore,
 } from '../platform/objects/index.js';
@@ -164,6 +166,9 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
         classificationRegistry(kernelClassification, [...registry, ...extraModules]),
       ),
     });
+  // Before anything opens: the database and the HTTP app add their spans only when tracing is on.
+  const version = packageVersion();
+  const tracing = startTracing({ role: options.role, version, logger });
   const metrics = createMetricsRegistry();
   const masterKeyMaterial = await loadMasterKey({
     masterKeyBase64: config.security.masterKey,
@@ -214,7 +219,7 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
     const subjectKeys = createSubjectKeys({ keyring, store: createPgSubjectKeyStore(database) });
     const auditLog = createAuditLog(database);
     const secrets = createSecretsStore({ database, keyring, audit: auditLog });
-    const quietObjects = createObjectStore(config.objects.url, {
+    const objectStore = createObjectStore(config.objects.url, {
       keyring,
       // Derived from the master key so every replica signs and verifies download links alike.
       urlSigningSecret: createHmac('sha256', masterKeyMaterial.key)
@@ -223,7 +228,8 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
       publicBaseUrl: config.http.publicUrl,
       onWarning: (message) => logger.warn({ objectStore: config.objects.url.split(':')[0] }, message),
     });
-    closers.push(() => quietObjects.close());
+    closers.push(() => objectStore.close());
+    const quietObjects = withTracing(objectStore);
     const objects = withCreatedEvents(quietObjects, async (head) => {
       if (!head.tenantId) return;
       const data: ObjectCreatedData = {
@@ -310,7 +316,7 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
       http = await createHttpApp({
         logger,
         metrics,
-        version: packageVersion(),
+        version,
         publicUrl: config.http.publicUrl,
         bodyLimitBytes: config.http.bodyLimitBytes,
         trustProxy: config.http.trustProxy,
@@ -335,12 +341,12 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
           ...instances.flatMap((m) => m.routes ?? []),
           { surface: 'internal', prefix: '/secrets', plugin: secretsRoutes(secrets) },
           { surface: 'internal', prefix: '/bus/dead-letters', plugin: deadLetterRoutes(bus.deadLetters) },
-          ...(quietObjects.kind === 'filesystem'
+          ...(objectStore.kind === 'filesystem'
             ? [
                 {
                   surface: 'root' as const,
                   prefix: '/objects',
-                  plugin: signedDownloadRoutes(quietObjects as FilesystemObjectStore),
+                  plugin: signedDownloadRoutes(objectStore as FilesystemObjectStore),
                 },
               ]
             : []),
@@ -390,6 +396,10 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
           else await workflows?.shutdown();
           for (const close of [...closers].reverse()) await close();
           await database.close();
+          // The provider outlives this platform (one per process); its finished spans leave now.
+          await tracing
+            .flush()
+            .catch((error: unknown) => logger.warn({ err: error }, 'exporting the last spans failed'));
         })();
         return closing;
       },

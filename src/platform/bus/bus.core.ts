@@ -1,6 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { watchPool, type Database, type NoTables } from '../db/index.js';
+import { databaseNameOf, tracedDialect, watchPool, type Database, type NoTables } from '../db/index.js';
 import type { Logger } from '../telemetry/index.js';
 import type { Bus, EventHandler, SubscribeOptions } from './bus.types.js';
 import type { BusMetrics } from './bus.metrics.js';
@@ -54,7 +54,12 @@ export async function createBusCore(options: BusCoreOptions): Promise<BusCore> {
   });
   const lifecycle = watchPool(pool, logger, 'bus');
   // No camel-case plugin here: it would also rename keys inside event payloads.
-  const db = new Kysely<NoTables>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<NoTables>({
+    dialect: tracedDialect(new PostgresDialect({ pool }), {
+      pool: 'bus',
+      database: databaseNameOf(database.ownerUrl),
+    }),
+  });
   const listener = createNotifyListener(database.ownerUrl, ['bus_outbox', 'bus_log'], logger);
   try {
     await listener.start();

@@ -1,13 +1,15 @@
+import type { Span } from '@opentelemetry/api';
 import { systemContext } from '../context.js';
 import type { Database } from '../db/index.js';
 import { AppError } from '../errors.js';
-import type { Logger } from '../telemetry/index.js';
+import { isTracingEnabled, recordFailure, type Logger } from '../telemetry/index.js';
 import type { EventContext, EventHandler } from './bus.types.js';
 import type { BusMetrics } from './bus.metrics.js';
 import type { EventEnvelope } from './event.envelope.js';
 import { applyOnce } from './inbox.js';
 import { backoffMs, type RetryPolicy } from './retry.policy.js';
 import { classifyFailure, type DeadLetterCategory } from './dead-letter-category.js';
+import { inConsumerSpan, type MessagingSystem } from './consumer.span.js';
 
 /** What to do with a delivery after the handler ran. */
 export type Outcome =
@@ -26,6 +28,8 @@ export interface HandlerRunnerDeps {
   readonly database: Database;
   readonly logger: Logger;
   readonly metrics: BusMetrics;
+  /** The bus delivering, named on consumer spans. */
+  readonly messagingSystem?: MessagingSystem | undefined;
 }
 
 function describe(error: unknown): FailureInfo {
@@ -50,6 +54,21 @@ export async function runHandler(
   event: EventEnvelope,
   delivery: number,
 ): Promise<Outcome> {
+  if (!isTracingEnabled()) return deliver(deps, group, handler, policy, event, delivery, undefined);
+  return inConsumerSpan(deps.messagingSystem, group, event, delivery, (span) =>
+    deliver(deps, group, handler, policy, event, delivery, span),
+  );
+}
+
+async function deliver(
+  deps: HandlerRunnerDeps,
+  group: string,
+  handler: EventHandler,
+  policy: RetryPolicy,
+  event: EventEnvelope,
+  delivery: number,
+  span: Span | undefined,
+): Promise<Outcome> {
   const base = systemContext(event.tenantId, event.id, `bus:${group}`);
   const ctx: EventContext = {
     ...base,
@@ -65,7 +84,12 @@ export async function runHandler(
     deps.metrics.failed.inc({ group });
     const info = describe(error);
     const terminal = error instanceof AppError && !error.transient;
-    if (terminal || delivery >= policy.maxDeliveries) {
+    const dead = terminal || delivery >= policy.maxDeliveries;
+    if (span) {
+      recordFailure(span, error);
+      span.setAttribute('switchboard.bus.outcome', dead ? 'dead_letter' : 'retry');
+    }
+    if (dead) {
       deps.logger.warn(
         { group, eventId: event.id, type: event.type, delivery, err: error },
         'event dead-lettered',

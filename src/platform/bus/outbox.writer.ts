@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { currentTraceparent } from '../telemetry/index.js';
 import type { SqlExecutor } from './bus.types.js';
 import { toEnvelope, type EventEnvelope, type NewEvent } from './event.envelope.js';
 import { partitionOf } from './partition.js';
@@ -34,7 +35,17 @@ export async function writeOutbox(
       ${column((r) => r.targetGroup ?? null)}::text[])`.execute(executor);
 }
 
+/**
+ * Completes events into envelopes and outbox rows. An event published inside a traced operation
+ * (a request, a handler) without a `traceparent` of its own carries the active span's, so its
+ * handlers' spans join the publisher's trace.
+ */
 export function toOutboxRows(events: readonly NewEvent[]): { envelopes: EventEnvelope[]; rows: OutboxRow[] } {
-  const envelopes = events.map((event) => toEnvelope(event));
+  const traceparent = currentTraceparent();
+  const envelopes = events.map((event) =>
+    toEnvelope(
+      traceparent === undefined || event.traceparent !== undefined ? event : { ...event, traceparent },
+    ),
+  );
   return { envelopes, rows: envelopes.map((envelope) => ({ envelope })) };
 }

@@ -1,4 +1,4 @@
-import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect, sql, type Dialect } from 'kysely';
 import pg from 'pg';
 import type { Logger } from '../telemetry/index.js';
 import { assertAppConnectionIsRestricted, deriveAppUrl, ensureAppRoles } from './app-role.js';
@@ -9,6 +9,7 @@ import { migrateToLatest, type MigrationReport, type MigrationSet } from './modu
 import { platformMigrations } from './platform.migrations.js';
 import { watchPool } from './pool-lifecycle.js';
 import type { NoTables, TenantScope, TenantTransaction } from './tables.js';
+import { tracedDialect } from './traced.dialect.js';
 
 // int8 (counts, sums) as numbers: our counts stay far below 2^53, and strings leak into every DTO.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
@@ -81,7 +82,7 @@ const camelCase = new CamelCasePlugin();
 /** Connections of the reserved pool: key reads are a single indexed row each, and cached after. */
 const reservedPoolMax = 2;
 
-function kysely<DB>(dialect: PostgresDialect): Kysely<DB> {
+function kysely<DB>(dialect: Dialect): Kysely<DB> {
   return new Kysely<DB>({ dialect, plugins: [camelCase] });
 }
 
@@ -110,7 +111,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     application_name: `switchboard-${options.role}-owner`,
   });
   const ownerLifecycle = watchPool(ownerPool, logger, 'owner');
-  const owner = kysely<NoTables>(new PostgresDialect({ pool: ownerPool }));
+  const databaseName = databaseNameOf(ownerUrl);
+  const owner = kysely<NoTables>(
+    tracedDialect(new PostgresDialect({ pool: ownerPool }), { pool: 'owner', database: databaseName }),
+  );
   let appPool: pg.Pool | undefined;
   let reservedPool: pg.Pool | undefined;
   try {
@@ -135,7 +139,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       application_name: `switchboard-${options.role}`,
     });
     const appLifecycle = watchPool(appPool, logger, 'app');
-    const appDialect = new PostgresDialect({ pool: appPool });
+    const appDialect = tracedDialect(new PostgresDialect({ pool: appPool }), {
+      pool: 'app',
+      database: databaseName,
+    });
     const app = kysely<NoTables>(appDialect);
     await assertAppConnectionIsRestricted(app);
     reservedPool = new pg.Pool({
@@ -144,7 +151,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       application_name: `switchboard-${options.role}-reserved`,
     });
     const reservedLifecycle = watchPool(reservedPool, logger, 'reserved');
-    const reservedDialect = new PostgresDialect({ pool: reservedPool });
+    const reservedDialect = tracedDialect(new PostgresDialect({ pool: reservedPool }), {
+      pool: 'reserved',
+      database: databaseName,
+    });
 
     let closed: Promise<void> | undefined;
     const pools = { app: appPool, owner: ownerPool, reserved: reservedPool };
@@ -187,8 +197,17 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   }
 }
 
+/** The database a connection string names (`db.namespace` on query spans). */
+export function databaseNameOf(url: string): string | undefined {
+  try {
+    return decodeURIComponent(new URL(url).pathname.slice(1)) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Transactions of the application role with `app.tenant_id` set for their duration, on one pool. */
-function tenantTransactions(dialect: PostgresDialect): Database['withTenant'] {
+function tenantTransactions(dialect: Dialect): Database['withTenant'] {
   return <DB = NoTables, T = unknown>(
     scope: TenantScope,
     fn: (trx: TenantTransaction<DB>) => Promise<T>,

@@ -1,4 +1,5 @@
-export { openDatabase, type Database, type OpenDatabaseOptions } from './database.js';
+export { databaseNameOf, openDatabase, type Database, type OpenDatabaseOptions } from './database.js';
+export { tracedDialect, type TracedDialectOptions } from './traced.dialect.js';
 export {
   jsonb,
   type NoTables,

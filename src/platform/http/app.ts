@@ -20,11 +20,12 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { Logger, Registry } from '../telemetry/index.js';
+import { isTracingEnabled, type Logger, type Registry } from '../telemetry/index.js';
 import { authenticationHook, type Authenticator, type RateLimiter, type Surface } from '../auth/index.js';
 import { AppError, PlatformErrors } from '../errors.js';
 import { healthRoutes, type ReadinessCheck } from './health.routes.js';
 import { httpMetrics } from './metrics.plugin.js';
+import { httpTracing } from './http-tracing.hooks.js';
 import { sendProblem, toAppError } from './problem.js';
 import { guardStorableText } from './storable-text.guard.js';
 
@@ -144,6 +145,9 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
       }
     },
   }).withTypeProvider<ZodTypeProvider>();
+
+  // First of all hooks, so authentication and every route's work run inside the request's span.
+  if (isTracingEnabled()) httpTracing(app);
 
   // Every route as registered, so tests (and tools) can walk them: the permission table test does.
   const registeredRoutes: RegisteredRoute[] = [];

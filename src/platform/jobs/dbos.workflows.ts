@@ -1,7 +1,7 @@
 import { DBOS, DBOSClient, type WorkflowHandle, type WorkflowStatus as DbosStatus } from '@dbos-inc/dbos-sdk';
 import pg from 'pg';
 import type { ExternalMigrationSet } from '../db/index.js';
-import type { Logger } from '../telemetry/index.js';
+import { inChildSpan, inRootSpan, type Logger } from '../telemetry/index.js';
 import type {
   StepOptions,
   WorkflowContext,
@@ -167,7 +167,13 @@ export function createDbosWorkflows(options: DbosWorkflowsOptions): Workflows {
 
   const ctxFor = (workflowId: string): WorkflowContext => ({
     workflowId,
-    step: (name, fn, stepOptions) => DBOS.runStep(fn, stepConfig(name, stepOptions)),
+    // The span is made inside the step, so it stands for an execution (each retry its own), not
+    // for a replay that returns the recorded output.
+    step: (name, fn, stepOptions) =>
+      DBOS.runStep(
+        () => inChildSpan(`step ${name}`, { attributes: { 'switchboard.workflow.step': name } }, () => fn()),
+        stepConfig(name, stepOptions),
+      ),
     async startChild<I, O>(workflow: WorkflowRef<I, O>, input: I): Promise<WorkflowRun<O>> {
       const fn = registered.get(workflow.name);
       if (!fn) throw new Error(`workflow ${workflow.name} is not defined`);
@@ -195,7 +201,12 @@ export function createDbosWorkflows(options: DbosWorkflowsOptions): Workflows {
       const body = async (input: unknown): Promise<unknown> => {
         const id = DBOS.workflowID;
         if (!id) throw new Error('not inside a workflow');
-        return fn(ctxFor(id), input as I);
+        // A run comes off the queue, outside the trace that started it: each run is a trace of its own.
+        return inRootSpan(
+          `workflow ${name}`,
+          { attributes: { 'switchboard.workflow.name': name, 'switchboard.workflow.id': id } },
+          () => fn(ctxFor(id), input as I),
+        );
       };
       registered.set(name, options.mode === 'executor' ? DBOS.registerWorkflow(body, { name }) : body);
       return { name };

@@ -3,7 +3,7 @@ import { Cron } from 'croner';
 import { sql, type Kysely } from 'kysely';
 import type { NoTables } from '../db/index.js';
 import { newUuid } from '../ids.js';
-import type { Logger } from '../telemetry/index.js';
+import { inRootSpan, type Logger } from '../telemetry/index.js';
 import { createLeaderLease } from './leader.lease.js';
 import type { TimerTrigger } from './triggers.types.js';
 
@@ -81,7 +81,11 @@ export function startTimerScheduler(options: TimerSchedulerOptions): TimerSchedu
     });
     if (!claimed) return;
     try {
-      await trigger.run({ runId, scheduledFor, missedSlots });
+      await inRootSpan(
+        `timer ${trigger.name}`,
+        { attributes: { 'switchboard.job.name': trigger.name, 'switchboard.job.run_id': runId } },
+        () => trigger.run({ runId, scheduledFor, missedSlots }),
+      );
       await sql`update jobs.job_runs set outcome = 'succeeded', finished_at = now() where id = ${runId}::uuid`.execute(
         db,
       );

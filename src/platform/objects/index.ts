@@ -38,4 +38,5 @@ export {
   type ObjectUrlSignerOptions,
 } from './object-url.signer.js';
 export { withCreatedEvents, withDeletionAudit } from './object-events.decorator.js';
+export { withTracing } from './object-tracing.decorator.js';
 export { signedDownloadRoutes } from './signed-download.routes.js';

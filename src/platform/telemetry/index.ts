@@ -6,3 +6,18 @@ export {
   type LoggerSettings,
 } from './logger.js';
 export { createMetricsRegistry, Counter, Gauge, Histogram, type Registry } from './metrics.js';
+export {
+  activeSpan,
+  contextFromCarrier,
+  currentTraceparent,
+  inChildSpan,
+  inRootSpan,
+  isTracingEnabled,
+  recordFailure,
+  startTracing,
+  traceLogFields,
+  tracer,
+  tracingRequested,
+  type Tracing,
+  type TracingOptions,
+} from './tracing.js';

@@ -1,5 +1,6 @@
 import { pino, type Logger, type LoggerOptions } from 'pino';
 import { sanitizeLogObject, sanitizeLogValue } from './log-values.js';
+import { traceLogFields } from './tracing.js';
 
 export type { Logger } from 'pino';
 
@@ -67,6 +68,9 @@ export function createLogger(settings: LoggerSettings, destination?: pino.Destin
     // Before serialisers and redaction: no line ever carries a database driver object (see log-values.ts).
     formatters: { level: (label) => ({ level: label }), log: sanitizeLogObject },
     serializers: { err: sanitizeLogValue, error: sanitizeLogValue },
+    // Lines written inside a span carry its ids, so a log search leads to the trace and back. A
+    // fresh object each time: pino merges the line's fields into what the mixin returns.
+    mixin: () => traceLogFields() ?? {},
   };
   if (settings.pretty && !destination) {
     return pino({ ...options, transport: { target: 'pino-pretty', options: { colorize: true } } });

@@ -164,7 +164,7 @@ export async function createNatsBus(
               await consumePartition({
                 consumer,
                 db: core.db,
-                deps: core.handlerDeps,
+                deps: { ...core.handlerDeps, messagingSystem: 'nats' },
                 group,
                 topics: familyTopics,
                 handler,

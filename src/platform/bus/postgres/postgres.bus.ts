@@ -59,7 +59,7 @@ export function createPostgresBus(
       const { group, topics, handler, retry } = core.validateSubscription(subscribeOptions);
       const subscription = await startPgConsumer({
         db: core.db,
-        deps: core.handlerDeps,
+        deps: { ...core.handlerDeps, messagingSystem: 'postgresql' },
         group,
         topics,
         handler,
