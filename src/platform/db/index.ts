@@ -10,6 +10,7 @@ export {
 export {
   sqlMigration,
   migrateToLatest,
+  migrateSchemasTo,
   MigrationFailedError,
   type ModuleMigration,
   type MigrationSet,
