@@ -34,6 +34,7 @@ import {
 import { createPgDataKeyStore } from '../platform/crypto/data-key.pg-store.js';
 import { createPgSubjectKeyStore } from '../platform/crypto/subject-key.pg-store.js';
 import { createSubjectKeys } from '../platform/crypto/subject-keys.service.js';
+import { objectStoreTombstones } from '../platform/backup/subject-tombstones.js';
 import type { SubjectKeys } from '../platform/crypto/index.js';
 import type { PrivacyParticipant } from '../platform/privacy/index.js';
 import { openDatabase, type Database } from '../platform/db/index.js';
@@ -216,7 +217,6 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
             logger,
           });
     const keyring = createKeyring({ store: createPgDataKeyStore(database), masterKey, previousMasterKeys });
-    const subjectKeys = createSubjectKeys({ keyring, store: createPgSubjectKeyStore(database) });
     const auditLog = createAuditLog(database);
     const secrets = createSecretsStore({ database, keyring, audit: auditLog });
     const objectStore = createObjectStore(config.objects.url, {
@@ -230,6 +230,12 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
     });
     closers.push(() => objectStore.close());
     const quietObjects = withTracing(objectStore);
+    // Every shred is also recorded in the object store, so a restore of an older backup shreds again.
+    const subjectKeys = createSubjectKeys({
+      keyring,
+      store: createPgSubjectKeyStore(database),
+      tombstones: objectStoreTombstones(quietObjects),
+    });
     const objects = withCreatedEvents(quietObjects, async (head) => {
       if (!head.tenantId) return;
       const data: ObjectCreatedData = {

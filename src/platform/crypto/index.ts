@@ -32,5 +32,6 @@ export {
   createSubjectKeys,
   createInMemorySubjectKeyStore,
   type SubjectKeyStore,
+  type SubjectTombstoneRecorder,
 } from './subject-keys.service.js';
 export { createPgSubjectKeyStore } from './subject-key.pg-store.js';

@@ -23,6 +23,15 @@ export interface SubjectKeyStore {
   shred(tenantId: string, refs: readonly string[]): Promise<number>;
 }
 
+/**
+ * A record of shredded refs kept outside the database (the object store: see
+ * src/platform/backup/subject-tombstones.ts), so that a restore of a backup taken before an erasure
+ * can shred the keys again. It holds no personal data: the tenant, the refs (blind indexes) and a time.
+ */
+export interface SubjectTombstoneRecorder {
+  record(tenantId: string, refs: readonly string[], shreddedAt: Date): Promise<void>;
+}
+
 /*
  * Ciphertext: "SBS1" | n (1 byte) | n refs (32 bytes each) | nonce (12) | AES-256-GCM ciphertext | tag (16).
  * The key is HKDF-SHA256 over the n subject keys in the order of their refs (sorted), so it can be
@@ -42,10 +51,16 @@ const toBuffer = (value: Buffer | string | undefined) =>
 export function createSubjectKeys(options: {
   readonly keyring: Keyring;
   readonly store: SubjectKeyStore;
+  /**
+   * Where every shred is recorded before the keys are destroyed. Written first: a shred whose record
+   * failed is not done (the erasure retries), and a record whose shred then failed only erases again
+   * on a restore what was meant to be erased anyway.
+   */
+  readonly tombstones?: SubjectTombstoneRecorder;
   /** How long an unwrapped key is reused; a shred by another process takes effect here within it. */
   readonly cacheTtlMs?: number;
 }): SubjectKeys {
-  const { keyring, store } = options;
+  const { keyring, store, tombstones } = options;
   const cache = new LruTtlCache<string, Buffer>({ maxEntries: 50_000, ttlMs: options.cacheTtlMs ?? 30_000 });
   const cacheKey = (tenantId: string, ref: string) => `${tenantId}/${ref}`;
   const wrapAad = (ref: string) => `crypto.subject_key:${ref}`;
@@ -265,7 +280,9 @@ export function createSubjectKeys(options: {
     async shred(tenantId, subjects) {
       const refs = await refsOf(tenantId, subjects);
       for (const ref of refs) cache.delete(cacheKey(tenantId, ref));
-      return { shredded: refs.length === 0 ? 0 : await store.shred(tenantId, refs) };
+      if (refs.length === 0) return { shredded: 0 };
+      await tombstones?.record(tenantId, refs, new Date());
+      return { shredded: await store.shred(tenantId, refs) };
     },
     async isShredded(tenantId, identifier) {
       const [ref = ''] = await refsOf(tenantId, [identifier]);

@@ -11,6 +11,7 @@ export {
 export {
   sqlMigration,
   migrateToLatest,
+  migrateSchemasTo,
   MigrationFailedError,
   type ModuleMigration,
   type MigrationSet,

@@ -115,3 +115,41 @@ export async function migrateToLatest(
   }
   return reports;
 }
+
+/**
+ * Runs each schema's migrations up to and including the one `levels` names for it, and none for a
+ * schema it leaves out: a restore rebuilds the schema exactly as the backup's data was written under,
+ * loads the data, and only then lets the newer migrations of this build run over it. A schema a
+ * library migrates itself can only be brought to its latest version: any level named for it means that.
+ */
+export async function migrateSchemasTo(
+  target: MigrationTarget,
+  sets: readonly MigrationSet[],
+  levels: ReadonlyMap<string, string>,
+): Promise<MigrationReport[]> {
+  const reports: MigrationReport[] = [];
+  for (const set of sets) {
+    const level = levels.get(set.schema);
+    if (level === undefined) continue;
+    if ('migrateExternal' in set) {
+      reports.push(...(await migrateToLatest(target, [set])));
+      continue;
+    }
+    if (!set.migrations.some((m) => m.name === level))
+      throw new Error(`${set.schema} has no migration named ${level}`);
+    const migrator = new Migrator({
+      db: target.owner,
+      provider: providerFor(set),
+      migrationTableSchema: set.schema,
+      migrationTableName: 'schema_migrations',
+      migrationLockTableName: 'schema_migrations_lock',
+    });
+    const { error, results } = await migrator.migrateTo(level);
+    if (error) {
+      const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+      throw new MigrationFailedError(set.schema, failed, error);
+    }
+    reports.push({ schema: set.schema, applied: (results ?? []).map((r) => r.migrationName) });
+  }
+  return reports;
+}
