@@ -130,7 +130,9 @@ describe('switchboard backup and restore', () => {
     const server = new pg.Client({ connectionString: source.url });
     await server.connect();
     const major = Math.floor(
-      Number((await server.query<{ v: string }>('show server_version_num')).rows[0]?.v) / 10_000,
+      Number(
+        (await server.query<{ v: string }>("select current_setting('server_version_num') as v")).rows[0]?.v,
+      ) / 10_000,
     );
     await server.end();
     if (await findPgTool('pg_dump', major)) {

@@ -27,6 +27,8 @@ export async function loadTables(
   root: string,
   database: DatabaseSection,
   onTable: (table: TableEntry) => void,
+  /** `replicationRole: false` loads as a role that may not set it would (tests take that path on purpose). */
+  options: { readonly replicationRole?: boolean } = {},
 ): Promise<LoadReport> {
   const tables = database.tables.filter((t) => !isMigrationBookkeeping(t));
   await client.query('BEGIN');
@@ -44,9 +46,9 @@ export async function loadTables(
     await assertTablesExist(client, tables);
 
     await client.query('SAVEPOINT replication_role');
-    let triggersDeferred = true;
+    let triggersDeferred = options.replicationRole ?? true;
     try {
-      await client.query(`SET LOCAL session_replication_role = replica`);
+      if (triggersDeferred) await client.query(`SET LOCAL session_replication_role = replica`);
     } catch {
       await client.query('ROLLBACK TO SAVEPOINT replication_role');
       triggersDeferred = false;
