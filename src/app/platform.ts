@@ -314,6 +314,11 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
         });
       } else {
         rateLimiter = createMemoryRateLimiter();
+        // `start` is one process; `api` processes are meant to be several, each counting alone.
+        if (options.role === 'api')
+          logger.warn(
+            'REDIS_URL is unset: rate limits are counted in this process only, so each api replica allows the full limit',
+          );
       }
       closers.push(() => rateLimiter.close());
       http = await createHttpApp({
