@@ -3,7 +3,7 @@ import os from 'node:os';
 import { readFileSync } from 'node:fs';
 import { BlockList, isIPv6 } from 'node:net';
 import { Redis } from 'ioredis';
-import type { Config } from '../platform/config/index.js';
+import { ConfigError, type Config } from '../platform/config/index.js';
 import { createAuditLog, type AuditLog } from '../platform/audit/index.js';
 import { createBus, deadLetterRoutes, type Bus } from '../platform/bus/index.js';
 import {
@@ -63,7 +63,11 @@ import { consoleFor } from './console-setup.js';
 import { portalPlugin } from '../platform/http/portal.plugin.js';
 import { moduleMigrations, modules, type ModuleApis } from './modules.js';
 
-export type Role = 'start' | 'api' | 'worker' | 'cli';
+/**
+ * What a process runs: `start` everything; `api` HTTP; `worker` event consumers, workflows and (unless
+ * SWITCHBOARD_TIMERS=false) timers; `scheduler` the outbox relay and the timers only; `cli` none.
+ */
+export type Role = 'start' | 'api' | 'worker' | 'scheduler' | 'cli';
 
 export interface Platform {
   readonly config: Config;
@@ -156,6 +160,10 @@ const kernelAdminPermissions = ['settings:write', 'bus:admin'];
 
 /** The composition root: builds every dependency from the config and wires the modules. */
 export async function createPlatform(config: Config, options: CreatePlatformOptions): Promise<Platform> {
+  if (options.role === 'scheduler' && !config.jobs.timers)
+    throw new ConfigError([
+      'SWITCHBOARD_TIMERS: a scheduler process runs only the timers; unset it (it is meant for worker processes)',
+    ]);
   const registry: readonly AnyModuleDefinition[] = modules;
   const extraModules = (options.extraModules ?? []).filter((module) => !registry.includes(module));
   // Log redaction follows the data classification: every restricted column's name is censored.
@@ -207,6 +215,7 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
     );
     closers.push(() => bus.close());
     const runsWork = options.role === 'start' || options.role === 'worker';
+    // The scheduler's timers only start workflows (any worker executes them): a client suffices.
     const workflows =
       options.role === 'cli'
         ? undefined
@@ -317,6 +326,11 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
         });
       } else {
         rateLimiter = createMemoryRateLimiter();
+        // `start` is one process; `api` processes are meant to be several, each counting alone.
+        if (options.role === 'api')
+          logger.warn(
+            'REDIS_URL is unset: rate limits are counted in this process only, so each api replica allows the full limit',
+          );
       }
       closers.push(() => rateLimiter.close());
       http = await createHttpApp({
@@ -364,8 +378,12 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
     if (options.role !== 'cli') await declareModuleGroups(bus, instances);
     // Background work: the outbox relay, every module's consumers and triggers, timers, workflows.
     let runtime: WorkerRuntime | undefined;
-    if (runsWork && workflows) {
-      runtime = createWorkerRuntime({ database, bus, logger, workflows }, { modules: instances });
+    if ((runsWork || options.role === 'scheduler') && workflows) {
+      const scheduler = options.role === 'scheduler';
+      runtime = createWorkerRuntime(
+        { database, bus, logger, workflows },
+        { modules: instances, consume: !scheduler, timers: scheduler || config.jobs.timers },
+      );
       await runtime.start();
     } else {
       await workflows?.launch();

@@ -55,4 +55,8 @@ export function registerServeCommands(program: Command): void {
     .command('worker')
     .description('Run only background work (event consumers, jobs, timers), no HTTP')
     .action(() => serve('worker'));
+  program
+    .command('scheduler')
+    .description('Run only the outbox relay and the cron timers (one replica leads), no HTTP')
+    .action(() => serve('scheduler'));
 }

@@ -72,6 +72,9 @@ export const settingsSchema = z
       .default([]),
     SWITCHBOARD_BODY_LIMIT_BYTES: positiveInt.default(1_048_576),
     SWITCHBOARD_SHUTDOWN_TIMEOUT_MS: positiveInt.default(15_000),
+    // Whether `worker` and `start` processes compete to run the cron timers; false when a
+    // `switchboard scheduler` deployment runs them (docs/scaling.md).
+    SWITCHBOARD_TIMERS: z.stringbool().default(true),
     // An accepted payload still unprocessed this long after it arrived has its event published again.
     SWITCHBOARD_REDRIVE_AFTER_SECONDS: positiveInt.min(60).default(900),
     // How long the file of a background export is kept before it is deleted (1 hour to 90 days).

@@ -48,6 +48,8 @@ export interface Config {
     readonly firstRetryMs: number;
   };
   readonly shutdownTimeoutMs: number;
+  /** Whether worker and start processes run the cron timers (false: a scheduler deployment does). */
+  readonly jobs: { readonly timers: boolean };
   /** Notifications' platform-wide SMTP server (a tenant secret `notifications.smtp.url` wins); undefined = none. */
   readonly notifications: { readonly smtpUrl: string | undefined };
   readonly calls: {
@@ -178,6 +180,7 @@ function buildConfig(settings: Settings): Config {
       firstRetryMs: settings.SWITCHBOARD_OUTBOUND_WEBHOOKS_FIRST_RETRY_MS,
     },
     shutdownTimeoutMs: settings.SWITCHBOARD_SHUTDOWN_TIMEOUT_MS,
+    jobs: { timers: settings.SWITCHBOARD_TIMERS },
     notifications: { smtpUrl: settings.SWITCHBOARD_SMTP_URL },
     calls: {
       redriveAfterMs: settings.SWITCHBOARD_REDRIVE_AFTER_SECONDS * 1000,

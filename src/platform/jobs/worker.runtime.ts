@@ -31,6 +31,17 @@ export interface WorkerRuntimeOptions {
   readonly staleAfterMs?: number;
   readonly timerLeaseMs?: number;
   readonly timerTickMs?: number;
+  /**
+   * Consume events: every module's event consumers and object-created triggers, and (with an
+   * executor-mode Workflows) the heartbeat by which live workers take over a dead one's workflows.
+   * Default true; false for the `scheduler` role, which only relays the outbox and runs timers.
+   */
+  readonly consume?: boolean;
+  /**
+   * Run the cron timers (this replica competes for the `timers` lease). Default true; false in
+   * `worker` processes when a `scheduler` deployment runs the timers (SWITCHBOARD_TIMERS=false).
+   */
+  readonly timers?: boolean;
 }
 
 export interface WorkerRuntime {
@@ -79,12 +90,16 @@ export async function declareModuleGroups(bus: Bus, modules: readonly ModuleJobs
  * What `switchboard worker` (and `start`) runs besides HTTP: the outbox relay, every module's
  * event consumers and object-created triggers, the cron timers (one replica leads), and the
  * workflow executor with crash takeover. Several workers on one database share all of it.
+ * `switchboard scheduler` runs the relay and the timers only (`consume: false`); a worker with
+ * `timers: false` leaves the timers to it.
  */
 export function createWorkerRuntime(deps: WorkerRuntimeDeps, options: WorkerRuntimeOptions): WorkerRuntime {
   const { bus, database, logger } = deps;
   const runner = options.runner ?? deps.workflows?.executorId ?? `worker-${process.pid}`;
   const heartbeatMs = options.heartbeatMs ?? 5_000;
   const staleAfterMs = options.staleAfterMs ?? 30_000;
+  const consume = options.consume ?? true;
+  const runTimers = options.timers ?? true;
   const subscriptions: Subscription[] = [];
   let timers: TimerScheduler | undefined;
   let heartbeat: NodeJS.Timeout | undefined;
@@ -112,7 +127,7 @@ export function createWorkerRuntime(deps: WorkerRuntimeDeps, options: WorkerRunt
     async start() {
       bus.startRelay();
       const jobs = options.modules.flatMap((m) => m.jobs ?? []);
-      const triggers = moduleTriggers(options.modules);
+      const triggers = consume ? moduleTriggers(options.modules) : [];
       for (const trigger of triggers) {
         subscriptions.push(
           await bus.subscribe({
@@ -124,26 +139,34 @@ export function createWorkerRuntime(deps: WorkerRuntimeDeps, options: WorkerRunt
         );
       }
       await deps.workflows?.launch();
-      await beat();
-      const tick = () => {
-        heartbeat = setTimeout(() => {
-          beat()
-            .catch((error: unknown) => logger.error({ err: error }, 'worker heartbeat failed'))
-            .finally(() => {
-              if (!stopped) tick();
-            });
-        }, heartbeatMs);
-      };
-      tick();
+      // The heartbeat is how workers take over each other's workflows: a process that executes none
+      // (the scheduler, whose timers only start workflows) takes no part.
+      if (consume) {
+        await beat();
+        const tick = () => {
+          heartbeat = setTimeout(() => {
+            beat()
+              .catch((error: unknown) => logger.error({ err: error }, 'worker heartbeat failed'))
+              .finally(() => {
+                if (!stopped) tick();
+              });
+          }, heartbeatMs);
+        };
+        tick();
+      }
+      const timerJobs = runTimers ? jobs.filter((j): j is TimerTrigger => j.kind === 'timer') : [];
       timers = startTimerScheduler({
         db: database.owner,
-        timers: jobs.filter((j): j is TimerTrigger => j.kind === 'timer'),
+        timers: timerJobs,
         logger,
         runner,
         ...(options.timerLeaseMs ? { leaseMs: options.timerLeaseMs } : {}),
         ...(options.timerTickMs ? { tickMs: options.timerTickMs } : {}),
       });
-      logger.info({ runner, triggers: triggers.length, jobs: jobs.length }, 'worker runtime started');
+      logger.info(
+        { runner, triggers: triggers.length, timers: timerJobs.length, jobs: jobs.length },
+        'worker runtime started',
+      );
     },
     async stop() {
       stopped = true;
@@ -151,7 +174,10 @@ export function createWorkerRuntime(deps: WorkerRuntimeDeps, options: WorkerRunt
       await timers?.stop();
       await Promise.all(subscriptions.map((s) => s.stop()));
       await deps.workflows?.shutdown();
-      await sql`delete from jobs.workers where id = ${runner}`.execute(database.owner).catch(() => undefined);
+      if (consume)
+        await sql`delete from jobs.workers where id = ${runner}`
+          .execute(database.owner)
+          .catch(() => undefined);
     },
   };
 }

@@ -18,6 +18,8 @@ export interface S3rverFixture {
   readonly endpoint: string;
   readonly bucket: string;
   readonly credentials: { accessKeyId: string; secretAccessKey: string };
+  /** The server's process (benchmarks count its CPU). */
+  readonly pid: number | undefined;
   /** A plain SDK client for the test to go behind the adapter's back. */
   readonly client: S3Client;
   stop(): Promise<void>;
@@ -59,6 +61,7 @@ export async function startS3rver(): Promise<S3rverFixture> {
     endpoint,
     bucket,
     credentials,
+    pid: child.pid,
     client,
     async stop() {
       client.destroy();
