@@ -48,15 +48,18 @@ function rollupOf(facts: readonly UsageFact[]): RollupRow[] {
  * a second; sixteen partitions in flight per process), and one transaction per event would spend
  * its time on commits and on the lock of the tenant's hot rollup row. Calls that arrive while a
  * write is in flight wait and are written together by the next: one transaction per tenant of the
- * batch records the event ids and adds the summed quantities. Each caller learns its own tenant's
+ * batch (a few side by side) records the event ids and adds the summed quantities. Each caller learns its own tenant's
  * outcome only, so a failure never fails (and re-delivers) events whose counts committed.
  */
 export function createUsageRecorder(deps: {
   readonly database: Database;
   /** Events per write at most. */
   readonly maxBatch?: number;
+  /** Tenant transactions of one batch at a time at most (default 4). */
+  readonly parallelTenants?: number;
 }): UsageRecorder {
   const maxBatch = deps.maxBatch ?? 1_000;
+  const parallelTenants = deps.parallelTenants ?? 4;
   const queue: Pending[] = [];
   let running: Promise<void> | undefined;
 
@@ -96,7 +99,13 @@ export function createUsageRecorder(deps: {
         if (list) list.push(pending);
         else byTenant.set(pending.fact.tenantId, [pending]);
       }
-      for (const [tenantId, pending] of byTenant) await writeTenant(tenantId, pending);
+      // Tenants touch rows of their own: their transactions run side by side, a few at a time
+      // (each holds a pooled connection until it commits).
+      const tenants = [...byTenant];
+      const lanes = Array.from({ length: Math.min(parallelTenants, tenants.length) }, async () => {
+        for (let next = tenants.shift(); next; next = tenants.shift()) await writeTenant(next[0], next[1]);
+      });
+      await Promise.all(lanes);
     }
   }
 
