@@ -18,6 +18,7 @@ import { ordersModule } from '../modules/orders/index.js';
 import { customersModule } from '../modules/customers/index.js';
 import { notificationsModule } from '../modules/notifications/index.js';
 import { privacyModule } from '../modules/privacy/index.js';
+import { meteringModule } from '../modules/metering/index.js';
 
 /**
  * The one registry: every module of the platform, in the order they are created and migrated (a
@@ -36,6 +37,7 @@ export const modules = [
   customersModule,
   notificationsModule,
   privacyModule,
+  meteringModule,
 ] as const;
 
 /** Each module's api by name: `platform.modules.calls`. */

@@ -66,6 +66,7 @@ const consolePages = (callId: string, recordingId: string, ids: Readonly<Record<
     settings: '/admin/settings',
     audit: '/admin/audit',
     'dead-letters': '/admin/dead-letters',
+    usage: '/admin/usage',
     'lead-lists': '/outbound/lists',
     leads: '/outbound/leads',
     'lead-imports': '/outbound/imports',

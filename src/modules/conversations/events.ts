@@ -61,6 +61,24 @@ export const analysisCompletedV1 = {
     ),
     grade: z.enum(['A', 'B', 'C', 'D', 'E']).nullable(),
     score: z.number().nullable(),
+    /**
+     * The analysed conversation's length (the transcript's), for metering. Optional: events
+     * published before it was added have none.
+     */
+    durationMs: z.number().nullable().optional(),
+    /**
+     * What this analysis spent on the tenant's language model; null when it called none (local
+     * analyser, or a QA re-score that re-used the previous findings). Optional like durationMs.
+     */
+    llm: z
+      .object({
+        provider: z.string(),
+        model: z.string(),
+        inputTokens: z.number().int(),
+        outputTokens: z.number().int(),
+      })
+      .nullable()
+      .optional(),
   }),
 } as const;
 export type AnalysisCompleted = z.infer<typeof analysisCompletedV1.schema>;

@@ -64,6 +64,9 @@ export const permissions = [
   'notifications:configure',
   // privacy: data-subject requests (access, erasure, restriction, rectification)
   'privacy:requests',
+  // metering: usage and the cost-allocation report (read), the unit prices (admin)
+  'metering:read',
+  'metering:admin',
   // the client portal (external surface)
   'portal:read',
   'portal:orders:write',
@@ -172,6 +175,7 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'products:read',
     'orders:read',
     'notifications:read',
+    'metering:read',
   ],
   viewer: [
     'tenant:read',

@@ -256,7 +256,10 @@ describe('conversation analysis end to end', () => {
       analysisId: analysis.id,
       grade: 'E',
       score: 0,
+      // For metering: the local analyser calls no language model.
+      llm: null,
     });
+    expect(event).toHaveProperty('durationMs');
     const intents = event!.intents as { kind: string; phrase: string }[];
     expect(intents.find((i) => i.kind === 'opt_out')?.phrase.toLowerCase()).toContain('off your list');
 
@@ -376,21 +379,24 @@ describe('conversation analysis end to end', () => {
     });
     fake.on(
       fakeOpenAi.route,
-      fakeOpenAi.answer({
-        summary: 'The customer asked to be removed from the call list; the agent agreed.',
-        sentiment: 'neutral',
-        actionItems: ['Remove the number today'],
-        insights: { reason: 'opt_out', resolved: true },
-        qa: [
-          {
-            ruleId: 'empathy',
-            score: 80,
-            pass: true,
-            evidence: [{ segmentId: 'seg_2', quote: 'I understand.' }],
-            coachNote: 'Acknowledged the request at once.',
-          },
-        ],
-      }),
+      fakeOpenAi.answer(
+        {
+          summary: 'The customer asked to be removed from the call list; the agent agreed.',
+          sentiment: 'neutral',
+          actionItems: ['Remove the number today'],
+          insights: { reason: 'opt_out', resolved: true },
+          qa: [
+            {
+              ruleId: 'empathy',
+              score: 80,
+              pass: true,
+              evidence: [{ segmentId: 'seg_2', quote: 'I understand.' }],
+              coachNote: 'Acknowledged the request at once.',
+            },
+          ],
+        },
+        { input: 1_234, output: 56 },
+      ),
     );
     const recording = await receive(llmTenant);
     const analysis = await currentAnalysis(llmTenant, recording.publicId);
@@ -410,6 +416,9 @@ describe('conversation analysis end to end', () => {
     // The disclosure still auto-fails the call, LLM or not.
     expect(analysis.qa).toMatchObject({ grade: 'E', autoFailed: true, complete: true });
     expect(analysis.provenance.llm).toMatchObject({ provider: 'openai-compatible' });
+    // The tokens it spent travel with the event, for metering.
+    const published = await events(llmTenant, 'conversations.analysis.completed.v1');
+    expect(published.find((e) => e.recordingId === recording.publicId)?.llm).toMatchObject({ provider: 'openai-compatible', inputTokens: 1_234, outputTokens: 56 });
     // What was sent: the redacted transcript, never a key (none is configured for this self-hosted server).
     expect(fake.calls).toHaveLength(1);
     expect(JSON.stringify(fakeOpenAi.sent(fake.calls[0]!))).toContain('Please take me off your list.');

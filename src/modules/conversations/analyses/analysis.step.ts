@@ -257,6 +257,17 @@ export function createAnalysisStep(deps: AnalysisStepDeps) {
             intents: intentPhrases(result.analysis.intents),
             grade: row.grade,
             score: row.qaScore,
+            durationMs: transcriptRow.durationMs === null ? null : Number(transcriptRow.durationMs),
+            // A QA re-score re-uses the previous findings (and their LLM usage): it called no model.
+            llm:
+              result.llm && !previous
+                ? {
+                    provider: result.llm.usage.provider,
+                    model: result.llm.usage.model,
+                    inputTokens: result.llm.usage.inputTokens,
+                    outputTokens: result.llm.usage.outputTokens,
+                  }
+                : null,
           }),
         },
       ]);

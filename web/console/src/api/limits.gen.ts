@@ -343,6 +343,14 @@ export const apiLimits = {
     'customerId': { maxLength: 100 },
     'limit': { minimum: 1, maximum: 200 },
   },
+  'GET /api/v1/metering/report.csv': {
+    'from': { maxLength: 10 },
+    'to': { maxLength: 10 },
+  },
+  'GET /api/v1/metering/usage': {
+    'from': { maxLength: 10 },
+    'to': { maxLength: 10 },
+  },
   'GET /api/v1/notification-templates/{templateId}': {
     'templateId': { maxLength: 100 },
   },

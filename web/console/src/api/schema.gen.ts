@@ -15989,6 +15989,320 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/metering/prices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's unit price of every meter (0 where none is set) and the list's currency */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MeteringPriceList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Replaces the price list: one currency, a price per unit for each priced meter (audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description ISO 4217 code of every price in the list */
+                        currency: string;
+                        /** @description Meter → price per unit; a meter left out costs nothing */
+                        prices: {
+                            /** @description Price per unit, a decimal string ("0.0025") */
+                            analyses?: string;
+                            /** @description Price per unit, a decimal string ("0.0025") */
+                            analysis_minutes?: string;
+                            /** @description Price per unit, a decimal string ("0.0025") */
+                            audio_minutes?: string;
+                            /** @description Price per unit, a decimal string ("0.0025") */
+                            call_records?: string;
+                            /** @description Price per unit, a decimal string ("0.0025") */
+                            dialer_attempts?: string;
+                            /** @description Price per unit, a decimal string ("0.0025") */
+                            dialer_talk_minutes?: string;
+                            /** @description Price per unit, a decimal string ("0.0025") */
+                            llm_input_tokens?: string;
+                            /** @description Price per unit, a decimal string ("0.0025") */
+                            llm_output_tokens?: string;
+                            /** @description Price per unit, a decimal string ("0.0025") */
+                            orders?: string;
+                            /** @description Price per unit, a decimal string ("0.0025") */
+                            recordings?: string;
+                            /** @description Price per unit, a decimal string ("0.0025") */
+                            storage?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MeteringPriceList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metering/report.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cost-allocation report of a period as CSV: tenant, period, meter, area, module, quantity, unit, unit price, currency, cost (audited) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description First UTC day of the period, included (YYYY-MM-DD) */
+                    from: string;
+                    /** @description Last UTC day of the period, included (YYYY-MM-DD); at most 366 days after from */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The cost-allocation report as CSV */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metering/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's usage in a period of UTC days: each meter's quantity and cost at the tenant's prices, and the quantities day by day */
+        get: {
+            parameters: {
+                query: {
+                    /** @description First UTC day of the period, included (YYYY-MM-DD) */
+                    from: string;
+                    /** @description Last UTC day of the period, included (YYYY-MM-DD); at most 366 days after from */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UsageSummary"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notification-templates": {
         parameters: {
             query?: never;
@@ -28849,6 +29163,34 @@ export interface components {
             timeZoneCandidates: string[];
             timeZoneSource: ("field" | "subdivision" | "area_code" | "country" | "region_candidates") | null;
         };
+        MeteringPriceList: {
+            /** @description null until a list is saved */
+            currency: string | null;
+            prices: {
+                description: string;
+                meter: string;
+                module: string;
+                unit: string;
+                /** @description "0" when none is set */
+                unitPrice: string;
+            }[];
+            updatedAt: string | null;
+            updatedBy: string | null;
+        };
+        MeteringPriceListInput: {
+            /** @description null until a list is saved */
+            currency: string | null;
+            prices: {
+                description: string;
+                meter: string;
+                module: string;
+                unit: string;
+                /** @description "0" when none is set */
+                unitPrice: string;
+            }[];
+            updatedAt: string | null;
+            updatedBy: string | null;
+        };
         NewScorecardPreviewRequest: {
             /** @description rec_...: a recording with a transcript */
             recordingId: string;
@@ -32058,6 +32400,74 @@ export interface components {
         TranscriptionSettingsInput: {
             /** @description In fallback order: the first that succeeds wins; one that is unavailable or fails hands over */
             providers: (components["schemas"]["TranscriptionLocalProviderInput"] | components["schemas"]["TranscriptionOpenAiProviderInput"] | components["schemas"]["TranscriptionDeepgramProviderInput"] | components["schemas"]["TranscriptionAwsTranscribeProviderInput"] | components["schemas"]["TranscriptionAssemblyAiProviderInput"])[];
+        };
+        UsageLine: {
+            /** @description The storage area (top-level object folder); null for other meters */
+            area: string | null;
+            /** @description quantity × unitPrice, six decimals, an exact decimal string */
+            cost: string;
+            meter: string;
+            /** @description The module whose work the line measures */
+            module: string;
+            /** @description In the unit, up to six decimals, an exact decimal string */
+            quantity: string;
+            /** @description What the quantity is in and a price is per: record, minute, 1M tokens, GB-day */
+            unit: string;
+            /** @description Price per unit in the currency; "0" when none is set, an exact decimal string */
+            unitPrice: string;
+        };
+        UsageLineInput: {
+            /** @description The storage area (top-level object folder); null for other meters */
+            area: string | null;
+            /** @description quantity × unitPrice, six decimals, an exact decimal string */
+            cost: string;
+            meter: string;
+            /** @description The module whose work the line measures */
+            module: string;
+            /** @description In the unit, up to six decimals, an exact decimal string */
+            quantity: string;
+            /** @description What the quantity is in and a price is per: record, minute, 1M tokens, GB-day */
+            unit: string;
+            /** @description Price per unit in the currency; "0" when none is set, an exact decimal string */
+            unitPrice: string;
+        };
+        UsageSummary: {
+            /** @description The price list's currency; null while the tenant has no prices */
+            currency: string | null;
+            daily: {
+                area: string | null;
+                day: string;
+                meter: string;
+                /** @description In the meter's unit, an exact decimal string */
+                quantity: string;
+            }[];
+            /** @description Every meter, used or not; storage once per area */
+            lines: components["schemas"]["UsageLine"][];
+            period: {
+                from: string;
+                to: string;
+            };
+            /** @description The sum of the costs, an exact decimal string */
+            totalCost: string;
+        };
+        UsageSummaryInput: {
+            /** @description The price list's currency; null while the tenant has no prices */
+            currency: string | null;
+            daily: {
+                area: string | null;
+                day: string;
+                meter: string;
+                /** @description In the meter's unit, an exact decimal string */
+                quantity: string;
+            }[];
+            /** @description Every meter, used or not; storage once per area */
+            lines: components["schemas"]["UsageLineInput"][];
+            period: {
+                from: string;
+                to: string;
+            };
+            /** @description The sum of the costs, an exact decimal string */
+            totalCost: string;
         };
         User: {
             /** Format: date-time */

@@ -37,3 +37,15 @@ describe('customers and privacy navigation', () => {
     ]);
   });
 });
+
+describe('administration navigation', () => {
+  it('keeps the usage page in the one Administration section, after the others', () => {
+    const administration = navigation.filter((section) => section.id === 'administration');
+    expect(administration).toHaveLength(1);
+    expect(administration[0]?.title()).toBe('Administration');
+    expect(administration[0]?.items.at(-1)).toMatchObject({
+      to: '/admin/usage',
+      permission: 'metering:read',
+    });
+  });
+});

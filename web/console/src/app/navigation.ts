@@ -12,6 +12,7 @@ import { privacyNavigation } from '@/features/privacy';
 import { recordingsNavigation } from '@/features/recordings';
 import { analysisNavigation } from '@/features/analysis';
 import { qualityNavigation } from '@/features/quality';
+import { usageNavigation } from '@/features/usage';
 import type { NavSection } from '@/kit/navigation';
 
 /** Features may add entries to another's section: sections with the same id become one, at the first one's place and title. */
@@ -42,4 +43,5 @@ export const navigation: readonly NavSection[] = joinSections([
   ...privacyNavigation,
   ...notificationsNavigation,
   ...adminNavigation,
+  ...usageNavigation,
 ]);

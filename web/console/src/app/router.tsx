@@ -14,6 +14,7 @@ import { privacyRoutes } from '@/features/privacy';
 import { recordingsRoutes } from '@/features/recordings';
 import { analysisRoutes } from '@/features/analysis';
 import { qualityRoutes } from '@/features/quality';
+import { usageRoutes } from '@/features/usage';
 import { consoleRoute, rootRoute } from '@/kit/routing';
 import { NotFoundView, PagePending, RouteErrorView } from './route-views';
 import { RootLayout } from './RootLayout';
@@ -44,6 +45,7 @@ const routeTree = rootRoute.addChildren([
     ...privacyRoutes,
     ...notificationsRoutes,
     ...adminRoutes,
+    ...usageRoutes,
   ]),
 ]);
 

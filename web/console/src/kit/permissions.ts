@@ -48,6 +48,8 @@ export const consolePermissions = [
   'notifications:send',
   'notifications:configure',
   'privacy:requests',
+  'metering:read',
+  'metering:admin',
 ] as const;
 
 export type ConsolePermission = (typeof consolePermissions)[number];

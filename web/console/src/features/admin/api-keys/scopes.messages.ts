@@ -56,6 +56,8 @@ export const scopeMessages = defineMessages(
       'notifications:configure': 'Configure notification templates and channels',
       'bus:admin': 'Event bus administration',
       'webhooks:manage': 'Manage outbound webhooks (endpoints, secrets, delivery log)',
+      'metering:read': 'Read usage and the cost report',
+      'metering:admin': 'Set unit prices',
     },
     hints: {
       'calls:ingest': 'Connectors, webhooks and imports',
@@ -117,6 +119,8 @@ export const scopeMessages = defineMessages(
         'notifications:configure': 'Benachrichtigungsvorlagen und Kanäle einrichten',
         'bus:admin': 'Event-Bus verwalten',
         'webhooks:manage': 'Ausgehende Webhooks verwalten (Endpunkte, Geheimnisse, Zustellprotokoll)',
+        'metering:read': 'Nutzung und Kostenbericht lesen',
+        'metering:admin': 'Stückpreise festlegen',
       },
       hints: {
         'calls:ingest': 'Konnektoren, Webhooks und Importe',

@@ -55,6 +55,8 @@ export const scopeGroups = [
       'notifications:configure',
       'bus:admin',
       'webhooks:manage',
+      'metering:read',
+      'metering:admin',
     ],
   },
 ] as const;

@@ -1,0 +1,2 @@
+export { usageRoutes } from './routes';
+export { usageNavigation } from './navigation';
