@@ -418,7 +418,11 @@ describe('conversation analysis end to end', () => {
     expect(analysis.provenance.llm).toMatchObject({ provider: 'openai-compatible' });
     // The tokens it spent travel with the event, for metering.
     const published = await events(llmTenant, 'conversations.analysis.completed.v1');
-    expect(published.find((e) => e.recordingId === recording.publicId)?.llm).toMatchObject({ provider: 'openai-compatible', inputTokens: 1_234, outputTokens: 56 });
+    expect(published.find((e) => e.recordingId === recording.publicId)?.llm).toMatchObject({
+      provider: 'openai-compatible',
+      inputTokens: 1_234,
+      outputTokens: 56,
+    });
     // What was sent: the redacted transcript, never a key (none is configured for this self-hosted server).
     expect(fake.calls).toHaveLength(1);
     expect(JSON.stringify(fakeOpenAi.sent(fake.calls[0]!))).toContain('Please take me off your list.');
