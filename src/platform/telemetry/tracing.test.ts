@@ -6,6 +6,7 @@ import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import { PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { loadConfig } from '../config/index.js';
 import { tracedDialect } from '../db/index.js';
 import { createFilesystemObjectStore, withTracing } from '../objects/index.js';
 import { createLogger } from './logger.js';
@@ -45,6 +46,17 @@ describe('tracing requested by the environment', () => {
         OTEL_TRACES_EXPORTER: 'none',
       }),
     ).toBe(false);
+  });
+
+  it('passes the strict configuration, which checks only its own prefixes', () => {
+    expect(() =>
+      loadConfig({
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318',
+        OTEL_SERVICE_NAME: 'switchboard-eu-api',
+        OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
+        OTEL_TRACES_SAMPLER_ARG: '0.1',
+      }),
+    ).not.toThrow();
   });
 });
 
