@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -146,7 +146,7 @@ describe('switchboard backup and restore', () => {
 
     // After the backups: one more erasure, which a restore must not undo.
     await platform.subjectKeys.shred(ctx.tenantId, [erasedAfter]);
-  }, 300_000);
+  }, 600_000);
 
   afterAll(async () => {
     await platform.close();
@@ -185,7 +185,7 @@ describe('switchboard backup and restore', () => {
 
   it.for(['logical', 'pg_dump'] as const)(
     'restores a %s backup into a fresh database and data dir: calls, objects, audit chain, erasures',
-    { timeout: 300_000 },
+    { timeout: 600_000 },
     async (format, context) => {
       const backup = backups.find((b) => b.format === format);
       if (!backup) {
@@ -244,6 +244,37 @@ describe('switchboard backup and restore', () => {
       const again = await runCli(['restore', backup.path], targetEnv);
       expect(again.code).toBe(1);
       expect(again.stderr).toContain('already holds Switchboard tables');
+      if (format !== 'logical') return;
+
+      // Over the same installation with --force, one object damaged behind the store's back: the
+      // objects are all there already, read through, and the damaged one fails the restore.
+      const note = `${ctx.tenantId}/notes/hello.txt`;
+      const file = path.join(targetEnv.SWITCHBOARD_DATA_DIR, 'objects', ...note.split('/')) + '#';
+      const bytes = await readFile(file);
+      bytes[40] = (bytes[40] ?? 0) ^ 0xff;
+      await writeFile(file, bytes);
+      const forced = await runCli(
+        [
+          'restore',
+          backup.path,
+          '--force',
+          '--verify-objects',
+          'read',
+          '--tombstones-from',
+          `file://${sourceDir}/objects`,
+          '--json',
+        ],
+        targetEnv,
+      );
+      expect(forced.code, forced.stderr).toBe(1);
+      expect(forced.stderr).toContain('database: --force: dropping');
+      expect(JSON.parse(forced.stdout)).toMatchObject({
+        ok: false,
+        database: { rowMismatches: [] },
+        objects: { restored: 0, present: atBackup.objects.length - 1, mismatched: [note], missingCount: 0 },
+        tombstones: { reapplied: 1 },
+        audit: { breaks: [] },
+      });
     },
   );
 
@@ -274,5 +305,5 @@ describe('switchboard backup and restore', () => {
     } finally {
       await restored.close();
     }
-  }, 300_000);
+  }, 600_000);
 });
