@@ -6,3 +6,4 @@ export {
   type LoggerSettings,
 } from './logger.js';
 export { createMetricsRegistry, Counter, Gauge, Histogram, type Registry } from './metrics.js';
+export { registerDiskMetrics, type WatchedVolume } from './disk.metrics.js';

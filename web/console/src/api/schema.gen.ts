@@ -23319,6 +23319,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                /** @description When the credential stops working, if given */
+                                expiresAt: string | null;
                                 name: string;
                                 /** Format: date-time */
                                 updatedAt: string;
@@ -23404,6 +23406,11 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description When the credential stops working at its issuer (a client secret, a certificate): the expiry alert warns ahead of it
+                         */
+                        expiresAt?: string;
                         value: string;
                     };
                 };
