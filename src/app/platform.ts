@@ -8,6 +8,7 @@ import { createAuditLog, type AuditLog } from '../platform/audit/index.js';
 import { createBus, deadLetterRoutes, type Bus } from '../platform/bus/index.js';
 import {
   createDbosWorkflows,
+  createJobsMetrics,
   createWorkerRuntime,
   declareModuleGroups,
   objectCreatedEventType,
@@ -38,24 +39,38 @@ import { objectStoreTombstones } from '../platform/backup/subject-tombstones.js'
 import type { SubjectKeys } from '../platform/crypto/index.js';
 import type { PrivacyParticipant } from '../platform/privacy/index.js';
 import { openDatabase, type Database } from '../platform/db/index.js';
-import { createHttpApp, type HttpApp, type ReadinessCheck } from '../platform/http/index.js';
+import {
+  createHttpApp,
+  createOpsApp,
+  type HttpApp,
+  type OpsApp,
+  type ReadinessCheck,
+} from '../platform/http/index.js';
 import {
   createLogger,
   createMetricsRegistry,
   Gauge,
   startTracing,
+  registerDiskMetrics,
   type Logger,
   type Registry,
+  type WatchedVolume,
 } from '../platform/telemetry/index.js';
 import {
   createObjectStore,
+  parseObjectStoreUrl,
   signedDownloadRoutes,
   withCreatedEvents,
   withTracing,
   type FilesystemObjectStore,
   type ObjectStore,
 } from '../platform/objects/index.js';
-import { createSecretsStore, secretsRoutes, type SecretsStore } from '../platform/secrets/index.js';
+import {
+  createSecretsStore,
+  registerSecretsMetrics,
+  secretsRoutes,
+  type SecretsStore,
+} from '../platform/secrets/index.js';
 import { assembleModules, migrationsOf, type AnyModuleDefinition } from '../platform/module.js';
 import { kernelClassification } from '../platform/db/kernel.classification.js';
 import { classificationRegistry, redactedFieldNames } from '../platform/privacy/index.js';
@@ -96,6 +111,11 @@ export interface Platform {
   readonly jobs: readonly JobTrigger[];
   /** Present for roles that serve HTTP. */
   readonly http: HttpApp | undefined;
+  /**
+   * Present for `worker`: the operations endpoint (/healthz, /readyz, /metrics) that the command
+   * listens on at HOST:PORT, since a worker serves no API.
+   */
+  readonly opsHttp: OpsApp | undefined;
   /** Stops HTTP (draining in-flight requests), then workers, then the database. Idempotent. */
   close(): Promise<void>;
 }
@@ -141,6 +161,14 @@ function poolMetrics(registry: Registry, database: Database): void {
   gauge('db_pool_connections_total', 'Open database connections', (p) => p.totalCount);
   gauge('db_pool_connections_idle', 'Idle database connections', (p) => p.idleCount);
   gauge('db_pool_waiting_clients', 'Queries waiting for a database connection', (p) => p.waitingCount);
+}
+
+/** The folders whose file systems the disk gauges watch: the data dir, and a filesystem object store's root. */
+function watchedVolumes(config: Config): WatchedVolume[] {
+  const volumes: WatchedVolume[] = [{ volume: 'data', path: config.dataDir }];
+  const location = parseObjectStoreUrl(config.objects.url, { cwd: process.cwd() });
+  if (location.kind === 'filesystem') volumes.push({ volume: 'objects', path: location.root });
+  return volumes;
 }
 
 function allowList(entries: readonly string[] | undefined): BlockList | undefined {
@@ -209,6 +237,9 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
   const closers: (() => Promise<void>)[] = [];
   try {
     poolMetrics(metrics, database);
+    registerDiskMetrics(metrics, watchedVolumes(config));
+    registerSecretsMetrics(metrics, database.owner);
+    const jobsMetrics = createJobsMetrics(metrics);
     const bus = await createBus(
       { natsUrl: config.bus.natsUrl, nats: { prefix: config.bus.natsPrefix } },
       { database, logger, metrics },
@@ -224,6 +255,7 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
             mode: runsWork ? 'executor' : 'client',
             executorId: `${options.role}-${os.hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
             logger,
+            metrics: jobsMetrics,
           });
     const keyring = createKeyring({ store: createPgDataKeyStore(database), masterKey, previousMasterKeys });
     const auditLog = createAuditLog(database);
@@ -296,20 +328,21 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
     );
     const { instances } = assembled;
 
+    const databaseCheck: ReadinessCheck = { name: 'database', check: () => database.ping() };
+    const objectStoreCheck: ReadinessCheck = {
+      name: 'object-store',
+      check: async () => {
+        await objects.head('readiness/probe');
+      },
+    };
     const serveHttp = options.role === 'start' || options.role === 'api';
     let http: HttpApp | undefined;
     if (serveHttp) {
       for (const instance of instances) await instance.beforeServing?.();
       let rateLimiter: RateLimiter;
-      const readinessChecks: ReadinessCheck[] = [
-        { name: 'database', check: () => database.ping() },
-        {
-          name: 'object-store',
-          check: async () => {
-            await objects.head('readiness/probe');
-          },
-        },
-      ];
+      // No bus check: the API publishes through the outbox in PostgreSQL, so it keeps accepting
+      // while NATS is away, and the relay catches up when it is back.
+      const readinessChecks: ReadinessCheck[] = [databaseCheck, objectStoreCheck];
       if (config.redis.url) {
         const redis = new Redis(config.redis.url, {
           lazyConnect: true,
@@ -381,13 +414,22 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
     if ((runsWork || options.role === 'scheduler') && workflows) {
       const scheduler = options.role === 'scheduler';
       runtime = createWorkerRuntime(
-        { database, bus, logger, workflows },
+        { database, bus, logger, workflows, metrics: { registry: metrics, jobs: jobsMetrics } },
         { modules: instances, consume: !scheduler, timers: scheduler || config.jobs.timers },
       );
       await runtime.start();
     } else {
       await workflows?.launch();
     }
+    // A worker consumes from the bus: it is ready when the database, the bus and the store answer.
+    const opsHttp =
+      options.role === 'worker'
+        ? await createOpsApp({
+            logger,
+            metrics,
+            readinessChecks: [databaseCheck, { name: 'bus', check: () => bus.ping() }, objectStoreCheck],
+          })
+        : undefined;
 
     let closing: Promise<void> | undefined;
     return {
@@ -409,6 +451,7 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
       handlers: instances.flatMap((m) => m.handlers ?? []),
       jobs: instances.flatMap((m) => m.jobs ?? []),
       http,
+      opsHttp,
       close() {
         closing ??= (async () => {
           for (const instance of instances)
@@ -416,6 +459,7 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
               .close?.()
               .catch((error: unknown) => logger.warn({ err: error }, 'a module did not close cleanly'));
           await http?.close();
+          await opsHttp?.close();
           if (runtime) await runtime.stop();
           else await workflows?.shutdown();
           for (const close of [...closers].reverse()) await close();

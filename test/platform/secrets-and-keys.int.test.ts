@@ -6,6 +6,7 @@ import { createPlatform } from '../../src/app/platform.js';
 import { loadConfig } from '../../src/platform/config/index.js';
 import { createLogger } from '../../src/platform/telemetry/index.js';
 import { bearer, createTenant, createUser, login } from '../support/identity.js';
+import { parseScrape } from '../support/prometheus-text.js';
 import { createMigratedDatabase } from '../support/test-database.js';
 import { createTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
@@ -80,6 +81,36 @@ describe('connector secrets', () => {
       headers: bearer(ownerToken),
     });
     expect(missing.json()).toMatchObject({ code: 'SECRETS_NOT_FOUND' });
+  });
+
+  it('keeps an expiry when given one, reports the soonest in the metrics, and forgets it with a new value', async () => {
+    const soonest = async () =>
+      parseScrape(await t.platform.metrics.metrics()).value('secrets_expiring_soonest_timestamp_seconds');
+    expect(await soonest()).toBe(0);
+    const put = (name: string, payload: object) =>
+      t.inject({ method: 'PUT', url: `/api/v1/secrets/${name}`, headers: bearer(ownerToken), payload });
+    expect(
+      (await put('teams.client_secret', { value: 's1', expiresAt: '2031-05-01T12:00:00Z' })).statusCode,
+    ).toBe(204);
+    expect(
+      (await put('connect.secret_key', { value: 's2', expiresAt: '2030-01-31T00:00:00+01:00' })).statusCode,
+    ).toBe(204);
+    const list = await t.inject({ method: 'GET', url: '/api/v1/secrets', headers: bearer(ownerToken) });
+    expect(list.json<{ items: { name: string; expiresAt: string | null }[] }>().items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'teams.client_secret', expiresAt: '2031-05-01T12:00:00.000Z' }),
+        expect.objectContaining({ name: 'connect.secret_key', expiresAt: '2030-01-30T23:00:00.000Z' }),
+        expect.objectContaining({ name: 'twilio.auth_token', expiresAt: null }),
+      ]),
+    );
+    expect(await soonest()).toBe(Date.parse('2030-01-30T23:00:00Z') / 1000);
+    // A new value without an expiry has none: the old date belonged to the old credential.
+    expect((await put('connect.secret_key', { value: 's3' })).statusCode).toBe(204);
+    expect(await soonest()).toBe(Date.parse('2031-05-01T12:00:00Z') / 1000);
+
+    const bad = await put('teams.client_secret', { value: 's4', expiresAt: 'next spring' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ errors: [expect.objectContaining({ field: 'body.expiresAt' })] });
   });
 });
 

@@ -37,6 +37,13 @@ async function serve(role: Exclude<Role, 'cli'>): Promise<void> {
       console.log(`Then sign in at ${base}/ as you@example.com: the call is under Calls.\n`);
     }
     console.log('Press Ctrl-C to stop.\n');
+  } else if (platform.opsHttp) {
+    // Probes and Prometheus reach a worker here; it serves nothing else.
+    const address = await platform.opsHttp.listen({ host: cfg.http.host, port: cfg.http.port });
+    platform.logger.info(
+      { role, ops: address, routes: ['/healthz', '/readyz', '/metrics'] },
+      'worker running',
+    );
   } else {
     platform.logger.info({ role }, 'worker running');
   }
@@ -53,7 +60,9 @@ export function registerServeCommands(program: Command): void {
     .action(() => serve('api'));
   program
     .command('worker')
-    .description('Run only background work (event consumers, jobs, timers), no HTTP')
+    .description(
+      'Run only background work (event consumers, jobs, timers); HTTP only for /healthz, /readyz and /metrics',
+    )
     .action(() => serve('worker'));
   program
     .command('scheduler')

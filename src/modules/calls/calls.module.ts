@@ -29,6 +29,7 @@ import { sweepArchive } from './ingest/raw-archive.js';
 import { createArchiveLedger } from './store/archive-objects.repo.js';
 import { createImportedAnalysisContributor } from './export/imported-vcon-analysis.js';
 import { createIngestService, type IngestService } from './ingest/ingest.service.js';
+import { createIngestMetrics } from './ingest/ingest.metrics.js';
 import { ingestRoutes, webhookRoutes } from './ingest/ingest.routes.js';
 import { createRawPayloadBodies } from './ingest/raw-payload-body.js';
 import { createRawPayloadSealer } from './ingest/raw-payload-sealer.job.js';
@@ -94,7 +95,7 @@ export interface CallsDeps {
   readonly webhookReplayWindowSeconds?: number;
   /** Where the Teams connector reaches Microsoft Graph, and its writer of teams.client_state. */
   readonly teams?: TeamsConnectorSettings;
-  /** The platform's Prometheus registry (the re-drive sweeper's counter and gauge). */
+  /** The platform's Prometheus registry (ingest's counters, the re-drive sweeper's counter and gauge). */
   readonly metrics: Registry;
   readonly logger: Logger;
   /** When accepted payloads that stayed unprocessed are re-driven. */
@@ -188,12 +189,14 @@ export function createCallsModule(deps: CallsDeps): PlatformModule<CallsApi> {
   });
   const bodies = createRawPayloadBodies(deps.keyring);
   const replayWindowMs = (deps.webhookReplayWindowSeconds ?? 600) * 1000;
+  const ingestMetrics = createIngestMetrics(deps.metrics);
   const ingest = createIngestService({
     database,
     bus: deps.bus,
     keyring: deps.keyring,
     bodies,
     replayWindowMs,
+    metrics: ingestMetrics,
   });
   const sealer = createRawPayloadSealer({ database, bodies });
   const writes: CallWrites = {
@@ -292,6 +295,7 @@ export function createCallsModule(deps: CallsDeps): PlatformModule<CallsApi> {
         objects: deps.archive,
         bus: deps.bus,
         fetchers: teams.fetchers,
+        metrics: ingestMetrics,
       }),
     ],
     jobs: [

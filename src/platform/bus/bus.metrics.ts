@@ -1,4 +1,4 @@
-import { Counter, Gauge, type Registry } from '../telemetry/index.js';
+import { Counter, Gauge, Histogram, type Registry } from '../telemetry/index.js';
 import type { DeadLetters } from './dead-letters.types.js';
 
 export interface BusMetrics {
@@ -15,9 +15,10 @@ export interface BusGaugeSources {
 
 /**
  * Registers the bus metrics in the platform's registry; gauges are read on scrape. The dead-letter
- * figures are read from the shared store, not counted in memory: workers serve no /metrics, so a
- * counter kept by the process that dead-letters would never be scraped in a split deployment.
- * Every API process therefore reports the same installation-wide values (alert on `max`).
+ * figures are read from the shared store, not counted in memory: a counter kept by the process that
+ * dead-letters would vanish with it (a restarted worker starts from zero) and split one figure
+ * across replicas. Every process scraped therefore reports the same installation-wide values
+ * (alert on `max`).
  */
 export function createBusMetrics(
   registry: Registry,
@@ -78,4 +79,19 @@ export function createBusMetrics(
       registers: [registry],
     }),
   };
+}
+
+/**
+ * How long each delivery of an event took in a consumer group's handler, by outcome (`ok` or
+ * `error`: an error is retried or dead-lettered). Recorded by the process that handles (a worker):
+ * scrape workers' ops endpoints to see it. The worker runtime creates it (once per registry).
+ */
+export function busHandlerDuration(registry: Registry): Histogram<'group' | 'outcome'> {
+  return new Histogram({
+    name: 'bus_handler_duration_seconds',
+    help: 'Time a consumer group handler took per delivery, by group and outcome (ok, error)',
+    labelNames: ['group', 'outcome'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+    registers: [registry],
+  });
 }

@@ -64,6 +64,11 @@ export interface Bus {
    */
   startRelay(): void;
   readonly deadLetters: DeadLetters;
+  /**
+   * Answers once the transport is reachable (NATS: a round trip to the server; PostgreSQL: a query
+   * on the bus's pool); what a worker's readiness probe asks.
+   */
+  ping(): Promise<void>;
   /** Stops the relay and every subscription, then closes connections. Idempotent. */
   close(): Promise<void>;
 }

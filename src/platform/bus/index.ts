@@ -13,5 +13,6 @@ export { createBus, type CreateBusConfig, type CreateBusDeps } from './create-bu
 export { defaultNatsPrefix } from './nats/nats.naming.js';
 export { busMigrations } from './bus.migrations.js';
 export { deadLetterRoutes } from './dead-letters.routes.js';
+export { busHandlerDuration } from './bus.metrics.js';
 export { createDeadLetters } from './dead-letters.repo.js';
 export { deadLetterCommands, type DeadLetterCommands } from './dead-letters.cli.js';

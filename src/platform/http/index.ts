@@ -9,6 +9,7 @@ export {
 } from './app.js';
 export { httpStatusFor, problemFor, sendProblem, toAppError, type Problem } from './problem.js';
 export { type ReadinessCheck } from './health.routes.js';
+export { createOpsApp, type OpsApp, type OpsAppOptions } from './ops-app.js';
 export { problemSchema } from './schemas.js';
 export {
   sortParams,

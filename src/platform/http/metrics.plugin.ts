@@ -1,7 +1,21 @@
 import fp from 'fastify-plugin';
 import { Histogram, type Registry } from '../telemetry/index.js';
 
-/** HTTP latency by route template (not raw URL, to keep label cardinality bounded) and status. */
+/**
+ * `GET /metrics`: the platform's registry in Prometheus's text format. Public (no sign-in): keep it
+ * off the internet with the proxy, as docs/operations.md says. The worker's ops app serves it alone.
+ */
+export const metricsRoute = fp<{ registry: Registry }>(
+  async (app, { registry }) => {
+    app.get('/metrics', { config: { public: true }, logLevel: 'warn' }, async (_request, reply) => {
+      return reply.type(registry.contentType).send(await registry.metrics());
+    });
+    await Promise.resolve();
+  },
+  { name: 'switchboard-metrics-route' },
+);
+
+/** HTTP latency by route template (not raw URL, to keep label cardinality bounded) and status, plus /metrics. */
 export const httpMetrics = fp<{ registry: Registry }>(
   async (app, { registry }) => {
     const duration = new Histogram({
@@ -19,10 +33,7 @@ export const httpMetrics = fp<{ registry: Registry }>(
       );
       done();
     });
-    app.get('/metrics', { config: { public: true }, logLevel: 'warn' }, async (_request, reply) => {
-      return reply.type(registry.contentType).send(await registry.metrics());
-    });
-    await Promise.resolve();
+    await app.register(metricsRoute, { registry });
   },
   { name: 'switchboard-http-metrics' },
 );

@@ -2,6 +2,7 @@ import { DBOS, DBOSClient, type WorkflowHandle, type WorkflowStatus as DbosStatu
 import pg from 'pg';
 import type { ExternalMigrationSet } from '../db/index.js';
 import { inChildSpan, inRootSpan, type Logger } from '../telemetry/index.js';
+import { secondsSince, type JobsMetrics } from './jobs.metrics.js';
 import type {
   StepOptions,
   WorkflowContext,
@@ -26,6 +27,8 @@ export interface DbosWorkflowsOptions {
   /** Workflows one executor runs at once. */
   readonly workerConcurrency?: number;
   readonly poolSize?: number;
+  /** Counts executions and step attempts by workflow name (workflow_runs_*, workflow_steps_total). */
+  readonly metrics?: JobsMetrics;
 }
 
 export const workflowQueueName = 'switchboard-workflows';
@@ -165,13 +168,32 @@ export function createDbosWorkflows(options: DbosWorkflowsOptions): Workflows {
   let client: DBOSClient | undefined;
   let launched = false;
 
-  const ctxFor = (workflowId: string): WorkflowContext => ({
+  const metrics = options.metrics;
+  /** The step's function, counted when it runs (a step replayed from its record does not run). */
+  const counted =
+    <T>(workflow: string, fn: () => Promise<T>) =>
+    async (): Promise<T> => {
+      const started = performance.now();
+      try {
+        const value = await fn();
+        metrics?.stepRan(workflow, 'succeeded', secondsSince(started));
+        return value;
+      } catch (error) {
+        metrics?.stepRan(workflow, 'failed', secondsSince(started));
+        throw error;
+      }
+    };
+
+  const ctxFor = (workflowId: string, workflow: string): WorkflowContext => ({
     workflowId,
     // The span is made inside the step, so it stands for an execution (each retry its own), not
     // for a replay that returns the recorded output.
     step: (name, fn, stepOptions) =>
       DBOS.runStep(
-        () => inChildSpan(`step ${name}`, { attributes: { 'switchboard.workflow.step': name } }, () => fn()),
+        () =>
+          inChildSpan(`step ${name}`, { attributes: { 'switchboard.workflow.step': name } }, () =>
+            metrics ? counted(workflow, fn)() : fn(),
+          ),
         stepConfig(name, stepOptions),
       ),
     async startChild<I, O>(workflow: WorkflowRef<I, O>, input: I): Promise<WorkflowRun<O>> {
@@ -205,7 +227,17 @@ export function createDbosWorkflows(options: DbosWorkflowsOptions): Workflows {
         return inRootSpan(
           `workflow ${name}`,
           { attributes: { 'switchboard.workflow.name': name, 'switchboard.workflow.id': id } },
-          () => fn(ctxFor(id), input as I),
+          async () => {
+            metrics?.workflowStarted(name);
+            try {
+              const output = await fn(ctxFor(id, name), input as I);
+              metrics?.workflowFinished(name, 'succeeded');
+              return output;
+            } catch (error) {
+              metrics?.workflowFinished(name, 'failed');
+              throw error;
+            }
+          },
         );
       };
       registered.set(name, options.mode === 'executor' ? DBOS.registerWorkflow(body, { name }) : body);

@@ -1,4 +1,5 @@
 export { jobsMigrations } from './jobs.migrations.js';
+export { createJobsMetrics, type JobsMetrics } from './jobs.metrics.js';
 export { createLeaderLease, type LeaderLease } from './leader.lease.js';
 export { startTimerScheduler, type TimerScheduler, type TimerSchedulerOptions } from './timer.scheduler.js';
 export {

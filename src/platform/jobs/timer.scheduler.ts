@@ -4,6 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import type { NoTables } from '../db/index.js';
 import { newUuid } from '../ids.js';
 import { inRootSpan, type Logger } from '../telemetry/index.js';
+import { secondsSince, type JobsMetrics } from './jobs.metrics.js';
 import { createLeaderLease } from './leader.lease.js';
 import type { TimerTrigger } from './triggers.types.js';
 
@@ -16,6 +17,8 @@ export interface TimerSchedulerOptions {
   readonly leaseMs?: number;
   /** How often the leader looks for due slots. */
   readonly tickMs?: number;
+  /** Counts each run by job and outcome (timer_runs_total, timer_run_duration_seconds). */
+  readonly metrics?: JobsMetrics;
 }
 
 export interface TimerScheduler {
@@ -80,16 +83,22 @@ export function startTimerScheduler(options: TimerSchedulerOptions): TimerSchedu
       return inserted.numAffectedRows === 1n;
     });
     if (!claimed) return;
+    const started = performance.now();
+    let ran = false;
     try {
       await inRootSpan(
         `timer ${trigger.name}`,
         { attributes: { 'switchboard.job.name': trigger.name, 'switchboard.job.run_id': runId } },
         () => trigger.run({ runId, scheduledFor, missedSlots }),
       );
+      ran = true;
+      options.metrics?.timerRun(trigger.name, 'succeeded', secondsSince(started));
       await sql`update jobs.job_runs set outcome = 'succeeded', finished_at = now() where id = ${runId}::uuid`.execute(
         db,
       );
     } catch (error) {
+      // Counted once: a run that succeeded but whose bookkeeping failed stays a success here.
+      if (!ran) options.metrics?.timerRun(trigger.name, 'failed', secondsSince(started));
       logger.error({ err: error, job: trigger.name, scheduledFor }, 'timer run failed');
       const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
       await sql`update jobs.job_runs set outcome = 'failed', finished_at = now(), error = ${message.slice(0, 8_000)}

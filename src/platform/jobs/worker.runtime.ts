@@ -1,7 +1,14 @@
 import { sql } from 'kysely';
-import type { Bus, EventEnvelope, Subscription } from '../bus/index.js';
+import {
+  busHandlerDuration,
+  type Bus,
+  type EventEnvelope,
+  type EventHandler,
+  type Subscription,
+} from '../bus/index.js';
 import type { Database } from '../db/index.js';
-import type { Logger } from '../telemetry/index.js';
+import type { Logger, Registry } from '../telemetry/index.js';
+import { secondsSince, type JobsMetrics } from './jobs.metrics.js';
 import { startTimerScheduler, type TimerScheduler } from './timer.scheduler.js';
 import {
   objectCreatedEventType,
@@ -19,6 +26,11 @@ export interface WorkerRuntimeDeps {
   readonly logger: Logger;
   /** An executor-mode Workflows with every workflow already defined; omit when none. */
   readonly workflows?: Workflows | undefined;
+  /**
+   * Where the runtime's figures go: each handler's duration (bus_handler_duration_seconds) and
+   * the timers' runs; omit to count nothing.
+   */
+  readonly metrics?: { readonly registry: Registry; readonly jobs: JobsMetrics } | undefined;
 }
 
 export interface WorkerRuntimeOptions {
@@ -86,6 +98,24 @@ export async function declareModuleGroups(bus: Bus, modules: readonly ModuleJobs
   }
 }
 
+/** The handler, timed per delivery by outcome. */
+function timed<D>(
+  histogram: ReturnType<typeof busHandlerDuration>,
+  group: string,
+  handle: EventHandler<D>,
+): EventHandler<D> {
+  return async (ctx, event) => {
+    const started = performance.now();
+    try {
+      await handle(ctx, event);
+      histogram.observe({ group, outcome: 'ok' }, secondsSince(started));
+    } catch (error) {
+      histogram.observe({ group, outcome: 'error' }, secondsSince(started));
+      throw error;
+    }
+  };
+}
+
 /**
  * What `switchboard worker` (and `start`) runs besides HTTP: the outbox relay, every module's
  * event consumers and object-created triggers, the cron timers (one replica leads), and the
@@ -104,6 +134,7 @@ export function createWorkerRuntime(deps: WorkerRuntimeDeps, options: WorkerRunt
   let timers: TimerScheduler | undefined;
   let heartbeat: NodeJS.Timeout | undefined;
   let stopped = false;
+  const handlerDuration = deps.metrics ? busHandlerDuration(deps.metrics.registry) : undefined;
 
   async function beat(): Promise<void> {
     await sql`insert into jobs.workers (id) values (${runner})
@@ -133,7 +164,7 @@ export function createWorkerRuntime(deps: WorkerRuntimeDeps, options: WorkerRunt
           await bus.subscribe({
             group: trigger.group,
             topics: trigger.topics,
-            handler: trigger.handle,
+            handler: handlerDuration ? timed(handlerDuration, trigger.group, trigger.handle) : trigger.handle,
             ...(trigger.retry ? { retry: trigger.retry } : {}),
           }),
         );
@@ -160,6 +191,7 @@ export function createWorkerRuntime(deps: WorkerRuntimeDeps, options: WorkerRunt
         timers: timerJobs,
         logger,
         runner,
+        ...(deps.metrics ? { metrics: deps.metrics.jobs } : {}),
         ...(options.timerLeaseMs ? { leaseMs: options.timerLeaseMs } : {}),
         ...(options.timerTickMs ? { tickMs: options.timerTickMs } : {}),
       });

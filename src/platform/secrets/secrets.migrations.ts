@@ -21,5 +21,14 @@ export const secretsMigrations: MigrationSet = {
       ${tenantIsolation('secrets.tenant_secrets')}
       `,
     ),
+    sqlMigration(
+      '0002_secret_expiry',
+      `
+      -- When the credential stops working at its issuer (an Entra ID client secret lasts at most two
+      -- years), if the tenant said so: the secrets_expiring_soonest_timestamp_seconds gauge and its alert.
+      ALTER TABLE secrets.tenant_secrets ADD COLUMN expires_at timestamptz;
+      CREATE INDEX tenant_secrets_expires_at ON secrets.tenant_secrets (expires_at) WHERE expires_at IS NOT NULL;
+      `,
+    ),
   ],
 };

@@ -32,7 +32,15 @@ export function secretsRoutes(secrets: SecretsStore): FastifyPluginAsyncZod {
           response: {
             200: z.object({
               items: z.array(
-                z.object({ name: z.string(), updatedAt: z.iso.datetime(), updatedBy: z.string() }),
+                z.object({
+                  name: z.string(),
+                  updatedAt: z.iso.datetime(),
+                  updatedBy: z.string(),
+                  expiresAt: z.iso
+                    .datetime()
+                    .nullable()
+                    .describe('When the credential stops working, if given'),
+                }),
               ),
             }),
             ...problems,
@@ -40,7 +48,11 @@ export function secretsRoutes(secrets: SecretsStore): FastifyPluginAsyncZod {
         },
       },
       async (request) => ({
-        items: (await secrets.list(request.ctx)).map((s) => ({ ...s, updatedAt: s.updatedAt.toISOString() })),
+        items: (await secrets.list(request.ctx)).map((s) => ({
+          ...s,
+          updatedAt: s.updatedAt.toISOString(),
+          expiresAt: s.expiresAt?.toISOString() ?? null,
+        })),
       }),
     );
     app.put(
@@ -51,12 +63,23 @@ export function secretsRoutes(secrets: SecretsStore): FastifyPluginAsyncZod {
           tags: ['settings'],
           summary: 'Store a connector secret (write-only: it can be replaced or deleted, not read back)',
           params,
-          body: z.object({ value: z.string().min(1).max(16_384) }),
+          body: z.object({
+            value: z.string().min(1).max(16_384),
+            expiresAt: z.iso
+              .datetime({ offset: true, message: 'must be an ISO 8601 instant with Z or an offset' })
+              .optional()
+              .describe(
+                'When the credential stops working at its issuer (a client secret, a certificate): the expiry alert warns ahead of it',
+              ),
+          }),
           response: { 204: z.null(), ...problems },
         },
       },
       async (request, reply) => {
-        await secrets.put(request.ctx, request.params.name, request.body.value);
+        const { value, expiresAt } = request.body;
+        await secrets.put(request.ctx, request.params.name, value, {
+          expiresAt: expiresAt === undefined ? null : new Date(expiresAt),
+        });
         return reply.code(204).send(null);
       },
     );

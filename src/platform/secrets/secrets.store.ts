@@ -8,6 +8,13 @@ export interface SecretInfo {
   readonly name: string;
   readonly updatedAt: Date;
   readonly updatedBy: string;
+  /** When the credential stops working at its issuer, if the tenant said; null otherwise. */
+  readonly expiresAt: Date | null;
+}
+
+export interface PutSecretOptions {
+  /** When the credential stops working at its issuer; a new value without one has none. */
+  readonly expiresAt?: Date | null;
 }
 
 /**
@@ -16,7 +23,7 @@ export interface SecretInfo {
  * given secret (the Teams connector gets a reader for `teams.*`, nothing else).
  */
 export interface SecretsStore {
-  put(ctx: RequestContext, name: string, value: string): Promise<void>;
+  put(ctx: RequestContext, name: string, value: string, options?: PutSecretOptions): Promise<void>;
   list(ctx: RequestContext): Promise<SecretInfo[]>;
   remove(ctx: RequestContext, name: string): Promise<void>;
   /** A reader limited to secrets whose names start with one of `prefixes`. */
@@ -38,6 +45,7 @@ type SecretsTables = {
     ciphertext: string;
     updatedAt: Date;
     updatedBy: string;
+    expiresAt: Date | null;
   };
 };
 
@@ -64,8 +72,9 @@ export function createSecretsStore(deps: {
     if (!secretNamePattern.test(name)) throw SecretsErrors.invalidName();
   };
   return {
-    async put(ctx, name, value) {
+    async put(ctx, name, value, options = {}) {
       checkName(name);
+      const expiresAt = options.expiresAt ?? null;
       const ciphertext = await keyring.encryptToString(ctx.tenantId, value, `secret:${name}`);
       await database.withTenant<SecretsTables, void>(ctx, async (trx) => {
         await trx
@@ -76,16 +85,18 @@ export function createSecretsStore(deps: {
             ciphertext,
             updatedAt: new Date(),
             updatedBy: ctx.actor.id,
+            expiresAt,
           })
           .onConflict((oc) =>
             oc
               .columns(['tenantId', 'name'])
-              .doUpdateSet({ ciphertext, updatedAt: new Date(), updatedBy: ctx.actor.id }),
+              .doUpdateSet({ ciphertext, updatedAt: new Date(), updatedBy: ctx.actor.id, expiresAt }),
           )
           .execute();
         await audit.append(trx, ctx, {
           action: 'settings.secret_written',
           target: { type: 'secret', id: name },
+          ...(expiresAt ? { details: { expiresAt: expiresAt.toISOString() } } : {}),
         });
       });
     },
@@ -93,7 +104,7 @@ export function createSecretsStore(deps: {
       return database.withTenant<SecretsTables, SecretInfo[]>(ctx, (trx) =>
         trx
           .selectFrom('secrets.tenant_secrets')
-          .select(['name', 'updatedAt', 'updatedBy'])
+          .select(['name', 'updatedAt', 'updatedBy', 'expiresAt'])
           .orderBy('name')
           .execute(),
       );

@@ -21,3 +21,4 @@ export {
   type Tracing,
   type TracingOptions,
 } from './tracing.js';
+export { registerDiskMetrics, type WatchedVolume } from './disk.metrics.js';

@@ -8,6 +8,7 @@ import { isCallFileFormat, type ConnectorOptions } from '../connectors/connector
 import { CallsErrors } from '../errors.js';
 import { rawPayloadReceivedV1, type RawPayloadReceived } from '../events.js';
 import type { TransformOutcome } from './call-transform.js';
+import type { IngestMetrics } from './ingest.metrics.js';
 import { holdsItems } from './payload-items.js';
 import {
   findRawPayload,
@@ -65,6 +66,8 @@ export interface IngestDeps {
   readonly bodies: RawPayloadBodies;
   /** How long a delivery key is remembered; 0 recognises no replays. */
   readonly replayWindowMs: number;
+  /** Counts each payload stored (calls_payloads_accepted_total). */
+  readonly metrics?: IngestMetrics;
 }
 
 export function createIngestService(deps: IngestDeps): IngestService {
@@ -120,6 +123,7 @@ export function createIngestService(deps: IngestDeps): IngestService {
         ]);
         return undefined;
       });
+      if (firstId === undefined) deps.metrics?.accepted(payload.source);
       return { payloadId: toPublicId('raw', firstId ?? id), replayed: firstId !== undefined };
     },
     async load(ctx, payloadId) {

@@ -76,6 +76,8 @@ describe('calls transform: a worker killed in the middle of a payload', () => {
       DATABASE_URL: t.database.url,
       SWITCHBOARD_DATA_DIR: t.platform.config.dataDir,
       DATABASE_POOL_MAX: '5',
+      // The worker's operations endpoint on any free port.
+      PORT: '0',
     };
     const first = startWorker(env);
     workers.push(first);

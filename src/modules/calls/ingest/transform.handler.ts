@@ -7,8 +7,10 @@ import { CallsErrors } from '../errors.js';
 import { isCallFileFormat, type ConnectorOptions } from '../connectors/connector-registry.js';
 import { readCallFile } from '../connectors/file-readers.js';
 import type { ParsedItem } from '../connectors/parse-result.js';
+import type { QuarantineCategory } from '../connectors/quarantine-reason.js';
 import { rawPayloadReceivedV1 } from '../events.js';
-import { transformBatches, type CallWrites } from './call-transform.js';
+import { transformBatches, type CallWrites, type TransformOutcome } from './call-transform.js';
+import type { IngestMetrics } from './ingest.metrics.js';
 import type { IngestService } from './ingest.service.js';
 
 export interface TransformDeps {
@@ -19,6 +21,19 @@ export interface TransformDeps {
   readonly bus: Bus;
   /** Payload kinds that are not files (Graph notifications name call records to fetch). */
   readonly fetchers?: Readonly<Record<string, (tenantId: string, body: Buffer) => Promise<ParsedItem[]>>>;
+  /** Counts each payload once its last batch committed (records by outcome, the lag since acceptance). */
+  readonly metrics?: IngestMetrics;
+}
+
+/** The writes, counting what is quarantined by category into `counts`. */
+function countingQuarantine(writes: CallWrites, counts: Map<QuarantineCategory, number>): CallWrites {
+  return {
+    ...writes,
+    quarantineWithin: async (trx, ctx, item) => {
+      await writes.quarantineWithin(trx, ctx, item);
+      counts.set(item.category, (counts.get(item.category) ?? 0) + 1);
+    },
+  };
 }
 
 /**
@@ -52,16 +67,36 @@ export function createTransformHandler(deps: TransformDeps): EventTrigger {
           yield* await fetcher(ctx.tenantId, payload.body);
         })();
       }
-      await transformBatches(deps, ctx, payload.source as CallSource, items, {
-        connectorOptions: options,
-        lastBatch: {
-          run: async (fn) => {
-            const result = await ctx.once(fn);
-            return result.done ? result.value : undefined;
+      const source = payload.source as CallSource;
+      // Counted for this delivery only: one that fails is counted again, whole, by the next.
+      const quarantined = new Map<QuarantineCategory, number>();
+      const last: { totals?: TransformOutcome } = {};
+      await transformBatches(
+        { ...deps, writes: deps.metrics ? countingQuarantine(deps.writes, quarantined) : deps.writes },
+        ctx,
+        source,
+        items,
+        {
+          connectorOptions: options,
+          lastBatch: {
+            run: async (fn) => {
+              const result = await ctx.once(fn);
+              return result.done ? result.value : undefined;
+            },
+            afterWrite: async (work, totals) => {
+              await deps.ingest.markProcessed(work, payload.id, totals);
+              last.totals = totals;
+            },
           },
-          afterWrite: (work, totals) => deps.ingest.markProcessed(work, payload.id, totals),
         },
-      });
+      );
+      // The last batch committed here (when an earlier delivery did it, nothing is counted twice).
+      if (last.totals)
+        deps.metrics?.processed(
+          source,
+          { ...last.totals, quarantined },
+          (Date.now() - payload.receivedAt.getTime()) / 1000,
+        );
     },
   };
 }

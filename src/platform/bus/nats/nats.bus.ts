@@ -140,6 +140,9 @@ export async function createNatsBus(
     publish: core.publish,
     publishNow: core.publishNow,
     deadLetters: core.deadLetters,
+    async ping() {
+      await nc.rtt();
+    },
     async subscribe(subscribeOptions) {
       const { group, topics, handler, retry } = core.validateSubscription(subscribeOptions);
       const parts: { stop(): Promise<void> }[] = [];

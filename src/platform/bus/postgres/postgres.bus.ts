@@ -51,6 +51,9 @@ export function createPostgresBus(
     publish: core.publish,
     publishNow: core.publishNow,
     deadLetters: core.deadLetters,
+    async ping() {
+      await sql`select 1`.execute(core.db);
+    },
     async declareGroup(options) {
       const { group, topics } = core.validateSubscription({ ...options, handler: () => Promise.resolve() });
       await ensureGroup(core.db, group, topics, core.partitions);

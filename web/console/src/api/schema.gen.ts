@@ -23633,6 +23633,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                /** @description When the credential stops working, if given */
+                                expiresAt: string | null;
                                 name: string;
                                 /** Format: date-time */
                                 updatedAt: string;
@@ -23718,6 +23720,11 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description When the credential stops working at its issuer (a client secret, a certificate): the expiry alert warns ahead of it
+                         */
+                        expiresAt?: string;
                         value: string;
                     };
                 };
