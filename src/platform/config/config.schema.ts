@@ -75,6 +75,9 @@ export const settingsSchema = z
     // Whether `worker` and `start` processes compete to run the cron timers; false when a
     // `switchboard scheduler` deployment runs them (docs/scaling.md).
     SWITCHBOARD_TIMERS: z.stringbool().default(true),
+    // `switchboard backup` / `restore`: the pg_dump and pg_restore to use; unset = one as new as the server is looked for.
+    SWITCHBOARD_PG_DUMP: z.string().min(1).optional(),
+    SWITCHBOARD_PG_RESTORE: z.string().min(1).optional(),
     // An accepted payload still unprocessed this long after it arrived has its event published again.
     SWITCHBOARD_REDRIVE_AFTER_SECONDS: positiveInt.min(60).default(900),
     // How long the file of a background export is kept before it is deleted (1 hour to 90 days).
