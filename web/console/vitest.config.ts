@@ -11,5 +11,8 @@ export default defineConfig({
     environment: 'happy-dom',
     setupFiles: ['src/test-setup.ts'],
     restoreMocks: true,
+    // As the root project's: a chart page renders in seconds on a busy two-core machine, and a test
+    // must not fail on timing.
+    testTimeout: 30_000,
   },
 });

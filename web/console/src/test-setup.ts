@@ -1,3 +1,4 @@
+import { configure } from '@testing-library/react';
 import { cleanup } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 import { session } from '@/api/client';
@@ -15,3 +16,7 @@ afterEach(async () => {
   vi.unstubAllGlobals();
   window.localStorage.clear();
 });
+
+// findBy… and waitFor give up after one second by default; a chart page on a busy two-core
+// machine can take longer to appear, and a test must not fail on timing.
+configure({ asyncUtilTimeout: 10_000 });
