@@ -1,5 +1,4 @@
-import { configure } from '@testing-library/react';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 import { session } from '@/api/client';
 import { queryClient } from '@/kit/query';
