@@ -104,10 +104,10 @@ describe('timer triggers', () => {
     // Each run counted once, by outcome, as job_runs records it.
     const scrape = parseScrape(await registry.metrics());
     for (const outcome of ['succeeded', 'failed'])
-      expect(scrape.value('timer_runs_total', { job: 'every-second', outcome }), outcome).toBe(
+      expect(scrape.value('timer_runs_total', { timer: 'every-second', outcome }), outcome).toBe(
         recorded.filter((r) => r.outcome === outcome).length,
       );
-    expect(scrape.value('timer_run_duration_seconds_count', { job: 'every-second' })).toBe(calls.length);
+    expect(scrape.value('timer_run_duration_seconds_count', { timer: 'every-second' })).toBe(calls.length);
   });
 
   it('after downtime runs once for the latest missed slot (run-once) or skips them (skip)', async () => {
