@@ -2,15 +2,20 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/platform/db/index.js';
 import {
+  createJobsMetrics,
   startTimerScheduler,
   type TimerScheduler,
   type TimerTrigger,
 } from '../../src/platform/jobs/index.js';
-import { createLogger } from '../../src/platform/telemetry/index.js';
+import { createLogger, createMetricsRegistry } from '../../src/platform/telemetry/index.js';
+import { parseScrape } from '../support/prometheus-text.js';
 import { eventually } from '../bus/bus.contract.js';
 import { createMigratedDatabase, type TestDatabase } from '../support/test-database.js';
 
 const logger = createLogger({ level: 'silent' });
+/** One registry for every replica of these tests, as if Prometheus summed their scrapes. */
+const registry = createMetricsRegistry({ collectProcessMetrics: false });
+const metrics = createJobsMetrics(registry);
 
 interface RunRow {
   job: string;
@@ -55,6 +60,7 @@ describe('timer triggers', () => {
       runner,
       leaseMs: 3_000,
       tickMs: 100,
+      metrics,
     });
     schedulers.push(scheduler);
     return scheduler;
@@ -95,6 +101,13 @@ describe('timer triggers', () => {
       expect(run.scheduledFor.getUTCMilliseconds()).toBe(0);
     }
     expect(recorded.find((r) => r.outcome === 'failed')?.error).toContain('every third run fails');
+    // Each run counted once, by outcome, as job_runs records it.
+    const scrape = parseScrape(await registry.metrics());
+    for (const outcome of ['succeeded', 'failed'])
+      expect(scrape.value('timer_runs_total', { timer: 'every-second', outcome }), outcome).toBe(
+        recorded.filter((r) => r.outcome === outcome).length,
+      );
+    expect(scrape.value('timer_run_duration_seconds_count', { timer: 'every-second' })).toBe(calls.length);
   });
 
   it('after downtime runs once for the latest missed slot (run-once) or skips them (skip)', async () => {

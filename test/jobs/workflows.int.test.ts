@@ -4,14 +4,21 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { openDatabase, type Database } from '../../src/platform/db/index.js';
-import { createDbosWorkflows, type WorkflowRef, type Workflows } from '../../src/platform/jobs/index.js';
-import { createLogger } from '../../src/platform/telemetry/index.js';
+import {
+  createDbosWorkflows,
+  createJobsMetrics,
+  type WorkflowRef,
+  type Workflows,
+} from '../../src/platform/jobs/index.js';
+import { createLogger, createMetricsRegistry } from '../../src/platform/telemetry/index.js';
+import { parseScrape } from '../support/prometheus-text.js';
 import { eventually } from '../bus/bus.contract.js';
 import { spawnTs, type Spawned } from '../support/child-process.js';
 import { createMigratedDatabase, type TestDatabase } from '../support/test-database.js';
 import { defineProbeWorkflows, jobsProbeMigrations, type ProbeWorkflows } from './workflow.probe.js';
 
 const logger = createLogger({ level: process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent' });
+const registry = createMetricsRegistry({ collectProcessMetrics: false });
 
 describe('durable workflows (DBOS Transact)', () => {
   let testDb: TestDatabase;
@@ -43,6 +50,7 @@ describe('durable workflows (DBOS Transact)', () => {
       mode: 'executor',
       executorId: 'test-process',
       logger,
+      metrics: createJobsMetrics(registry),
     });
     probe = defineProbeWorkflows(workflows, database, { name: 'test-process', blockStep2: false });
     square = workflows.define('probe-square', (ctx, n: number) =>
@@ -123,6 +131,15 @@ describe('durable workflows (DBOS Transact)', () => {
     await expect(exhausted.result()).rejects.toThrow();
     expect(attempts.get(exhausted.id)).toBe(4);
     expect((await workflows.status(exhausted.id))?.status).toBe('failed');
+    // Counted by the workflow's name: two runs, one of each end; every attempt of the step.
+    const scrape = parseScrape(await registry.metrics());
+    const workflow = 'probe-flaky';
+    expect(scrape.value('workflow_runs_started_total', { workflow })).toBe(2);
+    expect(scrape.value('workflow_runs_finished_total', { workflow, outcome: 'succeeded' })).toBe(1);
+    expect(scrape.value('workflow_runs_finished_total', { workflow, outcome: 'failed' })).toBe(1);
+    expect(scrape.value('workflow_steps_total', { workflow, outcome: 'succeeded' })).toBe(1);
+    expect(scrape.value('workflow_steps_total', { workflow, outcome: 'failed' })).toBe(2 + 4);
+    expect(scrape.value('workflow_step_duration_seconds_count', { workflow })).toBe(7);
   });
 
   it('waits for an external event (human approval), or gives up after the timeout', async () => {

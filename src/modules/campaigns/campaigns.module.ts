@@ -40,6 +40,7 @@ import { createTelephonyAdapters, type TelephonyAdapters } from './telephony/tel
 import { telephonyCallbackRoutes } from './telephony/telephony-callbacks.routes.js';
 import { dialerRoutes } from './dialer/dialer.routes.js';
 import { createDialer, type Dialer } from './dialer/dialer.service.js';
+import { createDialerMetrics } from './dialer/dialer.metrics.js';
 import { createDialerScheduler, dialerTimer } from './dialer/dialer.scheduler.js';
 
 /** What campaigns offers other modules, the CLI and tests (`platform.modules.campaigns`). */
@@ -204,6 +205,7 @@ export const campaignsModule = defineModule({
       audit: deps.auditLog,
       logger: deps.logger,
       adapterFor: (name) => telephony.adapters.get(name),
+      metrics: createDialerMetrics(deps.metrics),
     });
     // One leader per campaign across replicas; the timer runs on one replica, the lease covers long passes.
     const scheduler = createDialerScheduler({

@@ -8,6 +8,7 @@ import type { StepOptions, Workflows } from '../../platform/jobs/index.js';
 import { defineModule, type PlatformModule } from '../../platform/module.js';
 import type { ObjectStore } from '../../platform/objects/index.js';
 import type { Logger } from '../../platform/telemetry/index.js';
+import { createConversationsMetrics, type ConversationsMetrics } from './conversations.metrics.js';
 import { callsModule } from '../calls/index.js';
 import { identityModule } from '../identity/index.js';
 import { agentScorecardRoutes, dashboardRoutes } from './dashboards/dashboard.routes.js';
@@ -96,6 +97,8 @@ export interface ConversationsDeps {
   readonly stepRetries?: StepOptions;
   /** Batch size and parallelism of re-score jobs (tests make batches small). */
   readonly rescore?: RescoreOptions;
+  /** The module's counters (conversations.metrics.ts); none counted when absent. */
+  readonly metrics?: ConversationsMetrics;
 }
 
 /** The pipeline and the settings; the module adds recordings (which need the calls module). */
@@ -229,7 +232,9 @@ export const conversationsModule = defineModule({
   create: (deps): PlatformModule<ConversationsApi> => {
     const calls = deps.modules.calls.calls;
     const sealing = createSealing(deps.keyring);
+    const metrics = createConversationsMetrics(deps.metrics);
     const recordings = createRecordings({
+      metrics,
       database: deps.database,
       sealing,
       // Recordings announce themselves (conversations.recording.received.v1), not every object.
@@ -273,6 +278,7 @@ export const conversationsModule = defineModule({
       workflows: deps.workflows,
       logger: deps.logger,
       secrets: deps.secrets,
+      metrics,
     });
     const dashboards = createQualityDashboards({
       database: deps.database,

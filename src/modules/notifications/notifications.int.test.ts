@@ -9,6 +9,7 @@ import type { RequestContext } from '../../platform/context.js';
 import { routedFetch, startFakeServer, type FakeServer } from '../../platform/testing/fake-http-server.js';
 import { createLogger } from '../../platform/telemetry/index.js';
 import type { Tenant } from '../identity/index.js';
+import { parseScrape } from '../../../test/support/prometheus-text.js';
 import { createTestPlatform, type As, type TestPlatform } from '../../../test/support/test-platform.js';
 import { createTenant, createUser } from '../../../test/support/identity.js';
 import { testHeaderAuthenticator } from '../../../test/support/test-authenticator.js';
@@ -269,6 +270,8 @@ describe('notifications', () => {
   });
 
   it('records a terminal failure and retries SMTP 4xx', async () => {
+    const scrape = async () => parseScrape(await t.platform.metrics.metrics());
+    const counted = await scrape();
     twilio.failNext(400);
     smtp.failNext(1);
     const before = smtp.mails.length;
@@ -293,6 +296,14 @@ describe('notifications', () => {
     await t.platform.modules.notifications.runDueDeliveries(new Date(Date.now() + 60_000));
     expect(await deliveryOf(notification?.id ?? '', 'email')).toMatchObject({ status: 'sent' });
     expect(smtp.mails.length).toBe(before + 1);
+    // Each attempt counted by channel and what became of it.
+    const now = await scrape();
+    const added = (channel: string, status: string) =>
+      now.value('notifications_deliveries_total', { channel, status }) -
+      counted.value('notifications_deliveries_total', { channel, status });
+    expect(added('sms', 'failed')).toBe(1);
+    expect(added('email', 'retry')).toBe(1);
+    expect(added('email', 'sent')).toBeGreaterThanOrEqual(1);
   });
 
   it('defers e-mail and SMS (not in-app) to the end of quiet hours, then the timer sends them', async () => {

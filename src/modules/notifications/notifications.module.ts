@@ -6,6 +6,7 @@ import { notificationsClassification } from './db/notifications.classification.j
 import { notificationsMigrations } from './db/migrations/index.js';
 import { createChannels } from './delivery/channels.js';
 import { createDispatcher } from './delivery/dispatcher.js';
+import { createDeliveryMetrics } from './delivery/delivery.metrics.js';
 import { deleteOldNotifications } from './housekeeping/housekeeping.job.js';
 import { inboxRoutes } from './inbox/inbox.routes.js';
 import { createInboxService } from './inbox/inbox.service.js';
@@ -54,7 +55,13 @@ export const notificationsModule = defineModule({
       publicUrl: deps.settings.publicUrl,
       fetch: deps.fetch ?? fetch,
     });
-    const dispatcher = createDispatcher({ database, subjectKeys, channels, logger });
+    const dispatcher = createDispatcher({
+      database,
+      subjectKeys,
+      channels,
+      logger,
+      metrics: createDeliveryMetrics(deps.metrics),
+    });
     const preferences = createPreferencesService(database, subjectKeys);
     const inbox = createInboxService(database, subjectKeys);
     const templates = createTemplatesService(database);

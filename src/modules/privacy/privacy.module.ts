@@ -7,6 +7,7 @@ import { privacyMigrations } from './db/migrations/index.js';
 import { remindDueRequests } from './requests/reminders.job.js';
 import { expiredExports, forgetExport, stalled } from './requests/requests.repo.js';
 import { privacyParticipant } from './requests/privacy.participant.js';
+import { registerRequestsMetrics } from './requests/requests.metrics.js';
 import { portalRequestsRoutes, requestsRoutes } from './requests/requests.routes.js';
 import { createRequestsService } from './requests/requests.service.js';
 import { subjectDirectoryOver } from './requests/subject-directory.js';
@@ -41,6 +42,7 @@ export const privacyModule = defineModule({
   dependsOn: [customersModule],
   create: (deps): PlatformModule<PrivacyApi> => {
     const { database, bus, logger } = deps;
+    registerRequestsMetrics(deps.metrics, database.owner);
     const requests = createRequestsService({
       database,
       keyring: deps.keyring,

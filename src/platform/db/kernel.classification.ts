@@ -66,6 +66,7 @@ export const kernelClassification: ClassificationRegistry = {
       ciphertext: 'restricted',
       updated_at: 'internal',
       updated_by: 'personal:internal',
+      expires_at: 'internal',
     },
   },
   bus: {

@@ -4,10 +4,11 @@ import { Counter, Histogram, type Registry } from '../telemetry/index.js';
  * What the timers and the workflow engine count, in the process that runs them (a worker, or
  * `start`): scrape workers' ops endpoints. Labels are names written in the code (a timer's job
  * name, a workflow's name), a handful each; step names are left out because some are made per
- * run (`batch-12` of a re-score).
+ * run (`batch-12` of a re-score). A timer's name goes in the label `timer`, not `job`, which
+ * Prometheus gives the scrape job.
  */
 export interface JobsMetrics {
-  timerRun(job: string, outcome: 'succeeded' | 'failed', seconds: number): void;
+  timerRun(timer: string, outcome: 'succeeded' | 'failed', seconds: number): void;
   /** An execution of a workflow began in this process (a run resumed after a crash begins again). */
   workflowStarted(workflow: string): void;
   workflowFinished(workflow: string, outcome: 'succeeded' | 'failed'): void;
@@ -20,14 +21,14 @@ const durationBuckets = [0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60, 300, 900, 3600]
 export function createJobsMetrics(registry: Registry): JobsMetrics {
   const timerRuns = new Counter({
     name: 'timer_runs_total',
-    help: 'Timer (cron) runs finished by this process, by job and outcome (succeeded, failed)',
-    labelNames: ['job', 'outcome'] as const,
+    help: 'Timer (cron) runs finished by this process, by timer (its job name) and outcome (succeeded, failed)',
+    labelNames: ['timer', 'outcome'] as const,
     registers: [registry],
   });
   const timerDuration = new Histogram({
     name: 'timer_run_duration_seconds',
-    help: 'How long a timer run took, by job',
-    labelNames: ['job'] as const,
+    help: 'How long a timer run took, by timer (its job name)',
+    labelNames: ['timer'] as const,
     buckets: durationBuckets,
     registers: [registry],
   });
@@ -57,9 +58,9 @@ export function createJobsMetrics(registry: Registry): JobsMetrics {
     registers: [registry],
   });
   return {
-    timerRun(job, outcome, seconds) {
-      timerRuns.inc({ job, outcome });
-      timerDuration.observe({ job }, seconds);
+    timerRun(timer, outcome, seconds) {
+      timerRuns.inc({ timer, outcome });
+      timerDuration.observe({ timer }, seconds);
     },
     workflowStarted: (workflow) => workflowsStarted.inc({ workflow }),
     workflowFinished: (workflow, outcome) => workflowsFinished.inc({ workflow, outcome }),

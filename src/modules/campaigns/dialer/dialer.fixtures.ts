@@ -11,6 +11,7 @@ import type { CampaignsTables, TimeZoneSource } from '../db/campaigns.tables.js'
 import { createSealing, sealingAad } from '../sealing.js';
 import { PlaceCallError, type DialRequest, type TelephonyAdapter } from '../telephony/adapter.js';
 import { createDialer, type Dialer } from './dialer.service.js';
+import type { DialerMetrics } from './dialer.metrics.js';
 
 type Tables = CampaignsTables;
 
@@ -197,8 +198,9 @@ export function fakeAdapter(onPlace?: (request: DialRequest) => Promise<void> | 
   return adapter;
 }
 
-export function dialerFor(p: DialerTestPlatform, adapter: TelephonyAdapter): Dialer {
+export function dialerFor(p: DialerTestPlatform, adapter: TelephonyAdapter, metrics?: DialerMetrics): Dialer {
   return createDialer({
+    ...(metrics ? { metrics } : {}),
     database: p.database,
     sealing: createSealing(p.keyring),
     consents: p.modules.campaigns.consents,

@@ -2,7 +2,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestContext } from '../../../platform/context.js';
 import { newUuid, toPublicId } from '../../../platform/ids.js';
+import { createMetricsRegistry } from '../../../platform/telemetry/index.js';
 import { createTenant } from '../../../../test/support/identity.js';
+import { parseScrape } from '../../../../test/support/prometheus-text.js';
 import { createTestPlatform, type TestPlatform } from '../../../../test/support/test-platform.js';
 import type { Selectable } from 'kysely';
 import type { CallAttemptsTable, CampaignLeadsTable, CampaignsTables } from '../db/campaigns.tables.js';
@@ -15,6 +17,7 @@ import {
   seedCampaign,
   type SeedLead,
 } from './dialer.fixtures.js';
+import { createDialerMetrics } from './dialer.metrics.js';
 import { STALE_RESERVATION_REASON } from './dialer.repo.js';
 import { createDialerScheduler } from './dialer.scheduler.js';
 
@@ -209,7 +212,8 @@ describe('campaigns: the dialer', () => {
     });
     const leadId = seeded.leadIds[0]?.[0] ?? '';
     const adapter = fakeAdapter();
-    const dialer = dialerFor(p(), adapter);
+    const registry = createMetricsRegistry({ collectProcessMetrics: false });
+    const dialer = dialerFor(p(), adapter, createDialerMetrics(registry));
     const endAs = async (outcome: 'busy') => {
       await p().database.withTenant<Tables, void>(a, async (trx) => {
         await trx
@@ -262,6 +266,18 @@ describe('campaigns: the dialer', () => {
       finalReason: 'max_attempts',
     });
     expect(adapter.placed).toHaveLength(2);
+    // Every decision of the passes, by decision and, for a skip, its reason.
+    const decisions = parseScrape(await registry.metrics()).samples.filter(
+      (s) => s.name === 'campaigns_dialer_decisions_total',
+    );
+    expect(decisions.map((s) => [s.labels.decision, s.labels.reason, s.value])).toEqual(
+      expect.arrayContaining([
+        ['placed', undefined, 2],
+        ['skipped', 'retry_too_soon', 1],
+        ['skipped', 'max_attempts', 1],
+      ]),
+    );
+    expect(decisions).toHaveLength(3);
   });
 
   it('paces by calls per minute over the last 60 s (from the table) and by open calls', async () => {

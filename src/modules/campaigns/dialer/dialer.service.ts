@@ -30,6 +30,7 @@ import {
   setPacingFactor,
   type CampaignRow,
 } from './dialer.repo.js';
+import type { DialerMetrics } from './dialer.metrics.js';
 
 /*
  * The dialer: one pass over a running campaign places as many calls as pacing allows.
@@ -60,6 +61,8 @@ export interface DialerDeps extends Omit<PickDeps, 'rules'> {
   /** The adapter a campaign's settings name; the dialer never constructs one itself. */
   readonly adapterFor: (name: TelephonyAdapterName) => TelephonyAdapter;
   readonly rules?: RuleBook;
+  /** Counts each pass's decisions (campaigns_dialer_decisions_total). */
+  readonly metrics?: DialerMetrics;
 }
 
 export interface PassResult {
@@ -258,8 +261,10 @@ export function createDialer(deps: DialerDeps) {
     let placed = 0;
     let notPlaced = 0;
     let skipped = 0;
+    let skippedBy: PickResult['skipped'] = {};
     if (budget > 0) {
       const pick = await pickCallable(ctx, campaignId, { now, limit: budget, record: true });
+      skippedBy = pick.skipped;
       skipped = Object.values(pick.skipped).reduce((sum, n) => sum + n, 0);
       const outcomes = await Promise.all(
         pick.callable.map((lead) => place(ctx, campaign, settings, lead, now)),
@@ -267,6 +272,7 @@ export function createDialer(deps: DialerDeps) {
       placed = outcomes.filter((o) => o === 'placed').length;
       notPlaced = outcomes.filter((o) => o === 'not_placed').length;
     }
+    deps.metrics?.pass({ placed, notPlaced, released, skipped: skippedBy });
     const completed = await deps.campaigns.completeIfDrained(ctx, campaign.id);
     if (completed) logger.info({ campaignId }, 'campaign completed: nothing pending nor in a call');
     return { placed, notPlaced, skipped, released, completed };

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestContext } from '../../../platform/context.js';
 import { fromPublicId } from '../../../platform/ids.js';
 import { createTenant } from '../../../../test/support/identity.js';
+import { parseScrape } from '../../../../test/support/prometheus-text.js';
 import { createTestPlatform, type TestPlatform } from '../../../../test/support/test-platform.js';
 import { fakeOpenAi } from '../analysis/llm/testing/fake-llm-replies.js';
 import type { ConversationsTables } from '../db/conversations.tables.js';
@@ -398,6 +399,7 @@ describe('conversation analysis end to end', () => {
         { input: 1_234, output: 56 },
       ),
     );
+    const counted = parseScrape(await t.platform.metrics.metrics());
     const recording = await receive(llmTenant);
     const analysis = await currentAnalysis(llmTenant, recording.publicId);
 
@@ -426,6 +428,20 @@ describe('conversation analysis end to end', () => {
     // What was sent: the redacted transcript, never a key (none is configured for this self-hosted server).
     expect(fake.calls).toHaveLength(1);
     expect(JSON.stringify(fakeOpenAi.sent(fake.calls[0]!))).toContain('Please take me off your list.');
+    // Counted in the metrics: one analysis by the LLM, with the tokens it used.
+    const now = parseScrape(await t.platform.metrics.metrics());
+    const added = (name: string, labels: Record<string, string>) =>
+      now.value(name, labels) - counted.value(name, labels);
+    expect(added('conversations_analyses_total', { reason: 'pipeline', analyser: 'llm' })).toBe(1);
+    const input = added('conversations_llm_tokens_total', {
+      provider: 'openai-compatible',
+      direction: 'input',
+    });
+    expect(input).toBe(analysis.provenance.llm?.inputTokens);
+    expect(input).toBeGreaterThan(0);
+    expect(
+      added('conversations_llm_tokens_total', { provider: 'openai-compatible', direction: 'output' }),
+    ).toBeGreaterThan(0);
   }, 120_000);
 
   it('keeps the transcript when the analysis fails: the run records the step as failed with why', async () => {

@@ -39,6 +39,7 @@ import {
   type AnalysisRow,
 } from './analyses.repo.js';
 import { createFinalWriter } from './final-writer.js';
+import { secondsOf, type ConversationsMetrics } from '../conversations.metrics.js';
 
 export interface AnalysisStepDeps {
   readonly database: Database;
@@ -47,6 +48,8 @@ export interface AnalysisStepDeps {
   readonly bus: Bus;
   readonly settings: ConversationSettingsService;
   readonly secrets: TranscriptionSecrets | undefined;
+  /** Counts each analysis stored (not one found already stored), with its audio and LLM tokens. */
+  readonly metrics?: Pick<ConversationsMetrics, 'analysed'>;
 }
 
 export interface AnalyseRequest {
@@ -240,11 +243,13 @@ export function createAnalysisStep(deps: AnalysisStepDeps) {
       requestedBy: request.requestedBy,
       ...outlierFigures(measured(transcriptRow.characteristics)),
     };
+    const inserted = { now: false };
     const stored = await inTenant(ctx, async (trx) => {
       // A concurrent execution of the same request may have committed meanwhile.
       const raced = await analysisByRequest(trx, request.requestKey);
       if (raced) return raced;
       await insertAnalysis(trx, row);
+      inserted.now = true;
       await deps.bus.publish(trx, [
         {
           type: analysisCompletedV1.type,
@@ -283,6 +288,18 @@ export function createAnalysisStep(deps: AnalysisStepDeps) {
         }
       );
     });
+    if (inserted.now)
+      deps.metrics?.analysed({
+        reason: request.reason,
+        audioSeconds: secondsOf(transcriptRow.durationMs),
+        llm: result.llm
+          ? {
+              provider: result.llm.usage.provider,
+              inputTokens: result.llm.usage.inputTokens,
+              outputTokens: result.llm.usage.outputTokens,
+            }
+          : null,
+      });
     await writeFinal(ctx, stored, result);
     return { analysisId: toPublicId('ana', stored.id), grade: stored.grade, score: stored.qaScore };
   };

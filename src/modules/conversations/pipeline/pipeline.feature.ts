@@ -11,6 +11,7 @@ import type { ConversationSettingsService } from '../settings/conversation-setti
 import type { TenantTranscriberFactory, TranscriptionSecrets } from '../settings/tenant-transcriber.js';
 import { createAnalysisStep, type AnalyseRecording } from '../analyses/analysis.step.js';
 import { defineAnalysisWorkflow, type AnalysisWorkflow } from '../analyses/analysis.workflow.js';
+import type { ConversationsMetrics } from '../conversations.metrics.js';
 import { createSealing } from '../sealing.js';
 import { staleRunningRuns } from './pipeline.repo.js';
 import { pipelineRoutes } from './pipeline.routes.js';
@@ -38,6 +39,7 @@ export interface PipelineFeatureDeps {
   readonly stepRetries?: StepOptions;
   /** Tenant secrets an LLM analyser reads (`llm.*`). */
   readonly secrets?: TranscriptionSecrets;
+  readonly metrics?: ConversationsMetrics;
 }
 
 /**
@@ -68,6 +70,7 @@ export function createPipelineFeature(deps: PipelineFeatureDeps): {
     transcribers,
     transcriber: deps.transcriber,
     audio: deps.audio ?? {},
+    ...(deps.metrics ? { metrics: deps.metrics } : {}),
   });
   const analyse = createAnalysisStep({
     database: deps.database,
@@ -76,6 +79,7 @@ export function createPipelineFeature(deps: PipelineFeatureDeps): {
     bus: deps.bus,
     settings: deps.settings,
     secrets: deps.secrets,
+    ...(deps.metrics ? { metrics: deps.metrics } : {}),
   });
   const workflow = deps.workflows
     ? defineRecordingWorkflow(deps.workflows, steps, {

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestContext } from '../../../platform/context.js';
 import { createTenant } from '../../../../test/support/identity.js';
+import { parseScrape } from '../../../../test/support/prometheus-text.js';
 import { createTestPlatform, type TestPlatform } from '../../../../test/support/test-platform.js';
 import { openAudio, readAll } from '../audio/index.js';
 import { transcriptSchema } from '../transcripts/index.js';
@@ -128,6 +129,7 @@ describe('the recording pipeline', () => {
     ).rows[0]?.n ?? 0;
 
   it('measures a stereo call, takes the supplied transcript, redacts a spoken card number from text and audio, and stores it sealed and searchable', async () => {
+    const counted = parseScrape(await t.platform.metrics.metrics());
     const recording = await receive({
       audio: stereoCallWav(),
       suppliedTranscript: awsTranscriptWithSpokenCard(),
@@ -255,6 +257,12 @@ describe('the recording pipeline', () => {
         durationMs: 20_000,
       }),
     ]);
+    // Counted in the metrics: one run succeeded, with its 20 seconds (the recording was inserted, not received).
+    const now = parseScrape(await t.platform.metrics.metrics());
+    const added = (name: string, labels: Record<string, string> = {}) =>
+      now.value(name, labels) - counted.value(name, labels);
+    expect(added('conversations_recording_runs_total', { outcome: 'succeeded' })).toBe(1);
+    expect(added('conversations_audio_processed_seconds_total')).toBe(20);
   }, 90_000);
 
   it('fails a recording whose codec this installation cannot decode, saying why, and announces it', async () => {
@@ -307,12 +315,20 @@ describe('the recording pipeline', () => {
   }, 60_000);
 
   it('fails a supplied transcript that cannot be read, and bytes that are not audio', async () => {
+    const counted = parseScrape(await t.platform.metrics.metrics());
     const unreadable = await receive({ suppliedTranscript: '{"not": "a transcript"}' });
     const notAudio = await receive({ audio: Buffer.from('%PDF-1.7 this is a document, not audio') });
     const [first] = await settled(unreadable.publicId);
     const [second] = await settled(notAudio.publicId);
     expect(first).toMatchObject({ state: 'failed', failureCode: 'transcript_unreadable' });
     expect(second).toMatchObject({ state: 'failed', failureCode: 'not_audio' });
+    // Each failure counted once, by its code.
+    const now = parseScrape(await t.platform.metrics.metrics());
+    const added = (name: string, labels: Record<string, string>) =>
+      now.value(name, labels) - counted.value(name, labels);
+    expect(added('conversations_recording_runs_total', { outcome: 'failed' })).toBe(2);
+    expect(added('conversations_recording_failures_total', { code: 'transcript_unreadable' })).toBe(1);
+    expect(added('conversations_recording_failures_total', { code: 'not_audio' })).toBe(1);
   }, 60_000);
 
   it('processes a recording again on request, keeping the history and making the newest transcript current', async () => {

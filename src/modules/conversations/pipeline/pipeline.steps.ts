@@ -56,6 +56,7 @@ import { decodeStoredAudio16k, openStoredAudio, probeStoredAudio } from './recor
 import { SUPPLIED_PROVIDER } from './supplied.transcriber.js';
 import type { StepProvenance, Transcriber, TranscriberAudio } from './transcriber.js';
 import { searchColumns, searchTextsOf } from '../search/search-texts.js';
+import { secondsOf, type ConversationsMetrics } from '../conversations.metrics.js';
 
 export interface PipelineStepsDeps {
   readonly database: Database;
@@ -72,6 +73,8 @@ export interface PipelineStepsDeps {
   /** The tenant's configured providers (transcription/), built per run from its settings. */
   readonly transcriber: TenantTranscriberFactory;
   readonly audio: OpenAudioOptions;
+  /** Counts each run's end once, after the transaction that records it. */
+  readonly metrics?: Pick<ConversationsMetrics, 'runSucceeded' | 'runFailed'>;
 }
 
 export interface AudioFacts {
@@ -612,11 +615,14 @@ export function createPipelineSteps(deps: PipelineStepsDeps) {
       const transcript = transcriptSchema.parse(
         await open(input.tenantId, parts.redacted.transcriptSealed, AAD.redacted),
       );
-      return inTenant(ctx, async (trx) => {
+      // Set when this execution stored the transcript (a second one finds it and counts nothing).
+      const stored: { durationMs?: number | null } = {};
+      const answer = await inTenant(ctx, async (trx) => {
         const existing = await transcriptOfRun(trx, input.runId);
         if (existing) return { transcriptId: existing.id };
         const id = newUuid();
         const durationMs = parts.audio?.durationMs ?? transcript.durationMs;
+        stored.durationMs = durationMs;
         await storeTranscript(trx, {
           id,
           tenantId: input.tenantId,
@@ -674,6 +680,8 @@ export function createPipelineSteps(deps: PipelineStepsDeps) {
         ]);
         return { transcriptId: id };
       });
+      if (stored.durationMs !== undefined) deps.metrics?.runSucceeded(secondsOf(stored.durationMs));
+      return answer;
     },
 
     /** Policy redacted_only: the muted copy becomes the recording's audio and the original is deleted. */
@@ -715,9 +723,9 @@ export function createPipelineSteps(deps: PipelineStepsDeps) {
 
     /** The run ends failed: the recording shows the reason (unless an earlier transcript stays current), and the event goes out. */
     async fail(input: RecordingRunInput, failure: RunFailure): Promise<void> {
-      await inTenant(contextOf(input), async (trx) => {
+      const failed = await inTenant(contextOf(input), async (trx) => {
         const outcome = await failRun(trx, input, failure);
-        if (outcome.alreadyFinished) return;
+        if (outcome.alreadyFinished) return false;
         await deps.bus.publish(trx, [
           {
             type: recordingFailedV1.type,
@@ -730,7 +738,9 @@ export function createPipelineSteps(deps: PipelineStepsDeps) {
             }),
           },
         ]);
+        return true;
       });
+      if (failed) deps.metrics?.runFailed(failure.code);
     },
   };
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenant } from '../../../../test/support/identity.js';
+import { parseScrape } from '../../../../test/support/prometheus-text.js';
 import { createTestPlatform, type TestPlatform } from '../../../../test/support/test-platform.js';
 import { callRecord, party } from '../../calls/testing/index.js';
 import type { RecordingDetail, RecordingSummary } from '../contract.js';
@@ -134,6 +135,11 @@ describe('recordings in (HTTP upload)', () => {
   });
 
   it('answers a re-delivery with the recording it already has, changing nothing', async () => {
+    const received = async () =>
+      parseScrape(await t.platform.metrics.metrics()).value('conversations_recordings_received_total', {
+        media: 'audio',
+      });
+    const before = await received();
     const metadata = meta();
     const first = await upload(tenantA, withAudio(metadata));
     expect(first.statusCode).toBe(201);
@@ -144,6 +150,8 @@ describe('recordings in (HTTP upload)', () => {
     expect(recording.queue).toBe('sales');
     expect(recording.audio?.bytes).toBe(toneWav().length);
     expect(await eventsFor(recording.id)).toHaveLength(1);
+    // Received once in the metrics too.
+    expect((await received()) - before).toBe(1);
   });
 
   it('takes a supplied WebVTT transcript instead of audio', async () => {

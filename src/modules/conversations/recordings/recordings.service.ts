@@ -22,6 +22,7 @@ import type {
 } from '../contract.js';
 import type { ConversationsTables } from '../db/conversations.tables.js';
 import { ConversationsErrors } from '../errors.js';
+import type { ConversationsMetrics } from '../conversations.metrics.js';
 import { recordingReceivedV1, type RecordingReceived } from '../events.js';
 import { indexPurposes, sealingAad, type ConversationsSealing } from '../sealing.js';
 import { parseTranscript, TranscriptParseError, DEFAULT_MAX_TRANSCRIPT_BYTES } from '../transcripts/index.js';
@@ -69,6 +70,8 @@ export interface RecordingsDeps {
     readonly linkToleranceSeconds?: number;
   };
   readonly now?: () => Date;
+  /** Counts each recording queued for the pipeline. */
+  readonly metrics?: Pick<ConversationsMetrics, 'recordingReceived'>;
 }
 
 type Tables = ConversationsTables;
@@ -348,6 +351,7 @@ export function createRecordings(deps: RecordingsDeps): RecordingsService {
           for (const key of stored) await removeQuietly(key, 'upload superseded by a newer delivery');
           throw ConversationsErrors.uploadSuperseded();
         }
+        deps.metrics?.recordingReceived(audio ? 'audio' : 'transcript');
         finished = true;
         return toSummary(queued);
       },

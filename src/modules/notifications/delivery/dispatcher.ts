@@ -5,6 +5,7 @@ import type { Logger } from '../../../platform/telemetry/index.js';
 import type { NotificationsTables } from '../db/notifications.tables.js';
 import { DeliveryFailure, type Channels } from './channels.js';
 import { claimDelivery, dueDeliveries, settleDelivery, type DeliveryRow } from './deliveries.repo.js';
+import type { DeliveryAttemptStatus, DeliveryMetrics } from './delivery.metrics.js';
 
 /** Attempts per delivery before a transient failure becomes final. */
 export const maxAttempts = 6;
@@ -29,6 +30,8 @@ export function createDispatcher(deps: {
   readonly subjectKeys: SubjectKeys;
   readonly channels: Channels;
   readonly logger: Logger;
+  /** Counts each attempt by channel and what became of it, once settled. */
+  readonly metrics?: DeliveryMetrics;
 }): Dispatcher {
   const { database, subjectKeys, channels, logger } = deps;
 
@@ -56,16 +59,23 @@ export function createDispatcher(deps: {
     );
     if (!claimed || claimed.channel === 'in_app') return;
     let changes: Parameters<typeof settleDelivery>[2];
+    let attempt: DeliveryAttemptStatus;
     try {
       const { providerId } = await send(tenantId, claimed);
       // Sent: the rendered text is not kept (it may hold a single-use link).
       changes = { status: 'sent', sentAt: new Date(), providerId, reason: null, contentCiphertext: null };
+      attempt = 'sent';
     } catch (error) {
       const failure =
         error instanceof DeliveryFailure ? error : new DeliveryFailure('transient', (error as Error).message);
-      if (failure.outcome === 'not_configured')
-        changes = { status: 'not_configured', reason: failure.message };
-      else if (failure.outcome === 'transient' && claimed.attempts < maxAttempts)
+      attempt =
+        failure.outcome === 'not_configured'
+          ? 'not_configured'
+          : failure.outcome === 'transient' && claimed.attempts < maxAttempts
+            ? 'retry'
+            : 'failed';
+      if (attempt === 'not_configured') changes = { status: 'not_configured', reason: failure.message };
+      else if (attempt === 'retry')
         changes = {
           status: 'queued',
           reason: failure.message,
@@ -86,6 +96,7 @@ export function createDispatcher(deps: {
       );
     }
     await database.withTenant<NotificationsTables>(scope, (trx) => settleDelivery(trx, deliveryId, changes));
+    deps.metrics?.attempted(claimed.channel, attempt);
   }
 
   return {

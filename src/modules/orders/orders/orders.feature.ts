@@ -11,6 +11,7 @@ import {
   placeOrderWorkflowId,
   type OrdersService,
 } from './orders.service.js';
+import { createOrdersMetrics } from './orders.metrics.js';
 import { definePlaceOrder, type PaymentSettled } from './place-order.workflow.js';
 
 /** What the orders feature offers: the state machine for shipping, and the rest for routes, tests and the CLI. */
@@ -47,6 +48,7 @@ export function createOrdersFeature(
     startWorkflow: workflows
       ? (tenantId, uuid) => (startWorkflow ?? (() => Promise.resolve()))(tenantId, uuid)
       : undefined,
+    metrics: createOrdersMetrics(deps.metrics),
   });
   if (workflows) {
     const placeOrder = definePlaceOrder(workflows, {

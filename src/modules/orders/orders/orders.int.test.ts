@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestContext } from '../../../platform/context.js';
 import { newUuid, toPublicId } from '../../../platform/ids.js';
 import { createTenant } from '../../../../test/support/identity.js';
+import { parseScrape } from '../../../../test/support/prometheus-text.js';
 import { createTestPlatform, type TestPlatform } from '../../../../test/support/test-platform.js';
 import { fakeCatalog, fakePayments, installFakes } from './testing/commerce.fakes.js';
 
@@ -588,5 +589,40 @@ describe('orders', () => {
       as: { tenant: other, permissions: staff },
     });
     expect(got.json<R>()).toMatchObject({ captureMode: 'automatic', taxRates: [] });
+  });
+
+  it('counts in the metrics what it did: orders placed, statuses reached, refunds; never a repeated or refused move', async () => {
+    const scrape = async () => parseScrape(await t.platform.metrics.metrics());
+    const before = await scrape();
+    const order = await capturedOrder(); // placed, then CONFIRMED
+    expect((await move(order.id, 'CONFIRMED')).statusCode).toBe(200); // the same move again: a no-op
+    expect((await move(order.id, 'PENDING')).statusCode).toBe(409); // refused
+    const refund = (body: object) =>
+      t.inject({
+        method: 'POST',
+        url: `/api/v1/orders/${order.id}/refunds`,
+        payload: body,
+        as: { tenant, permissions: staff },
+      });
+    expect((await refund({ amountMinor: 100, reason: 'scratch' })).statusCode).toBe(200);
+    expect((await refund({ reason: 'the rest' })).json<R>().status).toBe('REFUNDED');
+    const cancelled = (await create({})).json<{ id: string }>().id;
+    const res = await t.inject({
+      method: 'DELETE',
+      url: `/api/v1/orders/${cancelled}`,
+      as: { tenant, permissions: staff },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+
+    const after = await scrape();
+    const added = (name: string, labels: Record<string, string>) =>
+      after.value(name, labels) - before.value(name, labels);
+    expect(added('orders_created_total', { channel: 'internal' })).toBe(2);
+    expect(added('orders_status_changes_total', { to: 'CONFIRMED' })).toBe(1);
+    expect(added('orders_status_changes_total', { to: 'PENDING' })).toBe(0);
+    expect(added('orders_status_changes_total', { to: 'REFUNDED' })).toBe(1);
+    expect(added('orders_status_changes_total', { to: 'CANCELLED' })).toBe(1);
+    expect(added('orders_refunds_total', { kind: 'partial' })).toBe(1);
+    expect(added('orders_refunds_total', { kind: 'full' })).toBe(1);
   });
 });

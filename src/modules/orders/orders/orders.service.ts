@@ -38,6 +38,7 @@ import {
 } from '../events.js';
 import { normaliseAddress, validateAddress } from './addresses.js';
 import { OrderErrors } from './orders.errors.js';
+import type { OrdersMetrics } from './orders.metrics.js';
 import { erasedContact, type Contact } from './erased-contact.js';
 import { orderAad, type OrderSealing } from './order-sealing.js';
 import {
@@ -156,6 +157,8 @@ export interface OrdersServiceDeps {
   readonly shipments: () => Pick<ShipmentsService, 'forOrder'> | undefined;
   /** Starts the place-order workflow of an order (idempotent by its id); undefined without workflows. */
   readonly startWorkflow: ((tenantId: string, orderUuid: string) => Promise<void>) | undefined;
+  /** Counts orders placed, status changes and refunds, once committed. */
+  readonly metrics?: OrdersMetrics;
 }
 
 export const orderNumber = (n: number) => `SO-${String(n).padStart(6, '0')}`;
@@ -195,6 +198,11 @@ const RELEASE_LOCK = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis
 
 export function createOrdersService(deps: OrdersServiceDeps) {
   const { database, sealing, audit, bus } = deps;
+  /**
+   * What to count once the transaction under `underLock` commits, by transaction: a change rolled
+   * back (a conflict, a failed audit) is never counted.
+   */
+  const afterCommit = new WeakMap<OrdersTransaction, (() => void)[]>();
 
   // --- reading ---------------------------------------------------------------------------------
 
@@ -503,6 +511,7 @@ export function createOrdersService(deps: OrdersServiceDeps) {
       })
       .execute();
     if (options.event !== false) await publishStatus(trx, ctx, updated, to, reason);
+    afterCommit.get(trx)?.push(() => deps.metrics?.statusChanged(to));
     await audit.append(trx, ctx, {
       action: 'orders.order_status_changed',
       target: { type: 'order', id: orderPublicId(row.id) },
@@ -528,8 +537,10 @@ export function createOrdersService(deps: OrdersServiceDeps) {
       const taken = await redis.set(lockKey, token, 'PX', 15_000, 'NX');
       if (taken !== 'OK') throw OrdersErrors.concurrentChange();
     }
+    const committed: (() => void)[] = [];
     try {
-      return await database.withTenant<Tables, T>(ctx, async (trx) => {
+      const result = await database.withTenant<Tables, T>(ctx, async (trx) => {
+        afterCommit.set(trx, committed);
         let row: OrderRow | undefined;
         try {
           let query = trx.selectFrom('orders.orders').selectAll().where('id', '=', uuid);
@@ -545,6 +556,8 @@ export function createOrdersService(deps: OrdersServiceDeps) {
         if (!row) throw OrdersErrors.orderNotFound();
         return fn(trx, row);
       });
+      for (const count of committed) count();
+      return result;
     } finally {
       if (redis) await redis.eval(RELEASE_LOCK, 1, lockKey, token).catch(() => undefined);
     }
@@ -887,6 +900,7 @@ export function createOrdersService(deps: OrdersServiceDeps) {
           return { order, history: { from: null, to: 'PENDING', actor: actorOf(ctx), reason, at } };
         },
       );
+      deps.metrics?.created(options.channel);
       const detailed: OrderDetail = {
         ...created.order,
         history: [created.history],
@@ -1252,6 +1266,7 @@ export function createOrdersService(deps: OrdersServiceDeps) {
         })
         .execute();
       const full = total >= captured;
+      afterCommit.get(trx)?.push(() => deps.metrics?.refunded(full));
       let updated: OrderRow;
       if (full && current.status !== 'REFUNDED' && TRANSITIONS[current.status].includes('REFUNDED')) {
         updated = await applyTransition(trx, ctx, current, 'REFUNDED', input.reason, {

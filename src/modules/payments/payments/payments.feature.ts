@@ -12,6 +12,7 @@ import { simulatorChallengeRoutes } from '../webhooks/simulator-3ds.routes.js';
 import { paymentWebhookRoutes } from '../webhooks/webhooks.routes.js';
 import { createGatewaySettings, type GatewaySettings } from './gateway-settings.js';
 import { paymentsRoutes } from './payments.routes.js';
+import { createPaymentsMetrics } from './payments.metrics.js';
 import { createPaymentsService, type PaymentsServiceImpl } from './payments.service.js';
 
 /** What payments offers: the door (PaymentsService) and what the console, CLI and tests need beside it. */
@@ -60,6 +61,7 @@ export function createPaymentsFeature(deps: PaymentsDeps): PlatformModule<Paymen
     logger: deps.logger,
     gateways,
     defaultGateway: (ctx) => settings.defaultGateway(ctx),
+    metrics: createPaymentsMetrics(deps.metrics),
   });
   const ingest = createWebhookIngestion({
     database: deps.database,

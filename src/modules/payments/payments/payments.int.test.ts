@@ -6,6 +6,7 @@ import type { RequestContext } from '../../../platform/context.js';
 import type { Problem } from '../../../platform/http/index.js';
 import { newUuid, toPublicId } from '../../../platform/ids.js';
 import { createTenant } from '../../../../test/support/identity.js';
+import { parseScrape } from '../../../../test/support/prometheus-text.js';
 import { createTestPlatform, type TestPlatform } from '../../../../test/support/test-platform.js';
 import type { Payment } from '../contract.js';
 import type { PaymentsTables } from '../db/payments.tables.js';
@@ -530,5 +531,39 @@ describe('routes: permissions, isolation, hostile input', () => {
         })
       ).statusCode,
     ).toBe(400);
+  });
+});
+
+describe('metrics', () => {
+  it('counts each operation once, by gateway, operation and outcome; a replayed key is not counted again', async () => {
+    const scrape = async () => parseScrape(await t.platform.metrics.metrics());
+    const before = await scrape();
+    const k = key();
+    const ok = await authorize(CARD.ok, 5_000, k);
+    // Replayed: the first answer, nothing asked of the gateway.
+    await payments().authorize(ctx, {
+      orderId: ok.orderId,
+      amount: { amountMinor: 5_000, currency: 'EUR' },
+      method: { type: 'test_card', number: CARD.ok },
+      idempotencyKey: k,
+    });
+    expect((await authorize(CARD.declined)).status).toBe('failed');
+    await payments().capture(ctx, ok.id, { idempotencyKey: 'metrics-c' });
+    await payments().capture(ctx, ok.id, { idempotencyKey: 'metrics-c' });
+    await payments().refund(ctx, ok.id, {
+      amountMinor: 1_000,
+      reason: 'metrics',
+      idempotencyKey: 'metrics-r',
+    });
+
+    const after = await scrape();
+    const added = (operation: string, outcome: string) =>
+      after.value('payments_operations_total', { gateway: 'simulator', operation, outcome }) -
+      before.value('payments_operations_total', { gateway: 'simulator', operation, outcome });
+    expect(added('authorize', 'succeeded')).toBe(1);
+    expect(added('authorize', 'failed')).toBe(1);
+    expect(added('capture', 'succeeded')).toBe(1);
+    expect(added('refund', 'succeeded')).toBe(1);
+    expect(added('void', 'succeeded')).toBe(0);
   });
 });

@@ -24,6 +24,7 @@ import type {
   PaymentTransactionsRow,
 } from '../db/payments.tables.js';
 import { PaymentsErrors } from '../errors.js';
+import type { OperationOutcome, PaymentsMetrics } from './payments.metrics.js';
 import {
   paymentAuthorizedV1,
   paymentCapturedV1,
@@ -66,6 +67,8 @@ export interface PaymentsServiceDeps {
   readonly defaultGateway: (ctx: RequestContext) => Promise<GatewayName>;
   /** Tries of a gateway call that found the gateway unavailable, with the same key (default 3). */
   readonly tries?: number;
+  /** Counts each operation's recorded outcome, once committed. */
+  readonly metrics?: PaymentsMetrics;
 }
 
 export interface PaymentsServiceImpl extends PaymentsService, PaymentsServiceExtras {
@@ -285,8 +288,11 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
     const sealedEmail = result.payerEmail
       ? await deps.keyring.encrypt(ctx.tenantId, result.payerEmail, payerEmailAad(uuid))
       : undefined;
-    return database.withTenant<Tables, Payment>(ctx, async (trx) => {
+    let recorded: OperationOutcome | undefined;
+    let gatewayName: GatewayName | undefined;
+    const payment = await database.withTenant<Tables, Payment>(ctx, async (trx) => {
       const row = await lockPayment(trx, uuid);
+      gatewayName = row.gateway;
       const pending = (await transactionsOf(trx, uuid)).find(
         (t) => t.kind === 'authorize' && t.status === 'pending',
       );
@@ -307,6 +313,12 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
               }
             : {}),
         };
+        recorded =
+          result.status === 'requires_action'
+            ? 'requires_action'
+            : result.status === 'authorized'
+              ? 'succeeded'
+              : 'failed';
         if (result.status === 'requires_action') {
           await trx
             .updateTable('payments.payments')
@@ -359,6 +371,8 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
       }
       return loadPayment(trx, uuid);
     });
+    if (recorded && gatewayName) deps.metrics?.settled(gatewayName, 'authorize', recorded);
+    return payment;
   }
 
   /**
@@ -433,7 +447,8 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
     txnId: string,
     result: OperationResult,
   ): Promise<Payment> {
-    return database.withTenant<Tables, Payment>(ctx, async (trx) => {
+    let recorded: { gateway: GatewayName; operation: TransactionKind; outcome: OperationOutcome } | undefined;
+    const payment = await database.withTenant<Tables, Payment>(ctx, async (trx) => {
       const row = await lockPayment(trx, uuid);
       const txn = await trx
         .selectFrom('payments.payment_transactions')
@@ -443,6 +458,7 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
         .executeTakeFirstOrThrow();
       if (txn.status !== 'pending') return loadPayment(trx, uuid);
       const succeeded = result.status === 'succeeded';
+      recorded = { gateway: row.gateway, operation: txn.kind, outcome: succeeded ? 'succeeded' : 'failed' };
       await trx
         .updateTable('payments.payment_transactions')
         .set({
@@ -474,6 +490,8 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
       );
       return loadPayment(trx, uuid);
     });
+    if (recorded) deps.metrics?.settled(recorded.gateway, recorded.operation, recorded.outcome);
+    return payment;
   }
 
   /** A succeeded money movement on the locked payment: totals, status, event, audit. */

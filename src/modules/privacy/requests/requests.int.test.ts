@@ -3,9 +3,10 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RequestContext } from '../../../platform/context.js';
 import { createPgSubjectKeyStore, createSubjectKeys } from '../../../platform/crypto/index.js';
-import { newUuid, toPublicId } from '../../../platform/ids.js';
+import { fromPublicId, newUuid, toPublicId } from '../../../platform/ids.js';
 import { defineModule } from '../../../platform/module.js';
 import type { DataSubject, ErasureReport, ModulePrivacy } from '../../../platform/privacy/index.js';
+import { parseScrape } from '../../../../test/support/prometheus-text.js';
 import { createTestPlatform, type TestPlatform } from '../../../../test/support/test-platform.js';
 import { privacyModule } from '../privacy.module.js';
 
@@ -500,5 +501,28 @@ describe('data-subject requests', () => {
       t.platform.database.owner,
     );
     expect(rows[0]?.analyzed).not.toBeNull();
+  });
+
+  it('reports open and overdue requests by kind in the metrics, read from the database for every tenant', async () => {
+    const figures = async () => {
+      const scrape = parseScrape(await t.platform.metrics.metrics());
+      return {
+        open: scrape.value('privacy_requests_open', { kind: 'access' }),
+        overdue: scrape.value('privacy_requests_overdue', { kind: 'access' }),
+      };
+    };
+    const before = await figures();
+    const created = await post('', { kind: 'access', email: 'late@example.com', channel: 'phone' });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(await figures()).toEqual({ open: before.open + 1, overdue: before.overdue });
+    // The deadline passes while nobody acts on it.
+    await sql`update privacy.requests set due_at = now() - interval '1 day'
+      where id = ${fromPublicId('dsr', created.json<Req>().id) ?? ''}::uuid`.execute(
+      t.platform.database.owner,
+    );
+    expect(await figures()).toEqual({ open: before.open + 1, overdue: before.overdue + 1 });
+    const rejected = await post(`/${created.json<Req>().id}/reject`, { reason: 'Not the data subject' });
+    expect(rejected.statusCode, rejected.body).toBe(200);
+    expect(await figures()).toEqual(before);
   });
 });
