@@ -9,8 +9,8 @@
  * store alone, and 1 + 1 as the baseline of 2 + 2. Last, two schedulers: the timers' leader is
  * killed and the takeover timed.
  *
- *   node --import tsx bench/scale.bench.ts [--records 6000] [--kill-records 3000] [--batch 100]
- *     [--single-every 10] [--concurrency 8] [--no-failover]
+ *   node --import tsx bench/scale.bench.ts [--records 3000] [--kill-records 2000] [--batch 100]
+ *     [--single-every 10] [--concurrency 8] [--no-failover] [--keep-logs]
  *
  * DATABASE_URL (a server the bench may create a database on; default the machine's 127.0.0.1:5432),
  * NATS_URL (default nats://127.0.0.1:4222) and REDIS_URL (default redis://127.0.0.1:6379) say where.
@@ -37,16 +37,17 @@ import { runConfiguration, type ConfigurationResult } from './support/scale-run.
 
 const { values } = parseArgs({
   options: {
-    records: { type: 'string', default: '6000' },
+    records: { type: 'string', default: '3000' },
     'kill-records': { type: 'string' },
     batch: { type: 'string', default: '100' },
     'single-every': { type: 'string', default: '10' },
     concurrency: { type: 'string', default: '8' },
     'no-failover': { type: 'boolean', default: false },
+    'keep-logs': { type: 'boolean', default: false },
   },
 });
 const records = Number(values.records);
-const killRecords = Number(values['kill-records'] ?? Math.round(records / 2));
+const killRecords = Number(values['kill-records'] ?? Math.max(2_000, Math.round(records / 2)));
 const batch = Number(values.batch);
 const singleEvery = Number(values['single-every']);
 const concurrency = Number(values.concurrency);
@@ -155,12 +156,31 @@ function printResults(
   baselines: { copy: number; objects: number; objectCount: number },
 ): void {
   const first = results[0];
-  console.log('\nThroughput, steady run (every process up), records accepted (202) and indexed end to end:');
+  const cores = os.cpus().length;
+  console.log(
+    '\nThroughput, steady run (every process up), records accepted (202) and indexed end to end; the CPU a record ' +
+      'cost all processes of the installation, and the rate that CPU allows if the machine did nothing else:',
+  );
   printTable(
-    ['configuration', 'records', 'accepted', 'indexed (end to end)', 'vs 1 + 1', 'vs COPY', 'cores busy'],
+    [
+      'configuration',
+      'records',
+      'accepted',
+      'indexed (end to end)',
+      'vs 1 + 1',
+      'vs COPY',
+      'machine busy',
+      'CPU per record',
+      `ceiling on ${String(cores)} cores`,
+    ],
     results.map((r) => {
       const e2e = r.steady.records / r.steady.indexedSeconds;
       const base = first ? first.steady.records / first.steady.indexedSeconds : e2e;
+      // Every process of the installation (the bench's own load excepted): what a record costs.
+      const cpu = Object.entries(r.steady.cpu.seconds)
+        .filter(([kind]) => kind !== 'bench (load)')
+        .reduce((sum, [, seconds]) => sum + (seconds ?? 0), 0);
+      const perRecord = cpu / r.steady.records;
       return [
         r.label,
         int(r.steady.records),
@@ -170,7 +190,9 @@ function printResults(
         `${((e2e / baselines.copy) * 100).toFixed(1)}%`,
         r.steady.cpu.busy === undefined
           ? 'n/a'
-          : `${(r.steady.cpu.busy * 100).toFixed(0)}% of ${String(os.cpus().length)}`,
+          : `${(r.steady.cpu.busy * 100).toFixed(0)}% of ${String(cores)} cores`,
+        `${(perRecord * 1000).toFixed(1)} ms`,
+        `${int(cores / perRecord)}/s`,
       ];
     }),
   );
@@ -178,7 +200,10 @@ function printResults(
     `Baselines of this run: COPY of the same rows into a bare table ${int(baselines.copy)} rows/s; ` +
       `the S3-compatible store alone ${int(baselines.objects)} objects/s (${int(baselines.objectCount)} objects as the archive writes them, from the bench process)`,
   );
-  console.log('\nWhere the CPU went in the steady run (CPU seconds per 1,000 records):');
+  console.log(
+    '\nWhere the CPU went in the steady run: CPU seconds per 1,000 records, and the share of one core ' +
+      "it kept busy over the run (per process for api and worker; PostgreSQL: this database's backends):",
+  );
   const kinds = Object.keys(first?.steady.cpu.seconds ?? {});
   printTable(
     ['configuration', ...kinds],
@@ -186,7 +211,10 @@ function printResults(
       r.label,
       ...kinds.map((kind) => {
         const s = r.steady.cpu.seconds[kind];
-        return s === undefined ? 'n/a' : ((s / r.steady.records) * 1000).toFixed(2);
+        if (s === undefined) return 'n/a';
+        const processes = kind === 'api' ? r.apis : kind === 'worker' ? r.workers : 1;
+        const core = s / r.steady.indexedSeconds / processes;
+        return `${((s / r.steady.records) * 1000).toFixed(2)} s, ${(core * 100).toFixed(0)}%`;
       }),
     ]),
   );
@@ -301,7 +329,7 @@ async function main(): Promise<void> {
     if (failover) printFailover(await failover);
 
     // The same records for both configurations (each in its own tenant).
-    const warmup = buildRequests({ count: 4 * batch, firstSeq: 0, batch, perSingle: 2 });
+    const warmup = buildRequests({ count: 8 * batch, firstSeq: 0, batch, perSingle: 4 });
     const steady = buildRequests({ count: records, firstSeq: 1_000_000, batch, perSingle: singleEvery });
     const withKills = buildRequests({
       count: killRecords,
@@ -323,6 +351,8 @@ async function main(): Promise<void> {
     ].entries()) {
       const tenant = tenants[i];
       if (!tenant) continue;
+      // What the previous configuration wrote is vacuumed and analysed now, not by autovacuum mid-run.
+      await owner.query('VACUUM (ANALYZE)');
       started = performance.now();
       console.log(`\n${shape.label}: starting (load average ${loadAverage()})`);
       const ingest = createIngestClient({ apiKey: tenant.apiKey, maxSockets: concurrency });
@@ -334,6 +364,7 @@ async function main(): Promise<void> {
           steady,
           withKills,
           concurrency,
+          database: databaseName,
           servicePids: { objectStore: s3.pid },
         });
         results.push(result);
@@ -361,7 +392,7 @@ async function main(): Promise<void> {
       await nc.close();
     }
     // The processes' logs stay for a look when something went wrong.
-    if (finished) await rm(dir, { recursive: true, force: true });
+    if (finished && !values['keep-logs']) await rm(dir, { recursive: true, force: true });
     else console.log(`Process logs kept in ${dir}`);
   }
 }

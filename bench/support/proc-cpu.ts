@@ -64,6 +64,37 @@ export async function programCpuSeconds(comm: string): Promise<number | undefine
   }
 }
 
+/**
+ * CPU seconds so far of each process whose command line holds `text`, by pid: PostgreSQL titles its
+ * backends `postgres: <cluster>: <user> <database> <client> <state>`, so one database's backends
+ * can be told from everyone else's on a shared server.
+ */
+export async function cpuByPid(text: string): Promise<Map<number, number>> {
+  const found = new Map<number, number>();
+  try {
+    for (const pid of (await readdir('/proc')).filter((p) => /^\d+$/.test(p))) {
+      const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+      if (!cmdline.includes(text)) continue;
+      const stat = await statOf(pid);
+      if (stat) found.set(stat.pid, stat.own / ticksPerSecond);
+    }
+  } catch {
+    // no /proc: nothing found
+  }
+  return found;
+}
+
+/**
+ * CPU used between two `cpuByPid` readings: what each process added, all of it for one that
+ * started meanwhile. A process that ended meanwhile (a pool closing an idle connection) is lost for
+ * its last part, so the figure is a floor.
+ */
+export function cpuAdded(before: ReadonlyMap<number, number>, after: ReadonlyMap<number, number>): number {
+  let seconds = 0;
+  for (const [pid, now] of after) seconds += now - (before.get(pid) ?? 0);
+  return seconds;
+}
+
 export interface MachineCpu {
   /** Ticks spent not idle (user, nice, system, irq, softirq, steal), all cores together. */
   readonly busy: number;

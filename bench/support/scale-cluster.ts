@@ -18,6 +18,9 @@ const readyWithinMs = 180_000;
 
 export type MemberRole = 'api' | 'worker' | 'scheduler';
 
+/** Node options for the members, e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile them. */
+const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+
 const poolMax: Readonly<Record<MemberRole, number>> = { api: 8, worker: 16, scheduler: 4 };
 
 export interface Member {
@@ -101,7 +104,7 @@ export function startMember(
   mkdirSync(dataDir, { recursive: true });
   const logFile = path.join(settings.dir, `${name}.log`);
   const log = openSync(logFile, 'a');
-  const child = spawn(process.execPath, [path.join(repoRoot, 'bin/switchboard.js'), role], {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(repoRoot, 'bin/switchboard.js'), role], {
     cwd: repoRoot,
     env: memberEnv(settings, {
       SWITCHBOARD_DATA_DIR: dataDir,

@@ -1,7 +1,14 @@
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
-import { busyShare, machineCpu, processCpuSeconds, programCpuSeconds } from './proc-cpu.js';
+import {
+  busyShare,
+  cpuAdded,
+  cpuByPid,
+  machineCpu,
+  processCpuSeconds,
+  programCpuSeconds,
+} from './proc-cpu.js';
 import { startMember, type ClusterSettings, type Member } from './scale-cluster.js';
 import type { ApiTarget, IngestClient, IngestRequest, SendProgress, SendResult } from './scale-load.js';
 
@@ -24,6 +31,8 @@ export interface ConfigurationPlan {
   /** Start the killed processes again (1 + 1: nobody else would serve or work). */
   readonly restartKilled: boolean;
   readonly concurrency: number;
+  /** The installation's database: its PostgreSQL backends' CPU is counted. */
+  readonly database: string;
   /** The shared PostgreSQL, NATS and object store processes, for the CPU figures. */
   readonly servicePids: { readonly objectStore: number | undefined };
 }
@@ -69,6 +78,8 @@ export interface Count {
 
 export interface ConfigurationResult {
   readonly label: string;
+  readonly apis: number;
+  readonly workers: number;
   readonly steady: SteadyFigures;
   readonly kills: KillFigures;
   readonly count: Count;
@@ -112,7 +123,7 @@ async function untilIndexed(
   }
 }
 
-async function cpuNow(members: readonly Member[], objectStore: number | undefined) {
+async function cpuNow(members: readonly Member[], objectStore: number | undefined, database: string) {
   const byRole: Record<string, number> = {};
   for (const member of members) {
     const seconds = await processCpuSeconds(member.pid);
@@ -121,7 +132,7 @@ async function cpuNow(members: readonly Member[], objectStore: number | undefine
   const bench = process.cpuUsage();
   return {
     byRole,
-    postgres: await programCpuSeconds('postgres'),
+    postgres: await cpuByPid(` ${database} `),
     nats: await programCpuSeconds('nats-server'),
     redis: await programCpuSeconds('redis-server'),
     objectStore: await processCpuSeconds(objectStore),
@@ -139,7 +150,7 @@ function cpuBetween(before: CpuReading, after: CpuReading): CpuFigures {
     seconds: {
       api: diff(before.byRole.api, after.byRole.api),
       worker: diff(before.byRole.worker, after.byRole.worker),
-      PostgreSQL: diff(before.postgres, after.postgres),
+      PostgreSQL: cpuAdded(before.postgres, after.postgres),
       NATS: diff(before.nats, after.nats),
       'object store': diff(before.objectStore, after.objectStore),
       Redis: diff(before.redis, after.redis),
@@ -221,11 +232,11 @@ export async function runConfiguration(
     await untilIndexed(owner, plan.tenantId, accepted.size, 120_000);
 
     // Steady: throughput with every process up.
-    const before = await cpuNow(members, plan.servicePids.objectStore);
+    const before = await cpuNow(members, plan.servicePids.objectStore, plan.database);
     const steady = await client.sendAll(plan.steady, () => apis, plan.concurrency, progressOf(plan.steady));
     take(steady, plan.steady.length);
     const steadyIndexedAt = await untilIndexed(owner, plan.tenantId, accepted.size, 300_000);
-    const after = await cpuNow(members, plan.servicePids.objectStore);
+    const after = await cpuNow(members, plan.servicePids.objectStore, plan.database);
     console.log(
       `  steady run: ${String(plan.steady.length)} requests accepted in ${seconds(steady.startedAt, steady.lastAcceptedAt).toFixed(1)} s, ` +
         `indexed ${seconds(steady.startedAt, steadyIndexedAt).toFixed(1)} s after the first`,
@@ -284,6 +295,8 @@ export async function runConfiguration(
 
     return {
       label: plan.label,
+      apis: plan.apis,
+      workers: plan.workers,
       steady: {
         records: plan.steady.reduce((n, r) => n + r.ids.length, 0),
         acceptedSeconds: seconds(steady.startedAt, steady.lastAcceptedAt),

@@ -421,9 +421,10 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
     } else {
       await workflows?.launch();
     }
-    // A worker consumes from the bus: it is ready when the database, the bus and the store answer.
+    // A worker consumes from the bus and a scheduler relays to it: each is ready when the database,
+    // the bus and the store answer.
     const opsHttp =
-      options.role === 'worker'
+      options.role === 'worker' || options.role === 'scheduler'
         ? await createOpsApp({
             logger,
             metrics,
