@@ -304,7 +304,7 @@ describe.each([fakeAnthropic, fakeBedrock, fakeOpenAi])('$name (fake server)', (
   it('a server that never answers hits the time limit of each attempt and fails as timeout', async () => {
     fake.on(dialect.route, { status: 200, body: {}, delayMs: 20_000 });
     const error = await failure(
-      analyser(dialect, { requestTimeoutMs: 150, maxAttempts: 2 }).analyse(input()),
+      analyser(dialect, { requestTimeoutMs: 1_000, maxAttempts: 2 }).analyse(input()),
     );
 
     expect(error.reason).toBe('timeout');

@@ -1,4 +1,5 @@
 import { useMessages } from '@/i18n';
+import { TableScroll } from '@/kit/TableScroll';
 import type { UsageSummary } from './usage.api';
 import { formatAmount, formatQuantity } from './usage.format';
 import { usageMessages } from './usage.messages';
@@ -8,7 +9,7 @@ export function UsageTable({ usage }: { usage: UsageSummary }) {
   const m = useMessages(usageMessages);
   const name = (meter: string) => m.meterNames[meter] ?? meter;
   return (
-    <div className="table-wrap">
+    <TableScroll label={m.meters}>
       <table className="table usage-table">
         <caption className="visually-hidden">{m.meters}</caption>
         <thead>
@@ -56,6 +57,6 @@ export function UsageTable({ usage }: { usage: UsageSummary }) {
           </tr>
         </tfoot>
       </table>
-    </div>
+    </TableScroll>
   );
 }
