@@ -114,7 +114,9 @@ export function startMember(
       // A worker handles up to 16 partitions at once, each in a transaction; an api one per request
       // in flight. Within the machine's 100 connections, with room for everyone else's.
       DATABASE_POOL_MAX: String(poolMax[role]),
-      ...(options.port === undefined ? {} : { PORT: String(options.port) }),
+      // Workers and schedulers serve /healthz, /readyz and /metrics too: without a port of their
+      // own they take any free one, so that several can run on this one machine.
+      PORT: String(options.port ?? 0),
       ...options.env,
     }),
     stdio: ['ignore', log, log],
