@@ -246,7 +246,8 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
     );
     closers.push(() => bus.close());
     const runsWork = options.role === 'start' || options.role === 'worker';
-    // The scheduler's timers only start workflows (any worker executes them): a client suffices.
+    // A scheduler's timers do their own work in the leader (webhook and notification delivery, the
+    // dialer) and start workflows that a worker executes: for workflows a client suffices.
     const workflows =
       options.role === 'cli'
         ? undefined

@@ -66,6 +66,8 @@ export function registerServeCommands(program: Command): void {
     .action(() => serve('worker'));
   program
     .command('scheduler')
-    .description('Run only the outbox relay and the cron timers (one replica leads), no HTTP')
+    .description(
+      'Run only the outbox relay and the cron timers (one replica leads); HTTP only for /healthz, /readyz and /metrics',
+    )
     .action(() => serve('scheduler'));
 }

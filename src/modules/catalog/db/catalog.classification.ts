@@ -126,6 +126,8 @@ export const catalogClassification: SchemaClassification = {
     auth: 'internal',
     location_map: 'internal',
     updated_at: 'internal',
+    circuit: 'internal',
+    circuit_at: 'internal',
   },
   erp_syncs: {
     id: 'internal',

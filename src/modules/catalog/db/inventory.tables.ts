@@ -58,6 +58,8 @@ export type ErpConnectionsTable = {
   auth: Generated<'ws_security' | 'basic'>;
   locationMap: Generated<Record<string, string>>;
   updatedAt: Generated<Date>;
+  circuit: Generated<'closed' | 'open' | 'half_open'>;
+  circuitAt: Date | null;
 };
 
 export type ErpSyncsTable = {

@@ -201,6 +201,22 @@ describe('catalog ERP sync', () => {
     const levels = await api(b, 'GET', '/inventory');
     expect(levels.json<{ items: unknown[] }>().items).toEqual([]);
 
+    // The circuit is read where every replica can see it: the run wrote the state its process's
+    // breaker was in; a worker that found the ERP down (here: the row it would write) shows as open.
+    const circuitRow = () =>
+      sql<{ circuit: string; circuitAt: Date | null }>`
+        select circuit, circuit_at from catalog.erp_connections where tenant_id = ${b.tenantId}`.execute(
+        t.platform.database.owner,
+      );
+    const written = (await circuitRow()).rows[0];
+    expect(written?.circuit).toBe('closed');
+    expect(written?.circuitAt).toBeInstanceOf(Date);
+    await sql`update catalog.erp_connections set circuit = 'open', circuit_at = now() where tenant_id = ${b.tenantId}`.execute(
+      t.platform.database.owner,
+    );
+    expect((await api(b, 'GET', '/erp/connection')).json()).toMatchObject({ circuit: 'open' });
+    expect((await api(a, 'GET', '/erp/connection')).json()).toMatchObject({ circuit: 'closed' });
+
     // Isolation: b sees none of a's reports, a's sync id is 404 for b, a's location is unknown to b.
     const listB = (await api(b, 'GET', '/erp/syncs')).json<{ items: Report[] }>().items;
     expect(listB).toHaveLength(1);

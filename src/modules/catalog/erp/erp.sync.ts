@@ -419,6 +419,11 @@ export function createErpSync(deps: {
           .returningAll()
           .executeTakeFirst();
         if (!row) return;
+        // The breaker lives in this process; the connection's readers are elsewhere.
+        await trx
+          .updateTable('catalog.erp_connections')
+          .set({ circuit: clients.circuit(ctx.tenantId), circuitAt: sql<Date>`now()` })
+          .execute();
         await bus.publish(trx, [
           {
             type: erpSyncFinishedV1.type,
@@ -576,7 +581,8 @@ export function createErpSync(deps: {
         hasCredentials: username !== undefined && username !== '',
         lastInventorySync: last.inventory ? reportOf(last.inventory) : null,
         lastProductsSync: last.products ? reportOf(last.products) : null,
-        circuit: clients.circuit(ctx.tenantId),
+        // As the process that last ran a sync left it (each process has its own breaker).
+        circuit: row?.circuit ?? 'closed',
       };
     },
 
