@@ -10,6 +10,7 @@ import { catalogModule } from '../../catalog/index.js';
 import { paymentsModule } from '../../payments/index.js';
 import { routedFetch, type FakeServer } from '../../../platform/testing/fake-http-server.js';
 import type { Order, OrderStatus, OrderTransitions } from '../contract.js';
+import { OrdersErrors } from '../errors.js';
 import type { OrdersDeps } from '../orders.deps.js';
 import { EASYPOST_API, easypostSignature } from './easypost.js';
 import { createShippingFeature, type ShippingFeatureApi } from './shipping.feature.js';
@@ -22,6 +23,8 @@ import { fixture, signedTrackerEvent, startFakeEasypost } from './testing/fake-e
  */
 
 const calls: { orderId: string; to: OrderStatus }[] = [];
+/** Orders another replica is changing: the next n transitions meet its lock. */
+const heldElsewhere = new Map<string, number>();
 const consumed: string[] = [];
 let t: TestPlatform;
 let easypost: FakeServer;
@@ -65,6 +68,11 @@ async function orderRow(orderId: string): Promise<Order> {
 const transitions: OrderTransitions = {
   get: (_ctx, orderId) => orderRow(orderId),
   async transition(_ctx, orderId, to) {
+    const held = heldElsewhere.get(orderId) ?? 0;
+    if (held > 0) {
+      heldElsewhere.set(orderId, held - 1);
+      throw OrdersErrors.concurrentChange();
+    }
     calls.push({ orderId, to });
     await sql`update orders.orders set status = ${to} where id = ${fromPublicId('ord', orderId) ?? ''}`.execute(
       t.platform.database.owner,
@@ -315,6 +323,36 @@ describe('shipping', () => {
       'SHIPPED',
       'DELIVERED',
     ]);
+  });
+
+  it('a tracking webhook that meets the order locked by another replica waits and applies, instead of failing the carrier', async () => {
+    const orderId = await seedOrder(tenantB, { status: 'CONFIRMED', country: 'US' });
+    const created = await t.inject({
+      method: 'POST',
+      url: `/api/v1/shiptest/${orderId}/shipments`,
+      payload: {},
+      as: asB(),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const trackerId = `trk_${randomBytes(16).toString('hex')}`;
+    await sql`update orders.shipments set carrier_tracker_id = ${trackerId} where order_id = ${fromPublicId('ord', orderId) ?? ''}`.execute(
+      t.platform.database.owner,
+    );
+    const tracker = (
+      JSON.parse(fixture('easypost-event-tracker-updated.json')) as { result: Record<string, unknown> }
+    ).result;
+    heldElsewhere.set(orderId, 2);
+    const event = signedTrackerEvent(secretB, 'evt_held', { ...tracker, id: trackerId });
+    const answer = await t.inject({
+      method: 'POST',
+      url: `/api/v1/shiptest/shipping/webhooks/${toPublicId('ten', tenantB)}/easypost`,
+      payload: event.body,
+      headers: event.headers,
+    });
+    expect(answer.statusCode).toBe(204);
+    expect(heldElsewhere.get(orderId)).toBe(0);
+    expect(await statusOf(orderId)).toBe('SHIPPED');
+    expect(calls.filter((c) => c.orderId === orderId).map((c) => c.to)).toEqual(['PROCESSING', 'SHIPPED']);
   });
 
   it('webhook: the real vector passes; tampered body or wrong secret → 401; unknown carrier or tenant → 404; bad JSON → 400', async () => {

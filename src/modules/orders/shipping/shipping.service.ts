@@ -292,52 +292,67 @@ export function createShippingService(deps: ShippingServiceDeps): ShippingServic
     const previous = orderLocks.get(orderUuid) ?? Promise.resolve();
     const run = previous
       .catch(() => undefined)
-      .then(async () => {
-        const statuses = await tx(ctx, (trx) =>
-          trx
-            .selectFrom('orders.shipments')
-            .select('status')
-            .where('orderId', '=', orderUuid)
-            .where('status', '!=', 'cancelled')
-            .execute(),
-        );
-        if (statuses.length === 0) return;
-        const allDelivered = statuses.every((row) => row.status === 'delivered');
-        const anyShipped = statuses.some((row) => isShippedStatus(row.status));
-        const target: OrderStatus | undefined = allDelivered
-          ? 'DELIVERED'
-          : anyShipped
-            ? 'SHIPPED'
-            : undefined;
-        if (!target) return;
-        const orderId = toPublicId('ord', orderUuid);
-        const order = await deps.transitions.get(ctx, orderId);
-        const from = FORWARD.indexOf(order.status);
-        const to = FORWARD.indexOf(target);
-        if (from < 0) {
-          deps.logger.info(
-            { orderId, status: order.status, target },
-            'tracking does not move an order in this status',
-          );
-          return;
-        }
-        for (let step = from + 1; step <= to; step += 1) {
-          const status = FORWARD[step] as OrderStatus;
-          // The stock leaves before the order counts as shipped; consume is idempotent, so a retry repeats it safely.
-          if (status === 'SHIPPED') await deps.inventory.consume(ctx, orderId);
-          await deps.transitions.transition(ctx, orderId, status, {
-            reason:
-              status === 'PROCESSING'
-                ? 'label bought'
-                : `carrier tracking: ${status === 'SHIPPED' ? 'in transit' : 'delivered'}`,
-          });
-        }
-      });
+      .then(() => whileOthersChangeIt(() => reconcileOnce(ctx, orderUuid)));
     orderLocks.set(orderUuid, run);
     try {
       await run;
     } finally {
       if (orderLocks.get(orderUuid) === run) orderLocks.delete(orderUuid);
+    }
+  }
+
+  /**
+   * The map above keeps one process's reconciles of an order in line; another replica (a second
+   * tracking webhook on another api) is met by the order's lock as ORDERS_CONCURRENT_CHANGE. Its
+   * change is short: wait and read again, rather than hand the conflict to the carrier.
+   */
+  async function whileOthersChangeIt(fn: () => Promise<void>): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await fn();
+      } catch (error) {
+        if (!(error instanceof AppError && error.code === 'ORDERS_CONCURRENT_CHANGE') || attempt >= 6)
+          throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt * (0.5 + Math.random())));
+      }
+    }
+  }
+
+  async function reconcileOnce(ctx: RequestContext, orderUuid: string): Promise<void> {
+    const statuses = await tx(ctx, (trx) =>
+      trx
+        .selectFrom('orders.shipments')
+        .select('status')
+        .where('orderId', '=', orderUuid)
+        .where('status', '!=', 'cancelled')
+        .execute(),
+    );
+    if (statuses.length === 0) return;
+    const allDelivered = statuses.every((row) => row.status === 'delivered');
+    const anyShipped = statuses.some((row) => isShippedStatus(row.status));
+    const target: OrderStatus | undefined = allDelivered ? 'DELIVERED' : anyShipped ? 'SHIPPED' : undefined;
+    if (!target) return;
+    const orderId = toPublicId('ord', orderUuid);
+    const order = await deps.transitions.get(ctx, orderId);
+    const from = FORWARD.indexOf(order.status);
+    const to = FORWARD.indexOf(target);
+    if (from < 0) {
+      deps.logger.info(
+        { orderId, status: order.status, target },
+        'tracking does not move an order in this status',
+      );
+      return;
+    }
+    for (let step = from + 1; step <= to; step += 1) {
+      const status = FORWARD[step] as OrderStatus;
+      // The stock leaves before the order counts as shipped; consume is idempotent, so a retry repeats it safely.
+      if (status === 'SHIPPED') await deps.inventory.consume(ctx, orderId);
+      await deps.transitions.transition(ctx, orderId, status, {
+        reason:
+          status === 'PROCESSING'
+            ? 'label bought'
+            : `carrier tracking: ${status === 'SHIPPED' ? 'in transit' : 'delivered'}`,
+      });
     }
   }
 

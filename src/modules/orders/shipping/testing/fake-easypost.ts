@@ -14,6 +14,8 @@ export const fixture = (name: string) => readFileSync(new URL(name, FIXTURES), '
 export async function startFakeEasypost(apiKey: string): Promise<FakeServer> {
   const tracker = JSON.parse(fixture('easypost-tracker-retrieve.json')) as Record<string, unknown>;
   let n = 0;
+  /** The first label carries the fixture's tracking code and tracker; later ones their own, as EasyPost's do. */
+  let bought = 0;
   return startFakeServer((request) => {
     const expected = `Basic ${Buffer.from(`${apiKey}:`).toString('base64')}`;
     if (request.headers.authorization !== expected)
@@ -53,11 +55,12 @@ export async function startFakeEasypost(apiKey: string): Promise<FakeServer> {
     if (request.method === 'POST' && buy) {
       const body = JSON.parse(request.body) as { rate: { id: string } };
       const cheap = body.rate.id.endsWith('b');
+      bought += 1;
       return {
         status: 200,
         body: {
           id: buy[1],
-          tracking_code: 'EZ1000000001',
+          tracking_code: `EZ${String(1_000_000_000 + bought)}`,
           postage_label: { label_url: 'https://easypost-files.example/label.png' },
           selected_rate: {
             id: body.rate.id,
@@ -67,7 +70,10 @@ export async function startFakeEasypost(apiKey: string): Promise<FakeServer> {
             currency: 'USD',
           },
           tracker: {
-            id: 'trk_9135862729734d96ad2f9ed0f0565a27',
+            id:
+              bought === 1
+                ? 'trk_9135862729734d96ad2f9ed0f0565a27'
+                : `trk_${String(bought).padStart(32, '0')}`,
             public_url: 'https://track.easypost.com/djE6',
           },
         },
