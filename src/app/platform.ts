@@ -275,7 +275,7 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
     // Every shred is also recorded in the object store, so a restore of an older backup shreds again.
     const subjectKeys = createSubjectKeys({
       keyring,
-      store: createPgSubjectKeyStore(database),
+      store: createPgSubjectKeyStore(database, logger),
       tombstones: objectStoreTombstones(quietObjects),
     });
     const objects = withCreatedEvents(quietObjects, async (head) => {

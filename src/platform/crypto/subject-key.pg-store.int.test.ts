@@ -102,6 +102,52 @@ describe('subject keys in PostgreSQL', () => {
     await expect(process().seal(tenant, [phone], 'new')).rejects.toBeInstanceOf(SubjectErasedError);
   });
 
+  it('drops a key another replica shredded at once, though its cache would keep it an hour', async () => {
+    const tenant = randomUUID();
+    const logger = createLogger({ level: 'silent' });
+    const hour = 3_600_000;
+    const listening = () => {
+      const store = createPgSubjectKeyStore(database, logger);
+      const { watchShreds } = store;
+      if (!watchShreds) throw new Error('a store with a logger watches shreds');
+      const feeds: { ready(): Promise<void> }[] = [];
+      const keys = createSubjectKeys({
+        keyring,
+        cacheTtlMs: hour,
+        store: {
+          ...store,
+          watchShreds(on) {
+            const feed = watchShreds.call(store, on);
+            feeds.push(feed);
+            return feed;
+          },
+        },
+      });
+      return { keys, ready: () => Promise.all(feeds.map((feed) => feed.ready())) };
+    };
+    const writer = listening();
+    const reader = listening();
+    const deaf = createSubjectKeys({ keyring, cacheTtlMs: hour, store: createPgSubjectKeyStore(database) });
+    await reader.ready();
+    const sealed = await writer.keys.seal(tenant, [phone], 'about them');
+    expect((await reader.keys.open(tenant, sealed)).toString()).toBe('about them');
+    expect((await deaf.open(tenant, sealed)).toString()).toBe('about them');
+
+    await writer.keys.shred(tenant, [phone]);
+    await expect
+      .poll(
+        () =>
+          reader.keys.open(tenant, sealed).then(
+            () => 'opened',
+            (e: unknown) => e,
+          ),
+        { timeout: 5_000 },
+      )
+      .toBeInstanceOf(SubjectErasedError);
+    // The control: a replica that does not listen still opens it from its cache.
+    expect((await deaf.open(tenant, sealed)).toString()).toBe('about them');
+  });
+
   it('leaves a tombstone when an identifier never seen is shredded', async () => {
     const tenant = randomUUID();
     const keys = process();

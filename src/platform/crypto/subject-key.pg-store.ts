@@ -1,6 +1,10 @@
 import { sql, type Generated, type Transaction } from 'kysely';
-import type { Database } from '../db/index.js';
+import { createNotifyListener, type Database } from '../db/index.js';
+import type { Logger } from '../telemetry/index.js';
 import type { SubjectKeyStore } from './subject-keys.service.js';
+
+/** Shreds announced to every replica (payload: tenant id and refs, blind indexes, no personal data). */
+const SHRED_CHANNEL = 'crypto_subject_shred';
 
 type SubjectKeyRow = {
   tenantId: string;
@@ -13,9 +17,10 @@ type Tables = { 'crypto.subject_keys': SubjectKeyRow };
 
 /**
  * Subject keys in PostgreSQL, under the tenant's row-level security, on the reserved pool (a key is
- * often needed by a caller that holds a main-pool connection in its own transaction).
+ * often needed by a caller that holds a main-pool connection in its own transaction). With a
+ * logger, every replica hears of every shred (LISTEN/NOTIFY) and drops the keys it cached.
  */
-export function createPgSubjectKeyStore(database: Database): SubjectKeyStore {
+export function createPgSubjectKeyStore(database: Database, logger?: Logger): SubjectKeyStore {
   const inTenant = <T>(tenantId: string, fn: (trx: Transaction<Tables>) => Promise<T>) =>
     database.reserved.withTenant<Tables, T>({ tenantId }, fn);
   const toMap = (rows: readonly { ref: Buffer; wrappedKey: Buffer | null }[]) =>
@@ -65,8 +70,30 @@ export function createPgSubjectKeyStore(database: Database): SubjectKeyStore {
             SET wrapped_key = NULL, shredded_at = coalesce(crypto.subject_keys.shredded_at, now())
           RETURNING (xmax <> 0 AND shredded_at = now()) AS shredded
         `.execute(trx);
+        // Sent on commit, in parts that stay below NOTIFY's 8 kB (64 hex characters a ref).
+        for (let i = 0; i < refs.length; i += 64) {
+          const payload = JSON.stringify({ tenantId, refs: refs.slice(i, i + 64) });
+          await sql`select pg_notify(${SHRED_CHANNEL}, ${payload})`.execute(trx);
+        }
         return result.rows.filter((row) => row.shredded).length;
       });
     },
+    ...(logger && {
+      watchShreds(on) {
+        return createNotifyListener(database, logger, {
+          channel: SHRED_CHANNEL,
+          name: 'subject keys',
+          message(payload) {
+            try {
+              const { tenantId, refs } = JSON.parse(payload) as { tenantId: string; refs: string[] };
+              on.shredded(tenantId, refs);
+            } catch {
+              on.lost();
+            }
+          },
+          lost: () => on.lost(),
+        });
+      },
+    }),
   };
 }

@@ -21,6 +21,15 @@ export interface SubjectKeyStore {
   ): Promise<Map<string, Buffer | null>>;
   /** Drops the wrapped keys of these refs (keeps a tombstone); answers how many were still there. */
   shred(tenantId: string, refs: readonly string[]): Promise<number>;
+  /**
+   * Tells this process of every shred, made by any process (a store shared by replicas). Without
+   * it, keys are cached for `cacheTtlMs` and a shred elsewhere takes effect here within that.
+   */
+  watchShreds?(on: {
+    shredded(tenantId: string, refs: readonly string[]): void;
+    /** The feed was cut: shreds may have been missed. */
+    lost(): void;
+  }): { ensure(): boolean; ready(): Promise<void> };
 }
 
 /**
@@ -57,12 +66,23 @@ export function createSubjectKeys(options: {
    * on a restore what was meant to be erased anyway.
    */
   readonly tombstones?: SubjectTombstoneRecorder;
-  /** How long an unwrapped key is reused; a shred by another process takes effect here within it. */
+  /**
+   * How long an unwrapped key is reused. A shred by another process takes effect here at once when
+   * the store has `watchShreds`, within this time otherwise.
+   */
   readonly cacheTtlMs?: number;
 }): SubjectKeys {
   const { keyring, store, tombstones } = options;
   const cache = new LruTtlCache<string, Buffer>({ maxEntries: 50_000, ttlMs: options.cacheTtlMs ?? 30_000 });
   const cacheKey = (tenantId: string, ref: string) => `${tenantId}/${ref}`;
+  // An erasure on any replica drops the keys here too; while the feed is down nothing is cached.
+  const shreds = store.watchShreds?.({
+    shredded: (tenantId, refs) => {
+      for (const ref of refs) cache.delete(cacheKey(tenantId, ref));
+    },
+    lost: () => cache.clear(),
+  });
+  const mayCache = () => shreds === undefined || shreds.ensure();
   const wrapAad = (ref: string) => `crypto.subject_key:${ref}`;
 
   const refsOf = async (tenantId: string, subjects: readonly SubjectIdentifier[]) => {
@@ -124,7 +144,7 @@ export function createSubjectKeys(options: {
           mine?.wrappedKey.equals(wrapped) === true
             ? mine.key
             : await keyring.decrypt(tenantId, wrapped, wrapAad(ref));
-        cache.set(cacheKey(tenantId, ref), key);
+        if (mayCache()) cache.set(cacheKey(tenantId, ref), key);
         found.set(ref, key);
       }),
     );

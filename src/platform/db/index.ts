@@ -1,4 +1,5 @@
 export { databaseNameOf, openDatabase, type Database, type OpenDatabaseOptions } from './database.js';
+export { createNotifyListener, type NotifyListener } from './notify-listener.js';
 export { tracedDialect, type TracedDialectOptions } from './traced.dialect.js';
 export {
   jsonb,

@@ -1,8 +1,7 @@
-import pg from 'pg';
 import type { Redis } from 'ioredis';
 import { sql } from 'kysely';
 import { LruTtlCache } from '../../../platform/crypto/lru-ttl.cache.js';
-import type { Database } from '../../../platform/db/index.js';
+import { createNotifyListener, type Database } from '../../../platform/db/index.js';
 import type { Logger } from '../../../platform/telemetry/index.js';
 
 /*
@@ -96,7 +95,9 @@ function redisCache(redis: Redis, logger: Logger): CatalogCache {
 function memoryCache(database: Database, logger: Logger, maxEntries = 50_000): CatalogCache {
   const entries = new LruTtlCache<string, string>({ maxEntries, ttlMs: CACHE_TTL_SECONDS * 1000 });
   const full = (tenantId: string, key: string) => `${tenantId}:${key}`;
-  const listener = createListener(database, logger, {
+  const listener = createNotifyListener(database, logger, {
+    channel: CHANNEL,
+    name: 'catalog cache',
     message: (payload) => {
       try {
         const keys = JSON.parse(payload) as CacheKeys;
@@ -132,81 +133,5 @@ function memoryCache(database: Database, logger: Logger, maxEntries = 50_000): C
       await sql`select pg_notify(${CHANNEL}, ${payload})`.execute(trx);
     },
     ready: () => listener.ready(),
-  };
-}
-
-/** One LISTEN connection, opened on first use; closes itself once the platform's pools have ended. */
-function createListener(
-  database: Database,
-  logger: Logger,
-  on: { message(payload: string): void; lost(): void },
-) {
-  let client: pg.Client | undefined;
-  let listening = false;
-  let connecting: Promise<void> | undefined;
-  let watch: NodeJS.Timeout | undefined;
-  const ended = () => database.pools.owner.ended;
-
-  const stop = () => {
-    listening = false;
-    if (watch) clearInterval(watch);
-    watch = undefined;
-    const current = client;
-    client = undefined;
-    void current?.end().catch(() => undefined);
-  };
-
-  const connect = async () => {
-    const next = new pg.Client({
-      connectionString: database.ownerUrl,
-      application_name: 'switchboard-catalog-cache',
-    });
-    next.on('notification', (message) => {
-      if (message.channel === CHANNEL) on.message(message.payload ?? '');
-    });
-    next.on('error', (error) => {
-      if (client !== next) return;
-      listening = false;
-      on.lost();
-      client = undefined;
-      void next.end().catch(() => undefined);
-      if (!ended())
-        logger.warn({ err: error }, 'catalog cache listener lost its connection; reconnecting on next use');
-      connecting = undefined;
-    });
-    await next.connect();
-    await next.query(`LISTEN ${CHANNEL}`);
-    if (ended()) {
-      await next.end();
-      return;
-    }
-    client = next;
-    listening = true;
-    // The kernel gives modules no close hook: the listener follows the database's pools.
-    watch ??= setInterval(() => {
-      if (ended()) stop();
-    }, 500);
-    watch.unref();
-  };
-
-  return {
-    /** Whether this replica listens (and may cache); starts listening when it does not. */
-    ensure(): boolean {
-      if (listening) return true;
-      if (!connecting && !ended()) {
-        connecting = connect().catch((error: unknown) => {
-          connecting = undefined;
-          logger.warn(
-            { err: error },
-            'catalog cache listener could not connect; caching is off until it does',
-          );
-        });
-      }
-      return false;
-    },
-    async ready() {
-      this.ensure();
-      await connecting;
-    },
   };
 }
