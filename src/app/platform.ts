@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { BlockList, isIPv6 } from 'node:net';
 import { Redis } from 'ioredis';
 import { ConfigError, type Config } from '../platform/config/index.js';
+import { assertMasterKeyFits } from './master-key-check.js';
 import { createAuditLog, type AuditLog } from '../platform/audit/index.js';
 import { createBus, deadLetterRoutes, type Bus } from '../platform/bus/index.js';
 import {
@@ -236,6 +237,11 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
   });
   const closers: (() => Promise<void>)[] = [];
   try {
+    await assertMasterKeyFits(
+      database,
+      { current: masterKey, previous: previousMasterKeys },
+      masterKeyMaterial.origin === 'generated' ? masterKeyMaterial.path : undefined,
+    );
     poolMetrics(metrics, database);
     registerDiskMetrics(metrics, watchedVolumes(config));
     registerSecretsMetrics(metrics, database.owner);

@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlatform } from '../../src/app/platform.js';
-import { loadConfig } from '../../src/platform/config/index.js';
+import { ConfigError, loadConfig } from '../../src/platform/config/index.js';
 import { createLogger } from '../../src/platform/telemetry/index.js';
 import { bearer, createTenant, createUser, login } from '../support/identity.js';
 import { parseScrape } from '../support/prometheus-text.js';
@@ -156,10 +159,21 @@ describe('master key rotation', () => {
       expect(me?.statusCode).toBe(200);
       await after.close();
 
-      // Without the key the data was wrapped with, nothing decrypts.
-      const wrong = await open({ SWITCHBOARD_MASTER_KEY: keyA });
-      await expect(wrong.modules.identity.users.get(ctx, user.user.id)).rejects.toThrow();
-      await wrong.close();
+      // Without the key the data was wrapped with, the process does not start, and says why.
+      const wrong = open({ SWITCHBOARD_MASTER_KEY: keyA });
+      await expect(wrong).rejects.toBeInstanceOf(ConfigError);
+      await expect(wrong).rejects.toThrow(
+        /SWITCHBOARD_MASTER_KEY: this database's data keys are wrapped by master key local:/,
+      );
+      // A second host that was given no key at all generates one: it is refused, and told where.
+      const bare = await mkdtemp(path.join(os.tmpdir(), 'switchboard-second-host-'));
+      try {
+        await expect(open({ SWITCHBOARD_DATA_DIR: bare })).rejects.toThrow(
+          `generated just now in ${path.join(bare, 'master.key')} because none was set`,
+        );
+      } finally {
+        await rm(bare, { recursive: true, force: true });
+      }
     } finally {
       await database.drop();
     }

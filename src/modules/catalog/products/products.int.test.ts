@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -324,6 +324,8 @@ describe('catalog products', () => {
         loadConfig({
           DATABASE_URL: t.database.url,
           SWITCHBOARD_DATA_DIR: dataDir,
+          // One installation, one master key (a data dir of its own would generate another).
+          SWITCHBOARD_MASTER_KEY: await readFile(path.join(t.platform.config.dataDir, 'master.key'), 'utf8'),
           LOG_LEVEL: 'silent',
           DATABASE_POOL_MAX: '3',
         }),
