@@ -252,7 +252,8 @@ describe('shipping', () => {
     expect(audit.rows[0]?.n).toBe(1);
   }, 60_000);
 
-  it('EasyPost: label via the fake API, the signed webhook moves the order once, replays and late events do nothing', async () => {
+  /** A confirmed US order of tenant B (EasyPost's country) and the answer to buying its label. */
+  async function usOrderWithShipment() {
     const orderId = await seedOrder(tenantB, { status: 'CONFIRMED', country: 'US' });
     const created = await t.inject({
       method: 'POST',
@@ -260,6 +261,11 @@ describe('shipping', () => {
       payload: {},
       as: asB(),
     });
+    return { orderId, created };
+  }
+
+  it('EasyPost: label via the fake API, the signed webhook moves the order once, replays and late events do nothing', async () => {
+    const { orderId, created } = await usOrderWithShipment();
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({
       carrier: 'easypost',
@@ -326,13 +332,7 @@ describe('shipping', () => {
   });
 
   it('a tracking webhook that meets the order locked by another replica waits and applies, instead of failing the carrier', async () => {
-    const orderId = await seedOrder(tenantB, { status: 'CONFIRMED', country: 'US' });
-    const created = await t.inject({
-      method: 'POST',
-      url: `/api/v1/shiptest/${orderId}/shipments`,
-      payload: {},
-      as: asB(),
-    });
+    const { orderId, created } = await usOrderWithShipment();
     expect(created.statusCode, created.body).toBe(201);
     const trackerId = `trk_${randomBytes(16).toString('hex')}`;
     await sql`update orders.shipments set carrier_tracker_id = ${trackerId} where order_id = ${fromPublicId('ord', orderId) ?? ''}`.execute(
