@@ -10,6 +10,9 @@ export default defineConfig({
     maxWorkers: 3,
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // expect.poll waits for what a busy machine does late (a page that loads, a row that lands):
+    // the default second was too short under CI's load (the console's "refused" page).
+    expect: { poll: { timeout: 10_000 } },
     projects: [
       {
         extends: true,

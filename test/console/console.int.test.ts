@@ -306,35 +306,38 @@ describe.skipIf(!haveChromium)('web console in a browser', () => {
     await viewerPage.waitForURL(`${base}/`);
     const nav = viewerPage.getByRole('navigation', { name: 'Console' });
     await expect.poll(() => nav.getByRole('link', { name: 'Overview' }).isVisible()).toBe(true);
-    expect(await nav.getByRole('link').allTextContents()).toEqual([
-      'Overview',
-      'Call list',
-      'Dashboard',
-      'Wallboard',
-      'Search conversations',
-      'Recordings',
-      'Quality',
-      'Scorecards',
-      'Insight schemas',
-      'Categories',
-      // Outbound: a viewer reads leads and campaigns (no export, no changes).
-      'Lead lists',
-      'Leads',
-      'Lead imports',
-      'Consent',
-      'Do not call',
-      'Campaigns',
-      // Commerce: a viewer reads orders and the catalog; the ERP connection is configuration.
-      'Orders',
-      'Order analytics',
-      'Products',
-      'Product categories',
-      'Inventory',
-      'Customers',
-      'Segments',
-      'Notifications',
-      'Preferences',
-    ]);
+    // Sections appear as the session's permissions and the tenant's modules load: wait for the whole list.
+    await expect
+      .poll(() => nav.getByRole('link').allTextContents(), { timeout: 15_000 })
+      .toEqual([
+        'Overview',
+        'Call list',
+        'Dashboard',
+        'Wallboard',
+        'Search conversations',
+        'Recordings',
+        'Quality',
+        'Scorecards',
+        'Insight schemas',
+        'Categories',
+        // Outbound: a viewer reads leads and campaigns (no export, no changes).
+        'Lead lists',
+        'Leads',
+        'Lead imports',
+        'Consent',
+        'Do not call',
+        'Campaigns',
+        // Commerce: a viewer reads orders and the catalog; the ERP connection is configuration.
+        'Orders',
+        'Order analytics',
+        'Products',
+        'Product categories',
+        'Inventory',
+        'Customers',
+        'Segments',
+        'Notifications',
+        'Preferences',
+      ]);
     expect(await viewerPage.getByText('Organisation', { exact: true }).count()).toBe(0);
     await shoot(viewerPage, 'viewer-overview');
 
