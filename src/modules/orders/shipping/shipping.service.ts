@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { ExponentialBackoff, handleWhen, retry } from 'cockatiel';
 import { sql } from 'kysely';
 import type { AuditLog } from '../../../platform/audit/index.js';
 import type { RequestContext } from '../../../platform/context.js';
@@ -126,6 +127,16 @@ type EventRow = {
 export function createShippingService(deps: ShippingServiceDeps): ShippingService {
   const { database } = deps;
   const orderLocks = new Map<string, Promise<unknown>>();
+  /*
+   * orderLocks keeps one process's reconciles of an order in line; another replica (a second
+   * tracking webhook on another api) is met by the order's lock as ORDERS_CONCURRENT_CHANGE. Its
+   * change is short: wait (jittered, doubling from 100 ms, 5 more tries) and read again, rather
+   * than hand the conflict to the carrier.
+   */
+  const othersChangingIt = retry(
+    handleWhen((error) => error instanceof AppError && error.code === 'ORDERS_CONCURRENT_CHANGE'),
+    { maxAttempts: 5, backoff: new ExponentialBackoff({ initialDelay: 100, maxDelay: 2_000 }) },
+  );
   const tx = <T>(ctx: RequestContext, fn: (trx: OrdersTransaction) => Promise<T>) =>
     database.withTenant<OrdersTables, T>(ctx, fn);
 
@@ -292,29 +303,12 @@ export function createShippingService(deps: ShippingServiceDeps): ShippingServic
     const previous = orderLocks.get(orderUuid) ?? Promise.resolve();
     const run = previous
       .catch(() => undefined)
-      .then(() => whileOthersChangeIt(() => reconcileOnce(ctx, orderUuid)));
+      .then(() => othersChangingIt.execute(() => reconcileOnce(ctx, orderUuid)));
     orderLocks.set(orderUuid, run);
     try {
       await run;
     } finally {
       if (orderLocks.get(orderUuid) === run) orderLocks.delete(orderUuid);
-    }
-  }
-
-  /**
-   * The map above keeps one process's reconciles of an order in line; another replica (a second
-   * tracking webhook on another api) is met by the order's lock as ORDERS_CONCURRENT_CHANGE. Its
-   * change is short: wait and read again, rather than hand the conflict to the carrier.
-   */
-  async function whileOthersChangeIt(fn: () => Promise<void>): Promise<void> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await fn();
-      } catch (error) {
-        if (!(error instanceof AppError && error.code === 'ORDERS_CONCURRENT_CHANGE') || attempt >= 6)
-          throw error;
-        await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt * (0.5 + Math.random())));
-      }
     }
   }
 
