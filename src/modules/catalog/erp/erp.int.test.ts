@@ -83,7 +83,12 @@ describe('catalog ERP sync', () => {
       password: 'pa55',
     });
     expect(put.statusCode, put.body).toBe(200);
-    expect(put.json()).toMatchObject({ hasCredentials: true, circuit: 'closed', locationMap: { WH1: wh1 } });
+    expect(put.json()).toMatchObject({
+      hasCredentials: true,
+      circuit: 'closed',
+      circuitAt: null, // no sync has tried the ERP yet
+      locationMap: { WH1: wh1 },
+    });
     expect(put.body).not.toContain('pa55');
 
     erp.inventory = [
@@ -214,7 +219,9 @@ describe('catalog ERP sync', () => {
     await sql`update catalog.erp_connections set circuit = 'open', circuit_at = now() where tenant_id = ${b.tenantId}`.execute(
       t.platform.database.owner,
     );
-    expect((await api(b, 'GET', '/erp/connection')).json()).toMatchObject({ circuit: 'open' });
+    const shown = (await api(b, 'GET', '/erp/connection')).json<{ circuit: string; circuitAt: string }>();
+    expect(shown.circuit).toBe('open');
+    expect(Date.parse(shown.circuitAt)).toBeGreaterThanOrEqual(written?.circuitAt?.getTime() ?? Infinity);
     expect((await api(a, 'GET', '/erp/connection')).json()).toMatchObject({ circuit: 'closed' });
 
     // Isolation: b sees none of a's reports, a's sync id is 404 for b, a's location is unknown to b.

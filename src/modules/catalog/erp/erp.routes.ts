@@ -42,6 +42,8 @@ const connectionSchema = z
     lastInventorySync: erpSyncReportSchema.nullable(),
     lastProductsSync: erpSyncReportSchema.nullable(),
     circuit: z.enum(['closed', 'open', 'half_open']),
+    /** When the last sync recorded the circuit; null before any sync. */
+    circuitAt: z.iso.datetime().nullable(),
   })
   .meta({ id: 'CatalogErpConnection' });
 
@@ -55,6 +57,7 @@ const connectionView = (c: ErpConnectionView) => ({
   ...c,
   lastInventorySync: c.lastInventorySync ? reportView(c.lastInventorySync) : null,
   lastProductsSync: c.lastProductsSync ? reportView(c.lastProductsSync) : null,
+  circuitAt: c.circuitAt?.toISOString() ?? null,
 });
 
 /** Mounted at /api/v1/catalog/erp. */

@@ -54,6 +54,8 @@ export interface ErpConnectionView {
   readonly lastInventorySync: ErpSyncReport | null;
   readonly lastProductsSync: ErpSyncReport | null;
   readonly circuit: 'closed' | 'open' | 'half_open';
+  /** When a sync last recorded `circuit` (null: no sync has run, so the circuit was never tried). */
+  readonly circuitAt: Date | null;
 }
 
 export interface ErpConnectionInput {
@@ -583,6 +585,7 @@ export function createErpSync(deps: {
         lastProductsSync: last.products ? reportOf(last.products) : null,
         // As the process that last ran a sync left it (each process has its own breaker).
         circuit: row?.circuit ?? 'closed',
+        circuitAt: row?.circuitAt ?? null,
       };
     },
 

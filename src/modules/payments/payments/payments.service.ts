@@ -1,3 +1,4 @@
+import { ExponentialBackoff, handleType, retry } from 'cockatiel';
 import { sql, type Selectable } from 'kysely';
 import type { AuditLog } from '../../../platform/audit/index.js';
 import type { Bus } from '../../../platform/bus/index.js';
@@ -227,23 +228,25 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
     currency: row.currency,
   });
 
-  /** The gateway asked with the same key until it answers (a bounded number of tries). */
+  /** The gateway asked with the same key while it is unavailable (exponential backoff, `tries` in all). */
   async function ask<T>(gateway: PaymentGateway, work: () => Promise<T>): Promise<T> {
-    let last: unknown;
-    for (let attempt = 0; attempt < tries; attempt += 1) {
-      try {
-        return await work();
-      } catch (error) {
-        if (!(error instanceof GatewayUnavailableError)) throw error;
-        last = error;
-        deps.logger.warn(
-          { gateway: gateway.name, err: error, attempt },
-          'payments: the gateway is unavailable; asking again with the same key',
-        );
-        await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
-      }
+    const whileUnavailable = retry(handleType(GatewayUnavailableError), {
+      maxAttempts: Math.max(0, tries - 1),
+      backoff: new ExponentialBackoff({ initialDelay: 50, maxDelay: 2_000 }),
+    });
+    whileUnavailable.onRetry(({ attempt, ...reason }) =>
+      deps.logger.warn(
+        { gateway: gateway.name, err: 'error' in reason ? reason.error : undefined, attempt },
+        'payments: the gateway is unavailable; asking again with the same key',
+      ),
+    );
+    try {
+      return await whileUnavailable.execute(work);
+    } catch (error) {
+      if (error instanceof GatewayUnavailableError)
+        throw PaymentsErrors.gatewayUnavailable(gateway.name, error);
+      throw error;
     }
-    throw PaymentsErrors.gatewayUnavailable(gateway.name, last);
   }
 
   const handleOf = (row: PaymentRowSelected): PaymentHandle => {

@@ -26885,6 +26885,7 @@ export interface components {
             auth: "ws_security" | "basic";
             /** @enum {string} */
             circuit: "closed" | "open" | "half_open";
+            circuitAt: string | null;
             enabled: boolean;
             endpoint: string | null;
             hasCredentials: boolean;
@@ -26900,6 +26901,7 @@ export interface components {
             auth: "ws_security" | "basic";
             /** @enum {string} */
             circuit: "closed" | "open" | "half_open";
+            circuitAt: string | null;
             enabled: boolean;
             endpoint: string | null;
             hasCredentials: boolean;

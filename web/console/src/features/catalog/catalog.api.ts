@@ -182,6 +182,8 @@ export interface ErpConnection {
   readonly lastInventorySync: ErpSyncReport | null;
   readonly lastProductsSync: ErpSyncReport | null;
   readonly circuit: CircuitState;
+  /** When the last sync recorded `circuit`; null before any sync. */
+  readonly circuitAt: string | null;
 }
 
 export interface ErpConnectionInput {

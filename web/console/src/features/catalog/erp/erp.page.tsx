@@ -60,7 +60,12 @@ export function ErpPage() {
             <span aria-label={m.circuitLabel} role="status">
               <Badge tone={circuitTones[connection.data.circuit]} dot>
                 {m.circuit[connection.data.circuit]}
-              </Badge>
+              </Badge>{' '}
+              <span className="subtle">
+                {connection.data.circuitAt
+                  ? m.circuitSince(formatDateTime(connection.data.circuitAt))
+                  : m.circuitUntried}
+              </span>
             </span>
           ) : null
         }
