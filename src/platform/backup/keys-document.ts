@@ -1,3 +1,4 @@
+import { createLocalMasterKeyProvider } from '../crypto/index.js';
 import type { MasterKeys } from './backup-keys.js';
 
 /** KEYS.md of a backup: the key material it does not hold, and the order a restore needs it in. */
@@ -9,6 +10,10 @@ export function keysDocument(facts: {
   readonly included: boolean;
 }): string {
   const [current, ...previous] = facts.fingerprints;
+  // The same key as the database's data keys and the start-up check name it (crypto.tenant_keys.master_key_id).
+  const currentKey = facts.masterKeys.keys[0];
+  const keyringId = currentKey ? createLocalMasterKeyProvider(currentKey).keyId : undefined;
+  const alsoNamed = keyringId ? ` — the database and start-up errors name it \`${keyringId}\`` : '';
   const source =
     facts.masterKeys.origin === 'environment'
       ? 'the environment variable SWITCHBOARD_MASTER_KEY'
@@ -24,7 +29,7 @@ export function keysDocument(facts: {
     : [
         '## NOT in this backup',
         '',
-        `- **The master key** (fingerprint \`${current}\`), read at backup time from ${source}.`,
+        `- **The master key** (fingerprint \`${current}\`${alsoNamed}), read at backup time from ${source}.`,
         "  Every tenant's data key, blind-index key, subject key, signing key and secret in the database",
         '  is wrapped by it, and the object copies are encrypted under a key derived from it. Without it',
         '  this backup is noise. Keep it apart from the backup (a secrets manager, a password manager, a',
