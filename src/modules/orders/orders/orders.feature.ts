@@ -42,6 +42,7 @@ export function createOrdersFeature(
     audit: deps.auditLog,
     bus: deps.bus,
     redis: deps.redis,
+    logger: deps.logger,
     catalog: () => deps.modules.catalog,
     shipments: features.shipments,
     payments: () => deps.modules.payments,

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { sql, type Selectable } from 'kysely';
 import type { Redis } from 'ioredis';
 import type { AuditLog } from '../../../platform/audit/index.js';
@@ -10,6 +10,7 @@ import { decodeCursorFields, encodeCursorFields } from '../../../platform/http/l
 import { AppError, PlatformErrors, type FieldProblem } from '../../../platform/errors.js';
 import { fromPublicId, newUuid, toPublicId } from '../../../platform/ids.js';
 import type { Money } from '../../../platform/money.js';
+import type { Logger } from '../../../platform/telemetry/index.js';
 import type { InventoryService, ProductsService } from '../../catalog/index.js';
 import type { GatewayName, Payment, PaymentMethodInput, PaymentsService } from '../../payments/index.js';
 import type {
@@ -40,6 +41,7 @@ import { normaliseAddress, validateAddress } from './addresses.js';
 import { OrderErrors } from './orders.errors.js';
 import type { OrdersMetrics } from './orders.metrics.js';
 import { erasedContact, type Contact } from './erased-contact.js';
+import { createOrderLocks } from './order-lock.js';
 import { orderAad, type OrderSealing } from './order-sealing.js';
 import {
   defaultOrdersSettings,
@@ -150,6 +152,8 @@ export interface OrdersServiceDeps {
   readonly audit: AuditLog;
   readonly bus: Bus;
   readonly redis: Redis | undefined;
+  /** Where an unreachable Redis is reported (order changes go on under the row lock alone). */
+  readonly logger?: Logger;
   /** Read at each call: tests replace the members of these apis with fakes. */
   readonly catalog: () => { readonly products: ProductsService; readonly inventory: InventoryService };
   readonly payments: () => PaymentsService;
@@ -194,10 +198,10 @@ function canonical(value: unknown): string {
 
 const money = (amountMinor: number, currency: string): Money => ({ amountMinor, currency });
 const toJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
-const RELEASE_LOCK = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 
 export function createOrdersService(deps: OrdersServiceDeps) {
   const { database, sealing, audit, bus } = deps;
+  const locks = createOrderLocks(deps.redis, deps.logger);
   /**
    * What to count once the transaction under `underLock` commits, by transaction: a change rolled
    * back (a conflict, a failed audit) is never counted.
@@ -522,7 +526,8 @@ export function createOrdersService(deps: OrdersServiceDeps) {
 
   /**
    * One writer at a time per order: a Redis lock (SET NX PX, released by token) when Redis is
-   * configured, and the row under SELECT … FOR UPDATE NOWAIT; either taken → ORDERS_CONCURRENT_CHANGE.
+   * configured and reachable, and the row under SELECT … FOR UPDATE NOWAIT; either taken →
+   * ORDERS_CONCURRENT_CHANGE. Redis down leaves the row lock alone (order-lock.ts).
    */
   async function underLock<T>(
     ctx: RequestContext,
@@ -530,13 +535,8 @@ export function createOrdersService(deps: OrdersServiceDeps) {
     scope: OrderScope | undefined,
     fn: (trx: OrdersTransaction, row: OrderRow) => Promise<T>,
   ): Promise<T> {
-    const redis = deps.redis;
-    const lockKey = `orders:lock:${ctx.tenantId}:${uuid}`;
-    const token = randomUUID();
-    if (redis) {
-      const taken = await redis.set(lockKey, token, 'PX', 15_000, 'NX');
-      if (taken !== 'OK') throw OrdersErrors.concurrentChange();
-    }
+    const lock = await locks.take(ctx.tenantId, uuid);
+    if (lock.state === 'taken') throw OrdersErrors.concurrentChange();
     const committed: (() => void)[] = [];
     try {
       const result = await database.withTenant<Tables, T>(ctx, async (trx) => {
@@ -559,7 +559,7 @@ export function createOrdersService(deps: OrdersServiceDeps) {
       for (const count of committed) count();
       return result;
     } finally {
-      if (redis) await redis.eval(RELEASE_LOCK, 1, lockKey, token).catch(() => undefined);
+      if (lock.state === 'held') await lock.release();
     }
   }
 
