@@ -281,7 +281,7 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
     // Every shred is also recorded in the object store, so a restore of an older backup shreds again.
     const subjectKeys = createSubjectKeys({
       keyring,
-      store: createPgSubjectKeyStore(database, logger),
+      store: createPgSubjectKeyStore(database, { listen: { logger } }),
       tombstones: objectStoreTombstones(quietObjects),
     });
     const objects = withCreatedEvents(quietObjects, async (head) => {

@@ -107,9 +107,9 @@ describe('subject keys in PostgreSQL', () => {
     const logger = createLogger({ level: 'silent' });
     const hour = 3_600_000;
     const listening = () => {
-      const store = createPgSubjectKeyStore(database, logger);
+      const store = createPgSubjectKeyStore(database, { listen: { logger } });
       const { watchShreds } = store;
-      if (!watchShreds) throw new Error('a store with a logger watches shreds');
+      if (!watchShreds) throw new Error('a listening store watches shreds');
       const feeds: { ready(): Promise<void> }[] = [];
       const keys = createSubjectKeys({
         keyring,

@@ -17,10 +17,16 @@ type Tables = { 'crypto.subject_keys': SubjectKeyRow };
 
 /**
  * Subject keys in PostgreSQL, under the tenant's row-level security, on the reserved pool (a key is
- * often needed by a caller that holds a main-pool connection in its own transaction). With a
- * logger, every replica hears of every shred (LISTEN/NOTIFY) and drops the keys it cached.
+ * often needed by a caller that holds a main-pool connection in its own transaction). With
+ * `listen`, the store hears of every shred of every replica (LISTEN/NOTIFY, on a connection of its
+ * own) so the keys cached here are dropped at once; without it, nothing listens, and a subject-key
+ * service on it caches nothing (subject-keys.service.ts), which is what a one-off command wants.
  */
-export function createPgSubjectKeyStore(database: Database, logger?: Logger): SubjectKeyStore {
+export function createPgSubjectKeyStore(
+  database: Database,
+  options: { readonly listen?: { readonly logger: Logger } } = {},
+): SubjectKeyStore {
+  const listen = options.listen;
   const inTenant = <T>(tenantId: string, fn: (trx: Transaction<Tables>) => Promise<T>) =>
     database.reserved.withTenant<Tables, T>({ tenantId }, fn);
   const toMap = (rows: readonly { ref: Buffer; wrappedKey: Buffer | null }[]) =>
@@ -78,9 +84,9 @@ export function createPgSubjectKeyStore(database: Database, logger?: Logger): Su
         return result.rows.filter((row) => row.shredded).length;
       });
     },
-    ...(logger && {
+    ...(listen && {
       watchShreds(on) {
-        return createNotifyListener(database, logger, {
+        return createNotifyListener(database, listen.logger, {
           channel: SHRED_CHANNEL,
           name: 'subject keys',
           message(payload) {
