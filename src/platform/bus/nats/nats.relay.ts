@@ -138,7 +138,10 @@ export function createBatchPublisher(nc: NatsConnection, ackTimeoutMs: number) {
         reject = rej;
       });
       const batch: Batch = { outstanding: messages.length, done, resolve, reject, timer: undefined };
-      if (messages.length === 0) resolve();
+      if (messages.length === 0) {
+        resolve();
+        return done;
+      }
       try {
         for (const m of messages) {
           const token = next++;
