@@ -203,7 +203,7 @@ export async function createNatsBus(
       core.listener.on('bus_outbox', () => signal.wake());
       relay = startJetStreamRelay({
         ownerUrl: core.ownerUrl,
-        js,
+        nc,
         naming,
         ensureStream,
         batchSize: relayBatchSize,
