@@ -76,6 +76,23 @@ export interface PositionalReader {
   read(buffer: Buffer, offset: number, length: number, position: number): Promise<{ bytesRead: number }>;
 }
 
+/**
+ * Whether the file ends with the trailer's magic, i.e. its last write reached the end. A file at an
+ * object's name without it is an unfinished write (putMany writes objects at their final names, see
+ * fs-object.store.ts): not an object yet, whatever it holds.
+ */
+export async function hasTrailerMagic(file: PositionalReader, fileSize: number): Promise<boolean> {
+  if (fileSize < TRAILER_FOOTER_BYTES) return false;
+  const magic = Buffer.alloc(TRAILER_MAGIC.length);
+  let done = 0;
+  while (done < magic.length) {
+    const { bytesRead } = await file.read(magic, done, magic.length - done, fileSize - magic.length + done);
+    if (bytesRead === 0) return false;
+    done += bytesRead;
+  }
+  return magic.equals(TRAILER_MAGIC);
+}
+
 export async function readTrailer(
   file: PositionalReader,
   fileSize: number,
