@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, open, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, open, readdir, readFile, rm, stat, truncate } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -37,6 +37,8 @@ describeObjectStoreContract('filesystem', async () => {
     root,
     keyring: newKeyring(),
     urlSigner: createObjectUrlSigner({ secret: randomBytes(32), publicBaseUrl: server.baseUrl }),
+    // Short, so the torn-write test waits a moment rather than the default 5 s.
+    unfinishedWriteGraceMs: 300,
   });
   server.setStore(store);
   return {
@@ -44,6 +46,10 @@ describeObjectStoreContract('filesystem', async () => {
     atomicWriteOnce: true,
     listPageSize: 3,
     corrupt: (key) => flipByte(objectPath(root, key), 100),
+    async tear(key, keep) {
+      const path = objectPath(root, key);
+      await truncate(path, keep === 'empty' ? 0 : Math.floor((await stat(path)).size / 2));
+    },
     async teardown() {
       await server.close();
       await rm(root, { recursive: true, force: true });
