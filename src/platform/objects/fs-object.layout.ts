@@ -13,8 +13,9 @@ import { InvalidObjectKeyError, ObjectChecksumMismatchError } from './object-sto
  *
  * Each file is: body | trailer JSON | u32 BE trailer length | magic "SBOBJv1\n". The body is
  * the bytes as put, or the tenant-encrypted stream. Metadata rides in the same file as the
- * body so a single atomic link makes both visible at once; it sits at the end because the
- * SHA-256 is known only after the body has been written.
+ * body so one file holds both; it sits at the end because the SHA-256 is known only after the
+ * body has been written. The magic, last, also marks the file whole: putMany writes objects at
+ * their final names, and a file there without it is an unfinished write, never an object.
  */
 export const OBJECT_FILE_SUFFIX = '#';
 export const TEMP_FILE_PREFIX = '#tmp-';
