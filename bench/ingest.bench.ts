@@ -82,7 +82,8 @@ async function copyBaseline(url: string, records: NormalisedCall[]): Promise<num
 /**
  * The second reference figure: the raw archive alone, one encrypted and synced object per record
  * through the filesystem object store (batches of 500, `concurrency` batches at once), with no
- * parsing and no index. End to end cannot beat it, whatever the rest costs.
+ * parsing and no index. End to end cannot beat it, whatever the rest costs. The store has its
+ * defaults, as in production: exclusive create on a local file system (docs/objects.md).
  */
 async function archiveFloor(
   root: string,

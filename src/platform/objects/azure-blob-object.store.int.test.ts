@@ -1,3 +1,4 @@
+import { BlobServiceClient, type BlockBlobClient, type ContainerClient } from '@azure/storage-blob';
 import { describe, expect, it } from 'vitest';
 
 import { createAzureBlobObjectStore } from './azure-blob-object.store.js';
@@ -60,6 +61,53 @@ describe('azure-blob retention on Azurite', () => {
       await expect(strict.put('held/c', Buffer.from('c'), { retainUntil })).rejects.toMatchObject({
         name: 'ObjectStoreError',
       });
+    } finally {
+      await azurite.stop();
+    }
+  });
+});
+
+describe('azure-blob write-once without a look first', () => {
+  it('uploads a small body straight away, and only a refusal costs a getProperties', async () => {
+    const azurite = await startAzurite();
+    try {
+      const looked: string[] = [];
+      // Counts getProperties (the HEAD) on the blob clients the store makes.
+      const service = BlobServiceClient.fromConnectionString(azurite.connectionString);
+      const counting = new Proxy(service, {
+        get(target, name, receiver) {
+          if (name !== 'getContainerClient') return Reflect.get(target, name, receiver) as unknown;
+          return (containerName: string) =>
+            new Proxy(target.getContainerClient(containerName), {
+              get(container: ContainerClient, member, containerReceiver) {
+                if (member !== 'getBlockBlobClient')
+                  return Reflect.get(container, member, containerReceiver) as unknown;
+                return (blobName: string): BlockBlobClient => {
+                  const blob = container.getBlockBlobClient(blobName);
+                  const getProperties = blob.getProperties.bind(blob);
+                  blob.getProperties = (...args) => {
+                    looked.push(blobName);
+                    return getProperties(...args);
+                  };
+                  return blob;
+                };
+              },
+            });
+        },
+      });
+      const store = createAzureBlobObjectStore({ serviceClient: counting, container: azurite.container });
+      const items = Array.from({ length: 4 }, (_, i) => ({
+        key: `b/${i}.json`,
+        body: Buffer.from(`{"n":${i}}`),
+      }));
+      expect((await store.putMany(items)).map((r) => r.created)).toEqual([true, true, true, true]);
+      expect(looked).toEqual([]);
+      expect((await store.putMany(items)).map((r) => r.created)).toEqual([false, false, false, false]);
+      expect(looked).toHaveLength(4);
+      await expect(store.put('b/0.json', Buffer.from('different'))).rejects.toMatchObject({
+        code: 'OBJECTS_EXISTS',
+      });
+      await store.close();
     } finally {
       await azurite.stop();
     }

@@ -208,7 +208,11 @@ export function createAzureBlobObjectStore(options: AzureBlobObjectStoreOptions)
     async put(key, body, putOptions = {}) {
       assertValidObjectKey(key);
       assertValidPutOptions(putOptions);
-      const existing = await rawHead(key);
+      // Azure refuses (If-None-Match: *) an upload over an existing blob, and a refusal is settled
+      // below, so a body sent in one request goes straight up. Larger ones are checked first, so as
+      // not to stage them only to be refused.
+      const inOneUpload = Buffer.isBuffer(body) && body.length <= blockSize;
+      const existing = inOneUpload ? undefined : await rawHead(key);
       if (existing) {
         // Compare without storing: hash the candidate body and settle.
         const { sha256, size } = await hashBody(body);

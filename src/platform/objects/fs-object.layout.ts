@@ -13,8 +13,9 @@ import { InvalidObjectKeyError, ObjectChecksumMismatchError } from './object-sto
  *
  * Each file is: body | trailer JSON | u32 BE trailer length | magic "SBOBJv1\n". The body is
  * the bytes as put, or the tenant-encrypted stream. Metadata rides in the same file as the
- * body so a single atomic link makes both visible at once; it sits at the end because the
- * SHA-256 is known only after the body has been written.
+ * body so one file holds both; it sits at the end because the SHA-256 is known only after the
+ * body has been written. The magic, last, also marks the file whole: putMany writes objects at
+ * their final names, and a file there without it is an unfinished write, never an object.
  */
 export const OBJECT_FILE_SUFFIX = '#';
 export const TEMP_FILE_PREFIX = '#tmp-';
@@ -74,6 +75,23 @@ export function encodeTrailer(trailer: ObjectTrailer): Buffer {
 /** Minimal file-reading surface, so this stays testable and independent of FileHandle. */
 export interface PositionalReader {
   read(buffer: Buffer, offset: number, length: number, position: number): Promise<{ bytesRead: number }>;
+}
+
+/**
+ * Whether the file ends with the trailer's magic, i.e. its last write reached the end. A file at an
+ * object's name without it is an unfinished write (putMany writes objects at their final names, see
+ * fs-object.store.ts): not an object yet, whatever it holds.
+ */
+export async function hasTrailerMagic(file: PositionalReader, fileSize: number): Promise<boolean> {
+  if (fileSize < TRAILER_FOOTER_BYTES) return false;
+  const magic = Buffer.alloc(TRAILER_MAGIC.length);
+  let done = 0;
+  while (done < magic.length) {
+    const { bytesRead } = await file.read(magic, done, magic.length - done, fileSize - magic.length + done);
+    if (bytesRead === 0) return false;
+    done += bytesRead;
+  }
+  return magic.equals(TRAILER_MAGIC);
 }
 
 export async function readTrailer(

@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, open, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -37,6 +37,8 @@ describeObjectStoreContract('filesystem', async () => {
     root,
     keyring: newKeyring(),
     urlSigner: createObjectUrlSigner({ secret: randomBytes(32), publicBaseUrl: server.baseUrl }),
+    // Short, so the torn-write test waits a moment rather than the default 5 s.
+    unfinishedWriteGraceMs: 300,
   });
   server.setStore(store);
   return {
@@ -44,6 +46,10 @@ describeObjectStoreContract('filesystem', async () => {
     atomicWriteOnce: true,
     listPageSize: 3,
     corrupt: (key) => flipByte(objectPath(root, key), 100),
+    async tear(key, keep) {
+      const path = objectPath(root, key);
+      await truncate(path, keep === 'empty' ? 0 : Math.floor((await stat(path)).size / 2));
+    },
     async teardown() {
       await server.close();
       await rm(root, { recursive: true, force: true });
@@ -52,11 +58,16 @@ describeObjectStoreContract('filesystem', async () => {
 });
 
 describe('filesystem object store specifics', () => {
-  it.each(['auto', 'fsync'] as const)(
-    'puts a batch durably with batch sync %s, readable and write-once',
-    async (batchSync) => {
+  it.each([
+    ['exclusive-create', 'auto'],
+    ['exclusive-create', 'fsync'],
+    ['link', 'auto'],
+    ['link', 'fsync'],
+  ] as const)(
+    'puts a batch durably with write protocol %s and batch sync %s, readable and write-once',
+    async (writeProtocol, batchSync) => {
       const root = await tempRoot();
-      const store = createFilesystemObjectStore({ root, keyring: newKeyring(), batchSync });
+      const store = createFilesystemObjectStore({ root, keyring: newKeyring(), batchSync, writeProtocol });
       const items = Array.from({ length: 40 }, (_, i) => ({
         key: `ten_a/2026/10/${String(1 + (i % 3)).padStart(2, '0')}/call_${i}.json`,
         body: Buffer.from(`{"n":${i}}`),
@@ -73,7 +84,7 @@ describe('filesystem object store specifics', () => {
           (await readdir(join(root, 'ten_a', '2026', '10', day))).filter((name) => name.startsWith('#')),
         ).toEqual([]);
       }
-      expect(await readdir(join(root, '#batches'))).toEqual([]);
+      expect(await readdir(join(root, '#batches')).catch(() => [])).toEqual([]);
       // The batches' folder is not an object, nor a folder of objects.
       const listed: string[] = [];
       for await (const head of store.list('')) listed.push(head.key);
@@ -81,6 +92,51 @@ describe('filesystem object store specifics', () => {
       await store.close();
     },
   );
+
+  it('waits for a write in progress at the name, then reuses it, rather than replacing it', async () => {
+    const keyring = newKeyring();
+    const item = {
+      key: 'ten_a/2026/10/01/call_1.json',
+      body: Buffer.from('{"n":1}'),
+      options: { tenantId: 'ten_a' },
+    };
+    // The bytes another writer would put there, written in two steps as a slow writer would.
+    const elsewhere = await tempRoot();
+    await createFilesystemObjectStore({ root: elsewhere, keyring }).putMany([item]);
+    const bytes = await readFile(objectPath(elsewhere, item.key));
+    const root = await tempRoot();
+    const store = createFilesystemObjectStore({ root, keyring, unfinishedWriteGraceMs: 10_000 });
+    await mkdir(dirname(objectPath(root, item.key)), { recursive: true });
+    await writeFile(objectPath(root, item.key), bytes.subarray(0, 10), { flag: 'wx' });
+    const putting = store.putMany([item]);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await writeFile(objectPath(root, item.key), bytes);
+    expect((await putting).map((r) => r.created)).toEqual([false]);
+    expect(await readAll((await store.get(item.key)).body)).toEqual(item.body);
+  });
+
+  it('completes what a crash left with the link protocol too, and deletes an abandoned remnant', async () => {
+    const root = await tempRoot();
+    const store = createFilesystemObjectStore({
+      root,
+      keyring: newKeyring(),
+      writeProtocol: 'link',
+      unfinishedWriteGraceMs: 50,
+    });
+    const items = ['a', 'b'].map((n) => ({
+      key: `ten_a/2026/10/01/${n}.json`,
+      body: Buffer.from(n.repeat(2000)),
+    }));
+    await store.putMany(items);
+    await truncate(objectPath(root, 'ten_a/2026/10/01/a.json'), 1000);
+    await truncate(objectPath(root, 'ten_a/2026/10/01/b.json'), 0);
+    expect((await store.putMany(items.slice(0, 1))).map((r) => r.created)).toEqual([true]);
+    expect(await readAll((await store.get('ten_a/2026/10/01/a.json')).body)).toEqual(items[0]?.body);
+    // b is never retried: its remnant is no object, and its delete removes it once the grace is over.
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(await store.delete('ten_a/2026/10/01/b.json', { reason: 'test' })).toEqual({ deleted: false });
+    expect(await readdir(join(root, 'ten_a', '2026', '10', '01'))).toEqual(['a.json#']);
+  });
 
   it('puts a batch from a process that has nothing else to wait for (the sync helper holds it open)', async () => {
     const root = await tempRoot();

@@ -28,6 +28,12 @@ export interface ContractSubject {
    * skipped for it, visibly, instead of weakening them for everyone.
    */
   readonly listQuirks?: readonly ListQuirk[];
+  /**
+   * Cuts the stored bytes of `key` back to what a crash in the middle of writing them would leave:
+   * the first half, or nothing (`empty`). Absent for backends whose uploads are atomic (S3, Azure:
+   * an object is there whole or not at all), for which the torn-write test is skipped.
+   */
+  tear?(key: string, keep: 'half' | 'empty'): Promise<void>;
   teardown(): Promise<void>;
 }
 
@@ -160,6 +166,80 @@ export function describeObjectStoreContract(name: string, setup: () => Promise<C
         code: 'OBJECTS_INVALID_KEY',
       });
       expect(await store.putMany([])).toEqual([]);
+    });
+
+    it('completes objects a crash left unfinished when the same putMany is retried', async (context) => {
+      const tear = subject.tear?.bind(subject);
+      if (!tear) {
+        context.skip();
+        return;
+      }
+      const items = ['half', 'empty', 'whole'].map((name) => ({
+        key: `${ns}/torn/2024/05/01/${name}.json`,
+        body: Buffer.from(JSON.stringify({ name, raw: 'r'.repeat(1500) })),
+        options: { contentType: 'application/json', tenantId: ns },
+      }));
+      await store.putMany(items);
+      await tear(items[0]?.key ?? '', 'half');
+      await tear(items[1]?.key ?? '', 'empty');
+      // What a crash left is not an object: no head, not found, not listed.
+      for (const item of items.slice(0, 2)) {
+        expect(await store.head(item.key)).toBeUndefined();
+        await expect(store.get(item.key)).rejects.toMatchObject({ code: 'OBJECTS_NOT_FOUND' });
+      }
+      expect(await collectKeys(store.list(`${ns}/torn/`))).toEqual([items[2]?.key]);
+
+      const retry = await store.putMany(items);
+      expect(retry.map((r) => r.created)).toEqual([true, true, false]);
+      for (const item of items) {
+        expect(await readAll((await store.get(item.key)).body)).toEqual(item.body);
+      }
+      expect(await collectKeys(store.list(`${ns}/torn/`))).toEqual(items.map((i) => i.key).sort(byteOrder));
+      // Once whole, the object is write-once again.
+      await expect(
+        store.putMany([{ key: items[0]?.key ?? '', body: Buffer.from('other'), options: { tenantId: ns } }]),
+      ).rejects.toMatchObject({ code: 'OBJECTS_EXISTS' });
+    });
+
+    it('lets two callers putMany the same objects at once: both succeed, one object each', async () => {
+      const items = Array.from({ length: 30 }, (_, i) => ({
+        key: `${ns}/both/2024/05/01/call_${i}.json`,
+        body: Buffer.from(JSON.stringify({ call: i, raw: 'b'.repeat(1500) })),
+        options: { contentType: 'application/json', tenantId: ns },
+      }));
+      const keys = items.map((i) => i.key).sort(byteOrder);
+      // A reader listing meanwhile sees only whole objects, never a file in progress.
+      const listings: Promise<string[]>[] = [];
+      const writes = Promise.all([store.putMany(items), store.putMany(items)]);
+      listings.push(collectKeys(store.list(`${ns}/both/`)));
+      const [first, second] = await writes;
+      listings.push(collectKeys(store.list(`${ns}/both/`)));
+      for (const [i, item] of items.entries()) {
+        expect(first[i]).toMatchObject({ key: item.key, sha256: sha256(item.body), size: item.body.length });
+        expect(second[i]).toMatchObject({ key: item.key, sha256: sha256(item.body), size: item.body.length });
+        expect(await readAll((await store.get(item.key)).body)).toEqual(item.body);
+      }
+      const [during, after] = await Promise.all(listings);
+      for (const key of during ?? []) expect(keys).toContain(key);
+      expect(after).toEqual(keys);
+    });
+
+    it('lets exactly one of two concurrent conflicting putMany calls win', async (context) => {
+      if (!subject.atomicWriteOnce) {
+        context.skip();
+        return;
+      }
+      const key = `${ns}/once/race-many.json`;
+      const bodies = [randomBytes(1500), randomBytes(1500), randomBytes(1500)];
+      const results = await Promise.allSettled(
+        bodies.map((body) => store.putMany([{ key, body, options: { tenantId: ns } }])),
+      );
+      const winners = bodies.filter((_, i) => results[i]?.status === 'fulfilled');
+      expect(winners).toHaveLength(1);
+      for (const r of results) {
+        if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'OBJECTS_EXISTS' });
+      }
+      expect(await readAll((await store.get(key)).body)).toEqual(winners[0]);
     });
 
     it('lets exactly one of two concurrent conflicting puts win', async (context) => {

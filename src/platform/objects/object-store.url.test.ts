@@ -41,6 +41,16 @@ describe('parseObjectStoreUrl', () => {
     expect(parse('s3://my-bucket')).toEqual({ kind: 's3', options: { bucket: 'my-bucket' } });
   });
 
+  it('reads whether the S3 server is trusted with conditional writes', () => {
+    for (const value of ['auto', 'on', 'off'] as const) {
+      expect(parse(`s3://bkt?conditionalWrites=${value}`)).toEqual({
+        kind: 's3',
+        options: { bucket: 'bkt', conditionalWrites: value },
+      });
+    }
+    expect(() => parse('s3://bkt?conditionalWrites=yes')).toThrow(/conditionalWrites/);
+  });
+
   it('reads azblob URLs, keeping + in keys', () => {
     const cs =
       'DefaultEndpointsProtocol=https;AccountName=acc;AccountKey=ab+c/d==;EndpointSuffix=core.windows.net';

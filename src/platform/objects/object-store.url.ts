@@ -10,7 +10,7 @@ import type { S3ObjectStoreOptions } from './s3-object.store.js';
  *   file:///abs/path                         file://./relative/path (to the working directory)
  *   s3://bucket[/key/prefix]?endpoint=http://127.0.0.1:9000&region=us-east-1&forcePathStyle=true
  *        [&accessKeyId=..&secretAccessKey=..&sessionToken=..][&objectLock=governance|compliance|off]
- *        [&conditionalWrites=auto|off][&partSizeMiB=8][&multipartThresholdMiB=16]
+ *        [&conditionalWrites=auto|on|off][&partSizeMiB=8][&multipartThresholdMiB=16]
  *   azblob://container[/name/prefix]?connectionString=<url-encoded connection string>
  *   azblob://container[/name/prefix]?account=name[&accountKey=..][&endpoint=https://..]
  *        [&immutability=auto|required|off][&immutabilityMode=unlocked|locked][&blockSizeMiB=4]
@@ -108,7 +108,7 @@ function parseS3Url(rest: string): S3ObjectStoreOptions {
         }
       : {}),
     ...optionalEnum(params, 'objectLock', ['compliance', 'governance', 'off'] as const),
-    ...optionalEnum(params, 'conditionalWrites', ['auto', 'off'] as const),
+    ...optionalEnum(params, 'conditionalWrites', ['auto', 'on', 'off'] as const),
     ...(partSize !== undefined ? { partSizeBytes: parseMiB(partSize, 'partSizeMiB', 5, 5 * 1024) } : {}),
     ...(threshold !== undefined
       ? { multipartThresholdBytes: parseMiB(threshold, 'multipartThresholdMiB', 5, 5 * 1024) }

@@ -116,9 +116,76 @@ describe('s3 conditional writes (answers injected in front of s3rver)', () => {
     const store = createS3ObjectStore({ bucket: server.bucket, client });
     expect((await store.put('c501/a', Buffer.from('a'))).created).toBe(true);
     expect((await store.put('c501/b', Buffer.from('b'))).created).toBe(true);
-    expect(conditionalPuts).toEqual(['c501/a']); // asked once, then stopped asking
+    // Asked once (the probe, before the first put), then stopped asking.
+    expect(conditionalPuts).toHaveLength(1);
     expect((await readAll((await store.get('c501/a')).body)).toString()).toBe('a');
     await expect(store.put('c501/a', Buffer.from('other'))).rejects.toMatchObject({ code: 'OBJECTS_EXISTS' });
+  });
+
+  it('skips the HEAD before each PUT where the server refuses a conditional PUT on an existing key', async () => {
+    const heads: string[] = [];
+    const client = clientWithFault(async (input) => {
+      if (input.IfNoneMatch !== '*') return;
+      // What S3 and MinIO do with If-None-Match: *, which s3rver ignores.
+      const exists = await server.client
+        .send(new HeadObjectCommand({ Bucket: server.bucket, Key: input.Key }))
+        .then(() => true)
+        .catch(() => false);
+      if (exists) throw answer(412, 'PreconditionFailed');
+    });
+    client.middlewareStack.add(
+      (next, context) => (args) => {
+        if (context.commandName === 'HeadObjectCommand')
+          heads.push((args.input as { Key?: string }).Key ?? '');
+        return next(args);
+      },
+      { step: 'initialize', name: 'countHeads' },
+    );
+    for (const conditionalWrites of ['auto', 'on'] as const) {
+      heads.length = 0;
+      const store = createS3ObjectStore({
+        bucket: server.bucket,
+        prefix: `hf-${conditionalWrites}/`,
+        client,
+        conditionalWrites,
+      });
+      const items = Array.from({ length: 5 }, (_, i) => ({
+        key: `b/${i}.json`,
+        body: Buffer.from(`{"n":${i}}`),
+      }));
+      expect((await store.putMany(items)).map((r) => r.created)).toEqual([true, true, true, true, true]);
+      expect(heads).toEqual([]); // the probe (auto) and the puts: no HEAD
+      // A retry: refused (412), then one HEAD each settles it as the same object.
+      expect((await store.putMany(items)).map((r) => r.created)).toEqual([false, false, false, false, false]);
+      expect(heads).toHaveLength(5);
+      await expect(store.put('b/0.json', Buffer.from('different'))).rejects.toMatchObject({
+        code: 'OBJECTS_EXISTS',
+      });
+      expect((await readAll((await store.get('b/0.json')).body)).toString()).toBe('{"n":0}');
+    }
+  });
+
+  it('keeps the HEAD before each PUT where the server ignores If-None-Match (auto probes once)', async () => {
+    const heads: string[] = [];
+    const client = clientWithFault(() => Promise.resolve());
+    client.middlewareStack.add(
+      (next, context) => (args) => {
+        if (context.commandName === 'HeadObjectCommand')
+          heads.push((args.input as { Key?: string }).Key ?? '');
+        return next(args);
+      },
+      { step: 'initialize', name: 'countHeads' },
+    );
+    const store = createS3ObjectStore({ bucket: server.bucket, prefix: 'ignored/', client });
+    await store.putMany([
+      { key: 'a', body: Buffer.from('a') },
+      { key: 'b', body: Buffer.from('b') },
+    ]);
+    expect(heads.sort()).toEqual(['ignored/a', 'ignored/b']);
+    await expect(store.put('a', Buffer.from('other'))).rejects.toMatchObject({ code: 'OBJECTS_EXISTS' });
+    const listed: string[] = [];
+    for await (const head of store.list('')) listed.push(head.key);
+    expect(listed).toEqual(['a', 'b']); // the probe is gone, and would not be listed anyway
   });
 
   it('settles a lost race (412) by comparing with the winner', async () => {

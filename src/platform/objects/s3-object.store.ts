@@ -1,5 +1,5 @@
 import { putEach } from './put-many.js';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { Readable } from 'node:stream';
 
@@ -65,10 +65,14 @@ export interface S3ObjectStoreOptions {
    */
   readonly objectLock?: 'compliance' | 'governance' | 'off';
   /**
-   * `auto` sends If-None-Match: * so the server settles concurrent puts atomically, and
-   * falls back to check-before-write if it answers 501. `off` never sends it.
+   * Write-once through `If-None-Match: *` on PUT (S3 since 2024, MinIO): the server refuses (412)
+   * a key that exists, so no HEAD is needed before a PUT. `on` trusts the server to honour it;
+   * `auto`, the default, finds out once, with a probe object (put twice, then deleted), and
+   * otherwise HEADs before each PUT as with `off` (which never sends the header). A 501 answer
+   * turns the header off for good. Bodies too large for one PutObject are HEADed first anyway,
+   * so as not to upload them only to be refused.
    */
-  readonly conditionalWrites?: 'auto' | 'off';
+  readonly conditionalWrites?: 'auto' | 'on' | 'off';
   /** Bodies up to this size are sent in one PutObject from memory; default 16 MiB. */
   readonly multipartThresholdBytes?: number;
   /** Multipart part size, at least 5 MiB (an S3 rule); default 8 MiB. */
@@ -102,6 +106,13 @@ export function createS3ObjectStore(options: S3ObjectStoreOptions): ObjectStore 
         ? 'COMPLIANCE'
         : 'GOVERNANCE';
   let conditional = options.conditionalWrites !== 'off';
+  /** Whether the server is known to refuse (412) a conditional PUT on an existing key. */
+  let honoured: Promise<boolean> | undefined =
+    options.conditionalWrites === 'on'
+      ? Promise.resolve(true)
+      : options.conditionalWrites === 'off'
+        ? Promise.resolve(false)
+        : undefined;
   if (partSize < MIN_PART_SIZE)
     throw new ObjectStoreConfigError(`S3 part size must be at least ${MIN_PART_SIZE} bytes`);
   if (prefix !== '' && !prefix.endsWith('/'))
@@ -203,6 +214,46 @@ export function createS3ObjectStore(options: S3ObjectStoreOptions): ObjectStore 
     }
   };
 
+  /**
+   * PUTs a probe object twice with If-None-Match: *; the second must be refused with 412. Servers
+   * that ignore the header (s3rver) overwrite it, those without it answer 501. The probe's key ends
+   * with `/`, which no object key may, so listings never show it; it is deleted afterwards (every
+   * version), best effort.
+   */
+  const probeConditionalWrites = async (): Promise<boolean> => {
+    const Key = objectKey(`switchboard-conditional-write-probe-${randomBytes(8).toString('hex')}/`);
+    const versions: string[] = [];
+    const putProbe = async (): Promise<number> => {
+      try {
+        const body = Buffer.from('probe');
+        const out = await client.send(
+          new PutObjectCommand({ Bucket: bucket, Key, IfNoneMatch: '*', Body: body, ContentMD5: md5(body) }),
+        );
+        if (out.VersionId) versions.push(out.VersionId);
+        return 200;
+      } catch (error) {
+        const code = status(error) ?? 0;
+        if (code === 501) conditional = false; // as a put would conclude
+        return code;
+      }
+    };
+    try {
+      return (await putProbe()) === 200 && (await putProbe()) === 412;
+    } finally {
+      for (const VersionId of versions.length > 0 ? versions : [undefined]) {
+        await client
+          .send(new DeleteObjectCommand({ Bucket: bucket, Key, ...(VersionId ? { VersionId } : {}) }))
+          .catch(() => undefined);
+      }
+    }
+  };
+
+  /** Whether this PUT may skip the HEAD: the server settles write-once itself. */
+  const serverSettles = (): Promise<boolean> => {
+    honoured ??= probeConditionalWrites();
+    return honoured.then((yes) => yes && conditional);
+  };
+
   const headsOf = (keys: readonly string[]): Promise<(ObjectHead | undefined)[]> =>
     mapLimited(keys, HEAD_CONCURRENCY, async (key) => {
       const raw = await rawHead(key);
@@ -223,9 +274,16 @@ export function createS3ObjectStore(options: S3ObjectStoreOptions): ObjectStore 
       const spooled = await spoolBody(body, { memoryLimit: threshold, tmpDir: options.tmpDir ?? tmpdir() });
       try {
         // Checking first avoids uploading a large body only to be refused, and is the only
-        // write-once protection on servers that ignore If-None-Match (see docs/objects.md).
-        const existing = await rawHead(key);
-        if (existing) return settleExisting(key, existing, spooled);
+        // write-once protection on servers that ignore If-None-Match (see docs/objects.md). Where
+        // the server refuses a conditional PUT on an existing key, a small body goes straight up
+        // and only a refusal costs a HEAD (below).
+        const inOnePut = spooled.buffer !== undefined && spooled.size <= threshold;
+        let checked = false;
+        if (!(inOnePut && (await serverSettles()))) {
+          const existing = await rawHead(key);
+          if (existing) return settleExisting(key, existing, spooled);
+          checked = true;
+        }
         for (let attempt = 1; ; attempt += 1) {
           try {
             await upload(key, spooled, putOptions);
@@ -241,6 +299,10 @@ export function createS3ObjectStore(options: S3ObjectStoreOptions): ObjectStore 
             }
             if (code === 501 && conditional && attempt === 1) {
               conditional = false; // this server lacks conditional writes: stop asking
+              if (!checked) {
+                const existing = await rawHead(key);
+                if (existing) return settleExisting(key, existing, spooled);
+              }
               continue;
             }
             throw mapError('put', key, error);
