@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertDeadLetter } from '../../src/platform/bus/dead-letters.repo.js';
 import { newUuid } from '../../src/platform/ids.js';
 import { callRecord, leg, party } from '../../src/modules/calls/testing/index.js';
+import { animationsFinished } from '../support/browser.js';
 import { createTenant, createUser, type TestUser } from '../support/identity.js';
 import { createTestPlatform, type TestPlatform } from '../support/test-platform.js';
 import {
@@ -145,6 +146,7 @@ describe.skipIf(!haveChromium)('every console page: accessible, fits a phone, li
 
   /** axe-core on the page as it is; only what blocks people (serious, critical) fails the test. */
   async function axe(p: Page, rules?: readonly string[]): Promise<string[]> {
+    await animationsFinished(p);
     const options = rules ? { runOnly: { type: 'rule', values: rules } } : { resultTypes: ['violations'] };
     const violations = await p.evaluate<AxeViolation[]>(
       `window.axe.run(document, ${JSON.stringify(options)}).then((r) => r.violations)`,

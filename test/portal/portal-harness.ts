@@ -11,6 +11,7 @@ import { exportJWK, generateKeyPair } from 'jose';
 import Provider from 'oidc-provider';
 import type { Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
+import { animationsFinished } from '../support/browser.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const portalDir = path.join(repo, 'web/portal');
@@ -163,6 +164,7 @@ export async function axeSource(): Promise<string> {
 
 /** axe-core on the page as it is: the serious and critical violations, in words. */
 export async function axe(page: Page): Promise<string[]> {
+  await animationsFinished(page);
   const violations = await page.evaluate<AxeViolation[]>(
     `window.axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)`,
   );

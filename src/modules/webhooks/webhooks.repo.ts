@@ -118,9 +118,10 @@ export async function updateDelivery(
 }
 
 /**
- * Claims pending deliveries due at `at`, across tenants (owner connection): each is pushed past
- * `leaseMs` so another sender (another replica, the next tick) does not take it while it is sent.
- * A sender that dies mid-attempt leaves it to be tried again when the lease passes.
+ * Claims pending deliveries due at `at`, across tenants (owner connection): each gets a claim of
+ * `leaseMs` on the clock (not on `at`, which a caller may set ahead to send retries early), so no
+ * other sender (another replica, the next tick) takes it while it is sent. Recording the attempt
+ * clears the claim; a sender that dies mid-attempt leaves it to be tried again when the claim passes.
  */
 export async function claimDue(
   owner: Kysely<NoTables>,
@@ -129,10 +130,11 @@ export async function claimDue(
   limit: number,
 ): Promise<{ id: string; tenantId: string }[]> {
   const { rows } = await sql<{ id: string; tenantId: string }>`
-    update webhooks.deliveries d set next_attempt_at = greatest(now(), ${at}::timestamptz) + ${leaseMs} * interval '1 millisecond'
+    update webhooks.deliveries d set claimed_until = now() + ${leaseMs} * interval '1 millisecond'
     where d.id in (
       select id from webhooks.deliveries
       where state = 'pending' and next_attempt_at <= ${at}
+        and (claimed_until is null or claimed_until <= now())
       order by next_attempt_at, id limit ${limit}
       for update skip locked)
     returning d.id, d.tenant_id as "tenantId"`.execute(owner);

@@ -37,6 +37,7 @@ export const webhooksClassification: SchemaClassification = {
     state: 'internal',
     attempts: 'internal',
     next_attempt_at: 'internal',
+    claimed_until: 'internal',
     last_status_code: 'internal',
     last_error: 'internal',
     last_response_ms: 'internal',

@@ -35,6 +35,8 @@ export type DeliveriesTable = {
   state: Generated<DeliveryState>;
   attempts: Generated<number>;
   nextAttemptAt: Date | null;
+  /** Set while a sender attempts it (its lease); cleared when the attempt is recorded. */
+  claimedUntil: Date | null;
   lastStatusCode: number | null;
   lastError: string | null;
   lastResponseMs: number | null;

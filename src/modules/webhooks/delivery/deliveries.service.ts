@@ -123,6 +123,7 @@ export function createDeliveriesService(deps: DeliveriesDeps): DeliveriesService
         updateDelivery(trx, delivery.id, {
           state: 'failed',
           nextAttemptAt: null,
+          claimedUntil: null,
           lastError: 'the endpoint is disabled',
         }),
       );
@@ -157,6 +158,7 @@ export function createDeliveriesService(deps: DeliveriesDeps): DeliveriesService
       updateDelivery(trx, delivery.id, {
         state,
         attempts,
+        claimedUntil: null,
         nextAttemptAt:
           state === 'pending'
             ? new Date(Date.now() + retryDelayMs(deps.schedule, attempts, retryAfterMs))
@@ -220,6 +222,7 @@ export function createDeliveriesService(deps: DeliveriesDeps): DeliveriesService
           state: 'pending',
           attempts: 0,
           nextAttemptAt: new Date(),
+          claimedUntil: null,
           lastError: null,
         });
         if (updated)

@@ -232,6 +232,25 @@ describe('outbound webhooks', () => {
     expect(at('/slow')).toHaveLength(2);
   });
 
+  it('never has two senders attempt one delivery at once, whatever moment each asks about', async () => {
+    // The first request hangs (an attempt in flight, claimed by the timer or by the call below);
+    // a sender asking as if two days had passed must leave the claimed delivery alone.
+    scripts.set('/claimed', ['hang', 200]);
+    const endpoint = await addEndpoint('/claimed');
+    await publish('ord_claimed');
+    const inFlight = t.platform.modules.webhooks.deliveries.sendDue();
+    await expect.poll(() => at('/claimed').length, { timeout: 20_000 }).toBe(1);
+    await Promise.all([
+      t.platform.modules.webhooks.deliveries.sendDue(later()),
+      t.platform.modules.webhooks.deliveries.sendDue(later()),
+    ]);
+    await inFlight;
+    const delivery = await settled(endpoint.id);
+    expect(delivery).toMatchObject({ state: 'succeeded', lastStatusCode: 200 });
+    // Every request the receiver saw is an attempt the log counts.
+    expect(at('/claimed')).toHaveLength(delivery.attempts);
+  });
+
   it('records the timeout as the reason of the failed attempt', async () => {
     scripts.set('/never', ['hang']);
     const endpoint = await addEndpoint('/never');

@@ -64,5 +64,13 @@ export const webhooksMigrations: MigrationSet = {
       ${tenantIsolation('webhooks.deliveries')}
       `,
     ),
+    sqlMigration(
+      '0002_delivery_claims',
+      `
+      -- A sender's claim on a pending delivery, apart from its schedule: a claim holds until this
+      -- time whatever moment a sender asks about, so two senders never attempt one delivery at once.
+      ALTER TABLE webhooks.deliveries ADD COLUMN claimed_until timestamptz;
+      `,
+    ),
   ],
 };
