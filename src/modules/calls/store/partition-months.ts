@@ -34,7 +34,21 @@ export function createPartitionMonths(
       missing.set(time, month);
     }
     if (missing.size === 0) return 0;
-    const created = await ensureMonthPartitions(database.app, [...missing.values()]);
+    // On the owner pool, never the application pool: callers ask from inside their transactions
+    // (upsertWithin), and when every application connection is held by such a caller, a check
+    // waiting for one of them would wait for ever (seen: a NATS worker's sixteen partition
+    // handlers on a pool of five, each holding its inbox transaction).
+    const wanted = [...missing.values()];
+    let created: number;
+    try {
+      created = await ensureMonthPartitions(database.owner, wanted);
+    } catch (error) {
+      // Two callers making one month at once: the second waits on the function's lock, and its
+      // catalog cache, not refreshed by an advisory lock, may still miss the table the first
+      // made. A new statement sees it and makes nothing.
+      if ((error as { code?: string }).code !== '42P07') throw error;
+      created = await ensureMonthPartitions(database.owner, wanted);
+    }
     for (const time of missing.keys()) known.add(time);
     return created;
   };
