@@ -3,7 +3,12 @@ import type { RequestContext } from '../../../platform/context.js';
 import type { Database, UnitOfWork } from '../../../platform/db/index.js';
 import { fromPublicId, newUuid, toPublicId } from '../../../platform/ids.js';
 import type { ObjectStore } from '../../../platform/objects/index.js';
-import { toCallRecordV1FromValidated, type CallRecordV1, type CallSource, type NormalisedCall } from '../call-record.js';
+import {
+  toCallRecordV1FromValidated,
+  type CallRecordV1,
+  type CallSource,
+  type NormalisedCall,
+} from '../call-record.js';
 import type { ConnectorOptions } from '../connectors/connector-registry.js';
 import type { ParsedItem } from '../connectors/parse-result.js';
 import type { QuarantineCategory } from '../connectors/quarantine-reason.js';

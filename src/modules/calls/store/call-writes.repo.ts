@@ -191,44 +191,57 @@ export interface CallNameTermRow {
   readonly call_id: string;
 }
 
-/** A column list for SQL, checked against the row type. */
-const columnList = <T>(columns: readonly (keyof T & string)[]) => sql.raw(columns.join(', '));
+/** A column list for SQL (the names checked against the row types below). */
+const columnList = (columns: readonly string[]) => sql.raw(columns.join(', '));
 
-const recordColumns = columnList<CallRecordRow>([
-    'tenant_id',
-    'id',
-    'started_at',
-    'source',
-    'source_call_id',
-    'conversation_id',
-    'source_version',
-    'direction',
-    'disposition',
-    'answered_at',
-    'ended_at',
-    'ring_seconds',
-    'talk_seconds',
-    'total_seconds',
-    'handle_seconds',
-    'hold_seconds',
-    'agent_index',
-    'agent_ciphertext',
-    'queue_id',
-    'queue_name',
-    'mos',
-    'jitter_ms',
-    'packet_loss_pct',
-    'rtt_ms',
-    'leg_count',
-    'recording_count',
-    'raw_object_key',
-    'raw_sha256',
-    'ingested_at',
-    'parties_ciphertext',
-    'record_ciphertext',
-]);
-const numberColumns = columnList<CallNumberRow>(['tenant_id', 'number_index', 'started_at', 'call_id']);
-const nameTermColumns = columnList<CallNameTermRow>(['tenant_id', 'term_index', 'started_at', 'call_id']);
+const recordColumnNames: readonly (keyof CallRecordRow)[] = [
+  'tenant_id',
+  'id',
+  'started_at',
+  'source',
+  'source_call_id',
+  'conversation_id',
+  'source_version',
+  'direction',
+  'disposition',
+  'answered_at',
+  'ended_at',
+  'ring_seconds',
+  'talk_seconds',
+  'total_seconds',
+  'handle_seconds',
+  'hold_seconds',
+  'agent_index',
+  'agent_ciphertext',
+  'queue_id',
+  'queue_name',
+  'mos',
+  'jitter_ms',
+  'packet_loss_pct',
+  'rtt_ms',
+  'leg_count',
+  'recording_count',
+  'raw_object_key',
+  'raw_sha256',
+  'ingested_at',
+  'parties_ciphertext',
+  'record_ciphertext',
+];
+const numberColumnNames: readonly (keyof CallNumberRow)[] = [
+  'tenant_id',
+  'number_index',
+  'started_at',
+  'call_id',
+];
+const nameTermColumnNames: readonly (keyof CallNameTermRow)[] = [
+  'tenant_id',
+  'term_index',
+  'started_at',
+  'call_id',
+];
+const recordColumns = columnList(recordColumnNames);
+const numberColumns = columnList(numberColumnNames);
+const nameTermColumns = columnList(nameTermColumnNames);
 
 /**
  * The index and search rows of a batch in one statement of three parameters, one JSON array per
