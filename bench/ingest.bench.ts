@@ -8,6 +8,11 @@
  * prints the CPU each record cost this process and PostgreSQL.
  *
  *   node --import tsx bench/ingest.bench.ts [--records 50000] [--batch 500] [--concurrency 4]
+ *     [--profile ingest.cpuprofile]
+ *
+ * With --profile, the end-to-end phase is also sampled by V8's profiler (main thread only), written
+ * to that file and summarised per category and record (bench/support/profile-summary.ts). The
+ * profiler costs CPU of its own: take the CPU figures from a run without it.
  */
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -15,6 +20,8 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
+import { Session } from 'node:inspector/promises';
+import { writeFile } from 'node:fs/promises';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -26,6 +33,7 @@ import { createLogger } from '../src/platform/telemetry/index.js';
 import { normalisedCall } from '../src/modules/calls/testing/index.js';
 import type { NormalisedCall } from '../src/modules/calls/index.js';
 import { loadAverage } from './support/figures.js';
+import { printProfileSummary, summariseProfile, type CpuProfile } from './support/profile-summary.js';
 import { listenWithBenchTenant } from './support/bench-tenant.js';
 
 const { values } = parseArgs({
@@ -33,6 +41,7 @@ const { values } = parseArgs({
     records: { type: 'string', default: '50000' },
     batch: { type: 'string', default: '500' },
     concurrency: { type: 'string', default: '4' },
+    profile: { type: 'string' },
   },
 });
 const total = Number(values.records);
@@ -178,6 +187,12 @@ async function main(): Promise<void> {
     const bodies: string[] = [];
     for (let i = 0; i < records.length; i += batchSize)
       bodies.push(JSON.stringify(records.slice(i, i + batchSize)));
+    const profiler = values.profile === undefined ? undefined : new Session();
+    if (profiler) {
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+    }
     const pgBefore = await postgresCpuSeconds(dataDir);
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
@@ -210,6 +225,8 @@ async function main(): Promise<void> {
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
     const pgAfter = await postgresCpuSeconds(dataDir);
+    const profile = profiler && ((await profiler.post('Profiler.stop')).profile as CpuProfile);
+    profiler?.disconnect();
     const rate = total / seconds;
     console.log(
       `Accepted  (202, payload durable):            ${Math.round(total / ((accepted - started) / 1000)).toLocaleString('en')} records/s`,
@@ -226,6 +243,12 @@ async function main(): Promise<void> {
       `CPU per record, end to end:                  Node ${perRecord((cpu.user + cpu.system) / 1e6)} (${perRecord(cpu.system / 1e6)} in the kernel; this process: API, transform, archive; ` +
         `the benchmark's own HTTP client included), PostgreSQL ${pgBefore === undefined || pgAfter === undefined ? 'n/a' : perRecord(pgAfter - pgBefore)}`,
     );
+    console.log(`Load average at the end: ${loadAverage()}`);
+    if (profile && values.profile) {
+      await writeFile(values.profile, JSON.stringify(profile));
+      console.log(`\nProfile of the end-to-end phase (${values.profile}; the profiler's own cost included):`);
+      printProfileSummary(summariseProfile(profile), total, ((cpu.user + cpu.system) / total) * 1e6);
+    }
   } finally {
     await platform.close();
     await rm(dataDir, { recursive: true, force: true });

@@ -9,6 +9,7 @@ import {
   compareSourceVersions,
   normalisedCallSchema,
   toCallRecordV1,
+  toCallRecordV1FromValidated,
   type NormalisedCall,
 } from './call-record.js';
 
@@ -119,6 +120,38 @@ describe('toCallRecordV1', () => {
 
   it('refuses a malformed raw hash', () => {
     expect(() => toCallRecordV1(sampleCall(), { ...platform, rawSha256: 'nothex' })).toThrow();
+  });
+});
+
+describe('toCallRecordV1FromValidated (a record the connector already checked)', () => {
+  const platform = {
+    id: 'call_01hqz5g4m3k8v9x2c7b6n5t4r3',
+    tenantId: 'ten_01',
+    rawObjectKey: 'ten_01/asterisk/2024/01/27/x.json',
+    rawSha256: 'b'.repeat(64),
+    ingestedAt: '2024-01-27T15:08:00.000Z',
+  };
+
+  it('gives the record the full schema gives, field for field and in the same order', () => {
+    for (const call of [sampleCall(), sampleCall({ holdSeconds: 12, agent: { id: 'a1', name: 'Ann' } })]) {
+      const checked = normalisedCallSchema.parse(call);
+      const quick = toCallRecordV1FromValidated(checked, platform);
+      const full = toCallRecordV1(checked, platform);
+      expect(JSON.stringify(quick)).toBe(JSON.stringify(full));
+      expect(callRecordV1Schema.safeParse(quick).success).toBe(true);
+    }
+  });
+
+  it("refuses a bad platform field with the full schema's error", () => {
+    const checked = normalisedCallSchema.parse(sampleCall());
+    for (const bad of [
+      { rawSha256: 'nothex' },
+      { id: 'cal_x' },
+      { rawObjectKey: '' },
+      { tenantId: '' },
+      { ingestedAt: '2024-01-27T16:08:00+01:00' },
+    ])
+      expect(() => toCallRecordV1FromValidated(checked, { ...platform, ...bad })).toThrow();
   });
 });
 

@@ -1,7 +1,8 @@
-import { createCipheriv, createDecipheriv, createSecretKey, hkdfSync, type KeyObject } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createSecretKey, type KeyObject } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
 
 import { ByteQueue } from './byte.queue.js';
+import { hkdfSha256Key } from './hkdf.js';
 import { CryptoError } from './crypto.errors.js';
 import { randomBytesPooled } from './random-pool.js';
 import {
@@ -202,8 +203,17 @@ export function createSegmentedDecryptStream(options: DecryptStreamOptions): Tra
   });
 }
 
+/** The raw bytes of each data key, exported once (a data key lives as long as the keyring caches it). */
+const dataKeyBytes = new WeakMap<KeyObject, Buffer>();
+
+/** HKDF-SHA256 as two HMACs (hkdf.ts): the key hkdfSync gave, without its per-call cost on every object. */
 function deriveStreamKey(dataKey: KeyObject, header: StreamHeader, tenantId: string): KeyObject {
-  return createSecretKey(Buffer.from(hkdfSync('sha256', dataKey, header.salt, streamKeyInfo(tenantId), 32)));
+  let bytes = dataKeyBytes.get(dataKey);
+  if (!bytes) {
+    bytes = dataKey.export();
+    dataKeyBytes.set(dataKey, bytes);
+  }
+  return createSecretKey(hkdfSha256Key(bytes, header.salt, streamKeyInfo(tenantId)));
 }
 
 function authenticationFailure(index: number, cause?: unknown): CryptoError {

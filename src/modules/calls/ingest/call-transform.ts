@@ -3,7 +3,12 @@ import type { RequestContext } from '../../../platform/context.js';
 import type { Database, UnitOfWork } from '../../../platform/db/index.js';
 import { fromPublicId, newUuid, toPublicId } from '../../../platform/ids.js';
 import type { ObjectStore } from '../../../platform/objects/index.js';
-import { toCallRecordV1, type CallRecordV1, type CallSource, type NormalisedCall } from '../call-record.js';
+import {
+  toCallRecordV1FromValidated,
+  type CallRecordV1,
+  type CallSource,
+  type NormalisedCall,
+} from '../call-record.js';
 import type { ConnectorOptions } from '../connectors/connector-registry.js';
 import type { ParsedItem } from '../connectors/parse-result.js';
 import type { QuarantineCategory } from '../connectors/quarantine-reason.js';
@@ -57,7 +62,7 @@ export type RunInTransaction = <T>(fn: (trx: UnitOfWork) => Promise<T>) => Promi
 
 const keyOf = (source: string, sourceCallId: string) => `${source}\0${sourceCallId}`;
 
-/** A record parsed from a delivery, with the source data it was made from. */
+/** A record parsed from a delivery (it passed the connector's schema check), with the source data it was made from. */
 export interface ParsedRecord {
   readonly record: NormalisedCall;
   readonly raw: unknown;
@@ -99,8 +104,9 @@ export async function archiveRecords(
       phones: outsideNumbers(record),
     })),
   );
+  // The records come from a connector, whose last gate checked them against the schema.
   return records.map(({ record }, index) =>
-    toCallRecordV1(record, {
+    toCallRecordV1FromValidated(record, {
       tenantId: ctx.tenantId,
       id: callIdOf(record),
       rawObjectKey: archived[index]?.key ?? '',

@@ -75,4 +75,32 @@ describe('keySegmentPart', () => {
     // A cut never splits an encoded character.
     expect(keySegmentPart('abc/', 5)).toBe('abc~');
   });
+
+  it('keeps whole safe ids exactly as the character-by-character rule would', () => {
+    const reference = (text: string, maxChars: number) => {
+      let out = '';
+      for (const char of text) {
+        const safe = /^[A-Za-z0-9_.@+=-]$/.test(char) && !(out === '' && char === '.');
+        const piece = safe
+          ? char
+          : Array.from(
+              Buffer.from(char, 'utf8'),
+              (b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`,
+            ).join('');
+        if (out.length + piece.length > maxChars) return `${out}~`;
+        out += piece;
+      }
+      return out;
+    };
+    const alphabet = 'aZ09_.@+=-/ é%';
+    for (let i = 0; i < 2000; i++) {
+      const length = i % 13;
+      const text = Array.from(
+        { length },
+        (_, j) => alphabet[(i * 7 + j * 11 + (i >> 3)) % alphabet.length],
+      ).join('');
+      for (const maxChars of [0, 3, 8, 96])
+        expect(keySegmentPart(text, maxChars)).toBe(reference(text, maxChars));
+    }
+  });
 });

@@ -82,6 +82,8 @@ const MAX_ID_CHARS = 96;
 const MAX_VERSION_CHARS = 48;
 /** Kept as they are in a key; every other character is percent-encoded (UTF-8). */
 const SAFE_CHAR = /^[A-Za-z0-9_.@+=-]$/;
+/** A segment kept whole: safe characters only, not starting with `.`. */
+const SAFE_SEGMENT = /^(?!\.)[A-Za-z0-9_.@+=-]*$/;
 
 /**
  * `text` made safe for one segment of an object key, readable where it can be: unusual characters
@@ -90,6 +92,8 @@ const SAFE_CHAR = /^[A-Za-z0-9_.@+=-]$/;
  * digest beside it in the key is what keeps keys apart.
  */
 export function keySegmentPart(text: string, maxChars: number): string {
+  // Most ids are safe as they are: one regular-expression test instead of one per character.
+  if (text.length <= maxChars && SAFE_SEGMENT.test(text)) return text;
   let out = '';
   for (const char of text) {
     const safe = SAFE_CHAR.test(char) && !(out === '' && char === '.');

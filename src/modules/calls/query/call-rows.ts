@@ -2,23 +2,22 @@ import type { Insertable } from 'kysely';
 import { fromPublicId } from '../../../platform/ids.js';
 import type { CallRecordV1, NormalisedCall } from '../call-record.js';
 import { CallsErrors } from '../errors.js';
-import type {
-  CallKeysTable,
-  CallNameTermsTable,
-  CallNumbersTable,
-  CallRecordsTable,
-} from '../db/calls.tables.js';
+import type { CallKeysTable } from '../db/calls.tables.js';
 import type { CallWriteCrypto } from '../store/call-crypto.js';
 import { agentKeyOf, nameTermsOf, numberTermsOf, termPurposes } from './search-terms.js';
+import type { CallNameTermRow, CallNumberRow, CallRecordRow } from '../store/call-writes.repo.js';
 import { encodeSourceVersion } from '../store/source-version.js';
 import { normalisedPart } from '../store/upsert-plan.js';
 
-/** Everything written for one call: its key, its index row and its search rows. */
+/**
+ * Everything written for one call: its key (through Kysely), and its index and search rows built
+ * once in the form the repo loads them (one JSON document per table, see insertCallRows).
+ */
 export interface CallRows {
   readonly key: Insertable<CallKeysTable>;
-  readonly record: Insertable<CallRecordsTable>;
-  readonly numbers: readonly Insertable<CallNumbersTable>[];
-  readonly nameTerms: readonly Insertable<CallNameTermsTable>[];
+  readonly record: CallRecordRow;
+  readonly numbers: readonly CallNumberRow[];
+  readonly nameTerms: readonly CallNameTermRow[];
 }
 
 export function callUuid(publicId: string): string {
@@ -27,7 +26,11 @@ export function callUuid(publicId: string): string {
   return uuid;
 }
 
-const date = (iso: string | null): Date | null => (iso === null ? null : new Date(iso));
+/** bytea as json_populate_recordset reads it: PostgreSQL's hex form. */
+const bytea = (buffer: Buffer): string => `\\x${buffer.toString('hex')}`;
+/** The instant as the key row stores it (through a Date, so both rows hold the same precision). */
+const iso = (text: string): string => new Date(text).toISOString();
+const isoOrNull = (text: string | null): string | null => (text === null ? null : iso(text));
 
 /** Handle time as contact centres count it: talk, hold and after-call work, each where the source reports it. */
 export function handleSecondsOf(call: NormalisedCall): number | null {
@@ -40,14 +43,11 @@ export function buildCallRows(crypto: CallWriteCrypto, record: CallRecordV1, dig
   const id = callUuid(record.id);
   const call = normalisedPart(record);
   const startedAt = new Date(call.startedAt);
+  const startedIso = startedAt.toISOString();
   const agentKey = agentKeyOf(call.agent);
-  const numbers = numberTermsOf(call).map((term) => crypto.blindIndex(term.purpose, term.value));
-  const nameTerms = nameTermsOf(call).map((word) => crypto.blindIndex(termPurposes.nameWord, word));
-  const recordCiphertext = crypto.encryptRecord(id, call);
-  const partiesCiphertext = crypto.encryptParties(id, { from: call.from, to: call.to });
-  const agentIndex = agentKey === null ? null : crypto.blindIndex(termPurposes.agent, agentKey);
-  const agentCiphertext = call.agent === null ? null : crypto.encryptAgent(call.agent);
   const sourceVersion = encodeSourceVersion(call.sourceVersion);
+  const numberIndexes = numberTermsOf(call).map((term) => bytea(crypto.blindIndex(term.purpose, term.value)));
+  const termIndexes = nameTermsOf(call).map((word) => bytea(crypto.blindIndex(termPurposes.nameWord, word)));
   return {
     key: {
       tenantId,
@@ -59,45 +59,49 @@ export function buildCallRows(crypto: CallWriteCrypto, record: CallRecordV1, dig
       contentDigest: digest,
     },
     record: {
-      tenantId,
+      tenant_id: tenantId,
       id,
-      startedAt,
+      started_at: startedIso,
       source: call.source,
-      sourceCallId: call.sourceCallId,
-      conversationId: call.conversationId,
-      sourceVersion,
+      source_call_id: call.sourceCallId,
+      conversation_id: call.conversationId,
+      source_version: sourceVersion,
       direction: call.direction,
       disposition: call.disposition,
-      answeredAt: date(call.answeredAt),
-      endedAt: date(call.endedAt),
-      ringSeconds: call.ringSeconds,
-      talkSeconds: call.talkSeconds,
-      totalSeconds: call.totalSeconds,
-      handleSeconds: handleSecondsOf(call),
-      holdSeconds: call.holdSeconds ?? null,
-      agentIndex,
-      agentCiphertext,
-      queueId: call.queue?.id ?? null,
-      queueName: call.queue?.name ?? null,
+      answered_at: isoOrNull(call.answeredAt),
+      ended_at: isoOrNull(call.endedAt),
+      ring_seconds: call.ringSeconds,
+      talk_seconds: call.talkSeconds,
+      total_seconds: call.totalSeconds,
+      handle_seconds: handleSecondsOf(call),
+      hold_seconds: call.holdSeconds ?? null,
+      agent_index: agentKey === null ? null : bytea(crypto.blindIndex(termPurposes.agent, agentKey)),
+      agent_ciphertext: call.agent === null ? null : crypto.encryptAgent(call.agent),
+      queue_id: call.queue?.id ?? null,
+      queue_name: call.queue?.name ?? null,
       mos: call.quality?.mos ?? null,
-      jitterMs: call.quality?.jitterMs ?? null,
-      packetLossPct: call.quality?.packetLossPct ?? null,
-      rttMs: call.quality?.rttMs ?? null,
-      legCount: Math.min(call.legs.length, 32_767),
-      recordingCount: Math.min(call.recordings.length, 32_767),
-      rawObjectKey: record.rawObjectKey,
-      rawSha256: record.rawSha256,
-      ingestedAt: new Date(record.ingestedAt),
-      partiesCiphertext,
-      recordCiphertext,
+      jitter_ms: call.quality?.jitterMs ?? null,
+      packet_loss_pct: call.quality?.packetLossPct ?? null,
+      rtt_ms: call.quality?.rttMs ?? null,
+      leg_count: Math.min(call.legs.length, 32_767),
+      recording_count: Math.min(call.recordings.length, 32_767),
+      raw_object_key: record.rawObjectKey,
+      raw_sha256: record.rawSha256,
+      ingested_at: iso(record.ingestedAt),
+      parties_ciphertext: bytea(crypto.encryptParties(id, { from: call.from, to: call.to })),
+      record_ciphertext: bytea(crypto.encryptRecord(id, call)),
     },
-    numbers: dedupe(numbers).map((numberIndex) => ({ tenantId, numberIndex, startedAt, callId: id })),
-    nameTerms: dedupe(nameTerms).map((termIndex) => ({ tenantId, termIndex, startedAt, callId: id })),
+    numbers: [...new Set(numberIndexes)].map((index) => ({
+      tenant_id: tenantId,
+      number_index: index,
+      started_at: startedIso,
+      call_id: id,
+    })),
+    nameTerms: [...new Set(termIndexes)].map((index) => ({
+      tenant_id: tenantId,
+      term_index: index,
+      started_at: startedIso,
+      call_id: id,
+    })),
   };
-}
-
-function dedupe(buffers: readonly Buffer[]): Buffer[] {
-  const seen = new Map<string, Buffer>();
-  for (const buffer of buffers) seen.set(buffer.toString('hex'), buffer);
-  return [...seen.values()];
 }

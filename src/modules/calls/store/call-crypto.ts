@@ -26,6 +26,7 @@ export interface CallWriteCrypto {
   digest(call: NormalisedCall): Buffer;
   encryptRecord(callUuid: string, call: NormalisedCall): Buffer;
   encryptParties(callUuid: string, parties: CallParties): Buffer;
+  /** The same agent gets the same ciphertext from one writer (it is encrypted once). */
   encryptAgent(agent: NamedRef): string;
 }
 
@@ -62,14 +63,24 @@ export function createCallCrypto(keyring: Keyring): CallCrypto {
         return indexer;
       };
       const digestOf = indexerOf(termPurposes.digest);
+      // The agent ciphertext is bound to its purpose only, so a batch's calls of one agent can share
+      // one: encrypted once per agent and writer (a writer serves one batch), not once per call.
+      const agents = new Map<string, string>();
       return {
         blindIndex: (purpose, value) => indexerOf(purpose)(value),
         digest: (call) => digestOf(canonicalize(call) ?? ''),
         encryptRecord: (callUuid, call) => encrypt(JSON.stringify(call), `calls.record:${callUuid}`),
         encryptParties: (callUuid, parties) =>
           encrypt(JSON.stringify({ from: parties.from, to: parties.to }), `calls.parties:${callUuid}`),
-        encryptAgent: (agent) =>
-          ciphertextToText(encrypt(JSON.stringify({ id: agent.id, name: agent.name }), 'calls.agent')),
+        encryptAgent(agent) {
+          const plaintext = JSON.stringify({ id: agent.id, name: agent.name });
+          let ciphertext = agents.get(plaintext);
+          if (ciphertext === undefined) {
+            ciphertext = ciphertextToText(encrypt(plaintext, 'calls.agent'));
+            agents.set(plaintext, ciphertext);
+          }
+          return ciphertext;
+        },
       };
     },
     blindIndex,

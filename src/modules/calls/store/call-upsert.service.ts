@@ -163,7 +163,7 @@ export function createCallUpsert(deps: {
     });
     await applyRollupDelta(
       trx,
-      written.map((r) => r.record),
+      written.map((r) => ({ startedAt: r.key.startedAt, id: r.key.id })),
       1,
     );
     return outcomes;

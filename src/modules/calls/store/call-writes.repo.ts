@@ -1,13 +1,7 @@
 import { sql, type Insertable, type Kysely, type Selectable, type SqlBool, type Transaction } from 'kysely';
 import type { NoTables } from '../../../platform/db/index.js';
 import type { CallSource } from '../call-record.js';
-import type {
-  CallKeysTable,
-  CallNameTermsTable,
-  CallNumbersTable,
-  CallRecordsTable,
-  CallsTables,
-} from '../db/calls.tables.js';
+import type { CallKeysTable, CallRecordsTable, CallsTables } from '../db/calls.tables.js';
 
 /*
  * The write side of the index. Each function is one statement for a whole batch; tenant scoping
@@ -143,91 +137,138 @@ export async function deleteCallRows(trx: Trx, locations: readonly CallLocation[
     .execute();
 }
 
+/*
+ * The index and search rows as json_populate_recordset reads them: keys are the column names
+ * (snake_case, as in SQL: the JSON is handed to PostgreSQL as it is built, with no renaming pass),
+ * bytea in PostgreSQL's hex form (`\\x…`), instants as ISO text. Built once per call by
+ * buildCallRows (query/call-rows.ts) and serialised once per table.
+ */
+export interface CallRecordRow {
+  readonly tenant_id: string;
+  readonly id: string;
+  readonly started_at: string;
+  readonly source: CallSource;
+  readonly source_call_id: string;
+  readonly conversation_id: string;
+  readonly source_version: string;
+  readonly direction: CallRecordsTable['direction'];
+  readonly disposition: CallRecordsTable['disposition'];
+  readonly answered_at: string | null;
+  readonly ended_at: string | null;
+  readonly ring_seconds: number | null;
+  readonly talk_seconds: number | null;
+  readonly total_seconds: number | null;
+  readonly handle_seconds: number | null;
+  readonly hold_seconds: number | null;
+  readonly agent_index: string | null;
+  readonly agent_ciphertext: string | null;
+  readonly queue_id: string | null;
+  readonly queue_name: string | null;
+  readonly mos: number | null;
+  readonly jitter_ms: number | null;
+  readonly packet_loss_pct: number | null;
+  readonly rtt_ms: number | null;
+  readonly leg_count: number;
+  readonly recording_count: number;
+  readonly raw_object_key: string;
+  readonly raw_sha256: string;
+  readonly ingested_at: string;
+  readonly parties_ciphertext: string;
+  readonly record_ciphertext: string;
+}
+
+export interface CallNumberRow {
+  readonly tenant_id: string;
+  readonly number_index: string;
+  readonly started_at: string;
+  readonly call_id: string;
+}
+
+export interface CallNameTermRow {
+  readonly tenant_id: string;
+  readonly term_index: string;
+  readonly started_at: string;
+  readonly call_id: string;
+}
+
+/** A column list for SQL (the names checked against the row types below). */
+const columnList = (columns: readonly string[]) => sql.raw(columns.join(', '));
+
+const recordColumnNames: readonly (keyof CallRecordRow)[] = [
+  'tenant_id',
+  'id',
+  'started_at',
+  'source',
+  'source_call_id',
+  'conversation_id',
+  'source_version',
+  'direction',
+  'disposition',
+  'answered_at',
+  'ended_at',
+  'ring_seconds',
+  'talk_seconds',
+  'total_seconds',
+  'handle_seconds',
+  'hold_seconds',
+  'agent_index',
+  'agent_ciphertext',
+  'queue_id',
+  'queue_name',
+  'mos',
+  'jitter_ms',
+  'packet_loss_pct',
+  'rtt_ms',
+  'leg_count',
+  'recording_count',
+  'raw_object_key',
+  'raw_sha256',
+  'ingested_at',
+  'parties_ciphertext',
+  'record_ciphertext',
+];
+const numberColumnNames: readonly (keyof CallNumberRow)[] = [
+  'tenant_id',
+  'number_index',
+  'started_at',
+  'call_id',
+];
+const nameTermColumnNames: readonly (keyof CallNameTermRow)[] = [
+  'tenant_id',
+  'term_index',
+  'started_at',
+  'call_id',
+];
+const recordColumns = columnList(recordColumnNames);
+const numberColumns = columnList(numberColumnNames);
+const nameTermColumns = columnList(nameTermColumnNames);
+
+/**
+ * The index and search rows of a batch in one statement of three parameters, one JSON array per
+ * table turned back into rows of the table's type by json_populate_recordset. Far cheaper than a
+ * multi-row VALUES of thousands of parameters, for Node (one JSON.stringify per table, nothing
+ * to rename or copy per row) and for PostgreSQL (nothing to parse and plan per row), and one round
+ * trip instead of three.
+ */
 export async function insertCallRows(
   trx: Trx,
   rows: {
-    readonly records: readonly Insertable<CallRecordsTable>[];
-    readonly numbers: readonly Insertable<CallNumbersTable>[];
-    readonly nameTerms: readonly Insertable<CallNameTermsTable>[];
+    readonly records: readonly CallRecordRow[];
+    readonly numbers: readonly CallNumberRow[];
+    readonly nameTerms: readonly CallNameTermRow[];
   },
 ): Promise<void> {
-  await insertAsJson(trx, 'call_records', callRecordColumns, rows.records);
-  await insertAsJson(trx, 'call_numbers', ['tenantId', 'numberIndex', 'startedAt', 'callId'], rows.numbers);
-  await insertAsJson(
-    trx,
-    'call_name_terms',
-    ['tenantId', 'termIndex', 'startedAt', 'callId'],
-    rows.nameTerms,
-  );
-}
-
-const callRecordColumns = [
-  'tenantId',
-  'id',
-  'startedAt',
-  'source',
-  'sourceCallId',
-  'conversationId',
-  'sourceVersion',
-  'direction',
-  'disposition',
-  'answeredAt',
-  'endedAt',
-  'ringSeconds',
-  'talkSeconds',
-  'totalSeconds',
-  'handleSeconds',
-  'agentIndex',
-  'agentCiphertext',
-  'queueId',
-  'queueName',
-  'mos',
-  'jitterMs',
-  'packetLossPct',
-  'rttMs',
-  'legCount',
-  'recordingCount',
-  'rawObjectKey',
-  'rawSha256',
-  'ingestedAt',
-  'partiesCiphertext',
-  'recordCiphertext',
-  'holdSeconds',
-] as const satisfies readonly (keyof CallRecordsTable)[];
-
-const snakeCase = (column: string) => column.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
-
-/** A value as json_populate_recordset reads it: bytea in PostgreSQL's hex form, dates as ISO text. */
-function jsonValue(value: unknown): unknown {
-  if (Buffer.isBuffer(value)) return `\\x${value.toString('hex')}`;
-  return value === undefined ? null : value;
-}
-
-/**
- * A batch of rows in one statement with one parameter: the rows as a JSON array, turned back
- * into rows of the table's type by json_populate_recordset. Far cheaper than a multi-row VALUES
- * of thousands of parameters, for Node (one JSON.stringify instead of a parameter list to build
- * and serialise) and for PostgreSQL (nothing to parse and plan per row).
- */
-async function insertAsJson<T extends object>(
-  trx: Trx,
-  table: string,
-  columns: readonly (keyof T & string)[],
-  rows: readonly T[],
-): Promise<void> {
-  if (rows.length === 0) return;
-  const names = columns.map(snakeCase);
-  const json = JSON.stringify(
-    rows.map((row) => {
-      const out: Record<string, unknown> = {};
-      columns.forEach((column, index) => {
-        out[names[index] as string] = jsonValue(row[column]);
-      });
-      return out;
-    }),
-  );
-  const list = sql.raw(names.join(', '));
-  await sql`insert into ${sql.raw(`calls.${table}`)} (${list}) select ${list} from json_populate_recordset(null::${sql.raw(`calls.${table}`)}, ${json}::json)`.execute(
+  if (rows.records.length === 0 && rows.numbers.length === 0 && rows.nameTerms.length === 0) return;
+  await sql`
+    with records as (
+      insert into calls.call_records (${recordColumns})
+      select ${recordColumns} from json_populate_recordset(null::calls.call_records, ${JSON.stringify(rows.records)}::json)
+    ), numbers as (
+      insert into calls.call_numbers (${numberColumns})
+      select ${numberColumns} from json_populate_recordset(null::calls.call_numbers, ${JSON.stringify(rows.numbers)}::json)
+    )
+    insert into calls.call_name_terms (${nameTermColumns})
+    select ${nameTermColumns} from json_populate_recordset(null::calls.call_name_terms, ${JSON.stringify(rows.nameTerms)}::json)`.execute(
     trx,
   );
 }
