@@ -18,6 +18,8 @@ import { termPurposes } from '../../src/modules/calls/testing/index.js';
 export interface CallsBench {
   readonly platform: Platform;
   readonly config: Config;
+  /** The embedded server's data directory (its postmaster.pid says which processes are its own). */
+  readonly dataDir: string;
   /** Closes the platform (its LISTEN connections first), stops the server, removes its files. */
   close(): Promise<void>;
 }
@@ -31,6 +33,8 @@ export async function startCallsBench(options: {
   prefix: string;
   logger: Logger;
   env?: Record<string, string>;
+  /** `api` serves HTTP (no workers); the default `cli` does not. */
+  role?: 'cli' | 'api';
 }): Promise<CallsBench> {
   const tempDir = await mkdtemp(path.join(os.tmpdir(), options.prefix));
   const embedded = await startEmbeddedPostgres({
@@ -68,8 +72,8 @@ export async function startCallsBench(options: {
       LOG_LEVEL: 'warn',
       ...options.env,
     });
-    platform = await createPlatform(config, { role: 'cli', logger: options.logger });
-    return { platform, config, close };
+    platform = await createPlatform(config, { role: options.role ?? 'cli', logger: options.logger });
+    return { platform, config, dataDir: tempDir, close };
   } catch (error) {
     await close();
     throw error;

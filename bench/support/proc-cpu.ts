@@ -122,3 +122,20 @@ export function busyShare(before: MachineCpu | undefined, after: MachineCpu | un
   if (!before || !after || after.total === before.total) return undefined;
   return (after.busy - before.busy) / (after.total - before.total);
 }
+
+/**
+ * CPU seconds used so far by a process and its live children, plus the children that have exited
+ * (a PostgreSQL postmaster and its backends, ended ones included).
+ */
+export async function processTreeCpuSeconds(pid: number): Promise<number | undefined> {
+  try {
+    const root = await statOf(String(pid));
+    if (!root) return undefined;
+    let ticks = root.own + root.children;
+    for (const stat of await Promise.all((await readdir('/proc')).filter((p) => /^\d+$/.test(p)).map(statOf)))
+      if (stat?.ppid === pid) ticks += stat.own;
+    return ticks / ticksPerSecond;
+  } catch {
+    return undefined;
+  }
+}

@@ -7,6 +7,7 @@ import { defineModule, type PlatformModule } from '../../platform/module.js';
 import type { SecretReader } from '../../platform/secrets/index.js';
 import type { Logger } from '../../platform/telemetry/index.js';
 import { createApiKeyAuthenticator } from './api-keys/api-key.authenticator.js';
+import { createApiKeyCache } from './api-keys/api-key.cache.js';
 import { createBearerTokenAuthenticator } from './auth/bearer-token.authenticator.js';
 import type {
   ApiKeysService,
@@ -97,7 +98,8 @@ export function createIdentityModule(
     signingKeys,
     settings: { ...deps.settings, totpIssuer: 'Switchboard' },
   });
-  const apiKeys = createApiKeysService({ database, audit });
+  const apiKeyCache = createApiKeyCache();
+  const apiKeys = createApiKeysService({ database, audit, cache: apiKeyCache });
   const savedViews = createSavedViewsService({ database, audit });
   const identityProviders = createIdentityProvidersService({ database, audit });
   const oidcSignInOf = (surface: 'internal' | 'external', callbackPath: string) =>
@@ -154,7 +156,7 @@ export function createIdentityModule(
     /** Bearer JWTs (ours and configured OIDC issuers) and API keys, in that order. */
     authenticators: [
       createBearerTokenAuthenticator({ database, signingKeys, ...(deps.fetch ? { fetch: deps.fetch } : {}) }),
-      createApiKeyAuthenticator({ database }),
+      createApiKeyAuthenticator({ database, cache: apiKeyCache }),
     ],
     routes,
     privacy: createIdentityPrivacy({ database, keyring, audit }),

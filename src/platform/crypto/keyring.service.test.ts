@@ -27,6 +27,32 @@ describe('keyring: values', () => {
     expect(await keyring.decryptToString('ten_a', text, 'leads.phone')).toBe('+442071234567');
   });
 
+  it('decrypts a batch under several key versions with one decrypter, and nothing else', async () => {
+    const { keyring: writer, store, master } = setup();
+    const old = await writer.encrypt('ten_a', 'before rotation', 'row:1');
+    await writer.rotateTenantKey('ten_a');
+    const current = await writer.encryptToString('ten_a', 'after rotation', 'row:2');
+    // Another process, nothing in memory yet.
+    const keyring = createKeyring({ store, masterKey: master });
+    const reads = { count: 0 };
+    const get = store.get.bind(store);
+    store.get = (tenantId, keyId) => {
+      reads.count += 1;
+      return get(tenantId, keyId);
+    };
+    const decrypt = await keyring.decrypter('ten_a', [old, current, old, current]);
+    expect(decrypt(old, 'row:1').toString()).toBe('before rotation');
+    expect(decrypt(current, 'row:2').toString()).toBe('after rotation');
+    // One read per key the batch names, not one per value.
+    expect(reads.count).toBe(2);
+    expect(() => decrypt(old, 'row:2')).toThrow(expect.objectContaining({ code: 'CRYPTO_DECRYPT_FAILED' }));
+    const third = (await keyring.rotateTenantKey('ten_a')).keyId;
+    const newer = await keyring.encrypt('ten_a', 'third key', 'row:3');
+    expect(keyring.keyIdOf(newer)).toBe(third);
+    expect(() => decrypt(newer, 'row:3')).toThrow(expect.objectContaining({ code: 'CRYPTO_KEY_NOT_FOUND' }));
+    await expect(keyring.decrypter('ten_b', [old])).rejects.toMatchObject({ code: 'CRYPTO_KEY_NOT_FOUND' });
+  });
+
   it('uses a fresh nonce each time', async () => {
     const { keyring } = setup();
     const a = await keyring.encryptToString('ten_a', 'same');

@@ -15,6 +15,7 @@ import {
   encodeCiphertext,
   encodeHeader,
   parseCiphertext,
+  type ParsedCiphertext,
 } from './ciphertext.format.js';
 import { CryptoError, DataKeyConflictError } from './crypto.errors.js';
 import type { DataKeyStore, StoredDataKey, TenantKeyKind } from './data-key.store.js';
@@ -37,6 +38,15 @@ export interface Keyring {
   /** Accepts either form; the key id inside picks the data key, so rotated keys still work. */
   decrypt(tenantId: string, ciphertext: Buffer | string, aad?: Buffer | string): Promise<Buffer>;
   decryptToString(tenantId: string, ciphertext: Buffer | string, aad?: Buffer | string): Promise<string>;
+  /**
+   * `decrypt` as a synchronous function for a batch of the tenant's ciphertexts (a page of rows):
+   * the data keys they name are looked up once, before it returns, not once per value. A
+   * ciphertext under a key none of `ciphertexts` named is refused (CRYPTO_KEY_NOT_FOUND).
+   */
+  decrypter(
+    tenantId: string,
+    ciphertexts: Iterable<Buffer | string>,
+  ): Promise<(ciphertext: Buffer | string, aad?: Buffer | string) => Buffer>;
   /**
    * Deterministic HMAC-SHA256 of `value` for equality look-ups on encrypted columns. The
    * caller normalises first (E.164 phone numbers, trimmed lower-case e-mails): the index
@@ -265,14 +275,12 @@ export function createKeyring(options: KeyringOptions): Keyring {
     }
   };
 
-  const decrypt = async (
+  const decryptWith = (
+    key: KeyObject,
+    parsed: ParsedCiphertext,
     tenantId: string,
-    ciphertext: Buffer | string,
     aad?: Buffer | string,
-  ): Promise<Buffer> => {
-    assertTenantId(tenantId);
-    const parsed = parseCiphertext(ciphertext);
-    const key = await getKey(tenantId, parsed.keyId, 'data');
+  ): Buffer => {
     try {
       const decipher = createDecipheriv('aes-256-gcm', key, parsed.nonce);
       decipher.setAAD(messageAad(parsed.header, tenantId, aad));
@@ -287,6 +295,16 @@ export function createKeyring(options: KeyringOptions): Keyring {
     }
   };
 
+  const decrypt = async (
+    tenantId: string,
+    ciphertext: Buffer | string,
+    aad?: Buffer | string,
+  ): Promise<Buffer> => {
+    assertTenantId(tenantId);
+    const parsed = parseCiphertext(ciphertext);
+    return decryptWith(await getKey(tenantId, parsed.keyId, 'data'), parsed, tenantId, aad);
+  };
+
   return {
     encrypt,
     async encryptToString(tenantId, plaintext, aad) {
@@ -295,6 +313,26 @@ export function createKeyring(options: KeyringOptions): Keyring {
     decrypt,
     async decryptToString(tenantId, ciphertext, aad) {
       return (await decrypt(tenantId, ciphertext, aad)).toString('utf8');
+    },
+    async decrypter(tenantId, ciphertexts) {
+      assertTenantId(tenantId);
+      const keyIds = new Set<string>();
+      for (const ciphertext of ciphertexts) keyIds.add(parseCiphertext(ciphertext).keyId);
+      const loaded = new Map(
+        await Promise.all(
+          [...keyIds].map(async (keyId) => [keyId, await getKey(tenantId, keyId, 'data')] as const),
+        ),
+      );
+      return (ciphertext, aad) => {
+        const parsed = parseCiphertext(ciphertext);
+        const key = loaded.get(parsed.keyId);
+        if (!key)
+          throw new CryptoError(
+            'CRYPTO_KEY_NOT_FOUND',
+            `key ${parsed.keyId} was not among the keys this decrypter loaded for tenant ${tenantId}`,
+          );
+        return decryptWith(key, parsed, tenantId, aad);
+      };
     },
 
     async blindIndex(tenantId, purpose, value, encoding = 'hex') {

@@ -57,8 +57,16 @@ export function createCallReads(deps: CallReadDeps): Pick<CallsService, 'list' |
       });
       const page = rows.slice(0, query.limit);
       const last = page.at(-1);
+      const reader = await crypto.reader(
+        ctx.tenantId,
+        page.flatMap((row) =>
+          row.agentCiphertext === null
+            ? [row.partiesCiphertext]
+            : [row.partiesCiphertext, row.agentCiphertext],
+        ),
+      );
       return {
-        items: await Promise.all(page.map((row) => toCallSummary(crypto, ctx.tenantId, row))),
+        items: page.map((row) => toCallSummary(reader, row)),
         nextCursor:
           rows.length > query.limit && last
             ? {

@@ -2,7 +2,7 @@ import { toPublicId } from '../../../platform/ids.js';
 import type { CallQuality, CallRecordV1 } from '../call-record.js';
 import type { CallSummary } from '../contract.js';
 import type { CallFullRow, CallSummaryRow } from './call-reads.repo.js';
-import type { CallCrypto } from '../store/call-crypto.js';
+import type { CallCrypto, CallReadCrypto } from '../store/call-crypto.js';
 
 /** Index rows to what the API shows, decrypting the personal parts. */
 
@@ -14,15 +14,9 @@ function qualityOf(row: CallSummaryRow): CallQuality | null {
   return { mos: row.mos, jitterMs: row.jitterMs, packetLossPct: row.packetLossPct, rttMs: row.rttMs };
 }
 
-export async function toCallSummary(
-  crypto: CallCrypto,
-  tenantId: string,
-  row: CallSummaryRow,
-): Promise<CallSummary> {
-  const [parties, agent] = await Promise.all([
-    crypto.decryptParties(tenantId, row.id, row.partiesCiphertext),
-    row.agentCiphertext === null ? null : crypto.decryptAgent(tenantId, row.agentCiphertext),
-  ]);
+export function toCallSummary(crypto: CallReadCrypto, row: CallSummaryRow): CallSummary {
+  const parties = crypto.decryptParties(row.id, row.partiesCiphertext);
+  const agent = row.agentCiphertext === null ? null : crypto.decryptAgent(row.agentCiphertext);
   return {
     id: toPublicId('call', row.id),
     source: row.source,

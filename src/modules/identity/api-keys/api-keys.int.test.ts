@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTenant, createUser, login } from '../../../../test/support/identity.js';
 import { createTestPlatform, type TestPlatform } from '../../../../test/support/test-platform.js';
+import { createApiKeyAuthenticator } from './api-key.authenticator.js';
+import { createApiKeyCache } from './api-key.cache.js';
 
 describe('API keys', () => {
   let t: TestPlatform;
@@ -58,11 +60,13 @@ describe('API keys', () => {
     expect(listed.items.find((k) => k.id === apiKey.id)?.lastUsedAt).not.toBeNull();
   });
 
-  it('stops working the moment it is revoked', async () => {
+  it('stops working the moment it is revoked, though this process had just verified it', async () => {
     const { key, apiKey } = (await create(ownerToken, { name: 'temp', scopes: ['tenant:read'] })).json<{
       key: string;
       apiKey: { id: string };
     }>();
+    const before = await t.inject({ method: 'GET', url: '/api/v1/tenant', headers: { 'x-api-key': key } });
+    expect(before.statusCode).toBe(200);
     const revoked = await t.inject({
       method: 'DELETE',
       url: `/api/v1/api-keys/${apiKey.id}`,
@@ -72,6 +76,48 @@ describe('API keys', () => {
     const res = await t.inject({ method: 'GET', url: '/api/v1/tenant', headers: { 'x-api-key': key } });
     expect(res.statusCode).toBe(401);
     expect(res.json()).toMatchObject({ code: 'IDENTITY_INVALID_API_KEY' });
+  });
+
+  it('lets another process use a key it verified for at most the cache time after a revocation elsewhere', async () => {
+    const { key, apiKey } = (await create(ownerToken, { name: 'elsewhere', scopes: ['tenant:read'] })).json<{
+      key: string;
+      apiKey: { id: string };
+    }>();
+    // Another process: its own cache, on a clock the test moves.
+    let clock = Date.now();
+    const other = createApiKeyAuthenticator({
+      database: t.platform.database,
+      cache: createApiKeyCache({ ttlMs: 5_000, now: () => clock }),
+    });
+    expect((await other.verify(key)).permissions.has('tenant:read')).toBe(true);
+    await expect(other.verify(`${key.slice(0, -2)}xx`)).rejects.toMatchObject({
+      code: 'IDENTITY_INVALID_API_KEY',
+    });
+    await t.inject({ method: 'DELETE', url: `/api/v1/api-keys/${apiKey.id}`, headers: bearer(ownerToken) });
+    clock += 4_000;
+    expect((await other.verify(key)).tenantId).toBeTruthy();
+    clock += 1_001;
+    await expect(other.verify(key)).rejects.toMatchObject({ code: 'IDENTITY_INVALID_API_KEY' });
+    // A revoked key is not remembered: it stays refused.
+    await expect(other.verify(key)).rejects.toMatchObject({ code: 'IDENTITY_INVALID_API_KEY' });
+  });
+
+  it('refuses a cached key once it expires', async () => {
+    let clock = Date.now();
+    const { key } = (
+      await create(ownerToken, {
+        name: 'short',
+        scopes: ['tenant:read'],
+        expiresAt: new Date(clock + 2_000).toISOString(),
+      })
+    ).json<{ key: string }>();
+    const other = createApiKeyAuthenticator({
+      database: t.platform.database,
+      cache: createApiKeyCache({ ttlMs: 5_000, now: () => clock }),
+    });
+    expect((await other.verify(key)).permissions.has('tenant:read')).toBe(true);
+    clock += 3_000;
+    await expect(other.verify(key)).rejects.toMatchObject({ code: 'IDENTITY_INVALID_API_KEY' });
   });
 
   it('refuses wrong, malformed and expired keys, and keys on the external surface', async () => {

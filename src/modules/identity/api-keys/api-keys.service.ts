@@ -6,6 +6,7 @@ import type { ApiKey, ApiKeysService } from '../contract.js';
 import { IdentityErrors } from '../errors.js';
 import type { IdentityTables } from '../db/identity.tables.js';
 import { actorPermissions, apiKeyScopes } from '../roles.js';
+import type { ApiKeyCache } from './api-key.cache.js';
 import { insertApiKey, listApiKeys, revokeApiKey, type ApiKeyRow } from './api-keys.repo.js';
 
 /**
@@ -36,8 +37,13 @@ function toApiKey(row: ApiKeyRow): ApiKey {
   };
 }
 
-export function createApiKeysService(deps: { database: Database; audit: AuditLog }): ApiKeysService {
-  const { database, audit } = deps;
+export function createApiKeysService(deps: {
+  database: Database;
+  audit: AuditLog;
+  /** What this process's authenticator remembers: a revoked key is forgotten here at once. */
+  cache: Pick<ApiKeyCache, 'forget'>;
+}): ApiKeysService {
+  const { database, audit, cache } = deps;
   return {
     async create(ctx, input) {
       const unknown = input.scopes.filter((s) => !(apiKeyScopes as readonly string[]).includes(s));
@@ -95,6 +101,7 @@ export function createApiKeysService(deps: { database: Database; audit: AuditLog
         return updated;
       });
       if (!row) throw IdentityErrors.apiKeyNotFound();
+      cache.forget(uuid);
       return toApiKey(row);
     },
   };
