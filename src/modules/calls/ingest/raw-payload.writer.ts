@@ -1,5 +1,6 @@
 import type { Bus, NewEvent } from '../../../platform/bus/index.js';
 import type { Database, TenantTransaction } from '../../../platform/db/index.js';
+import { currentTraceparent } from '../../../platform/telemetry/index.js';
 import { rawPayloadReceivedV1, type RawPayloadReceived } from '../events.js';
 import {
   deliveryMapKey,
@@ -50,9 +51,14 @@ export interface RawPayloadWriter {
   write(row: NewRawPayload): Promise<string | undefined>;
 }
 
-/** The event that hands a stored payload to the transform consumer. */
-export function payloadReceivedEvent(row: NewRawPayload): NewEvent {
+/**
+ * The event that hands a stored payload to the transform consumer. `traceparent`: the trace of
+ * the request that delivered it (a group is committed in the context of whichever request started
+ * it); without it, the active span's.
+ */
+export function payloadReceivedEvent(row: NewRawPayload, traceparent?: string): NewEvent {
   return {
+    ...(traceparent === undefined ? {} : { traceparent }),
     type: rawPayloadReceivedV1.typeFor(row.source),
     tenantId: row.tenantId,
     // Keyed by payload: payloads spread over every partition and are transformed in parallel.
@@ -72,15 +78,18 @@ export async function storePayloads(
   bus: Pick<Bus, 'publish'>,
   rows: readonly NewRawPayload[],
   since: Date,
+  traceparents: readonly (string | undefined)[] = [],
 ): Promise<(string | undefined)[]> {
   const keyed = rows.flatMap((row) =>
     row.deliveryKey ? [{ source: row.source, deliveryKey: row.deliveryKey }] : [],
   );
   const first = await firstDeliveries(trx, keyed, since);
   const fresh: NewRawPayload[] = [];
-  const outcomes = rows.map((row) => {
+  const events: NewEvent[] = [];
+  const outcomes = rows.map((row, i) => {
     if (!row.deliveryKey) {
       fresh.push(row);
+      events.push(payloadReceivedEvent(row, traceparents[i]));
       return undefined;
     }
     const key = deliveryMapKey(row.source, row.deliveryKey);
@@ -88,15 +97,18 @@ export async function storePayloads(
     if (replayed !== undefined) return replayed;
     first.set(key, row.id);
     fresh.push(row);
+    events.push(payloadReceivedEvent(row, traceparents[i]));
     return undefined;
   });
   await insertRawPayloads(trx, fresh);
-  await bus.publish(trx, fresh.map(payloadReceivedEvent));
+  await bus.publish(trx, events);
   return outcomes;
 }
 
 interface Waiting {
   readonly row: NewRawPayload;
+  /** The delivering request's trace, for its event. */
+  readonly traceparent: string | undefined;
   readonly resolve: (firstId: string | undefined) => void;
   readonly reject: (error: unknown) => void;
 }
@@ -132,7 +144,7 @@ export function createRawPayloadWriter(deps: RawPayloadWriterDeps): RawPayloadWr
             // The group's commit may have reached the database with its answer lost: a payload
             // found stored was stored by it, and is not stored twice.
             if ((await storedPayloadIds(trx, [waiting.row.id])).size > 0) return [undefined];
-            return storePayloads(trx, deps.bus, [waiting.row], since());
+            return storePayloads(trx, deps.bus, [waiting.row], since(), [waiting.traceparent]);
           },
         );
         waiting.resolve(outcome);
@@ -151,6 +163,7 @@ export function createRawPayloadWriter(deps: RawPayloadWriterDeps): RawPayloadWr
           deps.bus,
           group.map((w) => w.row),
           since(),
+          group.map((w) => w.traceparent),
         ),
       );
     } catch (error) {
@@ -184,10 +197,12 @@ export function createRawPayloadWriter(deps: RawPayloadWriterDeps): RawPayloadWr
 
   return {
     write(row) {
+      const traceparent = currentTraceparent();
       return new Promise<string | undefined>((resolve, reject) => {
+        const waiting = { row, traceparent, resolve, reject };
         const queue = queues.get(row.tenantId);
-        if (queue) queue.push({ row, resolve, reject });
-        else queues.set(row.tenantId, [{ row, resolve, reject }]);
+        if (queue) queue.push(waiting);
+        else queues.set(row.tenantId, [waiting]);
         pump();
       });
     },
