@@ -13,6 +13,14 @@
  * With --profile, the end-to-end phase is also sampled by V8's profiler (main thread only), written
  * to that file and summarised per category and record (bench/support/profile-summary.ts). The
  * profiler costs CPU of its own: take the CPU figures from a run without it.
+ *
+ * `--mode single` (issue 20): a source posting one record per request, open loop — a fixed
+ * arrival rate for a while over 50 keep-alive connections — with group commit of the raw payloads
+ * off (each request its own transaction) and on, alternated in the same run, each on a fresh
+ * platform. Accept latency p50/p95/p99 from each request's due time, what was accepted and lost
+ * (answered 202 but not stored), and the CPU per request of this process and PostgreSQL.
+ *
+ *   node --import tsx bench/ingest.bench.ts --mode single [--rates 200,500] [--seconds 10] [--connections 50]
  */
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -29,11 +37,13 @@ import { createPlatform } from '../src/app/platform.js';
 import { createFilesystemObjectStore } from '../src/platform/objects/index.js';
 import type { Keyring } from '../src/platform/crypto/index.js';
 import { loadConfig } from '../src/platform/config/index.js';
+import { fromPublicId } from '../src/platform/ids.js';
 import { createLogger } from '../src/platform/telemetry/index.js';
 import { normalisedCall } from '../src/modules/calls/testing/index.js';
 import type { NormalisedCall } from '../src/modules/calls/index.js';
-import { loadAverage } from './support/figures.js';
 import { printProfileSummary, summariseProfile, type CpuProfile } from './support/profile-summary.js';
+import { loadAverage, printTable } from './support/figures.js';
+import { quantile, runOpenLoop } from './support/open-loop-load.js';
 import { listenWithBenchTenant } from './support/bench-tenant.js';
 
 const { values } = parseArgs({
@@ -42,6 +52,10 @@ const { values } = parseArgs({
     batch: { type: 'string', default: '500' },
     concurrency: { type: 'string', default: '4' },
     profile: { type: 'string' },
+    mode: { type: 'string', default: 'batch' },
+    rates: { type: 'string', default: '200,500' },
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
   },
 });
 const total = Number(values.records);
@@ -255,4 +269,99 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+/** One open-loop run of single-record requests on a fresh platform, group commit on or off. */
+async function singleRun(rate: number, groupCommit: boolean): Promise<string[]> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'switchboard-ingest-single-'));
+  const config = loadConfig({
+    SWITCHBOARD_DATA_DIR: dataDir,
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    SWITCHBOARD_RATE_LIMIT_INTERNAL: '1000000',
+    SWITCHBOARD_INGEST_GROUP_COMMIT: String(groupCommit),
+  });
+  const platform = await createPlatform(config, { role: 'start', logger: createLogger({ level: 'warn' }) });
+  try {
+    const { port, tenantId, key } = await listenWithBenchTenant(platform, ['calls:ingest']);
+    const seconds = Number(values.seconds);
+    const records = makeRecords(Math.round(rate * seconds));
+    const load = loadAverage();
+    const pgBefore = await postgresCpuSeconds(dataDir);
+    const cpuBefore = process.cpuUsage();
+    const result = await runOpenLoop({
+      port,
+      path: '/api/v1/calls/ingest?format=generic-json',
+      headers: { 'x-api-key': key, 'content-type': 'application/json' },
+      rate,
+      seconds,
+      connections: Number(values.connections),
+      body: (i) => JSON.stringify([records[i]]),
+    });
+    const cpu = process.cpuUsage(cpuBefore);
+    const pgAfter = await postgresCpuSeconds(dataDir);
+    const ids = result.accepted.map(
+      (body) => fromPublicId('raw', (JSON.parse(body) as { payloadId: string }).payloadId) ?? '',
+    );
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::int as n from calls.raw_payloads where tenant_id = ${tenantId} and id = any(${ids}::uuid[])`.execute(
+      platform.database.owner,
+    );
+    const lost = ids.length - (rows[0]?.n ?? 0);
+    const ms = (q: number) => `${Math.round(quantile(result.latenciesMs, q))} ms`;
+    const perRequest = (cpuSeconds: number | undefined) =>
+      cpuSeconds === undefined ? 'n/a' : `${((cpuSeconds / Math.max(1, ids.length)) * 1000).toFixed(1)} ms`;
+    const failed = [...result.failed].map(([why, n]) => `${n}×${why}`).join(' ') || '0';
+    return [
+      `${rate}/s ${groupCommit ? 'group commit' : 'one by one  '}`,
+      `${Math.round(ids.length / result.seconds)}/s`,
+      ms(0.5),
+      ms(0.95),
+      ms(0.99),
+      `${ids.length}/${result.sent}`,
+      failed,
+      String(lost),
+      perRequest((cpu.user + cpu.system) / 1e6),
+      perRequest(pgBefore === undefined || pgAfter === undefined ? undefined : pgAfter - pgBefore),
+      load,
+    ];
+  } finally {
+    await platform.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function single(): Promise<void> {
+  const rates = values.rates.split(',').map(Number);
+  console.log(`Machine: ${os.cpus().length} cores, load average ${loadAverage()}`);
+  console.log(
+    `One record per request, open loop for ${values.seconds} s per run over ${values.connections} keep-alive connections; ` +
+      "latency from each request's due time to its 202 (target at 500/s: p95 < 50 ms, nothing lost)",
+  );
+  const rows: string[][] = [];
+  for (const rate of rates) {
+    // Alternated in the same run: the machine's load drifts.
+    rows.push(await singleRun(rate, false));
+    rows.push(await singleRun(rate, true));
+  }
+  printTable(
+    [
+      'run',
+      'accepted',
+      'p50',
+      'p95',
+      'p99',
+      'accepted/sent',
+      'failed',
+      'lost',
+      'CPU/req Node',
+      'CPU/req PG',
+      'load',
+    ],
+    rows,
+  );
+  console.log(
+    'CPU per request: this process (API, transform as it keeps up, and the load client) and the embedded PostgreSQL, over the run.',
+  );
+}
+
+if (values.mode === 'single') await single();
+else await main();

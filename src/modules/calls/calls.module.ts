@@ -93,6 +93,8 @@ export interface CallsDeps {
   readonly publicUrl: string;
   /** How long a webhook delivery is remembered to recognise its replays (SWITCHBOARD_WEBHOOK_REPLAY_WINDOW_SECONDS); default 600, 0 = off. */
   readonly webhookReplayWindowSeconds?: number;
+  /** Ingest stores the payloads of concurrent requests together (SWITCHBOARD_INGEST_GROUP_COMMIT); default off here, on in the platform. */
+  readonly ingestGroupCommit?: boolean;
   /** Where the Teams connector reaches Microsoft Graph, and its writer of teams.client_state. */
   readonly teams?: TeamsConnectorSettings;
   /** The platform's Prometheus registry (ingest's counters, the re-drive sweeper's counter and gauge). */
@@ -197,6 +199,7 @@ export function createCallsModule(deps: CallsDeps): PlatformModule<CallsApi> {
     bodies,
     replayWindowMs,
     metrics: ingestMetrics,
+    groupCommit: deps.ingestGroupCommit ?? false,
   });
   const sealer = createRawPayloadSealer({ database, bodies });
   const writes: CallWrites = {
@@ -345,6 +348,7 @@ export const callsModule = defineModule({
     graph: config.graph,
     webhookReplayWindowSeconds: config.webhooks.replayWindowSeconds,
     redriveAfterMs: config.calls.redriveAfterMs,
+    ingestGroupCommit: config.calls.ingestGroupCommit,
     exportRetentionHours: config.calls.exportRetentionHours,
   }),
   create: (deps) =>
@@ -359,6 +363,7 @@ export const callsModule = defineModule({
       secrets: deps.secrets,
       publicUrl: deps.settings.publicUrl,
       webhookReplayWindowSeconds: deps.settings.webhookReplayWindowSeconds,
+      ingestGroupCommit: deps.settings.ingestGroupCommit,
       metrics: deps.metrics,
       logger: deps.logger,
       redrive: { afterMs: deps.settings.redriveAfterMs },

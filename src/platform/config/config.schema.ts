@@ -80,6 +80,9 @@ export const settingsSchema = z
     SWITCHBOARD_PG_RESTORE: z.string().min(1).optional(),
     // An accepted payload still unprocessed this long after it arrived has its event published again.
     SWITCHBOARD_REDRIVE_AFTER_SECONDS: positiveInt.min(60).default(900),
+    // Payloads accepted by concurrent ingest requests are stored together, one commit per group
+    // (docs/connectors.md); false stores each in a transaction of its own.
+    SWITCHBOARD_INGEST_GROUP_COMMIT: z.stringbool().default(true),
     // How long the file of a background export is kept before it is deleted (1 hour to 90 days).
     SWITCHBOARD_EXPORT_RETENTION_HOURS: positiveInt.max(2160).default(168),
     SWITCHBOARD_TRUST_PROXY: z.stringbool().default(false),

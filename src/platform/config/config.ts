@@ -55,6 +55,8 @@ export interface Config {
   readonly calls: {
     /** Accepted payloads still unprocessed after this long are re-driven (their event published again). */
     readonly redriveAfterMs: number;
+    /** Payloads of concurrent ingest requests stored together, one commit per group (SWITCHBOARD_INGEST_GROUP_COMMIT). */
+    readonly ingestGroupCommit: boolean;
     /** How long a background export's file is kept. */
     readonly exportRetentionHours: number;
   };
@@ -184,6 +186,7 @@ function buildConfig(settings: Settings): Config {
     notifications: { smtpUrl: settings.SWITCHBOARD_SMTP_URL },
     calls: {
       redriveAfterMs: settings.SWITCHBOARD_REDRIVE_AFTER_SECONDS * 1000,
+      ingestGroupCommit: settings.SWITCHBOARD_INGEST_GROUP_COMMIT,
       exportRetentionHours: settings.SWITCHBOARD_EXPORT_RETENTION_HOURS,
     },
     settings: Object.freeze({ ...settings }),

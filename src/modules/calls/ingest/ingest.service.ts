@@ -6,7 +6,6 @@ import { newUuid, toPublicId } from '../../../platform/ids.js';
 import type { CallSource } from '../call-record.js';
 import { isCallFileFormat, type ConnectorOptions } from '../connectors/connector-registry.js';
 import { CallsErrors } from '../errors.js';
-import { rawPayloadReceivedV1, type RawPayloadReceived } from '../events.js';
 import type { TransformOutcome } from './call-transform.js';
 import type { IngestMetrics } from './ingest.metrics.js';
 import { holdsItems } from './payload-items.js';
@@ -16,10 +15,16 @@ import {
   insertRawPayload,
   markRawPayloadProcessed,
   type IngestTables,
+  type NewRawPayload,
   type RawPayloadRow,
   type RawPayloadTable,
 } from './raw-payloads.repo.js';
 import { storableBody, type RawPayloadBodies } from './raw-payload-body.js';
+import {
+  createRawPayloadWriter,
+  payloadReceivedEvent,
+  type RawPayloadWriterLimits,
+} from './raw-payload.writer.js';
 
 /** A payload as a source delivered it, before parsing. */
 export interface IncomingPayload {
@@ -68,10 +73,24 @@ export interface IngestDeps {
   readonly replayWindowMs: number;
   /** Counts each payload stored (calls_payloads_accepted_total). */
   readonly metrics?: IngestMetrics;
+  /**
+   * Stores the payloads of concurrent requests together (SWITCHBOARD_INGEST_GROUP_COMMIT, on by
+   * default); without it each request stores its payload in a transaction of its own.
+   */
+  readonly groupCommit?: boolean | Partial<RawPayloadWriterLimits>;
 }
 
 export function createIngestService(deps: IngestDeps): IngestService {
   const { database, bus, keyring, bodies } = deps;
+  const writer =
+    deps.groupCommit === undefined || deps.groupCommit === false
+      ? undefined
+      : createRawPayloadWriter({
+          database,
+          bus,
+          replayWindowMs: deps.replayWindowMs,
+          ...(deps.groupCommit === true ? {} : { limits: deps.groupCommit }),
+        });
 
   return {
     async accept(ctx, payload) {
@@ -89,40 +108,29 @@ export function createIngestService(deps: IngestDeps): IngestService {
           : null;
       const id = newUuid();
       const body = await bodies.seal(ctx.tenantId, id, storableBody(payload.format, payload.body));
-      const firstId = await database.withTenant<IngestTables, string | undefined>(ctx, async (trx) => {
-        // The payload this delivery replays: the first one stored with its key within the window.
-        const since = new Date(Date.now() - deps.replayWindowMs);
-        const first = deliveryKey && (await firstDelivery(trx, payload.source, deliveryKey, since));
-        if (first) return first;
-        await insertRawPayload(trx, {
-          id,
-          tenantId: ctx.tenantId,
-          source: payload.source,
-          format: payload.format,
-          contentType: payload.contentType ?? null,
-          body,
-          bodyEncoding: 'sealed',
-          deliveryKey,
-          options: { ...payload.options },
-          receivedBy: ctx.actor.id,
-        });
-        await bus.publish(trx, [
-          {
-            type: rawPayloadReceivedV1.typeFor(payload.source),
-            tenantId: ctx.tenantId,
-            // Keyed by payload: payloads spread over every partition and are transformed in
-            // parallel. Order between payloads does not matter, because the index keeps the newest
-            // version of a call whatever order its versions arrive in.
-            key: id,
-            data: {
-              payloadId: id,
-              source: payload.source,
-              format: payload.format,
-            } satisfies RawPayloadReceived,
-          },
-        ]);
-        return undefined;
-      });
+      const row: NewRawPayload = {
+        id,
+        tenantId: ctx.tenantId,
+        source: payload.source,
+        format: payload.format,
+        contentType: payload.contentType ?? null,
+        body,
+        bodyEncoding: 'sealed',
+        deliveryKey,
+        options: { ...payload.options },
+        receivedBy: ctx.actor.id,
+      };
+      const firstId = writer
+        ? await writer.write(row)
+        : await database.withTenant<IngestTables, string | undefined>(ctx, async (trx) => {
+            // The payload this delivery replays: the first one stored with its key within the window.
+            const since = new Date(Date.now() - deps.replayWindowMs);
+            const first = deliveryKey && (await firstDelivery(trx, payload.source, deliveryKey, since));
+            if (first) return first;
+            await insertRawPayload(trx, row);
+            await bus.publish(trx, [payloadReceivedEvent(row)]);
+            return undefined;
+          });
       if (firstId === undefined) deps.metrics?.accepted(payload.source);
       return { payloadId: toPublicId('raw', firstId ?? id), replayed: firstId !== undefined };
     },

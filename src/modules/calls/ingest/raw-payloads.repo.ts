@@ -34,6 +34,9 @@ export type IngestTables = { 'calls.raw_payloads': RawPayloadTable };
 
 type Trx = TenantTransaction<IngestTables>;
 
+/** The advisory lock name of a delivery key: the same for one payload and for a group. */
+const deliveryLockName = (deliveryKey: Buffer) => `calls.delivery:${deliveryKey.toString('hex')}`;
+
 /**
  * The first payload stored from `source` with this delivery key since `since`. Takes a transaction
  * lock on the key first, so copies arriving together, on any replica, find each other.
@@ -44,9 +47,7 @@ export async function firstDelivery(
   deliveryKey: Buffer,
   since: Date,
 ): Promise<string | undefined> {
-  await sql`select pg_advisory_xact_lock(hashtextextended(${`calls.delivery:${deliveryKey.toString('hex')}`}, 0))`.execute(
-    trx,
-  );
+  await sql`select pg_advisory_xact_lock(hashtextextended(${deliveryLockName(deliveryKey)}, 0))`.execute(trx);
   const first = await trx
     .selectFrom('calls.raw_payloads')
     .select('id')
@@ -58,14 +59,76 @@ export async function firstDelivery(
   return first?.id;
 }
 
-export async function insertRawPayload(
+/** A payload as it is stored on arrival (body sealed by the caller). */
+export type NewRawPayload = Omit<RawPayloadTable, 'processedAt' | 'outcome' | 'receivedAt'>;
+
+/** How `firstDeliveries` names a delivery: its source and key. */
+export const deliveryMapKey = (source: string, deliveryKey: Buffer) =>
+  `${source}:${deliveryKey.toString('hex')}`;
+
+/**
+ * Group commit's form of `firstDelivery`: takes the locks of all the keys in one statement, in
+ * one order (by hash, so two groups sharing keys never wait on each other in a cycle), then finds
+ * the first payload stored with each key from its source since `since`, keyed `source:hex`.
+ */
+export async function firstDeliveries(
   trx: Trx,
-  row: Omit<RawPayloadTable, 'processedAt' | 'outcome' | 'receivedAt'>,
-): Promise<void> {
+  keys: readonly { source: string; deliveryKey: Buffer }[],
+  since: Date,
+): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  if (keys.length === 0) return found;
+  const names = [...new Set(keys.map((k) => deliveryLockName(k.deliveryKey)))];
+  // A volatile function in the select list is evaluated after ORDER BY: the locks come in hash order.
+  await sql`select pg_advisory_xact_lock(h) from (select distinct hashtextextended(n, 0) as h from unnest(${names}::text[]) as n) as locks order by h`.execute(
+    trx,
+  );
+  const rows = await trx
+    .selectFrom('calls.raw_payloads')
+    .select(['id', 'source', 'deliveryKey'])
+    .where(
+      'deliveryKey',
+      'in',
+      keys.map((k) => k.deliveryKey),
+    )
+    .where('receivedAt', '>', since)
+    .orderBy('receivedAt')
+    .execute();
+  for (const row of rows) {
+    if (!row.deliveryKey) continue;
+    const key = deliveryMapKey(row.source, row.deliveryKey);
+    if (!found.has(key)) found.set(key, row.id);
+  }
+  return found;
+}
+
+export async function insertRawPayload(trx: Trx, row: NewRawPayload): Promise<void> {
+  await insertRawPayloads(trx, [row]);
+}
+
+/** Stores the payloads with one INSERT. */
+export async function insertRawPayloads(trx: Trx, rows: readonly NewRawPayload[]): Promise<void> {
+  if (rows.length === 0) return;
+  const receivedAt = new Date();
   await trx
     .insertInto('calls.raw_payloads')
-    .values({ ...row, options: jsonb(row.options), receivedAt: new Date(), processedAt: null, outcome: null })
+    .values(
+      rows.map((row) => ({
+        ...row,
+        options: jsonb(row.options),
+        receivedAt,
+        processedAt: null,
+        outcome: null,
+      })),
+    )
     .execute();
+}
+
+/** Those of `ids` already stored (a group whose commit was lost on the way back, then retried). */
+export async function storedPayloadIds(trx: Trx, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await trx.selectFrom('calls.raw_payloads').select('id').where('id', 'in', ids).execute();
+  return new Set(rows.map((row) => row.id));
 }
 
 export function findRawPayload(trx: Trx, id: string): Promise<RawPayloadTable | undefined> {
