@@ -147,15 +147,27 @@ export function createS3ObjectStore(options: S3ObjectStoreOptions): ObjectStore 
     }
   };
 
-  const settleExisting = (
+  const sameObject = (head: ObjectHead, body: SpooledBody) =>
+    head.sha256 === body.sha256 && head.size === body.size;
+
+  /**
+   * An object already at the key: the same bytes settle the put; other bytes refuse it. A
+   * mismatch is looked at once more after a moment before it refuses: S3 and MinIO replace an
+   * object atomically, but emulators (s3rver) write its body and metadata one after the other, so
+   * a HEAD during another caller's upload of the same bytes can see half of it.
+   */
+  const settleExisting = async (
     key: string,
     existing: HeadObjectCommandOutput,
     body: SpooledBody,
-  ): PutObjectResult => {
-    const head = toHead(key, existing);
-    if (head.sha256 === body.sha256 && head.size === body.size) {
-      return { key, sha256: body.sha256, size: body.size, created: false };
+  ): Promise<PutObjectResult> => {
+    let head = toHead(key, existing);
+    if (!sameObject(head, body)) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const again = await rawHead(key);
+      if (again) head = toHead(key, again);
     }
+    if (sameObject(head, body)) return { key, sha256: body.sha256, size: body.size, created: false };
     throw new ObjectExistsError(key, head.sha256);
   };
 
@@ -281,7 +293,7 @@ export function createS3ObjectStore(options: S3ObjectStoreOptions): ObjectStore 
         let checked = false;
         if (!(inOnePut && (await serverSettles()))) {
           const existing = await rawHead(key);
-          if (existing) return settleExisting(key, existing, spooled);
+          if (existing) return await settleExisting(key, existing, spooled);
           checked = true;
         }
         for (let attempt = 1; ; attempt += 1) {
@@ -294,14 +306,14 @@ export function createS3ObjectStore(options: S3ObjectStoreOptions): ObjectStore 
               // Lost a race: the winner's bytes decide. 409 without a winner means a
               // conflicting upload is still in flight, so try again later.
               const winner = await rawHead(key);
-              if (winner) return settleExisting(key, winner, spooled);
+              if (winner) return await settleExisting(key, winner, spooled);
               throw unavailable('put', key, error);
             }
             if (code === 501 && conditional && attempt === 1) {
               conditional = false; // this server lacks conditional writes: stop asking
               if (!checked) {
                 const existing = await rawHead(key);
-                if (existing) return settleExisting(key, existing, spooled);
+                if (existing) return await settleExisting(key, existing, spooled);
               }
               continue;
             }
