@@ -122,6 +122,18 @@ describe('s3 conditional writes (answers injected in front of s3rver)', () => {
     await expect(store.put('c501/a', Buffer.from('other'))).rejects.toMatchObject({ code: 'OBJECTS_EXISTS' });
   });
 
+  /** Records the key of every HEAD the client sends into `heads`. */
+  function countHeads(client: S3Client, heads: string[]): void {
+    client.middlewareStack.add(
+      (next, context) => (args) => {
+        if (context.commandName === 'HeadObjectCommand')
+          heads.push((args.input as { Key?: string }).Key ?? '');
+        return next(args);
+      },
+      { step: 'initialize', name: 'countHeads' },
+    );
+  }
+
   it('skips the HEAD before each PUT where the server refuses a conditional PUT on an existing key', async () => {
     const heads: string[] = [];
     const client = clientWithFault(async (input) => {
@@ -133,14 +145,7 @@ describe('s3 conditional writes (answers injected in front of s3rver)', () => {
         .catch(() => false);
       if (exists) throw answer(412, 'PreconditionFailed');
     });
-    client.middlewareStack.add(
-      (next, context) => (args) => {
-        if (context.commandName === 'HeadObjectCommand')
-          heads.push((args.input as { Key?: string }).Key ?? '');
-        return next(args);
-      },
-      { step: 'initialize', name: 'countHeads' },
-    );
+    countHeads(client, heads);
     for (const conditionalWrites of ['auto', 'on'] as const) {
       heads.length = 0;
       const store = createS3ObjectStore({
@@ -168,14 +173,7 @@ describe('s3 conditional writes (answers injected in front of s3rver)', () => {
   it('keeps the HEAD before each PUT where the server ignores If-None-Match (auto probes once)', async () => {
     const heads: string[] = [];
     const client = clientWithFault(() => Promise.resolve());
-    client.middlewareStack.add(
-      (next, context) => (args) => {
-        if (context.commandName === 'HeadObjectCommand')
-          heads.push((args.input as { Key?: string }).Key ?? '');
-        return next(args);
-      },
-      { step: 'initialize', name: 'countHeads' },
-    );
+    countHeads(client, heads);
     const store = createS3ObjectStore({ bucket: server.bucket, prefix: 'ignored/', client });
     await store.putMany([
       { key: 'a', body: Buffer.from('a') },

@@ -1,3 +1,4 @@
+import { LruTtlCache } from '../../../platform/crypto/lru-ttl.cache.js';
 import type { ApiKeyForAuth } from './api-keys.repo.js';
 
 /**
@@ -21,42 +22,19 @@ const maxEntries = 10_000;
 export function createApiKeyCache(options: { ttlMs?: number; now?: () => number } = {}): ApiKeyCache {
   const ttlMs = options.ttlMs ?? defaultApiKeyCacheTtlMs;
   const now = options.now ?? Date.now;
-  const entries = new Map<string, { key: ApiKeyForAuth; until: number }>();
+  const entries = new LruTtlCache<string, ApiKeyForAuth>({ maxEntries, ttlMs, now });
   // Keys forgotten lately: a look-up that began before the revocation committed must not put the
   // key back when it returns.
-  const forgotten = new Map<string, number>();
+  const forgotten = new LruTtlCache<string, true>({ maxEntries, ttlMs, now });
   return {
-    get(id) {
-      const entry = entries.get(id);
-      if (!entry) return undefined;
-      if (entry.until <= now()) {
-        entries.delete(id);
-        return undefined;
-      }
-      return entry.key;
-    },
+    get: (id) => entries.get(id),
     set(id, key) {
-      if (ttlMs <= 0) return;
-      const gone = forgotten.get(id);
-      if (gone !== undefined) {
-        if (gone > now()) return;
-        forgotten.delete(id);
-      }
-      entries.delete(id);
-      entries.set(id, { key, until: now() + ttlMs });
-      // Oldest first in a Map: past the bound, drop the entries set longest ago.
-      for (const oldest of entries.keys()) {
-        if (entries.size <= maxEntries) break;
-        entries.delete(oldest);
-      }
+      if (ttlMs <= 0 || forgotten.get(id)) return;
+      entries.set(id, key);
     },
     forget(id) {
       entries.delete(id);
-      forgotten.set(id, now() + ttlMs);
-      for (const [oldest, until] of forgotten) {
-        if (forgotten.size <= maxEntries && until > now()) break;
-        forgotten.delete(oldest);
-      }
+      forgotten.set(id, true);
     },
     now,
   };
