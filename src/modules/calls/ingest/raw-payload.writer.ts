@@ -87,15 +87,12 @@ export async function storePayloads(
   const fresh: NewRawPayload[] = [];
   const events: NewEvent[] = [];
   const outcomes = rows.map((row, i) => {
-    if (!row.deliveryKey) {
-      fresh.push(row);
-      events.push(payloadReceivedEvent(row, traceparents[i]));
-      return undefined;
+    if (row.deliveryKey) {
+      const key = deliveryMapKey(row.source, row.deliveryKey);
+      const replayed = first.get(key);
+      if (replayed !== undefined) return replayed;
+      first.set(key, row.id);
     }
-    const key = deliveryMapKey(row.source, row.deliveryKey);
-    const replayed = first.get(key);
-    if (replayed !== undefined) return replayed;
-    first.set(key, row.id);
     fresh.push(row);
     events.push(payloadReceivedEvent(row, traceparents[i]));
     return undefined;
