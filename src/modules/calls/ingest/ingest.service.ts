@@ -11,8 +11,6 @@ import type { IngestMetrics } from './ingest.metrics.js';
 import { holdsItems } from './payload-items.js';
 import {
   findRawPayload,
-  firstDelivery,
-  insertRawPayload,
   markRawPayloadProcessed,
   type IngestTables,
   type NewRawPayload,
@@ -20,11 +18,7 @@ import {
   type RawPayloadTable,
 } from './raw-payloads.repo.js';
 import { storableBody, type RawPayloadBodies } from './raw-payload-body.js';
-import {
-  createRawPayloadWriter,
-  payloadReceivedEvent,
-  type RawPayloadWriterLimits,
-} from './raw-payload.writer.js';
+import { createRawPayloadWriter, storePayloads, type RawPayloadWriterLimits } from './raw-payload.writer.js';
 
 /** A payload as a source delivered it, before parsing. */
 export interface IncomingPayload {
@@ -122,15 +116,12 @@ export function createIngestService(deps: IngestDeps): IngestService {
       };
       const firstId = writer
         ? await writer.write(row)
-        : await database.withTenant<IngestTables, string | undefined>(ctx, async (trx) => {
-            // The payload this delivery replays: the first one stored with its key within the window.
-            const since = new Date(Date.now() - deps.replayWindowMs);
-            const first = deliveryKey && (await firstDelivery(trx, payload.source, deliveryKey, since));
-            if (first) return first;
-            await insertRawPayload(trx, row);
-            await bus.publish(trx, [payloadReceivedEvent(row)]);
-            return undefined;
-          });
+        : (
+            await database.withTenant<IngestTables, (string | undefined)[]>(ctx, (trx) =>
+              // Replays are looked for among the payloads stored with its key within the window.
+              storePayloads(trx, bus, [row], new Date(Date.now() - deps.replayWindowMs)),
+            )
+          )[0];
       if (firstId === undefined) deps.metrics?.accepted(payload.source);
       return { payloadId: toPublicId('raw', firstId ?? id), replayed: firstId !== undefined };
     },

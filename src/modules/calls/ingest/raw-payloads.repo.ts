@@ -37,28 +37,6 @@ type Trx = TenantTransaction<IngestTables>;
 /** The advisory lock name of a delivery key: the same for one payload and for a group. */
 const deliveryLockName = (deliveryKey: Buffer) => `calls.delivery:${deliveryKey.toString('hex')}`;
 
-/**
- * The first payload stored from `source` with this delivery key since `since`. Takes a transaction
- * lock on the key first, so copies arriving together, on any replica, find each other.
- */
-export async function firstDelivery(
-  trx: Trx,
-  source: string,
-  deliveryKey: Buffer,
-  since: Date,
-): Promise<string | undefined> {
-  await sql`select pg_advisory_xact_lock(hashtextextended(${deliveryLockName(deliveryKey)}, 0))`.execute(trx);
-  const first = await trx
-    .selectFrom('calls.raw_payloads')
-    .select('id')
-    .where('source', '=', source)
-    .where('deliveryKey', '=', deliveryKey)
-    .where('receivedAt', '>', since)
-    .orderBy('receivedAt')
-    .executeTakeFirst();
-  return first?.id;
-}
-
 /** A payload as it is stored on arrival (body sealed by the caller). */
 export type NewRawPayload = Omit<RawPayloadTable, 'processedAt' | 'outcome' | 'receivedAt'>;
 
@@ -67,9 +45,10 @@ export const deliveryMapKey = (source: string, deliveryKey: Buffer) =>
   `${source}:${deliveryKey.toString('hex')}`;
 
 /**
- * Group commit's form of `firstDelivery`: takes the locks of all the keys in one statement, in
- * one order (by hash, so two groups sharing keys never wait on each other in a cycle), then finds
- * the first payload stored with each key from its source since `since`, keyed `source:hex`.
+ * The first payload stored with each delivery key from its source since `since`, keyed
+ * `source:hex`. Takes a transaction lock on every key first, in one statement and one order (by
+ * hash, so two groups sharing keys never wait on each other in a cycle): copies arriving together,
+ * on any replica, find each other.
  */
 export async function firstDeliveries(
   trx: Trx,
@@ -100,10 +79,6 @@ export async function firstDeliveries(
     if (!found.has(key)) found.set(key, row.id);
   }
   return found;
-}
-
-export async function insertRawPayload(trx: Trx, row: NewRawPayload): Promise<void> {
-  await insertRawPayloads(trx, [row]);
 }
 
 /** Stores the payloads with one INSERT. */
