@@ -8,10 +8,16 @@
  * so this process's CPU is the server's. Then a sequential profile of one page's parts.
  *
  *   node --import tsx bench/api.bench.ts [--calls 2000] [--clients 1,50] [--seconds 5] [--rounds 2]
+ *                                        [--cpu-profile api.cpuprofile]
+ *
+ * With --cpu-profile, one more run of the calls list alone at the largest client count is sampled by
+ * V8's profiler (this process only: the server's main thread), written to that file and summarised
+ * per category and page (bench/support/profile-summary.ts).
  */
 import { createHash } from 'node:crypto';
+import { Session } from 'node:inspector/promises';
 import os from 'node:os';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Fastify from 'fastify';
@@ -23,6 +29,7 @@ import { callRecord } from '../src/modules/calls/testing/index.js';
 import { listenWithBenchTenant } from './support/bench-tenant.js';
 import { loadAverage, printTable, startCallsBench } from './support/calls-bench.js';
 import { runLoadInChild, type LoadResult } from './support/http-load.js';
+import { printProfileSummary, summariseProfile, type CpuProfile } from './support/profile-summary.js';
 import { processTreeCpuSeconds } from './support/proc-cpu.js';
 
 const { values: args } = parseArgs({
@@ -32,6 +39,7 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '5' },
     rounds: { type: 'string', default: '2' },
     profile: { type: 'string', default: '300' },
+    'cpu-profile': { type: 'string' },
   },
 });
 const callCount = Number(args.calls);
@@ -166,6 +174,23 @@ async function main(): Promise<void> {
         `  ${String(clients).padStart(2)} clients: calls list ${Math.round(api.perSecond)} req/s, p95 ${ms(api.p95)} ms` +
           ` — ${((api.perSecond / plain.perSecond) * 100).toFixed(1)}% of the bare route's ${Math.round(plain.perSecond)} req/s (p95 ${ms(plain.p95)} ms)`,
       );
+    }
+
+    const profileFile = args['cpu-profile'];
+    if (profileFile !== undefined) {
+      const clients = Math.max(...clientCounts);
+      const profiler = new Session();
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+      const m = await measure(apiUrl, clients);
+      const { profile } = (await profiler.post('Profiler.stop')) as { profile: CpuProfile };
+      profiler.disconnect();
+      await writeFile(profileFile, JSON.stringify(profile));
+      console.log(
+        `\nSampled run of the calls list alone, ${clients} clients (profiler on: ${Math.round(m.perSecond)} req/s), written to ${profileFile}:`,
+      );
+      printProfileSummary(summariseProfile(profile), m.requests, m.nodeMs * 1000, 'page');
     }
 
     // Where one page's time goes, one after another on an idle server (wall ms per page, averaged).

@@ -134,6 +134,7 @@ export function printProfileSummary(
   summary: ProfileSummary,
   records: number,
   cpuMicrosPerRecord?: number,
+  unit = 'record',
 ): void {
   const fraction = (micros: number) => (summary.busyMicros === 0 ? 0 : micros / summary.busyMicros);
   const rows = [
@@ -144,8 +145,8 @@ export function printProfileSummary(
     [
       'Main thread, by category',
       'share',
-      'sampled µs/record',
-      ...(cpuMicrosPerRecord === undefined ? [] : ['of the CPU, µs/record']),
+      `sampled µs/${unit}`,
+      ...(cpuMicrosPerRecord === undefined ? [] : [`of the CPU, µs/${unit}`]),
     ],
     rows.map(([category, micros]) => [
       category,

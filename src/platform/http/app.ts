@@ -16,7 +16,6 @@ import Fastify, {
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
-  serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
@@ -27,6 +26,7 @@ import { healthRoutes, type ReadinessCheck } from './health.routes.js';
 import { httpMetrics } from './metrics.plugin.js';
 import { httpTracing } from './http-tracing.hooks.js';
 import { sendProblem, toAppError } from './problem.js';
+import { responseSerializerCompiler } from './response-serializer.js';
 import { guardStorableText } from './storable-text.guard.js';
 
 export type HttpApp = FastifyInstance<
@@ -161,7 +161,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   app.decorate('registeredRoutes', registeredRoutes);
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler);
   app.decorateRequest('principal', undefined);
 
   app.addHook('onRequest', (request, reply, done) => {

@@ -97,10 +97,19 @@ export function createCallCrypto(keyring: Keyring): CallCrypto {
     async reader(tenantId, ciphertexts) {
       const decrypt = await keyring.decrypter(tenantId, ciphertexts);
       const text = (ciphertext: Buffer | string, aad: string) => decrypt(ciphertext, aad).toString('utf8');
+      // A batch's calls of one agent share one agent ciphertext: a page opens each once.
+      const agents = new Map<string, NamedRef>();
       return {
         decryptParties: (callUuid, ciphertext) =>
           JSON.parse(text(ciphertext, `calls.parties:${callUuid}`)) as CallParties,
-        decryptAgent: (ciphertext) => JSON.parse(text(ciphertext, 'calls.agent')) as NamedRef,
+        decryptAgent(ciphertext) {
+          let agent = agents.get(ciphertext);
+          if (agent === undefined) {
+            agent = JSON.parse(text(ciphertext, 'calls.agent')) as NamedRef;
+            agents.set(ciphertext, agent);
+          }
+          return { ...agent };
+        },
       };
     },
     blindIndex,
