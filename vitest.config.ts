@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import SlowFirstSequencer from './test/support/slow-first.sequencer.js';
 
 export default defineConfig({
   test: {
@@ -13,6 +14,8 @@ export default defineConfig({
     // expect.poll waits for what a busy machine does late (a page that loads, a row that lands):
     // the default second was too short under CI's load (the console's "refused" page).
     expect: { poll: { timeout: 10_000 } },
+    // Minutes-long files first, so none of them runs alone at the end (test/support/slow-first.sequencer.ts).
+    sequence: { sequencer: SlowFirstSequencer },
     projects: [
       {
         extends: true,
