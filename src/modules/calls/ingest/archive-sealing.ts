@@ -141,8 +141,8 @@ export async function readArchiveObject(
     if (error instanceof ObjectNotFoundError) return null;
     throw error;
   }
-  const limit = where.segment ? Math.max(maxBytes, where.segment.offset + where.segment.length) : maxBytes;
-  if (object.size > limit || (where.segment && where.segment.length > maxBytes)) {
+  // The limit is the record's: a segment (bounded by its batch) is read whole whatever its size.
+  if (where.segment ? where.segment.length > maxBytes : object.size > maxBytes) {
     object.body.destroy();
     return null;
   }
@@ -154,7 +154,8 @@ export async function readArchiveObject(
   if (where.segment) {
     const { offset, length } = where.segment;
     if (offset < 0 || length < 0 || offset + length > whole.length) throw CallsErrors.rawCorrupt(where.key);
-    stored = whole.subarray(offset, offset + length);
+    // A copy, so the rest of the segment is not kept alive by the slice.
+    stored = Buffer.from(whole.subarray(offset, offset + length));
   }
   // A whole object is checked by the store against the SHA-256 recorded at put; a slice here.
   if (where.segment && !(where.sha256 && SHA256_HEX.test(where.sha256)))
