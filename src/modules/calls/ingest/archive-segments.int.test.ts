@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTenant, createUser, login } from '../../../../test/support/identity.js';
 import { createTestPlatform, type TestPlatform } from '../../../../test/support/test-platform.js';
 import type { Tenant } from '../../identity/index.js';
+import { systemContext } from '../../../platform/context.js';
 import { normalisedCall, party } from '../testing/index.js';
 
 /*
@@ -126,4 +127,51 @@ describe('call ingest with the segments archive layout', () => {
       expect(slice.includes(Buffer.from(row.key.split('/').at(-1)?.split('_v')[0] ?? 'x'))).toBe(false);
     }
   }, 120_000);
+
+  it('erases one caller: the raw of that call answers 410, its neighbours in the same segment still read', async () => {
+    const list = (
+      await t.inject({ method: 'GET', url: '/api/v1/calls?limit=200', headers: bearer(token) })
+    ).json<{ items: { id: string; sourceCallId: string }[] }>().items;
+    const erased = list.find((call) => call.sourceCallId === 'seg-3');
+    expect(erased).toBeDefined();
+    const phone = '+442079000003';
+    const { rows: before } = await sql<{ segment: string | null }>`
+      select raw_segment_key as segment from calls.call_records where tenant_id = ${tenant.uuid} and source_call_id = 'seg-3'`.execute(
+      t.platform.database.owner,
+    );
+    const privacy = t.platform.privacyParticipants.find((p) => p.module === 'calls')?.privacy;
+    const ctx = systemContext(tenant.uuid, 'erase-test', 'test');
+    await t.platform.subjectKeys.shred(tenant.uuid, [{ kind: 'phone', value: phone }]);
+    await privacy?.erase(
+      ctx,
+      { customerId: null, userIds: [], emails: [], phones: [phone] },
+      { requestId: 'dsr_seg' },
+    );
+
+    const gone = await t.inject({
+      method: 'GET',
+      url: `/api/v1/calls/${erased?.id ?? ''}/raw`,
+      headers: bearer(token),
+    });
+    expect(gone.statusCode, gone.body).toBe(410);
+    expect(gone.json<{ code: string }>().code).toBe('CALLS_RAW_ERASED');
+    // The segment stays (never rewritten), and the erase kept the call's row pointing into it.
+    const { rows: after } = await sql<{ segment: string | null; neighbours: number }>`
+      select raw_segment_key as segment,
+             (select count(*)::int from calls.call_records n where n.tenant_id = r.tenant_id and n.raw_segment_key = r.raw_segment_key) as neighbours
+        from calls.call_records r where tenant_id = ${tenant.uuid} and source_call_id = 'seg-3'`.execute(
+      t.platform.database.owner,
+    );
+    expect(after[0]?.segment).toBe(before[0]?.segment);
+    expect(after[0]?.neighbours).toBeGreaterThan(1);
+    expect(await t.platform.quietObjects.head(after[0]?.segment ?? '')).toBeDefined();
+    for (const call of list.filter((c) => c.sourceCallId !== 'seg-3')) {
+      const res = await t.inject({
+        method: 'GET',
+        url: `/api/v1/calls/${call.id}/raw`,
+        headers: bearer(token),
+      });
+      expect(res.statusCode, `${call.sourceCallId}: ${res.body}`).toBe(200);
+    }
+  });
 });
