@@ -330,7 +330,8 @@ async function endToEnd(
       console.log(
         `\nProfile of the end-to-end phase, ${layout} (${file}; the profiler's own cost included):`,
       );
-      printProfileSummary(summariseProfile(profile), total, ((cpu.user + cpu.system) / total) * 1e6);
+      // process.cpuUsage() is in µs already.
+      printProfileSummary(summariseProfile(profile), total, (cpu.user + cpu.system) / total);
     }
     return [
       layout,
