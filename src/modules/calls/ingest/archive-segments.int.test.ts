@@ -174,4 +174,58 @@ describe('call ingest with the segments archive layout', () => {
       expect(res.statusCode, `${call.sourceCallId}: ${res.body}`).toBe(200);
     }
   });
+
+  it('keeps serving the newest version when an older one merges in later (the stored row keeps its segment)', async () => {
+    const base = record(200);
+    const newer = { ...base, sourceCallId: 'seg-versions', sourceVersion: 2, holdSeconds: 5 };
+    const older = {
+      ...base,
+      sourceCallId: 'seg-versions',
+      sourceVersion: 1,
+      holdSeconds: null,
+      agent: { id: 'agent-7', name: 'Agent Seven' },
+    };
+    const find = async () =>
+      (await t.inject({ method: 'GET', url: '/api/v1/calls?limit=200', headers: bearer(token) }))
+        .json<{ items: { id: string; sourceCallId: string }[] }>()
+        .items.find((c) => c.sourceCallId === 'seg-versions');
+    const segmentOf = async () =>
+      (
+        await sql<{ segment: string | null }>`
+          select raw_segment_key as segment from calls.call_records where tenant_id = ${tenant.uuid} and source_call_id = 'seg-versions'`.execute(
+          t.platform.database.owner,
+        )
+      ).rows[0]?.segment;
+    expect((await post([newer])).statusCode).toBe(202);
+    await expect.poll(find, { timeout: 30_000 }).toBeDefined();
+    const first = await segmentOf();
+    expect((await post([older])).statusCode).toBe(202);
+    // The older version fills what the newer did not know (the agent): the row is written again, with the newer's raw.
+    await expect
+      .poll(
+        async () =>
+          (
+            await sql<{ n: number }>`
+              select count(*)::int as n from calls.raw_payloads where tenant_id = ${tenant.uuid} and processed_at is null`.execute(
+              t.platform.database.owner,
+            )
+          ).rows[0]?.n,
+        { timeout: 30_000 },
+      )
+      .toBe(0);
+    const { rows: outcomes } = await sql<{ outcome: { updated: number } }>`
+      select outcome from calls.raw_payloads where tenant_id = ${tenant.uuid} order by received_at desc limit 1`.execute(
+      t.platform.database.owner,
+    );
+    expect(outcomes[0]?.outcome.updated).toBe(1);
+    expect(await segmentOf()).toBe(first);
+    const call = await find();
+    const res = await t.inject({
+      method: 'GET',
+      url: `/api/v1/calls/${call?.id ?? ''}/raw`,
+      headers: bearer(token),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ sourceVersion: 2, raw: { document: newer } });
+  });
 });
