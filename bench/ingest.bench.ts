@@ -8,7 +8,11 @@
  * prints the CPU each record cost this process and PostgreSQL.
  *
  *   node --import tsx bench/ingest.bench.ts [--records 50000] [--batch 500] [--concurrency 4]
- *     [--profile ingest.cpuprofile]
+ *     [--layout both|object-per-record|segments] [--profile ingest.cpuprofile]
+ *
+ * `--layout` (SWITCHBOARD_ARCHIVE_LAYOUT, docs/objects.md): the end-to-end phase for one archive
+ * layout or, by default, for both, each on a fresh platform, beside the same run's COPY and
+ * archive-alone figures (the latter also as segments: one synced object per batch of 500).
  *
  * With --profile, the end-to-end phase is also sampled by V8's profiler (main thread only), written
  * to that file and summarised per category and record (bench/support/profile-summary.ts). The
@@ -56,8 +60,18 @@ const { values } = parseArgs({
     rates: { type: 'string', default: '200,500' },
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
+    layout: { type: 'string', default: 'both' },
   },
 });
+type Layout = 'object-per-record' | 'segments';
+const layoutsToRun: Layout[] =
+  values.layout === 'both'
+    ? ['object-per-record', 'segments']
+    : values.layout === 'object-per-record' || values.layout === 'segments'
+      ? [values.layout]
+      : (() => {
+          throw new Error(`--layout must be both, object-per-record or segments, not ${values.layout}`);
+        })();
 const total = Number(values.records);
 const batchSize = Number(values.batch);
 const concurrency = Number(values.concurrency);
@@ -113,6 +127,7 @@ async function archiveFloor(
   keyring: Keyring,
   tenantId: string,
   records: NormalisedCall[],
+  layout: Layout = 'object-per-record',
 ): Promise<number> {
   const store = createFilesystemObjectStore({ root, keyring });
   const bodies = records.map((r, i) => ({
@@ -126,7 +141,17 @@ async function archiveFloor(
     while (next < bodies.length) {
       const from = next;
       next += batchSize;
-      await store.putMany(bodies.slice(from, from + batchSize));
+      const batch = bodies.slice(from, from + batchSize);
+      // Segments: the batch's records as one object (one day here), as the archive writes them.
+      if (layout === 'segments')
+        await store.putMany([
+          {
+            key: `${tenantId}/generic/2026/10/01/seg_floor${from}.seg`,
+            body: Buffer.concat(batch.map((b) => b.body)),
+            options: { contentType: 'application/octet-stream', tenantId },
+          },
+        ]);
+      else await store.putMany(batch);
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
@@ -173,31 +198,86 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'warn',
     SWITCHBOARD_RATE_LIMIT_INTERNAL: '1000000',
   });
+  const records = makeRecords(total);
+  let copyRate: number;
+  const floorRates = new Map<Layout, number>();
   const platform = await createPlatform(config, { role: 'start', logger: createLogger({ level: 'warn' }) });
   try {
-    const { port, tenantId, key } = await listenWithBenchTenant(platform, ['calls:ingest']);
-
+    const { tenantId } = await listenWithBenchTenant(platform, ['calls:ingest']);
     console.log(`Machine: ${os.cpus().length} cores, load average ${loadAverage()}`);
     console.log(
       `Records: ${total.toLocaleString('en')} in batches of ${batchSize}, ${concurrency} requests in flight`,
     );
-    const records = makeRecords(total);
-
     // The archive first: a sync of the file system would also flush the COPY's table files.
-    const floorRate = await archiveFloor(
-      path.join(dataDir, 'floor-objects'),
-      platform.keyring,
-      tenantId,
-      records,
-    );
-    const copyRate = await copyBaseline(platform.database.ownerUrl, records);
-    console.log(
-      `Baseline  COPY into a bare table:            ${Math.round(copyRate).toLocaleString('en')} rows/s`,
-    );
-    console.log(
-      `Floor     raw archive alone (synced objects): ${Math.round(floorRate).toLocaleString('en')} objects/s`,
-    );
+    for (const layout of ['object-per-record', 'segments'] as const)
+      floorRates.set(
+        layout,
+        await archiveFloor(
+          path.join(dataDir, `floor-${layout}`),
+          platform.keyring,
+          tenantId,
+          records,
+          layout,
+        ),
+      );
+    copyRate = await copyBaseline(platform.database.ownerUrl, records);
+  } finally {
+    await platform.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+  console.log(
+    `Baseline  COPY into a bare table:                     ${Math.round(copyRate).toLocaleString('en')} rows/s`,
+  );
+  console.log(
+    `Floor     raw archive alone, one synced object each:  ${Math.round(floorRates.get('object-per-record') ?? 0).toLocaleString('en')} objects/s`,
+  );
+  console.log(
+    `Floor     raw archive alone, one segment per batch:   ${Math.round(floorRates.get('segments') ?? 0).toLocaleString('en')} records/s`,
+  );
+  const rows: string[][] = [];
+  for (const layout of layoutsToRun) {
+    const row = await endToEnd(layout, records, copyRate, floorRates.get(layout) ?? 0);
+    rows.push(row);
+  }
+  console.log('');
+  printTable(
+    [
+      'layout',
+      'accepted',
+      'end to end',
+      '% of COPY',
+      '% of archive alone',
+      'CPU/rec Node',
+      '(kernel)',
+      'CPU/rec PG',
+      'load',
+    ],
+    rows,
+  );
+  console.log(
+    "CPU per record: this process (API, transform, archive; the benchmark's own HTTP client included) and the embedded PostgreSQL.",
+  );
+  console.log('Targets (issue 20): object-per-record >= 80% of archive alone; segments >= 25% of COPY.');
+}
 
+/** The end-to-end phase for one archive layout, on a platform of its own. */
+async function endToEnd(
+  layout: Layout,
+  records: NormalisedCall[],
+  copyRate: number,
+  floorRate: number,
+): Promise<string[]> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'switchboard-ingest-bench-'));
+  const config = loadConfig({
+    SWITCHBOARD_DATA_DIR: dataDir,
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    SWITCHBOARD_RATE_LIMIT_INTERNAL: '1000000',
+    SWITCHBOARD_ARCHIVE_LAYOUT: layout,
+  });
+  const platform = await createPlatform(config, { role: 'start', logger: createLogger({ level: 'warn' }) });
+  try {
+    const { port, tenantId, key } = await listenWithBenchTenant(platform, ['calls:ingest']);
     const bodies: string[] = [];
     for (let i = 0; i < records.length; i += batchSize)
       bodies.push(JSON.stringify(records.slice(i, i + batchSize)));
@@ -242,27 +322,28 @@ async function main(): Promise<void> {
     const profile = profiler && ((await profiler.post('Profiler.stop')).profile as CpuProfile);
     profiler?.disconnect();
     const rate = total / seconds;
-    console.log(
-      `Accepted  (202, payload durable):            ${Math.round(total / ((accepted - started) / 1000)).toLocaleString('en')} records/s`,
-    );
-    console.log(
-      `End to end (archived, synced and indexed):   ${Math.round(rate).toLocaleString('en')} records/s  (${seconds.toFixed(1)} s)`,
-    );
-    console.log(
-      `Ratio to the COPY baseline:                  ${((rate / copyRate) * 100).toFixed(0)}%  (target 40%)`,
-    );
-    console.log(`Ratio to the raw archive alone:              ${((rate / floorRate) * 100).toFixed(0)}%`);
     const perRecord = (cpuSeconds: number) => `${Math.round((cpuSeconds / total) * 1e6)} µs`;
-    console.log(
-      `CPU per record, end to end:                  Node ${perRecord((cpu.user + cpu.system) / 1e6)} (${perRecord(cpu.system / 1e6)} in the kernel; this process: API, transform, archive; ` +
-        `the benchmark's own HTTP client included), PostgreSQL ${pgBefore === undefined || pgAfter === undefined ? 'n/a' : perRecord(pgAfter - pgBefore)}`,
-    );
-    console.log(`Load average at the end: ${loadAverage()}`);
     if (profile && values.profile) {
-      await writeFile(values.profile, JSON.stringify(profile));
-      console.log(`\nProfile of the end-to-end phase (${values.profile}; the profiler's own cost included):`);
-      printProfileSummary(summariseProfile(profile), total, ((cpu.user + cpu.system) / total) * 1e6);
+      const file =
+        layoutsToRun.length > 1 ? values.profile.replace(/(\.cpuprofile)?$/, `.${layout}$1`) : values.profile;
+      await writeFile(file, JSON.stringify(profile));
+      console.log(
+        `\nProfile of the end-to-end phase, ${layout} (${file}; the profiler's own cost included):`,
+      );
+      // process.cpuUsage() is in µs already.
+      printProfileSummary(summariseProfile(profile), total, (cpu.user + cpu.system) / total);
     }
+    return [
+      layout,
+      `${Math.round(total / ((accepted - started) / 1000)).toLocaleString('en')}/s`,
+      `${Math.round(rate).toLocaleString('en')}/s (${seconds.toFixed(1)} s)`,
+      `${((rate / copyRate) * 100).toFixed(0)}%`,
+      `${((rate / floorRate) * 100).toFixed(0)}%`,
+      perRecord((cpu.user + cpu.system) / 1e6),
+      perRecord(cpu.system / 1e6),
+      pgBefore === undefined || pgAfter === undefined ? 'n/a' : perRecord(pgAfter - pgBefore),
+      loadAverage(),
+    ];
   } finally {
     await platform.close();
     await rm(dataDir, { recursive: true, force: true });

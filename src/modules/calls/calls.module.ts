@@ -25,7 +25,7 @@ import { callsClassification } from './db/calls.classification.js';
 import { createCallsPrivacy } from './privacy/calls.privacy.js';
 import { announceChanges, commitArchivedRecords, type CallWrites } from './ingest/call-transform.js';
 import { createFileImport, type ImportCallFile } from './ingest/file-import.js';
-import { sweepArchive } from './ingest/raw-archive.js';
+import { sweepArchive, type ArchiveLayout } from './ingest/raw-archive.js';
 import { createArchiveLedger } from './store/archive-objects.repo.js';
 import { createImportedAnalysisContributor } from './export/imported-vcon-analysis.js';
 import { createIngestService, type IngestService } from './ingest/ingest.service.js';
@@ -95,6 +95,8 @@ export interface CallsDeps {
   readonly webhookReplayWindowSeconds?: number;
   /** Ingest stores the payloads of concurrent requests together (SWITCHBOARD_INGEST_GROUP_COMMIT); default off here, on in the platform. */
   readonly ingestGroupCommit?: boolean;
+  /** How the raw archive lays out call records (SWITCHBOARD_ARCHIVE_LAYOUT); default object-per-record. */
+  readonly archiveLayout?: ArchiveLayout;
   /** Where the Teams connector reaches Microsoft Graph, and its writer of teams.client_state. */
   readonly teams?: TeamsConnectorSettings;
   /** The platform's Prometheus registry (ingest's counters, the re-drive sweeper's counter and gauge). */
@@ -155,7 +157,11 @@ export function createCallsModule(deps: CallsDeps): PlatformModule<CallsApi> {
   // First, so a re-exported vCon lists the source's analysis before what other modules add.
   vconContributions.register(
     'calls.imported-vcon',
-    createImportedAnalysisContributor({ archive: deps.archive, sealing }),
+    createImportedAnalysisContributor({
+      archive: deps.archive,
+      sealing,
+      locate: (tenantId, callId) => rawPayloads.locate(tenantId, callId),
+    }),
   );
   const callExport = createCallExport({ database, crypto, audit, vconContributions, readCall: reads.get });
   const calls: CallsService = {
@@ -218,6 +224,7 @@ export function createCallsModule(deps: CallsDeps): PlatformModule<CallsApi> {
     },
     archive: archiveLedger,
     sealing,
+    archiveLayout: deps.archiveLayout ?? 'object-per-record',
   };
   const redrive = createRawPayloadRedrive({
     database,
@@ -349,6 +356,7 @@ export const callsModule = defineModule({
     webhookReplayWindowSeconds: config.webhooks.replayWindowSeconds,
     redriveAfterMs: config.calls.redriveAfterMs,
     ingestGroupCommit: config.calls.ingestGroupCommit,
+    archiveLayout: config.calls.archiveLayout,
     exportRetentionHours: config.calls.exportRetentionHours,
   }),
   create: (deps) =>
@@ -364,6 +372,7 @@ export const callsModule = defineModule({
       publicUrl: deps.settings.publicUrl,
       webhookReplayWindowSeconds: deps.settings.webhookReplayWindowSeconds,
       ingestGroupCommit: deps.settings.ingestGroupCommit,
+      archiveLayout: deps.settings.archiveLayout,
       metrics: deps.metrics,
       logger: deps.logger,
       redrive: { afterMs: deps.settings.redriveAfterMs },

@@ -96,6 +96,13 @@ export const CallsErrors = {
       'not_found',
       'The raw payload of this call is no longer in the archive.',
     ),
+  /** The bytes read for a record do not hash to the raw_sha256 its index row keeps (a damaged segment or object). */
+  rawCorrupt: (key: string) =>
+    new AppError(
+      'CALLS_RAW_CORRUPT',
+      'internal',
+      `The archived raw payload ${key} does not match its recorded SHA-256; it was not served.`,
+    ),
   rawUnavailable: (cause: unknown) =>
     new AppError(
       'CALLS_RAW_UNAVAILABLE',

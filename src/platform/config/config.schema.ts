@@ -83,6 +83,9 @@ export const settingsSchema = z
     // Payloads accepted by concurrent ingest requests are stored together, one commit per group
     // (docs/connectors.md); false stores each in a transaction of its own.
     SWITCHBOARD_INGEST_GROUP_COMMIT: z.stringbool().default(true),
+    // How the raw archive lays out call records (docs/objects.md): one object per record version, or
+    // the records of a batch in one segment object per tenant, source and day.
+    SWITCHBOARD_ARCHIVE_LAYOUT: z.enum(['object-per-record', 'segments']).default('object-per-record'),
     // How long the file of a background export is kept before it is deleted (1 hour to 90 days).
     SWITCHBOARD_EXPORT_RETENTION_HOURS: positiveInt.max(2160).default(168),
     SWITCHBOARD_TRUST_PROXY: z.stringbool().default(false),

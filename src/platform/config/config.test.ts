@@ -149,4 +149,12 @@ describe('describeConfig', () => {
       expect.stringMatching(/^SWITCHBOARD_REDRIVE_AFTER_SECONDS: /),
     ]);
   });
+
+  it('lays the raw archive out one object per record unless told segments, and names a bad layout', () => {
+    expect(loadConfig({}).calls.archiveLayout).toBe('object-per-record');
+    expect(loadConfig({ SWITCHBOARD_ARCHIVE_LAYOUT: 'segments' }).calls.archiveLayout).toBe('segments');
+    expect(problemsOf({ SWITCHBOARD_ARCHIVE_LAYOUT: 'segment' })).toEqual([
+      expect.stringMatching(/^SWITCHBOARD_ARCHIVE_LAYOUT: .*object-per-record.*segments/),
+    ]);
+  });
 });

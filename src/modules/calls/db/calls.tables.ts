@@ -44,6 +44,9 @@ export type CallRecordsTable = {
   recordingCount: number;
   rawObjectKey: string;
   rawSha256: string;
+  rawSegmentKey: string | null;
+  rawSegmentOffset: number | null;
+  rawSegmentLength: number | null;
   ingestedAt: Date;
   partiesCiphertext: Buffer;
   recordCiphertext: Buffer;

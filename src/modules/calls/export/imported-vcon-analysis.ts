@@ -1,6 +1,6 @@
 import { AppError } from '../../../platform/errors.js';
 import type { ObjectStore } from '../../../platform/objects/index.js';
-import { readArchiveObject, type ArchiveSealing } from '../ingest/archive-sealing.js';
+import { readArchiveObject, type ArchiveLocator, type ArchiveSealing } from '../ingest/archive-sealing.js';
 import type { CallRecordV1 } from '../call-record.js';
 import { openVcon } from '../connectors/vcon-forms.js';
 import type { VconAnalysis, VconContribution, VconContributor, VconKeyedAnalysis } from '../contract.js';
@@ -20,11 +20,11 @@ const MAX_ARCHIVE_BYTES = 64 * 1024 * 1024;
 async function archivedVcon(
   deps: { readonly archive: ObjectStore; readonly sealing: ArchiveSealing },
   tenantId: string,
-  key: string,
+  locator: ArchiveLocator,
 ): Promise<Record<string, unknown> | null> {
   let bytes: Buffer | null;
   try {
-    bytes = await readArchiveObject(deps, tenantId, key, MAX_ARCHIVE_BYTES);
+    bytes = await readArchiveObject(deps, tenantId, locator, MAX_ARCHIVE_BYTES);
   } catch (error) {
     // Erased with a data subject: the export goes on without the source's analysis.
     if (error instanceof AppError && error.code === 'CALLS_RAW_ERASED') return null;
@@ -88,13 +88,16 @@ export function importedAnalysis(
 export function createImportedAnalysisContributor(deps: {
   readonly archive: ObjectStore;
   readonly sealing: ArchiveSealing;
+  /** Where a call's raw payload is archived (its index row: logical key, segment, SHA-256). */
+  readonly locate: (tenantId: string, callId: string) => Promise<ArchiveLocator | null>;
 }): VconContributor {
   return async (ctx, access, calls) => {
     const answer = new Map<string, VconContribution>();
     if (!access.permissions.has('calls:raw')) return answer;
     for (const call of calls) {
       if (call.record.source !== 'vcon' || !call.record.rawObjectKey) continue;
-      const vcon = await archivedVcon(deps, ctx.tenantId, call.record.rawObjectKey);
+      const locator = (await deps.locate(ctx.tenantId, call.callId)) ?? { key: call.record.rawObjectKey };
+      const vcon = await archivedVcon(deps, ctx.tenantId, locator);
       const contribution = vcon ? importedAnalysis(call.record, vcon) : null;
       if (contribution) answer.set(call.callId, contribution);
     }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { SubjectErasedError, type SubjectKeys } from '../../../platform/crypto/index.js';
 import { ObjectNotFoundError, type ObjectStore } from '../../../platform/objects/index.js';
 import type { CallParty, NormalisedCall } from '../call-record.js';
@@ -85,28 +86,83 @@ export function createArchiveSealing(subjectKeys: SubjectKeys): ArchiveSealing {
 }
 
 /**
- * Reads an archive object whole and opens it: the plain JSON the archive holds for a record, or
- * null when the object is missing or larger than `maxBytes`. Erased → CALLS_RAW_ERASED (410).
+ * Where a record's raw payload is archived: its logical key (raw_object_key, what the API shows),
+ * with the segments layout the segment object and the record's place in it, and the SHA-256 of
+ * the record's stored bytes (raw_sha256) when the index keeps one.
+ */
+export interface ArchiveLocator {
+  readonly key: string;
+  readonly segment?: { readonly key: string; readonly offset: number; readonly length: number } | undefined;
+  readonly sha256?: string | undefined;
+}
+
+/** A locator from an index row's raw columns (segment columns null in the object-per-record layout). */
+export function locatorOfRow(row: {
+  readonly rawObjectKey: string;
+  readonly rawSha256?: string | null;
+  readonly rawSegmentKey?: string | null;
+  readonly rawSegmentOffset?: number | string | null;
+  readonly rawSegmentLength?: number | null;
+}): ArchiveLocator {
+  const segment =
+    row.rawSegmentKey &&
+    row.rawSegmentOffset !== null &&
+    row.rawSegmentOffset !== undefined &&
+    row.rawSegmentLength !== null &&
+    row.rawSegmentLength !== undefined
+      ? { key: row.rawSegmentKey, offset: Number(row.rawSegmentOffset), length: row.rawSegmentLength }
+      : undefined;
+  return { key: row.rawObjectKey, segment, sha256: row.rawSha256 ?? undefined };
+}
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/**
+ * Reads a record's archived bytes and opens them: the plain JSON the archive holds for a record,
+ * or null when the object (or segment) is missing or larger than `maxBytes`. In a segment, the
+ * record's slice is cut out (the whole segment is read: segments are bounded by the batch size,
+ * and the stores encrypt and check objects whole) and checked against the locator's SHA-256
+ * before it is opened: a mismatch is CALLS_RAW_CORRUPT, never other bytes served. (A whole
+ * object is checked by the store itself against the SHA-256 recorded when it was put.)
+ * Erased → CALLS_RAW_ERASED (410). Every reader of a record's raw payload goes through here.
  */
 export async function readArchiveObject(
   deps: { readonly archive: ObjectStore; readonly sealing: ArchiveSealing },
   tenantId: string,
-  key: string,
+  locator: ArchiveLocator | string,
   maxBytes = 64 * 1024 * 1024,
 ): Promise<Buffer | null> {
+  const where: ArchiveLocator = typeof locator === 'string' ? { key: locator } : locator;
+  const objectKey = where.segment?.key ?? where.key;
   let object;
   try {
-    object = await deps.archive.get(key);
+    object = await deps.archive.get(objectKey);
   } catch (error) {
     if (error instanceof ObjectNotFoundError) return null;
     throw error;
   }
-  if (object.size > maxBytes) {
+  // The limit is the record's: a segment (bounded by its batch) is read whole whatever its size.
+  if (where.segment ? where.segment.length > maxBytes : object.size > maxBytes) {
     object.body.destroy();
     return null;
   }
   const chunks: Buffer[] = [];
   for await (const chunk of object.body)
     chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
-  return deps.sealing.open(tenantId, key, Buffer.concat(chunks));
+  const whole = Buffer.concat(chunks);
+  let stored = whole;
+  if (where.segment) {
+    const { offset, length } = where.segment;
+    if (offset < 0 || length < 0 || offset + length > whole.length) throw CallsErrors.rawCorrupt(where.key);
+    // A copy, so the rest of the segment is not kept alive by the slice.
+    stored = Buffer.from(whole.subarray(offset, offset + length));
+  }
+  // A whole object is checked by the store against the SHA-256 recorded at put; a slice here.
+  if (where.segment && !(where.sha256 && SHA256_HEX.test(where.sha256)))
+    throw CallsErrors.rawCorrupt(where.key);
+  if (where.segment && where.sha256) {
+    const actual = createHash('sha256').update(stored).digest('hex');
+    if (actual !== where.sha256) throw CallsErrors.rawCorrupt(where.key);
+  }
+  return deps.sealing.open(tenantId, where.key, stored);
 }

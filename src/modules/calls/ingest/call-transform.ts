@@ -16,7 +16,14 @@ import type { UpsertResult } from '../contract.js';
 import { callRecordIngestedV1, type CallRecordIngested } from '../events.js';
 import { notifyCallsChanged } from '../live/calls-live.repo.js';
 import { outsideNumbers, type ArchiveSealing } from './archive-sealing.js';
-import { archiveBatch, commitArchived, type ArchiveLedger } from './raw-archive.js';
+import {
+  archiveBatch,
+  archivedSegmentOf,
+  commitArchived,
+  noteArchivedSegment,
+  type ArchiveLayout,
+  type ArchiveLedger,
+} from './raw-archive.js';
 
 /** What the transform needs from the calls store, inside the transaction it runs. */
 export interface CallWrites {
@@ -47,6 +54,8 @@ export interface CallWrites {
   readonly archive: ArchiveLedger;
   /** Seals archive objects under the subject keys of the calls' outside numbers (crypto-shredding). */
   readonly sealing: ArchiveSealing;
+  /** The installation's archive layout (SWITCHBOARD_ARCHIVE_LAYOUT); default object-per-record. */
+  readonly archiveLayout?: ArchiveLayout;
 }
 
 export interface TransformOutcome {
@@ -76,7 +85,10 @@ export interface ParsedRecord {
  * caller commits the archive objects with the index (`commitArchivedRecords`).
  */
 export async function archiveRecords(
-  deps: { writes: Pick<CallWrites, 'existingIds' | 'archive' | 'sealing'>; objects: ObjectStore },
+  deps: {
+    writes: Pick<CallWrites, 'existingIds' | 'archive' | 'sealing' | 'archiveLayout'>;
+    objects: ObjectStore;
+  },
   ctx: RequestContext,
   records: readonly ParsedRecord[],
   ingestedAt: Date,
@@ -93,7 +105,12 @@ export async function archiveRecords(
   const callIdOf = (record: { source: string; sourceCallId: string }) =>
     toPublicId('call', ids.get(keyOf(record.source, record.sourceCallId)) ?? newUuid());
   const archived = await archiveBatch(
-    { objects: deps.objects, ledger: deps.writes.archive, sealing: deps.writes.sealing },
+    {
+      objects: deps.objects,
+      ledger: deps.writes.archive,
+      sealing: deps.writes.sealing,
+      layout: deps.writes.archiveLayout ?? 'object-per-record',
+    },
     ctx,
     records.map(({ record, raw }) => ({
       source: record.source,
@@ -105,15 +122,17 @@ export async function archiveRecords(
     })),
   );
   // The records come from a connector, whose last gate checked them against the schema.
-  return records.map(({ record }, index) =>
-    toCallRecordV1FromValidated(record, {
+  return records.map(({ record }, index) => {
+    const recordV1 = toCallRecordV1FromValidated(record, {
       tenantId: ctx.tenantId,
       id: callIdOf(record),
       rawObjectKey: archived[index]?.key ?? '',
       rawSha256: archived[index]?.sha256 ?? '',
       ingestedAt: ingestedAt.toISOString(),
-    }),
-  );
+    });
+    noteArchivedSegment(recordV1, archived[index]?.segment);
+    return recordV1;
+  });
 }
 
 /** In the transaction that indexes records from `archiveRecords`: their archive objects become part of the archive. */
@@ -127,7 +146,8 @@ export function commitArchivedRecords(
     { objects: deps.objects, ledger: deps.writes.archive },
     trx,
     ctx,
-    records.map((record) => record.rawObjectKey),
+    // The ledger knows the objects written: a record's segment, or its own object.
+    records.map((record) => archivedSegmentOf(record)?.key ?? record.rawObjectKey),
   );
 }
 

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { assertValidObjectKey } from '../../../platform/objects/index.js';
-import { archiveKey, keySegmentPart, type ArchiveEntry } from './raw-archive.js';
+import { archiveKey, buildSegment, keySegmentPart, type ArchiveEntry } from './raw-archive.js';
 
 const tenant = '0190a000-0000-7000-8000-000000000001';
 const entry = (changes: Partial<ArchiveEntry> = {}): ArchiveEntry => ({
@@ -102,5 +103,35 @@ describe('keySegmentPart', () => {
       for (const maxChars of [0, 3, 8, 96])
         expect(keySegmentPart(text, maxChars)).toBe(reference(text, maxChars));
     }
+  });
+});
+
+describe('buildSegment', () => {
+  it('lays the records end to end and names each in a trailer a reader can find from the end', () => {
+    const records = [
+      { key: `${tenant}/sbc/2024/05/01/a_v1_0000000000000000.json`, bytes: Buffer.from('first record') },
+      { key: `${tenant}/sbc/2024/05/01/b_v1_0000000000000000.json`, bytes: Buffer.alloc(0) },
+      { key: `${tenant}/sbc/2024/05/01/c_v1_0000000000000000.json`, bytes: Buffer.from([0, 255, 10, 13]) },
+    ];
+    const { bytes, entries } = buildSegment(records);
+    for (const [index, record] of records.entries()) {
+      const at = entries[index];
+      expect(at?.key).toBe(record.key);
+      expect(
+        bytes.subarray(at?.offset ?? 0, (at?.offset ?? 0) + (at?.length ?? 0)).equals(record.bytes),
+      ).toBe(true);
+      expect(at?.sha256).toBe(createHash('sha256').update(record.bytes).digest('hex'));
+    }
+    expect(bytes.subarray(-6).toString('latin1')).toBe('SBSEG1');
+    const trailerLength = bytes.readUInt32BE(bytes.length - 10);
+    const trailer = JSON.parse(
+      bytes.subarray(bytes.length - 10 - trailerLength, bytes.length - 10).toString('utf8'),
+    ) as {
+      v: number;
+      records: unknown[];
+    };
+    expect(trailer).toEqual({ v: 1, records: entries });
+    // Deterministic: the same records give the same bytes (a retried batch reuses its segment).
+    expect(buildSegment(records).bytes.equals(bytes)).toBe(true);
   });
 });

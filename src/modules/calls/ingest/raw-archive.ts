@@ -8,7 +8,8 @@ import { CallsErrors } from '../errors.js';
 import type { ArchiveSealing } from './archive-sealing.js';
 
 /*
- * The raw archive: what a source sent for each record, one write-once object per distinct version.
+ * The raw archive: what a source sent for each record, one write-once object per distinct version
+ * (or, with the segments layout, one segment object per tenant, source and day of a batch; below).
  *
  * The key is derived from the record alone, so a retry of a batch (after a crash between writing
  * the objects and committing the index) lands on the objects the first attempt wrote and reuses
@@ -31,9 +32,44 @@ export interface ArchiveEntry {
   readonly phones?: readonly string[];
 }
 
-export interface ArchivedObject {
+/**
+ * How an installation lays out its raw archive (SWITCHBOARD_ARCHIVE_LAYOUT): one object per record
+ * version (the default), or the records of a batch in one segment object per tenant, source and day.
+ */
+export type ArchiveLayout = 'object-per-record' | 'segments';
+export const ARCHIVE_LAYOUTS: readonly ArchiveLayout[] = ['object-per-record', 'segments'];
+
+/** Where a record's stored bytes sit inside a segment object. */
+export interface ArchiveSegmentRef {
   readonly key: string;
+  readonly offset: number;
+  readonly length: number;
+}
+
+export interface ArchivedObject {
+  /** The record's logical key (archiveKey): the object's key, or the record's name inside its segment. */
+  readonly key: string;
+  /** SHA-256 of the record's stored bytes (sealed, as written). */
   readonly sha256: string;
+  /** With the segments layout: the segment holding the record. */
+  readonly segment?: ArchiveSegmentRef;
+}
+
+/*
+ * A record's segment travels beside its CallRecord v1 document (whose contract names only the
+ * logical key) from archiveRecords to the upsert that writes the index row and the commit of its
+ * archive objects: in-process, keyed by the document object itself.
+ */
+const segmentsOfRecords = new WeakMap<object, ArchiveSegmentRef>();
+
+/** Notes where the record's stored bytes sit (archiveRecords, segments layout). */
+export function noteArchivedSegment(record: object, segment: ArchiveSegmentRef | undefined): void {
+  if (segment) segmentsOfRecords.set(record, segment);
+}
+
+/** The segment of a record archived in this process with the segments layout; undefined otherwise. */
+export function archivedSegmentOf(record: object): ArchiveSegmentRef | undefined {
+  return segmentsOfRecords.get(record);
 }
 
 /** The archive's ledger of its objects, kept in the calls schema (repo/archive-objects.repo.ts). */
@@ -156,7 +192,12 @@ export function archiveKey(tenantId: string, entry: ArchiveEntry, body: Buffer =
  * shipped twice): it is written once.
  */
 export async function archiveBatch(
-  deps: { objects: ObjectStore; ledger: Pick<ArchiveLedger, 'claim'>; sealing?: ArchiveSealing },
+  deps: {
+    objects: ObjectStore;
+    ledger: Pick<ArchiveLedger, 'claim'>;
+    sealing?: ArchiveSealing;
+    layout?: ArchiveLayout;
+  },
   ctx: RequestContext,
   entries: readonly ArchiveEntry[],
 ): Promise<ArchivedObject[]> {
@@ -182,6 +223,18 @@ export async function archiveBatch(
         plain.map(([key, body]) => ({ key, body, phones: phones.get(key) ?? [] })),
       )
     : plain.map(([, body]) => body);
+  if (deps.layout === 'segments') {
+    const located = await putSegments(
+      deps,
+      ctx,
+      plain.map(([key], index) => ({ key, bytes: stored[index] ?? Buffer.alloc(0) })),
+    );
+    return keys.map((key) => {
+      const found = located.get(key);
+      if (!found) throw new Error(`archive record ${key} was not written to a segment`);
+      return found;
+    });
+  }
   await deps.ledger.claim(ctx, [...bodies.keys()]);
   const results = await deps.objects.putMany(
     plain.map(([key, body], index) => {
@@ -199,6 +252,86 @@ export async function archiveBatch(
   );
   const sha256 = new Map(results.map((result) => [result.key, result.sha256]));
   return keys.map((key) => ({ key, sha256: sha256.get(key) ?? '' }));
+}
+
+/*
+ * The segments layout (SWITCHBOARD_ARCHIVE_LAYOUT=segments): the records of one batch are written
+ * as one immutable object per (tenant, source, UTC day of the call start), each record's stored
+ * bytes (sealed exactly as in the object-per-record layout, under its logical key) one after the
+ * other, in logical-key order, then a JSON trailer naming each record's logical key, offset,
+ * length and SHA-256, then the trailer's length (4 bytes, big-endian) and `SBSEG1`. The index
+ * keeps each record's segment, offset and length, so a read needs no trailer; the trailer keeps a
+ * segment self-describing for audits and rebuilds. The key is content-addressed,
+ * `<tenant>/<source>/<yyyy>/<mm>/<dd>/seg_<first 32 hex of the SHA-256 of the bytes>.seg`: sealing
+ * is deterministic, so a batch retried after a crash writes the same segment again, which the
+ * write-once store accepts as an idempotent put. The ledger claims and commits segment keys.
+ */
+
+const SEGMENT_MAGIC = Buffer.from('SBSEG1', 'latin1');
+const SEGMENT_DIGEST_CHARS = 32;
+
+/** The folder of a logical key: `<tenant>/<source>/<yyyy>/<mm>/<dd>`. */
+const folderOf = (key: string) => key.slice(0, key.lastIndexOf('/'));
+
+/** Builds one segment's bytes from its records (already in logical-key order). */
+export function buildSegment(records: readonly { key: string; bytes: Buffer }[]): {
+  bytes: Buffer;
+  entries: { key: string; offset: number; length: number; sha256: string }[];
+} {
+  let offset = 0;
+  const entries = records.map(({ key, bytes }) => {
+    const entry = {
+      key,
+      offset,
+      length: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    };
+    offset += bytes.length;
+    return entry;
+  });
+  const trailer = Buffer.from(JSON.stringify({ v: 1, records: entries }), 'utf8');
+  const size = Buffer.alloc(4);
+  size.writeUInt32BE(trailer.length);
+  return { bytes: Buffer.concat([...records.map((r) => r.bytes), trailer, size, SEGMENT_MAGIC]), entries };
+}
+
+async function putSegments(
+  deps: { objects: ObjectStore; ledger: Pick<ArchiveLedger, 'claim'> },
+  ctx: RequestContext,
+  records: readonly { key: string; bytes: Buffer }[],
+): Promise<Map<string, ArchivedObject>> {
+  const byFolder = new Map<string, { key: string; bytes: Buffer }[]>();
+  for (const record of [...records].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
+    const folder = folderOf(record.key);
+    const list = byFolder.get(folder);
+    if (list) list.push(record);
+    else byFolder.set(folder, [record]);
+  }
+  const segments = [...byFolder].map(([folder, list]) => {
+    const built = buildSegment(list);
+    const digest = createHash('sha256').update(built.bytes).digest('hex').slice(0, SEGMENT_DIGEST_CHARS);
+    return { key: `${folder}/seg_${digest}.seg`, ...built };
+  });
+  await deps.ledger.claim(
+    ctx,
+    segments.map((segment) => segment.key),
+  );
+  await deps.objects.putMany(
+    segments.map((segment) => ({
+      key: segment.key,
+      body: segment.bytes,
+      options: { contentType: 'application/octet-stream', tenantId: ctx.tenantId },
+    })),
+  );
+  const located = new Map<string, ArchivedObject>();
+  for (const segment of segments)
+    for (const entry of segment.entries)
+      located.set(entry.key, {
+        key: entry.key,
+        sha256: entry.sha256,
+        segment: { key: segment.key, offset: entry.offset, length: entry.length },
+      });
+  return located;
 }
 
 /**

@@ -35,6 +35,9 @@ interface FoundRow {
   totalSeconds: number | null;
   rawObjectKey: string;
   rawSha256: string;
+  rawSegmentKey: string | null;
+  rawSegmentOffset: number | null;
+  rawSegmentLength: number | null;
   ingestedAt: Date;
   recordCiphertext: Buffer;
 }
@@ -46,7 +49,9 @@ async function callsOfNumbers(trx: Trx, indexes: readonly Buffer[], limit: numbe
   const { rows } = await sql<FoundRow>`
     select r.id, r.started_at as "startedAt", r.source, r.direction, r.disposition,
            r.total_seconds as "totalSeconds", r.raw_object_key as "rawObjectKey",
-           r.raw_sha256 as "rawSha256", r.ingested_at as "ingestedAt", r.record_ciphertext as "recordCiphertext"
+           r.raw_sha256 as "rawSha256", r.raw_segment_key as "rawSegmentKey",
+           r.raw_segment_offset as "rawSegmentOffset", r.raw_segment_length as "rawSegmentLength",
+           r.ingested_at as "ingestedAt", r.record_ciphertext as "recordCiphertext"
       from calls.call_records r
      where (r.started_at, r.id) in (
              select n.started_at, n.call_id from calls.call_numbers n
@@ -146,6 +151,9 @@ export function createCallsPrivacy(deps: {
   const deleteUnsealed = async (rows: readonly FoundRow[]) => {
     let deleted = 0;
     for (const row of rows) {
+      // A record in a segment shares its object with other calls' records: it is sealed under its
+      // parties' keys (crypto-shredding erases it), never deleted alone. See docs/objects.md.
+      if (row.rawSegmentKey !== null) continue;
       let head: Buffer;
       try {
         const object = await deps.archive.get(row.rawObjectKey);
@@ -223,7 +231,11 @@ export function createCallsPrivacy(deps: {
               rawSha256: row.rawSha256,
               ingestedAt: row.ingestedAt.toISOString(),
             });
-            return buildCallRows(writer, record, writer.digest(call));
+            const segment =
+              row.rawSegmentKey !== null && row.rawSegmentOffset !== null && row.rawSegmentLength !== null
+                ? { key: row.rawSegmentKey, offset: row.rawSegmentOffset, length: row.rawSegmentLength }
+                : undefined;
+            return buildCallRows(writer, record, writer.digest(call), segment);
           }),
         );
         await database.withTenant<CallsTables>(ctx, async (trx) => {

@@ -7,7 +7,7 @@ import type { Reparse } from '../contract.js';
 import { archiveRecords, type CallWrites } from '../ingest/call-transform.js';
 
 export interface ReparseDeps {
-  readonly writes: Pick<CallWrites, 'existingIds' | 'archive' | 'sealing'>;
+  readonly writes: Pick<CallWrites, 'existingIds' | 'archive' | 'sealing' | 'archiveLayout'>;
   /** Where raw source data of records is archived (the same write-once store ingest uses). */
   readonly archive: ObjectStore;
 }

@@ -30,7 +30,7 @@ const params = z.object({ quarantineId: z.string().max(64).describe('qua_...') }
 export interface QuarantineRoutesDeps {
   readonly quarantine: QuarantineService;
   /** Names the replayed records and claims their archive objects, as ingest does. */
-  readonly writes: Pick<CallWrites, 'existingIds' | 'archive' | 'sealing'>;
+  readonly writes: Pick<CallWrites, 'existingIds' | 'archive' | 'sealing' | 'archiveLayout'>;
   /** The raw archive (a replay archives each record's source data, as ingest does). */
   readonly archive: ObjectStore;
 }

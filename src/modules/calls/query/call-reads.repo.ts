@@ -242,6 +242,34 @@ export async function findCall(trx: Trx, id: string): Promise<CallFullRow | unde
      where k.id = ${id}::uuid`.execute(trx);
   return rows[0];
 }
+/** Where a call's raw payload is archived (the raw columns of its row), for readArchiveObject. */
+export async function findRawLocation(
+  trx: Trx,
+  id: string,
+): Promise<
+  | {
+      rawObjectKey: string;
+      rawSha256: string;
+      rawSegmentKey: string | null;
+      rawSegmentOffset: string | null;
+      rawSegmentLength: number | null;
+    }
+  | undefined
+> {
+  const { rows } = await sql<{
+    rawObjectKey: string;
+    rawSha256: string;
+    rawSegmentKey: string | null;
+    rawSegmentOffset: string | null;
+    rawSegmentLength: number | null;
+  }>`
+    select r.raw_object_key, r.raw_sha256, r.raw_segment_key, r.raw_segment_offset, r.raw_segment_length
+      from calls.call_keys k
+      join calls.call_records r on r.tenant_id = k.tenant_id and r.started_at = k.started_at and r.id = k.id
+     where k.id = ${id}::uuid`.execute(trx);
+  return rows[0];
+}
+
 /** The internal id of a call by its UUID, when it exists. */
 export async function callExists(trx: Trx, id: string): Promise<boolean> {
   const { rows } = await sql<{ id: string }>`select id from calls.call_keys where id = ${id}::uuid`.execute(

@@ -8,6 +8,7 @@ import { agentKeyOf, nameTermsOf, numberTermsOf, termPurposes } from './search-t
 import type { CallNameTermRow, CallNumberRow, CallRecordRow } from '../store/call-writes.repo.js';
 import { encodeSourceVersion } from '../store/source-version.js';
 import { normalisedPart } from '../store/upsert-plan.js';
+import type { ArchiveSegmentRef } from '../ingest/raw-archive.js';
 
 /**
  * Everything written for one call: its key (through Kysely), and its index and search rows built
@@ -38,7 +39,13 @@ export function handleSecondsOf(call: NormalisedCall): number | null {
   return call.talkSeconds + (call.holdSeconds ?? 0) + (call.afterCallWorkSeconds ?? 0);
 }
 
-export function buildCallRows(crypto: CallWriteCrypto, record: CallRecordV1, digest: Buffer): CallRows {
+export function buildCallRows(
+  crypto: CallWriteCrypto,
+  record: CallRecordV1,
+  digest: Buffer,
+  /** The segments layout: where the record's raw sits in its segment object. */
+  segment?: ArchiveSegmentRef,
+): CallRows {
   const tenantId = record.tenantId;
   const id = callUuid(record.id);
   const call = normalisedPart(record);
@@ -87,6 +94,9 @@ export function buildCallRows(crypto: CallWriteCrypto, record: CallRecordV1, dig
       recording_count: Math.min(call.recordings.length, 32_767),
       raw_object_key: record.rawObjectKey,
       raw_sha256: record.rawSha256,
+      raw_segment_key: segment?.key ?? null,
+      raw_segment_offset: segment?.offset ?? null,
+      raw_segment_length: segment?.length ?? null,
       ingested_at: iso(record.ingestedAt),
       parties_ciphertext: bytea(crypto.encryptParties(id, { from: call.from, to: call.to })),
       record_ciphertext: bytea(crypto.encryptRecord(id, call)),

@@ -9,8 +9,13 @@ import { fromPublicId } from '../../../platform/ids.js';
 import type { ObjectStore } from '../../../platform/objects/index.js';
 import type { CallsTables } from '../db/calls.tables.js';
 import { CallsErrors } from '../errors.js';
-import { readArchiveObject, type ArchiveSealing } from '../ingest/archive-sealing.js';
-import { findCall, type CallFullRow } from './call-reads.repo.js';
+import {
+  locatorOfRow,
+  readArchiveObject,
+  type ArchiveLocator,
+  type ArchiveSealing,
+} from '../ingest/archive-sealing.js';
+import { findRawLocation } from './call-reads.repo.js';
 
 /*
  * The raw payload of a call, opened: archive objects are sealed under the callers' subject keys, so
@@ -28,6 +33,8 @@ export interface RawPayloads {
   /** A link to the opened payload that works without a token until it expires. */
   signedUrl(ctx: RequestContext, callId: string, expiresInSeconds: number): Promise<string>;
   /** The payload behind a signed link; refused when the signature does not match or the link expired. */
+  /** Where the call's raw payload is archived; null for no such call. For other readers of the archive (vCon export). */
+  locate(tenantId: string, callId: string): Promise<ArchiveLocator | null>;
   readSigned(query: {
     readonly callId: string;
     readonly tenant: string;
@@ -52,19 +59,26 @@ export function createRawPayloads(deps: {
   const signature = async (tenantId: string, callId: string, expires: string) =>
     (await deps.keyring.blindIndexer(tenantId, LINK_PURPOSE))(`${callId}\n${expires}`);
 
-  const open = async (tenantId: string, callId: string): Promise<Buffer> => {
+  const locate = async (tenantId: string, callId: string): Promise<ArchiveLocator | null> => {
     const uuid = fromPublicId('call', callId);
-    if (!uuid) throw CallsErrors.notFound();
-    const row = await deps.database.withTenant<CallsTables, CallFullRow | undefined>({ tenantId }, (trx) =>
-      findCall(trx, uuid),
+    if (!uuid) return null;
+    const row = await deps.database.withTenant<CallsTables, Awaited<ReturnType<typeof findRawLocation>>>(
+      { tenantId },
+      (trx) => findRawLocation(trx, uuid),
     );
-    if (!row) throw CallsErrors.notFound();
-    const bytes = await readArchiveObject(deps, tenantId, row.rawObjectKey);
+    return row ? locatorOfRow(row) : null;
+  };
+
+  const open = async (tenantId: string, callId: string): Promise<Buffer> => {
+    const locator = await locate(tenantId, callId);
+    if (!locator) throw CallsErrors.notFound();
+    const bytes = await readArchiveObject(deps, tenantId, locator);
     if (!bytes) throw CallsErrors.rawMissing();
     return bytes;
   };
 
   return {
+    locate,
     async read(ctx, callId) {
       const bytes = await open(ctx.tenantId, callId);
       await deps.audit.record(ctx, {

@@ -21,6 +21,7 @@ import {
 import { applyRollupDelta } from '../stats/rollups.repo.js';
 import type { CallCrypto } from './call-crypto.js';
 import { buildCallRows, callUuid, type CallRows } from '../query/call-rows.js';
+import { archivedSegmentOf, type ArchiveSegmentRef } from '../ingest/raw-archive.js';
 import type { PartitionMonths } from './partition-months.js';
 import { decodeSourceVersion } from './source-version.js';
 import { foldDeliveries, normalisedPart, type StoredCall } from './upsert-plan.js';
@@ -87,9 +88,10 @@ export function createCallUpsert(deps: {
       return stored && differs(g, stored) ? [{ startedAt: stored.startedAt, id: stored.id }] : [];
     });
     const merging = new Set(toMerge.map((location) => location.id));
+    const storedRows = await storedRecordCiphertexts(trx, toMerge);
     const storedCalls = new Map(
       await Promise.all(
-        (await storedRecordCiphertexts(trx, toMerge)).map(
+        storedRows.map(
           async (row) =>
             [
               row.id,
@@ -105,6 +107,22 @@ export function createCallUpsert(deps: {
         ),
       ),
     );
+
+    // Where each raw archived in a segment sits, by logical key: the deliveries' (from this
+    // process's archiveRecords) and the stored rows' (a fold may keep the stored raw).
+    const segments = new Map<string, ArchiveSegmentRef>();
+    for (const row of storedRows)
+      if (row.rawSegmentKey !== null && row.rawSegmentOffset !== null && row.rawSegmentLength !== null)
+        segments.set(row.rawObjectKey, {
+          key: row.rawSegmentKey,
+          offset: row.rawSegmentOffset,
+          length: row.rawSegmentLength,
+        });
+    for (const group of groups)
+      for (const delivery of group.deliveries) {
+        const segment = archivedSegmentOf(delivery);
+        if (segment) segments.set(delivery.rawObjectKey, segment);
+      }
 
     const outcomes: UpsertOutcome[] = [];
     const created: CallRows[] = [];
@@ -136,7 +154,7 @@ export function createCallUpsert(deps: {
         outcomes.push({ ...base, status: 'unchanged', id: next.id, record: null });
         continue;
       }
-      const rows = buildCallRows(writer, next, digest);
+      const rows = buildCallRows(writer, next, digest, segments.get(next.rawObjectKey));
       if (storedKey) {
         updated.push(rows);
         moved.push({ startedAt: storedKey.startedAt, id: storedKey.id });

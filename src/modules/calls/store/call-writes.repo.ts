@@ -70,12 +70,30 @@ export async function storedRecordCiphertexts(
   trx: Trx,
   locations: readonly CallLocation[],
 ): Promise<
-  { id: string; recordCiphertext: Buffer; rawObjectKey: string; rawSha256: string; ingestedAt: Date }[]
+  {
+    id: string;
+    recordCiphertext: Buffer;
+    rawObjectKey: string;
+    rawSha256: string;
+    rawSegmentKey: string | null;
+    rawSegmentOffset: number | null;
+    rawSegmentLength: number | null;
+    ingestedAt: Date;
+  }[]
 > {
   if (locations.length === 0) return [];
   return trx
     .selectFrom('calls.call_records')
-    .select(['id', 'recordCiphertext', 'rawObjectKey', 'rawSha256', 'ingestedAt'])
+    .select([
+      'id',
+      'recordCiphertext',
+      'rawObjectKey',
+      'rawSha256',
+      'rawSegmentKey',
+      'rawSegmentOffset',
+      'rawSegmentLength',
+      'ingestedAt',
+    ])
     .where((eb) =>
       eb(
         eb.refTuple('startedAt', 'id'),
@@ -172,6 +190,10 @@ export interface CallRecordRow {
   readonly recording_count: number;
   readonly raw_object_key: string;
   readonly raw_sha256: string;
+  /** The segments layout: the segment object holding the record's stored bytes, and where in it (else null). */
+  readonly raw_segment_key: string | null;
+  readonly raw_segment_offset: number | null;
+  readonly raw_segment_length: number | null;
   readonly ingested_at: string;
   readonly parties_ciphertext: string;
   readonly record_ciphertext: string;
@@ -223,6 +245,9 @@ const recordColumnNames: readonly (keyof CallRecordRow)[] = [
   'recording_count',
   'raw_object_key',
   'raw_sha256',
+  'raw_segment_key',
+  'raw_segment_offset',
+  'raw_segment_length',
   'ingested_at',
   'parties_ciphertext',
   'record_ciphertext',

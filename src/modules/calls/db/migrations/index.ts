@@ -16,6 +16,7 @@ import { callRollupsMigration } from './0011-call-rollups.js';
 import { callExportsMigration } from './0012-call-exports.js';
 import { callRollupsQueueMigration } from './0013-call-rollups-queue.js';
 import { quarantineCategoriesMigration } from './0014-quarantine-categories.js';
+import { rawSegmentsMigration } from './0020-raw-segments.js';
 
 /*
  * The call index. Personal data (numbers, names, the full record) is stored only as ciphertext
@@ -228,5 +229,6 @@ export const callsMigrations: MigrationSet = {
     callRollupsQueueMigration,
     quarantineCategoriesMigration,
     callRollupsCoarserMigration,
+    rawSegmentsMigration,
   ],
 };
