@@ -191,8 +191,13 @@ export function createCallsModule(deps: CallsDeps): PlatformModule<CallsApi> {
     crypto,
     audit,
     upsertWithin: upserts.upsertWithin,
-    commitArchived: (trx, ctx, records) =>
-      commitArchivedRecords({ writes: { archive: archiveLedger }, objects: deps.archive }, trx, ctx, records),
+    commitArchived: (trx, ctx, archived) =>
+      commitArchivedRecords(
+        { writes: { archive: archiveLedger }, objects: deps.archive },
+        trx,
+        ctx,
+        archived,
+      ),
     announce: (trx, ctx, upsert) => announceChanges(deps.bus, trx, ctx, upsert),
   });
   const bodies = createRawPayloadBodies(deps.keyring);

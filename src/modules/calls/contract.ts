@@ -47,9 +47,21 @@ export interface UpsertResult {
   readonly unchanged: number;
 }
 
+/** Where a record's stored raw bytes sit inside a segment object (the `segments` archive layout). */
+export interface ArchiveSegmentRef {
+  readonly key: string;
+  readonly offset: number;
+  readonly length: number;
+}
+
 export interface UpsertOptions {
   /** The tenant's connector settings (time zone, numbering), used when a source merges legs. */
   readonly connectorOptions?: ConnectorOptions;
+  /**
+   * With the `segments` archive layout: where each record's raw sits, by its logical key
+   * (`rawObjectKey`), as archiving the records answered. Records without an entry own an object.
+   */
+  readonly rawSegments?: ReadonlyMap<string, ArchiveSegmentRef>;
   /** Records written per statement; default 500. */
   readonly batchSize?: number;
 }
@@ -505,7 +517,12 @@ export interface QuarantinePage {
 
 /** What a re-parse of a quarantined payload produced. */
 export type ReparseResult =
-  | { readonly ok: true; readonly records: readonly CallRecordV1[] }
+  | {
+      readonly ok: true;
+      readonly records: readonly CallRecordV1[];
+      /** Where the records' raws sit when the archive keeps segments (UpsertOptions.rawSegments). */
+      readonly rawSegments?: ReadonlyMap<string, ArchiveSegmentRef>;
+    }
   | { readonly ok: false; readonly reason: string };
 
 /** The pipeline's parse step, handed in by whoever replays (the quarantine cannot parse by itself). */

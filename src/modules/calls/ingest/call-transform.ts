@@ -12,18 +12,11 @@ import {
 import type { ConnectorOptions } from '../connectors/connector-registry.js';
 import type { ParsedItem } from '../connectors/parse-result.js';
 import type { QuarantineCategory } from '../connectors/quarantine-reason.js';
-import type { UpsertResult } from '../contract.js';
+import type { ArchiveSegmentRef, UpsertResult } from '../contract.js';
 import { callRecordIngestedV1, type CallRecordIngested } from '../events.js';
 import { notifyCallsChanged } from '../live/calls-live.repo.js';
 import { outsideNumbers, type ArchiveSealing } from './archive-sealing.js';
-import {
-  archiveBatch,
-  archivedSegmentOf,
-  commitArchived,
-  noteArchivedSegment,
-  type ArchiveLayout,
-  type ArchiveLedger,
-} from './raw-archive.js';
+import { archiveBatch, commitArchived, type ArchiveLayout, type ArchiveLedger } from './raw-archive.js';
 
 /** What the transform needs from the calls store, inside the transaction it runs. */
 export interface CallWrites {
@@ -81,9 +74,15 @@ export interface ParsedRecord {
  * Names each record (a call keeps its id across versions; deliveries of a new call within one
  * batch share one), archives its raw source data (write-once, synced, under a key derived from
  * the record, so a retry reuses what an interrupted attempt wrote) and returns the CallRecord v1
- * documents that point at the archive, in order. Shared by ingest and quarantine replays; the
- * caller commits the archive objects with the index (`commitArchivedRecords`).
+ * documents that point at the archive, in order, and with the segments layout where each one's raw
+ * sits (by logical key, for the upsert's `rawSegments`). Shared by ingest and quarantine replays;
+ * the caller commits the archive objects with the index (`commitArchivedRecords`).
  */
+export interface ArchivedRecords {
+  readonly records: CallRecordV1[];
+  readonly rawSegments: ReadonlyMap<string, ArchiveSegmentRef>;
+}
+
 export async function archiveRecords(
   deps: {
     writes: Pick<CallWrites, 'existingIds' | 'archive' | 'sealing' | 'archiveLayout'>;
@@ -92,7 +91,7 @@ export async function archiveRecords(
   ctx: RequestContext,
   records: readonly ParsedRecord[],
   ingestedAt: Date,
-): Promise<CallRecordV1[]> {
+): Promise<ArchivedRecords> {
   const existing = await deps.writes.existingIds(
     ctx,
     records.map((r) => ({ source: r.record.source, sourceCallId: r.record.sourceCallId })),
@@ -121,18 +120,21 @@ export async function archiveRecords(
       phones: outsideNumbers(record),
     })),
   );
+  const rawSegments = new Map<string, ArchiveSegmentRef>();
+  for (const object of archived) if (object.segment) rawSegments.set(object.key, object.segment);
   // The records come from a connector, whose last gate checked them against the schema.
-  return records.map(({ record }, index) => {
-    const recordV1 = toCallRecordV1FromValidated(record, {
-      tenantId: ctx.tenantId,
-      id: callIdOf(record),
-      rawObjectKey: archived[index]?.key ?? '',
-      rawSha256: archived[index]?.sha256 ?? '',
-      ingestedAt: ingestedAt.toISOString(),
-    });
-    noteArchivedSegment(recordV1, archived[index]?.segment);
-    return recordV1;
-  });
+  return {
+    records: records.map(({ record }, index) =>
+      toCallRecordV1FromValidated(record, {
+        tenantId: ctx.tenantId,
+        id: callIdOf(record),
+        rawObjectKey: archived[index]?.key ?? '',
+        rawSha256: archived[index]?.sha256 ?? '',
+        ingestedAt: ingestedAt.toISOString(),
+      }),
+    ),
+    rawSegments,
+  };
 }
 
 /** In the transaction that indexes records from `archiveRecords`: their archive objects become part of the archive. */
@@ -140,14 +142,19 @@ export function commitArchivedRecords(
   deps: { writes: Pick<CallWrites, 'archive'>; objects: ObjectStore },
   trx: UnitOfWork,
   ctx: RequestContext,
-  records: readonly CallRecordV1[],
+  archived: {
+    readonly records: readonly CallRecordV1[];
+    readonly rawSegments?: ReadonlyMap<string, ArchiveSegmentRef> | undefined;
+  },
 ): Promise<void> {
   return commitArchived(
     { objects: deps.objects, ledger: deps.writes.archive },
     trx,
     ctx,
     // The ledger knows the objects written: a record's segment, or its own object.
-    records.map((record) => archivedSegmentOf(record)?.key ?? record.rawObjectKey),
+    archived.records.map(
+      (record) => archived.rawSegments?.get(record.rawObjectKey)?.key ?? record.rawObjectKey,
+    ),
   );
 }
 
@@ -203,13 +210,16 @@ export async function transformItems(
   } = {},
 ): Promise<TransformOutcome | undefined> {
   const records = items.flatMap((item) => (item.kind === 'record' ? [item] : []));
-  const recordsV1 = await archiveRecords(deps, ctx, records, new Date());
-  const connectorOptions = options.connectorOptions ? { connectorOptions: options.connectorOptions } : {};
+  const archived = await archiveRecords(deps, ctx, records, new Date());
+  const upsertOptions = {
+    ...(options.connectorOptions ? { connectorOptions: options.connectorOptions } : {}),
+    rawSegments: archived.rawSegments,
+  };
 
   return run(async (trx) => {
-    const result = await deps.writes.upsertWithin(trx, ctx, recordsV1, connectorOptions);
+    const result = await deps.writes.upsertWithin(trx, ctx, archived.records, upsertOptions);
     // After the upsert, whose key locks already order concurrent batches of the same calls.
-    await commitArchivedRecords(deps, trx, ctx, recordsV1);
+    await commitArchivedRecords(deps, trx, ctx, archived);
     let quarantined = 0;
     let skipped = 0;
     for (const item of items) {

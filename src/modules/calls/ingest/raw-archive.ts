@@ -4,6 +4,7 @@ import { systemContext, type RequestContext } from '../../../platform/context.js
 import type { UnitOfWork } from '../../../platform/db/index.js';
 import type { ObjectStore } from '../../../platform/objects/index.js';
 import type { SourceVersion } from '../call-record.js';
+import type { ArchiveSegmentRef } from '../contract.js';
 import { CallsErrors } from '../errors.js';
 import type { ArchiveSealing } from './archive-sealing.js';
 
@@ -39,12 +40,7 @@ export interface ArchiveEntry {
 export type ArchiveLayout = 'object-per-record' | 'segments';
 export const ARCHIVE_LAYOUTS: readonly ArchiveLayout[] = ['object-per-record', 'segments'];
 
-/** Where a record's stored bytes sit inside a segment object. */
-export interface ArchiveSegmentRef {
-  readonly key: string;
-  readonly offset: number;
-  readonly length: number;
-}
+export type { ArchiveSegmentRef };
 
 export interface ArchivedObject {
   /** The record's logical key (archiveKey): the object's key, or the record's name inside its segment. */
@@ -53,23 +49,6 @@ export interface ArchivedObject {
   readonly sha256: string;
   /** With the segments layout: the segment holding the record. */
   readonly segment?: ArchiveSegmentRef;
-}
-
-/*
- * A record's segment travels beside its CallRecord v1 document (whose contract names only the
- * logical key) from archiveRecords to the upsert that writes the index row and the commit of its
- * archive objects: in-process, keyed by the document object itself.
- */
-const segmentsOfRecords = new WeakMap<object, ArchiveSegmentRef>();
-
-/** Notes where the record's stored bytes sit (archiveRecords, segments layout). */
-export function noteArchivedSegment(record: object, segment: ArchiveSegmentRef | undefined): void {
-  if (segment) segmentsOfRecords.set(record, segment);
-}
-
-/** The segment of a record archived in this process with the segments layout; undefined otherwise. */
-export function archivedSegmentOf(record: object): ArchiveSegmentRef | undefined {
-  return segmentsOfRecords.get(record);
 }
 
 /** The archive's ledger of its objects, kept in the calls schema (repo/archive-objects.repo.ts). */

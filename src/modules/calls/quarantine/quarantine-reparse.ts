@@ -60,7 +60,7 @@ export function connectorReparse(deps: ReparseDeps, ctx: RequestContext): Repars
     const records = items.flatMap((item) => (item.kind === 'record' ? [item] : []));
     return {
       ok: true,
-      records: await archiveRecords({ writes: deps.writes, objects: deps.archive }, ctx, records, new Date()),
+      ...(await archiveRecords({ writes: deps.writes, objects: deps.archive }, ctx, records, new Date())),
     };
   };
 }

@@ -143,7 +143,9 @@ describe('quarantine', () => {
 
     // What the pipeline's parse step gives: records whose source data it archived.
     const call = normalisedCall({ source: 'asterisk', sourceCallId: 'replayed-1' });
-    const [record] = await archiveRecords(
+    const {
+      records: [record],
+    } = await archiveRecords(
       { writes: t.calls.writes, objects: t.platform.quietObjects },
       a,
       [{ record: call, raw: { format: 'json', document: call } }],

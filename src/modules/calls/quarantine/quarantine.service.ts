@@ -5,6 +5,7 @@ import type { Database, UnitOfWork } from '../../../platform/db/index.js';
 import { fromPublicId, newUuid, toPublicId } from '../../../platform/ids.js';
 import type { CallRecordV1 } from '../call-record.js';
 import type {
+  ArchiveSegmentRef,
   CallsService,
   NewQuarantinedPayload,
   QuarantinedPayload,
@@ -54,7 +55,14 @@ export function createQuarantineService(deps: {
   /** Upserts inside the replay's transaction, so the calls, their announcement and the mark commit together. */
   upsertWithin: CallsService['upsertWithin'];
   /** Commits the archive objects of the replayed records in the same transaction (ingest's commitArchivedRecords). */
-  commitArchived: (trx: UnitOfWork, ctx: RequestContext, records: readonly CallRecordV1[]) => Promise<void>;
+  commitArchived: (
+    trx: UnitOfWork,
+    ctx: RequestContext,
+    archived: {
+      readonly records: readonly CallRecordV1[];
+      readonly rawSegments?: ReadonlyMap<string, ArchiveSegmentRef>;
+    },
+  ) => Promise<void>;
   /** Publishes calls.record.ingested.v1 for what the upsert changed, in the same transaction. */
   announce: (trx: UnitOfWork, ctx: RequestContext, upsert: UpsertResult) => Promise<void>;
 }): QuarantineService {
@@ -169,8 +177,11 @@ export function createQuarantineService(deps: {
         const current = await findQuarantined(trx, row.id, { lock: true });
         // Another replay of the same item got there first.
         if (current?.status !== 'open') throw CallsErrors.alreadyReplayed();
-        const upsert = await deps.upsertWithin(work, ctx, parsed.records, { connectorOptions: row.options });
-        await deps.commitArchived(work, ctx, parsed.records);
+        const upsert = await deps.upsertWithin(work, ctx, parsed.records, {
+          connectorOptions: row.options,
+          ...(parsed.rawSegments ? { rawSegments: parsed.rawSegments } : {}),
+        });
+        await deps.commitArchived(work, ctx, parsed);
         await deps.announce(work, ctx, upsert);
         await markQuarantinedReplayed(trx, row.id, actorOf(ctx));
         return { status: 'replayed' as const, upsert };

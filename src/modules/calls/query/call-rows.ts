@@ -8,7 +8,7 @@ import { agentKeyOf, nameTermsOf, numberTermsOf, termPurposes } from './search-t
 import type { CallNameTermRow, CallNumberRow, CallRecordRow } from '../store/call-writes.repo.js';
 import { encodeSourceVersion } from '../store/source-version.js';
 import { normalisedPart } from '../store/upsert-plan.js';
-import type { ArchiveSegmentRef } from '../ingest/raw-archive.js';
+import type { ArchiveSegmentRef } from '../contract.js';
 
 /**
  * Everything written for one call: its key (through Kysely), and its index and search rows built

@@ -21,7 +21,7 @@ import {
 import { applyRollupDelta } from '../stats/rollups.repo.js';
 import type { CallCrypto } from './call-crypto.js';
 import { buildCallRows, callUuid, type CallRows } from '../query/call-rows.js';
-import { archivedSegmentOf, type ArchiveSegmentRef } from '../ingest/raw-archive.js';
+import type { ArchiveSegmentRef } from '../contract.js';
 import type { PartitionMonths } from './partition-months.js';
 import { decodeSourceVersion } from './source-version.js';
 import { foldDeliveries, normalisedPart, type StoredCall } from './upsert-plan.js';
@@ -108,8 +108,8 @@ export function createCallUpsert(deps: {
       ),
     );
 
-    // Where each raw archived in a segment sits, by logical key: the deliveries' (from this
-    // process's archiveRecords) and the stored rows' (a fold may keep the stored raw).
+    // Where each raw archived in a segment sits, by logical key: the stored rows' (a fold may keep
+    // the stored raw) and the deliveries' (as archiving them answered: options.rawSegments).
     const segments = new Map<string, ArchiveSegmentRef>();
     for (const row of storedRows)
       if (row.rawSegmentKey !== null && row.rawSegmentOffset !== null && row.rawSegmentLength !== null)
@@ -118,11 +118,7 @@ export function createCallUpsert(deps: {
           offset: row.rawSegmentOffset,
           length: row.rawSegmentLength,
         });
-    for (const group of groups)
-      for (const delivery of group.deliveries) {
-        const segment = archivedSegmentOf(delivery);
-        if (segment) segments.set(delivery.rawObjectKey, segment);
-      }
+    for (const [key, segment] of options.rawSegments ?? []) segments.set(key, segment);
 
     const outcomes: UpsertOutcome[] = [];
     const created: CallRows[] = [];
