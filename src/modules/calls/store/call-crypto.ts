@@ -3,6 +3,7 @@ import { ciphertextToText, type Keyring } from '../../../platform/crypto/index.j
 import type { CallParty, NormalisedCall } from '../call-record.js';
 import type { NamedRef } from '../contract.js';
 import { termPurposes } from '../query/search-terms.js';
+import { decodeRecord, encodeRecord, type RecordEncoding } from './record-encoding.js';
 
 /*
  * Encryption and blind indexes of call data under the tenant's keys. The AAD binds a record's
@@ -54,7 +55,16 @@ export interface CallCrypto {
 
 type TermPurpose = (typeof termPurposes)[keyof typeof termPurposes];
 
-export function createCallCrypto(keyring: Keyring): CallCrypto {
+export interface CallCryptoOptions {
+  /**
+   * How records are written (record-encoding.ts): compressed (the default) or, for benchmarks
+   * comparing footprints, the plain JSON of earlier versions. Both are read.
+   */
+  readonly recordEncoding?: RecordEncoding;
+}
+
+export function createCallCrypto(keyring: Keyring, options: CallCryptoOptions = {}): CallCrypto {
+  const recordEncoding = options.recordEncoding ?? 'deflate-v1';
   const decryptJson = async <T>(tenantId: string, ciphertext: Buffer | string, aad: string): Promise<T> =>
     JSON.parse((await keyring.decrypt(tenantId, ciphertext, aad)).toString('utf8')) as T;
   const blindIndex = async (tenantId: string, purpose: string, value: string) =>
@@ -80,7 +90,8 @@ export function createCallCrypto(keyring: Keyring): CallCrypto {
       return {
         blindIndex: (purpose, value) => indexerOf(purpose)(value),
         digest: (call) => digestOf(canonicalize(call) ?? ''),
-        encryptRecord: (callUuid, call) => encrypt(JSON.stringify(call), `calls.record:${callUuid}`),
+        encryptRecord: (callUuid, call) =>
+          encrypt(encodeRecord(call, recordEncoding), `calls.record:${callUuid}`),
         encryptParties: (callUuid, parties) =>
           encrypt(JSON.stringify({ from: parties.from, to: parties.to }), `calls.parties:${callUuid}`),
         encryptAgent(agent) {
@@ -113,8 +124,8 @@ export function createCallCrypto(keyring: Keyring): CallCrypto {
       };
     },
     blindIndex,
-    decryptRecord: (tenantId, callUuid, ciphertext) =>
-      decryptJson<NormalisedCall>(tenantId, ciphertext, `calls.record:${callUuid}`),
+    decryptRecord: async (tenantId, callUuid, ciphertext) =>
+      decodeRecord(await keyring.decrypt(tenantId, ciphertext, `calls.record:${callUuid}`)),
     decryptParties: (tenantId, callUuid, ciphertext) =>
       decryptJson<CallParties>(tenantId, ciphertext, `calls.parties:${callUuid}`),
     decryptAgent: (tenantId, ciphertext) => decryptJson<NamedRef>(tenantId, ciphertext, 'calls.agent'),
