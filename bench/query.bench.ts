@@ -9,7 +9,7 @@
  *
  *   node --import tsx bench/query.bench.ts [--records 5000000] [--tenants 50] [--months 6]
  *                                          [--iterations 200] [--rounds 2] [--ingest 20000]
- *                                          [--record-encoding deflate-v1|json] [--sizes-only]
+ *                                          [--record-encoding compact|json] [--sizes-only]
  *
  * After the load it prints the footprint per table (rows, heap + TOAST bytes, index bytes, bytes
  * per call; partitions summed) and the total per call. Bytes per call hardly depend on the
@@ -69,7 +69,7 @@ const { values: args } = parseArgs({
     iterations: { type: 'string', default: '200' },
     ingest: { type: 'string', default: '20000' },
     rounds: { type: 'string', default: '2' },
-    'record-encoding': { type: 'string', default: 'deflate-v1' },
+    'record-encoding': { type: 'string', default: 'compact' },
     'sizes-only': { type: 'boolean', default: false },
   },
 });
@@ -80,9 +80,9 @@ const iterations = Number(args.iterations);
 const ingestCount = Number(args.ingest);
 const rounds = Math.max(1, Number(args.rounds));
 const chunkSize = 20_000;
-const recordEncodings: readonly RecordEncoding[] = ['json', 'deflate-v1'];
+const recordEncodings: readonly RecordEncoding[] = ['json', 'compact'];
 const recordEncoding = recordEncodings.find((e) => e === args['record-encoding']);
-if (!recordEncoding) throw new Error(`--record-encoding: json or deflate-v1, not ${args['record-encoding']}`);
+if (!recordEncoding) throw new Error(`--record-encoding: json or compact, not ${args['record-encoding']}`);
 
 const logger = createLogger({ level: 'warn' });
 const end = Date.UTC(2026, 9, 1);
@@ -310,12 +310,7 @@ function realRecordOf(
 }
 
 /** One chunk of calls as column arrays; parties and records encrypted per call. */
-async function prepareChunk(
-  keyring: Keyring,
-  tenants: readonly TenantPools[],
-  first: number,
-  count: number,
-): Promise<Chunk> {
+function prepareChunk(tenants: readonly TenantPools[], first: number, count: number): Chunk {
   const cols = {
     tenant: [] as number[],
     id: [] as string[],
@@ -395,7 +390,7 @@ async function prepareChunk(
     cols.to.push(to);
     cols.nameFirst.push(nameFirst);
     cols.nameLast.push(nameLast);
-    cols.parties.push(await keyring.encrypt(tenant.id, JSON.stringify(parties), `calls.parties:${id}`));
+    cols.parties.push(tenant.writer.encryptParties(id, parties));
     cols.records.push(tenant.writer.encryptRecord(id, realRecordOf(i, id, new Date(startedAt), parties)));
   }
   return {
@@ -464,7 +459,7 @@ const loadSql = `
 
 const loadedTables = ['calls.call_keys', 'calls.call_records', 'calls.call_numbers', 'calls.call_name_terms'];
 
-async function load(db: Database, keyring: Keyring, tenants: readonly TenantPools[]): Promise<void> {
+async function load(db: Database, tenants: readonly TenantPools[]): Promise<void> {
   await bulkLoadCalls(db.pools.owner, {
     tables: loadedTables,
     range: { start, end },
@@ -472,20 +467,15 @@ async function load(db: Database, keyring: Keyring, tenants: readonly TenantPool
       const loadStarted = performance.now();
       const chunks = Math.ceil(totalRecords / chunkSize);
       // Encrypting the next chunk overlaps with PostgreSQL inserting this one.
-      let next: Promise<Chunk> | undefined = prepareChunk(
-        keyring,
-        tenants,
-        0,
-        Math.min(chunkSize, totalRecords),
-      );
-      for (let c = 0; c < chunks; c++) {
-        const chunk: Chunk = await (next ?? Promise.reject(new Error('no chunk')));
+      let chunk: Chunk | undefined = prepareChunk(tenants, 0, Math.min(chunkSize, totalRecords));
+      for (let c = 0; c < chunks && chunk; c++) {
+        const inserted = client.query(loadSql, chunk.params);
         const first = (c + 1) * chunkSize;
-        next =
+        chunk =
           c + 1 < chunks
-            ? prepareChunk(keyring, tenants, first, Math.min(chunkSize, totalRecords - first))
+            ? prepareChunk(tenants, first, Math.min(chunkSize, totalRecords - first))
             : undefined;
-        await client.query(loadSql, chunk.params);
+        await inserted;
         if ((c + 1) % 25 === 0 || c + 1 === chunks) {
           const done = Math.min(totalRecords, (c + 1) * chunkSize);
           const seconds = (performance.now() - loadStarted) / 1000;
@@ -793,7 +783,7 @@ async function main(): Promise<void> {
         (await tenantAdmin.create({ name: `Bench ${t}`, slug: `bench-${t}`, timeZone: 'Europe/Berlin' }))
           .uuid,
     );
-    await load(database, keyring, tenants);
+    await load(database, tenants);
     console.log(`  loaded in ${((performance.now() - loadStarted) / 1000).toFixed(0)} s`);
     console.log(
       `\nFootprint of ${totalRecords.toLocaleString('en')} calls (records encoded ${recordEncoding}; load average ${loadAverage()}):\n`,

@@ -244,6 +244,18 @@ export async function printFootprint(
   }
   figures.push(['total', '', '', '', (sum / 1e6).toFixed(1), (sum / calls).toFixed(0)]);
   printTable(['table', 'rows', 'heap+TOAST MB', 'index MB', 'total MB', 'bytes/call'], figures);
+  const indexes = await owner.query<{ name: string; bytes: string }>(
+    `select i.indexrelid::regclass::text as name, sum(pg_relation_size(p.relid))::bigint as bytes
+       from pg_index i,
+            lateral (select relid from pg_partition_tree(i.indexrelid) where isleaf
+                     union all select i.indexrelid where (select relkind from pg_class where oid = i.indexrelid) = 'i') p
+      where i.indrelid = any($1::text[]::regclass[])
+      group by 1 order by 2 desc`,
+    [tables],
+  );
+  console.log(
+    `  indexes, bytes per call: ${indexes.rows.map((r) => `${r.name} ${(Number(r.bytes) / calls).toFixed(0)}`).join(', ')}`,
+  );
   const columns = await owner.query<Record<string, string | null>>(
     `select avg(pg_column_size(r.*))::int as "row",
             avg(pg_column_size(record_ciphertext))::int as record_ciphertext,

@@ -8,7 +8,7 @@ import {
 import { normalisedPart } from './upsert-plan.js';
 import { callRecord } from '../testing/index.js';
 import { createCallCrypto } from './call-crypto.js';
-import { decodeRecord, encodeRecord } from './record-encoding.js';
+import { decodeParties, decodeRecord, encodeParties, encodeRecord } from './record-encoding.js';
 
 const tenantId = '0190a000-0000-7000-8000-0000000000c2';
 const callUuid = '0190a000-0000-7000-8000-0000000000d1';
@@ -46,5 +46,36 @@ describe('record encoding', () => {
     await expect(
       reader.decryptRecord(tenantId, '0190a000-0000-7000-8000-0000000000d2', compressed),
     ).rejects.toThrow();
+  });
+
+  it('writes parties as a short array and reads both forms, e164 equal to raw or not', async () => {
+    const parties = {
+      from: { raw: '+4930123456', e164: '+4930123456', displayName: 'Ann Lee' },
+      to: { raw: '0301234567', e164: '+49301234567', displayName: null },
+    };
+    const none = {
+      from: { raw: null, e164: null, displayName: null },
+      to: { raw: '1001', e164: null, displayName: 'Desk' },
+    };
+    for (const p of [parties, none]) {
+      expect(decodeParties(encodeParties(p))).toEqual(p);
+      expect(decodeParties(encodeParties(p, 'json'))).toEqual(p);
+      expect(decodeParties(JSON.stringify(p))).toEqual(p);
+    }
+    expect(encodeParties(parties).length).toBeLessThan(encodeParties(parties, 'json').length / 2);
+    const keyring = createKeyring({
+      store: new InMemoryDataKeyStore(),
+      masterKey: createLocalMasterKeyProvider(randomBytes(32)),
+    });
+    const old = (await createCallCrypto(keyring, { recordEncoding: 'json' }).writer(tenantId)).encryptParties(
+      callUuid,
+      parties,
+    );
+    const compact = (await createCallCrypto(keyring).writer(tenantId)).encryptParties(callUuid, parties);
+    const crypto = createCallCrypto(keyring);
+    const reader = await crypto.reader(tenantId, [old, compact]);
+    expect(reader.decryptParties(callUuid, old)).toEqual(parties);
+    expect(reader.decryptParties(callUuid, compact)).toEqual(parties);
+    expect(await crypto.decryptParties(tenantId, callUuid, compact)).toEqual(parties);
   });
 });
