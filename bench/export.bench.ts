@@ -22,7 +22,7 @@ import { loadConfig } from '../src/platform/config/index.js';
 import { systemContext } from '../src/platform/context.js';
 import { createLogger } from '../src/platform/telemetry/index.js';
 import type { CallExportJob, ExportFormat } from '../src/modules/calls/index.js';
-import { callRecord, normalisedCall, party } from '../src/modules/calls/testing/index.js';
+import { callRecord, createCallCrypto, normalisedCall, party } from '../src/modules/calls/testing/index.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -111,7 +111,8 @@ async function main(): Promise<void> {
         tenant.uuid,
       ])
     ).rows[0]?.id;
-    const encrypt = await platform.keyring.encrypter(tenant.uuid);
+    // Records and parties encrypted as the store writes them (compressed record, compact parties).
+    const writer = await createCallCrypto(platform.keyring).writer(tenant.uuid);
     const byteaArray = (buffers: readonly Buffer[]) =>
       `{${buffers.map((b) => `"\\\\x${b.toString('hex')}"`).join(',')}}`;
     for (let first = upserted; first < totalRecords; first += 10_000) {
@@ -124,8 +125,8 @@ async function main(): Promise<void> {
         const call = normalisedCall(overridesOf(i));
         ids.push(id);
         startedAts.push(call.startedAt);
-        records.push(encrypt(JSON.stringify(call), `calls.record:${id}`));
-        parties.push(encrypt(JSON.stringify({ from: call.from, to: call.to }), `calls.parties:${id}`));
+        records.push(writer.encryptRecord(id, call));
+        parties.push(writer.encryptParties(id, { from: call.from, to: call.to }));
       }
       await owner.query(
         `insert into calls.call_records (tenant_id, id, started_at, source, source_call_id, conversation_id, source_version, direction, disposition,

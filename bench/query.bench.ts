@@ -9,14 +9,22 @@
  *
  *   node --import tsx bench/query.bench.ts [--records 5000000] [--tenants 50] [--months 6]
  *                                          [--iterations 200] [--rounds 2] [--ingest 20000]
+ *                                          [--record-encoding compact|json] [--sizes-only]
+ *
+ * After the load it prints the footprint per table (rows, heap + TOAST bytes, index bytes, bytes
+ * per call; partitions summed) and the total per call. Bytes per call hardly depend on the
+ * number of calls, so --records 200000 to 500000 measures it on a shared machine; --sizes-only
+ * stops there (no queries, no ingest).
  *
  * How the data is loaded (so the load fits in minutes on 2 cores):
  * - Every call gets its own real ciphertext of its parties (AES-GCM under the tenant's data key,
  *   bound to the call id) and real HMAC blind indexes (from per-tenant pools of numbers, name
  *   words and agents, as real traffic repeats them); list pages decrypt them as in production.
  * - record_ciphertext (the whole record, read only by detail and export, which this benchmark
- *   does not time) is filler of a typical size (800 bytes), not an encryption: encrypting and
- *   shipping 5M full records would dominate the run.
+ *   does not time) is a real record re-encrypted per call, as the store writes it
+ *   (store/call-crypto.ts, in --record-encoding, default the production one): the 55 records the
+ *   connectors make of the real fixtures of nine sources (calls/testing/real-calls.ts, 1.1–8 KB of
+ *   JSON, 2.0 KB on average), taken in turn, with the call's own ids and times put in.
  * - Rows go in through INSERT ... SELECT from unnest()ed arrays of 20k rows (pg-copy-streams is
  *   not installed), with the tables' indexes and keys dropped during the load and rebuilt after
  *   it, as a bulk load should be (bench/support/calls-bench.ts, shared with bench/stats.bench.ts).
@@ -26,7 +34,6 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { sql } from 'kysely';
 import type pg from 'pg';
 import { systemContext, type RequestContext } from '../src/platform/context.js';
 import type { Keyring } from '../src/platform/crypto/index.js';
@@ -34,11 +41,20 @@ import type { Database } from '../src/platform/db/index.js';
 import { newUuid } from '../src/platform/ids.js';
 import { createLogger } from '../src/platform/telemetry/index.js';
 import type { CallFilters, CallsApi } from '../src/modules/calls/index.js';
-import { callRecord, termPurposes } from '../src/modules/calls/testing/index.js';
+import {
+  callRecord,
+  createCallCrypto,
+  realCalls,
+  termPurposes,
+  type CallWriteCrypto,
+  type NormalisedCall,
+  type RecordEncoding,
+} from '../src/modules/calls/testing/index.js';
 import {
   bulkLoadCalls,
   loadAverage,
   percentiles,
+  printFootprint,
   printTable,
   startCallsBench,
   storeAgents,
@@ -53,6 +69,8 @@ const { values: args } = parseArgs({
     iterations: { type: 'string', default: '200' },
     ingest: { type: 'string', default: '20000' },
     rounds: { type: 'string', default: '2' },
+    'record-encoding': { type: 'string', default: 'compact' },
+    'sizes-only': { type: 'boolean', default: false },
   },
 });
 const totalRecords = Number(args.records);
@@ -62,6 +80,9 @@ const iterations = Number(args.iterations);
 const ingestCount = Number(args.ingest);
 const rounds = Math.max(1, Number(args.rounds));
 const chunkSize = 20_000;
+const recordEncodings: readonly RecordEncoding[] = ['json', 'compact'];
+const recordEncoding = recordEncodings.find((e) => e === args['record-encoding']);
+if (!recordEncoding) throw new Error(`--record-encoding: json or compact, not ${args['record-encoding']}`);
 
 const logger = createLogger({ level: 'warn' });
 const end = Date.UTC(2026, 9, 1);
@@ -173,6 +194,8 @@ const queuesPerTenant = 8;
 
 interface TenantPools {
   readonly id: string;
+  /** Encrypts records as the store does (in --record-encoding). */
+  readonly writer: CallWriteCrypto;
   readonly ctx: RequestContext;
   readonly numbers: { raw: string; e164: string | null }[];
   readonly agents: { id: string; name: string; first: number; last: number }[];
@@ -237,7 +260,8 @@ async function createPools(
       `insert into bench.agent_words select $1, i - 1, f, l from unnest($2::int[], $3::int[]) with ordinality as u(f, l, i)`,
       [id, agents.map((a) => a.first), agents.map((a) => a.last)],
     );
-    tenants.push({ id, ctx: systemContext(id, 'bench', 'bench'), numbers, agents });
+    const writer = await createCallCrypto(keyring, { recordEncoding }).writer(id);
+    tenants.push({ id, writer, ctx: systemContext(id, 'bench', 'bench'), numbers, agents });
   }
   await owner.query('analyze bench.numbers, bench.words, bench.agents, bench.agent_words');
   return tenants;
@@ -261,13 +285,32 @@ interface Chunk {
   readonly params: unknown[];
 }
 
-/** One chunk of calls as column arrays; parties encrypted per call. */
-async function prepareChunk(
-  keyring: Keyring,
-  tenants: readonly TenantPools[],
-  first: number,
-  count: number,
-): Promise<Chunk> {
+const fixtureCalls = realCalls();
+
+/**
+ * The i-th real record (in turn) as call `id`: its own ids, start and parties put in (the same
+ * lengths as the fixture's), everything else as the source sent it.
+ */
+function realRecordOf(
+  i: number,
+  id: string,
+  startedAt: Date,
+  parties: Pick<NormalisedCall, 'from' | 'to'>,
+): NormalisedCall {
+  const real = fixtureCalls[i % fixtureCalls.length];
+  if (!real) throw new Error('no real call fixtures');
+  return {
+    ...real,
+    sourceCallId: `bench-${id}`,
+    conversationId: `bench-${id}`,
+    startedAt: startedAt.toISOString(),
+    from: parties.from,
+    to: parties.to,
+  };
+}
+
+/** One chunk of calls as column arrays; parties and records encrypted per call. */
+function prepareChunk(tenants: readonly TenantPools[], first: number, count: number): Chunk {
   const cols = {
     tenant: [] as number[],
     id: [] as string[],
@@ -285,6 +328,7 @@ async function prepareChunk(
     nameFirst: [] as (number | null)[],
     nameLast: [] as (number | null)[],
     parties: [] as Buffer[],
+    records: [] as Buffer[],
   };
   const step = (end - start) / totalRecords;
   const randomPool = randomBytes(16 * count);
@@ -346,7 +390,8 @@ async function prepareChunk(
     cols.to.push(to);
     cols.nameFirst.push(nameFirst);
     cols.nameLast.push(nameLast);
-    cols.parties.push(await keyring.encrypt(tenant.id, JSON.stringify(parties), `calls.parties:${id}`));
+    cols.parties.push(tenant.writer.encryptParties(id, parties));
+    cols.records.push(tenant.writer.encryptRecord(id, realRecordOf(i, id, new Date(startedAt), parties)));
   }
   return {
     params: [
@@ -367,6 +412,7 @@ async function prepareChunk(
       cols.nameFirst,
       cols.nameLast,
       byteaArray(cols.parties),
+      byteaArray(cols.records),
     ],
   };
 }
@@ -376,8 +422,8 @@ const loadSql = `
   with s as materialized (
     select ($1::uuid[])[t + 1] as tenant_id, u.*
       from unnest($2::int[], $3::uuid[], $4::timestamptz[], $5::text[], $6::text[], $7::text[], $8::int[], $9::int[], $10::int[], $11::int[], $12::int[],
-                  $13::int[], $14::int[], $15::int[], $16::int[], $17::bytea[])
-        as u (t, id, started_at, source, direction, disposition, ring, talk, wrap_up, agent, queue, from_num, to_num, name_first, name_last, parties)
+                  $13::int[], $14::int[], $15::int[], $16::int[], $17::bytea[], $18::bytea[])
+        as u (t, id, started_at, source, direction, disposition, ring, talk, wrap_up, agent, queue, from_num, to_num, name_first, name_last, parties, record)
   ), a as materialized (
     select s.*, ag.agent_index, ag.agent_ciphertext, aw.first_idx as agent_first, aw.last_idx as agent_last
       from s left join bench.agents ag on ag.tenant_id = s.tenant_id and ag.idx = s.agent
@@ -392,7 +438,7 @@ const loadSql = `
            case when a.queue is not null then 'q' || a.queue end, case when a.queue is not null then 'Queue ' || a.queue end,
            null, null, null, null, 1, 0,
            a.tenant_id || '/' || a.source || '/' || to_char(a.started_at, 'YYYY/MM/DD') || '/' || a.id || '.json', md5(a.id::text) || md5(a.id::text),
-           a.started_at + interval '2 minutes', a.parties, decode(repeat(md5(a.id::text), 50), 'hex'), now()
+           a.started_at + interval '2 minutes', a.parties, a.record, now()
       from a
   ), keys as (
     insert into calls.call_keys
@@ -413,7 +459,7 @@ const loadSql = `
 
 const loadedTables = ['calls.call_keys', 'calls.call_records', 'calls.call_numbers', 'calls.call_name_terms'];
 
-async function load(db: Database, keyring: Keyring, tenants: readonly TenantPools[]): Promise<void> {
+async function load(db: Database, tenants: readonly TenantPools[]): Promise<void> {
   await bulkLoadCalls(db.pools.owner, {
     tables: loadedTables,
     range: { start, end },
@@ -421,20 +467,15 @@ async function load(db: Database, keyring: Keyring, tenants: readonly TenantPool
       const loadStarted = performance.now();
       const chunks = Math.ceil(totalRecords / chunkSize);
       // Encrypting the next chunk overlaps with PostgreSQL inserting this one.
-      let next: Promise<Chunk> | undefined = prepareChunk(
-        keyring,
-        tenants,
-        0,
-        Math.min(chunkSize, totalRecords),
-      );
-      for (let c = 0; c < chunks; c++) {
-        const chunk: Chunk = await (next ?? Promise.reject(new Error('no chunk')));
+      let chunk: Chunk | undefined = prepareChunk(tenants, 0, Math.min(chunkSize, totalRecords));
+      for (let c = 0; c < chunks && chunk; c++) {
+        const inserted = client.query(loadSql, chunk.params);
         const first = (c + 1) * chunkSize;
-        next =
+        chunk =
           c + 1 < chunks
-            ? prepareChunk(keyring, tenants, first, Math.min(chunkSize, totalRecords - first))
+            ? prepareChunk(tenants, first, Math.min(chunkSize, totalRecords - first))
             : undefined;
-        await client.query(loadSql, chunk.params);
+        await inserted;
         if ((c + 1) % 25 === 0 || c + 1 === chunks) {
           const done = Math.min(totalRecords, (c + 1) * chunkSize);
           const seconds = (performance.now() - loadStarted) / 1000;
@@ -742,15 +783,13 @@ async function main(): Promise<void> {
         (await tenantAdmin.create({ name: `Bench ${t}`, slug: `bench-${t}`, timeZone: 'Europe/Berlin' }))
           .uuid,
     );
-    await load(database, keyring, tenants);
-    const sizes = await sql<{ name: string; size: string }>`
-      select t as name, pg_size_pretty(sum(pg_total_relation_size(c.oid))) as size
-        from unnest(${loadedTables}::text[]) t
-        join pg_inherits i on i.inhparent = t::regclass join pg_class c on c.oid = i.inhrelid
-       group by t`.execute(database.owner);
+    await load(database, tenants);
+    console.log(`  loaded in ${((performance.now() - loadStarted) / 1000).toFixed(0)} s`);
     console.log(
-      `  loaded in ${((performance.now() - loadStarted) / 1000).toFixed(0)} s; ${sizes.rows.map((r) => `${r.name} ${r.size}`).join(', ')}`,
+      `\nFootprint of ${totalRecords.toLocaleString('en')} calls (records encoded ${recordEncoding}; load average ${loadAverage()}):\n`,
     );
+    await printFootprint(database.pools.owner, loadedTables, totalRecords);
+    if (args['sizes-only']) return;
 
     const owner = database.pools.owner;
     console.log(

@@ -8,6 +8,7 @@ import type { Keyring } from '../../src/platform/crypto/index.js';
 import { startEmbeddedPostgres } from '../../src/platform/db/embedded-postgres.js';
 import type { Logger } from '../../src/platform/telemetry/index.js';
 import { termPurposes } from '../../src/modules/calls/testing/index.js';
+import { printTable } from './figures.js';
 
 /*
  * What the call benchmarks (query, stats) share: the platform on a throwaway embedded PostgreSQL,
@@ -196,3 +197,77 @@ export function percentiles(samples: readonly number[]): Percentiles {
 }
 
 export { loadAverage, printTable } from './figures.js';
+
+/**
+ * The footprint of the call index after a load: per table (partitions summed) its rows, heap and
+ * TOAST bytes (pg_table_size), index bytes (pg_indexes_size), total (pg_total_relation_size) and
+ * bytes per call, then the total per call, and the average stored size of call_records' widest
+ * columns. Returns the total bytes per call.
+ */
+export async function printFootprint(
+  owner: pg.Pool,
+  tables: readonly string[],
+  calls: number,
+): Promise<number> {
+  const { rows } = await owner.query<{
+    name: string;
+    heap: string;
+    indexes: string;
+    total: string;
+  }>(
+    `select t as name,
+            sum(pg_table_size(p.relid))::bigint as heap,
+            sum(pg_indexes_size(p.relid))::bigint as indexes,
+            sum(pg_total_relation_size(p.relid))::bigint as total
+       from unnest($1::text[]) t,
+            lateral (select relid from pg_partition_tree(t::regclass) where isleaf
+                     union all select t::regclass where (select relkind from pg_class where oid = t::regclass) = 'r') p
+      group by t`,
+    [tables],
+  );
+  const figures: string[][] = [];
+  let sum = 0;
+  for (const table of tables) {
+    const row = rows.find((r) => r.name === table);
+    if (!row) continue;
+    const count = await owner.query<{ n: string }>(`select count(*) as n from ${table}`);
+    const total = Number(row.total);
+    sum += total;
+    figures.push([
+      table,
+      Number(count.rows[0]?.n ?? 0).toLocaleString('en'),
+      (Number(row.heap) / 1e6).toFixed(1),
+      (Number(row.indexes) / 1e6).toFixed(1),
+      (total / 1e6).toFixed(1),
+      (total / calls).toFixed(0),
+    ]);
+  }
+  figures.push(['total', '', '', '', (sum / 1e6).toFixed(1), (sum / calls).toFixed(0)]);
+  printTable(['table', 'rows', 'heap+TOAST MB', 'index MB', 'total MB', 'bytes/call'], figures);
+  const indexes = await owner.query<{ name: string; bytes: string }>(
+    `select i.indexrelid::regclass::text as name, sum(pg_relation_size(p.relid))::bigint as bytes
+       from pg_index i,
+            lateral (select relid from pg_partition_tree(i.indexrelid) where isleaf
+                     union all select i.indexrelid where (select relkind from pg_class where oid = i.indexrelid) = 'i') p
+      where i.indrelid = any($1::text[]::regclass[])
+      group by 1 order by 2 desc`,
+    [tables],
+  );
+  console.log(
+    `  indexes, bytes per call: ${indexes.rows.map((r) => `${r.name} ${(Number(r.bytes) / calls).toFixed(0)}`).join(', ')}`,
+  );
+  const columns = await owner.query<Record<string, string | null>>(
+    `select avg(pg_column_size(r.*))::int as "row",
+            avg(pg_column_size(record_ciphertext))::int as record_ciphertext,
+            avg(pg_column_size(parties_ciphertext))::int as parties_ciphertext,
+            avg(pg_column_size(agent_ciphertext))::int as agent_ciphertext,
+            avg(pg_column_size(raw_object_key))::int as raw_object_key
+       from calls.call_records r`,
+  );
+  console.log(
+    `  call_records, average stored bytes: ${Object.entries(columns.rows[0] ?? {})
+      .map(([k, v]) => `${k} ${v ?? '-'}`)
+      .join(', ')}`,
+  );
+  return sum / calls;
+}

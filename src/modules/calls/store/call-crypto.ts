@@ -3,6 +3,13 @@ import { ciphertextToText, type Keyring } from '../../../platform/crypto/index.j
 import type { CallParty, NormalisedCall } from '../call-record.js';
 import type { NamedRef } from '../contract.js';
 import { termPurposes } from '../query/search-terms.js';
+import {
+  decodeParties,
+  decodeRecord,
+  encodeParties,
+  encodeRecord,
+  type RecordEncoding,
+} from './record-encoding.js';
 
 /*
  * Encryption and blind indexes of call data under the tenant's keys. The AAD binds a record's
@@ -54,7 +61,16 @@ export interface CallCrypto {
 
 type TermPurpose = (typeof termPurposes)[keyof typeof termPurposes];
 
-export function createCallCrypto(keyring: Keyring): CallCrypto {
+export interface CallCryptoOptions {
+  /**
+   * How records and parties are written (record-encoding.ts): compact (the default) or, for
+   * benchmarks comparing footprints, the plain JSON of earlier versions. Both are read.
+   */
+  readonly recordEncoding?: RecordEncoding;
+}
+
+export function createCallCrypto(keyring: Keyring, options: CallCryptoOptions = {}): CallCrypto {
+  const recordEncoding = options.recordEncoding ?? 'compact';
   const decryptJson = async <T>(tenantId: string, ciphertext: Buffer | string, aad: string): Promise<T> =>
     JSON.parse((await keyring.decrypt(tenantId, ciphertext, aad)).toString('utf8')) as T;
   const blindIndex = async (tenantId: string, purpose: string, value: string) =>
@@ -80,9 +96,10 @@ export function createCallCrypto(keyring: Keyring): CallCrypto {
       return {
         blindIndex: (purpose, value) => indexerOf(purpose)(value),
         digest: (call) => digestOf(canonicalize(call) ?? ''),
-        encryptRecord: (callUuid, call) => encrypt(JSON.stringify(call), `calls.record:${callUuid}`),
+        encryptRecord: (callUuid, call) =>
+          encrypt(encodeRecord(call, recordEncoding), `calls.record:${callUuid}`),
         encryptParties: (callUuid, parties) =>
-          encrypt(JSON.stringify({ from: parties.from, to: parties.to }), `calls.parties:${callUuid}`),
+          encrypt(encodeParties(parties, recordEncoding), `calls.parties:${callUuid}`),
         encryptAgent(agent) {
           const plaintext = JSON.stringify({ id: agent.id, name: agent.name });
           let ciphertext = agents.get(plaintext);
@@ -101,7 +118,7 @@ export function createCallCrypto(keyring: Keyring): CallCrypto {
       const agents = new Map<string, NamedRef>();
       return {
         decryptParties: (callUuid, ciphertext) =>
-          JSON.parse(text(ciphertext, `calls.parties:${callUuid}`)) as CallParties,
+          decodeParties(text(ciphertext, `calls.parties:${callUuid}`)),
         decryptAgent(ciphertext) {
           let agent = agents.get(ciphertext);
           if (agent === undefined) {
@@ -113,10 +130,12 @@ export function createCallCrypto(keyring: Keyring): CallCrypto {
       };
     },
     blindIndex,
-    decryptRecord: (tenantId, callUuid, ciphertext) =>
-      decryptJson<NormalisedCall>(tenantId, ciphertext, `calls.record:${callUuid}`),
-    decryptParties: (tenantId, callUuid, ciphertext) =>
-      decryptJson<CallParties>(tenantId, ciphertext, `calls.parties:${callUuid}`),
+    decryptRecord: async (tenantId, callUuid, ciphertext) =>
+      decodeRecord(await keyring.decrypt(tenantId, ciphertext, `calls.record:${callUuid}`)),
+    decryptParties: async (tenantId, callUuid, ciphertext) =>
+      decodeParties(
+        (await keyring.decrypt(tenantId, ciphertext, `calls.parties:${callUuid}`)).toString('utf8'),
+      ),
     decryptAgent: (tenantId, ciphertext) => decryptJson<NamedRef>(tenantId, ciphertext, 'calls.agent'),
     encryptRaw: (tenantId, id, raw) => keyring.encrypt(tenantId, raw, `calls.quarantine:${id}`),
     decryptRaw: (tenantId, id, ciphertext) => keyring.decrypt(tenantId, ciphertext, `calls.quarantine:${id}`),

@@ -8,6 +8,8 @@ import {
   type CallsTestPlatform,
 } from '../../../../test/support/calls-test-platform.js';
 import { callRecord, leg, party } from '../testing/call-record.fixtures.js';
+import { createCallCrypto } from './call-crypto.js';
+import { normalisedPart } from './upsert-plan.js';
 
 describe('upsertRecords', () => {
   let t: CallsTestPlatform;
@@ -65,6 +67,35 @@ describe('upsertRecords', () => {
     ]);
     expect(await stored(first.id)).toEqual(first);
     expect(await rowsOf('CA-replay')).toBe(1);
+  });
+
+  it('reads and merges rows written before compression (plain JSON record and parties) beside new ones', async () => {
+    const v1 = callRecord(tenantId, {
+      sourceCallId: 'CA-legacy',
+      sourceVersion: 1,
+      from: party('+4930222222', '+4930222222', 'Old Row'),
+    });
+    await upsert([v1]);
+    // Rewrite the row as versions before the compact encoding wrote it.
+    const id = fromPublicId('call', v1.id) ?? '';
+    const legacy = await createCallCrypto(t.platform.keyring, { recordEncoding: 'json' }).writer(tenantId);
+    const call = normalisedPart(v1);
+    const recordCiphertext = legacy.encryptRecord(id, call);
+    const partiesCiphertext = legacy.encryptParties(id, { from: call.from, to: call.to });
+    await sql`update calls.call_records set record_ciphertext = ${recordCiphertext}, parties_ciphertext = ${partiesCiphertext}
+               where id = ${id}::uuid`.execute(t.platform.database.owner);
+    expect(await stored(v1.id)).toEqual(v1);
+    const page = await t.calls.calls.list(ctx, { filters: { number: '+4930222222' }, limit: 10 });
+    expect(page.items.map((c) => [c.id, c.from])).toEqual([[v1.id, v1.from]]);
+    // A newer version merges into the old row's record and is written compact.
+    const v2 = callRecord(tenantId, { sourceCallId: 'CA-legacy', sourceVersion: 2, from: v1.from });
+    expect((await upsert([v2])).updated).toBe(1);
+    expect(await stored(v1.id)).toMatchObject({ sourceVersion: 2, from: v1.from });
+    const { rows } = await sql<{
+      n: number;
+    }>`select octet_length(record_ciphertext)::int as n from calls.call_records
+      where id = ${id}::uuid`.execute(t.platform.database.owner);
+    expect(rows[0]?.n).toBeLessThan(recordCiphertext.length);
   });
 
   it('replaces an older version with a newer one and keeps the public id', async () => {

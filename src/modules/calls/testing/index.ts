@@ -8,3 +8,8 @@ export { knownCallRecordId, startGraphFake, type GraphFake } from './graph.fake-
 export { termPurposes } from '../query/search-terms.js';
 /** The vCon importer, for round trips of what other modules add to a call's vCon export. */
 export { normaliseVcon } from '../connectors/normalise-vcon.js';
+/** Real normalised calls (the fixtures of nine sources), and records encrypted as the store does. */
+export { realCalls } from './real-calls.js';
+export { createCallCrypto, type CallWriteCrypto } from '../store/call-crypto.js';
+export type { RecordEncoding } from '../store/record-encoding.js';
+export type { NormalisedCall } from '../call-record.js';
