@@ -71,7 +71,7 @@ export function isPlainJsonShape(schema: $ZodType, seen = new Set<$ZodType>()): 
 function resolveZod(maybeSchema: unknown): $ZodType | undefined {
   if (maybeSchema instanceof z.ZodType) return maybeSchema;
   if (typeof maybeSchema === 'object' && maybeSchema !== null && 'properties' in maybeSchema) {
-    const properties = (maybeSchema).properties;
+    const properties = maybeSchema.properties;
     if (properties instanceof z.ZodType) return properties;
   }
   return undefined;
