@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultNatsPrefix } from '../../src/platform/bus/index.js';
 import { createWorkerRuntime } from '../../src/platform/jobs/index.js';
 import { createLogger } from '../../src/platform/telemetry/index.js';
-import { bearer, createTenant, createUser, login } from '../support/identity.js';
+import { bearer, createApiKey, createTenant, createUser, login } from '../support/identity.js';
 import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from '../support/otlp-receiver.js';
 import { createTestPlatform } from '../support/test-platform.js';
 
@@ -78,13 +78,7 @@ describe('tracing: one call record from the HTTP request to the index', () => {
         const { tenant } = await createTenant(t.platform);
         const token = (await login(t, await createUser(t.platform, tenant, { roles: ['owner'] })))
           .accessToken;
-        const created = await t.inject({
-          method: 'POST',
-          url: '/api/v1/api-keys',
-          headers: bearer(token),
-          payload: { name: 'pbx', scopes: ['calls:ingest'] },
-        });
-        const ingestKey = created.json<{ key: string }>().key;
+        const ingestKey = await createApiKey(t, token, { name: 'pbx', scopes: ['calls:ingest'] });
 
         const res = await t.inject({
           method: 'POST',

@@ -63,3 +63,19 @@ export async function login(
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** Creates an API key through the HTTP API (as a signed-in user with api-keys rights) and returns its secret. */
+export async function createApiKey(
+  t: TestPlatform,
+  accessToken: string,
+  options: { name: string; scopes: string[] },
+): Promise<string> {
+  const res = await t.inject({
+    method: 'POST',
+    url: '/api/v1/api-keys',
+    headers: bearer(accessToken),
+    payload: options,
+  });
+  if (res.statusCode !== 201) throw new Error(`creating an API key failed: ${res.statusCode} ${res.body}`);
+  return res.json<{ key: string }>().key;
+}

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, createTenant, createUser, login } from '../../../../test/support/identity.js';
+import { bearer, createApiKey, createTenant, createUser, login } from '../../../../test/support/identity.js';
 import { createTestPlatform, type TestPlatform } from '../../../../test/support/test-platform.js';
 import type { Tenant } from '../../identity/index.js';
 import { systemContext } from '../../../platform/context.js';
@@ -23,13 +23,7 @@ describe('call ingest with the segments archive layout', () => {
     t = await createTestPlatform({ role: 'start', env: { SWITCHBOARD_ARCHIVE_LAYOUT: 'segments' } });
     ({ tenant } = await createTenant(t.platform, 'segments'));
     token = (await login(t, await createUser(t.platform, tenant, { roles: ['owner'] }))).accessToken;
-    const created = await t.inject({
-      method: 'POST',
-      url: '/api/v1/api-keys',
-      headers: bearer(token),
-      payload: { name: 'pbx', scopes: ['calls:ingest'] },
-    });
-    ingestKey = created.json<{ key: string }>().key;
+    ingestKey = await createApiKey(t, token, { name: 'pbx', scopes: ['calls:ingest'] });
   });
   afterAll(() => t.close());
 

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromPublicId } from '../../../platform/ids.js';
 import { callRecordIngestedV1 } from '../index.js';
-import { bearer, createTenant, createUser, login } from '../../../../test/support/identity.js';
+import { bearer, createApiKey, createTenant, createUser, login } from '../../../../test/support/identity.js';
 import { createTestPlatform, type TestPlatform } from '../../../../test/support/test-platform.js';
 import type { Tenant } from '../../identity/index.js';
 
@@ -27,13 +27,7 @@ describe('call ingest, end to end', () => {
     t = await createTestPlatform({ role: 'start' });
     ({ tenant } = await createTenant(t.platform, 'callcentre'));
     token = (await login(t, await createUser(t.platform, tenant, { roles: ['owner'] }))).accessToken;
-    const created = await t.inject({
-      method: 'POST',
-      url: '/api/v1/api-keys',
-      headers: bearer(token),
-      payload: { name: 'pbx', scopes: ['calls:ingest'] },
-    });
-    ingestKey = created.json<{ key: string }>().key;
+    ingestKey = await createApiKey(t, token, { name: 'pbx', scopes: ['calls:ingest'] });
     // A consumer as another module writes one: the event's name and schema from the door.
     await t.platform.bus.subscribe({
       group: 'test-ingested',
