@@ -37,7 +37,7 @@ import { writeFile } from 'node:fs/promises';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { createPlatform } from '../src/app/platform.js';
+import { createPlatform, type Platform } from '../src/app/platform.js';
 import { createFilesystemObjectStore } from '../src/platform/objects/index.js';
 import type { Keyring } from '../src/platform/crypto/index.js';
 import { loadConfig } from '../src/platform/config/index.js';
@@ -190,19 +190,33 @@ async function postgresCpuSeconds(dataDir: string): Promise<number | undefined> 
   }
 }
 
-async function main(): Promise<void> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'switchboard-ingest-bench-'));
+/** Runs `fn` on a fresh platform (`start` role, embedded PostgreSQL) in a temp data dir, then removes both. */
+async function withBenchPlatform<T>(
+  prefix: string,
+  env: Record<string, string>,
+  fn: (platform: Platform, dataDir: string) => Promise<T>,
+): Promise<T> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), prefix));
   const config = loadConfig({
     SWITCHBOARD_DATA_DIR: dataDir,
     PORT: '0',
     LOG_LEVEL: 'warn',
     SWITCHBOARD_RATE_LIMIT_INTERNAL: '1000000',
+    ...env,
   });
-  const records = makeRecords(total);
-  let copyRate: number;
-  const floorRates = new Map<Layout, number>();
   const platform = await createPlatform(config, { role: 'start', logger: createLogger({ level: 'warn' }) });
   try {
+    return await fn(platform, dataDir);
+  } finally {
+    await platform.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const records = makeRecords(total);
+  const floorRates = new Map<Layout, number>();
+  const copyRate = await withBenchPlatform('switchboard-ingest-bench-', {}, async (platform, dataDir) => {
     const { tenantId } = await listenWithBenchTenant(platform, ['calls:ingest']);
     console.log(`Machine: ${os.cpus().length} cores, load average ${loadAverage()}`);
     console.log(
@@ -220,11 +234,8 @@ async function main(): Promise<void> {
           layout,
         ),
       );
-    copyRate = await copyBaseline(platform.database.ownerUrl, records);
-  } finally {
-    await platform.close();
-    await rm(dataDir, { recursive: true, force: true });
-  }
+    return copyBaseline(platform.database.ownerUrl, records);
+  });
   console.log(
     `Baseline  COPY into a bare table:                     ${Math.round(copyRate).toLocaleString('en')} rows/s`,
   );
@@ -267,147 +278,133 @@ async function endToEnd(
   copyRate: number,
   floorRate: number,
 ): Promise<string[]> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'switchboard-ingest-bench-'));
-  const config = loadConfig({
-    SWITCHBOARD_DATA_DIR: dataDir,
-    PORT: '0',
-    LOG_LEVEL: 'warn',
-    SWITCHBOARD_RATE_LIMIT_INTERNAL: '1000000',
-    SWITCHBOARD_ARCHIVE_LAYOUT: layout,
-  });
-  const platform = await createPlatform(config, { role: 'start', logger: createLogger({ level: 'warn' }) });
-  try {
-    const { port, tenantId, key } = await listenWithBenchTenant(platform, ['calls:ingest']);
-    const bodies: string[] = [];
-    for (let i = 0; i < records.length; i += batchSize)
-      bodies.push(JSON.stringify(records.slice(i, i + batchSize)));
-    const profiler = values.profile === undefined ? undefined : new Session();
-    if (profiler) {
-      profiler.connect();
-      await profiler.post('Profiler.enable');
-      await profiler.post('Profiler.start');
-    }
-    const pgBefore = await postgresCpuSeconds(dataDir);
-    const cpuBefore = process.cpuUsage();
-    const started = performance.now();
-    let next = 0;
-    const post = async () => {
-      while (next < bodies.length) {
-        const body = bodies[next++];
-        const res = await fetch(`http://127.0.0.1:${port}/api/v1/calls/ingest?format=generic-json`, {
-          method: 'POST',
-          headers: { 'x-api-key': key, 'content-type': 'application/json' },
-          body,
-        });
-        if (res.status !== 202) throw new Error(`ingest answered ${res.status}: ${await res.text()}`);
+  return withBenchPlatform(
+    'switchboard-ingest-bench-',
+    { SWITCHBOARD_ARCHIVE_LAYOUT: layout },
+    async (platform, dataDir) => {
+      const { port, tenantId, key } = await listenWithBenchTenant(platform, ['calls:ingest']);
+      const bodies: string[] = [];
+      for (let i = 0; i < records.length; i += batchSize)
+        bodies.push(JSON.stringify(records.slice(i, i + batchSize)));
+      const profiler = values.profile === undefined ? undefined : new Session();
+      if (profiler) {
+        profiler.connect();
+        await profiler.post('Profiler.enable');
+        await profiler.post('Profiler.start');
       }
-    };
-    await Promise.all(Array.from({ length: concurrency }, post));
-    const accepted = performance.now();
-    let indexed = 0;
-    while (indexed < total) {
-      await new Promise((r) => setTimeout(r, 100));
-      const { rows } = await sql<{
-        n: number;
-      }>`select count(*)::int as n from calls.call_keys where tenant_id = ${tenantId}`.execute(
-        platform.database.owner,
-      );
-      indexed = rows[0]?.n ?? 0;
-      if (performance.now() - started > 15 * 60_000)
-        throw new Error(`only ${indexed} of ${total} indexed after 15 minutes`);
-    }
-    const seconds = (performance.now() - started) / 1000;
-    const cpu = process.cpuUsage(cpuBefore);
-    const pgAfter = await postgresCpuSeconds(dataDir);
-    const profile = profiler && ((await profiler.post('Profiler.stop')).profile as CpuProfile);
-    profiler?.disconnect();
-    const rate = total / seconds;
-    const perRecord = (cpuSeconds: number) => `${Math.round((cpuSeconds / total) * 1e6)} µs`;
-    if (profile && values.profile) {
-      const file =
-        layoutsToRun.length > 1 ? values.profile.replace(/(\.cpuprofile)?$/, `.${layout}$1`) : values.profile;
-      await writeFile(file, JSON.stringify(profile));
-      console.log(
-        `\nProfile of the end-to-end phase, ${layout} (${file}; the profiler's own cost included):`,
-      );
-      // process.cpuUsage() is in µs already.
-      printProfileSummary(summariseProfile(profile), total, (cpu.user + cpu.system) / total);
-    }
-    return [
-      layout,
-      `${Math.round(total / ((accepted - started) / 1000)).toLocaleString('en')}/s`,
-      `${Math.round(rate).toLocaleString('en')}/s (${seconds.toFixed(1)} s)`,
-      `${((rate / copyRate) * 100).toFixed(0)}%`,
-      `${((rate / floorRate) * 100).toFixed(0)}%`,
-      perRecord((cpu.user + cpu.system) / 1e6),
-      perRecord(cpu.system / 1e6),
-      pgBefore === undefined || pgAfter === undefined ? 'n/a' : perRecord(pgAfter - pgBefore),
-      loadAverage(),
-    ];
-  } finally {
-    await platform.close();
-    await rm(dataDir, { recursive: true, force: true });
-  }
+      const pgBefore = await postgresCpuSeconds(dataDir);
+      const cpuBefore = process.cpuUsage();
+      const started = performance.now();
+      let next = 0;
+      const post = async () => {
+        while (next < bodies.length) {
+          const body = bodies[next++];
+          const res = await fetch(`http://127.0.0.1:${port}/api/v1/calls/ingest?format=generic-json`, {
+            method: 'POST',
+            headers: { 'x-api-key': key, 'content-type': 'application/json' },
+            body,
+          });
+          if (res.status !== 202) throw new Error(`ingest answered ${res.status}: ${await res.text()}`);
+        }
+      };
+      await Promise.all(Array.from({ length: concurrency }, post));
+      const accepted = performance.now();
+      let indexed = 0;
+      while (indexed < total) {
+        await new Promise((r) => setTimeout(r, 100));
+        const { rows } = await sql<{
+          n: number;
+        }>`select count(*)::int as n from calls.call_keys where tenant_id = ${tenantId}`.execute(
+          platform.database.owner,
+        );
+        indexed = rows[0]?.n ?? 0;
+        if (performance.now() - started > 15 * 60_000)
+          throw new Error(`only ${indexed} of ${total} indexed after 15 minutes`);
+      }
+      const seconds = (performance.now() - started) / 1000;
+      const cpu = process.cpuUsage(cpuBefore);
+      const pgAfter = await postgresCpuSeconds(dataDir);
+      const profile = profiler && ((await profiler.post('Profiler.stop')).profile as CpuProfile);
+      profiler?.disconnect();
+      const rate = total / seconds;
+      const perRecord = (cpuSeconds: number) => `${Math.round((cpuSeconds / total) * 1e6)} µs`;
+      if (profile && values.profile) {
+        const file =
+          layoutsToRun.length > 1
+            ? values.profile.replace(/(\.cpuprofile)?$/, `.${layout}$1`)
+            : values.profile;
+        await writeFile(file, JSON.stringify(profile));
+        console.log(
+          `\nProfile of the end-to-end phase, ${layout} (${file}; the profiler's own cost included):`,
+        );
+        // process.cpuUsage() is in µs already.
+        printProfileSummary(summariseProfile(profile), total, (cpu.user + cpu.system) / total);
+      }
+      return [
+        layout,
+        `${Math.round(total / ((accepted - started) / 1000)).toLocaleString('en')}/s`,
+        `${Math.round(rate).toLocaleString('en')}/s (${seconds.toFixed(1)} s)`,
+        `${((rate / copyRate) * 100).toFixed(0)}%`,
+        `${((rate / floorRate) * 100).toFixed(0)}%`,
+        perRecord((cpu.user + cpu.system) / 1e6),
+        perRecord(cpu.system / 1e6),
+        pgBefore === undefined || pgAfter === undefined ? 'n/a' : perRecord(pgAfter - pgBefore),
+        loadAverage(),
+      ];
+    },
+  );
 }
 
 /** One open-loop run of single-record requests on a fresh platform, group commit on or off. */
 async function singleRun(rate: number, groupCommit: boolean): Promise<string[]> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'switchboard-ingest-single-'));
-  const config = loadConfig({
-    SWITCHBOARD_DATA_DIR: dataDir,
-    PORT: '0',
-    LOG_LEVEL: 'warn',
-    SWITCHBOARD_RATE_LIMIT_INTERNAL: '1000000',
-    SWITCHBOARD_INGEST_GROUP_COMMIT: String(groupCommit),
-  });
-  const platform = await createPlatform(config, { role: 'start', logger: createLogger({ level: 'warn' }) });
-  try {
-    const { port, tenantId, key } = await listenWithBenchTenant(platform, ['calls:ingest']);
-    const seconds = Number(values.seconds);
-    const records = makeRecords(Math.round(rate * seconds));
-    const load = loadAverage();
-    const pgBefore = await postgresCpuSeconds(dataDir);
-    const cpuBefore = process.cpuUsage();
-    const result = await runOpenLoop({
-      port,
-      path: '/api/v1/calls/ingest?format=generic-json',
-      headers: { 'x-api-key': key, 'content-type': 'application/json' },
-      rate,
-      seconds,
-      connections: Number(values.connections),
-      body: (i) => JSON.stringify([records[i]]),
-    });
-    const cpu = process.cpuUsage(cpuBefore);
-    const pgAfter = await postgresCpuSeconds(dataDir);
-    const ids = result.accepted.map(
-      (body) => fromPublicId('raw', (JSON.parse(body) as { payloadId: string }).payloadId) ?? '',
-    );
-    const { rows } = await sql<{ n: number }>`
+  return withBenchPlatform(
+    'switchboard-ingest-single-',
+    { SWITCHBOARD_INGEST_GROUP_COMMIT: String(groupCommit) },
+    async (platform, dataDir) => {
+      const { port, tenantId, key } = await listenWithBenchTenant(platform, ['calls:ingest']);
+      const seconds = Number(values.seconds);
+      const records = makeRecords(Math.round(rate * seconds));
+      const load = loadAverage();
+      const pgBefore = await postgresCpuSeconds(dataDir);
+      const cpuBefore = process.cpuUsage();
+      const result = await runOpenLoop({
+        port,
+        path: '/api/v1/calls/ingest?format=generic-json',
+        headers: { 'x-api-key': key, 'content-type': 'application/json' },
+        rate,
+        seconds,
+        connections: Number(values.connections),
+        body: (i) => JSON.stringify([records[i]]),
+      });
+      const cpu = process.cpuUsage(cpuBefore);
+      const pgAfter = await postgresCpuSeconds(dataDir);
+      const ids = result.accepted.map(
+        (body) => fromPublicId('raw', (JSON.parse(body) as { payloadId: string }).payloadId) ?? '',
+      );
+      const { rows } = await sql<{ n: number }>`
       select count(*)::int as n from calls.raw_payloads where tenant_id = ${tenantId} and id = any(${ids}::uuid[])`.execute(
-      platform.database.owner,
-    );
-    const lost = ids.length - (rows[0]?.n ?? 0);
-    const ms = (q: number) => `${Math.round(quantile(result.latenciesMs, q))} ms`;
-    const perRequest = (cpuSeconds: number | undefined) =>
-      cpuSeconds === undefined ? 'n/a' : `${((cpuSeconds / Math.max(1, ids.length)) * 1000).toFixed(1)} ms`;
-    const failed = [...result.failed].map(([why, n]) => `${n}×${why}`).join(' ') || '0';
-    return [
-      `${rate}/s ${groupCommit ? 'group commit' : 'one by one  '}`,
-      `${Math.round(ids.length / result.seconds)}/s`,
-      ms(0.5),
-      ms(0.95),
-      ms(0.99),
-      `${ids.length}/${result.sent}`,
-      failed,
-      String(lost),
-      perRequest((cpu.user + cpu.system) / 1e6),
-      perRequest(pgBefore === undefined || pgAfter === undefined ? undefined : pgAfter - pgBefore),
-      load,
-    ];
-  } finally {
-    await platform.close();
-    await rm(dataDir, { recursive: true, force: true });
-  }
+        platform.database.owner,
+      );
+      const lost = ids.length - (rows[0]?.n ?? 0);
+      const ms = (q: number) => `${Math.round(quantile(result.latenciesMs, q))} ms`;
+      const perRequest = (cpuSeconds: number | undefined) =>
+        cpuSeconds === undefined ? 'n/a' : `${((cpuSeconds / Math.max(1, ids.length)) * 1000).toFixed(1)} ms`;
+      const failed = [...result.failed].map(([why, n]) => `${n}×${why}`).join(' ') || '0';
+      return [
+        `${rate}/s ${groupCommit ? 'group commit' : 'one by one  '}`,
+        `${Math.round(ids.length / result.seconds)}/s`,
+        ms(0.5),
+        ms(0.95),
+        ms(0.99),
+        `${ids.length}/${result.sent}`,
+        failed,
+        String(lost),
+        perRequest((cpu.user + cpu.system) / 1e6),
+        perRequest(pgBefore === undefined || pgAfter === undefined ? undefined : pgAfter - pgBefore),
+        load,
+      ];
+    },
+  );
 }
 
 async function single(): Promise<void> {
