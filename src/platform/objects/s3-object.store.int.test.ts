@@ -18,12 +18,8 @@ import { startS3rver, type S3rverFixture } from './testing/s3rver.fixture.js';
 describeObjectStoreContract('s3 (s3rver)', async () => {
   const server = await startS3rver();
   const store = createS3ObjectStore({
-    bucket: server.bucket,
+    ...server.storeOptions,
     prefix: 'sb/',
-    endpoint: server.endpoint,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: server.credentials,
     // Small limits so the 24 MiB contract object goes through the spool and multipart path.
     multipartThresholdBytes: 5 * 1024 * 1024,
     partSizeBytes: 5 * 1024 * 1024,

@@ -101,7 +101,7 @@ export function locatorOfRow(row: {
   readonly rawObjectKey: string;
   readonly rawSha256?: string | null;
   readonly rawSegmentKey?: string | null;
-  readonly rawSegmentOffset?: number | string | null;
+  readonly rawSegmentOffset?: number | null;
   readonly rawSegmentLength?: number | null;
 }): ArchiveLocator {
   const segment =
@@ -110,7 +110,7 @@ export function locatorOfRow(row: {
     row.rawSegmentOffset !== undefined &&
     row.rawSegmentLength !== null &&
     row.rawSegmentLength !== undefined
-      ? { key: row.rawSegmentKey, offset: Number(row.rawSegmentOffset), length: row.rawSegmentLength }
+      ? { key: row.rawSegmentKey, offset: row.rawSegmentOffset, length: row.rawSegmentLength }
       : undefined;
   return { key: row.rawObjectKey, segment, sha256: row.rawSha256 ?? undefined };
 }
@@ -158,11 +158,14 @@ export async function readArchiveObject(
     stored = Buffer.from(whole.subarray(offset, offset + length));
   }
   // A whole object is checked by the store against the SHA-256 recorded at put; a slice here.
-  if (where.segment && !(where.sha256 && SHA256_HEX.test(where.sha256)))
+  if (
+    where.segment &&
+    !(
+      where.sha256 &&
+      SHA256_HEX.test(where.sha256) &&
+      createHash('sha256').update(stored).digest('hex') === where.sha256
+    )
+  )
     throw CallsErrors.rawCorrupt(where.key);
-  if (where.segment && where.sha256) {
-    const actual = createHash('sha256').update(stored).digest('hex');
-    if (actual !== where.sha256) throw CallsErrors.rawCorrupt(where.key);
-  }
   return deps.sealing.open(tenantId, where.key, stored);
 }

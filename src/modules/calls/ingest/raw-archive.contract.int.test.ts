@@ -63,14 +63,7 @@ const stores: StoreUnderTest[] = [
     name: 's3 (s3rver)',
     async start() {
       const server = await startS3rver();
-      const store = createS3ObjectStore({
-        bucket: server.bucket,
-        prefix: 'sb/',
-        endpoint: server.endpoint,
-        region: 'us-east-1',
-        forcePathStyle: true,
-        credentials: server.credentials,
-      });
+      const store = createS3ObjectStore({ ...server.storeOptions, prefix: 'sb/' });
       return {
         store,
         async stop() {

@@ -243,26 +243,14 @@ export async function findCall(trx: Trx, id: string): Promise<CallFullRow | unde
   return rows[0];
 }
 /** Where a call's raw payload is archived (the raw columns of its row), for readArchiveObject. */
-export async function findRawLocation(
-  trx: Trx,
-  id: string,
-): Promise<
-  | {
-      rawObjectKey: string;
-      rawSha256: string;
-      rawSegmentKey: string | null;
-      rawSegmentOffset: string | null;
-      rawSegmentLength: number | null;
-    }
-  | undefined
-> {
-  const { rows } = await sql<{
-    rawObjectKey: string;
-    rawSha256: string;
-    rawSegmentKey: string | null;
-    rawSegmentOffset: string | null;
-    rawSegmentLength: number | null;
-  }>`
+/** Where a call's raw payload is archived: its index row's raw columns (an integer offset reads as a number). */
+type RawLocation = Pick<
+  CallRecordsTable,
+  'rawObjectKey' | 'rawSha256' | 'rawSegmentKey' | 'rawSegmentOffset' | 'rawSegmentLength'
+>;
+
+export async function findRawLocation(trx: Trx, id: string): Promise<RawLocation | undefined> {
+  const { rows } = await sql<RawLocation>`
     select r.raw_object_key, r.raw_sha256, r.raw_segment_key, r.raw_segment_offset, r.raw_segment_length
       from calls.call_keys k
       join calls.call_records r on r.tenant_id = k.tenant_id and r.started_at = k.started_at and r.id = k.id

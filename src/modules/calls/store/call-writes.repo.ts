@@ -70,16 +70,17 @@ export async function storedRecordCiphertexts(
   trx: Trx,
   locations: readonly CallLocation[],
 ): Promise<
-  {
-    id: string;
-    recordCiphertext: Buffer;
-    rawObjectKey: string;
-    rawSha256: string;
-    rawSegmentKey: string | null;
-    rawSegmentOffset: number | null;
-    rawSegmentLength: number | null;
-    ingestedAt: Date;
-  }[]
+  Pick<
+    Selectable<CallRecordsTable>,
+    | 'id'
+    | 'recordCiphertext'
+    | 'rawObjectKey'
+    | 'rawSha256'
+    | 'rawSegmentKey'
+    | 'rawSegmentOffset'
+    | 'rawSegmentLength'
+    | 'ingestedAt'
+  >[]
 > {
   if (locations.length === 0) return [];
   return trx

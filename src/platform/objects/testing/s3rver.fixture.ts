@@ -22,6 +22,14 @@ export interface S3rverFixture {
   readonly pid: number | undefined;
   /** A plain SDK client for the test to go behind the adapter's back. */
   readonly client: S3Client;
+  /** The S3 adapter's connection options for this server (add a prefix and any limits). */
+  readonly storeOptions: {
+    readonly bucket: string;
+    readonly endpoint: string;
+    readonly region: string;
+    readonly forcePathStyle: true;
+    readonly credentials: { accessKeyId: string; secretAccessKey: string };
+  };
   stop(): Promise<void>;
 }
 
@@ -63,6 +71,7 @@ export async function startS3rver(): Promise<S3rverFixture> {
     credentials,
     pid: child.pid,
     client,
+    storeOptions: { bucket, endpoint, region: 'us-east-1', forcePathStyle: true, credentials },
     async stop() {
       client.destroy();
       await stopChild(child);
