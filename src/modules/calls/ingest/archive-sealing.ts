@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { SubjectErasedError, type SubjectKeys } from '../../../platform/crypto/index.js';
 import { ObjectNotFoundError, type ObjectStore } from '../../../platform/objects/index.js';
 import type { CallParty, NormalisedCall } from '../call-record.js';
+import type { ArchiveSegmentRef } from '../contract.js';
 import { CallsErrors } from '../errors.js';
 
 /*
@@ -92,27 +93,28 @@ export function createArchiveSealing(subjectKeys: SubjectKeys): ArchiveSealing {
  */
 export interface ArchiveLocator {
   readonly key: string;
-  readonly segment?: { readonly key: string; readonly offset: number; readonly length: number } | undefined;
+  readonly segment?: ArchiveSegmentRef | undefined;
   readonly sha256?: string | undefined;
 }
 
-/** A locator from an index row's raw columns (segment columns null in the object-per-record layout). */
-export function locatorOfRow(row: {
-  readonly rawObjectKey: string;
-  readonly rawSha256?: string | null;
+/** The segment an index row's raw columns name (all three set), or undefined (object-per-record). */
+export function segmentOfRow(row: {
   readonly rawSegmentKey?: string | null;
   readonly rawSegmentOffset?: number | null;
   readonly rawSegmentLength?: number | null;
-}): ArchiveLocator {
-  const segment =
-    row.rawSegmentKey &&
-    row.rawSegmentOffset !== null &&
-    row.rawSegmentOffset !== undefined &&
-    row.rawSegmentLength !== null &&
-    row.rawSegmentLength !== undefined
-      ? { key: row.rawSegmentKey, offset: row.rawSegmentOffset, length: row.rawSegmentLength }
-      : undefined;
-  return { key: row.rawObjectKey, segment, sha256: row.rawSha256 ?? undefined };
+}): ArchiveSegmentRef | undefined {
+  const { rawSegmentKey: key, rawSegmentOffset: offset, rawSegmentLength: length } = row;
+  return key != null && offset != null && length != null ? { key, offset, length } : undefined;
+}
+
+/** A locator from an index row's raw columns (segment columns null in the object-per-record layout). */
+export function locatorOfRow(
+  row: Parameters<typeof segmentOfRow>[0] & {
+    readonly rawObjectKey: string;
+    readonly rawSha256?: string | null;
+  },
+): ArchiveLocator {
+  return { key: row.rawObjectKey, segment: segmentOfRow(row), sha256: row.rawSha256 ?? undefined };
 }
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;

@@ -6,7 +6,7 @@ import type { ObjectStore } from '../../../platform/objects/index.js';
 import type { ModulePrivacy, SubjectDataRef } from '../../../platform/privacy/index.js';
 import { toCallRecordV1, type CallParty, type NormalisedCall } from '../call-record.js';
 import type { CallsTables } from '../db/calls.tables.js';
-import type { ArchiveSealing } from '../ingest/archive-sealing.js';
+import { segmentOfRow, type ArchiveSealing } from '../ingest/archive-sealing.js';
 import { buildCallRows } from '../query/call-rows.js';
 import { termPurposes } from '../query/search-terms.js';
 import type { CallCrypto } from '../store/call-crypto.js';
@@ -231,11 +231,7 @@ export function createCallsPrivacy(deps: {
               rawSha256: row.rawSha256,
               ingestedAt: row.ingestedAt.toISOString(),
             });
-            const segment =
-              row.rawSegmentKey !== null && row.rawSegmentOffset !== null && row.rawSegmentLength !== null
-                ? { key: row.rawSegmentKey, offset: row.rawSegmentOffset, length: row.rawSegmentLength }
-                : undefined;
-            return buildCallRows(writer, record, writer.digest(call), segment);
+            return buildCallRows(writer, record, writer.digest(call), segmentOfRow(row));
           }),
         );
         await database.withTenant<CallsTables>(ctx, async (trx) => {

@@ -22,6 +22,7 @@ import { applyRollupDelta } from '../stats/rollups.repo.js';
 import type { CallCrypto } from './call-crypto.js';
 import { buildCallRows, callUuid, type CallRows } from '../query/call-rows.js';
 import type { ArchiveSegmentRef } from '../contract.js';
+import { segmentOfRow } from '../ingest/archive-sealing.js';
 import type { PartitionMonths } from './partition-months.js';
 import { decodeSourceVersion } from './source-version.js';
 import { foldDeliveries, normalisedPart, type StoredCall } from './upsert-plan.js';
@@ -111,13 +112,10 @@ export function createCallUpsert(deps: {
     // Where each raw archived in a segment sits, by logical key: the stored rows' (a fold may keep
     // the stored raw) and the deliveries' (as archiving them answered: options.rawSegments).
     const segments = new Map<string, ArchiveSegmentRef>();
-    for (const row of storedRows)
-      if (row.rawSegmentKey !== null && row.rawSegmentOffset !== null && row.rawSegmentLength !== null)
-        segments.set(row.rawObjectKey, {
-          key: row.rawSegmentKey,
-          offset: row.rawSegmentOffset,
-          length: row.rawSegmentLength,
-        });
+    for (const row of storedRows) {
+      const segment = segmentOfRow(row);
+      if (segment) segments.set(row.rawObjectKey, segment);
+    }
     for (const [key, segment] of options.rawSegments ?? []) segments.set(key, segment);
 
     const outcomes: UpsertOutcome[] = [];
