@@ -23,7 +23,7 @@ export function notificationOf(data: string): PortalNotification | undefined {
  * kit/event-stream.ts) while signed in: each notification refreshes the lists it may change
  * (notifications, and orders, whose status it usually announces) and is shown as a toast. The
  * stream resumes with `Last-Event-ID` (the newest notification seen), so the server replays what
- * arrived while the connection was down; a reconnection also refetches the lists.
+ * arrived while the connection was down; each (re)connection also refetches the lists.
  */
 export function useLiveNotifications(enabled: boolean): void {
   const queries = useQueryClient();
@@ -39,8 +39,10 @@ export function useLiveNotifications(enabled: boolean): void {
         void queries.invalidateQueries({ queryKey: ['orders'] });
         if (notification) toast.info(notification.title);
       },
-      onOpen: (reconnected) => {
-        if (reconnected) void queries.invalidateQueries({ queryKey: ['notifications'] });
+      // The stream carries what arrives after it opened: what the lists fetched before may have
+      // missed one in between, so they are fetched again on every open, the first included.
+      onOpen: () => {
+        void queries.invalidateQueries({ queryKey: ['notifications'] });
       },
       lastEventId: () => lastSeen.current,
     },

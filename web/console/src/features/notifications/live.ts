@@ -35,9 +35,11 @@ export function useLiveNotifications(enabled: boolean): string | undefined {
     notificationStreamPath,
     {
       lastEventId: () => lastEventId,
-      onOpen: (reconnected) => {
-        // Back after a gap the server could not replay: count again.
-        if (reconnected) void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
+      onOpen: () => {
+        // The stream sends what arrives after it opened (or, resumed, after the last event seen).
+        // What the bell fetched before that may have missed one that came in between: count and
+        // list again from the moment the stream stands on, the first time and after every gap.
+        void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
       },
       onEvent: (event) => {
         if (event.id !== undefined) lastEventId = event.id;
@@ -51,8 +53,12 @@ export function useLiveNotifications(enabled: boolean): string | undefined {
         const seen = queryClient
           .getQueryData<readonly AppNotification[]>(notificationKeys.latest)
           ?.some((x) => x.id === n.id);
-        if (!seen && n.readAt === null)
+        if (!seen && n.readAt === null) {
+          // At once for the eye, then the server's count: a refetch that raced this event and
+          // already counted it is corrected rather than counted twice.
           queryClient.setQueryData<number>(notificationKeys.unreadCount, (c) => (c ?? 0) + 1);
+          void queryClient.invalidateQueries({ queryKey: notificationKeys.unreadCount, exact: true });
+        }
         queryClient.setQueryData<readonly AppNotification[]>(notificationKeys.latest, (list) =>
           prepend(list, n).slice(0, latestSize),
         );

@@ -57,7 +57,7 @@ export function eventStream() {
 /** Wraps the fetch stub of `stubApi` so some paths answer with a Response of their own making (streams). */
 export function withResponses(
   stub: (request: Request) => Promise<Response>,
-  responses: Record<string, (request: Request) => Response>,
+  responses: Record<string, (request: Request) => Response | Promise<Response>>,
 ) {
   const fetch = vi.fn(async (request: Request) => {
     const own = responses[`${request.method} ${new URL(request.url).pathname}`];

@@ -9,8 +9,10 @@ describe('notification bell', () => {
     signInAs(['notifications:read']);
     const stream = eventStream();
     const lastEventIds: (string | null)[] = [];
+    // The server's count: the bell asks again after the stream opens and after each arrival.
+    let unread = 2;
     const fetch = stubApi({
-      'GET /api/v1/notifications/unread-count': [200, { count: 2 }],
+      'GET /api/v1/notifications/unread-count': () => [200, { count: unread }],
       'GET /api/v1/notifications': [200, { items: [notification()], nextCursor: null }],
     });
     withResponses(fetch, {
@@ -24,6 +26,7 @@ describe('notification bell', () => {
     expect(within(bell).getByText('2')).toBeTruthy();
     await waitFor(() => expect(lastEventIds).toEqual([null]));
 
+    unread = 3;
     stream.send(
       `id: ntf_2\nevent: notification\ndata: ${JSON.stringify(
         notification({ id: 'ntf_2', type: 'payment.failed', title: 'Payment failed for SO-000124' }),
@@ -46,8 +49,9 @@ describe('notification bell', () => {
     signInAs(['notifications:read']);
     const streams = [eventStream(), eventStream()];
     const lastEventIds: (string | null)[] = [];
+    let unread = 0;
     const fetch = stubApi({
-      'GET /api/v1/notifications/unread-count': [200, { count: 0 }],
+      'GET /api/v1/notifications/unread-count': () => [200, { count: unread }],
       'GET /api/v1/notifications': [200, { items: [], nextCursor: null }],
     });
     withResponses(fetch, {
@@ -59,10 +63,37 @@ describe('notification bell', () => {
     await renderNotificationsRoute('/bell-test');
     await screen.findByRole('button', { name: 'Notifications' });
     // a short retry, so the test does not wait the default 3 s
+    unread = 1;
     streams[0]?.send(`retry: 10\nid: ntf_7\ndata: ${JSON.stringify(notification({ id: 'ntf_7' }))}\n\n`);
     expect(await screen.findByRole('button', { name: 'Notifications, 1 unread' })).toBeTruthy();
     streams[0]?.close();
     await waitFor(() => expect(lastEventIds).toEqual([null, 'ntf_7']));
+  }, 60_000);
+
+  it('counts one that arrived after the first count and before the stream opened', async () => {
+    signInAs(['notifications:read']);
+    let unread = 0;
+    let counted = () => {};
+    const firstCount = new Promise<void>((resolve) => (counted = resolve));
+    const fetch = stubApi({
+      'GET /api/v1/notifications/unread-count': () => {
+        counted();
+        return [200, { count: unread }];
+      },
+      'GET /api/v1/notifications': [200, { items: [], nextCursor: null }],
+    });
+    withResponses(fetch, {
+      // The stream opens after the bell has its first count, and one arrives in between: the
+      // server starts the stream after the newest notification it has, so that one is never sent.
+      'GET /api/v1/notifications/stream': async () => {
+        await firstCount;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        unread = 1;
+        return eventStream().response();
+      },
+    });
+    await renderNotificationsRoute('/bell-test');
+    expect(await screen.findByRole('button', { name: 'Notifications, 1 unread' })).toBeTruthy();
   }, 60_000);
 
   it('marks all read from the dropdown', async () => {
