@@ -10,15 +10,30 @@
  *
  * Baseline and bus are measured alternately, `BENCH_ROUNDS` times each, and the best of each is
  * compared, so that other load on the machine does not bias one side.
+ *
+ * Two references are measured in the same alternation and printed below the table, without a
+ * target: a raw JetStream publish *and consume* of the same messages by 16 partition consumers,
+ * with one acknowledgement per message and one in flight per partition (what the bus does
+ * today), and with acknowledgements in batches (AckPolicy.All, one per 100 messages: the upper
+ * bound of the batched acknowledgements planned in docs/bus.md). `BENCH_NATS_REFERENCES=0`
+ * leaves them out.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { connect } from '@nats-io/transport-node';
-import { jetstream, jetstreamManager, StorageType } from '@nats-io/jetstream';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  jetstream,
+  jetstreamManager,
+  StorageType,
+  type ConsumerMessages,
+} from '@nats-io/jetstream';
 import { busMigrations, createBus, type Bus, type NewEvent } from '../src/platform/bus/index.js';
 import type { Database } from '../src/platform/db/index.js';
 import { newUuid } from '../src/platform/ids.js';
 import { openBenchDatabase } from './support/bench-database.js';
 import { loadAverage } from './support/figures.js';
+import { processTreeCpuSeconds } from './support/proc-cpu.js';
 import { createLogger, createMetricsRegistry } from '../src/platform/telemetry/index.js';
 
 const logger = createLogger({ level: 'warn' });
@@ -29,6 +44,9 @@ const batch = 500;
 const natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 const tenantId = newUuid();
 const filler = 'x'.repeat(880);
+const natsReferences = process.env.BENCH_NATS_REFERENCES !== '0';
+/** The embedded PostgreSQL server's postmaster, when the bench started one (its CPU is ours alone). */
+let postmaster: number | undefined;
 
 function makeEvents(count: number, type: string): NewEvent[] {
   return Array.from({ length: count }, (_, i) => ({
@@ -64,18 +82,36 @@ function natsServerCpuMs(): number | undefined {
   return undefined;
 }
 
-/** Runs `fn` and prints the CPU it cost per event in this process and in a local nats-server. */
+/** The postmaster of the server `database` is on: the parent of one of its backends. */
+async function postmasterOf(database: Database): Promise<number | undefined> {
+  const { rows } = await database.pools.owner.query<{ pid: number }>('select pg_backend_pid() as pid');
+  try {
+    const stat = readFileSync(`/proc/${rows[0]?.pid ?? 0}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Runs `fn` and prints the CPU it cost per event in this process, in a local nats-server and in
+ * the embedded PostgreSQL server (postmaster and backends; only when the bench started it).
+ */
 async function withCpu<T>(label: string, events: number, fn: () => Promise<T>): Promise<T> {
   const node = process.cpuUsage();
   const nats = natsServerCpuMs();
+  const pg = postmaster === undefined ? undefined : await processTreeCpuSeconds(postmaster);
   const result = await fn();
   const used = process.cpuUsage(node);
   const natsAfter = natsServerCpuMs();
+  const pgAfter = postmaster === undefined ? undefined : await processTreeCpuSeconds(postmaster);
   const perEvent = (ms: number) => ((ms * 1000) / events).toFixed(0);
   const natsPart =
     nats === undefined || natsAfter === undefined ? '' : `, nats-server ${perEvent(natsAfter - nats)}`;
+  const pgPart =
+    pg === undefined || pgAfter === undefined ? '' : `, PostgreSQL ${perEvent((pgAfter - pg) * 1000)}`;
   console.log(
-    `  ${label}: CPU µs/event: this process ${perEvent((used.user + used.system) / 1000)}${natsPart}`,
+    `  ${label}: CPU µs/event: this process ${perEvent((used.user + used.system) / 1000)}${natsPart}${pgPart}`,
   );
   return result;
 }
@@ -160,6 +196,72 @@ async function rawJetStream(events: readonly NewEvent[], prefix: string): Promis
   return rate;
 }
 
+/**
+ * A reference, not a target: the same messages published as in `rawJetStream` while 16 partition
+ * consumers consume them, each handled message acknowledged. `batchedAcks` false: explicit acks,
+ * one message in flight per partition (the bus's consumers today); true: AckPolicy.All with up to
+ * 1,000 in flight and one acknowledgement per 100 messages or when a partition's buffer runs dry.
+ * No outbox, relay, handler runner or ownership of partitions: what JetStream alone costs.
+ */
+async function rawJetStreamConsumed(
+  events: readonly NewEvent[],
+  prefix: string,
+  batchedAcks: boolean,
+): Promise<number> {
+  const nc = await connect({ servers: natsUrl });
+  const jsm = await jetstreamManager(nc);
+  const js = jetstream(nc);
+  const stream = `${prefix.toUpperCase()}REF`;
+  await jsm.streams.add({ name: stream, subjects: [`${prefix}ref.>`], storage: StorageType.File });
+  const partitions = 16;
+  let handled = 0;
+  let done: () => void = () => undefined;
+  const allHandled = new Promise<void>((resolve) => (done = resolve));
+  const consumers: { messages: ConsumerMessages; loop: Promise<void> }[] = [];
+  for (let p = 0; p < partitions; p++) {
+    await jsm.consumers.add(stream, {
+      durable_name: `p${p}`,
+      ack_policy: batchedAcks ? AckPolicy.All : AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.New,
+      filter_subject: `${prefix}ref.p${p}`,
+      max_ack_pending: batchedAcks ? 1_000 : 1,
+    });
+    const messages = await (await js.consumers.get(stream, `p${p}`)).consume({ max_messages: 256 });
+    const loop = (async () => {
+      let unacked = 0;
+      for await (const msg of messages) {
+        msg.json();
+        handled++;
+        if (!batchedAcks || ++unacked >= 100 || messages.getPending() <= 1 || handled === events.length) {
+          msg.ack();
+          unacked = 0;
+        }
+        if (handled === events.length) done();
+      }
+    })();
+    consumers.push({ messages, loop });
+  }
+  const bodies = events.map((e) => JSON.stringify(e));
+  const window = 1_000;
+  const started = performance.now();
+  for (let i = 0; i < bodies.length; i += window) {
+    await Promise.all(
+      bodies
+        .slice(i, i + window)
+        .map((body, j) =>
+          js.publish(`${prefix}ref.p${(i + j) % partitions}`, body, { msgID: events[i + j]?.id }),
+        ),
+    );
+  }
+  await allHandled;
+  const rate = perSecond(events.length, performance.now() - started);
+  for (const c of consumers) c.messages.stop();
+  await Promise.all(consumers.map((c) => c.loop));
+  await jsm.streams.delete(stream);
+  await nc.close();
+  return rate;
+}
+
 async function natsReachable(): Promise<boolean> {
   try {
     const nc = await connect({ servers: natsUrl, timeout: 2_000 });
@@ -178,7 +280,9 @@ async function main(): Promise<void> {
     migrations: [busMigrations],
   });
   const { database } = bench;
+  if (!process.env.DATABASE_URL) postmaster = await postmasterOf(database);
   const results: { adapter: string; events: number; bus: number; baseline: string; raw: number }[] = [];
+  const natsNotes: string[] = [];
   try {
     console.log(`load average at start: ${loadAverage()}`);
     console.log(
@@ -218,6 +322,7 @@ async function main(): Promise<void> {
         await throughBus(database, natsBus, makeEvents(1_000, 'bench.natswarm.v1'), 'bench.natswarm.v1');
         let rawJs = 0;
         let natsRate = 0;
+        const references = { each: 0, batched: 0 };
         for (let round = 1; round <= rounds; round++) {
           const natsData = makeEvents(natsEvents, `bench.nats${round}.v1`);
           rawJs = Math.max(
@@ -231,6 +336,26 @@ async function main(): Promise<void> {
             await withCpu('NATS bus', natsEvents, () =>
               throughBus(database, natsBus, natsData, `bench.nats${round}.v1`),
             ),
+          );
+          if (!natsReferences) continue;
+          references.each = Math.max(
+            references.each,
+            await withCpu('reference: raw publish + consume, ack per message', natsEvents, () =>
+              rawJetStreamConsumed(natsData, `${prefix}e${round}`, false),
+            ),
+          );
+          references.batched = Math.max(
+            references.batched,
+            await withCpu('reference: raw publish + consume, batched acks', natsEvents, () =>
+              rawJetStreamConsumed(natsData, `${prefix}b${round}`, true),
+            ),
+          );
+        }
+        if (natsReferences) {
+          natsNotes.push(
+            `NATS references (best of ${rounds}, no target): raw JetStream publish + consume, ack per message ` +
+              `${references.each}/s (bus = ${Math.round((100 * natsRate) / references.each)}% of it); ` +
+              `with batched acks ${references.batched}/s (${Math.round((100 * references.batched) / rawJs)}% of the publish baseline)`,
           );
         }
         results.push({
@@ -266,6 +391,7 @@ async function main(): Promise<void> {
       `${r.adapter.padEnd(9)} ${String(r.events).padStart(6)}   ${String(r.bus).padStart(12)}   ${r.baseline.padEnd(32)}  ${String(r.raw).padStart(10)}   ${(ratio * 100).toFixed(0).padStart(4)}%   ${ratio >= 0.8 ? 'met (>= 80%)' : 'MISSED (< 80%)'}`,
     );
   }
+  for (const note of natsNotes) console.log(note);
 }
 
 await main();
