@@ -32,7 +32,7 @@ export async function relayToLog(db: Kysely<NoTables>, batchSize: number): Promi
       head as (
         update bus.log_head set position = position + (select n from counted)
         returning position - (select n from counted) as base
-      )
+      ),
       inserted as (
         insert into bus.log (position, partition, id, type, tenant_id, occurred_at, key, traceparent, data, target_group)
         select (select base from head) + row_number() over (order by seq), partition, id, type, tenant_id, occurred_at,
