@@ -107,7 +107,9 @@ export function createTransformGroups(deps: TransformGroupDeps): TransformGroups
     const first = group[0];
     if (!first) return [];
     const { ctx, options } = first;
-    const records = group.flatMap(({ items }) => items.flatMap((item) => (item.kind === 'record' ? [item] : [])));
+    const records = group.flatMap(({ items }) =>
+      items.flatMap((item) => (item.kind === 'record' ? [item] : [])),
+    );
     const archived = await archiveRecords(deps, ctx, records, new Date());
     const upsertOptions = { connectorOptions: options, rawSegments: archived.rawSegments };
     return deps.database.withTenant(ctx, async (trx) => {

@@ -117,12 +117,11 @@ export async function startPgConsumer(options: PgConsumerOptions): Promise<Subsc
   let nextLeaseAt = 0;
   // Whether a partition of ours may have a retry due: set by a failure we record and by a lease
   // round (a partition taken over may carry one), cleared when the database says there is none
-  // and nothing set it meanwhile (`retryMarks` counts the settings). The poll finds a retry anyway.
-  let retriesMayBePending = true;
-  let retryMarks = 0;
+  // and nothing set it meanwhile (`marks` counts the settings). The poll finds a retry anyway.
+  const retries = { mayBePending: true, marks: 0 };
   const markRetries = () => {
-    retriesMayBePending = true;
-    retryMarks++;
+    retries.mayBePending = true;
+    retries.marks++;
   };
 
   await ensureGroup(db, group, options.topics, options.partitions);
@@ -241,7 +240,7 @@ export async function startPgConsumer(options: PgConsumerOptions): Promise<Subsc
   }
 
   async function nextRetryDelay(): Promise<number | undefined> {
-    const marks = retryMarks;
+    const marks = retries.marks;
     const { rows } = await sql<{
       ms: number | null;
     }>`select (extract(epoch from min(retry_at) - now()) * 1000)::int as ms
@@ -250,7 +249,7 @@ export async function startPgConsumer(options: PgConsumerOptions): Promise<Subsc
     );
     const ms = rows[0]?.ms;
     if (ms === null || ms === undefined) {
-      if (marks === retryMarks) retriesMayBePending = false;
+      if (marks === retries.marks) retries.mayBePending = false;
       return undefined;
     }
     return Math.max(0, ms);
@@ -299,7 +298,7 @@ export async function startPgConsumer(options: PgConsumerOptions): Promise<Subsc
         failures = 0;
         if (isStopped()) break;
         // A partition that finishes, or new events, wake the loop before the timeout.
-        const retryIn = rows.length === 0 && retriesMayBePending ? await nextRetryDelay() : undefined;
+        const retryIn = rows.length === 0 && retries.mayBePending ? await nextRetryDelay() : undefined;
         const untilLease = Math.max(0, nextLeaseAt - Date.now());
         await signal.wait(Math.min(options.pollMs, untilLease, retryIn ?? Number.POSITIVE_INFINITY));
       } catch (error) {

@@ -40,7 +40,9 @@ export async function relayToLog(db: Kysely<NoTables>, batchSize: number): Promi
         from moved
         returning type
       )
-      select count(*)::int as moved, coalesce(string_agg(distinct type, ','), '') as types from inserted`.execute(trx);
+      select count(*)::int as moved, coalesce(string_agg(distinct type, ','), '') as types from inserted`.execute(
+      trx,
+    );
     const moved = relayed[0]?.moved ?? 0;
     const types = relayed[0]?.types ?? '';
     // A notification's payload is limited to 8000 bytes: beyond, an empty one wakes every group.
