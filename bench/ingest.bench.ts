@@ -19,12 +19,16 @@
  * profiler costs CPU of its own: take the CPU figures from a run without it.
  *
  * `--mode single` (issue 20): a source posting one record per request, open loop — a fixed
- * arrival rate for a while over 50 keep-alive connections — with group commit of the raw payloads
- * off (each request its own transaction) and on, alternated in the same run, each on a fresh
- * platform. Accept latency p50/p95/p99 from each request's due time, what was accepted and lost
- * (answered 202 but not stored), and the CPU per request of this process and PostgreSQL.
+ * arrival rate for a while over 50 keep-alive connections — three ways, alternated in the same
+ * run, each on a fresh platform: group commit of the raw payloads off (each request its own
+ * transaction), on, and on with the transform's group commit too (SWITCHBOARD_TRANSFORM_GROUP_COMMIT).
+ * Accept latency p50/p95/p99 from each request's due time, what was accepted and lost (answered
+ * 202 but not stored), and the CPU per request of this process and PostgreSQL while accepting.
+ * Then, until every record is indexed or `--drain` seconds have passed: how many were indexed,
+ * at what rate from the first request, and the CPU per indexed record of both over the whole
+ * path (accept, transform, downstream consumers; the platform's idle CPU included).
  *
- *   node --import tsx bench/ingest.bench.ts --mode single [--rates 200,500] [--seconds 10] [--connections 50]
+ *   node --import tsx bench/ingest.bench.ts --mode single [--rates 200,500] [--seconds 10] [--connections 50] [--drain 60]
  */
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -60,6 +64,7 @@ const { values } = parseArgs({
     rates: { type: 'string', default: '200,500' },
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
+    drain: { type: 'string', default: '60' },
     layout: { type: 'string', default: 'both' },
   },
 });
@@ -355,11 +360,16 @@ async function endToEnd(
   );
 }
 
+type SingleVariant = 'one by one' | 'group commit' | 'group commit + transform groups';
+
 /** One open-loop run of single-record requests on a fresh platform, group commit on or off. */
-async function singleRun(rate: number, groupCommit: boolean): Promise<string[]> {
+async function singleRun(rate: number, variant: SingleVariant): Promise<string[]> {
   return withBenchPlatform(
     'switchboard-ingest-single-',
-    { SWITCHBOARD_INGEST_GROUP_COMMIT: String(groupCommit) },
+    {
+      SWITCHBOARD_INGEST_GROUP_COMMIT: String(variant !== 'one by one'),
+      SWITCHBOARD_TRANSFORM_GROUP_COMMIT: String(variant === 'group commit + transform groups'),
+    },
     async (platform, dataDir) => {
       const { port, tenantId, key } = await listenWithBenchTenant(platform, ['calls:ingest']);
       const seconds = Number(values.seconds);
@@ -367,6 +377,7 @@ async function singleRun(rate: number, groupCommit: boolean): Promise<string[]> 
       const load = loadAverage();
       const pgBefore = await postgresCpuSeconds(dataDir);
       const cpuBefore = process.cpuUsage();
+      const started = performance.now();
       const result = await runOpenLoop({
         port,
         path: '/api/v1/calls/ingest?format=generic-json',
@@ -386,12 +397,29 @@ async function singleRun(rate: number, groupCommit: boolean): Promise<string[]> 
         platform.database.owner,
       );
       const lost = ids.length - (rows[0]?.n ?? 0);
+      // The whole path: until every record is indexed (each request holds a call of its own), or the drain runs out.
+      let indexed = 0;
+      const drainUntil = performance.now() + Number(values.drain) * 1000;
+      for (;;) {
+        const counted = await sql<{ n: number }>`
+          select count(*)::int as n from calls.call_keys where tenant_id = ${tenantId}`.execute(
+          platform.database.owner,
+        );
+        indexed = counted.rows[0]?.n ?? 0;
+        if (indexed >= ids.length || performance.now() > drainUntil) break;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      const indexedAfter = (performance.now() - started) / 1000;
+      const cpuWhole = process.cpuUsage(cpuBefore);
+      const pgWhole = await postgresCpuSeconds(dataDir);
+      const perIndexed = (cpuSeconds: number | undefined) =>
+        cpuSeconds === undefined ? 'n/a' : `${((cpuSeconds / Math.max(1, indexed)) * 1000).toFixed(1)} ms`;
       const ms = (q: number) => `${Math.round(quantile(result.latenciesMs, q))} ms`;
       const perRequest = (cpuSeconds: number | undefined) =>
         cpuSeconds === undefined ? 'n/a' : `${((cpuSeconds / Math.max(1, ids.length)) * 1000).toFixed(1)} ms`;
       const failed = [...result.failed].map(([why, n]) => `${n}×${why}`).join(' ') || '0';
       return [
-        `${rate}/s ${groupCommit ? 'group commit' : 'one by one  '}`,
+        `${rate}/s ${variant}`,
         `${Math.round(ids.length / result.seconds)}/s`,
         ms(0.5),
         ms(0.95),
@@ -401,6 +429,10 @@ async function singleRun(rate: number, groupCommit: boolean): Promise<string[]> 
         String(lost),
         perRequest((cpu.user + cpu.system) / 1e6),
         perRequest(pgBefore === undefined || pgAfter === undefined ? undefined : pgAfter - pgBefore),
+        `${indexed}/${ids.length} in ${indexedAfter.toFixed(0)} s`,
+        `${Math.round(indexed / indexedAfter)}/s`,
+        perIndexed((cpuWhole.user + cpuWhole.system) / 1e6),
+        perIndexed(pgBefore === undefined || pgWhole === undefined ? undefined : pgWhole - pgBefore),
         load,
       ];
     },
@@ -417,8 +449,8 @@ async function single(): Promise<void> {
   const rows: string[][] = [];
   for (const rate of rates) {
     // Alternated in the same run: the machine's load drifts.
-    rows.push(await singleRun(rate, false));
-    rows.push(await singleRun(rate, true));
+    for (const variant of ['one by one', 'group commit', 'group commit + transform groups'] as const)
+      rows.push(await singleRun(rate, variant));
   }
   printTable(
     [
@@ -432,12 +464,19 @@ async function single(): Promise<void> {
       'lost',
       'CPU/req Node',
       'CPU/req PG',
+      'indexed',
+      'index rate',
+      'CPU/rec e2e Node',
+      'CPU/rec e2e PG',
       'load',
     ],
     rows,
   );
   console.log(
-    'CPU per request: this process (API, transform as it keeps up, and the load client) and the embedded PostgreSQL, over the run.',
+    'CPU per request: this process (API, transform as it keeps up, and the load client) and the embedded PostgreSQL, while requests were sent.',
+  );
+  console.log(
+    `End to end: from the first request until every record was indexed (or ${values.drain} s after the last answer), per record indexed, idle CPU included.`,
   );
 }
 

@@ -95,6 +95,8 @@ export interface CallsDeps {
   readonly webhookReplayWindowSeconds?: number;
   /** Ingest stores the payloads of concurrent requests together (SWITCHBOARD_INGEST_GROUP_COMMIT); default off here, on in the platform. */
   readonly ingestGroupCommit?: boolean;
+  /** The transform takes small payloads in hand at the same moment in one transaction (SWITCHBOARD_TRANSFORM_GROUP_COMMIT); default on. */
+  readonly transformGroupCommit?: boolean;
   /** How the raw archive lays out call records (SWITCHBOARD_ARCHIVE_LAYOUT); default object-per-record. */
   readonly archiveLayout?: ArchiveLayout;
   /** Where the Teams connector reaches Microsoft Graph, and its writer of teams.client_state. */
@@ -311,6 +313,7 @@ export function createCallsModule(deps: CallsDeps): PlatformModule<CallsApi> {
         bus: deps.bus,
         fetchers: teams.fetchers,
         metrics: ingestMetrics,
+        groupSmallPayloads: deps.transformGroupCommit ?? true,
       }),
     ],
     jobs: [
@@ -361,6 +364,7 @@ export const callsModule = defineModule({
     webhookReplayWindowSeconds: config.webhooks.replayWindowSeconds,
     redriveAfterMs: config.calls.redriveAfterMs,
     ingestGroupCommit: config.calls.ingestGroupCommit,
+    transformGroupCommit: config.calls.transformGroupCommit,
     archiveLayout: config.calls.archiveLayout,
     exportRetentionHours: config.calls.exportRetentionHours,
   }),
@@ -377,6 +381,7 @@ export const callsModule = defineModule({
       publicUrl: deps.settings.publicUrl,
       webhookReplayWindowSeconds: deps.settings.webhookReplayWindowSeconds,
       ingestGroupCommit: deps.settings.ingestGroupCommit,
+      transformGroupCommit: deps.settings.transformGroupCommit,
       archiveLayout: deps.settings.archiveLayout,
       metrics: deps.metrics,
       logger: deps.logger,

@@ -217,6 +217,7 @@ describe('metering', () => {
       group: handler.group,
       delivery: 1,
       once: () => Promise.reject(new Error('metering does not use the bus inbox')),
+      claimIn: () => Promise.reject(new Error('metering does not use the bus inbox')),
     };
     await handler.handle(ctx, envelope);
     await handler.handle({ ...ctx, delivery: 2 }, envelope);

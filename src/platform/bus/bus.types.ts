@@ -18,6 +18,13 @@ export interface EventContext extends RequestContext {
    * is skipped (`{ done: false }`), so effects written through `once` happen exactly once.
    */
   once<DB, T>(fn: (trx: Transaction<DB>) => Promise<T>): Promise<{ done: true; value: T } | { done: false }>;
+  /**
+   * The inbox half of `once`, for a handler that commits the effects of several events in one
+   * transaction of its own (a withTenant transaction of the event's tenant): records the event in
+   * the group's inbox in `trx`, or answers false when a delivery before this one committed its
+   * effects (then this event's writes must be left out). Its effects commit with the row or not at all.
+   */
+  claimIn(trx: SqlExecutor): Promise<boolean>;
 }
 
 /** Throw to retry (or dead-letter, see AppError.transient); return to acknowledge. */

@@ -6,7 +6,7 @@ import { isTracingEnabled, recordFailure, type Logger } from '../telemetry/index
 import type { EventContext, EventHandler } from './bus.types.js';
 import type { BusMetrics } from './bus.metrics.js';
 import type { EventEnvelope } from './event.envelope.js';
-import { applyOnce } from './inbox.js';
+import { applyOnce, claimInbox } from './inbox.js';
 import { backoffMs, type RetryPolicy } from './retry.policy.js';
 import { classifyFailure, type DeadLetterCategory } from './dead-letter-category.js';
 import { inConsumerSpan, type MessagingSystem } from './consumer.span.js';
@@ -75,6 +75,7 @@ async function deliver(
     group,
     delivery,
     once: (fn) => applyOnce(deps.database, group, event, fn),
+    claimIn: (trx) => claimInbox(trx, group, event),
   };
   try {
     await handler(ctx, event);

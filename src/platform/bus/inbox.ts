@@ -1,6 +1,18 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../db/index.js';
+import type { SqlExecutor } from './bus.types.js';
 import type { EventEnvelope } from './event.envelope.js';
+
+/**
+ * Records the (group, event id) row in `trx`, a withTenant transaction of the event's tenant;
+ * false when it is there already (a delivery before this one committed its effects). A concurrent
+ * delivery of the same event waits on the primary key until the other commits or rolls back.
+ */
+export async function claimInbox(trx: SqlExecutor, group: string, event: EventEnvelope): Promise<boolean> {
+  const inserted = await sql`insert into bus.inbox (group_name, event_id, tenant_id)
+    values (${group}, ${event.id}::uuid, ${event.tenantId}::uuid) on conflict do nothing`.execute(trx);
+  return inserted.numAffectedRows !== 0n;
+}
 
 /**
  * Exactly-once effects on top of at-least-once delivery: the (group, event id) row and the
@@ -16,9 +28,7 @@ export async function applyOnce<DB, T>(
   return database.withTenant<DB, { done: true; value: T } | { done: false }>(
     { tenantId: event.tenantId },
     async (trx) => {
-      const inserted = await sql`insert into bus.inbox (group_name, event_id, tenant_id)
-      values (${group}, ${event.id}::uuid, ${event.tenantId}::uuid) on conflict do nothing`.execute(trx);
-      if (inserted.numAffectedRows === 0n) return { done: false };
+      if (!(await claimInbox(trx, group, event))) return { done: false };
       return { done: true, value: await fn(trx) };
     },
   );

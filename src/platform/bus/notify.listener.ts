@@ -4,10 +4,11 @@ import type { Logger } from '../telemetry/index.js';
 /**
  * One LISTEN connection per bus instance, shared by the relay and every consumer. LISTEN needs a
  * session of its own (a pooled connection would lose it). On reconnect every listener is woken,
- * since notifications sent while disconnected are lost.
+ * since notifications sent while disconnected are lost. A listener gets the notification's payload
+ * (undefined when woken by a reconnect).
  */
 export interface NotifyListener {
-  on(channel: string, wake: () => void): () => void;
+  on(channel: string, wake: (payload?: string) => void): () => void;
   start(): Promise<void>;
   close(): Promise<void>;
 }
@@ -17,7 +18,7 @@ export function createNotifyListener(
   channels: readonly string[],
   logger: Logger,
 ): NotifyListener {
-  const listeners = new Map<string, Set<() => void>>();
+  const listeners = new Map<string, Set<(payload?: string) => void>>();
   let client: pg.Client | undefined;
   let closed = false;
   let retryTimer: NodeJS.Timeout | undefined;
@@ -29,7 +30,7 @@ export function createNotifyListener(
   async function connect(): Promise<void> {
     const next = new pg.Client({ connectionString: url, application_name: 'switchboard-bus-listen' });
     next.on('notification', (message) => {
-      for (const wake of listeners.get(message.channel) ?? []) wake();
+      for (const wake of listeners.get(message.channel) ?? []) wake(message.payload);
     });
     next.on('error', (error) => {
       if (closed) return;

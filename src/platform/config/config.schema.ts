@@ -83,6 +83,9 @@ export const settingsSchema = z
     // Payloads accepted by concurrent ingest requests are stored together, one commit per group
     // (docs/connectors.md); false stores each in a transaction of its own.
     SWITCHBOARD_INGEST_GROUP_COMMIT: z.stringbool().default(true),
+    // Small payloads the calls-transform consumer has in hand at the same moment are transformed in
+    // one transaction (docs/connectors.md); false transforms each delivery in a transaction of its own.
+    SWITCHBOARD_TRANSFORM_GROUP_COMMIT: z.stringbool().default(true),
     // How the raw archive lays out call records (docs/objects.md): one object per record version, or
     // the records of a batch in one segment object per tenant, source and day.
     SWITCHBOARD_ARCHIVE_LAYOUT: z.enum(['object-per-record', 'segments']).default('object-per-record'),

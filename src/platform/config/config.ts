@@ -57,6 +57,8 @@ export interface Config {
     readonly redriveAfterMs: number;
     /** Payloads of concurrent ingest requests stored together, one commit per group (SWITCHBOARD_INGEST_GROUP_COMMIT). */
     readonly ingestGroupCommit: boolean;
+    /** Small payloads in hand at the same moment transformed in one transaction (SWITCHBOARD_TRANSFORM_GROUP_COMMIT). */
+    readonly transformGroupCommit: boolean;
     /** How the raw archive lays out call records (SWITCHBOARD_ARCHIVE_LAYOUT). */
     readonly archiveLayout: 'object-per-record' | 'segments';
     /** How long a background export's file is kept. */
@@ -189,6 +191,7 @@ function buildConfig(settings: Settings): Config {
     calls: {
       redriveAfterMs: settings.SWITCHBOARD_REDRIVE_AFTER_SECONDS * 1000,
       ingestGroupCommit: settings.SWITCHBOARD_INGEST_GROUP_COMMIT,
+      transformGroupCommit: settings.SWITCHBOARD_TRANSFORM_GROUP_COMMIT,
       archiveLayout: settings.SWITCHBOARD_ARCHIVE_LAYOUT,
       exportRetentionHours: settings.SWITCHBOARD_EXPORT_RETENTION_HOURS,
     },

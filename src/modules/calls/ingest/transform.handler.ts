@@ -12,6 +12,7 @@ import { rawPayloadReceivedV1 } from '../events.js';
 import { transformBatches, type CallWrites, type TransformOutcome } from './call-transform.js';
 import type { IngestMetrics } from './ingest.metrics.js';
 import type { IngestService } from './ingest.service.js';
+import { createTransformGroups, groupedPayloadMaxItems } from './transform-groups.js';
 
 export interface TransformDeps {
   readonly database: Database;
@@ -23,6 +24,46 @@ export interface TransformDeps {
   readonly fetchers?: Readonly<Record<string, (tenantId: string, body: Buffer) => Promise<ParsedItem[]>>>;
   /** Counts each payload once its last batch committed (records by outcome, the lag since acceptance). */
   readonly metrics?: IngestMetrics;
+  /**
+   * Small payloads in hand at the same moment are transformed in one transaction (transform-groups.ts);
+   * on by default. Off, each delivery is transformed in a transaction of its own.
+   */
+  readonly groupSmallPayloads?: boolean;
+}
+
+/**
+ * The first `limit + 1` items of `items` and the whole stream again (those first, then the rest):
+ * whether a payload is small is known without reading a large one whole.
+ */
+async function peek(
+  items: AsyncIterable<ParsedItem>,
+  limit: number,
+): Promise<{ head: ParsedItem[]; complete: boolean; all: AsyncIterable<ParsedItem> }> {
+  const iterator = items[Symbol.asyncIterator]();
+  const head: ParsedItem[] = [];
+  let complete = false;
+  while (head.length <= limit) {
+    const next = await iterator.next();
+    if (next.done) {
+      complete = true;
+      break;
+    }
+    head.push(next.value);
+  }
+  const all = (async function* () {
+    yield* head;
+    if (complete) return;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  })();
+  return { head, complete, all };
+}
+
+/** Quarantined items by category. */
+function quarantineCounts(items: readonly ParsedItem[]): Map<QuarantineCategory, number> {
+  const counts = new Map<QuarantineCategory, number>();
+  for (const item of items)
+    if (item.kind === 'quarantined') counts.set(item.category, (counts.get(item.category) ?? 0) + 1);
+  return counts;
 }
 
 /** The writes, counting what is quarantined by category into `counts`. */
@@ -43,6 +84,13 @@ function countingQuarantine(writes: CallWrites, counts: Map<QuarantineCategory, 
  * crash finds the work done; earlier batches of a large payload are idempotent upserts.
  */
 export function createTransformHandler(deps: TransformDeps): EventTrigger {
+  const groups =
+    deps.groupSmallPayloads === false
+      ? undefined
+      : createTransformGroups({
+          ...deps,
+          markProcessed: (work, payloadId, outcome) => deps.ingest.markProcessed(work, payloadId, outcome),
+        });
   return {
     group: 'calls-transform',
     topics: [rawPayloadReceivedV1.topics],
@@ -68,6 +116,26 @@ export function createTransformHandler(deps: TransformDeps): EventTrigger {
         })();
       }
       const source = payload.source as CallSource;
+      if (groups) {
+        const peeked = await peek(items, groupedPayloadMaxItems);
+        if (peeked.complete) {
+          const outcome = await groups.transform({
+            ctx,
+            payloadId: payload.id,
+            source,
+            options,
+            items: peeked.head,
+          });
+          if (outcome)
+            deps.metrics?.processed(
+              source,
+              { ...outcome, quarantined: quarantineCounts(peeked.head) },
+              (Date.now() - payload.receivedAt.getTime()) / 1000,
+            );
+          return;
+        }
+        items = peeked.all;
+      }
       // Counted for this delivery only: one that fails is counted again, whole, by the next.
       const quarantined = new Map<QuarantineCategory, number>();
       const last: { totals?: TransformOutcome } = {};

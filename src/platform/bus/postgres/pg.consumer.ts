@@ -7,7 +7,7 @@ import { insertDeadLetter } from '../dead-letters.repo.js';
 import type { EventEnvelope } from '../event.envelope.js';
 import { runHandler, type HandlerRunnerDeps, type Outcome } from '../handler.runner.js';
 import type { RetryPolicy } from '../retry.policy.js';
-import { toLikePattern } from '../topic.pattern.js';
+import { matchesAny, toLikePattern } from '../topic.pattern.js';
 import { createWakeSignal } from '../wake.signal.js';
 
 export interface PgConsumerOptions {
@@ -24,8 +24,11 @@ export interface PgConsumerOptions {
   readonly batchSize: number;
   /** Fallback poll when no notification arrives. */
   readonly pollMs: number;
-  /** Registers for log notifications; returns the unsubscribe function. */
-  readonly onLogAppended: (wake: () => void) => () => void;
+  /**
+   * Registers for log notifications, whose payload names the types appended (empty or undefined:
+   * unknown); returns the unsubscribe function.
+   */
+  readonly onLogAppended: (wake: (types?: string) => void) => () => void;
   readonly logger: Logger;
 }
 
@@ -102,11 +105,24 @@ export async function startPgConsumer(options: PgConsumerOptions): Promise<Subsc
   const member = `${process.pid}-${randomUUID().slice(0, 8)}`;
   const patterns = options.topics.map(toLikePattern);
   const signal = createWakeSignal();
-  const unlisten = options.onLogAppended(() => signal.wake());
+  // Woken at once by appends of a type it wants (or of unknown types); the events it does not want
+  // are read past, in larger rounds, on the poll: every group reading the log on every append of
+  // any type cost PostgreSQL a read and a position commit per group and append.
+  const unlisten = options.onLogAppended((types) => {
+    if (!types || types.split(',').some((type) => matchesAny(options.topics, type))) signal.wake();
+  });
   // Read through a function: the loop checks it after awaits, when stop() may have changed it.
   const state = { stopped: false };
   const isStopped = () => state.stopped;
   let nextLeaseAt = 0;
+  // Whether a partition of ours may have a retry due: set by a failure we record and by a lease
+  // round (a partition taken over may carry one), cleared when the database says there is none
+  // and nothing set it meanwhile (`marks` counts the settings). The poll finds a retry anyway.
+  const retries = { mayBePending: true, marks: 0 };
+  const markRetries = () => {
+    retries.mayBePending = true;
+    retries.marks++;
+  };
 
   await ensureGroup(db, group, options.topics, options.partitions);
 
@@ -219,9 +235,12 @@ export async function startPgConsumer(options: PgConsumerOptions): Promise<Subsc
           where group_name = ${group} and partition = ${partition} and owner = ${member}`.execute(trx);
       }
     });
+    // After its commit, so the loop's next look for due retries sees it.
+    if (failure) markRetries();
   }
 
   async function nextRetryDelay(): Promise<number | undefined> {
+    const marks = retries.marks;
     const { rows } = await sql<{
       ms: number | null;
     }>`select (extract(epoch from min(retry_at) - now()) * 1000)::int as ms
@@ -229,7 +248,11 @@ export async function startPgConsumer(options: PgConsumerOptions): Promise<Subsc
       db,
     );
     const ms = rows[0]?.ms;
-    return ms === null || ms === undefined ? undefined : Math.max(0, ms);
+    if (ms === null || ms === undefined) {
+      if (marks === retries.marks) retries.mayBePending = false;
+      return undefined;
+    }
+    return Math.max(0, ms);
   }
 
   /** Partitions being handled, each until its events are handled and its position committed. */
@@ -261,6 +284,7 @@ export async function startPgConsumer(options: PgConsumerOptions): Promise<Subsc
       try {
         if (Date.now() >= nextLeaseAt) {
           await maintainLeases();
+          markRetries();
           nextLeaseAt = Date.now() + options.leaseMs / 3;
         }
         const rows = await fetchRound();
@@ -274,7 +298,7 @@ export async function startPgConsumer(options: PgConsumerOptions): Promise<Subsc
         failures = 0;
         if (isStopped()) break;
         // A partition that finishes, or new events, wake the loop before the timeout.
-        const retryIn = rows.length === 0 ? await nextRetryDelay() : undefined;
+        const retryIn = rows.length === 0 && retries.mayBePending ? await nextRetryDelay() : undefined;
         const untilLease = Math.max(0, nextLeaseAt - Date.now());
         await signal.wait(Math.min(options.pollMs, untilLease, retryIn ?? Number.POSITIVE_INFINITY));
       } catch (error) {

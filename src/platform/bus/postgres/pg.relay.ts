@@ -9,7 +9,9 @@ export const relayLockKey = 0x5b_0b05_0001;
  * next positions in the order the relay sees them (outbox sequence among rows visible now).
  * Because relays are serialised by the lock and each step commits before the next begins, a
  * row can only ever get a position above every position already visible: readers never miss a
- * row that committed late (the outbox gap problem). The NOTIFY reaches consumers on commit.
+ * row that committed late (the outbox gap problem). The NOTIFY reaches consumers on commit; its
+ * payload names the types moved (comma-separated; empty when too long for a notification), so a
+ * group that wants none of them need not read the log at once (pg.consumer.ts).
  */
 export async function relayToLog(db: Kysely<NoTables>, batchSize: number): Promise<number | 'busy'> {
   return db.transaction().execute(async (trx) => {
@@ -21,7 +23,7 @@ export async function relayToLog(db: Kysely<NoTables>, batchSize: number): Promi
     // effects, a consumer's dead letter) flushes this one first, and if a crash loses it, the
     // outbox rows come back and are moved again, to be delivered at least once as always.
     await sql`set local synchronous_commit = off`.execute(trx);
-    const result = await sql`
+    const { rows: relayed } = await sql<{ moved: number; types: string }>`
       with moved as (
         delete from bus.outbox where seq in (select seq from bus.outbox order by seq limit ${batchSize})
         returning *
@@ -30,13 +32,21 @@ export async function relayToLog(db: Kysely<NoTables>, batchSize: number): Promi
       head as (
         update bus.log_head set position = position + (select n from counted)
         returning position - (select n from counted) as base
+      ),
+      inserted as (
+        insert into bus.log (position, partition, id, type, tenant_id, occurred_at, key, traceparent, data, target_group)
+        select (select base from head) + row_number() over (order by seq), partition, id, type, tenant_id, occurred_at,
+               key, traceparent, data, target_group
+        from moved
+        returning type
       )
-      insert into bus.log (position, partition, id, type, tenant_id, occurred_at, key, traceparent, data, target_group)
-      select (select base from head) + row_number() over (order by seq), partition, id, type, tenant_id, occurred_at,
-             key, traceparent, data, target_group
-      from moved`.execute(trx);
-    const moved = Number(result.numAffectedRows ?? 0n);
-    if (moved > 0) await sql`select pg_notify('bus_log', '')`.execute(trx);
+      select count(*)::int as moved, coalesce(string_agg(distinct type, ','), '') as types from inserted`.execute(
+      trx,
+    );
+    const moved = relayed[0]?.moved ?? 0;
+    const types = relayed[0]?.types ?? '';
+    // A notification's payload is limited to 8000 bytes: beyond, an empty one wakes every group.
+    if (moved > 0) await sql`select pg_notify('bus_log', ${types.length <= 4000 ? types : ''})`.execute(trx);
     return moved;
   });
 }
