@@ -105,8 +105,10 @@ describe('call ingest with the segments archive layout', () => {
     for await (const head of t.platform.quietObjects.list(`${tenant.uuid}/generic/`)) objects.push(head.key);
     expect(objects.sort()).toEqual([...new Set(rows.map((row) => row.segment))].sort());
     expect(objects.every((key) => /\/seg_[0-9a-f]{32}\.seg$/.test(key))).toBe(true);
-    // The batch's two days, and each single record's own segment.
-    expect(objects.length).toBe(2 + singles.length);
+    // The batch's two days, and the single records' segments: singles that the transform had in
+    // hand at the same moment were transformed together and share one.
+    expect(objects.length).toBeGreaterThanOrEqual(3);
+    expect(objects.length).toBeLessThanOrEqual(2 + singles.length);
     const bytesOf = async (key: string) => {
       const object = await t.platform.quietObjects.get(key);
       const chunks: Buffer[] = [];

@@ -74,16 +74,19 @@ function outcomesByPayload(group: readonly GroupedDelivery[], result: UpsertResu
     changes.set(callKey(outcome.source, outcome.sourceCallId), outcome.status);
   return group.map(({ items }) => {
     const totals = { records: 0, created: 0, updated: 0, unchanged: 0, quarantined: 0, skipped: 0 };
+    // Calls are counted once per payload, as a payload transformed alone counts its upsert's
+    // outcomes: two versions of a call (or a line sent twice) are one call created or updated.
+    const counted = new Set<string>();
     for (const item of items) {
       if (item.kind === 'quarantined') totals.quarantined++;
       else if (item.kind === 'skipped') totals.skipped++;
       else {
         totals.records++;
         const key = callKey(item.record.source, item.record.sourceCallId);
-        const change = changes.get(key);
-        // Records the upsert folded away (an older version) leave the call as it was.
-        if (change === undefined) totals.unchanged++;
-        else totals[change]++;
+        if (counted.has(key)) continue;
+        counted.add(key);
+        // A call the upsert has no outcome for (every version folded away) was left as it was.
+        totals[changes.get(key) ?? 'unchanged']++;
         changes.set(key, 'unchanged');
       }
     }
