@@ -27,6 +27,7 @@ import {
   jetstreamManager,
   StorageType,
   type ConsumerMessages,
+  type JetStreamClient,
 } from '@nats-io/jetstream';
 import { busMigrations, createBus, type Bus, type NewEvent } from '../src/platform/bus/index.js';
 import type { Database } from '../src/platform/db/index.js';
@@ -174,22 +175,31 @@ async function throughBus(
   return rate;
 }
 
+/** Publishes the events as JSON, 1,000 in flight at a time, each with its id as Nats-Msg-Id. */
+async function publishPipelined(
+  js: JetStreamClient,
+  events: readonly NewEvent[],
+  subjectOf: (index: number) => string,
+): Promise<void> {
+  const bodies = events.map((e) => JSON.stringify(e));
+  const window = 1_000;
+  for (let i = 0; i < bodies.length; i += window) {
+    await Promise.all(
+      bodies
+        .slice(i, i + window)
+        .map((body, j) => js.publish(subjectOf(i + j), body, { msgID: events[i + j]?.id })),
+    );
+  }
+}
+
 async function rawJetStream(events: readonly NewEvent[], prefix: string): Promise<number> {
   const nc = await connect({ servers: natsUrl });
   const jsm = await jetstreamManager(nc);
   const js = jetstream(nc);
   const stream = `${prefix.toUpperCase()}RAW`;
   await jsm.streams.add({ name: stream, subjects: [`${prefix}raw.>`], storage: StorageType.File });
-  const bodies = events.map((e) => JSON.stringify(e));
-  const window = 1_000;
   const started = performance.now();
-  for (let i = 0; i < bodies.length; i += window) {
-    await Promise.all(
-      bodies
-        .slice(i, i + window)
-        .map((body, j) => js.publish(`${prefix}raw.p${(i + j) % 16}`, body, { msgID: events[i + j]?.id })),
-    );
-  }
+  await publishPipelined(js, events, (i) => `${prefix}raw.p${i % 16}`);
   const rate = perSecond(events.length, performance.now() - started);
   await jsm.streams.delete(stream);
   await nc.close();
@@ -241,18 +251,8 @@ async function rawJetStreamConsumed(
     })();
     consumers.push({ messages, loop });
   }
-  const bodies = events.map((e) => JSON.stringify(e));
-  const window = 1_000;
   const started = performance.now();
-  for (let i = 0; i < bodies.length; i += window) {
-    await Promise.all(
-      bodies
-        .slice(i, i + window)
-        .map((body, j) =>
-          js.publish(`${prefix}ref.p${(i + j) % partitions}`, body, { msgID: events[i + j]?.id }),
-        ),
-    );
-  }
+  await publishPipelined(js, events, (i) => `${prefix}ref.p${i % partitions}`);
   await allHandled;
   const rate = perSecond(events.length, performance.now() - started);
   for (const c of consumers) c.messages.stop();

@@ -191,6 +191,31 @@ export async function announceChanges(
   await notifyCallsChanged(trx, ctx.tenantId);
 }
 
+/** Keeps the items the connector could not read in quarantine, with their reasons; answers how many. */
+export async function quarantineItems(
+  writes: Pick<CallWrites, 'quarantineWithin'>,
+  trx: UnitOfWork,
+  ctx: RequestContext,
+  source: CallSource,
+  items: readonly ParsedItem[],
+  connectorOptions: ConnectorOptions,
+): Promise<number> {
+  let quarantined = 0;
+  for (const item of items)
+    if (item.kind === 'quarantined') {
+      quarantined++;
+      await writes.quarantineWithin(trx, ctx, {
+        source,
+        reason: item.reason,
+        category: item.category,
+        field: item.field,
+        raw: item.raw,
+        options: connectorOptions,
+      });
+    }
+  return quarantined;
+}
+
 /**
  * The heart of ingest, shared by the bus consumer and `switchboard import`: archive each record's
  * raw source data (write-once, synced), then in one transaction upsert the index, keep what could
@@ -220,23 +245,15 @@ export async function transformItems(
     const result = await deps.writes.upsertWithin(trx, ctx, archived.records, upsertOptions);
     // After the upsert, whose key locks already order concurrent batches of the same calls.
     await commitArchivedRecords(deps, trx, ctx, archived);
-    let quarantined = 0;
-    let skipped = 0;
-    for (const item of items) {
-      if (item.kind === 'quarantined') {
-        quarantined++;
-        await deps.writes.quarantineWithin(trx, ctx, {
-          source,
-          reason: item.reason,
-          category: item.category,
-          field: item.field,
-          raw: item.raw,
-          options: options.connectorOptions ?? {},
-        });
-      } else if (item.kind === 'skipped') {
-        skipped++;
-      }
-    }
+    const quarantined = await quarantineItems(
+      deps.writes,
+      trx,
+      ctx,
+      source,
+      items,
+      options.connectorOptions ?? {},
+    );
+    const skipped = items.filter((item) => item.kind === 'skipped').length;
     await announceChanges(deps.bus, trx, ctx, result);
     const outcome: TransformOutcome = {
       records: records.length,

@@ -9,6 +9,7 @@ import {
   announceChanges,
   archiveRecords,
   commitArchivedRecords,
+  quarantineItems,
   type CallWrites,
   type TransformOutcome,
 } from './call-transform.js';
@@ -120,16 +121,7 @@ export function createTransformGroups(deps: TransformGroupDeps): TransformGroups
       const result = await deps.writes.upsertWithin(trx, ctx, archived.records, upsertOptions);
       await commitArchivedRecords(deps, trx, ctx, archived);
       for (const { items, source } of group)
-        for (const item of items)
-          if (item.kind === 'quarantined')
-            await deps.writes.quarantineWithin(trx, ctx, {
-              source,
-              reason: item.reason,
-              category: item.category,
-              field: item.field,
-              raw: item.raw,
-              options,
-            });
+        await quarantineItems(deps.writes, trx, ctx, source, items, options);
       await announceChanges(deps.bus, trx, ctx, result);
       const outcomes = outcomesByPayload(group, result);
       for (const [index, delivery] of group.entries()) {
