@@ -10,6 +10,7 @@ import {
   archiveRecords,
   commitArchivedRecords,
   quarantineItems,
+  transformBatchSize,
   type CallWrites,
   type TransformOutcome,
 } from './call-transform.js';
@@ -30,8 +31,8 @@ import {
 /** Payloads of up to this many items are grouped; larger ones amortise their transactions themselves. */
 export const groupedPayloadMaxItems = 50;
 
-/** Items in one group (the transform's batch size): a group is one transaction of about that size. */
-export const transformGroupMaxItems = 500;
+/** Items in one group: the transform's batch size, so a group is one transaction of about that size. */
+const transformGroupMaxItems = transformBatchSize;
 
 /** One delivery of a payload whose items fit one batch. */
 export interface GroupedDelivery {
