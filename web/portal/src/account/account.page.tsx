@@ -195,12 +195,17 @@ function PreferencesPanel() {
   const m = useMessages(accountMessages);
   const queries = useQueryClient();
   const preferences = useQuery({ queryKey: ['me', 'preferences'], queryFn: meApi.preferences, retry: false });
+  // The box shows the choice at once, in the click's own render: the query cache tells its
+  // observers a tick later, and a controlled box would meanwhile flip back. A refusal puts back
+  // what the server holds.
+  const [choosing, setChoosing] = useState<ContactPreferences>();
   const save = useMutation({
     mutationFn: meApi.savePreferences,
-    // The box shows the choice at once; a refusal puts back what the server holds.
     onMutate: (next) => queries.setQueryData(['me', 'preferences'], next),
-    onSettled: (_data, error) =>
-      error ? queries.invalidateQueries({ queryKey: ['me', 'preferences'] }) : undefined,
+    onSettled: (_data, error) => {
+      setChoosing(undefined);
+      return error ? queries.invalidateQueries({ queryKey: ['me', 'preferences'] }) : undefined;
+    },
     onSuccess: async (data) => {
       queries.setQueryData(['me', 'preferences'], data);
       // A marketing opt-in that changed is also a consent (marketing.<channel>).
@@ -208,13 +213,17 @@ function PreferencesPanel() {
     },
     onError: (e) => toast.error(messageOf(e)),
   });
-  const p = preferences.data;
+  const p = choosing ?? preferences.data;
   const toggle = (
     group: 'channels' | 'marketing',
     channel: string,
     on: boolean,
     current: ContactPreferences,
-  ) => save.mutate({ ...current, [group]: { ...current[group], [channel]: on } });
+  ) => {
+    const next = { ...current, [group]: { ...current[group], [channel]: on } };
+    setChoosing(next);
+    save.mutate(next);
+  };
   return (
     <Panel title={m.preferences} labelledBy="account-preferences">
       {preferences.isPending ? (
