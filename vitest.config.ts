@@ -17,12 +17,26 @@ export default defineConfig({
     // Minutes-long files first, so none of them runs alone at the end (test/support/slow-first.sequencer.ts).
     sequence: { sequencer: SlowFirstSequencer },
     projects: [
+      // The integration files (`*.int.test.ts`): a database each, servers and child processes, each
+      // file in a fresh process.
       {
         extends: true,
         test: {
           name: 'platform',
-          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          include: ['src/**/*.int.test.ts', 'test/**/*.int.test.ts'],
           globalSetup: ['test/global-setup.ts'],
+        },
+      },
+      // The unit files: no database, no server. They share their worker's modules (isolate: false):
+      // importing the code afresh for each of them cost more than their tests (176 s of CPU
+      // against 62 s shared, for the same 1,421 tests).
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: ['**/*.int.test.ts', '**/node_modules/**'],
+          isolate: false,
         },
       },
       // Console component tests: happy-dom, no database.

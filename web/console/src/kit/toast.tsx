@@ -32,6 +32,11 @@ export const toast = {
   info: (title: string, description?: string) => push('info', title, description),
 };
 
+/** Removes every toast at once (the component tests start each test without the last one's). */
+export function clearToasts() {
+  publish([]);
+}
+
 const icons = { success: CircleCheck, error: CircleAlert, info: Info } as const;
 
 export function Toaster() {
