@@ -5,7 +5,7 @@ import path from 'node:path';
 import { ESLint } from 'eslint';
 import prettier from 'prettier';
 import ts from 'typescript';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { addToRegistry, scaffoldModule } from '../../tools/new-module.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -86,7 +86,8 @@ describe('npm run new:module', { timeout: 240_000 }, () => {
     const child = spawn(
       process.execPath,
       [path.join(repoRoot, 'node_modules/vitest/vitest.mjs'), 'run', dir],
-      { cwd: repoRoot, env: { ...process.env, NO_COLOR: '1' } },
+      // On this run's PostgreSQL (a template and databases of its own), not an embedded one of its own.
+      { cwd: repoRoot, env: { ...process.env, NO_COLOR: '1', TEST_DATABASE_URL: inject('testServerUrl') } },
     );
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
