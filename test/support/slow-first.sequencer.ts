@@ -11,7 +11,9 @@ const SLOW = [
   // Alternating browser journeys and process crashes, so the three workers do not all start a browser.
   /\/test\/console\/pages\.int\.test\.ts$/,
   /\/api-crash\.int\.test\.ts$/,
+  /\/campaign-run\.int\.test\.ts$/,
   /\/test\/portal\//,
+  /\/test\/architecture\/new-module\.int\.test\.ts$/,
   /\/transform-crash\.int\.test\.ts$/,
   /\/test\/console\/(first-run|calls|console)\.int\.test\.ts$/,
   /-crash\.int\.test\.ts$/,
