@@ -18,6 +18,7 @@ import {
   insertMessage,
   listDeliveries,
   pruneMessages,
+  subscribedEndpoints,
   updateDelivery,
   type DeliveryRow,
 } from '../webhooks.repo.js';
@@ -68,6 +69,12 @@ export interface DeliveriesService extends WebhookDeliveriesService {
     event: { readonly id: string; readonly type: string; readonly occurredAt: Date; readonly data: unknown },
     endpointIds: readonly string[],
   ): Promise<DeliveryRow[]>;
+  /**
+   * Whether an enabled endpoint of the tenant subscribed to the event type: a read without the
+   * inbox row and the commit's WAL flush, so the events nobody subscribed to (most of them) cost
+   * the fan-out one read-only transaction.
+   */
+  anySubscribed(tenantId: string, eventType: string): Promise<boolean>;
 }
 
 export function createDeliveriesService(deps: DeliveriesDeps): DeliveriesService {
@@ -183,6 +190,13 @@ export function createDeliveriesService(deps: DeliveriesDeps): DeliveriesService
 
   return {
     enqueueWithin,
+
+    async anySubscribed(tenantId, eventType) {
+      return database.withTenant<WebhooksTables, boolean>(
+        { tenantId },
+        async (trx) => (await subscribedEndpoints(trx, eventType)).length > 0,
+      );
+    },
 
     async ping(ctx, endpointId) {
       const endpointUuid = uuidOf(endpointPrefix, endpointId, WebhooksErrors.endpointNotFound);

@@ -5,7 +5,8 @@ import type { DeliveriesService } from './deliveries.service.js';
 
 /**
  * Consumes every event type the modules offer to webhooks and queues one delivery per enabled
- * endpoint of the event's tenant that subscribed to it. `once` records the event in the group's
+ * endpoint of the event's tenant that subscribed to it (an event nobody subscribed to is only
+ * looked at: no inbox row, no write). `once` records the event in the group's
  * inbox with the rows, and the (endpoint, event) pair is unique, so a redelivered event queues
  * nothing twice. Sending is the sender timer's work: a slow receiver never holds the bus back.
  */
@@ -14,6 +15,7 @@ export function fanOutHandler(topics: readonly string[], deliveries: DeliveriesS
     group: 'webhooks-fan-out',
     topics,
     async handle(ctx, event) {
+      if (!(await deliveries.anySubscribed(event.tenantId, event.type))) return;
       await ctx.once(async (trx: WebhooksTransaction) => {
         const endpoints = await subscribedEndpoints(trx, event.type);
         if (endpoints.length === 0) return;
