@@ -17,6 +17,7 @@ import { callExportsMigration } from './0012-call-exports.js';
 import { callRollupsQueueMigration } from './0013-call-rollups-queue.js';
 import { quarantineCategoriesMigration } from './0014-quarantine-categories.js';
 import { rawSegmentsMigration } from './0020-raw-segments.js';
+import { rollupDeltaPlpgsqlMigration } from './0021-rollup-delta-plpgsql.js';
 
 /*
  * The call index. Personal data (numbers, names, the full record) is stored only as ciphertext
@@ -230,5 +231,6 @@ export const callsMigrations: MigrationSet = {
     quarantineCategoriesMigration,
     callRollupsCoarserMigration,
     rawSegmentsMigration,
+    rollupDeltaPlpgsqlMigration,
   ],
 };
