@@ -66,6 +66,8 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '50' },
     drain: { type: 'string', default: '60' },
     layout: { type: 'string', default: 'both' },
+    // --mode single: which of the three variants run (comma-separated: one-by-one, group-commit, transform-groups).
+    variants: { type: 'string', default: 'one-by-one,group-commit,transform-groups' },
   },
 });
 type Layout = 'object-per-record' | 'segments';
@@ -361,6 +363,16 @@ async function endToEnd(
 }
 
 type SingleVariant = 'one by one' | 'group commit' | 'group commit + transform groups';
+const variantNames: Record<string, SingleVariant> = {
+  'one-by-one': 'one by one',
+  'group-commit': 'group commit',
+  'transform-groups': 'group commit + transform groups',
+};
+const singleVariants = values.variants.split(',').map((name) => {
+  const variant = variantNames[name.trim()];
+  if (!variant) throw new Error(`--variants: ${name} is not one of ${Object.keys(variantNames).join(', ')}`);
+  return variant;
+});
 
 /** One open-loop run of single-record requests on a fresh platform, group commit on or off. */
 async function singleRun(rate: number, variant: SingleVariant): Promise<string[]> {
@@ -449,8 +461,7 @@ async function single(): Promise<void> {
   const rows: string[][] = [];
   for (const rate of rates) {
     // Alternated in the same run: the machine's load drifts.
-    for (const variant of ['one by one', 'group commit', 'group commit + transform groups'] as const)
-      rows.push(await singleRun(rate, variant));
+    for (const variant of singleVariants) rows.push(await singleRun(rate, variant));
   }
   printTable(
     [
