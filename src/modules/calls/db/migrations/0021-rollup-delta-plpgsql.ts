@@ -1,13 +1,8 @@
 import { sqlMigration } from '../../../../platform/db/index.js';
 import {
-  agentDayLevel,
-  agentHourLevel,
-  agentLevel,
   emptyRollupsSql,
-  queueDayLevel,
-  queueHourLevel,
-  queueLevel,
   rollupContributionsSql,
+  rollupLevels,
   rollupMergeSql,
   rollupZoneLockSql,
 } from '../../stats/rollup-contributions.sql.js';
@@ -17,9 +12,9 @@ import {
  * As a SQL-standard function its thirteen statements were planned again on every call, each
  * INSERT over the partitioned call index: 13.3 ms a call on average in `bench:ingest --mode
  * single` (pg_stat_statements, 236 calls for 1,600 records), 46% of PostgreSQL's execution time
- * on that path. PL/pgSQL keeps each statement's plan for the session (a pooled connection).
- */
-/*
+ * on that path. PL/pgSQL keeps each statement's plan for the session (a pooled connection), and
+ * generic plans (plan_cache_mode) spare the five custom plannings per statement before that.
+ *
  * Each call found by its primary key, one index look-up per call: as `(started_at, id) IN (unnest)`
  * the planner, without statistics of a fresh month, read every call of the tenant's month and
  * hashed the few it wanted (a plan seen in the bench, 177 rows read for 9) — a cost that grows with
@@ -30,15 +25,8 @@ const callsByKey = `(SELECT DISTINCT * FROM unnest(p_started_at, p_ids)) AS k(st
       CROSS JOIN LATERAL (
         SELECT * FROM calls.call_records c WHERE c.started_at = k.started_at AND c.id = k.id LIMIT 1
       ) r`;
-// In the order every writer writes them, so concurrent ingest waits rather than deadlocks.
-const levels = [
-  agentLevel,
-  queueLevel,
-  agentDayLevel,
-  queueDayLevel,
-  agentHourLevel,
-  queueHourLevel,
-] as const;
+// rollupLevels is the order every writer writes them in, so concurrent ingest waits rather than deadlocks.
+const levels = rollupLevels;
 
 export const rollupDeltaPlpgsqlMigration = sqlMigration(
   '0021_rollup_delta_plpgsql',
