@@ -87,4 +87,44 @@ describe('PostgreSQL bus: lag metric and log retention', () => {
     await fast.stop();
     await slow.stop();
   });
+
+  it('reads past the events a group does not want, commits that position by stop, and never skips one it wants', async () => {
+    const handled: string[] = [];
+    const subscribe = () =>
+      bus.subscribe({
+        group: 'picky',
+        topics: ['pick.wanted.v1'],
+        handler: (_ctx, event) => {
+          handled.push(event.id);
+          return Promise.resolve();
+        },
+      });
+    let picky = await subscribe();
+    const tenantId = newUuid();
+    const positionsBehind = async () =>
+      (
+        await sql<{ n: number }>`select count(*)::int as n from bus.group_partitions gp
+          where gp.group_name = 'picky'
+            and gp.position < coalesce((select max(l.position) from bus.log l where l.partition = gp.partition), 0)`.execute(
+          database.owner,
+        )
+      ).rows[0]?.n;
+    // Events of another type in many partitions, then, in the partition of one of them, one it wants.
+    await bus.publishNow(
+      Array.from({ length: 40 }, (_, i) => ({ type: 'pick.other.v1', tenantId, key: `k${i}`, data: {} })),
+    );
+    // A poll reads past them (the group is not woken for a type it does not want).
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const [wanted] = await bus.publishNow([{ type: 'pick.wanted.v1', tenantId, key: 'k7', data: {} }]);
+    await eventually(() => handled.length === 1, 'the wanted event');
+    expect(handled).toEqual([wanted?.id]);
+
+    // Stopping commits every position read past: a new consumer of the group starts at the head.
+    await picky.stop();
+    expect(await positionsBehind()).toBe(0);
+    picky = await subscribe();
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(handled).toHaveLength(1);
+    await picky.stop();
+  });
 });

@@ -48,6 +48,8 @@ interface LogRow {
 
 interface PartitionResult {
   readonly partition: number;
+  /** The round held only events the group does not want: nothing was handled. */
+  readonly unwantedOnly?: boolean;
   /** Last position acknowledged (handled, skipped or dead-lettered). */
   readonly position: number | undefined;
   readonly failure:
@@ -123,11 +125,34 @@ export async function startPgConsumer(options: PgConsumerOptions): Promise<Subsc
     retries.mayBePending = true;
     retries.marks++;
   };
+  /*
+   * Partitions whose last round held only events this group does not want: the group has read
+   * past them, but that position is not committed at once (it was a commit per group for every
+   * event of a type the group ignores: 6.8 position commits per record on the single-record ingest
+   * path). The next round reads from here; the position is committed with the partition's next
+   * acknowledgement or by the lease round. Lost in a crash, those events are only read past again.
+   */
+  const readPast = new Map<number, number>();
 
   await ensureGroup(db, group, options.topics, options.partitions);
 
+  /** Commits the positions read past (only ever forward: a concurrent acknowledgement may be ahead). */
+  async function commitReadPast(): Promise<void> {
+    if (readPast.size === 0) return;
+    const held = [...readPast];
+    await sql`with quiet as (select set_config('synchronous_commit', 'off', true))
+      update bus.group_partitions gp set position = v.position
+      from quiet, unnest(${held.map(([partition]) => partition)}::smallint[], ${held.map(([, position]) => position)}::bigint[])
+        as v(partition, position)
+      where gp.group_name = ${group} and gp.partition = v.partition and gp.owner = ${member}
+        and gp.position < v.position`.execute(db);
+    for (const [partition, position] of held)
+      if (readPast.get(partition) === position) readPast.delete(partition);
+  }
+
   async function maintainLeases(): Promise<void> {
     const leaseSeconds = options.leaseMs / 1000;
+    await commitReadPast();
     await db.transaction().execute(async (trx) => {
       await sql`insert into bus.group_members (group_name, member, heartbeat_at) values (${group}, ${member}, now())
         on conflict (group_name, member) do update set heartbeat_at = now()`.execute(trx);
@@ -161,12 +186,15 @@ export async function startPgConsumer(options: PgConsumerOptions): Promise<Subsc
   }
 
   async function fetchRound(): Promise<LogRow[]> {
+    // Where each partition's next round starts: its committed position, or the position read past.
+    const from = Array.from({ length: options.partitions }, (_, partition) => readPast.get(partition) ?? 0);
     const { rows } = await sql<LogRow>`
       select gp.partition, gp.failures, l.position, l.id, l.type, l.tenant_id, l.occurred_at, l.key, l.traceparent,
              case when w.wanted then l.data end as data, w.wanted
       from bus.group_partitions gp
       cross join lateral (
-        select * from bus.log l where l.partition = gp.partition and l.position > gp.position
+        select * from bus.log l where l.partition = gp.partition
+          and l.position > greatest(gp.position, (${from}::bigint[])[gp.partition + 1])
         order by l.position limit ${options.batchSize}
       ) l
       cross join lateral (
@@ -212,13 +240,17 @@ export async function startPgConsumer(options: PgConsumerOptions): Promise<Subsc
         };
       }
     }
-    return { partition, position, dead, failure: undefined };
+    return { partition, position, dead, failure: undefined, unwantedOnly: !rows.some((row) => row.wanted) };
   }
 
   /** A partition's acknowledgement: its new position and dead letters, or the failure to retry. */
   async function commit(result: PartitionResult): Promise<void> {
     const { partition, position, failure } = result;
     if (position === undefined && !failure) return;
+    if (result.unwantedOnly && position !== undefined) {
+      readPast.set(partition, position);
+      return;
+    }
     if (result.dead.length === 0 && !failure && position !== undefined) {
       // The common case, one statement in one round trip instead of four (begin, setting, update,
       // commit): a setting made local by set_config lasts until the statement's own transaction
@@ -228,6 +260,7 @@ export async function startPgConsumer(options: PgConsumerOptions): Promise<Subsc
         from quiet where group_name = ${group} and partition = ${partition} and owner = ${member}`.execute(
         db,
       );
+      readPast.delete(partition);
       return;
     }
     await db.transaction().execute(async (trx) => {
@@ -246,6 +279,7 @@ export async function startPgConsumer(options: PgConsumerOptions): Promise<Subsc
           where group_name = ${group} and partition = ${partition} and owner = ${member}`.execute(trx);
       }
     });
+    if (position !== undefined) readPast.delete(partition);
     // After its commit, so the loop's next look for due retries sees it.
     if (failure) markRetries();
   }
@@ -330,6 +364,9 @@ export async function startPgConsumer(options: PgConsumerOptions): Promise<Subsc
       unlisten();
       signal.wake();
       await loop;
+      await commitReadPast().catch((error: unknown) =>
+        logger.warn({ err: error, group }, 'could not commit the bus positions read past'),
+      );
       // Hand the partitions over at once rather than after the lease expires.
       await db
         .transaction()
