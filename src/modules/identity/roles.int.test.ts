@@ -55,7 +55,8 @@ describe('the permission table', () => {
       }
     }
     expect(mismatches).toEqual([]);
-  });
+    // Every API route under every role, one request each: 20-22 s under CI's load, once over 30.
+  }, 180_000);
 
   it('lets a viewer read but not export, and an agent work but not change settings', () => {
     expect(rolePermissions.viewer).toContain('calls:read');
