@@ -25,8 +25,6 @@ const callsByKey = `(SELECT DISTINCT * FROM unnest(p_started_at, p_ids)) AS k(st
       CROSS JOIN LATERAL (
         SELECT * FROM calls.call_records c WHERE c.started_at = k.started_at AND c.id = k.id LIMIT 1
       ) r`;
-// rollupLevels is the order every writer writes them in, so concurrent ingest waits rather than deadlocks.
-const levels = rollupLevels;
 
 export const rollupDeltaPlpgsqlMigration = sqlMigration(
   '0021_rollup_delta_plpgsql',
@@ -36,15 +34,16 @@ export const rollupDeltaPlpgsqlMigration = sqlMigration(
     SET plan_cache_mode = force_generic_plan
   AS $fn$
   BEGIN
+    -- The levels in rollupLevels' order, every writer's, so concurrent ingest waits rather than deadlocks.
     ${rollupZoneLockSql('shared').replace(/^SELECT /, 'PERFORM ')};
-    ${levels
+    ${rollupLevels
       .map(
         (level) => `INSERT INTO ${level.table} AS t
     ${rollupContributionsSql(callsByKey, 'true', 'p_sign', level)}
     ${rollupMergeSql('p_sign', level)};`,
       )
       .join('\n    ')}
-    ${levels.map((level) => `${emptyRollupsSql(level)};`).join('\n    ')}
+    ${rollupLevels.map((level) => `${emptyRollupsSql(level)};`).join('\n    ')}
   END
   $fn$;
   `,
