@@ -186,7 +186,10 @@ describe.skipIf(!haveChromium)('web console in a browser', () => {
     ] as const) {
       await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: link }).click();
       await expect.poll(() => page.getByRole('heading', { level: 1, name: heading }).isVisible()).toBe(true);
-      await page.waitForLoadState('networkidle');
+      // Loaded when no table or panel is still a skeleton (networkidle never comes: the
+      // notification bell's event stream stays open, and a stream reconnecting under load kept
+      // the wait from ending once).
+      await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
       await shoot(page, name);
     }
     await expect.poll(() => page.getByLabel('Organisation name').inputValue()).toBe(owner.tenant.name);

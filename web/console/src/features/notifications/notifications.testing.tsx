@@ -32,7 +32,9 @@ export function notification(overrides: Partial<AppNotification> = {}): AppNotif
     type: 'order.created',
     title: 'New order SO-000123',
     body: 'zoe@example.test ordered 3 items (€124.95).',
-    createdAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+    // Five minutes and a quarter ago: pages read the time to the last half minute (useNow), so
+    // exactly five minutes could show as 4.5 minutes, rounded to "4 minutes ago".
+    createdAt: new Date(Date.now() - 5 * 60_000 - 15_000).toISOString(),
     readAt: null,
     ...overrides,
   };
