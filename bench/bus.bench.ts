@@ -302,8 +302,13 @@ async function main(): Promise<void> {
     let bus = 0;
     for (let round = 1; round <= rounds; round++) {
       const pgData = makeEvents(pgEvents, `bench.pg${round}.v1`);
-      raw = Math.max(raw, await rawInsert(database, pgData));
-      bus = Math.max(bus, await throughBus(database, pgBus, pgData, `bench.pg${round}.v1`));
+      raw = Math.max(raw, await withCpu('raw multi-row INSERT', pgEvents, () => rawInsert(database, pgData)));
+      bus = Math.max(
+        bus,
+        await withCpu('PostgreSQL bus', pgEvents, () =>
+          throughBus(database, pgBus, pgData, `bench.pg${round}.v1`),
+        ),
+      );
     }
     results.push({ adapter: 'postgres', events: pgEvents, bus, baseline: 'raw multi-row INSERT', raw });
     await pgBus.close();

@@ -29,12 +29,20 @@
  * path (accept, transform, downstream consumers; the platform's idle CPU included).
  *
  *   node --import tsx bench/ingest.bench.ts --mode single [--rates 200,500] [--seconds 10] [--connections 50] [--drain 60]
+ *     [--variants one-by-one,group-commit,transform-groups] [--processes one,split] [--worker-profile dir]
+ *
+ * `--processes`: `one` runs the platform as `npm start` does, API and workers in this process;
+ * `split` as a deployment for SBC rates does, the API in this process and the workers in a
+ * `switchboard worker` process of their own on the same data dir (the Node CPU columns then add
+ * the worker's). Both by default, alternated. `--worker-profile` writes the worker process's CPU
+ * profile (V8's, main thread) into that folder when it stops.
  */
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
+import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { Session } from 'node:inspector/promises';
 import { writeFile } from 'node:fs/promises';
@@ -53,6 +61,7 @@ import { printProfileSummary, summariseProfile, type CpuProfile } from './suppor
 import { loadAverage, printTable } from './support/figures.js';
 import { quantile, runOpenLoop } from './support/open-loop-load.js';
 import { listenWithBenchTenant } from './support/bench-tenant.js';
+import { processCpuSeconds } from './support/proc-cpu.js';
 
 const { values } = parseArgs({
   options: {
@@ -68,6 +77,10 @@ const { values } = parseArgs({
     layout: { type: 'string', default: 'both' },
     // --mode single: which of the three variants run (comma-separated: one-by-one, group-commit, transform-groups).
     variants: { type: 'string', default: 'one-by-one,group-commit,transform-groups' },
+    // --mode single: the platform in one process (as npm start), or the API here and a worker process.
+    processes: { type: 'string', default: 'one,split' },
+    // --mode single, split: the worker process's CPU profile (V8's, main thread) into this folder.
+    'worker-profile': { type: 'string' },
   },
 });
 type Layout = 'object-per-record' | 'segments';
@@ -197,11 +210,15 @@ async function postgresCpuSeconds(dataDir: string): Promise<number | undefined> 
   }
 }
 
-/** Runs `fn` on a fresh platform (`start` role, embedded PostgreSQL) in a temp data dir, then removes both. */
+/**
+ * Runs `fn` on a fresh platform (`start` role by default, embedded PostgreSQL) in a temp data dir,
+ * then removes both.
+ */
 async function withBenchPlatform<T>(
   prefix: string,
   env: Record<string, string>,
   fn: (platform: Platform, dataDir: string) => Promise<T>,
+  role: 'start' | 'api' = 'start',
 ): Promise<T> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), prefix));
   const config = loadConfig({
@@ -211,7 +228,7 @@ async function withBenchPlatform<T>(
     SWITCHBOARD_RATE_LIMIT_INTERNAL: '1000000',
     ...env,
   });
-  const platform = await createPlatform(config, { role: 'start', logger: createLogger({ level: 'warn' }) });
+  const platform = await createPlatform(config, { role, logger: createLogger({ level: 'warn' }) });
   try {
     return await fn(platform, dataDir);
   } finally {
@@ -374,81 +391,164 @@ const singleVariants = values.variants.split(',').map((name) => {
   return variant;
 });
 
-/** One open-loop run of single-record requests on a fresh platform, group commit on or off. */
-async function singleRun(rate: number, variant: SingleVariant): Promise<string[]> {
-  return withBenchPlatform(
-    'switchboard-ingest-single-',
+type Processes = 'one' | 'split';
+const processesToRun = values.processes.split(',').map((name): Processes => {
+  if (name.trim() === 'one' || name.trim() === 'split') return name.trim() as Processes;
+  throw new Error(`--processes: ${name} is not one or split`);
+});
+
+/**
+ * A `switchboard worker` on the platform's data dir (it attaches to the embedded PostgreSQL), as a
+ * deployment runs it; resolves once its transform consumer has joined its group.
+ */
+async function startWorkerProcess(
+  platform: Platform,
+  dataDir: string,
+  env: Record<string, string>,
+): Promise<{ pid: number | undefined; stop: () => Promise<void> }> {
+  const profile = values['worker-profile']
+    ? ['--cpu-prof', `--cpu-prof-dir=${values['worker-profile']}`]
+    : [];
+  const child = spawn(
+    process.execPath,
+    [...profile, path.resolve(import.meta.dirname, '../bin/switchboard.js'), 'worker'],
     {
-      SWITCHBOARD_INGEST_GROUP_COMMIT: String(variant !== 'one by one'),
-      SWITCHBOARD_TRANSFORM_GROUP_COMMIT: String(variant === 'group commit + transform groups'),
-    },
-    async (platform, dataDir) => {
-      const { port, tenantId, key } = await listenWithBenchTenant(platform, ['calls:ingest']);
-      const seconds = Number(values.seconds);
-      const records = makeRecords(Math.round(rate * seconds));
-      const load = loadAverage();
-      const pgBefore = await postgresCpuSeconds(dataDir);
-      const cpuBefore = process.cpuUsage();
-      const started = performance.now();
-      const result = await runOpenLoop({
-        port,
-        path: '/api/v1/calls/ingest?format=generic-json',
-        headers: { 'x-api-key': key, 'content-type': 'application/json' },
-        rate,
-        seconds,
-        connections: Number(values.connections),
-        body: (i) => JSON.stringify([records[i]]),
-      });
-      const cpu = process.cpuUsage(cpuBefore);
-      const pgAfter = await postgresCpuSeconds(dataDir);
-      const ids = result.accepted.map(
-        (body) => fromPublicId('raw', (JSON.parse(body) as { payloadId: string }).payloadId) ?? '',
-      );
-      const { rows } = await sql<{ n: number }>`
-      select count(*)::int as n from calls.raw_payloads where tenant_id = ${tenantId} and id = any(${ids}::uuid[])`.execute(
-        platform.database.owner,
-      );
-      const lost = ids.length - (rows[0]?.n ?? 0);
-      // The whole path: until every record is indexed (each request holds a call of its own), or the drain runs out.
-      let indexed = 0;
-      const drainUntil = performance.now() + Number(values.drain) * 1000;
-      for (;;) {
-        const counted = await sql<{ n: number }>`
-          select count(*)::int as n from calls.call_keys where tenant_id = ${tenantId}`.execute(
-          platform.database.owner,
-        );
-        indexed = counted.rows[0]?.n ?? 0;
-        if (indexed >= ids.length || performance.now() > drainUntil) break;
-        await new Promise((r) => setTimeout(r, 250));
-      }
-      const indexedAfter = (performance.now() - started) / 1000;
-      const cpuWhole = process.cpuUsage(cpuBefore);
-      const pgWhole = await postgresCpuSeconds(dataDir);
-      const perIndexed = (cpuSeconds: number | undefined) =>
-        cpuSeconds === undefined ? 'n/a' : `${((cpuSeconds / Math.max(1, indexed)) * 1000).toFixed(1)} ms`;
-      const ms = (q: number) => `${Math.round(quantile(result.latenciesMs, q))} ms`;
-      const perRequest = (cpuSeconds: number | undefined) =>
-        cpuSeconds === undefined ? 'n/a' : `${((cpuSeconds / Math.max(1, ids.length)) * 1000).toFixed(1)} ms`;
-      const failed = [...result.failed].map(([why, n]) => `${n}×${why}`).join(' ') || '0';
-      return [
-        `${rate}/s ${variant}`,
-        `${Math.round(ids.length / result.seconds)}/s`,
-        ms(0.5),
-        ms(0.95),
-        ms(0.99),
-        `${ids.length}/${result.sent}`,
-        failed,
-        String(lost),
-        perRequest((cpu.user + cpu.system) / 1e6),
-        perRequest(pgBefore === undefined || pgAfter === undefined ? undefined : pgAfter - pgBefore),
-        `${indexed}/${ids.length} in ${indexedAfter.toFixed(0)} s`,
-        `${Math.round(indexed / indexedAfter)}/s`,
-        perIndexed((cpuWhole.user + cpuWhole.system) / 1e6),
-        perIndexed(pgBefore === undefined || pgWhole === undefined ? undefined : pgWhole - pgBefore),
-        load,
-      ];
+      env: { ...process.env, SWITCHBOARD_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
   );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const until = performance.now() + 120_000;
+  for (;;) {
+    const joined = await sql<{ n: number }>`
+      select count(*)::int as n from bus.group_members where group_name = 'calls-transform'`.execute(
+      platform.database.owner,
+    );
+    if ((joined.rows[0]?.n ?? 0) > 0) break;
+    if (child.exitCode !== null || performance.now() > until) {
+      child.kill('SIGKILL');
+      throw new Error('the worker process did not join the calls-transform group');
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    pid: child.pid,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** One open-loop run of single-record requests on a fresh platform, group commit on or off. */
+async function singleRun(rate: number, variant: SingleVariant, processes: Processes): Promise<string[]> {
+  const env = {
+    SWITCHBOARD_INGEST_GROUP_COMMIT: String(variant !== 'one by one'),
+    SWITCHBOARD_TRANSFORM_GROUP_COMMIT: String(variant === 'group commit + transform groups'),
+  };
+  return withBenchPlatform(
+    'switchboard-ingest-single-',
+    env,
+    async (platform, dataDir) => {
+      const worker = processes === 'split' ? await startWorkerProcess(platform, dataDir, env) : undefined;
+      try {
+        return await singleRunOn(
+          platform,
+          dataDir,
+          rate,
+          `${rate}/s ${variant}, ${processes === 'split' ? 'API + worker process' : 'one process'}`,
+          worker?.pid,
+        );
+      } finally {
+        await worker?.stop();
+      }
+    },
+    processes === 'split' ? 'api' : 'start',
+  );
+}
+
+async function singleRunOn(
+  platform: Platform,
+  dataDir: string,
+  rate: number,
+  label: string,
+  workerPid: number | undefined,
+): Promise<string[]> {
+  /** CPU seconds of this process and the worker process, if there is one. */
+  const ownCpu = () => {
+    const own = process.cpuUsage();
+    return (own.user + own.system) / 1e6;
+  };
+  const workerCpu = async () => (await processCpuSeconds(workerPid)) ?? 0;
+  const nodeCpu = async () => ownCpu() + (await workerCpu());
+  const { port, tenantId, key } = await listenWithBenchTenant(platform, ['calls:ingest']);
+  const seconds = Number(values.seconds);
+  const records = makeRecords(Math.round(rate * seconds));
+  const load = loadAverage();
+  const pgBefore = await postgresCpuSeconds(dataDir);
+  const cpuBefore = await nodeCpu();
+  const workerBefore = await workerCpu();
+  const started = performance.now();
+  const result = await runOpenLoop({
+    port,
+    path: '/api/v1/calls/ingest?format=generic-json',
+    headers: { 'x-api-key': key, 'content-type': 'application/json' },
+    rate,
+    seconds,
+    connections: Number(values.connections),
+    body: (i) => JSON.stringify([records[i]]),
+  });
+  const cpu = (await nodeCpu()) - cpuBefore;
+  const pgAfter = await postgresCpuSeconds(dataDir);
+  const ids = result.accepted.map(
+    (body) => fromPublicId('raw', (JSON.parse(body) as { payloadId: string }).payloadId) ?? '',
+  );
+  const { rows } = await sql<{ n: number }>`
+      select count(*)::int as n from calls.raw_payloads where tenant_id = ${tenantId} and id = any(${ids}::uuid[])`.execute(
+    platform.database.owner,
+  );
+  const lost = ids.length - (rows[0]?.n ?? 0);
+  // The whole path: until every record is indexed (each request holds a call of its own), or the drain runs out.
+  let indexed = 0;
+  const drainUntil = performance.now() + Number(values.drain) * 1000;
+  for (;;) {
+    const counted = await sql<{ n: number }>`
+          select count(*)::int as n from calls.call_keys where tenant_id = ${tenantId}`.execute(
+      platform.database.owner,
+    );
+    indexed = counted.rows[0]?.n ?? 0;
+    if (indexed >= ids.length || performance.now() > drainUntil) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const indexedAfter = (performance.now() - started) / 1000;
+  const cpuWhole = (await nodeCpu()) - cpuBefore;
+  const workerWhole = (await workerCpu()) - workerBefore;
+  const pgWhole = await postgresCpuSeconds(dataDir);
+  const perIndexed = (cpuSeconds: number | undefined) =>
+    cpuSeconds === undefined ? 'n/a' : `${((cpuSeconds / Math.max(1, indexed)) * 1000).toFixed(1)} ms`;
+  const ms = (q: number) => `${Math.round(quantile(result.latenciesMs, q))} ms`;
+  const perRequest = (cpuSeconds: number | undefined) =>
+    cpuSeconds === undefined ? 'n/a' : `${((cpuSeconds / Math.max(1, ids.length)) * 1000).toFixed(1)} ms`;
+  const failed = [...result.failed].map(([why, n]) => `${n}×${why}`).join(' ') || '0';
+  return [
+    label,
+    `${Math.round(ids.length / result.seconds)}/s`,
+    ms(0.5),
+    ms(0.95),
+    ms(0.99),
+    `${ids.length}/${result.sent}`,
+    failed,
+    String(lost),
+    perRequest(cpu),
+    perRequest(pgBefore === undefined || pgAfter === undefined ? undefined : pgAfter - pgBefore),
+    `${indexed}/${ids.length} in ${indexedAfter.toFixed(0)} s`,
+    `${Math.round(indexed / indexedAfter)}/s`,
+    workerPid === undefined
+      ? perIndexed(cpuWhole)
+      : `${perIndexed(cpuWhole)} (worker ${perIndexed(workerWhole)})`,
+    perIndexed(pgBefore === undefined || pgWhole === undefined ? undefined : pgWhole - pgBefore),
+    load,
+  ];
 }
 
 async function single(): Promise<void> {
@@ -461,7 +561,8 @@ async function single(): Promise<void> {
   const rows: string[][] = [];
   for (const rate of rates) {
     // Alternated in the same run: the machine's load drifts.
-    for (const variant of singleVariants) rows.push(await singleRun(rate, variant));
+    for (const variant of singleVariants)
+      for (const processes of processesToRun) rows.push(await singleRun(rate, variant, processes));
   }
   printTable(
     [
@@ -484,7 +585,7 @@ async function single(): Promise<void> {
     rows,
   );
   console.log(
-    'CPU per request: this process (API, transform as it keeps up, and the load client) and the embedded PostgreSQL, while requests were sent.',
+    'CPU per request: Node (this process: the API, the load client and, in one process, the transform as it keeps up; plus the worker process when split) and the embedded PostgreSQL, while requests were sent.',
   );
   console.log(
     `End to end: from the first request until every record was indexed (or ${values.drain} s after the last answer), per record indexed, idle CPU included.`,
