@@ -215,6 +215,7 @@ describe('metering', () => {
     const ctx = {
       ...systemContext(acme.uuid, envelope.id),
       group: handler.group,
+      eventId: envelope.id,
       delivery: 1,
       once: () => Promise.reject(new Error('metering does not use the bus inbox')),
       claimIn: () => Promise.reject(new Error('metering does not use the bus inbox')),

@@ -59,6 +59,20 @@ export async function subscribedEndpoints(
     .execute();
 }
 
+/** Which of `eventTypes` an enabled endpoint of the tenant subscribed to. */
+export async function subscribedTypes(
+  trx: WebhooksTransaction,
+  eventTypes: readonly string[],
+): Promise<string[]> {
+  const { rows } = await sql<{
+    type: string;
+  }>`select t.type from unnest(${[...eventTypes]}::text[]) as t(type)
+    where exists (select 1 from webhooks.endpoints e where e.enabled and t.type = any(e.event_types))`.execute(
+    trx,
+  );
+  return rows.map((row) => row.type);
+}
+
 export async function insertMessage(trx: WebhooksTransaction, row: Insertable<MessagesTable>): Promise<void> {
   await trx
     .insertInto('webhooks.messages')

@@ -10,6 +10,8 @@ export type SqlExecutor = Parameters<RawBuilder<unknown>['execute']>[0];
 /** What a handler gets besides the event: the tenant context and an exactly-once helper. */
 export interface EventContext extends RequestContext {
   readonly group: string;
+  /** The event's id: what the group's inbox records (`claimIn`, `claimInboxes`). */
+  readonly eventId: string;
   /** 1 for the first delivery of this event to this group. */
   readonly delivery: number;
   /**

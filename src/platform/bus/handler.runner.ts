@@ -73,6 +73,7 @@ async function deliver(
   const ctx: EventContext = {
     ...base,
     group,
+    eventId: event.id,
     delivery,
     once: (fn) => applyOnce(deps.database, group, event, fn),
     claimIn: (trx) => claimInbox(trx, group, event),

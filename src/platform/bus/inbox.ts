@@ -1,6 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../db/index.js';
-import type { SqlExecutor } from './bus.types.js';
+import type { EventContext, SqlExecutor } from './bus.types.js';
 import type { EventEnvelope } from './event.envelope.js';
 
 /**
@@ -12,6 +12,26 @@ export async function claimInbox(trx: SqlExecutor, group: string, event: EventEn
   const inserted = await sql`insert into bus.inbox (group_name, event_id, tenant_id)
     values (${group}, ${event.id}::uuid, ${event.tenantId}::uuid) on conflict do nothing`.execute(trx);
   return inserted.numAffectedRows !== 0n;
+}
+
+/**
+ * `claimInbox` of several events of one tenant in one statement (a handler that commits the
+ * effects of a group of events in one transaction): answers how many were recorded now, so fewer
+ * than asked means a delivery before this one committed the effects of at least one of them. Rows
+ * go in in key order, so two transactions claiming overlapping events wait for each other instead
+ * of deadlocking.
+ */
+export async function claimInboxes(
+  trx: SqlExecutor,
+  claims: readonly Pick<EventContext, 'group' | 'eventId' | 'tenantId'>[],
+): Promise<number> {
+  if (claims.length === 0) return 0;
+  const inserted = await sql`insert into bus.inbox (group_name, event_id, tenant_id)
+    select * from unnest(${claims.map((c) => c.group)}::text[], ${claims.map((c) => c.eventId)}::uuid[],
+      ${claims.map((c) => c.tenantId)}::uuid[]) as c(group_name, event_id, tenant_id)
+    order by group_name, event_id
+    on conflict do nothing`.execute(trx);
+  return Number(inserted.numAffectedRows ?? 0n);
 }
 
 /**

@@ -16,3 +16,4 @@ export { deadLetterRoutes } from './dead-letters.routes.js';
 export { busHandlerDuration } from './bus.metrics.js';
 export { createDeadLetters } from './dead-letters.repo.js';
 export { deadLetterCommands, type DeadLetterCommands } from './dead-letters.cli.js';
+export { claimInboxes } from './inbox.js';

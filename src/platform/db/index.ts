@@ -33,3 +33,4 @@ export {
   type ListTotal,
   type SortDirection,
 } from './list-pages.js';
+export { createTenantBatchLoader, type TenantBatchLoader, type TenantKey } from './tenant-batch-loader.js';

@@ -1,7 +1,7 @@
 import type { Bus } from '../../../platform/bus/index.js';
 import type { RequestContext } from '../../../platform/context.js';
 import type { Keyring } from '../../../platform/crypto/index.js';
-import type { Database, UnitOfWork } from '../../../platform/db/index.js';
+import { createTenantBatchLoader, type Database, type UnitOfWork } from '../../../platform/db/index.js';
 import { newUuid, toPublicId } from '../../../platform/ids.js';
 import type { CallSource } from '../call-record.js';
 import { isCallFileFormat, type ConnectorOptions } from '../connectors/connector-registry.js';
@@ -10,8 +10,9 @@ import type { TransformOutcome } from './call-transform.js';
 import type { IngestMetrics } from './ingest.metrics.js';
 import { holdsItems } from './payload-items.js';
 import {
-  findRawPayload,
+  findRawPayloads,
   markRawPayloadProcessed,
+  markRawPayloadsProcessed,
   type IngestTables,
   type NewRawPayload,
   type RawPayloadRow,
@@ -56,6 +57,11 @@ export interface IngestService {
   load(ctx: Pick<RequestContext, 'tenantId'>, payloadId: string): Promise<RawPayloadRow | undefined>;
   /** In the transaction of the payload's last batch: the payload is done, with what became of its items. */
   markProcessed(work: UnitOfWork, payloadId: string, outcome: TransformOutcome): Promise<void>;
+  /** markProcessed of several payloads of one tenant, in one statement (a transform group's). */
+  markAllProcessed(
+    work: UnitOfWork,
+    payloads: readonly { readonly payloadId: string; readonly outcome: TransformOutcome }[],
+  ): Promise<void>;
 }
 
 export interface IngestDeps {
@@ -76,6 +82,13 @@ export interface IngestDeps {
 
 export function createIngestService(deps: IngestDeps): IngestService {
   const { database, bus, keyring, bodies } = deps;
+  // The transform consumer loads the payload of each event it handles; the events of one fetch
+  // round arrive together, and their payloads are read in one transaction per tenant.
+  const payloads = createTenantBatchLoader<IngestTables, string, RawPayloadTable>({
+    database,
+    keyId: (id) => id,
+    loadMany: async (trx, ids) => new Map((await findRawPayloads(trx, ids)).map((row) => [row.id, row])),
+  });
   const writer =
     deps.groupCommit === undefined || deps.groupCommit === false
       ? undefined
@@ -126,15 +139,19 @@ export function createIngestService(deps: IngestDeps): IngestService {
       return { payloadId: toPublicId('raw', firstId ?? id), replayed: firstId !== undefined };
     },
     async load(ctx, payloadId) {
-      const row = await database.withTenant<IngestTables, RawPayloadTable | undefined>(ctx, (trx) =>
-        findRawPayload(trx, payloadId),
-      );
+      const row = await payloads.load(ctx.tenantId, payloadId);
       if (!row) return undefined;
       const { bodyEncoding, deliveryKey: _digest, ...payload } = row;
       return { ...payload, body: await bodies.open(ctx.tenantId, row.id, bodyEncoding, row.body) };
     },
     async markProcessed(work, payloadId, outcome) {
       await markRawPayloadProcessed(work.withTables<IngestTables>(), payloadId, { ...outcome });
+    },
+    async markAllProcessed(work, processed) {
+      await markRawPayloadsProcessed(
+        work.withTables<IngestTables>(),
+        processed.map(({ payloadId, outcome }) => ({ id: payloadId, outcome: { ...outcome } })),
+      );
     },
   };
 }

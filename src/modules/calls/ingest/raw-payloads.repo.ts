@@ -106,8 +106,13 @@ export async function storedPayloadIds(trx: Trx, ids: readonly string[]): Promis
   return new Set(rows.map((row) => row.id));
 }
 
-export function findRawPayload(trx: Trx, id: string): Promise<RawPayloadTable | undefined> {
-  return trx.selectFrom('calls.raw_payloads').selectAll().where('id', '=', id).executeTakeFirst();
+/** The stored payloads of `ids` (UUIDs) that exist, in no particular order. */
+export function findRawPayloads(trx: Trx, ids: readonly string[]): Promise<RawPayloadTable[]> {
+  return trx
+    .selectFrom('calls.raw_payloads')
+    .selectAll()
+    .where('id', '=', sql<string>`any(${[...ids]}::uuid[])`)
+    .execute();
 }
 
 export async function markRawPayloadProcessed(
@@ -115,11 +120,18 @@ export async function markRawPayloadProcessed(
   id: string,
   outcome: Record<string, unknown>,
 ): Promise<void> {
-  await trx
-    .updateTable('calls.raw_payloads')
-    .set({ processedAt: new Date(), outcome: jsonb(outcome) })
-    .where('id', '=', id)
-    .execute();
+  await markRawPayloadsProcessed(trx, [{ id, outcome }]);
+}
+
+/** Marks payloads processed, each with its outcome, in one statement. */
+export async function markRawPayloadsProcessed(
+  trx: Trx,
+  payloads: readonly { readonly id: string; readonly outcome: Record<string, unknown> }[],
+): Promise<void> {
+  if (payloads.length === 0) return;
+  await sql`update calls.raw_payloads p set processed_at = now(), outcome = d.outcome
+    from unnest(${payloads.map((p) => p.id)}::uuid[], ${payloads.map((p) => JSON.stringify(p.outcome))}::jsonb[]) as d(id, outcome)
+    where p.id = d.id`.execute(trx);
 }
 
 /** Up to `limit` payloads of the tenant still stored in clear, oldest first, with their body sizes. */

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventContext } from '../../../platform/bus/index.js';
 import { systemContext, type RequestContext } from '../../../platform/context.js';
-import { fromPublicId } from '../../../platform/ids.js';
+import { fromPublicId, newUuid } from '../../../platform/ids.js';
 import {
   createCallsTestPlatform,
   type CallsTestPlatform,
@@ -36,9 +36,10 @@ describe('calls transform groups', () => {
       writes: calls.writes,
       objects: t.platform.quietObjects,
       bus: t.platform.bus,
-      markProcessed: async (work, payloadId, outcome) => {
-        if (failing.has(payloadId)) throw new Error(`marking ${payloadId} failed`);
-        await calls.ingest.markProcessed(work, payloadId, outcome);
+      markProcessed: async (work, payloads) => {
+        for (const { payloadId } of payloads)
+          if (failing.has(payloadId)) throw new Error(`marking ${payloadId} failed`);
+        await calls.ingest.markAllProcessed(work, payloads);
       },
     });
   });
@@ -57,13 +58,14 @@ describe('calls transform groups', () => {
     const payloadId = fromPublicId('raw', accepted.payloadId) ?? accepted.payloadId;
     const items: ParsedItem[] = [];
     for await (const item of readCallFile(body, 'generic-json', {})) items.push(item);
-    // The inbox is the bus's part, proven by its own tests: here every event is new to the group.
+    // Each delivery is a new event (the group records it in the inbox, claimInboxes).
     const eventCtx = {
       ...systemContext(ctx.tenantId, payloadId),
       group: 'calls-transform',
+      eventId: newUuid(),
       delivery: 1,
       once: () => Promise.reject(new Error('a grouped delivery commits through claimIn')),
-      claimIn: () => Promise.resolve(true),
+      claimIn: () => Promise.reject(new Error('a grouped delivery is claimed with the others')),
     } satisfies EventContext;
     return { ctx: eventCtx, payloadId, source: 'generic', options: {}, items };
   }

@@ -1,4 +1,4 @@
-import type { Bus, EventContext } from '../../../platform/bus/index.js';
+import { claimInboxes, type Bus, type EventContext } from '../../../platform/bus/index.js';
 import type { Database, UnitOfWork } from '../../../platform/db/index.js';
 import type { ObjectStore } from '../../../platform/objects/index.js';
 import type { CallSource } from '../call-record.js';
@@ -22,8 +22,8 @@ import {
  * which costs PostgreSQL several times the record itself. Here the deliveries of small payloads
  * that are in hand at the same moment (the consumer handles its partitions in parallel) are
  * transformed together: one archive batch, and one transaction that records every event in the
- * group's inbox (`claimIn`), upserts all their records, quarantines, announces and marks each
- * payload processed. It commits whole or not at all, as one delivery's transaction did; a group
+ * group's inbox (`claimInboxes`, one statement), upserts all their records, quarantines, announces
+ * and marks the payloads processed (one statement). It commits whole or not at all, as one delivery's transaction did; a group
  * that fails is taken apart and each delivery transformed alone, so a payload that cannot be
  * transformed fails (and is retried, then dead-lettered) by itself.
  */
@@ -48,8 +48,11 @@ export interface TransformGroupDeps {
   readonly writes: CallWrites;
   readonly objects: ObjectStore;
   readonly bus: Bus;
-  /** In the group's transaction: the payload is done, with what became of its items. */
-  readonly markProcessed: (work: UnitOfWork, payloadId: string, outcome: TransformOutcome) => Promise<void>;
+  /** In the group's transaction: the payloads are done, each with what became of its items. */
+  readonly markProcessed: (
+    work: UnitOfWork,
+    payloads: readonly { readonly payloadId: string; readonly outcome: TransformOutcome }[],
+  ) => Promise<void>;
 }
 
 export interface TransformGroups {
@@ -118,17 +121,26 @@ export function createTransformGroups(deps: TransformGroupDeps): TransformGroups
     const archived = await archiveRecords(deps, ctx, records, new Date());
     const upsertOptions = { connectorOptions: options, rawSegments: archived.rawSegments };
     return deps.database.withTenant(ctx, async (trx) => {
-      for (const delivery of group) if (!(await delivery.ctx.claimIn(trx))) throw new AlreadyHandled();
+      if (
+        (await claimInboxes(
+          trx,
+          group.map((delivery) => delivery.ctx),
+        )) < group.length
+      )
+        throw new AlreadyHandled();
       const result = await deps.writes.upsertWithin(trx, ctx, archived.records, upsertOptions);
       await commitArchivedRecords(deps, trx, ctx, archived);
       for (const { items, source } of group)
         await quarantineItems(deps.writes, trx, ctx, source, items, options);
       await announceChanges(deps.bus, trx, ctx, result);
       const outcomes = outcomesByPayload(group, result);
-      for (const [index, delivery] of group.entries()) {
-        const outcome = outcomes[index];
-        if (outcome) await deps.markProcessed(trx, delivery.payloadId, outcome);
-      }
+      await deps.markProcessed(
+        trx,
+        group.flatMap(({ payloadId }, index) => {
+          const outcome = outcomes[index];
+          return outcome ? [{ payloadId, outcome }] : [];
+        }),
+      );
       return outcomes;
     });
   }

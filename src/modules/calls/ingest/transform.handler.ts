@@ -89,7 +89,7 @@ export function createTransformHandler(deps: TransformDeps): EventTrigger {
       ? undefined
       : createTransformGroups({
           ...deps,
-          markProcessed: (work, payloadId, outcome) => deps.ingest.markProcessed(work, payloadId, outcome),
+          markProcessed: (work, payloads) => deps.ingest.markAllProcessed(work, payloads),
         });
   return {
     group: 'calls-transform',

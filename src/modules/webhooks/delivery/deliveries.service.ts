@@ -1,7 +1,7 @@
 import type { AuditLog } from '../../../platform/audit/index.js';
 import { systemContext, type RequestContext } from '../../../platform/context.js';
 import type { Keyring } from '../../../platform/crypto/index.js';
-import type { Database } from '../../../platform/db/index.js';
+import { createTenantBatchLoader, type Database } from '../../../platform/db/index.js';
 import { fromPublicId, newUuid, toPublicId } from '../../../platform/ids.js';
 import type { Logger } from '../../../platform/telemetry/index.js';
 import type { WebhookDeliveriesService, WebhookDelivery } from '../contract.js';
@@ -18,7 +18,7 @@ import {
   insertMessage,
   listDeliveries,
   pruneMessages,
-  subscribedEndpoints,
+  subscribedTypes,
   updateDelivery,
   type DeliveryRow,
 } from '../webhooks.repo.js';
@@ -81,6 +81,14 @@ export function createDeliveriesService(deps: DeliveriesDeps): DeliveriesService
   const { database, keyring, auditLog, logger } = deps;
   const inTenant = <T>(ctx: RequestContext, fn: (trx: WebhooksTransaction) => Promise<T>) =>
     database.withTenant<WebhooksTables, T>(ctx, fn);
+  // The fan-out asks this of every event it consumes, most of them at the same moment as others
+  // of the same fetch round: one query per tenant for all of them.
+  const subscriptions = createTenantBatchLoader<WebhooksTables, string, true>({
+    database,
+    keyId: (type) => type,
+    loadMany: async (trx, types) =>
+      new Map((await subscribedTypes(trx, [...new Set(types)])).map((type) => [type, true])),
+  });
 
   const enqueueWithin: DeliveriesService['enqueueWithin'] = async (trx, tenantId, event, endpointIds) => {
     const dataSealed = await keyring.encrypt(
@@ -192,10 +200,7 @@ export function createDeliveriesService(deps: DeliveriesDeps): DeliveriesService
     enqueueWithin,
 
     async anySubscribed(tenantId, eventType) {
-      return database.withTenant<WebhooksTables, boolean>(
-        { tenantId },
-        async (trx) => (await subscribedEndpoints(trx, eventType)).length > 0,
-      );
+      return (await subscriptions.load(tenantId, eventType)) === true;
     },
 
     async ping(ctx, endpointId) {
