@@ -21,7 +21,7 @@ import {
  * the month. A LATERAL subquery with a LIMIT cannot be flattened into a join, so the look-up stays
  * a nested loop over the keys.
  */
-const callsByKey = `(SELECT DISTINCT * FROM unnest(p_started_at, p_ids)) AS k(started_at, id)
+export const callsByKey = `(SELECT DISTINCT * FROM unnest(p_started_at, p_ids)) AS k(started_at, id)
       CROSS JOIN LATERAL (
         SELECT * FROM calls.call_records c WHERE c.started_at = k.started_at AND c.id = k.id LIMIT 1
       ) r`;

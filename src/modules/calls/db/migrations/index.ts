@@ -18,6 +18,7 @@ import { callRollupsQueueMigration } from './0013-call-rollups-queue.js';
 import { quarantineCategoriesMigration } from './0014-quarantine-categories.js';
 import { rawSegmentsMigration } from './0020-raw-segments.js';
 import { rollupDeltaPlpgsqlMigration } from './0021-rollup-delta-plpgsql.js';
+import { rollupDeltaEmptyRowsMigration } from './0022-rollup-delta-empty-rows.js';
 
 /*
  * The call index. Personal data (numbers, names, the full record) is stored only as ciphertext
@@ -232,5 +233,6 @@ export const callsMigrations: MigrationSet = {
     callRollupsCoarserMigration,
     rawSegmentsMigration,
     rollupDeltaPlpgsqlMigration,
+    rollupDeltaEmptyRowsMigration,
   ],
 };
