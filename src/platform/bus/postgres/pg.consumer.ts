@@ -8,6 +8,7 @@ import type { EventEnvelope } from '../event.envelope.js';
 import { runHandler, type HandlerRunnerDeps, type Outcome } from '../handler.runner.js';
 import type { RetryPolicy } from '../retry.policy.js';
 import { matchesAny, toLikePattern } from '../topic.pattern.js';
+import { createGroupCommitter } from '../group-commit.js';
 import { createWakeSignal } from '../wake.signal.js';
 
 export interface PgConsumerOptions {
@@ -141,6 +142,21 @@ export async function startPgConsumer(options: PgConsumerOptions): Promise<Subsc
    */
   const readPast = new Map<number, number>();
 
+  /*
+   * The common acknowledgement (events handled, nothing dead, no failure): the positions of the
+   * partitions that finish while one is being written go in the next statement together (group
+   * commit), one round trip for all of them. Partitions are handled in parallel, so a round of
+   * several partitions finished at about the same moment and paid one statement each.
+   */
+  const acknowledgements = createGroupCommitter<{ partition: number; position: number }>(async (acks) => {
+    const latest = new Map<number, number>();
+    for (const { partition, position } of acks) latest.set(partition, position);
+    await sql`${unflushed}
+      update bus.group_partitions gp set position = a.position, failures = 0, retry_at = null, last_error = null
+      from quiet, unnest(${[...latest.keys()]}::smallint[], ${[...latest.values()]}::bigint[]) as a(partition, position)
+      where gp.group_name = ${group} and gp.partition = a.partition and gp.owner = ${member}`.execute(db);
+  });
+
   await ensureGroup(db, group, options.topics, options.partitions);
 
   /** Commits the positions read past (only ever forward: a concurrent acknowledgement may be ahead). */
@@ -259,12 +275,9 @@ export async function startPgConsumer(options: PgConsumerOptions): Promise<Subsc
       return;
     }
     if (result.dead.length === 0 && !failure && position !== undefined) {
-      // The common case: one statement in one round trip (`unflushed`).
-      await sql`${unflushed}
-        update bus.group_partitions set position = ${position}, failures = 0, retry_at = null, last_error = null
-        from quiet where group_name = ${group} and partition = ${partition} and owner = ${member}`.execute(
-        db,
-      );
+      // The common case: one statement in one round trip (`unflushed`), shared by the partitions
+      // acknowledged at the same moment (`acknowledgements`).
+      await acknowledgements.add([{ partition, position }]);
       readPast.delete(partition);
       return;
     }
