@@ -118,8 +118,14 @@ export async function startPgConsumer(options: PgConsumerOptions): Promise<Subsc
   // Woken at once by appends of a type it wants (or of unknown types); the events it does not want
   // are read past, in larger rounds, on the poll: every group reading the log on every append of
   // any type cost PostgreSQL a read and a position commit per group and append.
+  // Counts those wake-ups: a partition that finishes its round reads again at once only if
+  // something it may want was appended since that round was read (or the round was full).
+  let appends = 0;
   const unlisten = options.onLogAppended((types) => {
-    if (!types || types.split(',').some((type) => matchesAny(options.topics, type))) signal.wake();
+    if (!types || types.split(',').some((type) => matchesAny(options.topics, type))) {
+      appends++;
+      signal.wake();
+    }
   });
   // Read through a function: the loop checks it after awaits, when stop() may have changed it.
   const state = { stopped: false };
@@ -326,16 +332,23 @@ export async function startPgConsumer(options: PgConsumerOptions): Promise<Subsc
    * partitions of the same read: a slow partition does not hold the others' next events back,
    * and a partition that finishes is read again at once (its completion wakes the loop).
    */
-  const startPartition = (partition: number, rows: readonly LogRow[]) => {
+  const startPartition = (partition: number, rows: readonly LogRow[], appendsBefore: number) => {
     const run = (async () => {
+      let settled = false;
       try {
-        await commit(await handlePartition(partition, rows));
+        const result = await handlePartition(partition, rows);
+        await commit(result);
+        settled = !result.failure && result.dead.length === 0;
       } catch (error) {
         // Not acknowledged: the events are read again and redelivered (at-least-once).
         if (!isStopped()) logger.error({ err: error, group, partition }, 'bus partition round failed');
       } finally {
         busy.delete(partition);
-        signal.wake();
+        // Read again at once when there may be more behind this round: it was full, it did not
+        // settle (a retry or a dead letter to go past), or events were appended since it was read
+        // (the loop skipped this partition while it was busy). Otherwise the next append wakes
+        // the loop: a read now would find nothing (it was one more statement per round and group).
+        if (!settled || rows.length >= options.batchSize || appends !== appendsBefore) signal.wake();
       }
     })();
     busy.set(partition, run);
@@ -350,6 +363,7 @@ export async function startPgConsumer(options: PgConsumerOptions): Promise<Subsc
           markRetries();
           nextLeaseAt = Date.now() + options.leaseMs / 3;
         }
+        const appendsBefore = appends;
         const rows = await fetchRound();
         const byPartition = new Map<number, LogRow[]>();
         for (const row of rows) {
@@ -357,7 +371,7 @@ export async function startPgConsumer(options: PgConsumerOptions): Promise<Subsc
           if (!list) byPartition.set(row.partition, (list = []));
           list.push(row);
         }
-        for (const [partition, list] of byPartition) startPartition(partition, list);
+        for (const [partition, list] of byPartition) startPartition(partition, list, appendsBefore);
         failures = 0;
         if (isStopped()) break;
         // A partition that finishes, or new events, wake the loop before the timeout.
