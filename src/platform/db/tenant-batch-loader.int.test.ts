@@ -6,6 +6,7 @@ import { createMigratedDatabase, type TestDatabase } from '../../../test/support
 import { createLogger } from '../telemetry/index.js';
 import { openDatabase, type Database } from './database.js';
 import { grantSchemaUsage, tenantIsolation } from './migration-helpers.js';
+import type { TenantTransaction } from './tables.js';
 import { createTenantBatchLoader } from './tenant-batch-loader.js';
 
 interface NotesTables {
@@ -55,13 +56,15 @@ describe('tenant batch loader', () => {
     await testDatabase.drop();
   });
 
-  it('reads what is asked at the same moment in one transaction per tenant, each under its own tenant', async () => {
-    const batches: string[][] = [];
-    const loader = createTenantBatchLoader<NotesTables, string, string>({
+  /** Notes by id, after `before` has seen each batch (in its transaction). */
+  const notesLoader = (
+    before: (trx: TenantTransaction<NotesTables>, ids: readonly string[]) => Promise<void>,
+  ) =>
+    createTenantBatchLoader<NotesTables, string, string>({
       database,
       keyId: (id) => id,
       loadMany: async (trx, ids) => {
-        batches.push([...ids]);
+        await before(trx, ids);
         const rows = await trx
           .selectFrom('probe.notes')
           .select(['id', 'body'])
@@ -69,6 +72,13 @@ describe('tenant batch loader', () => {
           .execute();
         return new Map(rows.map((row) => [row.id, row.body]));
       },
+    });
+
+  it('reads what is asked at the same moment in one transaction per tenant, each under its own tenant', async () => {
+    const batches: string[][] = [];
+    const loader = notesLoader((_trx, ids) => {
+      batches.push([...ids]);
+      return Promise.resolve();
     });
     const answers = await Promise.all([
       loader.load(tenantA, 'a1'),
@@ -91,19 +101,9 @@ describe('tenant batch loader', () => {
 
   it('fails the reads of the tenant whose transaction failed, and only those', async () => {
     let calls = 0;
-    const loader = createTenantBatchLoader<NotesTables, string, string>({
-      database,
-      keyId: (id) => id,
-      loadMany: async (trx, ids) => {
-        calls++;
-        if (ids.includes('boom')) await sql`select 1 / 0`.execute(trx);
-        const rows = await trx
-          .selectFrom('probe.notes')
-          .select(['id', 'body'])
-          .where('id', '=', sql<string>`any(${[...ids]}::text[])`)
-          .execute();
-        return new Map(rows.map((row) => [row.id, row.body]));
-      },
+    const loader = notesLoader(async (trx, ids) => {
+      calls++;
+      if (ids.includes('boom')) await sql`select 1 / 0`.execute(trx);
     });
     const answers = await Promise.allSettled([
       loader.load(tenantA, 'a1'),

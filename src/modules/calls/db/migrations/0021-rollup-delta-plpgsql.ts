@@ -21,14 +21,18 @@ import {
  * the month. A LATERAL subquery with a LIMIT cannot be flattened into a join, so the look-up stays
  * a nested loop over the keys.
  */
-export const callsByKey = `(SELECT DISTINCT * FROM unnest(p_started_at, p_ids)) AS k(started_at, id)
+const callsByKey = `(SELECT DISTINCT * FROM unnest(p_started_at, p_ids)) AS k(started_at, id)
       CROSS JOIN LATERAL (
         SELECT * FROM calls.call_records c WHERE c.started_at = k.started_at AND c.id = k.id LIMIT 1
       ) r`;
 
-export const rollupDeltaPlpgsqlMigration = sqlMigration(
-  '0021_rollup_delta_plpgsql',
-  `
+/**
+ * The function's definition: the rows left without calls deleted after every delta (`always`, this
+ * migration) or only after one that took calls away (`after-removal`, migration 0022).
+ */
+export function applyRollupDeltaSql(deleteEmptied: 'always' | 'after-removal'): string {
+  const deletes = rollupLevels.map((level) => `${emptyRollupsSql(level)};`);
+  return `
   CREATE OR REPLACE FUNCTION calls.apply_rollup_delta(p_started_at timestamptz[], p_ids uuid[], p_sign integer) RETURNS void
     LANGUAGE plpgsql VOLATILE
     SET plan_cache_mode = force_generic_plan
@@ -43,8 +47,17 @@ export const rollupDeltaPlpgsqlMigration = sqlMigration(
     ${rollupMergeSql('p_sign', level)};`,
       )
       .join('\n    ')}
-    ${rollupLevels.map((level) => `${emptyRollupsSql(level)};`).join('\n    ')}
+    ${
+      deleteEmptied === 'always'
+        ? deletes.join('\n    ')
+        : `IF p_sign < 0 THEN\n      ${deletes.join('\n      ')}\n    END IF;`
+    }
   END
   $fn$;
-  `,
+  `;
+}
+
+export const rollupDeltaPlpgsqlMigration = sqlMigration(
+  '0021_rollup_delta_plpgsql',
+  applyRollupDeltaSql('always'),
 );

@@ -1,12 +1,5 @@
 import { sqlMigration } from '../../../../platform/db/index.js';
-import {
-  emptyRollupsSql,
-  rollupContributionsSql,
-  rollupLevels,
-  rollupMergeSql,
-  rollupZoneLockSql,
-} from '../../stats/rollup-contributions.sql.js';
-import { callsByKey } from './0021-rollup-delta-plpgsql.js';
+import { applyRollupDeltaSql } from './0021-rollup-delta-plpgsql.js';
 
 /*
  * calls.apply_rollup_delta as in migration 0021, but rows left without calls are looked for only
@@ -21,25 +14,5 @@ import { callsByKey } from './0021-rollup-delta-plpgsql.js';
  */
 export const rollupDeltaEmptyRowsMigration = sqlMigration(
   '0022_rollup_delta_empty_rows',
-  `
-  CREATE OR REPLACE FUNCTION calls.apply_rollup_delta(p_started_at timestamptz[], p_ids uuid[], p_sign integer) RETURNS void
-    LANGUAGE plpgsql VOLATILE
-    SET plan_cache_mode = force_generic_plan
-  AS $fn$
-  BEGIN
-    -- The levels in rollupLevels' order, every writer's, so concurrent ingest waits rather than deadlocks.
-    ${rollupZoneLockSql('shared').replace(/^SELECT /, 'PERFORM ')};
-    ${rollupLevels
-      .map(
-        (level) => `INSERT INTO ${level.table} AS t
-    ${rollupContributionsSql(callsByKey, 'true', 'p_sign', level)}
-    ${rollupMergeSql('p_sign', level)};`,
-      )
-      .join('\n    ')}
-    IF p_sign < 0 THEN
-      ${rollupLevels.map((level) => `${emptyRollupsSql(level)};`).join('\n      ')}
-    END IF;
-  END
-  $fn$;
-  `,
+  applyRollupDeltaSql('after-removal'),
 );
