@@ -129,7 +129,7 @@ export async function markRawPayloadsProcessed(
   payloads: readonly { readonly id: string; readonly outcome: Record<string, unknown> }[],
 ): Promise<void> {
   if (payloads.length === 0) return;
-  await sql`update calls.raw_payloads p set processed_at = now(), outcome = d.outcome
+  await sql`update calls.raw_payloads p set processed_at = clock_timestamp(), outcome = d.outcome
     from unnest(${payloads.map((p) => p.id)}::uuid[], ${payloads.map((p) => JSON.stringify(p.outcome))}::jsonb[]) as d(id, outcome)
     where p.id = d.id`.execute(trx);
 }

@@ -36,7 +36,7 @@ describe('calls transform groups', () => {
       writes: calls.writes,
       objects: t.platform.quietObjects,
       bus: t.platform.bus,
-      markProcessed: async (work, payloads) => {
+      markAllProcessed: async (work, payloads) => {
         for (const { payloadId } of payloads)
           if (failing.has(payloadId)) throw new Error(`marking ${payloadId} failed`);
         await calls.ingest.markAllProcessed(work, payloads);

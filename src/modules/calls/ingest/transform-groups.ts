@@ -23,9 +23,10 @@ import {
  * that are in hand at the same moment (the consumer handles its partitions in parallel) are
  * transformed together: one archive batch, and one transaction that records every event in the
  * group's inbox (`claimInboxes`, one statement), upserts all their records, quarantines, announces
- * and marks the payloads processed (one statement). It commits whole or not at all, as one delivery's transaction did; a group
- * that fails is taken apart and each delivery transformed alone, so a payload that cannot be
- * transformed fails (and is retried, then dead-lettered) by itself.
+ * and marks the payloads processed (one statement). It commits whole or not at all, as one
+ * delivery's transaction did; a group that fails is taken apart and each delivery transformed
+ * alone, so a payload that cannot be transformed fails (and is retried, then dead-lettered) by
+ * itself.
  */
 
 /** Payloads of up to this many items are grouped; larger ones amortise their transactions themselves. */
@@ -49,7 +50,7 @@ export interface TransformGroupDeps {
   readonly objects: ObjectStore;
   readonly bus: Bus;
   /** In the group's transaction: the payloads are done, each with what became of its items. */
-  readonly markProcessed: (
+  readonly markAllProcessed: (
     work: UnitOfWork,
     payloads: readonly { readonly payloadId: string; readonly outcome: TransformOutcome }[],
   ) => Promise<void>;
@@ -134,7 +135,7 @@ export function createTransformGroups(deps: TransformGroupDeps): TransformGroups
         await quarantineItems(deps.writes, trx, ctx, source, items, options);
       await announceChanges(deps.bus, trx, ctx, result);
       const outcomes = outcomesByPayload(group, result);
-      await deps.markProcessed(
+      await deps.markAllProcessed(
         trx,
         group.flatMap(({ payloadId }, index) => {
           const outcome = outcomes[index];

@@ -89,7 +89,7 @@ export function createTransformHandler(deps: TransformDeps): EventTrigger {
       ? undefined
       : createTransformGroups({
           ...deps,
-          markProcessed: (work, payloads) => deps.ingest.markAllProcessed(work, payloads),
+          markAllProcessed: (work, payloads) => deps.ingest.markAllProcessed(work, payloads),
         });
   return {
     group: 'calls-transform',
