@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bus, EventEnvelope, SubscribeOptions, Subscription } from '../../src/platform/bus/index.js';
-import { openDatabase, type Database } from '../../src/platform/db/index.js';
+import type { Database } from '../../src/platform/db/index.js';
+import { openTestDatabase } from '../support/open-test-database.js';
 import { AppError } from '../../src/platform/errors.js';
 import { newUuid } from '../../src/platform/ids.js';
 import { createLogger, createMetricsRegistry, type Registry } from '../../src/platform/telemetry/index.js';
@@ -52,14 +53,9 @@ export function describeBusContract(name: string, factory: BusFactory): void {
 
     beforeAll(async () => {
       testDb = await createMigratedDatabase();
-      database = await openDatabase({
+      database = await openTestDatabase({
         url: testDb.url,
-        appUrl: undefined,
         poolMax: 6,
-        dataDir: '/nonexistent',
-        embeddedPort: 0,
-        role: 'test',
-        exclusive: false,
         logger,
         migrations: [probeMigrations],
       });

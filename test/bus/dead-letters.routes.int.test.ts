@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyFailure } from '../../src/platform/bus/dead-letter-category.js';
 import { createDeadLetters, insertDeadLetter } from '../../src/platform/bus/dead-letters.repo.js';
 import { deadLetterCommands, deadLetterRoutes } from '../../src/platform/bus/index.js';
-import { openDatabase, type Database } from '../../src/platform/db/index.js';
+import type { Database } from '../../src/platform/db/index.js';
+import { openTestDatabase } from '../support/open-test-database.js';
 import { AppError } from '../../src/platform/errors.js';
 import { sendProblem, toAppError } from '../../src/platform/http/index.js';
 import { newUuid, toPublicId } from '../../src/platform/ids.js';
@@ -22,14 +23,9 @@ describe('dead letters: internal API and CLI functions', () => {
 
   beforeAll(async () => {
     testDb = await createMigratedDatabase();
-    database = await openDatabase({
+    database = await openTestDatabase({
       url: testDb.url,
-      appUrl: undefined,
       poolMax: 4,
-      dataDir: '/nonexistent',
-      embeddedPort: 0,
-      role: 'test',
-      exclusive: false,
       logger: createLogger({ level: 'silent' }),
     });
     await insertDeadLetter(

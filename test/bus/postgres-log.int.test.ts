@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBus, type Bus, type Subscription } from '../../src/platform/bus/index.js';
 import { trimLog } from '../../src/platform/bus/postgres/pg.relay.js';
-import { openDatabase, type Database } from '../../src/platform/db/index.js';
+import type { Database } from '../../src/platform/db/index.js';
+import { openTestDatabase } from '../support/open-test-database.js';
 import { newUuid } from '../../src/platform/ids.js';
 import { createLogger, createMetricsRegistry, type Registry } from '../../src/platform/telemetry/index.js';
 import { createMigratedDatabase, type TestDatabase } from '../support/test-database.js';
@@ -18,14 +19,9 @@ describe('PostgreSQL bus: lag metric and log retention', () => {
 
   beforeAll(async () => {
     testDb = await createMigratedDatabase();
-    database = await openDatabase({
+    database = await openTestDatabase({
       url: testDb.url,
-      appUrl: undefined,
       poolMax: 4,
-      dataDir: '/nonexistent',
-      embeddedPort: 0,
-      role: 'test',
-      exclusive: false,
       logger,
     });
     metrics = createMetricsRegistry({ collectProcessMetrics: false });

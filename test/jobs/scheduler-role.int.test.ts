@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlatform } from '../../src/app/platform.js';
 import { createBus, type Bus } from '../../src/platform/bus/index.js';
 import { ConfigError, loadConfig } from '../../src/platform/config/index.js';
-import { openDatabase, type Database } from '../../src/platform/db/index.js';
+import type { Database } from '../../src/platform/db/index.js';
+import { openTestDatabase } from '../support/open-test-database.js';
 import { newUuid } from '../../src/platform/ids.js';
 import {
   createWorkerRuntime,
@@ -62,14 +63,9 @@ describe('the scheduler role and SWITCHBOARD_TIMERS', () => {
 
   beforeAll(async () => {
     testDb = await createMigratedDatabase();
-    database = await openDatabase({
+    database = await openTestDatabase({
       url: testDb.url,
-      appUrl: undefined,
       poolMax: 6,
-      dataDir: '/nonexistent',
-      embeddedPort: 0,
-      role: 'test',
-      exclusive: false,
       logger,
     });
   });

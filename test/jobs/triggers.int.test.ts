@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBus, type Bus } from '../../src/platform/bus/index.js';
-import { openDatabase, type Database } from '../../src/platform/db/index.js';
+import type { Database } from '../../src/platform/db/index.js';
+import { openTestDatabase } from '../support/open-test-database.js';
 import { newUuid } from '../../src/platform/ids.js';
 import {
   createWorkerRuntime,
@@ -24,14 +25,9 @@ describe('event and object-created triggers registered by modules', () => {
 
   beforeAll(async () => {
     testDb = await createMigratedDatabase();
-    database = await openDatabase({
+    database = await openTestDatabase({
       url: testDb.url,
-      appUrl: undefined,
       poolMax: 4,
-      dataDir: '/nonexistent',
-      embeddedPort: 0,
-      role: 'test',
-      exclusive: false,
       logger,
     });
     bus = await createBus(

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBus, type Bus } from '../../src/platform/bus/index.js';
-import { openDatabase, type Database } from '../../src/platform/db/index.js';
+import type { Database } from '../../src/platform/db/index.js';
+import { openTestDatabase } from '../support/open-test-database.js';
 import { newUuid } from '../../src/platform/ids.js';
 import { createDbosWorkflows, type Workflows } from '../../src/platform/jobs/index.js';
 import { createLogger, createMetricsRegistry } from '../../src/platform/telemetry/index.js';
@@ -21,14 +22,9 @@ describe('switchboard worker: two processes on one database', () => {
 
   beforeAll(async () => {
     testDb = await createMigratedDatabase();
-    database = await openDatabase({
+    database = await openTestDatabase({
       url: testDb.url,
-      appUrl: undefined,
       poolMax: 4,
-      dataDir: '/nonexistent',
-      embeddedPort: 0,
-      role: 'test',
-      exclusive: false,
       logger,
       migrations: [jobsProbeMigrations],
     });

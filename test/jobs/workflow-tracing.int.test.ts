@@ -2,7 +2,8 @@ import { SpanStatusCode } from '@opentelemetry/api';
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/platform/db/index.js';
+import type { Database } from '../../src/platform/db/index.js';
+import { openTestDatabase } from '../support/open-test-database.js';
 import { createDbosWorkflows, type WorkflowRef, type Workflows } from '../../src/platform/jobs/index.js';
 import { createLogger, startTracing, type Tracing } from '../../src/platform/telemetry/index.js';
 import { createMigratedDatabase, type TestDatabase } from '../support/test-database.js';
@@ -28,14 +29,9 @@ describe('durable workflows, traced', () => {
       createExporter: () => exporter,
     });
     testDb = await createMigratedDatabase();
-    database = await openDatabase({
+    database = await openTestDatabase({
       url: testDb.url,
-      appUrl: undefined,
       poolMax: 2,
-      dataDir: '/nonexistent',
-      embeddedPort: 0,
-      role: 'test',
-      exclusive: false,
       logger,
     });
     workflows = createDbosWorkflows({

@@ -3,7 +3,8 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { openDatabase, type Database } from '../../src/platform/db/index.js';
+import type { Database } from '../../src/platform/db/index.js';
+import { openTestDatabase } from '../support/open-test-database.js';
 import {
   createDbosWorkflows,
   createJobsMetrics,
@@ -34,14 +35,9 @@ describe('durable workflows (DBOS Transact)', () => {
 
   beforeAll(async () => {
     testDb = await createMigratedDatabase();
-    database = await openDatabase({
+    database = await openTestDatabase({
       url: testDb.url,
-      appUrl: undefined,
       poolMax: 4,
-      dataDir: '/nonexistent',
-      embeddedPort: 0,
-      role: 'test',
-      exclusive: false,
       logger,
       migrations: [jobsProbeMigrations],
     });

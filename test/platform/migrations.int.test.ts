@@ -5,11 +5,11 @@ import { createLogger } from '../../src/platform/telemetry/index.js';
 import {
   MigrationFailedError,
   migrateToLatest,
-  openDatabase,
   platformMigrations,
   sqlMigration,
   type Database,
 } from '../../src/platform/db/index.js';
+import { openTestDatabase } from '../support/open-test-database.js';
 import { createEmptyDatabase, type TestDatabase } from '../support/test-database.js';
 
 const logger = createLogger({ level: 'silent' });
@@ -20,14 +20,9 @@ describe('migrations', () => {
 
   beforeAll(async () => {
     empty = await createEmptyDatabase();
-    database = await openDatabase({
+    database = await openTestDatabase({
       url: empty.url,
-      appUrl: undefined,
       poolMax: 2,
-      dataDir: '/nonexistent',
-      embeddedPort: 0,
-      role: 'test',
-      exclusive: false,
       logger,
     });
   });

@@ -162,17 +162,13 @@ describe('tenant isolation (row-level security)', () => {
   });
 
   it('refuses to run the application on a role that bypasses RLS', async () => {
-    const { openDatabase } = await import('../../src/platform/db/index.js');
+    const { openTestDatabase } = await import('../support/open-test-database.js');
     const { createLogger } = await import('../../src/platform/telemetry/index.js');
     await expect(
-      openDatabase({
+      openTestDatabase({
         url: t.database.url,
         appUrl: t.database.url, // the owner (a superuser here) as the app role: must be refused
         poolMax: 1,
-        dataDir: '/nonexistent',
-        embeddedPort: 0,
-        role: 'test',
-        exclusive: false,
         logger: createLogger({ level: 'silent' }),
       }),
     ).rejects.toThrow(/superuser or has BYPASSRLS/);

@@ -2,7 +2,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMigratedDatabase, type TestDatabase } from '../../../test/support/test-database.js';
-import { openDatabase, type Database } from '../db/index.js';
+import type { Database } from '../db/index.js';
+import { openTestDatabase } from '../../../test/support/open-test-database.js';
 import { createLogger } from '../telemetry/index.js';
 import { createPgDataKeyStore } from './data-key.pg-store.js';
 import { createKeyring, createLocalMasterKeyProvider } from './index.js';
@@ -19,14 +20,10 @@ describe('data keys read while the main pool is exhausted', () => {
 
   beforeAll(async () => {
     testDatabase = await createMigratedDatabase();
-    database = await openDatabase({
+    database = await openTestDatabase({
       url: testDatabase.url,
-      appUrl: undefined,
       poolMax: 2,
-      dataDir: '/nonexistent',
-      embeddedPort: 0,
       role: `keys${randomBytes(4).toString('hex')}`,
-      exclusive: false,
       logger: createLogger({ level: 'silent' }),
     });
   });

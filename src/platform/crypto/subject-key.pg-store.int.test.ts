@@ -2,7 +2,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMigratedDatabase, type TestDatabase } from '../../../test/support/test-database.js';
-import { openDatabase, type Database } from '../db/index.js';
+import type { Database } from '../db/index.js';
+import { openTestDatabase } from '../../../test/support/open-test-database.js';
 import { createLogger } from '../telemetry/index.js';
 import { SubjectErasedError } from './crypto.errors.js';
 import { createPgDataKeyStore } from './data-key.pg-store.js';
@@ -20,14 +21,10 @@ describe('subject keys in PostgreSQL', () => {
 
   beforeAll(async () => {
     testDatabase = await createMigratedDatabase();
-    database = await openDatabase({
+    database = await openTestDatabase({
       url: testDatabase.url,
-      appUrl: undefined,
       poolMax: 4,
-      dataDir: '/nonexistent',
-      embeddedPort: 0,
       role: `subj${randomBytes(4).toString('hex')}`,
-      exclusive: false,
       logger: createLogger({ level: 'silent' }),
     });
     keyring = createKeyring({

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMigratedDatabase, type TestDatabase } from '../../../test/support/test-database.js';
 import { createLogger } from '../telemetry/index.js';
-import { openDatabase } from './database.js';
+import { openTestDatabase } from '../../../test/support/open-test-database.js';
 
 /**
  * Closing the pools must mean their connections are gone, not that they were asked to go: the
@@ -27,14 +27,10 @@ describe('closing the database', () => {
 
   it('resolves only once every pooled connection has left the server', async () => {
     const role = `close${randomBytes(4).toString('hex')}`;
-    const database = await openDatabase({
+    const database = await openTestDatabase({
       url: testDatabase.url,
-      appUrl: undefined,
       poolMax: 8,
-      dataDir: '/nonexistent',
-      embeddedPort: 0,
       role,
-      exclusive: false,
       logger: createLogger({ level: 'silent' }),
     });
     await Promise.all(Array.from({ length: 8 }, () => database.ping()));

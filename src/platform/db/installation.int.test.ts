@@ -3,19 +3,14 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { withDatabase } from '../../../test/support/database-url.js';
 import { createMigratedDatabase, type TestDatabase } from '../../../test/support/test-database.js';
 import { createLogger } from '../telemetry/index.js';
-import { openDatabase } from './database.js';
+import { openTestDatabase } from '../../../test/support/open-test-database.js';
 
 const logger = createLogger({ level: 'silent' });
 
 async function idOf(url: string): Promise<string> {
-  const database = await openDatabase({
+  const database = await openTestDatabase({
     url,
-    appUrl: undefined,
     poolMax: 1,
-    dataDir: '/nonexistent',
-    embeddedPort: 0,
-    role: 'test',
-    exclusive: false,
     logger,
   });
   try {

@@ -4,7 +4,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMigratedDatabase, type TestDatabase } from '../../../test/support/test-database.js';
 import { createLogger } from '../telemetry/index.js';
-import { openDatabase, type Database } from './database.js';
+import type { Database } from './database.js';
+import { openTestDatabase } from '../../../test/support/open-test-database.js';
 import { grantSchemaUsage, tenantIsolation } from './migration-helpers.js';
 import type { TenantTransaction } from './tables.js';
 import { createTenantBatchLoader } from './tenant-batch-loader.js';
@@ -39,14 +40,10 @@ describe('tenant batch loader', () => {
       `insert into probe.notes values ($1, 'a1', 'A one'), ($1, 'a2', 'A two'), ($2, 'b1', 'B one')`,
       [tenantA, tenantB],
     );
-    database = await openDatabase({
+    database = await openTestDatabase({
       url: testDatabase.url,
-      appUrl: undefined,
       poolMax: 4,
-      dataDir: '/nonexistent',
-      embeddedPort: 0,
       role,
-      exclusive: false,
       logger: createLogger({ level: 'silent' }),
     });
   });
