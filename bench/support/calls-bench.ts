@@ -126,6 +126,11 @@ export async function bulkLoadCalls(
     tables: readonly string[];
     range: { start: number; end: number };
     load: (client: pg.PoolClient) => Promise<void>;
+    /**
+     * Leave keys and indexes in place while loading, as live ingestion writes them: the indexes
+     * then have the page splits and fill a running index has, not a fresh build's.
+     */
+    keepIndexes?: boolean;
   },
 ): Promise<void> {
   const client = await owner.connect();
@@ -134,14 +139,16 @@ export async function bulkLoadCalls(
     await client.query('select calls.ensure_month_partitions($1::timestamptz[])', [
       monthsBetween(options.range.start, options.range.end),
     ]);
-    const rebuild = await dropIndexes(client, options.tables);
+    const rebuild = options.keepIndexes ? [] : await dropIndexes(client, options.tables);
     await options.load(client);
-    const indexStarted = performance.now();
-    await client.query(`set maintenance_work_mem = '1GB'`);
-    for (const statement of rebuild) await client.query(statement);
-    console.log(
-      `  rebuilt ${rebuild.length} keys and indexes in ${((performance.now() - indexStarted) / 1000).toFixed(0)} s`,
-    );
+    if (!options.keepIndexes) {
+      const indexStarted = performance.now();
+      await client.query(`set maintenance_work_mem = '1GB'`);
+      for (const statement of rebuild) await client.query(statement);
+      console.log(
+        `  rebuilt ${rebuild.length} keys and indexes in ${((performance.now() - indexStarted) / 1000).toFixed(0)} s`,
+      );
+    }
     const vacuumStarted = performance.now();
     await client.query(`vacuum (analyze) ${options.tables.join(', ')}`);
     console.log(`  vacuum analyze in ${((performance.now() - vacuumStarted) / 1000).toFixed(0)} s`);

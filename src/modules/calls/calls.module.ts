@@ -48,6 +48,7 @@ import { createCallReads } from './query/call-read.service.js';
 import { createCallStats } from './stats/call-stats.service.js';
 import { createCallUpsert } from './store/call-upsert.service.js';
 import { createPartitionMonths } from './store/partition-months.js';
+import { compactClosedMonths } from './store/partition-compaction.js';
 import { createQuarantineService } from './quarantine/quarantine.service.js';
 import { createQueueTargets } from './stats/queue-targets.service.js';
 import { callStatsRoutes } from './stats/call-stats.routes.js';
@@ -175,6 +176,7 @@ export function createCallsModule(deps: CallsDeps): PlatformModule<CallsApi> {
     export: callExport.exportCalls,
     exportVcon: callExport.exportVcon,
     maintainPartitions: (now = new Date(), monthsAhead = 2) => partitions.ensureAround(now, monthsAhead),
+    compactClosedMonths: (now = new Date()) => compactClosedMonths(database, deps.logger, now),
   };
   const exportJobs = createExportJobsFeature({
     database,
@@ -321,9 +323,11 @@ export function createCallsModule(deps: CallsDeps): PlatformModule<CallsApi> {
         kind: 'timer',
         name: 'calls.partitions',
         // Daily, well before a month turns: next months' partitions exist before the first call lands in them.
+        // Then the indexes of months closed for a week are rebuilt once (store/partition-compaction.ts).
         cron: '17 3 * * *',
         run: async () => {
           await calls.maintainPartitions();
+          await calls.compactClosedMonths();
         },
       },
       {

@@ -460,6 +460,20 @@ export interface CallsService {
    * ahead), for a daily maintenance job. Ingest creates missing months on its own as well.
    */
   maintainPartitions(now?: Date, monthsAhead?: number): Promise<number>;
+  /**
+   * Rebuilds, once, the indexes of the partitions of months closed for a week
+   * (store/partition-compaction.ts), for the same daily job; returns what it rebuilt.
+   */
+  compactClosedMonths(now?: Date): Promise<PartitionCompaction[]>;
+}
+
+/** One partition whose indexes the daily job rebuilt after its month closed. */
+export interface PartitionCompaction {
+  readonly partition: string;
+  /** The month's first day, `YYYY-MM-DD`. */
+  readonly month: string;
+  readonly indexBytesBefore: number;
+  readonly indexBytesAfter: number;
 }
 
 // ---------------------------------------------------------------- quarantine

@@ -125,6 +125,13 @@ export const callsClassification: SchemaClassification = {
     finished_at: 'internal',
     expires_at: 'internal',
   },
+  partition_compactions: {
+    partition: 'internal',
+    month: 'internal',
+    index_bytes_before: 'internal',
+    index_bytes_after: 'internal',
+    compacted_at: 'internal',
+  },
   quarantine: {
     id: 'internal',
     tenant_id: 'internal',

@@ -19,6 +19,7 @@ import { quarantineCategoriesMigration } from './0014-quarantine-categories.js';
 import { rawSegmentsMigration } from './0020-raw-segments.js';
 import { rollupDeltaPlpgsqlMigration } from './0021-rollup-delta-plpgsql.js';
 import { rollupDeltaEmptyRowsMigration } from './0022-rollup-delta-empty-rows.js';
+import { partitionCompactionsMigration } from './0023-partition-compactions.js';
 
 /*
  * The call index. Personal data (numbers, names, the full record) is stored only as ciphertext
@@ -32,7 +33,7 @@ import { rollupDeltaEmptyRowsMigration } from './0022-rollup-delta-empty-rows.js
  * id)" is kept by call_keys, a plain table that also remembers where (started_at) each call lives.
  */
 
-const partitionedTables = ['call_records', 'call_numbers', 'call_name_terms'] as const;
+export const partitionedTables = ['call_records', 'call_numbers', 'call_name_terms'] as const;
 
 const callIndex = `
   ${grantSchemaUsage('calls')}
@@ -234,5 +235,6 @@ export const callsMigrations: MigrationSet = {
     rawSegmentsMigration,
     rollupDeltaPlpgsqlMigration,
     rollupDeltaEmptyRowsMigration,
+    partitionCompactionsMigration,
   ],
 };
