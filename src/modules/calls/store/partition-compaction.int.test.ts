@@ -89,6 +89,13 @@ describe('compacting the partitions of closed months', () => {
     expect(numbers?.month).toBe('2024-01-01');
     expect(numbers?.indexBytesAfter).toBeLessThan(numbers?.indexBytesBefore ?? 0);
     expect(await invalid()).toBe(0);
+    // Packed full: the rebuilt indexes keep the fill factor set before the rebuild.
+    const { rows: options } = await admin.query<{ name: string; options: string[] | null }>(
+      `select c.relname as name, c.reloptions as options from pg_index x join pg_class c on c.oid = x.indexrelid
+       where x.indrelid = 'calls.call_numbers_p202401'::regclass order by 1`,
+    );
+    expect(options.length).toBeGreaterThanOrEqual(2);
+    for (const index of options) expect(index.options, index.name).toEqual(['fillfactor=100']);
 
     await admin.query('set enable_seqscan = off');
     const { rows } = await admin.query<{ n: number }>(
