@@ -30,7 +30,8 @@ export const compactionGraceDays = 7;
  */
 const runBudgetMs = 15 * 60_000;
 
-const partitionName = /^(call_records|call_numbers|call_name_terms)_p(\d{4})(\d{2})$/;
+/** A month's partition of any of the partitioned tables (the query picks the tables). */
+const monthSuffix = /_p(\d{4})(\d{2})$/;
 
 /** Partitions of closed months (ended at least the grace period before `now`) not yet compacted. */
 async function dueForCompaction(
@@ -48,12 +49,12 @@ async function dueForCompaction(
     order by c.relname`.execute(database.owner);
   const due: { partition: string; month: string }[] = [];
   for (const { partition } of rows) {
-    const match = partitionName.exec(partition);
+    const match = monthSuffix.exec(partition);
     if (!match) continue;
-    const year = Number(match[2]);
-    const month = Number(match[3]);
-    const closes = Date.UTC(year, month, 1) + compactionGraceDays * 86_400_000;
-    if (closes <= now.getTime()) due.push({ partition, month: `${match[2]}-${match[3]}-01` });
+    const [, year = '', month = ''] = match;
+    // Date.UTC counts months from 0: month m (1-12) as given is the first day of the next month.
+    const closes = Date.UTC(Number(year), Number(month), 1) + compactionGraceDays * 86_400_000;
+    if (closes <= now.getTime()) due.push({ partition, month: `${year}-${month}-01` });
   }
   return due;
 }
@@ -76,27 +77,21 @@ export async function compactClosedMonths(
   const started = performance.now();
   for (const { partition, month } of await dueForCompaction(database, now)) {
     if (performance.now() - started > runBudgetMs) break;
-    // What an interrupted REINDEX CONCURRENTLY left: invalid copies beside the valid indexes.
-    const { rows: leftovers } = await sql<{ name: string }>`
-      select ci.relname as name
-      from pg_index x join pg_class ci on ci.oid = x.indexrelid
-      where x.indrelid = format('calls.%I', ${partition}::text)::regclass and not x.indisvalid
-        and ci.relname ~ '_ccnew[0-9]*$'`.execute(database.owner);
-    for (const { name } of leftovers) {
-      await sql`drop index concurrently if exists ${sql.id('calls', name)}`.execute(database.owner);
+    const { rows: indexes } = await sql<{ name: string; valid: boolean; btree: boolean }>`
+      select ci.relname as name, x.indisvalid as valid, am.amname = 'btree' as btree
+      from pg_index x join pg_class ci on ci.oid = x.indexrelid join pg_am am on am.oid = ci.relam
+      where x.indrelid = format('calls.%I', ${partition}::text)::regclass`.execute(database.owner);
+    for (const { name, valid, btree } of indexes) {
+      if (!valid && /_ccnew\d*$/.test(name)) {
+        // What an interrupted REINDEX CONCURRENTLY left: an invalid copy beside the valid index.
+        await sql`drop index concurrently if exists ${sql.id('calls', name)}`.execute(database.owner);
+      } else if (btree) {
+        // A closed month hardly changes: its B-trees are packed full rather than to the 90% left
+        // for inserts (a late insert splits one page, as any insert into a live index does).
+        await sql`alter index ${sql.id('calls', name)} set (fillfactor = 100)`.execute(database.owner);
+      }
     }
     const before = await indexBytes(database, partition);
-    // A closed month hardly changes: its B-trees are packed full rather than to the 90% left for
-    // inserts (a late insert splits one page, as any insert into a live index does).
-    const { rows: btrees } = await sql<{ name: string }>`
-      select ci.relname as name
-      from pg_index x join pg_class ci on ci.oid = x.indexrelid join pg_am am on am.oid = ci.relam
-      where x.indrelid = format('calls.%I', ${partition}::text)::regclass and am.amname = 'btree'`.execute(
-      database.owner,
-    );
-    for (const { name } of btrees) {
-      await sql`alter index ${sql.id('calls', name)} set (fillfactor = 100)`.execute(database.owner);
-    }
     await sql`reindex table concurrently ${sql.id('calls', partition)}`.execute(database.owner);
     const after = await indexBytes(database, partition);
     await sql`
