@@ -207,6 +207,7 @@ async function dumpDatabase(
     connectionString: deps.database.ownerUrl,
     application_name: 'switchboard-backup',
   });
+  client.on('error', () => undefined); // a lost connection fails the next query, not the process
   await client.connect();
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');

@@ -242,6 +242,7 @@ async function restoreDatabase(
   });
   try {
     const client = new pg.Client({ connectionString: db.ownerUrl, application_name: 'switchboard-restore' });
+    client.on('error', () => undefined); // a lost connection fails the next query, not the process
     await client.connect();
     try {
       await prepareTarget(client, schemas, manifest, options);

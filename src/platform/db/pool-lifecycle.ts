@@ -17,11 +17,24 @@ export interface PoolLifecycle {
  *
  * It also logs idle-connection errors itself: message and code only (pg-pool hands over the whole
  * client with the error), at error level while the pool is in use and at debug once it is closing.
+ *
+ * And it keeps an error listener on every connection for its whole life. pg-pool listens only while
+ * a connection is idle: one that PostgreSQL ends while it is checked out but between two queries
+ * (a transaction awaiting other work, at a failover, `pg_terminate_backend` or
+ * `idle_in_transaction_session_timeout`) emitted 'error' with no listener, an uncaught exception
+ * that ends the process. With the listener, the holder's next query fails instead ("not
+ * queryable"), and the pool discards the connection when it is released.
  */
 export function watchPool(pool: pg.Pool, logger: Logger, what: string): PoolLifecycle {
   const open = new Set<Promise<void>>();
   let isClosing = false;
   pool.on('connect', (client) => {
+    client.on('error', (error: Error & { code?: string }) => {
+      logger.debug(
+        { err: { message: error.message, code: error.code }, pool: what },
+        'database connection ended by the server',
+      );
+    });
     const ended = new Promise<void>((resolve) => client.once('end', () => resolve()));
     open.add(ended);
     void ended.then(() => open.delete(ended));
