@@ -73,7 +73,10 @@ describe('campaigns: a campaign run on the simulator across time zones', () => {
   const campaigns = () => t.platform.modules.campaigns;
 
   beforeAll(async () => {
-    t = await createTestPlatform({ env: { SWITCHBOARD_SIMULATOR_SPEED: '5000' } });
+    t = await createTestPlatform({
+      // The dialer's invariants are under test, not the synthetic recordings (post-call tests file them).
+      env: { SWITCHBOARD_SIMULATOR_SPEED: '5000', SWITCHBOARD_SIMULATOR_RECORDINGS: 'false' },
+    });
     ({ ctx } = await createTenant(t.platform));
   });
   afterAll(async () => {

@@ -70,6 +70,7 @@ interface CampaignsSettings {
   readonly clamavUrl: string | undefined;
   readonly maxImportBytes: number | undefined;
   readonly simulatorSpeed: number | undefined;
+  readonly simulatorRecordings: boolean;
   readonly publicUrl: string;
 }
 
@@ -81,6 +82,7 @@ function createTelephony(
     readonly publicUrl: string;
     readonly logger: Logger;
     readonly simulatorSpeed: number | undefined;
+    readonly simulatorRecordings: boolean;
   },
   sink: PostCallSink,
 ) {
@@ -89,7 +91,7 @@ function createTelephony(
     fetch: deps.fetch,
     publicUrl: deps.publicUrl,
     logger: deps.logger,
-    simulator: { speed: deps.simulatorSpeed },
+    simulator: { speed: deps.simulatorSpeed, recordings: deps.simulatorRecordings },
     deliver: async (ctx, report) => {
       await sink.apply(ctx, report, 'simulator');
     },
@@ -133,6 +135,7 @@ export const campaignsModule = defineModule({
     clamavUrl: config.settings.CLAMAV_URL,
     maxImportBytes: config.settings.SWITCHBOARD_LEAD_IMPORT_MAX_BYTES,
     simulatorSpeed: config.settings.SWITCHBOARD_SIMULATOR_SPEED,
+    simulatorRecordings: config.settings.SWITCHBOARD_SIMULATOR_RECORDINGS,
     publicUrl: config.http.publicUrl,
   }),
   create: (deps): PlatformModule<CampaignsApi> => {
@@ -187,6 +190,7 @@ export const campaignsModule = defineModule({
         publicUrl: deps.settings.publicUrl,
         logger: deps.logger,
         simulatorSpeed: deps.settings.simulatorSpeed,
+        simulatorRecordings: deps.settings.simulatorRecordings,
       },
       reports,
     );

@@ -50,6 +50,9 @@ export const settingsSchema = z
     SWITCHBOARD_LEAD_IMPORT_MAX_BYTES: positiveInt.max(10 * 1024 * 1024 * 1024).optional(),
     // The call simulator's clock: ring and talk times divided by it (1 = real time; demos 10, tests 1000).
     SWITCHBOARD_SIMULATOR_SPEED: positiveInt.max(100_000).optional(),
+    // Whether the call simulator speaks its answered calls into a recording (espeak-ng and sox)
+    // and files it to conversations; off, the calls deliver their transcript lines alone.
+    SWITCHBOARD_SIMULATOR_RECORDINGS: z.stringbool().default(true),
     SWITCHBOARD_MASTER_KEY: z
       .string()
       .refine((v) => Buffer.from(v, 'base64').length === 32, { message: 'must be 32 bytes, base64-encoded' })
