@@ -230,6 +230,11 @@ export interface EmbeddedPostgresOptions {
   /** Server roles that must not share a data dir with another live server of the same kind. */
   exclusive: boolean;
   logger: Logger;
+  /**
+   * More server settings (`-c name=value`), for a server whose data may be lost: the test suite's
+   * throwaway server turns off fsync. Never set by the platform itself.
+   */
+  settings?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -302,6 +307,7 @@ export async function startEmbeddedPostgres(
       'max_wal_size=2GB',
       '-c',
       'logging_collector=off',
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     ],
     {
       ...ids,
