@@ -48,22 +48,27 @@ export default async function setup(project: TestProject) {
     stopEmbedded = embedded.stop;
   }
 
-  const template = `${prefix}_template`;
+  // A run that a test starts on its own run's server (test/architecture/new-module.int.test.ts)
+  // clones that run's template instead of migrating one of its own; its teardown leaves it alone.
+  const parentTemplate = process.env.TEST_DATABASE_URL ? process.env.TEST_TEMPLATE_DATABASE : undefined;
+  const template = parentTemplate ?? `${prefix}_template`;
   const admin = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${template}`);
-  const database = await openDatabase({
-    url: withDatabase(serverUrl, template),
-    appUrl: undefined,
-    poolMax: 2,
-    dataDir: tempDir ?? os.tmpdir(),
-    embeddedPort: 0,
-    role: 'test',
-    exclusive: false,
-    logger,
-    migrations: moduleMigrations,
-  });
-  await database.close();
+  if (!parentTemplate) {
+    await admin.query(`CREATE DATABASE ${template}`);
+    const database = await openDatabase({
+      url: withDatabase(serverUrl, template),
+      appUrl: undefined,
+      poolMax: 2,
+      dataDir: tempDir ?? os.tmpdir(),
+      embeddedPort: 0,
+      role: 'test',
+      exclusive: false,
+      logger,
+      migrations: moduleMigrations,
+    });
+    await database.close();
+  }
 
   project.provide('testServerUrl', serverUrl);
   project.provide('testTemplateDatabase', template);

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawnTs, type Spawned } from '../support/child-process.js';
+import { spawnCli, type Spawned } from '../support/child-process.js';
 
 /**
  * `switchboard start` on its own embedded PostgreSQL, used a little and stopped with SIGTERM, as a
@@ -22,7 +22,7 @@ describe('a clean start and stop', () => {
   it('logs nothing at error level, no driver object, and no concurrent query on one client', async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'sb-clean-stop-'));
     // No DATABASE_URL: the embedded PostgreSQL, which the platform stops after its pools.
-    server = spawnTs('src/cli/main.ts', ['start'], {
+    server = spawnCli(['start'], {
       SWITCHBOARD_DATA_DIR: dataDir,
       PORT: '0',
       LOG_LEVEL: 'info',

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnTs, type Spawned } from '../support/child-process.js';
+import { spawnCli, type Spawned } from '../support/child-process.js';
 import { createEmptyDatabase, type TestDatabase } from '../support/test-database.js';
 
 /**
@@ -40,7 +40,7 @@ describe('processes started together on a fresh database', () => {
         const dataDir = await mkdtemp(path.join(os.tmpdir(), `sb-concurrent-${role}-`));
         dataDirs.push(dataDir);
         processes.push(
-          spawnTs('src/cli/main.ts', [role], {
+          spawnCli([role], {
             DATABASE_URL: database.url,
             SWITCHBOARD_DATA_DIR: dataDir,
             SWITCHBOARD_MASTER_KEY: masterKey,

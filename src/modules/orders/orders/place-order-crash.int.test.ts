@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestContext } from '../../../platform/context.js';
-import { spawnTs, type Spawned } from '../../../../test/support/child-process.js';
+import { spawnCli, type Spawned } from '../../../../test/support/child-process.js';
 import { createTenant } from '../../../../test/support/identity.js';
 import { createTestPlatform, type TestPlatform } from '../../../../test/support/test-platform.js';
 
@@ -62,7 +62,7 @@ describe('place-order: a worker killed after authorise', () => {
   });
 
   const spawnWorker = (crashAfter?: string) => {
-    const worker = spawnTs('src/cli/main.ts', ['worker'], {
+    const worker = spawnCli(['worker'], {
       DATABASE_URL: t.database.url,
       SWITCHBOARD_DATA_DIR: t.platform.config.dataDir,
       SWITCHBOARD_MASTER_KEY: masterKey,
