@@ -77,6 +77,36 @@ function providerFor(set: ModuleMigrationSet): MigrationProvider {
 }
 
 /**
+ * The migrations each schema has recorded, read for all of them in two statements; a schema whose
+ * table does not exist yet is absent. Every process start asks: Kysely's migrator takes a
+ * transaction, its lock and several statements to find a schema up to date (about 50 ms a schema
+ * here, a second for the platform's nineteen, on each start of a process or CLI command).
+ */
+async function recordedMigrations(
+  db: Kysely<NoTables>,
+  schemas: readonly string[],
+): Promise<Map<string, Set<string>>> {
+  const recorded = new Map<string, Set<string>>();
+  const { rows: tables } = await sql<{ schema: string }>`
+    select n.nspname as schema from pg_catalog.pg_class c
+      join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+     where c.relname = 'schema_migrations' and c.relkind in ('r', 'p') and n.nspname = any(${schemas})`.execute(
+    db,
+  );
+  if (tables.length === 0) return recorded;
+  for (const { schema } of tables) recorded.set(schema, new Set());
+  const reads = tables.map(
+    ({ schema }) =>
+      sql`select ${schema}::text as schema, name from ${sql.table(`${schema}.schema_migrations`)}`,
+  );
+  const { rows } = await sql<{ schema: string; name: string }>`${sql.join(reads, sql` union all `)}`.execute(
+    db,
+  );
+  for (const row of rows) recorded.get(row.schema)?.add(row.name);
+  return recorded;
+}
+
+/**
  * Runs every module's pending migrations, module by module in the given order (the kernel's
  * `platform` schema first). Kysely runs each module's pending migrations in one transaction, so a
  * failing migration leaves that schema as it was. Processes starting together are kept apart by
@@ -88,6 +118,10 @@ export async function migrateToLatest(
 ): Promise<MigrationReport[]> {
   const db = target.owner;
   const reports: MigrationReport[] = [];
+  const recorded = await recordedMigrations(
+    db,
+    sets.flatMap((set) => ('migrateExternal' in set ? [] : [set.schema])),
+  );
   for (const set of sets) {
     if ('migrateExternal' in set) {
       try {
@@ -99,6 +133,13 @@ export async function migrateToLatest(
     }
     const names = set.migrations.map((m) => m.name);
     if (new Set(names).size !== names.length) throw new Error(`duplicate migration names in ${set.schema}`);
+    // Up to date: exactly these migrations recorded, no more and no fewer. Anything else (pending
+    // migrations, or one this build does not know) goes through Kysely's migrator and its checks.
+    const done = recorded.get(set.schema);
+    if (done?.size === names.length && names.every((name) => done.has(name))) {
+      reports.push({ schema: set.schema, applied: [] });
+      continue;
+    }
     const migrator = new Migrator({
       db,
       provider: providerFor(set),
