@@ -83,4 +83,20 @@ describe('migrations', () => {
     const [report] = await migrateToLatest(database, [v2]);
     expect(report?.applied).toEqual(['0002_b']);
   });
+
+  // An up-to-date schema is recognised without the migrator; a database ahead of this build is not.
+  it('refuses a schema that recorded a migration this build does not know (an older build on a newer database)', async () => {
+    const newer = {
+      schema: 'ahead',
+      migrations: [
+        sqlMigration('0001_a', 'CREATE TABLE ahead.a (id int)'),
+        sqlMigration('0002_b', 'CREATE TABLE ahead.b (id int)'),
+      ],
+    };
+    await migrateToLatest(database, [newer]);
+    const older = { ...newer, migrations: newer.migrations.slice(0, 1) };
+    const error = await migrateToLatest(database, [older]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MigrationFailedError);
+    expect((error as Error).message).toMatch(/0002_b/);
+  });
 });
