@@ -155,7 +155,39 @@ export function toAppError(error: unknown): AppError {
       return new AppError('UNSUPPORTED_MEDIA_TYPE', 'unsupported_media_type', 'Unsupported Content-Type.');
     return PlatformErrors.validation([{ field: 'body', message: fastifyError.message ?? 'is not valid' }]);
   }
+  // The database (or another service the platform talks to) going away: a restart, a fail-over,
+  // no connection slot, a reset socket. The same request can succeed in a moment, and senders that
+  // requeue (Kamailio, FreeSWITCH, webhooks) retry a 503.
+  if (isDependencyUnavailable(error))
+    return new AppError(
+      'SERVICE_UNAVAILABLE',
+      'unavailable',
+      'A service the platform depends on (its database) is not available at the moment; send the request again shortly.',
+      { cause: error },
+    );
   return new AppError('INTERNAL', 'internal', 'An unexpected error occurred.', { cause: error });
+}
+
+/** SQLSTATEs of a server that is restarting or refusing connections (class 08: connection exception). */
+const unavailableStates = new Set(['57P01', '57P02', '57P03', '53300']);
+/** What node-postgres throws, without a code, for a connection that ended under a query. */
+const lostConnectionMessages = [
+  'Connection terminated unexpectedly',
+  'Connection terminated',
+  'Client has encountered a connection error and is not queryable',
+];
+
+/** Whether an error (or what it wraps) says PostgreSQL, or a socket to a dependency, went away. */
+export function isDependencyUnavailable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && (code.startsWith('08') || unavailableStates.has(code))) return true;
+    if (code === 'ECONNREFUSED' || code === 'ECONNRESET') return true;
+    if (lostConnectionMessages.includes(current.message)) return true;
+    current = current.cause;
+  }
+  return false;
 }
 
 export function problemFor(error: AppError, request: FastifyRequest): Problem {
