@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { classifyFailure } from '../bus/dead-letter-category.js';
 import { AppError, PlatformErrors, type ErrorKind, type FieldProblem } from '../errors.js';
 
 /** RFC 9457 problem details, plus our stable `code`, the request id and field-level problems. */
@@ -158,7 +159,7 @@ export function toAppError(error: unknown): AppError {
   // The database (or another service the platform talks to) going away: a restart, a fail-over,
   // no connection slot, a reset socket. The same request can succeed in a moment, and senders that
   // requeue (Kamailio, FreeSWITCH, webhooks) retry a 503.
-  if (isDependencyUnavailable(error))
+  if (classifyFailure(error) === 'db_unavailable')
     return new AppError(
       'SERVICE_UNAVAILABLE',
       'unavailable',
@@ -166,28 +167,6 @@ export function toAppError(error: unknown): AppError {
       { cause: error },
     );
   return new AppError('INTERNAL', 'internal', 'An unexpected error occurred.', { cause: error });
-}
-
-/** SQLSTATEs of a server that is restarting or refusing connections (class 08: connection exception). */
-const unavailableStates = new Set(['57P01', '57P02', '57P03', '53300']);
-/** What node-postgres throws, without a code, for a connection that ended under a query. */
-const lostConnectionMessages = [
-  'Connection terminated unexpectedly',
-  'Connection terminated',
-  'Client has encountered a connection error and is not queryable',
-];
-
-/** Whether an error (or what it wraps) says PostgreSQL, or a socket to a dependency, went away. */
-export function isDependencyUnavailable(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && (code.startsWith('08') || unavailableStates.has(code))) return true;
-    if (code === 'ECONNREFUSED' || code === 'ECONNRESET') return true;
-    if (lostConnectionMessages.includes(current.message)) return true;
-    current = current.cause;
-  }
-  return false;
 }
 
 export function problemFor(error: AppError, request: FastifyRequest): Problem {

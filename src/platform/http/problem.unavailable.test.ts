@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isDependencyUnavailable, toAppError } from './problem.js';
+import { classifyFailure } from '../bus/dead-letter-category.js';
+import { toAppError } from './problem.js';
 
 const withCode = (message: string, code: string) => Object.assign(new Error(message), { code });
 
@@ -17,7 +18,7 @@ describe('a request that failed because PostgreSQL went away', () => {
       new Error('Connection terminated unexpectedly'),
       new Error('the batch failed', { cause: withCode('the database system is shutting down', '57P03') }),
     ]) {
-      expect(isDependencyUnavailable(error), error.message).toBe(true);
+      expect(classifyFailure(error), error.message).toBe('db_unavailable');
       expect(toAppError(error)).toMatchObject({ code: 'SERVICE_UNAVAILABLE', kind: 'unavailable' });
     }
   });
